@@ -1,0 +1,11 @@
+"""Errors a user can cause: they carry a one-line message naming the input and what to do."""
+
+
+class UserError(Exception):
+    """Bad input or a refused operation. The CLI prints the message and exits with `exit_code`."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, exit_code: int = 2):
+        super().__init__(message)
+        self.exit_code = exit_code

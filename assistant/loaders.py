@@ -1,0 +1,202 @@
+"""Reading sources (PDF, HTML, Markdown, plain text) into located sections of text.
+
+Each loader returns a `LoadedSource`: metadata plus `Section`s whose `locator` tells a reader where
+the text sits in the original (a page number, or the path of headings). Every refusal is a
+`UserError` naming the file and what to do; nothing is written while loading.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from assistant.errors import UserError
+
+SUPPORTED_SUFFIXES = {".pdf": "pdf", ".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown", ".txt": "text"}
+LOCATOR_SEPARATOR = " › "
+
+
+@dataclass
+class Section:
+    locator: str
+    text: str
+
+
+@dataclass
+class LoadedSource:
+    path: Path
+    kind: str
+    sha256: str
+    title: str
+    sections: list[Section]
+    metadata: dict = field(default_factory=dict)
+
+
+def slugify(text: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug[:80] or "source"
+
+
+def load_source(path: Path, max_bytes: int) -> LoadedSource:
+    """Read one source file. Raises `UserError` for anything it cannot turn into text."""
+    if not path.exists():
+        raise UserError(f"{path}: no such file or directory; check the path")
+    kind = SUPPORTED_SUFFIXES.get(path.suffix.lower())
+    if kind is None:
+        raise UserError(
+            f"{path}: unsupported file type '{path.suffix or 'none'}'; supported: {', '.join(sorted(SUPPORTED_SUFFIXES))}"
+        )
+    size = path.stat().st_size
+    if size == 0:
+        raise UserError(f"{path}: the file is empty; add its content and ingest it again")
+    if size > max_bytes:
+        raise UserError(
+            f"{path}: {size / 2**20:.1f} MiB is over the {max_bytes / 2**20:.0f} MiB limit; split the file or raise ASSISTANT_MAX_FILE_MB"
+        )
+    data = path.read_bytes()
+    sha = hashlib.sha256(data).hexdigest()
+    loader = {"pdf": _load_pdf, "html": _load_html, "markdown": _load_markdown, "text": _load_text}[kind]
+    title, sections, metadata = loader(path, data)
+    sections = [Section(s.locator, s.text.strip()) for s in sections if s.text.strip()]
+    if not sections:
+        raise UserError(f"{path}: no text found in the file; check that it has readable text")
+    return LoadedSource(path=path, kind=kind, sha256=sha, title=title or path.stem, sections=sections, metadata=metadata)
+
+
+def _decode(path: Path, data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UserError(f"{path}: not UTF-8 text; save it as UTF-8 and ingest it again") from None
+
+
+def _load_pdf(path: Path, data: bytes):
+    import io
+    import logging
+
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            raise UserError(f"{path}: the PDF is encrypted; save an unencrypted copy and ingest that")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except UserError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError, AttributeError) as exc:
+        raise UserError(f"{path}: not a readable PDF ({type(exc).__name__}); re-export the file and ingest it again") from None
+    except Exception as exc:  # pypdf raises many internal errors on damaged files
+        raise UserError(f"{path}: not a readable PDF ({type(exc).__name__}); re-export the file and ingest it again") from None
+    sections = [Section(f"p. {number}", _clean(text)) for number, text in enumerate(pages, 1)]
+    if not any(s.text for s in sections):
+        raise UserError(f"{path}: the PDF has no text layer (scanned images?); run OCR on it first, then ingest the result")
+    title = ""
+    try:
+        title = (reader.metadata.title or "") if reader.metadata else ""
+    except Exception:  # damaged metadata must not block a readable PDF
+        title = ""
+    return title.strip(), sections, {}
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"[ \t\u00a0]+", " ", text)
+    text = re.sub(r"-\n(?=[a-z])", "", text)  # words hyphenated across lines
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+HEADING_TAGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
+HTML_NOISE = ["script", "style", "nav", "footer", "header", "aside", "noscript", "form", "template", "svg", "iframe", "button"]
+
+
+def _load_html(path: Path, data: bytes):
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(data, "html.parser")
+    title = soup.title.get_text(" ", strip=True) if soup.title else ""
+    for tag in soup(HTML_NOISE):
+        tag.decompose()
+    for tag in soup.select('[role="navigation"], [role="contentinfo"], [aria-hidden="true"]'):
+        tag.decompose()
+    root = soup.find("main") or soup.find("article") or soup.body or soup
+    sections: list[Section] = []
+    path_stack: list[tuple[int, str]] = []
+    buffer: list[str] = []
+
+    def flush():
+        if buffer:
+            locator = LOCATOR_SEPARATOR.join(text for _, text in path_stack)
+            sections.append(Section(locator, "\n".join(buffer)))
+            buffer.clear()
+
+    for element in root.find_all(HEADING_TAGS + ["p", "li", "td", "th", "pre", "blockquote", "dd", "dt", "figcaption"]):
+        if element.name in HEADING_TAGS:
+            flush()
+            level = int(element.name[1])
+            path_stack[:] = [(lvl, txt) for lvl, txt in path_stack if lvl < level]
+            path_stack.append((level, element.get_text(" ", strip=True)))
+            continue
+        if element.find_parent(["li", "td", "th", "blockquote", "dd"]) not in (None, element) and element.name == "p":
+            continue
+        text = element.get_text(" ", strip=True)
+        if text:
+            buffer.append(text)
+    flush()
+    if not title:
+        title = path_stack[0][1] if path_stack else ""
+    return title, sections, {}
+
+
+FRONT_MATTER_RE = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
+MD_HEADING_RE = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+
+
+def _load_markdown(path: Path, data: bytes):
+    text = _decode(path, data)
+    metadata: dict = {}
+    match = FRONT_MATTER_RE.match(text)
+    if match:
+        try:
+            metadata = yaml.safe_load(match.group(1)) or {}
+        except yaml.YAMLError as exc:
+            raise UserError(f"{path}: the YAML front matter does not parse ({exc.__class__.__name__}); fix it and ingest again") from None
+        if not isinstance(metadata, dict):
+            raise UserError(f"{path}: the YAML front matter must be a mapping of keys to values")
+        text = text[match.end():]
+    sections: list[Section] = []
+    stack: list[tuple[int, str]] = []
+    buffer: list[str] = []
+    in_code = False
+
+    def flush():
+        body = "\n".join(buffer).strip()
+        if body:
+            sections.append(Section(LOCATOR_SEPARATOR.join(t for _, t in stack), body))
+        buffer.clear()
+
+    for line in text.splitlines():
+        if line.strip().startswith("```"):
+            in_code = not in_code
+        heading = None if in_code else MD_HEADING_RE.match(line)
+        if heading:
+            flush()
+            level = len(heading.group(1))
+            stack[:] = [(lvl, t) for lvl, t in stack if lvl < level]
+            stack.append((level, heading.group(2).strip()))
+        else:
+            buffer.append(line)
+    flush()
+    title = str(metadata.get("title") or (stack[0][1] if stack else ""))
+    return title, sections, metadata
+
+
+def _load_text(path: Path, data: bytes):
+    text = _decode(path, data)
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+    first = paragraphs[0].splitlines()[0] if paragraphs else ""
+    return first[:120], [Section("", "\n\n".join(paragraphs))], {}
