@@ -135,7 +135,7 @@ def _grade_high(analyte, entry, value, version, uln) -> Grade:
     ]
     for level in ("4", "3", "2", "1"):
         band = entry["grades"][level]
-        if value > band["above_uln"] * limit:
+        if value > round(band["above_uln"] * limit, 9):  # 1.5 x 1.2 must be 1.8, not 1.7999999999999998
             return Grade(analyte, value, entry["unit"], version, entry["term"], int(level), band["criterion"], assumptions)
     return Grade(analyte, value, entry["unit"], version, entry["term"], 0, f"Not above the upper limit of normal ({limit:g} {entry['unit']}).", assumptions)
 

@@ -13,18 +13,17 @@ from dataclasses import asdict, dataclass, field
 
 from assistant.ctcae import ANALYTE_LABELS, grade_febrile_neutropenia, grade_value, normalize_version
 
+# Upper-case abbreviations match only as written ("ALT", not "alt" in "alternative"); words in any case.
 ANALYTE_PATTERNS = {
-    "wbc": r"WBCs?|white\s+blood\s+cells?(?:\s+counts?)?|white\s+(?:cell\s+)?counts?|leu[ck]ocytes?(?:\s+counts?)?|total\s+leu[ck]ocyte\s+counts?",
-    "anc": r"ANC|absolute\s+neutrophils?(?:\s+counts?)?|neutrophils?(?:\s+counts?)?|neuts?",
-    "alc": r"ALC|absolute\s+lymphocytes?(?:\s+counts?)?|lymphocytes?(?:\s+counts?)?|lymphs",
-    "plt": r"PLTs?|plts?|platelets?(?:\s+counts?)?|thrombocytes",
-    "hgb": r"Hgb|HGB|Hb|HB|h(?:a)?emoglobin",
-    "alt": r"ALT|SGPT|alanine\s+aminotransferase",
-    "ast": r"AST|SGOT|aspartate\s+aminotransferase",
-    "bili": r"(?:total\s+)?bilirubin|T\.?\s?bili",
+    "wbc": r"(?-i:WBCs?|wbc)|white\s+blood\s+cells?(?:\s+counts?)?|white\s+(?:cell\s+)?counts?|leu[ck]ocytes?(?:\s+counts?)?|total\s+leu[ck]ocyte\s+counts?",
+    "anc": r"(?-i:ANC)|absolute\s+neutrophils?(?:\s+counts?)?|neutrophils?(?:\s+counts?)?|neuts?",
+    "alc": r"(?-i:ALC)|absolute\s+lymphocytes?(?:\s+counts?)?|lymphocytes?(?:\s+counts?)?|lymphs",
+    "plt": r"(?-i:PLTs?|Plts?|plts?)|platelets?(?:\s+counts?)?|thrombocytes",
+    "hgb": r"(?-i:Hgb|HGB|Hb|HB|hgb)|h(?:a)?emoglobin",
+    "alt": r"(?-i:ALT|SGPT)|alanine\s+aminotransferase",
+    "ast": r"(?-i:AST|SGOT)|aspartate\s+aminotransferase",
+    "bili": r"(?:total\s+)?bilirubin|(?-i:T\.?\s?bili)",
 }
-# Upper-case abbreviations must match as written ("ALT", not "alt" in "alternative").
-CASE_SENSITIVE = {"wbc", "anc", "alc", "hgb", "alt", "ast"}
 
 NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+(?:\.\d+)?|\.\d+)(?P<kilo>\s?[kK](?![a-zA-Z/]))?"
 TEN9 = r"(?:[x×*]\s*)?10\s*(?:\^|e|E|\*\*)?\s*(?:9|⁹)\s*/\s*L"
@@ -32,12 +31,12 @@ TEN3 = r"(?:[x×*]\s*)?10\s*(?:\^|e|E|\*\*)?\s*(?:3|³)\s*/\s*(?:µL|uL|μL|mcL|
 UNIT_FORMS = [
     (TEN9, "10^9/L", 1.0),
     (TEN3, "10^9/L", 1.0),
-    (r"G/L", "10^9/L", 1.0),
+    (r"(?-i:G)\s*/\s*L", "10^9/L", 1.0),  # giga per litre; lower-case g/L is hemoglobin
     (r"[kK]\s*/\s*(?:µL|uL|μL|mcL|ul)", "10^9/L", 1.0),
     (r"(?:cells\s*)?/\s*(?:mm3|mm³|µL|uL|μL|mcL|ul|cu\s?mm)", "/µL", 0.001),
     (r"g\s*/\s*dL|g\s*/\s*dl|gm\s*/\s*dL", "g/dL", 1.0),
     (r"mmol\s*/\s*L", "mmol/L", 1.0),
-    (r"g\s*/\s*L", "g/L", 0.1),
+    (r"(?-i:g)\s*/\s*L", "g/L", 0.1),
     (r"I?U\s*/\s*L", "U/L", 1.0),
     (r"mg\s*/\s*dL|mg\s*/\s*dl", "mg/dL", 1.0),
     (r"(?:µ|u|μ)mol\s*/\s*L", "µmol/L", 1 / 17.1),
@@ -60,12 +59,8 @@ ANALYTE_KIND = {"wbc": "count", "anc": "count", "alc": "count", "plt": "count", 
 
 
 def _analyte_regex() -> re.Pattern:
-    parts = []
-    for analyte, pattern in ANALYTE_PATTERNS.items():
-        flags = "" if analyte in CASE_SENSITIVE else "(?i:"
-        body = f"(?:{pattern})" if not flags else f"{flags}{pattern})"
-        parts.append(f"(?P<{analyte}>{body})")
-    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
+    parts = [f"(?P<{analyte}>{pattern})" for analyte, pattern in ANALYTE_PATTERNS.items()]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
 
 
 ANALYTE_RE = _analyte_regex()

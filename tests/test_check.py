@@ -1,0 +1,172 @@
+"""The rules check: 40+ sentences with known errors, 40+ correct ones, exact findings asserted."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+
+from assistant.check import check_text
+from tests.conftest import run_cli
+
+pytestmark = pytest.mark.unit
+
+M, C = "grade_mismatch", "false_comparison"
+
+# (sentence, CTCAE version, [(kind, analyte, claimed grade, expected grade)]) -- written for this project.
+WRONG = [
+    ("Grade 4 neutropenia (ANC 0.7) developed after the second cycle.", "5", [(M, "anc", 4, 3)]),
+    ("She had platelets of 60 × 10⁹/L, a grade 3 thrombocytopenia.", "5", [(M, "plt", 3, 2)]),
+    ("G2 anemia with Hb 7.1 g/dL was managed with transfusion.", "5", [(M, "hgb", 2, 3)]),
+    ("He developed grade III lymphopenia with an ALC of 0.9.", "5", [(M, "alc", 3, 1)]),
+    ("Grade ≥3 neutropenia (ANC 1.2) prompted a dose delay.", "5", [(M, "anc", "≥3", 2)]),
+    ("The WBC of 2.7 represents grade 3 leukopenia.", "5", [(M, "wbc", 3, 2)]),
+    ("A WBC 2.7 is a grade 3 leukopenia and needs action.", "5", [(M, "wbc", 3, 2)]),
+    ("Platelets 79 x10^9/L correspond to grade 2 thrombocytopenia.", "5", [(M, "plt", 2, 1)]),
+    ("Grade 1 thrombocytopenia was recorded with a platelet count of 45.", "5", [(M, "plt", 1, 3)]),
+    ("Her hemoglobin of 9.5 g/dL was graded as grade 3 anemia.", "5", [(M, "hgb", 3, 2)]),
+    ("Grade 2 neutropenia, ANC 0.4 x 10^9/L, was found on day 15.", "5", [(M, "anc", 2, 4)]),
+    ("With an ANC of 1,200/µL he had grade 3 neutropenia.", "5", [(M, "anc", 3, 2)]),
+    ("Platelets 20,000/mm3: grade 3 thrombocytopenia.", "5", [(M, "plt", 3, 4)]),
+    ("Grade 4 lymphopenia (lymphocytes 0.3 x10^9/L) was noted.", "5", [(M, "alc", 4, 3)]),
+    ("The patient had grade 2 anemia (Hgb 10.4 g/dL).", "5", [(M, "hgb", 2, 1)]),
+    ("Grade IV thrombocytopenia with platelets 30 K/µL required admission.", "5", [(M, "plt", 4, 3)]),
+    ("Grade 3-4 neutropenia (ANC 1.1) was reported.", "5", [(M, "anc", "3-4", 2)]),
+    ("ANC 1.7, which is below the 1.5 cut-off, led to holding treatment.", "5", [(C, "anc", None, None)]),
+    ("Platelets of 90 fall under 75, so the drug was held.", "5", [(C, "plt", None, None)]),
+    ("The ANC of 0.8 is above the 1.0 threshold.", "5", [(C, "anc", None, None)]),
+    ("Hb 8.4 g/dL, which is below 8.0 g/dL, required transfusion.", "5", [(C, "hgb", None, None)]),
+    ("Lymphocytes 0.6, less than 0.5, indicate grade 3 lymphopenia.", "5", [(M, "alc", 3, 2), (C, "alc", None, None)]),
+    ("WBC 3.5 is lower than 3.0.", "5", [(C, "wbc", None, None)]),
+    ("Platelets 52 are below 50 x 10^9/L.", "5", [(C, "plt", None, None)]),
+    ("ANC 1,600/µL is under the 1,500/µL threshold.", "5", [(C, "anc", None, None)]),
+    ("Grade 2 neutropenia with ANC 1.2 x 10^9/L was seen.", "6", [(M, "anc", 2, 1)]),
+    ("An ANC of 0.4 is grade 4 neutropenia.", "6", [(M, "anc", 4, 3)]),
+    ("Platelets 20 x10^9/L means grade 4 thrombocytopenia.", "6", [(M, "plt", 4, 3)]),
+    ("Grade 2 lymphopenia (ALC 0.6) was recorded.", "6", [("ungradable_term", "alc", 2, None)]),
+    ("Grade 1 neutropenia with an ANC of 1.8 was observed.", "6", [(M, "anc", 1, 0)]),
+    ("Grade 3 thrombocytopenia with platelets 8 x10^9/L.", "6", [(M, "plt", 3, 4)]),
+    ("Grade 3 neutropenia with WBC 2.5 was noted.", "5", [(M, "wbc", 3, 2)]),
+    ("Neutropenia grade 2 (ANC 0.9 x 10^9/L) resolved.", "5", [(M, "anc", 2, 3)]),
+    ("Thrombocytopenia, grade 1, platelets 70.", "5", [(M, "plt", 1, 2)]),
+    ("Her anemia was grade 1 with Hb 8.9 g/dL.", "5", [(M, "hgb", 1, 2)]),
+    ("Grade 2 thrombocytopenia, platelets 30, is an indication to hold.", "5", [(M, "plt", 2, 3)]),
+    ("A platelet count of 48 is grade 2 thrombocytopenia.", "5", [(M, "plt", 2, 3)]),
+    ("WBC 0.8 x10^9/L is grade 3 leukopenia.", "5", [(M, "wbc", 3, 4)]),
+    ("ALC 0.15 is grade 3 lymphopenia.", "5", [(M, "alc", 3, 4)]),
+    ("Hgb 75 g/L is grade 2 anemia.", "5", [(M, "hgb", 2, 3)]),
+    ("Platelets 74 is grade 1 thrombocytopenia.", "5", [(M, "plt", 1, 2)]),
+    ("Neutrophils 0.5 x10^9/L, grade 4 neutropenia.", "5", [(M, "anc", 4, 3)]),
+]
+
+RIGHT = [
+    ("Grade 4 neutropenia (ANC 0.3) developed after the second cycle.", "5"),
+    ("She had platelets of 60 × 10⁹/L, a grade 2 thrombocytopenia.", "5"),
+    ("G3 anemia with Hb 7.1 g/dL was managed with transfusion.", "5"),
+    ("He developed grade III lymphopenia with an ALC of 0.4.", "5"),
+    ("Grade ≥3 neutropenia (ANC 0.8) prompted a dose delay.", "5"),
+    ("The WBC of 2.7 represents grade 2 leukopenia.", "5"),
+    ("Platelets 79 x10^9/L correspond to grade 1 thrombocytopenia.", "5"),
+    ("Platelets 75 x10^9/L are still grade 1 thrombocytopenia.", "5"),
+    ("Platelets 50 x10^9/L are grade 2 thrombocytopenia.", "5"),
+    ("Grade 3 thrombocytopenia was recorded with a platelet count of 45.", "5"),
+    ("Her hemoglobin of 9.5 g/dL was graded as grade 2 anemia.", "5"),
+    ("With an ANC of 1,200/µL he had grade 2 neutropenia.", "5"),
+    ("Platelets 20,000/mm3: grade 4 thrombocytopenia.", "5"),
+    ("Grade 3-4 neutropenia (ANC 0.6) was reported.", "5"),
+    ("ANC 1.2, which is below the 1.5 cut-off, led to holding treatment.", "5"),
+    ("Platelets of 60 fall under 75, so the drug was held.", "5"),
+    ("The ANC of 1.3 is above the 1.0 threshold.", "5"),
+    ("Hb 7.4 g/dL, which is below 8.0 g/dL, required transfusion.", "5"),
+    ("Platelets 49 are below 50 x 10^9/L.", "5"),
+    ("Grade 1 neutropenia with ANC 1.2 x 10^9/L was seen.", "6"),
+    ("An ANC of 0.4 is grade 3 neutropenia.", "6"),
+    ("Platelets 20 x10^9/L means grade 3 thrombocytopenia.", "6"),
+    ("Platelets 9 x10^9/L means grade 4 thrombocytopenia.", "6"),
+    ("Neutropenia grade 3 (ANC 0.9 x 10^9/L) resolved.", "5"),
+    ("Thrombocytopenia, grade 2, platelets 70.", "5"),
+    ("Hgb 75 g/L is grade 3 anemia.", "5"),
+    ("Hgb 6.0 mmol/L is grade 2 anemia.", "5"),
+    ("In the cohort, 214 of 86,000 patients (0.25%) had grade 3 or higher events in 2016-2023.", "5"),
+    ("Prednisone 1 mg/kg per day for 4 weeks is used in grade 2 immune thrombocytopenia.", "5"),
+    ("Grade 2 immune thrombocytopenia (platelets below 75 down to 50 x 10^9/L): hold the checkpoint inhibitor.", "5"),
+    ("Grade 4 neutropenia is defined by an ANC below 0.5 x 10^9/L.", "5"),
+    ("Hold the drug when platelets are <50 and restart when they are ≥75.", "5"),
+    ("A temperature of 38.5 C in week 6 was treated with 2 g of ceftriaxone.", "5"),
+    ("See reference 12 and table 3 for grade 3 events.", "5"),
+    ("The patient, aged 67, received 200 mg of pembrolizumab every 3 weeks.", "5"),
+    ("Grade 2 TTP is graded clinically by ASCO, not by CTCAE.", "5"),
+    ("Platelets recovered in 161 of 214 patients (75.2%) after a median of 2.3 weeks.", "5"),
+    ("Dexamethasone 40 mg daily for 4 days is an alternative in grade 3 immune thrombocytopenia.", "5"),
+    ("Febrile neutropenia grade 3 means ANC below 1.0 with fever above 38.3 C.", "5"),
+    ("ALC 0.4 is grade 3 lymphopenia under CTCAE v5.0.", "5"),
+    ("Grade 2 leukopenia with WBC 2.5 x 10^9/L was seen.", "5"),
+    ("Platelets 140 with an LLN of 150 are grade 1.", "5"),
+]
+
+
+def _summary(findings):
+    return [(f.kind, f.analyte, f.claimed_grade, f.expected_grade) for f in findings]
+
+
+def test_corpus_sizes():
+    assert len(WRONG) >= 40 and len(RIGHT) >= 40
+
+
+@pytest.mark.parametrize("sentence,version,expected", WRONG)
+def test_wrong_claims_are_caught_exactly(sentence, version, expected):
+    assert _summary(check_text(sentence, version)) == expected
+
+
+@pytest.mark.parametrize("sentence,version", RIGHT)
+def test_correct_statements_raise_nothing(sentence, version):
+    assert _summary(check_text(sentence, version)) == []
+
+
+def test_finding_names_the_version_and_the_other_versions_verdict():
+    (finding,) = check_text("Grade 2 neutropenia with ANC 1.2 x 10^9/L was seen.", "6")
+    assert finding.ctcae_version == "6.0"
+    assert "v6.0" in finding.message and "would hold under CTCAE v5.0" in finding.message
+
+
+def test_substituted_analyte_is_said():
+    (finding,) = check_text("Grade 3 neutropenia with WBC 2.5 was noted.", "5")
+    assert "claimed for 'Neutrophil count decreased'" in finding.message and "White blood cell decreased" in finding.message
+
+
+def test_finding_fields_and_spans():
+    text = "Intro sentence. She had platelets of 60 × 10⁹/L, a grade 3 thrombocytopenia."
+    (finding,) = check_text(text, "5")
+    assert text[finding.span[0]:finding.span[1]].lower() == "grade 3"
+    assert finding.text == "She had platelets of 60 × 10⁹/L, a grade 3 thrombocytopenia."
+    assert finding.value == 60 and finding.unit == "10^9/L" and "Platelet count decreased" in finding.message
+    (comparison,) = check_text("ANC 1.7, which is below the 1.5 cut-off.", "5")
+    assert comparison.threshold == 1.5 and comparison.relation == "<"
+
+
+def test_check_cli_exit_codes_and_report(tmp_path):
+    bad = tmp_path / "draft.md"
+    bad.write_text("The patient has WBC 2.7, a grade 3 leukopenia.\n")
+    result = run_cli("check", str(bad), "--json")
+    assert result.returncode == 1
+    findings = json.loads(result.stdout)["findings"]
+    assert [(f["kind"], f["claimed_grade"], f["expected_grade"]) for f in findings] == [("grade_mismatch", 3, 2)]
+    readable = run_cli("check", str(bad))
+    assert readable.returncode == 1 and '"The patient has WBC 2.7, a grade 3 leukopenia."' in readable.stdout
+    good = run_cli("check", "-", stdin="Platelets 79 are grade 1 thrombocytopenia.")
+    assert good.returncode == 0 and "No grading errors" in good.stdout
+    missing = run_cli("check", str(tmp_path / "nope.md"))
+    assert missing.returncode == 2 and "nope.md" in missing.stderr and "Traceback" not in missing.stderr
+
+
+def test_check_speed_on_a_long_article():
+    article = " ".join(s for s, *_ in RIGHT + WRONG if _[0] == "5") + " "
+    repeats = 8
+    assert len((article * repeats).split()) > 5000
+    started = time.perf_counter()
+    findings = check_text(article * repeats, "5")
+    elapsed = time.perf_counter() - started
+    per_copy = len(check_text(article, "5"))
+    assert per_copy > 30 and len(findings) == repeats * per_copy  # every copy of every error is found
+    assert elapsed < 1.0  # generous bound for a shared CI machine; `assistant bench` reports the real number

@@ -1,0 +1,119 @@
+"""Reading lab values from free text: names, numbers as written, units in their common forms."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from assistant.labs import grade_text, parse_limits
+from assistant.errors import UserError
+from tests.conftest import run_cli
+
+pytestmark = pytest.mark.unit
+
+
+def one(text: str, version: str = "5.0") -> dict:
+    labs = [lab for lab in grade_text(text, version) if lab["analyte"] != "fn"]
+    assert len(labs) == 1, labs
+    return labs[0]
+
+
+@pytest.mark.parametrize("text,analyte,value", [
+    ("WBC 2.7", "wbc", 2.7), ("white count 2.7", "wbc", 2.7), ("leukocytes 2.7", "wbc", 2.7), ("white blood cells 2.7", "wbc", 2.7),
+    ("ANC 1.2", "anc", 1.2), ("neutrophils 1.2", "anc", 1.2), ("absolute neutrophil count 1.2", "anc", 1.2),
+    ("ALC 0.4", "alc", 0.4), ("lymphocytes 0.4", "alc", 0.4),
+    ("PLT 79", "plt", 79), ("platelets 79", "plt", 79), ("plt 79", "plt", 79), ("platelet count of 79", "plt", 79),
+    ("Hgb 9.1 g/dL", "hgb", 9.1), ("Hb 9.1 g/dL", "hgb", 9.1), ("hemoglobin 9.1 g/dL", "hgb", 9.1), ("haemoglobin 9.1 g/dL", "hgb", 9.1),
+])
+def test_analyte_names(text, analyte, value):
+    lab = one(text)
+    assert (lab["analyte"], lab["value"]) == (analyte, value)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("platelets 79 x10^9/L", 79), ("platelets 79 ×10⁹/L", 79), ("platelets 79 × 10⁹/L", 79), ("platelets 79 10e9/L", 79),
+    ("platelets 79 G/L", 79), ("platelets 79 K/µL", 79), ("platelets 79 K/uL", 79), ("platelets 79,000/mm3", 79),
+    ("platelets 79 000/mm³", 79), ("platelets 79000 cells/µL", 79), ("platelets 79K", 79), ("platelets 79k", 79),
+    ("ANC 1,200/µL", 1.2), ("ANC 1200 cells/uL", 1.2), ("ANC 1.2 x 10^9/L", 1.2), ("WBC 2,700", 2.7), ("WBC 2.7 x10^3/uL", 2.7),
+])
+def test_numbers_and_count_units(text, value):
+    lab = one(text)
+    assert lab["value"] == pytest.approx(value)
+    assert lab["unit"] == "10^9/L"
+
+
+@pytest.mark.parametrize("text,value,grade", [
+    ("Hb 9.1 g/dL", 9.1, 2), ("Hb 91 g/L", 9.1, 2), ("Hb 5.6 mmol/L", 9.02, 2), ("Hgb 6.2 mmol/L", 9.99, 1),
+])
+def test_hemoglobin_units(text, value, grade):
+    lab = one(text)
+    assert lab["unit"] == "g/dL"
+    assert lab["value"] == pytest.approx(value, abs=0.01)
+    assert lab["grade"] == grade
+
+
+@pytest.mark.parametrize("text,value,inferred", [
+    ("platelets 79", 79, "10^9/L"), ("ANC 1200", 1.2, "/µL"), ("Hb 9.1", 9.1, "g/dL"), ("Hb 91", 9.1, "g/L"),
+    ("platelets 79000", 79, "/µL"), ("ALC 400", 0.4, "/µL"),
+])
+def test_inferred_units_are_said(text, value, inferred):
+    lab = one(text)
+    assert lab["value"] == pytest.approx(value)
+    assert any("inferred" in note and inferred in note for note in lab["assumptions"])
+
+
+def test_implausible_value_warns_and_is_not_graded():
+    lab = one("Hgb 91 g/dL")
+    assert lab["grade"] is None and lab["value"] is None
+    assert "not a plausible value" in lab["warnings"][0]
+
+
+def test_threshold_after_comparator_is_not_a_patient_value():
+    assert grade_text("hold if platelets <50 x 10^9/L or ANC below 0.5") == []
+
+
+def test_from_to_takes_the_current_value():
+    assert one("platelets fell from 180 to 45 x10^9/L")["value"] == 45
+
+
+def test_lab_object_contract():
+    lab = one("platelets 79")
+    assert set(lab) >= {"analyte", "term", "value", "unit", "raw", "span", "grade", "ctcae_version", "criterion", "assumptions"}
+    text = "on pembrolizumab, platelets 79"
+    lab = grade_text(text)[0]
+    assert text[lab["span"][0]:lab["span"][1]] == lab["raw"] == "platelets 79"
+    assert lab["term"] == "Platelet count decreased" and lab["ctcae_version"] == "5.0" and lab["grade"] == 1
+
+
+def test_mission_example_v5_and_v6():
+    text = "Liver cancer in remission, on immunotherapy, WBC 2.7, ANC 2.0, ALC 0.4, platelets 79"
+    v5 = {lab["analyte"]: lab["grade"] for lab in grade_text(text, "5.0")}
+    assert v5 == {"wbc": 2, "anc": 0, "alc": 3, "plt": 1}
+    v6 = {lab["analyte"]: lab["grade"] for lab in grade_text(text, "6.0")}
+    assert v6 == {"wbc": 2, "anc": 0, "alc": None, "plt": 1}
+
+
+def test_febrile_neutropenia_from_text():
+    labs = grade_text("ANC 0.4 and a temperature of 38.6 C")
+    fn = [lab for lab in labs if lab["analyte"] == "fn"]
+    assert fn and fn[0]["grade"] == 3 and fn[0]["term"] == "Febrile neutropenia"
+    assert not [lab for lab in grade_text("ANC 0.4, temperature 37.2 C") if lab["analyte"] == "fn"]
+
+
+def test_lln_override_parsing():
+    assert parse_limits(["plt=140", "anc=1.8"], "--lln") == {"plt": 140.0, "anc": 1.8}
+    with pytest.raises(UserError):
+        parse_limits(["platelets"], "--lln")
+
+
+def test_grade_cli_json_lln_and_batch(tmp_path):
+    result = run_cli("grade", "platelets 140", "--lln", "plt=130", "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["labs"][0]["grade"] == 0
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text('{"id": "a", "text": "ANC 1.2"}\n{"id": "b", "text": "ANC 1.2", "ctcae": "6"}\n')
+    lines = [json.loads(line) for line in run_cli("grade", "--batch", str(batch)).stdout.splitlines()]
+    assert [(line["id"], line["labs"][0]["grade"]) for line in lines] == [("a", 2), ("b", 1)]
+    bad = run_cli("grade", "ANC 1.2", "--ctcae", "4")
+    assert bad.returncode == 2 and "unknown CTCAE version" in bad.stderr and "Traceback" not in bad.stderr
