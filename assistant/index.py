@@ -187,9 +187,9 @@ class IndexBuilder:
         if duplicates:
             raise UserError(f"source id(s) {', '.join(duplicates)} appear in more than one corpus file; give each source a unique 'id'")
         chunks = [chunk for _, source_chunks in prepared for chunk in source_chunks]
-        vectors = self._vectors_for(chunks)
         staged = self.workspace.new_generation_dir()
         try:
+            vectors = self._vectors_for(chunks)
             write_generation(staged, chunks, vectors)
             manifest = {
                 "format": 1,
