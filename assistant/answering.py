@@ -175,7 +175,9 @@ class Answerer:
             "grades": context.labs,
             "citations": draft.citations.items,
             "checks": {},
-            "context": {**context.as_dict(), "uncovered_terms": uncovered},
+            "context": {**context.as_dict(), "uncovered_terms": uncovered,
+                        "advice_grades": {lab["analyte"]: self.advice_grade(lab, context.ctcae_version)
+                                          for lab in context.labs if lab["value"] is not None}},
             "writer": "deterministic",
             "notes": list(draft.notes),
         }
@@ -281,7 +283,7 @@ class Answerer:
                 if advice != (lab["grade"] or 0) and (lab["grade"] is not None or lab["analyte"] == "alc"):
                     draft.notes.append(
                         f"Guideline advice for {ANALYTE_LABELS[lab['analyte']]} is matched to its CTCAE v5.0 grade "
-                        f"({advice}), because ASCO 2021 was written against CTCAE v5.0."
+                        f"({advice}), because the ASCO guideline in the knowledge base was written against CTCAE v5.0."
                     )
         draft.add_section(f"Assessment (CTCAE v{version})", rows + ([""] + citations_for_terms if citations_for_terms else []))
 
@@ -297,8 +299,10 @@ class Answerer:
         name, words, _ = condition
         grade = self.advice_grade(lab, ctx.ctcae_version)
         value = "" if lab["value"] is None else f" {lab['value']:g} {lab['unit']}"
-        shown_grade = lab["grade"] if lab["grade"] is not None else grade
-        label = f"**{ANALYTE_LABELS[lab['analyte']]}{value}: grade {shown_grade}, {name}**"
+        if lab["grade"] is not None:
+            label = f"**{ANALYTE_LABELS[lab['analyte']]}{value}: grade {lab['grade']}, {name}**"
+        else:  # no term in this CTCAE version: say so, never borrow another version's grade for this line
+            label = f"**{ANALYTE_LABELS[lab['analyte']]}{value}: no CTCAE v{lab['ctcae_version']} grade (advice follows its v5.0 grade), {name}**"
         if lab["analyte"] == "fn":
             label = f"**{name}: grade {lab['grade']}**"
         lines = self._graded_guidance(draft, hits, words, lab, ctx, grade)
@@ -444,7 +448,9 @@ class Answerer:
                    if c["chunk_id"] not in index.by_id or c["quote"] not in index.by_id[c["chunk_id"]].text]
         known_numbers = {c["n"] for c in result["citations"]}
         dangling = sorted({int(n) for n in CITATION_RE.findall(text)} - known_numbers)
-        allowed = numbers_in(result["question"]) | numbers_in(json.dumps(result["grades"]))
+        # Grounded: the question, the grading engine's output, the cited quotes; CTCAE version names.
+        allowed = numbers_in(result["question"]) | numbers_in(json.dumps(result["grades"])) | {5.0, 6.0}
+        allowed |= numbers_in(json.dumps(result["context"].get("advice_grades", {})))
         for citation in result["citations"]:
             allowed |= numbers_in(citation["quote"])
         if result["abstained"]:

@@ -1,0 +1,143 @@
+"""The answerer on the real model and index: grades, sections, citations, abstention, versions, follow-ups, LLM path."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from assistant.answering import Answerer, Conversation, ask
+from tests.conftest import run_cli
+from tests.fake_llm import FakeLLMServer
+
+pytestmark = pytest.mark.integration
+
+MISSION = "Liver cancer in remission, on immunotherapy, WBC 2.7, ANC 2.0, ALC 0.4, platelets 79 — what should I do?"
+
+
+def grades_of(result):
+    return {lab["analyte"]: lab["grade"] for lab in result["grades"]}
+
+
+def assert_verified(result, corpus_kb):
+    chunks = corpus_kb.index().by_id
+    for citation in result["citations"]:
+        assert citation["quote"] in chunks[citation["chunk_id"]].text
+        assert f"[{citation['n']}]" in result["answer"]
+        assert citation["title"] and citation["year"] and citation["locator"]
+    markers = {int(n) for n in re.findall(r"\[(\d+)\]", result["answer"])}
+    assert markers == {c["n"] for c in result["citations"]}
+    checks = result["checks"]
+    assert checks["findings"] == [] and checks["citations_verified"] is True
+    assert checks["ungrounded_numbers"] == [] and checks["uncited_statements"] == 0
+
+
+def test_mission_question(answerer, corpus_kb):
+    result = ask(answerer, MISSION)
+    assert grades_of(result) == {"wbc": 2, "anc": 0, "alc": 3, "plt": 1}
+    assert all(lab["ctcae_version"] == "5.0" for lab in result["grades"])
+    answer = result["answer"]
+    for section in ("### Assessment (CTCAE v5.0)", "### What to do now", "### Work-up", "### Liver cancer context", "### Pitfalls"):
+        assert section in answer
+    assert "| Platelets | 79 10^9/L | 1 | Platelet count decreased (v5.0)" in answer
+    assert "grade 1 immune thrombocytopenia ASCO advises continuing" in answer
+    assert "in grade 3 lymphopenia" in answer
+    assert "hypersplenism" in answer and "hepatitis B" in answer and "baseline" in answer
+    assert "grade 3 thrombocytopenia" not in answer.lower()
+    assert result["abstained"] is False and result["context"]["cancer"] == "hepatocellular carcinoma"
+    assert_verified(result, corpus_kb)
+
+
+def test_wrong_grade_in_the_question_is_corrected(answerer, corpus_kb):
+    result = ask(answerer, "Patient on pembrolizumab with grade 2 thrombocytopenia, platelets 30. Hold or continue?")
+    assert grades_of(result) == {"plt": 3}
+    assert "Correction: Platelets 30 10^9/L is grade 3 by CTCAE v5.0" in result["answer"]
+    assert "hematology consultation" in result["answer"] and "holding the checkpoint inhibitor" in result["answer"]
+    assert_verified(result, corpus_kb)
+
+
+@pytest.mark.parametrize("question", [
+    "How should I dose warfarin for atrial fibrillation in a patient on nivolumab?",
+    "How is checkpoint-inhibitor myocarditis treated?",
+    "What is the best chemotherapy regimen for pancreatic cancer?",
+])
+def test_out_of_scope_questions_abstain(answerer, question):
+    result = ask(answerer, question)
+    assert result["abstained"] is True
+    assert result["citations"] == [] and result["answer"].startswith("**Not covered.**")
+    assert "No advice is given" in result["answer"] and "The knowledge base covers" in result["answer"]
+
+
+def test_ctcae_v6_question_is_graded_by_v6(answerer, corpus_kb):
+    result = ask(answerer, "Using CTCAE v6: on nivolumab, ANC 0.8 and ALC 0.4 and platelets 20. What now?")
+    labs = {lab["analyte"]: lab for lab in result["grades"]}
+    assert labs["anc"]["grade"] == 2 and labs["anc"]["ctcae_version"] == "6.0"
+    assert labs["plt"]["grade"] == 3 and labs["plt"]["term"] == "Thrombocytopenia"
+    assert labs["alc"]["grade"] is None and "no 'Lymphocyte count decreased' term" in labs["alc"]["criterion"]
+    assert "### Assessment (CTCAE v6.0)" in result["answer"]
+    assert_verified(result, corpus_kb)
+    flag = ask(answerer, "On nivolumab, ANC 0.8", ctcae="6")
+    assert grades_of(flag) == {"anc": 2}
+
+
+def test_follow_up_keeps_the_patient_context(answerer, corpus_kb):
+    conversation = Conversation(answerer)
+    first = conversation.ask("Hepatocellular carcinoma on atezolizumab-bevacizumab, platelets 45.")
+    assert grades_of(first) == {"plt": 3}
+    second = conversation.ask("What if she starts bleeding?")
+    assert grades_of(second) == {"plt": 3}
+    assert second["context"]["bleeding"] is True and second["context"]["cancer"] == "hepatocellular carcinoma"
+    assert "bleeding" in second["answer"] and "variceal" in second["answer"]
+    third = conversation.ask("And now the platelets are 80?")
+    assert grades_of(third) == {"plt": 1}
+    assert_verified(second, corpus_kb)
+
+
+def test_general_question_is_answered_from_the_right_source(answerer, corpus_kb):
+    result = ask(answerer, "How common is immune thrombocytopenia with checkpoint inhibitors?")
+    assert result["abstained"] is False
+    assert {c["source_id"] for c in result["citations"]} & {"leaf-2025-ici-itp", "kramer-2021-hematologic-irae"}
+    assert "0.25 percent" in result["answer"] or "0.6 percent" in result["answer"]
+    assert_verified(result, corpus_kb)
+
+
+def test_fever_and_neutropenia(answerer, corpus_kb):
+    result = ask(answerer, "On pembrolizumab, ANC 0.3 and temperature 38.9 C. Next steps?")
+    assert grades_of(result) == {"anc": 4, "fn": 3}
+    assert "within 1 hour of triage" in result["answer"]
+    assert_verified(result, corpus_kb)
+
+
+def test_llm_draft_is_used_when_it_passes_and_rejected_when_it_misgrades(corpus_kb):
+    with FakeLLMServer() as server:
+        settings = corpus_kb.settings.model_copy(update={"llm_base_url": server.url, "llm_model": "fake-model"})
+        from assistant.knowledge_base import KnowledgeBase
+
+        llm_answerer = Answerer(KnowledgeBase(settings, embedder=corpus_kb.embedder))
+        baseline = ask(Answerer(corpus_kb), "Platelets 30 on pembrolizumab, what should I do?")
+        good = baseline["answer"].replace("### What to do now", "### Recommended steps")
+        bad = baseline["answer"] + "\n\nPlatelets 30 x10^9/L is grade 2 thrombocytopenia, so continue treatment [2]."
+        server.replies = [good, bad]
+        accepted = ask(llm_answerer, "Platelets 30 on pembrolizumab, what should I do?")
+        assert accepted["writer"] == "llm" and "### Recommended steps" in accepted["answer"]
+        assert accepted["checks"]["findings"] == []
+        rejected = ask(llm_answerer, "Platelets 30 on pembrolizumab, what should I do?")
+        assert rejected["writer"] == "deterministic" and "grade 2 thrombocytopenia, so continue" not in rejected["answer"]
+        assert any("LLM draft was rejected" in note and "grading error" in note for note in rejected["notes"])
+        assert rejected["checks"]["llm_draft_findings"][0]["expected_grade"] == 3
+        assert len(server.requests) == 2 and "Evidence:" in server.requests[0]["messages"][0]["content"]
+
+
+def test_ask_cli_contract_and_batch(tmp_path, corpus_home):
+    result = run_cli("ask", "Platelets 60 on nivolumab?", "--json", home=corpus_home)
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    assert set(answer) >= {"question", "answer", "abstained", "grades", "citations", "checks", "context", "latency_ms"}
+    assert set(answer["citations"][0]) >= {"n", "chunk_id", "source_id", "title", "publisher", "year", "locator", "quote"}
+    batch = tmp_path / "q.jsonl"
+    batch.write_text('{"id": "q1", "question": "ANC 1.2 on nivolumab"}\n{"id": "q2", "question": "ANC 1.2 on nivolumab", "ctcae": "6"}\n')
+    lines = [json.loads(line) for line in run_cli("ask", "--batch", str(batch), home=corpus_home).stdout.splitlines()]
+    assert [(line["id"], line["grades"][0]["grade"]) for line in lines] == [("q1", 2), ("q2", 1)]
+    empty = run_cli("ask", "", home=corpus_home)
+    assert empty.returncode == 2 and "Traceback" not in empty.stderr
