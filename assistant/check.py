@@ -137,7 +137,13 @@ def _nearest_term(terms, claim_start: int, claim_end: int) -> str | None:
 
 def check_text(text: str, version: str = "5.0") -> list[Finding]:
     """All findings in `text`, judged by CTCAE `version`."""
+    return check_report(text, version)[0]
+
+
+def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
+    """The findings in `text` and how many numeric claims (grades and comparisons) were checked."""
     version = normalize_version(version)
+    checked = 0
     other = next(v for v in VERSIONS if v != version)
     findings: list[Finding] = []
     all_mentions = find_mentions(text)
@@ -154,14 +160,17 @@ def check_text(text: str, version: str = "5.0") -> list[Finding]:
             mention, substituted = _value_for_claim(claim, values, clauses)
             if mention is None:
                 continue
+            checked += 1
             finding = _judge_claim(claim, mention, substituted, version, other, sentence)
             if finding:
                 findings.append(finding)
         for mention in values:
+            if RELATION_RE.match(text, mention.span[1], s_end):
+                checked += 1
             finding = _judge_comparison(text, mention, s_end, version, sentence)
             if finding:
                 findings.append(finding)
-    return findings
+    return findings, checked
 
 
 def _clause_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -6,6 +6,7 @@ All three are llama-index `BaseRetriever`s, so they can be swapped or composed l
 from __future__ import annotations
 
 import json
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -77,6 +78,7 @@ class LoadedIndex:
         self.embedder = embedder
         self.dense = DenseRetriever(faiss.read_index(str(generation / "dense.faiss")), self.chunks, embedder)
         self.bm25 = None
+        self._bm25_lock = threading.Lock()  # the llama-index retriever keeps top_k as mutable state
         if self.chunks:
             from llama_index.retrievers.bm25 import BM25Retriever
 
@@ -85,8 +87,9 @@ class LoadedIndex:
     def bm25_search(self, query: str, k: int) -> list[tuple[int, float]]:
         if self.bm25 is None:
             return []
-        self.bm25.similarity_top_k = min(k, len(self.chunks))
-        results = self.bm25.retrieve(query)
+        with self._bm25_lock:
+            self.bm25.similarity_top_k = min(k, len(self.chunks))
+            results = self.bm25.retrieve(query)
         return [(self.row_of[r.node.node_id], float(r.score or 0.0)) for r in results if r.node.node_id in self.row_of and (r.score or 0) > 0]
 
     def search(self, query: str, k: int = 5, mode: str = "hybrid", query_vector: np.ndarray | None = None) -> list[Hit]:
