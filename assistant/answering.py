@@ -14,6 +14,7 @@ import re
 import sys
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 
@@ -32,8 +33,12 @@ GRADE_SCOPE_RE = re.compile(r"(?i)\bgrades?\s+([1-5])(?:\s*(?:-|–|to|and|or)\s
 ALL_GRADES_RE = re.compile(r"(?i)\ball grades\b|\bany grade\b|whatever the grade")
 NUMBER_RE = re.compile(r"(?<![\w])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.])\d+(?:\.\d+)?")
 CITATION_RE = re.compile(r"\[(\d+)\]")
-# How sure retrieval must be before a question without lab values is answered (cosine of the best sentence).
-MIN_SENTENCE_SIMILARITY = 0.45
+# How close the best passage must be before a question without lab values is answered: the cosine of
+# the question with a sentence (alone or with its heading path). Calibrated on evals/questions.jsonl,
+# where in-scope questions score 0.57 or more and out-of-scope ones 0.51 or less (`assistant eval`).
+MIN_SENTENCE_SIMILARITY = 0.55
+# Stricter when the question uses rare words that no source uses (a drug or condition the sources lack).
+MIN_SIMILARITY_WITH_UNCOVERED_TERMS = 0.58
 
 # What each graded analyte asks the answer to cover: the condition, words that find it, and the query.
 CONDITIONS = {
@@ -147,6 +152,9 @@ class Answerer:
         self.settings = knowledge_base.settings
         self._llm = llm
         self._vocabulary: tuple[str, set[str]] | None = None
+        self._sentence_cache: dict[tuple[str, str], np.ndarray] = {}
+        self._cached_chunks: set[str] = set()
+        self._sentence_cache: dict[tuple[str, str], np.ndarray] = {}
 
     # -- public ----------------------------------------------------------------------------------
     def answer(self, question: str, ctcae: str | None = None, previous: ClinicalContext | None = None) -> dict:
@@ -311,7 +319,7 @@ class Answerer:
         return [label, *lines] if lines else []
 
     def _graded_guidance(self, draft: Draft, hits: list[Hit], words, lab: dict, ctx: ClinicalContext, grade: int,
-                         limit: int = 3) -> list[str]:
+                         limit: int = 4) -> list[str]:
         """Sentences of the best chunk whose heading names this grade; when they defer to a lower grade
         ('everything done for grade 2'), that grade's guidance too."""
         for hit in hits:
@@ -396,9 +404,7 @@ class Answerer:
 
     def _compose_general(self, question: str, ctx: ClinicalContext, draft: Draft, index, uncovered: list[str]) -> bool:
         """A question without lab values: the sentences of the best chunks that are closest to it. False = abstain."""
-        if uncovered:
-            draft.notes.append(f"Not covered by the knowledge base: {', '.join(uncovered)}.")
-            return False
+        threshold = MIN_SIMILARITY_WITH_UNCOVERED_TERMS if uncovered else MIN_SENTENCE_SIMILARITY
         vector = self.kb.embedder.encode([question])[0]
         hits = index.search(question, k=6, mode="hybrid", query_vector=vector)
         asked_scope = grade_scope(question)
@@ -414,16 +420,51 @@ class Answerer:
                 candidates.append((hit.chunk, sentence))
         if not candidates:
             return False
-        vectors = self.kb.embedder.encode([s for _, s in candidates])
-        similarity = vectors @ vector
+        similarity = (self._sentence_vectors(candidates) @ vector).max(axis=1)
         best = float(similarity.max())
-        if best < MIN_SENTENCE_SIMILARITY:
+        if best < threshold:
+            if uncovered:
+                draft.notes.append(f"Not covered by the knowledge base: {', '.join(uncovered)}.")
             draft.notes.append("The closest passages in the knowledge base do not answer this question.")
             return False
-        order = [int(i) for i in np.argsort(-similarity) if similarity[i] >= max(MIN_SENTENCE_SIMILARITY, best - 0.12)][:4]
+        if uncovered:
+            draft.notes.append(f"Not covered by the knowledge base, so not addressed: {', '.join(uncovered)}.")
+        order = [int(i) for i in np.argsort(-similarity) if similarity[i] >= max(threshold, best - 0.12)][:4]
         lines = [draft.statement(candidates[i][0], candidates[i][1]) for i in sorted(order)]
+        if asked_scope is None:
+            lines += self._grade_outline(candidates[int(np.argmax(similarity))][0], draft, index)
         draft.add_section("Answer", lines)
         return True
+
+    def _sentence_vectors(self, candidates: list[tuple[Chunk, str]]):
+        """Vectors of each sentence alone and with its heading path ("8.2 Acquired TTP: ..."), stacked so a
+        dot product gives both scores. Cached by chunk id: chunks are content-addressed, so the cache never goes stale."""
+        missing = sorted({chunk.chunk_id: chunk for chunk, _ in candidates if chunk.chunk_id not in self._cached_chunks}.values(),
+                         key=lambda c: c.chunk_id)
+        if missing:
+            texts, owners = [], []
+            for chunk in missing:
+                for sentence in split_sentences(chunk.text):
+                    texts += [sentence, f"{chunk.locator}: {sentence}"]
+                    owners.append((chunk.chunk_id, sentence))
+            vectors = self.kb.embedder.encode(texts)
+            for row, key in enumerate(owners):
+                self._sentence_cache[key] = vectors[2 * row: 2 * row + 2]
+            self._cached_chunks.update(chunk.chunk_id for chunk in missing)
+        return np.stack([self._sentence_cache[(chunk.chunk_id, sentence)] for chunk, sentence in candidates])
+
+    def _grade_outline(self, best: Chunk, draft: Draft, index) -> list[str]:
+        """When the best passage sits in a condition's section that the source splits by grade, the
+        opening sentence of each grade's subsection, so a 'what should be done' answer covers every grade."""
+        parent = best.locator.rsplit(" › ", 1)[0]
+        siblings = [c for c in index.chunks if c.source_id == best.source_id and c.locator.rsplit(" › ", 1)[0] == parent
+                    and c.locator != parent and heading_scope(c) is not None]
+        lines = []
+        for chunk in siblings[:4]:
+            sentence = next((s for s in split_sentences(chunk.text) if (chunk.chunk_id, s) not in draft.used), None)
+            if sentence:
+                lines.append(draft.statement(chunk, sentence))
+        return lines
 
     # -- rendering and checks ----------------------------------------------------------------------
     def _render(self, draft: Draft, ctx: ClinicalContext, abstained: bool, uncovered: list[str], index) -> str:
@@ -465,8 +506,16 @@ class Answerer:
             "uncited_statements": len(uncited_statements(text)),
         }
 
+    def common_words(self) -> set[str]:
+        """Whole words of the embedding model's WordPiece vocabulary: everyday English, never a rare drug or disease name."""
+        if not hasattr(self, "_common_words"):
+            vocab = Path(self.settings.model_path) / "vocab.txt" if self.settings.model_path else None
+            self._common_words = ({w for w in vocab.read_text(encoding="utf-8").split() if w.isalpha()}
+                                  if vocab and vocab.is_file() else set())
+        return self._common_words
+
     def uncovered_terms(self, question: str, index) -> list[str]:
-        """Salient words of the question that no source in the knowledge base uses."""
+        """Rare words of the question (a drug, a disease) that no source in the knowledge base uses."""
         if self._vocabulary is None or self._vocabulary[0] != index.generation.name:
             words: set[str] = set()
             for chunk in index.chunks:
@@ -481,7 +530,7 @@ class Answerer:
         terms = []
         for word in re.findall(r"[A-Za-z][A-Za-z-]{4,}", question):
             lowered = word.lower()
-            if lowered in STOPWORDS or stem(lowered) in STOPWORDS:
+            if lowered in STOPWORDS or stem(lowered) in STOPWORDS or lowered in self.common_words():
                 continue
             parts = [p for p in lowered.split("-") if p]
             if all(stem(p) in vocabulary or p in STOPWORDS or len(p) < 4 for p in parts):

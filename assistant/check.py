@@ -9,6 +9,7 @@ threshold ("ANC 1.7, below the 1.5 cut-off"). Numbers that are not attached to a
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import asdict, dataclass
 
 from assistant.ctcae import ANALYTE_LABELS, VERSIONS, grade_value, normalize_version, term_name
@@ -146,10 +147,11 @@ def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
     checked = 0
     other = next(v for v in VERSIONS if v != version)
     findings: list[Finding] = []
-    all_mentions = find_mentions(text)
+    all_mentions = find_mentions(text)  # in text order
+    starts = [m.span[0] for m in all_mentions]
     for s_start, s_end in sentences(text):
         sentence = text[s_start:s_end].strip()
-        mentions = [m for m in all_mentions if s_start <= m.span[0] < s_end]
+        mentions = all_mentions[bisect_left(starts, s_start):bisect_left(starts, s_end)]
         values = [m for m in mentions if not m.is_threshold and m.value is not None]
         if not values:
             continue

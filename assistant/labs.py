@@ -44,7 +44,7 @@ UNIT_FORMS = [
 UNIT = "(?P<unit>" + "|".join(f"(?:{form})" for form, _, _ in UNIT_FORMS) + r")(?![A-Za-z])"
 COMPARATOR = r"(?P<cmp><=|>=|≤|≥|<|>|(?:(?:less|lower|fewer|greater|higher|more)\s+than|below|under|above|over|at\s+least|at\s+most|up\s+to)\b)"
 # Words that may stand between an analyte and its value ("platelets of 60", "ANC was 0.4", "Hb: 9.1").
-FILLER = r"(?:\s+|\s*[:=(,]\s*|\s*(?:count|counts|level|levels|value|values|of|was|is|are|were|at|now|only|measured|then|today|dropped|fell|fallen|had|has|decreased|declined|down|recovered|to|reaching|reached|nadir|about|around|approximately|~|≈)\b\s*)"
+FILLER = r"(?:\s+|\s*[:=(,]\s*|\s*(?:count|counts|level|levels|value|values|of|was|is|are|were|at|now|only|measured|then|today|dropped|fell|fallen|had|has|decreased|declined|down|recovered|to|reaching|reached|nadir|about|around|approximately|roughly|exactly|just|~|≈)\b\s*)"
 FROM_TO = r"(?:\s*from\s+\d[\d.,]*\s*(?:\S*/\S+\s*)?to\s+)"
 
 # The canonical unit of each analyte and where the value lands with no unit given.

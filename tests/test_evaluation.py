@@ -1,0 +1,167 @@
+"""Evaluation metrics on hand-made records with known scores, a run over the real set, the report, --compare."""
+
+from __future__ import annotations
+
+import json
+import math
+import shutil
+
+import pytest
+
+from assistant.evaluation import (
+    DEFAULT_QUESTIONS,
+    DEFAULT_REVIEW,
+    QuestionItem,
+    ReviewItem,
+    aggregate,
+    check_scores,
+    compare,
+    first_rank,
+    hit_at,
+    judge_item,
+    load_jsonl,
+    mrr,
+    render_report,
+    run_evaluation,
+    write_outputs,
+)
+
+ITEM = QuestionItem(id="q", question="Platelets 60?", category="thrombocytopenia", in_scope=True,
+                    expected_grades={"plt": 2}, key_facts=[{"fact": "hold", "phrasings": ["holding the checkpoint inhibitor"]},
+                                                           {"fact": "prednisone", "phrasings": ["prednisone 1 mg/kg"]}],
+                    forbidden_claims=["continue the checkpoint inhibitor"], source_ids=["asco"])
+CHUNKS = {"c1": "ASCO advises holding the checkpoint inhibitor until recovery.", "c2": "Other text."}
+
+
+def response(answer="", grades=None, citations=None, abstained=False, uncited=0):
+    return {"answer": answer, "grades": grades or [], "citations": citations or [], "abstained": abstained,
+            "checks": {"uncited_statements": uncited}, "latency_ms": 10.0}
+
+
+@pytest.mark.unit
+def test_perfect_answer_scores_one():
+    good = response("We recommend holding the checkpoint inhibitor and prednisone 1 mg/kg [1].",
+                    grades=[{"analyte": "plt", "grade": 2}],
+                    citations=[{"n": 1, "chunk_id": "c1", "quote": "ASCO advises holding the checkpoint inhibitor until recovery."}])
+    result = judge_item(ITEM, good, CHUNKS, {"hybrid": 1})
+    assert result.score == 1.0 and result.failures == []
+
+
+@pytest.mark.unit
+def test_partial_answer_has_the_known_score():
+    partial = response("Consider holding the checkpoint inhibitor. You may also continue the checkpoint inhibitor [1].",
+                       grades=[{"analyte": "plt", "grade": 3}],
+                       citations=[{"n": 1, "chunk_id": "c1", "quote": "not in the chunk"}])
+    result = judge_item(ITEM, partial, CHUNKS, {})
+    # parts: grade 0, facts 1/2, citations 0/1, abstention 1, forbidden 0 -> 1.5 / 5
+    assert result.score == pytest.approx(0.3)
+    assert "forbidden claim: continue the checkpoint inhibitor" in result.failures
+    assert "missing key fact: prednisone" in result.failures
+    assert "1 citation(s) not verbatim in their chunk" in result.failures
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("empty", [None, response(""), response("   ", abstained=True)])
+def test_empty_or_missing_answer_scores_zero(empty):
+    result = judge_item(ITEM, empty, CHUNKS, {})
+    assert result.score == 0.0 and "empty or missing answer" in result.failures
+    out_of_scope = QuestionItem(id="o", question="warfarin?", category="oos", in_scope=False)
+    assert judge_item(out_of_scope, empty, CHUNKS, {}).score == 0.0
+
+
+@pytest.mark.unit
+def test_abstention_is_judged_both_ways():
+    out_of_scope = QuestionItem(id="o", question="warfarin?", category="oos", in_scope=False)
+    assert judge_item(out_of_scope, response("Not covered.", abstained=True), CHUNKS, {}).score == 1.0
+    answered = judge_item(out_of_scope, response("Give 5 mg."), CHUNKS, {})
+    assert answered.score == 0.5 and "answered an out-of-scope question" in answered.failures
+
+
+@pytest.mark.unit
+def test_metrics_never_nan_on_empty_contexts():
+    metrics = aggregate([], [])
+    assert metrics["items"] == 0
+    assert all(not (isinstance(v, float) and math.isnan(v)) for v in metrics.values())
+    assert metrics["grade_accuracy"] == 0.0 and metrics["citation_validity"] == 0.0 and metrics["retrieval_hit_at_5"] == 0.0
+    assert hit_at([], 5) == 0.0 and mrr([]) == 0.0
+    assert check_scores([], [])["check_precision"] == 0.0
+
+
+@pytest.mark.unit
+def test_retrieval_and_check_metrics():
+    assert first_rank(["a"], ["x", "a", "a"]) == 2 and first_rank(["a"], ["x"]) is None
+    assert hit_at([1, 6, None, 5], 5) == 0.5
+    assert mrr([1, 2, None, 4]) == pytest.approx((1 + 0.5 + 0.25) / 4)
+    f = {"kind": "grade_mismatch", "analyte": "plt", "claimed_grade": 2, "expected_grade": 3}
+    g = {"kind": "false_comparison", "analyte": "anc", "claimed_grade": None, "expected_grade": None}
+    scores = check_scores([[f], [g], []], [[f], [], [g]])
+    assert scores["check_precision"] == 0.5 and scores["check_recall"] == 0.5
+
+
+@pytest.mark.unit
+def test_datasets_are_large_and_cover_what_reviewers_need():
+    items = load_jsonl(DEFAULT_QUESTIONS, QuestionItem)
+    assert len(items) >= 40 and len({i.id for i in items}) == len(items)
+    categories = {i.category for i in items}
+    assert {"thrombocytopenia", "neutropenia", "lymphopenia", "anemia", "CTCAE v6", "liver cancer", "epidemiology", "out of scope"} <= categories
+    graded = {(a, g) for i in items for a, g in i.expected_grades.items()}
+    for analyte, bands in {"plt": {1, 2, 3, 4}, "anc": {0, 1, 2, 3, 4}, "alc": {2, 3, 4, None}, "hgb": {1, 2, 3}, "wbc": {2, 3}}.items():
+        assert bands <= {g for a, g in graded if a == analyte}, analyte  # every band, and hemoglobin has no value-defined grade 4
+    assert any(not i.in_scope for i in items) and any(i.ctcae == "6" or "v6" in i.question for i in items)
+    assert len(load_jsonl(DEFAULT_REVIEW, ReviewItem)) >= 8
+
+
+@pytest.mark.integration
+def test_real_run_report_and_compare_detects_an_injected_regression(answerer, tmp_path):
+    items = load_jsonl(DEFAULT_QUESTIONS, QuestionItem)
+    review = load_jsonl(DEFAULT_REVIEW, ReviewItem)
+    metrics, results, review_results = run_evaluation(answerer, items, review)
+    assert metrics["items"] == len(items)
+    assert metrics["grade_accuracy"] >= 0.95 and metrics["key_fact_recall"] >= 0.9
+    assert metrics["citation_validity"] == 1.0 and metrics["uncited_statements"] == 0 and metrics["forbidden_claims"] == 0
+    assert metrics["abstention_accuracy"] >= 0.95 and metrics["retrieval_hit_at_5"] >= 0.85
+    assert metrics["check_precision"] == 1.0 and metrics["check_recall"] == 1.0
+    again, _, _ = run_evaluation(answerer, items[:6], review[:2])
+    first, _, _ = run_evaluation(answerer, items[:6], review[:2])
+    assert {k: v for k, v in again.items() if "latency" not in k} == {k: v for k, v in first.items() if "latency" not in k}
+
+    baseline = tmp_path / "baseline"
+    write_outputs(baseline, metrics, results, review_results, None)
+    report = (baseline / "report.html").read_text()
+    assert 'id="scorecard"' in report and "data:image/png;base64," in report and 'id="retrieval"' in report
+    assert "hybrid_score_fusion" in report and "bm25" in report
+    assert len((baseline / "results.jsonl").read_text().splitlines()) == len(items)
+
+    # Inject a regression: an answerer whose retrieval returns nothing for every question.
+    from assistant.answering import Answerer
+
+    broken = Answerer(answerer.kb)
+    broken._search_many = lambda queries, index, k: {key: [] for key in queries}
+    broken_metrics, broken_results, _ = run_evaluation(broken, items, review)
+    comparison = compare(broken_results, baseline, broken_metrics)
+    regressed = {entry["id"] for entry in comparison["regressed"]}
+    assert "mission" in regressed and "plt-g2" in regressed
+    assert comparison["metric_deltas"]["key_fact_recall"] < 0
+    html = render_report(broken_metrics, broken_results, [], comparison)
+    assert "▼ regressed" in html and "mission" in html
+
+
+@pytest.mark.integration
+def test_eval_cli_json_and_bad_dataset(tmp_path, corpus_home):
+    from tests.conftest import run_cli
+
+    small = tmp_path / "small.jsonl"
+    small.write_text("\n".join(DEFAULT_QUESTIONS.read_text().splitlines()[:3]) + "\n")
+    out = tmp_path / "out"
+    result = run_cli("eval", "--dataset", str(small), "--out", str(out), "--json", home=corpus_home)
+    assert result.returncode == 0, result.stderr
+    metrics = json.loads(result.stdout)["metrics"]
+    assert metrics["items"] == 3 and (out / "report.html").is_file()
+    copy = tmp_path / "previous"
+    shutil.copytree(out, copy)
+    compared = run_cli("eval", "--dataset", str(small), "--compare", str(copy), "--json", home=corpus_home)
+    assert json.loads(compared.stdout)["comparison"]["regressed"] == []
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("{not json}\n")
+    failed = run_cli("eval", "--dataset", str(bad), home=corpus_home)
+    assert failed.returncode == 2 and "bad.jsonl line 1" in failed.stderr and "Traceback" not in failed.stderr
