@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -642,43 +641,3 @@ def make_answerer(settings) -> Answerer:
     from assistant.index import progress_wanted
 
     return Answerer(KnowledgeBase(settings, progress=progress_wanted(True)))
-
-
-def cli_ask(settings, args) -> int:
-    answerer = make_answerer(settings)
-    if args.batch:
-        from assistant.cli import _read_input
-
-        for number, line in enumerate(_read_input(args.batch).splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                item = json.loads(line)
-                question = item["question"]
-            except (json.JSONDecodeError, KeyError, TypeError):
-                raise UserError(f"{args.batch} line {number}: expected a JSON object with 'id' and 'question'") from None
-            result = ask(answerer, question, item.get("ctcae") or args.ctcae)
-            print(json.dumps({"id": item.get("id"), **result}, ensure_ascii=False), flush=True)
-        return 0
-    if not args.question:
-        raise UserError("give a question, e.g. assistant ask 'platelets 45 on pembrolizumab: hold or continue?', or use --batch FILE")
-    result = ask(answerer, args.question, args.ctcae)
-    print(json.dumps(result, ensure_ascii=False) if args.json else format_answer(result))
-    return 0
-
-
-def cli_chat(settings, args) -> int:
-    conversation = Conversation(make_answerer(settings), args.ctcae)
-    print("Ask a question (an empty line or Ctrl-D ends). Follow-up questions keep the patient's context.")
-    while True:
-        try:
-            question = input("\n> ")
-        except EOFError:
-            break
-        if not question.strip():
-            break
-        try:
-            print(format_answer(conversation.ask(question)))
-        except UserError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-    return 0

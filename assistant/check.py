@@ -177,7 +177,7 @@ def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
 
 def _clause_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cuts = [start] + [m.end() + start for m in CLAUSE_BREAK_RE.finditer(text[start:end])] + [end]
-    return list(zip(cuts[:-1], cuts[1:]))
+    return list(zip(cuts[:-1], cuts[1:], strict=True))
 
 
 def _value_for_claim(claim: Claim, values: list[Mention], clauses) -> tuple[Mention | None, bool]:

@@ -185,11 +185,11 @@ def run(args) -> int:
         _emit({"findings": findings_as_dicts(findings)}, args.json, format_report(text, findings))
         return 1 if findings else 0
 
-    if args.command in ("ask", "chat"):
-        from assistant.answering import cli_ask, cli_chat
+    if args.command == "ask":
+        return _ask(args)
 
-        settings = _settings(args)
-        return cli_ask(settings, args) if args.command == "ask" else cli_chat(settings, args)
+    if args.command == "chat":
+        return _chat(args)
 
     if args.command == "serve":
         from assistant.ui import serve
@@ -205,10 +205,77 @@ def run(args) -> int:
         return 0
 
     if args.command == "eval":
-        from assistant.evaluation import cli_eval
-
-        return cli_eval(_settings(args), args)
+        return _eval(args)
     raise UserError(f"unknown command {args.command}")
+
+
+def _batch_items(source: str, field: str):
+    """JSON-lines items from a file or stdin, each an object with `field`; a bad line is a user error."""
+    for number, line in enumerate(_read_input(source).splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            if not isinstance(item, dict) or not isinstance(item.get(field), str):
+                raise TypeError
+        except (json.JSONDecodeError, TypeError):
+            raise UserError(f"{source} line {number}: expected a JSON object with 'id' and '{field}'") from None
+        yield item
+
+
+def _ask(args) -> int:
+    from assistant.answering import ask, format_answer, make_answerer
+
+    answerer = make_answerer(_settings(args))
+    if args.batch:
+        for item in _batch_items(args.batch, "question"):
+            result = ask(answerer, item["question"], item.get("ctcae") or args.ctcae)
+            print(json.dumps({"id": item.get("id"), **result}, ensure_ascii=False), flush=True)
+        return 0
+    if not args.question:
+        raise UserError("give a question, e.g. assistant ask 'platelets 45 on pembrolizumab: hold or continue?', or use --batch FILE")
+    result = ask(answerer, args.question, args.ctcae)
+    print(json.dumps(result, ensure_ascii=False) if args.json else format_answer(result))
+    return 0
+
+
+def _chat(args) -> int:
+    from assistant.answering import Conversation, format_answer, make_answerer
+
+    conversation = Conversation(make_answerer(_settings(args)), args.ctcae)
+    print("Ask a question (an empty line or Ctrl-D ends). Follow-up questions keep the patient's context.")
+    while True:
+        try:
+            question = input("\n> ")
+        except EOFError:
+            break
+        if not question.strip():
+            break
+        try:
+            print(format_answer(conversation.ask(question)))
+        except UserError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+    return 0
+
+
+def _eval(args) -> int:
+    from assistant.answering import make_answerer
+    from assistant.evaluation import evaluate
+
+    payload, results = evaluate(make_answerer(_settings(args)), args.dataset, args.review_dataset, args.out, args.compare)
+    if args.json:
+        print(json.dumps(payload, ensure_ascii=False))
+        return 0
+    metrics = payload["metrics"]
+    width = max(len(k) for k in metrics)
+    print("\n".join(f"{k:<{width}}  {v}" for k, v in metrics.items()))
+    failing = [r.id for r in results if r.failures]
+    print(f"\n{len(failing)} item(s) with failures" + (": " + ", ".join(failing) if failing else ""))
+    if "comparison" in payload:
+        print(f"compared: {len(payload['comparison']['regressed'])} regressed, {len(payload['comparison']['improved'])} improved")
+    if args.out:
+        print(f"report: {args.out / 'report.html'}")
+    return 0
 
 
 def _grade(args) -> int:
@@ -219,16 +286,9 @@ def _grade(args) -> int:
     uln = parse_limits(args.uln, "--uln")
     default_version = normalize_version(args.ctcae or _settings(args).ctcae_version)
     if args.batch:
-        for number, line in enumerate(_read_input(args.batch).splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                item = json.loads(line)
-                text = item["text"]
-            except (json.JSONDecodeError, KeyError, TypeError):
-                raise UserError(f"{args.batch} line {number}: expected a JSON object with 'id' and 'text'") from None
+        for item in _batch_items(args.batch, "text"):
             version = normalize_version(item.get("ctcae") or default_version)
-            print(json.dumps({"id": item.get("id"), "labs": grade_text(text, version, lln, uln)}, ensure_ascii=False), flush=True)
+            print(json.dumps({"id": item.get("id"), "labs": grade_text(item["text"], version, lln, uln)}, ensure_ascii=False), flush=True)
         return 0
     if not args.text:
         raise UserError("give the text to grade, e.g. assistant grade 'platelets 79, ANC 2.0', or use --batch FILE")

@@ -210,7 +210,7 @@ def finding_key(finding: dict) -> tuple:
 def check_scores(expected: list[list[dict]], predicted: list[list[dict]]) -> dict:
     """Precision and recall of the rules check, matching findings by kind, analyte and grades."""
     true_positive = predicted_total = expected_total = 0
-    for want, got in zip(expected, predicted):
+    for want, got in zip(expected, predicted, strict=True):
         want_keys, got_keys = Counter(map(finding_key, want)), Counter(map(finding_key, got))
         true_positive += sum((want_keys & got_keys).values())
         predicted_total += sum(got_keys.values())
@@ -398,29 +398,18 @@ def write_outputs(out: Path, metrics: dict, results: list[ItemResult], review: l
     atomic_write_bytes(out / "report.html", render_report(metrics, results, review, comparison).encode("utf-8"))
 
 
-def cli_eval(settings, args) -> int:
-    from assistant.answering import make_answerer
-
-    items = load_jsonl(args.dataset or DEFAULT_QUESTIONS, QuestionItem)
-    review_items = load_jsonl(args.review_dataset or DEFAULT_REVIEW, ReviewItem)
-    if args.compare is not None and not (args.compare / "results.jsonl").is_file():
-        raise UserError(f"{args.compare}: no results.jsonl there; pass a folder written by `assistant eval --out`")
-    metrics, results, review = run_evaluation(make_answerer(settings), items, review_items)
-    comparison = compare(results, args.compare, metrics) if args.compare else None
-    if args.out:
-        write_outputs(args.out, metrics, results, review, comparison)
+def evaluate(answerer, dataset: Path | None = None, review_dataset: Path | None = None, out: Path | None = None,
+             previous: Path | None = None) -> tuple[dict, list[ItemResult]]:
+    """Run both evaluation sets; write `out` if given; compare with a `previous` out folder if given."""
+    items = load_jsonl(dataset or DEFAULT_QUESTIONS, QuestionItem)
+    review_items = load_jsonl(review_dataset or DEFAULT_REVIEW, ReviewItem)
+    if previous is not None and not (previous / "results.jsonl").is_file():
+        raise UserError(f"{previous}: no results.jsonl there; pass a folder written by `assistant eval --out`")
+    metrics, results, review = run_evaluation(answerer, items, review_items)
+    comparison = compare(results, previous, metrics) if previous else None
+    if out:
+        write_outputs(out, metrics, results, review, comparison)
     payload = {"metrics": metrics}
     if comparison is not None:
         payload["comparison"] = comparison
-    if args.json:
-        print(json.dumps(payload, ensure_ascii=False))
-    else:
-        width = max(len(k) for k in metrics)
-        print("\n".join(f"{k:<{width}}  {v}" for k, v in metrics.items()))
-        failing = [r for r in results if r.failures]
-        print(f"\n{len(failing)} item(s) with failures" + (": " + ", ".join(r.id for r in failing) if failing else ""))
-        if comparison:
-            print(f"compared: {len(comparison['regressed'])} regressed, {len(comparison['improved'])} improved")
-        if args.out:
-            print(f"report: {args.out / 'report.html'}")
-    return 0
+    return payload, results

@@ -226,7 +226,7 @@ class IndexBuilder:
                 known = {cid: old_vectors[row] for row, cid in enumerate(old_ids) if cid in wanted}
         missing = [c for c in chunks if c.chunk_id not in known]
         fresh = self.embedder.encode([c.search_text for c in missing], progress=self.progress)
-        for chunk, vector in zip(missing, fresh):
+        for chunk, vector in zip(missing, fresh, strict=True):
             known[chunk.chunk_id] = vector
         dimension = int(self.embedder.dimension)
         if not chunks:

@@ -147,7 +147,7 @@ class KnowledgeBase:
             specs, _ = current_corpus_state(self.workspace)
             builder = self.builder()
             current = [builder.load(spec) for spec in specs]  # the corpus as it is, with resolved ids
-            by_id = {spec.source_id: (spec, raw) for (spec, _), raw in zip(current, specs)}
+            by_id = {spec.source_id: (spec, raw) for (spec, _), raw in zip(current, specs, strict=True)}
             taken_files = {spec.file for spec in specs}
             results, replaced_ids, new_specs = [], set(), []
             for loaded in loaded_new:
@@ -171,7 +171,7 @@ class KnowledgeBase:
                                              sha256=loaded.sha256, **wanted), loaded, "replaced" if existing else "added"))
             if not new_specs:
                 return results
-            keep = [(spec, raw) for (spec, _), raw in zip(current, specs) if spec.source_id not in replaced_ids]
+            keep = [(spec, raw) for (spec, _), raw in zip(current, specs, strict=True) if spec.source_id not in replaced_ids]
             kept_files = {spec.file for spec, _ in keep}
             raw_specs = [raw for _, raw in keep] + [spec for spec, _, _ in new_specs]
             digest = input_digest(raw_specs)

@@ -56,7 +56,7 @@ class DenseRetriever(BaseRetriever):
         if not self.chunks:
             return []
         scores, rows = self.faiss_index.search(vector.reshape(1, -1).astype("float32"), min(k, len(self.chunks)))
-        return [(int(r), float(s)) for r, s in zip(rows[0], scores[0]) if r >= 0]
+        return [(int(r), float(s)) for r, s in zip(rows[0], scores[0], strict=True) if r >= 0]
 
     def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
         vector = self.embedder.encode_query(query_bundle.query_str)

@@ -66,14 +66,14 @@ def checks_markdown(result: dict) -> str:
     checks = result["checks"]
     lines = []
     if checks.get("findings"):
-        lines += [f"⚠️ Rules check: {as_text(f['message'])}" for f in checks["findings"]]
+        lines += [f"Warning — rules check: {as_text(f['message'])}" for f in checks["findings"]]
     if checks.get("ungrounded_numbers"):
-        lines.append(f"⚠️ Numbers not found in sources or patient data: {checks['ungrounded_numbers']}")
+        lines.append(f"Warning — numbers not found in sources or patient data: {checks['ungrounded_numbers']}")
     if not checks.get("citations_verified", True):
-        lines.append(f"⚠️ Citations that failed verification: {checks.get('invalid_citations')}")
+        lines.append(f"Warning — citations that failed verification: {checks.get('invalid_citations')}")
     if not lines:
-        lines.append(f"✅ Verified: {len(result['citations'])} citation(s) quoted verbatim, every number grounded, rules check clean.")
-    lines += [f"ℹ️ {as_text(note)}" for note in result.get("notes", [])]
+        lines.append(f"**Verified:** {len(result['citations'])} citation(s) quoted verbatim, every number grounded, rules check clean.")
+    lines += [f"Note: {as_text(note)}" for note in result.get("notes", [])]
     return "\n\n".join(lines)
 
 
@@ -170,7 +170,7 @@ class App:
         if expected and not hmac.compare_digest((password or "").encode(), expected.encode()):
             raise gr.Error("Changing sources needs the admin password (ASSISTANT_ADMIN_PASSWORD).")
 
-    def add_source(self, upload, title, publisher, year, url, password, progress=gr.Progress()):
+    def add_source(self, upload, title, publisher, year, url, password, progress=gr.Progress()):  # noqa: B008 (Gradio injects progress this way)
         self._authorise(password)
         if not upload:
             raise gr.Error("Choose a file to upload (PDF, HTML, Markdown or text).")
@@ -186,7 +186,7 @@ class App:
         except UserError as exc:
             raise gr.Error(str(exc).replace(str(path.parent) + "/", "")) from None
         progress(1.0, desc="Searchable")
-        lines = [f"✅ {r['status']}: **{as_text(r['title'])}** ({r['chunks']} chunks) — searchable now." for r in results]
+        lines = [f"Done — {r['status']}: **{as_text(r['title'])}** ({r['chunks']} chunks) — searchable now." for r in results]
         return "\n\n".join(lines), self.source_rows(), gr.update(choices=[s["source_id"] for s in self.kb.sources()])
 
     def remove_source(self, source_id, password):
@@ -197,7 +197,7 @@ class App:
             result = self.kb.remove(source_id)
         except UserError as exc:
             raise gr.Error(str(exc)) from None
-        return (f"🗑️ removed **{as_text(result['source_id'])}** ({result['chunks']} chunks).", self.source_rows(),
+        return (f"Removed **{as_text(result['source_id'])}** ({result['chunks']} chunks).", self.source_rows(),
                 gr.update(choices=[s["source_id"] for s in self.kb.sources()], value=None))
 
     # -- layout -----------------------------------------------------------------------------------

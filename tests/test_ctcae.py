@@ -10,7 +10,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assistant.ctcae import DEFAULT_LLN, grade_febrile_neutropenia, grade_value, normalize_version, table, term_name
+from assistant.ctcae import (
+    DEFAULT_LLN,
+    grade_febrile_neutropenia,
+    grade_value,
+    normalize_version,
+    table,
+    term_name,
+)
 from assistant.errors import UserError
 
 pytestmark = pytest.mark.unit

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from assistant.labs import grade_text, parse_limits
 from assistant.errors import UserError
+from assistant.labs import grade_text, parse_limits
 from tests.conftest import run_cli
 
 pytestmark = pytest.mark.unit

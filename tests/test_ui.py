@@ -57,7 +57,7 @@ def server(tmp_path_factory):
             break
         except OSError:
             if process.poll() is not None:
-                raise RuntimeError((home / "serve.log").read_text())
+                raise RuntimeError((home / "serve.log").read_text()) from None
             time.sleep(0.5)
     else:
         process.kill()
@@ -180,8 +180,37 @@ def test_sixteen_concurrent_api_asks_all_succeed(server):
     with ThreadPoolExecutor(max_workers=16) as pool:
         results = list(pool.map(call, questions))
     assert len(results) == 16
-    for question, result in zip(questions, results):
+    for question, result in zip(questions, results, strict=True):
         assert result["question"] == question and result["grades"][0]["analyte"] == "plt"
         assert result["citations"] and result["checks"]["findings"] == []
     check = client.predict("Platelets 79 are grade 2.", "5", api_name="/check")
     assert [(f["kind"], f["expected_grade"]) for f in check["findings"]] == [("grade_mismatch", 1)]
+
+
+@pytest.mark.integration
+def test_changing_sources_needs_the_admin_password_and_bad_uploads_are_refused(tmp_path, embedder):
+    import gradio as gr
+
+    from assistant.knowledge_base import KnowledgeBase
+    from assistant.settings import Settings
+    from assistant.ui import App
+
+    settings = Settings(home=tmp_path / "ws", admin_password="s3cret")
+    app = App(settings, KnowledgeBase(settings, embedder=embedder))
+    source = tmp_path / "note.md"
+    source.write_text("# Note\n## Platelets\nPlatelet transfusion threshold note.\n")
+    with pytest.raises(gr.Error, match="admin password"):
+        app.add_source(str(source), "Note", "Ward", "2026", "", "wrong", progress=lambda *a, **k: None)
+    assert not (tmp_path / "ws" / "corpus" / "note.md").exists()
+    status, rows, _ = app.add_source(str(source), "Note", "Ward", "2026", "", "s3cret", progress=lambda *a, **k: None)
+    assert "searchable now" in status and rows[0][1] == "Note"
+    slides = tmp_path / "deck.pptx"
+    slides.write_bytes(b"PK\x03\x04")
+    with pytest.raises(gr.Error, match="unsupported file type"):
+        app.add_source(str(slides), "", "", "", "", "s3cret", progress=lambda *a, **k: None)
+    with pytest.raises(gr.Error, match="not a number"):
+        app.add_source(str(source), "", "", "twenty", "", "s3cret", progress=lambda *a, **k: None)
+    with pytest.raises(gr.Error, match="admin password"):
+        app.remove_source("note", "")
+    status, rows, _ = app.remove_source("note", "s3cret")
+    assert "Removed" in status and rows == []
