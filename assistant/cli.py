@@ -131,7 +131,18 @@ def _knowledge_base(args, as_json: bool = False):
     return KnowledgeBase(_settings(args), progress=progress_wanted(as_json))
 
 
+def _preload_model_library() -> None:
+    """Start importing sentence-transformers (about 5 s on a 2-core machine) in the background, so it
+    overlaps with reading settings and loading the index; only for commands that always need the model."""
+    import importlib
+    import threading
+
+    threading.Thread(target=importlib.import_module, args=("sentence_transformers",), daemon=True).start()
+
+
 def run(args) -> int:
+    if args.command in ("ask", "chat", "search"):
+        _preload_model_library()
     if args.command == "ingest":
         results = _knowledge_base(args, args.json).ingest(args.paths, args.title, args.publisher, args.year, args.url)
         if args.json:

@@ -141,3 +141,11 @@ def test_ask_cli_contract_and_batch(tmp_path, corpus_home):
     assert [(line["id"], line["grades"][0]["grade"]) for line in lines] == [("q1", 2), ("q2", 1)]
     empty = run_cli("ask", "", home=corpus_home)
     assert empty.returncode == 2 and "Traceback" not in empty.stderr
+
+
+def test_chat_cli_keeps_context_between_turns(corpus_home):
+    result = run_cli("chat", home=corpus_home, stdin="HCC on atezolizumab-bevacizumab, platelets 45.\nWhat if she starts bleeding?\n\n")
+    assert result.returncode == 0, result.stderr
+    turns = result.stdout.split("### Assessment (CTCAE v5.0)")
+    assert len(turns) == 3  # two answers
+    assert "| Platelets | 45 10^9/L | 3 |" in turns[2] and "variceal" in turns[2]
