@@ -153,10 +153,11 @@ class Answerer:
         self._vocabulary: tuple[str, set[str]] | None = None
         self._sentence_cache: dict[tuple[str, str], np.ndarray] = {}
         self._cached_chunks: set[str] = set()
-        self._sentence_cache: dict[tuple[str, str], np.ndarray] = {}
 
     # -- public ----------------------------------------------------------------------------------
-    def answer(self, question: str, ctcae: str | None = None, previous: ClinicalContext | None = None) -> dict:
+    def answer(self, question: str, ctcae: str | None = None,
+               previous: ClinicalContext | None = None) -> tuple[dict, ClinicalContext]:
+        """The answer object of `assistant ask --json`, and the clinical context read (for follow-ups)."""
         started = time.perf_counter()
         if not question or not question.strip():
             raise UserError("the question is empty; type a clinical question")
@@ -174,7 +175,7 @@ class Answerer:
                 draft.notes.append(f"Not covered by the knowledge base, so not addressed: {', '.join(uncovered)}.")
         else:
             abstained = not self._compose_general(question, context, draft, index, uncovered)
-        markdown = self._render(draft, context, abstained, uncovered, index)
+        markdown = self._render(draft, abstained, index)
         result = {
             "question": question,
             "answer": markdown,
@@ -214,6 +215,7 @@ class Answerer:
             queries["workup"] = "non-immune causes of a low blood count on a checkpoint inhibitor compare with baseline count"
         if "hgb" in analytes:
             queries["hemolysis"] = "autoimmune hemolytic anemia work-up DAT haptoglobin LDH reticulocytes"
+            queries["hgb-monitoring"] = "autoimmune hemolytic anemia monitoring hemoglobin weekly until steroid taper"
         if ctx.cancer == "hepatocellular carcinoma" or ctx.cirrhosis:
             queries["cirrhosis"] = "liver cancer cirrhosis portal hypertension hypersplenism low platelets baseline"
             queries["hbv"] = "hepatitis B screening HBsAg anti-HBc before checkpoint inhibitor liver cancer"
@@ -247,6 +249,8 @@ class Answerer:
             liver += self._pick(draft, hits.get("bleeding", []), ("bleeding", "varices"), limit=2)
         draft.add_section("Liver cancer context" if ctx.cancer == "hepatocellular carcinoma" or ctx.cirrhosis else "Context", liver)
         monitoring: list[str] = []
+        if "hgb-monitoring" in queries:
+            monitoring += self._pick(draft, hits.get("hgb-monitoring", []), ("weekly",), limit=1)
         if "rechallenge" in queries:
             monitoring += self._pick(draft, hits.get("rechallenge", []), ("rechallenged",), limit=1)
         draft.add_section("Monitoring and resuming", monitoring)
@@ -466,7 +470,7 @@ class Answerer:
         return lines
 
     # -- rendering and checks ----------------------------------------------------------------------
-    def _render(self, draft: Draft, ctx: ClinicalContext, abstained: bool, uncovered: list[str], index) -> str:
+    def _render(self, draft: Draft, abstained: bool, index) -> str:
         if abstained:
             covered = "; ".join(sorted({s["title"] for s in index.manifest["sources"].values()})[:8])
             reason = " ".join(draft.notes) or "The knowledge base has no passage that answers this question."
