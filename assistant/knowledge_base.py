@@ -14,14 +14,13 @@ from assistant.index import (
     IndexBuilder,
     SourceSpec,
     chunker_settings,
-    corpus_specs,
     current_corpus_state,
     input_digest,
     read_manifest,
     source_id_for,
     staleness,
 )
-from assistant.loaders import SUPPORTED_SUFFIXES, LoadedSource, load_source
+from assistant.loaders import SUPPORTED_SUFFIXES, load_source
 from assistant.retrieval import Hit, LoadedIndex
 from assistant.settings import Settings
 from assistant.workspace import Workspace, atomic_copy, now_iso
@@ -234,5 +233,3 @@ def _free_name(name: str, taken: set[str]) -> str:
         number += 1
     return f"{stem}-{number}{suffix}"
 
-
-__all__ = ["KnowledgeBase", "LoadedSource", "corpus_specs"]
