@@ -41,4 +41,4 @@ lint: $(STAMP)
 	$(BIN)/ruff check assistant tests
 
 clean:
-	rm -rf $(VENV) index
+	rm -rf $(VENV) index/gen-* index/.building-* index/CURRENT
