@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.check import check_text, findings_as_dicts
-from assistant.context import ClinicalContext, read_context
+from assistant.context import ClinicalContext, expand_abbreviations, read_context
 from assistant.ctcae import ANALYTE_LABELS, grade_value, normalize_version
 from assistant.errors import UserError
 from assistant.index import Chunk
@@ -39,6 +39,13 @@ MIN_SENTENCE_SIMILARITY = 0.55
 # Stricter when the question uses rare words that no source uses (a drug or condition the sources lack).
 MIN_SIMILARITY_WITH_UNCOVERED_TERMS = 0.58
 
+BLOOD_COUNTS = {"wbc", "anc", "alc", "plt", "hgb", "fn"}
+# Conditions a question can be about; a general answer keeps to the passages about the ones it names.
+CONDITION_PATTERNS = [
+    r"thrombocytopeni|platelet", r"neutropeni|neutrophil|G-CSF", r"hemolytic anemia|hemolysis|\bDAT\b",
+    r"lymphopeni|lymphocyte", r"thrombotic thrombocytopenic purpura|\bTTP\b", r"hemolytic uremic|\bHUS\b",
+    r"aplastic", r"hemophilia", r"fever|febrile", r"PJP|Pneumocystis", r"hepatitis B|HBsAg", r"CAR-T",
+]
 # What each graded analyte asks the answer to cover: the condition, words that find it, and the query.
 CONDITIONS = {
     "plt": ("Immune thrombocytopenia", ("thrombocytopenia",), "grade {g} immune thrombocytopenia checkpoint inhibitor hold continue prednisone"),
@@ -169,7 +176,13 @@ class Answerer:
         uncovered = self.uncovered_terms(question, index)
         graded = [lab for lab in context.labs if lab["grade"] is not None or lab["term"] is None]
         abstained = False
-        if graded:
+        if graded and not any(lab["analyte"] in BLOOD_COUNTS for lab in graded):
+            # Liver tests are graded (a liver-cancer patient needs them) but the sources hold no hepatitis guidance.
+            self._assessment(context, draft, {})
+            draft.notes.append("The knowledge base covers cytopenias; it holds no guidance on raised liver tests "
+                               "(immune-related hepatitis), so the grades are shown and no advice is given.")
+            abstained = True
+        elif graded:
             self._compose_clinical(question, context, draft, index)
             if uncovered:
                 draft.notes.append(f"Not covered by the knowledge base, so not addressed: {', '.join(uncovered)}.")
@@ -408,9 +421,22 @@ class Answerer:
     def _compose_general(self, question: str, ctx: ClinicalContext, draft: Draft, index, uncovered: list[str]) -> bool:
         """A question without lab values: the sentences of the best chunks that are closest to it. False = abstain."""
         threshold = MIN_SIMILARITY_WITH_UNCOVERED_TERMS if uncovered else MIN_SENTENCE_SIMILARITY
-        vector = self.kb.embedder.encode([question])[0]
-        hits = index.search(question, k=6, mode="hybrid", query_vector=vector)
+        # Search with the question as written and with its abbreviations spelled out; merge the two.
+        expanded = expand_abbreviations(question)
+        variants = [question] if expanded == question else [question, expanded]
+        vectors = self.kb.embedder.encode(variants)
+        rankings = [index.search(text, k=5, mode="hybrid", query_vector=v) for text, v in zip(variants, vectors, strict=True)]
+        hits, seen = [], set()
+        for rank in range(5):
+            for ranking in rankings:
+                if rank < len(ranking) and ranking[rank].chunk.chunk_id not in seen:
+                    seen.add(ranking[rank].chunk.chunk_id)
+                    hits.append(ranking[rank])
         asked_scope = grade_scope(question)
+        named = [p for p in CONDITION_PATTERNS if re.search(p, expanded, re.IGNORECASE)]
+        on_topic = [h for h in hits if any(re.search(p, f"{h.chunk.locator} {h.chunk.text}", re.IGNORECASE) for p in named)]
+        if named and on_topic:
+            hits = on_topic
         candidates: list[tuple[Chunk, str]] = []
         for hit in hits[:5]:
             scope = heading_scope(hit.chunk)
@@ -423,8 +449,12 @@ class Answerer:
                 candidates.append((hit.chunk, sentence))
         if not candidates:
             return False
-        similarity = (self._sentence_vectors(candidates) @ vector).max(axis=1)
-        best = float(similarity.max())
+        # scores[i, form, variant]: sentence i (alone or with its headings) against each phrasing of the question.
+        scores = self._sentence_vectors(candidates) @ vectors.T
+        best = float(scores.max())  # the abstain decision takes the closest match of any form and phrasing
+        # Ranking uses the question as written: a spelled-out abbreviation would favour any sentence that
+        # merely names the condition over the one that answers the question.
+        similarity = scores[:, :, 0].max(axis=1)
         if best < threshold:
             if uncovered:
                 draft.notes.append(f"Not covered by the knowledge base: {', '.join(uncovered)}.")
@@ -432,7 +462,8 @@ class Answerer:
             return False
         if uncovered:
             draft.notes.append(f"Not covered by the knowledge base, so not addressed: {', '.join(uncovered)}.")
-        order = [int(i) for i in np.argsort(-similarity) if similarity[i] >= max(threshold, best - 0.12)][:4]
+        top = float(similarity.max())
+        order = [int(i) for i in np.argsort(-similarity) if similarity[i] >= top - 0.12][:4]
         lines = [draft.statement(candidates[i][0], candidates[i][1]) for i in sorted(order)]
         if asked_scope is None:
             lines += self._grade_outline(candidates[int(np.argmax(similarity))][0], draft, index)
@@ -473,8 +504,10 @@ class Answerer:
     def _render(self, draft: Draft, abstained: bool, index) -> str:
         if abstained:
             covered = "; ".join(sorted({s["title"] for s in index.manifest["sources"].values()})[:8])
-            reason = " ".join(draft.notes) or "The knowledge base has no passage that answers this question."
-            return (f"**Not covered.** {reason} No advice is given.\n\n"
+            reason = " ".join(note for note in draft.notes if not note.startswith(("No unit given", "Upper limit", "Baseline assumed"))) \
+                or "The knowledge base has no passage that answers this question."
+            grades = "".join(f"### {title}\n" + "\n".join(lines) + "\n\n" for title, lines in draft.sections)
+            return (f"{grades}**Not covered.** {reason} No advice is given.\n\n"
                     f"The knowledge base covers CTCAE grading of blood counts and the management of cytopenias caused by "
                     f"immune checkpoint inhibitors. Its sources include: {covered}.\n\n> {DISCLAIMER}")
         parts = []
@@ -527,7 +560,7 @@ class Answerer:
             from assistant.labs import ANALYTE_PATTERNS
 
             for pattern in CONTEXT_PATTERNS + list(ANALYTE_PATTERNS.values()):
-                words |= {stem(w) for w in re.findall(r"[a-z]{4,}", pattern)}
+                words |= {stem(w) for w in re.findall(r"[a-z]{3,}", pattern.lower())}
             self._vocabulary = (index.generation.name, words)
         vocabulary = self._vocabulary[1]
         terms = []
@@ -536,7 +569,8 @@ class Answerer:
             if lowered in STOPWORDS or stem(lowered) in STOPWORDS or lowered in self.common_words():
                 continue
             parts = [p for p in lowered.split("-") if p]
-            if all(stem(p) in vocabulary or p in STOPWORDS or len(p) < 4 for p in parts):
+            if all(stem(p) in vocabulary or p in STOPWORDS or len(p) < 4 or any(p.startswith(v) for v in vocabulary if len(v) >= 6)
+                   for p in parts):
                 continue
             if lowered not in terms:
                 terms.append(lowered)

@@ -10,8 +10,9 @@ from assistant.ctcae import normalize_version
 from assistant.labs import find_temperature, grade_text
 
 ICI_AGENTS = {
-    "pembrolizumab": r"pembrolizumab|keytruda", "nivolumab": r"nivolumab|opdivo", "ipilimumab": r"ipilimumab|yervoy",
-    "atezolizumab": r"atezolizumab|tecentriq", "durvalumab": r"durvalumab|imfinzi", "tremelimumab": r"tremelimumab|imjudo",
+    "pembrolizumab": r"pembrolizumab|keytruda|\bpembro\b", "nivolumab": r"nivolumab|opdivo|\bnivo\b",
+    "ipilimumab": r"ipilimumab|yervoy|\bipi\b", "atezolizumab": r"atezolizumab|tecentriq|\batezo\b",
+    "durvalumab": r"durvalumab|imfinzi|\bdurva\b", "tremelimumab": r"tremelimumab|imjudo|\btreme\b",
     "cemiplimab": r"cemiplimab|libtayo", "avelumab": r"avelumab|bavencio", "dostarlimab": r"dostarlimab|jemperli",
     "relatlimab": r"relatlimab|opdualag", "tislelizumab": r"tislelizumab", "toripalimab": r"toripalimab",
 }
@@ -31,10 +32,34 @@ CIRRHOSIS_RE = re.compile(r"(?i)cirrho|portal\s+hypertension|varices|hypersplen|
 BEVACIZUMAB_RE = re.compile(r"(?i)bevacizumab|avastin|atezo(?:lizumab)?[\s/+-]*bev")
 REMISSION_RE = re.compile(r"(?i)\bremission\b|\bno evidence of disease\b|\bNED\b")
 STEROID_RE = re.compile(r"(?i)prednisone|prednisolone|dexamethasone|methylprednisolone|steroid")
+
+
+# Abbreviations clinicians write, spelled out for retrieval (the sources mostly use the full words).
+ABBREVIATIONS = {
+    "itp": "immune thrombocytopenia", "aiha": "autoimmune hemolytic anemia", "ttp": "thrombotic thrombocytopenic purpura",
+    "hus": "hemolytic uremic syndrome", "fn": "febrile neutropenia", "irae": "immune-related adverse event",
+    "iraes": "immune-related adverse events", "ici": "checkpoint inhibitor", "icis": "checkpoint inhibitors",
+    "hcc": "hepatocellular carcinoma liver cancer", "pjp": "Pneumocystis PJP", "pcp": "Pneumocystis PJP prophylaxis",
+    "ivig": "IVIG intravenous immunoglobulin", "tpo-ra": "thrombopoietin receptor agonist", "tpo": "thrombopoietin",
+    "retic": "reticulocyte", "retics": "reticulocytes", "cbc": "blood count", "fbc": "blood count",
+    "hbv": "hepatitis B", "gcsf": "G-CSF", "pembro": "pembrolizumab", "nivo": "nivolumab", "ipi": "ipilimumab",
+    "atezo": "atezolizumab", "bev": "bevacizumab", "durva": "durvalumab", "treme": "tremelimumab", "car-t": "CAR-T",
+    "hlh": "hemophagocytic lymphohistiocytosis", "dat": "direct antiglobulin test DAT",
+}
+ABBREVIATION_RE = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True))
+                             + r")(?![\w-])", re.IGNORECASE)
+
+
+def expand_abbreviations(text: str) -> str:
+    """'ITP after pembro' -> 'ITP (immune thrombocytopenia) after pembro (pembrolizumab)', for retrieval."""
+    return ABBREVIATION_RE.sub(lambda m: f"{m.group(0)} ({ABBREVIATIONS[m.group(0).lower()]})", text)
+
+
 # Words the context reader understands; they are never reported as outside the knowledge base.
 CONTEXT_PATTERNS = [*ICI_AGENTS.values(), *CANCERS.values(), GENERIC_ICI, BLEEDING_RE.pattern, FEVER_RE.pattern,
                     CIRRHOSIS_RE.pattern, BEVACIZUMAB_RE.pattern, REMISSION_RE.pattern, STEROID_RE.pattern,
-                    "temperature", "remission", "pancytopenia", "cytopenia", "cytopenias", "bicytopenia"]
+                    "temperature", "remission", "pancytopenia", "cytopenia", "cytopenias", "bicytopenia",
+                    *ABBREVIATIONS]
 
 
 @dataclass

@@ -149,3 +149,23 @@ def test_chat_cli_keeps_context_between_turns(corpus_home):
     turns = result.stdout.split("### Assessment (CTCAE v5.0)")
     assert len(turns) == 3  # two answers
     assert "| Platelets | 45 10^9/L | 3 |" in turns[2] and "variceal" in turns[2]
+
+
+def test_clinician_abbreviations_are_understood(answerer, corpus_kb):
+    from assistant.context import expand_abbreviations
+
+    assert expand_abbreviations("ITP after pembro") == "ITP (immune thrombocytopenia) after pembro (pembrolizumab)"
+    result = ask(answerer, "What is the IVIG dose for ITP after nivo?")
+    assert result["abstained"] is False and result["context"]["agents"] == ["nivolumab"]
+    assert result["context"]["uncovered_terms"] == []
+    assert "IVIG" in result["answer"] and "immune thrombocytopenia" in result["answer"]
+    common = ask(answerer, "How common is ITP on ICIs?")
+    assert common["abstained"] is False and "0.25 percent" in common["answer"]
+    assert_verified(result, corpus_kb)
+
+
+def test_liver_tests_alone_are_graded_but_not_advised_on(answerer):
+    result = ask(answerer, "How is immune-related hepatitis with ALT 300 managed?")
+    assert result["abstained"] is True and grades_of(result) == {"alt": 3}
+    assert "| ALT | 300 U/L | 3 |" in result["answer"] and "**Not covered.**" in result["answer"]
+    assert result["citations"] == [] and result["checks"]["findings"] == []
