@@ -23,6 +23,7 @@ from assistant.loaders import LOCATOR_SEPARATOR, LoadedSource, load_source, slug
 from assistant.workspace import Workspace, atomic_write_json, now_iso
 
 CHUNKER_VERSION = 1
+MANIFEST_FORMAT = 2  # bump when the generation layout or manifest fields change: older indexes are rebuilt
 FLAT_INDEX_LIMIT = 50_000  # above this many chunks an HNSW graph keeps search p95 within budget
 HNSW_NEIGHBOURS = 32
 HNSW_EF_SEARCH = 96
@@ -127,7 +128,7 @@ def corpus_specs(workspace: Workspace) -> list[SourceSpec]:
     return specs
 
 
-def input_digest(specs: list[SourceSpec]) -> str:
+def corpus_digest(specs: list[SourceSpec]) -> str:
     """A digest of what an index is built from: each corpus file, its content hash and its registry metadata."""
     keyed = sorted((s.file, s.sha256, s.title, s.publisher, s.year, s.url) for s in specs)
     return hashlib.sha256(json.dumps(keyed).encode()).hexdigest()
@@ -138,7 +139,7 @@ def current_corpus_state(workspace: Workspace) -> tuple[list[SourceSpec], str]:
     specs = corpus_specs(workspace)
     for spec in specs:
         spec.sha256 = hashlib.sha256(spec.path.read_bytes()).hexdigest()
-    return specs, input_digest(specs)
+    return specs, corpus_digest(specs)
 
 
 def staleness(workspace: Workspace, embedder_fingerprint: str, chunker: dict) -> list[str]:
@@ -146,14 +147,18 @@ def staleness(workspace: Workspace, embedder_fingerprint: str, chunker: dict) ->
     generation = workspace.current_generation()
     if generation is None:
         return ["no index has been built"]
-    manifest = json.loads((generation / "manifest.json").read_text(encoding="utf-8"))
+    manifest = read_manifest(generation)
+    if manifest is None:
+        return ["the index manifest is unreadable"]
     reasons = []
+    if manifest.get("format") != MANIFEST_FORMAT:
+        reasons.append("the index was built by another version of the assistant")
     if manifest.get("model_sha256") != embedder_fingerprint:
         reasons.append("the embedding model changed")
     if manifest.get("chunker") != chunker:
         reasons.append("the chunker settings changed")
     _, digest = current_corpus_state(workspace)
-    if manifest.get("input_digest") != digest:
+    if manifest.get("corpus_digest") != digest:
         reasons.append("the corpus changed")
     return reasons
 
@@ -180,7 +185,7 @@ class IndexBuilder:
         resolved = replace(spec, source_id=spec.source_id or source_id_for(loaded), sha256=loaded.sha256, **meta)
         return resolved, chunk_source(loaded, resolved, self.chunk_size, self.chunk_overlap)
 
-    def build(self, prepared: list[tuple[SourceSpec, list[Chunk]]], input_digest: str) -> Path:
+    def build(self, prepared: list[tuple[SourceSpec, list[Chunk]]], corpus_digest: str) -> Path:
         """Embed what is new, write FAISS, BM25, chunks and manifest into a staged folder, then publish it."""
         ids = [spec.source_id for spec, _ in prepared]
         duplicates = sorted({sid for sid in ids if ids.count(sid) > 1})
@@ -192,12 +197,12 @@ class IndexBuilder:
             vectors = self._vectors_for(chunks)
             write_generation(staged, chunks, vectors)
             manifest = {
-                "format": 1,
+                "format": MANIFEST_FORMAT,
                 "embedding_model": self.embedder.model_path,
                 "model_sha256": self.embedder.fingerprint,
                 "dimension": int(self.embedder.dimension),
                 "chunker": self.chunker,
-                "input_digest": input_digest,
+                "corpus_digest": corpus_digest,
                 "faiss_index": faiss_kind(len(chunks)),
                 "chunks": len(chunks),
                 "built_at": now_iso(),
@@ -217,8 +222,8 @@ class IndexBuilder:
         """Vectors for `chunks`: reused from the current generation by chunk id, the rest embedded now."""
         known: dict[str, np.ndarray] = {}
         generation = self.workspace.current_generation()
-        if generation is not None:
-            manifest = json.loads((generation / "manifest.json").read_text(encoding="utf-8"))
+        manifest = read_manifest(generation) if generation is not None else None
+        if manifest is not None:
             if manifest.get("model_sha256") == self.embedder.fingerprint:
                 old_ids = [json.loads(line)["chunk_id"] for line in (generation / "chunks.jsonl").open(encoding="utf-8")]
                 old_vectors = np.load(generation / "vectors.npy")
@@ -274,8 +279,13 @@ def write_generation(folder: Path, chunks: list[Chunk], vectors: np.ndarray) -> 
         make_bm25(chunks).persist(str(folder / "bm25"), show_progress=False)
 
 
-def read_manifest(generation: Path) -> dict:
-    return json.loads((generation / "manifest.json").read_text(encoding="utf-8"))
+def read_manifest(generation: Path) -> dict | None:
+    """The generation's manifest, or None when it cannot be read (the index is then treated as stale)."""
+    try:
+        manifest = json.loads((generation / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError):
+        return None
+    return manifest if isinstance(manifest, dict) else None
 
 
 def progress_wanted(json_output: bool) -> bool:

@@ -14,8 +14,8 @@ from assistant.index import (
     IndexBuilder,
     SourceSpec,
     chunker_settings,
+    corpus_digest,
     current_corpus_state,
-    input_digest,
     read_manifest,
     source_id_for,
     staleness,
@@ -62,10 +62,10 @@ class KnowledgeBase:
         reasons = self.stale_reasons()
         status = {"workspace": str(self.workspace.home), "built": generation is not None, "stale": bool(reasons), "reasons": reasons}
         if generation is not None:
-            manifest = read_manifest(generation)
-            status.update({key: manifest[key] for key in ("embedding_model", "model_sha256", "dimension", "chunker",
-                                                          "input_digest", "faiss_index", "chunks", "built_at")})
-            status["sources"] = len(manifest["sources"])
+            manifest = read_manifest(generation) or {}
+            status.update({key: manifest.get(key) for key in ("embedding_model", "model_sha256", "dimension", "chunker",
+                                                          "corpus_digest", "faiss_index", "chunks", "built_at")})
+            status["sources"] = len(manifest.get("sources", {}))
             status["generation"] = generation.name
         return status
 
@@ -85,8 +85,8 @@ class KnowledgeBase:
 
     def _summary(self) -> dict:
         generation = self.workspace.current_generation()
-        manifest = read_manifest(generation) if generation else {"sources": {}, "chunks": 0}
-        return {"sources": len(manifest["sources"]), "chunks": manifest["chunks"]}
+        manifest = (read_manifest(generation) if generation else None) or {}
+        return {"sources": len(manifest.get("sources", {})), "chunks": manifest.get("chunks", 0)}
 
     def index(self) -> LoadedIndex:
         """The current index in memory: built first if missing or stale, reloaded if another process published."""
@@ -173,7 +173,7 @@ class KnowledgeBase:
             keep = [(spec, raw) for (spec, _), raw in zip(current, specs, strict=True) if spec.source_id not in replaced_ids]
             kept_files = {spec.file for spec, _ in keep}
             raw_specs = [raw for _, raw in keep] + [spec for spec, _, _ in new_specs]
-            digest = input_digest(raw_specs)
+            digest = corpus_digest(raw_specs)
             prepared = [next(p for p in current if p[0].file == spec.file) for spec, _ in keep]
             prepared += [builder.prepare(spec, loaded) for spec, loaded, _ in new_specs]
             staged = builder.build(prepared, digest)
@@ -210,7 +210,7 @@ class KnowledgeBase:
                 raise UserError(f"no source '{source_id}' in {self.workspace.corpus_dir}; see `assistant sources list`")
             (spec, chunks), raw = match[0]
             keep = [(prep, r) for prep, r in current if prep[0].source_id != source_id]
-            staged = builder.build([prep for prep, _ in keep], input_digest([r for _, r in keep]))
+            staged = builder.build([prep for prep, _ in keep], corpus_digest([r for _, r in keep]))
             registry = self.workspace.read_registry()
             registry.pop(source_id, None)
             self.workspace.write_registry(registry)

@@ -263,3 +263,19 @@ def test_default_corpus_is_searchable_from_the_checkout():
     assert result.returncode == 0, result.stderr
     hits = json.loads(result.stdout)["hits"]
     assert hits[0]["source_id"] == "asco-2021-hematologic-irae"
+
+
+def test_unreadable_or_older_manifest_is_stale_and_rebuilt(kb, tmp_path):
+    md = tmp_path / "m.md"
+    md.write_text("# M\n## N\nManifest test text about neutrophils.\n")
+    kb.ingest([md])
+    manifest = kb.workspace.current_generation() / "manifest.json"
+    old = json.loads(manifest.read_text())
+    manifest.write_text(json.dumps({**old, "format": 1}))
+    assert "the index was built by another version of the assistant" in kb.stale_reasons()
+    manifest.write_text("{ torn")
+    assert kb.stale_reasons() == ["the index manifest is unreadable"]
+    assert kb.status()["stale"] is True
+    fresh = KnowledgeBase(kb.settings, embedder=kb.embedder)
+    assert fresh.search("neutrophils", k=1)[0].chunk.source_id == "m"
+    assert fresh.stale_reasons() == []
