@@ -107,6 +107,8 @@ class KnowledgeBase:
     def search(self, query: str, k: int | None = None, mode: str = "hybrid") -> list[Hit]:
         if not query or not query.strip():
             raise UserError("the search query is empty; type what you are looking for")
+        if k is not None and not 1 <= k <= 1000:
+            raise UserError(f"-k {k}: ask for between 1 and 1000 hits")
         return self.index().search(query.strip(), k or self.settings.top_k, mode)
 
     # -- sources ---------------------------------------------------------------------------------

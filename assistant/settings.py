@@ -62,13 +62,24 @@ class Settings(BaseSettings):
 
 
 def load_settings(**overrides) -> Settings:
-    """Settings from the environment, with CLI overrides (None values are ignored)."""
+    """Settings from the environment, with CLI overrides (None values are ignored).
+
+    An unknown `ASSISTANT_*` variable or an invalid value is a user error naming the variable."""
+    from pydantic import ValidationError
+
+    from assistant.errors import UserError
+
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    known = {f"ASSISTANT_{name.upper()}" for name in Settings.model_fields}
+    unknown = sorted(key for key in os.environ if key.upper().startswith("ASSISTANT_") and key.upper() not in known)
+    if unknown:
+        raise UserError(f"unknown setting {', '.join(unknown)}; known settings: {', '.join(sorted(known))}")
     clean = {key: value for key, value in overrides.items() if value is not None}
     try:
         return Settings(**clean)
-    except Exception as exc:  # pydantic ValidationError: turn into one readable line
-        from assistant.errors import UserError
-
-        raise UserError(f"invalid setting: {exc}".replace("\n", " ")) from None
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"ASSISTANT_{str(error['loc'][0]).upper()}={error.get('input')!r}: {error['msg']}" for error in exc.errors()
+        )
+        raise UserError(f"invalid setting {problems}") from None
