@@ -275,6 +275,16 @@ class App:
 
 
 def serve(settings: Settings, host: str = "127.0.0.1", port: int = 7860) -> None:
+    import socket
+
+    if not 1 <= port <= 65535:
+        raise UserError(f"--port {port}: use a port between 1 and 65535")
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            raise UserError(f"cannot listen on {host}:{port} ({exc.strerror}); stop what uses it or pass --port") from None
     app = App(settings)
     print("Loading the model and the index...", flush=True)
     app.warm_up()

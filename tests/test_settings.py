@@ -44,3 +44,16 @@ def test_cli_reports_bad_settings_in_one_line(env, message):
 def test_search_k_must_be_positive():
     result = run_cli("search", "platelets", "-k", "0")
     assert result.returncode == 2 and "-k 0" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_serve_refuses_a_bad_or_busy_port():
+    import socket
+
+    bad = run_cli("serve", "--port", "99999")
+    assert bad.returncode == 2 and "between 1 and 65535" in bad.stderr
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = run_cli("serve", "--port", str(port))
+    assert result.returncode == 2 and f"cannot listen on 127.0.0.1:{port}" in result.stderr and "Traceback" not in result.stderr
