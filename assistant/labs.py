@@ -96,10 +96,9 @@ class Mention:
         return self.comparator is not None
 
 
-def parse_number(text: str, kilo: bool = False) -> float:
-    cleaned = re.sub(r"[,\u00a0\u202f ]", "", text)
-    value = float(cleaned)
-    return value * 1000 if kilo else value
+def parse_number(text: str) -> float:
+    """'2,700', '79 000', '2.7' -> float."""
+    return float(re.sub(r"[,\u00a0\u202f ]", "", text))
 
 
 def _unit_of(unit_text: str) -> tuple[str, float]:
@@ -109,7 +108,7 @@ def _unit_of(unit_text: str) -> tuple[str, float]:
     return "", 1.0
 
 
-def to_canonical(analyte: str, number: float, unit_text: str | None, kilo: bool = False) -> tuple[float | None, str, float, list[str], list[str]]:
+def to_canonical(analyte: str, number: float, unit_text: str | None) -> tuple[float | None, str, float, list[str], list[str]]:
     """Convert a number as written to the analyte's canonical unit.
 
     Returns (value or None, native unit, native value, assumptions, warnings). With no unit, the unit
@@ -119,9 +118,6 @@ def to_canonical(analyte: str, number: float, unit_text: str | None, kilo: bool 
     assumptions: list[str] = []
     warnings: list[str] = []
     label = ANALYTE_LABELS[analyte]
-    if kilo:
-        # "79K" means 79,000 per microlitre = 79 x 10^9/L.
-        return number / 1000.0, "K/µL", number / 1000.0, assumptions, warnings
     if unit_text:
         unit, factor = _unit_of(unit_text)
         if UNIT_KIND.get(unit) != ANALYTE_KIND[analyte]:
@@ -170,18 +166,16 @@ def find_mentions(text: str) -> list[Mention]:
         # A year, a reference or a list number glued to an analyte name is not a value.
         if re.fullmatch(r"(19|20)\d\d", number_text) and not value_match.group("unit"):
             continue
-        kilo = bool(value_match.group("kilo"))
-        number = parse_number(number_text, kilo=False)
-        value, native_unit, native_value, assumptions, warnings = to_canonical(
-            analyte, number * (1000 if kilo else 1), value_match.group("unit"), kilo=kilo
-        )
-        if kilo:
-            value, native_unit, native_value = number, "K/µL", number
+        number = parse_number(number_text)
+        if value_match.group("kilo"):  # "79K" is 79,000 per microlitre, that is 79 x 10^9/L
+            value, native_unit, native_value, assumptions, warnings = number, "K/µL", number, [], []
             if value > PLAUSIBLE_MAX[analyte]:
                 warnings.append(f"{ANALYTE_LABELS[analyte]} {number:g}K is not a plausible value; not graded.")
                 value = None
+        else:
+            value, native_unit, native_value, assumptions, warnings = to_canonical(analyte, number, value_match.group("unit"))
         comparator = value_match.group("cmp")
-        end = value_match.end() if value_match.group("unit") or kilo else value_match.end("num")
+        end = value_match.end() if value_match.group("unit") or value_match.group("kilo") else value_match.end("num")
         mentions.append(
             Mention(
                 analyte=analyte,
