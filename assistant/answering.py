@@ -533,7 +533,7 @@ class Answerer:
         if result["abstained"]:
             allowed |= numbers_in(text.split("Its sources include:")[-1])
         ungrounded = sorted(numbers_in(text) - allowed)
-        findings = findings_as_dicts(check_text(text, result["grades"][0]["ctcae_version"] if result["grades"] else self.settings.ctcae_version))
+        findings = findings_as_dicts(check_text(text, result["context"]["ctcae_version"]))
         return {
             "findings": findings,
             "citations_verified": not invalid and not dangling,

@@ -169,3 +169,15 @@ def test_liver_tests_alone_are_graded_but_not_advised_on(answerer):
     assert result["abstained"] is True and grades_of(result) == {"alt": 3}
     assert "| ALT | 300 U/L | 3 |" in result["answer"] and "**Not covered.**" in result["answer"]
     assert result["citations"] == [] and result["checks"]["findings"] == []
+
+
+def test_verification_uses_the_ctcae_version_of_the_question_even_without_lab_values(answerer, corpus_kb):
+    """A lab-free v6.0 question (e.g. an LLM draft about v6 bands) is rules-checked under v6.0, not the default."""
+    chunk = next(c for c in corpus_kb.index().chunks if "Neutrophil count decreased, CTCAE v6.0" in c.text)
+    quote = next(s for s in chunk.text.splitlines() if s.startswith("Neutrophil count decreased, CTCAE v6.0"))
+    result = {"question": "How does CTCAE v6 grade neutropenia?", "answer": "An ANC of 1.0 x 10^9/L is grade 1 neutropenia [1].",
+              "abstained": False, "grades": [], "context": {"ctcae_version": "6.0"},
+              "citations": [{"n": 1, "chunk_id": chunk.chunk_id, "quote": quote}]}
+    assert answerer.verify(result, corpus_kb.index())["findings"] == []
+    result["context"]["ctcae_version"] = "5.0"
+    assert [f["expected_grade"] for f in answerer.verify(result, corpus_kb.index())["findings"]] == [2]
