@@ -160,6 +160,7 @@ class Answerer:
         self._vocabulary: tuple[str, set[str]] | None = None
         self._sentence_cache: dict[tuple[str, str], np.ndarray] = {}
         self._cached_chunks: set[str] = set()
+        self._common_words: set[str] | None = None
 
     # -- public ----------------------------------------------------------------------------------
     def answer(self, question: str, ctcae: str | None = None,
@@ -183,11 +184,11 @@ class Answerer:
                                "(immune-related hepatitis), so the grades are shown and no advice is given.")
             abstained = True
         elif graded:
-            self._compose_clinical(question, context, draft, index)
+            self._compose_clinical(context, draft, index)
             if uncovered:
                 draft.notes.append(f"Not covered by the knowledge base, so not addressed: {', '.join(uncovered)}.")
         else:
-            abstained = not self._compose_general(question, context, draft, index, uncovered)
+            abstained = not self._compose_general(question, draft, index, uncovered)
         markdown = self._render(draft, abstained, index)
         result = {
             "question": question,
@@ -209,7 +210,7 @@ class Answerer:
         return result, context
 
     # -- composing -------------------------------------------------------------------------------
-    def _compose_clinical(self, question: str, ctx: ClinicalContext, draft: Draft, index) -> None:
+    def _compose_clinical(self, ctx: ClinicalContext, draft: Draft, index) -> None:
         version = ctx.ctcae_version
         abnormal = [lab for lab in ctx.labs if (lab["grade"] or 0) >= 1 or (lab["term"] is None and lab["value"] is not None)]
         queries: dict[str, str] = {}
@@ -418,7 +419,7 @@ class Answerer:
             lines += self._pick(draft, hits, (trigger,), limit=1, locator_words=("Pitfalls",))
         return lines
 
-    def _compose_general(self, question: str, ctx: ClinicalContext, draft: Draft, index, uncovered: list[str]) -> bool:
+    def _compose_general(self, question: str, draft: Draft, index, uncovered: list[str]) -> bool:
         """A question without lab values: the sentences of the best chunks that are closest to it. False = abstain."""
         threshold = MIN_SIMILARITY_WITH_UNCOVERED_TERMS if uncovered else MIN_SENTENCE_SIMILARITY
         # Search with the question as written and with its abbreviations spelled out; merge the two.
@@ -544,7 +545,7 @@ class Answerer:
 
     def common_words(self) -> set[str]:
         """Whole words of the embedding model's WordPiece vocabulary: everyday English, never a rare drug or disease name."""
-        if not hasattr(self, "_common_words"):
+        if self._common_words is None:
             vocab = Path(self.settings.model_path) / "vocab.txt" if self.settings.model_path else None
             self._common_words = ({w for w in vocab.read_text(encoding="utf-8").split() if w.isalpha()}
                                   if vocab and vocab.is_file() else set())
