@@ -167,9 +167,11 @@ def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
             if finding:
                 findings.append(finding)
         for mention in values:
-            if RELATION_RE.match(text, mention.span[1], s_end):
-                checked += 1
-            finding = _judge_comparison(text, mention, s_end, version, sentence)
+            comparison = RELATION_RE.match(text, mention.span[1], s_end)
+            if comparison is None:
+                continue
+            checked += 1
+            finding = _judge_comparison(comparison, mention, version, sentence)
             if finding:
                 findings.append(finding)
     return findings, checked
@@ -234,10 +236,8 @@ def _judge_claim(claim: Claim, mention: Mention, substituted: bool, version: str
     )
 
 
-def _judge_comparison(text: str, mention: Mention, limit: int, version: str, sentence: str) -> Finding | None:
-    match = RELATION_RE.match(text, mention.span[1], limit)
-    if not match:
-        return None
+def _judge_comparison(match: re.Match, mention: Mention, version: str, sentence: str) -> Finding | None:
+    """A false finding when the stated comparison of `mention` with a threshold does not hold."""
     number = float(match.group("num").replace(",", ""))
     threshold, *_ = to_canonical(mention.analyte, number, match.group("unit"))
     if threshold is None:
