@@ -172,12 +172,10 @@ class KnowledgeBase:
                                              sha256=loaded.sha256, **wanted), loaded, "replaced" if existing else "added"))
             if not new_specs:
                 return results
-            keep = [(spec, raw) for (spec, _), raw in zip(current, specs, strict=True) if spec.source_id not in replaced_ids]
-            kept_files = {spec.file for spec, _ in keep}
-            raw_specs = [raw for _, raw in keep] + [spec for spec, _, _ in new_specs]
-            digest = corpus_digest(raw_specs)
-            prepared = [next(p for p in current if p[0].file == spec.file) for spec, _ in keep]
-            prepared += [builder.prepare(spec, loaded) for spec, loaded, _ in new_specs]
+            keep = [(prep, raw) for prep, raw in zip(current, specs, strict=True) if prep[0].source_id not in replaced_ids]
+            kept_files = {raw.file for _, raw in keep}
+            digest = corpus_digest([raw for _, raw in keep] + [spec for spec, _, _ in new_specs])
+            prepared = [prep for prep, _ in keep] + [builder.prepare(spec, loaded) for spec, loaded, _ in new_specs]
             staged = builder.build(prepared, digest)
             # Publish: source files first, then the registry, then the index pointer. A crash in between
             # leaves a stale (never torn) index, which the next command rebuilds.
