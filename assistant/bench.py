@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import os
 import random
-import shutil
 import statistics
 import subprocess
 import sys
@@ -42,9 +41,10 @@ def _timed(function, repeats: int = 1) -> list[float]:
 
 
 def bench_queries() -> list[str]:
-    path = REPO_ROOT / "evals" / "questions.jsonl"
-    questions = [json.loads(line)["question"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return questions
+    """The evaluation questions: realistic queries, clinical and general."""
+    from assistant.evaluation import DEFAULT_QUESTIONS, QuestionItem, load_jsonl
+
+    return [item.question for item in load_jsonl(DEFAULT_QUESTIONS, QuestionItem)]
 
 
 def bench_ingest(settings: Settings, embedder, say) -> dict:
@@ -75,27 +75,24 @@ def bench_ingest(settings: Settings, embedder, say) -> dict:
             "ratio": round(floor_s / ingest_s, 3)}
 
 
-class _Embedding:
+def llamaindex_embedding(embedder):
     """Our model behind llama-index's embedding interface, for its default in-memory vector index."""
+    from llama_index.core.embeddings import BaseEmbedding
 
-    @staticmethod
-    def make(embedder):
-        from llama_index.core.embeddings import BaseEmbedding
+    class SentenceTransformerEmbedding(BaseEmbedding):
+        def _get_query_embedding(self, query: str):
+            return embedder.encode([query])[0].tolist()
 
-        class SentenceTransformerEmbedding(BaseEmbedding):
-            def _get_query_embedding(self, query: str):
-                return embedder.encode([query])[0].tolist()
+        def _get_text_embedding(self, text: str):
+            return embedder.encode([text])[0].tolist()
 
-            def _get_text_embedding(self, text: str):
-                return embedder.encode([text])[0].tolist()
+        def _get_text_embeddings(self, texts):
+            return embedder.encode(list(texts)).tolist()
 
-            def _get_text_embeddings(self, texts):
-                return embedder.encode(list(texts)).tolist()
+        async def _aget_query_embedding(self, query: str):
+            return self._get_query_embedding(query)
 
-            async def _aget_query_embedding(self, query: str):
-                return self._get_query_embedding(query)
-
-        return SentenceTransformerEmbedding(model_name="all-MiniLM-L6-v2", embed_batch_size=32)
+    return SentenceTransformerEmbedding(model_name="all-MiniLM-L6-v2", embed_batch_size=32)
 
 
 def bench_search(kb, say) -> dict:
@@ -116,7 +113,7 @@ def bench_search(kb, say) -> dict:
     floor_ms = [t for q in queries for t in _timed(lambda q=q: floor(q))]
     bm25 = [t for q in queries for t in _timed(lambda q=q: index.bm25_search(q, 5))]
     nodes = [TextNode(id_=c.chunk_id, text=c.search_text) for c in index.chunks]
-    default_index = VectorStoreIndex(nodes, embed_model=_Embedding.make(kb.embedder), show_progress=False)
+    default_index = VectorStoreIndex(nodes, embed_model=llamaindex_embedding(kb.embedder), show_progress=False)
     retriever = default_index.as_retriever(similarity_top_k=5)
     llama = [t for q in queries for t in _timed(lambda q=q: retriever.retrieve(q))]
     p50, p95 = _percentiles(hybrid)
@@ -180,7 +177,9 @@ def bench_check(say) -> dict:
     from assistant.check import check_text
 
     say("bench: check on a 5,000-word article...")
-    sentences = [json.loads(line)["text"] for line in (REPO_ROOT / "evals" / "review.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    from assistant.evaluation import DEFAULT_REVIEW, ReviewItem, load_jsonl
+
+    sentences = [item.text for item in load_jsonl(DEFAULT_REVIEW, ReviewItem)]
     paragraph = " ".join(sentences) + " "
     article = paragraph * (5000 // len(paragraph.split()) + 1)
     words = len(article.split())
@@ -205,5 +204,4 @@ def run_bench(settings: Settings, scale_chunks: int = 100_000, progress: bool = 
         "ask": bench_ask(kb, settings, say),
         "check": bench_check(say),
     }
-    shutil.rmtree(Path(tempfile.gettempdir()) / "assistant-bench-none", ignore_errors=True)
     return result
