@@ -271,15 +271,13 @@ def _chat(args) -> int:
 
 def _eval(args) -> int:
     from assistant.answering import make_answerer
-    from assistant.evaluation import evaluate
+    from assistant.evaluation import evaluate, format_report
 
     payload, results = evaluate(make_answerer(_settings(args)), args.dataset, args.review_dataset, args.out, args.compare)
     if args.json:
         print(json.dumps(payload, ensure_ascii=False))
         return 0
-    metrics = payload["metrics"]
-    width = max(len(k) for k in metrics)
-    print("\n".join(f"{k:<{width}}  {v}" for k, v in metrics.items()))
+    print(format_report(payload))
     failing = [r.id for r in results if r.failures]
     print(f"\n{len(failing)} item(s) with failures" + (": " + ", ".join(failing) if failing else ""))
     if "comparison" in payload:

@@ -22,7 +22,7 @@ from assistant.errors import UserError
 from assistant.loaders import LOCATOR_SEPARATOR, LoadedSource, load_source, slugify
 from assistant.workspace import Workspace, atomic_write_json, now_iso
 
-CHUNKER_VERSION = 1
+CHUNKER_VERSION = 2  # 2: chunks carry the verification status of their section
 MANIFEST_FORMAT = 2  # bump when the generation layout or manifest fields change: older indexes are rebuilt
 FLAT_INDEX_LIMIT = 50_000  # above this many chunks an HNSW graph keeps search p95 within budget
 HNSW_NEIGHBOURS = 32
@@ -39,6 +39,7 @@ class Chunk:
     url: str | None
     locator: str
     text: str
+    status: str | None = None  # verified | secondary | unverified; None when the source does not say
 
     @property
     def search_text(self) -> str:
@@ -85,8 +86,9 @@ def chunk_source(loaded: LoadedSource, spec: SourceSpec, chunk_size: int, chunk_
                 locator = f"part {len(chunks) + 1}"
             elif len(pieces) > 1:
                 locator = f"{locator}{LOCATOR_SEPARATOR}part {number}"
-            digest = hashlib.sha256(f"{spec.source_id}\x00{locator}\x00{piece}".encode()).hexdigest()[:20]
-            chunks.append(Chunk(digest, spec.source_id, title, spec.publisher, spec.year, spec.url, locator, piece))
+            digest = hashlib.sha256(f"{spec.source_id}\x00{locator}\x00{section.status}\x00{piece}".encode()).hexdigest()[:20]
+            chunks.append(Chunk(digest, spec.source_id, title, spec.publisher, spec.year, spec.url, locator, piece,
+                                section.status))
     return chunks
 
 

@@ -20,10 +20,17 @@ SUPPORTED_SUFFIXES = {".pdf": "pdf", ".html": "html", ".htm": "html", ".md": "ma
 LOCATOR_SEPARATOR = " › "
 
 
+# How far a statement has been checked against its source: shown beside every citation of it.
+STATUSES = ("verified", "secondary", "unverified")
+# A heading may end with "{status=unverified}": that status holds for the section and its subsections.
+HEADING_STATUS_RE = re.compile(r"\s*\{status=([a-z]+)\}\s*$")
+
+
 @dataclass
 class Section:
     locator: str
     text: str
+    status: str | None = None
 
 
 @dataclass
@@ -61,7 +68,7 @@ def load_source(path: Path, max_bytes: int) -> LoadedSource:
     sha = hashlib.sha256(data).hexdigest()
     loader = {"pdf": _load_pdf, "html": _load_html, "markdown": _load_markdown, "text": _load_text}[kind]
     title, sections, metadata = loader(path, data)
-    sections = [Section(s.locator, s.text.strip()) for s in sections if s.text.strip()]
+    sections = [Section(s.locator, s.text.strip(), s.status) for s in sections if s.text.strip()]
     if not sections:
         raise UserError(f"{path}: no text found in the file; check that it has readable text")
     return LoadedSource(path=path, kind=kind, sha256=sha, title=title or path.stem, sections=sections, metadata=metadata)
@@ -168,15 +175,17 @@ def _load_markdown(path: Path, data: bytes):
         if not isinstance(metadata, dict):
             raise UserError(f"{path}: the YAML front matter must be a mapping of keys to values")
         text = text[match.end():]
+    default_status = source_status(path, metadata)
     sections: list[Section] = []
-    stack: list[tuple[int, str]] = []
+    stack: list[tuple[int, str, str | None]] = []
     buffer: list[str] = []
     in_code = False
 
     def flush():
         body = "\n".join(buffer).strip()
         if body:
-            sections.append(Section(LOCATOR_SEPARATOR.join(t for _, t in stack), body))
+            status = next((st for _, _, st in reversed(stack) if st), default_status)
+            sections.append(Section(LOCATOR_SEPARATOR.join(t for _, t, _ in stack), body, status))
         buffer.clear()
 
     for line in text.splitlines():
@@ -186,13 +195,35 @@ def _load_markdown(path: Path, data: bytes):
         if heading:
             flush()
             level = len(heading.group(1))
-            stack[:] = [(lvl, t) for lvl, t in stack if lvl < level]
-            stack.append((level, heading.group(2).strip()))
+            title, status = heading_status(path, heading.group(2).strip())
+            stack[:] = [entry for entry in stack if entry[0] < level]
+            stack.append((level, title, status))
         else:
             buffer.append(line)
     flush()
     title = str(metadata.get("title") or (stack[0][1] if stack else ""))
     return title, sections, metadata
+
+
+def _checked_status(path: Path, value, where: str) -> str:
+    status = str(value).strip().lower()
+    if status not in STATUSES:
+        raise UserError(f"{path}: {where} status '{value}' is not one of {', '.join(STATUSES)}; fix it and ingest again")
+    return status
+
+
+def source_status(path: Path, metadata: dict) -> str | None:
+    """The front matter's `status` (verified | secondary | unverified), or None when the source does not say."""
+    value = metadata.get("status")
+    return None if value in (None, "") else _checked_status(path, value, "the front matter's")
+
+
+def heading_status(path: Path, heading: str) -> tuple[str, str | None]:
+    """A heading without its "{status=...}" marker, and the status the marker sets (None without one)."""
+    match = HEADING_STATUS_RE.search(heading)
+    if not match:
+        return heading, None
+    return heading[: match.start()].strip(), _checked_status(path, match.group(1), f"the heading '{heading}'")
 
 
 def _load_text(path: Path, data: bytes):
