@@ -13,7 +13,6 @@ import io
 import json
 import re
 import statistics
-from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 

@@ -1,0 +1,262 @@
+"""Stage 2 of answering: a short differential, and the plan of what the answer must cover.
+
+The differential ranks the conditions of `clinical.yaml` by what the question names, the low counts
+they explain and the findings for and against them. The etiology gate follows from it: when the
+findings point away from an immune cause (or no checkpoint inhibitor is given at all), no
+immune-specific treatment is planned. The plan is a list of topics in clinical priority: each is a
+query for the retriever, the words a quoted sentence must be about, and what to say when the
+knowledge base has nothing on it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from assistant.ctcae import ANALYTE_LABELS, grade_value
+from assistant.understanding import Knowledge, Understanding, load_knowledge
+
+# Words of a sentence that advises immune-specific treatment: kept out of an answer when the gate is closed.
+IMMUNE_TREATMENT_WORDS = ("prednisone", "steroid", "dexamethasone", "methylprednisolone", "ivig", "immunoglobulin", "rituximab",
+                          "cyclosporine", "ciclosporin", "atg", "permanently", "for good", "holding the checkpoint inhibitor",
+                          "hold the checkpoint inhibitor", "eculizumab", "plasma exchange", "caplacizumab", "immunosuppress")
+# Sentences about these topics only belong in answers whose patient has them.
+CONTEXT_GATES = {
+    "liver": (("liver cancer", "hepatocellular", "cirrhosis", "hcc", "hepatitis b", "varices", "portal hypertension", "hbsag",
+               "child-pugh", "entecavir", "tenofovir"), ("liver_cancer", "cirrhosis")),
+    "bevacizumab": (("bevacizumab",), ("bevacizumab",)),
+    "car_t": (("car-t",), ("car_t",)),
+}
+
+
+@dataclass
+class Candidate:
+    key: str
+    label: str
+    immune: bool
+    score: float
+    named: bool
+    supports: list[str]
+    against: list[str]
+    analytes: list[str]
+
+
+@dataclass
+class Topic:
+    """One thing the answer must cover: searched for, then answered with quoted sentences."""
+
+    key: str
+    heading: str
+    query: str
+    words: tuple[str, ...] = ()  # the sentence, or its section headings, must name one of these
+    must: tuple[str, ...] = ()  # and the sentence itself must contain one of these
+    grade: int | None = None  # guidance must fit this (CTCAE v5.0) grade
+    graded: bool = False  # take the source's section for this grade
+    limit: int = 3
+    not_covered: str | None = None  # said when nothing is found: "The knowledge base has no guidance on ..."
+    needs_number: bool = False  # a statistic was asked for: the sentence must give one
+    role: str = "main"  # main: may lead the bottom line; assessment: the CTCAE criteria; support: details only
+
+
+@dataclass
+class Plan:
+    candidates: list[Candidate]
+    immune_gate_open: bool
+    gate_reason: str | None
+    topics: list[Topic] = field(default_factory=list)
+    allowed_contexts: set[str] = field(default_factory=set)
+
+    @property
+    def leading(self) -> Candidate | None:
+        return self.candidates[0] if self.candidates else None
+
+
+def advice_grade(lab: dict) -> int:
+    """The grade guideline advice is chosen by: ASCO 2021 predates CTCAE v6.0, so its v5.0 grade."""
+    if lab["ctcae_version"] == "5.0" or lab["analyte"] == "fn" or lab["value"] is None:
+        return lab["grade"] or 0
+    return grade_value(lab["analyte"], lab["value"], "5.0").grade or 0
+
+
+def build_differential(u: Understanding, knowledge: Knowledge) -> list[Candidate]:
+    abnormal = {lab["analyte"] for lab in u.abnormal}
+    if any(lab["analyte"] == "fn" for lab in u.context.labs):
+        abnormal.add("fn")
+    candidates = []
+    for key, c in knowledge.conditions.items():
+        named = key in u.named_conditions
+        supports = [f for f in c.get("supports", []) if f in u.findings]
+        against = [f for f in c.get("against", []) if f in u.findings]
+        analytes = [a for a in c.get("labs", []) if a in abnormal]
+        default = c.get("default_for") in abnormal
+        requires = c.get("requires_any")
+        suggested = (len(supports) >= c.get("suggest_at", 99) and (not c.get("labs") or analytes)
+                     and (not requires or any(f in u.findings for f in requires)))
+        if key == "febrile_neutropenia":
+            suggested = "fn" in abnormal
+        if not (named or suggested or default):
+            continue
+        score = 3.0 * named + len(supports) + (1.0 if default else 0.0) + (0.5 if analytes else 0.0)
+        if c["immune"]:
+            score -= len(against)
+        label = c.get("default_label", c["label"]) if default and not named and not supports else c["label"]
+        candidates.append(Candidate(key, label, c["immune"], score + c.get("priority", 0) / 1000, named, supports, against, analytes))
+    return sorted(candidates, key=lambda cand: (-round(cand.score), -knowledge.conditions[cand.key].get("priority", 0)))
+
+
+def etiology_gate(u: Understanding, candidates: list[Candidate]) -> tuple[bool, str | None]:
+    """Whether immune-specific treatment may be advised, and why not when it may not."""
+    if "car_t" in u.findings and not u.context.on_ici:
+        return False, "the patient had CAR-T cell therapy and no checkpoint inhibitor is named"
+    # Closed when a non-immune cause has findings for it and the immune condition for the same counts has
+    # findings against it (a negative DAT with a low ferritin and microcytosis; low counts before treatment).
+    for cause in candidates:
+        if cause.immune or cause.key == "febrile_neutropenia" or not cause.supports:
+            continue
+        contradicted = [c for c in candidates if c.immune and c.against and (set(c.analytes) & set(cause.analytes) or not c.analytes)]
+        if contradicted or not any(c.immune for c in candidates):
+            evidence = ", ".join(u.findings[f] for f in cause.supports if f in u.findings)
+            against = sorted({u.findings[f] for c in contradicted for f in c.against if f in u.findings})
+            why = f"the findings ({evidence}) point to {cause.label}"
+            return False, why + (f", and {', '.join(against)} argue against an immune cause" if against else "")
+    return True, None
+
+
+def _labs_line(labs: list[dict]) -> str:
+    parts = []
+    for lab in labs:
+        if lab["value"] is None or lab["analyte"] == "fn":
+            continue
+        value = " → ".join(f"{v:g}" for v in lab["trend"]) if lab.get("trend") else f"{lab['value']:g}"
+        grade = f"grade {lab['grade']}" if lab["grade"] is not None else "no grade in this version"
+        parts.append(f"{ANALYTE_LABELS[lab['analyte']]} {value} {lab['unit']}: {grade}")
+    return "; ".join(parts)
+
+
+def plan_answer(u: Understanding, knowledge: Knowledge | None = None) -> Plan:
+    knowledge = knowledge or load_knowledge()
+    candidates = build_differential(u, knowledge)
+    gate_open, reason = etiology_gate(u, candidates)
+    question = u.question.lower()
+    allowed = {name for name, (_, needs) in CONTEXT_GATES.items()
+               if any(f in u.findings for f in needs) or any(word in question for word in CONTEXT_GATES[name][0])
+               or (name == "bevacizumab" and u.context.bevacizumab) or (name == "liver" and "liver" in question)}
+    plan = Plan(candidates, gate_open, reason, allowed_contexts=allowed)
+    topics = plan.topics
+    intents = list(u.intents) or (["manage"] if (u.abnormal or candidates) else [])
+    if u.abnormal and "manage" not in intents and not set(intents) - {"grade", "compare_versions"}:
+        intents.append("manage")  # a grade question with abnormal counts also gets what to do, after the grades
+    labs_by_analyte = {lab["analyte"]: lab for lab in u.context.labs if lab["value"] is not None}
+    conditions = knowledge.conditions
+
+    def grade_for(candidate: Candidate) -> int | None:
+        grades = [advice_grade(labs_by_analyte[a]) for a in candidate.analytes if a in labs_by_analyte]
+        return max(grades) if grades else None
+
+    no_ici = "car_t" in u.findings and not u.context.on_ici
+    for candidate in candidates[:3]:
+        c = conditions[candidate.key]
+        words = tuple(c["words"])
+        grade = grade_for(candidate)
+        label = candidate.label
+        if "manage" in intents and not no_ici or candidate.key in ("febrile_neutropenia", "car_t_cytopenia"):
+            if candidate.immune and not gate_open:
+                pass
+            elif candidate.immune:
+                heading = label[0].upper() + label[1:] + (f", grade {grade}" if grade is not None else "")
+                if "fever" in u.findings and candidate.key != "febrile_neutropenia" and any(x.key == "febrile_neutropenia" for x in candidates):
+                    heading = f"Once infection is excluded: {label}"
+                topics.append(Topic(f"manage:{candidate.key}", heading, c["query"].format(grade=grade or ""), words,
+                                    grade=grade, graded=grade is not None, limit=4))
+            else:
+                topics.append(Topic(f"cause:{candidate.key}", f"Likely cause: {label}", c["query"], words, limit=3,
+                                    not_covered=c.get("not_covered")))
+        if "workup" in intents:
+            query = c.get("workup_query") or f"{label} work-up diagnosis tests criteria checkpoint inhibitor"
+            topics.append(Topic(f"workup:{candidate.key}", f"Work-up: {label}", query, words,
+                                must=("work-up", "test", "diagnos", "criteria", "smear", "marrow", "biopsy", "dat", "screen",
+                                      "compare", "baseline", "ldh", "haptoglobin", "reticulocyte", "ferritin", "adamts13", "cause"),
+                                limit=3))
+        if "rechallenge" in intents:
+            topics.append(Topic(f"rechallenge:{candidate.key}", f"Restarting the checkpoint inhibitor after {label}",
+                                f"rechallenge restart checkpoint inhibitor after {label} recurrence resume", words,
+                                must=("rechalleng", "restart", "resum", "recur", "again"), limit=3,
+                                not_covered=f"restarting the checkpoint inhibitor after {label}"))
+        if "prognosis" in intents:
+            topics.append(Topic(f"prognosis:{candidate.key}", f"How common, how soon, outcomes: {label}",
+                                f"{label} incidence onset recovery mortality checkpoint inhibitor", words,
+                                must=("%", "percent", "median", "incidence", "recover", "died", "death", "mortality", "onset",
+                                      "weeks", "days", "common", "patients", "survival", "resolved"), limit=3, needs_number=True,
+                                not_covered=f"how common {label} is or how it evolves"))
+    if not candidates and set(intents) & {"rechallenge", "prognosis", "workup"}:
+        general = {"rechallenge": ("rechallenge restart checkpoint inhibitor after hematologic immune-related adverse event recurrence",
+                                   ("rechalleng", "restart", "resum", "recur")),
+                   "prognosis": ("incidence onset recovery of hematologic immune-related adverse events checkpoint inhibitor",
+                                 ("%", "percent", "median", "incidence", "recover", "onset")),
+                   "workup": ("work-up non-immune causes cytopenia checkpoint inhibitor", ("cause", "work-up", "baseline"))}
+        for intent in ("rechallenge", "prognosis", "workup"):
+            if intent in intents:
+                query, must = general[intent]
+                topics.append(Topic(f"{intent}:general", intent.capitalize(), query, must=must, limit=3))
+    leading = candidates[0] if candidates else None
+    for key in u.drugs:
+        drug = knowledge.drugs[key]
+        about = f" in {leading.label}" if leading else ""
+        words = tuple(drug["words"])
+        if key == "bevacizumab" or (leading is None and not u.abnormal):
+            condition_words: tuple[str, ...] = ()
+        else:
+            condition_words = tuple(conditions[leading.key]["words"]) if leading else ()
+        topics.append(Topic(f"drug:{key}", drug["label"][0].upper() + drug["label"][1:] + about,
+                            f"{drug['label']} {leading.label if leading else ''} checkpoint inhibitor", condition_words,
+                            must=words, limit=2, not_covered=f"{drug['label']}{about}"))
+    if "compare_versions" in intents:
+        topics.append(Topic("versions", "CTCAE v5.0 and v6.0", "what changed in CTCAE v6.0 from v5.0 neutrophil platelet lymphocyte",
+                            must=("v6", "6.0", "version 6", "v5.0"), limit=3))
+    if "bleeding" in u.findings and u.abnormal and any(lab["analyte"] == "plt" for lab in u.abnormal):
+        topics.append(Topic("bleeding", "Bleeding with a low platelet count", "bleeding low platelet count checkpoint inhibitor management",
+                            must=("bleed",), limit=2, not_covered="managing active bleeding with a low platelet count"))
+    if "gi_bleed" in u.findings:
+        topics.append(Topic("gi-bleed", "Gastrointestinal blood loss", "gastrointestinal bleeding blood loss management",
+                            must=("gastrointestinal", "blood loss", "melena"), limit=2,
+                            not_covered="managing gastrointestinal bleeding"))
+    # Supporting topics, by clinical priority after the main ones.
+    if u.abnormal:
+        topics.append(Topic("nonimmune", "Other causes to exclude", "non-immune causes of a low blood count on a checkpoint inhibitor "
+                            "compare with baseline count", must=("other causes", "baseline", "before treatment", "pre-treatment", "non-immune"),
+                            limit=2, role="support"))
+    if "liver" in allowed and u.abnormal:
+        topics.append(Topic("liver", "Liver disease", "liver cancer cirrhosis portal hypertension hypersplenism low platelets baseline "
+                            "hepatitis B screening", must=("cirrhosis", "hepatitis b", "liver cancer"), limit=3, role="support"))
+    if any(lab["analyte"] == "alc" for lab in u.abnormal) or "pjp_prophylaxis" in u.drugs:
+        topics.append(Topic("pjp", "PJP prophylaxis", "PJP prophylaxis trigger steroid exposure lymphocyte count prednisone",
+                            must=("pjp", "pneumocystis"), limit=2, role="main" if "pjp_prophylaxis" in u.drugs else "support"))
+    if leading is not None and leading.key == "aiha" and gate_open and "workup" not in intents:
+        topics.append(Topic("workup:aiha", "Work-up for hemolysis", conditions["aiha"]["workup_query"], ("hemolytic anemia",),
+                            must=("work-up", "dat", "haptoglobin", "ldh", "reticulocyte"), limit=2, role="support"))
+    if gate_open and not no_ici and leading is not None and leading.immune and "rechallenge" not in intents and grade_for(leading):
+        topics.append(Topic(f"resume:{leading.key}", "Resuming treatment", f"rechallenge restart checkpoint inhibitor after {leading.label}",
+                            tuple(conditions[leading.key]["words"]), must=("rechalleng", "restart", "resum"), limit=1, role="support"))
+    assessment = [Topic(f"ctcae:{lab['analyte']}", "CTCAE criteria",
+                        f"{lab['term'] or 'Lymphocyte count decreased'} CTCAE v{lab['ctcae_version']} grade thresholds",
+                        must=(f"CTCAE v{lab['ctcae_version']}",), words=(lab["term"] or "Lymphocyte count decreased",), limit=1,
+                        role="assessment")
+                  for lab in u.context.labs if lab["value"] is not None and lab["analyte"] in CYTOPENIA_TERMS
+                  and ((lab["grade"] or 0) >= 1 or lab["term"] is None)]
+    plan.topics = _unique(assessment + topics)
+    return plan
+
+
+CYTOPENIA_TERMS = {"wbc", "anc", "alc", "plt", "hgb", "fn"}
+
+
+def _unique(topics: list[Topic]) -> list[Topic]:
+    seen, kept = set(), []
+    for topic in topics:
+        if topic.key not in seen:
+            seen.add(topic.key)
+            kept.append(topic)
+    return kept
+
+
+def labs_summary(u: Understanding) -> str:
+    return _labs_line(u.context.labs)
