@@ -10,22 +10,27 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import yaml
 
 from assistant.ctcae import ANALYTE_LABELS, grade_febrile_neutropenia, grade_value, normalize_version
 
-# Upper-case abbreviations match only as written ("ALT", not "alt" in "alternative"); words in any case.
-ANALYTE_PATTERNS = {
-    "wbc": r"(?-i:WBCs?|wbc)|white\s+blood\s+cells?(?:\s+counts?)?|white\s+(?:cell\s+)?counts?|leu[ck]ocytes?(?:\s+counts?)?|total\s+leu[ck]ocyte\s+counts?",
-    "anc": r"(?-i:ANC)|absolute\s+neutrophils?(?:\s+counts?)?|neutrophils?(?:\s+counts?)?|neuts?",
-    "alc": r"(?-i:ALC)|absolute\s+lymphocytes?(?:\s+counts?)?|lymphocytes?(?:\s+counts?)?|lymphs",
-    "plt": r"(?-i:PLTs?|Plts?|plts?)|platelets?(?:\s+counts?)?|thrombocytes",
-    "hgb": r"(?-i:Hgb|HGB|Hb|HB|hgb)|h(?:a)?emoglobin",
-    "alt": r"(?-i:ALT|SGPT)|alanine\s+aminotransferase",
-    "ast": r"(?-i:AST|SGOT)|aspartate\s+aminotransferase",
-    "bili": r"(?:total\s+)?bilirubin|(?-i:T\.?\s?bili)",
-}
+LAB_NAMES_FILE = Path(__file__).resolve().parent / "data" / "lab_names.yaml"
 
-NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+(?:\.\d+)?|\.\d+)(?P<kilo>\s?[kK](?![a-zA-Z/]))?"
+
+def _lexicon() -> dict[str, str]:
+    """One pattern per analyte from the lab-name lexicon: names in any case, abbreviations as written."""
+    data = yaml.safe_load(LAB_NAMES_FILE.read_text(encoding="utf-8"))
+    return {analyte: "|".join([*entry.get("names", []), *(f"(?-i:{a})" for a in entry.get("abbreviations", []))])
+            for analyte, entry in data.items()}
+
+
+ANALYTE_PATTERNS = _lexicon()
+
+# Numbers as written: 2,700 and 1 400 (thousands), 0,9 (a decimal comma), 2.7, 79K.
+NUMBER = (r"(?P<num>[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)"
+          r"|\d{1,3}(?: \d{3})+(?=\s*(?:/|cells|per\b|[kK]\b))|\d+,\d+(?![\d,])|\d+(?:\.\d+)?|\.\d+)(?P<kilo>\s?[kK](?![a-zA-Z/]))?")
 TEN9 = r"(?:[x×*]\s*)?10\s*(?:\^|e|E|\*\*)?\s*(?:9|⁹)\s*/\s*L"
 TEN3 = r"(?:[x×*]\s*)?10\s*(?:\^|e|E|\*\*)?\s*(?:3|³)\s*/\s*(?:µL|uL|μL|mcL|mm3|mm³)"
 UNIT_FORMS = [
@@ -41,10 +46,14 @@ UNIT_FORMS = [
     (r"mg\s*/\s*dL|mg\s*/\s*dl", "mg/dL", 1.0),
     (r"(?:µ|u|μ)mol\s*/\s*L", "µmol/L", 1 / 17.1),
 ]
-UNIT = "(?P<unit>" + "|".join(f"(?:{form})" for form, _, _ in UNIT_FORMS) + r")(?![A-Za-z])"
+UNIT_ALTERNATIVES = "|".join(f"(?:{form})" for form, _, _ in UNIT_FORMS)
+UNIT = f"(?P<unit>{UNIT_ALTERNATIVES})" + r"(?![A-Za-z])"
 COMPARATOR = r"(?P<cmp><=|>=|≤|≥|<|>|(?:(?:less|lower|fewer|greater|higher|more)\s+than|below|under|above|over|at\s+least|at\s+most|up\s+to)\b)"
 # Words that may stand between an analyte and its value ("platelets of 60", "ANC was 0.4", "Hb: 9.1").
-FILLER = r"(?:\s+|\s*[:=(,]\s*|\s*(?:count|counts|level|levels|value|values|of|was|is|are|were|at|now|only|measured|then|today|dropped|fell|fallen|had|has|decreased|declined|down|recovered|to|reaching|reached|nadir|about|around|approximately|roughly|exactly|just|~|≈)\b\s*)"
+FILLER = (r"(?:\s+|\s*[:=(,#]\s*|\s*\.{2,}\s*|\s*…\s*|\s*(?:count|counts|level|levels|value|values|of|was|is|are|were|at|now|only|measured|"
+          r"then|today|dropped|drops?|fell|falls?|fallen|had|has|decreased|declined|down|recovered|to|reaching|reached|nadir|about|"
+          r"around|approximately|roughly|exactly|just|still|back|came|comes|come|went|goes|rose|risen|remains?|remained|stable|"
+          r"repeat|repeated|latest|currently|this\s+morning|improved|increased|abs|absolute|~|≈)\b\s*)")
 FROM_TO = r"(?:\s*from\s+\d[\d.,]*\s*(?:\S*/\S+\s*)?to\s+)"
 
 # The canonical unit of each analyte and where the value lands with no unit given.
@@ -94,11 +103,6 @@ class Mention:
     @property
     def is_threshold(self) -> bool:
         return self.comparator is not None
-
-
-def parse_number(text: str) -> float:
-    """'2,700', '79 000', '2.7' -> float."""
-    return float(re.sub(r"[,\u00a0\u202f ]", "", text))
 
 
 def _unit_of(unit_text: str) -> tuple[str, float]:
@@ -151,47 +155,172 @@ def to_canonical(analyte: str, number: float, unit_text: str | None) -> tuple[fl
     return value, native_unit, native_value, assumptions, warnings
 
 
+# A reference range or a unit in brackets between the name and the value: "Platelets (150-400): 79", "Hb (g/L) 98".
+BRACKET_RE = re.compile(rf"\s*[\(\[]\s*(?:[<>≤≥]?\s*\d[\d.,]*\s*(?:[-–]\s*\d[\d.,]*)?\s*)?(?P<unit>{UNIT_ALTERNATIVES})?\s*%?\s*[\)\]][ \t]*:?",
+                        re.IGNORECASE)
+# After the value: a high/low flag and a reference range, then the unit ("0.62 L 1.40-7.00 K/uL").
+AFTER_VALUE_RE = re.compile(rf"(?:\s*(?-i:\*?\(?(?:LL|HH|L|H|LOW|HIGH|Low|High|CRIT)\)?\*?)(?![A-Za-z0-9])|\s*\*+)?"
+                            rf"(?:\s*[\[(]?\s*\d[\d.,]*\s*[-–]\s*\d[\d.,]*\s*[\])]?)?\s*(?:{UNIT})", re.IGNORECASE)
+# A number that is a percentage, a dose, a number of units or a time is not a count.
+NOT_A_VALUE_RE = re.compile(r"\s*(?:%|percent\b|units?\b|mg\b|mcg\b|µg\b|g\s*/\s*kg|mg\s*/\s*kg|ml\b|doses?\b|days?\b|"
+                            r"wks?\b|weeks?\b|months?\b|years?\b|yrs?\b|cycles?\b|patients\b|pts\b|times\b|hours?\b|hrs?\b)", re.IGNORECASE)
+REFERENCE_AFTER_RE = re.compile(r"\s*(?:\)|\]|;|\.(?:\s|$)|,?\s*(?:study|trial|cohort|guidelines?|update|data|paper|review|"
+                                r"criteria|version|edition|et\s+al)\b|$)", re.IGNORECASE)
+# A statistic about a cohort, not a patient's value: "the median ANC was 1.2".
+STATISTIC_BEFORE_RE = re.compile(r"(?i)\b(?:median|mean|average|averaged)\s+(?:\w+\s+){0,2}$")
+# The same analyte's later values: "95 -> 61 -> 38", "4.8 on Monday, came back at 0.9".
+TREND_STEP_RE = re.compile(rf"(?:\s*(?:->|→|=>|⟶|>|»)\s*|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:yesterday|last\s+\w+|on\s+\w+(?:\s+\d+)?|earlier|"
+                           rf"previously|before|at\s+baseline))\s*[,;]\s*(?:and\s+|then\s+|now\s+)?(?=\d)|(?P<gap>[^.;\n\d]{{0,30}}?)\b(?:came\s+back\s+at|now(?:\s+at)?|today(?:\s+at)?|"
+                           rf"this\s+morning|drops?\s+to|dropped\s+to|then(?:\s+to)?|back\s+to|fell\s+to|falls?\s+to|down\s+to|rose\s+to|"
+                           rf"recovered\s+to|improved\s+to|increased\s+to|decreased\s+to|repeat(?:ed)?(?:\s+at)?)\s*(?::\s*)?){NUMBER}",
+                           re.IGNORECASE)
+
+
+def parse_number(text: str) -> float:
+    """'2,700', '79 000', '2.7', '0,9' -> float (a comma before 1-2 digits, or after a leading 0, is a decimal comma)."""
+    if "," in text and not re.fullmatch(r"[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?", text):
+        return float(text.replace(",", "."))
+    return float(re.sub(r"[,\u00a0\u202f\u2009 ]", "", text))
+
+
+def _number_notes(analyte: str, number_text: str) -> list[str]:
+    label = ANALYTE_LABELS[analyte]
+    if "," in number_text and not re.fullmatch(r"[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?", number_text):
+        return [f"{label} '{number_text}' read as {parse_number(number_text):g} (decimal comma)."]
+    return []
+
+
+def _mention(analyte: str, text: str, start: int, end: int, number_text: str, kilo: bool, unit_text: str | None,
+             comparator: str | None, number_span: tuple[int, int], trend: list[float]) -> Mention:
+    number = parse_number(number_text)
+    notes = _number_notes(analyte, number_text)
+    if kilo:  # "79K" is 79,000 per microlitre, that is 79 x 10^9/L
+        value, native_unit, native_value, assumptions, warnings = number, "K/µL", number, [], []
+        if value > PLAUSIBLE_MAX[analyte]:
+            warnings.append(f"{ANALYTE_LABELS[analyte]} {number:g}K is not a plausible value; not graded.")
+            value = None
+    else:
+        value, native_unit, native_value, assumptions, warnings = to_canonical(analyte, number, unit_text)
+    if len(trend) > 1:
+        notes.append(f"{ANALYTE_LABELS[analyte]} given as a series ({' -> '.join(f'{v:g}' for v in trend)}); the latest value is graded.")
+    return Mention(analyte=analyte, value=value, unit=CANONICAL_UNIT[analyte], raw=text[start:end], span=(start, end),
+                   number_span=number_span, comparator=comparator.lower() if comparator else None, native_unit=native_unit,
+                   native_value=native_value, assumptions=notes + assumptions, warnings=warnings)
+
+
 def find_mentions(text: str) -> list[Mention]:
-    """Every analyte name in `text` with the number that follows it."""
+    """Every analyte name in `text` with the number that follows it, and the values of lab tables."""
     mentions: list[Mention] = []
     for match in ANALYTE_RE.finditer(text):
         analyte = match.lastgroup
-        value_match = VALUE_RE.match(text, match.end())
+        position = match.end()
+        if text[position:position + 3].lstrip().startswith("%"):
+            continue  # "NEUT%", "Neutrophils %": a differential percentage
+        if STATISTIC_BEFORE_RE.search(text[max(0, match.start() - 30):match.start()]):
+            continue
+        bracket = BRACKET_RE.match(text, position) or BRACKET_RE.match(text, re.compile(r"[ \t]*[#:=]?").match(text, position).end())
+        header_unit = None
+        if bracket:
+            header_unit = bracket.group("unit")
+            position = bracket.end()
+        value_match = VALUE_RE.match(text, position)
         if not value_match:
             continue
         filler = value_match.group("filler") or ""
-        if "\n\n" in filler or len(filler) > 40:
-            continue
+        if "\n" in filler or len(filler) > 40:
+            continue  # a value on the next line belongs to a table, read by table_mentions
         number_text = value_match.group("num")
-        # A year, a reference or a list number glued to an analyte name is not a value.
-        if re.fullmatch(r"(19|20)\d\d", number_text) and not value_match.group("unit"):
+        # A year or a reference glued to an analyte name is not a value ("platelets 2019 study").
+        if re.fullmatch(r"(19|20)\d\d", number_text) and not value_match.group("unit") \
+                and REFERENCE_AFTER_RE.match(text, value_match.end("num")):
             continue
-        number = parse_number(number_text)
-        if value_match.group("kilo"):  # "79K" is 79,000 per microlitre, that is 79 x 10^9/L
-            value, native_unit, native_value, assumptions, warnings = number, "K/µL", number, [], []
-            if value > PLAUSIBLE_MAX[analyte]:
-                warnings.append(f"{ANALYTE_LABELS[analyte]} {number:g}K is not a plausible value; not graded.")
-                value = None
-        else:
-            value, native_unit, native_value, assumptions, warnings = to_canonical(analyte, number, value_match.group("unit"))
-        comparator = value_match.group("cmp")
-        end = value_match.end() if value_match.group("unit") or value_match.group("kilo") else value_match.end("num")
-        mentions.append(
-            Mention(
-                analyte=analyte,
-                value=value,
-                unit=CANONICAL_UNIT[analyte],
-                raw=text[match.start():end],
-                span=(match.start(), end),
-                number_span=(value_match.start("num"), value_match.end("num")),
-                comparator=comparator.lower() if comparator else None,
-                native_unit=native_unit,
-                native_value=native_value,
-                assumptions=assumptions,
-                warnings=warnings,
-            )
-        )
-    return mentions
+        end = value_match.end("kilo") if value_match.group("kilo") else value_match.end("num")
+        if not value_match.group("unit") and not value_match.group("kilo") and NOT_A_VALUE_RE.match(text, end) \
+                and not re.match(r"\s*[x×*]\s*10", text[end:]):
+            continue
+        number_span = (value_match.start("num"), value_match.end("num"))
+        kilo = bool(value_match.group("kilo"))
+        unit_text = value_match.group("unit")
+        end = value_match.end() if unit_text else end
+        trend = [parse_number(number_text)]
+        if not unit_text:
+            after = AFTER_VALUE_RE.match(text, end)
+            if after:
+                unit_text, end = after.group("unit"), after.end()
+        while not value_match.group("cmp"):
+            step = TREND_STEP_RE.match(text, end)
+            if not step or (step.group("gap") and ANALYTE_RE.search(step.group("gap"))):
+                break
+            number_text, kilo = step.group("num"), bool(step.group("kilo"))
+            number_span = (step.start("num"), step.end("num"))
+            trend.append(parse_number(number_text))
+            end = step.end()
+            later_unit = re.match(rf"\s*(?:{UNIT})", text[end:], re.IGNORECASE)
+            if later_unit:
+                unit_text, end = later_unit.group("unit"), end + later_unit.end()
+        mentions.append(_mention(analyte, text, match.start(), end, number_text, kilo, unit_text or header_unit,
+                                 value_match.group("cmp"), number_span, trend))
+    return sorted(mentions + table_mentions(text), key=lambda m: m.span)
+
+
+TABLE_SPLIT_RE = re.compile(r"\s*\|\s*|\t+")
+
+
+def _cells(line: str) -> list[tuple[int, int]]:
+    """(start, end) of each cell of a table line split by | or tabs (outer pipes ignored)."""
+    cells, start = [], 0
+    for sep in TABLE_SPLIT_RE.finditer(line):
+        cells.append((start, sep.start()))
+        start = sep.end()
+    cells.append((start, len(line)))
+    return [(a, b) for a, b in cells if not (a == b and (a == 0 or b == len(line)))]
+
+
+def table_mentions(text: str) -> list[Mention]:
+    """Values of a table whose header row names analytes: the last data row under the header is read."""
+    found: list[Mention] = []
+    lines, offset, offsets = text.split("\n"), 0, []
+    for line in lines:
+        offsets.append(offset)
+        offset += len(line) + 1
+    row = 0
+    while row < len(lines):
+        line = lines[row]
+        if "|" not in line and "\t" not in line:
+            row += 1
+            continue
+        cells = _cells(line)
+        header = {}
+        for column, (a, b) in enumerate(cells):
+            if "%" in line[a:b]:
+                continue  # a differential percentage column
+            name = ANALYTE_RE.match(line[a:b].strip())
+            if name and name.end() >= len(line[a:b].strip().split("(")[0].strip()) - 1:
+                unit = re.search(rf"[\(\[]\s*(?P<unit>{UNIT_ALTERNATIVES})\s*[\)\]]", line[a:b], re.IGNORECASE)
+                header[column] = (name.lastgroup, unit.group("unit") if unit else None)
+        if len(header) < 2:
+            row += 1
+            continue
+        last = None
+        following = row + 1
+        while following < len(lines) and len(_cells(lines[following])) == len(cells) and ("|" in lines[following] or "\t" in lines[following]):
+            last = following
+            following += 1
+        if last is not None:
+            data = lines[last]
+            for column, (analyte, unit) in header.items():
+                a, b = _cells(data)[column]
+                cell = data[a:b]
+                number = re.match(rf"\s*{NUMBER}\s*(?:{UNIT})?", cell, re.IGNORECASE)
+                if not number:
+                    continue
+                start = offsets[last] + a + number.start("num")
+                end = offsets[last] + a + number.end()
+                found.append(_mention(analyte, text, start, end, number.group("num"), bool(number.group("kilo")),
+                                      number.group("unit") or unit, None, (start, offsets[last] + a + number.end("num")),
+                                      [parse_number(number.group("num"))]))
+        row = following
+    return found
 
 
 def find_temperature(text: str) -> tuple[float, bool] | None:
