@@ -13,7 +13,7 @@ from bisect import bisect_left
 from dataclasses import asdict, dataclass
 
 from assistant.ctcae import ANALYTE_LABELS, VERSIONS, grade_value, normalize_version, term_name
-from assistant.labs import CANONICAL_UNIT, Mention, find_mentions, to_canonical
+from assistant.labs import CANONICAL_UNIT, Mention, find_mentions, parse_number, to_canonical
 
 ROMAN = {"0": 0, "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
 GRADE_TOKEN = r"(?:[0-5]|iv|v|i{1,3})"
@@ -37,22 +37,42 @@ TERM_WORDS = {
 }
 TERM_RE = re.compile("|".join(f"(?P<{k}>{v})" for k, v in TERM_WORDS.items()), re.IGNORECASE)
 FEBRILE_RE = re.compile(r"febrile\s+neutropeni", re.IGNORECASE)
-RELATION_RE = re.compile(
-    r"[\s,;]*(?:(?:which|that|and|this|it)\s+)?(?:(?:is|are|was|were|remains?|remained|falls?|fell|lies|sits|stays?|being)\s+)?"
-    r"(?:(?:well|just|still|clearly|safely|already|now)\s+)?"
-    r"(?P<rel>below|under|less\s+than|lower\s+than|beneath|above|over|greater\s+than|higher\s+than|exceeds?|exceeding|"
-    r"at\s+or\s+above|at\s+or\s+below|<=|>=|≤|≥|<|>)\s*"
-    r"(?:the\s+)?(?:CTCAE\s+)?(?:grade\s+\d\s+)?(?:threshold|cut-?off|limit|level|boundary)?\s*(?:of\s+)?"
-    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(?P<unit>[x×*]?\s*10\s*(?:\^|e|E)?\s*(?:9|⁹)\s*/\s*L|/\s*(?:mm3|mm³|µL|uL)|g\s*/\s*dL|g\s*/\s*L|K\s*/\s*(?:µL|uL))?",
+# A stated comparison of a value with a threshold, wherever it sits in the sentence: "is below the 1.5 cut-off",
+# "would be below 7.0", "exceeds the critical threshold of 1.5", "is more than 2.0 x10^9/L".
+COMPARISON_RE = re.compile(
+    r"(?<![\w-])(?P<rel>below|under|less\s+than|lower\s+than|beneath|above|over|greater\s+than|higher\s+than|more\s+than|exceeds?|"
+    r"exceeding|exceeded|at\s+or\s+above|at\s+or\s+below|<=|>=|≤|≥|<|>)\s*"
+    r"(?:the\s+|an?\s+)?(?:(?!(?:grade|gr)\b)[A-Za-z-]+\s+){0,3}?(?:(?:CTCAE\s+)?(?:grade|gr\.?)\s*[0-5IViv]+\s+)?"
+    r"(?:(?:threshold|cut-?off|cutoff|limit|level|boundary|mark|value)\s+(?:of\s+)?)?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?!\d)|\d+,\d+(?![\d,])|\d+(?:\.\d+)?)(?P<kilo>\s?[kK](?![a-zA-Z]))?"
+    r"\s*(?P<unit>[x×*]?\s*10\s*(?:\^|e|E)?\s*(?:9|⁹)\s*/\s*L|[x×*]?\s*10\s*(?:\^|e|E)?\s*(?:3|³)\s*/\s*(?:µL|uL|mm3|mm³)|"
+    r"(?:cells\s*)?/\s*(?:mm3|mm³|µL|uL|μL|cu\s?mm)|g\s*/\s*dL|(?-i:G)\s*/\s*L|g\s*/\s*L|K\s*/\s*(?:µL|uL)|mmol\s*/\s*L)?"
+    r"(?!\s*(?:%|percent|patients|weeks?|days?|months?|years?|mg|units?)\b)",
     re.IGNORECASE,
 )
 RELATIONS = {
     "below": "<", "under": "<", "less than": "<", "lower than": "<", "beneath": "<", "<": "<",
     "above": ">", "over": ">", "greater than": ">", "higher than": ">", "exceeds": ">", "exceed": ">",
-    "exceeding": ">", ">": ">", "at or above": ">=", ">=": ">=", "≥": ">=", "at or below": "<=", "<=": "<=", "≤": "<=",
+    "exceeding": ">", "exceeded": ">", "more than": ">", ">": ">", "at or above": ">=", ">=": ">=", "≥": ">=", "at or below": "<=", "<=": "<=", "≤": "<=",
 }
 SENTENCE_RE = re.compile(r"[^\n]+?(?:(?<!\d)[.!?](?=\s|$)|(?<=\d)[.!?](?=\s+[A-Z(\[]|\s*$)|\n|$)", re.DOTALL)
-CLAUSE_BREAK_RE = re.compile(r";|\bwhereas\b|\bwhile\b|\bbut\b", re.IGNORECASE)
+CLAUSE_BREAK_RE = re.compile(r";|\bwhereas\b|\bwhile\b|\bbut\b|,\s*so\b|,\s*yet\b", re.IGNORECASE)
+# A grade that describes a cohort, not the value at hand: "34 patients with grade 4 neutropenia".
+COHORT_RE = re.compile(r"(?i)\bpatients\s+(?:with|had|having)\s+$|\b(?:in|of)\s+\d[\d,]*\s+(?:patients|cases)\s+(?:with\s+)?$")
+COHORT_AFTER_RE = re.compile(r"(?i)^\s*(?:\w+\s+){0,3}?(?:(?:occurred|developed|was\s+seen|was\s+reported|were\s+reported)\s+in\s+\d|in\s+\d[\d,.]*\s*(?:%|percent|of\s+\d|patients))")
+ABBREVIATION_RE = re.compile(r"(?i)\b(?:i\.e|e\.g|vs|cf|approx|incl|resp|et al|ca|fig|no|dr)\.")
+# The CTCAE version a sentence or a document names ("under CTCAE v6", "per v6.0", "CTCAE version 5.0").
+VERSION_NAMED_RE = re.compile(r"(?i)(?:CTCAE\s*(?:version\s*|v\.?\s*)?|\bv\.?\s?|\bversion\s+)([56])(?:\.0)?\b")
+# Words that make a grade a negated claim ("no neutropenia of grade 2 or worse", "is not grade 3", "rather than
+# grade 4"), and those that make it a claim of staying below a grade ("does not reach grade 3", "not yet grade 2").
+NEGATION_RE = re.compile(r"(?i)\b(?:no|not|isn't|aren't|wasn't|never|without|rather\s+than|instead\s+of|nor|neither)\b(?!.*\b(?:but|it\s+is|is)\b)[^;:,]{0,35}$")
+BELOW_RE = re.compile(r"(?i)\b(?:(?:does|do|did)\s+not|doesn't|don't|didn't|not\s+yet|falls?\s+short\s+of|fell\s+short\s+of|below)\s+"
+                      r"(?:reach|amount\s+to|meet|qualify\s+as|make\s+it)?\s*(?:an?\s+)?(?:\w+\s+){0,2}$")
+# A grade that names a threshold or a definition is not a claim about a value: "the grade 2 threshold of 1.5",
+# "the cut-off that defines grade 2", "grade 2 anemia means a hemoglobin below 10".
+THRESHOLD_AFTER_RE = re.compile(r"(?i)\s*(?:(?:\w+\s+){0,4}?(?:threshold|cut-?off|cutoff|boundary|limit|band|border|mark|criteria|criterion)\b"
+                                r"|(?:\w+\s+){0,4}?(?:means|is\s+defined|defined\s+as|refers\s+to|starts?\s+(?:at|below)|begins?\s+(?:at|below))\b)")
+THRESHOLD_BEFORE_RE = re.compile(r"(?i)(?:\b(?:defines?|defining|for|of|to|into|from)\s+(?:a\s+|the\s+)?|\bthe\s+)$")
 
 
 @dataclass
@@ -77,12 +97,15 @@ class Claim:
     label: str
     span: tuple[int, int]
     term_analyte: str | None
+    negated: bool = False  # "not grade 3": the claim is that the grade is not in `grades`
+    term_end: int | None = None  # where the term ends when it stands before the claim ("neutropenia is grade 2")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence; decimals such as 2.7 do not end a sentence."""
+    """(start, end) of each sentence; decimals such as 2.7 and abbreviations such as "i.e." do not end a sentence."""
     spans = []
-    for match in SENTENCE_RE.finditer(text):
+    masked = ABBREVIATION_RE.sub(lambda m: m.group(0).replace(".", "_"), text)
+    for match in SENTENCE_RE.finditer(masked):
         start, end = match.span()
         while start < end and text[start].isspace():
             start += 1
@@ -115,24 +138,46 @@ def _claim_set(match: re.Match) -> tuple[set[int], str]:
 def _claims(text: str, start: int, end: int) -> list[Claim]:
     chunk = text[start:end]
     terms = [(m.start() + start, m.end() + start, m.lastgroup) for m in TERM_RE.finditer(chunk)]
+    term_starts = [t[0] for t in terms]
     febrile = [m.start() + start for m in FEBRILE_RE.finditer(chunk)]
     claims = []
     for match in GRADE_CLAIM_RE.finditer(chunk):
         grades, label = _claim_set(match)
         claim_start, claim_end = match.start() + start, match.end() + start
-        term = _nearest_term(terms, claim_start, claim_end)
+        before = text[max(start, claim_start - 60):claim_start]
+        term = _nearest_term(terms, term_starts, claim_start, claim_end)
+        after_term = claim_end
+        if term is not None:
+            index = bisect_left(term_starts, claim_end)
+            if index < len(terms) and terms[index][0] - claim_end <= 25:
+                after_term = terms[index][1]
+        if THRESHOLD_AFTER_RE.match(text[after_term:min(end, after_term + 60)]) and not re.match(r"\s*\(", text[claim_end:claim_end + 3]) \
+                or THRESHOLD_BEFORE_RE.search(before[-25:]) and re.search(r"(?i)(?:threshold|cut-?off|boundary|limit|defines?)\W+\w*\W*$", before):
+            continue  # "the grade 2 threshold of 1.5", "the cut-off that defines grade 2": not a claim about a value
+        if COHORT_RE.search(before) or COHORT_AFTER_RE.match(text[claim_end:min(end, claim_end + 60)]):
+            continue  # a statistic about a cohort
         if term == "anc" and any(abs(pos - claim_end) <= 3 for pos in febrile):
             term = "fn"  # "grade 3 febrile neutropenia" is a clinical grade, not an ANC grade
-        claims.append(Claim(grades, label, (claim_start, claim_end), term))
+        negated = False
+        if BELOW_RE.search(before):
+            grades, label, negated = set(range(min(grades), 6)), f"≥{min(grades)}" if len(grades) == 1 else label, True
+        elif NEGATION_RE.search(before):
+            negated = True
+        term_before = None
+        if term and after_term == claim_end:
+            index = bisect_left(term_starts, claim_start)
+            term_before = next((e for _, e, a in reversed(terms[max(0, index - 3):index]) if e <= claim_start and a == term), None)
+        claims.append(Claim(grades, label, (claim_start, claim_end), term, negated, term_before))
     return claims
 
 
-def _nearest_term(terms, claim_start: int, claim_end: int) -> str | None:
+def _nearest_term(terms, term_starts: list[int], claim_start: int, claim_end: int) -> str | None:
     """The condition a grade is claimed for: the term right after it ('grade 3 neutropenia'), else the closest one before."""
-    after = [(s - claim_end, a) for s, e, a in terms if 0 <= s - claim_end <= 25]
-    if after:
-        return min(after)[1]
-    before = [(claim_start - e, a) for s, e, a in terms if 0 <= claim_start - e <= 40]
+    index = bisect_left(term_starts, claim_end)
+    if index < len(terms) and terms[index][0] - claim_end <= 25:
+        return terms[index][2]
+    index = bisect_left(term_starts, claim_start)
+    before = [(claim_start - e, a) for s, e, a in terms[max(0, index - 3):index] if 0 <= claim_start - e <= 40]
     return min(before)[1] if before else None
 
 
@@ -141,11 +186,20 @@ def check_text(text: str, version: str = "5.0") -> list[Finding]:
     return check_report(text, version)[0]
 
 
+def named_version(text: str) -> str | None:
+    """The one CTCAE version `text` names, or None when it names none or both."""
+    named = {normalize_version(m.group(1)) for m in VERSION_NAMED_RE.finditer(text)}
+    return named.pop() if len(named) == 1 else None
+
+
 def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
-    """The findings in `text` and how many numeric claims (grades and comparisons) were checked."""
-    version = normalize_version(version)
+    """The findings in `text` and how many numeric claims (grades and comparisons) were checked.
+
+    Each claim is judged under the CTCAE version its sentence names, else the one the document names,
+    else `version`. The cost is linear in the length of the text: every pairing looks only nearby.
+    """
+    default = named_version(text) or normalize_version(version)
     checked = 0
-    other = next(v for v in VERSIONS if v != version)
     findings: list[Finding] = []
     all_mentions = find_mentions(text)  # in text order
     starts = [m.span[0] for m in all_mentions]
@@ -155,23 +209,28 @@ def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
         values = [m for m in mentions if not m.is_threshold and m.value is not None]
         if not values:
             continue
+        sentence_version = named_version(sentence) or default
+        other = next(v for v in VERSIONS if v != sentence_version)
         clauses = _clause_bounds(text, s_start, s_end)
+        value_starts = [m.span[0] for m in values]
         for claim in _claims(text, s_start, s_end):
             if claim.term_analyte == "fn":
                 continue
-            mention, substituted = _value_for_claim(claim, values, clauses)
+            mention, substituted = _value_for_claim(claim, values, value_starts, clauses)
             if mention is None:
                 continue
             checked += 1
-            finding = _judge_claim(claim, mention, substituted, version, other, sentence)
+            finding = _judge_claim(claim, mention, substituted, sentence_version, other, sentence)
             if finding:
                 findings.append(finding)
-        for mention in values:
-            comparison = RELATION_RE.match(text, mention.span[1], s_end)
-            if comparison is None:
+        for comparison in COMPARISON_RE.finditer(text, s_start, s_end):
+            if re.search(r"(?i)(?:grade|gr\.?|(?-i:G))\s*$", text[max(s_start, comparison.start() - 8):comparison.start()]):
+                continue  # "grade ≥3" is a grade claim, not a comparison
+            mention = _value_for_comparison(comparison, values, value_starts, text)
+            if mention is None:
                 continue
             checked += 1
-            finding = _judge_comparison(comparison, mention, version, sentence)
+            finding = _judge_comparison(comparison, mention, sentence_version, sentence)
             if finding:
                 findings.append(finding)
     return findings, checked
@@ -182,15 +241,26 @@ def _clause_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return list(zip(cuts[:-1], cuts[1:], strict=True))
 
 
-def _value_for_claim(claim: Claim, values: list[Mention], clauses) -> tuple[Mention | None, bool]:
+def _nearby(values: list[Mention], value_starts: list[int], start: int, end: int, reach: int = 250) -> list[Mention]:
+    """The values that start within `reach` characters of [start, end]: a bounded window, so long text stays linear."""
+    return values[bisect_left(value_starts, start - reach):bisect_left(value_starts, end + reach)]
+
+
+def _value_for_claim(claim: Claim, all_values: list[Mention], value_starts: list[int], clauses) -> tuple[Mention | None, bool]:
     """The lab value a grade claim is about: its own analyte in the same clause first, then the same
     sentence; failing that, the nearest value of another analyte (judged against that analyte)."""
     clause = next(((a, b) for a, b in clauses if a <= claim.span[0] < b), clauses[0])
+    values = _nearby(all_values, value_starts, claim.span[0], claim.span[1])
 
     def distance(m: Mention) -> int:
         return min(abs(m.span[0] - claim.span[1]), abs(claim.span[0] - m.span[1]))
 
     in_clause = [m for m in values if clause[0] <= m.span[0] < clause[1]]
+    if claim.term_end is not None:
+        # "the neutropenia is grade 2, and platelets of 128 are grade 1": a value named between the term and the claim is its subject
+        between = [m for m in in_clause if claim.term_end <= m.span[0] and m.span[1] <= claim.span[0] and m.analyte != claim.term_analyte]
+        if between:
+            return between[-1], False
     if claim.term_analyte:
         for pool in (in_clause, values):
             own = [m for m in pool if m.analyte == claim.term_analyte]
@@ -205,6 +275,19 @@ def _value_for_claim(claim: Claim, values: list[Mention], clauses) -> tuple[Ment
     return (min(near, key=distance), False) if near else (None, False)
 
 
+def _value_for_comparison(match: re.Match, all_values: list[Mention], value_starts: list[int], text: str) -> Mention | None:
+    """The value a stated comparison is about: the closest value before it in the sentence, with no other
+    comparison, threshold or number in between ("With a WBC of 2.4, the count still exceeds the cut-off of 3.0")."""
+    before = [m for m in _nearby(all_values, value_starts, match.start(), match.start(), reach=120) if m.span[1] <= match.start()]
+    if not before:
+        return None
+    mention = before[-1]
+    between = text[mention.span[1]:match.start()]
+    if re.search(r"\d", between) or COMPARISON_RE.search(between) or len(between) > 90:
+        return None
+    return mention
+
+
 def _judge_claim(claim: Claim, mention: Mention, substituted: bool, version: str, other: str, sentence: str) -> Finding | None:
     result = grade_value(mention.analyte, mention.value, version, native_unit=mention.native_unit, native_value=mention.native_value)
     label = ANALYTE_LABELS[mention.analyte]
@@ -214,6 +297,15 @@ def _judge_claim(claim: Claim, mention: Mention, substituted: bool, version: str
             "ungradable_term", mention.analyte, mention.value, mention.unit, claimed, None, None, None, version,
             list(claim.span), sentence,
             f"Grade {claim.label} is claimed for {label} {mention.value:g} {mention.unit}, but {result.criterion}",
+        )
+    if claim.negated:
+        if result.grade not in claim.grades:
+            return None
+        return Finding(
+            "grade_mismatch", mention.analyte, mention.value, mention.unit, f"not {claim.label}", result.grade, None, None, version,
+            list(claim.span), sentence,
+            f"The text says it is not grade {claim.label}, but {label} {mention.value:g} {mention.unit} is grade {result.grade} "
+            f"by CTCAE v{version} '{result.term}' ({result.criterion}).",
         )
     if result.grade in claim.grades:
         return None
@@ -238,8 +330,11 @@ def _judge_claim(claim: Claim, mention: Mention, substituted: bool, version: str
 
 def _judge_comparison(match: re.Match, mention: Mention, version: str, sentence: str) -> Finding | None:
     """A false finding when the stated comparison of `mention` with a threshold does not hold."""
-    number = float(match.group("num").replace(",", ""))
-    threshold, *_ = to_canonical(mention.analyte, number, match.group("unit"))
+    number = parse_number(match.group("num"))
+    if match.group("kilo"):
+        threshold = number if mention.analyte in ("wbc", "anc", "alc", "plt") else None
+    else:
+        threshold, *_ = to_canonical(mention.analyte, number, match.group("unit"))
     if threshold is None:
         return None
     relation = RELATIONS[re.sub(r"\s+", " ", match.group("rel").lower())]

@@ -53,7 +53,7 @@ COMPARATOR = r"(?P<cmp><=|>=|≤|≥|<|>|(?:(?:less|lower|fewer|greater|higher|m
 FILLER = (r"(?:\s+|\s*[:=(,#]\s*|\s*\.{2,}\s*|\s*…\s*|\s*(?:count|counts|level|levels|value|values|of|was|is|are|were|at|now|only|measured|"
           r"then|today|dropped|drops?|fell|falls?|fallen|had|has|decreased|declined|down|recovered|to|reaching|reached|nadir|about|"
           r"around|approximately|roughly|exactly|just|still|back|came|comes|come|went|goes|rose|risen|remains?|remained|stable|"
-          r"repeat|repeated|latest|currently|this\s+morning|improved|increased|abs|absolute|~|≈)\b\s*)")
+          r"repeat|repeated|latest|currently|this\s+morning|improved|increased|abs|absolute|recorded|noted|observed|found|documented|drifted|trended|trending|slipped|dipped|climbed|settled|sitting|hovering|sits|reads?|~|≈)\b\s*)")
 FROM_TO = r"(?:\s*from\s+\d[\d.,]*\s*(?:\S*/\S+\s*)?to\s+)"
 
 # The canonical unit of each analyte and where the value lands with no unit given.
@@ -176,6 +176,11 @@ TREND_STEP_RE = re.compile(rf"(?:\s*(?:->|→|=>|⟶|>|»)\s*|(?:\s*\([^()\n]{{1
                            re.IGNORECASE)
 
 
+NAME_PUNCTUATION_RE = re.compile(r"[ \t]*[#:=]?")
+TIMES_TEN_RE = re.compile(r"\s*[x×*]\s*10")
+LATER_UNIT_RE = re.compile(rf"\s*(?:{UNIT})", re.IGNORECASE)
+
+
 def parse_number(text: str) -> float:
     """'2,700', '79 000', '2.7', '0,9' -> float (a comma before 1-2 digits, or after a leading 0, is a decimal comma)."""
     if "," in text and not re.fullmatch(r"[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?", text):
@@ -218,7 +223,7 @@ def find_mentions(text: str) -> list[Mention]:
             continue  # "NEUT%", "Neutrophils %": a differential percentage
         if STATISTIC_BEFORE_RE.search(text[max(0, match.start() - 30):match.start()]):
             continue
-        bracket = BRACKET_RE.match(text, position) or BRACKET_RE.match(text, re.compile(r"[ \t]*[#:=]?").match(text, position).end())
+        bracket = BRACKET_RE.match(text, position) or BRACKET_RE.match(text, NAME_PUNCTUATION_RE.match(text, position).end())
         header_unit = None
         if bracket:
             header_unit = bracket.group("unit")
@@ -236,7 +241,7 @@ def find_mentions(text: str) -> list[Mention]:
             continue
         end = value_match.end("kilo") if value_match.group("kilo") else value_match.end("num")
         if not value_match.group("unit") and not value_match.group("kilo") and NOT_A_VALUE_RE.match(text, end) \
-                and not re.match(r"\s*[x×*]\s*10", text[end:]):
+                and not TIMES_TEN_RE.match(text, end):
             continue
         number_span = (value_match.start("num"), value_match.end("num"))
         kilo = bool(value_match.group("kilo"))
@@ -255,12 +260,29 @@ def find_mentions(text: str) -> list[Mention]:
             number_span = (step.start("num"), step.end("num"))
             trend.append(parse_number(number_text))
             end = step.end()
-            later_unit = re.match(rf"\s*(?:{UNIT})", text[end:], re.IGNORECASE)
+            later_unit = LATER_UNIT_RE.match(text, end)
             if later_unit:
-                unit_text, end = later_unit.group("unit"), end + later_unit.end()
+                unit_text, end = later_unit.group("unit"), later_unit.end()
         mentions.append(_mention(analyte, text, match.start(), end, number_text, kilo, unit_text or header_unit,
                                  value_match.group("cmp"), number_span, trend))
-    return sorted(mentions + table_mentions(text), key=lambda m: m.span)
+    return sorted(mentions + table_mentions(text) + leading_value_mentions(text, mentions), key=lambda m: m.span)
+
+
+LEADING_VALUE_RE = re.compile(rf"\b(?:at|of|with)\s+{NUMBER}\s*(?:{UNIT})?\s*,\s*(?:the\s+|her\s+|his\s+|their\s+|your\s+)?", re.IGNORECASE)
+
+
+def leading_value_mentions(text: str, named: list[Mention]) -> list[Mention]:
+    """A value written before its analyte's name: "At 63K, the platelet count stays above 75"."""
+    with_value = {m.span[0] for m in named if not m.is_threshold}
+    found = []
+    for match in LEADING_VALUE_RE.finditer(text):
+        name = ANALYTE_RE.match(text, match.end())
+        if not name or name.start() in with_value:
+            continue
+        number_text = match.group("num")
+        found.append(_mention(name.lastgroup, text, match.start("num"), match.end(), number_text, bool(match.group("kilo")),
+                              match.group("unit"), None, (match.start("num"), match.end("num")), [parse_number(number_text)]))
+    return found
 
 
 TABLE_SPLIT_RE = re.compile(r"\s*\|\s*|\t+")
