@@ -106,16 +106,32 @@ def _emit(payload, as_json: bool, text: str) -> None:
         print(text)
 
 
+MAX_INPUT_BYTES = 50 * 2**20
+
+
 def _read_input(name: str) -> str:
+    """Text from a file or from standard input ("-"), by the same rules: UTF-8 text, not binary, not too large."""
+    label = "standard input" if name == "-" else name
     if name == "-":
-        return sys.stdin.read()
-    path = Path(name)
-    if not path.is_file():
-        raise UserError(f"{name}: no such file; give a file path or - for standard input")
+        data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+    else:
+        path = Path(name)
+        if not path.exists():
+            raise UserError(f"{name}: no such file; give a file path or - for standard input")
+        if path.is_dir():
+            raise UserError(f"{name}: is a directory; give a text file (or - for standard input)")
+        if not path.is_file():
+            raise UserError(f"{name}: not a regular file (a device or a pipe); save the text to a file or pipe it to -")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_INPUT_BYTES + 1)
+    if len(data) > MAX_INPUT_BYTES:
+        raise UserError(f"{label}: larger than {MAX_INPUT_BYTES // 2**20} MiB; split the text and check it in parts")
+    if b"\x00" in data:
+        raise UserError(f"{label}: binary data, not text; give a UTF-8 text file")
     try:
-        return path.read_text(encoding="utf-8")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise UserError(f"{name}: not UTF-8 text; save it as UTF-8") from None
+        raise UserError(f"{label}: not UTF-8 text; save it as UTF-8") from None
 
 
 def _settings(args, **extra):

@@ -111,8 +111,6 @@ def grades_line(u: Understanding) -> str | None:
         value = " → ".join(f"{v:g}" for v in lab["trend"]) if lab.get("trend") else f"{lab['value']:g}"
         grade = f"grade {lab['grade']}" if lab["grade"] is not None else "no grade in this version"
         parts.append(f"{ANALYTE_LABELS[lab['analyte']]} {value} {lab['unit']} {grade}")
-    if any(lab["analyte"] == "fn" and lab["grade"] for lab in u.context.labs):
-        parts.append("febrile neutropenia grade 3")
     return f"**CTCAE v{u.context.ctcae_version}: {'; '.join(parts)}.**" if parts else None
 
 

@@ -24,7 +24,7 @@ CANCERS = {
     "head and neck cancer": r"head\s+and\s+neck|\bHNSCC\b", "colorectal cancer": r"colorectal|colon\s+cancer|\bMSI-?H\b",
     "lymphoma": r"lymphoma", "breast cancer": r"breast\s+cancer|\bTNBC\b",
 }
-VERSION_RE = re.compile(r"(?i)CTCAE\s*(?:version\s*|v\.?\s*)?([56])(?:\.0)?\b|\bv([56])\.0\b|version\s+([56])(?:\.0)?\b")
+VERSION_RE = re.compile(r"(?i)CTCAE\s*(?:version\s*|v\.?\s*)?([56])(?:\.0)?\b|\bv\.?\s?([56])(?:\.0)?\b|version\s+([56])(?:\.0)?\b")
 BLEEDING_RE = re.compile(r"(?i)\bbleed(?:s|ing)?\b|hemorrhag|haemorrhag|petechia|purpura|bruis|epistaxis|melena|hematemesis")
 FEVER_RE = re.compile(r"(?i)\bfever|febrile|pyrexia")
 NEGATED_FEVER_RE = re.compile(r"(?i)\b(?:no|without|denies|afebrile)\b[^.;]{0,20}\b(?:fever|febrile)|\bafebrile\b")

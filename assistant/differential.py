@@ -222,7 +222,7 @@ def plan_answer(u: Understanding, knowledge: Knowledge | None = None) -> Plan:
     # Supporting topics, by clinical priority after the main ones.
     if u.abnormal:
         topics.append(Topic("nonimmune", "Other causes to exclude", "non-immune causes of a low blood count on a checkpoint inhibitor "
-                            "compare with baseline count", must=("other causes", "baseline", "before treatment", "pre-treatment", "non-immune"),
+                            "compare with baseline count", ("cause", "non-immune", "baseline"), must=("other causes", "baseline", "before treatment", "pre-treatment", "non-immune"),
                             limit=2, role="support"))
     if "liver" in allowed and u.abnormal:
         topics.append(Topic("liver", "Liver disease", "liver cancer cirrhosis portal hypertension hypersplenism low platelets baseline "
