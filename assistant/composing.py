@@ -126,19 +126,37 @@ def differential_line(u: Understanding, plan: Plan) -> str | None:
     return text + ".**"
 
 
+def bottom_line_quotes(plan: Plan, quotes: dict[str, list[Quote]]) -> list[Quote]:
+    """The first quote of each topic that answers the question, in this order: infection first, then what was asked
+    about the leading condition, the treatments asked about, then the other conditions; supporting topics only
+    when nothing else was found."""
+    leading = plan.leading.key if plan.leading else None
+
+    def rank(topic) -> int:
+        if topic.key == "cause:febrile_neutropenia":
+            return 0
+        if leading and topic.key.endswith(f":{leading}"):
+            return 1
+        if topic.key.startswith("drug:"):
+            return 2
+        return 3
+    chosen: list[Quote] = []
+    for role in ("main", "support"):
+        for topic in sorted((t for t in plan.topics if t.role == role), key=rank):
+            if quotes.get(topic.key) and len(chosen) < BOTTOM_LINE_QUOTES:
+                chosen.append(quotes[topic.key][0])
+        if chosen:
+            break
+    return chosen
+
+
 def compose_clinical(u: Understanding, plan: Plan, quotes: dict[str, list[Quote]], draft: Draft) -> bool:
     """Fill `draft` from the plan; False when nothing at all could be said (the caller then abstains)."""
     topics = {topic.key: topic for topic in plan.topics}
     bottom: list[str] = [line for line in (grades_line(u), differential_line(u, plan)) if line]
     if not plan.immune_gate_open:
         bottom.append(f"**No immune-specific treatment is suggested here: {plan.gate_reason}.**")
-    lead_quotes: list[Quote] = []
-    for role in ("main", "support"):
-        for topic in plan.topics:
-            if topic.role == role and quotes.get(topic.key) and len(lead_quotes) < BOTTOM_LINE_QUOTES:
-                lead_quotes.append(quotes[topic.key][0])
-        if lead_quotes:
-            break
+    lead_quotes = bottom_line_quotes(plan, quotes)
     bottom += [draft.statement(q.chunk, q.sentence) for q in lead_quotes]
     not_covered = [topic.not_covered for topic in plan.topics if topic.not_covered and not quotes.get(topic.key)]
     bottom += [f"{NOT_COVERED} the knowledge base has no guidance on {what}." for what in dict.fromkeys(not_covered)]

@@ -21,8 +21,8 @@ IMMUNE_TREATMENT_WORDS = ("prednisone", "steroid", "dexamethasone", "methylpredn
                           "hold the checkpoint inhibitor", "eculizumab", "plasma exchange", "caplacizumab", "immunosuppress")
 # Sentences about these topics only belong in answers whose patient has them.
 CONTEXT_GATES = {
-    "liver": (("liver cancer", "hepatocellular", "cirrhosis", "hcc", "hepatitis b", "varices", "portal hypertension", "hbsag",
-               "child-pugh", "entecavir", "tenofovir"), ("liver_cancer", "cirrhosis")),
+    "liver": (("liver cancer", "hepatocellular", "hcc", "hepatitis b", "varices", "hbsag", "child-pugh", "entecavir", "tenofovir"),
+              ("liver_cancer", "cirrhosis")),
     "bevacizumab": (("bevacizumab",), ("bevacizumab",)),
     "car_t": (("car-t",), ("car_t",)),
 }
@@ -54,6 +54,7 @@ class Topic:
     limit: int = 3
     not_covered: str | None = None  # said when nothing is found: "The knowledge base has no guidance on ..."
     needs_number: bool = False  # a statistic was asked for: the sentence must give one
+    min_similarity: float | None = None  # stricter than the default for open-ended topics
     role: str = "main"  # main: may lead the bottom line; assessment: the CTCAE criteria; support: details only
 
 
@@ -96,6 +97,8 @@ def build_differential(u: Understanding, knowledge: Knowledge) -> list[Candidate
         if not (named or suggested or default):
             continue
         score = 3.0 * named + len(supports) + (1.0 if default else 0.0) + (0.5 if analytes else 0.0)
+        if key == "febrile_neutropenia" and (named or suggested):
+            score += 10.0  # fever with neutropenia: infection comes first, whatever else is going on
         if c["immune"]:
             score -= len(against)
         label = c.get("default_label", c["label"]) if default and not named and not supports else c["label"]
@@ -115,7 +118,7 @@ def etiology_gate(u: Understanding, candidates: list[Candidate]) -> tuple[bool, 
         contradicted = [c for c in candidates if c.immune and c.against and (set(c.analytes) & set(cause.analytes) or not c.analytes)]
         if contradicted or not any(c.immune for c in candidates):
             evidence = ", ".join(u.findings[f] for f in cause.supports if f in u.findings)
-            against = sorted({u.findings[f] for c in contradicted for f in c.against if f in u.findings})
+            against = sorted({u.findings[f] for c in contradicted for f in c.against if f in u.findings} - set(evidence.split(", ")))
             why = f"the findings ({evidence}) point to {cause.label}"
             return False, why + (f", and {', '.join(against)} argue against an immune cause" if against else "")
     return True, None
@@ -143,8 +146,8 @@ def plan_answer(u: Understanding, knowledge: Knowledge | None = None) -> Plan:
     plan = Plan(candidates, gate_open, reason, allowed_contexts=allowed)
     topics = plan.topics
     intents = list(u.intents) or (["manage"] if (u.abnormal or candidates) else [])
-    if u.abnormal and "manage" not in intents and not set(intents) - {"grade", "compare_versions"}:
-        intents.append("manage")  # a grade question with abnormal counts also gets what to do, after the grades
+    if u.abnormal and "manage" not in intents:
+        intents.append("manage")  # abnormal counts always get what to do, after what was asked
     labs_by_analyte = {lab["analyte"]: lab for lab in u.context.labs if lab["value"] is not None}
     conditions = knowledge.conditions
 
@@ -153,62 +156,45 @@ def plan_answer(u: Understanding, knowledge: Knowledge | None = None) -> Plan:
         return max(grades) if grades else None
 
     no_ici = "car_t" in u.findings and not u.context.on_ici
-    for candidate in candidates[:3]:
+    planned = candidates[:3] + [c for c in candidates[3:] if c.key == "febrile_neutropenia"]
+    for candidate in planned:
         c = conditions[candidate.key]
         words = tuple(c["words"])
         grade = grade_for(candidate)
         label = candidate.label
-        if "manage" in intents and not no_ici or candidate.key in ("febrile_neutropenia", "car_t_cytopenia"):
-            if candidate.immune and not gate_open:
-                pass
-            elif candidate.immune:
-                heading = label[0].upper() + label[1:] + (f", grade {grade}" if grade is not None else "")
-                if "fever" in u.findings and candidate.key != "febrile_neutropenia" and any(x.key == "febrile_neutropenia" for x in candidates):
-                    heading = f"Once infection is excluded: {label}"
-                topics.append(Topic(f"manage:{candidate.key}", heading, c["query"].format(grade=grade or ""), words,
-                                    grade=grade, graded=grade is not None, limit=4))
-            else:
-                topics.append(Topic(f"cause:{candidate.key}", f"Likely cause: {label}", c["query"], words, limit=3,
-                                    not_covered=c.get("not_covered")))
-        if "workup" in intents:
-            query = c.get("workup_query") or f"{label} work-up diagnosis tests criteria checkpoint inhibitor"
-            topics.append(Topic(f"workup:{candidate.key}", f"Work-up: {label}", query, words,
-                                must=("work-up", "test", "diagnos", "criteria", "smear", "marrow", "biopsy", "dat", "screen",
-                                      "compare", "baseline", "ldh", "haptoglobin", "reticulocyte", "ferritin", "adamts13", "cause"),
-                                limit=3))
-        if "rechallenge" in intents:
-            topics.append(Topic(f"rechallenge:{candidate.key}", f"Restarting the checkpoint inhibitor after {label}",
-                                f"rechallenge restart checkpoint inhibitor after {label} recurrence resume", words,
-                                must=("rechalleng", "restart", "resum", "recur", "again"), limit=3,
-                                not_covered=f"restarting the checkpoint inhibitor after {label}"))
-        if "prognosis" in intents:
-            topics.append(Topic(f"prognosis:{candidate.key}", f"How common, how soon, outcomes: {label}",
-                                f"{label} incidence onset recovery mortality checkpoint inhibitor", words,
-                                must=("%", "percent", "median", "incidence", "recover", "died", "death", "mortality", "onset",
-                                      "weeks", "days", "common", "patients", "survival", "resolved"), limit=3, needs_number=True,
-                                not_covered=f"how common {label} is or how it evolves"))
-    if not candidates and set(intents) & {"rechallenge", "prognosis", "workup"}:
-        general = {"rechallenge": ("rechallenge restart checkpoint inhibitor after hematologic immune-related adverse event recurrence",
-                                   ("rechalleng", "restart", "resum", "recur")),
-                   "prognosis": ("incidence onset recovery of hematologic immune-related adverse events checkpoint inhibitor",
-                                 ("%", "percent", "median", "incidence", "recover", "onset")),
-                   "workup": ("work-up non-immune causes cytopenia checkpoint inhibitor", ("cause", "work-up", "baseline"))}
-        for intent in ("rechallenge", "prognosis", "workup"):
-            if intent in intents:
-                query, must = general[intent]
-                topics.append(Topic(f"{intent}:general", intent.capitalize(), query, must=must, limit=3))
+        for intent in intents:
+            if intent == "manage" and (not no_ici or not candidate.immune):
+                if candidate.immune and not gate_open:
+                    continue
+                if candidate.immune:
+                    heading = label[0].upper() + label[1:] + (f", grade {grade}" if grade is not None else "")
+                    if "fever" in u.findings and any(x.key == "febrile_neutropenia" for x in candidates):
+                        heading = f"Once infection is excluded: {label}"
+                    topics.append(Topic(f"manage:{candidate.key}", heading, c["query"].format(grade=grade or ""), words,
+                                        grade=grade, graded=grade is not None, limit=4 if grade is not None else 5))
+                else:
+                    heading = ("Fever with neutropenia: infection first" if candidate.key == "febrile_neutropenia"
+                               else f"Likely cause: {label}")
+                    topics.append(Topic(f"cause:{candidate.key}", heading, c["query"], words, limit=3, not_covered=c.get("not_covered")))
+            elif intent in knowledge.intent_topics:
+                topics.append(intent_topic(intent, knowledge.intent_topics[intent], candidate.key, label, words,
+                                           c.get("workup_query") if intent == "workup" else None))
+    if any(c.key == "febrile_neutropenia" for c in candidates):
+        topics.sort(key=lambda t: t.key != "cause:febrile_neutropenia")  # infection first
+    if not candidates:
+        for intent in intents:
+            if intent in knowledge.intent_topics and intent != "workup":
+                topics.append(intent_topic(intent, knowledge.intent_topics[intent], "general",
+                                           "hematologic immune-related adverse events", ()))
     leading = candidates[0] if candidates else None
+    condition_words = tuple(dict.fromkeys(w for c in planned for w in conditions[c.key]["words"]))
     for key in u.drugs:
         drug = knowledge.drugs[key]
-        about = f" in {leading.label}" if leading else ""
-        words = tuple(drug["words"])
-        if key == "bevacizumab" or (leading is None and not u.abnormal):
-            condition_words: tuple[str, ...] = ()
-        else:
-            condition_words = tuple(conditions[leading.key]["words"]) if leading else ()
+        about = f" in {leading.label}" if leading and len(planned) == 1 else ""
+        words = condition_words if key != "bevacizumab" and (leading or u.abnormal) else ()
         topics.append(Topic(f"drug:{key}", drug["label"][0].upper() + drug["label"][1:] + about,
-                            f"{drug['label']} {leading.label if leading else ''} checkpoint inhibitor", condition_words,
-                            must=words, limit=2, not_covered=f"{drug['label']}{about}"))
+                            f"{drug['label']} {leading.label if leading else ''} checkpoint inhibitor", words,
+                            must=tuple(drug["words"]), limit=2, not_covered=f"{drug['label']}{about}"))
     if "compare_versions" in intents:
         topics.append(Topic("versions", "CTCAE v5.0 and v6.0", "what changed in CTCAE v6.0 from v5.0 neutrophil platelet lymphocyte",
                             must=("v6", "6.0", "version 6", "v5.0"), limit=3))
@@ -236,6 +222,8 @@ def plan_answer(u: Understanding, knowledge: Knowledge | None = None) -> Plan:
     if gate_open and not no_ici and leading is not None and leading.immune and "rechallenge" not in intents and grade_for(leading):
         topics.append(Topic(f"resume:{leading.key}", "Resuming treatment", f"rechallenge restart checkpoint inhibitor after {leading.label}",
                             tuple(conditions[leading.key]["words"]), must=("rechalleng", "restart", "resum"), limit=1, role="support"))
+    # The question itself, over every source: what a content team just added is found even when no topic names it.
+    topics.append(Topic("question", "Also in the sources", u.question, limit=2, role="support", min_similarity=QUESTION_SIMILARITY))
     assessment = [Topic(f"ctcae:{lab['analyte']}", "CTCAE criteria",
                         f"{lab['term'] or 'Lymphocyte count decreased'} CTCAE v{lab['ctcae_version']} grade thresholds",
                         must=(f"CTCAE v{lab['ctcae_version']}",), words=(lab["term"] or "Lymphocyte count decreased",), limit=1,
@@ -246,7 +234,18 @@ def plan_answer(u: Understanding, knowledge: Knowledge | None = None) -> Plan:
     return plan
 
 
+# How close a sentence must be to the question alone to be quoted under "Also in the sources".
+# Calibrated on evals/questions.jsonl only.
+QUESTION_SIMILARITY = 0.55
 CYTOPENIA_TERMS = {"wbc", "anc", "alc", "plt", "hgb", "fn"}
+
+
+def intent_topic(intent: str, spec: dict, key: str, label: str, words: tuple[str, ...], query: str | None = None) -> Topic:
+    """The topic an intent asks for about one condition, from the intent's entry in clinical.yaml."""
+    not_covered = spec.get("not_covered")
+    return Topic(f"{intent}:{key}", spec["heading"].format(label=label), query or spec["query"].format(label=label), words,
+                 must=tuple(spec.get("must", ())), limit=3, needs_number=bool(spec.get("needs_number")),
+                 not_covered=not_covered.format(label=label) if not_covered else None)
 
 
 def _unique(topics: list[Topic]) -> list[Topic]:

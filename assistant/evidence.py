@@ -23,6 +23,7 @@ SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
 GRADE_SCOPE_RE = re.compile(r"(?i)\bgrades?\s+([1-5])(?:\s*(?:-|–|to|and|or)\s*(?:grade\s*)?([1-5]))?(\s+or\s+higher|\+)?")
 ALL_GRADES_RE = re.compile(r"(?i)\ball grades\b|\bany grade\b|whatever the grade")
 SEARCH_DEPTH = 8
+ANAPHORA_RE = re.compile(r"(?:The same|This|These|That|Those|It|They|Such|In that|Of these|Of those)\b")
 # A statistic: a share, a count of patients, a time to onset or recovery, a ratio.
 STATISTIC_RE = re.compile(r"(?i)\d+(?:\.\d+)?\s*(?:%|percent|weeks?|days?|months?|patients|cases|of \d|/\d)|\bmedian\b|\bratio\b|\b\d+ (?:in|of) \d")
 QUERY_CACHE_SIZE = 10_000
@@ -63,10 +64,18 @@ class Quote:
     score: float
 
 
+SEVERITY_SCOPE = {"mild": {1, 2}, "moderate": {2, 3}, "severe": {3, 4}, "life-threatening": {4}}
+SEVERITY_RE = re.compile(r"(?i)\b(mild|moderate|severe|life-threatening)\b")
+
+
 def fits_patient(sentence: str, labs: list[dict], fever: bool, grade: int | None) -> bool:
-    """A sentence fits when the grades it names include this one and every threshold it sets fits the patient."""
+    """A sentence fits when the grades (or the severity words) it names include this one and every threshold it
+    sets fits the patient."""
     if grade is not None:
         scope = grade_scope(sentence)
+        if scope is None:
+            severities = [SEVERITY_SCOPE[m.lower()] for m in SEVERITY_RE.findall(sentence)]
+            scope = set().union(*severities) if severities else None
         if scope is not None and grade not in scope:
             return False
     patient = {item["analyte"]: item["value"] for item in labs if item["value"] is not None}
@@ -154,7 +163,7 @@ class EvidenceFinder:
     def allowed(self, chunk: Chunk, sentence: str, plan: Plan) -> bool:
         """The context gates (no liver, bevacizumab or CAR-T text for a patient without them) and the etiology gate."""
         lowered = sentence.lower()
-        around = f"{chunk.title} {chunk.locator} {sentence}".lower()
+        around = f"{chunk.locator} {sentence}".lower()
         for name, (words, _) in CONTEXT_GATES.items():
             if name not in plan.allowed_contexts and any(re.search(rf"(?<![a-z]){re.escape(w)}", around) for w in words):
                 return False
@@ -197,6 +206,8 @@ class EvidenceFinder:
                 lowered = sentence.lower()
                 if (hit.chunk.chunk_id, sentence) in used or not self._about(hit.chunk, sentence, topic.words):
                     continue
+                if ANAPHORA_RE.match(sentence):
+                    continue  # "The same work-up adds ...": does not stand alone when quoted out of its paragraph
                 if topic.must and not any(m.lower() in lowered for m in topic.must):
                     continue
                 if topic.needs_number and not STATISTIC_RE.search(sentence):
@@ -210,7 +221,8 @@ class EvidenceFinder:
         to_topic = (vectors @ topic_vector).max(axis=1)
         to_question = (vectors @ question_vector).max(axis=1)
         scores = (to_topic + to_question) / 2
-        order = [int(i) for i in np.argsort(-scores, kind="stable") if scores[i] >= MIN_TOPIC_SIMILARITY]
+        floor = topic.min_similarity if topic.min_similarity is not None else MIN_TOPIC_SIMILARITY
+        order = [int(i) for i in np.argsort(-scores, kind="stable") if scores[i] >= floor]
         seen, quotes = set(), []
         for i in order:
             chunk, sentence = candidates[i]

@@ -27,6 +27,7 @@ class Knowledge:
     """The compiled content of clinical.yaml."""
 
     intents: dict[str, list[re.Pattern]]
+    intent_topics: dict[str, dict]  # intent -> how a topic for it is searched and shown
     negation: re.Pattern
     findings: dict[str, dict]  # key -> {"label", "patterns": [Pattern]}
     measures: dict[str, dict]  # key -> {"pattern": Pattern, "bands": [...]}
@@ -43,6 +44,7 @@ def load_knowledge(path: Path = KNOWLEDGE_FILE) -> Knowledge:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return Knowledge(
         intents={name: _compile(entry["cues"]) for name, entry in data["intents"].items()},
+        intent_topics={name: entry["topic"] for name, entry in data["intents"].items() if "topic" in entry},
         negation=re.compile(data["negations"], re.IGNORECASE),
         findings={key: {"label": entry["label"], "patterns": _compile(entry["patterns"])} for key, entry in data["findings"].items()},
         measures={key: {"pattern": re.compile(entry["pattern"] + MEASURE_VALUE_RE, re.IGNORECASE), "bands": entry["bands"]}
