@@ -105,7 +105,10 @@ class Answerer:
         uncovered = self.uncovered_terms(question, index)
         labs = u.context.labs
         graded = [lab for lab in labs if lab["grade"] is not None or lab["term"] is None]
-        carried_only = previous is not None and not u.clinical and not u.intents
+        own_labs = any(lab["span"] is not None for lab in labs)
+        # A follow-up that brings nothing clinical of its own, or words the sources never use, is answered on its own.
+        carried_only = previous is not None and ((not u.clinical and not u.intents)
+                                                 or (bool(uncovered) and not own_labs and not u.named_conditions))
         abstained = False
         plan = None
         if graded and not any(lab["analyte"] in CYTOPENIA_TERMS for lab in graded) and not u.named_conditions:

@@ -164,8 +164,8 @@ def plan_answer(u: Understanding, knowledge: Knowledge | None = None) -> Plan:
         label = candidate.label
         for intent in intents:
             if intent == "manage" and (not no_ici or not candidate.immune):
-                if candidate.immune and not gate_open:
-                    continue
+                if candidate.immune and (not gate_open or candidate.against):
+                    continue  # no immune treatment when the findings argue against this cause
                 if candidate.immune:
                     heading = label[0].upper() + label[1:] + (f", grade {grade}" if grade is not None else "")
                     if "fever" in u.findings and any(x.key == "febrile_neutropenia" for x in candidates):
@@ -176,6 +176,10 @@ def plan_answer(u: Understanding, knowledge: Knowledge | None = None) -> Plan:
                     heading = ("Fever with neutropenia: infection first" if candidate.key == "febrile_neutropenia"
                                else f"Likely cause: {label}")
                     topics.append(Topic(f"cause:{candidate.key}", heading, c["query"], words, limit=3, not_covered=c.get("not_covered")))
+                if candidate.supports and candidate.immune and "workup" not in intents and "workup" in knowledge.intent_topics:
+                    # a syndrome suggested by findings: how it is recognised and confirmed
+                    topics.append(intent_topic("workup", knowledge.intent_topics["workup"], candidate.key, label, words,
+                                               c.get("workup_query")))
             elif intent in knowledge.intent_topics:
                 topics.append(intent_topic(intent, knowledge.intent_topics[intent], candidate.key, label, words,
                                            c.get("workup_query") if intent == "workup" else None))

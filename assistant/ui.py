@@ -52,13 +52,27 @@ def grade_rows(labs: list[dict]) -> list[list[str]]:
     return rows
 
 
+STATUS_BADGES = {"verified": "verified against the source", "secondary": "secondary source only",
+                 "unverified": "UNVERIFIED — not yet checked against the source"}
+
+
+def status_badge(citation: dict) -> str:
+    """The visible verification label shown beside every citation."""
+    return f"`{STATUS_BADGES.get(citation.get('status') or 'unverified', STATUS_BADGES['unverified'])}`"
+
+
+def source_line(citation: dict) -> str:
+    link = f" — [link]({as_text(citation['url'])})" if citation.get("url") else ""
+    return (f"{as_text(citation['publisher'] or 'publisher not given')}, {citation['year'] or 'year not given'} › "
+            f"{as_text(citation['locator'])}{link}")
+
+
 def citations_markdown(citations: list[dict]) -> str:
     if not citations:
         return "_No citations._"
     parts = []
     for c in citations:
-        parts.append(f"**[{c['n']}] {as_text(c['title'])}**  \n{as_text(c['publisher'] or 'n.p.')}, {c['year'] or 'n.d.'} › "
-                     f"{as_text(c['locator'])}\n\n> {as_text(c['quote'])}")
+        parts.append(f"**[{c['n']}] {as_text(c['title'])}** {status_badge(c)}  \n{source_line(c)}\n\n> {as_text(c['quote'])}")
     return "\n\n".join(parts)
 
 
@@ -130,8 +144,8 @@ class App:
         chunk = self.kb.index().by_id.get(citation["chunk_id"])
         full = chunk.text if chunk else citation["quote"]
         highlighted = as_text(full).replace(as_text(citation["quote"]), f"**{as_text(citation['quote'])}**", 1)
-        return (f"#### [{number}] {as_text(citation['title'])}\n{as_text(citation['publisher'] or 'n.p.')}, "
-                f"{citation['year'] or 'n.d.'} › {as_text(citation['locator'])}\n\n**Quoted passage (verbatim):**\n\n"
+        return (f"#### [{number}] {as_text(citation['title'])}\n{status_badge(citation)}  \n{source_line(citation)}\n\n"
+                f"**Quoted passage (verbatim):**\n\n"
                 f"> {as_text(citation['quote'])}\n\n**Full chunk:**\n\n{highlighted}")
 
     # -- review -----------------------------------------------------------------------------------

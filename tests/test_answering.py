@@ -33,19 +33,26 @@ def assert_verified(result, corpus_kb):
     assert checks["ungrounded_numbers"] == [] and checks["uncited_statements"] == 0
 
 
+def bottom_line(result) -> str:
+    return result["answer"].split("### ", 2)[1]
+
+
 def test_mission_question(answerer, corpus_kb):
     result = ask(answerer, MISSION)
     assert grades_of(result) == {"wbc": 2, "anc": 0, "alc": 3, "plt": 1}
     assert all(lab["ctcae_version"] == "5.0" for lab in result["grades"])
     answer = result["answer"]
-    for section in ("### Assessment (CTCAE v5.0)", "### What to do now", "### Work-up", "### Liver cancer context", "### Pitfalls"):
-        assert section in answer
+    assert answer.startswith("### Bottom line")
+    lead = bottom_line(result)
+    assert "CTCAE v5.0: WBC 2.7 10^9/L grade 2" in lead and "cirrhosis and hypersplenism" in lead
+    assert "continuing the checkpoint inhibitor" in lead and "*(unverified)*" in lead and "not yet verified" in lead
     assert "| Platelets | 79 10^9/L | 1 | Platelet count decreased (v5.0)" in answer
-    assert "grade 1 immune thrombocytopenia ASCO advises continuing" in answer
-    assert "in grade 3 lymphopenia" in answer
-    assert "hypersplenism" in answer and "hepatitis B" in answer and "baseline" in answer
-    assert "grade 3 thrombocytopenia" not in answer.lower()
+    assert "baseline" in answer and "hepatitis B" in answer
+    assert "steroid exposure, not the lymphocyte count" in answer
+    assert "grade 3 thrombocytopenia" not in answer.lower() and "grade 3 leukopenia" not in answer.lower()
+    assert "Do not" not in answer  # rules written for the answer's author never reach the clinician
     assert result["abstained"] is False and result["context"]["cancer"] == "hepatocellular carcinoma"
+    assert all(c["status"] in ("verified", "secondary", "unverified") for c in result["citations"])
     assert_verified(result, corpus_kb)
 
 
@@ -55,6 +62,110 @@ def test_wrong_grade_in_the_question_is_corrected(answerer, corpus_kb):
     assert "Correction: Platelets 30 10^9/L is grade 3 by CTCAE v5.0" in result["answer"]
     assert "hematology consultation" in result["answer"] and "holding the checkpoint inhibitor" in result["answer"]
     assert_verified(result, corpus_kb)
+
+
+# (question, intent it must be read as, text the answer must contain)
+INTENTS = [
+    ("ITP on pembro is over, plt back to 180 - can we restart and how likely is a relapse?", "rechallenge", "rechallenged"),
+    ("nivo, Hb 8.9, falling - what work-up do I send for hemolysis?", "workup", "direct antiglobulin test"),
+    ("How often does aplastic anemia happen on checkpoint inhibitors?", "incidence", "0.15 percent"),
+    ("When does aplastic anemia appear after starting a checkpoint inhibitor?", "onset", "126 days"),
+    ("what grade is ANC 0.8 on nivo?", "grade", "ANC 0.8 10^9/L grade 3"),
+    ("HCC on atezo/bev, plt 60 - should bevacizumab be held as well?", "manage", "bevacizumab"),
+    ("pembro, plt 40, on apixaban for a DVT - continue anticoagulation?", "manage", "no guidance on anticoagulation"),
+]
+
+
+@pytest.mark.parametrize("question,intent,expected", INTENTS)
+def test_the_answer_follows_the_intent_of_the_question(answerer, corpus_kb, question, intent, expected):
+    result = ask(answerer, question)
+    assert intent in result["context"]["intents"]
+    assert expected in bottom_line(result) or expected in result["answer"]
+    assert result["abstained"] is False
+    assert_verified(result, corpus_kb)
+
+
+# (question, leading consideration, text the answer must contain, text it must not contain)
+SYNDROMES = [
+    ("pembro, plt 22, schistocytes on smear, LDH high, haptoglobin undetectable - ITP?", "thrombotic thrombocytopenic purpura",
+     "hematologist at once", "IVIG 1 g/kg"),
+    ("ipi/nivo, fever 39.5, ferritin 15000, spleen enlarged, plt 60, ANC 0.9", "hemophagocytic lymphohistiocytosis", "HLH-2004", None),
+    ("nivo, Hb 7.9, plt 18, ANC 0.4, marrow hypocellular 10%", "aplastic anemia", "marrow", None),
+    ("Hb 6.5 on nivo, retics very low, marrow with absent erythroid precursors", "pure red cell aplasia", "bone marrow biopsy", None),
+    ("pembro, big bruises, isolated prolonged aPTT, factor VIII 3%", "acquired hemophilia A", "Bethesda", None),
+    ("nivo, ANC 0.3, afebrile, feels well", "immune neutropenia", "G-CSF", None),
+    ("on pembro, ANC 0.3 and temp 38.9 - give steroids?", "febrile neutropenia", "within 1 hour of triage", None),
+    ("after axi-cel CAR-T, plt 30 ANC 0.6, no checkpoint inhibitor given", "CAR-T", "CAR-T practice", "holding the checkpoint inhibitor"),
+    ("on pembro, Hb 8.5, MCV 70, ferritin 6, DAT negative", "iron deficiency", "nutritional deficiency", "prednisone"),
+    ("HCC, cirrhosis, plt 70 on durva/treme, plt was 75 before starting", "cirrhosis and hypersplenism", "baseline", "prednisone"),
+]
+
+
+@pytest.mark.parametrize("question,leading,expected,forbidden", SYNDROMES)
+def test_syndromes_are_reasoned_from_findings(answerer, corpus_kb, question, leading, expected, forbidden):
+    result = ask(answerer, question)
+    # the syndrome leads the differential (febrile neutropenia, when present, always comes first: infection first)
+    differential = [d for d in result["context"]["differential"] if d != "febrile neutropenia" or leading == "febrile neutropenia"]
+    assert leading.lower() in differential[0].lower()
+    assert expected in result["answer"]
+    if forbidden:
+        assert forbidden not in result["answer"]
+    assert_verified(result, corpus_kb)
+
+
+def test_fever_with_neutropenia_puts_infection_first(answerer):
+    result = ask(answerer, "on pembro, ANC 0.3 and temp 38.9 - give steroids?")
+    quoted = [line for line in bottom_line(result).splitlines() if line.startswith("- ")]
+    assert "antibiotics within 1 hour" in quoted[0]
+    assert "Once infection is excluded" in result["answer"]
+
+
+@pytest.mark.parametrize("question", [
+    "on pembro, Hb 8.5, MCV 70, ferritin 6, DAT negative - stop pembro and start prednisone?",
+    "nivo, Hb 8.1 after melena last week, retics low",
+    "after CAR-T (tisa-cel), ANC 0.4 and plt 25, what should I do?",
+])
+def test_findings_against_an_immune_cause_close_the_etiology_gate(answerer, corpus_kb, question):
+    result = ask(answerer, question)
+    assert result["context"]["immune_treatment_gate"] == "closed"
+    answer = result["answer"].lower()
+    for immune_treatment in ("prednisone", "ivig", "dexamethasone", "permanently", "holding the checkpoint inhibitor"):
+        assert immune_treatment not in answer, immune_treatment
+    assert "no immune-specific treatment is suggested" in answer
+    assert_verified(result, corpus_kb)
+
+
+@pytest.mark.parametrize("question,absent", [
+    ("melanoma on ipi/nivo, splenomegaly, plt 90", ("liver cancer", "hepatitis b", "bevacizumab")),
+    ("melanoma on ipi/nivo, plt 40 and gum bleeding", ("bevacizumab", "varice", "hepatocellular")),
+])
+def test_context_sections_stay_on_topic(answerer, question, absent):
+    answer = ask(answerer, question)["answer"].lower()
+    for word in absent:
+        assert word not in answer, word
+
+
+def test_a_source_added_by_a_content_team_is_used_by_a_lab_bearing_question(tmp_path, corpus_home, embedder):
+    import shutil
+
+    from assistant.knowledge_base import KnowledgeBase
+    from assistant.settings import Settings
+
+    home = tmp_path / "kb"
+    shutil.copytree(corpus_home / "corpus", home / "corpus")
+    kb = KnowledgeBase(Settings(home=home), embedder=embedder)
+    question = "nivo, ANC 0.4, takes metamizole for pain - what now?"
+    before = ask(Answerer(kb), question)
+    source = tmp_path / "metamizole-note.md"
+    source.write_text("---\nid: metamizole-agranulocytosis-note\ntitle: Metamizole and neutropenia on checkpoint inhibitors\n"
+                      "publisher: Test hospital pharmacy\nyear: 2026\nstatus: verified\n---\n# Metamizole\n"
+                      "In a patient on a checkpoint inhibitor with neutropenia who takes metamizole, the pharmacy team advises "
+                      "stopping metamizole and repeating the blood count before the neutropenia is called immune-related.\n")
+    kb.ingest([source])
+    after = ask(Answerer(kb), question)
+    assert "metamizole-agranulocytosis-note" not in {c["source_id"] for c in before["citations"]}
+    assert "metamizole-agranulocytosis-note" in {c["source_id"] for c in after["citations"]}
+    assert_verified(after, kb)
 
 
 @pytest.mark.parametrize("question", [
@@ -81,17 +192,25 @@ def test_ctcae_v6_question_is_graded_by_v6(answerer, corpus_kb):
     assert grades_of(flag) == {"anc": 2}
 
 
-def test_follow_up_keeps_the_patient_context(answerer, corpus_kb):
+def test_follow_ups_carry_context_replace_values_and_change_with_new_facts(answerer, corpus_kb):
     conversation = Conversation(answerer)
     first = conversation.ask("Hepatocellular carcinoma on atezolizumab-bevacizumab, platelets 45.")
     assert grades_of(first) == {"plt": 3}
     second = conversation.ask("What if she starts bleeding?")
     assert grades_of(second) == {"plt": 3}
     assert second["context"]["bleeding"] is True and second["context"]["cancer"] == "hepatocellular carcinoma"
-    assert "bleeding" in second["answer"] and "variceal" in second["answer"]
-    third = conversation.ask("And now the platelets are 80?")
+    assert second["answer"] != first["answer"] and "bleeding" in bottom_line(second).lower()
+    third = conversation.ask("Platelets now 80 after prednisone")
     assert grades_of(third) == {"plt": 1}
-    assert_verified(second, corpus_kb)
+    assert "45 → 80" in third["answer"]
+    restart = conversation.ask("can we restart atezo?")
+    assert "rechallenge" in restart["context"]["intents"] and restart["answer"] != third["answer"]
+    off_topic = conversation.ask("Unrelated: what is the best chemotherapy regimen for pancreatic cancer?")
+    assert off_topic["abstained"] is True
+    after = conversation.ask("and the platelets?")
+    assert grades_of(after) == {"plt": 1}  # the off-topic turn did not drop the patient's context
+    for result in (second, third, restart):
+        assert_verified(result, corpus_kb)
 
 
 def test_general_question_is_answered_from_the_right_source(answerer, corpus_kb):
@@ -116,7 +235,7 @@ def test_llm_draft_is_used_when_it_passes_and_rejected_when_it_misgrades(corpus_
 
         llm_answerer = Answerer(KnowledgeBase(settings, embedder=corpus_kb.embedder))
         baseline = ask(Answerer(corpus_kb), "Platelets 30 on pembrolizumab, what should I do?")
-        good = baseline["answer"].replace("### What to do now", "### Recommended steps")
+        good = baseline["answer"].replace("### Bottom line", "### Recommended steps")
         bad = baseline["answer"] + "\n\nPlatelets 30 x10^9/L is grade 2 thrombocytopenia, so continue treatment [2]."
         server.replies = [good, bad]
         accepted = ask(llm_answerer, "Platelets 30 on pembrolizumab, what should I do?")
@@ -148,7 +267,7 @@ def test_chat_cli_keeps_context_between_turns(corpus_home):
     assert result.returncode == 0, result.stderr
     turns = result.stdout.split("### Assessment (CTCAE v5.0)")
     assert len(turns) == 3  # two answers
-    assert "| Platelets | 45 10^9/L | 3 |" in turns[2] and "variceal" in turns[2]
+    assert "| Platelets | 45 10^9/L | 3 |" in turns[2] and "bleeding" in turns[2]
 
 
 def test_clinician_abbreviations_are_understood(answerer, corpus_kb):
