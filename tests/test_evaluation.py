@@ -22,6 +22,9 @@ from assistant.evaluation import (
     load_jsonl,
     mrr,
     render_report,
+    LabStringItem,
+    evaluate,
+    lab_reading_scores,
     run_evaluation,
     write_outputs,
 )
@@ -96,6 +99,29 @@ def test_retrieval_and_check_metrics():
     g = {"kind": "false_comparison", "analyte": "anc", "claimed_grade": None, "expected_grade": None}
     scores = check_scores([[f], [g], []], [[f], [], [g]])
     assert scores["check_precision"] == 0.5 and scores["check_recall"] == 0.5
+    assert scores["check_passage_precision"] == 0.5 and scores["check_passage_recall"] == 0.5
+    negated = {"kind": "grade_mismatch", "analyte": "anc", "claimed_grade": None, "expected_grade": 2}
+    found = {**negated, "claimed_grade": "not ≥2"}
+    assert check_scores([[negated]], [[found]])["check_recall"] == 1.0  # a negated claim is expected without its grade
+
+
+@pytest.mark.unit
+def test_chats_are_scored_turn_by_turn(tmp_path):
+    path = tmp_path / "set.jsonl"
+    path.write_text(json.dumps({"id": "c1", "category": "chat", "turns": [
+        {"question": "plt 45 on nivo", "expected_grades": {"plt": 3}},
+        {"question": "and now 80?", "expected_grades": {"plt": 1}, "in_scope": True}]}) + "\n")
+    items = load_jsonl(path, QuestionItem)
+    assert [(i.id, i.chat, i.category) for i in items] == [("c1#1", "c1", "chat"), ("c1#2", "c1", "chat")]
+
+
+@pytest.mark.unit
+def test_lab_reading_counts_misses_and_inventions():
+    items = [LabStringItem(id="a", text="ANC 0,9 G/L, plt 95 -> 61 -> 38, neutrophils 62%", expected_labs=[
+        {"analyte": "anc", "value": 0.9}, {"analyte": "plt", "value": 38}]),
+             LabStringItem(id="b", text="Hb: 2 units transfused", expected_labs=[])]
+    scores, misreads = lab_reading_scores(items)
+    assert scores["lab_value_accuracy"] == 1.0 and scores["lab_values_invented"] == 0 and misreads == []
 
 
 @pytest.mark.unit
@@ -109,6 +135,18 @@ def test_datasets_are_large_and_cover_what_reviewers_need():
         assert bands <= {g for a, g in graded if a == analyte}, analyte  # every band, and hemoglobin has no value-defined grade 4
     assert any(not i.in_scope for i in items) and any(i.ctcae == "6" or "v6" in i.question for i in items)
     assert len(load_jsonl(DEFAULT_REVIEW, ReviewItem)) >= 8
+
+
+@pytest.mark.unit
+def test_held_out_sets_are_committed_and_large_enough():
+    from assistant.evaluation import LAB_SETS, QUESTION_SETS, REVIEW_SETS
+
+    clinician = load_jsonl(QUESTION_SETS["clinician"], QuestionItem)
+    assert len([i for i in clinician if not i.chat]) >= 80 and len({i.chat for i in clinician if i.chat}) >= 5
+    assert any(i.add_sources for i in clinician)
+    passages = load_jsonl(REVIEW_SETS["review-passages"], ReviewItem)
+    assert sum(bool(p.expected_findings) for p in passages) >= 150 and sum(not p.expected_findings for p in passages) >= 150
+    assert len(load_jsonl(LAB_SETS["lab-strings"], LabStringItem)) >= 150
 
 
 @pytest.mark.integration
@@ -125,24 +163,27 @@ def test_real_run_report_and_compare_detects_an_injected_regression(answerer, tm
     first, _, _ = run_evaluation(answerer, items[:6], review[:2])
     assert {k: v for k, v in again.items() if "latency" not in k} == {k: v for k, v in first.items() if "latency" not in k}
 
+    report = {"sets": {"questions": {**metrics, "by_category": {"a": 1.0}}}, "review": {"review": metrics}}
     baseline = tmp_path / "baseline"
-    write_outputs(baseline, metrics, results, review_results, None)
-    report = (baseline / "report.html").read_text()
-    assert 'id="scorecard"' in report and "data:image/png;base64," in report and 'id="retrieval"' in report
-    assert "hybrid_score_fusion" in report and "bm25" in report
+    write_outputs(baseline, report, results, review_results, None)
+    html = (baseline / "report.html").read_text()
+    assert 'id="scorecard"' in html and "data:image/png;base64," in html and 'id="retrieval"' in html
+    assert "hybrid_score_fusion" in html and "bm25" in html
     assert len((baseline / "results.jsonl").read_text().splitlines()) == len(items)
 
     # Inject a regression: an answerer whose retrieval returns nothing for every question.
     from assistant.answering import Answerer
 
     broken = Answerer(answerer.kb)
-    broken._search_many = lambda queries, index, k: {key: [] for key in queries}
+    real_search = broken.finder.search_many
+    broken.finder.search_many = lambda queries, index, k=8: ({key: [] for key in queries}, real_search(queries, index, k)[1])
     broken_metrics, broken_results, _ = run_evaluation(broken, items, review)
-    comparison = compare(broken_results, baseline, broken_metrics)
+    broken_report = {"sets": {"questions": {**broken_metrics, "by_category": {"a": 0.5}}}, "review": {"review": broken_metrics}}
+    comparison = compare(broken_results, baseline, {f"questions/{k}": v for k, v in broken_metrics.items()})
     regressed = {entry["id"] for entry in comparison["regressed"]}
     assert "mission" in regressed and "plt-g2" in regressed
-    assert comparison["metric_deltas"]["key_fact_recall"] < 0
-    html = render_report(broken_metrics, broken_results, [], comparison)
+    assert comparison["metric_deltas"]["questions/key_fact_recall"] < 0
+    html = render_report(broken_report, broken_results, [], comparison)
     assert "▼ regressed" in html and "mission" in html
 
 
@@ -155,8 +196,9 @@ def test_eval_cli_json_and_bad_dataset(tmp_path, corpus_home):
     out = tmp_path / "out"
     result = run_cli("eval", "--dataset", str(small), "--out", str(out), "--json", home=corpus_home)
     assert result.returncode == 0, result.stderr
-    metrics = json.loads(result.stdout)["metrics"]
-    assert metrics["items"] == 3 and (out / "report.html").is_file()
+    payload = json.loads(result.stdout)
+    assert payload["sets"]["small"]["items"] == 3 and (out / "report.html").is_file()
+    assert payload["review"]["review"]["check_items"] >= 8
     copy = tmp_path / "previous"
     shutil.copytree(out, copy)
     compared = run_cli("eval", "--dataset", str(small), "--compare", str(copy), "--json", home=corpus_home)
@@ -165,3 +207,17 @@ def test_eval_cli_json_and_bad_dataset(tmp_path, corpus_home):
     bad.write_text("{not json}\n")
     failed = run_cli("eval", "--dataset", str(bad), home=corpus_home)
     assert failed.returncode == 2 and "bad.jsonl line 1" in failed.stderr and "Traceback" not in failed.stderr
+
+
+@pytest.mark.integration
+@pytest.mark.slow
+def test_full_evaluation_reports_every_set_side_by_side(answerer, tmp_path):
+    payload, results = evaluate(answerer, out=tmp_path / "out")
+    assert set(payload["sets"]) == {"questions", "clinician"}
+    assert set(payload["review"]) >= {"review", "review-passages", "review-fresh"}
+    assert set(payload["lab_reading"]) == {"lab-strings", "lab-strings-fresh"}
+    clinician = payload["sets"]["clinician"]
+    assert clinician["items"] >= 100 and "chat" in clinician["by_category"] and "new-source" in clinician["by_category"]
+    assert clinician["citation_validity"] == 1.0 and clinician["uncited_statements"] == 0
+    assert any(r.id.startswith("cl-") and r.dataset == "clinician" for r in results)
+    assert "clinician" in (tmp_path / "out" / "report.html").read_text()
