@@ -156,6 +156,11 @@ def plan_answer(u: Understanding, knowledge: Knowledge | None = None) -> Plan:
         return max(grades) if grades else None
 
     no_ici = "car_t" in u.findings and not u.context.on_ici
+
+    def with_findings(query: str, c: dict) -> str:
+        """A topic's query with the question's findings that bear on the condition ("negative DAT" for AIHA)."""
+        related = [u.findings[f] for f in [*c.get("supports", []), *c.get("against", []), *c.get("related", [])] if f in u.findings]
+        return " ".join([query, *related])
     planned = candidates[:3] + [c for c in candidates[3:] if c.key == "febrile_neutropenia"]
     for candidate in planned:
         c = conditions[candidate.key]
@@ -170,7 +175,7 @@ def plan_answer(u: Understanding, knowledge: Knowledge | None = None) -> Plan:
                     heading = label[0].upper() + label[1:] + (f", grade {grade}" if grade is not None else "")
                     if "fever" in u.findings and any(x.key == "febrile_neutropenia" for x in candidates):
                         heading = f"Once infection is excluded: {label}"
-                    topics.append(Topic(f"manage:{candidate.key}", heading, c["query"].format(grade=grade or ""), words,
+                    topics.append(Topic(f"manage:{candidate.key}", heading, with_findings(c["query"].format(grade=grade or ""), c), words,
                                         grade=grade, graded=grade is not None, limit=4 if grade is not None else 5))
                 else:
                     heading = ("Fever with neutropenia: infection first" if candidate.key == "febrile_neutropenia"
@@ -179,10 +184,11 @@ def plan_answer(u: Understanding, knowledge: Knowledge | None = None) -> Plan:
                 if candidate.supports and candidate.immune and "workup" not in intents and "workup" in knowledge.intent_topics:
                     # a syndrome suggested by findings: how it is recognised and confirmed
                     topics.append(intent_topic("workup", knowledge.intent_topics["workup"], candidate.key, label, words,
-                                               c.get("workup_query")))
+                                               with_findings(c.get("workup_query") or knowledge.intent_topics["workup"]["query"].format(label=label), c)))
             elif intent in knowledge.intent_topics:
-                topics.append(intent_topic(intent, knowledge.intent_topics[intent], candidate.key, label, words,
-                                           c.get("workup_query") if intent == "workup" else None))
+                default_query = knowledge.intent_topics[intent]["query"].format(label=label)
+                query = (c.get("workup_query") or default_query) if intent == "workup" else default_query
+                topics.append(intent_topic(intent, knowledge.intent_topics[intent], candidate.key, label, words, with_findings(query, c)))
     if any(c.key == "febrile_neutropenia" for c in candidates):
         topics.sort(key=lambda t: t.key != "cause:febrile_neutropenia")  # infection first
     if not candidates:
@@ -210,10 +216,10 @@ def plan_answer(u: Understanding, knowledge: Knowledge | None = None) -> Plan:
                             must=("gastrointestinal", "blood loss", "melena"), limit=2,
                             not_covered="managing gastrointestinal bleeding"))
     # Supporting topics, by clinical priority after the main ones.
-    if u.abnormal:
+    if u.abnormal or "workup" in intents:
         topics.append(Topic("nonimmune", "Other causes to exclude", "non-immune causes of a low blood count on a checkpoint inhibitor "
                             "compare with baseline count", ("cause", "non-immune", "baseline"), must=("other causes", "baseline", "before treatment", "pre-treatment", "non-immune"),
-                            limit=2, role="support"))
+                            limit=2, role="main" if "workup" in intents else "support"))
     if "liver" in allowed and u.abnormal:
         topics.append(Topic("liver", "Liver disease", "liver cancer cirrhosis portal hypertension hypersplenism low platelets baseline "
                             "hepatitis B screening", must=("cirrhosis", "hepatitis b", "liver cancer"), limit=3, role="support"))

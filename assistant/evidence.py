@@ -31,6 +31,7 @@ WARM_LIMIT = 20_000  # chunks: up to this size, every sentence vector is compute
 # How close (cosine, mean of "to the topic" and "to the question") a sentence must be to be quoted for a
 # topic. Calibrated on evals/questions.jsonl only.
 MIN_TOPIC_SIMILARITY = 0.30
+QUESTION_WEIGHT = 0.5  # the topic and what the clinician asked count equally (calibrated on evals/questions.jsonl)
 
 
 def split_sentences(text: str) -> list[str]:
@@ -220,7 +221,7 @@ class EvidenceFinder:
         vectors = self.sentence_vectors(candidates)  # (n, 2, dim)
         to_topic = (vectors @ topic_vector).max(axis=1)
         to_question = (vectors @ question_vector).max(axis=1)
-        scores = (to_topic + to_question) / 2
+        scores = (1 - QUESTION_WEIGHT) * to_topic + QUESTION_WEIGHT * to_question
         floor = topic.min_similarity if topic.min_similarity is not None else MIN_TOPIC_SIMILARITY
         order = [int(i) for i in np.argsort(-scores, kind="stable") if scores[i] >= floor]
         seen, quotes = set(), []
