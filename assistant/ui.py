@@ -261,7 +261,7 @@ class App:
                 review_button.click(self.review, [draft, draft_file, review_version], [highlighted, review_summary], api_visibility="private")
             with gr.Tab("Sources", id="sources"):
                 source_table = gr.Dataframe(headers=SOURCE_HEADERS, value=[], label="Knowledge base sources",
-                                            interactive=False, wrap=True, elem_id="source-table")
+                                            interactive=False, wrap=True, max_height=1600, elem_id="source-table")
                 with gr.Row():
                     with gr.Column():
                         gr.Markdown("#### Add a source")

@@ -19,6 +19,6 @@ def test_bench_prints_the_contract(corpus_home):
     assert set(report["search"]) >= {"queries", "p50_ms", "p95_ms", "floor_p95_ms", "ratio", "bm25_p95_ms", "llamaindex_default_p95_ms"}
     assert set(report["scale"]) >= {"chunks", "search_p95_ms"} and report["scale"]["chunks"] == 3000
     assert set(report["ask"]) >= {"questions", "p50_ms", "p95_ms", "cold_start_s"}
-    assert report["check"]["words"] >= 5000
+    assert report["check"]["words"] >= 5000 and report["check"]["long_line_bytes"] >= 2**20 - 200
     assert report["ingest"]["chunks"] > 300 and 0 < report["ingest"]["ratio"] < 2
     assert all(report[part][key] > 0 for part, key in [("search", "p95_ms"), ("ask", "p95_ms"), ("ask", "cold_start_s")])

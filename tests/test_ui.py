@@ -105,11 +105,15 @@ def choose(page, element_id: str, option_text: str) -> None:
 def test_ask_shows_answer_citations_and_grade_table(page):
     ask_in_chat(page, "Liver cancer in remission, on immunotherapy, WBC 2.7, ANC 2.0, ALC 0.4, platelets 79 — what should I do?")
     chat = page.locator("#chatbot").inner_text()
-    assert "What to do now" in chat and "[1]" in chat
+    assert "Bottom line" in chat and "[1]" in chat
+    # an unverified statement never appears without its label, in the answer and in the sources panel
+    continuing = next(line for line in chat.splitlines() if "advises continuing the checkpoint inhibitor" in line)
+    assert "(unverified)" in continuing
     grades = page.locator("#grades").inner_text()
     assert "Platelets" in grades and "79 10^9/L" in grades and "Platelet count decreased" in grades
     sources = page.locator("#answer-sources").inner_text()
     assert "ASCO 2021" in sources and "grade 1 immune thrombocytopenia" in sources
+    assert "UNVERIFIED" in sources and "verified against the source" in sources
     assert "Verified" in page.locator("#checks").inner_text()
     assert "For healthcare professionals" in page.locator("#disclaimer").inner_text()
 
