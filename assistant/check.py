@@ -44,7 +44,7 @@ COMPARISON_RE = re.compile(
     r"exceeding|exceeded|at\s+or\s+above|at\s+or\s+below|<=|>=|≤|≥|<|>)\s*"
     r"(?:the\s+|an?\s+)?(?:(?!(?:grade|gr)\b)[A-Za-z-]+\s+){0,3}?(?:(?:CTCAE\s+)?(?:grade|gr\.?)\s*[0-5IViv]+\s+)?"
     r"(?:(?:threshold|cut-?off|cutoff|limit|level|boundary|mark|value)\s+(?:of\s+)?)?"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?!\d)|\d+,\d+(?![\d,])|\d+(?:\.\d+)?)(?P<kilo>\s?[kK](?![a-zA-Z]))?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?!\d)|\d+,\d+(?!\d|,\d)|\d+(?:\.\d+)?)(?P<kilo>\s?[kK](?![a-zA-Z]))?"
     r"\s*(?P<unit>[x×*]?\s*10\s*(?:\^|e|E)?\s*(?:9|⁹)\s*/\s*L|[x×*]?\s*10\s*(?:\^|e|E)?\s*(?:3|³)\s*/\s*(?:µL|uL|mm3|mm³)|"
     r"(?:cells\s*)?/\s*(?:mm3|mm³|µL|uL|μL|cu\s?mm)|g\s*/\s*dL|(?-i:G)\s*/\s*L|g\s*/\s*L|K\s*/\s*(?:µL|uL)|mmol\s*/\s*L)?"
     r"(?!\s*(?:%|percent|patients|weeks?|days?|months?|years?|mg|units?)\b)",

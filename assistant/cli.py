@@ -39,6 +39,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--publisher")
     p.add_argument("--year", type=int)
     p.add_argument("--url")
+    p.add_argument("--status", choices=["verified", "secondary", "unverified"],
+                   help="how far the source was checked (for sources that do not state it; shown beside every citation)")
     p.add_argument("--json", action="store_true")
 
     p = command("sources", "List or remove the sources of the knowledge base.")
@@ -160,7 +162,7 @@ def run(args) -> int:
     if args.command in ("ask", "chat", "search"):
         _preload_model_library()
     if args.command == "ingest":
-        results = _knowledge_base(args, args.json).ingest(args.paths, args.title, args.publisher, args.year, args.url)
+        results = _knowledge_base(args, args.json).ingest(args.paths, args.title, args.publisher, args.year, args.url, args.status)
         if args.json:
             for result in results:
                 print(json.dumps(result, ensure_ascii=False))

@@ -60,6 +60,7 @@ class SourceSpec:
     url: str | None = None
     added_at: str | None = None
     sha256: str = ""
+    status: str | None = None  # verified | secondary | unverified, for sections that do not state their own
 
 
 def chunker_settings(chunk_size: int, chunk_overlap: int) -> dict:
@@ -86,9 +87,9 @@ def chunk_source(loaded: LoadedSource, spec: SourceSpec, chunk_size: int, chunk_
                 locator = f"part {len(chunks) + 1}"
             elif len(pieces) > 1:
                 locator = f"{locator}{LOCATOR_SEPARATOR}part {number}"
-            digest = hashlib.sha256(f"{spec.source_id}\x00{locator}\x00{section.status}\x00{piece}".encode()).hexdigest()[:20]
+            digest = hashlib.sha256(f"{spec.source_id}\x00{locator}\x00{section.status or spec.status}\x00{piece}".encode()).hexdigest()[:20]
             chunks.append(Chunk(digest, spec.source_id, title, spec.publisher, spec.year, spec.url, locator, piece,
-                                section.status))
+                                section.status or spec.status))
     return chunks
 
 
@@ -109,7 +110,8 @@ def spec_metadata(loaded: LoadedSource, entry: dict | None) -> dict:
     except (TypeError, ValueError):
         year = None
     url = pick("url") or (f"https://doi.org/{meta['doi']}" if meta.get("doi") else None)
-    return {"title": pick("title") or loaded.title, "publisher": pick("publisher", "journal"), "year": year, "url": url}
+    return {"title": pick("title") or loaded.title, "publisher": pick("publisher", "journal"), "year": year, "url": url,
+            "status": pick("status")}
 
 
 def source_id_for(loaded: LoadedSource) -> str:
@@ -126,13 +128,13 @@ def corpus_specs(workspace: Workspace) -> list[SourceSpec]:
         specs.append(SourceSpec(source_id=entry["source_id"] if entry else "", path=path, file=path.name,
                                 title=(entry or {}).get("title"), publisher=(entry or {}).get("publisher"),
                                 year=(entry or {}).get("year"), url=(entry or {}).get("url"),
-                                added_at=(entry or {}).get("added_at")))
+                                added_at=(entry or {}).get("added_at"), status=(entry or {}).get("status")))
     return specs
 
 
 def corpus_digest(specs: list[SourceSpec]) -> str:
     """A digest of what an index is built from: each corpus file, its content hash and its registry metadata."""
-    keyed = sorted((s.file, s.sha256, s.title, s.publisher, s.year, s.url) for s in specs)
+    keyed = sorted((s.file, s.sha256, s.title, s.publisher, s.year, s.url) + ((s.status,) if s.status else ()) for s in specs)
     return hashlib.sha256(json.dumps(keyed).encode()).hexdigest()
 
 
@@ -183,7 +185,8 @@ class IndexBuilder:
 
     def prepare(self, spec: SourceSpec, loaded: LoadedSource) -> tuple[SourceSpec, list[Chunk]]:
         """The spec with its metadata resolved (registry over front matter) and the source's chunks."""
-        meta = spec_metadata(loaded, {"title": spec.title, "publisher": spec.publisher, "year": spec.year, "url": spec.url})
+        meta = spec_metadata(loaded, {"title": spec.title, "publisher": spec.publisher, "year": spec.year, "url": spec.url,
+                                      "status": spec.status})
         resolved = replace(spec, source_id=spec.source_id or source_id_for(loaded), sha256=loaded.sha256, **meta)
         return resolved, chunk_source(loaded, resolved, self.chunk_size, self.chunk_overlap)
 

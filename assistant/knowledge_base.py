@@ -136,7 +136,7 @@ class KnowledgeBase:
         return files
 
     def ingest(self, paths: list[Path], title: str | None = None, publisher: str | None = None,
-               year: int | None = None, url: str | None = None) -> list[dict]:
+               year: int | None = None, url: str | None = None, status: str | None = None) -> list[dict]:
         """Add or replace sources. Every file is read and checked before anything is written."""
         files = self.expand_paths([Path(p) for p in paths])
         if title and len(files) > 1:
@@ -155,7 +155,7 @@ class KnowledgeBase:
                 sid = source_id_for(loaded)
                 existing = by_id.get(sid)
                 entry = registry.get(sid, {})
-                flags = {"title": title, "publisher": publisher, "year": year, "url": url}
+                flags = {"title": title, "publisher": publisher, "year": year, "url": url, "status": status}
                 wanted = {key: flags[key] if flags[key] is not None else entry.get(key) for key in flags}
                 if existing and existing[0].sha256 == loaded.sha256 and all(
                         flags[k] is None or flags[k] == entry.get(k) for k in flags):
@@ -185,7 +185,7 @@ class KnowledgeBase:
                     atomic_copy(loaded.path, target)
                 registry[spec.source_id] = {"source_id": spec.source_id, "file": spec.file, "title": spec.title,
                                             "publisher": spec.publisher, "year": spec.year, "url": spec.url,
-                                            "added_at": spec.added_at}
+                                            "added_at": spec.added_at, **({"status": spec.status} if spec.status else {})}
             self.workspace.write_registry(registry)
             self.workspace.publish_generation(staged)
             for sid in replaced_ids:

@@ -30,7 +30,7 @@ ANALYTE_PATTERNS = _lexicon()
 
 # Numbers as written: 2,700 and 1 400 (thousands), 0,9 (a decimal comma), 2.7, 79K.
 NUMBER = (r"(?P<num>[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)"
-          r"|\d{1,3}(?: \d{3})+(?=\s*(?:/|cells|per\b|[kK]\b))|\d+,\d+(?![\d,])|\d+(?:\.\d+)?|\.\d+)(?P<kilo>\s?[kK](?![a-zA-Z/]))?")
+          r"|\d{1,3}(?: \d{3})+(?=\s*(?:/|cells|per\b|[kK]\b))|\d+,\d+(?!\d|,\d)|\d+(?:\.\d+)?|\.\d+)(?P<kilo>\s?[kK](?![a-zA-Z/]))?")
 TEN9 = r"(?:[x×*]\s*)?10\s*(?:\^|e|E|\*\*)?\s*(?:9|⁹)\s*/\s*L"
 TEN3 = r"(?:[x×*]\s*)?10\s*(?:\^|e|E|\*\*)?\s*(?:3|³)\s*/\s*(?:µL|uL|μL|mcL|mm3|mm³)"
 UNIT_FORMS = [
@@ -176,6 +176,23 @@ TREND_STEP_RE = re.compile(rf"(?:\s*(?:->|→|=>|⟶|>|»)\s*|(?:\s*\([^()\n]{{1
                            re.IGNORECASE)
 
 
+# A value with letters in it ("1oo", "8O", "7l"): warned about, never guessed.
+GARBLED_VALUE_RE = re.compile(rf"(?:{FILLER}){{0,3}}?(?P<token>\d*[oOlI]+\d+[\doOlI]*|\d+[oOlI]+[\doOlI]*)(?![\w.])", re.IGNORECASE)
+
+
+AMBIGUOUS_AFTER_RE = re.compile(r",\d")
+AMBIGUOUS_RE = re.compile(r"(?P<token>[\d,.]+)")
+
+
+def _unreadable(analyte: str, text: str, start: int, garbled: re.Match) -> Mention:
+    token = garbled.group("token")
+    warning = (f"{ANALYTE_LABELS[analyte]} '{token}' could not be read as a number; not graded. "
+               "Write the value in digits (for example 100).")
+    return Mention(analyte=analyte, value=None, unit=CANONICAL_UNIT[analyte], raw=text[start:garbled.end()], span=(start, garbled.end()),
+                   number_span=(garbled.start("token"), garbled.end("token")), comparator=None, native_unit="",
+                   native_value=0.0, warnings=[warning])
+
+
 NAME_PUNCTUATION_RE = re.compile(r"[ \t]*[#:=]?")
 TIMES_TEN_RE = re.compile(r"\s*[x×*]\s*10")
 LATER_UNIT_RE = re.compile(rf"\s*(?:{UNIT})", re.IGNORECASE)
@@ -229,6 +246,10 @@ def find_mentions(text: str) -> list[Mention]:
             header_unit = bracket.group("unit")
             position = bracket.end()
         value_match = VALUE_RE.match(text, position)
+        garbled = GARBLED_VALUE_RE.match(text, position)
+        if garbled and (not value_match or value_match.end("num") <= garbled.end("token")):
+            mentions.append(_unreadable(analyte, text, match.start(), garbled))
+            continue
         if not value_match:
             continue
         filler = value_match.group("filler") or ""
@@ -240,6 +261,9 @@ def find_mentions(text: str) -> list[Mention]:
                 and REFERENCE_AFTER_RE.match(text, value_match.end("num")):
             continue
         end = value_match.end("kilo") if value_match.group("kilo") else value_match.end("num")
+        if AMBIGUOUS_AFTER_RE.match(text, value_match.end("num")):  # "1,5,3": not one number
+            mentions.append(_unreadable(analyte, text, match.start(), AMBIGUOUS_RE.match(text, value_match.start("num"))))
+            continue
         if not value_match.group("unit") and not value_match.group("kilo") and NOT_A_VALUE_RE.match(text, end) \
                 and not TIMES_TEN_RE.match(text, end):
             continue

@@ -35,6 +35,7 @@ DISCLAIMER = ("**For healthcare professionals.** Answers summarise the sources i
 FINDING_LABELS = {"grade_mismatch": "wrong grade", "false_comparison": "false comparison", "ungradable_term": "no such CTCAE term"}
 GRADE_HEADERS = ["Lab", "Value", "Grade", "CTCAE version", "Term", "Criterion"]
 SOURCE_HEADERS = ["Source id", "Title", "Publisher", "Year", "URL", "Chunks", "Added"]
+STATUS_CHOICES = {"Verified": "verified", "Secondary source only": "secondary", "Unverified": "unverified"}
 
 
 def as_text(value) -> str:
@@ -184,7 +185,7 @@ class App:
         if expected and not hmac.compare_digest((password or "").encode(), expected.encode()):
             raise gr.Error("Changing sources needs the admin password (ASSISTANT_ADMIN_PASSWORD).")
 
-    def add_source(self, upload, title, publisher, year, url, password, progress=gr.Progress()):  # noqa: B008 (Gradio injects progress this way)
+    def add_source(self, upload, title, publisher, year, url, status, password, progress=gr.Progress()):  # noqa: B008 (Gradio injects progress this way)
         self._authorise(password)
         if not upload:
             raise gr.Error("Choose a file to upload (PDF, HTML, Markdown or text).")
@@ -196,7 +197,8 @@ class App:
         progress(0.1, desc="Reading and checking the file")
         try:
             progress(0.3, desc="Chunking and embedding")
-            results = self.kb.ingest([path], title or None, publisher or None, year_value, url or None)
+            results = self.kb.ingest([path], title or None, publisher or None, year_value, url or None,
+                                     STATUS_CHOICES.get(status))
         except UserError as exc:
             raise gr.Error(str(exc).replace(str(path.parent) + "/", "")) from None
         progress(1.0, desc="Searchable")
@@ -270,6 +272,8 @@ class App:
                         publisher = gr.Textbox(label="Publisher", elem_id="source-publisher")
                         year = gr.Textbox(label="Year", elem_id="source-year")
                         url = gr.Textbox(label="URL or DOI link", elem_id="source-url")
+                        status = gr.Radio(list(STATUS_CHOICES), value="Unverified", elem_id="source-verification",
+                                          label="Checked against the original source? (shown beside every citation)")
                         password = gr.Textbox(label="Admin password", type="password", visible=bool(self.settings.admin_password))
                         add = gr.Button("Add source", variant="primary", elem_id="add-source")
                     with gr.Column():
@@ -278,7 +282,7 @@ class App:
                         remove_password = gr.Textbox(label="Admin password", type="password", visible=bool(self.settings.admin_password))
                         remove = gr.Button("Remove source", variant="stop", elem_id="remove-source")
                         source_status = gr.Markdown(elem_id="source-status")
-                add.click(self.add_source, [upload, title, publisher, year, url, password], [source_status, source_table, remove_pick],
+                add.click(self.add_source, [upload, title, publisher, year, url, status, password], [source_status, source_table, remove_pick],
                           api_visibility="private")
                 remove.click(self.remove_source, [remove_pick, remove_password], [source_status, source_table, remove_pick],
                              api_visibility="private")

@@ -279,3 +279,30 @@ def test_unreadable_or_older_manifest_is_stale_and_rebuilt(kb, tmp_path):
     fresh = KnowledgeBase(kb.settings, embedder=kb.embedder)
     assert fresh.search("neutrophils", k=1)[0].chunk.source_id == "m"
     assert fresh.stale_reasons() == []
+
+
+@pytest.mark.integration
+def test_verification_status_from_front_matter_headings_and_the_ingest_flag(tmp_path, isolated_workspace):
+    source = tmp_path / "statuses.md"
+    source.write_text("---\nid: statuses\ntitle: Statuses\nstatus: verified\n---\n# Statuses\n## Checked\n"
+                      "Immune thrombocytopenia on a checkpoint inhibitor was checked.\n"
+                      "## Recalled {status=unverified}\nImmune thrombocytopenia dosing here was recalled.\n"
+                      "### Also recalled\nA subsection inherits the unverified status.\n")
+    text = tmp_path / "audit.txt"
+    text.write_text("A local audit of immune thrombocytopenia on checkpoint inhibitors.\n")
+    assert run_cli("ingest", str(source), "--json").returncode == 0
+    flagged = run_cli("ingest", str(text), "--title", "Audit", "--status", "secondary", "--json")
+    assert flagged.returncode == 0, flagged.stderr
+    from assistant.knowledge_base import KnowledgeBase
+    from assistant.settings import load_settings
+
+    chunks = KnowledgeBase(load_settings()).index().chunks
+    statuses = {chunk.locator: chunk.status for chunk in chunks}
+    assert statuses["Statuses › Checked"] == "verified" and statuses["Statuses › Recalled"] == "unverified"
+    assert statuses["Statuses › Recalled › Also recalled"] == "unverified"
+    assert {chunk.status for chunk in chunks if chunk.source_id == "audit"} == {"secondary"}
+    bad = tmp_path / "bad.md"
+    bad.write_text("---\nstatus: maybe\n---\n# Bad\nText.\n")
+    refused = run_cli("ingest", str(bad))
+    assert refused.returncode == 2 and "status 'maybe' is not one of verified, secondary, unverified" in refused.stderr
+    assert "Traceback" not in refused.stderr

@@ -117,3 +117,62 @@ def test_grade_cli_json_lln_and_batch(tmp_path):
     assert [(line["id"], line["labs"][0]["grade"]) for line in lines] == [("a", 2), ("b", 1)]
     bad = run_cli("grade", "ANC 1.2", "--ctcae", "4")
     assert bad.returncode == 2 and "unknown CTCAE version" in bad.stderr and "Traceback" not in bad.stderr
+
+
+# (text, {analyte: value read}) -- real-world layouts, written for this project.
+READS = [
+    ("ANC 0,9 G/L", {"anc": 0.9}),
+    ("Hb 10,8 g/dl", {"hgb": 10.8}),
+    ("Neutrophils, Absolute 0.62 L 1.40-7.00 K/uL", {"anc": 0.62}),
+    ("NEUT# 1.1 x10^9/L; LYMPH# 0.35", {"anc": 1.1, "alc": 0.35}),
+    ("NEUT ABS [1.8-7.7] 1.10 x10^9/L L", {"anc": 1.1}),
+    ("Lymphocytes, Absolute (1000-4800): 850 L*", {"alc": 0.85}),
+    ("Platelets (150-400): 79", {"plt": 79}),
+    ("Haemoglobin (120-160 g/L): 87 L", {"hgb": 8.7}),
+    ("hb 9.1, plt still 45", {"hgb": 9.1, "plt": 45}),
+    ("plt came back at 23 K/uL; ANC drops to 620/uL", {"plt": 23, "anc": 0.62}),
+    ("hb back to 96 g/L", {"hgb": 9.6}),
+    ("plt 95 -> 61 -> 38", {"plt": 38}),
+    ("WBC 2.1→0.8", {"wbc": 0.8}),
+    ("ANC 4.8 on Monday, came back at 0.9 this morning", {"anc": 0.9}),
+    ("WBC | Hb (g/L) | PLT\n3.1 | 96 | 41", {"wbc": 3.1, "hgb": 9.6, "plt": 41}),
+    ("neutrophils 62% on the differential, ANC 1.2", {"anc": 1.2}),
+    ("Hb: 2 units transfused yesterday", {}),
+    ("platelets 45, IVIG 1 g/kg given", {"plt": 45}),
+    ("the median ANC was 1.2 (range 0.2-3.0)", {}),
+    ("At 63K, the platelet count stays above 75", {"plt": 63}),
+]
+
+
+@pytest.mark.parametrize("text,expected", READS)
+def test_real_world_lab_layouts_are_read(text, expected):
+    labs = grade_text(text)
+    assert {lab["analyte"]: lab["value"] for lab in labs if lab["value"] is not None} == pytest.approx(expected)
+
+
+def test_a_decimal_comma_is_said_and_an_unreadable_value_is_warned_about_not_guessed():
+    anc = grade_text("ANC 0,9 G/L")[0]
+    assert anc["grade"] == 3 and "read as 0.9 (decimal comma)" in anc["assumptions"][0]
+    for text, token in (("plt 1oo", "1oo"), ("PLT 1,5,3 today", "1,5,3")):
+        lab = grade_text(text)[0]
+        assert lab["value"] is None and lab["grade"] is None and f"'{token}' could not be read" in lab["warnings"][0]
+    trend = grade_text("plt 95 -> 61 -> 38")[0]
+    assert trend["grade"] == 3 and "latest value is graded" in " ".join(trend["assumptions"])
+
+
+def test_a_bare_v6_is_a_version_request():
+    from assistant.context import asked_version
+
+    assert asked_version("plt 40, v6 grade?") == "6.0" and asked_version("per CTCAE version 5") == "5.0"
+
+
+@pytest.mark.parametrize("name,path", [("lab-strings", "lab_strings.jsonl"), ("lab-strings-fresh", "lab_strings_fresh.jsonl")])
+def test_held_out_lab_strings_are_read(name, path):
+    """Every value of the development set is read and none invented; the fresh set (never tuned on) guards regressions."""
+    from assistant.evaluation import EVALS, LabStringItem, lab_reading_scores, load_jsonl
+
+    scores, _ = lab_reading_scores(load_jsonl(EVALS / path, LabStringItem))
+    if name == "lab-strings":
+        assert scores["lab_value_accuracy"] == 1.0 and scores["lab_values_invented"] == 0
+    else:
+        assert scores["lab_value_accuracy"] >= 0.8 and scores["lab_values_invented"] <= 5

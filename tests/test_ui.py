@@ -204,16 +204,17 @@ def test_changing_sources_needs_the_admin_password_and_bad_uploads_are_refused(t
     source = tmp_path / "note.md"
     source.write_text("# Note\n## Platelets\nPlatelet transfusion threshold note.\n")
     with pytest.raises(gr.Error, match="admin password"):
-        app.add_source(str(source), "Note", "Ward", "2026", "", "wrong", progress=lambda *a, **k: None)
+        app.add_source(str(source), "Note", "Ward", "2026", "", "Unverified", "wrong", progress=lambda *a, **k: None)
     assert not (tmp_path / "ws" / "corpus" / "note.md").exists()
-    status, rows, _ = app.add_source(str(source), "Note", "Ward", "2026", "", "s3cret", progress=lambda *a, **k: None)
+    status, rows, _ = app.add_source(str(source), "Note", "Ward", "2026", "", "Secondary source only", "s3cret", progress=lambda *a, **k: None)
     assert "searchable now" in status and rows[0][1] == "Note"
+    assert {chunk.status for chunk in app.kb.index().chunks} == {"secondary"}  # the status chosen in the form
     slides = tmp_path / "deck.pptx"
     slides.write_bytes(b"PK\x03\x04")
     with pytest.raises(gr.Error, match="unsupported file type"):
-        app.add_source(str(slides), "", "", "", "", "s3cret", progress=lambda *a, **k: None)
+        app.add_source(str(slides), "", "", "", "", "Unverified", "s3cret", progress=lambda *a, **k: None)
     with pytest.raises(gr.Error, match="not a number"):
-        app.add_source(str(source), "", "", "twenty", "", "s3cret", progress=lambda *a, **k: None)
+        app.add_source(str(source), "", "", "twenty", "", "Unverified", "s3cret", progress=lambda *a, **k: None)
     with pytest.raises(gr.Error, match="admin password"):
         app.remove_source("note", "")
     status, rows, _ = app.remove_source("note", "s3cret")
