@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.composing import DISCLAIMER, STATUS_LABELS, Draft, compose_clinical, engine_notes, render  # noqa: F401
+from assistant.composing import DISCLAIMER, STATUS_LABELS, Draft, compose_clinical, engine_notes, other_version_grades, render  # noqa: F401
 from assistant.context import CONTEXT_PATTERNS, expand_abbreviations
 from assistant.ctcae import normalize_version
 from assistant.differential import CYTOPENIA_TERMS, advice_grade, plan_answer
@@ -144,7 +144,8 @@ class Answerer:
             "context": {**u.context.as_dict(), **u.as_dict(), "uncovered_terms": uncovered,
                         "differential": [c.label for c in plan.candidates] if plan else [],
                         "immune_treatment_gate": "open" if plan is None or plan.immune_gate_open else "closed",
-                        "advice_grades": {lab["analyte"]: advice_grade(lab) for lab in labs if lab["value"] is not None}},
+                        "advice_grades": {lab["analyte"]: advice_grade(lab) for lab in labs if lab["value"] is not None},
+                        "other_version_grades": {a: g["grade"] for a, g in other_version_grades(u).items()}},
             "writer": "deterministic",
             "notes": list(draft.notes),
         }

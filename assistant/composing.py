@@ -111,7 +111,28 @@ def grades_line(u: Understanding) -> str | None:
         value = " → ".join(f"{v:g}" for v in lab["trend"]) if lab.get("trend") else f"{lab['value']:g}"
         grade = f"grade {lab['grade']}" if lab["grade"] is not None else "no grade in this version"
         parts.append(f"{ANALYTE_LABELS[lab['analyte']]} {value} {lab['unit']} {grade}")
-    return f"**CTCAE v{u.context.ctcae_version}: {'; '.join(parts)}.**" if parts else None
+    line = f"**CTCAE v{u.context.ctcae_version}: {'; '.join(parts)}.**" if parts else None
+    other = other_version_grades(u)
+    if line and other and "compare_versions" in u.intents:
+        version = next(iter(other.values()))["ctcae_version"]
+        line += "\n**CTCAE v{}: {}.**".format(version, "; ".join(
+            f"{ANALYTE_LABELS[a]} {g['grade_text']}" for a, g in other.items()))
+    return line
+
+
+def other_version_grades(u: Understanding) -> dict[str, dict]:
+    """The grade of each count under the other CTCAE version, computed by the grading engine."""
+    from assistant.ctcae import VERSIONS, grade_value
+
+    other = next(v for v in VERSIONS if v != u.context.ctcae_version)
+    grades = {}
+    for lab in u.context.labs:
+        if lab["value"] is None or lab["analyte"] not in ANALYTE_LABELS or lab["analyte"] == "fn":
+            continue
+        result = grade_value(lab["analyte"], lab["value"], other)
+        grades[lab["analyte"]] = {"grade": result.grade, "ctcae_version": result.ctcae_version,
+                                  "grade_text": f"grade {result.grade}" if result.grade is not None else "no grade in this version"}
+    return grades
 
 
 def differential_line(u: Understanding, plan: Plan) -> str | None:
@@ -128,16 +149,18 @@ def differential_line(u: Understanding, plan: Plan) -> str | None:
 
 def bottom_line_quotes(plan: Plan, quotes: dict[str, list[Quote]]) -> list[Quote]:
     """The first quote of each topic that answers the question, in this order: infection first, then what was asked
-    about the leading condition, the treatments asked about, then the other conditions; supporting topics only
-    when nothing else was found."""
+    (an intent, a treatment), then the leading condition, then the others; supporting topics only when nothing
+    else was found."""
     leading = plan.leading.key if plan.leading else None
 
     def rank(topic) -> int:
         if topic.key == "cause:febrile_neutropenia":
             return 0
-        if leading and topic.key.endswith(f":{leading}"):
+        about_leading = leading and topic.key.endswith(f":{leading}")
+        about_other = ":" in topic.key and not topic.key.startswith(("drug:", "ctcae:")) and topic.key != "versions" and not about_leading
+        if topic.asked and not about_other:
             return 1
-        if topic.key.startswith("drug:"):
+        if about_leading:
             return 2
         return 3
     chosen: list[Quote] = []

@@ -55,6 +55,7 @@ class Topic:
     not_covered: str | None = None  # said when nothing is found: "The knowledge base has no guidance on ..."
     needs_number: bool = False  # a statistic was asked for: the sentence must give one
     min_similarity: float | None = None  # stricter than the default for open-ended topics
+    asked: bool = False  # answers an intent or a treatment the question asks about: leads the bottom line
     role: str = "main"  # main: may lead the bottom line; assessment: the CTCAE criteria; support: details only
 
 
@@ -184,30 +185,30 @@ def plan_answer(u: Understanding, knowledge: Knowledge | None = None) -> Plan:
                 if candidate.supports and candidate.immune and "workup" not in intents and "workup" in knowledge.intent_topics:
                     # a syndrome suggested by findings: how it is recognised and confirmed
                     topics.append(intent_topic("workup", knowledge.intent_topics["workup"], candidate.key, label, words,
-                                               with_findings(c.get("workup_query") or knowledge.intent_topics["workup"]["query"].format(label=label), c)))
+                                               with_findings(c.get("workup_query") or knowledge.intent_topics["workup"]["query"].format(label=label), c),
+                                               asked=False))
             elif intent in knowledge.intent_topics:
                 default_query = knowledge.intent_topics[intent]["query"].format(label=label)
                 query = (c.get("workup_query") or default_query) if intent == "workup" else default_query
                 topics.append(intent_topic(intent, knowledge.intent_topics[intent], candidate.key, label, words, with_findings(query, c)))
-    if any(c.key == "febrile_neutropenia" for c in candidates):
-        topics.sort(key=lambda t: t.key != "cause:febrile_neutropenia")  # infection first
+    # Infection first; then what was asked (it gets the first choice of sentences); then the rest, in plan order.
+    topics.sort(key=lambda t: 0 if t.key == "cause:febrile_neutropenia" else 1 if t.asked else 2)
     if not candidates:
         for intent in intents:
             if intent in knowledge.intent_topics and intent != "workup":
                 topics.append(intent_topic(intent, knowledge.intent_topics[intent], "general",
                                            "hematologic immune-related adverse events", ()))
     leading = candidates[0] if candidates else None
-    condition_words = tuple(dict.fromkeys(w for c in planned for w in conditions[c.key]["words"]))
-    for key in u.drugs:
+    for key in u.drugs:  # the query names the condition, so its sentences rank first; any sentence on the drug may answer
         drug = knowledge.drugs[key]
-        about = f" in {leading.label}" if leading and len(planned) == 1 else ""
-        words = condition_words if key != "bevacizumab" and (leading or u.abnormal) else ()
+        about = f" in {leading.label}" if leading else ""
         topics.append(Topic(f"drug:{key}", drug["label"][0].upper() + drug["label"][1:] + about,
-                            f"{drug['label']} {leading.label if leading else ''} checkpoint inhibitor", words,
-                            must=tuple(drug["words"]), limit=2, not_covered=f"{drug['label']}{about}"))
+                            f"{drug['label']} {leading.label if leading else ''} checkpoint inhibitor",
+                            must=tuple(drug["words"]), limit=2, not_covered=drug["label"], asked=True))
     if "compare_versions" in intents:
-        topics.append(Topic("versions", "CTCAE v5.0 and v6.0", "what changed in CTCAE v6.0 from v5.0 neutrophil platelet lymphocyte",
-                            must=("v6", "6.0", "version 6", "v5.0"), limit=3))
+        named = tuple(ANALYTE_WORDS[lab["analyte"]] for lab in u.context.labs if lab["analyte"] in ANALYTE_WORDS)
+        topics.append(Topic("versions", "CTCAE v5.0 and v6.0", f"what changed in CTCAE v6.0 from v5.0 {' '.join(named) or 'neutrophil platelet lymphocyte'}",
+                            named, must=("v6", "6.0", "version 6", "v5.0"), limit=3, asked=True))
     if "bleeding" in u.findings and u.abnormal and any(lab["analyte"] == "plt" for lab in u.abnormal):
         topics.append(Topic("bleeding", "Bleeding with a low platelet count", "bleeding low platelet count checkpoint inhibitor management",
                             must=("bleed",), limit=2, not_covered="managing active bleeding with a low platelet count"))
@@ -247,15 +248,18 @@ def plan_answer(u: Understanding, knowledge: Knowledge | None = None) -> Plan:
 # How close a sentence must be to the question alone to be quoted under "Also in the sources".
 # Calibrated on evals/questions.jsonl only.
 QUESTION_SIMILARITY = 0.55
+# The word a source uses for each count, for topics about a count rather than a syndrome.
+ANALYTE_WORDS = {"wbc": "white blood cell", "anc": "neutrophil", "alc": "lymphocyte", "plt": "platelet", "hgb": "anemia"}
 CYTOPENIA_TERMS = {"wbc", "anc", "alc", "plt", "hgb", "fn"}
 
 
-def intent_topic(intent: str, spec: dict, key: str, label: str, words: tuple[str, ...], query: str | None = None) -> Topic:
+def intent_topic(intent: str, spec: dict, key: str, label: str, words: tuple[str, ...], query: str | None = None,
+                 asked: bool = True) -> Topic:
     """The topic an intent asks for about one condition, from the intent's entry in clinical.yaml."""
     not_covered = spec.get("not_covered")
     return Topic(f"{intent}:{key}", spec["heading"].format(label=label), query or spec["query"].format(label=label), words,
                  must=tuple(spec.get("must", ())), limit=3, needs_number=bool(spec.get("needs_number")),
-                 not_covered=not_covered.format(label=label) if not_covered else None)
+                 not_covered=not_covered.format(label=label) if not_covered else None, asked=asked)
 
 
 def _unique(topics: list[Topic]) -> list[Topic]:

@@ -16,6 +16,8 @@ import yaml
 
 from assistant.context import ClinicalContext, read_context
 
+# A treatment the patient is on ("on pred 60 mg", "after IVIG") is context, not a question about that treatment.
+DRUG_CONTEXT_RE = re.compile(r"(?i)\b(?:on|taking|takes|receiving|received|after|post|getting|got|given|since|already)\s+(?:\w+\s+)?$")
 KNOWLEDGE_FILE = Path(__file__).resolve().parent / "data" / "clinical.yaml"
 MEASURE_VALUE_RE = r"\s*(?:level|activity|count)?\s*(?:of|was|is|at|:|=|~|≈)?\s*(\d{1,3}(?:[ ,]\d{3})+|\d+(?:[.,]\d+)?)"
 # HLH-2004's cytopenia lines (Hb <9 g/dL, platelets <100, ANC <1.0 x 10^9/L): two or more count as "two cytopenias".
@@ -147,7 +149,8 @@ def understand(question: str, default_version: str, previous: Understanding | No
     findings = read_findings(question, knowledge)
     named = [key for key, entry in knowledge.conditions.items()
              if any(not _negated(question, m.start(), knowledge) for p in entry["names"] for m in p.finditer(question))]
-    drugs = [key for key, entry in knowledge.drugs.items() if any(p.search(question) for p in entry["names"])]
+    drugs = [key for key, entry in knowledge.drugs.items()
+             if any(not DRUG_CONTEXT_RE.search(question[max(0, m.start() - 20):m.start()]) for p in entry["names"] for m in p.finditer(question))]
     clinical = bool(context.labs or named or findings or drugs)
     if previous is not None:
         findings = {**previous.findings, **findings}

@@ -38,6 +38,7 @@ def verify(result: dict, index) -> dict:
     # Grounded: the question, the grading engine's output, the cited quotes; CTCAE version names.
     allowed = numbers_in(result["question"]) | numbers_in(json.dumps(result["grades"])) | {5.0, 6.0}
     allowed |= numbers_in(json.dumps(result["context"].get("advice_grades", {})))
+    allowed |= numbers_in(json.dumps(result["context"].get("other_version_grades", {})))
     for citation in result["citations"]:
         allowed |= numbers_in(citation["quote"])
     if result["abstained"]:
