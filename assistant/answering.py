@@ -21,7 +21,15 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.composing import DISCLAIMER, STATUS_LABELS, Draft, compose_clinical, engine_notes, other_version_grades, render  # noqa: F401
+from assistant.composing import (  # noqa: F401
+    DISCLAIMER,
+    STATUS_LABELS,
+    Draft,
+    compose_clinical,
+    engine_notes,
+    other_version_grades,
+    render,
+)
 from assistant.context import CONTEXT_PATTERNS, expand_abbreviations
 from assistant.ctcae import normalize_version
 from assistant.differential import CYTOPENIA_TERMS, advice_grade, plan_answer

@@ -73,6 +73,8 @@ INTENTS = [
     ("what grade is ANC 0.8 on nivo?", "grade", "ANC 0.8 10^9/L grade 3"),
     ("HCC on atezo/bev, plt 60 - should bevacizumab be held as well?", "manage", "bevacizumab"),
     ("pembro, plt 40, on apixaban for a DVT - continue anticoagulation?", "manage", "no guidance on anticoagulation"),
+    ("what's the mortality of ICI-associated HLH?", "outcome", "15.3 percent"),
+    ("ANC 0.8 and plt 20 - how does the grade differ between v5 and v6?", "compare_versions", "CTCAE v6.0: ANC grade 2; Platelets grade 3"),
 ]
 
 
@@ -94,6 +96,9 @@ SYNDROMES = [
     ("Hb 6.5 on nivo, retics very low, marrow with absent erythroid precursors", "pure red cell aplasia", "bone marrow biopsy", None),
     ("pembro, big bruises, isolated prolonged aPTT, factor VIII 3%", "acquired hemophilia A", "Bethesda", None),
     ("nivo, ANC 0.3, afebrile, feels well", "immune neutropenia", "G-CSF", None),
+    ("pembro, Hb dropped to 8.6, LDH up, retics high, DAT positive", "autoimmune hemolytic anemia", "prednisone", None),
+    ("nivo, plt 40, schistocytes, creatinine rising, AKI", "hemolytic uremic syndrome", "eculizumab", None),
+    ("pembro, plt 40, no other findings", "immune thrombocytopenia", "hematology consultation", None),
     ("on pembro, ANC 0.3 and temp 38.9 - give steroids?", "febrile neutropenia", "within 1 hour of triage", None),
     ("after axi-cel CAR-T, plt 30 ANC 0.6, no checkpoint inhibitor given", "CAR-T", "CAR-T practice", "holding the checkpoint inhibitor"),
     ("on pembro, Hb 8.5, MCV 70, ferritin 6, DAT negative", "iron deficiency", "nutritional deficiency", "prednisone"),
