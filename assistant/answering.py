@@ -300,6 +300,8 @@ class Answerer:
             problems.append(f"numbers not found in the sources or the patient's data: {checks['ungrounded_numbers']}")
         if checks["uncited_statements"]:
             problems.append(f"{checks['uncited_statements']} statement(s) without a citation")
+        if checks["unlabelled_citations"]:
+            problems.append(f"citations of unverified or secondary statements without their label: {checks['unlabelled_citations']}")
         if problems:
             result["notes"].append("The LLM draft was rejected and the verified answer is shown instead: " + "; ".join(problems))
             result["checks"]["llm_draft_findings"] = checks["findings"]

@@ -11,7 +11,7 @@ import json
 import re
 
 from assistant.check import check_text, findings_as_dicts
-from assistant.composing import NOT_COVERED
+from assistant.composing import NOT_COVERED, STATUS_LABELS
 
 SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
 NUMBER_RE = re.compile(r"(?<![\w])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.])\d+(?:\.\d+)?")
@@ -45,12 +45,15 @@ def verify(result: dict, index) -> dict:
         allowed |= numbers_in(text.split("Its sources include:")[-1])
     ungrounded = sorted(numbers_in(text) - allowed)
     findings = findings_as_dicts(check_text(text, result["context"]["ctcae_version"]))
+    unlabelled = [c["n"] for c in result["citations"] if c.get("status", "unverified") != "verified"
+                  and not re.search(rf"\[{c['n']}\][^\n]*\(({'|'.join(map(re.escape, STATUS_LABELS.values()))})\)", text)]
     return {
         "findings": findings,
         "citations_verified": not invalid and not dangling,
         "invalid_citations": invalid + dangling,
         "ungrounded_numbers": ungrounded,
         "uncited_statements": len(uncited_statements(text)),
+        "unlabelled_citations": unlabelled,
     }
 
 

@@ -31,6 +31,7 @@ def assert_verified(result, corpus_kb):
     checks = result["checks"]
     assert checks["findings"] == [] and checks["citations_verified"] is True
     assert checks["ungrounded_numbers"] == [] and checks["uncited_statements"] == 0
+    assert checks["unlabelled_citations"] == []
 
 
 def bottom_line(result) -> str:
@@ -54,6 +55,8 @@ def test_mission_question(answerer, corpus_kb):
     assert result["abstained"] is False and result["context"]["cancer"] == "hepatocellular carcinoma"
     assert all(c["status"] in ("verified", "secondary", "unverified") for c in result["citations"])
     assert_verified(result, corpus_kb)
+    stripped = {**result, "answer": result["answer"].replace(" *(unverified)*", "")}
+    assert answerer.verify(stripped, corpus_kb.index())["unlabelled_citations"]  # a rewrite that drops a label fails
 
 
 def test_wrong_grade_in_the_question_is_corrected(answerer, corpus_kb):
