@@ -89,7 +89,7 @@ def build_differential(u: Understanding, knowledge: Knowledge) -> list[Candidate
         supports = [f for f in c.get("supports", []) if f in u.findings]
         against = [f for f in c.get("against", []) if f in u.findings]
         analytes = [a for a in c.get("labs", []) if a in abnormal]
-        default = c.get("default_for") in abnormal
+        default = c.get("default_for") in abnormal or key in u.generic_conditions
         requires = c.get("requires_any")
         suggested = (len(supports) >= c.get("suggest_at", 99) and (not c.get("labs") or analytes)
                      and (not requires or any(f in u.findings for f in requires)))
@@ -97,14 +97,15 @@ def build_differential(u: Understanding, knowledge: Knowledge) -> list[Candidate
             suggested = "fn" in abnormal
         if not (named or suggested or default):
             continue
-        score = 3.0 * named + len(supports) + (1.0 if default else 0.0) + (0.5 if analytes else 0.0)
+        severity = max((advice_grade(lab) for lab in u.abnormal if lab["analyte"] in analytes), default=0)
+        score = 3.0 * named + len(supports) + (1.0 if default else 0.0) + (0.5 if analytes else 0.0) + 0.25 * severity
         if key == "febrile_neutropenia" and (named or suggested):
             score += 10.0  # fever with neutropenia: infection comes first, whatever else is going on
         if c["immune"]:
             score -= len(against)
         label = c.get("default_label", c["label"]) if default and not named and not supports else c["label"]
         candidates.append(Candidate(key, label, c["immune"], score + c.get("priority", 0) / 1000, named, supports, against, analytes))
-    return sorted(candidates, key=lambda cand: (-round(cand.score), -knowledge.conditions[cand.key].get("priority", 0)))
+    return sorted(candidates, key=lambda cand: -cand.score)  # the score carries the priority as a tie-break
 
 
 def etiology_gate(u: Understanding, candidates: list[Candidate]) -> tuple[bool, str | None]:

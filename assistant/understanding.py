@@ -33,7 +33,7 @@ class Knowledge:
     negation: re.Pattern
     findings: dict[str, dict]  # key -> {"label", "patterns": [Pattern]}
     measures: dict[str, dict]  # key -> {"pattern": Pattern, "bands": [...]}
-    conditions: dict[str, dict]  # key -> the YAML entry, with compiled "names"
+    conditions: dict[str, dict]  # key -> the YAML entry, with compiled "names" and "generic_names"
     drugs: dict[str, dict]  # key -> {"label", "names": [Pattern], "words"}
 
 
@@ -51,7 +51,8 @@ def load_knowledge(path: Path = KNOWLEDGE_FILE) -> Knowledge:
         findings={key: {"label": entry["label"], "patterns": _compile(entry["patterns"])} for key, entry in data["findings"].items()},
         measures={key: {"pattern": re.compile(entry["pattern"] + MEASURE_VALUE_RE, re.IGNORECASE), "bands": entry["bands"]}
                   for key, entry in data["measures"].items()},
-        conditions={key: {**entry, "key": key, "names": _compile(entry.get("names"))} for key, entry in data["conditions"].items()},
+        conditions={key: {**entry, "key": key, "names": _compile(entry.get("names")), "generic_names": _compile(entry.get("generic_names"))}
+                    for key, entry in data["conditions"].items()},
         drugs={key: {**entry, "key": key, "names": _compile(entry["names"])} for key, entry in data["drugs"].items()},
     )
 
@@ -69,6 +70,7 @@ class Understanding:
     intents: list[str] = field(default_factory=list)  # asked for, in the order of the knowledge file
     findings: dict[str, str] = field(default_factory=dict)  # key -> readable label
     named_conditions: list[str] = field(default_factory=list)
+    generic_conditions: list[str] = field(default_factory=list)  # "neutropenia": the count's default reading
     drugs: list[str] = field(default_factory=list)
     follow_up: bool = False
     clinical: bool = False  # names labs, a syndrome, a finding or a treatment: not a general knowledge question
@@ -149,9 +151,11 @@ def understand(question: str, default_version: str, previous: Understanding | No
     findings = read_findings(question, knowledge)
     named = [key for key, entry in knowledge.conditions.items()
              if any(not _negated(question, m.start(), knowledge) for p in entry["names"] for m in p.finditer(question))]
+    generic = [key for key, entry in knowledge.conditions.items() if key not in named
+               and any(not _negated(question, m.start(), knowledge) for p in entry["generic_names"] for m in p.finditer(question))]
     drugs = [key for key, entry in knowledge.drugs.items()
              if any(not DRUG_CONTEXT_RE.search(question[max(0, m.start() - 20):m.start()]) for p in entry["names"] for m in p.finditer(question))]
-    clinical = bool(context.labs or named or findings or drugs)
+    clinical = bool(context.labs or named or generic or findings or drugs)
     if previous is not None:
         findings = {**previous.findings, **findings}
         before = {lab["analyte"]: lab for lab in previous.context.labs if lab["value"] is not None}
@@ -160,8 +164,9 @@ def understand(question: str, default_version: str, previous: Understanding | No
             if old is not None and lab["span"] is not None and lab["value"] is not None and old["value"] != lab["value"]:
                 lab["trend"] = [*old.get("trend", [old["value"]]), lab["value"]]
         named = named or previous.named_conditions
+        generic = generic or previous.generic_conditions
     findings.update(_lab_findings(context))
     if "pancytopenia" in question.lower():
         findings["pancytopenia"] = COMPUTED_FINDING_LABELS["pancytopenia"]
     return Understanding(question=question, context=context, intents=intents, findings=findings, named_conditions=named,
-                         drugs=drugs, follow_up=previous is not None, clinical=clinical)
+                         generic_conditions=generic, drugs=drugs, follow_up=previous is not None, clinical=clinical)
