@@ -21,10 +21,9 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.composing import (  # noqa: F401
-    DISCLAIMER,
-    STATUS_LABELS,
+from assistant.composing import (
     Draft,
+    assessment_table,
     compose_clinical,
     engine_notes,
     other_version_grades,
@@ -121,8 +120,6 @@ class Answerer:
         plan = None
         if graded and not any(lab["analyte"] in CYTOPENIA_TERMS for lab in graded) and not u.named_conditions:
             # Liver tests are graded (a liver-cancer patient needs them) but the sources hold no hepatitis guidance.
-            from assistant.composing import assessment_table
-
             draft.add_section(f"Assessment (CTCAE v{u.context.ctcae_version})", assessment_table(u))
             engine_notes(u, draft)
             draft.note("The knowledge base covers cytopenias; it holds no guidance on raised liver tests "

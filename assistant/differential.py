@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from assistant.ctcae import ANALYTE_LABELS, grade_value
+from assistant.ctcae import grade_value
 from assistant.understanding import Knowledge, Understanding, load_knowledge
 
 # Words of a sentence that advises immune-specific treatment: kept out of an answer when the gate is closed.
@@ -124,17 +124,6 @@ def etiology_gate(u: Understanding, candidates: list[Candidate]) -> tuple[bool, 
             why = f"the findings ({evidence}) point to {cause.label}"
             return False, why + (f", and {', '.join(against)} argue against an immune cause" if against else "")
     return True, None
-
-
-def _labs_line(labs: list[dict]) -> str:
-    parts = []
-    for lab in labs:
-        if lab["value"] is None or lab["analyte"] == "fn":
-            continue
-        value = " → ".join(f"{v:g}" for v in lab["trend"]) if lab.get("trend") else f"{lab['value']:g}"
-        grade = f"grade {lab['grade']}" if lab["grade"] is not None else "no grade in this version"
-        parts.append(f"{ANALYTE_LABELS[lab['analyte']]} {value} {lab['unit']}: {grade}")
-    return "; ".join(parts)
 
 
 def plan_answer(u: Understanding, knowledge: Knowledge | None = None) -> Plan:
@@ -270,7 +259,3 @@ def _unique(topics: list[Topic]) -> list[Topic]:
             seen.add(topic.key)
             kept.append(topic)
     return kept
-
-
-def labs_summary(u: Understanding) -> str:
-    return _labs_line(u.context.labs)

@@ -12,8 +12,8 @@ import re
 
 from assistant.check import check_text, findings_as_dicts
 from assistant.composing import NOT_COVERED, STATUS_LABELS
+from assistant.evidence import SENTENCE_SPLIT_RE
 
-SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
 NUMBER_RE = re.compile(r"(?<![\w])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.])\d+(?:\.\d+)?")
 CITATION_RE = re.compile(r"\[(\d+)\]")
 
