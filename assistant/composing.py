@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from assistant.ctcae import ANALYTE_LABELS
-from assistant.differential import Plan, advice_grade
+from assistant.differential import IMMUNE_TREATMENT_WORDS, Plan, advice_grade
 from assistant.evidence import Quote
 from assistant.index import Chunk
 from assistant.understanding import Understanding
@@ -163,11 +163,16 @@ def bottom_line_quotes(plan: Plan, quotes: dict[str, list[Quote]]) -> list[Quote
         if about_leading:
             return 2
         return 3
+    infection_first = any(c.key == "febrile_neutropenia" for c in plan.candidates)
     chosen: list[Quote] = []
     for role in ("main", "support"):
         for topic in sorted((t for t in plan.topics if t.role == role), key=rank):
-            if quotes.get(topic.key) and len(chosen) < BOTTOM_LINE_QUOTES:
-                chosen.append(quotes[topic.key][0])
+            quote = next(iter(quotes.get(topic.key) or []), None)
+            if quote is None or len(chosen) >= BOTTOM_LINE_QUOTES or any(q.sentence == quote.sentence for q in chosen):
+                continue
+            if infection_first and any(w in quote.sentence.lower() for w in (*IMMUNE_TREATMENT_WORDS, "g-csf")):
+                continue  # with fever and neutropenia, immune treatment waits until infection is excluded (in the details)
+            chosen.append(quote)
         if chosen:
             break
     return chosen

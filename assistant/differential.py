@@ -53,6 +53,7 @@ class Topic:
     graded: bool = False  # take the source's section for this grade
     limit: int = 3
     not_covered: str | None = None  # said when nothing is found: "The knowledge base has no guidance on ..."
+    prefer: tuple[str, ...] = ()  # sentences naming one of these go first when there are any
     needs_number: bool = False  # a statistic was asked for: the sentence must give one
     min_similarity: float | None = None  # stricter than the default for open-ended topics
     asked: bool = False  # answers an intent or a treatment the question asks about: leads the bottom line
@@ -86,6 +87,7 @@ def build_differential(u: Understanding, knowledge: Knowledge) -> list[Candidate
     candidates = []
     for key, c in knowledge.conditions.items():
         named = key in u.named_conditions
+        queried = key in u.queried_conditions
         supports = [f for f in c.get("supports", []) if f in u.findings]
         against = [f for f in c.get("against", []) if f in u.findings]
         analytes = [a for a in c.get("labs", []) if a in abnormal]
@@ -95,15 +97,16 @@ def build_differential(u: Understanding, knowledge: Knowledge) -> list[Candidate
                      and (not requires or any(f in u.findings for f in requires)))
         if key == "febrile_neutropenia":
             suggested = "fn" in abnormal
-        if not (named or suggested or default):
+        if not (named or queried or suggested or default):
             continue
         severity = max((advice_grade(lab) for lab in u.abnormal if lab["analyte"] in analytes), default=0)
-        score = 3.0 * named + len(supports) + (1.0 if default else 0.0) + (0.5 if analytes else 0.0) + 0.25 * severity
+        # Named counts most; a finding each; asked about ("ITP?") or the default reading of a low count, less.
+        score = 3.0 * named + 1.5 * queried + len(supports) + (0.5 if default else 0.0) + (0.5 if analytes else 0.0) + 0.25 * severity
         if key == "febrile_neutropenia" and (named or suggested):
             score += 10.0  # fever with neutropenia: infection comes first, whatever else is going on
         if c["immune"]:
             score -= len(against)
-        label = c.get("default_label", c["label"]) if default and not named and not supports else c["label"]
+        label = c.get("default_label", c["label"]) if default and not (named or queried or supports) else c["label"]
         candidates.append(Candidate(key, label, c["immune"], score + c.get("priority", 0) / 1000, named, supports, against, analytes))
     return sorted(candidates, key=lambda cand: -cand.score)  # the score carries the priority as a tie-break
 
@@ -156,12 +159,15 @@ def plan_answer(u: Understanding, knowledge: Knowledge | None = None) -> Plan:
     for candidate in planned:
         c = conditions[candidate.key]
         words = tuple(c["words"])
-        grade = grade_for(candidate)
+        grade = grade_for(candidate) if c.get("graded_by_ctcae") else None  # TTP, HLH, ...: not graded by a count
         label = candidate.label
         for intent in intents:
             if intent == "manage" and (not no_ici or not candidate.immune):
                 if candidate.immune and (not gate_open or candidate.against):
                     continue  # no immune treatment when the findings argue against this cause
+                if (candidate is not candidates[0] and candidates[0].immune and candidates[0].supports
+                        and not (candidate.named or candidate.supports)):
+                    continue  # a count's default reading gives way to the immune syndrome the findings point to
                 if candidate.immune:
                     heading = label[0].upper() + label[1:] + (f", grade {grade}" if grade is not None else "")
                     if "fever" in u.findings and any(x.key == "febrile_neutropenia" for x in candidates):
@@ -181,8 +187,6 @@ def plan_answer(u: Understanding, knowledge: Knowledge | None = None) -> Plan:
                 default_query = knowledge.intent_topics[intent]["query"].format(label=label)
                 query = (c.get("workup_query") or default_query) if intent == "workup" else default_query
                 topics.append(intent_topic(intent, knowledge.intent_topics[intent], candidate.key, label, words, with_findings(query, c)))
-    # Infection first; then what was asked (it gets the first choice of sentences); then the rest, in plan order.
-    topics.sort(key=lambda t: 0 if t.key == "cause:febrile_neutropenia" else 1 if t.asked else 2)
     if not candidates:
         for intent in intents:
             if intent in knowledge.intent_topics and intent != "workup":
@@ -193,8 +197,9 @@ def plan_answer(u: Understanding, knowledge: Knowledge | None = None) -> Plan:
         drug = knowledge.drugs[key]
         about = f" in {leading.label}" if leading else ""
         topics.append(Topic(f"drug:{key}", drug["label"][0].upper() + drug["label"][1:] + about,
-                            f"{drug['label']} {leading.label if leading else ''} checkpoint inhibitor",
-                            must=tuple(drug["words"]), limit=2, not_covered=drug["label"], asked=True))
+                            f"{drug['label']} {' '.join(drug['words'])} checkpoint inhibitor",
+                            must=tuple(drug["words"]), limit=2, not_covered=drug["label"], asked=True,
+                            prefer=tuple(conditions[leading.key]["words"]) if leading else ()))
     if "compare_versions" in intents:
         named = tuple(ANALYTE_WORDS[lab["analyte"]] for lab in u.context.labs if lab["analyte"] in ANALYTE_WORDS)
         topics.append(Topic("versions", "CTCAE v5.0 and v6.0", f"what changed in CTCAE v6.0 from v5.0 {' '.join(named) or 'neutrophil platelet lymphocyte'}",
@@ -220,11 +225,13 @@ def plan_answer(u: Understanding, knowledge: Knowledge | None = None) -> Plan:
     if leading is not None and leading.key == "aiha" and gate_open and "workup" not in intents:
         topics.append(Topic("workup:aiha", "Work-up for hemolysis", conditions["aiha"]["workup_query"], ("hemolytic anemia",),
                             must=("work-up", "dat", "haptoglobin", "ldh", "reticulocyte"), limit=2, role="support"))
-    if gate_open and not no_ici and leading is not None and leading.immune and "rechallenge" not in intents and grade_for(leading):
+    if gate_open and not no_ici and leading is not None and leading.immune and "rechallenge" not in intents and u.abnormal:
         topics.append(Topic(f"resume:{leading.key}", "Resuming treatment", f"rechallenge restart checkpoint inhibitor after {leading.label}",
                             tuple(conditions[leading.key]["words"]), must=("rechalleng", "restart", "resum"), limit=1, role="support"))
     # The question itself, over every source: what a content team just added is found even when no topic names it.
     topics.append(Topic("question", "Also in the sources", u.question, limit=2, role="support", min_similarity=QUESTION_SIMILARITY))
+    # Infection first; then what was asked (it gets the first choice of sentences); then the rest, in plan order.
+    topics.sort(key=lambda t: 0 if t.key == "cause:febrile_neutropenia" else 1 if t.asked else 2)
     assessment = [Topic(f"ctcae:{lab['analyte']}", "CTCAE criteria",
                         f"{lab['term'] or 'Lymphocyte count decreased'} CTCAE v{lab['ctcae_version']} grade thresholds",
                         must=(f"CTCAE v{lab['ctcae_version']}",), words=(lab["term"] or "Lymphocyte count decreased",), limit=1,

@@ -156,6 +156,9 @@ class EvidenceFinder:
             quotes = self._graded(topic, hits[topic.key], plan, labs, fever, used) if topic.graded else []
             if not quotes:
                 quotes = self._closest(topic, pool, vectors[topic.key], vectors["question"], plan, labs, fever, used)
+            if not quotes and topic.not_covered:
+                # Nothing new, but a sentence already quoted for another topic may answer this one: then it is covered.
+                quotes = self._closest(topic, pool, vectors[topic.key], vectors["question"], plan, labs, fever, set())[:1]
             for quote in quotes:
                 used.add((quote.chunk.chunk_id, quote.sentence))
             chosen[topic.key] = quotes
@@ -216,6 +219,9 @@ class EvidenceFinder:
                 if not fits_patient(sentence, labs, fever, topic.grade) or not self.allowed(hit.chunk, sentence, plan):
                     continue
                 candidates.append((hit.chunk, sentence))
+        if topic.prefer:
+            preferred = [(c, s) for c, s in candidates if any(w.lower() in f"{c.locator}\n{s}".lower() for w in topic.prefer)]
+            candidates = preferred or candidates
         if not candidates:
             return []
         vectors = self.sentence_vectors(candidates)  # (n, 2, dim)

@@ -170,7 +170,7 @@ REFERENCE_AFTER_RE = re.compile(r"\s*(?:\)|\]|;|\.(?:\s|$)|,?\s*(?:study|trial|c
 STATISTIC_BEFORE_RE = re.compile(r"(?i)\b(?:median|mean|average|averaged)\s+(?:\w+\s+){0,2}$")
 # The same analyte's later values: "95 -> 61 -> 38", "4.8 on Monday, came back at 0.9".
 TREND_STEP_RE = re.compile(rf"(?:\s*(?:->|→|=>|⟶|>|»)\s*|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:yesterday|last\s+\w+|on\s+\w+(?:\s+\d+)?|earlier|"
-                           rf"previously|before|at\s+baseline))\s*[,;]\s*(?:and\s+|then\s+|now\s+)?(?=\d)|(?P<gap>[^.;\n\d]{{0,30}}?)\b(?:came\s+back\s+at|now(?:\s+at)?|today(?:\s+at)?|"
+                           rf"previously|at\s+baseline|(?:before|prior\s+to|pre-?)\s*[A-Za-z][^,;\d\n]{{0,25}}(?:\d{{1,2}})?))\s*[,;]\s*(?:and\s+|then\s+|now\s+)?(?=\d)|(?P<gap>[^.;\n\d]{{0,30}}?)\b(?:came\s+back\s+at|now(?:\s+at)?|today(?:\s+at)?|"
                            rf"this\s+morning|drops?\s+to|dropped\s+to|then(?:\s+to)?|back\s+to|fell\s+to|falls?\s+to|down\s+to|rose\s+to|"
                            rf"recovered\s+to|improved\s+to|increased\s+to|decreased\s+to|repeat(?:ed)?(?:\s+at)?)\s*(?::\s*)?){NUMBER}",
                            re.IGNORECASE)

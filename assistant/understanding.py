@@ -18,6 +18,7 @@ from assistant.context import ClinicalContext, read_context
 
 # A treatment the patient is on ("on pred 60 mg", "after IVIG") is context, not a question about that treatment.
 DRUG_CONTEXT_RE = re.compile(r"(?i)\b(?:on|taking|takes|receiving|received|after|post|getting|got|given|since|already)\s+(?:\w+\s+)?$")
+QUERIED_RE = re.compile(r"\s{0,2}\?")
 KNOWLEDGE_FILE = Path(__file__).resolve().parent / "data" / "clinical.yaml"
 MEASURE_VALUE_RE = r"\s*(?:level|activity|count)?\s*(?:of|was|is|at|:|=|~|≈)?\s*(\d{1,3}(?:[ ,]\d{3})+|\d+(?:[.,]\d+)?)"
 # HLH-2004's cytopenia lines (Hb <9 g/dL, platelets <100, ANC <1.0 x 10^9/L): two or more count as "two cytopenias".
@@ -71,6 +72,7 @@ class Understanding:
     findings: dict[str, str] = field(default_factory=dict)  # key -> readable label
     named_conditions: list[str] = field(default_factory=list)
     generic_conditions: list[str] = field(default_factory=list)  # "neutropenia": the count's default reading
+    queried_conditions: list[str] = field(default_factory=list)  # "ITP?": named as a question
     drugs: list[str] = field(default_factory=list)
     follow_up: bool = False
     clinical: bool = False  # names labs, a syndrome, a finding or a treatment: not a general knowledge question
@@ -149,13 +151,16 @@ def understand(question: str, default_version: str, previous: Understanding | No
     context = read_context(question, default_version, previous.context if previous else None)
     intents = [name for name, cues in knowledge.intents.items() if any(c.search(question) for c in cues)]
     findings = read_findings(question, knowledge)
-    named = [key for key, entry in knowledge.conditions.items()
-             if any(not _negated(question, m.start(), knowledge) for p in entry["names"] for m in p.finditer(question))]
-    generic = [key for key, entry in knowledge.conditions.items() if key not in named
+    named, queried = [], []  # "ITP?" asks whether it is ITP: a weaker reason than "grade 2 ITP"
+    for key, entry in knowledge.conditions.items():
+        matches = [m for p in entry["names"] for m in p.finditer(question) if not _negated(question, m.start(), knowledge)]
+        if matches:
+            (queried if all(QUERIED_RE.match(question, m.end()) for m in matches) else named).append(key)
+    generic = [key for key, entry in knowledge.conditions.items() if key not in named and key not in queried
                and any(not _negated(question, m.start(), knowledge) for p in entry["generic_names"] for m in p.finditer(question))]
     drugs = [key for key, entry in knowledge.drugs.items()
              if any(not DRUG_CONTEXT_RE.search(question[max(0, m.start() - 20):m.start()]) for p in entry["names"] for m in p.finditer(question))]
-    clinical = bool(context.labs or named or generic or findings or drugs)
+    clinical = bool(context.labs or named or queried or generic or findings or drugs)
     if previous is not None:
         findings = {**previous.findings, **findings}
         before = {lab["analyte"]: lab for lab in previous.context.labs if lab["value"] is not None}
@@ -169,4 +174,4 @@ def understand(question: str, default_version: str, previous: Understanding | No
     if "pancytopenia" in question.lower():
         findings["pancytopenia"] = COMPUTED_FINDING_LABELS["pancytopenia"]
     return Understanding(question=question, context=context, intents=intents, findings=findings, named_conditions=named,
-                         generic_conditions=generic, drugs=drugs, follow_up=previous is not None, clinical=clinical)
+                         generic_conditions=generic, queried_conditions=queried, drugs=drugs, follow_up=previous is not None, clinical=clinical)
