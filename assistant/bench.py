@@ -156,9 +156,11 @@ def bench_ask(kb, settings: Settings, say) -> dict:
     say("bench: ask...")
     answerer = Answerer(kb)
     questions = bench_queries()
-    for question in questions:  # warm: model, index and per-chunk caches loaded once, as in a running server
-        ask(answerer, question)
-    samples = [ask(answerer, q)["latency_ms"] for q in questions for _ in range(2)]
+    # Warm as a running server is (model, index, sentence vectors), then each question asked for the first time:
+    # its own encoding and any topic query not met before are part of what is measured.
+    answerer.finder.warm(kb.index())
+    ask(answerer, "platelets 79 on pembrolizumab")
+    samples = [ask(answerer, q)["latency_ms"] for q in questions]
     p50, p95 = _percentiles(samples)
     say("bench: cold start of a one-shot `assistant ask` (median of 3 runs)...")
     env = {**os.environ, "ASSISTANT_HOME": str(settings.home)}
@@ -188,10 +190,9 @@ def bench_check(say) -> dict:
     say("bench: check on a 1 MB single line of lab claims with no full stop...")
     clause = "ANC 1.2 is grade 3 neutropenia, platelets 45 below the 50 cut-off, Hb 9,1 g/dL grade 2 anemia, WBC 2.7; "
     line = clause * (2**20 // len(clause))
-    started = time.perf_counter()
-    check_text(line)
+    long_line = _timed(lambda: check_text(line), repeats=3)
     return {"words": words, "ms": round(statistics.median(samples), 2), "long_line_bytes": len(line.encode()),
-            "long_line_s": round(time.perf_counter() - started, 2)}
+            "long_line_s": round(statistics.median(long_line) / 1000, 2)}
 
 
 def run_bench(settings: Settings, scale_chunks: int = 100_000, progress: bool = True) -> dict:

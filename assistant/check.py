@@ -9,7 +9,7 @@ threshold ("ANC 1.7, below the 1.5 cut-off"). Numbers that are not attached to a
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import asdict, dataclass
 
 from assistant.ctcae import ANALYTE_LABELS, VERSIONS, grade_value, normalize_version, term_name
@@ -72,6 +72,10 @@ BELOW_RE = re.compile(r"(?i)\b(?:(?:does|do|did)\s+not|doesn't|don't|didn't|not\
 # "the cut-off that defines grade 2", "grade 2 anemia means a hemoglobin below 10".
 THRESHOLD_AFTER_RE = re.compile(r"(?i)\s*(?:(?:\w+\s+){0,4}?(?:threshold|cut-?off|cutoff|boundary|limit|band|border|mark|criteria|criterion)\b"
                                 r"|(?:\w+\s+){0,4}?(?:means|is\s+defined|defined\s+as|refers\s+to|starts?\s+(?:at|below)|begins?\s+(?:at|below))\b)")
+THRESHOLD_WORDS = ("threshold", "cut", "boundary", "limit", "band", "border", "mark", "criteri", "mean", "defin", "start", "begin")
+NEGATION_WORDS = ("no", "n't", "never", "without", "rather", "instead", "nor", "short", "below")
+OPEN_PAREN_RE = re.compile(r"\s*\(")
+THRESHOLD_NAMED_BEFORE_RE = re.compile(r"(?i)(?:threshold|cut-?off|boundary|limit|defines?)\W+\w*\W*$")
 THRESHOLD_BEFORE_RE = re.compile(r"(?i)(?:\b(?:defines?|defining|for|of|to|into|from)\s+(?:a\s+|the\s+)?|\bthe\s+)$")
 
 
@@ -151,18 +155,25 @@ def _claims(text: str, start: int, end: int) -> list[Claim]:
             index = bisect_left(term_starts, claim_end)
             if index < len(terms) and terms[index][0] - claim_end <= 25:
                 after_term = terms[index][1]
-        if THRESHOLD_AFTER_RE.match(text[after_term:min(end, after_term + 60)]) and not re.match(r"\s*\(", text[claim_end:claim_end + 3]) \
-                or THRESHOLD_BEFORE_RE.search(before[-25:]) and re.search(r"(?i)(?:threshold|cut-?off|boundary|limit|defines?)\W+\w*\W*$", before):
+        after = text[after_term:min(end, after_term + 60)]
+        lowered_before, lowered_after = before.lower(), after.lower()
+        # Cheap word tests first: the regular expressions below only run where they can match.
+        if (any(w in lowered_after for w in THRESHOLD_WORDS) and THRESHOLD_AFTER_RE.match(after)
+                and not OPEN_PAREN_RE.match(text, claim_end)) \
+                or (any(w in lowered_before for w in THRESHOLD_WORDS) and THRESHOLD_BEFORE_RE.search(before[-25:])
+                    and THRESHOLD_NAMED_BEFORE_RE.search(before)):
             continue  # "the grade 2 threshold of 1.5", "the cut-off that defines grade 2": not a claim about a value
-        if COHORT_RE.search(before) or COHORT_AFTER_RE.match(text[claim_end:min(end, claim_end + 60)]):
+        if ("patients" in lowered_before or "cases" in lowered_before) and COHORT_RE.search(before) \
+                or COHORT_AFTER_RE.match(text[claim_end:min(end, claim_end + 60)]):
             continue  # a statistic about a cohort
-        if term == "anc" and any(abs(pos - claim_end) <= 3 for pos in febrile):
+        if term == "anc" and febrile and abs(febrile[min(bisect_left(febrile, claim_end), len(febrile) - 1)] - claim_end) <= 3:
             term = "fn"  # "grade 3 febrile neutropenia" is a clinical grade, not an ANC grade
         negated = False
-        if BELOW_RE.search(before):
-            grades, label, negated = set(range(min(grades), 6)), f"≥{min(grades)}" if len(grades) == 1 else label, True
-        elif NEGATION_RE.search(before):
-            negated = True
+        if any(w in lowered_before for w in NEGATION_WORDS):
+            if BELOW_RE.search(before):
+                grades, label, negated = set(range(min(grades), 6)), f"≥{min(grades)}" if len(grades) == 1 else label, True
+            elif NEGATION_RE.search(before):
+                negated = True
         term_before = None
         if term and after_term == claim_end:
             index = bisect_left(term_starts, claim_start)
@@ -209,14 +220,15 @@ def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
         values = [m for m in mentions if not m.is_threshold and m.value is not None]
         if not values:
             continue
-        sentence_version = named_version(sentence) or default
+        sentence_version = (named_version(sentence) if (s_start, s_end) != (0, len(text)) else None) or default
         other = next(v for v in VERSIONS if v != sentence_version)
         clauses = _clause_bounds(text, s_start, s_end)
+        clause_starts = [a for a, _ in clauses]
         value_starts = [m.span[0] for m in values]
         for claim in _claims(text, s_start, s_end):
             if claim.term_analyte == "fn":
                 continue
-            mention, substituted = _value_for_claim(claim, values, value_starts, clauses)
+            mention, substituted = _value_for_claim(claim, values, value_starts, clauses, clause_starts)
             if mention is None:
                 continue
             checked += 1
@@ -246,10 +258,11 @@ def _nearby(values: list[Mention], value_starts: list[int], start: int, end: int
     return values[bisect_left(value_starts, start - reach):bisect_left(value_starts, end + reach)]
 
 
-def _value_for_claim(claim: Claim, all_values: list[Mention], value_starts: list[int], clauses) -> tuple[Mention | None, bool]:
+def _value_for_claim(claim: Claim, all_values: list[Mention], value_starts: list[int], clauses,
+                     clause_starts: list[int]) -> tuple[Mention | None, bool]:
     """The lab value a grade claim is about: its own analyte in the same clause first, then the same
     sentence; failing that, the nearest value of another analyte (judged against that analyte)."""
-    clause = next(((a, b) for a, b in clauses if a <= claim.span[0] < b), clauses[0])
+    clause = clauses[max(0, bisect_right(clause_starts, claim.span[0]) - 1)]
     values = _nearby(all_values, value_starts, claim.span[0], claim.span[1])
 
     def distance(m: Mention) -> int:

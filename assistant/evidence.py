@@ -122,7 +122,8 @@ class EvidenceFinder:
         return hits, vectors
 
     def warm(self, index) -> None:
-        """Encode every sentence of a knowledge base of ordinary size once, so answers never wait for it."""
+        """Encode every sentence of a knowledge base of ordinary size once, so a server's answers never wait for it
+        (a one-shot `assistant ask` encodes only the sentences it meets)."""
         if len(index.chunks) <= WARM_LIMIT and len(self._cached_chunks) < len(index.chunks):
             self.sentence_vectors([(chunk, sentence) for chunk in index.chunks for sentence in split_sentences(chunk.text)[:1]])
 
@@ -145,7 +146,6 @@ class EvidenceFinder:
     # -- choosing sentences for a plan --------------------------------------------------------------------
     def gather(self, plan: Plan, question: str, labs: list[dict], fever: bool, index) -> dict[str, list[Quote]]:
         """For each topic of the plan, the sentences to quote (each sentence used once, topics in order)."""
-        self.warm(index)
         queries = {topic.key: topic.query for topic in plan.topics}
         queries["question"] = expand_abbreviations(question)
         hits, vectors = self.search_many(queries, index)

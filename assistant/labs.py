@@ -105,9 +105,12 @@ class Mention:
         return self.comparator is not None
 
 
+UNIT_FORM_RES = [(re.compile(form, re.IGNORECASE), name, factor) for form, name, factor in UNIT_FORMS]
+
+
 def _unit_of(unit_text: str) -> tuple[str, float]:
-    for form, name, factor in UNIT_FORMS:
-        if re.fullmatch(form, unit_text.strip(), re.IGNORECASE):
+    for form, name, factor in UNIT_FORM_RES:
+        if form.fullmatch(unit_text.strip()):
             return name, factor
     return "", 1.0
 
@@ -176,6 +179,20 @@ TREND_STEP_RE = re.compile(rf"(?:\s*(?:->|→|=>|⟶|>|»)\s*|(?:\s*\([^()\n]{{1
                            re.IGNORECASE)
 
 
+# Cheap test that a later value of the same series may follow (the full TREND_STEP_RE is slower).
+TREND_MARKS = ("->", "→", "=>", "⟶", ">", "»", "(")
+TREND_WORDS = ("came", "now", "today", "morning", "drop", "then", "back", "fell", "fall", "down", "rose", "recover", "improv",
+               "increas", "decreas", "repeat", "yesterday", "last", "on ", "earlier", "previous", "baseline", "before", "prior", "pre")
+
+
+TREND_HINT_RE = re.compile("|".join(re.escape(token) for token in (*TREND_MARKS, *TREND_WORDS)))
+
+
+def _may_continue(window: str) -> bool:
+    return TREND_HINT_RE.search(window.lower()) is not None
+
+
+GARBLED_HINT_RE = re.compile(r"\d[oOlI]|[oOlI]\d")
 # A value with letters in it ("1oo", "8O", "7l"): warned about, never guessed.
 GARBLED_VALUE_RE = re.compile(rf"(?:{FILLER}){{0,3}}?(?P<token>\d*[oOlI]+\d+[\doOlI]*|\d+[oOlI]+[\doOlI]*)(?![\w.])", re.IGNORECASE)
 
@@ -198,16 +215,21 @@ TIMES_TEN_RE = re.compile(r"\s*[x×*]\s*10")
 LATER_UNIT_RE = re.compile(rf"\s*(?:{UNIT})", re.IGNORECASE)
 
 
+THOUSANDS_RE = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?")
+SEPARATORS_RE = re.compile(r"[,\u00a0\u202f\u2009 ]")
+YEAR_RE = re.compile(r"(19|20)\d\d")
+
+
 def parse_number(text: str) -> float:
     """'2,700', '79 000', '2.7', '0,9' -> float (a comma before 1-2 digits, or after a leading 0, is a decimal comma)."""
-    if "," in text and not re.fullmatch(r"[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?", text):
+    if "," in text and not THOUSANDS_RE.fullmatch(text):
         return float(text.replace(",", "."))
-    return float(re.sub(r"[,\u00a0\u202f\u2009 ]", "", text))
+    return float(SEPARATORS_RE.sub("", text))
 
 
 def _number_notes(analyte: str, number_text: str) -> list[str]:
     label = ANALYTE_LABELS[analyte]
-    if "," in number_text and not re.fullmatch(r"[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?", number_text):
+    if "," in number_text and not THOUSANDS_RE.fullmatch(number_text):
         return [f"{label} '{number_text}' read as {parse_number(number_text):g} (decimal comma)."]
     return []
 
@@ -238,15 +260,19 @@ def find_mentions(text: str) -> list[Mention]:
         position = match.end()
         if text[position:position + 3].lstrip().startswith("%"):
             continue  # "NEUT%", "Neutrophils %": a differential percentage
-        if STATISTIC_BEFORE_RE.search(text[max(0, match.start() - 30):match.start()]):
+        before = text[max(0, match.start() - 30):match.start()].lower()
+        if ("median" in before or "mean" in before or "average" in before) and STATISTIC_BEFORE_RE.search(before):
             continue
-        bracket = BRACKET_RE.match(text, position) or BRACKET_RE.match(text, NAME_PUNCTUATION_RE.match(text, position).end())
+        bracket = None
+        if "(" in text[position:position + 6] or "[" in text[position:position + 6]:
+            bracket = BRACKET_RE.match(text, position) or BRACKET_RE.match(text, NAME_PUNCTUATION_RE.match(text, position).end())
         header_unit = None
         if bracket:
             header_unit = bracket.group("unit")
             position = bracket.end()
         value_match = VALUE_RE.match(text, position)
-        garbled = GARBLED_VALUE_RE.match(text, position)
+        ahead = text[position:position + 48]
+        garbled = GARBLED_VALUE_RE.match(text, position) if GARBLED_HINT_RE.search(ahead) else None
         if garbled and (not value_match or value_match.end("num") <= garbled.end("token")):
             mentions.append(_unreadable(analyte, text, match.start(), garbled))
             continue
@@ -257,7 +283,7 @@ def find_mentions(text: str) -> list[Mention]:
             continue  # a value on the next line belongs to a table, read by table_mentions
         number_text = value_match.group("num")
         # A year or a reference glued to an analyte name is not a value ("platelets 2019 study").
-        if re.fullmatch(r"(19|20)\d\d", number_text) and not value_match.group("unit") \
+        if YEAR_RE.fullmatch(number_text) and not value_match.group("unit") \
                 and REFERENCE_AFTER_RE.match(text, value_match.end("num")):
             continue
         end = value_match.end("kilo") if value_match.group("kilo") else value_match.end("num")
@@ -276,7 +302,7 @@ def find_mentions(text: str) -> list[Mention]:
             after = AFTER_VALUE_RE.match(text, end)
             if after:
                 unit_text, end = after.group("unit"), after.end()
-        while not value_match.group("cmp"):
+        while not value_match.group("cmp") and _may_continue(text[end:end + 36]):
             step = TREND_STEP_RE.match(text, end)
             if not step or (step.group("gap") and ANALYTE_RE.search(step.group("gap"))):
                 break

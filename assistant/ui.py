@@ -101,7 +101,7 @@ class App:
         self.answerer = Answerer(self.kb)
 
     def warm_up(self) -> None:
-        self.kb.index()
+        self.answerer.finder.warm(self.kb.index())
         ask(self.answerer, "platelets 79 on pembrolizumab")
 
     # -- API endpoints -----------------------------------------------------------------------------
