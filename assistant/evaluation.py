@@ -595,6 +595,7 @@ def evaluate(answerer, dataset: Path | None = None, review_dataset: Path | None 
     loaded_reviews = {name: load_jsonl(path, ReviewItem) for name, path in review_sets.items()}
     if previous is not None and not (previous / "results.jsonl").is_file():
         raise UserError(f"{previous}: no results.jsonl there; pass a folder written by `assistant eval --out`")
+    answerer.finder.warm(answerer.kb.index())  # latencies as a running server has them
     report: dict = {"sets": {}, "review": {}}
     results: list[ItemResult] = []
     for name, items in loaded.items():
