@@ -19,7 +19,7 @@ from assistant.understanding import Understanding
 DISCLAIMER = "For healthcare professionals. This summary of the knowledge base does not replace clinical judgement."
 STATUS_LABELS = {"secondary": "secondary source", "unverified": "unverified"}
 NOT_COVERED = "**Not covered:**"
-BOTTOM_LINE_QUOTES = 3
+BOTTOM_LINE_QUOTES = 4  # "two to four cited sentences"
 
 
 def citation_status(chunk: Chunk) -> str:

@@ -221,7 +221,7 @@ def plan_answer(u: Understanding, knowledge: Knowledge | None = None) -> Plan:
                             "hepatitis B screening", must=("cirrhosis", "hepatitis b", "liver cancer"), limit=3, role="support"))
     if any(lab["analyte"] == "alc" for lab in u.abnormal) or "pjp_prophylaxis" in u.drugs:
         topics.append(Topic("pjp", "PJP prophylaxis", "PJP prophylaxis trigger steroid exposure lymphocyte count prednisone",
-                            must=("pjp", "pneumocystis"), limit=2, role="main" if "pjp_prophylaxis" in u.drugs else "support"))
+                            must=("pjp", "pneumocystis"), limit=2, role="main"))  # low lymphocytes: is PJP prophylaxis needed?
     if leading is not None and leading.key == "aiha" and gate_open and "workup" not in intents:
         topics.append(Topic("workup:aiha", "Work-up for hemolysis", conditions["aiha"]["workup_query"], ("hemolytic anemia",),
                             must=("work-up", "dat", "haptoglobin", "ldh", "reticulocyte"), limit=2, role="support"))
