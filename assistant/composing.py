@@ -184,6 +184,12 @@ def compose_clinical(u: Understanding, plan: Plan, quotes: dict[str, list[Quote]
     bottom: list[str] = [line for line in (grades_line(u), differential_line(u, plan)) if line]
     if not plan.immune_gate_open:
         bottom.append(f"**No immune-specific treatment is suggested here: {plan.gate_reason}.**")
+    else:
+        for candidate in plan.candidates:
+            if candidate.immune and candidate.against:
+                why = [u.findings[f] for f in candidate.against if f in u.findings]
+                verb = "argue" if len(why) > 1 else "argues"
+                bottom.append(f"**No immune treatment is suggested for {candidate.label}: {', '.join(why)} {verb} against it.**")
     lead_quotes = bottom_line_quotes(plan, quotes)
     bottom += [draft.statement(q.chunk, q.sentence) for q in lead_quotes]
     not_covered = [topic.not_covered for topic in plan.topics if topic.not_covered and not quotes.get(topic.key)]

@@ -112,21 +112,24 @@ def build_differential(u: Understanding, knowledge: Knowledge) -> list[Candidate
 
 
 def etiology_gate(u: Understanding, candidates: list[Candidate]) -> tuple[bool, str | None]:
-    """Whether immune-specific treatment may be advised, and why not when it may not."""
+    """Whether immune-specific treatment may be advised at all, and why not when it may not.
+
+    Closed when a non-immune cause has findings for it and every immune condition in the differential has
+    findings against it (a negative DAT with a low ferritin and microcytosis; low counts before treatment), or
+    when no checkpoint inhibitor was given. An immune condition nothing argues against stays treatable: melena
+    closes the door on autoimmune hemolysis, not on the immune thrombocytopenia that makes the patient bleed.
+    """
     if "car_t" in u.findings and not u.context.on_ici:
         return False, "the patient had CAR-T cell therapy and no checkpoint inhibitor is named"
-    # Closed when a non-immune cause has findings for it and the immune condition for the same counts has
-    # findings against it (a negative DAT with a low ferritin and microcytosis; low counts before treatment).
-    for cause in candidates:
-        if cause.immune or cause.key == "febrile_neutropenia" or not cause.supports:
-            continue
-        contradicted = [c for c in candidates if c.immune and c.against and (set(c.analytes) & set(cause.analytes) or not c.analytes)]
-        if contradicted or not any(c.immune for c in candidates):
-            evidence = ", ".join(u.findings[f] for f in cause.supports if f in u.findings)
-            against = sorted({u.findings[f] for c in contradicted for f in c.against if f in u.findings} - set(evidence.split(", ")))
-            why = f"the findings ({evidence}) point to {cause.label}"
-            return False, why + (f", and {', '.join(against)} argue against an immune cause" if against else "")
-    return True, None
+    causes = [c for c in candidates if not c.immune and c.key != "febrile_neutropenia" and c.supports]
+    immune = [c for c in candidates if c.immune]
+    if not causes or any(not c.against for c in immune):
+        return True, None
+    cause = causes[0]
+    evidence = ", ".join(u.findings[f] for f in cause.supports if f in u.findings)
+    against = sorted({u.findings[f] for c in immune for f in c.against if f in u.findings} - set(evidence.split(", ")))
+    why = f"the findings ({evidence}) point to {cause.label}"
+    return False, why + (f", and {', '.join(against)} argue against an immune cause" if against else "")
 
 
 def plan_answer(u: Understanding, knowledge: Knowledge | None = None) -> Plan:

@@ -123,6 +123,30 @@ def read_findings(text: str, knowledge: Knowledge) -> dict[str, str]:
     return found
 
 
+BASELINE_AFTER_RE = re.compile(r"(?i)^[^.;\n]{0,12}?\b(?:before (?:starting|treatment|therapy|the first|cycle|C1|ICI|immuno)|at baseline|"
+                               r"pre-?treatment|prior to (?:starting|treatment)|at diagnosis)")
+
+
+def merge_repeated_values(context: ClinicalContext, question: str) -> None:
+    """One value per count: when a count is given twice, the current one is graded and the other, a value before
+    treatment or an earlier one, becomes its trend ("plt 70, was 75 before starting" -> 75 → 70)."""
+    by_analyte: dict[str, list[dict]] = {}
+    for lab in context.labs:
+        if lab["value"] is not None and lab["analyte"] != "fn" and lab["span"] is not None:
+            by_analyte.setdefault(lab["analyte"], []).append(lab)
+    for labs in by_analyte.values():
+        if len(labs) < 2:
+            continue
+        earlier = [lab for lab in labs if BASELINE_AFTER_RE.match(question[lab["span"][1]:])]
+        current = [lab for lab in labs if lab not in earlier] or labs[-1:]
+        keep = current[-1]
+        others = [lab for lab in labs if lab is not keep]
+        keep["trend"] = [*(lab["value"] for lab in earlier or others), keep["value"]]
+        keep["assumptions"] = keep["assumptions"] + [
+            f"{len(labs)} values given for the same count; the current one ({keep['value']:g}) is graded."]
+        context.labs = [lab for lab in context.labs if all(lab is not other for other in others)]
+
+
 def _lab_findings(context: ClinicalContext) -> dict[str, str]:
     found = {}
     if context.fever:
@@ -170,6 +194,7 @@ def understand(question: str, default_version: str, previous: Understanding | No
                 lab["trend"] = [*old.get("trend", [old["value"]]), lab["value"]]
         named = named or previous.named_conditions
         generic = generic or previous.generic_conditions
+    merge_repeated_values(context, question)
     findings.update(_lab_findings(context))
     if "pancytopenia" in question.lower():
         findings["pancytopenia"] = COMPUTED_FINDING_LABELS["pancytopenia"]
