@@ -268,6 +268,13 @@ def test_ask_cli_contract_and_batch(tmp_path, corpus_home):
     assert [(line["id"], line["grades"][0]["grade"]) for line in lines] == [("q1", 2), ("q2", 1)]
     empty = run_cli("ask", "", home=corpus_home)
     assert empty.returncode == 2 and "Traceback" not in empty.stderr
+    readable = run_cli("ask", MISSION, home=corpus_home)
+    assert readable.returncode == 0, readable.stderr
+    lines = readable.stdout.splitlines()
+    bullets = [line for line in lines if line.startswith("- ") and "advises continuing the checkpoint inhibitor" in line]
+    assert bullets and all("*(unverified)*" in line for line in bullets)  # the label beside the statement
+    quoted = [number for number, line in enumerate(lines) if line.startswith('    "') and "advises continuing the" in line]
+    assert quoted and all("] [unverified] " in lines[number - 1] for number in quoted)  # and in the sources list
 
 
 def test_chat_cli_keeps_context_between_turns(corpus_home):
