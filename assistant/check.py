@@ -197,10 +197,10 @@ def check_text(text: str, version: str = "5.0") -> list[Finding]:
     return check_report(text, version)[0]
 
 
-def named_version(text: str) -> str | None:
-    """The one CTCAE version `text` names, or None when it names none or both."""
-    named = {normalize_version(m.group(1)) for m in VERSION_NAMED_RE.finditer(text)}
-    return named.pop() if len(named) == 1 else None
+def single_version(named: list[str]) -> str | None:
+    """The one CTCAE version among those a text names, or None when it names none or both."""
+    distinct = set(named)
+    return distinct.pop() if len(distinct) == 1 else None
 
 
 def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
@@ -209,7 +209,10 @@ def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
     Each claim is judged under the CTCAE version its sentence names, else the one the document names,
     else `version`. The cost is linear in the length of the text: every pairing looks only nearby.
     """
-    default = named_version(text) or normalize_version(version)
+    # Every version the text names, found once; each sentence looks up its own by position.
+    marks = [(m.start(), normalize_version(m.group(1))) for m in VERSION_NAMED_RE.finditer(text)]
+    mark_starts = [position for position, _ in marks]
+    default = single_version([v for _, v in marks]) or normalize_version(version)
     checked = 0
     findings: list[Finding] = []
     all_mentions = find_mentions(text)  # in text order
@@ -220,7 +223,8 @@ def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
         values = [m for m in mentions if not m.is_threshold and m.value is not None]
         if not values:
             continue
-        sentence_version = (named_version(sentence) if (s_start, s_end) != (0, len(text)) else None) or default
+        named_here = marks[bisect_left(mark_starts, s_start):bisect_left(mark_starts, s_end)]
+        sentence_version = single_version([v for _, v in named_here]) or default
         other = next(v for v in VERSIONS if v != sentence_version)
         clauses = _clause_bounds(text, s_start, s_end)
         clause_starts = [a for a, _ in clauses]

@@ -67,15 +67,15 @@ class Draft:
             self.notes.append(text)
 
 
+def value_with_trend(lab: dict) -> str:
+    """A lab's value as shown, with the earlier values of its series: "45 → 80"."""
+    return " → ".join(f"{v:g}" for v in lab["trend"]) if lab.get("trend") else f"{lab['value']:g}"
+
+
 def assessment_table(u: Understanding) -> list[str]:
     rows = ["| Lab | Value | Grade | CTCAE term | Criterion met |", "|---|---|---|---|---|"]
     for lab in u.context.labs:
-        if lab["value"] is None:
-            value = "not read"
-        elif lab.get("trend"):
-            value = " → ".join(f"{v:g}" for v in lab["trend"]) + f" {lab['unit']}"
-        else:
-            value = f"{lab['value']:g} {lab['unit']}"
+        value = "not read" if lab["value"] is None else f"{value_with_trend(lab)} {lab['unit']}"
         grade = "not graded" if lab["grade"] is None else str(lab["grade"])
         term = lab["term"] or "no term in this version"
         criterion = (lab["criterion"] or "; ".join(lab["warnings"])).replace("|", "/")
@@ -108,9 +108,8 @@ def grades_line(u: Understanding) -> str | None:
     for lab in u.context.labs:
         if lab["value"] is None or lab["analyte"] == "fn":
             continue
-        value = " → ".join(f"{v:g}" for v in lab["trend"]) if lab.get("trend") else f"{lab['value']:g}"
         grade = f"grade {lab['grade']}" if lab["grade"] is not None else "no grade in this version"
-        parts.append(f"{ANALYTE_LABELS[lab['analyte']]} {value} {lab['unit']} {grade}")
+        parts.append(f"{ANALYTE_LABELS[lab['analyte']]} {value_with_trend(lab)} {lab['unit']} {grade}")
     line = f"**CTCAE v{u.context.ctcae_version}: {'; '.join(parts)}.**" if parts else None
     other = other_version_grades(u)
     if line and other and "compare_versions" in u.intents:

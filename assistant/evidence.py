@@ -23,6 +23,8 @@ SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
 GRADE_SCOPE_RE = re.compile(r"(?i)\bgrades?\s+([1-5])(?:\s*(?:-|–|to|and|or)\s*(?:grade\s*)?([1-5]))?(\s+or\s+higher|\+)?")
 ALL_GRADES_RE = re.compile(r"(?i)\ball grades\b|\bany grade\b|whatever the grade")
 SEARCH_DEPTH = 8
+# One pattern per context gate: any of its words, not inside another word.
+CONTEXT_GATE_RES = {name: re.compile("|".join(rf"(?<![a-z]){re.escape(w)}" for w in words)) for name, (words, _) in CONTEXT_GATES.items()}
 ANAPHORA_RE = re.compile(r"(?:The same|This|These|That|Those|It|They|Such|In that|Of these|Of those)\b")
 # A statistic: a share, a count of patients, a time to onset or recovery, a ratio.
 STATISTIC_RE = re.compile(r"(?i)\d+(?:\.\d+)?\s*(?:%|percent|weeks?|days?|months?|patients|cases|of \d|/\d)|\bmedian\b|\bratio\b|\b\d+ (?:in|of) \d")
@@ -168,8 +170,8 @@ class EvidenceFinder:
         """The context gates (no liver, bevacizumab or CAR-T text for a patient without them) and the etiology gate."""
         lowered = sentence.lower()
         around = f"{chunk.locator} {sentence}".lower()
-        for name, (words, _) in CONTEXT_GATES.items():
-            if name not in plan.allowed_contexts and any(re.search(rf"(?<![a-z]){re.escape(w)}", around) for w in words):
+        for name, pattern in CONTEXT_GATE_RES.items():
+            if name not in plan.allowed_contexts and pattern.search(around):
                 return False
         if not plan.immune_gate_open and any(word in lowered for word in IMMUNE_TREATMENT_WORDS):
             return False

@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from assistant.context import ClinicalContext, read_context
+from assistant.labs import parse_number
 
 # A treatment the patient is on ("on pred 60 mg", "after IVIG") is context, not a question about that treatment.
 DRUG_CONTEXT_RE = re.compile(r"(?i)\b(?:on|taking|takes|receiving|received|after|post|getting|got|given|since|already)\s+(?:\w+\s+)?$")
@@ -92,16 +93,6 @@ def _negated(text: str, start: int, knowledge: Knowledge) -> bool:
     return bool(knowledge.negation.search(text[max(0, start - 40):start]))
 
 
-def _number(text: str) -> float | None:
-    text = text.replace(" ", "")
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", text):
-        text = text.replace(",", "")
-    try:
-        return float(text.replace(",", "."))
-    except ValueError:
-        return None
-
-
 def read_findings(text: str, knowledge: Knowledge) -> dict[str, str]:
     found: dict[str, str] = {}
     for key, entry in knowledge.findings.items():
@@ -112,9 +103,7 @@ def read_findings(text: str, knowledge: Knowledge) -> dict[str, str]:
                 break
     for entry in knowledge.measures.values():
         for match in entry["pattern"].finditer(text):
-            value = _number(match.group(1))
-            if value is None:
-                continue
+            value = parse_number(match.group(1))
             for band in entry["bands"]:
                 if (("below" in band and value < band["below"]) or ("at_least" in band and value >= band["at_least"])
                         or ("above" in band and value > band["above"]) or ("at_most" in band and value <= band["at_most"])):
