@@ -9,6 +9,7 @@ and is reported separately so the rules check can tell the two apart.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -19,10 +20,14 @@ from assistant.ctcae import ANALYTE_LABELS, grade_febrile_neutropenia, grade_val
 LAB_NAMES_FILE = Path(__file__).resolve().parent / "data" / "lab_names.yaml"
 
 
+# Any name may carry a count word after it: "Platelet Ct", "WBC cnt", "neutrophil count".
+COUNT_SUFFIX = r"(?:\s+(?:counts?|ct|cnt)\b\.?)?"
+
+
 def _lexicon() -> dict[str, str]:
     """One pattern per analyte from the lab-name lexicon: names in any case, abbreviations as written."""
     data = yaml.safe_load(LAB_NAMES_FILE.read_text(encoding="utf-8"))
-    return {analyte: "|".join([*entry.get("names", []), *(f"(?-i:{a})" for a in entry.get("abbreviations", []))])
+    return {analyte: "(?:" + "|".join([*entry.get("names", []), *(f"(?-i:{a})" for a in entry.get("abbreviations", []))]) + ")" + COUNT_SUFFIX
             for analyte, entry in data.items()}
 
 
@@ -31,14 +36,17 @@ ANALYTE_PATTERNS = _lexicon()
 # Numbers as written: 2,700 and 1 400 (thousands), 0,9 (a decimal comma), 2.7, 79K.
 NUMBER = (r"(?P<num>[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)"
           r"|\d{1,3}(?: \d{3})+(?=\s*(?:/|cells|per\b|[kK]\b))|\d+,\d+(?!\d|,\d)|\d+(?:\.\d+)?|\.\d+)(?P<kilo>\s?[kK](?![a-zA-Z/]))?")
-TEN9 = r"(?:[x×*]\s*)?10\s*(?:\^|e|E|\*\*)?\s*(?:9|⁹)\s*/\s*L"
-TEN3 = r"(?:[x×*]\s*)?10\s*(?:\^|e|E|\*\*)?\s*(?:3|³)\s*/\s*(?:µL|uL|μL|mcL|mm3|mm³)"
+PER = r"(?:/|\s*per\s+)"
+PER_UL = (r"(?:µL|uL|μL|mcL|ul|mm3|mm³|cu\s?mm|cubic\s+mill?imet(?:re|er)s?|microlit(?:re|er)s?|"
+          r"(?:µ|u|μ|mc)l(?:itre|iter)?(?![A-Za-z]))")
+TEN9 = rf"(?:[x×*]\s*)?10\s*(?:\^|e|E|\*\*)?\s*(?:9|⁹)\s*{PER}\s*(?:L|lit(?:re|er))"
+TEN3 = rf"(?:[x×*]\s*)?10\s*(?:\^|e|E|\*\*)?\s*(?:3|³)\s*{PER}\s*{PER_UL}"
 UNIT_FORMS = [
     (TEN9, "10^9/L", 1.0),
     (TEN3, "10^9/L", 1.0),
     (r"(?-i:G)\s*/\s*L", "10^9/L", 1.0),  # giga per litre; lower-case g/L is hemoglobin
     (r"[kK]\s*/\s*(?:µL|uL|μL|mcL|ul)", "10^9/L", 1.0),
-    (r"(?:cells\s*)?/\s*(?:mm3|mm³|µL|uL|μL|mcL|ul|cu\s?mm)", "/µL", 0.001),
+    (rf"(?:cells\s*)?{PER}\s*{PER_UL}", "/µL", 0.001),
     (r"g\s*/\s*dL|g\s*/\s*dl|gm\s*/\s*dL", "g/dL", 1.0),
     (r"mmol\s*/\s*L", "mmol/L", 1.0),
     (r"(?-i:g)\s*/\s*L", "g/L", 0.1),
@@ -50,10 +58,10 @@ UNIT_ALTERNATIVES = "|".join(f"(?:{form})" for form, _, _ in UNIT_FORMS)
 UNIT = f"(?P<unit>{UNIT_ALTERNATIVES})" + r"(?![A-Za-z])"
 COMPARATOR = r"(?P<cmp><=|>=|≤|≥|<|>|(?:(?:less|lower|fewer|greater|higher|more)\s+than|below|under|above|over|at\s+least|at\s+most|up\s+to)\b)"
 # Words that may stand between an analyte and its value ("platelets of 60", "ANC was 0.4", "Hb: 9.1").
-FILLER = (r"(?:\s+|\s*[:=(,#]\s*|\s*\.{2,}\s*|\s*…\s*|\s*(?:count|counts|level|levels|value|values|of|was|is|are|were|at|now|only|measured|"
+FILLER = (r"(?:\s+|\s*[:=(,#|]\s*|\s*\.{2,}\s*|\s*…\s*|\s*(?:count|counts|level|levels|value|values|of|was|is|are|were|at|now|only|measured|"
           r"then|today|dropped|drops?|fell|falls?|fallen|had|has|decreased|declined|down|recovered|to|reaching|reached|nadir|about|"
           r"around|approximately|roughly|exactly|just|still|back|came|comes|come|went|goes|rose|risen|remains?|remained|stable|"
-          r"repeat|repeated|latest|currently|this\s+morning|improved|increased|abs|absolute|recorded|noted|observed|found|documented|drifted|trended|trending|slipped|dipped|climbed|settled|sitting|hovering|sits|reads?|~|≈)\b\s*)")
+          r"repeat|repeated|latest|currently|this\s+morning|improved|increased|abs|absolute|recorded|noted|observed|found|documented|drifted|trended|trending|slipped|dipped|climbed|settled|sitting|hovering|sits|reads?|nl|normal|wnl|low|high|elevated|reduced|critically|critical|markedly|mildly|severely|very|~|≈)\b\s*)")
 FROM_TO = r"(?:\s*from\s+\d[\d.,]*\s*(?:\S*/\S+\s*)?to\s+)"
 
 # The canonical unit of each analyte and where the value lands with no unit given.
@@ -159,8 +167,12 @@ def to_canonical(analyte: str, number: float, unit_text: str | None) -> tuple[fl
 
 
 # A reference range or a unit in brackets between the name and the value: "Platelets (150-400): 79", "Hb (g/L) 98".
-BRACKET_RE = re.compile(rf"\s*[\(\[]\s*(?:[<>≤≥]?\s*\d[\d.,]*\s*(?:[-–]\s*\d[\d.,]*)?\s*)?(?P<unit>{UNIT_ALTERNATIVES})?\s*%?\s*[\)\]][ \t]*:?",
+# A single bare number in brackets is the value itself ("Platelets (79)").
+BRACKET_RE = re.compile(rf"\s*[\(\[]\s*(?:(?:ref(?:erence)?\.?|normal|range|nr|rr)\b\s*(?:range|interval)?\s*:?\s*)?"
+                        rf"(?:[<>≤≥]\s*\d[\d.,]*|\d[\d.,]*\s*(?:[-–]|to)\s*\d[\d.,]*)?\s*(?P<unit>{UNIT_ALTERNATIVES})?\s*%?\s*[\)\]][ \t]*:?",
                         re.IGNORECASE)
+# A unit written between the name and the value: "ANC, cells/µL: 1,050", "HGB g/dL 7.4".
+HEADER_UNIT_RE = re.compile(rf"[ \t]*,?[ \t]*(?P<unit>{UNIT_ALTERNATIVES})(?![A-Za-z])[ \t]*(?=[:=|\t]|\s+\d)", re.IGNORECASE)
 # After the value: a high/low flag and a reference range, then the unit ("0.62 L 1.40-7.00 K/uL").
 AFTER_VALUE_RE = re.compile(rf"(?:\s*(?-i:\*?\(?(?:LL|HH|L|H|LOW|HIGH|Low|High|CRIT)\)?\*?)(?![A-Za-z0-9])|\s*\*+)?"
                             rf"(?:\s*[\[(]?\s*\d[\d.,]*\s*[-–]\s*\d[\d.,]*\s*[\])]?)?\s*(?:{UNIT})", re.IGNORECASE)
@@ -270,6 +282,10 @@ def find_mentions(text: str) -> list[Mention]:
         if bracket:
             header_unit = bracket.group("unit")
             position = bracket.end()
+        elif "/" in text[position:position + 20]:
+            unit_first = HEADER_UNIT_RE.match(text, position)
+            if unit_first:
+                header_unit, position = unit_first.group("unit"), unit_first.end()
         value_match = VALUE_RE.match(text, position)
         ahead = text[position:position + 48]
         garbled = GARBLED_VALUE_RE.match(text, position) if GARBLED_HINT_RE.search(ahead) else None
@@ -315,7 +331,135 @@ def find_mentions(text: str) -> list[Mention]:
                 unit_text, end = later_unit.group("unit"), later_unit.end()
         mentions.append(_mention(analyte, text, match.start(), end, number_text, kilo, unit_text or header_unit,
                                  value_match.group("cmp"), number_span, trend))
-    return sorted(mentions + table_mentions(text) + leading_value_mentions(text, mentions), key=lambda m: m.span)
+    rows = row_table_mentions(text) if ("|" in text or "\t" in text or ";" in text or "  " in text) and "\n" in text else ([], [])
+    if rows[1]:  # a row of a table with a header is read by its columns, not as running text
+        covered, row_starts = rows[1], [a for a, _ in rows[1]]
+        mentions = [m for m in mentions if not _inside(covered, row_starts, m.span[0])]
+    return sorted(mentions + rows[0] + table_mentions(text) + leading_value_mentions(text, mentions), key=lambda m: m.span)
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], position: int) -> bool:
+    index = bisect_right(starts, position) - 1
+    return index >= 0 and spans[index][0] <= position < spans[index][1]
+
+
+# Tables whose rows name the analytes: "Test | Result | Flag | Range", "Hematology | Today | Prior", "Date | 03/02 | 10/02".
+ROW_DELIMITERS = (("|", re.compile(r"\s*\|\s*")), ("\t", re.compile(r"\s*\t+\s*")), (";", re.compile(r"\s*;\s*")),
+                  ("  ", re.compile(r" {2,}")))
+RANGE_HEADER_RE = re.compile(r"(?i)\b(?:ref|reference|range|normal|interval|limits?)\b")
+UNIT_HEADER_RE = re.compile(r"(?i)^units?$")
+SKIP_HEADER_RE = re.compile(r"(?i)^(?:flags?|abn(?:ormal)?|h/l|comments?|notes?|status)$")
+CURRENT_HEADER_RE = re.compile(r"(?i)\b(?:today|now|current|latest|most\s+recent|this\s+morning)\b")
+PAST_HEADER_RE = re.compile(r"(?i)\b(?:prior|previous|prev|before|baseline|last|yesterday|admission|pre)\b|\bago\b")
+RANGE_CELL_RE = re.compile(r"^\s*[<>≤≥]?\s*\d[\d.,]*\s*[-–]\s*\d[\d.,]*")
+CELL_VALUE_RE = re.compile(rf"\s*{NUMBER}\s*(?:{UNIT})?", re.IGNORECASE)
+UNIT_ANYWHERE_RE = re.compile(rf"(?<![A-Za-z]){UNIT}", re.IGNORECASE)
+
+
+def time_rank(label: str) -> tuple[int, float] | None:
+    """How recent a column or a value label says it is: (kind, position); None when it says nothing about time."""
+    label = label.strip()
+    if CURRENT_HEADER_RE.search(label):
+        return (3, 0.0)
+    if PAST_HEADER_RE.search(label):
+        return (0, 0.0)
+    clock = re.fullmatch(r"(\d{1,2})[:h](\d{2})", label)
+    if clock:
+        return (1, int(clock.group(1)) * 60 + int(clock.group(2)))
+    date = re.fullmatch(r"(\d{1,4})[/.-](\d{1,2})(?:[/.-](\d{2,4}))?", label)
+    if date:
+        return (2, -1.0)  # ordered among dates by date_order
+    ordinal = re.fullmatch(r"(?i)(?:day|d|week|wk|w|cycle|c)\s*(\d+)(?:\s*d\s*(\d+))?", label)
+    if ordinal:
+        return (1, int(ordinal.group(1)) * 100 + int(ordinal.group(2) or 0))
+    return None
+
+
+def latest_column(labels: list[str]) -> int | None:
+    """The index of the most recent of several value columns (or values), by their labels; None if they do not say."""
+    ranks = [time_rank(label) for label in labels]
+    if all(r is None for r in ranks):
+        return None
+    if any(r is not None and r[0] == 3 for r in ranks):
+        return next(i for i, r in enumerate(ranks) if r is not None and r[0] == 3)
+    dates = [re.fullmatch(r"(\d{1,4})[/.-](\d{1,2})(?:[/.-](\d{2,4}))?", label.strip()) for label in labels]
+    if all(dates):
+        first, second = [int(d.group(1)) for d in dates], [int(d.group(2)) for d in dates]
+        years = [int(d.group(3) or 0) if d.group(1) and len(d.group(1)) < 4 else int(d.group(1)) for d in dates]
+        day_first = max(first) > 12 or max(second) <= 12
+        keys = [(y, m, d) for y, m, d in zip(years, second if day_first else first, first if day_first else second, strict=True)]
+        return max(range(len(keys)), key=lambda i: (keys[i], i))
+    if all(r is not None for r in ranks):
+        return max(range(len(ranks)), key=lambda i: (ranks[i], i))
+    unlabelled = [i for i, r in enumerate(ranks) if r is None]
+    return unlabelled[0] if len(unlabelled) == 1 else None
+
+
+def row_table_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]]:
+    """Values of tables whose header row labels the columns and whose rows start with an analyte name; with
+    several value columns (dates, times, Today | Prior) the most recent is read. Returns the mentions and the
+    spans of the rows read."""
+    found: list[Mention] = []
+    covered: list[tuple[int, int]] = []
+    header: list[str] | None = None
+    delimiter = None
+    offset = 0
+    for line in text.split("\n"):
+        start, offset = offset, offset + len(line) + 1
+        splitter = next(((d, r) for d, r in ROW_DELIMITERS if d in line.strip()), None)
+        if splitter is None or (delimiter is not None and splitter[0] != delimiter):
+            header, delimiter = None, None
+            if splitter is None:
+                continue
+        cells = [(c.start(), c.end()) for c in re.finditer(r"[^|\t;]+" if splitter[0] != "  " else r"\S+(?: \S+)*", line)]
+        cells = [(a, b) for a, b in cells if line[a:b].strip()]
+        if splitter[0] == "|" and all(set(line[a:b].strip()) <= set("-: ") for a, b in cells):
+            continue  # a Markdown rule line
+        if len(cells) < 2:
+            header, delimiter = None, None
+            continue
+        first = line[cells[0][0]:cells[0][1]].strip()
+        name = ANALYTE_RE.match(first)
+        if not name:
+            header, delimiter = [line[a:b].strip() for a, b in cells], splitter[0]
+            continue
+        if header is None or len(header) != len(cells) or "%" in first:
+            continue
+        rest = first[name.end():]
+        if rest.strip() and not re.fullmatch(rf"\s*[\(\[]?\s*(?:{UNIT_ALTERNATIVES})?\s*[\)\]]?\s*", rest, re.IGNORECASE):
+            continue
+        roles = []
+        for column, label in enumerate(header):
+            roles.append("name" if column == 0 else "range" if RANGE_HEADER_RE.search(label) else "unit" if UNIT_HEADER_RE.match(label)
+                         else "skip" if SKIP_HEADER_RE.match(label) else "value")
+        value_columns = [c for c, role in enumerate(roles) if role == "value"
+                         and CELL_VALUE_RE.match(line, cells[c][0]) and not RANGE_CELL_RE.match(line[cells[c][0]:cells[c][1]])]
+        if not value_columns:
+            continue
+        pick = latest_column([header[c] for c in value_columns]) if len(value_columns) > 1 else 0
+        if pick is None:
+            pick = 0
+        column = value_columns[pick]
+        a, b = cells[column]
+        number = CELL_VALUE_RE.match(line, a)
+        if number.end("num") > b:
+            continue
+        unit = number.group("unit")
+        for c, role in enumerate(roles):
+            if unit:
+                break
+            if role in ("unit", "range", "name"):
+                found_unit = UNIT_ANYWHERE_RE.search(line[cells[c][0]:cells[c][1]])
+                unit = found_unit.group("unit") if found_unit else None
+        if not unit:
+            found_unit = UNIT_ANYWHERE_RE.search(header[column])
+            unit = found_unit.group("unit") if found_unit else None
+        series = [parse_number(CELL_VALUE_RE.match(line, cells[c][0]).group("num")) for c in value_columns]
+        trend = series if len(series) > 1 and pick == len(series) - 1 else [series[pick]]
+        found.append(_mention(name.lastgroup, text, start + cells[0][0], start + number.end(), number.group("num"),
+                              bool(number.group("kilo")), unit, None, (start + number.start("num"), start + number.end("num")), trend))
+        covered.append((start, start + len(line)))
+    return found, covered
 
 
 LEADING_VALUE_RE = re.compile(rf"\b(?:at|of|with)\s+{NUMBER}\s*(?:{UNIT})?\s*,\s*(?:the\s+|her\s+|his\s+|their\s+|your\s+)?", re.IGNORECASE)
