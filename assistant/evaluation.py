@@ -100,6 +100,7 @@ class ItemResult:
     score: float
     failures: list[str]
     dataset: str = ""
+    expected: dict = field(default_factory=dict)  # what the item expected, shown beside the answer in the report
 
 
 def load_jsonl(path: Path, kind) -> list:
@@ -194,9 +195,12 @@ def judge_item(item: QuestionItem, response: dict | None, chunk_text: dict[str, 
         len(found) / len(item.key_facts) if item.key_facts else None,
         abstention_ok, citation_part, len(forbidden), empty,
     )
+    expected = {"in_scope": item.in_scope, "grades": dict(item.expected_grades),
+                "key_facts": [fact["fact"] for fact in item.key_facts], "forbidden_claims": list(item.forbidden_claims),
+                "source_ids": list(item.source_ids)}
     return ItemResult(item.id, item.category, item.question, answer, abstained, correct, len(item.expected_grades), found,
                       missing, forbidden, len(citations), valid, uncited, abstention_ok, ranks,
-                      float(response.get("latency_ms") or 0.0), score, failures)
+                      float(response.get("latency_ms") or 0.0), score, failures, expected=expected)
 
 
 # -- retrieval --------------------------------------------------------------------------------------------
@@ -403,8 +407,9 @@ def _answerer_with_sources(answerer, files: list[str], workdir: Path):
     return Answerer(kb)
 
 
-def run_questions(answerer, items: list[QuestionItem]) -> list[ItemResult]:
-    """Ask every item (chat turns in order, in one conversation) and judge each answer."""
+def run_questions(answerer, items: list[QuestionItem], progress=None) -> list[ItemResult]:
+    """Ask every item (chat turns in order, in one conversation) and judge each answer.
+    `progress(done, total)` is called after each item when given (the UI's progress bar)."""
     import tempfile
 
     from assistant.answering import Conversation
@@ -431,6 +436,8 @@ def run_questions(answerer, items: list[QuestionItem]) -> list[ItemResult]:
                 response = None
             ranks = retrieval_ranks(index, who.kb.embedder, item.question, item.source_ids) if item.source_ids else {}
             results.append(judge_item(item, response, {c.chunk_id: c.text for c in index.chunks}, ranks))
+            if progress is not None:
+                progress(len(results), len(items))
     return results
 
 
@@ -464,84 +471,295 @@ def category_scores(results: list[ItemResult]) -> dict[str, float]:
     return {name: round(statistics.fmean(scores), 4) for name, scores in sorted(groups.items())}
 
 
-def _plot(values: dict[str, float], title: str, ylabel: str) -> str:
+# -- the report: plain names, definitions, thresholds ----------------------------------------------------
+# Each scorecard metric: its plain name, a one-line definition and the pass rule (None = informative only).
+# The thresholds are the bar the product is held to on any set, not numbers fitted to one run.
+METRIC_INFO: dict[str, tuple[str, str, tuple[str, float] | None]] = {
+    "items": ("Items asked", "Questions and chat turns asked in this set.", None),
+    "mean_item_score": ("Overall item score", "Mean per item of the parts that apply: grades, key facts, quotes, abstention, no forbidden claim.", (">=", 0.85)),
+    "grade_accuracy": ("Grades right", "Share of the expected CTCAE grades that the answer gives exactly.", (">=", 0.95)),
+    "key_fact_recall": ("Key facts stated", "Share of the facts a clinician expects that the answer states, in any accepted wording.", (">=", 0.80)),
+    "forbidden_claims": ("Forbidden claims made", "Statements the answer must never make for that question (e.g. steroids for iron deficiency).", ("<=", 0)),
+    "citation_validity": ("Quotes word for word", "Share of citations whose quote appears verbatim in the cited passage.", (">=", 1.0)),
+    "uncited_statements": ("Uncited statements", "Advice sentences shown without a citation.", ("<=", 0)),
+    "abstention_accuracy": ("Declines exactly when it should", "Share of items where the answer says 'not covered' if and only if the question is out of scope.", (">=", 0.95)),
+    "retrieval_hit_at_5": ("Right source in the top 5", "Share of questions whose expected source is among the first 5 search hits (hybrid search).", (">=", 0.85)),
+    "retrieval_mrr": ("Rank of the right source", "Mean of 1/rank of the first hit from an expected source: 1 means always first.", (">=", 0.60)),
+    "latency_p50_ms": ("Typical answer time", "Median time to answer one question on this machine, in milliseconds.", ("<=", 3000)),
+    "latency_p95_ms": ("Slow answer time", "95th percentile of the time to answer, in milliseconds.", ("<=", 10000)),
+}
+CHECK_INFO: dict[str, tuple[str, str, tuple[str, float] | None]] = {
+    "check_items": ("Passages checked", "Drafts or passages in the set.", None),
+    "check_passage_precision": ("Flagged passages that are wrong", "Of the passages the check flags, the share that really contain a wrong claim.", (">=", 0.95)),
+    "check_passage_recall": ("Wrong passages flagged", "Of the passages with a wrong claim, the share the check flags.", (">=", 0.90)),
+    "check_precision": ("Findings that are right", "Of the findings reported, the share that match an expected finding.", (">=", 0.90)),
+    "check_recall": ("Wrong claims found", "Of the expected findings, the share the check reports.", (">=", 0.85)),
+}
+LAB_INFO: dict[str, tuple[str, str, tuple[str, float] | None]] = {
+    "lab_strings": ("Lab strings read", "Free-text lab strings in the set.", None),
+    "lab_value_accuracy": ("Lab values read right", "Share of the expected values the reader finds, with the right analyte and value.", (">=", 0.95)),
+    "lab_values_invented": ("Lab values invented", "Values the reader reports that the string does not contain.", ("<=", 0)),
+    "lab_strings_all_right": ("Strings read perfectly", "Share of strings with every value found and nothing invented.", (">=", 0.90)),
+}
+RETRIEVAL_NAMES = {"hybrid": "Hybrid, rank fusion (what answers use)", "dense": "Dense (embeddings)", "bm25": "BM25 (keywords)",
+                   "hybrid_score_fusion": "Hybrid, score fusion (the alternative)"}
+FINDING_NAMES = {"grade_mismatch": "wrong grade", "false_comparison": "false comparison", "ungradable_term": "no such CTCAE term"}
+
+
+def passes(rule: tuple[str, float] | None, value) -> bool | None:
+    """Whether a value meets its threshold; None when the metric has no threshold or no number."""
+    if rule is None or not isinstance(value, (int, float)):
+        return None
+    op, bar = rule
+    return value >= bar if op == ">=" else value <= bar
+
+
+def format_value(key: str, value) -> str:
+    if not isinstance(value, (int, float)):
+        return "—"
+    if key.endswith("_ms"):
+        return f"{value:,.0f} ms"
+    if key.startswith("retrieval_mrr"):
+        return f"{value:.2f}"
+    if isinstance(value, int) or key in ("items", "forbidden_claims", "uncited_statements", "lab_values_invented"):
+        return f"{value:,.0f}"
+    return f"{value * 100:.1f}%"
+
+
+def format_rule(key: str, rule: tuple[str, float] | None) -> str:
+    if rule is None:
+        return "—"
+    op, bar = rule
+    return f"{'≥' if op == '>=' else '≤'} {format_value(key, bar)}"
+
+
+def _verdict(ok: bool | None) -> str:
+    if ok is None:
+        return ""
+    return '<span class="pass">✓ pass</span>' if ok else '<span class="fail">✗ fail</span>'
+
+
+def scorecard_rows(info: dict, columns: dict[str, dict]) -> str:
+    e = html.escape
+    rows = ""
+    for key, (name, definition, rule) in info.items():
+        cells = "".join(f"<td data-label=\"{e(col)}\">{e(format_value(key, m.get(key)))} {_verdict(passes(rule, m.get(key)))}</td>"
+                        for col, m in columns.items())
+        rows += (f"<tr><th scope=\"row\"><span class=\"metric\">{e(name)}</span><span class=\"definition\">{e(definition)}</span>"
+                 f"<code>{e(key)}</code></th><td data-label=\"pass if\">{e(format_rule(key, rule))}</td>{cells}</tr>")
+    return rows
+
+
+def scorecard_table(info: dict, columns: dict[str, dict], table_id: str, caption: str) -> str:
+    e = html.escape
+    head = "".join(f"<th scope=\"col\">{e(col)}</th>" for col in columns)
+    return (f"<div class=\"table-wrap\"><table id=\"{table_id}\" class=\"stack\"><caption>{e(caption)}</caption>"
+            f"<thead><tr><th scope=\"col\">measure</th><th scope=\"col\">pass if</th>{head}</tr></thead>"
+            f"<tbody>{scorecard_rows(info, columns)}</tbody></table></div>")
+
+
+def failed_metrics(report: dict) -> list[str]:
+    """Plain names of every metric below its threshold, as 'set: name'."""
+    failed = []
+    for group, info in (("sets", METRIC_INFO), ("review", CHECK_INFO), ("lab_reading", LAB_INFO)):
+        for name, metrics in (report.get(group) or {}).items():
+            failed += [f"{name}: {label}" for key, (label, _, rule) in info.items() if passes(rule, metrics.get(key)) is False]
+    return failed
+
+
+def _plot(sets: dict[str, dict[str, float]], title: str) -> str:
+    """Mean item score by category, one horizontal bar per set: labels stay readable however many categories."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    figure, axis = plt.subplots(figsize=(10, 3.6))
-    axis.bar(range(len(values)), list(values.values()), color="#2f6f9f")
-    axis.set_xticks(range(len(values)), list(values), rotation=45, ha="right", fontsize=7)
-    axis.set_ylim(0, 1.05)
+    categories = sorted({c for scores in sets.values() for c in scores})
+    names = list(sets)
+    height = max(2.4, 0.32 * len(categories) * max(1, len(names)) + 1.2)
+    figure, axis = plt.subplots(figsize=(9, height))
+    bar = 0.8 / max(1, len(names))
+    colours = ["#1f5f8b", "#b35900", "#3d7a3d", "#6b4c9a"]
+    for number, name in enumerate(names):
+        positions = [i + number * bar for i in range(len(categories))]
+        values = [sets[name].get(c, 0.0) for c in categories]
+        shown = [c in sets[name] for c in categories]
+        axis.barh(positions, values, height=bar * 0.9, color=colours[number % len(colours)], label=name)
+        for y, value, present in zip(positions, values, shown, strict=True):
+            axis.text(min(value, 1.0) + 0.01, y, f"{value:.2f}" if present else "not in set", va="center", fontsize=8)
+    axis.set_yticks([i + bar * (len(names) - 1) / 2 for i in range(len(categories))], categories, fontsize=9)
+    axis.invert_yaxis()
+    axis.set_xlim(0, 1.12)
+    axis.axvline(METRIC_INFO["mean_item_score"][2][1], color="#444444", linestyle="--", linewidth=1)
+    axis.set_xlabel("mean item score (dashed line: pass threshold)")
     axis.set_title(title)
-    axis.set_ylabel(ylabel)
+    if len(names) > 1:
+        axis.legend(loc="lower right", fontsize=8)
     figure.tight_layout()
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=90)
+    figure.savefig(buffer, format="png", dpi=100)
     plt.close(figure)
     return base64.b64encode(buffer.getvalue()).decode()
 
 
-SCORECARD_METRICS = ("items", "mean_item_score", "grade_accuracy", "key_fact_recall", "forbidden_claims", "citation_validity",
-                     "uncited_statements", "abstention_accuracy", "retrieval_hit_at_5", "retrieval_mrr", "latency_p50_ms",
-                     "latency_p95_ms")
+def _expected_html(expected: dict) -> str:
+    e = html.escape
+    if not expected:
+        return "—"
+    parts = ["in scope: answer it" if expected.get("in_scope", True) else "out of scope: say it is not covered"]
+    if expected.get("grades"):
+        parts.append("grades: " + ", ".join(f"{a} {g if g is not None else 'not graded'}" for a, g in expected["grades"].items()))
+    if expected.get("key_facts"):
+        parts.append("key facts: " + "; ".join(expected["key_facts"]))
+    if expected.get("forbidden_claims"):
+        parts.append("must not say: " + "; ".join(expected["forbidden_claims"]))
+    if expected.get("source_ids"):
+        parts.append("sources: " + ", ".join(expected["source_ids"]))
+    return "<ul>" + "".join(f"<li>{e(p)}</li>" for p in parts) + "</ul>"
+
+
+def _finding_text(key: list) -> str:
+    kind, analyte, claimed, expected = (list(key) + [None] * 4)[:4]
+    text = f"{FINDING_NAMES.get(kind, kind)} ({analyte}"
+    if claimed is not None:
+        text += f", claimed {claimed}"
+    if expected is not None:
+        text += f", correct {expected}"
+    return text + ")"
+
+
+def run_details_html(run: dict | None) -> str:
+    e = html.escape
+    if not run:
+        return ""
+    rows = [("Date", run.get("date")), ("Code version", run.get("code_version")), ("Corpus digest", run.get("corpus_digest")),
+            ("Knowledge base", f"{run.get('sources', '?')} sources, {run.get('chunks', '?')} chunks"),
+            ("Embedding model", run.get("embedding_model")), ("Answer writer", run.get("writer")),
+            ("Sets", ", ".join(run.get("sets") or []))]
+    return ("<dl id=\"run-details\" class=\"run-details\">" + "".join(f"<dt>{e(k)}</dt><dd>{e(str(v or '—'))}</dd>" for k, v in rows)
+            + "</dl>")
+
+
+def report_body(report: dict, results: list[ItemResult], review: list[dict], comparison: dict | None) -> str:
+    """The report's content as an HTML fragment, shared by `report.html` and the UI's Evaluation tab.
+    Everything an item or an answer wrote is escaped."""
+    e = html.escape
+    sets = report.get("sets") or {}
+    failed = failed_metrics(report)
+    summary = (f"<p class=\"summary fail-summary\">{len(failed)} measure(s) below their threshold: {e('; '.join(failed))}.</p>"
+               if failed else "<p class=\"summary pass-summary\">Every measure meets its threshold.</p>")
+    parts = ["<h2>Run</h2>", run_details_html(report.get("run")), summary,
+             "<p>\"questions\" was written together with the answerer (thresholds are calibrated on it), so its scores are an "
+             "upper bound; \"clinician\" was written blind to the code and is never tuned on: its scores are the ones to trust.</p>"]
+    if sets:
+        parts += ["<h2>Scorecard</h2>", scorecard_table(METRIC_INFO, sets, "scorecard", "Answers, per question set")]
+        categories = sorted({c for m in sets.values() for c in m.get("by_category", {})})
+        head = "".join(f"<th scope=\"col\">{e(n)}</th>" for n in sets)
+        rows = "".join(f"<tr><th scope=\"row\">{e(c)}</th>" + "".join(
+            f"<td data-label=\"{e(n)}\">{format_value('score', m['by_category'][c]) if c in m.get('by_category', {}) else '—'}</td>"
+            for n, m in sets.items()) + "</tr>" for c in categories)
+        chart = _plot({n: m.get("by_category", {}) for n, m in sets.items()}, "Mean item score by category")
+        parts += ["<h2>Scores by category</h2>",
+                  f"<img class=\"chart\" alt=\"Bar chart of the mean item score by category for {e(', '.join(sets))}; "
+                  f"the same numbers are in the table below.\" src=\"data:image/png;base64,{chart}\">",
+                  f"<div class=\"table-wrap\"><table id=\"categories\" class=\"stack\"><caption>Mean item score by category</caption>"
+                  f"<thead><tr><th scope=\"col\">category</th>{head}</tr></thead><tbody>{rows}</tbody></table></div>"]
+        retrieval = ""
+        for name, metrics in sets.items():
+            for mode in RETRIEVAL_MODES:
+                suffix = "" if mode == "hybrid" else "_" + mode
+                retrieval += (f"<tr><td data-label=\"set\">{e(name)}</td><td data-label=\"search\">{e(RETRIEVAL_NAMES[mode])} "
+                              f"<code>{e(mode)}</code></td>"
+                              f"<td data-label=\"right source in top 5\">{format_value('r', metrics.get('retrieval_hit_at_5' + suffix, 0.0))}</td>"
+                              f"<td data-label=\"rank of the right source\">{metrics.get('retrieval_mrr' + suffix, 0.0):.2f}</td></tr>")
+        parts += ["<h2>Search: dense, BM25 and hybrid side by side</h2>",
+                  "<div class=\"table-wrap\"><table id=\"retrieval\" class=\"stack\"><thead><tr><th scope=\"col\">set</th>"
+                  "<th scope=\"col\">search</th><th scope=\"col\">right source in top 5</th><th scope=\"col\">rank of the right source (MRR)</th>"
+                  f"</tr></thead><tbody>{retrieval}</tbody></table></div>"]
+    if comparison is not None:
+        def listing(entries, label):
+            return "".join(f"<tr><td data-label=\"change\">{label}</td><td data-label=\"item\">{e(x['id'])}</td>"
+                           f"<td data-label=\"score\">{x['before']:.2f} → {x['after']:.2f}</td>"
+                           f"<td data-label=\"what changed\">{e('; '.join(x['new_failures'] or x['fixed']) or 'score changed')}</td></tr>"
+                           for x in entries)
+        deltas = "".join(f"<tr><td data-label=\"measure\">{e(k)}</td><td data-label=\"change\">{'+' if v > 0 else ''}{v:g}</td></tr>"
+                         for k, v in sorted(comparison.get("metric_deltas", {}).items()) if v)
+        parts += [f"<h2>Compared with the previous run</h2><p id=\"comparison-summary\">{len(comparison['regressed'])} regressed, "
+                  f"{len(comparison['improved'])} improved, {comparison['unchanged']} unchanged.</p>",
+                  "<div class=\"table-wrap\"><table id=\"comparison\" class=\"stack\"><thead><tr><th scope=\"col\">change</th>"
+                  "<th scope=\"col\">item</th><th scope=\"col\">score</th><th scope=\"col\">what changed</th></tr></thead><tbody>"
+                  f"{listing(comparison['regressed'], '▼ regressed')}{listing(comparison['improved'], '▲ improved')}"
+                  f"{'' if comparison['regressed'] or comparison['improved'] else '<tr><td colspan=4>No item changed.</td></tr>'}"
+                  "</tbody></table></div>"]
+        if deltas:
+            parts.append("<details><summary>Every measure that changed</summary><div class=\"table-wrap\"><table class=\"stack\">"
+                         f"<thead><tr><th scope=\"col\">measure</th><th scope=\"col\">change</th></tr></thead><tbody>{deltas}</tbody>"
+                         "</table></div></details>")
+    failing = [r for r in results if r.failures]
+    rows = "".join(
+        f"<tr><td data-label=\"item\"><strong>{e(r.id)}</strong><br>{e(r.dataset)} · {e(r.category)}<br>score {r.score:.2f}</td>"
+        f"<td data-label=\"question\">{e(r.question)}</td>"
+        f"<td data-label=\"answer given\"><details><summary>Show the answer ({len(r.answer.split())} words)</summary>"
+        f"<div class=\"answer-text\">{e(r.answer) or '(empty)'}</div></details></td>"
+        f"<td data-label=\"expected\">{_expected_html(r.expected)}</td>"
+        f"<td data-label=\"what went wrong\"><ul>{''.join(f'<li>{e(f)}</li>' for f in r.failures)}</ul></td></tr>" for r in failing)
+    parts += [f"<h2>Failing items ({len(failing)})</h2>",
+              "<div class=\"table-wrap\"><table id=\"failing\" class=\"stack\"><thead><tr><th scope=\"col\">item</th>"
+              "<th scope=\"col\">question</th><th scope=\"col\">answer given</th><th scope=\"col\">expected</th>"
+              f"<th scope=\"col\">what went wrong</th></tr></thead><tbody>"
+              f"{rows or '<tr><td colspan=5>No failing items.</td></tr>'}</tbody></table></div>"]
+    if report.get("review"):
+        parts += ["<h2>Rules check</h2>", scorecard_table(CHECK_INFO, report["review"], "rules-check", "The rules check, per set")]
+        misses = [r for r in review if r["expected"] != r["found"]]
+        miss_rows = "".join(f"<tr><td data-label=\"draft\">{e(r['id'])}</td>"
+                            f"<td data-label=\"expected\">{e('; '.join(_finding_text(k) for k in r['expected']) or 'nothing wrong')}</td>"
+                            f"<td data-label=\"found\">{e('; '.join(_finding_text(k) for k in r['found']) or 'nothing')}</td></tr>"
+                            for r in misses[:200])
+        parts += ["<details><summary>Drafts where the check disagreed with the expected findings "
+                  f"({len(misses)})</summary><div class=\"table-wrap\"><table class=\"stack\"><thead><tr><th scope=\"col\">draft</th>"
+                  "<th scope=\"col\">expected</th><th scope=\"col\">found</th></tr></thead><tbody>"
+                  f"{miss_rows or '<tr><td colspan=3>All drafts matched.</td></tr>'}</tbody></table></div></details>"]
+    if report.get("lab_reading"):
+        parts += ["<h2>Lab reading</h2>", scorecard_table(LAB_INFO, report["lab_reading"], "lab-reading", "The lab reader, per set")]
+    return "\n".join(p for p in parts if p)
+
+
+REPORT_CSS = """
+.eval-report{font-family:system-ui,sans-serif;color:#1a1a1a;line-height:1.45}
+.eval-report table{border-collapse:collapse;margin:.6em 0;width:100%}
+.eval-report caption{text-align:left;font-weight:600;padding:.3em 0}
+.eval-report td,.eval-report th{border:1px solid #c8c8c8;padding:6px 8px;vertical-align:top;font-size:14px;text-align:left}
+.eval-report thead th{background:#eef1f4}
+.eval-report .metric{display:block;font-weight:600}
+.eval-report .definition{display:block;font-weight:400;color:#3d3d3d;font-size:13px}
+.eval-report code{font-size:12px;color:#3d3d3d}
+.eval-report .pass{color:#0f5323;font-weight:600;white-space:nowrap}
+.eval-report .fail{color:#a1121f;font-weight:600;white-space:nowrap}
+.eval-report .summary{padding:.5em .8em;border-radius:6px;font-weight:600}
+.eval-report .pass-summary{background:#e3f4e6;color:#0f5323}
+.eval-report .fail-summary{background:#fdecee;color:#8a0f1b}
+.eval-report .run-details{display:grid;grid-template-columns:max-content 1fr;gap:2px 14px;margin:.4em 0}
+.eval-report .run-details dt{font-weight:600}
+.eval-report .run-details dd{margin:0;overflow-wrap:anywhere}
+.eval-report .chart{max-width:100%;height:auto}
+.eval-report .answer-text{white-space:pre-wrap;font-size:13px;max-height:28em;overflow:auto}
+.eval-report .table-wrap{overflow-x:auto}
+@media (max-width:700px){
+ .eval-report table.stack thead{position:absolute;left:-9999px}
+ .eval-report table.stack tr{display:block;border:1px solid #c8c8c8;margin:0 0 .6em}
+ .eval-report table.stack td,.eval-report table.stack th{display:block;border:none;border-bottom:1px solid #e2e2e2}
+ .eval-report table.stack td[data-label]::before{content:attr(data-label) ": ";font-weight:600}
+}
+"""
 
 
 def render_report(report: dict, results: list[ItemResult], review: list[dict], comparison: dict | None) -> str:
-    """The HTML report: question sets side by side, scores by category, retrieval, failing items, the rules check."""
-    e = html.escape
-    sets = report["sets"]
-    header = "".join(f"<th>{e(name)}</th>" for name in sets)
-    rows = "".join(f"<tr><td>{e(k)}</td>" + "".join(f"<td>{e(str(m.get(k, '')))}</td>" for m in sets.values()) + "</tr>"
-                   for k in SCORECARD_METRICS)
-    category_html = ""
-    for name, metrics in sets.items():
-        category_html += (f"<h3>{e(name)}</h3><img alt=\"scores by category, {e(name)}\" "
-                          f"src=\"data:image/png;base64,{_plot(metrics['by_category'], f'Mean item score by category ({name})', 'score')}\">")
-    retrieval_rows = ""
-    for name, metrics in sets.items():
-        for mode in RETRIEVAL_MODES:
-            suffix = "" if mode == "hybrid" else "_" + mode
-            retrieval_rows += (f"<tr><td>{e(name)}</td><td>{e(mode)}</td><td>{metrics.get('retrieval_hit_at_5' + suffix, 0.0)}</td>"
-                               f"<td>{metrics.get('retrieval_mrr' + suffix, 0.0)}</td></tr>")
-    failing = [r for r in results if r.failures]
-    failing_rows = "".join(
-        f"<tr><td>{e(r.dataset)}</td><td>{e(r.id)}</td><td>{e(r.category)}</td><td>{r.score:.2f}</td><td>{e(r.question)}</td>"
-        f"<td><ul>{''.join(f'<li>{e(f)}</li>' for f in r.failures)}</ul></td></tr>" for r in failing)
-    review_metrics = "".join(
-        f"<tr><td>{e(name)}</td><td>{m['check_items']}</td><td>{m['check_passage_precision']}</td><td>{m['check_passage_recall']}</td>"
-        f"<td>{m['check_precision']}</td><td>{m['check_recall']}</td></tr>" for name, m in report["review"].items())
-    review_rows = "".join(f"<tr><td>{e(r['id'])}</td><td>{e(str(r['expected']))}</td><td>{e(str(r['found']))}</td></tr>"
-                          for r in review if r["expected"] != r["found"])
-    lab_sets = report.get("lab_reading") or {}
-    lab_html = "".join(f"<h2>Lab reading: {e(name)}</h2><table>" + "".join(f"<tr><td>{e(k)}</td><td>{v}</td></tr>" for k, v in lab.items())
-                       + "</table>" for name, lab in lab_sets.items())
-    compare_html = ""
-    if comparison is not None:
-        def listing(entries, label):
-            return "".join(f"<tr><td>{label}</td><td>{e(x['id'])}</td><td>{x['before']:.2f} → {x['after']:.2f}</td>"
-                           f"<td>{e('; '.join(x['new_failures'] or x['fixed']))}</td></tr>" for x in entries)
-        compare_html = (f"<h2>Compared with the previous run</h2><p>{len(comparison['regressed'])} regressed, "
-                        f"{len(comparison['improved'])} improved, {comparison['unchanged']} unchanged.</p>"
-                        "<table><tr><th></th><th>item</th><th>score</th><th>what changed</th></tr>"
-                        f"{listing(comparison['regressed'], '▼ regressed')}{listing(comparison['improved'], '▲ improved')}</table>")
-    return f"""<!doctype html><html><head><meta charset="utf-8"><title>Answer-accuracy evaluation</title>
-<style>body{{font-family:sans-serif;max-width:1100px;margin:2em auto}}table{{border-collapse:collapse;margin:1em 0}}
-td,th{{border:1px solid #ccc;padding:4px 8px;vertical-align:top;font-size:14px}}</style></head><body>
-<h1>Answer-accuracy evaluation</h1>
-<p>"questions" was written together with the answerer (thresholds are calibrated on it); "clinician" was written blind
-to the code and is never tuned on: its scores are the ones to trust.</p>
-<h2>Scorecard</h2><table id="scorecard"><tr><th>metric</th>{header}</tr>{rows}</table>
-<h2>Scores by category</h2>{category_html}
-<h2>Retrieval: dense, BM25 and hybrid side by side</h2>
-<table id="retrieval"><tr><th>set</th><th>mode</th><th>hit@5</th><th>MRR</th></tr>{retrieval_rows}</table>
-{compare_html}
-<h2>Failing items ({len(failing)})</h2><table id="failing"><tr><th>set</th><th>item</th><th>category</th><th>score</th><th>question</th><th>what was missing or wrong</th></tr>{failing_rows}</table>
-<h2>Rules check</h2><table><tr><th>set</th><th>passages</th><th>passage precision</th><th>passage recall</th><th>finding precision</th><th>finding recall</th></tr>{review_metrics}</table>
-<table><tr><th>draft</th><th>expected</th><th>found</th></tr>{review_rows or '<tr><td colspan="3">All drafts matched.</td></tr>'}</table>
-{lab_html}
-</body></html>"""
+    """The HTML report of `assistant eval`: the same content as the UI's Evaluation tab, as one standalone page."""
+    return (f"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+            f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Answer-accuracy evaluation</title>"
+            f"<style>body{{max-width:1200px;margin:1.5em auto;padding:0 1em}}{REPORT_CSS}</style></head>"
+            f"<body><main class=\"eval-report\"><h1>Answer-accuracy evaluation</h1>\n"
+            f"{report_body(report, results, review, comparison)}\n</main></body></html>")
 
 
 def write_outputs(out: Path, report: dict, results: list[ItemResult], review: list[dict], comparison: dict | None) -> None:
@@ -556,20 +774,36 @@ def write_outputs(out: Path, report: dict, results: list[ItemResult], review: li
 
 
 def format_report(report: dict) -> str:
-    """The readable CLI scorecard: question sets side by side, scores by category, the rules check, lab reading."""
+    """The readable CLI scorecard: run details, question sets side by side with pass/fail, scores by category,
+    the rules check, lab reading."""
     sets = report["sets"]
     names = list(sets)
-    width = max(len(k) for k in SCORECARD_METRICS) + 2
-    lines = [f"{'metric':<{width}}" + "".join(f"{n:>14}" for n in names)]
-    lines += [f"{k:<{width}}" + "".join(f"{str(sets[n].get(k, '')):>14}" for n in names) for k in SCORECARD_METRICS]
+    keys = list(METRIC_INFO)
+    width = max(len(METRIC_INFO[k][0]) for k in keys) + 12
+    lines = []
+    run = report.get("run")
+    if run:
+        lines += [f"run {run.get('date')}, code {run.get('code_version')}, corpus {str(run.get('corpus_digest') or '?')[:12]}, "
+                  f"model {run.get('embedding_model')}", ""]
+    lines.append(f"{'measure (pass if)':<{width}}" + "".join(f"{n:>16}" for n in names))
+    for key in keys:
+        name, _, rule = METRIC_INFO[key]
+        label = f"{name} ({format_rule(key, rule)})" if rule else name
+        cells = ""
+        for n in names:
+            ok = passes(rule, sets[n].get(key))
+            cells += f"{format_value(key, sets[n].get(key)) + ('' if ok is None else ' ok' if ok else ' FAIL'):>16}"
+        lines.append(f"{label:<{width}}" + cells)
     categories = sorted({c for n in names for c in sets[n]["by_category"]})
-    lines += ["", f"{'score by category':<{width}}" + "".join(f"{n:>14}" for n in names)]
-    lines += [f"{c:<{width}}" + "".join(f"{str(sets[n]['by_category'].get(c, '-')):>14}" for n in names) for c in categories]
+    lines += ["", f"{'score by category':<{width}}" + "".join(f"{n:>16}" for n in names)]
+    lines += [f"{c:<{width}}" + "".join(f"{str(sets[n]['by_category'].get(c, '-')):>16}" for n in names) for c in categories]
     lines += ["", "rules check: set, passages, passage precision / recall, finding precision / recall"]
     lines += [f"  {n}: {m['check_items']}, {m['check_passage_precision']} / {m['check_passage_recall']}, "
               f"{m['check_precision']} / {m['check_recall']}" for n, m in report["review"].items()]
     for name, lab in (report.get("lab_reading") or {}).items():
         lines += [f"lab reading, {name}: " + ", ".join(f"{k} {v}" for k, v in lab.items())]
+    failed = failed_metrics(report)
+    lines += ["", f"below threshold: {'; '.join(failed)}" if failed else "every measure meets its threshold"]
     return "\n".join(lines)
 
 
@@ -584,39 +818,96 @@ def flat_metrics(report: dict) -> dict:
     return flat
 
 
+def code_version() -> str:
+    """The git commit of this checkout, marked when it has local changes; "unknown" outside git."""
+    import subprocess
+
+    root = Path(__file__).resolve().parent.parent
+    try:
+        commit = subprocess.run(["git", "-C", str(root), "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
+                                timeout=10, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "-C", str(root), "status", "--porcelain", "--untracked-files=no"], capture_output=True,
+                               text=True, timeout=10).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
+    return f"{commit} (with local changes)" if dirty else commit
+
+
+def run_details(answerer, set_names: list[str]) -> dict:
+    """What a run was made on: date, code version, corpus digest, model, writer."""
+    from datetime import datetime, timezone
+
+    status = answerer.kb.status()
+    model = str(status.get("embedding_model") or "")
+    settings = answerer.kb.settings
+    return {"date": datetime.now(timezone.utc).isoformat(timespec="seconds"), "code_version": code_version(),
+            "corpus_digest": status.get("corpus_digest"), "sources": status.get("sources"), "chunks": status.get("chunks"),
+            "embedding_model": ("all-MiniLM-L6-v2 (bundled)" if not settings.embedding_model else Path(model).name or model)
+            + (f", sha256 {str(status.get('model_sha256'))[:12]}" if status.get("model_sha256") else ""),
+            "writer": f"LLM {settings.llm_model}" if settings.llm_configured else "deterministic (no LLM)", "sets": set_names}
+
+
 def evaluate(answerer, dataset: Path | None = None, review_dataset: Path | None = None, out: Path | None = None,
-             previous: Path | None = None) -> tuple[dict, list[ItemResult]]:
+             previous: Path | None = None, *, question_sets: dict[str, Path] | None = None, checks: bool = True,
+             progress=None) -> tuple[dict, list[ItemResult]]:
     """Run the question sets side by side, the review sets and the lab strings; write `out` if given; compare
-    with a `previous` out folder if given. `dataset` / `review_dataset` run that one set instead."""
-    question_sets = {dataset.stem: dataset} if dataset else {n: p for n, p in QUESTION_SETS.items() if n == "questions" or p.is_file()}
+    with a `previous` out folder if given. `dataset` / `review_dataset` run that one set instead.
+
+    For the UI: `question_sets` names the question sets to run, `checks=False` leaves out the rules-check and
+    lab-reading sets, and `progress(fraction, description)` is told how far the run is."""
+    if question_sets is not None:
+        if not question_sets:
+            raise UserError("choose at least one question set to evaluate")
+    elif dataset:
+        question_sets = {dataset.stem: dataset}
+    else:
+        question_sets = {n: p for n, p in QUESTION_SETS.items() if n == "questions" or p.is_file()}
     review_sets = {review_dataset.stem: review_dataset} if review_dataset else {n: p for n, p in REVIEW_SETS.items()
                                                                                  if n == "review" or p.is_file()}
+    if not checks:
+        review_sets = {}
     loaded = {name: load_jsonl(path, QuestionItem) for name, path in question_sets.items()}
     loaded_reviews = {name: load_jsonl(path, ReviewItem) for name, path in review_sets.items()}
     if previous is not None and not (previous / "results.jsonl").is_file():
         raise UserError(f"{previous}: no results.jsonl there; pass a folder written by `assistant eval --out`")
+    total = sum(len(items) for items in loaded.values()) or 1
+    done = 0
+
+    def tell(fraction: float, description: str) -> None:
+        if progress is not None:
+            progress(min(1.0, fraction), description)
+
+    tell(0.0, "Loading the index")
     answerer.finder.warm(answerer.kb.index())  # latencies as a running server has them
-    report: dict = {"sets": {}, "review": {}}
+    report: dict = {"run": run_details(answerer, list(loaded) + list(loaded_reviews)), "sets": {}, "review": {}}
     results: list[ItemResult] = []
     for name, items in loaded.items():
-        set_results = run_questions(answerer, items)
+        def step(count: int, _size: int, name=name, before=done) -> None:
+            tell(0.92 * (before + count) / total, f"Asking the {name} set: {count} of {len(loaded[name])}")
+
+        set_results = run_questions(answerer, items, step)
+        done += len(items)
         for r in set_results:
             r.dataset = name
         report["sets"][name] = {**aggregate(set_results, items), "by_category": category_scores(set_results)}
         results += set_results
     review_rows: list[dict] = []
     for name, items in loaded_reviews.items():
+        tell(0.93, f"Running the rules check on {name}")
         report["review"][name], rows = review_scores(items)
         review_rows += rows
-    if dataset is None:
+    if dataset is None and checks:
         report["lab_reading"], report["lab_misreads"] = {}, {}
         for name, path in LAB_SETS.items():
             if path.is_file():
+                tell(0.96, f"Reading the lab strings of {name}")
                 report["lab_reading"][name], report["lab_misreads"][name] = lab_reading_scores(load_jsonl(path, LabStringItem))
     comparison = compare(results, previous, flat_metrics(report)) if previous else None
     if out:
+        tell(0.98, "Writing the report")
         write_outputs(out, report, results, review_rows, comparison)
     payload = dict(report)
     if comparison is not None:
         payload["comparison"] = comparison
+    tell(1.0, "Done")
     return payload, results
