@@ -184,15 +184,19 @@ REFERENCE_AFTER_RE = re.compile(r"\s*(?:\)|\]|;|\.(?:\s|$)|,?\s*(?:study|trial|c
 # A statistic about a cohort, not a patient's value: "the median ANC was 1.2".
 STATISTIC_BEFORE_RE = re.compile(r"(?i)\b(?:median|mean|average|averaged)\s+(?:\w+\s+){0,2}$")
 # The same analyte's later values: "95 -> 61 -> 38", "4.8 on Monday, came back at 0.9".
-TREND_STEP_RE = re.compile(rf"(?:\s*(?:->|→|=>|⟶|>|»)\s*|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:yesterday|last\s+\w+|on\s+\w+(?:\s+\d+)?|earlier|"
-                           rf"previously|at\s+baseline|(?:before|prior\s+to|pre-?)\s*[A-Za-z][^,;\d\n]{{0,25}}(?:\d{{1,2}})?))\s*[,;]\s*(?:and\s+|then\s+|now\s+)?(?=\d)|(?P<gap>[^.;\n\d]{{0,30}}?)\b(?:came\s+back\s+at|now(?:\s+at)?|today(?:\s+at)?|"
+# A time written inside a gap between two values of a series: "on day 10", "at 06:40", "on 3/12".
+TIME_TOKEN = r"(?<![\w.])(?:day|d|week|wk|cycle|c)\s*\d{1,3}(?![\d.])|(?<![\d.])\d{1,2}[:h/]\d{2}(?![\d.])"
+TREND_STEP_RE = re.compile(rf"(?:\s*(?:->|→|=>|⟶|>|»|/)\s*|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:yesterday|today|now|this\s+morning|last\s+\w+|on\s+\w+(?:\s+\d+)?|earlier|(?:at\s+|@\s*)?\d{{1,2}}[:h]\d{{2}}|on\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|"
+                           rf"previously|at\s+baseline|(?:before|prior\s+to|pre-?)\s*[A-Za-z][^,;\d\n]{{0,25}}(?:\d{{1,2}})?))\s*[,;]\s*(?:and\s+|then\s+|now\s+)?(?=\d)|(?P<gap>(?:[^.;\n\d]|{TIME_TOKEN}){{0,30}}?)\b(?:came\s+back\s+at|now(?:\s+at)?|today(?:\s+at)?|"
                            rf"this\s+morning|drops?\s+to|dropped\s+to|then(?:\s+to)?|back\s+to|fell\s+to|falls?\s+to|down\s+to|rose\s+to|"
-                           rf"recovered\s+to|improved\s+to|increased\s+to|decreased\s+to|repeat(?:ed)?(?:\s+at)?)\s*(?::\s*)?){NUMBER}",
+                           rf"recovered\s+to|improved\s+to|increased\s+to|decreased\s+to|(?:repeat(?:ed)?|re-?check(?:ed)?|rpt)(?:\s+at|\s+[^.;\n\d:]{{1,25}}:)?)\s*(?::\s*)?){NUMBER}",
                            re.IGNORECASE)
+# Where a value of a series says when it was taken: "133 (today), 171 two weeks ago" is read on 133.
+LABEL_CUT_RE = re.compile(r"[,;\n]|->|→|=>|⟶|»|\b(?:came|then|now|back|drops?|dropped|fell|falls?|down|rose|recovered|repeat)\b")
 
 
 # Cheap test that a later value of the same series may follow (the full TREND_STEP_RE is slower).
-TREND_MARKS = ("->", "→", "=>", "⟶", ">", "»", "(")
+TREND_MARKS = ("->", "→", "=>", "⟶", ">", "»", "(", "/", ":", "@")
 TREND_WORDS = ("came", "now", "today", "morning", "drop", "then", "back", "fell", "fall", "down", "rose", "recover", "improv",
                "increas", "decreas", "repeat", "yesterday", "last", "on ", "earlier", "previous", "baseline", "before", "prior", "pre")
 
@@ -258,10 +262,55 @@ def _mention(analyte: str, text: str, start: int, end: int, number_text: str, ki
     else:
         value, native_unit, native_value, assumptions, warnings = to_canonical(analyte, number, unit_text)
     if len(trend) > 1:
-        notes.append(f"{ANALYTE_LABELS[analyte]} given as a series ({' -> '.join(f'{v:g}' for v in trend)}); the latest value is graded.")
+        notes.append(f"{ANALYTE_LABELS[analyte]} given as a series ({' -> '.join(f'{v:g}' for v in trend)}); the latest value is "
+                     f"graded ({trend[-1]:g}).")
     return Mention(analyte=analyte, value=value, unit=CANONICAL_UNIT[analyte], raw=text[start:end], span=(start, end),
                    number_span=number_span, comparator=comparator.lower() if comparator else None, native_unit=native_unit,
                    native_value=native_value, assumptions=notes + assumptions, warnings=warnings)
+
+
+def _step_label(text: str, start: int, end: int) -> str:
+    """What is written right after one value of a series, up to the next value or the first cue of one."""
+    window = text[start:min(end, start + 30)]
+    cut = LABEL_CUT_RE.search(window)
+    return window[:cut.start()] if cut else window
+
+
+def label_rank(label: str) -> tuple[int, float] | None:
+    """time_rank of a free-text label: '(today)', 'two weeks ago', 'on day 10', '(8/3)', 'at 06:40'."""
+    label = label.strip(" \t()[]:-—–@")
+    if not label:
+        return None
+    direct = time_rank(label)
+    if direct is not None:
+        return direct
+    if CURRENT_HEADER_RE.search(label):
+        return (3, 0.0)
+    if PAST_HEADER_RE.search(label) or re.search(r"(?i)\b(?:yesterday|earlier|first\s+draw|initial)\b", label):
+        return (0, 0.0)
+    token = re.search(TIME_TOKEN, label, re.IGNORECASE)
+    return time_rank(re.sub(r"^(?i:on|at)\s+", "", token.group(0))) if token else None
+
+
+def _latest_step(text: str, steps: list) -> int:
+    """Which value of a series is the most recent: the one its label calls current, else the latest by the times
+    written beside every value, else the only one not called earlier, else the last one written."""
+    labels = [_step_label(text, span[1], steps[i + 1][2][0] if i + 1 < len(steps) else span[1] + 30)
+              for i, (_, _, span) in enumerate(steps)]
+    ranks = [label_rank(label) for label in labels]
+    current = [i for i, r in enumerate(ranks) if r is not None and r[0] == 3]
+    if current:
+        return current[0]
+    if all(r is not None for r in ranks):
+        stripped = [label.strip(" \t()[]:-—–@") for label in labels]
+        choice = latest_column(stripped)
+        if choice is not None:
+            return choice
+        return max(range(len(ranks)), key=lambda i: (ranks[i], i))
+    not_past = [i for i, r in enumerate(ranks) if r is None or r[0] != 0]
+    if len(not_past) == 1 and len(not_past) < len(ranks):
+        return not_past[0]
+    return len(steps) - 1
 
 
 def find_mentions(text: str) -> list[Mention]:
@@ -313,22 +362,24 @@ def find_mentions(text: str) -> list[Mention]:
         kilo = bool(value_match.group("kilo"))
         unit_text = value_match.group("unit")
         end = value_match.end() if unit_text else end
-        trend = [parse_number(number_text)]
         if not unit_text:
             after = AFTER_VALUE_RE.match(text, end)
             if after:
                 unit_text, end = after.group("unit"), after.end()
+        steps = [(number_text, kilo, number_span)]
         while not value_match.group("cmp") and _may_continue(text[end:end + 36]):
             step = TREND_STEP_RE.match(text, end)
             if not step or (step.group("gap") and ANALYTE_RE.search(step.group("gap"))):
                 break
-            number_text, kilo = step.group("num"), bool(step.group("kilo"))
-            number_span = (step.start("num"), step.end("num"))
-            trend.append(parse_number(number_text))
+            steps.append((step.group("num"), bool(step.group("kilo")), (step.start("num"), step.end("num"))))
             end = step.end()
             later_unit = LATER_UNIT_RE.match(text, end)
             if later_unit:
                 unit_text, end = later_unit.group("unit"), later_unit.end()
+        number_text, kilo, number_span = steps[_latest_step(text, steps)] if len(steps) > 1 else steps[0]
+        trend = [parse_number(n) for n, _, _ in steps]
+        if number_span != steps[-1][2]:
+            trend = [v for i, v in enumerate(trend) if steps[i][2] != number_span] + [parse_number(number_text)]
         mentions.append(_mention(analyte, text, match.start(), end, number_text, kilo, unit_text or header_unit,
                                  value_match.group("cmp"), number_span, trend))
     rows = row_table_mentions(text) if ("|" in text or "\t" in text or ";" in text or "  " in text) and "\n" in text else ([], [])

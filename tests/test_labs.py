@@ -141,6 +141,22 @@ READS = [
     ("platelets 45, IVIG 1 g/kg given", {"plt": 45}),
     ("the median ANC was 1.2 (range 0.2-3.0)", {}),
     ("At 63K, the platelet count stays above 75", {"plt": 63}),
+    # count words after a name, names in words, state words before the value, units before the value or in words
+    ("Platelet Ct: 64 x10E9/L (L)", {"plt": 64}), ("WBC cnt 3.1", {"wbc": 3.1}), ("white cells 7 300/mm3", {"wbc": 7.3}),
+    ("WBC nl at 6.1, ANC low at 0.8", {"wbc": 6.1, "anc": 0.8}), ("ANC, cells/µL: 1,050 (L)", {"anc": 1.05}),
+    ("platelets 40,000 per cubic millimetre", {"plt": 40}), ("Platelets (79)", {"plt": 79}),
+    ("Hgb (ref 12.0–15.5 g/dL): 9.0; PLT (normal 150–450): 301", {"hgb": 9.0, "plt": 301}),
+    # tables whose rows name the analytes: the result column, the unit column, the most recent of several columns
+    ("Test | Result | Flag | Range\nWBC | 2.4 | L | 4.0-10.0\nPLT | 74 | L | 150-400", {"wbc": 2.4, "plt": 74}),
+    ("| Parameter | Ref. range | Result |\n|---|---|---|\n| Platelets | 150–400 G/L | 128 |", {"plt": 128}),
+    ("Parameter;Value;Unit\nHaemoglobin;94;g/L\nWBC;5,2;G/L", {"hgb": 9.4, "wbc": 5.2}),
+    ("Date | 03/02 | 10/02 | 17/02\nPLT | 132 | 98 | 61", {"plt": 61}),
+    ("Date | 17/02 | 10/02 | 03/02\nPLT | 61 | 98 | 132", {"plt": 61}),
+    ("Hematology | Today | Prior\nWBC | 2.9 | 4.6", {"wbc": 2.9}), ("Analyte | 09:00 | 21:00\nHGB g/dL | 7.4 | 8.6", {"hgb": 8.6}),
+    # series: the value its label calls current, else the latest by the times beside each value, else the last written
+    ("Platelets 133 (today), 171 two weeks ago", {"plt": 133}), ("WBC 3.8 (1/3), 3.1 (8/3), 2.6 (15/3)", {"wbc": 2.6}),
+    ("PLT 45 @06:40, 38 @18:00", {"plt": 38}), ("ANC nadir 0.3 on day 10, came back at 1.6 on day 17", {"anc": 1.6}),
+    ("PLT 37 K/uL (L) — repeat in citrate tube: 39 K/uL", {"plt": 39}), ("LYMPH# 1.1 / 0.8 / 0.5 (weeks 0, 3, 6)", {"alc": 0.5}),
 ]
 
 
