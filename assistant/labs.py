@@ -316,6 +316,7 @@ def _latest_step(text: str, steps: list) -> int:
 def find_mentions(text: str) -> list[Mention]:
     """Every analyte name in `text` with the number that follows it, and the values of lab tables."""
     mentions: list[Mention] = []
+    bare: list[re.Match] = []  # names with no value after them: the value may stand before the name
     for match in ANALYTE_RE.finditer(text):
         analyte = match.lastgroup
         position = match.end()
@@ -336,12 +337,16 @@ def find_mentions(text: str) -> list[Mention]:
             if unit_first:
                 header_unit, position = unit_first.group("unit"), unit_first.end()
         value_match = VALUE_RE.match(text, position)
+        if not value_match and text[position:position + 1].isspace():
+            gap = PLACE_GAP_RE.match(text, position)  # "neutrophil count on discharge was 1.1"
+            value_match = VALUE_RE.match(text, gap.end()) if gap else None
         ahead = text[position:position + 48]
         garbled = GARBLED_VALUE_RE.match(text, position) if GARBLED_HINT_RE.search(ahead) else None
         if garbled and (not value_match or value_match.end("num") <= garbled.end("token")):
             mentions.append(_unreadable(analyte, text, match.start(), garbled))
             continue
         if not value_match:
+            bare.append(match)
             continue
         filler = value_match.group("filler") or ""
         if "\n" in filler or len(filler) > 40:
@@ -357,6 +362,7 @@ def find_mentions(text: str) -> list[Mention]:
             continue
         if not value_match.group("unit") and not value_match.group("kilo") and NOT_A_VALUE_RE.match(text, end) \
                 and not TIMES_TEN_RE.match(text, end):
+            bare.append(match)
             continue
         number_span = (value_match.start("num"), value_match.end("num"))
         kilo = bool(value_match.group("kilo"))
@@ -386,7 +392,8 @@ def find_mentions(text: str) -> list[Mention]:
     if rows[1]:  # a row of a table with a header is read by its columns, not as running text
         covered, row_starts = rows[1], [a for a, _ in rows[1]]
         mentions = [m for m in mentions if not _inside(covered, row_starts, m.span[0])]
-    return sorted(mentions + rows[0] + table_mentions(text) + leading_value_mentions(text, mentions), key=lambda m: m.span)
+    return sorted(mentions + rows[0] + table_mentions(text) + leading_value_mentions(text, mentions)
+                  + value_before_name_mentions(text, bare, mentions), key=lambda m: m.span)
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], position: int) -> bool:
@@ -514,6 +521,36 @@ def row_table_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]]
 
 
 LEADING_VALUE_RE = re.compile(rf"\b(?:at|of|with)\s+{NUMBER}\s*(?:{UNIT})?\s*,\s*(?:the\s+|her\s+|his\s+|their\s+|your\s+)?", re.IGNORECASE)
+
+
+# A place or time between a name and its value: "neutrophil count in our vignette was 1.1", "Hb on discharge: 11.8".
+PLACE_GAP_RE = re.compile(r"\s+(?:in|on|at|during|after|before|from|for|since|post|pre)\s+(?:[A-Za-z][\w'-]*\s*|(?:day|d|week|cycle)\s*\d{1,3}\s*){1,4}?"
+                          r"(?=:|=|\b(?:was|were|is|are|of|remained|remains|measured|stood|came|read)\b)", re.IGNORECASE)
+# A value written just before the name, with a unit: "42,000 platelets per µL", "2,700/mm³ white cells", "48 x10^9/L platelets".
+BEFORE_NAME_RE = re.compile(rf"(?<![\w.,/:^<>≤≥-])(?:{NUMBER})[ \t]*(?:{UNIT})?[ \t]+$", re.IGNORECASE)
+THRESHOLD_BEFORE_NUMBER_RE = re.compile(r"(?i)(?:[<>≤≥]|\b(?:below|under|above|over|than|least|most|to)\b)\s*$")
+
+
+def value_before_name_mentions(text: str, bare: list[re.Match], named: list[Mention]) -> list[Mention]:
+    """A number with a unit written before a name that has no value after it: "With 42,000 platelets per µL"."""
+    used = [m.number_span for m in named]
+    found = []
+    for name in bare:
+        before = BEFORE_NAME_RE.search(text, max(0, name.start() - 40), name.start())
+        if not before or THRESHOLD_BEFORE_NUMBER_RE.search(text, max(0, before.start() - 12), before.start()):
+            continue
+        span = (before.start("num"), before.end("num"))
+        if any(a <= span[0] < b for a, b in used):
+            continue
+        unit_text, end = before.group("unit"), name.end()
+        after = LATER_UNIT_RE.match(text, name.end())
+        if after and not unit_text:
+            unit_text, end = after.group("unit"), after.end()
+        if not unit_text and not before.group("kilo"):
+            continue  # "2 platelets" with no unit is not read as a count
+        found.append(_mention(name.lastgroup, text, before.start("num"), end, before.group("num"), bool(before.group("kilo")),
+                              unit_text, None, span, [parse_number(before.group("num"))]))
+    return found
 
 
 def leading_value_mentions(text: str, named: list[Mention]) -> list[Mention]:

@@ -156,7 +156,12 @@ READS = [
     # series: the value its label calls current, else the latest by the times beside each value, else the last written
     ("Platelets 133 (today), 171 two weeks ago", {"plt": 133}), ("WBC 3.8 (1/3), 3.1 (8/3), 2.6 (15/3)", {"wbc": 2.6}),
     ("PLT 45 @06:40, 38 @18:00", {"plt": 38}), ("ANC nadir 0.3 on day 10, came back at 1.6 on day 17", {"anc": 1.6}),
-    ("PLT 37 K/uL (L) — repeat in citrate tube: 39 K/uL", {"plt": 39}), ("LYMPH# 1.1 / 0.8 / 0.5 (weeks 0, 3, 6)", {"alc": 0.5}),
+    ("PLT 37 K/uL (L) — repeat in citrate tube: 39 K/uL", {"plt": 39}),
+    # a value with its unit before the name; a place or time between the name and its value
+    ("With 42,000 platelets per µL", {"plt": 42}), ("a nadir of 48 x10^9/L platelets", {"plt": 48}),
+    ("Pt 7: 2,700/mm³ white cells", {"wbc": 2.7}), ("WBC 2.7 x10^9/L, platelets normal", {"wbc": 2.7}), ("2 platelets units", {}),
+    ("The neutrophil count in our vignette was 1.1", {"anc": 1.1}), ("Hb on discharge: 11.8 g/dL", {"hgb": 11.8}),
+    ("ANC on day 10 was 0.3", {"anc": 0.3}), ("LYMPH# 1.1 / 0.8 / 0.5 (weeks 0, 3, 6)", {"alc": 0.5}),
 ]
 
 
