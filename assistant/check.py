@@ -60,6 +60,7 @@ CLAUSE_BREAK_RE = re.compile(r";|\bwhereas\b|\bwhile\b|\bbut\b|,\s*so\b|,\s*yet\
 # A grade that describes a cohort, not the value at hand: "34 patients with grade 4 neutropenia".
 COHORT_RE = re.compile(r"(?i)\bpatients\s+(?:with|had|having)\s+$|\b(?:in|of)\s+\d[\d,]*\s+(?:patients|cases)\s+(?:with\s+)?$")
 COHORT_AFTER_RE = re.compile(r"(?i)^\s*(?:\w+\s+){0,3}?(?:(?:occurred|developed|was\s+seen|was\s+reported|were\s+reported)\s+in\s+\d|in\s+\d[\d,.]*\s*(?:%|percent|of\s+\d|patients))")
+DOT_LEADER_RE = re.compile(r"\.{2,}(?=[ \t]*\d)")
 ABBREVIATION_RE = re.compile(r"(?i)\b(?:i\.e|e\.g|vs|cf|approx|incl|resp|et al|ca|fig|no|dr)\.")
 # The CTCAE version a sentence or a document names ("under CTCAE v6", "per v6.0", "CTCAE version 5.0").
 VERSION_NAMED_RE = re.compile(r"(?i)(?:CTCAE\s*(?:version\s*|v\.?\s*)?|\bv\.?\s?|\bversion\s+)([56])(?:\.0)?\b")
@@ -72,10 +73,11 @@ BELOW_RE = re.compile(r"(?i)\b(?:(?:does|do|did)\s+not|doesn't|don't|didn't|not\
 # "the cut-off that defines grade 2", "grade 2 anemia means a hemoglobin below 10".
 THRESHOLD_AFTER_RE = re.compile(r"(?i)\s*(?:(?:\w+\s+){0,4}?(?:threshold|cut-?off|cutoff|boundary|limit|band|border|mark|criteria|criterion)\b"
                                 r"|(?:\w+\s+){0,4}?(?:means|is\s+defined|defined\s+as|refers\s+to|starts?\s+(?:at|below)|begins?\s+(?:at|below))\b)")
-THRESHOLD_WORDS = ("threshold", "cut", "boundary", "limit", "band", "border", "mark", "criteri", "mean", "defin", "start", "begin")
+THRESHOLD_WORDS = ("threshold", "cut", "boundary", "limit", "band", "border", "mark", "criteri", "mean", "defin", "start", "begin", "line")
 NEGATION_WORDS = ("no", "n't", "never", "without", "rather", "instead", "nor", "short", "below")
 OPEN_PAREN_RE = re.compile(r"\s*\(")
-THRESHOLD_NAMED_BEFORE_RE = re.compile(r"(?i)(?:threshold|cut-?off|boundary|limit|defines?)\W+\w*\W*$")
+BARE_AFTER_RE = re.compile(r"\s*(?:[.;,)!?\n]|$)")
+THRESHOLD_NAMED_BEFORE_RE = re.compile(r"(?i)(?:threshold|cut-?off|boundary|limit|line|defines?)(?:\W+\w+){0,3}?\W+\w*\W*$")
 THRESHOLD_BEFORE_RE = re.compile(r"(?i)(?:\b(?:defines?|defining|for|of|to|into|from)\s+(?:a\s+|the\s+)?|\bthe\s+)$")
 
 
@@ -103,12 +105,15 @@ class Claim:
     term_analyte: str | None
     negated: bool = False  # "not grade 3": the claim is that the grade is not in `grades`
     term_end: int | None = None  # where the term ends when it stands before the claim ("neutropenia is grade 2")
+    bare: bool = False  # nothing follows the grade in its clause ("...; grade 4.")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence; decimals such as 2.7 and abbreviations such as "i.e." do not end a sentence."""
     spans = []
     masked = ABBREVIATION_RE.sub(lambda m: m.group(0).replace(".", "_"), text)
+    if ".." in masked:  # dot leaders before a value ("WBC ...... 2.1") do not end a sentence
+        masked = DOT_LEADER_RE.sub(lambda m: "_" * len(m.group(0)), masked)
     for match in SENTENCE_RE.finditer(masked):
         start, end = match.span()
         while start < end and text[start].isspace():
@@ -178,7 +183,8 @@ def _claims(text: str, start: int, end: int) -> list[Claim]:
         if term and after_term == claim_end:
             index = bisect_left(term_starts, claim_start)
             term_before = next((e for _, e, a in reversed(terms[max(0, index - 3):index]) if e <= claim_start and a == term), None)
-        claims.append(Claim(grades, label, (claim_start, claim_end), term, negated, term_before))
+        bare = term is None and BARE_AFTER_RE.match(text, claim_end, end) is not None
+        claims.append(Claim(grades, label, (claim_start, claim_end), term, negated, term_before, bare))
     return claims
 
 
@@ -229,14 +235,17 @@ def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
         clauses = _clause_bounds(text, s_start, s_end)
         clause_starts = [a for a, _ in clauses]
         value_starts = [m.span[0] for m in values]
-        for claim in _claims(text, s_start, s_end):
-            if claim.term_analyte == "fn":
-                continue
-            mention, substituted = _value_for_claim(claim, values, value_starts, clauses, clause_starts)
+        claims = [c for c in _claims(text, s_start, s_end) if c.term_analyte != "fn"]
+        paired = _paired_in_order(claims, values)
+        for claim in claims:
+            mention, substituted = paired[id(claim)] if id(claim) in paired else \
+                _value_for_claim(claim, values, value_starts, clauses, clause_starts, text)
             if mention is None:
                 continue
             checked += 1
-            finding = _judge_claim(claim, mention, substituted, sentence_version, other, sentence)
+            claim_version = _claim_version(text, claim, named_here, clauses, clause_starts) or sentence_version
+            claim_other = next(v for v in VERSIONS if v != claim_version)
+            finding = _judge_claim(claim, mention, substituted, claim_version, claim_other, sentence)
             if finding:
                 findings.append(finding)
         for comparison in COMPARISON_RE.finditer(text, s_start, s_end):
@@ -252,6 +261,42 @@ def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
     return findings, checked
 
 
+VERSION_AFTER_CLAIM_RE = re.compile(r"(?i)(?:[\s\w-]{0,20}?\b(?:under|per|in|by|to|using|with|of)\s+(?:the\s+)?|\s*[(,]\s*(?:per\s+|under\s+)?)")
+
+
+def _claim_version(text: str, claim: Claim, named_here: list[tuple[int, str]], clauses, clause_starts: list[int]) -> str | None:
+    """The CTCAE version a claim is made under when its sentence names two: the one named right after it ("grade 1
+    under v5.0"), else the one its clause names, else the nearest one named before it ("Under v6.0 ... is grade 3,
+    whereas v5.0 would call it grade 4")."""
+    if len({v for _, v in named_here}) < 2:
+        return None
+    after = next(((p, v) for p, v in named_here if p >= claim.span[1]), None)
+    if after and after[0] - claim.span[1] <= 30 and VERSION_AFTER_CLAIM_RE.fullmatch(text, claim.span[1], after[0]):
+        return after[1]
+    clause = clauses[max(0, bisect_right(clause_starts, claim.span[0]) - 1)]
+    in_clause = single_version([v for position, v in named_here if clause[0] <= position < clause[1]])
+    if in_clause:
+        return in_clause
+    before = [v for position, v in named_here if position < claim.span[0] and position >= clause[0]] \
+        or [v for position, v in named_here if position < claim.span[0]]
+    return before[-1] if before else None
+
+
+def _paired_in_order(claims: list[Claim], values: list[Mention]) -> dict[int, tuple[Mention, bool]]:
+    """Claims and values of one analyte that alternate in a sentence are paired in order: "grade 2 in one patient
+    (platelets 55) and grade 3 in another (platelets 41)"; likewise "respectively" lists."""
+    positive = [c for c in claims if not c.negated]
+    if len(positive) < 2 or len(positive) != len(claims):
+        return {}
+    analytes = {m.analyte for m in values}
+    if len(analytes) != 1 or len(values) != len(positive):
+        return {}
+    analyte = analytes.pop()
+    if any(c.term_analyte not in (None, analyte) for c in positive):
+        return {}
+    return {id(c): (m, False) for c, m in zip(positive, values, strict=True)}
+
+
 def _clause_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cuts = [start] + [m.end() + start for m in CLAUSE_BREAK_RE.finditer(text[start:end])] + [end]
     return list(zip(cuts[:-1], cuts[1:], strict=True))
@@ -263,7 +308,7 @@ def _nearby(values: list[Mention], value_starts: list[int], start: int, end: int
 
 
 def _value_for_claim(claim: Claim, all_values: list[Mention], value_starts: list[int], clauses,
-                     clause_starts: list[int]) -> tuple[Mention | None, bool]:
+                     clause_starts: list[int], text: str = "") -> tuple[Mention | None, bool]:
     """The lab value a grade claim is about: its own analyte in the same clause first, then the same
     sentence; failing that, the nearest value of another analyte (judged against that analyte)."""
     clause = clauses[max(0, bisect_right(clause_starts, claim.span[0]) - 1)]
@@ -289,7 +334,15 @@ def _value_for_claim(claim: Claim, all_values: list[Mention], value_starts: list
                 return nearest, True
         return None, False
     near = [m for m in in_clause if distance(m) <= 30]
-    return (min(near, key=distance), False) if near else (None, False)
+    if near:
+        return min(near, key=distance), False
+    # A bare grade that names no condition and ends its clause ("ABS NEUT 0.3 K/uL ** CRITICAL **; grade 4.") is
+    # about the value just before it in the sentence.
+    if claim.bare:
+        before = [m for m in values if m.span[1] <= claim.span[0] and claim.span[0] - m.span[1] <= 80]
+        if before and not re.search(r"\d", VERSION_NAMED_RE.sub("", text[before[-1].span[1]:claim.span[0]])):
+            return before[-1], False  # another number in between ("above the 50,000 line used for grade 3") is its subject
+    return None, False
 
 
 def _value_for_comparison(match: re.Match, all_values: list[Mention], value_starts: list[int], text: str) -> Mention | None:

@@ -192,6 +192,23 @@ CLAIMS = [
     ("ANC 1.2 x10^9/L is grade 2 neutropenia per v6.", "5", (M, "anc", 1)),
     ("In 34 patients with grade 4 neutropenia, 76% recovered; yet an ANC of 0.7 is only grade 3.", "5", None),
     ("ALC 0.45 corresponds to grade 3 lymphopenia under CTCAE v6.0.", "5", ("ungradable_term", "alc", None)),
+    # a sentence naming two versions: each claim under the version named beside it, in its clause, or before it
+    ("Under CTCAE v6.0 an ANC of 0.4 x10^9/L is grade 3, whereas v5.0 would call it grade 4.", "5", None),
+    ("Per CTCAE v6.0, platelets of 18 x10^9/L are grade 4; per v5.0 the same count is also grade 4.", "5", (M, "plt", 3)),
+    ("In v6.0 the change shows: an ANC of 1.8, grade 1 under v5.0, is not graded at all under v6.0.", "5", None),
+    # claims and values of one analyte that alternate are paired in order
+    ("Grade 2 in one patient (platelets 55 x10^9/L) and grade 3 in another (platelets 41 x10^9/L).", "5", None),
+    ("Grade 2 in one patient (platelets 55 x10^9/L) and grade 4 in another (platelets 41 x10^9/L).", "5", (M, "plt", 3)),
+    # a bare grade ending its clause is about the value before it; a number in between is its subject instead
+    ("ABS NEUT 0.3 K/uL ** CRITICAL **; CTCAE v6.0 grade 4.", "5", (M, "anc", 3)),
+    ("Leukocytes 3,4 G/l ↓; grade 2.", "5", (M, "wbc", 1)),
+    ("Leukocytes 2,4 G/l ↓; grade 2.", "5", None),
+    ("Platelets of 52,000/µL are above the 50,000 line used for grade 3, so this is grade 2.", "5", None),
+    # dot leaders do not end a sentence; values before their names and after a place or time
+    ("NEUT# .... 0.45 x10^9/L (LL)  -> CTCAE G3 neutropenia", "5", (M, "anc", 4)),
+    ("With 42,000 platelets per µL, you have grade 2 thrombocytopenia.", "5", (M, "plt", 3)),
+    ("Her haemoglobin on discharge was 118 g/L — no longer anaemic, i.e. grade 0.", "5", (M, "hgb", 1)),
+    ("Neutrophil count on discharge: 1,900/µL, with no neutropenia of grade 1 or worse.", "5", (M, "anc", 1)),
 ]
 
 
