@@ -37,6 +37,7 @@ from assistant.evidence import EvidenceFinder, grade_scope, heading_scope, split
 from assistant.index import Chunk
 from assistant.knowledge_base import KnowledgeBase
 from assistant.labs import ANALYTE_PATTERNS
+from assistant.screening import quotable
 from assistant.understanding import Understanding, load_knowledge, understand
 from assistant.verification import verify
 
@@ -80,6 +81,9 @@ def stem(word: str) -> str:
 
 
 
+# Longer than any clinical question (a pasted two-page note fits); beyond it the work is refused at once.
+MAX_QUESTION_CHARS = 12_000
+
 class Answerer:
     """Answers questions from one knowledge base. Thread-safe: it keeps no per-question state."""
 
@@ -105,6 +109,9 @@ class Answerer:
         if not question or not question.strip():
             raise UserError("the question is empty; type a clinical question")
         question = question.strip()
+        if len(question) > MAX_QUESTION_CHARS:
+            raise UserError(f"the question is {len(question):,} characters long; the limit is {MAX_QUESTION_CHARS:,}. "
+                            "Ask about the labs and findings that matter, or check a long text with `assistant check`")
         default_version = normalize_version(ctcae) if ctcae else self.settings.ctcae_version
         u = understand(question, default_version, previous)
         index = self.kb.index()
@@ -188,7 +195,7 @@ class Answerer:
             scope = heading_scope(hit.chunk)
             if asked_scope and scope and not (scope & asked_scope):
                 continue
-            for sentence in split_sentences(hit.chunk.text):
+            for sentence in filter(quotable, split_sentences(hit.chunk.text)):
                 own = grade_scope(sentence)
                 if asked_scope and own and not (own & asked_scope) and scope is None:
                     continue
@@ -226,7 +233,7 @@ class Answerer:
                     and c.locator != parent and heading_scope(c) is not None]
         lines = []
         for chunk in siblings[:4]:
-            sentence = next((s for s in split_sentences(chunk.text) if (chunk.chunk_id, s) not in used), None)
+            sentence = next((s for s in split_sentences(chunk.text) if (chunk.chunk_id, s) not in used and quotable(s)), None)
             if sentence:
                 lines.append(draft.statement(chunk, sentence))
         return lines

@@ -41,13 +41,23 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--url")
     p.add_argument("--status", choices=["verified", "secondary", "unverified"],
                    help="how far the source was checked (for sources that do not state it; shown beside every citation)")
+    p.add_argument("--replace", action="store_true",
+                   help="replace the source that already has this id (its current version is kept and can be restored)")
     p.add_argument("--json", action="store_true")
 
-    p = command("sources", "List or remove the sources of the knowledge base.")
+    p = command("sources", "List, remove, restore or purge the sources of the knowledge base.")
     sub = p.add_subparsers(dest="action", required=True)
-    s = sub.add_parser("list", help="list sources")
+    s = sub.add_parser("list", help="list sources (with --removed: the removed and replaced versions kept for restoring)")
+    s.add_argument("--removed", action="store_true")
     s.add_argument("--json", action="store_true")
-    s = sub.add_parser("remove", help="remove one source and its chunks")
+    s = sub.add_parser("remove", help="remove one source and its chunks (kept for restoring until purged)")
+    s.add_argument("source_id")
+    s.add_argument("--force", action="store_true", help="also remove a shipped (protected) source")
+    s.add_argument("--json", action="store_true")
+    s = sub.add_parser("restore", help="bring back the newest removed or replaced version of a source")
+    s.add_argument("source_id")
+    s.add_argument("--json", action="store_true")
+    s = sub.add_parser("purge", help="delete the kept versions of a removed or replaced source for good")
     s.add_argument("source_id")
     s.add_argument("--json", action="store_true")
 
@@ -149,6 +159,30 @@ def _knowledge_base(args, as_json: bool = False):
     return KnowledgeBase(_settings(args), progress=progress_wanted(as_json))
 
 
+def _sources(args) -> int:
+    kb = _knowledge_base(args, args.json)
+    if args.action == "list" and args.removed:
+        removed = kb.removed()
+        lines = [f"{r['source_id']:40} {r['reason']:8} {r['removed_at']}  {r['title']}" for r in removed]
+        _emit({"removed": removed}, args.json, "\n".join(lines) or "No removed or replaced sources are kept.")
+    elif args.action == "list":
+        sources = kb.sources()
+        lines = [f"{s['source_id']:40} {s['chunks']:4} chunks  {s['year'] or '':4}  {s['title']}{'  [shipped]' if s['protected'] else ''}"
+                 for s in sources]
+        _emit({"sources": sources}, args.json, "\n".join(lines) or "No sources yet: add one with `assistant ingest FILE`.")
+    elif args.action == "remove":
+        result = kb.remove(args.source_id, force=args.force)
+        _emit(result, args.json, f"removed {result['source_id']} ({result['chunks']} chunks); "
+                                 f"bring it back with `assistant sources restore {result['source_id']}`")
+    elif args.action == "restore":
+        result = kb.restore(args.source_id)
+        _emit(result, args.json, f"restored {result['source_id']} ({result['chunks']} chunks)  {result['title']}")
+    else:
+        result = kb.purge(args.source_id)
+        _emit(result, args.json, f"purged {result['versions']} kept version(s) of {result['source_id']}")
+    return 0
+
+
 def _preload_model_library() -> None:
     """Start importing sentence-transformers (about 5 s on a 2-core machine) in the background, so it
     overlaps with reading settings and loading the index; only for commands that always need the model."""
@@ -162,25 +196,23 @@ def run(args) -> int:
     if args.command in ("ask", "chat", "search"):
         _preload_model_library()
     if args.command == "ingest":
-        results = _knowledge_base(args, args.json).ingest(args.paths, args.title, args.publisher, args.year, args.url, args.status)
+        results = _knowledge_base(args, args.json).ingest(args.paths, args.title, args.publisher, args.year, args.url,
+                                                          args.status, replace=args.replace)
         if args.json:
             for result in results:
                 print(json.dumps(result, ensure_ascii=False))
         else:
             for r in results:
+                if r["status"] == "skipped":
+                    print(f"skipped   {r['file']}  ({r['reason']})")
+                    continue
                 print(f"{r['status']:9} {r['source_id']}  ({r['chunks']} chunks)  {r['title']}")
+                for flag in r.get("flagged", []):
+                    print(f"  never quoted ({flag['reason']}): {flag['locator']}: \"{flag['sentence'][:160]}\"")
         return 0
 
     if args.command == "sources":
-        kb = _knowledge_base(args, args.json)
-        if args.action == "list":
-            sources = kb.sources()
-            lines = [f"{s['source_id']:40} {s['chunks']:4} chunks  {s['year'] or '':4}  {s['title']}" for s in sources]
-            _emit({"sources": sources}, args.json, "\n".join(lines) or "No sources yet: add one with `assistant ingest FILE`.")
-        else:
-            result = kb.remove(args.source_id)
-            _emit(result, args.json, f"removed {result['source_id']} ({result['chunks']} chunks)")
-        return 0
+        return _sources(args)
 
     if args.command == "search":
         hits = _knowledge_base(args, args.json).search(args.query, args.k, args.mode)
@@ -346,8 +378,13 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        return 0
+    except OSError as exc:  # the environment, not the program: a permission, a full disk, a path that is a file
+        if isinstance(exc, BrokenPipeError):
+            return 0
+        where = exc.filename or "a workspace file"
+        print(f"error: {where}: {exc.strerror or exc}; check that the path exists and is writable "
+              "(or set ASSISTANT_HOME to a writable folder)", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -9,3 +9,7 @@ class UserError(Exception):
     def __init__(self, message: str, exit_code: int = 2):
         super().__init__(message)
         self.exit_code = exit_code
+
+
+class SourceConflict(UserError):
+    """A new source claims an id that belongs to a different source; refused unless a replacement is asked for."""

@@ -18,6 +18,7 @@ from assistant.differential import CONTEXT_GATES, IMMUNE_TREATMENT_WORDS, Plan, 
 from assistant.index import Chunk
 from assistant.labs import find_mentions
 from assistant.retrieval import Hit
+from assistant.screening import quotable
 
 SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
 GRADE_SCOPE_RE = re.compile(r"(?i)\bgrades?\s+([1-5])(?:\s*(?:-|–|to|and|or)\s*(?:grade\s*)?([1-5]))?(\s+or\s+higher|\+)?")
@@ -167,7 +168,9 @@ class EvidenceFinder:
         return chosen
 
     def allowed(self, chunk: Chunk, sentence: str, plan: Plan) -> bool:
-        """The context gates (no liver, bevacizumab or CAR-T text for a patient without them) and the etiology gate."""
+        """Never a screened sentence; then the context gates (no liver, bevacizumab or CAR-T text for a patient without them) and the etiology gate."""
+        if not quotable(sentence):
+            return False  # a source sentence the rules check finds wrong, or one addressed to a model
         lowered = sentence.lower()
         around = f"{chunk.locator} {sentence}".lower()
         for name, pattern in CONTEXT_GATE_RES.items():

@@ -6,10 +6,16 @@ index generation in memory, reloading it when another process publishes a new on
 
 from __future__ import annotations
 
+import os
+import re
+import shutil
+import sys
 import threading
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from assistant.errors import UserError
+from assistant.errors import SourceConflict, UserError
 from assistant.index import (
     IndexBuilder,
     SourceSpec,
@@ -18,12 +24,26 @@ from assistant.index import (
     current_corpus_state,
     read_manifest,
     source_id_for,
+    spec_metadata,
     staleness,
 )
 from assistant.loaders import SUPPORTED_SUFFIXES, load_source
 from assistant.retrieval import Hit, LoadedIndex
+from assistant.screening import flagged_sentences
 from assistant.settings import Settings
-from assistant.workspace import Workspace, atomic_copy, now_iso
+from assistant.workspace import Workspace, atomic_copy, atomic_write_json, crash_point, now_iso
+
+
+@dataclass
+class Update:
+    """One source coming in: its spec, its loaded text, what happens to it, the source it replaces (if any),
+    and registry fields it keeps (a shipped source stays protected when it is updated or restored)."""
+
+    spec: SourceSpec
+    loaded: object
+    status: str  # added | replaced | restored
+    existing: tuple | None = None
+    registry_extra: dict = field(default_factory=dict)
 
 
 class KnowledgeBase:
@@ -69,17 +89,25 @@ class KnowledgeBase:
             status["generation"] = generation.name
         return status
 
+    @contextmanager
+    def _changing(self):
+        """Hold the write lock, after finishing or cleaning up whatever a crash interrupted."""
+        with self._lock, self.workspace.writer_lock():
+            notice = self.workspace.recover()
+            if notice:
+                print(f"note: {self.workspace.home}: {notice}", file=sys.stderr)
+            yield
+
     def build(self, rebuild: bool = False) -> dict:
         """Build the index when it is missing or stale (always with `rebuild`)."""
-        with self._lock, self.workspace.writer_lock():
-            self.workspace.clean_stale_builds()
+        with self._changing():
             reasons = self.stale_reasons()
             if not reasons and not rebuild:
                 return {"built": False, "reasons": [], **self._summary()}
             specs, digest = current_corpus_state(self.workspace)
             builder = self.builder()
             prepared = [builder.load(spec) for spec in specs]
-            self.workspace.publish_generation(builder.build(prepared, digest))
+            self.workspace.commit(builder.build(prepared, digest))
             self._loaded = None
             return {"built": True, "reasons": reasons or ["rebuild requested"], **self._summary()}
 
@@ -88,13 +116,28 @@ class KnowledgeBase:
         manifest = (read_manifest(generation) if generation else None) or {}
         return {"sources": len(manifest.get("sources", {})), "chunks": manifest.get("chunks", 0)}
 
+    def _open(self) -> None:
+        """On first use: finish an interrupted change and bring the index up to date; on read-only storage,
+        serve the last good index as it is."""
+        self.workspace.ensure()
+        if not self.workspace.writable():
+            if self.workspace.current_generation() is None:
+                raise UserError(f"{self.workspace.home}: no index has been built and the workspace is read-only; "
+                                "build it once with a writable ASSISTANT_HOME")
+            if self.workspace.journal_path.exists() or self.stale_reasons():
+                print(f"note: {self.workspace.home} is read-only: serving its last built index as it is", file=sys.stderr)
+            return
+        if self.workspace.journal_path.exists() or self.stale_reasons() or self._has_leftovers():
+            self.build()
+
+    def _has_leftovers(self) -> bool:
+        return any(True for _ in self.workspace.index_dir.glob(".building-*")) or any(True for _ in self.workspace.corpus_dir.glob(".staging-*"))
+
     def index(self) -> LoadedIndex:
         """The current index in memory: built first if missing or stale, reloaded if another process published."""
         with self._lock:
             if not self._checked:
-                self.workspace.ensure()
-                if self.stale_reasons():
-                    self.build()
+                self._open()
                 self._checked = True
             generation = self.workspace.current_generation()
             if generation is None:
@@ -114,110 +157,241 @@ class KnowledgeBase:
     # -- sources ---------------------------------------------------------------------------------
     def sources(self) -> list[dict]:
         manifest = self.index().manifest
+        registry = self.workspace.read_registry()
         return [
             {"source_id": sid, "title": s["title"], "publisher": s["publisher"], "year": s["year"], "url": s["url"],
-             "sha256": s["sha256"], "chunks": s["chunks"], "added_at": s["added_at"]}
+             "status": s.get("status"), "sha256": s["sha256"], "chunks": s["chunks"], "added_at": s["added_at"],
+             "protected": bool(registry.get(sid, {}).get("protected"))}
             for sid, s in sorted(manifest["sources"].items())
         ]
 
-    def expand_paths(self, paths: list[Path]) -> list[Path]:
+    def removed(self) -> list[dict]:
+        """Removed and replaced sources kept for restoring, newest first."""
+        return [{key: entry.get(key) for key in ("source_id", "title", "publisher", "year", "url", "chunks", "removed_at", "reason")}
+                for _, entry in self.workspace.removed_versions()]
+
+    def expand_paths(self, paths: list[Path]) -> tuple[list[Path], list[dict]]:
+        """The files to ingest, and those skipped with why: hidden files and folders, and links that lead out
+        of the folder being ingested, are never read."""
         files: list[Path] = []
+        skipped: list[dict] = []
         for path in paths:
             if not path.exists():
                 raise UserError(f"{path}: no such file or directory; check the path")
-            if path.is_dir():
-                found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
-                               and not p.name.startswith("."))
-                if not found:
-                    raise UserError(f"{path}: the folder has no supported files ({', '.join(sorted(SUPPORTED_SUFFIXES))})")
-                files.extend(found)
-            else:
+            if not path.is_dir():
                 files.append(path)
-        return files
+                continue
+            root = path.resolve()
+            for folder, dirs, names in os.walk(path):
+                for name in [d for d in dirs if d.startswith(".")]:
+                    skipped.append({"file": str(Path(folder) / name), "reason": "hidden folder"})
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (Path(folder) / d).is_symlink())
+                for name in sorted(names):
+                    file = Path(folder) / name
+                    if name.startswith("."):
+                        skipped.append({"file": str(file), "reason": "hidden file"})
+                    elif file.suffix.lower() not in SUPPORTED_SUFFIXES:
+                        continue
+                    elif file.is_symlink() and not file.resolve().is_relative_to(root):
+                        skipped.append({"file": str(file), "reason": "a link to a file outside the folder"})
+                    elif file.is_file():
+                        files.append(file)
+            if not any(f.is_relative_to(path) for f in files):
+                raise UserError(f"{path}: the folder has no supported files to ingest ({', '.join(sorted(SUPPORTED_SUFFIXES))})"
+                                + (f"; skipped {len(skipped)} hidden or linked file(s)" if skipped else ""))
+        return files, skipped
+
+    def _current(self, builder: IndexBuilder):
+        """The corpus as it is: [(resolved spec, chunks, raw spec)], with ids resolved from registry and front matter."""
+        specs, _ = current_corpus_state(self.workspace)
+        return [(*builder.load(spec), spec) for spec in specs]
+
+    def _trash(self, staging: Path, raw: SourceSpec, resolved: SourceSpec, chunks: int, reason: str,
+               registry_entry: dict) -> tuple[list[tuple[Path, Path]], Path]:
+        """Moves that keep a source's current file and metadata under corpus/.removed/ (restorable)."""
+        removed_at = now_iso()
+        name = f"{removed_at.replace(':', '').replace('-', '')[:15]}-{resolved.source_id}-{staging.name[-6:]}"
+        folder = staging / "removed" / name
+        folder.mkdir(parents=True)
+        entry = {**registry_entry, "source_id": resolved.source_id, "file": raw.file, "title": resolved.title,
+                 "publisher": resolved.publisher, "year": resolved.year, "url": resolved.url, "status": resolved.status,
+                 "added_at": resolved.added_at, "chunks": chunks, "removed_at": removed_at, "reason": reason}
+        atomic_write_json(folder / "entry.json", entry)
+        moves = [(self.workspace.corpus_dir / raw.file, folder / raw.file)]
+        return moves, folder
 
     def ingest(self, paths: list[Path], title: str | None = None, publisher: str | None = None,
-               year: int | None = None, url: str | None = None, status: str | None = None) -> list[dict]:
-        """Add or replace sources. Every file is read and checked before anything is written."""
-        files = self.expand_paths([Path(p) for p in paths])
+               year: int | None = None, url: str | None = None, status: str | None = None, replace: bool = False) -> list[dict]:
+        """Add or update sources as one transaction. Every file is read and checked before anything is written.
+
+        A source whose id belongs to a different source (another file name or title) is refused unless
+        `replace`; the version it replaces is kept under corpus/.removed/ and can be restored."""
+        validate_flags(title, publisher, year, url)
+        files, skipped = self.expand_paths([Path(p) for p in paths])
         if title and len(files) > 1:
             raise UserError("--title names one source; ingest the files one at a time to give each its title")
         loaded_new = [load_source(f, self.max_bytes) for f in files]
-        with self._lock, self.workspace.writer_lock():
-            self.workspace.clean_stale_builds()
+        first_file: dict[str, Path] = {}
+        for loaded in loaded_new:
+            sid = source_id_for(loaded)
+            if sid in first_file:
+                raise UserError(f"{first_file[sid]} and {loaded.path} both have the source id '{sid}'; give each a unique 'id'")
+            first_file[sid] = loaded.path
+        results: list[dict] = [{"source_id": "", "file": s["file"], "title": "", "chunks": 0, "status": "skipped",
+                                "reason": s["reason"]} for s in skipped]
+        with self._changing():
             registry = self.workspace.read_registry()
-            specs, _ = current_corpus_state(self.workspace)
             builder = self.builder()
-            current = [builder.load(spec) for spec in specs]  # the corpus as it is, with resolved ids
-            by_id = {spec.source_id: (spec, raw) for (spec, _), raw in zip(current, specs, strict=True)}
-            taken_files = {spec.file for spec in specs}
-            results, replaced_ids, new_specs = [], set(), []
+            current = self._current(builder)
+            by_id = {resolved.source_id: (resolved, chunks, raw) for resolved, chunks, raw in current}
+            flags = {"title": title, "publisher": publisher, "year": year, "url": url, "status": status}
+            updates = []  # (spec, loaded, status, existing)
             for loaded in loaded_new:
                 sid = source_id_for(loaded)
                 existing = by_id.get(sid)
                 entry = registry.get(sid, {})
-                flags = {"title": title, "publisher": publisher, "year": year, "url": url, "status": status}
                 wanted = {key: flags[key] if flags[key] is not None else entry.get(key) for key in flags}
                 if existing and existing[0].sha256 == loaded.sha256 and all(
                         flags[k] is None or flags[k] == entry.get(k) for k in flags):
-                    results.append({"source_id": sid, "title": existing[0].title, "chunks": _count(current, sid), "status": "unchanged"})
+                    results.append({"source_id": sid, "title": existing[0].title, "chunks": len(existing[1]), "status": "unchanged"})
                     continue
-                if existing:
-                    replaced_ids.add(sid)
-                    file_name = existing[1].file if Path(existing[1].file).suffix == loaded.path.suffix else _free_name(loaded.path.name, taken_files)
-                else:
-                    file_name = _free_name(loaded.path.name, taken_files)
-                taken_files.add(file_name)
-                added_at = entry.get("added_at") or now_iso()
-                new_specs.append((SourceSpec(source_id=sid, path=loaded.path, file=file_name, added_at=added_at,
-                                             sha256=loaded.sha256, **wanted), loaded, "replaced" if existing else "added"))
-            if not new_specs:
+                if existing and not replace:
+                    new_title = spec_metadata(loaded, {k: v for k, v in wanted.items() if k == "title"})["title"]
+                    same = existing[2].file == loaded.path.name and _same_title(existing[0].title, new_title)
+                    if not same:
+                        raise SourceConflict(
+                            f"{loaded.path}: its id '{sid}' already belongs to '{existing[0].title}' ({existing[2].file}); "
+                            f"this file's title is '{new_title}'. Give it another 'id', or replace that source with --replace "
+                            "(the current version is kept and can be restored)")
+                spec = SourceSpec(source_id=sid, path=loaded.path, file="", added_at=entry.get("added_at") or now_iso(),
+                                  sha256=loaded.sha256, **wanted)
+                same_file = existing is not None and existing[2].file == loaded.path.name
+                kept = {"protected": True} if same_file and entry.get("protected") else {}
+                updates.append(Update(spec, loaded, "replaced" if existing else "added", existing, kept))
+            if not updates:
                 return results
-            keep = [(prep, raw) for prep, raw in zip(current, specs, strict=True) if prep[0].source_id not in replaced_ids]
-            kept_files = {raw.file for _, raw in keep}
-            digest = corpus_digest([raw for _, raw in keep] + [spec for spec, _, _ in new_specs])
-            prepared = [prep for prep, _ in keep] + [builder.prepare(spec, loaded) for spec, loaded, _ in new_specs]
-            staged = builder.build(prepared, digest)
-            # Publish: source files first, then the registry, then the index pointer. A crash in between
-            # leaves a stale (never torn) index, which the next command rebuilds.
-            for spec, loaded, _ in new_specs:
-                target = self.workspace.corpus_dir / spec.file
-                if loaded.path.resolve() != target.resolve():
-                    atomic_copy(loaded.path, target)
+            new_results = self._apply_change(current, registry, updates, remove_ids=set())
+            return results + new_results
+
+    def _apply_change(self, current, registry: dict, updates: list, remove_ids: set[str], restore_from: Path | None = None,
+                      removal_reason: str = "removed") -> list[dict]:
+        """Stage the new corpus (files in, replaced and removed files out to corpus/.removed/), build its index,
+        and commit everything as one transaction."""
+        builder = self.builder()
+        staging = self.workspace.new_staging_dir()
+        try:
+            moves_out: list[tuple[Path, Path]] = []
+            trash_folders: list[Path] = []
+            leaving = {u.spec.source_id for u in updates if u.existing} | remove_ids
+            incoming = {u.loaded.path.resolve() for u in updates}
+            for resolved, chunks, raw in current:
+                if resolved.source_id in leaving and raw.path.resolve() not in incoming:
+                    reason = removal_reason if resolved.source_id in remove_ids else "replaced"
+                    moves, folder = self._trash(staging, raw, resolved, len(chunks), reason, registry.get(resolved.source_id, {}))
+                    moves_out += moves
+                    trash_folders.append(folder)
+            keep = [(resolved, chunks, raw) for resolved, chunks, raw in current if resolved.source_id not in leaving]
+            taken = {raw.file for _, _, raw in keep}
+            moves_in: list[tuple[Path, Path]] = []
+            specs = []
+            for update in updates:
+                spec, loaded = update.spec, update.loaded
+                in_place = loaded.path.parent.resolve() == self.workspace.corpus_dir.resolve()
+                spec.file = loaded.path.name if in_place else _free_name(loaded.path.name, taken)
+                taken.add(spec.file)
+                if not in_place:
+                    staged_file = staging / "new" / spec.file
+                    atomic_copy(loaded.path, staged_file)
+                    moves_in.append((staged_file, self.workspace.corpus_dir / spec.file))
+                spec.path = self.workspace.corpus_dir / spec.file
+                specs.append(spec)
+            for spec, update in zip(specs, updates, strict=True):
                 registry[spec.source_id] = {"source_id": spec.source_id, "file": spec.file, "title": spec.title,
                                             "publisher": spec.publisher, "year": spec.year, "url": spec.url,
-                                            "added_at": spec.added_at, **({"status": spec.status} if spec.status else {})}
-            self.workspace.write_registry(registry)
-            self.workspace.publish_generation(staged)
-            for sid in replaced_ids:
-                old_file = by_id[sid][1].file
-                if old_file not in kept_files and old_file not in {s.file for s, _, _ in new_specs}:
-                    (self.workspace.corpus_dir / old_file).unlink(missing_ok=True)
-            self._loaded = None
-            manifest = read_manifest(self.workspace.current_generation())
-            for spec, _, status in new_specs:
-                source = manifest["sources"][spec.source_id]
-                results.append({"source_id": spec.source_id, "title": source["title"], "chunks": source["chunks"], "status": status})
-            return results
+                                            "added_at": spec.added_at, **({"status": spec.status} if spec.status else {}),
+                                            **update.registry_extra}
+            for sid in remove_ids:
+                registry.pop(sid, None)
+            prepared = [(resolved, chunks) for resolved, chunks, _ in keep] + [
+                builder.prepare(update.spec, update.loaded) for update in updates]
+            digest = corpus_digest([raw for _, _, raw in keep] + specs)
+            staged = builder.build(prepared, digest)
+            moves = moves_out + moves_in + [(folder, self.workspace.removed_dir / folder.name) for folder in trash_folders]
+            crash_point("staged")
+            self.workspace.commit(staged, registry, moves, deletions=[restore_from] if restore_from else [], staging=staging)
+        except BaseException:
+            if not self.workspace.journal_path.exists():
+                shutil.rmtree(staging, ignore_errors=True)
+            raise
+        self._loaded = None
+        manifest = read_manifest(self.workspace.current_generation())
+        results = []
+        for spec, update in zip(specs, updates, strict=True):
+            source = manifest["sources"][spec.source_id]
+            results.append({"source_id": spec.source_id, "title": source["title"], "chunks": source["chunks"], "status": update.status,
+                            "flagged": flagged_sentences(self._loaded_index_chunks(spec.source_id))})
+        return results
 
-    def remove(self, source_id: str) -> dict:
-        with self._lock, self.workspace.writer_lock():
-            self.workspace.clean_stale_builds()
-            specs, _ = current_corpus_state(self.workspace)
-            builder = self.builder()
-            current = [(builder.load(spec), spec) for spec in specs]
-            match = [(prep, raw) for prep, raw in current if prep[0].source_id == source_id]
+    def _loaded_index_chunks(self, source_id: str):
+        return [chunk for chunk in self.index().chunks if chunk.source_id == source_id]
+
+    def remove(self, source_id: str, force: bool = False) -> dict:
+        """Take a source out of the knowledge base; its file and metadata are kept under corpus/.removed/."""
+        with self._changing():
+            registry = self.workspace.read_registry()
+            current = self._current(self.builder())
+            match = [item for item in current if item[0].source_id == source_id]
             if not match:
                 raise UserError(f"no source '{source_id}' in {self.workspace.corpus_dir}; see `assistant sources list`")
-            (spec, chunks), raw = match[0]
-            keep = [(prep, r) for prep, r in current if prep[0].source_id != source_id]
-            staged = builder.build([prep for prep, _ in keep], corpus_digest([r for _, r in keep]))
+            resolved, chunks, _ = match[0]
+            if registry.get(source_id, {}).get("protected") and not force:
+                raise UserError(f"'{source_id}' ({resolved.title}) is a shipped source and is protected; "
+                                "to remove it anyway, pass --force (it can be restored with `assistant sources restore`)")
+            self._apply_change(current, registry, [], remove_ids={source_id})
+            return {"source_id": source_id, "title": resolved.title, "chunks": len(chunks), "status": "removed"}
+
+    def restore(self, source_id: str) -> dict:
+        """Bring back the newest kept version of a removed or replaced source (the current one, if any, is kept in turn)."""
+        with self._changing():
+            versions = [(folder, entry) for folder, entry in self.workspace.removed_versions() if entry.get("source_id") == source_id]
+            if not versions:
+                raise UserError(f"no removed or replaced version of '{source_id}' is kept; see `assistant sources list --removed`")
+            folder, entry = versions[0]
             registry = self.workspace.read_registry()
-            registry.pop(source_id, None)
-            self.workspace.write_registry(registry)
-            self.workspace.publish_generation(staged)
-            (self.workspace.corpus_dir / raw.file).unlink(missing_ok=True)
-            self._loaded = None
-            return {"source_id": source_id, "title": spec.title, "chunks": len(chunks), "status": "removed"}
+            current = self._current(self.builder())
+            loaded = load_source(folder / entry["file"], self.max_bytes)
+            existing = next((item for item in current if item[0].source_id == source_id), None)
+            spec = SourceSpec(source_id=source_id, path=loaded.path, file="", added_at=entry.get("added_at") or now_iso(),
+                              sha256=loaded.sha256, **{k: entry.get(k) for k in ("title", "publisher", "year", "url", "status")})
+            kept = {"protected": True} if entry.get("protected") else {}
+            update = Update(spec, loaded, "restored", existing, kept)
+            return self._apply_change(current, registry, [update], remove_ids=set(), restore_from=folder)[0]
+
+    def purge(self, source_id: str) -> dict:
+        """Delete the kept versions of a removed or replaced source for good."""
+        with self._changing():
+            versions = [folder for folder, entry in self.workspace.removed_versions() if entry.get("source_id") == source_id]
+            if not versions:
+                raise UserError(f"no removed or replaced version of '{source_id}' is kept; nothing to purge")
+            for folder in versions:
+                shutil.rmtree(folder)
+            return {"source_id": source_id, "versions": len(versions), "status": "purged"}
+
+
+def validate_flags(title, publisher, year, url) -> None:
+    """The metadata given on the command line or in the UI: text of a sensible length, a plausible year."""
+    for name, value, limit in (("title", title, 500), ("publisher", publisher, 300), ("url", url, 2000)):
+        if value is not None and len(str(value)) > limit:
+            raise UserError(f"--{name} is {len(str(value))} characters long; the limit is {limit}")
+    if year is not None and not 1800 <= int(year) <= 2100:
+        raise UserError(f"--year {year}: give the year of publication (1800-2100)")
+    if url and not re.match(r"(?i)https?://", str(url)):
+        raise UserError(f"--url {str(url)[:80]}: give an http(s) address (for a DOI: https://doi.org/...)")
+
+
+def _same_title(first: str | None, second: str | None) -> bool:
+    normal = lambda text: " ".join(str(text or "").lower().split())  # noqa: E731
+    return normal(first) == normal(second)
 
 
 def _count(prepared: list, source_id: str) -> int:

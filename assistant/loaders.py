@@ -18,6 +18,7 @@ from assistant.errors import UserError
 
 SUPPORTED_SUFFIXES = {".pdf": "pdf", ".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown", ".txt": "text"}
 LOCATOR_SEPARATOR = " › "
+MAX_TITLE_CHARS = 300
 
 
 # How far a statement has been checked against its source: shown beside every citation of it.
@@ -71,7 +72,10 @@ def load_source(path: Path, max_bytes: int) -> LoadedSource:
     sections = [Section(s.locator, s.text.strip(), s.status) for s in sections if s.text.strip()]
     if not sections:
         raise UserError(f"{path}: no text found in the file; check that it has readable text")
-    return LoadedSource(path=path, kind=kind, sha256=sha, title=title or path.stem, sections=sections, metadata=metadata)
+    title = " ".join(str(title or path.stem).split())
+    if len(title) > MAX_TITLE_CHARS:  # a title taken from the document itself (PDF metadata, <title>, first line)
+        title = title[: MAX_TITLE_CHARS - 1].rstrip() + "…"
+    return LoadedSource(path=path, kind=kind, sha256=sha, title=title, sections=sections, metadata=metadata)
 
 
 def _decode(path: Path, data: bytes) -> str:
@@ -160,6 +164,59 @@ def _load_html(path: Path, data: bytes):
 
 
 FRONT_MATTER_RE = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
+MAX_FRONT_MATTER_BYTES = 16 * 1024
+# Each front-matter field: the types it may have and its longest length once written as text.
+TEXT, NUMBER, TEXT_LIST = (str,), (int, str), (list, str)
+FRONT_MATTER_FIELDS = {"id": (NUMBER, 100), "title": (TEXT, 500), "publisher": (TEXT, 300), "journal": (TEXT, 300),
+                       "year": (NUMBER, 4), "url": (TEXT, 2000), "doi": (TEXT, 200), "status": (TEXT, 20),
+                       "authors": (TEXT_LIST, 2000), "citation": (TEXT, 2000), "type": (TEXT, 100), "version": (TEXT, 500),
+                       "summary_note": (TEXT, 4000)}
+OTHER_FIELD_LIMIT = 4000
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """YAML's safe loader with aliases refused: front matter never needs them, and nested aliases
+    ("billion laughs") can expand to gigabytes."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed in front matter", event.start_mark)
+        return super().compose_node(parent, index)
+
+
+def parse_front_matter(path: Path, block: str) -> dict:
+    """The front matter as a mapping of checked fields; a `UserError` naming the field otherwise."""
+    if len(block.encode("utf-8")) > MAX_FRONT_MATTER_BYTES:
+        raise UserError(f"{path}: the front matter is over {MAX_FRONT_MATTER_BYTES // 1024} KiB; keep it to bibliographic fields")
+    try:
+        metadata = yaml.load(block, Loader=_NoAliasLoader) or {}  # noqa: S506 (a SafeLoader subclass)
+    except yaml.YAMLError as exc:
+        problem = getattr(exc, "problem", None) or exc.__class__.__name__
+        raise UserError(f"{path}: the YAML front matter does not parse ({problem}); fix it and ingest again") from None
+    if not isinstance(metadata, dict):
+        raise UserError(f"{path}: the YAML front matter must be a mapping of keys to values")
+    for key, value in metadata.items():
+        types, limit = FRONT_MATTER_FIELDS.get(key, ((str, int, float, bool, list, type(None)), OTHER_FIELD_LIMIT))
+        if not isinstance(key, str):
+            raise UserError(f"{path}: front-matter key {str(key)[:40]!r} is not a name; use plain words as keys")
+        if value is None:
+            continue
+        if isinstance(value, bool) and bool not in types or not isinstance(value, types):
+            kinds = " or ".join({"str": "text", "int": "a whole number", "list": "a list of text", "float": "a number",
+                                 "bool": "true/false", "NoneType": "empty"}[t.__name__] for t in types)
+            raise UserError(f"{path}: front-matter field '{key}' must be {kinds}, not {type(value).__name__}; fix it and ingest again")
+        if isinstance(value, list) and not all(isinstance(item, (str, int, float)) for item in value):
+            raise UserError(f"{path}: front-matter field '{key}' must be a list of plain text items; fix it and ingest again")
+        length = len(str(value))
+        if length > limit:
+            raise UserError(f"{path}: front-matter field '{key}' is {length} characters long; the limit is {limit}")
+    year = metadata.get("year")
+    if year is not None and not (str(year).isdigit() and 1800 <= int(year) <= 2100):
+        raise UserError(f"{path}: front-matter year {str(year)[:20]!r} is not a year (1800-2100); fix it and ingest again")
+    return metadata
+
+
 MD_HEADING_RE = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 
 
@@ -168,12 +225,7 @@ def _load_markdown(path: Path, data: bytes):
     metadata: dict = {}
     match = FRONT_MATTER_RE.match(text)
     if match:
-        try:
-            metadata = yaml.safe_load(match.group(1)) or {}
-        except yaml.YAMLError as exc:
-            raise UserError(f"{path}: the YAML front matter does not parse ({exc.__class__.__name__}); fix it and ingest again") from None
-        if not isinstance(metadata, dict):
-            raise UserError(f"{path}: the YAML front matter must be a mapping of keys to values")
+        metadata = parse_front_matter(path, match.group(1))
         text = text[match.end():]
     default_status = source_status(path, metadata)
     sections: list[Section] = []

@@ -1,14 +1,27 @@
-"""The chat UI (`assistant serve`): Chat, Review and Sources tabs, plus the `ask` and `check` API endpoints.
+"""The browser UI (`assistant serve`): Chat, Review, Sources and Evaluation tabs, plus the API endpoints.
 
-The model, the index and the answerer are loaded once and shared by every session; the answerer
-keeps no per-request state, and each browser session keeps its own conversation.
-Everything a user or a source wrote is escaped before it is shown, so it reads as text, never as HTML.
+The model, the index and the answerer are loaded once and shared by every session; the answerer keeps
+no per-request state, and each browser session keeps its own conversation.
+
+What users and sources write is shown as text: every such string is HTML-escaped (braces too, because
+gr.HTML templates read them) before it reaches the page; the only markup is the small set this module
+writes itself (headings, bold, lists, tables), no image is ever rendered from content, and only http(s)
+links are made clickable. A user's mistake is a short inline message and one log line, never an
+overlay or a traceback.
 """
 
 from __future__ import annotations
 
+import csv
 import hmac
+import html
+import io
+import json
+import logging
 import os
+import re
+import tempfile
+import time
 from pathlib import Path
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # offline: no telemetry calls
@@ -17,11 +30,13 @@ import gradio as gr  # noqa: E402
 
 from assistant.answering import Answerer, Conversation, ask  # noqa: E402
 from assistant.check import check_report, findings_as_dicts  # noqa: E402
-from assistant.ctcae import ANALYTE_LABELS, normalize_version  # noqa: E402
-from assistant.errors import UserError  # noqa: E402
+from assistant.ctcae import normalize_version  # noqa: E402
+from assistant.errors import SourceConflict, UserError  # noqa: E402
 from assistant.knowledge_base import KnowledgeBase  # noqa: E402
-from assistant.loaders import SUPPORTED_SUFFIXES  # noqa: E402
+from assistant.loaders import SUPPORTED_SUFFIXES, load_source  # noqa: E402
 from assistant.settings import Settings  # noqa: E402
+
+log = logging.getLogger("assistant.ui")
 
 EXAMPLES = [
     "Liver cancer in remission, on immunotherapy, WBC 2.7, ANC 2.0, ALC 0.4, platelets 79 — what should I do?",
@@ -33,65 +48,264 @@ EXAMPLES = [
 DISCLAIMER = ("**For healthcare professionals.** Answers summarise the sources in this knowledge base and do not "
               "replace clinical judgement. Grades are computed by the CTCAE engine; every statement is cited.")
 FINDING_LABELS = {"grade_mismatch": "wrong grade", "false_comparison": "false comparison", "ungradable_term": "no such CTCAE term"}
-GRADE_HEADERS = ["Lab", "Value", "Grade", "CTCAE version", "Term", "Criterion"]
-SOURCE_HEADERS = ["Source id", "Title", "Publisher", "Year", "URL", "Chunks", "Added"]
 STATUS_CHOICES = {"Verified": "verified", "Secondary source only": "secondary", "Unverified": "unverified"}
+STATUS_BADGES = {"verified": "verified against the source", "secondary": "secondary source only",
+                 "unverified": "UNVERIFIED — not yet checked against the source"}
+EMPTY_CHAT = ('<p class="empty-chat">Ask about a patient on a checkpoint inhibitor: the counts, the drug, what you want to '
+              "know. The answer starts with its bottom line; every statement links to the passage it quotes.</p>")
+
+
+# -- text as text ---------------------------------------------------------------------------------------
+UNIT_SPELLINGS = [
+    (re.compile(r"(?<=\d)\s*(?:[x×*]\s*)?10\s*(?:\^|e|E)\s*9\s*/\s*L\b"), " ×10⁹/L"),
+    (re.compile(r"(?:(?<![\w])[x×]\s*)?(?<![\w.])10\s*(?:\^|e|E)\s*9\s*/\s*L\b"), "×10⁹/L"),
+    (re.compile(r"/mm3\b"), "/mm³"),
+]
+
+
+def units(text: str) -> str:
+    """One spelling for count units in what the UI shows: 10^9/L, 10e9/L and x 10^9/L all read ×10⁹/L."""
+    for pattern, spelling in UNIT_SPELLINGS:
+        text = pattern.sub(spelling, text)
+    return text
+
+
+def esc(value) -> str:
+    """What a user or a source wrote, made safe to place in HTML: escaped, braces and backticks included
+    (gr.HTML fills templates with `${...}` and `{{...}}`), with units spelled one way."""
+    text = html.escape(units(str(value if value is not None else "")), quote=True)
+    return text.replace("{", "&#123;").replace("}", "&#125;").replace("$", "&#36;").replace("`", "&#96;")
 
 
 def as_text(value) -> str:
-    """Escape what users and sources wrote, so Markdown shows '<script>' as characters."""
-    return str(value if value is not None else "").replace("&", "&amp;").replace("<", "&lt;")
+    """Kept for callers of the old helper: the escaped text."""
+    return esc(value)
 
 
-def grade_rows(labs: list[dict]) -> list[list[str]]:
-    rows = []
-    for lab in labs:
-        value = "—" if lab["value"] is None else f"{lab['value']:g} {lab['unit']}"
-        grade = "not graded" if lab["grade"] is None else str(lab["grade"])
-        rows.append([ANALYTE_LABELS[lab["analyte"]], value, grade, lab["ctcae_version"], lab["term"] or "—",
-                     lab["criterion"] or "; ".join(lab["warnings"])])
-    return rows
+def safe_url(url) -> str | None:
+    """An http(s) address to link to, or None: `javascript:`, `data:` and every other scheme are never links."""
+    text = str(url or "").strip()
+    if re.match(r"(?i)^10\.\d{4,9}/\S+$", text):
+        text = "https://doi.org/" + text
+    elif re.match(r"(?i)^doi:\s*10\.", text):
+        text = "https://doi.org/" + text.split(":", 1)[1].strip()
+    return text if re.match(r"(?i)^https?://[^\s<>\"']+$", text) else None
 
 
-STATUS_BADGES = {"verified": "verified against the source", "secondary": "secondary source only",
-                 "unverified": "UNVERIFIED — not yet checked against the source"}
+def link_html(url, label: str | None = None) -> str:
+    address = safe_url(url)
+    if not address:
+        return esc(url) if url else "no link given"
+    return f'<a href="{esc(address)}" target="_blank" rel="noopener noreferrer">{esc(label or address)}</a>'
 
 
-def status_badge(citation: dict) -> str:
-    """The visible verification label shown beside every citation."""
-    return f"`{STATUS_BADGES.get(citation.get('status') or 'unverified', STATUS_BADGES['unverified'])}`"
+def message_html(text: str, kind: str = "error") -> str:
+    """An inline message under the control that caused it; the inputs stay usable."""
+    icon = {"error": "⚠", "ok": "✓", "info": "ℹ"}[kind]
+    role = "alert" if kind == "error" else "status"
+    return f'<p class="inline-message {kind}" role="{role}"><span aria-hidden="true">{icon}</span> {text}</p>'
 
 
-def source_line(citation: dict) -> str:
-    link = f" — [link]({as_text(citation['url'])})" if citation.get("url") else ""
-    return (f"{as_text(citation['publisher'] or 'publisher not given')}, {citation['year'] or 'year not given'} › "
-            f"{as_text(citation['locator'])}{link}")
+def user_mistake(action: str, text: str) -> str:
+    """One log line for a user's mistake (no traceback), and the inline message that tells the user."""
+    log.info("user input refused (%s): %s", action, text)
+    return message_html(esc(text))
 
 
-def citations_markdown(citations: list[dict]) -> str:
-    if not citations:
-        return "_No citations._"
-    parts = []
-    for c in citations:
-        parts.append(f"**[{c['n']}] {as_text(c['title'])}** {status_badge(c)}  \n{source_line(c)}\n\n> {as_text(c['quote'])}")
-    return "\n\n".join(parts)
+# -- answers ----------------------------------------------------------------------------------------------
+def inline(text: str, prefix: str, numbers: set[int]) -> str:
+    """One line of the answer's Markdown: escaped, then bold, italics and `[n]` links to the citation."""
+    out = esc(text)
+    out = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", out)
+    out = re.sub(r"(?<![\w*])\*(?![\s*])(.+?)(?<![\s*])\*(?![\w*])", r"<em>\1</em>", out)
+
+    def cite(match: re.Match) -> str:
+        number = int(match.group(1))
+        if number not in numbers:
+            return match.group(0)
+        target = f"{prefix}-{number}"
+        return (f'<a class="cite-ref" href="#{target}" data-cite="{target}" '
+                f'aria-label="citation {number}: open the quoted passage">[{number}]</a>')
+
+    return re.sub(r"\[(\d{1,3})\]", cite, out)
 
 
-def checks_markdown(result: dict) -> str:
-    checks = result["checks"]
-    lines = []
+def table_html(rows: list[list[str]], prefix: str, numbers: set[int]) -> str:
+    header, body = rows[0], rows[1:]
+    head = "".join(f'<th scope="col">{inline(cell, prefix, numbers)}</th>' for cell in header)
+    lines = "".join("<tr>" + "".join(f'<td data-label="{esc(header[i] if i < len(header) else "")}">{inline(cell, prefix, numbers)}</td>'
+                                     for i, cell in enumerate(row)) + "</tr>" for row in body)
+    return f'<div class="table-wrap"><table class="stack"><thead><tr>{head}</tr></thead><tbody>{lines}</tbody></table></div>'
+
+
+def lines_html(lines: list[str], prefix: str, numbers: set[int]) -> str:
+    """The block Markdown the answerer writes (paragraphs, bullets, tables, quotes) as HTML, nothing else."""
+    out, index = [], 0
+    while index < len(lines):
+        line = lines[index].rstrip()
+        if not line.strip():
+            index += 1
+        elif line.lstrip().startswith("|"):
+            rows = []
+            while index < len(lines) and lines[index].lstrip().startswith("|"):
+                cells = [c.strip() for c in lines[index].strip().strip("|").split("|")]
+                if not all(re.fullmatch(r":?-{2,}:?", c) for c in cells):
+                    rows.append(cells)
+                index += 1
+            if rows:
+                out.append(table_html(rows, prefix, numbers))
+        elif re.match(r"\s*[-*]\s+", line):
+            items = []
+            while index < len(lines) and re.match(r"\s*[-*]\s+", lines[index]):
+                item = re.sub(r"^\s*[-*]\s+", "", lines[index])
+                items.append(f"<li>{inline(item, prefix, numbers)}</li>")
+                index += 1
+            out.append("<ul>" + "".join(items) + "</ul>")
+        elif line.startswith(">"):
+            quoted = []
+            while index < len(lines) and lines[index].startswith(">"):
+                if lines[index].lstrip(">").strip():
+                    quoted.append(f"<p>{inline(lines[index].lstrip('>').strip(), prefix, numbers)}</p>")
+                index += 1
+            out.append('<div class="note">' + "".join(quoted) + "</div>")
+        else:
+            out.append(f"<p>{inline(line, prefix, numbers)}</p>")
+            index += 1
+    return "".join(out)
+
+
+def markdown_sections(markdown: str) -> list[tuple[str | None, list[str]]]:
+    sections: list[tuple[str | None, list[str]]] = [(None, [])]
+    for line in markdown.splitlines():
+        heading = re.match(r"#{1,6}\s+(.*)", line)
+        if heading:
+            sections.append((heading.group(1).strip(), []))
+        else:
+            sections[-1][1].append(line)
+    return [(title, lines) for title, lines in sections if title is not None or any(line.strip() for line in lines)]
+
+
+def status_label(citation: dict) -> str:
+    return STATUS_BADGES.get(citation.get("status") or "unverified", STATUS_BADGES["unverified"])
+
+
+def citation_html(citation: dict, prefix: str, chunk_text: str | None) -> str:
+    """One citation: source, section, year, status and link, with the quote highlighted inside its full chunk."""
+    quote = citation.get("quote") or ""
+    full = chunk_text or quote
+    at = full.find(quote) if quote else -1
+    if at >= 0:
+        passage = f"{esc(full[:at])}<mark>{esc(quote)}</mark>{esc(full[at + len(quote):])}"
+    else:
+        passage = f"<mark>{esc(quote)}</mark>"
+    status = citation.get("status") or "unverified"
+    number = citation["n"]
+    rows = [("Source", esc(citation.get("title") or "title not given")),
+            ("Section", esc(citation.get("locator") or "—")),
+            ("Publisher", esc(citation.get("publisher") or "publisher not given")),
+            ("Year", esc(citation.get("year") or "year not given")),
+            ("Status", f'<span class="badge {esc(status)}">{esc(status_label(citation))}</span>'),
+            ("Link", link_html(citation.get("url")))]
+    details = "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in rows)
+    return (f'<details class="citation" id="{prefix}-{number}"><summary><span class="cnum">[{number}]</span> '
+            f'{esc(citation.get("title") or "title not given")} — <span class="badge {esc(status)}">{esc(status_label(citation))}</span>'
+            f"</summary><dl>{details}</dl><p class=\"passage-label\">The quoted sentence, highlighted in its passage:</p>"
+            f'<blockquote class="chunk">{passage}</blockquote></details>')
+
+
+def checks_html(result: dict) -> str:
+    checks = result.get("checks") or {}
+    problems = []
     if checks.get("findings"):
-        lines += [f"Warning — rules check: {as_text(f['message'])}" for f in checks["findings"]]
+        problems += [f"rules check: {esc(f.get('message'))}" for f in checks["findings"]]
     if checks.get("ungrounded_numbers"):
-        lines.append(f"Warning — numbers not found in sources or patient data: {checks['ungrounded_numbers']}")
+        problems.append(f"numbers not found in the sources or the question: {esc(checks['ungrounded_numbers'])}")
     if not checks.get("citations_verified", True):
-        lines.append(f"Warning — citations that failed verification: {checks.get('invalid_citations')}")
-    if not lines:
-        lines.append(f"**Verified:** {len(result['citations'])} citation(s) quoted verbatim, every number grounded, rules check clean.")
-    lines += [f"Note: {as_text(note)}" for note in result.get("notes", [])]
-    return "\n\n".join(lines)
+        problems.append(f"citations that failed verification: {esc(checks.get('invalid_citations'))}")
+    if problems:
+        return '<div class="checks warning" role="status"><strong>Warning.</strong><ul>' + "".join(f"<li>{p}</li>" for p in problems) + "</ul></div>"
+    count = len(result.get("citations") or [])
+    if result.get("abstained") or not count:
+        return ""
+    return (f'<p class="checks ok"><span aria-hidden="true">✓</span> Verified: {count} quote(s) word for word from their '
+            "sources, every number found in a source or in the question, the rules check is clean.</p>")
 
 
+def answer_markdown(question: str, result: dict) -> str:
+    """An answer with its citations as Markdown, for copying and downloading."""
+    lines = ["# Question", "", *[f"> {line}" for line in question.splitlines() or [""]], "", units(result["answer"]), "", "## Sources", ""]
+    for c in result.get("citations") or []:
+        where = ", ".join(str(part) for part in (c.get("publisher"), c.get("year")) if part)
+        lines.append(f"[{c['n']}] {c.get('title')}. {where or 'publisher and year not given'}. {c.get('locator') or ''}. "
+                     f"Status: {status_label(c)}." + (f" {c['url']}" if c.get("url") else ""))
+        lines.append(f"    > {units(c.get('quote') or '')}")
+    lines += ["", f"_Exported {time.strftime('%Y-%m-%d %H:%M')} from the ICI cytopenia assistant. For healthcare professionals; "
+              "it summarises its sources and does not replace clinical judgement._"]
+    return "\n".join(lines) + "\n"
+
+
+def turn_html(number: int, question: str, result: dict, chunk_texts: dict[str, str]) -> str:
+    """One question and its answer: the bottom line open, the details folded, the citations below."""
+    prefix = f"c{number}"
+    citations = result.get("citations") or []
+    numbers = {c["n"] for c in citations}
+    parts, first = [], True
+    for title, lines in markdown_sections(result.get("answer") or ""):
+        body_lines = [line for line in lines if not line.lstrip("> ").startswith("For healthcare professionals")]
+        body = lines_html(body_lines, prefix, numbers)
+        if title is None:
+            if body:
+                parts.append(f'<div class="lead">{body}</div>')
+        elif first or result.get("abstained"):
+            parts.append(f'<section class="lead"><h3>{inline(title, prefix, numbers)}</h3>{body}</section>')
+            first = False
+        else:
+            parts.append(f'<details class="more"><summary>{inline(title, prefix, numbers)}</summary>{body}</details>')
+    parts.append(checks_html(result))
+    if result.get("notes"):
+        parts.append('<details class="more"><summary>Notes</summary><ul>' + "".join(f"<li>{esc(n)}</li>" for n in result["notes"])
+                     + "</ul></details>")
+    if citations:
+        counts = {}
+        for c in citations:
+            counts[c.get("status") or "unverified"] = counts.get(c.get("status") or "unverified", 0) + 1
+        summary = ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
+        parts.append(f'<details class="sources"><summary>Sources ({len(citations)}: {esc(summary)})</summary>'
+                     + "".join(citation_html(c, prefix, chunk_texts.get(c.get("chunk_id"))) for c in citations) + "</details>")
+    parts.append('<div class="answer-tools"><button type="button" class="copy-md">Copy answer as Markdown</button>'
+                 '<button type="button" class="print-answer">Print</button></div>')
+    parts.append(f'<pre class="md-export" hidden>{esc(answer_markdown(question, result))}</pre>')
+    return (f'<article class="turn" id="turn-{number}" aria-label="Answer {number}"><div class="asked">'
+            f'<span class="who">You asked</span><p class="question-text">{esc(question)}</p></div>'
+            f'<div class="answer">{"".join(parts)}</div></article>')
+
+
+# -- review ----------------------------------------------------------------------------------------------
+FLIPS = {"below": "above", "above": "below", "under": "over", "over": "under", "less than": "more than",
+         "more than": "less than", "lower than": "higher than", "higher than": "lower than", "exceeds": "is below",
+         "<": ">", ">": "<"}
+
+
+def corrected_statement(text: str, finding) -> str | None:
+    """The sentence with the wrong claim put right, when that is a plain substitution; None otherwise."""
+    start = text.rfind(finding.text, 0, finding.span[0] + 1)
+    if start < 0 or finding.span[1] > start + len(finding.text):
+        return None
+    left, claim, right = text[start:finding.span[0]], text[finding.span[0]:finding.span[1]], text[finding.span[1]:start + len(finding.text)]
+    if finding.kind == "grade_mismatch" and finding.expected_grade is not None:
+        fixed = re.sub(r"(?i)\b(grade|g)\s*(not\s*)?[≥>=≤<]*\s*(\d|iv|iii|ii|i)(\s*[-–]\s*(\d|iv|iii|ii|i))?\b",
+                       lambda m: f"{m.group(1)} {finding.expected_grade}", claim, count=1)
+        if fixed == claim:
+            return None
+        return (left + fixed + right).strip()
+    if finding.kind == "false_comparison":
+        pattern = re.compile(r"\b(" + "|".join(re.escape(w) for w in FLIPS if w[0].isalpha()) + r")\b|[<>]")
+        fixed, count = pattern.subn(lambda m: FLIPS[m.group(0).lower()] if m.group(0).lower() in FLIPS else m.group(0), claim, count=1)
+        return (left + fixed + right).strip() if count else None
+    return None
+
+
+# -- the app ---------------------------------------------------------------------------------------------
 class App:
     """The shared state behind the UI: one knowledge base and one answerer."""
 
@@ -99,71 +313,132 @@ class App:
         self.settings = settings
         self.kb = knowledge_base or KnowledgeBase(settings)
         self.answerer = Answerer(self.kb)
+        self.exports = Path(tempfile.mkdtemp(prefix="assistant-ui-"))
 
     def warm_up(self) -> None:
         self.answerer.finder.warm(self.kb.index())
         ask(self.answerer, "platelets 79 on pembrolizumab")
 
-    # -- API endpoints -----------------------------------------------------------------------------
+    @property
+    def editing_protected(self) -> bool:
+        return bool(self.settings.admin_password)
+
+    def authorised(self, password: str | None) -> bool:
+        expected = self.settings.admin_password
+        return not expected or hmac.compare_digest((password or "").encode(), expected.encode())
+
+    def _export_file(self, name: str, content: str) -> str:
+        folder = Path(tempfile.mkdtemp(dir=self.exports))
+        path = folder / name
+        path.write_text(content, encoding="utf-8")
+        return str(path)
+
+    # -- API endpoints ---------------------------------------------------------------------------------
+    def _api_refuse(self, action: str, message: str):
+        log.info("API request refused (%s): %s", action, message)
+        raise gr.Error(message, print_exception=False)
+
+    def _api_authorise(self, action: str, password: str | None) -> None:
+        if not self.authorised(password):
+            self._api_refuse(action, "changing sources needs the admin password (ASSISTANT_ADMIN_PASSWORD); pass it as `password`")
+
     def api_ask(self, question: str, ctcae: str = "5") -> dict:
         """The same JSON object as `assistant ask --json`."""
         try:
             return ask(self.answerer, question, ctcae or None)
         except UserError as exc:
-            raise gr.Error(str(exc)) from None
+            self._api_refuse("ask", str(exc))
 
     def api_check(self, text: str, ctcae: str = "5") -> dict:
         """The same JSON object as `assistant check --json`."""
         try:
             findings, _ = check_report(text or "", normalize_version(ctcae or "5"))
         except UserError as exc:
-            raise gr.Error(str(exc)) from None
+            self._api_refuse("check", str(exc))
         return {"findings": findings_as_dicts(findings)}
 
-    # -- chat -------------------------------------------------------------------------------------
-    def chat(self, message: str, history: list, conversation: Conversation | None, ctcae: str):
+    def api_sources(self) -> dict:
+        """The sources in the knowledge base and the removed ones that can be restored."""
+        return {"sources": self.kb.sources(), "removed": self.kb.removed()}
+
+    def api_add_source(self, file_name: str, content: str, title: str = "", publisher: str = "", year: str = "",
+                       url: str = "", status: str = "unverified", password: str = "", replace: bool = False) -> list[dict]:
+        """Add a Markdown, HTML or text source given as text; the admin password when one is set."""
+        self._api_authorise("add source", password)
+        name = Path(file_name or "").name
+        if not name or Path(name).suffix.lower() not in (".md", ".markdown", ".txt", ".html", ".htm"):
+            self._api_refuse("add source", f"file_name '{file_name}': give a .md, .txt or .html name (PDFs: use the Sources tab)")
+        path = Path(tempfile.mkdtemp(dir=self.exports)) / name
+        path.write_text(content or "", encoding="utf-8")
+        try:
+            year_value = parse_year(year)
+            return self.kb.ingest([path], title or None, publisher or None, year_value, url or None, status or None, replace=bool(replace))
+        except UserError as exc:
+            self._api_refuse("add source", str(exc).replace(str(path.parent) + "/", ""))
+
+    def api_remove_source(self, source_id: str, password: str = "", force: bool = False) -> dict:
+        """Remove a source (kept for restoring); a shipped source needs force=True."""
+        self._api_authorise("remove source", password)
+        try:
+            return self.kb.remove(source_id, force=bool(force))
+        except UserError as exc:
+            self._api_refuse("remove source", str(exc))
+
+    def api_restore_source(self, source_id: str, password: str = "") -> dict:
+        """Restore a removed or replaced source."""
+        self._api_authorise("restore source", password)
+        try:
+            return self.kb.restore(source_id)
+        except UserError as exc:
+            self._api_refuse("restore source", str(exc))
+
+    def api_purge_source(self, source_id: str, password: str = "") -> dict:
+        """Delete the kept versions of a removed source for good."""
+        self._api_authorise("purge source", password)
+        try:
+            return self.kb.purge(source_id)
+        except UserError as exc:
+            self._api_refuse("purge source", str(exc))
+
+    # -- chat ------------------------------------------------------------------------------------------
+    def chat(self, message: str, turns: list | None, conversation: Conversation | None, ctcae: str):
+        """Ask; on a user's mistake only the message changes and the question stays as typed."""
+        skip = gr.skip()
         if not message or not message.strip():
-            raise gr.Error("Type a question first.")
+            return skip, skip, skip, skip, user_mistake("ask", "Type a question first."), skip, skip
         conversation = conversation or Conversation(self.answerer)
         try:
             result = conversation.ask(message, ctcae)
         except UserError as exc:
-            raise gr.Error(str(exc)) from None
-        history = list(history or []) + [
-            {"role": "user", "content": as_text(message)},
-            {"role": "assistant", "content": as_text(result["answer"])},
-        ]
-        choices = [f"[{c['n']}] {c['title'][:80]} › {c['locator']}" for c in result["citations"]]
-        return (history, conversation, "", grade_rows(result["grades"]), citations_markdown(result["citations"]),
-                checks_markdown(result), gr.update(choices=choices, value=None), result["citations"], "")
+            return skip, skip, skip, skip, user_mistake("ask", str(exc)), skip, skip
+        index = self.kb.index()
+        texts = {c["chunk_id"]: index.by_id[c["chunk_id"]].text for c in result["citations"] if c.get("chunk_id") in index.by_id}
+        turns = list(turns or []) + [turn_html(len(turns or []) + 1, message, result, texts)]
+        export = self._export_file("answer.md", answer_markdown(message, result))
+        return ("".join(turns), turns, conversation, "", "", gr.update(value=export, interactive=True),
+                gr.update(interactive=False))
 
-    def open_citation(self, choice: str | None, citations: list[dict]) -> str:
-        if not choice:
-            return ""
-        number = int(choice.split("]")[0].lstrip("["))
-        citation = next(c for c in citations if c["n"] == number)
-        chunk = self.kb.index().by_id.get(citation["chunk_id"])
-        full = chunk.text if chunk else citation["quote"]
-        highlighted = as_text(full).replace(as_text(citation["quote"]), f"**{as_text(citation['quote'])}**", 1)
-        return (f"#### [{number}] {as_text(citation['title'])}\n{status_badge(citation)}  \n{source_line(citation)}\n\n"
-                f"**Quoted passage (verbatim):**\n\n"
-                f"> {as_text(citation['quote'])}\n\n**Full chunk:**\n\n{highlighted}")
-
-    # -- review -----------------------------------------------------------------------------------
+    # -- review ----------------------------------------------------------------------------------------
     def review(self, text: str, upload, ctcae: str):
+        skip = gr.skip()
         if upload:
             path = Path(upload if isinstance(upload, str) else upload.name)
             if path.suffix.lower() not in (".txt", ".md", ".markdown"):
-                raise gr.Error(f"{path.name}: upload a .txt or .md draft, or paste the text.")
+                return skip, skip, skip, skip, user_mistake("review", f"{path.name}: upload a .txt or .md draft, or paste the text.")
             try:
                 text = path.read_text(encoding="utf-8")
             except UnicodeDecodeError:
-                raise gr.Error(f"{path.name}: not UTF-8 text; save it as UTF-8.") from None
+                return skip, skip, skip, skip, user_mistake("review", f"{path.name}: not UTF-8 text; save it as UTF-8 and upload it again.")
         if not text or not text.strip():
-            raise gr.Error("Paste a draft or upload a .txt/.md file to check.")
-        findings, checked = check_report(text, normalize_version(ctcae))
+            return skip, skip, skip, skip, user_mistake("review", "Paste a draft or upload a .txt/.md file to check.")
+        default = normalize_version(ctcae)
+        try:
+            findings, checked = check_report(text, default)
+        except UserError as exc:
+            return skip, skip, skip, skip, user_mistake("review", str(exc))
+        findings = sorted(findings, key=lambda f: f.span[0])
         highlights, cursor = [], 0
-        for finding in sorted(findings, key=lambda f: f.span[0]):
+        for finding in findings:
             start, end = finding.span
             if start < cursor:
                 continue
@@ -171,125 +446,513 @@ class App:
             highlights.append((text[start:end], FINDING_LABELS.get(finding.kind, finding.kind)))
             cursor = end
         highlights.append((text[cursor:], None))
-        summary = f"**{checked} numeric grading claim(s) checked, {len(findings)} wrong** (CTCAE v{normalize_version(ctcae)})."
-        details = [f"{n}. **{f.kind}** — “{as_text(f.text)}”  \n{as_text(f.message)}" for n, f in enumerate(findings, 1)]
-        return highlights, summary + ("\n\n" + "\n\n".join(details) if details else "\n\nNo grading errors found.")
+        rows, records = [], []
+        for number, f in enumerate(findings, 1):
+            label = FINDING_LABELS.get(f.kind, f.kind)
+            corrected = corrected_statement(text, f)
+            sentence_start = text.rfind(f.text, 0, f.span[0] + 1)
+            if sentence_start >= 0:
+                a, b = f.span[0] - sentence_start, f.span[1] - sentence_start
+                statement = f"{esc(f.text[:a])}<mark>{esc(f.text[a:b])}</mark>{esc(f.text[b:])}"
+            else:
+                statement = esc(f.text)
+            rows.append(f'<tr><td data-label="#">{number}</td><td data-label="statement">{statement}</td>'
+                        f'<td data-label="problem"><strong>{esc(label)}</strong></td>'
+                        f'<td data-label="corrected">{esc(corrected) if corrected else "—"}</td>'
+                        f'<td data-label="checked against">CTCAE v{esc(f.ctcae_version)}</td>'
+                        f'<td data-label="why">{esc(f.message)}</td></tr>')
+            records.append({**findings_as_dicts([f])[0], "label": label, "corrected": corrected})
+        named = sorted({f.ctcae_version for f in findings} - {default})
+        summary = (f'<p class="review-count"><strong>{checked} numeric grading claim(s) checked, {len(findings)} wrong.</strong> '
+                   f"Claims are checked against the CTCAE version their sentence or the draft names, else v{esc(default)} "
+                   "(the version chosen here).")
+        if named:
+            summary += f" This draft names CTCAE v{esc(', v'.join(named))}, used for its claims."
+        summary += "</p>"
+        if rows:
+            summary += ('<div class="table-wrap"><table id="review-findings" class="stack"><thead><tr><th scope="col">#</th>'
+                        '<th scope="col">statement</th><th scope="col">problem</th><th scope="col">corrected statement</th>'
+                        '<th scope="col">checked against</th><th scope="col">why</th></tr></thead><tbody>'
+                        + "".join(rows) + "</tbody></table></div>")
+        else:
+            summary += "<p>No grading errors found.</p>"
+        buffer = io.StringIO()
+        columns = ["number", "label", "kind", "analyte", "value", "unit", "claimed_grade", "expected_grade", "ctcae_version",
+                   "text", "corrected", "message"]
+        writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        for number, record in enumerate(records, 1):
+            writer.writerow({**record, "number": number})
+        payload = {"ctcae_default": default, "claims_checked": checked, "claims_wrong": len(findings), "findings": records}
+        csv_path = self._export_file("review-findings.csv", buffer.getvalue())
+        json_path = self._export_file("review-findings.json", json.dumps(payload, ensure_ascii=False, indent=2))
+        return (highlights, summary, gr.update(value=csv_path, interactive=True), gr.update(value=json_path, interactive=True), "")
 
-    # -- sources ----------------------------------------------------------------------------------
-    def source_rows(self) -> list[list]:
-        return [[s["source_id"], s["title"], s["publisher"] or "", s["year"] or "", s["url"] or "", s["chunks"], s["added_at"] or ""]
-                for s in self.kb.sources()]
+    # -- sources ---------------------------------------------------------------------------------------
+    def sources_html(self) -> str:
+        rows = []
+        for s in self.kb.sources():
+            shipped = '<span class="badge shipped">shipped, protected</span>' if s.get("protected") else "added here"
+            rows.append(f'<tr><td data-label="source"><strong>{esc(s["title"])}</strong><br><code>{esc(s["source_id"])}</code></td>'
+                        f'<td data-label="publisher">{esc(s.get("publisher") or "not given")}</td>'
+                        f'<td data-label="year">{esc(s.get("year") or "not given")}</td>'
+                        f'<td data-label="link">{link_html(s.get("url"), "link") if s.get("url") else "none"}</td>'
+                        f'<td data-label="chunks">{s["chunks"]}</td>'
+                        f'<td data-label="checked">{esc(STATUS_BADGES.get(s.get("status") or "unverified", s.get("status")))}</td>'
+                        f'<td data-label="added">{esc((s.get("added_at") or "")[:10] or "—")}</td>'
+                        f'<td data-label="kind">{shipped}</td></tr>')
+        removed = self.kb.removed()
+        removed_rows = "".join(
+            f'<tr><td data-label="source"><strong>{esc(r.get("title"))}</strong><br><code>{esc(r.get("source_id"))}</code></td>'
+            f'<td data-label="status">{"replaced by a newer version" if r.get("reason") == "replaced" else "removed"}</td>'
+            f'<td data-label="when">{esc((r.get("removed_at") or "")[:16].replace("T", " "))}</td></tr>' for r in removed)
+        html_out = ('<div class="table-wrap"><table id="sources-list" class="stack"><caption>Sources in the knowledge base '
+                    f"({len(rows)})</caption><thead><tr>"
+                    + "".join(f'<th scope="col">{h}</th>' for h in ("source", "publisher", "year", "link", "chunks", "checked against the original", "added", "kind"))
+                    + "</tr></thead><tbody>" + "".join(rows) + "</tbody></table></div>")
+        if removed:
+            html_out += ('<div class="table-wrap"><table id="removed-list" class="stack"><caption>Removed sources, kept until purged '
+                         f'({len(removed)})</caption><thead><tr><th scope="col">source</th><th scope="col">status</th>'
+                         f'<th scope="col">when</th></tr></thead><tbody>{removed_rows}</tbody></table></div>')
+        return html_out
 
-    def _authorise(self, password: str) -> None:
-        expected = self.settings.admin_password
-        if expected and not hmac.compare_digest((password or "").encode(), expected.encode()):
-            raise gr.Error("Changing sources needs the admin password (ASSISTANT_ADMIN_PASSWORD).")
+    def _source_choices(self) -> list[tuple[str, str]]:
+        return [(f"{s['title'][:90]} ({s['source_id']})", s["source_id"]) for s in self.kb.sources()]
+
+    def _removed_choices(self) -> list[tuple[str, str]]:
+        seen, choices = set(), []
+        for r in self.kb.removed():
+            if r.get("source_id") not in seen:
+                seen.add(r.get("source_id"))
+                choices.append((f"{str(r.get('title') or '')[:90]} ({r.get('source_id')}, {r.get('reason') or 'removed'})", r.get("source_id")))
+        return choices
+
+    def _refresh(self) -> dict:
+        c = self.components
+        return {c["table"]: self.sources_html(), c["remove_pick"]: gr.update(choices=self._source_choices(), value=None),
+                c["restore_pick"]: gr.update(choices=self._removed_choices(), value=None)}
+
+    def _sources_mistake(self, action: str, text: str) -> dict:
+        return {self.components["source_message"]: user_mistake(action, text)}
+
+    def _password_mistake(self, action: str) -> dict:
+        return self._sources_mistake(action, "Changing sources needs the admin password: type it in the 'Admin password' box.")
 
     def add_source(self, upload, title, publisher, year, url, status, password, progress=gr.Progress()):  # noqa: B008 (Gradio injects progress this way)
-        self._authorise(password)
+        c = self.components
+        if not self.authorised(password):
+            return self._password_mistake("add source")
         if not upload:
-            raise gr.Error("Choose a file to upload (PDF, HTML, Markdown or text).")
+            return self._sources_mistake("add source", "Choose a file to upload (PDF, HTML, Markdown or text).")
         path = Path(upload if isinstance(upload, str) else upload.name)
         try:
-            year_value = int(year) if str(year or "").strip() else None
-        except ValueError:
-            raise gr.Error(f"Year '{year}' is not a number.") from None
-        progress(0.1, desc="Reading and checking the file")
+            year_value = parse_year(year)
+            progress(0.1, desc="Reading and checking the file")
+            loaded = load_source(path, self.kb.max_bytes)
+        except UserError as exc:
+            return self._sources_mistake("add source", str(exc).replace(str(path.parent) + "/", ""))
+        missing = [name for name, given, key in (("title", title, "title"), ("publisher", publisher, "publisher"), ("year", year_value, "year"))
+                   if not (given or loaded.metadata.get(key))]
+        if missing:
+            return self._sources_mistake("add source", f"{path.name}: give its {', '.join(missing)} before adding it — "
+                                         "they are shown in every citation of this source.")
+        request = {"path": str(path), "title": title or None, "publisher": publisher or None, "year": year_value,
+                   "url": url or None, "status": STATUS_CHOICES.get(status)}
         try:
             progress(0.3, desc="Chunking and embedding")
-            results = self.kb.ingest([path], title or None, publisher or None, year_value, url or None,
-                                     STATUS_CHOICES.get(status))
+            results = self.kb.ingest([path], request["title"], request["publisher"], year_value, request["url"], request["status"])
+        except SourceConflict as exc:
+            log.info("user input needs confirmation (add source): %s", exc)
+            return {c["replace_group"]: gr.update(visible=True), c["pending_add"]: request,
+                    c["replace_text"]: message_html(esc(str(exc).replace(str(path.parent) + "/", ""))
+                                                    + " Replace it? The version it replaces is kept and can be restored.", "info"),
+                    c["source_message"]: ""}
         except UserError as exc:
-            raise gr.Error(str(exc).replace(str(path.parent) + "/", "")) from None
+            return self._sources_mistake("add source", str(exc).replace(str(path.parent) + "/", ""))
         progress(1.0, desc="Searchable")
-        lines = [f"Done — {r['status']}: **{as_text(r['title'])}** ({r['chunks']} chunks) — searchable now." for r in results]
-        return "\n\n".join(lines), self.source_rows(), gr.update(choices=[s["source_id"] for s in self.kb.sources()])
+        return {**self._refresh(), c["source_message"]: ingest_message(results)}
 
-    def remove_source(self, source_id, password):
-        self._authorise(password)
-        if not source_id:
-            raise gr.Error("Choose the source to remove.")
+    def confirm_replace(self, request, password, progress=gr.Progress()):  # noqa: B008
+        c = self.components
+        hide = {c["replace_group"]: gr.update(visible=False), c["pending_add"]: None}
+        if not self.authorised(password):
+            return {**hide, **self._password_mistake("replace source")}
+        if not request:
+            return {**hide, **self._sources_mistake("replace source", "Nothing is waiting to be replaced; add the file again.")}
         try:
-            result = self.kb.remove(source_id)
+            progress(0.3, desc="Chunking and embedding")
+            results = self.kb.ingest([Path(request["path"])], request["title"], request["publisher"], request["year"],
+                                     request["url"], request["status"], replace=True)
         except UserError as exc:
-            raise gr.Error(str(exc)) from None
-        return (f"Removed **{as_text(result['source_id'])}** ({result['chunks']} chunks).", self.source_rows(),
-                gr.update(choices=[s["source_id"] for s in self.kb.sources()], value=None))
+            return {**hide, **self._sources_mistake("replace source", str(exc))}
+        return {**hide, **self._refresh(), c["source_message"]: ingest_message(results)}
 
-    # -- layout -----------------------------------------------------------------------------------
+    def cancel_replace(self):
+        c = self.components
+        return {c["replace_group"]: gr.update(visible=False), c["pending_add"]: None,
+                c["source_message"]: message_html("Nothing was added; the existing source is unchanged.", "info")}
+
+    def request_remove(self, source_id, password):
+        c = self.components
+        if not self.authorised(password):
+            return self._password_mistake("remove source")
+        if not source_id:
+            return self._sources_mistake("remove source", "Choose the source to remove.")
+        source = next((s for s in self.kb.sources() if s["source_id"] == source_id), None)
+        if source is None:
+            return self._sources_mistake("remove source", f"No source '{source_id}' any more; the list is refreshed.") | self._refresh()
+        text = (f"Remove <strong>{esc(source['title'])}</strong> (<code>{esc(source_id)}</code>) and its {source['chunks']} "
+                "chunk(s)? Answers stop citing it at once. It stays in the removed list and can be restored until it is purged.")
+        if source.get("protected"):
+            text += " <strong>This is a shipped source:</strong> tick the box to remove it anyway."
+        return {c["remove_group"]: gr.update(visible=True), c["remove_text"]: message_html(text, "info"),
+                c["force_box"]: gr.update(visible=bool(source.get("protected")), value=False),
+                c["pending_remove"]: source_id, c["source_message"]: ""}
+
+    def confirm_remove(self, source_id, force, password):
+        c = self.components
+        hide = {c["remove_group"]: gr.update(visible=False), c["pending_remove"]: None}
+        if not self.authorised(password):
+            return {**hide, **self._password_mistake("remove source")}
+        if not source_id:
+            return {**hide, **self._sources_mistake("remove source", "Choose the source to remove.")}
+        source = next((s for s in self.kb.sources() if s["source_id"] == source_id), None)
+        if source and source.get("protected") and not force:
+            return self._sources_mistake("remove source", "This is a shipped source: tick 'Remove this shipped source anyway' to remove it.")
+        try:
+            result = self.kb.remove(source_id, force=bool(force))
+        except UserError as exc:
+            return {**hide, **self._sources_mistake("remove source", str(exc))}
+        text = (f"Removed <strong>{esc(result['title'])}</strong> ({result['chunks']} chunks). "
+                "Restore it under 'Removed sources' if this was a mistake.")
+        return {**hide, **self._refresh(), c["source_message"]: message_html(text, "ok")}
+
+    def cancel_remove(self):
+        c = self.components
+        return {c["remove_group"]: gr.update(visible=False), c["pending_remove"]: None,
+                c["source_message"]: message_html("Nothing was removed.", "info")}
+
+    def restore_source(self, source_id, password):
+        c = self.components
+        if not self.authorised(password):
+            return self._password_mistake("restore source")
+        if not source_id:
+            return self._sources_mistake("restore source", "Choose the removed source to restore.")
+        try:
+            result = self.kb.restore(source_id)
+        except UserError as exc:
+            return self._sources_mistake("restore source", str(exc))
+        text = f"Restored <strong>{esc(result['title'])}</strong> ({result['chunks']} chunks) — searchable now."
+        return {**self._refresh(), c["source_message"]: message_html(text, "ok")}
+
+    def purge_source(self, source_id, sure, password):
+        c = self.components
+        if not self.authorised(password):
+            return self._password_mistake("purge source")
+        if not source_id:
+            return self._sources_mistake("purge source", "Choose the removed source to delete for good.")
+        if not sure:
+            return self._sources_mistake("purge source", "Tick 'Delete for good' first: a purged source cannot be restored.")
+        try:
+            self.kb.purge(source_id)
+        except UserError as exc:
+            return self._sources_mistake("purge source", str(exc))
+        return {**self._refresh(), c["purge_sure"]: False,
+                c["source_message"]: message_html(f"Deleted the kept versions of <code>{esc(source_id)}</code> for good.", "ok")}
+
+    # -- evaluation ------------------------------------------------------------------------------------
+    def evaluation_sets(self) -> dict[str, Path]:
+        """The question sets the Evaluation tab offers: the shipped ones, then any in the workspace's evals/ folder."""
+        from assistant.evaluation import QUESTION_SETS
+
+        sets = {name: path for name, path in QUESTION_SETS.items() if path.is_file()}
+        folder = self.settings.home / "evals"
+        if folder.is_dir():
+            for path in sorted(folder.glob("*.jsonl")):
+                sets.setdefault(path.stem, path)
+        return sets
+
+    def evaluation_choices(self) -> list[tuple[str, str]]:
+        notes = {"questions": "written with the answerer; thresholds calibrated on it",
+                 "clinician": "written blind by clinicians; never tuned on"}
+        choices = []
+        for name, path in self.evaluation_sets().items():
+            count = sum(1 for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+            choices.append((f"{name} — {count} item(s), {notes.get(name, 'from this workspace')}", name))
+        return choices
+
+    def run_evaluation(self, chosen, checks, progress=gr.Progress()):  # noqa: B008
+        from assistant.evaluation import evaluate, report_body
+
+        skip = gr.skip()
+        sets = self.evaluation_sets()
+        chosen = [name for name in (chosen or []) if name in sets]
+        if not chosen:
+            return skip, skip, user_mistake("evaluate", "Choose at least one question set to run.")
+        runs = self.settings.home / "eval-runs"
+        previous = max((p for p in runs.glob("*") if (p / "results.jsonl").is_file()), default=None) if runs.is_dir() else None
+        out = runs / time.strftime("%Y%m%dT%H%M%S")
+        try:
+            payload, results = evaluate(self.answerer, out=out, previous=previous, question_sets={n: sets[n] for n in chosen},
+                                        checks=bool(checks), progress=lambda fraction, text: progress(fraction, desc=text))
+        except UserError as exc:
+            return skip, skip, user_mistake("evaluate", str(exc))
+        review = json.loads((out / "review.json").read_text()) if (out / "review.json").is_file() else []
+        comparison = payload.pop("comparison", None)
+        body = f'<div class="eval-report">{report_body(payload, results, review, comparison)}</div>'
+        failing = sum(1 for r in results if r.failures)
+        note = message_html(f"Done: {len(results)} item(s) asked, {failing} failing"
+                            + (" — compared with the previous run." if comparison else "."), "ok")
+        return body, gr.update(value=str(out / "report.html"), interactive=True), note
+
+    # -- layout ----------------------------------------------------------------------------------------
     def build(self) -> gr.Blocks:
+        protected = self.editing_protected
         with gr.Blocks(title="ICI cytopenia assistant") as demo:
-            gr.Markdown("## Checkpoint-inhibitor cytopenia assistant\n" + DISCLAIMER, elem_id="disclaimer")
+            gr.Markdown("# Checkpoint-inhibitor cytopenia assistant\n" + DISCLAIMER, elem_id="disclaimer")
             with gr.Tab("Chat", id="chat"):
+                turns = gr.State([])
                 conversation = gr.State(None)
-                citations_state = gr.State([])
-                with gr.Row():
-                    with gr.Column(scale=3):
-                        chatbot = gr.Chatbot(label="Conversation", height=560, elem_id="chatbot", sanitize_html=True)
-                        question = gr.Textbox(label="Question", placeholder="e.g. On pembrolizumab, platelets 45 — hold or continue?",
-                                              lines=2, elem_id="question")
-                        with gr.Row():
-                            version = gr.Radio(["5", "6"], value=self.settings.ctcae_version[0], label="CTCAE version", elem_id="ctcae")
-                            send = gr.Button("Ask", variant="primary", elem_id="ask-button")
-                            clear = gr.Button("New patient", elem_id="clear-button")
-                        gr.Examples(EXAMPLES, inputs=question, label="Example questions")
-                    with gr.Column(scale=2):
-                        grades = gr.Dataframe(headers=GRADE_HEADERS, value=[], label="CTCAE grades (computed by the grading engine)",
-                                              interactive=False, wrap=True, elem_id="grades")
-                        checks = gr.Markdown(elem_id="checks")
-                        citation_pick = gr.Dropdown(choices=[], label="Open a citation", elem_id="citation-pick")
-                        citation_view = gr.Markdown(elem_id="citation-view")
-                        with gr.Accordion("Sources of this answer", open=True):
-                            sources = gr.Markdown(elem_id="answer-sources", max_height=620)
-                outputs = [chatbot, conversation, question, grades, sources, checks, citation_pick, citations_state, citation_view]
-                send.click(self.chat, [question, chatbot, conversation, version], outputs, api_visibility="private")
-                question.submit(self.chat, [question, chatbot, conversation, version], outputs, api_visibility="private")
-                clear.click(lambda: ([], None, [], "", "", gr.update(choices=[], value=None), [], ""), None,
-                            [chatbot, conversation, grades, sources, checks, citation_pick, citations_state, citation_view],
-                            api_visibility="private")
-                citation_pick.change(self.open_citation, [citation_pick, citations_state], citation_view, api_visibility="private")
+                chat_view = gr.HTML(EMPTY_CHAT, elem_id="chat-view", js_on_load=CHAT_JS, apply_default_css=False)
+                chat_message = gr.HTML("", elem_id="chat-message", apply_default_css=False)
+                question = gr.Textbox(label="Question", info="Enter sends · Shift+Enter adds a line", lines=1, max_lines=10,
+                                      placeholder="e.g. On pembrolizumab, platelets 45 — hold or continue?", elem_id="question")
+                with gr.Row(equal_height=True):
+                    version = gr.Radio(["5", "6"], value=self.settings.ctcae_version[0], label="CTCAE version", elem_id="ctcae",
+                                       info="Used unless the question names one")
+                    send = gr.Button("Ask", variant="primary", elem_id="ask-button", interactive=False)
+                    clear = gr.Button("New patient", elem_id="clear-button")
+                    export = gr.DownloadButton("Download the last answer (Markdown)", value=None, interactive=False, elem_id="export-answer")
+                gr.Examples(EXAMPLES, inputs=question, label="Example questions")
+                outputs = [chat_view, turns, conversation, question, chat_message, export, send]
+                question.change(lambda q: gr.update(interactive=bool((q or "").strip())), question, send, queue=False,
+                                show_progress="hidden", api_visibility="private")
+                send.click(self.chat, [question, turns, conversation, version], outputs, api_visibility="private", show_progress="minimal")
+                question.submit(self.chat, [question, turns, conversation, version], outputs, api_visibility="private", show_progress="minimal")
+                clear.click(lambda: (EMPTY_CHAT, [], None, "", gr.update(value=None, interactive=False)), None,
+                            [chat_view, turns, conversation, chat_message, export], api_visibility="private")
             with gr.Tab("Review", id="review"):
-                gr.Markdown("Paste a draft answer or article, or upload a .txt/.md file. Every numeric grading claim is checked against CTCAE.")
+                gr.Markdown("Paste a draft answer or article, or upload a .txt/.md file. Every numeric grading claim is checked "
+                            "against CTCAE; a version the draft names (for a sentence or the whole text) is honoured.")
                 with gr.Row():
                     with gr.Column():
                         draft = gr.Textbox(label="Draft text", lines=12, elem_id="review-text")
                         draft_file = gr.File(label="…or upload a draft (.txt, .md)", file_types=[".txt", ".md"], elem_id="review-file")
-                        review_version = gr.Radio(["5", "6"], value=self.settings.ctcae_version[0], label="CTCAE version")
+                        review_version = gr.Radio(["5", "6"], value=self.settings.ctcae_version[0], elem_id="review-ctcae",
+                                                  label="CTCAE version when the draft names none")
                         review_button = gr.Button("Check draft", variant="primary", elem_id="review-button")
+                        review_message = gr.HTML("", elem_id="review-message", apply_default_css=False)
                     with gr.Column():
                         highlighted = gr.HighlightedText(label="Findings in the text", combine_adjacent=False, elem_id="review-highlight",
-                                                         color_map={"wrong grade": "red", "false comparison": "orange", "no such CTCAE term": "purple"})
-                        review_summary = gr.Markdown(elem_id="review-summary")
-                review_button.click(self.review, [draft, draft_file, review_version], [highlighted, review_summary], api_visibility="private")
+                                                         color_map={"wrong grade": "#f4b5b5", "false comparison": "#f5d0a0",
+                                                                    "no such CTCAE term": "#d9c2f0"})
+                        review_summary = gr.HTML("", elem_id="review-summary", apply_default_css=False)
+                        with gr.Row():
+                            review_csv = gr.DownloadButton("Export findings (CSV)", value=None, interactive=False, elem_id="review-csv")
+                            review_json = gr.DownloadButton("Export findings (JSON)", value=None, interactive=False, elem_id="review-json")
+                review_button.click(self.review, [draft, draft_file, review_version],
+                                    [highlighted, review_summary, review_csv, review_json, review_message], api_visibility="private")
             with gr.Tab("Sources", id="sources"):
-                source_table = gr.Dataframe(headers=SOURCE_HEADERS, value=[], label="Knowledge base sources",
-                                            interactive=False, wrap=True, max_height=1600, elem_id="source-table")
+                gr.Markdown("Editing is **protected**: adding, removing and restoring need the admin password." if protected else
+                            "Editing is **open** to anyone who can reach this page. Set `ASSISTANT_ADMIN_PASSWORD` to protect it.",
+                            elem_id="editing-mode")
+                password = gr.Textbox(label="Admin password", type="password", visible=protected, elem_id="admin-password")
+                source_message = gr.HTML("", elem_id="source-status", apply_default_css=False)
                 with gr.Row():
                     with gr.Column():
-                        gr.Markdown("#### Add a source")
+                        gr.Markdown("### Add a source")
                         upload = gr.File(label="File (PDF, HTML, Markdown, text)", file_types=sorted(SUPPORTED_SUFFIXES), elem_id="source-file")
                         title = gr.Textbox(label="Title", elem_id="source-title")
-                        publisher = gr.Textbox(label="Publisher", elem_id="source-publisher")
-                        year = gr.Textbox(label="Year", elem_id="source-year")
+                        publisher = gr.Textbox(label="Publisher or journal", elem_id="source-publisher")
+                        year = gr.Textbox(label="Year of publication", elem_id="source-year")
                         url = gr.Textbox(label="URL or DOI link", elem_id="source-url")
                         status = gr.Radio(list(STATUS_CHOICES), value="Unverified", elem_id="source-verification",
                                           label="Checked against the original source? (shown beside every citation)")
-                        password = gr.Textbox(label="Admin password", type="password", visible=bool(self.settings.admin_password))
                         add = gr.Button("Add source", variant="primary", elem_id="add-source")
+                        with gr.Group(visible=False, elem_id="replace-confirm") as replace_group:
+                            replace_text = gr.HTML("", apply_default_css=False)
+                            with gr.Row():
+                                replace_yes = gr.Button("Replace it", variant="stop", elem_id="replace-yes")
+                                replace_no = gr.Button("Cancel", elem_id="replace-no")
                     with gr.Column():
-                        gr.Markdown("#### Remove a source")
-                        remove_pick = gr.Dropdown(choices=[s["source_id"] for s in self.kb.sources()], label="Source", elem_id="remove-pick")
-                        remove_password = gr.Textbox(label="Admin password", type="password", visible=bool(self.settings.admin_password))
-                        remove = gr.Button("Remove source", variant="stop", elem_id="remove-source")
-                        source_status = gr.Markdown(elem_id="source-status")
-                add.click(self.add_source, [upload, title, publisher, year, url, status, password], [source_status, source_table, remove_pick],
-                          api_visibility="private")
-                remove.click(self.remove_source, [remove_pick, remove_password], [source_status, source_table, remove_pick],
-                             api_visibility="private")
-            demo.load(self.source_rows, None, source_table, api_visibility="private")
+                        gr.Markdown("### Remove a source")
+                        remove_pick = gr.Dropdown(choices=[], value=None, label="Source to remove", elem_id="remove-pick")
+                        remove = gr.Button("Remove…", variant="stop", elem_id="remove-source")
+                        with gr.Group(visible=False, elem_id="remove-confirm") as remove_group:
+                            remove_text = gr.HTML("", apply_default_css=False)
+                            force_box = gr.Checkbox(label="Remove this shipped source anyway", value=False, visible=False, elem_id="remove-force")
+                            with gr.Row():
+                                remove_yes = gr.Button("Yes, remove it", variant="stop", elem_id="remove-yes")
+                                remove_no = gr.Button("Cancel", elem_id="remove-no")
+                        gr.Markdown("### Removed sources")
+                        restore_pick = gr.Dropdown(choices=[], value=None, label="Removed source", elem_id="restore-pick")
+                        restore = gr.Button("Restore", elem_id="restore-source")
+                        purge_sure = gr.Checkbox(label="Delete for good (cannot be restored)", value=False, elem_id="purge-sure")
+                        purge = gr.Button("Purge", variant="stop", elem_id="purge-source")
+                source_table = gr.HTML("", elem_id="source-table", apply_default_css=False)
+                pending_remove = gr.State(None)
+                pending_add = gr.State(None)
+                self.components = {"table": source_table, "remove_pick": remove_pick, "restore_pick": restore_pick,
+                                   "source_message": source_message, "remove_group": remove_group, "remove_text": remove_text,
+                                   "force_box": force_box, "pending_remove": pending_remove, "replace_group": replace_group,
+                                   "replace_text": replace_text, "pending_add": pending_add, "purge_sure": purge_sure}
+                every = set(self.components.values())
+                add.click(self.add_source, [upload, title, publisher, year, url, status, password], every, api_visibility="private")
+                replace_yes.click(self.confirm_replace, [pending_add, password], every, api_visibility="private")
+                replace_no.click(self.cancel_replace, None, every, api_visibility="private")
+                remove.click(self.request_remove, [remove_pick, password], every, api_visibility="private")
+                remove_yes.click(self.confirm_remove, [pending_remove, force_box, password], every, api_visibility="private")
+                remove_no.click(self.cancel_remove, None, every, api_visibility="private")
+                restore.click(self.restore_source, [restore_pick, password], every, api_visibility="private")
+                purge.click(self.purge_source, [restore_pick, purge_sure, password], every, api_visibility="private")
+            with gr.Tab("Evaluation", id="evaluation"):
+                gr.Markdown("Run the answer-accuracy evaluation on this knowledge base. Each run is kept and compared with the "
+                            "previous one. The small `questions` set takes a few minutes on two cores; `clinician` is larger.")
+                choices = self.evaluation_choices()
+                eval_sets = gr.CheckboxGroup(choices, value=[choices[0][1]] if choices else [], label="Question sets to run",
+                                             elem_id="eval-sets")
+                eval_checks = gr.Checkbox(label="Also run the rules-check and lab-reading sets (about a minute more)", value=False,
+                                          elem_id="eval-checks")
+                with gr.Row():
+                    eval_run = gr.Button("Run evaluation", variant="primary", elem_id="eval-run")
+                    eval_download = gr.DownloadButton("Download the report (HTML)", value=None, interactive=False, elem_id="eval-download")
+                eval_message = gr.HTML("", elem_id="eval-message", apply_default_css=False)
+                eval_report = gr.HTML("", elem_id="eval-report", apply_default_css=False)
+                eval_run.click(self.run_evaluation, [eval_sets, eval_checks], [eval_report, eval_download, eval_message],
+                               api_visibility="private", concurrency_limit=1)
+            demo.load(lambda: (self.sources_html(), gr.update(choices=self._source_choices(), value=None),
+                               gr.update(choices=self._removed_choices(), value=None)),
+                      None, [source_table, remove_pick, restore_pick], api_visibility="private")
             gr.api(self.api_ask, api_name="ask")
             gr.api(self.api_check, api_name="check")
+            gr.api(self.api_sources, api_name="sources")
+            gr.api(self.api_add_source, api_name="add_source")
+            gr.api(self.api_remove_source, api_name="remove_source")
+            gr.api(self.api_restore_source, api_name="restore_source")
+            gr.api(self.api_purge_source, api_name="purge_source")
         return demo
+
+
+def parse_year(year) -> int | None:
+    text = str(year if year is not None else "").strip()
+    if not text:
+        return None
+    if not re.fullmatch(r"\d{4}", text):
+        raise UserError(f"Year '{text[:20]}': give the year of publication as four digits, e.g. 2021.")
+    return int(text)
+
+
+def ingest_message(results: list[dict]) -> str:
+    lines = []
+    for r in results:
+        if r.get("status") == "skipped":
+            lines.append(f"Skipped {esc(Path(r.get('file') or '').name)}: {esc(r.get('reason'))}.")
+            continue
+        lines.append(f"Done — {esc(r['status'])}: <strong>{esc(r['title'])}</strong> ({r['chunks']} chunks) — searchable now.")
+        flagged = r.get("flagged") or []
+        if flagged:
+            lines.append(f"{len(flagged)} sentence(s) of it will never be quoted (fix them in the source):<ul>"
+                         + "".join(f"<li>{esc(f.get('locator'))}: “{esc(f.get('sentence'))}” — {esc(f.get('reason'))}</li>" for f in flagged[:20])
+                         + "</ul>")
+    return message_html("<br>".join(lines), "ok")
+
+
+CHAT_JS = """
+element.addEventListener('click', (event) => {
+  const ref = event.target.closest('a.cite-ref');
+  if (ref) {
+    event.preventDefault();
+    const target = document.getElementById(ref.dataset.cite);
+    if (!target) return;
+    for (let node = target; node && node !== element; node = node.parentElement) {
+      if (node.tagName === 'DETAILS') node.open = true;
+    }
+    element.querySelectorAll('.citation.focused').forEach((node) => node.classList.remove('focused'));
+    target.classList.add('focused');
+    target.scrollIntoView({block: 'start'});
+    target.querySelector('summary').focus({preventScroll: true});
+    return;
+  }
+  const copy = event.target.closest('button.copy-md');
+  if (copy) {
+    const text = copy.closest('article').querySelector('.md-export').textContent;
+    navigator.clipboard.writeText(text).then(() => { copy.textContent = 'Copied'; },
+                                             () => { copy.textContent = 'Copy failed: use Download'; });
+    return;
+  }
+  if (event.target.closest('button.print-answer')) window.print();
+});
+watch('value', () => {
+  const turns = element.querySelectorAll('article.turn');
+  if (turns.length) turns[turns.length - 1].scrollIntoView({block: 'start'});
+});
+"""
+
+CSS = """
+.gradio-container{max-width:1440px !important}
+#chat-view{max-height:72vh;overflow-y:auto;scroll-padding-top:4px}
+#chat-view .empty-chat{color:#3d3d3d;padding:1em}
+#chat-view article.turn{border:1px solid #c8ccd2;border-radius:8px;padding:12px 14px;margin:10px 2px;background:#fff;color:#1a1a1a}
+#chat-view .asked{background:#eef2f7;border-radius:6px;padding:6px 10px;margin-bottom:8px}
+#chat-view .who{font-size:12px;font-weight:600;color:#3d3d3d;text-transform:uppercase;letter-spacing:.03em}
+#chat-view .question-text{white-space:pre-wrap;overflow-wrap:anywhere;margin:2px 0}
+#chat-view h3{font-size:1.1em;margin:.3em 0}
+#chat-view .lead{font-size:15px}
+#chat-view details.more,#chat-view details.sources{border-top:1px solid #dde1e6;padding:4px 0}
+#chat-view summary{cursor:pointer;font-weight:600;padding:4px 0}
+#chat-view a{color:#0b4f8a;text-decoration:underline}
+#chat-view a.cite-ref{text-decoration:none;font-weight:600;padding:0 1px}
+#chat-view .note{border-left:3px solid #c8ccd2;padding-left:10px;color:#2f2f2f}
+#chat-view .citation{margin:6px 0 6px 8px;border-left:3px solid #c8ccd2;padding-left:8px}
+#chat-view .citation.focused{border-left-color:#0b4f8a;background:#f3f7fb}
+#chat-view .citation dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:4px 0}
+#chat-view .citation dt{font-weight:600}
+#chat-view .citation dd{margin:0;overflow-wrap:anywhere}
+#chat-view .chunk{margin:4px 0;padding:6px 10px;background:#f7f7f7;white-space:pre-wrap;overflow-wrap:anywhere}
+#chat-view mark{background:#ffe08a;color:#1a1a1a}
+#chat-view .badge{font-size:12px;border-radius:4px;padding:0 5px;white-space:nowrap}
+.badge.verified{background:#e3f4e6;color:#0f5323}
+.badge.secondary{background:#fff1d6;color:#6b3d00}
+.badge.unverified{background:#fdecee;color:#8a0f1b}
+.badge.shipped{background:#e8eef7;color:#123a66}
+#chat-view .checks.ok{color:#0f5323}
+#chat-view .checks.warning{background:#fff1d6;color:#5c3300;padding:6px 10px;border-radius:6px}
+#chat-view .answer-tools{display:flex;gap:8px;margin-top:8px}
+#chat-view .answer-tools button{border:1px solid #6b7280;border-radius:6px;padding:3px 10px;background:#fff;color:#1a1a1a;cursor:pointer}
+.inline-message{margin:6px 0;padding:6px 10px;border-radius:6px}
+.inline-message.error{background:#fdecee;color:#8a0f1b;border:1px solid #e8a3ab}
+.inline-message.ok{background:#e3f4e6;color:#0f5323;border:1px solid #9fd3a9}
+.inline-message.info{background:#e8eef7;color:#123a66;border:1px solid #a9bfdc}
+table.stack{border-collapse:collapse;width:100%;margin:.5em 0}
+table.stack caption{text-align:left;font-weight:600;padding:.3em 0}
+table.stack th,table.stack td{border:1px solid #c8ccd2;padding:5px 8px;text-align:left;vertical-align:top;overflow-wrap:anywhere;word-break:normal}
+table.stack thead th{background:#eef1f4;white-space:normal;word-break:keep-all}
+.table-wrap{overflow-x:auto}
+#review-summary mark{background:#ffe08a;color:#1a1a1a}
+@media (max-width:700px){
+ table.stack thead{position:absolute;left:-9999px}
+ table.stack tr{display:block;border:1px solid #c8ccd2;margin:0 0 .6em}
+ table.stack td{display:block;border:none;border-bottom:1px solid #e4e6ea}
+ table.stack td[data-label]::before{content:attr(data-label) ": ";font-weight:600}
+ #chat-view{max-height:none}
+}
+@media print{
+ #chat-view{max-height:none;overflow:visible}
+ #chat-view .answer-tools{display:none}
+}
+"""
+
+
+def theme() -> gr.themes.Base:
+    """The default theme with colours that meet WCAG AA (4.5:1) for text: dark blue primary, darker greys."""
+    return gr.themes.Default(primary_hue="blue", neutral_hue="gray").set(
+        button_primary_background_fill="#1d4ed8", button_primary_background_fill_hover="#1e40af",
+        button_primary_text_color="#ffffff", button_primary_border_color="#1d4ed8",
+        button_cancel_background_fill="#b91c1c", button_cancel_background_fill_hover="#991b1b",
+        button_cancel_text_color="#ffffff", button_cancel_border_color="#b91c1c",
+        input_placeholder_color="#5b6270", body_text_color_subdued="#4b5260", block_info_text_color="#4b5260",
+        link_text_color="#0b4f8a", link_text_color_visited="#5b2a86", link_text_color_hover="#083a66",
+    )
 
 
 def serve(settings: Settings, host: str = "127.0.0.1", port: int = 7860) -> None:
@@ -303,11 +966,22 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 7860) -> None
             probe.bind((host, port))
         except OSError as exc:
             raise UserError(f"cannot listen on {host}:{port} ({exc.strerror}); stop what uses it or pass --port") from None
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(message)s", "%H:%M:%S"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    log.propagate = False
     app = App(settings)
     print("Loading the model and the index...", flush=True)
     app.warm_up()
     demo = app.build()
     demo.queue(default_concurrency_limit=4, max_size=256)
+    if app.editing_protected:
+        print("Editing sources: protected — adding, removing and restoring sources need ASSISTANT_ADMIN_PASSWORD "
+              "(in the UI and in every API endpoint).", flush=True)
+    else:
+        print(f"Editing sources: open — anyone who can reach http://{host}:{port} can add, remove and restore sources; "
+              "set ASSISTANT_ADMIN_PASSWORD to protect them.", flush=True)
     print(f"Serving on http://{host}:{port}", flush=True)
-    demo.launch(server_name=host, server_port=port, show_error=True, max_file_size=f"{int(settings.max_file_mb)}mb",
-                ssr_mode=False, footer_links=["api"], quiet=True)
+    demo.launch(server_name=host, server_port=port, show_error=False, max_file_size=f"{int(settings.max_file_mb)}mb",
+                ssr_mode=False, footer_links=["api"], quiet=True, theme=theme(), css=CSS, allowed_paths=[str(app.exports)])
