@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -236,6 +237,7 @@ SEPARATORS_RE = re.compile(r"[,\u00a0\u202f\u2009 ]")
 YEAR_RE = re.compile(r"(19|20)\d\d")
 
 
+@lru_cache(maxsize=4096)
 def parse_number(text: str) -> float:
     """'2,700', '79 000', '2.7', '0,9' -> float (a comma before 1-2 digits, or after a leading 0, is a decimal comma)."""
     if "," in text and not THOUSANDS_RE.fullmatch(text):
@@ -332,7 +334,7 @@ def find_mentions(text: str) -> list[Mention]:
         if bracket:
             header_unit = bracket.group("unit")
             position = bracket.end()
-        elif "/" in text[position:position + 20]:
+        elif "/" in text[position:position + 20] and not text[position:position + 4].lstrip(" \t,:")[:1].isdigit():
             unit_first = HEADER_UNIT_RE.match(text, position)
             if unit_first:
                 header_unit, position = unit_first.group("unit"), unit_first.end()
@@ -382,10 +384,11 @@ def find_mentions(text: str) -> list[Mention]:
             later_unit = LATER_UNIT_RE.match(text, end)
             if later_unit:
                 unit_text, end = later_unit.group("unit"), later_unit.end()
-        number_text, kilo, number_span = steps[_latest_step(text, steps)] if len(steps) > 1 else steps[0]
-        trend = [parse_number(n) for n, _, _ in steps]
-        if number_span != steps[-1][2]:
-            trend = [v for i, v in enumerate(trend) if steps[i][2] != number_span] + [parse_number(number_text)]
+        if len(steps) > 1:
+            number_text, kilo, number_span = steps[_latest_step(text, steps)]
+            trend = [parse_number(n) for n, _, span in steps if span != number_span] + [parse_number(number_text)]
+        else:
+            trend = [parse_number(number_text)]
         mentions.append(_mention(analyte, text, match.start(), end, number_text, kilo, unit_text or header_unit,
                                  value_match.group("cmp"), number_span, trend))
     rows = row_table_mentions(text) if ("|" in text or "\t" in text or ";" in text or "  " in text) and "\n" in text else ([], [])
