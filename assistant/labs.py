@@ -680,6 +680,57 @@ def _lab(mention: Mention, version: str, grade, term, criterion, extra) -> dict:
     }
 
 
+TIME_BEFORE_RE = re.compile(r"(?i)(?:\b(?:today|now|current|latest|yesterday|prior|previous|baseline|admission)\b|"
+                            r"(?<![\d.])\d{1,2}[:h]\d{2}(?![\d.])|(?<![\d.])\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d.])|"
+                            r"\b(?:day|d|week|cycle|c)\s*\d{1,3}\b)[^\w\n]{0,4}$")
+
+
+AFTER_LABEL_CUT_RE = re.compile(r"[,;\n|]|\.(?:\s|$)")
+SEPARATOR_RE = re.compile(r"[,;\n|]|\.(?:\s|$)")
+
+
+def _time_label(text: str, mention: Mention, floor: int) -> str | None:
+    """The time written just before a value's name ("06:40 PLT 45", "Today: PLT 38") or just after its value."""
+    window = text[mention.span[1]:mention.span[1] + 30]
+    cut = AFTER_LABEL_CUT_RE.search(window)
+    after = window[:cut.start()] if cut else window
+    if label_rank(after) is not None:
+        return after.strip(" \t:-—–|()[]@,")
+    before = TIME_BEFORE_RE.search(text, max(floor, mention.span[0] - 24), mention.span[0])
+    if before and (floor == 0 or SEPARATOR_RE.search(text, floor, before.start())):
+        return before.group(0).strip(" \t:-—–|()[]@,")
+    return None
+
+
+def latest_of_timed_repeats(text: str, mentions: list[Mention]) -> list[Mention]:
+    """One value per analyte when the same analyte is given several times, each with its time ("06:40 PLT 45 ...
+    18:00 PLT 38"): the most recent is kept, with the others as its series. Untimed repeats are all kept."""
+    by_analyte: dict[str, list[int]] = {}
+    for index, mention in enumerate(mentions):
+        if mention.value is not None:
+            by_analyte.setdefault(mention.analyte, []).append(index)
+    drop: set[int] = set()
+    for indexes in by_analyte.values():
+        if len(indexes) < 2 or len(indexes) > 12:
+            continue
+        labels = []
+        for i in indexes:
+            floor = mentions[i - 1].span[1] if i > 0 else 0
+            labels.append(_time_label(text, mentions[i], floor))
+        if any(label is None or label_rank(label) is None for label in labels):
+            continue
+        pick = latest_column(labels)
+        if pick is None:
+            continue
+        keep = mentions[indexes[pick]]
+        series = [mentions[i].native_value for i in indexes if i != indexes[pick]] + [keep.native_value]
+        keep.assumptions = [f"{ANALYTE_LABELS[keep.analyte]} given {len(indexes)} times with their times "
+                            f"({', '.join(f'{v:g} {label}' for v, label in zip([mentions[i].native_value for i in indexes], labels, strict=True))}); "
+                            f"the most recent is graded ({series[-1]:g})."] + keep.assumptions
+        drop.update(i for i in indexes if i != indexes[pick])
+    return [m for i, m in enumerate(mentions) if i not in drop] if drop else mentions
+
+
 def grade_text(text: str, version: str = "5.0", lln: dict[str, float] | None = None, uln: dict[str, float] | None = None) -> list[dict]:
     """Grade every patient lab value in `text` (thresholds after a comparator are skipped).
 
@@ -687,7 +738,7 @@ def grade_text(text: str, version: str = "5.0", lln: dict[str, float] | None = N
     that meets the CTCAE definition.
     """
     version = normalize_version(version)
-    labs = [grade_mention(m, version, lln, uln) for m in find_mentions(text) if not m.is_threshold]
+    labs = [grade_mention(m, version, lln, uln) for m in latest_of_timed_repeats(text, [m for m in find_mentions(text) if not m.is_threshold])]
     temperature = find_temperature(text)
     if temperature:
         ancs = [lab for lab in labs if lab["analyte"] == "anc" and lab["value"] is not None]

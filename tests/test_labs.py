@@ -161,7 +161,10 @@ READS = [
     ("With 42,000 platelets per µL", {"plt": 42}), ("a nadir of 48 x10^9/L platelets", {"plt": 48}),
     ("Pt 7: 2,700/mm³ white cells", {"wbc": 2.7}), ("WBC 2.7 x10^9/L, platelets normal", {"wbc": 2.7}), ("2 platelets units", {}),
     ("The neutrophil count in our vignette was 1.1", {"anc": 1.1}), ("Hb on discharge: 11.8 g/dL", {"hgb": 11.8}),
-    ("ANC on day 10 was 0.3", {"anc": 0.3}), ("LYMPH# 1.1 / 0.8 / 0.5 (weeks 0, 3, 6)", {"alc": 0.5}),
+    ("ANC on day 10 was 0.3", {"anc": 0.3}),
+    # the same analyte given several times, each with its time: the most recent; untimed repeats are all kept
+    ("06:40 PLT 45, 18:00 PLT 38", {"plt": 38}), ("Today: PLT 38. Yesterday: PLT 45.", {"plt": 38}),
+    ("14/03 ANC 0.9; 12/03 ANC 1.4", {"anc": 0.9}), ("PLT 45 on admission, PLT 38 today", {"plt": 38}), ("LYMPH# 1.1 / 0.8 / 0.5 (weeks 0, 3, 6)", {"alc": 0.5}),
 ]
 
 
@@ -169,6 +172,10 @@ READS = [
 def test_real_world_lab_layouts_are_read(text, expected):
     labs = grade_text(text)
     assert {lab["analyte"]: lab["value"] for lab in labs if lab["value"] is not None} == pytest.approx(expected)
+
+
+def test_untimed_repeats_are_all_kept():
+    assert [lab["value"] for lab in grade_text("PLT 45, then PLT 38")] == [45, 38]
 
 
 def test_a_decimal_comma_is_said_and_an_unreadable_value_is_warned_about_not_guessed():
