@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import asdict, dataclass
 
 from assistant.ctcae import ANALYTE_LABELS, VERSIONS, grade_value, normalize_version, term_name
-from assistant.labs import CANONICAL_UNIT, Mention, find_mentions, parse_number, to_canonical
+from assistant.labs import ANALYTE_PATTERNS, CANONICAL_UNIT, UNIT_ALTERNATIVES, Mention, find_mentions, parse_number, to_canonical
 
 ROMAN = {"0": 0, "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
 GRADE_TOKEN = r"(?:[0-5]|iv|v|i{1,3})"
@@ -227,6 +227,8 @@ def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
         sentence = text[s_start:s_end].strip()
         mentions = all_mentions[bisect_left(starts, s_start):bisect_left(starts, s_end)]
         values = [m for m in mentions if not m.is_threshold and m.value is not None]
+        if "count" in sentence or "Count" in sentence:
+            values = sorted(values + _unnamed_counts(text, s_start, s_end, mentions), key=lambda m: m.span)
         if not values:
             continue
         named_here = marks[bisect_left(mark_starts, s_start):bisect_left(mark_starts, s_end)]
@@ -262,6 +264,34 @@ def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
 
 
 VERSION_AFTER_CLAIM_RE = re.compile(r"(?i)(?:[\s\w-]{0,20}?\b(?:under|per|in|by|to|using|with|of)\s+(?:the\s+)?|\s*[(,]\s*(?:per\s+|under\s+)?)")
+
+
+# "a count of 45" names no analyte: it is the count of the condition or analyte named just before it in the sentence.
+UNNAMED_COUNT_RE = re.compile(rf"(?i)\b(?:the|a|her|his|their|this|that|its)\s+count\s+(?:(?:of|was|is|at|now|reached|fell\s+to|dropped\s+to)\s+|:\s*)"
+                              rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:[.,]\d+)?)(?P<kilo>\s?[kK](?![a-zA-Z]))?\s*(?P<unit>{UNIT_ALTERNATIVES})?(?![\w%])")
+REFERENT_RE = re.compile("|".join(f"(?P<{k}>{TERM_WORDS[k]}|{ANALYTE_PATTERNS[k]})" for k in ("anc", "plt", "hgb", "alc", "wbc")),
+                         re.IGNORECASE)
+
+
+def _unnamed_counts(text: str, start: int, end: int, mentions: list[Mention]) -> list[Mention]:
+    found = []
+    for match in UNNAMED_COUNT_RE.finditer(text, start, end):
+        referents = list(REFERENT_RE.finditer(text, max(start, match.start() - 100), match.start()))
+        if not referents or any(referents[-1].end() <= m.span[0] < match.start() for m in mentions):
+            continue  # nothing named before it, or a value of its own stands between
+        analyte = referents[-1].lastgroup
+        number_text = match.group("num")
+        if match.group("kilo"):
+            value, native_unit, native_value = parse_number(number_text), "K/µL", parse_number(number_text)
+        else:
+            value, native_unit, native_value, _, _ = to_canonical(analyte, parse_number(number_text), match.group("unit"))
+        if value is None:
+            continue
+        span = (match.start("num"), match.end())
+        found.append(Mention(analyte=analyte, value=value, unit=CANONICAL_UNIT[analyte], raw=text[match.start():match.end()], span=span,
+                             number_span=(match.start("num"), match.end("num")), comparator=None, native_unit=native_unit,
+                             native_value=native_value))
+    return found
 
 
 def _claim_version(text: str, claim: Claim, named_here: list[tuple[int, str]], clauses, clause_starts: list[int]) -> str | None:

@@ -209,6 +209,11 @@ CLAIMS = [
     ("With 42,000 platelets per µL, you have grade 2 thrombocytopenia.", "5", (M, "plt", 3)),
     ("Her haemoglobin on discharge was 118 g/L — no longer anaemic, i.e. grade 0.", "5", (M, "hgb", 1)),
     ("Neutrophil count on discharge: 1,900/µL, with no neutropenia of grade 1 or worse.", "5", (M, "anc", 1)),
+    # "a count of 45" is the count of the condition or analyte named just before it
+    ("Consider thrombocytopenia: a count of 45 x10^9/L is only grade 2.", "5", (M, "plt", 3)),
+    ("Consider thrombocytopenia: a count of 60 x10^9/L is only grade 2.", "5", None),
+    ("Neutropenia recovered; the count was 1.6, grade 2.", "5", (M, "anc", 1)),
+    ("The count was 1.6, grade 2.", "5", None),
 ]
 
 
