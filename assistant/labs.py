@@ -613,6 +613,11 @@ def table_mentions(text: str) -> list[Mention]:
         while following < len(lines) and len(_cells(lines[following])) == len(cells) and ("|" in lines[following] or "\t" in lines[following]):
             last = following
             following += 1
+        if last is not None and last > row + 1 and 0 not in header:
+            # rows labelled by their dates or times, possibly the latest first: the most recent row is read
+            first_cells = [lines[r][slice(*_cells(lines[r])[0])] for r in range(row + 1, last + 1)]
+            pick = latest_column(first_cells) if all(time_rank(c) is not None for c in first_cells) else None
+            last = row + 1 + pick if pick is not None else last
         if last is not None:
             data = lines[last]
             for column, (analyte, unit) in header.items():

@@ -164,7 +164,9 @@ READS = [
     ("ANC on day 10 was 0.3", {"anc": 0.3}),
     # the same analyte given several times, each with its time: the most recent; untimed repeats are all kept
     ("06:40 PLT 45, 18:00 PLT 38", {"plt": 38}), ("Today: PLT 38. Yesterday: PLT 45.", {"plt": 38}),
-    ("14/03 ANC 0.9; 12/03 ANC 1.4", {"anc": 0.9}), ("PLT 45 on admission, PLT 38 today", {"plt": 38}), ("LYMPH# 1.1 / 0.8 / 0.5 (weeks 0, 3, 6)", {"alc": 0.5}),
+    ("14/03 ANC 0.9; 12/03 ANC 1.4", {"anc": 0.9}),
+    ("Date\tWBC\tPLT\n08/03\t2.2\t61\n01/03\t4.1\t160", {"wbc": 2.2, "plt": 61}),
+    ("Date\tWBC\tPLT\n01/03\t4.1\t160\n08/03\t2.2\t61", {"wbc": 2.2, "plt": 61}), ("PLT 45 on admission, PLT 38 today", {"plt": 38}), ("LYMPH# 1.1 / 0.8 / 0.5 (weeks 0, 3, 6)", {"alc": 0.5}),
 ]
 
 
