@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import asdict, dataclass
 
 from assistant.ctcae import ANALYTE_LABELS, VERSIONS, grade_value, normalize_version, term_name
-from assistant.labs import ANALYTE_PATTERNS, CANONICAL_UNIT, UNIT_ALTERNATIVES, Mention, find_mentions, parse_number, to_canonical
+from assistant.labs import ANALYTE_PATTERNS, CANONICAL_UNIT, NUMBER, UNIT, UNIT_ALTERNATIVES, Mention, find_mentions, parse_number, to_canonical
 
 ROMAN = {"0": 0, "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
 GRADE_TOKEN = r"(?:[0-5]|iv|v|i{1,3})"
@@ -40,13 +40,12 @@ FEBRILE_RE = re.compile(r"febrile\s+neutropeni", re.IGNORECASE)
 # A stated comparison of a value with a threshold, wherever it sits in the sentence: "is below the 1.5 cut-off",
 # "would be below 7.0", "exceeds the critical threshold of 1.5", "is more than 2.0 x10^9/L".
 COMPARISON_RE = re.compile(
-    r"(?<![\w-])(?P<rel>below|under|less\s+than|lower\s+than|beneath|above|over|greater\s+than|higher\s+than|more\s+than|exceeds?|"
+    rf"(?<![\w-])(?P<rel>below|under|less\s+than|lower\s+than|beneath|above|over|greater\s+than|higher\s+than|more\s+than|exceeds?|"
     r"exceeding|exceeded|at\s+or\s+above|at\s+or\s+below|<=|>=|≤|≥|<|>)\s*"
     r"(?:the\s+|an?\s+)?(?:(?!(?:grade|gr)\b)[A-Za-z-]+\s+){0,3}?(?:(?:CTCAE\s+)?(?:grade|gr\.?)\s*[0-5IViv]+\s+)?"
     r"(?:(?:threshold|cut-?off|cutoff|limit|level|boundary|mark|value)\s+(?:of\s+)?)?"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?!\d)|\d+,\d+(?!\d|,\d)|\d+(?:\.\d+)?)(?P<kilo>\s?[kK](?![a-zA-Z]))?"
-    r"\s*(?P<unit>[x×*]?\s*10\s*(?:\^|e|E)?\s*(?:9|⁹)\s*/\s*L|[x×*]?\s*10\s*(?:\^|e|E)?\s*(?:3|³)\s*/\s*(?:µL|uL|mm3|mm³)|"
-    r"(?:cells\s*)?/\s*(?:mm3|mm³|µL|uL|μL|cu\s?mm)|g\s*/\s*dL|(?-i:G)\s*/\s*L|g\s*/\s*L|K\s*/\s*(?:µL|uL)|mmol\s*/\s*L)?"
+    # the lab reader's own number and unit forms, so a threshold is read exactly as a value is
+    rf"{NUMBER}(?![\d.,]?\d)\s*(?:{UNIT})?"
     r"(?!\s*(?:%|percent|patients|weeks?|days?|months?|years?|mg|units?)\b)",
     re.IGNORECASE,
 )

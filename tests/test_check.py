@@ -214,6 +214,12 @@ CLAIMS = [
     ("Consider thrombocytopenia: a count of 60 x10^9/L is only grade 2.", "5", None),
     ("Neutropenia recovered; the count was 1.6, grade 2.", "5", (M, "anc", 1)),
     ("The count was 1.6, grade 2.", "5", None),
+    # a threshold is read with the reader's own number and unit forms
+    ("ANC 1.2 x10^9/L, above 1,500 per µL.", "5", (C, "anc", None)),
+    ("ANC 1.7 x10^9/L, below the 1.5 x 10³/μL cut-off.", "5", (C, "anc", None)),
+    ("ANC 1.7 x10^9/L, above the 1.5 x 10³/μL cut-off.", "5", None),
+    ("Platelets 60 x10^9/L, below 50 000/mm3.", "5", (C, "plt", None)),
+    ("Platelets 45 x10^9/L, which is below 50% of normal.", "5", None),
 ]
 
 
