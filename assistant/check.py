@@ -43,7 +43,7 @@ COMPARISON_RE = re.compile(
     rf"(?<![\w-])(?P<rel>below|under|less\s+than|lower\s+than|beneath|above|over|greater\s+than|higher\s+than|more\s+than|exceeds?|"
     r"exceeding|exceeded|at\s+or\s+above|at\s+or\s+below|<=|>=|≤|≥|<|>)\s*"
     r"(?:the\s+|an?\s+)?(?:(?!(?:grade|gr)\b)[A-Za-z-]+\s+){0,3}?(?:(?:CTCAE\s+)?(?:grade|gr\.?)\s*[0-5IViv]+\s+)?"
-    r"(?:(?:threshold|cut-?off|cutoff|limit|level|boundary|mark|value)\s+(?:of\s+)?)?"
+    r"(?:(?:[A-Za-z-]+\s+){0,2}?(?:threshold|cut-?off|cutoff|limit|level|boundary|mark|value|line)\s+(?:of\s+|at\s+)?)?"
     # the lab reader's own number and unit forms, so a threshold is read exactly as a value is
     rf"{NUMBER}(?![\d.,]?\d)\s*(?:{UNIT})?"
     r"(?!\s*(?:%|percent|patients|weeks?|days?|months?|years?|mg|units?)\b)",
@@ -72,6 +72,9 @@ BELOW_RE = re.compile(r"(?i)\b(?:(?:does|do|did)\s+not|doesn't|don't|didn't|not\
 # "the cut-off that defines grade 2", "grade 2 anemia means a hemoglobin below 10".
 THRESHOLD_AFTER_RE = re.compile(r"(?i)\s*(?:(?:\w+\s+){0,4}?(?:threshold|cut-?off|cutoff|boundary|limit|band|border|mark|criteria|criterion)\b"
                                 r"|(?:\w+\s+){0,4}?(?:means|is\s+defined|defined\s+as|refers\s+to|starts?\s+(?:at|below)|begins?\s+(?:at|below))\b)")
+# "meets grade 2 anemia criteria" claims the grade: the criteria are met, not named.
+MEETS_BEFORE_RE = re.compile(r"(?i)\b(?:meets?|meeting|met|fulfils?|fulfills?|fulfilled|fulfilling|satisfies|satisfy|satisfied|"
+                             r"satisfying|within|reaches|reached|qualifies\s+for)\s+(?:the\s+)?(?:CTCAE\s+)?$")
 THRESHOLD_WORDS = ("threshold", "cut", "boundary", "limit", "band", "border", "mark", "criteri", "mean", "defin", "start", "begin", "line")
 NEGATION_WORDS = ("no", "n't", "never", "without", "rather", "instead", "nor", "short", "below")
 OPEN_PAREN_RE = re.compile(r"\s*\(")
@@ -163,7 +166,7 @@ def _claims(text: str, start: int, end: int) -> list[Claim]:
         lowered_before, lowered_after = before.lower(), after.lower()
         # Cheap word tests first: the regular expressions below only run where they can match.
         if (any(w in lowered_after for w in THRESHOLD_WORDS) and THRESHOLD_AFTER_RE.match(after)
-                and not OPEN_PAREN_RE.match(text, claim_end)) \
+                and not OPEN_PAREN_RE.match(text, claim_end) and not MEETS_BEFORE_RE.search(before)) \
                 or (any(w in lowered_before for w in THRESHOLD_WORDS) and THRESHOLD_BEFORE_RE.search(before[-25:])
                     and THRESHOLD_NAMED_BEFORE_RE.search(before)):
             continue  # "the grade 2 threshold of 1.5", "the cut-off that defines grade 2": not a claim about a value

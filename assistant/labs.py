@@ -62,7 +62,7 @@ COMPARATOR = r"(?P<cmp><=|>=|≤|≥|<|>|(?:(?:less|lower|fewer|greater|higher|m
 FILLER = (r"(?:\s+|\s*[:=(,#|]\s*|\s*\.{2,}\s*|\s*…\s*|\s*(?:count|counts|level|levels|value|values|of|was|is|are|were|at|now|only|measured|"
           r"then|today|dropped|drops?|fell|falls?|fallen|had|has|decreased|declined|down|recovered|to|reaching|reached|nadir|about|"
           r"around|approximately|roughly|exactly|just|still|back|came|comes|come|went|goes|rose|risen|remains?|remained|stable|"
-          r"repeat|repeated|latest|currently|this\s+morning|improved|increased|abs|absolute|recorded|noted|observed|found|documented|drifted|trended|trending|slipped|dipped|climbed|settled|sitting|hovering|sits|reads?|nl|normal|wnl|low|high|elevated|reduced|critically|critical|markedly|mildly|severely|very|~|≈)\b\s*)")
+          r"repeat|repeated|latest|currently|this\s+morning|improved|increased|abs|absolute|recorded|noted|observed|found|documented|drifted|trended|trending|slipped|dipped|climbed|settled|sitting|hovering|sits|reads?|nl|normal|wnl|low|high|this|so|elevated|reduced|critically|critical|markedly|mildly|severely|very|~|≈)\b\s*)")
 FROM_TO = r"(?:\s*from\s+\d[\d.,]*\s*(?:\S*/\S+\s*)?to\s+)"
 
 # The canonical unit of each analyte and where the value lands with no unit given.
@@ -484,20 +484,25 @@ def row_table_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]]
         if not name:
             header, delimiter = [line[a:b].strip() for a, b in cells], splitter[0]
             continue
-        if header is None or len(header) != len(cells) or "%" in first:
-            continue
         rest = first[name.end():]
+        if rest.strip() and CELL_VALUE_RE.fullmatch(rest):  # "PLT 45 | 120": the name and the first value share a cell
+            split = cells[0][0] + len(line[cells[0][0]:cells[0][1]]) - len(line[cells[0][0]:cells[0][1]].lstrip()) + name.end()
+            cells = [(cells[0][0], split), (split, cells[0][1]), *cells[1:]]
+            rest = ""
+        columns = [""] + header if header is not None and len(header) == len(cells) - 1 else header
+        if columns is None or len(columns) != len(cells) or "%" in first:
+            continue
         if rest.strip() and not re.fullmatch(rf"\s*[\(\[]?\s*(?:{UNIT_ALTERNATIVES})?\s*[\)\]]?\s*", rest, re.IGNORECASE):
             continue
         roles = []
-        for column, label in enumerate(header):
+        for column, label in enumerate(columns):
             roles.append("name" if column == 0 else "range" if RANGE_HEADER_RE.search(label) else "unit" if UNIT_HEADER_RE.match(label)
                          else "skip" if SKIP_HEADER_RE.match(label) else "value")
         value_columns = [c for c, role in enumerate(roles) if role == "value"
                          and CELL_VALUE_RE.match(line, cells[c][0]) and not RANGE_CELL_RE.match(line[cells[c][0]:cells[c][1]])]
         if not value_columns:
             continue
-        pick = latest_column([header[c] for c in value_columns]) if len(value_columns) > 1 else 0
+        pick = latest_column([columns[c] for c in value_columns]) if len(value_columns) > 1 else 0
         if pick is None:
             pick = 0
         column = value_columns[pick]
@@ -513,11 +518,12 @@ def row_table_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]]
                 found_unit = UNIT_ANYWHERE_RE.search(line[cells[c][0]:cells[c][1]])
                 unit = found_unit.group("unit") if found_unit else None
         if not unit:
-            found_unit = UNIT_ANYWHERE_RE.search(header[column])
+            found_unit = UNIT_ANYWHERE_RE.search(columns[column])
             unit = found_unit.group("unit") if found_unit else None
         series = [parse_number(CELL_VALUE_RE.match(line, cells[c][0]).group("num")) for c in value_columns]
         trend = series if len(series) > 1 and pick == len(series) - 1 else [series[pick]]
-        found.append(_mention(name.lastgroup, text, start + cells[0][0], start + number.end(), number.group("num"),
+        value_end = number.end("unit") if number.group("unit") else number.end("kilo") if number.group("kilo") else number.end("num")
+        found.append(_mention(name.lastgroup, text, start + cells[0][0], start + value_end, number.group("num"),
                               bool(number.group("kilo")), unit, None, (start + number.start("num"), start + number.end("num")), trend))
         covered.append((start, start + len(line)))
     return found, covered

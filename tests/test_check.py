@@ -220,6 +220,10 @@ CLAIMS = [
     ("ANC 1.7 x10^9/L, above the 1.5 x 10³/μL cut-off.", "5", None),
     ("Platelets 60 x10^9/L, below 50 000/mm3.", "5", (C, "plt", None)),
     ("Platelets 45 x10^9/L, which is below 50% of normal.", "5", None),
+    ("Platelets 80 x10^9/L; this is above the grade 1 lower limit of 100.", "5", (C, "plt", None)),
+    # "meets grade 2 anemia criteria" claims the grade; "the grade 2 criteria" only names them
+    ("Hemoglobin of 7.6 g/dL meets grade 2 anemia criteria.", "5", (M, "hgb", 3)),
+    ("Hemoglobin of 7.6 g/dL is below the grade 2 anemia criteria of 8.0.", "5", None),
 ]
 
 

@@ -143,7 +143,7 @@ READS = [
     ("At 63K, the platelet count stays above 75", {"plt": 63}),
     # count words after a name, names in words, state words before the value, units before the value or in words
     ("Platelet Ct: 64 x10E9/L (L)", {"plt": 64}), ("WBC cnt 3.1", {"wbc": 3.1}), ("white cells 7 300/mm3", {"wbc": 7.3}),
-    ("WBC nl at 6.1, ANC low at 0.8", {"wbc": 6.1, "anc": 0.8}), ("ANC, cells/µL: 1,050 (L)", {"anc": 1.05}),
+    ("WBC nl at 6.1, ANC low at 0.8", {"wbc": 6.1, "anc": 0.8}), ("A neutrophil count this low (0.3 x10^9/L)", {"anc": 0.3}), ("ANC, cells/µL: 1,050 (L)", {"anc": 1.05}),
     ("platelets 40,000 per cubic millimetre", {"plt": 40}), ("Platelets (79)", {"plt": 79}),
     ("Hgb (ref 12.0–15.5 g/dL): 9.0; PLT (normal 150–450): 301", {"hgb": 9.0, "plt": 301}),
     # tables whose rows name the analytes: the result column, the unit column, the most recent of several columns
@@ -152,7 +152,8 @@ READS = [
     ("Parameter;Value;Unit\nHaemoglobin;94;g/L\nWBC;5,2;G/L", {"hgb": 9.4, "wbc": 5.2}),
     ("Date | 03/02 | 10/02 | 17/02\nPLT | 132 | 98 | 61", {"plt": 61}),
     ("Date | 17/02 | 10/02 | 03/02\nPLT | 61 | 98 | 132", {"plt": 61}),
-    ("Hematology | Today | Prior\nWBC | 2.9 | 4.6", {"wbc": 2.9}), ("Analyte | 09:00 | 21:00\nHGB g/dL | 7.4 | 8.6", {"hgb": 8.6}),
+    ("Hematology | Today | Prior\nWBC | 2.9 | 4.6", {"wbc": 2.9}), ("Today | Prior\nPLT 45 | 120", {"plt": 45}),
+    ("        Today   Prior\nPLT     45      120\nHb      8.1     9.9", {"plt": 45, "hgb": 8.1}), ("  Prior  Today\nPLT   120   45", {"plt": 45}), ("Analyte | 09:00 | 21:00\nHGB g/dL | 7.4 | 8.6", {"hgb": 8.6}),
     # series: the value its label calls current, else the latest by the times beside each value, else the last written
     ("Platelets 133 (today), 171 two weeks ago", {"plt": 133}), ("WBC 3.8 (1/3), 3.1 (8/3), 2.6 (15/3)", {"wbc": 2.6}),
     ("PLT 45 @06:40, 38 @18:00", {"plt": 38}), ("ANC nadir 0.3 on day 10, came back at 1.6 on day 17", {"anc": 1.6}),
