@@ -28,7 +28,11 @@ class Embedder:
         transformers_logging.disable_progress_bar()  # the weight-loading bar is noise on every start
         transformers_logging.set_verbosity_error()
         self.model_path = str(Path(model_path).resolve())
-        self.model = SentenceTransformer(self.model_path, device="cpu", local_files_only=True)
+        try:
+            self.model = SentenceTransformer(self.model_path, device="cpu", local_files_only=True)
+        except Exception as exc:  # a folder without a model raises anything from OSError to ValueError
+            raise UserError(f"embedding model '{model_path}' cannot be loaded ({type(exc).__name__}); set ASSISTANT_EMBEDDING_MODEL "
+                            "to a sentence-transformers model folder, or unset it to use the bundled all-MiniLM-L6-v2") from None
         self.dimension = int(self.model.get_embedding_dimension() if hasattr(self.model, "get_embedding_dimension") else self.model.get_sentence_embedding_dimension())
         self._lock = threading.Lock()
 

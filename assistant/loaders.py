@@ -168,7 +168,7 @@ MAX_FRONT_MATTER_BYTES = 16 * 1024
 # Each front-matter field: the types it may have and its longest length once written as text.
 TEXT, NUMBER, TEXT_LIST = (str,), (int, str), (list, str)
 FRONT_MATTER_FIELDS = {"id": (NUMBER, 100), "title": (TEXT, 500), "publisher": (TEXT, 300), "journal": (TEXT, 300),
-                       "year": (NUMBER, 4), "url": (TEXT, 2000), "doi": (TEXT, 200), "status": (TEXT, 20),
+                       "year": (NUMBER, 20), "url": (TEXT, 2000), "doi": (TEXT, 200), "status": (TEXT, 20),
                        "authors": (TEXT_LIST, 2000), "citation": (TEXT, 2000), "type": (TEXT, 100), "version": (TEXT, 500),
                        "summary_note": (TEXT, 4000)}
 OTHER_FIELD_LIMIT = 4000

@@ -27,7 +27,7 @@ class Settings(BaseSettings):
     embedding_model: str = Field("", description="Local sentence-transformers model path; empty = bundled all-MiniLM-L6-v2.")
     chunk_size: int = Field(180, ge=32, le=2000, description="Chunk size in word tokens.")
     chunk_overlap: int = Field(20, ge=0, le=500, description="Overlap between neighbouring chunks, in word tokens.")
-    max_file_mb: float = Field(25.0, gt=0, description="Largest source file accepted by ingest, in MiB.")
+    max_file_mb: float = Field(25.0, gt=0, le=1024, allow_inf_nan=False, description="Largest source file accepted by ingest, in MiB.")
     lock_timeout_s: float = Field(120.0, ge=0, description="How long a second writer waits for the workspace lock.")
     ctcae_version: str = Field("5", description="CTCAE version used when none is asked for: 5 or 6.")
     top_k: int = Field(5, ge=1, le=100, description="Default number of search hits.")
