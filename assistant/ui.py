@@ -200,8 +200,7 @@ def citation_html(citation: dict, prefix: str, chunk_text: str | None) -> str:
         passage = f"<mark>{esc(quote)}</mark>"
     status = citation.get("status") or "unverified"
     number = citation["n"]
-    rows = [("Source", esc(citation.get("title") or "title not given")),
-            ("Section", esc(citation.get("locator") or "—")),
+    rows = [("Section", esc(citation.get("locator") or "—")),
             ("Publisher", esc(citation.get("publisher") or "publisher not given")),
             ("Year", esc(citation.get("year") or "year not given")),
             ("Status", f'<span class="badge {esc(status)}">{esc(status_label(citation))}</span>'),
@@ -257,13 +256,14 @@ def turn_html(number: int, question: str, result: dict, chunk_texts: dict[str, s
             if body:
                 parts.append(f'<div class="lead">{body}</div>')
         elif first or result.get("abstained"):
-            parts.append(f'<section class="lead"><h3>{inline(title, prefix, numbers)}</h3>{body}</section>')
+            parts.append(f'<section class="lead"><h2>{inline(title, prefix, numbers)}</h2>{body}</section>')
             first = False
         else:
             parts.append(f'<details class="more"><summary>{inline(title, prefix, numbers)}</summary>{body}</details>')
     parts.append(checks_html(result))
-    if result.get("notes"):
-        parts.append('<details class="more"><summary>Notes</summary><ul>' + "".join(f"<li>{esc(n)}</li>" for n in result["notes"])
+    notes = [n for n in result.get("notes") or [] if n not in (result.get("answer") or "")]  # not twice
+    if notes:
+        parts.append('<details class="more"><summary>Notes</summary><ul>' + "".join(f"<li>{esc(n)}</li>" for n in notes)
                      + "</ul></details>")
     if citations:
         counts = {}
@@ -538,7 +538,7 @@ class App:
     def _password_mistake(self, action: str) -> dict:
         return self._sources_mistake(action, "Changing sources needs the admin password: type it in the 'Admin password' box.")
 
-    def add_source(self, upload, title, publisher, year, url, status, password, progress=gr.Progress()):  # noqa: B008 (Gradio injects progress this way)
+    def on_add(self, upload, title, publisher, year, url, status, password, progress=gr.Progress()):  # noqa: B008 (Gradio injects progress this way)
         c = self.components
         if not self.authorised(password):
             return self._password_mistake("add source")
@@ -632,7 +632,7 @@ class App:
         return {c["remove_group"]: gr.update(visible=False), c["pending_remove"]: None,
                 c["source_message"]: message_html("Nothing was removed.", "info")}
 
-    def restore_source(self, source_id, password):
+    def on_restore(self, source_id, password):
         c = self.components
         if not self.authorised(password):
             return self._password_mistake("restore source")
@@ -645,7 +645,7 @@ class App:
         text = f"Restored <strong>{esc(result['title'])}</strong> ({result['chunks']} chunks) — searchable now."
         return {**self._refresh(), c["source_message"]: message_html(text, "ok")}
 
-    def purge_source(self, source_id, sure, password):
+    def on_purge(self, source_id, sure, password):
         c = self.components
         if not self.authorised(password):
             return self._password_mistake("purge source")
@@ -769,8 +769,8 @@ class App:
                         status = gr.Radio(list(STATUS_CHOICES), value="Unverified", elem_id="source-verification",
                                           label="Checked against the original source? (shown beside every citation)")
                         add = gr.Button("Add source", variant="primary", elem_id="add-source")
-                        with gr.Group(visible=False, elem_id="replace-confirm") as replace_group:
-                            replace_text = gr.HTML("", apply_default_css=False)
+                        with gr.Group(visible=False) as replace_group:
+                            replace_text = gr.HTML("", apply_default_css=False, elem_id="replace-confirm")
                             with gr.Row():
                                 replace_yes = gr.Button("Replace it", variant="stop", elem_id="replace-yes")
                                 replace_no = gr.Button("Cancel", elem_id="replace-no")
@@ -778,8 +778,8 @@ class App:
                         gr.Markdown("### Remove a source")
                         remove_pick = gr.Dropdown(choices=[], value=None, label="Source to remove", elem_id="remove-pick")
                         remove = gr.Button("Remove…", variant="stop", elem_id="remove-source")
-                        with gr.Group(visible=False, elem_id="remove-confirm") as remove_group:
-                            remove_text = gr.HTML("", apply_default_css=False)
+                        with gr.Group(visible=False) as remove_group:
+                            remove_text = gr.HTML("", apply_default_css=False, elem_id="remove-confirm")
                             force_box = gr.Checkbox(label="Remove this shipped source anyway", value=False, visible=False, elem_id="remove-force")
                             with gr.Row():
                                 remove_yes = gr.Button("Yes, remove it", variant="stop", elem_id="remove-yes")
@@ -797,14 +797,14 @@ class App:
                                    "force_box": force_box, "pending_remove": pending_remove, "replace_group": replace_group,
                                    "replace_text": replace_text, "pending_add": pending_add, "purge_sure": purge_sure}
                 every = set(self.components.values())
-                add.click(self.add_source, [upload, title, publisher, year, url, status, password], every, api_visibility="private")
+                add.click(self.on_add, [upload, title, publisher, year, url, status, password], every, api_visibility="private")
                 replace_yes.click(self.confirm_replace, [pending_add, password], every, api_visibility="private")
                 replace_no.click(self.cancel_replace, None, every, api_visibility="private")
                 remove.click(self.request_remove, [remove_pick, password], every, api_visibility="private")
                 remove_yes.click(self.confirm_remove, [pending_remove, force_box, password], every, api_visibility="private")
                 remove_no.click(self.cancel_remove, None, every, api_visibility="private")
-                restore.click(self.restore_source, [restore_pick, password], every, api_visibility="private")
-                purge.click(self.purge_source, [restore_pick, purge_sure, password], every, api_visibility="private")
+                restore.click(self.on_restore, [restore_pick, password], every, api_visibility="private")
+                purge.click(self.on_purge, [restore_pick, purge_sure, password], every, api_visibility="private")
             with gr.Tab("Evaluation", id="evaluation"):
                 gr.Markdown("Run the answer-accuracy evaluation on this knowledge base. Each run is kept and compared with the "
                             "previous one. The small `questions` set takes a few minutes on two cores; `clinician` is larger.")
@@ -890,13 +890,15 @@ watch('value', () => {
 
 CSS = """
 .gradio-container{max-width:1440px !important}
-#chat-view{max-height:72vh;overflow-y:auto;scroll-padding-top:4px}
+#chat-view{max-height:72vh;overflow-y:auto !important;scroll-padding-top:4px;border:1px solid #c8ccd2 !important;border-radius:8px;padding:0 6px}
 #chat-view .empty-chat{color:#3d3d3d;padding:1em}
 #chat-view article.turn{border:1px solid #c8ccd2;border-radius:8px;padding:12px 14px;margin:10px 2px;background:#fff;color:#1a1a1a}
 #chat-view .asked{background:#eef2f7;border-radius:6px;padding:6px 10px;margin-bottom:8px}
 #chat-view .who{font-size:12px;font-weight:600;color:#3d3d3d;text-transform:uppercase;letter-spacing:.03em}
 #chat-view .question-text{white-space:pre-wrap;overflow-wrap:anywhere;margin:2px 0}
-#chat-view h3{font-size:1.1em;margin:.3em 0}
+#chat-view h2{font-size:1.15em;font-weight:700;margin:.3em 0}
+#chat-view ul{padding-left:1.4em;margin:.3em 0;list-style:disc}
+#chat-view p{margin:.25em 0}
 #chat-view .lead{font-size:15px}
 #chat-view details.more,#chat-view details.sources{border-top:1px solid #dde1e6;padding:4px 0}
 #chat-view summary{cursor:pointer;font-weight:600;padding:4px 0}
@@ -934,7 +936,12 @@ table.stack thead th{background:#eef1f4;white-space:normal;word-break:keep-all}
  table.stack tr{display:block;border:1px solid #c8ccd2;margin:0 0 .6em}
  table.stack td{display:block;border:none;border-bottom:1px solid #e4e6ea}
  table.stack td[data-label]::before{content:attr(data-label) ": ";font-weight:600}
- #chat-view{max-height:none}
+ .gradio-container{padding-left:4px !important;padding-right:4px !important}
+ #chat-view{max-height:none;padding:0;border:none !important}
+ #chat-view article.turn{padding:6px;margin:6px 0}
+ #chat-view .citation{margin-left:0;padding-left:5px}
+ #chat-view .citation dl{grid-template-columns:1fr}
+ #chat-view .citation dd{margin-bottom:4px}
 }
 @media print{
  #chat-view{max-height:none;overflow:visible}
@@ -945,7 +952,8 @@ table.stack thead th{background:#eef1f4;white-space:normal;word-break:keep-all}
 
 def theme() -> gr.themes.Base:
     """The default theme with colours that meet WCAG AA (4.5:1) for text: dark blue primary, darker greys."""
-    return gr.themes.Default(primary_hue="blue", neutral_hue="gray").set(
+    return gr.themes.Default(primary_hue="blue", neutral_hue="gray", font=["system-ui", "Arial", "sans-serif"],
+                             font_mono=["ui-monospace", "monospace"]).set(
         button_primary_background_fill="#1d4ed8", button_primary_background_fill_hover="#1e40af",
         button_primary_text_color="#ffffff", button_primary_border_color="#1d4ed8",
         button_cancel_background_fill="#b91c1c", button_cancel_background_fill_hover="#991b1b",
