@@ -241,9 +241,15 @@ def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
         value_starts = [m.span[0] for m in values]
         claims = [c for c in _claims(text, s_start, s_end) if c.term_analyte != "fn"]
         paired = _paired_in_order(claims, values)
+        any_series = any(m.steps for m in values)
         for claim in claims:
-            mention, substituted = paired[id(claim)] if id(claim) in paired else \
-                _value_for_claim(claim, values, value_starts, clauses, clause_starts, text)
+            series = next((m for m in values if m.steps and m.span[0] < claim.span[0] < m.span[1]), None) if any_series else None
+            step = series.step_value(claim.span[0]) if series else None
+            if step is not None and (claim.term_analyte in (None, step.analyte)):
+                mention, substituted = step, False  # a grade written inside a series is about the value before it
+            else:
+                mention, substituted = paired[id(claim)] if id(claim) in paired else \
+                    _value_for_claim(claim, values, value_starts, clauses, clause_starts, text)
             if mention is None:
                 continue
             checked += 1

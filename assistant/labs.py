@@ -108,6 +108,20 @@ class Mention:
     native_value: float
     assumptions: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # every value of a series as written: (number, kilo, number span); the rules check judges a grade written
+    # inside a series ("19 on day 8 (grade 4) and 52 on day 15") against the value before it
+    steps: list[tuple[str, bool, tuple[int, int]]] = field(default_factory=list)
+    unit_text: str | None = None
+
+    def step_value(self, position: int) -> Mention | None:
+        """The value of the series written last before `position`, as a mention of its own (None if not a series)."""
+        if len(self.steps) < 2:
+            return None
+        before = [step for step in self.steps if step[2][1] <= position]
+        if not before:
+            return None
+        number_text, kilo, span = before[-1]
+        return _mention(self.analyte, "", span[0], span[1], number_text, kilo, self.unit_text, None, span, [parse_number(number_text)])
 
     @property
     def is_threshold(self) -> bool:
@@ -187,8 +201,8 @@ STATISTIC_BEFORE_RE = re.compile(r"(?i)\b(?:median|mean|average|averaged)\s+(?:\
 # The same analyte's later values: "95 -> 61 -> 38", "4.8 on Monday, came back at 0.9".
 # A time written inside a gap between two values of a series: "on day 10", "at 06:40", "on 3/12".
 TIME_TOKEN = r"(?<![\w.])(?:day|d|week|wk|cycle|c)\s*\d{1,3}(?![\d.])|(?<![\d.])\d{1,2}[:h/]\d{2}(?![\d.])"
-TREND_STEP_RE = re.compile(rf"(?:\s*(?:->|→|=>|⟶|>|»|/)\s*|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:yesterday|today|now|this\s+morning|last\s+\w+|on\s+\w+(?:\s+\d+)?|earlier|(?:at\s+|@\s*)?\d{{1,2}}[:h]\d{{2}}|on\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|"
-                           rf"previously|at\s+baseline|(?:before|prior\s+to|pre-?)\s*[A-Za-z][^,;\d\n]{{0,25}}(?:\d{{1,2}})?))\s*[,;]\s*(?:and\s+|then\s+|now\s+)?(?=\d)|(?P<gap>(?:[^.;\n\d]|{TIME_TOKEN}){{0,30}}?)\b(?:came\s+back\s+at|now(?:\s+at)?|today(?:\s+at)?|"
+TREND_STEP_RE = re.compile(rf"(?:(?:\s*\([^()\n]{{1,20}}\))?\s*(?:->|→|=>|⟶|>|»|/)\s*|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:yesterday|today|now|this\s+morning|last\s+\w+|on\s+\w+(?:\s+\d+)?|earlier|(?:at\s+|@\s*)?\d{{1,2}}[:h]\d{{2}}|on\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|"
+                           rf"previously|at\s+baseline|(?:before|prior\s+to|pre-?)\s*[A-Za-z][^,;\d\n]{{0,25}}(?:\d{{1,2}})?))(?:\s*\([^()\n]{{1,20}}\))?(?:\s*[,;]\s*(?:and\s+|then\s+|now\s+)?|\s+and\s+)(?=\d)|(?P<gap>(?:[^.;\n\d]|{TIME_TOKEN}){{0,30}}?)\b(?:came\s+back\s+at|now(?:\s+at)?|today(?:\s+at)?|"
                            rf"this\s+morning|drops?\s+to|dropped\s+to|then(?:\s+to)?|back\s+to|fell\s+to|falls?\s+to|down\s+to|rose\s+to|"
                            rf"recovered\s+to|improved\s+to|increased\s+to|decreased\s+to|(?:repeat(?:ed)?|re-?check(?:ed)?|rpt)(?:\s+at|\s+[^.;\n\d:]{{1,25}}:)?)\s*(?::\s*)?){NUMBER}",
                            re.IGNORECASE)
@@ -389,8 +403,11 @@ def find_mentions(text: str) -> list[Mention]:
             trend = [parse_number(n) for n, _, span in steps if span != number_span] + [parse_number(number_text)]
         else:
             trend = [parse_number(number_text)]
-        mentions.append(_mention(analyte, text, match.start(), end, number_text, kilo, unit_text or header_unit,
-                                 value_match.group("cmp"), number_span, trend))
+        mention = _mention(analyte, text, match.start(), end, number_text, kilo, unit_text or header_unit,
+                           value_match.group("cmp"), number_span, trend)
+        if len(steps) > 1:
+            mention.steps, mention.unit_text = steps, unit_text or header_unit
+        mentions.append(mention)
     rows = row_table_mentions(text) if ("|" in text or "\t" in text or ";" in text or "  " in text) and "\n" in text else ([], [])
     if rows[1]:  # a row of a table with a header is read by its columns, not as running text
         covered, row_starts = rows[1], [a for a, _ in rows[1]]

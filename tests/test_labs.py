@@ -156,7 +156,7 @@ READS = [
     ("        Today   Prior\nPLT     45      120\nHb      8.1     9.9", {"plt": 45, "hgb": 8.1}), ("  Prior  Today\nPLT   120   45", {"plt": 45}), ("Analyte | 09:00 | 21:00\nHGB g/dL | 7.4 | 8.6", {"hgb": 8.6}),
     # series: the value its label calls current, else the latest by the times beside each value, else the last written
     ("Platelets 133 (today), 171 two weeks ago", {"plt": 133}), ("WBC 3.8 (1/3), 3.1 (8/3), 2.6 (15/3)", {"wbc": 2.6}),
-    ("PLT 45 @06:40, 38 @18:00", {"plt": 38}), ("ANC nadir 0.3 on day 10, came back at 1.6 on day 17", {"anc": 1.6}),
+    ("PLT 45 @06:40, 38 @18:00", {"plt": 38}), ("platelets 19 x10^9/L on day 8 and 52 x10^9/L on day 15", {"plt": 52}), ("ANC nadir 0.3 on day 10, came back at 1.6 on day 17", {"anc": 1.6}),
     ("PLT 37 K/uL (L) — repeat in citrate tube: 39 K/uL", {"plt": 39}),
     # a value with its unit before the name; a place or time between the name and its value
     ("With 42,000 platelets per µL", {"plt": 42}), ("a nadir of 48 x10^9/L platelets", {"plt": 48}),
