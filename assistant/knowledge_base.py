@@ -324,6 +324,7 @@ class KnowledgeBase:
                 shutil.rmtree(staging, ignore_errors=True)
             raise
         self._loaded = None
+        self._checked = True  # just committed under the lock: current, nothing left to recover
         manifest = read_manifest(self.workspace.current_generation())
         results = []
         for spec, update in zip(specs, updates, strict=True):
