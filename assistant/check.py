@@ -35,7 +35,7 @@ TERM_WORDS = {
     "ast": r"AST\s+increased|aspartate\s+aminotransferase\s+increased",
     "bili": r"hyperbilirubin(?:a)?emia|blood\s+bilirubin\s+increased",
 }
-TERM_RE = re.compile("|".join(f"(?P<{k}>{v})" for k, v in TERM_WORDS.items()), re.IGNORECASE)
+TERM_RE = re.compile(r"\b(?:" + "|".join(f"(?P<{k}>{v})" for k, v in TERM_WORDS.items()) + ")", re.IGNORECASE)
 FEBRILE_RE = re.compile(r"febrile\s+neutropeni", re.IGNORECASE)
 # A stated comparison of a value with a threshold, wherever it sits in the sentence: "is below the 1.5 cut-off",
 # "would be below 7.0", "exceeds the critical threshold of 1.5", "is more than 2.0 x10^9/L".
@@ -55,7 +55,7 @@ RELATIONS = {
     "exceeding": ">", "exceeded": ">", "more than": ">", ">": ">", "at or above": ">=", ">=": ">=", "≥": ">=", "at or below": "<=", "<=": "<=", "≤": "<=",
 }
 SENTENCE_RE = re.compile(r"[^\n]+?(?:(?<!\d)[.!?](?=\s|$)|(?<=\d)[.!?](?=\s+[A-Z(\[]|\s*$)|\n|$)", re.DOTALL)
-CLAUSE_BREAK_RE = re.compile(r";|\bwhereas\b|\bwhile\b|\bbut\b|,\s*so\b|,\s*yet\b", re.IGNORECASE)
+CLAUSE_BREAK_RE = re.compile(r";|,\s*(?:so|yet)\b|\b(?:whereas|while|but)\b", re.IGNORECASE)
 # A grade that describes a cohort, not the value at hand: "34 patients with grade 4 neutropenia".
 COHORT_RE = re.compile(r"(?i)\bpatients\s+(?:with|had|having)\s+$|\b(?:in|of)\s+\d[\d,]*\s+(?:patients|cases)\s+(?:with\s+)?$")
 COHORT_AFTER_RE = re.compile(r"(?i)^\s*(?:\w+\s+){0,3}?(?:(?:occurred|developed|was\s+seen|was\s+reported|were\s+reported)\s+in\s+\d|in\s+\d[\d,.]*\s*(?:%|percent|of\s+\d|patients))")

@@ -131,6 +131,7 @@ class Mention:
 UNIT_FORM_RES = [(re.compile(form, re.IGNORECASE), name, factor) for form, name, factor in UNIT_FORMS]
 
 
+@lru_cache(maxsize=512)
 def _unit_of(unit_text: str) -> tuple[str, float]:
     for form, name, factor in UNIT_FORM_RES:
         if form.fullmatch(unit_text.strip()):
@@ -329,6 +330,11 @@ def _latest_step(text: str, steps: list) -> int:
     return len(steps) - 1
 
 
+PERCENT_AFTER_RE = re.compile(r"\s{0,2}%")
+STATISTIC_HINT_RE = re.compile(r"(?i)median|mean|average")
+BRACKET_HINT_RE = re.compile(r"[^(\[]{0,5}[(\[]")
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Every analyte name in `text` with the number that follows it, and the values of lab tables."""
     mentions: list[Mention] = []
@@ -336,13 +342,13 @@ def find_mentions(text: str) -> list[Mention]:
     for match in ANALYTE_RE.finditer(text):
         analyte = match.lastgroup
         position = match.end()
-        if text[position:position + 3].lstrip().startswith("%"):
+        if PERCENT_AFTER_RE.match(text, position):
             continue  # "NEUT%", "Neutrophils %": a differential percentage
-        before = text[max(0, match.start() - 30):match.start()].lower()
-        if ("median" in before or "mean" in before or "average" in before) and STATISTIC_BEFORE_RE.search(before):
+        if STATISTIC_HINT_RE.search(text, max(0, match.start() - 30), match.start()) \
+                and STATISTIC_BEFORE_RE.search(text[max(0, match.start() - 30):match.start()].lower()):
             continue
         bracket = None
-        if "(" in text[position:position + 6] or "[" in text[position:position + 6]:
+        if BRACKET_HINT_RE.match(text, position):
             bracket = BRACKET_RE.match(text, position) or BRACKET_RE.match(text, NAME_PUNCTUATION_RE.match(text, position).end())
         header_unit = None
         if bracket:
