@@ -36,7 +36,7 @@ ANALYTE_PATTERNS = _lexicon()
 
 # Numbers as written: 2,700 and 1 400 (thousands), 0,9 (a decimal comma), 2.7, 79K.
 NUMBER = (r"(?P<num>[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)"
-          r"|\d{1,3}(?: \d{3})+(?=\s*(?:/|cells|per\b|[kK]\b))|\d+,\d+(?!\d|,\d)|\d+(?:\.\d+)?|\.\d+)(?P<kilo>\s?[kK](?![a-zA-Z/]))?")
+          r"|\d{1,3}(?: \d{3})+(?=\s*(?:/|cells|per\b|[kK]\b))|\d+,\d+(?!\d|,\d)|\d+(?:\.\d+)?(?!\d|[.:]\d)|\.\d+)(?P<kilo>\s?[kK](?![a-zA-Z/]))?")
 PER = r"(?:/|\s*per\s+)"
 PER_UL = (r"(?:µL|uL|μL|mcL|ul|mm3|mm³|cu\s?mm|cubic\s+mill?imet(?:re|er)s?|microlit(?:re|er)s?|"
           r"(?:µ|u|μ|mc)l(?:itre|iter)?(?![A-Za-z]))")
@@ -57,12 +57,12 @@ UNIT_FORMS = [
 ]
 UNIT_ALTERNATIVES = "|".join(f"(?:{form})" for form, _, _ in UNIT_FORMS)
 UNIT = f"(?P<unit>{UNIT_ALTERNATIVES})" + r"(?![A-Za-z])"
-COMPARATOR = r"(?P<cmp><=|>=|≤|≥|<|>|(?:(?:less|lower|fewer|greater|higher|more)\s+than|below|under|above|over|at\s+least|at\s+most|up\s+to)\b)"
+COMPARATOR = r"(?P<cmp><=|>=|≤|≥|<|>|(?:(?:less|lower|fewer|greater|higher|more)\s+than|below|under|above|over|at\s+least|at\s+most|(?<!went )(?<!gone )(?<!goes )(?<!came )(?<!comes )(?<!rose )(?<!back )(?<!crept )(?<!moved )(?<!climbed )up\s+to)\b)"
 # Words that may stand between an analyte and its value ("platelets of 60", "ANC was 0.4", "Hb: 9.1").
-FILLER = (r"(?:\s+|\s*[:=(,#|]\s*|\s*\.{2,}\s*|\s*…\s*|\s*(?:count|counts|level|levels|value|values|of|was|is|are|were|at|now|only|measured|"
+FILLER = (r"(?:\s+|\s*[:=(,#|—–]\s*|\s+-\s+|\s*\.{2,}\s*|\s*…\s*|\s*(?:count|counts|level|levels|value|values|of|was|is|are|were|at|now|only|measured|"
           r"then|today|dropped|drops?|fell|falls?|fallen|had|has|decreased|declined|down|recovered|to|reaching|reached|nadir|about|"
           r"around|approximately|roughly|exactly|just|still|back|came|comes|come|went|goes|rose|risen|remains?|remained|stable|"
-          r"repeat|repeated|latest|currently|this\s+morning|improved|increased|abs|absolute|recorded|noted|observed|found|documented|drifted|trended|trending|slipped|dipped|climbed|settled|sitting|hovering|sits|reads?|nl|normal|wnl|low|high|this|so|elevated|reduced|critically|critical|markedly|mildly|severely|very|~|≈)\b\s*)")
+          r"repeat|repeated|latest|currently|this\s+morning|improved|increased|abs|absolute|recorded|noted|observed|found|documented|drifted|trended|trending|slipped|dipped|climbed|settled|sitting|hovering|sits|reads?|nl|normal|wnl|low|high|this|so|up|elevated|reduced|critically|critical|markedly|mildly|severely|very|~|≈)\b\s*)")
 FROM_TO = r"(?:\s*from\s+\d[\d.,]*\s*(?:\S*/\S+\s*)?to\s+)"
 
 # The canonical unit of each analyte and where the value lands with no unit given.
@@ -184,7 +184,8 @@ def to_canonical(analyte: str, number: float, unit_text: str | None) -> tuple[fl
 
 # A reference range or a unit in brackets between the name and the value: "Platelets (150-400): 79", "Hb (g/L) 98".
 # A single bare number in brackets is the value itself ("Platelets (79)").
-BRACKET_RE = re.compile(rf"\s*[\(\[]\s*(?:(?:ref(?:erence)?\.?|normal|range|nr|rr)\b\s*(?:range|interval)?\s*:?\s*)?"
+BRACKET_RE = re.compile(rf"\s*[\(\[]\s*(?:(?:ref(?:erence)?\.?|normal|range|nr|rr)\b\s*(?:range|interval)?\s*:?\s*|"
+                        rf"(?:absolute|abs\.?|total|auto(?:mated)?|manual|calc(?:ulated)?)\s*)?"
                         rf"(?:[<>≤≥]\s*\d[\d.,]*|\d[\d.,]*\s*(?:[-–]|to)\s*\d[\d.,]*)?\s*(?P<unit>{UNIT_ALTERNATIVES})?\s*%?\s*[\)\]][ \t]*:?",
                         re.IGNORECASE)
 # A unit written between the name and the value: "ANC, cells/µL: 1,050", "HGB g/dL 7.4".
@@ -202,10 +203,10 @@ STATISTIC_BEFORE_RE = re.compile(r"(?i)\b(?:median|mean|average|averaged)\s+(?:\
 # The same analyte's later values: "95 -> 61 -> 38", "4.8 on Monday, came back at 0.9".
 # A time written inside a gap between two values of a series: "on day 10", "at 06:40", "on 3/12".
 TIME_TOKEN = r"(?<![\w.])(?:day|d|week|wk|cycle|c)\s*\d{1,3}(?![\d.])|(?<![\d.])\d{1,2}[:h/]\d{2}(?![\d.])"
-TREND_STEP_RE = re.compile(rf"(?:(?:\s*\([^()\n]{{1,20}}\))?\s*(?:->|→|=>|⟶|>|»|/)\s*|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:yesterday|today|now|this\s+morning|last\s+\w+|on\s+\w+(?:\s+\d+)?|earlier|(?:at\s+|@\s*)?\d{{1,2}}[:h]\d{{2}}|on\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|"
+TREND_STEP_RE = re.compile(rf"(?:(?:\s*\([^()\n]{{1,20}}\)|\s+(?:on|at|@)\s*[\w/:.]{{1,10}}(?![\w/:.]))?\s*(?:->|→|=>|⟶|>|»|/)\s*|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:yesterday|today|now|this\s+morning|last\s+\w+|on\s+\w+(?:\s+\d+)?|earlier|(?:at\s+|@\s*)?\d{{1,2}}[:h]\d{{2}}|on\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|"
                            rf"previously|at\s+baseline|(?:before|prior\s+to|pre-?)\s*[A-Za-z][^,;\d\n]{{0,25}}(?:\d{{1,2}})?))(?:\s*\([^()\n]{{1,20}}\))?(?:\s*[,;]\s*(?:and\s+|then\s+|now\s+)?|\s+and\s+)(?=\d)|(?P<gap>(?:[^.;\n\d]|{TIME_TOKEN}){{0,30}}?)\b(?:came\s+back\s+at|now(?:\s+at)?|today(?:\s+at)?|"
                            rf"this\s+morning|drops?\s+to|dropped\s+to|then(?:\s+to)?|back\s+to|fell\s+to|falls?\s+to|down\s+to|rose\s+to|"
-                           rf"recovered\s+to|improved\s+to|increased\s+to|decreased\s+to|(?:repeat(?:ed)?|re-?check(?:ed)?|rpt)(?:\s+at|\s+[^.;\n\d:]{{1,25}}:)?)\s*(?::\s*)?){NUMBER}",
+                           rf"recovered\s+to|improved\s+to|increased\s+to|decreased\s+to|(?:repeat(?:ed)?|re-?check(?:ed)?|rpt)(?:\s*(?:at|@)\s*\d{{1,2}}[:h]\d{{2}}\s*:?|\s+at|\s+[^.;\n\d:]{{1,25}}:)?)\s*(?::\s*)?){NUMBER}",
                            re.IGNORECASE)
 # Where a value of a series says when it was taken: "133 (today), 171 two weeks ago" is read on 133.
 LABEL_CUT_RE = re.compile(r"[,;\n]|->|→|=>|⟶|»|\b(?:came|then|now|back|drops?|dropped|fell|falls?|down|rose|recovered|repeat)\b")
@@ -231,6 +232,16 @@ GARBLED_VALUE_RE = re.compile(rf"(?:{FILLER}){{0,3}}?(?P<token>\d*[oOlI]+\d+[\do
 
 AMBIGUOUS_AFTER_RE = re.compile(r",\d")
 AMBIGUOUS_RE = re.compile(r"(?P<token>[\d,.]+)")
+
+
+UNKNOWN_MULTIPLIER_RE = re.compile(r"\s*(?P<unit>[x×*]\s*10\s*(?:\^|e|E|\*\*)?\s*[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]+\s*(?:/\s*\S+)?)")
+
+
+def _unknown_unit(analyte: str, text: str, start: int, multiplier: re.Match, number_span: tuple[int, int]) -> Mention:
+    unit = multiplier.group("unit").strip()
+    warning = f"{ANALYTE_LABELS[analyte]} given in '{unit}', a unit that was not recognised; not graded. Give it in ×10⁹/L or /µL."
+    return Mention(analyte=analyte, value=None, unit=CANONICAL_UNIT[analyte], raw=text[start:multiplier.end()], span=(start, multiplier.end()),
+                   number_span=number_span, comparator=None, native_unit=unit, native_value=0.0, warnings=[warning])
 
 
 def _unreadable(analyte: str, text: str, start: int, garbled: re.Match) -> Mention:
@@ -394,6 +405,11 @@ def find_mentions(text: str) -> list[Mention]:
             after = AFTER_VALUE_RE.match(text, end)
             if after:
                 unit_text, end = after.group("unit"), after.end()
+            elif not kilo and "10" in text[end:end + 8]:
+                multiplier = UNKNOWN_MULTIPLIER_RE.match(text, end)
+                if multiplier:  # "1,2 x 10^5/µL": a unit the reader does not know is warned about, never guessed
+                    mentions.append(_unknown_unit(analyte, text, match.start(), multiplier, number_span))
+                    continue
         steps = [(number_text, kilo, number_span)]
         while not value_match.group("cmp") and _may_continue(text[end:end + 36]):
             step = TREND_STEP_RE.match(text, end)

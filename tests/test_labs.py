@@ -166,6 +166,10 @@ READS = [
     # the same analyte given several times, each with its time: the most recent; untimed repeats are all kept
     ("06:40 PLT 45, 18:00 PLT 38", {"plt": 38}), ("Today: PLT 38. Yesterday: PLT 45.", {"plt": 38}),
     ("14/03 ANC 0.9; 12/03 ANC 1.4", {"anc": 0.9}),
+    # a time is never a value; dashes and words in brackets between name and value; "went up to" is not a threshold
+    ("Result: PLT 32 x10^9/L at 06:40 (repeat at 11:00: 35 x10^9/L)", {"plt": 35}), ("Plts 45 x10^9/L on 12/03 -> 38 on 14/03", {"plt": 38}),
+    ("ANC — 0.45", {"anc": 0.45}), ("Neutrophil count (absolute) 0.8 ×10⁹/L", {"anc": 0.8}), ("ANC went up to 1.6 after G-CSF", {"anc": 1.6}),
+    ("platelets up to 100", {}),
     ("Date\tWBC\tPLT\n08/03\t2.2\t61\n01/03\t4.1\t160", {"wbc": 2.2, "plt": 61}),
     ("Date\tWBC\tPLT\n01/03\t4.1\t160\n08/03\t2.2\t61", {"wbc": 2.2, "plt": 61}), ("PLT 45 on admission, PLT 38 today", {"plt": 38}), ("LYMPH# 1.1 / 0.8 / 0.5 (weeks 0, 3, 6)", {"alc": 0.5}),
 ]
@@ -175,6 +179,11 @@ READS = [
 def test_real_world_lab_layouts_are_read(text, expected):
     labs = grade_text(text)
     assert {lab["analyte"]: lab["value"] for lab in labs if lab["value"] is not None} == pytest.approx(expected)
+
+
+def test_an_unknown_multiplier_is_warned_about_not_guessed():
+    lab = grade_text("Plt 1,2 x 10^5/µL")[0]
+    assert lab["value"] is None and lab["grade"] is None and "not recognised" in lab["warnings"][0]
 
 
 def test_untimed_repeats_are_all_kept():
