@@ -286,15 +286,21 @@ FLIPS = {"below": "above", "above": "below", "under": "over", "over": "under", "
          "<": ">", ">": "<"}
 
 
+def sentence_start(text: str, finding) -> int:
+    """Where the sentence quoted by a finding starts in the draft (-1 if it cannot be found around the claim)."""
+    at = text.find(finding.text, max(0, finding.span[1] - len(finding.text)))
+    return at if 0 <= at <= finding.span[0] and finding.span[1] <= at + len(finding.text) else -1
+
+
 def corrected_statement(text: str, finding) -> str | None:
     """The sentence with the wrong claim put right, when that is a plain substitution; None otherwise."""
-    start = text.rfind(finding.text, 0, finding.span[0] + 1)
-    if start < 0 or finding.span[1] > start + len(finding.text):
+    start = sentence_start(text, finding)
+    if start < 0:
         return None
     left, claim, right = text[start:finding.span[0]], text[finding.span[0]:finding.span[1]], text[finding.span[1]:start + len(finding.text)]
     if finding.kind == "grade_mismatch" and finding.expected_grade is not None:
         fixed = re.sub(r"(?i)\b(grade|g)\s*(not\s*)?[≥>=≤<]*\s*(\d|iv|iii|ii|i)(\s*[-–]\s*(\d|iv|iii|ii|i))?\b",
-                       lambda m: f"{m.group(1)} {finding.expected_grade}", claim, count=1)
+                       lambda m: m.group(1) + ("" if m.group(1).lower() == "g" else " ") + str(finding.expected_grade), claim, count=1)
         if fixed == claim:
             return None
         return (left + fixed + right).strip()
@@ -450,9 +456,9 @@ class App:
         for number, f in enumerate(findings, 1):
             label = FINDING_LABELS.get(f.kind, f.kind)
             corrected = corrected_statement(text, f)
-            sentence_start = text.rfind(f.text, 0, f.span[0] + 1)
-            if sentence_start >= 0:
-                a, b = f.span[0] - sentence_start, f.span[1] - sentence_start
+            start = sentence_start(text, f)
+            if start >= 0:
+                a, b = f.span[0] - start, f.span[1] - start
                 statement = f"{esc(f.text[:a])}<mark>{esc(f.text[a:b])}</mark>{esc(f.text[b:])}"
             else:
                 statement = esc(f.text)
@@ -491,15 +497,21 @@ class App:
     # -- sources ---------------------------------------------------------------------------------------
     def sources_html(self) -> str:
         rows = []
+        statuses: dict[str, set[str]] = {}
+        for chunk in self.kb.index().chunks:  # a source's sections may differ (front matter and headings set them)
+            statuses.setdefault(chunk.source_id, set()).add(chunk.status or "unverified")
         for s in self.kb.sources():
+            found = statuses.get(s["source_id"]) or {s.get("status") or "unverified"}
+            checked = " and ".join(STATUS_BADGES.get(x, x).split(" — ")[0] for x in ("verified", "secondary", "unverified") if x in found)
+            checked = ("sections: " if len(found) > 1 else "") + checked
             shipped = '<span class="badge shipped">shipped, protected</span>' if s.get("protected") else "added here"
             rows.append(f'<tr><td data-label="source"><strong>{esc(s["title"])}</strong><br><code>{esc(s["source_id"])}</code></td>'
                         f'<td data-label="publisher">{esc(s.get("publisher") or "not given")}</td>'
-                        f'<td data-label="year">{esc(s.get("year") or "not given")}</td>'
-                        f'<td data-label="link">{link_html(s.get("url"), "link") if s.get("url") else "none"}</td>'
-                        f'<td data-label="chunks">{s["chunks"]}</td>'
-                        f'<td data-label="checked">{esc(STATUS_BADGES.get(s.get("status") or "unverified", s.get("status")))}</td>'
-                        f'<td data-label="added">{esc((s.get("added_at") or "")[:10] or "—")}</td>'
+                        f'<td data-label="year" class="short">{esc(s.get("year") or "not given")}</td>'
+                        f'<td data-label="link" class="short">{link_html(s.get("url"), "link") if s.get("url") else "none"}</td>'
+                        f'<td data-label="chunks" class="short">{s["chunks"]}</td>'
+                        f'<td data-label="checked">{esc(checked)}</td>'
+                        f'<td data-label="added" class="short">{esc((s.get("added_at") or "")[:10] or "—")}</td>'
                         f'<td data-label="kind">{shipped}</td></tr>')
         removed = self.kb.removed()
         removed_rows = "".join(
@@ -927,11 +939,13 @@ CSS = """
 .inline-message.info{background:#e8eef7;color:#123a66;border:1px solid #a9bfdc}
 table.stack{border-collapse:collapse;width:100%;margin:.5em 0}
 table.stack caption{text-align:left;font-weight:600;padding:.3em 0}
-table.stack th,table.stack td{border:1px solid #c8ccd2;padding:5px 8px;text-align:left;vertical-align:top;overflow-wrap:anywhere;word-break:normal}
+table.stack th,table.stack td{border:1px solid #c8ccd2;padding:5px 8px;text-align:left;vertical-align:top;overflow-wrap:break-word;word-break:normal}
+#sources-list td.short{white-space:nowrap}
 table.stack thead th{background:#eef1f4;white-space:normal;word-break:keep-all}
 .table-wrap{overflow-x:auto}
 #review-summary mark{background:#ffe08a;color:#1a1a1a}
 @media (max-width:700px){
+ #sources-list td.short{white-space:normal}
  table.stack thead{position:absolute;left:-9999px}
  table.stack tr{display:block;border:1px solid #c8ccd2;margin:0 0 .6em}
  table.stack td{display:block;border:none;border-bottom:1px solid #e4e6ea}
