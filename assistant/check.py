@@ -49,6 +49,8 @@ COMPARISON_RE = re.compile(
     r"(?!\s*(?:%|percent|patients|weeks?|days?|months?|years?|mg|units?)\b)",
     re.IGNORECASE,
 )
+# "is not yet below 1.5", "no longer above", "isn't under": the comparison is denied.
+NEGATED_COMPARISON_RE = re.compile(r"(?i)(?:\bnot|n't|\bnever|\bno\s+longer)\s+(?:yet\s+|quite\s+|even\s+|really\s+|still\s+)?$")
 RELATIONS = {
     "below": "<", "under": "<", "less than": "<", "lower than": "<", "beneath": "<", "<": "<",
     "above": ">", "over": ">", "greater than": ">", "higher than": ">", "exceeds": ">", "exceed": ">",
@@ -265,7 +267,8 @@ def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
             if mention is None:
                 continue
             checked += 1
-            finding = _judge_comparison(comparison, mention, sentence_version, sentence)
+            negated = NEGATED_COMPARISON_RE.search(text, max(s_start, comparison.start() - 25), comparison.start()) is not None
+            finding = _judge_comparison(comparison, mention, sentence_version, sentence, negated)
             if finding:
                 findings.append(finding)
     return findings, checked
@@ -436,8 +439,9 @@ def _judge_claim(claim: Claim, mention: Mention, substituted: bool, version: str
     )
 
 
-def _judge_comparison(match: re.Match, mention: Mention, version: str, sentence: str) -> Finding | None:
-    """A false finding when the stated comparison of `mention` with a threshold does not hold."""
+def _judge_comparison(match: re.Match, mention: Mention, version: str, sentence: str, negated: bool = False) -> Finding | None:
+    """A false finding when the stated comparison of `mention` with a threshold does not hold ("not below 1.5"
+    states that it is at or above 1.5)."""
     number = parse_number(match.group("num"))
     if match.group("kilo"):
         threshold = number if mention.analyte in ("wbc", "anc", "alc", "plt") else None
@@ -446,6 +450,8 @@ def _judge_comparison(match: re.Match, mention: Mention, version: str, sentence:
     if threshold is None:
         return None
     relation = RELATIONS[re.sub(r"\s+", " ", match.group("rel").lower())]
+    if negated:
+        relation = {"<": ">=", ">": "<=", "<=": ">", ">=": "<"}[relation]
     holds = {
         "<": mention.value < threshold, ">": mention.value > threshold,
         "<=": mention.value <= threshold, ">=": mention.value >= threshold,

@@ -224,6 +224,11 @@ CLAIMS = [
     # "meets grade 2 anemia criteria" claims the grade; "the grade 2 criteria" only names them
     ("Hemoglobin of 7.6 g/dL meets grade 2 anemia criteria.", "5", (M, "hgb", 3)),
     ("Hemoglobin of 7.6 g/dL is below the grade 2 anemia criteria of 8.0.", "5", None),
+    # a denied comparison states the opposite relation
+    ("ANC 1.6, so the count is not yet below 1.5.", "5", None),
+    ("ANC 1.4, so the count is not yet below 1.5.", "5", (C, "anc", None)),
+    ("Platelets 60 x10^9/L are no longer above 75.", "5", None),
+    ("Platelets 90 x10^9/L are no longer above 75.", "5", (C, "plt", None)),
     # a grade written inside a series is about the value before it; one after the series about the latest
     ("Her platelets were 19 x10^9/L on day 8 (grade 4) and 52 x10^9/L on day 15 (grade 2).", "5", None),
     ("Her platelets were 19 x10^9/L on day 8 (grade 3) and 52 x10^9/L on day 15 (grade 2).", "5", (M, "plt", 4)),
