@@ -18,7 +18,7 @@ from assistant.labs import ANALYTE_PATTERNS, CANONICAL_UNIT, NUMBER, UNIT, UNIT_
 ROMAN = {"0": 0, "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
 GRADE_TOKEN = r"(?:[0-5]|iv|v|i{1,3})"
 GRADE_CLAIM_RE = re.compile(
-    rf"(?<![\w-])(?:CTCAE\s+(?:v\s?[56](?:\.0)?\s+)?)?(?:grade|gr\.?|(?-i:G))\s*"
+    rf"(?<![\w-])(?:CTCAE\s+(?:v\s?[56](?:\.0)?\s+)?)?(?:grade|gr\.?|(?-i:G))(?:\s*:)?\s*"
     rf"(?P<op>≥|>=|>|≤|<=|<)?\s*(?P<g>{GRADE_TOKEN})(?!\w|\.\d)"
     rf"(?:\s*(?:-|–|to|or|/|and)\s*(?:grade\s*)?(?P<g2>{GRADE_TOKEN})(?!\w|\.\d))?"
     rf"(?P<plus>\+|\s+or\s+(?:higher|above|greater|worse|more))?",
@@ -79,6 +79,9 @@ MEETS_BEFORE_RE = re.compile(r"(?i)\b(?:meets?|meeting|met|fulfils?|fulfills?|fu
                              r"satisfying|within|reaches|reached|qualifies\s+for)\s+(?:the\s+)?(?:CTCAE\s+)?$")
 THRESHOLD_WORDS = ("threshold", "cut", "boundary", "limit", "band", "border", "mark", "criteri", "mean", "defin", "start", "begin", "line")
 NEGATION_WORDS = ("no", "n't", "never", "without", "rather", "instead", "nor", "short", "below")
+ABSENT_AFTER_RE = re.compile(r"(?i)\s*(?:\([^()]{0,40}\)\s*)?(?:has|have|had|was|were|is|did|does)\s+(?:not|never)\s+"
+                             r"(?:yet\s+)?(?:occurred|occur|developed|develop|recurred|been\s+(?:seen|observed|reported|documented|present))"
+                             r"|\s*(?:\([^()]{0,40}\)\s*)?(?:is|was|remains)\s+(?:absent|not\s+present|ruled\s+out|excluded)")
 OPEN_PAREN_RE = re.compile(r"\s*\(")
 BARE_AFTER_RE = re.compile(r"\s*(?:[.;,)!?\n]|$)")
 THRESHOLD_NAMED_BEFORE_RE = re.compile(r"(?i)(?:threshold|cut-?off|boundary|limit|line|defines?)(?:\W+\w+){0,3}?\W+\w*\W*$")
@@ -183,6 +186,9 @@ def _claims(text: str, start: int, end: int) -> list[Claim]:
                 grades, label, negated = set(range(min(grades), 6)), f"≥{min(grades)}" if len(grades) == 1 else label, True
             elif NEGATION_RE.search(before):
                 negated = True
+        if not negated and ("not" in lowered_after or "never" in lowered_after or "absent" in lowered_after) \
+                and ABSENT_AFTER_RE.match(after):
+            negated = True  # "grade 4 neutropenia (ANC <0.5) has not occurred": the claim is that it is not grade 4
         term_before = None
         if term and after_term == claim_end:
             index = bisect_left(term_starts, claim_start)
@@ -227,12 +233,16 @@ def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
     findings: list[Finding] = []
     all_mentions = find_mentions(text)  # in text order
     starts = [m.span[0] for m in all_mentions]
+    previous_values: list[Mention] = []
     for s_start, s_end in sentences(text):
         sentence = text[s_start:s_end].strip()
         mentions = all_mentions[bisect_left(starts, s_start):bisect_left(starts, s_end)]
         values = [m for m in mentions if not m.is_threshold and m.value is not None]
         if "count" in sentence or "Count" in sentence:
             values = sorted(values + _unnamed_counts(text, s_start, s_end, mentions), key=lambda m: m.span)
+        if not values and previous_values and s_end - s_start <= 24 and GRADE_CLAIM_RE.search(text, s_start, s_end):
+            values = previous_values[-1:]  # "Platelets: 74 x10^9/L. Grade: 1." -- a grade standing alone after a value
+        previous_values = values
         if not values:
             continue
         named_here = marks[bisect_left(mark_starts, s_start):bisect_left(mark_starts, s_end)]

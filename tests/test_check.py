@@ -229,6 +229,11 @@ CLAIMS = [
     ("ANC 1.4, so the count is not yet below 1.5.", "5", (C, "anc", None)),
     ("Platelets 60 x10^9/L are no longer above 75.", "5", None),
     ("Platelets 90 x10^9/L are no longer above 75.", "5", (C, "plt", None)),
+    # a grade said not to have occurred is a negated claim; a grade standing alone after a value is about it
+    ("Grade 4 neutropenia (ANC <0.5) has not occurred; her ANC is 1.1.", "5", None),
+    ("Grade 2 neutropenia has not occurred; her ANC is 1.1.", "5", (M, "anc", 2)),
+    ("Platelets: 74 x10^9/L. Grade: 1.", "5", (M, "plt", 2)),
+    ("Platelets: 74 x10^9/L. Grade: 2.", "5", None),
     # a grade written inside a series is about the value before it; one after the series about the latest
     ("Her platelets were 19 x10^9/L on day 8 (grade 4) and 52 x10^9/L on day 15 (grade 2).", "5", None),
     ("Her platelets were 19 x10^9/L on day 8 (grade 3) and 52 x10^9/L on day 15 (grade 2).", "5", (M, "plt", 4)),
