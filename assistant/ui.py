@@ -755,7 +755,8 @@ class App:
                         review_button = gr.Button("Check draft", variant="primary", elem_id="review-button")
                         review_message = gr.HTML("", elem_id="review-message", apply_default_css=False)
                     with gr.Column():
-                        highlighted = gr.HighlightedText(label="Findings in the text", combine_adjacent=False, elem_id="review-highlight",
+                        highlighted = gr.HighlightedText([("No draft checked yet.", None)], label="Findings in the text", combine_adjacent=False,
+                                                         elem_id="review-highlight",
                                                          color_map={"wrong grade": "#f4b5b5", "false comparison": "#f5d0a0",
                                                                     "no such CTCAE term": "#d9c2f0"})
                         review_summary = gr.HTML("", elem_id="review-summary", apply_default_css=False)
@@ -772,7 +773,7 @@ class App:
                 source_message = gr.HTML("", elem_id="source-status", apply_default_css=False)
                 with gr.Row():
                     with gr.Column():
-                        gr.Markdown("### Add a source")
+                        gr.Markdown("## Add a source")
                         upload = gr.File(label="File (PDF, HTML, Markdown, text)", file_types=sorted(SUPPORTED_SUFFIXES), elem_id="source-file")
                         title = gr.Textbox(label="Title", elem_id="source-title")
                         publisher = gr.Textbox(label="Publisher or journal", elem_id="source-publisher")
@@ -787,7 +788,7 @@ class App:
                                 replace_yes = gr.Button("Replace it", variant="stop", elem_id="replace-yes")
                                 replace_no = gr.Button("Cancel", elem_id="replace-no")
                     with gr.Column():
-                        gr.Markdown("### Remove a source")
+                        gr.Markdown("## Remove a source")
                         remove_pick = gr.Dropdown(choices=[], value=None, label="Source to remove", elem_id="remove-pick")
                         remove = gr.Button("Remove…", variant="stop", elem_id="remove-source")
                         with gr.Group(visible=False) as remove_group:
@@ -796,7 +797,7 @@ class App:
                             with gr.Row():
                                 remove_yes = gr.Button("Yes, remove it", variant="stop", elem_id="remove-yes")
                                 remove_no = gr.Button("Cancel", elem_id="remove-no")
-                        gr.Markdown("### Removed sources")
+                        gr.Markdown("## Removed sources")
                         restore_pick = gr.Dropdown(choices=[], value=None, label="Removed source", elem_id="restore-pick")
                         restore = gr.Button("Restore", elem_id="restore-source")
                         purge_sure = gr.Checkbox(label="Delete for good (cannot be restored)", value=False, elem_id="purge-sure")
