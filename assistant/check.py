@@ -79,6 +79,8 @@ MEETS_BEFORE_RE = re.compile(r"(?i)\b(?:meets?|meeting|met|fulfils?|fulfills?|fu
                              r"satisfying|within|reaches|reached|qualifies\s+for)\s+(?:the\s+)?(?:CTCAE\s+)?$")
 THRESHOLD_WORDS = ("threshold", "cut", "boundary", "limit", "band", "border", "mark", "criteri", "mean", "defin", "start", "begin", "line")
 NEGATION_WORDS = ("no", "n't", "never", "without", "rather", "instead", "nor", "short", "below")
+THRESHOLD_HINT_RE = re.compile("|".join(THRESHOLD_WORDS))
+NEGATION_HINT_RE = re.compile("|".join(NEGATION_WORDS))
 ABSENT_AFTER_RE = re.compile(r"(?i)\s*(?:\([^()]{0,40}\)\s*)?(?:has|have|had|was|were|is|did|does)\s+(?:not|never)\s+"
                              r"(?:yet\s+)?(?:occurred|occur|developed|develop|recurred|been\s+(?:seen|observed|reported|documented|present))"
                              r"|\s*(?:\([^()]{0,40}\)\s*)?(?:is|was|remains)\s+(?:absent|not\s+present|ruled\s+out|excluded)")
@@ -170,9 +172,9 @@ def _claims(text: str, start: int, end: int) -> list[Claim]:
         after = text[after_term:min(end, after_term + 60)]
         lowered_before, lowered_after = before.lower(), after.lower()
         # Cheap word tests first: the regular expressions below only run where they can match.
-        if (any(w in lowered_after for w in THRESHOLD_WORDS) and THRESHOLD_AFTER_RE.match(after)
+        if (THRESHOLD_HINT_RE.search(lowered_after) and THRESHOLD_AFTER_RE.match(after)
                 and not OPEN_PAREN_RE.match(text, claim_end) and not MEETS_BEFORE_RE.search(before)) \
-                or (any(w in lowered_before for w in THRESHOLD_WORDS) and THRESHOLD_BEFORE_RE.search(before[-25:])
+                or (THRESHOLD_HINT_RE.search(lowered_before) and THRESHOLD_BEFORE_RE.search(before[-25:])
                     and THRESHOLD_NAMED_BEFORE_RE.search(before)):
             continue  # "the grade 2 threshold of 1.5", "the cut-off that defines grade 2": not a claim about a value
         if ("patients" in lowered_before or "cases" in lowered_before) and COHORT_RE.search(before) \
@@ -181,7 +183,7 @@ def _claims(text: str, start: int, end: int) -> list[Claim]:
         if term == "anc" and febrile and abs(febrile[min(bisect_left(febrile, claim_end), len(febrile) - 1)] - claim_end) <= 3:
             term = "fn"  # "grade 3 febrile neutropenia" is a clinical grade, not an ANC grade
         negated = False
-        if any(w in lowered_before for w in NEGATION_WORDS):
+        if NEGATION_HINT_RE.search(lowered_before):
             if BELOW_RE.search(before):
                 grades, label, negated = set(range(min(grades), 6)), f"≥{min(grades)}" if len(grades) == 1 else label, True
             elif NEGATION_RE.search(before):

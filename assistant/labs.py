@@ -341,11 +341,6 @@ def _latest_step(text: str, steps: list) -> int:
     return len(steps) - 1
 
 
-PERCENT_AFTER_RE = re.compile(r"\s{0,2}%")
-STATISTIC_HINT_RE = re.compile(r"(?i)median|mean|average")
-BRACKET_HINT_RE = re.compile(r"[^(\[]{0,5}[(\[]")
-
-
 def find_mentions(text: str) -> list[Mention]:
     """Every analyte name in `text` with the number that follows it, and the values of lab tables."""
     mentions: list[Mention] = []
@@ -353,13 +348,14 @@ def find_mentions(text: str) -> list[Mention]:
     for match in ANALYTE_RE.finditer(text):
         analyte = match.lastgroup
         position = match.end()
-        if PERCENT_AFTER_RE.match(text, position):
+        if "%" in text[position:position + 3] and text[position:position + 3].lstrip().startswith("%"):
             continue  # "NEUT%", "Neutrophils %": a differential percentage
-        if STATISTIC_HINT_RE.search(text, max(0, match.start() - 30), match.start()) \
-                and STATISTIC_BEFORE_RE.search(text[max(0, match.start() - 30):match.start()].lower()):
+        before = text[max(0, match.start() - 30):match.start()].lower()
+        if ("median" in before or "mean" in before or "average" in before) and STATISTIC_BEFORE_RE.search(before):
             continue
         bracket = None
-        if BRACKET_HINT_RE.match(text, position):
+        ahead = text[position:position + 6]
+        if "(" in ahead or "[" in ahead:
             bracket = BRACKET_RE.match(text, position) or BRACKET_RE.match(text, NAME_PUNCTUATION_RE.match(text, position).end())
         header_unit = None
         if bracket:
@@ -386,11 +382,11 @@ def find_mentions(text: str) -> list[Mention]:
             continue  # a value on the next line belongs to a table, read by table_mentions
         number_text = value_match.group("num")
         # A year or a reference glued to an analyte name is not a value ("platelets 2019 study").
-        if YEAR_RE.fullmatch(number_text) and not value_match.group("unit") \
+        if len(number_text) == 4 and YEAR_RE.fullmatch(number_text) and not value_match.group("unit") \
                 and REFERENCE_AFTER_RE.match(text, value_match.end("num")):
             continue
         end = value_match.end("kilo") if value_match.group("kilo") else value_match.end("num")
-        if AMBIGUOUS_AFTER_RE.match(text, value_match.end("num")):  # "1,5,3": not one number
+        if text[value_match.end("num"):value_match.end("num") + 1] == "," and AMBIGUOUS_AFTER_RE.match(text, value_match.end("num")):  # "1,5,3"
             mentions.append(_unreadable(analyte, text, match.start(), AMBIGUOUS_RE.match(text, value_match.start("num"))))
             continue
         if not value_match.group("unit") and not value_match.group("kilo") and NOT_A_VALUE_RE.match(text, end) \
