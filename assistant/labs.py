@@ -40,8 +40,8 @@ NUMBER = (r"(?P<num>[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d{1,3}(?:[\u00a0\u2
 PER = r"(?:/|\s*per\s+)"
 PER_UL = (r"(?:µL|uL|μL|mcL|ul|mm3|mm³|cu\s?mm|cubic\s+mill?imet(?:re|er)s?|microlit(?:re|er)s?|"
           r"(?:µ|u|μ|mc)l(?:itre|iter)?(?![A-Za-z]))")
-TEN9 = rf"(?:[x×*]\s*)?10\s*(?:\^|e|E|\*\*)?\s*(?:9|⁹)\s*{PER}\s*(?:L|lit(?:re|er))"
-TEN3 = rf"(?:[x×*]\s*)?10\s*(?:\^|e|E|\*\*)?\s*(?:3|³)\s*{PER}\s*{PER_UL}"
+TEN9 = rf"(?:[x×*]\s*)?10\s*(?:\^|e|E|\*\*|\*)?\s*(?:9|⁹)\s*(?:cells\s*)?{PER}\s*(?:L|lit(?:re|er))"
+TEN3 = rf"(?:(?:[x×*]\s*)?10\s*(?:\^|e|E|\*\*|\*)?\s*(?:3|³)|[x×*]\s*1,?000)\s*(?:cells\s*)?{PER}\s*{PER_UL}"
 UNIT_FORMS = [
     (TEN9, "10^9/L", 1.0),
     (TEN3, "10^9/L", 1.0),
@@ -62,7 +62,7 @@ COMPARATOR = r"(?P<cmp><=|>=|≤|≥|<|>|(?:(?:less|lower|fewer|greater|higher|m
 FILLER = (r"(?:\s+|\s*[:=(,#|—–]\s*|\s+-\s+|\s*\.{2,}\s*|\s*…\s*|\s*(?:count|counts|level|levels|value|values|of|was|is|are|were|at|now|only|measured|"
           r"then|today|dropped|drops?|fell|falls?|fallen|had|has|decreased|declined|down|recovered|to|reaching|reached|nadir|about|"
           r"around|approximately|roughly|exactly|just|still|back|came|comes|come|went|goes|rose|risen|remains?|remained|stable|"
-          r"repeat|repeated|latest|currently|this\s+morning|improved|increased|abs|absolute|recorded|noted|observed|found|documented|drifted|trended|trending|slipped|dipped|climbed|settled|sitting|hovering|sits|reads?|nl|normal|wnl|low|high|this|so|up|elevated|reduced|critically|critical|markedly|mildly|severely|very|~|≈)\b\s*)")
+          r"repeat|repeated|latest|currently|this\s+morning|improved|increased|abs|absolute|recorded|noted|observed|found|documented|drifted|trended|trending|slipped|dipped|climbed|settled|sitting|hovering|sits|reads?|nl|normal|wnl|low|high|this|so|up|trend|series|results?|elevated|reduced|critically|critical|markedly|mildly|severely|very|~|≈)\b\s*)")
 FROM_TO = r"(?:\s*from\s+\d[\d.,]*\s*(?:\S*/\S+\s*)?to\s+)"
 
 # The canonical unit of each analyte and where the value lands with no unit given.
@@ -185,7 +185,7 @@ def to_canonical(analyte: str, number: float, unit_text: str | None) -> tuple[fl
 # A reference range or a unit in brackets between the name and the value: "Platelets (150-400): 79", "Hb (g/L) 98".
 # A single bare number in brackets is the value itself ("Platelets (79)").
 BRACKET_RE = re.compile(rf"\s*[\(\[]\s*(?:(?:ref(?:erence)?\.?|normal|range|nr|rr)\b\s*(?:range|interval)?\s*:?\s*|"
-                        rf"(?:absolute|abs\.?|total|auto(?:mated)?|manual|calc(?:ulated)?)\s*)?"
+                        rf"[^()\[\]\d\n]{{1,30}}?(?=\s*[\)\]])|(?:absolute|abs\.?|total|auto(?:mated)?|manual|calc(?:ulated)?)\s*)?"
                         rf"(?:[<>≤≥]\s*\d[\d.,]*|\d[\d.,]*\s*(?:[-–]|to)\s*\d[\d.,]*)?\s*(?P<unit>{UNIT_ALTERNATIVES})?\s*%?\s*[\)\]][ \t]*:?",
                         re.IGNORECASE)
 # A unit written between the name and the value: "ANC, cells/µL: 1,050", "HGB g/dL 7.4".
@@ -201,9 +201,11 @@ REFERENCE_AFTER_RE = re.compile(r"\s*(?:\)|\]|;|\.(?:\s|$)|,?\s*(?:study|trial|c
 # A statistic about a cohort, not a patient's value: "the median ANC was 1.2".
 STATISTIC_BEFORE_RE = re.compile(r"(?i)\b(?:median|mean|average|averaged)\s+(?:\w+\s+){0,2}$")
 # The same analyte's later values: "95 -> 61 -> 38", "4.8 on Monday, came back at 0.9".
+# A bare number that ends a list item: "PLT 88, 61, 45" is a series.
+NUMBER_PLAIN = r"\d+(?:\.\d+)?(?!\d|[.:]\d)"
 # A time written inside a gap between two values of a series: "on day 10", "at 06:40", "on 3/12".
 TIME_TOKEN = r"(?<![\w.])(?:day|d|week|wk|cycle|c)\s*\d{1,3}(?![\d.])|(?<![\d.])\d{1,2}[:h/]\d{2}(?![\d.])"
-TREND_STEP_RE = re.compile(rf"(?:(?:\s*\([^()\n]{{1,20}}\)|\s+(?:on|at|@)\s*[\w/:.]{{1,10}}(?![\w/:.]))?\s*(?:->|→|=>|⟶|>|»|/)\s*|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:yesterday|today|now|this\s+morning|last\s+\w+|on\s+\w+(?:\s+\d+)?|earlier|(?:at\s+|@\s*)?\d{{1,2}}[:h]\d{{2}}|on\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|"
+TREND_STEP_RE = re.compile(rf"(?:\s*,\s+(?={NUMBER_PLAIN}\s*(?:[,;.]|$))|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:on|at|@)\s*[\w/:.]{{1,10}}(?![\w/:.]))?\s*(?:->|→|=>|⟶|>|»|/)\s*|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:yesterday|today|now|this\s+morning|last\s+\w+|on\s+\w+(?:\s+\d+)?|earlier|(?:at\s+|@\s*)?\d{{1,2}}[:h]\d{{2}}|on\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|"
                            rf"previously|at\s+baseline|(?:before|prior\s+to|pre-?)\s*[A-Za-z][^,;\d\n]{{0,25}}(?:\d{{1,2}})?))(?:\s*\([^()\n]{{1,20}}\))?(?:\s*[,;]\s*(?:and\s+|then\s+|now\s+)?|\s+and\s+)(?=\d)|(?P<gap>(?:[^.;\n\d]|{TIME_TOKEN}){{0,30}}?)\b(?:came\s+back\s+at|now(?:\s+at)?|today(?:\s+at)?|"
                            rf"this\s+morning|drops?\s+to|dropped\s+to|then(?:\s+to)?|back\s+to|fell\s+to|falls?\s+to|down\s+to|rose\s+to|"
                            rf"recovered\s+to|improved\s+to|increased\s+to|decreased\s+to|(?:repeat(?:ed)?|re-?check(?:ed)?|rpt)(?:\s*(?:at|@)\s*\d{{1,2}}[:h]\d{{2}}\s*:?|\s+at|\s+[^.;\n\d:]{{1,25}}:)?)\s*(?::\s*)?){NUMBER}",
@@ -366,7 +368,7 @@ def find_mentions(text: str) -> list[Mention]:
             if unit_first:
                 header_unit, position = unit_first.group("unit"), unit_first.end()
         value_match = VALUE_RE.match(text, position)
-        if not value_match and text[position:position + 1].isspace():
+        if not value_match and (text[position:position + 1].isspace() or text[position - 1:position].isspace()):
             gap = PLACE_GAP_RE.match(text, position)  # "neutrophil count on discharge was 1.1"
             value_match = VALUE_RE.match(text, gap.end()) if gap else None
         ahead = text[position:position + 48]
@@ -407,7 +409,8 @@ def find_mentions(text: str) -> list[Mention]:
                     mentions.append(_unknown_unit(analyte, text, match.start(), multiplier, number_span))
                     continue
         steps = [(number_text, kilo, number_span)]
-        while not value_match.group("cmp") and _may_continue(text[end:end + 36]):
+        while not value_match.group("cmp") and (_may_continue(text[end:end + 36])
+                                                or (text.startswith(", ", end) and text[end + 2:end + 3].isdigit())):
             step = TREND_STEP_RE.match(text, end)
             if not step or (step.group("gap") and ANALYTE_RE.search(step.group("gap"))):
                 break
@@ -471,20 +474,48 @@ def time_rank(label: str) -> tuple[int, float] | None:
     return None
 
 
+DATE_IN_LABEL_RE = re.compile(r"(?<![\d.:/])(\d{1,4})[/.-](\d{1,2})(?:[/.-](\d{2,4}))?(?![\d:/])")
+CLOCK_IN_LABEL_RE = re.compile(r"(?<![\d.:/])(\d{1,2})[:h](\d{2})(?![\d/])")
+
+
+def _date_time_keys(labels: list[str]) -> list[tuple] | None:
+    """Sortable (year, month, day, minutes) keys when every label gives a date ("11/24 06:40", "2026-11-24"), or
+    (minutes,) when every label gives a clock time; None otherwise. Day-first or month-first is read from the
+    labels together (a first number above 12 is a day)."""
+    dates = [DATE_IN_LABEL_RE.search(label) for label in labels]
+    clocks = [CLOCK_IN_LABEL_RE.search(label) for label in labels]
+    minutes = [int(c.group(1)) * 60 + int(c.group(2)) if c else -1 for c in clocks]
+    if all(dates):
+        iso = [len(d.group(1)) == 4 for d in dates]
+        first, second = [int(d.group(1)) for d in dates], [int(d.group(2)) for d in dates]
+        plain_first = [f for f, i in zip(first, iso, strict=True) if not i]
+        plain_second = [s for s, i in zip(second, iso, strict=True) if not i]
+        day_first = any(f > 12 for f in plain_first) or not any(s > 12 for s in plain_second)
+        keys = []
+        for d, is_iso, minute in zip(dates, iso, minutes, strict=True):
+            if is_iso:
+                keys.append((int(d.group(1)), int(d.group(2)), int(d.group(3) or 0), minute))
+            else:
+                a, b = int(d.group(1)), int(d.group(2))
+                year = int(d.group(3)) if d.group(3) else 0
+                year = year + 2000 if 0 < year < 100 else year
+                keys.append((year, b, a, minute) if day_first else (year, a, b, minute))
+        return keys
+    if all(clocks) and not any(dates):
+        return [(m,) for m in minutes]
+    return None
+
+
 def latest_column(labels: list[str]) -> int | None:
     """The index of the most recent of several value columns (or values), by their labels; None if they do not say."""
     ranks = [time_rank(label) for label in labels]
-    if all(r is None for r in ranks):
-        return None
     if any(r is not None and r[0] == 3 for r in ranks):
         return next(i for i, r in enumerate(ranks) if r is not None and r[0] == 3)
-    dates = [re.fullmatch(r"(\d{1,4})[/.-](\d{1,2})(?:[/.-](\d{2,4}))?", label.strip()) for label in labels]
-    if all(dates):
-        first, second = [int(d.group(1)) for d in dates], [int(d.group(2)) for d in dates]
-        years = [int(d.group(3) or 0) if d.group(1) and len(d.group(1)) < 4 else int(d.group(1)) for d in dates]
-        day_first = max(first) > 12 or max(second) <= 12
-        keys = [(y, m, d) for y, m, d in zip(years, second if day_first else first, first if day_first else second, strict=True)]
+    keys = _date_time_keys(labels)
+    if keys is not None:
         return max(range(len(keys)), key=lambda i: (keys[i], i))
+    if all(r is None for r in ranks):
+        return None
     if all(r is not None for r in ranks):
         return max(range(len(ranks)), key=lambda i: (ranks[i], i))
     unlabelled = [i for i, r in enumerate(ranks) if r is None]
@@ -568,7 +599,7 @@ LEADING_VALUE_RE = re.compile(rf"\b(?:at|of|with)\s+{NUMBER}\s*(?:{UNIT})?\s*,\s
 
 
 # A place or time between a name and its value: "neutrophil count in our vignette was 1.1", "Hb on discharge: 11.8".
-PLACE_GAP_RE = re.compile(r"\s+(?:in|on|at|during|after|before|from|for|since|post|pre)\s+(?:[A-Za-z][\w'-]*\s*|(?:day|d|week|cycle)\s*\d{1,3}\s*){1,4}?"
+PLACE_GAP_RE = re.compile(r"\s*(?:in|on|at|during|after|before|from|for|since|post|pre)\s+(?:[A-Za-z][\w'-]*\s*|(?:day|d|week|cycle)\s*\d{1,3}\s*){1,4}?"
                           r"(?=:|=|\b(?:was|were|is|are|of|remained|remains|measured|stood|came|read)\b)", re.IGNORECASE)
 # A value written just before the name, with a unit: "42,000 platelets per µL", "2,700/mm³ white cells", "48 x10^9/L platelets".
 BEFORE_NAME_RE = re.compile(rf"(?<![\w.,/:^<>≤≥-])(?:{NUMBER})[ \t]*(?:{UNIT})?[ \t]+$", re.IGNORECASE)

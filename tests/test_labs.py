@@ -170,6 +170,14 @@ READS = [
     ("Result: PLT 32 x10^9/L at 06:40 (repeat at 11:00: 35 x10^9/L)", {"plt": 35}), ("Plts 45 x10^9/L on 12/03 -> 38 on 14/03", {"plt": 38}),
     ("ANC — 0.45", {"anc": 0.45}), ("Neutrophil count (absolute) 0.8 ×10⁹/L", {"anc": 0.8}), ("ANC went up to 1.6 after G-CSF", {"anc": 1.6}),
     ("platelets up to 100", {}),
+    # standard-name (LOINC-style) labels, units written as 10*3/uL, x 1000/uL, 10^9 cells/L; Gran#
+    ("Hemoglobin [Mass/volume] in Blood: 8.4 g/dL", {"hgb": 8.4}),
+    ("Neutrophils [#/volume] in Blood by Automated count: 0.7 10*3/uL", {"anc": 0.7}),
+    ("PLT 45 x 1000/uL", {"plt": 45}), ("ANC 0.6 × 10^9 cells/L", {"anc": 0.6}), ("Gran# 0.9 (2.0-7.5)", {"anc": 0.9}),
+    # dates with times beside the values, in either order; a plain list after one name; "trend" before the values
+    ("PLT 23 x10^9/L (11/24 06:40); 31 x10^9/L (11/23 18:00)", {"plt": 23}), ("Hgb: 8.1 (11/24) | 9.0 (11/20)", {"hgb": 8.1}),
+    ("Last 3 PLT: 88, 61, 45", {"plt": 45}), ("Plt trend 88 → 61 → 45 (most recent)", {"plt": 45}),
+    ("Hb 9.1, 45 platelets", {"hgb": 9.1}), ("ANC 0.4, 2 doses of G-CSF", {"anc": 0.4}),
     ("Date\tWBC\tPLT\n08/03\t2.2\t61\n01/03\t4.1\t160", {"wbc": 2.2, "plt": 61}),
     ("Date\tWBC\tPLT\n01/03\t4.1\t160\n08/03\t2.2\t61", {"wbc": 2.2, "plt": 61}), ("PLT 45 on admission, PLT 38 today", {"plt": 38}), ("LYMPH# 1.1 / 0.8 / 0.5 (weeks 0, 3, 6)", {"alc": 0.5}),
 ]
