@@ -555,6 +555,8 @@ def row_table_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]]
             split = cells[0][0] + len(line[cells[0][0]:cells[0][1]]) - len(line[cells[0][0]:cells[0][1]].lstrip()) + name.end()
             cells = [(cells[0][0], split), (split, cells[0][1]), *cells[1:]]
             rest = ""
+        if any(ANALYTE_RE.match(line[a:b].strip()) for a, b in cells[1:]):
+            continue  # several analytes on one line ("Hb 9.1; PLT 45"): running text, not a table row
         columns = [""] + header if header is not None and len(header) == len(cells) - 1 else header
         if columns is None or len(columns) != len(cells) or "%" in first:
             continue

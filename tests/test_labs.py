@@ -177,7 +177,7 @@ READS = [
     # dates with times beside the values, in either order; a plain list after one name; "trend" before the values
     ("PLT 23 x10^9/L (11/24 06:40); 31 x10^9/L (11/23 18:00)", {"plt": 23}), ("Hgb: 8.1 (11/24) | 9.0 (11/20)", {"hgb": 8.1}),
     ("Last 3 PLT: 88, 61, 45", {"plt": 45}), ("Plt trend 88 → 61 → 45 (most recent)", {"plt": 45}),
-    ("Hb 9.1, 45 platelets", {"hgb": 9.1}), ("ANC 0.4, 2 doses of G-CSF", {"anc": 0.4}),
+    ("Hb 9.1, 45 platelets", {"hgb": 9.1}), ("Labs; today; note\nHb 9.1; PLT 45; WBC 3.0", {"hgb": 9.1, "plt": 45, "wbc": 3.0}), ("ANC 0.4, 2 doses of G-CSF", {"anc": 0.4}),
     ("Date\tWBC\tPLT\n08/03\t2.2\t61\n01/03\t4.1\t160", {"wbc": 2.2, "plt": 61}),
     ("Date\tWBC\tPLT\n01/03\t4.1\t160\n08/03\t2.2\t61", {"wbc": 2.2, "plt": 61}), ("PLT 45 on admission, PLT 38 today", {"plt": 38}), ("LYMPH# 1.1 / 0.8 / 0.5 (weeks 0, 3, 6)", {"alc": 0.5}),
 ]
