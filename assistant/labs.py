@@ -206,7 +206,7 @@ NUMBER_PLAIN = r"\d+(?:\.\d+)?(?!\d|[.:]\d)"
 # A time written inside a gap between two values of a series: "on day 10", "at 06:40", "on 3/12".
 TIME_TOKEN = r"(?<![\w.])(?:day|d|week|wk|cycle|c)\s*\d{1,3}(?![\d.])|(?<![\d.])\d{1,2}[:h/]\d{2}(?![\d.])"
 TREND_STEP_RE = re.compile(rf"(?:\s*,\s+(?={NUMBER_PLAIN}\s*(?:[,;.]|$))|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:on|at|@)\s*[\w/:.]{{1,10}}(?![\w/:.]))?\s*(?:->|→|=>|⟶|>|»|/)\s*|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:yesterday|today|now|this\s+morning|last\s+\w+|on\s+\w+(?:\s+\d+)?|earlier|(?:at\s+|@\s*)?\d{{1,2}}[:h]\d{{2}}|on\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|"
-                           rf"previously|at\s+baseline|(?:before|prior\s+to|pre-?)\s*[A-Za-z][^,;\d\n]{{0,25}}(?:\d{{1,2}})?))(?:\s*\([^()\n]{{1,20}}\))?(?:\s*[,;]\s*(?:and\s+|then\s+|now\s+)?|\s+and\s+)(?=\d)|(?P<gap>(?:[^.;\n\d]|{TIME_TOKEN}){{0,30}}?)\b(?:came\s+back\s+at|now(?:\s+at)?|today(?:\s+at)?|"
+                           rf"previously|at\s+baseline|(?:before|prior\s+to|pre-?)\s*[A-Za-z][^,;\d\n]{{0,25}}(?:\d{{1,2}})?))(?:\s*\([^()\n]{{1,20}}\))?(?:\s*[,;]\s*(?:and\s+|then\s+|now\s+)?|\s+and\s+)(?=\d)|(?P<gap>(?:[^.;\n\d]|{TIME_TOKEN}|\([^()\n]{{0,30}}\)){{0,30}}?)\b(?:came\s+back\s+at|now(?:\s+at)?|today(?:\s+at)?|"
                            rf"this\s+morning|drops?\s+to|dropped\s+to|then(?:\s+to)?|back\s+to|fell\s+to|falls?\s+to|down\s+to|rose\s+to|"
                            rf"recovered\s+to|improved\s+to|increased\s+to|decreased\s+to|(?:repeat(?:ed)?|re-?check(?:ed)?|rpt)(?:\s*(?:at|@)\s*\d{{1,2}}[:h]\d{{2}}\s*:?|\s+at|\s+[^.;\n\d:]{{1,25}}:)?)\s*(?::\s*)?){NUMBER}",
                            re.IGNORECASE)

@@ -239,6 +239,8 @@ CLAIMS = [
     ("Her platelets were 19 x10^9/L on day 8 (grade 3) and 52 x10^9/L on day 15 (grade 2).", "5", (M, "plt", 4)),
     ("Platelets were 19 x10^9/L on day 8 and 52 x10^9/L on day 15, when thrombocytopenia was grade 2.", "5", None),
     ("plt 95 -> 61 (grade 3) -> 38 (grade 3)", "5", (M, "plt", 2)),
+    ("Neutrophils fell to 0.3 x10^9/L on day 12 (grade 4 neutropenia) and recovered to 1.6 by day 20 (grade 1).", "5", None),
+    ("Neutrophils fell to 0.3 x10^9/L on day 12 (grade 3 neutropenia) and recovered to 1.6 by day 20 (grade 1).", "5", (M, "anc", 4)),
 ]
 
 
