@@ -903,6 +903,7 @@ watch('value', () => {
 
 CSS = """
 .gradio-container{max-width:1440px !important}
+button[role=tab].selected,.overflow-dropdown button.selected{color:#1d4ed8 !important}
 #chat-view{max-height:72vh;overflow-y:auto !important;scroll-padding-top:4px;border:1px solid #c8ccd2 !important;border-radius:8px;padding:0 6px}
 #chat-view .empty-chat{color:#3d3d3d;padding:1em}
 #chat-view article.turn{border:1px solid #c8ccd2;border-radius:8px;padding:12px 14px;margin:10px 2px;background:#fff;color:#1a1a1a}

@@ -147,7 +147,13 @@ def no_error_overlay(page) -> bool:
 
 
 def go_to_tab(page, name: str) -> None:
-    page.get_by_role("tab", name=name).click()
+    """Click a tab; on a phone the last tabs sit in Gradio's "More tabs" menu."""
+    tab = page.get_by_role("tab", name=name)
+    if tab.count():
+        tab.click()
+    else:
+        page.get_by_role("button", name="More tabs").click()
+        page.locator(".overflow-dropdown button").filter(has_text=name).click()
 
 
 def choose(page, element_id: str, option_text: str) -> None:
