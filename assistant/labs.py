@@ -379,27 +379,26 @@ def find_mentions(text: str) -> list[Mention]:
         if not value_match:
             bare.append(match)
             continue
-        filler = value_match.group("filler") or ""
+        found = value_match.groupdict()
+        filler = found["filler"] or ""
         if "\n" in filler or len(filler) > 40:
             continue  # a value on the next line belongs to a table, read by table_mentions
-        number_text = value_match.group("num")
+        number_text, unit_text, kilo, comparator = found["num"], found["unit"], bool(found["kilo"]), found["cmp"]
+        number_span = value_match.span("num")
         # A year or a reference glued to an analyte name is not a value ("platelets 2019 study").
-        if len(number_text) == 4 and YEAR_RE.fullmatch(number_text) and not value_match.group("unit") \
-                and REFERENCE_AFTER_RE.match(text, value_match.end("num")):
+        if len(number_text) == 4 and not unit_text and YEAR_RE.fullmatch(number_text) \
+                and REFERENCE_AFTER_RE.match(text, number_span[1]):
             continue
-        end = value_match.end("kilo") if value_match.group("kilo") else value_match.end("num")
-        if text[value_match.end("num"):value_match.end("num") + 1] == "," and AMBIGUOUS_AFTER_RE.match(text, value_match.end("num")):  # "1,5,3"
-            mentions.append(_unreadable(analyte, text, match.start(), AMBIGUOUS_RE.match(text, value_match.start("num"))))
+        end = value_match.end("kilo") if kilo else number_span[1]
+        if text[number_span[1]:number_span[1] + 1] == "," and AMBIGUOUS_AFTER_RE.match(text, number_span[1]):  # "1,5,3"
+            mentions.append(_unreadable(analyte, text, match.start(), AMBIGUOUS_RE.match(text, number_span[0])))
             continue
-        if not value_match.group("unit") and not value_match.group("kilo") and NOT_A_VALUE_RE.match(text, end) \
-                and not TIMES_TEN_RE.match(text, end):
+        if not unit_text and not kilo and NOT_A_VALUE_RE.match(text, end) and not TIMES_TEN_RE.match(text, end):
             bare.append(match)
             continue
-        number_span = (value_match.start("num"), value_match.end("num"))
-        kilo = bool(value_match.group("kilo"))
-        unit_text = value_match.group("unit")
-        end = value_match.end() if unit_text else end
-        if not unit_text:
+        if unit_text:
+            end = value_match.end()
+        else:
             after = AFTER_VALUE_RE.match(text, end)
             if after:
                 unit_text, end = after.group("unit"), after.end()
@@ -409,7 +408,7 @@ def find_mentions(text: str) -> list[Mention]:
                     mentions.append(_unknown_unit(analyte, text, match.start(), multiplier, number_span))
                     continue
         steps = [(number_text, kilo, number_span)]
-        while not value_match.group("cmp") and (_may_continue(text[end:end + 36])
+        while not comparator and (_may_continue(text[end:end + 36])
                                                 or (text.startswith(", ", end) and text[end + 2:end + 3].isdigit())):
             step = TREND_STEP_RE.match(text, end)
             if not step or (step.group("gap") and ANALYTE_RE.search(step.group("gap"))):
@@ -425,7 +424,7 @@ def find_mentions(text: str) -> list[Mention]:
         else:
             trend = [parse_number(number_text)]
         mention = _mention(analyte, text, match.start(), end, number_text, kilo, unit_text or header_unit,
-                           value_match.group("cmp"), number_span, trend)
+                           comparator, number_span, trend)
         if len(steps) > 1:
             mention.steps, mention.unit_text = steps, unit_text or header_unit
         mentions.append(mention)
