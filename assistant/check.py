@@ -13,7 +13,17 @@ from bisect import bisect_left, bisect_right
 from dataclasses import asdict, dataclass
 
 from assistant.ctcae import ANALYTE_LABELS, VERSIONS, grade_value, normalize_version, term_name
-from assistant.labs import ANALYTE_PATTERNS, CANONICAL_UNIT, NUMBER, UNIT, UNIT_ALTERNATIVES, Mention, find_mentions, parse_number, to_canonical
+from assistant.labs import (
+    ANALYTE_PATTERNS,
+    CANONICAL_UNIT,
+    NUMBER,
+    UNIT,
+    UNIT_ALTERNATIVES,
+    Mention,
+    find_mentions,
+    parse_number,
+    to_canonical,
+)
 
 ROMAN = {"0": 0, "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
 GRADE_TOKEN = r"(?:[0-5]|iv|v|i{1,3})"
@@ -249,7 +259,6 @@ def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
             continue
         named_here = marks[bisect_left(mark_starts, s_start):bisect_left(mark_starts, s_end)]
         sentence_version = single_version([v for _, v in named_here]) or default
-        other = next(v for v in VERSIONS if v != sentence_version)
         clauses = _clause_bounds(text, s_start, s_end)
         clause_starts = [a for a, _ in clauses]
         value_starts = [m.span[0] for m in values]
