@@ -509,9 +509,18 @@ RETRIEVAL_NAMES = {"hybrid": "Hybrid, rank fusion (what answers use)", "dense": 
 FINDING_NAMES = {"grade_mismatch": "wrong grade", "false_comparison": "false comparison", "ungradable_term": "no such CTCAE term"}
 
 
-def passes(rule: tuple[str, float] | None, value) -> bool | None:
-    """Whether a value meets its threshold; None when the metric has no threshold or no number."""
+# The count behind a ratio: with nothing to measure, a ratio is reported as 0.0 but neither passes nor fails.
+MEASURED_BY = {"grade_accuracy": "grade_checks", "key_fact_recall": "key_facts", "citation_validity": "citations",
+               "retrieval_hit_at_5": "retrieval_items", "retrieval_mrr": "retrieval_items",
+               "check_precision": "check_predicted_findings", "check_recall": "check_expected_findings",
+               "lab_value_accuracy": "lab_values_expected"}
+
+
+def passes(rule: tuple[str, float] | None, value, metrics: dict | None = None, key: str = "") -> bool | None:
+    """Whether a value meets its threshold; None when the metric has no threshold, no number or nothing to measure."""
     if rule is None or not isinstance(value, (int, float)):
+        return None
+    if metrics is not None and MEASURED_BY.get(key) in metrics and not metrics[MEASURED_BY[key]]:
         return None
     op, bar = rule
     return value >= bar if op == ">=" else value <= bar
@@ -546,8 +555,8 @@ def scorecard_rows(info: dict, columns: dict[str, dict]) -> str:
     e = html.escape
     rows = ""
     for key, (name, definition, rule) in info.items():
-        cells = "".join(f"<td data-label=\"{e(col)}\">{e(format_value(key, m.get(key)))} {_verdict(passes(rule, m.get(key)))}</td>"
-                        for col, m in columns.items())
+        cells = "".join(f"<td data-label=\"{e(col)}\">{e(format_value(key, m.get(key)) if passes(rule, m.get(key), m, key) is not None or rule is None else 'nothing to measure')} "
+                        f"{_verdict(passes(rule, m.get(key), m, key))}</td>" for col, m in columns.items())
         rows += (f"<tr><th scope=\"row\"><span class=\"metric\">{e(name)}</span><span class=\"definition\">{e(definition)}</span>"
                  f"<code>{e(key)}</code></th><td data-label=\"pass if\">{e(format_rule(key, rule))}</td>{cells}</tr>")
     return rows
@@ -566,7 +575,7 @@ def failed_metrics(report: dict) -> list[str]:
     failed = []
     for group, info in (("sets", METRIC_INFO), ("review", CHECK_INFO), ("lab_reading", LAB_INFO)):
         for name, metrics in (report.get(group) or {}).items():
-            failed += [f"{name}: {label}" for key, (label, _, rule) in info.items() if passes(rule, metrics.get(key)) is False]
+            failed += [f"{name}: {label}" for key, (label, _, rule) in info.items() if passes(rule, metrics.get(key), metrics, key) is False]
     return failed
 
 
@@ -733,9 +742,13 @@ REPORT_CSS = """
 .eval-report caption{text-align:left;font-weight:600;padding:.3em 0}
 .eval-report td,.eval-report th{border:1px solid #c8c8c8;padding:6px 8px;vertical-align:top;font-size:14px;text-align:left}
 .eval-report thead th{background:#eef1f4}
+.eval-report h2{font-size:1.3em;font-weight:700;margin:1.1em 0 .4em}
+.eval-report details summary{cursor:pointer;font-weight:600}
+.eval-report ul{padding-left:1.2em;margin:0;list-style:disc}
 .eval-report .metric{display:block;font-weight:600}
 .eval-report .definition{display:block;font-weight:400;color:#3d3d3d;font-size:13px}
-.eval-report code{font-size:12px;color:#3d3d3d}
+.eval-report code{display:block;font-size:12px;color:#3d3d3d}
+.eval-report td code{display:inline}
 .eval-report .pass{color:#0f5323;font-weight:600;white-space:nowrap}
 .eval-report .fail{color:#a1121f;font-weight:600;white-space:nowrap}
 .eval-report .summary{padding:.5em .8em;border-radius:6px;font-weight:600}
@@ -794,7 +807,7 @@ def format_report(report: dict) -> str:
         label = f"{name} ({format_rule(key, rule)})" if rule else name
         cells = ""
         for n in names:
-            ok = passes(rule, sets[n].get(key))
+            ok = passes(rule, sets[n].get(key), sets[n], key)
             cells += f"{format_value(key, sets[n].get(key)) + ('' if ok is None else ' ok' if ok else ' FAIL'):>16}"
         lines.append(f"{label:<{width}}" + cells)
     categories = sorted({c for n in names for c in sets[n]["by_category"]})

@@ -32,6 +32,7 @@ from assistant.answering import Answerer, Conversation, ask  # noqa: E402
 from assistant.check import check_report, findings_as_dicts  # noqa: E402
 from assistant.ctcae import normalize_version  # noqa: E402
 from assistant.errors import SourceConflict, UserError  # noqa: E402
+from assistant.evaluation import REPORT_CSS  # noqa: E402
 from assistant.knowledge_base import KnowledgeBase  # noqa: E402
 from assistant.loaders import SUPPORTED_SUFFIXES, load_source  # noqa: E402
 from assistant.settings import Settings  # noqa: E402
@@ -1008,4 +1009,4 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 7860) -> None
               "set ASSISTANT_ADMIN_PASSWORD to protect them.", flush=True)
     print(f"Serving on http://{host}:{port}", flush=True)
     demo.launch(server_name=host, server_port=port, show_error=False, max_file_size=f"{int(settings.max_file_mb)}mb",
-                ssr_mode=False, footer_links=["api"], quiet=True, theme=theme(), css=CSS, allowed_paths=[str(app.exports)])
+                ssr_mode=False, footer_links=["api"], quiet=True, theme=theme(), css=CSS + REPORT_CSS, allowed_paths=[str(app.exports)])
