@@ -23,7 +23,7 @@ from assistant.loaders import LOCATOR_SEPARATOR, LoadedSource, load_source, slug
 from assistant.workspace import Workspace, atomic_write_json, now_iso
 
 CHUNKER_VERSION = 2  # 2: chunks carry the verification status of their section
-MANIFEST_FORMAT = 2  # bump when the generation layout or manifest fields change: older indexes are rebuilt
+MANIFEST_FORMAT = 3  # 3: sources carry their status; bump when the generation layout or manifest fields change: older indexes are rebuilt
 FLAT_INDEX_LIMIT = 50_000  # above this many chunks an HNSW graph keeps search p95 within budget
 HNSW_NEIGHBOURS = 32
 HNSW_EF_SEARCH = 96
@@ -213,7 +213,8 @@ class IndexBuilder:
                 "built_at": now_iso(),
                 "sources": {
                     spec.source_id: {"file": spec.file, "title": spec.title, "publisher": spec.publisher, "year": spec.year,
-                                     "url": spec.url, "sha256": spec.sha256, "chunks": len(source_chunks), "added_at": spec.added_at}
+                                     "url": spec.url, "status": spec.status, "sha256": spec.sha256, "chunks": len(source_chunks),
+                                     "added_at": spec.added_at}
                     for spec, source_chunks in prepared
                 },
             }

@@ -250,7 +250,11 @@ class KnowledgeBase:
                 sid = source_id_for(loaded)
                 existing = by_id.get(sid)
                 entry = registry.get(sid, {})
-                wanted = {key: flags[key] if flags[key] is not None else entry.get(key) for key in flags}
+                same_file = existing is not None and existing[2].file == loaded.path.name
+                # A new version of the same file keeps the metadata given when it was added; another file
+                # replacing it brings its own (its front matter, and the flags given now).
+                inherited = entry if same_file or existing is None else {}
+                wanted = {key: flags[key] if flags[key] is not None else inherited.get(key) for key in flags}
                 if existing and existing[0].sha256 == loaded.sha256 and all(
                         flags[k] is None or flags[k] == entry.get(k) for k in flags):
                     results.append({"source_id": sid, "title": existing[0].title, "chunks": len(existing[1]), "status": "unchanged"})
@@ -265,7 +269,6 @@ class KnowledgeBase:
                             "(the current version is kept and can be restored)")
                 spec = SourceSpec(source_id=sid, path=loaded.path, file="", added_at=entry.get("added_at") or now_iso(),
                                   sha256=loaded.sha256, **wanted)
-                same_file = existing is not None and existing[2].file == loaded.path.name
                 kept = {"protected": True} if same_file and entry.get("protected") else {}
                 updates.append(Update(spec, loaded, "replaced" if existing else "added", existing, kept))
             if not updates:

@@ -1000,7 +1000,7 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 7860) -> None
     print("Loading the model and the index...", flush=True)
     app.warm_up()
     demo = app.build()
-    demo.queue(default_concurrency_limit=4, max_size=256)
+    demo.queue(default_concurrency_limit=4, max_size=2048)  # a burst of hundreds of askers waits its turn
     if app.editing_protected:
         print("Editing sources: protected — adding, removing and restoring sources need ASSISTANT_ADMIN_PASSWORD "
               "(in the UI and in every API endpoint).", flush=True)

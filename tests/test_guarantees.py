@@ -82,6 +82,8 @@ def test_an_id_that_belongs_to_another_source_is_refused_then_replaced_and_resto
     replaced = run_cli("ingest", str(hijack), "--replace", "--json", home=small_home)
     assert replaced.returncode == 0, replaced.stderr
     assert json.loads(replaced.stdout.splitlines()[0])["status"] == "replaced"
+    listed = json.loads(run_cli("sources", "list", "--json", home=small_home).stdout)["sources"]
+    assert next(s for s in listed if s["source_id"] == "alpha")["title"] == "Hijacked alpha"  # its own metadata, not the old
     kept = json.loads(run_cli("sources", "list", "--removed", "--json", home=small_home).stdout)["removed"]
     assert [(r["source_id"], r["reason"], r["title"]) for r in kept] == [("alpha", "replaced", "Alpha registry")]
 
