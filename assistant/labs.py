@@ -472,7 +472,7 @@ def time_rank(label: str) -> tuple[int, float] | None:
     if clock:
         return (1, int(clock.group(1)) * 60 + int(clock.group(2)))
     date = re.fullmatch(r"(\d{1,4})[/.-](\d{1,2})(?:[/.-](\d{2,4}))?", label)
-    if date:
+    if date or MONTH_DATE_RE.fullmatch(label):
         return (2, -1.0)  # ordered among dates by date_order
     ordinal = re.fullmatch(r"(?i)(?:day|d|week|wk|w|cycle|c)\s*(\d+)(?:\s*d\s*(\d+))?", label)
     if ordinal:
@@ -480,6 +480,11 @@ def time_rank(label: str) -> tuple[int, float] | None:
     return None
 
 
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+MONTH = r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+# A date with the month in words: "1 Mar", "08-Mar-2026", "Mar 8", "March 8, 2026".
+MONTH_DATE_RE = re.compile(rf"(?i)(?<![\w/])(?:(?P<day>\d{{1,2}})[ -]?{MONTH}|{MONTH.replace('month', 'month2')}[ -]?(?P<day2>\d{{1,2}})(?!\d))"
+                           r"(?:,?[ -](?P<year>\d{4}|\d{2}))?(?![\w/])")
 DATE_IN_LABEL_RE = re.compile(r"(?<![\d.:/])(\d{1,4})[/.-](\d{1,2})(?:[/.-](\d{2,4}))?(?![\d:/])")
 CLOCK_IN_LABEL_RE = re.compile(r"(?<![\d.:/])(\d{1,2})[:h](\d{2})(?![\d/])")
 
@@ -491,6 +496,15 @@ def _date_time_keys(labels: list[str]) -> list[tuple] | None:
     dates = [DATE_IN_LABEL_RE.search(label) for label in labels]
     clocks = [CLOCK_IN_LABEL_RE.search(label) for label in labels]
     minutes = [int(c.group(1)) * 60 + int(c.group(2)) if c else -1 for c in clocks]
+    if not all(dates):
+        named = [MONTH_DATE_RE.search(label) for label in labels]
+        if all(named):
+            keys = []
+            for d, minute in zip(named, minutes, strict=True):
+                month, day = (d.group("month"), d.group("day")) if d.group("month") else (d.group("month2"), d.group("day2"))
+                year = int(d.group("year") or 0)
+                keys.append((year + 2000 if 0 < year < 100 else year, MONTHS.index(month[:3].lower()) + 1, int(day), minute))
+            return keys
     if all(dates):
         iso = [len(d.group(1)) == 4 for d in dates]
         first, second = [int(d.group(1)) for d in dates], [int(d.group(2)) for d in dates]
@@ -654,10 +668,18 @@ def leading_value_mentions(text: str, named: list[Mention]) -> list[Mention]:
 
 
 TABLE_SPLIT_RE = re.compile(r"\s*\|\s*|\t+")
+SPACED_CELL_RE = re.compile(r"\S+(?: \S+)*")
+# The label column of a flowsheet whose other columns are analytes: "Date | WBC | PLT", "Day  ANC".
+TIME_COLUMN_RE = re.compile(r"(?i)(?:date|time|day|cycle|visit|week|wk|collected|drawn|date/time|date\s*&\s*time)\s*:?")
+# A header that is one analyte name and its unit, over rows of "label value": "Platelet count (K/uL)".
+NAME_ONLY_TAIL_RE = re.compile(rf"\s*(?:[\(\[]\s*(?:{UNIT_ALTERNATIVES})\s*[\)\]])?\s*:?\s*", re.IGNORECASE)
 
 
-def _cells(line: str) -> list[tuple[int, int]]:
-    """(start, end) of each cell of a table line split by | or tabs (outer pipes ignored)."""
+def _cells(line: str, spaced: bool = False) -> list[tuple[int, int]]:
+    """(start, end) of each cell of a table line split by | or tabs (outer pipes ignored), or, for a table whose
+    columns are aligned with spaces, by runs of two or more spaces."""
+    if spaced:
+        return [m.span() for m in SPACED_CELL_RE.finditer(line)]
     cells, start = [], 0
     for sep in TABLE_SPLIT_RE.finditer(line):
         cells.append((start, sep.start()))
@@ -666,8 +688,33 @@ def _cells(line: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in cells if not (a == b and (a == 0 or b == len(line)))]
 
 
+def _layout(line: str) -> str | None:
+    """How a line splits into cells: 'piped' (| or tabs), 'spaced' (runs of spaces), or None (one cell)."""
+    if "|" in line or "\t" in line:
+        return "piped"
+    return "spaced" if "  " in line.strip() else None
+
+
+def _header_names(line: str, cells: list[tuple[int, int]]) -> dict[int, tuple[str, str | None]]:
+    """The columns of a header line that name an analyte (with the unit in brackets after it, if any)."""
+    header = {}
+    for column, (a, b) in enumerate(cells):
+        if "%" in line[a:b]:
+            continue  # a differential percentage column
+        name = ANALYTE_RE.match(line[a:b].strip())
+        if name and name.end() >= len(line[a:b].strip().split("(")[0].strip()) - 1:
+            unit = re.search(rf"[\(\[]\s*(?P<unit>{UNIT_ALTERNATIVES})\s*[\)\]]", line[a:b], re.IGNORECASE)
+            header[column] = (name.lastgroup, unit.group("unit") if unit else None)
+    return header
+
+
 def table_mentions(text: str) -> list[Mention]:
-    """Values of a table whose header row names analytes: the last data row under the header is read."""
+    """Values of a table whose header row names analytes: the last data row under the header is read, or the most
+    recent one when every row is labelled with its date, time or cycle day. A flowsheet may name one analyte only
+    ("Date | Neutrophils, Absolute (x10^9/L)", or a line "Platelet count (K/uL)" over rows "12/05   201"), and its
+    columns may be aligned with spaces; then every row must be labelled with a time, so prose is never read as one."""
+    if "\n" not in text:
+        return []
     found: list[Mention] = []
     lines, offset, offsets = text.split("\n"), 0, []
     for line in lines:
@@ -676,35 +723,47 @@ def table_mentions(text: str) -> list[Mention]:
     row = 0
     while row < len(lines):
         line = lines[row]
-        if "|" not in line and "\t" not in line:
+        layout = _layout(line)
+        if layout is None:
+            name = ANALYTE_RE.match(line.strip())
+            if not name or not NAME_ONLY_TAIL_RE.fullmatch(line.strip(), name.end()) or "%" in line:
+                row += 1
+                continue
+        spaced = layout != "piped"
+        cells = _cells(line, spaced)
+        header = _header_names(line, cells)
+        others = [line[a:b].strip() for column, (a, b) in enumerate(cells) if column not in header]
+        timed = all(TIME_COLUMN_RE.fullmatch(cell) for cell in others)  # every other column labels the time
+        if layout is None:
+            header = {1: header[0]}  # the name stands over the value column of "label value" rows
+            width, timed = 2, True
+        else:
+            width = len(cells)
+        if not header or (len(header) < 2 or layout == "spaced") and not timed:
             row += 1
             continue
-        cells = _cells(line)
-        header = {}
-        for column, (a, b) in enumerate(cells):
-            if "%" in line[a:b]:
-                continue  # a differential percentage column
-            name = ANALYTE_RE.match(line[a:b].strip())
-            if name and name.end() >= len(line[a:b].strip().split("(")[0].strip()) - 1:
-                unit = re.search(rf"[\(\[]\s*(?P<unit>{UNIT_ALTERNATIVES})\s*[\)\]]", line[a:b], re.IGNORECASE)
-                header[column] = (name.lastgroup, unit.group("unit") if unit else None)
-        if len(header) < 2:
-            row += 1
-            continue
+        data_layout = "piped" if layout == "piped" else "spaced"
         last = None
         following = row + 1
-        while following < len(lines) and len(_cells(lines[following])) == len(cells) and ("|" in lines[following] or "\t" in lines[following]):
+        while following < len(lines) and _layout(lines[following]) == data_layout \
+                and len(_cells(lines[following], spaced)) == width:
             last = following
             following += 1
+        if last is not None and (len(header) < 2 or layout != "piped"):
+            first_cells = [lines[r][slice(*_cells(lines[r], spaced)[0])] for r in range(row + 1, last + 1)]
+            if not all(time_rank(c) is not None for c in first_cells if not set(c.strip()) <= set("-: ")):
+                row = following  # rows not labelled with times: not a flowsheet
+                continue
         if last is not None and last > row + 1 and 0 not in header:
             # rows labelled by their dates or times, possibly the latest first: the most recent row is read
-            first_cells = [lines[r][slice(*_cells(lines[r])[0])] for r in range(row + 1, last + 1)]
+            rows = [r for r in range(row + 1, last + 1) if not set(lines[r]) <= set("|-: \t")]
+            first_cells = [lines[r][slice(*_cells(lines[r], spaced)[0])] for r in rows]
             pick = latest_column(first_cells) if all(time_rank(c) is not None for c in first_cells) else None
-            last = row + 1 + pick if pick is not None else last
+            last = rows[pick] if pick is not None else last
         if last is not None:
             data = lines[last]
             for column, (analyte, unit) in header.items():
-                a, b = _cells(data)[column]
+                a, b = _cells(data, spaced)[column]
                 cell = data[a:b]
                 number = re.match(rf"\s*{NUMBER}\s*(?:{UNIT})?", cell, re.IGNORECASE)
                 if not number:
