@@ -53,7 +53,8 @@ COMPARISON_RE = re.compile(
     rf"(?<![\w-])(?P<rel>below|under|less\s+than|lower\s+than|beneath|above|over|greater\s+than|higher\s+than|more\s+than|exceeds?|"
     r"exceeding|exceeded|at\s+or\s+above|at\s+or\s+below|<=|>=|≤|≥|<|>)\s*"
     r"(?:the\s+|an?\s+)?(?:(?!(?:grade|gr)\b)[A-Za-z-]+\s+){0,3}?(?:(?:CTCAE\s+)?(?:grade|gr\.?)\s*[0-5IViv]+\s+)?"
-    r"(?:(?:[A-Za-z-]+\s+){0,2}?(?:threshold|cut-?off|cutoff|limit|level|boundary|mark|value|line)\s+(?:of\s+|at\s+)?)?"
+    r"(?:(?:[A-Za-z-]+\s+){0,2}?(?:threshold|cut-?off|cutoff|limit(?:\s+of\s+normal)?|level|boundary|mark|value|line|LLN|ULN)"
+    r"(?:\s*\([A-Za-z]{2,5}\))?\s+(?:of\s+|at\s+)?)?"
     # the lab reader's own number and unit forms, so a threshold is read exactly as a value is
     rf"{NUMBER}(?![\d.,]?\d)\s*(?:{UNIT})?"
     r"(?!\s*(?:%|percent|patients|weeks?|days?|months?|years?|mg|units?)\b)",
@@ -83,20 +84,35 @@ BELOW_RE = re.compile(r"(?i)\b(?:(?:does|do|did)\s+not|doesn't|don't|didn't|not\
 # A grade that names a threshold or a definition is not a claim about a value: "the grade 2 threshold of 1.5",
 # "the cut-off that defines grade 2", "grade 2 anemia means a hemoglobin below 10".
 THRESHOLD_AFTER_RE = re.compile(r"(?i)\s*(?:(?:\w+\s+){0,4}?(?:threshold|cut-?off|cutoff|boundary|limit|band|border|mark|criteria|criterion)\b"
-                                r"|(?:\w+\s+){0,4}?(?:means|is\s+defined|defined\s+as|refers\s+to|starts?\s+(?:at|below)|begins?\s+(?:at|below))\b)")
+                                r"|(?:\w+\s+){0,4}?(?:means|is\s+defined|defined\s+as|refers\s+to|starts?|begins?|applies|kicks\s+in)\b)")
 # "meets grade 2 anemia criteria" claims the grade: the criteria are met, not named.
 MEETS_BEFORE_RE = re.compile(r"(?i)\b(?:meets?|meeting|met|fulfils?|fulfills?|fulfilled|fulfilling|satisfies|satisfy|satisfied|"
                              r"satisfying|within|reaches|reached|qualifies\s+for)\s+(?:the\s+)?(?:CTCAE\s+)?$")
-THRESHOLD_WORDS = ("threshold", "cut", "boundary", "limit", "band", "border", "mark", "criteri", "mean", "defin", "start", "begin", "line")
+THRESHOLD_WORDS = ("threshold", "cut", "boundary", "limit", "band", "border", "mark", "criteri", "mean", "defin", "start", "begin", "line",
+                   "appl", "kick", "edge", "bound", "end", "floor", "ceiling")
 NEGATION_WORDS = ("no", "n't", "never", "without", "rather", "instead", "nor", "short", "below")
 THRESHOLD_HINT_RE = re.compile("|".join(THRESHOLD_WORDS))
 NEGATION_HINT_RE = re.compile("|".join(NEGATION_WORDS))
 ABSENT_AFTER_RE = re.compile(r"(?i)\s*(?:\([^()]{0,40}\)\s*)?(?:has|have|had|was|were|is|did|does)\s+(?:not|never)\s+"
                              r"(?:yet\s+)?(?:occurred|occur|developed|develop|recurred|been\s+(?:seen|observed|reported|documented|present))"
                              r"|\s*(?:\([^()]{0,40}\)\s*)?(?:is|was|remains)\s+(?:absent|not\s+present|ruled\s+out|excluded)")
+# A sentence that starts by referring to what the previous one said: "That's grade 2", "This is grade 3".
+REFERRING_START_RE = re.compile(r"(?i)(?:that|this|it|which)(?:'s|’s|\s+is|\s+was|\s+would\s+be|\s+counts\s+as|\s+makes\s+it)\s+(?:a\s+|an\s+)?"
+                                r"(?:CTCAE\s+)?(?:grade|gr\.?|(?-i:G))\s*[0-5IV]")
 OPEN_PAREN_RE = re.compile(r"\s*\(")
 BARE_AFTER_RE = re.compile(r"\s*(?:[.;,)!?\n]|$)")
 THRESHOLD_NAMED_BEFORE_RE = re.compile(r"(?i)(?:threshold|cut-?off|boundary|limit|line|defines?)(?:\W+\w+){0,3}?\W+\w*\W*$")
+# A grade named as the owner of a threshold: "more than the 10.0 g/dL upper edge of grade 2" names the edge, it does not
+# claim grade 2; "sits at the bottom edge of grade 2" (at, on, within the edge) does claim it.
+OWNER_BEFORE_RE = re.compile(r"(?i)\b(?P<prep>\w+)\s+(?:the\s+|an?\s+)?(?:\d[\d.,]*\s*(?:[^\s\d]+\s+)?)?(?:(?:upper|lower|top|bottom|low|high)\s+)?"
+                             r"(?:edge|end|bound|floor|ceiling)\s+(?:of|for)\s+(?:the\s+)?(?:CTCAE\s+)?$")
+CLAIMING_PREPOSITIONS = {"at", "on", "within", "in", "near", "inside", "into", "toward", "towards"}
+# A grade given to every value past a number is a definition, not a claim about a value: "anything below 8.0 is grade 3".
+DEFINITION_SUBJECT = r"\b(?:anything|everything|any\s+(?:value|count|level|result|reading)|values|levels|counts|results|readings)\s+"
+DEFINITION_BEFORE_RE = re.compile(rf"(?i){DEFINITION_SUBJECT}(?:at\s+or\s+)?(?:below|under|above|over|less\s+than|lower\s+than|greater\s+than|"
+                                  r"higher\s+than|more\s+than|<=|>=|≤|≥|<|>)\s*\d[\d.,]*\s*(?:[^\s\d]+\s+)?"
+                                  r"(?:is|are|would\s+be|counts?\s+as|becomes?|means|=)\s+(?:an?\s+)?(?:CTCAE\s+)?$")
+DEFINITION_SUBJECT_RE = re.compile(rf"(?i){DEFINITION_SUBJECT}(?:at\s+or\s+)?$")
 THRESHOLD_BEFORE_RE = re.compile(r"(?i)(?:\b(?:defines?|defining|for|of|to|into|from)\s+(?:a\s+|the\s+)?|\bthe\s+)$")
 
 
@@ -187,6 +203,12 @@ def _claims(text: str, start: int, end: int) -> list[Claim]:
                 or (THRESHOLD_HINT_RE.search(lowered_before) and THRESHOLD_BEFORE_RE.search(before[-25:])
                     and THRESHOLD_NAMED_BEFORE_RE.search(before)):
             continue  # "the grade 2 threshold of 1.5", "the cut-off that defines grade 2": not a claim about a value
+        if THRESHOLD_HINT_RE.search(lowered_before[-40:]):
+            owner = OWNER_BEFORE_RE.search(before)
+            if owner and owner.group("prep").lower() not in CLAIMING_PREPOSITIONS:
+                continue  # "more than the 10.0 g/dL upper edge of grade 2": the grade owns the threshold
+        if ("anything" in lowered_before or "any " in lowered_before or "s " in lowered_before) and DEFINITION_BEFORE_RE.search(before):
+            continue  # "anything below 8.0 is grade 3": a definition
         if ("patients" in lowered_before or "cases" in lowered_before) and COHORT_RE.search(before) \
                 or COHORT_AFTER_RE.match(text[claim_end:min(end, claim_end + 60)]):
             continue  # a statistic about a cohort
@@ -252,8 +274,11 @@ def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
         values = [m for m in mentions if not m.is_threshold and m.value is not None]
         if "count" in sentence or "Count" in sentence:
             values = sorted(values + _unnamed_counts(text, s_start, s_end, mentions), key=lambda m: m.span)
-        if not values and previous_values and s_end - s_start <= 24 and GRADE_CLAIM_RE.search(text, s_start, s_end):
-            values = previous_values[-1:]  # "Platelets: 74 x10^9/L. Grade: 1." -- a grade standing alone after a value
+        if not values and previous_values and GRADE_CLAIM_RE.search(text, s_start, s_end) and (
+                s_end - s_start <= 24 or len(previous_values) == 1 and REFERRING_START_RE.match(text, s_start)):
+            # "Platelets: 74 x10^9/L. Grade: 1." -- a grade standing alone after a value; "Platelets came back at 47 this
+            # morning. That's grade 2" -- a sentence that refers back to the previous one's single value
+            values = previous_values[-1:]
         previous_values = values
         if not values:
             continue
@@ -265,6 +290,7 @@ def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
         claims = [c for c in _claims(text, s_start, s_end) if c.term_analyte != "fn"]
         paired = _paired_in_order(claims, values)
         any_series = any(m.steps for m in values)
+        first_of_sentence = len(findings)
         for claim in claims:
             series = next((m for m in values if m.steps and m.span[0] < claim.span[0] < m.span[1]), None) if any_series else None
             step = series.step_value(claim.span[0]) if series else None
@@ -281,9 +307,13 @@ def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
             finding = _judge_claim(claim, mention, substituted, claim_version, claim_other, sentence)
             if finding:
                 findings.append(finding)
+        if len(findings) - first_of_sentence > 1:
+            findings[first_of_sentence:] = _one_per_contrast(findings[first_of_sentence:])
         for comparison in COMPARISON_RE.finditer(text, s_start, s_end):
             if re.search(r"(?i)(?:grade|gr\.?|(?-i:G))\s*$", text[max(s_start, comparison.start() - 8):comparison.start()]):
                 continue  # "grade ≥3" is a grade claim, not a comparison
+            if DEFINITION_SUBJECT_RE.search(text, max(s_start, comparison.start() - 30), comparison.start()):
+                continue  # "anything below 8.0 is grade 3" defines a band; it says nothing about the value
             mention = _value_for_comparison(comparison, values, value_starts, text)
             if mention is None:
                 continue
@@ -293,6 +323,13 @@ def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
             if finding:
                 findings.append(finding)
     return findings, checked
+
+
+def _one_per_contrast(found: list[Finding]) -> list[Finding]:
+    """A contrast ("grade 2, not grade 3"; "grade 2 rather than grade 3") is one claim: when its positive part is
+    already wrong about a value, the negated part about the same value is not reported again."""
+    wrong = {(f.analyte, f.value) for f in found if f.kind == "grade_mismatch" and not str(f.claimed_grade).startswith("not ")}
+    return [f for f in found if not (str(f.claimed_grade).startswith("not ") and (f.analyte, f.value) in wrong)]
 
 
 VERSION_AFTER_CLAIM_RE = re.compile(r"(?i)(?:[\s\w-]{0,20}?\b(?:under|per|in|by|to|using|with|of)\s+(?:the\s+)?|\s*[(,]\s*(?:per\s+|under\s+)?)")

@@ -179,7 +179,9 @@ CLAIMS = [
     ("The ANC of 0.7 does not reach grade 3.", "5", (M, "anc", 3)),
     ("The ANC of 1.2 does not reach grade 3.", "5", None),
     ("Platelets 30 are grade 3, not grade 4.", "5", None),
-    ("Platelets 20 are grade 3, not grade 4.", "5", [(M, "plt", 4), (M, "plt", 4)]),  # both halves are wrong
+    # both halves are wrong, but a contrast is one claim: reported once (as the reviewers' sets expect)
+    ("Platelets 20 are grade 3, not grade 4.", "5", (M, "plt", 4)),
+    ("Hb 7.4 g/dL is grade 2 rather than grade 3 anaemia.", "5", (M, "hgb", 3)),
     ("ANC 0.8 is grade 3 rather than grade 2.", "5", None),
     ("ANC 1.2 is not grade 2 neutropenia.", "5", (M, "anc", 2)),
     ("An ANC of 1.8 sits above the grade 2 threshold of 1.5.", "5", None),
@@ -268,14 +270,14 @@ def test_a_one_megabyte_line_is_checked_in_linear_time():
     assert len(findings) == 4000 and large_s < 8 * small_s + 0.5  # 4x the text, far from 16x
 
 
-@pytest.mark.parametrize("name", ["review-passages", "review-fresh"])
+@pytest.mark.parametrize("name", ["review-passages", "review-fresh", "review-fresh2"])
 def test_held_out_passages(name):
     """Precision and recall per passage: the development set must stay at 0.97 or better; the fresh set (never
     tuned on) guards against regressions."""
     from assistant.evaluation import REVIEW_SETS, ReviewItem, load_jsonl, review_scores
 
     scores, _ = review_scores(load_jsonl(REVIEW_SETS[name], ReviewItem))
-    floor = (0.97, 0.97) if name == "review-passages" else (0.95, 0.85)
+    floor = (0.97, 0.97) if name in ("review-passages", "review-fresh2") else (0.95, 0.85)  # fresh2: developed on after it was written
     assert scores["check_passage_precision"] >= floor[0] and scores["check_passage_recall"] >= floor[1]
 
 
@@ -287,3 +289,32 @@ def test_binary_and_non_file_inputs_are_refused_the_same_way(tmp_path):
         assert result.returncode == 2 and ("not UTF-8" in result.stderr or "binary" in result.stderr), result.stderr
     folder = run_cli("check", str(tmp_path))
     assert folder.returncode == 2 and "is a directory" in folder.stderr and "Traceback" not in folder.stderr
+
+
+# One row per class of the fresh2 round, written as variants of the failures (not the set's own strings).
+FRESH2_CLASSES = [
+    # a value written before the analyte's name
+    ("At 0.9 x10^9/L the neutrophil count is grade 2 under v5.0.", "5", [(M, "anc", 3)]),
+    ("At 0.9 x10^9/L the neutrophil count is grade 3 under v5.0.", "5", []),
+    # a comparison with a stated lower limit of normal
+    ("Her platelets, at 160,000/µL, are below the lower limit of normal of 150,000.", "5", [(C, "plt", None)]),
+    ("ANC 1.2, below the LLN of 2.0, so we watch it.", "5", []),
+    # a sentence that refers back to the previous sentence's single value
+    ("Neutrophils came back at 0.4 today. That's grade 3, so we hold.", "5", [(M, "anc", 4)]),
+    ("Neutrophils came back at 0.4 today. This is grade 4.", "5", []),
+    ("Platelets 47 and ANC 0.9 this morning. That's grade 2, so we carry on.", "5", []),  # two values before: not guessed
+    # a place between the name and a bare value
+    ("Platelets on discharge 45 x10^9/L, consistent with grade 2 thrombocytopenia.", "5", [(M, "plt", 3)]),
+    # 'anything below X is grade N' defines a band
+    ("An ANC of 0.5 sits at the bottom edge of grade 3 neutropenia, and anything below 0.5 is grade 4.", "5", []),
+    ("Hb 7.5 g/dL is grade 2, and anything below 8.0 g/dL is grade 3.", "5", [(M, "hgb", 3)]),
+    # a grade that owns a threshold is not a claim; one the value sits at is
+    ("Platelets of 80 are above the 75 lower edge of grade 1, so this counts as grade 1.", "5", []),
+    ("Hb 7.5 g/dL sits at the bottom edge of grade 2 anemia.", "5", [(M, "hgb", 3)]),
+    ("Your hemoglobin of 9.4 g/dL is below the 10 g/dL mark where grade 2 anemia begins.", "5", []),
+]
+
+
+@pytest.mark.parametrize("sentence,version,expected", FRESH2_CLASSES)
+def test_fresh2_claim_classes(sentence, version, expected):
+    assert [(f.kind, f.analyte, f.expected_grade) for f in check_text(sentence, version)] == expected
