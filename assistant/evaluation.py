@@ -25,7 +25,7 @@ DEFAULT_REVIEW = EVALS / "review.jsonl"
 # one thresholds are calibrated on; `clinician` was written blind to the code, before the answerer was
 # redesigned, and nothing is tuned on it: its scores are the ones that say how clinicians are served.
 QUESTION_SETS = {"questions": DEFAULT_QUESTIONS, "clinician": EVALS / "clinician.jsonl"}
-# The same split for the rules check: `review` was tuned with the check, `review-passages` is held out.
+# The same split for the rules check: `review` was tuned with the check, and so, later, was `review-passages`.
 # Each later pair was written blind to the code before a round of work on the reader and the check; the
 # pairs before it were developed on in that round. `review-fresh3` and `lab-strings-fresh3` were never
 # tuned on: they are the honest measure of both.
