@@ -21,14 +21,22 @@ from assistant.labs import (
     UNIT_ALTERNATIVES,
     Mention,
     find_mentions,
+    first_char_lookahead,
     parse_number,
     to_canonical,
 )
 
+def _scan(pattern: str, flags: int = 0) -> re.Pattern:
+    """Compile `pattern`, replacing its `(?#first)` comment by a lookahead on the letters the rest of the pattern
+    can start with: only for speed, so long texts are scanned without trying the pattern at every position."""
+    head, marker, rest = pattern.partition("(?#first)")
+    return re.compile(head + first_char_lookahead(rest) + rest if marker else pattern, flags)
+
+
 ROMAN = {"0": 0, "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
 GRADE_TOKEN = r"(?:[0-5]|iv|v|i{1,3})"
-GRADE_CLAIM_RE = re.compile(
-    rf"(?<![\w-])(?:CTCAE\s+(?:v\s?[56](?:\.0)?\s+)?)?(?:grade|gr\.?|(?-i:G))(?:\s*:)?\s*"
+GRADE_CLAIM_RE = _scan(
+    rf"(?<![\w-])(?#first)(?:CTCAE\s+(?:v\s?[56](?:\.0)?\s+)?)?(?:grade|gr\.?|(?-i:G))(?:\s*:)?\s*"
     rf"(?P<op>≥|>=|>|≤|<=|<)?\s*(?P<g>{GRADE_TOKEN})(?!\w|\.\d)"
     rf"(?:\s*(?:-|–|to|or|/|and)\s*(?:grade\s*)?(?P<g2>{GRADE_TOKEN})(?!\w|\.\d))?"
     rf"(?P<plus>\+|\s+or\s+(?:higher|above|greater|worse|more))?",
@@ -45,12 +53,14 @@ TERM_WORDS = {
     "ast": r"AST\s+increased|aspartate\s+aminotransferase\s+increased",
     "bili": r"hyperbilirubin(?:a)?emia|blood\s+bilirubin\s+increased",
 }
-TERM_RE = re.compile(r"\b(?:" + "|".join(f"(?P<{k}>{v})" for k, v in TERM_WORDS.items()) + ")", re.IGNORECASE)
+# The lookahead on first letters is only for speed: the scan skips positions where no term can start.
+TERM_ALTERNATIVES = "(?:" + "|".join(f"(?P<{k}>{v})" for k, v in TERM_WORDS.items()) + ")"
+TERM_RE = re.compile(r"\b" + first_char_lookahead(TERM_ALTERNATIVES) + TERM_ALTERNATIVES, re.IGNORECASE)
 FEBRILE_RE = re.compile(r"febrile\s+neutropeni", re.IGNORECASE)
 # A stated comparison of a value with a threshold, wherever it sits in the sentence: "is below the 1.5 cut-off",
 # "would be below 7.0", "exceeds the critical threshold of 1.5", "is more than 2.0 x10^9/L".
-COMPARISON_RE = re.compile(
-    rf"(?<![\w-])(?P<rel>below|under|less\s+than|lower\s+than|beneath|above|over|greater\s+than|higher\s+than|more\s+than|exceeds?|"
+COMPARISON_RE = _scan(
+    rf"(?<![\w-])(?#first)(?P<rel>below|under|less\s+than|lower\s+than|beneath|above|over|greater\s+than|higher\s+than|more\s+than|exceeds?|"
     r"exceeding|exceeded|at\s+or\s+above|at\s+or\s+below|<=|>=|≤|≥|<|>)\s*"
     r"(?:the\s+|an?\s+)?(?:(?!(?:grade|gr)\b)[A-Za-z-]+\s+){0,3}?(?:(?:CTCAE\s+)?(?:grade|gr\.?)\s*[0-5IViv]+\s+)?"
     r"(?:(?:[A-Za-z-]+\s+){0,2}?(?:threshold|cut-?off|cutoff|limit(?:\s+of\s+normal)?|level|boundary|mark|value|line|LLN|ULN)"
@@ -68,14 +78,14 @@ RELATIONS = {
     "exceeding": ">", "exceeded": ">", "more than": ">", ">": ">", "at or above": ">=", ">=": ">=", "≥": ">=", "at or below": "<=", "<=": "<=", "≤": "<=",
 }
 SENTENCE_RE = re.compile(r"[^\n]+?(?:(?<!\d)[.!?](?=\s|$)|(?<=\d)[.!?](?=\s+[A-Z(\[]|\s*$)|\n|$)", re.DOTALL)
-CLAUSE_BREAK_RE = re.compile(r";|,\s*(?:so|yet)\b|\b(?:whereas|while|but)\b", re.IGNORECASE)
+CLAUSE_BREAK_RE = _scan(r"(?#first)(?:;|,\s*(?:so|yet)\b|\b(?:whereas|while|but)\b)", re.IGNORECASE)
 # A grade that describes a cohort, not the value at hand: "34 patients with grade 4 neutropenia".
 COHORT_RE = re.compile(r"(?i)\bpatients\s+(?:with|had|having)\s+$|\b(?:in|of)\s+\d[\d,]*\s+(?:patients|cases)\s+(?:with\s+)?$")
 COHORT_AFTER_RE = re.compile(r"(?i)^\s*(?:\w+\s+){0,3}?(?:(?:occurred|developed|was\s+seen|was\s+reported|were\s+reported)\s+in\s+\d|in\s+\d[\d,.]*\s*(?:%|percent|of\s+\d|patients))")
 DOT_LEADER_RE = re.compile(r"\.{2,}(?=[ \t]*\d)")
-ABBREVIATION_RE = re.compile(r"(?i)\b(?:i\.e|e\.g|vs|cf|approx|incl|resp|et al|ca|fig|no|dr)\.")
+ABBREVIATION_RE = _scan(r"(?i)\b(?#first)(?:i\.e|e\.g|vs|cf|approx|incl|resp|et al|ca|fig|no|dr)\.")
 # The CTCAE version a sentence or a document names ("under CTCAE v6", "per v6.0", "CTCAE version 5.0").
-VERSION_NAMED_RE = re.compile(r"(?i)(?:CTCAE\s*(?:version\s*|v\.?\s*)?|\bv\.?\s?|\bversion\s+)([56])(?:\.0)?\b")
+VERSION_NAMED_RE = _scan(r"(?i)(?#first)(?:CTCAE\s*(?:version\s*|v\.?\s*)?|\bv\.?\s?|\bversion\s+)([56])(?:\.0)?\b")
 # Words that make a grade a negated claim ("no neutropenia of grade 2 or worse", "is not grade 3", "rather than
 # grade 4"), and those that make it a claim of staying below a grade ("does not reach grade 3", "not yet grade 2").
 NEGATION_RE = re.compile(r"(?i)\b(?:no|not|isn't|aren't|wasn't|never|without|rather\s+than|instead\s+of|nor|neither)\b(?!.*\b(?:but|it\s+is|is)\b)[^;:,]{0,35}$")
@@ -89,7 +99,7 @@ THRESHOLD_AFTER_RE = re.compile(r"(?i)\s*(?:(?:\w+\s+){0,4}?(?:threshold|cut-?of
 MEETS_BEFORE_RE = re.compile(r"(?i)\b(?:meets?|meeting|met|fulfils?|fulfills?|fulfilled|fulfilling|satisfies|satisfy|satisfied|"
                              r"satisfying|within|reaches|reached|qualifies\s+for)\s+(?:the\s+)?(?:CTCAE\s+)?$")
 THRESHOLD_WORDS = ("threshold", "cut", "boundary", "limit", "band", "border", "mark", "criteri", "mean", "defin", "start", "begin", "line",
-                   "appl", "kick", "edge", "bound", "end", "floor", "ceiling")
+                   "appl", "kick")
 NEGATION_WORDS = ("no", "n't", "never", "without", "rather", "instead", "nor", "short", "below")
 THRESHOLD_HINT_RE = re.compile("|".join(THRESHOLD_WORDS))
 NEGATION_HINT_RE = re.compile("|".join(NEGATION_WORDS))
@@ -106,6 +116,8 @@ THRESHOLD_NAMED_BEFORE_RE = re.compile(r"(?i)(?:threshold|cut-?off|boundary|limi
 # claim grade 2; "sits at the bottom edge of grade 2" (at, on, within the edge) does claim it.
 OWNER_BEFORE_RE = re.compile(r"(?i)\b(?P<prep>\w+)\s+(?:the\s+|an?\s+)?(?:\d[\d.,]*\s*(?:[^\s\d]+\s+)?)?(?:(?:upper|lower|top|bottom|low|high)\s+)?"
                              r"(?:edge|end|bound|floor|ceiling)\s+(?:of|for)\s+(?:the\s+)?(?:CTCAE\s+)?$")
+OWNER_HINT_RE = re.compile(r"edge|end|bound|floor|ceiling")
+DEFINITION_HINT_RE = re.compile(r"any|everything|values|levels|counts|results|readings")
 CLAIMING_PREPOSITIONS = {"at", "on", "within", "in", "near", "inside", "into", "toward", "towards"}
 # A grade given to every value past a number is a definition, not a claim about a value: "anything below 8.0 is grade 3".
 DEFINITION_SUBJECT = r"\b(?:anything|everything|any\s+(?:value|count|level|result|reading)|values|levels|counts|results|readings)\s+"
@@ -203,11 +215,12 @@ def _claims(text: str, start: int, end: int) -> list[Claim]:
                 or (THRESHOLD_HINT_RE.search(lowered_before) and THRESHOLD_BEFORE_RE.search(before[-25:])
                     and THRESHOLD_NAMED_BEFORE_RE.search(before)):
             continue  # "the grade 2 threshold of 1.5", "the cut-off that defines grade 2": not a claim about a value
-        if THRESHOLD_HINT_RE.search(lowered_before[-40:]):
+        tail = lowered_before[-14:]
+        if (" of " in tail or " for " in tail) and OWNER_HINT_RE.search(lowered_before[-60:]):
             owner = OWNER_BEFORE_RE.search(before)
             if owner and owner.group("prep").lower() not in CLAIMING_PREPOSITIONS:
                 continue  # "more than the 10.0 g/dL upper edge of grade 2": the grade owns the threshold
-        if ("anything" in lowered_before or "any " in lowered_before or "s " in lowered_before) and DEFINITION_BEFORE_RE.search(before):
+        if DEFINITION_HINT_RE.search(lowered_before) and DEFINITION_BEFORE_RE.search(before):
             continue  # "anything below 8.0 is grade 3": a definition
         if ("patients" in lowered_before or "cases" in lowered_before) and COHORT_RE.search(before) \
                 or COHORT_AFTER_RE.match(text[claim_end:min(end, claim_end + 60)]):

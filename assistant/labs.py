@@ -77,9 +77,54 @@ ANALYTE_KIND = {"wbc": "count", "anc": "count", "alc": "count", "plt": "count", 
                 "ast": "enzyme", "bili": "bili"}
 
 
+def _first_chars(items) -> tuple[set[str] | None, bool]:
+    """The characters a parsed pattern can start with, and whether it can match nothing (None when not known)."""
+    from re import _constants as c  # the parser's opcodes: read only, to build a prefilter
+
+    chars: set[str] = set()
+    for op, av in items:
+        nullable = False
+        if op is c.LITERAL:
+            first: set[str] | None = {chr(av)}
+        elif op is c.IN and all(o is c.LITERAL for o, _ in av):
+            first = {chr(a) for _, a in av}
+        elif op is c.BRANCH:
+            found = [_first_chars(branch) for branch in av[1]]
+            first = None if any(f is None for f, _ in found) else set().union(*(f for f, _ in found))
+            nullable = any(n for _, n in found)
+        elif op is c.SUBPATTERN:
+            first, nullable = _first_chars(av[-1])
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            first, nullable = _first_chars(av[2])
+            nullable = nullable or av[0] == 0
+        elif op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            first, nullable = set(), True
+        else:
+            first = None
+        if first is None:
+            return None, False
+        chars |= first
+        if not nullable:
+            return chars, False
+    return chars, True
+
+
+def first_char_lookahead(pattern: str) -> str:
+    """A lookahead listing the letters `pattern` can start with, in either case, so a scan skips other positions
+    at once (only for speed: the empty string when the pattern could start with anything)."""
+    from re import _parser
+
+    chars, nullable = _first_chars(_parser.parse(pattern, re.IGNORECASE))
+    if chars is None or nullable or not chars:
+        return ""
+    letters = {x for ch in chars for x in (ch.lower(), ch.upper())}
+    return "(?=[" + "".join(re.escape(ch) for ch in sorted(letters)) + "])"
+
+
 def _analyte_regex() -> re.Pattern:
     parts = [f"(?P<{analyte}>{pattern})" for analyte, pattern in ANALYTE_PATTERNS.items()]
-    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
+    names = "(?:" + "|".join(parts) + ")"
+    return re.compile(r"(?<![\w-])" + first_char_lookahead(names) + names + r"(?![\w-])", re.IGNORECASE)
 
 
 ANALYTE_RE = _analyte_regex()
@@ -258,6 +303,7 @@ def _unreadable(analyte: str, text: str, start: int, garbled: re.Match) -> Menti
 
 # A range written where a value would be ("Hb 7-8 g/dL") and a goal named before the name ("target Hb"): not a value.
 RANGE_AFTER_RE = re.compile(r"(?:-|\s*–\s*)\d")
+TARGET_WORD_RE = re.compile(r"(?i)(?=[tgakm])(?:target|goal|aim|keep|maintain)")
 TARGET_BEFORE_RE = re.compile(r"(?i)\b(?:target|goal|aim|keep|maintain)\s+(?:an?\s+|the\s+)?$")
 NAME_PUNCTUATION_RE = re.compile(r"[ \t]*[#:=]?")
 TIMES_TEN_RE = re.compile(r"\s*[x×*]\s*10")
@@ -351,6 +397,9 @@ def find_mentions(text: str) -> list[Mention]:
     """Every analyte name in `text` with the number that follows it, and the values of lab tables."""
     mentions: list[Mention] = []
     bare: list[re.Match] = []  # names with no value after them: the value may stand before the name
+    # Tests that can only match when the text has a goal word or a garbled number anywhere, run once per text.
+    may_target = TARGET_WORD_RE.search(text) is not None
+    may_garble = GARBLED_HINT_RE.search(text) is not None
     for match in ANALYTE_RE.finditer(text):
         analyte = match.lastgroup
         position = match.end()
@@ -376,7 +425,7 @@ def find_mentions(text: str) -> list[Mention]:
             gap = PLACE_GAP_RE.match(text, position)  # "neutrophil count on discharge was 1.1"
             value_match = VALUE_RE.match(text, gap.end()) if gap else None
         ahead = text[position:position + 48]
-        garbled = GARBLED_VALUE_RE.match(text, position) if GARBLED_HINT_RE.search(ahead) else None
+        garbled = GARBLED_VALUE_RE.match(text, position) if may_garble and GARBLED_HINT_RE.search(ahead) else None
         if garbled and (not value_match or value_match.end("num") <= garbled.end("token")):
             mentions.append(_unreadable(analyte, text, match.start(), garbled))
             continue
@@ -395,7 +444,7 @@ def find_mentions(text: str) -> list[Mention]:
             continue
         end = value_match.end("kilo") if kilo else number_span[1]
         if not comparator and not unit_text and not kilo and (RANGE_AFTER_RE.match(text, number_span[1])
-                                                             or TARGET_BEFORE_RE.search(text, max(0, match.start() - 20), match.start())):
+                                                             or may_target and TARGET_BEFORE_RE.search(text, max(0, match.start() - 20), match.start())):
             comparator = "target"  # "Target Hb 7-8 g/dL", "Hb 7-8": a range or a goal, not the patient's value
         if text[number_span[1]:number_span[1] + 1] == "," and AMBIGUOUS_AFTER_RE.match(text, number_span[1]):  # "1,5,3"
             mentions.append(_unreadable(analyte, text, match.start(), AMBIGUOUS_RE.match(text, number_span[0])))
