@@ -70,6 +70,7 @@ COMPARISON_RE = _scan(
     r"(?!\s*(?:%|percent|patients|weeks?|days?|months?|years?|mg|units?)\b)",
     re.IGNORECASE,
 )
+GRADE_BEFORE_RE = re.compile(r"(?i)(?:grade|gr\.?|(?-i:G))\s*$")
 # "is not yet below 1.5", "no longer above", "isn't under": the comparison is denied.
 NEGATED_COMPARISON_RE = re.compile(r"(?i)(?:\bnot|n't|\bnever|\bno\s+longer)\s+(?:yet\s+|quite\s+|even\s+|really\s+|still\s+)?$")
 RELATIONS = {
@@ -77,7 +78,10 @@ RELATIONS = {
     "above": ">", "over": ">", "greater than": ">", "higher than": ">", "exceeds": ">", "exceed": ">",
     "exceeding": ">", "exceeded": ">", "more than": ">", ">": ">", "at or above": ">=", ">=": ">=", "≥": ">=", "at or below": "<=", "<=": "<=", "≤": "<=",
 }
-SENTENCE_RE = re.compile(r"[^\n]+?(?:(?<!\d)[.!?](?=\s|$)|(?<=\d)[.!?](?=\s+[A-Z(\[]|\s*$)|\n|$)", re.DOTALL)
+# A sentence ends at the first [.!?] that is not a decimal point, at a line end or at the end of the text. Written as
+# runs of other characters taken whole (atomic groups), so a long line without full stops is scanned in one pass.
+SENTENCE_END = r"(?<!\d)[.!?](?=\s|$)|(?<=\d)[.!?](?=\s+[A-Z(\[]|\s*$)|\n|$"
+SENTENCE_RE = re.compile(rf"[^\n](?>[^\n.!?]*)(?:(?!{SENTENCE_END})[.!?](?>[^\n.!?]*))*(?:{SENTENCE_END})", re.DOTALL)
 CLAUSE_BREAK_RE = _scan(r"(?#first)(?:;|,\s*(?:so|yet)\b|\b(?:whereas|while|but)\b)", re.IGNORECASE)
 # A grade that describes a cohort, not the value at hand: "34 patients with grade 4 neutropenia".
 COHORT_RE = re.compile(r"(?i)\bpatients\s+(?:with|had|having)\s+$|\b(?:in|of)\s+\d[\d,]*\s+(?:patients|cases)\s+(?:with\s+)?$")
@@ -223,7 +227,7 @@ def _claims(text: str, start: int, end: int) -> list[Claim]:
         if DEFINITION_HINT_RE.search(lowered_before) and DEFINITION_BEFORE_RE.search(before):
             continue  # "anything below 8.0 is grade 3": a definition
         if ("patients" in lowered_before or "cases" in lowered_before) and COHORT_RE.search(before) \
-                or COHORT_AFTER_RE.match(text[claim_end:min(end, claim_end + 60)]):
+                or "in " in text[claim_end:min(end, claim_end + 60)] and COHORT_AFTER_RE.match(text[claim_end:min(end, claim_end + 60)]):
             continue  # a statistic about a cohort
         if term == "anc" and febrile and abs(febrile[min(bisect_left(febrile, claim_end), len(febrile) - 1)] - claim_end) <= 3:
             term = "fn"  # "grade 3 febrile neutropenia" is a clinical grade, not an ANC grade
@@ -323,7 +327,7 @@ def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
         if len(findings) - first_of_sentence > 1:
             findings[first_of_sentence:] = _one_per_contrast(findings[first_of_sentence:])
         for comparison in COMPARISON_RE.finditer(text, s_start, s_end):
-            if re.search(r"(?i)(?:grade|gr\.?|(?-i:G))\s*$", text[max(s_start, comparison.start() - 8):comparison.start()]):
+            if GRADE_BEFORE_RE.search(text, max(s_start, comparison.start() - 8), comparison.start()):
                 continue  # "grade ≥3" is a grade claim, not a comparison
             if DEFINITION_SUBJECT_RE.search(text, max(s_start, comparison.start() - 30), comparison.start()):
                 continue  # "anything below 8.0 is grade 3" defines a band; it says nothing about the value
