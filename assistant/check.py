@@ -132,7 +132,7 @@ DEFINITION_SUBJECT_RE = re.compile(rf"(?i){DEFINITION_SUBJECT}(?:at\s+or\s+)?$")
 THRESHOLD_BEFORE_RE = re.compile(r"(?i)(?:\b(?:defines?|defining|for|of|to|into|from)\s+(?:a\s+|the\s+)?|\bthe\s+)$")
 
 
-@dataclass
+@dataclass(slots=True)
 class Finding:
     kind: str
     analyte: str
@@ -148,7 +148,7 @@ class Finding:
     message: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Claim:
     grades: set[int]
     label: str

@@ -139,7 +139,7 @@ TEMPERATURE_RE = re.compile(
 SUSTAINED_RE = re.compile(r"(?i)sustained|for\s+(?:more\s+than|over)\s+(?:an|one|1)\s+hour|for\s+\d+\s+hours")
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """One analyte name followed by a number in the text: a patient value, or a threshold after a comparator."""
 
@@ -245,6 +245,7 @@ NOT_A_VALUE_RE = re.compile(r"\s*(?:%|percent\b|units?\b|mg\b|mcg\b|µg\b|g\s*/\
 REFERENCE_AFTER_RE = re.compile(r"\s*(?:\)|\]|;|\.(?:\s|$)|,?\s*(?:study|trial|cohort|guidelines?|update|data|paper|review|"
                                 r"criteria|version|edition|et\s+al)\b|$)", re.IGNORECASE)
 # A statistic about a cohort, not a patient's value: "the median ANC was 1.2".
+STATISTIC_WORD_RE = re.compile(r"(?i)median|mean|average")
 STATISTIC_BEFORE_RE = re.compile(r"(?i)\b(?:median|mean|average|averaged)\s+(?:\w+\s+){0,2}$")
 # The same analyte's later values: "95 -> 61 -> 38", "4.8 on Monday, came back at 0.9".
 # A bare number that ends a list item: "PLT 88, 61, 45" is a series.
@@ -400,14 +401,16 @@ def find_mentions(text: str) -> list[Mention]:
     # Tests that can only match when the text has a goal word or a garbled number anywhere, run once per text.
     may_target = TARGET_WORD_RE.search(text) is not None
     may_garble = GARBLED_HINT_RE.search(text) is not None
+    may_statistic = STATISTIC_WORD_RE.search(text) is not None
     for match in ANALYTE_RE.finditer(text):
         analyte = match.lastgroup
         position = match.end()
         if "%" in text[position:position + 3] and text[position:position + 3].lstrip().startswith("%"):
             continue  # "NEUT%", "Neutrophils %": a differential percentage
-        before = text[max(0, match.start() - 30):match.start()].lower()
-        if ("median" in before or "mean" in before or "average" in before) and STATISTIC_BEFORE_RE.search(before):
-            continue
+        if may_statistic:
+            before = text[max(0, match.start() - 30):match.start()].lower()
+            if ("median" in before or "mean" in before or "average" in before) and STATISTIC_BEFORE_RE.search(before):
+                continue
         bracket = None
         ahead = text[position:position + 6]
         if "(" in ahead or "[" in ahead:
