@@ -491,7 +491,7 @@ def find_mentions(text: str) -> list[Mention]:
     if rows[1]:  # a row of a table with a header is read by its columns, not as running text
         covered, row_starts = rows[1], [a for a, _ in rows[1]]
         mentions = [m for m in mentions if not _inside(covered, row_starts, m.span[0])]
-    return sorted(mentions + rows[0] + table_mentions(text) + leading_value_mentions(text, mentions)
+    return sorted(mentions + rows[0] + table_mentions(text) + token_flowsheet_mentions(text) + leading_value_mentions(text, mentions)
                   + value_before_name_mentions(text, bare, mentions), key=lambda m: m.span)
 
 
@@ -827,6 +827,71 @@ def table_mentions(text: str) -> list[Mention]:
                                       [parse_number(number.group("num"))]))
         row = following
     return found
+
+
+def _row_numbers(line: str, count: int) -> tuple[str, list[re.Match]] | None:
+    """A flowsheet row written with single spaces: a label, then exactly `count` numbers ("1 Mar 2.2 0.9 88")."""
+    numbers = list(TOKEN_NUMBER_RE.finditer(line))
+    if len(numbers) < count:
+        return None
+    tail = numbers[-count:]
+    label = line[:tail[0].start()].strip()
+    if not label or any(line[a.end():b.start()].strip() for a, b in zip(tail, tail[1:])) or line[tail[-1].end():].strip():
+        return None
+    return label, tail
+
+
+def token_flowsheet_mentions(text: str) -> list[Mention]:
+    """Flowsheets written with single spaces, as copy-paste often leaves them: a header of a time column and analyte
+    names ("Date WBC ANC PLT Hb") or one analyte name ("Hb (g/dL)"), over rows of a time label and one number per
+    analyte ("17/02 2.2 0.9 88 10.6"). Every row must be labelled with a time; the most recent row is read."""
+    if "\n" not in text:
+        return []
+    found: list[Mention] = []
+    lines = text.split("\n")
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+    row = 0
+    while row < len(lines):
+        line = lines[row].strip()
+        header: list[tuple[str, str | None]] = []
+        row_layouts: tuple[str | None, ...] = (None,)
+        if line and _layout(lines[row]) is None:
+            name = ANALYTE_RE.match(line)
+            if name and NAME_ONLY_TAIL_RE.fullmatch(line, name.end()) and "%" not in line:
+                unit = re.search(rf"[\(\[]\s*(?P<unit>{UNIT_ALTERNATIVES})\s*[\)\]]", line, re.IGNORECASE)
+                header = [(name.lastgroup, unit.group("unit") if unit else None)]
+            else:
+                tokens = line.split()
+                names = [ANALYTE_RE.fullmatch(token) for token in tokens[1:]]
+                if len(tokens) > 1 and TIME_COLUMN_RE.fullmatch(tokens[0]) and all(names) and "%" not in line:
+                    header = [(n.lastgroup, None) for n in names if n]
+                    row_layouts = (None, "spaced")  # rows aligned under a header that was not
+        if not header:
+            row += 1
+            continue
+        rows = []
+        following = row + 1
+        while following < len(lines) and _layout(lines[following]) in row_layouts:
+            parsed = _row_numbers(lines[following], len(header))
+            if parsed is None or time_rank(parsed[0]) is None:
+                break
+            rows.append((following, parsed))
+            following += 1
+        if rows:
+            pick = latest_column([label for _, (label, _) in rows])
+            line_number, (_, numbers) = rows[-1 if pick is None else pick]
+            base = offsets[line_number]
+            for (analyte, unit), number in zip(header, numbers, strict=True):
+                start, end = base + number.start(), base + number.end()
+                found.append(_mention(analyte, text, start, end, number.group(0), False, unit, None, (start, end),
+                                      [parse_number(number.group(0))]))
+        row = max(following, row + 1)
+    return found
+
+
+TOKEN_NUMBER_RE = re.compile(r"(?<![\w./:-])\d+(?:[.,]\d+)?(?![\w./:-])")
 
 
 def find_temperature(text: str) -> tuple[float, bool] | None:

@@ -238,8 +238,11 @@ FLOWSHEETS_AND_FLAGS = [
     ("Platelets (K/uL)\nC1D1  188\nC2D1  121\nC3D1  64", {"plt": 64}),
     # a Markdown flowsheet of one analyte, rows dated with the month in words (latest first)
     ("| Date | Lymphocytes, Absolute (x10^9/L) |\n|---|---|\n| 15 Apr | 0.4 |\n| 2 Apr | 0.9 |", {"alc": 0.4}),
+    # the same flowsheets with single spaces, as copy-paste leaves them
+    ("Date WBC PLT\n2026-03-02 4.1 150\n2026-03-16 2.2 61\n2026-03-09 3.0 97", {"wbc": 2.2, "plt": 61}),
+    ("Hb (g/dL)\nDay 1 12.1\nDay 8 10.4\nDay 15 8.8", {"hgb": 8.8}), ("Date ANC\n8 Mar 0.9\n1 Mar 2.4", {"anc": 0.9}),
     # prose under a name is not a flowsheet
-    ("Platelets\nThe count was checked twice  and it was fine", {}),
+    ("Platelets\nThe count was checked twice  and it was fine", {}), ("Platelets\nrepeat in 2 days 5", {}),
     # cycle columns with a '#' name: the latest column
     ("       C1    C2    C3\nNEUT#  3.1   1.8   0.9\nLYMPH# 1.2   0.8   0.3", {"anc": 0.9, "alc": 0.3}),
     # a plain list whose last value carries a bracketed label
