@@ -111,8 +111,9 @@ ABSENT_AFTER_RE = re.compile(r"(?i)\s*(?:\([^()]{0,40}\)\s*)?(?:has|have|had|was
                              r"(?:yet\s+)?(?:occurred|occur|developed|develop|recurred|been\s+(?:seen|observed|reported|documented|present))"
                              r"|\s*(?:\([^()]{0,40}\)\s*)?(?:is|was|remains)\s+(?:absent|not\s+present|ruled\s+out|excluded)")
 # A sentence that starts by referring to what the previous one said: "That's grade 2", "This is grade 3".
-REFERRING_START_RE = re.compile(r"(?i)(?:that|this|it|which)(?:'s|’s|\s+is|\s+was|\s+would\s+be|\s+counts\s+as|\s+makes\s+it)\s+(?:a\s+|an\s+)?"
-                                r"(?:CTCAE\s+)?(?:grade|gr\.?|(?-i:G))\s*[0-5IV]")
+REFERRING_START_RE = re.compile(r"(?i)(?:that|this|it|which)(?:'s|’s|\s+is|\s+was|\s+would\s+be|\s+counts\s+as|\s+makes\s+it|"
+                                r"\s+corresponds\s+to|\s+means|\s+represents)\s+(?:(?:still|only|now|just|already|probably|"
+                                r"consistent\s+with|in\s+keeping\s+with|an?|CTCAE)\s+){0,3}(?:grade|gr\.?|(?-i:G))\s*[0-5IV]")
 OPEN_PAREN_RE = re.compile(r"\s*\(")
 BARE_AFTER_RE = re.compile(r"\s*(?:[.;,)!?\n]|$)")
 THRESHOLD_NAMED_BEFORE_RE = re.compile(r"(?i)(?:threshold|cut-?off|boundary|limit|line|defines?)(?:\W+\w+){0,3}?\W+\w*\W*$")
@@ -124,7 +125,7 @@ OWNER_HINT_RE = re.compile(r"edge|end|bound|floor|ceiling")
 DEFINITION_HINT_RE = re.compile(r"any|everything|values|levels|counts|results|readings")
 CLAIMING_PREPOSITIONS = {"at", "on", "within", "in", "near", "inside", "into", "toward", "towards"}
 # A grade given to every value past a number is a definition, not a claim about a value: "anything below 8.0 is grade 3".
-DEFINITION_SUBJECT = r"\b(?:anything|everything|any\s+(?:value|count|level|result|reading)|values|levels|counts|results|readings)\s+"
+DEFINITION_SUBJECT = r"\b(?:anything|everything|any\s+(?:[\w-]+\s+)?(?:value|count|level|result|reading)|values|levels|counts|results|readings)\s+"
 DEFINITION_BEFORE_RE = re.compile(rf"(?i){DEFINITION_SUBJECT}(?:at\s+or\s+)?(?:below|under|above|over|less\s+than|lower\s+than|greater\s+than|"
                                   r"higher\s+than|more\s+than|<=|>=|≤|≥|<|>)\s*\d[\d.,]*\s*(?:[^\s\d]+\s+)?"
                                   r"(?:is|are|would\s+be|counts?\s+as|becomes?|means|=)\s+(?:an?\s+)?(?:CTCAE\s+)?$")

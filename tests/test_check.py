@@ -303,11 +303,14 @@ FRESH2_CLASSES = [
     ("Neutrophils came back at 0.4 today. That's grade 3, so we hold.", "5", [(M, "anc", 4)]),
     ("Neutrophils came back at 0.4 today. This is grade 4.", "5", []),
     ("Platelets 47 and ANC 0.9 this morning. That's grade 2, so we carry on.", "5", []),  # two values before: not guessed
+    ("Hb came back at 7.4 g/dL. That is still grade 2 anaemia, so no transfusion.", "5", [(M, "hgb", 3)]),
+    ("Hb came back at 8.4 g/dL. That is consistent with grade 2 anaemia, so we wait.", "5", []),
     # a place between the name and a bare value
     ("Platelets on discharge 45 x10^9/L, consistent with grade 2 thrombocytopenia.", "5", [(M, "plt", 3)]),
     # 'anything below X is grade N' defines a band
     ("An ANC of 0.5 sits at the bottom edge of grade 3 neutropenia, and anything below 0.5 is grade 4.", "5", []),
     ("Hb 7.5 g/dL is grade 2, and anything below 8.0 g/dL is grade 3.", "5", [(M, "hgb", 3)]),
+    ("Her ANC is 1.2, and any neutrophil count under 1.0 is grade 3.", "5", []),
     # a grade that owns a threshold is not a claim; one the value sits at is
     ("Platelets of 80 are above the 75 lower edge of grade 1, so this counts as grade 1.", "5", []),
     ("Hb 7.5 g/dL sits at the bottom edge of grade 2 anemia.", "5", [(M, "hgb", 3)]),
