@@ -245,7 +245,7 @@ NOT_A_VALUE_RE = re.compile(r"\s*(?:%|percent\b|units?\b|mg\b|mcg\b|µg\b|g\s*/\
 REFERENCE_AFTER_RE = re.compile(r"\s*(?:\)|\]|;|\.(?:\s|$)|,?\s*(?:study|trial|cohort|guidelines?|update|data|paper|review|"
                                 r"criteria|version|edition|et\s+al)\b|$)", re.IGNORECASE)
 # A statistic about a cohort, not a patient's value: "the median ANC was 1.2".
-STATISTIC_WORD_RE = re.compile(r"(?i)median|mean|average")
+STATISTIC_WORDS = ("median", "mean", "average")
 STATISTIC_BEFORE_RE = re.compile(r"(?i)\b(?:median|mean|average|averaged)\s+(?:\w+\s+){0,2}$")
 # The same analyte's later values: "95 -> 61 -> 38", "4.8 on Monday, came back at 0.9".
 # A bare number that ends a list item: "PLT 88, 61, 45" is a series.
@@ -275,6 +275,7 @@ def _may_continue(window: str) -> bool:
 
 
 GARBLED_HINT_RE = re.compile(r"\d[oOlI]|[oOlI]\d")
+GARBLED_ANYWHERE_RE = re.compile(r"[oOlI](?:(?<=\d[oOlI])|(?=\d))")  # the same test, faster over a whole text
 # A value with letters in it ("1oo", "8O", "7l"): warned about, never guessed.
 GARBLED_VALUE_RE = re.compile(rf"(?:{FILLER}){{0,3}}?(?P<token>\d*[oOlI]+\d+[\doOlI]*|\d+[oOlI]+[\doOlI]*)(?![\w.])", re.IGNORECASE)
 
@@ -304,7 +305,7 @@ def _unreadable(analyte: str, text: str, start: int, garbled: re.Match) -> Menti
 
 # A range written where a value would be ("Hb 7-8 g/dL") and a goal named before the name ("target Hb"): not a value.
 RANGE_AFTER_RE = re.compile(r"(?:-|\s*–\s*)\d")
-TARGET_WORD_RE = re.compile(r"(?i)(?=[tgakm])(?:target|goal|aim|keep|maintain)")
+TARGET_WORDS = ("target", "goal", "aim", "keep", "maintain")
 TARGET_BEFORE_RE = re.compile(r"(?i)\b(?:target|goal|aim|keep|maintain)\s+(?:an?\s+|the\s+)?$")
 NAME_PUNCTUATION_RE = re.compile(r"[ \t]*[#:=]?")
 TIMES_TEN_RE = re.compile(r"\s*[x×*]\s*10")
@@ -399,9 +400,10 @@ def find_mentions(text: str) -> list[Mention]:
     mentions: list[Mention] = []
     bare: list[re.Match] = []  # names with no value after them: the value may stand before the name
     # Tests that can only match when the text has a goal word or a garbled number anywhere, run once per text.
-    may_target = TARGET_WORD_RE.search(text) is not None
-    may_garble = GARBLED_HINT_RE.search(text) is not None
-    may_statistic = STATISTIC_WORD_RE.search(text) is not None
+    lowered = text.lower()
+    may_target = any(word in lowered for word in TARGET_WORDS)
+    may_garble = GARBLED_ANYWHERE_RE.search(text) is not None
+    may_statistic = any(word in lowered for word in STATISTIC_WORDS)
     for match in ANALYTE_RE.finditer(text):
         analyte = match.lastgroup
         position = match.end()
