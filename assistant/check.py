@@ -26,6 +26,7 @@ from assistant.labs import (
     to_canonical,
 )
 
+
 def _scan(pattern: str, flags: int = 0) -> re.Pattern:
     """Compile `pattern`, replacing its `(?#first)` comment by a lookahead on the letters the rest of the pattern
     can start with: only for speed, so long texts are scanned without trying the pattern at every position."""

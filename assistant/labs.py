@@ -112,9 +112,12 @@ def _first_chars(items) -> tuple[set[str] | None, bool]:
 def first_char_lookahead(pattern: str) -> str:
     """A lookahead listing the letters `pattern` can start with, in either case, so a scan skips other positions
     at once (only for speed: the empty string when the pattern could start with anything)."""
-    from re import _parser
+    try:
+        from re import _parser  # the standard library's own pattern parser (private, so guarded)
 
-    chars, nullable = _first_chars(_parser.parse(pattern, re.IGNORECASE))
+        chars, nullable = _first_chars(_parser.parse(pattern, re.IGNORECASE))
+    except (ImportError, AttributeError):
+        return ""
     if chars is None or nullable or not chars:
         return ""
     letters = {x for ch in chars for x in (ch.lower(), ch.upper())}
@@ -838,7 +841,7 @@ def _row_numbers(line: str, count: int) -> tuple[str, list[re.Match]] | None:
         return None
     tail = numbers[-count:]
     label = line[:tail[0].start()].strip()
-    if not label or any(line[a.end():b.start()].strip() for a, b in zip(tail, tail[1:])) or line[tail[-1].end():].strip():
+    if not label or any(line[a.end():b.start()].strip() for a, b in zip(tail, tail[1:], strict=False)) or line[tail[-1].end():].strip():
         return None
     return label, tail
 
