@@ -80,9 +80,10 @@ RELATIONS = {
     "exceeding": ">", "exceeded": ">", "more than": ">", ">": ">", "at or above": ">=", ">=": ">=", "≥": ">=", "at or below": "<=", "<=": "<=", "≤": "<=",
 }
 # A sentence ends at the first [.!?] that is not a decimal point, at a line end or at the end of the text. Written as
-# runs of other characters taken whole (atomic groups), so a long line without full stops is scanned in one pass.
+# runs of other characters taken whole (an atomic group, spelled "(?=(run))\1" so Python 3.10 reads it too), so a long
+# line without full stops is scanned in one pass.
 SENTENCE_END = r"(?<!\d)[.!?](?=\s|$)|(?<=\d)[.!?](?=\s+[A-Z(\[]|\s*$)|\n|$"
-SENTENCE_RE = re.compile(rf"[^\n](?>[^\n.!?]*)(?:(?!{SENTENCE_END})[.!?](?>[^\n.!?]*))*(?:{SENTENCE_END})", re.DOTALL)
+SENTENCE_RE = re.compile(rf"[^\n](?=([^\n.!?]*))\1(?:(?!{SENTENCE_END})[.!?](?=([^\n.!?]*))\2)*(?:{SENTENCE_END})", re.DOTALL)
 CLAUSE_BREAK_RE = _scan(r"(?#first)(?:;|,\s*(?:so|yet)\b|\b(?:whereas|while|but)\b)", re.IGNORECASE)
 # A grade that describes a cohort, not the value at hand: "34 patients with grade 4 neutropenia".
 COHORT_RE = re.compile(r"(?i)\bpatients\s+(?:with|had|having)\s+$|\b(?:in|of)\s+\d[\d,]*\s+(?:patients|cases)\s+(?:with\s+)?$")
