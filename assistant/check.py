@@ -294,7 +294,8 @@ def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
         values = [m for m in mentions if not m.is_threshold and m.value is not None]
         if "count" in sentence or "Count" in sentence:
             values = sorted(values + _unnamed_counts(text, s_start, s_end, mentions), key=lambda m: m.span)
-        if not values and previous_values and GRADE_CLAIM_RE.search(text, s_start, s_end) and (
+        # a Markdown heading ("### Grade 1 and 2") names a section: it never borrows the value before it
+        if not values and previous_values and not text.startswith("#", s_start) and GRADE_CLAIM_RE.search(text, s_start, s_end) and (
                 s_end - s_start <= 24 or len(previous_values) == 1 and REFERRING_START_RE.match(text, s_start)):
             # "Platelets: 74 x10^9/L. Grade: 1." -- a grade standing alone after a value; "Platelets came back at 47 this
             # morning. That's grade 2" -- a sentence that refers back to the previous one's single value

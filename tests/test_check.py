@@ -305,6 +305,8 @@ FRESH2_CLASSES = [
     ("Platelets 47 and ANC 0.9 this morning. That's grade 2, so we carry on.", "5", []),  # two values before: not guessed
     ("Hb came back at 7.4 g/dL. That is still grade 2 anaemia, so no transfusion.", "5", [(M, "hgb", 3)]),
     ("Hb came back at 8.4 g/dL. That is consistent with grade 2 anaemia, so we wait.", "5", []),
+    ("ASCO puts its cut-off at 250 lymphocytes per cubic millimetre.\n\n### Grade 1 and 2\nContinue treatment.", "5", []),
+    ("## Platelets 45 (grade 2)\nWeekly counts.", "5", [(M, "plt", 3)]),
     # a place between the name and a bare value
     ("Platelets on discharge 45 x10^9/L, consistent with grade 2 thrombocytopenia.", "5", [(M, "plt", 3)]),
     # 'anything below X is grade N' defines a band
