@@ -306,10 +306,11 @@ def _unreadable(analyte: str, text: str, start: int, garbled: re.Match) -> Menti
                    native_value=0.0, warnings=[warning])
 
 
-# A range written where a value would be ("Hb 7-8 g/dL") and a goal named before the name ("target Hb"): not a value.
+# A range written where a value would be ("Hb 7-8 g/dL") and a goal or threshold named before the name ("target Hb",
+# "transfusion threshold: Hb 7"): not a value.
 RANGE_AFTER_RE = re.compile(r"(?:-|\s*–\s*)\d")
-TARGET_WORDS = ("target", "goal", "aim", "keep", "maintain")
-TARGET_BEFORE_RE = re.compile(r"(?i)\b(?:target|goal|aim|keep|maintain)\s+(?:an?\s+|the\s+)?$")
+TARGET_WORDS = ("target", "goal", "aim", "keep", "maintain", "threshold", "trigger", "cut")
+TARGET_BEFORE_RE = re.compile(r"(?i)\b(?:target|goal|aim|keep|maintain|threshold|trigger|cut-?off)\s*:?\s+(?:an?\s+|the\s+)?$")
 NAME_PUNCTUATION_RE = re.compile(r"[ \t]*[#:=]?")
 TIMES_TEN_RE = re.compile(r"\s*[x×*]\s*10")
 LATER_UNIT_RE = re.compile(rf"\s*(?:{UNIT})", re.IGNORECASE)
@@ -451,8 +452,8 @@ def find_mentions(text: str) -> list[Mention]:
                 and REFERENCE_AFTER_RE.match(text, number_span[1]):
             continue
         end = value_match.end("kilo") if kilo else number_span[1]
-        if not comparator and not unit_text and not kilo and (RANGE_AFTER_RE.match(text, number_span[1])
-                                                             or may_target and TARGET_BEFORE_RE.search(text, max(0, match.start() - 20), match.start())):
+        if not comparator and (not unit_text and not kilo and RANGE_AFTER_RE.match(text, number_span[1])
+                               or may_target and TARGET_BEFORE_RE.search(text, max(0, match.start() - 20), match.start())):
             comparator = "target"  # "Target Hb 7-8 g/dL", "Hb 7-8": a range or a goal, not the patient's value
         if text[number_span[1]:number_span[1] + 1] == "," and AMBIGUOUS_AFTER_RE.match(text, number_span[1]):  # "1,5,3"
             mentions.append(_unreadable(analyte, text, match.start(), AMBIGUOUS_RE.match(text, number_span[0])))

@@ -249,6 +249,7 @@ FLOWSHEETS_AND_FLAGS = [
     ("PLT trend: 140, 96, 58 (this morning).", {"plt": 58}),
     # a goal or a range is not a value
     ("Goal platelets 50-100; platelets today 38", {"plt": 38}), ("Keep Hb above 8; Hb 7.2 g/dL", {"hgb": 7.2}),
+    ("Transfusion threshold: Hb 7 g/dL; Hb today 6.5 g/dL", {"hgb": 6.5}),
     # UK names
     ("FBC: WCC 2.6, Hb 101 g/L", {"wbc": 2.6, "hgb": 10.1}),
     # a place or time between the name and a bare value; a value before the name with an article
