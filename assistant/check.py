@@ -65,7 +65,7 @@ COMPARISON_RE = _scan(
     r"exceeding|exceeded|at\s+or\s+above|at\s+or\s+below|<=|>=|≤|≥|<|>)\s*"
     r"(?:the\s+|an?\s+)?(?:(?!(?:grade|gr)\b)[A-Za-z-]+\s+){0,3}?(?:(?:CTCAE\s+)?(?:grade|gr\.?)\s*[0-5IViv]+\s+)?"
     r"(?:(?:[A-Za-z-]+\s+){0,2}?(?:threshold|cut-?off|cutoff|limit(?:\s+of\s+normal)?|level|boundary|mark|value|line|LLN|ULN)"
-    r"(?:\s*\([A-Za-z]{2,5}\))?\s+(?:of\s+|at\s+)?)?"
+    r"(?:\s*\([A-Za-z]{2,5}\))?(?:\s+(?:of\s+|at\s+)?|\s*\(\s*(?=\d)))?"
     # the lab reader's own number and unit forms, so a threshold is read exactly as a value is
     rf"{NUMBER}(?![\d.,]?\d)\s*(?:{UNIT})?"
     r"(?!\s*(?:%|percent|patients|weeks?|days?|months?|years?|mg|units?)\b)",
@@ -99,7 +99,7 @@ BELOW_RE = re.compile(r"(?i)\b(?:(?:does|do|did)\s+not|doesn't|don't|didn't|not\
                       r"(?:reach|amount\s+to|meet|qualify\s+as|make\s+it)?\s*(?:an?\s+)?(?:\w+\s+){0,2}$")
 # A grade that names a threshold or a definition is not a claim about a value: "the grade 2 threshold of 1.5",
 # "the cut-off that defines grade 2", "grade 2 anemia means a hemoglobin below 10".
-THRESHOLD_AFTER_RE = re.compile(r"(?i)\s*(?:(?:\w+\s+){0,4}?(?:threshold|cut-?off|cutoff|boundary|limit|band|border|mark|criteria|criterion)\b"
+THRESHOLD_AFTER_RE = re.compile(r"(?i)\s*(?:(?:\w+\s+){0,4}?(?:threshold|cut-?off|cutoff|boundary|limit|band|border|mark|(?<!in )line|criteria|criterion)\b"
                                 r"|(?:\w+\s+){0,4}?(?:means|is\s+defined|defined\s+as|refers\s+to|starts?|begins?|applies|kicks\s+in)\b)")
 # "meets grade 2 anemia criteria" claims the grade: the criteria are met, not named.
 MEETS_BEFORE_RE = re.compile(r"(?i)\b(?:meets?|meeting|met|fulfils?|fulfills?|fulfilled|fulfilling|satisfies|satisfy|satisfied|"
@@ -112,10 +112,14 @@ NEGATION_HINT_RE = re.compile("|".join(NEGATION_WORDS))
 ABSENT_AFTER_RE = re.compile(r"(?i)\s*(?:\([^()]{0,40}\)\s*)?(?:has|have|had|was|were|is|did|does)\s+(?:not|never)\s+"
                              r"(?:yet\s+)?(?:occurred|occur|developed|develop|recurred|been\s+(?:seen|observed|reported|documented|present))"
                              r"|\s*(?:\([^()]{0,40}\)\s*)?(?:is|was|remains)\s+(?:absent|not\s+present|ruled\s+out|excluded)")
-# A sentence that starts by referring to what the previous one said: "That's grade 2", "This is grade 3".
-REFERRING_START_RE = re.compile(r"(?i)(?:that|this|it|which)(?:'s|’s|\s+is|\s+was|\s+would\s+be|\s+counts\s+as|\s+makes\s+it|"
-                                r"\s+corresponds\s+to|\s+means|\s+represents)\s+(?:(?:still|only|now|just|already|probably|"
-                                r"consistent\s+with|in\s+keeping\s+with|an?|CTCAE)\s+){0,3}(?:grade|gr\.?|(?-i:G))\s*[0-5IV]")
+# Words that refer back to a value already given: "That's grade 2", "so it counts as grade 1", "which makes it grade 3".
+REFERRING = (r"\b(?:that|this|it|which)(?:'s|’s|\s+is|\s+was|\s+would\s+be|\s+counts\s+as|\s+makes\s+it|\s+corresponds\s+to|"
+             r"\s+means|\s+represents)\s+(?:(?:still|only|now|just|already|probably|consistent\s+with|in\s+keeping\s+with|an?|CTCAE)\s+){0,3}")
+# A sentence that starts by referring to what the previous one said.
+REFERRING_START_RE = re.compile(rf"(?i){REFERRING}(?:grade|gr\.?|(?-i:G))\s*[0-5IV]")
+# A claim that refers back to the value its sentence is about, past thresholds named in between ("ANC 1.4 is more than
+# the 1.0 lower edge of grade 2, which makes it grade 3").
+REFERRING_BEFORE_RE = re.compile(rf"(?i){REFERRING}$")
 OPEN_PAREN_RE = re.compile(r"\s*\(")
 BARE_AFTER_RE = re.compile(r"\s*(?:[.;,)!?\n]|$)")
 THRESHOLD_NAMED_BEFORE_RE = re.compile(r"(?i)(?:threshold|cut-?off|boundary|limit|line|defines?)(?:\W+\w+){0,3}?\W+\w*\W*$")
@@ -320,6 +324,9 @@ def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
             else:
                 mention, substituted = paired[id(claim)] if id(claim) in paired else \
                     _value_for_claim(claim, values, value_starts, clauses, clause_starts, text)
+            if mention is None and len(values) == 1 and claim.term_analyte in (None, values[0].analyte) \
+                    and values[0].span[1] <= claim.span[0] and REFERRING_BEFORE_RE.search(text, max(s_start, claim.span[0] - 40), claim.span[0]):
+                mention, substituted = values[0], False  # "..., which makes it grade 3": the sentence's one value
             if mention is None:
                 continue
             checked += 1

@@ -317,6 +317,13 @@ FRESH2_CLASSES = [
     ("Platelets of 80 are above the 75 lower edge of grade 1, so this counts as grade 1.", "5", []),
     ("Hb 7.5 g/dL sits at the bottom edge of grade 2 anemia.", "5", [(M, "hgb", 3)]),
     ("Your hemoglobin of 9.4 g/dL is below the 10 g/dL mark where grade 2 anemia begins.", "5", []),
+    ("An ANC of 0.55 would be below the 0.5 grade 4 line, so this is a grade 4 event.", "5", [(M, "anc", 3), (C, "anc", None)]),
+    ("Platelets 45 are grade 2, in line with the nadir.", "5", [(M, "plt", 3)]),
+    # a claim that refers back to its sentence's one value, past thresholds named in between
+    ("ANC 1.4 is more than the 1.0 lower edge of grade 2, which makes it grade 3.", "5", [(M, "anc", 2)]),
+    ("ANC 1.4 is more than the 1.0 lower edge of grade 2, which makes it grade 2.", "5", []),
+    # a threshold in brackets after the word naming it
+    ("A platelet count of 140 is above the lower limit of normal (150).", "5", [(C, "plt", None)]),
 ]
 
 
