@@ -310,7 +310,9 @@ def _unreadable(analyte: str, text: str, start: int, garbled: re.Match) -> Menti
 # "transfusion threshold: Hb 7"): not a value.
 RANGE_AFTER_RE = re.compile(r"(?:-|\s*–\s*)\d")
 TARGET_WORDS = ("target", "goal", "aim", "keep", "maintain", "threshold", "trigger", "cut")
-TARGET_BEFORE_RE = re.compile(r"(?i)\b(?:target|goal|aim|keep|maintain|threshold|trigger|cut-?off)\s*:?\s+(?:an?\s+|the\s+)?$")
+TARGET_WORD = r"(?:target|goal|aim|keep|maintain|threshold|trigger|cut-?off)\s*:?\s+(?:an?\s+|the\s+)?"
+# Found once per text: where each goal phrase ends is where a name that is not a patient value would start.
+TARGET_BEFORE_RE = re.compile(r"\b" + first_char_lookahead(TARGET_WORD) + TARGET_WORD, re.IGNORECASE)
 NAME_PUNCTUATION_RE = re.compile(r"[ \t]*[#:=]?")
 TIMES_TEN_RE = re.compile(r"\s*[x×*]\s*10")
 LATER_UNIT_RE = re.compile(rf"\s*(?:{UNIT})", re.IGNORECASE)
@@ -405,7 +407,7 @@ def find_mentions(text: str) -> list[Mention]:
     bare: list[re.Match] = []  # names with no value after them: the value may stand before the name
     # Tests that can only match when the text has a goal word or a garbled number anywhere, run once per text.
     lowered = text.lower()
-    may_target = any(word in lowered for word in TARGET_WORDS)
+    target_ends = {m.end() for m in TARGET_BEFORE_RE.finditer(text)} if any(word in lowered for word in TARGET_WORDS) else ()
     may_garble = GARBLED_ANYWHERE_RE.search(text) is not None
     may_statistic = any(word in lowered for word in STATISTIC_WORDS)
     for match in ANALYTE_RE.finditer(text):
@@ -453,7 +455,7 @@ def find_mentions(text: str) -> list[Mention]:
             continue
         end = value_match.end("kilo") if kilo else number_span[1]
         if not comparator and (not unit_text and not kilo and RANGE_AFTER_RE.match(text, number_span[1])
-                               or may_target and TARGET_BEFORE_RE.search(text, max(0, match.start() - 20), match.start())):
+                               or match.start() in target_ends):
             comparator = "target"  # "Target Hb 7-8 g/dL", "Hb 7-8": a range or a goal, not the patient's value
         if text[number_span[1]:number_span[1] + 1] == "," and AMBIGUOUS_AFTER_RE.match(text, number_span[1]):  # "1,5,3"
             mentions.append(_unreadable(analyte, text, match.start(), AMBIGUOUS_RE.match(text, number_span[0])))
