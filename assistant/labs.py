@@ -401,6 +401,22 @@ def _latest_step(text: str, steps: list) -> int:
     return len(steps) - 1
 
 
+# Values written each after its date: "03/02 212, 10/02 140, 17/02 88", "1 Mar 2.4; 8 Mar 1.7".
+DATE_LABEL = r"(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}[ -](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)"
+DATED_ITEM = rf"{DATE_LABEL}[ \t]*:?[ \t]+(?P<value>\d+(?:[.,]\d+)?)(?![\d/])"
+DATED_LIST_RE = re.compile(rf"[ \t]*[:=]?[ \t]*{DATED_ITEM}(?:[ \t]*[,;][ \t]*{DATED_ITEM.replace('value', 'later')})+", re.IGNORECASE)
+DATED_ITEM_RE = re.compile(rf"(?P<label>{DATE_LABEL})[ \t]*:?[ \t]+(?P<value>\d+(?:[.,]\d+)?)(?![\d/])", re.IGNORECASE)
+
+
+def _dated_list(analyte: str, text: str, start: int, dated: re.Match, unit_text: str | None) -> Mention:
+    """The most recent value of a list whose values each follow their date."""
+    items = list(DATED_ITEM_RE.finditer(text, dated.start(), dated.end()))
+    pick = latest_column([item.group("label") for item in items])
+    chosen = items[-1 if pick is None else pick]
+    trend = [parse_number(item.group("value")) for item in items if item is not chosen] + [parse_number(chosen.group("value"))]
+    return _mention(analyte, text, start, dated.end(), chosen.group("value"), False, unit_text, None, chosen.span("value"), trend)
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Every analyte name in `text` with the number that follows it, and the values of lab tables."""
     mentions: list[Mention] = []
@@ -410,6 +426,7 @@ def find_mentions(text: str) -> list[Mention]:
     target_ends = {m.end() for m in TARGET_BEFORE_RE.finditer(text)} if any(word in lowered for word in TARGET_WORDS) else ()
     may_garble = GARBLED_ANYWHERE_RE.search(text) is not None
     may_statistic = any(word in lowered for word in STATISTIC_WORDS)
+    may_month = any(month in lowered for month in MONTHS)
     for match in ANALYTE_RE.finditer(text):
         analyte = match.lastgroup
         position = match.end()
@@ -431,6 +448,10 @@ def find_mentions(text: str) -> list[Mention]:
             unit_first = HEADER_UNIT_RE.match(text, position)
             if unit_first:
                 header_unit, position = unit_first.group("unit"), unit_first.end()
+        dated = DATED_LIST_RE.match(text, position) if "/" in text[position:position + 14] or may_month else None
+        if dated:  # "Platelets: 03/02 212, 10/02 140, 17/02 88": each value after its date, the most recent read
+            mentions.append(_dated_list(analyte, text, match.start(), dated, header_unit))
+            continue
         value_match = VALUE_RE.match(text, position)
         if not value_match and (text[position:position + 1].isspace() or text[position - 1:position].isspace()):
             gap = PLACE_GAP_RE.match(text, position)  # "neutrophil count on discharge was 1.1"
@@ -732,7 +753,16 @@ SPACED_CELL_RE = re.compile(r"\S+(?: \S+)*")
 # The label column of a flowsheet whose other columns are analytes: "Date | WBC | PLT", "Day  ANC".
 TIME_COLUMN_RE = re.compile(r"(?i)(?:date|time|day|cycle|visit|week|wk|collected|drawn|date/time|date\s*&\s*time)\s*:?")
 # A header that is one analyte name and its unit, over rows of "label value": "Platelet count (K/uL)".
-NAME_ONLY_TAIL_RE = re.compile(rf"\s*(?:[\(\[]\s*(?:{UNIT_ALTERNATIVES})\s*[\)\]])?\s*:?\s*", re.IGNORECASE)
+NAME_ONLY_TAIL_RE = re.compile(rf"\s*(?:[\(\[]\s*(?:{UNIT_ALTERNATIVES})\s*[\)\]]|,?[ \t]*(?:{UNIT_ALTERNATIVES}))?\s*:?\s*", re.IGNORECASE)
+
+
+# A time column counted in days, weeks or cycles, whose rows may be labelled with bare numbers ("Week / 0 / 3 / 6").
+ORDINAL_COLUMN_RE = re.compile(r"(?i)(?:day|week|wk|cycle|visit)\s*(?:no\.?|#)?\s*:?")
+
+
+def _row_label(label: str, ordinal: bool) -> str:
+    """A row's time label; a bare number under a day, week or cycle column is read as that ordinal."""
+    return f"day {label.strip()}" if ordinal and label.strip().isdigit() else label
 
 
 def _cells(line: str, spaced: bool = False) -> list[tuple[int, int]]:
@@ -761,11 +791,17 @@ def _header_names(line: str, cells: list[tuple[int, int]]) -> dict[int, tuple[st
     for column, (a, b) in enumerate(cells):
         if "%" in line[a:b]:
             continue  # a differential percentage column
-        name = ANALYTE_RE.match(line[a:b].strip())
-        if name and name.end() >= len(line[a:b].strip().split("(")[0].strip()) - 1:
-            unit = re.search(rf"[\(\[]\s*(?P<unit>{UNIT_ALTERNATIVES})\s*[\)\]]", line[a:b], re.IGNORECASE)
-            header[column] = (name.lastgroup, unit.group("unit") if unit else None)
+        cell = line[a:b].strip()
+        name = ANALYTE_RE.match(cell)
+        if name and (name.end() >= len(cell.split("(")[0].strip()) - 1 or NAME_ONLY_TAIL_RE.fullmatch(cell, name.end())):
+            header[column] = (name.lastgroup, _header_unit(cell, name.end()))
     return header
+
+
+def _header_unit(cell: str, start: int) -> str | None:
+    """The unit written after an analyte's name in a header, in brackets or not: "Platelets (K/uL)", "Hb g/dL"."""
+    unit = UNIT_ANYWHERE_RE.search(cell, start)
+    return unit.group("unit") if unit else None
 
 
 def table_mentions(text: str) -> list[Mention]:
@@ -794,6 +830,7 @@ def table_mentions(text: str) -> list[Mention]:
         header = _header_names(line, cells)
         others = [line[a:b].strip() for column, (a, b) in enumerate(cells) if column not in header]
         timed = all(TIME_COLUMN_RE.fullmatch(cell) for cell in others)  # every other column labels the time
+        ordinal = bool(others) and ORDINAL_COLUMN_RE.fullmatch(others[0]) is not None
         if layout is None:
             header = {1: header[0]}  # the name stands over the value column of "label value" rows
             width, timed = 2, True
@@ -810,14 +847,14 @@ def table_mentions(text: str) -> list[Mention]:
             last = following
             following += 1
         if last is not None and (len(header) < 2 or layout != "piped"):
-            first_cells = [lines[r][slice(*_cells(lines[r], spaced)[0])] for r in range(row + 1, last + 1)]
+            first_cells = [_row_label(lines[r][slice(*_cells(lines[r], spaced)[0])], ordinal) for r in range(row + 1, last + 1)]
             if not all(time_rank(c) is not None for c in first_cells if not set(c.strip()) <= set("-: ")):
                 row = following  # rows not labelled with times: not a flowsheet
                 continue
         if last is not None and last > row + 1 and 0 not in header:
             # rows labelled by their dates or times, possibly the latest first: the most recent row is read
             rows = [r for r in range(row + 1, last + 1) if not set(lines[r]) <= set("|-: \t")]
-            first_cells = [lines[r][slice(*_cells(lines[r], spaced)[0])] for r in rows]
+            first_cells = [_row_label(lines[r][slice(*_cells(lines[r], spaced)[0])], ordinal) for r in rows]
             pick = latest_column(first_cells) if all(time_rank(c) is not None for c in first_cells) else None
             last = rows[pick] if pick is not None else last
         if last is not None:
@@ -865,17 +902,18 @@ def token_flowsheet_mentions(text: str) -> list[Mention]:
         line = lines[row].strip()
         header: list[tuple[str, str | None]] = []
         row_layouts: tuple[str | None, ...] = (None,)
+        ordinal = False
         if line and _layout(lines[row]) is None:
             name = ANALYTE_RE.match(line)
             if name and NAME_ONLY_TAIL_RE.fullmatch(line, name.end()) and "%" not in line:
-                unit = re.search(rf"[\(\[]\s*(?P<unit>{UNIT_ALTERNATIVES})\s*[\)\]]", line, re.IGNORECASE)
-                header = [(name.lastgroup, unit.group("unit") if unit else None)]
+                header = [(name.lastgroup, _header_unit(line, name.end()))]
             else:
                 tokens = line.split()
                 names = [ANALYTE_RE.fullmatch(token) for token in tokens[1:]]
                 if len(tokens) > 1 and TIME_COLUMN_RE.fullmatch(tokens[0]) and all(names) and "%" not in line:
                     header = [(n.lastgroup, None) for n in names if n]
                     row_layouts = (None, "spaced")  # rows aligned under a header that was not
+                    ordinal = ORDINAL_COLUMN_RE.fullmatch(tokens[0]) is not None
         if not header:
             row += 1
             continue
@@ -883,8 +921,9 @@ def token_flowsheet_mentions(text: str) -> list[Mention]:
         following = row + 1
         while following < len(lines) and _layout(lines[following]) in row_layouts:
             parsed = _row_numbers(lines[following], len(header))
-            if parsed is None or time_rank(parsed[0]) is None:
+            if parsed is None or time_rank(_row_label(parsed[0], ordinal)) is None:
                 break
+            parsed = (_row_label(parsed[0], ordinal), parsed[1])
             rows.append((following, parsed))
             following += 1
         if rows:

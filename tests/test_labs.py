@@ -241,6 +241,11 @@ FLOWSHEETS_AND_FLAGS = [
     # the same flowsheets with single spaces, as copy-paste leaves them
     ("Date WBC PLT\n2026-03-02 4.1 150\n2026-03-16 2.2 61\n2026-03-09 3.0 97", {"wbc": 2.2, "plt": 61}),
     ("Hb (g/dL)\nDay 1 12.1\nDay 8 10.4\nDay 15 8.8", {"hgb": 8.8}), ("Date ANC\n8 Mar 0.9\n1 Mar 2.4", {"anc": 0.9}),
+    # a unit without brackets on the name line; bare day, week or cycle numbers under a column that says which
+    ("Hb g/dL\n03/02 12.1\n10/02 9.9", {"hgb": 9.9}), ("Week  Plt\n6     98\n0     210\n3     150", {"plt": 98}),
+    ("| Cycle | ANC |\n|---|---|\n| 1 | 3.0 |\n| 3 | 0.9 |\n| 2 | 1.5 |", {"anc": 0.9}),
+    # values each written after their date in running text: the most recent, never a piece of a date
+    ("Platelets (x10^9/L): 03/02 212, 10/02 140, 17/02 88", {"plt": 88}), ("ANC: 15 Mar 0.9; 1 Mar 2.4; 8 Mar 1.7", {"anc": 0.9}),
     # prose under a name is not a flowsheet
     ("Platelets\nThe count was checked twice  and it was fine", {}), ("Platelets\nrepeat in 2 days 5", {}),
     # cycle columns with a '#' name: the latest column
