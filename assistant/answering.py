@@ -111,7 +111,8 @@ class Answerer:
         question = question.strip()
         if len(question) > MAX_QUESTION_CHARS:
             raise UserError(f"the question is {len(question):,} characters long; the limit is {MAX_QUESTION_CHARS:,}. "
-                            "Ask about the labs and findings that matter, or check a long text with `assistant check`")
+                            "Keep to the labs and findings that matter; to check a long text for grading errors, "
+                            "use the Review tab or `assistant check`")
         default_version = normalize_version(ctcae) if ctcae else self.settings.ctcae_version
         u = understand(question, default_version, previous)
         index = self.kb.index()

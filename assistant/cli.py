@@ -289,10 +289,18 @@ def _ask(args) -> int:
 
     answerer = make_answerer(_settings(args))
     if args.batch:
+        refused = 0
         for item in _batch_items(args.batch, "question"):
-            result = ask(answerer, item["question"], item.get("ctcae") or args.ctcae)
+            try:
+                result = ask(answerer, item["question"], item.get("ctcae") or args.ctcae)
+            except UserError as exc:  # one bad line is reported on its own line; the others are answered
+                refused += 1
+                print(json.dumps({"id": item.get("id"), "error": str(exc)}, ensure_ascii=False), flush=True)
+                continue
             print(json.dumps({"id": item.get("id"), **result}, ensure_ascii=False), flush=True)
-        return 0
+        if refused:
+            print(f"error: {refused} question(s) refused; see the lines with an \"error\" field", file=sys.stderr)
+        return 2 if refused else 0
     if not args.question:
         raise UserError("give a question, e.g. assistant ask 'platelets 45 on pembrolizumab: hold or continue?', or use --batch FILE")
     result = ask(answerer, args.question, args.ctcae)

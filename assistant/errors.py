@@ -13,3 +13,9 @@ class UserError(Exception):
 
 class SourceConflict(UserError):
     """A new source claims an id that belongs to a different source; refused unless a replacement is asked for."""
+
+    def __init__(self, message: str, source_id: str, current: str, incoming: str):
+        super().__init__(message)
+        self.source_id = source_id
+        self.current = current  # the title (and file) of the source that has the id now
+        self.incoming = incoming  # the title of the file that claims it

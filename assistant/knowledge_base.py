@@ -178,6 +178,8 @@ class KnowledgeBase:
         for path in paths:
             if not path.exists():
                 raise UserError(f"{path}: no such file or directory; check the path")
+            if path.is_symlink():
+                raise UserError(f"{path}: is a link (to {path.resolve()}); ingest the file itself, not a link to it")
             if not path.is_dir():
                 files.append(path)
                 continue
@@ -266,7 +268,8 @@ class KnowledgeBase:
                         raise SourceConflict(
                             f"{loaded.path}: its id '{sid}' already belongs to '{existing[0].title}' ({existing[2].file}); "
                             f"this file's title is '{new_title}'. Give it another 'id', or replace that source with --replace "
-                            "(the current version is kept and can be restored)")
+                            "(the current version is kept and can be restored)",
+                            sid, f"{existing[0].title} ({existing[2].file})", str(new_title))
                 spec = SourceSpec(source_id=sid, path=loaded.path, file="", added_at=entry.get("added_at") or now_iso(),
                                   sha256=loaded.sha256, **wanted)
                 kept = {"protected": True} if same_file and entry.get("protected") else {}

@@ -110,7 +110,7 @@ def message_html(text: str, kind: str = "error") -> str:
 def user_mistake(action: str, text: str) -> str:
     """One log line for a user's mistake (no traceback), and the inline message that tells the user."""
     log.info("user input refused (%s): %s", action, text)
-    return message_html(esc(text))
+    return message_html(esc(text[:1].upper() + text[1:]))
 
 
 # -- answers ----------------------------------------------------------------------------------------------
@@ -548,13 +548,15 @@ class App:
     def _sources_mistake(self, action: str, text: str) -> dict:
         return {self.components["source_message"]: user_mistake(action, text)}
 
-    def _password_mistake(self, action: str) -> dict:
-        return self._sources_mistake(action, "Changing sources needs the admin password: type it in the 'Admin password' box.")
+    def _password_mistake(self, action: str, password: str | None) -> dict:
+        if not password:
+            return self._sources_mistake(action, "Changing sources needs the admin password: type it in the 'Admin password' box.")
+        return self._sources_mistake(action, "The admin password is wrong; type it again in the 'Admin password' box.")
 
     def on_add(self, upload, title, publisher, year, url, status, password, progress=gr.Progress()):  # noqa: B008 (Gradio injects progress this way)
         c = self.components
         if not self.authorised(password):
-            return self._password_mistake("add source")
+            return self._password_mistake("add source", password)
         if not upload:
             return self._sources_mistake("add source", "Choose a file to upload (PDF, HTML, Markdown or text).")
         path = Path(upload if isinstance(upload, str) else upload.name)
@@ -576,10 +578,12 @@ class App:
             results = self.kb.ingest([path], request["title"], request["publisher"], year_value, request["url"], request["status"])
         except SourceConflict as exc:
             log.info("user input needs confirmation (add source): %s", exc)
+            text = (f"{esc(path.name)} has the source id <code>{esc(exc.source_id)}</code>, which already belongs to "
+                    f"“{esc(exc.current)}”; this file's title is “{esc(exc.incoming)}”. Replace that source with this file? "
+                    "The version it replaces is kept and can be restored. To keep both, give this file another "
+                    "<code>id</code> in its front matter.")
             return {c["replace_group"]: gr.update(visible=True), c["pending_add"]: request,
-                    c["replace_text"]: message_html(esc(str(exc).replace(str(path.parent) + "/", ""))
-                                                    + " Replace it? The version it replaces is kept and can be restored.", "info"),
-                    c["source_message"]: ""}
+                    c["replace_text"]: message_html(text, "info"), c["source_message"]: ""}
         except UserError as exc:
             return self._sources_mistake("add source", str(exc).replace(str(path.parent) + "/", ""))
         progress(1.0, desc="Searchable")
@@ -589,7 +593,7 @@ class App:
         c = self.components
         hide = {c["replace_group"]: gr.update(visible=False), c["pending_add"]: None}
         if not self.authorised(password):
-            return {**hide, **self._password_mistake("replace source")}
+            return {**hide, **self._password_mistake("replace source", password)}
         if not request:
             return {**hide, **self._sources_mistake("replace source", "Nothing is waiting to be replaced; add the file again.")}
         try:
@@ -608,7 +612,7 @@ class App:
     def request_remove(self, source_id, password):
         c = self.components
         if not self.authorised(password):
-            return self._password_mistake("remove source")
+            return self._password_mistake("remove source", password)
         if not source_id:
             return self._sources_mistake("remove source", "Choose the source to remove.")
         source = next((s for s in self.kb.sources() if s["source_id"] == source_id), None)
@@ -626,7 +630,7 @@ class App:
         c = self.components
         hide = {c["remove_group"]: gr.update(visible=False), c["pending_remove"]: None}
         if not self.authorised(password):
-            return {**hide, **self._password_mistake("remove source")}
+            return {**hide, **self._password_mistake("remove source", password)}
         if not source_id:
             return {**hide, **self._sources_mistake("remove source", "Choose the source to remove.")}
         source = next((s for s in self.kb.sources() if s["source_id"] == source_id), None)
@@ -648,7 +652,7 @@ class App:
     def on_restore(self, source_id, password):
         c = self.components
         if not self.authorised(password):
-            return self._password_mistake("restore source")
+            return self._password_mistake("restore source", password)
         if not source_id:
             return self._sources_mistake("restore source", "Choose the removed source to restore.")
         try:
@@ -661,7 +665,7 @@ class App:
     def on_purge(self, source_id, sure, password):
         c = self.components
         if not self.authorised(password):
-            return self._password_mistake("purge source")
+            return self._password_mistake("purge source", password)
         if not source_id:
             return self._sources_mistake("purge source", "Choose the removed source to delete for good.")
         if not sure:
@@ -811,7 +815,8 @@ class App:
                                    "force_box": force_box, "pending_remove": pending_remove, "replace_group": replace_group,
                                    "replace_text": replace_text, "pending_add": pending_add, "purge_sure": purge_sure}
                 every = set(self.components.values())
-                add.click(self.on_add, [upload, title, publisher, year, url, status, password], every, api_visibility="private")
+                add.click(self.on_add, [upload, title, publisher, year, url, status, password], every, api_visibility="private").then(
+                    None, None, None, js=SCROLL_TO_SOURCE_NOTICE)
                 replace_yes.click(self.confirm_replace, [pending_add, password], every, api_visibility="private")
                 replace_no.click(self.cancel_replace, None, every, api_visibility="private")
                 remove.click(self.request_remove, [remove_pick, password], every, api_visibility="private")
@@ -835,8 +840,8 @@ class App:
                 eval_run.click(self.run_evaluation, [eval_sets, eval_checks], [eval_report, eval_download, eval_message],
                                api_visibility="private", concurrency_limit=1)
             demo.load(lambda: (self.sources_html(), gr.update(choices=self._source_choices(), value=None),
-                               gr.update(choices=self._removed_choices(), value=None)),
-                      None, [source_table, remove_pick, restore_pick], api_visibility="private")
+                               gr.update(choices=self._removed_choices(), value=None), gr.update(choices=self.evaluation_choices())),
+                      None, [source_table, remove_pick, restore_pick, eval_sets], api_visibility="private")
             gr.api(self.api_ask, api_name="ask")
             gr.api(self.api_check, api_name="check")
             gr.api(self.api_sources, api_name="sources")
@@ -902,7 +907,17 @@ watch('value', () => {
 });
 """
 
+# After adding a source: bring the replace question, or the message, into view (they sit away from the button).
+SCROLL_TO_SOURCE_NOTICE = """() => {
+  const ask = document.querySelector('#replace-confirm');
+  const note = document.querySelector('#source-status');
+  const target = (ask && ask.offsetParent && ask.textContent.trim()) ? ask : (note && note.textContent.trim() ? note : null);
+  if (target) target.scrollIntoView({block: 'center'});
+}"""
+
 CSS = """
+/* Review: the finding labels in dark text on their light colours (white on pastel fails 4.5:1). */
+#review-highlight .label { color: #1f1f1f !important; font-size: 75% !important; }
 .gradio-container{max-width:1440px !important}
 button[role=tab].selected,.overflow-dropdown button.selected{color:#1d4ed8 !important}
 #chat-view{max-height:72vh;overflow-y:auto !important;scroll-padding-top:4px;border:1px solid #c8ccd2 !important;border-radius:8px;padding:0 6px}

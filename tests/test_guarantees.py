@@ -193,6 +193,8 @@ def test_links_out_of_the_folder_and_hidden_files_are_skipped_and_reported(tmp_p
     assert skipped == {"passwd.txt": "a link to a file outside the folder", ".hidden.md": "hidden file", ".git": "hidden folder"}
     listed = json.loads(run_cli("sources", "list", "--json").stdout)["sources"]
     assert [s["source_id"] for s in listed] == ["good"]
+    direct = run_cli("ingest", str(folder / "passwd.txt"))
+    assert direct.returncode == 2 and "is a link" in direct.stderr and "Traceback" not in direct.stderr
 
 
 BOMB = "---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n---\n# T\nText.\n"
@@ -262,6 +264,20 @@ def test_an_over_long_question_is_refused_at_once_while_another_is_answered(answ
     worker.join(timeout=30)
     assert refused_in < 2
     assert ordinary["answer"]["grades"][0]["grade"] == 3 and ordinary["seconds"] < 10
+
+
+def test_a_batch_answers_every_line_and_reports_the_over_long_one(corpus_home, tmp_path):
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text("\n".join(json.dumps(line) for line in [
+        {"id": "ok-1", "question": "On nivolumab, platelets 45: hold or continue?"},
+        {"id": "too-long", "question": "platelets 45 " * 2_000},
+        {"id": "ok-2", "question": "ANC 0.4 and fever 38.6 on pembrolizumab"},
+    ]) + "\n")
+    result = run_cli("ask", "--batch", str(batch), home=corpus_home)
+    lines = {row["id"]: row for row in map(json.loads, result.stdout.splitlines())}
+    assert result.returncode == 2 and "1 question(s) refused" in result.stderr
+    assert "the limit is 12,000" in lines["too-long"]["error"]
+    assert lines["ok-1"]["grades"][0]["grade"] == 3 and lines["ok-2"]["grades"][0]["analyte"] == "anc"
 
 
 def test_the_longest_accepted_question_is_answered_quickly(answerer):

@@ -341,7 +341,7 @@ def test_editing_refused_without_the_password_in_the_ui(page, workspace):
     choose(page, "remove-pick", "xss-probe")
     page.locator("#remove-source").click()
     status = page.locator("#source-status")
-    status.get_by_text("admin password").wait_for(timeout=10_000)
+    status.get_by_text("The admin password is wrong").wait_for(timeout=10_000)
     assert not page.locator("#remove-confirm").is_visible()
     source = workspace / "refused-note.md"
     source.write_text("# Note\n## Platelets\nA refused note about platelets.\n")
@@ -416,7 +416,14 @@ def test_adding_asks_for_metadata_and_replacing_asks_for_confirmation(page, tmp_
         page.locator(f"{field} input, {field} textarea").first.fill("")
     page.locator("#add-source").click()
     confirm = page.locator("#replace-confirm")
-    confirm.get_by_text("Replace it?").wait_for(timeout=60_000)
+    confirm.get_by_text("Replace that source with this file?").wait_for(timeout=60_000)
+    text = confirm.inner_text()
+    assert "prca-note" in text and "Pure red cell aplasia case note" in text and "Another PRCA summary" in text
+    assert "--replace" not in text  # UI wording, not the command line's
+    page.wait_for_timeout(500)
+    box = confirm.bounding_box()
+    viewport = page.viewport_size
+    assert box and 0 <= box["y"] and box["y"] + box["height"] <= viewport["height"], "the question is scrolled into view"
     assert "Pure red cell aplasia case note" in page.locator("#sources-list").inner_text()
     page.locator("#replace-yes").click()
     status.get_by_text("replaced").wait_for(timeout=180_000)
@@ -516,6 +523,11 @@ def test_accessibility_check_finds_no_violations(page, width):
     reports = {}
     for tab in ("Chat", "Review", "Sources", "Evaluation"):
         go_to_tab(page, tab)
+        if tab == "Review":  # with every kind of finding label on screen
+            page.locator("#review-text textarea").fill("WBC 2.7 is grade 3 leukopenia. ANC 1.8 is below the grade 2 threshold of 1.5. "
+                                                       "Under CTCAE v6.0, ALC 0.4 is grade 3 lymphopenia.")
+            page.locator("#review-button").click()
+            page.locator("#review-highlight").get_by_text("false comparison", exact=False).first.wait_for(timeout=30_000)
         page.wait_for_timeout(500)
         result = axe.run(page)
         reports[tab] = result.generate_report() if result.violations_count else ""
