@@ -20,6 +20,7 @@ from assistant.labs import (
     UNIT,
     UNIT_ALTERNATIVES,
     Mention,
+    _mention,
     find_mentions,
     first_char_lookahead,
     parse_number,
@@ -37,7 +38,7 @@ def _scan(pattern: str, flags: int = 0) -> re.Pattern:
 ROMAN = {"0": 0, "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
 GRADE_TOKEN = r"(?:[0-5]|iv|v|i{1,3})"
 GRADE_CLAIM_RE = _scan(
-    rf"(?<![\w-])(?#first)(?:CTCAE\s+(?:v\s?[56](?:\.0)?\s+)?)?(?:grade|gr\.?|(?-i:G))(?:\s*:)?\s*"
+    rf"(?<![\w-])(?#first)(?:CTCAE\s+(?:v\s?[56](?:\.0)?\s+)?)?(?:grade|gr\.?|(?-i:G))(?:\s*:|\s+(?:is|was|would\s+be|will\s+be|of)(?=\s+(?:[<>≤≥]=?\s*)?{GRADE_TOKEN}\b))?\s*"
     rf"(?P<op>≥|>=|>|≤|<=|<)?\s*(?P<g>{GRADE_TOKEN})(?!\w|\.\d)"
     rf"(?:\s*(?:-|–|to|or|/|and)\s*(?:grade\s*)?(?P<g2>{GRADE_TOKEN})(?!\w|\.\d))?"
     rf"(?P<plus>\+|\s+or\s+(?:higher|above|greater|worse|more))?",
@@ -164,6 +165,7 @@ class Claim:
     negated: bool = False  # "not grade 3": the claim is that the grade is not in `grades`
     term_end: int | None = None  # where the term ends when it stands before the claim ("neutropenia is grade 2")
     bare: bool = False  # nothing follows the grade in its clause ("...; grade 4.")
+    own: Mention | None = None  # a value in brackets right after the condition ("grade 3 thrombocytopenia (nadir 38)")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -212,11 +214,11 @@ def _claims(text: str, start: int, end: int) -> list[Claim]:
         grades, label = _claim_set(match)
         claim_start, claim_end = match.start() + start, match.end() + start
         before = text[max(start, claim_start - 60):claim_start]
-        term = _nearest_term(terms, term_starts, claim_start, claim_end)
+        term = _nearest_term(terms, term_starts, claim_start, claim_end, text)
         after_term = claim_end
         if term is not None:
             index = bisect_left(term_starts, claim_end)
-            if index < len(terms) and terms[index][0] - claim_end <= 25:
+            if index < len(terms) and _term_follows(text, claim_end, terms[index][0]):
                 after_term = terms[index][1]
         after = text[after_term:min(end, after_term + 60)]
         lowered_before, lowered_after = before.lower(), after.lower()
@@ -252,14 +254,35 @@ def _claims(text: str, start: int, end: int) -> list[Claim]:
             index = bisect_left(term_starts, claim_start)
             term_before = next((e for _, e, a in reversed(terms[max(0, index - 3):index]) if e <= claim_start and a == term), None)
         bare = term is None and BARE_AFTER_RE.match(text, claim_end, end) is not None
-        claims.append(Claim(grades, label, (claim_start, claim_end), term, negated, term_before, bare))
+        own = None
+        if term in CANONICAL_UNIT and after_term != claim_end and "(" in text[after_term:after_term + 3]:
+            bracket = OWN_VALUE_RE.match(text, after_term, end)
+            if bracket:
+                own = _mention(term, text, bracket.start("num"), bracket.end(), bracket.group("num"), bool(bracket.group("kilo")),
+                               bracket.group("unit"), None, bracket.span("num"), [parse_number(bracket.group("num"))])
+        claims.append(Claim(grades, label, (claim_start, claim_end), term, negated, term_before, bare,
+                            own if own is not None and own.value is not None else None))
     return claims
 
 
-def _nearest_term(terms, term_starts: list[int], claim_start: int, claim_end: int) -> str | None:
+# Between a grade and the condition it names only words and brackets stand: "grade 3 (severe) neutropenia"; after
+# a comma or a semicolon a new clause starts ("the neutropenia is grade 3, the thrombocytopenia is grade 1").
+TERM_GAP_BREAK_RE = re.compile(r"[,;:.!?]")
+
+
+# The value a claim names in brackets after its condition: "grade 3 thrombocytopenia (nadir 38)", "(lowest 0.4 x10^9/L)".
+OWN_VALUE_RE = re.compile(rf"\s*\(\s*(?:(?:nadir|lowest|low|minimum|min|peak|highest|value|count|at|of)\s*:?\s*)?{NUMBER}\s*(?:{UNIT})?\s*\)",
+                          re.IGNORECASE)
+
+
+def _term_follows(text: str, claim_end: int, term_start: int) -> bool:
+    return 0 <= term_start - claim_end <= 25 and TERM_GAP_BREAK_RE.search(text, claim_end, term_start) is None
+
+
+def _nearest_term(terms, term_starts: list[int], claim_start: int, claim_end: int, text: str) -> str | None:
     """The condition a grade is claimed for: the term right after it ('grade 3 neutropenia'), else the closest one before."""
     index = bisect_left(term_starts, claim_end)
-    if index < len(terms) and terms[index][0] - claim_end <= 25:
+    if index < len(terms) and _term_follows(text, claim_end, terms[index][0]):
         return terms[index][2]
     index = bisect_left(term_starts, claim_start)
     before = [(claim_start - e, a) for s, e, a in terms[max(0, index - 3):index] if 0 <= claim_start - e <= 40]
@@ -304,6 +327,11 @@ def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
             # "Platelets: 74 x10^9/L. Grade: 1." -- a grade standing alone after a value; "Platelets came back at 47 this
             # morning. That's grade 2" -- a sentence that refers back to the previous one's single value
             values = previous_values[-1:]
+        elif not values and previous_values and not text.startswith("#", s_start) and GRADE_CLAIM_RE.search(text, s_start, s_end) \
+                and not OTHER_TIME_RE.search(text, s_start, s_end):
+            # "Labs: WBC 1.8, ANC 0.9. Impression: grade 2 leukopenia, grade 3 neutropenia" -- a sentence of claims that
+            # name their conditions is about the previous sentence's value of each condition's analyte, when it gave one
+            values = _values_named_by_terms(text, s_start, s_end, previous_values)
         previous_values = values
         if not values:
             continue
@@ -316,10 +344,13 @@ def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
         paired = _paired_in_order(claims, values)
         any_series = any(m.steps for m in values)
         first_of_sentence = len(findings)
+        chained: tuple[int, Mention, bool] | None = None  # the previous claim's end and the value it was judged on
         for claim in claims:
             series = next((m for m in values if m.steps and m.span[0] < claim.span[0] < m.span[1]), None) if any_series else None
             step = series.step_value(claim.span[0]) if series else None
-            if step is not None and (claim.term_analyte in (None, step.analyte)):
+            if claim.own is not None:
+                mention, substituted = claim.own, False  # the claim names its own value
+            elif step is not None and (claim.term_analyte in (None, step.analyte)):
                 mention, substituted = step, False  # a grade written inside a series is about the value before it
             else:
                 mention, substituted = paired[id(claim)] if id(claim) in paired else \
@@ -327,8 +358,12 @@ def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
             if mention is None and len(values) == 1 and claim.term_analyte in (None, values[0].analyte) \
                     and values[0].span[1] <= claim.span[0] and REFERRING_BEFORE_RE.search(text, max(s_start, claim.span[0] - 40), claim.span[0]):
                 mention, substituted = values[0], False  # "..., which makes it grade 3": the sentence's one value
+            if mention is None and chained is not None and claim.term_analyte in (None, chained[1].analyte) \
+                    and _continues(text, chained[0], claim.span[0]):
+                mention, substituted = chained[1], chained[2]  # "grade 3 under v6.0 and grade 4 under v5.0": the same value
             if mention is None:
                 continue
+            chained = (claim.span[1], mention, substituted)
             checked += 1
             claim_version = _claim_version(text, claim, named_here, clauses, clause_starts) or sentence_version
             claim_other = next(v for v in VERSIONS if v != claim_version)
@@ -351,6 +386,34 @@ def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
             if finding:
                 findings.append(finding)
     return findings, checked
+
+
+# A sentence about another time than the values before it ("Last cycle she had grade 2 neutropenia") does not borrow them.
+OTHER_TIME_RE = re.compile(r"(?i)\b(?:last|previous(?:ly)?|prior|earlier|before|history|baseline|ago|had|has\s+had|resolved|"
+                           r"recovered|nadir|cycles?\s+\d|in\s+\d{4}|will|would|if|expect(?:ed)?|risk)\b")
+
+
+def _values_named_by_terms(text: str, start: int, end: int, previous: list[Mention]) -> list[Mention]:
+    """The previous sentence's values whose analyte a condition named in this sentence grades, each only when the
+    previous sentence gave exactly one value of that analyte."""
+    named = {m.lastgroup for m in TERM_RE.finditer(text, start, end)}
+    counts: dict[str, int] = {}
+    for mention in previous:
+        counts[mention.analyte] = counts.get(mention.analyte, 0) + 1
+    return [m for m in previous if m.analyte in named and counts[m.analyte] == 1]
+
+
+CHAIN_WORD_RE = re.compile(r"(?i),|\b(?:and|or|but|whereas|while|likewise|also)\b")
+
+
+def _continues(text: str, previous_end: int, claim_start: int) -> bool:
+    """A claim joined to the previous one by a conjunction, with no number or condition between them other than a
+    CTCAE version ("grade 3 under CTCAE v6.0 and grade 4 under v5.0"), is about the same value."""
+    between = text[previous_end:claim_start]
+    if len(between) > 50:
+        return False
+    bare = VERSION_NAMED_RE.sub("", between)
+    return CHAIN_WORD_RE.search(bare) is not None and not re.search(r"\d|[.;:]", bare) and TERM_RE.search(bare) is None
 
 
 def _one_per_contrast(found: list[Finding]) -> list[Finding]:

@@ -330,3 +330,31 @@ FRESH2_CLASSES = [
 @pytest.mark.parametrize("sentence,version,expected", FRESH2_CLASSES)
 def test_fresh2_claim_classes(sentence, version, expected):
     assert [(f.kind, f.analyte, f.expected_grade) for f in check_text(sentence, version)] == expected
+
+
+# Classes from the third blind set (variants written for the tests, not the set's own passages).
+FRESH3_CLASSES = [
+    # a sentence of claims that name their conditions is about the previous sentence's value of each analyte
+    ("Bloods: Hb 11.2, PLT 38. Plan note: grade 1 anemia, grade 2 thrombocytopenia.", "5", [(M, "plt", 3)]),
+    ("Bloods: Hb 11.2, PLT 58. Plan note: grade 1 anemia, grade 2 thrombocytopenia.", "5", []),
+    ("ALC 0.3 x10^9/L. Impression: no grade 3 lymphopenia.", "5", [(M, "alc", 3)]),
+    ("ALC 0.9 x10^9/L. Impression: no grade 3 lymphopenia.", "5", []),
+    ("WBC 2.5 and ANC 0.7 today.\nAssessment: G2 leukopenia, G2 neutropenia.", "5", [(M, "anc", 3)]),
+    ("PLT 40 on the first sample and PLT 60 on the second. Grade 2 thrombocytopenia.", "5", []),  # two values: not guessed
+    ("ANC 0.4 today. Last cycle she had grade 2 neutropenia.", "5", []),  # another time: not borrowed
+    # 'the grade is N', and a claim joined to the previous one is about the same value
+    ("For a platelet count of 20 the grade is 3 under CTCAE v6.0, and also grade 3 under v5.0.", "5", [(M, "plt", 4)]),
+    ("Hb 7.2 g/dL: the grade was 2.", "5", [(M, "hgb", 3)]),
+    ("ANC 0.3 is grade 3 by v6.0 while grade 4 by v5.0.", "5", []),
+    # a grade's condition follows it only within its clause
+    ("With Hb 8.5 and ALC 0.4, only the lymphopenia is grade 3, the anemia is grade 2.", "5", []),
+    ("With Hb 8.5 and ALC 0.4, only the lymphopenia is grade 2, the anemia is grade 2.", "5", [(M, "alc", 3)]),
+    # a value in brackets after the condition belongs to the claim
+    ("Counts are back to ANC 2.4; the grade 4 neutropenia (nadir 0.3) has resolved.", "5", []),
+    ("Counts are back to ANC 2.4; the grade 4 neutropenia (lowest 0.8 x10^9/L) has resolved.", "5", [(M, "anc", 3)]),
+]
+
+
+@pytest.mark.parametrize("sentence,version,expected", FRESH3_CLASSES)
+def test_fresh3_claim_classes(sentence, version, expected):
+    assert [(f.kind, f.analyte, f.expected_grade) for f in check_text(sentence, version)] == expected
