@@ -60,7 +60,7 @@ UNIT_ALTERNATIVES = "|".join(f"(?:{form})" for form, _, _ in UNIT_FORMS)
 UNIT = f"(?P<unit>{UNIT_ALTERNATIVES})" + r"(?![A-Za-z])"
 COMPARATOR = r"(?P<cmp><=|>=|≤|≥|<|>|(?:(?:less|lower|fewer|greater|higher|more)\s+than|below|under|above|over|at\s+least|at\s+most|(?<!went )(?<!gone )(?<!goes )(?<!came )(?<!comes )(?<!rose )(?<!back )(?<!crept )(?<!moved )(?<!climbed )up\s+to)\b)"
 # Words that may stand between an analyte and its value ("platelets of 60", "ANC was 0.4", "Hb: 9.1").
-FILLER = (r"(?:\s+|\s*[:=(,#|—–]\s*|\s*(?-i:\*?\(?(?:LL|HH|L|H|LOW|HIGH|Low|High|CRIT)\)?\*?)(?=[ \t]+\d)|\s+-\s+|\s*\.{2,}\s*|\s*…\s*|\s*(?:count|counts|level|levels|value|values|of|was|is|are|were|at|now|only|measured|"
+FILLER = (r"(?:\s+|\s*[:=(,#|—–]\s*|;(?=\d)|\s*(?-i:\*?\(?(?:LL|HH|L|H|LOW|HIGH|Low|High|CRIT)\)?\*?)(?=[ \t]+\d)|\s+-\s+|\s*\.{2,}\s*|\s*…\s*|\s*(?:count|counts|level|levels|value|values|of|was|is|are|were|at|now|only|measured|"
           r"then|today|dropped|drops?|fell|falls?|fallen|had|has|decreased|declined|down|recovered|to|reaching|reached|nadir|about|"
           r"around|approximately|roughly|exactly|just|still|back|came|comes|come|went|goes|rose|risen|remains?|remained|stable|"
           r"repeat|repeated|latest|currently|this\s+morning|improved|increased|abs|absolute|recorded|noted|observed|found|documented|drifted|trended|trending|slipped|dipped|climbed|settled|sitting|hovering|sits|reads?|nl|normal|wnl|low|high|this|so|up|trend|series|results?|elevated|reduced|critically|critical|markedly|mildly|severely|very|~|≈)\b\s*)")
@@ -135,6 +135,12 @@ VALUE_RE = re.compile(
     rf"(?P<filler>(?:{FILLER}){{0,4}}?)(?:{FROM_TO})?(?:{COMPARATOR}\s*(?:the\s+)?)?{NUMBER}\s*(?:{UNIT})?",
     re.IGNORECASE,
 )
+# A value in brackets a few words after its name, always with its unit: "the platelet count you shared (44 x10^9/L)".
+WORDS_THEN_BRACKET_RE = re.compile(rf"(?P<filler>(?:[ \t]+[A-Za-z'’]+){{1,4}}[ \t]*\([ \t]*)(?P<cmp>(?!x)x)?{NUMBER}[ \t]*{UNIT}(?=[ \t]*\))",
+                                   re.IGNORECASE)
+# Words that make the bracketed number a threshold or another quantity, not the named value.
+NOT_OWN_WORDS_RE = re.compile(r"(?i)\b(?:below|under|above|over|than|least|most|target|goal|threshold|trigger|cut|limit|normal|range|"
+                              r"reference|ref|lln|uln|change|drop|fall|rise|increase|decrease|dose|per|grade)\b")
 TEMPERATURE_RE = re.compile(
     r"(?i)(?:temp(?:erature)?|fever|febrile|T(?:max)?)\s*(?:of|to|was|is|at|:|=|up\s+to)?\s*(?P<t>\d{2,3}(?:\.\d+)?)\s*°?\s*(?P<scale>C|F)?\b"
     r"|(?P<t2>\d{2,3}(?:\.\d+)?)\s*°\s*(?P<scale2>C|F)\b"
@@ -243,7 +249,7 @@ HEADER_UNIT_RE = re.compile(rf"[ \t]*,?[ \t]*(?P<unit>{UNIT_ALTERNATIVES})(?![A-
 AFTER_VALUE_RE = re.compile(rf"(?:\s*(?-i:\*?\(?(?:LL|HH|L|H|LOW|HIGH|Low|High|CRIT)\)?\*?)(?![A-Za-z0-9])|\s*\*+)?"
                             rf"(?:\s*[\[(]?\s*\d[\d.,]*\s*[-–]\s*\d[\d.,]*\s*[\])]?)?\s*(?:{UNIT})", re.IGNORECASE)
 # A number that is a percentage, a dose, a number of units or a time is not a count.
-NOT_A_VALUE_RE = re.compile(r"\s*(?:%|percent\b|units?\b|mg\b|mcg\b|µg\b|g\s*/\s*kg|mg\s*/\s*kg|ml\b|doses?\b|days?\b|"
+NOT_A_VALUE_RE = re.compile(r"\s*(?:%|percent\b|units?\b|u\b|pools?\b|bags?\b|mg\b|mcg\b|µg\b|g\s*/\s*kg|mg\s*/\s*kg|ml\b|doses?\b|days?\b|"
                             r"wks?\b|weeks?\b|months?\b|years?\b|yrs?\b|cycles?\b|patients\b|pts\b|times\b|hours?\b|hrs?\b)", re.IGNORECASE)
 REFERENCE_AFTER_RE = re.compile(r"\s*(?:\)|\]|;|\.(?:\s|$)|,?\s*(?:study|trial|cohort|guidelines?|update|data|paper|review|"
                                 r"criteria|version|edition|et\s+al)\b|$)", re.IGNORECASE)
@@ -255,13 +261,21 @@ STATISTIC_BEFORE_RE = re.compile(r"(?i)\b(?:median|mean|average|averaged)\s+(?:\
 NUMBER_PLAIN = r"\d+(?:\.\d+)?(?!\d|[.:]\d)"
 # A time written inside a gap between two values of a series: "on day 10", "at 06:40", "on 3/12".
 TIME_TOKEN = r"(?<![\w.])(?:day|d|week|wk|cycle|c)\s*\d{1,3}(?![\d.])|(?<![\d.])\d{1,2}[:h/]\d{2}(?![\d.])"
-TREND_STEP_RE = re.compile(rf"(?:\s*,\s+(?={NUMBER_PLAIN}\s*(?:\([^()\n]{{1,20}}\)\s*)?(?:[,;.]|$))|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:on|at|@)\s*[\w/:.]{{1,10}}(?![\w/:.]))?\s*(?:->|→|=>|⟶|>|»|/)\s*|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:yesterday|today|now|this\s+morning|last\s+\w+|on\s+\w+(?:\s+\d+)?|earlier|(?:at\s+|@\s*)?\d{{1,2}}[:h]\d{{2}}|on\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|"
-                           rf"previously|at\s+baseline|(?:before|prior\s+to|pre-?)\s*[A-Za-z][^,;\d\n]{{0,25}}(?:\d{{1,2}})?))(?:\s*\([^()\n]{{1,20}}\))?(?:\s*[,;]\s*(?:and\s+|then\s+|now\s+)?|\s+and\s+)(?=\d)|(?P<gap>(?:[^.;\n\d]|{TIME_TOKEN}|\([^()\n]{{0,30}}\)){{0,30}}?)\b(?:came\s+back\s+at|now(?:\s+at)?|today(?:\s+at)?|"
+# Words that may stand between a cue of a later value and the value: "now they're 1.3", "this morning they came back at 27".
+SUBJECT_VERB = (r"(?:(?:this\s+morning|today|tonight|later)\s*,?\s+)?(?:(?:they|it|she|he|that|which)(?:'re|'s|’re|’s)?\s+)?"
+                r"(?:(?:is|are|was|were|came|come|comes|went|rose|fell|dropped|sits?|sitting)\s+)?(?:(?:back|only|just)\s+|(?:up|down)\s+(?=(?:at|to)\s))?(?:(?:at|to)\s+)?")
+# A label after an arrow before the next value of a series: "210 → nadir 31 → 150", "7.1 → post: 8.3".
+ARROW_LABEL = r"(?:(?!(?:grade|gr)\b)[A-Za-z][A-Za-z-]{1,15}(?:\s*:\s*|\s+)){0,2}"
+ARROW_RE = re.compile(r"->|→|=>|⟶|»")
+ARROW_LEAD_RE = re.compile(r"\s*(?:->|→|=>|⟶|»)")
+BREAK_RE = re.compile(r"[.;\n]")
+TREND_STEP_RE = re.compile(rf"(?:\s*,\s+(?={NUMBER_PLAIN}\s*(?:\([^()\n]{{1,20}}\)\s*)?(?:[,;.]|$))|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:on|at|@)\s*[\w/:.]{{1,10}}(?![\w/:.]))?\s*(?:(?:->|→|=>|⟶|»)\s*{ARROW_LABEL}|>|/)\s*|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:yesterday|today|now|this\s+morning|last\s+\w+|on\s+\w+(?:\s+\d+)?|earlier|(?:at\s+|@\s*)?\d{{1,2}}[:h]\d{{2}}|on\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|"
+                           rf"previously|at\s+baseline|(?:before|prior\s+to|pre-?)\s*[A-Za-z][^,;\d\n]{{0,25}}(?:\d{{1,2}})?))(?:\s*\([^()\n]{{1,20}}\))?(?:\s*[,;]\s*(?:and\s+|then\s+|now\s+)?|\s+and\s+){SUBJECT_VERB}(?=\d)|(?P<gap>(?:[^.;\n\d]|{TIME_TOKEN}|\([^()\n]{{0,30}}\)){{0,30}}?)\b(?:came\s+back\s+at|now(?:\s+at)?|today(?:\s+at)?|"
                            rf"this\s+morning|drops?\s+to|dropped\s+to|then(?:\s+to)?|back\s+to|fell\s+to|falls?\s+to|down\s+to|rose\s+to|"
-                           rf"recovered\s+to|improved\s+to|increased\s+to|decreased\s+to|(?:repeat(?:ed)?|re-?check(?:ed)?|rpt)(?:\s*(?:at|@)\s*\d{{1,2}}[:h]\d{{2}}\s*:?|\s+at|\s+[^.;\n\d:]{{1,25}}:)?)\s*(?::\s*)?){NUMBER}",
+                           rf"recovered\s+to|improved\s+to|increased\s+to|decreased\s+to|(?:repeat(?:ed)?|re-?check(?:ed)?|rpt)(?:\s*(?:at|@)\s*\d{{1,2}}[:h]\d{{2}}\s*:?|\s+at|\s+[^.;\n\d:]{{1,25}}:)?)\s*(?::\s*)?{SUBJECT_VERB}){NUMBER}",
                            re.IGNORECASE)
 # Where a value of a series says when it was taken: "133 (today), 171 two weeks ago" is read on 133.
-LABEL_CUT_RE = re.compile(r"[,;\n]|->|→|=>|⟶|»|\b(?:came|then|now|back|drops?|dropped|fell|falls?|down|rose|recovered|repeat)\b")
+LABEL_CUT_RE = re.compile(r"[,;\n]|->|→|=>|⟶|»|\b(?:came|then|now|today|this\s+morning|and|back|drops?|dropped|fell|falls?|down|rose|recovered|repeat)\b")
 
 
 # Cheap test that a later value of the same series may follow (the full TREND_STEP_RE is slower).
@@ -364,6 +378,10 @@ def _step_label(text: str, start: int, end: int) -> str:
     return window[:cut.start()] if cut else window
 
 
+# A label that places a value after an event, so after the values before it: "post-transfusion", "discharge", "after 2 units".
+LATER_LABEL_RE = re.compile(r"(?i)\b(?:post\b|post-|after\b|discharge|follow-?up\b|recheck|re-check|repeat\b)")
+
+
 def label_rank(label: str) -> tuple[int, float] | None:
     """time_rank of a free-text label: '(today)', 'two weeks ago', 'on day 10', '(8/3)', 'at 06:40'."""
     label = label.strip(" \t()[]:-—–@")
@@ -372,7 +390,7 @@ def label_rank(label: str) -> tuple[int, float] | None:
     direct = time_rank(label)
     if direct is not None:
         return direct
-    if CURRENT_HEADER_RE.search(label):
+    if CURRENT_HEADER_RE.search(label) or LATER_LABEL_RE.search(label):
         return (3, 0.0)
     if PAST_HEADER_RE.search(label) or re.search(r"(?i)\b(?:yesterday|earlier|first\s+draw|initial)\b", label):
         return (0, 0.0)
@@ -456,6 +474,10 @@ def find_mentions(text: str) -> list[Mention]:
         if not value_match and (text[position:position + 1].isspace() or text[position - 1:position].isspace()):
             gap = PLACE_GAP_RE.match(text, position)  # "neutrophil count on discharge was 1.1"
             value_match = VALUE_RE.match(text, gap.end()) if gap else None
+        if not value_match and "(" in text[position:position + 48]:
+            bracketed = WORDS_THEN_BRACKET_RE.match(text, position)  # "the platelet count you shared (44 x10^9/L)"
+            if bracketed and not ANALYTE_RE.search(bracketed.group("filler")) and not NOT_OWN_WORDS_RE.search(bracketed.group("filler")):
+                value_match = bracketed
         ahead = text[position:position + 48]
         garbled = GARBLED_VALUE_RE.match(text, position) if may_garble and GARBLED_HINT_RE.search(ahead) else None
         if garbled and (not value_match or value_match.end("num") <= garbled.end("token")):
@@ -496,16 +518,26 @@ def find_mentions(text: str) -> list[Mention]:
                     mentions.append(_unknown_unit(analyte, text, match.start(), multiplier, number_span))
                     continue
         steps = [(number_text, kilo, number_span)]
-        while not comparator and (_may_continue(text[end:end + 36])
-                                                or (text.startswith(", ", end) and text[end + 2:end + 3].isdigit())):
-            step = TREND_STEP_RE.match(text, end)
-            if not step or (step.group("gap") and ANALYTE_RE.search(step.group("gap"))):
+        scan = end  # where the next value of a series may start: past a treatment between two values, else `end`
+        while not comparator and (_may_continue(text[scan:scan + 36])
+                                  or (text.startswith(", ", scan) and text[scan + 2:scan + 3].isdigit())):
+            step = TREND_STEP_RE.match(text, scan)
+            if not step or ANALYTE_RE.search(text, scan, step.start("num")):
                 break
+            if not step.group("kilo") and NOT_A_VALUE_RE.match(text, step.end("num")):
+                # "7.1 → 2u RBC → 8.3": a dose or a treatment after an arrow; the series goes on at the next arrow
+                arrow = ARROW_RE.search(text, step.end("num"), step.end("num") + 40) \
+                    if ARROW_LEAD_RE.match(text, scan) else None
+                if arrow is None or BREAK_RE.search(text, step.end("num"), arrow.start()):
+                    break
+                scan = arrow.start()
+                continue
             steps.append((step.group("num"), bool(step.group("kilo")), (step.start("num"), step.end("num"))))
             end = step.end()
             later_unit = LATER_UNIT_RE.match(text, end)
             if later_unit:
                 unit_text, end = later_unit.group("unit"), later_unit.end()
+            scan = end
         if len(steps) > 1:
             number_text, kilo, number_span = steps[_latest_step(text, steps)]
             trend = [parse_number(n) for n, _, span in steps if span != number_span] + [parse_number(number_text)]
@@ -765,11 +797,13 @@ def _row_label(label: str, ordinal: bool) -> str:
     return f"day {label.strip()}" if ordinal and label.strip().isdigit() else label
 
 
-def _cells(line: str, spaced: bool = False) -> list[tuple[int, int]]:
+def _cells(line: str, spaced: bool = False, comma: bool = False) -> list[tuple[int, int]]:
     """(start, end) of each cell of a table line split by | or tabs (outer pipes ignored), or, for a table whose
-    columns are aligned with spaces, by runs of two or more spaces."""
+    columns are aligned with spaces, by runs of two or more spaces, or, for a CSV export, by commas."""
     if spaced:
         return [m.span() for m in SPACED_CELL_RE.finditer(line)]
+    if comma:
+        return [m.span() for m in COMMA_CELL_RE.finditer(line)]
     cells, start = [], 0
     for sep in TABLE_SPLIT_RE.finditer(line):
         cells.append((start, sep.start()))
@@ -783,6 +817,18 @@ def _layout(line: str) -> str | None:
     if "|" in line or "\t" in line:
         return "piped"
     return "spaced" if "  " in line.strip() else None
+
+
+COMMA_CELL_RE = re.compile(r"[^,]+|(?<=,)(?=,|$)")
+CSV_LINE_RE = re.compile(r"[^,|\t]*(?:,[^,\s|\t][^,|\t]*)+")
+
+
+def _table_layout(line: str) -> str | None:
+    """_layout, and 'comma' for a CSV line: cells split by commas with no space after them ("date,wbc,anc")."""
+    layout = _layout(line)
+    if layout is None and ", " not in line and CSV_LINE_RE.fullmatch(line.strip()):
+        return "comma"
+    return layout
 
 
 def _header_names(line: str, cells: list[tuple[int, int]]) -> dict[int, tuple[str, str | None]]:
@@ -819,14 +865,14 @@ def table_mentions(text: str) -> list[Mention]:
     row = 0
     while row < len(lines):
         line = lines[row]
-        layout = _layout(line)
+        layout = _table_layout(line)
         if layout is None:
             name = ANALYTE_RE.match(line.strip())
             if not name or not NAME_ONLY_TAIL_RE.fullmatch(line.strip(), name.end()) or "%" in line:
                 row += 1
                 continue
-        spaced = layout != "piped"
-        cells = _cells(line, spaced)
+        spaced, comma = layout not in ("piped", "comma"), layout == "comma"
+        cells = _cells(line, spaced, comma)
         header = _header_names(line, cells)
         others = [line[a:b].strip() for column, (a, b) in enumerate(cells) if column not in header]
         timed = all(TIME_COLUMN_RE.fullmatch(cell) for cell in others)  # every other column labels the time
@@ -839,28 +885,28 @@ def table_mentions(text: str) -> list[Mention]:
         if not header or (len(header) < 2 or layout == "spaced") and not timed:
             row += 1
             continue
-        data_layout = "piped" if layout == "piped" else "spaced"
+        data_layout = layout if layout in ("piped", "comma") else "spaced"
         last = None
         following = row + 1
-        while following < len(lines) and _layout(lines[following]) == data_layout \
-                and len(_cells(lines[following], spaced)) == width:
+        while following < len(lines) and _table_layout(lines[following]) == data_layout \
+                and len(_cells(lines[following], spaced, comma)) == width:
             last = following
             following += 1
         if last is not None and (len(header) < 2 or layout != "piped"):
-            first_cells = [_row_label(lines[r][slice(*_cells(lines[r], spaced)[0])], ordinal) for r in range(row + 1, last + 1)]
+            first_cells = [_row_label(lines[r][slice(*_cells(lines[r], spaced, comma)[0])], ordinal) for r in range(row + 1, last + 1)]
             if not all(time_rank(c) is not None for c in first_cells if not set(c.strip()) <= set("-: ")):
                 row = following  # rows not labelled with times: not a flowsheet
                 continue
         if last is not None and last > row + 1 and 0 not in header:
             # rows labelled by their dates or times, possibly the latest first: the most recent row is read
             rows = [r for r in range(row + 1, last + 1) if not set(lines[r]) <= set("|-: \t")]
-            first_cells = [_row_label(lines[r][slice(*_cells(lines[r], spaced)[0])], ordinal) for r in rows]
+            first_cells = [_row_label(lines[r][slice(*_cells(lines[r], spaced, comma)[0])], ordinal) for r in rows]
             pick = latest_column(first_cells) if all(time_rank(c) is not None for c in first_cells) else None
             last = rows[pick] if pick is not None else last
         if last is not None:
             data = lines[last]
             for column, (analyte, unit) in header.items():
-                a, b = _cells(data, spaced)[column]
+                a, b = _cells(data, spaced, comma)[column]
                 cell = data[a:b]
                 number = re.match(rf"\s*{NUMBER}\s*(?:{UNIT})?", cell, re.IGNORECASE)
                 if not number:
@@ -991,13 +1037,14 @@ def _lab(mention: Mention, version: str, grade, term, criterion, extra) -> dict:
     }
 
 
-TIME_BEFORE_RE = re.compile(r"(?i)(?:\b(?:today|now|current|latest|yesterday|prior|previous|baseline|admission)\b|"
+TIME_BEFORE_RE = re.compile(r"(?i)(?:\b(?:today|now|current|latest|yesterday|prior|previous|baseline|admission|discharge|"
+                            r"post(?:-[a-z]+)?|pre(?:-[a-z]+)?|follow-?up|repeat|recheck|nadir)\b|"
                             r"(?<![\d.])\d{1,2}[:h]\d{2}(?![\d.])|(?<![\d.])\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d.])|"
                             r"\b(?:day|d|week|cycle|c)\s*\d{1,3}\b)[^\w\n]{0,4}$")
 
 
 AFTER_LABEL_CUT_RE = re.compile(r"[,;\n|]|\.(?:\s|$)")
-SEPARATOR_RE = re.compile(r"[,;\n|]|\.(?:\s|$)")
+SEPARATOR_RE = re.compile(r"[,;\n|]|\.(?:\s|$)|->|→|=>|⟶|»")
 
 
 def _time_label(text: str, mention: Mention, floor: int) -> str | None:
@@ -1028,9 +1075,16 @@ def latest_of_timed_repeats(text: str, mentions: list[Mention]) -> list[Mention]
         for i in indexes:
             floor = mentions[i - 1].span[1] if i > 0 else 0
             labels.append(_time_label(text, mentions[i], floor))
-        if any(label is None or label_rank(label) is None for label in labels):
-            continue
-        pick = latest_column(labels)
+        ranks = [label_rank(label) if label is not None else None for label in labels]
+        if any(rank is None for rank in ranks):
+            # "Hb 7.4 → 2 units → post-transfusion Hb 9.0": the one value labelled as after an event, when no other says when
+            later = [i for i, rank in enumerate(ranks) if rank is not None and rank[0] == 3]
+            if len(later) != 1 or any(rank is not None and rank[0] != 3 for rank in ranks):
+                continue
+            labels = [label if label is not None else "" for label in labels]
+            pick = later[0]
+        else:
+            pick = latest_column(labels)
         if pick is None:
             continue
         keep = mentions[indexes[pick]]

@@ -266,3 +266,31 @@ FLOWSHEETS_AND_FLAGS = [
 def test_flowsheets_flags_goals_and_uk_names(text, expected):
     labs = grade_text(text)
     assert {lab["analyte"]: lab["value"] for lab in labs if lab["value"] is not None} == pytest.approx(expected)
+
+
+# Classes from the third blind set (variants written for the tests).
+FRESH3_READS = [
+    # a labelled value after an arrow; a dose or a treatment between two values of a series
+    ("ANC 2.8 → lowest 0.4 (day 9) → 1.6 (day 16)", {"anc": 1.6}), ("plt 45 → 1 pool → 88 after", {"plt": 88}),
+    ("Hgb 6.9 -> 2 units RBC -> 8.8", {"hgb": 8.8}), ("ANC 0.9 → G3 (v5.0) / G2 (v6.0)", {"anc": 0.9}),
+    # a later value after a cue and a subject and verb, also past a semicolon
+    ("his platelets were 60 on Monday and today they're 45", {"plt": 45}),
+    ("ANC 0.6 yesterday; this morning it came back at 0.9", {"anc": 0.9}),
+    ("Her Hb is 9.8 g/dL today, down 1 g/dL from last week", {"hgb": 9.8}),  # a change, not a value
+    # the same analyte twice, one labelled as after an event
+    ("Pre-transfusion Hb 6.8; after 2 units, post-transfusion Hb 8.9", {"hgb": 8.9}),
+    ("Hb 7.0 → given 1 unit → post Hb 8.1", {"hgb": 8.1}), ("Admission PLT 12; discharge PLT 64", {"plt": 64}),
+    # rows with a semicolon between name and value; a CSV export whose header names the analytes
+    ("ANC;0.7;L\nLYMPH#;0.4;L", {"anc": 0.7, "alc": 0.4}),
+    ("Date,WBC,PLT\n2025-03-01,5.1,220\n2025-03-15,2.9,61", {"wbc": 2.9, "plt": 61}),
+    ("collected,hb,anc\n2025-03-15,8.4,0.8\n2025-03-01,11.0,2.2", {"hgb": 8.4, "anc": 0.8}),
+    # a value in brackets a few words after its name, with its unit; not a threshold
+    ("Going by the neutrophil count on your report (0.8 x10^9/L), this is low", {"anc": 0.8}),
+    ("Platelets below the usual threshold (50 x10^9/L) need care", {}),
+]
+
+
+@pytest.mark.parametrize("text,expected", FRESH3_READS)
+def test_fresh3_reading_classes(text, expected):
+    labs = grade_text(text)
+    assert {lab["analyte"]: lab["value"] for lab in labs if lab["value"] is not None} == pytest.approx(expected)
