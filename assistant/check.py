@@ -121,6 +121,8 @@ REFERRING_START_RE = re.compile(rf"(?i){REFERRING}(?:grade|gr\.?|(?-i:G))\s*[0-5
 # A claim that refers back to the value its sentence is about, past thresholds named in between ("ANC 1.4 is more than
 # the 1.0 lower edge of grade 2, which makes it grade 3").
 REFERRING_BEFORE_RE = re.compile(rf"(?i){REFERRING}$")
+# "..., so the grade would be 3": the grade of the sentence's one value.
+THE_GRADE_IS_RE = re.compile(r"(?i)the\s+grade\s+(?:is|was|would\s+be|will\s+be)\b")
 OPEN_PAREN_RE = re.compile(r"\s*\(")
 BARE_AFTER_RE = re.compile(r"\s*(?:[.;,)!?\n]|$)")
 THRESHOLD_NAMED_BEFORE_RE = re.compile(r"(?i)(?:threshold|cut-?off|boundary|limit|line|defines?)(?:\W+\w+){0,3}?\W+\w*\W*$")
@@ -356,7 +358,8 @@ def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
                 mention, substituted = paired[id(claim)] if id(claim) in paired else \
                     _value_for_claim(claim, values, value_starts, clauses, clause_starts, text)
             if mention is None and len(values) == 1 and claim.term_analyte in (None, values[0].analyte) \
-                    and values[0].span[1] <= claim.span[0] and REFERRING_BEFORE_RE.search(text, max(s_start, claim.span[0] - 40), claim.span[0]):
+                    and values[0].span[1] <= claim.span[0] and (REFERRING_BEFORE_RE.search(text, max(s_start, claim.span[0] - 40), claim.span[0])
+                                                               or THE_GRADE_IS_RE.match(text, max(s_start, claim.span[0] - 4))):
                 mention, substituted = values[0], False  # "..., which makes it grade 3": the sentence's one value
             if mention is None and chained is not None and claim.term_analyte in (None, chained[1].analyte) \
                     and _continues(text, chained[0], claim.span[0]):

@@ -64,7 +64,7 @@ FILLER = (r"(?:\s+|\s*[:=(,#|—–]\s*|;(?=\d)|\s*(?-i:\*?\(?(?:LL|HH|L|H|LOW|H
           r"then|today|dropped|drops?|fell|falls?|fallen|had|has|decreased|declined|down|recovered|to|reaching|reached|nadir|about|"
           r"around|approximately|roughly|exactly|just|still|back|came|comes|come|went|goes|rose|risen|remains?|remained|stable|"
           r"repeat|repeated|latest|currently|this\s+morning|improved|increased|abs|absolute|recorded|noted|observed|found|documented|drifted|trended|trending|slipped|dipped|climbed|settled|sitting|hovering|sits|reads?|nl|normal|wnl|low|high|this|so|up|trend|series|results?|elevated|reduced|critically|critical|markedly|mildly|severely|very|~|≈)\b\s*)")
-FROM_TO = r"(?:\s*from\s+\d[\d.,]*\s*(?:\S*/\S+\s*)?to\s+)"
+FROM_TO = r"(?:\s*from\s+\d[\d.,]*\s*(?:\S*/\S+\s*)?(?:(?:down|up|back)\s+)?to\s+)"
 
 # The canonical unit of each analyte and where the value lands with no unit given.
 CANONICAL_UNIT = {"wbc": "10^9/L", "anc": "10^9/L", "alc": "10^9/L", "plt": "10^9/L", "hgb": "g/dL",
@@ -262,20 +262,22 @@ NUMBER_PLAIN = r"\d+(?:\.\d+)?(?!\d|[.:]\d)"
 # A time written inside a gap between two values of a series: "on day 10", "at 06:40", "on 3/12".
 TIME_TOKEN = r"(?<![\w.])(?:day|d|week|wk|cycle|c)\s*\d{1,3}(?![\d.])|(?<![\d.])\d{1,2}[:h/]\d{2}(?![\d.])"
 # Words that may stand between a cue of a later value and the value: "now they're 1.3", "this morning they came back at 27".
-SUBJECT_VERB = (r"(?:(?:this\s+morning|today|tonight|later)\s*,?\s+)?(?:(?:they|it|she|he|that|which)(?:'re|'s|’re|’s)?\s+)?"
+SUBJECT_VERB = (r"(?:(?:this\s+morning|today|tonight|later|on\s+[A-Za-z]+(?:\s+\d{1,2})?|by\s+(?:day|week|cycle)\s*\d{1,3}|at\s+\d{1,2}[:h]\d{2})\s*,?\s+)?(?:(?:they|it|she|he|that|which)(?:'re|'s|’re|’s)?\s+)?"
                 r"(?:(?:is|are|was|were|came|come|comes|went|rose|fell|dropped|sits?|sitting)\s+)?(?:(?:back|only|just)\s+|(?:up|down)\s+(?=(?:at|to)\s))?(?:(?:at|to)\s+)?")
 # A label after an arrow before the next value of a series: "210 → nadir 31 → 150", "7.1 → post: 8.3".
-ARROW_LABEL = r"(?:(?!(?:grade|gr)\b)[A-Za-z][A-Za-z-]{1,15}(?:\s*:\s*|\s+)){0,2}"
-ARROW_RE = re.compile(r"->|→|=>|⟶|»")
-ARROW_LEAD_RE = re.compile(r"\s*(?:->|→|=>|⟶|»)")
-BREAK_RE = re.compile(r"[.;\n]")
+ARROW_LABEL = r"(?:(?!(?:grade|gr)\b)[A-Za-z][A-Za-z-]{1,15}(?:\s*:\s*|\s+)){0,2}(?:(?:->|→|=>|⟶|»)\s*)?"
+# Verbs of a count changing, in any form, before "to" and the new value: "recovering to", "climbed back to".
+CHANGE_VERB = r"(?:drop|fell|fall|rose|rise|rising|recover|improv|increas|decreas|climb|dipp|dip|slipp|slip|sank|sink|return|bounc|declin)"
+# The words naming a treatment after its dose ("2 units PRBC", "1 pool of platelets"), never a cue of the next value.
+TREATMENT_WORDS_RE = re.compile(r"(?:[ \t]+(?!(?:then|now|today|this|and|but|back|post|after|repeat|recheck)\b)[A-Za-z][\w-]*){0,3}",
+                                re.IGNORECASE)
 TREND_STEP_RE = re.compile(rf"(?:\s*,\s+(?={NUMBER_PLAIN}\s*(?:\([^()\n]{{1,20}}\)\s*)?(?:[,;.]|$))|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:on|at|@)\s*[\w/:.]{{1,10}}(?![\w/:.]))?\s*(?:(?:->|→|=>|⟶|»)\s*{ARROW_LABEL}|>|/)\s*|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:yesterday|today|now|this\s+morning|last\s+\w+|on\s+\w+(?:\s+\d+)?|earlier|(?:at\s+|@\s*)?\d{{1,2}}[:h]\d{{2}}|on\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|"
-                           rf"previously|at\s+baseline|(?:before|prior\s+to|pre-?)\s*[A-Za-z][^,;\d\n]{{0,25}}(?:\d{{1,2}})?))(?:\s*\([^()\n]{{1,20}}\))?(?:\s*[,;]\s*(?:and\s+|then\s+|now\s+)?|\s+and\s+){SUBJECT_VERB}(?=\d)|(?P<gap>(?:[^.;\n\d]|{TIME_TOKEN}|\([^()\n]{{0,30}}\)){{0,30}}?)\b(?:came\s+back\s+at|now(?:\s+at)?|today(?:\s+at)?|"
-                           rf"this\s+morning|drops?\s+to|dropped\s+to|then(?:\s+to)?|back\s+to|fell\s+to|falls?\s+to|down\s+to|rose\s+to|"
-                           rf"recovered\s+to|improved\s+to|increased\s+to|decreased\s+to|(?:repeat(?:ed)?|re-?check(?:ed)?|rpt)(?:\s*(?:at|@)\s*\d{{1,2}}[:h]\d{{2}}\s*:?|\s+at|\s+[^.;\n\d:]{{1,25}}:)?)\s*(?::\s*)?{SUBJECT_VERB}){NUMBER}",
+                           rf"previously|at\s+baseline|(?:before|prior\s+to|pre-?)\s*[A-Za-z][^,;\d\n]{{0,25}}(?:\d{{1,2}})?))(?:\s*\([^()\n]{{1,20}}\))?(?:\s*[,;]\s*(?:and\s+|but\s+|then\s+|now\s+)?|\s+(?:and|but)\s+){SUBJECT_VERB}(?=\d)|(?P<gap>(?:[^.;\n\d]|{TIME_TOKEN}|\([^()\n]{{0,30}}\)){{0,30}}?)\b(?:came\s+back\s+at|now(?:\s+at)?|today(?:\s+at)?|"
+                           rf"this\s+morning|then(?:\s+to)?|back\s+to|down\s+to|{CHANGE_VERB}\w*\s+(?:back\s+|up\s+|down\s+)?to|(?:repeat(?:ed)?|re-?check(?:ed)?|rpt)(?:\s*(?:at|@)\s*\d{{1,2}}[:h]\d{{2}}\s*:?|\s+at|\s+[^.;\n\d:]{{1,25}}:)?)\s*(?::\s*)?{SUBJECT_VERB}){NUMBER}",
                            re.IGNORECASE)
 # Where a value of a series says when it was taken: "133 (today), 171 two weeks ago" is read on 133.
-LABEL_CUT_RE = re.compile(r"[,;\n]|->|→|=>|⟶|»|\b(?:came|then|now|today|this\s+morning|and|back|drops?|dropped|fell|falls?|down|rose|recovered|repeat)\b")
+LABEL_CUT_RE = re.compile(r"[,;\n]|->|→|=>|⟶|»|\b(?:came|then|now|today|this\s+morning|and|but|back|drops?|dropped|fell|falls?|down|rose|recover\w*|"
+                          r"improv\w*|climb\w*|repeat)\b")
 
 
 # Cheap test that a later value of the same series may follow (the full TREND_STEP_RE is slower).
@@ -524,13 +526,11 @@ def find_mentions(text: str) -> list[Mention]:
             step = TREND_STEP_RE.match(text, scan)
             if not step or ANALYTE_RE.search(text, scan, step.start("num")):
                 break
-            if not step.group("kilo") and NOT_A_VALUE_RE.match(text, step.end("num")):
-                # "7.1 → 2u RBC → 8.3": a dose or a treatment after an arrow; the series goes on at the next arrow
-                arrow = ARROW_RE.search(text, step.end("num"), step.end("num") + 40) \
-                    if ARROW_LEAD_RE.match(text, scan) else None
-                if arrow is None or BREAK_RE.search(text, step.end("num"), arrow.start()):
-                    break
-                scan = arrow.start()
+            treatment = NOT_A_VALUE_RE.match(text, step.end("num")) if not step.group("kilo") else None
+            if treatment:
+                # "7.1 → 2u RBC → 8.3", "7.4, then 2 units PRBC, then 9.1": a dose or a treatment between two values; the
+                # series goes on after the words that name it
+                scan = TREATMENT_WORDS_RE.match(text, treatment.end()).end()
                 continue
             steps.append((step.group("num"), bool(step.group("kilo")), (step.start("num"), step.end("num"))))
             end = step.end()
@@ -797,13 +797,13 @@ def _row_label(label: str, ordinal: bool) -> str:
     return f"day {label.strip()}" if ordinal and label.strip().isdigit() else label
 
 
-def _cells(line: str, spaced: bool = False, comma: bool = False) -> list[tuple[int, int]]:
+def _cells(line: str, spaced: bool = False, delimiter: str | None = None) -> list[tuple[int, int]]:
     """(start, end) of each cell of a table line split by | or tabs (outer pipes ignored), or, for a table whose
-    columns are aligned with spaces, by runs of two or more spaces, or, for a CSV export, by commas."""
+    columns are aligned with spaces, by runs of two or more spaces, or, for a CSV export, by its `delimiter`."""
     if spaced:
         return [m.span() for m in SPACED_CELL_RE.finditer(line)]
-    if comma:
-        return [m.span() for m in COMMA_CELL_RE.finditer(line)]
+    if delimiter:
+        return [m.span() for m in DELIMITED_CELL_RES[delimiter].finditer(line)]
     cells, start = [], 0
     for sep in TABLE_SPLIT_RE.finditer(line):
         cells.append((start, sep.start()))
@@ -819,15 +819,19 @@ def _layout(line: str) -> str | None:
     return "spaced" if "  " in line.strip() else None
 
 
-COMMA_CELL_RE = re.compile(r"[^,]+|(?<=,)(?=,|$)")
-CSV_LINE_RE = re.compile(r"[^,|\t]*(?:,[^,\s|\t][^,|\t]*)+")
+# CSV exports: cells split by commas or semicolons with no space after them ("date,wbc,anc", "date;wbc;plt").
+DELIMITED_CELL_RES = {d: re.compile(rf"[^{d}]+|(?<={d})(?={d}|$)") for d in ",;"}
+DELIMITED_LINE_RES = {d: re.compile(rf"[^{d}|\t]*(?:{d}[^{d}\s|\t][^{d}|\t]*)+") for d in ",;"}
+DELIMITED_LAYOUTS = {"comma": ",", "semicolon": ";"}
 
 
 def _table_layout(line: str) -> str | None:
-    """_layout, and 'comma' for a CSV line: cells split by commas with no space after them ("date,wbc,anc")."""
+    """_layout, or 'comma' or 'semicolon' for a line of a CSV export."""
     layout = _layout(line)
-    if layout is None and ", " not in line and CSV_LINE_RE.fullmatch(line.strip()):
-        return "comma"
+    if layout is None:
+        for name, d in DELIMITED_LAYOUTS.items():
+            if d in line and f"{d} " not in line and DELIMITED_LINE_RES[d].fullmatch(line.strip()):
+                return name
     return layout
 
 
@@ -871,8 +875,9 @@ def table_mentions(text: str) -> list[Mention]:
             if not name or not NAME_ONLY_TAIL_RE.fullmatch(line.strip(), name.end()) or "%" in line:
                 row += 1
                 continue
-        spaced, comma = layout not in ("piped", "comma"), layout == "comma"
-        cells = _cells(line, spaced, comma)
+        delimiter = DELIMITED_LAYOUTS.get(layout or "")
+        spaced = layout != "piped" and delimiter is None
+        cells = _cells(line, spaced, delimiter)
         header = _header_names(line, cells)
         others = [line[a:b].strip() for column, (a, b) in enumerate(cells) if column not in header]
         timed = all(TIME_COLUMN_RE.fullmatch(cell) for cell in others)  # every other column labels the time
@@ -885,28 +890,28 @@ def table_mentions(text: str) -> list[Mention]:
         if not header or (len(header) < 2 or layout == "spaced") and not timed:
             row += 1
             continue
-        data_layout = layout if layout in ("piped", "comma") else "spaced"
+        data_layout = layout if layout == "piped" or delimiter else "spaced"
         last = None
         following = row + 1
         while following < len(lines) and _table_layout(lines[following]) == data_layout \
-                and len(_cells(lines[following], spaced, comma)) == width:
+                and len(_cells(lines[following], spaced, delimiter)) == width:
             last = following
             following += 1
         if last is not None and (len(header) < 2 or layout != "piped"):
-            first_cells = [_row_label(lines[r][slice(*_cells(lines[r], spaced, comma)[0])], ordinal) for r in range(row + 1, last + 1)]
+            first_cells = [_row_label(lines[r][slice(*_cells(lines[r], spaced, delimiter)[0])], ordinal) for r in range(row + 1, last + 1)]
             if not all(time_rank(c) is not None for c in first_cells if not set(c.strip()) <= set("-: ")):
                 row = following  # rows not labelled with times: not a flowsheet
                 continue
         if last is not None and last > row + 1 and 0 not in header:
             # rows labelled by their dates or times, possibly the latest first: the most recent row is read
             rows = [r for r in range(row + 1, last + 1) if not set(lines[r]) <= set("|-: \t")]
-            first_cells = [_row_label(lines[r][slice(*_cells(lines[r], spaced, comma)[0])], ordinal) for r in rows]
+            first_cells = [_row_label(lines[r][slice(*_cells(lines[r], spaced, delimiter)[0])], ordinal) for r in rows]
             pick = latest_column(first_cells) if all(time_rank(c) is not None for c in first_cells) else None
             last = rows[pick] if pick is not None else last
         if last is not None:
             data = lines[last]
             for column, (analyte, unit) in header.items():
-                a, b = _cells(data, spaced, comma)[column]
+                a, b = _cells(data, spaced, delimiter)[column]
                 cell = data[a:b]
                 number = re.match(rf"\s*{NUMBER}\s*(?:{UNIT})?", cell, re.IGNORECASE)
                 if not number:

@@ -345,6 +345,8 @@ FRESH3_CLASSES = [
     # 'the grade is N', and a claim joined to the previous one is about the same value
     ("For a platelet count of 20 the grade is 3 under CTCAE v6.0, and also grade 3 under v5.0.", "5", [(M, "plt", 4)]),
     ("Hb 7.2 g/dL: the grade was 2.", "5", [(M, "hgb", 3)]),
+    ("Platelets 24, so the grade would be 3 by v5.0.", "5", [(M, "plt", 4)]),
+    ("Platelets 24, so the grade would be 4 by v5.0.", "5", []),
     ("ANC 0.3 is grade 3 by v6.0 while grade 4 by v5.0.", "5", []),
     # a grade's condition follows it only within its clause
     ("With Hb 8.5 and ALC 0.4, only the lymphopenia is grade 3, the anemia is grade 2.", "5", []),

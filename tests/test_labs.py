@@ -284,6 +284,12 @@ FRESH3_READS = [
     ("ANC;0.7;L\nLYMPH#;0.4;L", {"anc": 0.7, "alc": 0.4}),
     ("Date,WBC,PLT\n2025-03-01,5.1,220\n2025-03-15,2.9,61", {"wbc": 2.9, "plt": 61}),
     ("collected,hb,anc\n2025-03-15,8.4,0.8\n2025-03-01,11.0,2.2", {"hgb": 8.4, "anc": 0.8}),
+    ("date;wbc;plt\n01/06/2025;4.4;188\n08/06/2025;3.7;130", {"wbc": 3.7, "plt": 130}),
+    ("wbc,anc,plt\n3.1,1.2,98", {"wbc": 3.1, "anc": 1.2, "plt": 98}),
+    # any form of a verb of change before 'to'; 'from X down to Y'; a time or 'but' before the later value
+    ("Neutrophils 0.3 (day 10), recovering to 1.2 by day 21", {"anc": 1.2}), ("my platelets went from 150 down to 42", {"plt": 42}),
+    ("Platelets were 40 on Monday; on Thursday they were 65", {"plt": 65}), ("ANC 1.1 last week but it's 0.8 now", {"anc": 0.8}),
+    ("plt 12 → transfused → 35", {"plt": 35}), ("Hb 7.4, then 2 units PRBC, then 9.1", {"hgb": 9.1}),
     # a value in brackets a few words after its name, with its unit; not a threshold
     ("Going by the neutrophil count on your report (0.8 x10^9/L), this is low", {"anc": 0.8}),
     ("Platelets below the usual threshold (50 x10^9/L) need care", {}),
