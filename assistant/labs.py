@@ -60,7 +60,7 @@ UNIT_ALTERNATIVES = "|".join(f"(?:{form})" for form, _, _ in UNIT_FORMS)
 UNIT = f"(?P<unit>{UNIT_ALTERNATIVES})" + r"(?![A-Za-z])"
 COMPARATOR = r"(?P<cmp><=|>=|≤|≥|<|>|(?:(?:less|lower|fewer|greater|higher|more)\s+than|below|under|above|over|at\s+least|at\s+most|(?<!went )(?<!gone )(?<!goes )(?<!came )(?<!comes )(?<!rose )(?<!back )(?<!crept )(?<!moved )(?<!climbed )up\s+to)\b)"
 # Words that may stand between an analyte and its value ("platelets of 60", "ANC was 0.4", "Hb: 9.1").
-FILLER = (r"(?:\s+|\s*[:=(,#|—–]\s*|;(?=\d)|\s*(?-i:\*?\(?(?:LL|HH|L|H|LOW|HIGH|Low|High|CRIT)\)?\*?)(?=[ \t]+\d)|\s+-\s+|\s*\.{2,}\s*|\s*…\s*|\s*(?:count|counts|level|levels|value|values|of|was|is|are|were|at|now|only|measured|"
+FILLER = (r"(?:\s+|\s*[:=(,#|—–]\s*|;(?=\d)|\x22[,;]\x22(?=\d)|\s*(?-i:\*?\(?(?:LL|HH|L|H|LOW|HIGH|Low|High|CRIT)\)?\*?)(?=[ \t]+\d)|\s+-\s+|\s*\.{2,}\s*|\s*…\s*|\s*(?:count|counts|level|levels|value|values|of|was|is|are|were|at|now|only|measured|"
           r"then|today|dropped|drops?|fell|falls?|fallen|had|has|decreased|declined|down|recovered|to|reaching|reached|nadir|about|"
           r"around|approximately|roughly|exactly|just|still|back|came|comes|come|went|goes|rose|risen|remains?|remained|stable|"
           r"repeat|repeated|latest|currently|this\s+morning|improved|increased|abs|absolute|recorded|noted|observed|found|documented|drifted|trended|trending|slipped|dipped|climbed|settled|sitting|hovering|sits|reads?|nl|normal|wnl|low|high|this|so|up|trend|series|results?|elevated|reduced|critically|critical|markedly|mildly|severely|very|~|≈)\b\s*)")
@@ -289,6 +289,15 @@ TREND_WORDS = ("came", "now", "today", "morning", "drop", "then", "back", "fell"
 TREND_HINT_RE = re.compile("|".join(re.escape(token) for token in (*TREND_MARKS, *TREND_WORDS)))
 
 
+# A name used for a blood product or a treatment, not a count: "the platelet transfusion", "a red cell unit".
+PRODUCT_AFTER_RE = re.compile(r"\s+(?:transfusions?|infusions?|support|pools?|bags?|units?|products?|concentrates?)\b", re.IGNORECASE)
+
+
+def _names_a_lab(text: str, start: int, end: int) -> bool:
+    """Whether an analyte name stands in text[start:end] as a lab, not as a blood product ("before the platelet transfusion")."""
+    return any(not PRODUCT_AFTER_RE.match(text, name.end()) for name in ANALYTE_RE.finditer(text, start, end))
+
+
 def _may_continue(window: str) -> bool:
     return TREND_HINT_RE.search(window.lower()) is not None
 
@@ -347,6 +356,12 @@ def parse_number(text: str) -> float:
     return float(SEPARATORS_RE.sub("", text))
 
 
+# A differential percentage followed by the absolute count: "62% (abs 1.8)", "12 %, absolute 0.5 x10^9/L".
+PERCENT_THEN_ABSOLUTE_RE = re.compile(rf"\s*%\s*(?:[\(\[,;]\s*|\s)(?:abs(?:olute)?\.?|absolute\s+count|count|#)\s*:?\s*{NUMBER}\s*(?:{UNIT})?",
+                                      re.IGNORECASE)
+DOT_THOUSANDS_RE = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
+
+
 def _number_notes(analyte: str, number_text: str) -> list[str]:
     label = ANALYTE_LABELS[analyte]
     if "," in number_text and not THOUSANDS_RE.fullmatch(number_text):
@@ -358,6 +373,10 @@ def _mention(analyte: str, text: str, start: int, end: int, number_text: str, ki
              comparator: str | None, number_span: tuple[int, int], trend: list[float]) -> Mention:
     number = parse_number(number_text)
     notes = _number_notes(analyte, number_text)
+    if unit_text and "." in number_text and DOT_THOUSANDS_RE.fullmatch(number_text) and _unit_of(unit_text)[0] == "/µL":
+        # "45.000/µL": counts per microlitre are whole numbers, so a dot before three digits separates thousands
+        number = float(number_text.replace(".", ""))
+        notes.append(f"{ANALYTE_LABELS[analyte]} '{number_text}' per microlitre read as {number:g} (a dot separating thousands).")
     if kilo:  # "79K" is 79,000 per microlitre, that is 79 x 10^9/L
         value, native_unit, native_value, assumptions, warnings = number, "K/µL", number, [], []
         if value > PLAUSIBLE_MAX[analyte]:
@@ -506,6 +525,11 @@ def find_mentions(text: str) -> list[Mention]:
             mentions.append(_unreadable(analyte, text, match.start(), AMBIGUOUS_RE.match(text, number_span[0])))
             continue
         if not unit_text and not kilo and NOT_A_VALUE_RE.match(text, end) and not TIMES_TEN_RE.match(text, end):
+            absolute = PERCENT_THEN_ABSOLUTE_RE.match(text, end) if "%" in text[end:end + 3] else None
+            if absolute:  # "Neutrophils 62% (abs 1.8)": the differential percentage, then the absolute count
+                mentions.append(_mention(analyte, text, match.start(), absolute.end(), absolute.group("num"), bool(absolute.group("kilo")),
+                                         absolute.group("unit"), None, absolute.span("num"), [parse_number(absolute.group("num"))]))
+                continue
             bare.append(match)
             continue
         if unit_text:
@@ -524,7 +548,7 @@ def find_mentions(text: str) -> list[Mention]:
         while not comparator and (_may_continue(text[scan:scan + 36])
                                   or (text.startswith(", ", scan) and text[scan + 2:scan + 3].isdigit())):
             step = TREND_STEP_RE.match(text, scan)
-            if not step or ANALYTE_RE.search(text, scan, step.start("num")):
+            if not step or _names_a_lab(text, scan, step.start("num")):
                 break
             treatment = NOT_A_VALUE_RE.match(text, step.end("num")) if not step.group("kilo") else None
             if treatment:

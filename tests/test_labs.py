@@ -290,6 +290,14 @@ FRESH3_READS = [
     ("Neutrophils 0.3 (day 10), recovering to 1.2 by day 21", {"anc": 1.2}), ("my platelets went from 150 down to 42", {"plt": 42}),
     ("Platelets were 40 on Monday; on Thursday they were 65", {"plt": 65}), ("ANC 1.1 last week but it's 0.8 now", {"anc": 0.8}),
     ("plt 12 → transfused → 35", {"plt": 35}), ("Hb 7.4, then 2 units PRBC, then 9.1", {"hgb": 9.1}),
+    # a dot before three digits in a count per microlitre separates thousands; said in the assumptions
+    ("PLT 98.000/µL", {"plt": 98}), ("ANC 1.200 cells/uL", {"anc": 1.2}),
+    # names in other languages, from the lexicon
+    ("Plaquettes 45 G/L, PNN 0,4 G/L", {"plt": 45, "anc": 0.4}), ("Leucocitos 2,1; hemoglobina 9,8 g/dL", {"wbc": 2.1, "hgb": 9.8}),
+    # a differential percentage then the absolute count; quoted CSV cells
+    ("Lymphocytes 9% (absolute 0.4)", {"alc": 0.4}), ('"ANC","0.9","L"\n"HGB","8.8","L"', {"anc": 0.9, "hgb": 8.8}),
+    # a name used for a blood product inside a series is not a new lab
+    ("plt 15 before the platelet transfusion and 41 after", {"plt": 41}),
     # a value in brackets a few words after its name, with its unit; not a threshold
     ("Going by the neutrophil count on your report (0.8 x10^9/L), this is low", {"anc": 0.8}),
     ("Platelets below the usual threshold (50 x10^9/L) need care", {}),
