@@ -317,6 +317,7 @@ def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
     all_mentions = find_mentions(text)  # in text order
     starts = [m.span[0] for m in all_mentions]
     previous_values: list[Mention] = []
+    borrowed = False
     for s_start, s_end in sentences(text):
         sentence = text[s_start:s_end].strip()
         mentions = all_mentions[bisect_left(starts, s_start):bisect_left(starts, s_end)]
@@ -334,7 +335,11 @@ def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
             # "Labs: WBC 1.8, ANC 0.9. Impression: grade 2 leukopenia, grade 3 neutropenia" -- a sentence of claims that
             # name their conditions is about the previous sentence's value of each condition's analyte, when it gave one
             values = _values_named_by_terms(text, s_start, s_end, previous_values)
-        previous_values = values
+            borrowed = True  # the next sentence of claims ("2. Grade 3 thrombocytopenia") may borrow from the same values
+        if borrowed or (not values and s_end - s_start <= 40 and not GRADE_CLAIM_RE.search(text, s_start, s_end)):
+            borrowed = False  # a list number or a heading ("Assessment and plan:") between values and claims keeps them
+        else:
+            previous_values = values
         if not values:
             continue
         named_here = marks[bisect_left(mark_starts, s_start):bisect_left(mark_starts, s_end)]

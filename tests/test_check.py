@@ -342,6 +342,10 @@ FRESH3_CLASSES = [
     ("WBC 2.5 and ANC 0.7 today.\nAssessment: G2 leukopenia, G2 neutropenia.", "5", [(M, "anc", 3)]),
     ("PLT 40 on the first sample and PLT 60 on the second. Grade 2 thrombocytopenia.", "5", []),  # two values: not guessed
     ("ANC 0.4 today. Last cycle she had grade 2 neutropenia.", "5", []),  # another time: not borrowed
+    # past a heading or list numbers, and for every claim sentence of the list
+    ("CBC 5/2: ANC 0.7, Hb 8.6.\nProblems:\n1. Grade 3 neutropenia\n2. Grade 3 anaemia", "5", [(M, "hgb", 2)]),
+    ("CBC 5/2: ANC 0.7, Hb 8.6.\nProblems:\n1. Grade 3 neutropenia\n2. Grade 2 anaemia", "5", []),
+    ("• PLT 30 x10^9/L\n• Grade 2 thrombocytopenia", "5", [(M, "plt", 3)]),
     # 'the grade is N', and a claim joined to the previous one is about the same value
     ("For a platelet count of 20 the grade is 3 under CTCAE v6.0, and also grade 3 under v5.0.", "5", [(M, "plt", 4)]),
     ("Hb 7.2 g/dL: the grade was 2.", "5", [(M, "hgb", 3)]),
