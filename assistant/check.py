@@ -95,9 +95,10 @@ ABBREVIATION_RE = _scan(r"(?i)\b(?#first)(?:i\.e|e\.g|vs|cf|approx|incl|resp|et 
 VERSION_NAMED_RE = _scan(r"(?i)(?#first)(?:CTCAE\s*(?:version\s*|v\.?\s*)?|\bv\.?\s?|\bversion\s+)([56])(?:\.0)?\b")
 # Words that make a grade a negated claim ("no neutropenia of grade 2 or worse", "is not grade 3", "rather than
 # grade 4"), and those that make it a claim of staying below a grade ("does not reach grade 3", "not yet grade 2").
-NEGATION_RE = re.compile(r"(?i)\b(?:no|not|isn't|aren't|wasn't|never|without|rather\s+than|instead\s+of|nor|neither)\b(?!.*\b(?:but|it\s+is|is)\b)[^;:,]{0,35}$")
+NEGATION_RE = re.compile(r"(?i)\b(?:no|not|cannot|isn't|aren't|wasn't|never|without|rather\s+than|instead\s+of|nor|neither|hardly)\b(?!.*\b(?:but|it\s+is|is)\b)[^;:,]{0,35}$")
 BELOW_RE = re.compile(r"(?i)\b(?:(?:does|do|did)\s+not|doesn't|don't|didn't|not\s+yet|falls?\s+short\s+of|fell\s+short\s+of|below)\s+"
                       r"(?:reach|amount\s+to|meet|qualify\s+as|make\s+it)?\s*(?:an?\s+)?(?:\w+\s+){0,2}$")
+AT_LEAST_BEFORE_RE = re.compile(r"(?i)\bat\s+(least|most)\s+(?:a\s+|an\s+)?(?:CTCAE\s+)?$")
 # A grade that names a threshold or a definition is not a claim about a value: "the grade 2 threshold of 1.5",
 # "the cut-off that defines grade 2", "grade 2 anemia means a hemoglobin below 10".
 THRESHOLD_AFTER_RE = re.compile(r"(?i)\s*(?:(?:\w+\s+){0,4}?(?:threshold|cut-?off|cutoff|boundary|limit|band|border|mark|(?<!in )line|criteria|criterion)\b"
@@ -107,7 +108,7 @@ MEETS_BEFORE_RE = re.compile(r"(?i)\b(?:meets?|meeting|met|fulfils?|fulfills?|fu
                              r"satisfying|within|reaches|reached|qualifies\s+for)\s+(?:the\s+)?(?:CTCAE\s+)?$")
 THRESHOLD_WORDS = ("threshold", "cut", "boundary", "limit", "band", "border", "mark", "criteri", "mean", "defin", "start", "begin", "line",
                    "appl", "kick")
-NEGATION_WORDS = ("no", "n't", "never", "without", "rather", "instead", "nor", "short", "below")
+NEGATION_WORDS = ("no", "n't", "never", "without", "rather", "instead", "nor", "short", "below", "hardly")
 THRESHOLD_HINT_RE = re.compile("|".join(THRESHOLD_WORDS))
 NEGATION_HINT_RE = re.compile("|".join(NEGATION_WORDS))
 ABSENT_AFTER_RE = re.compile(r"(?i)\s*(?:\([^()]{0,40}\)\s*)?(?:has|have|had|was|were|is|did|does)\s+(?:not|never)\s+"
@@ -243,6 +244,11 @@ def _claims(text: str, start: int, end: int) -> list[Claim]:
         if term == "anc" and febrile and abs(febrile[min(bisect_left(febrile, claim_end), len(febrile) - 1)] - claim_end) <= 3:
             term = "fn"  # "grade 3 febrile neutropenia" is a clinical grade, not an ANC grade
         negated = False
+        if len(grades) == 1 and "at " in lowered_before[-10:]:
+            bound = AT_LEAST_BEFORE_RE.search(before)  # "at least grade 3", "at most grade 1": a range of grades
+            if bound:
+                low = min(grades)
+                grades, label = (set(range(low, 6)), f"≥{low}") if bound.group(1).lower() == "least" else (set(range(0, low + 1)), f"≤{low}")
         if NEGATION_HINT_RE.search(lowered_before):
             if BELOW_RE.search(before):
                 grades, label, negated = set(range(min(grades), 6)), f"≥{min(grades)}" if len(grades) == 1 else label, True

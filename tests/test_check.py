@@ -355,6 +355,11 @@ FRESH3_CLASSES = [
     # a grade's condition follows it only within its clause
     ("With Hb 8.5 and ALC 0.4, only the lymphopenia is grade 3, the anemia is grade 2.", "5", []),
     ("With Hb 8.5 and ALC 0.4, only the lymphopenia is grade 2, the anemia is grade 2.", "5", [(M, "alc", 3)]),
+    # 'at least' and 'at most' a grade; 'cannot' and 'hardly' deny a grade
+    ("Platelets 20: at least grade 3 thrombocytopenia.", "5", []), ("Platelets 60: at least grade 3 thrombocytopenia.", "5", [(M, "plt", 2)]),
+    ("Hb 9.9 g/dL is at most grade 1 anemia.", "5", [(M, "hgb", 2)]),
+    ("An ALC of 0.6 cannot be grade 2 lymphopenia.", "5", [(M, "alc", 2)]), ("An ALC of 0.9 cannot be grade 2 lymphopenia.", "5", []),
+    ("WBC 1.5 is hardly grade 3.", "5", [(M, "wbc", 3)]),
     # a value in brackets after the condition belongs to the claim
     ("Counts are back to ANC 2.4; the grade 4 neutropenia (nadir 0.3) has resolved.", "5", []),
     ("Counts are back to ANC 2.4; the grade 4 neutropenia (lowest 0.8 x10^9/L) has resolved.", "5", [(M, "anc", 3)]),
