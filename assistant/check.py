@@ -330,14 +330,16 @@ def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
         values = [m for m in mentions if not m.is_threshold and m.value is not None]
         if "count" in sentence or "Count" in sentence:
             values = sorted(values + _unnamed_counts(text, s_start, s_end, mentions), key=lambda m: m.span)
-        # a Markdown heading ("### Grade 1 and 2") names a section: it never borrows the value before it
-        if not values and previous_values and not text.startswith("#", s_start) and GRADE_CLAIM_RE.search(text, s_start, s_end) and (
+        # a Markdown heading ("### Grade 1 and 2") names a section, and a question asks: neither borrows the value before it
+        if not values and previous_values and (text.startswith("#", s_start) or sentence.endswith("?")):
+            pass
+        elif not values and previous_values and not text.startswith("#", s_start) and GRADE_CLAIM_RE.search(text, s_start, s_end) and (
                 s_end - s_start <= 24 or len(previous_values) == 1 and REFERRING_START_RE.match(text, s_start)):
             # "Platelets: 74 x10^9/L. Grade: 1." -- a grade standing alone after a value; "Platelets came back at 47 this
             # morning. That's grade 2" -- a sentence that refers back to the previous one's single value
             values = previous_values[-1:]
         elif not values and previous_values and not text.startswith("#", s_start) and GRADE_CLAIM_RE.search(text, s_start, s_end) \
-                and not OTHER_TIME_RE.search(text, s_start, s_end):
+                and not OTHER_TIME_RE.search(text, s_start, s_end) and _states_grades(text, s_start, s_end):
             # "Labs: WBC 1.8, ANC 0.9. Impression: grade 2 leukopenia, grade 3 neutropenia" -- a sentence of claims that
             # name their conditions is about the previous sentence's value of each condition's analyte, when it gave one
             values = _values_named_by_terms(text, s_start, s_end, previous_values)
@@ -405,6 +407,32 @@ def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
 # A sentence about another time than the values before it ("Last cycle she had grade 2 neutropenia") does not borrow them.
 OTHER_TIME_RE = re.compile(r"(?i)\b(?:last|previous(?:ly)?|prior|earlier|before|history|baseline|ago|had|has\s+had|resolved|"
                            r"recovered|nadir|cycles?\s+\d|in\s+\d{4}|will|would|if|expect(?:ed)?|risk)\b")
+
+
+# A sentence that states grades rather than talks about them: an optional label ("Impression:"), an optional subject and
+# negation ("The patient does not have", "No"), then the claims; after the last one the sentence ends or goes on with a
+# new clause ("Grade 3 thrombocytopenia; hold the dose"), never with a verb ("Grade 3 anemia usually needs a transfusion").
+STATEMENT_PREFIX_RE = re.compile(
+    r"(?i)[\s•*·\-–—>\d.)]*(?:[A-Za-z][\w /&'-]{0,30}:\s*)?(?:(?:both|all|also|so|thus|hence|overall|currently|now|today)\s*,?\s+)?"
+    r"(?:(?:the\s+)?(?:patient|pt|she|he|they|it)\s+(?:has|have|is|does\s+not\s+have|doesn't\s+have|shows?)\s+)?"
+    r"(?:(?:no|not|without|nor)\s+)?(?:(?:evidence\s+of|signs?\s+of)\s+)?"
+    rf"(?:(?:the\s+)?{TERM_ALTERNATIVES.replace('(?P<', '(?P<p_')}\s*(?:of|is|was|:|-|–|—)?\s*)?(?:CTCAE\s*)?")
+STATEMENT_SUFFIX_RE = re.compile(
+    rf"(?i)(?:\s+[\w-]+)?\s+{TERM_ALTERNATIVES.replace('(?P<', '(?P<s_')}|(?=\W)")
+STATEMENT_END_RE = re.compile(r"(?i)\s*(?:\([^()]{0,40}\)\s*)?(?:$|[.;,:!—–]|\s-\s|\band\b|\b(?:at\s+present|currently|today|now|"
+                              r"by|per|under|in\s+CTCAE)\b)")
+
+
+def _states_grades(text: str, start: int, end: int) -> bool:
+    """Whether the sentence states grades (see STATEMENT_PREFIX_RE), so that it may borrow the values before it."""
+    claims = list(GRADE_CLAIM_RE.finditer(text, start, end))
+    prefix = STATEMENT_PREFIX_RE.match(text, start, claims[0].start())
+    if prefix is None or prefix.end() != claims[0].start():
+        return False
+    last = claims[-1].end()
+    term = STATEMENT_SUFFIX_RE.match(text, last, end)
+    after = term.end() if term else last
+    return STATEMENT_END_RE.match(text, after, end) is not None
 
 
 def _values_named_by_terms(text: str, start: int, end: int, previous: list[Mention]) -> list[Mention]:

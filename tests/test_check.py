@@ -342,6 +342,12 @@ FRESH3_CLASSES = [
     ("WBC 2.5 and ANC 0.7 today.\nAssessment: G2 leukopenia, G2 neutropenia.", "5", [(M, "anc", 3)]),
     ("PLT 40 on the first sample and PLT 60 on the second. Grade 2 thrombocytopenia.", "5", []),  # two values: not guessed
     ("ANC 0.4 today. Last cycle she had grade 2 neutropenia.", "5", []),  # another time: not borrowed
+    # a sentence that talks about grades rather than states them, or asks, borrows nothing
+    ("Platelets 60. Grade 3 thrombocytopenia often needs a platelet transfusion.", "5", []),
+    ("ANC 1.6. Treatment is paused for grade 3 or 4 neutropenia.", "5", []),
+    ("Hb 10.5 g/dL. What is grade 2 anemia?", "5", []),
+    ("Platelets 60. Thrombocytopenia: grade 3 — hold the dose.", "5", [(M, "plt", 2)]),
+    ("ANC 0.8. The patient does not have grade 3 neutropenia.", "5", [(M, "anc", 3)]),
     # past a heading or list numbers, and for every claim sentence of the list
     ("CBC 5/2: ANC 0.7, Hb 8.6.\nProblems:\n1. Grade 3 neutropenia\n2. Grade 3 anaemia", "5", [(M, "hgb", 2)]),
     ("CBC 5/2: ANC 0.7, Hb 8.6.\nProblems:\n1. Grade 3 neutropenia\n2. Grade 2 anaemia", "5", []),
