@@ -90,7 +90,7 @@ CLAUSE_BREAK_RE = _scan(r"(?#first)(?:;|,\s*(?:so|yet)\b|\b(?:whereas|while|but)
 COHORT_RE = re.compile(r"(?i)\bpatients\s+(?:with|had|having)\s+$|\b(?:in|of)\s+\d[\d,]*\s+(?:patients|cases)\s+(?:with\s+)?$")
 COHORT_AFTER_RE = re.compile(r"(?i)^\s*(?:\w+\s+){0,3}?(?:(?:occurred|developed|was\s+seen|was\s+reported|were\s+reported)\s+in\s+\d|in\s+\d[\d,.]*\s*(?:%|percent|of\s+\d|patients))")
 DOT_LEADER_RE = re.compile(r"\.{2,}(?=[ \t]*\d)")
-ABBREVIATION_RE = _scan(r"(?i)\b(?#first)(?:i\.e|e\.g|vs|cf|approx|incl|resp|et al|ca|fig|no|dr)\.")
+ABBREVIATION_RE = _scan(r"(?i)\b(?#first)(?:i\.e|e\.g|vs|cf|approx|incl|resp|et al|ca|fig|no|dr|gr|abs|pt|wk|ref)\.")
 # The CTCAE version a sentence or a document names ("under CTCAE v6", "per v6.0", "CTCAE version 5.0").
 VERSION_NAMED_RE = _scan(r"(?i)(?#first)(?:CTCAE\s*(?:version\s*|v\.?\s*)?|\bv\.?\s?|\bversion\s+)([56])(?:\.0)?\b")
 # Words that make a grade a negated claim ("no neutropenia of grade 2 or worse", "is not grade 3", "rather than

@@ -366,6 +366,8 @@ FRESH3_CLASSES = [
     ("Hb 9.9 g/dL is at most grade 1 anemia.", "5", [(M, "hgb", 2)]),
     ("An ALC of 0.6 cannot be grade 2 lymphopenia.", "5", [(M, "alc", 2)]), ("An ALC of 0.9 cannot be grade 2 lymphopenia.", "5", []),
     ("WBC 1.5 is hardly grade 3.", "5", [(M, "wbc", 3)]),
+    # 'gr.', 'abs.', 'pt.', 'wk.' do not end a sentence
+    ("gr. 3 neutropenia, abs. neutrophils 1.2", "5", [(M, "anc", 2)]), ("Pt. with plt 40: gr. 3 thrombocytopenia.", "5", []),
     # a value in brackets after the condition belongs to the claim
     ("Counts are back to ANC 2.4; the grade 4 neutropenia (nadir 0.3) has resolved.", "5", []),
     ("Counts are back to ANC 2.4; the grade 4 neutropenia (lowest 0.8 x10^9/L) has resolved.", "5", [(M, "anc", 3)]),
