@@ -289,7 +289,7 @@ FRESH3_READS = [
     # any form of a verb of change before 'to'; 'from X down to Y'; a time or 'but' before the later value
     ("Neutrophils 0.3 (day 10), recovering to 1.2 by day 21", {"anc": 1.2}), ("my platelets went from 150 down to 42", {"plt": 42}),
     ("Platelets were 40 on Monday; on Thursday they were 65", {"plt": 65}), ("ANC 1.1 last week but it's 0.8 now", {"anc": 0.8}),
-    ("plt 12 → transfused → 35", {"plt": 35}), ("platelets bottomed out at 11 on day 8, then recovered to 95", {"plt": 95}), ("Hb 7.4, then 2 units PRBC, then 9.1", {"hgb": 9.1}),
+    ("plt 12 → transfused → 35", {"plt": 35}), ("ANC   **0.3**", {"anc": 0.3}), ("Platelets, plasma: 61", {"plt": 61}), ("platelets bottomed out at 11 on day 8, then recovered to 95", {"plt": 95}), ("Hb 7.4, then 2 units PRBC, then 9.1", {"hgb": 9.1}),
     # a dot before three digits in a count per microlitre separates thousands; said in the assumptions
     ("PLT 98.000/µL", {"plt": 98}), ("ANC 1.200 cells/uL", {"anc": 1.2}),
     # names in other languages, from the lexicon
