@@ -414,7 +414,9 @@ OTHER_TIME_RE = re.compile(r"(?i)\b(?:last|previous(?:ly)?|prior|earlier|before|
 # new clause ("Grade 3 thrombocytopenia; hold the dose"), never with a verb ("Grade 3 anemia usually needs a transfusion").
 STATEMENT_PREFIX_RE = re.compile(
     r"(?i)[\s•*·\-–—>\d.)]*(?:[A-Za-z][\w /&'-]{0,30}:\s*)?(?:(?:both|all|also|so|thus|hence|overall|currently|now|today)\s*,?\s+)?"
-    r"(?:(?:the\s+)?(?:patient|pt|she|he|they|it)\s+(?:has|have|is|does\s+not\s+have|doesn't\s+have|shows?)\s+)?"
+    r"(?:(?:the\s+)?(?:patient|pt|she|he|they|it)\s+(?:has|have|is|does\s+not\s+have|doesn't\s+have|shows?)\s+"
+    r"|(?:this|that|these|those|which|it|they)(?:'s|\s+(?:is|are|represents?|means?|indicates?|corresponds?\s+to|amounts?\s+to|"
+    r"equals?|constitutes?|counts?\s+as|would\s+be))\s+)?(?:(?:consistent|compatible)\s+with\s+|in\s+keeping\s+with\s+|i\.e\.\s*|[=→]\s*|->\s*)?"
     r"(?:(?:no|not|without|nor)\s+)?(?:(?:evidence\s+of|signs?\s+of)\s+)?"
     rf"(?:(?:the\s+)?{TERM_ALTERNATIVES.replace('(?P<', '(?P<p_')}\s*(?:of|is|was|:|-|–|—)?\s*)?(?:CTCAE\s*)?")
 STATEMENT_SUFFIX_RE = re.compile(

@@ -348,6 +348,9 @@ FRESH3_CLASSES = [
     ("Hb 10.5 g/dL. What is grade 2 anemia?", "5", []),
     ("Platelets 60. Thrombocytopenia: grade 3 — hold the dose.", "5", [(M, "plt", 2)]),
     ("ANC 0.8. The patient does not have grade 3 neutropenia.", "5", [(M, "anc", 3)]),
+    # a subject referring back, 'consistent with'
+    ("Today: Hb 8.4, ALC 0.3. These are grade 2 anemia and grade 2 lymphopenia.", "5", [(M, "alc", 3)]),
+    ("Today: Hb 8.4, ALC 0.3. Consistent with grade 2 anemia and grade 3 lymphopenia.", "5", []),
     # past a heading or list numbers, and for every claim sentence of the list
     ("CBC 5/2: ANC 0.7, Hb 8.6.\nProblems:\n1. Grade 3 neutropenia\n2. Grade 3 anaemia", "5", [(M, "hgb", 2)]),
     ("CBC 5/2: ANC 0.7, Hb 8.6.\nProblems:\n1. Grade 3 neutropenia\n2. Grade 2 anaemia", "5", []),
