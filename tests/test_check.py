@@ -369,6 +369,9 @@ FRESH3_CLASSES = [
     ("Hb 9.9 g/dL is at most grade 1 anemia.", "5", [(M, "hgb", 2)]),
     ("An ALC of 0.6 cannot be grade 2 lymphopenia.", "5", [(M, "alc", 2)]), ("An ALC of 0.9 cannot be grade 2 lymphopenia.", "5", []),
     ("WBC 1.5 is hardly grade 3.", "5", [(M, "wbc", 3)]),
+    # the patient as the subject refers back to the sentence's one value
+    ("her platelets went from 90 down to 45, so she's grade 2 now?", "5", [(M, "plt", 3)]),
+    ("my hb was 9.9 and now it's 8.4, so I'm grade 2.", "5", []),
     # 'gr.', 'abs.', 'pt.', 'wk.' do not end a sentence
     ("gr. 3 neutropenia, abs. neutrophils 1.2", "5", [(M, "anc", 2)]), ("Pt. with plt 40: gr. 3 thrombocytopenia.", "5", []),
     # a value in brackets after the condition belongs to the claim
