@@ -37,7 +37,7 @@ ANALYTE_PATTERNS = _lexicon()
 
 # Numbers as written: 2,700 and 1 400 (thousands), 0,9 (a decimal comma), 2.7, 79K.
 NUMBER = (r"(?P<num>[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)"
-          r"|\d{1,3}(?: \d{3})+(?=\s*(?:/|cells|per\b|[kK]\b))|\d+,\d+(?!\d|,\d)|\d+(?:\.\d+)?(?!\d|[.:]\d)|\.\d+)(?P<kilo>\s?[kK](?![a-zA-Z/]))?")
+          r"|\d{1,3}(?: \d{3})+(?=\s*(?:/|cells|per\b|[kK]\b))|\d+,\d+(?!\d|,\d|[ \t]*[\^*]|[eE]\d)|\d+(?:\.\d+)?(?!\d|[.:]\d)|\.\d+)(?P<kilo>\s?[kK](?![a-zA-Z/]))?")
 PER = r"(?:/|\s*per\s+)"
 PER_UL = (r"(?:µL|uL|μL|mcL|ul|mm3|mm³|cu\s?mm|cubic\s+mill?imet(?:re|er)s?|microlit(?:re|er)s?|"
           r"(?:µ|u|μ|mc)l(?:itre|iter)?(?![A-Za-z]))")
@@ -308,7 +308,7 @@ GARBLED_ANYWHERE_RE = re.compile(r"[oOlI](?:(?<=\d[oOlI])|(?=\d))")  # the same 
 GARBLED_VALUE_RE = re.compile(rf"(?:{FILLER}){{0,3}}?(?P<token>\d*[oOlI]+\d+[\doOlI]*|\d+[oOlI]+[\doOlI]*)(?![\w.])", re.IGNORECASE)
 
 
-AMBIGUOUS_AFTER_RE = re.compile(r",\d")
+AMBIGUOUS_AFTER_RE = re.compile(r",\d(?!\d*[ \t]*[\^*])")  # not ",10^9/L", a unit after a CSV comma
 AMBIGUOUS_RE = re.compile(r"(?P<token>[\d,.]+)")
 
 
@@ -338,7 +338,7 @@ TARGET_WORDS = ("target", "goal", "aim", "keep", "maintain", "threshold", "trigg
 TARGET_WORD = r"(?:target|goal|aim|keep|maintain|threshold|trigger|cut-?off)\s*:?\s+(?:an?\s+|the\s+)?"
 # Found once per text: where each goal phrase ends is where a name that is not a patient value would start.
 TARGET_BEFORE_RE = re.compile(r"\b" + first_char_lookahead(TARGET_WORD) + TARGET_WORD, re.IGNORECASE)
-NAME_PUNCTUATION_RE = re.compile(r"[ \t]*[#:=]?")
+NAME_PUNCTUATION_RE = re.compile(r"[ \t]*(?:(?:trend|series|results?|values?|levels?)\b[ \t]*)?[#:=]?", re.IGNORECASE)
 TIMES_TEN_RE = re.compile(r"\s*[x×*]\s*10")
 LATER_UNIT_RE = re.compile(rf"\s*(?:{UNIT})", re.IGNORECASE)
 
@@ -441,7 +441,10 @@ def _latest_step(text: str, steps: list) -> int:
 
 
 # Values written each after its date: "03/02 212, 10/02 140, 17/02 88", "1 Mar 2.4; 8 Mar 1.7".
-DATE_LABEL = r"(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}[ -](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)"
+DATE_LABEL = (r"(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}[ -](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+              r"|(?:day|d|week|wk|w|cycle|c)[ \t]*\d{1,3}(?:[ \t]*d[ \t]*\d{1,2})?|baseline)")
+# Labels of values by day, week or cycle ("baseline 12.0, wk 3 10.1, wk 6 8.9"), looked for once per text.
+ORDINAL_LABEL_RE = re.compile(r"(?i)\b(?:(?:day|d|week|wk|w|cycle|c)[ \t]*\d|baseline)")
 DATED_ITEM = rf"{DATE_LABEL}[ \t]*:?[ \t]+(?P<value>\d+(?:[.,]\d+)?)(?![\d/])"
 DATED_LIST_RE = re.compile(rf"[ \t]*[:=]?[ \t]*{DATED_ITEM}(?:[ \t]*[,;][ \t]*{DATED_ITEM.replace('value', 'later')})+", re.IGNORECASE)
 DATED_ITEM_RE = re.compile(rf"(?P<label>{DATE_LABEL})[ \t]*:?[ \t]+(?P<value>\d+(?:[.,]\d+)?)(?![\d/])", re.IGNORECASE)
@@ -466,6 +469,7 @@ def find_mentions(text: str) -> list[Mention]:
     may_garble = GARBLED_ANYWHERE_RE.search(text) is not None
     may_statistic = any(word in lowered for word in STATISTIC_WORDS)
     may_month = any(month in lowered for month in MONTHS)
+    may_ordinal = ORDINAL_LABEL_RE.search(text) is not None
     for match in ANALYTE_RE.finditer(text):
         analyte = match.lastgroup
         position = match.end()
@@ -476,7 +480,7 @@ def find_mentions(text: str) -> list[Mention]:
             if ("median" in before or "mean" in before or "average" in before) and STATISTIC_BEFORE_RE.search(before):
                 continue
         bracket = None
-        ahead = text[position:position + 6]
+        ahead = text[position:position + 14]
         if "(" in ahead or "[" in ahead:
             bracket = BRACKET_RE.match(text, position) or BRACKET_RE.match(text, NAME_PUNCTUATION_RE.match(text, position).end())
         header_unit = None
@@ -487,7 +491,7 @@ def find_mentions(text: str) -> list[Mention]:
             unit_first = HEADER_UNIT_RE.match(text, position)
             if unit_first:
                 header_unit, position = unit_first.group("unit"), unit_first.end()
-        dated = DATED_LIST_RE.match(text, position) if "/" in text[position:position + 14] or may_month else None
+        dated = DATED_LIST_RE.match(text, position) if "/" in text[position:position + 14] or may_month or may_ordinal else None
         if dated:  # "Platelets: 03/02 212, 10/02 140, 17/02 88": each value after its date, the most recent read
             mentions.append(_dated_list(analyte, text, match.start(), dated, header_unit))
             continue
@@ -1089,6 +1093,22 @@ def _time_label(text: str, mention: Mention, floor: int) -> str | None:
     return None
 
 
+# A time that labels a whole line of values: "Results 14/3: Hb 9.9; PLT 98", "Today - WBC 3.1, ANC 1.6".
+LINE_LABEL_RE = re.compile(r"(?i)[ \t>*•-]*(?:[A-Za-z]+[ \t]+){0,2}?(?P<label>today|yesterday|now|current|latest|previous|prior|baseline|admission|"
+                           r"discharge|\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{4}-\d{2}-\d{2}|\d{1,2}[:h]\d{2}|(?:day|d|week|wk|cycle|c)\s*\d{1,3}(?:\s*d\s*\d{1,2})?)"
+                           r"[ \t]*[:|–—-][ \t]")
+
+
+def _line_label(text: str, position: int) -> str | None:
+    """The time at the start of the line a value is on, when the line starts with one (looked for within 200 characters)."""
+    floor = max(0, position - 200)
+    line_start = text.rfind("\n", floor, position) + 1
+    if line_start == 0 and floor > 0:
+        return None
+    label = LINE_LABEL_RE.match(text, line_start, position)
+    return label.group("label") if label else None
+
+
 def latest_of_timed_repeats(text: str, mentions: list[Mention]) -> list[Mention]:
     """One value per analyte when the same analyte is given several times, each with its time ("06:40 PLT 45 ...
     18:00 PLT 38"): the most recent is kept, with the others as its series. Untimed repeats are all kept."""
@@ -1103,7 +1123,7 @@ def latest_of_timed_repeats(text: str, mentions: list[Mention]) -> list[Mention]
         labels = []
         for i in indexes:
             floor = mentions[i - 1].span[1] if i > 0 else 0
-            labels.append(_time_label(text, mentions[i], floor))
+            labels.append(_time_label(text, mentions[i], floor) or _line_label(text, mentions[i].span[0]))
         ranks = [label_rank(label) if label is not None else None for label in labels]
         if any(rank is None for rank in ranks):
             # "Hb 7.4 → 2 units → post-transfusion Hb 9.0": the one value labelled as after an event, when no other says when

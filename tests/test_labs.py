@@ -289,7 +289,13 @@ FRESH3_READS = [
     # any form of a verb of change before 'to'; 'from X down to Y'; a time or 'but' before the later value
     ("Neutrophils 0.3 (day 10), recovering to 1.2 by day 21", {"anc": 1.2}), ("my platelets went from 150 down to 42", {"plt": 42}),
     ("Platelets were 40 on Monday; on Thursday they were 65", {"plt": 65}), ("ANC 1.1 last week but it's 0.8 now", {"anc": 0.8}),
-    ("plt 12 → transfused → 35", {"plt": 35}), ("ANC   **0.3**", {"anc": 0.3}), ("Platelets, plasma: 61", {"plt": 61}), ("platelets bottomed out at 11 on day 8, then recovered to 95", {"plt": 95}), ("Hb 7.4, then 2 units PRBC, then 9.1", {"hgb": 9.1}),
+    ("plt 12 → transfused → 35", {"plt": 35}),
+    # values each after a day, week or cycle label; a word and a unit in brackets between name and series
+    ("Platelets: baseline 240, day 8 130, day 15 72", {"plt": 72}), ("Hb series (g/dL): 11.0 (C1), 9.6 (C2), 8.7 (C3)", {"hgb": 8.7}),
+    # a time at the start of each line labels all its values
+    ("Bloods 2/6: ANC 0.9; PLT 70\nBloods 26/5: ANC 2.0; PLT 180", {"anc": 0.9, "plt": 70}),
+    # a unit after a CSV comma is not a decimal comma
+    ("Date,Test,Result,Units\n2025-05-02,ANC,1,10^9/L", {"anc": 1.0}), ("ANC   **0.3**", {"anc": 0.3}), ("Platelets, plasma: 61", {"plt": 61}), ("platelets bottomed out at 11 on day 8, then recovered to 95", {"plt": 95}), ("Hb 7.4, then 2 units PRBC, then 9.1", {"hgb": 9.1}),
     # a dot before three digits in a count per microlitre separates thousands; said in the assumptions
     ("PLT 98.000/µL", {"plt": 98}), ("ANC 1.200 cells/uL", {"anc": 1.2}),
     # names in other languages, from the lexicon
