@@ -38,7 +38,7 @@ def _scan(pattern: str, flags: int = 0) -> re.Pattern:
 ROMAN = {"0": 0, "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
 GRADE_TOKEN = r"(?:[0-5]|iv|v|i{1,3})"
 GRADE_CLAIM_RE = _scan(
-    rf"(?<![\w-])(?#first)(?:CTCAE\s+(?:v\s?[56](?:\.0)?\s+)?)?(?:grade|gr\.?|(?-i:G))(?:\s*:|\s+(?:is|was|would\s+be|will\s+be|of)(?=\s+(?:[<>≤≥]=?\s*)?{GRADE_TOKEN}\b))?\s*"
+    rf"(?<![\w-])(?#first)(?:CTCAE\s+(?:v\s?[56](?:\.0)?\s+)?)?(?:grade|grado|grad|gr\.?|(?-i:G))(?:\s*:|\s+(?:is|was|would\s+be|will\s+be|of)(?=\s+(?:[<>≤≥]=?\s*)?{GRADE_TOKEN}\b))?\s*"
     rf"(?P<op>≥|>=|>|≤|<=|<)?\s*(?P<g>{GRADE_TOKEN})(?!\w|\.\d)"
     rf"(?:\s*(?:-|–|to|or|/|and)\s*(?:grade\s*)?(?P<g2>{GRADE_TOKEN})(?!\w|\.\d))?"
     rf"(?P<plus>\+|\s+or\s+(?:higher|above|greater|worse|more))?",
@@ -46,11 +46,11 @@ GRADE_CLAIM_RE = _scan(
 )
 # Words naming the condition a grade is claimed for, mapped to the analyte that grades it.
 TERM_WORDS = {
-    "anc": r"neutropeni(?:a|c)|neutrophil\s+count\s+decreased",
-    "plt": r"thrombocytopeni(?:a|c)|immune\s+thrombocytopeni(?:a|c)|ITP|platelet\s+count\s+decreased",
-    "hgb": r"an(?:a)?emi(?:a|c)",
-    "alc": r"lymphopeni(?:a|c)|lymphocyte\s+count\s+decreased",
-    "wbc": r"leu[ck]openi(?:a|c)|white\s+blood\s+cell\s+decreased",
+    "anc": r"neutrop[ée]ni(?:a|c|e)|neutrophil\s+count\s+decreased",
+    "plt": r"thrombo(?:cyto|zyto)?p[ée]ni(?:a|c|e)|trombocitopenia|piastrinopenia|immune\s+thrombocytopeni(?:a|c)|ITP|platelet\s+count\s+decreased",
+    "hgb": r"an(?:a?[ée]|ä)mi(?:a|c|e)",
+    "alc": r"lymphop[ée]ni(?:a|c|e)|linfopenia|lymphocyte\s+count\s+decreased",
+    "wbc": r"leu[ck]op[ée]ni(?:a|c|e)|white\s+blood\s+cell\s+decreased",
     "alt": r"ALT\s+increased|alanine\s+aminotransferase\s+increased",
     "ast": r"AST\s+increased|aspartate\s+aminotransferase\s+increased",
     "bili": r"hyperbilirubin(?:a)?emia|blood\s+bilirubin\s+increased",

@@ -372,6 +372,9 @@ FRESH3_CLASSES = [
     # the patient as the subject refers back to the sentence's one value
     ("her platelets went from 90 down to 45, so she's grade 2 now?", "5", [(M, "plt", 3)]),
     ("my hb was 9.9 and now it's 8.4, so I'm grade 2.", "5", []),
+    # conditions and 'grade' in French, Spanish, Italian and German
+    ("PNN 0,8 G/L : neutropénie de grade 2.", "5", [(M, "anc", 3)]), ("Hb 7,5 g/dL: anemia grado 3.", "5", []),
+    ("Thrombozyten 20/nl: Thrombozytopenie Grad 3.", "5", [(M, "plt", 4)]), ("Hb 9,0 g/dL, Anämie Grad 2.", "5", []),
     # 'gr.', 'abs.', 'pt.', 'wk.' do not end a sentence
     ("gr. 3 neutropenia, abs. neutrophils 1.2", "5", [(M, "anc", 2)]), ("Pt. with plt 40: gr. 3 thrombocytopenia.", "5", []),
     # a value in brackets after the condition belongs to the claim
