@@ -11,6 +11,8 @@ import pytest
 from assistant.evaluation import (
     DEFAULT_QUESTIONS,
     DEFAULT_REVIEW,
+    LAB_SETS,
+    REVIEW_SETS,
     LabStringItem,
     QuestionItem,
     ReviewItem,
@@ -139,7 +141,7 @@ def test_datasets_are_large_and_cover_what_reviewers_need():
 
 @pytest.mark.unit
 def test_held_out_sets_are_committed_and_large_enough():
-    from assistant.evaluation import LAB_SETS, QUESTION_SETS, REVIEW_SETS
+    from assistant.evaluation import QUESTION_SETS
 
     clinician = load_jsonl(QUESTION_SETS["clinician"], QuestionItem)
     assert len([i for i in clinician if not i.chat]) >= 80 and len({i.chat for i in clinician if i.chat}) >= 5
