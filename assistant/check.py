@@ -284,7 +284,10 @@ OWN_VALUE_RE = re.compile(rf"\s*\(\s*(?:(?:nadir|lowest|low|minimum|min|peak|hig
 
 
 def _term_follows(text: str, claim_end: int, term_start: int) -> bool:
-    return 0 <= term_start - claim_end <= 25 and TERM_GAP_BREAK_RE.search(text, claim_end, term_start) is None
+    if not 0 <= term_start - claim_end <= 25:
+        return False
+    gap = text[claim_end:term_start]
+    return gap.isspace() or not gap or TERM_GAP_BREAK_RE.search(gap) is None
 
 
 def _nearest_term(terms, term_starts: list[int], claim_start: int, claim_end: int, text: str) -> str | None:
