@@ -98,6 +98,18 @@ VERSION_NAMED_RE = _scan(r"(?i)(?#first)(?:CTCAE\s*(?:version\s*|v\.?\s*)?|\bv\.
 NEGATION_RE = re.compile(r"(?i)\b(?:no|not|cannot|isn't|aren't|wasn't|never|without|rather\s+than|instead\s+of|nor|neither|hardly)\b(?!.*\b(?:but|it\s+is|is)\b)[^;:,]{0,35}$")
 BELOW_RE = re.compile(r"(?i)\b(?:(?:does|do|did)\s+not|doesn't|don't|didn't|not\s+yet|falls?\s+short\s+of|fell\s+short\s+of|below)\s+"
                       r"(?:reach|amount\s+to|meet|qualify\s+as|make\s+it)?\s*(?:an?\s+)?(?:\w+\s+){0,2}$")
+THAN_BEFORE_RE = re.compile(r"(?i)\b(?:(?P<neg>not|no|never)\s+)?(?P<cmp>higher|worse|more|greater|above|severer|less|lower|better|"
+                            r"milder|below)\s+than\s+(?:a\s+|an\s+)?(?:CTCAE\s+)?$")
+HIGHER_WORDS = {"higher", "worse", "more", "greater", "above", "severer"}
+
+
+def _than_grades(grade: int, higher: bool, negated: bool) -> tuple[set[int], str]:
+    """The grades 'higher than grade N' (>N), 'not higher than grade N' (≤N), 'less than' (<N), 'not less than' (≥N) claim."""
+    if higher != negated:
+        return (set(range(grade + 1, 6)), f">{grade}") if higher else (set(range(grade, 6)), f"≥{grade}")
+    return (set(range(0, grade + 1)), f"≤{grade}") if negated else (set(range(0, grade)), f"<{grade}")
+
+
 AT_LEAST_BEFORE_RE = re.compile(r"(?i)\bat\s+(least|most)\s+(?:a\s+|an\s+)?(?:CTCAE\s+)?$")
 # A grade that names a threshold or a definition is not a claim about a value: "the grade 2 threshold of 1.5",
 # "the cut-off that defines grade 2", "grade 2 anemia means a hemoglobin below 10".
@@ -244,17 +256,24 @@ def _claims(text: str, start: int, end: int) -> list[Claim]:
         if term == "anc" and febrile and abs(febrile[min(bisect_left(febrile, claim_end), len(febrile) - 1)] - claim_end) <= 3:
             term = "fn"  # "grade 3 febrile neutropenia" is a clinical grade, not an ANC grade
         negated = False
+        bounded = False
         if len(grades) == 1 and "at " in lowered_before[-10:]:
             bound = AT_LEAST_BEFORE_RE.search(before)  # "at least grade 3", "at most grade 1": a range of grades
             if bound:
                 low = min(grades)
                 grades, label = (set(range(low, 6)), f"≥{low}") if bound.group(1).lower() == "least" else (set(range(0, low + 1)), f"≤{low}")
-        if NEGATION_HINT_RE.search(lowered_before):
+                bounded = True
+        if len(grades) == 1 and "than" in lowered_before[-22:]:
+            bound = THAN_BEFORE_RE.search(before)  # "not higher than grade 2", "no worse than grade 1", "less than grade 3"
+            if bound:
+                grades, label = _than_grades(min(grades), bound.group("cmp").lower() in HIGHER_WORDS, bound.group("neg") is not None)
+                bounded = True
+        if not bounded and NEGATION_HINT_RE.search(lowered_before):
             if BELOW_RE.search(before):
                 grades, label, negated = set(range(min(grades), 6)), f"≥{min(grades)}" if len(grades) == 1 else label, True
             elif NEGATION_RE.search(before):
                 negated = True
-        if not negated and ("not" in lowered_after or "never" in lowered_after or "absent" in lowered_after) \
+        if not negated and not bounded and ("not" in lowered_after or "never" in lowered_after or "absent" in lowered_after) \
                 and ABSENT_AFTER_RE.match(after):
             negated = True  # "grade 4 neutropenia (ANC <0.5) has not occurred": the claim is that it is not grade 4
         term_before = None

@@ -372,6 +372,12 @@ FRESH3_CLASSES = [
     # the patient as the subject refers back to the sentence's one value
     ("her platelets went from 90 down to 45, so she's grade 2 now?", "5", [(M, "plt", 3)]),
     ("my hb was 9.9 and now it's 8.4, so I'm grade 2.", "5", []),
+    # 'not higher than', 'no worse than', 'less than', 'more than' a grade claim a range
+    ("Lymphopenia was not higher than grade 2 (ALC nadir 0.4).", "5", [(M, "alc", 3)]),
+    ("Lymphopenia was not higher than grade 2 (ALC nadir 0.6).", "5", []),
+    ("Anaemia no worse than grade 1 (Hb 10.4 g/dL).", "5", []), ("Anaemia no worse than grade 1 (Hb 9.4 g/dL).", "5", [(M, "hgb", 2)]),
+    ("WBC 2.5, less than grade 3 leukopenia.", "5", []), ("WBC 1.5, more than grade 2 leukopenia.", "5", []),
+    ("WBC 2.5, more than grade 2 leukopenia.", "5", [(M, "wbc", 2)]),
     # conditions and 'grade' in French, Spanish, Italian and German
     ("PNN 0,8 G/L : neutropénie de grade 2.", "5", [(M, "anc", 3)]), ("Hb 7,5 g/dL: anemia grado 3.", "5", []),
     ("Thrombozyten 20/nl: Thrombozytopenie Grad 3.", "5", [(M, "plt", 4)]), ("Hb 9,0 g/dL, Anämie Grad 2.", "5", []),
