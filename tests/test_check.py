@@ -378,6 +378,9 @@ FRESH3_CLASSES = [
     ("Anaemia no worse than grade 1 (Hb 10.4 g/dL).", "5", []), ("Anaemia no worse than grade 1 (Hb 9.4 g/dL).", "5", [(M, "hgb", 2)]),
     ("WBC 2.5, less than grade 3 leukopenia.", "5", []), ("WBC 1.5, more than grade 2 leukopenia.", "5", []),
     ("WBC 2.5, more than grade 2 leukopenia.", "5", [(M, "wbc", 2)]),
+    # 'graded N', 'graded as N'
+    ("The episode (platelets 30 x10^9/L) was graded 2 by the site.", "5", [(M, "plt", 3)]),
+    ("Platelets 30 x10^9/L, graded as 3.", "5", []),
     # conditions and 'grade' in French, Spanish, Italian and German
     ("PNN 0,8 G/L : neutropénie de grade 2.", "5", [(M, "anc", 3)]), ("Hb 7,5 g/dL: anemia grado 3.", "5", []),
     ("Thrombozyten 20/nl: Thrombozytopenie Grad 3.", "5", [(M, "plt", 4)]), ("Hb 9,0 g/dL, Anämie Grad 2.", "5", []),
