@@ -447,12 +447,23 @@ STATEMENT_END_RE = re.compile(r"(?i)\s*(?:\([^()]{0,40}\)\s*)?(?:$|[.;,:!—–]
                               r"by|per|under|in\s+CTCAE)\b)")
 
 
+# Labels of text about grades in general, not about the values before it.
+GENERAL_LABEL_RE = re.compile(r"(?i)\b(?:risks?|side\s+effects?|toxicit(?:y|ies)|modifications?|definitions?|grading|criteria|tables?|"
+                              r"guidance|rules?|management|actions?|examples?|doses?|holds?|if|when|warnings?|monitor(?:ing)?|"
+                              r"expected|possible|potential|watch|legend|scale|key)\b")
+
+
 def _states_grades(text: str, start: int, end: int) -> bool:
     """Whether the sentence states grades (see STATEMENT_PREFIX_RE), so that it may borrow the values before it."""
     claims = list(GRADE_CLAIM_RE.finditer(text, start, end))
     prefix = STATEMENT_PREFIX_RE.match(text, start, claims[0].start())
     if prefix is None or prefix.end() != claims[0].start():
         return False
+    colon = text.find(":", start, claims[0].start())
+    if colon >= 0 and GENERAL_LABEL_RE.search(text, start, colon):
+        return False  # "Risks: grade 3 neutropenia", "Dose modification: grade 3 …": about grades in general
+    if len(claims) > len(TERM_RE.findall(text, start, end)):
+        return False  # "Grade 3 anemia: transfuse; grade 2: observe": a rule, grades without their own condition
     last = claims[-1].end()
     term = STATEMENT_SUFFIX_RE.match(text, last, end)
     after = term.end() if term else last

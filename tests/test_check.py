@@ -351,6 +351,10 @@ FRESH3_CLASSES = [
     # a subject referring back, 'consistent with'
     ("Today: Hb 8.4, ALC 0.3. These are grade 2 anemia and grade 2 lymphopenia.", "5", [(M, "alc", 3)]),
     ("Today: Hb 8.4, ALC 0.3. Consistent with grade 2 anemia and grade 3 lymphopenia.", "5", []),
+    # a label about grades in general, or a rule with grades that name no condition of their own, borrows nothing
+    ("ALC 1.4 today.\nSide effects: grade 3 lymphopenia, grade 2 anemia.", "5", []),
+    ("Hb 12.9 g/dL.\nGrade 3 anemia: transfuse; grade 2: recheck in a week.", "5", []),
+    ("PLT 190.\nGrade 3 thrombocytopenia - hold until grade 1.", "5", []),
     # past a heading or list numbers, and for every claim sentence of the list
     ("CBC 5/2: ANC 0.7, Hb 8.6.\nProblems:\n1. Grade 3 neutropenia\n2. Grade 3 anaemia", "5", [(M, "hgb", 2)]),
     ("CBC 5/2: ANC 0.7, Hb 8.6.\nProblems:\n1. Grade 3 neutropenia\n2. Grade 2 anaemia", "5", []),
