@@ -262,10 +262,12 @@ NUMBER_PLAIN = r"\d+(?:\.\d+)?(?!\d|[.:]\d)"
 # A time written inside a gap between two values of a series: "on day 10", "at 06:40", "on 3/12".
 TIME_TOKEN = r"(?<![\w.])(?:day|d|week|wk|cycle|c)\s*\d{1,3}(?![\d.])|(?<![\d.])\d{1,2}[:h/]\d{2}(?![\d.])"
 # Words that may stand between a cue of a later value and the value: "now they're 1.3", "this morning they came back at 27".
-SUBJECT_VERB = (r"(?:(?:this\s+morning|today|tonight|later|on\s+[A-Za-z]+(?:\s+\d{1,2})?|by\s+(?:day|week|cycle)\s*\d{1,3}|at\s+\d{1,2}[:h]\d{2})\s*,?\s+)?(?:(?:they|it|she|he|that|which)(?:'re|'s|’re|’s)?\s+)?"
+SUBJECT_VERB = (r"(?:(?:this\s+morning|today|tonight|later|on\s+[A-Za-z]+(?:\s+\d{1,2})?|(?:by\s+|on\s+)?(?:day|d|week|wk|cycle|c)\s*\d{1,3}\s*:?|at\s+\d{1,2}[:h]\d{2})\s*,?\s+)?(?:(?:they|it|she|he|that|which)(?:'re|'s|’re|’s)?\s+)?"
                 r"(?:(?:is|are|was|were|came|come|comes|went|rose|fell|dropped|sits?|sitting)\s+)?(?:(?:back|only|just)\s+|(?:up|down)\s+(?=(?:at|to)\s))?(?:(?:at|to)\s+)?")
 # A label after an arrow before the next value of a series: "210 → nadir 31 → 150", "7.1 → post: 8.3".
-ARROW_LABEL = r"(?:(?!(?:grade|gr)\b)[A-Za-z][A-Za-z-]{1,15}(?:\s*:\s*|\s+)){0,2}(?:(?:->|→|=>|⟶|»)\s*)?"
+ARROW_LABEL = (r"(?:(?:(?:day|d|week|wk|cycle|c)\s*\d{1,3}(?:\s*d\s*\d{1,2})?|\d{1,3}\s*(?:days?|weeks?|wks?|months?|hours?|hrs?|h)\s+(?:later|after))"
+               r"\s*:?\s+|(?!(?:grade|gr|ctcae|day|days|d|week|weeks|wk|cycle|c)\b)[A-Za-z][A-Za-z-]{1,15}(?:\s*:\s*|\s+)){0,2}"
+               r"(?:(?:->|→|=>|⟶|»)\s*)?")
 # Verbs of a count changing, in any form, before "to" and the new value: "recovering to", "climbed back to".
 CHANGE_VERB = r"(?:drop|fell|fall|rose|rise|rising|recover|improv|increas|decreas|climb|dipp|dip|slipp|slip|sank|sink|return|bounc|declin)"
 # The words naming a treatment after its dose ("2 units PRBC", "1 pool of platelets"), never a cue of the next value.
