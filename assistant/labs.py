@@ -64,7 +64,9 @@ FILLER = (r"(?:\s+|\s*[:=(,#|—–]\s*|;(?=\d)|\s*\*+(?=\d)|\x22[,;]\x22(?=\d)|
           r"then|today|dropped|drops?|fell|falls?|fallen|had|has|decreased|declined|down|recovered|to|reaching|reached|blood|serum|plasma|venous|capillary|bld|nadir(?:ed)?|bottomed(?:\s+out)?|peaked|"
           r"around|approximately|roughly|exactly|just|still|back|came|comes|come|went|goes|rose|risen|remains?|remained|stable|"
           r"repeat|repeated|latest|currently|this\s+morning|improved|increased|abs|absolute|recorded|noted|observed|found|documented|drifted|trended|trending|slipped|dipped|climbed|settled|sitting|hovering|sits|reads?|nl|normal|wnl|low|high|this|so|up|trend|series|results?|elevated|reduced|critically|critical|markedly|mildly|severely|very|~|≈)\b\s*)")
-FROM_TO = r"(?:\s*from\s+\d[\d.,]*\s*(?:\S*/\S+\s*)?(?:(?:down|up|back)\s+)?to\s+)"
+# "from 150 down to 42", "by 40 to 85", "50% to 0.9": the change before the new value.
+FROM_TO = (r"(?:\s*(?:from\s+\d[\d.,]*\s*(?:\S*/\S+\s*)?|by\s+\d[\d.,]*\s*(?:%|percent\b|\S*/\S+)?\s*|\d[\d.,]*\s*(?:%|percent\b)\s*)"
+           r"(?:(?:down|up|back)\s+)?to\s+)")
 
 # The canonical unit of each analyte and where the value lands with no unit given.
 CANONICAL_UNIT = {"wbc": "10^9/L", "anc": "10^9/L", "alc": "10^9/L", "plt": "10^9/L", "hgb": "g/dL",
