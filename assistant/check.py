@@ -131,6 +131,10 @@ REFERRING = (r"\b(?:that|this|it|which|i|she|he)(?:'s|’s|'m|’m|\s+is|\s+am|\
              r"\s+means|\s+represents)\s+(?:(?:still|only|now|just|already|probably|consistent\s+with|in\s+keeping\s+with|an?|CTCAE)\s+){0,3}")
 # A sentence that starts by referring to what the previous one said.
 REFERRING_START_RE = re.compile(rf"(?i){REFERRING}(?:grade|gr\.?|(?-i:G))\s*[0-5IV]")
+# A sentence that starts by comparing what the previous one gave with a threshold: "That's above the lower limit of 150".
+REFERRING_COMPARISON_START_RE = re.compile(rf"(?i){REFERRING}(?:(?:well|comfortably|slightly|clearly)\s+)?"
+                                           r"(?:below|under|above|over|beneath|less\s+than|lower\s+than|greater\s+than|higher\s+than|"
+                                           r"more\s+than|at\s+or\s+(?:above|below))\b")
 # A claim that refers back to the value its sentence is about, past thresholds named in between ("ANC 1.4 is more than
 # the 1.0 lower edge of grade 2, which makes it grade 3").
 REFERRING_BEFORE_RE = re.compile(rf"(?i){REFERRING}$")
@@ -360,6 +364,8 @@ def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
             # "Platelets: 74 x10^9/L. Grade: 1." -- a grade standing alone after a value; "Platelets came back at 47 this
             # morning. That's grade 2" -- a sentence that refers back to the previous one's single value
             values = previous_values[-1:]
+        elif not values and len(previous_values) == 1 and REFERRING_COMPARISON_START_RE.match(text, s_start):
+            values = previous_values  # "ANC 1.7 today. This is below the 1.5 cut-off.": a comparison referring back
         elif not values and previous_values and not text.startswith("#", s_start) and GRADE_CLAIM_RE.search(text, s_start, s_end) \
                 and not OTHER_TIME_RE.search(text, s_start, s_end) and _states_grades(text, s_start, s_end):
             # "Labs: WBC 1.8, ANC 0.9. Impression: grade 2 leukopenia, grade 3 neutropenia" -- a sentence of claims that

@@ -382,6 +382,10 @@ FRESH3_CLASSES = [
     ("Anaemia no worse than grade 1 (Hb 10.4 g/dL).", "5", []), ("Anaemia no worse than grade 1 (Hb 9.4 g/dL).", "5", [(M, "hgb", 2)]),
     ("WBC 2.5, less than grade 3 leukopenia.", "5", []), ("WBC 1.5, more than grade 2 leukopenia.", "5", []),
     ("WBC 2.5, more than grade 2 leukopenia.", "5", [(M, "wbc", 2)]),
+    # a sentence that starts by comparing the previous sentence's one value with a threshold
+    ("WBC came back at 3.4. That's below the lower limit of 3.0.", "5", [(C, "wbc", None)]),
+    ("WBC came back at 2.8. That's below the lower limit of 3.0.", "5", []),
+    ("ANC 0.9 and PLT 60. This is below 1.0.", "5", []),  # two values before: not guessed
     # 'graded N', 'graded as N'
     ("The episode (platelets 30 x10^9/L) was graded 2 by the site.", "5", [(M, "plt", 3)]),
     ("Platelets 30 x10^9/L, graded as 3.", "5", []),
