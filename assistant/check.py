@@ -302,8 +302,10 @@ TERM_GAP_BREAK_RE = re.compile(r"[,;:.!?]")
 
 
 # The value a claim names in brackets after its condition: "grade 3 thrombocytopenia (nadir 38)", "(lowest 0.4 x10^9/L)".
-OWN_VALUE_RE = re.compile(rf"\s*\(\s*(?:(?:nadir|lowest|low|minimum|min|peak|highest|value|count|at|of)\s*:?\s*)?{NUMBER}\s*(?:{UNIT})?\s*\)",
-                          re.IGNORECASE)
+# A bare number needs its unit ("(0.4 x10^9/L)"): "grade 3 neutropenia (12)" counts patients.
+OWN_VALUE_RE = re.compile(rf"\s*\(\s*(?:(?:nadir|lowest|low|minimum|min|peak|highest|value|count|at|of)\s*:?\s*|"
+                          rf"(?=\d[\d.,]*\s?(?:[kK]\b|{UNIT_ALTERNATIVES})))"
+                          rf"{NUMBER}\s*(?:{UNIT})?\s*\)", re.IGNORECASE)
 
 
 def _term_follows(text: str, claim_end: int, term_start: int) -> bool:

@@ -397,6 +397,8 @@ FRESH3_CLASSES = [
     # a value in brackets after the condition belongs to the claim
     ("Counts are back to ANC 2.4; the grade 4 neutropenia (nadir 0.3) has resolved.", "5", []),
     ("Counts are back to ANC 2.4; the grade 4 neutropenia (lowest 0.8 x10^9/L) has resolved.", "5", [(M, "anc", 3)]),
+    ("Platelets 160 now; the earlier grade 3 thrombocytopenia (41 x10^9/L) resolved.", "5", []),
+    ("Platelets 160 now; the earlier grade 2 thrombocytopenia (41 x10^9/L) resolved.", "5", [(M, "plt", 3)]),
 ]
 
 
