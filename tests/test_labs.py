@@ -292,7 +292,7 @@ FRESH3_READS = [
     ("plt 12 → transfused → 35", {"plt": 35}),
     # a day, week or cycle label after an arrow or a cue is a label, never a value; a bare 'CTCAE 3' after an arrow neither
     ("Hb 8.8 → day 9 7.6", {"hgb": 7.6}), ("PLT 60 → wk 4: 95", {"plt": 95}), ("ALC 0.4 → cycle 3 deferred", {"alc": 0.4}),
-    ("PLT 60 -> 3 days later 41", {"plt": 41}), ("Hb fell by 1.5 g/dL to 8.1 g/dL", {"hgb": 8.1}), ("ALC dropped 40% to 0.5", {"alc": 0.5}), ("ANC 0.6 → CTCAE 3", {"anc": 0.6}), ("Hb 9.1, then day 15: 8.2", {"hgb": 8.2}),
+    ("PLT 60 -> 3 days later 41", {"plt": 41}), ("platelets 120 on the 2nd, 64 on the 9th", {"plt": 64}), ("Hb fell by 1.5 g/dL to 8.1 g/dL", {"hgb": 8.1}), ("ALC dropped 40% to 0.5", {"alc": 0.5}), ("ANC 0.6 → CTCAE 3", {"anc": 0.6}), ("Hb 9.1, then day 15: 8.2", {"hgb": 8.2}),
     # values each after a day, week or cycle label; a word and a unit in brackets between name and series
     ("Platelets: baseline 240, day 8 130, day 15 72", {"plt": 72}), ("Hb series (g/dL): 11.0 (C1), 9.6 (C2), 8.7 (C3)", {"hgb": 8.7}),
     # a time at the start of each line labels all its values
