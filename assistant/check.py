@@ -37,13 +37,15 @@ def _scan(pattern: str, flags: int = 0) -> re.Pattern:
 
 ROMAN = {"0": 0, "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
 GRADE_TOKEN = r"(?:[0-5]|iv|v|i{1,3})"
-GRADE_CLAIM_RE = _scan(
+GRADE_CLAIM_PATTERN = (
     rf"(?<![\w-])(?#first)(?:CTCAE\s+(?:v\s?[56](?:\.0)?\s+)?)?(?:graded(?:\s+as)?|grade|grado|grad|gr\.?|(?-i:G))(?:\s*:|\s+(?:is|was|would\s+be|will\s+be|of)(?=\s+(?:[<>≤≥]=?\s*)?{GRADE_TOKEN}\b))?\s*"
     rf"(?P<op>≥|>=|>|≤|<=|<)?\s*(?P<g>{GRADE_TOKEN})(?!\w|\.\d)"
     rf"(?:\s*(?:-|–|to|or|/|and)\s*(?:grade\s*)?(?P<g2>{GRADE_TOKEN})(?!\w|\.\d))?"
-    rf"(?P<plus>\+|\s+or\s+(?:higher|above|greater|worse|more))?",
-    re.IGNORECASE,
+    rf"(?P<plus>\+|\s+or\s+(?:higher|above|greater|worse|more))?"
 )
+GRADE_CLAIM_RE = _scan(GRADE_CLAIM_PATTERN, re.IGNORECASE)
+# In a 'respectively' list, "grade 3 and grade 2" are two claims, not a range.
+SEPARATE_CLAIMS_RE = _scan(GRADE_CLAIM_PATTERN.replace("|/|and)", "|/)"), re.IGNORECASE)
 # Words naming the condition a grade is claimed for, mapped to the analyte that grades it.
 TERM_WORDS = {
     "anc": r"neutrop[ée]ni(?:a|c|e)|neutrophil\s+count\s+decreased",
@@ -229,7 +231,7 @@ def _claims(text: str, start: int, end: int) -> list[Claim]:
     term_starts = [t[0] for t in terms]
     febrile = [m.start() + start for m in FEBRILE_RE.finditer(chunk)]
     claims = []
-    for match in GRADE_CLAIM_RE.finditer(chunk):
+    for match in (SEPARATE_CLAIMS_RE if "respectively" in chunk else GRADE_CLAIM_RE).finditer(chunk):
         grades, label = _claim_set(match)
         claim_start, claim_end = match.start() + start, match.end() + start
         before = text[max(start, claim_start - 60):claim_start]
@@ -386,7 +388,7 @@ def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
         clause_starts = [a for a, _ in clauses]
         value_starts = [m.span[0] for m in values]
         claims = [c for c in _claims(text, s_start, s_end) if c.term_analyte != "fn"]
-        paired = _paired_in_order(claims, values)
+        paired = _paired_in_order(claims, values, "respectively" in sentence)
         any_series = any(m.steps for m in values)
         first_of_sentence = len(findings)
         chained: tuple[int, Mention, bool] | None = None  # the previous claim's end and the value it was judged on
@@ -557,14 +559,19 @@ def _claim_version(text: str, claim: Claim, named_here: list[tuple[int, str]], c
     return before[-1] if before else None
 
 
-def _paired_in_order(claims: list[Claim], values: list[Mention]) -> dict[int, tuple[Mention, bool]]:
+def _paired_in_order(claims: list[Claim], values: list[Mention], respectively: bool = False) -> dict[int, tuple[Mention, bool]]:
     """Claims and values of one analyte that alternate in a sentence are paired in order: "grade 2 in one patient
     (platelets 55) and grade 3 in another (platelets 41)"; likewise "respectively" lists."""
     positive = [c for c in claims if not c.negated]
     if len(positive) < 2 or len(positive) != len(claims):
         return {}
     analytes = {m.analyte for m in values}
-    if len(analytes) != 1 or len(values) != len(positive):
+    if len(values) != len(positive):
+        return {}
+    if len(analytes) != 1:
+        # "ANC 0.8 and platelets 60: grade 3 and grade 2 respectively": values of several analytes, claims in their order
+        if respectively and all(c.term_analyte in (None, m.analyte) for c, m in zip(positive, values, strict=True)):
+            return {id(c): (m, False) for c, m in zip(positive, values, strict=True)}
         return {}
     analyte = analytes.pop()
     if any(c.term_analyte not in (None, analyte) for c in positive):

@@ -386,6 +386,9 @@ FRESH3_CLASSES = [
     ("WBC came back at 3.4. That's below the lower limit of 3.0.", "5", [(C, "wbc", None)]),
     ("WBC came back at 2.8. That's below the lower limit of 3.0.", "5", []),
     ("ANC 0.9 and PLT 60. This is below 1.0.", "5", []),  # two values before: not guessed
+    # 'respectively' pairs claims and values of several analytes in order; 'grade 3 and grade 2' there are two claims
+    ("Hb 7.5 g/dL and ALC 0.6: grade 3 and grade 2 respectively.", "5", []),
+    ("Hb 7.5 g/dL and ALC 0.6: grade 2 and grade 2 respectively.", "5", [(M, "hgb", 3)]),
     # 'graded N', 'graded as N'
     ("The episode (platelets 30 x10^9/L) was graded 2 by the site.", "5", [(M, "plt", 3)]),
     ("Platelets 30 x10^9/L, graded as 3.", "5", []),
