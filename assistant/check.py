@@ -263,13 +263,14 @@ def _claims(text: str, start: int, end: int) -> list[Claim]:
             term = "fn"  # "grade 3 febrile neutropenia" is a clinical grade, not an ANC grade
         negated = False
         bounded = False
-        if len(grades) == 1 and "at " in lowered_before[-10:]:
+        near_before = lowered_before[-22:]
+        if len(grades) == 1 and "at " in near_before[-10:]:
             bound = AT_LEAST_BEFORE_RE.search(before)  # "at least grade 3", "at most grade 1": a range of grades
             if bound:
                 low = min(grades)
                 grades, label = (set(range(low, 6)), f"≥{low}") if bound.group(1).lower() == "least" else (set(range(0, low + 1)), f"≤{low}")
                 bounded = True
-        if len(grades) == 1 and "than" in lowered_before[-22:]:
+        if len(grades) == 1 and "than" in near_before:
             bound = THAN_BEFORE_RE.search(before)  # "not higher than grade 2", "no worse than grade 1", "less than grade 3"
             if bound:
                 grades, label = _than_grades(min(grades), bound.group("cmp").lower() in HIGHER_WORDS, bound.group("neg") is not None)

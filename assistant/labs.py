@@ -448,7 +448,8 @@ def _latest_step(text: str, steps: list) -> int:
 DATE_LABEL = (r"(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}[ -](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
               r"|(?:day|d|week|wk|w|cycle|c)[ \t]*\d{1,3}(?:[ \t]*d[ \t]*\d{1,2})?|baseline)")
 # Labels of values by day, week or cycle ("baseline 12.0, wk 3 10.1, wk 6 8.9"), looked for once per text.
-ORDINAL_LABEL_RE = re.compile(r"(?i)\b(?=[dwcb])(?:(?:day|d|week|wk|w|cycle|c)[ \t]*\d|baseline)")  # lookahead for speed
+ORDINAL_WORDS = ("day", "wk", "week", "cycle", "baseline")
+ORDINAL_SHORT_RE = re.compile(r"[dDcCwW]\d")  # "D8", "C2", "w3": a plain character test, fast over a long text
 DATED_ITEM = rf"{DATE_LABEL}[ \t]*:?[ \t]+(?P<value>\d+(?:[.,]\d+)?)(?![\d/])"
 DATED_LIST_RE = re.compile(rf"[ \t]*[:=]?[ \t]*{DATED_ITEM}(?:[ \t]*[,;][ \t]*{DATED_ITEM.replace('value', 'later')})+", re.IGNORECASE)
 DATED_ITEM_RE = re.compile(rf"(?P<label>{DATE_LABEL})[ \t]*:?[ \t]+(?P<value>\d+(?:[.,]\d+)?)(?![\d/])", re.IGNORECASE)
@@ -473,7 +474,7 @@ def find_mentions(text: str) -> list[Mention]:
     may_garble = GARBLED_ANYWHERE_RE.search(text) is not None
     may_statistic = any(word in lowered for word in STATISTIC_WORDS)
     may_month = any(month in lowered for month in MONTHS)
-    may_ordinal = ORDINAL_LABEL_RE.search(text) is not None
+    may_ordinal = any(word in lowered for word in ORDINAL_WORDS) or ORDINAL_SHORT_RE.search(text) is not None
     for match in ANALYTE_RE.finditer(text):
         analyte = match.lastgroup
         position = match.end()
