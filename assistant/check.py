@@ -161,6 +161,10 @@ DEFINITION_SUBJECT_RE = re.compile(rf"(?i){DEFINITION_SUBJECT}(?:at\s+or\s+)?$")
 THRESHOLD_BEFORE_RE = re.compile(r"(?i)(?:\b(?:defines?|defining|for|of|to|into|from)\s+(?:a\s+|the\s+)?|\bthe\s+)$")
 
 
+# What each kind of finding is called where people read it (the UI, the evaluation report).
+FINDING_KIND_NAMES = {"grade_mismatch": "wrong grade", "false_comparison": "false comparison", "ungradable_term": "no such CTCAE term"}
+
+
 @dataclass(slots=True)
 class Finding:
     kind: str

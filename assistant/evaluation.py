@@ -16,6 +16,7 @@ import statistics
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from assistant.check import FINDING_KIND_NAMES
 from assistant.errors import UserError
 
 EVALS = Path(__file__).resolve().parent.parent / "evals"
@@ -508,7 +509,6 @@ LAB_INFO: dict[str, tuple[str, str, tuple[str, float] | None]] = {
 }
 RETRIEVAL_NAMES = {"hybrid": "Hybrid, rank fusion (what answers use)", "dense": "Dense (embeddings)", "bm25": "BM25 (keywords)",
                    "hybrid_score_fusion": "Hybrid, score fusion (the alternative)"}
-FINDING_NAMES = {"grade_mismatch": "wrong grade", "false_comparison": "false comparison", "ungradable_term": "no such CTCAE term"}
 
 
 # The count behind a ratio: with nothing to measure, a ratio is reported as 0.0 but neither passes nor fails.
@@ -634,7 +634,7 @@ def _expected_html(expected: dict) -> str:
 
 def _finding_text(key: list) -> str:
     kind, analyte, claimed, expected = (list(key) + [None] * 4)[:4]
-    text = f"{FINDING_NAMES.get(kind, kind)} ({analyte}"
+    text = f"{FINDING_KIND_NAMES.get(kind, kind)} ({analyte}"
     if claimed is not None:
         text += f", claimed {claimed}"
     if expected is not None:

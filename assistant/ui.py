@@ -29,7 +29,7 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # offline: no teleme
 import gradio as gr  # noqa: E402
 
 from assistant.answering import Answerer, Conversation, ask  # noqa: E402
-from assistant.check import check_report, findings_as_dicts  # noqa: E402
+from assistant.check import FINDING_KIND_NAMES, check_report, findings_as_dicts  # noqa: E402
 from assistant.ctcae import normalize_version  # noqa: E402
 from assistant.errors import SourceConflict, UserError  # noqa: E402
 from assistant.evaluation import REPORT_CSS  # noqa: E402
@@ -48,7 +48,6 @@ EXAMPLES = [
 ]
 DISCLAIMER = ("**For healthcare professionals.** Answers summarise the sources in this knowledge base and do not "
               "replace clinical judgement. Grades are computed by the CTCAE engine; every statement is cited.")
-FINDING_LABELS = {"grade_mismatch": "wrong grade", "false_comparison": "false comparison", "ungradable_term": "no such CTCAE term"}
 STATUS_CHOICES = {"Verified": "verified", "Secondary source only": "secondary", "Unverified": "unverified"}
 STATUS_BADGES = {"verified": "verified against the source", "secondary": "secondary source only",
                  "unverified": "UNVERIFIED — not yet checked against the source"}
@@ -450,12 +449,12 @@ class App:
             if start < cursor:
                 continue
             highlights.append((text[cursor:start], None))
-            highlights.append((text[start:end], FINDING_LABELS.get(finding.kind, finding.kind)))
+            highlights.append((text[start:end], FINDING_KIND_NAMES.get(finding.kind, finding.kind)))
             cursor = end
         highlights.append((text[cursor:], None))
         rows, records = [], []
         for number, f in enumerate(findings, 1):
-            label = FINDING_LABELS.get(f.kind, f.kind)
+            label = FINDING_KIND_NAMES.get(f.kind, f.kind)
             corrected = corrected_statement(text, f)
             start = sentence_start(text, f)
             if start >= 0:
