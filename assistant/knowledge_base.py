@@ -27,7 +27,7 @@ from assistant.index import (
     spec_metadata,
     staleness,
 )
-from assistant.loaders import SUPPORTED_SUFFIXES, load_source
+from assistant.loaders import FRONT_MATTER_FIELDS, PUBLICATION_YEARS, SUPPORTED_SUFFIXES, load_source
 from assistant.retrieval import Hit, LoadedIndex
 from assistant.screening import flagged_sentences
 from assistant.settings import Settings
@@ -127,11 +127,8 @@ class KnowledgeBase:
             if self.workspace.journal_path.exists() or self.stale_reasons():
                 print(f"note: {self.workspace.home} is read-only: serving its last built index as it is", file=sys.stderr)
             return
-        if self.workspace.journal_path.exists() or self.stale_reasons() or self._has_leftovers():
+        if self.workspace.journal_path.exists() or self.stale_reasons() or self.workspace.leftovers():
             self.build()
-
-    def _has_leftovers(self) -> bool:
-        return any(True for _ in self.workspace.index_dir.glob(".building-*")) or any(True for _ in self.workspace.corpus_dir.glob(".staging-*"))
 
     def index(self) -> LoadedIndex:
         """The current index in memory: built first if missing or stale, reloaded if another process published."""
@@ -318,8 +315,8 @@ class KnowledgeBase:
                                             **update.registry_extra}
             for sid in remove_ids:
                 registry.pop(sid, None)
-            prepared = [(resolved, chunks) for resolved, chunks, _ in keep] + [
-                builder.prepare(update.spec, update.loaded) for update in updates]
+            incoming = [builder.prepare(update.spec, update.loaded) for update in updates]
+            prepared = [(resolved, chunks) for resolved, chunks, _ in keep] + incoming
             digest = corpus_digest([raw for _, _, raw in keep] + specs)
             staged = builder.build(prepared, digest)
             moves = moves_out + moves_in + [(folder, self.workspace.removed_dir / folder.name) for folder in trash_folders]
@@ -331,16 +328,8 @@ class KnowledgeBase:
             raise
         self._loaded = None
         self._checked = True  # just committed under the lock: current, nothing left to recover
-        manifest = read_manifest(self.workspace.current_generation())
-        results = []
-        for spec, update in zip(specs, updates, strict=True):
-            source = manifest["sources"][spec.source_id]
-            results.append({"source_id": spec.source_id, "title": source["title"], "chunks": source["chunks"], "status": update.status,
-                            "flagged": flagged_sentences(self._loaded_index_chunks(spec.source_id))})
-        return results
-
-    def _loaded_index_chunks(self, source_id: str):
-        return [chunk for chunk in self.index().chunks if chunk.source_id == source_id]
+        return [{"source_id": resolved.source_id, "title": resolved.title, "chunks": len(chunks), "status": update.status,
+                 "flagged": flagged_sentences(chunks)} for (resolved, chunks), update in zip(incoming, updates, strict=True)]
 
     def remove(self, source_id: str, force: bool = False) -> dict:
         """Take a source out of the knowledge base; its file and metadata are kept under corpus/.removed/."""
@@ -386,12 +375,13 @@ class KnowledgeBase:
 
 
 def validate_flags(title, publisher, year, url) -> None:
-    """The metadata given on the command line or in the UI: text of a sensible length, a plausible year."""
-    for name, value, limit in (("title", title, 500), ("publisher", publisher, 300), ("url", url, 2000)):
+    """The metadata given on the command line or in the UI, held to the front matter's limits."""
+    for name, value in (("title", title), ("publisher", publisher), ("url", url)):
+        limit = FRONT_MATTER_FIELDS[name][1]
         if value is not None and len(str(value)) > limit:
             raise UserError(f"--{name} is {len(str(value))} characters long; the limit is {limit}")
-    if year is not None and not 1800 <= int(year) <= 2100:
-        raise UserError(f"--year {year}: give the year of publication (1800-2100)")
+    if year is not None and int(year) not in PUBLICATION_YEARS:
+        raise UserError(f"--year {year}: give the year of publication ({PUBLICATION_YEARS[0]}-{PUBLICATION_YEARS[-1]})")
     if url and not re.match(r"(?i)https?://", str(url)):
         raise UserError(f"--url {str(url)[:80]}: give an http(s) address (for a DOI: https://doi.org/...)")
 

@@ -172,6 +172,7 @@ FRONT_MATTER_FIELDS = {"id": (NUMBER, 100), "title": (TEXT, 500), "publisher": (
                        "authors": (TEXT_LIST, 2000), "citation": (TEXT, 2000), "type": (TEXT, 100), "version": (TEXT, 500),
                        "summary_note": (TEXT, 4000)}
 OTHER_FIELD_LIMIT = 4000
+PUBLICATION_YEARS = range(1800, 2101)
 
 
 class _NoAliasLoader(yaml.SafeLoader):
@@ -212,8 +213,9 @@ def parse_front_matter(path: Path, block: str) -> dict:
         if length > limit:
             raise UserError(f"{path}: front-matter field '{key}' is {length} characters long; the limit is {limit}")
     year = metadata.get("year")
-    if year is not None and not (str(year).isdigit() and 1800 <= int(year) <= 2100):
-        raise UserError(f"{path}: front-matter year {str(year)[:20]!r} is not a year (1800-2100); fix it and ingest again")
+    if year is not None and not (str(year).isdigit() and int(year) in PUBLICATION_YEARS):
+        raise UserError(f"{path}: front-matter year {str(year)[:20]!r} is not a year "
+                        f"({PUBLICATION_YEARS[0]}-{PUBLICATION_YEARS[-1]}); fix it and ingest again")
     return metadata
 
 

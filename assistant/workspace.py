@@ -237,6 +237,11 @@ class Workspace:
                 target.unlink(missing_ok=True)
         self.journal_path.unlink(missing_ok=True)
 
+    def leftovers(self) -> list[Path]:
+        """What killed work leaves behind: staged folders and half-written temporary files."""
+        return [*self.index_dir.glob(".building-*"), *self.corpus_dir.glob(".staging-*"),
+                *self.index_dir.glob(".*.tmp"), *self.corpus_dir.glob(".*.tmp")]
+
     def recover(self) -> str | None:
         """Finish a change a crash interrupted (from its journal) and remove what unfinished work left behind.
 
@@ -251,8 +256,7 @@ class Workspace:
                 self._apply(journal)
                 done = "finished a change that was interrupted"
             self.journal_path.unlink(missing_ok=True)
-        leftovers = [*self.index_dir.glob(".building-*"), *self.corpus_dir.glob(".staging-*"),
-                     *self.index_dir.glob(".*.tmp"), *self.corpus_dir.glob(".*.tmp")]
+        leftovers = self.leftovers()
         for leftover in leftovers:
             if leftover.is_dir():
                 shutil.rmtree(leftover, ignore_errors=True)
