@@ -391,10 +391,6 @@ def _same_title(first: str | None, second: str | None) -> bool:
     return normal(first) == normal(second)
 
 
-def _count(prepared: list, source_id: str) -> int:
-    return next((len(chunks) for spec, chunks in prepared if spec.source_id == source_id), 0)
-
-
 def _free_name(name: str, taken: set[str]) -> str:
     if name not in taken:
         return name

@@ -77,11 +77,6 @@ def esc(value) -> str:
     return text.replace("{", "&#123;").replace("}", "&#125;").replace("$", "&#36;").replace("`", "&#96;")
 
 
-def as_text(value) -> str:
-    """Kept for callers of the old helper: the escaped text."""
-    return esc(value)
-
-
 def safe_url(url) -> str | None:
     """An http(s) address to link to, or None: `javascript:`, `data:` and every other scheme are never links."""
     text = str(url or "").strip()
