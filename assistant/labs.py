@@ -62,7 +62,7 @@ COMPARATOR = r"(?P<cmp><=|>=|≤|≥|<|>|(?:(?:less|lower|fewer|greater|higher|m
 # Words that may stand between an analyte and its value ("platelets of 60", "ANC was 0.4", "Hb: 9.1").
 FILLER = (r"(?:\s+|\s*[:=(,#|—–]\s*|;(?=\d)|\s*\*+(?=\d)|\x22[,;]\x22(?=\d)|\s*(?-i:\*?\(?(?:LL|HH|L|H|LOW|HIGH|Low|High|CRIT)\)?\*?)(?=[ \t]+\d)|\s+-\s+|\s*\.{2,}\s*|\s*…\s*|\s*(?:count|counts|level|levels|value|values|of|was|is|are|were|at|now|only|measured|"
           r"then|today|dropped|drops?|fell|falls?|fallen|had|has|decreased|declined|down|recovered|to|reaching|reached|blood|serum|plasma|venous|capillary|bld|nadir(?:ed)?|bottomed(?:\s+out)?|peaked|"
-          r"around|approximately|roughly|exactly|just|still|back|came|comes|come|went|goes|rose|risen|remains?|remained|stable|"
+          r"around|approximately|roughly|exactly|just|still|back|came|comes|come|went|goes|rose|risen|remains?|remained|stable|yesterday|say|maybe|perhaps|about|sat|sits|stood|stands|hovered|hovers|held|stayed|stays|rebounded|bounced|plateaued|plummeted|crashed|jumped|crept|persisted|persists|"
           r"repeat|repeated|latest|currently|this\s+morning|improved|increased|abs|absolute|recorded|noted|observed|found|documented|drifted|trended|trending|slipped|dipped|climbed|settled|sitting|hovering|sits|reads?|nl|normal|wnl|low|high|this|so|up|trend|series|results?|elevated|reduced|critically|critical|markedly|mildly|severely|very|~|≈)\b\s*)")
 # "from 150 down to 42", "by 40 to 85", "50% to 0.9": the change before the new value.
 FROM_TO = (r"(?:\s*(?:from\s+\d[\d.,]*\s*(?:\S*/\S+\s*)?|by\s+\d[\d.,]*\s*(?:%|percent\b|\S*/\S+)?\s*|\d[\d.,]*\s*(?:%|percent\b)\s*)"
@@ -276,7 +276,7 @@ CHANGE_VERB = r"(?:drop|fell|fall|rose|rise|rising|recover|improv|increas|decrea
 TREATMENT_WORDS_RE = re.compile(r"(?:[ \t]+(?!(?:then|now|today|this|and|but|back|post|after|repeat|recheck)\b)[A-Za-z][\w-]*){0,3}",
                                 re.IGNORECASE)
 TREND_STEP_RE = re.compile(rf"(?:\s*,\s+(?={NUMBER_PLAIN}\s*(?:\([^()\n]{{1,20}}\)\s*)?(?:[,;.]|$))|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:on|at|@)\s*[\w/:.]{{1,10}}(?![\w/:.]))?\s*(?:(?:->|→|=>|⟶|»)\s*{ARROW_LABEL}|>|/)\s*|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:yesterday|today|now|this\s+morning|last\s+\w+|on\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)(?:\s+of\s+[A-Za-z]+)?|on\s+\w+(?:\s+\d+)?|earlier|(?:at\s+|@\s*)?\d{{1,2}}[:h]\d{{2}}|on\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|"
-                           rf"previously|at\s+baseline|(?:before|prior\s+to|pre-?)\s*[A-Za-z][^,;\d\n]{{0,25}}(?:\d{{1,2}})?))(?:\s*\([^()\n]{{1,20}}\))?(?:\s*[,;]\s*(?:and\s+|but\s+|then\s+|now\s+)?|\s+(?:and|but)\s+){SUBJECT_VERB}(?=\d)|(?P<gap>(?:[^.;\n\d]|{TIME_TOKEN}|\([^()\n]{{0,30}}\)){{0,30}}?)\b(?:came\s+back\s+at|now(?:\s+at)?|today(?:\s+at)?|"
+                           rf"previously|at\s+baseline|(?:at|on|upon)\s+(?:the\s+)?(?:admission|discharge|diagnosis|presentation|screening|follow-?up|nadir)|(?:before|prior\s+to|pre-?)\s*[A-Za-z][^,;\d\n]{{0,25}}(?:\d{{1,2}})?))(?:\s*\([^()\n]{{1,20}}\))?(?:\s*[,;]\s*(?:and\s+|but\s+|then\s+|now\s+)?|\s+(?:and|but)\s+){SUBJECT_VERB}(?=\d)|(?P<gap>(?:[^.;\n\d]|{TIME_TOKEN}|\([^()\n]{{0,30}}\)){{0,30}}?)\b(?:came\s+back\s+at|now(?:\s+at)?|today(?:\s+at)?|"
                            rf"this\s+morning|then(?:\s+to)?|back\s+to|down\s+to|{CHANGE_VERB}\w*\s+(?:back\s+|up\s+|down\s+)?to|(?:repeat(?:ed)?|re-?check(?:ed)?|rpt)(?:\s*(?:at|@)\s*\d{{1,2}}[:h]\d{{2}}\s*:?|\s+at|\s+[^.;\n\d:]{{1,25}}:)?)\s*(?::\s*)?{SUBJECT_VERB}){NUMBER}",
                            re.IGNORECASE)
 # Where a value of a series says when it was taken: "133 (today), 171 two weeks ago" is read on 133.
@@ -287,7 +287,8 @@ LABEL_CUT_RE = re.compile(r"[,;\n]|->|→|=>|⟶|»|\b(?:came|then|now|today|thi
 # Cheap test that a later value of the same series may follow (the full TREND_STEP_RE is slower).
 TREND_MARKS = ("->", "→", "=>", "⟶", ">", "»", "(", "/", ":", "@")
 TREND_WORDS = ("came", "now", "today", "morning", "drop", "then", "back", "fell", "fall", "down", "rose", "recover", "improv",
-               "increas", "decreas", "repeat", "yesterday", "last", "on ", "earlier", "previous", "baseline", "before", "prior", "pre")
+               "increas", "decreas", "repeat", "yesterday", "last", "on ", "earlier", "previous", "baseline", "before", "prior", "pre",
+               "admission", "discharge", "diagnosis", "presentation", "screening", "follow")
 
 
 TREND_HINT_RE = re.compile("|".join(re.escape(token) for token in (*TREND_MARKS, *TREND_WORDS)))
@@ -504,6 +505,10 @@ def find_mentions(text: str) -> list[Mention]:
         if not value_match and (text[position:position + 1].isspace() or text[position - 1:position].isspace()):
             gap = PLACE_GAP_RE.match(text, position)  # "neutrophil count on discharge was 1.1"
             value_match = VALUE_RE.match(text, gap.end()) if gap else None
+        if not value_match and text[position:position + 1] in (" ", "\t"):
+            loose = LOOSE_GAP_RE.match(text, position)  # "Platelets have fallen progressively and were 36"
+            if loose and not ANALYTE_RE.search(text, position, loose.end()):
+                value_match = VALUE_RE.match(text, loose.end())
         if not value_match and "(" in text[position:position + 48]:
             bracketed = WORDS_THEN_BRACKET_RE.match(text, position)  # "the platelet count you shared (44 x10^9/L)"
             if bracketed and not ANALYTE_RE.search(bracketed.group("filler")) and not NOT_OWN_WORDS_RE.search(bracketed.group("filler")):
@@ -770,8 +775,16 @@ LEADING_VALUE_RE = re.compile(rf"\b(?:at|of|with)\s+{NUMBER}\s*(?:{UNIT})?(?:\s*
 
 
 # A place or time between a name and its value: "neutrophil count in our vignette was 1.1", "Hb on discharge: 11.8".
-PLACE_GAP_RE = re.compile(r"\s*(?:in|on|at|during|after|before|from|for|since|post|pre)\s+(?:[A-Za-z][\w'-]*\s*|(?:day|d|week|cycle)\s*\d{1,3}\s*){1,4}?"
-                          r"(?=:|=|\b(?:was|were|is|are|of|remained|remains|measured|stood|came|read)\b|(?<=\s)(?<!day )(?<!week )(?<!cycle )(?<!wk )(?<![\s(]d )(?<![\s(]c )\d)", re.IGNORECASE)
+PLACE_GAP_RE = re.compile(r"(?:\s+(?:recorded|measured|obtained|drawn|taken|checked|seen|documented|noted|reported))?"
+                          r"\s*(?:in|on|at|during|after|before|from|for|since|post|pre)\s+(?:[A-Za-z][\w'-]*\s*|(?:day|d|week|cycle)\s*\d{1,3}\s*){1,4}?"
+                          r"(?=:|=|\bof\s+(?:~|about\s+|around\s+)?\d|\b(?:was|were|is|are|remained|remains|measured|stood|came|read)\b|(?<=\s)(?<!day )(?<!week )(?<!cycle )(?<!wk )(?<![\s(]d )(?<![\s(]c )\d)", re.IGNORECASE)
+# Up to six words between a name and its value, the last a verb that gives it: "Platelets have fallen progressively and
+# were 36". No word may make the number a goal, a threshold, a dose, a condition or a statistic.
+LOOSE_GAP_RE = re.compile(r"(?:[ \t]+(?!(?:targets?|goals?|thresholds?|triggers?|cut|cut-?off|limits?|below|under|above|over|than|grades?|"
+                          r"transfus\w*|giv\w*|if|when|unless|should|must|would|could|need\w*|requir\w*|keep|maintain|aim|range|normal|"
+                          r"reference|ref|doses?|per|by|from|least|most|median|mean|average|minimum|safe|acceptable|desired|expected|"
+                          r"usual|typical|lln|uln)\b)[A-Za-z][\w'-]*){1,6}?[ \t]+(?:was|were|is|are|reached|measured)[ \t]+"
+                          r"(?=(?:~|about\s+|around\s+)?\d)", re.IGNORECASE)
 # A value written just before the name, with a unit: "42,000 platelets per µL", "2,700/mm³ white cells", "48 x10^9/L platelets".
 BEFORE_NAME_RE = re.compile(rf"(?<![\w.,/:^<>≤≥-])(?:{NUMBER})[ \t]*(?:{UNIT})?[ \t]+$", re.IGNORECASE)
 THRESHOLD_BEFORE_NUMBER_RE = re.compile(r"(?i)(?:[<>≤≥]|\b(?:below|under|above|over|than|least|most|to)\b)\s*$")
@@ -914,6 +927,13 @@ def table_mentions(text: str) -> list[Mention]:
         header = _header_names(line, cells)
         others = [line[a:b].strip() for column, (a, b) in enumerate(cells) if column not in header]
         timed = all(TIME_COLUMN_RE.fullmatch(cell) for cell in others)  # every other column labels the time
+        unnamed_labels = False
+        if header and not others and layout is not None and row + 1 < len(lines) \
+                and len(_cells(lines[row + 1], layout != "piped" and delimiter is None, delimiter)) == len(cells) + 1:
+            # "       Hb    Plt" over "C1D1   12.4  260": the header leaves the label column unnamed
+            header = {column + 1: named for column, named in header.items()}
+            cells = [(0, 0), *cells]
+            unnamed_labels = True
         ordinal = bool(others) and ORDINAL_COLUMN_RE.fullmatch(others[0]) is not None
         if layout is None:
             header = {1: header[0]}  # the name stands over the value column of "label value" rows
@@ -930,7 +950,7 @@ def table_mentions(text: str) -> list[Mention]:
                 and len(_cells(lines[following], spaced, delimiter)) == width:
             last = following
             following += 1
-        if last is not None and (len(header) < 2 or layout != "piped"):
+        if last is not None and (len(header) < 2 or layout != "piped" or unnamed_labels):
             first_cells = [_row_label(lines[r][slice(*_cells(lines[r], spaced, delimiter)[0])], ordinal) for r in range(row + 1, last + 1)]
             if not all(time_rank(c) is not None for c in first_cells if not set(c.strip()) <= set("-: ")):
                 row = following  # rows not labelled with times: not a flowsheet
