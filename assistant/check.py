@@ -99,7 +99,7 @@ VERSION_NAMED_RE = _scan(r"(?i)(?#first)(?:CTCAE\s*(?:version\s*|v\.?\s*)?|\bv\.
 # grade 4"), and those that make it a claim of staying below a grade ("does not reach grade 3", "not yet grade 2").
 NEGATION_RE = re.compile(r"(?i)\b(?:no|not|cannot|isn't|aren't|wasn't|never|without|rather\s+than|instead\s+of|nor|neither|hardly)\b(?!.*\b(?:but|it\s+is|is)\b)[^;:,]{0,35}$")
 BELOW_RE = re.compile(r"(?i)\b(?:(?:does|do|did)\s+not|doesn't|don't|didn't|not\s+yet|falls?\s+short\s+of|fell\s+short\s+of|below)\s+"
-                      r"(?:reach|amount\s+to|meet|qualify\s+as|make\s+it)?\s*(?:an?\s+)?(?:\w+\s+){0,2}$")
+                      r"(?!(?:meet|qualify|satisfy|fulfil)\w*\b)(?:reach|amount\s+to|make\s+it)?\s*(?:an?\s+)?(?:\w+\s+){0,2}$")
 THAN_BEFORE_RE = re.compile(r"(?i)\b(?:(?P<neg>not|no|never)\s+)?(?P<cmp>higher|worse|more|greater|above|severer|less|lower|better|"
                             r"milder|below)\s+than\s+(?:a\s+|an\s+)?(?:CTCAE\s+)?$")
 HIGHER_WORDS = {"higher", "worse", "more", "greater", "above", "severer"}
@@ -115,7 +115,8 @@ def _than_grades(grade: int, higher: bool, negated: bool) -> tuple[set[int], str
 AT_LEAST_BEFORE_RE = re.compile(r"(?i)\bat\s+(least|most)\s+(?:a\s+|an\s+)?(?:CTCAE\s+)?$")
 # A grade that names a threshold or a definition is not a claim about a value: "the grade 2 threshold of 1.5",
 # "the cut-off that defines grade 2", "grade 2 anemia means a hemoglobin below 10".
-THRESHOLD_AFTER_RE = re.compile(r"(?i)\s*(?:(?:\w+\s+){0,4}?(?:threshold|cut-?off|cutoff|boundary|limit|band|border|mark|(?<!in )line|criteria|criterion)\b"
+THRESHOLD_AFTER_RE = re.compile(r"(?i)\s*(?:(?:\w+\s+){0,4}?(?:threshold|cut-?off|cutoff|boundary|limit|band|border|mark|(?<!in )line)\b"
+                                r"|(?:(?!(?:in|under|per|by|using|according|of)\b)\w+\s+){0,4}?(?:criteria|criterion)\b"
                                 r"|(?:\w+\s+){0,4}?(?:means|is\s+defined|defined\s+as|refers\s+to|starts?|begins?|applies|kicks\s+in)\b)")
 # "meets grade 2 anemia criteria" claims the grade: the criteria are met, not named.
 MEETS_BEFORE_RE = re.compile(r"(?i)\b(?:meets?|meeting|met|fulfils?|fulfills?|fulfilled|fulfilling|satisfies|satisfy|satisfied|"
@@ -129,7 +130,7 @@ ABSENT_AFTER_RE = re.compile(r"(?i)\s*(?:\([^()]{0,40}\)\s*)?(?:has|have|had|was
                              r"(?:yet\s+)?(?:occurred|occur|developed|develop|recurred|been\s+(?:seen|observed|reported|documented|present))"
                              r"|\s*(?:\([^()]{0,40}\)\s*)?(?:is|was|remains)\s+(?:absent|not\s+present|ruled\s+out|excluded)")
 # Words that refer back to a value already given: "That's grade 2", "so it counts as grade 1", "which makes it grade 3".
-REFERRING = (r"\b(?:that|this|it|which|i|she|he)(?:'s|’s|'m|’m|\s+is|\s+am|\s+was|\s+would\s+be|\s+counts\s+as|\s+makes\s+it|\s+corresponds\s+to|"
+REFERRING = (r"\b(?:that|this|it|which|i|she|he)(?:'s|’s|'m|’m|(?<=\bthat)s|(?<=\bit)s|\s+is|\s+am|\s+was|\s+would\s+be|\s+counts\s+as|\s+makes\s+it|\s+corresponds\s+to|"
              r"\s+means|\s+represents)\s+(?:(?:still|only|now|just|already|probably|consistent\s+with|in\s+keeping\s+with|an?|CTCAE)\s+){0,3}")
 # A sentence that starts by referring to what the previous one said.
 REFERRING_START_RE = re.compile(rf"(?i){REFERRING}(?:grade|gr\.?|(?-i:G))\s*[0-5IV]")
@@ -140,10 +141,17 @@ REFERRING_COMPARISON_START_RE = re.compile(rf"(?i){REFERRING}(?:(?:well|comforta
 # A claim that refers back to the value its sentence is about, past thresholds named in between ("ANC 1.4 is more than
 # the 1.0 lower edge of grade 2, which makes it grade 3").
 REFERRING_BEFORE_RE = re.compile(rf"(?i){REFERRING}$")
+# A verb that gives a grade to the value before it, right before the claim: "2,000 per microliter is classed as grade 3".
+LINKING_BEFORE_RE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being|classed|classified|considered|counted|called|rated|graded|"
+                               r"labell?ed|scored|coded|regarded|deemed|corresponds\s+to|amounts\s+to|equates\s+to|represents|means|"
+                               r"equals|constitutes|makes\s+(?:it|this|that)|puts\s+(?:it|her|him|them|this)\s+(?:at|in))\s+(?:as\s+)?"
+                               r"(?:(?:an?|a\s+CTCAE|CTCAE|still|only|already|just|probably|likely|clearly)\s+){0,2}$")
 # "..., so the grade would be 3": the grade of the sentence's one value.
 THE_GRADE_IS_RE = re.compile(r"(?i)the\s+grade\s+(?:is|was|would\s+be|will\s+be)\b")
 OPEN_PAREN_RE = re.compile(r"\s*\(")
-BARE_AFTER_RE = re.compile(r"\s*(?:[.;,)!?\n]|$)")
+# A grade that ends its clause, perhaps with the version it is given under: "; grade 4.", "-> grade 3 (CTCAE v5)".
+BARE_AFTER_RE = re.compile(r"(?i)\s*(?:\((?:per\s+|under\s+|by\s+)?CTCAE[^()]{0,16}\)|,?\s*(?:per|under|by)\s+CTCAE\s*v?\s*[56](?:\.0)?)?"
+                           r"\s*(?:[.;,)!?\n]|$)")
 THRESHOLD_NAMED_BEFORE_RE = re.compile(r"(?i)(?:threshold|cut-?off|boundary|limit|line|defines?)(?:\W+\w+){0,3}?\W+\w*\W*$")
 # A grade named as the owner of a threshold: "more than the 10.0 g/dL upper edge of grade 2" names the edge, it does not
 # claim grade 2; "sits at the bottom edge of grade 2" (at, on, within the edge) does claim it.
@@ -369,7 +377,7 @@ def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
         if not values and previous_values and (text.startswith("#", s_start) or sentence.endswith("?")):
             pass
         elif not values and previous_values and not text.startswith("#", s_start) and GRADE_CLAIM_RE.search(text, s_start, s_end) and (
-                s_end - s_start <= 24 or len(previous_values) == 1 and REFERRING_START_RE.match(text, s_start)):
+                _short(sentence) or len(previous_values) == 1 and REFERRING_START_RE.match(text, s_start)):
             # "Platelets: 74 x10^9/L. Grade: 1." -- a grade standing alone after a value; "Platelets came back at 47 this
             # morning. That's grade 2" -- a sentence that refers back to the previous one's single value
             values = previous_values[-1:]
@@ -411,6 +419,8 @@ def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
                     and values[0].span[1] <= claim.span[0] and (REFERRING_BEFORE_RE.search(text, max(s_start, claim.span[0] - 40), claim.span[0])
                                                                or THE_GRADE_IS_RE.match(text, max(s_start, claim.span[0] - 4))):
                 mention, substituted = values[0], False  # "..., which makes it grade 3": the sentence's one value
+            if mention is None and claim.term_analyte is None:
+                mention, substituted = _linked_value(claim, values, clauses, clause_starts, text), False
             if mention is None and chained is not None and claim.term_analyte in (None, chained[1].analyte) \
                     and _continues(text, chained[0], claim.span[0]):
                 mention, substituted = chained[1], chained[2]  # "grade 3 under v6.0 and grade 4 under v5.0": the same value
@@ -439,6 +449,14 @@ def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
             if finding:
                 findings.append(finding)
     return findings, checked
+
+
+def _short(sentence: str) -> bool:
+    """A sentence of at most 24 characters besides the CTCAE version and a bracket: "Grade: 1.", "Answer: grade 2 (CTCAE v5.0)."."""
+    return len(sentence) <= 24 or len(sentence) <= 64 and len(BRACKET_TEXT_RE.sub("", VERSION_NAMED_RE.sub("", sentence)).strip()) <= 24
+
+
+BRACKET_TEXT_RE = re.compile(r"\s*\([^()]*\)")
 
 
 # A sentence about another time than the values before it ("Last cycle she had grade 2 neutropenia") does not borrow them.
@@ -627,9 +645,29 @@ def _value_for_claim(claim: Claim, all_values: list[Mention], value_starts: list
     # about the value just before it in the sentence.
     if claim.bare:
         before = [m for m in values if m.span[1] <= claim.span[0] and claim.span[0] - m.span[1] <= 80]
-        if before and not re.search(r"\d", VERSION_NAMED_RE.sub("", text[before[-1].span[1]:claim.span[0]])):
+        if before and not re.search(r"\d", RANGE_TEXT_RE.sub("", VERSION_NAMED_RE.sub("", text[before[-1].span[1]:claim.span[0]]))):
             return before[-1], False  # another number in between ("above the 50,000 line used for grade 3") is its subject
     return None, False
+
+
+def _linked_value(claim: Claim, values: list[Mention], clauses, clause_starts: list[int], text: str) -> Mention | None:
+    """The value a verb gives the claim's grade to, earlier in its clause with only words between ("A white blood cell
+    count of 2,000 per microliter is classed as grade 3")."""
+    clause = clauses[max(0, bisect_right(clause_starts, claim.span[0]) - 1)]
+    before = [m for m in values if clause[0] <= m.span[0] and m.span[1] <= claim.span[0]]
+    if not before:
+        return None
+    between = text[before[-1].span[1]:claim.span[0]]
+    if len(between) > 80 or re.search(r"\d", between) or TERM_RE.search(between) or not LINKING_BEFORE_RE.search(between):
+        return None
+    return before[-1]
+
+
+# A reference range written after a value ("6.9 g/dL (12.0-16.0) LL", "12 K/uL *CRIT* 150-400"): not another value.
+RANGE_TEXT_RE = re.compile(r"[\(\[]?\s*\d[\d.,]*\s*[-–]\s*\d[\d.,]*\s*[\)\]]?")
+# What may join two comparisons of one value: "above the grade 3 cut-off of 1.0 but below the grade 2 cut-off of 1.5".
+CHAINED_COMPARISON_RE = re.compile(r"(?i)[\s,;—–-]*(?:\b(?:but|and|yet|though|although|while|whereas|or)\b)?\s*(?:(?:still|also|now|just|only|"
+                                   r"well|comfortably|slightly|clearly|not|is|it's|it\s+is)\s+)*")
 
 
 def _value_for_comparison(match: re.Match, all_values: list[Mention], value_starts: list[int], text: str) -> Mention | None:
@@ -640,7 +678,13 @@ def _value_for_comparison(match: re.Match, all_values: list[Mention], value_star
         return None
     mention = before[-1]
     between = text[mention.span[1]:match.start()]
-    if re.search(r"\d", between) or COMPARISON_RE.search(between) or len(between) > 90:
+    earlier = list(COMPARISON_RE.finditer(between)) if len(between) <= 200 else []
+    if earlier:
+        # a comparison chained to an earlier one of the same value: what stands between them only joins them
+        if re.search(r"\d", COMPARISON_RE.sub(" ", between)) or not CHAINED_COMPARISON_RE.fullmatch(between, earlier[-1].end()):
+            return None
+        return mention
+    if re.search(r"\d", between) or len(between) > 90:
         return None
     return mention
 
