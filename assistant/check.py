@@ -25,6 +25,7 @@ from assistant.labs import (
     first_char_lookahead,
     parse_number,
     to_canonical,
+    unit_of,
 )
 
 
@@ -371,7 +372,7 @@ def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
         sentence = text[s_start:s_end].strip()
         mentions = all_mentions[bisect_left(starts, s_start):bisect_left(starts, s_end)]
         values = [m for m in mentions if not m.is_threshold and m.value is not None]
-        if "count" in sentence or "Count" in sentence:
+        if "count" in sentence or "Count" in sentence or UNIT_VALUE_HINT_RE.search(sentence):
             values = sorted(values + _unnamed_counts(text, s_start, s_end, mentions), key=lambda m: m.span)
         # a Markdown heading ("### Grade 1 and 2") names a section, and a question asks: neither borrows the value before it
         if not values and previous_values and (text.startswith("#", s_start) or sentence.endswith("?")):
@@ -543,10 +544,29 @@ REFERENT_RE = re.compile("|".join(f"(?P<{k}>{TERM_WORDS[k]}|{ANALYTE_PATTERNS[k]
                          re.IGNORECASE)
 
 
+# A number with a count's unit and no name: "Patient 07 reached 9 x10^9/L (grade 3)", read as the count last named before it.
+UNIT_VALUE_RE = re.compile(rf"(?<![\w.,/^]){NUMBER}\s*{UNIT}", re.IGNORECASE)
+UNIT_VALUE_HINT_RE = re.compile(r"10\s*(?:\^|\*\*|e)\s*[39]|10[⁹³]|/\s*(?:[µuμ]l|mm|cu)|[kK]/[uµ]|G/L|cells/", re.IGNORECASE)
+# Words that make such a number a threshold, a range or a statistic, not a patient's value.
+NOT_A_PATIENT_VALUE_RE = re.compile(r"(?i)(?:[<>≤≥]|\b(?:below|under|above|over|than|least|most|threshold|cut-?off|cutoff|limit|target|goal|"
+                                    r"trigger|boundary|line|mark|lln|uln|from|median|mean|average|range|between|to\s+keep|keep|maintain)\b)"
+                                    r"[^.;!?\d]{0,25}$")
+
+
 def _unnamed_counts(text: str, start: int, end: int, mentions: list[Mention]) -> list[Mention]:
+    """Values the sentence gives without naming their analyte: "a count of 45" (the condition or count named just before
+    it in the sentence) and "reached 9 x10^9/L" (the count named last before it, within the previous sentence too)."""
     found = []
-    for match in UNNAMED_COUNT_RE.finditer(text, start, end):
-        referents = list(REFERENT_RE.finditer(text, max(start, match.start() - 100), match.start()))
+    unnamed = [(match, max(start, match.start() - 100)) for match in UNNAMED_COUNT_RE.finditer(text, start, end)]
+    if UNIT_VALUE_HINT_RE.search(text, start, end):
+        for match in UNIT_VALUE_RE.finditer(text, start, end):
+            if any(m.span[0] <= match.start() < m.span[1] or match.start() <= m.span[0] < match.end() for m in mentions) \
+                    or NOT_A_PATIENT_VALUE_RE.search(text, max(0, match.start() - 40), match.start()) \
+                    or unit_of(match.group("unit"))[0] not in ("10^9/L", "/µL"):
+                continue
+            unnamed.append((match, max(0, match.start() - 160)))
+    for match, floor in unnamed:
+        referents = list(REFERENT_RE.finditer(text, floor, match.start()))
         if not referents or any(referents[-1].end() <= m.span[0] < match.start() for m in mentions):
             continue  # nothing named before it, or a value of its own stands between
         analyte = referents[-1].lastgroup

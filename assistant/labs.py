@@ -189,7 +189,7 @@ UNIT_FORM_RES = [(re.compile(form, re.IGNORECASE), name, factor) for form, name,
 
 
 @lru_cache(maxsize=512)
-def _unit_of(unit_text: str) -> tuple[str, float]:
+def unit_of(unit_text: str) -> tuple[str, float]:
     for form, name, factor in UNIT_FORM_RES:
         if form.fullmatch(unit_text.strip()):
             return name, factor
@@ -207,7 +207,7 @@ def to_canonical(analyte: str, number: float, unit_text: str | None) -> tuple[fl
     warnings: list[str] = []
     label = ANALYTE_LABELS[analyte]
     if unit_text:
-        unit, factor = _unit_of(unit_text)
+        unit, factor = unit_of(unit_text)
         if UNIT_KIND.get(unit) != ANALYTE_KIND[analyte]:
             warnings.append(f"{label} given in {unit_text.strip()}, which is not a unit for {label}; not graded.")
             return None, unit or unit_text, number, assumptions, warnings
@@ -378,7 +378,7 @@ def _mention(analyte: str, text: str, start: int, end: int, number_text: str, ki
              comparator: str | None, number_span: tuple[int, int], trend: list[float]) -> Mention:
     number = parse_number(number_text)
     notes = _number_notes(analyte, number_text)
-    if unit_text and "." in number_text and DOT_THOUSANDS_RE.fullmatch(number_text) and _unit_of(unit_text)[0] == "/µL":
+    if unit_text and "." in number_text and DOT_THOUSANDS_RE.fullmatch(number_text) and unit_of(unit_text)[0] == "/µL":
         # "45.000/µL": counts per microlitre are whole numbers, so a dot before three digits separates thousands
         number = float(number_text.replace(".", ""))
         notes.append(f"{ANALYTE_LABELS[analyte]} '{number_text}' per microlitre read as {number:g} (a dot separating thousands).")
