@@ -270,14 +270,15 @@ def test_a_one_megabyte_line_is_checked_in_linear_time():
     assert len(findings) == 4000 and large_s < 8 * small_s + 0.5  # 4x the text, far from 16x
 
 
-@pytest.mark.parametrize("name", ["review-passages", "review-fresh", "review-fresh2"])
+@pytest.mark.parametrize("name", ["review-passages", "review-fresh", "review-fresh2", "review-fresh3", "review-fresh4"])
 def test_held_out_passages(name):
     """Precision and recall per passage: the development set must stay at 0.97 or better; the fresh set (never
     tuned on) guards against regressions."""
     from assistant.evaluation import REVIEW_SETS, ReviewItem, load_jsonl, review_scores
 
     scores, _ = review_scores(load_jsonl(REVIEW_SETS[name], ReviewItem))
-    floor = (0.97, 0.97) if name in ("review-passages", "review-fresh2") else (0.95, 0.85)  # fresh2: developed on after it was written
+    # fresh2, fresh3 and fresh4 were each developed on in the rounds after they were written
+    floor = (0.97, 0.97) if name != "review-fresh" else (0.95, 0.85)
     assert scores["check_passage_precision"] >= floor[0] and scores["check_passage_recall"] >= floor[1]
 
 
@@ -407,4 +408,40 @@ FRESH3_CLASSES = [
 
 @pytest.mark.parametrize("sentence,version,expected", FRESH3_CLASSES)
 def test_fresh3_claim_classes(sentence, version, expected):
+    assert [(f.kind, f.analyte, f.expected_grade) for f in check_text(sentence, version)] == expected
+
+
+# Classes from the fourth blind set (variants written for the tests, not the set's own passages).
+FRESH4_CLASSES = [
+    # a verb that gives the grade to the value before it, past more than a few words
+    ("A neutrophil count of 800 per microliter is classified as grade 2 in most references.", "5", [(M, "anc", 3)]),
+    ("A neutrophil count of 800 per microliter is classified as grade 3 in most references.", "5", []),
+    # typed without an apostrophe
+    ("her plts were 120 on friday, the doctor said thats grade 2?", "5", [(M, "plt", 1)]),
+    # the criteria a claim is made under are not a threshold it names
+    ("If the ANC is 0.7, that is grade 2 neutropenia in the CTCAE criteria.", "5", [(M, "anc", 3)]),
+    ("Hemoglobin of 7.6 g/dL is below the grade 2 anemia criteria of 8.0.", "5", []),
+    # 'does not meet grade 2 criteria' denies grade 2 (not grade 2 or worse)
+    ("ANC 1.2 — does not meet grade 2 criteria.", "5", [(M, "anc", 2)]),
+    ("ANC 0.7 — does not meet grade 2 criteria.", "5", []),
+    # a comparison chained to an earlier one of the same value
+    ("Platelets 60, above the grade 3 limit of 50 but below the grade 2 limit of 50.", "5", [(C, "plt", None)]),
+    ("Platelets 60, above the grade 3 limit of 50 but below the grade 1 limit of 75.", "5", []),
+    # a bare claim after a value with its reference range and flag, or with its version
+    ("WBC   1.6 x10^9/L   3.5-10.5   LL\nCTCAE grade: 4", "5", [(M, "wbc", 3)]),
+    ("Hb 7.9 g/dL (11.5-15.5) L\n=> grade 3 (CTCAE v5.0)", "5", []),
+    ("Item 4. ANC 0.4 × 10^9/L. Key: grade 3 (CTCAE v5.0).", "5", [(M, "anc", 4)]),
+    # a number with a count's unit and no name is the count named last before it
+    ("Platelets were followed weekly. One patient fell to 18 x10^9/L (grade 3).", "5", [(M, "plt", 4)]),
+    ("Platelets were followed weekly. One patient fell to 18 x10^9/L (grade 4).", "5", []),
+    ("Platelets were followed weekly; the threshold was 50 x10^9/L (grade 3).", "5", []),
+    # values after verbs of a count standing or changing, or after several words ending in a verb
+    ("Her neutrophil count has hovered around 1.7 x10^9/L, which is under the 1.5 cut-off.", "5", [(C, "anc", None)]),
+    ("Platelets rebounded to 90, now above the 75 threshold.", "5", []),
+    ("Platelets have drifted slowly downward and were 45 x10^9/L on Friday, which is grade 2.", "5", [(M, "plt", 3)]),
+]
+
+
+@pytest.mark.parametrize("sentence,version,expected", FRESH4_CLASSES)
+def test_fresh4_claim_classes(sentence, version, expected):
     assert [(f.kind, f.analyte, f.expected_grade) for f in check_text(sentence, version)] == expected
