@@ -338,7 +338,10 @@ def _unreadable(analyte: str, text: str, start: int, garbled: re.Match) -> Menti
 
 # A range written where a value would be ("Hb 7-8 g/dL") and a goal or threshold named before the name ("target Hb",
 # "transfusion threshold: Hb 7"): not a value.
-RANGE_AFTER_RE = re.compile(r"(?:-|\s*–\s*)\d")
+RANGE_AFTER_RE = re.compile(r"(?:-|\s*–\s*|[ \t]+-[ \t]+)\d")
+# Three or more values joined by spaced dashes are a series, not a range: "PLT 45 - 61 - 38".
+DASH_SERIES_RE = re.compile(r"(?:[ \t]+[-–][ \t]+\d+(?:\.\d+)?(?![\d.]|[ \t]*[-–]\s*\d[\d.]*\s*%)){2,}")
+DASH_SERIES_VALUE_RE = re.compile(r"\d+(?:\.\d+)?")
 TARGET_WORDS = ("target", "goal", "aim", "keep", "maintain", "threshold", "trigger", "cut")
 TARGET_WORD = r"(?:target|goal|aim|keep|maintain|threshold|trigger|cut-?off)\s*:?\s+(?:an?\s+|the\s+)?"
 # Found once per text: where each goal phrase ends is where a name that is not a patient value would start.
@@ -523,7 +526,7 @@ def find_mentions(text: str) -> list[Mention]:
             continue
         found = value_match.groupdict()
         filler = found["filler"] or ""
-        if "\n" in filler or len(filler) > 40:
+        if "\n" in filler and not _vertical(text, match.start(), filler, value_match.end("num")) or len(filler) > 40:
             continue  # a value on the next line belongs to a table, read by table_mentions
         number_text, unit_text, kilo, comparator = found["num"], found["unit"], bool(found["kilo"]), found["cmp"]
         number_span = value_match.span("num")
@@ -532,7 +535,10 @@ def find_mentions(text: str) -> list[Mention]:
                 and REFERENCE_AFTER_RE.match(text, number_span[1]):
             continue
         end = value_match.end("kilo") if kilo else number_span[1]
-        if not comparator and (not unit_text and not kilo and RANGE_AFTER_RE.match(text, number_span[1])
+        dash_series = None
+        if not unit_text and not kilo and ("-" in text[number_span[1]:number_span[1] + 3] or "–" in text[number_span[1]:number_span[1] + 3]):
+            dash_series = DASH_SERIES_RE.match(text, number_span[1])
+        if not comparator and (not unit_text and not kilo and not dash_series and RANGE_AFTER_RE.match(text, number_span[1])
                                or match.start() in target_ends):
             comparator = "target"  # "Target Hb 7-8 g/dL", "Hb 7-8": a range or a goal, not the patient's value
         if text[number_span[1]:number_span[1] + 1] == "," and AMBIGUOUS_AFTER_RE.match(text, number_span[1]):  # "1,5,3"
@@ -558,6 +564,12 @@ def find_mentions(text: str) -> list[Mention]:
                     mentions.append(_unknown_unit(analyte, text, match.start(), multiplier, number_span))
                     continue
         steps = [(number_text, kilo, number_span)]
+        if dash_series and not comparator:
+            steps += [(m.group(0), False, m.span()) for m in DASH_SERIES_VALUE_RE.finditer(text, dash_series.start(), dash_series.end())]
+            end = dash_series.end()
+            later_unit = LATER_UNIT_RE.match(text, end)
+            if later_unit:
+                unit_text, end = later_unit.group("unit"), later_unit.end()
         scan = end  # where the next value of a series may start: past a treatment between two values, else `end`
         while not comparator and (_may_continue(text[scan:scan + 36])
                                   or (text.startswith(", ", scan) and text[scan + 2:scan + 3].isdigit())):
@@ -592,6 +604,20 @@ def find_mentions(text: str) -> list[Mention]:
         mentions = [m for m in mentions if not _inside(covered, row_starts, m.span[0])]
     return sorted(mentions + rows[0] + table_mentions(text) + token_flowsheet_mentions(text) + leading_value_mentions(text, mentions)
                   + value_before_name_mentions(text, bare, mentions), key=lambda m: m.span)
+
+
+# The rest of a line that holds only a value: its unit, a flag and a reference range ("0.9 L", "45  (150-400)").
+VALUE_LINE_REST_RE = re.compile(rf"(?:[ \t]*(?:{UNIT_ALTERNATIVES}|(?-i:\*?\(?(?:LL|HH|L|H|LOW|HIGH|Low|High|CRIT)\)?\*?)(?![A-Za-z])|\*+|"
+                                rf"[\[(]?[ \t]*\d[\d.,]*[ \t]*[-–][ \t]*\d[\d.,]*[ \t]*[\])]?))*[ \t]*", re.IGNORECASE)
+
+
+def _vertical(text: str, name_start: int, filler: str, number_end: int) -> bool:
+    """A name alone on its line with its value alone on the next ("Platelets\n45\nx10^9/L", "ANC:\n0.9 L")."""
+    line_start = text.rfind("\n", 0, name_start) + 1
+    if text[line_start:name_start].strip(" \t-*•>") or filler.count("\n") != 1 or filler.strip(" \t:\n"):
+        return False
+    line_end = text.find("\n", number_end)
+    return VALUE_LINE_REST_RE.fullmatch(text, number_end, len(text) if line_end < 0 else line_end) is not None
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], position: int) -> bool:
