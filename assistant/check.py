@@ -132,7 +132,7 @@ ABSENT_AFTER_RE = re.compile(r"(?i)\s*(?:\([^()]{0,40}\)\s*)?(?:has|have|had|was
                              r"|\s*(?:\([^()]{0,40}\)\s*)?(?:is|was|remains)\s+(?:absent|not\s+present|ruled\s+out|excluded)")
 # Words that refer back to a value already given: "That's grade 2", "so it counts as grade 1", "which makes it grade 3".
 REFERRING = (r"\b(?:that|this|it|which|i|she|he)(?:'s|’s|'m|’m|(?<=\bthat)s|(?<=\bit)s|\s+is|\s+am|\s+was|\s+would\s+be|\s+counts\s+as|\s+makes\s+it|\s+corresponds\s+to|"
-             r"\s+means|\s+represents)\s+(?:(?:still|only|now|just|already|probably|consistent\s+with|in\s+keeping\s+with|an?|CTCAE)\s+){0,3}")
+             r"\s+means|\s+represents|\s+should\s+(?:have\s+been|be))\s+(?:(?:still|only|now|just|already|probably|consistent\s+with|in\s+keeping\s+with|an?|CTCAE)\s+){0,3}")
 # A sentence that starts by referring to what the previous one said.
 REFERRING_START_RE = re.compile(rf"(?i){REFERRING}(?:grade|gr\.?|(?-i:G))\s*[0-5IV]")
 # A sentence that starts by comparing what the previous one gave with a threshold: "That's above the lower limit of 150".
@@ -148,7 +148,7 @@ LINKING_BEFORE_RE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being|classed|
                                r"equals|constitutes|makes\s+(?:it|this|that)|puts\s+(?:it|her|him|them|this)\s+(?:at|in))\s+(?:as\s+)?"
                                r"(?:(?:an?|a\s+CTCAE|CTCAE|still|only|already|just|probably|likely|clearly)\s+){0,2}$")
 # "..., so the grade would be 3": the grade of the sentence's one value.
-THE_GRADE_IS_RE = re.compile(r"(?i)the\s+grade\s+(?:is|was|would\s+be|will\s+be)\b")
+THE_GRADE_IS_RE = re.compile(r"(?i)the\s+(?:(?:correct|true|actual|right|revised|final|overall)\s+)?grade\s+(?:is|was|would\s+be|will\s+be|should\s+be)\b")
 OPEN_PAREN_RE = re.compile(r"\s*\(")
 # A grade that ends its clause, perhaps with the version it is given under: "; grade 4.", "-> grade 3 (CTCAE v5)".
 BARE_AFTER_RE = re.compile(r"(?i)\s*(?:\((?:per\s+|under\s+|by\s+)?CTCAE[^()]{0,16}\)|,?\s*(?:per|under|by)\s+CTCAE\s*v?\s*[56](?:\.0)?)?"
@@ -307,9 +307,38 @@ def _claims(text: str, start: int, end: int) -> list[Claim]:
             if bracket:
                 own = _mention(term, text, bracket.start("num"), bracket.end(), bracket.group("num"), bool(bracket.group("kilo")),
                                bracket.group("unit"), None, bracket.span("num"), [parse_number(bracket.group("num"))])
+        if "?" in text[after_term:after_term + 3] and QUESTIONED_RE.match(text, after_term):
+            continue  # "grade 3? No, grade 2": a grade asked about is not claimed
+        if REPORTED_HINT_RE.search(lowered_before[-40:]) and REPORTED_BEFORE_RE.search(before) \
+                or REPORTED_HINT_RE.search(text[claim_end:min(end, claim_end + 45)].lower()) and REPORTED_AFTER_RE.match(text, after_term, end):
+            continue  # "initially reported as grade 2", "graded 2 in error": someone else's claim, reported as such
         claims.append(Claim(grades, label, (claim_start, claim_end), term, negated, term_before, bare,
                             own if own is not None and own.value is not None else None))
+    corrections = [m.start() + start for m in CORRECTION_RE.finditer(chunk)] if CORRECTION_HINT_RE.search(chunk.lower()) else []
+    if corrections and claims:
+        # "graded 2; the correct grade is 3": the claims before the last correction are superseded by it
+        last = corrections[-1]
+        if any(c.span[0] >= last for c in claims):
+            claims = [c for c in claims if c.span[0] >= last or c.negated]
     return claims
+
+
+QUESTIONED_RE = re.compile(r"\s*\?")
+# A sentence that corrects the one before: "The correct grade is 3.", "It should have been grade 3.", "Correction: grade 3."
+CORRECTION_START_RE = re.compile(r"(?i)(?:correction\s*:|(?:the\s+)?(?:correct|true|actual|right|revised)\s+(?:CTCAE\s+)?grade\b|"
+                                 r"(?:it|this|that|which)(?:'s|\s+is|\s+was)?\s+(?:should\s+(?:have\s+been|be|read)|actually|in\s+fact)\b|"
+                                 r"(?:actually|in\s+fact)\s*,?\s+(?:it's|it\s+is|this\s+is|that's|that\s+is|the\s+grade))")
+# Another's claim reported as such: "initially reported as grade 2", "was graded 2 in error", "mistakenly called grade 3".
+REPORTED_HINT_RE = re.compile(r"initially|originally|previously|first|incorrect|erroneous|mistaken|wrong|falsely|error|mistake|mis")
+REPORTED_BEFORE_RE = re.compile(r"(?i)\b(?:(?:initially|originally|previously|first|incorrectly|erroneously|mistakenly|wrongly|falsely)\s+"
+                                r"(?:reported|graded|recorded|coded|documented|called|classed|classified|labell?ed|entered|listed)|"
+                                r"mis-?(?:graded|classified|coded|labell?ed))\s+(?:as\s+)?(?:an?\s+)?(?:CTCAE\s+)?$")
+REPORTED_AFTER_RE = re.compile(r"(?i)\s*(?:\([^()]{0,30}\)\s*)?(?:,\s*)?(?:\w+\s+){0,2}?(?:incorrectly|erroneously|mistakenly|wrongly|falsely|in\s+error|"
+                               r"by\s+mistake|as\s+(?:initially|originally|previously|first)\s+(?:reported|graded|recorded|stated|documented))\b")
+# A correction that supersedes the claims before it: "the correct grade is 3", "should have been grade 3", "is actually grade 3".
+CORRECTION_HINT_RE = re.compile(r"correct|true|actual|right|revised|amended|should|in fact|really")
+CORRECTION_RE = re.compile(r"(?i)\b(?:(?:correct(?:ed)?|true|actual|right|revised|amended)\s+(?:CTCAE\s+)?grade|corrected\s+to|"
+                           r"should\s+(?:have\s+been|be|read)|(?:is|was|it's|that's)\s+(?:actually|in\s+fact|really))\b")
 
 
 # Between a grade and the condition it names only words and brackets stand: "grade 3 (severe) neutropenia"; after
@@ -368,7 +397,8 @@ def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
     starts = [m.span[0] for m in all_mentions]
     previous_values: list[Mention] = []
     borrowed = False
-    for s_start, s_end in sentences(text):
+    spans = sentences(text)
+    for number, (s_start, s_end) in enumerate(spans):
         sentence = text[s_start:s_end].strip()
         mentions = all_mentions[bisect_left(starts, s_start):bisect_left(starts, s_end)]
         values = [m for m in mentions if not m.is_threshold and m.value is not None]
@@ -402,6 +432,8 @@ def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
         clause_starts = [a for a, _ in clauses]
         value_starts = [m.span[0] for m in values]
         claims = [c for c in _claims(text, s_start, s_end) if c.term_analyte != "fn"]
+        if number + 1 < len(spans) and CORRECTION_START_RE.match(text, spans[number + 1][0]):
+            claims = [c for c in claims if c.negated]  # "ANC 0.9 was graded 2. It should have been grade 3.": superseded
         paired = _paired_in_order(claims, values, "respectively" in sentence)
         any_series = any(m.steps for m in values)
         first_of_sentence = len(findings)
@@ -418,7 +450,7 @@ def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
                     _value_for_claim(claim, values, value_starts, clauses, clause_starts, text)
             if mention is None and len(values) == 1 and claim.term_analyte in (None, values[0].analyte) \
                     and values[0].span[1] <= claim.span[0] and (REFERRING_BEFORE_RE.search(text, max(s_start, claim.span[0] - 40), claim.span[0])
-                                                               or THE_GRADE_IS_RE.match(text, max(s_start, claim.span[0] - 4))):
+                                                               or THE_GRADE_IS_RE.search(text, max(s_start, claim.span[0] - 12), claim.span[1])):
                 mention, substituted = values[0], False  # "..., which makes it grade 3": the sentence's one value
             if mention is None and claim.term_analyte is None:
                 mention, substituted = _linked_value(claim, values, clauses, clause_starts, text), False
@@ -665,7 +697,7 @@ def _value_for_claim(claim: Claim, all_values: list[Mention], value_starts: list
     # about the value just before it in the sentence.
     if claim.bare:
         before = [m for m in values if m.span[1] <= claim.span[0] and claim.span[0] - m.span[1] <= 80]
-        if before and not re.search(r"\d", RANGE_TEXT_RE.sub("", VERSION_NAMED_RE.sub("", text[before[-1].span[1]:claim.span[0]]))):
+        if before and not re.search(r"\d", RANGE_TEXT_RE.sub("", GRADE_CLAIM_RE.sub("", VERSION_NAMED_RE.sub("", text[before[-1].span[1]:claim.span[0]])))):
             return before[-1], False  # another number in between ("above the 50,000 line used for grade 3") is its subject
     return None, False
 

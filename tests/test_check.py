@@ -417,7 +417,14 @@ FRESH4_CLASSES = [
     ("A neutrophil count of 800 per microliter is classified as grade 2 in most references.", "5", [(M, "anc", 3)]),
     ("A neutrophil count of 800 per microliter is classified as grade 3 in most references.", "5", []),
     # typed without an apostrophe
-    ("her plts were 120 on friday, the doctor said thats grade 2?", "5", [(M, "plt", 1)]),
+    ("her plts were 120 on friday, the doctor said thats grade 2, is that bad?", "5", [(M, "plt", 1)]),
+    # a grade asked about is not claimed; another's claim reported as such, or corrected, is not the author's
+    ("ANC 1.2: grade 3? No, grade 2.", "5", []), ("ANC 1.2: grade 2? No, grade 3.", "5", [(M, "anc", 2)]),
+    ("Platelets 44 were initially reported as grade 2; the correct grade is 3.", "5", []),
+    ("Platelets 44 were initially reported as grade 3; the correct grade is 2.", "5", [(M, "plt", 3)]),
+    ("ANC 0.9 was entered as grade 2 in error and corrected to grade 3.", "5", []),
+    ("ANC 0.9 was graded 2. It should have been grade 3.", "5", []),
+    ("ANC 0.9 was graded 2. It should have been grade 4.", "5", [(M, "anc", 3)]),
     # the criteria a claim is made under are not a threshold it names
     ("If the ANC is 0.7, that is grade 2 neutropenia in the CTCAE criteria.", "5", [(M, "anc", 3)]),
     ("Hemoglobin of 7.6 g/dL is below the grade 2 anemia criteria of 8.0.", "5", []),
