@@ -75,6 +75,7 @@ COMPARISON_RE = _scan(
     r"(?!\s*(?:%|percent|patients|weeks?|days?|months?|years?|mg|units?)\b)",
     re.IGNORECASE,
 )
+VERSION_BEFORE_NUMBER_RE = re.compile(r"(?i)(?:ctcae|version|\bv)\s*\.?\s*$")
 GRADE_BEFORE_RE = re.compile(r"(?i)(?:grade|gr\.?|(?-i:G))\s*$")
 # "is not yet below 1.5", "no longer above", "isn't under": the comparison is denied.
 NEGATED_COMPARISON_RE = re.compile(r"(?i)(?:\bnot|n't|\bnever|\bno\s+longer)\s+(?:yet\s+|quite\s+|even\s+|really\s+|still\s+)?$")
@@ -100,7 +101,8 @@ VERSION_NAMED_RE = _scan(r"(?i)(?#first)(?:CTCAE\s*(?:version\s*|v\.?\s*)?|\bv\.
 # grade 4"), and those that make it a claim of staying below a grade ("does not reach grade 3", "not yet grade 2").
 NEGATION_RE = re.compile(r"(?i)\b(?:no|not|cannot|isn't|aren't|wasn't|never|without|rather\s+than|instead\s+of|nor|neither|hardly)\b(?!.*\b(?:but|it\s+is|is)\b)[^;:,]{0,35}$")
 BELOW_RE = re.compile(r"(?i)\b(?:(?:does|do|did)\s+not|doesn't|don't|didn't|not\s+yet|falls?\s+short\s+of|fell\s+short\s+of|below)\s+"
-                      r"(?!(?:meet|qualify|satisfy|fulfil)\w*\b)(?:reach|amount\s+to|make\s+it)?\s*(?:an?\s+)?(?:\w+\s+){0,2}$")
+                      r"(?:(?:reach|hit|amount\s+to|make\s+it(?:\s+to)?|get\s+to|rise\s+to|fall\s+to|drop\s+to|come\s+to)\s+)?"
+                      r"(?:(?:the|a|an|yet|quite|even|level|of|CTCAE)\s+){0,2}$")
 THAN_BEFORE_RE = re.compile(r"(?i)\b(?:(?P<neg>not|no|never)\s+)?(?P<cmp>higher|worse|more|greater|above|severer|less|lower|better|"
                             r"milder|below)\s+than\s+(?:a\s+|an\s+)?(?:CTCAE\s+)?$")
 HIGHER_WORDS = {"higher", "worse", "more", "greater", "above", "severer"}
@@ -134,18 +136,22 @@ ABSENT_AFTER_RE = re.compile(r"(?i)\s*(?:\([^()]{0,40}\)\s*)?(?:has|have|had|was
 REFERRING = (r"\b(?:that|this|it|which|i|she|he)(?:'s|’s|'m|’m|(?<=\bthat)s|(?<=\bit)s|\s+is|\s+am|\s+was|\s+would\s+be|\s+counts\s+as|\s+makes\s+it|\s+corresponds\s+to|"
              r"\s+means|\s+represents|\s+should\s+(?:have\s+been|be))\s+(?:(?:still|only|now|just|already|probably|consistent\s+with|in\s+keeping\s+with|an?|CTCAE)\s+){0,3}")
 # A sentence that starts by referring to what the previous one said.
-REFERRING_START_RE = re.compile(rf"(?i){REFERRING}(?:grade|gr\.?|(?-i:G))\s*[0-5IV]")
+REFERRING_START_RE = re.compile(rf"(?i)(?:(?:(?!(?:if|when|once|unless|should|would|could)\b)[^\s\d.!?]+\s+){{0,5}}?{REFERRING}"
+                                rf"|(?:is|was)\s+(?:that|this|it)\s+(?:still\s+|now\s+|only\s+)?"
+                                rf"|(?:now|so|thus|hence|currently|today|i\.e\.|=>|->|→)\s*[,:]?\s*(?:still\s+|only\s+)?)"
+                                rf"(?:grade|gr\.?|(?-i:G))\s*[0-5IV]")
 # A sentence that starts by comparing what the previous one gave with a threshold: "That's above the lower limit of 150".
 REFERRING_COMPARISON_START_RE = re.compile(rf"(?i){REFERRING}(?:(?:well|comfortably|slightly|clearly)\s+)?"
                                            r"(?:below|under|above|over|beneath|less\s+than|lower\s+than|greater\s+than|higher\s+than|"
                                            r"more\s+than|at\s+or\s+(?:above|below))\b")
 # A claim that refers back to the value its sentence is about, past thresholds named in between ("ANC 1.4 is more than
 # the 1.0 lower edge of grade 2, which makes it grade 3").
-REFERRING_BEFORE_RE = re.compile(rf"(?i){REFERRING}$")
+REFERRING_BEFORE_RE = re.compile(rf"(?i)(?:{REFERRING}|\bso\s+(?:it's\s+|it\s+is\s+|this\s+is\s+|that's\s+|she's\s+|he's\s+)?"
+                                 rf"(?:(?:not|still|now|only|just|probably)\s+){{0,2}})$")
 # A verb that gives a grade to the value before it, right before the claim: "2,000 per microliter is classed as grade 3".
 LINKING_BEFORE_RE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being|classed|classified|considered|counted|called|rated|graded|"
                                r"labell?ed|scored|coded|regarded|deemed|corresponds\s+to|amounts\s+to|equates\s+to|represents|means|"
-                               r"equals|constitutes|makes\s+(?:it|this|that)|puts\s+(?:it|her|him|them|this)\s+(?:at|in))\s+(?:as\s+)?"
+                               r"equals|constitutes|counts|makes\s+(?:it|this|that)|puts\s+(?:it|her|him|them|this)\s+(?:at|in))\s+(?:as\s+)?"
                                r"(?:(?:an?|a\s+CTCAE|CTCAE|still|only|already|just|probably|likely|clearly)\s+){0,2}$")
 # "..., so the grade would be 3": the grade of the sentence's one value.
 THE_GRADE_IS_RE = re.compile(r"(?i)the\s+(?:(?:correct|true|actual|right|revised|final|overall)\s+)?grade\s+(?:is|was|would\s+be|will\s+be|should\s+be)\b")
@@ -159,13 +165,15 @@ THRESHOLD_NAMED_BEFORE_RE = re.compile(r"(?i)(?:threshold|cut-?off|boundary|limi
 OWNER_BEFORE_RE = re.compile(r"(?i)\b(?P<prep>\w+)\s+(?:the\s+|an?\s+)?(?:\d[\d.,]*\s*(?:[^\s\d]+\s+)?)?(?:(?:upper|lower|top|bottom|low|high)\s+)?"
                              r"(?:edge|end|bound|floor|ceiling)\s+(?:of|for)\s+(?:the\s+)?(?:CTCAE\s+)?$")
 OWNER_HINT_RE = re.compile(r"edge|end|bound|floor|ceiling")
-DEFINITION_HINT_RE = re.compile(r"any|everything|values|levels|counts|results|readings")
+DEFINITION_HINT_RE = re.compile(r"any|everything|values|levels|counts|results|readings|between")
 CLAIMING_PREPOSITIONS = {"at", "on", "within", "in", "near", "inside", "into", "toward", "towards"}
 # A grade given to every value past a number is a definition, not a claim about a value: "anything below 8.0 is grade 3".
 DEFINITION_SUBJECT = r"\b(?:anything|everything|any\s+(?:[\w-]+\s+)?(?:value|count|level|result|reading)|values|levels|counts|results|readings)\s+"
-DEFINITION_BEFORE_RE = re.compile(rf"(?i){DEFINITION_SUBJECT}(?:at\s+or\s+)?(?:below|under|above|over|less\s+than|lower\s+than|greater\s+than|"
-                                  r"higher\s+than|more\s+than|<=|>=|≤|≥|<|>)\s*\d[\d.,]*\s*(?:[^\s\d]+\s+)?"
-                                  r"(?:is|are|would\s+be|counts?\s+as|becomes?|means|=)\s+(?:an?\s+)?(?:CTCAE\s+)?$")
+DEFINITION_VERB = (r"(?:(?:is|are|would\s+be)(?:\s+(?:considered|classed|classified|called|graded|rated|counted)(?:\s+as)?)?|counts?\s+as|"
+                   r"becomes?|means|=)\s+(?:an?\s+)?(?:CTCAE\s+)?$")
+DEFINITION_BEFORE_RE = re.compile(rf"(?i)(?:{DEFINITION_SUBJECT}(?:at\s+or\s+)?(?:below|under|above|over|less\s+than|lower\s+than|greater\s+than|"
+                                  r"higher\s+than|more\s+than|<=|>=|≤|≥|<|>)\s*(?:\d[\d.,]*|that|this)"
+                                  r"|\bbetween\s+\d[\d.,]*\s*(?:[^\s\d]+\s+)?(?:and|to|-)\s*\d[\d.,]*)\s*(?:[^\s\d]+\s+)?" + DEFINITION_VERB)
 DEFINITION_SUBJECT_RE = re.compile(rf"(?i){DEFINITION_SUBJECT}(?:at\s+or\s+)?$")
 THRESHOLD_BEFORE_RE = re.compile(r"(?i)(?:\b(?:defines?|defining|for|of|to|into|from)\s+(?:a\s+|the\s+)?|\bthe\s+)$")
 
@@ -307,8 +315,8 @@ def _claims(text: str, start: int, end: int) -> list[Claim]:
             if bracket:
                 own = _mention(term, text, bracket.start("num"), bracket.end(), bracket.group("num"), bool(bracket.group("kilo")),
                                bracket.group("unit"), None, bracket.span("num"), [parse_number(bracket.group("num"))])
-        if "?" in text[after_term:after_term + 3] and QUESTIONED_RE.match(text, after_term):
-            continue  # "grade 3? No, grade 2": a grade asked about is not claimed
+        if OTHER_TIME_AFTER_RE.match(text, after_term, end) or DEFINED_AFTER_RE.match(text, claim_end, end):
+            continue  # "grade 4 at its nadir, is now grade 1"; "(G4 is <0.1)": not a claim about the value at hand
         if REPORTED_HINT_RE.search(lowered_before[-40:]) and REPORTED_BEFORE_RE.search(before) \
                 or REPORTED_HINT_RE.search(text[claim_end:min(end, claim_end + 45)].lower()) and REPORTED_AFTER_RE.match(text, after_term, end):
             continue  # "initially reported as grade 2", "graded 2 in error": someone else's claim, reported as such
@@ -323,11 +331,20 @@ def _claims(text: str, start: int, end: int) -> list[Claim]:
     return claims
 
 
-QUESTIONED_RE = re.compile(r"\s*\?")
+# A grade said of another time than the value's ("grade 4 at its nadir"), or defined by a threshold ("G4 is <0.1").
+OTHER_TIME_AFTER_RE = re.compile(r"(?i),?\s*(?:at\s+(?:its|the|her|his|their)\s+(?:nadir|lowest|worst|peak)|at\s+baseline|previously|"
+                                 r"initially|earlier|on\s+admission|last\s+(?:week|cycle|time|month))\b")
+DEFINED_AFTER_RE = re.compile(r"(?i)\s*(?:is|=|means)\s*(?:[<>≤≥]|less\s+than|below|under)\s*\d")
 # A sentence that corrects the one before: "The correct grade is 3.", "It should have been grade 3.", "Correction: grade 3."
 CORRECTION_START_RE = re.compile(r"(?i)(?:correction\s*:|(?:the\s+)?(?:correct|true|actual|right|revised)\s+(?:CTCAE\s+)?grade\b|"
                                  r"(?:it|this|that|which)(?:'s|\s+is|\s+was)?\s+(?:should\s+(?:have\s+been|be|read)|actually|in\s+fact)\b|"
-                                 r"(?:actually|in\s+fact)\s*,?\s+(?:it's|it\s+is|this\s+is|that's|that\s+is|the\s+grade))")
+                                 r"(?:actually|in\s+fact)\s*,?\s+(?:it's|it\s+is|this\s+is|that's|that\s+is|the\s+grade)|"
+                                 r"no\s*[,.;:!—–-]+\s*(?:it's\s+|it\s+is\s+|that's\s+)?(?:grade|gr\.?|(?-i:G))\s*[0-5IV])")
+# A question that asks about a grade ("Is that grade 2?", "Does a count of 50,000 count as grade 3?") claims nothing, unless
+# the answer after it says yes; a question written as a hedge ("New plt 58 → G3 ITP?") still claims its grade.
+INTERROGATIVE_START_RE = re.compile(r"(?i)(?:Q\s*\d*\s*[:.)]\s*)?(?:(?:so|and|but|ok|okay|hi|doctor|doc|quick\s+question)\s*[,:]?\s+)?(?:is|are|was|were|does|do|did|would|could|should|can|"
+                                    r"will|has|have|am|isn't|aren't|doesn't|don't|what|which|how)\b")
+AFFIRMED_START_RE = re.compile(r"(?i)(?:A\s*\d*\s*[:.)]\s*)?(?:yes|yep|yeah|correct|right|exactly|indeed|that's\s+right)\b")
 # Another's claim reported as such: "initially reported as grade 2", "was graded 2 in error", "mistakenly called grade 3".
 REPORTED_HINT_RE = re.compile(r"initially|originally|previously|first|incorrect|erroneous|mistaken|wrong|falsely|error|mistake|mis")
 REPORTED_BEFORE_RE = re.compile(r"(?i)\b(?:(?:initially|originally|previously|first|incorrectly|erroneously|mistakenly|wrongly|falsely)\s+"
@@ -404,8 +421,14 @@ def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
         values = [m for m in mentions if not m.is_threshold and m.value is not None]
         if "count" in sentence or "Count" in sentence or UNIT_VALUE_HINT_RE.search(sentence):
             values = sorted(values + _unnamed_counts(text, s_start, s_end, mentions), key=lambda m: m.span)
+        following = spans[number + 1][0] if number + 1 < len(spans) else None
+        asked = sentence.endswith("?") and INTERROGATIVE_START_RE.match(sentence) is not None \
+            and (following is None or not AFFIRMED_START_RE.match(text, following))
         # a Markdown heading ("### Grade 1 and 2") names a section, and a question asks: neither borrows the value before it
-        if not values and previous_values and (text.startswith("#", s_start) or sentence.endswith("?")):
+        if asked and GRADE_CLAIM_RE.search(text, s_start, s_end):
+            previous_values = values or previous_values
+            continue  # "Does a platelet count of 50,000 count as grade 3?": asked, not claimed
+        if not values and previous_values and (text.startswith("#", s_start) or sentence.endswith("?") and asked):
             pass
         elif not values and previous_values and not text.startswith("#", s_start) and GRADE_CLAIM_RE.search(text, s_start, s_end) and (
                 _short(sentence) or len(previous_values) == 1 and REFERRING_START_RE.match(text, s_start)):
@@ -432,7 +455,7 @@ def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
         clause_starts = [a for a, _ in clauses]
         value_starts = [m.span[0] for m in values]
         claims = [c for c in _claims(text, s_start, s_end) if c.term_analyte != "fn"]
-        if number + 1 < len(spans) and CORRECTION_START_RE.match(text, spans[number + 1][0]):
+        if following is not None and CORRECTION_START_RE.match(text, following):
             claims = [c for c in claims if c.negated]  # "ANC 0.9 was graded 2. It should have been grade 3.": superseded
         paired = _paired_in_order(claims, values, "respectively" in sentence)
         any_series = any(m.steps for m in values)
@@ -469,8 +492,9 @@ def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
         if len(findings) - first_of_sentence > 1:
             findings[first_of_sentence:] = _one_per_contrast(findings[first_of_sentence:])
         for comparison in COMPARISON_RE.finditer(text, s_start, s_end):
-            if GRADE_BEFORE_RE.search(text, max(s_start, comparison.start() - 8), comparison.start()):
-                continue  # "grade ≥3" is a grade claim, not a comparison
+            if GRADE_BEFORE_RE.search(text, max(s_start, comparison.start() - 8), comparison.start()) \
+                    or VERSION_BEFORE_NUMBER_RE.search(text, max(s_start, comparison.start("num") - 12), comparison.start("num")):
+                continue  # "grade ≥3" is a grade claim, not a comparison; "under CTCAE 5.0" names a version
             if DEFINITION_SUBJECT_RE.search(text, max(s_start, comparison.start() - 30), comparison.start()):
                 continue  # "anything below 8.0 is grade 3" defines a band; it says nothing about the value
             mention = _value_for_comparison(comparison, values, value_starts, text)
@@ -710,7 +734,8 @@ def _linked_value(claim: Claim, values: list[Mention], clauses, clause_starts: l
     if not before:
         return None
     between = text[before[-1].span[1]:claim.span[0]]
-    if len(between) > 80 or re.search(r"\d", between) or TERM_RE.search(between) or not LINKING_BEFORE_RE.search(between):
+    if len(between) > 120 or TERM_RE.search(between) or not LINKING_BEFORE_RE.search(between) \
+            or re.search(r"\d", GRADE_CLAIM_RE.sub("", COMPARISON_RE.sub("", between))):
         return None
     return before[-1]
 
@@ -736,9 +761,15 @@ def _value_for_comparison(match: re.Match, all_values: list[Mention], value_star
         if re.search(r"\d", COMPARISON_RE.sub(" ", between)) or not CHAINED_COMPARISON_RE.fullmatch(between, earlier[-1].end()):
             return None
         return mention
-    if re.search(r"\d", between) or len(between) > 90:
+    if len(between) > 90 or re.search(r"\d", between) and (re.search(r"\d", GRADE_CLAIM_RE.sub("", between))
+                                                         or not PRONOUN_SUBJECT_RE.search(between)):
+        # a number between is the comparison's subject, and so is a grade ("grade 2 starts below 75"), unless a pronoun
+        # takes the value up again ("ANC 1.6 → not neutropenic enough for grade 2 but it's below the 1.5 cutoff")
         return None
     return mention
+
+
+PRONOUN_SUBJECT_RE = re.compile(r"(?i)\b(?:it|that|this|she|he|they)(?:'s|’s|'re|\s+is|\s+was|\s+are|\s+were)\s+(?:(?:still|now|well|just|only)\s+)?$")
 
 
 def _judge_claim(claim: Claim, mention: Mention, substituted: bool, version: str, other: str, sentence: str) -> Finding | None:
