@@ -173,7 +173,7 @@ DEFINITION_VERB = (r"(?:(?:is|are|would\s+be)(?:\s+(?:considered|classed|classif
                    r"becomes?|means|=)\s+(?:an?\s+)?(?:CTCAE\s+)?$")
 DEFINITION_BEFORE_RE = re.compile(rf"(?i)(?:{DEFINITION_SUBJECT}(?:at\s+or\s+)?(?:below|under|above|over|less\s+than|lower\s+than|greater\s+than|"
                                   r"higher\s+than|more\s+than|<=|>=|≤|≥|<|>)\s*(?:\d[\d.,]*|that|this)"
-                                  r"|\bbetween\s+\d[\d.,]*\s*(?:[^\s\d]+\s+)?(?:and|to|-)\s*\d[\d.,]*)\s*(?:[^\s\d]+\s+)?" + DEFINITION_VERB)
+                                  r"|\bbetween\s+\d[\d.,]*\s*(?:[^\s\d]\S*\s+)?(?:and|to|-)\s*\d[\d.,]*)\s*(?:[^\s\d]\S*\s+)?" + DEFINITION_VERB)
 DEFINITION_SUBJECT_RE = re.compile(rf"(?i){DEFINITION_SUBJECT}(?:at\s+or\s+)?$")
 THRESHOLD_BEFORE_RE = re.compile(r"(?i)(?:\b(?:defines?|defining|for|of|to|into|from)\s+(?:a\s+|the\s+)?|\bthe\s+)$")
 
@@ -344,6 +344,18 @@ CORRECTION_START_RE = re.compile(r"(?i)(?:correction\s*:|(?:the\s+)?(?:correct|t
 # the answer after it says yes; a question written as a hedge ("New plt 58 → G3 ITP?") still claims its grade.
 INTERROGATIVE_START_RE = re.compile(r"(?i)(?:Q\s*\d*\s*[:.)]\s*)?(?:(?:so|and|but|ok|okay|hi|doctor|doc|quick\s+question)\s*[,:]?\s+)?(?:is|are|was|were|does|do|did|would|could|should|can|"
                                     r"will|has|have|am|isn't|aren't|doesn't|don't|what|which|how)\b")
+# ... or a question put after the value: "My ANC is 1.6 — do I have grade 2 neutropenia?"
+INTERROGATIVE_CLAUSE_RE = re.compile(r"(?i)[—–:;,]\s*(?:so\s+|and\s+|but\s+)?(?:is|are|was|were|does|do|did|would|could|should|can|will|am)\s+"
+                                     r"(?:i|you|we|she|he|it|that|this|they|there|my|her|his|their)\b")
+def _question_start(text: str, start: int, end: int, sentence: str) -> int | None:
+    """Where the question of a sentence ending in '?' starts: the sentence's start, a clause that asks ("— do I have …"),
+    or None when the question only follows the claims ("… said that's grade 3, is that bad?")."""
+    if INTERROGATIVE_START_RE.match(sentence):
+        return start
+    clause = INTERROGATIVE_CLAUSE_RE.search(text, start, end)
+    return clause.start() if clause else None
+
+
 AFFIRMED_START_RE = re.compile(r"(?i)(?:A\s*\d*\s*[:.)]\s*)?(?:yes|yep|yeah|correct|right|exactly|indeed|that's\s+right)\b")
 # Another's claim reported as such: "initially reported as grade 2", "was graded 2 in error", "mistakenly called grade 3".
 REPORTED_HINT_RE = re.compile(r"initially|originally|previously|first|incorrect|erroneous|mistaken|wrong|falsely|error|mistake|mis")
@@ -422,8 +434,9 @@ def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
         if "count" in sentence or "Count" in sentence or UNIT_VALUE_HINT_RE.search(sentence):
             values = sorted(values + _unnamed_counts(text, s_start, s_end, mentions), key=lambda m: m.span)
         following = spans[number + 1][0] if number + 1 < len(spans) else None
-        asked = sentence.endswith("?") and INTERROGATIVE_START_RE.match(sentence) is not None \
-            and (following is None or not AFFIRMED_START_RE.match(text, following))
+        question_at = _question_start(text, s_start, s_end, sentence) \
+            if sentence.endswith("?") and (following is None or not AFFIRMED_START_RE.match(text, following)) else None
+        asked = question_at == s_start
         # a Markdown heading ("### Grade 1 and 2") names a section, and a question asks: neither borrows the value before it
         if asked and GRADE_CLAIM_RE.search(text, s_start, s_end):
             previous_values = values or previous_values
@@ -455,12 +468,19 @@ def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
         clause_starts = [a for a, _ in clauses]
         value_starts = [m.span[0] for m in values]
         claims = [c for c in _claims(text, s_start, s_end) if c.term_analyte != "fn"]
+        if question_at is not None:
+            claims = [c for c in claims if c.span[0] < question_at]  # "My ANC is 1.6 — do I have grade 2 neutropenia?"
         if following is not None and CORRECTION_START_RE.match(text, following):
             claims = [c for c in claims if c.negated]  # "ANC 0.9 was graded 2. It should have been grade 3.": superseded
-        paired = _paired_in_order(claims, values, "respectively" in sentence)
+        respectively = "respectively" in sentence
+        if respectively:
+            values = _listed_values(text, values)
+            value_starts = [m.span[0] for m in values]
+        paired = _paired_in_order(claims, values, respectively)
         any_series = any(m.steps for m in values)
         first_of_sentence = len(findings)
         chained: tuple[int, Mention, bool] | None = None  # the previous claim's end and the value it was judged on
+        gives_lln = "limit" in sentence or "LLN" in sentence
         for claim in claims:
             series = next((m for m in values if m.steps and m.span[0] < claim.span[0] < m.span[1]), None) if any_series else None
             step = series.step_value(claim.span[0]) if series else None
@@ -480,13 +500,14 @@ def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
             if mention is None and chained is not None and claim.term_analyte in (None, chained[1].analyte) \
                     and _continues(text, chained[0], claim.span[0]):
                 mention, substituted = chained[1], chained[2]  # "grade 3 under v6.0 and grade 4 under v5.0": the same value
-            if mention is None:
-                continue
+            if mention is None or _unnamed_subject(text, s_start, claim, mentions):
+                continue  # "ALC 0.5 → G2; 0.49 → G3": the second grade is about 0.49, a number with no name
             chained = (claim.span[1], mention, substituted)
             checked += 1
             claim_version = _claim_version(text, claim, named_here, clauses, clause_starts) or sentence_version
             claim_other = next(v for v in VERSIONS if v != claim_version)
-            finding = _judge_claim(claim, mention, substituted, claim_version, claim_other, sentence)
+            finding = _judge_claim(claim, mention, substituted, claim_version, claim_other, sentence,
+                                   _stated_lln(text, s_start, s_end, mention.analyte) if gives_lln else None)
             if finding:
                 findings.append(finding)
         if len(findings) - first_of_sentence > 1:
@@ -517,24 +538,27 @@ BRACKET_TEXT_RE = re.compile(r"\s*\([^()]*\)")
 
 
 # A sentence about another time than the values before it ("Last cycle she had grade 2 neutropenia") does not borrow them.
-OTHER_TIME_RE = re.compile(r"(?i)\b(?:last|previous(?:ly)?|prior|earlier|before|history|baseline|ago|had|has\s+had|resolved|"
-                           r"recovered|nadir|cycles?\s+\d|in\s+\d{4}|will|would|if|expect(?:ed)?|risk)\b")
+OTHER_TIME_RE = re.compile(r"(?i)\b(?:last|previous(?:ly)?|prior|earlier|before|history|baseline|ago|had|has\s+had|"
+                           r"(?:resolved|recovered)(?!\s+(?:back\s+)?to\b)|nadir|cycles?\s+\d|in\s+\d{4}|will|would|if|expect(?:ed)?|risk)\b")
 
 
 # A sentence that states grades rather than talks about them: an optional label ("Impression:"), an optional subject and
 # negation ("The patient does not have", "No"), then the claims; after the last one the sentence ends or goes on with a
 # new clause ("Grade 3 thrombocytopenia; hold the dose"), never with a verb ("Grade 3 anemia usually needs a transfusion").
 STATEMENT_PREFIX_RE = re.compile(
-    r"(?i)[\s•*·\-–—>\d.)]*(?:[A-Za-z][\w /&'-]{0,30}:\s*)?(?:(?:both|all|also|so|thus|hence|overall|currently|now|today)\s*,?\s+)?"
+    r"(?i)[\s•*·\-–—>\d.)]*(?:[A-Za-z][\w /&'-]{0,30}(?:\s*\([^()]{0,20}\))?:\s*)?(?:(?:both|all|also|so|thus|hence|overall|currently|now|today)\s*,?\s+)?"
     r"(?:(?:the\s+)?(?:patient|pt|she|he|they|it)\s+(?:has|have|is|does\s+not\s+have|doesn't\s+have|shows?)\s+"
     r"|(?:this|that|these|those|which|it|they)(?:'s|\s+(?:is|are|represents?|means?|indicates?|corresponds?\s+to|amounts?\s+to|"
     r"equals?|constitutes?|counts?\s+as|would\s+be))\s+)?(?:(?:consistent|compatible)\s+with\s+|in\s+keeping\s+with\s+|i\.e\.\s*|[=→]\s*|->\s*)?"
     r"(?:(?:no|not|without|nor)\s+)?(?:(?:evidence\s+of|signs?\s+of)\s+)?"
-    rf"(?:(?:the\s+)?{TERM_ALTERNATIVES.replace('(?P<', '(?P<p_')}\s*(?:of|is|was|:|-|–|—)?\s*)?(?:CTCAE\s*)?")
+    rf"(?:(?:the\s+)?{TERM_ALTERNATIVES.replace('(?P<', '(?P<p_')}\s*(?:of|is|was|:|-|–|—|,\s*(?:still|now|currently)?|"
+    r"(?:has|have)\s+(?:now\s+)?(?:resolved|improved|recovered|worsened|progressed|settled|eased|returned|fallen|risen)\s+(?:back\s+)?to)?\s*)?"
+    r"(?:CTCAE\s*)?")
 STATEMENT_SUFFIX_RE = re.compile(
     rf"(?i)(?:\s+[\w-]+)?\s+{TERM_ALTERNATIVES.replace('(?P<', '(?P<s_')}|(?=\W)")
-STATEMENT_END_RE = re.compile(r"(?i)\s*(?:\([^()]{0,40}\)\s*)?(?:$|[.;,:!—–]|\s-\s|\band\b|\b(?:at\s+present|currently|today|now|"
-                              r"by|per|under|in\s+CTCAE)\b)")
+STATEMENT_END_RE = re.compile(r"(?i)\s*(?:\([^()]{0,40}\)\s*)?(?:$|[.;,:!—–]|\s-\s|\b(?:and|but)\b|\b(?:at\s+present|currently|today|now|"
+                              r"by|per|under|in\s+CTCAE|on|with|while|secondary\s+to|due\s+to|after|related\s+to|likely|probably|"
+                              r"attributed|since|despite|from)\b)")
 
 
 # Labels of text about grades in general, not about the values before it.
@@ -678,6 +702,30 @@ def _paired_in_order(claims: list[Claim], values: list[Mention], respectively: b
     return {id(c): (m, False) for c, m in zip(positive, values, strict=True)}
 
 
+# More values of the same analyte listed after one: "Hb 7.4 and 9.6 g/dL", "platelets 44, 61 and 30".
+LISTED_AFTER_RE = re.compile(rf"(?P<rest>(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)\d[\d.,]*(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)\d[\d.,]*){{0,4}})"
+                             rf"\s*(?P<unit>{UNIT_ALTERNATIVES})?(?![\w.,])", re.IGNORECASE)
+LISTED_NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def _listed_values(text: str, values: list[Mention]) -> list[Mention]:
+    """In a "respectively" sentence, each value followed by more numbers of its analyte stands for all of them, in order."""
+    listed: list[Mention] = []
+    for mention in values:
+        more = LISTED_AFTER_RE.match(text, mention.number_span[1]) if not mention.steps else None
+        if more is None:
+            listed.append(mention)
+            continue
+        unit = mention.unit_text or more.group("unit")
+        first = text[mention.number_span[0]:mention.number_span[1]]
+        numbers = [(first, mention.number_span)] + [(m.group(0), (m.start(), m.end())) for m in LISTED_NUMBER_RE.finditer(text, more.start("rest"), more.end("rest"))]
+        for number_text, span in numbers:
+            item = _mention(mention.analyte, text, span[0], span[1], number_text, False, unit, None, span, [parse_number(number_text)])
+            if item.value is not None:
+                listed.append(item)
+    return listed
+
+
 def _clause_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cuts = [start] + [m.end() + start for m in CLAUSE_BREAK_RE.finditer(text[start:end])] + [end]
     return list(zip(cuts[:-1], cuts[1:], strict=True))
@@ -769,11 +817,32 @@ def _value_for_comparison(match: re.Match, all_values: list[Mention], value_star
     return mention
 
 
+def _unnamed_subject(text: str, s_start: int, claim: Claim, mentions: list[Mention]) -> bool:
+    """Whether the claim follows a number that belongs to no lab value: "0.49 → G3" grades 0.49, whatever was named before."""
+    subject = UNNAMED_SUBJECT_BEFORE_RE.search(text, max(s_start, claim.span[0] - 16), claim.span[0])
+    return subject is not None and not any(m.span[0] <= subject.start() < max(m.span[1], m.number_span[1]) for m in mentions)
+
+
+UNNAMED_SUBJECT_BEFORE_RE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?\s*(?:→|->|=>|:|=)\s*$")
 PRONOUN_SUBJECT_RE = re.compile(r"(?i)\b(?:it|that|this|she|he|they)(?:'s|’s|'re|\s+is|\s+was|\s+are|\s+were)\s+(?:(?:still|now|well|just|only)\s+)?$")
 
 
-def _judge_claim(claim: Claim, mention: Mention, substituted: bool, version: str, other: str, sentence: str) -> Finding | None:
-    result = grade_value(mention.analyte, mention.value, version, native_unit=mention.native_unit, native_value=mention.native_value)
+# The lower limit of normal a sentence gives ("against his laboratory's lower limit of 13.0 g/dL", "LLN 1.8"): grade 1 starts there.
+STATED_LLN_RE = re.compile(rf"(?i)(?:lower\s+limit(?:\s+of\s+normal)?|\bLLN)\s*(?:\(\s*LLN\s*\)\s*)?(?:of|is|=|:|at)?\s*{NUMBER}\s*(?:{UNIT})?")
+
+
+def _stated_lln(text: str, start: int, end: int, analyte: str) -> float | None:
+    stated = STATED_LLN_RE.search(text, start, end)
+    if stated is None:
+        return None
+    if stated.group("kilo"):
+        return parse_number(stated.group("num"))
+    return to_canonical(analyte, parse_number(stated.group("num")), stated.group("unit"))[0]
+
+
+def _judge_claim(claim: Claim, mention: Mention, substituted: bool, version: str, other: str, sentence: str,
+                 lln: float | None = None) -> Finding | None:
+    result = grade_value(mention.analyte, mention.value, version, lln=lln, native_unit=mention.native_unit, native_value=mention.native_value)
     label = ANALYTE_LABELS[mention.analyte]
     claimed = claim.label if not claim.label.isdigit() else int(claim.label)
     if result.grade is None:
@@ -793,7 +862,7 @@ def _judge_claim(claim: Claim, mention: Mention, substituted: bool, version: str
         )
     if result.grade in claim.grades:
         return None
-    other_result = grade_value(mention.analyte, mention.value, other, native_unit=mention.native_unit, native_value=mention.native_value)
+    other_result = grade_value(mention.analyte, mention.value, other, lln=lln, native_unit=mention.native_unit, native_value=mention.native_value)
     message = (
         f"Grade {claim.label} is claimed, but {label} {mention.value:g} {mention.unit} is grade {result.grade} "
         f"by CTCAE v{version} '{result.term}' ({result.criterion})."
