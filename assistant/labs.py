@@ -35,11 +35,13 @@ def _lexicon() -> dict[str, str]:
 
 ANALYTE_PATTERNS = _lexicon()
 
-# Numbers as written: 2,700 and 1 400 (thousands), 0,9 (a decimal comma), 2.7, 79K.
+# Numbers as written: 2,700 and 1 400 (thousands), 0,9 (a decimal comma), 2.7, 79K. Groups split by a plain space are
+# thousands only before a unit ("41 000/mm3") or when they are whole thousands ("54 000 et"), so two values of a row
+# ("PLT 45 120") are never joined.
 NUMBER = (r"(?P<num>[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)"
-          r"|\d{1,3}(?: \d{3})+(?=\s*(?:/|cells|per\b|[kK]\b))|\d+,\d+(?!\d|,\d|[ \t]*[\^*]|[eE]\d)|\d+(?:\.\d+)?(?!\d|[.:]\d)|\.\d+)(?P<kilo>\s?[kK](?![a-zA-Z/]))?")
+          r"|\d{1,3}(?: \d{3})+(?=\s*(?:/|cells|per\b|[kK]\b))|\d{1,3}(?: 000)+(?![ \t]*\d)|\d+,\d+(?!\d|,\d|[ \t]*[\^*]|[eE]\d)|\d+(?:\.\d+)?(?!\d|[.:]\d)|\.\d+)(?P<kilo>\s?[kK](?![a-zA-Z/]))?")
 PER = r"(?:/|\s*per\s+)"
-PER_UL = (r"(?:µL|uL|μL|mcL|ul|mm3|mm³|cu\s?mm|cubic\s+mill?imet(?:re|er)s?|microlit(?:re|er)s?|"
+PER_UL = (r"(?:µL|uL|μL|mcL|ul|mm3|mm³|mmc|cu\s?mm|cubic\s+mill?imet(?:re|er)s?|microlit(?:re|er)s?|"
           r"(?:µ|u|μ|mc)l(?:itre|iter)?(?![A-Za-z]))")
 TEN9 = rf"(?:[x×*]\s*)?10\s*(?:\^|e|E|\*\*|\*)?\s*(?:9|⁹)\s*(?:cells\s*)?{PER}\s*(?:L|lit(?:re|er))"
 TEN3 = rf"(?:(?:[x×*]\s*)?10\s*(?:\^|e|E|\*\*|\*)?\s*(?:3|³)|[x×*]\s*1,?000)\s*(?:cells\s*)?{PER}\s*{PER_UL}"
@@ -59,11 +61,14 @@ UNIT_FORMS = [
 UNIT_ALTERNATIVES = "|".join(f"(?:{form})" for form, _, _ in UNIT_FORMS)
 UNIT = f"(?P<unit>{UNIT_ALTERNATIVES})" + r"(?![A-Za-z])"
 COMPARATOR = r"(?P<cmp><=|>=|≤|≥|<|>|(?:(?:less|lower|fewer|greater|higher|more)\s+than|below|under|above|over|at\s+least|at\s+most|(?<!went )(?<!gone )(?<!goes )(?<!came )(?<!comes )(?<!rose )(?<!back )(?<!crept )(?<!moved )(?<!climbed )up\s+to)\b)"
-# Words that may stand between an analyte and its value ("platelets of 60", "ANC was 0.4", "Hb: 9.1").
+# Words that may stand between an analyte and its value ("platelets of 60", "ANC was 0.4", "Hb: 9.1"), also in French,
+# Italian, Spanish and German ("plaquettes sont à 54 000", "piastrine di 38", "Leukos liegt bei 2,9").
 FILLER = (r"(?:\s+|\s*[:=(,#|—–]\s*|;(?=\d)|\s*\*+(?=\d)|\x22[,;]\x22(?=\d)|\s*(?-i:\*?\(?(?:LL|HH|L|H|LOW|HIGH|Low|High|CRIT)\)?\*?)(?=[ \t]+\d)|\s+-\s+|\s*\.{2,}\s*|\s*…\s*|\s*(?:count|counts|level|levels|value|values|of|was|is|are|were|at|now|only|measured|"
           r"then|today|dropped|drops?|fell|falls?|fallen|had|has|decreased|declined|down|recovered|to|reaching|reached|blood|serum|plasma|venous|capillary|bld|nadir(?:ed)?|bottomed(?:\s+out)?|peaked|"
           r"around|approximately|roughly|exactly|just|still|back|came|comes|come|went|goes|rose|risen|remains?|remained|stable|yesterday|say|maybe|perhaps|about|sat|sits|stood|stands|hovered|hovers|held|stayed|stays|rebounded|bounced|plateaued|plummeted|crashed|jumped|crept|persisted|persists|"
-          r"repeat|repeated|latest|currently|this\s+morning|improved|increased|abs|absolute|recorded|noted|observed|found|documented|drifted|trended|trending|slipped|dipped|climbed|settled|sitting|hovering|sits|reads?|nl|normal|wnl|low|high|this|so|up|trend|series|results?|elevated|reduced|critically|critical|markedly|mildly|severely|very|~|≈)\b\s*)")
+          r"repeat|repeated|latest|currently|this\s+morning|recovering|rising|falling|dropping|climbing|improving|declining|"
+          r"à|sont|est|était|étaient|de|è|sono|era|erano|di|es|son|eran|en|bei|liegt|ist|sind|war|waren|von|auf|"
+          r"improved|increased|abs|absolute|recorded|noted|observed|found|documented|drifted|trended|trending|slipped|dipped|climbed|settled|sitting|hovering|sits|reads?|nl|normal|wnl|low|high|this|so|up|trend|series|results?|elevated|reduced|critically|critical|markedly|mildly|severely|very|~|≈)\b\s*)")
 # "from 150 down to 42", "by 40 to 85", "50% to 0.9": the change before the new value.
 FROM_TO = (r"(?:\s*(?:from\s+\d[\d.,]*\s*(?:\S*/\S+\s*)?|by\s+\d[\d.,]*\s*(?:%|percent\b|\S*/\S+)?\s*|\d[\d.,]*\s*(?:%|percent\b)\s*)"
            r"(?:(?:down|up|back)\s+)?to\s+)")
@@ -894,7 +899,8 @@ def _layout(line: str) -> str | None:
 # CSV exports: cells split by commas or semicolons with no space after them ("date,wbc,anc", "date;wbc;plt").
 DELIMITED_CELL_RES = {d: re.compile(rf"[^{d}]+|(?<={d})(?={d}|$)") for d in ",;"}
 DELIMITED_LINE_RES = {d: re.compile(rf"[^{d}|\t]*(?:{d}[^{d}\s|\t][^{d}|\t]*)+") for d in ",;"}
-DELIMITED_LAYOUTS = {"comma": ",", "semicolon": ";"}
+# Semicolon first: a semicolon export writes decimal commas ("D8;9,1;102"), so its lines would also split on commas.
+DELIMITED_LAYOUTS = {"semicolon": ";", "comma": ","}
 
 
 def _table_layout(line: str) -> str | None:

@@ -341,3 +341,27 @@ FRESH4_READS = [
 def test_fresh4_reading_classes(text, expected):
     labs = grade_text(text)
     assert {lab["analyte"]: lab["value"] for lab in labs if lab["value"] is not None} == pytest.approx(expected)
+
+
+# Classes from the fifth blind set (variants written for the tests).
+FRESH5_READS = [
+    # names and the words between name and value in German, Italian, French, Spanish and Dutch; /mmc and G/l
+    ("Leukozyten 3,4 G/l; Neutros 1,9 G/l; Lymphos 0,7 G/l; Thrombos 112 G/l", {"wbc": 3.4, "anc": 1.9, "alc": 0.7, "plt": 112}),
+    ("Thrombozyten liegt bei 64 G/l, Leukos von 2,1", {"plt": 64, "wbc": 2.1}),
+    ("Emocromo: GB 3,2 x10^9/L; emoglobina 8,9 g/dL; piastrine 88.000/mmc", {"wbc": 3.2, "hgb": 8.9, "plt": 88}),
+    ("le piastrine sono 47 x10^3/µL e l'emoglobina è 9,4", {"plt": 47, "hgb": 9.4}),
+    ("Globules blancs à 2,2 G/L, plaquettes à 120 000", {"wbc": 2.2, "plt": 120}),
+    ("mes plaquettes sont à 71 000 et mes polynucléaires neutrophiles à 0,8", {"plt": 71, "anc": 0.8}),
+    ("las plaquetas son de 35 000 y la hemoglobina es 8,7", {"plt": 35, "hgb": 8.7}),
+    ("glóbulos blancos 1,9 x10^3/µL, neutrófilos 0,6", {"wbc": 1.9, "anc": 0.6}), ("trombocyten 45, leukocyten 3,1", {"plt": 45, "wbc": 3.1}),
+    # a plain space joins groups only before a unit or as whole thousands: two values of a row stay apart
+    ("PLT 45 120", {"plt": 45}),
+    # a semicolon export with decimal commas
+    ("Date;Hb;PLT\n01/03;11,2;240\n15/03;8,7;66", {"hgb": 8.7, "plt": 66}),
+]
+
+
+@pytest.mark.parametrize("text,expected", FRESH5_READS)
+def test_fresh5_reading_classes(text, expected):
+    labs = grade_text(text)
+    assert {lab["analyte"]: lab["value"] for lab in labs if lab["value"] is not None} == pytest.approx(expected)
