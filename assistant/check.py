@@ -99,7 +99,7 @@ ABBREVIATION_RE = _scan(r"(?i)\b(?#first)(?:i\.e|e\.g|vs|cf|approx|incl|resp|et 
 VERSION_NAMED_RE = _scan(r"(?i)(?#first)(?:CTCAE\s*(?:version\s*|v\.?\s*)?|\bv\.?\s?|\bversion\s+)([56])(?:\.0)?\b")
 # Words that make a grade a negated claim ("no neutropenia of grade 2 or worse", "is not grade 3", "rather than
 # grade 4"), and those that make it a claim of staying below a grade ("does not reach grade 3", "not yet grade 2").
-NEGATION_RE = re.compile(r"(?i)\b(?:no|not|cannot|isn't|aren't|wasn't|never|without|rather\s+than|instead\s+of|nor|neither|hardly)\b(?!.*\b(?:but|it\s+is|is)\b)[^;:,]{0,35}$")
+NEGATION_RE = re.compile(r"(?i)\b(?:no|not|cannot|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|hasn't|haven't|hadn't|won't|never|without|rather\s+than|instead\s+of|nor|neither|hardly)\b(?!.*\b(?:but|it\s+is|is)\b)[^;:,]{0,35}$")
 BELOW_RE = re.compile(r"(?i)\b(?:(?:does|do|did)\s+not|doesn't|don't|didn't|not\s+yet|falls?\s+short\s+of|fell\s+short\s+of|below)\s+"
                       r"(?:(?:reach|hit|amount\s+to|make\s+it(?:\s+to)?|get\s+to|rise\s+to|fall\s+to|drop\s+to|come\s+to)\s+)?"
                       r"(?:(?:the|a|an|yet|quite|even|level|of|CTCAE)\s+){0,2}$")
@@ -136,7 +136,7 @@ ABSENT_AFTER_RE = re.compile(r"(?i)\s*(?:\([^()]{0,40}\)\s*)?(?:has|have|had|was
 REFERRING = (r"\b(?:that|this|it|which|i|she|he)(?:'s|’s|'m|’m|(?<=\bthat)s|(?<=\bit)s|\s+is|\s+am|\s+was|\s+would\s+be|\s+counts\s+as|\s+makes\s+it|\s+corresponds\s+to|"
              r"\s+means|\s+represents|\s+should\s+(?:have\s+been|be))\s+(?:(?:still|only|now|just|already|probably|consistent\s+with|in\s+keeping\s+with|an?|CTCAE)\s+){0,3}")
 # A sentence that starts by referring to what the previous one said.
-REFERRING_START_RE = re.compile(rf"(?i)(?:(?:(?!(?:if|when|once|unless|should|would|could)\b)[^\s\d.!?]+\s+){{0,5}}?{REFERRING}"
+REFERRING_START_RE = re.compile(rf"(?i)(?:(?:(?!(?:if|when|once|unless|should|would|could)\b)(?:[^\s\d.!?]+|v?[56](?:\.0)?,?)\s+){{0,5}}?{REFERRING}"
                                 rf"|(?:is|was)\s+(?:that|this|it)\s+(?:still\s+|now\s+|only\s+)?"
                                 rf"|(?:now|so|thus|hence|currently|today|i\.e\.|=>|->|→)\s*[,:]?\s*(?:still\s+|only\s+)?)"
                                 rf"(?:grade|gr\.?|(?-i:G))\s*[0-5IV]")
@@ -425,6 +425,8 @@ def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
     all_mentions = find_mentions(text)  # in text order
     starts = [m.span[0] for m in all_mentions]
     previous_values: list[Mention] = []
+    panel_values: list[Mention] = []  # the values of the lines of a panel just before, for claims that name their conditions
+    panel_open = False
     borrowed = False
     spans = sentences(text)
     for number, (s_start, s_end) in enumerate(spans):
@@ -454,11 +456,15 @@ def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
                 and not OTHER_TIME_RE.search(text, s_start, s_end) and _states_grades(text, s_start, s_end):
             # "Labs: WBC 1.8, ANC 0.9. Impression: grade 2 leukopenia, grade 3 neutropenia" -- a sentence of claims that
             # name their conditions is about the previous sentence's value of each condition's analyte, when it gave one
-            values = _values_named_by_terms(text, s_start, s_end, previous_values)
+            values = _values_named_by_terms(text, s_start, s_end, panel_values)
             borrowed = True  # the next sentence of claims ("2. Grade 3 thrombocytopenia") may borrow from the same values
         if borrowed or (not values and s_end - s_start <= 40 and not GRADE_CLAIM_RE.search(text, s_start, s_end)):
             borrowed = False  # a list number or a heading ("Assessment and plan:") between values and claims keeps them
         else:
+            # the lines of a panel ("WBC 2.4 L … / NEUT ABS 0.9 L … / PLT 155 …") add up, the latest value of each analyte kept
+            in_panel = values and panel_open and not GRADE_CLAIM_RE.search(text, s_start, s_end)
+            panel_values = [m for m in panel_values if m.analyte not in {v.analyte for v in values}] + values if in_panel else values
+            panel_open = bool(values) and not GRADE_CLAIM_RE.search(text, s_start, s_end)
             previous_values = values
         if not values:
             continue
@@ -820,9 +826,12 @@ def _value_for_comparison(match: re.Match, all_values: list[Mention], value_star
 def _unnamed_subject(text: str, s_start: int, claim: Claim, mentions: list[Mention]) -> bool:
     """Whether the claim follows a number that belongs to no lab value: "0.49 → G3" grades 0.49, whatever was named before."""
     subject = UNNAMED_SUBJECT_BEFORE_RE.search(text, max(s_start, claim.span[0] - 16), claim.span[0])
+    if subject is not None and THRESHOLD_BEFORE_NUMBER_RE.search(text, max(s_start, subject.start() - 14), subject.start()):
+        return False  # "ANC 1.05 — below 1.0 → G3": the number is a threshold the value is compared with
     return subject is not None and not any(m.span[0] <= subject.start() < max(m.span[1], m.number_span[1]) for m in mentions)
 
 
+THRESHOLD_BEFORE_NUMBER_RE = re.compile(r"(?i)(?:[<>≤≥]|\b(?:below|under|above|over|than|least|most|cut-?off|threshold|limit)\b)\s*(?:the\s+|of\s+)?$")
 UNNAMED_SUBJECT_BEFORE_RE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?\s*(?:→|->|=>|:|=)\s*$")
 PRONOUN_SUBJECT_RE = re.compile(r"(?i)\b(?:it|that|this|she|he|they)(?:'s|’s|'re|\s+is|\s+was|\s+are|\s+were)\s+(?:(?:still|now|well|just|only)\s+)?$")
 
