@@ -436,6 +436,7 @@ def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
         if "count" in sentence or "Count" in sentence or UNIT_VALUE_HINT_RE.search(sentence):
             values = sorted(values + _unnamed_counts(text, s_start, s_end, mentions), key=lambda m: m.span)
         following = spans[number + 1][0] if number + 1 < len(spans) else None
+        referring = False
         question_at = _question_start(text, s_start, s_end, sentence) \
             if sentence.endswith("?") and (following is None or not AFFIRMED_START_RE.match(text, following)) else None
         asked = question_at == s_start
@@ -450,6 +451,7 @@ def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
             # "Platelets: 74 x10^9/L. Grade: 1." -- a grade standing alone after a value; "Platelets came back at 47 this
             # morning. That's grade 2" -- a sentence that refers back to the previous one's single value
             values = previous_values[-1:]
+            referring = True
         elif not values and len(previous_values) == 1 and REFERRING_COMPARISON_START_RE.match(text, s_start):
             values = previous_values  # "ANC 1.7 today. This is below the 1.5 cut-off.": a comparison referring back
         elif not values and previous_values and not text.startswith("#", s_start) and GRADE_CLAIM_RE.search(text, s_start, s_end) \
@@ -503,6 +505,8 @@ def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
                 mention, substituted = values[0], False  # "..., which makes it grade 3": the sentence's one value
             if mention is None and claim.term_analyte is None:
                 mention, substituted = _linked_value(claim, values, clauses, clause_starts, text), False
+            if mention is None and referring and claim.term_analyte in (None, values[0].analyte):
+                mention, substituted = values[0], False  # "Now G2, started pred": the sentence refers to the value before it
             if mention is None and chained is not None and claim.term_analyte in (None, chained[1].analyte) \
                     and _continues(text, chained[0], claim.span[0]):
                 mention, substituted = chained[1], chained[2]  # "grade 3 under v6.0 and grade 4 under v5.0": the same value
