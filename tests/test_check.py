@@ -452,3 +452,41 @@ FRESH4_CLASSES = [
 @pytest.mark.parametrize("sentence,version,expected", FRESH4_CLASSES)
 def test_fresh4_claim_classes(sentence, version, expected):
     assert [(f.kind, f.analyte, f.expected_grade) for f in check_text(sentence, version)] == expected
+
+
+# Classes from the fifth blind set (variants written for the tests, not the set's own passages).
+FRESH5_CLASSES = [
+    # a sentence that refers back after a few words, a version or a question
+    ("Platelets 44 this morning. The registrar says that's grade 2.", "5", [(M, "plt", 3)]),
+    ("ALC 0.3 x10^9/L today. Under CTCAE v6.0 that is grade 3 lymphopenia.", "5", [("ungradable_term", "alc", None)]),
+    ("Q: My ANC is 1.7. Is that grade 2? A: Yes, it is.", "5", [(M, "anc", 1)]),
+    ("Q: My ANC is 1.7. Is that grade 2? A: No, it is grade 1.", "5", []),
+    ("Does an ANC of 1.2 count as grade 3?", "5", []), ("My ANC is 1.2 — is that grade 3?", "5", []),
+    ("plt 48K (from 70K last wk). Now G1, recheck Friday.", "5", [(M, "plt", 3)]),
+    # ', so not grade 3 yet'; 'don't have grade 2' denies grade 2 only
+    ("neuts 0.8 today, so not grade 3 yet", "5", [(M, "anc", 3)]), ("ANC 1.3, so you don't have grade 2 neutropenia.", "5", [(M, "anc", 2)]),
+    # definitions: 'lower than that', 'is considered', 'between … and …'; a grade defined by a threshold
+    ("A platelet count of 75 is the lowest still graded 1; anything lower than that is grade 2.", "5", []),
+    ("Anything under 1.5 is considered grade 2 neutropenia.", "5", []),
+    ("A hemoglobin between 8.0 and 10.0 g/dL is grade 2.", "5", []), ("ANC 0.4 → G3 (G4 is <0.1 in v6)", "6", []),
+    # a grade at another time than the value at hand
+    ("Platelets recovered from 9 to 110 x10^9/L; the thrombocytopenia, grade 4 at its nadir, is now grade 1.", "5", []),
+    # a lower limit of normal the sentence states
+    ("Hb 12.8 g/dL against a lower limit of 13.5 g/dL, so a grade 1 anaemia.", "5", []),
+    ("Hb 12.8 g/dL against a lower limit of 12.0 g/dL, so a grade 1 anaemia.", "5", [(M, "hgb", 0)]),
+    # 'respectively' over values of one analyte listed together
+    ("Patients 1 and 2: Hb 7.2 and 9.4 g/dL, grade 3 and grade 2 respectively.", "5", []),
+    ("Patients 1 and 2: platelets 40 and 66, grade 2 and grade 2 respectively.", "5", [(M, "plt", 3)]),
+    # statements of grades after a panel, a labelled heading or with a context phrase
+    ("WBC 2.6 L\nANC 0.8 L\nPLT 160\nImpression: grade 2 neutropenia.", "5", [(M, "anc", 3)]),
+    ("Labs: WBC 3.1, ANC 1.1. A: grade 3 neutropenia on nivolumab.", "5", [(M, "anc", 2)]),
+    ("Platelets 47 → 44. A: thrombocytopenia, still grade 2.", "5", [(M, "plt", 3)]),
+    ("Discharge: ANC 1.6, Hb 12.5. The neutropenia has resolved to grade 2.", "5", [(M, "anc", 1)]),
+    # a claim right after a number with no name is about that number; a threshold before an arrow is not
+    ("ANC 0.6 → G3; 0.45 → G4", "5", []), ("ANC 1.2 — below 1.0 → G3", "5", [(C, "anc", None), (M, "anc", 2)]),
+]
+
+
+@pytest.mark.parametrize("sentence,version,expected", FRESH5_CLASSES)
+def test_fresh5_claim_classes(sentence, version, expected):
+    assert sorted((f.kind, f.analyte, f.expected_grade) for f in check_text(sentence, version)) == sorted(expected, key=str)
