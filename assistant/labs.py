@@ -35,19 +35,24 @@ def _lexicon() -> dict[str, str]:
 
 ANALYTE_PATTERNS = _lexicon()
 
-# Numbers as written: 2,700 and 1 400 (thousands), 0,9 (a decimal comma), 2.7, 79K. Groups split by a plain space are
+# Numbers as written: 2,700 and 1 400 (thousands), 0,9 (a decimal comma), 2.7, 2·7 (a British middle dot), 79K. Groups split by a plain space are
 # thousands only before a unit ("41 000/mm3") or when they are whole thousands ("54 000 et"), so two values of a row
 # ("PLT 45 120") are never joined.
 NUMBER = (r"(?P<num>[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)"
-          r"|\d{1,3}(?: \d{3})+(?=\s*(?:/|cells|per\b|[kK]\b))|\d{1,3}(?: 000)+(?![ \t]*\d)|\d+,\d+(?!\d|,\d|[ \t]*[\^*]|[eE]\d)|\d+(?:\.\d+)?(?!\d|[.:]\d)|\.\d+)(?P<kilo>\s?[kK](?![a-zA-Z/]))?")
+          r"|\d{1,3}(?: \d{3})+(?=\s*(?:/|cells|per\b|[kK]\b))|\d{1,3}(?: 000)+(?![ \t]*\d)|\d+,\d+(?!\d|,\d|[ \t]*[\^*]|[eE]\d)|\d+(?:[.·]\d+)?(?!\d|[.:·]\d)|\.\d+)(?P<kilo>\s?[kK](?![a-zA-Z/]))?")
 PER = r"(?:/|\s*per\s+)"
 PER_UL = (r"(?:µL|uL|μL|mcL|ul|mm3|mm³|mmc|cu\s?mm|cubic\s+mill?imet(?:re|er)s?|microlit(?:re|er)s?|"
           r"(?:µ|u|μ|mc)l(?:itre|iter)?(?![A-Za-z]))")
 TEN9 = rf"(?:[x×*]\s*)?10\s*(?:\^|e|E|\*\*|\*)?\s*(?:9|⁹)\s*(?:cells\s*)?{PER}\s*(?:L|lit(?:re|er))"
 TEN3 = rf"(?:(?:[x×*]\s*)?10\s*(?:\^|e|E|\*\*|\*)?\s*(?:3|³)|[x×*]\s*1,?000)\s*(?:cells\s*)?{PER}\s*{PER_UL}"
+# Counts per microlitre in tens or hundreds of thousands, as Japanese reports write platelets: "12.0 x10^4/µL" is 120 x10^9/L.
+TEN4 = rf"(?:[x×*]\s*)?10\s*(?:\^|e|E|\*\*|\*)?\s*(?:4|⁴)\s*(?:cells\s*)?{PER}\s*{PER_UL}"
+TEN5 = rf"(?:[x×*]\s*)?10\s*(?:\^|e|E|\*\*|\*)?\s*(?:5|⁵)\s*(?:cells\s*)?{PER}\s*{PER_UL}"
 UNIT_FORMS = [
     (TEN9, "10^9/L", 1.0),
     (TEN3, "10^9/L", 1.0),
+    (TEN4, "10^4/µL", 10.0),
+    (TEN5, "10^5/µL", 100.0),
     (r"(?-i:G)\s*/\s*L", "10^9/L", 1.0),  # giga per litre; lower-case g/L is hemoglobin
     (r"[kK]\s*/\s*(?:µL|uL|μL|mcL|ul)", "10^9/L", 1.0),
     (rf"(?:cells\s*)?{PER}\s*{PER_UL}", "/µL", 0.001),
@@ -78,7 +83,7 @@ CANONICAL_UNIT = {"wbc": "10^9/L", "anc": "10^9/L", "alc": "10^9/L", "plt": "10^
                   "alt": "U/L", "ast": "U/L", "bili": "mg/dL"}
 PLAUSIBLE_MAX = {"wbc": 500.0, "anc": 300.0, "alc": 300.0, "plt": 3000.0, "hgb": 25.0, "alt": 20000.0,
                  "ast": 20000.0, "bili": 80.0}
-UNIT_KIND = {"10^9/L": "count", "/µL": "count", "g/dL": "hgb", "g/L": "hgb", "mmol/L": "hgb", "U/L": "enzyme",
+UNIT_KIND = {"10^9/L": "count", "/µL": "count", "10^4/µL": "count", "10^5/µL": "count", "g/dL": "hgb", "g/L": "hgb", "mmol/L": "hgb", "U/L": "enzyme",
              "mg/dL": "bili", "µmol/L": "bili"}
 ANALYTE_KIND = {"wbc": "count", "anc": "count", "alc": "count", "plt": "count", "hgb": "hgb", "alt": "enzyme",
                 "ast": "enzyme", "bili": "bili"}
@@ -217,7 +222,10 @@ def to_canonical(analyte: str, number: float, unit_text: str | None) -> tuple[fl
             warnings.append(f"{label} given in {unit_text.strip()}, which is not a unit for {label}; not graded.")
             return None, unit or unit_text, number, assumptions, warnings
         value = number / 1000.0 if unit == "/µL" else (number / 10.0 if unit == "g/L" else number)
-        if unit == "mmol/L":
+        if unit in ("10^4/µL", "10^5/µL"):
+            value = number * factor
+            assumptions.append(f"{label} {number:g} x{unit} read as {value:g} x10^9/L (1 x{unit} is {factor:g} x10^9/L).")
+        elif unit == "mmol/L":
             value = round(number * 1.611, 2)
         elif unit == "µmol/L":
             value = round(number / 17.1, 2)
@@ -363,10 +371,10 @@ YEAR_RE = re.compile(r"(19|20)\d\d")
 
 @lru_cache(maxsize=4096)
 def parse_number(text: str) -> float:
-    """'2,700', '79 000', '2.7', '0,9' -> float (a comma before 1-2 digits, or after a leading 0, is a decimal comma)."""
+    """'2,700', '79 000', '2.7', '2·7', '0,9' -> float (a comma before 1-2 digits, or after a leading 0, is a decimal comma)."""
     if "," in text and not THOUSANDS_RE.fullmatch(text):
         return float(text.replace(",", "."))
-    return float(SEPARATORS_RE.sub("", text))
+    return float(SEPARATORS_RE.sub("", text).replace("·", "."))
 
 
 # A differential percentage followed by the absolute count: "62% (abs 1.8)", "12 %, absolute 0.5 x10^9/L".
@@ -603,12 +611,32 @@ def find_mentions(text: str) -> list[Mention]:
         if len(steps) > 1:
             mention.steps, mention.unit_text = steps, unit_text or header_unit
         mentions.append(mention)
+    mentions += neutrophils_after_white_count(text, mentions)
     rows = row_table_mentions(text) if ("|" in text or "\t" in text or ";" in text or "  " in text) and "\n" in text else ([], [])
     if rows[1]:  # a row of a table with a header is read by its columns, not as running text
         covered, row_starts = rows[1], [a for a, _ in rows[1]]
         mentions = [m for m in mentions if not _inside(covered, row_starts, m.span[0])]
     return sorted(mentions + rows[0] + table_mentions(text) + token_flowsheet_mentions(text) + leading_value_mentions(text, mentions)
                   + value_before_name_mentions(text, bare, mentions), key=lambda m: m.span)
+
+
+# "N" right after a white count's value is the neutrophil count of a British full blood count panel ("WCC 2·3  N 0·9");
+# alone, a capital N is too common a letter to be read as a name.
+NEUTROPHILS_AFTER_WHITE_COUNT_RE = re.compile(rf"[ \t]*[,;/|]?[ \t]*(?P<name>N)[ \t]*[:=]?[ \t]*(?P<num>\d+(?:[.,·]\d+)?)(?![\d.,·]|[ \t]*[-–%])"
+                                              rf"(?:[ \t]*(?P<unit>{UNIT_ALTERNATIVES})(?![A-Za-z]))?")
+
+
+def neutrophils_after_white_count(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The neutrophil count written as a bare "N" after a white count's value."""
+    found = []
+    for white in mentions:
+        if white.analyte != "wbc" or white.is_threshold or "N" not in text[white.span[1]:white.span[1] + 6]:
+            continue
+        neutrophils = NEUTROPHILS_AFTER_WHITE_COUNT_RE.match(text, white.span[1])
+        if neutrophils and (neutrophils.group("unit") or not NOT_A_VALUE_RE.match(text, neutrophils.end())):
+            found.append(_mention("anc", text, neutrophils.start("name"), neutrophils.end(), neutrophils.group("num"), False,
+                                  neutrophils.group("unit"), None, neutrophils.span("num"), [parse_number(neutrophils.group("num"))]))
+    return found
 
 
 # The rest of a line that holds only a value: its unit, a flag and a reference range ("0.9 L", "45  (150-400)").

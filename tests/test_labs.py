@@ -190,7 +190,7 @@ def test_real_world_lab_layouts_are_read(text, expected):
 
 
 def test_an_unknown_multiplier_is_warned_about_not_guessed():
-    lab = grade_text("Plt 1,2 x 10^5/µL")[0]
+    lab = grade_text("Plt 1,2 x 10^7/mL")[0]
     assert lab["value"] is None and lab["grade"] is None and "not recognised" in lab["warnings"][0]
 
 
@@ -358,7 +358,17 @@ FRESH5_READS = [
     ("PLT 45 120", {"plt": 45}),
     # a semicolon export with decimal commas
     ("Date;Hb;PLT\n01/03;11,2;240\n15/03;8,7;66", {"hgb": 8.7, "plt": 66}),
+    # British middle-dot decimals; a bare N after a white count is its neutrophils, never a dose or a range
+    ("FBC Hb 10·4  WCC 3·9  N 1·6  Plt 201", {"hgb": 10.4, "wbc": 3.9, "anc": 1.6, "plt": 201}), ("WBC 3.1, N 0.7 x10^9/L", {"wbc": 3.1, "anc": 0.7}),
+    ("WBC 3.1, N 2 patients", {"wbc": 3.1}), ("WBC 3.1 N 1.8-7.5", {"wbc": 3.1}), ("N 0.9", {}),
+    # counts per microlitre in tens or hundreds of thousands are converted by their exponent
+    ("PLT 8.5 ×10⁴/μL", {"plt": 85}), ("Platelets 0,9 x 10^5/uL", {"plt": 90}),
 ]
+
+
+def test_a_per_microlitre_multiplier_is_converted_and_said():
+    lab = grade_text("Plt 9.6 x10^4/µL")[0]
+    assert lab["value"] == 96 and any("x10^4/µL read as 96" in note for note in lab["assumptions"])
 
 
 @pytest.mark.parametrize("text,expected", FRESH5_READS)
