@@ -536,7 +536,116 @@ def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
             finding = _judge_comparison(comparison, mention, sentence_version, sentence, negated)
             if finding:
                 findings.append(finding)
+    if ("|" in text or "\t" in text) and ("grade" in text or "Grade" in text or "GRADE" in text):
+        table_findings, table_checked = _grade_column_findings(text, default)
+        findings, checked = sorted(findings + table_findings, key=lambda f: f.span), checked + table_checked
     return findings, checked
+
+
+# A table column of grades: "| Day | ANC | CTCAE grade |", "| Test | Result | Grade (v6.0) |". Each row's bare grade
+# ("| 8 | 0.8 | 2 |") is a claim about the row's value; grades written with their word ("Grade 2") are read as text.
+GRADE_HEADER_RE = re.compile(r"(?i)^(?:ctcae\s*)?(?:v(?:ersion)?\s*[56](?:\.0)?\s*)?(?:(?P<name>[A-Za-z#/ .]+?)\s+)?(?:ctcae\s*)?"
+                             r"(?:v(?:ersion)?\s*[56](?:\.0)?\s*)?(?:grade|gr\.?)\s*(?:\(?\s*(?:ctcae\s*)?(?:v(?:ersion)?\s*)?[56](?:\.0)?\s*\)?)?$")
+GRADE_CELL_RE = re.compile(r"(?i)^(?P<op>≥|>=|≤|<=)?\s*(?P<g>[0-5]|iv|v|i{1,3})(?:\s*[-–]\s*(?P<g2>[0-5]))?(?P<plus>\+)?$")
+VALUE_HEADER_RE = re.compile(r"(?i)\b(?:result|value|count|level|today|current|latest|now)\b")
+TABLE_RULE_RE = re.compile(r"^[\s|:\-–]+$")
+
+
+def _table_cells(line: str, delimiter: str) -> list[tuple[int, int]]:
+    """(start, end) of each cell of a table line, outer pipes ignored."""
+    cells, start = [], 0
+    for position, char in enumerate(line):
+        if char == delimiter:
+            cells.append((start, position))
+            start = position + 1
+    cells.append((start, len(line)))
+    if delimiter == "|":
+        cells = [(a, b) for index, (a, b) in enumerate(cells) if not (index in (0, len(cells) - 1) and not line[a:b].strip())]
+    return cells
+
+
+def _grade_column_findings(text: str, default_version: str) -> tuple[list[Finding], int]:
+    findings: list[Finding] = []
+    checked = 0
+    lines = text.split("\n")
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+    row = 0
+    while row < len(lines):
+        line = lines[row]
+        delimiter = "|" if "|" in line else "\t" if "\t" in line else None
+        if delimiter is None:
+            row += 1
+            continue
+        header = [line[a:b].strip() for a, b in _table_cells(line, delimiter)]
+        grade_columns = [i for i, cell in enumerate(header) if GRADE_HEADER_RE.match(cell)]
+        following = row + 1
+        while following < len(lines) and delimiter in lines[following]:
+            following += 1
+        if len(grade_columns) != 1:
+            row = following
+            continue
+        grade_column = grade_columns[0]
+        named = VERSION_NAMED_RE.search(header[grade_column])
+        version = normalize_version(named.group(1)) if named else default_version
+        header_names = {i: m.lastgroup for i, cell in enumerate(header) if (m := ANALYTE_RE_FULL.match(cell))}
+        grade_name = GRADE_HEADER_RE.match(header[grade_column]).group("name")
+        grade_analyte = ANALYTE_RE_FULL.match(grade_name.strip()).lastgroup if grade_name and ANALYTE_RE_FULL.match(grade_name.strip()) else None
+        for data_row in range(row + 1, following):
+            data = lines[data_row]
+            if TABLE_RULE_RE.match(data):
+                continue
+            spans = _table_cells(data, delimiter)
+            if len(spans) != len(header):
+                continue
+            cells = [data[a:b].strip() for a, b in spans]
+            grade_cell = GRADE_CELL_RE.match(cells[grade_column])
+            if grade_cell is None:
+                continue
+            first = ANALYTE_RE_FULL.match(cells[0])
+            if first:  # rows name their analyte: the value is in the value column, else the first number
+                analyte = first.lastgroup
+                columns = [i for i in range(1, len(cells)) if i != grade_column]
+                preferred = [i for i in columns if VALUE_HEADER_RE.search(header[i])]
+                value_column = next((i for i in preferred + columns if CELL_NUMBER_RE.match(cells[i])), None)
+            else:  # columns name their analytes: one, or the one the grade column names
+                candidates = [i for i, a in header_names.items() if grade_analyte in (None, a)]
+                if len(candidates) != 1:
+                    continue
+                value_column, analyte = candidates[0], header_names[candidates[0]]
+            if value_column is None or analyte not in CANONICAL_UNIT:
+                continue
+            number = CELL_NUMBER_RE.match(cells[value_column])
+            if number is None:
+                continue
+            unit = number.group("unit") or (unit_in(header[value_column]) if value_column in header_names or first is None else None)
+            base = offsets[data_row] + spans[value_column][0] + (len(data[spans[value_column][0]:spans[value_column][1]]) - len(data[spans[value_column][0]:spans[value_column][1]].lstrip()))
+            mention = _mention(analyte, text, base + number.start("num"), base + number.end(), number.group("num"), bool(number.group("kilo")),
+                               unit, None, (base + number.start("num"), base + number.end("num")), [parse_number(number.group("num"))])
+            if mention.value is None:
+                continue
+            grades, label = _claim_set(grade_cell)
+            grade_start = offsets[data_row] + spans[grade_column][0]
+            claim = Claim(grades, label, (grade_start, offsets[data_row] + spans[grade_column][1]), analyte)
+            checked += 1
+            other = next(v for v in VERSIONS if v != version)
+            finding = _judge_claim(claim, mention, False, version, other, data.strip())
+            if finding:
+                findings.append(finding)
+        row = following
+    return findings, checked
+
+
+ANALYTE_RE_FULL = re.compile(r"(?i)(?:abs(?:olute)?\.?\s+)?(?:" + "|".join(f"(?P<{k}>{v})" for k, v in ANALYTE_PATTERNS.items()) + r")"
+                             r"(?:\s*[\(\[][^()\[\]]*[\)\]])?\s*(?:,\s*[^,]*)?$")
+CELL_NUMBER_RE = re.compile(rf"^\s*{NUMBER}\s*(?:{UNIT})?", re.IGNORECASE)
+UNIT_IN_RE = re.compile(rf"(?<![A-Za-z]){UNIT}", re.IGNORECASE)
+
+
+def unit_in(cell: str) -> str | None:
+    found = UNIT_IN_RE.search(cell)
+    return found.group("unit") if found else None
 
 
 def _short(sentence: str) -> bool:

@@ -490,3 +490,19 @@ FRESH5_CLASSES = [
 @pytest.mark.parametrize("sentence,version,expected", FRESH5_CLASSES)
 def test_fresh5_claim_classes(sentence, version, expected):
     assert sorted((f.kind, f.analyte, f.expected_grade) for f in check_text(sentence, version)) == sorted(expected, key=str)
+
+
+# A table column of bare grades claims each row's grade for the row's value.
+GRADE_COLUMNS = [
+    ("| Day | ANC (x10^9/L) | CTCAE grade |\n|---|---|---|\n| 1 | 1.8 | 1 |\n| 8 | 0.8 | 2 |\n| 15 | 0.3 | 4 |", "5", [(M, "anc", 3)]),
+    ("| Test | Result | Grade |\n|---|---|---|\n| ANC | 0.8 | 3 |\n| Platelets | 60 | 3 |\n| Hb | 7.5 | 3 |", "5", [(M, "plt", 2)]),
+    ("Test\tResult\tGrade (v6.0)\nANC\t0.8\t2\nPLT\t45\t3", "5", []),
+    ("| Date | ANC | PLT | ANC grade |\n|---|---|---|---|\n| 3/2 | 0.8 | 40 | 2 |", "5", [(M, "anc", 3)]),
+    ("| Date | ANC | PLT | Grade |\n|---|---|---|---|\n| 3/2 | 0.8 | 40 | 2 |", "5", []),  # which analyte's grade: not said
+    ("| Grade | ANC |\n|---|---|\n| 2 | <1.5-1.0 |\n| 3 | <1.0-0.5 |", "5", []),  # a grading table, not values
+]
+
+
+@pytest.mark.parametrize("text,version,expected", GRADE_COLUMNS)
+def test_a_table_column_of_grades_is_checked_row_by_row(text, version, expected):
+    assert [(f.kind, f.analyte, f.expected_grade) for f in check_text(text, version)] == expected
