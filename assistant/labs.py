@@ -263,8 +263,10 @@ HEADER_UNIT_RE = re.compile(rf"[ \t]*,?[ \t]*(?P<unit>{UNIT_ALTERNATIVES})(?![A-
 # After the value: a high/low flag and a reference range, then the unit ("0.62 L 1.40-7.00 K/uL").
 AFTER_VALUE_RE = re.compile(rf"(?:\s*(?-i:\*?\(?(?:LL|HH|L|H|LOW|HIGH|Low|High|CRIT)\)?\*?)(?![A-Za-z0-9])|\s*\*+)?"
                             rf"(?:\s*[\[(]?\s*\d[\d.,]*\s*[-–]\s*\d[\d.,]*\s*[\])]?)?\s*(?:{UNIT})", re.IGNORECASE)
-# A number that is a percentage, a dose, a number of units or a time is not a count.
-NOT_A_VALUE_RE = re.compile(r"\s*(?:%|percent\b|units?\b|u\b|pools?\b|bags?\b|mg\b|mcg\b|µg\b|g\s*/\s*kg|mg\s*/\s*kg|ml\b|doses?\b|days?\b|"
+# A number that is a percentage, a dose, a number of units or of blood products (in any language: "2 CGR", "1 culot",
+# "2 EK", "1 sacca") or a time is not a count.
+NOT_A_VALUE_RE = re.compile(r"\s*(?:%|percent\b|units?\b|u\b|pools?\b|bags?\b|p?rbcs?\b|ffp\b|cgrs?\b|cps?\b|cpa\b|pfc\b|culots?\b|"
+                            r"poches?\b|concentr[ée]s?\b|unit[ée]s\b|unit[àa]\b|unidades\b|sacche\b|sacca\b|ek\b|eks\b|tks?\b|mg\b|mcg\b|µg\b|g\s*/\s*kg|mg\s*/\s*kg|ml\b|doses?\b|days?\b|"
                             r"wks?\b|weeks?\b|months?\b|years?\b|yrs?\b|cycles?\b|patients\b|pts\b|times\b|hours?\b|hrs?\b)", re.IGNORECASE)
 REFERENCE_AFTER_RE = re.compile(r"\s*(?:\)|\]|;|\.(?:\s|$)|,?\s*(?:study|trial|cohort|guidelines?|update|data|paper|review|"
                                 r"criteria|version|edition|et\s+al)\b|$)", re.IGNORECASE)
@@ -279,26 +281,32 @@ TIME_TOKEN = r"(?<![\w.])(?:day|d|week|wk|cycle|c)\s*\d{1,3}(?![\d.])|(?<![\d.])
 # Words that may stand between a cue of a later value and the value: "now they're 1.3", "this morning they came back at 27".
 SUBJECT_VERB = (r"(?:(?:this\s+morning|today|tonight|later|on\s+[A-Za-z]+(?:\s+\d{1,2})?|(?:by\s+|on\s+)?(?:day|d|week|wk|cycle|c)\s*\d{1,3}\s*:?|at\s+\d{1,2}[:h]\d{2})\s*,?\s+)?(?:(?:they|it|she|he|that|which)(?:'re|'s|’re|’s)?\s+)?"
                 r"(?:(?:is|are|was|were|came|come|comes|went|rose|fell|dropped|sits?|sitting)\s+)?(?:(?:back|only|just)\s+|(?:up|down)\s+(?=(?:at|to)\s))?(?:(?:at|to)\s+)?")
+# Arrows that lead from one value to the next: "95 -> 61", "9.1 ⇢ 8.4", "0.3 ↑ 0.9" (an up or down arrow between two values
+# says which way the count went).
+FORWARD_ARROWS = ("->", "→", "=>", "⟶", "»", "⇢", "⇒", "➝", "➔", "➜", "⟹", "⇨")
+ARROW_TOKENS = (*FORWARD_ARROWS, "↗", "↘", "↑", "↓")
+ARROW = "(?:" + "|".join(re.escape(token) for token in ARROW_TOKENS) + ")"
+FORWARD_ARROW = "(?:" + "|".join(re.escape(token) for token in FORWARD_ARROWS) + ")"
 # A label after an arrow before the next value of a series: "210 → nadir 31 → 150", "7.1 → post: 8.3".
 ARROW_LABEL = (r"(?:(?:(?:day|d|week|wk|cycle|c)\s*\d{1,3}(?:\s*d\s*\d{1,2})?|\d{1,3}\s*(?:days?|weeks?|wks?|months?|hours?|hrs?|h)\s+(?:later|after))"
                r"\s*:?\s+|(?!(?:grade|gr|ctcae|day|days|d|week|weeks|wk|cycle|c)\b)[A-Za-z][A-Za-z-]{1,15}(?:\s*:\s*|\s+)){0,2}"
-               r"(?:(?:->|→|=>|⟶|»)\s*)?")
+               rf"(?:{ARROW}\s*)?")
 # Verbs of a count changing, in any form, before "to" and the new value: "recovering to", "climbed back to".
 CHANGE_VERB = r"(?:drop|fell|fall|rose|rise|rising|recover|improv|increas|decreas|climb|dipp|dip|slipp|slip|sank|sink|return|bounc|declin)"
 # The words naming a treatment after its dose ("2 units PRBC", "1 pool of platelets"), never a cue of the next value.
 TREATMENT_WORDS_RE = re.compile(r"(?:[ \t]+(?!(?:then|now|today|this|and|but|back|post|after|repeat|recheck)\b)[A-Za-z][\w-]*){0,3}",
                                 re.IGNORECASE)
-TREND_STEP_RE = re.compile(rf"(?:\s*,\s+(?={NUMBER_PLAIN}\s*(?:\([^()\n]{{1,20}}\)\s*)?(?:[,;.]|$))|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:on|at|@)\s*[\w/:.]{{1,10}}(?![\w/:.]))?\s*(?:(?:->|→|=>|⟶|»)\s*{ARROW_LABEL}|>|/)\s*|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:yesterday|today|now|this\s+morning|last\s+\w+|on\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)(?:\s+of\s+[A-Za-z]+)?|on\s+\w+(?:\s+\d+)?|earlier|(?:at\s+|@\s*)?\d{{1,2}}[:h]\d{{2}}|on\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|"
+TREND_STEP_RE = re.compile(rf"(?:\s*,\s+(?={NUMBER_PLAIN}\s*(?:\([^()\n]{{1,20}}\)\s*)?(?:[,;.]|$))|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:on|at|@)\s*[\w/:.]{{1,10}}(?![\w/:.]))?\s*(?:{ARROW}\s*{ARROW_LABEL}|>|/)\s*|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:yesterday|today|now|this\s+morning|last\s+\w+|on\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)(?:\s+of\s+[A-Za-z]+)?|on\s+\w+(?:\s+\d+)?|earlier|(?:at\s+|@\s*)?\d{{1,2}}[:h]\d{{2}}|on\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|"
                            rf"previously|at\s+baseline|(?:at|on|upon)\s+(?:the\s+)?(?:admission|discharge|diagnosis|presentation|screening|follow-?up|nadir)|(?:before|prior\s+to|pre-?)\s*[A-Za-z][^,;\d\n]{{0,25}}(?:\d{{1,2}})?))(?:\s*\([^()\n]{{1,20}}\))?(?:\s*[,;]\s*(?:and\s+|but\s+|then\s+|now\s+)?|\s+(?:and|but)\s+){SUBJECT_VERB}(?=\d)|(?P<gap>(?:[^.;\n\d]|{TIME_TOKEN}|\([^()\n]{{0,30}}\)){{0,30}}?)\b(?:came\s+back\s+at|now(?:\s+at)?|today(?:\s+at)?|"
                            rf"this\s+morning|then(?:\s+to)?|back\s+to|down\s+to|{CHANGE_VERB}\w*\s+(?:back\s+|up\s+|down\s+)?to|(?:repeat(?:ed)?|re-?check(?:ed)?|rpt)(?:\s*(?:at|@)\s*\d{{1,2}}[:h]\d{{2}}\s*:?|\s+at|\s+[^.;\n\d:]{{1,25}}:)?)\s*(?::\s*)?{SUBJECT_VERB}){NUMBER}",
                            re.IGNORECASE)
 # Where a value of a series says when it was taken: "133 (today), 171 two weeks ago" is read on 133.
-LABEL_CUT_RE = re.compile(r"[,;\n]|->|→|=>|⟶|»|\b(?:came|then|now|today|this\s+morning|and|but|back|drops?|dropped|fell|falls?|down|rose|recover\w*|"
+LABEL_CUT_RE = re.compile(rf"[,;\n]|{ARROW}|\b(?:came|then|now|today|this\s+morning|and|but|back|drops?|dropped|fell|falls?|down|rose|recover\w*|"
                           r"improv\w*|climb\w*|repeat)\b")
 
 
 # Cheap test that a later value of the same series may follow (the full TREND_STEP_RE is slower).
-TREND_MARKS = ("->", "→", "=>", "⟶", ">", "»", "(", "/", ":", "@")
+TREND_MARKS = (*ARROW_TOKENS, ">", "(", "/", ":", "@")
 TREND_WORDS = ("came", "now", "today", "morning", "drop", "then", "back", "fell", "fall", "down", "rose", "recover", "improv",
                "increas", "decreas", "repeat", "yesterday", "last", "on ", "earlier", "previous", "baseline", "before", "prior", "pre",
                "admission", "discharge", "diagnosis", "presentation", "screening", "follow")
@@ -1162,7 +1170,7 @@ TIME_BEFORE_RE = re.compile(r"(?i)(?:\b(?:today|now|current|latest|yesterday|pri
 
 
 AFTER_LABEL_CUT_RE = re.compile(r"[,;\n|]|\.(?:\s|$)")
-SEPARATOR_RE = re.compile(r"[,;\n|]|\.(?:\s|$)|->|→|=>|⟶|»")
+SEPARATOR_RE = re.compile(rf"[,;\n|]|\.(?:\s|$)|{ARROW}")
 
 
 def _time_label(text: str, mention: Mention, floor: int) -> str | None:
@@ -1194,9 +1202,32 @@ def _line_label(text: str, position: int) -> str | None:
     return label.group("label") if label else None
 
 
+# What may stand between two values of one analyte joined by an arrow: a treatment, a time ("→ transfusion de 2 CGR →").
+ARROW_JOIN_RE = re.compile(rf"[^.;\n]{{0,60}}?{FORWARD_ARROW}[^.;\n]{{0,60}}")
+
+
+def _arrow_joined(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The same analyte named again after an arrow ("Hb 7,9 → transfusion de 2 CGR → Hb 9,6"): the value after the
+    arrow is the later one, so the earlier is dropped and kept in the later one's series."""
+    drop: set[int] = set()
+    for index in range(1, len(mentions)):
+        earlier, later = mentions[index - 1], mentions[index]
+        if earlier.analyte != later.analyte or earlier.is_threshold or later.is_threshold or earlier.value is None \
+                or later.value is None or earlier.span[1] > later.span[0]:
+            continue
+        gap = text[earlier.span[1]:later.span[0]]
+        if any(token in gap for token in FORWARD_ARROWS) and ARROW_JOIN_RE.fullmatch(gap):  # an up or down arrow may be a flag
+            drop.add(index - 1)
+            later.assumptions = [f"{ANALYTE_LABELS[later.analyte]} given as a series ({earlier.native_value:g} -> "
+                                 f"{later.native_value:g}); the latest value is graded ({later.native_value:g})."] + later.assumptions
+    return [m for i, m in enumerate(mentions) if i not in drop] if drop else mentions
+
+
 def latest_of_timed_repeats(text: str, mentions: list[Mention]) -> list[Mention]:
     """One value per analyte when the same analyte is given several times, each with its time ("06:40 PLT 45 ...
-    18:00 PLT 38"): the most recent is kept, with the others as its series. Untimed repeats are all kept."""
+    18:00 PLT 38"), or joined by an arrow ("Hb 7.9 → 2 units → Hb 9.6"): the most recent is kept, with the others as its
+    series. Untimed repeats are all kept."""
+    mentions = _arrow_joined(text, mentions)
     by_analyte: dict[str, list[int]] = {}
     for index, mention in enumerate(mentions):
         if mention.value is not None:

@@ -363,12 +363,23 @@ FRESH5_READS = [
     ("WBC 3.1, N 2 patients", {"wbc": 3.1}), ("WBC 3.1 N 1.8-7.5", {"wbc": 3.1}), ("N 0.9", {}),
     # counts per microlitre in tens or hundreds of thousands are converted by their exponent
     ("PLT 8.5 ×10⁴/μL", {"plt": 85}), ("Platelets 0,9 x 10^5/uL", {"plt": 90}),
+    # a dose of blood products in any language between two values; the same analyte named again after an arrow is later
+    ("Hb 6,8 → 2 EK transfundiert → 8,9", {"hgb": 8.9}), ("plaquettes 8 G/L → 1 CPA → 31 G/L", {"plt": 31}),
+    ("Hb 7.2 g/dL → 2 units → Hb 8.8 g/dL", {"hgb": 8.8}), ("PLT 12 -> transfused -> PLT 35", {"plt": 35}),
+    # more arrows between values of a series; an up or down arrow alone after a value is a flag
+    ("WBC 1.1 ↑ 2.6 ↑ 4.0 on G-CSF", {"wbc": 4.0}), ("PLT 140 ⇒ 96 ⇒ 52", {"plt": 52}), ("ANC 2.2 ➔ 0.7 (today)", {"anc": 0.7}),
+    ("WBC 12.1 ↑, PLT 45 ↓", {"wbc": 12.1, "plt": 45}),
 ]
 
 
 def test_a_per_microlitre_multiplier_is_converted_and_said():
     lab = grade_text("Plt 9.6 x10^4/µL")[0]
     assert lab["value"] == 96 and any("x10^4/µL read as 96" in note for note in lab["assumptions"])
+
+
+def test_the_same_analyte_named_again_after_an_arrow_is_the_later_value():
+    assert [lab["value"] for lab in grade_text("Hb 7,9 g/dL → transfusion de 2 CGR → Hb 9,6 g/dL")] == [9.6]
+    assert [lab["value"] for lab in grade_text("Hb 8.1 ↓, Hb 9.0")] == [8.1, 9.0]  # an up or down arrow is a flag, not a join
 
 
 @pytest.mark.parametrize("text,expected", FRESH5_READS)
