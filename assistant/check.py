@@ -138,6 +138,8 @@ REFERRING = (r"\b(?:that|this|it|which|i|she|he)(?:'s|’s|'m|’m|(?<=\bthat)s|
 # A sentence that starts by referring to what the previous one said.
 REFERRING_START_RE = re.compile(rf"(?i)(?:(?:(?!(?:if|when|once|unless|should|would|could)\b)(?:[^\s\d.!?]+|v?[56](?:\.0)?,?)\s+){{0,5}}?{REFERRING}"
                                 rf"|(?:is|was)\s+(?:that|this|it)\s+(?:still\s+|now\s+|only\s+)?"
+                                rf"|(?:[^\s\d.!?]+\s+){{0,3}}?(?:classified|classed|graded|called|scored|rated|considered|labell?ed|coded|"
+                                rf"documented|recorded|reported)\s+(?:this|it|that|these|them)\s+as\s+(?:an?\s+)?(?:CTCAE\s+)?"
                                 rf"|(?:now|so|thus|hence|currently|today|i\.e\.|=>|->|→)\s*[,:]?\s*(?:still\s+|only\s+)?)"
                                 rf"(?:grade|gr\.?|(?-i:G))\s*[0-5IV]")
 # A sentence that starts by comparing what the previous one gave with a threshold: "That's above the lower limit of 150".
@@ -339,7 +341,7 @@ DEFINED_AFTER_RE = re.compile(r"(?i)\s*(?:is|=|means)\s*(?:[<>≤≥]|less\s+tha
 CORRECTION_START_RE = re.compile(r"(?i)(?:correction\s*:|(?:the\s+)?(?:correct|true|actual|right|revised)\s+(?:CTCAE\s+)?grade\b|"
                                  r"(?:it|this|that|which)(?:'s|\s+is|\s+was)?\s+(?:should\s+(?:have\s+been|be|read)|actually|in\s+fact)\b|"
                                  r"(?:actually|in\s+fact)\s*,?\s+(?:it's|it\s+is|this\s+is|that's|that\s+is|the\s+grade)|"
-                                 r"no\s*[,.;:!—–-]+\s*(?:it's\s+|it\s+is\s+|that's\s+)?(?:grade|gr\.?|(?-i:G))\s*[0-5IV])")
+                                 r"no\s*[,.;:!—–-]+\s*(?:[^!?\n]{0,40}?\s)?(?:grade|gr\.?|(?-i:G))\s*[0-5IV])")
 # A question that asks about a grade ("Is that grade 2?", "Does a count of 50,000 count as grade 3?") claims nothing, unless
 # the answer after it says yes; a question written as a hedge ("New plt 58 → G3 ITP?") still claims its grade.
 INTERROGATIVE_START_RE = re.compile(r"(?i)(?:Q\s*\d*\s*[:.)]\s*)?(?:(?:so|and|but|ok|okay|hi|doctor|doc|quick\s+question)\s*[,:]?\s+)?(?:is|are|was|were|does|do|did|would|could|should|can|"

@@ -484,6 +484,10 @@ FRESH5_CLASSES = [
     ("Discharge: ANC 1.6, Hb 12.5. The neutropenia has resolved to grade 2.", "5", [(M, "anc", 1)]),
     # a claim right after a number with no name is about that number; a threshold before an arrow is not
     ("ANC 0.6 → G3; 0.45 → G4", "5", []), ("ANC 1.2 — below 1.0 → G3", "5", [(C, "anc", None), (M, "anc", 2)]),
+    # 'We classified this as grade 2'; a quoted claim answered by "No - … grade 3"
+    ("Her platelets fell to 42 x10^9/L. We classified this as grade 2 thrombocytopenia.", "5", [(M, "plt", 3)]),
+    ("> ANC 0.9 is grade 2, ok to proceed?\nNo - ANC 0.9 is grade 3 by v5, please hold.", "5", []),
+    ("> ANC 0.9 is grade 2, ok to proceed?\nNo - ANC 0.9 is grade 4 by v5, please hold.", "5", [(M, "anc", 3)]),
 ]
 
 
