@@ -494,6 +494,10 @@ def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
         for claim in claims:
             series = next((m for m in values if m.steps and m.span[0] < claim.span[0] < m.span[1]), None) if any_series else None
             step = series.step_value(claim.span[0]) if series else None
+            if step is None and any_series:
+                # right after a series ("8.1 on 2/3 (grade 2); 7.4 on 9/3 (grade 2)"): the series' current value
+                step = next((m for m in values if m.steps and 0 <= claim.span[0] - m.span[1] <= 25
+                             and not _other_number(text, m.span[1], claim.span[0])), None)
             if claim.own is not None:
                 mention, substituted = claim.own, False  # the claim names its own value
             elif step is not None and (claim.term_analyte in (None, step.analyte)):
@@ -890,7 +894,7 @@ def _value_for_claim(claim: Claim, all_values: list[Mention], value_starts: list
     # about the value just before it in the sentence.
     if claim.bare:
         before = [m for m in values if m.span[1] <= claim.span[0] and claim.span[0] - m.span[1] <= 80]
-        if before and not re.search(r"\d", RANGE_TEXT_RE.sub("", GRADE_CLAIM_RE.sub("", VERSION_NAMED_RE.sub("", text[before[-1].span[1]:claim.span[0]])))):
+        if before and not _other_number(text, before[-1].span[1], claim.span[0]):
             return before[-1], False  # another number in between ("above the 50,000 line used for grade 3") is its subject
     return None, False
 
@@ -909,6 +913,15 @@ def _linked_value(claim: Claim, values: list[Mention], clauses, clause_starts: l
     return before[-1]
 
 
+def _other_number(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] holds a number other than a version, a grade, a reference range, a date or a time."""
+    between = text[start:end]
+    return re.search(r"\d", between) is not None and re.search(r"\d", DATE_TIME_TEXT_RE.sub("", RANGE_TEXT_RE.sub(
+        "", GRADE_CLAIM_RE.sub("", VERSION_NAMED_RE.sub("", between))))) is not None
+
+
+DATE_TIME_TEXT_RE = re.compile(r"(?i)(?<![\d.])(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}[.-]\d{1,2}[.-]\d{2,4})(?![\d.])|(?<![\d.])\d{1,2}:\d{2}(?![\d.])|"
+                               r"\b(?:day|d|cycle|c|week|wk)\s*\d{1,3}\b")
 # A reference range written after a value ("6.9 g/dL (12.0-16.0) LL", "12 K/uL *CRIT* 150-400"): not another value.
 RANGE_TEXT_RE = re.compile(r"[\(\[]?\s*\d[\d.,]*\s*[-–]\s*\d[\d.,]*\s*[\)\]]?")
 # What may join two comparisons of one value: "above the grade 3 cut-off of 1.0 but below the grade 2 cut-off of 1.5".

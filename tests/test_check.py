@@ -488,6 +488,9 @@ FRESH5_CLASSES = [
     ("Her platelets fell to 42 x10^9/L. We classified this as grade 2 thrombocytopenia.", "5", [(M, "plt", 3)]),
     ("> ANC 0.9 is grade 2, ok to proceed?\nNo - ANC 0.9 is grade 3 by v5, please hold.", "5", []),
     ("> ANC 0.9 is grade 2, ok to proceed?\nNo - ANC 0.9 is grade 4 by v5, please hold.", "5", [(M, "anc", 3)]),
+    # a grade right after a series, past its date, is about the series' current value
+    ("Hb 8.1 g/dL on 2/3 (grade 2); 7.4 g/dL on 9/3 (grade 2).", "5", [(M, "hgb", 3)]),
+    ("Hb 8.1 g/dL on 2/3 (grade 2); 7.4 g/dL on 9/3 (grade 3).", "5", []),
 ]
 
 
