@@ -66,9 +66,15 @@ FEBRILE_RE = re.compile(r"febrile\s+neutropeni", re.IGNORECASE)
 # "would be below 7.0", "exceeds the critical threshold of 1.5", "is more than 2.0 x10^9/L".
 COMPARISON_RE = _scan(
     rf"(?<![\w-])(?#first)(?P<rel>below|under|less\s+than|lower\s+than|beneath|above|over|greater\s+than|higher\s+than|more\s+than|exceeds?|"
-    r"exceeding|exceeded|at\s+or\s+above|at\s+or\s+below|<=|>=|≤|≥|<|>)\s*"
+    r"exceeding|exceeded|at\s+or\s+above|at\s+or\s+below|<=|>=|≤|≥|<|>|"
+    # verbs of passing or missing a threshold count only with the threshold named: "clears the 1.5 threshold"
+    r"(?:clears?|cleared|clearing|meets?|met|meeting|reach(?:es|ed)?|satisf(?:ies|ied|y)|falls?\s+short\s+of|fell\s+short\s+of|"
+    r"fails?\s+to\s+(?:reach|meet|clear)|failed\s+to\s+(?:reach|meet|clear)|miss(?:es|ed)?)"
+    r"(?=\s+(?:the\s+|an?\s+|our\s+|its\s+)?(?:[<>≥≤]\s*)?(?:\d[\d.,]*\s*(?:\S+\s+)?|(?:[\w-]+\s+){0,3}?)"
+    r"(?:threshold|cut-?off|cutoff|minimum|requirement|limit|bar|floor)\b))\s*"
     r"(?:the\s+|an?\s+)?(?:(?!(?:grade|gr)\b)[A-Za-z-]+\s+){0,3}?(?:(?:CTCAE\s+)?(?:grade|gr\.?)\s*[0-5IViv]+\s+)?"
-    r"(?:(?:[A-Za-z-]+\s+){0,2}?(?:threshold|cut-?off|cutoff|limit(?:\s+of\s+normal)?|level|boundary|mark|value|line|LLN|ULN)"
+    r"(?:(?:[A-Za-z-]+\s+){0,2}?(?:threshold|cut-?off|cutoff|limit(?:\s+of\s+normal)?|level|boundary|mark|value|line|LLN|ULN|minimum|"
+    r"requirement|floor|bar)"
     r"(?:\s*\([A-Za-z]{2,5}\))?(?:\s+(?:of\s+|at\s+)?|\s*\(\s*(?=\d)))?"
     # the lab reader's own number and unit forms, so a threshold is read exactly as a value is
     rf"{NUMBER}(?![\d.,]?\d)\s*(?:{UNIT})?"
@@ -1018,6 +1024,14 @@ def _judge_claim(claim: Claim, mention: Mention, substituted: bool, version: str
     )
 
 
+def _relation(words: str) -> str:
+    """The relation a comparison states: "<", ">", "<=" or ">="."""
+    words = re.sub(r"\s+", " ", words.lower())
+    if words in RELATIONS:
+        return RELATIONS[words]
+    return "<" if words.startswith(("fall", "fell", "fail", "miss")) else ">="  # "falls short of" / "clears", "meets"
+
+
 def _judge_comparison(match: re.Match, mention: Mention, version: str, sentence: str, negated: bool = False) -> Finding | None:
     """A false finding when the stated comparison of `mention` with a threshold does not hold ("not below 1.5"
     states that it is at or above 1.5)."""
@@ -1028,7 +1042,7 @@ def _judge_comparison(match: re.Match, mention: Mention, version: str, sentence:
         threshold, *_ = to_canonical(mention.analyte, number, match.group("unit"))
     if threshold is None:
         return None
-    relation = RELATIONS[re.sub(r"\s+", " ", match.group("rel").lower())]
+    relation = _relation(match.group("rel"))
     if negated:
         relation = {"<": ">=", ">": "<=", "<=": ">", ">=": "<"}[relation]
     holds = {
