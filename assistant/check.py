@@ -548,10 +548,58 @@ def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
             finding = _judge_comparison(comparison, mention, sentence_version, sentence, negated)
             if finding:
                 findings.append(finding)
+    if "normal" in text or "LLN" in text:
+        lln_findings, lln_checked = _lln_comparison_findings(text, all_mentions, starts, default)
+        findings, checked = sorted(findings + lln_findings, key=lambda f: f.span), checked + lln_checked
     if ("|" in text or "\t" in text) and ("grade" in text or "Grade" in text or "GRADE" in text):
         table_findings, table_checked = _grade_column_findings(text, default)
         findings, checked = sorted(findings + table_findings, key=lambda f: f.span), checked + table_checked
     return findings, checked
+
+
+# A comparison with the lower limit of normal that gives no number: "Platelets 90, i.e. above the LLN", "ANC 2.4, below
+# normal". Judged against the usual lower limit (DEFAULT_LLN), and only when the value is clearly on the other side of
+# it, since a laboratory's own limit may differ a little; hemoglobin, whose limit depends on sex, is judged outside 12-13.5.
+LLN_COMPARISON_RE = re.compile(r"(?i)\b(?P<rel>below|under|less\s+than|lower\s+than|beneath|above|over|greater\s+than|higher\s+than|"
+                               r"more\s+than|within)\s+(?:the\s+)?(?:(?:lab's|laboratory's|local|usual)\s+)?"
+                               r"(?P<limit>LLN|lower\s+limit(?:\s+of\s+normal)?|normal\s+range|reference\s+range|normal\s+limits|normal)\b"
+                               r"(?!\s+of\s+normal|\s+range|\s*(?:of\s+|at\s+|is\s+|=\s*|:\s*|\(\s*)?[<>≤≥]?\s*\d)")
+LLN_MARGIN = 0.1  # a tenth of the limit either side is left to the laboratory's own limit
+HGB_LLN_RANGE = (12.0, 13.5)
+
+
+def _lln_comparison_findings(text: str, mentions: list[Mention], starts: list[int], version: str) -> tuple[list[Finding], int]:
+    from assistant.ctcae import DEFAULT_LLN
+
+    findings, checked = [], 0
+    values = [m for m in mentions if not m.is_threshold and m.value is not None]
+    value_starts = [m.span[0] for m in values]
+    for match in LLN_COMPARISON_RE.finditer(text):
+        rel, limit = match.group("rel").lower(), match.group("limit").lower()
+        below = rel in ("below", "under", "less than", "lower than", "beneath")
+        if not below and rel != "within" and limit.startswith("normal") and limit != "normal range":
+            continue  # "above normal" may mean above the upper limit
+        mention = _value_for_comparison(match, values, value_starts, text)
+        if mention is None or mention.analyte not in DEFAULT_LLN:
+            continue
+        checked += 1
+        low, high = HGB_LLN_RANGE if mention.analyte == "hgb" else (DEFAULT_LLN[mention.analyte] * (1 - LLN_MARGIN),
+                                                                       DEFAULT_LLN[mention.analyte] * (1 + LLN_MARGIN))
+        false = mention.value >= high if below else mention.value < low
+        if false:
+            label = ANALYTE_LABELS[mention.analyte]
+            words = "below" if below else "at or above"
+            findings.append(Finding(
+                "false_comparison", mention.analyte, mention.value, mention.unit, None, None, DEFAULT_LLN[mention.analyte],
+                "<" if below else ">=", version, [mention.span[0], match.end()], _sentence_of(text, match.start()),
+                f"{label} {mention.value:g} {mention.unit} is not {words} the lower limit of normal (usually "
+                f"{DEFAULT_LLN[mention.analyte]:g} {mention.unit}).",
+            ))
+    return findings, checked
+
+
+def _sentence_of(text: str, position: int) -> str:
+    return next((text[a:b].strip() for a, b in sentences(text) if a <= position < b), "")
 
 
 # A table column of grades: "| Day | ANC | CTCAE grade |", "| Test | Result | Grade (v6.0) |". Each row's bare grade

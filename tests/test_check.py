@@ -513,3 +513,17 @@ GRADE_COLUMNS = [
 @pytest.mark.parametrize("text,version,expected", GRADE_COLUMNS)
 def test_a_table_column_of_grades_is_checked_row_by_row(text, version, expected):
     assert [(f.kind, f.analyte, f.expected_grade) for f in check_text(text, version)] == expected
+
+
+# Comparisons with the lower limit of normal that give no number, judged against the usual limit with a margin.
+LLN_WORDS = [
+    ("Platelets 90 x10^9/L, i.e. above the LLN.", [(C, "plt", None)]), ("Platelets 160, above the LLN.", []),
+    ("ANC 2.4, below normal.", [(C, "anc", None)]), ("ANC 1.9, below normal.", []),  # within the margin: the lab's limit decides
+    ("Hb 11.0 g/dL, within the normal range.", [(C, "hgb", None)]), ("Hb 12.8 g/dL, within the normal range.", []),
+    ("platelets 120,000/µL — above the lower limit of normal of 150,000", [(C, "plt", None)]),  # one finding, with its number
+]
+
+
+@pytest.mark.parametrize("sentence,expected", LLN_WORDS)
+def test_comparisons_with_the_lower_limit_of_normal_in_words(sentence, expected):
+    assert [(f.kind, f.analyte, f.expected_grade) for f in check_text(sentence)] == expected
