@@ -340,7 +340,7 @@ def _claims(text: str, start: int, end: int) -> list[Claim]:
 
 
 # A grade said of another time than the value's ("grade 4 at its nadir"), or defined by a threshold ("G4 is <0.1").
-OTHER_TIME_AFTER_RE = re.compile(r"(?i),?\s*(?:at\s+(?:its|the|her|his|their)\s+(?:nadir|lowest|worst|peak)|at\s+baseline|previously|"
+OTHER_TIME_AFTER_RE = re.compile(r"(?i),?\s*(?:at\s+(?:(?:its|the|her|his|their)\s+)?(?:nadir|lowest|worst|peak)|at\s+baseline|previously|"
                                  r"initially|earlier|on\s+admission|last\s+(?:week|cycle|time|month))\b")
 DEFINED_AFTER_RE = re.compile(r"(?i)\s*(?:is|=|means)\s*(?:[<>≤≥]|less\s+than|below|under)\s*\d")
 # A sentence that corrects the one before: "The correct grade is 3.", "It should have been grade 3.", "Correction: grade 3."
