@@ -265,9 +265,11 @@ AFTER_VALUE_RE = re.compile(rf"(?:\s*(?-i:\*?\(?(?:LL|HH|L|H|LOW|HIGH|Low|High|C
                             rf"(?:\s*[\[(]?\s*\d[\d.,]*\s*[-–]\s*\d[\d.,]*\s*[\])]?)?\s*(?:{UNIT})", re.IGNORECASE)
 # A number that is a percentage, a dose, a number of units or of blood products (in any language: "2 CGR", "1 culot",
 # "2 EK", "1 sacca") or a time is not a count.
-NOT_A_VALUE_RE = re.compile(r"\s*(?:%|percent\b|units?\b|u\b|pools?\b|bags?\b|p?rbcs?\b|ffp\b|cgrs?\b|cps?\b|cpa\b|pfc\b|culots?\b|"
-                            r"poches?\b|concentr[ée]s?\b|unit[ée]s\b|unit[àa]\b|unidades\b|sacche\b|sacca\b|ek\b|eks\b|tks?\b|mg\b|mcg\b|µg\b|g\s*/\s*kg|mg\s*/\s*kg|ml\b|doses?\b|days?\b|"
-                            r"wks?\b|weeks?\b|months?\b|years?\b|yrs?\b|cycles?\b|patients\b|pts\b|times\b|hours?\b|hrs?\b)", re.IGNORECASE)
+NOT_A_VALUE_WORDS = (r"(?:%|percent\b|units?\b|u\b|pools?\b|bags?\b|p?rbcs?\b|ffp\b|cgrs?\b|cps?\b|cpa\b|pfc\b|culots?\b|"
+                     r"poches?\b|concentr[ée]s?\b|unit[ée]s\b|unit[àa]\b|unidades\b|sacche\b|sacca\b|ek\b|eks\b|tks?\b|mg\b|mcg\b|µg\b|"
+                     r"g\s*/\s*kg|mg\s*/\s*kg|ml\b|doses?\b|days?\b|wks?\b|weeks?\b|months?\b|years?\b|yrs?\b|cycles?\b|patients\b|pts\b|"
+                     r"times\b|hours?\b|hrs?\b)")
+NOT_A_VALUE_RE = re.compile(r"\s*" + first_char_lookahead(NOT_A_VALUE_WORDS) + NOT_A_VALUE_WORDS, re.IGNORECASE)
 REFERENCE_AFTER_RE = re.compile(r"\s*(?:\)|\]|;|\.(?:\s|$)|,?\s*(?:study|trial|cohort|guidelines?|update|data|paper|review|"
                                 r"criteria|version|edition|et\s+al)\b|$)", re.IGNORECASE)
 # A statistic about a cohort, not a patient's value: "the median ANC was 1.2".
@@ -279,7 +281,12 @@ NUMBER_PLAIN = r"\d+(?:\.\d+)?(?!\d|[.:]\d)"
 # A time written inside a gap between two values of a series: "on day 10", "at 06:40", "on 3/12".
 TIME_TOKEN = r"(?<![\w.])(?:day|d|week|wk|cycle|c)\s*\d{1,3}(?![\d.])|(?<![\d.])\d{1,2}[:h/]\d{2}(?![\d.])"
 # Words that may stand between a cue of a later value and the value: "now they're 1.3", "this morning they came back at 27".
-SUBJECT_VERB = (r"(?:(?:this\s+morning|today|tonight|later|on\s+[A-Za-z]+(?:\s+\d{1,2})?|(?:by\s+|on\s+)?(?:day|d|week|wk|cycle|c)\s*\d{1,3}\s*:?|at\s+\d{1,2}[:h]\d{2})\s*,?\s+)?(?:(?:they|it|she|he|that|which)(?:'re|'s|’re|’s)?\s+)?"
+# A later event that labels the value after it: "; on discharge 132", "at follow-up 64".
+LATER_EVENT = r"(?:on|at|upon)\s+(?:the\s+)?(?:day\s+of\s+)?(?:discharge|follow-?up)\b"
+MONTH_NAME = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)(?:[a-z]{0,3}day|s|rs?)?\b\.?"
+SUBJECT_VERB = (rf"(?:(?:this\s+morning|today|tonight|later|{LATER_EVENT}|on\s+[A-Za-z]+(?:\s+\d{{1,2}})?|(?:by\s+|on\s+)?(?:day|d|week|wk|cycle|c)\s*\d{{1,3}}\s*:?|at\s+\d{{1,2}}[:h]\d{{2}})\s*,?\s+)?"
+                r"(?:(?:they|it|she|he|that|which)(?:'re|'s|’re|’s|re|s)?\s+)?"
                 r"(?:(?:is|are|was|were|came|come|comes|went|rose|fell|dropped|sits?|sitting)\s+)?(?:(?:back|only|just)\s+|(?:up|down)\s+(?=(?:at|to)\s))?(?:(?:at|to)\s+)?")
 # Arrows that lead from one value to the next: "95 -> 61", "9.1 ⇢ 8.4", "0.3 ↑ 0.9" (an up or down arrow between two values
 # says which way the count went).
@@ -296,8 +303,8 @@ CHANGE_VERB = r"(?:drop|fell|fall|rose|rise|rising|recover|improv|increas|decrea
 # The words naming a treatment after its dose ("2 units PRBC", "1 pool of platelets"), never a cue of the next value.
 TREATMENT_WORDS_RE = re.compile(r"(?:[ \t]+(?!(?:then|now|today|this|and|but|back|post|after|repeat|recheck)\b)[A-Za-z][\w-]*){0,3}",
                                 re.IGNORECASE)
-TREND_STEP_RE = re.compile(rf"(?:\s*,\s+(?={NUMBER_PLAIN}\s*(?:\([^()\n]{{1,20}}\)\s*)?(?:[,;.]|$))|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:on|at|@)\s*[\w/:.]{{1,10}}(?![\w/:.]))?\s*(?:{ARROW}\s*{ARROW_LABEL}|>|/)\s*|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:yesterday|today|now|this\s+morning|last\s+\w+|on\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)(?:\s+of\s+[A-Za-z]+)?|on\s+\w+(?:\s+\d+)?|earlier|(?:at\s+|@\s*)?\d{{1,2}}[:h]\d{{2}}|on\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|"
-                           rf"previously|at\s+baseline|(?:at|on|upon)\s+(?:the\s+)?(?:admission|discharge|diagnosis|presentation|screening|follow-?up|nadir)|(?:before|prior\s+to|pre-?)\s*[A-Za-z][^,;\d\n]{{0,25}}(?:\d{{1,2}})?))(?:\s*\([^()\n]{{1,20}}\))?(?:\s*[,;]\s*(?:and\s+|but\s+|then\s+|now\s+)?|\s+(?:and|but)\s+){SUBJECT_VERB}(?=\d)|(?P<gap>(?:[^.;\n\d]|{TIME_TOKEN}|\([^()\n]{{0,30}}\)){{0,30}}?)\b(?:came\s+back\s+at|now(?:\s+at)?|today(?:\s+at)?|"
+TREND_STEP_RE = re.compile(rf"(?:\s*,\s+(?={NUMBER_PLAIN}\s*(?:\([^()\n]{{1,20}}\)\s*)?(?:[,;.]|$))|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:on|at|@)\s*[\w/:.]{{1,10}}(?![\w/:.]))?\s*(?:{ARROW}\s*{ARROW_LABEL}|>|/)\s*|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:yesterday|today|now|this\s+morning|last\s+\w+|on\s+(?:the\s+)?\d{{1,2}}(?:(?:st|nd|rd|th)(?:\s+of\s+[A-Za-z]+)?|(?:st|nd|rd|th)?(?:\s+of)?\s+{MONTH_NAME})|on\s+\w+(?:\s+\d+)?|{WEEKDAY}|earlier|(?:at\s+|@\s*)?\d{{1,2}}[:h]\d{{2}}|on\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|"
+                           rf"previously|at\s+baseline|(?:at|on|upon)\s+(?:the\s+)?(?:day\s+of\s+)?(?:admission|discharge|diagnosis|presentation|screening|follow-?up|nadir)|(?:before|prior\s+to|pre-?)\s*[A-Za-z][^,;\d\n]{{0,25}}(?:\d{{1,2}})?))(?:\s*\([^()\n]{{1,20}}\))?(?:\s*[,;]\s*(?:and\s+|but\s+|then\s+|now\s+)?|\s+(?:and|but)\s+){SUBJECT_VERB}(?=\d)|\s*[,;]\s*(?:and\s+|but\s+|then\s+)?(?={LATER_EVENT}){SUBJECT_VERB}(?=\d)|(?P<gap>(?:[^.;\n\d]|{TIME_TOKEN}|\([^()\n]{{0,30}}\)){{0,30}}?)\b(?:came\s+back\s+at|now(?:\s+at)?|today(?:'s|’s)?(?:\s+at)?|"
                            rf"this\s+morning|then(?:\s+to)?|back\s+to|down\s+to|{CHANGE_VERB}\w*\s+(?:back\s+|up\s+|down\s+)?to|(?:repeat(?:ed)?|re-?check(?:ed)?|rpt)(?:\s*(?:at|@)\s*\d{{1,2}}[:h]\d{{2}}\s*:?|\s+at|\s+[^.;\n\d:]{{1,25}}:)?)\s*(?::\s*)?{SUBJECT_VERB}){NUMBER}",
                            re.IGNORECASE)
 # Where a value of a series says when it was taken: "133 (today), 171 two weeks ago" is read on 133.
@@ -312,7 +319,10 @@ TREND_WORDS = ("came", "now", "today", "morning", "drop", "then", "back", "fell"
                "admission", "discharge", "diagnosis", "presentation", "screening", "follow")
 
 
-TREND_HINT_RE = re.compile("|".join(re.escape(token) for token in (*TREND_MARKS, *TREND_WORDS)))
+# Every mark of two characters ends in '>', itself a mark, so one character class tests the marks.
+TREND_HINT_WORDS = "(?:" + "|".join(re.escape(token) for token in TREND_WORDS) + ")"
+TREND_HINT_RE = re.compile("[" + "".join(re.escape(token[-1]) for token in TREND_MARKS) + "]|"
+                           + first_char_lookahead(TREND_HINT_WORDS) + TREND_HINT_WORDS)
 
 
 # A name used for a blood product or a treatment, not a count: "the platelet transfusion", "a red cell unit".
@@ -453,6 +463,11 @@ def _latest_step(text: str, steps: list) -> int:
     written beside every value, else the only one not called earlier, else the last one written."""
     labels = [_step_label(text, span[1], steps[i + 1][2][0] if i + 1 < len(steps) else span[1] + 30)
               for i, (_, _, span) in enumerate(steps)]
+    return latest_labelled(labels)
+
+
+def latest_labelled(labels: list[str]) -> int:
+    """Which of several values, each with the free-text label written beside it, is the most recent (see _latest_step)."""
     ranks = [label_rank(label) for label in labels]
     current = [i for i, r in enumerate(ranks) if r is not None and r[0] == 3]
     if current:
@@ -466,7 +481,7 @@ def _latest_step(text: str, steps: list) -> int:
     not_past = [i for i, r in enumerate(ranks) if r is None or r[0] != 0]
     if len(not_past) == 1 and len(not_past) < len(ranks):
         return not_past[0]
-    return len(steps) - 1
+    return len(labels) - 1
 
 
 # Values written each after its date: "03/02 212, 10/02 140, 17/02 88", "1 Mar 2.4; 8 Mar 1.7".
@@ -487,6 +502,43 @@ def _dated_list(analyte: str, text: str, start: int, dated: re.Match, unit_text:
     chosen = items[-1 if pick is None else pick]
     trend = [parse_number(item.group("value")) for item in items if item is not chosen] + [parse_number(chosen.group("value"))]
     return _mention(analyte, text, start, dated.end(), chosen.group("value"), False, unit_text, None, chosen.span("value"), trend)
+
+
+# A value given in the next clause by a pronoun for a name that had none: "Platelets were rechecked at the clinic; this
+# morning they came back at 31". Only "they" or "it" with a verb that gives a value, and no other name or goal between.
+PRONOUN_VALUE_RE = re.compile(rf"[^.;\n\d]{{0,60}}?[;,]\s*(?:(?:this\s+morning|today|tonight|now|later|on\s+[A-Za-z]+)\s*,?\s+)?"
+                              rf"(?:they|it)(?:(?:'re|’re|re|'s|’s)\s+|\s+(?:(?:came|come)\s+back\s+(?:at\s+)?|{CHANGE_VERB}\w*\s+(?:(?:back|down|up)\s+)?to\s+|"
+                              rf"(?:were|was|are|is)\s+))(?:(?:now|only|just)\s+)?(?:(?:down|up|back)\s+to\s+|at\s+)?"
+                              rf"{NUMBER}\s*(?:{UNIT})?", re.IGNORECASE)
+PRONOUNS_RE = re.compile(r"(?i)\b(?:they|it)\b")
+
+
+def _value_in_next_clause(text: str, position: int) -> re.Match | None:
+    window = text[position:position + 120]
+    if ";" not in window and "," not in window or not PRONOUNS_RE.search(window):
+        return None
+    told = PRONOUN_VALUE_RE.match(text, position)
+    if not told or ANALYTE_RE.search(text, position, told.start("num")) or TARGET_BEFORE_RE.search(text, position, told.start("num")) \
+            or not told.group("unit") and not told.group("kilo") and NOT_A_VALUE_RE.match(text, told.end("num")):
+        return None
+    return told
+
+
+# A value labelled as current after a threshold of the same name: "ANC <0.5 x10^9/L since 14/7, today 0.3".
+CURRENT_AFTER_THRESHOLD_RE = re.compile(rf"(?:[^.;\n\d]|{TIME_TOKEN}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?){{0,40}}?[,;]\s*(?:but\s+|and\s+)?"
+                                        rf"(?P<cue>today|now|this\s+morning|currently)(?:'s|’s)?\s*(?::\s*)?{SUBJECT_VERB}{NUMBER}\s*(?:{UNIT})?",
+                                        re.IGNORECASE)
+CURRENT_WORDS = ("today", "now", "morning", "current")
+
+
+def _current_after_threshold(text: str, position: int) -> re.Match | None:
+    window = text[position:position + 80].lower()
+    if not any(word in window for word in CURRENT_WORDS):
+        return None
+    current = CURRENT_AFTER_THRESHOLD_RE.match(text, position)
+    if not current or ANALYTE_RE.search(text, position, current.start("num")) or NOT_A_VALUE_RE.match(text, current.end("num")):
+        return None
+    return current
 
 
 def find_mentions(text: str) -> list[Mention]:
@@ -543,7 +595,12 @@ def find_mentions(text: str) -> list[Mention]:
             mentions.append(_unreadable(analyte, text, match.start(), garbled))
             continue
         if not value_match:
-            bare.append(match)
+            told = _value_in_next_clause(text, position)
+            if told:  # "Platelets were rechecked at the clinic; this morning they came back at 31"
+                mentions.append(_mention(analyte, text, match.start(), told.end(), told.group("num"), bool(told.group("kilo")),
+                                         told.group("unit"), None, told.span("num"), [parse_number(told.group("num"))]))
+            else:
+                bare.append(match)
             continue
         found = value_match.groupdict()
         filler = found["filler"] or ""
@@ -619,13 +676,48 @@ def find_mentions(text: str) -> list[Mention]:
         if len(steps) > 1:
             mention.steps, mention.unit_text = steps, unit_text or header_unit
         mentions.append(mention)
+        if comparator:
+            current = _current_after_threshold(text, end)
+            if current:  # "ANC <0.5 x10^9/L since 14/7, today 0.3": the threshold, then the patient's value today
+                mentions.append(_mention(analyte, text, current.start("cue"), current.end(), current.group("num"), bool(current.group("kilo")),
+                                         current.group("unit"), None, current.span("num"), [parse_number(current.group("num"))]))
     mentions += neutrophils_after_white_count(text, mentions)
     rows = row_table_mentions(text) if ("|" in text or "\t" in text or ";" in text or "  " in text) and "\n" in text else ([], [])
     if rows[1]:  # a row of a table with a header is read by its columns, not as running text
         covered, row_starts = rows[1], [a for a, _ in rows[1]]
         mentions = [m for m in mentions if not _inside(covered, row_starts, m.span[0])]
+    conditions = condition_bracket_mentions(text) if "(" in text and ("peni" in lowered or "emi" in lowered) else []
     return sorted(mentions + rows[0] + table_mentions(text) + token_flowsheet_mentions(text) + leading_value_mentions(text, mentions)
-                  + value_before_name_mentions(text, bare, mentions), key=lambda m: m.span)
+                  + value_before_name_mentions(text, bare, mentions) + conditions, key=lambda m: m.span)
+
+
+# A condition named with its labelled values in brackets right after it: "Thrombocytopenia (nadir 11, discharge 67)". Without
+# such a bracket a condition is never a value ("grade 3 thrombocytopenia").
+CONDITION_ANALYTES = {"neutropeni": "anc", "thrombocytopeni": "plt", "anaemi": "hgb", "anemi": "hgb", "lymphopeni": "alc",
+                      "leukopeni": "wbc", "leucopeni": "wbc"}
+CONDITION_LABEL = rf"(?:{DATE_LABEL}|(?!(?:grades?|gr|g|ctcae|v)\b)[A-Za-z][A-Za-z-]*(?:[ \t]+[A-Za-z][A-Za-z-]*){{0,2}})"
+CONDITION_ITEM = rf"{CONDITION_LABEL}[ \t]*[:=]?[ \t]*\d+(?:[.,·]\d+)?(?![\d%])(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?"
+CONDITION_BRACKET_RE = re.compile(rf"\b(?P<condition>{'|'.join(CONDITION_ANALYTES)})(?:a|as|c)\b[ \t]*\((?P<items>[ \t]*{CONDITION_ITEM}"
+                                  rf"(?:[ \t]*[,;][ \t]*{CONDITION_ITEM})*)[ \t]*\)", re.IGNORECASE)
+CONDITION_ITEM_RE = re.compile(rf"(?P<label>{CONDITION_LABEL})[ \t]*[:=]?[ \t]*{NUMBER}(?:[ \t]*(?P<unit>{UNIT_ALTERNATIVES})(?![A-Za-z]))?",
+                               re.IGNORECASE)
+
+
+def condition_bracket_mentions(text: str) -> list[Mention]:
+    """The most recent of the labelled values in brackets after a condition: "Neutropenia (nadir 0.2, day 21: 1.4)"."""
+    found = []
+    for bracket in CONDITION_BRACKET_RE.finditer(text):
+        if ANALYTE_RE.search(bracket.group("items")):
+            continue  # "Anaemia (Hb 8.1)": the name reads it
+        items = list(CONDITION_ITEM_RE.finditer(text, bracket.start("items"), bracket.end("items")))
+        if not items or any(NOT_A_VALUE_RE.match(text, item.end("num")) for item in items):
+            continue
+        chosen = items[latest_labelled([item.group("label") for item in items])]
+        unit = chosen.group("unit") or next((item.group("unit") for item in items if item.group("unit")), None)
+        trend = [parse_number(item.group("num")) for item in items if item is not chosen] + [parse_number(chosen.group("num"))]
+        found.append(_mention(CONDITION_ANALYTES[bracket.group("condition").lower()], text, bracket.start(), bracket.end(),
+                              chosen.group("num"), bool(chosen.group("kilo")), unit, None, chosen.span("num"), trend))
+    return found
 
 
 # "N" right after a white count's value is the neutrophil count of a British full blood count panel ("WCC 2·3  N 0·9");

@@ -369,6 +369,20 @@ FRESH5_READS = [
     # more arrows between values of a series; an up or down arrow alone after a value is a flag
     ("WBC 1.1 ↑ 2.6 ↑ 4.0 on G-CSF", {"wbc": 4.0}), ("PLT 140 ⇒ 96 ⇒ 52", {"plt": 52}), ("ANC 2.2 ➔ 0.7 (today)", {"anc": 0.7}),
     ("WBC 12.1 ↑, PLT 45 ↓", {"wbc": 12.1, "plt": 45}),
+    # a later event or a date in words labels a value of a series; weekdays as labels; "theyre", "today's is"
+    ("ANC on admission 0.2 x10^9/L; at follow-up 2.4 x10^9/L after G-CSF", {"anc": 2.4}),
+    ("Her platelet count was 21 on 2 June and 88 on the day of discharge (9 June).", {"plt": 88}),
+    ("Hb 9.9 on Tue, 9.1 Thurs, 8.4 today", {"hgb": 8.4}), ("his neutrophils were 1.9 before, now theyre 0.9", {"anc": 0.9}),
+    ("The Hb I quoted (8.8 g/dL) was last month's — today's is 7.4", {"hgb": 7.4}), ("ALC dropping to 0.3", {"alc": 0.3}),
+    # a threshold, then the value labelled as today's
+    ("Hold if platelets <50 x10^9/L, today 38", {"plt": 38}), ("hold if ANC < 1.0; today is day 3", {}),
+    # a value given by a pronoun in the next clause; never a time, a dose or a goal
+    ("Hb was repeated at the GP; this morning it came back at 8.3", {"hgb": 8.3}), ("My platelets were low last month, now they're 88", {"plt": 88}),
+    ("Platelets were discussed, it was 3 weeks ago", {}), ("The platelets were fine, they were given 2 units", {}),
+    # a condition with its labelled values in brackets right after it; alone, or with grades or durations, never a value
+    ("Neutropenia (day 10: 0.2, day 21: 1.4)", {"anc": 1.4}), ("Leukopenia (lowest 1.9)", {"wbc": 1.9}),
+    ("Anaemia (nadir 6.9, discharge 9.2 g/dL)", {"hgb": 9.2}), ("grade 4 thrombocytopenia", {}),
+    ("Neutropenia (grade 3, nadir 0.4)", {}), ("thrombocytopenia (2 episodes)", {}), ("Lymphopenia (CTCAE 3)", {}),
 ]
 
 
