@@ -68,7 +68,7 @@ UNIT = f"(?P<unit>{UNIT_ALTERNATIVES})" + r"(?![A-Za-z])"
 COMPARATOR = r"(?P<cmp><=|>=|≤|≥|<|>|(?:(?:less|lower|fewer|greater|higher|more)\s+than|below|under|above|over|at\s+least|at\s+most|(?<!went )(?<!gone )(?<!goes )(?<!came )(?<!comes )(?<!rose )(?<!back )(?<!crept )(?<!moved )(?<!climbed )up\s+to)\b)"
 # Words that may stand between an analyte and its value ("platelets of 60", "ANC was 0.4", "Hb: 9.1"), also in French,
 # Italian, Spanish and German ("plaquettes sont à 54 000", "piastrine di 38", "Leukos liegt bei 2,9").
-FILLER = (r"(?:\s+|\s*[:=(,#|—–]\s*|;(?=\d)|\s*\*+(?=\d)|\x22[,;]\x22(?=\d)|\s*(?-i:\*?\(?(?:LL|HH|L|H|LOW|HIGH|Low|High|CRIT)\)?\*?)(?=[ \t]+\d)|\s+-\s+|\s*\.{2,}\s*|\s*…\s*|\s*(?:count|counts|level|levels|value|values|of|was|is|are|were|at|now|only|measured|"
+FILLER = (r"(?:\s+|\s*[:=(,#|—–]\s*|;(?=\d)|\s*\*+\s*(?=\d)|\x22[,;]\x22(?=\d)|\s*(?-i:\*?\(?(?:LL|HH|L|H|LOW|HIGH|Low|High|CRIT)\)?\*?)(?=[ \t]+\d)|\s+-\s+|\s*\.{2,}\s*|\s*…\s*|\s*(?:count|counts|level|levels|value|values|of|was|is|are|were|at|now|only|measured|"
           r"then|today|dropped|drops?|fell|falls?|fallen|had|has|decreased|declined|down|recovered|to|reaching|reached|blood|serum|plasma|venous|capillary|bld|nadir(?:ed)?|bottomed(?:\s+out)?|peaked|"
           r"around|approximately|roughly|exactly|just|still|back|came|comes|come|went|goes|rose|risen|remains?|remained|stable|yesterday|say|maybe|perhaps|about|sat|sits|stood|stands|hovered|hovers|held|stayed|stays|rebounded|bounced|plateaued|plummeted|crashed|jumped|crept|persisted|persists|"
           r"repeat|repeated|latest|currently|this\s+morning|recovering|rising|falling|dropping|climbing|improving|declining|"
@@ -395,6 +395,13 @@ def parse_number(text: str) -> float:
     return float(SEPARATORS_RE.sub("", text).replace("·", "."))
 
 
+# A name with a percent sign, its percentage, then the absolute count in brackets: "NEUT% 71.2 (abs 1.8)".
+PERCENT_NAME_THEN_ABSOLUTE_RE = re.compile(rf"[ \t]*%[ \t]*:?[ \t]*\d+(?:[.,·]\d+)?[ \t]*[\(\[][ \t]*(?:abs(?:olute)?\.?|absolute\s+count|#)[ \t]*:?[ \t]*"
+                                           rf"{NUMBER}[ \t]*(?:{UNIT})?[ \t]*[\)\]]", re.IGNORECASE)
+# A reference range written without brackets between a name and its result: "Hb (g/dL)  ref 13.5-17.5   result 12.8".
+REFERENCE_BEFORE_VALUE_RE = re.compile(rf"[ \t]*(?=[rRnN])(?:ref(?:erence)?\.?(?:[ \t]+(?:range|interval))?|normal(?:[ \t]+range)?|range|nr|rr)[ \t]*:?[ \t]*"
+                                       rf"\d[\d.,]*[ \t]*(?:[-–]|to)[ \t]*\d[\d.,]*[ \t]*(?:(?P<unit>{UNIT_ALTERNATIVES})(?![A-Za-z]))?[ \t]*[,;:|]?"
+                                       rf"(?=[ \t]*(?:results?|values?|patient|now|today)\b)", re.IGNORECASE)
 # A differential percentage followed by the absolute count: "62% (abs 1.8)", "12 %, absolute 0.5 x10^9/L".
 PERCENT_THEN_ABSOLUTE_RE = re.compile(rf"\s*%\s*(?:[\(\[,;]\s*|\s)(?:abs(?:olute)?\.?|absolute\s+count|count|#)\s*:?\s*{NUMBER}\s*(?:{UNIT})?",
                                       re.IGNORECASE)
@@ -556,6 +563,10 @@ def find_mentions(text: str) -> list[Mention]:
         analyte = match.lastgroup
         position = match.end()
         if "%" in text[position:position + 3] and text[position:position + 3].lstrip().startswith("%"):
+            absolute = PERCENT_NAME_THEN_ABSOLUTE_RE.match(text, position) if "(" in text[position:position + 16] else None
+            if absolute:  # "NEUT% 71.2 (abs 1.8)": the percentage, then the absolute count in brackets
+                mentions.append(_mention(analyte, text, match.start(), absolute.end(), absolute.group("num"), bool(absolute.group("kilo")),
+                                         absolute.group("unit"), None, absolute.span("num"), [parse_number(absolute.group("num"))]))
             continue  # "NEUT%", "Neutrophils %": a differential percentage
         if may_statistic:
             before = text[max(0, match.start() - 30):match.start()].lower()
@@ -573,6 +584,9 @@ def find_mentions(text: str) -> list[Mention]:
             unit_first = HEADER_UNIT_RE.match(text, position)
             if unit_first:
                 header_unit, position = unit_first.group("unit"), unit_first.end()
+        reference = REFERENCE_BEFORE_VALUE_RE.match(text, position)
+        if reference:  # "Hb (g/dL)  ref 13.5-17.5   result 12.8": a reference range before the result
+            header_unit, position = header_unit or reference.group("unit"), reference.end()
         dated = DATED_LIST_RE.match(text, position) if "/" in text[position:position + 14] or may_month or may_ordinal else None
         if dated:  # "Platelets: 03/02 212, 10/02 140, 17/02 88": each value after its date, the most recent read
             mentions.append(_dated_list(analyte, text, match.start(), dated, header_unit))
@@ -1258,7 +1272,7 @@ def _lab(mention: Mention, version: str, grade, term, criterion, extra) -> dict:
 TIME_BEFORE_RE = re.compile(r"(?i)(?:\b(?:today|now|current|latest|yesterday|prior|previous|baseline|admission|discharge|"
                             r"post(?:-[a-z]+)?|pre(?:-[a-z]+)?|follow-?up|repeat|recheck|nadir)\b|"
                             r"(?<![\d.])\d{1,2}[:h]\d{2}(?![\d.])|(?<![\d.])\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d.])|"
-                            r"\b(?:day|d|week|cycle|c)\s*\d{1,3}\b)[^\w\n]{0,4}$")
+                            r"\b(?:c\s*\d{1,2}\s*d\s*\d{1,2}|(?:day|d|week|cycle|c)\s*\d{1,3})\b)[^\w\n]{0,4}$")
 
 
 AFTER_LABEL_CUT_RE = re.compile(r"[,;\n|]|\.(?:\s|$)")

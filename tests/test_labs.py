@@ -383,12 +383,23 @@ FRESH5_READS = [
     ("Neutropenia (day 10: 0.2, day 21: 1.4)", {"anc": 1.4}), ("Leukopenia (lowest 1.9)", {"wbc": 1.9}),
     ("Anaemia (nadir 6.9, discharge 9.2 g/dL)", {"hgb": 9.2}), ("grade 4 thrombocytopenia", {}),
     ("Neutropenia (grade 3, nadir 0.4)", {}), ("thrombocytopenia (2 episodes)", {}), ("Lymphopenia (CTCAE 3)", {}),
+    # a percentage name whose bracket gives the absolute count; a bracket of a range after one is not a count
+    ("LYMPH% 9.5 (abs 0.42) | NEUT% 80.1 (absolute 3.3)", {"alc": 0.42, "anc": 3.3}), ("NEUT% 60 (2.1-7.5)", {}),
+    # a reference range without brackets before the result; a spaced star flag before the value
+    ("PLT (x10^9/L)   reference 150-400   result 61   L", {"plt": 61}), ("Platelets ref 150-400 x10^9/L", {}),
+    ("ANC  **  0.4  (2.0-7.5) x10^9/L  CRITICAL", {"anc": 0.4}),
+    # cycle-day labels before each name: the latest cycle
+    ("C2D1 PLT 160 | C2D8 PLT 95 | C2D15 PLT 61", {"plt": 61}),
 ]
 
 
 def test_a_per_microlitre_multiplier_is_converted_and_said():
     lab = grade_text("Plt 9.6 x10^4/µL")[0]
     assert lab["value"] == 96 and any("x10^4/µL read as 96" in note for note in lab["assumptions"])
+
+
+def test_cycle_day_labels_keep_only_the_latest_repeat():
+    assert [lab["value"] for lab in grade_text("C3D1 Hb 10.1 | C1D1 Hb 12.4 | C2D1 Hb 11.0")] == [10.1]
 
 
 def test_the_same_analyte_named_again_after_an_arrow_is_the_later_value():
