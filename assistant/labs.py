@@ -56,9 +56,9 @@ UNIT_FORMS = [
     (r"(?-i:G)\s*/\s*L", "10^9/L", 1.0),  # giga per litre; lower-case g/L is hemoglobin
     (r"[kK]\s*/\s*(?:µL|uL|μL|mcL|ul)", "10^9/L", 1.0),
     (rf"(?:cells\s*)?{PER}\s*{PER_UL}", "/µL", 0.001),
-    (r"g\s*/\s*dL|g\s*/\s*dl|gm\s*/\s*dL", "g/dL", 1.0),
+    (r"g\s*/\s*dL|g\s*/\s*dl|gm\s*/\s*dL|grams?\s+per\s+decilit(?:er|re)", "g/dL", 1.0),
     (r"mmol\s*/\s*L", "mmol/L", 1.0),
-    (r"(?-i:g)\s*/\s*L", "g/L", 0.1),
+    (r"(?-i:g)\s*/\s*L|grams?\s+per\s+lit(?:er|re)", "g/L", 0.1),
     (r"I?U\s*/\s*L", "U/L", 1.0),
     (r"mg\s*/\s*dL|mg\s*/\s*dl", "mg/dL", 1.0),
     (r"(?:µ|u|μ)mol\s*/\s*L", "µmol/L", 1 / 17.1),
@@ -66,9 +66,12 @@ UNIT_FORMS = [
 UNIT_ALTERNATIVES = "|".join(f"(?:{form})" for form, _, _ in UNIT_FORMS)
 UNIT = f"(?P<unit>{UNIT_ALTERNATIVES})" + r"(?![A-Za-z])"
 COMPARATOR = r"(?P<cmp><=|>=|≤|≥|<|>|(?:(?:less|lower|fewer|greater|higher|more)\s+than|below|under|above|over|at\s+least|at\s+most|(?<!went )(?<!gone )(?<!goes )(?<!came )(?<!comes )(?<!rose )(?<!back )(?<!crept )(?<!moved )(?<!climbed )up\s+to)\b)"
+# A reference range written without brackets between a name and its result: "Hb (g/dL)  ref 13.5-17.5   result 12.8".
+REFERENCE_BEFORE_RESULT = (r"[ \t]*(?:ref(?:erence)?\.?(?:[ \t]+(?:range|interval))?|normal(?:[ \t]+range)?|range|nr|rr)[ \t]*:?[ \t]*"
+                           r"\d[\d.,]*[ \t]*(?:[-–]|to)[ \t]*\d[\d.,]*[ \t]*(?:[a-zµ^*/0-9]+[ \t]*)?[,;:|]?(?=[ \t]*(?:results?|values?|patient|now|today)\b)")
 # Words that may stand between an analyte and its value ("platelets of 60", "ANC was 0.4", "Hb: 9.1"), also in French,
 # Italian, Spanish and German ("plaquettes sont à 54 000", "piastrine di 38", "Leukos liegt bei 2,9").
-FILLER = (r"(?:\s+|\s*[:=(,#|—–]\s*|;(?=\d)|\s*\*+\s*(?=\d)|\x22[,;]\x22(?=\d)|\s*(?-i:\*?\(?(?:LL|HH|L|H|LOW|HIGH|Low|High|CRIT)\)?\*?)(?=[ \t]+\d)|\s+-\s+|\s*\.{2,}\s*|\s*…\s*|\s*(?:count|counts|level|levels|value|values|of|was|is|are|were|at|now|only|measured|"
+FILLER = (r"(?:\s+|" + REFERENCE_BEFORE_RESULT + r"|\s*[:=(,#|—–]\s*|;(?=\d)|\s*\*+\s*(?=\d)|\x22[,;]\x22(?=\d)|\s*(?-i:\*?\(?(?:LL|HH|L|H|LOW|HIGH|Low|High|CRIT)\)?\*?)(?=[ \t]+\d)|\s+-\s+|\s*\.{2,}\s*|\s*…\s*|\s*(?:count|counts|level|levels|value|values|of|was|is|are|were|at|now|only|measured|"
           r"then|today|dropped|drops?|fell|falls?|fallen|had|has|decreased|declined|down|recovered|to|reaching|reached|blood|serum|plasma|venous|capillary|bld|nadir(?:ed)?|bottomed(?:\s+out)?|peaked|"
           r"around|approximately|roughly|exactly|just|still|back|came|comes|come|went|goes|rose|risen|remains?|remained|stable|yesterday|say|maybe|perhaps|about|sat|sits|stood|stands|hovered|hovers|held|stayed|stays|rebounded|bounced|plateaued|plummeted|crashed|jumped|crept|persisted|persists|"
           r"repeat|repeated|latest|currently|this\s+morning|recovering|rising|falling|dropping|climbing|improving|declining|"
@@ -137,7 +140,8 @@ def first_char_lookahead(pattern: str) -> str:
 
 
 def _analyte_regex() -> re.Pattern:
-    parts = [f"(?P<{analyte}>{pattern})" for analyte, pattern in ANALYTE_PATTERNS.items()]
+    # each analyte's names behind a lookahead on their own first letters, so a word skips the analytes it cannot start
+    parts = [f"(?P<{analyte}>{first_char_lookahead(pattern)}{pattern})" for analyte, pattern in ANALYTE_PATTERNS.items()]
     names = "(?:" + "|".join(parts) + ")"
     return re.compile(r"(?<![\w-])" + first_char_lookahead(names) + names + r"(?![\w-])", re.IGNORECASE)
 
@@ -319,10 +323,17 @@ TREND_WORDS = ("came", "now", "today", "morning", "drop", "then", "back", "fell"
                "admission", "discharge", "diagnosis", "presentation", "screening", "follow")
 
 
-# Every mark of two characters ends in '>', itself a mark, so one character class tests the marks.
-TREND_HINT_WORDS = "(?:" + "|".join(re.escape(token) for token in TREND_WORDS) + ")"
-TREND_HINT_RE = re.compile("[" + "".join(re.escape(token[-1]) for token in TREND_MARKS) + "]|"
-                           + first_char_lookahead(TREND_HINT_WORDS) + TREND_HINT_WORDS)
+def _by_first_letter(words: tuple[str, ...]) -> str:
+    """Literal words as one alternative per first letter ('t(?:oday|hen)|n(?:ow)'): the same words, but a scan tries one
+    branch per letter instead of every word (only for speed)."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
+
+
+# Every mark of two characters ends in '>', itself a mark, so one character class tests all the marks.
+TREND_HINT_RE = re.compile("[" + "".join(re.escape(token[-1]) for token in TREND_MARKS) + "]|" + _by_first_letter(TREND_WORDS))
 
 
 # A name used for a blood product or a treatment, not a count: "the platelet transfusion", "a red cell unit".
@@ -398,10 +409,6 @@ def parse_number(text: str) -> float:
 # A name with a percent sign, its percentage, then the absolute count in brackets: "NEUT% 71.2 (abs 1.8)".
 PERCENT_NAME_THEN_ABSOLUTE_RE = re.compile(rf"[ \t]*%[ \t]*:?[ \t]*\d+(?:[.,·]\d+)?[ \t]*[\(\[][ \t]*(?:abs(?:olute)?\.?|absolute\s+count|#)[ \t]*:?[ \t]*"
                                            rf"{NUMBER}[ \t]*(?:{UNIT})?[ \t]*[\)\]]", re.IGNORECASE)
-# A reference range written without brackets between a name and its result: "Hb (g/dL)  ref 13.5-17.5   result 12.8".
-REFERENCE_BEFORE_VALUE_RE = re.compile(rf"[ \t]*(?=[rRnN])(?:ref(?:erence)?\.?(?:[ \t]+(?:range|interval))?|normal(?:[ \t]+range)?|range|nr|rr)[ \t]*:?[ \t]*"
-                                       rf"\d[\d.,]*[ \t]*(?:[-–]|to)[ \t]*\d[\d.,]*[ \t]*(?:(?P<unit>{UNIT_ALTERNATIVES})(?![A-Za-z]))?[ \t]*[,;:|]?"
-                                       rf"(?=[ \t]*(?:results?|values?|patient|now|today)\b)", re.IGNORECASE)
 # A differential percentage followed by the absolute count: "62% (abs 1.8)", "12 %, absolute 0.5 x10^9/L".
 PERCENT_THEN_ABSOLUTE_RE = re.compile(rf"\s*%\s*(?:[\(\[,;]\s*|\s)(?:abs(?:olute)?\.?|absolute\s+count|count|#)\s*:?\s*{NUMBER}\s*(?:{UNIT})?",
                                       re.IGNORECASE)
@@ -584,9 +591,6 @@ def find_mentions(text: str) -> list[Mention]:
             unit_first = HEADER_UNIT_RE.match(text, position)
             if unit_first:
                 header_unit, position = unit_first.group("unit"), unit_first.end()
-        reference = REFERENCE_BEFORE_VALUE_RE.match(text, position)
-        if reference:  # "Hb (g/dL)  ref 13.5-17.5   result 12.8": a reference range before the result
-            header_unit, position = header_unit or reference.group("unit"), reference.end()
         dated = DATED_LIST_RE.match(text, position) if "/" in text[position:position + 14] or may_month or may_ordinal else None
         if dated:  # "Platelets: 03/02 212, 10/02 140, 17/02 88": each value after its date, the most recent read
             mentions.append(_dated_list(analyte, text, match.start(), dated, header_unit))
@@ -1367,6 +1371,177 @@ def latest_of_timed_repeats(text: str, mentions: list[Mention]) -> list[Mention]
     return [m for i, m in enumerate(mentions) if i not in drop] if drop else mentions
 
 
+# -- spoken numbers ------------------------------------------------------------------------------------------
+# Voice dictation writes numbers in words ("eight point two", "one hundred and twenty thousand", "one fifty"), the
+# multiplier in words ("times ten to the ninth per liter"), punctuation as words ("comma", "period") and abbreviations
+# letter by letter ("A N C"). read_spoken_numbers writes them as a lab report would, so the reader reads them as usual.
+DIGIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+TEEN_WORDS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+NUMBER_WORD = "(?:" + "|".join((*DIGIT_WORDS, *TEEN_WORDS, *TENS_WORDS, "hundred", "thousand")) + r")\b"
+SPOKEN_RUN = (rf"\b(?:a[ \t]+(?=(?:hundred|thousand)\b))?{NUMBER_WORD}(?:(?:[ \t]+|-)(?:{NUMBER_WORD}|and\b(?=[ \t]+{NUMBER_WORD})|"
+              rf"point\b(?=[ \t]+(?:{'|'.join(DIGIT_WORDS)})\b)))*")
+SPOKEN_POWERS = {"third": "3", "3rd": "3", "fourth": "4", "4th": "4", "fifth": "5", "5th": "5", "ninth": "9", "9th": "9"}
+SPOKEN_TOKEN_RE = re.compile(
+    rf"(?P<multiplier>\b(?:times[ \t]+)?ten[ \t]+to[ \t]+the[ \t]+(?P<power>{'|'.join(SPOKEN_POWERS)})\b(?:[ \t]+power\b)?)"
+    rf"|(?P<number>{SPOKEN_RUN})"
+    r"|(?P<mark>[ \t]*\b(?:comma|period|full[ \t]+stop)\b)"
+    r"|(?P<letters>(?<!\w)(?-i:[A-Z](?: [A-Z]){1,3})(?!\w))", re.IGNORECASE)
+SPOKEN_MULTIPLIER_AFTER_RE = re.compile(r"[ \t]+times[ \t]+ten\b", re.IGNORECASE)  # "times" here is no count of times
+# Cheap tests that a text may hold any of them, fast on a long text: a piece of a number word (plain substring tests
+# are several times faster than one regex over a long text), or capitals spaced letter by letter.
+NUMBER_WORD_PIECES = ("zero", "one", "two", "thre", "four", "fort", "five", "fift", "six", "seven", "eight", "nine", "ten", "eleven",
+                      "twelve", "twen", "thirt", "hundr", "thous")
+SPACED_CAPITALS_RE = re.compile(r"(?-i:[A-Z] [A-Z])")
+# A spoken "comma" or "period" is punctuation only right after a number or a unit ("eight hundred period"), never in
+# "over a period of".
+MARK_CONTEXT_RE = re.compile(rf"(?:\d|\b(?:{NUMBER_WORD[3:-3]}|ninth|third|power|percent|\w*lit(?:er|re)s?|\w*met(?:er|re)s?)|[A-Za-zµ]+/[A-Za-z]+)[ \t]*$",
+                             re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class SpokenText:
+    """A text with its spoken numbers written in digits (`text`), and the way back to the text as given (`original`)."""
+
+    original: str
+    text: str
+    # each rewritten piece: (start, end) in `text`, then (start, end) in `original`, in text order
+    pieces: tuple[tuple[int, int, int, int], ...] = ()
+
+    def original_position(self, position: int) -> int:
+        """Where a position of `text` (a start) falls in `original`: the start of the words a rewritten piece replaced."""
+        index = bisect_right(self.pieces, (position, float("inf"))) - 1
+        if index < 0:
+            return position
+        start, end, original_start, original_end = self.pieces[index]
+        return original_start if position < end else position - end + original_end
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """The span of `original` that `text[start:end]` was written from (whole words where a piece was rewritten)."""
+        if end <= start:
+            position = self.original_position(start)
+            return position, position
+        index = bisect_right(self.pieces, (end - 1, float("inf"))) - 1
+        if index < 0:
+            return self.original_position(start), end
+        piece_start, piece_end, _, original_end = self.pieces[index]
+        return self.original_position(start), original_end if end <= piece_end else end - piece_end + original_end
+
+
+def _number_from_words(words: list[str]) -> list[str]:
+    """A run of number words as numbers in digits: 'eight point two' -> ['8.2'], 'one hundred and twenty thousand' ->
+    ['120000'], 'one fifty' -> ['150'] (hundreds said as two numbers); words that cannot continue a number start the
+    next one, and an 'and' that joins two numbers stays a word."""
+    pieces: list[str] = []
+    total = current = 0
+    last: str | None = None  # what the number read so far ends with
+    fraction: str | None = None
+
+    def close() -> None:
+        nonlocal total, current, last, fraction
+        if last is not None:
+            pieces.append(f"{total + current}" + (f".{fraction}" if fraction else ""))
+        total, current, last, fraction = 0, 0, None, None
+
+    index = 0
+    while index < len(words):
+        word = words[index]
+        if fraction is not None:
+            if word in DIGIT_WORDS:
+                fraction += str(DIGIT_WORDS.index(word))
+                index += 1
+            else:
+                close()
+            continue
+        fits = True
+        if word == "point":
+            fits = last is not None and last != "and"
+            fraction = "" if fits else None
+        elif word == "and":
+            if last in ("hundred", "thousand"):
+                last = "and"
+            else:
+                close()
+                pieces.append(word)
+        elif word == "a":
+            current, last = 1, "digit"
+        elif word in DIGIT_WORDS or word in TEEN_WORDS or word in TENS_WORDS:
+            value = DIGIT_WORDS.index(word) if word in DIGIT_WORDS else TEEN_WORDS.index(word) + 10 if word in TEEN_WORDS else TENS_WORDS[word]
+            kind = "digit" if value < 10 else "tens" if word in TENS_WORDS else "teen"
+            if last in (None, "hundred", "thousand", "and"):
+                current, last = current + value, kind
+            elif kind == "digit" and last == "tens":
+                current, last = current + value, "tens digit"
+            elif kind != "digit" and last == "digit" and total == 0 and 0 < current < 10:
+                current, last = current * 100 + value, kind  # "one fifty" is 150
+            else:
+                fits = False
+        elif word == "hundred":
+            if last is None:
+                current, last = 100, "hundred"
+            elif last in ("digit", "teen", "tens", "tens digit") and 0 < current < 100:
+                current, last = current * 100, "hundred"
+            else:
+                fits = False
+        elif word == "thousand":
+            if last is not None and last != "and" and total == 0 and current > 0:
+                total, current, last = current * 1000, 0, "thousand"
+            else:
+                fits = False
+        if fits:
+            index += 1
+        elif last is None:
+            pieces.append(word)
+            index += 1
+        else:
+            close()
+    close()
+    return pieces
+
+
+def read_spoken_numbers(text: str) -> SpokenText:
+    """`text` with numbers said in words written in digits, as dictation software leaves them: "hemoglobin eight point two
+    grams per deciliter comma platelets forty five thousand" -> "hemoglobin 8.2 grams per deciliter, platelets 45000";
+    "times ten to the ninth" -> "x10^9"; "A N C" -> "ANC". A lone "one" ("one of them") and numbers that count days,
+    doses or units ("two weeks") stay in words. Cheap when the text has no number words: then `text` is `original`.
+    Read `.text`, and map a span found in it back with `.original_span(start, end)`."""
+    lowered = text.lower()
+    if not any(piece in lowered for piece in NUMBER_WORD_PIECES) and SPACED_CAPITALS_RE.search(text) is None:
+        return SpokenText(text, text)
+    parts: list[str] = []
+    pieces: list[tuple[int, int, int, int]] = []
+    written = copied = 0  # length of the text written so far; where the copy of the original stopped
+    for token in SPOKEN_TOKEN_RE.finditer(text):
+        kind = token.lastgroup
+        said = token.group(0)
+        replacement = None
+        if kind == "multiplier":
+            replacement = "x10^" + SPOKEN_POWERS[token.group("power").lower()]
+        elif kind == "number":
+            words = re.split(r"[ \t]+|-", said.lower())
+            counts_other = NOT_A_VALUE_RE.match(text, token.end()) and not SPOKEN_MULTIPLIER_AFTER_RE.match(text, token.end())
+            if words not in (["one"], ["a"]) and not counts_other:
+                replacement = " ".join(_number_from_words(words))
+        elif kind == "mark":
+            if MARK_CONTEXT_RE.search(text, max(0, token.start() - 30), token.start()) and not re.match(r"[ \t]+of\b", text[token.end():]):
+                replacement = "," if said.strip().lower() == "comma" else "."
+        else:
+            joined = said.replace(" ", "")
+            replacement = joined if ANALYTE_RE.fullmatch(joined) else None
+        if replacement is None or replacement == said:
+            continue
+        parts.append(text[copied:token.start()])
+        written += token.start() - copied
+        pieces.append((written, written + len(replacement), token.start(), token.end()))
+        parts.append(replacement)
+        written += len(replacement)
+        copied = token.end()
+    if not pieces:
+        return SpokenText(text, text)
+    parts.append(text[copied:])
+    return SpokenText(text, "".join(parts), tuple(pieces))
+
+
 def grade_text(text: str, version: str = "5.0", lln: dict[str, float] | None = None, uln: dict[str, float] | None = None) -> list[dict]:
     """Grade every patient lab value in `text` (thresholds after a comparator are skipped).
 
@@ -1374,8 +1549,14 @@ def grade_text(text: str, version: str = "5.0", lln: dict[str, float] | None = N
     that meets the CTCAE definition.
     """
     version = normalize_version(version)
-    labs = [grade_mention(m, version, lln, uln) for m in latest_of_timed_repeats(text, [m for m in find_mentions(text) if not m.is_threshold])]
-    temperature = find_temperature(text)
+    spoken = read_spoken_numbers(text)  # "platelets forty five thousand" is read as "platelets 45000"
+    labs = [grade_mention(m, version, lln, uln)
+            for m in latest_of_timed_repeats(spoken.text, [m for m in find_mentions(spoken.text) if not m.is_threshold])]
+    if spoken.pieces:  # spans and raw text as the user wrote them
+        for lab in labs:
+            start, end = spoken.original_span(*lab["span"])
+            lab["span"], lab["raw"] = [start, end], text[start:end]
+    temperature = find_temperature(spoken.text)
     if temperature:
         ancs = [lab for lab in labs if lab["analyte"] == "anc" and lab["value"] is not None]
         if ancs:
