@@ -24,6 +24,7 @@ from assistant.labs import (
     find_mentions,
     first_char_lookahead,
     parse_number,
+    read_spoken_numbers,
     to_canonical,
     unit_of,
 )
@@ -423,7 +424,20 @@ def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
 
     Each claim is judged under the CTCAE version its sentence names, else the one the document names,
     else `version`. The cost is linear in the length of the text: every pairing looks only nearby.
+    Numbers said in words ("platelets forty one thousand … a grade two thrombocytopenia") are read as digits;
+    each finding's span and sentence are those of the text as given.
     """
+    spoken = read_spoken_numbers(text)
+    if not spoken.pieces:
+        return _check_written(text, version)
+    findings, checked = _check_written(spoken.text, version)
+    for finding in findings:
+        start, end = spoken.original_span(*finding.span)
+        finding.span, finding.text = [start, end], _sentence_of(text, start)
+    return findings, checked
+
+
+def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
     # Every version the text names, found once; each sentence looks up its own by position.
     marks = [(m.start(), normalize_version(m.group(1))) for m in VERSION_NAMED_RE.finditer(text)]
     mark_starts = [position for position, _ in marks]

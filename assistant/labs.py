@@ -713,7 +713,10 @@ def find_mentions(text: str) -> list[Mention]:
 # such a bracket a condition is never a value ("grade 3 thrombocytopenia").
 CONDITION_ANALYTES = {"neutropeni": "anc", "thrombocytopeni": "plt", "anaemi": "hgb", "anemi": "hgb", "lymphopeni": "alc",
                       "leukopeni": "wbc", "leucopeni": "wbc"}
-CONDITION_LABEL = rf"(?:{DATE_LABEL}|(?!(?:grades?|gr|g|ctcae|v)\b)[A-Za-z][A-Za-z-]*(?:[ \t]+[A-Za-z][A-Za-z-]*){{0,2}})"
+# Only labels of time or of which value it is: "(v5.0)" names a version and "(just under 1.5)" a threshold, not values.
+CONDITION_LABEL = (rf"(?:{DATE_LABEL}|(?:at\s+|on\s+)?(?:nadir|lowest|low|min(?:imum)?|peak|worst|admission|discharge|presentation|diagnosis|"
+                   r"today|now|current(?:ly)?|latest|recovery|recovered|follow-?up|last|initial|first|repeat|recheck|"
+                   r"pre-?\w*|post-?\w*|(?:mon|tues|wednes|thurs|fri|satur|sun)day))")
 CONDITION_ITEM = rf"{CONDITION_LABEL}[ \t]*[:=]?[ \t]*\d+(?:[.,·]\d+)?(?![\d%])(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?"
 CONDITION_BRACKET_RE = re.compile(rf"\b(?P<condition>{'|'.join(CONDITION_ANALYTES)})(?:a|as|c)\b[ \t]*\((?P<items>[ \t]*{CONDITION_ITEM}"
                                   rf"(?:[ \t]*[,;][ \t]*{CONDITION_ITEM})*)[ \t]*\)", re.IGNORECASE)
