@@ -1381,15 +1381,16 @@ def latest_of_timed_repeats(text: str, mentions: list[Mention]) -> list[Mention]
 DIGIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 TEEN_WORDS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
 TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-NUMBER_WORD = "(?:" + "|".join((*DIGIT_WORDS, *TEEN_WORDS, *TENS_WORDS, "hundred", "thousand")) + r")\b"
+NUMBER_WORDS = "|".join((*DIGIT_WORDS, *TEEN_WORDS, *TENS_WORDS, "hundred", "thousand"))
+NUMBER_WORD = f"(?:{NUMBER_WORDS})" + r"\b"
 SPOKEN_RUN = (rf"\b(?:a[ \t]+(?=(?:hundred|thousand)\b))?{NUMBER_WORD}(?:(?:[ \t]+|-)(?:{NUMBER_WORD}|and\b(?=[ \t]+{NUMBER_WORD})|"
               rf"point\b(?=[ \t]+(?:{'|'.join(DIGIT_WORDS)})\b)))*")
 SPOKEN_POWERS = {"third": "3", "3rd": "3", "fourth": "4", "4th": "4", "fifth": "5", "5th": "5", "ninth": "9", "9th": "9"}
-SPOKEN_TOKEN_RE = re.compile(
-    rf"(?P<multiplier>\b(?:times[ \t]+)?ten[ \t]+to[ \t]+the[ \t]+(?P<power>{'|'.join(SPOKEN_POWERS)})\b(?:[ \t]+power\b)?)"
-    rf"|(?P<number>{SPOKEN_RUN})"
-    r"|(?P<mark>[ \t]*\b(?:comma|period|full[ \t]+stop)\b)"
-    r"|(?P<letters>(?<!\w)(?-i:[A-Z](?: [A-Z]){1,3})(?!\w))", re.IGNORECASE)
+SPOKEN_WORDS = (rf"(?P<multiplier>(?:times[ \t]+)?ten[ \t]+to[ \t]+the[ \t]+(?P<power>{'|'.join(SPOKEN_POWERS)})\b(?:[ \t]+power\b)?)"
+                rf"|(?P<number>{SPOKEN_RUN})|(?P<mark>(?:comma|period|full[ \t]+stop)\b)")
+# Each token starts a word; the lookahead on the letters they can start with lets a scan skip all other words at once.
+SPOKEN_TOKEN_RE = re.compile(r"\b" + first_char_lookahead(SPOKEN_WORDS) + f"(?:{SPOKEN_WORDS})", re.IGNORECASE)
+SPELLED_RE = re.compile(r"(?<!\w)[A-Z](?: [A-Z]){1,3}(?!\w)")  # "A N C", looked for only when the text has spaced capitals
 SPOKEN_MULTIPLIER_AFTER_RE = re.compile(r"[ \t]+times[ \t]+ten\b", re.IGNORECASE)  # "times" here is no count of times
 # Cheap tests that a text may hold any of them, fast on a long text: a piece of a number word (plain substring tests
 # are several times faster than one regex over a long text), or capitals spaced letter by letter.
@@ -1398,7 +1399,7 @@ NUMBER_WORD_PIECES = ("zero", "one", "two", "thre", "four", "fort", "five", "fif
 SPACED_CAPITALS_RE = re.compile(r"(?-i:[A-Z] [A-Z])")
 # A spoken "comma" or "period" is punctuation only right after a number or a unit ("eight hundred period"), never in
 # "over a period of".
-MARK_CONTEXT_RE = re.compile(rf"(?:\d|\b(?:{NUMBER_WORD[3:-3]}|ninth|third|power|percent|\w*lit(?:er|re)s?|\w*met(?:er|re)s?)|[A-Za-zµ]+/[A-Za-z]+)[ \t]*$",
+MARK_CONTEXT_RE = re.compile(rf"(?:\d|\b(?:{NUMBER_WORDS}|ninth|third|power|percent|\w*lit(?:er|re)s?|\w*met(?:er|re)s?)|[A-Za-zµ]+/[A-Za-z]+)[ \t]*$",
                              re.IGNORECASE)
 
 
@@ -1514,9 +1515,15 @@ def read_spoken_numbers(text: str) -> SpokenText:
     parts: list[str] = []
     pieces: list[tuple[int, int, int, int]] = []
     written = copied = 0  # length of the text written so far; where the copy of the original stopped
-    for token in SPOKEN_TOKEN_RE.finditer(text):
+    tokens = list(SPOKEN_TOKEN_RE.finditer(text))
+    if SPACED_CAPITALS_RE.search(text):
+        tokens = sorted(tokens + list(SPELLED_RE.finditer(text)), key=lambda token: token.start())
+    for token in tokens:
         kind = token.lastgroup
         said = token.group(0)
+        start = token.start()
+        if start < copied:
+            continue  # inside a token already read
         replacement = None
         if kind == "multiplier":
             replacement = "x10^" + SPOKEN_POWERS[token.group("power").lower()]
@@ -1526,16 +1533,18 @@ def read_spoken_numbers(text: str) -> SpokenText:
             if words not in (["one"], ["a"]) and not counts_other:
                 replacement = " ".join(_number_from_words(words))
         elif kind == "mark":
-            if MARK_CONTEXT_RE.search(text, max(0, token.start() - 30), token.start()) and not re.match(r"[ \t]+of\b", text[token.end():]):
-                replacement = "," if said.strip().lower() == "comma" else "."
+            if MARK_CONTEXT_RE.search(text, max(0, start - 30), start) and not re.match(r"[ \t]+of\b", text[token.end():]):
+                replacement = "," if said.lower() == "comma" else "."
+                while start > copied and text[start - 1] in " \t":
+                    start -= 1  # "45 comma" is "45,"
         else:
             joined = said.replace(" ", "")
             replacement = joined if ANALYTE_RE.fullmatch(joined) else None
         if replacement is None or replacement == said:
             continue
-        parts.append(text[copied:token.start()])
-        written += token.start() - copied
-        pieces.append((written, written + len(replacement), token.start(), token.end()))
+        parts.append(text[copied:start])
+        written += start - copied
+        pieces.append((written, written + len(replacement), start, token.end()))
         parts.append(replacement)
         written += len(replacement)
         copied = token.end()
