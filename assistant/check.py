@@ -19,6 +19,7 @@ from assistant.labs import (
     NUMBER,
     UNIT,
     UNIT_ALTERNATIVES,
+    UNIT_KIND,
     Mention,
     _mention,
     find_mentions,
@@ -342,7 +343,7 @@ def _claims(text: str, start: int, end: int) -> list[Claim]:
 
 # A grade said of another time than the value's ("grade 4 at its nadir"), or defined by a threshold ("G4 is <0.1").
 OTHER_TIME_AFTER_RE = re.compile(r"(?i),?\s*(?:at\s+(?:(?:its|the|her|his|their)\s+)?(?:nadir|lowest|worst|peak)|at\s+baseline|previously|"
-                                 r"initially|earlier|on\s+admission|last\s+(?:week|cycle|time|month))\b")
+                                 r"initially|earlier|on\s+admission|last\s+(?:week|cycle|time|month))\b(?!\s*\([^()]*\d)")
 DEFINED_AFTER_RE = re.compile(r"(?i)\s*(?:is|=|means)\s*(?:[<>≤≥]|less\s+than|below|under)\s*\d")
 # A sentence that corrects the one before: "The correct grade is 3.", "It should have been grade 3.", "Correction: grade 3."
 CORRECTION_START_RE = re.compile(r"(?i)(?:correction\s*:|(?:the\s+)?(?:correct|true|actual|right|revised)\s+(?:CTCAE\s+)?grade\b|"
@@ -693,6 +694,10 @@ def _grade_column_findings(text: str, default_version: str) -> tuple[list[Findin
             number = CELL_NUMBER_RE.match(cells[value_column])
             if number is None:
                 continue
+            if SERIES_IN_CELL_RE.search(cells[value_column]):  # "75 → 70 x10^9/L": the series' last value is the row's
+                number = CELL_NUMBER_RE.match(cells[value_column], SERIES_IN_CELL_RE.search(cells[value_column]).end())
+                if number is None:
+                    continue
             unit = number.group("unit") or (unit_in(header[value_column]) if value_column in header_names or first is None else None)
             base = offsets[data_row] + spans[value_column][0] + (len(data[spans[value_column][0]:spans[value_column][1]]) - len(data[spans[value_column][0]:spans[value_column][1]].lstrip()))
             mention = _mention(analyte, text, base + number.start("num"), base + number.end(), number.group("num"), bool(number.group("kilo")),
@@ -713,6 +718,7 @@ def _grade_column_findings(text: str, default_version: str) -> tuple[list[Findin
 
 ANALYTE_RE_FULL = re.compile(r"(?i)(?:abs(?:olute)?\.?\s+)?(?:" + "|".join(f"(?P<{k}>{v})" for k, v in ANALYTE_PATTERNS.items()) + r")"
                              r"(?:\s*[\(\[][^()\[\]]*[\)\]])?\s*(?:,\s*[^,]*)?$")
+SERIES_IN_CELL_RE = re.compile(r".*(?:→|->|=>|⇒|»)\s*")
 CELL_NUMBER_RE = re.compile(rf"^\s*{NUMBER}\s*(?:{UNIT})?", re.IGNORECASE)
 UNIT_IN_RE = re.compile(rf"(?<![A-Za-z]){UNIT}", re.IGNORECASE)
 
@@ -823,7 +829,9 @@ UNIT_VALUE_HINT_RE = re.compile(r"10\s*(?:\^|\*\*|e)\s*[39]|10[⁹³]|/\s*(?:[µ
 # Words that make such a number a threshold, a range or a statistic, not a patient's value.
 NOT_A_PATIENT_VALUE_RE = re.compile(r"(?i)(?:[<>≤≥]|\b(?:below|under|above|over|than|least|most|threshold|cut-?off|cutoff|limit|target|goal|"
                                     r"trigger|boundary|line|mark|lln|uln|from|median|mean|average|range|between|to\s+keep|keep|maintain)\b)"
-                                    r"[^.;!?\d]{0,25}$")
+                                    r"[^.;!?\d]{0,25}$"
+                                    # the far end of a band: "below 75 down to 50 x 10^9/L", "from 50 to 25", "between 50 and 75"
+                                    r"|(?i:\b(?:below|under|less\s+than|from|between)|[<≤])\s*\d[\d.,]*\s*(?:\S+\s+)?(?:-|–|to|down\s+to|and)\s*$")
 
 
 def _unnamed_counts(text: str, start: int, end: int, mentions: list[Mention]) -> list[Mention]:
@@ -835,7 +843,7 @@ def _unnamed_counts(text: str, start: int, end: int, mentions: list[Mention]) ->
         for match in UNIT_VALUE_RE.finditer(text, start, end):
             if any(m.span[0] <= match.start() < m.span[1] or match.start() <= m.span[0] < match.end() for m in mentions) \
                     or NOT_A_PATIENT_VALUE_RE.search(text, max(0, match.start() - 40), match.start()) \
-                    or unit_of(match.group("unit"))[0] not in ("10^9/L", "/µL"):
+                    or UNIT_KIND.get(unit_of(match.group("unit"))[0]) != "count":
                 continue
             unnamed.append((match, max(0, match.start() - 160)))
     for match, floor in unnamed:
@@ -916,7 +924,8 @@ def _listed_values(text: str, values: list[Mention]) -> list[Mention]:
             item = _mention(mention.analyte, text, span[0], span[1], number_text, False, unit, None, span, [parse_number(number_text)])
             if item.value is not None:
                 listed.append(item)
-    return listed
+    seen: set[tuple[int, int]] = set()  # a listed number also read as an unnamed count is one value
+    return [m for m in listed if not (m.number_span in seen or seen.add(m.number_span))]
 
 
 def _clause_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -29,7 +29,8 @@ COUNT_SUFFIX = r"#?(?:\s+(?:counts?|ct|cnt)\b\.?)?"
 def _lexicon() -> dict[str, str]:
     """One pattern per analyte from the lab-name lexicon: names in any case, abbreviations as written."""
     data = yaml.safe_load(LAB_NAMES_FILE.read_text(encoding="utf-8"))
-    return {analyte: "(?:" + "|".join([*entry.get("names", []), *(f"(?-i:{a})" for a in entry.get("abbreviations", []))]) + ")" + COUNT_SUFFIX
+    # an abbreviation may take a plural s ("nadir ANCs of 0.4 and 1.2", "PLTs")
+    return {analyte: "(?:" + "|".join([*entry.get("names", []), *(f"(?-i:{a}s?)" for a in entry.get("abbreviations", []))]) + ")" + COUNT_SUFFIX
             for analyte, entry in data.items()}
 
 
@@ -456,11 +457,14 @@ def _step_label(text: str, start: int, end: int) -> str:
 LATER_LABEL_RE = re.compile(r"(?i)\b(?:post\b|post-|after\b|discharge|follow-?up\b|recheck|re-check|repeat\b)")
 
 
+SINCE_RE = re.compile(r"(?i)since\b")
+
+
 def label_rank(label: str) -> tuple[int, float] | None:
     """time_rank of a free-text label: '(today)', 'two weeks ago', 'on day 10', '(8/3)', 'at 06:40'."""
     label = label.strip(" \t()[]:-—–@")
-    if not label:
-        return None
+    if not label or SINCE_RE.match(label):
+        return None  # "68 since yesterday": the change over a time, not a value taken then
     direct = time_rank(label)
     if direct is not None:
         return direct
@@ -788,6 +792,7 @@ SKIP_HEADER_RE = re.compile(r"(?i)^(?:flags?|abn(?:ormal)?|h/l|comments?|notes?|
 CURRENT_HEADER_RE = re.compile(r"(?i)\b(?:today|now|current|latest|most\s+recent|this\s+morning)\b")
 PAST_HEADER_RE = re.compile(r"(?i)\b(?:prior|previous|prev|before|baseline|last|yesterday|admission|pre)\b|\bago\b")
 RANGE_CELL_RE = re.compile(r"^\s*[<>≤≥]?\s*\d[\d.,]*\s*[-–]\s*\d[\d.,]*")
+CELL_ARROW_RE = re.compile(r"(?:→|->|=>|⇒|»)(?!.*(?:→|->|=>|⇒|»))")
 CELL_VALUE_RE = re.compile(rf"\s*{NUMBER}\s*(?:{UNIT})?", re.IGNORECASE)
 UNIT_ANYWHERE_RE = re.compile(rf"(?<![A-Za-z]){UNIT}", re.IGNORECASE)
 
@@ -927,6 +932,9 @@ def row_table_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]]
         column = value_columns[pick]
         a, b = cells[column]
         number = CELL_VALUE_RE.match(line, a)
+        arrow = CELL_ARROW_RE.search(line, a, b)
+        if arrow:  # "75 → 70 10^9/L": a series in one cell; its last value is the row's
+            number = CELL_VALUE_RE.match(line, arrow.end()) or number
         if number.end("num") > b:
             continue
         unit = number.group("unit")

@@ -491,6 +491,10 @@ FRESH5_CLASSES = [
     # a grade right after a series, past its date, is about the series' current value
     ("Hb 8.1 g/dL on 2/3 (grade 2); 7.4 g/dL on 9/3 (grade 2).", "5", [(M, "hgb", 3)]),
     ("Hb 8.1 g/dL on 2/3 (grade 2); 7.4 g/dL on 9/3 (grade 3).", "5", []),
+    # a plural abbreviation with a 'respectively' list; the far end of a band is not a value; 'since yesterday' is a change
+    ("Two patients had nadir PLTs of 40 and 80 × 10^9/L (grade 3 and grade 2, respectively).", "5", [(M, "plt", 1)]),
+    ("In grade 2 thrombocytopenia (platelets below 75 down to 50 x 10^9/L), hold until the count returns to grade 1.", "5", []),
+    ("plt 90 → 70 since yesterday. Nurse says that's still grade 1.", "5", [(M, "plt", 2)]),
 ]
 
 

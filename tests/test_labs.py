@@ -440,3 +440,13 @@ def test_the_same_analyte_named_again_after_an_arrow_is_the_later_value():
 def test_fresh5_reading_classes(text, expected):
     labs = grade_text(text)
     assert {lab["analyte"]: lab["value"] for lab in labs if lab["value"] is not None} == pytest.approx(expected)
+
+
+# A series inside a table cell is read at its last value; 'since' labels a change, not the time of a value.
+@pytest.mark.parametrize("text,expected", [
+    ("| Lab | Value | Grade |\n|---|---|---|\n| Platelets | 75 → 70 10^9/L | 2 |", {"plt": 70}),
+    ("plt 81 → 68 since yesterday", {"plt": 68}), ("nadir ANCs of 0.4", {"anc": 0.4}),
+])
+def test_cell_series_since_and_plural_names(text, expected):
+    labs = grade_text(text)
+    assert {lab["analyte"]: lab["value"] for lab in labs if lab["value"] is not None} == pytest.approx(expected)
