@@ -325,10 +325,11 @@ def _claims(text: str, start: int, end: int) -> list[Claim]:
             if bracket:
                 own = _mention(term, text, bracket.start("num"), bracket.end(), bracket.group("num"), bool(bracket.group("kilo")),
                                bracket.group("unit"), None, bracket.span("num"), [parse_number(bracket.group("num"))])
-        if OTHER_TIME_AFTER_RE.match(text, after_term, end) or DEFINED_AFTER_RE.match(text, claim_end, end):
+        if OTHER_TIME_HINT_RE.search(lowered_after, 0, 40) and OTHER_TIME_AFTER_RE.match(text, after_term, end) \
+                or DEFINED_HINT_RE.search(text, claim_end, claim_end + 12) and DEFINED_AFTER_RE.match(text, claim_end, end):
             continue  # "grade 4 at its nadir, is now grade 1"; "(G4 is <0.1)": not a claim about the value at hand
         if REPORTED_HINT_RE.search(lowered_before[-40:]) and REPORTED_BEFORE_RE.search(before) \
-                or REPORTED_HINT_RE.search(text[claim_end:min(end, claim_end + 45)].lower()) and REPORTED_AFTER_RE.match(text, after_term, end):
+                or REPORTED_HINT_RE.search(lowered_after, 0, 45) and REPORTED_AFTER_RE.match(text, after_term, end):
             continue  # "initially reported as grade 2", "graded 2 in error": someone else's claim, reported as such
         claims.append(Claim(grades, label, (claim_start, claim_end), term, negated, term_before, bare,
                             own if own is not None and own.value is not None else None))
@@ -344,6 +345,8 @@ def _claims(text: str, start: int, end: int) -> list[Claim]:
 # A grade said of another time than the value's ("grade 4 at its nadir"), or defined by a threshold ("G4 is <0.1").
 OTHER_TIME_AFTER_RE = re.compile(r"(?i),?\s*(?:at\s+(?:(?:its|the|her|his|their)\s+)?(?:nadir|lowest|worst|peak)|at\s+baseline|previously|"
                                  r"initially|earlier|on\s+admission|last\s+(?:week|cycle|time|month))\b(?!\s*\([^()]*\d)")
+OTHER_TIME_HINT_RE = re.compile(r"nadir|lowest|worst|peak|baseline|previous|initial|earlier|admission|last")
+DEFINED_HINT_RE = re.compile(r"[<≤=]|less|below|under")
 DEFINED_AFTER_RE = re.compile(r"(?i)\s*(?:is|=|means)\s*(?:[<>≤≥]|less\s+than|below|under)\s*\d")
 # A sentence that corrects the one before: "The correct grade is 3.", "It should have been grade 3.", "Correction: grade 3."
 CORRECTION_START_RE = re.compile(r"(?i)(?:correction\s*:|(?:the\s+)?(?:correct|true|actual|right|revised)\s+(?:CTCAE\s+)?grade\b|"
