@@ -25,7 +25,9 @@ from assistant.labs import (
     find_mentions,
     first_char_lookahead,
     parse_number,
+    line_starts,
     read_spoken_numbers,
+    table_cells,
     to_canonical,
     unit_of,
 )
@@ -629,94 +631,76 @@ VALUE_HEADER_RE = re.compile(r"(?i)\b(?:result|value|count|level|today|current|l
 TABLE_RULE_RE = re.compile(r"^[\s|:\-–]+$")
 
 
-def _table_cells(line: str, delimiter: str) -> list[tuple[int, int]]:
-    """(start, end) of each cell of a table line, outer pipes ignored."""
-    cells, start = [], 0
-    for position, char in enumerate(line):
-        if char == delimiter:
-            cells.append((start, position))
-            start = position + 1
-    cells.append((start, len(line)))
-    if delimiter == "|":
-        cells = [(a, b) for index, (a, b) in enumerate(cells) if not (index in (0, len(cells) - 1) and not line[a:b].strip())]
-    return cells
-
-
 def _grade_column_findings(text: str, default_version: str) -> tuple[list[Finding], int]:
+    """The claims of every table with one column of grades, each row's grade judged against the row's value."""
     findings: list[Finding] = []
     checked = 0
     lines = text.split("\n")
-    offsets = [0]
-    for line in lines:
-        offsets.append(offsets[-1] + len(line) + 1)
+    offsets = line_starts(lines)
     row = 0
     while row < len(lines):
-        line = lines[row]
-        delimiter = "|" if "|" in line else "\t" if "\t" in line else None
-        if delimiter is None:
-            row += 1
-            continue
-        header = [line[a:b].strip() for a, b in _table_cells(line, delimiter)]
-        grade_columns = [i for i, cell in enumerate(header) if GRADE_HEADER_RE.match(cell)]
+        delimiter = "|" if "|" in lines[row] else "\t" if "\t" in lines[row] else None
         following = row + 1
-        while following < len(lines) and delimiter in lines[following]:
+        while delimiter and following < len(lines) and delimiter in lines[following]:
             following += 1
-        if len(grade_columns) != 1:
-            row = following
-            continue
-        grade_column = grade_columns[0]
-        named = VERSION_NAMED_RE.search(header[grade_column])
-        version = normalize_version(named.group(1)) if named else default_version
-        header_names = {i: m.lastgroup for i, cell in enumerate(header) if (m := ANALYTE_RE_FULL.match(cell))}
-        grade_name = GRADE_HEADER_RE.match(header[grade_column]).group("name")
-        grade_analyte = ANALYTE_RE_FULL.match(grade_name.strip()).lastgroup if grade_name and ANALYTE_RE_FULL.match(grade_name.strip()) else None
-        for data_row in range(row + 1, following):
-            data = lines[data_row]
-            if TABLE_RULE_RE.match(data):
-                continue
-            spans = _table_cells(data, delimiter)
-            if len(spans) != len(header):
-                continue
-            cells = [data[a:b].strip() for a, b in spans]
-            grade_cell = GRADE_CELL_RE.match(cells[grade_column])
-            if grade_cell is None:
-                continue
-            first = ANALYTE_RE_FULL.match(cells[0])
-            if first:  # rows name their analyte: the value is in the value column, else the first number
-                analyte = first.lastgroup
-                columns = [i for i in range(1, len(cells)) if i != grade_column]
-                preferred = [i for i in columns if VALUE_HEADER_RE.search(header[i])]
-                value_column = next((i for i in preferred + columns if CELL_NUMBER_RE.match(cells[i])), None)
-            else:  # columns name their analytes: one, or the one the grade column names
-                candidates = [i for i, a in header_names.items() if grade_analyte in (None, a)]
-                if len(candidates) != 1:
+        header = [lines[row][a:b].strip() for a, b in table_cells(lines[row])] if delimiter else []
+        grade_columns = [i for i, cell in enumerate(header) if GRADE_HEADER_RE.match(cell)]
+        if len(grade_columns) == 1:
+            for data_row in range(row + 1, following):
+                claim_and_value = _row_claim(text, lines[data_row], offsets[data_row], header, grade_columns[0])
+                if claim_and_value is None:
                     continue
-                value_column, analyte = candidates[0], header_names[candidates[0]]
-            if value_column is None or analyte not in CANONICAL_UNIT:
-                continue
-            number = CELL_NUMBER_RE.match(cells[value_column])
-            if number is None:
-                continue
-            if SERIES_IN_CELL_RE.search(cells[value_column]):  # "75 → 70 x10^9/L": the series' last value is the row's
-                number = CELL_NUMBER_RE.match(cells[value_column], SERIES_IN_CELL_RE.search(cells[value_column]).end())
-                if number is None:
-                    continue
-            unit = number.group("unit") or (unit_in(header[value_column]) if value_column in header_names or first is None else None)
-            base = offsets[data_row] + spans[value_column][0] + (len(data[spans[value_column][0]:spans[value_column][1]]) - len(data[spans[value_column][0]:spans[value_column][1]].lstrip()))
-            mention = _mention(analyte, text, base + number.start("num"), base + number.end(), number.group("num"), bool(number.group("kilo")),
-                               unit, None, (base + number.start("num"), base + number.end("num")), [parse_number(number.group("num"))])
-            if mention.value is None:
-                continue
-            grades, label = _claim_set(grade_cell)
-            grade_start = offsets[data_row] + spans[grade_column][0]
-            claim = Claim(grades, label, (grade_start, offsets[data_row] + spans[grade_column][1]), analyte)
-            checked += 1
-            other = next(v for v in VERSIONS if v != version)
-            finding = _judge_claim(claim, mention, False, version, other, data.strip())
-            if finding:
-                findings.append(finding)
+                checked += 1
+                named = VERSION_NAMED_RE.search(header[grade_columns[0]])
+                version = normalize_version(named.group(1)) if named else default_version
+                other = next(v for v in VERSIONS if v != version)
+                finding = _judge_claim(*claim_and_value, False, version, other, lines[data_row].strip())
+                if finding:
+                    findings.append(finding)
         row = following
     return findings, checked
+
+
+def _row_claim(text: str, line: str, offset: int, header: list[str], grade_column: int) -> tuple[Claim, Mention] | None:
+    """A table row's bare grade as a claim, and the row's value it is about: the value column of a row that names its
+    analyte ("| ANC | 0.8 | 2 |"), or the one analyte column of a flowsheet ("| 8 | 0.8 | 2 |" under "| Day | ANC | Grade |")."""
+    spans = table_cells(line)
+    if TABLE_RULE_RE.match(line) or len(spans) != len(header):
+        return None
+    cells = [line[a:b].strip() for a, b in spans]
+    grade_cell = GRADE_CELL_RE.match(cells[grade_column])
+    if grade_cell is None:
+        return None
+    first = ANALYTE_RE_FULL.match(cells[0])
+    if first:  # rows name their analyte: the value column, else the first number
+        analyte = first.lastgroup
+        columns = [i for i in range(1, len(cells)) if i != grade_column]
+        preferred = [i for i in columns if VALUE_HEADER_RE.search(header[i])]
+        column = next((i for i in preferred + columns if CELL_NUMBER_RE.match(cells[i])), None)
+        unit_header = None
+    else:  # columns name their analytes: the only one, or the one the grade column names ("ANC grade")
+        named = {i: m.lastgroup for i, cell in enumerate(header) if (m := ANALYTE_RE_FULL.match(cell))}
+        owner = GRADE_HEADER_RE.match(header[grade_column]).group("name")
+        owner_name = ANALYTE_RE_FULL.match(owner.strip()) if owner else None
+        candidates = [i for i, a in named.items() if owner_name is None or owner_name.lastgroup == a]
+        if len(candidates) != 1:
+            return None
+        column, analyte = candidates[0], named[candidates[0]]
+        unit_header = unit_in(header[column])
+    if column is None or analyte not in CANONICAL_UNIT:
+        return None
+    series = SERIES_IN_CELL_RE.search(cells[column])  # "75 → 70 x10^9/L": the series' last value is the row's
+    number = CELL_NUMBER_RE.match(cells[column], series.end() if series else 0)
+    if number is None:
+        return None
+    base = offset + spans[column][0]
+    mention = _mention(analyte, text, base + number.start("num"), base + number.end(), number.group("num"), bool(number.group("kilo")),
+                       number.group("unit") or unit_header, None, (base + number.start("num"), base + number.end("num")),
+                       [parse_number(number.group("num"))])
+    if mention.value is None:
+        return None
+    grades, label = _claim_set(grade_cell)
+    return Claim(grades, label, (offset + spans[grade_column][0], offset + spans[grade_column][1]), analyte), mention
 
 
 ANALYTE_RE_FULL = re.compile(r"(?i)(?:abs(?:olute)?\.?\s+)?(?:" + "|".join(f"(?P<{k}>{v})" for k, v in ANALYTE_PATTERNS.items()) + r")"

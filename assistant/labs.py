@@ -1031,7 +1031,16 @@ def _row_label(label: str, ordinal: bool) -> str:
     return f"day {label.strip()}" if ordinal and label.strip().isdigit() else label
 
 
-def _cells(line: str, spaced: bool = False, delimiter: str | None = None) -> list[tuple[int, int]]:
+def line_starts(lines: list[str]) -> list[int]:
+    """Where each of `lines` (a text split at newlines) starts in the text."""
+    starts, position = [], 0
+    for line in lines:
+        starts.append(position)
+        position += len(line) + 1
+    return starts
+
+
+def table_cells(line: str, spaced: bool = False, delimiter: str | None = None) -> list[tuple[int, int]]:
     """(start, end) of each cell of a table line split by | or tabs (outer pipes ignored), or, for a table whose
     columns are aligned with spaces, by runs of two or more spaces, or, for a CSV export, by its `delimiter`."""
     if spaced:
@@ -1097,10 +1106,8 @@ def table_mentions(text: str) -> list[Mention]:
     if "\n" not in text:
         return []
     found: list[Mention] = []
-    lines, offset, offsets = text.split("\n"), 0, []
-    for line in lines:
-        offsets.append(offset)
-        offset += len(line) + 1
+    lines = text.split("\n")
+    offsets = line_starts(lines)
     row = 0
     while row < len(lines):
         line = lines[row]
@@ -1112,13 +1119,13 @@ def table_mentions(text: str) -> list[Mention]:
                 continue
         delimiter = DELIMITED_LAYOUTS.get(layout or "")
         spaced = layout != "piped" and delimiter is None
-        cells = _cells(line, spaced, delimiter)
+        cells = table_cells(line, spaced, delimiter)
         header = _header_names(line, cells)
         others = [line[a:b].strip() for column, (a, b) in enumerate(cells) if column not in header]
         timed = all(TIME_COLUMN_RE.fullmatch(cell) for cell in others)  # every other column labels the time
         unnamed_labels = False
         if header and not others and layout is not None and row + 1 < len(lines) \
-                and len(_cells(lines[row + 1], layout != "piped" and delimiter is None, delimiter)) == len(cells) + 1:
+                and len(table_cells(lines[row + 1], layout != "piped" and delimiter is None, delimiter)) == len(cells) + 1:
             # "       Hb    Plt" over "C1D1   12.4  260": the header leaves the label column unnamed
             header = {column + 1: named for column, named in header.items()}
             cells = [(0, 0), *cells]
@@ -1136,24 +1143,24 @@ def table_mentions(text: str) -> list[Mention]:
         last = None
         following = row + 1
         while following < len(lines) and _table_layout(lines[following]) == data_layout \
-                and len(_cells(lines[following], spaced, delimiter)) == width:
+                and len(table_cells(lines[following], spaced, delimiter)) == width:
             last = following
             following += 1
         if last is not None and (len(header) < 2 or layout != "piped" or unnamed_labels):
-            first_cells = [_row_label(lines[r][slice(*_cells(lines[r], spaced, delimiter)[0])], ordinal) for r in range(row + 1, last + 1)]
+            first_cells = [_row_label(lines[r][slice(*table_cells(lines[r], spaced, delimiter)[0])], ordinal) for r in range(row + 1, last + 1)]
             if not all(time_rank(c) is not None for c in first_cells if not set(c.strip()) <= set("-: ")):
                 row = following  # rows not labelled with times: not a flowsheet
                 continue
         if last is not None and last > row + 1 and 0 not in header:
             # rows labelled by their dates or times, possibly the latest first: the most recent row is read
             rows = [r for r in range(row + 1, last + 1) if not set(lines[r]) <= set("|-: \t")]
-            first_cells = [_row_label(lines[r][slice(*_cells(lines[r], spaced, delimiter)[0])], ordinal) for r in rows]
+            first_cells = [_row_label(lines[r][slice(*table_cells(lines[r], spaced, delimiter)[0])], ordinal) for r in rows]
             pick = latest_column(first_cells) if all(time_rank(c) is not None for c in first_cells) else None
             last = rows[pick] if pick is not None else last
         if last is not None:
             data = lines[last]
             for column, (analyte, unit) in header.items():
-                a, b = _cells(data, spaced, delimiter)[column]
+                a, b = table_cells(data, spaced, delimiter)[column]
                 cell = data[a:b]
                 number = re.match(rf"\s*{NUMBER}\s*(?:{UNIT})?", cell, re.IGNORECASE)
                 if not number:
@@ -1187,9 +1194,7 @@ def token_flowsheet_mentions(text: str) -> list[Mention]:
         return []
     found: list[Mention] = []
     lines = text.split("\n")
-    offsets = [0]
-    for line in lines:
-        offsets.append(offsets[-1] + len(line) + 1)
+    offsets = line_starts(lines)
     row = 0
     while row < len(lines):
         line = lines[row].strip()
