@@ -211,6 +211,13 @@ def unit_of(unit_text: str) -> tuple[str, float]:
     return "", 1.0
 
 
+@lru_cache(maxsize=4096)
+def _canonical_once(analyte: str, number: float, unit_text: str | None) -> tuple:
+    """to_canonical, remembered: a long text repeats the same values (the lists are copied by the caller)."""
+    value, native_unit, native_value, assumptions, warnings = to_canonical(analyte, number, unit_text)
+    return value, native_unit, native_value, tuple(assumptions), tuple(warnings)
+
+
 def to_canonical(analyte: str, number: float, unit_text: str | None) -> tuple[float | None, str, float, list[str], list[str]]:
     """Convert a number as written to the analyte's canonical unit.
 
@@ -437,7 +444,8 @@ def _mention(analyte: str, text: str, start: int, end: int, number_text: str, ki
             warnings.append(f"{ANALYTE_LABELS[analyte]} {number:g}K is not a plausible value; not graded.")
             value = None
     else:
-        value, native_unit, native_value, assumptions, warnings = to_canonical(analyte, number, unit_text)
+        value, native_unit, native_value, assumptions, warnings = _canonical_once(analyte, number, unit_text)
+        assumptions, warnings = list(assumptions), list(warnings)
     if len(trend) > 1:
         notes.append(f"{ANALYTE_LABELS[analyte]} given as a series ({' -> '.join(f'{v:g}' for v in trend)}); the latest value is "
                      f"graded ({trend[-1]:g}).")
