@@ -22,6 +22,7 @@ from assistant.labs import (
     UNIT_KIND,
     Mention,
     _mention,
+    cell_value,
     find_mentions,
     first_char_lookahead,
     parse_number,
@@ -29,6 +30,7 @@ from assistant.labs import (
     read_spoken_numbers,
     table_cells,
     to_canonical,
+    unit_in,
     unit_of,
 )
 
@@ -437,9 +439,10 @@ def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
     if not spoken.pieces:
         return _check_written(text, version)
     findings, checked = _check_written(spoken.text, version)
+    spans = sentences(text)
     for finding in findings:
         start, end = spoken.original_span(*finding.span)
-        finding.span, finding.text = [start, end], _sentence_of(text, start)
+        finding.span, finding.text = [start, end], _sentence_at(text, spans, start)
     return findings, checked
 
 
@@ -516,7 +519,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         any_series = any(m.steps for m in values)
         first_of_sentence = len(findings)
         chained: tuple[int, Mention, bool] | None = None  # the previous claim's end and the value it was judged on
-        gives_lln = "limit" in sentence or "LLN" in sentence
+        stated_lln = STATED_LLN_RE.search(text, s_start, s_end) if "limit" in sentence or "LLN" in sentence else None
         for claim in claims:
             series = next((m for m in values if m.steps and m.span[0] < claim.span[0] < m.span[1]), None) if any_series else None
             step = series.step_value(claim.span[0]) if series else None
@@ -549,7 +552,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             claim_version = _claim_version(text, claim, named_here, clauses, clause_starts) or sentence_version
             claim_other = next(v for v in VERSIONS if v != claim_version)
             finding = _judge_claim(claim, mention, substituted, claim_version, claim_other, sentence,
-                                   _stated_lln(text, s_start, s_end, mention.analyte) if gives_lln else None)
+                                   _lln_for(stated_lln, mention.analyte) if stated_lln else None)
             if finding:
                 findings.append(finding)
         if len(findings) - first_of_sentence > 1:
@@ -569,7 +572,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             if finding:
                 findings.append(finding)
     if "normal" in text or "LLN" in text:
-        lln_findings, lln_checked = _lln_comparison_findings(text, all_mentions, starts, default)
+        lln_findings, lln_checked = _lln_comparison_findings(text, all_mentions, spans, default)
         findings, checked = sorted(findings + lln_findings, key=lambda f: f.span), checked + lln_checked
     if ("|" in text or "\t" in text) and ("grade" in text or "Grade" in text or "GRADE" in text):
         table_findings, table_checked = _grade_column_findings(text, default)
@@ -588,7 +591,7 @@ LLN_MARGIN = 0.1  # a tenth of the limit either side is left to the laboratory's
 HGB_LLN_RANGE = (12.0, 13.5)
 
 
-def _lln_comparison_findings(text: str, mentions: list[Mention], starts: list[int], version: str) -> tuple[list[Finding], int]:
+def _lln_comparison_findings(text: str, mentions: list[Mention], spans: list[tuple[int, int]], version: str) -> tuple[list[Finding], int]:
     from assistant.ctcae import DEFAULT_LLN
 
     findings, checked = [], 0
@@ -611,15 +614,17 @@ def _lln_comparison_findings(text: str, mentions: list[Mention], starts: list[in
             words = "below" if below else "at or above"
             findings.append(Finding(
                 "false_comparison", mention.analyte, mention.value, mention.unit, None, None, DEFAULT_LLN[mention.analyte],
-                "<" if below else ">=", version, [mention.span[0], match.end()], _sentence_of(text, match.start()),
+                "<" if below else ">=", version, [mention.span[0], match.end()], _sentence_at(text, spans, match.start()),
                 f"{label} {mention.value:g} {mention.unit} is not {words} the lower limit of normal (usually "
                 f"{DEFAULT_LLN[mention.analyte]:g} {mention.unit}).",
             ))
     return findings, checked
 
 
-def _sentence_of(text: str, position: int) -> str:
-    return next((text[a:b].strip() for a, b in sentences(text) if a <= position < b), "")
+def _sentence_at(text: str, spans: list[tuple[int, int]], position: int) -> str:
+    """The sentence (of `spans`, from sentences(text)) that holds `position`."""
+    index = bisect_right(spans, (position, len(text) + 1)) - 1
+    return text[spans[index][0]:spans[index][1]].strip() if index >= 0 and position < spans[index][1] else ""
 
 
 # A table column of grades: "| Day | ANC | CTCAE grade |", "| Test | Result | Grade (v6.0) |". Each row's bare grade
@@ -676,7 +681,7 @@ def _row_claim(text: str, line: str, offset: int, header: list[str], grade_colum
         analyte = first.lastgroup
         columns = [i for i in range(1, len(cells)) if i != grade_column]
         preferred = [i for i in columns if VALUE_HEADER_RE.search(header[i])]
-        column = next((i for i in preferred + columns if CELL_NUMBER_RE.match(cells[i])), None)
+        column = next((i for i in preferred + columns if cell_value(line, *spans[i])), None)
         unit_header = None
     else:  # columns name their analytes: the only one, or the one the grade column names ("ANC grade")
         named = {i: m.lastgroup for i, cell in enumerate(header) if (m := ANALYTE_RE_FULL.match(cell))}
@@ -689,13 +694,11 @@ def _row_claim(text: str, line: str, offset: int, header: list[str], grade_colum
         unit_header = unit_in(header[column])
     if column is None or analyte not in CANONICAL_UNIT:
         return None
-    series = SERIES_IN_CELL_RE.search(cells[column])  # "75 → 70 x10^9/L": the series' last value is the row's
-    number = CELL_NUMBER_RE.match(cells[column], series.end() if series else 0)
+    number = cell_value(line, *spans[column])  # of "75 → 70 x10^9/L", the series' last value
     if number is None:
         return None
-    base = offset + spans[column][0]
-    mention = _mention(analyte, text, base + number.start("num"), base + number.end(), number.group("num"), bool(number.group("kilo")),
-                       number.group("unit") or unit_header, None, (base + number.start("num"), base + number.end("num")),
+    mention = _mention(analyte, text, offset + number.start("num"), offset + number.end(), number.group("num"), bool(number.group("kilo")),
+                       number.group("unit") or unit_header, None, (offset + number.start("num"), offset + number.end("num")),
                        [parse_number(number.group("num"))])
     if mention.value is None:
         return None
@@ -705,14 +708,6 @@ def _row_claim(text: str, line: str, offset: int, header: list[str], grade_colum
 
 ANALYTE_RE_FULL = re.compile(r"(?i)(?:abs(?:olute)?\.?\s+)?(?:" + "|".join(f"(?P<{k}>{v})" for k, v in ANALYTE_PATTERNS.items()) + r")"
                              r"(?:\s*[\(\[][^()\[\]]*[\)\]])?\s*(?:,\s*[^,]*)?$")
-SERIES_IN_CELL_RE = re.compile(r".*(?:→|->|=>|⇒|»)\s*")
-CELL_NUMBER_RE = re.compile(rf"^\s*{NUMBER}\s*(?:{UNIT})?", re.IGNORECASE)
-UNIT_IN_RE = re.compile(rf"(?<![A-Za-z]){UNIT}", re.IGNORECASE)
-
-
-def unit_in(cell: str) -> str | None:
-    found = UNIT_IN_RE.search(cell)
-    return found.group("unit") if found else None
 
 
 def _short(sentence: str) -> bool:
@@ -1032,10 +1027,8 @@ PRONOUN_SUBJECT_RE = re.compile(r"(?i)\b(?:it|that|this|she|he|they)(?:'s|’s|'
 STATED_LLN_RE = re.compile(rf"(?i)(?:lower\s+limit(?:\s+of\s+normal)?|\bLLN)\s*(?:\(\s*LLN\s*\)\s*)?(?:of|is|=|:|at)?\s*{NUMBER}\s*(?:{UNIT})?")
 
 
-def _stated_lln(text: str, start: int, end: int, analyte: str) -> float | None:
-    stated = STATED_LLN_RE.search(text, start, end)
-    if stated is None:
-        return None
+def _lln_for(stated: re.Match, analyte: str) -> float | None:
+    """The stated lower limit of normal in the analyte's canonical unit."""
     if stated.group("kilo"):
         return parse_number(stated.group("num"))
     return to_canonical(analyte, parse_number(stated.group("num")), stated.group("unit"))[0]

@@ -939,10 +939,7 @@ def row_table_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]]
             pick = 0
         column = value_columns[pick]
         a, b = cells[column]
-        number = CELL_VALUE_RE.match(line, a)
-        arrow = CELL_ARROW_RE.search(line, a, b)
-        if arrow:  # "75 → 70 10^9/L": a series in one cell; its last value is the row's
-            number = CELL_VALUE_RE.match(line, arrow.end()) or number
+        number = cell_value(line, a, b) or CELL_VALUE_RE.match(line, a)
         if number.end("num") > b:
             continue
         unit = number.group("unit")
@@ -1096,12 +1093,19 @@ def _header_names(line: str, cells: list[tuple[int, int]]) -> dict[int, tuple[st
         cell = line[a:b].strip()
         name = ANALYTE_RE.match(cell)
         if name and (name.end() >= len(cell.split("(")[0].strip()) - 1 or NAME_ONLY_TAIL_RE.fullmatch(cell, name.end())):
-            header[column] = (name.lastgroup, _header_unit(cell, name.end()))
+            header[column] = (name.lastgroup, unit_in(cell, name.end()))
     return header
 
 
-def _header_unit(cell: str, start: int) -> str | None:
-    """The unit written after an analyte's name in a header, in brackets or not: "Platelets (K/uL)", "Hb g/dL"."""
+def cell_value(line: str, start: int, end: int) -> re.Match | None:
+    """The number (and unit) of the table cell line[start:end]; of a series written in one cell ("75 → 70 10^9/L"),
+    its last value. None when the cell, or the series' last step, does not start with a number."""
+    arrow = CELL_ARROW_RE.search(line, start, end)
+    return CELL_VALUE_RE.match(line, arrow.end() if arrow else start, end)
+
+
+def unit_in(cell: str, start: int = 0) -> str | None:
+    """The unit written in a header or cell, after `start`, in brackets or not: "Platelets (K/uL)", "Hb g/dL"."""
     unit = UNIT_ANYWHERE_RE.search(cell, start)
     return unit.group("unit") if unit else None
 
@@ -1212,7 +1216,7 @@ def token_flowsheet_mentions(text: str) -> list[Mention]:
         if line and _layout(lines[row]) is None:
             name = ANALYTE_RE.match(line)
             if name and NAME_ONLY_TAIL_RE.fullmatch(line, name.end()) and "%" not in line:
-                header = [(name.lastgroup, _header_unit(line, name.end()))]
+                header = [(name.lastgroup, unit_in(line, name.end()))]
             else:
                 tokens = line.split()
                 names = [ANALYTE_RE.fullmatch(token) for token in tokens[1:]]

@@ -511,6 +511,8 @@ GRADE_COLUMNS = [
     ("| Date | ANC | PLT | ANC grade |\n|---|---|---|---|\n| 3/2 | 0.8 | 40 | 2 |", "5", [(M, "anc", 3)]),
     ("| Date | ANC | PLT | Grade |\n|---|---|---|---|\n| 3/2 | 0.8 | 40 | 2 |", "5", []),  # which analyte's grade: not said
     ("| Grade | ANC |\n|---|---|\n| 2 | <1.5-1.0 |\n| 3 | <1.0-0.5 |", "5", []),  # a grading table, not values
+    ("| Lab | Value | Grade |\n|---|---|---|\n| Platelets | 75 → 60 10^9/L | 1 |", "5", [(M, "plt", 2)]),  # a series' last value
+    ("| Lab | Value | Grade |\n|---|---|---|\n| Platelets | 60 → 80 10^9/L | 1 |", "5", []),
 ]
 
 
