@@ -353,10 +353,15 @@ OTHER_TIME_HINT_RE = re.compile(r"nadir|lowest|worst|peak|baseline|previous|init
 DEFINED_HINT_RE = re.compile(r"[<≤=]|less|below|under")
 DEFINED_AFTER_RE = re.compile(r"(?i)\s*(?:is|=|means)\s*(?:[<>≤≥]|less\s+than|below|under)\s*\d")
 # A sentence that corrects the one before: "The correct grade is 3.", "It should have been grade 3.", "Correction: grade 3."
+# Words that call the claim before them wrong: "That was wrong:", "but that's an error", "which is an over-call".
+WRONG_CLAIM = (r"(?:(?:that|this|it|which)(?:'s|’s|\s+is|\s+was)|(?:that|this)\s+(?:grade|grading|claim))\s+(?:(?:simply|clearly|just)\s+)?"
+               r"(?:wrong|incorrect|an?\s+(?:error|mistake|typo|over-?call|under-?call|overcall|undercall|misgrading|misclassification)|mistaken|"
+               r"not\s+(?:right|correct))\b")
 CORRECTION_START_RE = re.compile(r"(?i)(?:correction\s*:|(?:the\s+)?(?:correct|true|actual|right|revised)\s+(?:CTCAE\s+)?grade\b|"
                                  r"(?:it|this|that|which)(?:'s|\s+is|\s+was)?\s+(?:should\s+(?:have\s+been|be|read)|actually|in\s+fact)\b|"
                                  r"(?:actually|in\s+fact)\s*,?\s+(?:it's|it\s+is|this\s+is|that's|that\s+is|the\s+grade)|"
-                                 r"no\s*[,.;:!—–-]+\s*(?:[^!?\n]{0,40}?\s)?(?:grade|gr\.?|(?-i:G))\s*[0-5IV])")
+                                 r"no\s*[,.;:!—–-]+\s*(?:[^!?\n]{0,40}?\s)?(?:grade|gr\.?|(?-i:G))\s*[0-5IV]|"
+                                 rf"{WRONG_CLAIM})")
 # A question that asks about a grade ("Is that grade 2?", "Does a count of 50,000 count as grade 3?") claims nothing, unless
 # the answer after it says yes; a question written as a hedge ("New plt 58 → G3 ITP?") still claims its grade.
 INTERROGATIVE_START_RE = re.compile(r"(?i)(?:Q\s*\d*\s*[:.)]\s*)?(?:(?:so|and|but|ok|okay|hi|doctor|doc|quick\s+question)\s*[,:]?\s+)?(?:is|are|was|were|does|do|did|would|could|should|can|"
@@ -382,9 +387,9 @@ REPORTED_BEFORE_RE = re.compile(r"(?i)\b(?:(?:initially|originally|previously|fi
 REPORTED_AFTER_RE = re.compile(r"(?i)\s*(?:\([^()]{0,30}\)\s*)?(?:,\s*)?(?:\w+\s+){0,2}?(?:incorrectly|erroneously|mistakenly|wrongly|falsely|in\s+error|"
                                r"by\s+mistake|as\s+(?:initially|originally|previously|first)\s+(?:reported|graded|recorded|stated|documented))\b")
 # A correction that supersedes the claims before it: "the correct grade is 3", "should have been grade 3", "is actually grade 3".
-CORRECTION_HINT_RE = re.compile(r"correct|true|actual|right|revised|amended|should|in fact|really")
+CORRECTION_HINT_RE = re.compile(r"correct|true|actual|right|revised|amended|should|in fact|really|wrong|error|mistake|typo|call|mis")
 CORRECTION_RE = re.compile(r"(?i)\b(?:(?:correct(?:ed)?|true|actual|right|revised|amended)\s+(?:CTCAE\s+)?grade|corrected\s+to|"
-                           r"should\s+(?:have\s+been|be|read)|(?:is|was|it's|that's)\s+(?:actually|in\s+fact|really))\b")
+                           rf"should\s+(?:have\s+been|be|read)|(?:is|was|it's|that's)\s+(?:actually|in\s+fact|really)|{WRONG_CLAIM})\b")
 
 
 # Between a grade and the condition it names only words and brackets stand: "grade 3 (severe) neutropenia"; after
@@ -456,6 +461,9 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
     all_mentions = find_mentions(text)  # in text order
     starts = [m.span[0] for m in all_mentions]
     previous_values: list[Mention] = []
+    known: dict[str, Mention] = {}  # the latest value of each analyte given so far in the section
+    judged: set[tuple] = set()  # (value, grade, negated, version) of each claim judged
+    last_given: list[Mention] = []  # the values of the last sentence that gave any
     panel_values: list[Mention] = []  # the values of the lines of a panel just before, for claims that name their conditions
     panel_open = False
     borrowed = False
@@ -466,6 +474,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         values = [m for m in mentions if not m.is_threshold and m.value is not None]
         if "count" in sentence or "Count" in sentence or UNIT_VALUE_HINT_RE.search(sentence):
             values = sorted(values + _unnamed_counts(text, s_start, s_end, mentions), key=lambda m: m.span)
+        given = values  # the values this sentence gives, before any borrowed from the sentences before it
         following = spans[number + 1][0] if number + 1 < len(spans) else None
         referring = False
         question_at = _question_start(text, s_start, s_end, sentence) \
@@ -478,7 +487,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         if not values and previous_values and (text.startswith("#", s_start) or sentence.endswith("?") and asked):
             pass
         elif not values and previous_values and not text.startswith("#", s_start) and GRADE_CLAIM_RE.search(text, s_start, s_end) and (
-                _short(sentence) or len(previous_values) == 1 and REFERRING_START_RE.match(text, s_start)):
+                _short(sentence) and not REFERENT_RE.search(text, s_start, s_end)
+                or len(previous_values) == 1 and REFERRING_START_RE.match(text, s_start)):
             # "Platelets: 74 x10^9/L. Grade: 1." -- a grade standing alone after a value; "Platelets came back at 47 this
             # morning. That's grade 2" -- a sentence that refers back to the previous one's single value
             values = previous_values[-1:]
@@ -499,7 +509,18 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             panel_values = [m for m in panel_values if m.analyte not in {v.analyte for v in values}] + values if in_panel else values
             panel_open = bool(values) and not GRADE_CLAIM_RE.search(text, s_start, s_end)
             previous_values = values
-        if not values:
+        heading = text.startswith("#", s_start)
+        # Claims in a sentence that gives no value ("The anemia was graded as grade 2", "Hgb is grade 2, stable") are
+        # about the latest value named before them, within the section (see _remembered_value); a number with a unit
+        # left unread is a value of the sentence's own, so nothing is borrowed then.
+        remembering = not values and bool(known) and not heading and not sentence.rstrip("\"'”*_ ").endswith("?") \
+            and GRADE_CLAIM_RE.search(text, s_start, s_end) is not None and UNIT_VALUE_RE.search(text, s_start, s_end) is None
+        if given:
+            known.update((m.analyte, m) for m in given)
+            last_given = given
+        elif heading:
+            known, last_given = {}, []  # a heading starts a new section: "### Grade 1 and 2"
+        if not values and not remembering:
             continue
         named_here = marks[bisect_left(mark_starts, s_start):bisect_left(mark_starts, s_end)]
         sentence_version = single_version([v for _, v in named_here]) or default
@@ -545,11 +566,17 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             if mention is None and chained is not None and claim.term_analyte in (None, chained[1].analyte) \
                     and _continues(text, chained[0], claim.span[0]):
                 mention, substituted = chained[1], chained[2]  # "grade 3 under v6.0 and grade 4 under v5.0": the same value
+            if mention is None and remembering:
+                mention, substituted = _remembered_value(text, s_start, claim, known, last_given), False
             if mention is None or _unnamed_subject(text, s_start, claim, mentions):
                 continue  # "ALC 0.5 → G2; 0.49 → G3": the second grade is about 0.49, a number with no name
             chained = (claim.span[1], mention, substituted)
-            checked += 1
             claim_version = _claim_version(text, claim, named_here, clauses, clause_starts) or sentence_version
+            said = (id(mention), claim.label, claim.negated, claim_version)
+            if said in judged:
+                continue  # "Is that grade 2?" "Yes, it counts as grade 2 neutropenia.": one claim, said again about the same value
+            judged.add(said)
+            checked += 1
             claim_other = next(v for v in VERSIONS if v != claim_version)
             finding = _judge_claim(claim, mention, substituted, claim_version, claim_other, sentence,
                                    _lln_for(stated_lln, mention.analyte) if stated_lln else None)
@@ -803,6 +830,52 @@ UNNAMED_COUNT_RE = re.compile(rf"(?i)\b(?:the|a|her|his|their|this|that|its)\s+c
                               rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:[.,]\d+)?)(?P<kilo>\s?[kK](?![a-zA-Z]))?\s*(?P<unit>{UNIT_ALTERNATIVES})?(?![\w%])")
 REFERENT_RE = re.compile("|".join(f"(?P<{k}>{TERM_WORDS[k]}|{ANALYTE_PATTERNS[k]})" for k in ("anc", "plt", "hgb", "alc", "wbc")),
                          re.IGNORECASE)
+
+
+# Words before a claim that make it talk about grades in general, or about another time, not state one for the values
+# before it: "If it drops below 50 that would be grade 3", "Patients with grade 4 neutropenia", "Last cycle: grade 2".
+GENERAL_BEFORE_RE = re.compile(r"(?i)\b(?:if|when|whenever|unless|once|any|every|usually|typically|generally|often|commonly|may|might|"
+                               r"can|could|patients|cases|risk|rates?|incidence|threshold|cut-?off|defin\w*|last|previous(?:ly)?|prior|"
+                               r"earlier|before|history|baseline|ago|had|nadir|cycles?\s+\d|in\s+\d{4}|expect(?:ed)?|will|each|per\s+protocol|"
+                               r"overnight|yesterday|initially|originally|at\s+first)\b")
+# ... or a preposition that makes the grade a rule's condition: "Treatment is paused for grade 3 or 4 neutropenia".
+RULE_BEFORE_RE = re.compile(r"(?i)\b(?:for|until|from|above|below|beyond)\s+(?:(?:a|an|the|any|CTCAE)\s+)?[\W_]*$")
+# ... or an action after it, as a rule gives one: "Grade 3 anemia: transfuse", "Grade 3 thrombocytopenia - hold until grade 1".
+RULE_AFTER_RE = re.compile(rf"(?i)(?:\s+{TERM_ALTERNATIVES.replace('(?P<', '(?P<r_')})?\s*(?::|(?:[-–—→]|=>|->)\s*(?:\w+\s+)?"
+                           r"(?:hold|transfuse|recheck|give|start|stop|continue|resume|treat|consider|observe|monitor|withhold|"
+                           r"discontinue|refer|repeat|check|admit)\b)")
+# ... or words after it: "Grade 3 anemia usually needs a transfusion", "grade 4 thrombocytopenia is an emergency".
+GENERAL_AFTER_RE = re.compile(rf"(?i)(?:\s+[\w-]+)?(?:\s+{TERM_ALTERNATIVES.replace('(?P<', '(?P<g_')})?\s*(?:\([^()]{{0,30}}\)\s*)?"
+                              r"(?:is|are|usually|typically|generally|often|needs?|requires?|means?|warrants?|calls?\s+for|should|may|"
+                              r"can|could|would|will|starts?|begins?|occurs?|happens?|carries|implies|mandates?|triggers?|prompts?)\b")
+# The analyte named as the subject of a claim: "Hgb is grade 2", 'the neutrophils were "grade 2"', "plts now G3".
+SUBJECT_BEFORE_RE = re.compile(rf"(?i)(?:{REFERENT_RE.pattern})[\s*_]*(?::|=|-|–|—|\b(?:is|are|was|were|remains?|stays?|now|still|"
+                               r"at|already|graded(?:\s+as)?|classed\s+as|classified\s+as)\b|\s)*[\s\"'“”*_]*$")
+# A sentence that opens with its claim, past a few words: "not grade 3 tho", "so grade 3 not 4", "Graded 4 in v5.0".
+OPENING_RE = re.compile(r"(?i)[\W_]*(?:[^\s\d]+\s+){0,3}(?<!\bat\s)(?<!\bfor\s)(?<!\bwith\s)(?<!\bin\s)(?<!\bfrom\s)(?<!\bby\s)(?<!\bto\s)"
+                        r"(?<!\buntil\s)[\W_]*")
+
+
+def _remembered_value(text: str, s_start: int, claim: Claim, known: dict[str, Mention], last_given: list[Mention]) -> Mention | None:
+    """The value a claim in a sentence without values is about: the latest value of the analyte its condition or its
+    subject names, else the one value of the last sentence that gave any, when the claim opens its sentence; none
+    when the sentence talks about grades in general or about another time."""
+    before = text[s_start:claim.span[0]]
+    if GENERAL_BEFORE_RE.search(before) or RULE_BEFORE_RE.search(before) or GENERAL_AFTER_RE.match(text, claim.span[1]) \
+            or RULE_AFTER_RE.match(text, claim.span[1]):
+        return None
+    colon = text.rfind(":", s_start, claim.span[0])
+    if colon >= 0 and GENERAL_LABEL_RE.search(text, s_start, colon):
+        return None  # "Side effects: grade 3 lymphopenia": about grades in general
+    analyte = claim.term_analyte
+    if analyte is None:
+        subject = SUBJECT_BEFORE_RE.search(text, max(s_start, claim.span[0] - 40), claim.span[0])
+        analyte = subject.lastgroup if subject else None
+    if analyte is not None:
+        return known.get(analyte)
+    if len(last_given) == 1 and OPENING_RE.fullmatch(before):
+        return last_given[0]
+    return None
 
 
 # A number with a count's unit and no name: "Patient 07 reached 9 x10^9/L (grade 3)", read as the count last named before it.

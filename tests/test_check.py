@@ -503,6 +503,31 @@ def test_fresh5_claim_classes(sentence, version, expected):
     assert sorted((f.kind, f.analyte, f.expected_grade) for f in check_text(sentence, version)) == sorted(expected, key=str)
 
 
+# Claims in a sentence that gives no value are about the latest value named before them in the section (fresh6 classes).
+REMEMBERED_VALUES = [
+    ("Labs today: WBC 3.0, ANC 0.7, Hb 9.9, plt 140. Potassium repleted. The neutropenia is grade 2 and we will hold.", "5", [(M, "anc", 3)]),
+    ("Platelets fell to 44 x10^9/L on day 9. The marrow was unremarkable. Thrombocytopenia was graded as grade 2.", "5", [(M, "plt", 3)]),
+    ("Platelets 60 on day 9. The marrow was unremarkable. Thrombocytopenia was graded as grade 2.", "5", []),
+    ("Evening CBC: WBC 6.1, Hgb 9.1, plts 201. Hgb is grade 1, stable.", "5", [(M, "hgb", 2)]),
+    ("ANC 0.42 this morning. not grade 4 tho", "5", [(M, "anc", 4)]),
+    ("Plt 8 x10^9/L on the repeat. Graded 4 in v5.0, and in v6.0 graded as 3.", "5", [(M, "plt", 4)]),
+    ("ALC 0.2 on day 15. The investigator reported grade 4 lymphocyte count decreased under CTCAE v6.0.", "5", [("ungradable_term", "alc", None)]),
+    # talk about grades in general, another time, a rule, a question or a corrected report borrows nothing
+    ("Hb 9.1 g/dL. Grade 3 anemia usually needs a transfusion.", "5", []),
+    ("ANC 1.6. Steroids are given for grade 3 neutropenia.", "5", []),
+    ("Platelets 120 today. Last cycle the thrombocytopenia was grade 3.", "5", []),
+    ("ANC 0.7. So is the neutropenia grade 2?", "5", []),
+    ("Plt 33 on the ward. The ED note said grade 2 thrombocytopenia. That was wrong: it is grade 3.", "5", []),
+    ("Hb 7.0 at 01:00, 2 units given, Hb 8.6 at 07:00. Overnight the grade 3 anemia needed blood; now grade 2.", "5", []),
+    ("Hgb 8.9.\n### Grade 3 anemia\nGrade 3 anemia means Hgb below 8.", "5", []),
+]
+
+
+@pytest.mark.parametrize("sentence,version,expected", REMEMBERED_VALUES)
+def test_claims_about_remembered_values(sentence, version, expected):
+    assert sorted((f.kind, f.analyte, f.expected_grade) for f in check_text(sentence, version)) == sorted(expected, key=str)
+
+
 # A table column of bare grades claims each row's grade for the row's value.
 GRADE_COLUMNS = [
     ("| Day | ANC (x10^9/L) | CTCAE grade |\n|---|---|---|\n| 1 | 1.8 | 1 |\n| 8 | 0.8 | 2 |\n| 15 | 0.3 | 4 |", "5", [(M, "anc", 3)]),
