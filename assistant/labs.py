@@ -55,7 +55,8 @@ UNIT_FORMS = [
     (TEN4, "10^4/µL", 10.0),
     (TEN5, "10^5/µL", 100.0),
     (r"(?-i:G)\s*/\s*L", "10^9/L", 1.0),  # giga per litre; lower-case g/L is hemoglobin
-    (r"[kK]\s*/\s*(?:µL|uL|μL|mcL|ul)", "10^9/L", 1.0),
+    (r"(?:[kK]|Tsd\.?|Tausend)\s*/\s*(?:µL|uL|μL|mcL|ul|µl|μl)", "10^9/L", 1.0),  # thousands per microlitre ("Tsd/µl": German)
+    (r"(?-i:/\s*nl|/\s*nL|per\s+nl)", "10^9/L", 1.0),  # per nanolitre, as German reports write counts ("Leukozyten 4,1 /nl")
     (rf"(?:cells\s*)?{PER}\s*{PER_UL}", "/µL", 0.001),
     (r"g\s*/\s*dL|g\s*/\s*dl|gm\s*/\s*dL|grams?\s+per\s+decilit(?:er|re)", "g/dL", 1.0),
     (r"mmol\s*/\s*L", "mmol/L", 1.0),
@@ -76,7 +77,10 @@ FILLER = (r"(?:\s+|" + REFERENCE_BEFORE_RESULT + r"|\s*[:=(,#|—–]\s*|;(?=\d)
           r"then|today|dropped|drops?|fell|falls?|fallen|had|has|decreased|declined|down|recovered|to|reaching|reached|blood|serum|plasma|venous|capillary|bld|nadir(?:ed)?|bottomed(?:\s+out)?|peaked|"
           r"around|approximately|roughly|exactly|just|still|back|came|comes|come|went|goes|rose|risen|remains?|remained|stable|yesterday|say|maybe|perhaps|about|sat|sits|stood|stands|hovered|hovers|held|stayed|stays|rebounded|bounced|plateaued|plummeted|crashed|jumped|crept|persisted|persists|"
           r"repeat|repeated|latest|currently|this\s+morning|recovering|rising|falling|dropping|climbing|improving|declining|"
-          r"à|sont|est|était|étaient|de|è|sono|era|erano|di|es|son|eran|en|bei|liegt|ist|sind|war|waren|von|auf|"
+          r"à|a|ont|sont|est|était|étaient|de|è|sono|era|erano|di|es|son|eran|han|hanno|en|bei|liegt|ist|sind|war|waren|von|auf|"
+          # French, Spanish, Italian and German verbs of a count changing ("plaquettes remontées à 121", "Hb gesunken auf 8,1")
+          r"(?:remont|descend|chut|baiss|augment|diminu|pass)(?:é|ée|és|ées|u|ue|us|ues)|(?:baj|sub|descend|aument|disminu)(?:ad[oa]s?|id[oa]s?|ó|ió|yó|aron|ieron|yeron)|"
+          r"(?:scese|salite?|calate?|aumentate?|diminuite?)|gesunken|gestiegen|gefallen|abgefallen|angestiegen|"
           r"improved|increased|abs|absolute|recorded|noted|observed|found|documented|drifted|trended|trending|slipped|dipped|climbed|settled|sitting|hovering|sits|reads?|nl|normal|wnl|low|high|this|so|up|trend|series|results?|elevated|reduced|critically|critical|markedly|mildly|severely|very|~|≈)\b\s*)")
 # "from 150 down to 42", "by 40 to 85", "50% to 0.9": the change before the new value.
 FROM_TO = (r"(?:\s*(?:from\s+\d[\d.,]*\s*(?:\S*/\S+\s*)?|by\s+\d[\d.,]*\s*(?:%|percent\b|\S*/\S+)?\s*|\d[\d.,]*\s*(?:%|percent\b)\s*)"

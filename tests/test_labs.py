@@ -450,3 +450,29 @@ def test_fresh5_reading_classes(text, expected):
 def test_cell_series_since_and_plural_names(text, expected):
     labs = grade_text(text)
     assert {lab["analyte"]: lab["value"] for lab in labs if lab["value"] is not None} == pytest.approx(expected)
+
+
+# Classes from the sixth blind set (variants written for the tests).
+FRESH6_READS = [
+    # more names: PMN and polymorphs for neutrophils, segs only when absolute; German and Dutch short forms in the singular;
+    # 'absolutos' after a Spanish name; a name split in two by dictation
+    ("PMN 0.8, lymphs 1.1", {"anc": 0.8, "alc": 1.1}), ("polymorphs 2.3 x10^9/L", {"anc": 2.3}), ("Segs 58", {}),
+    ("abs segs 1.6", {"anc": 1.6}), ("Leuko 7,4; Thrombo 96", {"wbc": 7.4, "plt": 96}), ("leuko 2,8 en trombo 61", {"wbc": 2.8, "plt": 61}),
+    ("linfocitos absolutos 0,4 x 10^3/µL", {"alc": 0.4}), ("plate lets two hundred", {"plt": 200}),
+    # thousands per microlitre written in German, and counts per nanolitre
+    ("Thrombo 74 Tsd/µl, Leuko 3,3 Tsd./µl", {"plt": 74, "wbc": 3.3}), ("Leukozyten 9,6 /nl", {"wbc": 9.6}),
+    # verbs of a count changing in French, Spanish, Italian and German between the name and its value
+    ("les plaquettes ont baissé à 64 G/L", {"plt": 64}), ("los leucocitos han subido a 5,1", {"wbc": 5.1}),
+    ("piastrine calate a 22", {"plt": 22}), ("Hb gestiegen auf 10,4 g/dl", {"hgb": 10.4}),
+]
+
+
+@pytest.mark.parametrize("text,expected", FRESH6_READS)
+def test_fresh6_reading_classes(text, expected):
+    labs = grade_text(text)
+    assert {lab["analyte"]: lab["value"] for lab in labs if lab["value"] is not None} == pytest.approx(expected)
+
+
+def test_a_unit_in_thousands_per_microlitre_or_per_nanolitre_is_read_not_inferred():
+    for text in ("Thrombo 74 Tsd/µl", "Leukozyten 9,6 /nl"):
+        assert not any("inferred" in note for note in grade_text(text)[0]["assumptions"])
