@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import yaml
 
 from assistant.ctcae import ANALYTE_LABELS, VERSIONS, grade_value, normalize_version, term_name
 from assistant.labs import (
@@ -68,6 +71,14 @@ TERM_WORDS = {
 TERM_ALTERNATIVES = "(?:" + "|".join(f"(?P<{k}>{v})" for k, v in TERM_WORDS.items()) + ")"
 TERM_RE = re.compile(r"\b" + first_char_lookahead(TERM_ALTERNATIVES) + TERM_ALTERNATIVES, re.IGNORECASE)
 FEBRILE_RE = re.compile(r"febrile\s+neutropeni", re.IGNORECASE)
+NON_LAB_TERMS_FILE = Path(__file__).resolve().parent / "data" / "non_lab_terms.yaml"
+# Events graded from clinical findings ("fatigue gr 2", "grade 3 colitis"): a grade right by one is that event's.
+NON_LAB_TERM_RE = re.compile(r"\b(?:" + "|".join(yaml.safe_load(NON_LAB_TERMS_FILE.read_text(encoding="utf-8"))["terms"]) + r")\b",
+                             re.IGNORECASE)
+# Where such an event stands by a grade: right after it ("grade 3 colitis", "grade 2 immune-related colitis") or right
+# before it ("fatigue gr 2", "fatigue (grade 2)", "rash: grade 1").
+NON_LAB_BEFORE_RE = re.compile(NON_LAB_TERM_RE.pattern + r"\s*(?:\(\s*|:\s*|-\s*|,\s*|\s(?:of|is|was)\s+)?(?:CTCAE\s+)?$", re.IGNORECASE)
+NON_LAB_AFTER_RE = re.compile(r"\s*(?:\)\s*)?(?:[\w-]+\s+){0,2}?" + NON_LAB_TERM_RE.pattern.replace("\\b(?:", "(?:", 1), re.IGNORECASE)
 # A stated comparison of a value with a threshold, wherever it sits in the sentence: "is below the 1.5 cut-off",
 # "would be below 7.0", "exceeds the critical threshold of 1.5", "is more than 2.0 x10^9/L".
 COMPARISON_RE = _scan(
@@ -296,6 +307,11 @@ def _claims(text: str, start: int, end: int) -> list[Claim]:
             continue  # a statistic about a cohort
         if term == "anc" and febrile and abs(febrile[min(bisect_left(febrile, claim_end), len(febrile) - 1)] - claim_end) <= 3:
             term = "fn"  # "grade 3 febrile neutropenia" is a clinical grade, not an ANC grade
+        if (term is None or after_term == claim_end) and (NON_LAB_AFTER_RE.match(text, claim_end, end) and not TERM_RE.match(text, claim_end + 1)
+                                                          or NON_LAB_BEFORE_RE.search(before[-30:])):
+            continue  # "grade 2 fatigue", "fatigue gr 2": the grade of an event graded without a blood count
+        if UNTIL_BEFORE_RE.search(before[-25:]):
+            continue  # "hold until ≤ grade 1": a goal, not a claim
         negated = False
         bounded = False
         near_before = lowered_before[-22:]
@@ -346,6 +362,7 @@ def _claims(text: str, start: int, end: int) -> list[Claim]:
     return claims
 
 
+UNTIL_BEFORE_RE = re.compile(r"(?i)\b(?:until|till|unless|once)\s+(?:it\s+is\s+|back\s+to\s+|recovery\s+to\s+)?(?:[≤≥<>]=?\s*)?(?:CTCAE\s+)?$")
 # A grade said of another time than the value's ("grade 4 at its nadir"), or defined by a threshold ("G4 is <0.1").
 OTHER_TIME_AFTER_RE = re.compile(r"(?i),?\s*(?:at\s+(?:(?:its|the|her|his|their)\s+)?(?:nadir|lowest|worst|peak)|at\s+baseline|previously|"
                                  r"initially|earlier|on\s+admission|last\s+(?:week|cycle|time|month))\b(?!\s*\([^()]*\d)")
@@ -369,10 +386,15 @@ INTERROGATIVE_START_RE = re.compile(r"(?i)(?:Q\s*\d*\s*[:.)]\s*)?(?:(?:so|and|bu
 # ... or a question put after the value: "My ANC is 1.6 — do I have grade 2 neutropenia?"
 INTERROGATIVE_CLAUSE_RE = re.compile(r"(?i)[—–:;,]\s*(?:so\s+|and\s+|but\s+)?(?:is|are|was|were|does|do|did|would|could|should|can|will|am)\s+"
                                      r"(?:i|you|we|she|he|it|that|this|they|there|my|her|his|their)\b")
+# ... or one that asks for agreement at its end: "that's grade 3 anaemia, isn't it?", "grade 2, right?".
+TAG_QUESTION_RE = re.compile(r"(?i)(?:\b(?:isn't|aren't|wasn't|doesn't|don't|is|was)\s+(?:it|that|this|they|she|he)|,\s*(?:right|correct|no|yes|yeah))"
+                             r"\s*\?[\"'”*_ ]*$")
+
+
 def _question_start(text: str, start: int, end: int, sentence: str) -> int | None:
     """Where the question of a sentence ending in '?' starts: the sentence's start, a clause that asks ("— do I have …"),
     or None when the question only follows the claims ("… said that's grade 3, is that bad?")."""
-    if INTERROGATIVE_START_RE.match(sentence):
+    if INTERROGATIVE_START_RE.match(sentence) or TAG_QUESTION_RE.search(sentence):
         return start
     clause = INTERROGATIVE_CLAUSE_RE.search(text, start, end)
     return clause.start() if clause else None
@@ -387,9 +409,13 @@ REPORTED_BEFORE_RE = re.compile(r"(?i)\b(?:(?:initially|originally|previously|fi
 REPORTED_AFTER_RE = re.compile(r"(?i)\s*(?:\([^()]{0,30}\)\s*)?(?:,\s*)?(?:\w+\s+){0,2}?(?:incorrectly|erroneously|mistakenly|wrongly|falsely|in\s+error|"
                                r"by\s+mistake|as\s+(?:initially|originally|previously|first)\s+(?:reported|graded|recorded|stated|documented))\b")
 # A correction that supersedes the claims before it: "the correct grade is 3", "should have been grade 3", "is actually grade 3".
-CORRECTION_HINT_RE = re.compile(r"correct|true|actual|right|revised|amended|should|in fact|really|wrong|error|mistake|typo|call|mis")
+CORRECTION_HINT_RE = re.compile(r"correct|true|actual|right|revised|amended|should|in fact|really|wrong|error|mistake|typo|call|mis|"
+                                r"sorry|wait|mean|scratch|make that|rather")
 CORRECTION_RE = re.compile(r"(?i)\b(?:(?:correct(?:ed)?|true|actual|right|revised|amended)\s+(?:CTCAE\s+)?grade|corrected\s+to|"
-                           rf"should\s+(?:have\s+been|be|read)|(?:is|was|it's|that's)\s+(?:actually|in\s+fact|really)|{WRONG_CLAIM})\b")
+                           rf"should\s+(?:have\s+been|be|read)|(?:is|was|it's|that's)\s+(?:actually|in\s+fact|really)|{WRONG_CLAIM}|"
+                           # a claim taken back as it is said: "grade 3, sorry, grade 4", "grade 4, no wait, grade 2", "I mean"
+                           r"(?:sorry|no\s+wait|wait|i\s+mean|scratch\s+that|make\s+that|or\s+rather)(?=\s*[,:;—–-]*\s*(?:it's\s+|it\s+is\s+)?"
+                           r"(?:grade|gr\.?|(?-i:G))\s*[0-5IV]))\b")
 
 
 # Between a grade and the condition it names only words and brackets stand: "grade 3 (severe) neutropenia"; after
@@ -478,7 +504,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         following = spans[number + 1][0] if number + 1 < len(spans) else None
         referring = False
         question_at = _question_start(text, s_start, s_end, sentence) \
-            if sentence.endswith("?") and (following is None or not AFFIRMED_START_RE.match(text, following)) else None
+            if sentence.rstrip("\"'”*_ ").endswith("?") and (following is None or not AFFIRMED_START_RE.match(text, following)) else None
         asked = question_at == s_start
         # a Markdown heading ("### Grade 1 and 2") names a section, and a question asks: neither borrows the value before it
         if asked and GRADE_CLAIM_RE.search(text, s_start, s_end):
@@ -827,7 +853,9 @@ VERSION_AFTER_CLAIM_RE = re.compile(r"(?i)(?:[\s\w-]{0,20}?\b(?:under|per|in|by|
 
 # "a count of 45" names no analyte: it is the count of the condition or analyte named just before it in the sentence.
 UNNAMED_COUNT_RE = re.compile(rf"(?i)\b(?:the|a|her|his|their|this|that|its)\s+count\s+(?:(?:of|was|is|at|now|reached|fell\s+to|dropped\s+to)\s+|:\s*)"
-                              rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:[.,]\d+)?)(?P<kilo>\s?[kK](?![a-zA-Z]))?\s*(?P<unit>{UNIT_ALTERNATIVES})?(?![\w%])")
+                              rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:[.,]\d+)?)(?P<kilo>\s?[kK](?![a-zA-Z]))?\s*(?P<unit>{UNIT_ALTERNATIVES})?(?![\w%])"
+                              # "the count was 1 below the 50 line" gives a difference, not a count
+                              r"(?!\s*(?:points?\s+|units?\s+)?(?:below|above|under|over|short|more|less|higher|lower)\b)")
 REFERENT_RE = re.compile("|".join(f"(?P<{k}>{TERM_WORDS[k]}|{ANALYTE_PATTERNS[k]})" for k in ("anc", "plt", "hgb", "alc", "wbc")),
                          re.IGNORECASE)
 

@@ -503,8 +503,9 @@ def test_fresh5_claim_classes(sentence, version, expected):
     assert sorted((f.kind, f.analyte, f.expected_grade) for f in check_text(sentence, version)) == sorted(expected, key=str)
 
 
-# Claims in a sentence that gives no value are about the latest value named before them in the section (fresh6 classes).
-REMEMBERED_VALUES = [
+# Classes of fresh6 (its dev round), in wordings of our own: first, claims in a sentence that gives no value are about the
+# latest value named before them in the section.
+FRESH6_CLASSES = [
     ("Labs today: WBC 3.0, ANC 0.7, Hb 9.9, plt 140. Potassium repleted. The neutropenia is grade 2 and we will hold.", "5", [(M, "anc", 3)]),
     ("Platelets fell to 44 x10^9/L on day 9. The marrow was unremarkable. Thrombocytopenia was graded as grade 2.", "5", [(M, "plt", 3)]),
     ("Platelets 60 on day 9. The marrow was unremarkable. Thrombocytopenia was graded as grade 2.", "5", []),
@@ -520,11 +521,26 @@ REMEMBERED_VALUES = [
     ("Plt 33 on the ward. The ED note said grade 2 thrombocytopenia. That was wrong: it is grade 3.", "5", []),
     ("Hb 7.0 at 01:00, 2 units given, Hb 8.6 at 07:00. Overnight the grade 3 anemia needed blood; now grade 2.", "5", []),
     ("Hgb 8.9.\n### Grade 3 anemia\nGrade 3 anemia means Hgb below 8.", "5", []),
+    # an event graded without a blood count owns the grade beside it
+    ("nausea gr 1, ANC 1.7 (gr 1), plt ok.", "5", []),
+    ("Presented with grade 3 colitis and a hemoglobin of 9.2 g/dL (grade 2 anemia).", "5", []),
+    ("Hb 11.6 g/dL; rash (grade 2) settling.", "5", []),
+    # a goal is not a claim
+    ("| Platelets | 60 ×10⁹/L | 2 | hold until ≤ grade 1 |", "5", []),
+    # a claim taken back as it is said
+    ("ANC 0.3 — grade 3, sorry, grade 4.", "5", []),
+    ("Plt 40: grade 2, no wait, grade 3.", "5", []),
+    ("Plt 40: grade 3, I mean grade 2.", "5", [(M, "plt", 3)]),
+    # a tag question asks
+    ("Hb 86 g/L, that's grade 3 isn't it?", "5", []),
+    ('"My platelets are 58. Is that grade 3?"', "5", []),
+    # a difference is not a count
+    ("Platelets 48 x10^9/L, grade 3; the count was 2 below the 50 line.", "5", []),
 ]
 
 
-@pytest.mark.parametrize("sentence,version,expected", REMEMBERED_VALUES)
-def test_claims_about_remembered_values(sentence, version, expected):
+@pytest.mark.parametrize("sentence,version,expected", FRESH6_CLASSES)
+def test_fresh6_claim_classes(sentence, version, expected):
     assert sorted((f.kind, f.analyte, f.expected_grade) for f in check_text(sentence, version)) == sorted(expected, key=str)
 
 
