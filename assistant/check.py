@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -281,6 +281,11 @@ def _claims(text: str, start: int, end: int) -> list[Claim]:
         grades, label = _claim_set(match)
         claim_start, claim_end = match.start() + start, match.end() + start
         before = text[max(start, claim_start - 60):claim_start]
+        if "from" in before[-12:] and FROM_BEFORE_RE.search(before):
+            # a change of grade: "improved from grade 3 to grade 1" claims 1 now; "from grade 2 on Monday" is another time
+            if not match.group("g2") or not TO_RE.search(match.group(0), 0, match.start("g2") - match.start()):
+                continue
+            grades, label = {_grade_number(match.group("g2"))}, str(_grade_number(match.group("g2")))
         term = _nearest_term(terms, term_starts, claim_start, claim_end, text)
         after_term = claim_end
         if term is not None:
@@ -362,6 +367,9 @@ def _claims(text: str, start: int, end: int) -> list[Claim]:
     return claims
 
 
+BOTH_BEFORE_RE = re.compile(r"(?i)\bboth\s+(?:are\s+|were\s+|at\s+|still\s+)?(?:CTCAE\s+)?$")
+FROM_BEFORE_RE = re.compile(r"(?i)\bfrom\s+(?:a\s+|CTCAE\s+)?$")
+TO_RE = re.compile(r"\bto\b")
 UNTIL_BEFORE_RE = re.compile(r"(?i)\b(?:until|till|unless|once)\s+(?:it\s+is\s+|back\s+to\s+|recovery\s+to\s+)?(?:[≤≥<>]=?\s*)?(?:CTCAE\s+)?$")
 # A grade said of another time than the value's ("grade 4 at its nadir"), or defined by a threshold ("G4 is <0.1").
 OTHER_TIME_AFTER_RE = re.compile(r"(?i),?\s*(?:at\s+(?:(?:its|the|her|his|their)\s+)?(?:nadir|lowest|worst|peak)|at\s+baseline|previously|"
@@ -488,7 +496,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
     starts = [m.span[0] for m in all_mentions]
     previous_values: list[Mention] = []
     known: dict[str, Mention] = {}  # the latest value of each analyte given so far in the section
-    judged: set[tuple] = set()  # (value, grade, negated, version) of each claim judged
+    judged: dict[tuple, tuple[int, int]] = {}  # each claim judged (analyte, value, grade, negated, version): its sentence and value
     last_given: list[Mention] = []  # the values of the last sentence that gave any
     panel_values: list[Mention] = []  # the values of the lines of a panel just before, for claims that name their conditions
     panel_open = False
@@ -500,6 +508,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         values = [m for m in mentions if not m.is_threshold and m.value is not None]
         if "count" in sentence or "Count" in sentence or UNIT_VALUE_HINT_RE.search(sentence):
             values = sorted(values + _unnamed_counts(text, s_start, s_end, mentions), key=lambda m: m.span)
+        if known and ("grade" in sentence or "Grade" in sentence) and GRADE_CLAIM_RE.search(text, s_start, s_end):
+            values = sorted(values + _repeated_values(text, s_start, s_end, mentions, known), key=lambda m: m.span)
         given = values  # the values this sentence gives, before any borrowed from the sentences before it
         following = spans[number + 1][0] if number + 1 < len(spans) else None
         referring = False
@@ -598,16 +608,23 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                 continue  # "ALC 0.5 → G2; 0.49 → G3": the second grade is about 0.49, a number with no name
             chained = (claim.span[1], mention, substituted)
             claim_version = _claim_version(text, claim, named_here, clauses, clause_starts) or sentence_version
-            said = (id(mention), claim.label, claim.negated, claim_version)
-            if said in judged:
-                continue  # "Is that grade 2?" "Yes, it counts as grade 2 neutropenia.": one claim, said again about the same value
-            judged.add(said)
-            checked += 1
             claim_other = next(v for v in VERSIONS if v != claim_version)
-            finding = _judge_claim(claim, mention, substituted, claim_version, claim_other, sentence,
-                                   _lln_for(stated_lln, mention.analyte) if stated_lln else None)
-            if finding:
-                findings.append(finding)
+            targets = [mention]
+            if "both" in text[max(s_start, claim.span[0] - 16):claim.span[0]] and BOTH_BEFORE_RE.search(text, max(s_start, claim.span[0] - 16), claim.span[0]):
+                before_claim = [m for m in values if m.span[1] <= claim.span[0]]
+                if len(before_claim) >= 2 and claim.term_analyte is None:
+                    targets = before_claim[-2:]  # "Hb 112 g/L, plts 88 - both gr 2": a claim for each of the two values
+            for target in targets:
+                said = (target.analyte, target.value, claim.label, claim.negated, claim_version)
+                before = judged.get(said)
+                if before is not None and (before[1] == id(target) or 0 < number - before[0] <= 2):
+                    continue  # "Is that grade 2?" "Yes, it counts as grade 2 neutropenia.": one claim, said again about the same value
+                judged[said] = (number, id(target))
+                checked += 1
+                finding = _judge_claim(claim, target, substituted, claim_version, claim_other, sentence,
+                                       _lln_for(stated_lln, target.analyte) if stated_lln else None)
+                if finding:
+                    findings.append(finding)
         if len(findings) - first_of_sentence > 1:
             findings[first_of_sentence:] = _one_per_contrast(findings[first_of_sentence:])
         for comparison in COMPARISON_RE.finditer(text, s_start, s_end):
@@ -882,6 +899,27 @@ SUBJECT_BEFORE_RE = re.compile(rf"(?i)(?:{REFERENT_RE.pattern})[\s*_]*(?::|=|-|�
 # A sentence that opens with its claim, past a few words: "not grade 3 tho", "so grade 3 not 4", "Graded 4 in v5.0".
 OPENING_RE = re.compile(r"(?i)[\W_]*(?:[^\s\d]+\s+){0,3}(?<!\bat\s)(?<!\bfor\s)(?<!\bwith\s)(?<!\bin\s)(?<!\bfrom\s)(?<!\bby\s)(?<!\bto\s)"
                         r"(?<!\buntil\s)[\W_]*")
+
+
+# A number standing alone, not a date, a time, a ratio or a percentage.
+BARE_NUMBER_RE = re.compile(r"(?<![\w.,/:^-])\d+(?:[.,]\d+)?(?![\w/:%]|[.,]\d)")
+
+
+def _repeated_values(text: str, start: int, end: int, mentions: list[Mention], known: dict[str, Mention]) -> list[Mention]:
+    """Numbers the sentence repeats from values named before it, without their name: "Plt 74. She said 74 is still
+    grade 1" -- each read as that value, when exactly one value named before is that number."""
+    found = []
+    for match in BARE_NUMBER_RE.finditer(text, start, end):
+        if any(m.span[0] <= match.start() < m.span[1] for m in mentions) \
+                or GRADE_BEFORE_RE.search(text, max(start, match.start() - 8), match.start()) \
+                or VERSION_BEFORE_NUMBER_RE.search(text, max(start, match.start() - 12), match.start()) \
+                or THRESHOLD_BEFORE_NUMBER_RE.search(text, max(start, match.start() - 14), match.start()):
+            continue
+        number = parse_number(match.group(0))
+        same = [m for m in known.values() if m.value is not None and number is not None and abs(m.native_value - number) < 1e-9]
+        if len(same) == 1:
+            found.append(replace(same[0], raw=match.group(0), span=match.span(), number_span=match.span(), steps=[]))
+    return found
 
 
 def _remembered_value(text: str, s_start: int, claim: Claim, known: dict[str, Mention], last_given: list[Mention]) -> Mention | None:

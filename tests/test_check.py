@@ -536,6 +536,15 @@ FRESH6_CLASSES = [
     ('"My platelets are 58. Is that grade 3?"', "5", []),
     # a difference is not a count
     ("Platelets 48 x10^9/L, grade 3; the count was 2 below the 50 line.", "5", []),
+    # a change of grade claims its end; where it started is another time
+    ("Hb rose to 9.0 g/dL by discharge, so the anemia improved from grade 3 to grade 1.", "5", [(M, "hgb", 2)]),
+    ("Platelets are 40 today: grade 3 now, from grade 2 on Friday.", "5", []),
+    # "both" claims the grade for each of the two values before it
+    ("ANC 0.9, plt 70 - both grade 2 so holding nivo", "5", [(M, "anc", 3)]),
+    ("WBC 2.5, ANC 1.2: both gr 2.", "5", []),
+    # a number said again without its name is that value
+    ("Plt 71 on the pre-infusion draw. The fellow said 71 is still grade 1, so we went ahead.", "5", [(M, "plt", 2)]),
+    ("ANC 0.45 this morning. Attending: 0.45 is grade 4 under v5.0.", "5", []),
 ]
 
 
