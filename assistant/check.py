@@ -315,7 +315,8 @@ def _claims(text: str, start: int, end: int) -> list[Claim]:
         if (term is None or after_term == claim_end) and (NON_LAB_AFTER_RE.match(text, claim_end, end) and not TERM_RE.match(text, claim_end + 1)
                                                           or NON_LAB_BEFORE_RE.search(before[-30:])):
             continue  # "grade 2 fatigue", "fatigue gr 2": the grade of an event graded without a blood count
-        if UNTIL_BEFORE_RE.search(before[-25:]):
+        if ("until" in lowered_before or "unless" in lowered_before or "once" in lowered_before or "till" in lowered_before) \
+                and UNTIL_BEFORE_RE.search(before[-25:]):
             continue  # "hold until ≤ grade 1": a goal, not a claim
         negated = False
         bounded = False
@@ -358,7 +359,8 @@ def _claims(text: str, start: int, end: int) -> list[Claim]:
             continue  # "initially reported as grade 2", "graded 2 in error": someone else's claim, reported as such
         claims.append(Claim(grades, label, (claim_start, claim_end), term, negated, term_before, bare,
                             own if own is not None and own.value is not None else None))
-    corrections = [m.start() + start for m in CORRECTION_RE.finditer(chunk)] if CORRECTION_HINT_RE.search(chunk.lower()) else []
+    lowered = chunk.lower()
+    corrections = [m.start() + start for m in CORRECTION_RE.finditer(chunk)] if any(w in lowered for w in CORRECTION_HINTS) else []
     if corrections and claims:
         # "graded 2; the correct grade is 3": the claims before the last correction are superseded by it
         last = corrections[-1]
@@ -417,8 +419,8 @@ REPORTED_BEFORE_RE = re.compile(r"(?i)\b(?:(?:initially|originally|previously|fi
 REPORTED_AFTER_RE = re.compile(r"(?i)\s*(?:\([^()]{0,30}\)\s*)?(?:,\s*)?(?:\w+\s+){0,2}?(?:incorrectly|erroneously|mistakenly|wrongly|falsely|in\s+error|"
                                r"by\s+mistake|as\s+(?:initially|originally|previously|first)\s+(?:reported|graded|recorded|stated|documented))\b")
 # A correction that supersedes the claims before it: "the correct grade is 3", "should have been grade 3", "is actually grade 3".
-CORRECTION_HINT_RE = re.compile(r"correct|true|actual|right|revised|amended|should|in fact|really|wrong|error|mistake|typo|call|mis|"
-                                r"sorry|wait|mean|scratch|make that|rather")
+CORRECTION_HINTS = ("correct", "true", "actual", "right", "revised", "amended", "should", "in fact", "really", "wrong", "error", "mistake",
+                    "typo", "call", "mis", "sorry", "wait", "mean", "scratch", "make that", "rather")  # words CORRECTION_RE needs
 CORRECTION_RE = re.compile(r"(?i)\b(?:(?:correct(?:ed)?|true|actual|right|revised|amended)\s+(?:CTCAE\s+)?grade|corrected\s+to|"
                            rf"should\s+(?:have\s+been|be|read)|(?:is|was|it's|that's)\s+(?:actually|in\s+fact|really)|{WRONG_CLAIM}|"
                            # a claim taken back as it is said: "grade 3, sorry, grade 4", "grade 4, no wait, grade 2", "I mean"
@@ -506,10 +508,11 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         sentence = text[s_start:s_end].strip()
         mentions = all_mentions[bisect_left(starts, s_start):bisect_left(starts, s_end)]
         values = [m for m in mentions if not m.is_threshold and m.value is not None]
-        if "count" in sentence or "Count" in sentence or UNIT_VALUE_HINT_RE.search(sentence):
+        if "count" in sentence or "Count" in sentence or ("/" in sentence or "10" in sentence) and UNIT_VALUE_HINT_RE.search(sentence):
             values = sorted(values + _unnamed_counts(text, s_start, s_end, mentions), key=lambda m: m.span)
-        if known and ("grade" in sentence or "Grade" in sentence) and GRADE_CLAIM_RE.search(text, s_start, s_end):
-            values = sorted(values + _repeated_values(text, s_start, s_end, mentions, known), key=lambda m: m.span)
+        claimed = GRADE_CLAIM_RE.search(text, s_start, s_end) is not None  # whether the sentence states any grade
+        if not values and known and claimed:
+            values = _repeated_values(text, s_start, s_end, mentions, known)
         given = values  # the values this sentence gives, before any borrowed from the sentences before it
         following = spans[number + 1][0] if number + 1 < len(spans) else None
         referring = False
@@ -517,12 +520,12 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             if sentence.rstrip("\"'”*_ ").endswith("?") and (following is None or not AFFIRMED_START_RE.match(text, following)) else None
         asked = question_at == s_start
         # a Markdown heading ("### Grade 1 and 2") names a section, and a question asks: neither borrows the value before it
-        if asked and GRADE_CLAIM_RE.search(text, s_start, s_end):
+        if asked and claimed:
             previous_values = values or previous_values
             continue  # "Does a platelet count of 50,000 count as grade 3?": asked, not claimed
         if not values and previous_values and (text.startswith("#", s_start) or sentence.endswith("?") and asked):
             pass
-        elif not values and previous_values and not text.startswith("#", s_start) and GRADE_CLAIM_RE.search(text, s_start, s_end) and (
+        elif not values and previous_values and not text.startswith("#", s_start) and claimed and (
                 _short(sentence) and not REFERENT_RE.search(text, s_start, s_end)
                 or len(previous_values) == 1 and REFERRING_START_RE.match(text, s_start)):
             # "Platelets: 74 x10^9/L. Grade: 1." -- a grade standing alone after a value; "Platelets came back at 47 this
@@ -531,26 +534,26 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             referring = True
         elif not values and len(previous_values) == 1 and REFERRING_COMPARISON_START_RE.match(text, s_start):
             values = previous_values  # "ANC 1.7 today. This is below the 1.5 cut-off.": a comparison referring back
-        elif not values and previous_values and not text.startswith("#", s_start) and GRADE_CLAIM_RE.search(text, s_start, s_end) \
+        elif not values and previous_values and not text.startswith("#", s_start) and claimed \
                 and not OTHER_TIME_RE.search(text, s_start, s_end) and _states_grades(text, s_start, s_end):
             # "Labs: WBC 1.8, ANC 0.9. Impression: grade 2 leukopenia, grade 3 neutropenia" -- a sentence of claims that
             # name their conditions is about the previous sentence's value of each condition's analyte, when it gave one
             values = _values_named_by_terms(text, s_start, s_end, panel_values)
             borrowed = True  # the next sentence of claims ("2. Grade 3 thrombocytopenia") may borrow from the same values
-        if borrowed or (not values and s_end - s_start <= 40 and not GRADE_CLAIM_RE.search(text, s_start, s_end)):
+        if borrowed or (not values and s_end - s_start <= 40 and not claimed):
             borrowed = False  # a list number or a heading ("Assessment and plan:") between values and claims keeps them
         else:
             # the lines of a panel ("WBC 2.4 L … / NEUT ABS 0.9 L … / PLT 155 …") add up, the latest value of each analyte kept
-            in_panel = values and panel_open and not GRADE_CLAIM_RE.search(text, s_start, s_end)
+            in_panel = values and panel_open and not claimed
             panel_values = [m for m in panel_values if m.analyte not in {v.analyte for v in values}] + values if in_panel else values
-            panel_open = bool(values) and not GRADE_CLAIM_RE.search(text, s_start, s_end)
+            panel_open = bool(values) and not claimed
             previous_values = values
         heading = text.startswith("#", s_start)
         # Claims in a sentence that gives no value ("The anemia was graded as grade 2", "Hgb is grade 2, stable") are
         # about the latest value named before them, within the section (see _remembered_value); a number with a unit
         # left unread is a value of the sentence's own, so nothing is borrowed then.
         remembering = not values and bool(known) and not heading and not sentence.rstrip("\"'”*_ ").endswith("?") \
-            and GRADE_CLAIM_RE.search(text, s_start, s_end) is not None and UNIT_VALUE_RE.search(text, s_start, s_end) is None
+            and claimed and UNIT_VALUE_RE.search(text, s_start, s_end) is None
         if given:
             known.update((m.analyte, m) for m in given)
             last_given = given
@@ -566,7 +569,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         claims = [c for c in _claims(text, s_start, s_end) if c.term_analyte != "fn"]
         if question_at is not None:
             claims = [c for c in claims if c.span[0] < question_at]  # "My ANC is 1.6 — do I have grade 2 neutropenia?"
-        if following is not None and CORRECTION_START_RE.match(text, following):
+        if claims and following is not None and CORRECTION_START_RE.match(text, following):
             claims = [c for c in claims if c.negated]  # "ANC 0.9 was graded 2. It should have been grade 3.": superseded
         respectively = "respectively" in sentence
         if respectively:
@@ -907,18 +910,21 @@ BARE_NUMBER_RE = re.compile(r"(?<![\w.,/:^-])\d+(?:[.,]\d+)?(?![\w/:%]|[.,]\d)")
 
 def _repeated_values(text: str, start: int, end: int, mentions: list[Mention], known: dict[str, Mention]) -> list[Mention]:
     """Numbers the sentence repeats from values named before it, without their name: "Plt 74. She said 74 is still
-    grade 1" -- each read as that value, when exactly one value named before is that number."""
+    grade 1" -- each read as that value, when exactly one value named before was written as that number."""
     found = []
+    by_number: dict[str, list[Mention]] = {}  # each value by its number as written
+    for mention in known.values():
+        if mention.value is not None:
+            written = mention.steps[-1][0] if mention.steps else text[mention.number_span[0]:mention.number_span[1]]
+            by_number.setdefault(written, []).append(mention)
     for match in BARE_NUMBER_RE.finditer(text, start, end):
-        if any(m.span[0] <= match.start() < m.span[1] for m in mentions) \
+        same = by_number.get(match.group(0))
+        if same is None or len(same) != 1 or any(m.span[0] <= match.start() < m.span[1] for m in mentions) \
                 or GRADE_BEFORE_RE.search(text, max(start, match.start() - 8), match.start()) \
                 or VERSION_BEFORE_NUMBER_RE.search(text, max(start, match.start() - 12), match.start()) \
                 or THRESHOLD_BEFORE_NUMBER_RE.search(text, max(start, match.start() - 14), match.start()):
             continue
-        number = parse_number(match.group(0))
-        same = [m for m in known.values() if m.value is not None and number is not None and abs(m.native_value - number) < 1e-9]
-        if len(same) == 1:
-            found.append(replace(same[0], raw=match.group(0), span=match.span(), number_span=match.span(), steps=[]))
+        found.append(replace(same[0], raw=match.group(0), span=match.span(), number_span=match.span(), steps=[]))
     return found
 
 
@@ -946,7 +952,7 @@ def _remembered_value(text: str, s_start: int, claim: Claim, known: dict[str, Me
 
 # A number with a count's unit and no name: "Patient 07 reached 9 x10^9/L (grade 3)", read as the count last named before it.
 UNIT_VALUE_RE = re.compile(rf"(?<![\w.,/^]){NUMBER}\s*{UNIT}", re.IGNORECASE)
-UNIT_VALUE_HINT_RE = re.compile(r"10\s*(?:\^|\*\*|e)\s*[39]|10[⁹³]|/\s*(?:[µuμ]l|mm|cu)|[kK]/[uµ]|G/L|cells/", re.IGNORECASE)
+UNIT_VALUE_HINT_RE = re.compile(r"10\s*(?:\^|\*\*|e)\s*[39]|10[⁹³]|/\s*(?:[µuμ]l|mm|cu)|[kK]/[uµ]|G/L|cells/", re.IGNORECASE)  # each has "10" or "/"
 # Words that make such a number a threshold, a range or a statistic, not a patient's value.
 NOT_A_PATIENT_VALUE_RE = re.compile(r"(?i)(?:[<>≤≥]|\b(?:below|under|above|over|than|least|most|threshold|cut-?off|cutoff|limit|target|goal|"
                                     r"trigger|boundary|line|mark|lln|uln|from|median|mean|average|range|between|to\s+keep|keep|maintain)\b)"
