@@ -45,8 +45,8 @@ def _scan(pattern: str, flags: int = 0) -> re.Pattern:
     return re.compile(head + first_char_lookahead(rest) + rest if marker else pattern, flags)
 
 
-ROMAN = {"0": 0, "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
-GRADE_TOKEN = r"(?:[0-5]|iv|v|i{1,3})"
+ROMAN = {"0": 0, "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+GRADE_TOKEN = r"(?:[0-5]|iv|v|i{1,3}|one|two|three|four|five)"
 GRADE_CLAIM_PATTERN = (
     rf"(?<![\w-])(?#first)(?:CTCAE\s+(?:v\s?[56](?:\.0)?\s+)?)?(?:graded(?:\s+as)?|grade|grado|grad|gr\.?|(?-i:G))(?:\s*:|\s+(?:is|was|would\s+be|will\s+be|of)(?=\s+(?:[<>≤≥]=?\s*)?{GRADE_TOKEN}\b))?\s*"
     rf"(?P<op>≥|>=|>|≤|<=|<)?\s*(?P<g>{GRADE_TOKEN})(?!\w|\.\d)"
@@ -114,7 +114,9 @@ SENTENCE_END = r"(?<!\d)[.!?](?=\s|$)|(?<=\d)[.!?](?=\s+[A-Z(\[]|\s*$)|\n|$"
 SENTENCE_RE = re.compile(rf"[^\n](?=([^\n.!?]*))\1(?:(?!{SENTENCE_END})[.!?](?=([^\n.!?]*))\2)*(?:{SENTENCE_END})", re.DOTALL)
 CLAUSE_BREAK_RE = _scan(r"(?#first)(?:;|,\s*(?:so|yet)\b|\b(?:whereas|while|but)\b)", re.IGNORECASE)
 # A grade that describes a cohort, not the value at hand: "34 patients with grade 4 neutropenia".
-COHORT_RE = re.compile(r"(?i)\bpatients\s+(?:with|had|having)\s+$|\b(?:in|of)\s+\d[\d,]*\s+(?:patients|cases)\s+(?:with\s+)?$")
+COHORT_RE = re.compile(r"(?i)\bpatients\s+(?:with|had|having)\s+$|\b(?:in|of)\s+\d[\d,]*\s+(?:patients|cases)\s+(?:with\s+)?$"
+                       # "the remaining six had grade 4": other patients than the one whose value is given
+                       r"|\b(?:the\s+)?(?:remaining|other)\s+(?:\w+\s+){0,2}?(?:had|have|developed|showed|were|experienced)\s+(?:an?\s+)?$")
 COHORT_AFTER_RE = re.compile(r"(?i)^\s*(?:\w+\s+){0,3}?(?:(?:occurred|developed|was\s+seen|was\s+reported|were\s+reported)\s+in\s+\d|in\s+\d[\d,.]*\s*(?:%|percent|of\s+\d|patients))")
 DOT_LEADER_RE = re.compile(r"\.{2,}(?=[ \t]*\d)")
 ABBREVIATION_RE = _scan(r"(?i)\b(?#first)(?:i\.e|e\.g|vs|cf|approx|incl|resp|et al|ca|fig|no|dr|gr|abs|pt|wk|ref)\.")
@@ -122,7 +124,7 @@ ABBREVIATION_RE = _scan(r"(?i)\b(?#first)(?:i\.e|e\.g|vs|cf|approx|incl|resp|et 
 VERSION_NAMED_RE = _scan(r"(?i)(?#first)(?:CTCAE\s*(?:version\s*|v\.?\s*)?|\bv\.?\s?|\bversion\s+)([56])(?:\.0)?\b")
 # Words that make a grade a negated claim ("no neutropenia of grade 2 or worse", "is not grade 3", "rather than
 # grade 4"), and those that make it a claim of staying below a grade ("does not reach grade 3", "not yet grade 2").
-NEGATION_RE = re.compile(r"(?i)\b(?:no|not|cannot|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|hasn't|haven't|hadn't|won't|never|without|rather\s+than|instead\s+of|nor|neither|hardly)\b(?!.*\b(?:but|it\s+is|is)\b)[^;:,]{0,35}$")
+NEGATION_RE = re.compile(r"(?i)\b(?:no|not|cannot|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|hasn't|haven't|hadn't|won't|never|without|rather\s+than|instead\s+of|nor|neither|hardly)\b(?!.*\b(?:but|it\s+is|is|it's|it’s|that's|that\s+is)(?!\w))(?:[^;:,—–.]|(?<=\d)\.(?=\d)){0,35}$")
 BELOW_RE = re.compile(r"(?i)\b(?:(?:does|do|did)\s+not|doesn't|don't|didn't|not\s+yet|falls?\s+short\s+of|fell\s+short\s+of|below)\s+"
                       r"(?:(?:reach|hit|amount\s+to|make\s+it(?:\s+to)?|get\s+to|rise\s+to|fall\s+to|drop\s+to|come\s+to)\s+)?"
                       r"(?:(?:the|a|an|yet|quite|even|level|of|CTCAE)\s+){0,2}$")
@@ -141,7 +143,8 @@ def _than_grades(grade: int, higher: bool, negated: bool) -> tuple[set[int], str
 AT_LEAST_BEFORE_RE = re.compile(r"(?i)\bat\s+(least|most)\s+(?:a\s+|an\s+)?(?:CTCAE\s+)?$")
 # A grade that names a threshold or a definition is not a claim about a value: "the grade 2 threshold of 1.5",
 # "the cut-off that defines grade 2", "grade 2 anemia means a hemoglobin below 10".
-THRESHOLD_AFTER_RE = re.compile(r"(?i)\s*(?:(?:\w+\s+){0,4}?(?:threshold|cut-?off|cutoff|boundary|limit|band|border|mark|(?<!in )line)\b"
+THRESHOLD_AFTER_RE = re.compile(r"(?i)\s*(?:(?:(?!(?:since|because|as|when|while|so|but|and|after|before)\b)\w+\s+){0,4}?"
+                                r"(?:threshold|cut-?off|cutoff|boundary|limit|band|border|mark|(?<!in )line)\b"
                                 r"|(?:(?!(?:in|under|per|by|using|according|of)\b)\w+\s+){0,4}?(?:criteria|criterion)\b"
                                 r"|(?:\w+\s+){0,4}?(?:means|is\s+defined|defined\s+as|refers\s+to|starts?|begins?|applies|kicks\s+in)\b)")
 # "meets grade 2 anemia criteria" claims the grade: the criteria are met, not named.
@@ -307,7 +310,8 @@ def _claims(text: str, start: int, end: int) -> list[Claim]:
                 continue  # "more than the 10.0 g/dL upper edge of grade 2": the grade owns the threshold
         if DEFINITION_HINT_RE.search(lowered_before) and DEFINITION_BEFORE_RE.search(before):
             continue  # "anything below 8.0 is grade 3": a definition
-        if ("patients" in lowered_before or "cases" in lowered_before) and COHORT_RE.search(before) \
+        if ("patients" in lowered_before or "cases" in lowered_before or "remaining" in lowered_before or "other" in lowered_before) \
+                and COHORT_RE.search(before) \
                 or "in " in text[claim_end:min(end, claim_end + 60)] and COHORT_AFTER_RE.match(text[claim_end:min(end, claim_end + 60)]):
             continue  # a statistic about a cohort
         if term == "anc" and febrile and abs(febrile[min(bisect_left(febrile, claim_end), len(febrile) - 1)] - claim_end) <= 3:
@@ -315,6 +319,8 @@ def _claims(text: str, start: int, end: int) -> list[Claim]:
         if (term is None or after_term == claim_end) and (NON_LAB_AFTER_RE.match(text, claim_end, end) and not TERM_RE.match(text, claim_end + 1)
                                                           or NON_LAB_BEFORE_RE.search(before[-30:])):
             continue  # "grade 2 fatigue", "fatigue gr 2": the grade of an event graded without a blood count
+        if ("range" in lowered_after[:12] or "band" in lowered_after[:12] or "zone" in lowered_after[:12]) and OUTSIDE_BEFORE_RE.search(before[-20:]):
+            continue  # "62 is above the grade 3 range": a comparison with a band, not a claim of its grade
         if ("until" in lowered_before or "unless" in lowered_before or "once" in lowered_before or "till" in lowered_before) \
                 and UNTIL_BEFORE_RE.search(before[-25:]):
             continue  # "hold until ≤ grade 1": a goal, not a claim
@@ -372,6 +378,7 @@ def _claims(text: str, start: int, end: int) -> list[Claim]:
 BOTH_BEFORE_RE = re.compile(r"(?i)\bboth\s+(?:are\s+|were\s+|at\s+|still\s+)?(?:CTCAE\s+)?$")
 FROM_BEFORE_RE = re.compile(r"(?i)\bfrom\s+(?:a\s+|CTCAE\s+)?$")
 TO_RE = re.compile(r"\bto\b")
+OUTSIDE_BEFORE_RE = re.compile(r"(?i)\b(?:above|below|under|over|beyond|outside|out\s+of)\s+(?:the\s+)?(?:CTCAE\s+)?$")
 UNTIL_BEFORE_RE = re.compile(r"(?i)\b(?:until|till|unless|once)\s+(?:it\s+is\s+|back\s+to\s+|recovery\s+to\s+)?(?:[≤≥<>]=?\s*)?(?:CTCAE\s+)?$")
 # A grade said of another time than the value's ("grade 4 at its nadir"), or defined by a threshold ("G4 is <0.1").
 OTHER_TIME_AFTER_RE = re.compile(r"(?i),?\s*(?:at\s+(?:(?:its|the|her|his|their)\s+)?(?:nadir|lowest|worst|peak)|at\s+baseline|previously|"
@@ -404,7 +411,7 @@ TAG_QUESTION_RE = re.compile(r"(?i)(?:\b(?:isn't|aren't|wasn't|doesn't|don't|is|
 def _question_start(text: str, start: int, end: int, sentence: str) -> int | None:
     """Where the question of a sentence ending in '?' starts: the sentence's start, a clause that asks ("— do I have …"),
     or None when the question only follows the claims ("… said that's grade 3, is that bad?")."""
-    if INTERROGATIVE_START_RE.match(sentence) or TAG_QUESTION_RE.search(sentence):
+    if INTERROGATIVE_START_RE.match(sentence.lstrip("#*>_ \t")) or TAG_QUESTION_RE.search(sentence):
         return start
     clause = INTERROGATIVE_CLAUSE_RE.search(text, start, end)
     return clause.start() if clause else None
@@ -492,6 +499,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
     marks = [(m.start(), normalize_version(m.group(1))) for m in VERSION_NAMED_RE.finditer(text)]
     mark_starts = [position for position, _ in marks]
     default = single_version([v for _, v in marks]) or normalize_version(version)
+    sections = _version_sections(text) if marks and "#" in text else []
     checked = 0
     findings: list[Finding] = []
     all_mentions = find_mentions(text)  # in text order
@@ -552,17 +560,18 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         # Claims in a sentence that gives no value ("The anemia was graded as grade 2", "Hgb is grade 2, stable") are
         # about the latest value named before them, within the section (see _remembered_value); a number with a unit
         # left unread is a value of the sentence's own, so nothing is borrowed then.
-        remembering = not values and bool(known) and not heading and not sentence.rstrip("\"'”*_ ").endswith("?") \
-            and claimed and UNIT_VALUE_RE.search(text, s_start, s_end) is None
+        remembering = not values and bool(known) and not heading and question_at is None and not asked \
+            and (claimed or any(word in sentence for word in COMPARISON_HINTS)) and not _unread_value(text, s_start, s_end)
         if given:
-            known.update((m.analyte, m) for m in given)
-            last_given = given
-        elif heading:
-            known, last_given = {}, []  # a heading starts a new section: "### Grade 1 and 2"
+            current = [m for m in given if not _earlier(text, m)] or given
+            known.update((m.analyte, m) for m in current)
+            last_given = current
+        elif heading and claimed:
+            known, last_given = {}, []  # a heading about grades starts a section about grades in general: "### Grade 1 and 2"
         if not values and not remembering:
             continue
         named_here = marks[bisect_left(mark_starts, s_start):bisect_left(mark_starts, s_end)]
-        sentence_version = single_version([v for _, v in named_here]) or default
+        sentence_version = single_version([v for _, v in named_here]) or _section_version(sections, s_start) or default
         clauses = _clause_bounds(text, s_start, s_end)
         clause_starts = [a for a, _ in clauses]
         value_starts = [m.span[0] for m in values]
@@ -606,7 +615,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                     and _continues(text, chained[0], claim.span[0]):
                 mention, substituted = chained[1], chained[2]  # "grade 3 under v6.0 and grade 4 under v5.0": the same value
             if mention is None and remembering:
-                mention, substituted = _remembered_value(text, s_start, claim, known, last_given), False
+                mention, substituted = _remembered_value(text, s_start, claim.span[0], claim, known, last_given), False
             if mention is None or _unnamed_subject(text, s_start, claim, mentions):
                 continue  # "ALC 0.5 → G2; 0.49 → G3": the second grade is about 0.49, a number with no name
             chained = (claim.span[1], mention, substituted)
@@ -636,7 +645,12 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                 continue  # "grade ≥3" is a grade claim, not a comparison; "under CTCAE 5.0" names a version
             if DEFINITION_SUBJECT_RE.search(text, max(s_start, comparison.start() - 30), comparison.start()):
                 continue  # "anything below 8.0 is grade 3" defines a band; it says nothing about the value
+            if comparison.group("rel") == ">" and not text[text.rfind("\n", 0, comparison.start()) + 1:comparison.start()].strip():
+                continue  # "> On Tue 4 Mar, Jen wrote:": a quoted line's marker, not a comparison
             mention = _value_for_comparison(comparison, values, value_starts, text)
+            if mention is None and remembering and comparison.group("rel")[0].isalpha() and "|" not in sentence:
+                # "Plt 58. Still below the 50 threshold": "Although the ANC exceeded the 1.5 upper edge"
+                mention = _remembered_value(text, s_start, comparison.start(), None, known, last_given)
             if mention is None:
                 continue
             checked += 1
@@ -861,6 +875,30 @@ def _continues(text: str, previous_end: int, claim_start: int) -> bool:
     return CHAIN_WORD_RE.search(bare) is not None and not re.search(r"\d|[.;:]", bare) and TERM_RE.search(bare) is None
 
 
+HEADING_RE = re.compile(r"^(#{1,6})[ \t]+(.*)$", re.MULTILINE)
+
+
+def _version_sections(text: str) -> list[tuple[int, int, str | None]]:
+    """(start, end, version) of each Markdown section whose heading names one CTCAE version ("## Section B — graded by
+    CTCAE v6.0"): its claims are judged under that version unless their sentence names one. A section runs to the next
+    heading of its level or higher."""
+    headings = [(m.start(), len(m.group(1)), single_version([normalize_version(v.group(1)) for v in VERSION_NAMED_RE.finditer(m.group(2))]))
+                for m in HEADING_RE.finditer(text)]
+    sections = []
+    for index, (start, level, named) in enumerate(headings):
+        if named is None:
+            continue
+        end = next((s for s, lvl, _ in headings[index + 1:] if lvl <= level), len(text))
+        sections.append((start, end, named))
+    return sections
+
+
+def _section_version(sections: list[tuple[int, int, str | None]], position: int) -> str | None:
+    """The version of the innermost section holding `position`."""
+    inside = [(start, named) for start, end, named in sections if start <= position < end]
+    return max(inside)[1] if inside else None
+
+
 def _one_per_contrast(found: list[Finding]) -> list[Finding]:
     """A contrast ("grade 2, not grade 3"; "grade 2 rather than grade 3") is one claim: when its positive part is
     already wrong about a value, the negated part about the same value is not reported again."""
@@ -895,7 +933,10 @@ RULE_AFTER_RE = re.compile(rf"(?i)(?:\s+{TERM_ALTERNATIVES.replace('(?P<', '(?P<
 # ... or words after it: "Grade 3 anemia usually needs a transfusion", "grade 4 thrombocytopenia is an emergency".
 GENERAL_AFTER_RE = re.compile(rf"(?i)(?:\s+[\w-]+)?(?:\s+{TERM_ALTERNATIVES.replace('(?P<', '(?P<g_')})?\s*(?:\([^()]{{0,30}}\)\s*)?"
                               r"(?:is|are|usually|typically|generally|often|needs?|requires?|means?|warrants?|calls?\s+for|should|may|"
-                              r"can|could|would|will|starts?|begins?|occurs?|happens?|carries|implies|mandates?|triggers?|prompts?)\b")
+                              r"can|could|would|will|starts?|begins?|occurs?|happens?|carries|implies|mandates?|triggers?|prompts?)\b"
+                              # a band's definition: "puts grade 3 thrombocytopenia at <50 down to 25"
+                              rf"|(?:\s+[\w-]+)?(?:\s+{TERM_ALTERNATIVES.replace('(?P<', '(?P<d_')})?\s*(?:at|as|is|=|:)?\s*"
+                              r"(?:[<>≤≥]|less\s+than|below|under|between|from)\s*\d")
 # The analyte named as the subject of a claim: "Hgb is grade 2", 'the neutrophils were "grade 2"', "plts now G3".
 SUBJECT_BEFORE_RE = re.compile(rf"(?i)(?:{REFERENT_RE.pattern})[\s*_]*(?::|=|-|–|—|\b(?:is|are|was|were|remains?|stays?|now|still|"
                                r"at|already|graded(?:\s+as)?|classed\s+as|classified\s+as)\b|\s)*[\s\"'“”*_]*$")
@@ -904,6 +945,17 @@ OPENING_RE = re.compile(r"(?i)[\W_]*(?:[^\s\d]+\s+){0,3}(?<!\bat\s)(?<!\bfor\s)(
                         r"(?<!\buntil\s)[\W_]*")
 
 
+# A value said of an earlier time than the sentence's others: "49 today, compared with 212 three weeks earlier".
+EARLIER_BEFORE_RE = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|down\s+from|up\s+from|baseline(?:\s+of)?|previously|prior|initially)\s+(?:an?\s+|the\s+)?$")
+EARLIER_AFTER_RE = re.compile(r"(?i)\s*(?:\S+\s+){0,3}?(?:earlier|ago|before|previously|prior|at\s+baseline|last\s+(?:week|month|cycle|time))\b")
+
+
+def _earlier(text: str, mention: Mention) -> bool:
+    return EARLIER_BEFORE_RE.search(text, max(0, mention.span[0] - 30), mention.span[0]) is not None \
+        or EARLIER_AFTER_RE.match(text, mention.span[1], mention.span[1] + 40) is not None
+
+
+COMPARISON_HINTS = ("below", "above", "under", "over", "than", "exceed", "<", ">", "≤", "≥", "short of", "clear", "meet")
 # A number standing alone, not a date, a time, a ratio or a percentage.
 BARE_NUMBER_RE = re.compile(r"(?<![\w.,/:^-])\d+(?:[.,]\d+)?(?![\w/:%]|[.,]\d)")
 
@@ -928,20 +980,21 @@ def _repeated_values(text: str, start: int, end: int, mentions: list[Mention], k
     return found
 
 
-def _remembered_value(text: str, s_start: int, claim: Claim, known: dict[str, Mention], last_given: list[Mention]) -> Mention | None:
-    """The value a claim in a sentence without values is about: the latest value of the analyte its condition or its
-    subject names, else the one value of the last sentence that gave any, when the claim opens its sentence; none
-    when the sentence talks about grades in general or about another time."""
-    before = text[s_start:claim.span[0]]
-    if GENERAL_BEFORE_RE.search(before) or RULE_BEFORE_RE.search(before) or GENERAL_AFTER_RE.match(text, claim.span[1]) \
-            or RULE_AFTER_RE.match(text, claim.span[1]):
+def _remembered_value(text: str, s_start: int, start: int, claim: Claim | None, known: dict[str, Mention],
+                      last_given: list[Mention]) -> Mention | None:
+    """The value a claim (or, with no claim, a comparison) starting at `start` in a sentence without values is about:
+    the latest value of the analyte its condition or its subject names, else the one value of the last sentence that
+    gave any, when the claim opens its sentence; none when the sentence talks about grades in general or about another time."""
+    before = text[s_start:start]
+    if GENERAL_BEFORE_RE.search(before) or RULE_BEFORE_RE.search(before) or claim is not None and (
+            GENERAL_AFTER_RE.match(text, claim.span[1]) or RULE_AFTER_RE.match(text, claim.span[1])):
         return None
-    colon = text.rfind(":", s_start, claim.span[0])
+    colon = text.rfind(":", s_start, start)
     if colon >= 0 and GENERAL_LABEL_RE.search(text, s_start, colon):
         return None  # "Side effects: grade 3 lymphopenia": about grades in general
-    analyte = claim.term_analyte
+    analyte = claim.term_analyte if claim is not None else None
     if analyte is None:
-        subject = SUBJECT_BEFORE_RE.search(text, max(s_start, claim.span[0] - 40), claim.span[0])
+        subject = SUBJECT_BEFORE_RE.search(text, max(s_start, start - 40), start)
         analyte = subject.lastgroup if subject else None
     if analyte is not None:
         return known.get(analyte)
@@ -954,11 +1007,18 @@ def _remembered_value(text: str, s_start: int, claim: Claim, known: dict[str, Me
 UNIT_VALUE_RE = re.compile(rf"(?<![\w.,/^]){NUMBER}\s*{UNIT}", re.IGNORECASE)
 UNIT_VALUE_HINT_RE = re.compile(r"10\s*(?:\^|\*\*|e)\s*[39]|10[⁹³]|/\s*(?:[µuμ]l|mm|cu)|[kK]/[uµ]|G/L|cells/", re.IGNORECASE)  # each has "10" or "/"
 # Words that make such a number a threshold, a range or a statistic, not a patient's value.
-NOT_A_PATIENT_VALUE_RE = re.compile(r"(?i)(?:[<>≤≥]|\b(?:below|under|above|over|than|least|most|threshold|cut-?off|cutoff|limit|target|goal|"
+NOT_A_PATIENT_VALUE_RE = re.compile(r"(?i)(?:[<>≤≥]|\b(?:below|under|above|over|than|exceed(?:s|ed|ing)?|least|most|threshold|cut-?off|cutoff|limit|target|goal|"
                                     r"trigger|boundary|line|mark|lln|uln|from|median|mean|average|range|between|to\s+keep|keep|maintain)\b)"
                                     r"[^.;!?\d]{0,25}$"
                                     # the far end of a band: "below 75 down to 50 x 10^9/L", "from 50 to 25", "between 50 and 75"
                                     r"|(?i:\b(?:below|under|less\s+than|from|between)|[<≤])\s*\d[\d.,]*\s*(?:\S+\s+)?(?:-|–|to|down\s+to|and)\s*$")
+
+
+def _unread_value(text: str, start: int, end: int) -> bool:
+    """Whether the sentence has a number with a unit that is not a threshold ("later rose to 10.5 g/dL"): a value of
+    its own the reader left, so its claims are not about the values before it."""
+    return any(not NOT_A_PATIENT_VALUE_RE.search(text, max(0, match.start() - 40), match.start())
+               for match in UNIT_VALUE_RE.finditer(text, start, end))
 
 
 def _unnamed_counts(text: str, start: int, end: int, mentions: list[Mention]) -> list[Mention]:
@@ -1097,8 +1157,9 @@ def _value_for_claim(claim: Claim, all_values: list[Mention], value_starts: list
     # A bare grade that names no condition and ends its clause ("ABS NEUT 0.3 K/uL ** CRITICAL **; grade 4.") is
     # about the value just before it in the sentence.
     if claim.bare:
+        # a number in an earlier clause does not stand between ("ANC 1.05 — below the 1.0 threshold; grade 3.")
         before = [m for m in values if m.span[1] <= claim.span[0] and claim.span[0] - m.span[1] <= 80]
-        if before and not _other_number(text, before[-1].span[1], claim.span[0]):
+        if before and not _other_number(text, max(before[-1].span[1], clause[0]), claim.span[0]):
             return before[-1], False  # another number in between ("above the 50,000 line used for grade 3") is its subject
     return None, False
 
@@ -1133,6 +1194,9 @@ CHAINED_COMPARISON_RE = re.compile(r"(?i)[\s,;—–-]*(?:\b(?:but|and|yet|thoug
                                    r"well|comfortably|slightly|clearly|not|is|it's|it\s+is)\s+)*")
 
 
+UNIT_TEXT_RE = re.compile(rf"(?:{UNIT_ALTERNATIVES})", re.IGNORECASE)
+
+
 def _value_for_comparison(match: re.Match, all_values: list[Mention], value_starts: list[int], text: str) -> Mention | None:
     """The value a stated comparison is about: the closest value before it in the sentence, with no other
     comparison, threshold or number in between ("With a WBC of 2.4, the count still exceeds the cut-off of 3.0")."""
@@ -1141,6 +1205,8 @@ def _value_for_comparison(match: re.Match, all_values: list[Mention], value_star
         return None
     mention = before[-1]
     between = text[mention.span[1]:match.start()]
+    if "10" in between:
+        between = UNIT_TEXT_RE.sub(" ", between)  # "1.1 (10^9/L), not yet below 1.5": a unit is not a number between
     earlier = list(COMPARISON_RE.finditer(between)) if len(between) <= 200 else []
     if earlier:
         # a comparison chained to an earlier one of the same value: what stands between them only joins them

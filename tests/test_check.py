@@ -545,6 +545,27 @@ FRESH6_CLASSES = [
     # a number said again without its name is that value
     ("Plt 71 on the pre-infusion draw. The fellow said 71 is still grade 1, so we went ahead.", "5", [(M, "plt", 2)]),
     ("ANC 0.45 this morning. Attending: 0.45 is grade 4 under v5.0.", "5", []),
+    # a Markdown section whose heading names a version judges its claims under it
+    ("## Under CTCAE v5.0\n- Example: ANC 0.45 = grade 4.\n\n## Under CTCAE v6.0\n- Example: ANC 0.45 = grade 3.", "5", []),
+    ("## Under CTCAE v6.0\n- Example: plt 9 = grade 3.", "5", [(M, "plt", 4)]),
+    # a negation ends at a full stop or at what the sentence then affirms
+    ("Hb 7.2: hardly grade 2 — it's grade 3.", "5", []),
+    ("plts are 24 not 42. so grade 3 not 4", "5", [(M, "plt", 4)]),
+    # other patients than the one whose value is given
+    ("One patient with a nadir of 60 × 10^9/L was graded 2; the remaining five had grade 4 thrombocytopenia.", "5", []),
+    # a grade written in words, and a grade after a clause that names a threshold
+    ("Platelet count today 68000, which is grade one.", "5", [(M, "plt", 2)]),
+    ("ANC 1.02 x10^9/L — above the 1.0 threshold; grade 3.", "5", [(M, "anc", 2)]),
+    ("Graded 3 in v5.0 and graded as 3 in v6.0 since the bottom band moved.", "5", []),
+    # a question in a heading asks; a band named after "above" is compared with, not claimed
+    ("## Can an ANC of 0.8 be grade 2?\nUnder v6.0, yes.", "5", []),
+    ("Platelets 58. A count of 58 is above the grade 3 range.", "5", []),
+    # comparisons that refer back, or name their analyte without its value
+    ("Week 3: Plt 46 x10^9/L. Still above the 50 threshold, so the dose stays.", "5", [("false_comparison", "plt", None)]),
+    ("The ANC was 1.2 × 10⁹/L on day 8. Although the ANC exceeded the 1.5 × 10⁹/L upper edge of grade 2, we held.", "5",
+     [("false_comparison", "anc", None)]),
+    ("Your neutrophils were 1.3 (10^9/L), not yet below 1.5.", "5", [("false_comparison", "anc", None)]),
+    ("> On Mon 3 Feb, Dr K wrote:\n> ANC 1.45 today, grade 2.", "5", []),
 ]
 
 
