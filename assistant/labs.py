@@ -82,8 +82,10 @@ FILLER = (r"(?:\s+|" + REFERENCE_BEFORE_RESULT + r"|\s*[:=(,#|—–]\s*|;(?=\d)
           r"(?:remont|descend|chut|baiss|augment|diminu|pass)(?:é|ée|és|ées|u|ue|us|ues)|(?:baj|sub|descend|aument|disminu)(?:ad[oa]s?|id[oa]s?|ó|ió|yó|aron|ieron|yeron)|"
           r"(?:scese|salite?|calate?|aumentate?|diminuite?)|gesunken|gestiegen|gefallen|abgefallen|angestiegen|"
           r"improved|increased|abs|absolute|recorded|noted|observed|found|documented|drifted|trended|trending|slipped|dipped|climbed|settled|sitting|hovering|sits|reads?|nl|normal|wnl|low|high|this|so|up|trend|series|results?|elevated|reduced|critically|critical|markedly|mildly|severely|very|~|≈)\b\s*)")
-# "from 150 down to 42", "by 40 to 85", "50% to 0.9": the change before the new value.
-FROM_TO = (r"(?:\s*(?:from\s+\d[\d.,]*\s*(?:\S*/\S+\s*)?|by\s+\d[\d.,]*\s*(?:%|percent\b|\S*/\S+)?\s*|\d[\d.,]*\s*(?:%|percent\b)\s*)"
+# "from 150 down to 42", "by 40 to 85", "50% to 0.9": the change before the new value. The earlier value may be named
+# ("from a nadir of 4 x10^9/L to 162") and labelled with when it was taken ("from 5.9 g/dL on admission to 8.7").
+FROM_TO = (r"(?:\s*(?:from\s+(?:(?:a|an|the|its|her|his|their)\s+)?(?:(?:nadir|low|lowest|peak|high|baseline|level|value)\s+(?:of\s+)?)?"
+           r"\d[\d.,]*\s*(?:\S*/\S+\s*)?(?:(?:on|at|in|before|after|during)\s+(?:the\s+)?[A-Za-z][\w-]*\s+(?:\d{1,3}\s+)?)?|by\s+\d[\d.,]*\s*(?:%|percent\b|\S*/\S+)?\s*|\d[\d.,]*\s*(?:%|percent\b)\s*)"
            r"(?:(?:down|up|back)\s+)?to\s+)")
 
 # The canonical unit of each analyte and where the value lands with no unit given.
@@ -514,15 +516,20 @@ def latest_labelled(labels: list[str]) -> int:
     return len(labels) - 1
 
 
-# Values written each after its date: "03/02 212, 10/02 140, 17/02 88", "1 Mar 2.4; 8 Mar 1.7".
-DATE_LABEL = (r"(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}[ -](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+# Values written each after its date: "03/02 212, 10/02 140, 17/02 88", "1 Mar 2.4; 8 Mar 1.7", "03.02. 212, 10.02. 140"
+# (a German date ends with a dot, so it is never a decimal number).
+DATE_LABEL = (r"(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\.\d{1,2}\.(?:\d{2,4})?|\d{1,2}[ -](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
               r"|(?:day|d|week|wk|w|cycle|c)[ \t]*\d{1,3}(?:[ \t]*d[ \t]*\d{1,2})?|baseline)")
 # Labels of values by day, week or cycle ("baseline 12.0, wk 3 10.1, wk 6 8.9"), looked for once per text.
 ORDINAL_WORDS = ("day", "wk", "week", "cycle", "baseline")
 ORDINAL_SHORT_RE = re.compile(r"[dDcCwW]\d")  # "D8", "C2", "w3": a plain character test, fast over a long text
+DOTTED_DATE_RE = re.compile(r"\d\.\d{1,2}\.(?:\d{2,4})?[ \t]")  # "03.02. 212": the same kind of test for German dates
 DATED_ITEM = rf"{DATE_LABEL}[ \t]*:?[ \t]+(?P<value>\d+(?:[.,]\d+)?)(?![\d/])"
 DATED_LIST_RE = re.compile(rf"[ \t]*[:=]?[ \t]*{DATED_ITEM}(?:[ \t]*[,;][ \t]*{DATED_ITEM.replace('value', 'later')})+", re.IGNORECASE)
 DATED_ITEM_RE = re.compile(rf"(?P<label>{DATE_LABEL})[ \t]*:?[ \t]+(?P<value>\d+(?:[.,]\d+)?)(?![\d/])", re.IGNORECASE)
+
+
+LIST_UNIT_RE = re.compile(rf"[ \t]*\(?[ \t]*(?P<unit>{UNIT_ALTERNATIVES})(?![A-Za-z])[ \t]*\)?", re.IGNORECASE)
 
 
 def _dated_list(analyte: str, text: str, start: int, dated: re.Match, unit_text: str | None) -> Mention:
@@ -531,7 +538,11 @@ def _dated_list(analyte: str, text: str, start: int, dated: re.Match, unit_text:
     pick = latest_column([item.group("label") for item in items])
     chosen = items[-1 if pick is None else pick]
     trend = [parse_number(item.group("value")) for item in items if item is not chosen] + [parse_number(chosen.group("value"))]
-    return _mention(analyte, text, start, dated.end(), chosen.group("value"), False, unit_text, None, chosen.span("value"), trend)
+    end = dated.end()
+    after = LIST_UNIT_RE.match(text, end)
+    if after and not unit_text:  # "03.02. 212, 10.02. 140 (Tsd/µl)": the unit of every value, after the list
+        unit_text, end = after.group("unit"), after.end()
+    return _mention(analyte, text, start, end, chosen.group("value"), False, unit_text, None, chosen.span("value"), trend)
 
 
 # A value given in the next clause by a pronoun for a name that had none: "Platelets were rechecked at the clinic; this
@@ -581,7 +592,8 @@ def find_mentions(text: str) -> list[Mention]:
     may_garble = GARBLED_ANYWHERE_RE.search(text) is not None
     may_statistic = any(word in lowered for word in STATISTIC_WORDS)
     may_month = any(month in lowered for month in MONTHS)
-    may_ordinal = any(word in lowered for word in ORDINAL_WORDS) or ORDINAL_SHORT_RE.search(text) is not None
+    may_ordinal = any(word in lowered for word in ORDINAL_WORDS) or ORDINAL_SHORT_RE.search(text) is not None \
+        or DOTTED_DATE_RE.search(text) is not None
     for match in ANALYTE_RE.finditer(text):
         analyte = match.lastgroup
         position = match.end()
@@ -819,7 +831,7 @@ def time_rank(label: str) -> tuple[int, float] | None:
     clock = re.fullmatch(r"(\d{1,2})[:h](\d{2})", label)
     if clock:
         return (1, int(clock.group(1)) * 60 + int(clock.group(2)))
-    date = re.fullmatch(r"(\d{1,4})[/.-](\d{1,2})(?:[/.-](\d{2,4}))?", label)
+    date = re.fullmatch(r"(\d{1,4})[/.-](\d{1,2})(?:[/.-](\d{2,4})|\.)?", label)  # "12.05.": a German date ends with a dot
     if date or MONTH_DATE_RE.fullmatch(label):
         return (2, -1.0)  # ordered among dates by date_order
     ordinal = re.fullmatch(r"(?i)(?:day|d|week|wk|w|cycle|c)\s*(\d+)(?:\s*d\s*(\d+))?", label)
@@ -1026,7 +1038,8 @@ def leading_value_mentions(text: str, named: list[Mention]) -> list[Mention]:
 TABLE_SPLIT_RE = re.compile(r"\s*\|\s*|\t+")
 SPACED_CELL_RE = re.compile(r"\S+(?: \S+)*")
 # The label column of a flowsheet whose other columns are analytes: "Date | WBC | PLT", "Day  ANC".
-TIME_COLUMN_RE = re.compile(r"(?i)(?:date|time|day|cycle|visit|week|wk|collected|drawn|date/time|date\s*&\s*time)\s*:?")
+TIME_COLUMN_RE = re.compile(r"(?i)(?:date|time|day|cycle|visit|week|wk|collected|drawn|date/time|date\s*&\s*time|"
+                            r"datum|fecha|data|zeit|heure|hora|ora|tag|jour|d[íi]a|giorno|woche|semaine|semana|settimana|zyklus|ciclo)\s*:?")  # also in German, Dutch, French, Spanish, Italian
 # A header that is one analyte name and its unit, over rows of "label value": "Platelet count (K/uL)".
 NAME_ONLY_TAIL_RE = re.compile(rf"\s*(?:[\(\[]\s*(?:{UNIT_ALTERNATIVES})\s*[\)\]]|,?[ \t]*(?:{UNIT_ALTERNATIVES}))?\s*:?\s*", re.IGNORECASE)
 
@@ -1035,8 +1048,15 @@ NAME_ONLY_TAIL_RE = re.compile(rf"\s*(?:[\(\[]\s*(?:{UNIT_ALTERNATIVES})\s*[\)\]
 ORDINAL_COLUMN_RE = re.compile(r"(?i)(?:day|week|wk|cycle|visit)\s*(?:no\.?|#)?\s*:?")
 
 
+# A note in brackets beside a row's time: "14:00 (post 1 unit)".
+ROW_NOTE_RE = re.compile(r"[ \t]*[\(\[][^()\[\]]*[\)\]]")
+
+
 def _row_label(label: str, ordinal: bool) -> str:
-    """A row's time label; a bare number under a day, week or cycle column is read as that ordinal."""
+    """A row's time label, without a note in brackets beside it; a bare number under a day, week or cycle column is
+    read as that ordinal."""
+    if "(" in label or "[" in label:
+        label = ROW_NOTE_RE.sub("", label)
     return f"day {label.strip()}" if ordinal and label.strip().isdigit() else label
 
 
@@ -1392,6 +1412,9 @@ def latest_of_timed_repeats(text: str, mentions: list[Mention]) -> list[Mention]
             pick = later[0]
         else:
             pick = latest_column(labels)
+            if pick is None and all(rank[0] == 3 for rank in ranks if rank is not None):
+                # "post-transfusion Hb 8.6; discharge Hb 9.2": each after an event, told in the order they happened
+                pick = len(indexes) - 1
         if pick is None:
             continue
         keep = mentions[indexes[pick]]

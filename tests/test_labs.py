@@ -464,6 +464,16 @@ FRESH6_READS = [
     # verbs of a count changing in French, Spanish, Italian and German between the name and its value
     ("les plaquettes ont baissé à 64 G/L", {"plt": 64}), ("los leucocitos han subido a 5,1", {"wbc": 5.1}),
     ("piastrine calate a 22", {"plt": 22}), ("Hb gestiegen auf 10,4 g/dl", {"hgb": 10.4}),
+    # the earlier value of a change named or labelled with its time before 'to'
+    ("ANC climbed from the low of 0.2 to 1.9", {"anc": 1.9}), ("WBC fell from 6.1 on day 1 to 1.2 x10^9/L", {"wbc": 1.2}),
+    ("Hb went from 12.0 g/dL before surgery to 9.3 g/dL", {"hgb": 9.3}),
+    # several values each labelled as after an event: the one told last
+    ("post-op PLT 88, at follow-up PLT 140", {"plt": 140}), ("Hb 7.0 → 1 unit → post-transfusion Hb 8.0; at discharge Hb 8.4", {"hgb": 8.4}),
+    # a note in brackets beside a row's time; date columns named in other languages; German dates ending with a dot
+    ("| Time | ANC |\n|---|---|\n| 08:00 | 0.4 |\n| 12:00 (after G-CSF) | 0.9 |\n| 20:00 | 0.7 |", {"anc": 0.7}),
+    ("Datum | Thrombo\n19.05. | 61\n12.05. | 140", {"plt": 61}), ("Fecha\tPlaquetas\n02/05\t140\n09/05\t61", {"plt": 61}),
+    ("Leukozyten: 01.04. 5,9; 08.04. 3,2; 15.04. 1,8 (/nl)", {"wbc": 1.8}),
+    ("Hb: 28.12.2024 12,1; 04.01.2025 10,3; 11.01.2025 9,4 g/dl", {"hgb": 9.4}),
 ]
 
 
