@@ -737,13 +737,14 @@ def _grade_column_findings(text: str, default_version: str) -> tuple[list[Findin
             following += 1
         header = [lines[row][a:b].strip() for a, b in table_cells(lines[row])] if delimiter else []
         grade_columns = [i for i, cell in enumerate(header) if GRADE_HEADER_RE.match(cell)]
-        if len(grade_columns) == 1:
+        for grade_column in grade_columns:
+            owner = _owner_column(header, grade_column, grade_columns)
             for data_row in range(row + 1, following):
-                claim_and_value = _row_claim(text, lines[data_row], offsets[data_row], header, grade_columns[0])
+                claim_and_value = _row_claim(text, lines[data_row], offsets[data_row], header, grade_column, owner)
                 if claim_and_value is None:
                     continue
                 checked += 1
-                named = VERSION_NAMED_RE.search(header[grade_columns[0]])
+                named = VERSION_NAMED_RE.search(header[grade_column])
                 version = normalize_version(named.group(1)) if named else default_version
                 other = next(v for v in VERSIONS if v != version)
                 finding = _judge_claim(*claim_and_value, False, version, other, lines[data_row].strip())
@@ -753,9 +754,30 @@ def _grade_column_findings(text: str, default_version: str) -> tuple[list[Findin
     return findings, checked
 
 
-def _row_claim(text: str, line: str, offset: int, header: list[str], grade_column: int) -> tuple[Claim, Mention] | None:
+def _header_analyte(cell: str) -> re.Match | None:
+    """The analyte a header cell names, past a word saying which value ("Nadir plt (x10^9/L)", "Worst ANC")."""
+    return ANALYTE_RE_FULL.match(cell, WHICH_VALUE_RE.match(cell).end())
+
+
+def _owner_column(header: list[str], grade_column: int, grade_columns: list[int]) -> int | None:
+    """The column of values a column of grades grades: the analyte its header names ("ANC grade"), else the only
+    analyte column, else, in a table with a grade column after each value column, the analyte column just before it."""
+    named = {i: m.lastgroup for i, cell in enumerate(header) if (m := _header_analyte(cell))}
+    owner = GRADE_HEADER_RE.match(header[grade_column]).group("name")
+    owner_name = ANALYTE_RE_FULL.match(owner.strip()) if owner else None
+    candidates = [i for i, a in named.items() if owner_name is None or owner_name.lastgroup == a]
+    if len(candidates) == 1:
+        return candidates[0]
+    if owner_name is None and len(grade_columns) > 1:
+        before = [i for i in candidates if i < grade_column and not any(i < g < grade_column for g in grade_columns)]
+        return before[-1] if before else None
+    return None
+
+
+def _row_claim(text: str, line: str, offset: int, header: list[str], grade_column: int, owner: int | None) -> tuple[Claim, Mention] | None:
     """A table row's bare grade as a claim, and the row's value it is about: the value column of a row that names its
-    analyte ("| ANC | 0.8 | 2 |"), or the one analyte column of a flowsheet ("| 8 | 0.8 | 2 |" under "| Day | ANC | Grade |")."""
+    analyte ("| ANC | 0.8 | 2 |"), the analyte column the grade column grades ("| 8 | 0.8 | 2 |" under "| Day | ANC |
+    Grade |"), or the one cell that names its analyte and value ("| 4 | Lymphopenia | ALC 0.25 | 4 |")."""
     spans = table_cells(line)
     if TABLE_RULE_RE.match(line) or len(spans) != len(header):
         return None
@@ -770,15 +792,20 @@ def _row_claim(text: str, line: str, offset: int, header: list[str], grade_colum
         preferred = [i for i in columns if VALUE_HEADER_RE.search(header[i])]
         column = next((i for i in preferred + columns if cell_value(line, *spans[i])), None)
         unit_header = None
-    else:  # columns name their analytes: the only one, or the one the grade column names ("ANC grade")
-        named = {i: m.lastgroup for i, cell in enumerate(header) if (m := ANALYTE_RE_FULL.match(cell))}
-        owner = GRADE_HEADER_RE.match(header[grade_column]).group("name")
-        owner_name = ANALYTE_RE_FULL.match(owner.strip()) if owner else None
-        candidates = [i for i, a in named.items() if owner_name is None or owner_name.lastgroup == a]
-        if len(candidates) != 1:
-            return None
-        column, analyte = candidates[0], named[candidates[0]]
+    elif owner is not None:  # columns name their analytes
+        column, analyte = owner, _header_analyte(header[owner]).lastgroup
         unit_header = unit_in(header[column])
+    else:
+        named_cells = [(a, m) for i, (a, b) in enumerate(spans) if i != grade_column
+                       for m in find_mentions(line[a:b]) if not m.is_threshold and m.value is not None]
+        if len(named_cells) != 1:
+            return None
+        start, mention = named_cells[0]
+        shift = offset + start
+        mention = replace(mention, span=(mention.span[0] + shift, mention.span[1] + shift),
+                          number_span=(mention.number_span[0] + shift, mention.number_span[1] + shift), steps=[])
+        grades, label = _claim_set(grade_cell)
+        return Claim(grades, label, (offset + spans[grade_column][0], offset + spans[grade_column][1]), mention.analyte), mention
     if column is None or analyte not in CANONICAL_UNIT:
         return None
     number = cell_value(line, *spans[column])  # of "75 → 70 x10^9/L", the series' last value
@@ -793,6 +820,7 @@ def _row_claim(text: str, line: str, offset: int, header: list[str], grade_colum
     return Claim(grades, label, (offset + spans[grade_column][0], offset + spans[grade_column][1]), analyte), mention
 
 
+WHICH_VALUE_RE = re.compile(r"(?i)(?:(?:nadir|lowest|worst|peak|current|latest|min(?:imum)?|today'?s?)\s+)?")
 ANALYTE_RE_FULL = re.compile(r"(?i)(?:abs(?:olute)?\.?\s+)?(?:" + "|".join(f"(?P<{k}>{v})" for k, v in ANALYTE_PATTERNS.items()) + r")"
                              r"(?:\s*[\(\[][^()\[\]]*[\)\]])?\s*(?:,\s*[^,]*)?$")
 

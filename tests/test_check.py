@@ -584,6 +584,13 @@ GRADE_COLUMNS = [
     ("| Grade | ANC |\n|---|---|\n| 2 | <1.5-1.0 |\n| 3 | <1.0-0.5 |", "5", []),  # a grading table, not values
     ("| Lab | Value | Grade |\n|---|---|---|\n| Platelets | 75 → 60 10^9/L | 1 |", "5", [(M, "plt", 2)]),  # a series' last value
     ("| Lab | Value | Grade |\n|---|---|---|\n| Platelets | 60 → 80 10^9/L | 1 |", "5", []),
+    # a grade column after each value column grades the one before it
+    ("| Week | ANC (/µL) | Grade | Plt (/mm3) | Grade |\n|---|---|---|---|---|\n| 2 | 1,300 | 2 | 120,000 | 1 |\n"
+     "| 4 | 900 | 2 | 80,000 | 1 |", "5", [(M, "anc", 3)]),
+    # a header that says which value ("Nadir plt"), and cells that name their analyte under "Worst value"
+    ("| Pt | Drug | Nadir plt (x10^9/L) | Grade |\n|---|---|---|---|\n| 1 | nivolumab | 48 | 2 |", "5", [(M, "plt", 3)]),
+    ("| # | Event | Worst value | Grade |\n|---|---|---|---|\n| 1 | ITP | Plt 18 | 4 |\n| 2 | AIHA | Hb 7.2 g/dL | 2 |", "5",
+     [(M, "hgb", 3)]),
 ]
 
 
