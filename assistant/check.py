@@ -365,8 +365,7 @@ def _claims(text: str, start: int, end: int) -> list[Claim]:
             continue  # "initially reported as grade 2", "graded 2 in error": someone else's claim, reported as such
         claims.append(Claim(grades, label, (claim_start, claim_end), term, negated, term_before, bare,
                             own if own is not None and own.value is not None else None))
-    lowered = chunk.lower()
-    corrections = [m.start() + start for m in CORRECTION_RE.finditer(chunk)] if any(w in lowered for w in CORRECTION_HINTS) else []
+    corrections = [m.start() + start for m in CORRECTION_RE.finditer(chunk)] if claims and CORRECTION_HINT_RE.search(chunk.lower()) else []
     if corrections and claims:
         # "graded 2; the correct grade is 3": the claims before the last correction are superseded by it
         last = corrections[-1]
@@ -426,8 +425,8 @@ REPORTED_BEFORE_RE = re.compile(r"(?i)\b(?:(?:initially|originally|previously|fi
 REPORTED_AFTER_RE = re.compile(r"(?i)\s*(?:\([^()]{0,30}\)\s*)?(?:,\s*)?(?:\w+\s+){0,2}?(?:incorrectly|erroneously|mistakenly|wrongly|falsely|in\s+error|"
                                r"by\s+mistake|as\s+(?:initially|originally|previously|first)\s+(?:reported|graded|recorded|stated|documented))\b")
 # A correction that supersedes the claims before it: "the correct grade is 3", "should have been grade 3", "is actually grade 3".
-CORRECTION_HINTS = ("correct", "true", "actual", "right", "revised", "amended", "should", "in fact", "really", "wrong", "error", "mistake",
-                    "typo", "call", "mis", "sorry", "wait", "mean", "scratch", "make that", "rather")  # words CORRECTION_RE needs
+CORRECTION_HINT_RE = re.compile(r"correct|true|actual|right|revised|amended|should|in fact|really|wrong|error|mistake|typo|call|mis|"
+                                r"sorry|wait|mean|scratch|make that|rather")  # a word CORRECTION_RE needs
 CORRECTION_RE = re.compile(r"(?i)\b(?:(?:correct(?:ed)?|true|actual|right|revised|amended)\s+(?:CTCAE\s+)?grade|corrected\s+to|"
                            rf"should\s+(?:have\s+been|be|read)|(?:is|was|it's|that's)\s+(?:actually|in\s+fact|really)|{WRONG_CLAIM}|"
                            # a claim taken back as it is said: "grade 3, sorry, grade 4", "grade 4, no wait, grade 2", "I mean"
@@ -563,7 +562,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         remembering = not values and bool(known) and not heading and question_at is None and not asked \
             and (claimed or any(word in sentence for word in COMPARISON_HINTS)) and not _unread_value(text, s_start, s_end)
         if given:
-            current = [m for m in given if not _earlier(text, m)] or given
+            current = [m for m in given if not _earlier(text, m)] or given if len(given) > 1 else given
             known.update((m.analyte, m) for m in current)
             last_given = current
         elif heading and claimed:
@@ -572,10 +571,10 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             continue
         named_here = marks[bisect_left(mark_starts, s_start):bisect_left(mark_starts, s_end)]
         sentence_version = single_version([v for _, v in named_here]) or _section_version(sections, s_start) or default
-        clauses = _clause_bounds(text, s_start, s_end)
-        clause_starts = [a for a, _ in clauses]
         value_starts = [m.span[0] for m in values]
-        claims = [c for c in _claims(text, s_start, s_end) if c.term_analyte != "fn"]
+        claims = [c for c in _claims(text, s_start, s_end) if c.term_analyte != "fn"] if claimed else []
+        clauses = _clause_bounds(text, s_start, s_end) if claims else []
+        clause_starts = [a for a, _ in clauses]
         if question_at is not None:
             claims = [c for c in claims if c.span[0] < question_at]  # "My ANC is 1.6 — do I have grade 2 neutropenia?"
         if claims and following is not None and CORRECTION_START_RE.match(text, following):
