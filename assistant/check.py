@@ -236,6 +236,7 @@ class Claim:
     term_end: int | None = None  # where the term ends when it stands before the claim ("neutropenia is grade 2")
     bare: bool = False  # nothing follows the grade in its clause ("...; grade 4.")
     own: Mention | None = None  # a value in brackets right after the condition ("grade 3 thrombocytopenia (nadir 38)")
+    correcting: bool = False  # said as a correction of another claim ("but that's an error — 0.7 is grade 3")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -371,6 +372,8 @@ def _claims(text: str, start: int, end: int) -> list[Claim]:
         last = corrections[-1]
         if any(c.span[0] >= last for c in claims):
             claims = [c for c in claims if c.span[0] >= last or c.negated]
+            for claim in claims:
+                claim.correcting = claim.span[0] >= last
     return claims
 
 
@@ -505,6 +508,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
     starts = [m.span[0] for m in all_mentions]
     previous_values: list[Mention] = []
     known: dict[str, Mention] = {}  # the latest value of each analyte given so far in the section
+    corrected: set[tuple[str, float]] = set()  # the values a correcting claim is about
+    superseded: list[Finding] = []  # the findings of claims that do not correct another
     judged: dict[tuple, tuple[int, int]] = {}  # each claim judged (analyte, value, grade, negated, version): its sentence and value
     last_given: list[Mention] = []  # the values of the last sentence that gave any
     panel_values: list[Mention] = []  # the values of the lines of a panel just before, for claims that name their conditions
@@ -579,6 +584,9 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             claims = [c for c in claims if c.span[0] < question_at]  # "My ANC is 1.6 — do I have grade 2 neutropenia?"
         if claims and following is not None and CORRECTION_START_RE.match(text, following):
             claims = [c for c in claims if c.negated]  # "ANC 0.9 was graded 2. It should have been grade 3.": superseded
+        if claims and CORRECTION_START_RE.match(text, s_start):
+            for claim in claims:
+                claim.correcting = True
         respectively = "respectively" in sentence
         if respectively:
             values = _listed_values(text, values)
@@ -632,10 +640,14 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                     continue  # "Is that grade 2?" "Yes, it counts as grade 2 neutropenia.": one claim, said again about the same value
                 judged[said] = (number, id(target))
                 checked += 1
+                if claim.correcting:
+                    corrected.add((target.analyte, target.value))
                 finding = _judge_claim(claim, target, substituted, claim_version, claim_other, sentence,
                                        _lln_for(stated_lln, target.analyte) if stated_lln else None)
                 if finding:
                     findings.append(finding)
+                    if not claim.correcting:
+                        superseded.append(finding)
         if len(findings) - first_of_sentence > 1:
             findings[first_of_sentence:] = _one_per_contrast(findings[first_of_sentence:])
         for comparison in COMPARISON_RE.finditer(text, s_start, s_end):
@@ -657,6 +669,11 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             finding = _judge_comparison(comparison, mention, sentence_version, sentence, negated)
             if finding:
                 findings.append(finding)
+    if corrected:
+        # a claim the text itself corrects elsewhere ("The CRF shows grade 4 with ANC 0.7" quoted under "that's an error —
+        # 0.7 is grade 3") is reported as corrected, not as a wrong claim of the text's own
+        dropped = {id(f) for f in superseded if (f.analyte, f.value) in corrected}
+        findings = [f for f in findings if id(f) not in dropped]
     if "normal" in text or "LLN" in text:
         lln_findings, lln_checked = _lln_comparison_findings(text, all_mentions, spans, default)
         findings, checked = sorted(findings + lln_findings, key=lambda f: f.span), checked + lln_checked
@@ -1186,7 +1203,8 @@ def _value_for_claim(claim: Claim, all_values: list[Mention], value_starts: list
     if claim.bare:
         # a number in an earlier clause does not stand between ("ANC 1.05 — below the 1.0 threshold; grade 3.")
         before = [m for m in values if m.span[1] <= claim.span[0] and claim.span[0] - m.span[1] <= 80]
-        if before and not _other_number(text, max(before[-1].span[1], clause[0]), claim.span[0]):
+        if before and not _other_number(text, max(before[-1].span[1], clause[0]), claim.span[0],
+                                        text[before[-1].number_span[0]:before[-1].number_span[1]]):
             return before[-1], False  # another number in between ("above the 50,000 line used for grade 3") is its subject
     return None, False
 
@@ -1205,9 +1223,12 @@ def _linked_value(claim: Claim, values: list[Mention], clauses, clause_starts: l
     return before[-1]
 
 
-def _other_number(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] holds a number other than a version, a grade, a reference range, a date or a time."""
+def _other_number(text: str, start: int, end: int, same: str | None = None) -> bool:
+    """Whether text[start:end] holds a number other than a version, a grade, a reference range, a date, a time or the
+    number `same` said again ("ANC 0.7, grade 4, but that's an error — 0.7 is grade 3")."""
     between = text[start:end]
+    if same:
+        between = re.sub(rf"(?<![\d.,]){re.escape(same)}(?![\d]|[.,]\d)", " ", between)
     return re.search(r"\d", between) is not None and re.search(r"\d", DATE_TIME_TEXT_RE.sub("", RANGE_TEXT_RE.sub(
         "", GRADE_CLAIM_RE.sub("", VERSION_NAMED_RE.sub("", between))))) is not None
 

@@ -566,6 +566,10 @@ FRESH6_CLASSES = [
      [("false_comparison", "anc", None)]),
     ("Your neutrophils were 1.3 (10^9/L), not yet below 1.5.", "5", [("false_comparison", "anc", None)]),
     ("> On Mon 3 Feb, Dr K wrote:\n> ANC 1.45 today, grade 2.", "5", []),
+    # a claim the text corrects elsewhere is not the text's own wrong claim; the correction itself is judged
+    ("Site query: the notes say \"PLT 40, grade 2\", but that's an error — 40 is grade 3.\n\n> Original: the CRF lists "
+     "platelet count decreased grade 2 with PLT 40 x10^9/L.", "5", []),
+    ("Site query: the notes say \"PLT 40, grade 3\", but that's an error — 40 is grade 2.", "5", [(M, "plt", 3)]),
 ]
 
 
