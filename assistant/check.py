@@ -48,7 +48,7 @@ def _scan(pattern: str, flags: int = 0) -> re.Pattern:
 ROMAN = {"0": 0, "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 GRADE_TOKEN = r"(?:[0-5]|iv|v|i{1,3}|one|two|three|four|five)"
 GRADE_CLAIM_PATTERN = (
-    rf"(?<![\w-])(?#first)(?:CTCAE\s+(?:v\s?[56](?:\.0)?\s+)?)?(?:graded(?:\s+as)?|grade|grado|grad|gr\.?|(?-i:G))(?:\s*:|\s+(?:is|was|would\s+be|will\s+be|of)(?=\s+(?:[<>≤≥]=?\s*)?{GRADE_TOKEN}\b))?\s*"
+    rf"(?<![\w-])(?#first)(?:CTCAE\s+(?:v\s?[56](?:\.0)?\s+)?)?(?:graded(?:\s+as)?|grade|grado|grad|grau|graad|gr\.?|(?-i:G))(?:\s*:|\s+(?:is|was|would\s+be|will\s+be|of)(?=\s+(?:[<>≤≥]=?\s*)?{GRADE_TOKEN}\b))?\s*"
     rf"(?P<op>≥|>=|>|≤|<=|<)?\s*(?P<g>{GRADE_TOKEN})(?!\w|\.\d)"
     rf"(?:\s*(?:-|–|to|or|/|and)\s*(?:grade\s*)?(?P<g2>{GRADE_TOKEN})(?!\w|\.\d))?"
     rf"(?P<plus>\+|\s+or\s+(?:higher|above|greater|worse|more))?"
@@ -58,10 +58,11 @@ GRADE_CLAIM_RE = _scan(GRADE_CLAIM_PATTERN, re.IGNORECASE)
 SEPARATE_CLAIMS_RE = _scan(GRADE_CLAIM_PATTERN.replace("|/|and)", "|/)"), re.IGNORECASE)
 # Words naming the condition a grade is claimed for, mapped to the analyte that grades it.
 TERM_WORDS = {
-    "anc": r"neutrop[ée]ni(?:a|c|e)|neutrophil\s+count\s+decreased",
-    "plt": r"thrombo(?:cyto|zyto)?p[ée]ni(?:a|c|e)|trombocitopenia|piastrinopenia|immune\s+thrombocytopeni(?:a|c)|ITP|platelet\s+count\s+decreased",
+    "anc": r"neutrop[ée]ni(?:a|c|e)|granulocytop[ée]ni(?:a|c|e)|neutrophil\s+count\s+decreased",
+    "plt": r"thrombo(?:cyto|zyto)?p[ée]ni(?:a|c|e)|trombo(?:cito|cyto)?p[ée]ni(?:a|e)|piastrinopenia|plaquetopenia|"
+           r"immune\s+thrombocytopeni(?:a|c)|ITP|platelet\s+count\s+decreased",
     "hgb": r"an(?:a?[ée]|ä)mi(?:a|c|e)",
-    "alc": r"lymphop[ée]ni(?:a|c|e)|linfopenia|lymphocyte\s+count\s+decreased",
+    "alc": r"lymphop[ée]ni(?:a|c|e)|lymfopenie|linfopenia|lymphocyte\s+count\s+decreased",
     "wbc": r"leu[ck]op[ée]ni(?:a|c|e)|white\s+blood\s+cell\s+decreased",
     "alt": r"ALT\s+increased|alanine\s+aminotransferase\s+increased",
     "ast": r"AST\s+increased|aspartate\s+aminotransferase\s+increased",
