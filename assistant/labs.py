@@ -81,6 +81,7 @@ FILLER = (r"(?:\s+|" + REFERENCE_BEFORE_RESULT + r"|\s*[:=(,#|—–]\s*|;(?=\d)
           # French, Spanish, Italian and German verbs of a count changing ("plaquettes remontées à 121", "Hb gesunken auf 8,1")
           r"(?:remont|descend|chut|baiss|augment|diminu|pass)(?:é|ée|és|ées|u|ue|us|ues)|(?:baj|sub|descend|aument|disminu)(?:ad[oa]s?|id[oa]s?|ó|ió|yó|aron|ieron|yeron)|"
           r"(?:scese|salite?|calate?|aumentate?|diminuite?)|gesunken|gestiegen|gefallen|abgefallen|angestiegen|"
+          r"um+|uh+|uhm|erm|er|hmm+|ah|"  # hesitations a dictation keeps ("Platelets, um, sixty seven")
           r"improved|increased|abs|absolute|recorded|noted|observed|found|documented|drifted|trended|trending|slipped|dipped|climbed|settled|sitting|hovering|sits|reads?|nl|normal|wnl|low|high|this|so|up|trend|series|results?|elevated|reduced|critically|critical|markedly|mildly|severely|very|~|≈)\b\s*)")
 # "from 150 down to 42", "by 40 to 85", "50% to 0.9": the change before the new value. The earlier value may be named
 # ("from a nadir of 4 x10^9/L to 162") and labelled with when it was taken ("from 5.9 g/dL on admission to 8.7").
@@ -668,7 +669,9 @@ def find_mentions(text: str) -> list[Mention]:
         if text[number_span[1]:number_span[1] + 1] == "," and AMBIGUOUS_AFTER_RE.match(text, number_span[1]):  # "1,5,3"
             mentions.append(_unreadable(analyte, text, match.start(), AMBIGUOUS_RE.match(text, number_span[0])))
             continue
-        if not unit_text and not kilo and NOT_A_VALUE_RE.match(text, end) and not TIMES_TEN_RE.match(text, end):
+        # "Result: 79\nUnits: g/L": a record's unit on a line of its own ("Units" there names no dose of blood)
+        record_unit = RECORD_UNIT_RE.match(text, end) if "\n" in filler and not unit_text and not kilo else None
+        if not unit_text and not kilo and not record_unit and NOT_A_VALUE_RE.match(text, end) and not TIMES_TEN_RE.match(text, end):
             absolute = PERCENT_THEN_ABSOLUTE_RE.match(text, end) if "%" in text[end:end + 3] else None
             if absolute:  # "Neutrophils 62% (abs 1.8)": the differential percentage, then the absolute count
                 mentions.append(_mention(analyte, text, match.start(), absolute.end(), absolute.group("num"), bool(absolute.group("kilo")),
@@ -679,7 +682,7 @@ def find_mentions(text: str) -> list[Mention]:
         if unit_text:
             end = value_match.end()
         else:
-            after = AFTER_VALUE_RE.match(text, end)
+            after = record_unit or AFTER_VALUE_RE.match(text, end)
             if after:
                 unit_text, end = after.group("unit"), after.end()
             elif not kilo and "10" in text[end:end + 8]:
@@ -789,14 +792,25 @@ def neutrophils_after_white_count(text: str, mentions: list[Mention]) -> list[Me
 
 
 # The rest of a line that holds only a value: its unit, a flag and a reference range ("0.9 L", "45  (150-400)").
-VALUE_LINE_REST_RE = re.compile(rf"(?:[ \t]*(?:{UNIT_ALTERNATIVES}|(?-i:\*?\(?(?:LL|HH|L|H|LOW|HIGH|Low|High|CRIT)\)?\*?)(?![A-Za-z])|\*+|"
+VALUE_LINE_REST_RE = re.compile(rf"(?:[ \t]*(?:{UNIT_ALTERNATIVES}|(?-i:\*?\(?(?:LL|HH|L|H|LOW|HIGH|Low|High|CRIT(?:ICAL)?|Critical)\)?\*?)(?![A-Za-z])|\*+|"
                                 rf"[\[(]?[ \t]*\d[\d.,]*[ \t]*[-–][ \t]*\d[\d.,]*[ \t]*[\])]?))*[ \t]*", re.IGNORECASE)
 
 
+# A lab record written as lines of keys: "Test: Hemoglobin" / "Result: 79" / "Units: g/L" / "Flag: LL".
+RECORD_NAME_KEY_RE = re.compile(r"(?i)(?:test|analyte|component|parameter|exam|item|name)[ \t]*:")
+RECORD_RESULT_KEY_RE = re.compile(r"(?i)(?:results?|values?|r[ée]sultat|resultado|risultato|wert|ergebnis|uitslag)")
+# The unit on its own line of a record, after the value's line, possibly after one other key's line.
+RECORD_UNIT_RE = re.compile(rf"[ \t]*\n(?:[ \t]*(?:flags?|ref(?:erence)?(?:[ \t]+range)?|range|status)[ \t]*:[^\n]*\n)?"
+                            rf"[ \t]*(?:units?|einheit|unit[ée]|unidad(?:es)?)[ \t]*:[ \t]*(?P<unit>{UNIT_ALTERNATIVES})(?![A-Za-z])", re.IGNORECASE)
+
+
 def _vertical(text: str, name_start: int, filler: str, number_end: int) -> bool:
-    """A name alone on its line with its value alone on the next ("Platelets\n45\nx10^9/L", "ANC:\n0.9 L")."""
+    """A name alone on its line with its value alone on the next ("Platelets\n45\nx10^9/L", "ANC:\n0.9 L"), also as
+    a record's keys ("Test: Hemoglobin\nResult: 79", "ABSOLUTE NEUTROPHIL COUNT\n  Result: 0.09 x10^9/L  ** CRITICAL LOW **")."""
     line_start = text.rfind("\n", 0, name_start) + 1
-    if text[line_start:name_start].strip(" \t-*•>") or filler.count("\n") != 1 or filler.strip(" \t:\n"):
+    before = text[line_start:name_start].strip(" \t-*•>")
+    key = filler.strip(" \t:\n")
+    if before and not RECORD_NAME_KEY_RE.fullmatch(before) or filler.count("\n") != 1 or key and not RECORD_RESULT_KEY_RE.fullmatch(key):
         return False
     line_end = text.find("\n", number_end)
     return VALUE_LINE_REST_RE.fullmatch(text, number_end, len(text) if line_end < 0 else line_end) is not None
@@ -1327,7 +1341,7 @@ def _lab(mention: Mention, version: str, grade, term, criterion, extra) -> dict:
 
 TIME_BEFORE_RE = re.compile(r"(?i)(?:\b(?:today|now|current|latest|yesterday|prior|previous|baseline|admission|discharge|"
                             r"post(?:-[a-z]+)?|pre(?:-[a-z]+)?|follow-?up|repeat|recheck|nadir)\b|"
-                            r"(?<![\d.])\d{1,2}[:h]\d{2}(?![\d.])|(?<![\d.])\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d.])|"
+                            r"(?<![\d.])(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]+)?\d{1,2}[:h]\d{2}(?![\d.])|(?<![\d.])\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d.])|"
                             r"\b(?:c\s*\d{1,2}\s*d\s*\d{1,2}|(?:day|d|week|cycle|c)\s*\d{1,3})\b)[^\w\n]{0,4}$")
 
 
@@ -1342,16 +1356,39 @@ def _time_label(text: str, mention: Mention, floor: int) -> str | None:
     after = window[:cut.start()] if cut else window
     if label_rank(after) is not None:
         return after.strip(" \t:-—–|()[]@,")
+    return _time_before(text, mention, floor)
+
+
+def _time_before(text: str, mention: Mention, floor: int) -> str | None:
+    """The time written just before a value's name, after `floor` (the end of the value before it) and a separator."""
     before = TIME_BEFORE_RE.search(text, max(floor, mention.span[0] - 24), mention.span[0])
     if before and (floor == 0 or SEPARATOR_RE.search(text, floor, before.start())):
         return before.group(0).strip(" \t:-—–|()[]@,")
     return None
 
 
-# A time that labels a whole line of values: "Results 14/3: Hb 9.9; PLT 98", "Today - WBC 3.1, ANC 1.6".
+# Between two values of one list: "Hb 6.2 g/dL, platelets 182; WBC 12.1".
+LIST_GAP_RE = re.compile(r"[ \t]*[,;][ \t]*(?:and[ \t]+)?")
+LIST_REACH = 12  # values looked back over for the head of a list (a bound keeps long texts linear)
+
+
+def _list_label(text: str, mentions: list[Mention], index: int) -> str | None:
+    """The time said before the first value of a list, for every value of it: "On admission, Hb 6.2, platelets 182, WBC
+    12.1" labels the platelets and the WBC too. Only a time before the list: one after a value labels that value."""
+    head = index
+    while head > 0 and index - head < LIST_REACH and LIST_GAP_RE.fullmatch(text, mentions[head - 1].span[1], mentions[head].span[0]):
+        head -= 1
+    if head == index:
+        return None
+    return _time_before(text, mentions[head], mentions[head - 1].span[1] if head > 0 else 0)
+
+
+# A time that labels a whole line of values: "Results 14/3: Hb 9.9; PLT 98", "Today - WBC 3.1, ANC 1.6"; a date and a clock
+# time need no colon before the first name ("07/14 08:02  PLT 58   HGB 10.9").
 LINE_LABEL_RE = re.compile(r"(?i)[ \t>*•-]*(?:[A-Za-z]+[ \t]+){0,2}?(?P<label>today|yesterday|now|current|latest|previous|prior|baseline|admission|"
-                           r"discharge|\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{4}-\d{2}-\d{2}|\d{1,2}[:h]\d{2}|(?:day|d|week|wk|cycle|c)\s*\d{1,3}(?:\s*d\s*\d{1,2})?)"
-                           r"[ \t]*[:|–—-][ \t]")
+                           r"discharge|(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{4}-\d{2}-\d{2})(?:[ \t]+\d{1,2}[:h]\d{2})?|\d{1,2}[:h]\d{2}|"
+                           r"(?:day|d|week|wk|cycle|c)\s*\d{1,3}(?:\s*d\s*\d{1,2})?)"
+                           r"(?:[ \t]*[:|–—-][ \t]|(?<=\d)[ \t]+(?:(?=[A-Za-z])|$))")  # $: the name itself starts where the match is cut
 
 
 def _line_label(text: str, position: int) -> str | None:
@@ -1401,7 +1438,7 @@ def latest_of_timed_repeats(text: str, mentions: list[Mention]) -> list[Mention]
         labels = []
         for i in indexes:
             floor = mentions[i - 1].span[1] if i > 0 else 0
-            labels.append(_time_label(text, mentions[i], floor) or _line_label(text, mentions[i].span[0]))
+            labels.append(_time_label(text, mentions[i], floor) or _line_label(text, mentions[i].span[0]) or _list_label(text, mentions, i))
         ranks = [label_rank(label) if label is not None else None for label in labels]
         if any(rank is None for rank in ranks):
             # "Hb 7.4 → 2 units → post-transfusion Hb 9.0": the one value labelled as after an event, when no other says when
@@ -1435,7 +1472,8 @@ TEEN_WORDS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "six
 TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 NUMBER_WORDS = "|".join((*DIGIT_WORDS, *TEEN_WORDS, *TENS_WORDS, "hundred", "thousand"))
 NUMBER_WORD = f"(?:{NUMBER_WORDS})" + r"\b"
-SPOKEN_RUN = (rf"\b(?:a[ \t]+(?=(?:hundred|thousand)\b))?{NUMBER_WORD}(?:(?:[ \t]+|-)(?:{NUMBER_WORD}|and\b(?=[ \t]+{NUMBER_WORD})|"
+# A number may start with "point" when its zero is not said ("an ANC of point nine"); "a"/"point" lead only into a number.
+SPOKEN_RUN = (rf"\b(?:a[ \t]+(?=(?:hundred|thousand)\b)|point[ \t]+(?=(?:{'|'.join(DIGIT_WORDS)})\b))?{NUMBER_WORD}(?:(?:[ \t]+|-)(?:{NUMBER_WORD}|and\b(?=[ \t]+{NUMBER_WORD})|"
               rf"point\b(?=[ \t]+(?:{'|'.join(DIGIT_WORDS)})\b)))*")
 SPOKEN_POWERS = {"third": "3", "3rd": "3", "fourth": "4", "4th": "4", "fifth": "5", "5th": "5", "ninth": "9", "9th": "9"}
 SPOKEN_WORDS = (rf"(?P<multiplier>(?:times[ \t]+)?ten[ \t]+to[ \t]+the[ \t]+(?P<power>{'|'.join(SPOKEN_POWERS)})\b(?:[ \t]+power\b)?)"
@@ -1443,6 +1481,8 @@ SPOKEN_WORDS = (rf"(?P<multiplier>(?:times[ \t]+)?ten[ \t]+to[ \t]+the[ \t]+(?P<
 # Each token starts a word; the lookahead on the letters they can start with lets a scan skip all other words at once.
 SPOKEN_TOKEN_RE = re.compile(r"\b" + first_char_lookahead(SPOKEN_WORDS) + f"(?:{SPOKEN_WORDS})", re.IGNORECASE)
 SPELLED_RE = re.compile(r"(?<!\w)[A-Z](?: [A-Z]){1,3}(?!\w)")  # "A N C", looked for only when the text has spaced capitals
+# After a determiner "point" is a noun, not a decimal point: "at this point two ...", "the point one makes".
+NOUN_BEFORE_RE = re.compile(r"\b(?:a|an|the|this|that|these|those|some|any|no|each|every|which|what|whose|one)[ \t]+$", re.IGNORECASE)
 SPOKEN_MULTIPLIER_AFTER_RE = re.compile(r"[ \t]+times[ \t]+ten\b", re.IGNORECASE)  # "times" here is no count of times
 # Cheap tests that a text may hold any of them, fast on a long text: a piece of a number word (plain substring tests
 # are several times faster than one regex over a long text), or capitals spaced letter by letter.
@@ -1510,7 +1550,9 @@ def _number_from_words(words: list[str]) -> list[str]:
                 close()
             continue
         fits = True
-        if word == "point":
+        if word == "point" and index == 0:
+            current, last, fraction = 0, "digit", ""  # "point nine" is 0.9
+        elif word == "point":
             fits = last is not None and last != "and"
             fraction = "" if fits else None
         elif word == "and":
@@ -1582,7 +1624,8 @@ def read_spoken_numbers(text: str) -> SpokenText:
         elif kind == "number":
             words = re.split(r"[ \t]+|-", said.lower())
             counts_other = NOT_A_VALUE_RE.match(text, token.end()) and not SPOKEN_MULTIPLIER_AFTER_RE.match(text, token.end())
-            if words not in (["one"], ["a"]) and not counts_other:
+            noun_point = words[0] == "point" and NOUN_BEFORE_RE.search(text, max(0, start - 12), start)
+            if words not in (["one"], ["a"]) and not counts_other and not noun_point:
                 replacement = " ".join(_number_from_words(words))
         elif kind == "mark":
             if MARK_CONTEXT_RE.search(text, max(0, start - 30), start) and not re.match(r"[ \t]+of\b", text[token.end():]):

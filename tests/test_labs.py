@@ -474,6 +474,21 @@ FRESH6_READS = [
     ("Datum | Thrombo\n19.05. | 61\n12.05. | 140", {"plt": 61}), ("Fecha\tPlaquetas\n02/05\t140\n09/05\t61", {"plt": 61}),
     ("Leukozyten: 01.04. 5,9; 08.04. 3,2; 15.04. 1,8 (/nl)", {"wbc": 1.8}),
     ("Hb: 28.12.2024 12,1; 04.01.2025 10,3; 11.01.2025 9,4 g/dl", {"hgb": 9.4}),
+    # dictation: a decimal said without its zero ("point four"), hesitations between a name and its value; after a
+    # determiner 'point' stays a noun
+    ("lymphocytes point four, white count three point two", {"alc": 0.4, "wbc": 3.2}), ("hemoglobin, uh, nine point one", {"hgb": 9.1}),
+    ("platelets, erm, eighty one thousand", {"plt": 81}), ("Hb at that point nine", {}),
+    ("the A N C at this point two days later was one point one", {"anc": 1.1}),
+    # a time said before a list of values labels every value of it; a date and clock time leading a row of values
+    ("Yesterday: ANC 0.3, PLT 12, Hb 7.9. Today: ANC 0.6; PLT 31; Hb 8.4", {"anc": 0.6, "plt": 31, "hgb": 8.4}),
+    ("At baseline, WBC 6.0, platelets 240. After cycle 2 WBC 2.2, platelets 95.", {"wbc": 2.2, "plt": 95}),
+    ("12/05 22:10 ANC 0.3 WBC 1.1\n13/05 06:00 ANC 0.5 WBC 1.4", {"anc": 0.5, "wbc": 1.4}),
+    ("2025-03-08 Hb 8.2, PLT 61\n2025-03-01 Hb 9.1, PLT 88", {"hgb": 8.2, "plt": 61}),
+    # a record written as lines of keys: the name, then 'Result:' or 'Value:', and the unit on a 'Units:' line of its own
+    ("Analyte: Hemoglobin\nValue: 5.1\nFlag: L\nUnits: mmol/L", {"hgb": 8.22}),
+    ("WHITE BLOOD CELL COUNT\n   Result: 1.7 x10^9/L  ** CRITICAL **\n   Reference: 4.0 - 11.0\nPLATELET COUNT\n   Result: 64 x10^9/L  L",
+     {"wbc": 1.7, "plt": 64}),
+    ("Component: Neutrophils, Absolute\nResult: 600\nUnits: cells/uL", {"anc": 0.6}), ("Platelets\nResult: 2\nunits transfused", {}),
 ]
 
 
