@@ -324,7 +324,8 @@ TREATMENT_WORDS_RE = re.compile(r"(?:[ \t]+(?!(?:then|now|today|this|and|but|bac
                                 re.IGNORECASE)
 TREND_STEP_RE = re.compile(rf"(?:\s*,\s+(?={NUMBER_PLAIN}\s*(?:\([^()\n]{{1,20}}\)\s*)?(?:[,;.]|$))|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:on|at|@)\s*[\w/:.]{{1,10}}(?![\w/:.]))?\s*(?:{ARROW}\s*{ARROW_LABEL}|>|/)\s*|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:yesterday|today|now|this\s+morning|last\s+\w+|on\s+(?:the\s+)?\d{{1,2}}(?:(?:st|nd|rd|th)(?:\s+of\s+[A-Za-z]+)?|(?:st|nd|rd|th)?(?:\s+of)?\s+{MONTH_NAME})|on\s+\w+(?:\s+\d+)?|{WEEKDAY}|earlier|(?:at\s+|@\s*)?\d{{1,2}}[:h]\d{{2}}|on\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|"
                            rf"previously|at\s+baseline|(?:at|on|upon)\s+(?:the\s+)?(?:day\s+of\s+)?(?:admission|discharge|diagnosis|presentation|screening|follow-?up|nadir)|(?:before|prior\s+to|pre-?)\s*[A-Za-z][^,;\d\n]{{0,25}}(?:\d{{1,2}})?))(?:\s*\([^()\n]{{1,20}}\))?(?:\s*[,;]\s*(?:and\s+|but\s+|then\s+|now\s+)?|\s+(?:and|but)\s+){SUBJECT_VERB}(?=\d)|\s*[,;]\s*(?:and\s+|but\s+|then\s+)?(?={LATER_EVENT}){SUBJECT_VERB}(?=\d)|(?P<gap>(?:[^.;\n\d]|{TIME_TOKEN}|\([^()\n]{{0,30}}\)){{0,30}}?)\b(?:came\s+back\s+at|now(?:\s+at)?|today(?:'s|’s)?(?:\s+at)?|"
-                           rf"this\s+morning|then(?:\s+to)?|back\s+to|down\s+to|{CHANGE_VERB}\w*\s+(?:back\s+|up\s+|down\s+)?to|(?:repeat(?:ed)?|re-?check(?:ed)?|rpt)(?:\s*(?:at|@)\s*\d{{1,2}}[:h]\d{{2}}\s*:?|\s+at|\s+[^.;\n\d:]{{1,25}}:)?)\s*(?::\s*)?{SUBJECT_VERB}){NUMBER}",
+                           rf"this\s+morning|then(?:\s+to)?|back\s+to|down\s+to|{CHANGE_VERB}\w*\s+(?:back\s+|up\s+|down\s+)?to|(?:repeat(?:ed)?|re-?check(?:ed)?|rpt)(?:\s*(?:at|@)\s*\d{{1,2}}[:h]\d{{2}}\s*:?|\s+at|\s+[^.;\n\d:]{{1,25}}:|"
+                           rf"\s+(?:in|on|with|using)\s+[A-Za-z][\w-]*(?:\s+(?:tube|sample|specimen|blood))?(?:\s+count)?)?)\s*(?::\s*)?{SUBJECT_VERB}){NUMBER}",
                            re.IGNORECASE)
 # Where a value of a series says when it was taken: "133 (today), 171 two weeks ago" is read on 133.
 LABEL_CUT_RE = re.compile(rf"[,;\n]|{ARROW}|\b(?:came|then|now|today|this\s+morning|and|but|back|drops?|dropped|fell|falls?|down|rose|recover\w*|"
@@ -632,6 +633,9 @@ def find_mentions(text: str) -> list[Mention]:
             loose = LOOSE_GAP_RE.match(text, position)  # "Platelets have fallen progressively and were 36"
             if loose and not ANALYTE_RE.search(text, position, loose.end()):
                 value_match = VALUE_RE.match(text, loose.end())
+        if not value_match and RECHECK_HINT_RE.search(text, position, position + 60):
+            recheck = RECHECK_AFTER_PROBLEM_RE.match(text, position)  # "Plt clumped — repeat citrate count 188"
+            value_match = VALUE_RE.match(text, recheck.end()) if recheck else None
         if not value_match and "(" in text[position:position + 48]:
             bracketed = WORDS_THEN_BRACKET_RE.match(text, position)  # "the platelet count you shared (44 x10^9/L)"
             if bracketed and not ANALYTE_RE.search(bracketed.group("filler")) and not NOT_OWN_WORDS_RE.search(bracketed.group("filler")):
@@ -736,8 +740,39 @@ def find_mentions(text: str) -> list[Mention]:
         covered, row_starts = rows[1], [a for a, _ in rows[1]]
         mentions = [m for m in mentions if not _inside(covered, row_starts, m.span[0])]
     conditions = condition_bracket_mentions(text) if "(" in text and ("peni" in lowered or "emi" in lowered) else []
+    fishbones = fishbone_mentions(text, mentions) if ">" in text and "<" in text else []
     return sorted(mentions + rows[0] + table_mentions(text) + token_flowsheet_mentions(text) + leading_value_mentions(text, mentions)
-                  + value_before_name_mentions(text, bare, mentions) + conditions, key=lambda m: m.span)
+                  + value_before_name_mentions(text, bare, mentions) + conditions + fishbones, key=lambda m: m.span)
+
+
+# The blood count written as the clinicians' "fishbone" on one line, with no names: WBC > Hgb / Hct < Plt
+# ("CBC: 3.1 > 10.2 / 30.6 < 88"). Read only when the hematocrit is about three times the hemoglobin, as it is in blood,
+# so two comparisons and a ratio elsewhere are never taken for one.
+FISHBONE_NUMBER = r"\d{1,3}(?:[.,]\d{1,2})?"
+FISHBONE_RE = re.compile(rf"(?<![\w.,/<>])(?P<wbc>{FISHBONE_NUMBER})[ \t]*>[ \t]*(?P<hgb>{FISHBONE_NUMBER})[ \t]*/[ \t]*"
+                         rf"(?P<hct>{FISHBONE_NUMBER})[ \t]*<[ \t]*(?P<plt>{FISHBONE_NUMBER})(?![\w.,/<>]|[ \t]*%)")
+HEMATOCRIT_PER_HEMOGLOBIN = (2.5, 3.6)
+
+
+def fishbone_mentions(text: str, named: list[Mention]) -> list[Mention]:
+    """WBC, hemoglobin and platelets of a blood count written as a fishbone ("3.1 > 10.2 / 30.6 < 88"), unless a name
+    already reads one of its numbers ("WBC 4.1 > ...")."""
+    found = []
+    numbers = sorted(m.number_span for m in named)
+    starts = [a for a, _ in numbers]
+    for bone in FISHBONE_RE.finditer(text):
+        hemoglobin, hematocrit = parse_number(bone.group("hgb")), parse_number(bone.group("hct"))
+        low, high = HEMATOCRIT_PER_HEMOGLOBIN
+        if not hemoglobin or not low <= hematocrit / hemoglobin <= high:
+            continue
+        first_inside = bisect_right(starts, bone.start() - 1)
+        if first_inside < len(starts) and starts[first_inside] < bone.end():
+            continue
+        for analyte in ("wbc", "hgb", "plt"):
+            span = bone.span(analyte)
+            found.append(_mention(analyte, text, span[0], span[1], bone.group(analyte), False, None, None, span,
+                                  [parse_number(bone.group(analyte))]))
+    return found
 
 
 # A condition named with its labelled values in brackets right after it: "Thrombocytopenia (nadir 11, discharge 67)". Without
@@ -1008,6 +1043,15 @@ LOOSE_GAP_RE = re.compile(r"(?:[ \t]+(?!(?:targets?|goals?|thresholds?|triggers?
                           r"reference|ref|doses?|per|by|from|least|most|median|mean|average|minimum|safe|acceptable|desired|expected|"
                           r"usual|typical|lln|uln)\b)[A-Za-z][\w'-]*){1,6}?[ \t]+(?:was|were|is|are|reached|measured)[ \t]+"
                           r"(?=(?:~|about\s+|around\s+)?\d)", re.IGNORECASE)
+# A sample that could not be counted, then the count repeated: "Plt clumped — repeat citrate count 188", "Hb haemolysed,
+# recheck: 9.4". The value of the repeat is the patient's; a number before it is not read (its name has none).
+SAMPLE_PROBLEM = (r"(?:clump(?:ed|ing|s)?|clott?ed|clots?|ha?emoly[sz]ed|ha?emolysis|lipa?emic|icteric|spurious(?:ly[ \t]+low)?|"
+                  r"pseudo-?\w*|aggregat\w*|satellitism|fibrin\w*|insufficient|qns)")
+RECHECK_CUE = r"(?:repeat(?:ed)?|re-?check(?:ed)?|re-?drawn?|re-?run|re-?count(?:ed)?|rpt)"
+RECHECK_AFTER_PROBLEM_RE = re.compile(rf"[ \t]*[:(]?[ \t]*(?:(?:sample|specimen|was|were|is|are|in|on|edta|tube)[ \t]+)*{SAMPLE_PROBLEM}"
+                                      rf"(?:[ \t]+(?:sample|specimen|in|on|edta|tube|noted|seen|present))*[ \t]*\)?[ \t]*[,;:—–-]?[ \t]*"
+                                      rf"{RECHECK_CUE}(?:[ \t]+(?!(?:in|after)[ \t]+\d)[A-Za-z][\w-]*){{0,3}}?[ \t]*:?[ \t]*(?=\d)", re.IGNORECASE)
+RECHECK_HINT_RE = re.compile(r"(?i)re-?(?:peat|check|draw|run|count)|rpt")
 # A value written just before the name, with a unit: "42,000 platelets per µL", "2,700/mm³ white cells", "48 x10^9/L platelets".
 BEFORE_NAME_RE = re.compile(rf"(?<![\w.,/:^<>≤≥-])(?:{NUMBER})[ \t]*(?:{UNIT})?[ \t]+$", re.IGNORECASE)
 THRESHOLD_BEFORE_NUMBER_RE = re.compile(r"(?i)(?:[<>≤≥]|\b(?:below|under|above|over|than|least|most|to)\b)\s*$")

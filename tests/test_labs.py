@@ -489,6 +489,13 @@ FRESH6_READS = [
     ("WHITE BLOOD CELL COUNT\n   Result: 1.7 x10^9/L  ** CRITICAL **\n   Reference: 4.0 - 11.0\nPLATELET COUNT\n   Result: 64 x10^9/L  L",
      {"wbc": 1.7, "plt": 64}),
     ("Component: Neutrophils, Absolute\nResult: 600\nUnits: cells/uL", {"anc": 0.6}), ("Platelets\nResult: 2\nunits transfused", {}),
+    # the blood count as a fishbone, WBC > Hgb / Hct < Plt, read only when the hematocrit is about three times the hemoglobin
+    ("FBC 12.4>8.1/24.9<301", {"wbc": 12.4, "hgb": 8.1, "plt": 301}), ("labs 2,4 > 9,8 / 29 < 45 et PNN 0,9", {"wbc": 2.4, "hgb": 9.8, "plt": 45, "anc": 0.9}),
+    ("if 5 > 3 / 2 < 7", {}), ("ratio 4.0 > 2.0 / 1.0 < 9", {}),
+    # a count repeated after a sample problem (clumped, haemolysed): the repeat is the value
+    ("Platelets clumped; repeat count 150", {"plt": 150}), ("Hb haemolysed, recheck: 9.4 g/dL", {"hgb": 9.4}),
+    ("PLT 31 (clumped), repeat in citrate 142", {"plt": 142}), ("platelets clumped, repeat in 2 days", {}),
+    ("Platelets fine; repeat 150", {}), ("ANC 0.2, repeat in 2 days", {"anc": 0.2}),
 ]
 
 
