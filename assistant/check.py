@@ -523,7 +523,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         values = [m for m in mentions if not m.is_threshold and m.value is not None]
         if "count" in sentence or "Count" in sentence or ("/" in sentence or "10" in sentence) and UNIT_VALUE_HINT_RE.search(sentence):
             values = sorted(values + _unnamed_counts(text, s_start, s_end, mentions), key=lambda m: m.span)
-        claimed = GRADE_CLAIM_RE.search(text, s_start, s_end) is not None  # whether the sentence states any grade
+        first_claim = GRADE_CLAIM_RE.search(text, s_start, s_end)
+        claimed = first_claim is not None  # whether the sentence states any grade
         if not values and known and claimed:
             values = _repeated_values(text, s_start, s_end, mentions, known)
         given = values  # the values this sentence gives, before any borrowed from the sentences before it
@@ -548,7 +549,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         elif not values and len(previous_values) == 1 and REFERRING_COMPARISON_START_RE.match(text, s_start):
             values = previous_values  # "ANC 1.7 today. This is below the 1.5 cut-off.": a comparison referring back
         elif not values and previous_values and not text.startswith("#", s_start) and claimed \
-                and not OTHER_TIME_RE.search(text, s_start, s_end) and _states_grades(text, s_start, s_end):
+                and not OTHER_TIME_RE.search(text, s_start, s_end) and _states_grades(text, s_start, s_end) \
+                and not GENERAL_AFTER_RE.match(text, first_claim.end()):
             # "Labs: WBC 1.8, ANC 0.9. Impression: grade 2 leukopenia, grade 3 neutropenia" -- a sentence of claims that
             # name their conditions is about the previous sentence's value of each condition's analyte, when it gave one
             values = _values_named_by_terms(text, s_start, s_end, panel_values)
@@ -623,7 +625,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                     and _continues(text, chained[0], claim.span[0]):
                 mention, substituted = chained[1], chained[2]  # "grade 3 under v6.0 and grade 4 under v5.0": the same value
             if mention is None and remembering:
-                mention, substituted = _remembered_value(text, s_start, claim.span[0], claim, known, last_given), False
+                mention, substituted = _remembered_value(text, s_start, claim.span[0], claim, known, last_given, claims[0].span[0]), False
             if mention is None or _unnamed_subject(text, s_start, claim, mentions):
                 continue  # "ALC 0.5 → G2; 0.49 → G3": the second grade is about 0.49, a number with no name
             chained = (claim.span[1], mention, substituted)
@@ -660,9 +662,11 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             if comparison.group("rel") == ">" and not text[text.rfind("\n", 0, comparison.start()) + 1:comparison.start()].strip():
                 continue  # "> On Tue 4 Mar, Jen wrote:": a quoted line's marker, not a comparison
             mention = _value_for_comparison(comparison, values, value_starts, text)
-            if mention is None and remembering and comparison.group("rel")[0].isalpha() and "|" not in sentence:
-                # "Plt 58. Still below the 50 threshold": "Although the ANC exceeded the 1.5 upper edge"
-                mention = _remembered_value(text, s_start, comparison.start(), None, known, last_given)
+            if mention is None and remembering and not claims and comparison.group("rel")[0].isalpha() and "|" not in sentence \
+                    and text.rfind("(", s_start, comparison.start()) <= text.rfind(")", s_start, comparison.start()):
+                # "Plt 58. Still below the 50 threshold": "Although the ANC exceeded the 1.5 upper edge" (never in brackets,
+                # where a grade's band is defined: "grade 4 ITP (platelets below 25 x 10^9/L)")
+                mention = _remembered_value(text, s_start, comparison.start(), None, known, last_given, comparison.start())
             if mention is None:
                 continue
             checked += 1
@@ -968,17 +972,28 @@ REFERENT_RE = re.compile("|".join(f"(?P<{k}>{TERM_WORDS[k]}|{ANALYTE_PATTERNS[k]
 GENERAL_BEFORE_RE = re.compile(r"(?i)\b(?:if|when|whenever|unless|once|any|every|usually|typically|generally|often|commonly|may|might|"
                                r"can|could|patients|cases|risk|rates?|incidence|threshold|cut-?off|defin\w*|last|previous(?:ly)?|prior|"
                                r"earlier|before|history|baseline|ago|had|nadir|cycles?\s+\d|in\s+\d{4}|expect(?:ed)?|will|each|per\s+protocol|"
-                               r"overnight|yesterday|initially|originally|at\s+first)\b")
+                               r"overnight|yesterday|initially|originally|at\s+first|"
+                               # a source or a study speaks of its cases: "In the Zaremba study, grade 4 …", "ASCO's table gives grade 4 …"
+                               r"(?<!his\s)(?<!her\s)(?<!their\s)(?:stud(?:y|ies)|trials?)|cohorts?|series|reviews?|guidelines?|literature|median|"
+                               r"table|ASCO|NCCN|ESMO|SITC|ASH)\b")
 # ... or a preposition that makes the grade a rule's condition: "Treatment is paused for grade 3 or 4 neutropenia".
-RULE_BEFORE_RE = re.compile(r"(?i)\b(?:for|until|from|above|below|beyond)\s+(?:(?:a|an|the|any|CTCAE)\s+)?[\W_]*$")
+RULE_BEFORE_RE = re.compile(r"(?i)\b(?:for|until|from|above|below|beyond|in)\s+(?:(?:a|an|the|any|CTCAE)\s+)?[\W_]*$")
+# ... or a grade that opens the sentence as any case of it: "A grade 1 cytopenia on a checkpoint inhibitor is …".
+GENERIC_SUBJECT_RE = re.compile(r"(?i)[\W_]*(?:a|an|any|each|every|all)\s+(?:CTCAE\s+)?[\W_]*$")
+INDEFINITE_BEFORE_RE = re.compile(r"(?i)\b(?:a|an|any|each|every)\s+(?:(?:absolute|total)\s+)?$")
+# ... or a preposition that opens the sentence: "In grade 3 ITP (platelets below 50 …), ASCO advises", "At grade 3, …".
+OPENING_PREPOSITION_RE = re.compile(r"(?i)[\W_]*(?:in|for|with|at|during|after|on|by|under)\s+(?:(?:an?|the|CTCAE)\s+)*[\W_]*$")
 # ... or an action after it, as a rule gives one: "Grade 3 anemia: transfuse", "Grade 3 thrombocytopenia - hold until grade 1".
 RULE_AFTER_RE = re.compile(rf"(?i)(?:\s+{TERM_ALTERNATIVES.replace('(?P<', '(?P<r_')})?\s*(?::|(?:[-–—→]|=>|->)\s*(?:\w+\s+)?"
                            r"(?:hold|transfuse|recheck|give|start|stop|continue|resume|treat|consider|observe|monitor|withhold|"
                            r"discontinue|refer|repeat|check|admit)\b)")
 # ... or words after it: "Grade 3 anemia usually needs a transfusion", "grade 4 thrombocytopenia is an emergency".
-GENERAL_AFTER_RE = re.compile(rf"(?i)(?:\s+[\w-]+)?(?:\s+{TERM_ALTERNATIVES.replace('(?P<', '(?P<g_')})?\s*(?:\([^()]{{0,30}}\)\s*)?"
+GENERAL_AFTER_RE = re.compile(rf"(?i)(?:\s+(?!(?:and|or|but|so|we|i|you|she|he|they|it|his|her)\b)[\w-]+){{0,2}}?(?:\s+{TERM_ALTERNATIVES.replace('(?P<', '(?P<g_')})?\s*(?:\([^()]{{0,30}}\)\s*)?"
+                              # "grade 2 immune thrombocytopenia on a checkpoint inhibitor calls for …", "grade 4 anemia in CTCAE v5.0 is"
+                              r"(?:(?:on|in|with|during|after|of|from|due\s+to|caused\s+by)\s+(?:[\w.-]+\s+){0,4}?)?"
                               r"(?:is|are|usually|typically|generally|often|needs?|requires?|means?|warrants?|calls?\s+for|should|may|"
-                              r"can|could|would|will|starts?|begins?|occurs?|happens?|carries|implies|mandates?|triggers?|prompts?)\b"
+                              r"can|could|would|will|starts?|begins?|occurs?|happens?|carries|implies|mandates?|triggers?|prompts?|"
+                              r"shares?|gets?|responds?|has|have)\b"
                               # a band's definition: "puts grade 3 thrombocytopenia at <50 down to 25"
                               rf"|(?:\s+[\w-]+)?(?:\s+{TERM_ALTERNATIVES.replace('(?P<', '(?P<d_')})?\s*(?:at|as|is|=|:)?\s*"
                               r"(?:[<>≤≥]|less\s+than|below|under|between|from)\s*\d")
@@ -1019,20 +1034,22 @@ def _repeated_values(text: str, start: int, end: int, mentions: list[Mention], k
         if same is None or len(same) != 1 or any(m.span[0] <= match.start() < m.span[1] for m in mentions) \
                 or GRADE_BEFORE_RE.search(text, max(start, match.start() - 8), match.start()) \
                 or VERSION_BEFORE_NUMBER_RE.search(text, max(start, match.start() - 12), match.start()) \
-                or THRESHOLD_BEFORE_NUMBER_RE.search(text, max(start, match.start() - 14), match.start()):
+                or NOT_A_PATIENT_VALUE_RE.search(text, max(start, match.start() - 40), match.start()):
             continue
         found.append(replace(same[0], raw=match.group(0), span=match.span(), number_span=match.span(), steps=[]))
     return found
 
 
 def _remembered_value(text: str, s_start: int, start: int, claim: Claim | None, known: dict[str, Mention],
-                      last_given: list[Mention]) -> Mention | None:
+                      last_given: list[Mention], first: int) -> Mention | None:
     """The value a claim (or, with no claim, a comparison) starting at `start` in a sentence without values is about:
     the latest value of the analyte its condition or its subject names, else the one value of the last sentence that
     gave any, when the claim opens its sentence; none when the sentence talks about grades in general or about another time."""
     before = text[s_start:start]
-    if GENERAL_BEFORE_RE.search(before) or RULE_BEFORE_RE.search(before) or claim is not None and (
-            GENERAL_AFTER_RE.match(text, claim.span[1]) or RULE_AFTER_RE.match(text, claim.span[1])):
+    frame = text[s_start:first] if first < start else None  # the sentence's first claim sets its frame: "In grade 3 … and grade 4 …"
+    if any(GENERAL_BEFORE_RE.search(words) or RULE_BEFORE_RE.search(words) or OPENING_PREPOSITION_RE.match(words)
+           or GENERIC_SUBJECT_RE.match(words) for words in (before, frame) if words is not None) \
+            or claim is not None and (GENERAL_AFTER_RE.match(text, claim.span[1]) or RULE_AFTER_RE.match(text, claim.span[1])):
         return None
     colon = text.rfind(":", s_start, start)
     if colon >= 0 and GENERAL_LABEL_RE.search(text, s_start, colon):
@@ -1040,6 +1057,8 @@ def _remembered_value(text: str, s_start: int, start: int, claim: Claim | None, 
     analyte = claim.term_analyte if claim is not None else None
     if analyte is None:
         subject = SUBJECT_BEFORE_RE.search(text, max(s_start, start - 40), start)
+        if subject is not None and INDEFINITE_BEFORE_RE.search(text, max(s_start, subject.start() - 12), subject.start()):
+            return None  # "with an ANC below 1.0": any ANC, not the patient's
         analyte = subject.lastgroup if subject else None
     if analyte is not None:
         return known.get(analyte)
@@ -1053,7 +1072,7 @@ UNIT_VALUE_RE = re.compile(rf"(?<![\w.,/^]){NUMBER}\s*{UNIT}", re.IGNORECASE)
 UNIT_VALUE_HINT_RE = re.compile(r"10\s*(?:\^|\*\*|e)\s*[39]|10[⁹³]|/\s*(?:[µuμ]l|mm|cu)|[kK]/[uµ]|G/L|cells/", re.IGNORECASE)  # each has "10" or "/"
 # Words that make such a number a threshold, a range or a statistic, not a patient's value.
 NOT_A_PATIENT_VALUE_RE = re.compile(r"(?i)(?:[<>≤≥]|\b(?:below|under|above|over|than|exceed(?:s|ed|ing)?|least|most|threshold|cut-?off|cutoff|limit|target|goal|"
-                                    r"trigger|boundary|line|mark|lln|uln|from|median|mean|average|range|between|to\s+keep|keep|maintain)\b)"
+                                    r"trigger|boundary|line|mark|lln|uln|from|median|mean|average|range|between|to\s+keep|keep|maintain)\b(?!-))"
                                     r"[^.;!?\d]{0,25}$"
                                     # the far end of a band: "below 75 down to 50 x 10^9/L", "from 50 to 25", "between 50 and 75"
                                     r"|(?i:\b(?:below|under|less\s+than|from|between)|[<≤])\s*\d[\d.,]*\s*(?:\S+\s+)?(?:-|–|to|down\s+to|and)\s*$")

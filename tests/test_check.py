@@ -570,6 +570,14 @@ FRESH6_CLASSES = [
     ("Site query: the notes say \"PLT 40, grade 2\", but that's an error — 40 is grade 3.\n\n> Original: the CRF lists "
      "platelet count decreased grade 2 with PLT 40 x10^9/L.", "5", []),
     ("Site query: the notes say \"PLT 40, grade 3\", but that's an error — 40 is grade 2.", "5", [(M, "plt", 3)]),
+    # guidance about grades in general, as the assistant's own answers quote it, borrows no value
+    ("Platelets 30. In grade 3 immune thrombocytopenia (platelets below 50 down to 25 x 10^9/L) and grade 4 immune "
+     "thrombocytopenia (platelets below 25 x 10^9/L), ASCO advises a hematology consultation.", "5", []),
+    ("Hb 6.8 g/dL. Grade 2 autoimmune hemolytic anemia is treated with prednisone 0.5 to 1 mg/kg per day.", "5", []),
+    ("ANC 0.3. In the Zaremba study, grade 4 immune neutropenia began a median of 6.4 weeks after the start.", "6", []),
+    ("ANC 1.6. For immune neutropenia with an ANC below 1.0 x 10^9/L, G-CSF is suggested.", "5", []),
+    ("Plt 22. A grade 1 cytopenia on a checkpoint inhibitor is not automatically continued through.", "5", []),
+    ("Hb 7.6. Grade 4 anemia in CTCAE v5.0 is defined by life-threatening consequences.", "5", []),
 ]
 
 
