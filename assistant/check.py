@@ -74,12 +74,12 @@ TERM_RE = re.compile(r"\b" + first_char_lookahead(TERM_ALTERNATIVES) + TERM_ALTE
 FEBRILE_RE = re.compile(r"febrile\s+neutropeni", re.IGNORECASE)
 NON_LAB_TERMS_FILE = Path(__file__).resolve().parent / "data" / "non_lab_terms.yaml"
 # Events graded from clinical findings ("fatigue gr 2", "grade 3 colitis"): a grade right by one is that event's.
-NON_LAB_TERM_RE = re.compile(r"\b(?:" + "|".join(yaml.safe_load(NON_LAB_TERMS_FILE.read_text(encoding="utf-8"))["terms"]) + r")\b",
-                             re.IGNORECASE)
+NON_LAB_ALTERNATIVES = "(?:" + "|".join(yaml.safe_load(NON_LAB_TERMS_FILE.read_text(encoding="utf-8"))["terms"]) + ")"
+NON_LAB_TERM_RE = re.compile(r"\b" + first_char_lookahead(NON_LAB_ALTERNATIVES) + NON_LAB_ALTERNATIVES + r"\b", re.IGNORECASE)
 # Where such an event stands by a grade: right after it ("grade 3 colitis", "grade 2 immune-related colitis") or right
 # before it ("fatigue gr 2", "fatigue (grade 2)", "rash: grade 1").
-NON_LAB_BEFORE_RE = re.compile(NON_LAB_TERM_RE.pattern + r"\s*(?:\(\s*|:\s*|-\s*|,\s*|\s(?:of|is|was)\s+)?(?:CTCAE\s+)?$", re.IGNORECASE)
-NON_LAB_AFTER_RE = re.compile(r"\s*(?:\)\s*)?(?:[\w-]+\s+){0,2}?" + NON_LAB_TERM_RE.pattern.replace("\\b(?:", "(?:", 1), re.IGNORECASE)
+NON_LAB_BEFORE_RE = re.compile(r"\b" + NON_LAB_ALTERNATIVES + r"\b" + r"\s*(?:\(\s*|:\s*|-\s*|,\s*|\s(?:of|is|was)\s+)?(?:CTCAE\s+)?$", re.IGNORECASE)
+NON_LAB_AFTER_RE = re.compile(r"\s*(?:\)\s*)?(?:[\w-]+\s+){0,2}?" + NON_LAB_ALTERNATIVES + r"\b", re.IGNORECASE)
 # A stated comparison of a value with a threshold, wherever it sits in the sentence: "is below the 1.5 cut-off",
 # "would be below 7.0", "exceeds the critical threshold of 1.5", "is more than 2.0 x10^9/L".
 COMPARISON_RE = _scan(
@@ -281,6 +281,8 @@ def _claims(text: str, start: int, end: int) -> list[Claim]:
     terms = [(m.start() + start, m.end() + start, m.lastgroup) for m in TERM_RE.finditer(chunk)]
     term_starts = [t[0] for t in terms]
     febrile = [m.start() + start for m in FEBRILE_RE.finditer(chunk)]
+    events = [(m.start() + start, m.end() + start) for m in NON_LAB_TERM_RE.finditer(chunk)]  # "fatigue", "colitis", …
+    event_starts = [e[0] for e in events]
     claims = []
     for match in (SEPARATE_CLAIMS_RE if "respectively" in chunk else GRADE_CLAIM_RE).finditer(chunk):
         grades, label = _claim_set(match)
@@ -318,8 +320,9 @@ def _claims(text: str, start: int, end: int) -> list[Claim]:
             continue  # a statistic about a cohort
         if term == "anc" and febrile and abs(febrile[min(bisect_left(febrile, claim_end), len(febrile) - 1)] - claim_end) <= 3:
             term = "fn"  # "grade 3 febrile neutropenia" is a clinical grade, not an ANC grade
-        if (term is None or after_term == claim_end) and (NON_LAB_AFTER_RE.match(text, claim_end, end) and not TERM_RE.match(text, claim_end + 1)
-                                                          or NON_LAB_BEFORE_RE.search(before[-30:])):
+        if events and (term is None or after_term == claim_end) and _near_event(events, event_starts, claim_start, claim_end) \
+                and (NON_LAB_AFTER_RE.match(text, claim_end, end) and not TERM_RE.match(text, claim_end + 1)
+                     or NON_LAB_BEFORE_RE.search(before[-30:])):
             continue  # "grade 2 fatigue", "fatigue gr 2": the grade of an event graded without a blood count
         if ("range" in lowered_after[:12] or "band" in lowered_after[:12] or "zone" in lowered_after[:12]) and OUTSIDE_BEFORE_RE.search(before[-20:]):
             continue  # "62 is above the grade 3 range": a comparison with a band, not a claim of its grade
@@ -450,6 +453,12 @@ OWN_VALUE_RE = re.compile(rf"\s*\(\s*(?:(?:nadir|lowest|low|minimum|min|peak|hig
                           rf"{NUMBER}\s*(?:{UNIT})?\s*\)", re.IGNORECASE)
 
 
+def _near_event(events: list[tuple[int, int]], starts: list[int], claim_start: int, claim_end: int) -> bool:
+    """Whether an event graded without a count stands within a few words of the claim, before or after it."""
+    index = bisect_left(starts, claim_start - 40)
+    return any(e_start <= claim_end + 40 and e_end >= claim_start - 40 for e_start, e_end in events[index:index + 3])
+
+
 def _term_follows(text: str, claim_end: int, term_start: int) -> bool:
     if not 0 <= term_start - claim_end <= 25:
         return False
@@ -568,9 +577,10 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         # about the latest value named before them, within the section (see _remembered_value); a number with a unit
         # left unread is a value of the sentence's own, so nothing is borrowed then.
         remembering = not values and bool(known) and not heading and question_at is None and not asked \
-            and (claimed or any(word in sentence for word in COMPARISON_HINTS)) and not _unread_value(text, s_start, s_end)
+            and (claimed or _has_any(sentence, COMPARISON_HINTS)) and not _unread_value(text, s_start, s_end)
         if given:
-            current = [m for m in given if not _earlier(text, m)] or given if len(given) > 1 else given
+            current = [m for m in given if not _earlier(text, m)] or given \
+                if len(given) > 1 and _has_any(sentence, EARLIER_HINTS) else given
             known.update((m.analyte, m) for m in current)
             last_given = current
         elif heading and claimed:
@@ -1008,6 +1018,14 @@ OPENING_RE = re.compile(r"(?i)[\W_]*(?:[^\s\d]+\s+){0,3}(?<!\bat\s)(?<!\bfor\s)(
 # A value said of an earlier time than the sentence's others: "49 today, compared with 212 three weeks earlier".
 EARLIER_BEFORE_RE = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|down\s+from|up\s+from|baseline(?:\s+of)?|previously|prior|initially)\s+(?:an?\s+|the\s+)?$")
 EARLIER_AFTER_RE = re.compile(r"(?i)\s*(?:\S+\s+){0,3}?(?:earlier|ago|before|previously|prior|at\s+baseline|last\s+(?:week|month|cycle|time))\b")
+
+
+EARLIER_HINTS = ("compared", "from", "baseline", "previous", "prior", "initial", "earlier", "ago", "before", "last")
+
+
+def _has_any(sentence: str, words: tuple[str, ...]) -> bool:
+    lowered = sentence.lower()
+    return any(word in lowered for word in words)
 
 
 def _earlier(text: str, mention: Mention) -> bool:
