@@ -392,11 +392,11 @@ OTHER_TIME_AFTER_RE = re.compile(r"(?i),?\s*(?:at\s+(?:(?:its|the|her|his|their)
 OTHER_TIME_HINT_RE = re.compile(r"nadir|lowest|worst|peak|baseline|previous|initial|earlier|admission|last")
 DEFINED_HINT_RE = re.compile(r"[<≤=]|less|below|under")
 DEFINED_AFTER_RE = re.compile(r"(?i)\s*(?:is|=|means)\s*(?:[<>≤≥]|less\s+than|below|under)\s*\d")
-# A sentence that corrects the one before: "The correct grade is 3.", "It should have been grade 3.", "Correction: grade 3."
 # Words that call the claim before them wrong: "That was wrong:", "but that's an error", "which is an over-call".
 WRONG_CLAIM = (r"(?:(?:that|this|it|which)(?:'s|’s|\s+is|\s+was)|(?:that|this)\s+(?:grade|grading|claim))\s+(?:(?:simply|clearly|just)\s+)?"
                r"(?:wrong|incorrect|an?\s+(?:error|mistake|typo|over-?call|under-?call|overcall|undercall|misgrading|misclassification)|mistaken|"
                r"not\s+(?:right|correct))\b")
+# A sentence that corrects the one before: "The correct grade is 3.", "It should have been grade 3.", "Correction: grade 3."
 CORRECTION_START_RE = re.compile(r"(?i)(?:correction\s*:|(?:the\s+)?(?:correct|true|actual|right|revised)\s+(?:CTCAE\s+)?grade\b|"
                                  r"(?:it|this|that|which)(?:'s|\s+is|\s+was)?\s+(?:should\s+(?:have\s+been|be|read)|actually|in\s+fact)\b|"
                                  r"(?:actually|in\s+fact)\s*,?\s+(?:it's|it\s+is|this\s+is|that's|that\s+is|the\s+grade)|"
@@ -519,7 +519,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
     previous_values: list[Mention] = []
     known: dict[str, Mention] = {}  # the latest value of each analyte given so far in the section
     corrected: set[tuple[str, float]] = set()  # the values a correcting claim is about
-    superseded: list[Finding] = []  # the findings of claims that do not correct another
+    not_corrections: list[Finding] = []  # the findings of claims that do not correct another
     judged: dict[tuple, tuple[int, int]] = {}  # each claim judged (analyte, value, grade, negated, version): its sentence and value
     last_given: list[Mention] = []  # the values of the last sentence that gave any
     panel_values: list[Mention] = []  # the values of the lines of a panel just before, for claims that name their conditions
@@ -641,15 +641,10 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             chained = (claim.span[1], mention, substituted)
             claim_version = _claim_version(text, claim, named_here, clauses, clause_starts) or sentence_version
             claim_other = next(v for v in VERSIONS if v != claim_version)
-            targets = [mention]
-            if "both" in text[max(s_start, claim.span[0] - 16):claim.span[0]] and BOTH_BEFORE_RE.search(text, max(s_start, claim.span[0] - 16), claim.span[0]):
-                before_claim = [m for m in values if m.span[1] <= claim.span[0]]
-                if len(before_claim) >= 2 and claim.term_analyte is None:
-                    targets = before_claim[-2:]  # "Hb 112 g/L, plts 88 - both gr 2": a claim for each of the two values
-            for target in targets:
+            for target in _claim_targets(text, s_start, claim, mention, values):
                 said = (target.analyte, target.value, claim.label, claim.negated, claim_version)
-                before = judged.get(said)
-                if before is not None and (before[1] == id(target) or 0 < number - before[0] <= 2):
+                said_before = judged.get(said)
+                if said_before is not None and (said_before[1] == id(target) or 0 < number - said_before[0] <= 2):
                     continue  # "Is that grade 2?" "Yes, it counts as grade 2 neutropenia.": one claim, said again about the same value
                 judged[said] = (number, id(target))
                 checked += 1
@@ -660,7 +655,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                 if finding:
                     findings.append(finding)
                     if not claim.correcting:
-                        superseded.append(finding)
+                        not_corrections.append(finding)
         if len(findings) - first_of_sentence > 1:
             findings[first_of_sentence:] = _one_per_contrast(findings[first_of_sentence:])
         for comparison in COMPARISON_RE.finditer(text, s_start, s_end):
@@ -687,7 +682,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
     if corrected:
         # a claim the text itself corrects elsewhere ("The CRF shows grade 4 with ANC 0.7" quoted under "that's an error —
         # 0.7 is grade 3") is reported as corrected, not as a wrong claim of the text's own
-        dropped = {id(f) for f in superseded if (f.analyte, f.value) in corrected}
+        dropped = {id(f) for f in not_corrections if (f.analyte, f.value) in corrected}
         findings = [f for f in findings if id(f) not in dropped]
     if "normal" in text or "LLN" in text:
         lln_findings, lln_checked = _lln_comparison_findings(text, all_mentions, spans, default)
@@ -956,6 +951,17 @@ def _section_version(sections: list[tuple[int, int, str | None]], position: int)
     """The version of the innermost section holding `position`."""
     inside = [(start, named) for start, end, named in sections if start <= position < end]
     return max(inside)[1] if inside else None
+
+
+def _claim_targets(text: str, s_start: int, claim: Claim, mention: Mention, values: list[Mention]) -> list[Mention]:
+    """The values a claim is judged against: its value, or with "both" the two values before it ("Hb 112 g/L, plts 88 -
+    both gr 2")."""
+    if claim.term_analyte is None and "both" in text[max(s_start, claim.span[0] - 16):claim.span[0]] \
+            and BOTH_BEFORE_RE.search(text, max(s_start, claim.span[0] - 16), claim.span[0]):
+        before = [m for m in values if m.span[1] <= claim.span[0]]
+        if len(before) >= 2:
+            return before[-2:]
+    return [mention]
 
 
 def _one_per_contrast(found: list[Finding]) -> list[Finding]:
