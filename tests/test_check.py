@@ -578,6 +578,9 @@ FRESH6_CLASSES = [
     ("ANC 1.6. For immune neutropenia with an ANC below 1.0 x 10^9/L, G-CSF is suggested.", "5", []),
     ("Plt 22. A grade 1 cytopenia on a checkpoint inhibitor is not automatically continued through.", "5", []),
     ("Hb 7.6. Grade 4 anemia in CTCAE v5.0 is defined by life-threatening consequences.", "5", []),
+    # a condition whose analyte was named before is judged on that value, not on another analyte beside it
+    ("Plt 40 on Monday. Today ANC 1.1 and grade 3 thrombocytopenia.", "5", []),
+    ("Plt 60 on Monday. Today ANC 1.1 and grade 3 thrombocytopenia.", "5", [(M, "plt", 2)]),
 ]
 
 
