@@ -41,23 +41,24 @@ ANALYTE_PATTERNS = _lexicon()
 # ("PLT 45 120") are never joined.
 NUMBER = (r"(?P<num>[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)"
           r"|\d{1,3}(?: \d{3})+(?=\s*(?:/|cells|per\b|[kK]\b))|\d{1,3}(?: 000)+(?![ \t]*\d)|\d+,\d+(?!\d|,\d|[ \t]*[\^*]|[eE]\d)|\d+(?:[.·]\d+)?(?!\d|[.:·]\d)|\.\d+)(?P<kilo>\s?[kK](?![a-zA-Z/]))?")
-PER = r"(?:/|\s*per\s+)"
+PER = r"(?:/|\s*p(?:er|or)\s+)"  # "per", and "por" in Spanish and Portuguese
+CELLS = r"(?:c(?:ells|[ée]lulas|ellules?)|zellen)"  # "3.200 células/mm3", "800 cellules/µL" (grouped by first letter: faster)
 PER_UL = (r"(?:µL|uL|μL|mcL|ul|mm3|mm³|mmc|cu\s?mm|cubic\s+mill?imet(?:re|er)s?|microlit(?:re|er)s?|"
           r"(?:µ|u|μ|mc)l(?:itre|iter)?(?![A-Za-z]))")
-TEN9 = rf"(?:[x×*]\s*)?10\s*(?:\^|e|E|\*\*|\*)?\s*(?:9|⁹)\s*(?:cells\s*)?{PER}\s*(?:L|lit(?:re|er))"
-TEN3 = rf"(?:(?:[x×*]\s*)?10\s*(?:\^|e|E|\*\*|\*)?\s*(?:3|³)|[x×*]\s*1,?000)\s*(?:cells\s*)?{PER}\s*{PER_UL}"
+TEN9 = rf"(?:[x×*]\s*)?10\s*(?:\^|e|E|\*\*|\*)?\s*(?:9|⁹)\s*(?:{CELLS}\s*)?{PER}\s*(?:L|lit(?:re|er))"
+TEN3 = rf"(?:(?:[x×*]\s*)?10\s*(?:\^|e|E|\*\*|\*)?\s*(?:3|³)|[x×*]\s*1,?000)\s*(?:{CELLS}\s*)?{PER}\s*{PER_UL}"
 # Counts per microlitre in tens or hundreds of thousands, as Japanese reports write platelets: "12.0 x10^4/µL" is 120 x10^9/L.
-TEN4 = rf"(?:[x×*]\s*)?10\s*(?:\^|e|E|\*\*|\*)?\s*(?:4|⁴)\s*(?:cells\s*)?{PER}\s*{PER_UL}"
-TEN5 = rf"(?:[x×*]\s*)?10\s*(?:\^|e|E|\*\*|\*)?\s*(?:5|⁵)\s*(?:cells\s*)?{PER}\s*{PER_UL}"
+TEN4 = rf"(?:[x×*]\s*)?10\s*(?:\^|e|E|\*\*|\*)?\s*(?:4|⁴)\s*(?:{CELLS}\s*)?{PER}\s*{PER_UL}"
+TEN5 = rf"(?:[x×*]\s*)?10\s*(?:\^|e|E|\*\*|\*)?\s*(?:5|⁵)\s*(?:{CELLS}\s*)?{PER}\s*{PER_UL}"
 UNIT_FORMS = [
     (TEN9, "10^9/L", 1.0),
     (TEN3, "10^9/L", 1.0),
     (TEN4, "10^4/µL", 10.0),
     (TEN5, "10^5/µL", 100.0),
     (r"(?-i:G)\s*/\s*L", "10^9/L", 1.0),  # giga per litre; lower-case g/L is hemoglobin
-    (r"(?:[kK]|Tsd\.?|Tausend)\s*/\s*(?:µL|uL|μL|mcL|ul|µl|μl)", "10^9/L", 1.0),  # thousands per microlitre ("Tsd/µl": German)
+    (rf"(?:[kK]|Tsd\.?|Tausend|mil)\s*/\s*{PER_UL}", "10^9/L", 1.0),  # thousands per microlitre ("Tsd/µl": German; "mil/mm3")
     (r"(?-i:/\s*nl|/\s*nL|per\s+nl)", "10^9/L", 1.0),  # per nanolitre, as German reports write counts ("Leukozyten 4,1 /nl")
-    (rf"(?:cells\s*)?{PER}\s*{PER_UL}", "/µL", 0.001),
+    (rf"(?:{CELLS}\s*)?{PER}\s*{PER_UL}", "/µL", 0.001),
     (r"g\s*/\s*dL|g\s*/\s*dl|gm\s*/\s*dL|grams?\s+per\s+decilit(?:er|re)", "g/dL", 1.0),
     (r"mmol\s*/\s*L", "mmol/L", 1.0),
     (r"(?-i:g)\s*/\s*L|grams?\s+per\s+lit(?:er|re)", "g/L", 0.1),
@@ -525,7 +526,8 @@ DATE_LABEL = (r"(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\.\d{1,2}\.(?:\d{2,4})?|\
 # Labels of values by day, week or cycle ("baseline 12.0, wk 3 10.1, wk 6 8.9"), looked for once per text.
 ORDINAL_WORDS = ("day", "wk", "week", "cycle", "baseline")
 ORDINAL_SHORT_RE = re.compile(r"[dDcCwW]\d")  # "D8", "C2", "w3": a plain character test, fast over a long text
-DOTTED_DATE_RE = re.compile(r"\d\.\d{1,2}\.(?:\d{2,4})?[ \t]")  # "03.02. 212": the same kind of test for German dates
+# "03.02. 212": the same kind of test for German dates (starting at the dot, a literal, it is scanned several times faster)
+DOTTED_DATE_RE = re.compile(r"\.\d{1,2}\.(?:\d{2,4})?[ \t]")
 DATED_ITEM = rf"{DATE_LABEL}[ \t]*:?[ \t]+(?P<value>\d+(?:[.,]\d+)?)(?![\d/])"
 DATED_LIST_RE = re.compile(rf"[ \t]*[:=]?[ \t]*{DATED_ITEM}(?:[ \t]*[,;][ \t]*{DATED_ITEM.replace('value', 'later')})+", re.IGNORECASE)
 DATED_ITEM_RE = re.compile(rf"(?P<label>{DATE_LABEL})[ \t]*:?[ \t]+(?P<value>\d+(?:[.,]\d+)?)(?![\d/])", re.IGNORECASE)
@@ -859,8 +861,10 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], position: int) -> b
 # Tables whose rows name the analytes: "Test | Result | Flag | Range", "Hematology | Today | Prior", "Date | 03/02 | 10/02".
 ROW_DELIMITERS = (("|", re.compile(r"\s*\|\s*")), ("\t", re.compile(r"\s*\t+\s*")), (";", re.compile(r"\s*;\s*")),
                   ("  ", re.compile(r" {2,}")))
-RANGE_HEADER_RE = re.compile(r"(?i)\b(?:ref|reference|range|normal|interval|limits?)\b")
-UNIT_HEADER_RE = re.compile(r"(?i)^units?$")
+# Header words also in German, Dutch, French, Spanish, Portuguese and Italian.
+RANGE_HEADER_RE = re.compile(r"(?i)\b(?:ref|reference|range|normal|interval|limits?|rango|referencia|refer[êe]ncia|referenz\w*|norm\w*|"
+                             r"intervalo|intervallo|r[ée]f[ée]rence)\b")
+UNIT_HEADER_RE = re.compile(r"(?i)^(?:units?|einheit|eenheid|unit[ée]s?|unidad(?:es)?|unidades?|unit[àa])$")
 SKIP_HEADER_RE = re.compile(r"(?i)^(?:flags?|abn(?:ormal)?|h/l|comments?|notes?|status)$")
 CURRENT_HEADER_RE = re.compile(r"(?i)\b(?:today|now|current|latest|most\s+recent|this\s+morning)\b")
 PAST_HEADER_RE = re.compile(r"(?i)\b(?:prior|previous|prev|before|baseline|last|yesterday|admission|pre)\b|\bago\b")
@@ -951,6 +955,9 @@ def latest_column(labels: list[str]) -> int | None:
     return unlabelled[0] if len(unlabelled) == 1 else None
 
 
+UNIT_CELL_RE = re.compile(rf"[ \t]*(?:{UNIT_ALTERNATIVES})[ \t]*", re.IGNORECASE)
+
+
 def row_table_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]]:
     """Values of tables whose header row labels the columns and whose rows start with an analyte name; with
     several value columns (dates, times, Today | Prior) the most recent is read. Returns the mentions and the
@@ -980,7 +987,10 @@ def row_table_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]]
             header, delimiter = [line[a:b].strip() for a, b in cells], splitter[0]
             continue
         rest = first[name.end():]
-        if rest.strip() and CELL_VALUE_RE.fullmatch(rest):  # "PLT 45 | 120": the name and the first value share a cell
+        # "PLT 45 | 120": the name and the first value share a cell; "Thrombozyten /nl   150   88" under "Parameter   Einheit
+        # 12.05.   19.05.": the name and the unit share a cell, one space apart
+        shares_unit = header is not None and len(cells) == len(header) - 1 and bool(rest.strip()) and UNIT_CELL_RE.fullmatch(rest) is not None
+        if rest.strip() and CELL_VALUE_RE.fullmatch(rest) or shares_unit:
             split = cells[0][0] + len(line[cells[0][0]:cells[0][1]]) - len(line[cells[0][0]:cells[0][1]].lstrip()) + name.end()
             cells = [(cells[0][0], split), (split, cells[0][1]), *cells[1:]]
             rest = ""

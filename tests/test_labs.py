@@ -496,6 +496,14 @@ FRESH6_READS = [
     ("Platelets clumped; repeat count 150", {"plt": 150}), ("Hb haemolysed, recheck: 9.4 g/dL", {"hgb": 9.4}),
     ("PLT 31 (clumped), repeat in citrate 142", {"plt": 142}), ("platelets clumped, repeat in 2 days", {}),
     ("Platelets fine; repeat 150", {}), ("ANC 0.2, repeat in 2 days", {"anc": 0.2}),
+    # Portuguese and Spanish: names with accents, cells named in the language ('células/mm3'), 'por mm3', thousands as 'mil',
+    # dot thousands before a unit per cubic millimetre
+    ("leucócitos 6.800/mm3; granulócitos 4.100/mm3", {"wbc": 6.8, "anc": 4.1}), ("Leucócitos: 2.900 células/mm3", {"wbc": 2.9}),
+    ("neutrófilos totais 700/mm3", {"anc": 0.7}), ("plaquetas 72 mil/mm3", {"plt": 72}), ("plaquetas: 41.000 por mm3", {"plt": 41}),
+    # a row whose name and unit share a cell under a header with a unit column; header words in other languages
+    ("Parameter   Einheit   02.06.   09.06.\nLeukozyten  /nl       5,1      3,4\nThrombozyten /nl      171      93", {"wbc": 3.4, "plt": 93}),
+    ("Exame | Resultado | Unidade | Referência\nHemoglobina | 8,7 | g/dL | 12,0-15,5\nPlaquetas | 64.000 | /mm3 | 150.000-450.000",
+     {"hgb": 8.7, "plt": 64}),
 ]
 
 
