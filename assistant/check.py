@@ -443,7 +443,7 @@ CORRECTION_RE = re.compile(r"(?i)\b(?:(?:correct(?:ed)?|true|actual|right|revise
 
 # Between a grade and the condition it names only words and brackets stand: "grade 3 (severe) neutropenia"; after
 # a comma or a semicolon a new clause starts ("the neutropenia is grade 3, the thrombocytopenia is grade 1").
-TERM_GAP_BREAK_RE = re.compile(r"[,;:.!?]")
+TERM_GAP_BREAK_RE = re.compile(r"[,;:.!?]|\b(?:and|or|y|e|et|und|en|o|ou)\b")  # "neutropenia grado 3 y anemia grado 2"
 
 
 # The value a claim names in brackets after its condition: "grade 3 thrombocytopenia (nadir 38)", "(lowest 0.4 x10^9/L)".
@@ -975,7 +975,9 @@ def _one_per_contrast(found: list[Finding]) -> list[Finding]:
     return [f for f in found if not (str(f.claimed_grade).startswith("not ") and (f.analyte, f.value) in wrong)]
 
 
-VERSION_AFTER_CLAIM_RE = re.compile(r"(?i)(?:[\s\w-]{0,20}?\b(?:under|per|in|by|to|using|with|of)\s+(?:the\s+)?|\s*[(,]\s*(?:per\s+|under\s+)?)")
+VERSION_AFTER_CLAIM_RE = re.compile(r"(?i)(?:[\s\w-]{0,20}?\b(?:under|per|in|by|to|using|with|of|according\s+to|secondo|seg[uú]n|selon|"
+                                    r"segundo|volgens|gem[äa]ß|nach)\s+(?:the\s+|la\s+|le\s+|el\s+|a\s+|o\s+|die\s+|der\s+|de\s+)?|"
+                                    r"\s*[(,]\s*(?:per\s+|under\s+)?)")
 
 
 # "a count of 45" names no analyte: it is the count of the condition or analyte named just before it in the sentence.
@@ -1131,16 +1133,11 @@ def _unnamed_counts(text: str, start: int, end: int, mentions: list[Mention]) ->
             continue  # nothing named before it, or a value of its own stands between
         analyte = referents[-1].lastgroup
         number_text = match.group("num")
-        if match.group("kilo"):
-            value, native_unit, native_value = parse_number(number_text), "K/µL", parse_number(number_text)
-        else:
-            value, native_unit, native_value, _, _ = to_canonical(analyte, parse_number(number_text), match.group("unit"))
-        if value is None:
-            continue
-        span = (match.start("num"), match.end())
-        found.append(Mention(analyte=analyte, value=value, unit=CANONICAL_UNIT[analyte], raw=text[match.start():match.end()], span=span,
-                             number_span=(match.start("num"), match.end("num")), comparator=None, native_unit=native_unit,
-                             native_value=native_value))
+        # read as the lab reader reads a number and its unit ("92.000/mm3" is 92 x10^9/L)
+        mention = _mention(analyte, text, match.start("num"), match.end(), number_text, bool(match.group("kilo")), match.group("unit"),
+                           None, (match.start("num"), match.end("num")), [parse_number(number_text)])
+        if mention.value is not None:
+            found.append(mention)
     return found
 
 
@@ -1246,6 +1243,13 @@ def _value_for_claim(claim: Claim, all_values: list[Mention], value_starts: list
     near = [m for m in in_clause if distance(m) <= 30]
     if near:
         return min(near, key=distance), False
+    # A grade that opens its clause ("Platelets 71 this morning; not grade 2 yet, keep monitoring") is about the value
+    # just before the clause, with no other number between.
+    if clause[0] > clauses[0][0] and CLAUSE_OPENING_RE.fullmatch(text, clause[0], claim.span[0]) \
+            and not GENERAL_AFTER_RE.match(text, claim.span[1]) and not RULE_AFTER_RE.match(text, claim.span[1]):
+        before = [m for m in values if m.span[1] <= clause[0]]
+        if before and not _other_number(text, before[-1].span[1], claim.span[0], text[before[-1].number_span[0]:before[-1].number_span[1]]):
+            return before[-1], False
     # A bare grade that names no condition and ends its clause ("ABS NEUT 0.3 K/uL ** CRITICAL **; grade 4.") is
     # about the value just before it in the sentence.
     if claim.bare:
@@ -1255,6 +1259,9 @@ def _value_for_claim(claim: Claim, all_values: list[Mention], value_starts: list
                                         text[before[-1].number_span[0]:before[-1].number_span[1]]):
             return before[-1], False  # another number in between ("above the 50,000 line used for grade 3") is its subject
     return None, False
+
+
+CLAUSE_OPENING_RE = re.compile(r"(?i)[\s\W_]*(?:(?:not|no|so|now|still|thus|hence|i\.e\.|ie|=>|→|->|but|and|yet|only|just)[\s,]*)*")
 
 
 def _linked_value(claim: Claim, values: list[Mention], clauses, clause_starts: list[int], text: str) -> Mention | None:

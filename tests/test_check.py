@@ -589,6 +589,28 @@ def test_fresh6_claim_classes(sentence, version, expected):
     assert sorted((f.kind, f.analyte, f.expected_grade) for f in check_text(sentence, version)) == sorted(expected, key=str)
 
 
+# Classes of fresh7 (scored held-out first, then its dev round), in wordings of our own.
+FRESH7_CLASSES = [
+    # the version named after a claim in Italian, Spanish, French, German or Dutch
+    ("Piastrine 8.000/mmc: piastrinopenia di grado 4 secondo CTCAE v5.0, e di grado 4 secondo la v6.0.", "5", []),
+    ("Plaquetas 8.000/mm3: trombocitopenia grado 4 según CTCAE v5.0 y grado 3 según la v6.0.", "5", [(M, "plt", 4)]),
+    # "and" between a grade and the next condition ends the first claim's condition
+    ("Leucocitos 1.800/mm3, neutrófilos 900/mm3, hemoglobina 9,2 g/dL. Leucopenia grado 3, neutropenia grado 3 y anemia grado 2.", "5", []),
+    ("Neutrophils 0.9, Hb 9.2 g/dL: neutropenia grade 3 and anemia grade 3.", "5", [(M, "hgb", 2)]),
+    # a grade that opens its clause is about the value before the clause
+    ("ANC 1.3 this morning; not grade 2 yet, recheck Friday", "5", [(M, "anc", 2)]),
+    ("ANC 1.6 this morning; not grade 2 yet, recheck Friday", "5", []),
+    ("WBC 1.0 x10^9/L — grade 3; grade 4 would need a count below 1.0.", "5", []),
+    # a value without a name is read as the reader reads a number and its unit
+    ("Plaquetas al ingreso 15.000/mm3 (grado 4); al alta, 92.000/mm3 (grado 1).", "5", []),
+]
+
+
+@pytest.mark.parametrize("sentence,version,expected", FRESH7_CLASSES)
+def test_fresh7_claim_classes(sentence, version, expected):
+    assert sorted((f.kind, f.analyte, f.expected_grade) for f in check_text(sentence, version)) == sorted(expected, key=str)
+
+
 # A table column of bare grades claims each row's grade for the row's value.
 GRADE_COLUMNS = [
     ("| Day | ANC (x10^9/L) | CTCAE grade |\n|---|---|---|\n| 1 | 1.8 | 1 |\n| 8 | 0.8 | 2 |\n| 15 | 0.3 | 4 |", "5", [(M, "anc", 3)]),
