@@ -77,8 +77,8 @@ REFERENCE_BEFORE_RESULT = (r"[ \t]*(?:ref(?:erence)?\.?(?:[ \t]+(?:range|interva
 FILLER = (r"(?:\s+|" + REFERENCE_BEFORE_RESULT + r"|\s*[:=(,#|—–]\s*|;(?=\d)|\s*\*+\s*(?=\d)|\x22[,;]\x22(?=\d)|\s*(?-i:\*?\(?(?:LL|HH|L|H|LOW|HIGH|Low|High|CRIT)\)?\*?)(?=[ \t]+\d)|\s+-\s+|\s*\.{2,}\s*|\s*…\s*|\s*(?:count|counts|level|levels|value|values|of|was|is|are|were|at|now|only|measured|"
           r"then|today|dropped|drops?|fell|falls?|fallen|had|has|decreased|declined|down|recovered|to|reaching|reached|blood|serum|plasma|venous|capillary|bld|nadir(?:ed)?|bottomed(?:\s+out)?|peaked|"
           r"around|approximately|roughly|exactly|just|still|back|came|comes|come|went|goes|rose|risen|remains?|remained|stable|yesterday|say|maybe|perhaps|about|sat|sits|stood|stands|hovered|hovers|held|stayed|stays|rebounded|bounced|plateaued|plummeted|crashed|jumped|crept|persisted|persists|"
-          r"repeat|repeated|latest|currently|this\s+morning|recovering|rising|falling|dropping|climbing|improving|declining|"
-          r"à|a|ont|sont|est|était|étaient|de|è|sono|era|erano|di|es|son|eran|han|hanno|en|bei|liegt|ist|sind|war|waren|von|auf|"
+          r"repeat|repeated|latest|currently|this\s+morning|recovering|rising|falling|dropping|climbing|improving|declining|your|"
+          r"à|a|ont|sont|est|était|étaient|de|è|sono|era|erano|di|es|son|eran|han|hanno|en|bei|liegt|liegen|ist|sind|war|waren|von|auf|been|"
           # French, Spanish, Italian and German verbs of a count changing ("plaquettes remontées à 121", "Hb gesunken auf 8,1")
           r"(?:remont|descend|chut|baiss|augment|diminu|pass)(?:é|ée|és|ées|u|ue|us|ues)|(?:baj|sub|descend|aument|disminu)(?:ad[oa]s?|id[oa]s?|ó|ió|yó|aron|ieron|yeron)|"
           r"(?:scese|salite?|calate?|aumentate?|diminuite?)|gesunken|gestiegen|gefallen|abgefallen|angestiegen|"
@@ -834,8 +834,8 @@ VALUE_LINE_REST_RE = re.compile(rf"(?:[ \t]*(?:{UNIT_ALTERNATIVES}|(?-i:\*?\(?(?
 
 
 # A lab record written as lines of keys: "Test: Hemoglobin" / "Result: 79" / "Units: g/L" / "Flag: LL".
-RECORD_NAME_KEY_RE = re.compile(r"(?i)(?:test|analyte|component|parameter|exam|item|name)[ \t]*:")
-RECORD_RESULT_KEY_RE = re.compile(r"(?i)(?:results?|values?|r[ée]sultat|resultado|risultato|wert|ergebnis|uitslag)")
+RECORD_NAME_KEY_RE = re.compile(r"(?i)(?:test(?:[ \t]+(?:result|name))?|analyte|component|parameter|exam|item|name)[ \t]*:")
+RECORD_RESULT_KEY_RE = re.compile(r"(?i)(?:your[ \t]+)?(?:results?|values?|r[ée]sultat|resultado|risultato|wert|ergebnis|uitslag)")  # "Your value: 88"
 # The unit on its own line of a record, after the value's line, possibly after one other key's line.
 RECORD_UNIT_RE = re.compile(rf"[ \t]*\n(?:[ \t]*(?:flags?|ref(?:erence)?(?:[ \t]+range)?|range|status)[ \t]*:[^\n]*\n)?"
                             rf"[ \t]*(?:units?|einheit|unit[ée]|unidad(?:es)?)[ \t]*:[ \t]*(?P<unit>{UNIT_ALTERNATIVES})(?![A-Za-z])", re.IGNORECASE)
@@ -1394,7 +1394,9 @@ def _lab(mention: Mention, version: str, grade, term, criterion, extra) -> dict:
 
 
 TIME_BEFORE_RE = re.compile(r"(?i)(?:\b(?:today|now|current|latest|yesterday|prior|previous|baseline|admission|discharge|"
-                            r"post(?:-[a-z]+)?|pre(?:-[a-z]+)?|follow-?up|repeat|recheck|nadir)\b|"
+                            r"post(?:-[a-z]+)?|pre(?:-[a-z]+)?|follow-?up|recheck|nadir|"
+                            # "Repeat on citrate sample: PLT 36": a repeat, named with its sample
+                            r"repeat(?:ed)?(?:[ \t]+(?:on|in|with)[ \t]+(?:a[ \t]+|the[ \t]+)?(?:[a-z]+[ \t]+)?(?:sample|tube|specimen|draw))?)\b|"
                             r"(?<![\d.])(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]+)?\d{1,2}[:h]\d{2}(?![\d.])|(?<![\d.])\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d.])|"
                             r"\b(?:c\s*\d{1,2}\s*d\s*\d{1,2}|(?:day|d|week|cycle|c)\s*\d{1,3})\b)[^\w\n]{0,4}$")
 
@@ -1415,7 +1417,7 @@ def _time_label(text: str, mention: Mention, floor: int) -> str | None:
 
 def _time_before(text: str, mention: Mention, floor: int) -> str | None:
     """The time written just before a value's name, after `floor` (the end of the value before it) and a separator."""
-    before = TIME_BEFORE_RE.search(text, max(floor, mention.span[0] - 24), mention.span[0])
+    before = TIME_BEFORE_RE.search(text, max(floor, mention.span[0] - 40), mention.span[0])
     if before and (floor == 0 or SEPARATOR_RE.search(text, floor, before.start())):
         return before.group(0).strip(" \t:-—–|()[]@,")
     return None
@@ -1442,7 +1444,16 @@ def _list_label(text: str, mentions: list[Mention], index: int) -> str | None:
 LINE_LABEL_RE = re.compile(r"(?i)[ \t>*•-]*(?:[A-Za-z]+[ \t]+){0,2}?(?P<label>today|yesterday|now|current|latest|previous|prior|baseline|admission|"
                            r"discharge|(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{4}-\d{2}-\d{2})(?:[ \t]+\d{1,2}[:h]\d{2})?|\d{1,2}[:h]\d{2}|"
                            r"(?:day|d|week|wk|cycle|c)\s*\d{1,3}(?:\s*d\s*\d{1,2})?)"
-                           r"(?:[ \t]*[:|–—-][ \t]|(?<=\d)[ \t]+(?:(?=[A-Za-z])|$))")  # $: the name itself starts where the match is cut
+                           r"(?:[ \t]*[:|–—-][ \t]|(?<=\d)[ \t]+(?:(?=[A-Za-z])|$)|(?<=\d)[ \t]*[,;][ \t]*(?:(?=[A-Za-z])|$))")  # $: the name itself starts where the match is cut
+# The same, leading a part of a line: "ROS neg. Labs 4/2: WBC 2.9 ANC 1.6 … Labs 4/9: WBC 2.5 ANC 1.2" (a colon after it).
+SEGMENT_LABEL_RE = re.compile(LINE_LABEL_RE.pattern.replace("[ \\t>*•-]*", r"(?<![\w/.:-])", 1).rsplit("(?:[ \\t]*[:|", 1)[0] + r"[ \t]*:[ \t]")
+
+
+def _segment_label(text: str, position: int) -> str | None:
+    """The last time with a colon before a value on its line ("Labs 4/9: WBC 2.5 ANC 1.2"), within 200 characters."""
+    floor = max(0, position - 200, text.rfind("\n", 0, position) + 1)
+    labels = list(SEGMENT_LABEL_RE.finditer(text, floor, position))
+    return labels[-1].group("label") if labels else None
 
 
 def _line_label(text: str, position: int) -> str | None:
@@ -1492,7 +1503,8 @@ def latest_of_timed_repeats(text: str, mentions: list[Mention]) -> list[Mention]
         labels = []
         for i in indexes:
             floor = mentions[i - 1].span[1] if i > 0 else 0
-            labels.append(_time_label(text, mentions[i], floor) or _line_label(text, mentions[i].span[0]) or _list_label(text, mentions, i))
+            labels.append(_time_label(text, mentions[i], floor) or _line_label(text, mentions[i].span[0]) or _list_label(text, mentions, i)
+                          or _segment_label(text, mentions[i].span[0]))
         ranks = [label_rank(label) if label is not None else None for label in labels]
         if any(rank is None for rank in ranks):
             # "Hb 7.4 → 2 units → post-transfusion Hb 9.0": the one value labelled as after an event, when no other says when
