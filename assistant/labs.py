@@ -307,7 +307,8 @@ MONTH_NAME = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)(?:[a-z]{0,3}day|s|rs?)?\b\.?"
 SUBJECT_VERB = (rf"(?:(?:this\s+morning|today|tonight|later|{LATER_EVENT}|on\s+[A-Za-z]+(?:\s+\d{{1,2}})?|(?:by\s+|on\s+)?(?:day|d|week|wk|cycle|c)\s*\d{{1,3}}\s*:?|at\s+\d{{1,2}}[:h]\d{{2}})\s*,?\s+)?"
                 r"(?:(?:they|it|she|he|that|which)(?:'re|'s|’re|’s|re|s)?\s+)?"
-                r"(?:(?:is|are|was|were|came|come|comes|went|rose|fell|dropped|sits?|sitting)\s+)?(?:(?:back|only|just)\s+|(?:up|down)\s+(?=(?:at|to)\s))?(?:(?:at|to)\s+)?")
+                r"(?:(?:had|has|have)\s+)?(?:(?:is|are|was|were|been|came|come|comes|went|gone|rose|risen|fell|fallen|dropped|recovered|climbed|"
+                r"improved|declined|sits?|sitting)\s+)?(?:(?:back|only|just)\s+|(?:up|down)\s+(?=(?:at|to)\s))?(?:(?:at|to)\s+)?")
 # Arrows that lead from one value to the next: "95 -> 61", "9.1 ⇢ 8.4", "0.3 ↑ 0.9" (an up or down arrow between two values
 # says which way the count went).
 FORWARD_ARROWS = ("->", "→", "=>", "⟶", "»", "⇢", "⇒", "➝", "➔", "➜", "⟹", "⇨")
@@ -704,7 +705,8 @@ def find_mentions(text: str) -> list[Mention]:
             if later_unit:
                 unit_text, end = later_unit.group("unit"), later_unit.end()
         scan = end  # where the next value of a series may start: past a treatment between two values, else `end`
-        while not comparator and (_may_continue(text[scan:scan + 36])
+        paired = match.group(0)[-2:] in ("/H", "&H", "/h", "&h")  # "H/H 8.1/24": hemoglobin over hematocrit, no series
+        while not comparator and not paired and (_may_continue(text[scan:scan + 36])
                                   or (text.startswith(", ", scan) and text[scan + 2:scan + 3].isdigit())):
             step = TREND_STEP_RE.match(text, scan)
             if not step or _names_a_lab(text, scan, step.start("num")):

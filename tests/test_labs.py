@@ -528,6 +528,8 @@ FRESH7_READS = [
     ("Test result: Platelet Count\nValue: 64\nNormal range: 150 - 400 K/uL", {"plt": 64}),
     # a repeat named with its sample is the later value
     ("PLT 21 x10^9/L (L)\nComment: clumps on film. Repeat in citrate tube: PLT 133 x10^9/L.", {"plt": 133}),
+    # a later value after 'had fallen to'; hemoglobin over hematocrit is no series
+    ("Hb was 10.4 g/dL on 2 May and had fallen to 8.8 g/dL by 20 May", {"hgb": 8.8}), ("H/H 8.1/24, plt 99", {"hgb": 8.1, "plt": 99}),
 ]
 
 
