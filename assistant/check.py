@@ -96,7 +96,7 @@ COMPARISON_RE = _scan(
     r"(?:\s*\([A-Za-z]{2,5}\))?(?:\s+(?:of\s+|at\s+)?|\s*\(\s*(?=\d)))?"
     # the lab reader's own number and unit forms, so a threshold is read exactly as a value is
     rf"{NUMBER}(?![\d.,]?\d)\s*(?:{UNIT})?"
-    r"(?!\s*(?:%|percent|patients|weeks?|days?|months?|years?|mg|units?)\b)",
+    r"(?!\s*(?:%|percent|patients|weeks?|wks?|days?|d|months?|mos?|years?|yrs?|hours?|hrs?|h|mg|units?)\b)",
     re.IGNORECASE,
 )
 VERSION_BEFORE_NUMBER_RE = re.compile(r"(?i)(?:ctcae|version|\bv)\s*\.?\s*$")
@@ -534,7 +534,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             values = sorted(values + _unnamed_counts(text, s_start, s_end, mentions), key=lambda m: m.span)
         first_claim = GRADE_CLAIM_RE.search(text, s_start, s_end)
         claimed = first_claim is not None  # whether the sentence states any grade
-        if not values and known and claimed:
+        if not values and known and (claimed or _has_any(sentence, COMPARISON_HINTS)):
             values = _repeated_values(text, s_start, s_end, mentions, known)
         given = values  # the values this sentence gives, before any borrowed from the sentences before it
         following = spans[number + 1][0] if number + 1 < len(spans) else None
@@ -852,6 +852,7 @@ def _row_claim(text: str, line: str, offset: int, header: list[str], grade_colum
 
 WHICH_VALUE_RE = re.compile(r"(?i)(?:(?:nadir|lowest|worst|peak|current|latest|min(?:imum)?|today'?s?)\s+)?")
 ANALYTE_RE_FULL = re.compile(r"(?i)(?:abs(?:olute)?\.?\s+)?(?:" + "|".join(f"(?P<{k}>{v})" for k, v in ANALYTE_PATTERNS.items()) + r")"
+                             r"(?:\s+(?:nadir|lowest|worst|peak|value|result|level|min(?:imum)?))?"  # "Platelet nadir (x10^9/L)"
                              r"(?:\s*[\(\[][^()\[\]]*[\)\]])?\s*(?:,\s*[^,]*)?$")
 
 
@@ -1225,6 +1226,11 @@ def _value_for_claim(claim: Claim, all_values: list[Mention], value_starts: list
         return min(abs(m.span[0] - claim.span[1]), abs(claim.span[0] - m.span[1]))
 
     in_clause = [m for m in values if clause[0] <= m.span[0] < clause[1]]
+    opening = text.rfind("(", clause[0], claim.span[0])
+    if opening > text.rfind(")", clause[0], claim.span[0]) and claim.span[0] - opening <= 30:
+        # "rose to 64 x10^9/L by day 5 (grade 2) and to 171": a claim in brackets is about a value before them
+        in_clause = [m for m in in_clause if m.span[1] <= opening] or in_clause
+        values = [m for m in values if m.span[1] <= opening] or values
     if claim.term_end is not None:
         # "the neutropenia is grade 2, and platelets of 128 are grade 1": a value named between the term and the claim is its subject
         between = [m for m in in_clause if claim.term_end <= m.span[0] and m.span[1] <= claim.span[0] and m.analyte != claim.term_analyte]
@@ -1240,7 +1246,8 @@ def _value_for_claim(claim: Claim, all_values: list[Mention], value_starts: list
             if distance(nearest) <= 40:
                 return nearest, True
         return None, False
-    near = [m for m in in_clause if distance(m) <= 30]
+    # a value after the claim in another list item is not its value: "wbc 2.9 which is grade 1 apparently, hgb 11.5 …"
+    near = [m for m in in_clause if distance(m) <= 30 and not (m.span[0] >= claim.span[1] and "," in text[claim.span[1]:m.span[0]])]
     if near:
         return min(near, key=distance), False
     # A grade that opens its clause ("Platelets 71 this morning; not grade 2 yet, keep monitoring") is about the value

@@ -611,6 +611,28 @@ def test_fresh7_claim_classes(sentence, version, expected):
     assert sorted((f.kind, f.analyte, f.expected_grade) for f in check_text(sentence, version)) == sorted(expected, key=str)
 
 
+# Classes of fresh8 (scored held-out first, then its dev round), in wordings of our own.
+FRESH8_CLASSES = [
+    # a claim in brackets is about a value before them, not the one after
+    ("Platelets rose to 58 x10^9/L by day 4 (grade 1) and to 160 x10^9/L by day 12.", "5", [(M, "plt", 2)]),
+    # a value after the claim in another list item is not its value
+    ("anc was 1.3 which is only grade 1 apparently, hb 11.2 also grade 1", "5", [(M, "anc", 2)]),
+    # a number said again in a comparison
+    ("Neutrophils 1.3, platelets 160. The GP said it is fine but 1.3 is above the 1.5 cut-off anyway?", "5", [("false_comparison", "anc", None)]),
+    # a duration is not a threshold
+    ("ANC 2.2 → 1.6 → 1.1 over 3 wks; now grade 2.", "5", []),
+    # a header that names its analyte before the word saying which value
+    ("| Pt | Platelet nadir (x10^9/L) | Grade |\n|---|---|---|\n| 01 | 22 | 3 |", "5", [(M, "plt", 4)]),
+    # a French present tense and a claim in brackets after a week label
+    ("Après corticothérapie, l'hémoglobine remonte à 8,6 g/dL à S4 (anémie de grade 1) puis 11,2 g/dL à S8.", "5", [(M, "hgb", 2)]),
+]
+
+
+@pytest.mark.parametrize("sentence,version,expected", FRESH8_CLASSES)
+def test_fresh8_claim_classes(sentence, version, expected):
+    assert sorted((f.kind, f.analyte, f.expected_grade) for f in check_text(sentence, version)) == sorted(expected, key=str)
+
+
 # A table column of bare grades claims each row's grade for the row's value.
 GRADE_COLUMNS = [
     ("| Day | ANC (x10^9/L) | CTCAE grade |\n|---|---|---|\n| 1 | 1.8 | 1 |\n| 8 | 0.8 | 2 |\n| 15 | 0.3 | 4 |", "5", [(M, "anc", 3)]),
