@@ -74,10 +74,11 @@ REFERENCE_BEFORE_RESULT = (r"[ \t]*(?:ref(?:erence)?\.?(?:[ \t]+(?:range|interva
                            r"\d[\d.,]*[ \t]*(?:[-–]|to)[ \t]*\d[\d.,]*[ \t]*(?:[a-zµ^*/0-9]+[ \t]*)?[,;:|]?(?=[ \t]*(?:results?|values?|patient|now|today)\b)")
 # Words that may stand between an analyte and its value ("platelets of 60", "ANC was 0.4", "Hb: 9.1"), also in French,
 # Italian, Spanish and German ("plaquettes sont à 54 000", "piastrine di 38", "Leukos liegt bei 2,9").
-FILLER = (r"(?:\s+|" + REFERENCE_BEFORE_RESULT + r"|\s*[:=(,#|—–]\s*|;(?=\d)|\s*\*+\s*(?=\d)|\x22[,;]\x22(?=\d)|\s*(?-i:\*?\(?(?:LL|HH|L|H|LOW|HIGH|Low|High|CRIT)\)?\*?)(?=[ \t]+\d)|\s+-\s+|\s*\.{2,}\s*|\s*…\s*|\s*(?:count|counts|level|levels|value|values|of|was|is|are|were|at|now|only|measured|"
+FILLER = (r"(?:\s+|" + REFERENCE_BEFORE_RESULT + r"|\s*[:=(,#|—–↓↑]\s*|;(?=\d)|\s*\*+\s*(?=\d)|\x22[,;]\x22(?=\d)|\s*(?-i:\*?\(?(?:LL|HH|L|H|LOW|HIGH|Low|High|CRIT)\)?\*?)(?=[ \t]+\d)|\s+-\s+|\s*\.{2,}\s*|\s*…\s*|\s*(?:count|counts|level|levels|value|values|of|was|is|are|were|at|now|only|measured|"
           r"then|today|dropped|drops?|fell|falls?|fallen|had|has|decreased|declined|down|recovered|to|reaching|reached|blood|serum|plasma|venous|capillary|bld|nadir(?:ed)?|bottomed(?:\s+out)?|peaked|"
           r"around|approximately|roughly|exactly|just|still|back|came|comes|come|went|goes|rose|risen|remains?|remained|stable|yesterday|say|maybe|perhaps|about|sat|sits|stood|stands|hovered|hovers|held|stayed|stays|rebounded|bounced|plateaued|plummeted|crashed|jumped|crept|persisted|persists|"
-          r"repeat|repeated|latest|currently|this\s+morning|recovering|rising|falling|dropping|climbing|improving|declining|your|"
+          r"repeat|repeated|latest|currently|this\s+morning|recovering|rising|falling|dropping|climbing|improving|declining|your|have|"
+          r"fine|ok|okay|good|stables?|stabile|estables?|stabil|absolut|"
           r"à|a|ont|sont|est|était|étaient|de|è|sono|era|erano|di|es|son|eran|han|hanno|en|bei|liegt|liegen|ist|sind|war|waren|von|auf|been|"
           # French, Spanish, Italian and German verbs of a count changing ("plaquettes remontées à 121", "Hb gesunken auf 8,1")
           r"(?:remont|descend|chut|baiss|augment|diminu|pass)(?:é|ée|és|ées|u|ue|us|ues)|(?:baj|sub|descend|aument|disminu)(?:ad[oa]s?|id[oa]s?|ó|ió|yó|aron|ieron|yeron)|"
@@ -815,12 +816,15 @@ def condition_bracket_mentions(text: str) -> list[Mention]:
 
 # "N" right after a white count's value is the neutrophil count of a British full blood count panel ("WCC 2·3  N 0·9");
 # alone, a capital N is too common a letter to be read as a name.
-NEUTROPHILS_AFTER_WHITE_COUNT_RE = re.compile(rf"[ \t]*[,;/|]?[ \t]*(?P<name>N)[ \t]*[:=]?[ \t]*(?P<num>\d+(?:[.,·]\d+)?)(?![\d.,·]|[ \t]*[-–%])"
+NEUTROPHILS_AFTER_WHITE_COUNT_RE = re.compile(rf"[ \t]*[,;/|]?[ \t]*(?P<name>N)[ \t]*[:=]?[ \t]*(?P<num>\d+(?:[.,·]\d+)?)(?![\d.·]|,\d|[ \t]*[-–%])"
                                               rf"(?:[ \t]*(?P<unit>{UNIT_ALTERNATIVES})(?![A-Za-z]))?")
 
 
+LYMPHOCYTES_AFTER_NEUTROPHILS_RE = re.compile(NEUTROPHILS_AFTER_WHITE_COUNT_RE.pattern.replace("(?P<name>N)", "(?P<name>L)"))
+
+
 def neutrophils_after_white_count(text: str, mentions: list[Mention]) -> list[Mention]:
-    """The neutrophil count written as a bare "N" after a white count's value."""
+    """The neutrophil count written as a bare "N" after a white count's value, and the lymphocytes as a bare "L" after it."""
     found = []
     for white in mentions:
         if white.analyte != "wbc" or white.is_threshold or "N" not in text[white.span[1]:white.span[1] + 6]:
@@ -829,6 +833,11 @@ def neutrophils_after_white_count(text: str, mentions: list[Mention]) -> list[Me
         if neutrophils and (neutrophils.group("unit") or not NOT_A_VALUE_RE.match(text, neutrophils.end())):
             found.append(_mention("anc", text, neutrophils.start("name"), neutrophils.end(), neutrophils.group("num"), False,
                                   neutrophils.group("unit"), None, neutrophils.span("num"), [parse_number(neutrophils.group("num"))]))
+            # "WCC 3.9  N 1.6  L 0.8": the lymphocytes as a bare "L" right after them
+            lymphocytes = LYMPHOCYTES_AFTER_NEUTROPHILS_RE.match(text, neutrophils.end())
+            if lymphocytes and (lymphocytes.group("unit") or not NOT_A_VALUE_RE.match(text, lymphocytes.end())):
+                found.append(_mention("alc", text, lymphocytes.start("name"), lymphocytes.end(), lymphocytes.group("num"), False,
+                                      lymphocytes.group("unit"), None, lymphocytes.span("num"), [parse_number(lymphocytes.group("num"))]))
     return found
 
 
