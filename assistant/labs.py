@@ -748,8 +748,73 @@ def find_mentions(text: str) -> list[Mention]:
         mentions = [m for m in mentions if not _inside(covered, row_starts, m.span[0])]
     conditions = condition_bracket_mentions(text) if "(" in text and ("peni" in lowered or "emi" in lowered) else []
     fishbones = fishbone_mentions(text, mentions) if ">" in text and "<" in text else []
+    grouped, group_names = slash_group_mentions(text) if "/" in text else ([], [])
+    if grouped:  # "1.2/7.4/19 (WBC/Hb/plt)": the names of a group give no values of their own
+        mentions = [m for m in mentions if not any(a <= m.span[0] < b for a, b in group_names)]
     return sorted(mentions + rows[0] + table_mentions(text) + token_flowsheet_mentions(text) + leading_value_mentions(text, mentions)
-                  + value_before_name_mentions(text, bare, mentions) + conditions + fishbones, key=lambda m: m.span)
+                  + value_before_name_mentions(text, bare, mentions) + conditions + fishbones + grouped, key=lambda m: m.span)
+
+
+# Values written as a group with their names as a group, in the same order: "1.2/7.4/19 (WBC/Hb/plt)", "WBC/Hb/Plt
+# 3.1/10.2/88", and a header of names over rows of groups, each after its date ("Leukos/Neutros/Thrombos\n02.04.: 3,8 / 2,1 /
+# 145\n09.04.: 2,9 / 1,3 / 102"), read on the latest row. A name that is no analyte here (Hct) keeps its place.
+GROUP_NAME = r"[A-Za-zÀ-ÿ][\wÀ-ÿ'’#]*"
+NAME_GROUP = rf"{GROUP_NAME}(?:[ \t]*/[ \t]*{GROUP_NAME}){{1,4}}"
+GROUP_NUMBER = r"\d+(?:[.,·]\d+)?"
+NUMBER_GROUP = rf"{GROUP_NUMBER}(?:[ \t]*/[ \t]*{GROUP_NUMBER}){{1,4}}"
+NUMBERS_THEN_NAMES_RE = re.compile(rf"(?<![\w.,/])(?P<numbers>{NUMBER_GROUP})[ \t]*\([ \t]*(?P<names>{NAME_GROUP})[ \t]*\)")
+NAMES_THEN_NUMBERS_RE = re.compile(rf"(?<![\w/])(?P<names>{NAME_GROUP})[ \t]*:?[ \t]+(?P<numbers>{NUMBER_GROUP})(?![\w.,/]|[.,]\d)")
+NAMES_LINE_RE = re.compile(rf"(?m)^[ \t]*(?P<names>{NAME_GROUP})[ \t]*:?[ \t]*$")
+GROUP_ROW_RE = re.compile(rf"[ \t]*(?P<label>[^\n:]{{1,24}}?)[ \t]*:[ \t]*(?P<numbers>{NUMBER_GROUP})[ \t]*(?:\n|$)")
+GROUP_SPLIT_RE = re.compile(r"[ \t]*/[ \t]*")
+
+
+def _group_values(text: str, names: re.Match, numbers_start: int, numbers_text: str) -> list[Mention]:
+    tokens = GROUP_SPLIT_RE.split(names.group("names"))
+    numbers = list(re.finditer(GROUP_NUMBER, numbers_text))
+    if len(tokens) != len(numbers):
+        return []
+    analytes = [(found.lastgroup if (found := ANALYTE_RE.fullmatch(token)) else None) for token in tokens]
+    if sum(a is not None for a in analytes) < 2:
+        return []
+    values = []
+    for analyte, number in zip(analytes, numbers, strict=True):
+        if analyte in CANONICAL_UNIT:
+            span = (numbers_start + number.start(), numbers_start + number.end())
+            values.append(_mention(analyte, text, span[0], span[1], number.group(0), False, None, None, span, [parse_number(number.group(0))]))
+    return values
+
+
+def slash_group_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]]:
+    """The values of groups of names and numbers joined by slashes, and the spans of the name groups they used."""
+    found: list[Mention] = []
+    names_used: list[tuple[int, int]] = []
+    for match in NUMBERS_THEN_NAMES_RE.finditer(text):
+        values = _group_values(text, match, match.start("numbers"), match.group("numbers"))
+        if values:
+            found += values
+            names_used.append(match.span("names"))
+    for match in NAMES_THEN_NUMBERS_RE.finditer(text):
+        values = _group_values(text, match, match.start("numbers"), match.group("numbers"))
+        if values and not any(a <= match.start() < b for a, b in names_used):
+            found += values
+            names_used.append(match.span("names"))
+    for header in NAMES_LINE_RE.finditer(text):
+        rows = []
+        position = header.end() + 1
+        while (row := GROUP_ROW_RE.match(text, position)) is not None:
+            rows.append(row)
+            position = row.end()
+        if not rows:
+            continue
+        labels = [row.group("label").strip() for row in rows]
+        pick = latest_column(labels) if len(rows) > 1 else 0
+        row = rows[-1 if pick is None else pick]
+        values = _group_values(text, header, row.start("numbers"), row.group("numbers"))
+        if values:
+            found += values
+            names_used.append(header.span("names"))
+    return found, names_used
 
 
 # The blood count written as the clinicians' "fishbone" on one line, with no names: WBC > Hgb / Hct < Plt
@@ -757,7 +822,7 @@ def find_mentions(text: str) -> list[Mention]:
 # so two comparisons and a ratio elsewhere are never taken for one.
 FISHBONE_NUMBER = r"\d{1,3}(?:[.,]\d{1,2})?"
 FISHBONE_RE = re.compile(rf"(?<![\w.,/<>])(?P<wbc>{FISHBONE_NUMBER})[ \t]*>[ \t]*(?P<hgb>{FISHBONE_NUMBER})[ \t]*/[ \t]*"
-                         rf"(?P<hct>{FISHBONE_NUMBER})[ \t]*<[ \t]*(?P<plt>{FISHBONE_NUMBER})(?![\w.,/<>]|[ \t]*%)")
+                         rf"(?P<hct>{FISHBONE_NUMBER})[ \t]*<[ \t]*(?P<plt>{FISHBONE_NUMBER})(?![\w/<>]|[.,]\d|[ \t]*%)")
 HEMATOCRIT_PER_HEMOGLOBIN = (2.5, 3.6)
 
 

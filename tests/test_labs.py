@@ -542,6 +542,11 @@ FRESH8_READS = [
     ("Platelets have come down from 180 to 95", {"plt": 95}),
     # Portuguese names with accents
     ("linfócitos 600/mm³, neutrófilos 1.100/mm³", {"alc": 0.6, "anc": 1.1}),
+    # values and names grouped by slashes, in either order, and a header of names over dated rows of groups
+    ("counts 2.2/8.9/41 (WBC/Hgb/Plt)", {"wbc": 2.2, "hgb": 8.9, "plt": 41}), ("WBC/Hct/Plt 3.3/29/140", {"wbc": 3.3, "plt": 140}),
+    ("Leukos/Thrombos\n01.03.: 4,1 / 160\n08.03.: 3,2 / 98", {"wbc": 3.2, "plt": 98}), ("BP 118/76, HR 80/min", {}),
+    # a fishbone followed by a comma
+    ("CBC 2.8 > 9.9/29.7 < 131, ANC 1.2", {"wbc": 2.8, "hgb": 9.9, "plt": 131, "anc": 1.2}),
 ]
 
 @pytest.mark.parametrize("text,expected", FRESH7_READS + FRESH8_READS)
