@@ -1062,7 +1062,10 @@ def row_table_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]]
         first = line[cells[0][0]:cells[0][1]].strip()
         name = ANALYTE_RE.match(first)
         if not name:
-            header, delimiter = [line[a:b].strip() for a, b in cells], splitter[0]
+            # a row of an analyte not read here ("RBC  2.88  10^6/uL  L", "HCT  26.4  %  L") has a unit cell, as no header has
+            is_row = any(UNIT_CELL_RE.fullmatch(line, a, b) and any(ch.isdigit() for ch in line[a:b]) or line[a:b].strip() == "%"
+                         for a, b in cells[1:])
+            header, delimiter = (None, None) if is_row else ([line[a:b].strip() for a, b in cells], splitter[0])
             continue
         rest = first[name.end():]
         # "PLT 45 | 120": the name and the first value share a cell; "Thrombozyten /nl   150   88" under "Parameter   Einheit

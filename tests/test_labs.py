@@ -547,6 +547,8 @@ FRESH8_READS = [
     ("Leukos/Thrombos\n01.03.: 4,1 / 160\n08.03.: 3,2 / 98", {"wbc": 3.2, "plt": 98}), ("BP 118/76, HR 80/min", {}),
     # a fishbone followed by a comma
     ("CBC 2.8 > 9.9/29.7 < 131, ANC 1.2", {"wbc": 2.8, "hgb": 9.9, "plt": 131, "anc": 1.2}),
+    # a row of an analyte not read here is no header for the rows after it
+    ("WBC  2.2  10^3/uL  L\nRBC  3.01  10^6/uL  L\nHCT  27.0  %  L\nPLT  88  10^3/uL  L", {"wbc": 2.2, "plt": 88}),
 ]
 
 @pytest.mark.parametrize("text,expected", FRESH7_READS + FRESH8_READS)
