@@ -533,7 +533,7 @@ ORDINAL_SHORT_RE = re.compile(r"[dDcCwW]\d")  # "D8", "C2", "w3": a plain charac
 # "03.02. 212": the same kind of test for German dates (starting at the dot, a literal, it is scanned several times faster)
 DOTTED_DATE_RE = re.compile(r"\.\d{1,2}\.(?:\d{2,4})?[ \t]")
 DATED_ITEM = rf"{DATE_LABEL}[ \t]*:?[ \t]+(?P<value>\d+(?:[.,]\d+)?)(?![\d/])"
-DATED_LIST_RE = re.compile(rf"[ \t]*[:=]?[ \t]*{DATED_ITEM}(?:[ \t]*[,;][ \t]*{DATED_ITEM.replace('value', 'later')})+", re.IGNORECASE)
+DATED_LIST_RE = re.compile(rf"[ \t]*(?:[:=]|--?|[—–])?[ \t]*{DATED_ITEM}(?:[ \t]*[,;|][ \t]*{DATED_ITEM.replace('value', 'later')})+", re.IGNORECASE)
 DATED_ITEM_RE = re.compile(rf"(?P<label>{DATE_LABEL})[ \t]*:?[ \t]+(?P<value>\d+(?:[.,]\d+)?)(?![\d/])", re.IGNORECASE)
 
 
@@ -1478,7 +1478,7 @@ TIME_BEFORE_RE = re.compile(r"(?i)(?:\b(?:today|now|current|latest|yesterday|pri
                             r"post(?:-[a-z]+)?|pre(?:-[a-z]+)?|follow-?up|recheck|nadir|"
                             # "Repeat on citrate sample: PLT 36": a repeat, named with its sample
                             r"repeat(?:ed)?(?:[ \t]+(?:on|in|with)[ \t]+(?:a[ \t]+|the[ \t]+)?(?:[a-z]+[ \t]+)?(?:sample|tube|specimen|draw))?)\b|"
-                            r"(?<![\d.])(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]+)?\d{1,2}[:h]\d{2}(?![\d.])|(?<![\d.])\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d.])|"
+                            r"(?<![\d.T])(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]+)?\d{1,2}[:h]\d{2}(?![\d.])|(?<![\d.])\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d.])|"
                             r"\b(?:c\s*\d{1,2}\s*d\s*\d{1,2}|(?:day|d|week|cycle|c)\s*\d{1,3})\b)[^\w\n]{0,4}$")
 
 
@@ -1525,6 +1525,7 @@ def _list_label(text: str, mentions: list[Mention], index: int) -> str | None:
 LINE_LABEL_RE = re.compile(r"(?i)[ \t>*•-]*(?:[A-Za-z]+[ \t]+){0,2}?(?P<label>today|yesterday|now|current|latest|previous|prior|baseline|admission|"
                            r"discharge|(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{4}-\d{2}-\d{2})(?:[ \t]+\d{1,2}[:h]\d{2})?|\d{1,2}[:h]\d{2}|"
                            r"(?:day|d|week|wk|cycle|c)\s*\d{1,3}(?:\s*d\s*\d{1,2})?)"
+                           r"(?:T\d{1,2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?"  # "2025-03-08T08:05": an ISO time after the date
                            r"(?:[ \t]*[:|–—-][ \t]|(?<=\d)[ \t]+(?:(?=[A-Za-z])|$)|(?<=\d)[ \t]*[,;][ \t]*(?:(?=[A-Za-z])|$))")  # $: the name itself starts where the match is cut
 # The same, leading a part of a line: "ROS neg. Labs 4/2: WBC 2.9 ANC 1.6 … Labs 4/9: WBC 2.5 ANC 1.2" (a colon after it).
 SEGMENT_LABEL_RE = re.compile(LINE_LABEL_RE.pattern.replace("[ \\t>*•-]*", r"(?<![\w/.:-])", 1).rsplit("(?:[ \\t]*[:|", 1)[0] + r"[ \t]*:[ \t]")

@@ -549,6 +549,9 @@ FRESH8_READS = [
     ("CBC 2.8 > 9.9/29.7 < 131, ANC 1.2", {"wbc": 2.8, "hgb": 9.9, "plt": 131, "anc": 1.2}),
     # a row of an analyte not read here is no header for the rows after it
     ("WBC  2.2  10^3/uL  L\nRBC  3.01  10^6/uL  L\nHCT  27.0  %  L\nPLT  88  10^3/uL  L", {"wbc": 2.2, "plt": 88}),
+    # a dated list set off by a dash, its items by bars; CSV rows led by an ISO date and time
+    ("Platelets -- 1/5: 160 | 1/12: 121 | 1/19: 77", {"plt": 77}),
+    ("ts,test,value\n2026-02-01T07:50,ANC,2.1\n2026-02-08T08:10,ANC,1.4\n2026-02-15T07:45,ANC,0.9", {"anc": 0.9}),
 ]
 
 @pytest.mark.parametrize("text,expected", FRESH7_READS + FRESH8_READS)
