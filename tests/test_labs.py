@@ -552,6 +552,8 @@ FRESH8_READS = [
     # a dated list set off by a dash, its items by bars; CSV rows led by an ISO date and time
     ("Platelets -- 1/5: 160 | 1/12: 121 | 1/19: 77", {"plt": 77}),
     ("ts,test,value\n2026-02-01T07:50,ANC,2.1\n2026-02-08T08:10,ANC,1.4\n2026-02-15T07:45,ANC,0.9", {"anc": 0.9}),
+    # when a value was taken, between its name and a colon
+    ("Repeat ANC 04/02 10:15: 0.7 x10^3/uL", {"anc": 0.7}), ("PLT 04/02: 61", {"plt": 61}),
 ]
 
 @pytest.mark.parametrize("text,expected", FRESH7_READS + FRESH8_READS)
