@@ -8,8 +8,10 @@ threshold ("ANC 1.7, below the 1.5 cut-off"). Numbers that are not attached to a
 
 from __future__ import annotations
 
+import gc
 import re
 from bisect import bisect_left, bisect_right
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
@@ -58,11 +60,12 @@ GRADE_CLAIM_RE = _scan(GRADE_CLAIM_PATTERN, re.IGNORECASE)
 SEPARATE_CLAIMS_RE = _scan(GRADE_CLAIM_PATTERN.replace("|/|and)", "|/)"), re.IGNORECASE)
 # Words naming the condition a grade is claimed for, mapped to the analyte that grades it.
 TERM_WORDS = {
-    "anc": r"neutrop[ée]ni(?:a|c|e)|granulocytop[ée]ni(?:a|c|e)|neutrophil\s+count\s+decreased",
-    "plt": r"thrombo(?:cyto|zyto)?p[ée]ni(?:a|c|e)|trombo(?:cito|cyto)?p[ée]ni(?:a|e)|piastrinopenia|plaquetopenia|"
-           r"immune\s+thrombocytopeni(?:a|c)|ITP|platelet\s+count\s+decreased",
+    "anc": r"neutrop[ée]ni(?:a|c|e)|neutrophil\s+count\s+decreased",
+    # one alternative for thrombo-/trombo-, -cyto-/-zyto-/-cito-: fewer alternatives keep the scan of a long text fast
+    "plt": r"th?rombo(?:cyto|zyto|cito)?p[ée]ni(?:a|c|e)|piastrinopenia|plaquetopenia|immune\s+thrombocytopeni(?:a|c)|ITP|"
+           r"platelet\s+count\s+decreased",
     "hgb": r"an(?:a?[ée]|ä)mi(?:a|c|e)",
-    "alc": r"lymphop[ée]ni(?:a|c|e)|lymfopenie|linfopenia|lymphocyte\s+count\s+decreased",
+    "alc": r"l(?:ymph|ymf|inf)op[ée]ni(?:a|c|e)|lymphocyte\s+count\s+decreased",
     "wbc": r"leu[ck]op[ée]ni(?:a|c|e)|white\s+blood\s+cell\s+decreased",
     "alt": r"ALT\s+increased|alanine\s+aminotransferase\s+increased",
     "ast": r"AST\s+increased|aspartate\s+aminotransferase\s+increased",
@@ -281,8 +284,8 @@ def _claims(text: str, start: int, end: int) -> list[Claim]:
     terms = [(m.start() + start, m.end() + start, m.lastgroup) for m in TERM_RE.finditer(chunk)]
     term_starts = [t[0] for t in terms]
     febrile = [m.start() + start for m in FEBRILE_RE.finditer(chunk)]
-    events = [(m.start() + start, m.end() + start) for m in NON_LAB_TERM_RE.finditer(chunk)]  # "fatigue", "colitis", …
-    event_starts = [e[0] for e in events]
+    events: list[tuple[int, int]] | None = None  # "fatigue", "colitis", …: found on the first claim that names no condition
+    event_starts: list[int] = []
     claims = []
     for match in (SEPARATE_CLAIMS_RE if "respectively" in chunk else GRADE_CLAIM_RE).finditer(chunk):
         grades, label = _claim_set(match)
@@ -320,9 +323,11 @@ def _claims(text: str, start: int, end: int) -> list[Claim]:
             continue  # a statistic about a cohort
         if term == "anc" and febrile and abs(febrile[min(bisect_left(febrile, claim_end), len(febrile) - 1)] - claim_end) <= 3:
             term = "fn"  # "grade 3 febrile neutropenia" is a clinical grade, not an ANC grade
-        if events and (term is None or after_term == claim_end) and _near_event(events, event_starts, claim_start, claim_end) \
-                and (NON_LAB_AFTER_RE.match(text, claim_end, end) and not TERM_RE.match(text, claim_end + 1)
-                     or NON_LAB_BEFORE_RE.search(before[-30:])):
+        if term is None and events is None:
+            events = [(m.start() + start, m.end() + start) for m in NON_LAB_TERM_RE.finditer(chunk)]
+            event_starts = [e[0] for e in events]
+        if term is None and events and _near_event(events, event_starts, claim_start, claim_end) \
+                and (NON_LAB_AFTER_RE.match(text, claim_end, end) or NON_LAB_BEFORE_RE.search(before[-30:])):
             continue  # "grade 2 fatigue", "fatigue gr 2": the grade of an event graded without a blood count
         if ("range" in lowered_after[:12] or "band" in lowered_after[:12] or "zone" in lowered_after[:12]) and OUTSIDE_BEFORE_RE.search(before[-20:]):
             continue  # "62 is above the grade 3 range": a comparison with a band, not a claim of its grade
@@ -495,15 +500,29 @@ def check_report(text: str, version: str = "5.0") -> tuple[list[Finding], int]:
     Numbers said in words ("platelets forty one thousand … a grade two thrombocytopenia") are read as digits;
     each finding's span and sentence are those of the text as given.
     """
-    spoken = read_spoken_numbers(text)
-    if not spoken.pieces:
-        return _check_written(text, version)
-    findings, checked = _check_written(spoken.text, version)
-    spans = sentences(text)
-    for finding in findings:
-        start, end = spoken.original_span(*finding.span)
-        finding.span, finding.text = [start, end], _sentence_at(text, spans, start)
-    return findings, checked
+    with _cycle_collector_paused():
+        spoken = read_spoken_numbers(text)
+        if not spoken.pieces:
+            return _check_written(text, version)
+        findings, checked = _check_written(spoken.text, version)
+        spans = sentences(text)
+        for finding in findings:
+            start, end = spoken.original_span(*finding.span)
+            finding.span, finding.text = [start, end], _sentence_at(text, spans, start)
+        return findings, checked
+
+
+@contextmanager
+def _cycle_collector_paused():
+    """A long text makes many small objects and no reference cycles: the cycle collector, run over and over as they
+    are made, would take about a tenth of the time, so it waits until the check is done."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
@@ -580,8 +599,9 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             and (claimed or _has_any(sentence, COMPARISON_HINTS)) and not _unread_value(text, s_start, s_end)
         if given:
             current = [m for m in given if not _earlier(text, m)] or given \
-                if len(given) > 1 and _has_any(sentence, EARLIER_HINTS) else given
-            known.update((m.analyte, m) for m in current)
+                if len(given) > 1 and EARLIER_HINT_RE.search(text, s_start, s_end) else given
+            for mention in current:
+                known[mention.analyte] = mention
             last_given = current
         elif heading and claimed:
             known, last_given = {}, []  # a heading about grades starts a section about grades in general: "### Grade 1 and 2"
@@ -1033,7 +1053,7 @@ EARLIER_BEFORE_RE = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|down\s+from|up\
 EARLIER_AFTER_RE = re.compile(r"(?i)\s*(?:\S+\s+){0,3}?(?:earlier|ago|before|previously|prior|at\s+baseline|last\s+(?:week|month|cycle|time))\b")
 
 
-EARLIER_HINTS = ("compared", "from", "baseline", "previous", "prior", "initial", "earlier", "ago", "before", "last")
+EARLIER_HINT_RE = _scan(r"(?i)(?#first)(?:compared|from|baseline|previous|prior|initial|earlier|ago|before|last)")
 
 
 def _has_any(sentence: str, words: tuple[str, ...]) -> bool:
@@ -1247,7 +1267,7 @@ def _value_for_claim(claim: Claim, all_values: list[Mention], value_starts: list
                 return nearest, True
         return None, False
     # a value after the claim in another list item is not its value: "wbc 2.9 which is grade 1 apparently, hgb 11.5 …"
-    near = [m for m in in_clause if distance(m) <= 30 and not (m.span[0] >= claim.span[1] and "," in text[claim.span[1]:m.span[0]])]
+    near = [m for m in in_clause if distance(m) <= 30 and (m.span[0] < claim.span[1] or text.find(",", claim.span[1], m.span[0]) < 0)]
     if near:
         return min(near, key=distance), False
     # A grade that opens its clause ("Platelets 71 this morning; not grade 2 yet, keep monitoring") is about the value

@@ -750,7 +750,7 @@ def find_mentions(text: str) -> list[Mention]:
         mentions = [m for m in mentions if not _inside(covered, row_starts, m.span[0])]
     conditions = condition_bracket_mentions(text) if "(" in text and ("peni" in lowered or "emi" in lowered) else []
     fishbones = fishbone_mentions(text, mentions) if ">" in text and "<" in text else []
-    grouped, group_names = slash_group_mentions(text) if "/" in text else ([], [])
+    grouped, group_names = slash_group_mentions(text) if "/" in text and SLASHED_NUMBER_HINT_RE.search(text) else ([], [])
     if grouped:  # "1.2/7.4/19 (WBC/Hb/plt)": the names of a group give no values of their own
         mentions = [m for m in mentions if not any(a <= m.span[0] < b for a, b in group_names)]
     return sorted(mentions + rows[0] + table_mentions(text) + token_flowsheet_mentions(text) + leading_value_mentions(text, mentions)
@@ -763,26 +763,28 @@ def find_mentions(text: str) -> list[Mention]:
 GROUP_NAME = r"[A-Za-zÀ-ÿ][\wÀ-ÿ'’#]*"
 NAME_GROUP = rf"{GROUP_NAME}(?:[ \t]*/[ \t]*{GROUP_NAME}){{1,4}}"
 GROUP_NUMBER = r"\d+(?:[.,·]\d+)?"
-NUMBER_GROUP = rf"{GROUP_NUMBER}(?:[ \t]*/[ \t]*{GROUP_NUMBER}){{1,4}}"
-NUMBERS_THEN_NAMES_RE = re.compile(rf"(?<![\w.,/])(?P<numbers>{NUMBER_GROUP})[ \t]*\([ \t]*(?P<names>{NAME_GROUP})[ \t]*\)")
-NAMES_THEN_NUMBERS_RE = re.compile(rf"(?<![\w/])(?P<names>{NAME_GROUP})[ \t]*:?[ \t]+(?P<numbers>{NUMBER_GROUP})(?![\w.,/]|[.,]\d)")
-NAMES_LINE_RE = re.compile(rf"(?m)^[ \t]*(?P<names>{NAME_GROUP})[ \t]*:?[ \t]*$")
-GROUP_ROW_RE = re.compile(rf"[ \t]*(?P<label>[^\n:]{{1,24}}?)[ \t]*:[ \t]*(?P<numbers>{NUMBER_GROUP})[ \t]*(?:\n|$)")
+# Found from their numbers, so a long text is scanned once for the rare "number/number" and names are looked for only there.
+SLASHED_NUMBER_HINT_RE = re.compile(r"\d[ \t]*/[ \t]*\d")  # a cheap test over a whole text before the groups are looked for
+NUMBER_GROUP_RE = re.compile(rf"(?<![\w.,/]){GROUP_NUMBER}(?:[ \t]*/[ \t]*{GROUP_NUMBER}){{1,4}}(?![\w/]|[.,]\d)")
+NAMES_AFTER_RE = re.compile(rf"[ \t]*\([ \t]*(?P<names>{NAME_GROUP})[ \t]*\)")
+NAMES_BEFORE_RE = re.compile(rf"(?<![\w/])(?P<names>{NAME_GROUP})[ \t]*:?[ \t]+$")
+ROW_LABEL_BEFORE_RE = re.compile(r"(?m)^[ \t]*(?P<label>[^\n:]{1,24}?)[ \t]*:[ \t]*$")
+NAMES_LINE_RE = re.compile(rf"[ \t]*(?P<names>{NAME_GROUP})[ \t]*:?[ \t]*$")
 GROUP_SPLIT_RE = re.compile(r"[ \t]*/[ \t]*")
 
 
-def _group_values(text: str, names: re.Match, numbers_start: int, numbers_text: str) -> list[Mention]:
+def _group_values(text: str, names: re.Match, numbers: re.Match) -> list[Mention]:
     tokens = GROUP_SPLIT_RE.split(names.group("names"))
-    numbers = list(re.finditer(GROUP_NUMBER, numbers_text))
-    if len(tokens) != len(numbers):
+    parts = list(re.finditer(GROUP_NUMBER, numbers.group(0)))
+    if len(tokens) != len(parts):
         return []
     analytes = [(found.lastgroup if (found := ANALYTE_RE.fullmatch(token)) else None) for token in tokens]
     if sum(a is not None for a in analytes) < 2:
         return []
     values = []
-    for analyte, number in zip(analytes, numbers, strict=True):
+    for analyte, number in zip(analytes, parts, strict=True):
         if analyte in CANONICAL_UNIT:
-            span = (numbers_start + number.start(), numbers_start + number.end())
+            span = (numbers.start() + number.start(), numbers.start() + number.end())
             values.append(_mention(analyte, text, span[0], span[1], number.group(0), False, None, None, span, [parse_number(number.group(0))]))
     return values
 
@@ -791,28 +793,35 @@ def slash_group_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]
     """The values of groups of names and numbers joined by slashes, and the spans of the name groups they used."""
     found: list[Mention] = []
     names_used: list[tuple[int, int]] = []
-    for match in NUMBERS_THEN_NAMES_RE.finditer(text):
-        values = _group_values(text, match, match.start("numbers"), match.group("numbers"))
-        if values:
-            found += values
-            names_used.append(match.span("names"))
-    for match in NAMES_THEN_NUMBERS_RE.finditer(text):
-        values = _group_values(text, match, match.start("numbers"), match.group("numbers"))
-        if values and not any(a <= match.start() < b for a, b in names_used):
-            found += values
-            names_used.append(match.span("names"))
-    for header in NAMES_LINE_RE.finditer(text):
-        rows = []
-        position = header.end() + 1
-        while (row := GROUP_ROW_RE.match(text, position)) is not None:
-            rows.append(row)
-            position = row.end()
-        if not rows:
-            continue
-        labels = [row.group("label").strip() for row in rows]
-        pick = latest_column(labels) if len(rows) > 1 else 0
-        row = rows[-1 if pick is None else pick]
-        values = _group_values(text, header, row.start("numbers"), row.group("numbers"))
+    rows: dict[int, list[tuple[str, re.Match]]] = {}  # the dated rows under each header line of names, by the header's start
+    for numbers in NUMBER_GROUP_RE.finditer(text):
+        after = NAMES_AFTER_RE.match(text, numbers.end())
+        before = NAMES_BEFORE_RE.search(text, max(text.rfind("\n", 0, numbers.start()) + 1, numbers.start() - 60), numbers.start())
+        for names in (after, before):
+            values = _group_values(text, names, numbers) if names else []
+            if values:
+                found += values
+                names_used.append(names.span("names"))
+                break
+        else:
+            line_start = text.rfind("\n", 0, numbers.start()) + 1
+            label = ROW_LABEL_BEFORE_RE.match(text, line_start, numbers.start())
+            if label is None:
+                continue
+            header_end = line_start - 1  # rows of groups, each after its label, under a line of names
+            while header_end > 0:
+                header_start = text.rfind("\n", 0, header_end) + 1
+                header = NAMES_LINE_RE.fullmatch(text, header_start, header_end)
+                if header is not None:
+                    rows.setdefault(header_start, []).append((label.group("label").strip(), numbers))
+                    break
+                if not ROW_LABEL_BEFORE_RE.match(text, header_start, header_end) and ":" not in text[header_start:header_end]:
+                    break
+                header_end = header_start - 1
+    for header_start, dated in rows.items():
+        header = NAMES_LINE_RE.match(text, header_start, text.find("\n", header_start))
+        pick = latest_column([label for label, _ in dated]) if len(dated) > 1 else 0
+        values = _group_values(text, header, dated[-1 if pick is None else pick][1])
         if values:
             found += values
             names_used.append(header.span("names"))
