@@ -753,8 +753,44 @@ def find_mentions(text: str) -> list[Mention]:
     grouped, group_names = slash_group_mentions(text) if "/" in text and SLASHED_NUMBER_HINT_RE.search(text) else ([], [])
     if grouped:  # "1.2/7.4/19 (WBC/Hb/plt)": the names of a group give no values of their own
         mentions = [m for m in mentions if not any(a <= m.span[0] < b for a, b in group_names)]
-    return sorted(mentions + rows[0] + table_mentions(text) + token_flowsheet_mentions(text) + leading_value_mentions(text, mentions)
-                  + value_before_name_mentions(text, bare, mentions) + conditions + fishbones + grouped, key=lambda m: m.span)
+    found = mentions + rows[0] + table_mentions(text) + token_flowsheet_mentions(text) + leading_value_mentions(text, mentions) \
+        + value_before_name_mentions(text, bare, mentions) + conditions + fishbones + grouped
+    listed = labelled_lines_mentions(text, bare) if "\n" in text and bare else []
+    if listed:  # a name on a line of its own over lines of times and values, unless another reader read those lines
+        listed = [l for l in listed if not any(m.analyte == l.analyte and l.span[0] <= m.span[0] < l.span[1] for m in found)]
+    return sorted(found + listed, key=lambda m: m.span)
+
+
+# A name on a line of its own, then lines of a time and a value each: "ANC (x10^9/L) by day post-cycle\nD1   3.8\nD8   1.2".
+NAME_LINE_REST_RE = re.compile(r"[ \t]*(?:\([^()\n]*\))?[^\d\n]*$")
+TIMED_LINE_RE = re.compile(rf"\n[ \t]*(?P<label>[A-Za-z]{{1,6}}[ \t]*\d{{1,3}}(?:[ \t]*[A-Za-z]{{1,3}}[ \t]*\d{{1,3}})?|"
+                           rf"\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?\.?|\d{{1,2}}:\d{{2}})"
+                           rf"[ \t]*[:=–-]?[ \t]+{NUMBER}[ \t]*(?:{UNIT})?[ \t]*(?=\n|$)", re.IGNORECASE)
+
+
+def labelled_lines_mentions(text: str, bare: list[re.Match]) -> list[Mention]:
+    """The latest value of a name written on a line of its own (no value after it) over lines that each give a time and
+    a value, the time by day, date or clock ("D1  3.8", "03/02  212", "06:40  45")."""
+    found = []
+    for name in bare:
+        line_start = text.rfind("\n", 0, name.start()) + 1
+        line_end = text.find("\n", name.end())
+        if line_end < 0 or text[line_start:name.start()].strip() or not NAME_LINE_REST_RE.fullmatch(text, name.end(), line_end) \
+                or ANALYTE_RE.search(text, name.end(), line_end):
+            continue  # a value, or another name (a header of columns), on the name's line
+        rows, position = [], line_end
+        while (row := TIMED_LINE_RE.match(text, position)) is not None and label_rank(row.group("label")) is not None:
+            rows.append(row)
+            position = row.end()
+        if len(rows) < 2:
+            continue
+        pick = latest_column([row.group("label").strip() for row in rows])
+        row = rows[-1 if pick is None else pick]
+        unit = row.group("unit") or (found_unit.group("unit") if (found_unit := UNIT_ANYWHERE_RE.search(text, name.end(), line_end)) else None)
+        trend = [parse_number(r.group("num")) for r in rows if r is not row] + [parse_number(row.group("num"))]
+        found.append(_mention(name.lastgroup, text, name.start(), row.end(), row.group("num"), bool(row.group("kilo")), unit, None,
+                              row.span("num"), trend))
+    return found
 
 
 # Values written as a group with their names as a group, in the same order: "1.2/7.4/19 (WBC/Hb/plt)", "WBC/Hb/Plt
@@ -1542,6 +1578,26 @@ LINE_LABEL_RE = re.compile(r"(?i)[ \t>*•-]*(?:[A-Za-z]+[ \t]+){0,2}?(?P<label>
 SEGMENT_LABEL_RE = re.compile(LINE_LABEL_RE.pattern.replace("[ \\t>*•-]*", r"(?<![\w/.:-])", 1).rsplit("(?:[ \\t]*[:|", 1)[0] + r"[ \t]*:[ \t]")
 
 
+# A date or time that ends the line of a value, past its flag and range: "PLATELET COUNT  54 (L)  [150-450]  03/22 06:10".
+LINE_END_LABEL_RE = re.compile(r"(?<![\w/.:-])(?P<label>(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{4}-\d{2}-\d{2})(?:[ \tT]+\d{1,2}:\d{2}(?::\d{2})?)?"
+                               r"|\d{1,2}:\d{2})[ \t]*$")
+
+
+BRACKETED_RE = re.compile(r"\([^()\n]*\)|\[[^\[\]\n]*\]")
+
+
+def _line_end_label(text: str, position: int) -> str | None:
+    """The date or time at the end of a value's line, within 60 characters after the value."""
+    line_end = text.find("\n", position)
+    line_end = len(text) if line_end < 0 else line_end
+    if line_end - position > 60:
+        return None
+    label = LINE_END_LABEL_RE.search(text, position, line_end)
+    if label is None or any(ch.isdigit() for ch in BRACKETED_RE.sub("", text[position:label.start()])):
+        return None  # another number between ("45 @06:40, 38 @18:00"): the time is that number's
+    return label.group("label")
+
+
 def _segment_label(text: str, position: int) -> str | None:
     """The last time with a colon before a value on its line ("Labs 4/9: WBC 2.5 ANC 1.2"), within 200 characters."""
     floor = max(0, position - 200, text.rfind("\n", 0, position) + 1)
@@ -1596,8 +1652,8 @@ def latest_of_timed_repeats(text: str, mentions: list[Mention]) -> list[Mention]
         labels = []
         for i in indexes:
             floor = mentions[i - 1].span[1] if i > 0 else 0
-            labels.append(_time_label(text, mentions[i], floor) or _line_label(text, mentions[i].span[0]) or _list_label(text, mentions, i)
-                          or _segment_label(text, mentions[i].span[0]))
+            labels.append(_line_end_label(text, mentions[i].span[1]) or _time_label(text, mentions[i], floor) or _line_label(text, mentions[i].span[0])
+                          or _list_label(text, mentions, i) or _segment_label(text, mentions[i].span[0]))
         ranks = [label_rank(label) if label is not None else None for label in labels]
         if any(rank is None for rank in ranks):
             # "Hb 7.4 → 2 units → post-transfusion Hb 9.0": the one value labelled as after an event, when no other says when

@@ -559,6 +559,9 @@ FRESH8_READS = [
     ("ts,test,value\n2026-02-01T07:50,ANC,2.1\n2026-02-08T08:10,ANC,1.4\n2026-02-15T07:45,ANC,0.9", {"anc": 0.9}),
     # when a value was taken, between its name and a colon
     ("Repeat ANC 04/02 10:15: 0.7 x10^3/uL", {"anc": 0.7}), ("PLT 04/02: 61", {"plt": 61}),
+    # repeats dated at the end of their lines; a name over lines of a time and a value each
+    ("HEMOGLOBIN  8.1 (L)  [12.0-15.5]  04/03 05:55\nHEMOGLOBIN  8.8 (L)  [12.0-15.5]  04/02 17:20", {"hgb": 8.1}),
+    ("ALC (x10^9/L) by week\nW1  1.3\nW4  0.8\nW7  0.5", {"alc": 0.5}),
 ]
 
 @pytest.mark.parametrize("text,expected", FRESH7_READS + FRESH8_READS)
