@@ -163,7 +163,8 @@ ABSENT_AFTER_RE = re.compile(r"(?i)\s*(?:\([^()]{0,40}\)\s*)?(?:has|have|had|was
                              r"(?:yet\s+)?(?:occurred|occur|developed|develop|recurred|been\s+(?:seen|observed|reported|documented|present))"
                              r"|\s*(?:\([^()]{0,40}\)\s*)?(?:is|was|remains)\s+(?:absent|not\s+present|ruled\s+out|excluded)")
 # Words that refer back to a value already given: "That's grade 2", "so it counts as grade 1", "which makes it grade 3".
-REFERRING = (r"\b(?:that|this|it|which|i|she|he)(?:'s|’s|'m|’m|(?<=\bthat)s|(?<=\bit)s|\s+is|\s+am|\s+was|\s+would\s+be|\s+counts\s+as|\s+makes\s+it|\s+corresponds\s+to|"
+REFERRING = (r"\b(?:that|this|it|which|i|she|he|the\s+same\s+(?:value|count|number|result|level))(?:'s|’s|'m|’m|(?<=\bthat)s|(?<=\bit)s|\s+is|\s+am|\s+was|\s+would\s+be|\s+counts\s+as|\s+makes\s+it|\s+corresponds\s+to|"
+             r"(?<=\bit)\s+(?:as|at)|"
              r"\s+means|\s+represents|\s+should\s+(?:have\s+been|be))\s+(?:(?:still|only|now|just|already|probably|consistent\s+with|in\s+keeping\s+with|an?|CTCAE)\s+){0,3}")
 # A sentence that starts by referring to what the previous one said.
 REFERRING_START_RE = re.compile(rf"(?i)(?:(?:(?!(?:if|when|once|unless|should|would|could)\b)(?:[^\s\d.!?]+|v?[56](?:\.0)?,?)\s+){{0,5}}?{REFERRING}"
@@ -402,7 +403,7 @@ WRONG_CLAIM = (r"(?:(?:that|this|it|which)(?:'s|’s|\s+is|\s+was)|(?:that|this)
                r"(?:wrong|incorrect|an?\s+(?:error|mistake|typo|over-?call|under-?call|overcall|undercall|misgrading|misclassification)|mistaken|"
                r"not\s+(?:right|correct))\b")
 # A sentence that corrects the one before: "The correct grade is 3.", "It should have been grade 3.", "Correction: grade 3."
-CORRECTION_START_RE = re.compile(r"(?i)(?:correction\s*:|(?:the\s+)?(?:correct|true|actual|right|revised)\s+(?:CTCAE\s+)?grade\b|"
+CORRECTION_START_RE = re.compile(r"(?i)(?:correction\s*:|(?:(?:by|per|under|in)\s+(?:CTCAE\s+)?v?[56](?:\.0)?,?\s+)?(?:the\s+)?(?:correct|true|actual|right|revised)\s+(?:CTCAE\s+)?grade\b|"
                                  r"(?:it|this|that|which)(?:'s|\s+is|\s+was)?\s+(?:should\s+(?:have\s+been|be|read)|actually|in\s+fact)\b|"
                                  r"(?:actually|in\s+fact)\s*,?\s+(?:it's|it\s+is|this\s+is|that's|that\s+is|the\s+grade)|"
                                  r"no\s*[,.;:!—–-]+\s*(?:[^!?\n]{0,40}?\s)?(?:grade|gr\.?|(?-i:G))\s*[0-5IV]|"
@@ -412,7 +413,7 @@ CORRECTION_START_RE = re.compile(r"(?i)(?:correction\s*:|(?:the\s+)?(?:correct|t
 INTERROGATIVE_START_RE = re.compile(r"(?i)(?:Q\s*\d*\s*[:.)]\s*)?(?:(?:so|and|but|ok|okay|hi|doctor|doc|quick\s+question)\s*[,:]?\s+)?(?:is|are|was|were|does|do|did|would|could|should|can|"
                                     r"will|has|have|am|isn't|aren't|doesn't|don't|what|which|how)\b")
 # ... or a question put after the value: "My ANC is 1.6 — do I have grade 2 neutropenia?"
-INTERROGATIVE_CLAUSE_RE = re.compile(r"(?i)[—–:;,]\s*(?:so\s+|and\s+|but\s+)?(?:is|are|was|were|does|do|did|would|could|should|can|will|am)\s+"
+INTERROGATIVE_CLAUSE_RE = re.compile(r"(?i)(?:[—–:;,]|\s-\s)\s*(?:so\s+|and\s+|but\s+)?(?:is|are|was|were|does|do|did|would|could|should|can|will|am)\s+"
                                      r"(?:i|you|we|she|he|it|that|this|they|there|my|her|his|their)\b")
 # ... or one that asks for agreement at its end: "that's grade 3 anaemia, isn't it?", "grade 2, right?".
 TAG_QUESTION_RE = re.compile(r"(?i)(?:\b(?:isn't|aren't|wasn't|doesn't|don't|is|was)\s+(?:it|that|this|they|she|he)|,\s*(?:right|correct|no|yes|yeah))"
@@ -438,9 +439,10 @@ REPORTED_AFTER_RE = re.compile(r"(?i)\s*(?:\([^()]{0,30}\)\s*)?(?:,\s*)?(?:\w+\s
                                r"by\s+mistake|as\s+(?:initially|originally|previously|first)\s+(?:reported|graded|recorded|stated|documented))\b")
 # A correction that supersedes the claims before it: "the correct grade is 3", "should have been grade 3", "is actually grade 3".
 CORRECTION_HINT_RE = re.compile(r"correct|true|actual|right|revised|amended|should|in fact|really|wrong|error|mistake|typo|call|mis|"
-                                r"sorry|wait|mean|scratch|make that|rather")  # a word CORRECTION_RE needs
+                                r"sorry|wait|mean|scratch|make that|rather|review|regrad")  # a word CORRECTION_RE needs
 CORRECTION_RE = re.compile(r"(?i)\b(?:(?:correct(?:ed)?|true|actual|right|revised|amended)\s+(?:CTCAE\s+)?grade|corrected\s+to|"
                            rf"should\s+(?:have\s+been|be|read)|(?:is|was|it's|that's)\s+(?:actually|in\s+fact|really)|{WRONG_CLAIM}|"
+                           r"on\s+(?:re-?)?review|after\s+review|on\s+re-?grading|"
                            # a claim taken back as it is said: "grade 3, sorry, grade 4", "grade 4, no wait, grade 2", "I mean"
                            r"(?:sorry|no\s+wait|wait|i\s+mean|scratch\s+that|make\s+that|or\s+rather)(?=\s*[,:;—–-]*\s*(?:it's\s+|it\s+is\s+)?"
                            r"(?:grade|gr\.?|(?-i:G))\s*[0-5IV]))\b")
@@ -1041,8 +1043,8 @@ GENERAL_AFTER_RE = re.compile(rf"(?i)(?:\s+(?!(?:and|or|but|so|we|i|you|she|he|t
                               rf"|(?:\s+[\w-]+)?(?:\s+{TERM_ALTERNATIVES.replace('(?P<', '(?P<d_')})?\s*(?:at|as|is|=|:)?\s*"
                               r"(?:[<>≤≥]|less\s+than|below|under|between|from)\s*\d")
 # The analyte named as the subject of a claim: "Hgb is grade 2", 'the neutrophils were "grade 2"', "plts now G3".
-SUBJECT_BEFORE_RE = re.compile(rf"(?i)(?:{REFERENT_RE.pattern})[\s*_]*(?::|=|-|–|—|\b(?:is|are|was|were|remains?|stays?|now|still|"
-                               r"at|already|graded(?:\s+as)?|classed\s+as|classified\s+as)\b|\s)*[\s\"'“”*_]*$")
+SUBJECT_BEFORE_RE = re.compile(rf"(?i)(?:{REFERENT_RE.pattern})[\s*_]*(?::|=|-|–|—|\b(?:is|are|was|were|remains?|stays?|now|still|also|too|"
+                               r"again|likewise|at|already|graded(?:\s+as)?|classed\s+as|classified\s+as)\b|\s)*[\s\"'“”*_]*$")
 # A sentence that opens with its claim, past a few words: "not grade 3 tho", "so grade 3 not 4", "Graded 4 in v5.0".
 OPENING_RE = re.compile(r"(?i)[\W_]*(?:[^\s\d]+\s+){0,3}(?<!\bat\s)(?<!\bfor\s)(?<!\bwith\s)(?<!\bin\s)(?<!\bfrom\s)(?<!\bby\s)(?<!\bto\s)"
                         r"(?<!\buntil\s)[\W_]*")
@@ -1113,8 +1115,13 @@ def _remembered_value(text: str, s_start: int, start: int, claim: Claim | None, 
         analyte = subject.lastgroup if subject else None
     if analyte is not None:
         return known.get(analyte)
-    if len(last_given) == 1 and OPENING_RE.fullmatch(before):
-        return last_given[0]
+    referring = REFERRING_BEFORE_RE.search(text, max(s_start, start - 40), start) \
+        or (THE_GRADE_IS_RE.search(text, max(s_start, start - 30), claim.span[1]) if claim is not None else None)
+    if referring is not None and re.search(r"\d", VERSION_NAMED_RE.sub("", text[max(s_start, referring.start() - 12):referring.start()])):
+        return None  # "The value was actually 16, which is grade 4": the claim is about the number just said
+    if last_given and len({m.analyte for m in last_given}) == 1 and (OPENING_RE.fullmatch(before) or referring is not None):
+        # "No longer grade 3, now grade 1"; "Under CTCAE v6.0 (our protocol's version) this is grade 3": the value before
+        return known.get(last_given[0].analyte, last_given[-1])
     return None
 
 

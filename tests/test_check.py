@@ -634,6 +634,29 @@ def test_fresh8_claim_classes(sentence, version, expected):
     assert sorted((f.kind, f.analyte, f.expected_grade) for f in check_text(sentence, version)) == sorted(expected, key=str)
 
 
+# Classes of fresh9 (scored held-out first, then its dev round), in wordings of our own.
+FRESH9_CLASSES = [
+    # a pronoun and a linking verb right before a claim refer back past a few words
+    ("WBC 2.5 x10^9/L today. This is below normal, and doctors grade it as grade 1.", "5", [(M, "wbc", 2)]),
+    ("ANC 0.7 today. Under CTCAE v6.0 (the version our new protocol uses) this is grade 3.", "5", [(M, "anc", 2)]),
+    ("The value was actually 16, which is grade 4 (v5.0).", "5", []),
+    # "the same ANC is also", "the same value is"
+    ("An ANC of 1.7 is grade 1 under CTCAE v5.0. Under CTCAE v6.0 the same ANC is also grade 2.", "5", [(M, "anc", 0)]),
+    # a claim that continues one opening its sentence, about the current value of a series
+    ("Hb this AM 8.3, was 7.6 yesterday before 1u. No longer grade 3, now grade 1.", "5", [(M, "hgb", 2)]),
+    # a question after a spaced hyphen; a correction after a version; "on review" corrects the claim before it
+    ("My ANC was 1.7 last week - is that grade 2 neutropenia?", "5", []),
+    ("The site recorded grade 2 for an ANC of 0.9. By CTCAE v5.0 the correct grade is 3.", "5", []),
+    ("The site recorded grade 2 for an ANC of 0.9. By CTCAE v5.0 the correct grade is 2 as well.", "5", [(M, "anc", 3)]),
+    ("The outside lab reported the thrombocytopenia as grade 3; on review, a count of 18 x10^9/L is grade 4.", "5", []),
+]
+
+
+@pytest.mark.parametrize("sentence,version,expected", FRESH9_CLASSES)
+def test_fresh9_claim_classes(sentence, version, expected):
+    assert sorted((f.kind, f.analyte, f.expected_grade) for f in check_text(sentence, version)) == sorted(expected, key=str)
+
+
 # A table column of bare grades claims each row's grade for the row's value.
 GRADE_COLUMNS = [
     ("| Day | ANC (x10^9/L) | CTCAE grade |\n|---|---|---|\n| 1 | 1.8 | 1 |\n| 8 | 0.8 | 2 |\n| 15 | 0.3 | 4 |", "5", [(M, "anc", 3)]),
