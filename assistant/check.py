@@ -632,6 +632,10 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         chained: tuple[int, Mention, bool] | None = None  # the previous claim's end and the value it was judged on
         stated_lln = STATED_LLN_RE.search(text, s_start, s_end) if "limit" in sentence or "LLN" in sentence else None
         for claim in claims:
+            if claim.term_analyte is None:
+                subject = SUBJECT_BEFORE_RE.search(text, max(s_start, claim.span[0] - 40), claim.span[0])
+                if subject is not None:
+                    claim.term_analyte = subject.lastgroup  # "your platelets would still be grade 2": the platelets' grade
             series = next((m for m in values if m.steps and m.span[0] < claim.span[0] < m.span[1]), None) if any_series else None
             step = series.step_value(claim.span[0]) if series else None
             if step is None and any_series:
@@ -1044,7 +1048,7 @@ GENERAL_AFTER_RE = re.compile(rf"(?i)(?:\s+(?!(?:and|or|but|so|we|i|you|she|he|t
                               r"(?:[<>≤≥]|less\s+than|below|under|between|from)\s*\d")
 # The analyte named as the subject of a claim: "Hgb is grade 2", 'the neutrophils were "grade 2"', "plts now G3".
 SUBJECT_BEFORE_RE = re.compile(rf"(?i)(?:{REFERENT_RE.pattern})[\s*_]*(?::|=|-|–|—|\b(?:is|are|was|were|remains?|stays?|now|still|also|too|"
-                               r"again|likewise|at|already|graded(?:\s+as)?|classed\s+as|classified\s+as)\b|\s)*[\s\"'“”*_]*$")
+                               r"again|likewise|at|already|would|will|be|been|graded(?:\s+as)?|classed\s+as|classified\s+as)\b|\s)*[\s\"'“”*_]*$")
 # A sentence that opens with its claim, past a few words: "not grade 3 tho", "so grade 3 not 4", "Graded 4 in v5.0".
 OPENING_RE = re.compile(r"(?i)[\W_]*(?:[^\s\d]+\s+){0,3}(?<!\bat\s)(?<!\bfor\s)(?<!\bwith\s)(?<!\bin\s)(?<!\bfrom\s)(?<!\bby\s)(?<!\bto\s)"
                         r"(?<!\buntil\s)[\W_]*")

@@ -649,6 +649,9 @@ FRESH9_CLASSES = [
     ("The site recorded grade 2 for an ANC of 0.9. By CTCAE v5.0 the correct grade is 3.", "5", []),
     ("The site recorded grade 2 for an ANC of 0.9. By CTCAE v5.0 the correct grade is 2 as well.", "5", [(M, "anc", 3)]),
     ("The outside lab reported the thrombocytopenia as grade 3; on review, a count of 18 x10^9/L is grade 4.", "5", []),
+    # an analyte named as the subject of a claim is the claim's, not the other value beside it
+    ("Platelets 71 x10^9/L. Under CTCAE v6.0 your ANC of 1.1 would be grade 1 and your platelets would still be grade 2.", "5", []),
+    ("Platelets 71 x10^9/L. Under CTCAE v6.0 your ANC of 1.1 would be grade 1 and your platelets would still be grade 1.", "5", [(M, "plt", 2)]),
 ]
 
 
