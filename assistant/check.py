@@ -660,7 +660,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             if mention is None and chained is not None and claim.term_analyte in (None, chained[1].analyte) \
                     and _continues(text, chained[0], claim.span[0]):
                 mention, substituted = chained[1], chained[2]  # "grade 3 under v6.0 and grade 4 under v5.0": the same value
-            if (mention is None and remembering or substituted) and known:
+            if known and (mention is None and remembering or substituted
+                          or mention is None and claim.term_analyte in known and all(v.analyte != claim.term_analyte for v in values)):
                 # "Plt 40 on Monday. Today ANC 1.1 and grade 3 thrombocytopenia": the platelets named before, not today's ANC
                 remembered = _remembered_value(text, s_start, claim.span[0], claim, known, last_given, claims[0].span[0]) \
                     if remembering or claim.term_analyte in known else None
