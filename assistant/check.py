@@ -479,7 +479,9 @@ def _nearest_term(terms, term_starts: list[int], claim_start: int, claim_end: in
     if index < len(terms) and _term_follows(text, claim_end, terms[index][0]):
         return terms[index][2]
     index = bisect_left(term_starts, claim_start)
-    before = [(claim_start - e, a) for s, e, a in terms[max(0, index - 3):index] if 0 <= claim_start - e <= 40]
+    # not past a semicolon or another analyte's name: "grade 2 neutropenia; platelets grade 1" grades the platelets
+    before = [(claim_start - e, a) for s, e, a in terms[max(0, index - 3):index] if 0 <= claim_start - e <= 40
+              and ";" not in text[e:claim_start] and not REFERENT_RE.search(text, e, claim_start)]
     return min(before)[1] if before else None
 
 
@@ -607,8 +609,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             last_given = current
         elif heading and claimed:
             known, last_given = {}, []  # a heading about grades starts a section about grades in general: "### Grade 1 and 2"
-        if not values and not remembering:
-            continue
+        if not values and not remembering and not (claimed and "6" in sentence and LYMPHOCYTE_TERM_RE.search(sentence)):
+            continue  # nothing to judge, but a v6.0 grade for lymphocytes, which needs no value
         named_here = marks[bisect_left(mark_starts, s_start):bisect_left(mark_starts, s_end)]
         sentence_version = single_version([v for _, v in named_here]) or _section_version(sections, s_start) or default
         value_starts = [m.span[0] for m in values]
@@ -667,6 +669,13 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                     if remembering or claim.term_analyte in known else None
                 if remembered is not None:
                     mention, substituted = remembered, False
+            if mention is None and claim.term_analyte == "alc" and not claim.negated and any(v == "6.0" for _, v in named_here) \
+                    and (_claim_version(text, claim, named_here, clauses, clause_starts) or sentence_version) == "6.0" \
+                    and not NO_SUCH_TERM_RE.search(sentence) and not _rule(text, s_start, claims[0].span[0], claims[0]):
+                # "5 had grade ≥3 lymphocyte count decreased per CTCAE v6.0": a grade v6.0 cannot give, whatever the value
+                checked += 1
+                findings.append(_ungradable_without_value(claim, sentence))
+                continue
             if mention is None or _unnamed_subject(text, s_start, claim, mentions):
                 continue  # "ALC 0.5 → G2; 0.49 → G3": the second grade is about 0.49, a number with no name
             chained = (claim.span[1], mention, substituted)
@@ -1098,16 +1107,30 @@ def _repeated_values(text: str, start: int, end: int, mentions: list[Mention], k
     return found
 
 
+def _general(text: str, s_start: int, start: int, claim: Claim | None, first: int) -> bool:
+    """Whether a claim (or a comparison) starting at `start` talks about grades in general, gives a rule or speaks of another
+    time (GENERAL_BEFORE_RE and the patterns after it); the sentence's first claim, at `first`, sets its frame."""
+    before = text[s_start:start]
+    frame = text[s_start:first] if first < start else None  # "In grade 3 … and grade 4 …"
+    return any(GENERAL_BEFORE_RE.search(words) or RULE_BEFORE_RE.search(words) or OPENING_PREPOSITION_RE.match(words)
+               or GENERIC_SUBJECT_RE.match(words) for words in (before, frame) if words is not None) \
+        or claim is not None and (GENERAL_AFTER_RE.match(text, claim.span[1]) or RULE_AFTER_RE.match(text, claim.span[1]))
+
+
+def _rule(text: str, s_start: int, start: int, claim: Claim) -> bool:
+    """Whether a claim is the condition of a rule ("in grade 3 lymphopenia ASCO advises", "A grade 1 cytopenia is …")."""
+    before = text[s_start:start]
+    return bool(RULE_BEFORE_RE.search(before) or OPENING_PREPOSITION_RE.match(before) or GENERIC_SUBJECT_RE.match(before)
+                or RULE_AFTER_RE.match(text, claim.span[1]) or GENERAL_AFTER_RE.match(text, claim.span[1]))
+
+
 def _remembered_value(text: str, s_start: int, start: int, claim: Claim | None, known: dict[str, Mention],
                       last_given: list[Mention], first: int) -> Mention | None:
     """The value a claim (or, with no claim, a comparison) starting at `start` in a sentence without values is about:
     the latest value of the analyte its condition or its subject names, else the one value of the last sentence that
     gave any, when the claim opens its sentence; none when the sentence talks about grades in general or about another time."""
     before = text[s_start:start]
-    frame = text[s_start:first] if first < start else None  # the sentence's first claim sets its frame: "In grade 3 … and grade 4 …"
-    if any(GENERAL_BEFORE_RE.search(words) or RULE_BEFORE_RE.search(words) or OPENING_PREPOSITION_RE.match(words)
-           or GENERIC_SUBJECT_RE.match(words) for words in (before, frame) if words is not None) \
-            or claim is not None and (GENERAL_AFTER_RE.match(text, claim.span[1]) or RULE_AFTER_RE.match(text, claim.span[1])):
+    if _general(text, s_start, start, claim, first):
         return None
     colon = text.rfind(":", s_start, start)
     if colon >= 0 and GENERAL_LABEL_RE.search(text, s_start, colon):
@@ -1426,6 +1449,18 @@ def _judge_claim(claim: Claim, mention: Mention, substituted: bool, version: str
         "grade_mismatch", mention.analyte, mention.value, mention.unit, claimed, result.grade, None, None, version,
         list(claim.span), sentence, message,
     )
+
+
+LYMPHOCYTE_TERM_RE = re.compile(TERM_WORDS["alc"], re.IGNORECASE)
+# Words that say v6.0 has no lymphocyte term ("lymphopenia is no longer graded in v6.0"): about the version, not a claim.
+NO_SUCH_TERM_RE = re.compile(r"(?i)\b(?:no\s+longer|not\s+graded|no\s+(?:such\s+)?(?:term|grade)|removed|dropped|absent|"
+                             r"(?:does|do|did)\s+not\s+(?:have|grade|include)|doesn't|don't|has\s+no|without)\b")
+
+
+def _ungradable_without_value(claim: Claim, sentence: str) -> Finding:
+    reason = grade_value("alc", 1.0, "6.0").criterion
+    return Finding("ungradable_term", "alc", None, CANONICAL_UNIT["alc"], claim.label if not claim.label.isdigit() else int(claim.label),
+                   None, None, None, "6.0", list(claim.span), sentence, f"Grade {claim.label} is claimed for lymphocytes, but {reason}")
 
 
 def _relation(words: str) -> str:

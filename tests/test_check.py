@@ -652,6 +652,12 @@ FRESH9_CLASSES = [
     # an analyte named as the subject of a claim is the claim's, not the other value beside it
     ("Platelets 71 x10^9/L. Under CTCAE v6.0 your ANC of 1.1 would be grade 1 and your platelets would still be grade 2.", "5", []),
     ("Platelets 71 x10^9/L. Under CTCAE v6.0 your ANC of 1.1 would be grade 1 and your platelets would still be grade 1.", "5", [(M, "plt", 2)]),
+    # a condition named before a semicolon and another analyte's name is not the next claim's
+    ("ANC 1.4, plt 140. Comment: grade 2 neutropenia; platelets grade 1.", "5", []),
+    # a v6.0 grade for lymphocytes is no grade, with or without a value; a rule or a note on the version claims none
+    ("Of 150 patients, 7 had grade 3 or higher lymphocyte count decreased per CTCAE v6.0.", "5", [("ungradable_term", "alc", None)]),
+    ("Under CTCAE v6.0, grade 3 lymphopenia calls for CMV screening.", "5", []),
+    ("Lymphopenia is no longer graded in CTCAE v6.0, so grade 3 lymphopenia has no v6.0 equivalent.", "5", []),
 ]
 
 
