@@ -80,7 +80,7 @@ FILLER = (r"(?:[ \t]+\d{1,2}/\d{1,2}(?:/\d{2,4})?(?:[ \t]+\d{1,2}:\d{2})?[ \t]*:
           r"then|today|dropped|drops?|fell|falls?|fallen|had|has|decreased|declined|down|recovered|to|reaching|reached|blood|serum|plasma|venous|capillary|bld|nadir(?:ed)?|bottomed(?:\s+out)?|peaked|"
           r"around|approximately|roughly|exactly|just|still|back|came|comes|come|went|goes|rose|risen|remains?|remained|stable|yesterday|say|maybe|perhaps|about|sat|sits|stood|stands|hovered|hovers|held|stayed|stays|rebounded|bounced|plateaued|plummeted|crashed|jumped|crept|persisted|persists|"
           r"repeat|repeated|latest|currently|this\s+morning|this\s+(?:am|a\.m\.|pm|p\.m\.|afternoon|evening)|recovering|rising|falling|dropping|climbing|improving|declining|your|have|"
-          r"fine|ok|okay|good|stables?|stabile|estables?|stabil|absolut|"
+          r"fine|ok|okay|good|stables?|stabile|estables?|stabil|absolut|aktuell|heute|vandaag|nu|hoy|hoje|oggi|aujourd'hui|actuellement|"
           r"à|a|ont|sont|est|était|étaient|de|è|sono|era|erano|di|es|son|eran|han|hanno|en|bei|liegt|liegen|ist|sind|war|waren|von|auf|been|"
           # French, Spanish, Italian and German verbs of a count changing ("plaquettes remontées à 121", "Hb gesunken auf 8,1")
           r"(?:remont|descend|chut|baiss|augment|diminu|pass)(?:é|ée|és|ées|u|ue|us|ues)|(?:baj|sub|descend|aument|disminu)(?:ad[oa]s?|id[oa]s?|ó|ió|yó|aron|ieron|yeron)|"
@@ -992,7 +992,7 @@ RANGE_HEADER_RE = re.compile(r"(?i)\b(?:ref|reference|range|normal|interval|limi
 UNIT_HEADER_RE = re.compile(r"(?i)^(?:units?|einheit|eenheid|unit[ée]s?|unidad(?:es)?|unidades?|unit[àa])$")
 SKIP_HEADER_RE = re.compile(r"(?i)^(?:flags?|abn(?:ormal)?|h/l|comments?|notes?|status)$")
 CURRENT_HEADER_RE = re.compile(r"(?i)\b(?:today|now|current|latest|most\s+recent|this\s+morning)\b")
-PAST_HEADER_RE = re.compile(r"(?i)\b(?:prior|previous|prev|before|baseline|last|yesterday|admission|pre)\b|\bago\b")
+PAST_HEADER_RE = re.compile(r"(?i)\b(?:prior|previous|prev|before|baseline|last|yesterday|admission|presentation|diagnosis|pre)\b|\bago\b")
 RANGE_CELL_RE = re.compile(r"^\s*[<>≤≥]?\s*\d[\d.,]*\s*[-–]\s*\d[\d.,]*")
 CELL_ARROW_RE = re.compile(r"(?:→|->|=>|⇒|»)(?!.*(?:→|->|=>|⇒|»))")
 CELL_VALUE_RE = re.compile(rf"\s*{NUMBER}\s*(?:{UNIT})?", re.IGNORECASE)
@@ -1142,6 +1142,8 @@ def row_table_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]]
             pick = 0
         column = value_columns[pick]
         a, b = cells[column]
+        if "%" in line[a:b]:
+            continue  # "| Neutrophils | 55% |": a differential percentage, not a count
         number = cell_value(line, a, b) or CELL_VALUE_RE.match(line, a)
         if number.end("num") > b:
             continue
@@ -1569,13 +1571,16 @@ def _list_label(text: str, mentions: list[Mention], index: int) -> str | None:
 
 # A time that labels a whole line of values: "Results 14/3: Hb 9.9; PLT 98", "Today - WBC 3.1, ANC 1.6"; a date and a clock
 # time need no colon before the first name ("07/14 08:02  PLT 58   HGB 10.9").
-LINE_LABEL_RE = re.compile(r"(?i)[ \t>*•-]*(?:[A-Za-z]+[ \t]+){0,2}?(?P<label>today|yesterday|now|current|latest|previous|prior|baseline|admission|"
-                           r"discharge|(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{4}-\d{2}-\d{2})(?:[ \t]+\d{1,2}[:h]\d{2})?|\d{1,2}[:h]\d{2}|"
+LINE_LABEL_RE = re.compile(r"(?i)[ \t>*•-]*(?:\w{1,12}[,;](?=\d))?(?:[A-Za-z]+[ \t]+){0,2}?(?P<label>today|yesterday|now|current|latest|previous|prior|baseline|admission|"
+                           r"discharge|(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{4}-\d{2}-\d{2}|\d{1,2}[ -](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)"
+                           r"(?:[ \t]+\d{1,2}[:h]\d{2})?|\d{1,2}[:h]\d{2}|"
                            r"(?:day|d|week|wk|cycle|c)\s*\d{1,3}(?:\s*d\s*\d{1,2})?)"
                            r"(?:T\d{1,2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?"  # "2025-03-08T08:05": an ISO time after the date
-                           r"(?:[ \t]*[:|–—-][ \t]|(?<=\d)[ \t]+(?:(?=[A-Za-z])|$)|(?<=\d)[ \t]*[,;][ \t]*(?:(?=[A-Za-z])|$))")  # $: the name itself starts where the match is cut
+                           r"(?:[ \t]*[:|–—-][ \t]|(?<=\d)[ \t]+(?:(?=[A-Za-z])|$)|(?<=\d)[ \t]*[,;][ \t]*(?:(?=[A-Za-z])|$)|"
+                           r"(?<=(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))[a-z]*\.?[ \t]+(?:(?=[A-Za-z])|$))")  # $: the name itself starts where the match is cut
 # The same, leading a part of a line: "ROS neg. Labs 4/2: WBC 2.9 ANC 1.6 … Labs 4/9: WBC 2.5 ANC 1.2" (a colon after it).
-SEGMENT_LABEL_RE = re.compile(LINE_LABEL_RE.pattern.replace("[ \\t>*•-]*", r"(?<![\w/.:-])", 1).rsplit("(?:[ \\t]*[:|", 1)[0] + r"[ \t]*:[ \t]")
+SEGMENT_LABEL_RE = re.compile(LINE_LABEL_RE.pattern.replace("[ \\t>*•-]*(?:\\w{1,12}[,;](?=\\d))?", r"(?<![\w/.:-])", 1)
+                              .rsplit("(?:[ \\t]*[:|", 1)[0] + r"[ \t]*:[ \t]")
 
 
 # A date or time that ends the line of a value, past its flag and range: "PLATELET COUNT  54 (L)  [150-450]  03/22 06:10".
@@ -1596,6 +1601,16 @@ def _line_end_label(text: str, position: int) -> str | None:
     if label is None or any(ch.isdigit() for ch in BRACKETED_RE.sub("", text[position:label.start()])):
         return None  # another number between ("45 @06:40, 38 @18:00"): the time is that number's
     return label.group("label")
+
+
+# When a value was taken, said between its name and the value: "platelet count on discharge was 61", "Hb at presentation 6.2".
+INNER_LABEL_RE = re.compile(r"(?i)\b(?:(?:on|at|upon)\s+(?:the\s+)?(?:day\s+of\s+)?(?:admission|discharge|presentation|diagnosis|follow-?up)|"
+                            r"today|this\s+morning|yesterday|baseline|nadir)\b")
+
+
+def _inner_label(mention: Mention) -> str | None:
+    label = INNER_LABEL_RE.search(mention.raw)
+    return label.group(0) if label else None
 
 
 def _segment_label(text: str, position: int) -> str | None:
@@ -1653,7 +1668,7 @@ def latest_of_timed_repeats(text: str, mentions: list[Mention]) -> list[Mention]
         for i in indexes:
             floor = mentions[i - 1].span[1] if i > 0 else 0
             labels.append(_line_end_label(text, mentions[i].span[1]) or _time_label(text, mentions[i], floor) or _line_label(text, mentions[i].span[0])
-                          or _list_label(text, mentions, i) or _segment_label(text, mentions[i].span[0]))
+                          or _list_label(text, mentions, i) or _segment_label(text, mentions[i].span[0]) or _inner_label(mentions[i]))
         ranks = [label_rank(label) if label is not None else None for label in labels]
         if any(rank is None for rank in ranks):
             # "Hb 7.4 → 2 units → post-transfusion Hb 9.0": the one value labelled as after an event, when no other says when

@@ -563,8 +563,19 @@ FRESH8_READS = [
     ("HEMOGLOBIN  8.1 (L)  [12.0-15.5]  04/03 05:55\nHEMOGLOBIN  8.8 (L)  [12.0-15.5]  04/02 17:20", {"hgb": 8.1}),
     ("ALC (x10^9/L) by week\nW1  1.3\nW4  0.8\nW7  0.5", {"alc": 0.5}),
 ]
+# Classes of fresh9 (scored held-out first, then its dev round), in wordings of our own.
+FRESH9_READS = [
+    # rows led by a date with the month in words; CSV rows whose time follows an identifier field
+    ("2 Apr  WBC 4.4  Plt 160\n9 Apr  WBC 2.9  Plt 95", {"wbc": 2.9, "plt": 95}),
+    ("pid,ts,test,value\nA7,2026-03-01T08:00,ANC,1.9\nA7,2026-03-08T08:00,ANC,0.9", {"anc": 0.9}),
+    # when a value was taken said between its name and the value; presentation is the earliest time
+    ("platelet count 7 x10^9/L at presentation; platelet count on discharge was 95 x10^9/L", {"plt": 95}),
+    # a percentage cell; 'now' in German and Dutch
+    ("| Test | Result |\n|---|---|\n| Lymphocytes | 31% |\n| Lymphocytes (abs) | 0.9 x10^9/L |", {"alc": 0.9}),
+    ("Thrombozyten aktuell 77 G/l", {"plt": 77}), ("Trombocyten vandaag 39", {"plt": 39}),
+]
 
-@pytest.mark.parametrize("text,expected", FRESH7_READS + FRESH8_READS)
+@pytest.mark.parametrize("text,expected", FRESH7_READS + FRESH8_READS + FRESH9_READS)
 def test_fresh7_and_fresh8_reading_classes(text, expected):
     labs = grade_text(text)
     assert {lab["analyte"]: lab["value"] for lab in labs if lab["value"] is not None} == pytest.approx(expected)
