@@ -573,6 +573,8 @@ FRESH9_READS = [
     # a percentage cell; 'now' in German and Dutch
     ("| Test | Result |\n|---|---|\n| Lymphocytes | 31% |\n| Lymphocytes (abs) | 0.9 x10^9/L |", {"alc": 0.9}),
     ("Thrombozyten aktuell 77 G/l", {"plt": 77}), ("Trombocyten vandaag 39", {"plt": 39}),
+    # a change told with its verb from one value to the next, in English or Portuguese
+    ("anc dropped 1.9 to 0.8 overnight", {"anc": 0.8}), ("plaquetas caíram de 160 mil para 61 mil", {"plt": 61}),
 ]
 
 @pytest.mark.parametrize("text,expected", FRESH7_READS + FRESH8_READS + FRESH9_READS)
