@@ -86,6 +86,7 @@ FILLER = (r"(?:[ \t]+\d{1,2}/\d{1,2}(?:/\d{2,4})?(?:[ \t]+\d{1,2}:\d{2})?[ \t]*:
           r"around|approximately|roughly|exactly|just|still|back|came|comes|come|went|goes|rose|risen|remains?|remained|stable|yesterday|say|maybe|perhaps|about|sat|sits|stood|stands|hovered|hovers|held|stayed|stays|rebounded|bounced|plateaued|plummeted|crashed|jumped|crept|persisted|persists|"
           r"repeat|repeated|latest|currently|this\s+morning|this\s+(?:am|a\.m\.|pm|p\.m\.|afternoon|evening)|recovering|rising|falling|dropping|climbing|improving|declining|your|have|"
           r"fine|ok|okay|good|stables?|stabile|estables?|stabil|absolut|aktuell|heute|vandaag|nu|hoy|hoje|oggi|aujourd'hui|actuellement|"
+          r"said|says|showed|shows|ca[íi]ram|caiu|subiram|subiu|baixaram|para|"
           r"à|a|ont|sont|est|était|étaient|de|è|sono|era|erano|di|es|son|eran|han|hanno|en|bei|liegt|liegen|ist|sind|war|waren|von|auf|been|"
           # French, Spanish, Italian and German verbs of a count changing ("plaquettes remontées à 121", "Hb gesunken auf 8,1")
           r"(?:remont|descend|chut|baiss|augment|diminu|pass)(?:é|ée|és|ées|u|ue|us|ues)|(?:baj|sub|descend|aument|disminu)(?:ad[oa]s?|id[oa]s?|ó|ió|yó|aron|ieron|yeron)|"
@@ -334,7 +335,7 @@ CHANGE_VERB = r"(?:drop|fell|fall|rose|rise|rising|recover|improv|increas|decrea
 # The words naming a treatment after its dose ("2 units PRBC", "1 pool of platelets"), never a cue of the next value.
 TREATMENT_WORDS_RE = re.compile(r"(?:[ \t]+(?!(?:then|now|today|this|and|but|back|post|after|repeat|recheck)\b)[A-Za-z][\w-]*){0,3}",
                                 re.IGNORECASE)
-TREND_STEP_RE = re.compile(rf"(?:\s*,\s+(?={NUMBER_PLAIN}\s*(?:\([^()\n]{{1,20}}\)\s*)?(?:[,;.]|$))|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:on|at|@)\s*[\w/:.]{{1,10}}(?![\w/:.]))?\s*(?:{ARROW}\s*{ARROW_LABEL}|>|/)\s*|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:yesterday|today|now|this\s+morning|last\s+\w+|on\s+(?:the\s+)?\d{{1,2}}(?:(?:st|nd|rd|th)(?:\s+of\s+[A-Za-z]+)?|(?:st|nd|rd|th)?(?:\s+of)?\s+{MONTH_NAME})|on\s+\w+(?:\s+\d+)?|{WEEKDAY}|earlier|(?:at\s+|@\s*)?\d{{1,2}}[:h]\d{{2}}|on\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|"
+TREND_STEP_RE = re.compile(rf"(?:\s*,\s+(?={NUMBER_PLAIN}\s*(?:\([^()\n]{{1,40}}\)\s*)?(?:[,;.]|$))|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:on|at|@)\s*[\w/:.]{{1,10}}(?![\w/:.]))?\s*(?:{ARROW}\s*{ARROW_LABEL}|>|/)\s*|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:yesterday|today|now|this\s+morning|last\s+\w+|on\s+(?:the\s+)?\d{{1,2}}(?:(?:st|nd|rd|th)(?:\s+of\s+[A-Za-z]+)?|(?:st|nd|rd|th)?(?:\s+of)?\s+{MONTH_NAME})|on\s+\w+(?:\s+\d+)?|{WEEKDAY}|earlier|(?:at\s+|@\s*)?\d{{1,2}}[:h]\d{{2}}|on\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|"
                            rf"previously|at\s+baseline|(?:at|on|upon)\s+(?:the\s+)?(?:day\s+of\s+)?(?:admission|discharge|diagnosis|presentation|screening|follow-?up|nadir)|(?:before|prior\s+to|pre-?)\s*[A-Za-z][^,;\d\n]{{0,25}}(?:\d{{1,2}})?))(?:\s*\([^()\n]{{1,20}}\))?(?:\s*[,;]\s*(?:and\s+|but\s+|then\s+|now\s+)?|\s+(?:and|but)\s+){SUBJECT_VERB}(?=\d)|\s*[,;]\s*(?:and\s+|but\s+|then\s+)?(?={LATER_EVENT}){SUBJECT_VERB}(?=\d)|(?P<gap>(?:[^.;\n\d]|{TIME_TOKEN}|\([^()\n]{{0,30}}\)){{0,30}}?)\b(?:came\s+back\s+at|now(?:\s+at)?|today(?:'s|’s)?(?:\s+at)?|"
                            rf"this\s+morning|(?:then|puis|ensuite|luego|despu[ée]s|poi|dann|daarna|depois)(?:\s+to)?|back\s+to|down\s+to|{CHANGE_VERB}\w*\s+(?:back\s+|up\s+|down\s+)?to|(?:repeat(?:ed)?|re-?check(?:ed)?|rpt)(?:\s*(?:at|@)\s*\d{{1,2}}[:h]\d{{2}}\s*:?|\s+at|\s+[^.;\n\d:]{{1,25}}:|"
                            rf"\s+(?:in|on|with|using)\s+[A-Za-z][\w-]*(?:\s+(?:tube|sample|specimen|blood))?(?:\s+count)?)?)\s*(?::\s*)?{SUBJECT_VERB}){NUMBER}",
@@ -933,18 +934,18 @@ def condition_bracket_mentions(text: str) -> list[Mention]:
 
 # "N" right after a white count's value is the neutrophil count of a British full blood count panel ("WCC 2·3  N 0·9");
 # alone, a capital N is too common a letter to be read as a name.
-NEUTROPHILS_AFTER_WHITE_COUNT_RE = re.compile(rf"[ \t]*[,;/|]?[ \t]*(?P<name>N)[ \t]*[:=]?[ \t]*(?P<num>\d+(?:[.,·]\d+)?)(?![\d.·]|,\d|[ \t]*[-–%])"
+NEUTROPHILS_AFTER_WHITE_COUNT_RE = re.compile(rf"[ \t]*[,;/|]?[ \t]*(?P<name>[Nn])[ \t]*[:=]?[ \t]*(?P<num>\d+(?:[.,·]\d+)?)(?![\d.·]|,\d|[ \t]*[-–%])"
                                               rf"(?:[ \t]*(?P<unit>{UNIT_ALTERNATIVES})(?![A-Za-z]))?")
 
 
-LYMPHOCYTES_AFTER_NEUTROPHILS_RE = re.compile(NEUTROPHILS_AFTER_WHITE_COUNT_RE.pattern.replace("(?P<name>N)", "(?P<name>L)"))
+LYMPHOCYTES_AFTER_NEUTROPHILS_RE = re.compile(NEUTROPHILS_AFTER_WHITE_COUNT_RE.pattern.replace("(?P<name>[Nn])", "(?P<name>[Ll])"))
 
 
 def neutrophils_after_white_count(text: str, mentions: list[Mention]) -> list[Mention]:
     """The neutrophil count written as a bare "N" after a white count's value, and the lymphocytes as a bare "L" after it."""
     found = []
     for white in mentions:
-        if white.analyte != "wbc" or white.is_threshold or "N" not in text[white.span[1]:white.span[1] + 6]:
+        if white.analyte != "wbc" or white.is_threshold or "N" not in text[white.span[1]:white.span[1] + 6].upper():
             continue
         neutrophils = NEUTROPHILS_AFTER_WHITE_COUNT_RE.match(text, white.span[1])
         if neutrophils and (neutrophils.group("unit") or not NOT_A_VALUE_RE.match(text, neutrophils.end())):
@@ -960,11 +961,12 @@ def neutrophils_after_white_count(text: str, mentions: list[Mention]) -> list[Me
 
 # The rest of a line that holds only a value: its unit, a flag and a reference range ("0.9 L", "45  (150-400)").
 VALUE_LINE_REST_RE = re.compile(rf"(?:[ \t]*(?:{UNIT_ALTERNATIVES}|(?-i:\*?\(?(?:LL|HH|L|H|LOW|HIGH|Low|High|CRIT(?:ICAL)?|Critical)\)?\*?)(?![A-Za-z])|\*+|"
+                                rf"(?:abnormal|flag)[ \t]*:[ \t]*\w*|(?:normal|reference|standard|ref)(?:[ \t]+range)?[ \t]*:|"
                                 rf"[\[(]?[ \t]*\d[\d.,]*[ \t]*[-–][ \t]*\d[\d.,]*[ \t]*[\])]?))*[ \t]*", re.IGNORECASE)
 
 
 # A lab record written as lines of keys: "Test: Hemoglobin" / "Result: 79" / "Units: g/L" / "Flag: LL".
-RECORD_NAME_KEY_RE = re.compile(r"(?i)(?:test(?:[ \t]+(?:result|name))?|analyte|component|parameter|exam|item|name)[ \t]*:")
+RECORD_NAME_KEY_RE = re.compile(r"(?i)(?:test(?:[ \t]+(?:result|name))?|result(?:[ \t]+name)?|analyte|component|parameter|exam|item|name)[ \t]*:")
 RECORD_RESULT_KEY_RE = re.compile(r"(?i)(?:your[ \t]+)?(?:results?|values?|r[ée]sultat|resultado|risultato|wert|ergebnis|uitslag)")  # "Your value: 88"
 # The unit on its own line of a record, after the value's line, possibly after one other key's line.
 RECORD_UNIT_RE = re.compile(rf"[ \t]*\n(?:[ \t]*(?:flags?|ref(?:erence)?(?:[ \t]+range)?|range|status)[ \t]*:[^\n]*\n)?"
@@ -1672,8 +1674,10 @@ def latest_of_timed_repeats(text: str, mentions: list[Mention]) -> list[Mention]
         labels = []
         for i in indexes:
             floor = mentions[i - 1].span[1] if i > 0 else 0
-            labels.append(_line_end_label(text, mentions[i].span[1]) or _time_label(text, mentions[i], floor) or _line_label(text, mentions[i].span[0])
-                          or _list_label(text, mentions, i) or _segment_label(text, mentions[i].span[0]) or _inner_label(mentions[i]))
+            # the nearest says when: a time ending the value's line or beside it, the head of its list, the last time with a colon
+            # before it, the time leading its line, a time said between its name and the value
+            labels.append(_line_end_label(text, mentions[i].span[1]) or _time_label(text, mentions[i], floor) or _list_label(text, mentions, i)
+                          or _segment_label(text, mentions[i].span[0]) or _line_label(text, mentions[i].span[0]) or _inner_label(mentions[i]))
         ranks = [label_rank(label) if label is not None else None for label in labels]
         if any(rank is None for rank in ranks):
             # "Hb 7.4 → 2 units → post-transfusion Hb 9.0": the one value labelled as after an event, when no other says when
@@ -1682,6 +1686,9 @@ def latest_of_timed_repeats(text: str, mentions: list[Mention]) -> list[Mention]
                 continue
             labels = [label if label is not None else "" for label in labels]
             pick = later[0]
+        elif all(rank[0] == 3 for rank in ranks):
+            # "Hb 71 g/L this morning; transfused; post-transfusion Hb 89": now, then after an event, told in the order they happened
+            pick = len(indexes) - 1
         else:
             pick = latest_column(labels)
             if pick is None and all(rank[0] == 3 for rank in ranks if rank is not None):

@@ -576,8 +576,22 @@ FRESH9_READS = [
     # a change told with its verb from one value to the next, in English or Portuguese
     ("anc dropped 1.9 to 0.8 overnight", {"anc": 0.8}), ("plaquetas caíram de 160 mil para 61 mil", {"plt": 61}),
 ]
+# Classes of fresh10 (scored held-out first, then its dev round), in wordings of our own.
+FRESH10_READS = [
+    # records keyed "Result Name:" / "Result:" with a flag and a range on the value's line
+    ("Result Name: NEUTROPHILS ABSOLUTE\nResult: 0.9 x10^3/uL   Abnormal: L   Normal range: 1.5 - 7.0", {"anc": 0.9}),
+    ("Result: PLATELETS\nValue: 72 K/uL   Low\nNormal range: 150-400 K/uL", {"plt": 72}),
+    # names: a lower-case n after a white count, SEG/BAND ABS, French Plaq
+    ("wbc 3.0 n 1.1 hb 10.2", {"wbc": 3.0, "anc": 1.1, "hgb": 10.2}), ("SEG/BAND ABS.. 1.2 L K/uL", {"anc": 1.2}),
+    ("Plaq 84 G/L", {"plt": 84}),
+    # 'caíram para', 'said'; a long note in brackets after a list's last value
+    ("plaquetas caíram para 44 mil", {"plt": 44}), ("my neutrophils said 1.1 with a flag", {"anc": 1.1}),
+    ("Plaquetas: 150, 101, 62 (de más antiguo a más reciente)", {"plt": 62}),
+    # now, then after an event: told in the order they happened
+    ("Hb 7.4 g/dL this morning; transfused 2 units, post-transfusion Hb 9.0 g/dL.", {"hgb": 9.0}),
+]
 
-@pytest.mark.parametrize("text,expected", FRESH7_READS + FRESH8_READS + FRESH9_READS)
+@pytest.mark.parametrize("text,expected", FRESH7_READS + FRESH8_READS + FRESH9_READS + FRESH10_READS)
 def test_fresh7_and_fresh8_reading_classes(text, expected):
     labs = grade_text(text)
     assert {lab["analyte"]: lab["value"] for lab in labs if lab["value"] is not None} == pytest.approx(expected)
