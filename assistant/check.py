@@ -121,7 +121,8 @@ CLAUSE_BREAK_RE = _scan(r"(?#first)(?:;|,\s*(?:so|yet)\b|\b(?:whereas|while|but)
 COHORT_RE = re.compile(r"(?i)\bpatients\s+(?:with|had|having)\s+$|\b(?:in|of)\s+\d[\d,]*\s+(?:patients|cases)\s+(?:with\s+)?$"
                        # "the remaining six had grade 4": other patients than the one whose value is given
                        r"|\b(?:the\s+)?(?:remaining|other)\s+(?:\w+\s+){0,2}?(?:had|have|developed|showed|were|experienced)\s+(?:an?\s+)?$")
-COHORT_AFTER_RE = re.compile(r"(?i)^\s*(?:\w+\s+){0,3}?(?:(?:occurred|developed|was\s+seen|was\s+reported|were\s+reported)\s+in\s+\d|in\s+\d[\d,.]*\s*(?:%|percent|of\s+\d|patients))")
+COHORT_AFTER_RE = re.compile(r"(?i)^\s*(?:\w+\s+){0,3}?(?:(?:occurred|developed|was\s+seen|was\s+reported|were\s+reported)\s+in\s+\d|"
+                             r"in\s+\d[\d,.]*\s*(?:%|percent|of\s+\d|patients|cases|subjects|participants|(?=[.;)]|$)))")
 DOT_LEADER_RE = re.compile(r"\.{2,}(?=[ \t]*\d)")
 ABBREVIATION_RE = _scan(r"(?i)\b(?#first)(?:i\.e|e\.g|vs|cf|approx|incl|resp|et al|ca|fig|no|dr|gr|abs|pt|wk|ref)\.")
 # The CTCAE version a sentence or a document names ("under CTCAE v6", "per v6.0", "CTCAE version 5.0").
@@ -1047,7 +1048,7 @@ RULE_AFTER_RE = re.compile(rf"(?i)(?:\s+{TERM_ALTERNATIVES.replace('(?P<', '(?P<
                            r"(?:hold|transfuse|recheck|give|start|stop|continue|resume|treat|consider|observe|monitor|withhold|"
                            r"discontinue|refer|repeat|check|admit)\b)")
 # ... or words after it: "Grade 3 anemia usually needs a transfusion", "grade 4 thrombocytopenia is an emergency".
-GENERAL_AFTER_RE = re.compile(rf"(?i)(?:\s+(?!(?:and|or|but|so|we|i|you|she|he|they|it|his|her)\b)[\w-]+){{0,2}}?(?:\s+{TERM_ALTERNATIVES.replace('(?P<', '(?P<g_')})?\s*(?:\([^()]{{0,30}}\)\s*)?"
+GENERAL_AFTER_RE = re.compile(rf"(?i)(?:\s+(?!(?:and|or|but|so|we|i|you|she|he|they|it|his|her|which|that|who)\b)[\w-]+){{0,2}}?(?:\s+{TERM_ALTERNATIVES.replace('(?P<', '(?P<g_')})?\s*(?:\([^()]{{0,30}}\)\s*)?"
                               # "grade 2 immune thrombocytopenia on a checkpoint inhibitor calls for …", "grade 4 anemia in CTCAE v5.0 is"
                               r"(?:(?:on|in|with|during|after|of|from|due\s+to|caused\s+by)\s+(?:[\w.-]+\s+){0,4}?)?"
                               r"(?:is|are|usually|typically|generally|often|needs?|requires?|means?|warrants?|calls?\s+for|should|may|"
@@ -1112,8 +1113,11 @@ def _general(text: str, s_start: int, start: int, claim: Claim | None, first: in
     time (GENERAL_BEFORE_RE and the patterns after it); the sentence's first claim, at `first`, sets its frame."""
     before = text[s_start:start]
     frame = text[s_start:first] if first < start else None  # "In grade 3 … and grade 4 …"
-    return any(GENERAL_BEFORE_RE.search(words) or RULE_BEFORE_RE.search(words) or OPENING_PREPOSITION_RE.match(words)
-               or GENERIC_SUBJECT_RE.match(words) for words in (before, frame) if words is not None) \
+    breaks = list(CLAUSE_BREAK_RE.finditer(text, s_start, start))
+    clause = text[breaks[-1].end():start] if breaks else before  # "ANC is above the grade 3 threshold of 1.0, but still grade 3"
+    return GENERAL_BEFORE_RE.search(clause) is not None or (frame is not None and GENERAL_BEFORE_RE.search(frame) is not None) \
+        or any(RULE_BEFORE_RE.search(words) or OPENING_PREPOSITION_RE.match(words) or GENERIC_SUBJECT_RE.match(words)
+               for words in (before, frame) if words is not None) \
         or claim is not None and (GENERAL_AFTER_RE.match(text, claim.span[1]) or RULE_AFTER_RE.match(text, claim.span[1]))
 
 
@@ -1389,11 +1393,13 @@ def _value_for_comparison(match: re.Match, all_values: list[Mention], value_star
 def _unnamed_subject(text: str, s_start: int, claim: Claim, mentions: list[Mention]) -> bool:
     """Whether the claim follows a number that belongs to no lab value: "0.49 → G3" grades 0.49, whatever was named before."""
     subject = UNNAMED_SUBJECT_BEFORE_RE.search(text, max(s_start, claim.span[0] - 16), claim.span[0])
-    if subject is not None and THRESHOLD_BEFORE_NUMBER_RE.search(text, max(s_start, subject.start() - 14), subject.start()):
-        return False  # "ANC 1.05 — below 1.0 → G3": the number is a threshold the value is compared with
+    if subject is not None and (THRESHOLD_BEFORE_NUMBER_RE.search(text, max(s_start, subject.start() - 14), subject.start())
+                                or TIME_UNIT_BEFORE_RE.search(text, max(s_start, subject.start() - 8), subject.start())):
+        return False  # "ANC 1.05 — below 1.0 → G3", "ALC 0.19 at week 8 = grade 3": a threshold or a time, not a value
     return subject is not None and not any(m.span[0] <= subject.start() < max(m.span[1], m.number_span[1]) for m in mentions)
 
 
+TIME_UNIT_BEFORE_RE = re.compile(r"(?i)\b(?:day|d|week|wk|w|cycle|c|month|mo|hour|h)\s*$")
 THRESHOLD_BEFORE_NUMBER_RE = re.compile(r"(?i)(?:[<>≤≥]|\b(?:below|under|above|over|than|least|most|cut-?off|threshold|limit)\b)\s*(?:the\s+|of\s+)?$")
 UNNAMED_SUBJECT_BEFORE_RE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?\s*(?:→|->|=>|:|=)\s*$")
 PRONOUN_SUBJECT_RE = re.compile(r"(?i)\b(?:it|that|this|she|he|they)(?:'s|’s|'re|\s+is|\s+was|\s+are|\s+were)\s+(?:(?:still|now|well|just|only)\s+)?$")
