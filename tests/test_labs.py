@@ -591,8 +591,20 @@ FRESH10_READS = [
     # now, then after an event: told in the order they happened
     ("Hb 7.4 g/dL this morning; transfused 2 units, post-transfusion Hb 9.0 g/dL.", {"hgb": 9.0}),
 ]
+# Classes of fresh11 (scored held-out first, then developed on), in wordings of our own.
+FRESH11_READS = [
+    # a series told with a date after each value and a verb of change, in French, Spanish, Italian and Portuguese
+    ("Plaquettes à 41 G/L le 03/05, remontées à 90 G/L ce jour.", {"plt": 90}),
+    ("Plaquetas 110 x10^9/L el 02/05, han bajado a 39 x10^9/L hoy.", {"plt": 39}),
+    ("Piastrine 31 x10^9/L il 02/05, risalite a 77 x10^9/L oggi.", {"plt": 77}),
+    ("Neutrófilos 700/mm3 em 02/05; hoje 1.300/mm3.", {"anc": 1.3}), ("Neutrofili scesi a 0,7 x10^9/L", {"anc": 0.7}),
+    # "absolut" after a differential percentage; "Day +7" labels; list items joined by "and" under one time
+    ("Leukozyten 2,0, davon Neutrophile 30 % (absolut 0,6 x10^9/l)", {"wbc": 2.0, "anc": 0.6}),
+    ("Day +7: ANC 0.2\nDay +14: ANC 0.9", {"anc": 0.9}),
+    ("On admission, Hb 7.0 g/dL and platelets 21 x10^9/L; at discharge, Hb 9.4 g/dL and platelets 80 x10^9/L.", {"hgb": 9.4, "plt": 80}),
+]
 
-@pytest.mark.parametrize("text,expected", FRESH7_READS + FRESH8_READS + FRESH9_READS + FRESH10_READS)
+@pytest.mark.parametrize("text,expected", FRESH7_READS + FRESH8_READS + FRESH9_READS + FRESH10_READS + FRESH11_READS)
 def test_fresh7_and_fresh8_reading_classes(text, expected):
     labs = grade_text(text)
     assert {lab["analyte"]: lab["value"] for lab in labs if lab["value"] is not None} == pytest.approx(expected)
