@@ -558,7 +558,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             values = sorted(values + _unnamed_counts(text, s_start, s_end, mentions), key=lambda m: m.span)
         first_claim = GRADE_CLAIM_RE.search(text, s_start, s_end)
         claimed = first_claim is not None  # whether the sentence states any grade
-        if not values and known and (claimed or _has_any(sentence, COMPARISON_HINTS)):
+        if not values and known and (claimed or COMPARISON_HINT_RE.search(sentence)):
             values = _repeated_values(text, s_start, s_end, mentions, known)
         given = values  # the values this sentence gives, before any borrowed from the sentences before it
         following = spans[number + 1][0] if number + 1 < len(spans) else None
@@ -601,7 +601,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         # about the latest value named before them, within the section (see _remembered_value); a number with a unit
         # left unread is a value of the sentence's own, so nothing is borrowed then.
         remembering = not values and bool(known) and not heading and question_at is None and not asked \
-            and (claimed or _has_any(sentence, COMPARISON_HINTS)) and not _unread_value(text, s_start, s_end)
+            and (claimed or COMPARISON_HINT_RE.search(sentence) is not None) and not _unread_value(text, s_start, s_end)
         if given:
             current = [m for m in given if not _earlier(text, m)] or given \
                 if len(given) > 1 and EARLIER_HINT_RE.search(text, s_start, s_end) else given
@@ -1073,17 +1073,12 @@ EARLIER_AFTER_RE = re.compile(r"(?i)\s*(?:\S+\s+){0,3}?(?:earlier|ago|before|pre
 EARLIER_HINT_RE = _scan(r"(?i)(?#first)(?:compared|from|baseline|previous|prior|initial|earlier|ago|before|last)")
 
 
-def _has_any(sentence: str, words: tuple[str, ...]) -> bool:
-    lowered = sentence.lower()
-    return any(word in lowered for word in words)
-
-
 def _earlier(text: str, mention: Mention) -> bool:
     return EARLIER_BEFORE_RE.search(text, max(0, mention.span[0] - 30), mention.span[0]) is not None \
         or EARLIER_AFTER_RE.match(text, mention.span[1], mention.span[1] + 40) is not None
 
 
-COMPARISON_HINTS = ("below", "above", "under", "over", "than", "exceed", "<", ">", "≤", "≥", "short of", "clear", "meet")
+COMPARISON_HINT_RE = _scan(r"(?i)(?#first)(?:below|above|under|over|than|exceed|short\s+of|clear|meet|[<>≤≥])")
 # A number standing alone, not a date, a time, a ratio or a percentage.
 BARE_NUMBER_RE = re.compile(r"(?<![\w.,/:^-])\d+(?:[.,]\d+)?(?![\w/:%]|[.,]\d)")
 
