@@ -566,13 +566,14 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         question_at = _question_start(text, s_start, s_end, sentence) \
             if sentence.rstrip("\"'”*_ ").endswith("?") and (following is None or not AFFIRMED_START_RE.match(text, following)) else None
         asked = question_at == s_start
+        heading = text.startswith("#", s_start)
         # a Markdown heading ("### Grade 1 and 2") names a section, and a question asks: neither borrows the value before it
         if asked and claimed:
             previous_values = values or previous_values
             continue  # "Does a platelet count of 50,000 count as grade 3?": asked, not claimed
-        if not values and previous_values and (text.startswith("#", s_start) or sentence.endswith("?") and asked):
+        if not values and previous_values and (heading or sentence.endswith("?") and asked):
             pass
-        elif not values and previous_values and not text.startswith("#", s_start) and claimed and (
+        elif not values and previous_values and not heading and claimed and (
                 _short(sentence) and not REFERENT_RE.search(text, s_start, s_end)
                 or len(previous_values) == 1 and REFERRING_START_RE.match(text, s_start)):
             # "Platelets: 74 x10^9/L. Grade: 1." -- a grade standing alone after a value; "Platelets came back at 47 this
@@ -581,7 +582,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             referring = True
         elif not values and len(previous_values) == 1 and REFERRING_COMPARISON_START_RE.match(text, s_start):
             values = previous_values  # "ANC 1.7 today. This is below the 1.5 cut-off.": a comparison referring back
-        elif not values and previous_values and not text.startswith("#", s_start) and claimed \
+        elif not values and previous_values and not heading and claimed \
                 and not OTHER_TIME_RE.search(text, s_start, s_end) and _states_grades(text, s_start, s_end) \
                 and not GENERAL_AFTER_RE.match(text, first_claim.end()):
             # "Labs: WBC 1.8, ANC 0.9. Impression: grade 2 leukopenia, grade 3 neutropenia" -- a sentence of claims that
@@ -596,7 +597,6 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             panel_values = [m for m in panel_values if m.analyte not in {v.analyte for v in values}] + values if in_panel else values
             panel_open = bool(values) and not claimed
             previous_values = values
-        heading = text.startswith("#", s_start)
         # Claims in a sentence that gives no value ("The anemia was graded as grade 2", "Hgb is grade 2, stable") are
         # about the latest value named before them, within the section (see _remembered_value); a number with a unit
         # left unread is a value of the sentence's own, so nothing is borrowed then.
@@ -1105,22 +1105,20 @@ def _repeated_values(text: str, start: int, end: int, mentions: list[Mention], k
 
 def _general(text: str, s_start: int, start: int, claim: Claim | None, first: int) -> bool:
     """Whether a claim (or a comparison) starting at `start` talks about grades in general, gives a rule or speaks of another
-    time (GENERAL_BEFORE_RE and the patterns after it); the sentence's first claim, at `first`, sets its frame."""
-    before = text[s_start:start]
-    frame = text[s_start:first] if first < start else None  # "In grade 3 … and grade 4 …"
+    time (GENERAL_BEFORE_RE within its clause, or a rule: see _rule); the sentence's first claim, at `first`, sets its frame."""
     breaks = list(CLAUSE_BREAK_RE.finditer(text, s_start, start))
-    clause = text[breaks[-1].end():start] if breaks else before  # "ANC is above the grade 3 threshold of 1.0, but still grade 3"
-    return GENERAL_BEFORE_RE.search(clause) is not None or (frame is not None and GENERAL_BEFORE_RE.search(frame) is not None) \
-        or any(RULE_BEFORE_RE.search(words) or OPENING_PREPOSITION_RE.match(words) or GENERIC_SUBJECT_RE.match(words)
-               for words in (before, frame) if words is not None) \
-        or claim is not None and (GENERAL_AFTER_RE.match(text, claim.span[1]) or RULE_AFTER_RE.match(text, claim.span[1]))
+    clause_start = breaks[-1].end() if breaks else s_start  # "ANC is above the grade 3 threshold of 1.0, but still grade 3"
+    if GENERAL_BEFORE_RE.search(text[clause_start:start]) or _rule(text, s_start, start, claim):
+        return True
+    return first < start and (GENERAL_BEFORE_RE.search(text[s_start:first]) is not None or _rule(text, s_start, first, None))
 
 
-def _rule(text: str, s_start: int, start: int, claim: Claim) -> bool:
-    """Whether a claim is the condition of a rule ("in grade 3 lymphopenia ASCO advises", "A grade 1 cytopenia is …")."""
+def _rule(text: str, s_start: int, start: int, claim: Claim | None) -> bool:
+    """Whether the claim starting at `start` (or, with no claim, the words before `start`) is the condition of a rule
+    ("in grade 3 lymphopenia ASCO advises", "A grade 1 cytopenia is …", "Grade 3 anemia: transfuse")."""
     before = text[s_start:start]
     return bool(RULE_BEFORE_RE.search(before) or OPENING_PREPOSITION_RE.match(before) or GENERIC_SUBJECT_RE.match(before)
-                or RULE_AFTER_RE.match(text, claim.span[1]) or GENERAL_AFTER_RE.match(text, claim.span[1]))
+                or claim is not None and (RULE_AFTER_RE.match(text, claim.span[1]) or GENERAL_AFTER_RE.match(text, claim.span[1])))
 
 
 def _remembered_value(text: str, s_start: int, start: int, claim: Claim | None, known: dict[str, Mention],
