@@ -499,11 +499,6 @@ FRESH5_CLASSES = [
 ]
 
 
-@pytest.mark.parametrize("sentence,version,expected", FRESH5_CLASSES)
-def test_fresh5_claim_classes(sentence, version, expected):
-    assert sorted((f.kind, f.analyte, f.expected_grade) for f in check_text(sentence, version)) == sorted(expected, key=str)
-
-
 # Classes of fresh6 (its dev round), in wordings of our own: first, claims in a sentence that gives no value are about the
 # latest value named before them in the section.
 FRESH6_CLASSES = [
@@ -585,11 +580,6 @@ FRESH6_CLASSES = [
 ]
 
 
-@pytest.mark.parametrize("sentence,version,expected", FRESH6_CLASSES)
-def test_fresh6_claim_classes(sentence, version, expected):
-    assert sorted((f.kind, f.analyte, f.expected_grade) for f in check_text(sentence, version)) == sorted(expected, key=str)
-
-
 # Classes of fresh7 (scored held-out first, then its dev round), in wordings of our own.
 FRESH7_CLASSES = [
     # the version named after a claim in Italian, Spanish, French, German or Dutch
@@ -607,11 +597,6 @@ FRESH7_CLASSES = [
 ]
 
 
-@pytest.mark.parametrize("sentence,version,expected", FRESH7_CLASSES)
-def test_fresh7_claim_classes(sentence, version, expected):
-    assert sorted((f.kind, f.analyte, f.expected_grade) for f in check_text(sentence, version)) == sorted(expected, key=str)
-
-
 # Classes of fresh8 (scored held-out first, then its dev round), in wordings of our own.
 FRESH8_CLASSES = [
     # a claim in brackets is about a value before them, not the one after
@@ -627,11 +612,6 @@ FRESH8_CLASSES = [
     # a French present tense and a claim in brackets after a week label
     ("Après corticothérapie, l'hémoglobine remonte à 8,6 g/dL à S4 (anémie de grade 1) puis 11,2 g/dL à S8.", "5", [(M, "hgb", 2)]),
 ]
-
-
-@pytest.mark.parametrize("sentence,version,expected", FRESH8_CLASSES)
-def test_fresh8_claim_classes(sentence, version, expected):
-    assert sorted((f.kind, f.analyte, f.expected_grade) for f in check_text(sentence, version)) == sorted(expected, key=str)
 
 
 # Classes of fresh9 (scored held-out first, then its dev round), in wordings of our own.
@@ -661,11 +641,6 @@ FRESH9_CLASSES = [
 ]
 
 
-@pytest.mark.parametrize("sentence,version,expected", FRESH9_CLASSES)
-def test_fresh9_claim_classes(sentence, version, expected):
-    assert sorted((f.kind, f.analyte, f.expected_grade) for f in check_text(sentence, version)) == sorted(expected, key=str)
-
-
 # Classes of fresh10 (scored held-out first, then its dev round), in wordings of our own.
 FRESH10_CLASSES = [
     # words of general talk count within the claim's own clause
@@ -679,8 +654,10 @@ FRESH10_CLASSES = [
 ]
 
 
-@pytest.mark.parametrize("sentence,version,expected", FRESH10_CLASSES)
-def test_fresh10_claim_classes(sentence, version, expected):
+@pytest.mark.parametrize("sentence,version,expected", FRESH5_CLASSES + FRESH6_CLASSES + FRESH7_CLASSES + FRESH8_CLASSES
+                         + FRESH9_CLASSES + FRESH10_CLASSES)
+def test_claim_classes_of_the_blind_rounds(sentence, version, expected):
+    """Each class found in a blind round (fresh5 to fresh10), in wordings of our own: the findings, in any order."""
     assert sorted((f.kind, f.analyte, f.expected_grade) for f in check_text(sentence, version)) == sorted(expected, key=str)
 
 
