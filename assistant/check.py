@@ -1161,11 +1161,16 @@ NOT_A_PATIENT_VALUE_RE = re.compile(r"(?i)(?:[<>≤≥]|\b(?:below|under|above|o
                                     r"|(?i:\b(?:below|under|less\s+than|from|between)|[<≤])\s*\d[\d.,]*\s*(?:\S+\s+)?(?:-|–|to|down\s+to|and)\s*$")
 
 
+def _unit_values(text: str, start: int, end: int):
+    """The numbers with a unit in text[start:end] that no word makes a threshold, a range or a statistic."""
+    return (match for match in UNIT_VALUE_RE.finditer(text, start, end)
+            if not NOT_A_PATIENT_VALUE_RE.search(text, max(0, match.start() - 40), match.start()))
+
+
 def _unread_value(text: str, start: int, end: int) -> bool:
     """Whether the sentence has a number with a unit that is not a threshold ("later rose to 10.5 g/dL"): a value of
     its own the reader left, so its claims are not about the values before it."""
-    return any(not NOT_A_PATIENT_VALUE_RE.search(text, max(0, match.start() - 40), match.start())
-               for match in UNIT_VALUE_RE.finditer(text, start, end))
+    return next(_unit_values(text, start, end), None) is not None
 
 
 def _unnamed_counts(text: str, start: int, end: int, mentions: list[Mention]) -> list[Mention]:
@@ -1174,9 +1179,8 @@ def _unnamed_counts(text: str, start: int, end: int, mentions: list[Mention]) ->
     found = []
     unnamed = [(match, max(start, match.start() - 100)) for match in UNNAMED_COUNT_RE.finditer(text, start, end)]
     if UNIT_VALUE_HINT_RE.search(text, start, end):
-        for match in UNIT_VALUE_RE.finditer(text, start, end):
+        for match in _unit_values(text, start, end):
             if any(m.span[0] <= match.start() < m.span[1] or match.start() <= m.span[0] < match.end() for m in mentions) \
-                    or NOT_A_PATIENT_VALUE_RE.search(text, max(0, match.start() - 40), match.start()) \
                     or UNIT_KIND.get(unit_of(match.group("unit"))[0]) != "count":
                 continue
             unnamed.append((match, max(0, match.start() - 160)))
