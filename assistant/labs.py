@@ -763,7 +763,8 @@ def find_mentions(text: str) -> list[Mention]:
     grouped, group_names = slash_group_mentions(text) if "/" in text and SLASHED_NUMBER_HINT_RE.search(text) else ([], [])
     if grouped:  # "1.2/7.4/19 (WBC/Hb/plt)": the names of a group give no values of their own
         mentions = [m for m in mentions if not any(a <= m.span[0] < b for a, b in group_names)]
-    found = mentions + rows[0] + table_mentions(text) + token_flowsheet_mentions(text) + leading_value_mentions(text, mentions) \
+    tables = table_mentions(text)
+    found = mentions + rows[0] + tables + token_flowsheet_mentions(text, tables) + leading_value_mentions(text, mentions) \
         + value_before_name_mentions(text, bare, mentions) + conditions + fishbones + grouped
     listed = labelled_lines_mentions(text, bare) if "\n" in text and bare else []
     if listed:  # a name on a line of its own over lines of times and values, unless another reader read those lines
@@ -773,6 +774,8 @@ def find_mentions(text: str) -> list[Mention]:
 
 # A name on a line of its own, then lines of a time and a value each: "ANC (x10^9/L) by day post-cycle\nD1   3.8\nD8   1.2".
 NAME_LINE_REST_RE = re.compile(r"[ \t]*(?:\([^()\n]*\))?[^\d\n]*$")
+# Words of a title before the name, with no number: "Flowsheet - ANC (cells/uL)", "Trend: platelets".
+TITLE_BEFORE_NAME_RE = re.compile(r"[ \t]*(?:[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ '’/&]{0,30}?[ \t]*(?:[-–—:][ \t]*|[ \t]))?")
 TIMED_LINE_RE = re.compile(rf"\n[ \t]*(?P<label>[A-Za-z]{{1,6}}[ \t]*\d{{1,3}}(?:[ \t]*[A-Za-z]{{1,3}}[ \t]*\d{{1,3}})?|"
                            rf"\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?\.?|\d{{1,2}}:\d{{2}})"
                            rf"[ \t]*[:=–-]?[ \t]+{NUMBER}[ \t]*(?:{UNIT})?[ \t]*(?=\n|$)", re.IGNORECASE)
@@ -785,7 +788,8 @@ def labelled_lines_mentions(text: str, bare: list[re.Match]) -> list[Mention]:
     for name in bare:
         line_start = text.rfind("\n", 0, name.start()) + 1
         line_end = text.find("\n", name.end())
-        if line_end < 0 or text[line_start:name.start()].strip() or not NAME_LINE_REST_RE.fullmatch(text, name.end(), line_end) \
+        if line_end < 0 or not TITLE_BEFORE_NAME_RE.fullmatch(text, line_start, name.start()) \
+                or not NAME_LINE_REST_RE.fullmatch(text, name.end(), line_end) or ANALYTE_RE.search(text, line_start, name.start()) \
                 or ANALYTE_RE.search(text, name.end(), line_end):
             continue  # a value, or another name (a header of columns), on the name's line
         rows, position = [], line_end
@@ -1020,7 +1024,8 @@ def time_rank(label: str) -> tuple[int, float] | None:
     clock = re.fullmatch(r"(\d{1,2})[:h](\d{2})", label)
     if clock:
         return (1, int(clock.group(1)) * 60 + int(clock.group(2)))
-    date = re.fullmatch(r"(\d{1,4})[/.-](\d{1,2})(?:[/.-](\d{2,4})|\.)?", label)  # "12.05.": a German date ends with a dot
+    # "12.05.": a German date ends with a dot; "04/12 05:20", "2026-04-12T05:20": a date with the clock time it was drawn
+    date = re.fullmatch(r"(\d{1,4})[/.-](\d{1,2})(?:[/.-](\d{2,4})|\.)?(?:(?:[ \t]+|T)\d{1,2}:\d{2}(?::\d{2})?)?", label)
     if date or MONTH_DATE_RE.fullmatch(label):
         return (2, -1.0)  # ordered among dates by date_order
     ordinal = re.fullmatch(r"(?i)(?:day|d|week|wk|w|cycle|c)\s*\+?(\d+)(?:\s*d\s*(\d+))?", label)  # "Day +7" after a transplant or a cycle
@@ -1343,6 +1348,18 @@ def unit_in(cell: str, start: int = 0) -> str | None:
     return unit.group("unit") if unit else None
 
 
+# A note in brackets in a cell of its own after a row's values: "05/11 14:30   9.0   31   (post 2 units)".
+NOTE_CELL_RE = re.compile(r"[ \t]*[\(\[][^()\[\]]*[\)\]][ \t]*")
+
+
+def _row_width(line: str, spaced: bool, delimiter: str | None) -> int:
+    """How many cells a table row has, not counting a note in brackets in a last cell of its own."""
+    cells = table_cells(line, spaced, delimiter)
+    if len(cells) > 1 and NOTE_CELL_RE.fullmatch(line, *cells[-1]):
+        return len(cells) - 1
+    return len(cells)
+
+
 def table_mentions(text: str) -> list[Mention]:
     """Values of a table whose header row names analytes: the last data row under the header is read, or the most
     recent one when every row is labelled with its date, time or cycle day. A flowsheet may name one analyte only
@@ -1388,7 +1405,7 @@ def table_mentions(text: str) -> list[Mention]:
         last = None
         following = row + 1
         while following < len(lines) and _table_layout(lines[following]) == data_layout \
-                and len(table_cells(lines[following], spaced, delimiter)) == width:
+                and _row_width(lines[following], spaced, delimiter) == width:
             last = following
             following += 1
         if last is not None and (len(header) < 2 or layout != "piped" or unnamed_labels):
@@ -1431,12 +1448,27 @@ def _row_numbers(line: str, count: int) -> tuple[str, list[re.Match]] | None:
     return label, tail
 
 
-def token_flowsheet_mentions(text: str) -> list[Mention]:
-    """Flowsheets written with single spaces, as copy-paste often leaves them: a header of a time column and analyte
-    names ("Date WBC ANC PLT Hb") or one analyte name ("Hb (g/dL)"), over rows of a time label and one number per
-    analyte ("17/02 2.2 0.9 88 10.6"). Every row must be labelled with a time; the most recent row is read."""
+def _flowsheet_header(line: str) -> tuple[list[re.Match], bool] | None:
+    """The analyte names of a flowsheet header of a time column, then names only ("Date WBC ANC PLT Hb", "Cycle  WBC  Abs
+    Neut  Plt"), and whether its time column counts days, weeks or cycles; None for any other line."""
+    if "%" in line:
+        return None
+    for cells in ([line[a:b] for a, b in table_cells(line, spaced=True)], line.split()):
+        if len(cells) > 1 and TIME_COLUMN_RE.fullmatch(cells[0]):
+            names = [ANALYTE_RE.fullmatch(cell) for cell in cells[1:]]
+            if all(names):
+                return [n for n in names if n], ORDINAL_COLUMN_RE.fullmatch(cells[0]) is not None
+    return None
+
+
+def token_flowsheet_mentions(text: str, read: list[Mention] = ()) -> list[Mention]:
+    """Flowsheets written with single spaces, or with columns out of line, as copy-paste often leaves them: a header of a
+    time column and analyte names ("Date WBC ANC PLT Hb", "Cycle  WBC  Neut  Hb   Plt") or one analyte name ("Hb (g/dL)"),
+    over rows of a time label and one number per analyte ("17/02 2.2 0.9 88 10.6", "C4D1   3.0  1.3   11.6 140"). Every row
+    must be labelled with a time; the most recent row is read. A table another reader read (`read`) is left to it."""
     if "\n" not in text:
         return []
+    read_starts = sorted(m.span[0] for m in read)
     found: list[Mention] = []
     lines = text.split("\n")
     offsets = line_starts(lines)
@@ -1446,17 +1478,14 @@ def token_flowsheet_mentions(text: str) -> list[Mention]:
         header: list[tuple[str, str | None]] = []
         row_layouts: tuple[str | None, ...] = (None,)
         ordinal = False
-        if line and _layout(lines[row]) is None:
-            name = ANALYTE_RE.match(line)
-            if name and NAME_ONLY_TAIL_RE.fullmatch(line, name.end()) and "%" not in line:
-                header = [(name.lastgroup, unit_in(line, name.end()))]
-            else:
-                tokens = line.split()
-                names = [ANALYTE_RE.fullmatch(token) for token in tokens[1:]]
-                if len(tokens) > 1 and TIME_COLUMN_RE.fullmatch(tokens[0]) and all(names) and "%" not in line:
-                    header = [(n.lastgroup, None) for n in names if n]
-                    row_layouts = (None, "spaced")  # rows aligned under a header that was not
-                    ordinal = ORDINAL_COLUMN_RE.fullmatch(tokens[0]) is not None
+        layout = _layout(lines[row]) if line else "piped"
+        name = ANALYTE_RE.match(line) if layout is None else None
+        if name and NAME_ONLY_TAIL_RE.fullmatch(line, name.end()) and "%" not in line:
+            header = [(name.lastgroup, unit_in(line, name.end()))]
+        elif layout != "piped" and (columns := _flowsheet_header(line)) is not None:
+            header = [(n.lastgroup, None) for n in columns[0]]
+            row_layouts = (None, "spaced")  # rows aligned under a header that was not, or out of line under one that was
+            ordinal = columns[1]
         if not header:
             row += 1
             continue
@@ -1469,6 +1498,13 @@ def token_flowsheet_mentions(text: str) -> list[Mention]:
             parsed = (_row_label(parsed[0], ordinal), parsed[1])
             rows.append((following, parsed))
             following += 1
+        if rows and read_starts:
+            block = following  # the table runs on to the next blank line, past a row this reader could not read
+            while block < len(lines) and lines[block].strip():
+                block += 1
+            block_end = offsets[block] if block < len(lines) else len(text)
+            if bisect_right(read_starts, block_end - 1) > bisect_right(read_starts, offsets[row] - 1):
+                rows = []  # read by table_mentions
         if rows:
             pick = latest_column([label for _, (label, _) in rows])
             line_number, (_, numbers) = rows[-1 if pick is None else pick]
