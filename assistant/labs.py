@@ -823,6 +823,17 @@ NAMES_LINE_RE = re.compile(rf"[ \t]*(?P<names>{NAME_GROUP})[ \t]*:?[ \t]*$")
 GROUP_SPLIT_RE = re.compile(r"[ \t]*/[ \t]*")
 
 
+# A row's time with no colon after it: "31.03. 2,2/0,7/61", "04/07 3.1/9.8/120".
+ROW_TIME_BEFORE_RE = re.compile(r"[ \t]*(?P<label>[^\n:]{1,24}?)[ \t]+$")
+TIMED_GROUP_ROW_RE = re.compile(rf"[ \t]*(?P<label>[^\n:]{{1,24}}?)[ \t]+{GROUP_NUMBER}(?:[ \t]*/[ \t]*{GROUP_NUMBER}){{1,4}}[ \t]*")
+
+
+def _time_before_group(text: str, line_start: int, group_start: int) -> re.Match | None:
+    """The time that leads a row of a group without a colon, when it is one ("31.03. 2,2/0,7/61")."""
+    label = ROW_TIME_BEFORE_RE.match(text, line_start, group_start)
+    return label if label is not None and time_rank(label.group("label")) is not None else None
+
+
 def _group_values(text: str, names: re.Match, numbers: re.Match) -> list[Mention]:
     tokens = GROUP_SPLIT_RE.split(names.group("names"))
     parts = list(re.finditer(GROUP_NUMBER, numbers.group(0)))
@@ -855,7 +866,7 @@ def slash_group_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]
                 break
         else:
             line_start = text.rfind("\n", 0, numbers.start()) + 1
-            label = ROW_LABEL_BEFORE_RE.match(text, line_start, numbers.start())
+            label = ROW_LABEL_BEFORE_RE.match(text, line_start, numbers.start()) or _time_before_group(text, line_start, numbers.start())
             if label is None:
                 continue
             header_end = line_start - 1  # rows of groups, each after its label, under a line of names
@@ -865,7 +876,8 @@ def slash_group_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]
                 if header is not None:
                     rows.setdefault(header_start, []).append((label.group("label").strip(), numbers))
                     break
-                if not ROW_LABEL_BEFORE_RE.match(text, header_start, header_end) and ":" not in text[header_start:header_end]:
+                if not ROW_LABEL_BEFORE_RE.match(text, header_start, header_end) and ":" not in text[header_start:header_end] \
+                        and not TIMED_GROUP_ROW_RE.fullmatch(text, header_start, header_end):
                     break
                 header_end = header_start - 1
     for header_start, dated in rows.items():

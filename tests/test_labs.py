@@ -601,6 +601,9 @@ FRESH12_READS = [
     ("Date/Time      Hgb   Plt\n06/02 07:00   7.0   19\n06/02 15:00   8.6   28   (after 1 unit)\n06/03 06:00   8.2   22",
      {"hgb": 8.2, "plt": 22}),
     ("Trend - Platelets (K/uL)\nD1   180\nD8   95\nD15  61", {"plt": 61}), ("Lab flowsheet: Hb (g/dL)\nC1D1  12.0\nC2D1  10.4", {"hgb": 10.4}),
+    # a header of names joined by slashes over rows of groups, each after a date with no colon
+    ("Leuko/Neutro/Thrombo\n02.05. 4,0/2,2/150\n09.05. 2,7/0,9/88", {"wbc": 2.7, "anc": 0.9, "plt": 88}),
+    ("WBC/Hb/Plt\n04/06 3.4/10.1/140\n04/13 2.1/8.8/71", {"wbc": 2.1, "hgb": 8.8, "plt": 71}),
 ]
 
 @pytest.mark.parametrize("text,expected", FRESH5_READS + FRESH6_READS + FRESH7_READS + FRESH8_READS + FRESH9_READS + FRESH10_READS
