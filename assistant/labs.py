@@ -602,8 +602,21 @@ def _current_after_threshold(text: str, position: int) -> re.Match | None:
     return current
 
 
+# An underscore inside a name, as exports write field names in snake case ("lymphocytes_abs", "platelet_count"), is read as a space.
+SNAKE_CASE_RE = re.compile(r"(?<=[A-Za-z])_(?=[A-Za-z])")
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Every analyte name in `text` with the number that follows it, and the values of lab tables."""
+    if "_" not in text:
+        return _find_mentions(text)
+    mentions = _find_mentions(SNAKE_CASE_RE.sub(" ", text))  # the same length: spans stand, the raw text is the user's
+    for mention in mentions:
+        mention.raw = text[mention.span[0]:mention.span[1]]
+    return mentions
+
+
+def _find_mentions(text: str) -> list[Mention]:
     mentions: list[Mention] = []
     bare: list[re.Match] = []  # names with no value after them: the value may stand before the name
     # Tests that can only match when the text has a goal word or a garbled number anywhere, run once per text.

@@ -604,6 +604,9 @@ FRESH12_READS = [
     # a header of names joined by slashes over rows of groups, each after a date with no colon
     ("Leuko/Neutro/Thrombo\n02.05. 4,0/2,2/150\n09.05. 2,7/0,9/88", {"wbc": 2.7, "anc": 0.9, "plt": 88}),
     ("WBC/Hb/Plt\n04/06 3.4/10.1/140\n04/13 2.1/8.8/71", {"wbc": 2.1, "hgb": 8.8, "plt": 71}),
+    # names written in snake case, as exports write field names
+    ("test,result,units\nneutrophils_abs,0.7,10^9/L\nplatelet_count,64,10^9/L", {"anc": 0.7, "plt": 64}),
+    ("white_blood_cells: 2.9", {"wbc": 2.9}), ("abs_lymphocytes = 0.4", {"alc": 0.4}),
 ]
 
 @pytest.mark.parametrize("text,expected", FRESH5_READS + FRESH6_READS + FRESH7_READS + FRESH8_READS + FRESH9_READS + FRESH10_READS
@@ -612,6 +615,10 @@ def test_reading_classes_of_the_blind_rounds(text, expected):
     """Each class found in a blind round (fresh5 to fresh12), in wordings of our own: every value read, none invented."""
     labs = grade_text(text)
     assert {lab["analyte"]: lab["value"] for lab in labs if lab["value"] is not None} == pytest.approx(expected)
+
+
+def test_a_name_in_snake_case_keeps_its_raw_text():
+    assert [lab["raw"] for lab in grade_text("neutrophils_abs: 0.7")] == ["neutrophils_abs: 0.7"]
 
 
 def test_a_unit_in_thousands_per_microlitre_or_per_nanolitre_is_read_not_inferred():
