@@ -21,6 +21,7 @@ from assistant.ctcae import ANALYTE_LABELS, VERSIONS, grade_value, normalize_ver
 from assistant.labs import (
     ANALYTE_PATTERNS,
     CANONICAL_UNIT,
+    DOT_THOUSANDS_RE,
     NUMBER,
     UNIT,
     UNIT_ALTERNATIVES,
@@ -83,23 +84,33 @@ NON_LAB_TERM_RE = re.compile(r"\b" + first_char_lookahead(NON_LAB_ALTERNATIVES) 
 # before it ("fatigue gr 2", "fatigue (grade 2)", "rash: grade 1").
 NON_LAB_BEFORE_RE = re.compile(r"\b" + NON_LAB_ALTERNATIVES + r"\b" + r"\s*(?:\(\s*|:\s*|-\s*|,\s*|\s(?:of|is|was)\s+)?(?:CTCAE\s+)?$", re.IGNORECASE)
 NON_LAB_AFTER_RE = re.compile(r"\s*(?:\)\s*)?(?:[\w-]+\s+){0,2}?" + NON_LAB_ALTERNATIVES + r"\b", re.IGNORECASE)
+# Comparisons in the other languages read here: "por encima del límite inferior de 150.000", "sopra il limite di 4,0",
+# "au-dessus de 1,5", "unter 1,0", "boven de grens van 1,5", "abaixo de 1.500". Those of FOREIGN_BELOW_RE say "below".
+FOREIGN_RELATION = (r"por\s+(?:encima|debajo)\s+del?|(?:superior|inferior|mayor|menor)(?:es)?\s+(?:a|al|que|de)|acima\s+d[eoa]|abaixo\s+d[eoa]|"
+                    r"(?:al\s+di\s+)?(?:sopra|sotto)(?:\s+(?:il|al|la|alla|a|di|del|della))?|(?:superiore|inferiore)\s+a|"
+                    r"(?:au|en)[ -]dessu?s\s+d[eu]s?|(?:sup|inf)[ée]rieure?s?\s+[àa]|über|unter(?:halb)?|oberhalb|boven|onder")
+FOREIGN_RELATION_RE = re.compile(rf"(?i){FOREIGN_RELATION}")
+FOREIGN_BELOW_RE = re.compile(r"(?i)debajo|inferior|menor|abaixo|sotto|dessous|inf[ée]rieur|unter|onder")
 # A stated comparison of a value with a threshold, wherever it sits in the sentence: "is below the 1.5 cut-off",
 # "would be below 7.0", "exceeds the critical threshold of 1.5", "is more than 2.0 x10^9/L".
 COMPARISON_RE = _scan(
     rf"(?<![\w-])(?#first)(?P<rel>below|under|less\s+than|lower\s+than|beneath|above|over|greater\s+than|higher\s+than|more\s+than|exceeds?|"
-    r"exceeding|exceeded|at\s+or\s+above|at\s+or\s+below|<=|>=|≤|≥|<|>|"
+    rf"exceeding|exceeded|at\s+or\s+above|at\s+or\s+below|<=|>=|≤|≥|<|>|{FOREIGN_RELATION}|"
     # verbs of passing or missing a threshold count only with the threshold named: "clears the 1.5 threshold"
     r"(?:clears?|cleared|clearing|meets?|met|meeting|reach(?:es|ed)?|satisf(?:ies|ied|y)|falls?\s+short\s+of|fell\s+short\s+of|"
     r"fails?\s+to\s+(?:reach|meet|clear)|failed\s+to\s+(?:reach|meet|clear)|miss(?:es|ed)?)"
     r"(?=\s+(?:the\s+|an?\s+|our\s+|its\s+)?(?:[<>≥≤]\s*)?(?:\d[\d.,]*\s*(?:\S+\s+)?|(?:[\w-]+\s+){0,3}?)"
     r"(?:threshold|cut-?off|cutoff|minimum|requirement|limit|bar|floor)\b))\s*"
-    r"(?:the\s+|an?\s+)?(?:(?!(?:grade|gr)\b)[A-Za-z-]+\s+){0,3}?(?:(?:CTCAE\s+)?(?:grade|gr\.?)\s*[0-5IViv]+\s+)?"
+    r"(?:the\s+|an?\s+)?(?:(?!(?:grade|gr)\b)[^\W\d_][\w-]*\s+){0,4}?(?:(?:CTCAE\s+)?(?:grade|gr\.?)\s*[0-5IViv]+\s+)?"
     r"(?:(?:[A-Za-z-]+\s+){0,2}?(?:threshold|cut-?off|cutoff|limit(?:\s+of\s+normal)?|level|boundary|mark|value|line|LLN|ULN|minimum|"
     r"requirement|floor|bar)"
     r"(?:\s*\([A-Za-z]{2,5}\))?(?:\s+(?:of\s+|at\s+)?|\s*\(\s*(?=\d)))?"
     # the lab reader's own number and unit forms, so a threshold is read exactly as a value is
     rf"{NUMBER}(?![\d.,]?\d)\s*(?:{UNIT})?"
-    r"(?!\s*(?:%|percent|patients|weeks?|wks?|days?|d|months?|mos?|years?|yrs?|hours?|hrs?|h|mg|units?)\b)",
+    r"(?!\s*(?:%|percent|patients|weeks?|wks?|days?|d|months?|mos?|years?|yrs?|hours?|hrs?|h|mg|units?|"
+    # durations in the other languages read here: "controle over 2 dagen" is a time, not a threshold
+    r"dag(?:en)?|d[íi]as?|jours?|giorni|tage?n?|semaines?|semanas?|settimane|weken|wochen|mois|meses|mesi|maanden|monate?n?|"
+    r"horas?|heures?|ore|uur|stunden|cycles?|ciclos?|cicli|zyklen)\b)",
     re.IGNORECASE,
 )
 VERSION_BEFORE_NUMBER_RE = re.compile(r"(?i)(?:ctcae|version|\bv)\s*\.?\s*$")
@@ -145,18 +156,21 @@ def _than_grades(grade: int, higher: bool, negated: bool) -> tuple[set[int], str
     return (set(range(0, grade + 1)), f"≤{grade}") if negated else (set(range(0, grade)), f"<{grade}")
 
 
+NONE_ABOVE_BEFORE_RE = re.compile(r"(?i)\b(?:no|not|never|without|nothing)\s+(?:[\w-]+\s+){0,3}?(?:above|over|beyond|exceeding)\s+"
+                                  r"(?:a\s+|an\s+)?(?:CTCAE\s+)?$")
 AT_LEAST_BEFORE_RE = re.compile(r"(?i)\bat\s+(least|most)\s+(?:a\s+|an\s+)?(?:CTCAE\s+)?$")
 # A grade that names a threshold or a definition is not a claim about a value: "the grade 2 threshold of 1.5",
 # "the cut-off that defines grade 2", "grade 2 anemia means a hemoglobin below 10".
 THRESHOLD_AFTER_RE = re.compile(r"(?i)\s*(?:(?:(?!(?:since|because|as|when|while|so|but|and|after|before)\b)\w+\s+){0,4}?"
                                 r"(?:threshold|cut-?off|cutoff|boundary|limit|band|border|mark|(?<!in )line)\b"
                                 r"|(?:(?!(?:in|under|per|by|using|according|of)\b)\w+\s+){0,4}?(?:criteria|criterion)\b"
-                                r"|(?:\w+\s+){0,4}?(?:means|is\s+defined|defined\s+as|refers\s+to|starts?|begins?|applies|kicks\s+in)\b)")
+                                r"|(?:\w+\s+){0,4}?(?:means|is\s+defined|defined\s+as|refers\s+to|starts?|begins?|applies|kicks\s+in|stops?|ends?\s+(?:at|below|above)|"
+                                r"covers|spans|runs\s+(?:from|down\s+to|to))\b)")
 # "meets grade 2 anemia criteria" claims the grade: the criteria are met, not named.
 MEETS_BEFORE_RE = re.compile(r"(?i)\b(?:meets?|meeting|met|fulfils?|fulfills?|fulfilled|fulfilling|satisfies|satisfy|satisfied|"
                              r"satisfying|within|reaches|reached|qualifies\s+for)\s+(?:the\s+)?(?:CTCAE\s+)?$")
 THRESHOLD_WORDS = ("threshold", "cut", "boundary", "limit", "band", "border", "mark", "criteri", "mean", "defin", "start", "begin", "line",
-                   "appl", "kick")
+                   "appl", "kick", "stop", "end", "cover", "span", "run")
 NEGATION_WORDS = ("no", "n't", "never", "without", "rather", "instead", "nor", "short", "below", "hardly")
 THRESHOLD_HINT_RE = re.compile("|".join(THRESHOLD_WORDS))
 NEGATION_HINT_RE = re.compile("|".join(NEGATION_WORDS))
@@ -350,6 +364,12 @@ def _claims(text: str, start: int, end: int) -> list[Claim]:
             if bound:
                 grades, label = _than_grades(min(grades), bound.group("cmp").lower() in HIGHER_WORDS, bound.group("neg") is not None)
                 bounded = True
+        if not bounded and len(grades) == 1 and ("above" in near_before or "over" in near_before or "beyond" in near_before
+                                                  or "exceed" in near_before):
+            bound = NONE_ABOVE_BEFORE_RE.search(before)  # "no anemia above grade 1": at most grade 1
+            if bound:
+                grades, label = _than_grades(min(grades), True, True)
+                bounded = True
         if not bounded and NEGATION_HINT_RE.search(lowered_before):
             if BELOW_RE.search(before):
                 grades, label, negated = set(range(min(grades), 6)), f"≥{min(grades)}" if len(grades) == 1 else label, True
@@ -366,6 +386,8 @@ def _claims(text: str, start: int, end: int) -> list[Claim]:
         own = None
         if term in CANONICAL_UNIT and after_term != claim_end and "(" in text[after_term:after_term + 3]:
             bracket = OWN_VALUE_RE.match(text, after_term, end)
+            if bracket and bracket.group("name") and ANALYTE_RE_FULL.match(bracket.group("name")).lastgroup != term:
+                bracket = None  # "grade 3 neutropenia (WBC 1.1)": another analyte's value
             if bracket:
                 own = _mention(term, text, bracket.start("num"), bracket.end(), bracket.group("num"), bool(bracket.group("kilo")),
                                bracket.group("unit"), None, bracket.span("num"), [parse_number(bracket.group("num"))])
@@ -456,9 +478,11 @@ TERM_GAP_BREAK_RE = re.compile(r"[,;:.!?]|\b(?:and|or|y|e|et|und|en|o|ou)\b")  #
 
 # The value a claim names in brackets after its condition: "grade 3 thrombocytopenia (nadir 38)", "(lowest 0.4 x10^9/L)".
 # A bare number needs its unit ("(0.4 x10^9/L)"): "grade 3 neutropenia (12)" counts patients.
+# The bracket may name the analyte and the time of the value: "grade 3 neutropenia (ANC 0.2 x10^9/L on admission)".
 OWN_VALUE_RE = re.compile(rf"\s*\(\s*(?:(?:nadir|lowest|low|minimum|min|peak|highest|value|count|at|of)\s*:?\s*|"
+                          rf"(?P<name>{'|'.join(f'(?:{pattern})' for pattern in ANALYTE_PATTERNS.values())})\s*[:=]?\s*(?=\d)|"
                           rf"(?=\d[\d.,]*\s?(?:[kK]\b|{UNIT_ALTERNATIVES})))"
-                          rf"{NUMBER}\s*(?:{UNIT})?\s*\)", re.IGNORECASE)
+                          rf"{NUMBER}\s*(?:{UNIT})?(?:\s+(?:on|at|upon|in|during)\s+[^\W\d]+(?:\s+[^\W\d]+)?)?\s*\)", re.IGNORECASE)
 
 
 def _near_event(events: list[tuple[int, int]], starts: list[int], claim_start: int, claim_end: int) -> bool:
@@ -544,7 +568,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
     known: dict[str, Mention] = {}  # the latest value of each analyte given so far in the section
     corrected: set[tuple[str, float]] = set()  # the values a correcting claim is about
     not_corrections: list[Finding] = []  # the findings of claims that do not correct another
-    judged: dict[tuple, tuple[int, int]] = {}  # each claim judged (analyte, value, grade, negated, version): its sentence and value
+    judged: dict[tuple, tuple[int, tuple[int, int]]] = {}  # each claim judged (analyte, value, grade, negated, version): its sentence and value's span
     last_given: list[Mention] = []  # the values of the last sentence that gave any
     panel_values: list[Mention] = []  # the values of the lines of a panel just before, for claims that name their conditions
     panel_open = False
@@ -685,9 +709,9 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             for target in _claim_targets(text, s_start, claim, mention, values):
                 said = (target.analyte, target.value, claim.label, claim.negated, claim_version)
                 said_before = judged.get(said)
-                if said_before is not None and (said_before[1] == id(target) or 0 < number - said_before[0] <= 2):
+                if said_before is not None and (said_before[1] == target.span or 0 < number - said_before[0] <= 2):
                     continue  # "Is that grade 2?" "Yes, it counts as grade 2 neutropenia.": one claim, said again about the same value
-                judged[said] = (number, id(target))
+                judged[said] = (number, target.span)
                 checked += 1
                 if claim.correcting:
                     corrected.add((target.analyte, target.value))
@@ -707,7 +731,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                 continue  # "anything below 8.0 is grade 3" defines a band; it says nothing about the value
             if comparison.group("rel") == ">" and not text[text.rfind("\n", 0, comparison.start()) + 1:comparison.start()].strip():
                 continue  # "> On Tue 4 Mar, Jen wrote:": a quoted line's marker, not a comparison
-            mention = _value_for_comparison(comparison, values, value_starts, text)
+            mention = _value_for_comparison(comparison, values, value_starts, text, None if given else s_start)
             if mention is None and remembering and not claims and comparison.group("rel")[0].isalpha() and "|" not in sentence \
                     and text.rfind("(", s_start, comparison.start()) <= text.rfind(")", s_start, comparison.start()):
                 # "Plt 58. Still below the 50 threshold": "Although the ANC exceeded the 1.5 upper edge" (never in brackets,
@@ -1078,7 +1102,8 @@ def _earlier(text: str, mention: Mention) -> bool:
         or EARLIER_AFTER_RE.match(text, mention.span[1], mention.span[1] + 40) is not None
 
 
-COMPARISON_HINT_RE = _scan(r"(?i)(?#first)(?:below|above|under|over|than|exceed|short\s+of|clear|meet|[<>≤≥])")
+COMPARISON_HINT_RE = _scan(r"(?i)(?#first)(?:below|above|under|over|than|exceed|short\s+of|clear|meet|[<>≤≥]|encima|debajo|"
+                           r"inferior|superior|mayor|menor|acima|abaixo|sopra|sotto|dessus|dessous|rieur|über|unter|oberhalb|boven|onder)")
 # A number standing alone, not a date, a time, a ratio or a percentage.
 BARE_NUMBER_RE = re.compile(r"(?<![\w.,/:^-])\d+(?:[.,]\d+)?(?![\w/:%]|[.,]\d)")
 
@@ -1363,14 +1388,20 @@ CHAINED_COMPARISON_RE = re.compile(r"(?i)[\s,;—–-]*(?:\b(?:but|and|yet|thoug
 UNIT_TEXT_RE = re.compile(rf"(?:{UNIT_ALTERNATIVES})", re.IGNORECASE)
 
 
-def _value_for_comparison(match: re.Match, all_values: list[Mention], value_starts: list[int], text: str) -> Mention | None:
+def _value_for_comparison(match: re.Match, all_values: list[Mention], value_starts: list[int], text: str,
+                          borrowed_from: int | None = None) -> Mention | None:
     """The value a stated comparison is about: the closest value before it in the sentence, with no other
-    comparison, threshold or number in between ("With a WBC of 2.4, the count still exceeds the cut-off of 3.0")."""
-    before = [m for m in _nearby(all_values, value_starts, match.start(), match.start(), reach=120) if m.span[1] <= match.start()]
+    comparison, threshold or number in between ("With a WBC of 2.4, the count still exceeds the cut-off of 3.0").
+    With `borrowed_from` (the sentence's start), the values are a previous sentence's, referred back to ("It is above
+    the 1.5 threshold"): only the words of this sentence stand between."""
+    if borrowed_from is not None:
+        before = [m for m in all_values if m.span[1] <= borrowed_from][-1:]
+    else:
+        before = [m for m in _nearby(all_values, value_starts, match.start(), match.start(), reach=120) if m.span[1] <= match.start()]
     if not before:
         return None
     mention = before[-1]
-    between = text[mention.span[1]:match.start()]
+    between = text[mention.span[1] if borrowed_from is None else borrowed_from:match.start()]
     if "10" in between:
         between = UNIT_TEXT_RE.sub(" ", between)  # "1.1 (10^9/L), not yet below 1.5": a unit is not a number between
     earlier = list(COMPARISON_RE.finditer(between)) if len(between) <= 200 else []
@@ -1471,6 +1502,8 @@ def _relation(words: str) -> str:
     words = re.sub(r"\s+", " ", words.lower())
     if words in RELATIONS:
         return RELATIONS[words]
+    if FOREIGN_RELATION_RE.fullmatch(words):
+        return "<" if FOREIGN_BELOW_RE.search(words) else ">"
     return "<" if words.startswith(("fall", "fell", "fail", "miss")) else ">="  # "falls short of" / "clears", "meets"
 
 
@@ -1478,6 +1511,9 @@ def _judge_comparison(match: re.Match, mention: Mention, version: str, sentence:
     """A false finding when the stated comparison of `mention` with a threshold does not hold ("not below 1.5"
     states that it is at or above 1.5)."""
     number = parse_number(match.group("num"))
+    if match.group("unit") and "." in match.group("num") and DOT_THOUSANDS_RE.fullmatch(match.group("num")) \
+            and unit_of(match.group("unit"))[0] == "/µL":
+        number = float(match.group("num").replace(".", ""))  # "abaixo de 1.500/mm3": a dot separating thousands, as in a value
     if match.group("kilo"):
         threshold = number if mention.analyte in ("wbc", "anc", "alc", "plt") else None
     else:
