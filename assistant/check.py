@@ -443,15 +443,27 @@ TAG_QUESTION_RE = re.compile(r"(?i)(?:\b(?:isn't|aren't|wasn't|doesn't|don't|is|
                              r"\s*\?[\"'”*_ ]*$")
 
 
-def _question_start(text: str, start: int, end: int, sentence: str) -> int | None:
+def _answer_start(text: str, spans: list[tuple[int, int]], number: int) -> int | None:
+    """Where the answer to question sentence `number` starts: the next sentence that asks nothing, within two."""
+    for start, end in spans[number + 1:number + 3]:
+        if not text[start:end].rstrip("\"'”*_ ").endswith("?"):
+            return start
+    return None
+
+
+def _question_start(text: str, start: int, end: int, sentence: str, answer: int | None) -> int | None:
     """Where the question of a sentence ending in '?' starts: the sentence's start, a clause that asks ("— do I have …"),
-    or None when the question only follows the claims ("… said that's grade 3, is that bad?")."""
-    if INTERROGATIVE_START_RE.match(sentence.lstrip("#*>_ \t")) or TAG_QUESTION_RE.search(sentence):
+    or None when the question only follows the claims ("… said that's grade 3, is that bad?"). A claim that asks for
+    agreement ("grade 1, right?") still claims, unless the next sentence denies it ("Not quite — …")."""
+    if INTERROGATIVE_START_RE.match(sentence.lstrip("#*>_ \t")):
         return start
+    if TAG_QUESTION_RE.search(sentence):
+        return start if answer is not None and DENIED_START_RE.match(text, answer) else None
     clause = INTERROGATIVE_CLAUSE_RE.search(text, start, end)
     return clause.start() if clause else None
 
 
+DENIED_START_RE = re.compile(r"(?i)(?:A\s*\d*\s*[:.)]\s*)?(?:no\b|nope\b|not\s+(?:quite|really|so|exactly)\b|actually\b|incorrect\b|wrong\b)")
 AFFIRMED_START_RE = re.compile(r"(?i)(?:A\s*\d*\s*[:.)]\s*)?(?:yes|yep|yeah|correct|right|exactly|indeed|that's\s+right)\b")
 # Another's claim reported as such: "initially reported as grade 2", "was graded 2 in error", "mistakenly called grade 3".
 REPORTED_HINT_RE = re.compile(r"initially|originally|previously|first|incorrect|erroneous|mistaken|wrong|falsely|error|mistake|mis")
@@ -587,7 +599,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         given = values  # the values this sentence gives, before any borrowed from the sentences before it
         following = spans[number + 1][0] if number + 1 < len(spans) else None
         referring = False
-        question_at = _question_start(text, s_start, s_end, sentence) \
+        question_at = _question_start(text, s_start, s_end, sentence, _answer_start(text, spans, number)) \
             if sentence.rstrip("\"'”*_ ").endswith("?") and (following is None or not AFFIRMED_START_RE.match(text, following)) else None
         asked = question_at == s_start
         heading = text.startswith("#", s_start)

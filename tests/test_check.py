@@ -528,8 +528,10 @@ FRESH6_CLASSES = [
     ("ANC 0.3 — grade 3, sorry, grade 4.", "5", []),
     ("Plt 40: grade 2, no wait, grade 3.", "5", []),
     ("Plt 40: grade 3, I mean grade 2.", "5", [(M, "plt", 3)]),
-    # a tag question asks
-    ("Hb 86 g/L, that's grade 3 isn't it?", "5", []),
+    # a claim that asks for agreement still claims, unless the answer after it denies it (fresh11)
+    ("Hb 86 g/L, that's grade 3 isn't it?", "5", [(M, "hgb", 2)]),
+    ("Hb 86 g/L, that's grade 3 isn't it? Should we transfuse?\nNo - 8.6 g/dL is grade 2.", "5", []),
+    ("Plt 70 -> grade 1, nothing to change, right?", "5", [(M, "plt", 2)]),
     ('"My platelets are 58. Is that grade 3?"', "5", []),
     # a difference is not a count
     ("Platelets 48 x10^9/L, grade 3; the count was 2 below the 50 line.", "5", []),
