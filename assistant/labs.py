@@ -772,6 +772,8 @@ def _find_mentions(text: str) -> list[Mention]:
         covered, row_starts = rows[1], [a for a, _ in rows[1]]
         mentions = [m for m in mentions if not _inside(covered, row_starts, m.span[0])]
     conditions = condition_bracket_mentions(text) if "(" in text and ("peni" in lowered or "emi" in lowered) else []
+    if any(hint in lowered for hint in CONDITION_HINTS):
+        conditions += condition_value_mentions(text, lowered)
     fishbones = fishbone_mentions(text, mentions) if ">" in text and "<" in text else []
     grouped, group_names = slash_group_mentions(text) if "/" in text and SLASHED_NUMBER_HINT_RE.search(text) else ([], [])
     if grouped:  # "1.2/7.4/19 (WBC/Hb/plt)": the names of a group give no values of their own
@@ -946,6 +948,62 @@ CONDITION_BRACKET_RE = re.compile(rf"\b(?P<condition>{'|'.join(CONDITION_ANALYTE
                                   rf"(?:[ \t]*[,;][ \t]*{CONDITION_ITEM})*)[ \t]*\)", re.IGNORECASE)
 CONDITION_ITEM_RE = re.compile(rf"(?P<label>{CONDITION_LABEL})[ \t]*[:=]?[ \t]*{NUMBER}(?:[ \t]*(?P<unit>{UNIT_ALTERNATIVES})(?![A-Za-z]))?",
                                re.IGNORECASE)
+
+
+# A condition named, then its value after a preposition: "neutropénie à 0,8 G/L", "thrombocytopenia of 45", "anemia de 7,9".
+# The condition says the value is low, so a value above the low end of normal is no value of it ("febrile neutropenia at
+# 38.5"); a number of days, of patients or a percentage, a range and a definition ("of 0.5 or less") are none either.
+CONDITION_STEMS = {"neutrop": "anc", "granulocytop": "anc", "thrombocytop": "plt", "thrombop": "plt", "trombocitop": "plt",
+                   "trombop": "plt", "thrombozytop": "plt", "trombocytop": "plt", "piastrinop": "plt", "lymphop": "alc",
+                   "linfop": "alc", "lymphozytop": "alc", "leukop": "wbc", "leucop": "wbc", "leukozytop": "wbc", "leucocitop": "wbc"}
+CONDITION_WORD = rf"(?:(?:{'|'.join(sorted(CONDITION_STEMS, key=len, reverse=True))})[eé]ni|an(?:a?e|é|ä)mi)[a-z]{{0,3}}"
+CONDITION_PREPOSITIONS = ("of", "at", "à", "a", "de", "di", "da", "von", "van", "bei", "auf", "to")
+CONDITION_VALUE_RE = re.compile(rf"\b(?P<condition>{CONDITION_WORD})[ \t]+(?:{'|'.join(CONDITION_PREPOSITIONS)})[ \t]+"
+                                rf"(?:(?:the|la|le|el|der|die)[ \t]+)?{NUMBER}(?:[ \t]*(?P<unit>{UNIT_ALTERNATIVES})(?![A-Za-z]))?", re.IGNORECASE)
+CONDITION_CEILING = {"anc": 2.0, "plt": 150.0, "alc": 1.5, "wbc": 4.5, "hgb": 13.5}  # about the low end of normal, canonical units
+DEFINITION_AFTER_RE = re.compile(r"(?i)[ \t]*(?:or[ \t]+(?:less|lower|below|more|higher|greater|above)|and[ \t]+(?:below|under|less|lower)|"
+                                 r"[ \t]*\([ \t]*\d+(?:[.,]\d+)?[ \t]*%|[ \t]*[-–][ \t]*\d)")
+CONDITION_HINTS = ("peni", "péni", "emi", "émi", "ämi")
+
+
+# The end of a condition's word, its preposition and a digit, one pattern per hint: each starts with a plain string, which a
+# scan of a long lower-cased text finds far faster than any pattern starting with a choice of letters.
+CONDITION_TAIL_RES = [re.compile(rf"{hint}[a-zà-ÿ]{{0,3}}[ \t]+(?:{'|'.join(CONDITION_PREPOSITIONS)})[ \t]+(?:(?:the|la|le|el|der|die)[ \t]+)?\d")
+                      for hint in CONDITION_HINTS]
+
+
+def _condition_values(text: str, lowered: str):
+    """CONDITION_VALUE_RE's matches, tried only at the words whose end CONDITION_TAIL_RES find."""
+    if len(lowered) != len(text):
+        yield from CONDITION_VALUE_RE.finditer(text)
+        return
+    for hint, tail_re in zip(CONDITION_HINTS, CONDITION_TAIL_RES, strict=True):
+        if hint not in lowered:
+            continue
+        for tail in tail_re.finditer(lowered):
+            start = tail.start()
+            while start > 0 and text[start - 1].isalpha():
+                start -= 1
+            match = CONDITION_VALUE_RE.match(text, start)
+            if match:
+                yield match
+
+
+def condition_value_mentions(text: str, lowered: str) -> list[Mention]:
+    """The value after a condition and a preposition: "neutropénie à 0,8 G/L" (see CONDITION_VALUE_RE)."""
+    found = []
+    for match in _condition_values(text, lowered):
+        word = match.group("condition").lower()
+        analyte = next((a for stem, a in CONDITION_STEMS.items() if word.startswith(stem)), "hgb" if word.startswith("an") else None)
+        end = match.end("unit") if match.group("unit") else match.end("kilo") if match.group("kilo") else match.end("num")
+        if analyte is None or DEFINITION_AFTER_RE.match(text, end) or not match.group("unit") and (
+                NOT_A_VALUE_RE.match(text, end) or YEAR_RE.fullmatch(match.group("num"))):
+            continue  # "neutropenia of 7 days", "anemia at 2019"
+        mention = _mention(analyte, text, match.start(), end, match.group("num"), bool(match.group("kilo")), match.group("unit"), None,
+                           match.span("num"), [parse_number(match.group("num"))])
+        if mention.value is not None and mention.value < CONDITION_CEILING[analyte]:
+            found.append(mention)
+    return found
 
 
 def condition_bracket_mentions(text: str) -> list[Mention]:

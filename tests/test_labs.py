@@ -607,6 +607,14 @@ FRESH12_READS = [
     # names written in snake case, as exports write field names
     ("test,result,units\nneutrophils_abs,0.7,10^9/L\nplatelet_count,64,10^9/L", {"anc": 0.7, "plt": 64}),
     ("white_blood_cells: 2.9", {"wbc": 2.9}), ("abs_lymphocytes = 0.4", {"alc": 0.4}),
+    # a condition named, then its value after a preposition, in English, French, Spanish, Italian and German
+    ("thrombopénie à 38 G/L sous carboplatine", {"plt": 38}), ("she has a lymphopenia of 0.3", {"alc": 0.3}),
+    ("anemia de 7,4 g/dL tras el ciclo 2", {"hgb": 7.4}), ("piastrinopenia a 52 x10^9/L", {"plt": 52}),
+    ("Leukopenie von 1,9 /nl", {"wbc": 1.9}),
+    # ... but never a time, a count of patients, a year, a range, a definition or a value no condition could have
+    ("febrile neutropenia at 38.6 C", {}), ("neutropenia of 5 days duration", {}), ("thrombocytopenia in 14 (22%) patients", {}),
+    ("anaemia of 2021", {}), ("neutropenia of 0.5-1.0 x10^9/L", {}), ("neutropenia of 0.5 or lower is grade 4", {}),
+    ("anemia of chronic disease", {}),
 ]
 
 @pytest.mark.parametrize("text,expected", FRESH5_READS + FRESH6_READS + FRESH7_READS + FRESH8_READS + FRESH9_READS + FRESH10_READS
