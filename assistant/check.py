@@ -31,8 +31,8 @@ from assistant.labs import (
     cell_value,
     find_mentions,
     first_char_lookahead,
-    parse_number,
     line_starts,
+    parse_number,
     read_spoken_numbers,
     table_cells,
     to_canonical,
@@ -347,12 +347,14 @@ def _claims(text: str, start: int, end: int) -> list[Claim]:
             continue  # "grade 2 fatigue", "fatigue gr 2": the grade of an event graded without a blood count
         if ("range" in lowered_after[:12] or "band" in lowered_after[:12] or "zone" in lowered_after[:12]) and OUTSIDE_BEFORE_RE.search(before[-20:]):
             continue  # "62 is above the grade 3 range": a comparison with a band, not a claim of its grade
+        near_before = lowered_before[-22:]
         if ("until" in lowered_before or "unless" in lowered_before or "once" in lowered_before or "till" in lowered_before) \
                 and UNTIL_BEFORE_RE.search(before[-25:]):
             continue  # "hold until ≤ grade 1": a goal, not a claim
+        if " at " in near_before[-12:] + " " and ACTION_AT_BEFORE_RE.search(before):
+            continue  # "hold at G2", "stop the drug at grade 3": the grade a rule acts at
         negated = False
         bounded = False
-        near_before = lowered_before[-22:]
         if len(grades) == 1 and "at " in near_before[-10:]:
             bound = AT_LEAST_BEFORE_RE.search(before)  # "at least grade 3", "at most grade 1": a range of grades
             if bound:
@@ -370,7 +372,9 @@ def _claims(text: str, start: int, end: int) -> list[Claim]:
             if bound:
                 grades, label = _than_grades(min(grades), True, True)
                 bounded = True
-        if not bounded and NEGATION_HINT_RE.search(lowered_before):
+        if not bounded and "out of" in near_before and OUT_OF_BEFORE_RE.search(before):
+            negated = True  # "he's out of grade 3 now": the claim is that it is not grade 3
+        elif not bounded and NEGATION_HINT_RE.search(lowered_before):
             if BELOW_RE.search(before):
                 grades, label, negated = set(range(min(grades), 6)), f"≥{min(grades)}" if len(grades) == 1 else label, True
             elif NEGATION_RE.search(before):
@@ -414,6 +418,9 @@ BOTH_BEFORE_RE = re.compile(r"(?i)\bboth\s+(?:are\s+|were\s+|at\s+|still\s+)?(?:
 FROM_BEFORE_RE = re.compile(r"(?i)\bfrom\s+(?:a\s+|CTCAE\s+)?$")
 TO_RE = re.compile(r"\bto\b")
 OUTSIDE_BEFORE_RE = re.compile(r"(?i)\b(?:above|below|under|over|beyond|outside|out\s+of)\s+(?:the\s+)?(?:CTCAE\s+)?$")
+OUT_OF_BEFORE_RE = re.compile(r"(?i)(?<!\d)(?<!\d\s)\bout\s+of\s+(?:the\s+)?(?:CTCAE\s+)?$")
+ACTION_AT_BEFORE_RE = re.compile(r"(?i)\b(?:hold|withhold|stop|pause|interrupt|discontinue|resume|restart|delay|skip|reduce|transfuse|treat)"
+                                 r"(?:s|ed|ing)?\s+(?:\w+\s+){0,2}?at\s+(?:(?:a|an|the|any|CTCAE)\s+)?$")
 UNTIL_BEFORE_RE = re.compile(r"(?i)\b(?:until|till|unless|once)\s+(?:it\s+is\s+|back\s+to\s+|recovery\s+to\s+)?(?:[≤≥<>]=?\s*)?(?:CTCAE\s+)?$")
 # A grade said of another time than the value's ("grade 4 at its nadir"), or defined by a threshold ("G4 is <0.1").
 OTHER_TIME_AFTER_RE = re.compile(r"(?i),?\s*(?:at\s+(?:(?:its|the|her|his|their)\s+)?(?:nadir|lowest|worst|peak)|at\s+baseline|previously|"
@@ -764,6 +771,9 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
     if "normal" in text or "LLN" in text:
         lln_findings, lln_checked = _lln_comparison_findings(text, all_mentions, spans, default)
         findings, checked = sorted(findings + lln_findings, key=lambda f: f.span), checked + lln_checked
+    if "range" in text or "limits" in text or "interval" in text:
+        range_findings, range_checked = _range_comparison_findings(text, all_mentions, spans, default)
+        findings, checked = sorted(findings + range_findings, key=lambda f: f.span), checked + range_checked
     if ("|" in text or "\t" in text) and ("grade" in text or "Grade" in text or "GRADE" in text):
         table_findings, table_checked = _grade_column_findings(text, default)
         findings, checked = sorted(findings + table_findings, key=lambda f: f.span), checked + table_checked
@@ -808,6 +818,51 @@ def _lln_comparison_findings(text: str, mentions: list[Mention], spans: list[tup
                 f"{label} {mention.value:g} {mention.unit} is not {words} the lower limit of normal (usually "
                 f"{DEFAULT_LLN[mention.analyte]:g} {mention.unit}).",
             ))
+    return findings, checked
+
+
+# A value said to be within (or outside) a range that the text gives: "140,000/µL is within the normal range
+# (150,000-400,000/µL)", "ANC 1.2, inside the reference interval of 1.5-8.0".
+RANGE_NUMBER = r"\d+(?:[.,]\d+)*"
+RANGE_COMPARISON_RE = re.compile(rf"(?i)\b(?P<rel>within|inside|in|outside(?:\s+of)?)\s+(?:the\s+|its\s+|our\s+)?(?:(?:lab's|laboratory's|local|usual)\s+)?"
+                                 rf"(?:normal|reference|ref\.?)\s+(?:range|limits|interval)\s*(?:\(\s*|of\s+|:\s*|,\s*)?"
+                                 rf"(?P<low>{RANGE_NUMBER})\s*(?:{UNIT_ALTERNATIVES})?\s*(?:[-–]|to)\s*(?P<high>{RANGE_NUMBER})"
+                                 rf"\s*(?P<unit>{UNIT_ALTERNATIVES})?(?![\w.,]*\d)")
+
+
+def _range_limit(analyte: str, number_text: str, unit: str | None) -> float | None:
+    """One end of a stated range in the analyte's canonical unit, its number read as a value's would be."""
+    number = parse_number(number_text)
+    if unit and "." in number_text and DOT_THOUSANDS_RE.fullmatch(number_text) and unit_of(unit)[0] == "/µL":
+        number = float(number_text.replace(".", ""))
+    return to_canonical(analyte, number, unit)[0]
+
+
+def _range_comparison_findings(text: str, mentions: list[Mention], spans: list[tuple[int, int]], version: str) -> tuple[list[Finding], int]:
+    findings, checked = [], 0
+    values = [m for m in mentions if not m.is_threshold and m.value is not None]
+    value_starts = [m.span[0] for m in values]
+    for match in RANGE_COMPARISON_RE.finditer(text):
+        mention = _value_for_comparison(match, values, value_starts, text)
+        if mention is None:
+            continue
+        low = _range_limit(mention.analyte, match.group("low"), match.group("unit"))
+        high = _range_limit(mention.analyte, match.group("high"), match.group("unit"))
+        if low is None or high is None or low >= high:
+            continue
+        checked += 1
+        inside = low <= mention.value <= high
+        outside = match.group("rel").lower().startswith("outside")
+        if inside != outside:
+            continue
+        label = ANALYTE_LABELS[mention.analyte]
+        nearer = min((low, high), key=lambda limit: abs(limit - mention.value))
+        findings.append(Finding(
+            "false_comparison", mention.analyte, mention.value, mention.unit, None, None, nearer, "outside" if outside else "within",
+            version, [mention.span[0], match.end()], _sentence_at(text, spans, match.start()),
+            f"{label} {mention.value:g} {mention.unit} is not {'outside' if outside else 'within'} the stated range "
+            f"{low:g}-{high:g} {mention.unit}.",
+        ))
     return findings, checked
 
 
@@ -1235,6 +1290,15 @@ def _unnamed_counts(text: str, start: int, end: int, mentions: list[Mention]) ->
     return found
 
 
+def _bracketed_apart(text: str, claim: Claim, position: int) -> bool:
+    """Whether `position` is inside brackets the claim is outside of: "grade 3 (it would be grade 4 under v5.0)"."""
+    if position >= claim.span[1]:
+        between = text[claim.span[1]:position]
+        return between.count("(") > between.count(")")
+    between = text[position:claim.span[0]]
+    return between.count(")") > between.count("(")
+
+
 def _claim_version(text: str, claim: Claim, named_here: list[tuple[int, str]], clauses, clause_starts: list[int]) -> str | None:
     """The CTCAE version a claim is made under when its sentence names two: the one named right after it ("grade 1
     under v5.0"), else the one its clause names, else the nearest one named before it ("Under v6.0 ... is grade 3,
@@ -1245,7 +1309,8 @@ def _claim_version(text: str, claim: Claim, named_here: list[tuple[int, str]], c
     if after and after[0] - claim.span[1] <= 30 and VERSION_AFTER_CLAIM_RE.fullmatch(text, claim.span[1], after[0]):
         return after[1]
     clause = clauses[max(0, bisect_right(clause_starts, claim.span[0]) - 1)]
-    in_clause = single_version([v for position, v in named_here if clause[0] <= position < clause[1]])
+    in_clause = single_version([v for position, v in named_here if clause[0] <= position < clause[1]
+                                and not _bracketed_apart(text, claim, position)])
     if in_clause:
         return in_clause
     before = [v for position, v in named_here if position < claim.span[0] and position >= clause[0]] \

@@ -657,6 +657,23 @@ FRESH10_CLASSES = [
 ]
 
 
+# Classes of fresh9 to fresh11 left over from their rounds, in wordings of our own.
+FRESH11_CLASSES = [
+    # a version named in brackets after a claim belongs to the claim in the brackets
+    ("ANC 450/mm3. The trial grades by CTCAE v6.0, so that's grade 3 (it would be grade 4 under v5.0).", "5", []),
+    ("ANC 450/mm3. The trial grades by CTCAE v6.0, so that's grade 4 (it would be grade 4 under v5.0).", "5", [(M, "anc", 3)]),
+    # the grade a rule acts at is no claim
+    ("ANC 1.7 -> G1, fine to treat (we stop at G3 neutropenia)", "5", []),
+    # "out of grade 3" claims it is not grade 3
+    ("Plt rose from 40 to 70: out of grade 3 now, and down to grade 1.", "5", [(M, "plt", 2)]),
+    ("Plt rose from 40 to 70: out of grade 2 now.", "5", [(M, "plt", 2)]),
+    # a value said to be within, or outside, a range the text gives
+    ("A platelet count of 130,000/µL sits within the normal range (150,000-400,000/µL).", "5", [(C, "plt", None)]),
+    ("ANC 2.1 x10^9/L, within the reference interval of 1.8-7.7.", "5", []),
+    ("Hb 13.4 g/dL, outside the reference range 12.0-16.0 g/dL.", "5", [(C, "hgb", None)]),
+]
+
+
 # Classes of fresh12 (scored held-out first, then its dev round), in wordings of our own.
 FRESH12_CLASSES = [
     # a bound inside a negation: "no anemia above grade 1" claims grade 1 at most
@@ -681,7 +698,7 @@ FRESH12_CLASSES = [
 
 
 @pytest.mark.parametrize("sentence,version,expected", FRESH5_CLASSES + FRESH6_CLASSES + FRESH7_CLASSES + FRESH8_CLASSES
-                         + FRESH9_CLASSES + FRESH10_CLASSES + FRESH12_CLASSES)
+                         + FRESH9_CLASSES + FRESH10_CLASSES + FRESH11_CLASSES + FRESH12_CLASSES)
 def test_claim_classes_of_the_blind_rounds(sentence, version, expected):
     """Each class found in a blind round (fresh5 to fresh12), in wordings of our own: the findings, in any order."""
     assert sorted((f.kind, f.analyte, f.expected_grade) for f in check_text(sentence, version)) == sorted(expected, key=str)
