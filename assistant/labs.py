@@ -88,9 +88,11 @@ FILLER = (r"(?:[ \t]+\d{1,2}/\d{1,2}(?:/\d{2,4})?(?:[ \t]+\d{1,2}:\d{2})?[ \t]*:
           r"fine|ok|okay|good|stables?|stabile|estables?|stabil|absolut|aktuell|heute|vandaag|nu|hoy|hoje|oggi|aujourd'hui|actuellement|"
           r"said|says|showed|shows|ca[íi]ram|caiu|subiram|subiu|baixaram|para|"
           r"à|a|ont|sont|est|était|étaient|de|è|sono|era|erano|di|es|son|eran|han|hanno|en|bei|liegt|liegen|ist|sind|war|waren|von|auf|been|"
-          # French, Spanish, Italian and German verbs of a count changing ("plaquettes remontées à 121", "Hb gesunken auf 8,1")
+          # French, Spanish, Italian, German and Dutch verbs of a count changing ("plaquettes remontées à 121", "Hb gesunken auf 8,1")
           r"(?:remont|descend|chut|baiss|augment|diminu|pass)(?:é|ée|és|ées|u|ue|us|ues)|(?:baj|sub|descend|aument|disminu)(?:ad[oa]s?|id[oa]s?|ó|ió|yó|aron|ieron|yeron)|"
           r"(?:scesi|scese|saliti|salite?|calati|calate?|aumentati|aumentate?|diminuiti|diminuite?|risaliti|risalite?)|gesunken|gestiegen|gefallen|abgefallen|angestiegen|"
+          # ... and in Dutch ("Hb gedaald naar 4,8 mmol/l", "trombocyten gestegen tot 95")
+          r"gedaald|gestegen|gezakt|opgelopen|teruggelopen|naar|tot|"
           # ... and in the present tense ("l'hémoglobine remonte à 9,4", "las plaquetas bajan a 40", "Hb sinkt auf 8,1")
           r"(?:remont|chut|baiss|augment|diminu)(?:e|ent)|descend(?:ent)?|(?:sub|baj)(?:e|en|a|an)|sale|scende|salgono|scendono|steigt|sinkt|fällt|"
           r"um+|uh+|uhm|erm|er|hmm+|ah|"  # hesitations a dictation keeps ("Platelets, um, sixty seven")

@@ -615,6 +615,8 @@ FRESH12_READS = [
     ("febrile neutropenia at 38.6 C", {}), ("neutropenia of 5 days duration", {}), ("thrombocytopenia in 14 (22%) patients", {}),
     ("anaemia of 2021", {}), ("neutropenia of 0.5-1.0 x10^9/L", {}), ("neutropenia of 0.5 or lower is grade 4", {}),
     ("anemia of chronic disease", {}),
+    # verbs of a count changing in Dutch; hemoglobin in mmol/L, as Dutch labs report it
+    ("Hb gezakt naar 4,4 mmol/l", {"hgb": 7.09}), ("trombocyten gestegen tot 95 x10^9/l", {"plt": 95}),
 ]
 
 @pytest.mark.parametrize("text,expected", FRESH5_READS + FRESH6_READS + FRESH7_READS + FRESH8_READS + FRESH9_READS + FRESH10_READS
