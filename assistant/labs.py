@@ -587,8 +587,9 @@ def _value_in_next_clause(text: str, position: int) -> re.Match | None:
     return told
 
 
-# A value labelled as current after a threshold of the same name: "ANC <0.5 x10^9/L since 14/7, today 0.3".
-CURRENT_AFTER_THRESHOLD_RE = re.compile(rf"(?:[^.;\n\d]|{TIME_TOKEN}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?){{0,40}}?[,;]\s*(?:but\s+|and\s+)?"
+# A value labelled as current after a threshold of the same name: "ANC <0.5 x10^9/L since 14/7, today 0.3", "Hold if
+# platelets <50 per protocol — today 38".
+CURRENT_AFTER_THRESHOLD_RE = re.compile(rf"(?:[^.;\n\d]|{TIME_TOKEN}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?){{0,40}}?(?:[,;—–]|\s-\s)\s*(?:but\s+|and\s+)?"
                                         rf"(?P<cue>today|now|this\s+morning|currently)(?:'s|’s)?\s*(?::\s*)?{SUBJECT_VERB}{NUMBER}\s*(?:{UNIT})?",
                                         re.IGNORECASE)
 CURRENT_WORDS = ("today", "now", "morning", "current")
@@ -1275,7 +1276,8 @@ LEADING_VALUE_RE = re.compile(rf"\b(?:at|of|with)\s+{NUMBER}\s*(?:{UNIT})?(?:\s*
 
 # A place or time between a name and its value: "neutrophil count in our vignette was 1.1", "Hb on discharge: 11.8".
 PLACE_GAP_RE = re.compile(r"(?:\s+(?:recorded|measured|obtained|drawn|taken|checked|seen|documented|noted|reported))?"
-                          r"\s*(?:in|on|at|during|after|before|from|for|since|post|pre)\s+(?:[A-Za-z][\w'-]*\s*|(?:day|d|week|cycle)\s*\d{1,3}\s*){1,4}?"
+                          r"\s*(?:in|on|at|during|after|before|from|for|since|post|pre)\s+(?:[A-Za-z][\w'-]*\s*|(?:day|d|week|cycle)\s*\d{1,3}\s*|"
+                          r"\d{1,2}\s*(?:units?|u|bags?|pools?)\b\s*){1,4}?"  # "plt count post 1 unit = 34"
                           r"(?=:|=|\bof\s+(?:~|about\s+|around\s+)?\d|\b(?:was|were|is|are|remained|remains|measured|stood|came|read)\b|(?<=\s)(?<!day )(?<!week )(?<!cycle )(?<!wk )(?<![\s(]d )(?<![\s(]c )\d)", re.IGNORECASE)
 # Up to six words between a name and its value, the last a verb that gives it: "Platelets have fallen progressively and
 # were 36". No word may make the number a goal, a threshold, a dose, a condition or a statistic.
