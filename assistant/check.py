@@ -51,7 +51,7 @@ def _scan(pattern: str, flags: int = 0) -> re.Pattern:
 ROMAN = {"0": 0, "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 GRADE_TOKEN = r"(?:[0-5]|iv|v|i{1,3}|one|two|three|four|five)"
 GRADE_CLAIM_PATTERN = (
-    rf"(?<![\w-])(?#first)(?:CTCAE\s+(?:v\s?[56](?:\.0)?\s+)?)?(?:graded(?:\s+as)?|grade|grado|grad|grau|graad|gr\.?|(?-i:G))(?:\s*:|\s+(?:is|was|would\s+be|will\s+be|of)(?=\s+(?:[<>≤≥]=?\s*)?{GRADE_TOKEN}\b))?\s*"
+    rf"(?<![\w-])(?#first)(?:CTCAE(?:\s+|-)(?:v\s?[56](?:\.0)?\s+)?)?(?:graded(?:\s+as)?|grade|grado|grad|grau|graad|gr\.?|(?-i:G))(?:\s*:|\s+(?:is|was|would\s+be|will\s+be|of)(?=\s+(?:[<>≤≥]=?\s*)?{GRADE_TOKEN}\b))?\s*"
     rf"(?P<op>≥|>=|>|≤|<=|<)?\s*(?P<g>{GRADE_TOKEN})(?!\w|\.\d)"
     rf"(?:\s*(?:-|–|to|or|/|and)\s*(?:grade\s*)?(?P<g2>{GRADE_TOKEN})(?!\w|\.\d))?"
     rf"(?P<plus>\+|\s+or\s+(?:higher|above|greater|worse|more))?"
@@ -92,27 +92,37 @@ FOREIGN_RELATION = (r"por\s+(?:encima|debajo)\s+del?|(?:superior|inferior|mayor|
 FOREIGN_RELATION_RE = re.compile(rf"(?i){FOREIGN_RELATION}")
 FOREIGN_BELOW_RE = re.compile(r"(?i)debajo|inferior|menor|abaixo|sotto|dessous|inf[ée]rieur|unter|onder")
 # A stated comparison of a value with a threshold, wherever it sits in the sentence: "is below the 1.5 cut-off",
-# "would be below 7.0", "exceeds the critical threshold of 1.5", "is more than 2.0 x10^9/L".
-COMPARISON_RE = _scan(
-    rf"(?<![\w-])(?#first)(?P<rel>below|under|less\s+than|lower\s+than|beneath|above|over|greater\s+than|higher\s+than|more\s+than|exceeds?|"
-    rf"exceeding|exceeded|at\s+or\s+above|at\s+or\s+below|<=|>=|≤|≥|<|>|{FOREIGN_RELATION}|"
-    # verbs of passing or missing a threshold count only with the threshold named: "clears the 1.5 threshold"
-    r"(?:clears?|cleared|clearing|meets?|met|meeting|reach(?:es|ed)?|satisf(?:ies|ied|y)|falls?\s+short\s+of|fell\s+short\s+of|"
-    r"fails?\s+to\s+(?:reach|meet|clear)|failed\s+to\s+(?:reach|meet|clear)|miss(?:es|ed)?)"
-    r"(?=\s+(?:the\s+|an?\s+|our\s+|its\s+)?(?:[<>≥≤]\s*)?(?:\d[\d.,]*\s*(?:\S+\s+)?|(?:[\w-]+\s+){0,3}?)"
-    r"(?:threshold|cut-?off|cutoff|minimum|requirement|limit|bar|floor)\b))\s*"
-    r"(?:the\s+|an?\s+)?(?:(?!(?:grade|gr)\b)[^\W\d_][\w-]*\s+){0,4}?(?:(?:CTCAE\s+)?(?:grade|gr\.?)\s*[0-5IViv]+\s+)?"
-    r"(?:(?:[A-Za-z-]+\s+){0,2}?(?:threshold|cut-?off|cutoff|limit(?:\s+of\s+normal)?|level|boundary|mark|value|line|LLN|ULN|minimum|"
-    r"requirement|floor|bar)"
-    r"(?:\s*\([A-Za-z]{2,5}\))?(?:\s+(?:of\s+|at\s+)?|\s*\(\s*(?=\d)))?"
-    # the lab reader's own number and unit forms, so a threshold is read exactly as a value is
-    rf"{NUMBER}(?![\d.,]?\d)\s*(?:{UNIT})?"
-    r"(?!\s*(?:%|percent|patients|weeks?|wks?|days?|d|months?|mos?|years?|yrs?|hours?|hrs?|h|mg|units?|"
-    # durations in the other languages read here: "controle over 2 dagen" is a time, not a threshold
-    r"dag(?:en)?|d[íi]as?|jours?|giorni|tage?n?|semaines?|semanas?|settimane|weken|wochen|mois|meses|mesi|maanden|monate?n?|"
-    r"horas?|heures?|ore|uur|stunden|cycles?|ciclos?|cicli|zyklen)\b)",
-    re.IGNORECASE,
-)
+# "would be below 7.0", "exceeds the critical threshold of 1.5", "is more than 2.0 x10^9/L". Built in two forms: English
+# only, and with the other languages' relations and accented words; a text is scanned with the second only when it
+# holds one of FOREIGN_RELATION_WORDS, since the wider scan costs more on a long text.
+def _comparison_pattern(every_language: bool) -> str:
+    relation = f"|{FOREIGN_RELATION}" if every_language else ""
+    word, words = (r"[^\W\d_][\w-]*", "{0,4}") if every_language else (r"[A-Za-z-]+", "{0,3}")
+    return (
+        rf"(?<![\w-])(?#first)(?P<rel>below|under|less\s+than|lower\s+than|beneath|above|over|greater\s+than|higher\s+than|more\s+than|exceeds?|"
+        rf"exceeding|exceeded|at\s+or\s+above|at\s+or\s+below|<=|>=|≤|≥|<|>{relation}|"
+        # verbs of passing or missing a threshold count only with the threshold named: "clears the 1.5 threshold"
+        r"(?:clears?|cleared|clearing|meets?|met|meeting|reach(?:es|ed)?|satisf(?:ies|ied|y)|falls?\s+short\s+of|fell\s+short\s+of|"
+        r"fails?\s+to\s+(?:reach|meet|clear)|failed\s+to\s+(?:reach|meet|clear)|miss(?:es|ed)?)"
+        r"(?=\s+(?:the\s+|an?\s+|our\s+|its\s+)?(?:[<>≥≤]\s*)?(?:\d[\d.,]*\s*(?:\S+\s+)?|(?:[\w-]+\s+){0,3}?)"
+        r"(?:threshold|cut-?off|cutoff|minimum|requirement|limit|bar|floor)\b))\s*"
+        rf"(?:the\s+|an?\s+)?(?:(?!(?:grade|gr)\b){word}\s+){words}?(?:(?:CTCAE\s+)?(?:grade|gr\.?)\s*[0-5IViv]+\s+)?"
+        r"(?:(?:[A-Za-z-]+\s+){0,2}?(?:threshold|cut-?off|cutoff|limit(?:\s+of\s+normal)?|level|boundary|mark|value|line|LLN|ULN|minimum|"
+        r"requirement|floor|bar)"
+        r"(?:\s*\([A-Za-z]{2,5}\))?(?:\s+(?:of\s+|at\s+)?|\s*\(\s*(?=\d)))?"
+        # the lab reader's own number and unit forms, so a threshold is read exactly as a value is
+        rf"{NUMBER}(?![\d.,]?\d)\s*(?:{UNIT})?"
+        r"(?!\s*(?:%|percent|patients|weeks?|wks?|days?|d|months?|mos?|years?|yrs?|hours?|hrs?|h|mg|units?|cycles?|"
+        # durations in the other languages read here: "controle over 2 dagen" is a time, not a threshold
+        r"dag(?:en)?|d[íi]as?|jours?|giorni|tage?n?|semaines?|semanas?|settimane|weken|wochen|mois|meses|mesi|maanden|monate?n?|"
+        r"horas?|heures?|ore|uur|stunden|ciclos?|cicli|zyklen)\b)"
+    )
+
+
+COMPARISON_RE = _scan(_comparison_pattern(True), re.IGNORECASE)
+ENGLISH_COMPARISON_RE = _scan(_comparison_pattern(False), re.IGNORECASE)
+FOREIGN_RELATION_WORDS = ("encima", "debajo", "inferior", "superior", "mayor", "menor", "acima", "abaixo", "sopra", "sotto", "dessus",
+                          "dessous", "rieur", "über", "unter", "oberhalb", "boven", "onder")
 VERSION_BEFORE_NUMBER_RE = re.compile(r"(?i)(?:ctcae|version|\bv)\s*\.?\s*$")
 GRADE_BEFORE_RE = re.compile(r"(?i)(?:grade|gr\.?|(?-i:G))\s*$")
 # "is not yet below 1.5", "no longer above", "isn't under": the comparison is denied.
@@ -592,6 +602,9 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
     panel_values: list[Mention] = []  # the values of the lines of a panel just before, for claims that name their conditions
     panel_open = False
     borrowed = False
+    lowered = text.lower()
+    foreign = any(word in lowered for word in FOREIGN_RELATION_WORDS)
+    comparison_re, comparison_hint_re = (COMPARISON_RE, COMPARISON_HINT_RE) if foreign else (ENGLISH_COMPARISON_RE, ENGLISH_COMPARISON_HINT_RE)
     spans = sentences(text)
     for number, (s_start, s_end) in enumerate(spans):
         sentence = text[s_start:s_end].strip()
@@ -601,7 +614,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             values = sorted(values + _unnamed_counts(text, s_start, s_end, mentions), key=lambda m: m.span)
         first_claim = GRADE_CLAIM_RE.search(text, s_start, s_end)
         claimed = first_claim is not None  # whether the sentence states any grade
-        if not values and known and (claimed or COMPARISON_HINT_RE.search(sentence)):
+        if not values and known and (claimed or comparison_hint_re.search(sentence)):
             values = _repeated_values(text, s_start, s_end, mentions, known)
         given = values  # the values this sentence gives, before any borrowed from the sentences before it
         following = spans[number + 1][0] if number + 1 < len(spans) else None
@@ -644,7 +657,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         # about the latest value named before them, within the section (see _remembered_value); a number with a unit
         # left unread is a value of the sentence's own, so nothing is borrowed then.
         remembering = not values and bool(known) and not heading and question_at is None and not asked \
-            and (claimed or COMPARISON_HINT_RE.search(sentence) is not None) and not _unread_value(text, s_start, s_end)
+            and (claimed or comparison_hint_re.search(sentence) is not None) and not _unread_value(text, s_start, s_end)
         if given:
             current = [m for m in given if not _earlier(text, m)] or given \
                 if len(given) > 1 and EARLIER_HINT_RE.search(text, s_start, s_end) else given
@@ -742,7 +755,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                         not_corrections.append(finding)
         if len(findings) - first_of_sentence > 1:
             findings[first_of_sentence:] = _one_per_contrast(findings[first_of_sentence:])
-        for comparison in COMPARISON_RE.finditer(text, s_start, s_end):
+        for comparison in comparison_re.finditer(text, s_start, s_end):
             if GRADE_BEFORE_RE.search(text, max(s_start, comparison.start() - 8), comparison.start()) \
                     or VERSION_BEFORE_NUMBER_RE.search(text, max(s_start, comparison.start("num") - 12), comparison.start("num")):
                 continue  # "grade ≥3" is a grade claim, not a comparison; "under CTCAE 5.0" names a version
@@ -1169,8 +1182,9 @@ def _earlier(text: str, mention: Mention) -> bool:
         or EARLIER_AFTER_RE.match(text, mention.span[1], mention.span[1] + 40) is not None
 
 
-COMPARISON_HINT_RE = _scan(r"(?i)(?#first)(?:below|above|under|over|than|exceed|short\s+of|clear|meet|[<>≤≥]|encima|debajo|"
-                           r"inferior|superior|mayor|menor|acima|abaixo|sopra|sotto|dessus|dessous|rieur|über|unter|oberhalb|boven|onder)")
+ENGLISH_COMPARISON_HINT_RE = _scan(r"(?i)(?#first)(?:below|above|under|over|than|exceed|short\s+of|clear|meet|[<>≤≥])")
+COMPARISON_HINT_RE = _scan(r"(?i)(?#first)(?:below|above|under|over|than|exceed|short\s+of|clear|meet|[<>≤≥]|"
+                           + "|".join(FOREIGN_RELATION_WORDS) + ")")
 # A number standing alone, not a date, a time, a ratio or a percentage.
 BARE_NUMBER_RE = re.compile(r"(?<![\w.,/:^-])\d+(?:[.,]\d+)?(?![\w/:%]|[.,]\d)")
 
