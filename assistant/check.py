@@ -800,7 +800,19 @@ LLN_COMPARISON_RE = re.compile(r"(?i)\b(?P<rel>below|under|less\s+than|lower\s+t
                                r"more\s+than|within)\s+(?:the\s+)?(?:(?:lab's|laboratory's|local|usual)\s+)?"
                                r"(?P<limit>LLN|lower\s+limit(?:\s+of\s+normal)?|normal\s+range|reference\s+range|normal\s+limits|normal)\b"
                                r"(?!\s+of\s+normal|\s+range|\s*(?:of\s+|at\s+|is\s+|=\s*|:\s*|\(\s*)?[<>≤≥]?\s*\d)")
+LLN_ANCHOR_RE = _scan(r"(?i)(?#first)(?:LLN|lower\s+limit|normal|reference\s+range)")
 LLN_MARGIN = 0.1  # a tenth of the limit either side is left to the laboratory's own limit
+
+
+def _matches_near(pattern: re.Pattern, anchor: re.Pattern, text: str, reach: int = 40) -> list[re.Match]:
+    """The matches of `pattern` that start within `reach` characters before a match of `anchor` (a word the pattern
+    needs, rarer than its first words): a long text is scanned for the rare word only."""
+    found: dict[tuple[int, int], re.Match] = {}
+    for word in anchor.finditer(text):
+        for match in pattern.finditer(text, max(0, word.start() - reach), min(len(text), word.end() + 120)):
+            if match.start() <= word.start() < match.end():
+                found.setdefault(match.span(), match)
+    return list(found.values())
 HGB_LLN_RANGE = (12.0, 13.5)
 
 
@@ -810,7 +822,7 @@ def _lln_comparison_findings(text: str, mentions: list[Mention], spans: list[tup
     findings, checked = [], 0
     values = [m for m in mentions if not m.is_threshold and m.value is not None]
     value_starts = [m.span[0] for m in values]
-    for match in LLN_COMPARISON_RE.finditer(text):
+    for match in _matches_near(LLN_COMPARISON_RE, LLN_ANCHOR_RE, text):
         rel, limit = match.group("rel").lower(), match.group("limit").lower()
         below = rel in ("below", "under", "less than", "lower than", "beneath")
         if not below and rel != "within" and limit.startswith("normal") and limit != "normal range":
@@ -843,6 +855,9 @@ RANGE_COMPARISON_RE = re.compile(rf"(?i)\b(?P<rel>within|inside|in|outside(?:\s+
                                  rf"\s*(?P<unit>{UNIT_ALTERNATIVES})?(?![\w.,]*\d)")
 
 
+RANGE_ANCHOR_RE = _scan(r"(?i)(?#first)(?:normal|reference|ref\.?)\s+(?:range|limits|interval)")
+
+
 def _range_limit(analyte: str, number_text: str, unit: str | None) -> float | None:
     """One end of a stated range in the analyte's canonical unit, its number read as a value's would be."""
     number = parse_number(number_text)
@@ -855,7 +870,7 @@ def _range_comparison_findings(text: str, mentions: list[Mention], spans: list[t
     findings, checked = [], 0
     values = [m for m in mentions if not m.is_threshold and m.value is not None]
     value_starts = [m.span[0] for m in values]
-    for match in RANGE_COMPARISON_RE.finditer(text):
+    for match in _matches_near(RANGE_COMPARISON_RE, RANGE_ANCHOR_RE, text):
         mention = _value_for_comparison(match, values, value_starts, text)
         if mention is None:
             continue
