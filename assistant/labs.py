@@ -416,6 +416,14 @@ def _unreadable(analyte: str, text: str, start: int, garbled: re.Match) -> Menti
 # A range written where a value would be ("Hb 7-8 g/dL") and a goal or threshold named before the name ("target Hb",
 # "transfusion threshold: Hb 7"): not a value.
 RANGE_AFTER_RE = re.compile(r"(?:-|\s*–\s*|[ \t]+-[ \t]+)\d")
+# After a dash set off by spaces, a number of units or days is an order or a note, not the top of a range: "WBC 2.0 - 2 units ordered".
+DOSE_AFTER_DASH_RE = re.compile(r"[ \t]+[-–][ \t]+\d+(?:\.\d+)?")
+
+
+def _dose_after_dash(text: str, position: int) -> bool:
+    """Whether the number after a dash from `position` counts units or days (so the dash starts no range)."""
+    dose = DOSE_AFTER_DASH_RE.match(text, position)
+    return dose is not None and NOT_A_VALUE_RE.match(text, dose.end()) is not None
 # Three or more values joined by spaced dashes are a series, not a range: "PLT 45 - 61 - 38".
 DASH_SERIES_RE = re.compile(r"(?:[ \t]+[-–][ \t]+\d+(?:\.\d+)?(?![\d.]|[ \t]*[-–]\s*\d[\d.]*\s*%)){2,}")
 DASH_SERIES_VALUE_RE = re.compile(r"\d+(?:\.\d+)?")
@@ -423,6 +431,7 @@ TARGET_WORDS = ("target", "goal", "aim", "keep", "maintain", "threshold", "trigg
 TARGET_WORD = r"(?:target|goal|aim|keep|maintain|threshold|trigger|cut-?off)\s*:?\s+(?:an?\s+|the\s+)?"
 # Found once per text: where each goal phrase ends is where a name that is not a patient value would start.
 TARGET_BEFORE_RE = re.compile(r"\b" + first_char_lookahead(TARGET_WORD) + TARGET_WORD, re.IGNORECASE)
+LIST_WORD_STARTS = "tTsSrRvVlL"  # the first letters of NAME_PUNCTUATION_RE's words, as a plain test
 NAME_PUNCTUATION_RE = re.compile(r"[ \t]*(?:(?:trend|series|results?|values?|levels?)\b[ \t]*)?[#:=]?", re.IGNORECASE)
 TIMES_TEN_RE = re.compile(r"\s*[x×*]\s*10")
 LATER_UNIT_RE = re.compile(rf"\s*(?:{UNIT})", re.IGNORECASE)
@@ -655,11 +664,20 @@ def _find_mentions(text: str) -> list[Mention]:
             unit_first = HEADER_UNIT_RE.match(text, position)
             if unit_first:
                 header_unit, position = unit_first.group("unit"), unit_first.end()
-        dated = DATED_LIST_RE.match(text, position) if "/" in text[position:position + 14] or may_month or may_ordinal else None
+        dated = None
+        if "/" in text[position:position + 20] or may_month or may_ordinal:
+            dated = DATED_LIST_RE.match(text, position)
+            if not dated and text[position + 1:position + 2] in LIST_WORD_STARTS and NAME_PUNCTUATION_RE.match(text, position).end() > position + 2:
+                dated = DATED_LIST_RE.match(text, NAME_PUNCTUATION_RE.match(text, position).end())  # "ANC trend: 1/3 1.9, 1/10 1.2"
         if dated:  # "Platelets: 03/02 212, 10/02 140, 17/02 88": each value after its date, the most recent read
             mentions.append(_dated_list(analyte, text, match.start(), dated, header_unit))
             continue
         value_match = VALUE_RE.match(text, position)
+        record = None
+        if "\n" in text[position:position + 12] and (not value_match or "\n" in (value_match.group("filler") or "") and not _vertical(
+                text, match.start(), value_match.group("filler"), value_match.end("num"))):
+            record = _record_value(text, match.start(), position)  # "ANC\nNormal range: 1.5 - 7.7\nValue: 0.95"
+            value_match = record or value_match
         if not value_match and (text[position:position + 1].isspace() or text[position - 1:position].isspace()):
             gap = PLACE_GAP_RE.match(text, position)  # "neutrophil count on discharge was 1.1"
             value_match = VALUE_RE.match(text, gap.end()) if gap else None
@@ -701,14 +719,14 @@ def _find_mentions(text: str) -> list[Mention]:
         dash_series = None
         if not unit_text and not kilo and ("-" in text[number_span[1]:number_span[1] + 3] or "–" in text[number_span[1]:number_span[1] + 3]):
             dash_series = DASH_SERIES_RE.match(text, number_span[1])
-        if not comparator and (not unit_text and not kilo and not dash_series and RANGE_AFTER_RE.match(text, number_span[1])
+        if not comparator and (not unit_text and not kilo and not dash_series and RANGE_AFTER_RE.match(text, number_span[1]) and not _dose_after_dash(text, number_span[1])
                                or match.start() in target_ends):
             comparator = "target"  # "Target Hb 7-8 g/dL", "Hb 7-8": a range or a goal, not the patient's value
         if text[number_span[1]:number_span[1] + 1] == "," and AMBIGUOUS_AFTER_RE.match(text, number_span[1]):  # "1,5,3"
             mentions.append(_unreadable(analyte, text, match.start(), AMBIGUOUS_RE.match(text, number_span[0])))
             continue
         # "Result: 79\nUnits: g/L": a record's unit on a line of its own ("Units" there names no dose of blood)
-        record_unit = RECORD_UNIT_RE.match(text, end) if "\n" in filler and not unit_text and not kilo else None
+        record_unit = RECORD_UNIT_RE.match(text, end) if ("\n" in filler or record) and not unit_text and not kilo else None
         if not unit_text and not kilo and not record_unit and NOT_A_VALUE_RE.match(text, end) and not TIMES_TEN_RE.match(text, end):
             absolute = PERCENT_THEN_ABSOLUTE_RE.match(text, end) if "%" in text[end:end + 3] else None
             if absolute:  # "Neutrophils 62% (abs 1.8)": the differential percentage, then the absolute count
@@ -1065,6 +1083,31 @@ RECORD_RESULT_KEY_RE = re.compile(r"(?i)(?:your[ \t]+)?(?:results?|values?|r[ée
 # The unit on its own line of a record, after the value's line, possibly after one other key's line.
 RECORD_UNIT_RE = re.compile(rf"[ \t]*\n(?:[ \t]*(?:flags?|ref(?:erence)?(?:[ \t]+range)?|range|status)[ \t]*:[^\n]*\n)?"
                             rf"[ \t]*(?:units?|einheit|unit[ée]|unidad(?:es)?)[ \t]*:[ \t]*(?P<unit>{UNIT_ALTERNATIVES})(?![A-Za-z])", re.IGNORECASE)
+
+
+# A record's lines between its name and its value: a flag after the name, then lines of a range, a flag or a unit, then the
+# value's key ("Absolute Neutrophil Count\nNormal range: 1.50 - 7.70 x10E3/uL\nValue: 0.95", "Hemoglobin - Low\nResult: 9.1").
+RECORD_TO_VALUE_RE = re.compile(r"[ \t]*(?:[-–—:][ \t]*(?:low|high|critical(?:[ \t]+(?:low|high))?|abnormal|LL|HH|L|H)[ \t]*)?\n"
+                                r"(?:[ \t]*(?:(?:(?:normal|reference|ref)[ \t]+)?(?:range|interval)|flags?|units?|status|specimen)"
+                                r"[ \t]*:[^\n]*\n){0,2}"
+                                r"[ \t]*(?:your[ \t]+)?(?:results?|values?)[ \t]*:[ \t]*(?=\d)", re.IGNORECASE)
+
+
+def _record_value(text: str, name_start: int, position: int) -> re.Match | None:
+    """The value of a record whose name stands alone on its line (or after a key "Test:"), past the lines of RECORD_TO_VALUE_RE,
+    when the value's line holds nothing else but its unit, a flag and a range."""
+    lead = RECORD_TO_VALUE_RE.match(text, position)
+    if lead is None:
+        return None
+    before = text[text.rfind("\n", 0, name_start) + 1:name_start].strip(" \t-*•>")
+    if before and not RECORD_NAME_KEY_RE.fullmatch(before):
+        return None
+    value = VALUE_RE.match(text, lead.end())
+    if value is None or value.group("filler") or value.group("cmp"):
+        return None
+    line_end = text.find("\n", value.end("num"))
+    rest_end = len(text) if line_end < 0 else line_end
+    return value if VALUE_LINE_REST_RE.fullmatch(text, value.end("num"), rest_end) else None
 
 
 def _vertical(text: str, name_start: int, filler: str, number_end: int) -> bool:

@@ -592,6 +592,12 @@ FRESH11_READS = [
     ("Leukozyten 2,0, davon Neutrophile 30 % (absolut 0,6 x10^9/l)", {"wbc": 2.0, "anc": 0.6}),
     ("Day +7: ANC 0.2\nDay +14: ANC 0.9", {"anc": 0.9}),
     ("On admission, Hb 7.0 g/dL and platelets 21 x10^9/L; at discharge, Hb 9.4 g/dL and platelets 80 x10^9/L.", {"hgb": 9.4, "plt": 80}),
+    # (left over after its round) 'Segs, abs' as a name; a dated list after 'trend:'; a number of units after a dash is no range's
+    # top; records with a range line before the value's key, or a flag after the name
+    ("Segs, abs ....... 0.4 x10^3/uL  L", {"anc": 0.4}), ("Platelets trend: 2/4 150, 2/11 98, 2/18 61", {"plt": 61}),
+    ("Hb 7.0 - 1 unit given", {"hgb": 7.0}), ("Hb 7 - 9", {}),
+    ("Platelet Count\nReference range: 150 - 400 K/uL\nResult: 38 K/uL (Low)", {"plt": 38}),
+    ("WBC - Low\nResult: 1.8 x10^9/L", {"wbc": 1.8}), ("Platelet Count\nReference range: 150 - 400 K/uL", {}),
 ]
 # Classes of fresh12 (scored held-out first, then developed on), in wordings of our own.
 FRESH12_READS = [
