@@ -588,7 +588,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
     marks = [(m.start(), normalize_version(m.group(1))) for m in VERSION_NAMED_RE.finditer(text)]
     mark_starts = [position for position, _ in marks]
     default = single_version([v for _, v in marks]) or normalize_version(version)
-    sections = _version_sections(text) if marks and "#" in text else []
+    sections = _version_sections(text) if marks and ("#" in text or "\n" in text) else []
     checked = 0
     findings: list[Finding] = []
     all_mentions = find_mentions(text)  # in text order
@@ -736,7 +736,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             if mention is None or _unnamed_subject(text, s_start, claim, mentions):
                 continue  # "ALC 0.5 → G2; 0.49 → G3": the second grade is about 0.49, a number with no name
             chained = (claim.span[1], mention, substituted)
-            claim_version = _claim_version(text, claim, named_here, clauses, clause_starts) or sentence_version
+            claim_version = _claim_version(text, claim, named_here, clauses, clause_starts) or _own_sentence_version(
+                text, claim, named_here, sentence_version, _section_version(sections, s_start) or default)
             claim_other = next(v for v in VERSIONS if v != claim_version)
             for target in _claim_targets(text, s_start, claim, mention, values):
                 said = (target.analyte, target.value, claim.label, claim.negated, claim_version)
@@ -1091,6 +1092,7 @@ def _continues(text: str, previous_end: int, claim_start: int) -> bool:
 
 
 HEADING_RE = re.compile(r"^(#{1,6})[ \t]+(.*)$", re.MULTILINE)
+TITLE_RE = re.compile(r"[ \t]*[^\n]{1,80}(?=\n\s*\S)")
 
 
 def _version_sections(text: str) -> list[tuple[int, int, str | None]]:
@@ -1099,6 +1101,12 @@ def _version_sections(text: str) -> list[tuple[int, int, str | None]]:
     heading of its level or higher."""
     headings = [(m.start(), len(m.group(1)), single_version([normalize_version(v.group(1)) for v in VERSION_NAMED_RE.finditer(m.group(2))]))
                 for m in HEADING_RE.finditer(text)]
+    title = TITLE_RE.match(text)
+    if title and not title.group(0).lstrip().startswith("#"):
+        # a first line that names one version and gives no value ("CTCAE v6.0 update - worked examples") titles the text
+        named = single_version([normalize_version(v.group(1)) for v in VERSION_NAMED_RE.finditer(title.group(0))])
+        if named and not re.search(r"\d", VERSION_NAMED_RE.sub("", title.group(0))):
+            headings.insert(0, (0, 0, named))
     sections = []
     for index, (start, level, named) in enumerate(headings):
         if named is None:
@@ -1317,6 +1325,14 @@ def _unnamed_counts(text: str, start: int, end: int, mentions: list[Mention]) ->
         if mention.value is not None:
             found.append(mention)
     return found
+
+
+def _own_sentence_version(text: str, claim: Claim, named_here: list[tuple[int, str]], sentence_version: str, outer: str) -> str:
+    """The sentence's version for a claim, leaving out a version named in brackets that hold another claim ("ANC 0.3:
+    grade 3 (v5.0: grade 4)" under a text titled for v6.0 is a v6.0 claim)."""
+    if not named_here or not any(_bracketed_apart(text, claim, position) for position, _ in named_here):
+        return sentence_version
+    return single_version([v for position, v in named_here if not _bracketed_apart(text, claim, position)]) or outer
 
 
 def _bracketed_apart(text: str, claim: Claim, position: int) -> bool:

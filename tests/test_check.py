@@ -662,6 +662,9 @@ FRESH11_CLASSES = [
     # a version named in brackets after a claim belongs to the claim in the brackets
     ("ANC 450/mm3. The trial grades by CTCAE v6.0, so that's grade 3 (it would be grade 4 under v5.0).", "5", []),
     ("ANC 450/mm3. The trial grades by CTCAE v6.0, so that's grade 4 (it would be grade 4 under v5.0).", "5", [(M, "anc", 3)]),
+    # a first line naming one version titles the text; a version in brackets holding another claim is not the line's
+    ("Worked examples under CTCAE v6.0\n- ANC 0.3: grade 3 (v5.0: grade 4)\n- ANC 0.05: grade 4", "5", []),
+    ("Worked examples under CTCAE v6.0\n- ANC 0.3: grade 4 (v5.0: grade 4)", "5", [(M, "anc", 3)]),
     # the grade a rule acts at is no claim
     ("ANC 1.7 -> G1, fine to treat (we stop at G3 neutropenia)", "5", []),
     # "out of grade 3" claims it is not grade 3
