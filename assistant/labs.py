@@ -315,7 +315,8 @@ NUMBER_PLAIN = r"\d+(?:\.\d+)?(?!\d|[.:]\d)"
 TIME_TOKEN = r"(?<![\w.])(?:day|d|week|wk|cycle|c)\s*\d{1,3}(?![\d.])|(?<![\d.])\d{1,2}[:h/]\d{2}(?![\d.])"
 # Words that may stand between a cue of a later value and the value: "now they're 1.3", "this morning they came back at 27".
 # A later event that labels the value after it: "; on discharge 132", "at follow-up 64".
-LATER_EVENT = r"(?:on|at|upon)\s+(?:the\s+)?(?:day\s+of\s+)?(?:discharge|follow-?up)\b"
+LATER_EVENT = (r"(?:(?:on|at|upon)\s+(?:the\s+)?(?:day\s+of\s+)?(?:discharge|follow-?up)|"
+               r"(?:al|à\s+la|na|alla|bei(?:\s+der)?)\s+(?:alta|sortie|dimissione|entlassung))\b")  # also in Spanish, French, Portuguese, Italian, German
 MONTH_NAME = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)(?:[a-z]{0,3}day|s|rs?)?\b\.?"
 SUBJECT_VERB = (rf"(?:(?:this\s+morning|today|tonight|later|hoje|hoy|oggi|heute|vandaag|{LATER_EVENT}|on\s+[A-Za-z]+(?:\s+\d{{1,2}})?|(?:by\s+|on\s+)?(?:day|d|week|wk|cycle|c)\s*\d{{1,3}}\s*:?|at\s+\d{{1,2}}[:h]\d{{2}})\s*,?\s+)?"
@@ -341,8 +342,9 @@ CHANGE_VERB = r"(?:drop|fell|fall|rose|rise|rising|recover|improv|increas|decrea
 # The words naming a treatment after its dose ("2 units PRBC", "1 pool of platelets"), never a cue of the next value.
 TREATMENT_WORDS_RE = re.compile(r"(?:[ \t]+(?!(?:then|now|today|this|and|but|back|post|after|repeat|recheck)\b)[A-Za-z][\w-]*){0,3}",
                                 re.IGNORECASE)
+CONJUNCTION = r"(?:and|but|et|mais|y|pero|e|ma|und|aber|en|maar)"  # in English, French, Spanish, Italian or Portuguese, German, Dutch
 TREND_STEP_RE = re.compile(rf"(?:\s*,\s+(?={NUMBER_PLAIN}\s*(?:\([^()\n]{{1,40}}\)\s*)?(?:[,;.]|$))|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:on|at|@)\s*[\w/:.]{{1,10}}(?![\w/:.]))?\s*(?:{ARROW}\s*{ARROW_LABEL}|>|/)\s*|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:yesterday|today|now|this\s+morning|last\s+\w+|on\s+(?:the\s+)?\d{{1,2}}(?:(?:st|nd|rd|th)(?:\s+of\s+[A-Za-z]+)?|(?:st|nd|rd|th)?(?:\s+of)?\s+{MONTH_NAME})|on\s+\w+(?:\s+\d+)?|{WEEKDAY}|earlier|(?:at\s+|@\s*)?\d{{1,2}}[:h]\d{{2}}|(?:on|le|el|il|em|am|op|del|al)\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|"
-                           rf"previously|at\s+baseline|(?:at|on|upon)\s+(?:the\s+)?(?:day\s+of\s+)?(?:admission|discharge|diagnosis|presentation|screening|follow-?up|nadir)|(?:before|prior\s+to|pre-?)\s*[A-Za-z][^,;\d\n]{{0,25}}(?:\d{{1,2}})?))(?:\s*\([^()\n]{{1,20}}\))?(?:\s*[,;]\s*(?:and\s+|but\s+|then\s+|now\s+)?|\s+(?:and|but)\s+){SUBJECT_VERB}(?=\d)|\s*[,;]\s*(?:and\s+|but\s+|then\s+)?(?={LATER_EVENT}){SUBJECT_VERB}(?=\d)|(?P<gap>(?:[^.;\n\d]|{TIME_TOKEN}|\([^()\n]{{0,30}}\)){{0,30}}?)\b(?:came\s+back\s+at|now(?:\s+at)?|today(?:'s|’s)?(?:\s+at)?|"
+                           rf"(?:à|au|at|en|al|am)\s+(?:J|D|day|jour|d[íi]a|Tag|giorno)\s*\+?\d{{1,3}}(?!\d)|previously|at\s+baseline|(?:at|on|upon)\s+(?:the\s+)?(?:day\s+of\s+)?(?:admission|discharge|diagnosis|presentation|screening|follow-?up|nadir)|(?:before|prior\s+to|pre-?)\s*[A-Za-z][^,;\d\n]{{0,25}}(?:\d{{1,2}})?))(?:\s*\([^()\n]{{1,20}}\))?(?:\s*[,;]\s*(?:and\s+|but\s+|then\s+|now\s+)?|\s+{CONJUNCTION}\s+){SUBJECT_VERB}(?=\d)|(?:\s*[,;]\s*(?:and\s+|but\s+|then\s+)?|\s+{CONJUNCTION}\s+)(?={LATER_EVENT}){SUBJECT_VERB}(?=\d)|(?P<gap>(?:[^.;\n\d]|{TIME_TOKEN}|\([^()\n]{{0,30}}\)){{0,30}}?)\b(?:came\s+back\s+at|now(?:\s+at)?|today(?:'s|’s)?(?:\s+at)?|"
                            rf"this\s+morning|(?:then|puis|ensuite|luego|despu[ée]s|poi|dann|daarna|depois)(?:\s+to)?|back\s+to|down\s+to|{CHANGE_VERB}\w*\s+(?:back\s+|up\s+|down\s+)?to|(?:repeat(?:ed)?|re-?check(?:ed)?|rpt)(?:\s*(?:at|@)\s*\d{{1,2}}[:h]\d{{2}}\s*:?|\s+at|\s+[^.;\n\d:]{{1,25}}:|"
                            rf"\s+(?:in|on|with|using)\s+[A-Za-z][\w-]*(?:\s+(?:tube|sample|specimen|blood))?(?:\s+count)?)?)\s*(?::\s*)?{SUBJECT_VERB}){NUMBER}",
                            re.IGNORECASE)
@@ -431,7 +433,6 @@ TARGET_WORDS = ("target", "goal", "aim", "keep", "maintain", "threshold", "trigg
 TARGET_WORD = r"(?:target|goal|aim|keep|maintain|threshold|trigger|cut-?off)\s*:?\s+(?:an?\s+|the\s+)?"
 # Found once per text: where each goal phrase ends is where a name that is not a patient value would start.
 TARGET_BEFORE_RE = re.compile(r"\b" + first_char_lookahead(TARGET_WORD) + TARGET_WORD, re.IGNORECASE)
-LIST_WORD_STARTS = "tTsSrRvVlL"  # the first letters of NAME_PUNCTUATION_RE's words, as a plain test
 NAME_PUNCTUATION_RE = re.compile(r"[ \t]*(?:(?:trend|series|results?|values?|levels?)\b[ \t]*)?[#:=]?", re.IGNORECASE)
 TIMES_TEN_RE = re.compile(r"\s*[x×*]\s*10")
 LATER_UNIT_RE = re.compile(rf"\s*(?:{UNIT})", re.IGNORECASE)
@@ -555,9 +556,19 @@ ORDINAL_WORDS = ("day", "wk", "week", "cycle", "baseline")
 ORDINAL_SHORT_RE = re.compile(r"[dDcCwW]\d")  # "D8", "C2", "w3": a plain character test, fast over a long text
 # "03.02. 212": the same kind of test for German dates (starting at the dot, a literal, it is scanned several times faster)
 DOTTED_DATE_RE = re.compile(r"\.\d{1,2}\.(?:\d{2,4})?[ \t]")
-DATED_ITEM = rf"{DATE_LABEL}[ \t]*:?[ \t]+(?P<value>\d+(?:[.,]\d+)?)(?![\d/])"
-DATED_LIST_RE = re.compile(rf"[ \t]*(?:[:=]|--?|[—–])?[ \t]*{DATED_ITEM}(?:[ \t]*[,;|][ \t]*{DATED_ITEM.replace('value', 'later')})+", re.IGNORECASE)
-DATED_ITEM_RE = re.compile(rf"(?P<label>{DATE_LABEL})[ \t]*:?[ \t]+(?P<value>\d+(?:[.,]\d+)?)(?![\d/])", re.IGNORECASE)
+# A date may follow its preposition ("Neutrophile am 3.6. 2,1, am 10.6. 1,3"); a later item may be labelled as today's in
+# any of the languages read ("..., heute 0,9").
+DATE_PREPOSITIONS = r"(?:am|vom|on|le|el|il|em|op|del|al)"
+DATE_PREPOSITION = rf"(?:{DATE_PREPOSITIONS}[ \t]+)?"
+TODAY_LABEL = r"(?:today|now|currently|heute|jetzt|aktuell|hoy|oggi|hoje|vandaag|nu|aujourd'hui|actuellement)"
+DATED_ITEM = rf"{DATE_LABEL}[ \t]*:?[ \t]+(?P<value>\d+(?:[.,]\d+)?)(?![\d/])"  # its preposition is passed by LIST_LEAD_RE
+LATER_DATED_ITEM = rf"{DATE_PREPOSITION}(?:{DATE_LABEL}|{TODAY_LABEL})[ \t]*:?[ \t]+(?P<later>\d+(?:[.,]\d+)?)(?![\d/])"
+DATED_LIST_RE = re.compile(rf"[ \t]*(?:[:=]|--?|[—–])?[ \t]*{DATED_ITEM}(?:[ \t]*[,;|][ \t]*{LATER_DATED_ITEM})+", re.IGNORECASE)
+DATED_ITEM_RE = re.compile(rf"{DATE_PREPOSITION}(?P<label>{DATE_LABEL}|{TODAY_LABEL})[ \t]*:?[ \t]+(?P<value>\d+(?:[.,]\d+)?)(?![\d/])", re.IGNORECASE)
+# Words between a name and its dated list: a word for a series, or the first date's preposition. LIST_WORD_STARTS: their first
+# letters, as a plain test before the pattern is tried.
+LIST_LEAD_RE = re.compile(rf"[ \t]+(?:(?:trend|series|results?|values?|levels?)\b[ \t]*[#:=]?|{DATE_PREPOSITIONS}[ \t]+)", re.IGNORECASE)
+LIST_WORD_STARTS = "tTsSrRvVlLaAoOeEiIdD"
 
 
 LIST_UNIT_RE = re.compile(rf"[ \t]*\(?[ \t]*(?P<unit>{UNIT_ALTERNATIVES})(?![A-Za-z])[ \t]*\)?", re.IGNORECASE)
@@ -667,8 +678,9 @@ def _find_mentions(text: str) -> list[Mention]:
         dated = None
         if "/" in text[position:position + 20] or may_month or may_ordinal:
             dated = DATED_LIST_RE.match(text, position)
-            if not dated and text[position + 1:position + 2] in LIST_WORD_STARTS and NAME_PUNCTUATION_RE.match(text, position).end() > position + 2:
-                dated = DATED_LIST_RE.match(text, NAME_PUNCTUATION_RE.match(text, position).end())  # "ANC trend: 1/3 1.9, 1/10 1.2"
+            if not dated and text[position + 1:position + 2] in LIST_WORD_STARTS:
+                lead = LIST_LEAD_RE.match(text, position)  # "ANC trend: 1/3 1.9, 1/10 1.2", "Neutrophile am 3.6. 2,1, am 10.6. 1,3"
+                dated = DATED_LIST_RE.match(text, lead.end()) if lead else None
         if dated:  # "Platelets: 03/02 212, 10/02 140, 17/02 88": each value after its date, the most recent read
             mentions.append(_dated_list(analyte, text, match.start(), dated, header_unit))
             continue
@@ -1135,7 +1147,7 @@ RANGE_HEADER_RE = re.compile(r"(?i)\b(?:ref|reference|range|normal|interval|limi
                              r"intervalo|intervallo|r[ée]f[ée]rence)\b")
 UNIT_HEADER_RE = re.compile(r"(?i)^(?:units?|einheit|eenheid|unit[ée]s?|unidad(?:es)?|unidades?|unit[àa])$")
 SKIP_HEADER_RE = re.compile(r"(?i)^(?:flags?|abn(?:ormal)?|h/l|comments?|notes?|status)$")
-CURRENT_HEADER_RE = re.compile(r"(?i)\b(?:today|now|current|latest|most\s+recent|this\s+morning)\b")
+CURRENT_HEADER_RE = re.compile(r"(?i)\b(?:today|now|current|latest|most\s+recent|this\s+morning|heute|hoy|oggi|hoje|vandaag|aujourd'hui)(?!\w)")
 PAST_HEADER_RE = re.compile(r"(?i)\b(?:prior|previous|prev|before|baseline|last|yesterday|admission|presentation|diagnosis|pre)\b|\bago\b")
 RANGE_CELL_RE = re.compile(r"^\s*[<>≤≥]?\s*\d[\d.,]*\s*[-–]\s*\d[\d.,]*")
 CELL_ARROW_RE = re.compile(r"(?:→|->|=>|⇒|»)(?!.*(?:→|->|=>|⇒|»))")

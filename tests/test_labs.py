@@ -598,6 +598,11 @@ FRESH11_READS = [
     ("Hb 7.0 - 1 unit given", {"hgb": 7.0}), ("Hb 7 - 9", {}),
     ("Platelet Count\nReference range: 150 - 400 K/uL\nResult: 38 K/uL (Low)", {"plt": 38}),
     ("WBC - Low\nResult: 1.8 x10^9/L", {"wbc": 1.8}), ("Platelet Count\nReference range: 150 - 400 K/uL", {}),
+    # dated lists with a preposition before each date and a last value labelled today's; series whose last step follows a
+    # conjunction in French or Spanish, after a day label or before the discharge
+    ("Neutrophile am 2.5. 1,8, am 9.5. 1,1, heute 0,6 Tsd/µl", {"anc": 0.6}), ("Platelets on 3/4 120, on 10/4 85, today 60", {"plt": 60}),
+    ("Plaquettes à 90 G/L, puis 60 G/L à J5 et 42 G/L à J9.", {"plt": 42}),
+    ("Plaquetas 40 x10^9/L al ingreso, luego 75 y al alta 130 x10^9/L.", {"plt": 130}),
 ]
 # Classes of fresh12 (scored held-out first, then developed on), in wordings of our own.
 FRESH12_READS = [
