@@ -209,7 +209,7 @@ REFERRING_BEFORE_RE = re.compile(rf"(?i)(?:{REFERRING}|\bso\s+(?:it's\s+|it\s+is
 # A verb that gives a grade to the value before it, right before the claim: "2,000 per microliter is classed as grade 3".
 LINKING_BEFORE_RE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being|classed|classified|considered|counted|called|rated|graded|"
                                r"labell?ed|scored|coded|regarded|deemed|corresponds\s+to|amounts\s+to|equates\s+to|represents|means|"
-                               r"equals|constitutes|counts|makes\s+(?:it|this|that)|puts\s+(?:it|her|him|them|this)\s+(?:at|in))\s+(?:as\s+)?"
+                               r"equals|constitutes|counts|makes\s+(?:it|this|that)|(?:puts|places|put|placed)\s+(?:it|her|him|them|this|you|me|us)\s+(?:at|in|into))\s+(?:as\s+)?"
                                r"(?:(?:an?|a\s+CTCAE|CTCAE|still|only|already|just|probably|likely|clearly)\s+){0,2}$")
 # "..., so the grade would be 3": the grade of the sentence's one value.
 THE_GRADE_IS_RE = re.compile(r"(?i)the\s+(?:(?:correct|true|actual|right|revised|final|overall)\s+)?grade\s+(?:is|was|would\s+be|will\s+be|should\s+be)\b")
@@ -223,10 +223,11 @@ THRESHOLD_NAMED_BEFORE_RE = re.compile(r"(?i)(?:threshold|cut-?off|boundary|limi
 OWNER_BEFORE_RE = re.compile(r"(?i)\b(?P<prep>\w+)\s+(?:the\s+|an?\s+)?(?:\d[\d.,]*\s*(?:[^\s\d]+\s+)?)?(?:(?:upper|lower|top|bottom|low|high)\s+)?"
                              r"(?:edge|end|bound|floor|ceiling)\s+(?:of|for)\s+(?:the\s+)?(?:CTCAE\s+)?$")
 OWNER_HINT_RE = re.compile(r"edge|end|bound|floor|ceiling")
-DEFINITION_HINT_RE = re.compile(r"any|everything|values|levels|counts|results|readings|between")
+DEFINITION_HINT_RE = re.compile(r"any|everything|value|level|count|result|reading|between")
 CLAIMING_PREPOSITIONS = {"at", "on", "within", "in", "near", "inside", "into", "toward", "towards"}
 # A grade given to every value past a number is a definition, not a claim about a value: "anything below 8.0 is grade 3".
-DEFINITION_SUBJECT = r"\b(?:anything|everything|any\s+(?:[\w-]+\s+)?(?:value|count|level|result|reading)|values|levels|counts|results|readings)\s+"
+DEFINITION_SUBJECT = (r"\b(?:anything|everything|(?:any|an?|only\s+an?)\s+(?:[\w-]+\s+)?(?:value|count|level|result|reading)|values|levels|"
+                      r"counts|results|readings)\s+")
 DEFINITION_VERB = (r"(?:(?:is|are|would\s+be)(?:\s+(?:considered|classed|classified|called|graded|rated|counted)(?:\s+as)?)?|counts?\s+as|"
                    r"becomes?|means|=)\s+(?:an?\s+)?(?:CTCAE\s+)?$")
 DEFINITION_BEFORE_RE = re.compile(rf"(?i)(?:{DEFINITION_SUBJECT}(?:at\s+or\s+)?(?:below|under|above|over|less\s+than|lower\s+than|greater\s+than|"
@@ -384,7 +385,8 @@ def _claims(text: str, start: int, end: int) -> list[Claim]:
                 bounded = True
         if not bounded and "out of" in near_before and OUT_OF_BEFORE_RE.search(before):
             negated = True  # "he's out of grade 3 now": the claim is that it is not grade 3
-        elif not bounded and NEGATION_HINT_RE.search(lowered_before):
+        elif not bounded and NEGATION_HINT_RE.search(lowered_before) and not (grades == {0} and before.rstrip().endswith("(")):
+            # ("not anaemia at all (grade 0)": the bracket names the grade the denial gives, not a denied one)
             if BELOW_RE.search(before):
                 grades, label, negated = set(range(min(grades), 6)), f"≥{min(grades)}" if len(grades) == 1 else label, True
             elif NEGATION_RE.search(before):
@@ -527,11 +529,20 @@ def _term_follows(text: str, claim_end: int, term_start: int) -> bool:
     return gap.isspace() or not gap or TERM_GAP_BREAK_RE.search(gap) is None
 
 
+# A count's name right after a grade, with no value of its own after it: "grade 2 WBC", "G3 plt".
+NAME_AFTER_GRADE_RE = re.compile(" (?:" + "|".join(f"(?P<{k}>{ANALYTE_PATTERNS[k]})" for k in ("anc", "plt", "hgb", "alc", "wbc"))
+                                 + r")\b(?![ \t]*[:=(]?[ \t]*\d)", re.IGNORECASE)
+
+
 def _nearest_term(terms, term_starts: list[int], claim_start: int, claim_end: int, text: str) -> str | None:
     """The condition a grade is claimed for: the term right after it ('grade 3 neutropenia'), else the closest one before."""
     index = bisect_left(term_starts, claim_end)
     if index < len(terms) and _term_follows(text, claim_end, terms[index][0]):
         return terms[index][2]
+    if text[claim_end:claim_end + 1] == " " and text[claim_end + 1:claim_end + 2].isalpha():
+        named = NAME_AFTER_GRADE_RE.match(text, claim_end)
+        if named:
+            return named.lastgroup  # "grade 2 WBC, grade 3 ANC": the count named right after the grade
     index = bisect_left(term_starts, claim_start)
     # not past a semicolon or another analyte's name: "grade 2 neutropenia; platelets grade 1" grades the platelets
     before = [(claim_start - e, a) for s, e, a in terms[max(0, index - 3):index] if 0 <= claim_start - e <= 40
@@ -622,7 +633,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         question_at = _question_start(text, s_start, s_end, sentence, _answer_start(text, spans, number)) \
             if sentence.rstrip("\"'”*_ ").endswith("?") and (following is None or not AFFIRMED_START_RE.match(text, following)) else None
         asked = question_at == s_start
-        heading = text.startswith("#", s_start)
+        heading = text.startswith("#", s_start) and not LABELLED_COMMENT_RE.match(text, s_start)
         # a Markdown heading ("### Grade 1 and 2") names a section, and a question asks: neither borrows the value before it
         if asked and claimed:
             previous_values = values or previous_values
@@ -782,7 +793,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         # 0.7 is grade 3") is reported as corrected, not as a wrong claim of the text's own
         dropped = {id(f) for f in not_corrections if (f.analyte, f.value) in corrected}
         findings = [f for f in findings if id(f) not in dropped]
-    if "normal" in text or "LLN" in text:
+    if "norm" in lowered or "LLN" in text or "ondergrens" in lowered or "inferior" in lowered:
         lln_findings, lln_checked = _lln_comparison_findings(text, all_mentions, spans, default)
         findings, checked = sorted(findings + lln_findings, key=lambda f: f.span), checked + lln_checked
     if "range" in text or "limits" in text or "interval" in text:
@@ -801,6 +812,17 @@ LLN_COMPARISON_RE = re.compile(r"(?i)\b(?P<rel>below|under|less\s+than|lower\s+t
                                r"more\s+than|within)\s+(?:the\s+)?(?:(?:lab's|laboratory's|local|usual)\s+)?"
                                r"(?P<limit>LLN|lower\s+limit(?:\s+of\s+normal)?|normal\s+range|reference\s+range|normal\s+limits|normal)\b"
                                r"(?!\s+of\s+normal|\s+range|\s*(?:of\s+|at\s+|is\s+|=\s*|:\s*|\(\s*)?[<>≤≥]?\s*\d)")
+# The same comparisons in Spanish, Italian, French, German, Dutch and Portuguese: "dentro del rango normal", "nella norma",
+# "en dessous de la normale", "unter der Norm", "binnen de norm", "abaixo do normal".
+FOREIGN_LLN_RE = re.compile(
+    r"(?i)\b(?:(?P<below>por\s+debajo\s+de(?:l|\s+lo)?\s+(?:normal|l[íi]mite\s+inferior|rango\s+normal)|sotto\s+(?:la\s+norma|il\s+limite\s+inferiore)|"
+    r"(?:en[ -]dessous|au-dessous)\s+de\s+la\s+normale|inf[ée]rieure?s?\s+[àa]\s+la\s+normale|unter(?:halb)?\s+der\s+Norm|"
+    r"onder\s+de\s+(?:norm|ondergrens)|abaixo\s+d[oa]\s+(?:normal|limite\s+inferior))|"
+    r"(?P<within>dentro\s+de(?:l|\s+los)\s+(?:rango|l[íi]mites|valores)\s+normal(?:es)?|nella\s+norma|(?:entro|nei)\s+(?:i\s+)?limiti(?:\s+della\s+norma|"
+    r"\s+di\s+norma|\s+normali)?|dans\s+les\s+normes|im\s+Normbereich|innerhalb\s+der\s+Norm|binnen\s+de\s+norm(?:aalwaarden)?|"
+    r"dentro\s+d[ao]s?\s+(?:normalidade|valores\s+normais|limites\s+normais)))"
+    r"(?!\s*(?:de|di|van|von|du|da|do|des|del)?\s*[<>≤≥]?\s*\d)")
+FOREIGN_LLN_ANCHOR_RE = _scan(r"(?i)(?#first)(?:norm|ondergrens|l[íi]mite\s+inferior|limiti)")
 LLN_ANCHOR_RE = _scan(r"(?i)(?#first)(?:LLN|lower\s+limit|normal|reference\s+range)")
 LLN_MARGIN = 0.1  # a tenth of the limit either side is left to the laboratory's own limit
 
@@ -823,11 +845,16 @@ def _lln_comparison_findings(text: str, mentions: list[Mention], spans: list[tup
     findings, checked = [], 0
     values = [m for m in mentions if not m.is_threshold and m.value is not None]
     value_starts = [m.span[0] for m in values]
-    for match in _matches_near(LLN_COMPARISON_RE, LLN_ANCHOR_RE, text):
-        rel, limit = match.group("rel").lower(), match.group("limit").lower()
-        below = rel in ("below", "under", "less than", "lower than", "beneath")
-        if not below and rel != "within" and limit.startswith("normal") and limit != "normal range":
-            continue  # "above normal" may mean above the upper limit
+    english = _matches_near(LLN_COMPARISON_RE, LLN_ANCHOR_RE, text)
+    foreign = _matches_near(FOREIGN_LLN_RE, FOREIGN_LLN_ANCHOR_RE, text)
+    for match in sorted(english + foreign, key=lambda m: m.start()):
+        if "rel" in match.re.groupindex:
+            rel, limit = match.group("rel").lower(), match.group("limit").lower()
+            below = rel in ("below", "under", "less than", "lower than", "beneath")
+            if not below and rel != "within" and limit.startswith("normal") and limit != "normal range":
+                continue  # "above normal" may mean above the upper limit
+        else:
+            below = match.group("below") is not None
         mention = _value_for_comparison(match, values, value_starts, text)
         if mention is None or mention.analyte not in DEFAULT_LLN:
             continue
@@ -1092,6 +1119,8 @@ def _continues(text: str, previous_end: int, claim_start: int) -> bool:
 
 
 HEADING_RE = re.compile(r"^(#{1,6})[ \t]+(.*)$", re.MULTILINE)
+# A line led by "#" that labels what follows is a comment, not a Markdown heading: "# RN comment: grade 2 leukopenia".
+LABELLED_COMMENT_RE = re.compile(r"#+[ \t]*[^:\n#]{1,40}:[ \t]*\S")
 TITLE_RE = re.compile(r"[ \t]*[^\n]{1,80}(?=\n\s*\S)")
 
 
@@ -1246,7 +1275,7 @@ def _rule(text: str, s_start: int, start: int, claim: Claim | None) -> bool:
     """Whether the claim starting at `start` (or, with no claim, the words before `start`) is the condition of a rule
     ("in grade 3 lymphopenia ASCO advises", "A grade 1 cytopenia is …", "Grade 3 anemia: transfuse")."""
     before = text[s_start:start]
-    return bool(RULE_BEFORE_RE.search(before) or OPENING_PREPOSITION_RE.match(before) or GENERIC_SUBJECT_RE.match(before)
+    return bool(RULE_BEFORE_RE.search(before) and not LINKING_BEFORE_RE.search(before) or OPENING_PREPOSITION_RE.match(before) or GENERIC_SUBJECT_RE.match(before)
                 or claim is not None and (RULE_AFTER_RE.match(text, claim.span[1]) or GENERAL_AFTER_RE.match(text, claim.span[1])))
 
 
@@ -1287,7 +1316,9 @@ NOT_A_PATIENT_VALUE_RE = re.compile(r"(?i)(?:[<>≤≥]|\b(?:below|under|above|o
                                     r"trigger|boundary|line|mark|lln|uln|from|median|mean|average|range|between|to\s+keep|keep|maintain)\b(?!-))"
                                     r"[^.;!?\d]{0,25}$"
                                     # the far end of a band: "below 75 down to 50 x 10^9/L", "from 50 to 25", "between 50 and 75"
-                                    r"|(?i:\b(?:below|under|less\s+than|from|between)|[<≤])\s*\d[\d.,]*\s*(?:\S+\s+)?(?:-|–|to|down\s+to|and)\s*$")
+                                    r"|(?i:\b(?:below|under|less\s+than|from|between)|[<≤])\s*\d[\d.,]*\s*(?:\S+\s+)?(?:-|–|to|down\s+to|and)\s*$"
+                                    # the top of a reference range: "150-400 x10^9/L"
+                                    r"|\d[-–]$")
 
 
 def _unit_values(text: str, start: int, end: int):

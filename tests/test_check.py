@@ -700,8 +700,28 @@ FRESH12_CLASSES = [
 ]
 
 
+# Classes of fresh14 (a development set written blind this round), in wordings of our own.
+FRESH14_CLASSES = [
+    # the top of a reference range is no value
+    ("Platelets  128  L  150-400 x10^9/L\nComment: plt gr 1", "5", []),
+    # a line led by "#" that labels what follows is a comment, not a heading; a count's name after the grade is its condition
+    ("WBC 1.7 K/uL\nANC 0.8 K/uL\n# RN comment: grade 2 leukopenia, grade 3 neutropenia", "5", [(M, "wbc", 3)]),
+    ("WBC 2.4, ANC 0.7. Latest: grade 2 WBC, grade 2 ANC", "5", [(M, "anc", 3)]),
+    # "puts you in grade 1" claims it
+    ("Your neutrophils are 1.3. That puts you in grade 1 neutropenia.", "5", [(M, "anc", 2)]),
+    # "a count below 0.2 would be grade 4" is a definition
+    ("An ALC of 0.3 is grade 3; only a count below 0.2 would be grade 4.", "5", []),
+    # a grade 0 in brackets after a denial is the grade the denial gives
+    ("Hb stable at 10.8 g/dL. I would not call this anaemia (grade 0).", "5", [(M, "hgb", 1)]),
+    # comparisons with the normal range in other languages
+    ("Hemoglobina 9,9 g/dL, dentro del rango normal.", "5", [(C, "hgb", None)]),
+    ("Plaquettes 90 G/L, dans les normes.", "5", [(C, "plt", None)]),
+    ("Leukozyten 3,1 /nl, unter der Norm.", "5", []),
+]
+
+
 @pytest.mark.parametrize("sentence,version,expected", FRESH5_CLASSES + FRESH6_CLASSES + FRESH7_CLASSES + FRESH8_CLASSES
-                         + FRESH9_CLASSES + FRESH10_CLASSES + FRESH11_CLASSES + FRESH12_CLASSES)
+                         + FRESH9_CLASSES + FRESH10_CLASSES + FRESH11_CLASSES + FRESH12_CLASSES + FRESH14_CLASSES)
 def test_claim_classes_of_the_blind_rounds(sentence, version, expected):
     """Each class found in a blind round (fresh5 to fresh12), in wordings of our own: the findings, in any order."""
     assert sorted((f.kind, f.analyte, f.expected_grade) for f in check_text(sentence, version)) == sorted(expected, key=str)
