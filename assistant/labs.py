@@ -816,7 +816,7 @@ def _find_mentions(text: str) -> list[Mention]:
         + value_before_name_mentions(text, bare, mentions) + conditions + fishbones + grouped
     listed = labelled_lines_mentions(text, bare) if "\n" in text and bare else []
     if listed:  # a name on a line of its own over lines of times and values, unless another reader read those lines
-        listed = [l for l in listed if not any(m.analyte == l.analyte and l.span[0] <= m.span[0] < l.span[1] for m in found)]
+        listed = [item for item in listed if not any(m.analyte == item.analyte and item.span[0] <= m.span[0] < item.span[1] for m in found)]
     return sorted(found + listed, key=lambda m: m.span)
 
 
