@@ -290,12 +290,14 @@ def _grade_number(token: str) -> int:
 
 
 def _claim_set(match: re.Match) -> tuple[set[int], str]:
-    low = _grade_number(match.group("g"))
-    op = match.group("op")
-    if match.group("g2"):
-        high = _grade_number(match.group("g2"))
+    token, op, second, plus = match.group("g", "op", "g2", "plus")
+    low = int(token) if token.isdigit() else ROMAN[token.lower()]
+    if op is None and second is None and plus is None:
+        return {low}, token if token.isdigit() else str(low)
+    if second:
+        high = _grade_number(second)
         return set(range(min(low, high), max(low, high) + 1)), f"{low}-{high}"
-    if match.group("plus") or op in (">=", "≥"):
+    if plus or op in (">=", "≥"):
         return set(range(low, 6)), f"≥{low}"
     if op == ">":
         return set(range(low + 1, 6)), f">{low}"
@@ -306,11 +308,17 @@ def _claim_set(match: re.Match) -> tuple[set[int], str]:
     return {low}, str(low)
 
 
-def _claims(text: str, start: int, end: int) -> list[Claim]:
+def _claims(text: str, start: int, end: int, text_terms: list[tuple[int, int, str]] | None = None,
+            text_term_starts: list[int] | None = None) -> list[Claim]:
+    """The grade claims of text[start:end]. `text_terms` (with their starts) are the text's terms found once for
+    all its sentences."""
     chunk = text[start:end]
-    terms = [(m.start() + start, m.end() + start, m.lastgroup) for m in TERM_RE.finditer(chunk)]
+    if text_terms is None:
+        text_terms = [(m.start(), m.end(), m.lastgroup) for m in TERM_RE.finditer(text)]
+        text_term_starts = [t[0] for t in text_terms]
+    terms = text_terms[bisect_left(text_term_starts, start):bisect_left(text_term_starts, end)]
     term_starts = [t[0] for t in terms]
-    febrile = [m.start() + start for m in FEBRILE_RE.finditer(chunk)]
+    febrile = [m.start() + start for m in FEBRILE_RE.finditer(chunk)] if "ebrile" in chunk or "EBRILE" in chunk else []
     events: list[tuple[int, int]] | None = None  # "fatigue", "colitis", …: found on the first claim that names no condition
     event_starts: list[int] = []
     claims = []
@@ -617,6 +625,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
     foreign = any(word in lowered for word in FOREIGN_RELATION_WORDS)
     comparison_re, comparison_hint_re = (COMPARISON_RE, COMPARISON_HINT_RE) if foreign else (ENGLISH_COMPARISON_RE, ENGLISH_COMPARISON_HINT_RE)
     spans = sentences(text)
+    text_terms = [(m.start(), m.end(), m.lastgroup) for m in TERM_RE.finditer(text)]
+    text_term_starts = [t[0] for t in text_terms]
     for number, (s_start, s_end) in enumerate(spans):
         sentence = text[s_start:s_end].strip()
         mentions = all_mentions[bisect_left(starts, s_start):bisect_left(starts, s_end)]
@@ -682,7 +692,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         named_here = marks[bisect_left(mark_starts, s_start):bisect_left(mark_starts, s_end)]
         sentence_version = single_version([v for _, v in named_here]) or _section_version(sections, s_start) or default
         value_starts = [m.span[0] for m in values]
-        claims = [c for c in _claims(text, s_start, s_end) if c.term_analyte != "fn"] if claimed else []
+        claims = [c for c in _claims(text, s_start, s_end, text_terms, text_term_starts) if c.term_analyte != "fn"] if claimed else []
         clauses = _clause_bounds(text, s_start, s_end) if claims else []
         clause_starts = [a for a, _ in clauses]
         if question_at is not None:
@@ -822,6 +832,8 @@ FOREIGN_LLN_RE = re.compile(
     r"\s+di\s+norma|\s+normali)?|dans\s+les\s+normes|im\s+Normbereich|innerhalb\s+der\s+Norm|binnen\s+de\s+norm(?:aalwaarden)?|"
     r"dentro\s+d[ao]s?\s+(?:normalidade|valores\s+normais|limites\s+normais)))"
     r"(?!\s*(?:de|di|van|von|du|da|do|des|del)?\s*[<>≤≥]?\s*\d)")
+FOREIGN_LLN_WORDS = ("debajo", "sotto", "dessous", "rieur", "unter", "onder", "abaixo", "dentro", "nella", "entro", "nei ", "dans les",
+                     "normbereich", "innerhalb", "binnen")  # a word each of FOREIGN_LLN_RE's phrases needs
 FOREIGN_LLN_ANCHOR_RE = _scan(r"(?i)(?#first)(?:norm|ondergrens|l[íi]mite\s+inferior|limiti)")
 LLN_ANCHOR_RE = _scan(r"(?i)(?#first)(?:LLN|lower\s+limit|normal|reference\s+range)")
 LLN_MARGIN = 0.1  # a tenth of the limit either side is left to the laboratory's own limit
@@ -846,7 +858,8 @@ def _lln_comparison_findings(text: str, mentions: list[Mention], spans: list[tup
     values = [m for m in mentions if not m.is_threshold and m.value is not None]
     value_starts = [m.span[0] for m in values]
     english = _matches_near(LLN_COMPARISON_RE, LLN_ANCHOR_RE, text)
-    foreign = _matches_near(FOREIGN_LLN_RE, FOREIGN_LLN_ANCHOR_RE, text)
+    lowered = text.lower()
+    foreign = _matches_near(FOREIGN_LLN_RE, FOREIGN_LLN_ANCHOR_RE, text) if any(word in lowered for word in FOREIGN_LLN_WORDS) else []
     for match in sorted(english + foreign, key=lambda m: m.start()):
         if "rel" in match.re.groupindex:
             rel, limit = match.group("rel").lower(), match.group("limit").lower()
