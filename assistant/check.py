@@ -51,7 +51,7 @@ def _scan(pattern: str, flags: int = 0) -> re.Pattern:
 ROMAN = {"0": 0, "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 GRADE_TOKEN = r"(?:[0-5]|iv|v|i{1,3}|one|two|three|four|five)"
 GRADE_CLAIM_PATTERN = (
-    rf"(?<![\w-])(?#first)(?:CTCAE(?:\s+|-)(?:v\s?[56](?:\.0)?\s+)?)?(?:graded(?:\s+as)?|grade|grado|grad|grau|graad|gr\.?|(?-i:G))(?:\s*:|\s+(?:is|was|would\s+be|will\s+be|of)(?=\s+(?:[<>≤≥]=?\s*)?{GRADE_TOKEN}\b))?\s*"
+    rf"(?<![\w-])(?#first)(?:CTCAE(?:\s+|-)(?:v\s?[56](?:\.0)?\s+)?)?(?:graded(?:\s+as)?|grade|grado|grad|grau|graad|gr\.?|(?-i:G))(?:\s*:|\s+(?:is|was|would\s+be|will\s+be|of)(?=\s+(?:[<>≤≥]=?\s*)?{GRADE_TOKEN}\b))?\s*(?:-(?=[0-5IViv]))?"
     rf"(?P<op>≥|>=|>|≤|<=|<)?\s*(?P<g>{GRADE_TOKEN})(?!\w|\.\d)"
     rf"(?:\s*(?:-|–|to|or|/|and)\s*(?:grade\s*)?(?P<g2>{GRADE_TOKEN})(?!\w|\.\d))?"
     rf"(?P<plus>\+|\s+or\s+(?:higher|above|greater|worse|more))?"

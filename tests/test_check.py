@@ -707,6 +707,8 @@ FRESH14_CLASSES = [
     # a line led by "#" that labels what follows is a comment, not a heading; a count's name after the grade is its condition
     ("WBC 1.7 K/uL\nANC 0.8 K/uL\n# RN comment: grade 2 leukopenia, grade 3 neutropenia", "5", [(M, "wbc", 3)]),
     ("WBC 2.4, ANC 0.7. Latest: grade 2 WBC, grade 2 ANC", "5", [(M, "anc", 3)]),
+    # a hyphen between the grade word and its number
+    ("grade-3 neutropenia, ANC 1.2", "5", [(M, "anc", 2)]),
     # "puts you in grade 1" claims it
     ("Your neutrophils are 1.3. That puts you in grade 1 neutropenia.", "5", [(M, "anc", 2)]),
     # "a count below 0.2 would be grade 4" is a definition
