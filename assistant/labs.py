@@ -349,15 +349,16 @@ TREND_STEP_RE = re.compile(rf"(?:\s*,\s+(?={NUMBER_PLAIN}\s*(?:\([^()\n]{{1,40}}
                            rf"\s+(?:in|on|with|using)\s+[A-Za-z][\w-]*(?:\s+(?:tube|sample|specimen|blood))?(?:\s+count)?)?)\s*(?::\s*)?{SUBJECT_VERB}){NUMBER}",
                            re.IGNORECASE)
 # Where a value of a series says when it was taken: "133 (today), 171 two weeks ago" is read on 133.
+# A conjunction in any language read ends a label: what follows it labels the next value ("0,8 y al alta 1,7").
 LABEL_CUT_RE = re.compile(rf"[,;\n]|{ARROW}|\b(?:came|then|now|today|this\s+morning|and|but|back|drops?|dropped|fell|falls?|down|rose|recover\w*|"
-                          r"improv\w*|climb\w*|repeat)\b")
+                          r"improv\w*|climb\w*|repeat|y|et|e|und|pero|mais|aber|maar|ma)\b")
 
 
 # Cheap test that a later value of the same series may follow (the full TREND_STEP_RE is slower).
 TREND_MARKS = (*ARROW_TOKENS, ">", "(", "/", ":", "@")
 TREND_WORDS = ("came", "now", "today", "morning", "drop", "then", "puis", "ensuite", "luego", "despu", "poi", "dann", "daarna", "depois", "back", "fell", "fall", "down", "rose", "recover", "improv",
                "increas", "decreas", "repeat", "yesterday", "last", "on ", "earlier", "previous", "baseline", "before", "prior", "pre",
-               "admission", "discharge", "diagnosis", "presentation", "screening", "follow")
+               "admission", "discharge", "diagnosis", "presentation", "screening", "follow", "alta", "sortie", "dimiss", "entlass")
 
 
 def _by_first_letter(words: tuple[str, ...]) -> str:
@@ -499,7 +500,10 @@ def _step_label(text: str, start: int, end: int) -> str:
 
 
 # A label that places a value after an event, so after the values before it: "post-transfusion", "discharge", "after 2 units".
-LATER_LABEL_RE = re.compile(r"(?i)\b(?:post\b|post-|after\b|discharge|follow-?up\b|recheck|re-check|repeat\b)")
+# Also in French, Spanish, Italian, Portuguese, German and Dutch: "à la sortie", "al alta", "alla dimissione", "Entlassungslabor",
+# "após transfusão", "nach 2 EK", "Hb postransfusional".
+LATER_LABEL_RE = re.compile(r"(?i)\b(?:post\b|post-|pos-?transfus\w*|post-?transfus\w*|after\b|discharge|follow-?up\b|recheck|re-check|repeat\b|"
+                            r"sortie|dimissione|entlassung|ontslag|(?:al|na|à|de|do|da)\s+alta\b|apr[èe]s\b|despu[ée]s\b|dopo\b|ap[óo]s\b|nach\b)")
 
 
 SINCE_RE = re.compile(r"(?i)since\b")
@@ -1148,7 +1152,10 @@ RANGE_HEADER_RE = re.compile(r"(?i)\b(?:ref|reference|range|normal|interval|limi
 UNIT_HEADER_RE = re.compile(r"(?i)^(?:units?|einheit|eenheid|unit[ée]s?|unidad(?:es)?|unidades?|unit[àa])$")
 SKIP_HEADER_RE = re.compile(r"(?i)^(?:flags?|abn(?:ormal)?|h/l|comments?|notes?|status)$")
 CURRENT_HEADER_RE = re.compile(r"(?i)\b(?:today|now|current|latest|most\s+recent|this\s+morning|heute|hoy|oggi|hoje|vandaag|aujourd'hui)(?!\w)")
-PAST_HEADER_RE = re.compile(r"(?i)\b(?:prior|previous|prev|before|baseline|last|yesterday|admission|presentation|diagnosis|pre)\b|\bago\b")
+# ... and an admission or an earlier value in French, Spanish, Italian, Portuguese, German and Dutch ("à l'entrée", "al ingreso",
+# "all'ingresso", "na admissão", "Aufnahmelabor", "bij opname", "previa", "vorher").
+PAST_HEADER_RE = re.compile(r"(?i)\b(?:prior|previous|prev|before|baseline|last|yesterday|admission|admitted|arrival|presentation|diagnosis|pre|"
+                            r"entr[ée]e|ingreso|ingresso|admiss[ãa]o|aufnahme\w*|opname|previ[ao]|anterior|vorher|pr[ée]c[ée]dente?s?|precedente)\b|\bago\b")
 RANGE_CELL_RE = re.compile(r"^\s*[<>≤≥]?\s*\d[\d.,]*\s*[-–]\s*\d[\d.,]*")
 CELL_ARROW_RE = re.compile(r"(?:→|->|=>|⇒|»)(?!.*(?:→|->|=>|⇒|»))")
 CELL_VALUE_RE = re.compile(rf"\s*{NUMBER}\s*(?:{UNIT})?", re.IGNORECASE)
@@ -1716,7 +1723,7 @@ TIME_BEFORE_RE = re.compile(r"(?i)(?:\b(?:today|now|current|latest|yesterday|pri
                             r"post(?:-[a-z]+)?|pre(?:-[a-z]+)?|follow-?up|recheck|nadir|"
                             # "Repeat on citrate sample: PLT 36": a repeat, named with its sample
                             r"repeat(?:ed)?(?:[ \t]+(?:on|in|with)[ \t]+(?:a[ \t]+|the[ \t]+)?(?:[a-z]+[ \t]+)?(?:sample|tube|specimen|draw))?)\b|"
-                            r"(?<![\d.T])(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]+)?\d{1,2}[:h]\d{2}(?![\d.])|(?<![\d.])\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d.])|"
+                            r"(?<![\d.T])(?:(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{4}-\d{2}-\d{2})[ \tT]+)?\d{1,2}[:h]\d{2}(?![\d.])|(?<![\d.-])(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{4}-\d{2}-\d{2})(?![\d.])|"
                             r"\b(?:c\s*\d{1,2}\s*d\s*\d{1,2}|(?:day|d|week|cycle|c)\s*\d{1,3})\b)[^\w\n]{0,4}$")
 
 
@@ -1802,6 +1809,26 @@ def _inner_label(mention: Mention) -> str | None:
     return label.group(0) if label else None
 
 
+# A word of time anywhere in a value's sentence before it, in any of the languages read: "Her previous count on 3 June had
+# shown platelets of 89", "À la sortie, plaquettes à 112 G/L", "Entlassungslabor: Hb 11,7". Asked last, for repeats only.
+SENTENCE_LABEL_RE = re.compile(r"(?i)\b(?:today|now|currently|this\s+morning|yesterday|previous(?:ly)?|prior|earlier|baseline|initial(?:ly)?|"
+                               r"admission|admitted|arrival|presentation|diagnosis|discharge|follow-?up|repeat|recheck|latest|"
+                               r"heute|hoy|oggi|hoje|vandaag|aujourd'hui|actuellement|ce\s+jour|"
+                               r"entr[ée]e|ingreso|ingresso|admiss[ãa]o|aufnahme\w*|opname|sortie|dimissione|entlassung\w*|ontslag|"
+                               r"(?:al|na|à|de|do|da)\s+alta|apr[èe]s|despu[ée]s|dopo|ap[óo]s|nach)\b"
+                               r"|(?<![\w/.:-])(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{4}-\d{2}-\d{2}|\d{1,2}[ -]" + MONTH_NAME + r")(?![\w/])")
+SENTENCE_END_RE = re.compile(r"[.!?](?:\s|$)|[;\n]")
+
+
+def _sentence_label(text: str, position: int) -> str | None:
+    """The last word of time in the sentence before `position` (within 200 characters), if any."""
+    floor = max(0, position - 200)
+    ends = list(SENTENCE_END_RE.finditer(text, floor, position))
+    start = ends[-1].end() if ends else floor
+    labels = list(SENTENCE_LABEL_RE.finditer(text, start, position))
+    return labels[-1].group(0) if labels else None
+
+
 def _segment_label(text: str, position: int) -> str | None:
     """The last time with a colon before a value on its line ("Labs 4/9: WBC 2.5 ANC 1.2"), within 200 characters."""
     floor = max(0, position - 200, text.rfind("\n", 0, position) + 1)
@@ -1859,7 +1886,8 @@ def latest_of_timed_repeats(text: str, mentions: list[Mention]) -> list[Mention]
             # the nearest says when: a time ending the value's line or beside it, the head of its list, the last time with a colon
             # before it, the time leading its line, a time said between its name and the value
             labels.append(_line_end_label(text, mentions[i].span[1]) or _time_label(text, mentions[i], floor) or _list_label(text, mentions, i)
-                          or _segment_label(text, mentions[i].span[0]) or _line_label(text, mentions[i].span[0]) or _inner_label(mentions[i]))
+                          or _segment_label(text, mentions[i].span[0]) or _line_label(text, mentions[i].span[0]) or _inner_label(mentions[i])
+                          or _sentence_label(text, mentions[i].span[0]))
         ranks = [label_rank(label) if label is not None else None for label in labels]
         if any(rank is None for rank in ranks):
             # "Hb 7.4 → 2 units → post-transfusion Hb 9.0": the one value labelled as after an event, when no other says when

@@ -634,11 +634,27 @@ FRESH12_READS = [
     ("repeat hb after 2 units = 8.9, before was 6.8", {"hgb": 8.9}), ("Transfuse if Hb <7 per policy — today 6.4", {"hgb": 6.4}),
     ("Hold drug if ANC <1.0 - now 0.7", {"anc": 0.7}),
 ]
+# Classes of fresh14 (a development set of this round) and of the review passages, in wordings of our own.
+FRESH14_READS = [
+    # repeats labelled by an ISO date and a clock time (the date, not the clock, orders them), also as rows of a CSV export
+    ("2024-11-02 21:30  PLT  48\n2024-11-03 06:10  PLT  39", {"plt": 39}),
+    ("date,test,value\n2024-11-02 07:40,ANC,1.4\n2024-11-09 08:15,ANC,0.6", {"anc": 0.6}),
+    # repeats labelled by an admission or a discharge, or by a word of time anywhere in their sentence, in any language read
+    ("Thrombozyten bei Aufnahme 12 /nl. Entlassungsbefund: Thrombozyten 98 /nl.", {"plt": 98}),
+    ("All'ingresso Hb 6,9 g/dL. Alla dimissione Hb 9,8 g/dL.", {"hgb": 9.8}),
+    ("Hb 7,2 g/dL à l'entrée. À la sortie, Hb 10,1 g/dL.", {"hgb": 10.1}),
+    ("Na admissão plaquetas 20.000/mm³. Após corticoide, plaquetas 95.000/mm³.", {"plt": 95}),
+    ("Bij opname Hb 4,1 mmol/l; bij ontslag Hb 6,0 mmol/l.", {"hgb": 9.67}),
+    ("Today's count: neutrophils 1.1. Her previous count in May had neutrophils of 2.4.", {"anc": 1.1}),
+    # a conjunction ends a value's label: the words after it label the next value
+    ("Neutrófilos 0,2 al ingreso, luego 0,6 y al alta 1,5", {"anc": 1.5}),
+]
+
 
 @pytest.mark.parametrize("text,expected", FRESH5_READS + FRESH6_READS + FRESH7_READS + FRESH8_READS + FRESH9_READS + FRESH10_READS
-                         + FRESH11_READS + FRESH12_READS)
+                         + FRESH11_READS + FRESH12_READS + FRESH14_READS)
 def test_reading_classes_of_the_blind_rounds(text, expected):
-    """Each class found in a blind round (fresh5 to fresh12), in wordings of our own: every value read, none invented."""
+    """Each class found in a blind round (fresh5 to fresh14), in wordings of our own: every value read, none invented."""
     labs = grade_text(text)
     assert {lab["analyte"]: lab["value"] for lab in labs if lab["value"] is not None} == pytest.approx(expected)
 
@@ -650,3 +666,9 @@ def test_a_name_in_snake_case_keeps_its_raw_text():
 def test_a_unit_in_thousands_per_microlitre_or_per_nanolitre_is_read_not_inferred():
     for text in ("Thrombo 74 Tsd/µl", "Leukozyten 9,6 /nl"):
         assert not any("inferred" in note for note in grade_text(text)[0]["assumptions"])
+
+
+def test_untimed_repeats_in_separate_sentences_are_all_kept():
+    """Only a word of time labels a repeat: two values with none are both kept, none picked."""
+    labs = grade_text("Hb 9.1 in clinic. Hb 8.7 on the ward.")
+    assert sorted(lab["value"] for lab in labs) == [8.7, 9.1]
