@@ -22,6 +22,7 @@ from assistant.labs import (
     ANALYTE_PATTERNS,
     CANONICAL_UNIT,
     DOT_THOUSANDS_RE,
+    FISHBONE_RE,
     NUMBER,
     UNIT,
     UNIT_ALTERNATIVES,
@@ -112,7 +113,8 @@ def _comparison_pattern(every_language: bool) -> str:
         r"(?:\s*\([A-Za-z]{2,5}\))?(?:\s+(?:of\s+|at\s+)?|\s*\(\s*(?=\d)))?"
         # the lab reader's own number and unit forms, so a threshold is read exactly as a value is
         rf"{NUMBER}(?![\d.,]?\d)\s*(?:{UNIT})?"
-        r"(?!\s*(?:%|percent|patients|weeks?|wks?|days?|d|months?|mos?|years?|yrs?|hours?|hrs?|h|mg|units?|cycles?|"
+        r"(?!\s*(?:%|percent|patients|weeks?|wks?|days?|d|months?|mos?|years?|yrs?|hours?|hrs?|h|mg|units?|cycles?|draws?|times|"
+        r"samples?|tests?|checks?|measurements?|readings?|doses?|visits?|occasions?|"
         # durations in the other languages read here: "controle over 2 dagen" is a time, not a threshold
         r"dag(?:en)?|d[íi]as?|jours?|giorni|tage?n?|semaines?|semanas?|settimane|weken|wochen|mois|meses|mesi|maanden|monate?n?|"
         r"horas?|heures?|ore|uur|stunden|ciclos?|cicli|zyklen)\b)"
@@ -781,8 +783,11 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             if GRADE_BEFORE_RE.search(text, max(s_start, comparison.start() - 8), comparison.start()) \
                     or VERSION_BEFORE_NUMBER_RE.search(text, max(s_start, comparison.start("num") - 12), comparison.start("num")):
                 continue  # "grade ≥3" is a grade claim, not a comparison; "under CTCAE 5.0" names a version
-            if DEFINITION_SUBJECT_RE.search(text, max(s_start, comparison.start() - 30), comparison.start()):
-                continue  # "anything below 8.0 is grade 3" defines a band; it says nothing about the value
+            if DEFINITION_SUBJECT_RE.search(text, max(s_start, comparison.start() - 30), comparison.start()) \
+                    or RULE_COMPARISON_BEFORE_RE.search(text, max(s_start, comparison.start() - 40), comparison.start()):
+                continue  # "anything below 8.0 is grade 3" defines a band, "hold threshold is <1.0" a rule: neither is about the value
+            if comparison.group("rel") in "<>" and FISHBONE_RE.search(text, max(s_start, comparison.start() - 12), min(s_end, comparison.end() + 30)):
+                continue  # "3.1 > 10.2 / 30.6 < 88": a fishbone's strokes, not comparisons
             if comparison.group("rel") == ">" and not text[text.rfind("\n", 0, comparison.start()) + 1:comparison.start()].strip():
                 continue  # "> On Tue 4 Mar, Jen wrote:": a quoted line's marker, not a comparison
             mention = _value_for_comparison(comparison, values, value_starts, text, None if given else s_start)
@@ -836,6 +841,13 @@ FOREIGN_LLN_WORDS = ("debajo", "sotto", "dessous", "rieur", "unter", "onder", "a
                      "normbereich", "innerhalb", "binnen")  # a word each of FOREIGN_LLN_RE's phrases needs
 FOREIGN_LLN_ANCHOR_RE = _scan(r"(?i)(?#first)(?:norm|ondergrens|l[íi]mite\s+inferior|limiti)")
 LLN_ANCHOR_RE = _scan(r"(?i)(?#first)(?:LLN|lower\s+limit|normal|reference\s+range)")
+# Words that make a comparison a rule or a threshold's definition: "hold threshold is <1.0", "transfuse if below 7",
+# "hold when it falls under 50".
+RULE_COMPARISON_BEFORE_RE = re.compile(r"(?i)(?:\b(?:threshold|cut-?off|cutoff|limit|criterion|criteria|trigger|target|goal|rule)\s*(?:is|was|=|:|of|at|set\s+at)?"
+                                       r"|\b(?:if|when|unless|once|until|whenever)(?:\s+(?:the\s+|her\s+|his\s+|your\s+)?[\w-]+)?"
+                                       r"(?:\s+(?:is|are|falls?|drops?|goes|gets|stays|remains))?)\s*$")
+# A sentence that takes up the value of the one before: "That's within normal limits", "It is below normal".
+REFERRING_BACK_RE = re.compile(r"(?i)\s*(?:(?:but|and|so)\s+)?(?:that|this|it|which|these|those)(?:'s|’s|\s+is|\s+was|\s+are|\s+were|\s+remains?)\b")
 LLN_MARGIN = 0.1  # a tenth of the limit either side is left to the laboratory's own limit
 
 
@@ -871,6 +883,9 @@ def _lln_comparison_findings(text: str, mentions: list[Mention], spans: list[tup
         mention = _value_for_comparison(match, values, value_starts, text)
         if mention is None or mention.analyte not in DEFAULT_LLN:
             continue
+        sentence_start = spans[max(0, bisect_right(spans, (match.start(), len(text) + 1)) - 1)][0]
+        if mention.span[0] < sentence_start and not REFERRING_BACK_RE.match(text, sentence_start):
+            continue  # "ALC 0.35. Remainder of the CBC is within normal limits": another sentence's subject
         checked += 1
         low, high = HGB_LLN_RANGE if mention.analyte == "hgb" else (DEFAULT_LLN[mention.analyte] * (1 - LLN_MARGIN),
                                                                        DEFAULT_LLN[mention.analyte] * (1 + LLN_MARGIN))

@@ -707,6 +707,14 @@ FRESH14_CLASSES = [
     # a line led by "#" that labels what follows is a comment, not a heading; a count's name after the grade is its condition
     ("WBC 1.7 K/uL\nANC 0.8 K/uL\n# RN comment: grade 2 leukopenia, grade 3 neutropenia", "5", [(M, "wbc", 3)]),
     ("WBC 2.4, ANC 0.7. Latest: grade 2 WBC, grade 2 ANC", "5", [(M, "anc", 3)]),
+    # texts with no claim at all, from the lab strings: a fishbone's strokes, a rule's threshold, draws counted, another
+    # sentence's value before "the remainder … within normal limits"
+    ("CBC: 2.4 > 9.9 / 29.8 < 97, ANC 1.1", "5", []),
+    ("Day 15: ANC 1.1 x10^9/L; our hold threshold is <1.0, so we treat.", "5", []),
+    ("Plt 140, transfuse only if below 10.", "5", []),
+    ("ANC 2.0 → 1.3 → 0.9 over the last three draws.", "5", []),
+    ("Absolute lymphocyte count 0.4. Remainder of the CBC within normal limits.", "5", []),
+    ("ANC 1.1. That's within normal limits.", "5", [(C, "anc", None)]),
     # a hyphen between the grade word and its number
     ("grade-3 neutropenia, ANC 1.2", "5", [(M, "anc", 2)]),
     # "puts you in grade 1" claims it
