@@ -12,6 +12,7 @@ import gc
 import re
 from bisect import bisect_left, bisect_right
 from contextlib import contextmanager
+from functools import lru_cache
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
@@ -147,7 +148,9 @@ COHORT_RE = re.compile(r"(?i)\bpatients\s+(?:with|had|having)\s+$|\b(?:in|of)\s+
 COHORT_AFTER_RE = re.compile(r"(?i)^\s*(?:\w+\s+){0,3}?(?:(?:occurred|developed|was\s+seen|was\s+reported|were\s+reported)\s+in\s+\d|"
                              r"in\s+\d[\d,.]*\s*(?:%|percent|of\s+\d|patients|cases|subjects|participants|(?=[.;)]|$)))")
 DOT_LEADER_RE = re.compile(r"\.{2,}(?=[ \t]*\d)")
-ABBREVIATION_RE = _scan(r"(?i)\b(?#first)(?:i\.e|e\.g|vs|cf|approx|incl|resp|et al|ca|fig|no|dr|gr|abs|pt|wk|ref)\.")
+# The full stop of an abbreviation ("i.e.", "vs.", "approx."), found from the stop back: a long text is scanned for stops only.
+SENTENCE_ABBREVIATIONS = ("i\\.e", "e\\.g", "vs", "cf", "approx", "incl", "resp", "et al", "ca", "fig", "no", "dr", "gr", "abs", "pt", "wk", "ref")
+ABBREVIATION_RE = re.compile(r"(?i)\.(?:" + "|".join(rf"(?<=\b{word}\.)" for word in SENTENCE_ABBREVIATIONS) + ")")
 # The CTCAE version a sentence or a document names ("under CTCAE v6", "per v6.0", "CTCAE version 5.0").
 VERSION_NAMED_RE = _scan(r"(?i)(?#first)(?:CTCAE\s*(?:version\s*|v\.?\s*)?|\bv\.?\s?|\bversion\s+)([56])(?:\.0)?\b")
 # Words that make a grade a negated claim ("no neutropenia of grade 2 or worse", "is not grade 3", "rather than
@@ -275,7 +278,7 @@ class Claim:
 def sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence; decimals such as 2.7 and abbreviations such as "i.e." do not end a sentence."""
     spans = []
-    masked = ABBREVIATION_RE.sub(lambda m: m.group(0).replace(".", "_"), text)
+    masked = ABBREVIATION_RE.sub("_", text)
     if ".." in masked:  # dot leaders before a value ("WBC ...... 2.1") do not end a sentence
         masked = DOT_LEADER_RE.sub(lambda m: "_" * len(m.group(0)), masked)
     for match in SENTENCE_RE.finditer(masked):
@@ -1625,9 +1628,15 @@ def _lln_for(stated: re.Match, analyte: str) -> float | None:
     return to_canonical(analyte, parse_number(stated.group("num")), stated.group("unit"))[0]
 
 
+@lru_cache(maxsize=4096)
+def _grade_of(analyte: str, value: float, version: str, lln: float | None, native_unit: str, native_value: float):
+    """grade_value, remembered (read only): a long text repeats the same values."""
+    return grade_value(analyte, value, version, lln=lln, native_unit=native_unit, native_value=native_value)
+
+
 def _judge_claim(claim: Claim, mention: Mention, substituted: bool, version: str, other: str, sentence: str,
                  lln: float | None = None) -> Finding | None:
-    result = grade_value(mention.analyte, mention.value, version, lln=lln, native_unit=mention.native_unit, native_value=mention.native_value)
+    result = _grade_of(mention.analyte, mention.value, version, lln, mention.native_unit, mention.native_value)
     label = ANALYTE_LABELS[mention.analyte]
     claimed = claim.label if not claim.label.isdigit() else int(claim.label)
     if result.grade is None:
@@ -1647,7 +1656,7 @@ def _judge_claim(claim: Claim, mention: Mention, substituted: bool, version: str
         )
     if result.grade in claim.grades:
         return None
-    other_result = grade_value(mention.analyte, mention.value, other, lln=lln, native_unit=mention.native_unit, native_value=mention.native_value)
+    other_result = _grade_of(mention.analyte, mention.value, other, lln, mention.native_unit, mention.native_value)
     message = (
         f"Grade {claim.label} is claimed, but {label} {mention.value:g} {mention.unit} is grade {result.grade} "
         f"by CTCAE v{version} '{result.term}' ({result.criterion})."
