@@ -313,14 +313,10 @@ def _claim_set(match: re.Match) -> tuple[set[int], str]:
     return {low}, str(low)
 
 
-def _claims(text: str, start: int, end: int, text_terms: list[tuple[int, int, str]] | None = None,
-            text_term_starts: list[int] | None = None) -> list[Claim]:
-    """The grade claims of text[start:end]. `text_terms` (with their starts) are the text's terms found once for
-    all its sentences."""
+def _claims(text: str, start: int, end: int, text_terms: list[tuple[int, int, str]], text_term_starts: list[int]) -> list[Claim]:
+    """The grade claims of text[start:end]; `text_terms` (start, end, analyte) are the text's condition terms, found once
+    for all its sentences, and `text_term_starts` their starts."""
     chunk = text[start:end]
-    if text_terms is None:
-        text_terms = [(m.start(), m.end(), m.lastgroup) for m in TERM_RE.finditer(text)]
-        text_term_starts = [t[0] for t in text_terms]
     terms = text_terms[bisect_left(text_term_starts, start):bisect_left(text_term_starts, end)]
     term_starts = [t[0] for t in terms]
     febrile = [m.start() + start for m in FEBRILE_RE.finditer(chunk)] if "ebrile" in chunk or "EBRILE" in chunk else []
