@@ -89,7 +89,7 @@ FILLER = (r"(?:[ \t]+\d{1,2}/\d{1,2}(?:/\d{2,4})?(?:[ \t]+\d{1,2}:\d{2})?[ \t]*:
           r"said|says|showed|shows|ca[íi]ram|caiu|subiram|subiu|baixaram|para|"
           r"à|a|ont|sont|est|était|étaient|de|è|sono|era|erano|di|es|son|eran|han|hanno|en|bei|liegt|liegen|ist|sind|war|waren|von|auf|been|"
           # French, Spanish, Italian, German and Dutch verbs of a count changing ("plaquettes remontées à 121", "Hb gesunken auf 8,1")
-          r"(?:remont|descend|chut|baiss|augment|diminu|pass)(?:é|ée|és|ées|u|ue|us|ues)|(?:baj|sub|descend|aument|disminu)(?:ad[oa]s?|id[oa]s?|ó|ió|yó|aron|ieron|yeron)|"
+          r"(?:remont|descend|chut|baiss|augment|diminu|pass)(?:é|ée|és|ées|u|ue|us|ues)|pas(?:aron|ó)|pass(?:aram|ou|arono|ati|ate)|(?:baj|sub|descend|aument|disminu)(?:ad[oa]s?|id[oa]s?|ó|ió|yó|aron|ieron|yeron)|"
           r"(?:scesi|scese|saliti|salite?|calati|calate?|aumentati|aumentate?|diminuiti|diminuite?|risaliti|risalite?)|gesunken|gestiegen|gefallen|abgefallen|angestiegen|"
           # ... and in Dutch ("Hb gedaald naar 4,8 mmol/l", "trombocyten gestegen tot 95")
           r"gedaald|gestegen|gezakt|opgelopen|teruggelopen|naar|tot|"
@@ -100,8 +100,8 @@ FILLER = (r"(?:[ \t]+\d{1,2}/\d{1,2}(?:/\d{2,4})?(?:[ \t]+\d{1,2}:\d{2})?[ \t]*:
 # "from 150 down to 42", "by 40 to 85", "50% to 0.9": the change before the new value. The earlier value may be named
 # ("from a nadir of 4 x10^9/L to 162") and labelled with when it was taken ("from 5.9 g/dL on admission to 8.7").
 FROM_TO = (r"(?:\s*(?:from\s+(?:(?:a|an|the|its|her|his|their)\s+)?(?:(?:nadir|low|lowest|peak|high|baseline|level|value)\s+(?:of\s+)?)?"
-           r"\d[\d.,]*\s*(?:\S*/\S+\s*)?(?:(?:on|at|in|before|after|during)\s+(?:the\s+)?[A-Za-z][\w-]*\s+(?:\d{1,3}\s+)?)?|by\s+\d[\d.,]*\s*(?:%|percent\b|\S*/\S+)?\s*|\d[\d.,]*\s*(?:%|percent\b)\s*)"
-           r"(?:(?:down|up|back)\s+)?to\s+)")
+           r"\d[\d.,]*(?:\s?[kK]\b)?\s*(?:(?:[x×*]\s*)?\S*/\S+\s*)?(?:(?:on|at|in|before|after|during)\s+(?:the\s+)?[A-Za-z][\w-]*\s+(?:\d{1,3}\s+)?)?|by\s+\d[\d.,]*\s*(?:%|percent\b|\S*/\S+)?\s*|\d[\d.,]*\s*(?:%|percent\b)\s*)"
+           r"(?:(?:down|up|back)\s+)?to\s+(?:(?:a|an|the)\s+)?(?:(?:new\s+)?(?:nadir|low|peak|high)\s+(?:of\s+)?)?)")
 
 # The canonical unit of each analyte and where the value lands with no unit given.
 CANONICAL_UNIT = {"wbc": "10^9/L", "anc": "10^9/L", "alc": "10^9/L", "plt": "10^9/L", "hgb": "g/dL",
@@ -319,7 +319,7 @@ LATER_EVENT = (r"(?:(?:on|at|upon)\s+(?:the\s+)?(?:day\s+of\s+)?(?:discharge|fol
                r"(?:al|à\s+la|na|alla|bei(?:\s+der)?)\s+(?:alta|sortie|dimissione|entlassung))\b")  # also in Spanish, French, Portuguese, Italian, German
 MONTH_NAME = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)(?:[a-z]{0,3}day|s|rs?)?\b\.?"
-SUBJECT_VERB = (rf"(?:(?:this\s+morning|today|tonight|later|hoje|hoy|oggi|heute|vandaag|{LATER_EVENT}|on\s+[A-Za-z]+(?:\s+\d{{1,2}})?|(?:by\s+|on\s+)?(?:day|d|week|wk|cycle|c)\s*\d{{1,3}}\s*:?|at\s+\d{{1,2}}[:h]\d{{2}})\s*,?\s+)?"
+SUBJECT_VERB = (rf"(?:(?:this\s+morning|today|tonight|later|hoje|hoy|oggi|heute|vandaag|{LATER_EVENT}|{WEEKDAY}|on\s+[A-Za-z]+(?:\s+\d{{1,2}})?|(?:by\s+|on\s+)?(?:day|d|week|wk|cycle|c)\s*\d{{1,3}}\s*:?|at\s+\d{{1,2}}[:h]\d{{2}})\s*,?\s+)?"
                 r"(?:(?:they|it|she|he|that|which)(?:'re|'s|’re|’s|re|s)?\s+)?"
                 r"(?:(?:had|has|have|han|hanno|sind|zijn|sont)\s+)?(?:(?:is|are|was|were|been|came|come|comes|went|gone|rose|risen|fell|fallen|dropped|recovered|climbed|"
                 r"improved|declined|sits?|sitting|"
@@ -342,15 +342,81 @@ CHANGE_VERB = r"(?:drop|fell|fall|rose|rise|rising|recover|improv|increas|decrea
 # The words naming a treatment after its dose ("2 units PRBC", "1 pool of platelets"), never a cue of the next value.
 TREATMENT_WORDS_RE = re.compile(r"(?:[ \t]+(?!(?:then|now|today|this|and|but|back|post|after|repeat|recheck)\b)[A-Za-z][\w-]*){0,3}",
                                 re.IGNORECASE)
+# What labels the next value of a series before it, after a comma or a conjunction: "Sunday 0.6", "this morning 0.4", "on day 15 it
+# was 0.9", "y al alta 1,7".
+NEXT_LABEL = (rf"(?:{LATER_EVENT}|{WEEKDAY}|this\s+morning|today|tonight|(?:by|on|at|in)\s+(?:the\s+)?(?:day|d|week|wk|cycle|c)\s*\+?\d)")
 CONJUNCTION = r"(?:and|but|et|mais|y|pero|e|ma|und|aber|en|maar)"  # in English, French, Spanish, Italian or Portuguese, German, Dutch
 TREND_STEP_RE = re.compile(rf"(?:\s*,\s+(?={NUMBER_PLAIN}\s*(?:\([^()\n]{{1,40}}\)\s*)?(?:[,;.]|$))|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:on|at|@)\s*[\w/:.]{{1,10}}(?![\w/:.]))?\s*(?:{ARROW}\s*{ARROW_LABEL}|>|/)\s*|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:yesterday|today|now|this\s+morning|last\s+\w+|on\s+(?:the\s+)?\d{{1,2}}(?:(?:st|nd|rd|th)(?:\s+of\s+[A-Za-z]+)?|(?:st|nd|rd|th)?(?:\s+of)?\s+{MONTH_NAME})|on\s+\w+(?:\s+\d+)?|{WEEKDAY}|earlier|(?:at\s+|@\s*)?\d{{1,2}}[:h]\d{{2}}|(?:on|le|el|il|em|am|op|del|al)\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|"
-                           rf"(?:à|au|at|en|al|am)\s+(?:J|D|day|jour|d[íi]a|Tag|giorno)\s*\+?\d{{1,3}}(?!\d)|previously|at\s+baseline|(?:at|on|upon)\s+(?:the\s+)?(?:day\s+of\s+)?(?:admission|discharge|diagnosis|presentation|screening|follow-?up|nadir)|(?:before|prior\s+to|pre-?)\s*[A-Za-z][^,;\d\n]{{0,25}}(?:\d{{1,2}})?))(?:\s*\([^()\n]{{1,20}}\))?(?:\s*[,;]\s*(?:and\s+|but\s+|then\s+|now\s+)?|\s+{CONJUNCTION}\s+){SUBJECT_VERB}(?=\d)|(?:\s*[,;]\s*(?:and\s+|but\s+|then\s+)?|\s+{CONJUNCTION}\s+)(?={LATER_EVENT}){SUBJECT_VERB}(?=\d)|(?P<gap>(?:[^.;\n\d]|{TIME_TOKEN}|\([^()\n]{{0,30}}\)){{0,30}}?)\b(?:came\s+back\s+at|now(?:\s+at)?|today(?:'s|’s)?(?:\s+at)?|"
+                           rf"(?:à|au|at|en|al|am|by|in|on)\s+(?:J|D|day|jour|d[íi]a|Tag|giorno|week|wk|cycle|month|semaine|semana|settimana|Woche)\s*\+?\d{{1,3}}(?!\d)(?:\s+(?:after|post|following|with|under|on)\s+(?:the\s+)?[A-Za-z][\w-]*)?|previously|at\s+baseline|(?:at|on|upon)\s+(?:the\s+)?(?:day\s+of\s+)?(?:admission|discharge|diagnosis|presentation|screening|follow-?up|nadir)|(?:before|prior\s+to|pre-?)\s*[A-Za-z][^,;\d\n]{{0,25}}(?:\d{{1,2}})?))(?:\s*\([^()\n]{{1,20}}\))?(?:\s*[,;]\s*(?:and\s+|but\s+|then\s+|now\s+)?|\s+{CONJUNCTION}\s+){SUBJECT_VERB}(?=\d)|(?:\s*[,;]\s*(?:and\s+|but\s+|then\s+)?|\s+{CONJUNCTION}\s+)(?={NEXT_LABEL}){SUBJECT_VERB}(?=\d)|(?P<gap>(?:[^.;\n\d]|{TIME_TOKEN}|\([^()\n]{{0,30}}\)){{0,30}}?)\b(?:came\s+back\s+at|now(?:\s+at)?|today(?:'s|’s)?(?:\s+at)?|"
                            rf"this\s+morning|(?:then|puis|ensuite|luego|despu[ée]s|poi|dann|daarna|depois)(?:\s+to)?|back\s+to|down\s+to|{CHANGE_VERB}\w*\s+(?:back\s+|up\s+|down\s+)?to|(?:repeat(?:ed)?|re-?check(?:ed)?|rpt)(?:\s*(?:at|@)\s*\d{{1,2}}[:h]\d{{2}}\s*:?|\s+at|\s+[^.;\n\d:]{{1,25}}:|"
                            rf"\s+(?:in|on|with|using)\s+[A-Za-z][\w-]*(?:\s+(?:tube|sample|specimen|blood))?(?:\s+count)?)?)\s*(?::\s*)?{SUBJECT_VERB}){NUMBER}",
                            re.IGNORECASE)
+# A change from one value to the next in French, Spanish, Italian, Portuguese, German or Dutch: "passées de 22 G/L le 02/09 à 57 G/L",
+# "pasaron de 0,3 el día +7 a 1,4", "von 19/nl auf 74/nl". "de 150 à 400" may be a range, so the change must be told by a verb
+# before it, a time between the two values or a word that never ends a range ("auf", "naar").
+FOREIGN_FROM_RE = re.compile(r"(?i)\b(?:de|da|von|van|desde)\s*$")
+FOREIGN_TO_STEP_RE = re.compile(rf"(?:[ \t]+(?P<label>(?:le|el|il|am|em|op|on|au|al)[ \t]+(?:\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\d{{1,2}}\.\d{{1,2}}\.?"
+                                rf"|(?:J|D|d[íi]a|jour|Tag|giorno|dag)[ \t]*\+?\d{{1,3}}(?!\d))))?[ \t]+(?P<to>à|a|auf|naar|para|até|ad)[ \t]+{NUMBER}",
+                                re.IGNORECASE)
+FOREIGN_CHANGE_RE = re.compile(r"(?i)\b(?:(?:remont|descend|chut|baiss|augment|diminu|pass)(?:é|ée|és|ées|u|ue|us|ues)|pas(?:aron|ó)|"
+                               r"pass(?:aram|ou|arono|ati|ate)|(?:baj|sub|descend|aument|disminu)(?:ad[oa]s?|id[oa]s?|ó|ió|yó|aron|ieron|yeron)|"
+                               r"ca[íi]ram|caiu|subiram|subiu|baixaram|scesi|scese|saliti|salite?|calati|calate?|risalit[ei]|aumentat[ei]|diminuit[ei]|"
+                               r"gesunken|gestiegen|gefallen|abgefallen|angestiegen|gedaald|gestegen|gezakt|opgelopen)\b")
+
+
+def _foreign_to_step(text: str, filler: str, end: int) -> tuple[re.Match | None, bool]:
+    """The value a change told in another language reached, after the value it started from (see FOREIGN_TO_STEP_RE), and
+    whether the two values are the ends of a range instead ("plaquetas de 150 a 400")."""
+    step = FOREIGN_TO_STEP_RE.match(text, end)
+    if step is None:
+        return None, False
+    if not (step.group("label") or step.group("to").lower() in ("auf", "naar") or FOREIGN_CHANGE_RE.search(filler)):
+        return None, True
+    return step, False
+
+
+# A later value told in the next sentence by a pronoun and a verb of change: "the platelet count was 3 × 10⁹/L. After
+# dexamethasone 40 mg for 4 days, it recovered to 89 × 10⁹/L". The pronoun must start its clause; no other name, no other
+# measured thing and no number but a dose or a time may stand between.
+LATER_PRONOUN_RE = re.compile(rf"(?P<gap>[^\n]{{0,110}}?)(?:^|(?<=[.,;])|(?<=[.,;]\s)|\s(?:and|then|but)\s)\s*(?:it|they)\s+(?:(?:has|have|had)\s+)?"
+                              rf"(?:{CHANGE_VERB}\w*\s+(?:back\s+|up\s+|down\s+)?to|(?:came|come)\s+back\s+(?:at|to))\s+"
+                              rf"(?:(?:a|an)\s+(?:nadir|low|peak)\s+of\s+)?{NUMBER}", re.IGNORECASE)
+OTHER_MEASURE_RE = re.compile(r"(?i)\b(?:temp\w*|fever|pyrexia|weight|pressure|bp|pulse|heart|creatinine|potassium|sodium|glucose|crp|ferritin|"
+                              r"bilirubin|alt|ast|inr|lactate|dose|dosing|score|count\s+of|ratio|saturation|sats?)\b")
+GAP_NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+PRONOUN_VERB_RE = re.compile(rf"(?:(?:has|have|had)\s+)?(?:{CHANGE_VERB}|came\s+back|come\s+back)")
+
+
+def pronoun_change_starts(lowered: str) -> list[int]:
+    """Where "it" or "they" and a verb of change start in a lower-cased text (found with plain-string scans: fast on a long text)."""
+    starts = []
+    for word in (" it ", " they "):
+        index = lowered.find(word)
+        while index >= 0:
+            if PRONOUN_VERB_RE.match(lowered, index + len(word)):
+                starts.append(index + 1)
+            index = lowered.find(word, index + 1)
+    return sorted(starts)
+
+
+def _later_by_pronoun(text: str, position: int) -> re.Match | None:
+    """A later value of a series told by a pronoun in the next clause or sentence (see LATER_PRONOUN_RE)."""
+    later = LATER_PRONOUN_RE.match(text, position)
+    if later is None:
+        return None
+    gap, gap_end = later.group("gap"), later.end("gap")
+    if len(SENTENCE_END_RE.findall(gap)) > 1 or ANALYTE_RE.search(text, position, gap_end) or OTHER_MEASURE_RE.search(gap) \
+            or TARGET_BEFORE_RE.search(text, position, gap_end) \
+            or any(not NOT_A_VALUE_RE.match(text, position + number.end()) for number in GAP_NUMBER_RE.finditer(gap)):
+        return None
+    return later
+
+
 # Where a value of a series says when it was taken: "133 (today), 171 two weeks ago" is read on 133.
 # A conjunction in any language read ends a label: what follows it labels the next value ("0,8 y al alta 1,7").
-LABEL_CUT_RE = re.compile(rf"[,;\n]|{ARROW}|\b(?:came|then|now|today|this\s+morning|and|but|back|drops?|dropped|fell|falls?|down|rose|recover\w*|"
+LABEL_CUT_RE = re.compile(rf"[,;\n]|\.(?:\s|$)|{ARROW}|\b(?:came|then|now|today|this\s+morning|and|but|back|drops?|dropped|fell|falls?|down|rose|recover\w*|"
                           r"improv\w*|climb\w*|repeat|y|et|e|und|pero|mais|aber|maar|ma)\b")
 
 
@@ -358,7 +424,7 @@ LABEL_CUT_RE = re.compile(rf"[,;\n]|{ARROW}|\b(?:came|then|now|today|this\s+morn
 TREND_MARKS = (*ARROW_TOKENS, ">", "(", "/", ":", "@")
 TREND_WORDS = ("came", "now", "today", "morning", "drop", "then", "puis", "ensuite", "luego", "despu", "poi", "dann", "daarna", "depois", "back", "fell", "fall", "down", "rose", "recover", "improv",
                "increas", "decreas", "repeat", "yesterday", "last", "on ", "earlier", "previous", "baseline", "before", "prior", "pre",
-               "admission", "discharge", "diagnosis", "presentation", "screening", "follow", "alta", "sortie", "dimiss", "entlass")
+               "admission", "discharge", "diagnosis", "presentation", "screening", "follow", "alta", "sortie", "dimiss", "entlass", "day", "week", "by ")
 
 
 def _by_first_letter(words: tuple[str, ...]) -> str:
@@ -495,8 +561,14 @@ def _mention(analyte: str, text: str, start: int, end: int, number_text: str, ki
 def _step_label(text: str, start: int, end: int) -> str:
     """What is written right after one value of a series, up to the next value or the first cue of one."""
     window = text[start:min(end, start + 30)]
+    own = OWN_CURRENT_LABEL_RE.match(window)
+    if own:  # "130 now, they were 60": a word of now that ends its clause is this value's
+        return own.group(0)
     cut = LABEL_CUT_RE.search(window)
     return window[:cut.start()] if cut else window
+
+
+OWN_CURRENT_LABEL_RE = re.compile(r"(?i)[ \t]*(?:now|today|this\s+morning)(?=[ \t]*(?:[,;]|\.(?:\s|$)|$))")
 
 
 # A label that places a value after an event, so after the values before it: "post-transfusion", "discharge", "after 2 units".
@@ -507,6 +579,7 @@ LATER_LABEL_RE = re.compile(r"(?i)\b(?:post\b|post-|pos-?transfus\w*|post-?trans
 
 
 SINCE_RE = re.compile(r"(?i)since\b")
+DAY_TOKEN_RE = re.compile(r"(?i)(?<![\w.])(?:day|week|wk)\s*\+?\d{1,3}(?![\d.])")
 
 
 def label_rank(label: str) -> tuple[int, float] | None:
@@ -517,7 +590,12 @@ def label_rank(label: str) -> tuple[int, float] | None:
     direct = time_rank(label)
     if direct is not None:
         return direct
-    if CURRENT_HEADER_RE.search(label) or LATER_LABEL_RE.search(label):
+    if CURRENT_HEADER_RE.search(label):
+        return (3, 0.0)
+    day = DAY_TOKEN_RE.search(label)
+    if day:  # "by day 5 after IVIG": the day says when, the event after it what came before
+        return time_rank(day.group(0))
+    if LATER_LABEL_RE.search(label):
         return (3, 0.0)
     if PAST_HEADER_RE.search(label) or re.search(r"(?i)\b(?:yesterday|earlier|first\s+draw|initial)\b", label):
         return (0, 0.0)
@@ -651,6 +729,7 @@ def _find_mentions(text: str) -> list[Mention]:
     target_ends = {m.end() for m in TARGET_BEFORE_RE.finditer(text)} if any(word in lowered for word in TARGET_WORDS) else ()
     may_garble = GARBLED_ANYWHERE_RE.search(text) is not None
     may_statistic = any(word in lowered for word in STATISTIC_WORDS)
+    pronouns = pronoun_change_starts(lowered)
     may_month = any(month in lowered for month in MONTHS)
     may_ordinal = any(word in lowered for word in ORDINAL_WORDS) or ORDINAL_SHORT_RE.search(text) is not None \
         or DOTTED_DATE_RE.search(text) is not None
@@ -769,12 +848,33 @@ def _find_mentions(text: str) -> list[Mention]:
             later_unit = LATER_UNIT_RE.match(text, end)
             if later_unit:
                 unit_text, end = later_unit.group("unit"), later_unit.end()
+        if not comparator and filler and FOREIGN_FROM_RE.search(filler):
+            reached, is_range = _foreign_to_step(text, filler, end)
+            if is_range:
+                comparator = "target"  # "Hb de 7 a 9 g/dL": a range, not the patient's value
+            elif reached:  # "plaquettes passées de 22 G/L le 02/09 à 57 G/L ce jour"
+                steps.append((reached.group("num"), bool(reached.group("kilo")), reached.span("num")))
+                end = reached.end()
+                later_unit = LATER_UNIT_RE.match(text, end)
+                if later_unit:
+                    unit_text, end = later_unit.group("unit"), later_unit.end()
         scan = end  # where the next value of a series may start: past a treatment between two values, else `end`
+        if text.startswith(")", scan) and text.rfind("(", max(0, match.start() - 3), match.start()) >= 0:
+            scan += 1  # "thrombocytopenia (plt 7) on 2/12; now 58": the series goes on past the bracket its name opened
         paired = match.group(0)[-2:] in ("/H", "&H", "/h", "&h")  # "H/H 8.1/24": hemoglobin over hematocrit, no series
-        while not comparator and not paired and (_may_continue(text[scan:scan + 36])
-                                  or (text.startswith(", ", scan) and text[scan + 2:scan + 3].isdigit())):
-            step = TREND_STEP_RE.match(text, scan)
-            if not step or _names_a_lab(text, scan, step.start("num")):
+        pronoun_tried = False
+        while not comparator and not paired:
+            step = None
+            if _may_continue(text[scan:scan + 36]) or (text.startswith(", ", scan) and text[scan + 2:scan + 3].isdigit()):
+                step = TREND_STEP_RE.match(text, scan)
+                if step and _names_a_lab(text, scan, step.start("num")):
+                    break
+            if not step and not pronoun_tried and pronouns:
+                pronoun_tried = True  # "... was 3 × 10⁹/L. After dexamethasone 40 mg for 4 days, it recovered to 89 × 10⁹/L"
+                nearest = bisect_right(pronouns, scan)
+                if nearest < len(pronouns) and pronouns[nearest] < scan + 140:
+                    step = _later_by_pronoun(text, scan)
+            if not step:
                 break
             treatment = NOT_A_VALUE_RE.match(text, step.end("num")) if not step.group("kilo") else None
             if treatment:
@@ -808,7 +908,7 @@ def _find_mentions(text: str) -> list[Mention]:
     if rows[1]:  # a row of a table with a header is read by its columns, not as running text
         covered, row_starts = rows[1], [a for a, _ in rows[1]]
         mentions = [m for m in mentions if not _inside(covered, row_starts, m.span[0])]
-    conditions = condition_bracket_mentions(text) if "(" in text and ("peni" in lowered or "emi" in lowered) else []
+    conditions = condition_bracket_mentions(text, lowered) if "(" in text and ("peni" in lowered or "emi" in lowered) else []
     if any(hint in lowered for hint in CONDITION_HINTS):
         conditions += condition_value_mentions(text, lowered)
     fishbones = fishbone_mentions(text, mentions) if ">" in text and "<" in text else []
@@ -816,7 +916,7 @@ def _find_mentions(text: str) -> list[Mention]:
     if grouped:  # "1.2/7.4/19 (WBC/Hb/plt)": the names of a group give no values of their own
         mentions = [m for m in mentions if not any(a <= m.span[0] < b for a, b in group_names)]
     tables = table_mentions(text)
-    found = mentions + rows[0] + tables + token_flowsheet_mentions(text, tables) + leading_value_mentions(text, mentions) \
+    found = mentions + rows[0] + tables + token_flowsheet_mentions(text, tables) + leading_value_mentions(text, mentions, lowered) \
         + value_before_name_mentions(text, bare, mentions) + conditions + fishbones + grouped
     listed = labelled_lines_mentions(text, bare) if "\n" in text and bare else []
     if listed:  # a name on a line of its own over lines of times and values, unless another reader read those lines
@@ -1043,10 +1143,32 @@ def condition_value_mentions(text: str, lowered: str) -> list[Mention]:
     return found
 
 
-def condition_bracket_mentions(text: str) -> list[Mention]:
+# The end of a condition's word and its bracket, one pattern per hint: each starts with a plain string (fast over a long text).
+CONDITION_BRACKET_TAIL_RES = [re.compile(rf"{hint}(?:a|as|c)\b[ \t]*\(") for hint in ("peni", "emi")]
+
+
+def _condition_brackets(text: str, lowered: str):
+    """CONDITION_BRACKET_RE's matches in text order, tried only at the words whose end CONDITION_BRACKET_TAIL_RES find."""
+    if len(lowered) != len(text):
+        yield from CONDITION_BRACKET_RE.finditer(text)
+        return
+    starts = set()
+    for tail_re in CONDITION_BRACKET_TAIL_RES:
+        for tail in tail_re.finditer(lowered):
+            start = tail.start()
+            while start > 0 and text[start - 1].isalpha():
+                start -= 1
+            starts.add(start)
+    for start in sorted(starts):
+        match = CONDITION_BRACKET_RE.match(text, start)
+        if match:
+            yield match
+
+
+def condition_bracket_mentions(text: str, lowered: str | None = None) -> list[Mention]:
     """The most recent of the labelled values in brackets after a condition: "Neutropenia (nadir 0.2, day 21: 1.4)"."""
     found = []
-    for bracket in CONDITION_BRACKET_RE.finditer(text):
+    for bracket in _condition_brackets(text, text.lower() if lowered is None else lowered):
         if ANALYTE_RE.search(bracket.group("items")):
             continue  # "Anaemia (Hb 8.1)": the name reads it
         items = list(CONDITION_ITEM_RE.finditer(text, bracket.start("items"), bracket.end("items")))
@@ -1151,7 +1273,7 @@ RANGE_HEADER_RE = re.compile(r"(?i)\b(?:ref|reference|range|normal|interval|limi
                              r"intervalo|intervallo|r[ée]f[ée]rence)\b")
 UNIT_HEADER_RE = re.compile(r"(?i)^(?:units?|einheit|eenheid|unit[ée]s?|unidad(?:es)?|unidades?|unit[àa])$")
 SKIP_HEADER_RE = re.compile(r"(?i)^(?:flags?|abn(?:ormal)?|h/l|comments?|notes?|status)$")
-CURRENT_HEADER_RE = re.compile(r"(?i)\b(?:today|now|current|latest|most\s+recent|this\s+morning|heute|hoy|oggi|hoje|vandaag|aujourd'hui)(?!\w)")
+CURRENT_HEADER_RE = re.compile(r"(?i)\b(?:today|now|current|latest|most\s+recent|this\s+morning|heute|hoy|oggi|hoje|vandaag|aujourd'hui|ce\s+jour)(?!\w)")
 # ... and an admission or an earlier value in French, Spanish, Italian, Portuguese, German and Dutch ("à l'entrée", "al ingreso",
 # "all'ingresso", "na admissão", "Aufnahmelabor", "bij opname", "previa", "vorher").
 PAST_HEADER_RE = re.compile(r"(?i)\b(?:prior|previous|prev|before|baseline|last|yesterday|admission|admitted|arrival|presentation|diagnosis|pre|"
@@ -1176,9 +1298,10 @@ def time_rank(label: str) -> tuple[int, float] | None:
     date = re.fullmatch(r"(\d{1,4})[/.-](\d{1,2})(?:[/.-](\d{2,4})|\.)?(?:(?:[ \t]+|T)\d{1,2}:\d{2}(?::\d{2})?)?", label)
     if date or MONTH_DATE_RE.fullmatch(label):
         return (2, -1.0)  # ordered among dates by date_order
-    ordinal = re.fullmatch(r"(?i)(?:day|d|week|wk|w|cycle|c)\s*\+?(\d+)(?:\s*d\s*(\d+))?", label)  # "Day +7" after a transplant or a cycle
+    ordinal = re.fullmatch(r"(?i)(?P<unit>day|d|week|wk|w|cycle|c)\s*\+?(\d+)(?:\s*d\s*(\d+))?", label)  # "Day +7" after a transplant or a cycle
     if ordinal:
-        return (1, int(ordinal.group(1)) * 100 + int(ordinal.group(2) or 0))
+        days = 7 if ordinal.group("unit")[0] in "wW" else 1  # "day 10" comes before "week 6"
+        return (1, int(ordinal.group(2)) * 100 * days + int(ordinal.group(3) or 0))
     return None
 
 
@@ -1384,11 +1507,31 @@ def value_before_name_mentions(text: str, bare: list[re.Match], named: list[Ment
     return found
 
 
-def leading_value_mentions(text: str, named: list[Mention]) -> list[Mention]:
+# Each word of LEADING_VALUE_RE before a number, as a pattern that starts with a plain string (fast over a long lower-cased text).
+LEADING_WORD_RES = [re.compile(rf"{word}\s+[\d.]") for word in ("at", "of", "with")]
+
+
+def _leading_values(text: str, lowered: str):
+    """LEADING_VALUE_RE's matches in text order, tried only where LEADING_WORD_RES find a word before a number."""
+    if len(lowered) != len(text):
+        yield from LEADING_VALUE_RE.finditer(text)
+        return
+    starts = sorted(hit.start() for word_re in LEADING_WORD_RES for hit in word_re.finditer(lowered))
+    end = 0
+    for start in starts:
+        if start < end or start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            continue
+        match = LEADING_VALUE_RE.match(text, start)
+        if match:
+            end = match.end()
+            yield match
+
+
+def leading_value_mentions(text: str, named: list[Mention], lowered: str | None = None) -> list[Mention]:
     """A value written before its analyte's name: "At 63K, the platelet count stays above 75"."""
     with_value = {m.span[0] for m in named if not m.is_threshold}
     found = []
-    for match in LEADING_VALUE_RE.finditer(text):
+    for match in _leading_values(text, text.lower() if lowered is None else lowered):
         name = ANALYTE_RE.match(text, match.end())
         if not name or name.start() in with_value:
             continue

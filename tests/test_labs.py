@@ -648,6 +648,27 @@ FRESH14_READS = [
     ("Today's count: neutrophils 1.1. Her previous count in May had neutrophils of 2.4.", {"anc": 1.1}),
     # a conjunction ends a value's label: the words after it label the next value
     ("Neutrófilos 0,2 al ingreso, luego 0,6 y al alta 1,5", {"anc": 1.5}),
+    # series whose next value follows "and" after a day or week label (a week comes after a day), or a label of its own after a
+    # comma (a weekday, this morning, on day N with a pronoun)
+    ("Platelets climbed to 61 by day 7 and 140 by week 4", {"plt": 140}),
+    ("plt 12 on arrival, rose to 30 by day 4 after IVIG and 95 by week 2.", {"plt": 95}),
+    ("Lymphocytes fell from 1.4 at baseline to 0.5 at week 4 and were 0.9 at week 12.", {"alc": 0.9}),
+    ("Friday WBC 2.9, Saturday 2.2, this morning 1.7", {"wbc": 1.7}),
+    ("Neutrophils on day 5 were 2.2, and on day 12 they were 0.7", {"anc": 0.7}),
+    # a later value told by a pronoun starting the next clause, past a dose and a time; never a value of another measure
+    ("The ANC was 0.3 x10^9/L. After filgrastim 300 mcg for 3 days, it recovered to 1.9 x10^9/L.", {"anc": 1.9}),
+    ("ANC was 0.4. The fever broke and it dropped to 37.2", {"anc": 0.4}),
+    ("ANC was 0.4. Her temperature settled, and it fell to 37.2", {"anc": 0.4}),
+    # "now" that ends a value's clause is that value's; a series goes on past the bracket its name opened
+    ("My platelets are 88 now, they were 140 in January.", {"plt": 88}),
+    ("Severe anaemia (Hb 6.1) on 3/4; now 9.0 after transfusion.", {"hgb": 9.0}),
+    # from one value to the next: in thousands, past a unit written with spaces, to a nadir; in French, Spanish and German
+    ("platelets went from 30K to 85K", {"plt": 85}), ("ANC fell from 2.4 × 10^9/L at baseline to a nadir of 0.3 × 10^9/L", {"anc": 0.3}),
+    ("Les leucocytes sont passés de 1,2 G/L le 04/03 à 3,5 G/L ce jour.", {"wbc": 3.5}),
+    ("Las plaquetas pasaron de 15 x10^9/L el día +10 a 60 x10^9/L el día +21.", {"plt": 60}),
+    ("Anstieg des Hb von 7,1 auf 9,4 g/dl", {"hgb": 9.4}),
+    # ... but "de ... a" with no verb of change and no time between is a range, not a value
+    ("plaquetas de 150 a 400", {}), ("Hb de 12 a 16 g/dL", {}),
 ]
 
 
