@@ -40,7 +40,7 @@ ANALYTE_PATTERNS = _lexicon()
 # thousands only before a unit ("41 000/mm3") or when they are whole thousands ("54 000 et"), so two values of a row
 # ("PLT 45 120") are never joined.
 NUMBER = (r"(?P<num>[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)"
-          r"|\d{1,3}(?: \d{3})+(?=\s*(?:/|cells|per\b|[kK]\b))|\d{1,3}(?: 000)+(?![ \t]*\d)|\d+,\d+(?!\d|,\d|[ \t]*[\^*]|[eE]\d)|\d+(?:[.·]\d+)?(?!\d|[.:·]\d)|\.\d+)(?P<kilo>\s?[kK](?![a-zA-Z/]))?")
+          r"|\d{1,3}(?: \d{3})+(?=\s*(?:/|cells|per\b|[kK]\b))|\d{1,3}(?: 000)+(?![ \t]*\d)|\d+,\d+(?!\d|,\d|[ \t]*[\^*]|[eE]\d)|\d+(?:[.·]\d+)?(?!\d|[.:·]\d)|\.\d+)(?P<kilo>\s?(?:[kK]|mil)(?![a-zA-Z/]))?")
 PER = r"(?:/|\s*p(?:er|or)\s+)"  # "per", and "por" in Spanish and Portuguese
 CELLS = r"(?:c(?:ells|[ée]lulas|ellules?)|zellen)"  # "3.200 células/mm3", "800 cellules/µL" (grouped by first letter: faster)
 PER_UL = (r"(?:µL|uL|μL|mcL|ul|mm3|mm³|mmc|cu\s?mm|cubic\s+mill?imet(?:re|er)s?|microlit(?:re|er)s?|"
@@ -60,7 +60,7 @@ UNIT_FORMS = [
     (r"(?-i:/\s*nl|/\s*nL|per\s+nl)", "10^9/L", 1.0),  # per nanolitre, as German reports write counts ("Leukozyten 4,1 /nl")
     (rf"(?:{CELLS}\s*)?{PER}\s*{PER_UL}", "/µL", 0.001),
     (r"g\s*/\s*dL|g\s*/\s*dl|gm\s*/\s*dL|grams?\s+per\s+decilit(?:er|re)", "g/dL", 1.0),
-    (r"mmol\s*/\s*L", "mmol/L", 1.0),
+    (r"mmol(?:\s*/\s*L)?", "mmol/L", 1.0),  # "Hb 6,3 mmol": a Dutch hemoglobin, per litre said or not
     (r"(?-i:g)\s*/\s*L|grams?\s+per\s+lit(?:er|re)", "g/L", 0.1),
     (r"I?U\s*/\s*L", "U/L", 1.0),
     (r"mg\s*/\s*dL|mg\s*/\s*dl", "mg/dL", 1.0),
@@ -72,9 +72,17 @@ COMPARATOR = r"(?P<cmp><=|>=|≤|≥|<|>|(?:(?:less|lower|fewer|greater|higher|m
 # A reference range written without brackets between a name and its result: "Hb (g/dL)  ref 13.5-17.5   result 12.8".
 REFERENCE_BEFORE_RESULT = (r"[ \t]*(?:ref(?:erence)?\.?(?:[ \t]+(?:range|interval))?|normal(?:[ \t]+range)?|range|nr|rr)[ \t]*:?[ \t]*"
                            r"\d[\d.,]*[ \t]*(?:[-–]|to)[ \t]*\d[\d.,]*[ \t]*(?:[a-zµ^*/0-9]+[ \t]*)?[,;:|]?(?=[ \t]*(?:results?|values?|patient|now|today)\b)")
+# Months in French, Spanish, Italian, Portuguese, German and Dutch that no English month's first letters start ("4 maart",
+# "12 juin", "3 agosto", "9 März"), with the month of each; the others are read by their first three letters ("marzo", "juli").
+FOREIGN_MONTHS = {"enero": 1, "gennaio": 1, "février": 2, "févr": 2, "fevereiro": 2, "março": 3, "maart": 3, "mrt": 3, "märz": 3, "avril": 4,
+                  "avr": 4, "abril": 4, "mai": 5, "maio": 5, "mei": 5, "maggio": 5, "juin": 6, "giugno": 6, "juillet": 7, "juil": 7,
+                  "luglio": 7, "août": 8, "agosto": 8, "setembro": 9, "settembre": 9, "outubro": 10, "oktober": 10, "okt": 10,
+                  "ottobre": 10, "décembre": 12, "déc": 12, "diciembre": 12, "dezembro": 12, "dezember": 12, "dez": 12, "dicembre": 12}
+FOREIGN_MONTH = "|".join(sorted(FOREIGN_MONTHS, key=len, reverse=True))
+MONTH_NAME = rf"(?:(?:{FOREIGN_MONTH})(?![a-zà-ÿ])|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?"
 # Words that may stand between an analyte and its value ("platelets of 60", "ANC was 0.4", "Hb: 9.1"), also in French,
 # Italian, Spanish and German ("plaquettes sont à 54 000", "piastrine di 38", "Leukos liegt bei 2,9").
-FILLER = (r"(?:[ \t]+\d{1,2}/\d{1,2}(?:/\d{2,4})?(?:[ \t]+\d{1,2}:\d{2})?[ \t]*:[ \t]*(?=\d)|"  # "PLT 03/12 09:40: 22": when, then the value
+FILLER = (r"(?:[ \t]+(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\.?[ -]" + MONTH_NAME + r")(?:[ \t]+\d{1,2}:\d{2})?(?:[ \t]*:[ \t]*|[ \t]+)(?=\d)|"  # "PLT 03/12 09:40: 22", "Hb 4 Mar 9.1": when, then the value
           # a change told with its verb, from one value to the next: "hb dropped 9.2 to 7.6", "plaquetas caíram de 180 mil para 52 mil"
           r"[ \t]+(?:dropped|fell|fallen|rose|risen|went|gone|declined|decreased|increased|improved|recovered|climbed|slipped|"
           r"ca[íi]ram|caiu|baixaram|subiram|subiu|cayeron|bajaron|subieron|gedaald|gestegen|gesunken|gestiegen)[ \t]+"
@@ -88,6 +96,7 @@ FILLER = (r"(?:[ \t]+\d{1,2}/\d{1,2}(?:/\d{2,4})?(?:[ \t]+\d{1,2}:\d{2})?[ \t]*:
           r"fine|ok|okay|good|stables?|stabile|estables?|stabil|absolut|aktuell|heute|vandaag|nu|hoy|hoje|oggi|aujourd'hui|actuellement|"
           r"said|says|showed|shows|ca[íi]ram|caiu|subiram|subiu|baixaram|para|"
           r"à|a|ont|sont|est|était|étaient|de|è|sono|era|erano|di|es|son|eran|han|hanno|en|bei|liegt|liegen|ist|sind|war|waren|von|auf|been|"
+          r"me|salieron|sali[óo]|est[áa]n?|estaban?|deram|deu|"  # a patient's Spanish or Portuguese: "las plaquetas me salieron en 55 mil"
           # French, Spanish, Italian, German and Dutch verbs of a count changing ("plaquettes remontées à 121", "Hb gesunken auf 8,1")
           r"(?:remont|descend|chut|baiss|augment|diminu|pass)(?:é|ée|és|ées|u|ue|us|ues)|pas(?:aron|ó)|pass(?:aram|ou|arono|ati|ate)|(?:baj|sub|descend|aument|disminu)(?:ad[oa]s?|id[oa]s?|ó|ió|yó|aron|ieron|yeron)|"
           r"(?:scesi|scese|saliti|salite?|calati|calate?|aumentati|aumentate?|diminuiti|diminuite?|risaliti|risalite?)|gesunken|gestiegen|gefallen|abgefallen|angestiegen|"
@@ -317,7 +326,6 @@ TIME_TOKEN = r"(?<![\w.])(?:day|d|week|wk|cycle|c)\s*\d{1,3}(?![\d.])|(?<![\d.])
 # A later event that labels the value after it: "; on discharge 132", "at follow-up 64".
 LATER_EVENT = (r"(?:(?:on|at|upon)\s+(?:the\s+)?(?:day\s+of\s+)?(?:discharge|follow-?up)|"
                r"(?:al|à\s+la|na|alla|bei(?:\s+der)?)\s+(?:alta|sortie|dimissione|entlassung))\b")  # also in Spanish, French, Portuguese, Italian, German
-MONTH_NAME = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)(?:[a-z]{0,3}day|s|rs?)?\b\.?"
 SUBJECT_VERB = (rf"(?:(?:this\s+morning|today|tonight|later|hoje|hoy|oggi|heute|vandaag|{LATER_EVENT}|{WEEKDAY}|on\s+[A-Za-z]+(?:\s+\d{{1,2}})?|(?:by\s+|on\s+)?(?:day|d|week|wk|cycle|c)\s*\d{{1,3}}\s*:?|at\s+\d{{1,2}}[:h]\d{{2}})\s*,?\s+)?"
                 r"(?:(?:they|it|she|he|that|which)(?:'re|'s|’re|’s|re|s)?\s+)?"
@@ -334,7 +342,8 @@ ARROW_TOKENS = (*FORWARD_ARROWS, "↗", "↘", "↑", "↓")
 ARROW = "(?:" + "|".join(re.escape(token) for token in ARROW_TOKENS) + ")"
 FORWARD_ARROW = "(?:" + "|".join(re.escape(token) for token in FORWARD_ARROWS) + ")"
 # A label after an arrow before the next value of a series: "210 → nadir 31 → 150", "7.1 → post: 8.3".
-ARROW_LABEL = (r"(?:(?:(?:day|d|week|wk|cycle|c)\s*\d{1,3}(?:\s*d\s*\d{1,2})?|\d{1,3}\s*(?:days?|weeks?|wks?|months?|hours?|hrs?|h)\s+(?:later|after))"
+ARROW_LABEL = (r"(?:(?:(?:day|d|week|wk|cycle|c)\s*\d{1,3}(?:\s*d\s*\d{1,2})?|\d{1,3}\s*(?:days?|weeks?|wks?|months?|hours?|hrs?|h)\s+(?:later|after)"
+               r"|\d{1,2}/\d{1,2}(?:/\d{2,4})?)"
                r"\s*:?\s+|(?!(?:grade|gr|ctcae|day|days|d|week|weeks|wk|cycle|c)\b)[A-Za-z][A-Za-z-]{1,15}(?:\s*:\s*|\s+)){0,2}"
                rf"(?:{ARROW}\s*)?")
 # Verbs of a count changing, in any form, before "to" and the new value: "recovering to", "climbed back to".
@@ -412,6 +421,12 @@ def _later_by_pronoun(text: str, position: int) -> re.Match | None:
             or any(not NOT_A_VALUE_RE.match(text, position + number.end()) for number in GAP_NUMBER_RE.finditer(gap)):
         return None
     return later
+
+
+# A white count's value split by a space into thousands with no unit after it ("Globules blancs à 2 300, neutrophiles à 1 100"):
+# a white count of hundreds is no second value, so the two groups are one number (platelets are never joined: "PLT 45 120").
+WHITE_COUNTS = ("wbc", "anc", "alc")
+SPACED_THOUSANDS_RE = re.compile(r" \d{3}(?![\d.,·]?\d)(?=[ \t]*(?:[,;)]|\.(?:\s|$)|$|[ \t]+[^\d\s.,]))")
 
 
 # Where a value of a series says when it was taken: "133 (today), 171 two weeks ago" is read on 133.
@@ -631,7 +646,7 @@ def latest_labelled(labels: list[str]) -> int:
 
 # Values written each after its date: "03/02 212, 10/02 140, 17/02 88", "1 Mar 2.4; 8 Mar 1.7", "03.02. 212, 10.02. 140"
 # (a German date ends with a dot, so it is never a decimal number).
-DATE_LABEL = (r"(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\.\d{1,2}\.(?:\d{2,4})?|\d{1,2}[ -](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+DATE_LABEL = (r"(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\.\d{1,2}\.(?:\d{2,4})?|\d{1,2}[ -]" + MONTH_NAME +
               r"|(?:day|d|week|wk|w|cycle|c)[ \t]*\d{1,3}(?:[ \t]*d[ \t]*\d{1,2})?|baseline)")
 # Labels of values by day, week or cycle ("baseline 12.0, wk 3 10.1, wk 6 8.9"), looked for once per text.
 ORDINAL_WORDS = ("day", "wk", "week", "cycle", "baseline")
@@ -730,7 +745,7 @@ def _find_mentions(text: str) -> list[Mention]:
     may_garble = GARBLED_ANYWHERE_RE.search(text) is not None
     may_statistic = any(word in lowered for word in STATISTIC_WORDS)
     pronouns = pronoun_change_starts(lowered)
-    may_month = any(month in lowered for month in MONTHS)
+    may_month = MONTH_AFTER_DAY_RE.search(lowered) is not None
     may_ordinal = any(word in lowered for word in ORDINAL_WORDS) or ORDINAL_SHORT_RE.search(text) is not None \
         or DOTTED_DATE_RE.search(text) is not None
     for match in ANALYTE_RE.finditer(text):
@@ -806,6 +821,10 @@ def _find_mentions(text: str) -> list[Mention]:
             continue  # a value on the next line belongs to a table, read by table_mentions
         number_text, unit_text, kilo, comparator = found["num"], found["unit"], bool(found["kilo"]), found["cmp"]
         number_span = value_match.span("num")
+        if not unit_text and not kilo and analyte in WHITE_COUNTS and text.startswith(" ", number_span[1]) and len(number_text) < 3 \
+                and number_text.isdigit() and number_text[0] != "0" and (grouped := SPACED_THOUSANDS_RE.match(text, number_span[1])):
+            number_span = (number_span[0], grouped.end())  # "Globules blancs à 2 300,": thousands split by a space
+            number_text = text[number_span[0]:number_span[1]]
         # A year or a reference glued to an analyte name is not a value ("platelets 2019 study").
         if len(number_text) == 4 and not unit_text and YEAR_RE.fullmatch(number_text) \
                 and REFERENCE_AFTER_RE.match(text, number_span[1]):
@@ -1306,7 +1325,18 @@ def time_rank(label: str) -> tuple[int, float] | None:
 
 
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-MONTH = r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+# The first letters of the English months and of FOREIGN_MONTHS.
+MONTH_HINTS = (*MONTHS, "ener", "genn", "fév", "fev", "mär", "maa", "mrt", "avr", "abr", "mai", "mei", "magg", "juin", "giug", "juil",
+               "lugl", "aoû", "agos", "sett", "setem", "outu", "okt", "otto", "déc", "dici", "dez")
+MONTH = rf"(?P<month>{MONTH_NAME})"
+# A day's number, then a month's first letters: one scan of a lower-cased text for what a dated list's month needs.
+MONTH_AFTER_DAY_RE = re.compile(r"\d[ .-]{1,2}(?:" + "|".join(MONTH_HINTS) + ")")
+
+
+def month_number(name: str) -> int:
+    """1-12 for a month's name in any of the languages read ("maart" 3, "Mar." 3, "juillet" 7)."""
+    name = name.lower().rstrip(".")
+    return FOREIGN_MONTHS.get(name) or MONTHS.index(name[:3]) + 1
 # A date with the month in words: "1 Mar", "08-Mar-2026", "Mar 8", "March 8, 2026".
 MONTH_DATE_RE = re.compile(rf"(?i)(?<![\w/])(?:(?P<day>\d{{1,2}})[ -]?{MONTH}|{MONTH.replace('month', 'month2')}[ -]?(?P<day2>\d{{1,2}})(?!\d))"
                            r"(?:,?[ -](?P<year>\d{4}|\d{2}))?(?![\w/])")
@@ -1328,7 +1358,7 @@ def _date_time_keys(labels: list[str]) -> list[tuple] | None:
             for d, minute in zip(named, minutes, strict=True):
                 month, day = (d.group("month"), d.group("day")) if d.group("month") else (d.group("month2"), d.group("day2"))
                 year = int(d.group("year") or 0)
-                keys.append((year + 2000 if 0 < year < 100 else year, MONTHS.index(month[:3].lower()) + 1, int(day), minute))
+                keys.append((year + 2000 if 0 < year < 100 else year, month_number(month), int(day), minute))
             return keys
     if all(dates):
         iso = [len(d.group(1)) == 4 for d in dates]

@@ -669,6 +669,15 @@ FRESH14_READS = [
     ("Anstieg des Hb von 7,1 auf 9,4 g/dl", {"hgb": 9.4}),
     # ... but "de ... a" with no verb of change and no time between is a range, not a value
     ("plaquetas de 150 a 400", {}), ("Hb de 12 a 16 g/dL", {}),
+    # months named in Dutch, Spanish, Italian, German (also after a German day's dot); one date, then the value, with no colon
+    ("Trombocyten 2 mei 210, 9 mei 150, 16 mei 98", {"plt": 98}), ("Leucocitos 3 agosto 4,1; 10 agosto 2,6", {"wbc": 2.6}),
+    ("Hämoglobin 3. März 9,8", {"hgb": 9.8}), ("Platelets 14 Mar 66", {"plt": 66}), ("WBC 12/03 3.4 x10^9/L", {"wbc": 3.4}),
+    ("Platelets 2/11 150 -> 2/18 90", {"plt": 90}), ("Hb 12 May 2024 was fine", {}),
+    # number forms: hemoglobin in "mmol" with no "/L"; "mil" for thousands; a white count's thousands split by a space (never
+    # a platelet count's: "PLT 45 120" may be two values)
+    ("Hb 5,9 mmol", {"hgb": 9.5}), ("plaquetas 60 mil (02/03) → 110 mil (09/03)", {"plt": 110}),
+    ("mis plaquetas me salieron en 90 mil", {"plt": 90}), ("Leucocytes à 3 400, PNN à 1 900.", {"wbc": 3.4, "anc": 1.9}),
+    ("leucocitos 2 500 y hemoglobina 10", {"wbc": 2.5, "hgb": 10}), ("PLT 45 120", {"plt": 45}),
 ]
 
 
