@@ -924,9 +924,14 @@ def _find_mentions(text: str) -> list[Mention]:
                                          current.group("unit"), None, current.span("num"), [parse_number(current.group("num"))]))
     mentions += neutrophils_after_white_count(text, mentions)
     rows = row_table_mentions(text) if ("|" in text or "\t" in text or ";" in text or "  " in text) and "\n" in text else ([], [])
+    if "OBX|" in text:  # an HL7 message: its result segments are read by their fields
+        segments = hl7_mentions(text)
+        rows = (rows[0] + segments[0], sorted(rows[1] + segments[1]))
     if rows[1]:  # a row of a table with a header is read by its columns, not as running text
         covered, row_starts = rows[1], [a for a, _ in rows[1]]
         mentions = [m for m in mentions if not _inside(covered, row_starts, m.span[0])]
+    if "respectiv" in lowered or "rispettiv" in lowered:
+        mentions = respectively_mentions(text, mentions)
     conditions = condition_bracket_mentions(text, lowered) if "(" in text and ("peni" in lowered or "emi" in lowered) else []
     if any(hint in lowered for hint in CONDITION_HINTS):
         conditions += condition_value_mentions(text, lowered)
@@ -941,6 +946,78 @@ def _find_mentions(text: str) -> list[Mention]:
     if listed:  # a name on a line of its own over lines of times and values, unless another reader read those lines
         listed = [item for item in listed if not any(m.analyte == item.analyte and item.span[0] <= m.span[0] < item.span[1] for m in found)]
     return sorted(found + listed, key=lambda m: m.span)
+
+
+# Names listed, then their values listed in the same order, then "respectively": "Leukocyte and platelet counts were 5.8 × 10^9/L
+# and 231 × 10^9/L, respectively" (also "respectivamente", "respectivement", "rispettivamente").
+RESPECTIVELY_RE = re.compile(r"(?i)[ \t]*,?[ \t]*\(?(?:respectively|respectivamente|respectivement|rispettivamente)\b")
+NAMES_GAP_RE = re.compile(r"(?i)[ \t]*(?:,[ \t]*(?:and[ \t]+|et[ \t]+|y[ \t]+|e[ \t]+)?|(?:and|et|y|e|&)[ \t]+|/[ \t]*)"
+                          r"(?:(?:the|les|la|le|los|las|el|i|gli|le|os|as|o|a)[ \t]+)?")
+NAMES_TO_VALUES_RE = re.compile(r"(?i)(?:[ \t]+(?:counts?|levels?|values?|were|was|are|of|at|had|fell|dropped|rose|to|from|"
+                                r"étaient|sont|de|à|eran|fueron|son|erano|sono|di|a))*[ \t]*:?[ \t]*")
+LISTED_VALUE_RE = re.compile(rf"{NUMBER}[ \t]*(?:{UNIT})?", re.IGNORECASE)
+VALUES_GAP_RE = NAMES_GAP_RE
+
+
+def respectively_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The values of names listed before values listed in the same order and "respectively"; they replace what each name read."""
+    for said in RESPECTIVELY_RE.finditer(text):
+        sentence = max(text.rfind(". ", 0, said.start()), text.rfind("\n", 0, said.start())) + 1
+        names = list(ANALYTE_RE.finditer(text, sentence, said.start()))
+        if len(names) < 2 or any(not NAMES_GAP_RE.fullmatch(text, a.end(), b.start()) for a, b in zip(names, names[1:], strict=False)):
+            continue
+        position = NAMES_TO_VALUES_RE.match(text, names[-1].end()).end()
+        values = []
+        while (value := LISTED_VALUE_RE.match(text, position)) is not None and len(values) <= len(names):
+            values.append(value)
+            gap = VALUES_GAP_RE.match(text, value.end())
+            position = gap.end() if gap else value.end()
+        if not values or text[values[-1].end():said.start()].strip(" \t,"):
+            continue
+        starts = {name.start() for name in names}
+        mentions = [m for m in mentions if m.span[0] not in starts]
+        if len(values) != len(names):
+            continue  # which value is whose cannot be told: none is read
+        for name, value in zip(names, values, strict=True):
+            mentions.append(_mention(name.lastgroup, text, value.start("num"), value.end(), value.group("num"), bool(value.group("kilo")),
+                                     value.group("unit"), None, value.span("num"), [parse_number(value.group("num"))]))
+    return mentions
+
+
+# An HL7 v2 message: each OBX segment names its test in field 3 ("6690-2^WBC^LN", "HGB^Hemoglobin") and gives the value in field 5
+# and its unit in field 6; an OBR segment opens each panel, with when it was drawn in field 7. A test given in several panels is
+# read in the most recent one.
+HL7_TIME_RE = re.compile(r"\d{8,14}")
+
+
+def hl7_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]]:
+    """The values of the OBX segments of an HL7 message, and the spans of the segments read."""
+    latest: dict[str, tuple[tuple, Mention]] = {}
+    covered = []
+    panel: tuple = (0, "")
+    offset = 0
+    for number, line in enumerate(text.split("\n")):
+        start, offset = offset, offset + len(line) + 1
+        fields = line.strip().split("|")
+        if fields[0] == "OBR":
+            drawn = fields[7] if len(fields) > 7 and HL7_TIME_RE.fullmatch(fields[7]) else ""
+            panel = (number, drawn)
+        if fields[0] != "OBX" or len(fields) < 6:
+            continue
+        covered.append((start, start + len(line)))
+        analyte = next((found.lastgroup for part in fields[3].split("^") if (found := ANALYTE_RE.fullmatch(part.strip()))), None)
+        unit = fields[6].strip() if len(fields) > 6 else ""
+        value = re.fullmatch(rf"\s*{NUMBER}\s*", fields[5])
+        if analyte is None or value is None or "%" in unit or unit and not unit_of(unit)[0]:
+            continue
+        at = start + len(line) - len(line.lstrip()) + len("|".join(fields[:5])) + 1  # where field 5 starts
+        span = (at + value.start("num"), at + value.end("num"))
+        mention = _mention(analyte, text, span[0], span[1], value.group("num"), bool(value.group("kilo")), unit or None, None, span,
+                           [parse_number(value.group("num"))])
+        key = (panel[1], panel[0])  # by the time drawn, then by the order of the panels
+        if analyte not in latest or key >= latest[analyte][0]:
+            latest[analyte] = (key, mention)
+    return [mention for _, mention in latest.values()], covered
 
 
 # A name on a line of its own, then lines of a time and a value each: "ANC (x10^9/L) by day post-cycle\nD1   3.8\nD8   1.2".

@@ -678,6 +678,16 @@ FRESH14_READS = [
     ("Hb 5,9 mmol", {"hgb": 9.5}), ("plaquetas 60 mil (02/03) → 110 mil (09/03)", {"plt": 110}),
     ("mis plaquetas me salieron en 90 mil", {"plt": 90}), ("Leucocytes à 3 400, PNN à 1 900.", {"wbc": 3.4, "anc": 1.9}),
     ("leucocitos 2 500 y hemoglobina 10", {"wbc": 2.5, "hgb": 10}), ("PLT 45 120", {"plt": 45}),
+    # HL7 result segments, read by their fields; of several panels the most recent one; a percentage is no count
+    ("OBX|1|NM|26499-4^Neutrophils^LN||1.2|10*3/uL|2.0-7.0|L|||F\nOBX|2|NM|770-8^Neutrophils^LN||62|%|40-70||||F",
+     {"anc": 1.2}),
+    ("OBR|1|||CBC|||20240102070000\nOBX|1|NM|PLT^Platelets||140|K/uL\nOBR|2|||CBC|||20240109071500\nOBX|1|NM|PLT^Platelets||75|K/uL",
+     {"plt": 75}),
+    # names listed, then their values in the same order and "respectively" (in French too); when the counts differ, none is read
+    ("WBC, ANC and platelets were 2.1, 0.8 and 95, respectively.", {"wbc": 2.1, "anc": 0.8, "plt": 95}),
+    ("Hemoglobin and platelet counts were 8.8 g/dL and 61 × 10^9/L, respectively.", {"hgb": 8.8, "plt": 61}),
+    ("Les leucocytes et les plaquettes étaient à 3,2 G/L et 88 G/L respectivement", {"wbc": 3.2, "plt": 88}),
+    ("Hb, WBC and platelets were 9.1 and 45, respectively", {}),
 ]
 
 
