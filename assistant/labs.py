@@ -174,7 +174,8 @@ def _analyte_regex() -> re.Pattern:
     # each analyte's names behind a lookahead on their own first letters, so a word skips the analytes it cannot start
     parts = [f"(?P<{analyte}>{first_char_lookahead(pattern)}{pattern})" for analyte, pattern in ANALYTE_PATTERNS.items()]
     names = "(?:" + "|".join(parts) + ")"
-    return re.compile(r"(?<![\w-])" + first_char_lookahead(names) + names + r"(?![\w-])", re.IGNORECASE)
+    # a digit may follow a name with no space, as typed in a hurry ("wbc3.3 hb9.8 plt101"); a letter may not
+    return re.compile(r"(?<![\w-])" + first_char_lookahead(names) + names + r"(?!-|[^\W\d])", re.IGNORECASE)
 
 
 ANALYTE_RE = _analyte_regex()
@@ -1687,8 +1688,9 @@ def table_cells(line: str, spaced: bool = False, delimiter: str | None = None) -
     columns are aligned with spaces, by runs of two or more spaces, or, for a CSV export, by its `delimiter`."""
     if spaced:
         return [m.span() for m in SPACED_CELL_RE.finditer(line)]
-    if delimiter:
-        return [m.span() for m in DELIMITED_CELL_RES[delimiter].finditer(line)]
+    if delimiter:  # a cell in quotes ('"WBC (K/uL)"', '"2.8"') is what the quotes hold
+        return [(a + 1, b - 1) if b - a > 1 and line[a] == line[b - 1] == '"' else (a, b)
+                for a, b in (m.span() for m in DELIMITED_CELL_RES[delimiter].finditer(line))]
     cells, start = [], 0
     for sep in TABLE_SPLIT_RE.finditer(line):
         cells.append((start, sep.start()))

@@ -688,6 +688,9 @@ FRESH14_READS = [
     ("Hemoglobin and platelet counts were 8.8 g/dL and 61 × 10^9/L, respectively.", {"hgb": 8.8, "plt": 61}),
     ("Les leucocytes et les plaquettes étaient à 3,2 G/L et 88 G/L respectivement", {"wbc": 3.2, "plt": 88}),
     ("Hb, WBC and platelets were 9.1 and 45, respectively", {}),
+    # a CSV export with every cell in quotes; a value typed right after its name, with no space
+    ('"Date","Hb (g/dL)","PLT (K/uL)"\n"2024-05-01","10.4","150"\n"2024-05-15","9.2","82"', {"hgb": 9.2, "plt": 82}),
+    ("anc0.6 plt48", {"anc": 0.6, "plt": 48}), ("HbA1c 7.2", {}),
 ]
 
 
