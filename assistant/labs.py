@@ -96,7 +96,8 @@ FILLER = (r"(?:[ \t]+(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\.?[ -]" + MONTH_NAM
           r"fine|ok|okay|good|stables?|stabile|estables?|stabil|absolut|aktuell|heute|vandaag|nu|hoy|hoje|oggi|aujourd'hui|actuellement|"
           r"said|says|showed|shows|ca[íi]ram|caiu|subiram|subiu|baixaram|para|"
           r"à|a|ont|sont|est|était|étaient|de|è|sono|era|erano|di|es|son|eran|han|hanno|en|bei|liegt|liegen|ist|sind|war|waren|von|auf|been|"
-          r"me|salieron|sali[óo]|est[áa]n?|estaban?|deram|deu|"  # a patient's Spanish or Portuguese: "las plaquetas me salieron en 55 mil"
+          r"me|salieron|sali[óo]|est[áa]n?|estaban?|deram|deu|"
+          r"(?:pre|post?)-?transfus\w*|preserved|maintained|again|"  # "Hb postransfusional 9,1", "ANC preserved at 3.2", "low again - 2.1"  # a patient's Spanish or Portuguese: "las plaquetas me salieron en 55 mil"
           # French, Spanish, Italian, German and Dutch verbs of a count changing ("plaquettes remontées à 121", "Hb gesunken auf 8,1")
           r"(?:remont|descend|chut|baiss|augment|diminu|pass)(?:é|ée|és|ées|u|ue|us|ues)|pas(?:aron|ó)|pass(?:aram|ou|arono|ati|ate)|(?:baj|sub|descend|aument|disminu)(?:ad[oa]s?|id[oa]s?|ó|ió|yó|aron|ieron|yeron)|"
           r"(?:scesi|scese|saliti|salite?|calati|calate?|aumentati|aumentate?|diminuiti|diminuite?|risaliti|risalite?)|gesunken|gestiegen|gefallen|abgefallen|angestiegen|"
@@ -186,6 +187,9 @@ VALUE_RE = re.compile(
 # A value in brackets a few words after its name, always with its unit: "the platelet count you shared (44 x10^9/L)".
 WORDS_THEN_BRACKET_RE = re.compile(rf"(?P<filler>(?:[ \t]+[A-Za-z'’]+){{1,4}}[ \t]*\([ \t]*)(?P<cmp>(?!x)x)?{NUMBER}[ \t]*{UNIT}(?=[ \t]*\))",
                                    re.IGNORECASE)
+# ... or with no unit when the bracket labels it the latest: "Platelets remained normal throughout (latest 243)".
+LATEST_IN_BRACKET_RE = re.compile(rf"(?P<filler>(?:[ \t]+[A-Za-z'’]+){{1,6}}[ \t]*\([ \t]*(?:latest|last|today|now|current(?:ly)?|most[ \t]+recent)"
+                                  rf"[ \t]*:?[ \t]*)(?P<cmp>(?!x)x)?{NUMBER}[ \t]*(?:{UNIT})?(?=[ \t]*\))", re.IGNORECASE)
 # Words that make the bracketed number a threshold or another quantity, not the named value.
 NOT_OWN_WORDS_RE = re.compile(r"(?i)\b(?:below|under|above|over|than|least|most|target|goal|threshold|trigger|cut|limit|normal|range|"
                               r"reference|ref|lln|uln|change|drop|fall|rise|increase|decrease|dose|per|grade)\b")
@@ -317,7 +321,7 @@ REFERENCE_AFTER_RE = re.compile(r"\s*(?:\)|\]|;|\.(?:\s|$)|,?\s*(?:study|trial|c
                                 r"criteria|version|edition|et\s+al)\b|$)", re.IGNORECASE)
 # A statistic about a cohort, not a patient's value: "the median ANC was 1.2".
 STATISTIC_WORDS = ("median", "mean", "average")
-STATISTIC_BEFORE_RE = re.compile(r"(?i)\b(?:median|mean|average|averaged)\s+(?:\w+\s+){0,2}$")
+STATISTIC_BEFORE_RE = re.compile(r"(?i)\b(?:median|mean|average|averaged)[ \t]+(?:\w+[ \t]+){0,2}$")  # on the name's line: a heading above says nothing
 # The same analyte's later values: "95 -> 61 -> 38", "4.8 on Monday, came back at 0.9".
 # A bare number that ends a list item: "PLT 88, 61, 45" is a series.
 NUMBER_PLAIN = r"\d+(?:\.\d+)?(?!\d|[.:]\d)"
@@ -803,6 +807,8 @@ def _find_mentions(text: str) -> list[Mention]:
             bracketed = WORDS_THEN_BRACKET_RE.match(text, position)  # "the platelet count you shared (44 x10^9/L)"
             if bracketed and not ANALYTE_RE.search(bracketed.group("filler")) and not NOT_OWN_WORDS_RE.search(bracketed.group("filler")):
                 value_match = bracketed
+            elif (latest := LATEST_IN_BRACKET_RE.match(text, position)) and not ANALYTE_RE.search(latest.group("filler")):
+                value_match = latest  # "Platelets remained normal throughout (latest 243)"
         ahead = text[position:position + 48]
         garbled = GARBLED_VALUE_RE.match(text, position) if may_garble and GARBLED_HINT_RE.search(ahead) else None
         if garbled and (not value_match or value_match.end("num") <= garbled.end("token")):
