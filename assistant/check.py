@@ -12,8 +12,8 @@ import gc
 import re
 from bisect import bisect_left, bisect_right
 from contextlib import contextmanager
-from functools import lru_cache
 from dataclasses import asdict, dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -53,10 +53,11 @@ def _scan(pattern: str, flags: int = 0) -> re.Pattern:
 ROMAN = {"0": 0, "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 GRADE_TOKEN = r"(?:[0-5]|iv|v|i{1,3}|one|two|three|four|five)"
 GRADE_CLAIM_PATTERN = (
-    rf"(?<![\w-])(?#first)(?:CTCAE(?:\s+|-)(?:v\s?[56](?:\.0)?\s+)?)?(?:graded(?:\s+as)?|grade|grado|grad|grau|graad|gr\.?|(?-i:G))(?:\s*:|\s+(?:is|was|would\s+be|will\s+be|of)(?=\s+(?:[<>≤≥]=?\s*)?{GRADE_TOKEN}\b))?\s*(?:-(?=[0-5IViv]))?"
+    rf"(?<![\w-])(?#first)(?:CTCAE(?:\s+|-)(?:v\s?[56](?:\.0)?\s+)?)?(?:graded(?:\s+as)?|grade|grado|grad|grau|graad|gr\.?|(?-i:G)(?=\s*[<>≤≥]?=?\s*[0-5]|-[0-5]))(?:\s*:|\s+(?:is|was|would\s+be|will\s+be|of)(?=\s+(?:[<>≤≥]=?\s*)?{GRADE_TOKEN}\b))?\s*(?:-(?=[0-5IViv]))?"
     rf"(?P<op>≥|>=|>|≤|<=|<)?\s*(?P<g>{GRADE_TOKEN})(?!\w|\.\d)"
     rf"(?:\s*(?:-|–|to|or|/|and)\s*(?:grade\s*)?(?P<g2>{GRADE_TOKEN})(?!\w|\.\d))?"
-    rf"(?P<plus>\+|\s+or\s+(?:higher|above|greater|worse|more))?"
+    rf"(?P<plus>\+|\s+or\s+(?:higher|above|greater|worse|more)|\s+(?:o|ou|oder|of)\s+(?:superiore|superior|mayor|m[áa]s|plus|sup[ée]rieure?|"
+    rf"h[öo]her|mehr|hoger|erger|mais|pior|peggiore|peor)\b)?"
 )
 GRADE_CLAIM_RE = _scan(GRADE_CLAIM_PATTERN, re.IGNORECASE)
 # In a 'respectively' list, "grade 3 and grade 2" are two claims, not a range.
@@ -155,7 +156,9 @@ ABBREVIATION_RE = re.compile(r"(?i)\.(?:" + "|".join(rf"(?<=\b{word}\.)" for wor
 VERSION_NAMED_RE = _scan(r"(?i)(?#first)(?:CTCAE\s*(?:version\s*|v\.?\s*)?|\bv\.?\s?|\bversion\s+)([56])(?:\.0)?\b")
 # Words that make a grade a negated claim ("no neutropenia of grade 2 or worse", "is not grade 3", "rather than
 # grade 4"), and those that make it a claim of staying below a grade ("does not reach grade 3", "not yet grade 2").
-NEGATION_RE = re.compile(r"(?i)\b(?:no|not|cannot|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|hasn't|haven't|hadn't|won't|never|without|rather\s+than|instead\s+of|nor|neither|hardly)\b(?!.*\b(?:but|it\s+is|is|it's|it’s|that's|that\s+is)(?!\w))(?:[^;:,—–.]|(?<=\d)\.(?=\d)){0,35}$")
+NEGATION_RE = re.compile(r"(?i)\b(?:no|not|cannot|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|hasn't|haven't|hadn't|won't|never|without|rather\s+than|instead\s+of|nor|neither|hardly|"
+                         # the same in the other languages read here: "nessuna neutropenia di grado 2", "sin anemia de grado 3", "keine Neutropenie Grad 3"
+                         r"nessun[ao]?|ningun[ao]?|ningún|sin|sans|aucune?|pas\s+de|kein(?:e[nmrs]?)?|geen|nenhum[a]?|sem)\b(?!.*\b(?:but|it\s+is|is|it's|it’s|that's|that\s+is)(?!\w))(?:[^;:,—–.]|(?<=\d)\.(?=\d)){0,35}$")
 BELOW_RE = re.compile(r"(?i)\b(?:(?:does|do|did)\s+not|doesn't|don't|didn't|not\s+yet|falls?\s+short\s+of|fell\s+short\s+of|below)\s+"
                       r"(?:(?:reach|hit|amount\s+to|make\s+it(?:\s+to)?|get\s+to|rise\s+to|fall\s+to|drop\s+to|come\s+to)\s+)?"
                       r"(?:(?:the|a|an|yet|quite|even|level|of|CTCAE)\s+){0,2}$")
@@ -186,7 +189,8 @@ MEETS_BEFORE_RE = re.compile(r"(?i)\b(?:meets?|meeting|met|fulfils?|fulfills?|fu
                              r"satisfying|within|reaches|reached|qualifies\s+for)\s+(?:the\s+)?(?:CTCAE\s+)?$")
 THRESHOLD_WORDS = ("threshold", "cut", "boundary", "limit", "band", "border", "mark", "criteri", "mean", "defin", "start", "begin", "line",
                    "appl", "kick", "stop", "end", "cover", "span", "run")
-NEGATION_WORDS = ("no", "n't", "never", "without", "rather", "instead", "nor", "short", "below", "hardly")
+NEGATION_WORDS = ("no", "n't", "never", "without", "rather", "instead", "nor", "short", "below", "hardly", "ness", "ningun", "sin", "sans",
+                  "aucun", "pas", "kein", "geen", "nenhum", "sem")
 THRESHOLD_HINT_RE = re.compile("|".join(THRESHOLD_WORDS))
 NEGATION_HINT_RE = re.compile("|".join(NEGATION_WORDS))
 ABSENT_AFTER_RE = re.compile(r"(?i)\s*(?:\([^()]{0,40}\)\s*)?(?:has|have|had|was|were|is|did|does)\s+(?:not|never)\s+"
@@ -204,7 +208,7 @@ REFERRING_START_RE = re.compile(rf"(?i)(?:(?:(?!(?:if|when|once|unless|should|wo
                                 rf"|(?:now|so|thus|hence|currently|today|i\.e\.|=>|->|→)\s*[,:]?\s*(?:still\s+|only\s+)?)"
                                 rf"(?:grade|gr\.?|(?-i:G))\s*[0-5IV]")
 # A sentence that starts by comparing what the previous one gave with a threshold: "That's above the lower limit of 150".
-REFERRING_COMPARISON_START_RE = re.compile(rf"(?i){REFERRING}(?:(?:well|comfortably|slightly|clearly)\s+)?"
+REFERRING_COMPARISON_START_RE = re.compile(rf"(?i)(?:(?:since|as|because|so|and|but|although|though|while|yet)\s+)?{REFERRING}(?:(?:well|comfortably|slightly|clearly)\s+)?"
                                            r"(?:below|under|above|over|beneath|less\s+than|lower\s+than|greater\s+than|higher\s+than|"
                                            r"more\s+than|at\s+or\s+(?:above|below))\b")
 # A claim that refers back to the value its sentence is about, past thresholds named in between ("ANC 1.4 is more than
@@ -373,6 +377,9 @@ def _claims(text: str, start: int, end: int, text_terms: list[tuple[int, int, st
             continue  # "hold until ≤ grade 1": a goal, not a claim
         if " at " in near_before[-12:] + " " and ACTION_AT_BEFORE_RE.search(before):
             continue  # "hold at G2", "stop the drug at grade 3": the grade a rule acts at
+        if ("step" in near_before or "notch" in near_before or "level" in near_before) and STEP_FROM_BEFORE_RE.search(before) \
+                or "not" in lowered_after[:24] and NOT_IN_IT_AFTER_RE.match(text, claim_end, end):
+            continue  # "one step above grade 4", "at the edge of grade 2 but not in it": a neighbouring grade, not the value's
         negated = False
         bounded = False
         if len(grades) == 1 and "at " in near_before[-10:]:
@@ -394,6 +401,8 @@ def _claims(text: str, start: int, end: int, text_terms: list[tuple[int, int, st
                 bounded = True
         if not bounded and "out of" in near_before and OUT_OF_BEFORE_RE.search(before):
             negated = True  # "he's out of grade 3 now": the claim is that it is not grade 3
+        elif not bounded and ("nothing" in lowered_before or "none" in lowered_before) and NOTHING_BEFORE_RE.search(before):
+            negated = True  # "Nothing here is grade 3 or worse": none of the values is
         elif not bounded and NEGATION_HINT_RE.search(lowered_before) and not (grades == {0} and before.rstrip().endswith("(")):
             # ("not anaemia at all (grade 0)": the bracket names the grade the denial gives, not a denied one)
             if BELOW_RE.search(before):
@@ -439,14 +448,19 @@ BOTH_BEFORE_RE = re.compile(r"(?i)\bboth\s+(?:are\s+|were\s+|at\s+|still\s+)?(?:
 FROM_BEFORE_RE = re.compile(r"(?i)\bfrom\s+(?:a\s+|CTCAE\s+)?$")
 TO_RE = re.compile(r"\bto\b")
 OUTSIDE_BEFORE_RE = re.compile(r"(?i)\b(?:above|below|under|over|beyond|outside|out\s+of)\s+(?:the\s+)?(?:CTCAE\s+)?$")
+NOTHING_BEFORE_RE = re.compile(r"(?i)\b(?:nothing|none)(?:\s+(?:here|else|of\s+(?:these|them|this|it|the\s+\w+)))?\s+(?:is|are|was|were|reaches|reached|"
+                               r"meets|met)\s+(?:(?:at|of|in)\s+)?(?:CTCAE\s+)?$")
+STEP_FROM_BEFORE_RE = re.compile(r"(?i)\b(?:one|a|two|1|2)\s+(?:step|notch|level)s?\s+(?:above|below|beyond|short\s+of|away\s+from|from)\s+(?:CTCAE\s+)?$")
+NOT_IN_IT_AFTER_RE = re.compile(r"(?i)\s*,?\s*but\s+not\s+(?:in|within|inside)\s+(?:it|that|the\s+band)\b")
 OUT_OF_BEFORE_RE = re.compile(r"(?i)(?<!\d)(?<!\d\s)\bout\s+of\s+(?:the\s+)?(?:CTCAE\s+)?$")
 ACTION_AT_BEFORE_RE = re.compile(r"(?i)\b(?:hold|withhold|stop|pause|interrupt|discontinue|resume|restart|delay|skip|reduce|transfuse|treat)"
                                  r"(?:s|ed|ing)?\s+(?:\w+\s+){0,2}?at\s+(?:(?:a|an|the|any|CTCAE)\s+)?$")
 UNTIL_BEFORE_RE = re.compile(r"(?i)\b(?:until|till|unless|once)\s+(?:it\s+is\s+|back\s+to\s+|recovery\s+to\s+)?(?:[≤≥<>]=?\s*)?(?:CTCAE\s+)?$")
 # A grade said of another time than the value's ("grade 4 at its nadir"), or defined by a threshold ("G4 is <0.1").
 OTHER_TIME_AFTER_RE = re.compile(r"(?i),?\s*(?:at\s+(?:(?:its|the|her|his|their)\s+)?(?:nadir|lowest|worst|peak)|at\s+baseline|previously|"
-                                 r"initially|earlier|on\s+admission|last\s+(?:week|cycle|time|month))\b(?!\s*\([^()]*\d)")
-OTHER_TIME_HINT_RE = re.compile(r"nadir|lowest|worst|peak|baseline|previous|initial|earlier|admission|last")
+                                 r"initially|earlier|on\s+admission|last\s+(?:week|cycle|time|month|night)|yesterday|the\s+day\s+before|"
+                                 r"gestern|hier|ayer|ieri|gisteren|ontem)\b(?!\s*\([^()]*\d)")
+OTHER_TIME_HINT_RE = re.compile(r"nadir|lowest|worst|peak|baseline|previous|initial|earlier|admission|last|yesterday|before|gestern|hier|ayer|ieri|gisteren|ontem")
 DEFINED_HINT_RE = re.compile(r"[<≤=]|less|below|under")
 DEFINED_AFTER_RE = re.compile(r"(?i)\s*(?:is|=|means)\s*(?:[<>≤≥]|less\s+than|below|under)\s*\d")
 # Words that call the claim before them wrong: "That was wrong:", "but that's an error", "which is an over-call".
@@ -461,7 +475,8 @@ CORRECTION_START_RE = re.compile(r"(?i)(?:correction\s*:|(?:(?:by|per|under|in)\
                                  rf"{WRONG_CLAIM})")
 # A question that asks about a grade ("Is that grade 2?", "Does a count of 50,000 count as grade 3?") claims nothing, unless
 # the answer after it says yes; a question written as a hedge ("New plt 58 → G3 ITP?") still claims its grade.
-INTERROGATIVE_START_RE = re.compile(r"(?i)(?:Q\s*\d*\s*[:.)]\s*)?(?:(?:so|and|but|ok|okay|hi|doctor|doc|quick\s+question)\s*[,:]?\s+)?(?:is|are|was|were|does|do|did|would|could|should|can|"
+INTERROGATIVE_START_RE = re.compile(r"(?i)(?:Q\s*\d*\s*[:.)]\s*)?(?:(?:so|and|but|ok|okay|hi|doctor|doc|quick\s+question(?:\s+for\s+[^:?\n]{1,30})?)\s*[,:]?\s+)?"
+                                    r"(?:is|are|was|were|does|do|did|would|could|should|can|"
                                     r"will|has|have|am|isn't|aren't|doesn't|don't|what|which|how)\b")
 # ... or a question put after the value: "My ANC is 1.6 — do I have grade 2 neutropenia?"
 INTERROGATIVE_CLAUSE_RE = re.compile(r"(?i)(?:[—–:;,]|\s-\s)\s*(?:so\s+|and\s+|but\s+)?(?:is|are|was|were|does|do|did|would|could|should|can|will|am)\s+"
@@ -502,13 +517,18 @@ REPORTED_AFTER_RE = re.compile(r"(?i)\s*(?:\([^()]{0,30}\)\s*)?(?:,\s*)?(?:\w+\s
                                r"by\s+mistake|as\s+(?:initially|originally|previously|first)\s+(?:reported|graded|recorded|stated|documented))\b")
 # A correction that supersedes the claims before it: "the correct grade is 3", "should have been grade 3", "is actually grade 3".
 CORRECTION_HINT_RE = re.compile(r"correct|true|actual|right|revised|amended|should|in fact|really|wrong|error|mistake|typo|call|mis|"
-                                r"sorry|wait|mean|scratch|make that|rather|review|regrad")  # a word CORRECTION_RE needs
+                                r"sorry|wait|mean|scratch|make that|rather|review|regrad|pardon|perd|scusa|entschuldigung|desculpe|"
+                                r"plut|dicho|anzi|gezegd|by ctcae|per ctcae|under ctcae")  # a word CORRECTION_RE needs
 CORRECTION_RE = re.compile(r"(?i)\b(?:(?:correct(?:ed)?|true|actual|right|revised|amended)\s+(?:CTCAE\s+)?grade|corrected\s+to|"
                            rf"should\s+(?:have\s+been|be|read)|(?:is|was|it's|that's)\s+(?:actually|in\s+fact|really)|{WRONG_CLAIM}|"
                            r"on\s+(?:re-?)?review|after\s+review|on\s+re-?grading|"
+                           # "Outside records graded it as grade 3; by CTCAE v5.0 it is grade 2": the text's own grade after another's
+                           r"(?<=[;:—–]\s)(?:by|per|under)\s+CTCAE\s*v?\s*[56](?:\.0)?,?\s+(?:it|this|that)(?:'s|\s+is|\s+would\s+be)|"
                            # a claim taken back as it is said: "grade 3, sorry, grade 4", "grade 4, no wait, grade 2", "I mean"
-                           r"(?:sorry|no\s+wait|wait|i\s+mean|scratch\s+that|make\s+that|or\s+rather)(?=\s*[,:;—–-]*\s*(?:it's\s+|it\s+is\s+)?"
-                           r"(?:grade|gr\.?|(?-i:G))\s*[0-5IV]))\b")
+                           r"(?:sorry|no\s+wait|wait|i\s+mean|scratch\s+that|make\s+that|or\s+rather|pardon|perd[óo]n|scusa(?:te)?|"
+                           r"entschuldigung|desculpe|ou\s+plut[ôo]t|o\s+mejor\s+dicho|anzi|beter\s+gezegd)"
+                           r"(?=\s*[,:;—–-]*\s*(?:it's\s+|it\s+is\s+|c['’]est\s+|(?:de|di|del|van|von|do|da)\s+)?"
+                           r"(?:grade|grado|grad|grau|graad|gr\.?|(?-i:G))\s*[0-5IV]))\b")
 
 
 # Between a grade and the condition it names only words and brackets stand: "grade 3 (severe) neutropenia"; after
@@ -625,6 +645,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
     lowered = text.lower()
     foreign = any(word in lowered for word in FOREIGN_RELATION_WORDS)
     comparison_re, comparison_hint_re = (COMPARISON_RE, COMPARISON_HINT_RE) if foreign else (ENGLISH_COMPARISON_RE, ENGLISH_COMPARISON_HINT_RE)
+    topic: dict[str, str | None] = {}  # the one count the text speaks of, when an unnamed count needs it
     spans = sentences(text)
     text_terms = [(m.start(), m.end(), m.lastgroup) for m in TERM_RE.finditer(text)]
     text_term_starts = [t[0] for t in text_terms]
@@ -633,7 +654,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         mentions = all_mentions[bisect_left(starts, s_start):bisect_left(starts, s_end)]
         values = [m for m in mentions if not m.is_threshold and m.value is not None]
         if "count" in sentence or "Count" in sentence or ("/" in sentence or "10" in sentence) and UNIT_VALUE_HINT_RE.search(sentence):
-            values = sorted(values + _unnamed_counts(text, s_start, s_end, mentions), key=lambda m: m.span)
+            values = sorted(values + _unnamed_counts(text, s_start, s_end, mentions, topic), key=lambda m: m.span)
         first_claim = GRADE_CLAIM_RE.search(text, s_start, s_end)
         claimed = first_claim is not None  # whether the sentence states any grade
         if not values and known and (claimed or comparison_hint_re.search(sentence)):
@@ -771,7 +792,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                 if claim.correcting:
                     corrected.add((target.analyte, target.value))
                 finding = _judge_claim(claim, target, substituted, claim_version, claim_other, sentence,
-                                       _lln_for(stated_lln, target.analyte) if stated_lln else None)
+                                       _range_lln(text, target) or (_lln_for(stated_lln, target.analyte) if stated_lln else None))
                 if finding:
                     findings.append(finding)
                     if not claim.correcting:
@@ -1202,7 +1223,8 @@ VERSION_AFTER_CLAIM_RE = re.compile(r"(?i)(?:[\s\w-]{0,20}?\b(?:under|per|in|by|
 
 
 # "a count of 45" names no analyte: it is the count of the condition or analyte named just before it in the sentence.
-UNNAMED_COUNT_RE = re.compile(rf"(?i)\b(?:the|a|her|his|their|this|that|its)\s+count\s+(?:(?:of|was|is|at|now|reached|fell\s+to|dropped\s+to)\s+|:\s*)"
+UNNAMED_COUNT_RE = re.compile(rf"(?i)\b(?:the|a|her|his|their|this|that|its|my|your|our)\s+count\s+(?:(?:today|now|this\s+morning)\s+)?"
+                              rf"(?:(?:of|was|is|at|now|reached|fell\s+to|dropped\s+to)\s+|:\s*)"
                               rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:[.,]\d+)?)(?P<kilo>\s?[kK](?![a-zA-Z]))?\s*(?P<unit>{UNIT_ALTERNATIVES})?(?![\w%])"
                               # "the count was 1 below the 50 line" gives a difference, not a count
                               r"(?!\s*(?:points?\s+|units?\s+)?(?:below|above|under|over|short|more|less|higher|lower)\b)")
@@ -1215,7 +1237,7 @@ REFERENT_RE = re.compile("|".join(f"(?P<{k}>{TERM_WORDS[k]}|{ANALYTE_PATTERNS[k]
 GENERAL_BEFORE_RE = re.compile(r"(?i)\b(?:if|when|whenever|unless|once|any|every|usually|typically|generally|often|commonly|may|might|"
                                r"can|could|patients|cases|risk|rates?|incidence|threshold|cut-?off|defin\w*|last|previous(?:ly)?|prior|"
                                r"earlier|before|history|baseline|ago|had|nadir|cycles?\s+\d|in\s+\d{4}|expect(?:ed)?|will|each|per\s+protocol|"
-                               r"overnight|yesterday|initially|originally|at\s+first|"
+                               r"overnight|yesterday|initially|originally|at\s+first|subsequent(?:ly)?|further|thereafter|afterwards|future|"
                                # a source or a study speaks of its cases: "In the Zaremba study, grade 4 …", "ASCO's table gives grade 4 …"
                                r"(?<!his\s)(?<!her\s)(?<!their\s)(?:stud(?:y|ies)|trials?)|cohorts?|series|reviews?|guidelines?|literature|median|"
                                r"table|ASCO|NCCN|ESMO|SITC|ASH)\b")
@@ -1249,11 +1271,18 @@ OPENING_RE = re.compile(r"(?i)[\W_]*(?:[^\s\d]+\s+){0,3}(?<!\bat\s)(?<!\bfor\s)(
 
 
 # A value said of an earlier time than the sentence's others: "49 today, compared with 212 three weeks earlier".
-EARLIER_BEFORE_RE = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|down\s+from|up\s+from|baseline(?:\s+of)?|previously|prior|initially)\s+(?:an?\s+|the\s+)?$")
-EARLIER_AFTER_RE = re.compile(r"(?i)\s*(?:\S+\s+){0,3}?(?:earlier|ago|before|previously|prior|at\s+baseline|last\s+(?:week|month|cycle|time))\b")
+# Also in the other languages read here: "frente a 21.000/mm3 al ingreso", "contre 45 G/L à l'entrée", "gegenüber 92 /nl".
+EARLIER_BEFORE_RE = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|down\s+from|up\s+from|baseline(?:\s+of)?|previously|prior|initially|versus|vs\.?|"
+                               r"frente\s+a|contre|par\s+rapport\s+[àa]|gegen[üu]ber|im\s+Vergleich\s+zu|rispetto\s+a|comparad[oa]\s+com|"
+                               r"em\s+compara[çc][ãa]o\s+com|ten\s+opzichte\s+van|vergeleken\s+met)\s+(?:an?\s+|the\s+|los\s+|las\s+|les\s+|den\s+)?$")
+EARLIER_AFTER_RE = re.compile(r"(?i)\s*(?:\S+\s+){0,3}?(?:earlier|ago|before|previously|prior|at\s+baseline|last\s+(?:week|month|cycle|time)|"
+                              r"(?:on|at)\s+(?:admission|presentation|diagnosis)|al\s+ingreso|[àa]\s+l['’](?:admission|entr[ée]e)|bei\s+Aufnahme|"
+                              r"all['’]ingresso|bij\s+opname|na\s+admiss[ãa]o)(?![\w'’])")
 
 
-EARLIER_HINT_RE = _scan(r"(?i)(?#first)(?:compared|from|baseline|previous|prior|initial|earlier|ago|before|last)")
+EARLIER_HINT_RE = _scan(r"(?i)(?#first)(?:compared|from|baseline|previous|prior|initial|earlier|ago|before|last|versus|vs|admission|presentation|"
+                        r"diagnosis|frente|contre|rapport|gegen|vergleich|rispetto|compara|opzichte|vergeleken|ingreso|entr[ée]e|aufnahme|"
+                        r"ingresso|opname|admiss)")
 
 
 def _earlier(text: str, mention: Mention) -> bool:
@@ -1345,7 +1374,7 @@ NOT_A_PATIENT_VALUE_RE = re.compile(r"(?i)(?:[<>≤≥]|\b(?:below|under|above|o
                                     # the far end of a band: "below 75 down to 50 x 10^9/L", "from 50 to 25", "between 50 and 75"
                                     r"|(?i:\b(?:below|under|less\s+than|from|between)|[<≤])\s*\d[\d.,]*\s*(?:\S+\s+)?(?:-|–|to|down\s+to|and)\s*$"
                                     # the top of a reference range: "150-400 x10^9/L"
-                                    r"|\d[-–]$")
+                                    r"|\d[-–]$|\d[ \t]+(?:to|à|a|bis|tot|até)[ \t]+$")
 
 
 def _unit_values(text: str, start: int, end: int):
@@ -1360,9 +1389,11 @@ def _unread_value(text: str, start: int, end: int) -> bool:
     return next(_unit_values(text, start, end), None) is not None
 
 
-def _unnamed_counts(text: str, start: int, end: int, mentions: list[Mention]) -> list[Mention]:
+def _unnamed_counts(text: str, start: int, end: int, mentions: list[Mention], topic: dict[str, str | None]) -> list[Mention]:
     """Values the sentence gives without naming their analyte: "a count of 45" (the condition or count named just before
-    it in the sentence) and "reached 9 x10^9/L" (the count named last before it, within the previous sentence too)."""
+    it in the sentence, else the one count the whole text speaks of: "FAQ: low platelets … My count today is 27") and
+    "reached 9 x10^9/L" (the count named last before it, within the previous sentence too). `topic` keeps the text's one
+    count, found on first need."""
     found = []
     unnamed = [(match, max(start, match.start() - 100)) for match in UNNAMED_COUNT_RE.finditer(text, start, end)]
     if UNIT_VALUE_HINT_RE.search(text, start, end):
@@ -1373,9 +1404,17 @@ def _unnamed_counts(text: str, start: int, end: int, mentions: list[Mention]) ->
             unnamed.append((match, max(0, match.start() - 160)))
     for match, floor in unnamed:
         referents = list(REFERENT_RE.finditer(text, floor, match.start()))
-        if not referents or any(referents[-1].end() <= m.span[0] < match.start() for m in mentions):
-            continue  # nothing named before it, or a value of its own stands between
-        analyte = referents[-1].lastgroup
+        if referents and any(referents[-1].end() <= m.span[0] < match.start() for m in mentions):
+            continue  # a value of its own stands between
+        if referents:
+            analyte = referents[-1].lastgroup
+        else:
+            if "analyte" not in topic:
+                named = {m.lastgroup for m in REFERENT_RE.finditer(text)}
+                topic["analyte"] = named.pop() if len(named) == 1 else None
+            if topic["analyte"] is None or not UNNAMED_COUNT_RE.match(text, match.start()):
+                continue  # nothing named before it
+            analyte = topic["analyte"]
         number_text = match.group("num")
         # read as the lab reader reads a number and its unit ("92.000/mm3" is 92 x10^9/L)
         mention = _mention(analyte, text, match.start("num"), match.end(), number_text, bool(match.group("kilo")), match.group("unit"),
@@ -1500,6 +1539,8 @@ def _value_for_claim(claim: Claim, all_values: list[Mention], value_starts: list
     if claim.term_analyte:
         for pool in (in_clause, values):
             own = [m for m in pool if m.analyte == claim.term_analyte]
+            if len(own) > 1:
+                own = [m for m in own if not _earlier(text, m)] or own  # "36 today, versus 21 on admission: grade 3"
             if own:
                 return min(own, key=distance), False
         if in_clause and claim.term_analyte in CANONICAL_UNIT:
@@ -1615,6 +1656,23 @@ PRONOUN_SUBJECT_RE = re.compile(r"(?i)\b(?:it|that|this|she|he|they)(?:'s|’s|'
 
 # The lower limit of normal a sentence gives ("against his laboratory's lower limit of 13.0 g/dL", "LLN 1.8"): grade 1 starts there.
 STATED_LLN_RE = re.compile(rf"(?i)(?:lower\s+limit(?:\s+of\s+normal)?|\bLLN)\s*(?:\(\s*LLN\s*\)\s*)?(?:of|is|=|:|at)?\s*{NUMBER}\s*(?:{UNIT})?")
+
+
+# A reference range in brackets right after a value ("Hb 13.1 g/dL (ref 13.5–17.5)", "Hgb 12.6 L (13.5-17.5 g/dL)"): its
+# low end is the laboratory's lower limit of normal for that value, where grade 1 starts.
+RANGE_AFTER_VALUE_RE = re.compile(rf"(?i)[ \t]*(?:[HL]\b[ \t]*)?[\(\[][ \t]*(?:(?:ref(?:erence)?\.?(?:[ \t]+range)?|normal(?:[ \t]+range)?|RR|NR|N)[ \t]*[:=]?[ \t]*)?"
+                                  rf"(?P<low>\d+(?:[.,]\d+)?)[ \t]*(?:[-–]|to)[ \t]*\d+(?:[.,]\d+)?[ \t]*(?P<unit>{UNIT_ALTERNATIVES})?[ \t]*[\)\]]")
+
+
+def _range_lln(text: str, mention: Mention) -> float | None:
+    """The lower limit of normal a reference range right after `mention` gives, in the analyte's canonical unit."""
+    if "(" not in text[mention.span[1]:mention.span[1] + 6] and "[" not in text[mention.span[1]:mention.span[1] + 6]:
+        return None
+    stated = RANGE_AFTER_VALUE_RE.match(text, mention.span[1])
+    if stated is None:
+        return None
+    return to_canonical(mention.analyte, parse_number(stated.group("low").replace(",", ".")), stated.group("unit") or mention.unit_text
+                        or mention.native_unit)[0]
 
 
 def _lln_for(stated: re.Match, analyte: str) -> float | None:

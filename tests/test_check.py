@@ -730,8 +730,42 @@ FRESH14_CLASSES = [
 ]
 
 
+# Classes of fresh15 (a development set of long documents, written blind this round), in wordings of our own.
+FRESH15_CLASSES = [
+    # later events and another day's grade are not the value's
+    ("ANC 0.9 on day 8 (grade 3). Later cycles went ahead with pegfilgrastim and no further grade 3 neutropenia was seen.", "5", []),
+    ("Plt today 68, yesterday 78. That's grade 2 now, after grade 1 yesterday.", "5", []),
+    # a value said against an earlier one, in another language, is not the claim's
+    ("Piastrine 40 x10^9/L oggi, rispetto a 20 x10^9/L all'ingresso: piastrinopenia di grado 3.", "5", []),
+    # self-corrections, negations and "or higher" in other languages
+    ("Plaquettes 40 G/L : thrombopénie de grade 2, pardon, de grade 3.", "5", []),
+    ("Neutrofili 1,8 x10^9/L: nessuna neutropenia di grado 2 o superiore.", "5", []),
+    ("Neutrófilos 1,1 x10^9/L: sin neutropenia de grado 2 o mayor.", "5", [(M, "anc", 2)]),
+    # "nothing here is grade 3 or worse" denies it
+    ("Hb 9.6, plt 80. Nothing here is grade 3 or worse.", "5", []),
+    # the text's own grade after another's, past a semicolon
+    ("The referring clinic graded the ANC of 1.4 as grade 3; by CTCAE v5.0 it is grade 2.", "5", []),
+    # a question led by whom it is for
+    ("Quick question for the ward pharmacist: is a platelet count of 55 grade 3 under CTCAE v5.0?", "5", []),
+    # a neighbouring grade, not the value's
+    ("Plt 75: grade 1, right at the edge of grade 2 but not in it.", "5", []),
+    ("ALC 0.2: grade 3 lymphopenia, one step above grade 4.", "5", []),
+    # a reference range after the value sets its lower limit of normal
+    ("Hb 12.9 g/dL (ref 13.5-17.5): grade 1 anemia.", "5", []),
+    ("Hb 12.9 g/dL (ref 13.5-17.5): grade 2 anemia.", "5", [(M, "hgb", 1)]),
+    # a range's top is no value; "since this is above" compares the value before
+    ("A normal count is 150 to 400 x10^9/L. Grade 1 starts below that.", "5", []),
+    ("Her platelets are 73,000/µL. Since this is above 75,000/µL, it is grade 1.", "5", [(M, "plt", 2), (C, "plt", None)]),
+    # "GI" is no grade: a bare G takes digits only
+    ("Hb dropped 9.2 to 7.6 after the GI bleed.", "5", []),
+    # a text about one count: "my count" is that count
+    ("Low platelets: questions and answers\nQ: My count today is 24. Which grade is that?\nA: That is grade 3.", "5", [(M, "plt", 4)]),
+]
+
+
 @pytest.mark.parametrize("sentence,version,expected", FRESH5_CLASSES + FRESH6_CLASSES + FRESH7_CLASSES + FRESH8_CLASSES
-                         + FRESH9_CLASSES + FRESH10_CLASSES + FRESH11_CLASSES + FRESH12_CLASSES + FRESH14_CLASSES)
+                         + FRESH9_CLASSES + FRESH10_CLASSES + FRESH11_CLASSES + FRESH12_CLASSES + FRESH14_CLASSES
+                         + FRESH15_CLASSES)
 def test_claim_classes_of_the_blind_rounds(sentence, version, expected):
     """Each class found in a blind round (fresh5 to fresh12), in wordings of our own: the findings, in any order."""
     assert sorted((f.kind, f.analyte, f.expected_grade) for f in check_text(sentence, version)) == sorted(expected, key=str)
