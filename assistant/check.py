@@ -834,7 +834,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
     if "range" in text or "limits" in text or "interval" in text:
         range_findings, range_checked = _range_comparison_findings(text, all_mentions, spans, default)
         findings, checked = sorted(findings + range_findings, key=lambda f: f.span), checked + range_checked
-    if ("|" in text or "\t" in text) and ("grade" in text or "Grade" in text or "GRADE" in text):
+    if ("|" in text or "\t" in text or "  " in text) and GRADE_WORD_HINT_RE.search(text):
         table_findings, table_checked = _grade_column_findings(text, default)
         findings, checked = sorted(findings + table_findings, key=lambda f: f.span), checked + table_checked
     return findings, checked
@@ -978,11 +978,16 @@ def _sentence_at(text: str, spans: list[tuple[int, int]], position: int) -> str:
 
 # A table column of grades: "| Day | ANC | CTCAE grade |", "| Test | Result | Grade (v6.0) |". Each row's bare grade
 # ("| 8 | 0.8 | 2 |") is a claim about the row's value; grades written with their word ("Grade 2") are read as text.
-GRADE_HEADER_RE = re.compile(r"(?i)^(?:ctcae\s*)?(?:v(?:ersion)?\s*[56](?:\.0)?\s*)?(?:(?P<name>[A-Za-z#/ .]+?)\s+)?(?:ctcae\s*)?"
-                             r"(?:v(?:ersion)?\s*[56](?:\.0)?\s*)?(?:grade|gr\.?)\s*(?:\(?\s*(?:ctcae\s*)?(?:v(?:ersion)?\s*)?[56](?:\.0)?\s*\)?)?$")
+# Also in the other languages read here, and with the analyte after the word: "Grado CTCAE v5.0", "CTCAE-Grad Thrombos".
+GRADE_HEADER_RE = re.compile(r"(?i)^(?:ctcae[\s-]*)?(?:v(?:ersion)?\s*[56](?:\.0)?\s*)?(?:(?P<name>[A-Za-zÀ-ÿ#/ .]+?)\s+)?(?:ctcae[\s-]*)?"
+                             r"(?:v(?:ersion)?\s*[56](?:\.0)?\s*)?(?:grade|grado|grad|grau|graad|gr\.?)\s*"
+                             r"(?:\(?\s*(?:ctcae\s*)?(?:v(?:ersion)?\s*)?[56](?:\.0)?\s*\)?|ctcae(?:\s*v(?:ersion)?\s*[56](?:\.0)?)?)?"
+                             r"(?:\s+(?P<after>[A-Za-zÀ-ÿ#/.]+))?$")
 GRADE_CELL_RE = re.compile(r"(?i)^(?P<op>≥|>=|≤|<=)?\s*(?P<g>[0-5]|iv|v|i{1,3})(?:\s*[-–]\s*(?P<g2>[0-5]))?(?P<plus>\+)?$")
 VALUE_HEADER_RE = re.compile(r"(?i)\b(?:result|value|count|level|today|current|latest|now)\b")
+GRADE_WORD_HINT_RE = re.compile(r"(?i)gra(?:de|do|d|u|ad)")
 TABLE_RULE_RE = re.compile(r"^[\s|:\-–]+$")
+SPACED_ROW_RE = re.compile(r"\S {2,}\S")  # a line of a table aligned with spaces
 
 
 def _grade_column_findings(text: str, default_version: str) -> tuple[list[Finding], int]:
@@ -993,16 +998,17 @@ def _grade_column_findings(text: str, default_version: str) -> tuple[list[Findin
     offsets = line_starts(lines)
     row = 0
     while row < len(lines):
-        delimiter = "|" if "|" in lines[row] else "\t" if "\t" in lines[row] else None
+        delimiter = "|" if "|" in lines[row] else "\t" if "\t" in lines[row] else "  " if SPACED_ROW_RE.search(lines[row]) else None
+        spaced = delimiter == "  "
         following = row + 1
-        while delimiter and following < len(lines) and delimiter in lines[following]:
+        while delimiter and following < len(lines) and (SPACED_ROW_RE.search(lines[following]) if spaced else delimiter in lines[following]):
             following += 1
-        header = [lines[row][a:b].strip() for a, b in table_cells(lines[row])] if delimiter else []
+        header = [lines[row][a:b].strip() for a, b in table_cells(lines[row], spaced)] if delimiter else []
         grade_columns = [i for i, cell in enumerate(header) if GRADE_HEADER_RE.match(cell)]
         for grade_column in grade_columns:
             owner = _owner_column(header, grade_column, grade_columns)
             for data_row in range(row + 1, following):
-                claim_and_value = _row_claim(text, lines[data_row], offsets[data_row], header, grade_column, owner)
+                claim_and_value = _row_claim(text, lines[data_row], offsets[data_row], header, grade_column, owner, spaced)
                 if claim_and_value is None:
                     continue
                 checked += 1
@@ -1025,7 +1031,8 @@ def _owner_column(header: list[str], grade_column: int, grade_columns: list[int]
     """The column of values a column of grades grades: the analyte its header names ("ANC grade"), else the only
     analyte column, else, in a table with a grade column after each value column, the analyte column just before it."""
     named = {i: m.lastgroup for i, cell in enumerate(header) if (m := _header_analyte(cell))}
-    owner = GRADE_HEADER_RE.match(header[grade_column]).group("name")
+    grade_header = GRADE_HEADER_RE.match(header[grade_column])
+    owner = grade_header.group("name") or grade_header.group("after")
     owner_name = ANALYTE_RE_FULL.match(owner.strip()) if owner else None
     candidates = [i for i, a in named.items() if owner_name is None or owner_name.lastgroup == a]
     if len(candidates) == 1:
@@ -1036,11 +1043,13 @@ def _owner_column(header: list[str], grade_column: int, grade_columns: list[int]
     return None
 
 
-def _row_claim(text: str, line: str, offset: int, header: list[str], grade_column: int, owner: int | None) -> tuple[Claim, Mention] | None:
+def _row_claim(text: str, line: str, offset: int, header: list[str], grade_column: int, owner: int | None,
+               spaced: bool = False) -> tuple[Claim, Mention] | None:
     """A table row's bare grade as a claim, and the row's value it is about: the value column of a row that names its
     analyte ("| ANC | 0.8 | 2 |"), the analyte column the grade column grades ("| 8 | 0.8 | 2 |" under "| Day | ANC |
-    Grade |"), or the one cell that names its analyte and value ("| 4 | Lymphopenia | ALC 0.25 | 4 |")."""
-    spans = table_cells(line)
+    Grade |"), or the one cell that names its analyte and value ("| 4 | Lymphopenia | ALC 0.25 | 4 |"). A table aligned
+    with spaces (`spaced`) splits at runs of two or more."""
+    spans = table_cells(line, spaced)
     if TABLE_RULE_RE.match(line) or len(spans) != len(header):
         return None
     cells = [line[a:b].strip() for a, b in spans]

@@ -756,6 +756,9 @@ FRESH15_CLASSES = [
     # a range's top is no value; "since this is above" compares the value before
     ("A normal count is 150 to 400 x10^9/L. Grade 1 starts below that.", "5", []),
     ("Her platelets are 73,000/µL. Since this is above 75,000/µL, it is grade 1.", "5", [(M, "plt", 2), (C, "plt", None)]),
+    # grade columns headed in other languages, also in tables aligned with spaces
+    ("| Día | Neutrófilos (x10⁹/L) | Grado CTCAE v5.0 |\n|---|---|---|\n| 8 | 1,3 | 2 |\n| 15 | 0,4 | 3 |", "5", [(M, "anc", 4)]),
+    ("Datum    Thrombos   CTCAE-Grad Thrombos\n03.02.   212        0\n17.02.   88         2", "5", [(M, "plt", 1)]),
     # "GI" is no grade: a bare G takes digits only
     ("Hb dropped 9.2 to 7.6 after the GI bleed.", "5", []),
     # a text about one count: "my count" is that count
