@@ -459,7 +459,7 @@ UNTIL_BEFORE_RE = re.compile(r"(?i)\b(?:until|till|unless|once)\s+(?:it\s+is\s+|
 # A grade said of another time than the value's ("grade 4 at its nadir"), or defined by a threshold ("G4 is <0.1").
 OTHER_TIME_AFTER_RE = re.compile(r"(?i),?\s*(?:at\s+(?:(?:its|the|her|his|their)\s+)?(?:nadir|lowest|worst|peak)|at\s+baseline|previously|"
                                  r"initially|earlier|on\s+admission|last\s+(?:week|cycle|time|month|night)|yesterday|the\s+day\s+before|"
-                                 r"gestern|hier|ayer|ieri|gisteren|ontem)\b(?!\s*\([^()]*\d)")
+                                 r"gestern|hier|ayer|ieri|gisteren|ontem)\b(?!\s*\((?!\s*(?:CTCAE\s*)?v(?:ersion)?\s*[56])[^()]*\d)")
 OTHER_TIME_HINT_RE = re.compile(r"nadir|lowest|worst|peak|baseline|previous|initial|earlier|admission|last|yesterday|before|gestern|hier|ayer|ieri|gisteren|ontem")
 DEFINED_HINT_RE = re.compile(r"[<≤=]|less|below|under")
 DEFINED_AFTER_RE = re.compile(r"(?i)\s*(?:is|=|means)\s*(?:[<>≤≥]|less\s+than|below|under)\s*\d")
@@ -646,6 +646,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
     foreign = any(word in lowered for word in FOREIGN_RELATION_WORDS)
     comparison_re, comparison_hint_re = (COMPARISON_RE, COMPARISON_HINT_RE) if foreign else (ENGLISH_COMPARISON_RE, ENGLISH_COMPARISON_HINT_RE)
     topic: dict[str, str | None] = {}  # the one count the text speaks of, when an unnamed count needs it
+    quoting = "\n>" in text or text.startswith(">")  # an e-mail that quotes the message it answers
+    answered: set[tuple[str, float]] = set()  # the values the text's own (unquoted) claims grade
     spans = sentences(text)
     text_terms = [(m.start(), m.end(), m.lastgroup) for m in TERM_RE.finditer(text)]
     text_term_starts = [t[0] for t in text_terms]
@@ -791,6 +793,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                 checked += 1
                 if claim.correcting:
                     corrected.add((target.analyte, target.value))
+                if quoting and not _quoted(text, claim.span[0]):
+                    answered.add((target.analyte, target.value))
                 finding = _judge_claim(claim, target, substituted, claim_version, claim_other, sentence,
                                        _range_lln(text, target) or (_lln_for(stated_lln, target.analyte) if stated_lln else None))
                 if finding:
@@ -823,6 +827,10 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             finding = _judge_comparison(comparison, mention, sentence_version, sentence, negated)
             if finding:
                 findings.append(finding)
+    if answered:
+        # a claim in a quoted earlier message that the reply grades itself ("> her platelets are 38, that's grade 2" under
+        # "Platelets of 38 are grade 3, not grade 2") is the message being answered, not a claim of the text's own
+        findings = [f for f in findings if not ((f.analyte, f.value) in answered and _quoted(text, f.span[1] - 1))]
     if corrected:
         # a claim the text itself corrects elsewhere ("The CRF shows grade 4 with ANC 0.7" quoted under "that's an error —
         # 0.7 is grade 3") is reported as corrected, not as a wrong claim of the text's own
@@ -1106,7 +1114,7 @@ BRACKET_TEXT_RE = re.compile(r"\s*\([^()]*\)")
 
 
 # A sentence about another time than the values before it ("Last cycle she had grade 2 neutropenia") does not borrow them.
-OTHER_TIME_RE = re.compile(r"(?i)\b(?:last|previous(?:ly)?|prior|earlier|before|history|baseline|ago|had|has\s+had|"
+OTHER_TIME_RE = re.compile(r"(?i)\b(?:last|previous(?:ly)?|prior|earlier|before|history|baseline|ago|"
                            r"(?:resolved|recovered)(?!\s+(?:back\s+)?to\b)|nadir|cycles?\s+\d|in\s+\d{4}|will|would|if|expect(?:ed)?|risk)\b")
 
 
@@ -1245,7 +1253,7 @@ REFERENT_RE = re.compile("|".join(f"(?P<{k}>{TERM_WORDS[k]}|{ANALYTE_PATTERNS[k]
 # before it: "If it drops below 50 that would be grade 3", "Patients with grade 4 neutropenia", "Last cycle: grade 2".
 GENERAL_BEFORE_RE = re.compile(r"(?i)\b(?:if|when|whenever|unless|once|any|every|usually|typically|generally|often|commonly|may|might|"
                                r"can|could|patients|cases|risk|rates?|incidence|threshold|cut-?off|defin\w*|last|previous(?:ly)?|prior|"
-                               r"earlier|before|history|baseline|ago|had|nadir|cycles?\s+\d|in\s+\d{4}|expect(?:ed)?|will|each|per\s+protocol|"
+                               r"earlier|before|history|baseline|ago|nadir|cycles?\s+\d|in\s+\d{4}|expect(?:ed)?|will|each|per\s+protocol|"
                                r"overnight|yesterday|initially|originally|at\s+first|subsequent(?:ly)?|further|thereafter|afterwards|future|"
                                # a source or a study speaks of its cases: "In the Zaremba study, grade 4 …", "ASCO's table gives grade 4 …"
                                r"(?<!his\s)(?<!her\s)(?<!their\s)(?:stud(?:y|ies)|trials?)|cohorts?|series|reviews?|guidelines?|literature|median|"
@@ -1293,6 +1301,11 @@ EARLIER_AFTER_RE = re.compile(r"(?i)\s*(?:\S+\s+){0,3}?(?:earlier|ago|before|pre
 EARLIER_WORDS = ("compared", "from", "baseline", "previous", "prior", "initial", "earlier", "ago", "before", "last", "versus", "vs",
                  "admission", "presentation", "diagnosis", "frente", "contre", "rapport", "gegen", "vergleich", "rispetto", "compara",
                  "opzichte", "vergeleken", "ingreso", "entr", "aufnahme", "ingresso", "opname", "admiss")
+
+
+def _quoted(text: str, position: int) -> bool:
+    """Whether `position` is on a line of a quoted message ("> On Tue, … wrote:")."""
+    return text[text.rfind("\n", 0, position) + 1:position + 1].lstrip().startswith(">")
 
 
 def _says_earlier(sentence: str) -> bool:

@@ -759,6 +759,12 @@ FRESH15_CLASSES = [
     # grade columns headed in other languages, also in tables aligned with spaces
     ("| Día | Neutrófilos (x10⁹/L) | Grado CTCAE v5.0 |\n|---|---|---|\n| 8 | 1,3 | 2 |\n| 15 | 0,4 | 3 |", "5", [(M, "anc", 4)]),
     ("Datum    Thrombos   CTCAE-Grad Thrombos\n03.02.   212        0\n17.02.   88         2", "5", [(M, "plt", 1)]),
+    # a quoted message's claim that the reply grades itself is the message answered
+    ("Plt 38 are grade 3, not grade 2: hold.\n\n> On Tue, Sam wrote:\n> her platelets are 38, that's grade 2 so I'd go ahead", "5", []),
+    # a case told in the past tense: "she had grade 3 lymphopenia" is about the values told before
+    ("Labs: WBC 0.9 x10^9/L, ALC 0.6 x10^9/L.\nIn summary, she had grade 4 leukopenia and grade 3 lymphopenia.", "5", [(M, "alc", 2)]),
+    # another time named after the claim, past a version in brackets
+    ("ANC 2.3 today, up from 1.4 last Tuesday. So she had grade 2 neutropenia last week (v5.0).", "5", []),
     # "GI" is no grade: a bare G takes digits only
     ("Hb dropped 9.2 to 7.6 after the GI bleed.", "5", []),
     # a text about one count: "my count" is that count
