@@ -518,7 +518,7 @@ REPORTED_AFTER_RE = re.compile(r"(?i)\s*(?:\([^()]{0,30}\)\s*)?(?:,\s*)?(?:\w+\s
 # A correction that supersedes the claims before it: "the correct grade is 3", "should have been grade 3", "is actually grade 3".
 CORRECTION_HINT_RE = re.compile(r"correct|true|actual|right|revised|amended|should|in fact|really|wrong|error|mistake|typo|call|mis|"
                                 r"sorry|wait|mean|scratch|make that|rather|review|regrad|pardon|perd|scusa|entschuldigung|desculpe|"
-                                r"plut|dicho|anzi|gezegd|by ctcae|per ctcae|under ctcae")  # a word CORRECTION_RE needs
+                                r"plut|dicho|anzi|gezegd|[;:—–] (?:by|per|under) ctcae")  # a word CORRECTION_RE needs
 CORRECTION_RE = re.compile(r"(?i)\b(?:(?:correct(?:ed)?|true|actual|right|revised|amended)\s+(?:CTCAE\s+)?grade|corrected\s+to|"
                            rf"should\s+(?:have\s+been|be|read)|(?:is|was|it's|that's)\s+(?:actually|in\s+fact|really)|{WRONG_CLAIM}|"
                            r"on\s+(?:re-?)?review|after\s+review|on\s+re-?grading|"
