@@ -658,7 +658,9 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         if "count" in sentence or "Count" in sentence or ("/" in sentence or "10" in sentence) and UNIT_VALUE_HINT_RE.search(sentence):
             values = sorted(values + _unnamed_counts(text, s_start, s_end, mentions, topic), key=lambda m: m.span)
         first_claim = GRADE_CLAIM_RE.search(text, s_start, s_end)
-        claimed = first_claim is not None  # whether the sentence states any grade
+        # "Grades at discharge: leukopenia 2, neutropenia 2": grades listed after their conditions, under a label
+        listed = _listed_grades(text, s_start, s_end, text_terms, text_term_starts) if first_claim is None and "rad" in sentence else []
+        claimed = first_claim is not None or bool(listed)  # whether the sentence states any grade
         if not values and known and (claimed or comparison_hint_re.search(sentence)):
             values = _repeated_values(text, s_start, s_end, mentions, known)
         given = values  # the values this sentence gives, before any borrowed from the sentences before it
@@ -683,9 +685,9 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             referring = True
         elif not values and len(previous_values) == 1 and REFERRING_COMPARISON_START_RE.match(text, s_start):
             values = previous_values  # "ANC 1.7 today. This is below the 1.5 cut-off.": a comparison referring back
-        elif not values and previous_values and not heading and claimed \
-                and not OTHER_TIME_RE.search(text, s_start, s_end) and _states_grades(text, s_start, s_end) \
-                and not GENERAL_AFTER_RE.match(text, first_claim.end()):
+        elif not values and previous_values and not heading and (listed or claimed
+                and not OTHER_TIME_RE.search(text, s_start, s_end) and _states_grades(text, s_start, s_end)
+                and not GENERAL_AFTER_RE.match(text, first_claim.end())):
             # "Labs: WBC 1.8, ANC 0.9. Impression: grade 2 leukopenia, grade 3 neutropenia" -- a sentence of claims that
             # name their conditions is about the previous sentence's value of each condition's analyte, when it gave one
             values = _values_named_by_terms(text, s_start, s_end, panel_values)
@@ -716,7 +718,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         named_here = marks[bisect_left(mark_starts, s_start):bisect_left(mark_starts, s_end)]
         sentence_version = single_version([v for _, v in named_here]) or _section_version(sections, s_start) or default
         value_starts = [m.span[0] for m in values]
-        claims = [c for c in _claims(text, s_start, s_end, text_terms, text_term_starts) if c.term_analyte != "fn"] if claimed else []
+        claims = listed or ([c for c in _claims(text, s_start, s_end, text_terms, text_term_starts) if c.term_analyte != "fn"] if claimed else [])
         clauses = _clause_bounds(text, s_start, s_end) if claims else []
         clause_starts = [a for a, _ in clauses]
         if question_at is not None:
@@ -1301,6 +1303,24 @@ EARLIER_AFTER_RE = re.compile(r"(?i)\s*(?:\S+\s+){0,3}?(?:earlier|ago|before|pre
 EARLIER_WORDS = ("compared", "from", "baseline", "previous", "prior", "initial", "earlier", "ago", "before", "last", "versus", "vs",
                  "admission", "presentation", "diagnosis", "frente", "contre", "rapport", "gegen", "vergleich", "rispetto", "compara",
                  "opzichte", "vergeleken", "ingreso", "entr", "aufnahme", "ingresso", "opname", "admiss")
+
+
+# A label over grades listed after their conditions: "Grades at discharge: leukopenia 2, neutropenia 2, anemia 1".
+GRADES_LABEL_RE = re.compile(r"(?i)\b(?:CTCAE\s+)?(?:grades?|grading|grados?|graus?|graden?)\b[^:\n]{0,40}:[ \t]*")
+LISTED_GRADE_RE = re.compile(r"[ \t]*[:=]?[ \t]*(?:(?:G|gr(?:ade)?\.?)[ \t]*)?(?P<g>[0-5])(?![.,]?\d)(?=[ \t]*(?:[,;.)]|and\b|y\b|et\b|und\b|e\b|en\b|$))")
+
+
+def _listed_grades(text: str, start: int, end: int, terms: list[tuple[int, int, str]], term_starts: list[int]) -> list[Claim]:
+    """The claims of grades listed after their conditions under a label (see GRADES_LABEL_RE), one per condition."""
+    label = GRADES_LABEL_RE.search(text, start, end)
+    if label is None:
+        return []
+    claims = []
+    for _, term_end, analyte in terms[bisect_left(term_starts, label.end()):bisect_left(term_starts, end)]:
+        grade = LISTED_GRADE_RE.match(text, term_end, end)
+        if grade and analyte in CANONICAL_UNIT:
+            claims.append(Claim({int(grade.group("g"))}, grade.group("g"), grade.span("g"), analyte))
+    return claims
 
 
 def _quoted(text: str, position: int) -> bool:

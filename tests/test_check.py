@@ -765,6 +765,9 @@ FRESH15_CLASSES = [
     ("Labs: WBC 0.9 x10^9/L, ALC 0.6 x10^9/L.\nIn summary, she had grade 4 leukopenia and grade 3 lymphopenia.", "5", [(M, "alc", 2)]),
     # another time named after the claim, past a version in brackets
     ("ANC 2.3 today, up from 1.4 last Tuesday. So she had grade 2 neutropenia last week (v5.0).", "5", []),
+    # grades listed after their conditions under a label
+    ("Labs: WBC 2.4, ANC 1.3, platelets 48. Grades today: leukopenia 2, neutropenia 2, thrombocytopenia 2.", "5", [(M, "plt", 3)]),
+    ("Grading: neutropenia 3 in 10% of patients.", "5", []),
     # "GI" is no grade: a bare G takes digits only
     ("Hb dropped 9.2 to 7.6 after the GI bleed.", "5", []),
     # a text about one count: "my count" is that count
