@@ -1994,7 +1994,12 @@ def _time_label(text: str, mention: Mention, floor: int) -> str | None:
     window = text[mention.span[1]:mention.span[1] + 30]
     cut = AFTER_LABEL_CUT_RE.search(window)
     after = window[:cut.start()] if cut else window
-    if label_rank(after) is not None:
+    rank = label_rank(after)
+    if rank is not None:
+        if rank[0] == 3:  # "14:30 ANC 0.3 (repeat)": a clock or a date before the name says when better than a word of an event
+            before = _time_before(text, mention, floor)
+            if before is not None and (label_rank(before) or (0,))[0] in (1, 2):
+                return before
         return after.strip(" \t:-—–|()[]@,")
     return _time_before(text, mention, floor)
 
@@ -2125,16 +2130,143 @@ def _arrow_joined(text: str, mentions: list[Mention]) -> list[Mention]:
     return [m for i, m in enumerate(mentions) if i not in drop] if drop else mentions
 
 
+# -- the current value among repeats no time orders -------------------------------------------------------
+# Long texts (emails quoting earlier ones, forwarded alerts, progress notes, case reports, discharge summaries) give one count
+# several times. What is said of each decides which is current: a value marked as past loses to one that is not, a value in a
+# quoted earlier message to one in the reply above it, a value marked as current wins; days and dates order the rest, and in
+# running prose the last-told value is the current one.
+PAST_MARK_RE = re.compile(
+    r"(?i)\b(?:previous(?:ly)?|prior|earlier|baseline|initial(?:ly)?|before|ago|yesterday|nadir|pre-[a-z]+|pre(?:treatment|cycle|chemo\w*)|"
+    r"last\s+(?:week|month|year|time|visit|cycle|check|count|draw|labs?|cbc|fbc|blood\w*|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|"
+    r"(?:on|at|upon)\s+(?:admission|arrival|presentation|diagnosis)|admission|admitted|arrival|presentation|"
+    r"for\s+comparison|compared\s+(?:with|to)|(?:had|has)\s+been\s+(?:admitted|hospitali[sz]ed)|"
+    # French, Spanish, Italian, Portuguese, German, Dutch
+    r"pr[ée]c[ée]dente?s?|auparavant|avant|ant[ée]rieure?s?|(?<!avant-)hier(?=\s*(?:[,.;:)]|soir|matin|à\b|a\b))|avant-hier|"
+    r"(?:le\s+mois|la\s+semaine)\s+derni[èe]re?|pour\s+comparaison|(?:à\s+l['’]|l['’])(?:entr[ée]e|admission)|au\s+diagnostic|il\s+y\s+a|"
+    r"ayer|previ[ao]s?|anterior(?:es|mente)?|antes|(?:el\s+mes|la\s+semana)\s+pasad[ao]|al\s+ingreso|ingreso|hace\s+\d|para\s+comparar|"
+    r"ieri|precedenti|prima|(?:il\s+mese|la\s+settimana)\s+scors[ao]|all['’]ingresso|ingresso|per\s+confronto|"
+    r"ontem|(?:no\s+)?m[êe]s\s+passado|semana\s+passada|na\s+admiss[ãa]o|admiss[ãa]o|atr[áa]s|"
+    r"gestern|vorgestern|vorher|zuvor|(?<!immer\s)noch|letzte[nr]?\s+(?:woche|monat)|(?:bei|zur)\s+aufnahme|aufnahme\w*|zum\s+vergleich|"
+    r"gisteren|eerder|vorige\s+(?:week|maand)|ter\s+vergelijking|bij\s+opname|opname|geleden)\b")
+CURRENT_MARK_RE = re.compile(
+    r"(?i)\b(?:today(?:'s|’s)?|now|currently|current|this\s+morning|tonight|latest|most\s+recent|"
+    r"aujourd['’]hui|ce\s+(?:jour|matin)|actuel(?:le)?(?:ment)?|"
+    r"hoy|esta\s+mañana|actual(?:mente)?|oggi|stamattina|stamane|attual(?:e|mente)|hoje|esta\s+manhã|atual(?:mente)?|"
+    r"heute|heutige\w*|jetzt|aktuell\w*|vandaag|vanochtend|huidige|actueel)\b")
+# A line that starts an earlier message inside this one: a reply's quotation header, a forwarded or original message's rule.
+QUOTE_HEADER_RE = re.compile(
+    r"(?im)^[ \t>]*(?:-{2,}[ \t]*(?:original[ \t]+message|forwarded[ \t]+message|message[ \t]+d['’]origine|message[ \t]+transf[ée]r[ée]|"
+    r"urspr[üu]ngliche[ \t]+nachricht|weitergeleitete[ \t]+nachricht|mensaje[ \t]+(?:original|reenviado)|messaggio[ \t]+(?:originale|inoltrato)|"
+    r"mensagem[ \t]+(?:original|encaminhada)|oorspronkelijk[ \t]+bericht|doorgestuurd[ \t]+bericht)[ \t]*-*[ \t]*$|"
+    r"[^\n]{0,120}\b(?:wrote|a[ \t]+[ée]crit|schrieb|escribi[óo]|ha[ \t]+scritto|escreveu|schreef)[ \t]*:[ \t]*$)")
+QUOTED_LINE_RE = re.compile(r"(?m)^[ \t]*>")
+HYPOTHETICAL_RE = re.compile(r"(?i)\b(?:if|e\.g\.|for\s+example|such\s+as|would|si|wenn|falls|target|goal)\b")
+SPECIMEN_RE = re.compile(r"(?i)\b(?:capillary|venous|arterial|finger-?(?:stick|prick)|point[ -]of[ -]care|poc|i-?stat|blood\s+gas|citrate|edta|"
+                         r"heparin|manual|smear|estimated?|automated|analy[sz]er|cord|capillaire|veineux|kapill[äa]r|ven[öo]s|capilar|venos[ao])\b")
+SEQUENCE_WORD_RE = re.compile(r"(?i)\b(?:then|later|after(?:wards)?|subsequently|since|now|puis|ensuite|apr[èe]s|luego|despu[ée]s|poi|dopo|"
+                               r"dann|danach|sp[äa]ter|daarna|later|depois|ap[óo]s)\b")
+CLAUSE_CUT_RE = re.compile(r"[,;(\[]|\s[-–—]\s")
+
+
+def _earlier_message_start(text: str) -> int:
+    """Where an earlier message quoted or forwarded inside this one starts (len(text) when none is)."""
+    if ">" not in text and "-" not in text and ":" not in text:
+        return len(text)
+    header = QUOTE_HEADER_RE.search(text)
+    quoted = QUOTED_LINE_RE.search(text)
+    starts = [m.start() for m in (header, quoted) if m is not None]
+    return min(starts) if starts else len(text)
+
+
+def _sentence_bounds(text: str, position: int) -> tuple[int, int]:
+    floor = max(0, position - 200)
+    ends = list(SENTENCE_END_RE.finditer(text, floor, position))
+    start = ends[-1].end() if ends else floor
+    after = SENTENCE_END_RE.search(text, position, min(len(text), position + 200))
+    return start, after.start() if after else min(len(text), position + 200)
+
+
+def _marks(text: str, mentions: list[Mention], index: int, regex: re.Pattern) -> str | None:
+    """A mark (of past or present) said of one value: inside its own words, after it before the next value, or at the head
+    of its sentence before the first value of it. A mark after a value and a cut (a comma, a bracket) leads the next value."""
+    mention = mentions[index]
+    own = regex.search(mention.raw)
+    if own:
+        return own.group(0)
+    start, end = _sentence_bounds(text, mention.span[0])
+    before = [m for m in mentions if start <= m.span[0] < mention.span[0] and m.span[1] <= mention.span[0]]
+    after = [m for m in mentions if mention.span[1] <= m.span[0] < end]
+    # after it, up to the next value (or the sentence's end); a mark past a cut leads that next value instead
+    stop = after[0].span[0] if after else end
+    for mark in regex.finditer(text, mention.span[1], stop):
+        if not after or not CLAUSE_CUT_RE.search(text, mention.span[1], mark.start()) \
+                or CLAUSE_CUT_RE.search(text, mark.end(), stop):
+            return mark.group(0)
+        break
+    # before it: after the previous value past a cut (a clause of its own), or at the head of the sentence
+    floor = before[-1].span[1] if before else start
+    for mark in regex.finditer(text, floor, mention.span[0]):
+        if not before or (CLAUSE_CUT_RE.search(text, floor, mark.start()) and not CLAUSE_CUT_RE.search(text, mark.end(), mention.span[0])):
+            return mark.group(0)
+    if before:  # the head of a list: "Last month your white count was 4.6 and platelets 201"
+        head = regex.search(text, start, before[0].span[0])
+        if head and not any(CLAUSE_CUT_RE.search(text, m.span[1], n.span[0]) and not LIST_GAP_RE.fullmatch(text, m.span[1], n.span[0])
+                            for m, n in zip(before, [*before[1:], mention], strict=True)):
+            return head.group(0)
+    return None
+
+
+def _current_by_context(text: str, mentions: list[Mention], indexes: list[int], labels: list[str | None],
+                        quoted_from: int) -> tuple[int, str] | None:
+    """Which of several values of one analyte no time orders is current, and why (None: all are kept)."""
+    values = [mentions[i] for i in indexes]
+    specimens = {_marks(text, mentions, i, SPECIMEN_RE) for i in indexes}
+    if len({s.lower() for s in specimens if s}) > 1:
+        return None  # a capillary and a venous sample: both current
+    current = [k for k, i in enumerate(indexes) if _marks(text, mentions, i, CURRENT_MARK_RE)]
+    current = [k for k in current if values[k].span[0] < quoted_from] or current
+    if current:
+        return current[-1], f"it is said to be current ('{_marks(text, mentions, indexes[current[-1]], CURRENT_MARK_RE)}')"
+    past_marks = {k: _marks(text, mentions, i, PAST_MARK_RE) for k, i in enumerate(indexes)}
+    past = {k for k, mark in past_marks.items() if mark}
+    left = [k for k in range(len(indexes)) if k not in past]
+    why = f"the others are said to be earlier ({', '.join(sorted({repr(past_marks[k]) for k in past}))})"
+    if not left:
+        return None
+    reply = [k for k in left if values[k].span[0] < quoted_from]
+    if reply and len(reply) < len(left):
+        left, why = reply, "the others are in an earlier message quoted below it"
+    told = [k for k in left if not _marks(text, mentions, indexes[k], HYPOTHETICAL_RE)]  # "if the ANC were 0.4": not the patient's
+    if not told:
+        return None
+    if len(told) < len(left):
+        left, why = told, "the others are said of what would be, not of the patient" if not past else why
+    if len(left) == 1:
+        return left[0], why
+    ranks = [label_rank(labels[k]) if labels[k] else None for k in left]
+    if all(r is not None and r[0] in (1, 2) for r in ranks):
+        pick = latest_column([labels[k].strip(" \t()[]:-—–@") for k in left])
+        if pick is not None:
+            return left[pick], "it is the latest by its day or date"
+    for k, n in zip(left[:-1], left[1:], strict=True):
+        gap = text[values[k].span[1]:values[n].span[0]]
+        if not SENTENCE_END_RE.search(gap) and not SEQUENCE_WORD_RE.search(gap):
+            return None  # "Hb 8.1, Hb 9.0": two values in one list, told in no order
+    return left[-1], (f"{why}, and of the rest it is the last told" if past else "no time orders them, and it is the last told")
+
+
 def latest_of_timed_repeats(text: str, mentions: list[Mention]) -> list[Mention]:
     """One value per analyte when the same analyte is given several times, each with its time ("06:40 PLT 45 ...
     18:00 PLT 38"), or joined by an arrow ("Hb 7.9 → 2 units → Hb 9.6"): the most recent is kept, with the others as its
-    series. Untimed repeats are all kept."""
+    series. Repeats no time orders are decided by what is said of them (_current_by_context); those it cannot decide (two
+    values in one list told in no order, two kinds of sample) are all kept."""
     mentions = _arrow_joined(text, mentions)
     by_analyte: dict[str, list[int]] = {}
     for index, mention in enumerate(mentions):
         if mention.value is not None:
             by_analyte.setdefault(mention.analyte, []).append(index)
     drop: set[int] = set()
+    quoted_from = None
     for indexes in by_analyte.values():
         if len(indexes) < 2 or len(indexes) > 12:
             continue
@@ -2147,13 +2279,12 @@ def latest_of_timed_repeats(text: str, mentions: list[Mention]) -> list[Mention]
                           or _segment_label(text, mentions[i].span[0]) or _line_label(text, mentions[i].span[0]) or _inner_label(mentions[i])
                           or _sentence_label(text, mentions[i].span[0]))
         ranks = [label_rank(label) if label is not None else None for label in labels]
+        why = None
         if any(rank is None for rank in ranks):
             # "Hb 7.4 → 2 units → post-transfusion Hb 9.0": the one value labelled as after an event, when no other says when
             later = [i for i, rank in enumerate(ranks) if rank is not None and rank[0] == 3]
-            if len(later) != 1 or any(rank is not None and rank[0] != 3 for rank in ranks):
-                continue
             labels = [label if label is not None else "" for label in labels]
-            pick = later[0]
+            pick = later[0] if len(later) == 1 and all(rank is None or rank[0] == 3 for rank in ranks) else None
         elif all(rank[0] == 3 for rank in ranks):
             # "Hb 71 g/L this morning; transfused; post-transfusion Hb 89": now, then after an event, told in the order they happened
             pick = len(indexes) - 1
@@ -2163,9 +2294,21 @@ def latest_of_timed_repeats(text: str, mentions: list[Mention]) -> list[Mention]
                 # "post-transfusion Hb 8.6; discharge Hb 9.2": each after an event, told in the order they happened
                 pick = len(indexes) - 1
         if pick is None:
-            continue
+            # no time orders them: what is said of each decides (marked current or past, quoted, last told)
+            if quoted_from is None:
+                quoted_from = _earlier_message_start(text)
+            chosen = _current_by_context(text, mentions, indexes, labels, quoted_from)
+            if chosen is None:
+                continue
+            pick, why = chosen
         keep = mentions[indexes[pick]]
         series = [mentions[i].native_value for i in indexes if i != indexes[pick]] + [keep.native_value]
+        if why is not None:
+            told = ", ".join(f"{mentions[i].native_value:g}" for i in indexes)
+            keep.assumptions = [f"{ANALYTE_LABELS[keep.analyte]} given {len(indexes)} times ({told}); {series[-1]:g} is read as the "
+                                f"current value: {why}."] + keep.assumptions
+            drop.update(i for i in indexes if i != indexes[pick])
+            continue
         keep.assumptions = [f"{ANALYTE_LABELS[keep.analyte]} given {len(indexes)} times with their times "
                             f"({', '.join(f'{v:g} {label}' for v, label in zip([mentions[i].native_value for i in indexes], labels, strict=True))}); "
                             f"the most recent is graded ({series[-1]:g})."] + keep.assumptions
