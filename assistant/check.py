@@ -53,9 +53,9 @@ def _scan(pattern: str, flags: int = 0) -> re.Pattern:
 ROMAN = {"0": 0, "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 GRADE_TOKEN = r"(?:[0-5]|iv|v|i{1,3}|one|two|three|four|five)"
 GRADE_CLAIM_PATTERN = (
-    rf"(?<![\w-])(?#first)(?:CTCAE(?:\s+|-)(?:v\s?[56](?:\.0)?\s+)?)?(?:graded(?:\s+as)?|grade|grado|grad|grau|graad|gr\.?|(?-i:G)(?=\s*[<>≤≥]?=?\s*[0-5]|-[0-5]))(?:\s*:|\s+(?:is|was|would\s+be|will\s+be|of)(?=\s+(?:[<>≤≥]=?\s*)?{GRADE_TOKEN}\b))?\s*(?:-(?=[0-5IViv]))?"
-    rf"(?P<op>≥|>=|>|≤|<=|<)?\s*(?P<g>{GRADE_TOKEN})(?!\w|\.\d)"
-    rf"(?:\s*(?:-|–|to|or|/|and)\s*(?:grade\s*)?(?P<g2>{GRADE_TOKEN})(?!\w|\.\d))?"
+    rf"(?<![^\W_])(?<!-)(?#first)(?:CTCAE(?:\s+|-)(?:v\s?[56](?:\.0)?\s+)?)?(?:graded(?:\s+as)?|grade|grado|grad|grau|graad|gr\.?|(?-i:G)(?=\s*[<>≤≥]?=?\s*[0-5]|-[0-5]))(?:\s*:|\s+(?:is|was|would\s+be|will\s+be|of)(?=\s+(?:[<>≤≥]=?\s*)?{GRADE_TOKEN}\b))?\s*(?:-(?=[0-5IViv]))?"
+    rf"(?P<op>≥|>=|>|≤|<=|<)?\s*(?P<g>{GRADE_TOKEN})(?![^\W_]|\.\d)"
+    rf"(?:\s*(?:-|–|to|or|/|and)\s*(?:grade\s*)?(?P<g2>{GRADE_TOKEN})(?![^\W_]|\.\d))?"
     rf"(?P<plus>\+|\s+or\s+(?:higher|above|greater|worse|more)|\s+(?:o|ou|oder|of)\s+(?:superiore|superior|mayor|m[áa]s|plus|sup[ée]rieure?|"
     rf"h[öo]her|mehr|hoger|erger|mais|pior|peggiore|peor)\b)?"
 )
@@ -1063,7 +1063,7 @@ def _row_claim(text: str, line: str, offset: int, header: list[str], grade_colum
     if TABLE_RULE_RE.match(line) or len(spans) != len(header):
         return None
     cells = [line[a:b].strip() for a, b in spans]
-    grade_cell = GRADE_CELL_RE.match(cells[grade_column])
+    grade_cell = GRADE_CELL_RE.match(cells[grade_column].strip("*_ "))  # "**2**": Markdown emphasis around the grade
     if grade_cell is None:
         return None
     first = ANALYTE_RE_FULL.match(cells[0])

@@ -768,6 +768,9 @@ FRESH15_CLASSES = [
     # grades listed after their conditions under a label
     ("Labs: WBC 2.4, ANC 1.3, platelets 48. Grades today: leukopenia 2, neutropenia 2, thrombocytopenia 2.", "5", [(M, "plt", 3)]),
     ("Grading: neutropenia 3 in 10% of patients.", "5", []),
+    # Markdown emphasis around a grade, in text and in a grade column
+    ("Under CTCAE v6.0, your ANC of 0.4 would be classified as __grade 4__.", "5", [(M, "anc", 3)]),
+    ("| Parameter | Value | CTCAE grade |\n|---|---|---|\n| ANC | 0.9 | **2** |", "5", [(M, "anc", 3)]),
     # "GI" is no grade: a bare G takes digits only
     ("Hb dropped 9.2 to 7.6 after the GI bleed.", "5", []),
     # a text about one count: "my count" is that count
