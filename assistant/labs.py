@@ -68,6 +68,16 @@ UNIT_FORMS = [
 ]
 UNIT_ALTERNATIVES = "|".join(f"(?:{form})" for form, _, _ in UNIT_FORMS)
 UNIT = f"(?P<unit>{UNIT_ALTERNATIVES})" + r"(?![A-Za-z])"
+# The same in French, Spanish, Italian, Portuguese, German and Dutch ("si mes PNN descendent sous 0,5", "unter 1,0", "sotto 50",
+# "por debajo de 1.000", "menos de 50.000", "abaixo de 1.000", "onder 1,0", "inférieur à 1,5"); a mention keeps "<", ">" or ">=".
+FOREIGN_BELOW = (r"sous|(?:en|au)[ -]dessous\s+d[eu]|inf[ée]rieure?s?\s+[àa]|unter(?:halb)?|weniger\s+als|kleiner\s+als|(?:al\s+di\s+)?sotto(?:\s+(?:a|di))?|"
+                 r"inferior[ei]?s?\s+(?:a|al|de)|por\s+debajo\s+del?|menos\s+de|menor(?:es)?\s+(?:a|de|que)|abaixo\s+d[eoa]|onder|minder\s+dan")
+FOREIGN_ABOVE = (r"(?:au|en)[ -]dessus\s+d[eu]|sup[ée]rieure?s?\s+[àa]|über|oberhalb|mehr\s+als|gr[öo](?:ß|ss)er\s+als|(?:al\s+di\s+)?sopra(?:\s+(?:a|di))?|"
+                 r"superior[ei]?s?\s+(?:a|al|de)|por\s+encima\s+del?|m[áa]s\s+de|mayor(?:es)?\s+(?:a|de|que)|acima\s+d[eoa]|boven|meer\s+dan")
+FOREIGN_AT_LEAST = r"au\s+moins|mindestens|almeno|al\s+menos|pelo\s+menos|minstens|ten\s+minste"
+FOREIGN_BELOW_RE = re.compile(rf"(?i)(?:{FOREIGN_BELOW})$")
+FOREIGN_AT_LEAST_RE = re.compile(rf"(?i)(?:{FOREIGN_AT_LEAST})$")
+FOREIGN_ABOVE_RE = re.compile(rf"(?i)(?:{FOREIGN_ABOVE})$")
 COMPARATOR = r"(?P<cmp><=|>=|≤|≥|<|>|(?:(?:less|lower|fewer|greater|higher|more)\s+than|below|under|above|over|at\s+least|at\s+most|(?<!went )(?<!gone )(?<!goes )(?<!came )(?<!comes )(?<!rose )(?<!back )(?<!crept )(?<!moved )(?<!climbed )up\s+to)\b)"
 # A reference range written without brackets between a name and its result: "Hb (g/dL)  ref 13.5-17.5   result 12.8".
 REFERENCE_BEFORE_RESULT = (r"[ \t]*(?:ref(?:erence)?\.?(?:[ \t]+(?:range|interval))?|normal(?:[ \t]+range)?|range|nr|rr)[ \t]*:?[ \t]*"
@@ -184,6 +194,11 @@ VALUE_RE = re.compile(
     rf"(?P<filler>(?:{FILLER}){{0,4}}?)(?:{FROM_TO})?(?:{COMPARATOR}\s*(?:the\s+)?)?{NUMBER}\s*(?:{UNIT})?",
     re.IGNORECASE,
 )
+# ... and a threshold after a comparator in another language, tried only when VALUE_RE found nothing and one of those words follows.
+FOREIGN_VALUE_RE = re.compile(rf"(?P<filler>(?:{FILLER}){{0,4}}?)(?P<cmp>{FOREIGN_BELOW}|{FOREIGN_ABOVE}|{FOREIGN_AT_LEAST})(?!\w)\s*{NUMBER}\s*(?:{UNIT})?",
+                              re.IGNORECASE)
+FOREIGN_COMPARATOR_HINT_RE = re.compile(r"\b(?:sous|dessous|dessus|(?:inf|sup)[ée]rieur|unter|über|oberhalb|als|sotto|sopra|inferior|superior|debajo|"
+                                        r"encima|menos|m[áa]s|menor|mayor|abaixo|acima|onder|boven|dan|moins|mindestens|almeno|minstens|minste)\b")
 # A value in brackets a few words after its name, always with its unit: "the platelet count you shared (44 x10^9/L)".
 WORDS_THEN_BRACKET_RE = re.compile(rf"(?P<filler>(?:[ \t]+[A-Za-z'’]+){{1,4}}[ \t]*\([ \t]*)(?P<cmp>(?!x)x)?{NUMBER}[ \t]*{UNIT}(?=[ \t]*\))",
                                    re.IGNORECASE)
@@ -516,10 +531,18 @@ def _dose_after_dash(text: str, position: int) -> bool:
 # Three or more values joined by spaced dashes are a series, not a range: "PLT 45 - 61 - 38".
 DASH_SERIES_RE = re.compile(r"(?:[ \t]+[-–][ \t]+\d+(?:\.\d+)?(?![\d.]|[ \t]*[-–]\s*\d[\d.]*\s*%)){2,}")
 DASH_SERIES_VALUE_RE = re.compile(r"\d+(?:\.\d+)?")
+# ... also in French, Spanish, Italian, Portuguese, German and Dutch, where an adjective may follow ("Seuil transfusionnel : Hb 7 g/dL").
 TARGET_WORDS = ("target", "goal", "aim", "keep", "maintain", "threshold", "trigger", "cut")
 TARGET_WORD = r"(?:target|goal|aim|keep|maintain|threshold|trigger|cut-?off)\s*:?\s+(?:an?\s+|the\s+)?"
 # Found once per text: where each goal phrase ends is where a name that is not a patient value would start.
 TARGET_BEFORE_RE = re.compile(r"\b" + first_char_lookahead(TARGET_WORD) + TARGET_WORD, re.IGNORECASE)
+# ... also in French, Spanish, Italian, Portuguese, German and Dutch, where the word of a transfusion may follow ("Seuil
+# transfusionnel : Hb 7 g/dL"); scanned for only when one of their words is in the text.
+FOREIGN_TARGET_WORDS = ("seuil", "cible", "objecti", "umbral", "soglia", "schwelle", "drempel")
+FOREIGN_TARGET_WORD = (r"(?:seuil|cible|objectif|umbral|objetivo|soglia|schwellen?(?:wert)?|transfusionsschwelle|drempel(?:waarde)?)"
+                       r"(?:[ \t]+tra(?:n)?sfusion\w*)?\s*:?\s+"
+                       r"(?:(?:de|d['’]|la|le|l['’]|el|il|lo|die|der|het)\s*)?")
+FOREIGN_TARGET_BEFORE_RE = re.compile(r"\b" + first_char_lookahead(FOREIGN_TARGET_WORD) + FOREIGN_TARGET_WORD, re.IGNORECASE)
 NAME_PUNCTUATION_RE = re.compile(r"[ \t]*(?:(?:trend|series|results?|values?|levels?)\b[ \t]*)?[#:=]?", re.IGNORECASE)
 TIMES_TEN_RE = re.compile(r"\s*[x×*]\s*10")
 LATER_UNIT_RE = re.compile(rf"\s*(?:{UNIT})", re.IGNORECASE)
@@ -554,6 +577,20 @@ def _number_notes(analyte: str, number_text: str) -> list[str]:
     return []
 
 
+def _comparator(word: str) -> str:
+    """A comparator as the mention keeps it: as written in English, '<', '>' or '>=' for one in another language."""
+    word = word.lower()
+    if len(word) < 4:  # "<", ">=", "≤"
+        return word
+    if FOREIGN_AT_LEAST_RE.fullmatch(word):
+        return ">="
+    if FOREIGN_BELOW_RE.fullmatch(word):
+        return "<"
+    if FOREIGN_ABOVE_RE.fullmatch(word):
+        return ">"
+    return word
+
+
 def _mention(analyte: str, text: str, start: int, end: int, number_text: str, kilo: bool, unit_text: str | None,
              comparator: str | None, number_span: tuple[int, int], trend: list[float]) -> Mention:
     number = parse_number(number_text)
@@ -574,7 +611,7 @@ def _mention(analyte: str, text: str, start: int, end: int, number_text: str, ki
         notes.append(f"{ANALYTE_LABELS[analyte]} given as a series ({' -> '.join(f'{v:g}' for v in trend)}); the latest value is "
                      f"graded ({trend[-1]:g}).")
     return Mention(analyte=analyte, value=value, unit=CANONICAL_UNIT[analyte], raw=text[start:end], span=(start, end),
-                   number_span=number_span, comparator=comparator.lower() if comparator else None, native_unit=native_unit,
+                   number_span=number_span, comparator=_comparator(comparator) if comparator else None, native_unit=native_unit,
                    native_value=native_value, assumptions=notes + assumptions, warnings=warnings)
 
 
@@ -746,7 +783,9 @@ def _find_mentions(text: str) -> list[Mention]:
     bare: list[re.Match] = []  # names with no value after them: the value may stand before the name
     # Tests that can only match when the text has a goal word or a garbled number anywhere, run once per text.
     lowered = text.lower()
-    target_ends = {m.end() for m in TARGET_BEFORE_RE.finditer(text)} if any(word in lowered for word in TARGET_WORDS) else ()
+    target_ends = {m.end() for m in TARGET_BEFORE_RE.finditer(text)} if any(word in lowered for word in TARGET_WORDS) else set()
+    if any(word in lowered for word in FOREIGN_TARGET_WORDS):
+        target_ends |= {m.end() for m in FOREIGN_TARGET_BEFORE_RE.finditer(text)}
     may_garble = GARBLED_ANYWHERE_RE.search(text) is not None
     may_statistic = any(word in lowered for word in STATISTIC_WORDS)
     pronouns = pronoun_change_starts(lowered)
@@ -793,6 +832,9 @@ def _find_mentions(text: str) -> list[Mention]:
                 text, match.start(), value_match.group("filler"), value_match.end("num"))):
             record = _record_value(text, match.start(), position)  # "ANC\nNormal range: 1.5 - 7.7\nValue: 0.95"
             value_match = record or value_match
+        if not value_match and text[position:position + 1] in (" ", "\t"):
+            if FOREIGN_COMPARATOR_HINT_RE.search(lowered, position, position + 40):
+                value_match = FOREIGN_VALUE_RE.match(text, position)  # "si mes PNN descendent sous 0,5 G/L": a threshold
         if not value_match and (text[position:position + 1].isspace() or text[position - 1:position].isspace()):
             gap = PLACE_GAP_RE.match(text, position)  # "neutrophil count on discharge was 1.1"
             value_match = VALUE_RE.match(text, gap.end()) if gap else None
@@ -937,6 +979,10 @@ def _find_mentions(text: str) -> list[Mention]:
     if rows[1]:  # a row of a table with a header is read by its columns, not as running text
         covered, row_starts = rows[1], [a for a, _ in rows[1]]
         mentions = [m for m in mentions if not _inside(covered, row_starts, m.span[0])]
+    if "\n" in text and any(hint in lowered for hint in NOT_VALUE_HINTS):
+        cells = grade_column_cells(text, lowered)
+        if cells:  # "| Neutrophil count decreased | 2 |" under "| Toxicity | Grade |": a grade, not a count
+            mentions = [m for m in mentions if m.is_threshold or not any(a <= m.number_span[0] < b for a, b in cells)]
     if "respectiv" in lowered or "rispettiv" in lowered:
         mentions = respectively_mentions(text, mentions)
     conditions = condition_bracket_mentions(text, lowered) if "(" in text and ("peni" in lowered or "emi" in lowered) else []
@@ -1484,6 +1530,43 @@ def latest_column(labels: list[str]) -> int | None:
 UNIT_CELL_RE = re.compile(rf"[ \t]*(?:{UNIT_ALTERNATIVES})[ \t]*", re.IGNORECASE)
 
 
+# A column of a grading table that holds no value of the patient's: "| Toxicity | Grade | Definition |" over "| Neutrophil count
+# decreased | 2 | ANC <1.5-1.0 |" (also headed in French, Spanish, Italian, Portuguese, German and Dutch).
+NOT_VALUE_HEADER_RE = re.compile(r"(?i)\b(?:(?:ctcae[ \t-]*)?grad[eoi]s?|grau|graad|toxicit(?:y|[ée]|[àa]|ies)|toxizit[äa]t|toxicidad|toxicidade|"
+                                 r"definitions?|d[ée]finitions?|definici[óo]n|definizione|defini[çc][ãa]o|definitie|action|acci[óo]n|azione|"
+                                 r"a[çc][ãa]o|ma[ßs]nahme|actie|conduite|management|dose\s+modification)\b")
+NOT_VALUE_HINTS = ("grad", "grau", "graa", "toxic", "toxiz", "defini", "action", "acci", "azione", "ação", "acao", "maßnahme", "massnahme",
+                   "actie", "conduite", "management", "modification")
+
+
+def grade_column_cells(text: str, lowered: str) -> list[tuple[int, int]]:
+    """The spans of the cells of table columns headed as a grade, a toxicity, a definition or an action: what stands in them
+    is no value of the patient's."""
+    if not any(hint in lowered for hint in NOT_VALUE_HINTS):
+        return []
+    spans: list[tuple[int, int]] = []
+    columns: set[int] = set()
+    splitter = None
+    offset = 0
+    for line in text.split("\n"):
+        start, offset = offset, offset + len(line) + 1
+        delimiter = next((d for d, _ in ROW_DELIMITERS if d in line.strip()), None)
+        if delimiter is None or (splitter is not None and delimiter != splitter):
+            columns, splitter = set(), None
+            if delimiter is None:
+                continue
+        cells = [(c.start(), c.end()) for c in re.finditer(r"[^|\t;]+" if delimiter != "  " else r"\S+(?: \S+)*", line)]
+        cells = [(a, b) for a, b in cells if line[a:b].strip()]
+        if delimiter == "|" and all(set(line[a:b].strip()) <= set("-: ") for a, b in cells):
+            continue  # a Markdown rule line
+        heads = {i for i, (a, b) in enumerate(cells) if NOT_VALUE_HEADER_RE.search(line, a, b) and not any(ch.isdigit() for ch in line[a:b])}
+        if heads and not ANALYTE_RE.match(line[cells[0][0]:cells[0][1]].strip()):
+            columns, splitter = heads, delimiter
+            continue
+        spans += [(start + cells[i][0], start + cells[i][1]) for i in columns if i < len(cells)]
+    return spans
+
+
 def row_table_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]]:
     """Values of tables whose header row labels the columns and whose rows start with an analyte name; with
     several value columns (dates, times, Today | Prior) the most recent is read. Returns the mentions and the
@@ -1526,6 +1609,8 @@ def row_table_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]]
         if any(ANALYTE_RE.match(line[a:b].strip()) for a, b in cells[1:]):
             continue  # several analytes on one line ("Hb 9.1; PLT 45"): running text, not a table row
         columns = [""] + header if header is not None and len(header) == len(cells) - 1 else header
+        if header is not None and len(header) == len(cells) - 2 and UNIT_CELL_RE.fullmatch(line, *cells[-1]):
+            columns = ["", *header, "unit"]  # "PNN   3,6   3,0   2,6   G/L" under "16/09   30/09   14/10": the unit in a last cell
         if columns is None or len(columns) != len(cells) or "%" in first:
             continue
         if rest.strip() and not re.fullmatch(rf"\s*[\(\[]?\s*(?:{UNIT_ALTERNATIVES})?\s*[\)\]]?\s*", rest, re.IGNORECASE):
@@ -1533,7 +1618,7 @@ def row_table_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]]
         roles = []
         for column, label in enumerate(columns):
             roles.append("name" if column == 0 else "range" if RANGE_HEADER_RE.search(label) else "unit" if UNIT_HEADER_RE.match(label)
-                         else "skip" if SKIP_HEADER_RE.match(label) else "value")
+                         else "skip" if SKIP_HEADER_RE.match(label) or NOT_VALUE_HEADER_RE.search(label) else "value")
         value_columns = [c for c, role in enumerate(roles) if role == "value"
                          and CELL_VALUE_RE.match(line, cells[c][0]) and not RANGE_CELL_RE.match(line[cells[c][0]:cells[c][1]])]
         if not value_columns:

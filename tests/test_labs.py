@@ -7,7 +7,7 @@ import json
 import pytest
 
 from assistant.errors import UserError
-from assistant.labs import grade_text, parse_limits, read_spoken_numbers
+from assistant.labs import find_mentions, grade_text, parse_limits, read_spoken_numbers
 from tests.conftest import run_cli
 
 pytestmark = pytest.mark.unit
@@ -736,6 +736,20 @@ FRESH15_READS = [
     # ... but not a value said of what would be; and a value repeated in a summary is read once
     ("Your ANC is 1.4. If the ANC were 0.4 we would admit you.", {"anc": 1.4}),
     ("Hb 10.2 g/dL. Summary: Hb 10.2 g/dL, stable.", {"hgb": 10.2}),
+    # a column headed as a grade, a toxicity, a definition or an action holds no value, in any language read
+    ("| Adverse event | CTCAE grade | Definition |\n|---|---|---|\n| Platelet count decreased | 3 | <50-25 x10^9/L |", {}),
+    ("Parameter\tGrado\tAcción\nNeutrófilos\t4\tSuspender", {}),
+    ("Test | Result | Grade\nANC | 0.8 | 3", {"anc": 0.8}),
+    # a comparator in another language makes a threshold ("sous", "unter", "sotto", "por debajo de", "menos de", "abaixo de",
+    # "onder", "inférieur à", "au moins"); so does a transfusion threshold named in another language
+    ("Si les plaquettes passent sous 20 G/L, transfusion.", {}), ("Thrombozyten unter 30 /nl: EK-Gabe", {}),
+    ("piastrine sotto 20", {}), ("con neutrófilos por debajo de 500", {}), ("plaquetas de menos de 20.000", {}),
+    ("neutrófilos abaixo de 500", {}), ("trombocyten onder 20", {}), ("PNN inférieurs à 0,5 G/L", {}),
+    ("Leukozyten mindestens 3,0", {}), ("PNN 0,9 G/L, donc sous 1,0", {"anc": 0.9}),
+    ("Seuil transfusionnel : Hb 8 g/dL", {}), ("Umbral transfusional: Hb 7", {}), ("Transfusionsschwelle: Hb 7 g/dl", {}),
+    # a table of dates over rows of an analyte, its values and then its unit in a last cell: the latest date is read
+    ("            02/03    16/03    30/03\nLeucocytes    4,4      3,8      3,1    G/L\nPlaquettes    190      160      142    G/L",
+     {"wbc": 3.1, "plt": 142}),
 ]
 
 
@@ -765,6 +779,10 @@ def test_untimed_repeats_in_running_prose_read_the_last_told_unless_they_are_two
     assert lab["value"] == 8.7 and lab["assumptions"][0].startswith("Hemoglobin given 2 times (9.1, 8.7); 8.7 is read as the current value")
     assert sorted(lab["value"] for lab in grade_text("Capillary Hb 7.9. Venous Hb 8.8.")) == [7.9, 8.8]
     assert sorted(lab["value"] for lab in grade_text("Hb 8.1 g/dL fingerstick; Hb 8.9 g/dL venous.")) == [8.1, 8.9]
+
+
+def test_a_comparator_in_another_language_is_kept_as_a_relation():
+    assert [m.comparator for m in find_mentions("PNN sous 0,5 G/L; Thrombozyten über 100; plaquetas al menos 50")] == ["<", ">", ">="]
 
 
 def test_the_current_value_of_a_long_document_says_why_it_was_chosen():
