@@ -1433,9 +1433,14 @@ CELL_VALUE_RE = re.compile(rf"\s*{NUMBER}\s*(?:{UNIT})?", re.IGNORECASE)
 UNIT_ANYWHERE_RE = re.compile(rf"(?<![A-Za-z]){UNIT}", re.IGNORECASE)
 
 
+DATE_PREPOSITION_LEAD_RE = re.compile(rf"(?i)^{DATE_PREPOSITIONS}[ \t]+(?=\d)")
+
+
 def time_rank(label: str) -> tuple[int, float] | None:
     """How recent a column or a value label says it is: (kind, position); None when it says nothing about time."""
     label = label.strip()
+    if label[:1].isalpha() and label[2:4].strip()[:1].isdigit():
+        label = DATE_PREPOSITION_LEAD_RE.sub("", label)  # "le 07/05", "on 3/4", "am 12.05.": the date
     if CURRENT_HEADER_RE.search(label):
         return (3, 0.0)
     if PAST_HEADER_RE.search(label):
@@ -1662,6 +1667,7 @@ LEADING_VALUE_RE = re.compile(rf"\b(?:at|of|with)\s+{NUMBER}\s*(?:{UNIT})?(?:\s*
 PLACE_GAP_RE = re.compile(r"(?:\s+(?:recorded|measured|obtained|drawn|taken|checked|seen|documented|noted|reported))?"
                           r"\s*(?:in|on|at|during|after|before|from|for|since|post|pre)\s+(?:[A-Za-z][\w'-]*\s*|(?:day|d|week|cycle)\s*\d{1,3}\s*|"
                           r"\d{1,2}\s*(?:units?|u|bags?|pools?)\b\s*){1,4}?"  # "plt count post 1 unit = 34"
+                          r"(?:\(\s*\d{1,2}/\d{1,2}(?:/\d{2,4})?\s*\)\s*)?"  # "Hb on day of discharge (2/9): 9.6": the day's date
                           r"(?=:|=|\bof\s+(?:~|about\s+|around\s+)?\d|\b(?:was|were|is|are|remained|remains|measured|stood|came|read)\b|(?<=\s)(?<!day )(?<!week )(?<!cycle )(?<!wk )(?<![\s(]d )(?<![\s(]c )\d)", re.IGNORECASE)
 # Up to six words between a name and its value, the last a verb that gives it: "Platelets have fallen progressively and
 # were 36". No word may make the number a goal, a threshold, a dose, a condition or a statistic.
@@ -2365,7 +2371,12 @@ def latest_of_timed_repeats(text: str, mentions: list[Mention]) -> list[Mention]
                           or _sentence_label(text, mentions[i].span[0]))
         ranks = [label_rank(label) if label is not None else None for label in labels]
         why = None
-        if any(rank is None for rank in ranks):
+        current = [k for k, i in enumerate(indexes) if _marks(text, mentions, i, CURRENT_MARK_RE)]
+        if len(current) == 1 and not any(rank is not None and rank[0] == 3 for k, rank in enumerate(ranks) if k != current[0]):
+            # "Most recent CBC (13 Jan): ANC 1.4 ... (ANC 0.2 on 21 Dec)": said to be current, it is, whatever the dates say
+            labels = [label if label is not None else "" for label in labels]
+            pick, why = current[0], f"it is said to be current ('{_marks(text, mentions, indexes[current[0]], CURRENT_MARK_RE)}')"
+        elif any(rank is None for rank in ranks):
             # "Hb 7.4 → 2 units → post-transfusion Hb 9.0": the one value labelled as after an event, when no other says when
             later = [i for i, rank in enumerate(ranks) if rank is not None and rank[0] == 3]
             labels = [label if label is not None else "" for label in labels]

@@ -222,7 +222,8 @@ def test_a_bare_v6_is_a_version_request():
                                        ("lab-strings-fresh6", "lab_strings_fresh6.jsonl"), ("lab-strings-fresh7", "lab_strings_fresh7.jsonl"),
                                        ("lab-strings-fresh8", "lab_strings_fresh8.jsonl"), ("lab-strings-fresh9", "lab_strings_fresh9.jsonl"),
                                        ("lab-strings-fresh10", "lab_strings_fresh10.jsonl"), ("lab-strings-fresh11", "lab_strings_fresh11.jsonl"),
-                                       ("lab-strings-fresh12", "lab_strings_fresh12.jsonl"), ("lab-strings-fresh14", "lab_strings_fresh14.jsonl")])
+                                       ("lab-strings-fresh12", "lab_strings_fresh12.jsonl"), ("lab-strings-fresh14", "lab_strings_fresh14.jsonl"),
+                                       ("lab-strings-fresh15", "lab_strings_fresh15.jsonl")])
 def test_held_out_lab_strings_are_read(name, path):
     """Every value of the development sets is read and none invented, but for the few strings of the last six rounds left
     unread (their classes are listed in the closing note); the first fresh set guards regressions."""
@@ -232,8 +233,10 @@ def test_held_out_lab_strings_are_read(name, path):
     if name in ("lab-strings-fresh7", "lab-strings-fresh8", "lab-strings-fresh9", "lab-strings-fresh10", "lab-strings-fresh11",
                 "lab-strings-fresh12"):
         assert scores["lab_value_accuracy"] >= 0.98 and scores["lab_values_invented"] <= 4
-    elif name == "lab-strings-fresh14":  # the development set of this round (0.972, none invented when it was set)
+    elif name == "lab-strings-fresh14":  # a development set of the round before (0.972, none invented when it was set)
         assert scores["lab_value_accuracy"] >= 0.97 and scores["lab_values_invented"] == 0
+    elif name == "lab-strings-fresh15":  # the development set of this round, long documents (0.955, 4 invented when it was set)
+        assert scores["lab_value_accuracy"] >= 0.95 and scores["lab_values_invented"] <= 4
     elif name != "lab-strings-fresh":  # fresh2 to fresh6 were each developed on in the rounds after they were written
         assert scores["lab_value_accuracy"] == 1.0 and scores["lab_values_invented"] == 0
     else:
@@ -731,6 +734,11 @@ FRESH15_READS = [
     ("Tag 1: Leukozyten 0,9 /nl.\nTag 3: Leukozyten 3,1 /nl.", {"wbc": 3.1}),
     ("Baseline platelets were 240. Platelets then fell to 18 after cycle 2. Platelets were 96 one week after IVIG.", {"plt": 96}),
     ("Admission bloods: Hb 71 g/L. Transfused two units. Hb 84 g/L the next day. Hb 95 g/L when she went home.", {"hgb": 9.5}),
+    # said to be current, a value is, whatever dates without a year say across the turn of a year; a date after "le" or "on"
+    # orders like one without it; the day's date in brackets between a name and its value
+    ("Latest labs (4 Jan): ANC 1.6, Hb 11.0. He was admitted over Christmas (ANC 0.3 on 27 Dec).", {"anc": 1.6, "hgb": 11.0}),
+    ("Plaquettes à 40 G/L le 03/06, puis 65 G/L le 05/06.\nÀ la sortie (07/06) : plaquettes 102 G/L.", {"plt": 102}),
+    ("Hb on day of discharge (3/4): 10.1 g/dL", {"hgb": 10.1}),
     # a clock time before the name orders repeats better than a word of an event after the value
     ("07:00 PLT 31; 15:00 PLT 24 (repeat); 23:00 PLT 28", {"plt": 28}),
     # ... but not a value said of what would be; and a value repeated in a summary is read once
