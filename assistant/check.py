@@ -199,7 +199,8 @@ ABSENT_AFTER_RE = re.compile(r"(?i)\s*(?:\([^()]{0,40}\)\s*)?(?:has|have|had|was
 # Words that refer back to a value already given: "That's grade 2", "so it counts as grade 1", "which makes it grade 3".
 REFERRING = (r"\b(?:that|this|it|which|i|she|he|the\s+same\s+(?:value|count|number|result|level))(?:'s|’s|'m|’m|(?<=\bthat)s|(?<=\bit)s|\s+is|\s+am|\s+was|\s+would\s+be|\s+counts\s+as|\s+makes\s+it|\s+corresponds\s+to|"
              r"(?<=\bit)\s+(?:as|at)|"
-             r"\s+means|\s+represents|\s+should\s+(?:have\s+been|be))\s+(?:(?:still|only|now|just|already|probably|consistent\s+with|in\s+keeping\s+with|an?|CTCAE)\s+){0,3}")
+             r"\s+means|\s+represents|\s+should\s+(?:have\s+been|be))\s+(?:(?:still|only|now|just|already|probably|consistent\s+with|in\s+keeping\s+with|an?|CTCAE|"
+             r"at\s+most|at\s+least|no\s+(?:worse|higher|more)\s+than|not)\s+){0,3}")
 # A sentence that starts by referring to what the previous one said.
 REFERRING_START_RE = re.compile(rf"(?i)(?:(?:(?!(?:if|when|once|unless|should|would|could)\b)(?:[^\s\d.!?]+|v?[56](?:\.0)?,?)\s+){{0,5}}?{REFERRING}"
                                 rf"|(?:is|was)\s+(?:that|this|it)\s+(?:still\s+|now\s+|only\s+)?"
@@ -475,7 +476,7 @@ CORRECTION_START_RE = re.compile(r"(?i)(?:correction\s*:|(?:(?:by|per|under|in)\
                                  rf"{WRONG_CLAIM})")
 # A question that asks about a grade ("Is that grade 2?", "Does a count of 50,000 count as grade 3?") claims nothing, unless
 # the answer after it says yes; a question written as a hedge ("New plt 58 → G3 ITP?") still claims its grade.
-INTERROGATIVE_START_RE = re.compile(r"(?i)(?:Q\s*\d*\s*[:.)]\s*)?(?:(?:so|and|but|ok|okay|hi|doctor|doc|quick\s+question(?:\s+for\s+[^:?\n]{1,30})?)\s*[,:]?\s+)?"
+INTERROGATIVE_START_RE = re.compile(r"(?i)(?:[^:?¿\n]{0,24}:\s*)?¿|(?:Q\s*\d*\s*[:.)]\s*)?(?:(?:so|and|but|ok|okay|hi|doctor|doc|quick\s+question(?:\s+for\s+[^:?\n]{1,30})?)\s*[,:]?\s+)?"
                                     r"(?:is|are|was|were|does|do|did|would|could|should|can|"
                                     r"will|has|have|am|isn't|aren't|doesn't|don't|what|which|how)\b")
 # ... or a question put after the value: "My ANC is 1.6 — do I have grade 2 neutropenia?"
@@ -783,7 +784,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             if mention is None or _unnamed_subject(text, s_start, claim, mentions):
                 continue  # "ALC 0.5 → G2; 0.49 → G3": the second grade is about 0.49, a number with no name
             chained = (claim.span[1], mention, substituted)
-            claim_version = _claim_version(text, claim, named_here, clauses, clause_starts) or _own_sentence_version(
+            claim_version = (_column_version(text, claim.span[0]) if "|" in sentence else None) \
+                or _claim_version(text, claim, named_here, clauses, clause_starts) or _own_sentence_version(
                 text, claim, named_here, sentence_version, _section_version(sections, s_start) or default)
             claim_other = next(v for v in VERSIONS if v != claim_version)
             for target in _claim_targets(text, s_start, claim, mention, values):
@@ -1285,7 +1287,7 @@ GENERAL_AFTER_RE = re.compile(rf"(?i)(?:\s+(?!(?:and|or|but|so|we|i|you|she|he|t
 SUBJECT_BEFORE_RE = re.compile(rf"(?i)(?:{REFERENT_RE.pattern})[\s*_]*(?::|=|-|–|—|\b(?:is|are|was|were|remains?|stays?|now|still|also|too|"
                                r"again|likewise|at|already|would|will|be|been|graded(?:\s+as)?|classed\s+as|classified\s+as)\b|\s)*[\s\"'“”*_]*$")
 # A sentence that opens with its claim, past a few words: "not grade 3 tho", "so grade 3 not 4", "Graded 4 in v5.0".
-OPENING_RE = re.compile(r"(?i)[\W_]*(?:[^\s\d]+\s+){0,3}(?<!\bat\s)(?<!\bfor\s)(?<!\bwith\s)(?<!\bin\s)(?<!\bfrom\s)(?<!\bby\s)(?<!\bto\s)"
+OPENING_RE = re.compile(r"(?i)[\W_]*(?:(?:[^\s\d]+|(?:CTCAE\s*)?v[56](?:\.0)?[:,]?[*_]*)\s+){0,3}(?<!\bat\s)(?<!\bfor\s)(?<!\bwith\s)(?<!\bin\s)(?<!\bfrom\s)(?<!\bby\s)(?<!\bto\s)"
                         r"(?<!\buntil\s)[\W_]*")
 
 
@@ -1355,6 +1357,8 @@ def _repeated_values(text: str, start: int, end: int, mentions: list[Mention], k
         if mention.value is not None:
             written = mention.steps[-1][0] if mention.steps else text[mention.number_span[0]:mention.number_span[1]]
             by_number.setdefault(written, []).append(mention)
+            if mention.native_unit != mention.unit and f"{mention.value:g}" != written:
+                by_number.setdefault(f"{mention.value:g}", []).append(mention)  # "Hb 84 g/L … 8.4 is below 8.0": said again converted
     for match in BARE_NUMBER_RE.finditer(text, start, end):
         same = by_number.get(match.group(0))
         if same is None or len(same) != 1 or any(m.span[0] <= match.start() < m.span[1] for m in mentions) \
@@ -1471,6 +1475,26 @@ def _unnamed_counts(text: str, start: int, end: int, mentions: list[Mention], to
         if mention.value is not None:
             found.append(mention)
     return found
+
+
+def _column_version(text: str, position: int) -> str | None:
+    """The one CTCAE version the header of a table column names, for a claim written in that column ("| ANC | 0.7 |
+    Grade 3 | Grade 2 |" under "| Analyte | Value | CTCAE v5.0 | CTCAE v6.0 |")."""
+    line_start = text.rfind("\n", 0, position) + 1
+    column = text.count("|", line_start, position)
+    start = line_start
+    while start > 0:
+        previous = text.rfind("\n", 0, start - 1) + 1
+        if "|" not in text[previous:start - 1]:
+            break
+        start = previous
+    if start == line_start:
+        return None
+    header_end = text.find("\n", start)
+    cells = text[start:header_end if header_end >= 0 else len(text)].split("|")
+    if column >= len(cells):
+        return None
+    return single_version([normalize_version(v.group(1)) for v in VERSION_NAMED_RE.finditer(cells[column])])
 
 
 def _own_sentence_version(text: str, claim: Claim, named_here: list[tuple[int, str]], sentence_version: str, outer: str) -> str:
@@ -1680,12 +1704,22 @@ def _value_for_comparison(match: re.Match, all_values: list[Mention], value_star
         if re.search(r"\d", COMPARISON_RE.sub(" ", between)) or not CHAINED_COMPARISON_RE.fullmatch(between, earlier[-1].end()):
             return None
         return mention
+    if re.search(r"\d", between) and _says_again(text, mention, between):
+        return mention  # "ANC 1.4 — meets the ANC criterion, since 1.4 is below 1.0": the value said again as the subject
     if len(between) > 90 or re.search(r"\d", between) and (re.search(r"\d", GRADE_CLAIM_RE.sub("", between))
                                                          or not PRONOUN_SUBJECT_RE.search(between)):
         # a number between is the comparison's subject, and so is a grade ("grade 2 starts below 75"), unless a pronoun
         # takes the value up again ("ANC 1.6 → not neutropenic enough for grade 2 but it's below the 1.5 cutoff")
         return None
     return mention
+
+
+def _says_again(text: str, mention: Mention, between: str) -> bool:
+    """Whether the only numbers in `between` are the value's own number said again, right before the comparison."""
+    written = text[mention.number_span[0]:mention.number_span[1]]
+    numbers = BARE_NUMBER_RE.findall(GRADE_CLAIM_RE.sub("", between))
+    return bool(numbers) and all(number == written for number in numbers) and between.rstrip().endswith(
+        (written, f"{written} is", f"{written} was", f"{written} are", f"{written} sits", f"{written} remains"))
 
 
 def _unnamed_subject(text: str, s_start: int, claim: Claim, mentions: list[Mention]) -> bool:

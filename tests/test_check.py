@@ -779,9 +779,27 @@ FRESH15_CLASSES = [
 ]
 
 
+# Classes of fresh16 (a development set of mostly AI-drafted answers, written blind this round), in wordings of our own.
+FRESH16_CLASSES = [
+    # a bullet led by a version, past more words than a bare grade
+    ("Take an ANC of 0.45 x10^9/L.\n- **v6.0:** grade 4 as well, since that band did not change", "5", [(M, "anc", 3)]),
+    # a question marked with "¿" asks
+    ("Pregunta: ¿un RAN de 0,5 x10⁹/L es neutropenia grado 4?\nRespuesta: no, es grado 3.", "5", []),
+    # a bound after a referring phrase
+    ("Home draw plt 64. Told her this is at most gr 1.", "5", [(M, "plt", 2)]),
+    # the value said again as a comparison's subject, past another sentence's words
+    ("Labs: ANC 1.3 — meets the criterion, since 1.3 is below 1.0.", "5", [(C, "anc", None)]),
+    # a grade written in a column whose header names a version is judged under it
+    ("| Analyte | Value | CTCAE v5.0 | CTCAE v6.0 |\n|---|---|---|---|\n| ANC | 0.7 | Grade 3 | Grade 2 |", "5", []),
+    ("| Analyte | Value | CTCAE v5.0 | CTCAE v6.0 |\n|---|---|---|---|\n| ANC | 0.7 | Grade 3 | Grade 3 |", "5", [(M, "anc", 2)]),
+    # a converted value said again
+    ("Input: Hb 76 g/L.\nStep 2: 7.6 is above 8.0, so grade 2.", "5", [(C, "hgb", None), (M, "hgb", 3)]),
+]
+
+
 @pytest.mark.parametrize("sentence,version,expected", FRESH5_CLASSES + FRESH6_CLASSES + FRESH7_CLASSES + FRESH8_CLASSES
                          + FRESH9_CLASSES + FRESH10_CLASSES + FRESH11_CLASSES + FRESH12_CLASSES + FRESH14_CLASSES
-                         + FRESH15_CLASSES)
+                         + FRESH15_CLASSES + FRESH16_CLASSES)
 def test_claim_classes_of_the_blind_rounds(sentence, version, expected):
     """Each class found in a blind round (fresh5 to fresh12), in wordings of our own: the findings, in any order."""
     assert sorted((f.kind, f.analyte, f.expected_grade) for f in check_text(sentence, version)) == sorted(expected, key=str)
