@@ -1259,6 +1259,8 @@ GENERAL_BEFORE_RE = re.compile(r"(?i)\b(?:if|when|whenever|unless|once|any|every
                                r"can|could|patients|cases|risk|rates?|incidence|threshold|cut-?off|defin\w*|last|previous(?:ly)?|prior|"
                                r"earlier|before|history|baseline|ago|nadir|cycles?\s+\d|in\s+\d{4}|expect(?:ed)?|will|each|per\s+protocol|"
                                r"overnight|yesterday|initially|originally|at\s+first|subsequent(?:ly)?|further|thereafter|afterwards|future|"
+                               # the case a question supposed: "Et si mes PNN descendent sous 0,5 ? — On parle alors de grade 4"
+                               r"alors|entonces|allora|então|in\s+that\s+case|in\s+diesem\s+Fall|en\s+ese\s+caso|in\s+tal\s+caso|nesse\s+caso|"
                                # a source or a study speaks of its cases: "In the Zaremba study, grade 4 …", "ASCO's table gives grade 4 …"
                                r"(?<!his\s)(?<!her\s)(?<!their\s)(?:stud(?:y|ies)|trials?)|cohorts?|series|reviews?|guidelines?|literature|median|"
                                r"table|ASCO|NCCN|ESMO|SITC|ASH)\b")
