@@ -36,30 +36,33 @@ def _lexicon() -> dict[str, str]:
 
 ANALYTE_PATTERNS = _lexicon()
 
-# Numbers as written: 2,700 and 1 400 (thousands), 0,9 (a decimal comma), 2.7, 2·7 (a British middle dot), 79K. Groups split by a plain space are
+# Numbers as written: 2,700 and 1 400 (thousands), 2,10,000 (grouped in lakhs, as Indian reports write), 0,9 (a decimal comma), 2.7, 2·7 (a British middle dot), 79K. Groups split by a plain space are
 # thousands only before a unit ("41 000/mm3") or when they are whole thousands ("54 000 et"), so two values of a row
 # ("PLT 45 120") are never joined.
-NUMBER = (r"(?P<num>[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)"
+NUMBER = (r"(?P<num>[1-9]\d?(?:,\d\d)+,\d{3}(?![\d,])|[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)"
           r"|\d{1,3}(?: \d{3})+(?=\s*(?:/|cells|per\b|[kK]\b))|\d{1,3}(?: 000)+(?![ \t]*\d)|\d+,\d+(?!\d|,\d|[ \t]*[\^*]|[eE]\d)|\d+(?:[.·]\d+)?(?!\d|[.:·]\d)|\.\d+)(?P<kilo>\s?(?:[kK]|mil)(?![a-zA-Z/]))?")
 PER = r"(?:/|\s*p(?:er|or)\s+)"  # "per", and "por" in Spanish and Portuguese
 CELLS = r"(?:c(?:ells|[ée]lulas|ellules?)|zellen)"  # "3.200 células/mm3", "800 cellules/µL" (grouped by first letter: faster)
-PER_UL = (r"(?:µL|uL|μL|mcL|ul|mm3|mm³|mmc|cu\s?mm|cubic\s+mill?imet(?:re|er)s?|microlit(?:re|er)s?|"
+PER_UL = (r"(?:µL|uL|μL|mcL|ul|mm3|mm³|mmc|cu\.?\s?mm|cubic\s+mill?imet(?:re|er)s?|microlit(?:re|er)s?|"
           r"(?:µ|u|μ|mc)l(?:itre|iter)?(?![A-Za-z]))")
 TEN9 = rf"(?:[x×*]\s*)?10\s*(?:\^|e|E|\*\*|\*)?\s*(?:9|⁹)\s*(?:{CELLS}\s*)?{PER}\s*(?:L|lit(?:re|er))"
 TEN3 = rf"(?:(?:[x×*]\s*)?10\s*(?:\^|e|E|\*\*|\*)?\s*(?:3|³)|[x×*]\s*1,?000)\s*(?:{CELLS}\s*)?{PER}\s*{PER_UL}"
 # Counts per microlitre in tens or hundreds of thousands, as Japanese reports write platelets: "12.0 x10^4/µL" is 120 x10^9/L.
 TEN4 = rf"(?:[x×*]\s*)?10\s*(?:\^|e|E|\*\*|\*)?\s*(?:4|⁴)\s*(?:{CELLS}\s*)?{PER}\s*{PER_UL}"
 TEN5 = rf"(?:[x×*]\s*)?10\s*(?:\^|e|E|\*\*|\*)?\s*(?:5|⁵)\s*(?:{CELLS}\s*)?{PER}\s*{PER_UL}"
+# ... and as Indian reports write them, in lakhs (hundred thousands): "Platelets 1.2 Lakhs/cumm", "0.42 lacs/cumm" is 42 x10^9/L.
+LAKHS = rf"(?:lakhs?|lacs?)(?:\s*{PER}\s*{PER_UL})?"
 UNIT_FORMS = [
     (TEN9, "10^9/L", 1.0),
     (TEN3, "10^9/L", 1.0),
     (TEN4, "10^4/µL", 10.0),
     (TEN5, "10^5/µL", 100.0),
+    (LAKHS, "10^5/µL", 100.0),
     (r"(?-i:G)\s*/\s*L", "10^9/L", 1.0),  # giga per litre; lower-case g/L is hemoglobin
     (rf"(?:[kK]|Tsd\.?|Tausend|mil)\s*/\s*{PER_UL}", "10^9/L", 1.0),  # thousands per microlitre ("Tsd/µl": German; "mil/mm3")
     (r"(?-i:/\s*nl|/\s*nL|per\s+nl)", "10^9/L", 1.0),  # per nanolitre, as German reports write counts ("Leukozyten 4,1 /nl")
     (rf"(?:{CELLS}\s*)?{PER}\s*{PER_UL}", "/µL", 0.001),
-    (r"g\s*/\s*dL|g\s*/\s*dl|gm\s*/\s*dL|grams?\s+per\s+decilit(?:er|re)", "g/dL", 1.0),
+    (r"g\s*/\s*dL|g\s*/\s*dl|gm\s*/\s*dL|grams?\s+per\s+decilit(?:er|re)|gm?\s?%", "g/dL", 1.0),  # "Hb 11.8 g%": grams per 100 mL
     (r"mmol(?:\s*/\s*L)?", "mmol/L", 1.0),  # "Hb 6,3 mmol": a Dutch hemoglobin, per litre said or not
     (r"(?-i:g)\s*/\s*L|grams?\s+per\s+lit(?:er|re)", "g/L", 0.1),
     (r"I?U\s*/\s*L", "U/L", 1.0),
@@ -548,7 +551,7 @@ TIMES_TEN_RE = re.compile(r"\s*[x×*]\s*10")
 LATER_UNIT_RE = re.compile(rf"\s*(?:{UNIT})", re.IGNORECASE)
 
 
-THOUSANDS_RE = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?")
+THOUSANDS_RE = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?|[1-9]\d?(?:,\d\d)+,\d{3}")  # also an Indian lakh: "2,10,000"
 SEPARATORS_RE = re.compile(r"[,\u00a0\u202f\u2009 ]")
 YEAR_RE = re.compile(r"(19|20)\d\d")
 
@@ -805,6 +808,9 @@ def _find_mentions(text: str) -> list[Mention]:
             before = text[max(0, match.start() - 30):match.start()].lower()
             if ("median" in before or "mean" in before or "average" in before) and STATISTIC_BEFORE_RE.search(before):
                 continue
+        if text.startswith(")", position) and text[match.start() - 1:match.start()] == "(" and text[position + 1:position + 2] in (" ", "\t", ":") \
+                and not ANALYTE_RE.search(text, max(0, match.start() - 40, text.rfind("\n", 0, match.start())), match.start() - 1):
+            position += 1  # "TOTAL COUNT (WBC) 1,900 /µL": the name in brackets labels the value after them
         bracket = None
         ahead = text[position:position + 14]
         if "(" in ahead or "[" in ahead:
