@@ -656,7 +656,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         sentence = text[s_start:s_end].strip()
         mentions = all_mentions[bisect_left(starts, s_start):bisect_left(starts, s_end)]
         values = [m for m in mentions if not m.is_threshold and m.value is not None]
-        if "count" in sentence or "Count" in sentence or ("/" in sentence or "10" in sentence) and UNIT_VALUE_HINT_RE.search(sentence):
+        if "count" in sentence or "Count" in sentence or ("/" in sentence or "10" in sentence) and UNIT_VALUE_HINT_RE.search(sentence) \
+                or "ours " in sentence or "ers " in sentence or "his " in sentence:
             values = sorted(values + _unnamed_counts(text, s_start, s_end, mentions, topic), key=lambda m: m.span)
         first_claim = GRADE_CLAIM_RE.search(text, s_start, s_end)
         # "Grades at discharge: leukopenia 2, neutropenia 2": grades listed after their conditions, under a label
@@ -1249,6 +1250,9 @@ UNNAMED_COUNT_RE = re.compile(rf"(?i)\b(?:the|a|her|his|their|this|that|its|my|y
                               rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:[.,]\d+)?)(?P<kilo>\s?[kK](?![a-zA-Z]))?\s*(?P<unit>{UNIT_ALTERNATIVES})?(?![\w%])"
                               # "the count was 1 below the 50 line" gives a difference, not a count
                               r"(?!\s*(?:points?\s+|units?\s+)?(?:below|above|under|over|short|more|less|higher|lower)\b)")
+POSSESSIVE_COUNT_RE = re.compile(rf"(?i)\b(?:yours|hers|his|theirs|ours)\s+(?:is|was|are|were|comes\s+back\s+at|came\s+back\s+at)"
+                                 rf"(?:\s*,?\s*(?:say|for\s+example|e\.g\.)\s*,?)?\s+"
+                                 rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:[.,]\d+)?)(?P<kilo>\s?[kK](?![a-zA-Z]))?\s*(?P<unit>{UNIT_ALTERNATIVES})?(?![\w%])")
 REFERENT_RE = re.compile("|".join(f"(?P<{k}>{TERM_WORDS[k]}|{ANALYTE_PATTERNS[k]})" for k in ("anc", "plt", "hgb", "alc", "wbc")),
                          re.IGNORECASE)
 
@@ -1451,6 +1455,9 @@ def _unnamed_counts(text: str, start: int, end: int, mentions: list[Mention], to
     count, found on first need."""
     found = []
     unnamed = [(match, max(start, match.start() - 100)) for match in UNNAMED_COUNT_RE.finditer(text, start, end)]
+    if "ours" in text[start:end] or "ers " in text[start:end] or "his " in text[start:end]:
+        # "Neutrophils fight infection. … If yours is, say, 0.95": the count named in the sentences before
+        unnamed += [(match, max(0, match.start() - 200)) for match in POSSESSIVE_COUNT_RE.finditer(text, start, end)]
     if UNIT_VALUE_HINT_RE.search(text, start, end):
         for match in _unit_values(text, start, end):
             if any(m.span[0] <= match.start() < m.span[1] or match.start() <= m.span[0] < match.end() for m in mentions) \

@@ -794,6 +794,9 @@ FRESH16_CLASSES = [
     ("| Analyte | Value | CTCAE v5.0 | CTCAE v6.0 |\n|---|---|---|---|\n| ANC | 0.7 | Grade 3 | Grade 3 |", "5", [(M, "anc", 2)]),
     # the case a question supposed, answered with "alors", "in that case"
     ("Q : PNN à 1,2 G/L, grave ?\nR : Neutropénie de grade 2.\nQ : Et si les PNN descendent sous 0,5 G/L ?\nR : On parle alors de neutropénie de grade 4.", "5", []),
+    # "yours is" (and "his is", "hers was") a value of the count named in the sentences before
+    ("Platelets help clotting. A normal count is about 150 to 400. Yours is 92, which doctors call grade 2.", "5", [(M, "plt", 1)]),
+    ("Neutrophils fight infection. If yours is, say, 0.9, you are in grade 2.", "5", [(M, "anc", 3)]),
     # a converted value said again
     ("Input: Hb 76 g/L.\nStep 2: 7.6 is above 8.0, so grade 2.", "5", [(C, "hgb", None), (M, "hgb", 3)]),
 ]
