@@ -570,6 +570,9 @@ PERCENT_NAME_THEN_ABSOLUTE_RE = re.compile(rf"[ \t]*%[ \t]*:?[ \t]*\d+(?:[.,·]\
 # A differential percentage followed by the absolute count: "62% (abs 1.8)", "12 %, absolute 0.5 x10^9/L".
 PERCENT_THEN_ABSOLUTE_RE = re.compile(rf"\s*%\s*(?:[\(\[,;]\s*|\s)(?:abs(?:olut[eo]?)?\.?|absolute\s+count|count|#)\s*:?\s*{NUMBER}\s*(?:{UNIT})?",
                                       re.IGNORECASE)
+# ... or, in a report's row, the percentage and then the absolute count with its unit: "Polynucléaires neutrophiles  41,0 %  1,19 G/L",
+# "Neutrófilos....: 50 %   1.700 /mm³" (the unit says it is a count, not a second percentage).
+PERCENT_THEN_COUNT_RE = re.compile(rf"[ \t]*%[ \t]+{NUMBER}[ \t]*{UNIT}", re.IGNORECASE)
 DOT_THOUSANDS_RE = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 
 
@@ -897,7 +900,7 @@ def _find_mentions(text: str) -> list[Mention]:
         # "Result: 79\nUnits: g/L": a record's unit on a line of its own ("Units" there names no dose of blood)
         record_unit = RECORD_UNIT_RE.match(text, end) if ("\n" in filler or record) and not unit_text and not kilo else None
         if not unit_text and not kilo and not record_unit and NOT_A_VALUE_RE.match(text, end) and not TIMES_TEN_RE.match(text, end):
-            absolute = PERCENT_THEN_ABSOLUTE_RE.match(text, end) if "%" in text[end:end + 3] else None
+            absolute = (PERCENT_THEN_ABSOLUTE_RE.match(text, end) or PERCENT_THEN_COUNT_RE.match(text, end)) if "%" in text[end:end + 3] else None
             if absolute:  # "Neutrophils 62% (abs 1.8)": the differential percentage, then the absolute count
                 mentions.append(_mention(analyte, text, match.start(), absolute.end(), absolute.group("num"), bool(absolute.group("kilo")),
                                          absolute.group("unit"), None, absolute.span("num"), [parse_number(absolute.group("num"))]))
@@ -1433,6 +1436,7 @@ CURRENT_HEADER_RE = re.compile(r"(?i)\b(?:today|now|current|latest|most\s+recent
 # "all'ingresso", "na admissão", "Aufnahmelabor", "bij opname", "previa", "vorher").
 PAST_HEADER_RE = re.compile(r"(?i)\b(?:prior|previous|prev|before|baseline|last|yesterday|admission|admitted|arrival|presentation|diagnosis|pre|"
                             r"entr[ée]e|ingreso|ingresso|admiss[ãa]o|aufnahme\w*|opname|previ[ao]|anterior|vorher|pr[ée]c[ée]dente?s?|precedente)\b|\bago\b")
+BRACKETED_RANGE_RE = re.compile(r"[ \t]*\([ \t]*\d[\d.,]*[ \t]*[-–][ \t]*\d[\d.,]*[ \t]*\)[ \t]*")
 RANGE_CELL_RE = re.compile(r"^\s*[<>≤≥]?\s*\d[\d.,]*\s*[-–]\s*\d[\d.,]*")
 CELL_ARROW_RE = re.compile(r"(?:→|->|=>|⇒|»)(?!.*(?:→|->|=>|⇒|»))")
 CELL_VALUE_RE = re.compile(rf"\s*{NUMBER}\s*(?:{UNIT})?", re.IGNORECASE)
@@ -1607,6 +1611,9 @@ def row_table_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]]
             # a row of an analyte not read here ("RBC  2.88  10^6/uL  L", "HCT  26.4  %  L") has a unit cell, as no header has
             is_row = any(UNIT_CELL_RE.fullmatch(line, a, b) and any(ch.isdigit() for ch in line[a:b]) or line[a:b].strip() == "%"
                          for a, b in cells[1:])
+            # ... or a value and a reference range in brackets ("Hematocriet   0.29 L/L   (0.41 - 0.51)   L"), as no header has
+            is_row = is_row or "(" in line and any(BRACKETED_RANGE_RE.fullmatch(line, a, b) for a, b in cells[2:]) \
+                and line[cells[1][0]:cells[1][0] + 1].isdigit()
             header, delimiter = (None, None) if is_row else ([line[a:b].strip() for a, b in cells], splitter[0])
             continue
         rest = first[name.end():]
@@ -2238,7 +2245,7 @@ PAST_MARK_RE = re.compile(
     r"(?:on|at|upon)\s+(?:admission|arrival|presentation|diagnosis)|admission|admitted|arrival|presentation|"
     r"for\s+comparison|compared\s+(?:with|to)|(?:had|has)\s+been\s+(?:admitted|hospitali[sz]ed)|"
     # French, Spanish, Italian, Portuguese, German, Dutch
-    r"pr[ée]c[ée]dente?s?|auparavant|avant|ant[ée]rieure?s?|(?<!avant-)hier(?=\s*(?:[,.;:)]|soir|matin|à\b|a\b))|avant-hier|"
+    r"pr[ée]c[ée]dente?s?|auparavant|avant|ant[ée]rieure?s?|ant[ée]riorit[ée]s?|(?<!avant-)hier(?=\s*(?:[,.;:)]|soir|matin|à\b|a\b))|avant-hier|"
     r"(?:le\s+mois|la\s+semaine)\s+derni[èe]re?|pour\s+comparaison|(?:à\s+l['’]|l['’])(?:entr[ée]e|admission)|au\s+diagnostic|il\s+y\s+a|"
     r"ayer|previ[ao]s?|anterior(?:es|mente)?|antes|(?:el\s+mes|la\s+semana)\s+pasad[ao]|al\s+ingreso|ingreso|hace\s+\d|para\s+comparar|"
     r"ieri|precedenti|prima|(?:il\s+mese|la\s+settimana)\s+scors[ao]|all['’]ingresso|ingresso|per\s+confronto|"

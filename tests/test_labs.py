@@ -238,7 +238,7 @@ def test_held_out_lab_strings_are_read(name, path):
     elif name == "lab-strings-fresh15":  # a development set of the round before, long documents (0.955, 4 invented when it was set)
         assert scores["lab_value_accuracy"] >= 0.95 and scores["lab_values_invented"] <= 4
     elif name == "lab-strings-fresh16":  # the development set of this round, reports as systems print them (FLOOR16 when it was set)
-        assert scores["lab_value_accuracy"] >= 0.89 and scores["lab_values_invented"] <= 19
+        assert scores["lab_value_accuracy"] >= 0.91 and scores["lab_values_invented"] <= 18
     elif name != "lab-strings-fresh":  # fresh2 to fresh6 were each developed on in the rounds after they were written
         assert scores["lab_value_accuracy"] == 1.0 and scores["lab_values_invented"] == 0
     else:
@@ -773,6 +773,19 @@ FRESH16_READS = [
     ("Absolute neutrophil count (ANC): 900 /cumm", {"anc": 0.9}),
     # ... but a number grouped in lakhs is not three values, nor a dose a count
     ("Rs 1,20,000 was spent; platelets 1.1 lakh", {"plt": 110}),
+    # a report's row gives the differential percentage, then the absolute count with its unit: the count is read
+    ("Neutrophiles   38,5 %   0,92 G/L   (1,80 - 7,50)\nLymphocytes    50,1 %   1,20 G/L", {"anc": 0.92, "alc": 1.2}),
+    ("Neutrófilos.....: 61 %   2.050 /mm³\nLinfócitos......: 30 %   1.010 /mm³", {"anc": 2.05, "alc": 1.01}),
+    # ... but a percentage then a second number with no unit is not a count
+    ("Neutrophils 62 %  40 - 80", {}), ("Lymphocytes 30 % 28", {}),
+    # an absolute count said so after a Dutch or a short name ("Neutrofielen abs.", "Polys abs"); bare "Polys" is a percentage
+    ("Neutrofielen abs. 1,1 x10^9/L", {"anc": 1.1}), ("Lymfocyten abs. 0,6", {"alc": 0.6}), ("Polys abs 3.4", {"anc": 3.4}),
+    ("Polys 55 on the differential", {}),
+    # a row of an analyte not read (a value, then a reference range in brackets) is no header over the rows below it
+    ("Hematocriet        0.31 L/L      (0.41 - 0.51)  L\nLeukocyten         2.9  10^9/L   (4.0 - 10.0)   L\n"
+     "Neutrofielen abs.  1.5  10^9/L   (1.5 - 7.5)", {"wbc": 2.9, "anc": 1.5}),
+    # a previous result a French report prints under the current one ("Antériorité du ...") is older
+    ("Plaquettes ........ 64 G/L\nAntériorité du 10/03/2025 : plaquettes 131 G/L", {"plt": 64}),
 ]
 
 
