@@ -1631,7 +1631,8 @@ def _value_for_claim(claim: Claim, all_values: list[Mention], value_starts: list
                 return nearest, True
         return None, False
     # a value after the claim in another list item is not its value: "wbc 2.9 which is grade 1 apparently, hgb 11.5 …"
-    near = [m for m in in_clause if distance(m) <= 30 and (m.span[0] < claim.span[1] or text.find(",", claim.span[1], m.span[0]) < 0)]
+    example = EXAMPLE_AFTER_RE.match(text, claim.span[1]) is not None  # "Several counts are grade 2, e.g. the WBC of 3.5"
+    near = [m for m in in_clause if distance(m) <= 30 and (m.span[0] < claim.span[1] or example or text.find(",", claim.span[1], m.span[0]) < 0)]
     if near:
         return min(near, key=distance), False
     # A grade that opens its clause ("Platelets 71 this morning; not grade 2 yet, keep monitoring") is about the value
@@ -1652,6 +1653,7 @@ def _value_for_claim(claim: Claim, all_values: list[Mention], value_starts: list
     return None, False
 
 
+EXAMPLE_AFTER_RE = re.compile(r"(?i)\s*,?\s*(?:e\.g\.|i\.e\.|for\s+example|for\s+instance|such\s+as|namely)")
 CLAUSE_OPENING_RE = re.compile(r"(?i)[\s\W_]*(?:(?:not|no|so|now|still|thus|hence|i\.e\.|ie|=>|→|->|but|and|yet|only|just)[\s,]*)*")
 
 

@@ -797,6 +797,8 @@ FRESH16_CLASSES = [
     # "yours is" (and "his is", "hers was") a value of the count named in the sentences before
     ("Platelets help clotting. A normal count is about 150 to 400. Yours is 92, which doctors call grade 2.", "5", [(M, "plt", 1)]),
     ("Neutrophils fight infection. If yours is, say, 0.9, you are in grade 2.", "5", [(M, "anc", 3)]),
+    # an example after the claim is its value
+    ("Some counts are grade 2, e.g. the WBC of 3.6, so we recheck.", "5", [(M, "wbc", 1)]),
     # a converted value said again
     ("Input: Hb 76 g/L.\nStep 2: 7.6 is above 8.0, so grade 2.", "5", [(C, "hgb", None), (M, "hgb", 3)]),
 ]
