@@ -327,7 +327,7 @@ BRACKET_RE = re.compile(rf"\s*[\(\[]\s*(?:(?:ref(?:erence)?\.?|normal|range|nr|r
 HEADER_UNIT_RE = re.compile(rf"[ \t]*,?[ \t]*(?P<unit>{UNIT_ALTERNATIVES})(?![A-Za-z])[ \t]*(?=[:=|\t]|\s+\d)", re.IGNORECASE)
 # After the value: a high/low flag and a reference range, then the unit ("0.62 L 1.40-7.00 K/uL").
 AFTER_VALUE_RE = re.compile(rf"(?:\s*(?-i:\*?\(?(?:LL|HH|L|H|LOW|HIGH|Low|High|CRIT)\)?\*?)(?![A-Za-z0-9])|\s*\*+)?"
-                            rf"(?:\s*[\[(]?\s*\d[\d.,]*\s*[-–]\s*\d[\d.,]*\s*[\])]?)?\s*(?:{UNIT})", re.IGNORECASE)
+                            rf"(?:\s*[\[(]?\s*\d[\d.,]*\s*[-–]\s*\d[\d.,]*\s*[\])]?)?(?:\x22[,;]\x22)?\s*(?:{UNIT})", re.IGNORECASE)  # '"2,9";"G/l"': a CSV's next cell
 # A number that is a percentage, a dose, a number of units or of blood products (in any language: "2 CGR", "1 culot",
 # "2 EK", "1 sacca") or a time is not a count.
 NOT_A_VALUE_WORDS = (r"(?:%|percent\b|units?\b|u\b|pools?\b|bags?\b|p?rbcs?\b|ffp\b|cgrs?\b|cps?\b|cpa\b|pfc\b|culots?\b|"
@@ -1086,9 +1086,16 @@ def hl7_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]]:
 NAME_LINE_REST_RE = re.compile(r"[ \t]*(?:\([^()\n]*\))?[^\d\n]*$")
 # Words of a title before the name, with no number: "Flowsheet - ANC (cells/uL)", "Trend: platelets".
 TITLE_BEFORE_NAME_RE = re.compile(r"[ \t]*(?:[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ '’/&]{0,30}?[ \t]*(?:[-–—:][ \t]*|[ \t]))?")
-TIMED_LINE_RE = re.compile(rf"\n[ \t]*(?P<label>[A-Za-z]{{1,6}}[ \t]*\d{{1,3}}(?:[ \t]*[A-Za-z]{{1,3}}[ \t]*\d{{1,3}})?|"
+TIMED_LINE_RE = re.compile(rf"\n[ \t]*(?P<label>{MONTH_NAME}[ \t]+\d{{1,2}},?[ \t]+\d{{4}}|\d{{1,2}}[ \t]+{MONTH_NAME}[ \t]+\d{{4}}|"
+                           rf"[A-Za-z]{{1,6}}[ \t]*\d{{1,3}}(?:[ \t]*[A-Za-z]{{1,3}}[ \t]*\d{{1,3}})?|"
                            rf"\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?\.?|\d{{1,2}}:\d{{2}})"
-                           rf"[ \t]*[:=–-]?[ \t]+{NUMBER}[ \t]*(?:{UNIT})?[ \t]*(?=\n|$)", re.IGNORECASE)
+                           rf"[ \t]*[:=–-]?[ \t]+{NUMBER}[ \t]*(?:{UNIT})?"
+                           # a portal's flag and reference range after the value: "Jul 28, 2025   9.3 g/dL (Low)", "03/28/2025  10.9 g/dL  12.0-15.5"
+                           rf"(?:[ \t]*(?-i:\(?(?:LL|HH|L|H|Low|High|LOW|HIGH|Critical|CRIT)\)?)(?![A-Za-z]))?(?:[ \t]+\d[\d.,]*[ \t]*[-–][ \t]*\d[\d.,]*)?"
+                           rf"[ \t]*(?=\n|$)", re.IGNORECASE)
+# A line of column headers between the name and its dated rows: "Date   Value   Range"
+COLUMN_WORDS_LINE_RE = re.compile(r"\n[ \t]*(?=[^\n\d]*\b(?:date|value|result|datum|wert|fecha|valor|data|valore|r[ée]sultat|uitslag)\b)"
+                                  r"[A-Za-zÀ-ÿ]+(?:[ \t]+[A-Za-zÀ-ÿ().]+){1,5}[ \t]*(?=\n)", re.IGNORECASE)
 
 
 def labelled_lines_mentions(text: str, bare: list[re.Match]) -> list[Mention]:
@@ -1103,6 +1110,8 @@ def labelled_lines_mentions(text: str, bare: list[re.Match]) -> list[Mention]:
                 or ANALYTE_RE.search(text, name.end(), line_end):
             continue  # a value, or another name (a header of columns), on the name's line
         rows, position = [], line_end
+        if (columns := COLUMN_WORDS_LINE_RE.match(text, position)) is not None:
+            position = columns.end()
         while (row := TIMED_LINE_RE.match(text, position)) is not None and label_rank(row.group("label")) is not None:
             rows.append(row)
             position = row.end()
@@ -1111,7 +1120,8 @@ def labelled_lines_mentions(text: str, bare: list[re.Match]) -> list[Mention]:
         pick = latest_column([row.group("label").strip() for row in rows])
         row = rows[-1 if pick is None else pick]
         unit = row.group("unit") or (found_unit.group("unit") if (found_unit := UNIT_ANYWHERE_RE.search(text, name.end(), line_end)) else None)
-        trend = [parse_number(r.group("num")) for r in rows if r is not row] + [parse_number(row.group("num"))]
+        ordered = rows[::-1] if pick == 0 else rows  # the latest first, as a portal lists them: the series told oldest first
+        trend = [parse_number(r.group("num")) for r in ordered if r is not row] + [parse_number(row.group("num"))]
         found.append(_mention(name.lastgroup, text, name.start(), row.end(), row.group("num"), bool(row.group("kilo")), unit, None,
                               row.span("num"), trend))
     return found
@@ -1436,6 +1446,8 @@ CURRENT_HEADER_RE = re.compile(r"(?i)\b(?:today|now|current|latest|most\s+recent
 # "all'ingresso", "na admissão", "Aufnahmelabor", "bij opname", "previa", "vorher").
 PAST_HEADER_RE = re.compile(r"(?i)\b(?:prior|previous|prev|before|baseline|last|yesterday|admission|admitted|arrival|presentation|diagnosis|pre|"
                             r"entr[ée]e|ingreso|ingresso|admiss[ãa]o|aufnahme\w*|opname|previ[ao]|anterior|vorher|pr[ée]c[ée]dente?s?|precedente)\b|\bago\b")
+TIME_CELL_RE = re.compile(r"[ \t]*(?:\d{1,2}[:h.]\d{2}(?:[ \t]*[AaPp][Mm])?|[0-2]\d[0-5]\d)[ \t]*")
+RANGE_TAIL_RE = re.compile(rf"[ \t]*(?:(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?[ \t]*", re.IGNORECASE)
 BRACKETED_RANGE_RE = re.compile(r"[ \t]*\([ \t]*\d[\d.,]*[ \t]*[-–][ \t]*\d[\d.,]*[ \t]*\)[ \t]*")
 RANGE_CELL_RE = re.compile(r"^\s*[<>≤≥]?\s*\d[\d.,]*\s*[-–]\s*\d[\d.,]*")
 CELL_ARROW_RE = re.compile(r"(?:→|->|=>|⇒|»)(?!.*(?:→|->|=>|⇒|»))")
@@ -1607,6 +1619,8 @@ def row_table_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]]
             continue
         first = line[cells[0][0]:cells[0][1]].strip()
         name = ANALYTE_RE.match(first)
+        if not name and header is not None and len(cells) == len(header) and all(TIME_CELL_RE.fullmatch(line, a, b) for a, b in cells[1:]):
+            continue  # "Time   08:30   08:45" under "Date   02/05   09/05": the hours of the dates, not a header of their own
         if not name:
             # a row of an analyte not read here ("RBC  2.88  10^6/uL  L", "HCT  26.4  %  L") has a unit cell, as no header has
             is_row = any(UNIT_CELL_RE.fullmatch(line, a, b) and any(ch.isdigit() for ch in line[a:b]) or line[a:b].strip() == "%"
@@ -1629,6 +1643,9 @@ def row_table_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]]
         columns = [""] + header if header is not None and len(header) == len(cells) - 1 else header
         if header is not None and len(header) == len(cells) - 2 and UNIT_CELL_RE.fullmatch(line, *cells[-1]):
             columns = ["", *header, "unit"]  # "PNN   3,6   3,0   2,6   G/L" under "16/09   30/09   14/10": the unit in a last cell
+        elif header is not None and len(header) == len(cells) - 1 and BRACKETED_RANGE_RE.match(line, cells[-1][0]) \
+                and RANGE_TAIL_RE.fullmatch(line, BRACKETED_RANGE_RE.match(line, cells[-1][0]).end(), cells[-1][1]):
+            columns = [*header, "range"]  # "Hb (g/L)  112  106  99  (130-175)" under "Date  02/05  09/05  16/05": the range in a last cell
         if columns is None or len(columns) != len(cells) or "%" in first:
             continue
         if rest.strip() and not re.fullmatch(rf"\s*[\(\[]?\s*(?:{UNIT_ALTERNATIVES})?\s*[\)\]]?\s*", rest, re.IGNORECASE):
@@ -2134,12 +2151,12 @@ def _list_label(text: str, mentions: list[Mention], index: int) -> str | None:
 
 # A time that labels a whole line of values: "Results 14/3: Hb 9.9; PLT 98", "Today - WBC 3.1, ANC 1.6"; a date and a clock
 # time need no colon before the first name ("07/14 08:02  PLT 58   HGB 10.9").
-LINE_LABEL_RE = re.compile(r"(?i)[ \t>*•-]*(?:\w{1,12}[,;](?=\d))?(?:[A-Za-z]+[ \t]+){0,2}?(?P<label>today|yesterday|now|current|latest|previous|prior|baseline|admission|"
-                           r"discharge|(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{4}-\d{2}-\d{2}|\d{1,2}[ -](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)"
+LINE_LABEL_RE = re.compile(r"(?i)[ \t>*•-]*(?:\w{1,12}[,;](?=\d))?\x22?(?:[A-Za-z]+[ \t]+){0,2}?(?P<label>today|yesterday|now|current|latest|previous|prior|baseline|admission|"
+                           r"discharge|(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}[ -](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)"
                            r"(?:[ \t]+\d{1,2}[:h]\d{2})?|\d{1,2}[:h]\d{2}|"
                            r"(?:day|d|week|wk|cycle|c)\s*[+-]?\d{1,3}(?:\s*d\s*\d{1,2})?)"
                            r"(?:T\d{1,2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?"  # "2025-03-08T08:05": an ISO time after the date
-                           r"(?:[ \t]*[:|–—-][ \t]|(?<=\d)[ \t]+(?:(?=[A-Za-z])|$)|(?<=\d)[ \t]*[,;][ \t]*(?:(?=[A-Za-z])|$)|"
+                           r"(?:[ \t]*[:|–—-][ \t]|(?<=\d)[ \t]+(?:(?=[A-Za-z])|$)|(?<=\d)\x22?[ \t]*[,;][ \t]*\x22?(?:(?=[A-Za-z])|$)|"  # '"01.09.2025";"Leukozyten"': a CSV export's cells
                            r"(?<=(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))[a-z]*\.?[ \t]+(?:(?=[A-Za-z])|$))")  # $: the name itself starts where the match is cut
 # The same, leading a part of a line: "ROS neg. Labs 4/2: WBC 2.9 ANC 1.6 … Labs 4/9: WBC 2.5 ANC 1.2" (a colon after it).
 SEGMENT_LABEL_RE = re.compile(LINE_LABEL_RE.pattern.replace("[ \\t>*•-]*(?:\\w{1,12}[,;](?=\\d))?", r"(?<![\w/.:-])", 1)

@@ -238,7 +238,7 @@ def test_held_out_lab_strings_are_read(name, path):
     elif name == "lab-strings-fresh15":  # a development set of the round before, long documents (0.955, 4 invented when it was set)
         assert scores["lab_value_accuracy"] >= 0.95 and scores["lab_values_invented"] <= 4
     elif name == "lab-strings-fresh16":  # the development set of this round, reports as systems print them (FLOOR16 when it was set)
-        assert scores["lab_value_accuracy"] >= 0.91 and scores["lab_values_invented"] <= 18
+        assert scores["lab_value_accuracy"] >= 0.935 and scores["lab_values_invented"] <= 9
     elif name != "lab-strings-fresh":  # fresh2 to fresh6 were each developed on in the rounds after they were written
         assert scores["lab_value_accuracy"] == 1.0 and scores["lab_values_invented"] == 0
     else:
@@ -786,6 +786,18 @@ FRESH16_READS = [
      "Neutrofielen abs.  1.5  10^9/L   (1.5 - 7.5)", {"wbc": 2.9, "anc": 1.5}),
     # a previous result a French report prints under the current one ("Antériorité du ...") is older
     ("Plaquettes ........ 64 G/L\nAntériorité du 10/03/2025 : plaquettes 131 G/L", {"plt": 64}),
+    # a cumulative report: dates over the hours they were drawn, rows of values with a reference range in a last cell; the
+    # latest date is read, and the hours make no header of their own
+    ("CUMULATIVE\nDate        11/03    18/03    25/03\nTime        07:50    08:10    07:35\nWBC (x10^9/L)   4.9   3.6   2.7   (4.0-11.0)\n"
+     "Plt (x10^9/L)   188   141   97   (150-400)", {"wbc": 2.7, "plt": 97}),
+    ("Date   06/02   06/03\nTime   0600    0545\nHGB    8.1 L   7.6 L   (13.5-17.5) g/dL", {"hgb": 7.6}),
+    # a portal's export: the name on a line, a line of column headers, then dated rows latest first, each with a flag or a range
+    ("Platelets\nDate            Result\nSep 30, 2025    74 K/uL (Low)\nSep 16, 2025    112 K/uL (Low)\nSep 2, 2025     160 K/uL",
+     {"plt": 74}),
+    ("White Blood Cell Count\nDate         Value     Range\n04/21/2025   3.2 K/uL  4.0-10.5\n04/07/2025   4.4 K/uL  4.0-10.5", {"wbc": 3.2}),
+    # a CSV export in long form (date; analyte; value; unit), rows in no order: the latest date is read, its unit in the next cell
+    ('"Datum";"Parameter";"Wert";"Einheit"\n"14.10.2025";"Thrombozyten";"61";"G/l"\n"07.10.2025";"Thrombozyten";"118";"G/l"',
+     {"plt": 61}),
 ]
 
 
