@@ -361,7 +361,10 @@ def _claims(text: str, start: int, end: int, text_terms: list[tuple[int, int, st
         if ("patients" in lowered_before or "cases" in lowered_before or "remaining" in lowered_before or "other" in lowered_before) \
                 and COHORT_RE.search(before) \
                 or "in " in text[claim_end:min(end, claim_end + 60)] and COHORT_AFTER_RE.match(text[claim_end:min(end, claim_end + 60)]):
-            continue  # a statistic about a cohort
+            # a statistic about a cohort, judged only on the values it lists: "Grade 3–4 neutropenia in 2 patients (ANC
+            # nadirs 1.2 and 0.3)" claims grade 3 or 4 for each
+            claims += [Claim(grades, label, (claim_start, claim_end), term, own=value) for value in _cohort_values(text, claim_end, end, term)]
+            continue
         if term == "anc" and febrile and abs(febrile[min(bisect_left(febrile, claim_end), len(febrile) - 1)] - claim_end) <= 3:
             term = "fn"  # "grade 3 febrile neutropenia" is a clinical grade, not an ANC grade
         if term is None and events is None:
@@ -544,6 +547,29 @@ OWN_VALUE_RE = re.compile(rf"\s*\(\s*(?:(?:nadir|lowest|low|minimum|min|peak|hig
                           rf"(?P<name>{'|'.join(f'(?:{pattern})' for pattern in ANALYTE_PATTERNS.values())})\s*[:=]?\s*(?=\d)|"
                           rf"(?=\d[\d.,]*\s?(?:[kK]\b|{UNIT_ALTERNATIVES})))"
                           rf"{NUMBER}\s*(?:{UNIT})?(?:\s+(?:on|at|upon|in|during)\s+[^\W\d]+(?:\s+[^\W\d]+)?)?\s*\)", re.IGNORECASE)
+
+
+def _cohort_values(text: str, claim_end: int, end: int, analyte: str | None) -> list[Mention]:
+    """The values of `analyte` a cohort's claim lists in the brackets after it, within its sentence ("(ANC nadirs 1.2 and
+    0.3 x10^9/L)"): every number after the analyte's name, read with the unit written after them."""
+    opening = text.find("(", claim_end, min(end, claim_end + 60))
+    closing = text.find(")", opening, end) if opening >= 0 else -1
+    if analyte not in CANONICAL_UNIT or closing < 0:
+        return []
+    name = REFERENT_RE.search(text, opening, closing)
+    if name is None or name.lastgroup != analyte:
+        return []
+    unit = unit_in(text[name.end():closing])
+    listed = []
+    for number in COHORT_NUMBER_RE.finditer(text, name.end(), closing):
+        item = _mention(analyte, text, number.start(), number.end(), number.group(0), False, unit, None, number.span(),
+                        [parse_number(number.group(0))])
+        if item.value is not None:
+            listed.append(item)
+    return listed
+
+
+COHORT_NUMBER_RE = re.compile(r"(?<![\w.^/])\d+(?:[.,]\d+)?(?![\w.^/%]|\s*%)")
 
 
 def _near_event(events: list[tuple[int, int]], starts: list[int], claim_start: int, claim_end: int) -> bool:

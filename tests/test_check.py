@@ -666,6 +666,10 @@ FRESH11_CLASSES = [
     # a first line naming one version titles the text; a version in brackets holding another claim is not the line's
     ("Worked examples under CTCAE v6.0\n- ANC 0.3: grade 3 (v5.0: grade 4)\n- ANC 0.05: grade 4", "5", []),
     ("Worked examples under CTCAE v6.0\n- ANC 0.3: grade 4 (v5.0: grade 4)", "5", [(M, "anc", 3)]),
+    # a cohort's claim is judged on the values it lists in brackets, and only on them
+    ("Grade 3-4 neutropenia occurred in 3 patients (ANC nadirs 0.9, 0.4 and 1.1 x10^9/L).", "5", [(M, "anc", 2)]),
+    ("Grade 3-4 neutropenia occurred in 3 patients (ANC nadirs 0.9, 0.4 and 0.6 x10^9/L).", "5", []),
+    ("Grade 3 neutropenia occurred in 12 patients (8%).", "5", []),
     # the grade a rule acts at is no claim
     ("ANC 1.7 -> G1, fine to treat (we stop at G3 neutropenia)", "5", []),
     # "out of grade 3" claims it is not grade 3
