@@ -985,6 +985,9 @@ def _find_mentions(text: str) -> list[Mention]:
     if "OBX|" in text:  # an HL7 message: its result segments are read by their fields
         segments = hl7_mentions(text)
         rows = (rows[0] + segments[0], sorted(rows[1] + segments[1]))
+    if '"valueQuantity"' in text:  # FHIR Observations: each value read after the code that names it
+        observations = fhir_mentions(text)
+        rows = (rows[0] + observations[0], sorted(rows[1] + observations[1]))
     if rows[1]:  # a row of a table with a header is read by its columns, not as running text
         covered, row_starts = rows[1], [a for a, _ in rows[1]]
         mentions = [m for m in mentions if not _inside(covered, row_starts, m.span[0])]
@@ -1052,6 +1055,25 @@ def respectively_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
 HL7_TIME_RE = re.compile(r"\d{8,14}")
 
 
+# LOINC codes of the analytes read, as HL7 messages and FHIR resources name them ("718-7^Hemoglobin [Mass/volume] in Blood^LN"); codes of
+# a percentage ("770-8 Neutrophils/100 leukocytes") are not here, so they are never read as a count.
+LOINC_ANALYTES = {"6690-2": "wbc", "26464-8": "wbc", "804-5": "wbc", "751-8": "anc", "753-4": "anc", "26499-4": "anc", "731-0": "alc",
+                  "732-8": "alc", "26474-7": "alc", "777-3": "plt", "26515-7": "plt", "778-1": "plt", "718-7": "hgb", "20509-6": "hgb",
+                  "1742-6": "alt", "1920-8": "ast", "1975-2": "bili"}
+# A coded name read by its words: the analyte's name, then a LOINC property in brackets or nothing ("Leukocytes [#/volume] in
+# Blood", "Platelets"); a property of a fraction ("[#/100 leukocytes]", "Neutrophils/100 leukocytes") names a percentage.
+CODED_NAME_TAIL_RE = re.compile(r"[ \t]*(?:\[(?:#|mass|count|cells?)/volume\](?:[ \t]+in[ \t]+blood)?(?:[ \t]+by[ \t]+[\w ]+)?)?[ \t]*", re.IGNORECASE)
+
+
+def coded_analyte(name: str) -> str | None:
+    """The analyte of a coded observation's code or display name, or None."""
+    name = name.strip()
+    if name in LOINC_ANALYTES:
+        return LOINC_ANALYTES[name]
+    found = ANALYTE_RE.match(name)
+    return found.lastgroup if found and CODED_NAME_TAIL_RE.fullmatch(name, found.end()) else None
+
+
 def hl7_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]]:
     """The values of the OBX segments of an HL7 message, and the spans of the segments read."""
     latest: dict[str, tuple[tuple, Mention]] = {}
@@ -1067,7 +1089,7 @@ def hl7_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]]:
         if fields[0] != "OBX" or len(fields) < 6:
             continue
         covered.append((start, start + len(line)))
-        analyte = next((found.lastgroup for part in fields[3].split("^") if (found := ANALYTE_RE.fullmatch(part.strip()))), None)
+        analyte = next((found for part in fields[3].split("^") if (found := coded_analyte(part))), None)
         unit = fields[6].strip() if len(fields) > 6 else ""
         value = re.fullmatch(rf"\s*{NUMBER}\s*", fields[5])
         if analyte is None or value is None or "%" in unit or unit and not unit_of(unit)[0]:
@@ -1077,6 +1099,43 @@ def hl7_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]]:
         mention = _mention(analyte, text, span[0], span[1], value.group("num"), bool(value.group("kilo")), unit or None, None, span,
                            [parse_number(value.group("num"))])
         key = (panel[1], panel[0])  # by the time drawn, then by the order of the panels
+        if analyte not in latest or key >= latest[analyte][0]:
+            latest[analyte] = (key, mention)
+    return [mention for _, mention in latest.values()], covered
+
+
+# FHIR Observations as JSON: a value quantity after the code that names it ('"code":{"coding":[{"code":"26499-4","display":
+# "Neutrophils [#/volume] in Blood"}]}, "valueQuantity":{"value":1.3,"unit":"10*3/uL"}'); a reference range's values are not the patient's.
+FHIR_QUANTITY_RE = re.compile(r'\x22valueQuantity\x22\s*:\s*\{(?P<body>[^{}]*)\}')
+FHIR_VALUE_RE = re.compile(rf'\x22value\x22\s*:\s*\x22?{NUMBER}\x22?')
+FHIR_UNIT_RE = re.compile(r'\x22(?:unit|code)\x22\s*:\s*\x22(?P<unit>[^\x22]*)\x22')
+FHIR_NAME_RE = re.compile(r'\x22(?:code|display|text)\x22\s*:\s*\x22(?P<name>[^\x22]*)\x22')
+FHIR_TIME_RE = re.compile(r'\x22(?:effectiveDateTime|issued)\x22\s*:\s*\x22(?P<time>[^\x22]*)\x22')
+
+
+def fhir_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]]:
+    """The values of the FHIR Observations of a JSON text (the latest of each analyte by its effective time, else the last),
+    and the spans read."""
+    latest: dict[str, tuple[str, Mention]] = {}
+    covered = []
+    floor = 0
+    quantities = list(FHIR_QUANTITY_RE.finditer(text))
+    for index, quantity in enumerate(quantities):
+        names = [found.group("name") for found in FHIR_NAME_RE.finditer(text, floor, quantity.start())]
+        analyte = next((found for name in names if (found := coded_analyte(name))), None)
+        value = FHIR_VALUE_RE.search(text, quantity.start("body"), quantity.end("body"))
+        unit = FHIR_UNIT_RE.search(text, quantity.start("body"), quantity.end("body"))
+        ceiling = quantities[index + 1].start() if index + 1 < len(quantities) else len(text)
+        after = text.find('"code"', quantity.end(), ceiling)
+        when = FHIR_TIME_RE.search(text, floor, quantity.start()) or FHIR_TIME_RE.search(text, quantity.end(), ceiling if after < 0 else after)
+        covered.append((floor, quantity.end()))
+        floor = quantity.end()
+        unit_text = unit.group("unit") if unit else None
+        if analyte is None or value is None or unit_text and ("%" in unit_text or not unit_of(unit_text)[0]):
+            continue
+        mention = _mention(analyte, text, value.start("num"), quantity.end(), value.group("num"), bool(value.group("kilo")), unit_text, None,
+                           value.span("num"), [parse_number(value.group("num"))])
+        key = when.group("time") if when else ""
         if analyte not in latest or key >= latest[analyte][0]:
             latest[analyte] = (key, mention)
     return [mention for _, mention in latest.values()], covered

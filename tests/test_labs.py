@@ -238,7 +238,7 @@ def test_held_out_lab_strings_are_read(name, path):
     elif name == "lab-strings-fresh15":  # a development set of the round before, long documents (0.955, 4 invented when it was set)
         assert scores["lab_value_accuracy"] >= 0.95 and scores["lab_values_invented"] <= 4
     elif name == "lab-strings-fresh16":  # the development set of this round, reports as systems print them (FLOOR16 when it was set)
-        assert scores["lab_value_accuracy"] >= 0.935 and scores["lab_values_invented"] <= 9
+        assert scores["lab_value_accuracy"] >= 0.955 and scores["lab_values_invented"] <= 9
     elif name != "lab-strings-fresh":  # fresh2 to fresh6 were each developed on in the rounds after they were written
         assert scores["lab_value_accuracy"] == 1.0 and scores["lab_values_invented"] == 0
     else:
@@ -798,6 +798,18 @@ FRESH16_READS = [
     # a CSV export in long form (date; analyte; value; unit), rows in no order: the latest date is read, its unit in the next cell
     ('"Datum";"Parameter";"Wert";"Einheit"\n"14.10.2025";"Thrombozyten";"61";"G/l"\n"07.10.2025";"Thrombozyten";"118";"G/l"',
      {"plt": 61}),
+    # an HL7 result named by its LOINC code or its coded name ("Platelets [#/volume] in Blood"); a percentage is no count
+    ("OBR|1|A1|B2|58410-2^CBC^LN|||202503010700\nOBX|1|NM|26515-7^Platelets [#/volume] in Blood^LN||48|10*3/uL|150-450|L|||F\n"
+     "OBX|2|NM|770-8^Neutrophils/100 leukocytes in Blood^LN||71|%|40-75||||F\nOBX|3|NM|20509-6^HGB^LN||9.9|g/dL|12-16|L|||F",
+     {"plt": 48, "hgb": 9.9}),
+    # FHIR Observations as JSON: the value quantity after the code or text that names it, the latest by its effective time;
+    # a reference range's values are not the patient's
+    ('{"resourceType":"Observation","code":{"coding":[{"system":"http://loinc.org","code":"777-3"}]},'
+     '"effectiveDateTime":"2025-04-02","valueQuantity":{"value":64,"unit":"10*3/uL"},"referenceRange":[{"low":{"value":150}}]}',
+     {"plt": 64}),
+    ('[{"code":{"text":"Leukocytes"},"effectiveDateTime":"2025-05-09","valueQuantity":{"value":2.2,"unit":"10*9/L"}},'
+     '{"code":{"text":"Leukocytes"},"effectiveDateTime":"2025-05-02","valueQuantity":{"value":4.0,"unit":"10*9/L"}},'
+     '{"code":{"text":"Neutrophils/100 leukocytes"},"valueQuantity":{"value":55,"unit":"%"}}]', {"wbc": 2.2}),
 ]
 
 
