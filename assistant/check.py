@@ -841,6 +841,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             if DEFINITION_SUBJECT_RE.search(text, max(s_start, comparison.start() - 30), comparison.start()) \
                     or RULE_COMPARISON_BEFORE_RE.search(text, max(s_start, comparison.start() - 40), comparison.start()):
                 continue  # "anything below 8.0 is grade 3" defines a band, "hold threshold is <1.0" a rule: neither is about the value
+            if DENIED_AFTER_RE.search(text, comparison.end(), min(s_end, comparison.end() + 40)):
+                continue  # "your nurse may say it's below the 1.0 line — it isn't": a comparison the text denies
             if comparison.group("rel") in "<>" and FISHBONE_RE.search(text, max(s_start, comparison.start() - 12), min(s_end, comparison.end() + 30)):
                 continue  # "3.1 > 10.2 / 30.6 < 88": a fishbone's strokes, not comparisons
             if comparison.group("rel") == ">" and not text[text.rfind("\n", 0, comparison.start()) + 1:comparison.start()].strip():
@@ -900,6 +902,7 @@ FOREIGN_LLN_WORDS = ("debajo", "sotto", "dessous", "rieur", "unter", "onder", "a
                      "normbereich", "innerhalb", "binnen")  # a word each of FOREIGN_LLN_RE's phrases needs
 FOREIGN_LLN_ANCHOR_RE = _scan(r"(?i)(?#first)(?:norm|ondergrens|l[íi]mite\s+inferior|limiti)")
 LLN_ANCHOR_RE = _scan(r"(?i)(?#first)(?:LLN|lower\s+limit|normal|reference\s+range)")
+DENIED_AFTER_RE = re.compile(r"(?i)[—–;,-]\s*(?:but\s+)?(?:it|that|this)\s*(?:isn't|isn’t|is\s+not|'s\s+not|’s\s+not|wasn't|was\s+not|doesn't|does\s+not)\b")
 # Words that make a comparison a rule or a threshold's definition: "hold threshold is <1.0", "transfuse if below 7",
 # "hold when it falls under 50".
 RULE_COMPARISON_BEFORE_RE = re.compile(r"(?i)(?:\b(?:threshold|cut-?off|cutoff|limit|criterion|criteria|trigger|target|goal|rule)\s*(?:is|was|=|:|of|at|set\s+at)?"
