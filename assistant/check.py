@@ -683,7 +683,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         mentions = all_mentions[bisect_left(starts, s_start):bisect_left(starts, s_end)]
         values = [m for m in mentions if not m.is_threshold and m.value is not None]
         if "count" in sentence or "Count" in sentence or ("/" in sentence or "10" in sentence) and UNIT_VALUE_HINT_RE.search(sentence) \
-                or "ours " in sentence or "ers " in sentence or "his " in sentence:
+                or ("ours " in sentence or "hers " in sentence or "his " in sentence) and POSSESSIVE_COUNT_RE.search(sentence):
             values = sorted(values + _unnamed_counts(text, s_start, s_end, mentions, topic), key=lambda m: m.span)
         first_claim = GRADE_CLAIM_RE.search(text, s_start, s_end)
         # "Grades at discharge: leukopenia 2, neutropenia 2": grades listed after their conditions, under a label
@@ -1484,9 +1484,8 @@ def _unnamed_counts(text: str, start: int, end: int, mentions: list[Mention], to
     count, found on first need."""
     found = []
     unnamed = [(match, max(start, match.start() - 100)) for match in UNNAMED_COUNT_RE.finditer(text, start, end)]
-    if "ours" in text[start:end] or "ers " in text[start:end] or "his " in text[start:end]:
-        # "Neutrophils fight infection. … If yours is, say, 0.95": the count named in the sentences before
-        unnamed += [(match, max(0, match.start() - 200)) for match in POSSESSIVE_COUNT_RE.finditer(text, start, end)]
+    # "Neutrophils fight infection. … If yours is, say, 0.95": the count named in the sentences before
+    unnamed += [(match, max(0, match.start() - 200)) for match in POSSESSIVE_COUNT_RE.finditer(text, start, end)]
     if UNIT_VALUE_HINT_RE.search(text, start, end):
         for match in _unit_values(text, start, end):
             if any(m.span[0] <= match.start() < m.span[1] or match.start() <= m.span[0] < match.end() for m in mentions) \
