@@ -822,7 +822,8 @@ def _find_mentions(text: str) -> list[Mention]:
         if bracket:
             header_unit = bracket.group("unit")
             position = bracket.end()
-        elif "/" in text[position:position + 20] and not text[position:position + 4].lstrip(" \t,:")[:1].isdigit():
+        elif "/" in text[position:position + 20] and (not (lead := text[position:position + 16].lstrip(" \t,:"))[:1].isdigit()
+                                                     or lead[:3] in ("10^", "10*")):  # "WBC   10^3/uL   2.90": a unit column first
             unit_first = HEADER_UNIT_RE.match(text, position)
             if unit_first:
                 header_unit, position = unit_first.group("unit"), unit_first.end()
@@ -897,8 +898,9 @@ def _find_mentions(text: str) -> list[Mention]:
         if text[number_span[1]:number_span[1] + 1] == "," and AMBIGUOUS_AFTER_RE.match(text, number_span[1]):  # "1,5,3"
             mentions.append(_unreadable(analyte, text, match.start(), AMBIGUOUS_RE.match(text, number_span[0])))
             continue
-        # "Result: 79\nUnits: g/L": a record's unit on a line of its own ("Units" there names no dose of blood)
-        record_unit = RECORD_UNIT_RE.match(text, end) if ("\n" in filler or record) and not unit_text and not kilo else None
+        # "Result: 79\nUnits: g/L": a record's unit on a line of its own ("Units" there names no dose of blood), or labelled further on its
+        # line ("Test: WBC   Result: 3.8   Unit: x10^9/L")
+        record_unit = RECORD_UNIT_RE.match(text, end) if ("\n" in filler or record or "nit" in text[end:end + 8]) and not unit_text and not kilo else None
         if not unit_text and not kilo and not record_unit and NOT_A_VALUE_RE.match(text, end) and not TIMES_TEN_RE.match(text, end):
             absolute = (PERCENT_THEN_ABSOLUTE_RE.match(text, end) or PERCENT_THEN_COUNT_RE.match(text, end)) if "%" in text[end:end + 3] else None
             if absolute:  # "Neutrophils 62% (abs 1.8)": the differential percentage, then the absolute count
@@ -1446,7 +1448,7 @@ VALUE_LINE_REST_RE = re.compile(rf"(?:[ \t]*(?:{UNIT_ALTERNATIVES}|(?-i:\*?\(?(?
 RECORD_NAME_KEY_RE = re.compile(r"(?i)(?:test(?:[ \t]+(?:result|name))?|result(?:[ \t]+name)?|analyte|component|parameter|exam|item|name)[ \t]*:")
 RECORD_RESULT_KEY_RE = re.compile(r"(?i)(?:your[ \t]+)?(?:results?|values?|r[ée]sultat|resultado|risultato|wert|ergebnis|uitslag)")  # "Your value: 88"
 # The unit on its own line of a record, after the value's line, possibly after one other key's line.
-RECORD_UNIT_RE = re.compile(rf"[ \t]*\n(?:[ \t]*(?:flags?|ref(?:erence)?(?:[ \t]+range)?|range|status)[ \t]*:[^\n]*\n)?"
+RECORD_UNIT_RE = re.compile(rf"(?:[ \t]*\n(?:[ \t]*(?:flags?|ref(?:erence)?(?:[ \t]+range)?|range|status)[ \t]*:[^\n]*\n)?|[ \t]{{2,}}|[ \t]*[|;,][ \t]*)"
                             rf"[ \t]*(?:units?|einheit|unit[ée]|unidad(?:es)?)[ \t]*:[ \t]*(?P<unit>{UNIT_ALTERNATIVES})(?![A-Za-z])", re.IGNORECASE)
 
 
@@ -1505,8 +1507,11 @@ CURRENT_HEADER_RE = re.compile(r"(?i)\b(?:today|now|current|latest|most\s+recent
 # "all'ingresso", "na admissão", "Aufnahmelabor", "bij opname", "previa", "vorher").
 PAST_HEADER_RE = re.compile(r"(?i)\b(?:prior|previous|prev|before|baseline|last|yesterday|admission|admitted|arrival|presentation|diagnosis|pre|"
                             r"entr[ée]e|ingreso|ingresso|admiss[ãa]o|aufnahme\w*|opname|previ[ao]|anterior|vorher|pr[ée]c[ée]dente?s?|precedente)\b|\bago\b")
+FLAG_CELL_RE = re.compile(r"[ \t]*\*?(?:LL|HH|L|H|A|N|\*+)\*?[ \t]*")
 TIME_CELL_RE = re.compile(r"[ \t]*(?:\d{1,2}[:h.]\d{2}(?:[ \t]*[AaPp][Mm])?|[0-2]\d[0-5]\d)[ \t]*")
 RANGE_TAIL_RE = re.compile(rf"[ \t]*(?:(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?[ \t]*", re.IGNORECASE)
+RANGE_ONLY_CELL_RE = re.compile(r"[ \t]*\(?[ \t]*\d[\d.,]*[ \t]*[-–][ \t]*\d[\d.,]*[ \t]*\)?[ \t]*")
+NUMBER_CELL_RE = re.compile(r"[ \t]*\d+(?:[.,]\d+)?(?:[ \t]+[^\s\d]\S*)?[ \t]*")
 BRACKETED_RANGE_RE = re.compile(r"[ \t]*\([ \t]*\d[\d.,]*[ \t]*[-–][ \t]*\d[\d.,]*[ \t]*\)[ \t]*")
 RANGE_CELL_RE = re.compile(r"^\s*[<>≤≥]?\s*\d[\d.,]*\s*[-–]\s*\d[\d.,]*")
 CELL_ARROW_RE = re.compile(r"(?:→|->|=>|⇒|»)(?!.*(?:→|->|=>|⇒|»))")
@@ -1684,9 +1689,10 @@ def row_table_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]]
             # a row of an analyte not read here ("RBC  2.88  10^6/uL  L", "HCT  26.4  %  L") has a unit cell, as no header has
             is_row = any(UNIT_CELL_RE.fullmatch(line, a, b) and any(ch.isdigit() for ch in line[a:b]) or line[a:b].strip() == "%"
                          for a, b in cells[1:])
-            # ... or a value and a reference range in brackets ("Hematocriet   0.29 L/L   (0.41 - 0.51)   L"), as no header has
-            is_row = is_row or "(" in line and any(BRACKETED_RANGE_RE.fullmatch(line, a, b) for a, b in cells[2:]) \
-                and line[cells[1][0]:cells[1][0] + 1].isdigit()
+            # ... or a value and a reference range ("Hematocriet   0.29 L/L   (0.41 - 0.51)   L", "RBC   10^6/uL   3.95   4.50 - 5.50"),
+            # as no header has
+            is_row = is_row or any(RANGE_ONLY_CELL_RE.fullmatch(line, a, b) for a, b in cells[2:]) \
+                and any(NUMBER_CELL_RE.fullmatch(line, a, b) for a, b in cells[1:])
             header, delimiter = (None, None) if is_row else ([line[a:b].strip() for a, b in cells], splitter[0])
             continue
         rest = first[name.end():]
@@ -1702,6 +1708,8 @@ def row_table_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]]
         columns = [""] + header if header is not None and len(header) == len(cells) - 1 else header
         if header is not None and len(header) == len(cells) - 2 and UNIT_CELL_RE.fullmatch(line, *cells[-1]):
             columns = ["", *header, "unit"]  # "PNN   3,6   3,0   2,6   G/L" under "16/09   30/09   14/10": the unit in a last cell
+        elif header is not None and len(header) == len(cells) - 1 and FLAG_CELL_RE.fullmatch(line, *cells[-1]):
+            columns = [*header, "flag"]  # "Hb   7.4   mmol/L   7.5 - 10.0   L" under "Bepaling   Uitslag   Eenheid   Referentie": a flag no header names
         elif header is not None and len(header) == len(cells) - 1 and BRACKETED_RANGE_RE.match(line, cells[-1][0]) \
                 and RANGE_TAIL_RE.fullmatch(line, BRACKETED_RANGE_RE.match(line, cells[-1][0]).end(), cells[-1][1]):
             columns = [*header, "range"]  # "Hb (g/L)  112  106  99  (130-175)" under "Date  02/05  09/05  16/05": the range in a last cell

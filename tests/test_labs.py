@@ -238,7 +238,7 @@ def test_held_out_lab_strings_are_read(name, path):
     elif name == "lab-strings-fresh15":  # a development set of the round before, long documents (0.955, 4 invented when it was set)
         assert scores["lab_value_accuracy"] >= 0.95 and scores["lab_values_invented"] <= 4
     elif name == "lab-strings-fresh16":  # the development set of this round, reports as systems print them (FLOOR16 when it was set)
-        assert scores["lab_value_accuracy"] >= 0.955 and scores["lab_values_invented"] <= 9
+        assert scores["lab_value_accuracy"] >= 0.98 and scores["lab_values_invented"] <= 5
     elif name != "lab-strings-fresh":  # fresh2 to fresh6 were each developed on in the rounds after they were written
         assert scores["lab_value_accuracy"] == 1.0 and scores["lab_values_invented"] == 0
     else:
@@ -810,6 +810,17 @@ FRESH16_READS = [
     ('[{"code":{"text":"Leukocytes"},"effectiveDateTime":"2025-05-09","valueQuantity":{"value":2.2,"unit":"10*9/L"}},'
      '{"code":{"text":"Leukocytes"},"effectiveDateTime":"2025-05-02","valueQuantity":{"value":4.0,"unit":"10*9/L"}},'
      '{"code":{"text":"Neutrophils/100 leukocytes"},"valueQuantity":{"value":55,"unit":"%"}}]', {"wbc": 2.2}),
+    # an analyser's printout: the unit column before the value, rows of analytes not read among them (a value and a range,
+    # as no header has); a flag in a last cell no header names; "NEU#"
+    ("WBC       10^3/uL   3.10   L   4.00 - 10.00\nRBC       10^6/uL   4.02       4.20 - 5.40\nPLT       10^3/uL   58     L   150 - 400\n"
+     "NEU#      10^3/uL   0.95   L   2.00 - 7.00", {"wbc": 3.1, "plt": 58, "anc": 0.95}),
+    ("Test          Result   Units     Reference\nHb            6.1      mmol/L    7.5 - 10.0    L\nTrombocyten   98       x10^9/L   150 - 400     L",
+     {"hgb": 9.83, "plt": 98}),
+    # a record of labelled fields on one line: the unit labelled after the result ("Unit: g/dL" names no dose of blood)
+    ("Test: Hb   Result: 82   Unit: g/L   Range: 120-160   Flag: L", {"hgb": 8.2}),
+    ("Analyte: Platelets | Result: 31 | Unit: x10^9/L", {"plt": 31}),
+    # ... but units of blood given after a value are still a dose
+    ("Hb 7.2, transfused 2 units", {"hgb": 7.2}),
 ]
 
 
