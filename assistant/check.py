@@ -47,7 +47,13 @@ def _scan(pattern: str, flags: int = 0) -> re.Pattern:
     """Compile `pattern`, replacing its `(?#first)` comment by a lookahead on the letters the rest of the pattern
     can start with: only for speed, so long texts are scanned without trying the pattern at every position."""
     head, marker, rest = pattern.partition("(?#first)")
-    return re.compile(head + first_char_lookahead(rest) + rest if marker else pattern, flags)
+    if not marker:
+        return re.compile(pattern, flags)
+    # the lookahead goes before the head's zero-width tests ("(?<![\w-])"), so most positions fail on one character test;
+    # only inline flags ("(?i)") must stay first
+    inline_flags = re.match(r"\(\?[aiLmsux]+\)", head)
+    lead = inline_flags.group(0) if inline_flags else ""
+    return re.compile(lead + first_char_lookahead(rest) + head[len(lead):] + rest, flags)
 
 
 ROMAN = {"0": 0, "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
