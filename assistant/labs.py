@@ -545,6 +545,7 @@ FOREIGN_TARGET_WORDS = ("seuil", "cible", "objecti", "umbral", "soglia", "schwel
 FOREIGN_TARGET_WORD = (r"(?:seuil|cible|objectif|umbral|objetivo|soglia|schwellen?(?:wert)?|transfusionsschwelle|drempel(?:waarde)?)"
                        r"(?:[ \t]+tra(?:n)?sfusion\w*)?\s*:?\s+"
                        r"(?:(?:de|d['’]|la|le|l['’]|el|il|lo|die|der|het)\s*)?")
+FOREIGN_TARGET_STARTS = ("seuil", "cible", "objecti", "objeti", "umbral", "soglia", "schwelle", "transfusionsschwelle", "drempel")  # each name's start
 FOREIGN_TARGET_BEFORE_RE = re.compile(r"\b" + first_char_lookahead(FOREIGN_TARGET_WORD) + FOREIGN_TARGET_WORD, re.IGNORECASE)
 NAME_PUNCTUATION_RE = re.compile(r"[ \t]*(?:(?:trend|series|results?|values?|levels?)\b[ \t]*)?[#:=]?", re.IGNORECASE)
 TIMES_TEN_RE = re.compile(r"\s*[x×*]\s*10")
@@ -774,6 +775,20 @@ def _current_after_threshold(text: str, position: int) -> re.Match | None:
 SNAKE_CASE_RE = re.compile(r"(?<=[A-Za-z])_(?=[A-Za-z])")
 
 
+def _word_match_ends(text: str, lowered: str, words: tuple[str, ...], regex: re.Pattern) -> set[int]:
+    """Where `regex` ends when matched at each place one of `words` (its first words) is found: a plain-string search, faster
+    over a long text than the regex scanning it whole."""
+    ends = set()
+    for word in words:
+        at = lowered.find(word)
+        while at >= 0:
+            found = regex.match(text, at)
+            if found:
+                ends.add(found.end())
+            at = lowered.find(word, at + 1)
+    return ends
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Every analyte name in `text` with the number that follows it, and the values of lab tables."""
     if "_" not in text:
@@ -789,9 +804,9 @@ def _find_mentions(text: str) -> list[Mention]:
     bare: list[re.Match] = []  # names with no value after them: the value may stand before the name
     # Tests that can only match when the text has a goal word or a garbled number anywhere, run once per text.
     lowered = text.lower()
-    target_ends = {m.end() for m in TARGET_BEFORE_RE.finditer(text)} if any(word in lowered for word in TARGET_WORDS) else set()
+    target_ends = _word_match_ends(text, lowered, TARGET_WORDS, TARGET_BEFORE_RE)
     if any(word in lowered for word in FOREIGN_TARGET_WORDS):
-        target_ends |= {m.end() for m in FOREIGN_TARGET_BEFORE_RE.finditer(text)}
+        target_ends |= _word_match_ends(text, lowered, FOREIGN_TARGET_STARTS, FOREIGN_TARGET_BEFORE_RE)
     may_garble = GARBLED_ANYWHERE_RE.search(text) is not None
     may_statistic = any(word in lowered for word in STATISTIC_WORDS)
     pronouns = pronoun_change_starts(lowered)
