@@ -238,7 +238,7 @@ def test_held_out_lab_strings_are_read(name, path):
     elif name == "lab-strings-fresh15":  # a development set of the round before, long documents (0.955, 4 invented when it was set)
         assert scores["lab_value_accuracy"] >= 0.95 and scores["lab_values_invented"] <= 4
     elif name == "lab-strings-fresh16":  # the development set of this round, reports as systems print them (FLOOR16 when it was set)
-        assert scores["lab_value_accuracy"] >= 0.98 and scores["lab_values_invented"] <= 5
+        assert scores["lab_value_accuracy"] >= 0.985 and scores["lab_values_invented"] <= 3
     elif name != "lab-strings-fresh":  # fresh2 to fresh6 were each developed on in the rounds after they were written
         assert scores["lab_value_accuracy"] == 1.0 and scores["lab_values_invented"] == 0
     else:
@@ -821,6 +821,16 @@ FRESH16_READS = [
     ("Analyte: Platelets | Result: 31 | Unit: x10^9/L", {"plt": 31}),
     # ... but units of blood given after a value are still a dose
     ("Hb 7.2, transfused 2 units", {"hgb": 7.2}),
+    # a series goes on past a comma and a conjunction in any language read ("..., et 52 G/L ce jour", ", y 0,9 hoy")
+    ("PNN 2,1 G/L le 04/05, puis 1,3 le 11/05, et 0,6 G/L ce jour.", {"anc": 0.6}),
+    ("Neutrófilos 1,8 el 03/04, luego 1,1 el 10/04, y 0,7 hoy", {"anc": 0.7}),
+    # a value after the event it follows, in Italian ("post-trasfusionale") or shortened ("on d/c"); present words in German,
+    # Spanish, Portuguese, Italian and French ("jetzt", "ahora", "agora", "adesso", "maintenant"); "holding at"
+    ("Hb all'ingresso 7,0 g/dl; Hb post-trasfusionale 9,2 g/dl", {"hgb": 9.2}), ("Plt on d/c 88", {"plt": 88}),
+    ("Unsere Thrombos sind jetzt bei 64", {"plt": 64}), ("mis plaquetas ahora en 71 mil", {"plt": 71}),
+    ("Platelets holding at 140 after the dose change", {"plt": 140}),
+    # ... but a number of units after "and" is no later value
+    ("Hb 6.9 le 02/03, et 2 CGR transfusés", {"hgb": 6.9}),
 ]
 
 
