@@ -1309,7 +1309,8 @@ RULE_BEFORE_RE = re.compile(r"(?i)\b(?:for|until|from|above|below|beyond|in)\s+(
 GENERIC_SUBJECT_RE = re.compile(r"(?i)[\W_]*(?:a|an|any|each|every|all)\s+(?:CTCAE\s+)?[\W_]*$")
 INDEFINITE_BEFORE_RE = re.compile(r"(?i)\b(?:a|an|any|each|every)\s+(?:(?:absolute|total)\s+)?$")
 # ... or a preposition that opens the sentence: "In grade 3 ITP (platelets below 50 …), ASCO advises", "At grade 3, …".
-OPENING_PREPOSITION_RE = re.compile(r"(?i)[\W_]*(?:in|for|with|at|during|after|on|by|under)\s+(?:(?:an?|the|CTCAE)\s+)*[\W_]*$")
+OPENING_PREPOSITION_RE = re.compile(r"(?i)[\W_]*(?:[AR]\s*\d*\s*[:.)]\s*)?(?:in|for|with|at|during|after|on|by|under)\s+"
+                                    r"(?:(?:an?|the|CTCAE|v?[56](?:\.0)?,?)\s+)*[\W_]*$")
 # ... or an action after it, as a rule gives one: "Grade 3 anemia: transfuse", "Grade 3 thrombocytopenia - hold until grade 1".
 RULE_AFTER_RE = re.compile(rf"(?i)(?:\s+{TERM_ALTERNATIVES.replace('(?P<', '(?P<r_')})?\s*(?::|(?:[-–—→]|=>|->)\s*(?:\w+\s+)?"
                            r"(?:hold|transfuse|recheck|give|start|stop|continue|resume|treat|consider|observe|monitor|withhold|"

@@ -805,6 +805,8 @@ FRESH16_CLASSES = [
     ("Neutrophils fight infection. If yours is, say, 0.9, you are in grade 2.", "5", [(M, "anc", 3)]),
     # an example after the claim is its value
     ("Some counts are grade 2, e.g. the WBC of 3.6, so we recheck.", "5", [(M, "wbc", 1)]),
+    # an answer that opens with a preposition and a version defines a band
+    ("Q: My count was 45. What does that mean?\nA: That is grade 3.\nQ: When is it grade 4?\nA: Under CTCAE v5.0, below 25 x10^9/L.", "5", []),
     # a converted value said again
     ("Input: Hb 76 g/L.\nStep 2: 7.6 is above 8.0, so grade 2.", "5", [(C, "hgb", None), (M, "hgb", 3)]),
 ]
