@@ -998,6 +998,8 @@ def _find_mentions(text: str) -> list[Mention]:
                 mentions.append(_mention(analyte, text, current.start("cue"), current.end(), current.group("num"), bool(current.group("kilo")),
                                          current.group("unit"), None, current.span("num"), [parse_number(current.group("num"))]))
     mentions += neutrophils_after_white_count(text, mentions)
+    if any(m.analyte in ("anc", "alc") for m in mentions):
+        mentions = _not_differential_shares(text, mentions)
     rows = row_table_mentions(text) if ("|" in text or "\t" in text or ";" in text or "  " in text) and "\n" in text else ([], [])
     if "OBX|" in text:  # an HL7 message: its result segments are read by their fields
         segments = hl7_mentions(text)
@@ -1028,6 +1030,47 @@ def _find_mentions(text: str) -> list[Mention]:
     if listed:  # a name on a line of its own over lines of times and values, unless another reader read those lines
         listed = [item for item in listed if not any(m.analyte == item.analyte and item.span[0] <= m.span[0] < item.span[1] for m in found)]
     return sorted(found + listed, key=lambda m: m.span)
+
+
+# A differential: the kinds of white cells in a run, each with its share written without "%" ("Diff: neuts 60 lymphs 30 monos 8",
+# "segs 55, bands 5, lymphs 32, monos 6, eos 2"): percentages, never counts. A run is a differential when its shares add up to
+# about 100 (no two counts of white cells do), or, with a label "diff" before it, at least 40.
+DIFF_CELL = (r"(?:neut(?:ro)?s?|neutrophil(?:e?s|e)?|polys?|polymorphs?|segs?|bands?|stabs?|lymph(?:ocyte)?s?|lympho?s?|monos?|monocytes?|"
+             r"eos(?:inophils?)?|eo|basos?|basophils?|blasts?|atyp(?:ical)?s?(?:[ \t]+lymphs?)?|myelos?|metas?|promyelos?)")
+DIFF_ITEM_RE = re.compile(rf"(?<![\w-]){DIFF_CELL}[ \t]*[:=]?[ \t]*(?P<share>\d{{1,2}}(?:[.,]\d{{1,2}})?|100)(?![\d.,]\d|\d)[ \t]*(?P<pct>%)?",
+                          re.IGNORECASE)
+DIFF_GAP_RE = re.compile(r"[ \t]*(?:[,;/|][ \t]*|and[ \t]+)?")
+DIFF_UNIT_AFTER_RE = re.compile(rf"[ \t]*(?:[x×*][ \t]*10|(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))", re.IGNORECASE)
+DIFF_LABEL_BEFORE_RE = re.compile(r"(?i)\b(?:diff(?:erential)?s?|DC|DLC)\b[^\n\d]{0,12}$")
+
+
+def differential_share_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of the shares of every differential written without "%" in `text`."""
+    spans: list[tuple[int, int]] = []
+    runs: list[list[re.Match]] = []
+    for item in DIFF_ITEM_RE.finditer(text):
+        if not item.group("pct") and DIFF_UNIT_AFTER_RE.match(text, item.end()):
+            continue  # "neutrophils 1.2 x10^9/L": a count
+        if runs and DIFF_GAP_RE.fullmatch(text, runs[-1][-1].end(), item.start()):
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    for run in runs:
+        if len(run) < 2:
+            continue
+        total = sum(parse_number(item.group("share").replace(",", ".")) for item in run)
+        labelled = DIFF_LABEL_BEFORE_RE.search(text, max(0, run[0].start() - 20), run[0].start()) is not None
+        if 85 <= total <= 105 or labelled and 40 <= total <= 105:
+            spans += [item.span("share") for item in run]
+    return spans
+
+
+def _not_differential_shares(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions, less a count read from a differential's share ("lymphs 30" in "neuts 60 lymphs 30 monos 8")."""
+    spans = differential_share_spans(text)
+    if not spans:
+        return mentions
+    return [m for m in mentions if m.analyte not in ("anc", "alc") or m.number_span not in spans]
 
 
 # Names listed, then their values listed in the same order, then "respectively": "Leukocyte and platelet counts were 5.8 × 10^9/L

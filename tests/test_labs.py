@@ -833,9 +833,20 @@ FRESH16_READS = [
     ("Hb 6.9 le 02/03, et 2 CGR transfusés", {"hgb": 6.9}),
 ]
 
+LEFTOVER_READS = [
+    # a differential's shares written without "%" are percentages, never counts: a run of white cells' kinds adding up to
+    # about 100, or after a label "diff"
+    ("Diff: neuts 60 lymphs 30 monos 8", {}), ("WBC 6.8; differential neutrophils 72%, lymphocytes 20, monocytes 6, eos 2", {"wbc": 6.8}),
+    ("segs 55, bands 5, lymphs 32, monos 6, eos 2; plt 140", {"plt": 140}), ("neut 61.5 lymph 28.3 mono 7.1 eos 2.6 baso 0.5", {}),
+    ("Diff - neutrophils 40, lymphocytes 35", {}),
+    # ... but counts in a run, counts after a label, or counts with their units are read
+    ("neuts 1.2 lymphs 0.8 monos 0.3", {"anc": 1.2, "alc": 0.8}), ("Diff: ANC 1.2, ALC 0.8", {"anc": 1.2, "alc": 0.8}),
+    ("Lymphocytes 52 x10^9/L, neutrophils 40 x10^9/L", {"alc": 52, "anc": 40}), ("Lymphs 30 on the last count", {"alc": 30}),
+]
+
 
 @pytest.mark.parametrize("text,expected", FRESH5_READS + FRESH6_READS + FRESH7_READS + FRESH8_READS + FRESH9_READS + FRESH10_READS
-                         + FRESH11_READS + FRESH12_READS + FRESH14_READS + FRESH15_READS + FRESH16_READS)
+                         + FRESH11_READS + FRESH12_READS + FRESH14_READS + FRESH15_READS + FRESH16_READS + LEFTOVER_READS)
 def test_reading_classes_of_the_blind_rounds(text, expected):
     """Each class found in a blind round (fresh5 to fresh16), in wordings of our own: every value read, none invented (no
     analyte read twice: an older value is never reported beside the current one)."""
