@@ -1471,7 +1471,7 @@ def condition_bracket_mentions(text: str, lowered: str | None = None) -> list[Me
 
 # "N" right after a white count's value is the neutrophil count of a British full blood count panel ("WCC 2·3  N 0·9");
 # alone, a capital N is too common a letter to be read as a name.
-NEUTROPHILS_AFTER_WHITE_COUNT_RE = re.compile(rf"[ \t]*[,;/|]?[ \t]*(?P<name>[Nn])[ \t]*[:=]?[ \t]*(?P<num>\d+(?:[.,·]\d+)?)(?![\d.·]|,\d|[ \t]*[-–%])"
+NEUTROPHILS_AFTER_WHITE_COUNT_RE = re.compile(rf"[ \t]*[,;/|]?[ \t]*(?P<name>[Nn])[ \t]*[:=]?[ \t]*(?P<num>\d+(?:[.,·]\d+)?)(?!\d|[.·]\d|,\d|[ \t]*[-–%])"
                                               rf"(?:[ \t]*(?P<unit>{UNIT_ALTERNATIVES})(?![A-Za-z]))?")
 
 

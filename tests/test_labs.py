@@ -842,6 +842,10 @@ LEFTOVER_READS = [
     # ... but counts in a run, counts after a label, or counts with their units are read
     ("neuts 1.2 lymphs 0.8 monos 0.3", {"anc": 1.2, "alc": 0.8}), ("Diff: ANC 1.2, ALC 0.8", {"anc": 1.2, "alc": 0.8}),
     ("Lymphocytes 52 x10^9/L, neutrophils 40 x10^9/L", {"alc": 52, "anc": 40}), ("Lymphs 30 on the last count", {"alc": 30}),
+    # a bare "N" after a white count's value ends a sentence with a full stop ("WCC 3·9  N 0·4.")
+    ("WCC 3·9  N 0·4.", {"wbc": 3.9, "anc": 0.4}), ("WBC 2.6 N 0.9. Plt 140.", {"wbc": 2.6, "anc": 0.9, "plt": 140}),
+    # ... but a date after the "N" is no count
+    ("WBC 4.1 N 12.03.2025", {"wbc": 4.1}),
 ]
 
 
