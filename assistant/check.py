@@ -59,7 +59,7 @@ def _scan(pattern: str, flags: int = 0) -> re.Pattern:
 ROMAN = {"0": 0, "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 GRADE_TOKEN = r"(?:[0-5]|iv|v|i{1,3}|one|two|three|four|five)"
 GRADE_CLAIM_PATTERN = (
-    rf"(?<![^\W_])(?<!-)(?#first)(?:CTCAE(?:\s+|-)(?:v\s?[56](?:\.0)?\s+)?)?(?:graded(?:\s+as)?|grade|grado|grad|grau|graad|gr\.?|(?-i:G)(?=\s*[<>≤≥]?=?\s*[0-5]|-[0-5]))(?:\s*:|\s+(?:is|was|would\s+be|will\s+be|of)(?=\s+(?:[<>≤≥]=?\s*)?{GRADE_TOKEN}\b))?\s*(?:-(?=[0-5IViv]))?"
+    rf"(?<![^\W_])(?<!-)(?#first)(?:CTCAE(?:\s+|-)(?:v\s?[56](?:\.0)?\s+)?)?(?:graded(?:\s+as)?|grade\s+(?:has\s+been|was|is\s+now)\s+(?:corrected|changed|amended|revised|updated)\s+to|grade|grado|grad|grau|graad|gr\.?|(?-i:G)(?=\s*[<>≤≥]?=?\s*[0-5]|-[0-5]))(?:\s*:|\s+(?:is|was|would\s+be|will\s+be|of)(?=\s+(?:[<>≤≥]=?\s*)?{GRADE_TOKEN}\b))?\s*(?:-(?=[0-5IViv]))?"
     rf"(?P<op>≥|>=|>|≤|<=|<)?\s*(?P<g>{GRADE_TOKEN})(?![^\W_]|\.\d)"
     rf"(?:\s*(?:-|–|to|or|/|and)\s*(?:grade\s*)?(?P<g2>{GRADE_TOKEN})(?![^\W_]|\.\d))?"
     rf"(?P<plus>\+|\s+or\s+(?:higher|above|greater|worse|more)|\s+(?:o|ou|oder|of)\s+(?:superiore|superior|mayor|m[áa]s|plus|sup[ée]rieure?|"
@@ -228,7 +228,8 @@ LINKING_BEFORE_RE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being|classed|
                                r"equals|constitutes|counts|makes\s+(?:it|this|that)|(?:puts|places|put|placed)\s+(?:it|her|him|them|this|you|me|us)\s+(?:at|in|into))\s+(?:as\s+)?"
                                r"(?:(?:an?|a\s+CTCAE|CTCAE|still|only|already|just|probably|likely|clearly)\s+){0,2}$")
 # "..., so the grade would be 3": the grade of the sentence's one value.
-THE_GRADE_IS_RE = re.compile(r"(?i)the\s+(?:(?:correct|true|actual|right|revised|final|overall)\s+)?grade\s+(?:is|was|would\s+be|will\s+be|should\s+be)\b")
+THE_GRADE_IS_RE = re.compile(r"(?i)the\s+(?:(?:correct|true|actual|right|revised|final|overall)\s+)?grade\s+(?:is|was|would\s+be|will\s+be|should\s+be|"
+                             r"(?:has\s+been|was|is\s+now)\s+(?:corrected|changed|amended|revised|updated)\s+to)\b")
 OPEN_PAREN_RE = re.compile(r"\s*\(")
 # A grade that ends its clause, perhaps with the version it is given under: "; grade 4.", "-> grade 3 (CTCAE v5)".
 BARE_AFTER_RE = re.compile(r"(?i)\s*(?:\((?:per\s+|under\s+|by\s+)?CTCAE[^()]{0,16}\)|,?\s*(?:per|under|by)\s+CTCAE\s*v?\s*[56](?:\.0)?)?"
@@ -442,7 +443,8 @@ def _claims(text: str, start: int, end: int, text_terms: list[tuple[int, int, st
                 or REPORTED_HINT_RE.search(lowered_after, 0, 45) and REPORTED_AFTER_RE.match(text, after_term, end):
             continue  # "initially reported as grade 2", "graded 2 in error": someone else's claim, reported as such
         claims.append(Claim(grades, label, (claim_start, claim_end), term, negated, term_before, bare,
-                            own if own is not None and own.value is not None else None))
+                            own if own is not None and own.value is not None else None,
+                            correcting="to" in match.group(0) and CORRECTED_TO_RE.search(match.group(0)) is not None))
     corrections = [m.start() + start for m in CORRECTION_RE.finditer(chunk)] if claims and CORRECTION_HINT_RE.search(chunk.lower()) else []
     if corrections and claims:
         # "graded 2; the correct grade is 3": the claims before the last correction are superseded by it
@@ -454,6 +456,7 @@ def _claims(text: str, start: int, end: int, text_terms: list[tuple[int, int, st
     return claims
 
 
+CORRECTED_TO_RE = re.compile(r"(?i)(?:corrected|changed|amended|revised|updated)\s+to")  # "the grade has been corrected to 3"
 BOTH_BEFORE_RE = re.compile(r"(?i)\bboth\s+(?:are\s+|were\s+|at\s+|still\s+)?(?:CTCAE\s+)?$")
 FROM_BEFORE_RE = re.compile(r"(?i)\bfrom\s+(?:a\s+|CTCAE\s+)?$")
 TO_RE = re.compile(r"\bto\b")

@@ -750,6 +750,9 @@ FRESH15_CLASSES = [
     ("Neutrófilos 1,1 x10^9/L: sin neutropenia de grado 2 o mayor.", "5", [(M, "anc", 2)]),
     # "nothing here is grade 3 or worse" denies it
     ("Hb 9.6, plt 80. Nothing here is grade 3 or worse.", "5", []),
+    # "the grade has been corrected to 3" is the text's own grade, and the claim it corrects is not the text's
+    ('The site recorded "grade 2" with ANC 0.9. Site response: agreed, the grade has been corrected to 3.', "5", []),
+    ("ANC 0.9 was entered as grade 2. The grade has been corrected to 4.", "5", [(M, "anc", 3)]),
     # the text's own grade after another's, past a semicolon
     ("The referring clinic graded the ANC of 1.4 as grade 3; by CTCAE v5.0 it is grade 2.", "5", []),
     # a question led by whom it is for
