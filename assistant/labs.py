@@ -863,6 +863,9 @@ def _find_mentions(text: str) -> list[Mention]:
         if not value_match and (text[position:position + 1].isspace() or text[position - 1:position].isspace()):
             gap = PLACE_GAP_RE.match(text, position)  # "neutrophil count on discharge was 1.1"
             value_match = VALUE_RE.match(text, gap.end()) if gap else None
+        if not value_match and text[position + 1:position + 4].lower() == "as " and text[position:position + 1] in (" ", "\t") \
+                and REPORTED_BEFORE_RE.search(text, max(0, match.start() - 40), match.start()):
+            value_match = VALUE_RE.match(text, position + 3)  # "Your lab reported hemoglobin as 5.1 mmol/L"
         if not value_match and text[position:position + 1] in (" ", "\t"):
             loose = LOOSE_GAP_RE.match(text, position)  # "Platelets have fallen progressively and were 36"
             if loose and not ANALYTE_RE.search(text, position, loose.end()):
@@ -1824,6 +1827,10 @@ PLACE_GAP_RE = re.compile(r"(?:\s+(?:recorded|measured|obtained|drawn|taken|chec
                           r"\d{1,2}\s*(?:units?|u|bags?|pools?)\b\s*){1,4}?"  # "plt count post 1 unit = 34"
                           r"(?:\(\s*\d{1,2}/\d{1,2}(?:/\d{2,4})?\s*\)\s*)?"  # "Hb on day of discharge (2/9): 9.6": the day's date
                           r"(?=:|=|\bof\s+(?:~|about\s+|around\s+)?\d|\b(?:was|were|is|are|remained|remains|measured|stood|came|read)\b|(?<=\s)(?<!day )(?<!week )(?<!cycle )(?<!wk )(?<![\s(]d )(?<![\s(]c )\d)", re.IGNORECASE)
+# A verb of a report before a name whose value follows "as": "Your lab reported hemoglobin as 5.1 mmol/L", "the chart
+# documents her platelet count as 48".
+REPORTED_BEFORE_RE = re.compile(r"(?i)\b(?:reported|reports|recorded|records|documented|documents|charted|logged|noted|measured|"
+                                r"showed|shows|gave|gives|came[ \t]+back[ \t]+with)[ \t]+(?:(?:the|your|my|his|her|their|our|a)[ \t]+)?$")
 # Up to six words between a name and its value, the last a verb that gives it: "Platelets have fallen progressively and
 # were 36". No word may make the number a goal, a threshold, a dose, a condition or a statistic.
 LOOSE_GAP_RE = re.compile(r"(?:[ \t]+(?!(?:targets?|goals?|thresholds?|triggers?|cut|cut-?off|limits?|below|under|above|over|than|grades?|"

@@ -846,6 +846,11 @@ LEFTOVER_READS = [
     ("WCC 3·9  N 0·4.", {"wbc": 3.9, "anc": 0.4}), ("WBC 2.6 N 0.9. Plt 140.", {"wbc": 2.6, "anc": 0.9, "plt": 140}),
     # ... but a date after the "N" is no count
     ("WBC 4.1 N 12.03.2025", {"wbc": 4.1}),
+    # a report's verb before a name whose value follows "as" ("reported hemoglobin as 5.1 mmol/L")
+    ("Your lab reported hemoglobin as 5.1 mmol/L.", {"hgb": 8.22}), ("The chart documents her platelet count as 48 today", {"plt": 48}),
+    ("The clinic recorded the WBC as 2.7", {"wbc": 2.7}),
+    # ... but no value without that verb, nor a word for a value
+    ("Hemoglobin as 7 is the usual trigger", {}), ("The report lists hemoglobin as low.", {}), ("Think of platelets as 100 times smaller", {}),
 ]
 
 
