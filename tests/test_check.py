@@ -810,6 +810,9 @@ FRESH16_CLASSES = [
     ("Some counts are grade 2, e.g. the WBC of 3.6, so we recheck.", "5", [(M, "wbc", 1)]),
     # an answer that opens with a preposition and a version defines a band
     ("Q: My count was 45. What does that mean?\nA: That is grade 3.\nQ: When is it grade 4?\nA: Under CTCAE v5.0, below 25 x10^9/L.", "5", []),
+    # a pronoun for the count named before, with the value it would change to
+    ("Your platelets are stable. If they drop to 20, that would be grade 3.", "5", [(M, "plt", 4)]),
+    ("Your platelets are stable. If they drop to 20, that would be grade 4.", "5", []),
     # a converted value said again
     ("Input: Hb 76 g/L.\nStep 2: 7.6 is above 8.0, so grade 2.", "5", [(C, "hgb", None), (M, "hgb", 3)]),
 ]
