@@ -561,9 +561,16 @@ OWN_VALUE_RE = re.compile(rf"\s*\(\s*(?:(?:nadir|lowest|low|minimum|min|peak|hig
 def _cohort_values(text: str, claim_end: int, end: int, analyte: str | None) -> list[Mention]:
     """The values of `analyte` a cohort's claim lists in the brackets after it, within its sentence ("(ANC nadirs 1.2 and
     0.3 x10^9/L)"): every number after the analyte's name, read with the unit written after them."""
+    if analyte not in CANONICAL_UNIT:
+        return []
+    example = COHORT_EXAMPLE_RE.search(text, claim_end, end) if "includ" in text[claim_end:end] else None
+    if example is not None:  # "… in 9 patients (2.9%), including one patient with a nadir of 53 x10^9/L"
+        item = _mention(analyte, text, example.start("num"), example.end(), example.group("num"), bool(example.group("kilo")),
+                        example.group("unit"), None, example.span("num"), [parse_number(example.group("num"))])
+        return [item] if item.value is not None else []
     opening = text.find("(", claim_end, min(end, claim_end + 60))
     closing = text.find(")", opening, end) if opening >= 0 else -1
-    if analyte not in CANONICAL_UNIT or closing < 0:
+    if closing < 0:
         return []
     name = REFERENT_RE.search(text, opening, closing)
     if name is None or name.lastgroup != analyte:
@@ -578,6 +585,8 @@ def _cohort_values(text: str, claim_end: int, end: int, analyte: str | None) -> 
     return listed
 
 
+COHORT_EXAMPLE_RE = re.compile(rf"(?i)\bincluding\s+(?:one|a|two|three|\d+)\s+(?:patients?|cases?)\s+(?:with|who\s+had)\s+(?:an?\s+)?"
+                               rf"(?:[\w-]+\s+)?(?:nadir|count|value|level|low)\s+(?:of\s+)?{NUMBER}\s*(?:{UNIT})?")
 COHORT_NUMBER_RE = re.compile(r"(?<![\w.^/])\d+(?:[.,]\d+)?(?![\w.^/%]|\s*%)")
 
 

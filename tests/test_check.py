@@ -670,6 +670,7 @@ FRESH11_CLASSES = [
     ("Grade 3-4 neutropenia occurred in 3 patients (ANC nadirs 0.9, 0.4 and 1.1 x10^9/L).", "5", [(M, "anc", 2)]),
     ("Grade 3-4 neutropenia occurred in 3 patients (ANC nadirs 0.9, 0.4 and 0.6 x10^9/L).", "5", []),
     ("Grade 3 neutropenia occurred in 12 patients (8%).", "5", []),
+    ("Grade ≥3 neutropenia occurred in 7 patients (4%), including one patient with a nadir of 1.2 x10^9/L.", "5", [(M, "anc", 2)]),
     # a comparison the text denies right after it
     ("With an ANC of 1.3 they may tell you it's below the 1.0 line — it isn't.", "5", []),
     # the grade a rule acts at is no claim
