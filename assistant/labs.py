@@ -535,6 +535,12 @@ def _dose_after_dash(text: str, position: int) -> bool:
 DASH_SERIES_RE = re.compile(r"(?:[ \t]+[-–][ \t]+\d+(?:\.\d+)?(?![\d.]|[ \t]*[-–]\s*\d[\d.]*\s*%)){2,}")
 DASH_SERIES_VALUE_RE = re.compile(r"\d+(?:\.\d+)?")
 # ... also in French, Spanish, Italian, Portuguese, German and Dutch, where an adjective may follow ("Seuil transfusionnel : Hb 7 g/dL").
+# A name introduced as what is normal or usual: its value is no patient's ("A normal platelet count is about 150 to 400",
+# "The usual range for hemoglobin is 12 to 16", "a typical adult WBC is 4-11"); a patient's own usual value is not one of them
+# ("Her usual platelets are 250 but today 90").
+NORMAL_WORDS = ("normal", "usual", "typical", "healthy")
+NORMAL_BEFORE_RE = re.compile(r"(?i)(?<!her )(?<!his )(?<!my )(?<!your )(?<!their )(?<!our )\b(?:normal|usual|typical|healthy)(?:[ \t]+(?:adult|range|ranges|values?|levels?)){0,2}"
+                              r"(?:[ \t]+(?:for|of)(?:[ \t]+(?:the|a|an|your|an[ \t]+adult))?)?[ \t]+$")
 TARGET_WORDS = ("target", "goal", "aim", "keep", "maintain", "threshold", "trigger", "cut")
 TARGET_WORD = r"(?:target|goal|aim|keep|maintain|threshold|trigger|cut-?off)\s*:?\s+(?:an?\s+|the\s+)?"
 # Found once per text: where each goal phrase ends is where a name that is not a patient value would start.
@@ -809,6 +815,7 @@ def _find_mentions(text: str) -> list[Mention]:
         target_ends |= _word_match_ends(text, lowered, FOREIGN_TARGET_STARTS, FOREIGN_TARGET_BEFORE_RE)
     may_garble = GARBLED_ANYWHERE_RE.search(text) is not None
     may_statistic = any(word in lowered for word in STATISTIC_WORDS)
+    may_normal = any(word in lowered for word in NORMAL_WORDS)
     pronouns = pronoun_change_starts(lowered)
     may_month = MONTH_AFTER_DAY_RE.search(lowered) is not None
     may_ordinal = any(word in lowered for word in ORDINAL_WORDS) or ORDINAL_SHORT_RE.search(text) is not None \
@@ -911,7 +918,8 @@ def _find_mentions(text: str) -> list[Mention]:
         if not unit_text and not kilo and ("-" in text[number_span[1]:number_span[1] + 3] or "–" in text[number_span[1]:number_span[1] + 3]):
             dash_series = DASH_SERIES_RE.match(text, number_span[1])
         if not comparator and (not unit_text and not kilo and not dash_series and RANGE_AFTER_RE.match(text, number_span[1]) and not _dose_after_dash(text, number_span[1])
-                               or match.start() in target_ends):
+                               or match.start() in target_ends
+                               or may_normal and NORMAL_BEFORE_RE.search(text, max(0, match.start() - 40), match.start())):
             comparator = "target"  # "Target Hb 7-8 g/dL", "Hb 7-8": a range or a goal, not the patient's value
         if text[number_span[1]:number_span[1] + 1] == "," and AMBIGUOUS_AFTER_RE.match(text, number_span[1]):  # "1,5,3"
             mentions.append(_unreadable(analyte, text, match.start(), AMBIGUOUS_RE.match(text, number_span[0])))

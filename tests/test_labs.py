@@ -851,6 +851,12 @@ LEFTOVER_READS = [
     ("The clinic recorded the WBC as 2.7", {"wbc": 2.7}),
     # ... but no value without that verb, nor a word for a value
     ("Hemoglobin as 7 is the usual trigger", {}), ("The report lists hemoglobin as low.", {}), ("Think of platelets as 100 times smaller", {}),
+    # a name introduced as what is normal or usual gives no patient's value, a range or not
+    ("A normal platelet count is about 150 to 400. Yours is low.", {}), ("The usual range for hemoglobin is 12 to 16 g/dL", {}),
+    ("Typical adult WBC: 4-11", {}), ("Healthy neutrophils run around 2 to 7", {}),
+    # ... but a patient's own usual value, or a value after a count called normal, is the patient's
+    ("Her usual platelets are 250 but today 90", {"plt": 90}), ("Platelets were normal at 210", {"plt": 210}),
+    ("Counts were normal. Platelets 92 today", {"plt": 92}),
 ]
 
 
