@@ -776,6 +776,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             for claim in claims:
                 claim.correcting = True
         respectively = "respectively" in sentence
+        tabular = "|" in sentence  # tested once: a sentence may be a whole long line
         if respectively:
             values = _listed_values(text, values)
             value_starts = [m.span[0] for m in values]
@@ -830,7 +831,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             if mention is None or _unnamed_subject(text, s_start, claim, mentions):
                 continue  # "ALC 0.5 → G2; 0.49 → G3": the second grade is about 0.49, a number with no name
             chained = (claim.span[1], mention, substituted)
-            claim_version = (_column_version(text, claim.span[0]) if "|" in sentence else None) \
+            claim_version = (_column_version(text, claim.span[0]) if tabular else None) \
                 or _claim_version(text, claim, named_here, clauses, clause_starts) or _own_sentence_version(
                 text, claim, named_here, sentence_version, _section_version(sections, s_start) or default)
             claim_other = next(v for v in VERSIONS if v != claim_version)
@@ -867,7 +868,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             if comparison.group("rel") == ">" and not text[text.rfind("\n", 0, comparison.start()) + 1:comparison.start()].strip():
                 continue  # "> On Tue 4 Mar, Jen wrote:": a quoted line's marker, not a comparison
             mention = _value_for_comparison(comparison, values, value_starts, text, None if given else s_start)
-            if mention is None and remembering and not claims and comparison.group("rel")[0].isalpha() and "|" not in sentence \
+            if mention is None and remembering and not claims and comparison.group("rel")[0].isalpha() and not tabular \
                     and text.rfind("(", s_start, comparison.start()) <= text.rfind(")", s_start, comparison.start()):
                 # "Plt 58. Still below the 50 threshold": "Although the ANC exceeded the 1.5 upper edge" (never in brackets,
                 # where a grade's band is defined: "grade 4 ITP (platelets below 25 x 10^9/L)")
