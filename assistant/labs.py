@@ -9,7 +9,7 @@ and is reported separately so the rules check can tell the two apart.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -189,7 +189,8 @@ def _analyte_regex() -> re.Pattern:
     parts = [f"(?P<{analyte}>{first_char_lookahead(pattern)}{pattern})" for analyte, pattern in ANALYTE_PATTERNS.items()]
     names = "(?:" + "|".join(parts) + ")"
     # a digit may follow a name with no space, as typed in a hurry ("wbc3.3 hb9.8 plt101"); a letter may not
-    return re.compile(r"(?<![\w-])" + first_char_lookahead(names) + names + r"(?!-|[^\W\d])", re.IGNORECASE)
+    # the lookahead on first letters goes before the lookbehind: the same matches, and a position is passed on its letter at once
+    return re.compile(first_char_lookahead(names) + r"(?<![\w-])" + names + r"(?!-|[^\W\d])", re.IGNORECASE)
 
 
 ANALYTE_RE = _analyte_regex()
@@ -534,17 +535,28 @@ def _dose_after_dash(text: str, position: int) -> bool:
 # Three or more values joined by spaced dashes are a series, not a range: "PLT 45 - 61 - 38".
 DASH_SERIES_RE = re.compile(r"(?:[ \t]+[-–][ \t]+\d+(?:\.\d+)?(?![\d.]|[ \t]*[-–]\s*\d[\d.]*\s*%)){2,}")
 DASH_SERIES_VALUE_RE = re.compile(r"\d+(?:\.\d+)?")
-# ... also in French, Spanish, Italian, Portuguese, German and Dutch, where an adjective may follow ("Seuil transfusionnel : Hb 7 g/dL").
 # A name introduced as what is normal or usual: its value is no patient's ("A normal platelet count is about 150 to 400",
 # "The usual range for hemoglobin is 12 to 16", "a typical adult WBC is 4-11"); a patient's own usual value is not one of them
 # ("Her usual platelets are 250 but today 90").
-NORMAL_WORDS = ("normal", "usual", "typical", "healthy")
+NORMAL_WORDS = ("normal", "usual", "typical", "healthy")  # the regex is tried only where one of them stands in the 40 characters before
 NORMAL_BEFORE_RE = re.compile(r"(?i)(?<!her )(?<!his )(?<!my )(?<!your )(?<!their )(?<!our )\b(?:normal|usual|typical|healthy)(?:[ \t]+(?:adult|range|ranges|values?|levels?)){0,2}"
                               r"(?:[ \t]+(?:for|of)(?:[ \t]+(?:the|a|an|your|an[ \t]+adult))?)?[ \t]+$")
+
+
+def _find_all(lowered: str, word: str) -> list[int]:
+    """Where `word` starts in `lowered`, everywhere."""
+    found, at = [], lowered.find(word)
+    while at >= 0:
+        found.append(at)
+        at = lowered.find(word, at + 1)
+    return found
+
+
+# ... also in French, Spanish, Italian, Portuguese, German and Dutch, where an adjective may follow ("Seuil transfusionnel : Hb 7 g/dL").
 TARGET_WORDS = ("target", "goal", "aim", "keep", "maintain", "threshold", "trigger", "cut")
 TARGET_WORD = r"(?:target|goal|aim|keep|maintain|threshold|trigger|cut-?off)\s*:?\s+(?:an?\s+|the\s+)?"
 # Found once per text: where each goal phrase ends is where a name that is not a patient value would start.
-TARGET_BEFORE_RE = re.compile(r"\b" + first_char_lookahead(TARGET_WORD) + TARGET_WORD, re.IGNORECASE)
+TARGET_BEFORE_RE = re.compile(first_char_lookahead(TARGET_WORD) + r"\b" + TARGET_WORD, re.IGNORECASE)
 # ... also in French, Spanish, Italian, Portuguese, German and Dutch, where the word of a transfusion may follow ("Seuil
 # transfusionnel : Hb 7 g/dL"); scanned for only when one of their words is in the text.
 FOREIGN_TARGET_WORDS = ("seuil", "cible", "objecti", "umbral", "soglia", "schwelle", "drempel")
@@ -552,7 +564,7 @@ FOREIGN_TARGET_WORD = (r"(?:seuil|cible|objectif|umbral|objetivo|soglia|schwelle
                        r"(?:[ \t]+tra(?:n)?sfusion\w*)?\s*:?\s+"
                        r"(?:(?:de|d['’]|la|le|l['’]|el|il|lo|die|der|het)\s*)?")
 FOREIGN_TARGET_STARTS = ("seuil", "cible", "objecti", "objeti", "umbral", "soglia", "schwelle", "transfusionsschwelle", "drempel")  # each name's start
-FOREIGN_TARGET_BEFORE_RE = re.compile(r"\b" + first_char_lookahead(FOREIGN_TARGET_WORD) + FOREIGN_TARGET_WORD, re.IGNORECASE)
+FOREIGN_TARGET_BEFORE_RE = re.compile(first_char_lookahead(FOREIGN_TARGET_WORD) + r"\b" + FOREIGN_TARGET_WORD, re.IGNORECASE)
 NAME_PUNCTUATION_RE = re.compile(r"[ \t]*(?:(?:trend|series|results?|values?|levels?)\b[ \t]*)?[#:=]?", re.IGNORECASE)
 TIMES_TEN_RE = re.compile(r"\s*[x×*]\s*10")
 LATER_UNIT_RE = re.compile(rf"\s*(?:{UNIT})", re.IGNORECASE)
@@ -815,7 +827,7 @@ def _find_mentions(text: str) -> list[Mention]:
         target_ends |= _word_match_ends(text, lowered, FOREIGN_TARGET_STARTS, FOREIGN_TARGET_BEFORE_RE)
     may_garble = GARBLED_ANYWHERE_RE.search(text) is not None
     may_statistic = any(word in lowered for word in STATISTIC_WORDS)
-    may_normal = any(word in lowered for word in NORMAL_WORDS)
+    normal_at = sorted(at for word in NORMAL_WORDS for at in _find_all(lowered, word)) if any(word in lowered for word in NORMAL_WORDS) else []
     pronouns = pronoun_change_starts(lowered)
     may_month = MONTH_AFTER_DAY_RE.search(lowered) is not None
     may_ordinal = any(word in lowered for word in ORDINAL_WORDS) or ORDINAL_SHORT_RE.search(text) is not None \
@@ -919,7 +931,8 @@ def _find_mentions(text: str) -> list[Mention]:
             dash_series = DASH_SERIES_RE.match(text, number_span[1])
         if not comparator and (not unit_text and not kilo and not dash_series and RANGE_AFTER_RE.match(text, number_span[1]) and not _dose_after_dash(text, number_span[1])
                                or match.start() in target_ends
-                               or may_normal and NORMAL_BEFORE_RE.search(text, max(0, match.start() - 40), match.start())):
+                               or normal_at and (near := bisect_left(normal_at, match.start() - 40)) < len(normal_at)
+                               and normal_at[near] < match.start() and NORMAL_BEFORE_RE.search(text, match.start() - 40 if match.start() > 40 else 0, match.start())):
             comparator = "target"  # "Target Hb 7-8 g/dL", "Hb 7-8": a range or a goal, not the patient's value
         if text[number_span[1]:number_span[1] + 1] == "," and AMBIGUOUS_AFTER_RE.match(text, number_span[1]):  # "1,5,3"
             mentions.append(_unreadable(analyte, text, match.start(), AMBIGUOUS_RE.match(text, number_span[0])))
@@ -1048,18 +1061,21 @@ def _find_mentions(text: str) -> list[Mention]:
 # about 100 (no two counts of white cells do), or, with a label "diff" before it, at least 40.
 DIFF_CELL = (r"(?:neut(?:ro)?s?|neutrophil(?:e?s|e)?|polys?|polymorphs?|segs?|bands?|stabs?|lymph(?:ocyte)?s?|lympho?s?|monos?|monocytes?|"
              r"eos(?:inophils?)?|eo|basos?|basophils?|blasts?|atyp(?:ical)?s?(?:[ \t]+lymphs?)?|myelos?|metas?|promyelos?)")
-DIFF_ITEM_RE = re.compile(rf"(?<![\w-]){DIFF_CELL}[ \t]*[:=]?[ \t]*(?P<share>\d{{1,2}}(?:[.,]\d{{1,2}})?|100)(?![\d.,]\d|\d)[ \t]*(?P<pct>%)?",
+DIFF_ITEM_RE = re.compile(rf"{first_char_lookahead(DIFF_CELL)}(?<![\w-]){DIFF_CELL}[ \t]*[:=]?[ \t]*(?P<share>\d{{1,2}}(?:[.,]\d{{1,2}})?|100)(?![\d.,]\d|\d)[ \t]*(?P<pct>%)?",
                           re.IGNORECASE)
 DIFF_GAP_RE = re.compile(r"[ \t]*(?:[,;/|][ \t]*|and[ \t]+)?")
 DIFF_UNIT_AFTER_RE = re.compile(rf"[ \t]*(?:[x×*][ \t]*10|(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))", re.IGNORECASE)
 DIFF_LABEL_BEFORE_RE = re.compile(r"(?i)\b(?:diff(?:erential)?s?|DC|DLC)\b[^\n\d]{0,12}$")
 
 
-def differential_share_spans(text: str) -> list[tuple[int, int]]:
-    """The spans of the shares of every differential written without "%" in `text`."""
+DIFF_ITEM_BEFORE_RE = re.compile(r"\d[ \t]*%?[ \t]*(?:[,;/|][ \t]*|and[ \t]+)?$")  # the end of an item right before a name
+
+
+def differential_share_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """The spans of the shares of every differential written without "%" in `text` (between `start` and `end`)."""
     spans: list[tuple[int, int]] = []
     runs: list[list[re.Match]] = []
-    for item in DIFF_ITEM_RE.finditer(text):
+    for item in DIFF_ITEM_RE.finditer(text, start, len(text) if end is None else end):
         if not item.group("pct") and DIFF_UNIT_AFTER_RE.match(text, item.end()):
             continue  # "neutrophils 1.2 x10^9/L": a count
         if runs and DIFF_GAP_RE.fullmatch(text, runs[-1][-1].end(), item.start()):
@@ -1077,11 +1093,25 @@ def differential_share_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _not_differential_shares(text: str, mentions: list[Mention]) -> list[Mention]:
-    """The mentions, less a count read from a differential's share ("lymphs 30" in "neuts 60 lymphs 30 monos 8")."""
-    spans = differential_share_spans(text)
-    if not spans:
+    """The mentions, less a count read from a differential's share ("lymphs 30" in "neuts 60 lymphs 30 monos 8"). Only around
+    a neutrophil or lymphocyte count whose name and number make an item next to another item is the text scanned for a run."""
+    shares: set[tuple[int, int]] = set()
+    for mention in mentions:
+        if mention.analyte not in ("anc", "alc") or mention.number_span in shares:
+            continue
+        item = DIFF_ITEM_RE.match(text, mention.span[0])
+        if not item or item.span("share") != mention.number_span:
+            continue
+        if not DIFF_ITEM_RE.match(text, DIFF_GAP_RE.match(text, item.end()).end()) \
+                and not DIFF_ITEM_BEFORE_RE.search(text, max(0, item.start() - 14), item.start()):
+            continue  # no other item next to it: no run
+        start, end = max(0, item.start() - 400), min(len(text), item.end() + 400)
+        if start:  # from a word's start, so no name is read cut
+            start = next((i + 1 for i in range(start, item.start()) if text[i] in " \t\n,;"), item.start())
+        shares.update(differential_share_spans(text, start, end))
+    if not shares:
         return mentions
-    return [m for m in mentions if m.analyte not in ("anc", "alc") or m.number_span not in spans]
+    return [m for m in mentions if m.analyte not in ("anc", "alc") or m.number_span not in shares]
 
 
 # Names listed, then their values listed in the same order, then "respectively": "Leukocyte and platelet counts were 5.8 × 10^9/L
@@ -1265,7 +1295,7 @@ NAME_GROUP = rf"{GROUP_NAME}(?:[ \t]*/[ \t]*{GROUP_NAME}){{1,4}}"
 GROUP_NUMBER = r"\d+(?:[.,·]\d+)?"
 # Found from their numbers, so a long text is scanned once for the rare "number/number" and names are looked for only there.
 SLASHED_NUMBER_HINT_RE = re.compile(r"\d[ \t]*/[ \t]*\d")  # a cheap test over a whole text before the groups are looked for
-NUMBER_GROUP_RE = re.compile(rf"(?<![\w.,/]){GROUP_NUMBER}(?:[ \t]*/[ \t]*{GROUP_NUMBER}){{1,4}}(?![\w/]|[.,]\d)")
+NUMBER_GROUP_RE = re.compile(rf"(?=\d)(?<![\w.,/]){GROUP_NUMBER}(?:[ \t]*/[ \t]*{GROUP_NUMBER}){{1,4}}(?![\w/]|[.,]\d)")
 NAMES_AFTER_RE = re.compile(rf"[ \t]*\([ \t]*(?P<names>{NAME_GROUP})[ \t]*\)")
 NAMES_BEFORE_RE = re.compile(rf"(?<![\w/])(?P<names>{NAME_GROUP})[ \t]*:?[ \t]+$")
 ROW_LABEL_BEFORE_RE = re.compile(r"(?m)^[ \t]*(?P<label>[^\n:]{1,24}?)[ \t]*:[ \t]*$")
@@ -2185,7 +2215,7 @@ def token_flowsheet_mentions(text: str, read: list[Mention] = ()) -> list[Mentio
     return found
 
 
-TOKEN_NUMBER_RE = re.compile(r"(?<![\w./:-])\d+(?:[.,]\d+)?(?![\w./:-])")
+TOKEN_NUMBER_RE = re.compile(r"(?=\d)(?<![\w./:-])\d+(?:[.,]\d+)?(?![\w./:-])")
 
 
 def find_temperature(text: str) -> tuple[float, bool] | None:
@@ -2598,8 +2628,8 @@ SPOKEN_POWERS = {"third": "3", "3rd": "3", "fourth": "4", "4th": "4", "fifth": "
 SPOKEN_WORDS = (rf"(?P<multiplier>(?:times[ \t]+)?ten[ \t]+to[ \t]+the[ \t]+(?P<power>{'|'.join(SPOKEN_POWERS)})\b(?:[ \t]+power\b)?)"
                 rf"|(?P<number>{SPOKEN_RUN})|(?P<mark>(?:comma|period|full[ \t]+stop)\b)")
 # Each token starts a word; the lookahead on the letters they can start with lets a scan skip all other words at once.
-SPOKEN_TOKEN_RE = re.compile(r"\b" + first_char_lookahead(SPOKEN_WORDS) + f"(?:{SPOKEN_WORDS})", re.IGNORECASE)
-SPELLED_RE = re.compile(r"(?<!\w)[A-Z](?: [A-Z]){1,3}(?!\w)")  # "A N C", looked for only when the text has spaced capitals
+SPOKEN_TOKEN_RE = re.compile(first_char_lookahead(SPOKEN_WORDS) + r"\b" + f"(?:{SPOKEN_WORDS})", re.IGNORECASE)
+SPELLED_RE = re.compile(r"(?=[A-Z])(?<!\w)[A-Z](?: [A-Z]){1,3}(?!\w)")  # "A N C", looked for only when the text has spaced capitals
 # After a determiner "point" is a noun, not a decimal point: "at this point two ...", "the point one makes".
 NOUN_BEFORE_RE = re.compile(r"\b(?:a|an|the|this|that|these|those|some|any|no|each|every|which|what|whose|one)[ \t]+$", re.IGNORECASE)
 SPOKEN_MULTIPLIER_AFTER_RE = re.compile(r"[ \t]+times[ \t]+ten\b", re.IGNORECASE)  # "times" here is no count of times
