@@ -701,8 +701,9 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         mentions = all_mentions[bisect_left(starts, s_start):bisect_left(starts, s_end)]
         values = [m for m in mentions if not m.is_threshold and m.value is not None]
         if "count" in sentence or "Count" in sentence or ("/" in sentence or "10" in sentence) and UNIT_VALUE_HINT_RE.search(sentence) \
-                or ("ours " in sentence or "hers " in sentence or "his " in sentence or "they " in sentence or "hey " in sentence
-                    or "it " in sentence or "It " in sentence) and POSSESSIVE_COUNT_RE.search(sentence):
+                or ("ours " in sentence or "hers " in sentence or "his " in sentence
+                    or ("hey " in sentence or "it " in sentence or "It " in sentence) and (" to " in sentence or " at " in sentence)) \
+                and POSSESSIVE_COUNT_RE.search(sentence):
             values = sorted(values + _unnamed_counts(text, s_start, s_end, mentions, topic), key=lambda m: m.span)
         first_claim = GRADE_CLAIM_RE.search(text, s_start, s_end)
         # "Grades at discharge: leukopenia 2, neutropenia 2": grades listed after their conditions, under a label
@@ -1300,11 +1301,11 @@ UNNAMED_COUNT_RE = re.compile(rf"(?i)\b(?:the|a|her|his|their|this|that|its|my|y
                               # "the count was 1 below the 50 line" gives a difference, not a count
                               r"(?!\s*(?:points?\s+|units?\s+)?(?:below|above|under|over|short|more|less|higher|lower)\b)")
 # ... and a pronoun for it that changes: "Your platelets are stable. If they drop to 30, that would be grade 4".
-POSSESSIVE_COUNT_RE = re.compile(rf"(?i)\b(?:(?:yours|hers|his|theirs|ours)\s+(?:is|was|are|were|comes\s+back\s+at|came\s+back\s+at)|"
-                                 rf"(?:they|it)\s+(?:drops?|dropped|falls?|fell|rises?|rose|goes|go|went|gets?|got|comes?\s+back|came\s+back)"
-                                 rf"\s+(?:down\s+|up\s+|back\s+)?(?:to|at))"
-                                 rf"(?:\s*,?\s*(?:say|for\s+example|e\.g\.)\s*,?)?\s+"
-                                 rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:[.,]\d+)?)(?P<kilo>\s?[kK](?![a-zA-Z]))?\s*(?P<unit>{UNIT_ALTERNATIVES})?(?![\w%])")
+POSSESSIVE_COUNT_RE = _scan(rf"(?i)\b(?#first)(?:(?:yours|hers|his|theirs|ours)\s+(?:is|was|are|were|comes\s+back\s+at|came\s+back\s+at)|"
+                            rf"(?:they|it)\s+(?:drops?|dropped|falls?|fell|rises?|rose|goes|go|went|gets?|got|comes?\s+back|came\s+back)"
+                            rf"\s+(?:down\s+|up\s+|back\s+)?(?:to|at))"
+                            rf"(?:\s*,?\s*(?:say|for\s+example|e\.g\.)\s*,?)?\s+"
+                            rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:[.,]\d+)?)(?P<kilo>\s?[kK](?![a-zA-Z]))?\s*(?P<unit>{UNIT_ALTERNATIVES})?(?![\w%])")
 REFERENT_RE = re.compile("|".join(f"(?P<{k}>{TERM_WORDS[k]}|{ANALYTE_PATTERNS[k]})" for k in ("anc", "plt", "hgb", "alc", "wbc")),
                          re.IGNORECASE)
 
