@@ -1295,19 +1295,19 @@ VERSION_AFTER_CLAIM_RE = re.compile(r"(?i)(?:[\s\w-]{0,20}?\b(?:under|per|in|by|
 
 
 # "a count of 45" names no analyte: it is the count of the condition or analyte named just before it in the sentence.
-UNNAMED_COUNT_RE = re.compile(rf"(?i)\b(?:the|a|her|his|their|this|that|its|my|your|our)\s+count\s+(?:(?:today|now|this\s+morning)\s+)?"
-                              rf"(?:(?:of|was|is|at|now|reached|fell\s+to|dropped\s+to)\s+|:\s*)"
-                              rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:[.,]\d+)?)(?P<kilo>\s?[kK](?![a-zA-Z]))?\s*(?P<unit>{UNIT_ALTERNATIVES})?(?![\w%])"
-                              # "the count was 1 below the 50 line" gives a difference, not a count
-                              r"(?!\s*(?:points?\s+|units?\s+)?(?:below|above|under|over|short|more|less|higher|lower)\b)")
+UNNAMED_COUNT_RE = _scan(rf"(?i)\b(?#first)(?:the|a|her|his|their|this|that|its|my|your|our)\s+count\s+(?:(?:today|now|this\s+morning)\s+)?"
+                          rf"(?:(?:of|was|is|at|now|reached|fell\s+to|dropped\s+to)\s+|:\s*)"
+                          rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:[.,]\d+)?)(?P<kilo>\s?[kK](?![a-zA-Z]))?\s*(?P<unit>{UNIT_ALTERNATIVES})?(?![\w%])"
+                          # "the count was 1 below the 50 line" gives a difference, not a count
+                          r"(?!\s*(?:points?\s+|units?\s+)?(?:below|above|under|over|short|more|less|higher|lower)\b)")
 # ... and a pronoun for it that changes: "Your platelets are stable. If they drop to 30, that would be grade 4".
 POSSESSIVE_COUNT_RE = _scan(rf"(?i)\b(?#first)(?:(?:yours|hers|his|theirs|ours)\s+(?:is|was|are|were|comes\s+back\s+at|came\s+back\s+at)|"
                             rf"(?:they|it)\s+(?:drops?|dropped|falls?|fell|rises?|rose|goes|go|went|gets?|got|comes?\s+back|came\s+back)"
                             rf"\s+(?:down\s+|up\s+|back\s+)?(?:to|at))"
                             rf"(?:\s*,?\s*(?:say|for\s+example|e\.g\.)\s*,?)?\s+"
                             rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:[.,]\d+)?)(?P<kilo>\s?[kK](?![a-zA-Z]))?\s*(?P<unit>{UNIT_ALTERNATIVES})?(?![\w%])")
-REFERENT_RE = re.compile("|".join(f"(?P<{k}>{TERM_WORDS[k]}|{ANALYTE_PATTERNS[k]})" for k in ("anc", "plt", "hgb", "alc", "wbc")),
-                         re.IGNORECASE)
+REFERENT_ALTERNATIVES = "(?:" + "|".join(f"(?P<{k}>{TERM_WORDS[k]}|{ANALYTE_PATTERNS[k]})" for k in ("anc", "plt", "hgb", "alc", "wbc")) + ")"
+REFERENT_RE = re.compile(first_char_lookahead(REFERENT_ALTERNATIVES) + REFERENT_ALTERNATIVES, re.IGNORECASE)
 
 
 # Words before a claim that make it talk about grades in general, or about another time, not state one for the values
@@ -1478,7 +1478,7 @@ def _remembered_value(text: str, s_start: int, start: int, claim: Claim | None, 
 
 
 # A number with a count's unit and no name: "Patient 07 reached 9 x10^9/L (grade 3)", read as the count last named before it.
-UNIT_VALUE_RE = re.compile(rf"(?<![\w.,/^]){NUMBER}\s*{UNIT}", re.IGNORECASE)
+UNIT_VALUE_RE = re.compile(rf"(?=\d)(?<![\w.,/^]){NUMBER}\s*{UNIT}", re.IGNORECASE)  # a digit first: a cheap test at each position
 UNIT_VALUE_HINT_RE = re.compile(r"10\s*(?:\^|\*\*|e)\s*[39]|10[⁹³]|/\s*(?:[µuμ]l|mm|cu)|[kK]/[uµ]|G/L|cells/", re.IGNORECASE)  # each has "10" or "/"
 # Words that make such a number a threshold, a range or a statistic, not a patient's value.
 NOT_A_PATIENT_VALUE_RE = re.compile(r"(?i)(?:[<>≤≥]|\b(?:below|under|above|over|than|exceed(?:s|ed|ing)?|least|most|threshold|cut-?off|cutoff|limit|target|goal|"
