@@ -2746,6 +2746,18 @@ def _number_from_words(words: list[str]) -> list[str]:
     return pieces
 
 
+def _starts_a_word(lowered: str, pieces: tuple[str, ...]) -> bool:
+    """Whether a word of `lowered` starts with one of `pieces`: plain string searches, so "none" or "often" in a long
+    text do not send it to the tokenizer, whose tokens all start a word."""
+    for piece in pieces:
+        position = lowered.find(piece)
+        while position >= 0:
+            if position == 0 or not lowered[position - 1].isalpha():
+                return True
+            position = lowered.find(piece, position + 1)
+    return False
+
+
 def read_spoken_numbers(text: str) -> SpokenText:
     """`text` with numbers said in words written in digits, as dictation software leaves them: "hemoglobin eight point two
     grams per deciliter comma platelets forty five thousand" -> "hemoglobin 8.2 grams per deciliter, platelets 45000";
@@ -2753,7 +2765,7 @@ def read_spoken_numbers(text: str) -> SpokenText:
     doses or units ("two weeks") stay in words. Cheap when the text has no number words: then `text` is `original`.
     Read `.text`, and map a span found in it back with `.original_span(start, end)`."""
     lowered = text.lower()
-    if not any(piece in lowered for piece in NUMBER_WORD_PIECES) and SPACED_CAPITALS_RE.search(text) is None:
+    if not _starts_a_word(lowered, NUMBER_WORD_PIECES) and SPACED_CAPITALS_RE.search(text) is None:
         return SpokenText(text, text)
     parts: list[str] = []
     pieces: list[tuple[int, int, int, int]] = []
