@@ -151,7 +151,10 @@ CLAUSE_BREAK_RE = _scan(r"(?#first)(?:;|,\s*(?:so|yet)\b|\b(?:whereas|while|but)
 # A grade that describes a cohort, not the value at hand: "34 patients with grade 4 neutropenia".
 COHORT_RE = re.compile(r"(?i)\bpatients\s+(?:with|had|having)\s+$|\b(?:in|of)\s+\d[\d,]*\s+(?:patients|cases)\s+(?:with\s+)?$"
                        # "the remaining six had grade 4": other patients than the one whose value is given
-                       r"|\b(?:the\s+)?(?:remaining|other)\s+(?:\w+\s+){0,2}?(?:had|have|developed|showed|were|experienced)\s+(?:an?\s+)?$")
+                       r"|\b(?:the\s+)?(?:remaining|other)\s+(?:\w+\s+){0,2}?(?:had|have|developed|showed|were|experienced)\s+(?:an?\s+)?$"
+                       # "Of the six patients, five had grade 4": a number of patients as the subject
+                       r"|\bof\s+(?:the|these|those|all)\s+(?:\w+\s+)?(?:patients|cases)\s*,\s*(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+                       r"(?:had|have|developed|showed|were|experienced)\s+(?:an?\s+)?$")
 COHORT_AFTER_RE = re.compile(r"(?i)^\s*(?:\w+\s+){0,3}?(?:(?:occurred|developed|was\s+seen|was\s+reported|were\s+reported)\s+in\s+\d|"
                              r"in\s+\d[\d,.]*\s*(?:%|percent|of\s+\d|patients|cases|subjects|participants|(?=[.;)]|$)))")
 DOT_LEADER_RE = re.compile(r"\.{2,}(?=[ \t]*\d)")
@@ -492,8 +495,10 @@ INTERROGATIVE_START_RE = re.compile(r"(?i)(?:[^:?¿\n]{0,24}:\s*)?¿|(?:Q\s*\d*\
                                     r"(?:is|are|was|were|does|do|did|would|could|should|can|"
                                     r"will|has|have|am|isn't|aren't|doesn't|don't|what|which|how)\b")
 # ... or a question put after the value: "My ANC is 1.6 — do I have grade 2 neutropenia?"
-INTERROGATIVE_CLAUSE_RE = re.compile(r"(?i)(?:[—–:;,]|\s-\s)\s*(?:so\s+|and\s+|but\s+)?(?:is|are|was|were|does|do|did|would|could|should|can|will|am)\s+"
-                                     r"(?:i|you|we|she|he|it|that|this|they|there|my|her|his|their)\b")
+INTERROGATIVE_CLAUSE_RE = re.compile(r"(?i)(?:[—–:;,]|\s-\s)\s*(?:so\s+|and\s+|but\s+)?(?:(?:is|are|was|were|does|do|did|would|could|should|can|will|am)\s+"
+                                     r"(?:i|you|we|she|he|it|that|this|they|there|my|her|his|their)\b|"
+                                     # … and in the other languages read here: "– ist das schon Grad 3?", "est-ce", "¿es", "è già"
+                                     r"(?:ist|sind|war)\s+(?:das|es|sie|er)\b|est-ce\b|¿|(?:is|zijn)\s+(?:dit|het|dat)\b|è\s+(?:già|questo|una?)\b|é\s+(?:isso|uma?)\b)")
 # ... or one that asks for agreement at its end: "that's grade 3 anaemia, isn't it?", "grade 2, right?".
 TAG_QUESTION_RE = re.compile(r"(?i)(?:\b(?:isn't|aren't|wasn't|doesn't|don't|is|was)\s+(?:it|that|this|they|she|he)|,\s*(?:right|correct|no|yes|yeah))"
                              r"\s*\?[\"'”*_ ]*$")
@@ -890,7 +895,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         # 0.7 is grade 3") is reported as corrected, not as a wrong claim of the text's own
         dropped = {id(f) for f in not_corrections if (f.analyte, f.value) in corrected}
         findings = [f for f in findings if id(f) not in dropped]
-    if "norm" in lowered or "LLN" in text or "ondergrens" in lowered or "inferior" in lowered:
+    if "norm" in lowered or "LLN" in text or "reference" in lowered or "limit" in lowered or "ondergrens" in lowered or "inferior" in lowered:
         lln_findings, lln_checked = _lln_comparison_findings(text, all_mentions, spans, default)
         findings, checked = sorted(findings + lln_findings, key=lambda f: f.span), checked + lln_checked
     if "range" in text or "limits" in text or "interval" in text:
@@ -927,7 +932,8 @@ DENIED_AFTER_RE = re.compile(r"(?i)[—–;,-]\s*(?:but\s+)?(?:it|that|this)\s*(
 # Words that make a comparison a rule or a threshold's definition: "hold threshold is <1.0", "transfuse if below 7",
 # "hold when it falls under 50".
 RULE_COMPARISON_BEFORE_RE = re.compile(r"(?i)(?:\b(?:threshold|cut-?off|cutoff|limit|criterion|criteria|trigger|target|goal|rule)\s*(?:is|was|=|:|of|at|set\s+at)?"
-                                       r"|\b(?:if|when|unless|once|until|whenever)(?:\s+(?:the\s+|her\s+|his\s+|your\s+)?[\w-]+)?"
+                                       r"|\b(?:if|when|unless|once|until|whenever|si|wenn|falls|bei|bij|als|se|quando|cuando|lorsque|quand)"
+                                       r"(?:\s+(?:the\s+|her\s+|his\s+|your\s+|les\s+|la\s+|le\s+|los\s+|las\s+|die\s+|de\s+|i\s+|le\s+|os\s+|as\s+)?[\w-]+)?"
                                        r"(?:\s+(?:is|are|falls?|drops?|goes|gets|stays|remains))?)\s*$")
 # A sentence that takes up the value of the one before: "That's within normal limits", "It is below normal".
 REFERRING_BACK_RE = re.compile(r"(?i)\s*(?:(?:but|and|so)\s+)?(?:that|this|it|which|these|those)(?:'s|’s|\s+is|\s+was|\s+are|\s+were|\s+remains?)\b")
@@ -970,17 +976,21 @@ def _lln_comparison_findings(text: str, mentions: list[Mention], spans: list[tup
         if mention.span[0] < sentence_start and not REFERRING_BACK_RE.match(text, sentence_start):
             continue  # "ALC 0.35. Remainder of the CBC is within normal limits": another sentence's subject
         checked += 1
-        low, high = HGB_LLN_RANGE if mention.analyte == "hgb" else (DEFAULT_LLN[mention.analyte] * (1 - LLN_MARGIN),
-                                                                       DEFAULT_LLN[mention.analyte] * (1 + LLN_MARGIN))
+        stated = _range_lln(text, mention)  # "Hgb 11.6 g/dL (ref 12.0–15.5), within the reference range": the text's own limit
+        if stated is not None:
+            low = high = limit = stated
+        else:
+            limit = DEFAULT_LLN[mention.analyte]
+            low, high = HGB_LLN_RANGE if mention.analyte == "hgb" else (limit * (1 - LLN_MARGIN), limit * (1 + LLN_MARGIN))
         false = mention.value >= high if below else mention.value < low
         if false:
             label = ANALYTE_LABELS[mention.analyte]
             words = "below" if below else "at or above"
+            source = "the text gives" if stated is not None else "usually"
             findings.append(Finding(
-                "false_comparison", mention.analyte, mention.value, mention.unit, None, None, DEFAULT_LLN[mention.analyte],
+                "false_comparison", mention.analyte, mention.value, mention.unit, None, None, limit,
                 "<" if below else ">=", version, [mention.span[0], match.end()], _sentence_at(text, spans, match.start()),
-                f"{label} {mention.value:g} {mention.unit} is not {words} the lower limit of normal (usually "
-                f"{DEFAULT_LLN[mention.analyte]:g} {mention.unit}).",
+                f"{label} {mention.value:g} {mention.unit} is not {words} the lower limit of normal ({source} {limit:g} {mention.unit}).",
             ))
     return findings, checked
 
@@ -1042,13 +1052,14 @@ def _sentence_at(text: str, spans: list[tuple[int, int]], position: int) -> str:
 # A table column of grades: "| Day | ANC | CTCAE grade |", "| Test | Result | Grade (v6.0) |". Each row's bare grade
 # ("| 8 | 0.8 | 2 |") is a claim about the row's value; grades written with their word ("Grade 2") are read as text.
 # Also in the other languages read here, and with the analyte after the word: "Grado CTCAE v5.0", "CTCAE-Grad Thrombos".
-GRADE_HEADER_RE = re.compile(r"(?i)^(?:ctcae[\s-]*)?(?:v(?:ersion)?\s*[56](?:\.0)?\s*)?(?:(?P<name>[A-Za-zÀ-ÿ#/ .]+?)\s+)?(?:ctcae[\s-]*)?"
+GRADE_HEADER_RE = re.compile(r"(?i)^(?:(?:NCI[\s-]*)?CTCAE\s*v(?:ersion)?\s*[56](?:\.0)?$|"  # "| CTCAE v5.0 | CTCAE v6.0 |" over bare grades
+                             r"(?:ctcae[\s-]*)?(?:v(?:ersion)?\s*[56](?:\.0)?\s*)?(?:(?P<name>[A-Za-zÀ-ÿ#/ .]+?)\s+)?(?:ctcae[\s-]*)?"
                              r"(?:v(?:ersion)?\s*[56](?:\.0)?\s*)?(?:grade|grado|grad|grau|graad|gr\.?)\s*"
                              r"(?:\(?\s*(?:ctcae\s*)?(?:v(?:ersion)?\s*)?[56](?:\.0)?\s*\)?|ctcae(?:\s*v(?:ersion)?\s*[56](?:\.0)?)?)?"
-                             r"(?:\s+(?P<after>[A-Za-zÀ-ÿ#/.]+))?$")
+                             r"(?:\s+(?P<after>[A-Za-zÀ-ÿ#/.]+))?$)")
 GRADE_CELL_RE = re.compile(r"(?i)^(?P<op>≥|>=|≤|<=)?\s*(?P<g>[0-5]|iv|v|i{1,3})(?:\s*[-–]\s*(?P<g2>[0-5]))?(?P<plus>\+)?$")
 VALUE_HEADER_RE = re.compile(r"(?i)\b(?:result|value|count|level|today|current|latest|now)\b")
-GRADE_WORD_HINT_RE = re.compile(r"(?i)gra(?:de|do|d|u|ad)")
+GRADE_WORD_HINT_RE = re.compile(r"(?i)gra(?:de|do|d|u|ad)|ctcae")
 TABLE_RULE_RE = re.compile(r"^[\s|:\-–]+$")
 SPACED_ROW_RE = re.compile(r"\S {2,}\S")  # a line of a table aligned with spaces
 
@@ -1469,7 +1480,7 @@ def _remembered_value(text: str, s_start: int, start: int, claim: Claim | None, 
         return known.get(analyte)
     referring = REFERRING_BEFORE_RE.search(text, max(s_start, start - 40), start) \
         or (THE_GRADE_IS_RE.search(text, max(s_start, start - 30), claim.span[1]) if claim is not None else None)
-    if referring is not None and re.search(r"\d", VERSION_NAMED_RE.sub("", text[max(s_start, referring.start() - 12):referring.start()])):
+    if referring is not None and re.search(r"\d", GRADE_CLAIM_RE.sub("", VERSION_NAMED_RE.sub("", text[max(s_start, referring.start() - 12):referring.start()]))):
         return None  # "The value was actually 16, which is grade 4": the claim is about the number just said
     if last_given and len({m.analyte for m in last_given}) == 1 and (OPENING_RE.fullmatch(before) or referring is not None):
         # "No longer grade 3, now grade 1"; "Under CTCAE v6.0 (our protocol's version) this is grade 3": the value before
@@ -1482,7 +1493,8 @@ UNIT_VALUE_RE = re.compile(rf"(?=\d)(?<![\w.,/^]){NUMBER}\s*{UNIT}", re.IGNORECA
 UNIT_VALUE_HINT_RE = re.compile(r"10\s*(?:\^|\*\*|e)\s*[39]|10[⁹³]|/\s*(?:[µuμ]l|mm|cu)|[kK]/[uµ]|G/L|cells/", re.IGNORECASE)  # each has "10" or "/"
 # Words that make such a number a threshold, a range or a statistic, not a patient's value.
 NOT_A_PATIENT_VALUE_RE = re.compile(r"(?i)(?:[<>≤≥]|\b(?:below|under|above|over|than|exceed(?:s|ed|ing)?|least|most|threshold|cut-?off|cutoff|limit|target|goal|"
-                                    r"trigger|boundary|line|mark|lln|uln|from|median|mean|average|range|between|to\s+keep|keep|maintain)\b(?!-))"
+                                    r"trigger|boundary|line|mark|lln|uln|from|median|mean|average|range|between|to\s+keep|keep|maintain)\b(?!-)"
+                                    rf"|\b(?:{FOREIGN_RELATION})\b)"
                                     r"[^.;!?\d]{0,25}$"
                                     # the far end of a band: "below 75 down to 50 x 10^9/L", "from 50 to 25", "between 50 and 75"
                                     r"|(?i:\b(?:below|under|less\s+than|from|between)|[<≤])\s*\d[\d.,]*\s*(?:\S+\s+)?(?:-|–|to|down\s+to|and)\s*$"
@@ -1759,7 +1771,11 @@ def _value_for_comparison(match: re.Match, all_values: list[Mention], value_star
     if not before:
         return None
     mention = before[-1]
-    between = text[mention.span[1] if borrowed_from is None else borrowed_from:match.start()]
+    after_value = mention.span[1]
+    if borrowed_from is None and ("(" in text[after_value:after_value + 6] or "[" in text[after_value:after_value + 6]):
+        stated = RANGE_AFTER_VALUE_RE.match(text, after_value)
+        after_value = stated.end() if stated else after_value  # "Hgb 11.6 (ref 12.0–15.5), within …": the value's own range
+    between = text[after_value if borrowed_from is None else borrowed_from:match.start()]
     if "10" in between:
         between = UNIT_TEXT_RE.sub(" ", between)  # "1.1 (10^9/L), not yet below 1.5": a unit is not a number between
     earlier = list(COMPARISON_RE.finditer(between)) if len(between) <= 200 else []
@@ -1768,6 +1784,8 @@ def _value_for_comparison(match: re.Match, all_values: list[Mention], value_star
         if re.search(r"\d", COMPARISON_RE.sub(" ", between)) or not CHAINED_COMPARISON_RE.fullmatch(between, earlier[-1].end()):
             return None
         return mention
+    if re.search(r"\d", between) and not re.search(r"\d", GRADE_CLAIM_RE.sub("", between)) and CONTINUED_SUBJECT_RE.search(between):
+        return mention  # "Platelets 74 — not grade 2, and still above the 75 threshold": the same subject goes on
     if re.search(r"\d", between) and _says_again(text, mention, between):
         return mention  # "ANC 1.4 — meets the ANC criterion, since 1.4 is below 1.0": the value said again as the subject
     if len(between) > 90 or re.search(r"\d", between) and (re.search(r"\d", GRADE_CLAIM_RE.sub("", between))
@@ -1776,6 +1794,9 @@ def _value_for_comparison(match: re.Match, all_values: list[Mention], value_star
         # takes the value up again ("ANC 1.6 → not neutropenic enough for grade 2 but it's below the 1.5 cutoff")
         return None
     return mention
+
+
+CONTINUED_SUBJECT_RE = re.compile(r"(?i)[,;]\s*(?:and|but|yet)\s+(?:(?:still|also|now|just|well|even)\s+)*(?:(?:is|are|was|were|remains?|stays?)\s+)?$")
 
 
 def _says_again(text: str, mention: Mention, between: str) -> bool:

@@ -819,9 +819,30 @@ FRESH16_CLASSES = [
 ]
 
 
+# Classes of fresh17 (a development set of hard cases, written blind this round), in wordings of our own.
+FRESH17_CLASSES = [
+    # a value's own reference range before "within the reference range"
+    ("Hgb 11.8 g/dL (ref 12.0-15.5), within the reference range.", "5", [(C, "hgb", None)]),
+    ("Hgb 12.4 g/dL (ref 12.0-15.5), within the reference range.", "5", []),
+    # columns headed only by a version over bare grades
+    ("| Test | Result | CTCAE v5.0 | CTCAE v6.0 |\n|---|---|---|---|\n| ANC | 0.8 | 3 | 3 |", "5", [(M, "anc", 2)]),
+    # "the correct grade is 4" after another's grade in the same sentence
+    ("ANC 0.7. The CRF said grade 2; the correct grade is 4.", "5", [(M, "anc", 3)]),
+    # a comparison that goes on with the same subject after "and"
+    ("Platelets 73 x10^9/L — not grade 2, and still above the 75 threshold.", "5", [(M, "plt", 2), (C, "plt", None)]),
+    # a foreign comparator's number is a threshold, not an unnamed count
+    ("Neutrófilos 1.100/mm3, abaixo de 1.500/mm3: neutropenia grau 2.", "5", []),
+    ("Lab: trombocyten 71 x10^9/L. Bij trombocyten onder 50 x10^9/L overleg met hematologie.", "5", []),
+    # a number of patients as the subject
+    ("Of the eight patients, three had grade 4 neutropenia; patient 5's nadir ANC was 0.6 x10^9/L (grade 3).", "5", []),
+    # a question put after the value in German
+    ("Neutrophile 1,2 /nl – ist das schon Grad 3? Nein, Grad 2.", "5", []),
+]
+
+
 @pytest.mark.parametrize("sentence,version,expected", FRESH5_CLASSES + FRESH6_CLASSES + FRESH7_CLASSES + FRESH8_CLASSES
                          + FRESH9_CLASSES + FRESH10_CLASSES + FRESH11_CLASSES + FRESH12_CLASSES + FRESH14_CLASSES
-                         + FRESH15_CLASSES + FRESH16_CLASSES)
+                         + FRESH15_CLASSES + FRESH16_CLASSES + FRESH17_CLASSES)
 def test_claim_classes_of_the_blind_rounds(sentence, version, expected):
     """Each class found in a blind round (fresh5 to fresh12), in wordings of our own: the findings, in any order."""
     assert sorted((f.kind, f.analyte, f.expected_grade) for f in check_text(sentence, version)) == sorted(expected, key=str)
