@@ -834,6 +834,10 @@ FRESH16_READS = [
 ]
 
 LEFTOVER_READS = [
+    # names misspelled in a hurry (fresh17): data in lab_names.yaml
+    ("platlets 38 this am", {"plt": 38}), ("platelts 71, hemoglobn 8.8", {"plt": 71, "hgb": 8.8}),
+    ("heamoglobin 9.9, nuetrophils 1.4, white cels 2.6", {"hgb": 9.9, "anc": 1.4, "wbc": 2.6}),
+    ("the platform shows 12 flats", {}),
     # a differential's shares written without "%" are percentages, never counts: a run of white cells' kinds adding up to
     # about 100, or after a label "diff"
     ("Diff: neuts 60 lymphs 30 monos 8", {}), ("WBC 6.8; differential neutrophils 72%, lymphocytes 20, monocytes 6, eos 2", {"wbc": 6.8}),
