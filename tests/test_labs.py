@@ -838,6 +838,8 @@ LEFTOVER_READS = [
     ("platlets 38 this am", {"plt": 38}), ("platelts 71, hemoglobn 8.8", {"plt": 71, "hgb": 8.8}),
     ("heamoglobin 9.9, nuetrophils 1.4, white cels 2.6", {"hgb": 9.9, "anc": 1.4, "wbc": 2.6}),
     ("the platform shows 12 flats", {}),
+    # "this morning" between the name and the value, in other languages
+    ("Hb ce matin 9,2 g/dL", {"hgb": 9.2}), ("Plaquetas esta mañana 61", {"plt": 61}), ("Piastrine stamattina 44", {"plt": 44}),
     # a differential's shares written without "%" are percentages, never counts: a run of white cells' kinds adding up to
     # about 100, or after a label "diff"
     ("Diff: neuts 60 lymphs 30 monos 8", {}), ("WBC 6.8; differential neutrophils 72%, lymphocytes 20, monocytes 6, eos 2", {"wbc": 6.8}),
