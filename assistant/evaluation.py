@@ -30,7 +30,7 @@ QUESTION_SETS = {"questions": DEFAULT_QUESTIONS, "clinician": EVALS / "clinician
 # Each later pair was written blind to the code before a round of work on the reader and the check; the
 # pairs before it were developed on in that round. `review-fresh12` and `lab-strings-fresh12` were never
 # tuned on: they are the honest measure of both.
-FRESH_ROUNDS = ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16")
+FRESH_ROUNDS = ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17")
 REVIEW_SETS = {"review": DEFAULT_REVIEW, "review-passages": EVALS / "review_passages.jsonl",
                **{f"review-fresh{n}": EVALS / f"review_fresh{n}.jsonl" for n in FRESH_ROUNDS}}
 LAB_SETS = {"lab-strings": EVALS / "lab_strings.jsonl",

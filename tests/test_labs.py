@@ -223,7 +223,8 @@ def test_a_bare_v6_is_a_version_request():
                                        ("lab-strings-fresh8", "lab_strings_fresh8.jsonl"), ("lab-strings-fresh9", "lab_strings_fresh9.jsonl"),
                                        ("lab-strings-fresh10", "lab_strings_fresh10.jsonl"), ("lab-strings-fresh11", "lab_strings_fresh11.jsonl"),
                                        ("lab-strings-fresh12", "lab_strings_fresh12.jsonl"), ("lab-strings-fresh14", "lab_strings_fresh14.jsonl"),
-                                       ("lab-strings-fresh15", "lab_strings_fresh15.jsonl"), ("lab-strings-fresh16", "lab_strings_fresh16.jsonl")])
+                                       ("lab-strings-fresh15", "lab_strings_fresh15.jsonl"), ("lab-strings-fresh16", "lab_strings_fresh16.jsonl"),
+                                       ("lab-strings-fresh17", "lab_strings_fresh17.jsonl")])
 def test_held_out_lab_strings_are_read(name, path):
     """Every value of the development sets is read and none invented, but for the few strings of the last six rounds left
     unread (their classes are listed in the closing note); the first fresh set guards regressions."""
@@ -237,8 +238,10 @@ def test_held_out_lab_strings_are_read(name, path):
         assert scores["lab_value_accuracy"] >= 0.97 and scores["lab_values_invented"] == 0
     elif name == "lab-strings-fresh15":  # a development set of the round before, long documents (0.955, 4 invented when it was set)
         assert scores["lab_value_accuracy"] >= 0.95 and scores["lab_values_invented"] <= 4
-    elif name == "lab-strings-fresh16":  # the development set of this round, reports as systems print them (FLOOR16 when it was set)
+    elif name == "lab-strings-fresh16":  # a development set of this round, reports as systems print them (0.988, 3 invented when set)
         assert scores["lab_value_accuracy"] >= 0.985 and scores["lab_values_invented"] <= 3
+    elif name == "lab-strings-fresh17":  # a development set of this round, typed the way clinicians type (0.976, 3 invented when set)
+        assert scores["lab_value_accuracy"] >= 0.97 and scores["lab_values_invented"] <= 3
     elif name != "lab-strings-fresh":  # fresh2 to fresh6 were each developed on in the rounds after they were written
         assert scores["lab_value_accuracy"] == 1.0 and scores["lab_values_invented"] == 0
     else:
