@@ -931,10 +931,11 @@ LLN_ANCHOR_RE = _scan(r"(?i)(?#first)(?:LLN|lower\s+limit|normal|reference\s+ran
 DENIED_AFTER_RE = re.compile(r"(?i)[—–;,-]\s*(?:but\s+)?(?:it|that|this)\s*(?:isn't|isn’t|is\s+not|'s\s+not|’s\s+not|wasn't|was\s+not|doesn't|does\s+not)\b")
 # Words that make a comparison a rule or a threshold's definition: "hold threshold is <1.0", "transfuse if below 7",
 # "hold when it falls under 50".
-RULE_COMPARISON_BEFORE_RE = re.compile(r"(?i)(?:\b(?:threshold|cut-?off|cutoff|limit|criterion|criteria|trigger|target|goal|rule)\s*(?:is|was|=|:|of|at|set\s+at)?"
-                                       r"|\b(?:if|when|unless|once|until|whenever|si|wenn|falls|bei|bij|als|se|quando|cuando|lorsque|quand)"
-                                       r"(?:\s+(?:the\s+|her\s+|his\s+|your\s+|les\s+|la\s+|le\s+|los\s+|las\s+|die\s+|de\s+|i\s+|le\s+|os\s+|as\s+)?[\w-]+)?"
-                                       r"(?:\s+(?:is|are|falls?|drops?|goes|gets|stays|remains))?)\s*$")
+RULE_COMPARISON_BEFORE_RE = _scan(r"(?i)\b(?#first)(?:(?:threshold|cut-?off|cutoff|limit|criterion|criteria|trigger|target|goal|rule)\s*"
+                                  r"(?:is|was|=|:|of|at|set\s+at)?"
+                                  r"|(?:if|when|unless|once|until|whenever|si|wenn|falls|bei|bij|als|se|quando|cuando|lorsque|quand)"
+                                  r"(?:\s+(?:the\s+|her\s+|his\s+|your\s+|les\s+|la\s+|le\s+|los\s+|las\s+|die\s+|de\s+|i\s+|os\s+|as\s+)?[\w-]+)?"
+                                  r"(?:\s+(?:is|are|falls?|drops?|goes|gets|stays|remains))?)\s*$")
 # A sentence that takes up the value of the one before: "That's within normal limits", "It is below normal".
 REFERRING_BACK_RE = re.compile(r"(?i)\s*(?:(?:but|and|so)\s+)?(?:that|this|it|which|these|those)(?:'s|’s|\s+is|\s+was|\s+are|\s+were|\s+remains?)\b")
 LLN_MARGIN = 0.1  # a tenth of the limit either side is left to the laboratory's own limit
