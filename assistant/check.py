@@ -22,9 +22,9 @@ from assistant.ctcae import ANALYTE_LABELS, VERSIONS, grade_value, normalize_ver
 from assistant.labs import (
     ANALYTE_PATTERNS,
     CANONICAL_UNIT,
-    DOT_THOUSANDS_RE,
     FISHBONE_RE,
     NUMBER,
+    QUOTED_LINE_RE,
     UNIT,
     UNIT_ALTERNATIVES,
     UNIT_KIND,
@@ -35,6 +35,7 @@ from assistant.labs import (
     first_char_lookahead,
     line_starts,
     parse_number,
+    read_number,
     read_spoken_numbers,
     table_cells,
     to_canonical,
@@ -1010,10 +1011,7 @@ RANGE_ANCHOR_RE = _scan(r"(?i)(?#first)(?:normal|reference|ref\.?)\s+(?:range|li
 
 def _range_limit(analyte: str, number_text: str, unit: str | None) -> float | None:
     """One end of a stated range in the analyte's canonical unit, its number read as a value's would be."""
-    number = parse_number(number_text)
-    if unit and "." in number_text and DOT_THOUSANDS_RE.fullmatch(number_text) and unit_of(unit)[0] == "/µL":
-        number = float(number_text.replace(".", ""))
-    return to_canonical(analyte, number, unit)[0]
+    return to_canonical(analyte, read_number(number_text, unit)[0], unit)[0]
 
 
 def _range_comparison_findings(text: str, mentions: list[Mention], spans: list[tuple[int, int]], version: str) -> tuple[list[Finding], int]:
@@ -1398,8 +1396,8 @@ def _listed_grades(text: str, start: int, end: int, terms: list[tuple[int, int, 
 
 
 def _quoted(text: str, position: int) -> bool:
-    """Whether `position` is on a line of a quoted message ("> On Tue, … wrote:")."""
-    return text[text.rfind("\n", 0, position) + 1:position + 1].lstrip().startswith(">")
+    """Whether `position` is on a line of a quoted message ("> On Tue, … wrote:"), as the lab reader finds them."""
+    return QUOTED_LINE_RE.match(text, text.rfind("\n", 0, position) + 1) is not None
 
 
 def _says_earlier(sentence: str) -> bool:
@@ -1923,10 +1921,7 @@ def _relation(words: str) -> str:
 def _judge_comparison(match: re.Match, mention: Mention, version: str, sentence: str, negated: bool = False) -> Finding | None:
     """A false finding when the stated comparison of `mention` with a threshold does not hold ("not below 1.5"
     states that it is at or above 1.5)."""
-    number = parse_number(match.group("num"))
-    if match.group("unit") and "." in match.group("num") and DOT_THOUSANDS_RE.fullmatch(match.group("num")) \
-            and unit_of(match.group("unit"))[0] == "/µL":
-        number = float(match.group("num").replace(".", ""))  # "abaixo de 1.500/mm3": a dot separating thousands, as in a value
+    number, _ = read_number(match.group("num"), match.group("unit"))  # "abaixo de 1.500/mm3" is read as a value would be
     if match.group("kilo"):
         threshold = number if mention.analyte in ("wbc", "anc", "alc", "plt") else None
     else:

@@ -617,13 +617,19 @@ def _comparator(word: str) -> str:
     return word
 
 
+def read_number(number_text: str, unit_text: str | None) -> tuple[float, bool]:
+    """The number as written before `unit_text`, and whether a dot in it separates thousands: "45.000/µL" is 45000, since
+    counts per microlitre are whole numbers. Values, thresholds and stated ranges are all read this way."""
+    if unit_text and "." in number_text and DOT_THOUSANDS_RE.fullmatch(number_text) and unit_of(unit_text)[0] == "/µL":
+        return float(number_text.replace(".", "")), True
+    return parse_number(number_text), False
+
+
 def _mention(analyte: str, text: str, start: int, end: int, number_text: str, kilo: bool, unit_text: str | None,
              comparator: str | None, number_span: tuple[int, int], trend: list[float]) -> Mention:
-    number = parse_number(number_text)
+    number, dot_thousands = read_number(number_text, unit_text)
     notes = _number_notes(analyte, number_text)
-    if unit_text and "." in number_text and DOT_THOUSANDS_RE.fullmatch(number_text) and unit_of(unit_text)[0] == "/µL":
-        # "45.000/µL": counts per microlitre are whole numbers, so a dot before three digits separates thousands
-        number = float(number_text.replace(".", ""))
+    if dot_thousands:
         notes.append(f"{ANALYTE_LABELS[analyte]} '{number_text}' per microlitre read as {number:g} (a dot separating thousands).")
     if kilo:  # "79K" is 79,000 per microlitre, that is 79 x 10^9/L
         value, native_unit, native_value, assumptions, warnings = number, "K/µL", number, [], []
