@@ -1838,8 +1838,7 @@ def _range_lln(text: str, mention: Mention) -> float | None:
     stated = RANGE_AFTER_VALUE_RE.match(text, mention.span[1])
     if stated is None:
         return None
-    return to_canonical(mention.analyte, parse_number(stated.group("low").replace(",", ".")), stated.group("unit") or mention.unit_text
-                        or mention.native_unit)[0]
+    return _range_limit(mention.analyte, stated.group("low"), stated.group("unit") or mention.unit_text or mention.native_unit)
 
 
 def _lln_for(stated: re.Match, analyte: str) -> float | None:

@@ -765,6 +765,10 @@ FRESH15_CLASSES = [
     # a reference range after the value sets its lower limit of normal
     ("Hb 12.9 g/dL (ref 13.5-17.5): grade 1 anemia.", "5", []),
     ("Hb 12.9 g/dL (ref 13.5-17.5): grade 2 anemia.", "5", [(M, "hgb", 1)]),
+    # its ends read as a value's number would be: thousands by comma or by dot, decimal commas
+    ("Platelets 140,000/µL (ref 150,000-400,000/µL): grade 1 thrombocytopenia.", "5", []),
+    ("Plaquetas 140.000/µL (ref 150.000-400.000/µL): grado 1.", "5", []),
+    ("Hb 12,9 g/dL (ref 13,5-17,5): grade 2 anemia.", "5", [(M, "hgb", 1)]),
     # a range's top is no value; "since this is above" compares the value before
     ("A normal count is 150 to 400 x10^9/L. Grade 1 starts below that.", "5", []),
     ("Her platelets are 73,000/µL. Since this is above 75,000/µL, it is grade 1.", "5", [(M, "plt", 2), (C, "plt", None)]),
