@@ -897,7 +897,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         dropped = {id(f) for f in not_corrections if (f.analyte, f.value) in corrected}
         findings = [f for f in findings if id(f) not in dropped]
     if "norm" in lowered or "LLN" in text or "reference" in lowered or "limit" in lowered or "ondergrens" in lowered or "inferior" in lowered:
-        lln_findings, lln_checked = _lln_comparison_findings(text, all_mentions, spans, default)
+        lln_findings, lln_checked = _lln_comparison_findings(text, lowered, all_mentions, spans, default)
         findings, checked = sorted(findings + lln_findings, key=lambda f: f.span), checked + lln_checked
     if "range" in text or "limits" in text or "interval" in text:
         range_findings, range_checked = _range_comparison_findings(text, all_mentions, spans, default)
@@ -954,14 +954,15 @@ def _matches_near(pattern: re.Pattern, anchor: re.Pattern, text: str, reach: int
 HGB_LLN_RANGE = (12.0, 13.5)
 
 
-def _lln_comparison_findings(text: str, mentions: list[Mention], spans: list[tuple[int, int]], version: str) -> tuple[list[Finding], int]:
+def _lln_comparison_findings(text: str, lowered: str, mentions: list[Mention], spans: list[tuple[int, int]],
+                             version: str) -> tuple[list[Finding], int]:
+    """Comparisons with the lower limit of normal in words (see LLN_COMPARISON_RE, FOREIGN_LLN_RE); `lowered` is text.lower()."""
     from assistant.ctcae import DEFAULT_LLN
 
     findings, checked = [], 0
     values = [m for m in mentions if not m.is_threshold and m.value is not None]
     value_starts = [m.span[0] for m in values]
     english = _matches_near(LLN_COMPARISON_RE, LLN_ANCHOR_RE, text)
-    lowered = text.lower()
     foreign = _matches_near(FOREIGN_LLN_RE, FOREIGN_LLN_ANCHOR_RE, text) if any(word in lowered for word in FOREIGN_LLN_WORDS) else []
     for match in sorted(english + foreign, key=lambda m: m.start()):
         if "rel" in match.re.groupindex:
