@@ -93,6 +93,12 @@ FOREIGN_MONTHS = {"enero": 1, "gennaio": 1, "février": 2, "févr": 2, "fevereir
                   "ottobre": 10, "décembre": 12, "déc": 12, "diciembre": 12, "dezembro": 12, "dezember": 12, "dez": 12, "dicembre": 12}
 FOREIGN_MONTH = "|".join(sorted(FOREIGN_MONTHS, key=len, reverse=True))
 MONTH_NAME = rf"(?:(?:{FOREIGN_MONTH})(?![a-zà-ÿ])|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?"
+# A time said relative to now, before or after a value: "2 weeks ago", "last Tuesday", "yesterday evening", "this am", "ieri sera".
+RELATIVE_TIME = (r"(?:(?:\d{1,2}|a|an|one|two|three|four|five|six|a\s+few|a\s+couple\s+of)\s+(?:hours?|hrs?|days?|weeks?|wks?|months?)\s+ago|"
+                 r"last\s+(?:night|week|month|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|yesterday(?:\s+(?:morning|evening|afternoon|am|pm))?|"
+                 r"this\s+(?:am|a\.m\.|pm|p\.m\.|morning|afternoon|evening)|tonight|"
+                 r"ieri(?:\s+(?:sera|mattina|pomeriggio))?|ayer(?:\s+por\s+la\s+(?:tarde|noche|mañana))?|hier\s+(?:soir|matin)|gestern(?:\s+abend)?|"
+                 r"gisteren(?:avond)?|ontem(?:\s+à\s+noite)?|stamattina|stasera|esta\s+(?:mañana|tarde|noche|manhã)|ce\s+(?:matin|soir)|heute\s+(?:morgen|früh))(?!\w)")
 # Words that may stand between an analyte and its value ("platelets of 60", "ANC was 0.4", "Hb: 9.1"), also in French,
 # Italian, Spanish and German ("plaquettes sont à 54 000", "piastrine di 38", "Leukos liegt bei 2,9").
 FILLER = (r"(?:[ \t]+(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\.?[ -]" + MONTH_NAME + r")(?:[ \t]+\d{1,2}:\d{2})?(?:[ \t]*:[ \t]*|[ \t]+)(?=\d)|"  # "PLT 03/12 09:40: 22", "Hb 4 Mar 9.1": when, then the value
@@ -101,7 +107,7 @@ FILLER = (r"(?:[ \t]+(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\.?[ -]" + MONTH_NAM
           r"ca[íi]ram|caiu|baixaram|subiram|subiu|cayeron|bajaron|subieron|gedaald|gestegen|gesunken|gestiegen)[ \t]+"
           r"(?:(?:down|up)[ \t]+)?(?:from|de|da|von|van)?[ \t]*\d[\d.,]*(?:[ \t]*mil)?[ \t]*(?:[^\s\d]*/[^\s\d]+[ \t]*)?"
           r"(?:(?:down|up|back)[ \t]+)?(?:to|para|a|à|auf|naar|tot)[ \t]+(?=\d)|"
-          r"\s+|" + REFERENCE_BEFORE_RESULT + r"|\s*[:=(,#|—–↓↑]\s*|"
+          r"\s+|\s*" + RELATIVE_TIME + r"\s*,?\s*(?=\d)|" + REFERENCE_BEFORE_RESULT + r"|\s*[:=(,#|—–↓↑]\s*|"
           r";(?=\d)|\s*\*+\s*(?=\d)|\x22[,;]\x22(?=\d)|\s*(?-i:\*?\(?(?:LL|HH|L|H|LOW|HIGH|Low|High|CRIT)\)?\*?)(?=[ \t]+\d)|\s+-\s+|\s*\.{2,}\s*|\s*…\s*|\s*(?:count|counts|level|levels|value|values|of|was|is|are|were|at|now|only|measured|"
           r"then|today|dropped|drops?|fell|falls?|fallen|had|has|decreased|declined|down|recovered|to|reaching|reached|blood|serum|plasma|venous|capillary|bld|nadir(?:ed)?|bottomed(?:\s+out)?|peaked|"
           r"around|approximately|roughly|exactly|just|still|back|came|comes|come|went|goes|rose|risen|remains?|remained|stable|yesterday|say|maybe|perhaps|about|sat|sits|stood|stands|hovered|hovers|held|stayed|stays|rebounded|bounced|plateaued|plummeted|crashed|jumped|crept|persisted|persists|"
@@ -196,7 +202,7 @@ def _analyte_regex() -> re.Pattern:
 
 ANALYTE_RE = _analyte_regex()
 VALUE_RE = re.compile(
-    rf"(?P<filler>(?:{FILLER}){{0,4}}?)(?:{FROM_TO})?(?:{COMPARATOR}\s*(?:the\s+)?)?{NUMBER}\s*(?:{UNIT})?",
+    rf"(?P<filler>(?:{FILLER}){{0,4}}?)(?:{FROM_TO})?(?:{COMPARATOR}\s*(?:the\s+)?)?(?!{RELATIVE_TIME}){NUMBER}\s*(?:{UNIT})?",
     re.IGNORECASE,
 )
 # ... and a threshold after a comparator in another language, tried only when VALUE_RE found nothing and one of those words follows.
@@ -352,7 +358,7 @@ TIME_TOKEN = r"(?<![\w.])(?:day|d|week|wk|cycle|c)\s*\d{1,3}(?![\d.])|(?<![\d.])
 LATER_EVENT = (r"(?:(?:on|at|upon)\s+(?:the\s+)?(?:day\s+of\s+)?(?:discharge|d/c|follow-?up)|"
                r"(?:al|à\s+la|na|alla|bei(?:\s+der)?)\s+(?:alta|sortie|dimissione|entlassung))\b")  # also in Spanish, French, Portuguese, Italian, German
 WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)(?:[a-z]{0,3}day|s|rs?)?\b\.?"
-SUBJECT_VERB = (rf"(?:(?:this\s+morning|today|tonight|later|hoje|hoy|oggi|heute|vandaag|{LATER_EVENT}|{WEEKDAY}|on\s+[A-Za-z]+(?:\s+\d{{1,2}})?|(?:by\s+|on\s+)?(?:day|d|week|wk|cycle|c)\s*\d{{1,3}}\s*:?|at\s+\d{{1,2}}[:h]\d{{2}})\s*,?\s+)?"
+SUBJECT_VERB = (rf"(?:(?:{RELATIVE_TIME}|this\s+morning|today|tonight|now|later|hoje|hoy|oggi|heute|vandaag|aujourd'hui|{LATER_EVENT}|{WEEKDAY}|on\s+[A-Za-z]+(?:\s+\d{{1,2}})?|(?:by\s+|on\s+)?(?:day|d|week|wk|cycle|c)\s*\d{{1,3}}\s*:?|at\s+\d{{1,2}}[:h]\d{{2}})\s*,?\s+)?"
                 r"(?:(?:they|it|she|he|that|which)(?:'re|'s|’re|’s|re|s)?\s+)?"
                 r"(?:(?:had|has|have|han|hanno|sind|zijn|sont)\s+)?(?:(?:is|are|was|were|been|came|come|comes|went|gone|rose|risen|fell|fallen|dropped|recovered|climbed|"
                 r"improved|declined|sits?|sitting|"
@@ -378,9 +384,9 @@ TREATMENT_WORDS_RE = re.compile(r"(?:[ \t]+(?!(?:then|now|today|this|and|but|bac
                                 re.IGNORECASE)
 # What labels the next value of a series before it, after a comma or a conjunction: "Sunday 0.6", "this morning 0.4", "on day 15 it
 # was 0.9", "y al alta 1,7".
-NEXT_LABEL = (rf"(?:{LATER_EVENT}|{WEEKDAY}|this\s+morning|today|tonight|(?:by|on|at|in)\s+(?:the\s+)?(?:day|d|week|wk|cycle|c)\s*\+?\d)")
+NEXT_LABEL = (rf"(?:{LATER_EVENT}|{WEEKDAY}|{RELATIVE_TIME}|this\s+morning|today|tonight|now|hoje|hoy|oggi|heute|vandaag|aujourd'hui|(?:by|on|at|in)\s+(?:the\s+)?(?:day|d|week|wk|cycle|c)\s*\+?\d)")
 CONJUNCTION = r"(?:and|but|et|mais|y|pero|e|ma|und|aber|en|maar)"  # in English, French, Spanish, Italian or Portuguese, German, Dutch
-TREND_STEP_RE = re.compile(rf"(?:\s*,\s+(?={NUMBER_PLAIN}\s*(?:\([^()\n]{{1,40}}\)\s*)?(?:[,;.]|$))|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:on|at|@)\s*[\w/:.]{{1,10}}(?![\w/:.]))?\s*(?:{ARROW}\s*{ARROW_LABEL}|>|/)\s*|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:yesterday|today|now|this\s+morning|last\s+\w+|on\s+(?:the\s+)?\d{{1,2}}(?:(?:st|nd|rd|th)(?:\s+of\s+[A-Za-z]+)?|(?:st|nd|rd|th)?(?:\s+of)?\s+{MONTH_NAME})|on\s+\w+(?:\s+\d+)?|{WEEKDAY}|earlier|(?:at\s+|@\s*)?\d{{1,2}}[:h]\d{{2}}|(?:on|le|el|il|em|am|op|del|al)\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|"
+TREND_STEP_RE = re.compile(rf"(?:\s*,\s+(?={NUMBER_PLAIN}\s*(?:\([^()\n]{{1,40}}\)\s*)?(?:[,;.]|$))|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:on|at|@)\s*[\w/:.]{{1,10}}(?![\w/:.]))?\s*(?:{ARROW}\s*{ARROW_LABEL}|>|/)\s*|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:{RELATIVE_TIME}|yesterday|today|now|this\s+morning|last\s+\w+|on\s+(?:the\s+)?\d{{1,2}}(?:(?:st|nd|rd|th)(?:\s+of\s+[A-Za-z]+)?|(?:st|nd|rd|th)?(?:\s+of)?\s+{MONTH_NAME})|on\s+\w+(?:\s+\d+)?|{WEEKDAY}|earlier|(?:at\s+|@\s*)?\d{{1,2}}[:h]\d{{2}}|(?:on|le|el|il|em|am|op|del|al)\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|"
                            rf"(?:à|au|at|en|al|am|by|in|on)\s+(?:J|D|day|jour|d[íi]a|Tag|giorno|week|wk|cycle|month|semaine|semana|settimana|Woche)\s*\+?\d{{1,3}}(?!\d)(?:\s+(?:after|post|following|with|under|on)\s+(?:the\s+)?[A-Za-z][\w-]*)?|previously|at\s+baseline|(?:at|on|upon)\s+(?:the\s+)?(?:day\s+of\s+)?(?:admission|discharge|diagnosis|presentation|screening|follow-?up|nadir)|(?:before|prior\s+to|pre-?)\s*[A-Za-z][^,;\d\n]{{0,25}}(?:\d{{1,2}})?))(?:\s*\([^()\n]{{1,20}}\))?(?:\s*[,;]\s*(?:{CONJUNCTION}\s+|then\s+|now\s+)?|\s+{CONJUNCTION}\s+){SUBJECT_VERB}(?=\d)|(?:\s*[,;]\s*(?:and\s+|but\s+|then\s+)?|\s+{CONJUNCTION}\s+)(?={NEXT_LABEL}){SUBJECT_VERB}(?=\d)|(?P<gap>(?:[^.;\n\d]|{TIME_TOKEN}|\([^()\n]{{0,30}}\)){{0,30}}?)\b(?:came\s+back\s+at|now(?:\s+at)?|today(?:'s|’s)?(?:\s+at)?|"
                            rf"this\s+morning|(?:then|puis|ensuite|luego|despu[ée]s|poi|dann|daarna|depois)(?:\s+to)?|back\s+to|down\s+to|{CHANGE_VERB}\w*\s+(?:back\s+|up\s+|down\s+)?to|(?:repeat(?:ed)?|re-?check(?:ed)?|rpt)(?:\s*(?:at|@)\s*\d{{1,2}}[:h]\d{{2}}\s*:?|\s+at|\s+[^.;\n\d:]{{1,25}}:|"
                            rf"\s+(?:in|on|with|using)\s+[A-Za-z][\w-]*(?:\s+(?:tube|sample|specimen|blood))?(?:\s+count)?)?)\s*(?::\s*)?{SUBJECT_VERB}){NUMBER}",
@@ -464,7 +470,10 @@ LABEL_CUT_RE = re.compile(rf"[,;\n]|\.(?:\s|$)|{ARROW}|\b(?:came|then|now|today|
 TREND_MARKS = (*ARROW_TOKENS, ">", "(", "/", ":", "@")
 TREND_WORDS = ("came", "now", "today", "morning", "drop", "then", "puis", "ensuite", "luego", "despu", "poi", "dann", "daarna", "depois", "back", "fell", "fall", "down", "rose", "recover", "improv",
                "increas", "decreas", "repeat", "yesterday", "last", "on ", "earlier", "previous", "baseline", "before", "prior", "pre",
-               "admission", "discharge", "diagnosis", "presentation", "screening", "follow", "alta", "sortie", "dimiss", "entlass", "day", "week", "by ")
+               "admission", "discharge", "diagnosis", "presentation", "screening", "follow", "alta", "sortie", "dimiss", "entlass", "day", "week", "by ",
+               # words of a time relative to now (RELATIVE_TIME)
+               "this", "tonight", "ago", "ieri", "oggi", "stama", "stase", "ayer", "hoy", "esta", "hier", "ce ", "aujourd", "gestern", "heute",
+               "gisteren", "vandaag", "ontem", "hoje")
 
 
 def _by_first_letter(words: tuple[str, ...]) -> str:
@@ -692,12 +701,20 @@ def label_rank(label: str) -> tuple[int, float] | None:
     return time_rank(re.sub(r"^(?i:on|at)\s+", "", token.group(0))) if token else None
 
 
-def _latest_step(text: str, steps: list) -> int:
+def _latest_step(text: str, steps: list, name_start: int) -> int:
     """Which value of a series is the most recent: the one its label calls current, else the latest by the times
-    written beside every value, else the only one not called earlier, else the last one written."""
-    labels = [_step_label(text, span[1], steps[i + 1][2][0] if i + 1 < len(steps) else span[1] + 30)
-              for i, (_, _, span) in enumerate(steps)]
+    written beside every value (after it, else before it and after the name), else the only one not called earlier, else the last one written."""
+    labels = []
+    for i, (_, _, span) in enumerate(steps):
+        label = _step_label(text, span[1], steps[i + 1][2][0] if i + 1 < len(steps) else span[1] + 30)
+        if label_rank(label) is None:  # "2 weeks ago 160, yesterday 98, today 84": the time said before the value
+            before = text[max(steps[i - 1][2][1] if i else name_start, span[0] - 30):span[0]]
+            label = STEP_CUT_RE.split(before)[-1] if label_rank(STEP_CUT_RE.split(before)[-1]) else label
+        labels.append(label)
     return latest_labelled(labels)
+
+
+STEP_CUT_RE = re.compile(r"[,;\n]|\.(?:\s|$)")
 
 
 def latest_labelled(labels: list[str]) -> int:
@@ -1014,7 +1031,7 @@ def _find_mentions(text: str) -> list[Mention]:
                 unit_text, end = later_unit.group("unit"), later_unit.end()
             scan = end
         if len(steps) > 1:
-            number_text, kilo, number_span = steps[_latest_step(text, steps)]
+            number_text, kilo, number_span = steps[_latest_step(text, steps, match.start())]
             trend = [parse_number(n) for n, _, span in steps if span != number_span] + [parse_number(number_text)]
         else:
             trend = [parse_number(number_text)]
@@ -1608,11 +1625,14 @@ RANGE_HEADER_RE = re.compile(r"(?i)\b(?:ref|reference|range|normal|interval|limi
                              r"intervalo|intervallo|r[ée]f[ée]rence)\b")
 UNIT_HEADER_RE = re.compile(r"(?i)^(?:units?|einheit|eenheid|unit[ée]s?|unidad(?:es)?|unidades?|unit[àa])$")
 SKIP_HEADER_RE = re.compile(r"(?i)^(?:flags?|abn(?:ormal)?|h/l|comments?|notes?|status)$")
-CURRENT_HEADER_RE = re.compile(r"(?i)\b(?:today|now|current|latest|most\s+recent|this\s+morning|heute|hoy|oggi|hoje|vandaag|aujourd'hui|ce\s+jour)(?!\w)")
+CURRENT_HEADER_RE = re.compile(r"(?i)\b(?:today|now|current|latest|most\s+recent|this\s+(?:morning|am|a\.m\.|afternoon|evening|pm|p\.m\.)|tonight|"
+                               r"heute|hoy|oggi|hoje|vandaag|aujourd'hui|ce\s+(?:jour|matin|soir)|stamattina|stamane|stasera|"
+                               r"esta\s+(?:mañana|manhã|tarde|noche)|vanochtend|vanmorgen|vanavond)(?!\w)")
 # ... and an admission or an earlier value in French, Spanish, Italian, Portuguese, German and Dutch ("à l'entrée", "al ingreso",
 # "all'ingresso", "na admissão", "Aufnahmelabor", "bij opname", "previa", "vorher").
 PAST_HEADER_RE = re.compile(r"(?i)\b(?:prior|previous|prev|before|baseline|last|yesterday|admission|admitted|arrival|presentation|diagnosis|pre|"
-                            r"entr[ée]e|ingreso|ingresso|admiss[ãa]o|aufnahme\w*|opname|previ[ao]|anterior|vorher|pr[ée]c[ée]dente?s?|precedente)\b|\bago\b")
+                            r"entr[ée]e|ingreso|ingresso|admiss[ãa]o|aufnahme\w*|opname|previ[ao]|anterior|vorher|pr[ée]c[ée]dente?s?|precedente|"
+                            r"ieri|ayer|gestern|vorgestern|gisteren|ontem|(?:avant-)?hier(?=\s+(?:soir|matin)|\s*$))\b|\bago\b")
 FLAG_CELL_RE = re.compile(r"[ \t]*\*?(?:LL|HH|L|H|A|N|\*+)\*?[ \t]*")
 TIME_CELL_RE = re.compile(r"[ \t]*(?:\d{1,2}[:h.]\d{2}(?:[ \t]*[AaPp][Mm])?|[0-2]\d[0-5]\d)[ \t]*")
 RANGE_TAIL_RE = re.compile(rf"[ \t]*(?:(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?[ \t]*", re.IGNORECASE)

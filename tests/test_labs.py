@@ -868,9 +868,20 @@ LEFTOVER_READS = [
     ("Counts were normal. Platelets 92 today", {"plt": 92}),
 ]
 
+# Values of one count told each with a time relative to now, before or after it, in any of the languages read: the series is
+# graded on the value said to be current, whichever order they are told in.
+RELATIVE_TIME_READS = [
+    ("plt three weeks ago 190, last Friday 120, this am 71", {"plt": 71}), ("ANC 0.6 yesterday evening, 1.1 this morning", {"anc": 1.1}),
+    ("WBC this am 2.2, 3 days ago 4.8", {"wbc": 2.2}), ("Hb 7.9 last night, 8.8 after the transfusion today", {"hgb": 8.8}),
+    ("neutrofili ieri 0,4, oggi 0,9", {"anc": 0.9}), ("Thrombos gestern Abend 31, heute 44", {"plt": 44}),
+    ("plaquetas ayer 60 mil, hoy 48 mil", {"plt": 48}), ("leucocytes 2,9 G/L ce matin, 3,4 G/L hier soir", {"wbc": 2.9}),
+    # a time word between the name and the value is no value ("platelets 2 weeks ago 160": 2 is no count)
+    ("platelets 2 weeks ago 160", {"plt": 160}), ("hgb a few days ago 10.2", {"hgb": 10.2}),
+]
+
 
 @pytest.mark.parametrize("text,expected", FRESH5_READS + FRESH6_READS + FRESH7_READS + FRESH8_READS + FRESH9_READS + FRESH10_READS
-                         + FRESH11_READS + FRESH12_READS + FRESH14_READS + FRESH15_READS + FRESH16_READS + LEFTOVER_READS)
+                         + FRESH11_READS + FRESH12_READS + FRESH14_READS + FRESH15_READS + FRESH16_READS + LEFTOVER_READS + RELATIVE_TIME_READS)
 def test_reading_classes_of_the_blind_rounds(text, expected):
     """Each class found in a blind round (fresh5 to fresh16), in wordings of our own: every value read, none invented (no
     analyte read twice: an older value is never reported beside the current one)."""
