@@ -101,7 +101,8 @@ RELATIVE_TIME = (r"(?:(?:\d{1,2}|a|an|one|two|three|four|five|six|a\s+few|a\s+co
                  r"gisteren(?:avond)?|ontem(?:\s+à\s+noite)?|stamattina|stasera|esta\s+(?:mañana|tarde|noche|manhã)|ce\s+(?:matin|soir)|heute\s+(?:morgen|früh))(?!\w)")
 # Words that may stand between an analyte and its value ("platelets of 60", "ANC was 0.4", "Hb: 9.1"), also in French,
 # Italian, Spanish and German ("plaquettes sont à 54 000", "piastrine di 38", "Leukos liegt bei 2,9").
-FILLER = (r"(?:[ \t]+(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\.?[ -]" + MONTH_NAME + r")(?:[ \t]+\d{1,2}:\d{2})?(?:[ \t]*:[ \t]*|[ \t]+)(?=\d)|"  # "PLT 03/12 09:40: 22", "Hb 4 Mar 9.1": when, then the value
+FILLER = (r"(?:[ \t]+(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\.?[ -]" + MONTH_NAME + r")(?:[ \t]+\d{1,2}:\d{2})?(?:[ \t]*:[ \t]*|[ \t]+)(?=\d)|"
+          r"[ \t]+(?:at[ \t]+|@[ \t]*)?\d{1,2}:\d{2}[ \t]*:[ \t]*(?=\d)|"  # "Platelets 06:00: 27": a clock time, a colon, then the value  # "PLT 03/12 09:40: 22", "Hb 4 Mar 9.1": when, then the value
           # a change told with its verb, from one value to the next: "hb dropped 9.2 to 7.6", "plaquetas caíram de 180 mil para 52 mil"
           r"[ \t]+(?:dropped|fell|fallen|rose|risen|went|gone|declined|decreased|increased|improved|recovered|climbed|slipped|"
           r"ca[íi]ram|caiu|baixaram|subiram|subiu|cayeron|bajaron|subieron|gedaald|gestegen|gesunken|gestiegen)[ \t]+"
@@ -126,7 +127,7 @@ FILLER = (r"(?:[ \t]+(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\.?[ -]" + MONTH_NAM
           # ... and in the present tense ("l'hémoglobine remonte à 9,4", "las plaquetas bajan a 40", "Hb sinkt auf 8,1")
           r"(?:remont|chut|baiss|augment|diminu)(?:e|ent)|descend(?:ent)?|(?:sub|baj)(?:e|en|a|an)|sale|scende|salgono|scendono|steigt|sinkt|fällt|"
           r"um+|uh+|uhm|erm|er|hmm+|ah|"  # hesitations a dictation keeps ("Platelets, um, sixty seven")
-          r"improved|increased|abs|absolute|recorded|noted|observed|found|documented|drifted|trended|trending|slipped|dipped|climbed|settled|sitting|hovering|sits|reads?|nl|normal|wnl|low|high|this|so|up|trend|series|results?|elevated|reduced|critically|critical|markedly|mildly|severely|very|~|≈)\b\s*)")
+          r"steadily|gradually|progressively|slowly|rapidly|sharply|further|improved|increased|abs|absolute|recorded|noted|observed|found|documented|drifted|trended|trending|slipped|dipped|climbed|settled|sitting|hovering|sits|reads?|nl|normal|wnl|low|high|this|so|up|trend|series|results?|elevated|reduced|critically|critical|markedly|mildly|severely|very|~|≈)\b\s*)")
 # "from 150 down to 42", "by 40 to 85", "50% to 0.9": the change before the new value. The earlier value may be named
 # ("from a nadir of 4 x10^9/L to 162") and labelled with when it was taken ("from 5.9 g/dL on admission to 8.7").
 FROM_TO = (r"(?:\s*(?:from\s+(?:(?:a|an|the|its|her|his|their)\s+)?(?:(?:nadir|low|lowest|peak|high|baseline|level|value)\s+(?:of\s+)?)?"
@@ -358,7 +359,7 @@ TIME_TOKEN = r"(?<![\w.])(?:day|d|week|wk|cycle|c)\s*\d{1,3}(?![\d.])|(?<![\d.])
 LATER_EVENT = (r"(?:(?:on|at|upon)\s+(?:the\s+)?(?:day\s+of\s+)?(?:discharge|d/c|follow-?up)|"
                r"(?:al|à\s+la|na|alla|bei(?:\s+der)?)\s+(?:alta|sortie|dimissione|entlassung))\b")  # also in Spanish, French, Portuguese, Italian, German
 WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)(?:[a-z]{0,3}day|s|rs?)?\b\.?"
-SUBJECT_VERB = (rf"(?:(?:{RELATIVE_TIME}|this\s+morning|today|tonight|now|later|hoje|hoy|oggi|heute|vandaag|aujourd'hui|{LATER_EVENT}|{WEEKDAY}|on\s+[A-Za-z]+(?:\s+\d{{1,2}})?|(?:by\s+|on\s+)?(?:day|d|week|wk|cycle|c)\s*\d{{1,3}}\s*:?|at\s+\d{{1,2}}[:h]\d{{2}})\s*,?\s+)?"
+SUBJECT_VERB = (rf"(?:(?:{RELATIVE_TIME}|(?:repeat(?:ed)?|re-?check(?:ed)?)(?:\s+(?:on\s+)?\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)?\s*:?|this\s+morning|today|tonight|now|later|hoje|hoy|oggi|heute|vandaag|aujourd'hui|{LATER_EVENT}|{WEEKDAY}|on\s+[A-Za-z]+(?:\s+\d{{1,2}})?|(?:by\s+|on\s+)?(?:day|d|week|wk|cycle|c)\s*\d{{1,3}}\s*:?|at\s+\d{{1,2}}[:h]\d{{2}})\s*,?\s+)?"
                 r"(?:(?:they|it|she|he|that|which)(?:'re|'s|’re|’s|re|s)?\s+)?"
                 r"(?:(?:had|has|have|han|hanno|sind|zijn|sont)\s+)?(?:(?:is|are|was|were|been|came|come|comes|went|gone|rose|risen|fell|fallen|dropped|recovered|climbed|"
                 r"improved|declined|sits?|sitting|"
@@ -386,9 +387,9 @@ TREATMENT_WORDS_RE = re.compile(r"(?:[ \t]+(?!(?:then|now|today|this|and|but|bac
 # was 0.9", "y al alta 1,7".
 NEXT_LABEL = (rf"(?:{LATER_EVENT}|{WEEKDAY}|{RELATIVE_TIME}|this\s+morning|today|tonight|now|hoje|hoy|oggi|heute|vandaag|aujourd'hui|(?:by|on|at|in)\s+(?:the\s+)?(?:day|d|week|wk|cycle|c)\s*\+?\d)")
 CONJUNCTION = r"(?:and|but|et|mais|y|pero|e|ma|und|aber|en|maar)"  # in English, French, Spanish, Italian or Portuguese, German, Dutch
-TREND_STEP_RE = re.compile(rf"(?:\s*,\s+(?={NUMBER_PLAIN}\s*(?:\([^()\n]{{1,40}}\)\s*)?(?:[,;.]|$))|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:on|at|@)\s*[\w/:.]{{1,10}}(?![\w/:.]))?\s*(?:{ARROW}\s*{ARROW_LABEL}|>|/)\s*|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:{RELATIVE_TIME}|yesterday|today|now|this\s+morning|last\s+\w+|on\s+(?:the\s+)?\d{{1,2}}(?:(?:st|nd|rd|th)(?:\s+of\s+[A-Za-z]+)?|(?:st|nd|rd|th)?(?:\s+of)?\s+{MONTH_NAME})|on\s+\w+(?:\s+\d+)?|{WEEKDAY}|earlier|(?:at\s+|@\s*)?\d{{1,2}}[:h]\d{{2}}|(?:on|le|el|il|em|am|op|del|al)\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|"
+TREND_STEP_RE = re.compile(rf"(?:\s*,\s+(?={NUMBER_PLAIN}\s*(?:\([^()\n]{{1,40}}\)\s*)?(?:[,;.]|$))|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:on|at|@)\s*[\w/:.]{{1,10}}(?![\w/:.]))?\s*(?:{ARROW}\s*{ARROW_LABEL}|>|/)\s*|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:{RELATIVE_TIME}|(?:in|en|im|a|em|op)\s+{MONTH_NAME}|yesterday|today|now|this\s+morning|last\s+\w+|on\s+(?:the\s+)?\d{{1,2}}(?:(?:st|nd|rd|th)(?:\s+of\s+[A-Za-z]+)?|(?:st|nd|rd|th)?(?:\s+of)?\s+{MONTH_NAME})|on\s+\w+(?:\s+\d+)?|{WEEKDAY}|earlier|(?:at\s+|@\s*)?\d{{1,2}}[:h]\d{{2}}|(?:on|le|el|il|em|am|op|del|al)\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|"
                            rf"(?:à|au|at|en|al|am|by|in|on)\s+(?:J|D|day|jour|d[íi]a|Tag|giorno|week|wk|cycle|month|semaine|semana|settimana|Woche)\s*\+?\d{{1,3}}(?!\d)(?:\s+(?:after|post|following|with|under|on)\s+(?:the\s+)?[A-Za-z][\w-]*)?|previously|at\s+baseline|(?:at|on|upon)\s+(?:the\s+)?(?:day\s+of\s+)?(?:admission|discharge|diagnosis|presentation|screening|follow-?up|nadir)|(?:before|prior\s+to|pre-?)\s*[A-Za-z][^,;\d\n]{{0,25}}(?:\d{{1,2}})?))(?:\s*\([^()\n]{{1,20}}\))?(?:\s*[,;]\s*(?:{CONJUNCTION}\s+|then\s+|now\s+)?|\s+{CONJUNCTION}\s+){SUBJECT_VERB}(?=\d)|(?:\s*[,;]\s*(?:and\s+|but\s+|then\s+)?|\s+{CONJUNCTION}\s+)(?={NEXT_LABEL}){SUBJECT_VERB}(?=\d)|(?P<gap>(?:[^.;\n\d]|{TIME_TOKEN}|\([^()\n]{{0,30}}\)){{0,30}}?)\b(?:came\s+back\s+at|now(?:\s+at)?|today(?:'s|’s)?(?:\s+at)?|"
-                           rf"this\s+morning|(?:then|puis|ensuite|luego|despu[ée]s|poi|dann|daarna|depois)(?:\s+to)?|back\s+to|down\s+to|{CHANGE_VERB}\w*\s+(?:back\s+|up\s+|down\s+)?to|(?:repeat(?:ed)?|re-?check(?:ed)?|rpt)(?:\s*(?:at|@)\s*\d{{1,2}}[:h]\d{{2}}\s*:?|\s+at|\s+[^.;\n\d:]{{1,25}}:|"
+                           rf"this\s+morning|(?:then|puis|ensuite|luego|despu[ée]s|poi|dann|daarna|depois)(?:\s+to)?|back\s+to|down\s+to|{CHANGE_VERB}\w*\s+(?:back\s+|up\s+|down\s+)?to|(?:repeat(?:ed)?|re-?check(?:ed)?|rpt)(?:\s*(?:at|@)\s*\d{{1,2}}[:h]\d{{2}}\s*:?|\s+(?:on\s+)?\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?:\s+\d{{1,2}}:\d{{2}})?\s*:?|\s+at|\s+[^.;\n\d:]{{1,25}}:|"
                            rf"\s+(?:in|on|with|using)\s+[A-Za-z][\w-]*(?:\s+(?:tube|sample|specimen|blood))?(?:\s+count)?)?)\s*(?::\s*)?{SUBJECT_VERB}){NUMBER}",
                            re.IGNORECASE)
 # A change from one value to the next in French, Spanish, Italian, Portuguese, German or Dutch: "passées de 22 G/L le 02/09 à 57 G/L",
@@ -473,7 +474,8 @@ TREND_WORDS = ("came", "now", "today", "morning", "drop", "then", "puis", "ensui
                "admission", "discharge", "diagnosis", "presentation", "screening", "follow", "alta", "sortie", "dimiss", "entlass", "day", "week", "by ",
                # words of a time relative to now (RELATIVE_TIME)
                "this", "tonight", "ago", "ieri", "oggi", "stama", "stase", "ayer", "hoy", "esta", "hier", "ce ", "aujourd", "gestern", "heute",
-               "gisteren", "vandaag", "ontem", "hoje")
+               "gisteren", "vandaag", "ontem", "hoje",
+               "in ", "en ", "im ", "em ", "op ")  # ... and a month's preposition: "1.6 in January, 0.9 in March"
 
 
 def _by_first_letter(words: tuple[str, ...]) -> str:
@@ -749,14 +751,16 @@ DOTTED_DATE_RE = re.compile(r"\.\d{1,2}\.(?:\d{2,4})?[ \t]")
 DATE_PREPOSITIONS = r"(?:am|vom|on|le|el|il|em|op|del|al)"
 DATE_PREPOSITION = rf"(?:{DATE_PREPOSITIONS}[ \t]+)?"
 TODAY_LABEL = r"(?:today|now|currently|heute|jetzt|aktuell|hoy|oggi|hoje|vandaag|nu|aujourd'hui|actuellement)"
-DATED_ITEM = rf"{DATE_LABEL}[ \t]*:?[ \t]+(?P<value>\d+(?:[.,]\d+)?)(?![\d/])"  # its preposition is passed by LIST_LEAD_RE
-LATER_DATED_ITEM = rf"{DATE_PREPOSITION}(?:{DATE_LABEL}|{TODAY_LABEL})[ \t]*:?[ \t]+(?P<later>\d+(?:[.,]\d+)?)(?![\d/])"
+ITEM_UNIT = rf"(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?"  # "10 Apr 38 x10^9/L; 14 Apr 29 x10^9/L": a unit after every value
+DATED_ITEM = rf"{DATE_LABEL}[ \t]*:?[ \t]+(?P<value>\d+(?:[.,]\d+)?)(?![\d/]){ITEM_UNIT}"  # its preposition is passed by LIST_LEAD_RE
+LATER_DATED_ITEM = rf"{DATE_PREPOSITION}(?:{DATE_LABEL}|{TODAY_LABEL})[ \t]*:?[ \t]+(?P<later>\d+(?:[.,]\d+)?)(?![\d/]){ITEM_UNIT}"
 DATED_LIST_RE = re.compile(rf"[ \t]*(?:[:=]|--?|[—–])?[ \t]*{DATED_ITEM}(?:[ \t]*[,;|][ \t]*{LATER_DATED_ITEM})+", re.IGNORECASE)
-DATED_ITEM_RE = re.compile(rf"{DATE_PREPOSITION}(?P<label>{DATE_LABEL}|{TODAY_LABEL})[ \t]*:?[ \t]+(?P<value>\d+(?:[.,]\d+)?)(?![\d/])", re.IGNORECASE)
+DATED_ITEM_RE = re.compile(rf"{DATE_PREPOSITION}(?P<label>{DATE_LABEL}|{TODAY_LABEL})[ \t]*:?[ \t]+(?P<value>\d+(?:[.,]\d+)?)(?![\d/])"
+                           rf"(?:[ \t]*(?P<unit>{UNIT_ALTERNATIVES})(?![A-Za-z]))?", re.IGNORECASE)
 # Words between a name and its dated list: a word for a series, or the first date's preposition. LIST_WORD_STARTS: their first
 # letters, as a plain test before the pattern is tried.
-LIST_LEAD_RE = re.compile(rf"[ \t]+(?:(?:trend|series|results?|values?|levels?)\b[ \t]*[#:=]?|{DATE_PREPOSITIONS}[ \t]+)", re.IGNORECASE)
-LIST_WORD_STARTS = "tTsSrRvVlLaAoOeEiIdD"
+LIST_LEAD_RE = re.compile(rf"[ \t]+(?:(?:trend|series|results?|values?|levels?|course|history)\b[ \t]*[#:=]?|{DATE_PREPOSITIONS}[ \t]+)", re.IGNORECASE)
+LIST_WORD_STARTS = "tTsSrRvVlLaAoOeEiIdDcChH"
 
 
 LIST_UNIT_RE = re.compile(rf"[ \t]*\(?[ \t]*(?P<unit>{UNIT_ALTERNATIVES})(?![A-Za-z])[ \t]*\)?", re.IGNORECASE)
@@ -769,6 +773,7 @@ def _dated_list(analyte: str, text: str, start: int, dated: re.Match, unit_text:
     chosen = items[-1 if pick is None else pick]
     trend = [parse_number(item.group("value")) for item in items if item is not chosen] + [parse_number(chosen.group("value"))]
     end = dated.end()
+    unit_text = unit_text or chosen.group("unit")
     after = LIST_UNIT_RE.match(text, end)
     if after and not unit_text:  # "03.02. 212, 10.02. 140 (Tsd/µl)": the unit of every value, after the list
         unit_text, end = after.group("unit"), after.end()
@@ -1072,12 +1077,42 @@ def _find_mentions(text: str) -> list[Mention]:
     if grouped:  # "1.2/7.4/19 (WBC/Hb/plt)": the names of a group give no values of their own
         mentions = [m for m in mentions if not any(a <= m.span[0] < b for a, b in group_names)]
     tables = table_mentions(text)
+    if "count" in lowered and mentions:
+        mentions = mentions + labelled_count_mentions(text, mentions)
     found = mentions + rows[0] + tables + token_flowsheet_mentions(text, tables) + leading_value_mentions(text, mentions, lowered) \
         + value_before_name_mentions(text, bare, mentions) + conditions + fishbones + grouped
     listed = labelled_lines_mentions(text, bare) if "\n" in text and bare else []
     if listed:  # a name on a line of its own over lines of times and values, unless another reader read those lines
         listed = [item for item in listed if not any(m.analyte == item.analyte and item.span[0] <= m.span[0] < item.span[1] for m in found)]
     return sorted(found + listed, key=lambda m: m.span)
+
+
+# A count named only by the word "count" and a word of when it was taken, after a value of one count named before it:
+# "Platelets 06:00: 27. One unit given at 10:30; 1-hour post-transfusion count 61", "ANC 0.4 … repeat count 0.9".
+LABELLED_COUNT_RE = re.compile(r"(?i)\b(?:\d{1,2}-?[ \t]*(?:hours?|hrs?|h)[ \t]+)?(?:post-?transfusion(?:al)?|post|repeat(?:ed)?|re-?check|"
+                               r"follow-?up|corrected|latest|new|today['’]?s|morning|evening|afternoon|next)[ \t]+count\b")
+LABELLED_COUNT_REACH = 250  # characters back to the value of the count it names
+
+
+def labelled_count_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Values of counts named as in LABELLED_COUNT_RE: the analyte is the one of the nearest value before, when no other
+    name stands between."""
+    found = []
+    starts = [m.span[0] for m in mentions]
+    for label in LABELLED_COUNT_RE.finditer(text):
+        index = bisect_right(starts, label.start()) - 1
+        if index < 0 or mentions[index].span[1] > label.start() or label.start() - mentions[index].span[1] > LABELLED_COUNT_REACH:
+            continue
+        named = mentions[index]
+        if named.analyte not in ("wbc", "anc", "alc", "plt") \
+                or any(other.lastgroup != named.analyte for other in ANALYTE_RE.finditer(text, named.span[1], label.end())):
+            continue  # another count named between ("apheresis platelets" given between two platelet counts is the same one)
+        value = VALUE_RE.match(text, label.end())
+        if value is None or value.group("cmp") or "\n" in (value.group("filler") or ""):
+            continue
+        found.append(_mention(named.analyte, text, label.start(), value.end("unit") if value.group("unit") else value.end("num"), value.group("num"), bool(value.group("kilo")),
+                              value.group("unit"), None, value.span("num"), [parse_number(value.group("num"))]))
+    return found
 
 
 # A differential: the kinds of white cells in a run, each with its share written without "%" ("Diff: neuts 60 lymphs 30 monos 8",

@@ -877,6 +877,17 @@ RELATIVE_TIME_READS = [
     ("plaquetas ayer 60 mil, hoy 48 mil", {"plt": 48}), ("leucocytes 2,9 G/L ce matin, 3,4 G/L hier soir", {"wbc": 2.9}),
     # a time word between the name and the value is no value ("platelets 2 weeks ago 160": 2 is no count)
     ("platelets 2 weeks ago 160", {"plt": 160}), ("hgb a few days ago 10.2", {"hgb": 10.2}),
+    # ... a month labels each value ("1.6 in January, 0.9 in February"), or a date each value with its unit
+    ("ALC drifted down steadily: 1.4 in May, 0.8 in July and 0.5 x10^9/L now", {"alc": 0.5}),
+    ("Hb 11,2 g/dL en mai, 9,6 g/dL en juillet", {"hgb": 9.6}),
+    ("Platelet course: 2 Jun 41 x10^9/L; 5 Jun 33 x10^9/L; 9 Jun 58 x10^9/L", {"plt": 58}),
+    # a repeat on a date, a value after a clock time and a colon
+    ("ANC 0.7 on 3/9; repeat on 3/12 1.1", {"anc": 1.1}), ("Platelets 05:30: 19", {"plt": 19}),
+    # a count named only as "count" with a word of when, after the value of the count it names
+    ("Platelets 22 at 06:00, one pool of platelets given; post-transfusion count 48", {"plt": 48}),
+    ("ANC 0.3 on day 9. Repeat count 0.6 on day 11.", {"anc": 0.6}),
+    # ... but not after another count, nor a hemoglobin
+    ("Platelets 22, WBC 3.4; repeat count 3.9", {"plt": 22, "wbc": 3.9}), ("Hb 7.1, repeat count 8", {"hgb": 7.1}),
 ]
 
 
