@@ -102,7 +102,8 @@ RELATIVE_TIME = (r"(?:(?:\d{1,2}|a|an|one|two|three|four|five|six|a\s+few|a\s+co
 # Words that may stand between an analyte and its value ("platelets of 60", "ANC was 0.4", "Hb: 9.1"), also in French,
 # Italian, Spanish and German ("plaquettes sont à 54 000", "piastrine di 38", "Leukos liegt bei 2,9").
 FILLER = (r"(?:[ \t]+(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\.?[ -]" + MONTH_NAME + r")(?:[ \t]+\d{1,2}:\d{2})?(?:[ \t]*:[ \t]*|[ \t]+)(?=\d)|"
-          r"[ \t]+(?:at[ \t]+|@[ \t]*)?\d{1,2}:\d{2}[ \t]*:[ \t]*(?=\d)|"  # "Platelets 06:00: 27": a clock time, a colon, then the value  # "PLT 03/12 09:40: 22", "Hb 4 Mar 9.1": when, then the value
+          r"[ \t]+(?:at[ \t]+|@[ \t]*)?\d{1,2}:\d{2}[ \t]*:[ \t]*(?=\d)|"  # "Platelets 06:00: 27": a clock time, a colon, then the value
+          r"[ \t]*(?:(?:à|às|a|um|om|alle)[ \t]+)?\d{1,2}h(?:\d{2})?[ \t]*:?[ \t]*(?=\d)|"  # "Hb post-transfusionnelle à 20h : 8,6": a clock in hours  # "PLT 03/12 09:40: 22", "Hb 4 Mar 9.1": when, then the value
           # a change told with its verb, from one value to the next: "hb dropped 9.2 to 7.6", "plaquetas caíram de 180 mil para 52 mil"
           r"[ \t]+(?:dropped|fell|fallen|rose|risen|went|gone|declined|decreased|increased|improved|recovered|climbed|slipped|"
           r"ca[íi]ram|caiu|baixaram|subiram|subiu|cayeron|bajaron|subieron|gedaald|gestegen|gesunken|gestiegen)[ \t]+"
@@ -127,7 +128,7 @@ FILLER = (r"(?:[ \t]+(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\.?[ -]" + MONTH_NAM
           # ... and in the present tense ("l'hémoglobine remonte à 9,4", "las plaquetas bajan a 40", "Hb sinkt auf 8,1")
           r"(?:remont|chut|baiss|augment|diminu)(?:e|ent)|descend(?:ent)?|(?:sub|baj)(?:e|en|a|an)|sale|scende|salgono|scendono|steigt|sinkt|fällt|"
           r"um+|uh+|uhm|erm|er|hmm+|ah|"  # hesitations a dictation keeps ("Platelets, um, sixty seven")
-          r"steadily|gradually|progressively|slowly|rapidly|sharply|further|improved|increased|abs|absolute|recorded|noted|observed|found|documented|drifted|trended|trending|slipped|dipped|climbed|settled|sitting|hovering|sits|reads?|nl|normal|wnl|low|high|this|so|up|trend|series|results?|elevated|reduced|critically|critical|markedly|mildly|severely|very|~|≈)\b\s*)")
+          r"contr[ôo]le|control|controllo|kontrolle|steadily|gradually|progressively|slowly|rapidly|sharply|further|stiegen|stieg|fielen|fiel|sanken|sank|lagen|lag|improved|increased|abs|absolute|recorded|noted|observed|found|documented|drifted|trended|trending|slipped|dipped|climbed|settled|sitting|hovering|sits|reads?|nl|normal|wnl|low|high|this|so|up|trend|series|results?|elevated|reduced|critically|critical|markedly|mildly|severely|very|~|≈)\b\s*)")
 # "from 150 down to 42", "by 40 to 85", "50% to 0.9": the change before the new value. The earlier value may be named
 # ("from a nadir of 4 x10^9/L to 162") and labelled with when it was taken ("from 5.9 g/dL on admission to 8.7").
 FROM_TO = (r"(?:\s*(?:from\s+(?:(?:a|an|the|its|her|his|their)\s+)?(?:(?:nadir|low|lowest|peak|high|baseline|level|value)\s+(?:of\s+)?)?"
@@ -203,7 +204,7 @@ def _analyte_regex() -> re.Pattern:
 
 ANALYTE_RE = _analyte_regex()
 VALUE_RE = re.compile(
-    rf"(?P<filler>(?:{FILLER}){{0,4}}?)(?:{FROM_TO})?(?:{COMPARATOR}\s*(?:the\s+)?)?(?!{RELATIVE_TIME}){NUMBER}\s*(?:{UNIT})?",
+    rf"(?P<filler>(?:{FILLER}){{0,4}}?)(?:{FROM_TO})?(?:{COMPARATOR}\s*(?:the\s+)?)?(?!\d{{1,2}}(?:\s+(?:hours?|hrs?|days?|weeks?|wks?|months?)\s+ago|h(?:\d{{2}})?)\b){NUMBER}\s*(?:{UNIT})?",
     re.IGNORECASE,
 )
 # ... and a threshold after a comparator in another language, tried only when VALUE_RE found nothing and one of those words follows.
@@ -357,16 +358,16 @@ TIME_TOKEN = r"(?<![\w.])(?:day|d|week|wk|cycle|c)\s*\d{1,3}(?![\d.])|(?<![\d.])
 # Words that may stand between a cue of a later value and the value: "now they're 1.3", "this morning they came back at 27".
 # A later event that labels the value after it: "; on discharge 132", "at follow-up 64".
 LATER_EVENT = (r"(?:(?:on|at|upon)\s+(?:the\s+)?(?:day\s+of\s+)?(?:discharge|d/c|follow-?up)|"
-               r"(?:al|à\s+la|na|alla|bei(?:\s+der)?)\s+(?:alta|sortie|dimissione|entlassung))\b")  # also in Spanish, French, Portuguese, Italian, German
+               r"(?:al|à\s+la|na|alla|bei(?:\s+der)?)\s+(?:alta|sortie|dimissione|entlassung)|bij\s+ontslag)\b")  # also in Spanish, French, Portuguese, Italian, German
 WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)(?:[a-z]{0,3}day|s|rs?)?\b\.?"
-SUBJECT_VERB = (rf"(?:(?:{RELATIVE_TIME}|(?:repeat(?:ed)?|re-?check(?:ed)?)(?:\s+(?:on\s+)?\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)?\s*:?|this\s+morning|today|tonight|now|later|hoje|hoy|oggi|heute|vandaag|aujourd'hui|{LATER_EVENT}|{WEEKDAY}|on\s+[A-Za-z]+(?:\s+\d{{1,2}})?|(?:by\s+|on\s+)?(?:day|d|week|wk|cycle|c)\s*\d{{1,3}}\s*:?|at\s+\d{{1,2}}[:h]\d{{2}})\s*,?\s+)?"
+SUBJECT_VERB = (rf"(?:(?:{RELATIVE_TIME}|(?:repeat(?:ed)?|re-?check(?:ed)?)(?:\s+(?:on\s+)?\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)?\s*:?|(?:this\s+morning|today|tonight|now|latest|most\s+recent|hoje|hoy|oggi|heute|vandaag|aujourd'hui)(?:\s+\d{{1,2}}(?:[:h]\d{{2}}|h)|\s*\([^()\n]{{1,12}}\))?|later|{LATER_EVENT}|{WEEKDAY}|on\s+[A-Za-z]+(?:\s+\d{{1,2}})?|(?:by\s+|on\s+)?(?:day|d|week|wk|cycle|c)\s*\d{{1,3}}\s*:?|at\s+\d{{1,2}}[:h]\d{{2}})\s*,?\s+)?"
                 r"(?:(?:they|it|she|he|that|which)(?:'re|'s|’re|’s|re|s)?\s+)?"
                 r"(?:(?:had|has|have|han|hanno|sind|zijn|sont)\s+)?(?:(?:is|are|was|were|been|came|come|comes|went|gone|rose|risen|fell|fallen|dropped|recovered|climbed|"
                 r"improved|declined|sits?|sitting|"
                 # the same in French, Spanish, Italian, Portuguese and German: "remontées à 68", "han bajado a 48", "risalite a 64"
                 r"remont[ée]e?s?|descendu[e]?s?|chut[ée]e?s?|bajad[oa]s?|subid[oa]s?|bajaron|subieron|risalit[ei]|scesi|scese|salit[ei]|calat[ei]|"
-                r"ca[íi]ram|subiram|gesunken|gestiegen|gedaald|gestegen)\s+)?(?:(?:back|only|just)\s+|(?:up|down)\s+(?=(?:at|to)\s))?"
-                r"(?:(?:at|to|à|a|para|auf|naar|tot)\s+)?")
+                r"ca[íi]ram|subiram|gesunken|gestiegen|gedaald|gestegen|stiegen|fielen|sanken|lagen)\s+)?(?:(?:back|only|just)\s+|(?:up|down)\s+(?=(?:at|to)\s))?"
+                rf"(?:{LATER_EVENT}\s+)?(?:(?:at|to|à|a|para|auf|naar|tot|bei)\s+)?")
 # Arrows that lead from one value to the next: "95 -> 61", "9.1 ⇢ 8.4", "0.3 ↑ 0.9" (an up or down arrow between two values
 # says which way the count went).
 FORWARD_ARROWS = ("->", "→", "=>", "⟶", "»", "⇢", "⇒", "➝", "➔", "➜", "⟹", "⇨")
@@ -385,10 +386,20 @@ TREATMENT_WORDS_RE = re.compile(r"(?:[ \t]+(?!(?:then|now|today|this|and|but|bac
                                 re.IGNORECASE)
 # What labels the next value of a series before it, after a comma or a conjunction: "Sunday 0.6", "this morning 0.4", "on day 15 it
 # was 0.9", "y al alta 1,7".
-NEXT_LABEL = (rf"(?:{LATER_EVENT}|{WEEKDAY}|{RELATIVE_TIME}|this\s+morning|today|tonight|now|hoje|hoy|oggi|heute|vandaag|aujourd'hui|(?:by|on|at|in)\s+(?:the\s+)?(?:day|d|week|wk|cycle|c)\s*\+?\d)")
+NEXT_LABEL = (rf"(?:{LATER_EVENT}|{WEEKDAY}|{RELATIVE_TIME}|this\s+morning|today|tonight|now|latest|most\s+recent|hoje|hoy|oggi|heute|vandaag|aujourd'hui|(?:by|on|at|in)\s+(?:the\s+)?(?:day|d|week|wk|cycle|c)\s*\+?\d)")
+# When a value of a series was taken, written after it: "(today)", "two weeks ago", "in March", "on the 3rd", "on Tuesday",
+# "at 06:40", "à 20h", "am 13.03.", "op 4 april", "el día 2", "d+12", "(wk 4)", "at start", "bei Entlassung", "na admissão".
+DATE_WORD_PREPOSITION = r"(?:on|le|el|il|em|am|op|del|al|vom|o|no)"
+VALUE_TIME_LABEL = (rf"(?:{RELATIVE_TIME}|(?:in|en|im|a|em|op)\s+{MONTH_NAME}|yesterday|yest|yday|today|now|this\s+morning|last\s+\w+|"
+                    rf"{DATE_WORD_PREPOSITION}\s+(?:the\s+)?\d{{1,2}}(?:(?:st|nd|rd|th)(?:\s+of\s+[A-Za-z]+)?|(?:st|nd|rd|th|\.)?(?:\s+(?:of|de))?\s+{MONTH_NAME})|"
+                    rf"on\s+\w+(?:\s+\d+)?|{WEEKDAY}|earlier|(?:at\s+|@\s*)?\d{{1,2}}[:h]\d{{2}}|(?:à|às|a\s+las|alle|um|om|at)\s+\d{{1,2}}\s*h(?:\s*\d{{2}})?(?!\w)|"
+                    rf"{DATE_WORD_PREPOSITION}\s+\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}}|\.)?|"
+                    rf"(?:(?:à|au|at|en|al|am|by|in|on|el|le|il|op|em|o|no)\s+)?(?:J|D|day|jour|d[íi]a|Tag|giorno|dag|week|wk|cycle|month|semaine|semana|settimana|Woche)\s*\+?\d{{1,3}}(?!\d|[.,]\d)(?:\s+(?:after|post|following|with|under|on)\s+(?:the\s+)?[A-Za-z][\w-]*)?|"
+                    rf"previously|at\s+baseline|at\s+(?:the\s+)?(?:start|onset|outset)|(?:at|on|upon)\s+(?:the\s+)?(?:day\s+of\s+)?(?:admission|discharge|diagnosis|presentation|screening|follow-?up|nadir)|"
+                    rf"(?:bei|bij|na|al|à\s+la|alla|à\s+l['’]|all['’])\s*(?:Entlassung|ontslag|alta|sortie|dimissione|Aufnahme|opname|admiss[ãa]o|ingreso|entr[ée]e|ingresso)|"
+                    rf"(?:before|prior\s+to|pre-?)\s*[A-Za-z][^,;\d\n]{{0,25}}(?:\d{{1,2}})?)")
 CONJUNCTION = r"(?:and|but|et|mais|y|pero|e|ma|und|aber|en|maar)"  # in English, French, Spanish, Italian or Portuguese, German, Dutch
-TREND_STEP_RE = re.compile(rf"(?:\s*,\s+(?={NUMBER_PLAIN}\s*(?:\([^()\n]{{1,40}}\)\s*)?(?:[,;.]|$))|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:on|at|@)\s*[\w/:.]{{1,10}}(?![\w/:.]))?\s*(?:{ARROW}\s*{ARROW_LABEL}|>|/)\s*|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:{RELATIVE_TIME}|(?:in|en|im|a|em|op)\s+{MONTH_NAME}|yesterday|today|now|this\s+morning|last\s+\w+|on\s+(?:the\s+)?\d{{1,2}}(?:(?:st|nd|rd|th)(?:\s+of\s+[A-Za-z]+)?|(?:st|nd|rd|th)?(?:\s+of)?\s+{MONTH_NAME})|on\s+\w+(?:\s+\d+)?|{WEEKDAY}|earlier|(?:at\s+|@\s*)?\d{{1,2}}[:h]\d{{2}}|(?:on|le|el|il|em|am|op|del|al)\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|"
-                           rf"(?:à|au|at|en|al|am|by|in|on)\s+(?:J|D|day|jour|d[íi]a|Tag|giorno|week|wk|cycle|month|semaine|semana|settimana|Woche)\s*\+?\d{{1,3}}(?!\d)(?:\s+(?:after|post|following|with|under|on)\s+(?:the\s+)?[A-Za-z][\w-]*)?|previously|at\s+baseline|(?:at|on|upon)\s+(?:the\s+)?(?:day\s+of\s+)?(?:admission|discharge|diagnosis|presentation|screening|follow-?up|nadir)|(?:before|prior\s+to|pre-?)\s*[A-Za-z][^,;\d\n]{{0,25}}(?:\d{{1,2}})?))(?:\s*\([^()\n]{{1,20}}\))?(?:\s*[,;]\s*(?:{CONJUNCTION}\s+|then\s+|now\s+)?|\s+{CONJUNCTION}\s+){SUBJECT_VERB}(?=\d)|(?:\s*[,;]\s*(?:and\s+|but\s+|then\s+)?|\s+{CONJUNCTION}\s+)(?={NEXT_LABEL}){SUBJECT_VERB}(?=\d)|(?P<gap>(?:[^.;\n\d]|{TIME_TOKEN}|\([^()\n]{{0,30}}\)){{0,30}}?)\b(?:came\s+back\s+at|now(?:\s+at)?|today(?:'s|’s)?(?:\s+at)?|"
+TREND_STEP_RE = re.compile(rf"(?:\s*,\s+(?={NUMBER_PLAIN}\s*(?:\([^()\n]{{1,40}}\)\s*)?(?:[,;.]|$))|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:on|at|@)\s*[\w/:.]{{1,10}}(?![\w/:.])|\s+{VALUE_TIME_LABEL}(?=\s*{ARROW}))?\s*(?:{ARROW}\s*{ARROW_LABEL}|>|/)\s*|(?:\s*\([^()\n]{{1,20}}\)|\s+{VALUE_TIME_LABEL})(?:\s*\([^()\n]{{1,20}}\))?(?:\s*[,;]\s*(?:{CONJUNCTION}\s+|then\s+|now\s+)?|\s+{CONJUNCTION}\s+){SUBJECT_VERB}(?=\d)|(?:\s*[,;]\s*(?:and\s+|but\s+|then\s+)?|\s+{CONJUNCTION}\s+)(?={NEXT_LABEL}){SUBJECT_VERB}(?=\d)|(?P<gap>(?:[^.;\n\d]|{TIME_TOKEN}|\([^()\n]{{0,30}}\)){{0,30}}?)\b(?:came\s+back\s+at|now(?:\s+at)?|today(?:'s|’s)?(?:\s+at)?|"
                            rf"this\s+morning|(?:then|puis|ensuite|luego|despu[ée]s|poi|dann|daarna|depois)(?:\s+to)?|back\s+to|down\s+to|{CHANGE_VERB}\w*\s+(?:back\s+|up\s+|down\s+)?to|(?:repeat(?:ed)?|re-?check(?:ed)?|rpt)(?:\s*(?:at|@)\s*\d{{1,2}}[:h]\d{{2}}\s*:?|\s+(?:on\s+)?\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?:\s+\d{{1,2}}:\d{{2}})?\s*:?|\s+at|\s+[^.;\n\d:]{{1,25}}:|"
                            rf"\s+(?:in|on|with|using)\s+[A-Za-z][\w-]*(?:\s+(?:tube|sample|specimen|blood))?(?:\s+count)?)?)\s*(?::\s*)?{SUBJECT_VERB}){NUMBER}",
                            re.IGNORECASE)
@@ -475,7 +486,9 @@ TREND_WORDS = ("came", "now", "today", "morning", "drop", "then", "puis", "ensui
                # words of a time relative to now (RELATIVE_TIME)
                "this", "tonight", "ago", "ieri", "oggi", "stama", "stase", "ayer", "hoy", "esta", "hier", "ce ", "aujourd", "gestern", "heute",
                "gisteren", "vandaag", "ontem", "hoje",
-               "in ", "en ", "im ", "em ", "op ")  # ... and a month's preposition: "1.6 in January, 0.9 in March"
+               "in ", "en ", "im ", "em ", "op ",
+               # ... and the other words of VALUE_TIME_LABEL
+               "yest", "yday", "día", "dia", "jour", "tag", "giorno", "dag", "am ", "le ", "el ", "il ", "às", "à ", "bei", "bij", "na ", "at ", "d+", "latest")  # ... and a month's preposition: "1.6 in January, 0.9 in March"
 
 
 def _by_first_letter(words: tuple[str, ...]) -> str:
@@ -665,6 +678,8 @@ def _step_label(text: str, start: int, end: int) -> str:
     if own:  # "130 now, they were 60": a word of now that ends its clause is this value's
         return own.group(0)
     cut = LABEL_CUT_RE.search(window)
+    if cut and not window[:cut.start()].strip() and CURRENT_HEADER_RE.match(window, cut.start()):
+        return STEP_CUT_RE.split(window)[0]  # "39 today d+14, …": a word of now leads this value's own label
     return window[:cut.start()] if cut else window
 
 
@@ -679,7 +694,7 @@ LATER_LABEL_RE = re.compile(r"(?i)\b(?:post\b|post-|pos-?tra(?:n)?sfus\w*|post-?
 
 
 SINCE_RE = re.compile(r"(?i)since\b")
-DAY_TOKEN_RE = re.compile(r"(?i)(?<![\w.])(?:day|week|wk)\s*\+?\d{1,3}(?![\d.])")
+DAY_TOKEN_RE = re.compile(r"(?i)(?<![\w.])(?:day|week|wk|d(?=\s*\+))\s*\+?\d{1,3}(?![\d.])")
 
 
 def label_rank(label: str) -> tuple[int, float] | None:
@@ -1090,7 +1105,7 @@ def _find_mentions(text: str) -> list[Mention]:
 # A count named only by the word "count" and a word of when it was taken, after a value of one count named before it:
 # "Platelets 06:00: 27. One unit given at 10:30; 1-hour post-transfusion count 61", "ANC 0.4 … repeat count 0.9".
 LABELLED_COUNT_RE = re.compile(r"(?i)\b(?:\d{1,2}-?[ \t]*(?:hours?|hrs?|h)[ \t]+)?(?:post-?transfusion(?:al)?|post|repeat(?:ed)?|re-?check|"
-                               r"follow-?up|corrected|latest|new|today['’]?s|morning|evening|afternoon|next)[ \t]+count\b")
+                               r"follow-?up|corrected|latest|new|today['’]?s|morning|evening|afternoon|next)[ \t]+count\b(?!\w)")
 LABELLED_COUNT_REACH = 250  # characters back to the value of the count it names
 
 
@@ -1099,7 +1114,14 @@ def labelled_count_mentions(text: str, mentions: list[Mention]) -> list[Mention]
     name stands between."""
     found = []
     starts = [m.span[0] for m in mentions]
-    for label in LABELLED_COUNT_RE.finditer(text):
+    lowered = text.lower()
+    at = lowered.find("count")
+    while at >= 0:
+        label = LABELLED_COUNT_RE.search(text, max(0, at - 30), at + 5)
+        if label is None or label.end() != at + 5:  # a label of this "count", not of one before it
+            at = lowered.find("count", at + 5)
+            continue
+        at = lowered.find("count", at + 5)
         index = bisect_right(starts, label.start()) - 1
         if index < 0 or mentions[index].span[1] > label.start() or label.start() - mentions[index].span[1] > LABELLED_COUNT_REACH:
             continue

@@ -890,9 +890,25 @@ RELATIVE_TIME_READS = [
     ("Platelets 22, WBC 3.4; repeat count 3.9", {"plt": 22, "wbc": 3.9}), ("Hb 7.1, repeat count 8", {"hgb": 7.1}),
 ]
 
+# What labels each value of a series after it, in the languages read: dotted dates, a day and a month, "el día 2", "d+12",
+# "à 20h", a later event ("bij ontslag", "bei Entlassung"), "at start"; before it: "latest", a weekday, "today (fri)",
+# "hoje 6h"; a time word before an arrow ("0.3 yest → 1.9").
+SERIES_LABEL_READS = [
+    ("Thrombozyten fielen auf 41/nl am 02.05., 33/nl am 04.05. und lagen bei Entlassung bei 97/nl", {"plt": 97}),
+    ("bloedplaatjes: trombocyten 88 op 2 mei, 61 op 5 mei en 140 x10^9/l bij ontslag", {"plt": 140}),
+    ("Neutrófilos 300/µL el día 3, 900/µL el día 6 y 2.100/µL el día 9", {"anc": 2.1}),
+    ("ANC 0.2 on d+8 post transplant, 0.6 d+11, 1.4 today d+14", {"anc": 1.4}),
+    ("sat plt 15, sun 22, mon 40, today (tue) 61", {"plt": 61}), ("platelets 40 (wk 2), 31 (wk 5), latest 26 this morning", {"plt": 26}),
+    ("Plaquetas 9.000 na admissão, 7.000 às 23h, hoje 7h 18.000/mm3", {"plt": 18}),
+    ("Hb contrôle à 18h : 9,4 g/dL", {"hgb": 9.4}), ("wbc 1.1 yest → 2.6 today", {"wbc": 2.6}),
+    ("Plt 201 at start, 150 in April, 96 on 6/2", {"plt": 96}),
+    # ... but a date with a slash after "on" still labels its value whole ("on 3/14", never 14)
+    ("Hb 10.1 g/dL on 4/11, 9.4 g/dL on 4/18", {"hgb": 9.4}),
+]
+
 
 @pytest.mark.parametrize("text,expected", FRESH5_READS + FRESH6_READS + FRESH7_READS + FRESH8_READS + FRESH9_READS + FRESH10_READS
-                         + FRESH11_READS + FRESH12_READS + FRESH14_READS + FRESH15_READS + FRESH16_READS + LEFTOVER_READS + RELATIVE_TIME_READS)
+                         + FRESH11_READS + FRESH12_READS + FRESH14_READS + FRESH15_READS + FRESH16_READS + LEFTOVER_READS + RELATIVE_TIME_READS + SERIES_LABEL_READS)
 def test_reading_classes_of_the_blind_rounds(text, expected):
     """Each class found in a blind round (fresh5 to fresh16), in wordings of our own: every value read, none invented (no
     analyte read twice: an older value is never reported beside the current one)."""
