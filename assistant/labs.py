@@ -430,21 +430,26 @@ def _foreign_to_step(text: str, filler: str, end: int) -> tuple[re.Match | None,
 # A later value told in the next sentence by a pronoun and a verb of change: "the platelet count was 3 × 10⁹/L. After
 # dexamethasone 40 mg for 4 days, it recovered to 89 × 10⁹/L". The pronoun must start its clause; no other name, no other
 # measured thing and no number but a dose or a time may stand between.
-LATER_PRONOUN_RE = re.compile(rf"(?P<gap>[^\n]{{0,110}}?)(?:^|(?<=[.,;])|(?<=[.,;]\s)|\s(?:and|then|but)\s)\s*(?:it|they)\s+(?:(?:has|have|had)\s+)?"
-                              rf"(?:{CHANGE_VERB}\w*\s+(?:back\s+|up\s+|down\s+)?to|(?:came|come)\s+back\s+(?:at|to))\s+"
+LATER_PRONOUN_RE = re.compile(rf"(?P<gap>[^\n]{{0,110}}?)(?:^|(?<=[.,;])|(?<=[.,;]\s)|\s(?:and|then|but|et|mais)\s)\s*(?P<when>[^,;.\n\d]{{0,30}}?)"
+                              rf"(?:(?:it|they)\s+(?:(?:has|have|had)\s+)?(?:{CHANGE_VERB}\w*\s+(?:back\s+|up\s+|down\s+)?to|(?:came|come)\s+back\s+(?:at|to))|"
+                              # a verb of being, when a word of now says the value is the current one: "this morning it's 9.1",
+                              # "it is now 56", "ce matin elle est à 9,0"
+                              rf"(?P<be>(?:it|they)(?:['’]s|['’]re|\s+(?:is|are))|(?:elle|il|elles|ils)\s+(?:est|sont))(?:\s+(?:now|maintenant))?(?:\s+(?:at|à))?)\s+"
                               rf"(?:(?:a|an)\s+(?:nadir|low|peak)\s+of\s+)?{NUMBER}", re.IGNORECASE)
 OTHER_MEASURE_RE = re.compile(r"(?i)\b(?:temp\w*|fever|pyrexia|weight|pressure|bp|pulse|heart|creatinine|potassium|sodium|glucose|crp|ferritin|"
                               r"bilirubin|alt|ast|inr|lactate|dose|dosing|score|count\s+of|ratio|saturation|sats?)\b")
 GAP_NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)?")
 
 
-PRONOUN_VERB_RE = re.compile(rf"(?:(?:has|have|had)\s+)?(?:{CHANGE_VERB}|came\s+back|come\s+back)")
+PRONOUN_VERB_RE = re.compile(rf"\s+(?:(?:has|have|had)\s+)?(?:{CHANGE_VERB}|came\s+back|come\s+back)|"
+                             r"(?:['’](?:s|re)|\s+(?:is|are|est|sont))\s+(?:now\s+|maintenant\s+)?(?:at\s+|à\s+)?\d")
 
 
 def pronoun_change_starts(lowered: str) -> list[int]:
-    """Where "it" or "they" and a verb of change start in a lower-cased text (found with plain-string scans: fast on a long text)."""
+    """Where a pronoun and a verb of change (or of being, before a number) start in a lower-cased text (found with
+    plain-string scans: fast on a long text)."""
     starts = []
-    for word in (" it ", " they "):
+    for word in (" it", " they", " elle", " il", " elles", " ils"):
         index = lowered.find(word)
         while index >= 0:
             if PRONOUN_VERB_RE.match(lowered, index + len(word)):
@@ -458,7 +463,10 @@ def _later_by_pronoun(text: str, position: int) -> re.Match | None:
     later = LATER_PRONOUN_RE.match(text, position)
     if later is None:
         return None
-    gap, gap_end = later.group("gap"), later.end("gap")
+    gap_end = later.end("when")  # all that stands before the pronoun
+    gap = text[position:gap_end]
+    if later.group("be") and not CURRENT_MARK_RE.search(text, later.start("when"), min(len(text), later.end() + 20)):
+        return None  # "it is 5 days since": a verb of being gives a value only with a word of now
     if len(SENTENCE_END_RE.findall(gap)) > 1 or ANALYTE_RE.search(text, position, gap_end) or OTHER_MEASURE_RE.search(gap) \
             or TARGET_BEFORE_RE.search(text, position, gap_end) \
             or any(not NOT_A_VALUE_RE.match(text, position + number.end()) for number in GAP_NUMBER_RE.finditer(gap)):

@@ -904,6 +904,12 @@ SERIES_LABEL_READS = [
     ("Plt 201 at start, 150 in April, 96 on 6/2", {"plt": 96}),
     # ... but a date with a slash after "on" still labels its value whole ("on 3/14", never 14)
     ("Hb 10.1 g/dL on 4/11, 9.4 g/dL on 4/18", {"hgb": 9.4}),
+    # a later value told by a pronoun and a verb of being, when a word of now says it is current
+    ("Her hemoglobin was 6.9 last night; she had one unit and this morning it's 8.2", {"hgb": 8.2}),
+    ("Platelets were 14 on Monday, after IVIG they are now 63", {"plt": 63}),
+    ("mes plaquettes étaient à 31 samedi, ce matin elles sont à 58", {"plt": 58}),
+    # ... but not without it, nor past another measure
+    ("Hb 8.1; it is 5 days since the transfusion", {"hgb": 8.1}), ("ANC 0.9. His temperature today: it's 38.4", {"anc": 0.9}),
 ]
 
 
