@@ -247,6 +247,9 @@ class Mention:
     # inside a series ("19 on day 8 (grade 4) and 52 on day 15") against the value before it
     steps: list[tuple[str, bool, tuple[int, int]]] = field(default_factory=list)
     unit_text: str | None = None
+    # a value the sentence only supposes ("if platelets drop to 20 …"): no patient's value, but the rules check judges what is
+    # said of it ("If your platelets are 60,000, that is grade 3")
+    supposed: bool = False
 
     def step_value(self, position: int) -> Mention | None:
         """The value of the series written last before `position`, as a mention of its own (None if not a series)."""
@@ -748,6 +751,11 @@ def latest_labelled(labels: list[str]) -> int:
     current = [i for i, r in enumerate(ranks) if r is not None and r[0] == 3]
     if current:
         return current[0]
+    ages = [relative_age(label) for label in labels]
+    if all(age is not None for age in ages):  # "160 two weeks ago, 98 yesterday": the youngest
+        return min(range(len(ages)), key=lambda i: (ages[i], -i))
+    if any(age is not None for age in ages) and all(label.strip(" \t()[]:-—–@,") for label in labels):
+        return len(labels) - 1  # "190 in April and 74 yesterday": times of two kinds, told in order
     if all(r is not None for r in ranks):
         stripped = [label.strip(" \t()[]:-—–@") for label in labels]
         choice = latest_column(stripped)
@@ -758,6 +766,30 @@ def latest_labelled(labels: list[str]) -> int:
     if len(not_past) == 1 and len(not_past) < len(ranks):
         return not_past[0]
     return len(labels) - 1
+
+
+# How many days ago a time said relative to now was ("yesterday" 1, "two weeks ago" 14, "last month" 30): the order of values
+# labelled so.
+RELATIVE_AGE_RE = re.compile(r"(?i)\b(?:(?P<count>\d{1,2}|a|an|one|two|three|four|five|six|a\s+few|a\s+couple\s+of)\s+(?P<unit>hours?|hrs?|days?|weeks?|wks?|months?)\s+ago"
+                             r"|last\s+(?P<last>night|week|month|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+                             r"|(?P<yesterday>yesterday|yest|yday|ieri|ayer|hier|gestern|gisteren|ontem)|(?P<before>avant-hier|vorgestern|anteayer|l['’]altro\s+ieri|eergisteren))\b")
+WORD_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "a few": 3, "a couple of": 2}
+UNIT_DAYS = {"h": 1 / 24, "d": 1, "w": 7, "m": 30}
+LAST_DAYS = {"night": 0.5, "week": 7, "month": 30}
+
+
+def relative_age(label: str) -> float | None:
+    """Days ago that a label relative to now says (RELATIVE_AGE_RE), or None."""
+    said = RELATIVE_AGE_RE.search(label)
+    if said is None:
+        return None
+    if said.group("count"):
+        count = said.group("count").lower()
+        number = int(count) if count.isdigit() else WORD_COUNTS[" ".join(count.split())]
+        return number * UNIT_DAYS[said.group("unit")[0].lower()]
+    if said.group("last"):
+        return LAST_DAYS.get(said.group("last").lower(), 4)  # "last Friday": within the week
+    return 1 if said.group("yesterday") else 2
 
 
 # Values written each after its date: "03/02 212, 10/02 140, 17/02 88", "1 Mar 2.4; 8 Mar 1.7", "03.02. 212, 10.02. 140"
@@ -986,6 +1018,9 @@ def _find_mentions(text: str) -> list[Mention]:
                                or normal_at and (near := bisect_left(normal_at, match.start() - 40)) < len(normal_at)
                                and normal_at[near] < match.start() and NORMAL_BEFORE_RE.search(text, match.start() - 40 if match.start() > 40 else 0, match.start())):
             comparator = "target"  # "Target Hb 7-8 g/dL", "Hb 7-8": a range or a goal, not the patient's value
+        supposed = bool(not comparator and filler and SUPPOSED_VERB_RE.search(filler)
+                        and SUPPOSED_BEFORE_RE.search(text, max(0, match.start() - 25), match.start())
+                        and not CURRENT_MARK_RE.search(text, number_span[1], number_span[1] + 20))
         if text[number_span[1]:number_span[1] + 1] == "," and AMBIGUOUS_AFTER_RE.match(text, number_span[1]):  # "1,5,3"
             mentions.append(_unreadable(analyte, text, match.start(), AMBIGUOUS_RE.match(text, number_span[0])))
             continue
@@ -1028,6 +1063,13 @@ def _find_mentions(text: str) -> list[Mention]:
                 later_unit = LATER_UNIT_RE.match(text, end)
                 if later_unit:
                     unit_text, end = later_unit.group("unit"), later_unit.end()
+        if not comparator and "from " in text[match.end():number_span[0]].lower():
+            while (further := FURTHER_TO_RE.match(text, end)) is not None:  # "went from 150 to 90 to 63": each "to" one more step
+                steps.append((further.group("num"), bool(further.group("kilo")), further.span("num")))
+                end = further.end()
+                later_unit = LATER_UNIT_RE.match(text, end)
+                if later_unit:
+                    unit_text, end = later_unit.group("unit"), later_unit.end()
         scan = end  # where the next value of a series may start: past a treatment between two values, else `end`
         if text.startswith(")", scan) and text.rfind("(", max(0, match.start() - 3), match.start()) >= 0:
             scan += 1  # "thrombocytopenia (plt 7) on 2/12; now 58": the series goes on past the bracket its name opened
@@ -1067,6 +1109,7 @@ def _find_mentions(text: str) -> list[Mention]:
                            comparator, number_span, trend)
         if len(steps) > 1:
             mention.steps, mention.unit_text = steps, unit_text or header_unit
+        mention.supposed = supposed
         mentions.append(mention)
         if comparator:
             current = _current_after_threshold(text, end)
@@ -1108,6 +1151,18 @@ def _find_mentions(text: str) -> list[Mention]:
     if listed:  # a name on a line of its own over lines of times and values, unless another reader read those lines
         listed = [item for item in listed if not any(m.analyte == item.analyte and item.span[0] <= m.span[0] < item.span[1] for m in found)]
     return sorted(found + listed, key=lambda m: m.span)
+
+
+# One more step of a change told with "from … to …": "went from 150 to 90 to 63".
+FURTHER_TO_RE = re.compile(rf"[ \t]*(?:,[ \t]*)?(?:(?:and[ \t]+)?then[ \t]+)?to[ \t]+{NUMBER}(?![\d.,]\d)", re.IGNORECASE)
+
+
+# A value a sentence only supposes: a name right after "if" and a verb before the value ("if platelets drop to 20 would you…",
+# "si les plaquettes passent à 30").
+SUPPOSED_BEFORE_RE = re.compile(r"(?i)\b(?:if|once|unless|si|wenn|falls|se|als|mocht)\s+(?:(?:the|his|her|their|my|your|our|its|le|la|les|"
+                                r"die|der|de|el|los|las|il|i|le|het)\s+)?$")
+SUPPOSED_VERB_RE = re.compile(r"(?i)\b(?:drops?|dropped|falls?|fell|goes|go|gets?|reach(?:es)?|rises?|climbs?|dips?|sinks?|were|was|is|are|"
+                              r"passent|tombent|baissent|bajan|caen|scendono|calano|sinken|fallen|dalen|zakken)\b")
 
 
 # A count named only by the word "count" and a word of when it was taken, after a value of one count named before it:
@@ -2544,6 +2599,13 @@ QUOTE_HEADER_RE = re.compile(
     r"[^\n]{0,120}\b(?:wrote|a[ \t]+[ée]crit|schrieb|escribi[óo]|ha[ \t]+scritto|escreveu|schreef)[ \t]*:[ \t]*$)")
 QUOTED_LINE_RE = re.compile(r"(?m)^[ \t]*>")
 HYPOTHETICAL_RE = re.compile(r"(?i)\b(?:if|e\.g\.|for\s+example|such\s+as|would|si|wenn|falls|target|goal)\b")
+# Someone other than the patient, whose values a message may tell beside the patient's (a relative, a friend, a donor), in the
+# languages read. Words that may name the patient ("man", "Frau", "femme") are left out.
+OTHER_PERSON_RE = re.compile(r"(?i)\b(?:husband|wife|partner|son|daughter|mother|father|mom|mum|dad|brother|sister|sibling|friend|neighbou?r|"
+                             r"donor|cousin|aunt|uncle|colleague|grand(?:mother|father|ma|pa)|mari|fille|fils|m[èe]re|p[èe]re|fr[èe]re|s(?:œ|oe)ur|"
+                             r"marido|esposa|hij[oa]|madre|padre|herman[oa]|amig[oa]|marito|moglie|figli[oa]|fratello|sorella|amic[oa]|"
+                             r"Ehemann|Ehefrau|Sohn|Tochter|Mutter|Vater|Bruder|Schwester|Freund(?:in)?|echtgeno(?:ot|te)|zoon|dochter|moeder|"
+                             r"vader|broer|zus|vriend(?:in)?|spender|donneur|donante|donatore|doador)\b")
 SPECIMEN_RE = re.compile(r"(?i)\b(?:capillary|venous|arterial|finger-?(?:stick|prick)|point[ -]of[ -]care|poc|i-?stat|blood\s+gas|citrate|edta|"
                          r"heparin|manual|smear|estimated?|automated|analy[sz]er|cord|capillaire|veineux|kapill[äa]r|ven[öo]s|capilar|venos[ao])\b")
 SEQUENCE_WORD_RE = re.compile(r"(?i)\b(?:then|later|after(?:wards)?|subsequently|since|now|puis|ensuite|apr[èe]s|luego|despu[ée]s|poi|dopo|"
@@ -2606,6 +2668,13 @@ def _current_by_context(text: str, mentions: list[Mention], indexes: list[int], 
     specimens = {_marks(text, mentions, i, SPECIMEN_RE) for i in indexes}
     if len({s.lower() for s in specimens if s}) > 1:
         return None  # a capillary and a venous sample: both current
+    others = {k for k, i in enumerate(indexes) if _marks(text, mentions, i, OTHER_PERSON_RE)}
+    if others and len(others) < len(indexes):  # "My sister … her lymphocytes were 0.4": someone else's value
+        own = [k for k in range(len(indexes)) if k not in others]
+        if len(own) == 1:
+            return own[0], "the others are said of someone else"
+        decided = _current_by_context(text, mentions, [indexes[k] for k in own], [labels[k] for k in own], quoted_from)
+        return (own[decided[0]], decided[1]) if decided else None
     current = [k for k, i in enumerate(indexes) if _marks(text, mentions, i, CURRENT_MARK_RE)]
     current = [k for k in current if values[k].span[0] < quoted_from] or current
     if current:
@@ -2911,7 +2980,7 @@ def grade_text(text: str, version: str = "5.0", lln: dict[str, float] | None = N
     version = normalize_version(version)
     spoken = read_spoken_numbers(text)  # "platelets forty five thousand" is read as "platelets 45000"
     labs = [grade_mention(m, version, lln, uln)
-            for m in latest_of_timed_repeats(spoken.text, [m for m in find_mentions(spoken.text) if not m.is_threshold])]
+            for m in latest_of_timed_repeats(spoken.text, [m for m in find_mentions(spoken.text) if not m.is_threshold and not m.supposed])]
     if spoken.pieces:  # spans and raw text as the user wrote them
         for lab in labs:
             start, end = spoken.original_span(*lab["span"])

@@ -910,6 +910,17 @@ SERIES_LABEL_READS = [
     ("mes plaquettes étaient à 31 samedi, ce matin elles sont à 58", {"plt": 58}),
     # ... but not without it, nor past another measure
     ("Hb 8.1; it is 5 days since the transfusion", {"hgb": 8.1}), ("ANC 0.9. His temperature today: it's 38.4", {"anc": 0.9}),
+    # times of two kinds, or relative to now in any order: "190 in April and 74 yesterday", "98 yesterday, 160 two weeks ago"
+    ("plts were 210 in March and 66 yesterday", {"plt": 66}), ("WBC 3.9 yesterday, 5.2 three weeks ago", {"wbc": 3.9}),
+    # a change told "from … to … to …": each "to" one more step
+    ("platelets fell from 180 to 120 to 71 over a month", {"plt": 71}), ("ANC went from 0.2 to 0.8 to 1.7 x10^9/L", {"anc": 1.7}),
+    # a value a sentence only supposes is none of the patient's ...
+    ("if platelets drop to 20 should we give IVIG first?", {}), ("Si les plaquettes passent à 30, on transfuse", {}),
+    # ... unless a word of now says it is
+    ("can you check if platelets are 45 today", {"plt": 45}),
+    # values said of someone else lose to the patient's
+    ("my platelets came back at 58 this week. My brother had chemo and his platelets were 20", {"plt": 58}),
+    ("Mis plaquetas están en 71; mi hermana tenía las plaquetas en 40 con la quimio", {"plt": 71}),
 ]
 
 
