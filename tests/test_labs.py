@@ -921,6 +921,15 @@ SERIES_LABEL_READS = [
     # values said of someone else lose to the patient's
     ("my platelets came back at 58 this week. My brother had chemo and his platelets were 20", {"plt": 58}),
     ("Mis plaquetas están en 71; mi hermana tenía las plaquetas en 40 con la quimio", {"plt": 71}),
+    # an admission or a discharge between the name and the value, in the languages read
+    ("Hémoglobine de sortie 10,4 g/dL", {"hgb": 10.4}), ("Thrombozyten bei Entlassung 122/nl", {"plt": 122}),
+    ("Hb bij ontslag 6,8 mmol/l", {"hgb": 10.95}), ("Leucocitos al alta 5,1", {"wbc": 5.1}),
+    # names typed in a hurry or by patients, and short forms in other languages (data in lab_names.yaml)
+    ("plateltes 71, wcb 2.2, hgbb 8.4", {"plt": 71, "wbc": 2.2, "hgb": 8.4}), ("white 3.1 plates 94", {"wbc": 3.1, "plt": 94}),
+    ("my white blood count was 5.5", {"wbc": 5.5}), ("pnn à 0,9", {"anc": 0.9}), ("Linf 0,6, neutro's 1,1", {"alc": 0.6, "anc": 1.1}),
+    ("mijn bloedplaatjes zijn 64", {"plt": 64}),
+    # ... but not ordinary words
+    ("a white 2019 car", {}), ("the white 3 times a day pill", {}),
 ]
 
 
