@@ -2787,27 +2787,166 @@ TEEN_WORDS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "six
 TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 NUMBER_WORDS = "|".join((*DIGIT_WORDS, *TEEN_WORDS, *TENS_WORDS, "hundred", "thousand"))
 NUMBER_WORD = f"(?:{NUMBER_WORDS})" + r"\b"
+# After a decimal word, "oh" is a zero ("one point oh").
+FRACTION_WORD = f"(?:{'|'.join(DIGIT_WORDS)}|oh)" + r"\b"
 # A number may start with "point" when its zero is not said ("an ANC of point nine"); "a"/"point" lead only into a number.
-SPOKEN_RUN = (rf"\b(?:a[ \t]+(?=(?:hundred|thousand)\b)|point[ \t]+(?=(?:{'|'.join(DIGIT_WORDS)})\b))?{NUMBER_WORD}(?:(?:[ \t]+|-)(?:{NUMBER_WORD}|and\b(?=[ \t]+{NUMBER_WORD})|"
-              rf"point\b(?=[ \t]+(?:{'|'.join(DIGIT_WORDS)})\b)))*")
+SPOKEN_RUN = (rf"\b(?:a[ \t]+(?=(?:hundred|thousand)\b)|point[ \t]+(?={FRACTION_WORD}))?{NUMBER_WORD}(?:(?:[ \t]+|-)(?:{NUMBER_WORD}|and\b(?=[ \t]+{NUMBER_WORD})|"
+              rf"point\b(?=[ \t]+{FRACTION_WORD})|oh\b))*")
 SPOKEN_POWERS = {"third": "3", "3rd": "3", "fourth": "4", "4th": "4", "fifth": "5", "5th": "5", "ninth": "9", "9th": "9"}
-SPOKEN_WORDS = (rf"(?P<multiplier>(?:times[ \t]+)?ten[ \t]+to[ \t]+the[ \t]+(?P<power>{'|'.join(SPOKEN_POWERS)})\b(?:[ \t]+power\b)?)"
-                rf"|(?P<number>{SPOKEN_RUN})|(?P<mark>(?:comma|period|full[ \t]+stop)\b)")
+SPOKEN_MULTIPLIER = (rf"(?P<multiplier>(?:times[ \t]+)?ten[ \t]+to[ \t]+the[ \t]+(?P<power>{'|'.join(SPOKEN_POWERS)})\b"
+                     r"(?:[ \t]+power\b)?)")
+SPOKEN_MARK = r"(?P<mark>(?:comma|period|full[ \t]+stop)\b)"
+SPOKEN_WORDS = rf"{SPOKEN_MULTIPLIER}|(?P<number>{SPOKEN_RUN})|{SPOKEN_MARK}"
 # Each token starts a word; the lookahead on the letters they can start with lets a scan skip all other words at once.
 SPOKEN_TOKEN_RE = re.compile(first_char_lookahead(SPOKEN_WORDS) + r"\b" + f"(?:{SPOKEN_WORDS})", re.IGNORECASE)
 SPELLED_RE = re.compile(r"(?=[A-Z])(?<!\w)[A-Z](?: [A-Z]){1,3}(?!\w)")  # "A N C", looked for only when the text has spaced capitals
 # After a determiner "point" is a noun, not a decimal point: "at this point two ...", "the point one makes".
 NOUN_BEFORE_RE = re.compile(r"\b(?:a|an|the|this|that|these|those|some|any|no|each|every|which|what|whose|one)[ \t]+$", re.IGNORECASE)
 SPOKEN_MULTIPLIER_AFTER_RE = re.compile(r"[ \t]+times[ \t]+ten\b", re.IGNORECASE)  # "times" here is no count of times
+# Digits with a spoken decimal point: "10 point 4" (a "comma" said after digits stays punctuation).
+DIGITS_POINT_RE = re.compile(r"(?<![\w.,])\d{1,4}[ \t]+point[ \t]+\d{1,3}(?![\w.,]|[ \t]+(?:point|times|percent)\b)", re.IGNORECASE)
 # Cheap tests that a text may hold any of them, fast on a long text: a piece of a number word (plain substring tests
 # are several times faster than one regex over a long text), or capitals spaced letter by letter.
 NUMBER_WORD_PIECES = ("zero", "one", "two", "thre", "four", "fort", "five", "fift", "six", "seven", "eight", "nine", "ten", "eleven",
                       "twelve", "twen", "thirt", "hundr", "thous")
-SPACED_CAPITALS_RE = re.compile(r"(?-i:[A-Z] [A-Z])")
+SPACED_CAPITALS_RE = re.compile(r"(?-i: [A-Z])(?<=[A-Z] [A-Z])")  # a capital, a space, a capital (found from the space: faster)
 # A spoken "comma" or "period" is punctuation only right after a number or a unit ("eight hundred period"), never in
 # "over a period of".
 MARK_CONTEXT_RE = re.compile(rf"(?:\d|\b(?:{NUMBER_WORDS}|ninth|third|power|percent|\w*lit(?:er|re)s?|\w*met(?:er|re)s?)|[A-Za-zµ]+/[A-Za-z]+)[ \t]*$",
                              re.IGNORECASE)
+
+# Number words of Spanish, Italian, French, Portuguese, German and Dutch, as data for the same parser. Each kind lists
+# its words in value order ("/" between words of one value); "-" marks a value the language says otherwise.
+SPOKEN_LEXICONS = {
+    "es": {"digit": "cero uno/un/una dos tres cuatro cinco seis siete ocho nueve",
+           "teen": "diez once doce trece catorce quince dieciséis/dieciseis diecisiete dieciocho diecinueve",
+           "tens": "veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa",
+           "tens digit": "veintiuno/veintiún/veintiun/veintiuna veintidós/veintidos veintitrés/veintitres veinticuatro veinticinco "
+                         "veintiséis/veintiseis veintisiete veintiocho veintinueve",
+           "hundreds": "cien/ciento doscientos/doscientas trescientos/trescientas cuatrocientos/cuatrocientas quinientos/quinientas "
+                       "seiscientos/seiscientas setecientos/setecientas ochocientos/ochocientas novecientos/novecientas",
+           "thousand": "mil", "point": "coma/punto", "and": "y"},
+    "it": {"digit": "zero uno/un/una due tre/tré quattro cinque sei sette otto nove",
+           "teen": "dieci undici dodici tredici quattordici quindici sedici diciassette diciotto diciannove",
+           "tens": "venti trenta quaranta cinquanta sessanta settanta ottanta novanta",
+           "hundred": "cento", "thousand": "mille/mila", "point": "virgola/punto", "and": "e"},
+    "fr": {"digit": "zéro/zero un/une deux trois quatre cinq six sept huit neuf",
+           "teen": "dix onze douze treize quatorze quinze seize - - -",
+           "tens": "vingt/vingts trente quarante cinquante soixante - - -",
+           "hundred": "cent/cents", "thousand": "mille", "point": "virgule/point", "and": "et"},
+    "pt": {"digit": "zero um/uma dois/duas três/tres quatro cinco seis sete oito nove",
+           "teen": "dez onze doze treze catorze/quatorze quinze dezesseis/dezasseis dezessete/dezassete dezoito dezenove/dezanove",
+           "tens": "vinte trinta quarenta cinquenta sessenta setenta oitenta noventa",
+           "hundreds": "cem duzentos/duzentas trezentos/trezentas quatrocentos/quatrocentas quinhentos/quinhentas "
+                       "seiscentos/seiscentas setecentos/setecentas oitocentos/oitocentas novecentos/novecentas",
+           "hundred": "cento", "thousand": "mil", "point": "vírgula/virgula/ponto", "and": "e"},
+    "de": {"digit": "null eins/ein/eine zwei drei vier fünf/fuenf sechs sieben acht neun",
+           "teen": "zehn elf zwölf/zwoelf dreizehn vierzehn fünfzehn/fuenfzehn sechzehn siebzehn achtzehn neunzehn",
+           "tens": "zwanzig dreißig/dreissig vierzig fünfzig/fuenfzig sechzig siebzig achtzig neunzig",
+           "hundred": "hundert", "thousand": "tausend", "point": "komma", "and": "und"},
+    "nl": {"digit": "nul een/één twee drie vier vijf zes zeven acht negen",
+           "teen": "tien elf twaalf dertien veertien vijftien zestien zeventien achttien negentien",
+           "tens": "twintig dertig veertig vijftig zestig zeventig tachtig negentig",
+           "hundred": "honderd", "thousand": "duizend", "point": "komma", "and": "en"},
+}
+KIND_START = {"digit": 0, "teen": 10, "tens": 20, "tens digit": 21, "hundreds": 100}
+KIND_STEP = {"digit": 1, "teen": 1, "tens": 10, "tens digit": 1, "hundreds": 100}
+
+
+def _spoken_lexicon() -> dict[str, tuple[int, str]]:
+    """Every number word, English too: its value and its kind."""
+    lexicon = {word: (value, "digit") for value, word in enumerate(DIGIT_WORDS)}
+    lexicon |= {word: (10 + value, "teen") for value, word in enumerate(TEEN_WORDS)}
+    lexicon |= {word: (value, "tens") for word, value in TENS_WORDS.items()}
+    lexicon |= {"hundred": (100, "hundred"), "thousand": (1000, "thousand"), "point": (0, "point"), "and": (0, "and")}
+    for kinds in SPOKEN_LEXICONS.values():
+        for kind, words in kinds.items():
+            for index, said in enumerate(words.split()):
+                value = KIND_START[kind] + index * KIND_STEP[kind] if kind in KIND_START else {"hundred": 100, "thousand": 1000}.get(kind, 0)
+                lexicon |= {word: (value, kind) for word in said.split("/") if word != "-"}
+    return lexicon
+
+
+SPOKEN_LEXICON = _spoken_lexicon()
+ENGLISH_NUMBER_WORDS = frozenset((*DIGIT_WORDS, *TEEN_WORDS, *TENS_WORDS))
+# Pieces only found inside a word said as one: the Italian tens losing their vowel ("ventuno", "centottanta") and the
+# German and Dutch "and" between the digit and the tens ("zweiundvierzig", "tweeënveertig").
+COMPOUND_PIECES = {"vent": (20, "tens"), "trent": (30, "tens"), "quarant": (40, "tens"), "cinquant": (50, "tens"),
+                   "sessant": (60, "tens"), "settant": (70, "tens"), "ottant": (80, "tens"), "novant": (90, "tens"),
+                   "und": (0, "and"), "en": (0, "and"), "ën": (0, "and")}
+GERMANIC_AND = frozenset(("und", "en", "ën"))
+AND_STATES = ("and", "tens and", "digit and")  # a number read so far that ends with a joining "and"
+# Alone, these are ordinary words somewhere (articles, "once", "due", "sei", "siete", "neuf", "onze", "dos", "null",
+# "sept", "seize", "doze", "elf", "cent"): read only as part of a longer number ("due virgola cinque", "once mil").
+WEAK_NUMBER_WORDS = frozenset(("un", "una", "uno", "une", "um", "uma", "ein", "eine", "eins", "een", "één", "once", "due", "sei",
+                               "siete", "neuf", "onze", "dos", "null", "nul", "sept", "seize", "doze", "elf", "cent", "mil", "mila", "mille"))
+# The pieces a number word of the other languages is written with ("centoquaranta", "zweiundvierzig"); the parser checks them.
+_PIECES_BY_LENGTH = sorted({word for word, (_, kind) in SPOKEN_LEXICON.items() if kind not in ("point", "and")} | set(COMPOUND_PIECES),
+                           key=lambda word: (-len(word), word))
+OTHER_WORD = "(?:" + "|".join(map(re.escape, _PIECES_BY_LENGTH)) + r")+(?![^\W\d_])"
+OTHER_DECIMAL = "(?:" + "|".join(sorted((word for word, (_, kind) in SPOKEN_LEXICON.items() if kind == "point"), key=len, reverse=True)) + r")\b"
+OTHER_AND = "(?:" + "|".join(sorted(word for word, (_, kind) in SPOKEN_LEXICON.items() if kind == "and")) + r")\b"
+OTHER_RUN = (rf"\b(?:a[ \t]+(?=(?:hundred|thousand)\b)|point[ \t]+(?={FRACTION_WORD}))?{OTHER_WORD}(?:(?:[ \t]+|-)(?:{OTHER_WORD}|"
+             rf"{OTHER_AND}(?=(?:[ \t]+|-){OTHER_WORD})|{OTHER_DECIMAL}(?=[ \t]+(?:{OTHER_WORD}|oh\b))|oh\b))*")
+OTHER_TOKEN_WORDS = rf"{SPOKEN_MULTIPLIER}|(?P<number>{OTHER_RUN})|{SPOKEN_MARK}"
+OTHER_TOKEN_RE = re.compile(first_char_lookahead(OTHER_TOKEN_WORDS) + r"\b" + f"(?:{OTHER_TOKEN_WORDS})", re.IGNORECASE)
+# Cheap tests that a text may hold numbers said in the other languages: a decimal, hundred or thousand word, found by a
+# piece of it (one substring search each, a few shared by several words) and checked where found.
+OTHER_NUMBER_PIECES = {"rg": ("vi", "ví"), "oma": ("c",), "mma": ("ko",), "nto": ("ce", "cie", "pu", "po"), "mil": ("",),
+                       "end": ("taus", "duiz"), "nder": ("hu", "ho"), "cent": ("",)}
+INSIDE_PIECES = frozenset(("mil", "end", "nder", "nto"))  # also inside a word ("tremila", "dreitausend", "zweihundert", "duecento")
+OTHER_NUMBER_ENDINGS = {"mil": ("", "a", "le"), "cent": ("", "s")}  # whole words: "mil", "mila", "mille"; "cent", "cents"
+# Counts of other things in the other languages (ages, days, doses, times, a percentage, a date): the number stays words.
+OTHER_NOT_A_VALUE_RE = re.compile(
+    r"[ \t]+(?:p(?:e|o|ou)r[ \t]+c(?:i?ent)\w*|prozent|procent|años|anni|ans|jahre?n?|jaar|anos|días|dias|giorni|jours|tage?n?|dagen|"
+    r"semanas|settimane|semaines|wochen|weken|meses|mesi|mois|monate?n?|maanden|horas|ore|heures|stunden|uur|veces|volte|fois|mal|keer|vezes|"
+    r"ciclos?|cicli|cycles?|zyklen|cycli|unidades|unità|unités|einheiten|eenheden|bolsas|sacche|culots|mili?gram\w*|microgram\w*|"
+    r"(?:de[lu]?|di|du)?[ \t]*(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|"
+    r"gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|janvier|février|mars|avril|mai|juin|juillet|août|"
+    r"septembre|octobre|novembre|décembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|dezembro|januar|februar|märz|"
+    r"juni|juli|oktober|dezember|januari|februari|maart|mei|augustus))\b", re.IGNORECASE)
+PERCENT_BEFORE_RE = re.compile(r"\b(?:per|por|pour)[ \t]+$", re.IGNORECASE)  # "por ciento", "pour cent": no hundred
+
+
+def _says_other_numbers(lowered: str) -> bool:
+    """Whether `lowered` may hold numbers said in Spanish, Italian, French, Portuguese, German or Dutch: a decimal word
+    ("coma", "virgola", "Komma", "punto"), a hundred ("ciento", "cento", "cent", "hundert") or a thousand ("mil",
+    "mila", "mille", "tausend", "duizend"); "cent" and "mil" as whole words only."""
+    for piece, befores in OTHER_NUMBER_PIECES.items():
+        position = lowered.find(piece)
+        while position >= 0:
+            for before in befores:
+                start = position - len(before)
+                if start >= 0 and lowered.startswith(before, start) and (piece in INSIDE_PIECES or start == 0 or not lowered[start - 1].isalpha()):
+                    endings = OTHER_NUMBER_ENDINGS.get(piece)
+                    after = position + len(piece)
+                    if endings is None or any(lowered.startswith(ending, after) and (after + len(ending) == len(lowered)
+                                                                                    or not lowered[after + len(ending)].isalpha()) for ending in endings):
+                        return True
+            position = lowered.find(piece, position + 1)
+    return False
+
+
+@lru_cache(maxsize=2048)
+def _number_pieces(word: str) -> tuple[str, ...] | None:
+    """A number word as the lexicon's words: itself, or the words it is written as together ('centoquaranta' ->
+    ('cento', 'quaranta'), 'zweiundvierzig' -> ('zwei', 'und', 'vierzig')) when they make one number; else None."""
+    if word in SPOKEN_LEXICON:
+        return (word,)
+
+    def splits(start: int) -> list[tuple[str, ...]]:
+        if start == len(word):
+            return [()]
+        found = []
+        for piece in _PIECES_BY_LENGTH:
+            if word.startswith(piece, start):
+                found += [(piece, *rest) for rest in splits(start + len(piece))]
+        return found
+
+    for pieces in splits(0):
+        if len(pieces) > 1 and len(_number_from_words(list(pieces))) == 1 and _number_from_words(list(pieces))[0][0].isdigit():
+            return pieces
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -2841,67 +2980,109 @@ class SpokenText:
 
 def _number_from_words(words: list[str]) -> list[str]:
     """A run of number words as numbers in digits: 'eight point two' -> ['8.2'], 'one hundred and twenty thousand' ->
-    ['120000'], 'one fifty' -> ['150'] (hundreds said as two numbers); words that cannot continue a number start the
-    next one, and an 'and' that joins two numbers stays a word."""
+    ['120000'], 'one fifty' -> ['150'] (hundreds said as two numbers), 'ciento veinte mil' -> ['120000'], 'nueve coma
+    cuatro' -> ['9.4'], 'centoquaranta' -> ['140'], 'quatre-vingt-dix' -> ['90']; words that cannot continue a number
+    start the next one, and an 'and' that joins two numbers stays a word, as does a number that is one weak word."""
+    units: list[str] = []
+    for word in words:
+        units.extend(_number_pieces(word) or (word,))
     pieces: list[str] = []
     total = current = 0
     last: str | None = None  # what the number read so far ends with
     fraction: str | None = None
+    fraction_tens = False  # the decimals said as a number ("coma cuarenta y cinco") end with its tens
+    used: list[str] = []  # the words of the number read so far
 
     def close() -> None:
-        nonlocal total, current, last, fraction
+        nonlocal total, current, last, fraction, fraction_tens, used
         if last is not None:
-            pieces.append(f"{total + current}" + (f".{fraction}" if fraction else ""))
-        total, current, last, fraction = 0, 0, None, None
+            weak = len(used) == 1 and used[0] in WEAK_NUMBER_WORDS
+            pieces.append(used[0] if weak else f"{total + current}" + (f".{fraction}" if fraction else ""))
+        total, current, last, fraction, fraction_tens, used = 0, 0, None, None, False, []
 
     index = 0
-    while index < len(words):
-        word = words[index]
+    while index < len(units):
+        word = units[index]
+        value, kind = SPOKEN_LEXICON.get(word) or COMPOUND_PIECES.get(word) or (0, None)
+        following = (SPOKEN_LEXICON.get(units[index + 1]) or COMPOUND_PIECES.get(units[index + 1]) or (0, None))[1] if index + 1 < len(units) else None
         if fraction is not None:
-            if word in DIGIT_WORDS:
-                fraction += str(DIGIT_WORDS.index(word))
-                index += 1
+            if (word == "oh" or kind == "digit") and not fraction_tens:
+                fraction += str(value)
+            elif fraction == "" and kind in ("teen", "tens", "tens digit"):
+                fraction, fraction_tens = str(value), kind == "tens"
+            elif fraction_tens and kind == "and" and following == "digit":
+                pass
+            elif fraction_tens and kind == "digit":
+                fraction, fraction_tens = str(int(fraction) + value), False
             else:
                 close()
+                continue
+            used.append(word)
+            index += 1
             continue
         fits = True
-        if word == "point" and index == 0:
+        if kind == "point" and index == 0 and word == "point":
             current, last, fraction = 0, "digit", ""  # "point nine" is 0.9
-        elif word == "point":
-            fits = last is not None and last != "and"
+        elif kind == "point":
+            fits = last is not None and last not in AND_STATES
             fraction = "" if fits else None
-        elif word == "and":
+        elif kind == "and":
             if last in ("hundred", "thousand"):
                 last = "and"
+            elif last == "tens" and word != "and" and (following == "digit" or following == "teen" and current % 100 in (60, 80)):
+                last = "tens and"  # "treinta y dos", "vingt et un", "soixante et onze"
+            elif last == "digit" and word in GERMANIC_AND and following == "tens":
+                last = "digit and"  # "zwei und vierzig"
             else:
                 close()
                 pieces.append(word)
+                index += 1
+                continue
         elif word == "a":
             current, last = 1, "digit"
-        elif word in DIGIT_WORDS or word in TEEN_WORDS or word in TENS_WORDS:
-            value = DIGIT_WORDS.index(word) if word in DIGIT_WORDS else TEEN_WORDS.index(word) + 10 if word in TEEN_WORDS else TENS_WORDS[word]
-            kind = "digit" if value < 10 else "tens" if word in TENS_WORDS else "teen"
+        elif kind in ("digit", "teen", "tens", "tens digit"):
             if last in (None, "hundred", "thousand", "and"):
                 current, last = current + value, kind
+            elif last == "tens and" and kind in ("digit", "teen") or last == "digit and" and kind == "tens":
+                current, last = current + value, "tens digit"
             elif kind == "digit" and last == "tens":
                 current, last = current + value, "tens digit"
-            elif kind != "digit" and last == "digit" and total == 0 and 0 < current < 10:
+            elif kind == "teen" and last == "tens" and current % 100 in (60, 80):
+                current, last = current + value, "teen"  # "soixante-dix", "quatre-vingt-onze"
+            elif word in ("sept", "huit", "neuf") and last == "teen" and current % 100 in (10, 70, 90):
+                current, last = current + value, "tens digit"  # "dix-sept", "soixante-dix-huit"
+            elif word in ("vingt", "vingts") and last == "digit" and current % 100 == 4:
+                current, last = current + 76, "tens"  # "quatre-vingt"
+            elif (kind != "digit" and last == "digit" and total == 0 and 0 < current < 10 and word in ENGLISH_NUMBER_WORDS
+                  and units[index - 1] in ENGLISH_NUMBER_WORDS):
                 current, last = current * 100 + value, kind  # "one fifty" is 150
             else:
                 fits = False
-        elif word == "hundred":
+        elif kind == "hundreds":
+            if last in (None, "thousand", "and") and current == 0:
+                current, last = value, "hundred"  # "ciento", "doscientos", "mil e duzentos"
+            else:
+                fits = False
+        elif kind == "hundred":
             if last is None:
                 current, last = 100, "hundred"
             elif last in ("digit", "teen", "tens", "tens digit") and 0 < current < 100:
                 current, last = current * 100, "hundred"
+            elif last in ("thousand", "and") and current == 0 and total > 0:
+                current, last = 100, "hundred"  # "duemilacento"
             else:
                 fits = False
-        elif word == "thousand":
-            if last is not None and last != "and" and total == 0 and current > 0:
+        elif kind == "thousand":
+            if last is not None and last not in AND_STATES and total == 0 and current > 0:
                 total, current, last = current * 1000, 0, "thousand"
+            elif last is None and word != "thousand" and following in ("digit", "teen", "tens", "tens digit", "hundreds", "hundred", "and"):
+                total, last = 1000, "thousand"  # "mil doscientos", "mille cinquecento", "mil e duzentos"
             else:
                 fits = False
+        else:
+            fits = False
         if fits:
+            used.append(word)
             index += 1
         elif last is None:
             pieces.append(word)
@@ -2927,18 +3108,28 @@ def _starts_a_word(lowered: str, pieces: tuple[str, ...]) -> bool:
 def read_spoken_numbers(text: str) -> SpokenText:
     """`text` with numbers said in words written in digits, as dictation software leaves them: "hemoglobin eight point two
     grams per deciliter comma platelets forty five thousand" -> "hemoglobin 8.2 grams per deciliter, platelets 45000";
-    "times ten to the ninth" -> "x10^9"; "A N C" -> "ANC". A lone "one" ("one of them") and numbers that count days,
-    doses or units ("two weeks") stay in words. Cheap when the text has no number words: then `text` is `original`.
-    Read `.text`, and map a span found in it back with `.original_span(start, end)`."""
+    "times ten to the ninth" -> "x10^9"; "A N C" -> "ANC"; "10 point 4" -> "10.4"; Spanish, Italian, French, Portuguese,
+    German and Dutch number words too ("nueve coma cuatro" -> "9.4", "centoquaranta mila" -> "140000") when the text
+    has a decimal, hundred or thousand word of theirs. A lone "one" ("one of them"), a lone word that is also an
+    ordinary word ("un", "once", "due") and numbers that count days, doses or units ("two weeks") stay in words. Cheap
+    when the text has no number words: then `text` is `original`. Read `.text`, and map a span found in it back with
+    `.original_span(start, end)`."""
     lowered = text.lower()
-    if not _starts_a_word(lowered, NUMBER_WORD_PIECES) and SPACED_CAPITALS_RE.search(text) is None:
+    english = _starts_a_word(lowered, NUMBER_WORD_PIECES)
+    other = _says_other_numbers(lowered)
+    spaced = SPACED_CAPITALS_RE.search(text) is not None
+    digits_point = "point" in lowered
+    if not (english or other or spaced or digits_point):
         return SpokenText(text, text)
     parts: list[str] = []
     pieces: list[tuple[int, int, int, int]] = []
     written = copied = 0  # length of the text written so far; where the copy of the original stopped
-    tokens = list(SPOKEN_TOKEN_RE.finditer(text))
-    if SPACED_CAPITALS_RE.search(text):
-        tokens = sorted(tokens + list(SPELLED_RE.finditer(text)), key=lambda token: token.start())
+    tokens: list = list(OTHER_TOKEN_RE.finditer(text)) if other else list(SPOKEN_TOKEN_RE.finditer(text)) if english or spaced else []
+    if spaced:
+        tokens += list(SPELLED_RE.finditer(text))
+    if digits_point:
+        tokens += list(DIGITS_POINT_RE.finditer(text))
+    tokens.sort(key=lambda token: token.start())
     for token in tokens:
         kind = token.lastgroup
         said = token.group(0)
@@ -2950,15 +3141,19 @@ def read_spoken_numbers(text: str) -> SpokenText:
             replacement = "x10^" + SPOKEN_POWERS[token.group("power").lower()]
         elif kind == "number":
             words = re.split(r"[ \t]+|-", said.lower())
-            counts_other = NOT_A_VALUE_RE.match(text, token.end()) and not SPOKEN_MULTIPLIER_AFTER_RE.match(text, token.end())
+            counts_other = ((NOT_A_VALUE_RE.match(text, token.end()) or other and OTHER_NOT_A_VALUE_RE.match(text, token.end()))
+                            and not SPOKEN_MULTIPLIER_AFTER_RE.match(text, token.end()))
             noun_point = words[0] == "point" and NOUN_BEFORE_RE.search(text, max(0, start - 12), start)
-            if words not in (["one"], ["a"]) and not counts_other and not noun_point:
+            percent = SPOKEN_LEXICON.get(words[0], (0, ""))[1] in ("hundred", "hundreds") and PERCENT_BEFORE_RE.search(text, max(0, start - 8), start)
+            if words not in (["one"], ["a"]) and not counts_other and not noun_point and not percent:
                 replacement = " ".join(_number_from_words(words))
         elif kind == "mark":
             if MARK_CONTEXT_RE.search(text, max(0, start - 30), start) and not re.match(r"[ \t]+of\b", text[token.end():]):
                 replacement = "," if said.lower() == "comma" else "."
                 while start > copied and text[start - 1] in " \t":
                     start -= 1  # "45 comma" is "45,"
+        elif kind is None and said[0].isdigit():
+            replacement = re.sub(r"[ \t]+point[ \t]+", ".", said, flags=re.IGNORECASE)  # "10 point 4"
         else:
             joined = said.replace(" ", "")
             replacement = joined if ANALYTE_RE.fullmatch(joined) else None

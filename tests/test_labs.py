@@ -441,6 +441,56 @@ def test_spoken_numbers_are_read_and_mapped_back_to_the_words_said():
     assert all(text[lab["span"][0]:lab["span"][1]] == lab["raw"] for lab in labs)
 
 
+# Numbers said in Spanish, Italian, French, Portuguese, German and Dutch, "oh" after a decimal word and digits with a spoken
+# point; words that are numbers only in another language, ages, doses, dates and percentages give no value.
+SPOKEN_OTHER_LANGUAGES = [
+    ("hemoglobina siete coma ocho, plaquetas noventa y cinco mil", {"hgb": 7.8, "plt": 95}),
+    ("leucocitos dos mil cuatrocientos, neutrófilos mil cien", {"wbc": 2.4, "anc": 1.1}),
+    ("plaquetas doscientas treinta mil", {"plt": 230}),
+    ("emoglobina otto virgola sei, piastrine centosettanta mila", {"hgb": 8.6, "plt": 170}),
+    ("neutrofili zero virgola sette, piastrine trentaduemila", {"anc": 0.7, "plt": 32}),
+    ("hémoglobine onze virgule deux, plaquettes soixante-quinze mille", {"hgb": 11.2, "plt": 75}),
+    ("plaquettes quatre-vingt-douze mille, leucocytes trois virgule neuf", {"plt": 92, "wbc": 3.9}),
+    ("hemoglobina oito vírgula um, plaquetas cento e quarenta mil", {"hgb": 8.1, "plt": 140}),
+    ("leucócitos três mil e seiscentos", {"wbc": 3.6}),
+    ("Hämoglobin sieben Komma neun, Thrombozyten dreiundsechzigtausend", {"hgb": 7.9, "plt": 63}),
+    ("Thrombozyten hundertachtzig tausend", {"plt": 180}),
+    ("Hb zeven komma drie, trombocyten honderdvijftig duizend", {"hgb": 7.3, "plt": 150}),
+    ("trombocyten vierenvijftig duizend", {"plt": 54}),
+    ("platelet count of seventy, hemoglobin eight point oh", {"plt": 70, "hgb": 8.0}),
+    ("neutrophils two point oh five", {"anc": 2.05}), ("Hgb 11 point 3 this morning", {"hgb": 11.3}),
+    ("Hgb 8 comma platelets 61", {"hgb": 8, "plt": 61}),  # "comma" after digits stays punctuation
+    # never a value
+    ("La paciente tiene un hijo y una hija, vive a mil metros del hospital.", {}),
+    ("Ho parlato con una infermiera e un medico, sei d'accordo? Mille grazie.", {}),
+    ("Il a une fille, point final ; cent pour cent d'accord.", {}),
+    ("Plaquetas en un rango normal, una vez al mes, once veces al año.", {}),
+    ("platelets once again stable due to steroids; she was in a coma, ten per cent of cases", {}),
+    ("paciente de setenta y dos años, prednisona treinta miligramos, control el doce de mayo, mil gracias", {}),
+    ("plaquetas bajaron un veinte por ciento", {}),
+    ("Der Patient hat eine Tochter, einen Sohn und acht Enkel.", {}),
+    ("Onze patiënt kreeg een transfusie en tien dagen rust.", {}),
+]
+
+
+@pytest.mark.parametrize("text,expected", SPOKEN_OTHER_LANGUAGES)
+def test_numbers_said_in_other_languages(text, expected):
+    labs = grade_text(text)
+    assert {lab["analyte"]: lab["value"] for lab in labs} == pytest.approx(expected)
+    assert len(labs) == len(expected)  # nothing invented
+    assert all(text[lab["span"][0]:lab["span"][1]] == lab["raw"] for lab in labs)
+
+
+def test_numbers_said_in_other_languages_keep_the_words_as_said():
+    text = "emoglobina nove virgola tre, piastrine duecentoventi mila"
+    spoken = read_spoken_numbers(text)
+    assert spoken.text == "emoglobina 9.3, piastrine 220000"
+    labs = grade_text(text)
+    assert [lab["raw"] for lab in labs] == ["emoglobina nove virgola tre", "piastrine duecentoventi mila"]
+    for text in ("el paciente dice que sí, una vez, un día", "due to bleeding, seize the day", "ein Patient, een patiënt, um paciente"):
+        assert read_spoken_numbers(text).text == text
+
+
 def test_text_without_spoken_numbers_is_returned_as_is():
     text = "ANC 1.2 is grade 3 neutropenia, someone has often said"
     spoken = read_spoken_numbers(text)
