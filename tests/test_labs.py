@@ -980,6 +980,12 @@ SERIES_LABEL_READS = [
     ("mijn bloedplaatjes zijn 64", {"plt": 64}),
     # ... but not ordinary words
     ("a white 2019 car", {}), ("the white 3 times a day pill", {}),
+    # "… and is 44 today": the value now, after the one before it
+    ("her platelet count bottomed at 12 and is 57 today", {"plt": 57}),
+    # a possessive after a threshold gives the patient's value ("hold if plt <75, ours is 88")
+    ("guideline says hold if ANC <1.0, hers is 1.3 this morning", {"anc": 1.3}),
+    # a day after "started" says when a treatment began, not when the value was taken
+    ("Day 2: ANC 0.1 (G-CSF started day 1)\nDay 5: ANC 0.7\nDay 7: ANC 2.2", {"anc": 2.2}),
 ]
 
 
