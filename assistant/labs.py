@@ -106,7 +106,7 @@ EVENT_LABEL = (r"(?:de|à[ \t]+la|à[ \t]+l['’]|al|bei(?:[ \t]+der)?|bij|na|al
 # Words that may stand between an analyte and its value ("platelets of 60", "ANC was 0.4", "Hb: 9.1"), also in French,
 # Italian, Spanish and German ("plaquettes sont à 54 000", "piastrine di 38", "Leukos liegt bei 2,9").
 FILLER = (r"(?:[ \t]+(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\.?[ -]" + MONTH_NAME + r")(?:[ \t]+\d{1,2}:\d{2})?(?:[ \t]*:[ \t]*|[ \t]+)(?=\d)|"
-          r"[ \t]+(?:at[ \t]+|@[ \t]*)?\d{1,2}:\d{2}[ \t]*:[ \t]*(?=\d)|"  # "Platelets 06:00: 27": a clock time, a colon, then the value
+          r"[ \t]+(?:at[ \t]+|@[ \t]*)?(?:\d{1,2}:\d{2}|(?:[01]\d|2[0-3])[0-5]\d)[ \t]*:[ \t]*(?=\d)|"  # "Platelets 06:00: 27", "Platelet ct 0512: 33": a clock, a colon, the value
           r"[ \t]+" + EVENT_LABEL + r"[ \t]*:?[ \t]*(?=\d)|"  # "Hb bei Entlassung 12,7", "Hémoglobine de sortie 11,2"
           r"[ \t]*(?:(?:à|às|a|um|om|alle)[ \t]+)?\d{1,2}h(?:\d{2})?[ \t]*:?[ \t]*(?=\d)|"  # "Hb post-transfusionnelle à 20h : 8,6": a clock in hours  # "PLT 03/12 09:40: 22", "Hb 4 Mar 9.1": when, then the value
           # a change told with its verb, from one value to the next: "hb dropped 9.2 to 7.6", "plaquetas caíram de 180 mil para 52 mil"
@@ -133,7 +133,7 @@ FILLER = (r"(?:[ \t]+(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\.?[ -]" + MONTH_NAM
           # ... and in the present tense ("l'hémoglobine remonte à 9,4", "las plaquetas bajan a 40", "Hb sinkt auf 8,1")
           r"(?:remont|chut|baiss|augment|diminu)(?:e|ent)|descend(?:ent)?|(?:sub|baj)(?:e|en|a|an)|sale|scende|salgono|scendono|steigt|sinkt|fällt|"
           r"um+|uh+|uhm|erm|er|hmm+|ah|"  # hesitations a dictation keeps ("Platelets, um, sixty seven")
-          r"contr[ôo]le|control|controllo|kontrolle|zijn|bedraagt|bedroeg|steadily|gradually|progressively|slowly|rapidly|sharply|further|stiegen|stieg|fielen|fiel|sanken|sank|lagen|lag|improved|increased|abs|absolute|recorded|noted|observed|found|documented|drifted|trended|trending|slipped|dipped|climbed|settled|sitting|hovering|sits|reads?|nl|normal|wnl|low|high|this|so|up|trend|series|results?|elevated|reduced|critically|critical|markedly|mildly|severely|very|~|≈)\b\s*)")
+          r"du\s+jour|de\s+hoy|del\s+d[íi]a|di\s+oggi|do\s+dia|am\s+(?:abend|morgen|nachmittag)|contr[ôo]le|control|controllo|kontrolle|zijn|bedraagt|bedroeg|steadily|gradually|progressively|slowly|rapidly|sharply|further|stiegen|stieg|fielen|fiel|sanken|sank|lagen|lag|improved|increased|abs|absolute|recorded|noted|observed|found|documented|drifted|trended|trending|slipped|dipped|climbed|settled|sitting|hovering|sits|reads?|nl|normal|wnl|low|high|this|so|up|trend|series|results?|elevated|reduced|critically|critical|markedly|mildly|severely|very|~|≈)\b\s*)")
 # "from 150 down to 42", "by 40 to 85", "50% to 0.9": the change before the new value. The earlier value may be named
 # ("from a nadir of 4 x10^9/L to 162") and labelled with when it was taken ("from 5.9 g/dL on admission to 8.7").
 FROM_TO = (r"(?:\s*(?:from\s+(?:(?:a|an|the|its|her|his|their)\s+)?(?:(?:nadir|low|lowest|peak|high|baseline|level|value)\s+(?:of\s+)?)?"
@@ -349,7 +349,7 @@ AFTER_VALUE_RE = re.compile(rf"(?:\s*(?-i:\*?\(?(?:LL|HH|L|H|LOW|HIGH|Low|High|C
 # A number that is a percentage, a dose, a number of units or of blood products (in any language: "2 CGR", "1 culot",
 # "2 EK", "1 sacca") or a time is not a count.
 NOT_A_VALUE_WORDS = (r"(?:%|percent\b|units?\b|u\b|pools?\b|bags?\b|p?rbcs?\b|ffp\b|cgrs?\b|cps?\b|cpa\b|pfc\b|culots?\b|"
-                     r"poches?\b|concentr[ée]s?\b|unit[ée]s\b|unit[àa]\b|unidades\b|sacche\b|sacca\b|ek\b|eks\b|tks?\b|mg\b|mcg\b|µg\b|"
+                     r"poches?\b|concentr[ée]s?\b|unit[ée]s\b|unit[àa]\b|unidades\b|sacche\b|sacca\b|ek\b|eks\b|ecs?\b|eenheden\b|tks?\b|mg\b|mcg\b|µg\b|"
                      r"g\s*/\s*kg|mg\s*/\s*kg|ml\b|doses?\b|days?\b|wks?\b|weeks?\b|months?\b|years?\b|yrs?\b|cycles?\b|patients\b|pts\b|"
                      r"times\b|hours?\b|hrs?\b)")
 NOT_A_VALUE_RE = re.compile(r"\s*" + first_char_lookahead(NOT_A_VALUE_WORDS) + NOT_A_VALUE_WORDS, re.IGNORECASE)
@@ -368,7 +368,7 @@ TIME_TOKEN = r"(?<![\w.])(?:day|d|week|wk|cycle|c)\s*\d{1,3}(?![\d.])|(?<![\d.])
 LATER_EVENT = (r"(?:(?:on|at|upon)\s+(?:the\s+)?(?:day\s+of\s+)?(?:discharge|d/c|follow-?up)|"
                r"(?:al|à\s+la|na|alla|bei(?:\s+der)?)\s+(?:alta|sortie|dimissione|entlassung)|bij\s+ontslag)\b")  # also in Spanish, French, Portuguese, Italian, German
 WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)(?:[a-z]{0,3}day|s|rs?)?\b\.?"
-SUBJECT_VERB = (rf"(?:(?:{RELATIVE_TIME}|(?:repeat(?:ed)?|re-?check(?:ed)?)(?:\s+(?:on\s+)?\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)?\s*:?|(?:this\s+morning|today|tonight|now|latest|most\s+recent|hoje|hoy|oggi|heute|vandaag|aujourd'hui)(?:\s+\d{{1,2}}(?:[:h]\d{{2}}|h)|\s*\([^()\n]{{1,12}}\))?|later|{LATER_EVENT}|{WEEKDAY}|on\s+[A-Za-z]+(?:\s+\d{{1,2}})?|(?:by\s+|on\s+)?(?:day|d|week|wk|cycle|c)\s*\d{{1,3}}\s*:?|at\s+\d{{1,2}}[:h]\d{{2}})\s*,?\s+)?"
+SUBJECT_VERB = (rf"(?:(?:{RELATIVE_TIME}|(?:repeat(?:ed)?|re-?check(?:ed)?)(?:\s+(?:on\s+)?\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\s+(?:at\s+|@\s*)?\d{{1,2}}[:h]\d{{2}}|\s+(?:[01]\d|2[0-3])[0-5]\d(?=\s*:))?\s*:?|(?:this\s+morning|today|tonight|now|latest|most\s+recent|hoje|hoy|oggi|heute|vandaag|aujourd'hui)(?:\s+\d{{1,2}}(?:[:h]\d{{2}}|h)|\s*\([^()\n]{{1,12}}\))?|later|{LATER_EVENT}|{WEEKDAY}|on\s+[A-Za-z]+(?:\s+\d{{1,2}})?|(?:by\s+|on\s+)?(?:day|d|week|wk|cycle|c)\s*\d{{1,3}}\s*:?|at\s+\d{{1,2}}[:h]\d{{2}})\s*,?\s+)?"
                 r"(?:(?:they|it|she|he|that|which)(?:'re|'s|’re|’s|re|s)?\s+)?"
                 r"(?:(?:had|has|have|han|hanno|sind|zijn|sont)\s+)?(?:(?:is|are|was|were|been|came|come|comes|went|gone|rose|risen|fell|fallen|dropped|recovered|climbed|"
                 r"improved|declined|sits?|sitting|"
@@ -408,7 +408,7 @@ VALUE_TIME_LABEL = (rf"(?:{RELATIVE_TIME}|(?:in|en|im|a|em|op)\s+{MONTH_NAME}|ye
                     rf"(?:before|prior\s+to|pre-?)\s*[A-Za-z][^,;\d\n]{{0,25}}(?:\d{{1,2}})?)")
 CONJUNCTION = r"(?:and|but|et|mais|y|pero|e|ma|und|aber|en|maar)"  # in English, French, Spanish, Italian or Portuguese, German, Dutch
 TREND_STEP_RE = re.compile(rf"(?:\s*,\s+(?={NUMBER_PLAIN}\s*(?:\([^()\n]{{1,40}}\)\s*)?(?:[,;.]|$))|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:on|at|@)\s*[\w/:.]{{1,10}}(?![\w/:.])|\s+{VALUE_TIME_LABEL}(?=\s*{ARROW}))?\s*(?:{ARROW}\s*{ARROW_LABEL}|>|/)\s*|(?:\s*\([^()\n]{{1,20}}\)|\s+{VALUE_TIME_LABEL})(?:\s*\([^()\n]{{1,20}}\))?(?:\s*[,;]\s*(?:{CONJUNCTION}\s+|then\s+|now\s+)?|\s+{CONJUNCTION}\s+){SUBJECT_VERB}(?=\d)|(?:\s*[,;]\s*(?:and\s+|but\s+|then\s+)?|\s+{CONJUNCTION}\s+)(?={NEXT_LABEL}){SUBJECT_VERB}(?=\d)|\s+(?:and|but)\s+(?:(?:it|they)\s+)?(?:is|are|['’]s|['’]re)\s+(?:now\s+)?(?:at\s+)?(?=\d[\d.,]*(?:\s*[^\s\d,;.]+)?\s+(?:today|now|this\s+(?:morning|am)|currently))|(?P<gap>(?:[^.;\n\d]|{TIME_TOKEN}|\([^()\n]{{0,30}}\)){{0,30}}?)\b(?:came\s+back\s+at|now(?:\s+at)?|today(?:'s|’s)?(?:\s+at)?|"
-                           rf"this\s+morning|(?:then|puis|ensuite|luego|despu[ée]s|poi|dann|daarna|depois)(?:\s+to)?|back\s+to|down\s+to|{CHANGE_VERB}\w*\s+(?:back\s+|up\s+|down\s+)?to|(?:repeat(?:ed)?|re-?check(?:ed)?|rpt)(?:\s*(?:at|@)\s*\d{{1,2}}[:h]\d{{2}}\s*:?|\s+(?:on\s+)?\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?:\s+\d{{1,2}}:\d{{2}})?\s*:?|\s+at|\s+[^.;\n\d:]{{1,25}}:|"
+                           rf"this\s+morning|(?:then|puis|ensuite|luego|despu[ée]s|poi|dann|daarna|depois)(?:\s+to)?|back\s+to|down\s+to|{CHANGE_VERB}\w*\s+(?:back\s+|up\s+|down\s+)?to|(?:repeat(?:ed)?|re-?check(?:ed)?|rpt)(?:\s*(?:(?:at|@)\s*)?\d{{1,2}}[:h]\d{{2}}\s*:?|\s+(?:[01]\d|2[0-3])[0-5]\d\s*:|\s+(?:on\s+)?\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?:\s+\d{{1,2}}:\d{{2}})?\s*:?|\s+at|\s+[^.;\n\d:]{{1,25}}:|"
                            rf"\s+(?:in|on|with|using)\s+[A-Za-z][\w-]*(?:\s+(?:tube|sample|specimen|blood))?(?:\s+count)?)?)\s*(?::\s*)?{SUBJECT_VERB}){NUMBER}",
                            re.IGNORECASE)
 # A change from one value to the next in French, Spanish, Italian, Portuguese, German or Dutch: "passées de 22 G/L le 02/09 à 57 G/L",
@@ -705,7 +705,7 @@ OWN_CURRENT_LABEL_RE = re.compile(r"(?i)[ \t]*(?:now|today|this\s+morning)(?=[ \
 # A label that places a value after an event, so after the values before it: "post-transfusion", "discharge", "after 2 units".
 # Also in French, Spanish, Italian, Portuguese, German and Dutch: "à la sortie", "al alta", "alla dimissione", "Entlassungslabor",
 # "após transfusão", "nach 2 EK", "Hb postransfusional".
-LATER_LABEL_RE = re.compile(r"(?i)\b(?:post\b|post-|pos-?tra(?:n)?sfus\w*|post-?tra(?:n)?sfus\w*|after\b|discharge|d/c\b|follow-?up\b|recheck|re-check|repeat\b|"
+LATER_LABEL_RE = re.compile(r"(?i)\b(?:post\b|post-|pos-?tra(?:n)?sfus\w*|post-?tra(?:n)?sfus\w*|after\b|discharge|d/c\b|follow-?up\b|recheck|re-check|repeat\b|kontroll\w*|contr[ôo]le\b|controllo\b|"
                             r"sortie|dimissione|entlassung|ontslag|(?:al|na|à|de|do|da)\s+alta\b|apr[èe]s\b|despu[ée]s\b|dopo\b|ap[óo]s\b|nach\b)")
 
 
@@ -884,6 +884,8 @@ def _current_after_threshold(text: str, position: int) -> re.Match | None:
 
 # An underscore inside a name, as exports write field names in snake case ("lymphocytes_abs", "platelet_count"), is read as a space.
 SNAKE_CASE_RE = re.compile(r"(?<=[A-Za-z])_(?=[A-Za-z])")
+# A hyphen that joins a word of when or why to a short name ("Kontroll-Hb am Abend 8,5", "Post-PLT 52") is read as a space.
+PREFIXED_NAME_RE = re.compile(r"(?<=[a-zäöü])-(?=(?:Hb|HB|Hgb|HGB|PLT|Plt|ANC|WBC|Leuko|Thrombo|Neutro|Lympho)(?![a-z]))")
 
 
 def _word_match_ends(text: str, lowered: str, words: tuple[str, ...], regex: re.Pattern) -> set[int]:
@@ -902,9 +904,14 @@ def _word_match_ends(text: str, lowered: str, words: tuple[str, ...], regex: re.
 
 def find_mentions(text: str) -> list[Mention]:
     """Every analyte name in `text` with the number that follows it, and the values of lab tables."""
-    if "_" not in text:
+    read = text
+    if "_" in read:
+        read = SNAKE_CASE_RE.sub(" ", read)
+    if "-" in read and PREFIXED_NAME_RE.search(read):
+        read = PREFIXED_NAME_RE.sub(" ", read)
+    if read is text:
         return _find_mentions(text)
-    mentions = _find_mentions(SNAKE_CASE_RE.sub(" ", text))  # the same length: spans stand, the raw text is the user's
+    mentions = _find_mentions(read)  # the same length: spans stand, the raw text is the user's
     for mention in mentions:
         mention.raw = text[mention.span[0]:mention.span[1]]
     return mentions
@@ -1010,6 +1017,8 @@ def _find_mentions(text: str) -> list[Mention]:
             continue  # a value on the next line belongs to a table, read by table_mentions
         number_text, unit_text, kilo, comparator = found["num"], found["unit"], bool(found["kilo"]), found["cmp"]
         number_span = value_match.span("num")
+        if comparator and comparator[:2].lower() == "up" and not filler.strip() and UP_TO_CHANGE_AFTER_RE.match(text, value_match.end()):
+            comparator = None  # "ANC up to 1.2 from 0.4", "White count up to 8.9 after the G-CSF": the count rose to it
         if not unit_text and not kilo and analyte in WHITE_COUNTS and text.startswith(" ", number_span[1]) and len(number_text) < 3 \
                 and number_text.isdigit() and number_text[0] != "0" and (grouped := SPACED_THOUSANDS_RE.match(text, number_span[1])):
             number_span = (number_span[0], grouped.end())  # "Globules blancs à 2 300,": thousands split by a space
@@ -1160,6 +1169,10 @@ def _find_mentions(text: str) -> list[Mention]:
     if listed:  # a name on a line of its own over lines of times and values, unless another reader read those lines
         listed = [item for item in listed if not any(m.analyte == item.analyte and item.span[0] <= m.span[0] < item.span[1] for m in found)]
     return sorted(found + listed, key=lambda m: m.span)
+
+
+# What follows "<name> up to <value>" when the count rose to it, rather than a limit: "from 0.4", "after the G-CSF".
+UP_TO_CHANGE_AFTER_RE = re.compile(r"(?i)[ \t]*(?:from|after|with|since|following|today|now|this\s+morning|overnight)\b")
 
 
 # One more step of a change told with "from … to …": "went from 150 to 90 to 63".
@@ -2425,7 +2438,7 @@ def _lab(mention: Mention, version: str, grade, term, criterion, extra) -> dict:
 
 
 TIME_BEFORE_RE = re.compile(r"(?i)(?:\b(?:today|now|current|latest|yesterday|prior|previous|baseline|admission|discharge|"
-                            r"post(?:-[a-z]+)?|pre(?:-[a-z]+)?|follow-?up|recheck|nadir|"
+                            r"post(?:-[a-z]+)?|pre(?:-[a-z]+)?|follow-?up|recheck|nadir|kontroll\w*|contr[ôo]le|controllo|"
                             # "Repeat on citrate sample: PLT 36": a repeat, named with its sample
                             r"repeat(?:ed)?(?:[ \t]+(?:on|in|with)[ \t]+(?:a[ \t]+|the[ \t]+)?(?:[a-z]+[ \t]+)?(?:sample|tube|specimen|draw))?)\b|"
                             r"(?<![\d.T])(?:(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{4}-\d{2}-\d{2})[ \tT]+)?\d{1,2}[:h]\d{2}(?![\d.])|(?<![\d.-])(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{4}-\d{2}-\d{2})(?![\d.])|"
@@ -2511,7 +2524,7 @@ def _line_end_label(text: str, position: int) -> str | None:
 
 # When a value was taken, said between its name and the value: "platelet count on discharge was 61", "Hb at presentation 6.2".
 INNER_LABEL_RE = re.compile(r"(?i)\b(?:(?:on|at|upon)\s+(?:the\s+)?(?:day\s+of\s+)?(?:admission|discharge|presentation|diagnosis|follow-?up)|"
-                            r"today|this\s+morning|yesterday|baseline|nadir)\b")
+                            r"today|this\s+morning|yesterday|baseline|nadir|post(?:-?transfusion\w*)?|repeat|recheck|corrected)\b")
 
 
 def _inner_label(mention: Mention) -> str | None:

@@ -986,6 +986,14 @@ SERIES_LABEL_READS = [
     ("guideline says hold if ANC <1.0, hers is 1.3 this morning", {"anc": 1.3}),
     # a day after "started" says when a treatment began, not when the value was taken
     ("Day 2: ANC 0.1 (G-CSF started day 1)\nDay 5: ANC 0.7\nDay 7: ANC 2.2", {"anc": 2.2}),
+    # "<name> up to <value>" then how it got there is a rise, not a limit; a limit stays one
+    ("ANC up to 1.4 from 0.6 on filgrastim", {"anc": 1.4}), ("platelets up to 450 are normal", {}),
+    # a labelled "post count" after the count it names is the later one; a military clock before a colon; a repeat at a clock
+    ("Plt 9 this am, 1 pool given, post count 31", {"plt": 31}), ("Platelet ct 0610: 41 (L)   repeat 1330: 36 (L)", {"plt": 36}),
+    ("WBC 1.9 at 07:00, repeat 19:00 2.4", {"wbc": 2.4}),
+    # "du jour", Dutch "EC" (a red cell unit) between two values, a recheck joined by a hyphen to its name
+    ("Hb du jour 8,1 g/dL", {"hgb": 8.1}), ("Hb 4,6 -> 2 EC -> 5,9 mmol/L", {"hgb": 9.5}),
+    ("Hb heute früh 7,0 g/dl; 2 EK; Kontroll-Hb am Abend 8,9 g/dl", {"hgb": 8.9}),
 ]
 
 
