@@ -45,21 +45,31 @@ PER = r"(?:/|\s*p(?:er|or)\s+)"  # "per", and "por" in Spanish and Portuguese
 CELLS = r"(?:c(?:ells|[ée]lulas|ellules?)|zellen)"  # "3.200 células/mm3", "800 cellules/µL" (grouped by first letter: faster)
 PER_UL = (r"(?:µL|uL|μL|mcL|ul|mm3|mm³|mmc|cu\.?\s?mm|cubic\s+mill?imet(?:re|er)s?|microlit(?:re|er)s?|"
           r"(?:µ|u|μ|mc)l(?:itre|iter)?(?![A-Za-z]))")
-TEN9 = rf"(?:[x×*]\s*)?10\s*(?:\^|e|E|\*\*|\*)?\s*(?:9|⁹)\s*(?:{CELLS}\s*)?{PER}\s*(?:L|lit(?:re|er))"
-TEN3 = rf"(?:(?:[x×*]\s*)?10\s*(?:\^|e|E|\*\*|\*)?\s*(?:3|³)|[x×*]\s*1,?000)\s*(?:{CELLS}\s*)?{PER}\s*{PER_UL}"
-# Counts per microlitre in tens or hundreds of thousands, as Japanese reports write platelets: "12.0 x10^4/µL" is 120 x10^9/L.
-TEN4 = rf"(?:[x×*]\s*)?10\s*(?:\^|e|E|\*\*|\*)?\s*(?:4|⁴)\s*(?:{CELLS}\s*)?{PER}\s*{PER_UL}"
-TEN5 = rf"(?:[x×*]\s*)?10\s*(?:\^|e|E|\*\*|\*)?\s*(?:5|⁵)\s*(?:{CELLS}\s*)?{PER}\s*{PER_UL}"
+
+
+def power_of_ten(power: str) -> str:
+    """Ten to `power` (a digit or its superscript) as lab systems write it: "10^3", "10E3", "10**3", "10³", "10 3", "10(3)"."""
+    return rf"10\s*(?:(?:\^|e|E|\*\*|\*)?\s*{power}|\(\s*{power}\s*\))"
+
+
+TEN9 = rf"(?:[x×*]\s*)?{power_of_ten('(?:9|⁹)')}\s*(?:{CELLS}\s*)?{PER}\s*(?:L|lit(?:re|er))"
+TEN3 = rf"(?:(?:[x×*]\s*)?{power_of_ten('(?:3|³)')}|[x×*]\s*1,?000)\s*(?:{CELLS}\s*)?{PER}\s*{PER_UL}"
+# Counts per microlitre in hundreds ("WBC 31 x10^2/µL" is 3.1 x10^9/L), or in tens or hundreds of thousands, as Japanese reports
+# write them: "12.0 x10^4/µL" is 120 x10^9/L.
+TEN2 = rf"(?:[x×*]\s*)?{power_of_ten('(?:2|²)')}\s*(?:{CELLS}\s*)?{PER}\s*{PER_UL}"
+TEN4 = rf"(?:[x×*]\s*)?{power_of_ten('(?:4|⁴)')}\s*(?:{CELLS}\s*)?{PER}\s*{PER_UL}"
+TEN5 = rf"(?:[x×*]\s*)?{power_of_ten('(?:5|⁵)')}\s*(?:{CELLS}\s*)?{PER}\s*{PER_UL}"
 # ... and as Indian reports write them, in lakhs (hundred thousands): "Platelets 1.2 Lakhs/cumm", "0.42 lacs/cumm" is 42 x10^9/L.
 LAKHS = rf"(?:lakhs?|lacs?)(?:\s*{PER}\s*{PER_UL})?"
 UNIT_FORMS = [
     (TEN9, "10^9/L", 1.0),
     (TEN3, "10^9/L", 1.0),
+    (TEN2, "10^2/µL", 0.1),
     (TEN4, "10^4/µL", 10.0),
     (TEN5, "10^5/µL", 100.0),
     (LAKHS, "10^5/µL", 100.0),
     (r"(?-i:G)\s*/\s*L", "10^9/L", 1.0),  # giga per litre; lower-case g/L is hemoglobin
-    (rf"(?:[kK]|Tsd\.?|Tausend|mil)\s*/\s*{PER_UL}", "10^9/L", 1.0),  # thousands per microlitre ("Tsd/µl": German; "mil/mm3")
+    (rf"(?:[kK]|Tsd\.?|Tausend|thousands?|mil)\s*/\s*{PER_UL}", "10^9/L", 1.0),  # thousands per microlitre ("Tsd/µl": German; "mil/mm3")
     (r"(?-i:/\s*nl|/\s*nL|per\s+nl)", "10^9/L", 1.0),  # per nanolitre, as German reports write counts ("Leukozyten 4,1 /nl")
     (rf"(?:{CELLS}\s*)?{PER}\s*{PER_UL}", "/µL", 0.001),
     (r"g\s*/\s*dL|g\s*/\s*dl|gm\s*/\s*dL|grams?\s+per\s+decilit(?:er|re)|gm?\s?%", "g/dL", 1.0),  # "Hb 11.8 g%": grams per 100 mL
@@ -139,7 +149,7 @@ CANONICAL_UNIT = {"wbc": "10^9/L", "anc": "10^9/L", "alc": "10^9/L", "plt": "10^
                   "alt": "U/L", "ast": "U/L", "bili": "mg/dL"}
 PLAUSIBLE_MAX = {"wbc": 500.0, "anc": 300.0, "alc": 300.0, "plt": 3000.0, "hgb": 25.0, "alt": 20000.0,
                  "ast": 20000.0, "bili": 80.0}
-UNIT_KIND = {"10^9/L": "count", "/µL": "count", "10^4/µL": "count", "10^5/µL": "count", "g/dL": "hgb", "g/L": "hgb", "mmol/L": "hgb", "U/L": "enzyme",
+UNIT_KIND = {"10^9/L": "count", "/µL": "count", "10^2/µL": "count", "10^4/µL": "count", "10^5/µL": "count", "g/dL": "hgb", "g/L": "hgb", "mmol/L": "hgb", "U/L": "enzyme",
              "mg/dL": "bili", "µmol/L": "bili"}
 ANALYTE_KIND = {"wbc": "count", "anc": "count", "alc": "count", "plt": "count", "hgb": "hgb", "alt": "enzyme",
                 "ast": "enzyme", "bili": "bili"}
@@ -296,7 +306,7 @@ def to_canonical(analyte: str, number: float, unit_text: str | None) -> tuple[fl
             warnings.append(f"{label} given in {unit_text.strip()}, which is not a unit for {label}; not graded.")
             return None, unit or unit_text, number, assumptions, warnings
         value = number / 1000.0 if unit == "/µL" else (number / 10.0 if unit == "g/L" else number)
-        if unit in ("10^4/µL", "10^5/µL"):
+        if unit in ("10^2/µL", "10^4/µL", "10^5/µL"):
             value = number * factor
             assumptions.append(f"{label} {number:g} x{unit} read as {value:g} x10^9/L (1 x{unit} is {factor:g} x10^9/L).")
         elif unit == "mmol/L":
@@ -514,13 +524,16 @@ AMBIGUOUS_AFTER_RE = re.compile(r",\d(?!\d*[ \t]*[\^*])")  # not ",10^9/L", a un
 AMBIGUOUS_RE = re.compile(r"(?P<token>[\d,.]+)")
 
 
-UNKNOWN_MULTIPLIER_RE = re.compile(r"\s*(?P<unit>[x×*]\s*10\s*(?:\^|e|E|\*\*)?\s*[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]+\s*(?:/\s*\S+)?)")
+# A unit the reader does not know after a value: a power of ten not read ("x10^6/µL") or millions per volume ("Million/uL", "Mio/µl",
+# red cells' units), warned about, never guessed.
+UNKNOWN_UNIT_RE = re.compile(r"\s*(?P<unit>[x×*]\s*10\s*(?:\^|e|E|\*\*)?\s*[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]+\s*(?:/\s*\S+)?|(?i:millions?|mio\.?)\s*/\s*\S+)")
+UNKNOWN_UNIT_HINTS = ("10", "ill", "io")
 
 
-def _unknown_unit(analyte: str, text: str, start: int, multiplier: re.Match, number_span: tuple[int, int]) -> Mention:
-    unit = multiplier.group("unit").strip()
+def _unknown_unit(analyte: str, text: str, start: int, unknown: re.Match, number_span: tuple[int, int]) -> Mention:
+    unit = unknown.group("unit").strip()
     warning = f"{ANALYTE_LABELS[analyte]} given in '{unit}', a unit that was not recognised; not graded. Give it in ×10⁹/L or /µL."
-    return Mention(analyte=analyte, value=None, unit=CANONICAL_UNIT[analyte], raw=text[start:multiplier.end()], span=(start, multiplier.end()),
+    return Mention(analyte=analyte, value=None, unit=CANONICAL_UNIT[analyte], raw=text[start:unknown.end()], span=(start, unknown.end()),
                    number_span=number_span, comparator=None, native_unit=unit, native_value=0.0, warnings=[warning])
 
 
@@ -983,10 +996,10 @@ def _find_mentions(text: str) -> list[Mention]:
             after = record_unit or AFTER_VALUE_RE.match(text, end)
             if after:
                 unit_text, end = after.group("unit"), after.end()
-            elif not kilo and "10" in text[end:end + 8]:
-                multiplier = UNKNOWN_MULTIPLIER_RE.match(text, end)
-                if multiplier:  # "1,2 x 10^5/µL": a unit the reader does not know is warned about, never guessed
-                    mentions.append(_unknown_unit(analyte, text, match.start(), multiplier, number_span))
+            elif not kilo and any(hint in text[end:end + 9] for hint in UNKNOWN_UNIT_HINTS):
+                unknown = UNKNOWN_UNIT_RE.match(text, end)
+                if unknown:  # "1,2 x 10^9/µL": a unit the reader does not know is warned about, never guessed
+                    mentions.append(_unknown_unit(analyte, text, match.start(), unknown, number_span))
                     continue
         steps = [(number_text, kilo, number_span)]
         if dash_series and not comparator:
@@ -1782,6 +1795,14 @@ def latest_column(labels: list[str]) -> int | None:
 UNIT_CELL_RE = re.compile(rf"[ \t]*(?:{UNIT_ALTERNATIVES})[ \t]*", re.IGNORECASE)
 
 
+def unit_cell(cell: str) -> str | None:
+    """The unit in a table's units column: the whole cell, so one the reader does not know ("x10(6)/mcL", "Million/uL") is
+    passed on as written, to be warned about, and never read as the known unit inside it ("/mcL"); None for a cell that
+    is no unit (empty, a dash, a range of a row whose columns are shifted)."""
+    cell = cell.strip()
+    return cell if "/" in cell and not RANGE_CELL_RE.match(cell) else None
+
+
 # A column of a grading table that holds no value of the patient's: "| Toxicity | Grade | Definition |" over "| Neutrophil count
 # decreased | 2 | ANC <1.5-1.0 |" (also headed in French, Spanish, Italian, Portuguese, German and Dutch).
 NOT_VALUE_HEADER_RE = re.compile(r"(?i)\b(?:(?:ctcae[ \t-]*)?grad[eoi]s?|grau|graad|toxicit(?:y|[ée]|[àa]|ies)|toxizit[äa]t|toxicidad|toxicidade|"
@@ -1900,7 +1921,9 @@ def row_table_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]]
         for c, role in enumerate(roles):
             if unit:
                 break
-            if role in ("unit", "range", "name"):
+            if role == "unit":
+                unit = unit_cell(line[cells[c][0]:cells[c][1]])
+            elif role in ("range", "name"):
                 found_unit = UNIT_ANYWHERE_RE.search(line[cells[c][0]:cells[c][1]])
                 unit = found_unit.group("unit") if found_unit else None
         if not unit:

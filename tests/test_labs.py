@@ -194,6 +194,41 @@ def test_an_unknown_multiplier_is_warned_about_not_guessed():
     assert lab["value"] is None and lab["grade"] is None and "not recognised" in lab["warnings"][0]
 
 
+# Printouts, tables and records of lab systems (fresh19 and the printouts of fresh14 to fresh17), in wordings of our own.
+PRINTOUT_READS = [
+    # a power of ten written with brackets ("x10(3)/uL") in the units column of a "Result Units Ref Range" table
+    ("Blood count   Result   Units       Reference\nWBC           3.4 L    x10(3)/uL   4.0-10.0\nHb            12.2     g/dL        12-16\n"
+     "Platelets     122 L    x10(3)/uL   150-350", {"wbc": 3.4, "hgb": 12.2, "plt": 122}),
+    # counts in thousands per microlitre said in words, in hundreds per microlitre ("41 x10^2/µL" is 4.1 x10^9/L)
+    ("Test: Platelet Count\nYour value: 188 Thousand/uL\nStandard range: 150 - 450 Thousand/uL", {"plt": 188}),
+    ("Platelets 212 thousands/mcL", {"plt": 212}), ("Leukocytes 41 x10^2/µL, Plt 15.5 x10^4/µL", {"wbc": 4.1, "plt": 155}),
+]
+
+# A unit the reader does not know is warned about, never guessed: a units column or a unit after the value.
+UNKNOWN_UNIT_READS = [
+    "Panel    Result   Units        Ref\nWBC      4.4      x10(6)/uL    4.0-10.0",
+    "WBC 4.6 Million/uL", "Leukozyten 4,6 Mio/µl",
+]
+
+
+@pytest.mark.parametrize("text,expected", PRINTOUT_READS)
+def test_printouts_tables_and_records_are_read(text, expected):
+    labs = [lab for lab in grade_text(text) if lab["value"] is not None]
+    assert {lab["analyte"]: lab["value"] for lab in labs} == pytest.approx(expected)
+    assert len(labs) == len(expected)
+
+
+@pytest.mark.parametrize("text", UNKNOWN_UNIT_READS)
+def test_a_unit_not_known_is_warned_about_in_a_units_column_or_after_the_value(text):
+    lab, = grade_text(text)
+    assert lab["value"] is None and lab["grade"] is None and lab["warnings"]
+
+
+def test_a_count_in_hundreds_per_microlitre_says_its_conversion():
+    lab, = grade_text("WBC 28 x10^2/uL")
+    assert lab["value"] == pytest.approx(2.8) and "read as 2.8 x10^9/L" in lab["assumptions"][0]
+
+
 def test_untimed_repeats_in_one_list_are_all_kept_and_a_repeat_after_then_is_current():
     assert [lab["value"] for lab in grade_text("PLT 45, PLT 38")] == [45, 38]  # one list, told in no order
     lab, = grade_text("PLT 45, then PLT 38")
