@@ -1681,10 +1681,12 @@ CURRENT_HEADER_RE = re.compile(r"(?i)\b(?:today|now|current|latest|most\s+recent
 PAST_HEADER_RE = re.compile(r"(?i)\b(?:prior|previous|prev|before|baseline|last|yesterday|admission|admitted|arrival|presentation|diagnosis|pre|"
                             r"entr[ée]e|ingreso|ingresso|admiss[ãa]o|aufnahme\w*|opname|previ[ao]|anterior|vorher|pr[ée]c[ée]dente?s?|precedente|"
                             r"ieri|ayer|gestern|vorgestern|gisteren|ontem|(?:avant-)?hier(?=\s+(?:soir|matin)|\s*$))\b|\bago\b")
+BARE_NUMBER_CELL_RE = re.compile(r"[ \t]*\d+(?:[.,]\d+)?[ \t]*")
 FLAG_CELL_RE = re.compile(r"[ \t]*\*?(?:LL|HH|L|H|A|N|\*+)\*?[ \t]*")
 TIME_CELL_RE = re.compile(r"[ \t]*(?:\d{1,2}[:h.]\d{2}(?:[ \t]*[AaPp][Mm])?|[0-2]\d[0-5]\d)[ \t]*")
 RANGE_TAIL_RE = re.compile(rf"[ \t]*(?:(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?[ \t]*", re.IGNORECASE)
-RANGE_ONLY_CELL_RE = re.compile(r"[ \t]*\(?[ \t]*\d[\d.,]*[ \t]*[-–][ \t]*\d[\d.,]*[ \t]*\)?[ \t]*")
+# A reference range alone in a cell, or with the unit or percent sign it is in ("36.0-46.0 %", "4.0-10.5 K/uL").
+RANGE_ONLY_CELL_RE = re.compile(r"[ \t]*\(?[ \t]*\d[\d.,]*[ \t]*[-–][ \t]*\d[\d.,]*[ \t]*\)?[ \t]*(?:(?:%|[^\s\d()]\S*)[ \t]*)?")
 NUMBER_CELL_RE = re.compile(r"[ \t]*\d+(?:[.,]\d+)?(?:[ \t]+[^\s\d]\S*)?[ \t]*")
 BRACKETED_RANGE_RE = re.compile(r"[ \t]*\([ \t]*\d[\d.,]*[ \t]*[-–][ \t]*\d[\d.,]*[ \t]*\)[ \t]*")
 RANGE_CELL_RE = re.compile(r"^\s*[<>≤≥]?\s*\d[\d.,]*\s*[-–]\s*\d[\d.,]*")
@@ -1865,8 +1867,10 @@ def row_table_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]]
             continue
         first = line[cells[0][0]:cells[0][1]].strip()
         name = ANALYTE_RE.match(first)
-        if not name and header is not None and len(cells) == len(header) and all(TIME_CELL_RE.fullmatch(line, a, b) for a, b in cells[1:]):
-            continue  # "Time   08:30   08:45" under "Date   02/05   09/05": the hours of the dates, not a header of their own
+        if not name and header is not None and (len(cells) == len(header) and all(TIME_CELL_RE.fullmatch(line, a, b) for a, b in cells[1:])
+                                                or len(cells) < len(header) and all(TIME_CELL_RE.fullmatch(line, a, b) for a, b in cells)):
+            continue  # "Time   08:30   08:45" under "Date   02/05   09/05", or "0710   0652" under "03/04/25   03/11/25   Ref":
+            # the hours of the dates, not a header of their own
         if not name:
             # a row of an analyte not read here ("RBC  2.88  10^6/uL  L", "HCT  26.4  %  L") has a unit cell, as no header has
             is_row = any(UNIT_CELL_RE.fullmatch(line, a, b) and any(ch.isdigit() for ch in line[a:b]) or line[a:b].strip() == "%"
@@ -1875,7 +1879,11 @@ def row_table_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]]
             # as no header has
             is_row = is_row or any(RANGE_ONLY_CELL_RE.fullmatch(line, a, b) for a, b in cells[2:]) \
                 and any(NUMBER_CELL_RE.fullmatch(line, a, b) for a, b in cells[1:])
-            header, delimiter = (None, None) if is_row else ([line[a:b].strip() for a, b in cells], splitter[0])
+            if not is_row:
+                header, delimiter = [line[a:b].strip() for a, b in cells], splitter[0]
+            elif header is not None and any(BARE_NUMBER_CELL_RE.fullmatch(cell) for cell in header):
+                header, delimiter = None, None  # the line taken for a header held a value ("RBC  2.88  10^6/uL  L"): a row too
+            # ... while a header of labels stays over the rows of other analytes ("MCV  91  93  fL  80-99" in a cumulative report)
             continue
         rest = first[name.end():]
         # "PLT 45 | 120": the name and the first value share a cell; "Thrombozyten /nl   150   88" under "Parameter   Einheit

@@ -202,6 +202,17 @@ PRINTOUT_READS = [
     # counts in thousands per microlitre said in words, in hundreds per microlitre ("41 x10^2/µL" is 4.1 x10^9/L)
     ("Test: Platelet Count\nYour value: 188 Thousand/uL\nStandard range: 150 - 450 Thousand/uL", {"plt": 188}),
     ("Platelets 212 thousands/mcL", {"plt": 212}), ("Leukocytes 41 x10^2/µL, Plt 15.5 x10^4/µL", {"wbc": 4.1, "plt": 155}),
+    # a cumulative report: a row of dates (and one of clock times) over rows with flags, a unit and a range after the values, rows
+    # of other analytes among them; the most recent date is read
+    ("CUMULATIVE RESULTS\n             02/10/24   02/17/24   02/24/24   Ref\n             0815       0640       0720\n"
+     "WBC          5.1        3.9 L      3.1 L      4.0-11.0 K/uL\nRBC          4.10       3.80 L     3.60 L     4.2-5.4 M/uL\n"
+     "HCT          38.0       35.2 L     33.9 L     36-46 %\nPLT          210        160        121 L      150-400 K/uL\n"
+     "NEUT ABS     3.2        2.1        1.6 L      1.8-7.7 K/uL", {"wbc": 3.1, "plt": 121, "anc": 1.6}),
+    ("Serial blood counts\n            03-Mar   17-Mar   31-Mar   Units     Ref\nHb          131      122      109L     g/L       120-160\n"
+     "MCH         29       30       31       pg        27-33\nWCC         6.1      5.0      3.8L     x10^9/L   4.0-11.0\n"
+     "Platelets   301      254      199      x10^9/L   150-400", {"hgb": 10.9, "wbc": 3.8, "plt": 199}),
+    # ... but a line of another analyte's value is no header over the rows after it
+    ("WBC   2.2   10^3/uL  L\nRBC   3.01  10^6/uL  L\nHCT   27.0  %        L\nPLT   64    10^3/uL  L", {"wbc": 2.2, "plt": 64}),
 ]
 
 # A unit the reader does not know is warned about, never guessed: a units column or a unit after the value.
