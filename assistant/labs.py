@@ -1067,6 +1067,9 @@ def _find_mentions(text: str) -> list[Mention]:
     if any(m.analyte in ("anc", "alc") for m in mentions):
         mentions = _not_differential_shares(text, mentions)
     rows = row_table_mentions(text) if ("|" in text or "\t" in text or ";" in text or "  " in text) and "\n" in text else ([], [])
+    if "\n" in text and TEST_NAME_HEADER_RE.search(text):  # a long table: a column names each row's test
+        long_rows = long_table_mentions(text)
+        rows = (rows[0] + long_rows[0], sorted(rows[1] + long_rows[1]))
     if "OBX|" in text:  # an HL7 message: its result segments are read by their fields
         segments = hl7_mentions(text)
         rows = (rows[0] + segments[0], sorted(rows[1] + segments[1]))
@@ -1943,6 +1946,72 @@ def row_table_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]]
         found.append(_mention(name.lastgroup, text, start + cells[0][0], start + value_end, number.group("num"),
                               bool(number.group("kilo")), unit, None, (start + number.start("num"), start + number.end("num")), trend))
         covered.append((start, start + len(line)))
+    return found, covered
+
+
+# Long tables, as exports write them: one row per date and test, the test named in a column of its own ("Datum;Analyse;Resultaat;
+# Eenheid" over "2025-03-02;Trombo;88;10^9/L", "Date | Test | Result | Units"); headers also in German, French, Spanish, Italian.
+TEST_NAME_HEADER_RE = re.compile(r"(?i)(?:test(?:[ \t]+name)?|analy(?:te|sis|se|t)|analito|bepaling|parameter|component|item|exam(?:en)?|"
+                                 r"untersuchung|prueba|esame|naam|nom|name)")
+RESULT_HEADER_RE = re.compile(r"(?i)(?:results?|resultaat|uitslag|values?|waarde|wert|ergebnis|r[ée]sultat|resultado|risultato|valor|valore)")
+LONG_TABLE_DELIMITERS = ("|", "\t", ";", ",", "  ")
+
+
+def _delimited_cells(line: str, delimiter: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-empty cell of `line` split by `delimiter` (runs of two or more spaces for "  "), stripped."""
+    pattern = r"\S+(?: \S+)*" if delimiter == "  " else rf"[^{re.escape(delimiter)}]+"
+    cells = []
+    for cell in re.finditer(pattern, line):
+        a, b = cell.span()
+        a, b = a + len(cell.group()) - len(cell.group().lstrip()), b - (len(cell.group()) - len(cell.group().rstrip()))
+        if a < b:
+            cells.append((a, b))
+    return cells
+
+
+def long_table_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]]:
+    """The values of long tables, each analyte's at its most recent date (the last row when the dates do not tell), and the
+    spans of the rows read."""
+    found: list[Mention] = []
+    covered: list[tuple[int, int]] = []
+    lines = text.split("\n")
+    offsets = line_starts(lines)
+    row = 0
+    while row < len(lines):
+        line = lines[row]
+        delimiter = next((d for d in LONG_TABLE_DELIMITERS if d in line.strip()), None)
+        labels = [line[a:b] for a, b in _delimited_cells(line, delimiter)] if delimiter else []
+        roles = {label: column for column, label in enumerate(labels)}
+        time = next((c for c, label in enumerate(labels) if TIME_COLUMN_RE.fullmatch(label)), None)
+        name = next((c for c, label in enumerate(labels) if TEST_NAME_HEADER_RE.fullmatch(label)), None)
+        result = next((c for c, label in enumerate(labels) if RESULT_HEADER_RE.fullmatch(label)), None)
+        unit_column = next((c for c, label in enumerate(labels) if UNIT_HEADER_RE.match(label)), None)
+        row += 1
+        if time is None or name is None or result is None or len(roles) != len(labels):
+            continue
+        series: dict[str, list[tuple[str, int, tuple[int, int], re.Match, str | None]]] = {}
+        while row < len(lines):
+            cells = _delimited_cells(lines[row], delimiter)
+            if len(cells) not in (len(labels), len(labels) - 1) or len(cells) <= max(time, name, result):
+                break
+            start, data = offsets[row], lines[row]
+            when, named = data[slice(*cells[time])], data[slice(*cells[name])]
+            analyte = ANALYTE_RE.match(named)
+            value = CELL_VALUE_RE.match(data, cells[result][0])
+            row += 1
+            if analyte is None or not (NAME_ONLY_TAIL_RE.fullmatch(named, analyte.end()) or BRACKET_RE.fullmatch(named, analyte.end())) \
+                    or "%" in named or time_rank(when) is None or value is None or value.end("num") > cells[result][1]:
+                continue  # a row of another test, or one not read here, is left to the other readers
+            covered.append((start, start + len(data)))
+            unit = value.group("unit") or (unit_cell(data[slice(*cells[unit_column])]) if unit_column is not None and unit_column < len(cells) else None)
+            series.setdefault(analyte.lastgroup, []).append((when, start, min(cells[name][0], cells[result][0]), value, unit))
+        for analyte, rows in series.items():
+            pick = latest_column([when for when, *_ in rows])
+            when, start, first, value, unit = rows[-1 if pick is None else pick]
+            trend = [parse_number(r[3].group("num")) for r in rows] if pick in (None, len(rows) - 1) else [parse_number(value.group("num"))]
+            value_end = max(value.end("num"), value.end("kilo"), value.end("unit"))  # an unmatched group ends at -1
+            found.append(_mention(analyte, text, start + first, start + value_end, value.group("num"), bool(value.group("kilo")), unit, None,
+                                  (start + value.start("num"), start + value.end("num")), trend))
     return found, covered
 
 

@@ -213,12 +213,18 @@ PRINTOUT_READS = [
      "Platelets   301      254      199      x10^9/L   150-400", {"hgb": 10.9, "wbc": 3.8, "plt": 199}),
     # ... but a line of another analyte's value is no header over the rows after it
     ("WBC   2.2   10^3/uL  L\nRBC   3.01  10^6/uL  L\nHCT   27.0  %        L\nPLT   64    10^3/uL  L", {"wbc": 2.2, "plt": 64}),
+    # a long table, one row per date and test: each analyte at its most recent date, in the unit of its row
+    ("Date,Test,Result,Units\n2024-11-02,WBC,5.5,10^9/L\n2024-11-02,Hemoglobin,7.4,mmol/L\n2024-11-09,WBC,2.9,10^9/L\n"
+     "2024-11-09,Hemoglobin,6.2,mmol/L", {"wbc": 2.9, "hgb": 9.99}),
+    ("Datum | Untersuchung | Ergebnis | Einheit\n14.03.2025 | Thrombozyten | 61 | /nl\n28.02.2025 | Thrombozyten | 140 | /nl", {"plt": 61}),
+    # ... but a percentage row is no count
+    ("Date;Test;Result;Unit\n2025-01-05;Neutrophils %;71;%\n2025-01-05;Platelets;250;10^9/L", {"plt": 250}),
 ]
 
 # A unit the reader does not know is warned about, never guessed: a units column or a unit after the value.
 UNKNOWN_UNIT_READS = [
     "Panel    Result   Units        Ref\nWBC      4.4      x10(6)/uL    4.0-10.0",
-    "WBC 4.6 Million/uL", "Leukozyten 4,6 Mio/µl",
+    "WBC 4.6 Million/uL", "Leukozyten 4,6 Mio/µl", "Date;Test;Result;Unit\n2025-01-05;WBC;4.4;Million/uL",
 ]
 
 
