@@ -1618,9 +1618,9 @@ VALUE_LINE_REST_RE = re.compile(rf"(?:[ \t]*(?:{UNIT_ALTERNATIVES}|(?-i:\*?\(?(?
                                 rf"[\[(]?[ \t]*\d[\d.,]*[ \t]*[-–][ \t]*\d[\d.,]*[ \t]*[\])]?))*[ \t]*", re.IGNORECASE)
 
 
-# A lab record written as lines of keys: "Test: Hemoglobin" / "Result: 79" / "Units: g/L" / "Flag: LL".
+# A lab record written as lines of keys: "Test: Hemoglobin" / "Result: 79" / "Units: g/L" / "Flag: LL"; "Result Name:" / "Result Value:".
 RECORD_NAME_KEY_RE = re.compile(r"(?i)(?:test(?:[ \t]+(?:result|name))?|result(?:[ \t]+name)?|analyte|component|parameter|exam|item|name)[ \t]*:")
-RECORD_RESULT_KEY_RE = re.compile(r"(?i)(?:your[ \t]+)?(?:results?|values?|r[ée]sultat|resultado|risultato|wert|ergebnis|uitslag)")  # "Your value: 88"
+RECORD_RESULT_KEY_RE = re.compile(r"(?i)(?:your[ \t]+|result[ \t]+)?(?:results?|values?|r[ée]sultat|resultado|risultato|wert|ergebnis|uitslag)")  # "Your value: 88"
 # The unit on its own line of a record, after the value's line, possibly after one other key's line.
 RECORD_UNIT_RE = re.compile(rf"(?:[ \t]*\n(?:[ \t]*(?:flags?|ref(?:erence)?(?:[ \t]+range)?|range|status)[ \t]*:[^\n]*\n)?|[ \t]{{2,}}|[ \t]*[|;,][ \t]*)"
                             rf"[ \t]*(?:units?|einheit|unit[ée]|unidad(?:es)?)[ \t]*:[ \t]*(?P<unit>{UNIT_ALTERNATIVES})(?![A-Za-z])", re.IGNORECASE)
@@ -1631,7 +1631,7 @@ RECORD_UNIT_RE = re.compile(rf"(?:[ \t]*\n(?:[ \t]*(?:flags?|ref(?:erence)?(?:[ 
 RECORD_TO_VALUE_RE = re.compile(r"[ \t]*(?:[-–—:][ \t]*(?:low|high|critical(?:[ \t]+(?:low|high))?|abnormal|LL|HH|L|H)[ \t]*)?\n"
                                 r"(?:[ \t]*(?:(?:(?:normal|reference|ref)[ \t]+)?(?:range|interval)|flags?|units?|status|specimen)"
                                 r"[ \t]*:[^\n]*\n){0,2}"
-                                r"[ \t]*(?:your[ \t]+)?(?:results?|values?)[ \t]*:[ \t]*(?=\d)", re.IGNORECASE)
+                                r"[ \t]*(?:your[ \t]+|result[ \t]+)?(?:results?|values?)[ \t]*:[ \t]*(?=\d)", re.IGNORECASE)
 
 
 def _record_value(text: str, name_start: int, position: int) -> re.Match | None:

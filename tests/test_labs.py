@@ -219,6 +219,11 @@ PRINTOUT_READS = [
     ("Datum | Untersuchung | Ergebnis | Einheit\n14.03.2025 | Thrombozyten | 61 | /nl\n28.02.2025 | Thrombozyten | 140 | /nl", {"plt": 61}),
     # ... but a percentage row is no count
     ("Date;Test;Result;Unit\n2025-01-05;Neutrophils %;71;%\n2025-01-05;Platelets;250;10^9/L", {"plt": 250}),
+    # records of keys "Result Name:" / "Result Value:" / "Units:"
+    ("Result Name: Hemoglobin\nResult Value: 8.4\nUnits: g/dL\nNormal Range: 12.0-16.0\nAbnormal Flag: L\n\n"
+     "Result Name: White Blood Cell Count\nResult Value: 2.6\nUnits: x10^3/uL\nNormal Range: 4.0-10.0\nAbnormal Flag: L", {"hgb": 8.4, "wbc": 2.6}),
+    # ... but a value in a unit not known is not guessed
+    ("Result Name: White Blood Cell Count\nResult Value: 4.4\nUnits: x10^6/uL\nAbnormal Flag:", {}),
 ]
 
 # A unit the reader does not know is warned about, never guessed: a units column or a unit after the value.
