@@ -611,12 +611,16 @@ def parse_number(text: str) -> float:
 # A name with a percent sign, its percentage, then the absolute count in brackets: "NEUT% 71.2 (abs 1.8)".
 PERCENT_NAME_THEN_ABSOLUTE_RE = re.compile(rf"[ \t]*%[ \t]*:?[ \t]*\d+(?:[.,·]\d+)?[ \t]*[\(\[][ \t]*(?:abs(?:olute)?\.?|absolute\s+count|#)[ \t]*:?[ \t]*"
                                            rf"{NUMBER}[ \t]*(?:{UNIT})?[ \t]*[\)\]]", re.IGNORECASE)
+# Segmented neutrophils named alone ("Segmentados  58 %  2.030 /mm³"), as Spanish and Portuguese reports write them: a number
+# after the name is a count only with its unit (else a differential share), and a part of the neutrophils (with the bands) when a
+# row of all neutrophils stands beside it.
+SEGMENTED_NAME_RE = re.compile(r"(?i)segmentad[oa]s")
 # A differential percentage followed by the absolute count: "62% (abs 1.8)", "12 %, absolute 0.5 x10^9/L".
 PERCENT_THEN_ABSOLUTE_RE = re.compile(rf"\s*%\s*(?:[\(\[,;]\s*|\s)(?:abs(?:olut[eo]?)?\.?|absolute\s+count|count|#)\s*:?\s*{NUMBER}\s*(?:{UNIT})?",
                                       re.IGNORECASE)
 # ... or, in a report's row, the percentage and then the absolute count with its unit: "Polynucléaires neutrophiles  41,0 %  1,19 G/L",
-# "Neutrófilos....: 50 %   1.700 /mm³" (the unit says it is a count, not a second percentage).
-PERCENT_THEN_COUNT_RE = re.compile(rf"[ \t]*%[ \t]+{NUMBER}[ \t]*{UNIT}", re.IGNORECASE)
+# "Neutrófilos....: 50 %   1.700 /mm³", "Segmentados: 48% - 1.488 /mm³" (the unit says it is a count, not a second percentage).
+PERCENT_THEN_COUNT_RE = re.compile(rf"[ \t]*%(?:[ \t]*[-–—][ \t]*|[ \t]+){NUMBER}[ \t]*{UNIT}", re.IGNORECASE)
 DOT_THOUSANDS_RE = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 
 
@@ -1001,6 +1005,8 @@ def _find_mentions(text: str) -> list[Mention]:
                 if unknown:  # "1,2 x 10^9/µL": a unit the reader does not know is warned about, never guessed
                     mentions.append(_unknown_unit(analyte, text, match.start(), unknown, number_span))
                     continue
+            if not unit_text and not kilo and SEGMENTED_NAME_RE.fullmatch(match.group()):
+                continue  # "Segmentados 62": a differential share; only a count written with its unit is read
         steps = [(number_text, kilo, number_span)]
         if dash_series and not comparator:
             steps += [(m.group(0), False, m.span()) for m in DASH_SERIES_VALUE_RE.finditer(text, dash_series.start(), dash_series.end())]
@@ -1064,6 +1070,8 @@ def _find_mentions(text: str) -> list[Mention]:
                 mentions.append(_mention(analyte, text, current.start("cue"), current.end(), current.group("num"), bool(current.group("kilo")),
                                          current.group("unit"), None, current.span("num"), [parse_number(current.group("num"))]))
     mentions += neutrophils_after_white_count(text, mentions)
+    if "segmentad" in lowered:
+        mentions = _neutrophils_over_their_segmented_part(mentions)
     if any(m.analyte in ("anc", "alc") for m in mentions):
         mentions = _not_differential_shares(text, mentions)
     rows = row_table_mentions(text) if ("|" in text or "\t" in text or ";" in text or "  " in text) and "\n" in text else ([], [])
@@ -1101,6 +1109,15 @@ def _find_mentions(text: str) -> list[Mention]:
     if listed:  # a name on a line of its own over lines of times and values, unless another reader read those lines
         listed = [item for item in listed if not any(m.analyte == item.analyte and item.span[0] <= m.span[0] < item.span[1] for m in found)]
     return sorted(found + listed, key=lambda m: m.span)
+
+
+def _neutrophils_over_their_segmented_part(mentions: list[Mention]) -> list[Mention]:
+    """"Neutrófilos 50 %  1.700 /mm³" over "Segmentados 48 %  1.632 /mm³": the segmented neutrophils are a part of all the
+    neutrophils, so the count of all is the ANC; the segmented count is read only when no other count of neutrophils is given."""
+    segmented = {id(m) for m in mentions if m.analyte == "anc" and SEGMENTED_NAME_RE.match(m.raw)}
+    if segmented and any(m.analyte == "anc" and id(m) not in segmented for m in mentions):
+        return [m for m in mentions if id(m) not in segmented]
+    return mentions
 
 
 # A count named only by the word "count" and a word of when it was taken, after a value of one count named before it:

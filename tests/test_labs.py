@@ -224,6 +224,12 @@ PRINTOUT_READS = [
      "Result Name: White Blood Cell Count\nResult Value: 2.6\nUnits: x10^3/uL\nNormal Range: 4.0-10.0\nAbnormal Flag: L", {"hgb": 8.4, "wbc": 2.6}),
     # ... but a value in a unit not known is not guessed
     ("Result Name: White Blood Cell Count\nResult Value: 4.4\nUnits: x10^6/uL\nAbnormal Flag:", {}),
+    # a differential row with the percentage, then the absolute count with its unit; "segmentados" are neutrophils
+    ("Neutrófilos segmentados ...... 61 %   2.440 /mm3\nLinfocitos ................... 25 %   1.000 /mm3", {"anc": 2.44, "alc": 1.0}),
+    ("Segmentados: 55% - 1.925 /mm³\nLinfócitos: 30% – 1.050 /mm³", {"anc": 1.925, "alc": 1.05}),
+    # ... but a bare number after "Segmentados" is a share, and beside a row of all neutrophils the segmented ones are a part
+    ("Segmentados: 64", {}), ("Segmentados 64 %", {}),
+    ("Neutrófilos.....: 58 %   2.100 /mm³\n  Bastonetes....:  3 %     110 /mm³\n  Segmentados...: 55 %   1.990 /mm³", {"anc": 2.1}),
 ]
 
 # A unit the reader does not know is warned about, never guessed: a units column or a unit after the value.
