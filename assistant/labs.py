@@ -2261,6 +2261,10 @@ def table_mentions(text: str) -> list[Mention]:
         cells = table_cells(line, spaced, delimiter)
         header = _header_names(line, cells)
         others = [line[a:b].strip() for column, (a, b) in enumerate(cells) if column not in header]
+        # a last column of notes ("Day  WBC  ANC  Plt  Notes") holds no value, and its cell may be left empty
+        notes_last = len(cells) - 1 not in header and len(others) > 1 and SKIP_HEADER_RE.match(others[-1]) is not None
+        if notes_last:
+            others = others[:-1]
         timed = all(TIME_COLUMN_RE.fullmatch(cell) for cell in others)  # every other column labels the time
         unnamed_labels = False
         if header and not others and layout is not None and row + 1 < len(lines) \
@@ -2282,7 +2286,7 @@ def table_mentions(text: str) -> list[Mention]:
         last = None
         following = row + 1
         while following < len(lines) and _table_layout(lines[following]) == data_layout \
-                and _row_width(lines[following], spaced, delimiter) == width:
+                and (_row_width(lines[following], spaced, delimiter) == width or notes_last and _row_width(lines[following], spaced, delimiter) == width - 1):
             last = following
             following += 1
         if last is not None and (len(header) < 2 or layout != "piped" or unnamed_labels):

@@ -230,6 +230,10 @@ PRINTOUT_READS = [
     # ... but a bare number after "Segmentados" is a share, and beside a row of all neutrophils the segmented ones are a part
     ("Segmentados: 64", {}), ("Segmentados 64 %", {}),
     ("Neutrófilos.....: 58 %   2.100 /mm³\n  Bastonetes....:  3 %     110 /mm³\n  Segmentados...: 55 %   1.990 /mm³", {"anc": 2.1}),
+    # a table of days with a last column of notes, empty in some rows: the last day is read, the notes are no values
+    ("Course on the ward:\nDay   ANC    Plt   Hb    Comment\nD1    0.2    41    8.1   G-CSF 480 mcg started\nD2    0.3    38    7.9\n"
+     "D3    1.4    52    8.3   G-CSF 480 mcg stopped", {"anc": 1.4, "plt": 52, "hgb": 8.3}),
+    ("Day   WBC   Plt   Notes\nD1    2.1   90    2 units given\nD2    2.6   84", {"wbc": 2.6, "plt": 84}),
 ]
 
 # A unit the reader does not know is warned about, never guessed: a units column or a unit after the value.
