@@ -24,13 +24,15 @@ LAB_NAMES_FILE = Path(__file__).resolve().parent / "data" / "lab_names.yaml"
 # Any name may carry a '#' (an absolute count: "LYMPH#") and a count word after it: "Platelet Ct", "WBC cnt",
 # "neutrophil count". The '#' is part of the name, so "LYMPH#" is read whole even where "lymph" alone is a name.
 COUNT_SUFFIX = r"#?(?:\s+(?:counts?|ct|cnt)\b\.?)?"
+# ... and a German name may be compounded with "Verlauf" (its course over time): "Thrombozytenverlauf", "Hb-Verlauf".
+COURSE_SUFFIX = r"(?:-?verlauf)?"
 
 
 def _lexicon() -> dict[str, str]:
     """One pattern per analyte from the lab-name lexicon: names in any case, abbreviations as written."""
     data = yaml.safe_load(LAB_NAMES_FILE.read_text(encoding="utf-8"))
     # an abbreviation may take a plural s ("nadir ANCs of 0.4 and 1.2", "PLTs")
-    return {analyte: "(?:" + "|".join([*entry.get("names", []), *(f"(?-i:{a}s?)" for a in entry.get("abbreviations", []))]) + ")" + COUNT_SUFFIX
+    return {analyte: "(?:" + "|".join([*entry.get("names", []), *(f"(?-i:{a}s?)" for a in entry.get("abbreviations", []))]) + ")" + COUNT_SUFFIX + COURSE_SUFFIX
             for analyte, entry in data.items()}
 
 
@@ -769,10 +771,11 @@ DATE_PREPOSITIONS = r"(?:am|vom|on|le|el|il|em|op|del|al)"
 DATE_PREPOSITION = rf"(?:{DATE_PREPOSITIONS}[ \t]+)?"
 TODAY_LABEL = r"(?:today|now|currently|heute|jetzt|aktuell|hoy|oggi|hoje|vandaag|nu|aujourd'hui|actuellement)"
 ITEM_UNIT = rf"(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?"  # "10 Apr 38 x10^9/L; 14 Apr 29 x10^9/L": a unit after every value
-DATED_ITEM = rf"{DATE_LABEL}[ \t]*:?[ \t]+(?P<value>\d+(?:[.,]\d+)?)(?![\d/]){ITEM_UNIT}"  # its preposition is passed by LIST_LEAD_RE
-LATER_DATED_ITEM = rf"{DATE_PREPOSITION}(?:{DATE_LABEL}|{TODAY_LABEL})[ \t]*:?[ \t]+(?P<later>\d+(?:[.,]\d+)?)(?![\d/]){ITEM_UNIT}"
+# (a value is never followed by a slash and digits, a date's; "96/nl" is a value and its unit)
+DATED_ITEM = rf"{DATE_LABEL}[ \t]*:?[ \t]+(?P<value>\d+(?:[.,]\d+)?)(?!\d|/\d){ITEM_UNIT}"  # its preposition is passed by LIST_LEAD_RE
+LATER_DATED_ITEM = rf"{DATE_PREPOSITION}(?:{DATE_LABEL}|{TODAY_LABEL})[ \t]*:?[ \t]+(?P<later>\d+(?:[.,]\d+)?)(?!\d|/\d){ITEM_UNIT}"
 DATED_LIST_RE = re.compile(rf"[ \t]*(?:[:=]|--?|[—–])?[ \t]*{DATED_ITEM}(?:[ \t]*[,;|][ \t]*{LATER_DATED_ITEM})+", re.IGNORECASE)
-DATED_ITEM_RE = re.compile(rf"{DATE_PREPOSITION}(?P<label>{DATE_LABEL}|{TODAY_LABEL})[ \t]*:?[ \t]+(?P<value>\d+(?:[.,]\d+)?)(?![\d/])"
+DATED_ITEM_RE = re.compile(rf"{DATE_PREPOSITION}(?P<label>{DATE_LABEL}|{TODAY_LABEL})[ \t]*:?[ \t]+(?P<value>\d+(?:[.,]\d+)?)(?!\d|/\d)"
                            rf"(?:[ \t]*(?P<unit>{UNIT_ALTERNATIVES})(?![A-Za-z]))?", re.IGNORECASE)
 # Words between a name and its dated list: a word for a series, or the first date's preposition. LIST_WORD_STARTS: their first
 # letters, as a plain test before the pattern is tried.
@@ -790,7 +793,7 @@ def _dated_list(analyte: str, text: str, start: int, dated: re.Match, unit_text:
     chosen = items[-1 if pick is None else pick]
     trend = [parse_number(item.group("value")) for item in items if item is not chosen] + [parse_number(chosen.group("value"))]
     end = dated.end()
-    unit_text = unit_text or chosen.group("unit")
+    unit_text = unit_text or chosen.group("unit") or items[-1].group("unit")  # "… 03.03. 131, 17.03. 96/nl": the last value's unit is all's
     after = LIST_UNIT_RE.match(text, end)
     if after and not unit_text:  # "03.02. 212, 10.02. 140 (Tsd/µl)": the unit of every value, after the list
         unit_text, end = after.group("unit"), after.end()

@@ -234,6 +234,11 @@ PRINTOUT_READS = [
     ("Course on the ward:\nDay   ANC    Plt   Hb    Comment\nD1    0.2    41    8.1   G-CSF 480 mcg started\nD2    0.3    38    7.9\n"
      "D3    1.4    52    8.3   G-CSF 480 mcg stopped", {"anc": 1.4, "plt": 52, "hgb": 8.3}),
     ("Day   WBC   Plt   Notes\nD1    2.1   90    2 units given\nD2    2.6   84", {"wbc": 2.6, "plt": 84}),
+    # a German dated list named by a compound of "Verlauf", with the unit after the last value only
+    ("Leukozytenverlauf: 02.01. 6,1, 16.01. 4,8, 30.01. 3,2/nl. Hb stabil.", {"wbc": 3.2}),
+    ("Hb-Verlauf 05.05. 11,9, 19.05. 10,6 g/dl", {"hgb": 10.6}),
+    # ... but no other compound of a name is one
+    ("Hb-Elektrophorese 12", {}),
 ]
 
 # A unit the reader does not know is warned about, never guessed: a units column or a unit after the value.
