@@ -905,8 +905,9 @@ def _find_mentions(text: str) -> list[Mention]:
         if bracket:
             header_unit = bracket.group("unit")
             position = bracket.end()
-        elif "/" in text[position:position + 20] and (not (lead := text[position:position + 16].lstrip(" \t,:"))[:1].isdigit()
-                                                     or lead[:3] in ("10^", "10*")):  # "WBC   10^3/uL   2.90": a unit column first
+        elif ("/" in (unit_window := text[position:position + 20]) or "per " in unit_window) \
+                and (not (lead := text[position:position + 16].lstrip(" \t,:"))[:1].isdigit()
+                     or lead[:3] in ("10^", "10*")):  # "WBC   10^3/uL   2.90": a unit column first; "Platelets, per µL: 143,000"
             unit_first = HEADER_UNIT_RE.match(text, position)
             if unit_first:
                 header_unit, position = unit_first.group("unit"), unit_first.end()

@@ -239,6 +239,8 @@ PRINTOUT_READS = [
     ("Hb-Verlauf 05.05. 11,9, 19.05. 10,6 g/dl", {"hgb": 10.6}),
     # ... but no other compound of a name is one
     ("Hb-Elektrophorese 12", {}),
+    # a unit said with "per" between the name and the value
+    ("WBC, per µL: 2,350\nPlatelets, per microlitre: 97,000", {"wbc": 2.35, "plt": 97}),
 ]
 
 # A unit the reader does not know is warned about, never guessed: a units column or a unit after the value.
