@@ -1913,7 +1913,9 @@ def row_table_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]]
         # "PLT 45 | 120": the name and the first value share a cell; "Thrombozyten /nl   150   88" under "Parameter   Einheit
         # 12.05.   19.05.": the name and the unit share a cell, one space apart
         shares_unit = header is not None and len(cells) == len(header) - 1 and bool(rest.strip()) and UNIT_CELL_RE.fullmatch(rest) is not None
-        if rest.strip() and CELL_VALUE_RE.fullmatch(rest) or shares_unit:
+        # "Neutrophils Absolute 1.8 - 7.7 10*3/uL   0.9 (L)" under "Component   Ref Range & Units   Value": the name and the range
+        shares_range = bool(rest.strip()) and (range_cell := RANGE_CELL_RE.match(rest)) is not None and RANGE_TAIL_RE.fullmatch(rest, range_cell.end()) is not None
+        if rest.strip() and CELL_VALUE_RE.fullmatch(rest) or shares_unit or shares_range:
             split = cells[0][0] + len(line[cells[0][0]:cells[0][1]]) - len(line[cells[0][0]:cells[0][1]].lstrip()) + name.end()
             cells = [(cells[0][0], split), (split, cells[0][1]), *cells[1:]]
             rest = ""

@@ -241,6 +241,9 @@ PRINTOUT_READS = [
     ("Hb-Elektrophorese 12", {}),
     # a unit said with "per" between the name and the value
     ("WBC, per µL: 2,350\nPlatelets, per microlitre: 97,000", {"wbc": 2.35, "plt": 97}),
+    # a range column before the value column, the range only one space after a long name
+    ("Test              Ref Range & Units    Value\nWBC               4.0 - 10.0 K/uL      3.1 (L)\n"
+     "Absolute Lymphs 1.0 - 4.0 K/uL         0.6 (L)", {"wbc": 3.1, "alc": 0.6}),
 ]
 
 # A unit the reader does not know is warned about, never guessed: a units column or a unit after the value.
