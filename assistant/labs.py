@@ -50,8 +50,9 @@ PER_UL = (r"(?:µL|uL|μL|mcL|ul|mm3|mm³|mmc|cu\.?\s?mm|cubic\s+mill?imet(?:re|
 
 
 def power_of_ten(power: str) -> str:
-    """Ten to `power` (a digit or its superscript) as lab systems write it: "10^3", "10E3", "10**3", "10³", "10 3", "10(3)"."""
-    return rf"10\s*(?:(?:\^|e|E|\*\*|\*)?\s*{power}|\(\s*{power}\s*\))"
+    """Ten to `power` (a digit or its superscript) as lab systems write it: "10^3", "10E3", "10**3", "10³", "10 3", "10(3)"
+    (the brackets each optional: one branch fewer keeps every unit's scan fast)."""
+    return rf"10\s*(?:\^|e|E|\*\*|\*|\()?\s*{power}\s*\)?"
 
 
 TEN9 = rf"(?:[x×*]\s*)?{power_of_ten('(?:9|⁹)')}\s*(?:{CELLS}\s*)?{PER}\s*(?:L|lit(?:re|er))"
@@ -529,7 +530,6 @@ AMBIGUOUS_RE = re.compile(r"(?P<token>[\d,.]+)")
 # A unit the reader does not know after a value: a power of ten not read ("x10^6/µL") or millions per volume ("Million/uL", "Mio/µl",
 # red cells' units), warned about, never guessed.
 UNKNOWN_UNIT_RE = re.compile(r"\s*(?P<unit>[x×*]\s*10\s*(?:\^|e|E|\*\*)?\s*[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]+\s*(?:/\s*\S+)?|(?i:millions?|mio\.?)\s*/\s*\S+)")
-UNKNOWN_UNIT_HINTS = ("10", "ill", "io")
 
 
 def _unknown_unit(analyte: str, text: str, start: int, unknown: re.Match, number_span: tuple[int, int]) -> Mention:
@@ -1004,12 +1004,12 @@ def _find_mentions(text: str) -> list[Mention]:
             after = record_unit or AFTER_VALUE_RE.match(text, end)
             if after:
                 unit_text, end = after.group("unit"), after.end()
-            elif not kilo and any(hint in text[end:end + 9] for hint in UNKNOWN_UNIT_HINTS):
+            elif not kilo and ("10" in (after_value := text[end:end + 9]) or "io" in after_value):  # "x10^6/µL", "Million/uL", "Mio/µl"
                 unknown = UNKNOWN_UNIT_RE.match(text, end)
                 if unknown:  # "1,2 x 10^9/µL": a unit the reader does not know is warned about, never guessed
                     mentions.append(_unknown_unit(analyte, text, match.start(), unknown, number_span))
                     continue
-            if not unit_text and not kilo and SEGMENTED_NAME_RE.fullmatch(match.group()):
+            if analyte == "anc" and not unit_text and not kilo and text[match.start()] in "sS" and SEGMENTED_NAME_RE.fullmatch(match.group()):
                 continue  # "Segmentados 62": a differential share; only a count written with its unit is read
         steps = [(number_text, kilo, number_span)]
         if dash_series and not comparator:
