@@ -24,13 +24,15 @@ LAB_NAMES_FILE = Path(__file__).resolve().parent / "data" / "lab_names.yaml"
 # Any name may carry a '#' (an absolute count: "LYMPH#") and a count word after it: "Platelet Ct", "WBC cnt",
 # "neutrophil count". The '#' is part of the name, so "LYMPH#" is read whole even where "lymph" alone is a name.
 COUNT_SUFFIX = r"#?(?:\s+(?:counts?|ct|cnt)\b\.?)?"
+# ... and a German name may be compounded with "Verlauf" (its course over time): "Thrombozytenverlauf", "Hb-Verlauf".
+COURSE_SUFFIX = r"(?:-?verlauf)?"
 
 
 def _lexicon() -> dict[str, str]:
     """One pattern per analyte from the lab-name lexicon: names in any case, abbreviations as written."""
     data = yaml.safe_load(LAB_NAMES_FILE.read_text(encoding="utf-8"))
     # an abbreviation may take a plural s ("nadir ANCs of 0.4 and 1.2", "PLTs")
-    return {analyte: "(?:" + "|".join([*entry.get("names", []), *(f"(?-i:{a}s?)" for a in entry.get("abbreviations", []))]) + ")" + COUNT_SUFFIX
+    return {analyte: "(?:" + "|".join([*entry.get("names", []), *(f"(?-i:{a}s?)" for a in entry.get("abbreviations", []))]) + ")" + COUNT_SUFFIX + COURSE_SUFFIX
             for analyte, entry in data.items()}
 
 
@@ -45,21 +47,32 @@ PER = r"(?:/|\s*p(?:er|or)\s+)"  # "per", and "por" in Spanish and Portuguese
 CELLS = r"(?:c(?:ells|[ée]lulas|ellules?)|zellen)"  # "3.200 células/mm3", "800 cellules/µL" (grouped by first letter: faster)
 PER_UL = (r"(?:µL|uL|μL|mcL|ul|mm3|mm³|mmc|cu\.?\s?mm|cubic\s+mill?imet(?:re|er)s?|microlit(?:re|er)s?|"
           r"(?:µ|u|μ|mc)l(?:itre|iter)?(?![A-Za-z]))")
-TEN9 = rf"(?:[x×*]\s*)?10\s*(?:\^|e|E|\*\*|\*)?\s*(?:9|⁹)\s*(?:{CELLS}\s*)?{PER}\s*(?:L|lit(?:re|er))"
-TEN3 = rf"(?:(?:[x×*]\s*)?10\s*(?:\^|e|E|\*\*|\*)?\s*(?:3|³)|[x×*]\s*1,?000)\s*(?:{CELLS}\s*)?{PER}\s*{PER_UL}"
-# Counts per microlitre in tens or hundreds of thousands, as Japanese reports write platelets: "12.0 x10^4/µL" is 120 x10^9/L.
-TEN4 = rf"(?:[x×*]\s*)?10\s*(?:\^|e|E|\*\*|\*)?\s*(?:4|⁴)\s*(?:{CELLS}\s*)?{PER}\s*{PER_UL}"
-TEN5 = rf"(?:[x×*]\s*)?10\s*(?:\^|e|E|\*\*|\*)?\s*(?:5|⁵)\s*(?:{CELLS}\s*)?{PER}\s*{PER_UL}"
+
+
+def power_of_ten(power: str) -> str:
+    """Ten to `power` (a digit or its superscript) as lab systems write it: "10^3", "10E3", "10**3", "10³", "10 3", "10(3)"
+    (the brackets each optional: one branch fewer keeps every unit's scan fast)."""
+    return rf"10\s*(?:\^|e|E|\*\*|\*|\()?\s*{power}\s*\)?"
+
+
+TEN9 = rf"(?:[x×*]\s*)?{power_of_ten('(?:9|⁹)')}\s*(?:{CELLS}\s*)?{PER}\s*(?:L|lit(?:re|er))"
+TEN3 = rf"(?:(?:[x×*]\s*)?{power_of_ten('(?:3|³)')}|[x×*]\s*1,?000)\s*(?:{CELLS}\s*)?{PER}\s*{PER_UL}"
+# Counts per microlitre in hundreds ("WBC 31 x10^2/µL" is 3.1 x10^9/L), or in tens or hundreds of thousands, as Japanese reports
+# write them: "12.0 x10^4/µL" is 120 x10^9/L.
+TEN2 = rf"(?:[x×*]\s*)?{power_of_ten('(?:2|²)')}\s*(?:{CELLS}\s*)?{PER}\s*{PER_UL}"
+TEN4 = rf"(?:[x×*]\s*)?{power_of_ten('(?:4|⁴)')}\s*(?:{CELLS}\s*)?{PER}\s*{PER_UL}"
+TEN5 = rf"(?:[x×*]\s*)?{power_of_ten('(?:5|⁵)')}\s*(?:{CELLS}\s*)?{PER}\s*{PER_UL}"
 # ... and as Indian reports write them, in lakhs (hundred thousands): "Platelets 1.2 Lakhs/cumm", "0.42 lacs/cumm" is 42 x10^9/L.
 LAKHS = rf"(?:lakhs?|lacs?)(?:\s*{PER}\s*{PER_UL})?"
 UNIT_FORMS = [
     (TEN9, "10^9/L", 1.0),
     (TEN3, "10^9/L", 1.0),
+    (TEN2, "10^2/µL", 0.1),
     (TEN4, "10^4/µL", 10.0),
     (TEN5, "10^5/µL", 100.0),
     (LAKHS, "10^5/µL", 100.0),
     (r"(?-i:G)\s*/\s*L", "10^9/L", 1.0),  # giga per litre; lower-case g/L is hemoglobin
-    (rf"(?:[kK]|Tsd\.?|Tausend|mil)\s*/\s*{PER_UL}", "10^9/L", 1.0),  # thousands per microlitre ("Tsd/µl": German; "mil/mm3")
+    (rf"(?:[kK]|Tsd\.?|Tausend|thousands?|mil)\s*/\s*{PER_UL}", "10^9/L", 1.0),  # thousands per microlitre ("Tsd/µl": German; "mil/mm3")
     (r"(?-i:/\s*nl|/\s*nL|per\s+nl)", "10^9/L", 1.0),  # per nanolitre, as German reports write counts ("Leukozyten 4,1 /nl")
     (rf"(?:{CELLS}\s*)?{PER}\s*{PER_UL}", "/µL", 0.001),
     (r"g\s*/\s*dL|g\s*/\s*dl|gm\s*/\s*dL|grams?\s+per\s+decilit(?:er|re)|gm?\s?%", "g/dL", 1.0),  # "Hb 11.8 g%": grams per 100 mL
@@ -145,7 +158,7 @@ CANONICAL_UNIT = {"wbc": "10^9/L", "anc": "10^9/L", "alc": "10^9/L", "plt": "10^
                   "alt": "U/L", "ast": "U/L", "bili": "mg/dL"}
 PLAUSIBLE_MAX = {"wbc": 500.0, "anc": 300.0, "alc": 300.0, "plt": 3000.0, "hgb": 25.0, "alt": 20000.0,
                  "ast": 20000.0, "bili": 80.0}
-UNIT_KIND = {"10^9/L": "count", "/µL": "count", "10^4/µL": "count", "10^5/µL": "count", "g/dL": "hgb", "g/L": "hgb", "mmol/L": "hgb", "U/L": "enzyme",
+UNIT_KIND = {"10^9/L": "count", "/µL": "count", "10^2/µL": "count", "10^4/µL": "count", "10^5/µL": "count", "g/dL": "hgb", "g/L": "hgb", "mmol/L": "hgb", "U/L": "enzyme",
              "mg/dL": "bili", "µmol/L": "bili"}
 ANALYTE_KIND = {"wbc": "count", "anc": "count", "alc": "count", "plt": "count", "hgb": "hgb", "alt": "enzyme",
                 "ast": "enzyme", "bili": "bili"}
@@ -305,7 +318,7 @@ def to_canonical(analyte: str, number: float, unit_text: str | None) -> tuple[fl
             warnings.append(f"{label} given in {unit_text.strip()}, which is not a unit for {label}; not graded.")
             return None, unit or unit_text, number, assumptions, warnings
         value = number / 1000.0 if unit == "/µL" else (number / 10.0 if unit == "g/L" else number)
-        if unit in ("10^4/µL", "10^5/µL"):
+        if unit in ("10^2/µL", "10^4/µL", "10^5/µL"):
             value = number * factor
             assumptions.append(f"{label} {number:g} x{unit} read as {value:g} x10^9/L (1 x{unit} is {factor:g} x10^9/L).")
         elif unit == "mmol/L":
@@ -543,13 +556,15 @@ AMBIGUOUS_AFTER_RE = re.compile(r",\d(?!\d*[ \t]*[\^*])")  # not ",10^9/L", a un
 AMBIGUOUS_RE = re.compile(r"(?P<token>[\d,.]+)")
 
 
-UNKNOWN_MULTIPLIER_RE = re.compile(r"\s*(?P<unit>[x×*]\s*10\s*(?:\^|e|E|\*\*)?\s*[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]+\s*(?:/\s*\S+)?)")
+# A unit the reader does not know after a value: a power of ten not read ("x10^6/µL") or millions per volume ("Million/uL", "Mio/µl",
+# red cells' units), warned about, never guessed.
+UNKNOWN_UNIT_RE = re.compile(r"\s*(?P<unit>[x×*]\s*10\s*(?:\^|e|E|\*\*)?\s*[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]+\s*(?:/\s*\S+)?|(?i:millions?|mio\.?)\s*/\s*\S+)")
 
 
-def _unknown_unit(analyte: str, text: str, start: int, multiplier: re.Match, number_span: tuple[int, int]) -> Mention:
-    unit = multiplier.group("unit").strip()
+def _unknown_unit(analyte: str, text: str, start: int, unknown: re.Match, number_span: tuple[int, int]) -> Mention:
+    unit = unknown.group("unit").strip()
     warning = f"{ANALYTE_LABELS[analyte]} given in '{unit}', a unit that was not recognised; not graded. Give it in ×10⁹/L or /µL."
-    return Mention(analyte=analyte, value=None, unit=CANONICAL_UNIT[analyte], raw=text[start:multiplier.end()], span=(start, multiplier.end()),
+    return Mention(analyte=analyte, value=None, unit=CANONICAL_UNIT[analyte], raw=text[start:unknown.end()], span=(start, unknown.end()),
                    number_span=number_span, comparator=None, native_unit=unit, native_value=0.0, warnings=[warning])
 
 
@@ -627,12 +642,16 @@ def parse_number(text: str) -> float:
 # A name with a percent sign, its percentage, then the absolute count in brackets: "NEUT% 71.2 (abs 1.8)".
 PERCENT_NAME_THEN_ABSOLUTE_RE = re.compile(rf"[ \t]*%[ \t]*:?[ \t]*\d+(?:[.,·]\d+)?[ \t]*[\(\[][ \t]*(?:abs(?:olute)?\.?|absolute\s+count|#)[ \t]*:?[ \t]*"
                                            rf"{NUMBER}[ \t]*(?:{UNIT})?[ \t]*[\)\]]", re.IGNORECASE)
+# Segmented neutrophils named alone ("Segmentados  58 %  2.030 /mm³"), as Spanish and Portuguese reports write them: a number
+# after the name is a count only with its unit (else a differential share), and a part of the neutrophils (with the bands) when a
+# row of all neutrophils stands beside it.
+SEGMENTED_NAME_RE = re.compile(r"(?i)segmentad[oa]s")
 # A differential percentage followed by the absolute count: "62% (abs 1.8)", "12 %, absolute 0.5 x10^9/L".
 PERCENT_THEN_ABSOLUTE_RE = re.compile(rf"\s*%\s*(?:[\(\[,;]\s*|\s)(?:abs(?:olut[eo]?)?\.?|absolute\s+count|count|#)\s*:?\s*{NUMBER}\s*(?:{UNIT})?",
                                       re.IGNORECASE)
 # ... or, in a report's row, the percentage and then the absolute count with its unit: "Polynucléaires neutrophiles  41,0 %  1,19 G/L",
-# "Neutrófilos....: 50 %   1.700 /mm³" (the unit says it is a count, not a second percentage).
-PERCENT_THEN_COUNT_RE = re.compile(rf"[ \t]*%[ \t]+{NUMBER}[ \t]*{UNIT}", re.IGNORECASE)
+# "Neutrófilos....: 50 %   1.700 /mm³", "Segmentados: 48% - 1.488 /mm³" (the unit says it is a count, not a second percentage).
+PERCENT_THEN_COUNT_RE = re.compile(rf"[ \t]*%(?:[ \t]*[-–—][ \t]*|[ \t]+){NUMBER}[ \t]*{UNIT}", re.IGNORECASE)
 DOT_THOUSANDS_RE = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 
 
@@ -815,10 +834,11 @@ DATE_PREPOSITIONS = r"(?:am|vom|on|le|el|il|em|op|del|al)"
 DATE_PREPOSITION = rf"(?:{DATE_PREPOSITIONS}[ \t]+)?"
 TODAY_LABEL = r"(?:today|now|currently|heute|jetzt|aktuell|hoy|oggi|hoje|vandaag|nu|aujourd'hui|actuellement)"
 ITEM_UNIT = rf"(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?"  # "10 Apr 38 x10^9/L; 14 Apr 29 x10^9/L": a unit after every value
-DATED_ITEM = rf"{DATE_LABEL}[ \t]*:?[ \t]+(?P<value>\d+(?:[.,]\d+)?)(?![\d/]){ITEM_UNIT}"  # its preposition is passed by LIST_LEAD_RE
-LATER_DATED_ITEM = rf"{DATE_PREPOSITION}(?:{DATE_LABEL}|{TODAY_LABEL})[ \t]*:?[ \t]+(?P<later>\d+(?:[.,]\d+)?)(?![\d/]){ITEM_UNIT}"
+# (a value is never followed by a slash and digits, a date's; "96/nl" is a value and its unit)
+DATED_ITEM = rf"{DATE_LABEL}[ \t]*:?[ \t]+(?P<value>\d+(?:[.,]\d+)?)(?!\d|/\d){ITEM_UNIT}"  # its preposition is passed by LIST_LEAD_RE
+LATER_DATED_ITEM = rf"{DATE_PREPOSITION}(?:{DATE_LABEL}|{TODAY_LABEL})[ \t]*:?[ \t]+(?P<later>\d+(?:[.,]\d+)?)(?!\d|/\d){ITEM_UNIT}"
 DATED_LIST_RE = re.compile(rf"[ \t]*(?:[:=]|--?|[—–])?[ \t]*{DATED_ITEM}(?:[ \t]*[,;|][ \t]*{LATER_DATED_ITEM})+", re.IGNORECASE)
-DATED_ITEM_RE = re.compile(rf"{DATE_PREPOSITION}(?P<label>{DATE_LABEL}|{TODAY_LABEL})[ \t]*:?[ \t]+(?P<value>\d+(?:[.,]\d+)?)(?![\d/])"
+DATED_ITEM_RE = re.compile(rf"{DATE_PREPOSITION}(?P<label>{DATE_LABEL}|{TODAY_LABEL})[ \t]*:?[ \t]+(?P<value>\d+(?:[.,]\d+)?)(?!\d|/\d)"
                            rf"(?:[ \t]*(?P<unit>{UNIT_ALTERNATIVES})(?![A-Za-z]))?", re.IGNORECASE)
 # Words between a name and its dated list: a word for a series, or the first date's preposition. LIST_WORD_STARTS: their first
 # letters, as a plain test before the pattern is tried.
@@ -836,7 +856,7 @@ def _dated_list(analyte: str, text: str, start: int, dated: re.Match, unit_text:
     chosen = items[-1 if pick is None else pick]
     trend = [parse_number(item.group("value")) for item in items if item is not chosen] + [parse_number(chosen.group("value"))]
     end = dated.end()
-    unit_text = unit_text or chosen.group("unit")
+    unit_text = unit_text or chosen.group("unit") or items[-1].group("unit")  # "… 03.03. 131, 17.03. 96/nl": the last value's unit is all's
     after = LIST_UNIT_RE.match(text, end)
     if after and not unit_text:  # "03.02. 212, 10.02. 140 (Tsd/µl)": the unit of every value, after the list
         unit_text, end = after.group("unit"), after.end()
@@ -956,8 +976,9 @@ def _find_mentions(text: str) -> list[Mention]:
         if bracket:
             header_unit = bracket.group("unit")
             position = bracket.end()
-        elif "/" in text[position:position + 20] and (not (lead := text[position:position + 16].lstrip(" \t,:"))[:1].isdigit()
-                                                     or lead[:3] in ("10^", "10*")):  # "WBC   10^3/uL   2.90": a unit column first
+        elif ("/" in (unit_window := text[position:position + 20]) or "per " in unit_window) \
+                and (not (lead := text[position:position + 16].lstrip(" \t,:"))[:1].isdigit()
+                     or lead[:3] in ("10^", "10*")):  # "WBC   10^3/uL   2.90": a unit column first; "Platelets, per µL: 143,000"
             unit_first = HEADER_UNIT_RE.match(text, position)
             if unit_first:
                 header_unit, position = unit_first.group("unit"), unit_first.end()
@@ -1059,11 +1080,13 @@ def _find_mentions(text: str) -> list[Mention]:
             after = record_unit or AFTER_VALUE_RE.match(text, end)
             if after:
                 unit_text, end = after.group("unit"), after.end()
-            elif not kilo and "10" in text[end:end + 8]:
-                multiplier = UNKNOWN_MULTIPLIER_RE.match(text, end)
-                if multiplier:  # "1,2 x 10^5/µL": a unit the reader does not know is warned about, never guessed
-                    mentions.append(_unknown_unit(analyte, text, match.start(), multiplier, number_span))
+            elif not kilo and ("10" in (after_value := text[end:end + 9]) or "io" in after_value):  # "x10^6/µL", "Million/uL", "Mio/µl"
+                unknown = UNKNOWN_UNIT_RE.match(text, end)
+                if unknown:  # "1,2 x 10^9/µL": a unit the reader does not know is warned about, never guessed
+                    mentions.append(_unknown_unit(analyte, text, match.start(), unknown, number_span))
                     continue
+            if analyte == "anc" and not unit_text and not kilo and text[match.start()] in "sS" and SEGMENTED_NAME_RE.fullmatch(match.group()):
+                continue  # "Segmentados 62": a differential share; only a count written with its unit is read
         steps = [(number_text, kilo, number_span)]
         if dash_series and not comparator:
             steps += [(m.group(0), False, m.span()) for m in DASH_SERIES_VALUE_RE.finditer(text, dash_series.start(), dash_series.end())]
@@ -1135,9 +1158,14 @@ def _find_mentions(text: str) -> list[Mention]:
                 mentions.append(_mention(analyte, text, current.start("cue"), current.end(), current.group("num"), bool(current.group("kilo")),
                                          current.group("unit"), None, current.span("num"), [parse_number(current.group("num"))]))
     mentions += neutrophils_after_white_count(text, mentions)
+    if "segmentad" in lowered:
+        mentions = _neutrophils_over_their_segmented_part(mentions)
     if any(m.analyte in ("anc", "alc") for m in mentions):
         mentions = _not_differential_shares(text, mentions)
     rows = row_table_mentions(text) if ("|" in text or "\t" in text or ";" in text or "  " in text) and "\n" in text else ([], [])
+    if "\n" in text and TEST_NAME_HEADER_RE.search(text):  # a long table: a column names each row's test
+        long_rows = long_table_mentions(text)
+        rows = (rows[0] + long_rows[0], sorted(rows[1] + long_rows[1]))
     if "OBX|" in text:  # an HL7 message: its result segments are read by their fields
         segments = hl7_mentions(text)
         rows = (rows[0] + segments[0], sorted(rows[1] + segments[1]))
@@ -1185,6 +1213,15 @@ SUPPOSED_BEFORE_RE = re.compile(r"(?i)\b(?:if|once|unless|si|wenn|falls|se|als|m
                                 r"die|der|de|el|los|las|il|i|le|het)\s+)?$")
 SUPPOSED_VERB_RE = re.compile(r"(?i)\b(?:drops?|dropped|falls?|fell|goes|go|gets?|reach(?:es)?|rises?|climbs?|dips?|sinks?|were|was|is|are|"
                               r"passent|tombent|baissent|bajan|caen|scendono|calano|sinken|fallen|dalen|zakken)\b")
+
+
+def _neutrophils_over_their_segmented_part(mentions: list[Mention]) -> list[Mention]:
+    """"Neutrófilos 50 %  1.700 /mm³" over "Segmentados 48 %  1.632 /mm³": the segmented neutrophils are a part of all the
+    neutrophils, so the count of all is the ANC; the segmented count is read only when no other count of neutrophils is given."""
+    segmented = {id(m) for m in mentions if m.analyte == "anc" and SEGMENTED_NAME_RE.match(m.raw)}
+    if segmented and any(m.analyte == "anc" and id(m) not in segmented for m in mentions):
+        return [m for m in mentions if id(m) not in segmented]
+    return mentions
 
 
 # A count named only by the word "count" and a word of when it was taken, after a value of one count named before it:
@@ -1709,9 +1746,9 @@ VALUE_LINE_REST_RE = re.compile(rf"(?:[ \t]*(?:{UNIT_ALTERNATIVES}|(?-i:\*?\(?(?
                                 rf"[\[(]?[ \t]*\d[\d.,]*[ \t]*[-–][ \t]*\d[\d.,]*[ \t]*[\])]?))*[ \t]*", re.IGNORECASE)
 
 
-# A lab record written as lines of keys: "Test: Hemoglobin" / "Result: 79" / "Units: g/L" / "Flag: LL".
+# A lab record written as lines of keys: "Test: Hemoglobin" / "Result: 79" / "Units: g/L" / "Flag: LL"; "Result Name:" / "Result Value:".
 RECORD_NAME_KEY_RE = re.compile(r"(?i)(?:test(?:[ \t]+(?:result|name))?|result(?:[ \t]+name)?|analyte|component|parameter|exam|item|name)[ \t]*:")
-RECORD_RESULT_KEY_RE = re.compile(r"(?i)(?:your[ \t]+)?(?:results?|values?|r[ée]sultat|resultado|risultato|wert|ergebnis|uitslag)")  # "Your value: 88"
+RECORD_RESULT_KEY_RE = re.compile(r"(?i)(?:your[ \t]+|result[ \t]+)?(?:results?|values?|r[ée]sultat|resultado|risultato|wert|ergebnis|uitslag)")  # "Your value: 88"
 # The unit on its own line of a record, after the value's line, possibly after one other key's line.
 RECORD_UNIT_RE = re.compile(rf"(?:[ \t]*\n(?:[ \t]*(?:flags?|ref(?:erence)?(?:[ \t]+range)?|range|status)[ \t]*:[^\n]*\n)?|[ \t]{{2,}}|[ \t]*[|;,][ \t]*)"
                             rf"[ \t]*(?:units?|einheit|unit[ée]|unidad(?:es)?)[ \t]*:[ \t]*(?P<unit>{UNIT_ALTERNATIVES})(?![A-Za-z])", re.IGNORECASE)
@@ -1722,7 +1759,7 @@ RECORD_UNIT_RE = re.compile(rf"(?:[ \t]*\n(?:[ \t]*(?:flags?|ref(?:erence)?(?:[ 
 RECORD_TO_VALUE_RE = re.compile(r"[ \t]*(?:[-–—:][ \t]*(?:low|high|critical(?:[ \t]+(?:low|high))?|abnormal|LL|HH|L|H)[ \t]*)?\n"
                                 r"(?:[ \t]*(?:(?:(?:normal|reference|ref)[ \t]+)?(?:range|interval)|flags?|units?|status|specimen)"
                                 r"[ \t]*:[^\n]*\n){0,2}"
-                                r"[ \t]*(?:your[ \t]+)?(?:results?|values?)[ \t]*:[ \t]*(?=\d)", re.IGNORECASE)
+                                r"[ \t]*(?:your[ \t]+|result[ \t]+)?(?:results?|values?)[ \t]*:[ \t]*(?=\d)", re.IGNORECASE)
 
 
 def _record_value(text: str, name_start: int, position: int) -> re.Match | None:
@@ -1775,10 +1812,12 @@ CURRENT_HEADER_RE = re.compile(r"(?i)\b(?:today|now|current|latest|most\s+recent
 PAST_HEADER_RE = re.compile(r"(?i)\b(?:prior|previous|prev|before|baseline|last|yesterday|admission|admitted|arrival|presentation|diagnosis|pre|"
                             r"entr[ée]e|ingreso|ingresso|admiss[ãa]o|aufnahme\w*|opname|previ[ao]|anterior|vorher|pr[ée]c[ée]dente?s?|precedente|"
                             r"ieri|ayer|gestern|vorgestern|gisteren|ontem|(?:avant-)?hier(?=\s+(?:soir|matin)|\s*$))\b|\bago\b")
+BARE_NUMBER_CELL_RE = re.compile(r"[ \t]*\d+(?:[.,]\d+)?[ \t]*")
 FLAG_CELL_RE = re.compile(r"[ \t]*\*?(?:LL|HH|L|H|A|N|\*+)\*?[ \t]*")
 TIME_CELL_RE = re.compile(r"[ \t]*(?:\d{1,2}[:h.]\d{2}(?:[ \t]*[AaPp][Mm])?|[0-2]\d[0-5]\d)[ \t]*")
 RANGE_TAIL_RE = re.compile(rf"[ \t]*(?:(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?[ \t]*", re.IGNORECASE)
-RANGE_ONLY_CELL_RE = re.compile(r"[ \t]*\(?[ \t]*\d[\d.,]*[ \t]*[-–][ \t]*\d[\d.,]*[ \t]*\)?[ \t]*")
+# A reference range alone in a cell, or with the unit or percent sign it is in ("36.0-46.0 %", "4.0-10.5 K/uL").
+RANGE_ONLY_CELL_RE = re.compile(r"[ \t]*\(?[ \t]*\d[\d.,]*[ \t]*[-–][ \t]*\d[\d.,]*[ \t]*\)?[ \t]*(?:(?:%|[^\s\d()]\S*)[ \t]*)?")
 NUMBER_CELL_RE = re.compile(r"[ \t]*\d+(?:[.,]\d+)?(?:[ \t]+[^\s\d]\S*)?[ \t]*")
 BRACKETED_RANGE_RE = re.compile(r"[ \t]*\([ \t]*\d[\d.,]*[ \t]*[-–][ \t]*\d[\d.,]*[ \t]*\)[ \t]*")
 RANGE_CELL_RE = re.compile(r"^\s*[<>≤≥]?\s*\d[\d.,]*\s*[-–]\s*\d[\d.,]*")
@@ -1889,6 +1928,14 @@ def latest_column(labels: list[str]) -> int | None:
 UNIT_CELL_RE = re.compile(rf"[ \t]*(?:{UNIT_ALTERNATIVES})[ \t]*", re.IGNORECASE)
 
 
+def unit_cell(cell: str) -> str | None:
+    """The unit in a table's units column: the whole cell, so one the reader does not know ("x10(6)/mcL", "Million/uL") is
+    passed on as written, to be warned about, and never read as the known unit inside it ("/mcL"); None for a cell that
+    is no unit (empty, a dash, a range of a row whose columns are shifted)."""
+    cell = cell.strip()
+    return cell if "/" in cell and not RANGE_CELL_RE.match(cell) else None
+
+
 # A column of a grading table that holds no value of the patient's: "| Toxicity | Grade | Definition |" over "| Neutrophil count
 # decreased | 2 | ANC <1.5-1.0 |" (also headed in French, Spanish, Italian, Portuguese, German and Dutch).
 NOT_VALUE_HEADER_RE = re.compile(r"(?i)\b(?:(?:ctcae[ \t-]*)?grad[eoi]s?|grau|graad|toxicit(?:y|[ée]|[àa]|ies)|toxizit[äa]t|toxicidad|toxicidade|"
@@ -1951,8 +1998,10 @@ def row_table_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]]
             continue
         first = line[cells[0][0]:cells[0][1]].strip()
         name = ANALYTE_RE.match(first)
-        if not name and header is not None and len(cells) == len(header) and all(TIME_CELL_RE.fullmatch(line, a, b) for a, b in cells[1:]):
-            continue  # "Time   08:30   08:45" under "Date   02/05   09/05": the hours of the dates, not a header of their own
+        if not name and header is not None and (len(cells) == len(header) and all(TIME_CELL_RE.fullmatch(line, a, b) for a, b in cells[1:])
+                                                or len(cells) < len(header) and all(TIME_CELL_RE.fullmatch(line, a, b) for a, b in cells)):
+            continue  # "Time   08:30   08:45" under "Date   02/05   09/05", or "0710   0652" under "03/04/25   03/11/25   Ref":
+            # the hours of the dates, not a header of their own
         if not name:
             # a row of an analyte not read here ("RBC  2.88  10^6/uL  L", "HCT  26.4  %  L") has a unit cell, as no header has
             is_row = any(UNIT_CELL_RE.fullmatch(line, a, b) and any(ch.isdigit() for ch in line[a:b]) or line[a:b].strip() == "%"
@@ -1961,13 +2010,19 @@ def row_table_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]]
             # as no header has
             is_row = is_row or any(RANGE_ONLY_CELL_RE.fullmatch(line, a, b) for a, b in cells[2:]) \
                 and any(NUMBER_CELL_RE.fullmatch(line, a, b) for a, b in cells[1:])
-            header, delimiter = (None, None) if is_row else ([line[a:b].strip() for a, b in cells], splitter[0])
+            if not is_row:
+                header, delimiter = [line[a:b].strip() for a, b in cells], splitter[0]
+            elif header is not None and any(BARE_NUMBER_CELL_RE.fullmatch(cell) for cell in header):
+                header, delimiter = None, None  # the line taken for a header held a value ("RBC  2.88  10^6/uL  L"): a row too
+            # ... while a header of labels stays over the rows of other analytes ("MCV  91  93  fL  80-99" in a cumulative report)
             continue
         rest = first[name.end():]
         # "PLT 45 | 120": the name and the first value share a cell; "Thrombozyten /nl   150   88" under "Parameter   Einheit
         # 12.05.   19.05.": the name and the unit share a cell, one space apart
         shares_unit = header is not None and len(cells) == len(header) - 1 and bool(rest.strip()) and UNIT_CELL_RE.fullmatch(rest) is not None
-        if rest.strip() and CELL_VALUE_RE.fullmatch(rest) or shares_unit:
+        # "Neutrophils Absolute 1.8 - 7.7 10*3/uL   0.9 (L)" under "Component   Ref Range & Units   Value": the name and the range
+        shares_range = bool(rest.strip()) and (range_cell := RANGE_CELL_RE.match(rest)) is not None and RANGE_TAIL_RE.fullmatch(rest, range_cell.end()) is not None
+        if rest.strip() and CELL_VALUE_RE.fullmatch(rest) or shares_unit or shares_range:
             split = cells[0][0] + len(line[cells[0][0]:cells[0][1]]) - len(line[cells[0][0]:cells[0][1]].lstrip()) + name.end()
             cells = [(cells[0][0], split), (split, cells[0][1]), *cells[1:]]
             rest = ""
@@ -2007,7 +2062,9 @@ def row_table_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]]
         for c, role in enumerate(roles):
             if unit:
                 break
-            if role in ("unit", "range", "name"):
+            if role == "unit":
+                unit = unit_cell(line[cells[c][0]:cells[c][1]])
+            elif role in ("range", "name"):
                 found_unit = UNIT_ANYWHERE_RE.search(line[cells[c][0]:cells[c][1]])
                 unit = found_unit.group("unit") if found_unit else None
         if not unit:
@@ -2019,6 +2076,72 @@ def row_table_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]]
         found.append(_mention(name.lastgroup, text, start + cells[0][0], start + value_end, number.group("num"),
                               bool(number.group("kilo")), unit, None, (start + number.start("num"), start + number.end("num")), trend))
         covered.append((start, start + len(line)))
+    return found, covered
+
+
+# Long tables, as exports write them: one row per date and test, the test named in a column of its own ("Datum;Analyse;Resultaat;
+# Eenheid" over "2025-03-02;Trombo;88;10^9/L", "Date | Test | Result | Units"); headers also in German, French, Spanish, Italian.
+TEST_NAME_HEADER_RE = re.compile(r"(?i)(?:test(?:[ \t]+name)?|analy(?:te|sis|se|t)|analito|bepaling|parameter|component|item|exam(?:en)?|"
+                                 r"untersuchung|prueba|esame|naam|nom|name)")
+RESULT_HEADER_RE = re.compile(r"(?i)(?:results?|resultaat|uitslag|values?|waarde|wert|ergebnis|r[ée]sultat|resultado|risultato|valor|valore)")
+LONG_TABLE_DELIMITERS = ("|", "\t", ";", ",", "  ")
+
+
+def _delimited_cells(line: str, delimiter: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-empty cell of `line` split by `delimiter` (runs of two or more spaces for "  "), stripped."""
+    pattern = r"\S+(?: \S+)*" if delimiter == "  " else rf"[^{re.escape(delimiter)}]+"
+    cells = []
+    for cell in re.finditer(pattern, line):
+        a, b = cell.span()
+        a, b = a + len(cell.group()) - len(cell.group().lstrip()), b - (len(cell.group()) - len(cell.group().rstrip()))
+        if a < b:
+            cells.append((a, b))
+    return cells
+
+
+def long_table_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]]:
+    """The values of long tables, each analyte's at its most recent date (the last row when the dates do not tell), and the
+    spans of the rows read."""
+    found: list[Mention] = []
+    covered: list[tuple[int, int]] = []
+    lines = text.split("\n")
+    offsets = line_starts(lines)
+    row = 0
+    while row < len(lines):
+        line = lines[row]
+        delimiter = next((d for d in LONG_TABLE_DELIMITERS if d in line.strip()), None)
+        labels = [line[a:b] for a, b in _delimited_cells(line, delimiter)] if delimiter else []
+        roles = {label: column for column, label in enumerate(labels)}
+        time = next((c for c, label in enumerate(labels) if TIME_COLUMN_RE.fullmatch(label)), None)
+        name = next((c for c, label in enumerate(labels) if TEST_NAME_HEADER_RE.fullmatch(label)), None)
+        result = next((c for c, label in enumerate(labels) if RESULT_HEADER_RE.fullmatch(label)), None)
+        unit_column = next((c for c, label in enumerate(labels) if UNIT_HEADER_RE.match(label)), None)
+        row += 1
+        if time is None or name is None or result is None or len(roles) != len(labels):
+            continue
+        series: dict[str, list[tuple[str, int, tuple[int, int], re.Match, str | None]]] = {}
+        while row < len(lines):
+            cells = _delimited_cells(lines[row], delimiter)
+            if len(cells) not in (len(labels), len(labels) - 1) or len(cells) <= max(time, name, result):
+                break
+            start, data = offsets[row], lines[row]
+            when, named = data[slice(*cells[time])], data[slice(*cells[name])]
+            analyte = ANALYTE_RE.match(named)
+            value = CELL_VALUE_RE.match(data, cells[result][0])
+            row += 1
+            if analyte is None or not (NAME_ONLY_TAIL_RE.fullmatch(named, analyte.end()) or BRACKET_RE.fullmatch(named, analyte.end())) \
+                    or "%" in named or time_rank(when) is None or value is None or value.end("num") > cells[result][1]:
+                continue  # a row of another test, or one not read here, is left to the other readers
+            covered.append((start, start + len(data)))
+            unit = value.group("unit") or (unit_cell(data[slice(*cells[unit_column])]) if unit_column is not None and unit_column < len(cells) else None)
+            series.setdefault(analyte.lastgroup, []).append((when, start, min(cells[name][0], cells[result][0]), value, unit))
+        for analyte, rows in series.items():
+            pick = latest_column([when for when, *_ in rows])
+            when, start, first, value, unit = rows[-1 if pick is None else pick]
+            trend = [parse_number(r[3].group("num")) for r in rows] if pick in (None, len(rows) - 1) else [parse_number(value.group("num"))]
+            value_end = max(value.end("num"), value.end("kilo"), value.end("unit"))  # an unmatched group ends at -1
+            found.append(_mention(analyte, text, start + first, start + value_end, value.group("num"), bool(value.group("kilo")), unit, None,
+                                  (start + value.start("num"), start + value.end("num")), trend))
     return found, covered
 
 
@@ -2251,6 +2374,10 @@ def table_mentions(text: str) -> list[Mention]:
         cells = table_cells(line, spaced, delimiter)
         header = _header_names(line, cells)
         others = [line[a:b].strip() for column, (a, b) in enumerate(cells) if column not in header]
+        # a last column of notes ("Day  WBC  ANC  Plt  Notes") holds no value, and its cell may be left empty
+        notes_last = len(cells) - 1 not in header and len(others) > 1 and SKIP_HEADER_RE.match(others[-1]) is not None
+        if notes_last:
+            others = others[:-1]
         timed = all(TIME_COLUMN_RE.fullmatch(cell) for cell in others)  # every other column labels the time
         unnamed_labels = False
         if header and not others and layout is not None and row + 1 < len(lines) \
@@ -2272,7 +2399,7 @@ def table_mentions(text: str) -> list[Mention]:
         last = None
         following = row + 1
         while following < len(lines) and _table_layout(lines[following]) == data_layout \
-                and _row_width(lines[following], spaced, delimiter) == width:
+                and (_row_width(lines[following], spaced, delimiter) == width or notes_last and _row_width(lines[following], spaced, delimiter) == width - 1):
             last = following
             following += 1
         if last is not None and (len(header) < 2 or layout != "piped" or unnamed_labels):

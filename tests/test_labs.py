@@ -194,6 +194,83 @@ def test_an_unknown_multiplier_is_warned_about_not_guessed():
     assert lab["value"] is None and lab["grade"] is None and "not recognised" in lab["warnings"][0]
 
 
+# Printouts, tables and records of lab systems (fresh19 and the printouts of fresh14 to fresh17), in wordings of our own.
+PRINTOUT_READS = [
+    # a power of ten written with brackets ("x10(3)/uL") in the units column of a "Result Units Ref Range" table
+    ("Blood count   Result   Units       Reference\nWBC           3.4 L    x10(3)/uL   4.0-10.0\nHb            12.2     g/dL        12-16\n"
+     "Platelets     122 L    x10(3)/uL   150-350", {"wbc": 3.4, "hgb": 12.2, "plt": 122}),
+    # counts in thousands per microlitre said in words, in hundreds per microlitre ("41 x10^2/µL" is 4.1 x10^9/L)
+    ("Test: Platelet Count\nYour value: 188 Thousand/uL\nStandard range: 150 - 450 Thousand/uL", {"plt": 188}),
+    ("Platelets 212 thousands/mcL", {"plt": 212}), ("Leukocytes 41 x10^2/µL, Plt 15.5 x10^4/µL", {"wbc": 4.1, "plt": 155}),
+    # a cumulative report: a row of dates (and one of clock times) over rows with flags, a unit and a range after the values, rows
+    # of other analytes among them; the most recent date is read
+    ("CUMULATIVE RESULTS\n             02/10/24   02/17/24   02/24/24   Ref\n             0815       0640       0720\n"
+     "WBC          5.1        3.9 L      3.1 L      4.0-11.0 K/uL\nRBC          4.10       3.80 L     3.60 L     4.2-5.4 M/uL\n"
+     "HCT          38.0       35.2 L     33.9 L     36-46 %\nPLT          210        160        121 L      150-400 K/uL\n"
+     "NEUT ABS     3.2        2.1        1.6 L      1.8-7.7 K/uL", {"wbc": 3.1, "plt": 121, "anc": 1.6}),
+    ("Serial blood counts\n            03-Mar   17-Mar   31-Mar   Units     Ref\nHb          131      122      109L     g/L       120-160\n"
+     "MCH         29       30       31       pg        27-33\nWCC         6.1      5.0      3.8L     x10^9/L   4.0-11.0\n"
+     "Platelets   301      254      199      x10^9/L   150-400", {"hgb": 10.9, "wbc": 3.8, "plt": 199}),
+    # ... but a line of another analyte's value is no header over the rows after it
+    ("WBC   2.2   10^3/uL  L\nRBC   3.01  10^6/uL  L\nHCT   27.0  %        L\nPLT   64    10^3/uL  L", {"wbc": 2.2, "plt": 64}),
+    # a long table, one row per date and test: each analyte at its most recent date, in the unit of its row
+    ("Date,Test,Result,Units\n2024-11-02,WBC,5.5,10^9/L\n2024-11-02,Hemoglobin,7.4,mmol/L\n2024-11-09,WBC,2.9,10^9/L\n"
+     "2024-11-09,Hemoglobin,6.2,mmol/L", {"wbc": 2.9, "hgb": 9.99}),
+    ("Datum | Untersuchung | Ergebnis | Einheit\n14.03.2025 | Thrombozyten | 61 | /nl\n28.02.2025 | Thrombozyten | 140 | /nl", {"plt": 61}),
+    # ... but a percentage row is no count
+    ("Date;Test;Result;Unit\n2025-01-05;Neutrophils %;71;%\n2025-01-05;Platelets;250;10^9/L", {"plt": 250}),
+    # records of keys "Result Name:" / "Result Value:" / "Units:"
+    ("Result Name: Hemoglobin\nResult Value: 8.4\nUnits: g/dL\nNormal Range: 12.0-16.0\nAbnormal Flag: L\n\n"
+     "Result Name: White Blood Cell Count\nResult Value: 2.6\nUnits: x10^3/uL\nNormal Range: 4.0-10.0\nAbnormal Flag: L", {"hgb": 8.4, "wbc": 2.6}),
+    # ... but a value in a unit not known is not guessed
+    ("Result Name: White Blood Cell Count\nResult Value: 4.4\nUnits: x10^6/uL\nAbnormal Flag:", {}),
+    # a differential row with the percentage, then the absolute count with its unit; "segmentados" are neutrophils
+    ("Neutrófilos segmentados ...... 61 %   2.440 /mm3\nLinfocitos ................... 25 %   1.000 /mm3", {"anc": 2.44, "alc": 1.0}),
+    ("Segmentados: 55% - 1.925 /mm³\nLinfócitos: 30% – 1.050 /mm³", {"anc": 1.925, "alc": 1.05}),
+    # ... but a bare number after "Segmentados" is a share, and beside a row of all neutrophils the segmented ones are a part
+    ("Segmentados: 64", {}), ("Segmentados 64 %", {}),
+    ("Neutrófilos.....: 58 %   2.100 /mm³\n  Bastonetes....:  3 %     110 /mm³\n  Segmentados...: 55 %   1.990 /mm³", {"anc": 2.1}),
+    # a table of days with a last column of notes, empty in some rows: the last day is read, the notes are no values
+    ("Course on the ward:\nDay   ANC    Plt   Hb    Comment\nD1    0.2    41    8.1   G-CSF 480 mcg started\nD2    0.3    38    7.9\n"
+     "D3    1.4    52    8.3   G-CSF 480 mcg stopped", {"anc": 1.4, "plt": 52, "hgb": 8.3}),
+    ("Day   WBC   Plt   Notes\nD1    2.1   90    2 units given\nD2    2.6   84", {"wbc": 2.6, "plt": 84}),
+    # a German dated list named by a compound of "Verlauf", with the unit after the last value only
+    ("Leukozytenverlauf: 02.01. 6,1, 16.01. 4,8, 30.01. 3,2/nl. Hb stabil.", {"wbc": 3.2}),
+    ("Hb-Verlauf 05.05. 11,9, 19.05. 10,6 g/dl", {"hgb": 10.6}),
+    # ... but no other compound of a name is one
+    ("Hb-Elektrophorese 12", {}),
+    # a unit said with "per" between the name and the value
+    ("WBC, per µL: 2,350\nPlatelets, per microlitre: 97,000", {"wbc": 2.35, "plt": 97}),
+    # a range column before the value column, the range only one space after a long name
+    ("Test              Ref Range & Units    Value\nWBC               4.0 - 10.0 K/uL      3.1 (L)\n"
+     "Absolute Lymphs 1.0 - 4.0 K/uL         0.6 (L)", {"wbc": 3.1, "alc": 0.6}),
+]
+
+# A unit the reader does not know is warned about, never guessed: a units column or a unit after the value.
+UNKNOWN_UNIT_READS = [
+    "Panel    Result   Units        Ref\nWBC      4.4      x10(6)/uL    4.0-10.0",
+    "WBC 4.6 Million/uL", "Leukozyten 4,6 Mio/µl", "Date;Test;Result;Unit\n2025-01-05;WBC;4.4;Million/uL",
+]
+
+
+@pytest.mark.parametrize("text,expected", PRINTOUT_READS)
+def test_printouts_tables_and_records_are_read(text, expected):
+    labs = [lab for lab in grade_text(text) if lab["value"] is not None]
+    assert {lab["analyte"]: lab["value"] for lab in labs} == pytest.approx(expected)
+    assert len(labs) == len(expected)
+
+
+@pytest.mark.parametrize("text", UNKNOWN_UNIT_READS)
+def test_a_unit_not_known_is_warned_about_in_a_units_column_or_after_the_value(text):
+    lab, = grade_text(text)
+    assert lab["value"] is None and lab["grade"] is None and lab["warnings"]
+
+
+def test_a_count_in_hundreds_per_microlitre_says_its_conversion():
+    lab, = grade_text("WBC 28 x10^2/uL")
+    assert lab["value"] == pytest.approx(2.8) and "read as 2.8 x10^9/L" in lab["assumptions"][0]
+
+
 def test_untimed_repeats_in_one_list_are_all_kept_and_a_repeat_after_then_is_current():
     assert [lab["value"] for lab in grade_text("PLT 45, PLT 38")] == [45, 38]  # one list, told in no order
     lab, = grade_text("PLT 45, then PLT 38")
