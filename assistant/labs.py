@@ -952,7 +952,9 @@ def _find_mentions(text: str) -> list[Mention]:
     may_month = MONTH_AFTER_DAY_RE.search(lowered) is not None
     may_ordinal = any(word in lowered for word in ORDINAL_WORDS) or ORDINAL_SHORT_RE.search(text) is not None \
         or DOTTED_DATE_RE.search(text) is not None
+    names: list[re.Match] = []
     for match in ANALYTE_RE.finditer(text):
+        names.append(match)
         analyte = match.lastgroup
         position = match.end()
         if "%" in text[position:position + 3] and text[position:position + 3].lstrip().startswith("%"):
@@ -1181,6 +1183,11 @@ def _find_mentions(text: str) -> list[Mention]:
             mentions = [m for m in mentions if m.is_threshold or not any(a <= m.number_span[0] < b for a, b in cells)]
     if "respectiv" in lowered or "rispettiv" in lowered:
         mentions = respectively_mentions(text, mentions)
+    if "(" in text and len(names) > 1:
+        paired = paired_bracket_mentions(text, names)
+        if paired:  # the pair's names read no value of their own ("platelets were preserved (13.9 g/dL" is the hemoglobin's)
+            named_at = {m.span[0] for m in paired}
+            mentions = [m for m in mentions if m.span[0] not in named_at] + paired
     conditions = condition_bracket_mentions(text, lowered) if "(" in text and ("peni" in lowered or "emi" in lowered) else []
     if any(hint in lowered for hint in CONDITION_HINTS):
         conditions += condition_value_mentions(text, lowered)
@@ -1222,6 +1229,29 @@ def _neutrophils_over_their_segmented_part(mentions: list[Mention]) -> list[Ment
     if segmented and any(m.analyte == "anc" and id(m) not in segmented for m in mentions):
         return [m for m in mentions if id(m) not in segmented]
     return mentions
+
+
+# Two names joined by "and", then their values in brackets in the same order: "hemoglobin and platelets were preserved (13.9 g/dL
+# and 231 x10^9/L)", "Leucocitos y plaquetas sin cambios (4.100/µL y 176.000/µL)".
+NAME_JOIN_RE = re.compile(r"[ \t]+(?:and|y|et|e|und|en|&)[ \t]+")
+PAIRED_VALUES_RE = re.compile(rf"[^()\d\n.;]{{0,50}}\([ \t]*(?P<v1>\d[\d.,]*)[ \t]*(?P<u1>{UNIT_ALTERNATIVES})?[ \t]*(?:and|y|et|e|und|en|,|;)[ \t]*"
+                              rf"(?P<v2>\d[\d.,]*)[ \t]*(?P<u2>{UNIT_ALTERNATIVES})?[ \t]*\)", re.IGNORECASE)
+
+
+def paired_bracket_mentions(text: str, names: list[re.Match]) -> list[Mention]:
+    """Values of two names joined by "and", given in brackets after them in the same order (see PAIRED_VALUES_RE)."""
+    found = []
+    for first, second in zip(names, names[1:], strict=False):
+        if first.lastgroup == second.lastgroup or not NAME_JOIN_RE.fullmatch(text, first.end(), second.start()):
+            continue
+        values = PAIRED_VALUES_RE.match(text, second.end())
+        if values is None:
+            continue
+        for name, number, unit in ((first, "v1", "u1"), (second, "v2", "u2")):
+            found.append(_mention(name.lastgroup, text, name.start(), values.end(number) if not values.group(unit) else values.end(unit),
+                                  values.group(number).rstrip(".,"), False, values.group(unit), None, values.span(number),
+                                  [parse_number(values.group(number).rstrip(".,"))]))
+    return found
 
 
 # A count named only by the word "count" and a word of when it was taken, after a value of one count named before it:
@@ -2759,7 +2789,7 @@ SPECIMEN_RE = re.compile(r"(?i)\b(?:capillary|venous|arterial|finger-?(?:stick|p
                          r"heparin|manual|smear|estimated?|automated|analy[sz]er|cord|capillaire|veineux|kapill[äa]r|ven[öo]s|capilar|venos[ao])\b")
 SEQUENCE_WORD_RE = re.compile(r"(?i)\b(?:then|later|after(?:wards)?|subsequently|since|now|puis|ensuite|apr[èe]s|luego|despu[ée]s|poi|dopo|"
                                r"dann|danach|sp[äa]ter|daarna|later|depois|ap[óo]s)\b")
-CLAUSE_CUT_RE = re.compile(r"[,;(\[]|\s[-–—]\s")
+CLAUSE_CUT_RE = re.compile(r"[,;()\[\]]|\s[-–—]\s")
 
 
 def _earlier_message_start(text: str) -> int:
@@ -2814,8 +2844,11 @@ def _current_by_context(text: str, mentions: list[Mention], indexes: list[int], 
                         quoted_from: int) -> tuple[int, str] | None:
     """Which of several values of one analyte no time orders is current, and why (None: all are kept)."""
     values = [mentions[i] for i in indexes]
-    specimens = {_marks(text, mentions, i, SPECIMEN_RE) for i in indexes}
-    if len({s.lower() for s in specimens if s}) > 1:
+    samples = [(_marks(text, mentions, i, SPECIMEN_RE) or "").lower() for i in indexes]
+    if "edta" in samples and samples.count("citrate") == 1:
+        # "PLT (EDTA) 46 … clumps; PLT (citrate) 151": a platelet count in citrate is taken to avoid clumping in EDTA
+        return samples.index("citrate"), "it was counted in citrate, which the EDTA count's clumping does not affect"
+    if len({sample for sample in samples if sample}) > 1:
         return None  # a capillary and a venous sample: both current
     others = {k for k, i in enumerate(indexes) if _marks(text, mentions, i, OTHER_PERSON_RE)}
     if others and len(others) < len(indexes):  # "My sister … her lymphocytes were 0.4": someone else's value

@@ -1071,6 +1071,15 @@ SERIES_LABEL_READS = [
     # "du jour", Dutch "EC" (a red cell unit) between two values, a recheck joined by a hyphen to its name
     ("Hb du jour 8,1 g/dL", {"hgb": 8.1}), ("Hb 4,6 -> 2 EC -> 5,9 mmol/L", {"hgb": 9.5}),
     ("Hb heute früh 7,0 g/dl; 2 EK; Kontroll-Hb am Abend 8,9 g/dl", {"hgb": 8.9}),
+    # a value in brackets with an earlier time closes its clause: the value after the bracket is not "earlier" too
+    ("At the last check (2 weeks ago, plt 71) she was fine; her platelets have recovered to 162", {"plt": 162}),
+    # two names joined by "and", their values in brackets in the same order
+    ("On day 30 hemoglobin and platelets were stable (12.2 g/dL and 188 x10^9/L)", {"hgb": 12.2, "plt": 188}),
+    ("Leucocitos y plaquetas sin cambios (5.200/µL y 143.000/µL)", {"wbc": 5.2, "plt": 143}),
+    # a platelet count in citrate is the true one beside an EDTA count that clumped
+    ("PLT (EDTA)  38 x10^9/L  clumps seen\nPLT (citrate)  164 x10^9/L", {"plt": 164}),
+    # an Indian report's total count, only with its unit; a misspelling
+    ("TC: 4,800 cells/cu.mm", {"wbc": 4.8}), ("completed TC 4 cycles", {}), ("the neutrofils were 0.9", {"anc": 0.9}),
 ]
 
 
