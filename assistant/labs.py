@@ -146,7 +146,7 @@ FILLER = (r"(?:[ \t]+(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\.?[ -]" + MONTH_NAM
           # ... and in the present tense ("l'hémoglobine remonte à 9,4", "las plaquetas bajan a 40", "Hb sinkt auf 8,1")
           r"(?:remont|chut|baiss|augment|diminu)(?:e|ent)|descend(?:ent)?|(?:sub|baj)(?:e|en|a|an)|sale|scende|salgono|scendono|steigt|sinkt|fällt|"
           r"um+|uh+|uhm|erm|er|hmm+|ah|"  # hesitations a dictation keeps ("Platelets, um, sixty seven")
-          r"du\s+jour|de\s+hoy|del\s+d[íi]a|di\s+oggi|do\s+dia|am\s+(?:abend|morgen|nachmittag)|contr[ôo]le|control|controllo|kontrolle|zijn|bedraagt|bedroeg|steadily|gradually|progressively|slowly|rapidly|sharply|further|stiegen|stieg|fielen|fiel|sanken|sank|lagen|lag|improved|increased|abs|absolute|recorded|noted|observed|found|documented|drifted|trended|trending|slipped|dipped|climbed|settled|sitting|hovering|sits|reads?|nl|normal|wnl|low|high|this|so|up|trend|series|results?|elevated|reduced|critically|critical|markedly|mildly|severely|very|~|≈)\b\s*)")
+          r"previously\s+reported\s+as|reported\s+as|range|ranged|ranging|this\s+(?:admission|stay|week|cycle|month)|du\s+jour|de\s+hoy|del\s+d[íi]a|di\s+oggi|do\s+dia|am\s+(?:abend|morgen|nachmittag)|contr[ôo]le|control|controllo|kontrolle|zijn|bedraagt|bedroeg|steadily|gradually|progressively|slowly|rapidly|sharply|further|stiegen|stieg|fielen|fiel|sanken|sank|lagen|lag|improved|increased|abs|absolute|recorded|noted|observed|found|documented|drifted|trended|trending|slipped|dipped|climbed|settled|sitting|hovering|sits|reads?|nl|normal|wnl|low|high|this|so|up|trend|series|results?|elevated|reduced|critically|critical|markedly|mildly|severely|very|~|≈)\b\s*)")
 # "from 150 down to 42", "by 40 to 85", "50% to 0.9": the change before the new value. The earlier value may be named
 # ("from a nadir of 4 x10^9/L to 162") and labelled with when it was taken ("from 5.9 g/dL on admission to 8.7").
 FROM_TO = (r"(?:\s*(?:from\s+(?:(?:a|an|the|its|her|his|their)\s+)?(?:(?:nadir|low|lowest|peak|high|baseline|level|value)\s+(?:of\s+)?)?"
@@ -222,7 +222,7 @@ def _analyte_regex() -> re.Pattern:
 
 ANALYTE_RE = _analyte_regex()
 VALUE_RE = re.compile(
-    rf"(?P<filler>(?:{FILLER}){{0,4}}?)(?:{FROM_TO})?(?:{COMPARATOR}\s*(?:the\s+)?)?(?!\d{{1,2}}(?:\s+(?:hours?|hrs?|days?|weeks?|wks?|months?)\s+ago|h(?:\d{{2}})?)\b){NUMBER}\s*(?:{UNIT})?",
+    rf"(?P<filler>(?:{FILLER}){{0,4}}?)(?:{FROM_TO})?(?:{COMPARATOR}\s*(?:the\s+)?)?(?!\d{{1,2}}(?:\s+(?:hours?|hrs?|days?|weeks?|wks?|months?)\s+ago|h(?:\d{{2}})?)\b|\d{{0,2}}0s\b){NUMBER}\s*(?:{UNIT})?",
     re.IGNORECASE,
 )
 # ... and a threshold after a comparator in another language, tried only when VALUE_RE found nothing and one of those words follows.
@@ -401,7 +401,7 @@ ARROW_LABEL = (r"(?:(?:(?:day|d|week|wk|cycle|c)\s*\d{1,3}(?:\s*d\s*\d{1,2})?|\d
                r"\s*:?\s+|(?!(?:grade|gr|ctcae|day|days|d|week|weeks|wk|cycle|c)\b)[A-Za-z][A-Za-z-]{1,15}(?:\s*:\s*|\s+)){0,2}"
                rf"(?:{ARROW}\s*)?")
 # Verbs of a count changing, in any form, before "to" and the new value: "recovering to", "climbed back to".
-CHANGE_VERB = r"(?:drop|fell|fall|rose|rise|rising|recover|improv|increas|decreas|climb|dipp|dip|slipp|slip|sank|sink|return|bounc|declin)"
+CHANGE_VERB = r"(?:drop|fell|fall|rose|rise|rising|recover|improv|increas|decreas|climb|dipp|dip|slipp|slip|sank|sink|return|bounc|declin|correct|amend|revis)"
 # The words naming a treatment after its dose ("2 units PRBC", "1 pool of platelets"), never a cue of the next value.
 TREATMENT_WORDS_RE = re.compile(r"(?:[ \t]+(?!(?:then|now|today|this|and|but|back|post|after|repeat|recheck)\b)[A-Za-z][\w-]*){0,3}",
                                 re.IGNORECASE)
@@ -885,7 +885,7 @@ def _value_in_next_clause(text: str, position: int) -> re.Match | None:
 
 # A value labelled as current after a threshold of the same name: "ANC <0.5 x10^9/L since 14/7, today 0.3", "Hold if
 # platelets <50 per protocol — today 38".
-CURRENT_AFTER_THRESHOLD_RE = re.compile(rf"(?:[^.;\n\d]|{TIME_TOKEN}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?){{0,40}}?(?:[,;—–]|\s-\s)\s*(?:but\s+|and\s+)?"
+CURRENT_AFTER_THRESHOLD_RE = re.compile(rf"(?:[ \t]*[-–][ \t]*\d+(?:[.,]\d+)?)?(?:[^.;\n\d]|{TIME_TOKEN}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?){{0,40}}?(?:[,;—–]|\s-\s)\s*(?:but\s+|and\s+)?"
                                         rf"(?P<cue>today|now|this\s+morning|currently|(?:ours|his|hers|theirs|yours|mine)(?=\s+(?:is|was|are|were)\s))(?:'s|’s)?\s*(?::\s*)?{SUBJECT_VERB}{NUMBER}\s*(?:{UNIT})?",
                                         re.IGNORECASE)
 # the cue's first letters: a word of now, or a possessive ("hold if plt <75, ours is 88", "ref range 1.8-7.7, his is 1.6")

@@ -1080,6 +1080,10 @@ SERIES_LABEL_READS = [
     ("PLT (EDTA)  38 x10^9/L  clumps seen\nPLT (citrate)  164 x10^9/L", {"plt": 164}),
     # an Indian report's total count, only with its unit; a misspelling
     ("TC: 4,800 cells/cu.mm", {"wbc": 4.8}), ("completed TC 4 cycles", {}), ("the neutrofils were 0.9", {"anc": 0.9}),
+    # a corrected report: the value it was corrected to
+    ("Platelet count: previously reported as 14 K/uL on 02/07 - CORRECTED to 41 K/uL", {"plt": 41}),
+    # a range over a time, then today's value; decades are no values
+    ("ANC range this admission 0.2-1.1, today 0.8", {"anc": 0.8}), ("platelets in the 30s all week", {}),
 ]
 
 
