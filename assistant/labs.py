@@ -451,7 +451,7 @@ def _foreign_to_step(text: str, filler: str, end: int) -> tuple[re.Match | None,
 # A later value told in the next sentence by a pronoun and a verb of change: "the platelet count was 3 × 10⁹/L. After
 # dexamethasone 40 mg for 4 days, it recovered to 89 × 10⁹/L". The pronoun must start its clause; no other name, no other
 # measured thing and no number but a dose or a time may stand between.
-LATER_PRONOUN_RE = re.compile(rf"(?P<gap>[^\n]{{0,110}}?)(?:^|(?<=[.,;])|(?<=[.,;]\s)|\s(?:and|then|but|et|mais)\s)\s*(?P<when>[^,;.\n\d]{{0,30}}?)"
+LATER_PRONOUN_RE = re.compile(rf"(?P<gap>[^\n]{{0,110}}?)(?:^|(?<=[.,;])|(?<=[.,;]\s)|\s(?:and|then|but|et|mais)\s)\s*(?P<when>(?:[^,;.\n\d]|\d{{1,3}}(?=\s+(?:days?|weeks?|wks?|months?|hours?|hrs?)\b)){{0,30}}?)"
                               rf"(?:(?:it|they)\s+(?:(?:has|have|had)\s+)?(?:{CHANGE_VERB}\w*\s+(?:back\s+|up\s+|down\s+)?to|(?:came|come)\s+back\s+(?:at|to))|"
                               # a verb of being, when a word of now says the value is the current one: "this morning it's 9.1",
                               # "it is now 56", "ce matin elle est à 9,0"

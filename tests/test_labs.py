@@ -1084,6 +1084,8 @@ SERIES_LABEL_READS = [
     ("Platelet count: previously reported as 14 K/uL on 02/07 - CORRECTED to 41 K/uL", {"plt": 41}),
     # a range over a time, then today's value; decades are no values
     ("ANC range this admission 0.2-1.1, today 0.8", {"anc": 0.8}), ("platelets in the 30s all week", {}),
+    # a time of weeks before the pronoun of a later value
+    ("Two days later the platelet count was 31; at 3 weeks it had recovered to 144.", {"plt": 144}),
 ]
 
 
