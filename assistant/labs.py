@@ -978,7 +978,7 @@ def _find_mentions(text: str) -> list[Mention]:
         if bracket:
             header_unit = bracket.group("unit")
             position = bracket.end()
-        elif ("/" in (unit_window := text[position:position + 20]) or "per " in unit_window) \
+        if not header_unit and ("/" in (unit_window := text[position:position + 20]) or "per " in unit_window) \
                 and (not (lead := text[position:position + 16].lstrip(" \t,:"))[:1].isdigit()
                      or lead[:3] in ("10^", "10*")):  # "WBC   10^3/uL   2.90": a unit column first; "Platelets, per µL: 143,000"
             unit_first = HEADER_UNIT_RE.match(text, position)
@@ -2003,6 +2003,10 @@ def grade_column_cells(text: str, lowered: str) -> list[tuple[int, int]]:
     return spans
 
 
+DECIMAL_CELL_RE = re.compile(r"[ \t]*\d+[.,]\d+[ \t]*")
+OTHER_UNIT_CELL_RE = re.compile(r"[ \t]*(?:\S*[A-Za-zµ]\S*/\S+|\S*/\S*[A-Za-zµ]\S*)[ \t]*")  # one word with a slash and a letter: no date
+
+
 def row_table_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]]:
     """Values of tables whose header row labels the columns and whose rows start with an analyte name; with
     several value columns (dates, times, Today | Prior) the most recent is read. Returns the mentions and the
@@ -2040,6 +2044,9 @@ def row_table_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]]
             # as no header has
             is_row = is_row or any(RANGE_ONLY_CELL_RE.fullmatch(line, a, b) for a, b in cells[2:]) \
                 and any(NUMBER_CELL_RE.fullmatch(line, a, b) for a, b in cells[1:])
+            # ... or a decimal value and a unit the reader does not know ("RBC  3.61  10^6/uL  L"), as no header has
+            is_row = is_row or any(DECIMAL_CELL_RE.fullmatch(line, a, b) for a, b in cells[1:]) \
+                and any(OTHER_UNIT_CELL_RE.fullmatch(line, a, b) for a, b in cells[1:])
             if not is_row:
                 header, delimiter = [line[a:b].strip() for a, b in cells], splitter[0]
             elif header is not None and any(BARE_NUMBER_CELL_RE.fullmatch(cell) for cell in header):
@@ -2075,7 +2082,8 @@ def row_table_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]]
             roles.append("name" if column == 0 else "range" if RANGE_HEADER_RE.search(label) else "unit" if UNIT_HEADER_RE.match(label)
                          else "skip" if SKIP_HEADER_RE.match(label) or NOT_VALUE_HEADER_RE.search(label) else "value")
         value_columns = [c for c, role in enumerate(roles) if role == "value"
-                         and CELL_VALUE_RE.match(line, cells[c][0]) and not RANGE_CELL_RE.match(line[cells[c][0]:cells[c][1]])]
+                         and CELL_VALUE_RE.match(line, cells[c][0]) and not RANGE_CELL_RE.match(line[cells[c][0]:cells[c][1]])
+                         and not OTHER_UNIT_CELL_RE.fullmatch(line, *cells[c])]  # "10^3/uL" under a title taken for a header: a unit
         if not value_columns:
             continue
         pick = latest_column([columns[c] for c in value_columns]) if len(value_columns) > 1 else 0
@@ -2100,6 +2108,8 @@ def row_table_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]]
         if not unit:
             found_unit = UNIT_ANYWHERE_RE.search(columns[column])
             unit = found_unit.group("unit") if found_unit else None
+        if not unit and column + 1 < len(cells) and OTHER_UNIT_CELL_RE.fullmatch(line, *cells[column + 1]):
+            unit = unit_cell(line[cells[column + 1][0]:cells[column + 1][1]])  # "PLT   119   10^3/uL   L": the unit after the value
         series = [parse_number(CELL_VALUE_RE.match(line, cells[c][0]).group("num")) for c in value_columns]
         trend = series if len(series) > 1 and pick == len(series) - 1 else [series[pick]]
         value_end = number.end("unit") if number.group("unit") else number.end("kilo") if number.group("kilo") else number.end("num")

@@ -1086,6 +1086,12 @@ SERIES_LABEL_READS = [
     ("ANC range this admission 0.2-1.1, today 0.8", {"anc": 0.8}), ("platelets in the 30s all week", {}),
     # a time of weeks before the pronoun of a later value
     ("Two days later the platelet count was 31; at 3 weeks it had recovered to 144.", {"plt": 144}),
+    # an analyser's printout under a title line: a unit column the reader does not know ("10^6/uL" of the red cells) makes a row,
+    # not a header; a unit cell after the value is its unit, never a value
+    ("XN-550   Sample 77-2   2025/06/02 07:40\nWBC    2.71  10^3/uL  L\nRBC    3.90  10^6/uL  L\nHGB    11.1  g/dL     L\n"
+     "PLT     131  10^3/uL  L\nNEUT#  1.44  10^3/uL  L", {"wbc": 2.71, "hgb": 11.1, "plt": 131, "anc": 1.44}),
+    # a bracket after the name, then the unit column, then the value
+    ("Lymphocytes (abs)      10^9/L      0.6 L    1.0-4.0", {"alc": 0.6}),
 ]
 
 
