@@ -119,12 +119,15 @@ EVENT_LABEL = (r"(?:de|à[ \t]+la|à[ \t]+l['’]|al|bei(?:[ \t]+der)?|bij|na|al
 # Words that may stand between an analyte and its value ("platelets of 60", "ANC was 0.4", "Hb: 9.1"), also in French,
 # Italian, Spanish and German ("plaquettes sont à 54 000", "piastrine di 38", "Leukos liegt bei 2,9").
 FILLER = (r"(?:[ \t]+(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\.?[ -]" + MONTH_NAME + r")(?:[ \t]+\d{1,2}:\d{2})?(?:[ \t]*:[ \t]*|[ \t]+)(?=\d)|"
-          r"[ \t]+(?:at[ \t]+|@[ \t]*)?(?:\d{1,2}:\d{2}|(?:[01]\d|2[0-3])[0-5]\d)[ \t]*:[ \t]*(?=\d)|"  # "Platelets 06:00: 27", "Platelet ct 0512: 33": a clock, a colon, the value
+          r"[ \t]+(?:at[ \t]+|@[ \t]*)?(?:\d{1,2}:\d{2}|(?:[01]\d|2[0-3])[0-5]\d)[ \t]*:[ \t]*(?=\d)|"
+          r"[ \t]+(?:mon|tue|wed|thu|fri|sat|sun)(?:[a-z]{0,3}day|s|rs?)?\.?[ \t]*:?[ \t]*(?=\d)|"  # "Neuts Mon 1.9 – Wed 1.1"  # "Platelets 06:00: 27", "Platelet ct 0512: 33": a clock, a colon, the value
           r"[ \t]+" + EVENT_LABEL + r"[ \t]*:?[ \t]*(?=\d)|"  # "Hb bei Entlassung 12,7", "Hémoglobine de sortie 11,2"
           r"[ \t]*(?:(?:à|às|a|um|om|alle)[ \t]+)?\d{1,2}h(?:\d{2})?[ \t]*:?[ \t]*(?=\d)|"  # "Hb post-transfusionnelle à 20h : 8,6": a clock in hours  # "PLT 03/12 09:40: 22", "Hb 4 Mar 9.1": when, then the value
           # a change told with its verb, from one value to the next: "hb dropped 9.2 to 7.6", "plaquetas caíram de 180 mil para 52 mil"
           r"[ \t]+(?:dropped|fell|fallen|rose|risen|went|gone|declined|decreased|increased|improved|recovered|climbed|slipped|"
-          r"ca[íi]ram|caiu|baixaram|subiram|subiu|cayeron|bajaron|subieron|gedaald|gestegen|gesunken|gestiegen)[ \t]+"
+          r"ca[íi]ram|caiu|baixaram|subiram|subiu|cayeron|bajaron|subieron|gedaald|gestegen|gesunken|gestiegen|"
+          r"scesi|scese|saliti|salite|calati|calate|risaliti|risalite|passati|passate|diminuiti|aumentati|descendu[e]?s?|"
+          r"remont[ée]e?s?|pass[ée]e?s?|baiss[ée]e?s?|chut[ée]e?s?|gefallen|angestiegen)[ \t]+"
           r"(?:(?:down|up)[ \t]+)?(?:from|de|da|von|van)?[ \t]*\d[\d.,]*(?:[ \t]*mil)?[ \t]*(?:[^\s\d]*/[^\s\d]+[ \t]*)?"
           r"(?:(?:down|up|back)[ \t]+)?(?:to|para|a|à|auf|naar|tot)[ \t]+(?=\d)|"
           r"\s+|\s*" + RELATIVE_TIME + r"\s*,?\s*(?=\d)|" + REFERENCE_BEFORE_RESULT + r"|\s*[:=(,#|—–↓↑]\s*|"
@@ -365,7 +368,7 @@ NOT_A_VALUE_WORDS = (r"(?:%|percent\b|units?\b|u\b|pools?\b|bags?\b|p?rbcs?\b|ff
                      r"poches?\b|concentr[ée]s?\b|unit[ée]s\b|unit[àa]\b|unidades\b|sacche\b|sacca\b|ek\b|eks\b|ecs?\b|eenheden\b|tks?\b|mg\b|mcg\b|µg\b|"
                      r"g\s*/\s*kg|mg\s*/\s*kg|ml\b|doses?\b|days?\b|wks?\b|weeks?\b|months?\b|years?\b|yrs?\b|cycles?\b|patients\b|pts\b|"
                      r"times\b|hours?\b|hrs?\b)")
-NOT_A_VALUE_RE = re.compile(r"\s*" + first_char_lookahead(NOT_A_VALUE_WORDS) + NOT_A_VALUE_WORDS, re.IGNORECASE)
+NOT_A_VALUE_RE = re.compile(r"\s*-?" + first_char_lookahead(NOT_A_VALUE_WORDS) + NOT_A_VALUE_WORDS, re.IGNORECASE)  # "a 2-week pause"
 REFERENCE_AFTER_RE = re.compile(r"\s*(?:\)|\]|;|\.(?:\s|$)|,?\s*(?:study|trial|cohort|guidelines?|update|data|paper|review|"
                                 r"criteria|version|edition|et\s+al)\b|$)", re.IGNORECASE)
 # A statistic about a cohort, not a patient's value: "the median ANC was 1.2".
@@ -546,6 +549,89 @@ def _may_continue(window: str) -> bool:
     return TREND_HINT_RE.search(window.lower()) is not None
 
 
+# -- a later value told in running prose ----------------------------------------------------------------------
+# When no pattern of a series matches, a bare number later in the same sentence is the same count's later value if nothing
+# else can claim it: the words between name no other analyte or measure, state no threshold, goal or supposition, and hold
+# a mark of a series (a separator, a conjunction, an arrow or a word of time); the number is no time, no dose, no range and
+# no value of a name after it, and is of the count's magnitude. "My neutrophil counts have been 1.9, 1.5 and now 1.1",
+# "hb 5.9 yday, 7.4 after 2u, today 7.1", "scesi da 1.800 a 900/mm3 in una settimana; il controllo di oggi mostra 700/mm3".
+LATER_REACH = 90  # characters after the value looked at
+PROSE_NUMBER_RE = re.compile(r"(?<![\w.,/:^*+#-])\d+(?:[.,]\d+)*(?![.,/:]?\d)(?![a-jl-zA-JL-Z_-])")  # "4B", "2-week": no value
+SERIES_CUE_RE = re.compile(rf"[,;]|{ARROW}|\s[-–—]\s|\b(?:and|then|now|today|yesterday|yest|yday|tonight|this|latest|repeat\w*|recheck\w*|"
+                           r"rechecked|et|puis|y|luego|e|poi|und|dann|en|daarna|ce|hoy|oggi|heute|vandaag|hoje|ontem|ieri|ayer|hier|gestern|"
+                           r"gisteren|mon|tue|wed|thu|fri|sat|sun|\w+day)\b", re.IGNORECASE)
+NOT_SERIES_GAP_RE = re.compile(r"(?i)[<>≤≥=]|\b(?:if|unless|when|whenever|once|should|would|could|might|below|under|above|over|less|more|"
+                               r"than|least|most|target\w*|goal|aim\w*|threshold|trigger\w*|cut-?off|keep|maintain|need\w*|requir\w*|"
+                               r"hold|stop|resume|restart|transfuse|give|consider|normal|ref\w*|range|lln|uln|wnl|median|mean|average|"
+                               r"patients?|pts|cohort|trial|study|grade|g[1-4]|ctcae|age|aged|years?|yo|kg|mg|dose|cycles?|temp\w*|fever|"
+                               r"bp|pulse|hr|rr|sats?|spo2|ldh|retic\w*|haptoglobin|ferritin|crp|inr|ptt?|fibrinogen|creatinine|bilirubin|"
+                               r"alt|ast|glucose|sodium|potassium|hct|hematocrit|haematocrit|mcv|rbc|eos\w*|mono\w*|baso\w*|blasts?|"
+                               r"si|sous|sotto|unter|onder|bajo|debajo|menos|menor|sopra|über|boven|encima|seuil|soglia|umbral|limiar|grenze|"
+                               r"drempel|objectif|objetivo|obiettivo|ziel|doel|wenn|falls|als|se|caso|"
+                               r"his|her|their|husband|wife|sister|brother|mother|father|friend|donor|"
+                               # an earlier value told after the current one is left out, not ordered ("0.31, previously 0.6")
+                               r"previous(?:ly)?|prior|before|earlier|baseline|was|were|had|been|ago|yesterday|yest|yday|last|from|vs|"
+                               r"versus|compared|gisteren|ayer|ieri|hier|gestern|ontem|avant|antes|prima|vorher|eerder|era|estaba|était|"
+                               r"war|waren|lactate|lac|pct|procalcitonin|ph|albumin|tsh|cortisol|k|na|cr|bun|t|fiebre|fièvre|febbre|"
+                               r"fieber|koorts|febre|[nlmebp]|pasad[ao]|passat[ao]|passad[ao]|derni[èe]re?|vorige|letzte[nr]?|"
+                               # a change's size, a count word starting another name, a bed or a room
+                               r"down|up|by|of|rise|rose|fell|fall|drop\w*|increas\w*|decreas\w*|count|bed|cama|lit|letto|bett|room|rm|"
+                               r"box|sala|quarto|kamer|zimmer|chambre|acima|abaixo|dessus|dessous|inf[ée]rieure?s?|sup[ée]rieure?s?|"
+                               r"inferior\w*|superior\w*|mayor|maior|minder|meer|weniger|mehr|più|meno|plus|moins)\b"
+                               r"|[(\[][^)\]]*$|[)\]]|°|[\x22|\t]")  # a bracket opened or closed, a table's cells
+TIME_NUMBER_BEFORE_RE = re.compile(r"(?i)(?:\b(?:day|d|dag|d[íi]a|jour|j|tag|giorno|wk|week|week|cycle|c|cure|ciclo|zyklus|kuur|"
+                                   r"on|le|el|il|am|op|em|del|al|à|às|at|@|um|om|alle|las|h)\s*[+#]?|[/:.]|\d[ \t]*)$")
+TIME_NUMBER_AFTER_RE = re.compile(rf"(?i)(?:[/:]\d|\.\d{{1,2}}\.|\s*(?:st|nd|rd|th|h|uur|uhr|hrs?|hours?|[ \t]*(?:de[ \t]+)?{MONTH_NAME}|"
+                                  r"days?|d[íi]as?|jours?|tage?n?|giorni|dagen|weeks?|wks?|semaines?|semanas?|settimane|wochen|weken|"
+                                  r"months?|mois|meses|mesi|monate?n?|maanden|years?|ans|años|anni|jahre?n?|jaar)\b)")
+
+
+def _told_later(text: str, scan: int, last_value: float) -> re.Match | None:
+    """The same count's later value told in running prose after the value that ends at `scan` (see LATER_REACH), or None."""
+    stop = scan + LATER_REACH
+    for end_mark in ("\n", ". ", "? ", "! "):
+        found = text.find(end_mark, scan, stop)
+        if found >= 0:
+            stop = found
+    if RESPECTIVELY_RE.search(text, scan, stop + 60):
+        return None  # "platelets 54 and 38, grade 3 and 3 respectively": two patients' values, no series
+    for number in PROSE_NUMBER_RE.finditer(text, scan, stop):
+        if TIME_NUMBER_BEFORE_RE.search(text, max(scan, number.start() - 8), number.start()) \
+                or TIME_NUMBER_AFTER_RE.match(text, number.end()):
+            continue  # "on 3/18", "day 3", "at 20h", "14 April", "in three weeks": a time, not a value
+        gap = text[scan:number.start()]
+        if NOT_SERIES_GAP_RE.search(gap) or not SERIES_CUE_RE.search(gap) or ANALYTE_RE.search(text, scan, number.end()):
+            return None
+        last_word = LAST_WORD_RE.search(gap)
+        if last_word and not WORD_BEFORE_LATER_RE.fullmatch(last_word.group(1)) and not SERIES_CUE_RE.fullmatch(last_word.group(1)):
+            return None  # "réticulocytes 4", "VCM 99": a number after a word no series has before its values is that word's
+        step = NUMBER_STEP_RE.match(text, number.start())
+        if step is None or NOT_A_VALUE_RE.match(text, step.end()) or RANGE_AFTER_RE.match(text, step.end("num")) \
+                or text.startswith("°", step.end("num")) or text[step.end("num"):step.end("num") + 2].strip().startswith("°"):
+            return None
+        after = text[step.end():step.end() + 40].lstrip(" \t(")
+        if ANALYTE_RE.match(after) or (UNIT_AFTER_STEP_RE.match(text, step.end()) and ANALYTE_RE.match(
+                text[UNIT_AFTER_STEP_RE.match(text, step.end()).end():].lstrip(" \t"))):
+            return None  # "…, 45 platelets": the value of the name after it
+        unit_after = UNIT_AFTER_STEP_RE.match(text, step.end())
+        value = read_number(step.group("num"), unit_after.group(0).strip() if unit_after else None)[0] * (1000 if step.group("kilo") else 1)
+        if last_value and not (last_value / 30 <= value <= last_value * 30):
+            return None  # another kind of number (a count per microlitre after one per nanolitre is told with its unit)
+        return step
+    return None
+
+
+NUMBER_STEP_RE = re.compile(NUMBER, re.IGNORECASE)
+RESPECTIVELY_RE = re.compile(r"(?i)respectiv|rispettiv|beziehungsweise|bzw\.")
+LAST_WORD_RE = re.compile(r"([^\W\d]+)[\s:=]*$")
+WORD_BEFORE_LATER_RE = re.compile(r"(?i)(?:at|to|is|are|it|they|['’]?s|['’]?re|à|a|auf|op|naar|en|em|de|da|bei|um|am|pm|morning|evening|night|"
+                                  r"afternoon|later|afterwards|after|back|came|come|comes|shows?|showed|mostra|muestra|montre|zeigt|toont|"
+                                  r"mostrou|est|sont|está|están|es|è|sono|ist|sind|is|zijn|está|estão|now|only|just|then|and|y|e|et|und|en|"
+                                  r"su|sur|sobre|ora|adesso|ahora|agora|maintenant|jetzt|nu|stamattina|matin|mañana|manhã|morgen|abend|"
+                                  r"ochtend|avond|sera|soir|tarde|noche|noite|uur|uhr|h|heures?|horas?|ore)")
+UNIT_AFTER_STEP_RE = re.compile(rf"[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z])", re.IGNORECASE)
+
+
 GARBLED_HINT_RE = re.compile(r"\d[oOlI]|[oOlI]\d")
 GARBLED_ANYWHERE_RE = re.compile(r"[oOlI](?:(?<=\d[oOlI])|(?=\d))")  # the same test, faster over a whole text
 # A value with letters in it ("1oo", "8O", "7l"): warned about, never guessed.
@@ -709,6 +795,8 @@ def _mention(analyte: str, text: str, start: int, end: int, number_text: str, ki
 def _step_label(text: str, start: int, end: int) -> str:
     """What is written right after one value of a series, up to the next value or the first cue of one."""
     window = text[start:min(end, start + 30)]
+    if window[:1] in ("k", "K"):
+        window = window[1:]  # "22k today": the label after the thousands
     own = OWN_CURRENT_LABEL_RE.match(window)
     if own:  # "130 now, they were 60": a word of now that ends its clause is this value's
         return own.group(0)
@@ -776,8 +864,9 @@ def latest_labelled(labels: list[str]) -> int:
     """Which of several values, each with the free-text label written beside it, is the most recent (see _latest_step)."""
     ranks = [label_rank(label) for label in labels]
     current = [i for i, r in enumerate(ranks) if r is not None and r[0] == 3]
-    if current:
-        return current[0]
+    if current:  # "7.9 after 2u, today 7.6": a word of now over a word of after an event
+        now = [i for i in current if CURRENT_HEADER_RE.search(labels[i])]
+        return now[-1] if now else current[0]
     ages = [relative_age(label) for label in labels]
     if all(age is not None for age in ages):  # "160 two weeks ago, 98 yesterday": the youngest
         return min(range(len(ages)), key=lambda i: (ages[i], -i))
@@ -1114,7 +1203,8 @@ def _find_mentions(text: str) -> list[Mention]:
                 if later_unit:
                     unit_text, end = later_unit.group("unit"), later_unit.end()
         scan = end  # where the next value of a series may start: past a treatment between two values, else `end`
-        if text.startswith(")", scan) and text.rfind("(", max(0, match.start() - 3), match.start()) >= 0:
+        bracketed = text.startswith(")", scan) and text.rfind("(", max(0, match.start() - 3), match.start()) >= 0
+        if bracketed:
             scan += 1  # "thrombocytopenia (plt 7) on 2/12; now 58": the series goes on past the bracket its name opened
         paired = match.group(0)[-2:] in ("/H", "&H", "/h", "&h")  # "H/H 8.1/24": hemoglobin over hematocrit, no series
         pronoun_tried = False
@@ -1129,6 +1219,8 @@ def _find_mentions(text: str) -> list[Mention]:
                 nearest = bisect_right(pronouns, scan)
                 if nearest < len(pronouns) and pronouns[nearest] < scan + 140:
                     step = _later_by_pronoun(text, scan)
+            if not step and not bracketed:  # a value in brackets goes on in running prose only by the patterns above
+                step = _told_later(text, scan, read_number(steps[-1][0], unit_text)[0] * (1000 if steps[-1][1] else 1))
             if not step:
                 break
             treatment = NOT_A_VALUE_RE.match(text, step.end("num")) if not step.group("kilo") else None
@@ -1145,7 +1237,7 @@ def _find_mentions(text: str) -> list[Mention]:
             scan = end
         if len(steps) > 1:
             number_text, kilo, number_span = steps[_latest_step(text, steps, match.start())]
-            trend = [parse_number(n) for n, _, span in steps if span != number_span] + [parse_number(number_text)]
+            trend = [read_number(n, unit_text)[0] for n, _, span in steps if span != number_span] + [read_number(number_text, unit_text)[0]]
         else:
             trend = [parse_number(number_text)]
         mention = _mention(analyte, text, match.start(), end, number_text, kilo, unit_text or header_unit,

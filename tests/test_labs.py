@@ -1094,9 +1094,23 @@ SERIES_LABEL_READS = [
     ("Lymphocytes (abs)      10^9/L      0.6 L    1.0-4.0", {"alc": 0.6}),
 ]
 
+# Later values of one count told in running prose, where no pattern of a series fits: a bare number later in the sentence, after
+# a mark of a series, with nothing else to claim it (_told_later in labs.py).
+TOLD_LATER_READS = [
+    ("My platelet counts have been 140, 96 and now 71 over the last month.", {"plt": 71}),
+    ("pt w/ AIHA, hb 6.1 yday, 7.9 after 2u, today 7.6", {"hgb": 7.6}),
+    ("I neutrofili sono scesi da 2.100 a 1.100/mm3 in una settimana; il controllo di oggi mostra 800/mm3.", {"anc": 0.8}),
+    ("Neuts Mon 1.9 – Wed 1.1 – Fri 0.7, afebrile", {"anc": 0.7}), ("plts 22k today, 41k yesterday", {"plt": 22}),
+    # ... but not another measure, a threshold, a supposition, an earlier value told after, a bed, a range or a cohort's values
+    ("ANC 0.4, CRP 38, lactate 2.3", {"anc": 0.4}), ("Platelets 31; transfuse if below 10", {"plt": 31}),
+    ("Hb 8.2 today, previously 9.9", {"hgb": 8.2}), ("Plaquetas en 18.000, ingresa en la cama 6.", {"plt": 18}),
+    ("Neutrófilos 1.100/mm³, acima de 1.000/mm³", {"anc": 1.1}), ("RBC 3.1, Hb 9.4, reticulocytes 4, MCV 99", {"hgb": 9.4}),
+    ("(ANC 0.7 on day 9), then a 2-week pause", {"anc": 0.7}),
+]
+
 
 @pytest.mark.parametrize("text,expected", FRESH5_READS + FRESH6_READS + FRESH7_READS + FRESH8_READS + FRESH9_READS + FRESH10_READS
-                         + FRESH11_READS + FRESH12_READS + FRESH14_READS + FRESH15_READS + FRESH16_READS + LEFTOVER_READS + RELATIVE_TIME_READS + SERIES_LABEL_READS)
+                         + FRESH11_READS + FRESH12_READS + FRESH14_READS + FRESH15_READS + FRESH16_READS + LEFTOVER_READS + RELATIVE_TIME_READS + SERIES_LABEL_READS + TOLD_LATER_READS)
 def test_reading_classes_of_the_blind_rounds(text, expected):
     """Each class found in a blind round (fresh5 to fresh16), in wordings of our own: every value read, none invented (no
     analyte read twice: an older value is never reported beside the current one)."""
