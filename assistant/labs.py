@@ -586,21 +586,22 @@ TIME_NUMBER_AFTER_RE = re.compile(rf"(?i)(?:[/:]\d|\.\d{{1,2}}\.|\s*(?:st|nd|rd|
                                   r"months?|mois|meses|mesi|monate?n?|maanden|years?|ans|años|anni|jahre?n?|jaar)\b)")
 
 
-def _told_later(text: str, scan: int, last_value: float) -> re.Match | None:
-    """The same count's later value told in running prose after the value that ends at `scan` (see LATER_REACH), or None."""
-    stop = scan + LATER_REACH
-    for end_mark in ("\n", ". ", "? ", "! "):
-        found = text.find(end_mark, scan, stop)
-        if found >= 0:
-            stop = found
-    if RESPECTIVELY_RE.search(text, scan, stop + 60):
-        return None  # "platelets 54 and 38, grade 3 and 3 respectively": two patients' values, no series
-    for number in PROSE_NUMBER_RE.finditer(text, scan, stop):
+def _told_later(text: str, lowered: str, scan: int, next_name: int, last_value: float) -> re.Match | None:
+    """The same count's later value told in running prose after the value that ends at `scan`, before the next name (at
+    `next_name`) and within LATER_REACH, or None. `lowered` is the text in lower case."""
+    stop = min(scan + LATER_REACH, next_name)
+    sentence_end = SENTENCE_STOP_RE.search(text, scan, stop)
+    if sentence_end:
+        stop = sentence_end.start()
+    first = PROSE_NUMBER_RE.search(text, scan, stop)
+    if first is None or "grad" in lowered[scan:first.start()]:
+        return None  # no number; or a grade named first, the commonest case in a text about grades (see NOT_SERIES_GAP_RE)
+    for number in PROSE_NUMBER_RE.finditer(text, first.start(), stop):
         if TIME_NUMBER_BEFORE_RE.search(text, max(scan, number.start() - 8), number.start()) \
                 or TIME_NUMBER_AFTER_RE.match(text, number.end()):
             continue  # "on 3/18", "day 3", "at 20h", "14 April", "in three weeks": a time, not a value
         gap = text[scan:number.start()]
-        if NOT_SERIES_GAP_RE.search(gap) or not SERIES_CUE_RE.search(gap) or ANALYTE_RE.search(text, scan, number.end()):
+        if not SERIES_CUE_RE.search(gap) or NOT_SERIES_GAP_RE.search(gap) or ANALYTE_RE.search(text, scan, number.end()):
             return None
         last_word = LAST_WORD_RE.search(gap)
         if last_word and not WORD_BEFORE_LATER_RE.fullmatch(last_word.group(1)) and not SERIES_CUE_RE.fullmatch(last_word.group(1)):
@@ -617,12 +618,15 @@ def _told_later(text: str, scan: int, last_value: float) -> re.Match | None:
         value = read_number(step.group("num"), unit_after.group(0).strip() if unit_after else None)[0] * (1000 if step.group("kilo") else 1)
         if last_value and not (last_value / 30 <= value <= last_value * 30):
             return None  # another kind of number (a count per microlitre after one per nanolitre is told with its unit)
+        if any(word in lowered[scan:stop + 60] for word in RESPECTIVELY_WORDS):
+            return None  # "platelets 54 and 38, grade 3 and 3 respectively": two patients' values, no series
         return step
     return None
 
 
 NUMBER_STEP_RE = re.compile(NUMBER, re.IGNORECASE)
-RESPECTIVELY_RE = re.compile(r"(?i)respectiv|rispettiv|beziehungsweise|bzw\.")
+RESPECTIVELY_WORDS = ("respectiv", "rispettiv", "beziehungsweise", "bzw.")
+SENTENCE_STOP_RE = re.compile(r"\n|[.?!] ")
 LAST_WORD_RE = re.compile(r"([^\W\d]+)[\s:=]*$")
 WORD_BEFORE_LATER_RE = re.compile(r"(?i)(?:at|to|is|are|it|they|['’]?s|['’]?re|à|a|auf|op|naar|en|em|de|da|bei|um|am|pm|morning|evening|night|"
                                   r"afternoon|later|afterwards|after|back|came|come|comes|shows?|showed|mostra|muestra|montre|zeigt|toont|"
@@ -1041,9 +1045,9 @@ def _find_mentions(text: str) -> list[Mention]:
     may_month = MONTH_AFTER_DAY_RE.search(lowered) is not None
     may_ordinal = any(word in lowered for word in ORDINAL_WORDS) or ORDINAL_SHORT_RE.search(text) is not None \
         or DOTTED_DATE_RE.search(text) is not None
-    names: list[re.Match] = []
-    for match in ANALYTE_RE.finditer(text):
-        names.append(match)
+    names = list(ANALYTE_RE.finditer(text))
+    name_starts = [name.start() for name in names]
+    for match in names:
         analyte = match.lastgroup
         position = match.end()
         if "%" in text[position:position + 3] and text[position:position + 3].lstrip().startswith("%"):
@@ -1220,7 +1224,9 @@ def _find_mentions(text: str) -> list[Mention]:
                 if nearest < len(pronouns) and pronouns[nearest] < scan + 140:
                     step = _later_by_pronoun(text, scan)
             if not step and not bracketed:  # a value in brackets goes on in running prose only by the patterns above
-                step = _told_later(text, scan, read_number(steps[-1][0], unit_text)[0] * (1000 if steps[-1][1] else 1))
+                next_name = bisect_left(name_starts, scan)
+                step = _told_later(text, lowered, scan, name_starts[next_name] if next_name < len(name_starts) else len(text),
+                                   read_number(steps[-1][0], unit_text)[0] * (1000 if steps[-1][1] else 1))
             if not step:
                 break
             treatment = NOT_A_VALUE_RE.match(text, step.end("num")) if not step.group("kilo") else None
