@@ -998,7 +998,7 @@ def _current_after_threshold(text: str, position: int) -> re.Match | None:
 # An underscore inside a name, as exports write field names in snake case ("lymphocytes_abs", "platelet_count"), is read as a space.
 SNAKE_CASE_RE = re.compile(r"(?<=[A-Za-z])_(?=[A-Za-z])")
 # A hyphen that joins a word of when or why to a short name ("Kontroll-Hb am Abend 8,5", "Post-PLT 52") is read as a space.
-PREFIXED_NAME_RE = re.compile(r"(?<=[a-zäöü])-(?=(?:Hb|HB|Hgb|HGB|PLT|Plt|ANC|WBC|Leuko|Thrombo|Neutro|Lympho)(?![a-z]))")
+PREFIXED_NAME_RE = re.compile(r"-(?<=[a-zäöü]-)(?=(?:Hb|HB|Hgb|HGB|PLT|Plt|ANC|WBC|Leuko|Thrombo|Neutro|Lympho)(?![a-z]))")  # the hyphen first: fast
 
 
 def _word_match_ends(text: str, lowered: str, words: tuple[str, ...], regex: re.Pattern) -> set[int]:
@@ -1340,7 +1340,8 @@ def paired_bracket_mentions(text: str, names: list[re.Match]) -> list[Mention]:
     """Values of two names joined by "and", given in brackets after them in the same order (see PAIRED_VALUES_RE)."""
     found = []
     for first, second in zip(names, names[1:], strict=False):
-        if first.lastgroup == second.lastgroup or not NAME_JOIN_RE.fullmatch(text, first.end(), second.start()):
+        if second.start() - first.end() > 7 or first.lastgroup == second.lastgroup \
+                or not NAME_JOIN_RE.fullmatch(text, first.end(), second.start()):
             continue
         values = PAIRED_VALUES_RE.match(text, second.end())
         if values is None:
@@ -1367,8 +1368,8 @@ def labelled_count_mentions(text: str, mentions: list[Mention]) -> list[Mention]
     lowered = text.lower()
     at = lowered.find("count")
     while at >= 0:
-        label = LABELLED_COUNT_RE.search(text, max(0, at - 30), at + 5)
-        if label is None or label.end() != at + 5:  # a label of this "count", not of one before it
+        label = LABELLED_COUNT_RE.search(text, max(0, at - 30), at + 5) if lowered[at - 1:at] in (" ", "\t") else None
+        if label is None or label.end() != at + 5:  # a label of this "count", not of one before it ("white count" has none)
             at = lowered.find("count", at + 5)
             continue
         at = lowered.find("count", at + 5)
