@@ -2821,6 +2821,9 @@ def _sentence_label(text: str, position: int) -> str | None:
 def _segment_label(text: str, position: int) -> str | None:
     """The last time with a colon before a value on its line ("Labs 4/9: WBC 2.5 ANC 1.2"), within 200 characters."""
     floor = max(0, position - 200, text.rfind("\n", 0, position) + 1)
+    ends = list(SENTENCE_STOP_RE.finditer(text, floor, position))
+    if ends:
+        floor = ends[-1].end()  # a label leads its own sentence only ("Bloods today: Hb 11.0. Last week's were Hb 11.5")
     labels = list(SEGMENT_LABEL_RE.finditer(text, floor, position))
     return labels[-1].group("label") if labels else None
 

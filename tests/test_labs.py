@@ -1106,6 +1106,8 @@ TOLD_LATER_READS = [
     ("Hb 8.2 today, previously 9.9", {"hgb": 8.2}), ("Plaquetas en 18.000, ingresa en la cama 6.", {"plt": 18}),
     ("Neutrófilos 1.100/mm³, acima de 1.000/mm³", {"anc": 1.1}), ("RBC 3.1, Hb 9.4, reticulocytes 4, MCV 99", {"hgb": 9.4}),
     ("(ANC 0.7 on day 9), then a 2-week pause", {"anc": 0.7}),
+    # a time with a colon labels its own sentence only
+    ("Bloods today: Hb 10.2, platelets 71. Last month's were Hb 11.9, plt 140.", {"hgb": 10.2, "plt": 71}),
 ]
 
 
