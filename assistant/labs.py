@@ -2832,8 +2832,8 @@ def _line_label(text: str, position: int) -> str | None:
     """The time at the start of the line a value is on, when the line starts with one (looked for within 200 characters)."""
     floor = max(0, position - 200)
     line_start = text.rfind("\n", floor, position) + 1
-    if line_start == 0 and floor > 0:
-        return None
+    if line_start == 0 and floor > 0 or SENTENCE_STOP_RE.search(text, line_start, position):
+        return None  # a label leads its own sentence only
     label = LINE_LABEL_RE.match(text, line_start, position)
     return label.group("label") if label else None
 
