@@ -3001,6 +3001,9 @@ def _current_by_context(text: str, mentions: list[Mention], indexes: list[int], 
     return left[-1], (f"{why}, and of the rest it is the last told" if past else "no time orders them, and it is the last told")
 
 
+DAY_PREPOSITION_RE = re.compile(r"(?i)^(?:on|by|at|in)\s+(?:the\s+)?(?=(?:day|week|wk|cycle|d)\s*\+?\d{1,3}$)")
+
+
 def latest_of_timed_repeats(text: str, mentions: list[Mention]) -> list[Mention]:
     """One value per analyte when the same analyte is given several times, each with its time ("06:40 PLT 45 ...
     18:00 PLT 38"), or joined by an arrow ("Hb 7.9 → 2 units → Hb 9.6"): the most recent is kept, with the others as its
@@ -3024,6 +3027,7 @@ def latest_of_timed_repeats(text: str, mentions: list[Mention]) -> list[Mention]
             labels.append(_line_end_label(text, mentions[i].span[1]) or _time_label(text, mentions[i], floor) or _list_label(text, mentions, i)
                           or _segment_label(text, mentions[i].span[0]) or _line_label(text, mentions[i].span[0]) or _inner_label(mentions[i])
                           or _sentence_label(text, mentions[i].span[0]))
+        labels = [DAY_PREPOSITION_RE.sub("", label) if label else label for label in labels]  # "on day 5" says what "day 5" does
         ranks = [label_rank(label) if label is not None else None for label in labels]
         why = None
         current = [k for k, i in enumerate(indexes) if _marks(text, mentions, i, CURRENT_MARK_RE)]
@@ -3039,6 +3043,9 @@ def latest_of_timed_repeats(text: str, mentions: list[Mention]) -> list[Mention]
         elif all(rank[0] == 3 for rank in ranks):
             # "Hb 71 g/L this morning; transfused; post-transfusion Hb 89": now, then after an event, told in the order they happened
             pick = len(indexes) - 1
+        elif all(rank[0] == 1 for rank in ranks):
+            # "4 on day 0 (…)", "183 on day 14": days, weeks or clock times, each read by label_rank however it is worded
+            pick = max(range(len(ranks)), key=lambda i: (ranks[i], i))
         else:
             pick = latest_column(labels)
             if pick is None and all(rank[0] == 3 for rank in ranks if rank is not None):

@@ -1108,6 +1108,8 @@ TOLD_LATER_READS = [
     ("(ANC 0.7 on day 9), then a 2-week pause", {"anc": 0.7}),
     # a time with a colon labels its own sentence only
     ("Bloods today: Hb 10.2, platelets 71. Last month's were Hb 11.9, plt 140.", {"hgb": 10.2, "plt": 71}),
+    # days said with their prepositions and days said bare order values alike
+    ("Platelets were 9 on day 1, 22 on day 3 and 48 on day 4. On the day of discharge (day 7): platelet count 96", {"plt": 96}),
 ]
 
 
