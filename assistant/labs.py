@@ -455,7 +455,8 @@ def _foreign_to_step(text: str, filler: str, end: int) -> tuple[re.Match | None,
 # dexamethasone 40 mg for 4 days, it recovered to 89 × 10⁹/L". The pronoun must start its clause; no other name, no other
 # measured thing and no number but a dose or a time may stand between.
 LATER_PRONOUN_RE = re.compile(rf"(?P<gap>[^\n]{{0,110}}?)(?:^|(?<=[.,;])|(?<=[.,;]\s)|\s(?:and|then|but|et|mais)\s)\s*(?P<when>(?:[^,;.\n\d]|\d{{1,3}}(?=\s+(?:days?|weeks?|wks?|months?|hours?|hrs?)\b)){{0,30}}?)"
-                              rf"(?:(?:it|they)\s+(?:(?:has|have|had)\s+)?(?:{CHANGE_VERB}\w*\s+(?:back\s+|up\s+|down\s+)?to|(?:came|come)\s+back\s+(?:at|to))|"
+                              rf"(?:(?:it|they)\s+(?:(?:has|have|had)\s+)?(?:{CHANGE_VERB}\w*\s+(?:back\s+|up\s+|down\s+)?to|(?:came|come)\s+back\s+(?:at|to)|"
+                              rf"(?:came|come|gone|went)\s+(?:up|down)\s+to)|"
                               # a verb of being, when a word of now says the value is the current one: "this morning it's 9.1",
                               # "it is now 56", "ce matin elle est à 9,0"
                               rf"(?P<be>(?:it|they)(?:['’]s|['’]re|\s+(?:is|are))|(?:elle|il|elles|ils)\s+(?:est|sont))(?:\s+(?:now|maintenant))?(?:\s+(?:at|à))?)\s+"
@@ -465,7 +466,7 @@ OTHER_MEASURE_RE = re.compile(r"(?i)\b(?:temp\w*|fever|pyrexia|weight|pressure|b
 GAP_NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)?")
 
 
-PRONOUN_VERB_RE = re.compile(rf"\s+(?:(?:has|have|had)\s+)?(?:{CHANGE_VERB}|came\s+back|come\s+back)|"
+PRONOUN_VERB_RE = re.compile(rf"\s+(?:(?:has|have|had)\s+)?(?:{CHANGE_VERB}|(?:came|come|gone|went)\s+(?:back|up|down))|"
                              r"(?:['’](?:s|re)|\s+(?:is|are|est|sont))\s+(?:now\s+|maintenant\s+)?(?:at\s+|à\s+)?\d")
 
 
@@ -491,6 +492,8 @@ def _later_by_pronoun(text: str, position: int) -> re.Match | None:
     gap = text[position:gap_end]
     if later.group("be") and not CURRENT_MARK_RE.search(text, later.start("when"), min(len(text), later.end() + 20)):
         return None  # "it is 5 days since": a verb of being gives a value only with a word of now
+    if SUPPOSED_BEFORE_RE.search(text, max(0, later.end("when") - 12), later.end("when")):
+        return None  # "he'll need IVIG if they fall to 20": a supposition
     if len(SENTENCE_END_RE.findall(gap)) > 1 or ANALYTE_RE.search(text, position, gap_end) or OTHER_MEASURE_RE.search(gap) \
             or TARGET_BEFORE_RE.search(text, position, gap_end) \
             or any(not NOT_A_VALUE_RE.match(text, position + number.end()) for number in GAP_NUMBER_RE.finditer(gap)):
@@ -560,7 +563,8 @@ PROSE_NUMBER_RE = re.compile(r"(?<![\w.,/:^*+#-])\d+(?:[.,]\d+)*(?![.,/:]?\d)(?!
 SERIES_CUE_RE = re.compile(rf"[,;]|{ARROW}|\s[-–—]\s|\b(?:and|then|now|today|yesterday|yest|yday|tonight|this|latest|repeat\w*|recheck\w*|"
                            r"rechecked|et|puis|y|luego|e|poi|und|dann|en|daarna|ce|hoy|oggi|heute|vandaag|hoje|ontem|ieri|ayer|hier|gestern|"
                            r"gisteren|mon|tue|wed|thu|fri|sat|sun|\w+day)\b", re.IGNORECASE)
-NOT_SERIES_GAP_RE = re.compile(r"(?i)[<>≤≥=]|\b(?:if|unless|when|whenever|once|should|would|could|might|below|under|above|over|less|more|"
+NOT_SERIES_GAP_RE = re.compile(r"(?i)[<>≤≥=]|\b(?:if|unless|when|whenever|once|should|would|could|might|below|under|above|"
+                               r"over(?!\s+(?:the\s+)?(?:\w+\s+)?(?:days?|weeks?|months?|hours?|night|weekend)\b)|less|more|"
                                r"than|least|most|target\w*|goal|aim\w*|threshold|trigger\w*|cut-?off|keep|maintain|need\w*|requir\w*|"
                                r"hold|stop|resume|restart|transfuse|give|consider|normal|ref\w*|range|lln|uln|wnl|median|mean|average|"
                                r"patients?|pts|cohort|trial|study|grade|g[1-4]|ctcae|age|aged|years?|yo|kg|mg|dose|cycles?|temp\w*|fever|"

@@ -1110,6 +1110,10 @@ TOLD_LATER_READS = [
     ("Bloods today: Hb 10.2, platelets 71. Last month's were Hb 11.9, plt 140.", {"hgb": 10.2, "plt": 71}),
     # days said with their prepositions and days said bare order values alike
     ("Platelets were 9 on day 1, 22 on day 3 and 48 on day 4. On the day of discharge (day 7): platelet count 96", {"plt": 96}),
+    # "they came up to", "it went down to"; but a pronoun after "if" supposes; a duration after "over" is no comparison
+    ("My neutrophils were 700 on Friday and the nurse said they came up to 1,600 today.", {"anc": 1.6}),
+    ("Platelets were 210 at baseline; we give IVIG if they fall to 20.", {"plt": 210}),
+    ("Platelets fell from 160 to 81 over two weeks; rechecked today: 70", {"plt": 70}),
 ]
 
 
