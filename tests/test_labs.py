@@ -1114,6 +1114,13 @@ TOLD_LATER_READS = [
     ("My neutrophils were 700 on Friday and the nurse said they came up to 1,600 today.", {"anc": 1.6}),
     ("Platelets were 210 at baseline; we give IVIG if they fall to 20.", {"plt": 210}),
     ("Platelets fell from 160 to 81 over two weeks; rechecked today: 70", {"plt": 70}),
+    # two labels after one value ("214 at baseline in January", "82 at baseline pre atezo/bev")
+    ("a falling platelet count: 230 at baseline in May, 140 in July and 52 on 2 September", {"plt": 52}),
+    ("plt 90 at baseline pre ipi/nivo; now 58 after C2", {"plt": 58}),
+    # a count named by when it was drawn ("pre-cycle count"), a German plural, "weiter", CELL-DYN's NEU and LYM
+    ("low platelets: 101 at screening, 93 in May. His pre-cycle count today is 66", {"plt": 66}),
+    ("die Neutrophilen bei 2,2 /nl", {"anc": 2.2}), ("Hb sinkt weiter: gestern 9,4, heute 8,6 g/dl", {"hgb": 8.6}),
+    ("NEU  1.88 K/uL  61.2 %N\nLYM  0.52 K/uL  17.0 %L", {"anc": 1.88, "alc": 0.52}),
 ]
 
 
