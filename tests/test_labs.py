@@ -1121,6 +1121,11 @@ TOLD_LATER_READS = [
     ("low platelets: 101 at screening, 93 in May. His pre-cycle count today is 66", {"plt": 66}),
     ("die Neutrophilen bei 2,2 /nl", {"anc": 2.2}), ("Hb sinkt weiter: gestern 9,4, heute 8,6 g/dl", {"hgb": 8.6}),
     ("NEU  1.88 K/uL  61.2 %N\nLYM  0.52 K/uL  17.0 %L", {"anc": 1.88, "alc": 0.52}),
+    # a day after a value labels it ("8.1 day 2"), it does not count days; a time of day after a day
+    ("Hgb: 6.9 on admission -> 2 u PRBC -> 8.4 day 2 -> 8.0 day 2 evening -> 7.8 this morning", {"hgb": 7.8}),
+    # a reply's "today" is newer than the "this morning" of the message it quotes
+    ("Today's repeat: ANC 1.4, platelets 150.\n\n-----Original Message-----\nLabs from this morning: ANC 0.9, platelets 122.",
+     {"anc": 1.4, "plt": 150}),
 ]
 
 
