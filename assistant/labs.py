@@ -119,7 +119,7 @@ EVENT_LABEL = (r"(?:de|à[ \t]+la|à[ \t]+l['’]|al|bei(?:[ \t]+der)?|bij|na|al
 # Words that may stand between an analyte and its value ("platelets of 60", "ANC was 0.4", "Hb: 9.1"), also in French,
 # Italian, Spanish and German ("plaquettes sont à 54 000", "piastrine di 38", "Leukos liegt bei 2,9").
 FILLER = (r"(?:[ \t]+(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\.?[ -]" + MONTH_NAME + r")(?:[ \t]+\d{1,2}:\d{2})?(?:[ \t]*:[ \t]*|[ \t]+)(?=\d)|"
-          r"[ \t]+(?:at[ \t]+|@[ \t]*)?(?:\d{1,2}:\d{2}|(?:[01]\d|2[0-3])[0-5]\d)[ \t]*:[ \t]*(?=\d)|"
+          r"[ \t]+(?:at[ \t]+|@[ \t]*)?(?:\d{1,2}:\d{2}|(?:[01]\d|2[0-3])[0-5]\d)[ \t]*:[ \t]*(?=\d)|[ \t]+\d{1,2}:\d{2}[ \t]+(?=\d)|"
           r"[ \t]+(?:mon|tue|wed|thu|fri|sat|sun)(?:[a-z]{0,3}day|s|rs?)?\.?[ \t]*:?[ \t]*(?=\d)|"  # "Neuts Mon 1.9 – Wed 1.1"  # "Platelets 06:00: 27", "Platelet ct 0512: 33": a clock, a colon, the value
           r"[ \t]+" + EVENT_LABEL + r"[ \t]*:?[ \t]*(?=\d)|"  # "Hb bei Entlassung 12,7", "Hémoglobine de sortie 11,2"
           r"[ \t]*(?:(?:à|às|a|um|om|alle)[ \t]+)?\d{1,2}h(?:\d{2})?[ \t]*:?[ \t]*(?=\d)|"  # "Hb post-transfusionnelle à 20h : 8,6": a clock in hours  # "PLT 03/12 09:40: 22", "Hb 4 Mar 9.1": when, then the value
@@ -153,7 +153,7 @@ FILLER = (r"(?:[ \t]+(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\.?[ -]" + MONTH_NAM
 # "from 150 down to 42", "by 40 to 85", "50% to 0.9": the change before the new value. The earlier value may be named
 # ("from a nadir of 4 x10^9/L to 162") and labelled with when it was taken ("from 5.9 g/dL on admission to 8.7").
 FROM_TO = (r"(?:\s*(?:from\s+(?:(?:a|an|the|its|her|his|their)\s+)?(?:(?:nadir|low|lowest|peak|high|baseline|level|value)\s+(?:of\s+)?)?"
-           r"\d[\d.,]*(?:\s?[kK]\b)?\s*(?:(?:[x×*]\s*)?\S*/\S+\s*)?(?:(?:on|at|in|before|after|during)\s+(?:the\s+)?[A-Za-z][\w-]*\s+(?:\d{1,3}\s+)?)?|by\s+\d[\d.,]*\s*(?:%|percent\b|\S*/\S+)?\s*|\d[\d.,]*\s*(?:%|percent\b)\s*)"
+           r"\d[\d.,]*(?:\s?[kK]\b)?\s*(?:(?:[x×*]\s*)?\S*/\S+\s*)?(?:(?:nadir|low|baseline|peak)\s+)?(?:(?:on|at|in|before|after|during)\s+(?:the\s+)?[A-Za-z][\w-]*\s+(?:\d{1,3}\s+)?)?|by\s+\d[\d.,]*\s*(?:%|percent\b|\S*/\S+)?\s*|\d[\d.,]*\s*(?:%|percent\b)\s*)"
            r"(?:(?:down|up|back)\s+)?to\s+(?:(?:a|an|the)\s+)?(?:(?:new\s+)?(?:nadir|low|peak|high)\s+(?:of\s+)?)?)")
 
 # The canonical unit of each analyte and where the value lands with no unit given.
@@ -361,7 +361,7 @@ BRACKET_RE = re.compile(rf"\s*[\(\[]\s*(?:(?:ref(?:erence)?\.?|normal|range|nr|r
 HEADER_UNIT_RE = re.compile(rf"[ \t]*,?[ \t]*(?P<unit>{UNIT_ALTERNATIVES})(?![A-Za-z])[ \t]*(?=[:=|\t]|\s+\d)", re.IGNORECASE)
 # After the value: a high/low flag and a reference range, then the unit ("0.62 L 1.40-7.00 K/uL").
 AFTER_VALUE_RE = re.compile(rf"(?:\s*(?-i:\*?\(?(?:LL|HH|L|H|LOW|HIGH|Low|High|CRIT)\)?\*?)(?![A-Za-z0-9])|\s*\*+)?"
-                            rf"(?:\s*[\[(]?\s*\d[\d.,]*\s*[-–]\s*\d[\d.,]*\s*[\])]?)?(?:\x22[,;]\x22)?\s*(?:{UNIT})", re.IGNORECASE)  # '"2,9";"G/l"': a CSV's next cell
+                            rf"(?:\s*[\[(]?\s*\d[\d.,]*\s*[-–]\s*\d[\d.,]*\s*[\])]?)?(?:\x22[,;]\x22)?\s*(?:\((?=\s*[^\s()]+\s*\)))?\s*(?:{UNIT})", re.IGNORECASE)  # '"2,9";"G/l"': a CSV's next cell; "6,9 (mmol/l)"
 # A number that is a percentage, a dose, a number of units or of blood products (in any language: "2 CGR", "1 culot",
 # "2 EK", "1 sacca") or a time is not a count.
 NOT_A_VALUE_WORDS = (r"(?:%|percent\b|units?\b|u\b|pools?\b|bags?\b|p?rbcs?\b|ffp\b|cgrs?\b|cps?\b|cpa\b|pfc\b|culots?\b|"
@@ -424,7 +424,7 @@ VALUE_TIME_LABEL = (rf"(?:{RELATIVE_TIME}|(?:in|en|im|a|em|op)\s+{MONTH_NAME}|ye
                     rf"(?:bei|bij|na|al|à\s+la|alla|à\s+l['’]|all['’])\s*(?:Entlassung|ontslag|alta|sortie|dimissione|Aufnahme|opname|admiss[ãa]o|ingreso|entr[ée]e|ingresso)|"
                     rf"(?:before|prior\s+to|pre-?)\s*[A-Za-z][^,;\d\n]{{0,25}}(?:\d{{1,2}})?)")
 CONJUNCTION = r"(?:and|but|et|mais|y|pero|e|ma|und|aber|en|maar)"  # in English, French, Spanish, Italian or Portuguese, German, Dutch
-TREND_STEP_RE = re.compile(rf"(?:\s*,\s+(?={NUMBER_PLAIN}\s*(?:\([^()\n]{{1,40}}\)\s*)?(?:[,;.]|$))|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:on|at|@)\s*[\w/:.]{{1,10}}(?![\w/:.])|(?:\s+{VALUE_TIME_LABEL}){{1,2}}(?=\s*{ARROW}))?\s*(?:{ARROW}\s*{ARROW_LABEL}|>|/)\s*|(?:\s*\([^()\n]{{1,20}}\)|(?:\s+{VALUE_TIME_LABEL}){{1,2}})(?:\s*\([^()\n]{{1,20}}\))?(?:\s*[,;]\s*(?:{CONJUNCTION}\s+|then\s+|now\s+)?|\s+{CONJUNCTION}\s+){SUBJECT_VERB}(?=\d)|(?:\s*[,;]\s*(?:and\s+|but\s+|then\s+)?|\s+{CONJUNCTION}\s+)(?={NEXT_LABEL}){SUBJECT_VERB}(?=\d)|\s+(?:and|but)\s+(?:(?:it|they)\s+)?(?:is|are|['’]s|['’]re)\s+(?:now\s+)?(?:at\s+)?(?=\d[\d.,]*(?:\s*[^\s\d,;.]+)?\s+(?:today|now|this\s+(?:morning|am)|currently))|(?P<gap>(?:[^.;\n\d]|{TIME_TOKEN}|\([^()\n]{{0,30}}\)){{0,30}}?)\b(?:came\s+back\s+at|now(?:\s+at)?|today(?:'s|’s)?(?:\s+at)?|"
+TREND_STEP_RE = re.compile(rf"(?:\s*,\s+(?={NUMBER_PLAIN}\s*(?:\([^()\n]{{1,40}}\)\s*)?(?:[,;.]|$))|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:on|at|@)\s*[\w/:.]{{1,10}}(?![\w/:.])|(?:\s+{VALUE_TIME_LABEL}){{1,2}}(?=\s*{ARROW}))?\s*(?:{ARROW}\s*{ARROW_LABEL}|>|/(?:\s*\d{{1,2}}:\d{{2}}(?=\s+\d))?)\s*|(?:\s*\([^()\n]{{1,20}}\)|(?:\s+{VALUE_TIME_LABEL}){{1,2}})(?:\s*\([^()\n]{{1,20}}\))?(?:\s*[,;]\s*(?:{CONJUNCTION}\s+|then\s+|now\s+)?|\s+{CONJUNCTION}\s+){SUBJECT_VERB}(?=\d)|(?:\s*[,;]\s*(?:and\s+|but\s+|then\s+)?|\s+{CONJUNCTION}\s+)(?={NEXT_LABEL}){SUBJECT_VERB}(?=\d)|\s+(?:and|but)\s+(?:(?:it|they)\s+)?(?:is|are|['’]s|['’]re)\s+(?:now\s+)?(?:at\s+)?(?=\d[\d.,]*(?:\s*[^\s\d,;.]+)?\s+(?:today|now|this\s+(?:morning|am)|currently))|(?P<gap>(?:[^.;\n\d]|{TIME_TOKEN}|\([^()\n]{{0,30}}\)){{0,30}}?)\b(?:came\s+back\s+at|now(?:\s+at)?|today(?:'s|’s)?(?:\s+at)?|"
                            rf"this\s+morning|(?:then|puis|ensuite|luego|despu[ée]s|poi|dann|daarna|depois)(?:\s+to)?|back\s+to|down\s+to|{CHANGE_VERB}\w*\s+(?:back\s+|up\s+|down\s+)?to|(?:repeat(?:ed)?|re-?check(?:ed)?|rpt)(?:\s*(?:(?:at|@)\s*)?\d{{1,2}}[:h]\d{{2}}\s*:?|\s+(?:[01]\d|2[0-3])[0-5]\d\s*:|\s+(?:on\s+)?\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?:\s+\d{{1,2}}:\d{{2}})?\s*:?|\s+at|\s+[^.;\n\d:]{{1,25}}:|"
                            rf"\s+(?:in|on|with|using)\s+[A-Za-z][\w-]*(?:\s+(?:tube|sample|specimen|blood))?(?:\s+count)?)?)\s*(?::\s*)?{SUBJECT_VERB}){NUMBER}",
                            re.IGNORECASE)
@@ -3111,7 +3111,7 @@ SPELLED_RE = re.compile(r"(?=[A-Z])(?<!\w)[A-Z](?: [A-Z]){1,3}(?!\w)")  # "A N C
 NOUN_BEFORE_RE = re.compile(r"\b(?:a|an|the|this|that|these|those|some|any|no|each|every|which|what|whose|one)[ \t]+$", re.IGNORECASE)
 SPOKEN_MULTIPLIER_AFTER_RE = re.compile(r"[ \t]+times[ \t]+ten\b", re.IGNORECASE)  # "times" here is no count of times
 # Digits with a spoken decimal point: "10 point 4" (a "comma" said after digits stays punctuation).
-DIGITS_POINT_RE = re.compile(r"(?<![\w.,])\d{1,4}[ \t]+point[ \t]+\d{1,3}(?![\w.,]|[ \t]+(?:point|times|percent)\b)", re.IGNORECASE)
+DIGITS_POINT_RE = re.compile(r"(?<![\w.,])\d{1,4}[ \t]+point[ \t]+\d{1,3}(?!\w|[.,]\d|[ \t]+(?:point|times|percent)\b)", re.IGNORECASE)  # "5 point 6."
 # Cheap tests that a text may hold any of them, fast on a long text: a piece of a number word (plain substring tests
 # are several times faster than one regex over a long text), or capitals spaced letter by letter.
 NUMBER_WORD_PIECES = ("zero", "one", "two", "thre", "four", "fort", "five", "fift", "six", "seven", "eight", "nine", "ten", "eleven",

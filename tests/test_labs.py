@@ -1126,6 +1126,10 @@ TOLD_LATER_READS = [
     # a reply's "today" is newer than the "this morning" of the message it quotes
     ("Today's repeat: ANC 1.4, platelets 150.\n\n-----Original Message-----\nLabs from this morning: ANC 0.9, platelets 122.",
      {"anc": 1.4, "plt": 150}),
+    # a unit in brackets after the value; "from 0.2 nadir to 1.6"; a clock then the value; "5 point 6." at a sentence's end
+    ("Hb 7,1 (mmol/l)", {"hgb": 11.44}), ("neuts from 0.3 nadir to 1.2 after G-CSF", {"anc": 1.2}),
+    ("Platelets 07:00 64 / 15:00 52 / 23:00 47", {"plt": 47}), ("white blood cell count 3 point 9.", {"wbc": 3.9}),
+    ("ptlts 98, tlc 3400", {"plt": 98, "wbc": 3.4}),
 ]
 
 
