@@ -1502,10 +1502,14 @@ NOT_A_PATIENT_VALUE_RE = re.compile(r"(?i)(?:[<>≤≥]|\b(?:below|under|above|o
                                     r"|\d[-–]$|\d[ \t]+(?:to|à|a|bis|tot|até)[ \t]+$")
 
 
+def _not_a_patient_value(text: str, match: re.Match) -> bool:
+    """Whether words before a number with a unit make it a threshold, a range or a statistic (NOT_A_PATIENT_VALUE_RE)."""
+    return NOT_A_PATIENT_VALUE_RE.search(text, max(0, match.start() - 40), match.start()) is not None
+
+
 def _unit_values(text: str, start: int, end: int):
     """The numbers with a unit in text[start:end] that no word makes a threshold, a range or a statistic."""
-    return (match for match in UNIT_VALUE_RE.finditer(text, start, end)
-            if not NOT_A_PATIENT_VALUE_RE.search(text, max(0, match.start() - 40), match.start()))
+    return (match for match in UNIT_VALUE_RE.finditer(text, start, end) if not _not_a_patient_value(text, match))
 
 
 def _unread_value(text: str, start: int, end: int) -> bool:
@@ -1524,9 +1528,10 @@ def _unnamed_counts(text: str, start: int, end: int, mentions: list[Mention], to
     # "Neutrophils fight infection. … If yours is, say, 0.95": the count named in the sentences before
     unnamed += [(match, max(0, match.start() - 200)) for match in POSSESSIVE_COUNT_RE.finditer(text, start, end)]
     if UNIT_VALUE_HINT_RE.search(text, start, end):
-        for match in _unit_values(text, start, end):
+        for match in UNIT_VALUE_RE.finditer(text, start, end):
+            # the cheap tests first: most such numbers are values the reader read
             if any(m.span[0] <= match.start() < m.span[1] or match.start() <= m.span[0] < match.end() for m in mentions) \
-                    or UNIT_KIND.get(unit_of(match.group("unit"))[0]) != "count":
+                    or UNIT_KIND.get(unit_of(match.group("unit"))[0]) != "count" or _not_a_patient_value(text, match):
                 continue
             unnamed.append((match, max(0, match.start() - 160)))
     for match, floor in unnamed:
