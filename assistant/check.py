@@ -134,6 +134,35 @@ COMPARISON_RE = _scan(_comparison_pattern(True), re.IGNORECASE)
 ENGLISH_COMPARISON_RE = _scan(_comparison_pattern(False), re.IGNORECASE)
 FOREIGN_RELATION_WORDS = ("encima", "debajo", "inferior", "superior", "mayor", "menor", "acima", "abaixo", "sopra", "sotto", "dessus",
                           "dessous", "rieur", "über", "unter", "oberhalb", "boven", "onder")
+# The words, lowered, one of which every comparison's relation holds: a sentence with none is not scanned for comparisons.
+ENGLISH_RELATION_WORDS = ("below", "under", "less", "lower", "beneath", "above", "over", "greater", "higher", "more", "exceed", "<", ">",
+                          "≤", "≥", "clear", "meet", "met", "reach", "satisf", "fall", "fell", "fail", "miss")
+RELATION_WORDS = ENGLISH_RELATION_WORDS + ("encima", "debajo", "superior", "inferior", "mayor", "menor", "acima", "abaixo", "sopra",
+                                           "sotto", "dess", "rieur", "über", "unter", "oberhalb", "boven", "onder")
+# Letters a scan that ignores case reads as "i" or "s" but lowering keeps apart ("ı", "ſ") or makes two characters of ("İ").
+CASE_FOLD_EXCEPTIONS = ("ı", "ſ", "İ")
+
+
+def _word_starts(text: str, lowered: str, words: tuple[str, ...]) -> list[int] | None:
+    """Where each of `words` (lowered) starts in `text`, sorted, found in `lowered` (text.lower()) by plain string search;
+    None when lowering moves or merges letters, so the words cannot stand in for a scan that ignores case."""
+    if len(lowered) != len(text) or any(letter in text for letter in CASE_FOLD_EXCEPTIONS):
+        return None
+    starts = []
+    for word in words:
+        found = lowered.find(word)
+        while found >= 0:
+            starts.append(found)
+            found = lowered.find(word, found + 1)
+    return sorted(starts)
+
+
+def _any_within(starts: list[int] | None, start: int, end: int) -> bool:
+    """Whether one of the sorted `starts` lies in [start, end); without them (None), whether one may."""
+    if starts is None:
+        return True
+    index = bisect_left(starts, start)
+    return index < len(starts) and starts[index] < end
 VERSION_BEFORE_NUMBER_RE = re.compile(r"(?i)(?:ctcae|version|\bv)\s*\.?\s*$")
 GRADE_BEFORE_RE = re.compile(r"(?i)(?:grade|gr\.?|(?-i:G))\s*$")
 # "is not yet below 1.5", "no longer above", "isn't under": the comparison is denied.
@@ -696,6 +725,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
     lowered = text.lower()
     foreign = any(word in lowered for word in FOREIGN_RELATION_WORDS)
     comparison_re, comparison_hint_re = (COMPARISON_RE, COMPARISON_HINT_RE) if foreign else (ENGLISH_COMPARISON_RE, ENGLISH_COMPARISON_HINT_RE)
+    relation_starts = _word_starts(text, lowered, RELATION_WORDS if foreign else ENGLISH_RELATION_WORDS)
     topic: dict[str, str | None] = {}  # the one count the text speaks of, when an unnamed count needs it
     quoting = "\n>" in text or text.startswith(">")  # an e-mail that quotes the message it answers
     answered: set[tuple[str, float]] = set()  # the values the text's own (unquoted) claims grade
@@ -861,7 +891,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                         not_corrections.append(finding)
         if len(findings) - first_of_sentence > 1:
             findings[first_of_sentence:] = _one_per_contrast(findings[first_of_sentence:])
-        for comparison in comparison_re.finditer(text, s_start, s_end):
+        comparisons = comparison_re.finditer(text, s_start, s_end) if _any_within(relation_starts, s_start, s_end) else ()
+        for comparison in comparisons:
             if GRADE_BEFORE_RE.search(text, max(s_start, comparison.start() - 8), comparison.start()) \
                     or VERSION_BEFORE_NUMBER_RE.search(text, max(s_start, comparison.start("num") - 12), comparison.start("num")):
                 continue  # "grade ≥3" is a grade claim, not a comparison; "under CTCAE 5.0" names a version
