@@ -143,26 +143,34 @@ RELATION_WORDS = ENGLISH_RELATION_WORDS + ("encima", "debajo", "superior", "infe
 CASE_FOLD_EXCEPTIONS = ("ı", "ſ", "İ")
 
 
-def _word_starts(text: str, lowered: str, words: tuple[str, ...]) -> list[int] | None:
-    """Where each of `words` (lowered) starts in `text`, sorted, found in `lowered` (text.lower()) by plain string search;
-    None when lowering moves or merges letters, so the words cannot stand in for a scan that ignores case."""
-    if len(lowered) != len(text) or any(letter in text for letter in CASE_FOLD_EXCEPTIONS):
-        return None
-    starts = []
-    for word in words:
-        found = lowered.find(word)
-        while found >= 0:
-            starts.append(found)
-            found = lowered.find(word, found + 1)
-    return sorted(starts)
+class _WordIndex:
+    """Where some lowered words occur in a text, found once by plain string search, so each sentence is asked whether
+    it holds one of them by bisection instead of being searched itself."""
+
+    def __init__(self, text: str, lowered: str, words: tuple[str, ...]):
+        self.text, self.words = text, words
+        # (start, end) of each occurrence; none when lowering changed the text's length, so positions differ
+        self.spans = sorted((found, found + len(word)) for word in words for found in _occurrences(lowered, word)) \
+            if len(lowered) == len(text) else None
+
+    def within(self, start: int, end: int) -> bool:
+        """Whether one of the words occurs in text[start:end].lower()."""
+        if self.spans is None:
+            lowered = self.text[start:end].lower()
+            return any(word in lowered for word in self.words)
+        index = bisect_left(self.spans, (start,))
+        while index < len(self.spans) and self.spans[index][0] < end:
+            if self.spans[index][1] <= end:
+                return True
+            index += 1
+        return False
 
 
-def _any_within(starts: list[int] | None, start: int, end: int) -> bool:
-    """Whether one of the sorted `starts` lies in [start, end); without them (None), whether one may."""
-    if starts is None:
-        return True
-    index = bisect_left(starts, start)
-    return index < len(starts) and starts[index] < end
+def _occurrences(lowered: str, word: str):
+    found = lowered.find(word)
+    while found >= 0:
+        yield found
+        found = lowered.find(word, found + 1)
 VERSION_BEFORE_NUMBER_RE = re.compile(r"(?i)(?:ctcae|version|\bv)\s*\.?\s*$")
 GRADE_BEFORE_RE = re.compile(r"(?i)(?:grade|gr\.?|(?-i:G))\s*$")
 # "is not yet below 1.5", "no longer above", "isn't under": the comparison is denied.
@@ -358,9 +366,10 @@ def _claim_set(match: re.Match) -> tuple[set[int], str]:
     return {low}, str(low)
 
 
-def _claims(text: str, start: int, end: int, text_terms: list[tuple[int, int, str]], text_term_starts: list[int]) -> list[Claim]:
+def _claims(text: str, start: int, end: int, text_terms: list[tuple[int, int, str]], text_term_starts: list[int],
+            correction_hints: _WordIndex) -> list[Claim]:
     """The grade claims of text[start:end]; `text_terms` (start, end, analyte) are the text's condition terms, found once
-    for all its sentences, and `text_term_starts` their starts."""
+    for all its sentences, `text_term_starts` their starts, and `correction_hints` the text's CORRECTION_HINT_WORDS."""
     chunk = text[start:end]
     terms = text_terms[bisect_left(text_term_starts, start):bisect_left(text_term_starts, end)]
     term_starts = [t[0] for t in terms]
@@ -478,7 +487,7 @@ def _claims(text: str, start: int, end: int, text_terms: list[tuple[int, int, st
         claims.append(Claim(grades, label, (claim_start, claim_end), term, negated, term_before, bare,
                             own if own is not None and own.value is not None else None,
                             correcting="to" in match.group(0) and CORRECTED_TO_RE.search(match.group(0)) is not None))
-    corrections = [m.start() + start for m in CORRECTION_RE.finditer(chunk)] if claims and CORRECTION_HINT_RE.search(chunk.lower()) else []
+    corrections = [m.start() + start for m in CORRECTION_RE.finditer(chunk)] if claims and correction_hints.within(start, end) else []
     if corrections and claims:
         # "graded 2; the correct grade is 3": the claims before the last correction are superseded by it
         last = corrections[-1]
@@ -564,9 +573,10 @@ REPORTED_BEFORE_RE = re.compile(r"(?i)\b(?:(?:initially|originally|previously|fi
 REPORTED_AFTER_RE = re.compile(r"(?i)\s*(?:\([^()]{0,30}\)\s*)?(?:,\s*)?(?:\w+\s+){0,2}?(?:incorrectly|erroneously|mistakenly|wrongly|falsely|in\s+error|"
                                r"by\s+mistake|as\s+(?:initially|originally|previously|first)\s+(?:reported|graded|recorded|stated|documented))\b")
 # A correction that supersedes the claims before it: "the correct grade is 3", "should have been grade 3", "is actually grade 3".
-CORRECTION_HINT_RE = re.compile(r"correct|true|actual|right|revised|amended|should|in fact|really|wrong|error|mistake|typo|call|mis|"
-                                r"sorry|wait|mean|scratch|make that|rather|review|regrad|pardon|perd|scusa|entschuldigung|desculpe|"
-                                r"plut|dicho|anzi|gezegd|[;:—–] (?:by|per|under) ctcae")  # a word CORRECTION_RE needs
+CORRECTION_HINT_WORDS = ("correct", "true", "actual", "right", "revised", "amended", "should", "in fact", "really", "wrong", "error", "mistake",
+                         "typo", "call", "mis", "sorry", "wait", "mean", "scratch", "make that", "rather", "review", "regrad", "pardon",
+                         "perd", "scusa", "entschuldigung", "desculpe", "plut", "dicho", "anzi", "gezegd") \
+    + tuple(f"{mark} {word} ctcae" for mark in ";:—–" for word in ("by", "per", "under"))  # a word CORRECTION_RE needs, lowered
 CORRECTION_RE = re.compile(r"(?i)\b(?:(?:correct(?:ed)?|true|actual|right|revised|amended)\s+(?:CTCAE\s+)?grade|corrected\s+to|"
                            rf"should\s+(?:have\s+been|be|read)|(?:is|was|it's|that's)\s+(?:actually|in\s+fact|really)|{WRONG_CLAIM}|"
                            r"on\s+(?:re-?)?review|after\s+review|on\s+re-?grading|"
@@ -725,7 +735,9 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
     lowered = text.lower()
     foreign = any(word in lowered for word in FOREIGN_RELATION_WORDS)
     comparison_re, comparison_hint_re = (COMPARISON_RE, COMPARISON_HINT_RE) if foreign else (ENGLISH_COMPARISON_RE, ENGLISH_COMPARISON_HINT_RE)
-    relation_starts = _word_starts(text, lowered, RELATION_WORDS if foreign else ENGLISH_RELATION_WORDS)
+    relation_words = _WordIndex(text, lowered, RELATION_WORDS if foreign else ENGLISH_RELATION_WORDS)
+    case_fold_exceptions = any(letter in text for letter in CASE_FOLD_EXCEPTIONS)  # then a relation may hold none of the words
+    correction_hints = _WordIndex(text, lowered, CORRECTION_HINT_WORDS)
     topic: dict[str, str | None] = {}  # the one count the text speaks of, when an unnamed count needs it
     quoting = "\n>" in text or text.startswith(">")  # an e-mail that quotes the message it answers
     answered: set[tuple[str, float]] = set()  # the values the text's own (unquoted) claims grade
@@ -802,7 +814,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         named_here = marks[bisect_left(mark_starts, s_start):bisect_left(mark_starts, s_end)]
         sentence_version = single_version([v for _, v in named_here]) or _section_version(sections, s_start) or default
         value_starts = [m.span[0] for m in values]
-        claims = listed or ([c for c in _claims(text, s_start, s_end, text_terms, text_term_starts) if c.term_analyte != "fn"] if claimed else [])
+        claims = listed or ([c for c in _claims(text, s_start, s_end, text_terms, text_term_starts, correction_hints) if c.term_analyte != "fn"] if claimed else [])
         clauses = _clause_bounds(text, s_start, s_end) if claims else []
         clause_starts = [a for a, _ in clauses]
         if question_at is not None:
@@ -891,7 +903,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                         not_corrections.append(finding)
         if len(findings) - first_of_sentence > 1:
             findings[first_of_sentence:] = _one_per_contrast(findings[first_of_sentence:])
-        comparisons = comparison_re.finditer(text, s_start, s_end) if _any_within(relation_starts, s_start, s_end) else ()
+        comparisons = comparison_re.finditer(text, s_start, s_end) \
+            if case_fold_exceptions or relation_words.within(s_start, s_end) else ()
         for comparison in comparisons:
             if GRADE_BEFORE_RE.search(text, max(s_start, comparison.start() - 8), comparison.start()) \
                     or VERSION_BEFORE_NUMBER_RE.search(text, max(s_start, comparison.start("num") - 12), comparison.start("num")):
