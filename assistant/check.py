@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 
 import yaml
@@ -366,10 +367,11 @@ def _claim_set(match: re.Match) -> tuple[set[int], str]:
     return {low}, str(low)
 
 
-def _claims(text: str, start: int, end: int, text_terms: list[tuple[int, int, str]], text_term_starts: list[int],
+def _claims(text: str, start: int, end: int, first_claim: re.Match, text_terms: list[tuple[int, int, str]], text_term_starts: list[int],
             correction_hints: _WordIndex) -> list[Claim]:
-    """The grade claims of text[start:end]; `text_terms` (start, end, analyte) are the text's condition terms, found once
-    for all its sentences, `text_term_starts` their starts, and `correction_hints` the text's CORRECTION_HINT_WORDS."""
+    """The grade claims of text[start:end], whose first GRADE_CLAIM_RE match is `first_claim`; `text_terms` (start, end,
+    analyte) are the text's condition terms, found once for all its sentences, `text_term_starts` their starts, and
+    `correction_hints` the text's CORRECTION_HINT_WORDS."""
     chunk = text[start:end]
     terms = text_terms[bisect_left(text_term_starts, start):bisect_left(text_term_starts, end)]
     term_starts = [t[0] for t in terms]
@@ -377,9 +379,12 @@ def _claims(text: str, start: int, end: int, text_terms: list[tuple[int, int, st
     events: list[tuple[int, int]] | None = None  # "fatigue", "colitis", …: found on the first claim that names no condition
     event_starts: list[int] = []
     claims = []
-    for match in (SEPARATE_CLAIMS_RE if "respectively" in chunk else GRADE_CLAIM_RE).finditer(chunk):
+    # the scan goes on from the first claim, found already, unless a 'respectively' list reads its claims apart
+    matches = SEPARATE_CLAIMS_RE.finditer(text, start, end) if "respectively" in chunk \
+        else chain((first_claim,), GRADE_CLAIM_RE.finditer(text, first_claim.end(), end))
+    for match in matches:
         grades, label = _claim_set(match)
-        claim_start, claim_end = match.start() + start, match.end() + start
+        claim_start, claim_end = match.span()
         before = text[max(start, claim_start - 60):claim_start]
         if "from" in before[-12:] and FROM_BEFORE_RE.search(before):
             # a change of grade: "improved from grade 3 to grade 1" claims 1 now; "from grade 2 on Monday" is another time
@@ -744,6 +749,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
     spans = sentences(text)
     text_terms = [(m.start(), m.end(), m.lastgroup) for m in TERM_RE.finditer(text)]
     text_term_starts = [t[0] for t in text_terms]
+    clause_breaks = [m.span() for m in CLAUSE_BREAK_RE.finditer(text)]
+    clause_break_starts = [a for a, _ in clause_breaks]
     for number, (s_start, s_end) in enumerate(spans):
         sentence = text[s_start:s_end].strip()
         mentions = all_mentions[bisect_left(starts, s_start):bisect_left(starts, s_end)]
@@ -814,8 +821,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         named_here = marks[bisect_left(mark_starts, s_start):bisect_left(mark_starts, s_end)]
         sentence_version = single_version([v for _, v in named_here]) or _section_version(sections, s_start) or default
         value_starts = [m.span[0] for m in values]
-        claims = listed or ([c for c in _claims(text, s_start, s_end, text_terms, text_term_starts, correction_hints) if c.term_analyte != "fn"] if claimed else [])
-        clauses = _clause_bounds(text, s_start, s_end) if claims else []
+        claims = listed or ([c for c in _claims(text, s_start, s_end, first_claim, text_terms, text_term_starts, correction_hints) if c.term_analyte != "fn"] if claimed else [])
+        clauses = _clause_bounds(s_start, s_end, clause_breaks, clause_break_starts) if claims else []
         clause_starts = [a for a, _ in clauses]
         if question_at is not None:
             claims = [c for c in claims if c.span[0] < question_at]  # "My ANC is 1.6 — do I have grade 2 neutropenia?"
@@ -1701,8 +1708,11 @@ def _listed_values(text: str, values: list[Mention]) -> list[Mention]:
     return [m for m in listed if not (m.number_span in seen or seen.add(m.number_span))]
 
 
-def _clause_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    cuts = [start] + [m.end() + start for m in CLAUSE_BREAK_RE.finditer(text[start:end])] + [end]
+def _clause_bounds(start: int, end: int, breaks: list[tuple[int, int]], break_starts: list[int]) -> list[tuple[int, int]]:
+    """The clauses of the sentence text[start:end]: it is cut after each of the text's clause breaks (CLAUSE_BREAK_RE,
+    found once for the whole text; `break_starts` their starts) that lies within it."""
+    inside = breaks[bisect_left(break_starts, start):bisect_left(break_starts, end)]
+    cuts = [start] + [break_end for _, break_end in inside if break_end <= end] + [end]
     return list(zip(cuts[:-1], cuts[1:], strict=True))
 
 
