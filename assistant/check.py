@@ -14,7 +14,6 @@ from bisect import bisect_left, bisect_right
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
-from itertools import chain
 from pathlib import Path
 
 import yaml
@@ -344,6 +343,17 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _sentence_claims(text: str, start: int, end: int, text_claims: list[re.Match], text_claim_starts: list[int]) -> list[re.Match]:
+    """GRADE_CLAIM_RE's matches in the sentence text[start:end], taken from `text_claims`, its matches in the whole text
+    (found once; `text_claim_starts` their starts). They are the sentence's own unless one of them runs over the
+    sentence's start or end, where the sentence is scanned alone: a claim never ends on the [.!?] or the line end that
+    ends a sentence, and the whitespace after the sentence is all its lookaheads could see beyond it."""
+    first, last = bisect_left(text_claim_starts, start), bisect_left(text_claim_starts, end)
+    if first > 0 and text_claims[first - 1].end() > start or last > first and text_claims[last - 1].end() > end:
+        return list(GRADE_CLAIM_RE.finditer(text, start, end))
+    return text_claims[first:last]
+
+
 def _grade_number(token: str) -> int:
     return ROMAN[token.lower()] if token.lower() in ROMAN else int(token)
 
@@ -367,9 +377,9 @@ def _claim_set(match: re.Match) -> tuple[set[int], str]:
     return {low}, str(low)
 
 
-def _claims(text: str, start: int, end: int, first_claim: re.Match, text_terms: list[tuple[int, int, str]], text_term_starts: list[int],
-            correction_hints: _WordIndex) -> list[Claim]:
-    """The grade claims of text[start:end], whose first GRADE_CLAIM_RE match is `first_claim`; `text_terms` (start, end,
+def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_terms: list[tuple[int, int, str]],
+            text_term_starts: list[int], correction_hints: _WordIndex) -> list[Claim]:
+    """The grade claims of text[start:end], whose GRADE_CLAIM_RE matches are `grade_claims`; `text_terms` (start, end,
     analyte) are the text's condition terms, found once for all its sentences, `text_term_starts` their starts, and
     `correction_hints` the text's CORRECTION_HINT_WORDS."""
     chunk = text[start:end]
@@ -379,9 +389,8 @@ def _claims(text: str, start: int, end: int, first_claim: re.Match, text_terms: 
     events: list[tuple[int, int]] | None = None  # "fatigue", "colitis", …: found on the first claim that names no condition
     event_starts: list[int] = []
     claims = []
-    # the scan goes on from the first claim, found already, unless a 'respectively' list reads its claims apart
-    matches = SEPARATE_CLAIMS_RE.finditer(text, start, end) if "respectively" in chunk \
-        else chain((first_claim,), GRADE_CLAIM_RE.finditer(text, first_claim.end(), end))
+    # a 'respectively' list reads its claims apart
+    matches = SEPARATE_CLAIMS_RE.finditer(text, start, end) if "respectively" in chunk else grade_claims
     for match in matches:
         grades, label = _claim_set(match)
         claim_start, claim_end = match.span()
@@ -750,6 +759,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
     text_terms = [(m.start(), m.end(), m.lastgroup) for m in TERM_RE.finditer(text)]
     text_term_starts = [t[0] for t in text_terms]
     clause_breaks = [m.span() for m in CLAUSE_BREAK_RE.finditer(text)]
+    text_claims = list(GRADE_CLAIM_RE.finditer(text))
+    text_claim_starts = [m.start() for m in text_claims]
     clause_break_starts = [a for a, _ in clause_breaks]
     for number, (s_start, s_end) in enumerate(spans):
         sentence = text[s_start:s_end].strip()
@@ -760,7 +771,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                     or ("hey " in sentence or "it " in sentence or "It " in sentence) and (" to " in sentence or " at " in sentence)) \
                 and POSSESSIVE_COUNT_RE.search(sentence):
             values = sorted(values + _unnamed_counts(text, s_start, s_end, mentions, topic), key=lambda m: m.span)
-        first_claim = GRADE_CLAIM_RE.search(text, s_start, s_end)
+        grade_claims = _sentence_claims(text, s_start, s_end, text_claims, text_claim_starts)
+        first_claim = grade_claims[0] if grade_claims else None
         # "Grades at discharge: leukopenia 2, neutropenia 2": grades listed after their conditions, under a label
         listed = _listed_grades(text, s_start, s_end, text_terms, text_term_starts) if first_claim is None and "rad" in sentence else []
         claimed = first_claim is not None or bool(listed)  # whether the sentence states any grade
@@ -821,7 +833,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         named_here = marks[bisect_left(mark_starts, s_start):bisect_left(mark_starts, s_end)]
         sentence_version = single_version([v for _, v in named_here]) or _section_version(sections, s_start) or default
         value_starts = [m.span[0] for m in values]
-        claims = listed or ([c for c in _claims(text, s_start, s_end, first_claim, text_terms, text_term_starts, correction_hints) if c.term_analyte != "fn"] if claimed else [])
+        claims = listed or ([c for c in _claims(text, s_start, s_end, grade_claims, text_terms, text_term_starts, correction_hints) if c.term_analyte != "fn"] if claimed else [])
         clauses = _clause_bounds(s_start, s_end, clause_breaks, clause_break_starts) if claims else []
         clause_starts = [a for a, _ in clauses]
         if question_at is not None:
