@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
@@ -690,6 +691,8 @@ def check_text(text: str, version: str = "5.0") -> list[Finding]:
 
 def single_version(named: list[str]) -> str | None:
     """The one CTCAE version among those a text names, or None when it names none or both."""
+    if not named:
+        return None
     distinct = set(named)
     return distinct.pop() if len(distinct) == 1 else None
 
@@ -991,7 +994,9 @@ FOREIGN_LLN_RE = re.compile(
 FOREIGN_LLN_WORDS = ("debajo", "sotto", "dessous", "rieur", "unter", "onder", "abaixo", "dentro", "nella", "entro", "nei ", "dans les",
                      "normbereich", "innerhalb", "binnen")  # a word each of FOREIGN_LLN_RE's phrases needs
 FOREIGN_LLN_ANCHOR_RE = _scan(r"(?i)(?#first)(?:norm|ondergrens|l[íi]mite\s+inferior|limiti)")
+FOREIGN_LLN_ANCHOR_WORDS = ("norm", "ondergrens", "límite", "limit")  # lowered, each match of FOREIGN_LLN_ANCHOR_RE starts with one
 LLN_ANCHOR_RE = _scan(r"(?i)(?#first)(?:LLN|lower\s+limit|normal|reference\s+range)")
+LLN_ANCHOR_WORDS = ("lln", "lower", "normal", "reference")  # ... and of LLN_ANCHOR_RE
 DENIED_AFTER_RE = re.compile(r"(?i)[—–;,-]\s*(?:but\s+)?(?:it|that|this)\s*(?:isn't|isn’t|is\s+not|'s\s+not|’s\s+not|wasn't|was\s+not|doesn't|does\s+not)\b")
 # Words that make a comparison a rule or a threshold's definition: "hold threshold is <1.0", "transfuse if below 7",
 # "hold when it falls under 50".
@@ -1005,15 +1010,33 @@ REFERRING_BACK_RE = re.compile(r"(?i)\s*(?:(?:but|and|so)\s+)?(?:that|this|it|wh
 LLN_MARGIN = 0.1  # a tenth of the limit either side is left to the laboratory's own limit
 
 
-def _matches_near(pattern: re.Pattern, anchor: re.Pattern, text: str, reach: int = 40) -> list[re.Match]:
-    """The matches of `pattern` that start within `reach` characters before a match of `anchor` (a word the pattern
-    needs, rarer than its first words): a long text is scanned for the rare word only."""
+def _matches_near(pattern: re.Pattern, anchors: Iterable[re.Match], text: str, reach: int = 40) -> list[re.Match]:
+    """The matches of `pattern` that start within `reach` characters before one of `anchors`, the matches of a word the
+    pattern needs, rarer than its first words: a long text is scanned for the rare word only."""
     found: dict[tuple[int, int], re.Match] = {}
-    for word in anchor.finditer(text):
+    for word in anchors:
         for match in pattern.finditer(text, max(0, word.start() - reach), min(len(text), word.end() + 120)):
             if match.start() <= word.start() < match.end():
                 found.setdefault(match.span(), match)
     return list(found.values())
+
+
+def _anchor_matches(anchor: re.Pattern, words: tuple[str, ...], text: str, lowered: str) -> list[re.Match]:
+    """anchor.finditer(text), each match tried only where one of `words` starts in `lowered` (text.lower()), as every
+    match of `anchor` starts with one of them: plain string search instead of a scan of the whole text, unless lowering
+    moves or merges letters (see CASE_FOLD_EXCEPTIONS)."""
+    if len(lowered) != len(text) or any(letter in text for letter in CASE_FOLD_EXCEPTIONS):
+        return list(anchor.finditer(text))
+    matches: list[re.Match] = []
+    scanned_to = 0  # a match's own letters are not tried again, as a scan would not
+    for position in sorted({found for word in words for found in _occurrences(lowered, word)}):
+        match = anchor.match(text, position) if position >= scanned_to else None
+        if match:
+            matches.append(match)
+            scanned_to = match.end()
+    return matches
+
+
 HGB_LLN_RANGE = (12.0, 13.5)
 
 
@@ -1025,8 +1048,9 @@ def _lln_comparison_findings(text: str, lowered: str, mentions: list[Mention], s
     findings, checked = [], 0
     values = [m for m in mentions if not m.is_threshold and m.value is not None]
     value_starts = [m.span[0] for m in values]
-    english = _matches_near(LLN_COMPARISON_RE, LLN_ANCHOR_RE, text)
-    foreign = _matches_near(FOREIGN_LLN_RE, FOREIGN_LLN_ANCHOR_RE, text) if any(word in lowered for word in FOREIGN_LLN_WORDS) else []
+    english = _matches_near(LLN_COMPARISON_RE, _anchor_matches(LLN_ANCHOR_RE, LLN_ANCHOR_WORDS, text, lowered), text)
+    foreign = _matches_near(FOREIGN_LLN_RE, _anchor_matches(FOREIGN_LLN_ANCHOR_RE, FOREIGN_LLN_ANCHOR_WORDS, text, lowered), text) \
+        if any(word in lowered for word in FOREIGN_LLN_WORDS) else []
     for match in sorted(english + foreign, key=lambda m: m.start()):
         if "rel" in match.re.groupindex:
             rel, limit = match.group("rel").lower(), match.group("limit").lower()
@@ -1082,7 +1106,7 @@ def _range_comparison_findings(text: str, mentions: list[Mention], spans: list[t
     findings, checked = [], 0
     values = [m for m in mentions if not m.is_threshold and m.value is not None]
     value_starts = [m.span[0] for m in values]
-    for match in _matches_near(RANGE_COMPARISON_RE, RANGE_ANCHOR_RE, text):
+    for match in _matches_near(RANGE_COMPARISON_RE, RANGE_ANCHOR_RE.finditer(text), text):
         mention = _value_for_comparison(match, values, value_starts, text)
         if mention is None:
             continue
@@ -1341,6 +1365,8 @@ def _version_sections(text: str) -> list[tuple[int, int, str | None]]:
 
 def _section_version(sections: list[tuple[int, int, str | None]], position: int) -> str | None:
     """The version of the innermost section holding `position`."""
+    if not sections:
+        return None
     inside = [(start, named) for start, end, named in sections if start <= position < end]
     return max(inside)[1] if inside else None
 
@@ -1678,6 +1704,8 @@ def _claim_version(text: str, claim: Claim, named_here: list[tuple[int, str]], c
 def _paired_in_order(claims: list[Claim], values: list[Mention], respectively: bool = False) -> dict[int, tuple[Mention, bool]]:
     """Claims and values of one analyte that alternate in a sentence are paired in order: "grade 2 in one patient
     (platelets 55) and grade 3 in another (platelets 41)"; likewise "respectively" lists."""
+    if len(claims) < 2:
+        return {}
     positive = [c for c in claims if not c.negated]
     if len(positive) < 2 or len(positive) != len(claims):
         return {}
@@ -1880,6 +1908,9 @@ def _says_again(text: str, mention: Mention, between: str) -> bool:
 
 def _unnamed_subject(text: str, s_start: int, claim: Claim, mentions: list[Mention]) -> bool:
     """Whether the claim follows a number that belongs to no lab value: "0.49 → G3" grades 0.49, whatever was named before."""
+    window = text[max(s_start, claim.span[0] - 16):claim.span[0]]
+    if ":" not in window and "=" not in window and "→" not in window and "->" not in window:
+        return False  # the sign UNNAMED_SUBJECT_BEFORE_RE needs: a plain string test first
     subject = UNNAMED_SUBJECT_BEFORE_RE.search(text, max(s_start, claim.span[0] - 16), claim.span[0])
     if subject is not None and (THRESHOLD_BEFORE_NUMBER_RE.search(text, max(s_start, subject.start() - 14), subject.start())
                                 or TIME_UNIT_BEFORE_RE.search(text, max(s_start, subject.start() - 8), subject.start())):

@@ -890,3 +890,31 @@ LLN_WORDS = [
 @pytest.mark.parametrize("sentence,expected", LLN_WORDS)
 def test_comparisons_with_the_lower_limit_of_normal_in_words(sentence, expected):
     assert [(f.kind, f.analyte, f.expected_grade) for f in check_text(sentence)] == expected
+
+
+# Texts whose indexes found once per text must give what a scan of each sentence gives: a claim across a line end, the
+# letters a scan that ignores case folds ("ı", "ſ", "İ"), words the index finds inside other words.
+INDEXED_TEXTS = [
+    "ANC 1.2 is grade 3\nor higher. Plt 40 G\n3 today. WBC 2.1; grade 2\n- 3 leukopenia.",
+    "Platelets 90, which is above the LLN. Hb 9.1 g/dL, below normaLLN. ANC 1.7, well below the lower limit of normal.",
+    "ANC 1.7 ıs below the 1.5 cut-off. Plt 60 faılS ſhort of the 75 threshold. İANC 0.9, grade 3 — İt ıs actually grade 4.",
+    "ANC 0.7 was graded 2; the correct grade is 3. WBC 2.4 meets the 3.0 cut-off. Hb 11.6 g/dL (ref 12.0–15.5), within normal limits.",
+]
+
+
+@pytest.mark.parametrize("text", INDEXED_TEXTS)
+def test_what_is_found_once_per_text_is_what_each_sentence_holds(text):
+    import assistant.check as check
+
+    lowered = text.lower()
+    claims = list(check.GRADE_CLAIM_RE.finditer(text))
+    claim_starts = [m.start() for m in claims]
+    relation_words = check._WordIndex(text, lowered, check.ENGLISH_RELATION_WORDS)
+    folded = any(letter in text for letter in check.CASE_FOLD_EXCEPTIONS)
+    for start, end in check.sentences(text):
+        mine = [(m.span(), m.groupdict()) for m in check._sentence_claims(text, start, end, claims, claim_starts)]
+        assert mine == [(m.span(), m.groupdict()) for m in check.GRADE_CLAIM_RE.finditer(text, start, end)]
+        if check.ENGLISH_COMPARISON_RE.search(text, start, end):
+            assert folded or relation_words.within(start, end)
+    for anchor, words in ((check.LLN_ANCHOR_RE, check.LLN_ANCHOR_WORDS), (check.FOREIGN_LLN_ANCHOR_RE, check.FOREIGN_LLN_ANCHOR_WORDS)):
+        assert [m.span() for m in check._anchor_matches(anchor, words, text, lowered)] == [m.span() for m in anchor.finditer(text)]
