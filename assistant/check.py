@@ -187,6 +187,7 @@ RELATIONS = {
 SENTENCE_END = r"(?<!\d)[.!?](?=\s|$)|(?<=\d)[.!?](?=\s+[A-Z(\[]|\s*$)|\n|$"
 SENTENCE_RE = re.compile(rf"[^\n](?=([^\n.!?]*))\1(?:(?!{SENTENCE_END})[.!?](?=([^\n.!?]*))\2)*(?:{SENTENCE_END})", re.DOTALL)
 CLAUSE_BREAK_RE = _scan(r"(?#first)(?:;|,\s*(?:so|yet)\b|\b(?:whereas|while|but)\b)", re.IGNORECASE)
+CLAUSE_BREAK_WORDS = (";", ",", "whereas", "while", "but")  # lowered, each match of CLAUSE_BREAK_RE starts with one
 # A grade that describes a cohort, not the value at hand: "34 patients with grade 4 neutropenia".
 COHORT_RE = re.compile(r"(?i)\bpatients\s+(?:with|had|having)\s+$|\b(?:in|of)\s+\d[\d,]*\s+(?:patients|cases)\s+(?:with\s+)?$"
                        # "the remaining six had grade 4": other patients than the one whose value is given
@@ -202,6 +203,7 @@ SENTENCE_ABBREVIATIONS = ("i\\.e", "e\\.g", "vs", "cf", "approx", "incl", "resp"
 ABBREVIATION_RE = re.compile(r"(?i)\.(?:" + "|".join(rf"(?<=\b{word}\.)" for word in SENTENCE_ABBREVIATIONS) + ")")
 # The CTCAE version a sentence or a document names ("under CTCAE v6", "per v6.0", "CTCAE version 5.0").
 VERSION_NAMED_RE = _scan(r"(?i)(?#first)(?:CTCAE\s*(?:version\s*|v\.?\s*)?|\bv\.?\s?|\bversion\s+)([56])(?:\.0)?\b")
+VERSION_NAMED_WORDS = ("ctcae", "v")  # lowered, each match of VERSION_NAMED_RE starts with one
 # Words that make a grade a negated claim ("no neutropenia of grade 2 or worse", "is not grade 3", "rather than
 # grade 4"), and those that make it a claim of staying below a grade ("does not reach grade 3", "not yet grade 2").
 NEGATION_RE = re.compile(r"(?i)\b(?:no|not|cannot|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|hasn't|haven't|hadn't|won't|never|without|rather\s+than|instead\s+of|nor|neither|hardly|"
@@ -731,8 +733,9 @@ def _cycle_collector_paused():
 
 
 def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
+    lowered = text.lower()
     # Every version the text names, found once; each sentence looks up its own by position.
-    marks = [(m.start(), normalize_version(m.group(1))) for m in VERSION_NAMED_RE.finditer(text)]
+    marks = [(m.start(), normalize_version(m.group(1))) for m in _anchor_matches(VERSION_NAMED_RE, VERSION_NAMED_WORDS, text, lowered)]
     mark_starts = [position for position, _ in marks]
     default = single_version([v for _, v in marks]) or normalize_version(version)
     sections = _version_sections(text) if marks and ("#" in text or "\n" in text) else []
@@ -749,7 +752,6 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
     panel_values: list[Mention] = []  # the values of the lines of a panel just before, for claims that name their conditions
     panel_open = False
     borrowed = False
-    lowered = text.lower()
     foreign = any(word in lowered for word in FOREIGN_RELATION_WORDS)
     comparison_re, comparison_hint_re = (COMPARISON_RE, COMPARISON_HINT_RE) if foreign else (ENGLISH_COMPARISON_RE, ENGLISH_COMPARISON_HINT_RE)
     relation_words = _WordIndex(text, lowered, RELATION_WORDS if foreign else ENGLISH_RELATION_WORDS)
@@ -761,7 +763,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
     spans = sentences(text)
     text_terms = [(m.start(), m.end(), m.lastgroup) for m in TERM_RE.finditer(text)]
     text_term_starts = [t[0] for t in text_terms]
-    clause_breaks = [m.span() for m in CLAUSE_BREAK_RE.finditer(text)]
+    clause_breaks = [m.span() for m in _anchor_matches(CLAUSE_BREAK_RE, CLAUSE_BREAK_WORDS, text, lowered)]
     text_claims = list(GRADE_CLAIM_RE.finditer(text))
     text_claim_starts = [m.start() for m in text_claims]
     clause_break_starts = [a for a, _ in clause_breaks]
