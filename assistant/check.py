@@ -346,15 +346,22 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _sentence_claims(text: str, start: int, end: int, text_claims: list[re.Match], text_claim_starts: list[int]) -> list[re.Match]:
-    """GRADE_CLAIM_RE's matches in the sentence text[start:end], taken from `text_claims`, its matches in the whole text
-    (found once; `text_claim_starts` their starts). They are the sentence's own unless one of them runs over the
-    sentence's start or end, where the sentence is scanned alone: a claim never ends on the [.!?] or the line end that
-    ends a sentence, and the whitespace after the sentence is all its lookaheads could see beyond it."""
-    first, last = bisect_left(text_claim_starts, start), bisect_left(text_claim_starts, end)
-    if first > 0 and text_claims[first - 1].end() > start or last > first and text_claims[last - 1].end() > end:
-        return list(GRADE_CLAIM_RE.finditer(text, start, end))
-    return text_claims[first:last]
+class _TextMatches:
+    """A pattern's matches in a whole text, found once, of which each sentence takes its own by bisection: the same as
+    pattern.finditer(text, start, end) for a pattern whose matches never end on the [.!?] or the line end that ends a
+    sentence and whose lookaheads see no further past it than the whitespace after it (GRADE_CLAIM_RE,
+    UNIT_VALUE_HINT_RE). A sentence that a match runs into or out of is scanned alone."""
+
+    def __init__(self, pattern: re.Pattern, text: str, matches: list[re.Match]):
+        self.pattern, self.text, self.matches = pattern, text, matches
+        self.starts = [m.start() for m in matches]
+
+    def in_sentence(self, start: int, end: int) -> list[re.Match]:
+        matches = self.matches
+        first, last = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        if first > 0 and matches[first - 1].end() > start or last > first and matches[last - 1].end() > end:
+            return list(self.pattern.finditer(self.text, start, end))
+        return matches[first:last]
 
 
 def _grade_number(token: str) -> int:
@@ -764,19 +771,21 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
     text_terms = [(m.start(), m.end(), m.lastgroup) for m in TERM_RE.finditer(text)]
     text_term_starts = [t[0] for t in text_terms]
     clause_breaks = [m.span() for m in _anchor_matches(CLAUSE_BREAK_RE, CLAUSE_BREAK_WORDS, text, lowered)]
-    text_claims = list(GRADE_CLAIM_RE.finditer(text))
-    text_claim_starts = [m.start() for m in text_claims]
+    text_claims = _TextMatches(GRADE_CLAIM_RE, text, list(GRADE_CLAIM_RE.finditer(text)))
+    unit_hints = _TextMatches(UNIT_VALUE_HINT_RE, text, _anchor_matches(UNIT_VALUE_HINT_RE, UNIT_VALUE_HINT_WORDS, text, lowered))
     clause_break_starts = [a for a, _ in clause_breaks]
     for number, (s_start, s_end) in enumerate(spans):
         sentence = text[s_start:s_end].strip()
         mentions = all_mentions[bisect_left(starts, s_start):bisect_left(starts, s_end)]
         values = [m for m in mentions if not m.is_threshold and m.value is not None]
-        if "count" in sentence or "Count" in sentence or ("/" in sentence or "10" in sentence) and UNIT_VALUE_HINT_RE.search(sentence) \
+        # whether the sentence has a count's unit (see UNIT_VALUE_HINT_RE)
+        unit_hinted = ("/" in sentence or "10" in sentence) and bool(unit_hints.in_sentence(s_start, s_end))
+        if "count" in sentence or "Count" in sentence or unit_hinted \
                 or ("ours " in sentence or "hers " in sentence or "his " in sentence
                     or ("hey " in sentence or "it " in sentence or "It " in sentence) and (" to " in sentence or " at " in sentence)) \
                 and POSSESSIVE_COUNT_RE.search(sentence):
-            values = sorted(values + _unnamed_counts(text, s_start, s_end, mentions, topic), key=lambda m: m.span)
-        grade_claims = _sentence_claims(text, s_start, s_end, text_claims, text_claim_starts)
+            values = sorted(values + _unnamed_counts(text, s_start, s_end, mentions, topic, unit_hinted), key=lambda m: m.span)
+        grade_claims = text_claims.in_sentence(s_start, s_end)
         first_claim = grade_claims[0] if grade_claims else None
         # "Grades at discharge: leukopenia 2, neutropenia 2": grades listed after their conditions, under a label
         listed = _listed_grades(text, s_start, s_end, text_terms, text_term_starts) if first_claim is None and "rad" in sentence else []
@@ -1582,6 +1591,7 @@ def _remembered_value(text: str, s_start: int, start: int, claim: Claim | None, 
 # A number with a count's unit and no name: "Patient 07 reached 9 x10^9/L (grade 3)", read as the count last named before it.
 UNIT_VALUE_RE = re.compile(rf"(?=\d)(?<![\w.,/^]){NUMBER}\s*{UNIT}", re.IGNORECASE)  # a digit first: a cheap test at each position
 UNIT_VALUE_HINT_RE = re.compile(r"10\s*(?:\^|\*\*|e)\s*[39]|10[⁹³]|/\s*(?:[µuμ]l|mm|cu)|[kK]/[uµ]|G/L|cells/", re.IGNORECASE)  # each has "10" or "/"
+UNIT_VALUE_HINT_WORDS = ("10", "/", "k/", "g/", "cells/")  # lowered, each match of UNIT_VALUE_HINT_RE starts with one
 # Words that make such a number a threshold, a range or a statistic, not a patient's value.
 NOT_A_PATIENT_VALUE_RE = re.compile(r"(?i)(?:[<>≤≥]|\b(?:below|under|above|over|than|exceed(?:s|ed|ing)?|least|most|threshold|cut-?off|cutoff|limit|target|goal|"
                                     r"trigger|boundary|line|mark|lln|uln|from|median|mean|average|range|between|to\s+keep|keep|maintain)\b(?!-)"
@@ -1609,16 +1619,17 @@ def _unread_value(text: str, start: int, end: int) -> bool:
     return next(_unit_values(text, start, end), None) is not None
 
 
-def _unnamed_counts(text: str, start: int, end: int, mentions: list[Mention], topic: dict[str, str | None]) -> list[Mention]:
+def _unnamed_counts(text: str, start: int, end: int, mentions: list[Mention], topic: dict[str, str | None],
+                    unit_hinted: bool) -> list[Mention]:
     """Values the sentence gives without naming their analyte: "a count of 45" (the condition or count named just before
     it in the sentence, else the one count the whole text speaks of: "FAQ: low platelets … My count today is 27") and
     "reached 9 x10^9/L" (the count named last before it, within the previous sentence too). `topic` keeps the text's one
-    count, found on first need."""
+    count, found on first need; `unit_hinted` tells whether the sentence has a count's unit (UNIT_VALUE_HINT_RE)."""
     found = []
     unnamed = [(match, max(start, match.start() - 100)) for match in UNNAMED_COUNT_RE.finditer(text, start, end)]
     # "Neutrophils fight infection. … If yours is, say, 0.95": the count named in the sentences before
     unnamed += [(match, max(0, match.start() - 200)) for match in POSSESSIVE_COUNT_RE.finditer(text, start, end)]
-    if UNIT_VALUE_HINT_RE.search(text, start, end):
+    if unit_hinted:
         for match in UNIT_VALUE_RE.finditer(text, start, end):
             # the cheap tests first: most such numbers are values the reader read
             if any(m.span[0] <= match.start() < m.span[1] or match.start() <= m.span[0] < match.end() for m in mentions) \
