@@ -869,7 +869,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         stated_lln = STATED_LLN_RE.search(text, s_start, s_end) if "limit" in sentence or "LLN" in sentence else None
         for claim in claims:
             if claim.term_analyte is None:
-                subject = SUBJECT_BEFORE_RE.search(text, max(s_start, claim.span[0] - 40), claim.span[0])
+                subject = _subject_before(text, max(s_start, claim.span[0] - 40), claim.span[0])
                 if subject is not None:
                     claim.term_analyte = subject.lastgroup  # "your platelets would still be grade 2": the platelets' grade
             series = next((m for m in values if m.steps and m.span[0] < claim.span[0] < m.span[1]), None) if any_series else None
@@ -1457,6 +1457,16 @@ GENERAL_AFTER_RE = re.compile(rf"(?i)(?:\s+(?!(?:and|or|but|so|we|i|you|she|he|t
 # The analyte named as the subject of a claim: "Hgb is grade 2", 'the neutrophils were "grade 2"', "plts now G3".
 SUBJECT_BEFORE_RE = re.compile(rf"(?i)(?:{REFERENT_RE.pattern})[\s*_]*(?::|=|-|–|—|\b(?:is|are|was|were|remains?|stays?|now|still|also|too|"
                                r"again|likewise|at|already|would|will|be|been|graded(?:\s+as)?|classed\s+as|classified\s+as)\b|\s)*[\s\"'“”*_]*$")
+LAST_DIGIT_RE = re.compile(r".*\d", re.DOTALL)
+
+
+def _subject_before(text: str, start: int, end: int) -> re.Match | None:
+    """SUBJECT_BEFORE_RE.search(text, start, end), tried only after the last digit between: neither an analyte's name nor
+    the words after it hold one, so no match starts before it ("ANC 1.2, which is" is searched in ", which is")."""
+    last_digit = LAST_DIGIT_RE.match(text, start, end)
+    return SUBJECT_BEFORE_RE.search(text, last_digit.end() if last_digit else start, end)
+
+
 # A sentence that opens with its claim, past a few words: "not grade 3 tho", "so grade 3 not 4", "Graded 4 in v5.0".
 OPENING_RE = re.compile(r"(?i)[\W_]*(?:(?:[^\s\d]+|(?:CTCAE\s*)?v[56](?:\.0)?[:,]?[*_]*)\s+){0,3}(?<!\bat\s)(?<!\bfor\s)(?<!\bwith\s)(?<!\bin\s)(?<!\bfrom\s)(?<!\bby\s)(?<!\bto\s)"
                         r"(?<!\buntil\s)[\W_]*")
@@ -1572,7 +1582,7 @@ def _remembered_value(text: str, s_start: int, start: int, claim: Claim | None, 
         return None  # "Side effects: grade 3 lymphopenia": about grades in general
     analyte = claim.term_analyte if claim is not None else None
     if analyte is None:
-        subject = SUBJECT_BEFORE_RE.search(text, max(s_start, start - 40), start)
+        subject = _subject_before(text, max(s_start, start - 40), start)
         if subject is not None and INDEFINITE_BEFORE_RE.search(text, max(s_start, subject.start() - 12), subject.start()):
             return None  # "with an ANC below 1.0": any ANC, not the patient's
         analyte = subject.lastgroup if subject else None

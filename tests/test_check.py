@@ -923,3 +923,38 @@ def test_what_is_found_once_per_text_is_what_each_sentence_holds(text):
                           (check.CLAUSE_BREAK_RE, check.CLAUSE_BREAK_WORDS), (check.VERSION_NAMED_RE, check.VERSION_NAMED_WORDS),
                           (check.UNIT_VALUE_HINT_RE, check.UNIT_VALUE_HINT_WORDS)):
         assert [m.span() for m in check._anchor_matches(anchor, words, text, lowered)] == [m.span() for m in anchor.finditer(text)]
+
+
+def _may_take_a_digit(items) -> bool:
+    """Whether a parsed pattern (re._parser's items) may match a digit; lookarounds, which take none, are left out."""
+    from re import _constants as sre
+
+    for op, av in items:
+        if op in (sre.ANY, sre.NOT_LITERAL) or op is sre.LITERAL and chr(av).isdigit():
+            return True
+        if op is sre.IN and any(iop is sre.NEGATE or iop is sre.LITERAL and chr(iav).isdigit()
+                                or iop is sre.RANGE and any(chr(c).isdigit() for c in range(iav[0], iav[1] + 1))
+                                or iop is sre.CATEGORY and iav not in (sre.CATEGORY_SPACE, sre.CATEGORY_NOT_WORD) for iop, iav in av):
+            return True
+        if op is sre.BRANCH and any(_may_take_a_digit(alternative) for alternative in av[1]) \
+                or op is sre.SUBPATTERN and _may_take_a_digit(av[3]) \
+                or op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and _may_take_a_digit(av[2]) \
+                or op in (sre.GROUPREF, sre.GROUPREF_EXISTS, sre.ATOMIC_GROUP):
+            return True
+    return False
+
+
+def test_a_subject_before_a_claim_never_holds_a_digit():
+    # _subject_before searches only after the window's last digit: exact only while no match of SUBJECT_BEFORE_RE can hold one
+    from re import _parser
+
+    import assistant.check as check
+
+    assert not _may_take_a_digit(_parser.parse(check.SUBJECT_BEFORE_RE.pattern, check.SUBJECT_BEFORE_RE.flags))
+    assert _may_take_a_digit(_parser.parse(r"(?i)anc\s*\d", 0))  # the test itself sees a digit
+    text = "Platelets 45 — platelets were grade 2; ANC 1.2, the ANC is grade 3; 0.9 neutrophils now at grade 4"
+    for claim in check.GRADE_CLAIM_RE.finditer(text):
+        start = max(0, claim.start() - 40)
+        mine = check._subject_before(text, start, claim.start())
+        theirs = check.SUBJECT_BEFORE_RE.search(text, start, claim.start())
+        assert (mine.span(), mine.lastgroup) == (theirs.span(), theirs.lastgroup) if theirs else mine is None
