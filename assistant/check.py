@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -56,6 +56,46 @@ def _scan(pattern: str, flags: int = 0) -> re.Pattern:
     inline_flags = re.match(r"\(\?[aiLmsux]+\)", head)
     lead = inline_flags.group(0) if inline_flags else ""
     return re.compile(lead + first_char_lookahead(rest) + head[len(lead):] + rest, flags)
+
+
+@cache
+def _match_starts(pattern: re.Pattern, length: int = 3) -> tuple[str, ...] | None:
+    """Lowered strings of at most `length` characters, one of which every match of `pattern` starts with, read from
+    the parsed pattern (only for speed: see _anchor_matches); None when a match may start with anything. A prefix ends
+    before a character outside ASCII and the Latin letters, whose matches when case is ignored lowering may not give
+    ("µ" matches "μ")."""
+    try:
+        from re import _constants as sre
+        from re import _parser  # the standard library's own pattern parser (private, so guarded)
+
+        def starts(items: list, prefix: str) -> set[str]:
+            if len(prefix) >= length or not items:
+                return {prefix}
+            (op, av), rest = items[0], items[1:]
+            if op is sre.LITERAL and _lowers_plainly(chr(av)):
+                return starts(rest, prefix + chr(av).lower())
+            if op is sre.IN and all(kind is sre.LITERAL and _lowers_plainly(chr(char)) for kind, char in av):
+                return set().union(*(starts(rest, prefix + chr(char).lower()) for _, char in av))
+            if op is sre.BRANCH:
+                return set().union(*(starts(list(alternative) + rest, prefix) for alternative in av[1]))
+            if op is sre.SUBPATTERN:
+                return starts(list(av[3]) + rest, prefix)
+            if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and (av[0], av[1]) == (0, 1):  # "h?"
+                return starts(rest, prefix) | starts(list(av[2]) + rest, prefix)
+            if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):  # "\b", lookarounds: they take no characters
+                return starts(rest, prefix)
+            return {prefix}  # not a plain choice of characters: the prefix ends here
+
+        found = starts(list(_parser.parse(pattern.pattern, pattern.flags)), "")
+    except (ImportError, AttributeError, RecursionError):
+        return None
+    if "" in found:
+        return None
+    return tuple(sorted(start for start in found if not any(start != other and start.startswith(other) for other in found)))
+
+
+def _lowers_plainly(char: str) -> bool:
+    return char.isascii() or "\u00c0" <= char <= "\u024f"
 
 
 ROMAN = {"0": 0, "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
@@ -187,7 +227,6 @@ RELATIONS = {
 SENTENCE_END = r"(?<!\d)[.!?](?=\s|$)|(?<=\d)[.!?](?=\s+[A-Z(\[]|\s*$)|\n|$"
 SENTENCE_RE = re.compile(rf"[^\n](?=([^\n.!?]*))\1(?:(?!{SENTENCE_END})[.!?](?=([^\n.!?]*))\2)*(?:{SENTENCE_END})", re.DOTALL)
 CLAUSE_BREAK_RE = _scan(r"(?#first)(?:;|,\s*(?:so|yet)\b|\b(?:whereas|while|but)\b)", re.IGNORECASE)
-CLAUSE_BREAK_WORDS = (";", ",", "whereas", "while", "but")  # lowered, each match of CLAUSE_BREAK_RE starts with one
 # A grade that describes a cohort, not the value at hand: "34 patients with grade 4 neutropenia".
 COHORT_RE = re.compile(r"(?i)\bpatients\s+(?:with|had|having)\s+$|\b(?:in|of)\s+\d[\d,]*\s+(?:patients|cases)\s+(?:with\s+)?$"
                        # "the remaining six had grade 4": other patients than the one whose value is given
@@ -200,10 +239,10 @@ COHORT_AFTER_RE = re.compile(r"(?i)^\s*(?:\w+\s+){0,3}?(?:(?:occurred|developed|
 DOT_LEADER_RE = re.compile(r"\.{2,}(?=[ \t]*\d)")
 # The full stop of an abbreviation ("i.e.", "vs.", "approx."), found from the stop back: a long text is scanned for stops only.
 SENTENCE_ABBREVIATIONS = ("i\\.e", "e\\.g", "vs", "cf", "approx", "incl", "resp", "et al", "ca", "fig", "no", "dr", "gr", "abs", "pt", "wk", "ref")
-ABBREVIATION_RE = re.compile(r"(?i)\.(?:" + "|".join(rf"(?<=\b{word}\.)" for word in SENTENCE_ABBREVIATIONS) + ")")
+# (a letter before the stop is tested first: most stops follow a digit)
+ABBREVIATION_RE = re.compile(r"(?i)\.(?<=[^\W\d_]\.)(?:" + "|".join(rf"(?<=\b{word}\.)" for word in SENTENCE_ABBREVIATIONS) + ")")
 # The CTCAE version a sentence or a document names ("under CTCAE v6", "per v6.0", "CTCAE version 5.0").
 VERSION_NAMED_RE = _scan(r"(?i)(?#first)(?:CTCAE\s*(?:version\s*|v\.?\s*)?|\bv\.?\s?|\bversion\s+)([56])(?:\.0)?\b")
-VERSION_NAMED_WORDS = ("ctcae", "v")  # lowered, each match of VERSION_NAMED_RE starts with one
 # Words that make a grade a negated claim ("no neutropenia of grade 2 or worse", "is not grade 3", "rather than
 # grade 4"), and those that make it a claim of staying below a grade ("does not reach grade 3", "not yet grade 2").
 NEGATION_RE = re.compile(r"(?i)\b(?:no|not|cannot|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|hasn't|haven't|hadn't|won't|never|without|rather\s+than|instead\s+of|nor|neither|hardly|"
@@ -742,7 +781,7 @@ def _cycle_collector_paused():
 def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
     lowered = text.lower()
     # Every version the text names, found once; each sentence looks up its own by position.
-    marks = [(m.start(), normalize_version(m.group(1))) for m in _anchor_matches(VERSION_NAMED_RE, VERSION_NAMED_WORDS, text, lowered)]
+    marks = [(m.start(), normalize_version(m.group(1))) for m in _anchor_matches(VERSION_NAMED_RE, text, lowered)]
     mark_starts = [position for position, _ in marks]
     default = single_version([v for _, v in marks]) or normalize_version(version)
     sections = _version_sections(text) if marks and ("#" in text or "\n" in text) else []
@@ -768,11 +807,11 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
     quoting = "\n>" in text or text.startswith(">")  # an e-mail that quotes the message it answers
     answered: set[tuple[str, float]] = set()  # the values the text's own (unquoted) claims grade
     spans = sentences(text)
-    text_terms = [(m.start(), m.end(), m.lastgroup) for m in TERM_RE.finditer(text)]
+    text_terms = [(m.start(), m.end(), m.lastgroup) for m in _anchor_matches(TERM_RE, text, lowered)]
     text_term_starts = [t[0] for t in text_terms]
-    clause_breaks = [m.span() for m in _anchor_matches(CLAUSE_BREAK_RE, CLAUSE_BREAK_WORDS, text, lowered)]
+    clause_breaks = [m.span() for m in _anchor_matches(CLAUSE_BREAK_RE, text, lowered)]
     text_claims = _TextMatches(GRADE_CLAIM_RE, text, list(GRADE_CLAIM_RE.finditer(text)))
-    unit_hints = _TextMatches(UNIT_VALUE_HINT_RE, text, _anchor_matches(UNIT_VALUE_HINT_RE, UNIT_VALUE_HINT_WORDS, text, lowered))
+    unit_hints = _TextMatches(UNIT_VALUE_HINT_RE, text, _anchor_matches(UNIT_VALUE_HINT_RE, text, lowered))
     clause_break_starts = [a for a, _ in clause_breaks]
     for number, (s_start, s_end) in enumerate(spans):
         sentence = text[s_start:s_end].strip()
@@ -1005,9 +1044,7 @@ FOREIGN_LLN_RE = re.compile(
 FOREIGN_LLN_WORDS = ("debajo", "sotto", "dessous", "rieur", "unter", "onder", "abaixo", "dentro", "nella", "entro", "nei ", "dans les",
                      "normbereich", "innerhalb", "binnen")  # a word each of FOREIGN_LLN_RE's phrases needs
 FOREIGN_LLN_ANCHOR_RE = _scan(r"(?i)(?#first)(?:norm|ondergrens|l[íi]mite\s+inferior|limiti)")
-FOREIGN_LLN_ANCHOR_WORDS = ("norm", "ondergrens", "límite", "limit")  # lowered, each match of FOREIGN_LLN_ANCHOR_RE starts with one
 LLN_ANCHOR_RE = _scan(r"(?i)(?#first)(?:LLN|lower\s+limit|normal|reference\s+range)")
-LLN_ANCHOR_WORDS = ("lln", "lower", "normal", "reference")  # ... and of LLN_ANCHOR_RE
 DENIED_AFTER_RE = re.compile(r"(?i)[—–;,-]\s*(?:but\s+)?(?:it|that|this)\s*(?:isn't|isn’t|is\s+not|'s\s+not|’s\s+not|wasn't|was\s+not|doesn't|does\s+not)\b")
 # Words that make a comparison a rule or a threshold's definition: "hold threshold is <1.0", "transfuse if below 7",
 # "hold when it falls under 50".
@@ -1032,11 +1069,12 @@ def _matches_near(pattern: re.Pattern, anchors: Iterable[re.Match], text: str, r
     return list(found.values())
 
 
-def _anchor_matches(anchor: re.Pattern, words: tuple[str, ...], text: str, lowered: str) -> list[re.Match]:
-    """anchor.finditer(text), each match tried only where one of `words` starts in `lowered` (text.lower()), as every
-    match of `anchor` starts with one of them: plain string search instead of a scan of the whole text, unless lowering
-    moves or merges letters (see CASE_FOLD_EXCEPTIONS)."""
-    if len(lowered) != len(text) or any(letter in text for letter in CASE_FOLD_EXCEPTIONS):
+def _anchor_matches(anchor: re.Pattern, text: str, lowered: str) -> list[re.Match]:
+    """anchor.finditer(text), each match tried only where one of its starts (see _match_starts) is found in `lowered`
+    (text.lower()): plain string search instead of a scan of the whole text, unless lowering moves or merges letters
+    (see CASE_FOLD_EXCEPTIONS) or the pattern's starts are not known."""
+    words = _match_starts(anchor)
+    if words is None or len(lowered) != len(text) or any(letter in text for letter in CASE_FOLD_EXCEPTIONS):
         return list(anchor.finditer(text))
     matches: list[re.Match] = []
     scanned_to = 0  # a match's own letters are not tried again, as a scan would not
@@ -1059,8 +1097,8 @@ def _lln_comparison_findings(text: str, lowered: str, mentions: list[Mention], s
     findings, checked = [], 0
     values = [m for m in mentions if not m.is_threshold and m.value is not None]
     value_starts = [m.span[0] for m in values]
-    english = _matches_near(LLN_COMPARISON_RE, _anchor_matches(LLN_ANCHOR_RE, LLN_ANCHOR_WORDS, text, lowered), text)
-    foreign = _matches_near(FOREIGN_LLN_RE, _anchor_matches(FOREIGN_LLN_ANCHOR_RE, FOREIGN_LLN_ANCHOR_WORDS, text, lowered), text) \
+    english = _matches_near(LLN_COMPARISON_RE, _anchor_matches(LLN_ANCHOR_RE, text, lowered), text)
+    foreign = _matches_near(FOREIGN_LLN_RE, _anchor_matches(FOREIGN_LLN_ANCHOR_RE, text, lowered), text) \
         if any(word in lowered for word in FOREIGN_LLN_WORDS) else []
     for match in sorted(english + foreign, key=lambda m: m.start()):
         if "rel" in match.re.groupindex:
@@ -1601,7 +1639,6 @@ def _remembered_value(text: str, s_start: int, start: int, claim: Claim | None, 
 # A number with a count's unit and no name: "Patient 07 reached 9 x10^9/L (grade 3)", read as the count last named before it.
 UNIT_VALUE_RE = re.compile(rf"(?=\d)(?<![\w.,/^]){NUMBER}\s*{UNIT}", re.IGNORECASE)  # a digit first: a cheap test at each position
 UNIT_VALUE_HINT_RE = re.compile(r"10\s*(?:\^|\*\*|e)\s*[39]|10[⁹³]|/\s*(?:[µuμ]l|mm|cu)|[kK]/[uµ]|G/L|cells/", re.IGNORECASE)  # each has "10" or "/"
-UNIT_VALUE_HINT_WORDS = ("10", "/", "k/", "g/", "cells/")  # lowered, each match of UNIT_VALUE_HINT_RE starts with one
 # Words that make such a number a threshold, a range or a statistic, not a patient's value.
 NOT_A_PATIENT_VALUE_RE = re.compile(r"(?i)(?:[<>≤≥]|\b(?:below|under|above|over|than|exceed(?:s|ed|ing)?|least|most|threshold|cut-?off|cutoff|limit|target|goal|"
                                     r"trigger|boundary|line|mark|lln|uln|from|median|mean|average|range|between|to\s+keep|keep|maintain)\b(?!-)"
@@ -1775,6 +1812,8 @@ def _clause_bounds(start: int, end: int, breaks: list[tuple[int, int]], break_st
     """The clauses of the sentence text[start:end]: it is cut after each of the text's clause breaks (CLAUSE_BREAK_RE,
     found once for the whole text; `break_starts` their starts) that lies within it."""
     inside = breaks[bisect_left(break_starts, start):bisect_left(break_starts, end)]
+    if not inside:
+        return [(start, end)]
     cuts = [start] + [break_end for _, break_end in inside if break_end <= end] + [end]
     return list(zip(cuts[:-1], cuts[1:], strict=True))
 
