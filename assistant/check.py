@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
 from functools import cache, lru_cache
+from operator import attrgetter
 from pathlib import Path
 
 import yaml
@@ -732,6 +733,17 @@ def _nearest_term(terms, term_starts: list[int], claim_start: int, claim_end: in
     return min(before)[1] if before else None
 
 
+def _opens_correction(text: str, position: int, known: dict[int, bool]) -> bool:
+    """Whether CORRECTION_START_RE matches at `position`, kept in `known`: a sentence's start is asked about twice, as
+    the sentence after one with claims and as a sentence with claims."""
+    if position not in known:
+        known[position] = CORRECTION_START_RE.match(text, position) is not None
+    return known[position]
+
+
+STEPS_OF = attrgetter("steps")  # a value's series steps, read in C: asked of every value of every sentence
+
+
 def check_text(text: str, version: str = "5.0") -> list[Finding]:
     """All findings in `text`, judged by CTCAE `version`."""
     return check_report(text, version)[0]
@@ -806,6 +818,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
     topic: dict[str, str | None] = {}  # the one count the text speaks of, when an unnamed count needs it
     quoting = "\n>" in text or text.startswith(">")  # an e-mail that quotes the message it answers
     answered: set[tuple[str, float]] = set()  # the values the text's own (unquoted) claims grade
+    opens_correction: dict[int, bool] = {}  # by position, whether a sentence there opens with a correction
     spans = sentences(text)
     text_terms = [(m.start(), m.end(), m.lastgroup) for m in _anchor_matches(TERM_RE, text, lowered)]
     text_term_starts = [t[0] for t in text_terms]
@@ -891,9 +904,9 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         clause_starts = [a for a, _ in clauses]
         if question_at is not None:
             claims = [c for c in claims if c.span[0] < question_at]  # "My ANC is 1.6 — do I have grade 2 neutropenia?"
-        if claims and following is not None and CORRECTION_START_RE.match(text, following):
+        if claims and following is not None and _opens_correction(text, following, opens_correction):
             claims = [c for c in claims if c.negated]  # "ANC 0.9 was graded 2. It should have been grade 3.": superseded
-        if claims and CORRECTION_START_RE.match(text, s_start):
+        if claims and _opens_correction(text, s_start, opens_correction):
             for claim in claims:
                 claim.correcting = True
         respectively = "respectively" in sentence
@@ -902,7 +915,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             values = _listed_values(text, values)
             value_starts = [m.span[0] for m in values]
         paired = _paired_in_order(claims, values, respectively)
-        any_series = any(m.steps for m in values)
+        any_series = any(map(STEPS_OF, values))
         first_of_sentence = len(findings)
         chained: tuple[int, Mention, bool] | None = None  # the previous claim's end and the value it was judged on
         stated_lln = STATED_LLN_RE.search(text, s_start, s_end) if "limit" in sentence or "LLN" in sentence else None
