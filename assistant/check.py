@@ -96,7 +96,8 @@ def _match_starts(pattern: re.Pattern, length: int = 3) -> tuple[str, ...] | Non
 
 
 def _lowers_plainly(char: str) -> bool:
-    return char.isascii() or "\u00c0" <= char <= "\u024f"
+    """Whether the characters `char` matches when case is ignored all lower to char.lower() (ASCII, the Latin letters)."""
+    return (char.isascii() or "\u00c0" <= char <= "\u024f") and char not in CASE_FOLD_EXCEPTIONS
 
 
 ROMAN = {"0": 0, "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
@@ -209,10 +210,13 @@ class _WordIndex:
 
 
 def _occurrences(lowered: str, word: str):
+    """Where `word` starts in `lowered`, each occurrence, overlapping ones too."""
     found = lowered.find(word)
     while found >= 0:
         yield found
         found = lowered.find(word, found + 1)
+
+
 VERSION_BEFORE_NUMBER_RE = re.compile(r"(?i)(?:ctcae|version|\bv)\s*\.?\s*$")
 GRADE_BEFORE_RE = re.compile(r"(?i)(?:grade|gr\.?|(?-i:G))\s*$")
 # "is not yet below 1.5", "no longer above", "isn't under": the comparison is denied.
@@ -240,7 +244,7 @@ COHORT_AFTER_RE = re.compile(r"(?i)^\s*(?:\w+\s+){0,3}?(?:(?:occurred|developed|
 DOT_LEADER_RE = re.compile(r"\.{2,}(?=[ \t]*\d)")
 # The full stop of an abbreviation ("i.e.", "vs.", "approx."), found from the stop back: a long text is scanned for stops only.
 SENTENCE_ABBREVIATIONS = ("i\\.e", "e\\.g", "vs", "cf", "approx", "incl", "resp", "et al", "ca", "fig", "no", "dr", "gr", "abs", "pt", "wk", "ref")
-# (a letter before the stop is tested first: most stops follow a digit)
+# A letter before the stop is tested first: most stops follow a digit.
 ABBREVIATION_RE = re.compile(r"(?i)\.(?<=[^\W\d_]\.)(?:" + "|".join(rf"(?<=\b{word}\.)" for word in SENTENCE_ABBREVIATIONS) + ")")
 # The CTCAE version a sentence or a document names ("under CTCAE v6", "per v6.0", "CTCAE version 5.0").
 VERSION_NAMED_RE = _scan(r"(?i)(?#first)(?:CTCAE\s*(?:version\s*|v\.?\s*)?|\bv\.?\s?|\bversion\s+)([56])(?:\.0)?\b")
@@ -823,9 +827,9 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
     text_terms = [(m.start(), m.end(), m.lastgroup) for m in _anchor_matches(TERM_RE, text, lowered)]
     text_term_starts = [t[0] for t in text_terms]
     clause_breaks = [m.span() for m in _anchor_matches(CLAUSE_BREAK_RE, text, lowered)]
+    clause_break_starts = [a for a, _ in clause_breaks]
     text_claims = _TextMatches(GRADE_CLAIM_RE, text, list(GRADE_CLAIM_RE.finditer(text)))
     unit_hints = _TextMatches(UNIT_VALUE_HINT_RE, text, _anchor_matches(UNIT_VALUE_HINT_RE, text, lowered))
-    clause_break_starts = [a for a, _ in clause_breaks]
     for number, (s_start, s_end) in enumerate(spans):
         sentence = text[s_start:s_end].strip()
         mentions = all_mentions[bisect_left(starts, s_start):bisect_left(starts, s_end)]
