@@ -828,7 +828,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
     text_term_starts = [t[0] for t in text_terms]
     clause_breaks = [m.span() for m in _anchor_matches(CLAUSE_BREAK_RE, text, lowered)]
     clause_break_starts = [a for a, _ in clause_breaks]
-    text_claims = _TextMatches(GRADE_CLAIM_RE, text, list(GRADE_CLAIM_RE.finditer(text)))
+    text_claims = _TextMatches(GRADE_CLAIM_RE, text, _anchor_matches(GRADE_CLAIM_RE, text, lowered))
     unit_hints = _TextMatches(UNIT_VALUE_HINT_RE, text, _anchor_matches(UNIT_VALUE_HINT_RE, text, lowered))
     for number, (s_start, s_end) in enumerate(spans):
         sentence = text[s_start:s_end].strip()
