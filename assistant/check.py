@@ -180,8 +180,7 @@ FOREIGN_RELATION_WORDS = ("encima", "debajo", "inferior", "superior", "mayor", "
 # The words, lowered, one of which every comparison's relation holds: a sentence with none is not scanned for comparisons.
 ENGLISH_RELATION_WORDS = ("below", "under", "less", "lower", "beneath", "above", "over", "greater", "higher", "more", "exceed", "<", ">",
                           "≤", "≥", "clear", "meet", "met", "reach", "satisf", "fall", "fell", "fail", "miss")
-RELATION_WORDS = ENGLISH_RELATION_WORDS + ("encima", "debajo", "superior", "inferior", "mayor", "menor", "acima", "abaixo", "sopra",
-                                           "sotto", "dess", "rieur", "über", "unter", "oberhalb", "boven", "onder")
+RELATION_WORDS = ENGLISH_RELATION_WORDS + FOREIGN_RELATION_WORDS + ("dess",)  # "dessu?s" is read as "dessus" and as "desss"
 # Letters a scan that ignores case reads as "i" or "s" but lowering keeps apart ("ı", "ſ") or makes two characters of ("İ").
 CASE_FOLD_EXCEPTIONS = ("ı", "ſ", "İ")
 

@@ -899,6 +899,7 @@ INDEXED_TEXTS = [
     "Platelets 90, which is above the LLN. Hb 9.1 g/dL, below normaLLN. ANC 1.7, well below the lower limit of normal.",
     "ANC 1.7 ıs below the 1.5 cut-off. Plt 60 faılS ſhort of the 75 threshold. İANC 0.9, grade 3 — İt ıs actually grade 4.",
     "ANC 0.7 was graded 2; the correct grade is 3. WBC 2.4 meets the 3.0 cut-off. Hb 11.6 g/dL (ref 12.0–15.5), within normal limits.",
+    "Plaquetas 90.000, por debajo del límite de 100.000. PNN 1,2 en dessous de 1,5. Hb 9,1 unter 10. ANC 0,9 au-dessus de 0,5.",
     "WBC 2.1 K/μL (Greek mu), 2.2 K/ΜL, ANÉMIE grade 2, Anämie grado 3, THROMBOCYTOPENIA G3, lymphopenia, LLN, Límite inferior.",
     "Plt 40 x 10\n^9/L. WBC 2.1 K/uL and 3,100 cells/µL, ANC 900/mm3, Hb 71 G/L; plt 45 x10⁹ per litre.\nANC 0.9 k/µl 10 e9",
     "Under CTCAE v6.0 ANC 1.2 is grade 2, whereas CTCAE version 5 says grade 3, but per V5.0 it is, so, grade 3; WHILE v.5 differs.",
@@ -913,6 +914,7 @@ def test_what_is_found_once_per_text_is_what_each_sentence_holds(text):
     claims = check._TextMatches(check.GRADE_CLAIM_RE, text, list(check.GRADE_CLAIM_RE.finditer(text)))
     unit_hints = check._TextMatches(check.UNIT_VALUE_HINT_RE, text, list(check.UNIT_VALUE_HINT_RE.finditer(text)))
     relation_words = check._WordIndex(text, lowered, check.ENGLISH_RELATION_WORDS)
+    all_relation_words = check._WordIndex(text, lowered, check.RELATION_WORDS)
     folded = any(letter in text for letter in check.CASE_FOLD_EXCEPTIONS)
     for start, end in check.sentences(text):
         mine = [(m.span(), m.groupdict()) for m in claims.in_sentence(start, end)]
@@ -920,6 +922,8 @@ def test_what_is_found_once_per_text_is_what_each_sentence_holds(text):
         assert [m.span() for m in unit_hints.in_sentence(start, end)] == [m.span() for m in check.UNIT_VALUE_HINT_RE.finditer(text, start, end)]
         if check.ENGLISH_COMPARISON_RE.search(text, start, end):
             assert folded or relation_words.within(start, end)
+        if check.COMPARISON_RE.search(text, start, end):
+            assert folded or all_relation_words.within(start, end)
     for anchor in (check.LLN_ANCHOR_RE, check.FOREIGN_LLN_ANCHOR_RE, check.CLAUSE_BREAK_RE, check.VERSION_NAMED_RE,
                    check.UNIT_VALUE_HINT_RE, check.TERM_RE, check.GRADE_CLAIM_RE):
         assert [m.span() for m in check._anchor_matches(anchor, text, lowered)] == [m.span() for m in anchor.finditer(text)]
