@@ -191,21 +191,21 @@ class _WordIndex:
 
     def __init__(self, text: str, lowered: str, words: tuple[str, ...]):
         self.text, self.words = text, words
-        # (start, end) of each occurrence; none when lowering changed the text's length, so positions differ
-        self.spans = sorted((found, found + len(word)) for word in words for found in _occurrences(lowered, word)) \
-            if len(lowered) == len(text) else None
+        self.starts: list[int] | None = None  # the occurrences' starts, in order; none when lowering changed the text's length
+        self.first_ends: list[int] = []  # for each of them, the first end of an occurrence starting there or later
+        if len(lowered) == len(text):
+            spans = sorted((found, found + len(word)) for word in words for found in _occurrences(lowered, word))
+            self.starts, self.first_ends = [start for start, _ in spans], [end for _, end in spans]
+            for index in range(len(spans) - 2, -1, -1):
+                self.first_ends[index] = min(self.first_ends[index], self.first_ends[index + 1])
 
     def within(self, start: int, end: int) -> bool:
         """Whether one of the words occurs in text[start:end].lower()."""
-        if self.spans is None:
+        if self.starts is None:
             lowered = self.text[start:end].lower()
             return any(word in lowered for word in self.words)
-        index = bisect_left(self.spans, (start,))
-        while index < len(self.spans) and self.spans[index][0] < end:
-            if self.spans[index][1] <= end:
-                return True
-            index += 1
-        return False
+        index = bisect_left(self.starts, start)
+        return index < len(self.starts) and self.first_ends[index] <= end
 
 
 def _occurrences(lowered: str, word: str):
