@@ -11,9 +11,11 @@ from __future__ import annotations
 import gc
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
+from operator import attrgetter
 from pathlib import Path
 
 import yaml
@@ -55,6 +57,47 @@ def _scan(pattern: str, flags: int = 0) -> re.Pattern:
     inline_flags = re.match(r"\(\?[aiLmsux]+\)", head)
     lead = inline_flags.group(0) if inline_flags else ""
     return re.compile(lead + first_char_lookahead(rest) + head[len(lead):] + rest, flags)
+
+
+@cache
+def _match_starts(pattern: re.Pattern, length: int = 3) -> tuple[str, ...] | None:
+    """Lowered strings of at most `length` characters, one of which every match of `pattern` starts with, read from
+    the parsed pattern (only for speed: see _anchor_matches); None when a match may start with anything. A prefix ends
+    before a character outside ASCII and the Latin letters, whose matches when case is ignored lowering may not give
+    ("µ" matches "μ")."""
+    try:
+        from re import _constants as sre
+        from re import _parser  # the standard library's own pattern parser (private, so guarded)
+
+        def starts(items: list, prefix: str) -> set[str]:
+            if len(prefix) >= length or not items:
+                return {prefix}
+            (op, av), rest = items[0], items[1:]
+            if op is sre.LITERAL and _lowers_plainly(chr(av)):
+                return starts(rest, prefix + chr(av).lower())
+            if op is sre.IN and all(kind is sre.LITERAL and _lowers_plainly(chr(char)) for kind, char in av):
+                return set().union(*(starts(rest, prefix + chr(char).lower()) for _, char in av))
+            if op is sre.BRANCH:
+                return set().union(*(starts(list(alternative) + rest, prefix) for alternative in av[1]))
+            if op is sre.SUBPATTERN:
+                return starts(list(av[3]) + rest, prefix)
+            if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and (av[0], av[1]) == (0, 1):  # "h?"
+                return starts(rest, prefix) | starts(list(av[2]) + rest, prefix)
+            if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):  # "\b", lookarounds: they take no characters
+                return starts(rest, prefix)
+            return {prefix}  # not a plain choice of characters: the prefix ends here
+
+        found = starts(list(_parser.parse(pattern.pattern, pattern.flags)), "")
+    except (ImportError, AttributeError, RecursionError):
+        return None
+    if "" in found:
+        return None
+    return tuple(sorted(start for start in found if not any(start != other and start.startswith(other) for other in found)))
+
+
+def _lowers_plainly(char: str) -> bool:
+    """Whether the characters `char` matches when case is ignored all lower to char.lower() (ASCII, the Latin letters)."""
+    return (char.isascii() or "\u00c0" <= char <= "\u024f") and char not in CASE_FOLD_EXCEPTIONS
 
 
 ROMAN = {"0": 0, "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
@@ -134,6 +177,45 @@ COMPARISON_RE = _scan(_comparison_pattern(True), re.IGNORECASE)
 ENGLISH_COMPARISON_RE = _scan(_comparison_pattern(False), re.IGNORECASE)
 FOREIGN_RELATION_WORDS = ("encima", "debajo", "inferior", "superior", "mayor", "menor", "acima", "abaixo", "sopra", "sotto", "dessus",
                           "dessous", "rieur", "über", "unter", "oberhalb", "boven", "onder")
+# The words, lowered, one of which every comparison's relation holds: a sentence with none is not scanned for comparisons.
+ENGLISH_RELATION_WORDS = ("below", "under", "less", "lower", "beneath", "above", "over", "greater", "higher", "more", "exceed", "<", ">",
+                          "≤", "≥", "clear", "meet", "met", "reach", "satisf", "fall", "fell", "fail", "miss")
+RELATION_WORDS = ENGLISH_RELATION_WORDS + FOREIGN_RELATION_WORDS + ("dess",)  # "dessu?s" is read as "dessus" and as "desss"
+# Letters a scan that ignores case reads as "i" or "s" but lowering keeps apart ("ı", "ſ") or makes two characters of ("İ").
+CASE_FOLD_EXCEPTIONS = ("ı", "ſ", "İ")
+
+
+class _WordIndex:
+    """Where some lowered words occur in a text, found once by plain string search, so each sentence is asked whether
+    it holds one of them by bisection instead of being searched itself."""
+
+    def __init__(self, text: str, lowered: str, words: tuple[str, ...]):
+        self.text, self.words = text, words
+        self.starts: list[int] | None = None  # the occurrences' starts, in order; none when lowering changed the text's length
+        self.first_ends: list[int] = []  # for each of them, the first end of an occurrence starting there or later
+        if len(lowered) == len(text):
+            spans = sorted((found, found + len(word)) for word in words for found in _occurrences(lowered, word))
+            self.starts, self.first_ends = [start for start, _ in spans], [end for _, end in spans]
+            for index in range(len(spans) - 2, -1, -1):
+                self.first_ends[index] = min(self.first_ends[index], self.first_ends[index + 1])
+
+    def within(self, start: int, end: int) -> bool:
+        """Whether one of the words occurs in text[start:end].lower()."""
+        if self.starts is None:
+            lowered = self.text[start:end].lower()
+            return any(word in lowered for word in self.words)
+        index = bisect_left(self.starts, start)
+        return index < len(self.starts) and self.first_ends[index] <= end
+
+
+def _occurrences(lowered: str, word: str):
+    """Where `word` starts in `lowered`, each occurrence, overlapping ones too."""
+    found = lowered.find(word)
+    while found >= 0:
+        yield found
+        found = lowered.find(word, found + 1)
+
+
 VERSION_BEFORE_NUMBER_RE = re.compile(r"(?i)(?:ctcae|version|\bv)\s*\.?\s*$")
 GRADE_BEFORE_RE = re.compile(r"(?i)(?:grade|gr\.?|(?-i:G))\s*$")
 # "is not yet below 1.5", "no longer above", "isn't under": the comparison is denied.
@@ -161,7 +243,8 @@ COHORT_AFTER_RE = re.compile(r"(?i)^\s*(?:\w+\s+){0,3}?(?:(?:occurred|developed|
 DOT_LEADER_RE = re.compile(r"\.{2,}(?=[ \t]*\d)")
 # The full stop of an abbreviation ("i.e.", "vs.", "approx."), found from the stop back: a long text is scanned for stops only.
 SENTENCE_ABBREVIATIONS = ("i\\.e", "e\\.g", "vs", "cf", "approx", "incl", "resp", "et al", "ca", "fig", "no", "dr", "gr", "abs", "pt", "wk", "ref")
-ABBREVIATION_RE = re.compile(r"(?i)\.(?:" + "|".join(rf"(?<=\b{word}\.)" for word in SENTENCE_ABBREVIATIONS) + ")")
+# A letter before the stop is tested first: most stops follow a digit.
+ABBREVIATION_RE = re.compile(r"(?i)\.(?<=[^\W\d_]\.)(?:" + "|".join(rf"(?<=\b{word}\.)" for word in SENTENCE_ABBREVIATIONS) + ")")
 # The CTCAE version a sentence or a document names ("under CTCAE v6", "per v6.0", "CTCAE version 5.0").
 VERSION_NAMED_RE = _scan(r"(?i)(?#first)(?:CTCAE\s*(?:version\s*|v\.?\s*)?|\bv\.?\s?|\bversion\s+)([56])(?:\.0)?\b")
 # Words that make a grade a negated claim ("no neutropenia of grade 2 or worse", "is not grade 3", "rather than
@@ -306,6 +389,24 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+class _TextMatches:
+    """A pattern's matches in a whole text, found once, of which each sentence takes its own by bisection: the same as
+    pattern.finditer(text, start, end) for a pattern whose matches never end on the [.!?] or the line end that ends a
+    sentence and whose lookaheads see no further past it than the whitespace after it (GRADE_CLAIM_RE,
+    UNIT_VALUE_HINT_RE). A sentence that a match runs into or out of is scanned alone."""
+
+    def __init__(self, pattern: re.Pattern, text: str, matches: list[re.Match]):
+        self.pattern, self.text, self.matches = pattern, text, matches
+        self.starts = [m.start() for m in matches]
+
+    def in_sentence(self, start: int, end: int) -> list[re.Match]:
+        matches = self.matches
+        first, last = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        if first > 0 and matches[first - 1].end() > start or last > first and matches[last - 1].end() > end:
+            return list(self.pattern.finditer(self.text, start, end))
+        return matches[first:last]
+
+
 def _grade_number(token: str) -> int:
     return ROMAN[token.lower()] if token.lower() in ROMAN else int(token)
 
@@ -329,9 +430,11 @@ def _claim_set(match: re.Match) -> tuple[set[int], str]:
     return {low}, str(low)
 
 
-def _claims(text: str, start: int, end: int, text_terms: list[tuple[int, int, str]], text_term_starts: list[int]) -> list[Claim]:
-    """The grade claims of text[start:end]; `text_terms` (start, end, analyte) are the text's condition terms, found once
-    for all its sentences, and `text_term_starts` their starts."""
+def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_terms: list[tuple[int, int, str]],
+            text_term_starts: list[int], correction_hints: _WordIndex) -> list[Claim]:
+    """The grade claims of text[start:end], whose GRADE_CLAIM_RE matches are `grade_claims`; `text_terms` (start, end,
+    analyte) are the text's condition terms, found once for all its sentences, `text_term_starts` their starts, and
+    `correction_hints` the text's CORRECTION_HINT_WORDS."""
     chunk = text[start:end]
     terms = text_terms[bisect_left(text_term_starts, start):bisect_left(text_term_starts, end)]
     term_starts = [t[0] for t in terms]
@@ -339,9 +442,11 @@ def _claims(text: str, start: int, end: int, text_terms: list[tuple[int, int, st
     events: list[tuple[int, int]] | None = None  # "fatigue", "colitis", …: found on the first claim that names no condition
     event_starts: list[int] = []
     claims = []
-    for match in (SEPARATE_CLAIMS_RE if "respectively" in chunk else GRADE_CLAIM_RE).finditer(chunk):
+    # a 'respectively' list reads its claims apart
+    matches = SEPARATE_CLAIMS_RE.finditer(text, start, end) if "respectively" in chunk else grade_claims
+    for match in matches:
         grades, label = _claim_set(match)
-        claim_start, claim_end = match.start() + start, match.end() + start
+        claim_start, claim_end = match.span()
         before = text[max(start, claim_start - 60):claim_start]
         if "from" in before[-12:] and FROM_BEFORE_RE.search(before):
             # a change of grade: "improved from grade 3 to grade 1" claims 1 now; "from grade 2 on Monday" is another time
@@ -449,7 +554,7 @@ def _claims(text: str, start: int, end: int, text_terms: list[tuple[int, int, st
         claims.append(Claim(grades, label, (claim_start, claim_end), term, negated, term_before, bare,
                             own if own is not None and own.value is not None else None,
                             correcting="to" in match.group(0) and CORRECTED_TO_RE.search(match.group(0)) is not None))
-    corrections = [m.start() + start for m in CORRECTION_RE.finditer(chunk)] if claims and CORRECTION_HINT_RE.search(chunk.lower()) else []
+    corrections = [m.start() + start for m in CORRECTION_RE.finditer(chunk)] if claims and correction_hints.within(start, end) else []
     if corrections and claims:
         # "graded 2; the correct grade is 3": the claims before the last correction are superseded by it
         last = corrections[-1]
@@ -535,9 +640,10 @@ REPORTED_BEFORE_RE = re.compile(r"(?i)\b(?:(?:initially|originally|previously|fi
 REPORTED_AFTER_RE = re.compile(r"(?i)\s*(?:\([^()]{0,30}\)\s*)?(?:,\s*)?(?:\w+\s+){0,2}?(?:incorrectly|erroneously|mistakenly|wrongly|falsely|in\s+error|"
                                r"by\s+mistake|as\s+(?:initially|originally|previously|first)\s+(?:reported|graded|recorded|stated|documented))\b")
 # A correction that supersedes the claims before it: "the correct grade is 3", "should have been grade 3", "is actually grade 3".
-CORRECTION_HINT_RE = re.compile(r"correct|true|actual|right|revised|amended|should|in fact|really|wrong|error|mistake|typo|call|mis|"
-                                r"sorry|wait|mean|scratch|make that|rather|review|regrad|pardon|perd|scusa|entschuldigung|desculpe|"
-                                r"plut|dicho|anzi|gezegd|[;:—–] (?:by|per|under) ctcae")  # a word CORRECTION_RE needs
+CORRECTION_HINT_WORDS = ("correct", "true", "actual", "right", "revised", "amended", "should", "in fact", "really", "wrong", "error", "mistake",
+                         "typo", "call", "mis", "sorry", "wait", "mean", "scratch", "make that", "rather", "review", "regrad", "pardon",
+                         "perd", "scusa", "entschuldigung", "desculpe", "plut", "dicho", "anzi", "gezegd") \
+    + tuple(f"{mark} {word} ctcae" for mark in ";:—–" for word in ("by", "per", "under"))  # a word CORRECTION_RE needs, lowered
 CORRECTION_RE = re.compile(r"(?i)\b(?:(?:correct(?:ed)?|true|actual|right|revised|amended)\s+(?:CTCAE\s+)?grade|corrected\s+to|"
                            rf"should\s+(?:have\s+been|be|read)|(?:is|was|it's|that's)\s+(?:actually|in\s+fact|really)|{WRONG_CLAIM}|"
                            r"on\s+(?:re-?)?review|after\s+review|on\s+re-?grading|"
@@ -630,6 +736,17 @@ def _nearest_term(terms, term_starts: list[int], claim_start: int, claim_end: in
     return min(before)[1] if before else None
 
 
+def _opens_correction(text: str, position: int, known: dict[int, bool]) -> bool:
+    """Whether CORRECTION_START_RE matches at `position`, kept in `known`: a sentence's start is asked about twice, as
+    the sentence after one with claims and as a sentence with claims."""
+    if position not in known:
+        known[position] = CORRECTION_START_RE.match(text, position) is not None
+    return known[position]
+
+
+STEPS_OF = attrgetter("steps")  # a value's series steps, read in C: asked of every value of every sentence
+
+
 def check_text(text: str, version: str = "5.0") -> list[Finding]:
     """All findings in `text`, judged by CTCAE `version`."""
     return check_report(text, version)[0]
@@ -637,6 +754,8 @@ def check_text(text: str, version: str = "5.0") -> list[Finding]:
 
 def single_version(named: list[str]) -> str | None:
     """The one CTCAE version among those a text names, or None when it names none or both."""
+    if not named:
+        return None
     distinct = set(named)
     return distinct.pop() if len(distinct) == 1 else None
 
@@ -675,8 +794,9 @@ def _cycle_collector_paused():
 
 
 def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
+    lowered = text.lower()
     # Every version the text names, found once; each sentence looks up its own by position.
-    marks = [(m.start(), normalize_version(m.group(1))) for m in VERSION_NAMED_RE.finditer(text)]
+    marks = [(m.start(), normalize_version(m.group(1))) for m in _anchor_matches(VERSION_NAMED_RE, text, lowered)]
     mark_starts = [position for position, _ in marks]
     default = single_version([v for _, v in marks]) or normalize_version(version)
     sections = _version_sections(text) if marks and ("#" in text or "\n" in text) else []
@@ -693,25 +813,35 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
     panel_values: list[Mention] = []  # the values of the lines of a panel just before, for claims that name their conditions
     panel_open = False
     borrowed = False
-    lowered = text.lower()
     foreign = any(word in lowered for word in FOREIGN_RELATION_WORDS)
     comparison_re, comparison_hint_re = (COMPARISON_RE, COMPARISON_HINT_RE) if foreign else (ENGLISH_COMPARISON_RE, ENGLISH_COMPARISON_HINT_RE)
+    relation_words = _WordIndex(text, lowered, RELATION_WORDS if foreign else ENGLISH_RELATION_WORDS)
+    case_fold_exceptions = any(letter in text for letter in CASE_FOLD_EXCEPTIONS)  # then a relation may hold none of the words
+    correction_hints = _WordIndex(text, lowered, CORRECTION_HINT_WORDS)
     topic: dict[str, str | None] = {}  # the one count the text speaks of, when an unnamed count needs it
     quoting = "\n>" in text or text.startswith(">")  # an e-mail that quotes the message it answers
     answered: set[tuple[str, float]] = set()  # the values the text's own (unquoted) claims grade
+    opens_correction: dict[int, bool] = {}  # by position, whether a sentence there opens with a correction
     spans = sentences(text)
-    text_terms = [(m.start(), m.end(), m.lastgroup) for m in TERM_RE.finditer(text)]
+    text_terms = [(m.start(), m.end(), m.lastgroup) for m in _anchor_matches(TERM_RE, text, lowered)]
     text_term_starts = [t[0] for t in text_terms]
+    clause_breaks = [m.span() for m in _anchor_matches(CLAUSE_BREAK_RE, text, lowered)]
+    clause_break_starts = [a for a, _ in clause_breaks]
+    text_claims = _TextMatches(GRADE_CLAIM_RE, text, _anchor_matches(GRADE_CLAIM_RE, text, lowered))
+    unit_hints = _TextMatches(UNIT_VALUE_HINT_RE, text, _anchor_matches(UNIT_VALUE_HINT_RE, text, lowered))
     for number, (s_start, s_end) in enumerate(spans):
         sentence = text[s_start:s_end].strip()
         mentions = all_mentions[bisect_left(starts, s_start):bisect_left(starts, s_end)]
         values = [m for m in mentions if not m.is_threshold and m.value is not None]
-        if "count" in sentence or "Count" in sentence or ("/" in sentence or "10" in sentence) and UNIT_VALUE_HINT_RE.search(sentence) \
+        # whether the sentence has a count's unit (see UNIT_VALUE_HINT_RE)
+        unit_hinted = ("/" in sentence or "10" in sentence) and bool(unit_hints.in_sentence(s_start, s_end))
+        if "count" in sentence or "Count" in sentence or unit_hinted \
                 or ("ours " in sentence or "hers " in sentence or "his " in sentence
                     or ("hey " in sentence or "it " in sentence or "It " in sentence) and (" to " in sentence or " at " in sentence)) \
                 and POSSESSIVE_COUNT_RE.search(sentence):
-            values = sorted(values + _unnamed_counts(text, s_start, s_end, mentions, topic), key=lambda m: m.span)
-        first_claim = GRADE_CLAIM_RE.search(text, s_start, s_end)
+            values = sorted(values + _unnamed_counts(text, s_start, s_end, mentions, topic, unit_hinted), key=lambda m: m.span)
+        grade_claims = text_claims.in_sentence(s_start, s_end)
+        first_claim = grade_claims[0] if grade_claims else None
         # "Grades at discharge: leukopenia 2, neutropenia 2": grades listed after their conditions, under a label
         listed = _listed_grades(text, s_start, s_end, text_terms, text_term_starts) if first_claim is None and "rad" in sentence else []
         claimed = first_claim is not None or bool(listed)  # whether the sentence states any grade
@@ -772,14 +902,14 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         named_here = marks[bisect_left(mark_starts, s_start):bisect_left(mark_starts, s_end)]
         sentence_version = single_version([v for _, v in named_here]) or _section_version(sections, s_start) or default
         value_starts = [m.span[0] for m in values]
-        claims = listed or ([c for c in _claims(text, s_start, s_end, text_terms, text_term_starts) if c.term_analyte != "fn"] if claimed else [])
-        clauses = _clause_bounds(text, s_start, s_end) if claims else []
+        claims = listed or ([c for c in _claims(text, s_start, s_end, grade_claims, text_terms, text_term_starts, correction_hints) if c.term_analyte != "fn"] if claimed else [])
+        clauses = _clause_bounds(s_start, s_end, clause_breaks, clause_break_starts) if claims else []
         clause_starts = [a for a, _ in clauses]
         if question_at is not None:
             claims = [c for c in claims if c.span[0] < question_at]  # "My ANC is 1.6 — do I have grade 2 neutropenia?"
-        if claims and following is not None and CORRECTION_START_RE.match(text, following):
+        if claims and following is not None and _opens_correction(text, following, opens_correction):
             claims = [c for c in claims if c.negated]  # "ANC 0.9 was graded 2. It should have been grade 3.": superseded
-        if claims and CORRECTION_START_RE.match(text, s_start):
+        if claims and _opens_correction(text, s_start, opens_correction):
             for claim in claims:
                 claim.correcting = True
         respectively = "respectively" in sentence
@@ -788,13 +918,13 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             values = _listed_values(text, values)
             value_starts = [m.span[0] for m in values]
         paired = _paired_in_order(claims, values, respectively)
-        any_series = any(m.steps for m in values)
+        any_series = any(map(STEPS_OF, values))
         first_of_sentence = len(findings)
         chained: tuple[int, Mention, bool] | None = None  # the previous claim's end and the value it was judged on
         stated_lln = STATED_LLN_RE.search(text, s_start, s_end) if "limit" in sentence or "LLN" in sentence else None
         for claim in claims:
             if claim.term_analyte is None:
-                subject = SUBJECT_BEFORE_RE.search(text, max(s_start, claim.span[0] - 40), claim.span[0])
+                subject = _subject_before(text, max(s_start, claim.span[0] - 40), claim.span[0])
                 if subject is not None:
                     claim.term_analyte = subject.lastgroup  # "your platelets would still be grade 2": the platelets' grade
             series = next((m for m in values if m.steps and m.span[0] < claim.span[0] < m.span[1]), None) if any_series else None
@@ -861,7 +991,9 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                         not_corrections.append(finding)
         if len(findings) - first_of_sentence > 1:
             findings[first_of_sentence:] = _one_per_contrast(findings[first_of_sentence:])
-        for comparison in comparison_re.finditer(text, s_start, s_end):
+        comparisons = comparison_re.finditer(text, s_start, s_end) \
+            if case_fold_exceptions or relation_words.within(s_start, s_end) else ()
+        for comparison in comparisons:
             if GRADE_BEFORE_RE.search(text, max(s_start, comparison.start() - 8), comparison.start()) \
                     or VERSION_BEFORE_NUMBER_RE.search(text, max(s_start, comparison.start("num") - 12), comparison.start("num")):
                 continue  # "grade ≥3" is a grade claim, not a comparison; "under CTCAE 5.0" names a version
@@ -942,15 +1074,34 @@ REFERRING_BACK_RE = re.compile(r"(?i)\s*(?:(?:but|and|so)\s+)?(?:that|this|it|wh
 LLN_MARGIN = 0.1  # a tenth of the limit either side is left to the laboratory's own limit
 
 
-def _matches_near(pattern: re.Pattern, anchor: re.Pattern, text: str, reach: int = 40) -> list[re.Match]:
-    """The matches of `pattern` that start within `reach` characters before a match of `anchor` (a word the pattern
-    needs, rarer than its first words): a long text is scanned for the rare word only."""
+def _matches_near(pattern: re.Pattern, anchors: Iterable[re.Match], text: str, reach: int = 40) -> list[re.Match]:
+    """The matches of `pattern` that start within `reach` characters before one of `anchors`, the matches of a word the
+    pattern needs, rarer than its first words: a long text is scanned for the rare word only."""
     found: dict[tuple[int, int], re.Match] = {}
-    for word in anchor.finditer(text):
+    for word in anchors:
         for match in pattern.finditer(text, max(0, word.start() - reach), min(len(text), word.end() + 120)):
             if match.start() <= word.start() < match.end():
                 found.setdefault(match.span(), match)
     return list(found.values())
+
+
+def _anchor_matches(anchor: re.Pattern, text: str, lowered: str) -> list[re.Match]:
+    """anchor.finditer(text), each match tried only where one of its starts (see _match_starts) is found in `lowered`
+    (text.lower()): plain string search instead of a scan of the whole text, unless lowering moves or merges letters
+    (see CASE_FOLD_EXCEPTIONS) or the pattern's starts are not known."""
+    words = _match_starts(anchor)
+    if words is None or len(lowered) != len(text) or any(letter in text for letter in CASE_FOLD_EXCEPTIONS):
+        return list(anchor.finditer(text))
+    matches: list[re.Match] = []
+    scanned_to = 0  # a match's own letters are not tried again, as a scan would not
+    for position in sorted({found for word in words for found in _occurrences(lowered, word)}):
+        match = anchor.match(text, position) if position >= scanned_to else None
+        if match:
+            matches.append(match)
+            scanned_to = match.end()
+    return matches
+
+
 HGB_LLN_RANGE = (12.0, 13.5)
 
 
@@ -962,8 +1113,9 @@ def _lln_comparison_findings(text: str, lowered: str, mentions: list[Mention], s
     findings, checked = [], 0
     values = [m for m in mentions if not m.is_threshold and m.value is not None]
     value_starts = [m.span[0] for m in values]
-    english = _matches_near(LLN_COMPARISON_RE, LLN_ANCHOR_RE, text)
-    foreign = _matches_near(FOREIGN_LLN_RE, FOREIGN_LLN_ANCHOR_RE, text) if any(word in lowered for word in FOREIGN_LLN_WORDS) else []
+    english = _matches_near(LLN_COMPARISON_RE, _anchor_matches(LLN_ANCHOR_RE, text, lowered), text)
+    foreign = _matches_near(FOREIGN_LLN_RE, _anchor_matches(FOREIGN_LLN_ANCHOR_RE, text, lowered), text) \
+        if any(word in lowered for word in FOREIGN_LLN_WORDS) else []
     for match in sorted(english + foreign, key=lambda m: m.start()):
         if "rel" in match.re.groupindex:
             rel, limit = match.group("rel").lower(), match.group("limit").lower()
@@ -1019,7 +1171,7 @@ def _range_comparison_findings(text: str, mentions: list[Mention], spans: list[t
     findings, checked = [], 0
     values = [m for m in mentions if not m.is_threshold and m.value is not None]
     value_starts = [m.span[0] for m in values]
-    for match in _matches_near(RANGE_COMPARISON_RE, RANGE_ANCHOR_RE, text):
+    for match in _matches_near(RANGE_COMPARISON_RE, RANGE_ANCHOR_RE.finditer(text), text):
         mention = _value_for_comparison(match, values, value_starts, text)
         if mention is None:
             continue
@@ -1278,6 +1430,8 @@ def _version_sections(text: str) -> list[tuple[int, int, str | None]]:
 
 def _section_version(sections: list[tuple[int, int, str | None]], position: int) -> str | None:
     """The version of the innermost section holding `position`."""
+    if not sections:
+        return None
     inside = [(start, named) for start, end, named in sections if start <= position < end]
     return max(inside)[1] if inside else None
 
@@ -1357,6 +1511,16 @@ GENERAL_AFTER_RE = re.compile(rf"(?i)(?:\s+(?!(?:and|or|but|so|we|i|you|she|he|t
 # The analyte named as the subject of a claim: "Hgb is grade 2", 'the neutrophils were "grade 2"', "plts now G3".
 SUBJECT_BEFORE_RE = re.compile(rf"(?i)(?:{REFERENT_RE.pattern})[\s*_]*(?::|=|-|–|—|\b(?:is|are|was|were|remains?|stays?|now|still|also|too|"
                                r"again|likewise|at|already|would|will|be|been|graded(?:\s+as)?|classed\s+as|classified\s+as)\b|\s)*[\s\"'“”*_]*$")
+LAST_DIGIT_RE = re.compile(r".*\d", re.DOTALL)
+
+
+def _subject_before(text: str, start: int, end: int) -> re.Match | None:
+    """SUBJECT_BEFORE_RE.search(text, start, end), tried only after the last digit between: neither an analyte's name nor
+    the words after it hold one, so no match starts before it ("ANC 1.2, which is" is searched in ", which is")."""
+    last_digit = LAST_DIGIT_RE.match(text, start, end)
+    return SUBJECT_BEFORE_RE.search(text, last_digit.end() if last_digit else start, end)
+
+
 # A sentence that opens with its claim, past a few words: "not grade 3 tho", "so grade 3 not 4", "Graded 4 in v5.0".
 OPENING_RE = re.compile(r"(?i)[\W_]*(?:(?:[^\s\d]+|(?:CTCAE\s*)?v[56](?:\.0)?[:,]?[*_]*)\s+){0,3}(?<!\bat\s)(?<!\bfor\s)(?<!\bwith\s)(?<!\bin\s)(?<!\bfrom\s)(?<!\bby\s)(?<!\bto\s)"
                         r"(?<!\buntil\s)[\W_]*")
@@ -1472,7 +1636,7 @@ def _remembered_value(text: str, s_start: int, start: int, claim: Claim | None, 
         return None  # "Side effects: grade 3 lymphopenia": about grades in general
     analyte = claim.term_analyte if claim is not None else None
     if analyte is None:
-        subject = SUBJECT_BEFORE_RE.search(text, max(s_start, start - 40), start)
+        subject = _subject_before(text, max(s_start, start - 40), start)
         if subject is not None and INDEFINITE_BEFORE_RE.search(text, max(s_start, subject.start() - 12), subject.start()):
             return None  # "with an ANC below 1.0": any ANC, not the patient's
         analyte = subject.lastgroup if subject else None
@@ -1502,10 +1666,14 @@ NOT_A_PATIENT_VALUE_RE = re.compile(r"(?i)(?:[<>≤≥]|\b(?:below|under|above|o
                                     r"|\d[-–]$|\d[ \t]+(?:to|à|a|bis|tot|até)[ \t]+$")
 
 
+def _not_a_patient_value(text: str, match: re.Match) -> bool:
+    """Whether words before a number with a unit make it a threshold, a range or a statistic (NOT_A_PATIENT_VALUE_RE)."""
+    return NOT_A_PATIENT_VALUE_RE.search(text, max(0, match.start() - 40), match.start()) is not None
+
+
 def _unit_values(text: str, start: int, end: int):
     """The numbers with a unit in text[start:end] that no word makes a threshold, a range or a statistic."""
-    return (match for match in UNIT_VALUE_RE.finditer(text, start, end)
-            if not NOT_A_PATIENT_VALUE_RE.search(text, max(0, match.start() - 40), match.start()))
+    return (match for match in UNIT_VALUE_RE.finditer(text, start, end) if not _not_a_patient_value(text, match))
 
 
 def _unread_value(text: str, start: int, end: int) -> bool:
@@ -1514,19 +1682,21 @@ def _unread_value(text: str, start: int, end: int) -> bool:
     return next(_unit_values(text, start, end), None) is not None
 
 
-def _unnamed_counts(text: str, start: int, end: int, mentions: list[Mention], topic: dict[str, str | None]) -> list[Mention]:
+def _unnamed_counts(text: str, start: int, end: int, mentions: list[Mention], topic: dict[str, str | None],
+                    unit_hinted: bool) -> list[Mention]:
     """Values the sentence gives without naming their analyte: "a count of 45" (the condition or count named just before
     it in the sentence, else the one count the whole text speaks of: "FAQ: low platelets … My count today is 27") and
     "reached 9 x10^9/L" (the count named last before it, within the previous sentence too). `topic` keeps the text's one
-    count, found on first need."""
+    count, found on first need; `unit_hinted` tells whether the sentence has a count's unit (UNIT_VALUE_HINT_RE)."""
     found = []
     unnamed = [(match, max(start, match.start() - 100)) for match in UNNAMED_COUNT_RE.finditer(text, start, end)]
     # "Neutrophils fight infection. … If yours is, say, 0.95": the count named in the sentences before
     unnamed += [(match, max(0, match.start() - 200)) for match in POSSESSIVE_COUNT_RE.finditer(text, start, end)]
-    if UNIT_VALUE_HINT_RE.search(text, start, end):
-        for match in _unit_values(text, start, end):
+    if unit_hinted:
+        for match in UNIT_VALUE_RE.finditer(text, start, end):
+            # the cheap tests first: most such numbers are values the reader read
             if any(m.span[0] <= match.start() < m.span[1] or match.start() <= m.span[0] < match.end() for m in mentions) \
-                    or UNIT_KIND.get(unit_of(match.group("unit"))[0]) != "count":
+                    or UNIT_KIND.get(unit_of(match.group("unit"))[0]) != "count" or _not_a_patient_value(text, match):
                 continue
             unnamed.append((match, max(0, match.start() - 160)))
     for match, floor in unnamed:
@@ -1610,6 +1780,8 @@ def _claim_version(text: str, claim: Claim, named_here: list[tuple[int, str]], c
 def _paired_in_order(claims: list[Claim], values: list[Mention], respectively: bool = False) -> dict[int, tuple[Mention, bool]]:
     """Claims and values of one analyte that alternate in a sentence are paired in order: "grade 2 in one patient
     (platelets 55) and grade 3 in another (platelets 41)"; likewise "respectively" lists."""
+    if len(claims) < 2:
+        return {}
     positive = [c for c in claims if not c.negated]
     if len(positive) < 2 or len(positive) != len(claims):
         return {}
@@ -1652,8 +1824,13 @@ def _listed_values(text: str, values: list[Mention]) -> list[Mention]:
     return [m for m in listed if not (m.number_span in seen or seen.add(m.number_span))]
 
 
-def _clause_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    cuts = [start] + [m.end() + start for m in CLAUSE_BREAK_RE.finditer(text[start:end])] + [end]
+def _clause_bounds(start: int, end: int, breaks: list[tuple[int, int]], break_starts: list[int]) -> list[tuple[int, int]]:
+    """The clauses of the sentence text[start:end]: it is cut after each of the text's clause breaks (CLAUSE_BREAK_RE,
+    found once for the whole text; `break_starts` their starts) that lies within it."""
+    inside = breaks[bisect_left(break_starts, start):bisect_left(break_starts, end)]
+    if not inside:
+        return [(start, end)]
+    cuts = [start] + [break_end for _, break_end in inside if break_end <= end] + [end]
     return list(zip(cuts[:-1], cuts[1:], strict=True))
 
 
@@ -1809,6 +1986,9 @@ def _says_again(text: str, mention: Mention, between: str) -> bool:
 
 def _unnamed_subject(text: str, s_start: int, claim: Claim, mentions: list[Mention]) -> bool:
     """Whether the claim follows a number that belongs to no lab value: "0.49 → G3" grades 0.49, whatever was named before."""
+    window = text[max(s_start, claim.span[0] - 16):claim.span[0]]
+    if ":" not in window and "=" not in window and "→" not in window and "->" not in window:
+        return False  # the sign UNNAMED_SUBJECT_BEFORE_RE needs: a plain string test first
     subject = UNNAMED_SUBJECT_BEFORE_RE.search(text, max(s_start, claim.span[0] - 16), claim.span[0])
     if subject is not None and (THRESHOLD_BEFORE_NUMBER_RE.search(text, max(s_start, subject.start() - 14), subject.start())
                                 or TIME_UNIT_BEFORE_RE.search(text, max(s_start, subject.start() - 8), subject.start())):

@@ -890,3 +890,75 @@ LLN_WORDS = [
 @pytest.mark.parametrize("sentence,expected", LLN_WORDS)
 def test_comparisons_with_the_lower_limit_of_normal_in_words(sentence, expected):
     assert [(f.kind, f.analyte, f.expected_grade) for f in check_text(sentence)] == expected
+
+
+# Texts whose indexes found once per text must give what a scan of each sentence gives: a claim across a line end, the
+# letters a scan that ignores case folds ("ı", "ſ", "İ"), words the index finds inside other words.
+INDEXED_TEXTS = [
+    "ANC 1.2 is grade 3\nor higher. Plt 40 G\n3 today. WBC 2.1; grade 2\n- 3 leukopenia.",
+    "Platelets 90, which is above the LLN. Hb 9.1 g/dL, below normaLLN. ANC 1.7, well below the lower limit of normal.",
+    "ANC 1.7 ıs below the 1.5 cut-off. Plt 60 faılS ſhort of the 75 threshold. İANC 0.9, grade 3 — İt ıs actually grade 4.",
+    "ANC 0.7 was graded 2; the correct grade is 3. WBC 2.4 meets the 3.0 cut-off. Hb 11.6 g/dL (ref 12.0–15.5), within normal limits.",
+    "Plaquetas 90.000, por debajo del límite de 100.000. PNN 1,2 en dessous de 1,5. Hb 9,1 unter 10. ANC 0,9 au-dessus de 0,5.",
+    "WBC 2.1 K/μL (Greek mu), 2.2 K/ΜL, ANÉMIE grade 2, Anämie grado 3, THROMBOCYTOPENIA G3, lymphopenia, LLN, Límite inferior.",
+    "Plt 40 x 10\n^9/L. WBC 2.1 K/uL and 3,100 cells/µL, ANC 900/mm3, Hb 71 G/L; plt 45 x10⁹ per litre.\nANC 0.9 k/µl 10 e9",
+    "Under CTCAE v6.0 ANC 1.2 is grade 2, whereas CTCAE version 5 says grade 3, but per V5.0 it is, so, grade 3; WHILE v.5 differs.",
+]
+
+
+@pytest.mark.parametrize("text", INDEXED_TEXTS)
+def test_what_is_found_once_per_text_is_what_each_sentence_holds(text):
+    import assistant.check as check
+
+    lowered = text.lower()
+    claims = check._TextMatches(check.GRADE_CLAIM_RE, text, list(check.GRADE_CLAIM_RE.finditer(text)))
+    unit_hints = check._TextMatches(check.UNIT_VALUE_HINT_RE, text, list(check.UNIT_VALUE_HINT_RE.finditer(text)))
+    relation_words = check._WordIndex(text, lowered, check.ENGLISH_RELATION_WORDS)
+    all_relation_words = check._WordIndex(text, lowered, check.RELATION_WORDS)
+    folded = any(letter in text for letter in check.CASE_FOLD_EXCEPTIONS)
+    for start, end in check.sentences(text):
+        mine = [(m.span(), m.groupdict()) for m in claims.in_sentence(start, end)]
+        assert mine == [(m.span(), m.groupdict()) for m in check.GRADE_CLAIM_RE.finditer(text, start, end)]
+        assert [m.span() for m in unit_hints.in_sentence(start, end)] == [m.span() for m in check.UNIT_VALUE_HINT_RE.finditer(text, start, end)]
+        if check.ENGLISH_COMPARISON_RE.search(text, start, end):
+            assert folded or relation_words.within(start, end)
+        if check.COMPARISON_RE.search(text, start, end):
+            assert folded or all_relation_words.within(start, end)
+    for anchor in (check.LLN_ANCHOR_RE, check.FOREIGN_LLN_ANCHOR_RE, check.CLAUSE_BREAK_RE, check.VERSION_NAMED_RE,
+                   check.UNIT_VALUE_HINT_RE, check.TERM_RE, check.GRADE_CLAIM_RE):
+        assert [m.span() for m in check._anchor_matches(anchor, text, lowered)] == [m.span() for m in anchor.finditer(text)]
+
+
+def _may_take_a_digit(items) -> bool:
+    """Whether a parsed pattern (re._parser's items) may match a digit; lookarounds, which take none, are left out."""
+    from re import _constants as sre
+
+    for op, av in items:
+        if op in (sre.ANY, sre.NOT_LITERAL) or op is sre.LITERAL and chr(av).isdigit():
+            return True
+        if op is sre.IN and any(iop is sre.NEGATE or iop is sre.LITERAL and chr(iav).isdigit()
+                                or iop is sre.RANGE and any(chr(c).isdigit() for c in range(iav[0], iav[1] + 1))
+                                or iop is sre.CATEGORY and iav not in (sre.CATEGORY_SPACE, sre.CATEGORY_NOT_WORD) for iop, iav in av):
+            return True
+        if op is sre.BRANCH and any(_may_take_a_digit(alternative) for alternative in av[1]) \
+                or op is sre.SUBPATTERN and _may_take_a_digit(av[3]) \
+                or op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and _may_take_a_digit(av[2]) \
+                or op in (sre.GROUPREF, sre.GROUPREF_EXISTS, sre.ATOMIC_GROUP):
+            return True
+    return False
+
+
+def test_a_subject_before_a_claim_never_holds_a_digit():
+    # _subject_before searches only after the window's last digit: exact only while no match of SUBJECT_BEFORE_RE can hold one
+    from re import _parser
+
+    import assistant.check as check
+
+    assert not _may_take_a_digit(_parser.parse(check.SUBJECT_BEFORE_RE.pattern, check.SUBJECT_BEFORE_RE.flags))
+    assert _may_take_a_digit(_parser.parse(r"(?i)anc\s*\d", 0))  # the test itself sees a digit
+    text = "Platelets 45 — platelets were grade 2; ANC 1.2, the ANC is grade 3; 0.9 neutrophils now at grade 4"
+    for claim in check.GRADE_CLAIM_RE.finditer(text):
+        start = max(0, claim.start() - 40)
+        mine = check._subject_before(text, start, claim.start())
+        theirs = check.SUBJECT_BEFORE_RE.search(text, start, claim.start())
+        assert (mine.span(), mine.lastgroup) == (theirs.span(), theirs.lastgroup) if theirs else mine is None
