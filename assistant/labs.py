@@ -118,11 +118,12 @@ EVENT_LABEL = (r"(?:de|à[ \t]+la|à[ \t]+l['’]|al|bei(?:[ \t]+der)?|bij|na|al
                r"(?:sortie|alta|entlassung|ontslag|dimissione|opname|aufnahme|admiss[ãa]o|ingreso|ingresso|entr[ée]e|admission|discharge|d/c)(?![\w/])")
 # Words that may stand between an analyte and its value ("platelets of 60", "ANC was 0.4", "Hb: 9.1"), also in French,
 # Italian, Spanish and German ("plaquettes sont à 54 000", "piastrine di 38", "Leukos liegt bei 2,9").
+# "PLT 03/12 09:40: 22", "Hb 4 Mar 9.1": when, then the value; "Platelets 06:00: 27", "Platelet ct 0512: 33": a clock, a colon, the value
 FILLER = (r"(?:[ \t]+(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\.?[ -]" + MONTH_NAME + r")(?:[ \t]+\d{1,2}:\d{2})?(?:[ \t]*:[ \t]*|[ \t]+)(?=\d)|"
           r"[ \t]+(?:at[ \t]+|@[ \t]*)?(?:\d{1,2}:\d{2}|(?:[01]\d|2[0-3])[0-5]\d)[ \t]*:[ \t]*(?=\d)|[ \t]+\d{1,2}:\d{2}[ \t]+(?=\d)|"
-          r"[ \t]+(?:mon|tue|wed|thu|fri|sat|sun)(?:[a-z]{0,3}day|s|rs?)?\.?[ \t]*:?[ \t]*(?=\d)|"  # "Neuts Mon 1.9 – Wed 1.1"  # "Platelets 06:00: 27", "Platelet ct 0512: 33": a clock, a colon, the value
+          r"[ \t]+(?:mon|tue|wed|thu|fri|sat|sun)(?:[a-z]{0,3}day|s|rs?)?\.?[ \t]*:?[ \t]*(?=\d)|"  # "Neuts Mon 1.9 – Wed 1.1"
           r"[ \t]+" + EVENT_LABEL + r"[ \t]*:?[ \t]*(?=\d)|"  # "Hb bei Entlassung 12,7", "Hémoglobine de sortie 11,2"
-          r"[ \t]*(?:(?:à|às|a|um|om|alle)[ \t]+)?\d{1,2}h(?:\d{2})?[ \t]*:?[ \t]*(?=\d)|"  # "Hb post-transfusionnelle à 20h : 8,6": a clock in hours  # "PLT 03/12 09:40: 22", "Hb 4 Mar 9.1": when, then the value
+          r"[ \t]*(?:(?:à|às|a|um|om|alle)[ \t]+)?\d{1,2}h(?:\d{2})?[ \t]*:?[ \t]*(?=\d)|"  # "Hb post-transfusionnelle à 20h : 8,6": a clock in hours
           # a change told with its verb, from one value to the next: "hb dropped 9.2 to 7.6", "plaquetas caíram de 180 mil para 52 mil"
           r"[ \t]+(?:dropped|fell|fallen|rose|risen|went|gone|declined|decreased|increased|improved|recovered|climbed|slipped|"
           r"ca[íi]ram|caiu|baixaram|subiram|subiu|cayeron|bajaron|subieron|gedaald|gestegen|gesunken|gestiegen|"
@@ -228,6 +229,24 @@ VALUE_RE = re.compile(
     rf"(?P<filler>(?:{FILLER}){{0,4}}?)(?:{FROM_TO})?(?:{COMPARATOR}\s*(?:the\s+)?)?(?!\d{{1,2}}(?:\s+(?:hours?|hrs?|days?|weeks?|wks?|months?)\s+ago|h(?:\d{{2}})?)\b|\d{{0,2}}0s\b){NUMBER}\s*(?:{UNIT})?",
     re.IGNORECASE,
 )
+# The same without the times between name and value (clocks, weekdays, an admission or a discharge, times relative to now):
+# they cost a little at every name, and only a text that holds one of their words can need them (TIMED_FILLER_WORDS).
+TIMED_FILLER_PIECES = (
+    r"[ \t]+(?:at[ \t]+|@[ \t]*)?(?:\d{1,2}:\d{2}|(?:[01]\d|2[0-3])[0-5]\d)[ \t]*:[ \t]*(?=\d)|[ \t]+\d{1,2}:\d{2}[ \t]+(?=\d)|",
+    r"[ \t]+(?:mon|tue|wed|thu|fri|sat|sun)(?:[a-z]{0,3}day|s|rs?)?\.?[ \t]*:?[ \t]*(?=\d)|",
+    r"[ \t]+" + EVENT_LABEL + r"[ \t]*:?[ \t]*(?=\d)|",
+    r"[ \t]*(?:(?:à|às|a|um|om|alle)[ \t]+)?\d{1,2}h(?:\d{2})?[ \t]*:?[ \t]*(?=\d)|",
+    r"\s*" + RELATIVE_TIME + r"\s*,?\s*(?=\d)|",
+)
+PLAIN_FILLER = FILLER
+for _piece in TIMED_FILLER_PIECES:
+    assert _piece in PLAIN_FILLER, _piece
+    PLAIN_FILLER = PLAIN_FILLER.replace(_piece, "")
+PLAIN_VALUE_RE = re.compile(VALUE_RE.pattern.replace(FILLER, PLAIN_FILLER, 1), re.IGNORECASE)
+TIMED_FILLER_WORDS = (":", "h ", "h:", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "ago", "last", "yesterday", "this", "tonight",
+                      "ieri", "ayer", "hier", "gestern", "gisteren", "ontem", "stama", "stase", "esta", "ce ", "heute", "sortie", "alta",
+                      "entlassung", "ontslag", "dimission", "opname", "aufnahme", "admiss", "ingres", "entr", "discharge", "d/c", "upon",
+                      "at ", "on ")  # plain substring tests: a scan of a long text by one pattern of them all is slower
 # ... and a threshold after a comparator in another language, tried only when VALUE_RE found nothing and one of those words follows.
 FOREIGN_VALUE_RE = re.compile(rf"(?P<filler>(?:{FILLER}){{0,4}}?)(?P<cmp>{FOREIGN_BELOW}|{FOREIGN_ABOVE}|{FOREIGN_AT_LEAST})(?!\w)\s*{NUMBER}\s*(?:{UNIT})?",
                               re.IGNORECASE)
@@ -424,10 +443,13 @@ VALUE_TIME_LABEL = (rf"(?:{RELATIVE_TIME}|(?:in|en|im|a|em|op)\s+{MONTH_NAME}|ye
                     rf"(?:bei|bij|na|al|à\s+la|alla|à\s+l['’]|all['’])\s*(?:Entlassung|ontslag|alta|sortie|dimissione|Aufnahme|opname|admiss[ãa]o|ingreso|entr[ée]e|ingresso)|"
                     rf"(?:before|prior\s+to|pre-?)\s*[A-Za-z][^,;\d\n]{{0,25}}(?:\d{{1,2}})?)")
 CONJUNCTION = r"(?:and|but|et|mais|y|pero|e|ma|und|aber|en|maar)"  # in English, French, Spanish, Italian or Portuguese, German, Dutch
-TREND_STEP_RE = re.compile(rf"(?:\s*,\s+(?={NUMBER_PLAIN}\s*(?:\([^()\n]{{1,40}}\)\s*)?(?:[,;.]|$))|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:on|at|@)\s*[\w/:.]{{1,10}}(?![\w/:.])|(?:\s+{VALUE_TIME_LABEL}){{1,2}}(?=\s*{ARROW}))?\s*(?:{ARROW}\s*{ARROW_LABEL}|>|/(?:\s*\d{{1,2}}:\d{{2}}(?=\s+\d))?)\s*|(?:\s*\([^()\n]{{1,20}}\)|(?:\s+{VALUE_TIME_LABEL}){{1,2}})(?:\s*\([^()\n]{{1,20}}\))?(?:\s*[,;]\s*(?:{CONJUNCTION}\s+|then\s+|now\s+)?|\s+{CONJUNCTION}\s+){SUBJECT_VERB}(?=\d)|(?:\s*[,;]\s*(?:and\s+|but\s+|then\s+)?|\s+{CONJUNCTION}\s+)(?={NEXT_LABEL}){SUBJECT_VERB}(?=\d)|\s+(?:and|but)\s+(?:(?:it|they)\s+)?(?:is|are|['’]s|['’]re)\s+(?:now\s+)?(?:at\s+)?(?=\d[\d.,]*(?:\s*[^\s\d,;.]+)?\s+(?:today|now|this\s+(?:morning|am)|currently))|(?P<gap>(?:[^.;\n\d]|{TIME_TOKEN}|\([^()\n]{{0,30}}\)){{0,30}}?)\b(?:came\s+back\s+at|now(?:\s+at)?|today(?:'s|’s)?(?:\s+at)?|"
+TREND_STEP = (rf"(?:\s*,\s+(?={NUMBER_PLAIN}\s*(?:\([^()\n]{{1,40}}\)\s*)?(?:[,;.]|$))|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:on|at|@)\s*[\w/:.]{{1,10}}(?![\w/:.])<ARROW_LED_LABEL>)?\s*(?:{ARROW}\s*{ARROW_LABEL}|>|/(?:\s*\d{{1,2}}:\d{{2}}(?=\s+\d))?)\s*|(?:\s*\([^()\n]{{1,20}}\)|(?:\s+{VALUE_TIME_LABEL}){{1,2}})(?:\s*\([^()\n]{{1,20}}\))?(?:\s*[,;]\s*(?:{CONJUNCTION}\s+|then\s+|now\s+)?|\s+{CONJUNCTION}\s+){SUBJECT_VERB}(?=\d)|(?:\s*[,;]\s*(?:and\s+|but\s+|then\s+)?|\s+{CONJUNCTION}\s+)(?={NEXT_LABEL}){SUBJECT_VERB}(?=\d)|\s+(?:and|but)\s+(?:(?:it|they)\s+)?(?:is|are|['’]s|['’]re)\s+(?:now\s+)?(?:at\s+)?(?=\d[\d.,]*(?:\s*[^\s\d,;.]+)?\s+(?:today|now|this\s+(?:morning|am)|currently))|(?P<gap>(?:[^.;\n\d]|{TIME_TOKEN}|\([^()\n]{{0,30}}\)){{0,30}}?)\b(?:came\s+back\s+at|now(?:\s+at)?|today(?:'s|’s)?(?:\s+at)?|"
                            rf"this\s+morning|(?:then|puis|ensuite|luego|despu[ée]s|poi|dann|daarna|depois)(?:\s+to)?|back\s+to|down\s+to|{CHANGE_VERB}\w*\s+(?:back\s+|up\s+|down\s+)?to|(?:repeat(?:ed)?|re-?check(?:ed)?|rpt)(?:\s*(?:(?:at|@)\s*)?\d{{1,2}}[:h]\d{{2}}\s*:?|\s+(?:[01]\d|2[0-3])[0-5]\d\s*:|\s+(?:on\s+)?\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?:\s+\d{{1,2}}:\d{{2}})?\s*:?|\s+at|\s+[^.;\n\d:]{{1,25}}:|"
-                           rf"\s+(?:in|on|with|using)\s+[A-Za-z][\w-]*(?:\s+(?:tube|sample|specimen|blood))?(?:\s+count)?)?)\s*(?::\s*)?{SUBJECT_VERB}){NUMBER}",
-                           re.IGNORECASE)
+                           rf"\s+(?:in|on|with|using)\s+[A-Za-z][\w-]*(?:\s+(?:tube|sample|specimen|blood))?(?:\s+count)?)?)\s*(?::\s*)?{SUBJECT_VERB}){NUMBER}")
+# The same, with words of time before an arrow ("0.3 yest → 1.9", "8.6 day 2 evening -> 7.7"), used only in texts that hold an
+# arrow: the labels cost a little at every value, and a text without an arrow cannot need them.
+TREND_STEP_RE = re.compile(TREND_STEP.replace("<ARROW_LED_LABEL>", ""), re.IGNORECASE)
+TREND_STEP_ARROWS_RE = re.compile(TREND_STEP.replace("<ARROW_LED_LABEL>", rf"|(?:\s+{VALUE_TIME_LABEL}){{1,2}}(?=\s*{ARROW})"), re.IGNORECASE)
 # A change from one value to the next in French, Spanish, Italian, Portuguese, German or Dutch: "passées de 22 G/L le 02/09 à 57 G/L",
 # "pasaron de 0,3 el día +7 a 1,4", "von 19/nl auf 74/nl". "de 150 à 400" may be a range, so the change must be told by a verb
 # before it, a time between the two values or a word that never ends a range ("auf", "naar").
@@ -549,10 +571,6 @@ def _names_a_lab(text: str, start: int, end: int) -> bool:
     return any(not PRODUCT_AFTER_RE.match(text, name.end()) for name in ANALYTE_RE.finditer(text, start, end))
 
 
-def _may_continue(window: str) -> bool:
-    return TREND_HINT_RE.search(window.lower()) is not None
-
-
 # -- a later value told in running prose ----------------------------------------------------------------------
 # When no pattern of a series matches, a bare number later in the same sentence is the same count's later value if nothing
 # else can claim it: the words between name no other analyte or measure, state no threshold, goal or supposition, and hold
@@ -591,22 +609,31 @@ TIME_NUMBER_AFTER_RE = re.compile(rf"(?i)(?:[/:]\d|\.\d{{1,2}}\.|\s*(?:st|nd|rd|
                                   r"months?|mois|meses|mesi|monate?n?|maanden|years?|ans|años|anni|jahre?n?|jaar)\b)")
 
 
-def _told_later(text: str, lowered: str, scan: int, next_name: int, last_value: float) -> re.Match | None:
-    """The same count's later value told in running prose after the value that ends at `scan`, before the next name (at
-    `next_name`) and within LATER_REACH, or None. `lowered` is the text in lower case."""
-    stop = min(scan + LATER_REACH, next_name)
-    sentence_end = SENTENCE_STOP_RE.search(text, scan, stop)
+def _told_later(text: str, lowered: str, scan: int, next_name: int, last_step: tuple, unit_text: str | None) -> re.Match | None:
+    """The same count's later value told in running prose after the value that ends at `scan` (the series' last step, in
+    `unit_text`), before the next name (at `next_name`) and within LATER_REACH, or None. `lowered` is the text in lower case."""
+    stop = scan + LATER_REACH if scan + LATER_REACH < next_name else next_name
+    position, first = scan, None
+    while first is None:  # the first number before the sentence ends (a scan for its first character, then the number)
+        mark = DIGIT_OR_STOP_RE.search(text, position, stop)
+        if mark is None or not mark.group().isdigit():
+            return None
+        first = PROSE_NUMBER_RE.match(text, mark.start())
+        position = mark.end()
+    if "grad" in lowered[scan:first.start()]:
+        return None  # a grade named first, the commonest case in a text about grades (see NOT_SERIES_GAP_RE)
+    sentence_end = SENTENCE_STOP_RE.search(text, first.end(), stop)
     if sentence_end:
         stop = sentence_end.start()
-    first = PROSE_NUMBER_RE.search(text, scan, stop)
-    if first is None or "grad" in lowered[scan:first.start()]:
-        return None  # no number; or a grade named first, the commonest case in a text about grades (see NOT_SERIES_GAP_RE)
+    last_value = read_number(last_step[0], unit_text)[0] * (1000 if last_step[1] else 1)
     for number in PROSE_NUMBER_RE.finditer(text, first.start(), stop):
+        gap = text[scan:number.start()]
+        if NOT_SERIES_GAP_RE.search(gap):
+            return None  # what it finds stays in the gap of every number after this one
         if TIME_NUMBER_BEFORE_RE.search(text, max(scan, number.start() - 8), number.start()) \
                 or TIME_NUMBER_AFTER_RE.match(text, number.end()):
             continue  # "on 3/18", "day 3", "at 20h", "14 April", "in three weeks": a time, not a value
-        gap = text[scan:number.start()]
-        if not SERIES_CUE_RE.search(gap) or NOT_SERIES_GAP_RE.search(gap) or ANALYTE_RE.search(text, scan, number.end()):
+        if not SERIES_CUE_RE.search(gap) or ANALYTE_RE.search(text, scan, number.end()):
             return None
         last_word = LAST_WORD_RE.search(gap)
         if last_word and not WORD_BEFORE_LATER_RE.fullmatch(last_word.group(1)) and not SERIES_CUE_RE.fullmatch(last_word.group(1)):
@@ -632,6 +659,7 @@ def _told_later(text: str, lowered: str, scan: int, next_name: int, last_value: 
 NUMBER_STEP_RE = re.compile(NUMBER, re.IGNORECASE)
 RESPECTIVELY_WORDS = ("respectiv", "rispettiv", "beziehungsweise", "bzw.")
 SENTENCE_STOP_RE = re.compile(r"\n|[.?!] ")
+DIGIT_OR_STOP_RE = re.compile(r"\d|\n|[.?!] ")
 LAST_WORD_RE = re.compile(r"([^\W\d]+)[\s:=]*$")
 WORD_BEFORE_LATER_RE = re.compile(r"(?i)(?:at|to|is|are|it|they|['’]?s|['’]?re|à|a|auf|op|naar|en|em|de|da|bei|um|am|pm|morning|evening|night|"
                                   r"afternoon|later|afterwards|after|back|came|come|comes|shows?|showed|mostra|muestra|montre|zeigt|toont|"
@@ -1051,6 +1079,8 @@ def _find_mentions(text: str) -> list[Mention]:
     may_ordinal = any(word in lowered for word in ORDINAL_WORDS) or ORDINAL_SHORT_RE.search(text) is not None \
         or DOTTED_DATE_RE.search(text) is not None
     names = list(ANALYTE_RE.finditer(text))
+    value_re = VALUE_RE if any(word in lowered for word in TIMED_FILLER_WORDS) else PLAIN_VALUE_RE
+    trend_step = TREND_STEP_ARROWS_RE if any(arrow in text for arrow in ARROW_TOKENS) else TREND_STEP_RE
     name_starts = [name.start() for name in names]
     for match in names:
         analyte = match.lastgroup
@@ -1091,7 +1121,7 @@ def _find_mentions(text: str) -> list[Mention]:
         if dated:  # "Platelets: 03/02 212, 10/02 140, 17/02 88": each value after its date, the most recent read
             mentions.append(_dated_list(analyte, text, match.start(), dated, header_unit))
             continue
-        value_match = VALUE_RE.match(text, position)
+        value_match = value_re.match(text, position)
         record = None
         if "\n" in text[position:position + 12] and (not value_match or "\n" in (value_match.group("filler") or "") and not _vertical(
                 text, match.start(), value_match.group("filler"), value_match.end("num"))):
@@ -1219,8 +1249,8 @@ def _find_mentions(text: str) -> list[Mention]:
         pronoun_tried = False
         while not comparator and not paired:
             step = None
-            if _may_continue(text[scan:scan + 36]) or (text.startswith(", ", scan) and text[scan + 2:scan + 3].isdigit()):
-                step = TREND_STEP_RE.match(text, scan)
+            if TREND_HINT_RE.search(lowered, scan, scan + 36) or (text.startswith(", ", scan) and text[scan + 2:scan + 3].isdigit()):
+                step = trend_step.match(text, scan)
                 if step and _names_a_lab(text, scan, step.start("num")):
                     break
             if not step and not pronoun_tried and pronouns:
@@ -1230,8 +1260,9 @@ def _find_mentions(text: str) -> list[Mention]:
                     step = _later_by_pronoun(text, scan)
             if not step and not bracketed:  # a value in brackets goes on in running prose only by the patterns above
                 next_name = bisect_left(name_starts, scan)
-                step = _told_later(text, lowered, scan, name_starts[next_name] if next_name < len(name_starts) else len(text),
-                                   read_number(steps[-1][0], unit_text)[0] * (1000 if steps[-1][1] else 1))
+                next_start = name_starts[next_name] if next_name < len(name_starts) else len(text)
+                if next_start - scan > 3 and "grad" not in lowered[scan:scan + 12]:  # cheap tests before the full one
+                    step = _told_later(text, lowered, scan, next_start, steps[-1], unit_text)
             if not step:
                 break
             treatment = NOT_A_VALUE_RE.match(text, step.end("num")) if not step.group("kilo") else None
