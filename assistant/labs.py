@@ -128,8 +128,10 @@ FILLER = (r"(?:[ \t]+(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\.?[ -]" + MONTH_NAM
           r"[ \t]+(?:dropped|fell|fallen|rose|risen|went|gone|declined|decreased|increased|improved|recovered|climbed|slipped|"
           r"ca[íi]ram|caiu|baixaram|subiram|subiu|cayeron|bajaron|subieron|gedaald|gestegen|gesunken|gestiegen|"
           r"scesi|scese|saliti|salite|calati|calate|risaliti|risalite|passati|passate|diminuiti|aumentati|descendu[e]?s?|"
-          r"remont[ée]e?s?|pass[ée]e?s?|baiss[ée]e?s?|chut[ée]e?s?|gefallen|angestiegen)[ \t]+"
+          r"remont[ée]e?s?|pass[ée]e?s?|baiss[ée]e?s?|chut[ée]e?s?|gefallen|angestiegen|daalde|steeg|zakte|scesa|sceso|salita|salito|"
+          r"calata|calato|risalita|risalito)[ \t]+"
           r"(?:(?:down|up)[ \t]+)?(?:from|de|da|von|van)?[ \t]*\d[\d.,]*(?:[ \t]*mil)?[ \t]*(?:[^\s\d]*/[^\s\d]+[ \t]*)?"
+          r"(?:(?:in|en|im|em|op|on|am|le|el|il)[ \t]+[A-Za-zÀ-ÿ]+[ \t]+)?"  # "daalde van 7,8 mmol/L in januari naar 6,1"
           r"(?:(?:down|up|back)[ \t]+)?(?:to|para|a|à|auf|naar|tot)[ \t]+(?=\d)|"
           r"\s+|\s*" + RELATIVE_TIME + r"\s*,?\s*(?=\d)|" + REFERENCE_BEFORE_RESULT + r"|\s*[:=(,#|—–↓↑]\s*|"
           r";(?=\d)|\s*\*+\s*(?=\d)|\x22[,;]\x22(?=\d)|\s*(?-i:\*?\(?(?:LL|HH|L|H|LOW|HIGH|Low|High|CRIT)\)?\*?)(?=[ \t]+\d)|\s+-\s+|\s*\.{2,}\s*|\s*…\s*|\s*(?:count|counts|level|levels|value|values|of|was|is|are|were|at|now|only|measured|"
@@ -144,13 +146,14 @@ FILLER = (r"(?:[ \t]+(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\.?[ -]" + MONTH_NAM
           r"(?:pre|post?)-?tra(?:n)?sfus\w*|preserved|maintained|again|holding|"  # "Hb postransfusional 9,1", "ANC preserved at 3.2", "low again - 2.1"  # a patient's Spanish or Portuguese: "las plaquetas me salieron en 55 mil"
           # French, Spanish, Italian, German and Dutch verbs of a count changing ("plaquettes remontées à 121", "Hb gesunken auf 8,1")
           r"(?:remont|descend|chut|baiss|augment|diminu|pass)(?:é|ée|és|ées|u|ue|us|ues)|pas(?:aron|ó)|pass(?:aram|ou|arono|ati|ate)|(?:baj|sub|descend|aument|disminu)(?:ad[oa]s?|id[oa]s?|ó|ió|yó|aron|ieron|yeron)|"
-          r"(?:scesi|scese|saliti|salite?|calati|calate?|aumentati|aumentate?|diminuiti|diminuite?|risaliti|risalite?)|gesunken|gestiegen|gefallen|abgefallen|angestiegen|"
+          r"(?:scesi|scese|scesa|sceso|saliti|salite?|salita|salito|calati|calate?|calata|calato|aumentati|aumentate?|aumentata|diminuiti|"
+          r"diminuite?|diminuita|risaliti|risalite?|risalita)|gesunken|gestiegen|gefallen|abgefallen|angestiegen|"
           # ... and in Dutch ("Hb gedaald naar 4,8 mmol/l", "trombocyten gestegen tot 95")
           r"gedaald|gestegen|gezakt|opgelopen|teruggelopen|naar|tot|"
           # ... and in the present tense ("l'hémoglobine remonte à 9,4", "las plaquetas bajan a 40", "Hb sinkt auf 8,1")
           r"(?:remont|chut|baiss|augment|diminu)(?:e|ent)|descend(?:ent)?|(?:sub|baj)(?:e|en|a|an)|sale|scende|salgono|scendono|steigt|sinkt|fällt|"
           r"um+|uh+|uhm|erm|er|hmm+|ah|"  # hesitations a dictation keeps ("Platelets, um, sixty seven")
-          r"previously\s+reported\s+as|reported\s+as|range|ranged|ranging|this\s+(?:admission|stay|week|cycle|month)|du\s+jour|de\s+hoy|del\s+d[íi]a|di\s+oggi|do\s+dia|am\s+(?:abend|morgen|nachmittag)|contr[ôo]le|control|controllo|kontrolle|zijn|bedraagt|bedroeg|weiter|verder|ancora|encore|todav[íi]a|ainda|steadily|gradually|progressively|slowly|rapidly|sharply|further|stiegen|stieg|fielen|fiel|sanken|sank|lagen|lag|improved|increased|abs|absolute|recorded|noted|observed|found|documented|drifted|trended|trending|slipped|dipped|climbed|settled|sitting|hovering|sits|reads?|nl|normal|wnl|low|high|this|so|up|trend|series|results?|elevated|reduced|critically|critical|markedly|mildly|severely|very|~|≈)\b\s*)")
+          r"previously\s+reported\s+as|reported\s+as|range|ranged|ranging|this\s+(?:admission|stay|week|cycle|month)|du\s+jour|de\s+hoy|del\s+d[íi]a|di\s+oggi|do\s+dia|am\s+(?:abend|morgen|nachmittag)|contr[ôo]le|control|controllo|kontrolle|zijn|bedraagt|bedroeg|weiter|verder|ancora|encore|todav[íi]a|ainda|erst|zuerst|initially|initialement|inicialmente|inizialmente|aanvankelijk|steadily|gradually|progressively|slowly|rapidly|sharply|further|stiegen|stieg|fielen|fiel|sanken|sank|lagen|lag|improved|increased|abs|absolute|recorded|noted|observed|found|documented|drifted|trended|trending|slipped|dipped|climbed|settled|sitting|hovering|sits|reads?|nl|normal|wnl|low|high|this|so|up|trend|series|results?|elevated|reduced|critically|critical|markedly|mildly|severely|very|~|≈)\b\s*)")
 # "from 150 down to 42", "by 40 to 85", "50% to 0.9": the change before the new value. The earlier value may be named
 # ("from a nadir of 4 x10^9/L to 162") and labelled with when it was taken ("from 5.9 g/dL on admission to 8.7").
 FROM_TO = (r"(?:\s*(?:from\s+(?:(?:a|an|the|its|her|his|their)\s+)?(?:(?:nadir|low|lowest|peak|high|baseline|level|value)\s+(?:of\s+)?)?"
@@ -384,7 +387,7 @@ AFTER_VALUE_RE = re.compile(rf"(?:\s*(?-i:\*?\(?(?:LL|HH|L|H|LOW|HIGH|Low|High|C
 # A number that is a percentage, a dose, a number of units or of blood products (in any language: "2 CGR", "1 culot",
 # "2 EK", "1 sacca") or a time is not a count.
 NOT_A_VALUE_WORDS = (r"(?:%|percent\b|units?\b|u\b|pools?\b|bags?\b|p?rbcs?\b|ffp\b|cgrs?\b|cps?\b|cpa\b|pfc\b|culots?\b|"
-                     r"poches?\b|concentr[ée]s?\b|unit[ée]s\b|unit[àa]\b|unidades\b|sacche\b|sacca\b|ek\b|eks\b|ecs?\b|eenheden\b|tks?\b|mg\b|mcg\b|µg\b|"
+                     r"poches?\b|concentr[ée]s?\b|unit[ée]s\b|unit[àa]\b|unidades\b|sacche\b|sacca\b|ek\b|eks\b|ecs?\b|ch\b|eenheden\b|tks?\b|mg\b|mcg\b|µg\b|"
                      r"g\s*/\s*kg|mg\s*/\s*kg|ml\b|doses?\b|(?:days?|wks?|weeks?|cycles?)\b(?![ \t]*\+?\d)|months?\b|years?\b|yrs?\b|patients\b|pts\b|"
                      r"times\b|hours?\b|hrs?\b)")
 NOT_A_VALUE_RE = re.compile(r"\s*-?" + first_char_lookahead(NOT_A_VALUE_WORDS) + NOT_A_VALUE_WORDS, re.IGNORECASE)  # "a 2-week pause"
@@ -631,12 +634,13 @@ def _told_later(text: str, lowered: str, scan: int, next_name: int, last_step: t
         if NOT_SERIES_GAP_RE.search(gap):
             return None  # what it finds stays in the gap of every number after this one
         if TIME_NUMBER_BEFORE_RE.search(text, max(scan, number.start() - 8), number.start()) \
-                or TIME_NUMBER_AFTER_RE.match(text, number.end()):
-            continue  # "on 3/18", "day 3", "at 20h", "14 April", "in three weeks": a time, not a value
+                or TIME_NUMBER_AFTER_RE.match(text, number.end()) or NOT_A_VALUE_RE.match(text, number.end()):
+            continue  # "on 3/18", "day 3", "at 20h", "14 April", "in three weeks": a time; "2 CH", "2u": a treatment
         if not SERIES_CUE_RE.search(gap) or ANALYTE_RE.search(text, scan, number.end()):
             return None
         last_word = LAST_WORD_RE.search(gap)
-        if last_word and not WORD_BEFORE_LATER_RE.fullmatch(last_word.group(1)) and not SERIES_CUE_RE.fullmatch(last_word.group(1)):
+        if last_word and not WORD_BEFORE_LATER_RE.fullmatch(last_word.group(1)) and not SERIES_CUE_RE.fullmatch(last_word.group(1)) \
+                and not AFTER_EVENT_END_RE.search(gap):
             return None  # "réticulocytes 4", "VCM 99": a number after a word no series has before its values is that word's
         step = NUMBER_STEP_RE.match(text, number.start())
         if step is None or NOT_A_VALUE_RE.match(text, step.end()) or RANGE_AFTER_RE.match(text, step.end("num")) \
@@ -661,6 +665,7 @@ RESPECTIVELY_WORDS = ("respectiv", "rispettiv", "beziehungsweise", "bzw.")
 SENTENCE_STOP_RE = re.compile(r"\n|[.?!] ")
 DIGIT_OR_STOP_RE = re.compile(r"\d|\n|[.?!] ")
 LAST_WORD_RE = re.compile(r"([^\W\d]+)[\s:=]*$")
+AFTER_EVENT_END_RE = re.compile(r"(?i)\b(?:after|nach|post|après|dopo|despu[ée]s\s+de|após|na)\s+[\w-]+\s*$")  # "dann nach G-CSF 1,6"
 WORD_BEFORE_LATER_RE = re.compile(r"(?i)(?:at|to|is|are|it|they|['’]?s|['’]?re|à|a|auf|op|naar|en|em|de|da|bei|um|am|pm|morning|evening|night|"
                                   r"afternoon|later|afterwards|after|back|came|come|comes|shows?|showed|mostra|muestra|montre|zeigt|toont|"
                                   r"mostrou|est|sont|está|están|es|è|sono|ist|sind|is|zijn|está|estão|now|only|just|then|and|y|e|et|und|en|"
@@ -770,7 +775,7 @@ PERCENT_NAME_THEN_ABSOLUTE_RE = re.compile(rf"[ \t]*%[ \t]*:?[ \t]*\d+(?:[.,·]\
 # row of all neutrophils stands beside it.
 SEGMENTED_NAME_RE = re.compile(r"(?i)segmentad[oa]s")
 # A differential percentage followed by the absolute count: "62% (abs 1.8)", "12 %, absolute 0.5 x10^9/L".
-PERCENT_THEN_ABSOLUTE_RE = re.compile(rf"\s*%\s*(?:[\(\[,;]\s*|\s)(?:abs(?:olut[eo]?)?\.?|absolute\s+count|count|#)\s*:?\s*{NUMBER}\s*(?:{UNIT})?",
+PERCENT_THEN_ABSOLUTE_RE = re.compile(rf"\s*%\s*(?:[\(\[,;/]\s*|\s)(?:abs(?:olut[eo]?)?\.?|absolute\s+count|count|#)\s*:?\s*{NUMBER}\s*(?:{UNIT})?",
                                       re.IGNORECASE)
 # ... or, in a report's row, the percentage and then the absolute count with its unit: "Polynucléaires neutrophiles  41,0 %  1,19 G/L",
 # "Neutrófilos....: 50 %   1.700 /mm³", "Segmentados: 48% - 1.488 /mm³" (the unit says it is a count, not a second percentage).
@@ -962,9 +967,9 @@ TODAY_LABEL = r"(?:today|now|currently|heute|jetzt|aktuell|hoy|oggi|hoje|vandaag
 ITEM_UNIT = rf"(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?"  # "10 Apr 38 x10^9/L; 14 Apr 29 x10^9/L": a unit after every value
 # (a value is never followed by a slash and digits, a date's; "96/nl" is a value and its unit)
 DATED_ITEM = rf"{DATE_LABEL}[ \t]*:?[ \t]+(?P<value>\d+(?:[.,]\d+)?)(?!\d|/\d){ITEM_UNIT}"  # its preposition is passed by LIST_LEAD_RE
-LATER_DATED_ITEM = rf"{DATE_PREPOSITION}(?:{DATE_LABEL}|{TODAY_LABEL})[ \t]*:?[ \t]+(?P<later>\d+(?:[.,]\d+)?)(?!\d|/\d){ITEM_UNIT}"
+LATER_DATED_ITEM = rf"{DATE_PREPOSITION}(?:{DATE_LABEL}|{TODAY_LABEL}(?:[ \t]*\([^()\n]{{1,12}}\))?)[ \t]*:?[ \t]+(?P<later>\d+(?:[.,]\d+)?)(?!\d|/\d){ITEM_UNIT}"
 DATED_LIST_RE = re.compile(rf"[ \t]*(?:[:=]|--?|[—–])?[ \t]*{DATED_ITEM}(?:[ \t]*[,;|][ \t]*{LATER_DATED_ITEM})+", re.IGNORECASE)
-DATED_ITEM_RE = re.compile(rf"{DATE_PREPOSITION}(?P<label>{DATE_LABEL}|{TODAY_LABEL})[ \t]*:?[ \t]+(?P<value>\d+(?:[.,]\d+)?)(?!\d|/\d)"
+DATED_ITEM_RE = re.compile(rf"{DATE_PREPOSITION}(?P<label>{DATE_LABEL}|{TODAY_LABEL})(?:[ \t]*\([^()\n]{{1,12}}\))?[ \t]*:?[ \t]+(?P<value>\d+(?:[.,]\d+)?)(?!\d|/\d)"
                            rf"(?:[ \t]*(?P<unit>{UNIT_ALTERNATIVES})(?![A-Za-z]))?", re.IGNORECASE)
 # Words between a name and its dated list: a word for a series, or the first date's preposition. LIST_WORD_STARTS: their first
 # letters, as a plain test before the pattern is tried.
@@ -1880,7 +1885,7 @@ def condition_bracket_mentions(text: str, lowered: str | None = None) -> list[Me
 
 # "N" right after a white count's value is the neutrophil count of a British full blood count panel ("WCC 2·3  N 0·9");
 # alone, a capital N is too common a letter to be read as a name.
-NEUTROPHILS_AFTER_WHITE_COUNT_RE = re.compile(rf"[ \t]*[,;/|]?[ \t]*(?P<name>[Nn])[ \t]*[:=]?[ \t]*(?P<num>\d+(?:[.,·]\d+)?)(?!\d|[.·]\d|,\d|[ \t]*[-–%])"
+NEUTROPHILS_AFTER_WHITE_COUNT_RE = re.compile(rf"[ \t]*[,;/|(]?[ \t]*(?P<name>[Nn])[ \t]*[:=]?[ \t]*(?P<num>\d+(?:[.,·]\d+)?)(?!\d|[.·]\d|,\d|[ \t]*[-–%])"
                                               rf"(?:[ \t]*(?P<unit>{UNIT_ALTERNATIVES})(?![A-Za-z]))?")
 
 

@@ -1130,6 +1130,12 @@ TOLD_LATER_READS = [
     ("Hb 7,1 (mmol/l)", {"hgb": 11.44}), ("neuts from 0.3 nadir to 1.2 after G-CSF", {"anc": 1.2}),
     ("Platelets 07:00 64 / 15:00 52 / 23:00 47", {"plt": 47}), ("white blood cell count 3 point 9.", {"wbc": 3.9}),
     ("ptlts 98, tlc 3400", {"plt": 98, "wbc": 3.4}),
+    # "(N 1.4, L 0.7)" in brackets after a white count; a Dutch past verb with a month after the first value
+    ("WCC 2.9 (N 1.1, L 0.6), Plt 120", {"wbc": 2.9, "anc": 1.1, "alc": 0.6, "plt": 120}),
+    ("Hb daalde van 7,4 mmol/L in mei naar 6,3 mmol/L in juni en is vandaag 5,2 mmol/L", {"hgb": 8.38}),
+    # a treatment after "nach"; "erst"; an Italian participle; "% / abs"; "today (wk6)" in a list of weeks
+    ("Neutrophile erst 0,3, dann nach G-CSF 1,9 /nl", {"anc": 1.9}), ("emoglobina scesa a 8,1 stamattina", {"hgb": 8.1}),
+    ("lymphs 65% / abs 1.3", {"alc": 1.3}), ("Hb (g/L): wk1 88, wk2 95, today (wk3) 102", {"hgb": 10.2}),
 ]
 
 
