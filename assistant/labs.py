@@ -477,15 +477,19 @@ def _foreign_to_step(text: str, filler: str, end: int) -> tuple[re.Match | None,
     return step, False
 
 
+# A verb of being after a pronoun, in the languages read ("elles étaient à 64", "sie lagen bei 5,6", "ze zijn 58").
+PRONOUN_BE = r"est|sont|[ée]tait|[ée]taient|ist|sind|war|waren|lag|lagen|liegt|liegen|est[áa]n?|estaban?|eran?|[èe]|sono|erano|era|zijn|waren|is|was|estavam|estava|est[ãa]o?"
 # A later value told in the next sentence by a pronoun and a verb of change: "the platelet count was 3 × 10⁹/L. After
 # dexamethasone 40 mg for 4 days, it recovered to 89 × 10⁹/L". The pronoun must start its clause; no other name, no other
 # measured thing and no number but a dose or a time may stand between.
-LATER_PRONOUN_RE = re.compile(rf"(?P<gap>[^\n]{{0,110}}?)(?:^|(?<=[.,;])|(?<=[.,;]\s)|\s(?:and|then|but|et|mais)\s)\s*(?P<when>(?:[^,;.\n\d]|\d{{1,3}}(?=\s+(?:days?|weeks?|wks?|months?|hours?|hrs?)\b)){{0,30}}?)"
+LATER_PRONOUN_RE = re.compile(rf"(?P<gap>[^\n]{{0,110}}?)(?:^|(?<=[.,;])|(?<=[.,;]\s)|\s(?:and|then|but|et|mais)\s)\s*(?P<when>(?:[^,;.\n\d]|\d{{1,3}}(?=\s+(?:days?|weeks?|wks?|months?|hours?|hrs?)\b)|\d{{1,2}}\.?\s+{MONTH_NAME}|"
+                              rf"\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?){{0,30}}?)"
                               rf"(?:(?:it|they)\s+(?:(?:has|have|had)\s+)?(?:{CHANGE_VERB}\w*\s+(?:back\s+|up\s+|down\s+)?to|(?:came|come)\s+back\s+(?:at|to)|"
                               rf"(?:came|come|gone|went)\s+(?:up|down)\s+to)|"
                               # a verb of being, when a word of now says the value is the current one: "this morning it's 9.1",
                               # "it is now 56", "ce matin elle est à 9,0"
-                              rf"(?P<be>(?:it|they)(?:['’]s|['’]re|\s+(?:is|are))|(?:elle|il|elles|ils)\s+(?:est|sont))(?:\s+(?:now|maintenant))?(?:\s+(?:at|à))?)\s+"
+                              rf"(?P<be>(?:it|they)(?:['’]s|['’]re|\s+(?:is|are|was|were))|(?:elle|il|elles|ils|sie|er|es|ellas|ellos|ella|zij|ze|het|elas|eles|ela)\s+"
+                              rf"(?:{PRONOUN_BE}))(?:\s+(?:now|maintenant|jetzt|ahora|adesso|nu|agora))?(?:\s+(?:at|à|bei|en|a|op|em))?)\s+"
                               rf"(?:(?:a|an)\s+(?:nadir|low|peak)\s+of\s+)?{NUMBER}", re.IGNORECASE)
 OTHER_MEASURE_RE = re.compile(r"(?i)\b(?:temp\w*|fever|pyrexia|weight|pressure|bp|pulse|heart|creatinine|potassium|sodium|glucose|crp|ferritin|"
                               r"bilirubin|alt|ast|inr|lactate|dose|dosing|score|count\s+of|ratio|saturation|sats?)\b")
@@ -493,14 +497,16 @@ GAP_NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)?")
 
 
 PRONOUN_VERB_RE = re.compile(rf"\s+(?:(?:has|have|had)\s+)?(?:{CHANGE_VERB}|(?:came|come|gone|went)\s+(?:back|up|down))|"
-                             r"(?:['’](?:s|re)|\s+(?:is|are|est|sont))\s+(?:now\s+|maintenant\s+)?(?:at\s+|à\s+)?\d")
+                             rf"(?:['’](?:s|re)|\s+(?:is|are|was|were|{PRONOUN_BE}))\s+(?:(?:now|maintenant|jetzt|ahora|adesso|nu|agora)\s+)?"
+                             r"(?:(?:at|à|bei|en|a|op|em)\s+)?\d")
 
 
 def pronoun_change_starts(lowered: str) -> list[int]:
     """Where a pronoun and a verb of change (or of being, before a number) start in a lower-cased text (found with
     plain-string scans: fast on a long text)."""
     starts = []
-    for word in (" it", " they", " elle", " il", " elles", " ils"):
+    for word in (" it", " they", " elle", " il", " elles", " ils", " sie", " er", " es", " ella", " ellos", " ellas", " zij", " ze",
+                 " het", " ela", " elas", " eles"):
         index = lowered.find(word)
         while index >= 0:
             if PRONOUN_VERB_RE.match(lowered, index + len(word)):
@@ -522,7 +528,8 @@ def _later_by_pronoun(text: str, position: int) -> re.Match | None:
         return None  # "he'll need IVIG if they fall to 20": a supposition
     if len(SENTENCE_END_RE.findall(gap)) > 1 or ANALYTE_RE.search(text, position, gap_end) or OTHER_MEASURE_RE.search(gap) \
             or TARGET_BEFORE_RE.search(text, position, gap_end) \
-            or any(not NOT_A_VALUE_RE.match(text, position + number.end()) for number in GAP_NUMBER_RE.finditer(gap)):
+            or any(not NOT_A_VALUE_RE.match(text, position + number.end()) and not TIME_NUMBER_AFTER_RE.match(text, position + number.end())
+                   for number in GAP_NUMBER_RE.finditer(gap)):  # a dose or a date may stand between ("Le 17 mars elles étaient à 64")
         return None
     return later
 
@@ -1277,6 +1284,7 @@ def _find_mentions(text: str) -> list[Mention]:
                 scan = TREATMENT_WORDS_RE.match(text, treatment.end()).end()
                 continue
             steps.append((step.group("num"), bool(step.group("kilo")), (step.start("num"), step.end("num"))))
+            pronoun_tried = False  # "Le 17 mars elles étaient à 64 G/L, et ce matin elles sont à 41 G/L": a pronoun again
             end = step.end()
             later_unit = LATER_UNIT_RE.match(text, end)
             if later_unit:

@@ -1136,6 +1136,8 @@ TOLD_LATER_READS = [
     # a treatment after "nach"; "erst"; an Italian participle; "% / abs"; "today (wk6)" in a list of weeks
     ("Neutrophile erst 0,3, dann nach G-CSF 1,9 /nl", {"anc": 1.9}), ("emoglobina scesa a 8,1 stamattina", {"hgb": 8.1}),
     ("lymphs 65% / abs 1.3", {"alc": 1.3}), ("Hb (g/L): wk1 88, wk2 95, today (wk3) 102", {"hgb": 10.2}),
+    # pronouns and verbs of being in other languages, one after another, with a date between
+    ("Le 2 mai les plaquettes étaient à 150 G/L. Le 9 mai elles étaient à 88 G/L, et ce matin elles sont à 52 G/L.", {"plt": 52}),
 ]
 
 
