@@ -2951,6 +2951,7 @@ SPECIMEN_RE = re.compile(r"(?i)\b(?:capillary|venous|arterial|finger-?(?:stick|p
 SEQUENCE_WORD_RE = re.compile(r"(?i)\b(?:then|later|after(?:wards)?|subsequently|since|now|puis|ensuite|apr[èe]s|luego|despu[ée]s|poi|dopo|"
                                r"dann|danach|sp[äa]ter|daarna|later|depois|ap[óo]s)\b")
 CLAUSE_CUT_RE = re.compile(r"[,;()\[\]]|\s[-–—]\s")
+LIST_CUT_RE = re.compile(r"[,;]|\s[-–—]\s")
 
 
 def _earlier_message_start(text: str) -> int:
@@ -2985,13 +2986,13 @@ def _marks(text: str, mentions: list[Mention], index: int, regex: re.Pattern) ->
     stop = after[0].span[0] if after else end
     for mark in regex.finditer(text, mention.span[1], stop):
         if not after or not CLAUSE_CUT_RE.search(text, mention.span[1], mark.start()) \
-                or CLAUSE_CUT_RE.search(text, mark.end(), stop):
+                or LIST_CUT_RE.search(text, mark.end(), stop):  # "and this morning (Thursday) plt 58": a bracket after the mark is its own
             return mark.group(0)
         break
     # before it: after the previous value past a cut (a clause of its own), or at the head of the sentence
     floor = before[-1].span[1] if before else start
     for mark in regex.finditer(text, floor, mention.span[0]):
-        if not before or (CLAUSE_CUT_RE.search(text, floor, mark.start()) and not CLAUSE_CUT_RE.search(text, mark.end(), mention.span[0])):
+        if not before or (CLAUSE_CUT_RE.search(text, floor, mark.start()) and not LIST_CUT_RE.search(text, mark.end(), mention.span[0])):
             return mark.group(0)
     if before:  # the head of a list: "Last month your white count was 4.6 and platelets 201"
         head = regex.search(text, start, before[0].span[0])

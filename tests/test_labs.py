@@ -1138,6 +1138,8 @@ TOLD_LATER_READS = [
     ("lymphs 65% / abs 1.3", {"alc": 1.3}), ("Hb (g/L): wk1 88, wk2 95, today (wk3) 102", {"hgb": 10.2}),
     # pronouns and verbs of being in other languages, one after another, with a date between
     ("Le 2 mai les plaquettes étaient à 150 G/L. Le 9 mai elles étaient à 88 G/L, et ce matin elles sont à 52 G/L.", {"plt": 52}),
+    # a bracket right after a word of now belongs to it ("this morning (Thursday) plt 58"), it cuts no clause
+    ("plt 22 on Monday; plt rose to 40 on Tuesday, and this morning (Wednesday) plt 71.", {"plt": 71}),
 ]
 
 
