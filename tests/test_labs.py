@@ -1140,6 +1140,10 @@ TOLD_LATER_READS = [
     ("Le 2 mai les plaquettes étaient à 150 G/L. Le 9 mai elles étaient à 88 G/L, et ce matin elles sont à 52 G/L.", {"plt": 52}),
     # a bracket right after a word of now belongs to it ("this morning (Thursday) plt 58"), it cuts no clause
     ("plt 22 on Monday; plt rose to 40 on Tuesday, and this morning (Wednesday) plt 71.", {"plt": 71}),
+    # "e" is the Italian and Portuguese "and"; a clock with am/pm, a weekday in another language between name and value
+    ("emoglobina salita a 8,8 g/dL in terza giornata e alla dimissione è 9,9 g/dL", {"hgb": 9.9}),
+    ("Hb 7.2 this morning; post-transfusion Hb at 9 pm was 8.8", {"hgb": 8.8}), ("Kontroll-Hb am Freitag früh 9,1 g/dl", {"hgb": 9.1}),
+    ("Plaquetas el lunes por la mañana 44", {"plt": 44}),
 ]
 
 
