@@ -2441,6 +2441,7 @@ def leading_value_mentions(text: str, named: list[Mention], lowered: str | None 
 TABLE_SPLIT_RE = re.compile(r"\s*\|\s*|\t+")
 SPACED_CELL_RE = re.compile(r"\S+(?: \S+)*")
 # The label column of a flowsheet whose other columns are analytes: "Date | WBC | PLT", "Day  ANC".
+DATE_COLUMN_RE = re.compile(r"(?i)(?:date|date/time|collected|drawn|datum|fecha|data|date\s*&\s*time)\s*:?")
 TIME_COLUMN_RE = re.compile(r"(?i)(?:date|time|day|cycle|visit|week|wk|collected|drawn|date/time|date\s*&\s*time|"
                             r"datum|fecha|data|zeit|heure|hora|ora|tag|jour|d[íi]a|giorno|woche|semaine|semana|settimana|zyklus|ciclo)\s*:?")  # also in German, Dutch, French, Spanish, Italian
 # A header that is one analyte name and its unit, over rows of "label value": "Platelet count (K/uL)".
@@ -2579,6 +2580,9 @@ def table_mentions(text: str) -> list[Mention]:
         if notes_last:
             others = others[:-1]
         timed = all(TIME_COLUMN_RE.fullmatch(cell) for cell in others)  # every other column labels the time
+        # "visit,date,wbc,…" over "UNSCHED,2025-02-24,2.9,…": a date column says when better than a visit's name
+        label_column = next((column for column, (a, b) in enumerate(cells) if column not in header and DATE_COLUMN_RE.fullmatch(line[a:b].strip())
+                             and column > 0), 0)
         unnamed_labels = False
         if header and not others and layout is not None and row + 1 < len(lines) \
                 and len(table_cells(lines[row + 1], layout != "piped" and delimiter is None, delimiter)) == len(cells) + 1:
@@ -2603,14 +2607,16 @@ def table_mentions(text: str) -> list[Mention]:
             last = following
             following += 1
         if last is not None and (len(header) < 2 or layout != "piped" or unnamed_labels):
-            first_cells = [_row_label(lines[r][slice(*table_cells(lines[r], spaced, delimiter)[0])], ordinal) for r in range(row + 1, last + 1)]
+            first_cells = [_row_label(lines[r][slice(*table_cells(lines[r], spaced, delimiter)[label_column])], ordinal and not label_column)
+                           for r in range(row + 1, last + 1)]
             if not all(time_rank(c) is not None for c in first_cells if not set(c.strip()) <= set("-: ")):
                 row = following  # rows not labelled with times: not a flowsheet
                 continue
         if last is not None and last > row + 1 and 0 not in header:
             # rows labelled by their dates or times, possibly the latest first: the most recent row is read
             rows = [r for r in range(row + 1, last + 1) if not set(lines[r]) <= set("|-: \t")]
-            first_cells = [_row_label(lines[r][slice(*table_cells(lines[r], spaced, delimiter)[0])], ordinal) for r in rows]
+            first_cells = [_row_label(lines[r][slice(*table_cells(lines[r], spaced, delimiter)[label_column])], ordinal and not label_column)
+                           for r in rows]
             pick = latest_column(first_cells) if all(time_rank(c) is not None for c in first_cells) else None
             last = rows[pick] if pick is not None else last
         if last is not None:

@@ -1144,6 +1144,8 @@ TOLD_LATER_READS = [
     ("emoglobina salita a 8,8 g/dL in terza giornata e alla dimissione è 9,9 g/dL", {"hgb": 9.9}),
     ("Hb 7.2 this morning; post-transfusion Hb at 9 pm was 8.8", {"hgb": 8.8}), ("Kontroll-Hb am Freitag früh 9,1 g/dl", {"hgb": 9.1}),
     ("Plaquetas el lunes por la mañana 44", {"plt": 44}),
+    # an export's rows named by visits, with a date column: the date says which row is the latest
+    ("visit,date,wbc,plt\nC1D1,2025-03-03,5.1,210\nEOT,2025-05-19,3.3,97\nC3D1,2025-04-14,4.2,150", {"wbc": 3.3, "plt": 97}),
 ]
 
 
