@@ -1122,11 +1122,14 @@ def _find_mentions(text: str) -> list[Mention]:
         if text.startswith(")", position) and text[match.start() - 1:match.start()] == "(" and text[position + 1:position + 2] in (" ", "\t", ":") \
                 and not ANALYTE_RE.search(text, max(0, match.start() - 40, text.rfind("\n", 0, match.start())), match.start() - 1):
             position += 1  # "TOTAL COUNT (WBC) 1,900 /µL": the name in brackets labels the value after them
+        named_unit = None
+        if text[match.start() - 1:match.start()] == "(" and (closed := NAME_UNIT_CLOSE_RE.match(text, position)):
+            named_unit, position = closed.group("unit"), closed.end()  # "FBC trend (Hb g/L): 118 -> 104": the name and its unit in brackets
         bracket = None
         ahead = text[position:position + 14]
         if "(" in ahead or "[" in ahead:
             bracket = BRACKET_RE.match(text, position) or BRACKET_RE.match(text, NAME_PUNCTUATION_RE.match(text, position).end())
-        header_unit = None
+        header_unit = named_unit
         if bracket:
             header_unit = bracket.group("unit")
             position = bracket.end()
@@ -2445,6 +2448,7 @@ DATE_COLUMN_RE = re.compile(r"(?i)(?:date|date/time|collected|drawn|datum|fecha|
 TIME_COLUMN_RE = re.compile(r"(?i)(?:date|time|day|cycle|visit|week|wk|collected|drawn|date/time|date\s*&\s*time|"
                             r"datum|fecha|data|zeit|heure|hora|ora|tag|jour|d[íi]a|giorno|woche|semaine|semana|settimana|zyklus|ciclo)\s*:?")  # also in German, Dutch, French, Spanish, Italian
 # A header that is one analyte name and its unit, over rows of "label value": "Platelet count (K/uL)".
+NAME_UNIT_CLOSE_RE = re.compile(rf"[ \t]*,?[ \t]*(?P<unit>{UNIT_ALTERNATIVES})[ \t]*\)", re.IGNORECASE)
 NAME_ONLY_TAIL_RE = re.compile(rf"\s*(?:[\(\[]\s*(?:{UNIT_ALTERNATIVES})\s*[\)\]]|,?[ \t]*(?:{UNIT_ALTERNATIVES}))?\s*:?\s*", re.IGNORECASE)
 
 

@@ -1146,6 +1146,8 @@ TOLD_LATER_READS = [
     ("Plaquetas el lunes por la mañana 44", {"plt": 44}),
     # an export's rows named by visits, with a date column: the date says which row is the latest
     ("visit,date,wbc,plt\nC1D1,2025-03-03,5.1,210\nEOT,2025-05-19,3.3,97\nC3D1,2025-04-14,4.2,150", {"wbc": 3.3, "plt": 97}),
+    # a name and its unit in brackets before the values
+    ("Trend (Hb g/L): 121 (May) -> 99 (Jun) -> 84 (today)", {"hgb": 8.4}),
 ]
 
 
