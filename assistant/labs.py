@@ -161,7 +161,7 @@ FILLER = (r"(?:[ \t]+(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\.?[ -]" + MONTH_NAM
           # ... and in the present tense ("l'hémoglobine remonte à 9,4", "las plaquetas bajan a 40", "Hb sinkt auf 8,1")
           r"(?:remont|chut|baiss|augment|diminu)(?:e|ent)|descend(?:ent)?|(?:sub|baj)(?:e|en|a|an)|sale|scende|salgono|scendono|steigt|sinkt|fällt|"
           r"um+|uh+|uhm|erm|er|hmm+|ah|"  # hesitations a dictation keeps ("Platelets, um, sixty seven")
-          r"previously\s+reported\s+as|reported\s+as|range|ranged|ranging|this\s+(?:admission|stay|week|cycle|month)|du\s+jour|de\s+hoy|del\s+d[íi]a|di\s+oggi|do\s+dia|am\s+(?:abend|morgen|nachmittag)|contr[ôo]le|control|controllo|kontrolle|zijn|bedraagt|bedroeg|weiter|verder|ancora|encore|todav[íi]a|ainda|erst|zuerst|initially|initialement|inicialmente|inizialmente|aanvankelijk|steadily|gradually|progressively|slowly|rapidly|sharply|further|stiegen|stieg|fielen|fiel|sanken|sank|lagen|lag|improved|increased|abs|absolute|recorded|noted|observed|found|documented|drifted|trended|trending|slipped|dipped|climbed|settled|sitting|hovering|sits|reads?|nl|normal|wnl|low|high|this|so|up|trend|series|results?|elevated|reduced|critically|critical|markedly|mildly|severely|very|~|≈)\b\s*)")
+          r"previously\s+reported\s+as|reported\s+as|range|ranged|ranging|this\s+(?:admission|stay|week|cycle|month)|que|qui|che|du\s+jour|de\s+hoy|del\s+d[íi]a|di\s+oggi|do\s+dia|am\s+(?:abend|morgen|nachmittag)|contr[ôo]le|control|controllo|kontrolle|zijn|bedraagt|bedroeg|weiter|verder|ancora|encore|todav[íi]a|ainda|erst|zuerst|initially|initialement|inicialmente|inizialmente|aanvankelijk|steadily|gradually|progressively|slowly|rapidly|sharply|further|stiegen|stieg|fielen|fiel|sanken|sank|lagen|lag|improved|increased|abs|absolute|recorded|noted|observed|found|documented|drifted|trended|trending|slipped|dipped|climbed|settled|sitting|hovering|sits|reads?|nl|normal|wnl|low|high|this|so|up|trend|series|results?|elevated|reduced|critically|critical|markedly|mildly|severely|very|~|≈)\b\s*)")
 # "from 150 down to 42", "by 40 to 85", "50% to 0.9": the change before the new value. The earlier value may be named
 # ("from a nadir of 4 x10^9/L to 162") and labelled with when it was taken ("from 5.9 g/dL on admission to 8.7").
 FROM_TO = (r"(?:\s*(?:from\s+(?:(?:a|an|the|its|her|his|their)\s+)?(?:(?:nadir|low|lowest|peak|high|baseline|level|value)\s+(?:of\s+)?)?"
@@ -601,7 +601,7 @@ def _names_a_lab(text: str, start: int, end: int) -> bool:
 # "hb 5.9 yday, 7.4 after 2u, today 7.1", "scesi da 1.800 a 900/mm3 in una settimana; il controllo di oggi mostra 700/mm3".
 LATER_REACH = 90  # characters after the value looked at
 PROSE_NUMBER_RE = re.compile(r"(?<![\w.,/:^*+#-])\d+(?:[.,]\d+)*(?![.,/:]?\d)(?![a-jl-zA-JL-Z_-])")  # "4B", "2-week": no value
-SERIES_CUE_RE = re.compile(rf"[,;]|{ARROW}|\s[-–—]\s|\b(?:and|then|now|today|yesterday|yest|yday|tonight|this|latest|repeat\w*|recheck\w*|"
+SERIES_CUE_RE = re.compile(rf"[,;]|{ARROW}|\s[-–—]\s|\b(?:and|then|now|today|yesterday|yest|yday|tonight|this|latest|repeat\w*|recheck\w*|post|after|"
                            r"rechecked|et|puis|y|luego|e|poi|und|dann|en|daarna|ce|hoy|oggi|heute|vandaag|hoje|ontem|ieri|ayer|hier|gestern|"
                            r"gisteren|mon|tue|wed|thu|fri|sat|sun|\w+day)\b", re.IGNORECASE)
 NOT_SERIES_GAP_RE = re.compile(r"(?i)[<>≤≥=]|\b(?:if|unless|when|whenever|once|should|would|could|might|below|under|above|"
@@ -614,11 +614,8 @@ NOT_SERIES_GAP_RE = re.compile(r"(?i)[<>≤≥=]|\b(?:if|unless|when|whenever|on
                                r"si|sous|sotto|unter|onder|bajo|debajo|menos|menor|sopra|über|boven|encima|seuil|soglia|umbral|limiar|grenze|"
                                r"drempel|objectif|objetivo|obiettivo|ziel|doel|wenn|falls|als|se|caso|"
                                r"his|her|their|husband|wife|sister|brother|mother|father|friend|donor|"
-                               # an earlier value told after the current one is left out, not ordered ("0.31, previously 0.6")
-                               r"previous(?:ly)?|prior|before|earlier|baseline|was|were|had|been|ago|yesterday|yest|yday|last|from|vs|"
-                               r"versus|compared|gisteren|ayer|ieri|hier|gestern|ontem|avant|antes|prima|vorher|eerder|era|estaba|était|"
-                               r"war|waren|lactate|lac|pct|procalcitonin|ph|albumin|tsh|cortisol|k|na|cr|bun|t|fiebre|fièvre|febbre|"
-                               r"fieber|koorts|febre|[nlmbp]|pasad[ao]|passat[ao]|passad[ao]|derni[èe]re?|vorige|letzte[nr]?|"
+                               r"lactate|lac|pct|procalcitonin|ph|albumin|tsh|cortisol|k|na|cr|bun|t|fiebre|fièvre|febbre|"
+                               r"fieber|koorts|febre|[nlmbp]|"
                                # a change's size, a count word starting another name, a bed or a room
                                r"down|up|by|of|rise|rose|fell|fall|drop\w*|increas\w*|decreas\w*|count|bed|cama|lit|letto|bett|room|rm|"
                                r"box|sala|quarto|kamer|zimmer|chambre|acima|abaixo|dessus|dessous|inf[ée]rieure?s?|sup[ée]rieure?s?|"
@@ -650,12 +647,15 @@ def _told_later(text: str, lowered: str, scan: int, next_name: int, last_step: t
     last_value = read_number(last_step[0], unit_text)[0] * (1000 if last_step[1] else 1)
     for number in PROSE_NUMBER_RE.finditer(text, first.start(), stop):
         gap = text[scan:number.start()]
+        if "(" in gap:
+            gap = DATE_BRACKET_RE.sub(",", gap)
         if NOT_SERIES_GAP_RE.search(gap):
             return None  # what it finds stays in the gap of every number after this one
         if TIME_NUMBER_BEFORE_RE.search(text, max(scan, number.start() - 8), number.start()) \
                 or TIME_NUMBER_AFTER_RE.match(text, number.end()) or NOT_A_VALUE_RE.match(text, number.end()):
             continue  # "on 3/18", "day 3", "at 20h", "14 April", "in three weeks": a time; "2 CH", "2u": a treatment
-        if not SERIES_CUE_RE.search(gap) or ANALYTE_RE.search(text, scan, number.end()):
+        if not SERIES_CUE_RE.search(gap) or ANALYTE_RE.search(text, scan, number.end()) \
+                or EARLIER_GAP_RE.search(gap) and not CURRENT_AFTER_STEP_RE.match(text, number.end()):
             return None
         last_word = LAST_WORD_RE.search(gap)
         if last_word and not WORD_BEFORE_LATER_RE.fullmatch(last_word.group(1)) and not SERIES_CUE_RE.fullmatch(last_word.group(1)) \
@@ -680,11 +680,19 @@ def _told_later(text: str, lowered: str, scan: int, next_name: int, last_step: t
 
 
 NUMBER_STEP_RE = re.compile(NUMBER, re.IGNORECASE)
+# An earlier value told after the current one is left out, not ordered ("0.31, previously 0.6"), unless the number after the
+# word of the past is said to be current ("hgb 10.4 yest 9.1 today").
+EARLIER_GAP_RE = re.compile(r"(?i)\b(?:previous(?:ly)?|prior|before|earlier|baseline|was|were|had|been|ago|yesterday|yest|yday|last|from|vs|"
+                            r"versus|compared|gisteren|ayer|ieri|hier|gestern|ontem|avant|antes|prima|vorher|eerder|era|estaba|était|"
+                            r"war|waren|pasad[ao]|passat[ao]|passad[ao]|derni[èe]re?|vorige|letzte[nr]?)\b")
+# A date or a day in brackets after a value labels it, and marks the next value of a list ("2.1 (3/1) 1.6 (3/8) 0.9 (3/15)").
+DATE_BRACKET_RE = re.compile(r"\(\s*(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|\d{1,2}:\d{2}|(?:day|d|wk|week|c)\s*\+?\d{1,3})\s*\)", re.IGNORECASE)
+CURRENT_AFTER_STEP_RE = re.compile(r"(?i)[^\s,;]*[ \t]+(?:today|now|this\s+(?:morning|am)|heute|hoy|oggi|hoje|vandaag|aujourd'hui|ce\s+matin)\b")
 RESPECTIVELY_WORDS = ("respectiv", "rispettiv", "beziehungsweise", "bzw.")
 SENTENCE_STOP_RE = re.compile(r"\n|[.?!] ")
 DIGIT_OR_STOP_RE = re.compile(r"\d|\n|[.?!] ")
 LAST_WORD_RE = re.compile(r"([^\W\d]+)[\s:=]*$")
-AFTER_EVENT_END_RE = re.compile(r"(?i)\b(?:after|nach|post|après|dopo|despu[ée]s\s+de|após|na)\s+[\w-]+\s*$")  # "dann nach G-CSF 1,6"
+AFTER_EVENT_END_RE = re.compile(r"(?i)\b(?:after|nach|post|après|dopo|despu[ée]s\s+de|após|na|tras(?:\s+(?:las?|los?|el))?)\s+[\w-]+\s*$")  # "dann nach G-CSF 1,6"
 WORD_BEFORE_LATER_RE = re.compile(r"(?i)(?:at|to|is|are|it|they|['’]?s|['’]?re|à|a|auf|op|naar|en|em|de|da|bei|um|am|pm|morning|evening|night|"
                                   r"afternoon|later|afterwards|after|back|came|come|comes|shows?|showed|mostra|muestra|montre|zeigt|toont|"
                                   r"mostrou|est|sont|está|están|es|è|sono|ist|sind|is|zijn|está|estão|now|only|just|then|and|y|e|et|und|en|"
@@ -2840,11 +2848,12 @@ SEGMENT_LABEL_RE = re.compile(LINE_LABEL_RE.pattern.replace("[ \\t>*•-]*(?:\\w
 
 
 # A date or time that ends the line of a value, past its flag and range: "PLATELET COUNT  54 (L)  [150-450]  03/22 06:10".
-LINE_END_LABEL_RE = re.compile(r"(?<![\w/.:-])(?P<label>(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{4}-\d{2}-\d{2})(?:[ \tT]+\d{1,2}:\d{2}(?::\d{2})?)?"
+LINE_END_LABEL_RE = re.compile(r"(?<![\w/.:-])(?P<label>(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{4}-\d{2}-\d{2})(?:[ \tT]+\d{1,2}:\d{2}(?::\d{2})?|[ \t]+(?:[01]\d|2[0-3])[0-5]\d)?"
                                r"|\d{1,2}:\d{2})[ \t]*$")
 
 
 BRACKETED_RE = re.compile(r"\([^()\n]*\)|\[[^\[\]\n]*\]")
+RANGE_TOKEN_RE = re.compile(r"\d[\d.,]*[ \t]*[-–][ \t]*\d[\d.,]*")  # "12.0-16.0" before a line's date: a reference range
 
 
 def _line_end_label(text: str, position: int) -> str | None:
@@ -2854,7 +2863,7 @@ def _line_end_label(text: str, position: int) -> str | None:
     if line_end - position > 60:
         return None
     label = LINE_END_LABEL_RE.search(text, position, line_end)
-    if label is None or any(ch.isdigit() for ch in BRACKETED_RE.sub("", text[position:label.start()])):
+    if label is None or any(ch.isdigit() for ch in RANGE_TOKEN_RE.sub("", BRACKETED_RE.sub("", text[position:label.start()]))):
         return None  # another number between ("45 @06:40, 38 @18:00"): the time is that number's
     return label.group("label")
 

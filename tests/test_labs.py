@@ -1148,6 +1148,13 @@ TOLD_LATER_READS = [
     ("visit,date,wbc,plt\nC1D1,2025-03-03,5.1,210\nEOT,2025-05-19,3.3,97\nC3D1,2025-04-14,4.2,150", {"wbc": 3.3, "plt": 97}),
     # a name and its unit in brackets before the values
     ("Trend (Hb g/L): 121 (May) -> 99 (Jun) -> 84 (today)", {"hgb": 8.4}),
+    # a word of the past before a number said to be current; dates in brackets between values; a treatment then "post"
+    ("hgb 9.8 yest 8.9 today", {"hgb": 8.9}), ("ANC 1.9 (4/2) 1.3 (4/9) 0.8 (4/16)", {"anc": 0.8}),
+    ("hb 7.0 pre 2u prbc post 8.9", {"hgb": 8.9}),
+    # a line's date and a clock without a colon, past a reference range with no brackets
+    ("HGB  9.1 L  g/dL  12.0-16.0  04/02/25 0610\nHGB  8.4 L  g/dL  12.0-16.0  04/01/25 0550", {"hgb": 9.1}),
+    # a relative pronoun between name and value; "tras las inmunoglobulinas" before a later value
+    ("plaquetas que han bajado a 52 hoy", {"plt": 52}), ("ayer plaquetas 18.000, hoy tras las inmunoglobulinas 47.000", {"plt": 47}),
 ]
 
 
