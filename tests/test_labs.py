@@ -1155,6 +1155,14 @@ TOLD_LATER_READS = [
     ("HGB  9.1 L  g/dL  12.0-16.0  04/02/25 0610\nHGB  8.4 L  g/dL  12.0-16.0  04/01/25 0550", {"hgb": 9.1}),
     # a relative pronoun between name and value; "tras las inmunoglobulinas" before a later value
     ("plaquetas que han bajado a 52 hoy", {"plt": 52}), ("ayer plaquetas 18.000, hoy tras las inmunoglobulinas 47.000", {"plt": 47}),
+    # a supposition, then today's value; a range with its unit, then "mine is"; a dot leader before "pt value"
+    ("if her plt fall to 15 overnight do we give a pool first? today 41", {"plt": 41}), ("Hemoglobin 12.0-15.5 g/dL mine is 10.1", {"hgb": 10.1}),
+    ("[x] Platelets >= 100 x10^9/L ...... pt value 188", {"plt": 188}),
+    # a clumped count beside one in citrate; lists by cycle and joined by arrows; Dutch "van"; Italian "ad agosto"
+    ("PLT 31 K/uL clumps seen - redrawn in citrate: PLT 149 K/uL", {"plt": 149}),
+    ("ALC by cycle on pembro: C1 1.6, C4 0.8, C6 0.5 (today)", {"alc": 0.5}), ("ANC trend: D1 0.2 → D3 0.4 → today 1.1", {"anc": 1.1}),
+    ("een Hb van 5,1 mmol/L", {"hgb": 8.22}), ("emoglobina 12,1 a giugno, 10,2 ad agosto e oggi 9,0 g/dL", {"hgb": 9.0}),
+    ("Ly 0.41 10e9/L, Ne 3.20 10e9/L, plq 140", {"alc": 0.41, "anc": 3.2, "plt": 140}),
 ]
 
 
