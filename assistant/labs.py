@@ -806,7 +806,8 @@ PERCENT_THEN_ABSOLUTE_RE = re.compile(rf"\s*%\s*(?:[\(\[,;/]\s*|\s)(?:abs(?:olut
                                       re.IGNORECASE)
 # ... or, in a report's row, the percentage and then the absolute count with its unit: "Polynucléaires neutrophiles  41,0 %  1,19 G/L",
 # "Neutrófilos....: 50 %   1.700 /mm³", "Segmentados: 48% - 1.488 /mm³" (the unit says it is a count, not a second percentage).
-PERCENT_THEN_COUNT_RE = re.compile(rf"[ \t]*%(?:[ \t]*[-–—][ \t]*|[ \t]+){NUMBER}[ \t]*{UNIT}", re.IGNORECASE)
+PERCENT_THEN_COUNT_RE = re.compile(rf"[ \t]*%(?:[ \t]*[-–—=][ \t]*|[ \t]+(?:(?:soit|i\.e\.|es\s+decir|ossia|d\.h\.|ou\s+seja|dus)[ \t]+)?){NUMBER}[ \t]*{UNIT}",
+                                   re.IGNORECASE)  # "42,3 %  soit 1,10 G/L"
 DOT_THOUSANDS_RE = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 
 
@@ -1650,7 +1651,7 @@ def fhir_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]]:
 
 
 # A name on a line of its own, then lines of a time and a value each: "ANC (x10^9/L) by day post-cycle\nD1   3.8\nD8   1.2".
-NAME_LINE_REST_RE = re.compile(r"[ \t]*(?:\([^()\n]*\))?[^\d\n]*$")
+NAME_LINE_REST_RE = re.compile(r"[ \t]*(?:\([^()\n]*\)|[^\d\n()])*$")  # "ANC by day (x10^9/L)": a unit in brackets anywhere
 # Words of a title before the name, with no number: "Flowsheet - ANC (cells/uL)", "Trend: platelets".
 TITLE_BEFORE_NAME_RE = re.compile(r"[ \t]*(?:[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ '’/&]{0,30}?[ \t]*(?:[-–—:][ \t]*|[ \t]))?")
 TIMED_LINE_RE = re.compile(rf"\n[ \t]*(?P<label>{MONTH_NAME}[ \t]+\d{{1,2}},?[ \t]+\d{{4}}|\d{{1,2}}[ \t]+{MONTH_NAME}[ \t]+\d{{4}}|"
@@ -1706,7 +1707,8 @@ NUMBER_GROUP_RE = re.compile(rf"(?=\d)(?<![\w.,/]){GROUP_NUMBER}(?:[ \t]*/[ \t]*
 NAMES_AFTER_RE = re.compile(rf"[ \t]*\([ \t]*(?P<names>{NAME_GROUP})[ \t]*\)")
 NAMES_BEFORE_RE = re.compile(rf"(?<![\w/])(?P<names>{NAME_GROUP})[ \t]*:?[ \t]+$")
 ROW_LABEL_BEFORE_RE = re.compile(r"(?m)^[ \t]*(?P<label>[^\n:]{1,24}?)[ \t]*:[ \t]*$")
-NAMES_LINE_RE = re.compile(rf"[ \t]*(?P<names>{NAME_GROUP})[ \t]*:?[ \t]*$")
+NAMES_LINE_RE = re.compile(rf"[ \t]*(?:(?:date|datum|fecha|data|day|tag|jour|dag|giorno|d[íi]a|week|visit|cycle)[ \t]+)?(?P<names>{NAME_GROUP})[ \t]*:?[ \t]*$",
+                           re.IGNORECASE)  # "Datum    Leukos/Neutros/Thrombos": a date column's header before the names
 GROUP_SPLIT_RE = re.compile(r"[ \t]*/[ \t]*")
 
 

@@ -1163,6 +1163,11 @@ TOLD_LATER_READS = [
     ("ALC by cycle on pembro: C1 1.6, C4 0.8, C6 0.5 (today)", {"alc": 0.5}), ("ANC trend: D1 0.2 → D3 0.4 → today 1.1", {"anc": 1.1}),
     ("een Hb van 5,1 mmol/L", {"hgb": 8.22}), ("emoglobina 12,1 a giugno, 10,2 ad agosto e oggi 9,0 g/dL", {"hgb": 9.0}),
     ("Ly 0.41 10e9/L, Ne 3.20 10e9/L, plq 140", {"alc": 0.41, "anc": 3.2, "plt": 140}),
+    # a name over dated lines with its unit in brackets after other words; "soit" between a share and its count; a date column's
+    # header before a group of names
+    ("ALC by day (x10^9/L)\nD1 1.1\nD8 0.7\nD15 0.5", {"alc": 0.5}),
+    ("Polynucléaires neutrophiles  38,0 %  soit 0,95 G/L", {"anc": 0.95}),
+    ("Datum    Leukos/Thrombos\n03.03.   4,4/201\n10.03.   3,1/122", {"wbc": 3.1, "plt": 122}),
 ]
 
 
