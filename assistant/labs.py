@@ -1370,8 +1370,8 @@ def _find_mentions(text: str) -> list[Mention]:
     if grouped:  # "1.2/7.4/19 (WBC/Hb/plt)": the names of a group give no values of their own
         mentions = [m for m in mentions if not any(a <= m.span[0] < b for a, b in group_names)]
     tables = table_mentions(text)
-    if "count" in lowered and mentions:
-        mentions = mentions + labelled_count_mentions(text, mentions)
+    if "count" in lowered and names:
+        mentions = mentions + labelled_count_mentions(text, lowered, names)
     found = mentions + rows[0] + tables + token_flowsheet_mentions(text, tables) + leading_value_mentions(text, mentions, lowered) \
         + value_before_name_mentions(text, bare, mentions) + conditions + fishbones + grouped
     listed = labelled_lines_mentions(text, bare) if "\n" in text and bare else []
@@ -1432,16 +1432,15 @@ def paired_bracket_mentions(text: str, names: list[re.Match]) -> list[Mention]:
 # A count named only by the word "count" and a word of when it was taken, after a value of one count named before it:
 # "Platelets 06:00: 27. One unit given at 10:30; 1-hour post-transfusion count 61", "ANC 0.4 … repeat count 0.9".
 LABELLED_COUNT_RE = re.compile(r"(?i)\b(?:\d{1,2}-?[ \t]*(?:hours?|hrs?|h)[ \t]+)?(?:post-?transfusion(?:al)?|post|repeat(?:ed)?|re-?check|pre-?cycle|pre-?dose|pre-?treatment|current|"
-                               r"follow-?up|corrected|latest|new|today['’]?s|morning|evening|afternoon|next)[ \t]+count\b(?!\w)")
+                               r"follow-?up|corrected|latest|new|today['’]?s|morning['’]?s|evening['’]?s|afternoon|next)[ \t]+count\b(?!\w)")
 LABELLED_COUNT_REACH = 250  # characters back to the value of the count it names
 
 
-def labelled_count_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Values of counts named as in LABELLED_COUNT_RE: the analyte is the one of the nearest value before, when no other
-    name stands between."""
+def labelled_count_mentions(text: str, lowered: str, names: list[re.Match]) -> list[Mention]:
+    """Values of counts named as in LABELLED_COUNT_RE: the analyte is the one of the nearest name before (with its value or
+    not: "Platelets (x10^9/L): admission 16; … This morning's count is 93"), when no other name stands between."""
     found = []
-    starts = [m.span[0] for m in mentions]
-    lowered = text.lower()
+    starts = [name.start() for name in names]
     at = lowered.find("count")
     while at >= 0:
         label = LABELLED_COUNT_RE.search(text, max(0, at - 30), at + 5) if lowered[at - 1:at] in (" ", "\t") else None
@@ -1450,16 +1449,19 @@ def labelled_count_mentions(text: str, mentions: list[Mention]) -> list[Mention]
             continue
         at = lowered.find("count", at + 5)
         index = bisect_right(starts, label.start()) - 1
-        if index < 0 or mentions[index].span[1] > label.start() or label.start() - mentions[index].span[1] > LABELLED_COUNT_REACH:
+        while index >= 0 and names[index].end() > label.start():
+            index -= 1  # a name inside the label ("white count" is a name of its own, never a labelled count)
+        if index < 0 or label.start() - names[index].end() > LABELLED_COUNT_REACH:
             continue
-        named = mentions[index]
-        if named.analyte not in ("wbc", "anc", "alc", "plt") \
-                or any(other.lastgroup != named.analyte for other in ANALYTE_RE.finditer(text, named.span[1], label.end())):
+        analyte = names[index].lastgroup
+        if analyte not in ("wbc", "anc", "alc", "plt") \
+                or any(other.lastgroup != analyte for other in ANALYTE_RE.finditer(text, names[index].end(), label.end())):
             continue  # another count named between ("apheresis platelets" given between two platelet counts is the same one)
         value = VALUE_RE.match(text, label.end())
-        if value is None or value.group("cmp") or "\n" in (value.group("filler") or ""):
-            continue
-        found.append(_mention(named.analyte, text, label.start(), value.end("unit") if value.group("unit") else value.end("num"), value.group("num"), bool(value.group("kilo")),
+        if value is None or value.group("cmp") or "\n" in (value.group("filler") or "") \
+                or not value.group("unit") and (NOT_A_VALUE_RE.match(text, value.end("num")) or TIME_NUMBER_AFTER_RE.match(text, value.end("num"))):
+            continue  # "send a post-transfusion count 1 h after": a time, not a count
+        found.append(_mention(analyte, text, label.start(), value.end("unit") if value.group("unit") else value.end("num"), value.group("num"), bool(value.group("kilo")),
                               value.group("unit"), None, value.span("num"), [parse_number(value.group("num"))]))
     return found
 
@@ -2804,7 +2806,7 @@ def _time_label(text: str, mention: Mention, floor: int) -> str | None:
     window = text[mention.span[1]:mention.span[1] + 30]
     cut = AFTER_LABEL_CUT_RE.search(window)
     after = window[:cut.start()] if cut else window
-    rank = label_rank(after)
+    rank = label_rank(after) if not ANALYTE_RE.search(after) else None  # "Plt 54 (Plt 88 last week)": the label is the other value's
     if rank is not None:
         if rank[0] == 3:  # "14:30 ANC 0.3 (repeat)": a clock or a date before the name says when better than a word of an event
             before = _time_before(text, mention, floor)
@@ -3039,6 +3041,19 @@ def _marks(text: str, mentions: list[Mention], index: int, regex: re.Pattern) ->
     return None
 
 
+def _compared_in_brackets(text: str, mentions: list[Mention], indexes: list[int], k: int) -> str | None:
+    """ "(…)" when a value stands in brackets right after another value of its analyte, told for comparison: "thrombopénie à
+    62 G/L (plaquettes à 180 G/L en mars)"."""
+    if k == 0:
+        return None
+    value, before = mentions[indexes[k]], mentions[indexes[k - 1]]
+    opened = text.rfind("(", before.span[1], value.span[0])
+    if opened < 0 or ")" in text[opened:value.span[0]] or text[before.span[1]:opened].strip(" \t,") \
+            or text.find(")", value.span[1]) < 0 or "\n" in text[opened:text.find(")", value.span[1])]:
+        return None
+    return "(…)"
+
+
 def _current_by_context(text: str, mentions: list[Mention], indexes: list[int], labels: list[str | None],
                         quoted_from: int) -> tuple[int, str] | None:
     """Which of several values of one analyte no time orders is current, and why (None: all are kept)."""
@@ -3060,7 +3075,7 @@ def _current_by_context(text: str, mentions: list[Mention], indexes: list[int], 
     current = [k for k in current if values[k].span[0] < quoted_from] or current
     if current:
         return current[-1], f"it is said to be current ('{_marks(text, mentions, indexes[current[-1]], CURRENT_MARK_RE)}')"
-    past_marks = {k: _marks(text, mentions, i, PAST_MARK_RE) for k, i in enumerate(indexes)}
+    past_marks = {k: _marks(text, mentions, i, PAST_MARK_RE) or _compared_in_brackets(text, mentions, indexes, k) for k, i in enumerate(indexes)}
     past = {k for k, mark in past_marks.items() if mark}
     left = [k for k in range(len(indexes)) if k not in past]
     why = f"the others are said to be earlier ({', '.join(sorted({repr(past_marks[k]) for k in past}))})"

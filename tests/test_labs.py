@@ -1168,6 +1168,12 @@ TOLD_LATER_READS = [
     ("ALC by day (x10^9/L)\nD1 1.1\nD8 0.7\nD15 0.5", {"alc": 0.5}),
     ("Polynucléaires neutrophiles  38,0 %  soit 0,95 G/L", {"anc": 0.95}),
     ("Datum    Leukos/Thrombos\n03.03.   4,4/201\n10.03.   3,1/122", {"wbc": 3.1, "plt": 122}),
+    # a labelled count after a name with no value of its own; but "count 1 h after" is a time
+    ("Platelets (x10^9/L): admission 12; day 3 after IVIG, 30. This morning's count is 77.", {"plt": 77}),
+    ("Plt 9; send a post-transfusion count 1 h after", {"plt": 9}),
+    # a value in brackets right after another of its analyte is told for comparison; its label is not the first value's
+    ("une thrombopénie à 58 G/L (plaquettes à 190 G/L en avril). Contrôle : plaquettes remontées à 81 G/L", {"plt": 81}),
+    ("Plt 61 (Plt 95 last week)", {"plt": 61}),
 ]
 
 
