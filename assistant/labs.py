@@ -412,7 +412,8 @@ STATISTIC_BEFORE_RE = re.compile(r"(?i)\b(?:median|mean|average|averaged)[ \t]+(
 # A bare number that ends a list item: "PLT 88, 61, 45" is a series.
 NUMBER_PLAIN = r"\d+(?:\.\d+)?(?!\d|[.:]\d)"
 # A time written inside a gap between two values of a series: "on day 10", "at 06:40", "on 3/12".
-TIME_TOKEN = r"(?<![\w.])(?:day|d|week|wk|cycle|c)\s*\d{1,3}(?![\d.])|(?<![\d.])\d{1,2}[:h/]\d{2}(?![\d.])"
+TIME_TOKEN = (r"(?<![\w.])(?:day|d|week|wk|cycle|c)\s*\d{1,3}(?![\d.])|(?<![\d.])\d{1,2}[:h/]\d{2}(?![\d.])"
+              r"|(?<![\w.])(?:[01]\d|2[0-3])[0-5]\d(?=[ \t]+(?:repeat|recheck|rpt|re-?draw)\b)")  # "0640 plt 45, 1800 repeat 38"
 # Words that may stand between a cue of a later value and the value: "now they're 1.3", "this morning they came back at 27".
 # A later event that labels the value after it: "; on discharge 132", "at follow-up 64".
 LATER_EVENT = (r"(?:(?:on|at|upon)\s+(?:the\s+)?(?:day\s+of\s+)?(?:discharge|d/c|follow-?up)|"
@@ -1787,6 +1788,12 @@ def slash_group_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]
 FISHBONE_NUMBER = r"\d{1,3}(?:[.,]\d{1,2})?"
 FISHBONE_RE = re.compile(rf"(?<![\w.,/<>])(?P<wbc>{FISHBONE_NUMBER})[ \t]*>[ \t]*(?P<hgb>{FISHBONE_NUMBER})[ \t]*/[ \t]*"
                          rf"(?P<hct>{FISHBONE_NUMBER})[ \t]*<[ \t]*(?P<plt>{FISHBONE_NUMBER})(?![\w/<>]|[.,]\d|[ \t]*%)")
+# ... and drawn on three lines, the hemoglobin above the bone and the hematocrit below it:
+#         9.0
+#  4.6 >-----< 211
+#        27.3
+FISHBONE_LINES_RE = re.compile(rf"(?m)^[ \t]*(?P<hgb>{FISHBONE_NUMBER})[ \t]*\n[ \t]*(?P<wbc>{FISHBONE_NUMBER})[ \t]*>-{{2,}}<[ \t]*"
+                               rf"(?P<plt>{FISHBONE_NUMBER})[ \t]*\n[ \t]*(?P<hct>{FISHBONE_NUMBER})[ \t]*$")
 HEMATOCRIT_PER_HEMOGLOBIN = (2.5, 3.6)
 
 
@@ -1796,7 +1803,8 @@ def fishbone_mentions(text: str, named: list[Mention]) -> list[Mention]:
     found = []
     numbers = sorted(m.number_span for m in named)
     starts = [a for a, _ in numbers]
-    for bone in FISHBONE_RE.finditer(text):
+    bones = list(FISHBONE_RE.finditer(text)) + (list(FISHBONE_LINES_RE.finditer(text)) if "-<" in text else [])
+    for bone in bones:
         hemoglobin, hematocrit = parse_number(bone.group("hgb")), parse_number(bone.group("hct"))
         low, high = HEMATOCRIT_PER_HEMOGLOBIN
         if not hemoglobin or not low <= hematocrit / hemoglobin <= high:

@@ -1174,6 +1174,8 @@ TOLD_LATER_READS = [
     # a value in brackets right after another of its analyte is told for comparison; its label is not the first value's
     ("une thrombopénie à 58 G/L (plaquettes à 190 G/L en avril). Contrôle : plaquettes remontées à 81 G/L", {"plt": 81}),
     ("Plt 61 (Plt 95 last week)", {"plt": 61}),
+    # a fishbone drawn on three lines; a military clock before "repeat"
+    ("        10.1\n 3.9 >-----< 164\n       30.4", {"wbc": 3.9, "hgb": 10.1, "plt": 164}), ("0700 plt 52, 1900 repeat 44", {"plt": 44}),
 ]
 
 
