@@ -3150,6 +3150,11 @@ def latest_of_timed_repeats(text: str, mentions: list[Mention]) -> list[Mention]
             later = [i for i, rank in enumerate(ranks) if rank is not None and rank[0] == 3]
             labels = [label if label is not None else "" for label in labels]
             pick = later[0] if len(later) == 1 and all(rank is None or rank[0] == 3 for rank in ranks) else None
+            if pick is not None:
+                if quoted_from is None:
+                    quoted_from = _earlier_message_start(text)
+                if mentions[indexes[pick]].span[0] >= quoted_from > mentions[indexes[0]].span[0]:
+                    pick = None  # "ce jour" in the message quoted below the reply is older than the reply's value
         elif all(rank[0] == 3 for rank in ranks):
             # "Hb 71 g/L this morning; transfused; post-transfusion Hb 89": now, then after an event, told in the order they happened;
             # but a reply's "today" is newer than the "this morning" of the message it quotes below it

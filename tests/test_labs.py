@@ -1176,6 +1176,8 @@ TOLD_LATER_READS = [
     ("Plt 61 (Plt 95 last week)", {"plt": 61}),
     # a fishbone drawn on three lines; a military clock before "repeat"
     ("        10.1\n 3.9 >-----< 164\n       30.4", {"wbc": 3.9, "hgb": 10.1, "plt": 164}), ("0700 plt 52, 1900 repeat 44", {"plt": 44}),
+    # the quoted message's "ce jour" is older than the reply's value
+    ("Contrôle de ce matin : plaquettes 66 G/L.\n\n> Le lundi, Paul a écrit :\n> les plaquettes sont à 41 G/L ce jour.", {"plt": 66}),
 ]
 
 
