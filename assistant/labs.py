@@ -305,6 +305,8 @@ class Mention:
     # a value the sentence only supposes ("if platelets drop to 20 …"): no patient's value, but the rules check judges what is
     # said of it ("If your platelets are 60,000, that is grade 3")
     supposed: bool = False
+    # a value of someone else the text names ("Sibling donor workup: plt 250"): no patient's value either
+    someone_else: bool = False
 
     def step_value(self, position: int) -> Mention | None:
         """The value of the series written last before `position`, as a mention of its own (None if not a series)."""
@@ -1378,7 +1380,19 @@ def _find_mentions(text: str) -> list[Mention]:
     listed = labelled_lines_mentions(text, bare) if "\n" in text and bare else []
     if listed:  # a name on a line of its own over lines of times and values, unless another reader read those lines
         listed = [item for item in listed if not any(m.analyte == item.analyte and item.span[0] <= m.span[0] < item.span[1] for m in found)]
-    return sorted(found + listed, key=lambda m: m.span)
+    found = sorted(found + listed, key=lambda m: m.span)
+    if any(word in lowered for word in DONOR_WORDS):
+        for mention in found:  # "Sibling donor workup CBC normal: plt 250, Hb 13.8": the donor's values
+            start = max(0, mention.span[0] - 120)
+            ends = list(SENTENCE_STOP_RE.finditer(text, start, mention.span[0]))
+            donors = list(DONOR_RE.finditer(text, ends[-1].end() if ends else start, mention.span[0]))
+            mention.someone_else = bool(donors) and not PATIENT_WORD_RE.search(text, donors[-1].end(), mention.span[0])
+    return found
+
+
+DONOR_WORDS = ("donor", "donneur", "donante", "donatore", "spender", "dador", "doador")
+PATIENT_WORD_RE = re.compile(r"(?i)\b(?:patient|pt|patiente|paciente|paziente|patiënt|recipient)\b|;")  # "…donor) Hb 14.1; patient Hb 8.3"
+DONOR_RE = re.compile(r"(?i)\b(?:donor|donneur|donneuse|donante|donatore|donatrice|spender(?:in)?|dador|doador(?:a)?)\b")
 
 
 # What follows "<name> up to <value>" when the count rose to it, rather than a limit: "from 0.4", "after the G-CSF".
@@ -3597,7 +3611,8 @@ def grade_text(text: str, version: str = "5.0", lln: dict[str, float] | None = N
     version = normalize_version(version)
     spoken = read_spoken_numbers(text)  # "platelets forty five thousand" is read as "platelets 45000"
     labs = [grade_mention(m, version, lln, uln)
-            for m in latest_of_timed_repeats(spoken.text, [m for m in find_mentions(spoken.text) if not m.is_threshold and not m.supposed])]
+            for m in latest_of_timed_repeats(spoken.text, [m for m in find_mentions(spoken.text)
+                                                        if not m.is_threshold and not m.supposed and not m.someone_else])]
     if spoken.pieces:  # spans and raw text as the user wrote them
         for lab in labs:
             start, end = spoken.original_span(*lab["span"])

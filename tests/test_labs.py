@@ -1178,6 +1178,9 @@ TOLD_LATER_READS = [
     ("        10.1\n 3.9 >-----< 164\n       30.4", {"wbc": 3.9, "hgb": 10.1, "plt": 164}), ("0700 plt 52, 1900 repeat 44", {"plt": 44}),
     # the quoted message's "ce jour" is older than the reply's value
     ("Contrôle de ce matin : plaquettes 66 G/L.\n\n> Le lundi, Paul a écrit :\n> les plaquettes sont à 41 G/L ce jour.", {"plt": 66}),
+    # a donor's values are no patient's, until the patient is named again
+    ("Pt plt 38 today. Sibling donor screening: plt 260, Hb 14.2.", {"plt": 38}),
+    ("HLA-matched brother (donor) Hb 15.0 g/dL; patient Hb 7.9 g/dL", {"hgb": 7.9}),
 ]
 
 
