@@ -131,6 +131,7 @@ FILLER = (r"(?:[ \t]+(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\.?[ -]" + MONTH_NAM
           r"[ \t]+(?:(?:am|on|le|el|il|op|na|no)[ \t]+)?" + FOREIGN_WEEKDAY + r"(?:[ \t]+" + PART_OF_DAY + r")?[ \t]*:?[ \t]*(?=\d)|"  # "Hb am Donnerstag früh 9,4"
           r"[ \t]+(?:at[ \t]+)?\d{1,2}(?::\d{2})?[ \t]*(?:am|pm|a\.m\.|p\.m\.)(?:[ \t]+(?:was|is|were))?[ \t]*:?[ \t]*(?=\d)|"  # "Hb at 8 pm was 8.6"
           r"[ \t]+" + EVENT_LABEL + r"[ \t]*:?[ \t]*(?=\d)|"  # "Hb bei Entlassung 12,7", "Hémoglobine de sortie 11,2"
+          r"[ \t]*,[ \t]*(?:which|that|who|que|qui|die|welche|che|dat)\b[^,.;:\d\n]{1,60},[ \t]*(?=\w)|"  # "Your haemoglobin, which carries oxygen, was 9.2"
           r"[ \t]*(?:(?:à|às|a|um|om|alle)[ \t]+)?\d{1,2}h(?:\d{2})?[ \t]*:?[ \t]*(?=\d)|"  # "Hb post-transfusionnelle à 20h : 8,6": a clock in hours
           # a change told with its verb, from one value to the next: "hb dropped 9.2 to 7.6", "plaquetas caíram de 180 mil para 52 mil"
           r"[ \t]+(?:dropped|fell|fallen|rose|risen|went|gone|declined|decreased|increased|improved|recovered|climbed|slipped|"
@@ -1206,7 +1207,7 @@ def _find_mentions(text: str) -> list[Mention]:
             continue
         found = value_match.groupdict()
         filler = found["filler"] or ""
-        if "\n" in filler and not _vertical(text, match.start(), filler, value_match.end("num")) or len(filler) > 40:
+        if "\n" in filler and not _vertical(text, match.start(), filler, value_match.end("num")) or len(filler) > (75 if "," in filler else 40):
             continue  # a value on the next line belongs to a table, read by table_mentions
         number_text, unit_text, kilo, comparator = found["num"], found["unit"], bool(found["kilo"]), found["cmp"]
         number_span = value_match.span("num")

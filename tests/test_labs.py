@@ -1181,6 +1181,8 @@ TOLD_LATER_READS = [
     # a donor's values are no patient's, until the patient is named again
     ("Pt plt 38 today. Sibling donor screening: plt 260, Hb 14.2.", {"plt": 38}),
     ("HLA-matched brother (donor) Hb 15.0 g/dL; patient Hb 7.9 g/dL", {"hgb": 7.9}),
+    # a relative clause between the name and the value
+    ("Your platelets, which help your blood to clot, were 64 on Monday.", {"plt": 64}),
 ]
 
 
