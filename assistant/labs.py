@@ -738,7 +738,7 @@ def _unreadable(analyte: str, text: str, start: int, garbled: re.Match) -> Menti
 
 # A range written where a value would be ("Hb 7-8 g/dL") and a goal or threshold named before the name ("target Hb",
 # "transfusion threshold: Hb 7"): not a value.
-RANGE_AFTER_RE = re.compile(r"(?:-|\s*–\s*|[ \t]+-[ \t]+)\d")
+RANGE_AFTER_RE = re.compile(r"(?:-[<≤]?|\s*–\s*[<≤]?|[ \t]+-[ \t]+)\d")  # "50-<75": a band of a grading table ("->" is an arrow)
 # After a dash set off by spaces, a number of units or days is an order or a note, not the top of a range: "WBC 2.0 - 2 units ordered".
 DOSE_AFTER_DASH_RE = re.compile(r"[ \t]+[-–][ \t]+\d+(?:\.\d+)?")
 
@@ -925,7 +925,7 @@ def _latest_step(text: str, steps: list, name_start: int) -> int:
     for i, (_, _, span) in enumerate(steps):
         label = _step_label(text, span[1], steps[i + 1][2][0] if i + 1 < len(steps) else span[1] + 30)
         if label_rank(label) is None:  # "2 weeks ago 160, yesterday 98, today 84": the time said before the value
-            before = text[max(steps[i - 1][2][1] if i else name_start, span[0] - 30):span[0]]
+            before = text[max(steps[i - 1][2][1] if i else max(0, name_start - 15), span[0] - 30):span[0]]  # the first: its name's too
             label = STEP_CUT_RE.split(before)[-1] if label_rank(STEP_CUT_RE.split(before)[-1]) else label
         labels.append(label)
     return latest_labelled(labels)
@@ -984,7 +984,7 @@ def relative_age(label: str) -> float | None:
 
 # Values written each after its date: "03/02 212, 10/02 140, 17/02 88", "1 Mar 2.4; 8 Mar 1.7", "03.02. 212, 10.02. 140"
 # (a German date ends with a dot, so it is never a decimal number).
-DATE_LABEL = (r"(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\.\d{1,2}\.(?:\d{2,4})?|\d{1,2}[ -]" + MONTH_NAME +
+DATE_LABEL = (r"(?:\d{1,2}/\d{4}(?!\d)|\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\.\d{1,2}\.(?:\d{2,4})?|\d{1,2}[ -]" + MONTH_NAME +
               r"|(?:day|d|week|wk|w|cycle|c)[ \t]*\d{1,3}(?:[ \t]*d[ \t]*\d{1,2})?|baseline)")
 # Labels of values by day, week or cycle ("baseline 12.0, wk 3 10.1, wk 6 8.9"), looked for once per text.
 ORDINAL_WORDS = ("day", "wk", "week", "cycle", "baseline")
@@ -1230,6 +1230,8 @@ def _find_mentions(text: str) -> list[Mention]:
                                or normal_at and (near := bisect_left(normal_at, match.start() - 40)) < len(normal_at)
                                and normal_at[near] < match.start() and NORMAL_BEFORE_RE.search(text, match.start() - 40 if match.start() > 40 else 0, match.start())):
             comparator = "target"  # "Target Hb 7-8 g/dL", "Hb 7-8": a range or a goal, not the patient's value
+        if not comparator and filler and CHANGE_SIZE_RE.search(filler):
+            comparator = "target"  # "a hemoglobin fall of 2 g/dL": the size of a change, not a value
         supposed = bool(not comparator and filler and SUPPOSED_VERB_RE.search(filler)
                         and SUPPOSED_BEFORE_RE.search(text, max(0, match.start() - 25), match.start())
                         and not CURRENT_MARK_RE.search(text, number_span[1], number_span[1] + 20))
@@ -1402,6 +1404,9 @@ UP_TO_CHANGE_AFTER_RE = re.compile(r"(?i)[ \t]*(?:from|after|with|since|followin
 
 # One more step of a change told with "from … to …": "went from 150 to 90 to 63".
 FURTHER_TO_RE = re.compile(rf"[ \t]*(?:,[ \t]*)?(?:(?:and[ \t]+)?then[ \t]+)?to[ \t]+{NUMBER}(?![\d.,]\d)", re.IGNORECASE)
+
+
+CHANGE_SIZE_RE = re.compile(r"(?i)\b(?:fall|drop|rise|increase|decrease|decline|reduction|change|delta|increment)\s+(?:of|by)\s*$")
 
 
 # A value a sentence only supposes: a name right after "if" and a verb before the value ("if platelets drop to 20 would you…",
@@ -1674,11 +1679,12 @@ NAME_LINE_REST_RE = re.compile(r"[ \t]*(?:\([^()\n]*\)|[^\d\n()])*$")  # "ANC by
 TITLE_BEFORE_NAME_RE = re.compile(r"[ \t]*(?:[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ '’/&]{0,30}?[ \t]*(?:[-–—:][ \t]*|[ \t]))?")
 TIMED_LINE_RE = re.compile(rf"\n[ \t]*(?P<label>{MONTH_NAME}[ \t]+\d{{1,2}},?[ \t]+\d{{4}}|\d{{1,2}}[ \t]+{MONTH_NAME}[ \t]+\d{{4}}|"
                            rf"[A-Za-z]{{1,6}}[ \t]*\d{{1,3}}(?:[ \t]*[A-Za-z]{{1,3}}[ \t]*\d{{1,3}})?|"
-                           rf"\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?\.?|\d{{1,2}}:\d{{2}})"
+                           rf"\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?\.?(?:[ \t]+(?:[01]\d|2[0-3]):?[0-5]\d)?|\d{{1,2}}:\d{{2}})"
                            rf"[ \t]*[:=–-]?[ \t]+{NUMBER}[ \t]*(?:{UNIT})?"
                            # a portal's flag and reference range after the value: "Jul 28, 2025   9.3 g/dL (Low)", "03/28/2025  10.9 g/dL  12.0-15.5"
                            rf"(?:[ \t]*(?-i:\(?(?:LL|HH|L|H|Low|High|LOW|HIGH|Critical|CRIT)\)?)(?![A-Za-z]))?(?:[ \t]+\d[\d.,]*[ \t]*[-–][ \t]*\d[\d.,]*)?"
                            rf"[ \t]*(?=\n|$)", re.IGNORECASE)
+REFERENCE_LINE_RE = re.compile(r"(?i)\n[ \t]*(?:latest[ \t]+)?(?:ref(?:erence)?\.?[ \t]*(?:rng|range|interval)|normal[ \t]+range|standard[ \t]+range)[^\n]*(?=\n)")
 # A line of column headers between the name and its dated rows: "Date   Value   Range"
 COLUMN_WORDS_LINE_RE = re.compile(r"\n[ \t]*(?=[^\n\d]*\b(?:date|value|result|datum|wert|fecha|valor|data|valore|r[ée]sultat|uitslag)\b)"
                                   r"[A-Za-zÀ-ÿ]+(?:[ \t]+[A-Za-zÀ-ÿ().]+){1,5}[ \t]*(?=\n)", re.IGNORECASE)
@@ -1698,6 +1704,8 @@ def labelled_lines_mentions(text: str, bare: list[re.Match]) -> list[Mention]:
         rows, position = [], line_end
         if (columns := COLUMN_WORDS_LINE_RE.match(text, position)) is not None:
             position = columns.end()
+        if (reference := REFERENCE_LINE_RE.match(text, position)) is not None:
+            position = reference.end()  # "Latest Ref Rng: 13.2 - 16.6 g/dL" between the name and its rows
         while (row := TIMED_LINE_RE.match(text, position)) is not None and label_rank(row.group("label")) is not None:
             rows.append(row)
             position = row.end()

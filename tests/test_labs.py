@@ -1183,6 +1183,12 @@ TOLD_LATER_READS = [
     ("HLA-matched brother (donor) Hb 15.0 g/dL; patient Hb 7.9 g/dL", {"hgb": 7.9}),
     # a relative clause between the name and the value
     ("Your platelets, which help your blood to clot, were 64 on Monday.", {"plt": 64}),
+    # a change's size and a grading table's bands are no values; month/year dates label a list
+    ("a haemoglobin drop of 2 g/dL triggers a work-up", {}), ("Grade 2 (plt 50-<75) — hold", {}),
+    ("Platelets: 07/2024 241; 11/2024 198; 02/10/2025 97 (today)", {"plt": 97}),
+    # the first value's time said just before its name; dated rows with a military clock under a reference line
+    ("today plt 61, yesterday 70, Sunday 95", {"plt": 61}),
+    ("Hemoglobin\n  Latest Ref Rng: 12.0 - 15.5 g/dL\n  06/02/25 0650: 8.4 (L)\n  06/01/25 0710: 9.0 (L)", {"hgb": 8.4}),
 ]
 
 
