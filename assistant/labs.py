@@ -925,7 +925,9 @@ def _latest_step(text: str, steps: list, name_start: int) -> int:
     for i, (_, _, span) in enumerate(steps):
         label = _step_label(text, span[1], steps[i + 1][2][0] if i + 1 < len(steps) else span[1] + 30)
         if label_rank(label) is None:  # "2 weeks ago 160, yesterday 98, today 84": the time said before the value
-            before = text[max(steps[i - 1][2][1] if i else max(0, name_start - 15), span[0] - 30):span[0]]  # the first: its name's too
+            lead = max(0, name_start - 15)  # the first value: the words just before its name too, in its own clause
+            lead = name_start if "(" in text[lead:name_start] else lead
+            before = text[max(steps[i - 1][2][1] if i else lead, span[0] - 30):span[0]]
             label = STEP_CUT_RE.split(before)[-1] if label_rank(STEP_CUT_RE.split(before)[-1]) else label
         labels.append(label)
     return latest_labelled(labels)
