@@ -1386,6 +1386,9 @@ def _find_mentions(text: str) -> list[Mention]:
     if listed:  # a name on a line of its own over lines of times and values, unless another reader read those lines
         listed = [item for item in listed if not any(m.analyte == item.analyte and item.span[0] <= m.span[0] < item.span[1] for m in found)]
     found = sorted(found + listed, key=lambda m: m.span)
+    if any(m.analyte == "hgb" and m.native_unit == "g/dL" and not m.unit_text and 3.0 <= m.native_value < 11.5
+           and m.assumptions and m.assumptions[-1].startswith("No unit given") for m in found) and _reads_as_dutch(lowered):
+        found = [_dutch_hemoglobin(text, m) for m in found]
     if any(word in lowered for word in DONOR_WORDS):
         for mention in found:  # "Sibling donor workup CBC normal: plt 250, Hb 13.8": the donor's values
             start = max(0, mention.span[0] - 120)
@@ -1393,6 +1396,30 @@ def _find_mentions(text: str) -> list[Mention]:
             donors = list(DONOR_RE.finditer(text, ends[-1].end() if ends else start, mention.span[0]))
             mention.someone_else = bool(donors) and not PATIENT_WORD_RE.search(text, donors[-1].end(), mention.span[0])
     return found
+
+
+# Dutch laboratories report hemoglobin in mmol/L (5.0 to 11.0 is normal for adults), so in a Dutch text a hemoglobin
+# with no unit under 11.5 is read in mmol/L, and the reading says so.
+DUTCH_WORDS_RE = re.compile(r"\b(?:mijn|het|een|van|bij|uitslag|bloeduitslag|trombo's|trombocyten|leuko's|leukocyten|neutrofielen|geen|niet|"
+                            r"wordt|zijn|ik|vandaag|gisteren|patiënt|patiënte|mevrouw|meneer|graag|ook|nog|maar|moet|op|geven|wat|zei|naar|voor|"
+                            r"dat|deze|dit|bloed|ingezakt|gezakt|gedaald|gestegen)\b")
+
+
+def _reads_as_dutch(lowered: str) -> bool:
+    return len(set(DUTCH_WORDS_RE.findall(lowered[:4000]))) >= 3
+
+
+def _dutch_hemoglobin(text: str, mention: Mention) -> Mention:
+    if mention.analyte != "hgb" or mention.unit_text or mention.native_unit != "g/dL" or not 3.0 <= mention.native_value < 11.5 \
+            or not (mention.assumptions and mention.assumptions[-1].startswith("No unit given")):
+        return mention
+    number_text = text[mention.number_span[0]:mention.number_span[1]]
+    dutch = _mention("hgb", text, mention.span[0], mention.span[1], number_text, False, "mmol/L", mention.comparator, mention.number_span,
+                     [round(value * 1.611, 2) if value < 11.5 else value for value in [mention.native_value]])
+    dutch.assumptions = [a for a in dutch.assumptions] + [f"Hemoglobin {mention.native_value:g} with no unit in a Dutch text read as "
+                                                         f"mmol/L, as Dutch laboratories report it."]
+    dutch.supposed, dutch.someone_else, dutch.steps = mention.supposed, mention.someone_else, mention.steps
+    return dutch
 
 
 DONOR_WORDS = ("donor", "donneur", "donante", "donatore", "spender", "dador", "doador")

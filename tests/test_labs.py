@@ -1189,6 +1189,9 @@ TOLD_LATER_READS = [
     # the first value's time said just before its name; dated rows with a military clock under a reference line
     ("today plt 61, yesterday 70, Sunday 95", {"plt": 61}),
     ("Hemoglobin\n  Latest Ref Rng: 12.0 - 15.5 g/dL\n  06/02/25 0650: 8.4 (L)\n  06/01/25 0710: 9.0 (L)", {"hgb": 8.4}),
+    # a hemoglobin with no unit in a Dutch text is in mmol/L, as Dutch laboratories report it; not in an English one
+    ("Dokter, mijn uitslag van vandaag: Hb 6,2 en trombo's 140. Is dat laag?", {"hgb": 9.99, "plt": 140}),
+    ("The patient is on day 3 of the trial; Hb 8.1", {"hgb": 8.1}),
 ]
 
 
