@@ -275,13 +275,20 @@ AT_LEAST_BEFORE_RE = re.compile(r"(?i)\bat\s+(least|most)\s+(?:a\s+|an\s+)?(?:CT
 THRESHOLD_AFTER_RE = re.compile(r"(?i)\s*(?:(?:(?!(?:since|because|as|when|while|so|but|and|after|before)\b)\w+\s+){0,4}?"
                                 r"(?:threshold|cut-?off|cutoff|boundary|limit|band|border|mark|(?<!in )line)\b"
                                 r"|(?:(?!(?:in|under|per|by|using|according|of)\b)\w+\s+){0,4}?(?:criteria|criterion)\b"
-                                r"|(?:\w+\s+){0,4}?(?:means|is\s+defined|defined\s+as|refers\s+to|starts?|begins?|applies|kicks\s+in|stops?|ends?\s+(?:at|below|above)|"
-                                r"covers|spans|runs\s+(?:from|down\s+to|to))\b)")
+                                r"|(?:\w+\s+){0,4}?(?:means|is\s+defined|defined\s+as|refers\s+to|starts?|begins?|applies|kicks\s+in|stops?|"
+                                r"ends?(?:\s+(?:at|below|above)|(?=\s*(?:[.,;:)]|$)))|covers|spans|runs\s+(?:from|down\s+to|to)|"
+                                # the same in the other languages read here: "le grade 1 s'arrête à 75", "el grado 2 empieza en 10"
+                                r"s['’]arr[êe]te|commence|d[ée]bute|comienza|empieza|termina|acaba|beginnt|endet|inizia|comincia|finisce|"
+                                r"begint|eindigt|come[çc]a)\b"
+                                # what a grade needs: "grade 4 would require a count below 10", "grade 4 under v6.0 requires <0.1"
+                                r"|(?:[\w.]+\s+){0,4}?(?:would\s+)?(?:requires?|required|needs?|needed)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
+                                r"(?:[<>≤≥]|below|under|less|lower|above|over|more|greater|at\s+least|\d))")
 # "meets grade 2 anemia criteria" claims the grade: the criteria are met, not named.
 MEETS_BEFORE_RE = re.compile(r"(?i)\b(?:meets?|meeting|met|fulfils?|fulfills?|fulfilled|fulfilling|satisfies|satisfy|satisfied|"
                              r"satisfying|within|reaches|reached|qualifies\s+for)\s+(?:the\s+)?(?:CTCAE\s+)?$")
 THRESHOLD_WORDS = ("threshold", "cut", "boundary", "limit", "band", "border", "mark", "criteri", "mean", "defin", "start", "begin", "line",
-                   "appl", "kick", "stop", "end", "cover", "span", "run")
+                   "appl", "kick", "stop", "end", "cover", "span", "run", "requir", "need", "arr", "commence", "ebut", "ébut", "mienza", "piez",
+                   "termin", "acab", "inizi", "cominci", "finisc", "eindig", "meça", "meca")
 NEGATION_WORDS = ("no", "n't", "never", "without", "rather", "instead", "nor", "short", "below", "hardly", "ness", "ningun", "sin", "sans",
                   "aucun", "pas", "kein", "geen", "nenhum", "sem")
 THRESHOLD_HINT_RE = re.compile("|".join(THRESHOLD_WORDS))
@@ -324,9 +331,15 @@ BARE_AFTER_RE = re.compile(r"(?i)\s*(?:\((?:per\s+|under\s+|by\s+)?CTCAE[^()]{0,
 THRESHOLD_NAMED_BEFORE_RE = re.compile(r"(?i)(?:threshold|cut-?off|boundary|limit|line|defines?)(?:\W+\w+){0,3}?\W+\w*\W*$")
 # A grade named as the owner of a threshold: "more than the 10.0 g/dL upper edge of grade 2" names the edge, it does not
 # claim grade 2; "sits at the bottom edge of grade 2" (at, on, within the edge) does claim it.
-OWNER_BEFORE_RE = re.compile(r"(?i)\b(?P<prep>\w+)\s+(?:the\s+|an?\s+)?(?:\d[\d.,]*\s*(?:[^\s\d]+\s+)?)?(?:(?:upper|lower|top|bottom|low|high)\s+)?"
-                             r"(?:edge|end|bound|floor|ceiling)\s+(?:of|for)\s+(?:the\s+)?(?:CTCAE\s+)?$")
-OWNER_HINT_RE = re.compile(r"edge|end|bound|floor|ceiling")
+# So does a grade whose start a threshold marks: "the 10 g/dL limit that marks the start of grade 2 anaemia", "el límite
+# que marca el comienzo de la anemia grado 2".
+OWNER_BEFORE_RE = re.compile(r"(?i)\b(?P<prep>\w+)\s+(?:(?:the|an?|el|la|le|il|lo|der|die|das|het|o|a)\s+)?(?:\d[\d.,]*\s*(?:[^\s\d]+\s+)?)?"
+                             r"(?:(?:upper|lower|top|bottom|low|high)\s+)?"
+                             r"(?:edge|end|bound|floor|ceiling|start|beginning|onset|comienzo|inicio|principio|d[ée]but|commencement|beginn|"
+                             r"anfang|inizio|begin|in[íi]cio)\s+(?:of|for|de(?:\s+la|\s+l['’])?|del(?:la)?|du|des|der|di|dell['’]|van|da|do)\s*"
+                             r"(?:(?:the|la|le|el|l['’]|il|lo|a|o)\s*)?(?:CTCAE\s+)?(?:(?:an(?:a?[ée]|ä)mi[ae]|neutrop[ée]ni[ae]|"
+                             r"th?rombo(?:cyto|zyto|cito)?p[ée]ni[ae]|l(?:ymph|inf)op[ée]ni[ae]|leu[ck]op[ée]ni[ae])\s+)?$")
+OWNER_HINT_RE = re.compile(r"edge|end|bound|floor|ceiling|start|begin|onset|comienzo|inicio|principio|but|commencement|anfang|inizio|in[íi]cio")
 DEFINITION_HINT_RE = re.compile(r"any|everything|value|level|count|result|reading|between")
 CLAIMING_PREPOSITIONS = {"at", "on", "within", "in", "near", "inside", "into", "toward", "towards"}
 # A grade given to every value past a number is a definition, not a claim about a value: "anything below 8.0 is grade 3".
@@ -467,8 +480,7 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
                 or (THRESHOLD_HINT_RE.search(lowered_before) and THRESHOLD_BEFORE_RE.search(before[-25:])
                     and THRESHOLD_NAMED_BEFORE_RE.search(before)):
             continue  # "the grade 2 threshold of 1.5", "the cut-off that defines grade 2": not a claim about a value
-        tail = lowered_before[-14:]
-        if (" of " in tail or " for " in tail) and OWNER_HINT_RE.search(lowered_before[-60:]):
+        if OWNER_HINT_RE.search(lowered_before[-60:]):
             owner = OWNER_BEFORE_RE.search(before)
             if owner and owner.group("prep").lower() not in CLAIMING_PREPOSITIONS:
                 continue  # "more than the 10.0 g/dL upper edge of grade 2": the grade owns the threshold

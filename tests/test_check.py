@@ -962,3 +962,26 @@ def test_a_subject_before_a_claim_never_holds_a_digit():
         mine = check._subject_before(text, start, claim.start())
         theirs = check.SUBJECT_BEFORE_RE.search(text, start, claim.start())
         assert (mine.span(), mine.lastgroup) == (theirs.span(), theirs.lastgroup) if theirs else mine is None
+
+
+# Classes of fresh19 and fresh20 (development sets written blind this round), in wordings of our own: each finding as
+# (kind, analyte, claimed grade, expected grade).
+FRESH19_CLASSES = [
+    # a grade named by what it would need, where it ends or starts: the band's definition, not a claim about the value
+    ("Hb 7.4 g/dL today, grade 3 anaemia; grade 4 would need a life-threatening picture, and grade 2 would require a value "
+     "above 8.0.", "5", []),
+    ("ANC 0.45 x10^9/L (grade 3 under v6.0; grade 4 under v6.0 needs <0.1).", "6", []),
+    ("Platelets 74 x10^9/L: grade 2, since 75 is where grade 1 ends.", "5", []),
+    ("Plaquettes 48 G/L : grade 3, le grade 2 commence à 50.", "5", []),
+    ("Hemoglobina 10,4 g/dL, por encima del umbral que marca el inicio de la anemia grado 2: anemia grado 1.", "5", []),
+    ("Hb 10.3 g/dL, above the 10.0 line that marks the onset of grade 2 anemia, so grade 1.", "5", []),
+    # ... but a grade the value is said to sit at the start of is claimed
+    ("Hb 7.6 g/dL sits at the start of grade 3 anemia, i.e. grade 2.", "5", [(M, "hgb", 2, 3)]),
+    ("ANC 0.3 x10^9/L, grade 3; grade 4 would require a count below 0.5.", "5", [(M, "anc", 3, 4)]),
+]
+
+
+@pytest.mark.parametrize("text,version,expected", FRESH19_CLASSES)
+def test_claim_classes_of_fresh19_and_fresh20(text, version, expected):
+    found = [(f.kind, f.analyte, f.claimed_grade, f.expected_grade) for f in check_text(text, version)]
+    assert sorted(found, key=str) == sorted(expected, key=str)
