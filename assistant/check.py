@@ -141,16 +141,17 @@ NON_LAB_AFTER_RE = re.compile(r"\s*(?:\)\s*)?(?:[\w-]+\s+){0,2}?" + NON_LAB_ALTE
 # "au-dessus de 1,5", "unter 1,0", "boven de grens van 1,5", "abaixo de 1.500". Those of FOREIGN_BELOW_RE say "below".
 FOREIGN_RELATION = (r"por\s+(?:encima|debajo)\s+del?|(?:superior|inferior|mayor|menor)(?:es)?\s+(?:a|al|que|de)|acima\s+d[eoa]|abaixo\s+d[eoa]|"
                     r"(?:al\s+di\s+)?(?:sopra|sotto)(?:\s+(?:il|al|la|alla|a|di|del|della))?|(?:superiore|inferiore)\s+a|"
-                    r"(?:au|en)[ -]dessu?s\s+d[eu]s?|(?:sup|inf)[ée]rieure?s?\s+[àa]|über|unter(?:halb)?|oberhalb|boven|onder")
+                    r"(?:au|en)[ -]desso?us\s+d[eu]s?|sous|(?:sup|inf)[ée]rieure?s?\s+[àa]|über|unter(?:halb)?|oberhalb|boven|onder")
 FOREIGN_RELATION_RE = re.compile(rf"(?i){FOREIGN_RELATION}")
-FOREIGN_BELOW_RE = re.compile(r"(?i)debajo|inferior|menor|abaixo|sotto|dessous|inf[ée]rieur|unter|onder")
+FOREIGN_BELOW_RE = re.compile(r"(?i)debajo|inferior|menor|abaixo|sotto|dessous|sous|inf[ée]rieur|unter|onder")
 # A stated comparison of a value with a threshold, wherever it sits in the sentence: "is below the 1.5 cut-off",
 # "would be below 7.0", "exceeds the critical threshold of 1.5", "is more than 2.0 x10^9/L". Built in two forms: English
 # only, and with the other languages' relations and accented words; a text is scanned with the second only when it
 # holds one of FOREIGN_RELATION_WORDS, since the wider scan costs more on a long text.
 def _comparison_pattern(every_language: bool) -> str:
     relation = f"|{FOREIGN_RELATION}" if every_language else ""
-    word, words = (r"[^\W\d_][\w-]*", "{0,4}") if every_language else (r"[A-Za-z-]+", "{0,3}")
+    # a word may be a possessive: "under the protocol's 1.5 threshold"
+    word, words = (r"[^\W\d_][\w-]*(?:['’]s)?", "{0,4}") if every_language else (r"[A-Za-z-]+(?:['’]s)?", "{0,3}")
     return (
         rf"(?<![\w-])(?#first)(?P<rel>below|under|less\s+than|lower\s+than|beneath|above|over|greater\s+than|higher\s+than|more\s+than|exceeds?|"
         rf"exceeding|exceeded|at\s+or\s+above|at\s+or\s+below|<=|>=|≤|≥|<|>{relation}|"
@@ -176,11 +177,11 @@ def _comparison_pattern(every_language: bool) -> str:
 COMPARISON_RE = _scan(_comparison_pattern(True), re.IGNORECASE)
 ENGLISH_COMPARISON_RE = _scan(_comparison_pattern(False), re.IGNORECASE)
 FOREIGN_RELATION_WORDS = ("encima", "debajo", "inferior", "superior", "mayor", "menor", "acima", "abaixo", "sopra", "sotto", "dessus",
-                          "dessous", "rieur", "über", "unter", "oberhalb", "boven", "onder")
+                          "dessous", "sous", "rieur", "über", "unter", "oberhalb", "boven", "onder")
 # The words, lowered, one of which every comparison's relation holds: a sentence with none is not scanned for comparisons.
 ENGLISH_RELATION_WORDS = ("below", "under", "less", "lower", "beneath", "above", "over", "greater", "higher", "more", "exceed", "<", ">",
                           "≤", "≥", "clear", "meet", "met", "reach", "satisf", "fall", "fell", "fail", "miss")
-RELATION_WORDS = ENGLISH_RELATION_WORDS + FOREIGN_RELATION_WORDS + ("dess",)  # "dessu?s" is read as "dessus" and as "desss"
+RELATION_WORDS = ENGLISH_RELATION_WORDS + FOREIGN_RELATION_WORDS
 # Letters a scan that ignores case reads as "i" or "s" but lowering keeps apart ("ı", "ſ") or makes two characters of ("İ").
 CASE_FOLD_EXCEPTIONS = ("ı", "ſ", "İ")
 
@@ -1669,7 +1670,9 @@ UNIT_VALUE_RE = re.compile(rf"(?=\d)(?<![\w.,/^]){NUMBER}\s*{UNIT}", re.IGNORECA
 UNIT_VALUE_HINT_RE = re.compile(r"10\s*(?:\^|\*\*|e)\s*[39]|10[⁹³]|/\s*(?:[µuμ]l|mm|cu)|[kK]/[uµ]|G/L|cells/", re.IGNORECASE)  # each has "10" or "/"
 # Words that make such a number a threshold, a range or a statistic, not a patient's value.
 NOT_A_PATIENT_VALUE_RE = re.compile(r"(?i)(?:[<>≤≥]|\b(?:below|under|above|over|than|exceed(?:s|ed|ing)?|least|most|threshold|cut-?off|cutoff|limit|target|goal|"
-                                    r"trigger|boundary|line|mark|lln|uln|from|median|mean|average|range|between|to\s+keep|keep|maintain)\b(?!-)"
+                                    r"trigger|boundary|line|mark|lln|uln|from|median|mean|average|range|between|to\s+keep|keep|maintain|"
+                                    # a threshold's name in the other languages read here: "sous le seuil de 50 G/L"
+                                    r"seuil|umbral|soglia|schwelle|schwellenwert|grenzwert|drempel(?:waarde)?|limiar)\b(?!-)"
                                     rf"|\b(?:{FOREIGN_RELATION})\b)"
                                     r"[^.;!?\d]{0,25}$"
                                     # the far end of a band: "below 75 down to 50 x 10^9/L", "from 50 to 25", "between 50 and 75"
@@ -1945,6 +1948,8 @@ CHAINED_COMPARISON_RE = re.compile(r"(?i)[\s,;—–-]*(?:\b(?:but|and|yet|thoug
 
 
 UNIT_TEXT_RE = re.compile(rf"(?:{UNIT_ALTERNATIVES})", re.IGNORECASE)
+# digits written onto a word, a visit's label ("C3D1"), are not a number; a grade's ("G2") are
+LABEL_DIGITS_RE = re.compile(r"(?<=[^\W\d_])(?<![Gg])(?<![Gg][Rr])\d+")
 
 
 def _value_for_comparison(match: re.Match, all_values: list[Mention], value_starts: list[int], text: str,
@@ -1967,6 +1972,7 @@ def _value_for_comparison(match: re.Match, all_values: list[Mention], value_star
     between = text[after_value if borrowed_from is None else borrowed_from:match.start()]
     if "10" in between:
         between = UNIT_TEXT_RE.sub(" ", between)  # "1.1 (10^9/L), not yet below 1.5": a unit is not a number between
+    between = LABEL_DIGITS_RE.sub("", between)  # "2.9 on C3D1, just above the 3.0 cut-off": a label's digits are not a number
     earlier = list(COMPARISON_RE.finditer(between)) if len(between) <= 200 else []
     if earlier:
         # a comparison chained to an earlier one of the same value: what stands between them only joins them

@@ -978,6 +978,14 @@ FRESH19_CLASSES = [
     # ... but a grade the value is said to sit at the start of is claimed
     ("Hb 7.6 g/dL sits at the start of grade 3 anemia, i.e. grade 2.", "5", [(M, "hgb", 2, 3)]),
     ("ANC 0.3 x10^9/L, grade 3; grade 4 would require a count below 0.5.", "5", [(M, "anc", 3, 4)]),
+    # a threshold named with a possessive, a visit's label between value and comparison, French "sous"/"en dessous du seuil"
+    ("ANC 0.9 x10^9/L, above the trial's 1.0 threshold, so we dosed.", "5", [(C, "anc", None, None)]),
+    ("ANC 1.1 x10^9/L, above the trial's 1.0 threshold, so we dosed.", "5", []),
+    ("Plt 68 x10^9/L at C2D15, comfortably above the 75 cut-off.", "5", [(C, "plt", None, None)]),
+    ("Plt 81 x10^9/L at C2D15, comfortably above the 75 cut-off.", "5", []),
+    ("Neutrophiles 1,6 G/L, en dessous du seuil de 1,5 G/L : report de la cure.", "5", [(C, "anc", None, None)]),
+    ("Neutrophiles 0,8 G/L, sous le seuil de 1,0 G/L : neutropénie de grade 3.", "5", []),
+    ("Neutrophiles 1,9 G/L, au-dessus du seuil de 1,5 G/L.", "5", []),
 ]
 
 
