@@ -160,7 +160,7 @@ def _comparison_pattern(every_language: bool) -> str:
         r"fails?\s+to\s+(?:reach|meet|clear)|failed\s+to\s+(?:reach|meet|clear)|miss(?:es|ed)?)"
         r"(?=\s+(?:the\s+|an?\s+|our\s+|its\s+)?(?:[<>≥≤]\s*)?(?:\d[\d.,]*\s*(?:\S+\s+)?|(?:[\w-]+\s+){0,3}?)"
         r"(?:threshold|cut-?off|cutoff|minimum|requirement|limit|bar|floor)\b))\s*"
-        rf"(?:the\s+|an?\s+)?(?:(?!(?:grade|gr)\b){word}\s+){words}?(?:(?:CTCAE\s+)?(?:grade|gr\.?)\s*[0-5IViv]+\s+)?"
+        rf"(?:the\s+|an?\s+)?(?:(?!(?:grade|grado|grad|grau|graad|gr)\b){word}\s+){words}?(?:(?:CTCAE\s+)?(?:grade|gr\.?)\s*[0-5IViv]+\s+)?"
         r"(?:(?:[A-Za-z-]+\s+){0,2}?(?:threshold|cut-?off|cutoff|limit(?:\s+of\s+normal)?|level|boundary|mark|value|line|LLN|ULN|minimum|"
         r"requirement|floor|bar)"
         r"(?:\s*\([A-Za-z]{2,5}\))?(?:\s+(?:of\s+|at\s+)?|\s*\(\s*(?=\d)))?"
@@ -268,8 +268,12 @@ def _than_grades(grade: int, higher: bool, negated: bool) -> tuple[set[int], str
     return (set(range(0, grade + 1)), f"≤{grade}") if negated else (set(range(0, grade)), f"<{grade}")
 
 
-NONE_ABOVE_BEFORE_RE = re.compile(r"(?i)\b(?:no|not|never|without|nothing)\s+(?:[\w-]+\s+){0,3}?(?:above|over|beyond|exceeding)\s+"
-                                  r"(?:a\s+|an\s+)?(?:CTCAE\s+)?$")
+# ... and in the other languages read here: "keine Anämie über Grad 1", "nessuna neutropenia sopra il grado 2".
+NONE_ABOVE_BEFORE_RE = re.compile(r"(?i)\b(?:no|not|never|without|nothing|kein(?:e[nmrs]?)?|nessun[ao]?|ningun[ao]?|ningún|sin|aucune?|"
+                                  r"pas\s+de|geen|nenhum[a]?|sem)\s+(?:[\w-]+\s+){0,3}?"
+                                  r"(?:above|over|beyond|exceeding|über|oberhalb|sopra|oltre|por\s+encima\s+del?|au-dessus\s+du|boven|acima\s+do)\s+"
+                                  r"(?:(?:a|an|il|al|el|le|dem|den|de|het|o)\s+)?(?:CTCAE\s+)?$")
+NONE_ABOVE_HINT_WORDS = ("above", "over", "beyond", "exceed", "über", "oberhalb", "sopra", "oltre", "encima", "dessus", "boven", "acima")
 AT_LEAST_BEFORE_RE = re.compile(r"(?i)\bat\s+(least|most)\s+(?:a\s+|an\s+)?(?:CTCAE\s+)?$")
 # A grade that names a threshold or a definition is not a claim about a value: "the grade 2 threshold of 1.5",
 # "the cut-off that defines grade 2", "grade 2 anemia means a hemoglobin below 10".
@@ -526,8 +530,7 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
             if bound:
                 grades, label = _than_grades(min(grades), bound.group("cmp").lower() in HIGHER_WORDS, bound.group("neg") is not None)
                 bounded = True
-        if not bounded and len(grades) == 1 and ("above" in near_before or "over" in near_before or "beyond" in near_before
-                                                  or "exceed" in near_before):
+        if not bounded and len(grades) == 1 and any(word in near_before for word in NONE_ABOVE_HINT_WORDS):
             bound = NONE_ABOVE_BEFORE_RE.search(before)  # "no anemia above grade 1": at most grade 1
             if bound:
                 grades, label = _than_grades(min(grades), True, True)

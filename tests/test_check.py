@@ -986,6 +986,11 @@ FRESH19_CLASSES = [
     ("Neutrophiles 1,6 G/L, en dessous du seuil de 1,5 G/L : report de la cure.", "5", [(C, "anc", None, None)]),
     ("Neutrophiles 0,8 G/L, sous le seuil de 1,0 G/L : neutropénie de grade 3.", "5", []),
     ("Neutrophiles 1,9 G/L, au-dessus du seuil de 1,5 G/L.", "5", []),
+    # "no anaemia above grade 1" in the other languages: at most grade 1, and the grade is not a threshold
+    ("Thrombozyten 60 G/l, keine Thrombopenie über Grad 1.", "5", [(M, "plt", "≤1", 2)]),
+    ("Thrombozyten 90 G/l, keine Thrombopenie über Grad 1.", "5", []),
+    ("Neutrofili 0,9 x10^9/L: nessuna neutropenia sopra il grado 2.", "5", [(M, "anc", "≤2", 3)]),
+    ("Neutrofili 1,2 x10^9/L: nessuna neutropenia sopra il grado 2.", "5", []),
 ]
 
 
