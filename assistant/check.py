@@ -129,6 +129,9 @@ TERM_WORDS = {
 TERM_ALTERNATIVES = "(?:" + "|".join(f"(?P<{k}>{v})" for k, v in TERM_WORDS.items()) + ")"
 TERM_RE = re.compile(r"\b" + first_char_lookahead(TERM_ALTERNATIVES) + TERM_ALTERNATIVES, re.IGNORECASE)
 FEBRILE_RE = re.compile(r"febrile\s+neutropeni", re.IGNORECASE)
+# The grade given right after it: "febrile neutropenia (grade 3)", "the febrile neutropenia was graded 3".
+FEBRILE_BEFORE_RE = re.compile(r"(?i)febrile\s+neutropeni\w*\s*(?:\(\s*|[:,-]\s*|(?:(?:event\s+)?(?:is|was|were|are|been|assessed|considered)\s+){1,2}(?:as\s+)?)"
+                               r"(?:an?\s+)?(?:CTCAE\s+)?$")
 NON_LAB_TERMS_FILE = Path(__file__).resolve().parent / "data" / "non_lab_terms.yaml"
 # Events graded from clinical findings ("fatigue gr 2", "grade 3 colitis"): a grade right by one is that event's.
 NON_LAB_ALTERNATIVES = "(?:" + "|".join(yaml.safe_load(NON_LAB_TERMS_FILE.read_text(encoding="utf-8"))["terms"]) + ")"
@@ -498,8 +501,9 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
             # nadirs 1.2 and 0.3)" claims grade 3 or 4 for each
             claims += [Claim(grades, label, (claim_start, claim_end), term, own=value) for value in _cohort_values(text, claim_end, end, term)]
             continue
-        if term == "anc" and febrile and abs(febrile[min(bisect_left(febrile, claim_end), len(febrile) - 1)] - claim_end) <= 3:
-            term = "fn"  # "grade 3 febrile neutropenia" is a clinical grade, not an ANC grade
+        if term == "anc" and febrile and (abs(febrile[min(bisect_left(febrile, claim_end), len(febrile) - 1)] - claim_end) <= 3
+                                          or FEBRILE_BEFORE_RE.search(before[-50:])):
+            term = "fn"  # "grade 3 febrile neutropenia", "febrile neutropenia (grade 3)": a clinical grade, not an ANC grade
         if term is None and events is None:
             events = [(m.start() + start, m.end() + start) for m in NON_LAB_TERM_RE.finditer(chunk)]
             event_starts = [e[0] for e in events]

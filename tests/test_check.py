@@ -991,6 +991,9 @@ FRESH19_CLASSES = [
     ("Thrombozyten 90 G/l, keine Thrombopenie über Grad 1.", "5", []),
     ("Neutrofili 0,9 x10^9/L: nessuna neutropenia sopra il grado 2.", "5", [(M, "anc", "≤2", 3)]),
     ("Neutrofili 1,2 x10^9/L: nessuna neutropenia sopra il grado 2.", "5", []),
+    # a grade given after "febrile neutropenia" is that clinical event's, not the ANC's
+    ("Admitted with ANC 0.2 x10^9/L and febrile neutropenia (grade 3); the neutropenia itself is grade 4.", "5", []),
+    ("ANC 0.4 x10^9/L; the febrile neutropenia was graded 3 and the neutropenia grade 3.", "5", [(M, "anc", 3, 4)]),
 ]
 
 
