@@ -223,7 +223,9 @@ def _occurrences(lowered: str, word: str):
 VERSION_BEFORE_NUMBER_RE = re.compile(r"(?i)(?:ctcae|version|\bv)\s*\.?\s*$")
 GRADE_BEFORE_RE = re.compile(r"(?i)(?:grade|gr\.?|(?-i:G))\s*$")
 # "is not yet below 1.5", "no longer above", "isn't under": the comparison is denied.
-NEGATED_COMPARISON_RE = re.compile(r"(?i)(?:\bnot|n't|\bnever|\bno\s+longer)\s+(?:yet\s+|quite\s+|even\s+|really\s+|still\s+)?$")
+# So is one a verb of reaching denies: "does not reach the <1.0 criterion", "doesn't meet the ≥1.5 requirement".
+NEGATED_COMPARISON_RE = re.compile(r"(?i)(?:\bnot|n't|\bnever|\bno\s+longer)\s+(?:yet\s+|quite\s+|even\s+|really\s+|still\s+)?"
+                                   r"(?:(?:reach|meet|satisfy|fulfil+|hit)\s+(?:the\s+|an?\s+)?)?$")
 RELATIONS = {
     "below": "<", "under": "<", "less than": "<", "lower than": "<", "beneath": "<", "<": "<",
     "above": ">", "over": ">", "greater than": ">", "higher than": ">", "exceeds": ">", "exceed": ">",
@@ -558,7 +560,8 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
             term_before = next((e for _, e, a in reversed(terms[max(0, index - 3):index]) if e <= claim_start and a == term), None)
         bare = term is None and BARE_AFTER_RE.match(text, claim_end, end) is not None
         own = None
-        if term in CANONICAL_UNIT and after_term != claim_end and "(" in text[after_term:after_term + 3]:
+        # ... after the condition, or after the grade of a condition named before it ("and one had grade 3 (nadir 33)")
+        if term in CANONICAL_UNIT and "(" in text[after_term:after_term + 3]:
             bracket = OWN_VALUE_RE.match(text, after_term, end)
             if bracket and bracket.group("name") and ANALYTE_RE_FULL.match(bracket.group("name")).lastgroup != term:
                 bracket = None  # "grade 3 neutropenia (WBC 1.1)": another analyte's value

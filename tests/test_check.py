@@ -994,6 +994,13 @@ FRESH19_CLASSES = [
     # a grade given after "febrile neutropenia" is that clinical event's, not the ANC's
     ("Admitted with ANC 0.2 x10^9/L and febrile neutropenia (grade 3); the neutropenia itself is grade 4.", "5", []),
     ("ANC 0.4 x10^9/L; the febrile neutropenia was graded 3 and the neutropenia grade 3.", "5", [(M, "anc", 3, 4)]),
+    # a comparison a verb of reaching denies
+    ("The platelet count of 62 x10^9/L does not reach the <50 criterion for holding.", "5", []),
+    ("The platelet count of 41 x10^9/L does not reach the <50 criterion for holding.", "5", [(C, "plt", None, None)]),
+    # a value in brackets after the grade of a condition named before it
+    ("Three patients had grade 3 neutropenia (nadirs 0.6 and 0.9 x10^9/L) and one had grade 4 (nadir 0.3 x10^9/L).", "5", []),
+    ("Three patients had grade 3 neutropenia (nadirs 0.6 and 0.9 x10^9/L) and one had grade 4 (nadir 0.7 x10^9/L).", "5",
+     [(M, "anc", 4, 3)]),
 ]
 
 
