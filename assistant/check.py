@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from assistant.ctcae import ANALYTE_LABELS, VERSIONS, grade_value, normalize_version, term_name
+from assistant.ctcae import ANALYTE_LABELS, DEFAULT_LLN, VERSIONS, grade_value, normalize_version, term_name
 from assistant.labs import (
     ANALYTE_PATTERNS,
     CANONICAL_UNIT,
@@ -846,6 +846,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
     answered: set[tuple[str, float]] = set()  # the values the text's own (unquoted) claims grade
     opens_correction: dict[int, bool] = {}  # by position, whether a sentence there opens with a correction
     spans = sentences(text)
+    named_ranges = _NamedRanges(text, lowered, spans)
     text_terms = [(m.start(), m.end(), m.lastgroup) for m in _anchor_matches(TERM_RE, text, lowered)]
     text_term_starts = [t[0] for t in text_terms]
     clause_breaks = [m.span() for m in _anchor_matches(CLAUSE_BREAK_RE, text, lowered)]
@@ -1007,7 +1008,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                 if quoting and not _quoted(text, claim.span[0]):
                     answered.add((target.analyte, target.value))
                 finding = _judge_claim(claim, target, substituted, claim_version, claim_other, sentence,
-                                       _range_lln(text, target) or (_lln_for(stated_lln, target.analyte) if stated_lln else None))
+                                       _range_lln(text, target, named_ranges) or (_lln_for(stated_lln, target.analyte) if stated_lln else None))
                 if finding:
                     findings.append(finding)
                     if not claim.correcting:
@@ -1067,7 +1068,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
 # normal". Judged against the usual lower limit (DEFAULT_LLN), and only when the value is clearly on the other side of
 # it, since a laboratory's own limit may differ a little; hemoglobin, whose limit depends on sex, is judged outside 12-13.5.
 LLN_COMPARISON_RE = re.compile(r"(?i)\b(?P<rel>below|under|less\s+than|lower\s+than|beneath|above|over|greater\s+than|higher\s+than|"
-                               r"more\s+than|within)\s+(?:the\s+)?(?:(?:lab's|laboratory's|local|usual)\s+)?"
+                               r"more\s+than|within|inside)\s+(?:the\s+)?(?:(?:lab's|laboratory's|local|usual)\s+)?"
                                r"(?P<limit>LLN|lower\s+limit(?:\s+of\s+normal)?|normal\s+range|reference\s+range|normal\s+limits|normal)\b"
                                r"(?!\s+of\s+normal|\s+range|\s*(?:of\s+|at\s+|is\s+|=\s*|:\s*|\(\s*)?[<>≤≥]?\s*\d)")
 # The same comparisons in Spanish, Italian, French, German, Dutch and Portuguese: "dentro del rango normal", "nella norma",
@@ -1131,19 +1132,18 @@ HGB_LLN_RANGE = (12.0, 13.5)
 def _lln_comparison_findings(text: str, lowered: str, mentions: list[Mention], spans: list[tuple[int, int]],
                              version: str) -> tuple[list[Finding], int]:
     """Comparisons with the lower limit of normal in words (see LLN_COMPARISON_RE, FOREIGN_LLN_RE); `lowered` is text.lower()."""
-    from assistant.ctcae import DEFAULT_LLN
-
     findings, checked = [], 0
     values = [m for m in mentions if not m.is_threshold and m.value is not None]
     value_starts = [m.span[0] for m in values]
     english = _matches_near(LLN_COMPARISON_RE, _anchor_matches(LLN_ANCHOR_RE, text, lowered), text)
     foreign = _matches_near(FOREIGN_LLN_RE, _anchor_matches(FOREIGN_LLN_ANCHOR_RE, text, lowered), text) \
         if any(word in lowered for word in FOREIGN_LLN_WORDS) else []
+    named_ranges = _NamedRanges(text, lowered, spans)
     for match in sorted(english + foreign, key=lambda m: m.start()):
         if "rel" in match.re.groupindex:
             rel, limit = match.group("rel").lower(), match.group("limit").lower()
             below = rel in ("below", "under", "less than", "lower than", "beneath")
-            if not below and rel != "within" and limit.startswith("normal") and limit != "normal range":
+            if not below and rel not in ("within", "inside") and limit.startswith("normal") and limit != "normal range":
                 continue  # "above normal" may mean above the upper limit
         else:
             below = match.group("below") is not None
@@ -1154,7 +1154,7 @@ def _lln_comparison_findings(text: str, lowered: str, mentions: list[Mention], s
         if mention.span[0] < sentence_start and not REFERRING_BACK_RE.match(text, sentence_start):
             continue  # "ALC 0.35. Remainder of the CBC is within normal limits": another sentence's subject
         checked += 1
-        stated = _range_lln(text, mention)  # "Hgb 11.6 g/dL (ref 12.0–15.5), within the reference range": the text's own limit
+        stated = _range_lln(text, mention, named_ranges)  # "Hgb 11.6 g/dL (ref 12.0–15.5), within the reference range": the text's own limit
         if stated is not None:
             low = high = limit = stated
         else:
@@ -1983,6 +1983,8 @@ def _value_for_comparison(match: re.Match, all_values: list[Mention], value_star
     if "10" in between:
         between = UNIT_TEXT_RE.sub(" ", between)  # "1.1 (10^9/L), not yet below 1.5": a unit is not a number between
     between = LABEL_DIGITS_RE.sub("", between)  # "2.9 on C3D1, just above the 3.0 cut-off": a label's digits are not a number
+    if any(word in between for word in RANGE_NAME_WORDS):
+        between = NAMED_RANGE_RE.sub(" ", between)  # "130 with a reference range of 140-400: that's inside …": the value's range
     earlier = list(COMPARISON_RE.finditer(between)) if len(between) <= 200 else []
     if earlier:
         # a comparison chained to an earlier one of the same value: what stands between them only joins them
@@ -2040,14 +2042,49 @@ RANGE_AFTER_VALUE_RE = re.compile(rf"(?i)[ \t]*(?:[HL]\b[ \t]*)?[\(\[][ \t]*(?:(
                                   rf"(?P<low>\d+(?:[.,]\d+)?)[ \t]*(?:[-–]|to)[ \t]*\d+(?:[.,]\d+)?[ \t]*(?P<unit>{UNIT_ALTERNATIVES})?[ \t]*[\)\]]")
 
 
-def _range_lln(text: str, mention: Mention) -> float | None:
-    """The lower limit of normal a reference range right after `mention` gives, in the analyte's canonical unit."""
-    if "(" not in text[mention.span[1]:mention.span[1] + 6] and "[" not in text[mention.span[1]:mention.span[1] + 6]:
+# ... or a reference range the value's sentence names a few words away: "Platelets 130 with a lab reference range of
+# 140-400", "within the normal range for men given on your report (13.5-17.5 g/dL)", "the normal range is 12.0 to 15.5".
+NAMED_RANGE_RE = re.compile(rf"(?i)\b(?:normal|reference|ref\.?)\s+(?:range|interval|limits)\b[^.;!?\d]{{0,50}}?"
+                            rf"(?P<low>\d+(?:[.,]\d+)?)[ \t]*(?:{UNIT_ALTERNATIVES})?[ \t]*(?:[-–]|to)[ \t]*\d+(?:[.,]\d+)?"
+                            rf"[ \t]*(?P<unit>{UNIT_ALTERNATIVES})?")
+RANGE_NAME_WORDS = ("range", "interval", "limits")
+RANGE_REACH = 200  # how far from the value, within its sentence, a named range is looked for
+
+
+def _range_lln(text: str, mention: Mention, named: _NamedRanges | None = None) -> float | None:
+    """The lower limit of normal the text states for `mention`, in the analyte's canonical unit: the low end of a
+    reference range right after it, else of one its sentence names (see _NamedRanges)."""
+    if "(" in text[mention.span[1]:mention.span[1] + 6] or "[" in text[mention.span[1]:mention.span[1] + 6]:
+        stated = RANGE_AFTER_VALUE_RE.match(text, mention.span[1])
+        if stated is not None:
+            return _range_limit(mention.analyte, stated.group("low"), stated.group("unit") or mention.unit_text or mention.native_unit)
+    return named.lln(mention) if named is not None else None
+
+
+class _NamedRanges:
+    """The reference ranges a text's sentences name (NAMED_RANGE_RE), asked for by value: the words they need are found
+    once per text, so a value whose sentence names none costs a bisection."""
+
+    def __init__(self, text: str, lowered: str, spans: list[tuple[int, int]]):
+        self.text, self.spans = text, spans
+        self.words = _WordIndex(text, lowered, RANGE_NAME_WORDS)
+
+    def lln(self, mention: Mention) -> float | None:
+        """The low end of a range named within RANGE_REACH of `mention` in its sentence, when it is a plausible lower
+        limit for the analyte (half to twice the usual one)."""
+        if self.words.starts == [] or mention.analyte not in DEFAULT_LLN:
+            return None  # the text names no range
+        index = bisect_right(self.spans, (mention.span[0], len(self.text) + 1)) - 1
+        start, end = self.spans[index] if index >= 0 else (0, 0)
+        start, end = max(start, mention.span[0] - RANGE_REACH), min(end, mention.span[1] + RANGE_REACH)
+        if not self.words.within(start, end):
+            return None
+        usual = DEFAULT_LLN[mention.analyte]
+        for named in NAMED_RANGE_RE.finditer(self.text, start, end):
+            low = _range_limit(mention.analyte, named.group("low"), named.group("unit") or mention.unit_text or mention.native_unit)
+            if low is not None and usual / 2 <= low <= usual * 2:
+                return low
         return None
-    stated = RANGE_AFTER_VALUE_RE.match(text, mention.span[1])
-    if stated is None:
-        return None
-    return _range_limit(mention.analyte, stated.group("low"), stated.group("unit") or mention.unit_text or mention.native_unit)
 
 
 def _lln_for(stated: re.Match, analyte: str) -> float | None:

@@ -1001,6 +1001,15 @@ FRESH19_CLASSES = [
     ("Three patients had grade 3 neutropenia (nadirs 0.6 and 0.9 x10^9/L) and one had grade 4 (nadir 0.3 x10^9/L).", "5", []),
     ("Three patients had grade 3 neutropenia (nadirs 0.6 and 0.9 x10^9/L) and one had grade 4 (nadir 0.7 x10^9/L).", "5",
      [(M, "anc", 4, 3)]),
+    # a reference range the value's sentence names a few words away: the lower limit for comparisons and grades
+    ("WBC 3.6 x10^9/L, with the clinic's reference interval of 3.8-10.5: inside the normal range.", "5", [(C, "wbc", None, None)]),
+    ("WBC 4.1 x10^9/L, with the clinic's reference interval of 3.8-10.5: inside the normal range.", "5", []),
+    ("Hb 11.9 g/dL is within normal limits for women at this lab (reference range 11.5 to 15.0 g/dL).", "5", []),
+    ("Hb 12.4 g/dL is below the reference range this lab gives for men (13.0-17.0 g/dL), which is grade 1 anaemia.", "5", []),
+    ("Hb 12.4 g/dL is below the reference range this lab gives for women (11.5-15.0 g/dL), which is grade 1 anaemia.", "5",
+     [(C, "hgb", None, None), (M, "hgb", 1, 0)]),
+    # a range that cannot be the analyte's lower limit is another analyte's
+    ("Hb 11.0 g/dL and platelets 180 x10^9/L (the normal range for platelets is 150-400), grade 1 anaemia.", "5", []),
 ]
 
 
