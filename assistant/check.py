@@ -395,6 +395,7 @@ class Claim:
     bare: bool = False  # nothing follows the grade in its clause ("...; grade 4.")
     own: Mention | None = None  # a value in brackets right after the condition ("grade 3 thrombocytopenia (nadir 38)")
     correcting: bool = False  # said as a correction of another claim ("but that's an error — 0.7 is grade 3")
+    recorded: bool = False  # a record's grade the text reports ("was entered as a grade 4 event"), perhaps to regrade it
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -576,7 +577,8 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
             continue  # "initially reported as grade 2", "graded 2 in error": someone else's claim, reported as such
         claims.append(Claim(grades, label, (claim_start, claim_end), term, negated, term_before, bare,
                             own if own is not None and own.value is not None else None,
-                            correcting="to" in match.group(0) and CORRECTED_TO_RE.search(match.group(0)) is not None))
+                            correcting="to" in match.group(0) and CORRECTED_TO_RE.search(match.group(0)) is not None,
+                            recorded=" as " in lowered_before[-16:] and RECORDED_AS_BEFORE_RE.search(before) is not None))
     corrections = [m.start() + start for m in CORRECTION_RE.finditer(chunk)] if claims and correction_hints.within(start, end) else []
     if corrections and claims:
         # "graded 2; the correct grade is 3": the claims before the last correction are superseded by it
@@ -660,6 +662,10 @@ REPORTED_HINT_RE = re.compile(r"initially|originally|previously|first|incorrect|
 REPORTED_BEFORE_RE = re.compile(r"(?i)\b(?:(?:initially|originally|previously|first|incorrectly|erroneously|mistakenly|wrongly|falsely)\s+"
                                 r"(?:reported|graded|recorded|coded|documented|called|classed|classified|labell?ed|entered|listed)|"
                                 r"mis-?(?:graded|classified|coded|labell?ed))\s+(?:as\s+)?(?:an?\s+)?(?:CTCAE\s+)?$")
+# A grade a record holds, which the text may go on to give its own grade for: "was entered as a grade 4 event",
+# "had been coded as grade 2 in the CRF".
+RECORDED_AS_BEFORE_RE = re.compile(r"(?i)\b(?:was|were|is|are|been|be)\s+(?:entered|recorded|coded|logged|captured|listed|reported|submitted|"
+                                   r"documented|graded)\s+as\s+(?:an?\s+)?(?:CTCAE\s+)?$")
 REPORTED_AFTER_RE = re.compile(r"(?i)\s*(?:\([^()]{0,30}\)\s*)?(?:,\s*)?(?:\w+\s+){0,2}?(?:incorrectly|erroneously|mistakenly|wrongly|falsely|in\s+error|"
                                r"by\s+mistake|as\s+(?:initially|originally|previously|first)\s+(?:reported|graded|recorded|stated|documented))\b")
 # A correction that supersedes the claims before it: "the correct grade is 3", "should have been grade 3", "is actually grade 3".
@@ -933,6 +939,9 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             claims = [c for c in claims if c.span[0] < question_at]  # "My ANC is 1.6 — do I have grade 2 neutropenia?"
         if claims and following is not None and _opens_correction(text, following, opens_correction):
             claims = [c for c in claims if c.negated]  # "ANC 0.9 was graded 2. It should have been grade 3.": superseded
+        elif following is not None and any(c.recorded for c in claims) and text_claims.in_sentence(*spans[number + 1]):
+            # "28,000/µL was entered as a grade 4 event. Under CTCAE v5.0 it is grade 3": a record, then the text's own grade
+            claims = [c for c in claims if not c.recorded]
         if claims and _opens_correction(text, s_start, opens_correction):
             for claim in claims:
                 claim.correcting = True

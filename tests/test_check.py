@@ -1010,6 +1010,10 @@ FRESH19_CLASSES = [
      [(C, "hgb", None, None), (M, "hgb", 1, 0)]),
     # a range that cannot be the analyte's lower limit is another analyte's
     ("Hb 11.0 g/dL and platelets 180 x10^9/L (the normal range for platelets is 150-400), grade 1 anaemia.", "5", []),
+    # a record's grade the text reports and then grades itself in the next sentence
+    ("The ANC of 0.7 x10^9/L was coded as grade 4 neutropenia in the CRF. By CTCAE v5.0 it is grade 3, so we queried it.", "5", []),
+    ("The ANC of 0.7 x10^9/L was coded as grade 4 neutropenia in the CRF. By CTCAE v5.0 it is grade 4.", "5", [(M, "anc", 4, 3)]),
+    ("The ANC of 0.7 x10^9/L was coded as grade 4 neutropenia in the CRF.", "5", [(M, "anc", 4, 3)]),
 ]
 
 
