@@ -624,7 +624,7 @@ CORRECTION_START_RE = re.compile(r"(?i)(?:correction\s*:|(?:(?:by|per|under|in)\
 # the answer after it says yes; a question written as a hedge ("New plt 58 → G3 ITP?") still claims its grade.
 INTERROGATIVE_START_RE = re.compile(r"(?i)(?:[^:?¿\n]{0,24}:\s*)?¿|(?:Q\s*\d*\s*[:.)]\s*)?(?:(?:so|and|but|ok|okay|hi|doctor|doc|quick\s+question(?:\s+for\s+[^:?\n]{1,30})?)\s*[,:]?\s+)?"
                                     r"(?:is|are|was|were|does|do|did|would|could|should|can|"
-                                    r"will|has|have|am|isn't|aren't|doesn't|don't|what|which|how)\b")
+                                    r"will|has|have|am|isn't|aren't|doesn't|don't|what|which|how|where|why|when|who)\b")
 # ... or a question put after the value: "My ANC is 1.6 — do I have grade 2 neutropenia?"
 INTERROGATIVE_CLAUSE_RE = re.compile(r"(?i)(?:[—–:;,]|\s-\s)\s*(?:so\s+|and\s+|but\s+)?(?:(?:is|are|was|were|does|do|did|would|could|should|can|will|am)\s+"
                                      r"(?:i|you|we|she|he|it|that|this|they|there|my|her|his|their)\b|"

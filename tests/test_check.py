@@ -1014,6 +1014,9 @@ FRESH19_CLASSES = [
     ("The ANC of 0.7 x10^9/L was coded as grade 4 neutropenia in the CRF. By CTCAE v5.0 it is grade 3, so we queried it.", "5", []),
     ("The ANC of 0.7 x10^9/L was coded as grade 4 neutropenia in the CRF. By CTCAE v5.0 it is grade 4.", "5", [(M, "anc", 4, 3)]),
     ("The ANC of 0.7 x10^9/L was coded as grade 4 neutropenia in the CRF.", "5", [(M, "anc", 4, 3)]),
+    # a question that opens with where, why, when or who asks about a grade, it does not claim it
+    ("Platelets 118 x10^9/L: grade 1. So why does the letter mention grade 3? That grade is for the rash.", "5", []),
+    ("ANC 1.2 x10^9/L. Where did the grade 4 on the form come from?", "5", []),
 ]
 
 
