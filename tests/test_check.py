@@ -1017,6 +1017,9 @@ FRESH19_CLASSES = [
     # a question that opens with where, why, when or who asks about a grade, it does not claim it
     ("Platelets 118 x10^9/L: grade 1. So why does the letter mention grade 3? That grade is for the rash.", "5", []),
     ("ANC 1.2 x10^9/L. Where did the grade 4 on the form come from?", "5", []),
+    # "it falls into grade 3" refers back to the value, past a border named between
+    ("Her ANC of 1.0 x10^9/L sits on the line between grade 2 and grade 3; under v5.0 it falls into grade 3.", "5", [(M, "anc", 3, 2)]),
+    ("Her ANC of 1.0 x10^9/L sits on the line between grade 2 and grade 3; under v5.0 it falls into grade 2.", "5", []),
 ]
 
 
