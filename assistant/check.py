@@ -1315,10 +1315,15 @@ def _row_claim(text: str, line: str, offset: int, header: list[str], grade_colum
     grade_cell = GRADE_CELL_RE.match(cells[grade_column].strip("*_ "))  # "**2**": Markdown emphasis around the grade
     if grade_cell is None:
         return None
-    first = ANALYTE_RE_FULL.match(cells[0])
-    if first:  # rows name their analyte: the value column, else the first number
-        analyte = first.lastgroup
-        columns = [i for i in range(1, len(cells)) if i != grade_column]
+    # rows name their analyte, in the first column or in one other ("| Subject | Day | Parameter | Value | Grade |")
+    named = ANALYTE_RE_FULL.match(cells[0])
+    named_column = 0
+    if not named and owner is None:
+        naming = [(i, m) for i, cell in enumerate(cells) if i != grade_column and (m := ANALYTE_RE_FULL.match(cell))]
+        named_column, named = naming[0] if len(naming) == 1 else (0, None)
+    if named:  # the value column after the name, else the first number after it
+        analyte = named.lastgroup
+        columns = [i for i in range(named_column + 1, len(cells)) if i != grade_column]
         preferred = [i for i in columns if VALUE_HEADER_RE.search(header[i])]
         column = next((i for i in preferred + columns if cell_value(line, *spans[i])), None)
         unit_header = None

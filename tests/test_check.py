@@ -863,6 +863,10 @@ GRADE_COLUMNS = [
     ("| Grade | ANC |\n|---|---|\n| 2 | <1.5-1.0 |\n| 3 | <1.0-0.5 |", "5", []),  # a grading table, not values
     ("| Lab | Value | Grade |\n|---|---|---|\n| Platelets | 75 → 60 10^9/L | 1 |", "5", [(M, "plt", 2)]),  # a series' last value
     ("| Lab | Value | Grade |\n|---|---|---|\n| Platelets | 60 → 80 10^9/L | 1 |", "5", []),
+    # rows that name their analyte in a column other than the first
+    ("| Patient | Visit | Test | Result | Grade |\n|---|---|---|---|---|\n| 07 | C2D1 | Hb | 7.6 g/dL | 3 |\n"
+     "| 09 | C3D1 | ANC | 0.8 | 2 |", "5", [(M, "anc", 3)]),
+    ("| Patient | Visit | Test | Result | Grade |\n|---|---|---|---|---|\n| 07 | C2D1 | Hb | 7.6 g/dL | 3 |", "5", []),
     # a grade column after each value column grades the one before it
     ("| Week | ANC (/µL) | Grade | Plt (/mm3) | Grade |\n|---|---|---|---|---|\n| 2 | 1,300 | 2 | 120,000 | 1 |\n"
      "| 4 | 900 | 2 | 80,000 | 1 |", "5", [(M, "anc", 3)]),
