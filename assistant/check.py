@@ -1786,7 +1786,19 @@ def _own_sentence_version(text: str, claim: Claim, named_here: list[tuple[int, s
     grade 3 (v5.0: grade 4)" under a text titled for v6.0 is a v6.0 claim)."""
     if not named_here or not any(_bracketed_apart(text, claim, position) for position, _ in named_here):
         return sentence_version
+    named_after = _version_named_after(text, claim, named_here)
+    closing = text.find(")", claim.span[1], claim.span[1] + 40)
+    if named_after and closing > 0 and not GRADE_CLAIM_RE.search(text, claim.span[1], closing):
+        return named_after  # "grade 3 (CTCAE v6.0)": a bracket that names only the claim's own version
     return single_version([v for position, v in named_here if not _bracketed_apart(text, claim, position)]) or outer
+
+
+def _version_named_after(text: str, claim: Claim, named_here: list[tuple[int, str]]) -> str | None:
+    """The version named right after a claim: "grade 1 under v5.0", "grade 3 (CTCAE v6.0)"."""
+    after = next(((p, v) for p, v in named_here if p >= claim.span[1]), None)
+    if after and after[0] - claim.span[1] <= 30 and VERSION_AFTER_CLAIM_RE.fullmatch(text, claim.span[1], after[0]):
+        return after[1]
+    return None
 
 
 def _bracketed_apart(text: str, claim: Claim, position: int) -> bool:
@@ -1804,9 +1816,9 @@ def _claim_version(text: str, claim: Claim, named_here: list[tuple[int, str]], c
     whereas v5.0 would call it grade 4")."""
     if len({v for _, v in named_here}) < 2:
         return None
-    after = next(((p, v) for p, v in named_here if p >= claim.span[1]), None)
-    if after and after[0] - claim.span[1] <= 30 and VERSION_AFTER_CLAIM_RE.fullmatch(text, claim.span[1], after[0]):
-        return after[1]
+    named_after = _version_named_after(text, claim, named_here)
+    if named_after:
+        return named_after
     clause = clauses[max(0, bisect_right(clause_starts, claim.span[0]) - 1)]
     in_clause = single_version([v for position, v in named_here if clause[0] <= position < clause[1]
                                 and not _bracketed_apart(text, claim, position)])

@@ -1024,6 +1024,9 @@ FRESH19_CLASSES = [
     # "it falls into grade 3" refers back to the value, past a border named between
     ("Her ANC of 1.0 x10^9/L sits on the line between grade 2 and grade 3; under v5.0 it falls into grade 3.", "5", [(M, "anc", 3, 2)]),
     ("Her ANC of 1.0 x10^9/L sits on the line between grade 2 and grade 3; under v5.0 it falls into grade 2.", "5", []),
+    # a bracket that names only the claim's version, in a text that names both versions
+    ("The ANC was 0.3 x10^9/L, reported as grade 3 (CTCAE v6.0). Under CTCAE v5.0 it is grade 4.", "5", []),
+    ("The ANC was 0.3 x10^9/L, reported as grade 4 (CTCAE v6.0). Under CTCAE v5.0 it is grade 4.", "5", [(M, "anc", 4, 3)]),
 ]
 
 
