@@ -1027,6 +1027,11 @@ FRESH19_CLASSES = [
     # a bracket that names only the claim's version, in a text that names both versions
     ("The ANC was 0.3 x10^9/L, reported as grade 3 (CTCAE v6.0). Under CTCAE v5.0 it is grade 4.", "5", []),
     ("The ANC was 0.3 x10^9/L, reported as grade 4 (CTCAE v6.0). Under CTCAE v5.0 it is grade 4.", "5", [(M, "anc", 4, 3)]),
+    # "no grade" denies any grade, not the grade named after it
+    ("WBC 3.4 x10^9/L: no grade at all under v6.0, but grade 1 under v5.0.", "6", []),
+    ("WBC 3.4 x10^9/L: no grade at all under v6.0, but grade 2 under v5.0.", "6", [(M, "wbc", 2, 1)]),
+    ("Hb 10.4 g/dL, no grade 2 anaemia.", "5", []),
+    ("Hb 9.4 g/dL, no grade 2 anaemia.", "5", [(M, "hgb", "not 2", 2)]),
 ]
 
 
