@@ -310,7 +310,7 @@ ABSENT_AFTER_RE = re.compile(r"(?i)\s*(?:\([^()]{0,40}\)\s*)?(?:has|have|had|was
                              r"|\s*(?:\([^()]{0,40}\)\s*)?(?:is|was|remains)\s+(?:absent|not\s+present|ruled\s+out|excluded)")
 # Words that refer back to a value already given: "That's grade 2", "so it counts as grade 1", "which makes it grade 3".
 REFERRING = (r"\b(?:that|this|it|which|i|she|he|the\s+same\s+(?:value|count|number|result|level))(?:'s|’s|'m|’m|(?<=\bthat)s|(?<=\bit)s|\s+is|\s+am|\s+was|\s+would\s+be|\s+counts\s+as|\s+makes\s+it|\s+corresponds\s+to|"
-             r"\s+(?:falls?|fell)\s+(?:into|in|within)|"
+             r"\s+(?:falls?|fell)\s+(?:into|in|within)|(?:'s|’s|\s+is|\s+was)\s+what\s+(?:[\w-]+\s+){0,2}?(?:calls?|called|terms?|termed)|"
              r"(?<=\bit)\s+(?:as|at)|"
              r"\s+means|\s+represents|\s+should\s+(?:have\s+been|be))\s+(?:(?:still|only|now|just|already|probably|consistent\s+with|in\s+keeping\s+with|an?|CTCAE|"
              r"at\s+most|at\s+least|no\s+(?:worse|higher|more)\s+than|not)\s+){0,3}")

@@ -1032,6 +1032,9 @@ FRESH19_CLASSES = [
     ("WBC 3.4 x10^9/L: no grade at all under v6.0, but grade 2 under v5.0.", "6", [(M, "wbc", 2, 1)]),
     ("Hb 10.4 g/dL, no grade 2 anaemia.", "5", []),
     ("Hb 9.4 g/dL, no grade 2 anaemia.", "5", [(M, "hgb", "not 2", 2)]),
+    # "This is what doctors call grade 1" refers back to the one value before
+    ("Your platelet count was 62 x10^9/L. This is what doctors call grade 1.", "5", [(M, "plt", 1, 2)]),
+    ("Your platelet count was 92 x10^9/L. That's what we would term grade 1.", "5", []),
 ]
 
 
