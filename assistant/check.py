@@ -2046,6 +2046,11 @@ def _says_again(text: str, mention: Mention, between: str) -> bool:
 def _unnamed_subject(text: str, s_start: int, claim: Claim, mentions: list[Mention]) -> bool:
     """Whether the claim follows a number that belongs to no lab value: "0.49 → G3" grades 0.49, whatever was named before."""
     window = text[max(s_start, claim.span[0] - 16):claim.span[0]]
+    if "which" in window or "that" in window:
+        # "2.0 (grade 2), up from 1.0 x10^9/L on day 5, which was grade 3": a relative clause about the number before it
+        subject = RELATIVE_SUBJECT_BEFORE_RE.search(text, max(s_start, claim.span[0] - 60), claim.span[0])
+        if subject is not None:
+            return not any(m.span[0] <= subject.start("num") < max(m.span[1], m.number_span[1]) for m in mentions)
     if ":" not in window and "=" not in window and "→" not in window and "->" not in window:
         return False  # the sign UNNAMED_SUBJECT_BEFORE_RE needs: a plain string test first
     subject = UNNAMED_SUBJECT_BEFORE_RE.search(text, max(s_start, claim.span[0] - 16), claim.span[0])
@@ -2057,6 +2062,10 @@ def _unnamed_subject(text: str, s_start: int, claim: Claim, mentions: list[Menti
 
 TIME_UNIT_BEFORE_RE = re.compile(r"(?i)\b(?:day|d|week|wk|w|cycle|c|month|mo|hour|h)\s*$")
 THRESHOLD_BEFORE_NUMBER_RE = re.compile(r"(?i)(?:[<>≤≥]|\b(?:below|under|above|over|than|least|most|cut-?off|threshold|limit)\b)\s*(?:the\s+|of\s+)?$")
+# A relative clause about another value named with "from", "than" or "versus": "up from 1.0 x10^9/L on day 5, which was grade 3".
+RELATIVE_SUBJECT_BEFORE_RE = re.compile(rf"(?i)\b(?:from|than|versus|vs\.?|compared\s+(?:with|to))\s+(?:(?:a|an|the|its|her|his)\s+)?(?:[^\W\d][\w-]*\s+){{0,2}}?"
+                                        rf"(?<![\w.,])(?P<num>\d+(?:[.,]\d+)?)\s*(?:{UNIT_ALTERNATIVES})?(?:\s+(?:on|at|in)\s+(?:day|d|week|wk|cycle|c)\s*\d+)?"
+                                        r"\s*,?\s*(?:which|that)\s+(?:was|is|were|would\s+be|had\s+been)\s+(?:an?\s+)?(?:CTCAE\s+)?$")
 UNNAMED_SUBJECT_BEFORE_RE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?\s*(?:→|->|=>|:|=)\s*$")
 PRONOUN_SUBJECT_RE = re.compile(r"(?i)\b(?:it|that|this|she|he|they)(?:'s|’s|'re|\s+is|\s+was|\s+are|\s+were)\s+(?:(?:still|now|well|just|only)\s+)?$")
 

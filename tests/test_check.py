@@ -1035,6 +1035,10 @@ FRESH19_CLASSES = [
     # "This is what doctors call grade 1" refers back to the one value before
     ("Your platelet count was 62 x10^9/L. This is what doctors call grade 1.", "5", [(M, "plt", 1, 2)]),
     ("Your platelet count was 92 x10^9/L. That's what we would term grade 1.", "5", []),
+    # a relative clause about another value named with "from" or "than" grades that value
+    ("Platelets today 88 x10^9/L (grade 1), recovered from 30 x10^9/L at week 3, which was grade 3.", "5", []),
+    ("Platelets today 88 x10^9/L, which is grade 2.", "5", [(M, "plt", 2, 1)]),
+    ("Hb 9.1 g/dL, lower than 11.2 g/dL in May, which was grade 1; today it is grade 1.", "5", [(M, "hgb", 1, 2)]),
 ]
 
 
