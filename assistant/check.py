@@ -280,7 +280,7 @@ NONE_ABOVE_BEFORE_RE = re.compile(r"(?i)\b(?:no|not|never|without|nothing|kein(?
                                   r"pas\s+de|geen|nenhum[a]?|sem)\s+(?:[\w-]+\s+){0,3}?"
                                   r"(?:above|over|beyond|exceeding|über|oberhalb|sopra|oltre|por\s+encima\s+del?|au-dessus\s+du|boven|acima\s+do)\s+"
                                   r"(?:(?:a|an|il|al|el|le|dem|den|de|het|o)\s+)?(?:CTCAE\s+)?$")
-NONE_ABOVE_HINT_WORDS = ("above", "over", "beyond", "exceed", "über", "oberhalb", "sopra", "oltre", "encima", "dessus", "boven", "acima")
+NONE_ABOVE_HINT_RE = re.compile("above|over|beyond|exceed|über|oberhalb|sopra|oltre|encima|dessus|boven|acima")
 AT_LEAST_BEFORE_RE = re.compile(r"(?i)\bat\s+(least|most)\s+(?:a\s+|an\s+)?(?:CTCAE\s+)?$")
 # A grade that names a threshold or a definition is not a claim about a value: "the grade 2 threshold of 1.5",
 # "the cut-off that defines grade 2", "grade 2 anemia means a hemoglobin below 10".
@@ -304,6 +304,7 @@ THRESHOLD_WORDS = ("threshold", "cut", "boundary", "limit", "band", "border", "m
 NEGATION_WORDS = ("no", "n't", "never", "without", "rather", "instead", "nor", "short", "below", "hardly", "ness", "ningun", "sin", "sans",
                   "aucun", "pas", "kein", "geen", "nenhum", "sem")
 THRESHOLD_HINT_RE = re.compile("|".join(THRESHOLD_WORDS))
+NAMED_THRESHOLD_HINT_RE = re.compile("threshold|cut|boundary|limit|line|defin")  # a word THRESHOLD_NAMED_BEFORE_RE needs
 NEGATION_HINT_RE = re.compile("|".join(NEGATION_WORDS))
 ABSENT_AFTER_RE = re.compile(r"(?i)\s*(?:\([^()]{0,40}\)\s*)?(?:has|have|had|was|were|is|did|does)\s+(?:not|never)\s+"
                              r"(?:yet\s+)?(?:occurred|occur|developed|develop|recurred|been\s+(?:seen|observed|reported|documented|present))"
@@ -491,10 +492,12 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
         # Cheap word tests first: the regular expressions below only run where they can match.
         if (THRESHOLD_HINT_RE.search(lowered_after) and THRESHOLD_AFTER_RE.match(after)
                 and not OPEN_PAREN_RE.match(text, claim_end) and not MEETS_BEFORE_RE.search(before)) \
-                or (THRESHOLD_HINT_RE.search(lowered_before) and THRESHOLD_BEFORE_RE.search(before[-25:])
+                or (NAMED_THRESHOLD_HINT_RE.search(lowered_before) and THRESHOLD_BEFORE_RE.search(before[-25:])
                     and THRESHOLD_NAMED_BEFORE_RE.search(before)):
             continue  # "the grade 2 threshold of 1.5", "the cut-off that defines grade 2": not a claim about a value
-        if OWNER_HINT_RE.search(lowered_before[-60:]):
+        tail = lowered_before[-32:]  # the preposition the owner needs, perhaps with a condition after it ("de la anemia")
+        if (" of " in tail or " for " in tail or " de" in tail or " du " in tail or " di " in tail or " van " in tail
+                or " da " in tail or " do " in tail) and OWNER_HINT_RE.search(lowered_before[-60:]):
             owner = OWNER_BEFORE_RE.search(before)
             if owner and owner.group("prep").lower() not in CLAIMING_PREPOSITIONS:
                 continue  # "more than the 10.0 g/dL upper edge of grade 2": the grade owns the threshold
@@ -529,6 +532,7 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
             continue  # "one step above grade 4", "at the edge of grade 2 but not in it": a neighbouring grade, not the value's
         negated = False
         bounded = False
+        negation_hinted = NEGATION_HINT_RE.search(lowered_before) is not None
         if len(grades) == 1 and "at " in near_before[-10:]:
             bound = AT_LEAST_BEFORE_RE.search(before)  # "at least grade 3", "at most grade 1": a range of grades
             if bound:
@@ -540,7 +544,7 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
             if bound:
                 grades, label = _than_grades(min(grades), bound.group("cmp").lower() in HIGHER_WORDS, bound.group("neg") is not None)
                 bounded = True
-        if not bounded and len(grades) == 1 and any(word in near_before for word in NONE_ABOVE_HINT_WORDS):
+        if not bounded and len(grades) == 1 and negation_hinted and NONE_ABOVE_HINT_RE.search(near_before):
             bound = NONE_ABOVE_BEFORE_RE.search(before)  # "no anemia above grade 1": at most grade 1
             if bound:
                 grades, label = _than_grades(min(grades), True, True)
@@ -549,7 +553,7 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
             negated = True  # "he's out of grade 3 now": the claim is that it is not grade 3
         elif not bounded and ("nothing" in lowered_before or "none" in lowered_before) and NOTHING_BEFORE_RE.search(before):
             negated = True  # "Nothing here is grade 3 or worse": none of the values is
-        elif not bounded and NEGATION_HINT_RE.search(lowered_before) and not (grades == {0} and before.rstrip().endswith("(")):
+        elif not bounded and negation_hinted and not (grades == {0} and before.rstrip().endswith("(")):
             # ("not anaemia at all (grade 0)": the bracket names the grade the denial gives, not a denied one)
             if BELOW_RE.search(before):
                 grades, label, negated = set(range(min(grades), 6)), f"≥{min(grades)}" if len(grades) == 1 else label, True
@@ -942,7 +946,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             claims = [c for c in claims if c.span[0] < question_at]  # "My ANC is 1.6 — do I have grade 2 neutropenia?"
         if claims and following is not None and _opens_correction(text, following, opens_correction):
             claims = [c for c in claims if c.negated]  # "ANC 0.9 was graded 2. It should have been grade 3.": superseded
-        elif following is not None and any(c.recorded for c in claims) and text_claims.in_sentence(*spans[number + 1]):
+        elif claims and following is not None and any(c.recorded for c in claims) and text_claims.in_sentence(*spans[number + 1]):
             # "28,000/µL was entered as a grade 4 event. Under CTCAE v5.0 it is grade 3": a record, then the text's own grade
             claims = [c for c in claims if not c.recorded]
         if claims and _opens_correction(text, s_start, opens_correction):
@@ -1988,6 +1992,7 @@ CHAINED_COMPARISON_RE = re.compile(r"(?i)[\s,;—–-]*(?:\b(?:but|and|yet|thoug
 
 UNIT_TEXT_RE = re.compile(rf"(?:{UNIT_ALTERNATIVES})", re.IGNORECASE)
 # digits written onto a word, a visit's label ("C3D1"), are not a number; a grade's ("G2") are
+DIGIT_RE = re.compile(r"\d")
 LABEL_DIGITS_RE = re.compile(r"(?<=[^\W\d_])(?<![Gg])(?<![Gg][Rr])\d+")
 
 
@@ -2011,7 +2016,8 @@ def _value_for_comparison(match: re.Match, all_values: list[Mention], value_star
     between = text[after_value if borrowed_from is None else borrowed_from:match.start()]
     if "10" in between:
         between = UNIT_TEXT_RE.sub(" ", between)  # "1.1 (10^9/L), not yet below 1.5": a unit is not a number between
-    between = LABEL_DIGITS_RE.sub("", between)  # "2.9 on C3D1, just above the 3.0 cut-off": a label's digits are not a number
+    if DIGIT_RE.search(between):
+        between = LABEL_DIGITS_RE.sub("", between)  # "2.9 on C3D1, just above the 3.0 cut-off": a label's digits are not a number
     if any(word in between for word in RANGE_NAME_WORDS):
         between = NAMED_RANGE_RE.sub(" ", between)  # "130 with a reference range of 140-400: that's inside …": the value's range
     earlier = list(COMPARISON_RE.finditer(between)) if len(between) <= 200 else []
