@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from assistant.ctcae import ANALYTE_LABELS, VERSIONS, grade_value, normalize_version, term_name
+from assistant.ctcae import ANALYTE_LABELS, DEFAULT_LLN, VERSIONS, grade_value, normalize_version, term_name
 from assistant.labs import (
     ANALYTE_PATTERNS,
     CANONICAL_UNIT,
@@ -129,6 +129,9 @@ TERM_WORDS = {
 TERM_ALTERNATIVES = "(?:" + "|".join(f"(?P<{k}>{v})" for k, v in TERM_WORDS.items()) + ")"
 TERM_RE = re.compile(r"\b" + first_char_lookahead(TERM_ALTERNATIVES) + TERM_ALTERNATIVES, re.IGNORECASE)
 FEBRILE_RE = re.compile(r"febrile\s+neutropeni", re.IGNORECASE)
+# The grade given right after it: "febrile neutropenia (grade 3)", "the febrile neutropenia was graded 3".
+FEBRILE_BEFORE_RE = re.compile(r"(?i)febrile\s+neutropeni\w*\s*(?:\(\s*|[:,-]\s*|(?:(?:event\s+)?(?:is|was|were|are|been|assessed|considered)\s+){1,2}(?:as\s+)?)"
+                               r"(?:an?\s+)?(?:CTCAE\s+)?$")
 NON_LAB_TERMS_FILE = Path(__file__).resolve().parent / "data" / "non_lab_terms.yaml"
 # Events graded from clinical findings ("fatigue gr 2", "grade 3 colitis"): a grade right by one is that event's.
 NON_LAB_ALTERNATIVES = "(?:" + "|".join(yaml.safe_load(NON_LAB_TERMS_FILE.read_text(encoding="utf-8"))["terms"]) + ")"
@@ -141,16 +144,17 @@ NON_LAB_AFTER_RE = re.compile(r"\s*(?:\)\s*)?(?:[\w-]+\s+){0,2}?" + NON_LAB_ALTE
 # "au-dessus de 1,5", "unter 1,0", "boven de grens van 1,5", "abaixo de 1.500". Those of FOREIGN_BELOW_RE say "below".
 FOREIGN_RELATION = (r"por\s+(?:encima|debajo)\s+del?|(?:superior|inferior|mayor|menor)(?:es)?\s+(?:a|al|que|de)|acima\s+d[eoa]|abaixo\s+d[eoa]|"
                     r"(?:al\s+di\s+)?(?:sopra|sotto)(?:\s+(?:il|al|la|alla|a|di|del|della))?|(?:superiore|inferiore)\s+a|"
-                    r"(?:au|en)[ -]dessu?s\s+d[eu]s?|(?:sup|inf)[ée]rieure?s?\s+[àa]|über|unter(?:halb)?|oberhalb|boven|onder")
+                    r"(?:au|en)[ -]desso?us\s+d[eu]s?|sous|(?:sup|inf)[ée]rieure?s?\s+[àa]|über|unter(?:halb)?|oberhalb|boven|onder")
 FOREIGN_RELATION_RE = re.compile(rf"(?i){FOREIGN_RELATION}")
-FOREIGN_BELOW_RE = re.compile(r"(?i)debajo|inferior|menor|abaixo|sotto|dessous|inf[ée]rieur|unter|onder")
+FOREIGN_BELOW_RE = re.compile(r"(?i)debajo|inferior|menor|abaixo|sotto|dessous|sous|inf[ée]rieur|unter|onder")
 # A stated comparison of a value with a threshold, wherever it sits in the sentence: "is below the 1.5 cut-off",
 # "would be below 7.0", "exceeds the critical threshold of 1.5", "is more than 2.0 x10^9/L". Built in two forms: English
 # only, and with the other languages' relations and accented words; a text is scanned with the second only when it
 # holds one of FOREIGN_RELATION_WORDS, since the wider scan costs more on a long text.
 def _comparison_pattern(every_language: bool) -> str:
     relation = f"|{FOREIGN_RELATION}" if every_language else ""
-    word, words = (r"[^\W\d_][\w-]*", "{0,4}") if every_language else (r"[A-Za-z-]+", "{0,3}")
+    # a word may be a possessive: "under the protocol's 1.5 threshold"
+    word, words = (r"[^\W\d_][\w-]*(?:['’]s)?", "{0,4}") if every_language else (r"[A-Za-z-]+(?:['’]s)?", "{0,3}")
     return (
         rf"(?<![\w-])(?#first)(?P<rel>below|under|less\s+than|lower\s+than|beneath|above|over|greater\s+than|higher\s+than|more\s+than|exceeds?|"
         rf"exceeding|exceeded|at\s+or\s+above|at\s+or\s+below|<=|>=|≤|≥|<|>{relation}|"
@@ -159,7 +163,7 @@ def _comparison_pattern(every_language: bool) -> str:
         r"fails?\s+to\s+(?:reach|meet|clear)|failed\s+to\s+(?:reach|meet|clear)|miss(?:es|ed)?)"
         r"(?=\s+(?:the\s+|an?\s+|our\s+|its\s+)?(?:[<>≥≤]\s*)?(?:\d[\d.,]*\s*(?:\S+\s+)?|(?:[\w-]+\s+){0,3}?)"
         r"(?:threshold|cut-?off|cutoff|minimum|requirement|limit|bar|floor)\b))\s*"
-        rf"(?:the\s+|an?\s+)?(?:(?!(?:grade|gr)\b){word}\s+){words}?(?:(?:CTCAE\s+)?(?:grade|gr\.?)\s*[0-5IViv]+\s+)?"
+        rf"(?:the\s+|an?\s+)?(?:(?!(?:grade|grado|grad|grau|graad|gr)\b){word}\s+){words}?(?:(?:CTCAE\s+)?(?:grade|gr\.?)\s*[0-5IViv]+\s+)?"
         r"(?:(?:[A-Za-z-]+\s+){0,2}?(?:threshold|cut-?off|cutoff|limit(?:\s+of\s+normal)?|level|boundary|mark|value|line|LLN|ULN|minimum|"
         r"requirement|floor|bar)"
         r"(?:\s*\([A-Za-z]{2,5}\))?(?:\s+(?:of\s+|at\s+)?|\s*\(\s*(?=\d)))?"
@@ -176,11 +180,11 @@ def _comparison_pattern(every_language: bool) -> str:
 COMPARISON_RE = _scan(_comparison_pattern(True), re.IGNORECASE)
 ENGLISH_COMPARISON_RE = _scan(_comparison_pattern(False), re.IGNORECASE)
 FOREIGN_RELATION_WORDS = ("encima", "debajo", "inferior", "superior", "mayor", "menor", "acima", "abaixo", "sopra", "sotto", "dessus",
-                          "dessous", "rieur", "über", "unter", "oberhalb", "boven", "onder")
+                          "dessous", "sous", "rieur", "über", "unter", "oberhalb", "boven", "onder")
 # The words, lowered, one of which every comparison's relation holds: a sentence with none is not scanned for comparisons.
 ENGLISH_RELATION_WORDS = ("below", "under", "less", "lower", "beneath", "above", "over", "greater", "higher", "more", "exceed", "<", ">",
                           "≤", "≥", "clear", "meet", "met", "reach", "satisf", "fall", "fell", "fail", "miss")
-RELATION_WORDS = ENGLISH_RELATION_WORDS + FOREIGN_RELATION_WORDS + ("dess",)  # "dessu?s" is read as "dessus" and as "desss"
+RELATION_WORDS = ENGLISH_RELATION_WORDS + FOREIGN_RELATION_WORDS
 # Letters a scan that ignores case reads as "i" or "s" but lowering keeps apart ("ı", "ſ") or makes two characters of ("İ").
 CASE_FOLD_EXCEPTIONS = ("ı", "ſ", "İ")
 
@@ -219,7 +223,9 @@ def _occurrences(lowered: str, word: str):
 VERSION_BEFORE_NUMBER_RE = re.compile(r"(?i)(?:ctcae|version|\bv)\s*\.?\s*$")
 GRADE_BEFORE_RE = re.compile(r"(?i)(?:grade|gr\.?|(?-i:G))\s*$")
 # "is not yet below 1.5", "no longer above", "isn't under": the comparison is denied.
-NEGATED_COMPARISON_RE = re.compile(r"(?i)(?:\bnot|n't|\bnever|\bno\s+longer)\s+(?:yet\s+|quite\s+|even\s+|really\s+|still\s+)?$")
+# So is one a verb of reaching denies: "does not reach the <1.0 criterion", "doesn't meet the ≥1.5 requirement".
+NEGATED_COMPARISON_RE = re.compile(r"(?i)(?:\bnot|n't|\bnever|\bno\s+longer)\s+(?:yet\s+|quite\s+|even\s+|really\s+|still\s+)?"
+                                   r"(?:(?:reach|meet|satisfy|fulfil+|hit)\s+(?:the\s+|an?\s+)?)?$")
 RELATIONS = {
     "below": "<", "under": "<", "less than": "<", "lower than": "<", "beneath": "<", "<": "<",
     "above": ">", "over": ">", "greater than": ">", "higher than": ">", "exceeds": ">", "exceed": ">",
@@ -251,7 +257,9 @@ VERSION_NAMED_RE = _scan(r"(?i)(?#first)(?:CTCAE\s*(?:version\s*|v\.?\s*)?|\bv\.
 # grade 4"), and those that make it a claim of staying below a grade ("does not reach grade 3", "not yet grade 2").
 NEGATION_RE = re.compile(r"(?i)\b(?:no|not|cannot|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|hasn't|haven't|hadn't|won't|never|without|rather\s+than|instead\s+of|nor|neither|hardly|"
                          # the same in the other languages read here: "nessuna neutropenia di grado 2", "sin anemia de grado 3", "keine Neutropenie Grad 3"
-                         r"nessun[ao]?|ningun[ao]?|ningún|sin|sans|aucune?|pas\s+de|kein(?:e[nmrs]?)?|geen|nenhum[a]?|sem)\b(?!.*\b(?:but|it\s+is|is|it's|it’s|that's|that\s+is)(?!\w))(?:[^;:,—–.]|(?<=\d)\.(?=\d)){0,35}$")
+                         r"nessun[ao]?|ningun[ao]?|ningún|sin|sans|aucune?|pas\s+de|kein(?:e[nmrs]?)?|geen|nenhum[a]?|sem)\b"
+                         # "no grade under v6.0 (grade 1 under v5.0)": what is denied is any grade, not the grade named after
+                         r"(?!\s+(?:CTCAE\s+)?grade\b(?!\s*(?:[0-5]|[IV]+\b)))(?!.*\b(?:but|it\s+is|is|it's|it’s|that's|that\s+is)(?!\w))(?:[^;:,—–.]|(?<=\d)\.(?=\d)){0,35}$")
 BELOW_RE = re.compile(r"(?i)\b(?:(?:does|do|did)\s+not|doesn't|don't|didn't|not\s+yet|falls?\s+short\s+of|fell\s+short\s+of|below)\s+"
                       r"(?:(?:reach|hit|amount\s+to|make\s+it(?:\s+to)?|get\s+to|rise\s+to|fall\s+to|drop\s+to|come\s+to)\s+)?"
                       r"(?:(?:the|a|an|yet|quite|even|level|of|CTCAE)\s+){0,2}$")
@@ -267,30 +275,43 @@ def _than_grades(grade: int, higher: bool, negated: bool) -> tuple[set[int], str
     return (set(range(0, grade + 1)), f"≤{grade}") if negated else (set(range(0, grade)), f"<{grade}")
 
 
-NONE_ABOVE_BEFORE_RE = re.compile(r"(?i)\b(?:no|not|never|without|nothing)\s+(?:[\w-]+\s+){0,3}?(?:above|over|beyond|exceeding)\s+"
-                                  r"(?:a\s+|an\s+)?(?:CTCAE\s+)?$")
+# ... and in the other languages read here: "keine Anämie über Grad 1", "nessuna neutropenia sopra il grado 2".
+NONE_ABOVE_BEFORE_RE = re.compile(r"(?i)\b(?:no|not|never|without|nothing|kein(?:e[nmrs]?)?|nessun[ao]?|ningun[ao]?|ningún|sin|aucune?|"
+                                  r"pas\s+de|geen|nenhum[a]?|sem)\s+(?:[\w-]+\s+){0,3}?"
+                                  r"(?:above|over|beyond|exceeding|über|oberhalb|sopra|oltre|por\s+encima\s+del?|au-dessus\s+du|boven|acima\s+do)\s+"
+                                  r"(?:(?:a|an|il|al|el|le|dem|den|de|het|o)\s+)?(?:CTCAE\s+)?$")
+NONE_ABOVE_HINT_RE = re.compile("above|over|beyond|exceed|über|oberhalb|sopra|oltre|encima|dessus|boven|acima")
 AT_LEAST_BEFORE_RE = re.compile(r"(?i)\bat\s+(least|most)\s+(?:a\s+|an\s+)?(?:CTCAE\s+)?$")
 # A grade that names a threshold or a definition is not a claim about a value: "the grade 2 threshold of 1.5",
 # "the cut-off that defines grade 2", "grade 2 anemia means a hemoglobin below 10".
 THRESHOLD_AFTER_RE = re.compile(r"(?i)\s*(?:(?:(?!(?:since|because|as|when|while|so|but|and|after|before)\b)\w+\s+){0,4}?"
                                 r"(?:threshold|cut-?off|cutoff|boundary|limit|band|border|mark|(?<!in )line)\b"
                                 r"|(?:(?!(?:in|under|per|by|using|according|of)\b)\w+\s+){0,4}?(?:criteria|criterion)\b"
-                                r"|(?:\w+\s+){0,4}?(?:means|is\s+defined|defined\s+as|refers\s+to|starts?|begins?|applies|kicks\s+in|stops?|ends?\s+(?:at|below|above)|"
-                                r"covers|spans|runs\s+(?:from|down\s+to|to))\b)")
+                                r"|(?:\w+\s+){0,4}?(?:means|is\s+defined|defined\s+as|refers\s+to|starts?|begins?|applies|kicks\s+in|stops?|"
+                                r"ends?(?:\s+(?:at|below|above)|(?=\s*(?:[.,;:)]|$)))|covers|spans|runs\s+(?:from|down\s+to|to)|"
+                                # the same in the other languages read here: "le grade 1 s'arrête à 75", "el grado 2 empieza en 10"
+                                r"s['’]arr[êe]te|commence|d[ée]bute|comienza|empieza|termina|acaba|beginnt|endet|inizia|comincia|finisce|"
+                                r"begint|eindigt|come[çc]a)\b"
+                                # what a grade needs: "grade 4 would require a count below 10", "grade 4 under v6.0 requires <0.1"
+                                r"|(?:[\w.]+\s+){0,4}?(?:would\s+)?(?:requires?|required|needs?|needed)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
+                                r"(?:[<>≤≥]|below|under|less|lower|above|over|more|greater|at\s+least|\d))")
 # "meets grade 2 anemia criteria" claims the grade: the criteria are met, not named.
 MEETS_BEFORE_RE = re.compile(r"(?i)\b(?:meets?|meeting|met|fulfils?|fulfills?|fulfilled|fulfilling|satisfies|satisfy|satisfied|"
                              r"satisfying|within|reaches|reached|qualifies\s+for)\s+(?:the\s+)?(?:CTCAE\s+)?$")
 THRESHOLD_WORDS = ("threshold", "cut", "boundary", "limit", "band", "border", "mark", "criteri", "mean", "defin", "start", "begin", "line",
-                   "appl", "kick", "stop", "end", "cover", "span", "run")
+                   "appl", "kick", "stop", "end", "cover", "span", "run", "requir", "need", "arr", "commence", "ebut", "ébut", "mienza", "piez",
+                   "termin", "acab", "inizi", "cominci", "finisc", "eindig", "meça", "meca")
 NEGATION_WORDS = ("no", "n't", "never", "without", "rather", "instead", "nor", "short", "below", "hardly", "ness", "ningun", "sin", "sans",
                   "aucun", "pas", "kein", "geen", "nenhum", "sem")
 THRESHOLD_HINT_RE = re.compile("|".join(THRESHOLD_WORDS))
+NAMED_THRESHOLD_HINT_RE = re.compile("threshold|cut|boundary|limit|line|defin")  # a word THRESHOLD_NAMED_BEFORE_RE needs
 NEGATION_HINT_RE = re.compile("|".join(NEGATION_WORDS))
 ABSENT_AFTER_RE = re.compile(r"(?i)\s*(?:\([^()]{0,40}\)\s*)?(?:has|have|had|was|were|is|did|does)\s+(?:not|never)\s+"
                              r"(?:yet\s+)?(?:occurred|occur|developed|develop|recurred|been\s+(?:seen|observed|reported|documented|present))"
                              r"|\s*(?:\([^()]{0,40}\)\s*)?(?:is|was|remains)\s+(?:absent|not\s+present|ruled\s+out|excluded)")
 # Words that refer back to a value already given: "That's grade 2", "so it counts as grade 1", "which makes it grade 3".
 REFERRING = (r"\b(?:that|this|it|which|i|she|he|the\s+same\s+(?:value|count|number|result|level))(?:'s|’s|'m|’m|(?<=\bthat)s|(?<=\bit)s|\s+is|\s+am|\s+was|\s+would\s+be|\s+counts\s+as|\s+makes\s+it|\s+corresponds\s+to|"
+             r"\s+(?:falls?|fell)\s+(?:into|in|within)|(?:'s|’s|\s+is|\s+was)\s+what\s+(?:[\w-]+\s+){0,2}?(?:calls?|called|terms?|termed)|"
              r"(?<=\bit)\s+(?:as|at)|"
              r"\s+means|\s+represents|\s+should\s+(?:have\s+been|be))\s+(?:(?:still|only|now|just|already|probably|consistent\s+with|in\s+keeping\s+with|an?|CTCAE|"
              r"at\s+most|at\s+least|no\s+(?:worse|higher|more)\s+than|not)\s+){0,3}")
@@ -324,9 +345,15 @@ BARE_AFTER_RE = re.compile(r"(?i)\s*(?:\((?:per\s+|under\s+|by\s+)?CTCAE[^()]{0,
 THRESHOLD_NAMED_BEFORE_RE = re.compile(r"(?i)(?:threshold|cut-?off|boundary|limit|line|defines?)(?:\W+\w+){0,3}?\W+\w*\W*$")
 # A grade named as the owner of a threshold: "more than the 10.0 g/dL upper edge of grade 2" names the edge, it does not
 # claim grade 2; "sits at the bottom edge of grade 2" (at, on, within the edge) does claim it.
-OWNER_BEFORE_RE = re.compile(r"(?i)\b(?P<prep>\w+)\s+(?:the\s+|an?\s+)?(?:\d[\d.,]*\s*(?:[^\s\d]+\s+)?)?(?:(?:upper|lower|top|bottom|low|high)\s+)?"
-                             r"(?:edge|end|bound|floor|ceiling)\s+(?:of|for)\s+(?:the\s+)?(?:CTCAE\s+)?$")
-OWNER_HINT_RE = re.compile(r"edge|end|bound|floor|ceiling")
+# So does a grade whose start a threshold marks: "the 10 g/dL limit that marks the start of grade 2 anaemia", "el límite
+# que marca el comienzo de la anemia grado 2".
+OWNER_BEFORE_RE = re.compile(r"(?i)\b(?P<prep>\w+)\s+(?:(?:the|an?|el|la|le|il|lo|der|die|das|het|o|a)\s+)?(?:\d[\d.,]*\s*(?:[^\s\d]+\s+)?)?"
+                             r"(?:(?:upper|lower|top|bottom|low|high)\s+)?"
+                             r"(?:edge|end|bound|floor|ceiling|start|beginning|onset|comienzo|inicio|principio|d[ée]but|commencement|beginn|"
+                             r"anfang|inizio|begin|in[íi]cio)\s+(?:of|for|de(?:\s+la|\s+l['’])?|del(?:la)?|du|des|der|di|dell['’]|van|da|do)\s*"
+                             r"(?:(?:the|la|le|el|l['’]|il|lo|a|o)\s*)?(?:CTCAE\s+)?(?:(?:an(?:a?[ée]|ä)mi[ae]|neutrop[ée]ni[ae]|"
+                             r"th?rombo(?:cyto|zyto|cito)?p[ée]ni[ae]|l(?:ymph|inf)op[ée]ni[ae]|leu[ck]op[ée]ni[ae])\s+)?$")
+OWNER_HINT_RE = re.compile(r"edge|end|bound|floor|ceiling|start|begin|onset|comienzo|inicio|principio|but|commencement|anfang|inizio|in[íi]cio")
 DEFINITION_HINT_RE = re.compile(r"any|everything|value|level|count|result|reading|between")
 CLAIMING_PREPOSITIONS = {"at", "on", "within", "in", "near", "inside", "into", "toward", "towards"}
 # A grade given to every value past a number is a definition, not a claim about a value: "anything below 8.0 is grade 3".
@@ -372,6 +399,7 @@ class Claim:
     bare: bool = False  # nothing follows the grade in its clause ("...; grade 4.")
     own: Mention | None = None  # a value in brackets right after the condition ("grade 3 thrombocytopenia (nadir 38)")
     correcting: bool = False  # said as a correction of another claim ("but that's an error — 0.7 is grade 3")
+    recorded: bool = False  # a record's grade the text reports ("was entered as a grade 4 event"), perhaps to regrade it
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -464,11 +492,12 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
         # Cheap word tests first: the regular expressions below only run where they can match.
         if (THRESHOLD_HINT_RE.search(lowered_after) and THRESHOLD_AFTER_RE.match(after)
                 and not OPEN_PAREN_RE.match(text, claim_end) and not MEETS_BEFORE_RE.search(before)) \
-                or (THRESHOLD_HINT_RE.search(lowered_before) and THRESHOLD_BEFORE_RE.search(before[-25:])
+                or (NAMED_THRESHOLD_HINT_RE.search(lowered_before) and THRESHOLD_BEFORE_RE.search(before[-25:])
                     and THRESHOLD_NAMED_BEFORE_RE.search(before)):
             continue  # "the grade 2 threshold of 1.5", "the cut-off that defines grade 2": not a claim about a value
-        tail = lowered_before[-14:]
-        if (" of " in tail or " for " in tail) and OWNER_HINT_RE.search(lowered_before[-60:]):
+        tail = lowered_before[-32:]  # the preposition the owner needs, perhaps with a condition after it ("de la anemia")
+        if (" of " in tail or " for " in tail or " de" in tail or " du " in tail or " di " in tail or " van " in tail
+                or " da " in tail or " do " in tail) and OWNER_HINT_RE.search(lowered_before[-60:]):
             owner = OWNER_BEFORE_RE.search(before)
             if owner and owner.group("prep").lower() not in CLAIMING_PREPOSITIONS:
                 continue  # "more than the 10.0 g/dL upper edge of grade 2": the grade owns the threshold
@@ -481,8 +510,9 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
             # nadirs 1.2 and 0.3)" claims grade 3 or 4 for each
             claims += [Claim(grades, label, (claim_start, claim_end), term, own=value) for value in _cohort_values(text, claim_end, end, term)]
             continue
-        if term == "anc" and febrile and abs(febrile[min(bisect_left(febrile, claim_end), len(febrile) - 1)] - claim_end) <= 3:
-            term = "fn"  # "grade 3 febrile neutropenia" is a clinical grade, not an ANC grade
+        if term == "anc" and febrile and (abs(febrile[min(bisect_left(febrile, claim_end), len(febrile) - 1)] - claim_end) <= 3
+                                          or FEBRILE_BEFORE_RE.search(before[-50:])):
+            term = "fn"  # "grade 3 febrile neutropenia", "febrile neutropenia (grade 3)": a clinical grade, not an ANC grade
         if term is None and events is None:
             events = [(m.start() + start, m.end() + start) for m in NON_LAB_TERM_RE.finditer(chunk)]
             event_starts = [e[0] for e in events]
@@ -502,6 +532,7 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
             continue  # "one step above grade 4", "at the edge of grade 2 but not in it": a neighbouring grade, not the value's
         negated = False
         bounded = False
+        negation_hinted = NEGATION_HINT_RE.search(lowered_before) is not None
         if len(grades) == 1 and "at " in near_before[-10:]:
             bound = AT_LEAST_BEFORE_RE.search(before)  # "at least grade 3", "at most grade 1": a range of grades
             if bound:
@@ -513,8 +544,7 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
             if bound:
                 grades, label = _than_grades(min(grades), bound.group("cmp").lower() in HIGHER_WORDS, bound.group("neg") is not None)
                 bounded = True
-        if not bounded and len(grades) == 1 and ("above" in near_before or "over" in near_before or "beyond" in near_before
-                                                  or "exceed" in near_before):
+        if not bounded and len(grades) == 1 and negation_hinted and NONE_ABOVE_HINT_RE.search(near_before):
             bound = NONE_ABOVE_BEFORE_RE.search(before)  # "no anemia above grade 1": at most grade 1
             if bound:
                 grades, label = _than_grades(min(grades), True, True)
@@ -523,7 +553,7 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
             negated = True  # "he's out of grade 3 now": the claim is that it is not grade 3
         elif not bounded and ("nothing" in lowered_before or "none" in lowered_before) and NOTHING_BEFORE_RE.search(before):
             negated = True  # "Nothing here is grade 3 or worse": none of the values is
-        elif not bounded and NEGATION_HINT_RE.search(lowered_before) and not (grades == {0} and before.rstrip().endswith("(")):
+        elif not bounded and negation_hinted and not (grades == {0} and before.rstrip().endswith("(")):
             # ("not anaemia at all (grade 0)": the bracket names the grade the denial gives, not a denied one)
             if BELOW_RE.search(before):
                 grades, label, negated = set(range(min(grades), 6)), f"≥{min(grades)}" if len(grades) == 1 else label, True
@@ -538,7 +568,8 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
             term_before = next((e for _, e, a in reversed(terms[max(0, index - 3):index]) if e <= claim_start and a == term), None)
         bare = term is None and BARE_AFTER_RE.match(text, claim_end, end) is not None
         own = None
-        if term in CANONICAL_UNIT and after_term != claim_end and "(" in text[after_term:after_term + 3]:
+        # ... after the condition, or after the grade of a condition named before it ("and one had grade 3 (nadir 33)")
+        if term in CANONICAL_UNIT and "(" in text[after_term:after_term + 3]:
             bracket = OWN_VALUE_RE.match(text, after_term, end)
             if bracket and bracket.group("name") and ANALYTE_RE_FULL.match(bracket.group("name")).lastgroup != term:
                 bracket = None  # "grade 3 neutropenia (WBC 1.1)": another analyte's value
@@ -553,7 +584,8 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
             continue  # "initially reported as grade 2", "graded 2 in error": someone else's claim, reported as such
         claims.append(Claim(grades, label, (claim_start, claim_end), term, negated, term_before, bare,
                             own if own is not None and own.value is not None else None,
-                            correcting="to" in match.group(0) and CORRECTED_TO_RE.search(match.group(0)) is not None))
+                            correcting="to" in match.group(0) and CORRECTED_TO_RE.search(match.group(0)) is not None,
+                            recorded=" as " in lowered_before[-16:] and RECORDED_AS_BEFORE_RE.search(before) is not None))
     corrections = [m.start() + start for m in CORRECTION_RE.finditer(chunk)] if claims and correction_hints.within(start, end) else []
     if corrections and claims:
         # "graded 2; the correct grade is 3": the claims before the last correction are superseded by it
@@ -599,7 +631,7 @@ CORRECTION_START_RE = re.compile(r"(?i)(?:correction\s*:|(?:(?:by|per|under|in)\
 # the answer after it says yes; a question written as a hedge ("New plt 58 → G3 ITP?") still claims its grade.
 INTERROGATIVE_START_RE = re.compile(r"(?i)(?:[^:?¿\n]{0,24}:\s*)?¿|(?:Q\s*\d*\s*[:.)]\s*)?(?:(?:so|and|but|ok|okay|hi|doctor|doc|quick\s+question(?:\s+for\s+[^:?\n]{1,30})?)\s*[,:]?\s+)?"
                                     r"(?:is|are|was|were|does|do|did|would|could|should|can|"
-                                    r"will|has|have|am|isn't|aren't|doesn't|don't|what|which|how)\b")
+                                    r"will|has|have|am|isn't|aren't|doesn't|don't|what|which|how|where|why|when|who)\b")
 # ... or a question put after the value: "My ANC is 1.6 — do I have grade 2 neutropenia?"
 INTERROGATIVE_CLAUSE_RE = re.compile(r"(?i)(?:[—–:;,]|\s-\s)\s*(?:so\s+|and\s+|but\s+)?(?:(?:is|are|was|were|does|do|did|would|could|should|can|will|am)\s+"
                                      r"(?:i|you|we|she|he|it|that|this|they|there|my|her|his|their)\b|"
@@ -637,6 +669,10 @@ REPORTED_HINT_RE = re.compile(r"initially|originally|previously|first|incorrect|
 REPORTED_BEFORE_RE = re.compile(r"(?i)\b(?:(?:initially|originally|previously|first|incorrectly|erroneously|mistakenly|wrongly|falsely)\s+"
                                 r"(?:reported|graded|recorded|coded|documented|called|classed|classified|labell?ed|entered|listed)|"
                                 r"mis-?(?:graded|classified|coded|labell?ed))\s+(?:as\s+)?(?:an?\s+)?(?:CTCAE\s+)?$")
+# A grade a record holds, which the text may go on to give its own grade for: "was entered as a grade 4 event",
+# "had been coded as grade 2 in the CRF".
+RECORDED_AS_BEFORE_RE = re.compile(r"(?i)\b(?:was|were|is|are|been|be)\s+(?:entered|recorded|coded|logged|captured|listed|reported|submitted|"
+                                   r"documented|graded)\s+as\s+(?:an?\s+)?(?:CTCAE\s+)?$")
 REPORTED_AFTER_RE = re.compile(r"(?i)\s*(?:\([^()]{0,30}\)\s*)?(?:,\s*)?(?:\w+\s+){0,2}?(?:incorrectly|erroneously|mistakenly|wrongly|falsely|in\s+error|"
                                r"by\s+mistake|as\s+(?:initially|originally|previously|first)\s+(?:reported|graded|recorded|stated|documented))\b")
 # A correction that supersedes the claims before it: "the correct grade is 3", "should have been grade 3", "is actually grade 3".
@@ -823,6 +859,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
     answered: set[tuple[str, float]] = set()  # the values the text's own (unquoted) claims grade
     opens_correction: dict[int, bool] = {}  # by position, whether a sentence there opens with a correction
     spans = sentences(text)
+    named_ranges = _NamedRanges(text, lowered, spans)
     text_terms = [(m.start(), m.end(), m.lastgroup) for m in _anchor_matches(TERM_RE, text, lowered)]
     text_term_starts = [t[0] for t in text_terms]
     clause_breaks = [m.span() for m in _anchor_matches(CLAUSE_BREAK_RE, text, lowered)]
@@ -909,6 +946,9 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             claims = [c for c in claims if c.span[0] < question_at]  # "My ANC is 1.6 — do I have grade 2 neutropenia?"
         if claims and following is not None and _opens_correction(text, following, opens_correction):
             claims = [c for c in claims if c.negated]  # "ANC 0.9 was graded 2. It should have been grade 3.": superseded
+        elif claims and following is not None and any(c.recorded for c in claims) and text_claims.in_sentence(*spans[number + 1]):
+            # "28,000/µL was entered as a grade 4 event. Under CTCAE v5.0 it is grade 3": a record, then the text's own grade
+            claims = [c for c in claims if not c.recorded]
         if claims and _opens_correction(text, s_start, opens_correction):
             for claim in claims:
                 claim.correcting = True
@@ -984,7 +1024,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                 if quoting and not _quoted(text, claim.span[0]):
                     answered.add((target.analyte, target.value))
                 finding = _judge_claim(claim, target, substituted, claim_version, claim_other, sentence,
-                                       _range_lln(text, target) or (_lln_for(stated_lln, target.analyte) if stated_lln else None))
+                                       _range_lln(text, target, named_ranges) or (_lln_for(stated_lln, target.analyte) if stated_lln else None))
                 if finding:
                     findings.append(finding)
                     if not claim.correcting:
@@ -1044,7 +1084,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
 # normal". Judged against the usual lower limit (DEFAULT_LLN), and only when the value is clearly on the other side of
 # it, since a laboratory's own limit may differ a little; hemoglobin, whose limit depends on sex, is judged outside 12-13.5.
 LLN_COMPARISON_RE = re.compile(r"(?i)\b(?P<rel>below|under|less\s+than|lower\s+than|beneath|above|over|greater\s+than|higher\s+than|"
-                               r"more\s+than|within)\s+(?:the\s+)?(?:(?:lab's|laboratory's|local|usual)\s+)?"
+                               r"more\s+than|within|inside)\s+(?:the\s+)?(?:(?:lab's|laboratory's|local|usual)\s+)?"
                                r"(?P<limit>LLN|lower\s+limit(?:\s+of\s+normal)?|normal\s+range|reference\s+range|normal\s+limits|normal)\b"
                                r"(?!\s+of\s+normal|\s+range|\s*(?:of\s+|at\s+|is\s+|=\s*|:\s*|\(\s*)?[<>≤≥]?\s*\d)")
 # The same comparisons in Spanish, Italian, French, German, Dutch and Portuguese: "dentro del rango normal", "nella norma",
@@ -1108,19 +1148,18 @@ HGB_LLN_RANGE = (12.0, 13.5)
 def _lln_comparison_findings(text: str, lowered: str, mentions: list[Mention], spans: list[tuple[int, int]],
                              version: str) -> tuple[list[Finding], int]:
     """Comparisons with the lower limit of normal in words (see LLN_COMPARISON_RE, FOREIGN_LLN_RE); `lowered` is text.lower()."""
-    from assistant.ctcae import DEFAULT_LLN
-
     findings, checked = [], 0
     values = [m for m in mentions if not m.is_threshold and m.value is not None]
     value_starts = [m.span[0] for m in values]
     english = _matches_near(LLN_COMPARISON_RE, _anchor_matches(LLN_ANCHOR_RE, text, lowered), text)
     foreign = _matches_near(FOREIGN_LLN_RE, _anchor_matches(FOREIGN_LLN_ANCHOR_RE, text, lowered), text) \
         if any(word in lowered for word in FOREIGN_LLN_WORDS) else []
+    named_ranges = _NamedRanges(text, lowered, spans)
     for match in sorted(english + foreign, key=lambda m: m.start()):
         if "rel" in match.re.groupindex:
             rel, limit = match.group("rel").lower(), match.group("limit").lower()
             below = rel in ("below", "under", "less than", "lower than", "beneath")
-            if not below and rel != "within" and limit.startswith("normal") and limit != "normal range":
+            if not below and rel not in ("within", "inside") and limit.startswith("normal") and limit != "normal range":
                 continue  # "above normal" may mean above the upper limit
         else:
             below = match.group("below") is not None
@@ -1131,7 +1170,7 @@ def _lln_comparison_findings(text: str, lowered: str, mentions: list[Mention], s
         if mention.span[0] < sentence_start and not REFERRING_BACK_RE.match(text, sentence_start):
             continue  # "ALC 0.35. Remainder of the CBC is within normal limits": another sentence's subject
         checked += 1
-        stated = _range_lln(text, mention)  # "Hgb 11.6 g/dL (ref 12.0–15.5), within the reference range": the text's own limit
+        stated = _range_lln(text, mention, named_ranges)  # "Hgb 11.6 g/dL (ref 12.0–15.5), within the reference range": the text's own limit
         if stated is not None:
             low = high = limit = stated
         else:
@@ -1282,10 +1321,15 @@ def _row_claim(text: str, line: str, offset: int, header: list[str], grade_colum
     grade_cell = GRADE_CELL_RE.match(cells[grade_column].strip("*_ "))  # "**2**": Markdown emphasis around the grade
     if grade_cell is None:
         return None
-    first = ANALYTE_RE_FULL.match(cells[0])
-    if first:  # rows name their analyte: the value column, else the first number
-        analyte = first.lastgroup
-        columns = [i for i in range(1, len(cells)) if i != grade_column]
+    # rows name their analyte, in the first column or in one other ("| Subject | Day | Parameter | Value | Grade |")
+    named = ANALYTE_RE_FULL.match(cells[0])
+    named_column = 0
+    if not named and owner is None:
+        naming = [(i, m) for i, cell in enumerate(cells) if i != grade_column and (m := ANALYTE_RE_FULL.match(cell))]
+        named_column, named = naming[0] if len(naming) == 1 else (0, None)
+    if named:  # the value column after the name, else the first number after it
+        analyte = named.lastgroup
+        columns = [i for i in range(named_column + 1, len(cells)) if i != grade_column]
         preferred = [i for i in columns if VALUE_HEADER_RE.search(header[i])]
         column = next((i for i in preferred + columns if cell_value(line, *spans[i])), None)
         unit_header = None
@@ -1657,7 +1701,9 @@ UNIT_VALUE_RE = re.compile(rf"(?=\d)(?<![\w.,/^]){NUMBER}\s*{UNIT}", re.IGNORECA
 UNIT_VALUE_HINT_RE = re.compile(r"10\s*(?:\^|\*\*|e)\s*[39]|10[⁹³]|/\s*(?:[µuμ]l|mm|cu)|[kK]/[uµ]|G/L|cells/", re.IGNORECASE)  # each has "10" or "/"
 # Words that make such a number a threshold, a range or a statistic, not a patient's value.
 NOT_A_PATIENT_VALUE_RE = re.compile(r"(?i)(?:[<>≤≥]|\b(?:below|under|above|over|than|exceed(?:s|ed|ing)?|least|most|threshold|cut-?off|cutoff|limit|target|goal|"
-                                    r"trigger|boundary|line|mark|lln|uln|from|median|mean|average|range|between|to\s+keep|keep|maintain)\b(?!-)"
+                                    r"trigger|boundary|line|mark|lln|uln|from|median|mean|average|range|between|to\s+keep|keep|maintain|"
+                                    # a threshold's name in the other languages read here: "sous le seuil de 50 G/L"
+                                    r"seuil|umbral|soglia|schwelle|schwellenwert|grenzwert|drempel(?:waarde)?|limiar)\b(?!-)"
                                     rf"|\b(?:{FOREIGN_RELATION})\b)"
                                     r"[^.;!?\d]{0,25}$"
                                     # the far end of a band: "below 75 down to 50 x 10^9/L", "from 50 to 25", "between 50 and 75"
@@ -1746,7 +1792,19 @@ def _own_sentence_version(text: str, claim: Claim, named_here: list[tuple[int, s
     grade 3 (v5.0: grade 4)" under a text titled for v6.0 is a v6.0 claim)."""
     if not named_here or not any(_bracketed_apart(text, claim, position) for position, _ in named_here):
         return sentence_version
+    named_after = _version_named_after(text, claim, named_here)
+    closing = text.find(")", claim.span[1], claim.span[1] + 40)
+    if named_after and closing > 0 and not GRADE_CLAIM_RE.search(text, claim.span[1], closing):
+        return named_after  # "grade 3 (CTCAE v6.0)": a bracket that names only the claim's own version
     return single_version([v for position, v in named_here if not _bracketed_apart(text, claim, position)]) or outer
+
+
+def _version_named_after(text: str, claim: Claim, named_here: list[tuple[int, str]]) -> str | None:
+    """The version named right after a claim: "grade 1 under v5.0", "grade 3 (CTCAE v6.0)"."""
+    after = next(((p, v) for p, v in named_here if p >= claim.span[1]), None)
+    if after and after[0] - claim.span[1] <= 30 and VERSION_AFTER_CLAIM_RE.fullmatch(text, claim.span[1], after[0]):
+        return after[1]
+    return None
 
 
 def _bracketed_apart(text: str, claim: Claim, position: int) -> bool:
@@ -1764,9 +1822,9 @@ def _claim_version(text: str, claim: Claim, named_here: list[tuple[int, str]], c
     whereas v5.0 would call it grade 4")."""
     if len({v for _, v in named_here}) < 2:
         return None
-    after = next(((p, v) for p, v in named_here if p >= claim.span[1]), None)
-    if after and after[0] - claim.span[1] <= 30 and VERSION_AFTER_CLAIM_RE.fullmatch(text, claim.span[1], after[0]):
-        return after[1]
+    named_after = _version_named_after(text, claim, named_here)
+    if named_after:
+        return named_after
     clause = clauses[max(0, bisect_right(clause_starts, claim.span[0]) - 1)]
     in_clause = single_version([v for position, v in named_here if clause[0] <= position < clause[1]
                                 and not _bracketed_apart(text, claim, position)])
@@ -1933,6 +1991,9 @@ CHAINED_COMPARISON_RE = re.compile(r"(?i)[\s,;—–-]*(?:\b(?:but|and|yet|thoug
 
 
 UNIT_TEXT_RE = re.compile(rf"(?:{UNIT_ALTERNATIVES})", re.IGNORECASE)
+# digits written onto a word, a visit's label ("C3D1"), are not a number; a grade's ("G2") are
+DIGIT_RE = re.compile(r"\d")
+LABEL_DIGITS_RE = re.compile(r"(?<=[^\W\d_])(?<![Gg])(?<![Gg][Rr])\d+")
 
 
 def _value_for_comparison(match: re.Match, all_values: list[Mention], value_starts: list[int], text: str,
@@ -1955,6 +2016,10 @@ def _value_for_comparison(match: re.Match, all_values: list[Mention], value_star
     between = text[after_value if borrowed_from is None else borrowed_from:match.start()]
     if "10" in between:
         between = UNIT_TEXT_RE.sub(" ", between)  # "1.1 (10^9/L), not yet below 1.5": a unit is not a number between
+    if DIGIT_RE.search(between):
+        between = LABEL_DIGITS_RE.sub("", between)  # "2.9 on C3D1, just above the 3.0 cut-off": a label's digits are not a number
+    if any(word in between for word in RANGE_NAME_WORDS):
+        between = NAMED_RANGE_RE.sub(" ", between)  # "130 with a reference range of 140-400: that's inside …": the value's range
     earlier = list(COMPARISON_RE.finditer(between)) if len(between) <= 200 else []
     if earlier:
         # a comparison chained to an earlier one of the same value: what stands between them only joins them
@@ -1987,6 +2052,11 @@ def _says_again(text: str, mention: Mention, between: str) -> bool:
 def _unnamed_subject(text: str, s_start: int, claim: Claim, mentions: list[Mention]) -> bool:
     """Whether the claim follows a number that belongs to no lab value: "0.49 → G3" grades 0.49, whatever was named before."""
     window = text[max(s_start, claim.span[0] - 16):claim.span[0]]
+    if "which" in window or "that" in window:
+        # "2.0 (grade 2), up from 1.0 x10^9/L on day 5, which was grade 3": a relative clause about the number before it
+        subject = RELATIVE_SUBJECT_BEFORE_RE.search(text, max(s_start, claim.span[0] - 60), claim.span[0])
+        if subject is not None:
+            return not any(m.span[0] <= subject.start("num") < max(m.span[1], m.number_span[1]) for m in mentions)
     if ":" not in window and "=" not in window and "→" not in window and "->" not in window:
         return False  # the sign UNNAMED_SUBJECT_BEFORE_RE needs: a plain string test first
     subject = UNNAMED_SUBJECT_BEFORE_RE.search(text, max(s_start, claim.span[0] - 16), claim.span[0])
@@ -1998,6 +2068,10 @@ def _unnamed_subject(text: str, s_start: int, claim: Claim, mentions: list[Menti
 
 TIME_UNIT_BEFORE_RE = re.compile(r"(?i)\b(?:day|d|week|wk|w|cycle|c|month|mo|hour|h)\s*$")
 THRESHOLD_BEFORE_NUMBER_RE = re.compile(r"(?i)(?:[<>≤≥]|\b(?:below|under|above|over|than|least|most|cut-?off|threshold|limit)\b)\s*(?:the\s+|of\s+)?$")
+# A relative clause about another value named with "from", "than" or "versus": "up from 1.0 x10^9/L on day 5, which was grade 3".
+RELATIVE_SUBJECT_BEFORE_RE = re.compile(rf"(?i)\b(?:from|than|versus|vs\.?|compared\s+(?:with|to))\s+(?:(?:a|an|the|its|her|his)\s+)?(?:[^\W\d][\w-]*\s+){{0,2}}?"
+                                        rf"(?<![\w.,])(?P<num>\d+(?:[.,]\d+)?)\s*(?:{UNIT_ALTERNATIVES})?(?:\s+(?:on|at|in)\s+(?:day|d|week|wk|cycle|c)\s*\d+)?"
+                                        r"\s*,?\s*(?:which|that)\s+(?:was|is|were|would\s+be|had\s+been)\s+(?:an?\s+)?(?:CTCAE\s+)?$")
 UNNAMED_SUBJECT_BEFORE_RE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?\s*(?:→|->|=>|:|=)\s*$")
 PRONOUN_SUBJECT_RE = re.compile(r"(?i)\b(?:it|that|this|she|he|they)(?:'s|’s|'re|\s+is|\s+was|\s+are|\s+were)\s+(?:(?:still|now|well|just|only)\s+)?$")
 
@@ -2012,14 +2086,49 @@ RANGE_AFTER_VALUE_RE = re.compile(rf"(?i)[ \t]*(?:[HL]\b[ \t]*)?[\(\[][ \t]*(?:(
                                   rf"(?P<low>\d+(?:[.,]\d+)?)[ \t]*(?:[-–]|to)[ \t]*\d+(?:[.,]\d+)?[ \t]*(?P<unit>{UNIT_ALTERNATIVES})?[ \t]*[\)\]]")
 
 
-def _range_lln(text: str, mention: Mention) -> float | None:
-    """The lower limit of normal a reference range right after `mention` gives, in the analyte's canonical unit."""
-    if "(" not in text[mention.span[1]:mention.span[1] + 6] and "[" not in text[mention.span[1]:mention.span[1] + 6]:
+# ... or a reference range the value's sentence names a few words away: "Platelets 130 with a lab reference range of
+# 140-400", "within the normal range for men given on your report (13.5-17.5 g/dL)", "the normal range is 12.0 to 15.5".
+NAMED_RANGE_RE = re.compile(rf"(?i)\b(?:normal|reference|ref\.?)\s+(?:range|interval|limits)\b[^.;!?\d]{{0,50}}?"
+                            rf"(?P<low>\d+(?:[.,]\d+)?)[ \t]*(?:{UNIT_ALTERNATIVES})?[ \t]*(?:[-–]|to)[ \t]*\d+(?:[.,]\d+)?"
+                            rf"[ \t]*(?P<unit>{UNIT_ALTERNATIVES})?")
+RANGE_NAME_WORDS = ("range", "interval", "limits")
+RANGE_REACH = 200  # how far from the value, within its sentence, a named range is looked for
+
+
+def _range_lln(text: str, mention: Mention, named: _NamedRanges | None = None) -> float | None:
+    """The lower limit of normal the text states for `mention`, in the analyte's canonical unit: the low end of a
+    reference range right after it, else of one its sentence names (see _NamedRanges)."""
+    if "(" in text[mention.span[1]:mention.span[1] + 6] or "[" in text[mention.span[1]:mention.span[1] + 6]:
+        stated = RANGE_AFTER_VALUE_RE.match(text, mention.span[1])
+        if stated is not None:
+            return _range_limit(mention.analyte, stated.group("low"), stated.group("unit") or mention.unit_text or mention.native_unit)
+    return named.lln(mention) if named is not None else None
+
+
+class _NamedRanges:
+    """The reference ranges a text's sentences name (NAMED_RANGE_RE), asked for by value: the words they need are found
+    once per text, so a value whose sentence names none costs a bisection."""
+
+    def __init__(self, text: str, lowered: str, spans: list[tuple[int, int]]):
+        self.text, self.spans = text, spans
+        self.words = _WordIndex(text, lowered, RANGE_NAME_WORDS)
+
+    def lln(self, mention: Mention) -> float | None:
+        """The low end of a range named within RANGE_REACH of `mention` in its sentence, when it is a plausible lower
+        limit for the analyte (half to twice the usual one)."""
+        if self.words.starts == [] or mention.analyte not in DEFAULT_LLN:
+            return None  # the text names no range
+        index = bisect_right(self.spans, (mention.span[0], len(self.text) + 1)) - 1
+        start, end = self.spans[index] if index >= 0 else (0, 0)
+        start, end = max(start, mention.span[0] - RANGE_REACH), min(end, mention.span[1] + RANGE_REACH)
+        if not self.words.within(start, end):
+            return None
+        usual = DEFAULT_LLN[mention.analyte]
+        for named in NAMED_RANGE_RE.finditer(self.text, start, end):
+            low = _range_limit(mention.analyte, named.group("low"), named.group("unit") or mention.unit_text or mention.native_unit)
+            if low is not None and usual / 2 <= low <= usual * 2:
+                return low
         return None
-    stated = RANGE_AFTER_VALUE_RE.match(text, mention.span[1])
-    if stated is None:
-        return None
-    return _range_limit(mention.analyte, stated.group("low"), stated.group("unit") or mention.unit_text or mention.native_unit)
 
 
 def _lln_for(stated: re.Match, analyte: str) -> float | None:

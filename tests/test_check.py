@@ -863,6 +863,10 @@ GRADE_COLUMNS = [
     ("| Grade | ANC |\n|---|---|\n| 2 | <1.5-1.0 |\n| 3 | <1.0-0.5 |", "5", []),  # a grading table, not values
     ("| Lab | Value | Grade |\n|---|---|---|\n| Platelets | 75 → 60 10^9/L | 1 |", "5", [(M, "plt", 2)]),  # a series' last value
     ("| Lab | Value | Grade |\n|---|---|---|\n| Platelets | 60 → 80 10^9/L | 1 |", "5", []),
+    # rows that name their analyte in a column other than the first
+    ("| Patient | Visit | Test | Result | Grade |\n|---|---|---|---|---|\n| 07 | C2D1 | Hb | 7.6 g/dL | 3 |\n"
+     "| 09 | C3D1 | ANC | 0.8 | 2 |", "5", [(M, "anc", 3)]),
+    ("| Patient | Visit | Test | Result | Grade |\n|---|---|---|---|---|\n| 07 | C2D1 | Hb | 7.6 g/dL | 3 |", "5", []),
     # a grade column after each value column grades the one before it
     ("| Week | ANC (/µL) | Grade | Plt (/mm3) | Grade |\n|---|---|---|---|---|\n| 2 | 1,300 | 2 | 120,000 | 1 |\n"
      "| 4 | 900 | 2 | 80,000 | 1 |", "5", [(M, "anc", 3)]),
@@ -962,3 +966,83 @@ def test_a_subject_before_a_claim_never_holds_a_digit():
         mine = check._subject_before(text, start, claim.start())
         theirs = check.SUBJECT_BEFORE_RE.search(text, start, claim.start())
         assert (mine.span(), mine.lastgroup) == (theirs.span(), theirs.lastgroup) if theirs else mine is None
+
+
+# Classes of fresh19 and fresh20 (development sets written blind this round), in wordings of our own: each finding as
+# (kind, analyte, claimed grade, expected grade).
+FRESH19_CLASSES = [
+    # a grade named by what it would need, where it ends or starts: the band's definition, not a claim about the value
+    ("Hb 7.4 g/dL today, grade 3 anaemia; grade 4 would need a life-threatening picture, and grade 2 would require a value "
+     "above 8.0.", "5", []),
+    ("ANC 0.45 x10^9/L (grade 3 under v6.0; grade 4 under v6.0 needs <0.1).", "6", []),
+    ("Platelets 74 x10^9/L: grade 2, since 75 is where grade 1 ends.", "5", []),
+    ("Plaquettes 48 G/L : grade 3, le grade 2 commence à 50.", "5", []),
+    ("Hemoglobina 10,4 g/dL, por encima del umbral que marca el inicio de la anemia grado 2: anemia grado 1.", "5", []),
+    ("Hb 10.3 g/dL, above the 10.0 line that marks the onset of grade 2 anemia, so grade 1.", "5", []),
+    # ... but a grade the value is said to sit at the start of is claimed
+    ("Hb 7.6 g/dL sits at the start of grade 3 anemia, i.e. grade 2.", "5", [(M, "hgb", 2, 3)]),
+    ("ANC 0.3 x10^9/L, grade 3; grade 4 would require a count below 0.5.", "5", [(M, "anc", 3, 4)]),
+    # a threshold named with a possessive, a visit's label between value and comparison, French "sous"/"en dessous du seuil"
+    ("ANC 0.9 x10^9/L, above the trial's 1.0 threshold, so we dosed.", "5", [(C, "anc", None, None)]),
+    ("ANC 1.1 x10^9/L, above the trial's 1.0 threshold, so we dosed.", "5", []),
+    ("Plt 68 x10^9/L at C2D15, comfortably above the 75 cut-off.", "5", [(C, "plt", None, None)]),
+    ("Plt 81 x10^9/L at C2D15, comfortably above the 75 cut-off.", "5", []),
+    ("Neutrophiles 1,6 G/L, en dessous du seuil de 1,5 G/L : report de la cure.", "5", [(C, "anc", None, None)]),
+    ("Neutrophiles 0,8 G/L, sous le seuil de 1,0 G/L : neutropénie de grade 3.", "5", []),
+    ("Neutrophiles 1,9 G/L, au-dessus du seuil de 1,5 G/L.", "5", []),
+    # "no anaemia above grade 1" in the other languages: at most grade 1, and the grade is not a threshold
+    ("Thrombozyten 60 G/l, keine Thrombopenie über Grad 1.", "5", [(M, "plt", "≤1", 2)]),
+    ("Thrombozyten 90 G/l, keine Thrombopenie über Grad 1.", "5", []),
+    ("Neutrofili 0,9 x10^9/L: nessuna neutropenia sopra il grado 2.", "5", [(M, "anc", "≤2", 3)]),
+    ("Neutrofili 1,2 x10^9/L: nessuna neutropenia sopra il grado 2.", "5", []),
+    # a grade given after "febrile neutropenia" is that clinical event's, not the ANC's
+    ("Admitted with ANC 0.2 x10^9/L and febrile neutropenia (grade 3); the neutropenia itself is grade 4.", "5", []),
+    ("ANC 0.4 x10^9/L; the febrile neutropenia was graded 3 and the neutropenia grade 3.", "5", [(M, "anc", 3, 4)]),
+    # a comparison a verb of reaching denies
+    ("The platelet count of 62 x10^9/L does not reach the <50 criterion for holding.", "5", []),
+    ("The platelet count of 41 x10^9/L does not reach the <50 criterion for holding.", "5", [(C, "plt", None, None)]),
+    # a value in brackets after the grade of a condition named before it
+    ("Three patients had grade 3 neutropenia (nadirs 0.6 and 0.9 x10^9/L) and one had grade 4 (nadir 0.3 x10^9/L).", "5", []),
+    ("Three patients had grade 3 neutropenia (nadirs 0.6 and 0.9 x10^9/L) and one had grade 4 (nadir 0.7 x10^9/L).", "5",
+     [(M, "anc", 4, 3)]),
+    # a reference range the value's sentence names a few words away: the lower limit for comparisons and grades
+    ("WBC 3.6 x10^9/L, with the clinic's reference interval of 3.8-10.5: inside the normal range.", "5", [(C, "wbc", None, None)]),
+    ("WBC 4.1 x10^9/L, with the clinic's reference interval of 3.8-10.5: inside the normal range.", "5", []),
+    ("Hb 11.9 g/dL is within normal limits for women at this lab (reference range 11.5 to 15.0 g/dL).", "5", []),
+    ("Hb 12.4 g/dL is below the reference range this lab gives for men (13.0-17.0 g/dL), which is grade 1 anaemia.", "5", []),
+    ("Hb 12.4 g/dL is below the reference range this lab gives for women (11.5-15.0 g/dL), which is grade 1 anaemia.", "5",
+     [(C, "hgb", None, None), (M, "hgb", 1, 0)]),
+    # a range that cannot be the analyte's lower limit is another analyte's
+    ("Hb 11.0 g/dL and platelets 180 x10^9/L (the normal range for platelets is 150-400), grade 1 anaemia.", "5", []),
+    # a record's grade the text reports and then grades itself in the next sentence
+    ("The ANC of 0.7 x10^9/L was coded as grade 4 neutropenia in the CRF. By CTCAE v5.0 it is grade 3, so we queried it.", "5", []),
+    ("The ANC of 0.7 x10^9/L was coded as grade 4 neutropenia in the CRF. By CTCAE v5.0 it is grade 4.", "5", [(M, "anc", 4, 3)]),
+    ("The ANC of 0.7 x10^9/L was coded as grade 4 neutropenia in the CRF.", "5", [(M, "anc", 4, 3)]),
+    # a question that opens with where, why, when or who asks about a grade, it does not claim it
+    ("Platelets 118 x10^9/L: grade 1. So why does the letter mention grade 3? That grade is for the rash.", "5", []),
+    ("ANC 1.2 x10^9/L. Where did the grade 4 on the form come from?", "5", []),
+    # "it falls into grade 3" refers back to the value, past a border named between
+    ("Her ANC of 1.0 x10^9/L sits on the line between grade 2 and grade 3; under v5.0 it falls into grade 3.", "5", [(M, "anc", 3, 2)]),
+    ("Her ANC of 1.0 x10^9/L sits on the line between grade 2 and grade 3; under v5.0 it falls into grade 2.", "5", []),
+    # a bracket that names only the claim's version, in a text that names both versions
+    ("The ANC was 0.3 x10^9/L, reported as grade 3 (CTCAE v6.0). Under CTCAE v5.0 it is grade 4.", "5", []),
+    ("The ANC was 0.3 x10^9/L, reported as grade 4 (CTCAE v6.0). Under CTCAE v5.0 it is grade 4.", "5", [(M, "anc", 4, 3)]),
+    # "no grade" denies any grade, not the grade named after it
+    ("WBC 3.4 x10^9/L: no grade at all under v6.0, but grade 1 under v5.0.", "6", []),
+    ("WBC 3.4 x10^9/L: no grade at all under v6.0, but grade 2 under v5.0.", "6", [(M, "wbc", 2, 1)]),
+    ("Hb 10.4 g/dL, no grade 2 anaemia.", "5", []),
+    ("Hb 9.4 g/dL, no grade 2 anaemia.", "5", [(M, "hgb", "not 2", 2)]),
+    # "This is what doctors call grade 1" refers back to the one value before
+    ("Your platelet count was 62 x10^9/L. This is what doctors call grade 1.", "5", [(M, "plt", 1, 2)]),
+    ("Your platelet count was 92 x10^9/L. That's what we would term grade 1.", "5", []),
+    # a relative clause about another value named with "from" or "than" grades that value
+    ("Platelets today 88 x10^9/L (grade 1), recovered from 30 x10^9/L at week 3, which was grade 3.", "5", []),
+    ("Platelets today 88 x10^9/L, which is grade 2.", "5", [(M, "plt", 2, 1)]),
+    ("Hb 9.1 g/dL, lower than 11.2 g/dL in May, which was grade 1; today it is grade 1.", "5", [(M, "hgb", 1, 2)]),
+]
+
+
+@pytest.mark.parametrize("text,version,expected", FRESH19_CLASSES)
+def test_claim_classes_of_fresh19_and_fresh20(text, version, expected):
+    found = [(f.kind, f.analyte, f.claimed_grade, f.expected_grade) for f in check_text(text, version)]
+    assert sorted(found, key=str) == sorted(expected, key=str)
