@@ -692,6 +692,8 @@ EARLIER_GAP_RE = re.compile(r"(?i)\b(?:previous(?:ly)?|prior|before|earlier|base
 # A date or a day in brackets after a value labels it, and marks the next value of a list ("2.1 (3/1) 1.6 (3/8) 0.9 (3/15)").
 DATE_BRACKET_RE = re.compile(r"\(\s*(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|\d{1,2}:\d{2}|(?:day|d|wk|week|c)\s*\+?\d{1,3})\s*\)", re.IGNORECASE)
 CURRENT_AFTER_STEP_RE = re.compile(r"(?i)[^\s,;]*[ \t]+(?:today|now|this\s+(?:morning|am)|heute|hoy|oggi|hoje|vandaag|aujourd'hui|ce\s+matin)\b")
+# Words that, right after a value, leave no later value to find (each is in NOT_SERIES_GAP_RE: a gap holding it is no series).
+NO_SERIES_NEAR = ("grad", "below", "above", "under", "than", "<", ">", "if ")
 RESPECTIVELY_WORDS = ("respectiv", "rispettiv", "beziehungsweise", "bzw.")
 SENTENCE_STOP_RE = re.compile(r"\n|[.?!] ")
 DIGIT_OR_STOP_RE = re.compile(r"\d|\n|[.?!] ")
@@ -1308,7 +1310,8 @@ def _find_mentions(text: str) -> list[Mention]:
             if not step and not bracketed:  # a value in brackets goes on in running prose only by the patterns above
                 next_name = bisect_left(name_starts, scan)
                 next_start = name_starts[next_name] if next_name < len(name_starts) else len(text)
-                if next_start - scan > 3 and "grad" not in lowered[scan:scan + 12]:  # cheap tests before the full one
+                near = lowered[scan:scan + 14]
+                if next_start - scan > 3 and not any(word in near for word in NO_SERIES_NEAR):  # cheap tests before the full one
                     step = _told_later(text, lowered, scan, next_start, steps[-1], unit_text)
             if not step:
                 break
