@@ -1199,6 +1199,8 @@ TOLD_LATER_READS = [
     # a hemoglobin with no unit in a Dutch text is in mmol/L, as Dutch laboratories report it; not in an English one
     ("Dokter, mijn uitslag van vandaag: Hb 6,2 en trombo's 140. Is dat laag?", {"hgb": 9.99, "plt": 140}),
     ("The patient is on day 3 of the trial; Hb 8.1", {"hgb": 8.1}),
+    # a pronoun after a threshold, in the next sentence, gives the patient's value
+    ("They said to hold it if my platelets go under 50. They were 71 on Monday.", {"plt": 71}),
 ]
 
 
