@@ -1201,6 +1201,8 @@ TOLD_LATER_READS = [
     ("The patient is on day 3 of the trial; Hb 8.1", {"hgb": 8.1}),
     # a pronoun after a threshold, in the next sentence, gives the patient's value
     ("They said to hold it if my platelets go under 50. They were 71 on Monday.", {"plt": 71}),
+    # a bracket and a date after one value of a series
+    ("Platelets were 455 (reactive) on 3 June and 298 on 1 July.", {"plt": 298}),
 ]
 
 
