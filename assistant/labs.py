@@ -1075,7 +1075,8 @@ def _current_after_threshold(text: str, position: int) -> re.Match | None:
 # An underscore inside a name, as exports write field names in snake case ("lymphocytes_abs", "platelet_count"), is read as a space.
 SNAKE_CASE_RE = re.compile(r"(?<=[A-Za-z])_(?=[A-Za-z])")
 # A hyphen that joins a word of when or why to a short name ("Kontroll-Hb am Abend 8,5", "Post-PLT 52") is read as a space.
-PREFIXED_NAME_RE = re.compile(r"-(?<=[a-zäöü]-)(?=(?:Hb|HB|Hgb|HGB|PLT|Plt|ANC|WBC|Leuko|Thrombo|Neutro|Lympho)(?![a-z]))")  # the hyphen first: fast
+PREFIXED_NAME_RE = re.compile(r"-(?<=[a-zäöü]-|\b[BP]-)(?=(?:Hb|HB|Hgb|HGB|PLT|Plt|ANC|WBC|Leuko|Thrombo|Trombo|Neutro|Lympho|Lymfo)(?![a-z])|"
+                              r"(?<=\b[BP]-)[A-Z][a-z])")  # the hyphen first: fast; "B-Hb", "B-Leukocyter": a Swedish sample's letter
 
 
 def _word_match_ends(text: str, lowered: str, words: tuple[str, ...], regex: re.Pattern) -> set[int]:

@@ -1203,6 +1203,8 @@ TOLD_LATER_READS = [
     ("They said to hold it if my platelets go under 50. They were 71 on Monday.", {"plt": 71}),
     # a bracket and a date after one value of a series
     ("Platelets were 455 (reactive) on 3 June and 298 on 1 July.", {"plt": 298}),
+    # Swedish reports: a sample's letter before the name ("B-Hb"), Swedish plurals
+    ("B-Hb 101 g/L, B-Leukocyter 2,8 x10^9/L, B-Trombocyter 88 x10^9/L", {"hgb": 10.1, "wbc": 2.8, "plt": 88}),
 ]
 
 
