@@ -3272,7 +3272,8 @@ SPOKEN_MARK = r"(?P<mark>(?:comma|period|full[ \t]+stop)\b)"
 SPOKEN_WORDS = rf"{SPOKEN_MULTIPLIER}|(?P<number>{SPOKEN_RUN})|{SPOKEN_MARK}"
 # Each token starts a word; the lookahead on the letters they can start with lets a scan skip all other words at once.
 SPOKEN_TOKEN_RE = re.compile(first_char_lookahead(SPOKEN_WORDS) + r"\b" + f"(?:{SPOKEN_WORDS})", re.IGNORECASE)
-SPELLED_RE = re.compile(r"(?=[A-Z])(?<!\w)[A-Z](?: [A-Z]){1,3}(?!\w)")  # "A N C", looked for only when the text has spaced capitals
+SPELLED_RE = re.compile(r"(?=[A-Z])(?<!\w)[A-Z](?: [A-Z]){1,3}(?!\w)|(?<!\w)(?:a n c|w b c|a l c|p l t|h g b)(?!\w)")  # "A N C", "a n c"
+SPELLED_LOWER = ("a n c", "w b c", "a l c", "p l t", "h g b")  # dictation in lower case spells only the names it knows
 # After a determiner "point" is a noun, not a decimal point: "at this point two ...", "the point one makes".
 NOUN_BEFORE_RE = re.compile(r"\b(?:a|an|the|this|that|these|those|some|any|no|each|every|which|what|whose|one)[ \t]+$", re.IGNORECASE)
 SPOKEN_MULTIPLIER_AFTER_RE = re.compile(r"[ \t]+times[ \t]+ten\b", re.IGNORECASE)  # "times" here is no count of times
@@ -3590,7 +3591,7 @@ def read_spoken_numbers(text: str) -> SpokenText:
     lowered = text.lower()
     english = _starts_a_word(lowered, NUMBER_WORD_PIECES)
     other = _says_other_numbers(lowered)
-    spaced = SPACED_CAPITALS_RE.search(text) is not None
+    spaced = SPACED_CAPITALS_RE.search(text) is not None or any(spelled in lowered for spelled in SPELLED_LOWER)
     digits_point = "point" in lowered
     if not (english or other or spaced or digits_point):
         return SpokenText(text, text)

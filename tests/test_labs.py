@@ -1205,6 +1205,8 @@ TOLD_LATER_READS = [
     ("Platelets were 455 (reactive) on 3 June and 298 on 1 July.", {"plt": 298}),
     # Swedish reports: a sample's letter before the name ("B-Hb"), Swedish plurals
     ("B-Hb 101 g/L, B-Leukocyter 2,8 x10^9/L, B-Trombocyter 88 x10^9/L", {"hgb": 10.1, "wbc": 2.8, "plt": 88}),
+    # a known name spelled in lower case by dictation
+    ("w b c is three point one today", {"wbc": 3.1}),
 ]
 
 
