@@ -515,20 +515,13 @@ GAP_NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)?")
 PRONOUN_VERB_RE = re.compile(rf"\s+(?:(?:has|have|had)\s+)?(?:{CHANGE_VERB}|(?:came|come|gone|went)\s+(?:back|up|down))|"
                              rf"(?:['’](?:s|re)|\s+(?:is|are|was|were|{PRONOUN_BE}))\s+(?:(?:now|maintenant|jetzt|ahora|adesso|nu|agora)\s+)?"
                              r"(?:(?:at|à|bei|en|a|op|em)\s+)?\d")
+PRONOUN_START_RE = re.compile(r" (?:it|they|elles?|ils?|sie|er|es|ella|ellos|ellas|zij|ze|het|elas?|eles)(?=" + PRONOUN_VERB_RE.pattern + ")")
 
 
 def pronoun_change_starts(lowered: str) -> list[int]:
-    """Where a pronoun and a verb of change (or of being, before a number) start in a lower-cased text (found with
-    plain-string scans: fast on a long text)."""
-    starts = []
-    for word in (" it", " they", " elle", " il", " elles", " ils", " sie", " er", " es", " ella", " ellos", " ellas", " zij", " ze",
-                 " het", " ela", " elas", " eles"):
-        index = lowered.find(word)
-        while index >= 0:
-            if PRONOUN_VERB_RE.match(lowered, index + len(word)):
-                starts.append(index + 1)
-            index = lowered.find(word, index + 1)
-    return sorted(starts)
+    """Where a pronoun and a verb of change (or of being, before a number) start in a lower-cased text (one scan from the
+    space before the pronoun: fast on a long text)."""
+    return [found.start() + 1 for found in PRONOUN_START_RE.finditer(lowered)]
 
 
 def _later_by_pronoun(text: str, position: int) -> re.Match | None:
@@ -693,7 +686,7 @@ EARLIER_GAP_RE = re.compile(r"(?i)\b(?:previous(?:ly)?|prior|before|earlier|base
 DATE_BRACKET_RE = re.compile(r"\(\s*(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|\d{1,2}:\d{2}|(?:day|d|wk|week|c)\s*\+?\d{1,3})\s*\)", re.IGNORECASE)
 CURRENT_AFTER_STEP_RE = re.compile(r"(?i)[^\s,;]*[ \t]+(?:today|now|this\s+(?:morning|am)|heute|hoy|oggi|hoje|vandaag|aujourd'hui|ce\s+matin)\b")
 # Words that, right after a value, leave no later value to find (each is in NOT_SERIES_GAP_RE: a gap holding it is no series).
-NO_SERIES_NEAR = ("grad", "below", "above", "under", "than", "<", ">", "if ")
+NO_SERIES_NEAR_RE = re.compile(r"grad|below|above|under|than|<|>|if ")
 RESPECTIVELY_WORDS = ("respectiv", "rispettiv", "beziehungsweise", "bzw.")
 SENTENCE_STOP_RE = re.compile(r"\n|[.?!] ")
 DIGIT_OR_STOP_RE = re.compile(r"\d|\n|[.?!] ")
@@ -1311,8 +1304,7 @@ def _find_mentions(text: str) -> list[Mention]:
             if not step and not bracketed:  # a value in brackets goes on in running prose only by the patterns above
                 next_name = bisect_left(name_starts, scan)
                 next_start = name_starts[next_name] if next_name < len(name_starts) else len(text)
-                near = lowered[scan:scan + 14]
-                if next_start - scan > 3 and not any(word in near for word in NO_SERIES_NEAR):  # cheap tests before the full one
+                if next_start - scan > 3 and not NO_SERIES_NEAR_RE.search(lowered, scan, scan + 14):  # cheap tests before the full one
                     step = _told_later(text, lowered, scan, next_start, steps[-1], unit_text)
             if not step:
                 break
