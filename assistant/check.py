@@ -616,7 +616,8 @@ OTHER_TIME_AFTER_RE = re.compile(r"(?i),?\s*(?:at\s+(?:(?:its|the|her|his|their)
                                  r"gestern|hier|ayer|ieri|gisteren|ontem)\b(?!\s*\((?!\s*(?:CTCAE\s*)?v(?:ersion)?\s*[56])[^()]*\d)")
 OTHER_TIME_HINT_RE = re.compile(r"nadir|lowest|worst|peak|baseline|previous|initial|earlier|admission|last|yesterday|before|gestern|hier|ayer|ieri|gisteren|ontem")
 DEFINED_HINT_RE = re.compile(r"[<≤=]|less|below|under")
-DEFINED_AFTER_RE = re.compile(r"(?i)\s*(?:is|=|means)\s*(?:[<>≤≥]|less\s+than|below|under)\s*\d")
+# ... or a band's edge named bare after its grade: "(grade 4 below 25)", "(grade 4 only under 0.2)"
+DEFINED_AFTER_RE = re.compile(r"(?i)\s*(?:(?:is|=|means)\s*|(?:only\s+|just\s+)?(?=[bu<≤]))(?:[<>≤≥]|less\s+than|below|under)\s*(?![56]\.0\b)\d")
 # Words that call the claim before them wrong: "That was wrong:", "but that's an error", "which is an over-call".
 WRONG_CLAIM = (r"(?:(?:that|this|it|which)(?:'s|’s|\s+is|\s+was)|(?:that|this)\s+(?:grade|grading|claim))\s+(?:(?:simply|clearly|just)\s+)?"
                r"(?:wrong|incorrect|an?\s+(?:error|mistake|typo|over-?call|under-?call|overcall|undercall|misgrading|misclassification)|mistaken|"

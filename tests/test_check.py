@@ -1046,3 +1046,20 @@ FRESH19_CLASSES = [
 def test_claim_classes_of_fresh19_and_fresh20(text, version, expected):
     found = [(f.kind, f.analyte, f.claimed_grade, f.expected_grade) for f in check_text(text, version)]
     assert sorted(found, key=str) == sorted(expected, key=str)
+
+
+FRESH21_CLASSES = [
+    # a band's edge named bare after its grade, in brackets, defines the band: it is not a claim about the value
+    ("Neutrophils 0.5 x10^9/L, grade 3 under CTCAE v5.0 (grade 4 only under 0.5).", "5", []),
+    ("Platelet count 50 G/L: grade 2 (grade 3 below 50).", "5", []),
+    ("Lymphocytes 0.45 x10^9/L = grade 3 (grade 4 < 0.2).", "5", []),
+    ("Platelet count 50 G/L: grade 3 (grade 4 below 25).", "5", [(M, "plt", 3, 2)]),
+    ("Platelets 20 x10^9/L, grade 4 under 5.0 rules.", "5", []),
+    ("Platelets 20 x10^9/L, grade 3 under 5.0 rules.", "5", [(M, "plt", 3, 4)]),
+]
+
+
+@pytest.mark.parametrize("text,version,expected", FRESH21_CLASSES)
+def test_claim_classes_of_fresh21(text, version, expected):
+    found = [(f.kind, f.analyte, f.claimed_grade, f.expected_grade) for f in check_text(text, version)]
+    assert sorted(found, key=str) == sorted(expected, key=str)
