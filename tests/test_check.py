@@ -1056,6 +1056,12 @@ FRESH21_CLASSES = [
     ("Platelet count 50 G/L: grade 3 (grade 4 below 25).", "5", [(M, "plt", 3, 2)]),
     ("Platelets 20 x10^9/L, grade 4 under 5.0 rules.", "5", []),
     ("Platelets 20 x10^9/L, grade 3 under 5.0 rules.", "5", [(M, "plt", 3, 4)]),
+    # "non" denies the grade after it in French and Italian; the prefix "non-" does not
+    ("Neutrophiles 0,8 G/L : neutropénie de grade 3 et non de grade 4.", "5", []),
+    ("Neutrophiles 0,4 G/L : neutropénie de grade 3 et non de grade 4.", "5", [(M, "anc", 3, 4)]),
+    ("Piastrine 30 x10^9/L: grado 3, non grado 2.", "5", []),
+    ("Piastrine 60 x10^9/L: grado 3, non grado 2.", "5", [(M, "plt", 3, 2)]),
+    ("Hb 7.1 g/dL, non-haematological grade 2 fatigue; grade 2 anaemia.", "5", [(M, "hgb", 2, 3)]),
 ]
 
 
