@@ -2063,12 +2063,13 @@ def _unnamed_subject(text: str, s_start: int, claim: Claim, mentions: list[Menti
         return False  # the sign UNNAMED_SUBJECT_BEFORE_RE needs: a plain string test first
     subject = UNNAMED_SUBJECT_BEFORE_RE.search(text, max(s_start, claim.span[0] - 16), claim.span[0])
     if subject is not None and (THRESHOLD_BEFORE_NUMBER_RE.search(text, max(s_start, subject.start() - 14), subject.start())
-                                or TIME_UNIT_BEFORE_RE.search(text, max(s_start, subject.start() - 8), subject.start())):
-        return False  # "ANC 1.05 — below 1.0 → G3", "ALC 0.19 at week 8 = grade 3": a threshold or a time, not a value
+                                or TIME_UNIT_BEFORE_RE.search(text, max(s_start, subject.start() - 14), subject.start())):
+        return False  # "ANC 1.05 — below 1.0 → G3", "ALC 0.19 at week 8 = grade 3", "Patient 07: G3": not a value
     return subject is not None and not any(m.span[0] <= subject.start() < max(m.span[1], m.number_span[1]) for m in mentions)
 
 
-TIME_UNIT_BEFORE_RE = re.compile(r"(?i)\b(?:day|d|week|wk|w|cycle|c|month|mo|hour|h)\s*$")
+# A number that counts time or labels a record, not a value: "at week 8 = grade 3", "Patient 07: grade 3", "Bed 12: G2"
+TIME_UNIT_BEFORE_RE = re.compile(r"(?i)(?:\b(?:day|d|week|wk|w|cycle|c|month|mo|hour|h|patient|pt|subject|participant|case|bed|room|id)|#|\bno\.)\s*$")
 THRESHOLD_BEFORE_NUMBER_RE = re.compile(r"(?i)(?:[<>≤≥]|\b(?:below|under|above|over|than|least|most|cut-?off|threshold|limit)\b)\s*(?:the\s+|of\s+)?$")
 # A relative clause about another value named with "from", "than" or "versus": "up from 1.0 x10^9/L on day 5, which was grade 3".
 RELATIVE_SUBJECT_BEFORE_RE = re.compile(rf"(?i)\b(?:from|than|versus|vs\.?|compared\s+(?:with|to))\s+(?:(?:a|an|the|its|her|his)\s+)?(?:[^\W\d][\w-]*\s+){{0,2}}?"

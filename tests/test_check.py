@@ -1062,6 +1062,12 @@ FRESH21_CLASSES = [
     ("Piastrine 30 x10^9/L: grado 3, non grado 2.", "5", []),
     ("Piastrine 60 x10^9/L: grado 3, non grado 2.", "5", [(M, "plt", 3, 2)]),
     ("Hb 7.1 g/dL, non-haematological grade 2 fatigue; grade 2 anaemia.", "5", [(M, "hgb", 2, 3)]),
+    # a number that labels a record before a colon ("Subject 1042:", "Bed 4:", "Case #3:") is no value of the claim's
+    ("Subject 1042: grade 2 neutropenia (ANC 0.8 x10^9/L).", "5", [(M, "anc", 2, 3)]),
+    ("Bed 4: grade 3 anaemia, Hb 9.6 g/dL.", "5", [(M, "hgb", 3, 2)]),
+    ("Case #3: grade 1 thrombocytopenia (platelets 130 x10^9/L).", "5", []),
+    ("Patient 12: platelets 60 x10^9/L, grade 2.", "5", []),
+    ("Patient 12: platelets 60 x10^9/L, grade 3.", "5", [(M, "plt", 3, 2)]),
 ]
 
 
