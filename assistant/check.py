@@ -1983,7 +1983,7 @@ def _other_number(text: str, start: int, end: int, same: str | None = None) -> b
         "", GRADE_CLAIM_RE.sub("", VERSION_NAMED_RE.sub("", between))))) is not None
 
 
-DATE_TIME_TEXT_RE = re.compile(r"(?i)(?<![\d.])(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}[.-]\d{1,2}[.-]\d{2,4})(?![\d.])|(?<![\d.])\d{1,2}:\d{2}(?![\d.])|"
+DATE_TIME_TEXT_RE = re.compile(r"(?i)(?<![\d.])(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}[.-]\d{1,2}[.-]\d{2,4})(?![\d.])|(?<![\d.])\d{1,2}:\d{2}(?![\d.])|(?<![\d.])\d{1,2}\s*[ap]\.?m\b\.?|"
                                r"\b(?:day|d|cycle|c|week|wk)\s*\d{1,3}\b")
 # A reference range written after a value ("6.9 g/dL (12.0-16.0) LL", "12 K/uL *CRIT* 150-400"): not another value.
 RANGE_TEXT_RE = re.compile(r"[\(\[]?\s*\d[\d.,]*\s*[-–]\s*\d[\d.,]*\s*[\)\]]?")
@@ -2019,7 +2019,9 @@ def _value_for_comparison(match: re.Match, all_values: list[Mention], value_star
     if "10" in between:
         between = UNIT_TEXT_RE.sub(" ", between)  # "1.1 (10^9/L), not yet below 1.5": a unit is not a number between
     if DIGIT_RE.search(between):
-        between = LABEL_DIGITS_RE.sub("", between)  # "2.9 on C3D1, just above the 3.0 cut-off": a label's digits are not a number
+        # "2.9 on C3D1, just above the 3.0 cut-off", "6.9 at 06:00 on day 3, not below 7": a label's, a date's or a time's
+        # digits are not a number
+        between = DATE_TIME_TEXT_RE.sub("", LABEL_DIGITS_RE.sub("", between))
     if any(word in between for word in RANGE_NAME_WORDS):
         between = NAMED_RANGE_RE.sub(" ", between)  # "130 with a reference range of 140-400: that's inside …": the value's range
     earlier = list(COMPARISON_RE.finditer(between)) if len(between) <= 200 else []

@@ -1068,6 +1068,12 @@ FRESH21_CLASSES = [
     ("Case #3: grade 1 thrombocytopenia (platelets 130 x10^9/L).", "5", []),
     ("Patient 12: platelets 60 x10^9/L, grade 2.", "5", []),
     ("Patient 12: platelets 60 x10^9/L, grade 3.", "5", [(M, "plt", 3, 2)]),
+    # a time or a date between a value and its comparison is no number of the comparison
+    ("ANC 1.3 x10^9/L at 14:30, still above 1.5.", "5", [(C, "anc", None, None)]),
+    ("ANC 1.7 x10^9/L at 14:30, still above 1.5.", "5", []),
+    ("Platelets 48 x10^9/L drawn at 7 am, not under 50.", "5", [(C, "plt", None, None)]),
+    ("Platelets 52 x10^9/L on 03/11, not under 50.", "5", []),
+    ("Platelets 48 x10^9/L and 61 x10^9/L, not under 50.", "5", []),
 ]
 
 
