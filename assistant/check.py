@@ -245,7 +245,9 @@ COHORT_RE = re.compile(r"(?i)\bpatients\s+(?:with|had|having)\s+$|\b(?:in|of)\s+
                        r"|\bof\s+(?:the|these|those|all)\s+(?:\w+\s+)?(?:patients|cases)\s*,\s*(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
                        r"(?:had|have|developed|showed|were|experienced)\s+(?:an?\s+)?$")
 COHORT_AFTER_RE = re.compile(r"(?i)^\s*(?:\w+\s+){0,3}?(?:(?:occurred|developed|was\s+seen|was\s+reported|were\s+reported)\s+in\s+\d|"
-                             r"in\s+\d[\d,.]*\s*(?:%|percent|of\s+\d|patients|cases|subjects|participants|(?=[.;)]|$)))")
+                             r"in\s+\d[\d,.]*\s*(?:%|percent|of\s+\d|patients|cases|subjects|participants|(?=[.;)]|$))|"
+                             # the count in words: "occurred in two patients", "was seen in three cases"
+                             r"in\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:patients|cases|subjects|participants)\b)")
 DOT_LEADER_RE = re.compile(r"\.{2,}(?=[ \t]*\d)")
 # The full stop of an abbreviation ("i.e.", "vs.", "approx."), found from the stop back: a long text is scanned for stops only.
 SENTENCE_ABBREVIATIONS = ("i\\.e", "e\\.g", "vs", "cf", "approx", "incl", "resp", "et al", "ca", "fig", "no", "dr", "gr", "abs", "pt", "wk", "ref")

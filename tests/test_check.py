@@ -1074,6 +1074,10 @@ FRESH21_CLASSES = [
     ("Platelets 48 x10^9/L drawn at 7 am, not under 50.", "5", [(C, "plt", None, None)]),
     ("Platelets 52 x10^9/L on 03/11, not under 50.", "5", []),
     ("Platelets 48 x10^9/L and 61 x10^9/L, not under 50.", "5", []),
+    # a cohort's count in words ("in three patients") makes the claim a statistic, judged on the values it lists
+    ("Grade 3 thrombocytopenia was seen in three patients (platelet nadirs 41, 33 and 62 x10^9/L).", "5", [(M, "plt", 3, 2)]),
+    ("Grade 3 thrombocytopenia was seen in three patients (platelet nadirs 41, 33 and 28 x10^9/L).", "5", []),
+    ("Platelets 62 x10^9/L today. Grade 3 thrombocytopenia occurred in four patients of the cohort.", "5", []),
 ]
 
 
