@@ -572,8 +572,12 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
         bare = term is None and BARE_AFTER_RE.match(text, claim_end, end) is not None
         own = None
         # ... after the condition, or after the grade of a condition named before it ("and one had grade 3 (nadir 33)")
-        if term in CANONICAL_UNIT and "(" in text[after_term:after_term + 3]:
-            bracket = OWN_VALUE_RE.match(text, after_term, end)
+        bracket_at = after_term
+        if term in CANONICAL_UNIT and "(" not in text[after_term:after_term + 3] and OTHER_TIME_HINT_RE.search(lowered_after, 0, 40):
+            timed = OTHER_TIME_OWN_RE.match(text, after_term, end)
+            bracket_at = timed.end() if timed else after_term
+        if term in CANONICAL_UNIT and "(" in text[bracket_at:bracket_at + 3]:
+            bracket = OWN_VALUE_RE.match(text, bracket_at, end)
             if bracket and bracket.group("name") and ANALYTE_RE_FULL.match(bracket.group("name")).lastgroup != term:
                 bracket = None  # "grade 3 neutropenia (WBC 1.1)": another analyte's value
             if bracket:
@@ -614,9 +618,12 @@ ACTION_AT_BEFORE_RE = re.compile(r"(?i)\b(?:hold|withhold|stop|pause|interrupt|d
                                  r"(?:s|ed|ing)?\s+(?:\w+\s+){0,2}?at\s+(?:(?:a|an|the|any|CTCAE)\s+)?$")
 UNTIL_BEFORE_RE = re.compile(r"(?i)\b(?:until|till|unless|once)\s+(?:it\s+is\s+|back\s+to\s+|recovery\s+to\s+)?(?:[≤≥<>]=?\s*)?(?:CTCAE\s+)?$")
 # A grade said of another time than the value's ("grade 4 at its nadir"), or defined by a threshold ("G4 is <0.1").
-OTHER_TIME_AFTER_RE = re.compile(r"(?i),?\s*(?:at\s+(?:(?:its|the|her|his|their)\s+)?(?:nadir|lowest|worst|peak)|at\s+baseline|previously|"
-                                 r"initially|earlier|on\s+admission|last\s+(?:week|cycle|time|month|night)|yesterday|the\s+day\s+before|"
-                                 r"gestern|hier|ayer|ieri|gisteren|ontem)\b(?!\s*\((?!\s*(?:CTCAE\s*)?v(?:ersion)?\s*[56])[^()]*\d)")
+OTHER_TIME = (r",?\s*(?:at\s+(?:(?:its|the|her|his|their)\s+)?(?:[\w-]+\s+)?(?:nadir|lowest|worst|peak)|at\s+baseline|previously|"
+              r"initially|earlier|on\s+admission|last\s+(?:week|cycle|time|month|night)|yesterday|the\s+day\s+before|"
+              r"gestern|hier|ayer|ieri|gisteren|ontem)\b")
+OTHER_TIME_AFTER_RE = re.compile(rf"(?i){OTHER_TIME}(?!\s*\((?!\s*(?:CTCAE\s*)?v(?:ersion)?\s*[56])[^()]*\d)")
+# ... unless a bracket after the time gives the value of that time: "grade 4 thrombocytopenia at the day-10 nadir (platelets 19)"
+OTHER_TIME_OWN_RE = re.compile(rf"(?i){OTHER_TIME}(?=\s*\()")
 OTHER_TIME_HINT_RE = re.compile(r"nadir|lowest|worst|peak|baseline|previous|initial|earlier|admission|last|yesterday|before|gestern|hier|ayer|ieri|gisteren|ontem")
 DEFINED_HINT_RE = re.compile(r"[<≤=]|less|below|under")
 # ... or a band's edge named bare after its grade: "(grade 4 below 25)", "(grade 4 only under 0.2)"

@@ -1078,6 +1078,10 @@ FRESH21_CLASSES = [
     ("Grade 3 thrombocytopenia was seen in three patients (platelet nadirs 41, 33 and 62 x10^9/L).", "5", [(M, "plt", 3, 2)]),
     ("Grade 3 thrombocytopenia was seen in three patients (platelet nadirs 41, 33 and 28 x10^9/L).", "5", []),
     ("Platelets 62 x10^9/L today. Grade 3 thrombocytopenia occurred in four patients of the cohort.", "5", []),
+    # a bracket after the time of a grade ("at its week-3 nadir (ANC 0.3)") gives the value of that time
+    ("Grade 4 neutropenia at its week-3 nadir (ANC 0.7 x10^9/L); now ANC 1.7 x10^9/L, grade 1.", "5", [(M, "anc", 4, 3)]),
+    ("Grade 4 neutropenia at its week-3 nadir (ANC 0.08 x10^9/L); now ANC 1.7 x10^9/L, grade 1.", "5", []),
+    ("Grade 3 anaemia at the lowest (Hb 7.5 g/dL); Hb 10.8 g/dL today, grade 1.", "5", []),
 ]
 
 
