@@ -1082,7 +1082,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
     if "norm" in lowered or "LLN" in text or "reference" in lowered or "limit" in lowered or "ondergrens" in lowered or "inferior" in lowered:
         lln_findings, lln_checked = _lln_comparison_findings(text, lowered, all_mentions, spans, default)
         findings, checked = sorted(findings + lln_findings, key=lambda f: f.span), checked + lln_checked
-    if "range" in text or "limits" in text or "interval" in text:
+    if "range" in text or "limit" in text or "interval" in text or "norm" in lowered:
         range_findings, range_checked = _range_comparison_findings(text, all_mentions, spans, default)
         findings, checked = sorted(findings + range_findings, key=lambda f: f.span), checked + range_checked
     if ("|" in text or "\t" in text or "  " in text) and GRADE_WORD_HINT_RE.search(text):
@@ -1098,15 +1098,17 @@ LLN_COMPARISON_RE = re.compile(r"(?i)\b(?P<rel>below|under|less\s+than|lower\s+t
                                r"more\s+than|within|inside)\s+(?:the\s+)?(?:(?:lab's|laboratory's|local|usual)\s+)?"
                                r"(?P<limit>LLN|lower\s+limit(?:\s+of\s+normal)?|normal\s+range|reference\s+range|normal\s+limits|normal)\b"
                                r"(?!\s+of\s+normal|\s+range|\s*(?:of\s+|at\s+|is\s+|=\s*|:\s*|\(\s*)?[<>≤≥]?\s*\d)")
+# "Within the normal range" in Spanish, Italian, French, German, Dutch and Portuguese.
+FOREIGN_WITHIN = (r"dentro\s+de(?:l|\s+los)\s+(?:rango|l[íi]mites|valores)\s+normal(?:es)?|nella\s+norma|(?:entro|nei)\s+(?:i\s+)?limiti(?:\s+della\s+norma|"
+                  r"\s+di\s+norma|\s+normali)?|dans\s+les\s+normes|im\s+Normbereich|innerhalb\s+der\s+Norm|binnen\s+de\s+norm(?:aalwaarden)?|"
+                  r"dentro\s+d[ao]s?\s+(?:normalidade|valores\s+normais|limites\s+normais)")
 # The same comparisons in Spanish, Italian, French, German, Dutch and Portuguese: "dentro del rango normal", "nella norma",
 # "en dessous de la normale", "unter der Norm", "binnen de norm", "abaixo do normal".
 FOREIGN_LLN_RE = re.compile(
     r"(?i)\b(?:(?P<below>por\s+debajo\s+de(?:l|\s+lo)?\s+(?:normal|l[íi]mite\s+inferior|rango\s+normal)|sotto\s+(?:la\s+norma|il\s+limite\s+inferiore)|"
     r"(?:en[ -]dessous|au-dessous)\s+de\s+la\s+normale|inf[ée]rieure?s?\s+[àa]\s+la\s+normale|unter(?:halb)?\s+der\s+Norm|"
     r"onder\s+de\s+(?:norm|ondergrens)|abaixo\s+d[oa]\s+(?:normal|limite\s+inferior))|"
-    r"(?P<within>dentro\s+de(?:l|\s+los)\s+(?:rango|l[íi]mites|valores)\s+normal(?:es)?|nella\s+norma|(?:entro|nei)\s+(?:i\s+)?limiti(?:\s+della\s+norma|"
-    r"\s+di\s+norma|\s+normali)?|dans\s+les\s+normes|im\s+Normbereich|innerhalb\s+der\s+Norm|binnen\s+de\s+norm(?:aalwaarden)?|"
-    r"dentro\s+d[ao]s?\s+(?:normalidade|valores\s+normais|limites\s+normais)))"
+    rf"(?P<within>{FOREIGN_WITHIN}))"
     r"(?!\s*(?:de|di|van|von|du|da|do|des|del)?\s*[<>≤≥]?\s*\d)")
 FOREIGN_LLN_WORDS = ("debajo", "sotto", "dessous", "rieur", "unter", "onder", "abaixo", "dentro", "nella", "entro", "nei ", "dans les",
                      "normbereich", "innerhalb", "binnen")  # a word each of FOREIGN_LLN_RE's phrases needs
@@ -1203,13 +1205,14 @@ def _lln_comparison_findings(text: str, lowered: str, mentions: list[Mention], s
 # A value said to be within (or outside) a range that the text gives: "140,000/µL is within the normal range
 # (150,000-400,000/µL)", "ANC 1.2, inside the reference interval of 1.5-8.0".
 RANGE_NUMBER = r"\d+(?:[.,]\d+)*"
-RANGE_COMPARISON_RE = re.compile(rf"(?i)\b(?P<rel>within|inside|in|outside(?:\s+of)?)\s+(?:the\s+|its\s+|our\s+)?(?:(?:lab's|laboratory's|local|usual)\s+)?"
-                                 rf"(?:normal|reference|ref\.?)\s+(?:range|limits|interval)\s*(?:\(\s*|of\s+|:\s*|,\s*)?"
+# The same in the other languages read here: "dans les normes (150–400 G/L)", "nella norma (150-450)".
+RANGE_COMPARISON_RE = re.compile(rf"(?i)\b(?:(?P<rel>within|inside|in|outside(?:\s+of)?)\s+(?:the\s+|its\s+|our\s+)?(?:(?:lab's|laboratory's|local|usual)\s+)?"
+                                 rf"(?:normal|reference|ref\.?)\s+(?:range|limits|interval)|{FOREIGN_WITHIN})\s*(?:\(\s*|of\s+|:\s*|,\s*)?"
                                  rf"(?P<low>{RANGE_NUMBER})\s*(?:{UNIT_ALTERNATIVES})?\s*(?:[-–]|to)\s*(?P<high>{RANGE_NUMBER})"
                                  rf"\s*(?P<unit>{UNIT_ALTERNATIVES})?(?![\w.,]*\d)")
 
 
-RANGE_ANCHOR_RE = _scan(r"(?i)(?#first)(?:normal|reference|ref\.?)\s+(?:range|limits|interval)")
+RANGE_ANCHOR_RE = _scan(r"(?i)(?#first)(?:(?:normal|reference|ref\.?)\s+(?:range|limits|interval)|norme|norma\b|normbereich|norm\b|normaalw|normales|normais|normalidade|limiti)")
 
 
 def _range_limit(analyte: str, number_text: str, unit: str | None) -> float | None:
@@ -1231,7 +1234,7 @@ def _range_comparison_findings(text: str, mentions: list[Mention], spans: list[t
             continue
         checked += 1
         inside = low <= mention.value <= high
-        outside = match.group("rel").lower().startswith("outside")
+        outside = (match.group("rel") or "").lower().startswith("outside")
         if inside != outside:
             continue
         label = ANALYTE_LABELS[mention.analyte]

@@ -1082,6 +1082,11 @@ FRESH21_CLASSES = [
     ("Grade 4 neutropenia at its week-3 nadir (ANC 0.7 x10^9/L); now ANC 1.7 x10^9/L, grade 1.", "5", [(M, "anc", 4, 3)]),
     ("Grade 4 neutropenia at its week-3 nadir (ANC 0.08 x10^9/L); now ANC 1.7 x10^9/L, grade 1.", "5", []),
     ("Grade 3 anaemia at the lowest (Hb 7.5 g/dL); Hb 10.8 g/dL today, grade 1.", "5", []),
+    # "within the normal range" in other languages, with the range the text gives
+    ("Thrombozyten 142 G/l, im Normbereich (150–400 G/l).", "5", [(C, "plt", None, None)]),
+    ("Thrombozyten 210 G/l, im Normbereich (150–400 G/l).", "5", []),
+    ("Neutrofili 1,9 x10^9/L, nella norma (2,0-7,5).", "5", [(C, "anc", None, None)]),
+    ("Neutrofili 1,9 x10^9/L, nella norma (1,8-7,5).", "5", []),
 ]
 
 
