@@ -1560,7 +1560,7 @@ RULE_AFTER_RE = re.compile(rf"(?i)(?:\s+{TERM_ALTERNATIVES.replace('(?P<', '(?P<
 GENERAL_AFTER_RE = re.compile(rf"(?i)(?:\s+(?!(?:and|or|but|so|we|i|you|she|he|they|it|his|her|which|that|who)\b)[\w-]+){{0,2}}?(?:\s+{TERM_ALTERNATIVES.replace('(?P<', '(?P<g_')})?\s*(?:\([^()]{{0,30}}\)\s*)?"
                               # "grade 2 immune thrombocytopenia on a checkpoint inhibitor calls for …", "grade 4 anemia in CTCAE v5.0 is"
                               r"(?:(?:on|in|with|during|after|of|from|due\s+to|caused\s+by)\s+(?:[\w.-]+\s+){0,4}?)?"
-                              r"(?:is|are|usually|typically|generally|often|needs?|requires?|means?|warrants?|calls?\s+for|should|may|"
+                              r"\b(?:is|are|usually|typically|generally|often|needs?|requires?|means?|warrants?|calls?\s+for|should|may|"
                               r"can|could|would|will|starts?|begins?|occurs?|happens?|carries|implies|mandates?|triggers?|prompts?|"
                               r"shares?|gets?|responds?|has|have)\b"
                               # a band's definition: "puts grade 3 thrombocytopenia at <50 down to 25"

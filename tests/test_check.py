@@ -1087,6 +1087,11 @@ FRESH21_CLASSES = [
     ("Thrombozyten 210 G/l, im Normbereich (150–400 G/l).", "5", []),
     ("Neutrofili 1,9 x10^9/L, nella norma (2,0-7,5).", "5", [(C, "anc", None, None)]),
     ("Neutrofili 1,9 x10^9/L, nella norma (1,8-7,5).", "5", []),
+    # a word that ends in a verb's letters ("this", "thesis") does not make a grade a general statement ("grade 2 ... is")
+    ("Bloods: platelets 45 x10^9/L. No grade 3 thrombocytopenia this week.", "5", [(M, "plt", "not 3", 3)]),
+    ("Bloods: platelets 55 x10^9/L. No grade 3 thrombocytopenia this week.", "5", []),
+    ("Hb 7.6 g/dL. Grade 2 anaemia this admission.", "5", [(M, "hgb", 2, 3)]),
+    ("Platelets 45 x10^9/L. Grade 2 thrombocytopenia has a low bleeding risk.", "5", []),
 ]
 
 
