@@ -1082,7 +1082,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
     if "norm" in lowered or "LLN" in text or "reference" in lowered or "limit" in lowered or "ondergrens" in lowered or "inferior" in lowered:
         lln_findings, lln_checked = _lln_comparison_findings(text, lowered, all_mentions, spans, default)
         findings, checked = sorted(findings + lln_findings, key=lambda f: f.span), checked + lln_checked
-    if "range" in text or "limit" in text or "interval" in text or "norm" in lowered:
+    if "range" in text or "limits" in text or "interval" in text or "limiti" in text or any(w in lowered for w in FOREIGN_WITHIN_WORDS):
         range_findings, range_checked = _range_comparison_findings(text, all_mentions, spans, default)
         findings, checked = sorted(findings + range_findings, key=lambda f: f.span), checked + range_checked
     if ("|" in text or "\t" in text or "  " in text) and GRADE_WORD_HINT_RE.search(text):
@@ -1212,6 +1212,7 @@ RANGE_COMPARISON_RE = re.compile(rf"(?i)\b(?:(?P<rel>within|inside|in|outside(?:
                                  rf"\s*(?P<unit>{UNIT_ALTERNATIVES})?(?![\w.,]*\d)")
 
 
+FOREIGN_WITHIN_WORDS = ("normes", "la norma", "normbereich", "der norm", "de norm", "normales", "normais", "normalidade")  # FOREIGN_WITHIN's
 RANGE_ANCHOR_RE = _scan(r"(?i)(?#first)(?:(?:normal|reference|ref\.?)\s+(?:range|limits|interval)|norme|norma\b|normbereich|norm\b|normaalw|normales|normais|normalidade|limiti)")
 
 
