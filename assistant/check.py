@@ -245,7 +245,9 @@ COHORT_RE = re.compile(r"(?i)\bpatients\s+(?:with|had|having)\s+$|\b(?:in|of)\s+
                        r"|\bof\s+(?:the|these|those|all)\s+(?:\w+\s+)?(?:patients|cases)\s*,\s*(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
                        r"(?:had|have|developed|showed|were|experienced)\s+(?:an?\s+)?$")
 COHORT_AFTER_RE = re.compile(r"(?i)^\s*(?:\w+\s+){0,3}?(?:(?:occurred|developed|was\s+seen|was\s+reported|were\s+reported)\s+in\s+\d|"
-                             r"in\s+\d[\d,.]*\s*(?:%|percent|of\s+\d|patients|cases|subjects|participants|(?=[.;)]|$)))")
+                             r"in\s+\d[\d,.]*\s*(?:%|percent|of\s+\d|patients|cases|subjects|participants|(?=[.;)]|$))|"
+                             # the count in words: "occurred in two patients", "was seen in three cases"
+                             r"in\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:patients|cases|subjects|participants)\b)")
 DOT_LEADER_RE = re.compile(r"\.{2,}(?=[ \t]*\d)")
 # The full stop of an abbreviation ("i.e.", "vs.", "approx."), found from the stop back: a long text is scanned for stops only.
 SENTENCE_ABBREVIATIONS = ("i\\.e", "e\\.g", "vs", "cf", "approx", "incl", "resp", "et al", "ca", "fig", "no", "dr", "gr", "abs", "pt", "wk", "ref")
@@ -256,8 +258,9 @@ VERSION_NAMED_RE = _scan(r"(?i)(?#first)(?:CTCAE\s*(?:version\s*|v\.?\s*)?|\bv\.
 # Words that make a grade a negated claim ("no neutropenia of grade 2 or worse", "is not grade 3", "rather than
 # grade 4"), and those that make it a claim of staying below a grade ("does not reach grade 3", "not yet grade 2").
 NEGATION_RE = re.compile(r"(?i)\b(?:no|not|cannot|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|hasn't|haven't|hadn't|won't|never|without|rather\s+than|instead\s+of|nor|neither|hardly|"
-                         # the same in the other languages read here: "nessuna neutropenia di grado 2", "sin anemia de grado 3", "keine Neutropenie Grad 3"
-                         r"nessun[ao]?|ningun[ao]?|ningún|sin|sans|aucune?|pas\s+de|kein(?:e[nmrs]?)?|geen|nenhum[a]?|sem)\b"
+                         # the same in the other languages read here: "nessuna neutropenia di grado 2", "sin anemia de grado 3", "keine Neutropenie Grad 3",
+                         # "et non de grade 3", "e non di grado 3" (but not the prefix of "non-haematological")
+                         r"non(?![-‐])|nessun[ao]?|ningun[ao]?|ningún|sin|sans|aucune?|pas\s+de|kein(?:e[nmrs]?)?|geen|nenhum[a]?|sem)\b"
                          # "no grade under v6.0 (grade 1 under v5.0)": what is denied is any grade, not the grade named after
                          r"(?!\s+(?:CTCAE\s+)?grade\b(?!\s*(?:[0-5]|[IV]+\b)))(?!.*\b(?:but|it\s+is|is|it's|it’s|that's|that\s+is)(?!\w))(?:[^;:,—–.]|(?<=\d)\.(?=\d)){0,35}$")
 BELOW_RE = re.compile(r"(?i)\b(?:(?:does|do|did)\s+not|doesn't|don't|didn't|not\s+yet|falls?\s+short\s+of|fell\s+short\s+of|below)\s+"
@@ -569,8 +572,12 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
         bare = term is None and BARE_AFTER_RE.match(text, claim_end, end) is not None
         own = None
         # ... after the condition, or after the grade of a condition named before it ("and one had grade 3 (nadir 33)")
-        if term in CANONICAL_UNIT and "(" in text[after_term:after_term + 3]:
-            bracket = OWN_VALUE_RE.match(text, after_term, end)
+        bracket_at = after_term
+        if term in CANONICAL_UNIT and "(" not in text[after_term:after_term + 3] and OTHER_TIME_HINT_RE.search(lowered_after, 0, 40):
+            timed = OTHER_TIME_OWN_RE.match(text, after_term, end)
+            bracket_at = timed.end() if timed else after_term
+        if term in CANONICAL_UNIT and "(" in text[bracket_at:bracket_at + 3]:
+            bracket = OWN_VALUE_RE.match(text, bracket_at, end)
             if bracket and bracket.group("name") and ANALYTE_RE_FULL.match(bracket.group("name")).lastgroup != term:
                 bracket = None  # "grade 3 neutropenia (WBC 1.1)": another analyte's value
             if bracket:
@@ -611,12 +618,16 @@ ACTION_AT_BEFORE_RE = re.compile(r"(?i)\b(?:hold|withhold|stop|pause|interrupt|d
                                  r"(?:s|ed|ing)?\s+(?:\w+\s+){0,2}?at\s+(?:(?:a|an|the|any|CTCAE)\s+)?$")
 UNTIL_BEFORE_RE = re.compile(r"(?i)\b(?:until|till|unless|once)\s+(?:it\s+is\s+|back\s+to\s+|recovery\s+to\s+)?(?:[≤≥<>]=?\s*)?(?:CTCAE\s+)?$")
 # A grade said of another time than the value's ("grade 4 at its nadir"), or defined by a threshold ("G4 is <0.1").
-OTHER_TIME_AFTER_RE = re.compile(r"(?i),?\s*(?:at\s+(?:(?:its|the|her|his|their)\s+)?(?:nadir|lowest|worst|peak)|at\s+baseline|previously|"
-                                 r"initially|earlier|on\s+admission|last\s+(?:week|cycle|time|month|night)|yesterday|the\s+day\s+before|"
-                                 r"gestern|hier|ayer|ieri|gisteren|ontem)\b(?!\s*\((?!\s*(?:CTCAE\s*)?v(?:ersion)?\s*[56])[^()]*\d)")
+OTHER_TIME = (r",?\s*(?:at\s+(?:(?:its|the|her|his|their)\s+)?(?:[\w-]+\s+)?(?:nadir|lowest|worst|peak)|at\s+baseline|previously|"
+              r"initially|earlier|on\s+admission|last\s+(?:week|cycle|time|month|night)|yesterday|the\s+day\s+before|"
+              r"gestern|hier|ayer|ieri|gisteren|ontem)\b")
+OTHER_TIME_AFTER_RE = re.compile(rf"(?i){OTHER_TIME}(?!\s*\((?!\s*(?:CTCAE\s*)?v(?:ersion)?\s*[56])[^()]*\d)")
+# ... unless a bracket after the time gives the value of that time: "grade 4 thrombocytopenia at the day-10 nadir (platelets 19)"
+OTHER_TIME_OWN_RE = re.compile(rf"(?i){OTHER_TIME}(?=\s*\()")
 OTHER_TIME_HINT_RE = re.compile(r"nadir|lowest|worst|peak|baseline|previous|initial|earlier|admission|last|yesterday|before|gestern|hier|ayer|ieri|gisteren|ontem")
 DEFINED_HINT_RE = re.compile(r"[<≤=]|less|below|under")
-DEFINED_AFTER_RE = re.compile(r"(?i)\s*(?:is|=|means)\s*(?:[<>≤≥]|less\s+than|below|under)\s*\d")
+# ... or a band's edge named bare after its grade: "(grade 4 below 25)", "(grade 4 only under 0.2)"
+DEFINED_AFTER_RE = re.compile(r"(?i)\s*(?:(?:is|=|means)\s*|(?:only\s+|just\s+)?(?=[bu<≤]))(?:[<>≤≥]|less\s+than|below|under)\s*(?![56]\.0\b)\d")
 # Words that call the claim before them wrong: "That was wrong:", "but that's an error", "which is an over-call".
 WRONG_CLAIM = (r"(?:(?:that|this|it|which)(?:'s|’s|\s+is|\s+was)|(?:that|this)\s+(?:grade|grading|claim))\s+(?:(?:simply|clearly|just)\s+)?"
                r"(?:wrong|incorrect|an?\s+(?:error|mistake|typo|over-?call|under-?call|overcall|undercall|misgrading|misclassification)|mistaken|"
@@ -1071,7 +1082,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
     if "norm" in lowered or "LLN" in text or "reference" in lowered or "limit" in lowered or "ondergrens" in lowered or "inferior" in lowered:
         lln_findings, lln_checked = _lln_comparison_findings(text, lowered, all_mentions, spans, default)
         findings, checked = sorted(findings + lln_findings, key=lambda f: f.span), checked + lln_checked
-    if "range" in text or "limits" in text or "interval" in text:
+    if "range" in text or "limits" in text or "interval" in text or "limiti" in text or any(w in lowered for w in FOREIGN_WITHIN_WORDS):
         range_findings, range_checked = _range_comparison_findings(text, all_mentions, spans, default)
         findings, checked = sorted(findings + range_findings, key=lambda f: f.span), checked + range_checked
     if ("|" in text or "\t" in text or "  " in text) and GRADE_WORD_HINT_RE.search(text):
@@ -1087,15 +1098,17 @@ LLN_COMPARISON_RE = re.compile(r"(?i)\b(?P<rel>below|under|less\s+than|lower\s+t
                                r"more\s+than|within|inside)\s+(?:the\s+)?(?:(?:lab's|laboratory's|local|usual)\s+)?"
                                r"(?P<limit>LLN|lower\s+limit(?:\s+of\s+normal)?|normal\s+range|reference\s+range|normal\s+limits|normal)\b"
                                r"(?!\s+of\s+normal|\s+range|\s*(?:of\s+|at\s+|is\s+|=\s*|:\s*|\(\s*)?[<>≤≥]?\s*\d)")
+# "Within the normal range" in Spanish, Italian, French, German, Dutch and Portuguese.
+FOREIGN_WITHIN = (r"dentro\s+de(?:l|\s+los)\s+(?:rango|l[íi]mites|valores)\s+normal(?:es)?|nella\s+norma|(?:entro|nei)\s+(?:i\s+)?limiti(?:\s+della\s+norma|"
+                  r"\s+di\s+norma|\s+normali)?|dans\s+les\s+normes|im\s+Normbereich|innerhalb\s+der\s+Norm|binnen\s+de\s+norm(?:aalwaarden)?|"
+                  r"dentro\s+d[ao]s?\s+(?:normalidade|valores\s+normais|limites\s+normais)")
 # The same comparisons in Spanish, Italian, French, German, Dutch and Portuguese: "dentro del rango normal", "nella norma",
 # "en dessous de la normale", "unter der Norm", "binnen de norm", "abaixo do normal".
 FOREIGN_LLN_RE = re.compile(
     r"(?i)\b(?:(?P<below>por\s+debajo\s+de(?:l|\s+lo)?\s+(?:normal|l[íi]mite\s+inferior|rango\s+normal)|sotto\s+(?:la\s+norma|il\s+limite\s+inferiore)|"
     r"(?:en[ -]dessous|au-dessous)\s+de\s+la\s+normale|inf[ée]rieure?s?\s+[àa]\s+la\s+normale|unter(?:halb)?\s+der\s+Norm|"
     r"onder\s+de\s+(?:norm|ondergrens)|abaixo\s+d[oa]\s+(?:normal|limite\s+inferior))|"
-    r"(?P<within>dentro\s+de(?:l|\s+los)\s+(?:rango|l[íi]mites|valores)\s+normal(?:es)?|nella\s+norma|(?:entro|nei)\s+(?:i\s+)?limiti(?:\s+della\s+norma|"
-    r"\s+di\s+norma|\s+normali)?|dans\s+les\s+normes|im\s+Normbereich|innerhalb\s+der\s+Norm|binnen\s+de\s+norm(?:aalwaarden)?|"
-    r"dentro\s+d[ao]s?\s+(?:normalidade|valores\s+normais|limites\s+normais)))"
+    rf"(?P<within>{FOREIGN_WITHIN}))"
     r"(?!\s*(?:de|di|van|von|du|da|do|des|del)?\s*[<>≤≥]?\s*\d)")
 FOREIGN_LLN_WORDS = ("debajo", "sotto", "dessous", "rieur", "unter", "onder", "abaixo", "dentro", "nella", "entro", "nei ", "dans les",
                      "normbereich", "innerhalb", "binnen")  # a word each of FOREIGN_LLN_RE's phrases needs
@@ -1192,13 +1205,15 @@ def _lln_comparison_findings(text: str, lowered: str, mentions: list[Mention], s
 # A value said to be within (or outside) a range that the text gives: "140,000/µL is within the normal range
 # (150,000-400,000/µL)", "ANC 1.2, inside the reference interval of 1.5-8.0".
 RANGE_NUMBER = r"\d+(?:[.,]\d+)*"
-RANGE_COMPARISON_RE = re.compile(rf"(?i)\b(?P<rel>within|inside|in|outside(?:\s+of)?)\s+(?:the\s+|its\s+|our\s+)?(?:(?:lab's|laboratory's|local|usual)\s+)?"
-                                 rf"(?:normal|reference|ref\.?)\s+(?:range|limits|interval)\s*(?:\(\s*|of\s+|:\s*|,\s*)?"
+# The same in the other languages read here: "dans les normes (150–400 G/L)", "nella norma (150-450)".
+RANGE_COMPARISON_RE = re.compile(rf"(?i)\b(?:(?P<rel>within|inside|in|outside(?:\s+of)?)\s+(?:the\s+|its\s+|our\s+)?(?:(?:lab's|laboratory's|local|usual)\s+)?"
+                                 rf"(?:normal|reference|ref\.?)\s+(?:range|limits|interval)|{FOREIGN_WITHIN})\s*(?:\(\s*|of\s+|:\s*|,\s*)?"
                                  rf"(?P<low>{RANGE_NUMBER})\s*(?:{UNIT_ALTERNATIVES})?\s*(?:[-–]|to)\s*(?P<high>{RANGE_NUMBER})"
                                  rf"\s*(?P<unit>{UNIT_ALTERNATIVES})?(?![\w.,]*\d)")
 
 
-RANGE_ANCHOR_RE = _scan(r"(?i)(?#first)(?:normal|reference|ref\.?)\s+(?:range|limits|interval)")
+FOREIGN_WITHIN_WORDS = ("normes", "la norma", "normbereich", "der norm", "de norm", "normales", "normais", "normalidade")  # FOREIGN_WITHIN's
+RANGE_ANCHOR_RE = _scan(r"(?i)(?#first)(?:(?:normal|reference|ref\.?)\s+(?:range|limits|interval)|norme|norma\b|normbereich|norm\b|normaalw|normales|normais|normalidade|limiti)")
 
 
 def _range_limit(analyte: str, number_text: str, unit: str | None) -> float | None:
@@ -1220,7 +1235,7 @@ def _range_comparison_findings(text: str, mentions: list[Mention], spans: list[t
             continue
         checked += 1
         inside = low <= mention.value <= high
-        outside = match.group("rel").lower().startswith("outside")
+        outside = (match.group("rel") or "").lower().startswith("outside")
         if inside != outside:
             continue
         label = ANALYTE_LABELS[mention.analyte]
@@ -1546,7 +1561,7 @@ RULE_AFTER_RE = re.compile(rf"(?i)(?:\s+{TERM_ALTERNATIVES.replace('(?P<', '(?P<
 GENERAL_AFTER_RE = re.compile(rf"(?i)(?:\s+(?!(?:and|or|but|so|we|i|you|she|he|they|it|his|her|which|that|who)\b)[\w-]+){{0,2}}?(?:\s+{TERM_ALTERNATIVES.replace('(?P<', '(?P<g_')})?\s*(?:\([^()]{{0,30}}\)\s*)?"
                               # "grade 2 immune thrombocytopenia on a checkpoint inhibitor calls for …", "grade 4 anemia in CTCAE v5.0 is"
                               r"(?:(?:on|in|with|during|after|of|from|due\s+to|caused\s+by)\s+(?:[\w.-]+\s+){0,4}?)?"
-                              r"(?:is|are|usually|typically|generally|often|needs?|requires?|means?|warrants?|calls?\s+for|should|may|"
+                              r"\b(?:is|are|usually|typically|generally|often|needs?|requires?|means?|warrants?|calls?\s+for|should|may|"
                               r"can|could|would|will|starts?|begins?|occurs?|happens?|carries|implies|mandates?|triggers?|prompts?|"
                               r"shares?|gets?|responds?|has|have)\b"
                               # a band's definition: "puts grade 3 thrombocytopenia at <50 down to 25"
@@ -1981,7 +1996,7 @@ def _other_number(text: str, start: int, end: int, same: str | None = None) -> b
         "", GRADE_CLAIM_RE.sub("", VERSION_NAMED_RE.sub("", between))))) is not None
 
 
-DATE_TIME_TEXT_RE = re.compile(r"(?i)(?<![\d.])(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}[.-]\d{1,2}[.-]\d{2,4})(?![\d.])|(?<![\d.])\d{1,2}:\d{2}(?![\d.])|"
+DATE_TIME_TEXT_RE = re.compile(r"(?i)(?<![\d.])(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}[.-]\d{1,2}[.-]\d{2,4})(?![\d.])|(?<![\d.])\d{1,2}:\d{2}(?![\d.])|(?<![\d.])\d{1,2}\s*[ap]\.?m\b\.?|"
                                r"\b(?:day|d|cycle|c|week|wk)\s*\d{1,3}\b")
 # A reference range written after a value ("6.9 g/dL (12.0-16.0) LL", "12 K/uL *CRIT* 150-400"): not another value.
 RANGE_TEXT_RE = re.compile(r"[\(\[]?\s*\d[\d.,]*\s*[-–]\s*\d[\d.,]*\s*[\)\]]?")
@@ -2017,7 +2032,9 @@ def _value_for_comparison(match: re.Match, all_values: list[Mention], value_star
     if "10" in between:
         between = UNIT_TEXT_RE.sub(" ", between)  # "1.1 (10^9/L), not yet below 1.5": a unit is not a number between
     if DIGIT_RE.search(between):
-        between = LABEL_DIGITS_RE.sub("", between)  # "2.9 on C3D1, just above the 3.0 cut-off": a label's digits are not a number
+        # "2.9 on C3D1, just above the 3.0 cut-off", "6.9 at 06:00 on day 3, not below 7": a label's, a date's or a time's
+        # digits are not a number
+        between = DATE_TIME_TEXT_RE.sub("", LABEL_DIGITS_RE.sub("", between))
     if any(word in between for word in RANGE_NAME_WORDS):
         between = NAMED_RANGE_RE.sub(" ", between)  # "130 with a reference range of 140-400: that's inside …": the value's range
     earlier = list(COMPARISON_RE.finditer(between)) if len(between) <= 200 else []
@@ -2061,12 +2078,13 @@ def _unnamed_subject(text: str, s_start: int, claim: Claim, mentions: list[Menti
         return False  # the sign UNNAMED_SUBJECT_BEFORE_RE needs: a plain string test first
     subject = UNNAMED_SUBJECT_BEFORE_RE.search(text, max(s_start, claim.span[0] - 16), claim.span[0])
     if subject is not None and (THRESHOLD_BEFORE_NUMBER_RE.search(text, max(s_start, subject.start() - 14), subject.start())
-                                or TIME_UNIT_BEFORE_RE.search(text, max(s_start, subject.start() - 8), subject.start())):
-        return False  # "ANC 1.05 — below 1.0 → G3", "ALC 0.19 at week 8 = grade 3": a threshold or a time, not a value
+                                or TIME_UNIT_BEFORE_RE.search(text, max(s_start, subject.start() - 14), subject.start())):
+        return False  # "ANC 1.05 — below 1.0 → G3", "ALC 0.19 at week 8 = grade 3", "Patient 07: G3": not a value
     return subject is not None and not any(m.span[0] <= subject.start() < max(m.span[1], m.number_span[1]) for m in mentions)
 
 
-TIME_UNIT_BEFORE_RE = re.compile(r"(?i)\b(?:day|d|week|wk|w|cycle|c|month|mo|hour|h)\s*$")
+# A number that counts time or labels a record, not a value: "at week 8 = grade 3", "Patient 07: grade 3", "Bed 12: G2"
+TIME_UNIT_BEFORE_RE = re.compile(r"(?i)(?:\b(?:day|d|week|wk|w|cycle|c|month|mo|hour|h|patient|pt|subject|participant|case|bed|room|id)|#|\bno\.)\s*$")
 THRESHOLD_BEFORE_NUMBER_RE = re.compile(r"(?i)(?:[<>≤≥]|\b(?:below|under|above|over|than|least|most|cut-?off|threshold|limit)\b)\s*(?:the\s+|of\s+)?$")
 # A relative clause about another value named with "from", "than" or "versus": "up from 1.0 x10^9/L on day 5, which was grade 3".
 RELATIVE_SUBJECT_BEFORE_RE = re.compile(rf"(?i)\b(?:from|than|versus|vs\.?|compared\s+(?:with|to))\s+(?:(?:a|an|the|its|her|his)\s+)?(?:[^\W\d][\w-]*\s+){{0,2}}?"

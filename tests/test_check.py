@@ -1046,3 +1046,56 @@ FRESH19_CLASSES = [
 def test_claim_classes_of_fresh19_and_fresh20(text, version, expected):
     found = [(f.kind, f.analyte, f.claimed_grade, f.expected_grade) for f in check_text(text, version)]
     assert sorted(found, key=str) == sorted(expected, key=str)
+
+
+FRESH21_CLASSES = [
+    # a band's edge named bare after its grade, in brackets, defines the band: it is not a claim about the value
+    ("Neutrophils 0.5 x10^9/L, grade 3 under CTCAE v5.0 (grade 4 only under 0.5).", "5", []),
+    ("Platelet count 50 G/L: grade 2 (grade 3 below 50).", "5", []),
+    ("Lymphocytes 0.45 x10^9/L = grade 3 (grade 4 < 0.2).", "5", []),
+    ("Platelet count 50 G/L: grade 3 (grade 4 below 25).", "5", [(M, "plt", 3, 2)]),
+    ("Platelets 20 x10^9/L, grade 4 under 5.0 rules.", "5", []),
+    ("Platelets 20 x10^9/L, grade 3 under 5.0 rules.", "5", [(M, "plt", 3, 4)]),
+    # "non" denies the grade after it in French and Italian; the prefix "non-" does not
+    ("Neutrophiles 0,8 G/L : neutropénie de grade 3 et non de grade 4.", "5", []),
+    ("Neutrophiles 0,4 G/L : neutropénie de grade 3 et non de grade 4.", "5", [(M, "anc", 3, 4)]),
+    ("Piastrine 30 x10^9/L: grado 3, non grado 2.", "5", []),
+    ("Piastrine 60 x10^9/L: grado 3, non grado 2.", "5", [(M, "plt", 3, 2)]),
+    ("Hb 7.1 g/dL, non-haematological grade 2 fatigue; grade 2 anaemia.", "5", [(M, "hgb", 2, 3)]),
+    # a number that labels a record before a colon ("Subject 1042:", "Bed 4:", "Case #3:") is no value of the claim's
+    ("Subject 1042: grade 2 neutropenia (ANC 0.8 x10^9/L).", "5", [(M, "anc", 2, 3)]),
+    ("Bed 4: grade 3 anaemia, Hb 9.6 g/dL.", "5", [(M, "hgb", 3, 2)]),
+    ("Case #3: grade 1 thrombocytopenia (platelets 130 x10^9/L).", "5", []),
+    ("Patient 12: platelets 60 x10^9/L, grade 2.", "5", []),
+    ("Patient 12: platelets 60 x10^9/L, grade 3.", "5", [(M, "plt", 3, 2)]),
+    # a time or a date between a value and its comparison is no number of the comparison
+    ("ANC 1.3 x10^9/L at 14:30, still above 1.5.", "5", [(C, "anc", None, None)]),
+    ("ANC 1.7 x10^9/L at 14:30, still above 1.5.", "5", []),
+    ("Platelets 48 x10^9/L drawn at 7 am, not under 50.", "5", [(C, "plt", None, None)]),
+    ("Platelets 52 x10^9/L on 03/11, not under 50.", "5", []),
+    ("Platelets 48 x10^9/L and 61 x10^9/L, not under 50.", "5", []),
+    # a cohort's count in words ("in three patients") makes the claim a statistic, judged on the values it lists
+    ("Grade 3 thrombocytopenia was seen in three patients (platelet nadirs 41, 33 and 62 x10^9/L).", "5", [(M, "plt", 3, 2)]),
+    ("Grade 3 thrombocytopenia was seen in three patients (platelet nadirs 41, 33 and 28 x10^9/L).", "5", []),
+    ("Platelets 62 x10^9/L today. Grade 3 thrombocytopenia occurred in four patients of the cohort.", "5", []),
+    # a bracket after the time of a grade ("at its week-3 nadir (ANC 0.3)") gives the value of that time
+    ("Grade 4 neutropenia at its week-3 nadir (ANC 0.7 x10^9/L); now ANC 1.7 x10^9/L, grade 1.", "5", [(M, "anc", 4, 3)]),
+    ("Grade 4 neutropenia at its week-3 nadir (ANC 0.08 x10^9/L); now ANC 1.7 x10^9/L, grade 1.", "5", []),
+    ("Grade 3 anaemia at the lowest (Hb 7.5 g/dL); Hb 10.8 g/dL today, grade 1.", "5", []),
+    # "within the normal range" in other languages, with the range the text gives
+    ("Thrombozyten 142 G/l, im Normbereich (150–400 G/l).", "5", [(C, "plt", None, None)]),
+    ("Thrombozyten 210 G/l, im Normbereich (150–400 G/l).", "5", []),
+    ("Neutrofili 1,9 x10^9/L, nella norma (2,0-7,5).", "5", [(C, "anc", None, None)]),
+    ("Neutrofili 1,9 x10^9/L, nella norma (1,8-7,5).", "5", []),
+    # a word that ends in a verb's letters ("this", "thesis") does not make a grade a general statement ("grade 2 ... is")
+    ("Bloods: platelets 45 x10^9/L. No grade 3 thrombocytopenia this week.", "5", [(M, "plt", "not 3", 3)]),
+    ("Bloods: platelets 55 x10^9/L. No grade 3 thrombocytopenia this week.", "5", []),
+    ("Hb 7.6 g/dL. Grade 2 anaemia this admission.", "5", [(M, "hgb", 2, 3)]),
+    ("Platelets 45 x10^9/L. Grade 2 thrombocytopenia has a low bleeding risk.", "5", []),
+]
+
+
+@pytest.mark.parametrize("text,version,expected", FRESH21_CLASSES)
+def test_claim_classes_of_fresh21(text, version, expected):
+    found = [(f.kind, f.analyte, f.claimed_grade, f.expected_grade) for f in check_text(text, version)]
+    assert sorted(found, key=str) == sorted(expected, key=str)
