@@ -428,7 +428,10 @@ SUBJECT_VERB = (rf"(?:(?:{RELATIVE_TIME}|(?:repeat(?:ed)?|re-?check(?:ed)?)(?:\s
                 r"improved|declined|sits?|sitting|"
                 # the same in French, Spanish, Italian, Portuguese and German: "remontées à 68", "han bajado a 48", "risalite a 64"
                 r"remont[ée]e?s?|descendu[e]?s?|chut[ée]e?s?|bajad[oa]s?|subid[oa]s?|bajaron|subieron|risalit[ei]|scesi|scese|salit[ei]|calat[ei]|"
-                r"ca[íi]ram|subiram|gesunken|gestiegen|gedaald|gestegen|stiegen|fielen|sanken|lagen)\s+)?(?:(?:back|only|just)\s+|(?:up|down)\s+(?=(?:at|to)\s))?"
+                r"ca[íi]ram|subiram|gesunken|gestiegen|gedaald|gestegen|stiegen|fielen|sanken|lagen|"
+                # ... and in the present tense: "et remonte à 9,3", "y baja a 40", "e risale a 64", "und sinkt auf 8,1"
+                r"(?:re)?monte(?:nt)?|(?:re)?descend(?:ent)?|chute(?:nt)?|baisse(?:nt)?|sube(?:n)?|baja(?:n)?|risal(?:e|gono)|scend(?:e|ono)|"
+                r"sobe(?:m)?|desce(?:m)?|steigt|sinkt|f[äa]llt|stijgt|daalt|zakt)\s+)?(?:(?:back|only|just)\s+|(?:up|down)\s+(?=(?:at|to)\s))?"
                 rf"(?:{LATER_EVENT}\s+)?(?:(?:at|to|à|a|para|auf|naar|tot|bei)\s+)?")
 # Arrows that lead from one value to the next: "95 -> 61", "9.1 ⇢ 8.4", "0.3 ↑ 0.9" (an up or down arrow between two values
 # says which way the count went).
@@ -455,7 +458,7 @@ DATE_WORD_PREPOSITION = r"(?:on|le|el|il|em|am|op|del|al|vom|o|no)"
 VALUE_TIME_LABEL = (rf"(?:{RELATIVE_TIME}|(?:in|en|im|a|ad|em|op)\s+{MONTH_NAME}|yesterday|yest|yday|today|now|this\s+morning|last\s+\w+|"
                     rf"(?:in\s+the\s+)?(?:morning|evening|afternoon|night)|"
                     rf"{DATE_WORD_PREPOSITION}\s+(?:the\s+)?\d{{1,2}}(?:(?:st|nd|rd|th)(?:\s+of\s+[A-Za-z]+)?|(?:st|nd|rd|th|\.)?(?:\s+(?:of|de))?\s+{MONTH_NAME})|"
-                    rf"on\s+\w+(?:\s+\d+)?|{WEEKDAY}|earlier|(?:at\s+|@\s*)?\d{{1,2}}[:h]\d{{2}}|(?:à|às|a\s+las|alle|um|om|at)\s+\d{{1,2}}\s*h(?:\s*\d{{2}})?(?!\w)|"
+                    rf"on\s+\w+(?:\s+\d+)?|(?:le|el|il)\s+\d{{1,2}}(?![\d.,/:h%])|{WEEKDAY}|earlier|(?:at\s+|@\s*)?\d{{1,2}}[:h]\d{{2}}|(?:à|às|a\s+las|alle|um|om|at)\s+\d{{1,2}}\s*h(?:\s*\d{{2}})?(?!\w)|"
                     rf"{DATE_WORD_PREPOSITION}\s+\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}}|\.)?|"
                     rf"(?:(?:à|au|at|en|al|am|by|in|on|el|le|il|op|em|o|no)\s+)?(?:J|D|day|jour|d[íi]a|Tag|giorno|dag|week|wk|cycle|month|semaine|semana|settimana|Woche)\s*\+?\d{{1,3}}(?!\d|[.,]\d)(?:\s+(?:after|post|following|with|under|on)\s+(?:the\s+)?[A-Za-z][\w-]*)?|"
                     rf"previously|at\s+baseline|at\s+(?:the\s+)?(?:start|onset|outset)|(?:at|on|upon)\s+(?:the\s+)?(?:day\s+of\s+)?(?:admission|discharge|diagnosis|presentation|screening|follow-?up|nadir)|"
@@ -866,6 +869,8 @@ def _step_label(text: str, start: int, end: int) -> str:
     window = text[start:min(end, start + 30)]
     if window[:1] in ("k", "K"):
         window = window[1:]  # "22k today": the label after the thousands
+    if (unit := LATER_UNIT_RE.match(window)) is not None:
+        window = window[unit.end():]  # "45k/mm3 today", "1.2 x10^9/L yesterday": the label after the unit
     own = OWN_CURRENT_LABEL_RE.match(window)
     if own:  # "130 now, they were 60": a word of now that ends its clause is this value's
         return own.group(0)
@@ -2846,7 +2851,7 @@ def _lab(mention: Mention, version: str, grade, term, criterion, extra) -> dict:
 
 
 TIME_BEFORE_RE = re.compile(r"(?i)(?:\b(?:today|now|current|latest|yesterday|prior|previous|baseline|admission|discharge|"
-                            r"post(?:-[a-z]+)?|pre(?:-[a-z]+)?|follow-?up|recheck|nadir|kontroll\w*|contr[ôo]le|controllo|"
+                            r"post(?:-[a-z]+)?|pre(?:-[a-z]+)?|follow-?up|re-?check(?:ed)?|nadir|this[ \t]+(?:morning|afternoon|evening)|tonight|kontroll\w*|contr[ôo]le|controllo|"
                             # "Repeat on citrate sample: PLT 36": a repeat, named with its sample
                             r"repeat(?:ed)?(?:[ \t]+(?:on|in|with)[ \t]+(?:a[ \t]+|the[ \t]+)?(?:[a-z]+[ \t]+)?(?:sample|tube|specimen|draw))?)\b|"
                             r"(?<![\d.T])(?:(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{4}-\d{2}-\d{2})[ \tT]+)?\d{1,2}[:h]\d{2}(?![\d.])|(?<![\d.-])(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{4}-\d{2}-\d{2})(?![\d.])|"
@@ -3021,10 +3026,10 @@ PAST_MARK_RE = re.compile(
     r"gestern|vorgestern|vorher|zuvor|(?<!immer\s)noch|letzte[nr]?\s+(?:woche|monat)|(?:bei|zur)\s+aufnahme|aufnahme\w*|zum\s+vergleich|"
     r"gisteren|eerder|vorige\s+(?:week|maand)|ter\s+vergelijking|bij\s+opname|opname|geleden)\b")
 CURRENT_MARK_RE = re.compile(
-    r"(?i)\b(?:today(?:'s|’s)?|now|currently|current|this\s+morning|tonight|latest|most\s+recent|"
-    r"aujourd['’]hui|ce\s+(?:jour|matin)|actuel(?:le)?(?:ment)?|"
-    r"hoy|esta\s+mañana|actual(?:mente)?|oggi|stamattina|stamane|attual(?:e|mente)|hoje|esta\s+manhã|atual(?:mente)?|"
-    r"heute|heutige\w*|jetzt|aktuell\w*|vandaag|vanochtend|huidige|actueel)\b")
+    r"(?i)\b(?:today(?:'s|’s)?|now|currently|current|this\s+(?:morning|afternoon|evening)|tonight|latest|most\s+recent|"
+    r"aujourd['’]hui|ce\s+(?:jour|matin|soir)|cet\s+apr[èe]s-midi|actuel(?:le)?(?:ment)?|"
+    r"hoy|esta\s+(?:mañana|tarde|noche)|actual(?:mente)?|oggi|stamattina|stamane|stasera|attual(?:e|mente)|hoje|esta\s+(?:manhã|noite)|atual(?:mente)?|"
+    r"heute|heutige\w*|jetzt|aktuell\w*|vandaag|vanochtend|vanmorgen|vanmiddag|vanavond|huidige|actueel)\b")
 # A line that starts an earlier message inside this one: a reply's quotation header, a forwarded or original message's rule.
 QUOTE_HEADER_RE = re.compile(
     r"(?im)^[ \t>]*(?:-{2,}[ \t]*(?:original[ \t]+message|forwarded[ \t]+message|message[ \t]+d['’]origine|message[ \t]+transf[ée]r[ée]|"

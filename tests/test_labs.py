@@ -1010,6 +1010,12 @@ RELATIVE_TIME_READS = [
     ("WBC this am 2.2, 3 days ago 4.8", {"wbc": 2.2}), ("Hb 7.9 last night, 8.8 after the transfusion today", {"hgb": 8.8}),
     ("neutrofili ieri 0,4, oggi 0,9", {"anc": 0.9}), ("Thrombos gestern Abend 31, heute 44", {"plt": 44}),
     ("plaquetas ayer 60 mil, hoy 48 mil", {"plt": 48}), ("leucocytes 2,9 G/L ce matin, 3,4 G/L hier soir", {"wbc": 2.9}),
+    # the time after a value's unit; "this afternoon" after "this morning"; a bare day of the month and a verb in the present
+    ("plts 38k/mm3 today, 57k yesterday", {"plt": 38}), ("Hb 9.8 g/dL today, 10.6 g/dL last week", {"hgb": 9.8}),
+    ("ANC 1.1 this morning. Rechecked this afternoon: ANC 0.8.", {"anc": 0.8}),
+    ("Ce matin leucos 2,1. Contrôle ce soir : leucos 1,7.", {"wbc": 1.7}),
+    ("L'hémoglobine était à 7,6 g/dL le 12 et remonte à 8,8 g/dL le 16.", {"hgb": 8.8}),
+    ("Las plaquetas eran 72 el 4 y bajan a 45 hoy", {"plt": 45}),
     # a time word between the name and the value is no value ("platelets 2 weeks ago 160": 2 is no count)
     ("platelets 2 weeks ago 160", {"plt": 160}), ("hgb a few days ago 10.2", {"hgb": 10.2}),
     # ... a month labels each value ("1.6 in January, 0.9 in February"), or a date each value with its unit
