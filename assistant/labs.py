@@ -130,7 +130,7 @@ FILLER = (r"(?:[ \t]+(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\.?[ -]" + MONTH_NAM
           r"[ \t]+(?:(?:am|on|le|el|il|op|na|no)[ \t]+)?(?:mon|tue|wed|thu|fri|sat|sun)(?:[a-z]{0,3}day|s|rs?)?\.?[ \t]*:?[ \t]*(?=\d)|"  # "Neuts Mon 1.9 – Wed 1.1"
           r"[ \t]+(?:(?:am|on|le|el|il|op|na|no)[ \t]+)?" + FOREIGN_WEEKDAY + r"(?:[ \t]+" + PART_OF_DAY + r")?[ \t]*:?[ \t]*(?=\d)|"  # "Hb am Donnerstag früh 9,4"
           r"[ \t]+(?:at[ \t]+)?\d{1,2}(?::\d{2})?[ \t]*(?:am|pm|a\.m\.|p\.m\.)(?:[ \t]+(?:was|is|were))?[ \t]*:?[ \t]*(?=\d)|"  # "Hb at 8 pm was 8.6"
-          r"[ \t]+" + EVENT_LABEL + r"[ \t]*:?[ \t]*(?=\d)|"  # "Hb bei Entlassung 12,7", "Hémoglobine de sortie 11,2"
+          r"[ \t]+" + EVENT_LABEL + r"(?:[ \t]+(?:bei|was|is|of|at|de|à|op|di))?[ \t]*:?[ \t]*(?=\d)|"  # "Hb bei Entlassung 12,7", "Hémoglobine de sortie 11,2"
           r"[ \t]*,[ \t]*(?:which|that|who|que|qui|die|welche|che|dat)\b[^,.;:\d\n]{1,60},[ \t]*(?=\w)|"  # "Your haemoglobin, which carries oxygen, was 9.2"
           r"[ \t]*(?:(?:à|às|a|um|om|alle)[ \t]+)?\d{1,2}h(?:\d{2})?[ \t]*:?[ \t]*(?=\d)|"  # "Hb post-transfusionnelle à 20h : 8,6": a clock in hours
           # a change told with its verb, from one value to the next: "hb dropped 9.2 to 7.6", "plaquetas caíram de 180 mil para 52 mil"
@@ -248,7 +248,7 @@ TIMED_FILLER_PIECES = (
     r"[ \t]+(?:(?:am|on|le|el|il|op|na|no)[ \t]+)?(?:mon|tue|wed|thu|fri|sat|sun)(?:[a-z]{0,3}day|s|rs?)?\.?[ \t]*:?[ \t]*(?=\d)|"
     r"[ \t]+(?:(?:am|on|le|el|il|op|na|no)[ \t]+)?" + FOREIGN_WEEKDAY + r"(?:[ \t]+" + PART_OF_DAY + r")?[ \t]*:?[ \t]*(?=\d)|"
     r"[ \t]+(?:at[ \t]+)?\d{1,2}(?::\d{2})?[ \t]*(?:am|pm|a\.m\.|p\.m\.)(?:[ \t]+(?:was|is|were))?[ \t]*:?[ \t]*(?=\d)|",
-    r"[ \t]+" + EVENT_LABEL + r"[ \t]*:?[ \t]*(?=\d)|",
+    r"[ \t]+" + EVENT_LABEL + r"(?:[ \t]+(?:bei|was|is|of|at|de|à|op|di))?[ \t]*:?[ \t]*(?=\d)|",
     r"[ \t]*(?:(?:à|às|a|um|om|alle)[ \t]+)?\d{1,2}h(?:\d{2})?[ \t]*:?[ \t]*(?=\d)|",
     r"\s*" + RELATIVE_TIME + r"\s*,?\s*(?=\d)|",
 )
@@ -3026,7 +3026,7 @@ PAST_MARK_RE = re.compile(
     r"gestern|vorgestern|vorher|zuvor|(?<!immer\s)noch|letzte[nr]?\s+(?:woche|monat)|(?:bei|zur)\s+aufnahme|aufnahme\w*|zum\s+vergleich|"
     r"gisteren|eerder|vorige\s+(?:week|maand)|ter\s+vergelijking|bij\s+opname|opname|geleden)\b")
 CURRENT_MARK_RE = re.compile(
-    r"(?i)\b(?:today(?:'s|’s)?|now|currently|current|this\s+(?:morning|afternoon|evening)|tonight|latest|most\s+recent|"
+    r"(?i)\b(?:today(?:'s|’s)?|now|currently|current|this\s+(?:morning|afternoon|evening|time)|tonight|latest|most\s+recent|"
     r"aujourd['’]hui|ce\s+(?:jour|matin|soir)|cet\s+apr[èe]s-midi|actuel(?:le)?(?:ment)?|"
     r"hoy|esta\s+(?:mañana|tarde|noche)|actual(?:mente)?|oggi|stamattina|stamane|stasera|attual(?:e|mente)|hoje|esta\s+(?:manhã|noite)|atual(?:mente)?|"
     r"heute|heutige\w*|jetzt|aktuell\w*|vandaag|vanochtend|vanmorgen|vanmiddag|vanavond|huidige|actueel)\b")

@@ -1016,6 +1016,9 @@ RELATIVE_TIME_READS = [
     ("Ce matin leucos 2,1. Contrôle ce soir : leucos 1,7.", {"wbc": 1.7}),
     ("L'hémoglobine était à 7,6 g/dL le 12 et remonte à 8,8 g/dL le 16.", {"hgb": 8.8}),
     ("Las plaquetas eran 72 el 4 y bajan a 45 hoy", {"plt": 45}),
+    # "this time" is the latest draw; an event's label with a preposition after it ("lag bei Entlassung bei 12,6")
+    ("Drawn Monday: platelets 52, Hb 10.8. Repeated Wednesday, and this time platelets were 37, Hb 10.5", {"plt": 37, "hgb": 10.5}),
+    ("Bei Aufnahme Hb 10,9 g/dl. Das Hb lag bei Entlassung bei 11,8 g/dl.", {"hgb": 11.8}),
     # a time word between the name and the value is no value ("platelets 2 weeks ago 160": 2 is no count)
     ("platelets 2 weeks ago 160", {"plt": 160}), ("hgb a few days ago 10.2", {"hgb": 10.2}),
     # ... a month labels each value ("1.6 in January, 0.9 in February"), or a date each value with its unit
