@@ -1019,6 +1019,8 @@ RELATIVE_TIME_READS = [
     # "this time" is the latest draw; an event's label with a preposition after it ("lag bei Entlassung bei 12,6")
     ("Drawn Monday: platelets 52, Hb 10.8. Repeated Wednesday, and this time platelets were 37, Hb 10.5", {"plt": 37, "hgb": 10.5}),
     ("Bei Aufnahme Hb 10,9 g/dl. Das Hb lag bei Entlassung bei 11,8 g/dl.", {"hgb": 11.8}),
+    # a value in brackets said to be today's after a rough one ("stable ~11 (11.2 today)")
+    ("plt steady ~90 (86 today)", {"plt": 86}), ("ANC 0.6 (1.3 now)", {"anc": 1.3}), ("ANC 0.6 (ref 1.5-7.5) today", {"anc": 0.6}),
     # a time word between the name and the value is no value ("platelets 2 weeks ago 160": 2 is no count)
     ("platelets 2 weeks ago 160", {"plt": 160}), ("hgb a few days ago 10.2", {"hgb": 10.2}),
     # ... a month labels each value ("1.6 in January, 0.9 in February"), or a date each value with its unit
