@@ -708,6 +708,18 @@ CORRECTION_RE = re.compile(r"(?i)\b(?:(?:correct(?:ed)?|true|actual|right|revise
 TERM_GAP_BREAK_RE = re.compile(r"[,;:.!?]|\b(?:and|or|y|e|et|und|en|o|ou)\b")  # "neutropenia grado 3 y anemia grado 2"
 
 
+# Words that tell a count's recovery from the value before them: a claim told before such a series is about the episode.
+RECOVERY_RE = re.compile(r"(?i)\b(?:recover(?:ed|ing)|resolv(?:ed|ing)|rebound(?:ed)?|normali[sz](?:ed|ing)|came\s+back\s+up|back\s+up)\b")
+
+
+def _before_recovery(text: str, series: Mention) -> Mention:
+    """The step of `series` said before the first word of its recovery ("0.3 …, which recovered to 1.6": 0.3), else the series."""
+    first, last = series.steps[0][2][1], series.steps[-1][2][0]
+    recovery = RECOVERY_RE.search(text, first, last) if first < last else None
+    step = series.step_value(recovery.start()) if recovery else None
+    return step if step is not None else series
+
+
 # The value a claim names in brackets after its condition: "grade 3 thrombocytopenia (nadir 38)", "(lowest 0.4 x10^9/L)".
 # A bare number needs its unit ("(0.4 x10^9/L)"): "grade 3 neutropenia (12)" counts patients.
 # The bracket may name the analyte and the time of the value: "grade 3 neutropenia (ANC 0.2 x10^9/L on admission)".
@@ -1018,6 +1030,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                 continue
             if mention is None or _unnamed_subject(text, s_start, claim, mentions):
                 continue  # "ALC 0.5 → G2; 0.49 → G3": the second grade is about 0.49, a number with no name
+            if len(mention.steps) > 1 and mention.span[0] > claim.span[1]:
+                mention = _before_recovery(text, mention)  # "one grade 4 event: an ANC of 0.3, which recovered to 1.6": the event's 0.3
             chained = (claim.span[1], mention, substituted)
             claim_version = (_column_version(text, claim.span[0]) if tabular else None) \
                 or _claim_version(text, claim, named_here, clauses, clause_starts) or _own_sentence_version(

@@ -1092,6 +1092,11 @@ FRESH21_CLASSES = [
     ("Bloods: platelets 55 x10^9/L. No grade 3 thrombocytopenia this week.", "5", []),
     ("Hb 7.6 g/dL. Grade 2 anaemia this admission.", "5", [(M, "hgb", 2, 3)]),
     ("Platelets 45 x10^9/L. Grade 2 thrombocytopenia has a low bleeding risk.", "5", []),
+    # a grade told before a series that recovers is the episode's: judged on the value before the recovery
+    ("One grade 4 event: a platelet count of 18 x10^9/L on day 12, which recovered to 160 x10^9/L by day 30.", "5", []),
+    ("One grade 3 event: a platelet count of 18 x10^9/L on day 12, which recovered to 160 x10^9/L by day 30.", "5", [(M, "plt", 3, 4)]),
+    ("Grade 3 neutropenia: ANC 1.2 -> 0.8 -> 0.7 today.", "5", []),
+    ("Grade 2 neutropenia: ANC 1.2 -> 0.8 -> 0.7 today.", "5", [(M, "anc", 2, 3)]),
 ]
 
 
