@@ -978,6 +978,7 @@ LEFTOVER_READS = [
     # "this morning" between the name and the value, in other languages
     ("Hb ce matin 9,2 g/dL", {"hgb": 9.2}), ("Plaquetas esta mañana 61", {"plt": 61}), ("Piastrine stamattina 44", {"plt": 44}),
     ("trombocyten vanmiddag 61", {"plt": 61}), ("as plaquetas estão em 48 mil", {"plt": 48}),
+    ("conta piastrinica di 96.000/mmc", {"plt": 96}), ("numération plaquettaire 54 G/L", {"plt": 54}), ("conta leucocitaria 2.900/mmc", {"wbc": 2.9}),
     # a differential's shares written without "%" are percentages, never counts: a run of white cells' kinds adding up to
     # about 100, or after a label "diff"
     ("Diff: neuts 60 lymphs 30 monos 8", {}), ("WBC 6.8; differential neutrophils 72%, lymphocytes 20, monocytes 6, eos 2", {"wbc": 6.8}),
