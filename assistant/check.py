@@ -23,6 +23,7 @@ import yaml
 from assistant.ctcae import ANALYTE_LABELS, DEFAULT_LLN, VERSIONS, grade_value, normalize_version, term_name
 from assistant.labs import (
     ANALYTE_PATTERNS,
+    ANALYTE_RE,
     CANONICAL_UNIT,
     FISHBONE_RE,
     NUMBER,
@@ -1077,6 +1078,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                 # "Plt 58. Still below the 50 threshold": "Although the ANC exceeded the 1.5 upper edge" (never in brackets,
                 # where a grade's band is defined: "grade 4 ITP (platelets below 25 x 10^9/L)")
                 mention = _remembered_value(text, s_start, comparison.start(), None, known, last_given, comparison.start())
+                if mention is not None and LATER_TIME_RE.search(text, s_start, s_end):
+                    mention = None  # "The neutrophil count exceeded 1.0 after nine days": a later count, not the one named before
             if mention is None:
                 continue
             checked += 1
@@ -1196,6 +1199,8 @@ def _lln_comparison_findings(text: str, lowered: str, mentions: list[Mention], s
         sentence_start = spans[max(0, bisect_right(spans, (match.start(), len(text) + 1)) - 1)][0]
         if mention.span[0] < sentence_start and not REFERRING_BACK_RE.match(text, sentence_start):
             continue  # "ALC 0.35. Remainder of the CBC is within normal limits": another sentence's subject
+        if any(name.lastgroup != mention.analyte for name in ANALYTE_RE.finditer(text, mention.span[1], match.start())):
+            continue  # "(neutrofili 0,3), con emoglobina e piastrine nella norma": the counts named after the value are its subject
         checked += 1
         stated = _range_lln(text, mention, named_ranges)  # "Hgb 11.6 g/dL (ref 12.0–15.5), within the reference range": the text's own limit
         if stated is not None:
@@ -1694,6 +1699,12 @@ def _rule(text: str, s_start: int, start: int, claim: Claim | None) -> bool:
     before = text[s_start:start]
     return bool(RULE_BEFORE_RE.search(before) and not LINKING_BEFORE_RE.search(before) or OPENING_PREPOSITION_RE.match(before) or GENERIC_SUBJECT_RE.match(before)
                 or claim is not None and (RULE_AFTER_RE.match(text, claim.span[1]) or GENERAL_AFTER_RE.match(text, claim.span[1])))
+
+
+# A time after the values told before: a sentence with one of these, and no value of its own, speaks of a later count.
+LATER_TIME_RE = re.compile(r"(?i)\b(?:(?:after|within)\s+(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few)\s+(?:days?|weeks?|months?)|"
+                           r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few)\s+(?:days?|weeks?|months?)\s+later|"
+                           r"by\s+(?:day|week)\s+\d+|subsequently|thereafter|eventually)\b")
 
 
 def _remembered_value(text: str, s_start: int, start: int, claim: Claim | None, known: dict[str, Mention],

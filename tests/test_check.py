@@ -1097,6 +1097,14 @@ FRESH21_CLASSES = [
     ("One grade 3 event: a platelet count of 18 x10^9/L on day 12, which recovered to 160 x10^9/L by day 30.", "5", [(M, "plt", 3, 4)]),
     ("Grade 3 neutropenia: ANC 1.2 -> 0.8 -> 0.7 today.", "5", []),
     ("Grade 2 neutropenia: ANC 1.2 -> 0.8 -> 0.7 today.", "5", [(M, "anc", 2, 3)]),
+    # "within normal limits" after other counts named with no value is theirs, not the value before them
+    ("Neutropenia (ANC 0.4 x10^9/L), with haemoglobin and platelets within normal limits.", "5", []),
+    ("Neutrofili 0,4 x10^9/L, con emoglobina e piastrine nella norma.", "5", []),
+    ("ANC 0.4 x10^9/L, within normal limits.", "5", [(C, "anc", None, None)]),
+    # a comparison in a sentence of a later time, with no value of its own, is about a later count
+    ("Her ANC fell to 0.2 x10^9/L. The neutrophil count exceeded 1.5 x10^9/L after six days.", "5", []),
+    ("Her ANC fell to 0.2 x10^9/L. Two weeks later the neutrophil count was above 1.5 x10^9/L.", "5", []),
+    ("Her ANC is 0.2 x10^9/L. The neutrophil count is above 1.5 x10^9/L.", "5", [(C, "anc", None, None)]),
 ]
 
 
