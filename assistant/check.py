@@ -1713,8 +1713,8 @@ def _remembered_value(text: str, s_start: int, start: int, claim: Claim | None, 
     the latest value of the analyte its condition or its subject names, else the one value of the last sentence that
     gave any, when the claim opens its sentence; none when the sentence talks about grades in general or about another time."""
     before = text[s_start:start]
-    if _general(text, s_start, start, claim, first):
-        return None
+    if _general(text, s_start, start, claim, first) and not (claim is not None and CORRECTED_TO_RE.search(text, claim.span[0], claim.span[1])):
+        return None  # ... but "After monitor review the grade has been corrected to 3" corrects the grade of the value told before
     colon = text.rfind(":", s_start, start)
     if colon >= 0 and GENERAL_LABEL_RE.search(text, s_start, colon):
         return None  # "Side effects: grade 3 lymphopenia": about grades in general

@@ -1105,6 +1105,10 @@ FRESH21_CLASSES = [
     ("Her ANC fell to 0.2 x10^9/L. The neutrophil count exceeded 1.5 x10^9/L after six days.", "5", []),
     ("Her ANC fell to 0.2 x10^9/L. Two weeks later the neutrophil count was above 1.5 x10^9/L.", "5", []),
     ("Her ANC is 0.2 x10^9/L. The neutrophil count is above 1.5 x10^9/L.", "5", [(C, "anc", None, None)]),
+    # a correction after an event's words ("After monitor review the grade has been corrected to 3") is about the value before
+    ("The event (platelets 60 x10^9/L) was first reported as grade 2. After monitor review the grade has been corrected to 3.", "5",
+     [(M, "plt", 3, 2)]),
+    ("The event (platelets 60 x10^9/L) was first reported as grade 3. After monitor review the grade has been corrected to 2.", "5", []),
 ]
 
 
