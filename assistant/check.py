@@ -674,8 +674,8 @@ def _question_start(text: str, start: int, end: int, sentence: str, answer: int 
     return clause.start() if clause else None
 
 
-DENIED_START_RE = re.compile(r"(?i)(?:A\s*\d*\s*[:.)]\s*)?(?:no\b|nope\b|not\s+(?:quite|really|so|exactly)\b|actually\b|incorrect\b|wrong\b)")
-AFFIRMED_START_RE = re.compile(r"(?i)(?:A\s*\d*\s*[:.)]\s*)?(?:yes|yep|yeah|correct|right|exactly|indeed|that's\s+right)\b")
+DENIED_START_RE = re.compile(r"(?i)[\s—–*>-]*(?:A\s*\d*\s*[:.)]\s*)?(?:no\b|nope\b|not\s+(?:quite|really|so|exactly)\b|actually\b|incorrect\b|wrong\b)")
+AFFIRMED_START_RE = re.compile(r"(?i)[\s—–*>-]*(?:A\s*\d*\s*[:.)]\s*)?(?:yes|yep|yeah|correct|right|exactly|indeed|that's\s+right)\b")
 # Another's claim reported as such: "initially reported as grade 2", "was graded 2 in error", "mistakenly called grade 3".
 REPORTED_HINT_RE = re.compile(r"initially|originally|previously|first|incorrect|erroneous|mistaken|wrong|falsely|error|mistake|mis")
 REPORTED_BEFORE_RE = re.compile(r"(?i)\b(?:(?:initially|originally|previously|first|incorrectly|erroneously|mistakenly|wrongly|falsely)\s+"

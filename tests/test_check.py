@@ -1109,6 +1109,9 @@ FRESH21_CLASSES = [
     ("The event (platelets 60 x10^9/L) was first reported as grade 2. After monitor review the grade has been corrected to 3.", "5",
      [(M, "plt", 3, 2)]),
     ("The event (platelets 60 x10^9/L) was first reported as grade 3. After monitor review the grade has been corrected to 2.", "5", []),
+    # the answer to a tag question may open with a dash, as a reply in a chat log does
+    ("Hb 7.6 g/dL = grade 2, right?\n— Not quite: below 8.0 it's grade 3.", "5", []),
+    ("Hb 7.6 g/dL = grade 2, right?\n— Yes, grade 2.", "5", [(M, "hgb", 2, 3)]),
 ]
 
 
