@@ -677,10 +677,14 @@ def _question_start(text: str, start: int, end: int, sentence: str, answer: int 
 DENIED_START_RE = re.compile(r"(?i)[\s—–*>-]*(?:A\s*\d*\s*[:.)]\s*)?(?:no\b|nope\b|not\s+(?:quite|really|so|exactly)\b|actually\b|incorrect\b|wrong\b)")
 AFFIRMED_START_RE = re.compile(r"(?i)[\s—–*>-]*(?:A\s*\d*\s*[:.)]\s*)?(?:yes|yep|yeah|correct|right|exactly|indeed|that's\s+right)\b")
 # Another's claim reported as such: "initially reported as grade 2", "was graded 2 in error", "mistakenly called grade 3".
-REPORTED_HINT_RE = re.compile(r"initially|originally|previously|first|incorrect|erroneous|mistaken|wrong|falsely|error|mistake|mis")
+REPORTED_HINT_RE = re.compile(r"initially|originally|previously|first|incorrect|erroneous|mistaken|wrong|falsely|error|mistake|mis|"
+                              r"writ|wrote|call|label|cod|record|put")
 REPORTED_BEFORE_RE = re.compile(r"(?i)\b(?:(?:initially|originally|previously|first|incorrectly|erroneously|mistakenly|wrongly|falsely)\s+"
                                 r"(?:reported|graded|recorded|coded|documented|called|classed|classified|labell?ed|entered|listed)|"
-                                r"mis-?(?:graded|classified|coded|labell?ed))\s+(?:as\s+)?(?:an?\s+)?(?:CTCAE\s+)?$")
+                                r"mis-?(?:graded|classified|coded|labell?ed)|"
+                                # what anyone may write: "Someone gets an ANC of exactly 1.0 and writes grade 3"
+                                r"\b(?:someone|somebody|anyone|people|everyone)\b(?:[^.;!?\n]|\.(?=\d)){0,60}?\b(?:writes?|wrote|calls?|called|labels?|labell?ed|"
+                                r"codes?|coded|records?|recorded|puts?\s+down)(?:\s+(?:it|this|that))?)\s+(?:as\s+)?(?:an?\s+)?(?:CTCAE\s+)?$")
 # A grade a record holds, which the text may go on to give its own grade for: "was entered as a grade 4 event",
 # "had been coded as grade 2 in the CRF".
 RECORDED_AS_BEFORE_RE = re.compile(r"(?i)\b(?:was|were|is|are|been|be)\s+(?:entered|recorded|coded|logged|captured|listed|reported|submitted|"

@@ -1112,6 +1112,10 @@ FRESH21_CLASSES = [
     # the answer to a tag question may open with a dash, as a reply in a chat log does
     ("Hb 7.6 g/dL = grade 2, right?\n— Not quite: below 8.0 it's grade 3.", "5", []),
     ("Hb 7.6 g/dL = grade 2, right?\n— Yes, grade 2.", "5", [(M, "hgb", 2, 3)]),
+    # what anyone may write is reported, not claimed ("Someone … writes grade 3"); the text's own grade after it is judged
+    ("Someone sees platelets of exactly 50 and writes grade 3, but under CTCAE v5.0 a count of 50 is grade 2.", "5", []),
+    ("Someone sees platelets of exactly 50 and writes grade 3, but under CTCAE v5.0 a count of 50 is grade 1.", "5", [(M, "plt", 1, 2)]),
+    ("Platelets 50 x10^9/L: I wrote grade 3.", "5", [(M, "plt", 3, 2)]),
 ]
 
 
