@@ -235,7 +235,7 @@ RELATIONS = {
 # A sentence ends at the first [.!?] that is not a decimal point, at a line end or at the end of the text. Written as
 # runs of other characters taken whole (an atomic group, spelled "(?=(run))\1" so Python 3.10 reads it too), so a long
 # line without full stops is scanned in one pass.
-SENTENCE_END = r"(?<!\d)[.!?](?=\s|$)|(?<=\d)[.!?](?=\s+[A-Z(\[]|\s*$)|\n|$"
+SENTENCE_END = r"(?<!\d)[.!?](?=\s|$)|[!?][\x22'”’»]+(?=\s|$)|(?<=\d)[.!?](?=\s+[A-Z(\[]|\s*$)|\n|$"
 SENTENCE_RE = re.compile(rf"[^\n](?=([^\n.!?]*))\1(?:(?!{SENTENCE_END})[.!?](?=([^\n.!?]*))\2)*(?:{SENTENCE_END})", re.DOTALL)
 CLAUSE_BREAK_RE = _scan(r"(?#first)(?:;|,\s*(?:so|yet)\b|\b(?:whereas|while|but)\b)", re.IGNORECASE)
 # A grade that describes a cohort, not the value at hand: "34 patients with grade 4 neutropenia".
@@ -648,7 +648,9 @@ INTERROGATIVE_START_RE = re.compile(r"(?i)(?:[^:?¿\n]{0,24}:\s*)?¿|(?:Q\s*\d*\
 INTERROGATIVE_CLAUSE_RE = re.compile(r"(?i)(?:[—–:;,]|\s-\s)\s*(?:so\s+|and\s+|but\s+)?(?:(?:is|are|was|were|does|do|did|would|could|should|can|will|am)\s+"
                                      r"(?:i|you|we|she|he|it|that|this|they|there|my|her|his|their)\b|"
                                      # … and in the other languages read here: "– ist das schon Grad 3?", "est-ce", "¿es", "è già"
-                                     r"(?:ist|sind|war)\s+(?:das|es|sie|er)\b|est-ce\b|¿|(?:is|zijn)\s+(?:dit|het|dat)\b|è\s+(?:già|questo|una?)\b|é\s+(?:isso|uma?)\b)")
+                                     r"(?:ist|sind|war)\s+(?:das|es|sie|er)\b|est-ce\b|¿|(?:is|zijn)\s+(?:dit|het|dat)\b|è\s+(?:già|questo|una?)\b|é\s+(?:isso|uma?)\b|"
+                                     # a bare copula before the grade: "está em 10,8 g/dL, é grau 2?", "c'est grade 3 ?"
+                                     r"(?:já\s+|ya\s+|déjà\s+)?(?:é|es|è|c['’]est|est)\s+(?=(?:grau|grado|grade)\b))")
 # ... or one that asks for agreement at its end: "that's grade 3 anaemia, isn't it?", "grade 2, right?".
 TAG_QUESTION_RE = re.compile(r"(?i)(?:\b(?:isn't|aren't|wasn't|doesn't|don't|is|was)\s+(?:it|that|this|they|she|he)|,\s*(?:right|correct|no|yes|yeah))"
                              r"\s*\?[\"'”*_ ]*$")

@@ -1116,6 +1116,10 @@ FRESH21_CLASSES = [
     ("Someone sees platelets of exactly 50 and writes grade 3, but under CTCAE v5.0 a count of 50 is grade 2.", "5", []),
     ("Someone sees platelets of exactly 50 and writes grade 3, but under CTCAE v5.0 a count of 50 is grade 1.", "5", [(M, "plt", 1, 2)]),
     ("Platelets 50 x10^9/L: I wrote grade 3.", "5", [(M, "plt", 3, 2)]),
+    # a question quoted ("…, é grau 2?' Resposta: Não, …") ends its sentence at the quote mark; a bare copula before the grade asks
+    ("Pergunta: 'A minha hemoglobina está em 10,6 g/dL, é grau 2?' Resposta: Não, é anemia grau 1 pelo CTCAE v5.0.", "5", []),
+    ("A minha hemoglobina está em 10,6 g/dL, é grau 2? Sim, é grau 2.", "5", [(M, "hgb", 2, 1)]),
+    ("Hb 10,6 g/dL, c'est grade 2 ? Non, grade 1.", "5", []),
 ]
 
 
