@@ -587,7 +587,7 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
         if OTHER_TIME_HINT_RE.search(lowered_after, 0, 40) and OTHER_TIME_AFTER_RE.match(text, after_term, end) \
                 or DEFINED_HINT_RE.search(text, claim_end, claim_end + 12) and DEFINED_AFTER_RE.match(text, claim_end, end):
             continue  # "grade 4 at its nadir, is now grade 1"; "(G4 is <0.1)": not a claim about the value at hand
-        if REPORTED_HINT_RE.search(lowered_before[-40:]) and REPORTED_BEFORE_RE.search(before) \
+        if (REPORTED_HINT_RE.search(lowered_before[-40:]) or ANYONE_HINT_RE.search(lowered_before)) and REPORTED_BEFORE_RE.search(before) \
                 or REPORTED_HINT_RE.search(lowered_after, 0, 45) and REPORTED_AFTER_RE.match(text, after_term, end):
             continue  # "initially reported as grade 2", "graded 2 in error": someone else's claim, reported as such
         claims.append(Claim(grades, label, (claim_start, claim_end), term, negated, term_before, bare,
@@ -679,8 +679,8 @@ def _question_start(text: str, start: int, end: int, sentence: str, answer: int 
 DENIED_START_RE = re.compile(r"(?i)[\s—–*>-]*(?:A\s*\d*\s*[:.)]\s*)?(?:no\b|nope\b|not\s+(?:quite|really|so|exactly)\b|actually\b|incorrect\b|wrong\b)")
 AFFIRMED_START_RE = re.compile(r"(?i)[\s—–*>-]*(?:A\s*\d*\s*[:.)]\s*)?(?:yes|yep|yeah|correct|right|exactly|indeed|that's\s+right)\b")
 # Another's claim reported as such: "initially reported as grade 2", "was graded 2 in error", "mistakenly called grade 3".
-REPORTED_HINT_RE = re.compile(r"initially|originally|previously|first|incorrect|erroneous|mistaken|wrong|falsely|error|mistake|mis|"
-                              r"writ|wrote|call|label|cod|record|put")
+REPORTED_HINT_RE = re.compile(r"initially|originally|previously|first|incorrect|erroneous|mistaken|wrong|falsely|error|mistake|mis")
+ANYONE_HINT_RE = re.compile(r"someone|somebody|anyone|people|everyone")  # "Someone … writes grade 3", anywhere in the 60 characters before
 REPORTED_BEFORE_RE = re.compile(r"(?i)\b(?:(?:initially|originally|previously|first|incorrectly|erroneously|mistakenly|wrongly|falsely)\s+"
                                 r"(?:reported|graded|recorded|coded|documented|called|classed|classified|labell?ed|entered|listed)|"
                                 r"mis-?(?:graded|classified|coded|labell?ed)|"
