@@ -44,6 +44,7 @@ from assistant.labs import (
     to_canonical,
     unit_in,
     unit_of,
+    word_starts,
 )
 
 
@@ -199,7 +200,7 @@ class _WordIndex:
         self.starts: list[int] | None = None  # the occurrences' starts, in order; none when lowering changed the text's length
         self.first_ends: list[int] = []  # for each of them, the first end of an occurrence starting there or later
         if len(lowered) == len(text):
-            spans = sorted((found, found + len(word)) for word in words for found in _occurrences(lowered, word))
+            spans = sorted((found, found + len(word)) for word in words for found in word_starts(lowered, word))
             self.starts, self.first_ends = [start for start, _ in spans], [end for _, end in spans]
             for index in range(len(spans) - 2, -1, -1):
                 self.first_ends[index] = min(self.first_ends[index], self.first_ends[index + 1])
@@ -211,14 +212,6 @@ class _WordIndex:
             return any(word in lowered for word in self.words)
         index = bisect_left(self.starts, start)
         return index < len(self.starts) and self.first_ends[index] <= end
-
-
-def _occurrences(lowered: str, word: str):
-    """Where `word` starts in `lowered`, each occurrence, overlapping ones too."""
-    found = lowered.find(word)
-    while found >= 0:
-        yield found
-        found = lowered.find(word, found + 1)
 
 
 VERSION_BEFORE_NUMBER_RE = re.compile(r"(?i)(?:ctcae|version|\bv)\s*\.?\s*$")
@@ -676,8 +669,10 @@ def _question_start(text: str, start: int, end: int, sentence: str, answer: int 
     return clause.start() if clause else None
 
 
-DENIED_START_RE = re.compile(r"(?i)[\s—–*>-]*(?:A\s*\d*\s*[:.)]\s*)?(?:no\b|nope\b|not\s+(?:quite|really|so|exactly)\b|actually\b|incorrect\b|wrong\b)")
-AFFIRMED_START_RE = re.compile(r"(?i)[\s—–*>-]*(?:A\s*\d*\s*[:.)]\s*)?(?:yes|yep|yeah|correct|right|exactly|indeed|that's\s+right)\b")
+# How an answer opens before its first word: a dash or a quote mark of a chat log, an "A:" or "A1." label.
+ANSWER_LEAD = r"(?i)[\s—–*>-]*(?:A\s*\d*\s*[:.)]\s*)?"
+DENIED_START_RE = re.compile(ANSWER_LEAD + r"(?:no\b|nope\b|not\s+(?:quite|really|so|exactly)\b|actually\b|incorrect\b|wrong\b)")
+AFFIRMED_START_RE = re.compile(ANSWER_LEAD + r"(?:yes|yep|yeah|correct|right|exactly|indeed|that's\s+right)\b")
 # Another's claim reported as such: "initially reported as grade 2", "was graded 2 in error", "mistakenly called grade 3".
 REPORTED_HINT_RE = re.compile(r"initially|originally|previously|first|incorrect|erroneous|mistaken|wrong|falsely|error|mistake|mis")
 ANYONE_HINT_RE = re.compile(r"someone|somebody|anyone|people|everyone")  # "Someone … writes grade 3", anywhere in the 60 characters before
@@ -1170,7 +1165,7 @@ def _anchor_matches(anchor: re.Pattern, text: str, lowered: str) -> list[re.Matc
         return list(anchor.finditer(text))
     matches: list[re.Match] = []
     scanned_to = 0  # a match's own letters are not tried again, as a scan would not
-    for position in sorted({found for word in words for found in _occurrences(lowered, word)}):
+    for position in sorted({found for word in words for found in word_starts(lowered, word)}):
         match = anchor.match(text, position) if position >= scanned_to else None
         if match:
             matches.append(match)

@@ -756,8 +756,8 @@ NORMAL_BEFORE_RE = re.compile(r"(?i)(?<!her )(?<!his )(?<!my )(?<!your )(?<!thei
                               r"(?:[ \t]+(?:for|of)(?:[ \t]+(?:the|a|an|your|an[ \t]+adult))?)?[ \t]+$")
 
 
-def _find_all(lowered: str, word: str) -> list[int]:
-    """Where `word` starts in `lowered`, everywhere."""
+def word_starts(lowered: str, word: str) -> list[int]:
+    """Where `word` starts in `lowered`, each occurrence, overlapping ones too (the rules check uses it as well)."""
     found, at = [], lowered.find(word)
     while at >= 0:
         found.append(at)
@@ -1116,7 +1116,7 @@ def _find_mentions(text: str) -> list[Mention]:
         target_ends |= _word_match_ends(text, lowered, FOREIGN_TARGET_STARTS, FOREIGN_TARGET_BEFORE_RE)
     may_garble = GARBLED_ANYWHERE_RE.search(text) is not None
     may_statistic = any(word in lowered for word in STATISTIC_WORDS)
-    normal_at = sorted(at for word in NORMAL_WORDS for at in _find_all(lowered, word)) if any(word in lowered for word in NORMAL_WORDS) else []
+    normal_at = sorted(at for word in NORMAL_WORDS for at in word_starts(lowered, word)) if any(word in lowered for word in NORMAL_WORDS) else []
     pronouns = pronoun_change_starts(lowered)
     may_month = MONTH_AFTER_DAY_RE.search(lowered) is not None
     may_ordinal = any(word in lowered for word in ORDINAL_WORDS) or ORDINAL_SHORT_RE.search(text) is not None \
