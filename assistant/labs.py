@@ -401,7 +401,7 @@ AFTER_VALUE_RE = re.compile(rf"(?:\s*(?-i:\*?\(?(?:LL|HH|L|H|LOW|HIGH|Low|High|C
                             rf"(?:\s*[\[(]?\s*\d[\d.,]*\s*[-–]\s*\d[\d.,]*\s*[\])]?)?(?:\x22[,;]\x22)?\s*(?:\((?=\s*[^\s()]+\s*\)))?\s*(?:{UNIT})", re.IGNORECASE)  # '"2,9";"G/l"': a CSV's next cell; "6,9 (mmol/l)"
 # A number that is a percentage, a dose, a number of units or of blood products (in any language: "2 CGR", "1 culot",
 # "2 EK", "1 sacca") or a time is not a count.
-NOT_A_VALUE_WORDS = (r"(?:%|percent\b|units?\b|u\b|pools?\b|bags?\b|p?rbcs?\b|ffp\b|cgrs?\b|cps?\b|cpa\b|pfc\b|culots?\b|"
+NOT_A_VALUE_WORDS = (r"(?:%|percent\b|units?\b|u\b|pools?\b|bags?\b|packs?\b|apheres[ie]s\b|aph[ée]r[èée]ses?\b|adult\s+doses?\b|p?rbcs?\b|ffp\b|cgrs?\b|cps?\b|cpa\b|pfc\b|culots?\b|"
                      r"poches?\b|concentr[ée]s?\b|unit[ée]s\b|unit[àa]\b|unidades\b|sacche\b|sacca\b|ek\b|eks\b|ecs?\b|ch\b|eenheden\b|tks?\b|mg\b|mcg\b|µg\b|"
                      r"g\s*/\s*kg|mg\s*/\s*kg|ml\b|doses?\b|(?:days?|wks?|weeks?|cycles?)\b(?![ \t]*\+?\d)|months?\b|years?\b|yrs?\b|patients\b|pts\b|"
                      r"times\b|hours?\b|hrs?\b)")
@@ -895,11 +895,16 @@ STARTED_BEFORE_RE = re.compile(r"(?i)\b(?:started|began|begun|commenced|initiate
 DAY_TOKEN_RE = re.compile(r"(?i)(?<![\w.])(?:day|week|wk|d(?=\s*\+))\s*\+?\d{1,3}(?![\d.])")
 
 
+OPEN_BRACKET_RE = re.compile(r"\([^()]*\)?")  # a bracket in a label, closed or cut at the label's end
+
+
 def label_rank(label: str) -> tuple[int, float] | None:
     """time_rank of a free-text label: '(today)', 'two weeks ago', 'on day 10', '(8/3)', 'at 06:40'."""
     label = label.strip(" \t()[]:-—–@")
     if not label or SINCE_RE.match(label):
         return None  # "68 since yesterday": the change over a time, not a value taken then
+    if "(" in label and (dated := time_rank(OPEN_BRACKET_RE.sub(" ", label).strip())) is not None:
+        return dated  # "15 Sep (yesterday)": the date orders it among other dates
     direct = time_rank(label)
     if direct is not None:
         return direct
@@ -2855,7 +2860,9 @@ TIME_BEFORE_RE = re.compile(r"(?i)(?:\b(?:today|now|current|latest|yesterday|pri
                             # "Repeat on citrate sample: PLT 36": a repeat, named with its sample
                             r"repeat(?:ed)?(?:[ \t]+(?:on|in|with)[ \t]+(?:a[ \t]+|the[ \t]+)?(?:[a-z]+[ \t]+)?(?:sample|tube|specimen|draw))?)\b|"
                             r"(?<![\d.T])(?:(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{4}-\d{2}-\d{2})[ \tT]+)?\d{1,2}[:h]\d{2}(?![\d.])|(?<![\d.-])(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{4}-\d{2}-\d{2})(?![\d.])|"
-                            r"\b(?:c\s*\d{1,2}\s*d\s*\d{1,2}|(?:day|d|week|cycle|c)\s*\d{1,3})\b)[^\w\n]{0,4}$")
+                            r"\b(?:c\s*\d{1,2}\s*d\s*\d{1,2}|(?:day|d|week|cycle|c)\s*\d{1,3})\b|"
+                            # "15 Sep (yesterday): platelets 71": a date, and a word of when in brackets after it
+                            r"(?<![\w.])\d{1,2}[ \t-]" + MONTH_NAME + r"(?:[ \t]+\d{4})?(?:[ \t]*\([a-z \t]{1,16}\))?)[^\w\n]{0,4}$")
 
 
 AFTER_LABEL_CUT_RE = re.compile(r"[,;\n|]|\.(?:\s|$)")
@@ -3136,6 +3143,10 @@ def _current_by_context(text: str, mentions: list[Mention], indexes: list[int], 
     current = [k for k in current if values[k].span[0] < quoted_from] or current
     if current:
         return current[-1], f"it is said to be current ('{_marks(text, mentions, indexes[current[-1]], CURRENT_MARK_RE)}')"
+    dated = [label_rank(label) if label else None for label in labels]
+    if all(rank is not None and rank[0] in (1, 2) for rank in dated) \
+            and (pick := latest_column([label.strip(" \t()[]:-—–@") for label in labels])) is not None:
+        return pick, "it is the latest by its day or date"  # "15 Sep (yesterday)" among other dates: the dates order them
     past_marks = {k: _marks(text, mentions, i, PAST_MARK_RE) or _compared_in_brackets(text, mentions, indexes, k) for k, i in enumerate(indexes)}
     past = {k for k, mark in past_marks.items() if mark}
     left = [k for k in range(len(indexes)) if k not in past]
@@ -3185,9 +3196,11 @@ def latest_of_timed_repeats(text: str, mentions: list[Mention]) -> list[Mention]
         labels = []
         for i in indexes:
             floor = mentions[i - 1].span[1] if i > 0 else 0
-            # the nearest says when: a time ending the value's line or beside it, the head of its list, the last time with a colon
+            # else the nearest says when: a time ending the value's line or beside it, the head of its list, the last time with a colon
             # before it, the time leading its line, a time said between its name and the value
-            labels.append(_line_end_label(text, mentions[i].span[1]) or _time_label(text, mentions[i], floor) or _list_label(text, mentions, i)
+            # a count named by its label ("1-hr post count 18") is placed by that label first
+            own = _inner_label(mentions[i]) if not ANALYTE_RE.match(mentions[i].raw) else None
+            labels.append(own or _line_end_label(text, mentions[i].span[1]) or _time_label(text, mentions[i], floor) or _list_label(text, mentions, i)
                           or _segment_label(text, mentions[i].span[0]) or _line_label(text, mentions[i].span[0]) or _inner_label(mentions[i])
                           or _sentence_label(text, mentions[i].span[0]))
         labels = [DAY_PREPOSITION_RE.sub("", label) if label else label for label in labels]  # "on day 5" says what "day 5" does

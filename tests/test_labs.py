@@ -1223,8 +1223,19 @@ TOLD_LATER_READS = [
 ]
 
 
+# This round's leftovers, in wordings of our own
+ROUND26_READS = [
+    # a unit of blood product between two values is no step of a series; a count named by its label is placed by it
+    ("Plt 9 at 07:00, 1 pack transfused 08:15, 30-min post count 24", {"plt": 24}),
+    ("hb 6.9, 2 apheresis units? no - 1 adult dose platelets given. plt 12", {"hgb": 6.9, "plt": 12}),
+    # a date with a word of when in brackets orders the value among other dates
+    ("My diary:\n- 2 Mar: Hb 11.8\n- 16 Mar: Hb 10.9\n- 30 Mar (yesterday): Hb 9.7\nMy brother had an Hb of 8 once.", {"hgb": 9.7}),
+]
+
+
 @pytest.mark.parametrize("text,expected", FRESH5_READS + FRESH6_READS + FRESH7_READS + FRESH8_READS + FRESH9_READS + FRESH10_READS
-                         + FRESH11_READS + FRESH12_READS + FRESH14_READS + FRESH15_READS + FRESH16_READS + LEFTOVER_READS + RELATIVE_TIME_READS + SERIES_LABEL_READS + TOLD_LATER_READS)
+                         + FRESH11_READS + FRESH12_READS + FRESH14_READS + FRESH15_READS + FRESH16_READS + LEFTOVER_READS + RELATIVE_TIME_READS + SERIES_LABEL_READS + TOLD_LATER_READS
+                         + ROUND26_READS)
 def test_reading_classes_of_the_blind_rounds(text, expected):
     """Each class found in a blind round (fresh5 to fresh16), in wordings of our own: every value read, none invented (no
     analyte read twice: an older value is never reported beside the current one)."""
