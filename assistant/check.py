@@ -613,12 +613,15 @@ ACTION_AT_BEFORE_RE = re.compile(r"(?i)\b(?:hold|withhold|stop|pause|interrupt|d
 UNTIL_BEFORE_RE = re.compile(r"(?i)\b(?:until|till|unless|once)\s+(?:it\s+is\s+|back\s+to\s+|recovery\s+to\s+)?(?:[≤≥<>]=?\s*)?(?:CTCAE\s+)?$")
 # A grade said of another time than the value's ("grade 4 at its nadir"), or defined by a threshold ("G4 is <0.1").
 OTHER_TIME = (r",?\s*(?:at\s+(?:(?:its|the|her|his|their)\s+)?(?:[\w-]+\s+)?(?:nadir|lowest|worst|peak)|at\s+baseline|previously|"
-              r"initially|earlier|on\s+admission|last\s+(?:week|cycle|time|month|night)|yesterday|the\s+day\s+before|"
-              r"gestern|hier|ayer|ieri|gisteren|ontem)\b")
+              r"initially|earlier|(?:at|on|upon)\s+(?:the\s+time\s+of\s+)?(?:admission|presentation|diagnosis|arrival|onset)|"
+              r"last\s+(?:week|cycle|time|month|night)|yesterday|the\s+day\s+before|"
+              r"gestern|hier|ayer|ieri|gisteren|ontem|[àa]\s+l['’]entr[ée]e|au\s+diagnostic|al\s+ingreso|all['’]ingresso|"
+              r"(?:bei|zur)\s+aufnahme|bij\s+opname|na\s+admiss[ãa]o)\b")
 OTHER_TIME_AFTER_RE = re.compile(rf"(?i){OTHER_TIME}(?!\s*\((?!\s*(?:CTCAE\s*)?v(?:ersion)?\s*[56])[^()]*\d)")
 # ... unless a bracket after the time gives the value of that time: "grade 4 thrombocytopenia at the day-10 nadir (platelets 19)"
 OTHER_TIME_OWN_RE = re.compile(rf"(?i){OTHER_TIME}(?=\s*\()")
-OTHER_TIME_HINT_RE = re.compile(r"nadir|lowest|worst|peak|baseline|previous|initial|earlier|admission|last|yesterday|before|gestern|hier|ayer|ieri|gisteren|ontem")
+OTHER_TIME_HINT_RE = re.compile(r"nadir|lowest|worst|peak|baseline|previous|initial|earlier|admission|presentation|diagnos|arrival|onset|last|"
+                                r"yesterday|before|gestern|hier|ayer|ieri|gisteren|ontem|entr[ée]e|ingres|aufnahme|opname|admiss")
 DEFINED_HINT_RE = re.compile(r"[<≤=]|less|below|under")
 # ... or a band's edge named bare after its grade: "(grade 4 below 25)", "(grade 4 only under 0.2)"
 DEFINED_AFTER_RE = re.compile(r"(?i)\s*(?:(?:is|=|means)\s*|(?:only\s+|just\s+)?(?=[bu<≤]))(?:[<>≤≥]|less\s+than|below|under)\s*(?![56]\.0\b)\d")
@@ -643,7 +646,9 @@ INTERROGATIVE_CLAUSE_RE = re.compile(r"(?i)(?:[—–:;,]|\s-\s)\s*(?:so\s+|and\
                                      # … and in the other languages read here: "– ist das schon Grad 3?", "est-ce", "¿es", "è già"
                                      r"(?:ist|sind|war)\s+(?:das|es|sie|er)\b|est-ce\b|¿|(?:is|zijn)\s+(?:dit|het|dat)\b|è\s+(?:già|questo|una?)\b|é\s+(?:isso|uma?)\b|"
                                      # a bare copula before the grade: "está em 10,8 g/dL, é grau 2?", "c'est grade 3 ?"
-                                     r"(?:já\s+|ya\s+|déjà\s+)?(?:é|es|è|c['’]est|est)\s+(?=(?:grau|grado|grade)\b))")
+                                     r"(?:já\s+|ya\s+|déjà\s+)?(?:é|es|è|c['’]est|est)\s+(?=(?:grau|grado|grade)\b)|"
+                                     # a choice between a grade and another: "plt 150 with lab lln 150 - G1 or normal?"
+                                     r"(?=(?:CTCAE\s+)?(?:g|gr|grade|grado|grau|grad)\.?\s*\d\s+(?:or|ou|o|oder|of)\s+[^?.;]{1,30}\?))")
 # ... or one that asks for agreement at its end: "that's grade 3 anaemia, isn't it?", "grade 2, right?".
 TAG_QUESTION_RE = re.compile(r"(?i)(?:\b(?:isn't|aren't|wasn't|doesn't|don't|is|was)\s+(?:it|that|this|they|she|he)|,\s*(?:right|correct|no|yes|yeah))"
                              r"\s*\?[\"'”*_ ]*$")
@@ -867,6 +872,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
     starts = [m.span[0] for m in all_mentions]
     previous_values: list[Mention] = []
     known: dict[str, Mention] = {}  # the latest value of each analyte given so far in the section
+    history: dict[str, list[Mention]] = {}  # every value of each analyte given so far in the section, a series' steps too
     corrected: set[tuple[str, float]] = set()  # the values a correcting claim is about
     not_corrections: list[Finding] = []  # the findings of claims that do not correct another
     judged: dict[tuple, tuple[int, tuple[int, int]]] = {}  # each claim judged (analyte, value, grade, negated, version): its sentence and value's span
@@ -956,9 +962,11 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                 if len(given) > 1 and _says_earlier(sentence) else given
             for mention in current:
                 known[mention.analyte] = mention
+            for mention in given:
+                history.setdefault(mention.analyte, []).extend(_series_values(mention))
             last_given = current
         elif heading and claimed:
-            known, last_given = {}, []  # a heading about grades starts a section about grades in general: "### Grade 1 and 2"
+            known, last_given, history = {}, [], {}  # a heading about grades starts a section about grades in general: "### Grade 1 and 2"
         if not values and not remembering and not (claimed and "6" in sentence and LYMPHOCYTE_TERM_RE.search(sentence)):
             continue  # nothing to judge, but a v6.0 grade for lymphocytes, which needs no value
         named_here = marks[bisect_left(mark_starts, s_start):bisect_left(mark_starts, s_end)]
@@ -1039,6 +1047,15 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                 or _claim_version(text, claim, named_here, clauses, clause_starts) or _own_sentence_version(
                 text, claim, named_here, sentence_version, _section_version(sections, s_start) or default)
             claim_other = next(v for v in VERSIONS if v != claim_version)
+            if not given and mention.span[1] <= s_start and len(history.get(mention.analyte, ())) > 1 and not claim.negated \
+                    and not NOW_IN_CLAIM_RE.search(text, s_start, s_end):
+                # "Neutrophils 1.9, 1.1, 0.45, today 2.3 … Assessment: grade 4 neutropenia, recovering": a grade said after
+                # several values, in a sentence of none that says no time, is the episode's: its worst value's grade
+                graded = [(_grade_of(m.analyte, m.value, claim_version, None, m.native_unit, m.native_value).grade, m)
+                          for m in history[mention.analyte]]
+                worst = max(((grade, m) for grade, m in graded if grade is not None), key=lambda pair: pair[0], default=None)
+                if worst is not None and worst[0] in claim.grades:
+                    mention = worst[1]
             for target in _claim_targets(text, s_start, claim, mention, values):
                 said = (target.analyte, target.value, claim.label, claim.negated, claim_version)
                 said_before = judged.get(said)
@@ -1065,7 +1082,9 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                     or VERSION_BEFORE_NUMBER_RE.search(text, max(s_start, comparison.start("num") - 12), comparison.start("num")):
                 continue  # "grade ≥3" is a grade claim, not a comparison; "under CTCAE 5.0" names a version
             if DEFINITION_SUBJECT_RE.search(text, max(s_start, comparison.start() - 30), comparison.start()) \
-                    or RULE_COMPARISON_BEFORE_RE.search(text, max(s_start, comparison.start() - 40), comparison.start()):
+                    or RULE_COMPARISON_BEFORE_RE.search(text, max(s_start, comparison.start() - 40), comparison.start()) \
+                    and not RULE_MET_AFTER_RE.match(text, comparison.end(), s_end) \
+                    or OTHER_SUBJECT_BEFORE_RE.search(text, max(s_start, comparison.start() - 24), comparison.start()):
                 continue  # "anything below 8.0 is grade 3" defines a band, "hold threshold is <1.0" a rule: neither is about the value
             if DENIED_AFTER_RE.search(text, comparison.end(), min(s_end, comparison.end() + 40)):
                 continue  # "your nurse may say it's below the 1.0 line — it isn't": a comparison the text denies
@@ -1135,11 +1154,18 @@ LLN_ANCHOR_RE = _scan(r"(?i)(?#first)(?:LLN|lower\s+limit|normal|reference\s+ran
 DENIED_AFTER_RE = re.compile(r"(?i)[—–;,-]\s*(?:but\s+)?(?:it|that|this)\s*(?:isn't|isn’t|is\s+not|'s\s+not|’s\s+not|wasn't|was\s+not|doesn't|does\s+not)\b")
 # Words that make a comparison a rule or a threshold's definition: "hold threshold is <1.0", "transfuse if below 7",
 # "hold when it falls under 50".
-RULE_COMPARISON_BEFORE_RE = _scan(r"(?i)\b(?#first)(?:(?:threshold|cut-?off|cutoff|limit|criterion|criteria|trigger|target|goal|rule)\s*"
-                                  r"(?:is|was|=|:|of|at|set\s+at)?"
+RULE_COMPARISON_BEFORE_RE = _scan(r"(?i)\b(?#first)(?:(?:threshold|cut-?off|cutoff|limit|criterion|criteria|trigger|target|goal|rule|wants?|"
+                                  r"aims?\s+(?:for|at))\s*(?:is|was|=|:|of|at|set\s+at)?"
                                   r"|(?:if|when|unless|once|until|whenever|si|wenn|falls|bei|bij|als|se|quando|cuando|lorsque|quand)"
-                                  r"(?:\s+(?:the\s+|her\s+|his\s+|your\s+|les\s+|la\s+|le\s+|los\s+|las\s+|die\s+|de\s+|i\s+|os\s+|as\s+)?[\w-]+)?"
+                                  # "if I get a fever over 38", "transfusie bij klachten of Hb onder 4,0": up to four words of the rule
+                                  r"(?:\s+[^\W\d_][\w'’-]*){0,4}?"
                                   r"(?:\s+(?:is|are|falls?|drops?|goes|gets|stays|remains))?)\s*$")
+# ... unless the text says right after that the rule's condition is met: "once ANC is back above 1.5, which it now is"
+RULE_MET_AFTER_RE = re.compile(r"(?i)[^.;!?]{0,30}?,?\s*which\s+(?:it|they|she|he)\s+(?:now\s+|already\s+|clearly\s+)?(?:is|are|does|has)\b")
+# A comparison whose own subject is another measure or the normal range: "call if you get a fever over 38", "normal is above 1.5".
+OTHER_SUBJECT_BEFORE_RE = re.compile(r"(?i)\b(?:normal(?:\s+range)?|reference(?:\s+range)?|fever|temp(?:erature)?|tmax|pulse|weight|"
+                                     r"fi[èe]vre|fiebre|febbre|fieber|koorts|febre|temp[ée]rature|temperatura|temperatur)"
+                                     r"(?:\s+(?:is|are|was|of|=|:))?\s*$")
 # A sentence that takes up the value of the one before: "That's within normal limits", "It is below normal".
 REFERRING_BACK_RE = re.compile(r"(?i)\s*(?:(?:but|and|so)\s+)?(?:that|this|it|which|these|those)(?:'s|’s|\s+is|\s+was|\s+are|\s+were|\s+remains?)\b")
 LLN_MARGIN = 0.1  # a tenth of the limit either side is left to the laboratory's own limit
@@ -1706,6 +1732,20 @@ def _rule(text: str, s_start: int, start: int, claim: Claim | None) -> bool:
 LATER_TIME_RE = re.compile(r"(?i)\b(?:(?:after|within)\s+(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few)\s+(?:days?|weeks?|months?)|"
                            r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few)\s+(?:days?|weeks?|months?)\s+later|"
                            r"by\s+(?:day|week)\s+\d+|subsequently|thereafter|eventually)\b")
+
+
+# A word of a time in a claim's sentence, which makes it about the value of that time, not the episode: "is now grade 1",
+# "grade 3 at discharge", "persistent grade 3 anaemia", "actuellement".
+NOW_IN_CLAIM_RE = re.compile(r"(?i)\b(?:now|currently|current|today|this\s+morning|at\s+present|presently|still|no\s+longer|remains?|"
+                             r"persist\w*|ongoing|discharge|sortie|alta|entlassung|ontslag|dimissione|"
+                             r"actuellement|aujourd['’]hui|ahora|actualmente|hoy|ora|oggi|attualmente|agora|hoje|jetzt|heute|aktuell|nu|vandaag)\b")
+
+
+def _series_values(mention: Mention) -> list[Mention]:
+    """A value and, when it ends a series, each earlier value of the series as a mention of its own."""
+    if len(mention.steps) < 2:
+        return [mention]
+    return [step for _, _, span in mention.steps[:-1] if (step := mention.step_value(span[1])) is not None] + [mention]
 
 
 def _remembered_value(text: str, s_start: int, start: int, claim: Claim | None, known: dict[str, Mention],

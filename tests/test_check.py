@@ -1116,6 +1116,36 @@ FRESH21_CLASSES = [
     ("Hb 10,6 g/dL, c'est grade 2 ? Non, grade 1.", "5", []),
 ]
 
+# Classes of false alarms on notes written without grading in mind (the development lab strings), in wordings of our own
+NOTE_CLASSES = [
+    # a grade said after several values, in a sentence of none that names no time, is the episode's: its worst value's (a
+    # grade no value has is judged on the current value)
+    ("Neutrophils 1.2 on 2/5, 0.3 on 9/5, 1.9 today after G-CSF. Impression: grade 4 neutropenia, resolving.", "5", []),
+    ("Neutrophils 1.2 on 2/5, 0.3 on 9/5, 1.9 today after G-CSF. Impression: grade 3 neutropenia, resolving.", "5", [(M, "anc", 3, 1)]),
+    ("Plt 66 → 41 → 22 (today). Grade 3 immune thrombocytopenia, IVIG planned.", "5", [(M, "plt", 3, 4)]),
+    ("Hb 7.4 g/dL, transfused, Hb 9.1 g/dL. Persistent grade 3 anaemia.", "5", [(M, "hgb", 3, 2)]),
+    ("Admission Hb 6.8 g/dL; discharge Hb 9.6 g/dL. Diagnosis: AIHA, grade 3 at discharge.", "5", [(M, "hgb", 3, 2)]),
+    # a grade said of the time of admission, presentation or diagnosis is not about today's value
+    ("Plt 12 on 4/4, 35 on 6/4, 70 today. A: ICI-ITP, grade 4 at presentation, better.", "5", []),
+    ("Plaquettes 14 G/L à l'entrée, 88 G/L ce jour. Thrombopénie grade 4 à l'entrée.", "5", []),
+    # a comparison of another measure, a rule with a few words before its comparison, a wish: no comparison of the value
+    ("My ANC is 0.8 and they said to phone if I get a temperature above 38.", "5", []),
+    ("Hb 5,1 mmol/L; transfusie bij klachten of bij Hb onder 4,0 mmol/L.", "5", []),
+    ("ANC 0.9 today; normal is above 1.8.", "5", []),
+    ("hgb 8.9 before surgery, anaesthetist wants >10", "5", []),
+    # ... but a rule whose condition the text says is met compares the value
+    ("ANC today 1.2, and we restart once ANC is back above 1.5, which it now is.", "5", [(C, "anc", None, None)]),
+    # a choice between a grade and another asks
+    ("plt 148 with lab lln 140 - G1 or normal?", "5", []),
+]
+
+
+@pytest.mark.parametrize("text,version,expected", NOTE_CLASSES)
+def test_claim_classes_of_notes_written_without_grading_in_mind(text, version, expected):
+    """Notes, letters and chat questions grade in passing: episodes, rules, other measures, choices; in our own wordings."""
+    found = [(f.kind, f.analyte, f.claimed_grade, f.expected_grade) for f in check_text(text, version)]
+    assert sorted(found, key=str) == sorted(expected, key=str)
+
 
 @pytest.mark.parametrize("text,version,expected", FRESH19_CLASSES + FRESH21_CLASSES)
 def test_claim_classes_of_fresh19_to_fresh21(text, version, expected):
