@@ -865,6 +865,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
     marks = [(m.start(), normalize_version(m.group(1))) for m in _anchor_matches(VERSION_NAMED_RE, text, lowered)]
     mark_starts = [position for position, _ in marks]
     default = single_version([v for _, v in marks]) or normalize_version(version)
+    stated_version = None  # the version the last sentence of no value and no claim named alone
     sections = _version_sections(text) if marks and ("#" in text or "\n" in text) else []
     checked = 0
     findings: list[Finding] = []
@@ -967,10 +968,14 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             last_given = current
         elif heading and claimed:
             known, last_given, history = {}, [], {}  # a heading about grades starts a section about grades in general: "### Grade 1 and 2"
+        if not values and not claimed and marks and not given:
+            stated = single_version([v for _, v in marks[bisect_left(mark_starts, s_start):bisect_left(mark_starts, s_end)]])
+            stated_version = stated or stated_version  # "Grading by CTCAE v6.0.": the version of the sentences after it
         if not values and not remembering and not (claimed and "6" in sentence and LYMPHOCYTE_TERM_RE.search(sentence)):
             continue  # nothing to judge, but a v6.0 grade for lymphocytes, which needs no value
         named_here = marks[bisect_left(mark_starts, s_start):bisect_left(mark_starts, s_end)]
-        sentence_version = single_version([v for _, v in named_here]) or _section_version(sections, s_start) or default
+        outer_version = _section_version(sections, s_start) or stated_version or default
+        sentence_version = single_version([v for _, v in named_here]) or outer_version
         value_starts = [m.span[0] for m in values]
         claims = listed or ([c for c in _claims(text, s_start, s_end, grade_claims, text_terms, text_term_starts, correction_hints) if c.term_analyte != "fn"] if claimed else [])
         clauses = _clause_bounds(s_start, s_end, clause_breaks, clause_break_starts) if claims else []
@@ -1045,7 +1050,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             chained = (claim.span[1], mention, substituted)
             claim_version = (_column_version(text, claim.span[0]) if tabular else None) \
                 or _claim_version(text, claim, named_here, clauses, clause_starts) or _own_sentence_version(
-                text, claim, named_here, sentence_version, _section_version(sections, s_start) or default)
+                text, claim, named_here, sentence_version, outer_version)
             claim_other = next(v for v in VERSIONS if v != claim_version)
             if not given and mention.span[1] <= s_start and len(history.get(mention.analyte, ())) > 1 and not claim.negated \
                     and not NOW_IN_CLAIM_RE.search(text, s_start, s_end):
@@ -1084,7 +1089,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             if DEFINITION_SUBJECT_RE.search(text, max(s_start, comparison.start() - 30), comparison.start()) \
                     or RULE_COMPARISON_BEFORE_RE.search(text, max(s_start, comparison.start() - 40), comparison.start()) \
                     and not RULE_MET_AFTER_RE.match(text, comparison.end(), s_end) \
-                    or OTHER_SUBJECT_BEFORE_RE.search(text, max(s_start, comparison.start() - 24), comparison.start()):
+                    or OTHER_SUBJECT_BEFORE_RE.search(text, max(s_start, comparison.start() - 24), comparison.start()) \
+                    or ACTION_AFTER_RE.match(text, comparison.end(), s_end):
                 continue  # "anything below 8.0 is grade 3" defines a band, "hold threshold is <1.0" a rule: neither is about the value
             if DENIED_AFTER_RE.search(text, comparison.end(), min(s_end, comparison.end() + 40)):
                 continue  # "your nurse may say it's below the 1.0 line — it isn't": a comparison the text denies
@@ -1162,6 +1168,9 @@ RULE_COMPARISON_BEFORE_RE = _scan(r"(?i)\b(?#first)(?:(?:threshold|cut-?off|cuto
                                   r"(?:\s+(?:is|are|falls?|drops?|goes|gets|stays|remains))?)\s*$")
 # ... unless the text says right after that the rule's condition is met: "once ANC is back above 1.5, which it now is"
 RULE_MET_AFTER_RE = re.compile(r"(?i)[^.;!?]{0,30}?,?\s*which\s+(?:it|they|she|he)\s+(?:now\s+|already\s+|clearly\s+)?(?:is|are|does|has)\b")
+# An action right after a comparison makes it a rule's condition: "under 50,000 they'd hold treatment".
+ACTION_AFTER_RE = re.compile(r"(?i)\s*,?\s*(?:they|we|you|i|he|she|the\s+(?:team|doctors?|nurses?))\s*(?:['’]d|['’]ll|\s+would|\s+will|\s+should|"
+                             r"\s+must|\s+might|\s+may|\s+can|\s+could)?\s+(?:hold|stop|pause|withhold|transfuse|give|start|delay|skip|call|treat|admit)\b")
 # A comparison whose own subject is another measure or the normal range: "call if you get a fever over 38", "normal is above 1.5".
 OTHER_SUBJECT_BEFORE_RE = re.compile(r"(?i)\b(?:normal(?:\s+range)?|reference(?:\s+range)?|fever|temp(?:erature)?|tmax|pulse|weight|"
                                      r"fi[èe]vre|fiebre|febbre|fieber|koorts|febre|temp[ée]rature|temperatura|temperatur)"
@@ -1234,8 +1243,9 @@ def _lln_comparison_findings(text: str, lowered: str, mentions: list[Mention], s
             low = high = limit = stated
         else:
             limit = DEFAULT_LLN[mention.analyte]
-            low, high = HGB_LLN_RANGE if mention.analyte == "hgb" else (limit * (1 - LLN_MARGIN), limit * (1 + LLN_MARGIN))
-        false = mention.value >= high if below else mention.value < low
+            low, high = HGB_LLN_RANGE if mention.analyte == "hgb" else (round(limit * (1 - LLN_MARGIN), 6), round(limit * (1 + LLN_MARGIN), 6))
+        # a count a tenth or more below the usual limit is not within normal limits ("WBC 3.6 … within normal limits")
+        false = mention.value >= high if below else (mention.value < low if mention.analyte == "hgb" or stated is not None else mention.value <= low)
         if false:
             label = ANALYTE_LABELS[mention.analyte]
             words = "below" if below else "at or above"
@@ -1798,6 +1808,10 @@ def _not_a_patient_value(text: str, match: re.Match) -> bool:
     return NOT_A_PATIENT_VALUE_RE.search(text, max(0, match.start() - 40), match.start()) is not None
 
 
+# Words after a number that make it a bound: "recover to 75 x10^9/L or more", "1.5 or above".
+OPEN_BOUND_AFTER_RE = re.compile(r"(?i)\s*(?:or|and)\s+(?:more|above|higher|greater|over|less|below|lower|under)\b|\s*\+(?!\d)")
+
+
 def _unit_values(text: str, start: int, end: int):
     """The numbers with a unit in text[start:end] that no word makes a threshold, a range or a statistic."""
     return (match for match in UNIT_VALUE_RE.finditer(text, start, end) if not _not_a_patient_value(text, match))
@@ -1807,6 +1821,13 @@ def _unread_value(text: str, start: int, end: int) -> bool:
     """Whether the sentence has a number with a unit that is not a threshold ("later rose to 10.5 g/dL"): a value of
     its own the reader left, so its claims are not about the values before it."""
     return next(_unit_values(text, start, end), None) is not None
+
+
+# The name of a count of other cells right before a number: "reticulocytes 12 x10^9/L" is no unnamed platelet count.
+OTHER_CELLS_BEFORE_RE = re.compile(r"(?i)\b(?:retic\w*|r[ée]ticulocyt\w*|reticolocit\w*|mono(?:cyte)?s?|eos(?:inophils?)?|baso(?:phils?)?|blasts?|nrbcs?|"
+                                   r"rbcs?|red\s+(?:blood\s+)?cells?|erythro\w*|cd[48]\w*|ipf|bands?|myelocytes?|metamyelocytes?|"
+                                   r"immature\s+(?:granulocytes?|platelets?|cells?))"
+                                   r"(?:\s+count)?(?:\s+(?:of|was|were|is|are|at))?\s*[:=]?\s*$")
 
 
 def _unnamed_counts(text: str, start: int, end: int, mentions: list[Mention], topic: dict[str, str | None],
@@ -1823,7 +1844,9 @@ def _unnamed_counts(text: str, start: int, end: int, mentions: list[Mention], to
         for match in UNIT_VALUE_RE.finditer(text, start, end):
             # the cheap tests first: most such numbers are values the reader read
             if any(m.span[0] <= match.start() < m.span[1] or match.start() <= m.span[0] < match.end() for m in mentions) \
-                    or UNIT_KIND.get(unit_of(match.group("unit"))[0]) != "count" or _not_a_patient_value(text, match):
+                    or UNIT_KIND.get(unit_of(match.group("unit"))[0]) != "count" or _not_a_patient_value(text, match) \
+                    or OTHER_CELLS_BEFORE_RE.search(text, max(0, match.start() - 30), match.start()) \
+                    or OPEN_BOUND_AFTER_RE.match(text, match.end()):
                 continue
             unnamed.append((match, max(0, match.start() - 160)))
     for match, floor in unnamed:

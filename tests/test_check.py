@@ -1137,6 +1137,18 @@ NOTE_CLASSES = [
     ("ANC today 1.2, and we restart once ANC is back above 1.5, which it now is.", "5", [(C, "anc", None, None)]),
     # a choice between a grade and another asks
     ("plt 148 with lab lln 140 - G1 or normal?", "5", []),
+    # an action right after a comparison makes it a rule's condition
+    ("The nurse said under 75,000 they'd hold the next dose.", "5", []),
+    ("Neutrophils 1.8 x10^9/L, below the lower limit of 1.0 so we will hold treatment today.", "5", [(C, "anc", None, None)]),
+    # a count of other cells with a count's unit is no unnamed count of ours; nor is a bound ("75 x10^9/L or more")
+    ("Platelets 31 x10^9/L, reticulocytes 14 x10^9/L. Platelet count decreased grade 3.", "5", []),
+    ("Withhold for grade 3 or higher thrombocytopenia; restart when the count is back to 100 x10^9/L or above.", "5", []),
+    # a count a tenth or more under the usual limit is not within normal limits
+    ("Your white cell count was 3.6 x10^9/L, which is within normal limits.", "5", [(C, "wbc", None, None)]),
+    ("Your white cell count was 3.7 x10^9/L, which is within normal limits.", "5", []),
+    # a sentence that names one version and gives no value or claim sets the version of the sentences after it
+    ("All grades per CTCAE v6.0. Subject 3: ANC 1.1 x10^9/L on day 8, grade 1 (grade 2 by v5.0).", "5", []),
+    ("All grades per CTCAE v6.0. Subject 3: ANC 1.1 x10^9/L on day 8, grade 2 (grade 2 by v5.0).", "5", [(M, "anc", 2, 1)]),
 ]
 
 
