@@ -164,7 +164,7 @@ def _comparison_pattern(every_language: bool) -> str:
         r"(?:clears?|cleared|clearing|meets?|met|meeting|reach(?:es|ed)?|satisf(?:ies|ied|y)|falls?\s+short\s+of|fell\s+short\s+of|"
         r"fails?\s+to\s+(?:reach|meet|clear)|failed\s+to\s+(?:reach|meet|clear)|miss(?:es|ed)?)"
         r"(?=\s+(?:the\s+|an?\s+|our\s+|its\s+)?(?:[<>≥≤]\s*)?(?:\d[\d.,]*\s*(?:\S+\s+)?|(?:[\w-]+\s+){0,3}?)"
-        r"(?:threshold|cut-?off|cutoff|minimum|requirement|limit|bar|floor)\b))\s*"
+        r"(?:threshold|cut-?off|cutoff|minimum|requirement|limit|bar|floor|needed|required|necessary)\b))\s*"
         rf"(?:the\s+|an?\s+)?(?:(?!(?:grade|grado|grad|grau|graad|gr)\b){word}\s+){words}?(?:(?:CTCAE\s+)?(?:grade|gr\.?)\s*[0-5IViv]+\s+)?"
         r"(?:(?:[A-Za-z-]+\s+){0,2}?(?:threshold|cut-?off|cutoff|limit(?:\s+of\s+normal)?|level|boundary|mark|value|line|LLN|ULN|minimum|"
         r"requirement|floor|bar)"
@@ -873,7 +873,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
     starts = [m.span[0] for m in all_mentions]
     previous_values: list[Mention] = []
     known: dict[str, Mention] = {}  # the latest value of each analyte given so far in the section
-    history: dict[str, list[Mention]] = {}  # every value of each analyte given so far in the section, a series' steps too
+    history: dict[str, list[Mention]] = {}  # the values of each analyte given so far in the section, in text order
     corrected: set[tuple[str, float]] = set()  # the values a correcting claim is about
     not_corrections: list[Finding] = []  # the findings of claims that do not correct another
     judged: dict[tuple, tuple[int, tuple[int, int]]] = {}  # each claim judged (analyte, value, grade, negated, version): its sentence and value's span
@@ -904,7 +904,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         values = [m for m in mentions if not m.is_threshold and m.value is not None]
         # whether the sentence has a count's unit (see UNIT_VALUE_HINT_RE)
         unit_hinted = ("/" in sentence or "10" in sentence) and bool(unit_hints.in_sentence(s_start, s_end))
-        if "count" in sentence or "Count" in sentence or unit_hinted \
+        if "count" in sentence or "Count" in sentence or unit_hinted or "result" in sentence or "level" in sentence or "reading" in sentence \
                 or ("ours " in sentence or "hers " in sentence or "his " in sentence
                     or ("hey " in sentence or "it " in sentence or "It " in sentence) and (" to " in sentence or " at " in sentence)) \
                 and POSSESSIVE_COUNT_RE.search(sentence):
@@ -950,7 +950,11 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         else:
             # the lines of a panel ("WBC 2.4 L … / NEUT ABS 0.9 L … / PLT 155 …") add up, the latest value of each analyte kept
             in_panel = values and panel_open and not claimed
-            panel_values = [m for m in panel_values if m.analyte not in {v.analyte for v in values}] + values if in_panel else values
+            if values and not claimed and panel_values and PAST_OPENING_RE.match(text, s_start):
+                # "Previous platelets: 230 (6 months ago), 148": earlier values add only what the values before them lack
+                panel_values = panel_values + [v for v in values if v.analyte not in {m.analyte for m in panel_values}]
+            else:
+                panel_values = [m for m in panel_values if m.analyte not in {v.analyte for v in values}] + values if in_panel else values
             panel_open = bool(values) and not claimed
             previous_values = values
         # Claims in a sentence that gives no value ("The anemia was graded as grade 2", "Hgb is grade 2, stable") are
@@ -961,10 +965,12 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         if given:
             current = [m for m in given if not _earlier(text, m)] or given \
                 if len(given) > 1 and _says_earlier(sentence) else given
+            earlier = PAST_OPENING_RE.match(text, s_start) is not None  # "Previous platelets: 230 (6 months ago), 148": not current
             for mention in current:
-                known[mention.analyte] = mention
+                if not (earlier and mention.analyte in known):
+                    known[mention.analyte] = mention
             for mention in given:
-                history.setdefault(mention.analyte, []).extend(_series_values(mention))
+                history.setdefault(mention.analyte, []).append(mention)
             last_given = current
         elif heading and claimed:
             known, last_given, history = {}, [], {}  # a heading about grades starts a section about grades in general: "### Grade 1 and 2"
@@ -984,7 +990,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             claims = [c for c in claims if c.span[0] < question_at]  # "My ANC is 1.6 — do I have grade 2 neutropenia?"
         if claims and following is not None and _opens_correction(text, following, opens_correction):
             claims = [c for c in claims if c.negated]  # "ANC 0.9 was graded 2. It should have been grade 3.": superseded
-        elif claims and following is not None and any(c.recorded for c in claims) and text_claims.in_sentence(*spans[number + 1]):
+        elif claims and following is not None and any(c.recorded for c in claims) and text_claims.in_sentence(*spans[number + 1]) \
+                and not _about_others(spans[number + 1], text_terms, text_term_starts, {v.analyte for v in values} | {c.term_analyte for c in claims}):
             # "28,000/µL was entered as a grade 4 event. Under CTCAE v5.0 it is grade 3": a record, then the text's own grade
             claims = [c for c in claims if not c.recorded]
         if claims and _opens_correction(text, s_start, opens_correction):
@@ -1052,12 +1059,11 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                 or _claim_version(text, claim, named_here, clauses, clause_starts) or _own_sentence_version(
                 text, claim, named_here, sentence_version, outer_version)
             claim_other = next(v for v in VERSIONS if v != claim_version)
-            if not given and mention.span[1] <= s_start and len(history.get(mention.analyte, ())) > 1 and not claim.negated \
+            if not given and mention.span[1] <= s_start and not claim.negated and len(episode := _episode(history, mention.analyte, s_start)) > 1 \
                     and not NOW_IN_CLAIM_RE.search(text, s_start, s_end):
                 # "Neutrophils 1.9, 1.1, 0.45, today 2.3 … Assessment: grade 4 neutropenia, recovering": a grade said after
                 # several values, in a sentence of none that says no time, is the episode's: its worst value's grade
-                graded = [(_grade_of(m.analyte, m.value, claim_version, None, m.native_unit, m.native_value).grade, m)
-                          for m in history[mention.analyte]]
+                graded = [(_grade_of(m.analyte, m.value, claim_version, None, m.native_unit, m.native_value).grade, m) for m in episode]
                 worst = max(((grade, m) for grade, m in graded if grade is not None), key=lambda pair: pair[0], default=None)
                 if worst is not None and worst[0] in claim.grades:
                     mention = worst[1]
@@ -1073,7 +1079,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                 if quoting and not _quoted(text, claim.span[0]):
                     answered.add((target.analyte, target.value))
                 finding = _judge_claim(claim, target, substituted, claim_version, claim_other, sentence,
-                                       _range_lln(text, target, named_ranges) or (_lln_for(stated_lln, target.analyte) if stated_lln else None))
+                                       _range_lln(text, target, named_ranges) or _stated_lln(text, spans, target, s_start, stated_lln))
                 if finding:
                     findings.append(finding)
                     if not claim.correcting:
@@ -1581,6 +1587,10 @@ UNNAMED_COUNT_RE = _scan(rf"(?i)\b(?#first)(?:the|a|her|his|their|this|that|its|
                           # "the count was 1 below the 50 line" gives a difference, not a count
                           r"(?!\s*(?:points?\s+|units?\s+)?(?:below|above|under|over|short|more|less|higher|lower)\b)")
 # ... and a pronoun for it that changes: "Your platelets are stable. If they drop to 30, that would be grade 4".
+OWN_RESULT_RE = re.compile(rf"(?i)\b(?:your|my|her|his|their|today['’]s)\s+(?:latest\s+|last\s+|new\s+)?(?:result|level|reading)\s+"
+                           rf"(?:(?:today|this\s+morning|now)\s+)?(?:is|was|came\s+back\s+at|:)\s*"
+                           rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:[.,]\d+)?)(?P<kilo>\s?[kK](?![a-zA-Z]))?\s*(?P<unit>{UNIT_ALTERNATIVES})?(?![\w%])"
+                           r"(?!\s*(?:points?\s+|units?\s+)?(?:below|above|under|over|short|more|less|higher|lower)\b)")
 POSSESSIVE_COUNT_RE = _scan(rf"(?i)\b(?#first)(?:(?:yours|hers|his|theirs|ours)\s+(?:is|was|are|were|comes\s+back\s+at|came\s+back\s+at)|"
                             rf"(?:they|it)\s+(?:drops?|dropped|falls?|fell|rises?|rose|goes|go|went|gets?|got|comes?\s+back|came\s+back)"
                             rf"\s+(?:down\s+|up\s+|back\s+)?(?:to|at))"
@@ -1616,7 +1626,7 @@ RULE_AFTER_RE = re.compile(rf"(?i)(?:\s+{TERM_ALTERNATIVES.replace('(?P<', '(?P<
 # ... or words after it: "Grade 3 anemia usually needs a transfusion", "grade 4 thrombocytopenia is an emergency".
 GENERAL_AFTER_RE = re.compile(rf"(?i)(?:\s+(?!(?:and|or|but|so|we|i|you|she|he|they|it|his|her|which|that|who)\b)[\w-]+){{0,2}}?(?:\s+{TERM_ALTERNATIVES.replace('(?P<', '(?P<g_')})?\s*(?:\([^()]{{0,30}}\)\s*)?"
                               # "grade 2 immune thrombocytopenia on a checkpoint inhibitor calls for …", "grade 4 anemia in CTCAE v5.0 is"
-                              r"(?:(?:on|in|with|during|after|of|from|due\s+to|caused\s+by)\s+(?:[\w.-]+\s+){0,4}?)?"
+                              r"(?:(?:on|in|with|during|after|of|from|due\s+to|caused\s+by)\s+(?:[\w-]+(?:\.\d+)*\s+){0,4}?)?"  # never past a full stop
                               r"\b(?:is|are|usually|typically|generally|often|needs?|requires?|means?|warrants?|calls?\s+for|should|may|"
                               r"can|could|would|will|starts?|begins?|occurs?|happens?|carries|implies|mandates?|triggers?|prompts?|"
                               r"shares?|gets?|responds?|has|have)\b"
@@ -1751,11 +1761,29 @@ NOW_IN_CLAIM_RE = re.compile(r"(?i)\b(?:now|currently|current|today|this\s+morni
                              r"actuellement|aujourd['’]hui|ahora|actualmente|hoy|ora|oggi|attualmente|agora|hoje|jetzt|heute|aktuell|nu|vandaag)\b")
 
 
-def _series_values(mention: Mention) -> list[Mention]:
-    """A value and, when it ends a series, each earlier value of the series as a mention of its own."""
-    if len(mention.steps) < 2:
-        return [mention]
-    return [step for _, _, span in mention.steps[:-1] if (step := mention.step_value(span[1])) is not None] + [mention]
+def _about_others(span: tuple[int, int], text_terms: list, text_term_starts: list[int], analytes: set) -> bool:
+    """Whether the sentence at `span` names conditions, none of them of `analytes` ("Another patient had grade 3
+    neutropenia" after a platelet count's recorded grade)."""
+    named = {analyte for _, _, analyte in text_terms[bisect_left(text_term_starts, span[0]):bisect_left(text_term_starts, span[1])]}
+    return bool(named) and named.isdisjoint(analytes)
+
+
+def _episode(history: dict[str, list[Mention]], analyte: str, position: int) -> list[Mention]:
+    """The values of `analyte` given within EPISODE_REACH before `position`, each step of a series as a value of its own."""
+    told = history.get(analyte, [])
+    recent = told[bisect_left(told, (position - EPISODE_REACH,), key=SPAN_OF):]
+    return [step for mention in recent for _, _, span in mention.steps[:-1] if (step := mention.step_value(span[1])) is not None] + recent \
+        if any(map(STEPS_OF, recent)) else recent
+
+
+SPAN_OF = attrgetter("span")  # a mention's (start, end), by which mentions in text order are ordered
+
+
+EPISODE_REACH = 1200  # characters before a sentence whose values may belong to the episode its claim grades (about a note's length)
+PAST_OPENING_RE = re.compile(r"(?i)\s*(?:previous|prior|earlier|older|historical|baseline|pre-?treatment|last\s+(?:week|month|year|cycle|visit))\b")
+SUBJECT_OPENING_RE = re.compile(r"(?i)\s*(?:(?:the|his|her|their|your|my|our|its)\s+)?")
+GRADED_AS_BEFORE_RE = re.compile(r"(?i)\b(?:graded|rated|scored|recorded|coded|entered|classified|classed|logged)\s+(?:(?:the|his|her|their|its)\s+)?"
+                                 r"[\w-]+(?:\s+[\w-]+)?\s+as\s+(?:an?\s+)?(?:CTCAE\s+)?$")
 
 
 def _remembered_value(text: str, s_start: int, start: int, claim: Claim | None, known: dict[str, Mention],
@@ -1775,6 +1803,16 @@ def _remembered_value(text: str, s_start: int, start: int, claim: Claim | None, 
         if subject is not None and INDEFINITE_BEFORE_RE.search(text, max(s_start, subject.start() - 12), subject.start()):
             return None  # "with an ANC below 1.0": any ANC, not the patient's
         analyte = subject.lastgroup if subject else None
+    if analyte is None and claim is not None:
+        # "Lymphopenia has been present since … and is grade 2", "I've graded the platelets as grade 2": the count the
+        # sentence opens with, or that a verb of grading names, when it names no other before the claim
+        opening = SUBJECT_OPENING_RE.match(text, s_start).end()
+        subject = ANALYTE_RE.match(text, opening) or TERM_RE.match(text, opening)
+        graded = GRADED_AS_BEFORE_RE.search(text, max(s_start, start - 50), start) if subject is None else None
+        if graded is not None:
+            subject = ANALYTE_RE.search(text, graded.start(), start) or TERM_RE.search(text, graded.start(), start)
+        named = {m.lastgroup for m in ANALYTE_RE.finditer(text, s_start, start)} | {m.lastgroup for m in TERM_RE.finditer(text, s_start, start)}
+        analyte = subject.lastgroup if subject is not None and named == {subject.lastgroup} else None
     if analyte is not None:
         return known.get(analyte)
     referring = REFERRING_BEFORE_RE.search(text, max(s_start, start - 40), start) \
@@ -1838,6 +1876,9 @@ def _unnamed_counts(text: str, start: int, end: int, mentions: list[Mention], to
     count, found on first need; `unit_hinted` tells whether the sentence has a count's unit (UNIT_VALUE_HINT_RE)."""
     found = []
     unnamed = [(match, max(start, match.start() - 100)) for match in UNNAMED_COUNT_RE.finditer(text, start, end)]
+    if "result" in text[start:end] or "level" in text[start:end] or "reading" in text[start:end]:
+        # "Hemoglobin is the protein … Your result today is 10.0 g/dL": the count named in the sentences before
+        unnamed += [(match, max(0, match.start() - 160)) for match in OWN_RESULT_RE.finditer(text, start, end)]
     # "Neutrophils fight infection. … If yours is, say, 0.95": the count named in the sentences before
     unnamed += [(match, max(0, match.start() - 200)) for match in POSSESSIVE_COUNT_RE.finditer(text, start, end)]
     if unit_hinted:
@@ -2236,6 +2277,15 @@ class _NamedRanges:
             if low is not None and usual / 2 <= low <= usual * 2:
                 return low
         return None
+
+
+def _stated_lln(text: str, spans: list[tuple[int, int]], target: Mention, s_start: int, stated: re.Match | None) -> float | None:
+    """The lower limit of normal the claim's sentence states (`stated`) or, for a value of an earlier sentence, the text
+    states right after that value ("Hb 12.9 (M, LLN 13.5). … Hb borderline, grade 1")."""
+    if target.span[0] < s_start:
+        start, end = spans[max(0, bisect_right(spans, (target.span[0], len(text) + 1)) - 1)]
+        stated = STATED_LLN_RE.search(text, target.span[1], min(end, target.span[1] + 40))  # said right after the value
+    return _lln_for(stated, target.analyte) if stated else None
 
 
 def _lln_for(stated: re.Match, analyte: str) -> float | None:

@@ -258,10 +258,16 @@ def finding_key(finding: dict) -> tuple:
 
 def finding_matches(want: dict, got: dict) -> bool:
     """A found finding matches an expected one by kind, analyte and expected grade, and by the claimed grade
-    when the expectation names one (a negated claim, "no grade 2 or worse", is expected without one)."""
+    when the expectation names one. A negated claim ("no neutropenia of grade 2 or worse", found as "not ≥2") may be
+    expected without a claimed grade or with the grade it names (2)."""
+    claimed, found = want.get("claimed_grade"), got.get("claimed_grade")
+    named = NEGATED_CLAIM_RE.sub("", found) if isinstance(found, str) else None
     return (want["kind"] == got["kind"] and want["analyte"] == got["analyte"]
             and want.get("expected_grade") == got.get("expected_grade")
-            and (want.get("claimed_grade") is None or want.get("claimed_grade") == got.get("claimed_grade")))
+            and (claimed is None or claimed == found or named == str(claimed)))
+
+
+NEGATED_CLAIM_RE = re.compile(r"^not\s*[≥≤<>]?\s*")  # the check's "not ≥2", "not 3": the grade a negated claim names
 
 
 def check_scores(expected: list[list[dict]], predicted: list[list[dict]]) -> dict:

@@ -257,6 +257,12 @@ for _piece in TIMED_FILLER_PIECES:
     assert _piece in PLAIN_FILLER, _piece
     PLAIN_FILLER = PLAIN_FILLER.replace(_piece, "")
 PLAIN_VALUE_RE = re.compile(VALUE_RE.pattern.replace(FILLER, PLAIN_FILLER, 1), re.IGNORECASE)
+# VALUE_RE when only spaces and a colon stand between name and number: what its fillers would give, without trying them. The
+# guard leaves out numbers that may be a filler's own (a date, a clock, "8 pm", "20h", "2 days ago", "3 Mar").
+FAST_VALUE_RE = re.compile(VALUE_RE.pattern.replace(f"(?P<filler>(?:{FILLER}){{0,4}}?)", r"(?P<filler>[ \t]*[:=]?[ \t]*)(?=\d)", 1), re.IGNORECASE)
+assert FAST_VALUE_RE.pattern != VALUE_RE.pattern
+FAST_VALUE_GUARD_RE = re.compile(r"[ \t]*[:=]?[ \t]*\d+(?:[.,]\d+)*(?![\d/:hH-]|[ \t]*(?:am|pm|a\.m|p\.m|hours?|hrs?|days?|weeks?|wks?|months?|ago)\b|"
+                                 r"\.[ \t]*\d|[ \t]*\.?[ \t]*" + MONTH_NAME + ")", re.IGNORECASE)
 TIMED_FILLER_WORDS = (":", "h ", "h:", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "ago", "last", "yesterday", "this", "tonight",
                       "tag", "woch", "di ", "dì", "di,", "dag", "lunes", "martes", "rcoles", "jueves", "viernes", "bado", "domingo", "sabato",
                       "domenica", "segunda", "terça", "terca", "quarta", "quinta", "sexta", "am ", "pm", "a.m", "p.m",
@@ -1172,7 +1178,8 @@ def _find_mentions(text: str) -> list[Mention]:
         if dated:  # "Platelets: 03/02 212, 10/02 140, 17/02 88": each value after its date, the most recent read
             mentions.append(_dated_list(analyte, text, match.start(), dated, header_unit))
             continue
-        value_match = value_re.match(text, position)
+        # the common case, a number right after the name ("WBC 2.7", "Hb: 9.1 g/dL"), by a pattern with no fillers to try
+        value_match = (FAST_VALUE_RE.match(text, position) if FAST_VALUE_GUARD_RE.match(text, position) else None) or value_re.match(text, position)
         record = None
         if "\n" in text[position:position + 12] and (not value_match or "\n" in (value_match.group("filler") or "") and not _vertical(
                 text, match.start(), value_match.group("filler"), value_match.end("num"))):

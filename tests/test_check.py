@@ -1149,6 +1149,21 @@ NOTE_CLASSES = [
     # a sentence that names one version and gives no value or claim sets the version of the sentences after it
     ("All grades per CTCAE v6.0. Subject 3: ANC 1.1 x10^9/L on day 8, grade 1 (grade 2 by v5.0).", "5", []),
     ("All grades per CTCAE v6.0. Subject 3: ANC 1.1 x10^9/L on day 8, grade 2 (grade 2 by v5.0).", "5", [(M, "anc", 2, 1)]),
+    # a verb of passing names its threshold by what is needed
+    ("Her platelets are 88 today, which clears the 100 required for the line insertion.", "5", [(C, "plt", None, None)]),
+    # a record's grade stands when the next sentence grades another condition
+    ("One patient's platelet nadir of 21 x10^9/L was recorded as grade 3. A second patient had grade 2 anaemia.", "5", [(M, "plt", 3, 4)]),
+    # a claim whose sentence opens with its condition, or whose verb of grading names it
+    ("Labs: ALC 0.42, Hb 12.0 g/dL. Lymphopenia has persisted since radiotherapy and is grade 2.", "5", [(M, "alc", 2, 3)]),
+    ("Plt 77 today. I have graded the platelets as grade 2 in the CRF.", "5", [(M, "plt", 2, 1)]),
+    # a lower limit stated right after a value of an earlier sentence is that value's
+    ("Labs: Hb 12.9 (male, LLN 13.5), plt 240. Hb borderline, grade 1.", "5", []),
+    # a sentence of earlier values does not replace the current one
+    ("Today Plt 58. Previous platelets: 240 (a year ago), 150 (last visit). Assessment: thrombocytopenia, grade 3.", "5", [(M, "plt", 3, 2)]),
+    # a value of a count named in the sentences before, given as "your result"
+    ("What is haemoglobin? It carries oxygen in your blood. Your result today is 9.9 g/dL, which is grade 1 anaemia.", "5", [(M, "hgb", 1, 2)]),
+    # a general statement's words never reach past a full stop: "on the scale. He is stable" is no rule
+    ("Haemoglobin 8.3 g/dL. His anaemia is grade 3 on the CTCAE scale. He is stable.", "5", [(M, "hgb", 3, 2)]),
 ]
 
 

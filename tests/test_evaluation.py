@@ -105,6 +105,9 @@ def test_retrieval_and_check_metrics():
     negated = {"kind": "grade_mismatch", "analyte": "anc", "claimed_grade": None, "expected_grade": 2}
     found = {**negated, "claimed_grade": "not ≥2"}
     assert check_scores([[negated]], [[found]])["check_recall"] == 1.0  # a negated claim is expected without its grade
+    named = {**negated, "claimed_grade": 2}  # ... or with the grade it names
+    assert check_scores([[named]], [[found]])["check_recall"] == 1.0
+    assert check_scores([[{**negated, "claimed_grade": 3}]], [[found]])["check_recall"] == 0.0
 
 
 @pytest.mark.unit
