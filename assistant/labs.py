@@ -257,6 +257,8 @@ for _piece in TIMED_FILLER_PIECES:
     assert _piece in PLAIN_FILLER, _piece
     PLAIN_FILLER = PLAIN_FILLER.replace(_piece, "")
 PLAIN_VALUE_RE = re.compile(VALUE_RE.pattern.replace(FILLER, PLAIN_FILLER, 1), re.IGNORECASE)
+# A code of two digits with a leading zero, in a column before the values: "Hemoglobin   01   9.9   Low   g/dL" (a laboratory's code).
+COLUMN_CODE_RE = re.compile(r"0\d(?![\d.,])[ \t]{2,}(?=\d)")
 # VALUE_RE when only spaces and a colon stand between name and number: what its fillers would give, without trying them. The
 # guard leaves out numbers that may be a filler's own (a date, a clock, "8 pm", "20h", "2 days ago", "3 Mar").
 FAST_VALUE_RE = re.compile(VALUE_RE.pattern.replace(f"(?P<filler>(?:{FILLER}){{0,4}}?)", r"(?P<filler>[ \t]*[:=]?[ \t]*)(?=\d)", 1), re.IGNORECASE)
@@ -401,7 +403,9 @@ BRACKET_RE = re.compile(rf"\s*[\(\[]\s*(?:(?:ref(?:erence)?\.?|normal|range|nr|r
                         rf"(?:[<>≤≥]\s*\d[\d.,]*|\d[\d.,]*\s*(?:[-–]|to)\s*\d[\d.,]*)?\s*(?P<unit>{UNIT_ALTERNATIVES})?\s*%?\s*[\)\]][ \t]*:?",
                         re.IGNORECASE)
 # A unit written between the name and the value: "ANC, cells/µL: 1,050", "HGB g/dL 7.4".
-HEADER_UNIT_RE = re.compile(rf"[ \t]*,?[ \t]*(?P<unit>{UNIT_ALTERNATIVES})(?![A-Za-z])[ \t]*(?=[:=|\t]|\s+\d)", re.IGNORECASE)
+# ... and before a reference range or dot leaders: "PLT x10^9/L [150-450] .......... 112 L"
+HEADER_UNIT_RE = re.compile(rf"[ \t]*,?[ \t]*(?P<unit>{UNIT_ALTERNATIVES})(?![A-Za-z])[ \t]*(?=[:=|\t]|\s+\d|[ \t]*\[\d[\d.,]*[ \t]*[-–][ \t]*\d[\d.,]*\]|\.{{3}})",
+                            re.IGNORECASE)
 # After the value: a high/low flag and a reference range, then the unit ("0.62 L 1.40-7.00 K/uL").
 AFTER_VALUE_RE = re.compile(rf"(?:\s*(?-i:\*?\(?(?:LL|HH|L|H|LOW|HIGH|Low|High|CRIT)\)?\*?)(?![A-Za-z0-9])|\s*\*+)?"
                             rf"(?:\s*[\[(]?\s*\d[\d.,]*\s*[-–]\s*\d[\d.,]*\s*[\])]?)?(?:\x22[,;]\x22)?\s*(?:\((?=\s*[^\s()]+\s*\)))?\s*(?:{UNIT})", re.IGNORECASE)  # '"2,9";"G/l"': a CSV's next cell; "6,9 (mmol/l)"
@@ -1083,6 +1087,24 @@ def _current_after_threshold(text: str, position: int) -> re.Match | None:
 
 # An underscore inside a name, as exports write field names in snake case ("lymphocytes_abs", "platelet_count"), is read as a space.
 SNAKE_CASE_RE = re.compile(r"(?<=[A-Za-z])_(?=[A-Za-z])")
+# A hyphen between a name and its value, as Indian reports write ("Hb-8.6 gm/dl, TLC-2800, Platelets-68000"), is read as a space.
+NAME_HYPHEN_RE = re.compile(r"-(?<=[A-Za-z]-)(?=\d)")
+# A slash between the keys of a one-line record ("Test: Hemoglobin / Result: 79 / Units: g/L") is read as a cell's bar.
+SLASH_RECORD_RE = re.compile(r"(?<=[ \t])/(?=[ \t]+(?:result|units?|ref\w*|flags?|value|status)\b[^:\n/]{0,12}:)", re.IGNORECASE)
+
+
+def _name_ends_at(text: str, end: int) -> bool:
+    """Whether an analyte's name ends at `end` (looked for within the 30 characters before)."""
+    return any(name.end() == end for name in ANALYTE_RE.finditer(text, max(0, end - 30), end))
+
+
+def _replace_at(text: str, positions: list[int], character: str) -> str:
+    """`text` with the character at each of `positions` replaced by `character` (the same length)."""
+    pieces, last = [], 0
+    for position in positions:
+        pieces += [text[last:position], character]
+        last = position + 1
+    return "".join(pieces) + text[last:]
 # A hyphen that joins a word of when or why to a short name ("Kontroll-Hb am Abend 8,5", "Post-PLT 52") is read as a space.
 PREFIXED_NAME_RE = re.compile(r"-(?<=[a-zäöü]-|\b[BP]-)(?=(?:Hb|HB|Hgb|HGB|PLT|Plt|ANC|WBC|Leuko|Thrombo|Trombo|Neutro|Lympho|Lymfo)(?![a-z])|"
                               r"(?<=\b[BP]-)[A-Z][a-z])")  # the hyphen first: fast; "B-Hb", "B-Leukocyter": a Swedish sample's letter
@@ -1109,6 +1131,10 @@ def find_mentions(text: str) -> list[Mention]:
         read = SNAKE_CASE_RE.sub(" ", read)
     if "-" in read and PREFIXED_NAME_RE.search(read):
         read = PREFIXED_NAME_RE.sub(" ", read)
+    if "-" in read and (joined := [m.start() for m in NAME_HYPHEN_RE.finditer(read) if _name_ends_at(read, m.start())]):
+        read = _replace_at(read, joined, " ")
+    if " / " in read and SLASH_RECORD_RE.search(read):
+        read = SLASH_RECORD_RE.sub("|", read)
     if read is text:
         return _find_mentions(text)
     mentions = _find_mentions(read)  # the same length: spans stand, the raw text is the user's
@@ -1169,6 +1195,8 @@ def _find_mentions(text: str) -> list[Mention]:
             unit_first = HEADER_UNIT_RE.match(text, position)
             if unit_first:
                 header_unit, position = unit_first.group("unit"), unit_first.end()
+                if text.startswith("[", position) and (ranged := BRACKET_RE.match(text, position)):
+                    position = ranged.end()  # "PLT x10^9/L [150-450] .......... 112": the reference range after the unit
         dated = None
         if "/" in text[position:position + 20] or may_month or may_ordinal:
             dated = DATED_LIST_RE.match(text, position)
@@ -1180,6 +1208,8 @@ def _find_mentions(text: str) -> list[Mention]:
             continue
         # the common case, a number right after the name ("WBC 2.7", "Hb: 9.1 g/dL"), by a pattern with no fillers to try
         value_match = (FAST_VALUE_RE.match(text, position) if FAST_VALUE_GUARD_RE.match(text, position) else None) or value_re.match(text, position)
+        if value_match and text[value_match.start("num")] == "0" and (code := COLUMN_CODE_RE.match(text, value_match.start("num"))):
+            value_match = value_re.match(text, code.end()) or value_match  # "WBC   01   1.7   Low": a column of codes before the values
         record = None
         if "\n" in text[position:position + 12] and (not value_match or "\n" in (value_match.group("filler") or "") and not _vertical(
                 text, match.start(), value_match.group("filler"), value_match.end("num"))):

@@ -273,15 +273,17 @@ def test_a_one_megabyte_line_is_checked_in_linear_time():
 @pytest.mark.parametrize("name", ["review-passages", "review-fresh", "review-fresh2", "review-fresh3", "review-fresh4", "review-fresh5",
                                   "review-fresh6", "review-fresh7", "review-fresh8", "review-fresh9", "review-fresh10", "review-fresh11",
                                   "review-fresh12", "review-fresh14", "review-fresh15",
-                                  "review-fresh16", "review-fresh17", "review-fresh19", "review-fresh20", "review-fresh21"])
+                                  "review-fresh16", "review-fresh17", "review-fresh19", "review-fresh20", "review-fresh21",
+                                  "review-fresh24"])
 def test_held_out_passages(name):
     """Precision and recall per passage: the development set must stay at 0.97 or better; the fresh set (never
     tuned on) guards against regressions."""
     from assistant.evaluation import REVIEW_SETS, ReviewItem, load_jsonl, review_scores
 
     scores, _ = review_scores(load_jsonl(REVIEW_SETS[name], ReviewItem))
-    # fresh2 to fresh12 were each developed on in the rounds after they were written, fresh14 to fresh17 and fresh19 to fresh21 in
-    # the round they were written for (fresh13, fresh18 and fresh22, the honest sets, are never tuned on, so they have no floor here)
+    # fresh2 to fresh12 were each developed on in the rounds after they were written, fresh14 to fresh17, fresh19 to fresh21 and
+    # fresh24 in the round they were written for (fresh13, fresh18, fresh22 and fresh23, the honest sets, are never tuned on, so
+    # they have no floor here)
     floor = (0.97, 0.97) if name != "review-fresh" else (0.95, 0.85)
     assert scores["check_passage_precision"] >= floor[0] and scores["check_passage_recall"] >= floor[1]
 

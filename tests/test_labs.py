@@ -1230,6 +1230,13 @@ ROUND26_READS = [
     ("hb 6.9, 2 apheresis units? no - 1 adult dose platelets given. plt 12", {"hgb": 6.9, "plt": 12}),
     # a date with a word of when in brackets orders the value among other dates
     ("My diary:\n- 2 Mar: Hb 11.8\n- 16 Mar: Hb 10.9\n- 30 Mar (yesterday): Hb 9.7\nMy brother had an Hb of 8 once.", {"hgb": 9.7}),
+    # a hyphen between a name and its value, as Indian reports write it
+    ("CBC: Hb-9.1 gm/dl, TLC-3400, Platelets-91000", {"hgb": 9.1, "wbc": 3.4, "plt": 91}),
+    # a slash between the keys of a one-line record
+    ("Analyte: Platelets / Result: 64 / Units: x10^9/L / Flag: L", {"plt": 64}),
+    # a laboratory's code in a column before the values; a unit and a range before dot leaders
+    ("WBC          02   2.4   Low   x10E3/uL   3.4-10.8\nPlatelets    02   61    Low   x10E3/uL   150-450", {"wbc": 2.4, "plt": 61}),
+    ("HB g/L [120-160] .......... 96 L\nLEUC x10^9/L [4.0-10.0] ...... 3.1 L", {"hgb": 9.6, "wbc": 3.1}),
 ]
 
 
