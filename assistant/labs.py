@@ -148,7 +148,7 @@ FILLER = (r"(?:[ \t]+(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\.?[ -]" + MONTH_NAM
           r"around|approximately|roughly|exactly|just|still|back|came|comes|come|went|goes|go|get|gets|rose|risen|remains?|remained|stable|steady|yesterday|say|maybe|perhaps|about|sat|sits|stood|stands|hovered|hovers|held|stayed|stays|rebounded|bounced|plateaued|plummeted|crashed|jumped|crept|persisted|persists|"
           r"repeat|repeated|latest|currently|this\s+morning|this\s+(?:am|a\.m\.|pm|p\.m\.|afternoon|evening)|"
           r"ce\s+(?:matin|soir)|esta\s+(?:mañana|manhã|tarde)|stamattina|stamane|heute\s+(?:morgen|früh)|vanochtend|vanmorgen|vanmiddag|vanavond|recovering|rising|falling|dropping|climbing|improving|declining|your|have|"
-          r"fine|ok|okay|good|stables?|stabile|estables?|stabil|absolut|aktuell|heute|jetzt|vandaag|nu|hoy|ahora|hoje|agora|oggi|adesso|aujourd'hui|actuellement|maintenant|"
+          r"fine|ok|okay|good|stables?|stabile|estables?|stabil|normales?|normaux|normali|normais|basses?|bajas?|bajos|bassi|basse|baixas?|baixos|absolut|aktuell|heute|jetzt|vandaag|nu|hoy|ahora|hoje|agora|oggi|adesso|aujourd'hui|actuellement|maintenant|"
           r"said|says|showed|shows|ca[íi]ram|caiu|subiram|subiu|baixaram|para|"
           r"à|a|ont|sont|est|était|étaient|de|è|sono|era|erano|di|es|son|eran|han|hanno|en|bei|liegt|liegen|ist|sind|war|waren|von|auf|been|"
           r"me|salieron|sali[óo]|est[áa]n?|estão|estaban?|deram|deu|em|"
@@ -257,6 +257,9 @@ for _piece in TIMED_FILLER_PIECES:
     assert _piece in PLAIN_FILLER, _piece
     PLAIN_FILLER = PLAIN_FILLER.replace(_piece, "")
 PLAIN_VALUE_RE = re.compile(VALUE_RE.pattern.replace(FILLER, PLAIN_FILLER, 1), re.IGNORECASE)
+# A later hemoglobin/hematocrit pair after a word of a series: "H/H 7.6/23 s/p 1u now 8.5/26", "H&H 8.1/25 → 9.0/27".
+LATER_PAIR_RE = re.compile(r"[^.;\n]{0,30}?(?:\b(?:now|today|then|post|after|this\s+am|this\s+morning)\b|->|→)[^.;\n\d]{0,12}"
+                           r"(?P<num>\d{1,2}(?:\.\d)?)/\d{2}(?:\.\d)?(?![\d.])", re.IGNORECASE)
 # A code of two digits with a leading zero, in a column before the values: "Hemoglobin   01   9.9   Low   g/dL" (a laboratory's code).
 COLUMN_CODE_RE = re.compile(r"0\d(?![\d.,])[ \t]{2,}(?=\d)")
 # VALUE_RE when only spaces and a colon stand between name and number: what its fillers would give, without trying them. The
@@ -1002,9 +1005,10 @@ def relative_age(label: str) -> float | None:
 # Values written each after its date: "03/02 212, 10/02 140, 17/02 88", "1 Mar 2.4; 8 Mar 1.7", "03.02. 212, 10.02. 140"
 # (a German date ends with a dot, so it is never a decimal number).
 DATE_LABEL = (r"(?:\d{1,2}/\d{4}(?!\d)|\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\.\d{1,2}\.(?:\d{2,4})?|\d{1,2}[ -]" + MONTH_NAME +
-              r"|(?:day|d|week|wk|w|cycle|c)[ \t]*\d{1,3}(?:[ \t]*d[ \t]*\d{1,2})?|baseline)")
+              r"|(?:day|d|week|wk|w|cycle|c)[ \t]*\d{1,3}(?:[ \t]*d[ \t]*\d{1,2})?|baseline|"
+              r"(?:mon|tue|wed|thu|fri|sat|sun)(?:[a-z]{0,3}day|s|rs?)?\.?(?![a-z]))")  # "ANC by day: Tue 0.4, Wed 0.3, today 1.1"
 # Labels of values by day, week or cycle ("baseline 12.0, wk 3 10.1, wk 6 8.9"), looked for once per text.
-ORDINAL_WORDS = ("day", "wk", "week", "cycle", "baseline")
+ORDINAL_WORDS = ("day", "wk", "week", "cycle", "baseline", "mon", "tue", "wed", "thu", "fri", "sat", "sun")
 ORDINAL_SHORT_RE = re.compile(r"[dDcCwW]\d")  # "D8", "C2", "w3": a plain character test, fast over a long text
 # "03.02. 212": the same kind of test for German dates (starting at the dot, a literal, it is scanned several times faster)
 DOTTED_DATE_RE = re.compile(r"\.\d{1,2}\.(?:\d{2,4})?[ \t]")
@@ -1016,9 +1020,9 @@ TODAY_LABEL = r"(?:today|now|currently|heute|jetzt|aktuell|hoy|oggi|hoje|vandaag
 ITEM_UNIT = rf"(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?"  # "10 Apr 38 x10^9/L; 14 Apr 29 x10^9/L": a unit after every value
 # (a value is never followed by a slash and digits, a date's; "96/nl" is a value and its unit)
 DATED_ITEM = rf"{DATE_LABEL}[ \t]*:?[ \t]+(?P<value>\d+(?:[.,]\d+)?)(?!\d|/\d){ITEM_UNIT}"  # its preposition is passed by LIST_LEAD_RE
-LATER_DATED_ITEM = rf"{DATE_PREPOSITION}(?:{DATE_LABEL}|{TODAY_LABEL}(?:[ \t]*\([^()\n]{{1,12}}\))?)[ \t]*:?[ \t]+(?P<later>\d+(?:[.,]\d+)?)(?!\d|/\d){ITEM_UNIT}"
+LATER_DATED_ITEM = rf"{DATE_PREPOSITION}(?:{DATE_LABEL}|{TODAY_LABEL}(?:[ \t]*\([^()\n]{{1,12}}\)|[ \t]+{DATE_LABEL})?)[ \t]*:?[ \t]+(?P<later>\d+(?:[.,]\d+)?)(?!\d|/\d){ITEM_UNIT}"
 DATED_LIST_RE = re.compile(rf"[ \t]*(?:[:=]|--?|[—–])?[ \t]*{DATED_ITEM}(?:[ \t]*(?:[,;|]|{FORWARD_ARROW})[ \t]*{LATER_DATED_ITEM})+", re.IGNORECASE)
-DATED_ITEM_RE = re.compile(rf"{DATE_PREPOSITION}(?P<label>{DATE_LABEL}|{TODAY_LABEL})(?:[ \t]*\([^()\n]{{1,12}}\))?[ \t]*:?[ \t]+(?P<value>\d+(?:[.,]\d+)?)(?!\d|/\d)"
+DATED_ITEM_RE = re.compile(rf"{DATE_PREPOSITION}(?P<label>{DATE_LABEL}|{TODAY_LABEL}(?=[ \t]+{DATE_LABEL}[ \t]*:?[ \t]+\d)(?:[ \t]+{DATE_LABEL})|{TODAY_LABEL})(?:[ \t]*\([^()\n]{{1,12}}\))?[ \t]*:?[ \t]+(?P<value>\d+(?:[.,]\d+)?)(?!\d|/\d)"
                            rf"(?:[ \t]*(?P<unit>{UNIT_ALTERNATIVES})(?![A-Za-z]))?", re.IGNORECASE)
 # Words between a name and its dated list: a word for a series, or the first date's preposition. LIST_WORD_STARTS: their first
 # letters, as a plain test before the pattern is tried.
@@ -1068,7 +1072,7 @@ def _value_in_next_clause(text: str, position: int) -> re.Match | None:
 # platelets <50 per protocol — today 38".
 CURRENT_AFTER_THRESHOLD_RE = re.compile(rf"(?:[ \t]*[-–][ \t]*\d+(?:[.,]\d+)?)?(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?"
                                         rf"(?:[^.;\n\d]|{TIME_TOKEN}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\.{{2,}}){{0,50}}?"
-                                        rf"(?:[,;?—–]|\s-\s|\.{{2,}}|\.(?=\s+(?:they|it)\s)|(?=\s+(?:ours|his|hers|theirs|yours|mine)\s))\s*(?:but\s+|and\s+)?"
+                                        rf"(?:[,;?—–]|\s-\s|\.{{2,}}|\.(?=\s+(?:they|it|mine|ours)\s)|(?=\s+(?:ours|his|hers|theirs|yours|mine)\s))\s*(?:but\s+|and\s+)?"
                                         rf"(?P<cue>today|now|this\s+morning|currently|(?:ours|his|hers|theirs|yours|mine|they|it)(?=\s+(?:is|was|are|were)\s)|(?:pt|patient)(?:['’]s)?\s+value)(?:'s|’s)?\s*(?::\s*)?{SUBJECT_VERB}{NUMBER}\s*(?:{UNIT})?",
                                         re.IGNORECASE)
 # the cue's first letters: a word of now, or a possessive ("hold if plt <75, ours is 88", "ref range 1.8-7.7, his is 1.6")
@@ -1335,7 +1339,10 @@ def _find_mentions(text: str) -> list[Mention]:
         bracketed = text.startswith(")", scan) and text.rfind("(", max(0, match.start() - 3), match.start()) >= 0
         if bracketed:
             scan += 1  # "thrombocytopenia (plt 7) on 2/12; now 58": the series goes on past the bracket its name opened
-        paired = match.group(0)[-2:] in ("/H", "&H", "/h", "&h")  # "H/H 8.1/24": hemoglobin over hematocrit, no series
+        paired = match.group(0)[-2:] in ("/H", "&H", "/h", "&h")  # "H/H 8.1/24": hemoglobin over hematocrit, no series ...
+        if paired and not comparator and (pair := LATER_PAIR_RE.match(text, scan)) and not ANALYTE_RE.search(text, scan, pair.start("num")):
+            steps.append((pair.group("num"), False, pair.span("num")))  # ... but a later pair: "h/h 7.6/23 s/p 1u now 8.5/26"
+            end = pair.end()
         pronoun_tried = False
         while not comparator and not paired:
             step = None
@@ -1379,7 +1386,15 @@ def _find_mentions(text: str) -> list[Mention]:
             mention.steps, mention.unit_text = steps, unit_text or header_unit
         mention.supposed = supposed
         mentions.append(mention)
-        if comparator or supposed:
+        if not comparator and RECHECK_HINT_RE.search(text, end, end + 40) and (recheck := RECHECK_AFTER_PROBLEM_RE.match(text, end)) \
+                and (again := VALUE_RE.match(text, recheck.end())) and not again.group("cmp"):
+            # "plt 31 (clumped) repeat citrate 128": the repeat of a count a sample problem spoiled, a value of its own
+            mentions.append(_mention(analyte, text, RECHECK_HINT_RE.search(text, end, recheck.end()).start(),
+                                     again.end("unit") if again.group("unit") else again.end("num"), again.group("num"), bool(again.group("kilo")),
+                                     again.group("unit"), None, again.span("num"), [parse_number(again.group("num"))]))
+        if comparator or supposed or ("mine" in lowered[end:end + 80] or "ours" in lowered[end:end + 80]) \
+                and OTHER_PERSON_RE.search(text, max(0, match.start() - 80), match.start()):
+            # "…, ours is 88" after a threshold; "my sister had lymphocytes of 0.4 … mine are 0.9" after someone else's value
             current = _current_after_threshold(text, end)
             if current:  # "ANC <0.5 x10^9/L since 14/7, today 0.3": the threshold, then the patient's value today
                 mentions.append(_mention(analyte, text, current.start("cue"), current.end("unit") if current.group("unit") else current.end("num"), current.group("num"), bool(current.group("kilo")),

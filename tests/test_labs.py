@@ -1237,6 +1237,17 @@ ROUND26_READS = [
     # a laboratory's code in a column before the values; a unit and a range before dot leaders
     ("WBC          02   2.4   Low   x10E3/uL   3.4-10.8\nPlatelets    02   61    Low   x10E3/uL   150-450", {"wbc": 2.4, "plt": 61}),
     ("HB g/L [120-160] .......... 96 L\nLEUC x10^9/L [4.0-10.0] ...... 3.1 L", {"hgb": 9.6, "wbc": 3.1}),
+    # adjectives between a name and its value in the other languages; a word of now before a date in a dated list
+    ("Plaquettes basses à 88 G/L, leucocytes normaux à 6,1 G/L.", {"plt": 88, "wbc": 6.1}),
+    ("Leukos 10.03. 4,2, 17.03. 3,1, heute 24.03. 2,2 /nl", {"wbc": 2.2}),
+    # weekdays label the values of a list
+    ("Plt by day: Mon 61, Tue 44, Wed 39, today 52 after IVIG", {"plt": 52}),
+    # the repeat of a count a sample problem spoiled
+    ("PLT 28 (clumps seen) - repeat in citrate 141", {"plt": 141}),
+    # someone else's value, then the writer's own
+    ("My brother's neutrophils were 0.6 on his chemo. Mine are 1.9, is that ok?", {"anc": 1.9}),
+    # a hemoglobin/hematocrit pair, then a later pair
+    ("h&h 6.9/21 -> 2u prbc -> now 8.4/25", {"hgb": 8.4}),
 ]
 
 
