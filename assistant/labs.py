@@ -636,7 +636,7 @@ NOT_SERIES_GAP_RE = re.compile(r"(?i)[<>≤≥=]|\b(?:if|unless|when|whenever|on
                                r"|[(\[][^)\]]*$|[)\]]|°|[\x22|\t]")  # a bracket opened or closed, a table's cells
 TIME_NUMBER_BEFORE_RE = re.compile(r"(?i)(?:\b(?:day|d|dag|d[íi]a|jour|j|tag|giorno|wk|week|week|cycle|c|cure|ciclo|zyklus|kuur|"
                                    r"on|le|el|il|am|op|em|del|al|à|às|at|@|um|om|alle|las|h)\s*[+#]?|[/:.]|\d[ \t]*)$")
-TIME_NUMBER_AFTER_RE = re.compile(rf"(?i)(?:[/:]\d|\.\d{{1,2}}\.|\s*(?:st|nd|rd|th|h|uur|uhr|hrs?|hours?|[ \t]*(?:de[ \t]+)?{MONTH_NAME}|"
+TIME_NUMBER_AFTER_RE = re.compile(rf"(?i)(?:[/:]\d|\.\d{{1,2}}\.|[ºª°]\s*(?:dia|día|d|jour|giorno|tag|day|ciclo|cycle|semana)|\s*(?:st|nd|rd|th|h|uur|uhr|hrs?|hours?|[ \t]*(?:de[ \t]+)?{MONTH_NAME}|"
                                   r"days?|d[íi]as?|jours?|tage?n?|giorni|dagen|weeks?|wks?|semaines?|semanas?|settimane|wochen|weken|"
                                   r"months?|mois|meses|mesi|monate?n?|maanden|years?|ans|años|anni|jahre?n?|jaar)\b)")
 
@@ -667,8 +667,9 @@ def _told_later(text: str, lowered: str, scan: int, next_name: int, last_step: t
         if TIME_NUMBER_BEFORE_RE.search(text, max(scan, number.start() - 8), number.start()) \
                 or TIME_NUMBER_AFTER_RE.match(text, number.end()) or NOT_A_VALUE_RE.match(text, number.end()):
             continue  # "on 3/18", "day 3", "at 20h", "14 April", "in three weeks": a time; "2 CH", "2u": a treatment
+        own_label_end = CLAUSE_END_RE.search(gap)  # "6 yesterday before 1 pool, 18 after it": "yesterday" is the 6's own label
         if not SERIES_CUE_RE.search(gap) or ANALYTE_RE.search(text, scan, number.end()) \
-                or EARLIER_GAP_RE.search(gap) and not CURRENT_AFTER_STEP_RE.match(text, number.end()):
+                or EARLIER_GAP_RE.search(gap, own_label_end.end() if own_label_end else 0) and not CURRENT_AFTER_STEP_RE.match(text, number.end()):
             return None
         last_word = LAST_WORD_RE.search(gap)
         if last_word and not WORD_BEFORE_LATER_RE.fullmatch(last_word.group(1)) and not SERIES_CUE_RE.fullmatch(last_word.group(1)) \
@@ -693,6 +694,7 @@ def _told_later(text: str, lowered: str, scan: int, next_name: int, last_step: t
 
 
 NUMBER_STEP_RE = re.compile(NUMBER, re.IGNORECASE)
+CLAUSE_END_RE = re.compile(r"[,;]")
 # An earlier value told after the current one is left out, not ordered ("0.31, previously 0.6"), unless the number after the
 # word of the past is said to be current ("hgb 10.4 yest 9.1 today").
 EARLIER_GAP_RE = re.compile(r"(?i)\b(?:previous(?:ly)?|prior|before|earlier|baseline|was|were|had|been|ago|yesterday|yest|yday|last|from|vs|"
@@ -709,7 +711,7 @@ DIGIT_OR_STOP_RE = re.compile(r"\d|\n|[.?!] ")
 LAST_WORD_RE = re.compile(r"([^\W\d]+)[\s:=]*$")
 AFTER_EVENT_END_RE = re.compile(r"(?i)\b(?:after|nach|post|après|dopo|despu[ée]s\s+de|após|na|tras(?:\s+(?:las?|los?|el))?)\s+[\w-]+\s*$")  # "dann nach G-CSF 1,6"
 WORD_BEFORE_LATER_RE = re.compile(r"(?i)(?:at|to|is|are|it|they|['’]?s|['’]?re|à|a|auf|op|naar|en|em|de|da|bei|um|am|pm|morning|evening|night|"
-                                  r"afternoon|later|afterwards|after|back|came|come|comes|shows?|showed|mostra|muestra|montre|zeigt|toont|"
+                                  r"afternoon|later|afterwards|after|back|came|come|comes|shows?|showed|says|said|reads|reported|mostra|muestra|montre|zeigt|toont|"
                                   r"mostrou|est|sont|está|están|es|è|sono|ist|sind|is|zijn|está|estão|now|only|just|then|and|y|e|et|und|en|"
                                   r"su|sur|sobre|ora|adesso|ahora|agora|maintenant|jetzt|nu|stamattina|matin|mañana|manhã|morgen|abend|"
                                   r"ochtend|avond|sera|soir|tarde|noche|noite|uur|uhr|h|heures?|horas?|ore)")
@@ -1072,7 +1074,7 @@ def _value_in_next_clause(text: str, position: int) -> re.Match | None:
 # platelets <50 per protocol — today 38".
 CURRENT_AFTER_THRESHOLD_RE = re.compile(rf"(?:[ \t]*[-–][ \t]*\d+(?:[.,]\d+)?)?(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?"
                                         rf"(?:[^.;\n\d]|{TIME_TOKEN}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\.{{2,}}){{0,50}}?"
-                                        rf"(?:[,;?—–]|\s-\s|\.{{2,}}|\.(?=\s+(?:they|it|mine|ours)\s)|(?=\s+(?:ours|his|hers|theirs|yours|mine)\s))\s*(?:but\s+|and\s+)?"
+                                        rf"(?:[,;?—–]|\s-\s|\.{{2,}}|\.(?=\s+(?:they|it|mine|ours)\s|\s+(?:right\s+)?now\b)|(?=\s+(?:ours|his|hers|theirs|yours|mine)\s))\s*(?:but\s+|and\s+|right\s+)?"
                                         rf"(?P<cue>today|now|this\s+morning|currently|(?:ours|his|hers|theirs|yours|mine|they|it)(?=\s+(?:is|was|are|were)\s)|(?:pt|patient)(?:['’]s)?\s+value)(?:'s|’s)?\s*(?::\s*)?{SUBJECT_VERB}{NUMBER}\s*(?:{UNIT})?",
                                         re.IGNORECASE)
 # the cue's first letters: a word of now, or a possessive ("hold if plt <75, ours is 88", "ref range 1.8-7.7, his is 1.6")

@@ -1248,6 +1248,12 @@ ROUND26_READS = [
     ("My brother's neutrophils were 0.6 on his chemo. Mine are 1.9, is that ok?", {"anc": 1.9}),
     # a hemoglobin/hematocrit pair, then a later pair
     ("h&h 6.9/21 -> 2u prbc -> now 8.4/25", {"hgb": 8.4}),
+    # a later value said by what shows it; a past word that labels the value before the comma is that value's own
+    ("Before the transfusion my Hb was 6.8, and today's result says 8.1 g/dL.", {"hgb": 8.1}),
+    ("Plt 9 last night before a pool, 27 an hour after, and 21 this morning.", {"plt": 21}),
+    ("ANC 0.31, previously 0.6", {"anc": 0.31}),
+    # an ordinal day is a time, not a value
+    ("Hemoglobina de 7,1 g/dL no 2º dia e 8,6 g/dL na alta.", {"hgb": 8.6}),
 ]
 
 
