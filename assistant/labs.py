@@ -2999,7 +2999,7 @@ def _line_end_label(text: str, position: int) -> str | None:
 
 # When a value was taken, said between its name and the value: "platelet count on discharge was 61", "Hb at presentation 6.2".
 INNER_LABEL_RE = re.compile(r"(?i)\b(?:(?:on|at|upon)\s+(?:the\s+)?(?:day\s+of\s+)?(?:admission|discharge|presentation|diagnosis|follow-?up)|"
-                            r"today|this\s+morning|yesterday|baseline|nadir|post(?:-?transfusion\w*)?|repeat|recheck|corrected)\b")
+                            r"today|this\s+morning|now|currently|yesterday|baseline|nadir|post(?:-?transfusion\w*)?|repeat|recheck|corrected)\b")
 
 
 def _inner_label(mention: Mention) -> str | None:
@@ -3176,6 +3176,21 @@ def _compared_in_brackets(text: str, mentions: list[Mention], indexes: list[int]
     return "(…)"
 
 
+DOCUMENT_DATE_RE = re.compile(r"(?<![\w/.:-])(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{4}-\d{2}-\d{2})(?![\w/])")
+
+
+def _before_document_date(text: str, label: str | None) -> str | None:
+    """ "(dated before the note)" when a value's label is a date earlier than the date a note opens with ("Telephone
+    encounter 02/14 … Plt 34. … on 2/10 plt 7": the 7 is older than the note)."""
+    if not label or not DOCUMENT_DATE_RE.fullmatch(label.strip()):
+        return None
+    first_line = text[:text.find("\n")] if "\n" in text[:120] else text[:0]
+    opening = DOCUMENT_DATE_RE.search(first_line)
+    if opening is None or opening.group(0) == label.strip():
+        return None
+    return "(dated before the note)" if latest_column([label.strip(), opening.group(0)]) == 1 else None
+
+
 def _current_by_context(text: str, mentions: list[Mention], indexes: list[int], labels: list[str | None],
                         quoted_from: int) -> tuple[int, str] | None:
     """Which of several values of one analyte no time orders is current, and why (None: all are kept)."""
@@ -3201,7 +3216,8 @@ def _current_by_context(text: str, mentions: list[Mention], indexes: list[int], 
     if all(rank is not None and rank[0] in (1, 2) for rank in dated) \
             and (pick := latest_column([label.strip(" \t()[]:-—–@") for label in labels])) is not None:
         return pick, "it is the latest by its day or date"  # "15 Sep (yesterday)" among other dates: the dates order them
-    past_marks = {k: _marks(text, mentions, i, PAST_MARK_RE) or _compared_in_brackets(text, mentions, indexes, k) for k, i in enumerate(indexes)}
+    past_marks = {k: _marks(text, mentions, i, PAST_MARK_RE) or _compared_in_brackets(text, mentions, indexes, k) or _before_document_date(text, labels[k])
+                  for k, i in enumerate(indexes)}
     past = {k for k, mark in past_marks.items() if mark}
     left = [k for k in range(len(indexes)) if k not in past]
     why = f"the others are said to be earlier ({', '.join(sorted({repr(past_marks[k]) for k in past}))})"

@@ -1254,6 +1254,10 @@ ROUND26_READS = [
     ("ANC 0.31, previously 0.6", {"anc": 0.31}),
     # an ordinal day is a time, not a value
     ("Hemoglobina de 7,1 g/dL no 2º dia e 8,6 g/dL na alta.", {"hgb": 8.6}),
+    # "now" inside a value's own words says it is current
+    ("[Pt 05/02] my results from today: hemoglobin 9.0\n[Pt 05/03] they rechecked it, hemoglobin is now 8.1", {"hgb": 8.1}),
+    # a value dated before the date the note opens with is older than the note's own values
+    ("Phone note 03/21 10:10\nToday's outside labs: Plt 41, Hgb 11.2. On 3/17 plt 12.", {"plt": 41, "hgb": 11.2}),
 ]
 
 
