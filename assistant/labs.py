@@ -257,6 +257,9 @@ for _piece in TIMED_FILLER_PIECES:
     assert _piece in PLAIN_FILLER, _piece
     PLAIN_FILLER = PLAIN_FILLER.replace(_piece, "")
 PLAIN_VALUE_RE = re.compile(VALUE_RE.pattern.replace(FILLER, PLAIN_FILLER, 1), re.IGNORECASE)
+# A reference range and a unit between a name and the dot leaders before its value: "PLT   150-400 x10^9/L .......... 59  L".
+RANGE_THEN_LEADERS_RE = re.compile(rf"[ \t]+\d[\d.,]*[ \t]*[-–][ \t]*\d[\d.,]*[ \t]*(?:(?P<unit>{UNIT_ALTERNATIVES})(?![A-Za-z]))?[ \t]*(?=\.{{3}})",
+                                   re.IGNORECASE)
 # A later hemoglobin/hematocrit pair after a word of a series: "H/H 7.6/23 s/p 1u now 8.5/26", "H&H 8.1/25 → 9.0/27".
 LATER_PAIR_RE = re.compile(r"[^.;\n]{0,30}?(?:\b(?:now|today|then|post|after|this\s+am|this\s+morning)\b|->|→)[^.;\n\d]{0,12}"
                            r"(?P<num>\d{1,2}(?:\.\d)?)/\d{2}(?:\.\d)?(?![\d.])", re.IGNORECASE)
@@ -414,7 +417,7 @@ AFTER_VALUE_RE = re.compile(rf"(?:\s*(?-i:\*?\(?(?:LL|HH|L|H|LOW|HIGH|Low|High|C
                             rf"(?:\s*[\[(]?\s*\d[\d.,]*\s*[-–]\s*\d[\d.,]*\s*[\])]?)?(?:\x22[,;]\x22)?\s*(?:\((?=\s*[^\s()]+\s*\)))?\s*(?:{UNIT})", re.IGNORECASE)  # '"2,9";"G/l"': a CSV's next cell; "6,9 (mmol/l)"
 # A number that is a percentage, a dose, a number of units or of blood products (in any language: "2 CGR", "1 culot",
 # "2 EK", "1 sacca") or a time is not a count.
-NOT_A_VALUE_WORDS = (r"(?:%|percent\b|units?\b|u\b|pools?\b|bags?\b|packs?\b|apheres[ie]s\b|aph[ée]r[èée]ses?\b|adult\s+doses?\b|p?rbcs?\b|ffp\b|cgrs?\b|cps?\b|cpa\b|pfc\b|culots?\b|"
+NOT_A_VALUE_WORDS = (r"(?:%|percent\b|(?:further|more|additional|extra|other)\s+(?:units?|u|bags?|pools?|packs?|doses?)\b|(?:[\w-]+\s+)?(?:shots?|injections?|infusions?)\b|units?\b|u\b|pools?\b|bags?\b|packs?\b|apheres[ie]s\b|aph[ée]r[èée]ses?\b|adult\s+doses?\b|p?rbcs?\b|ffp\b|cgrs?\b|cps?\b|cpa\b|pfc\b|culots?\b|"
                      r"poches?\b|concentr[ée]s?\b|unit[ée]s\b|unit[àa]\b|unidades\b|sacche\b|sacca\b|ek\b|eks\b|ecs?\b|ch\b|eenheden\b|tks?\b|mg\b|mcg\b|µg\b|"
                      r"g\s*/\s*kg|mg\s*/\s*kg|ml\b|doses?\b|(?:days?|wks?|weeks?|cycles?)\b(?![ \t]*\+?\d)|months?\b|years?\b|yrs?\b|patients\b|pts\b|"
                      r"times\b|hours?\b|hrs?\b)")
@@ -540,6 +543,10 @@ def pronoun_change_starts(lowered: str) -> list[int]:
     return [found.start() + 1 for found in PRONOUN_START_RE.finditer(lowered)]
 
 
+WHEN_TOLD_RE = re.compile(r"(?i)\b(?:yesterday|yday|yest|last\s+night|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+                          r"(?:an?|one|two|three|\d{1,2})\s+(?:hours?|days?)\s+(?:ago|later))\b")
+
+
 def _later_by_pronoun(text: str, position: int) -> re.Match | None:
     """A later value of a series told by a pronoun in the next clause or sentence (see LATER_PRONOUN_RE)."""
     later = LATER_PRONOUN_RE.match(text, position)
@@ -547,8 +554,11 @@ def _later_by_pronoun(text: str, position: int) -> re.Match | None:
         return None
     gap_end = later.end("when")  # all that stands before the pronoun
     gap = text[position:gap_end]
-    if later.group("be") and not CURRENT_MARK_RE.search(text, later.start("when"), min(len(text), later.end() + 20)):
-        return None  # "it is 5 days since": a verb of being gives a value only with a word of now
+    if later.group("be") and not CURRENT_MARK_RE.search(text, later.start("when"), min(len(text), later.end() + 20)) \
+            and not WHEN_TOLD_RE.search(text, later.start("when"), later.end("when")):
+        # "it is 5 days since": a verb of being gives a value only with a word of now, or with the time it was taken ("Yesterday
+        # afternoon it was 9.0", "on Thursday it was 4.2")
+        return None
     if SUPPOSED_BEFORE_RE.search(text, max(0, later.end("when") - 12), later.end("when")):
         return None  # "he'll need IVIG if they fall to 20": a supposition
     if len(SENTENCE_END_RE.findall(gap)) > 1 or ANALYTE_RE.search(text, position, gap_end) or OTHER_MEASURE_RE.search(gap) \
@@ -945,9 +955,9 @@ def _latest_step(text: str, steps: list, name_start: int) -> int:
     for i, (_, _, span) in enumerate(steps):
         label = _step_label(text, span[1], steps[i + 1][2][0] if i + 1 < len(steps) else span[1] + 30)
         if label_rank(label) is None:  # "2 weeks ago 160, yesterday 98, today 84": the time said before the value
-            lead = max(0, name_start - 15)  # the first value: the words just before its name too, in its own clause
+            lead = max(0, name_start - 40)  # the first value: the words just before its name too, in its own clause
             lead = name_start if "(" in text[lead:name_start] else lead
-            before = text[max(steps[i - 1][2][1] if i else lead, span[0] - 30):span[0]]
+            before = text[max(steps[i - 1][2][1], span[0] - 30) if i else lead:span[0]]
             label = STEP_CUT_RE.split(before)[-1] if label_rank(STEP_CUT_RE.split(before)[-1]) else label
         labels.append(label)
     return latest_labelled(labels)
@@ -962,7 +972,7 @@ def latest_labelled(labels: list[str]) -> int:
     current = [i for i, r in enumerate(ranks) if r is not None and r[0] == 3]
     if current:  # "7.9 after 2u, today 7.6": a word of now over a word of after an event
         now = [i for i in current if CURRENT_HEADER_RE.search(labels[i])]
-        return now[-1] if now else current[0]
+        return now[-1] if now else current[-1]  # several after events: told in the order they happened
     ages = [relative_age(label) for label in labels]
     if all(age is not None for age in ages):  # "160 two weeks ago, 98 yesterday": the youngest
         return min(range(len(ages)), key=lambda i: (ages[i], -i))
@@ -1074,8 +1084,8 @@ def _value_in_next_clause(text: str, position: int) -> re.Match | None:
 # platelets <50 per protocol — today 38".
 CURRENT_AFTER_THRESHOLD_RE = re.compile(rf"(?:[ \t]*[-–][ \t]*\d+(?:[.,]\d+)?)?(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?"
                                         rf"(?:[^.;\n\d]|{TIME_TOKEN}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\.{{2,}}){{0,50}}?"
-                                        rf"(?:[,;?—–]|\s-\s|\.{{2,}}|\.(?=\s+(?:they|it|mine|ours)\s|\s+(?:right\s+)?now\b)|(?=\s+(?:ours|his|hers|theirs|yours|mine)\s))\s*(?:but\s+|and\s+|right\s+)?"
-                                        rf"(?P<cue>today|now|this\s+morning|currently|(?:ours|his|hers|theirs|yours|mine|they|it)(?=\s+(?:is|was|are|were)\s)|(?:pt|patient)(?:['’]s)?\s+value)(?:'s|’s)?\s*(?::\s*)?{SUBJECT_VERB}{NUMBER}\s*(?:{UNIT})?",
+                                        rf"(?:[,;?—–]|\s-\s|\.{{2,}}|\.(?=\s+(?:they|it|mine|ours)\s|\s+(?:right\s+)?(?:now|today|currently|this\s+morning)\b)|(?=\s+(?:ours|his|hers|theirs|yours|mine)\s))\s*(?:but\s+|and\s+|right\s+)?"
+                                        rf"(?P<cue>today|now|this\s+morning|currently|(?:ours|his|hers|theirs|yours|mine|they|it)(?=\s+(?:is|was|are|were|came\s+back|come\s+back)\s)|(?:pt|patient)(?:['’]s)?\s+value)(?:'s|’s)?\s*(?::\s*)?{SUBJECT_VERB}{NUMBER}\s*(?:{UNIT})?",
                                         re.IGNORECASE)
 # the cue's first letters: a word of now, or a possessive ("hold if plt <75, ours is 88", "ref range 1.8-7.7, his is 1.6")
 CURRENT_WORDS = ("today", "now", "morning", "current", "ours ", "his ", "hers ", "theirs ", "yours ", "mine ", "value", "they ", "it ")
@@ -1203,6 +1213,8 @@ def _find_mentions(text: str) -> list[Mention]:
                 header_unit, position = unit_first.group("unit"), unit_first.end()
                 if text.startswith("[", position) and (ranged := BRACKET_RE.match(text, position)):
                     position = ranged.end()  # "PLT x10^9/L [150-450] .......... 112": the reference range after the unit
+        if not header_unit and "..." in text[position:position + 40] and (ranged := RANGE_THEN_LEADERS_RE.match(text, position)):
+            header_unit, position = ranged.group("unit"), ranged.end()  # "PLT   150-400 x10^9/L .......... 59  L": the range and unit first
         dated = None
         if "/" in text[position:position + 20] or may_month or may_ordinal:
             dated = DATED_LIST_RE.match(text, position)

@@ -1258,6 +1258,17 @@ ROUND26_READS = [
     ("[Pt 05/02] my results from today: hemoglobin 9.0\n[Pt 05/03] they rechecked it, hemoglobin is now 8.1", {"hgb": 8.1}),
     # a value dated before the date the note opens with is older than the note's own values
     ("Phone note 03/21 10:10\nToday's outside labs: Plt 41, Hgb 11.2. On 3/17 plt 12.", {"plt": 41, "hgb": 11.2}),
+    # a range and a unit before dot leaders; the writer's own count after a relative's
+    ("HGB   12.0-16.0 g/dL ......... 8.7  L", {"hgb": 8.7}),
+    ("My wife's platelets were 60 during her chemo. Mine came back at 139 this week.", {"plt": 139}),
+    # a later value told by a pronoun with the time it was taken; a first value's time said before its name
+    ("They drew blood last Monday and my platelets were 88. Yesterday it was 61.", {"plt": 61}),
+    ("Neutrophils were 1.1 on Tuesday, then I had two G-CSF shots, and on Friday it was 3.6.", {"anc": 3.6}),
+    # several values after events: the last told; a unit of blood given between two values is no value
+    ("Dopo due giorni i neutrofili erano saliti a 0,9 e dopo una settimana a 2,4 x10^9/L.", {"anc": 2.4}),
+    ("Hb 7.2, then 8.0 after 1 further unit", {"hgb": 8.0}),
+    # a sentence that opens with a word of now after a threshold gives the current value
+    ("Hold if ANC below 1.0. Today 1.3.", {"anc": 1.3}),
 ]
 
 
