@@ -1038,7 +1038,7 @@ DATED_ITEM_RE = re.compile(rf"{DATE_PREPOSITION}(?P<label>{DATE_LABEL}|{TODAY_LA
                            rf"(?:[ \t]*(?P<unit>{UNIT_ALTERNATIVES})(?![A-Za-z]))?", re.IGNORECASE)
 # Words between a name and its dated list: a word for a series, or the first date's preposition. LIST_WORD_STARTS: their first
 # letters, as a plain test before the pattern is tried.
-LIST_LEAD_RE = re.compile(rf"[ \t]+(?:(?:trend|series|results?|values?|levels?|course|history|by[ \t]+(?:cycle|week|day|visit|date)(?:[ \t]+on[ \t]+\w+)?)\b"
+LIST_LEAD_RE = re.compile(rf"(?:[ \t]+|(?<=[ \t]))(?:(?:trend|series|results?|values?|levels?|course|history|by[ \t]+(?:cycle|week|day|visit|date)(?:[ \t]+on[ \t]+\w+)?)\b"
                           rf"[ \t]*[#:=–—-]?|{DATE_PREPOSITIONS}[ \t]+)", re.IGNORECASE)
 LIST_WORD_STARTS = "tTsSrRvVlLaAoOeEiIdDcChHbB"
 
@@ -1218,7 +1218,7 @@ def _find_mentions(text: str) -> list[Mention]:
         dated = None
         if "/" in text[position:position + 20] or may_month or may_ordinal:
             dated = DATED_LIST_RE.match(text, position)
-            if not dated and text[position + 1:position + 2] in LIST_WORD_STARTS:
+            if not dated and (text[position + 1:position + 2] in LIST_WORD_STARTS or text[position:position + 1] in LIST_WORD_STARTS):
                 lead = LIST_LEAD_RE.match(text, position)  # "ANC trend: 1/3 1.9, 1/10 1.2", "Neutrophile am 3.6. 2,1, am 10.6. 1,3"
                 dated = DATED_LIST_RE.match(text, lead.end()) if lead else None
         if dated:  # "Platelets: 03/02 212, 10/02 140, 17/02 88": each value after its date, the most recent read
@@ -1834,7 +1834,9 @@ NUMBER_GROUP_RE = re.compile(rf"(?=\d)(?<![\w.,/]){GROUP_NUMBER}(?:[ \t]*/[ \t]*
 NAMES_AFTER_RE = re.compile(rf"[ \t]*\([ \t]*(?P<names>{NAME_GROUP})[ \t]*\)")
 NAMES_BEFORE_RE = re.compile(rf"(?<![\w/])(?P<names>{NAME_GROUP})[ \t]*:?[ \t]+$")
 ROW_LABEL_BEFORE_RE = re.compile(r"(?m)^[ \t]*(?P<label>[^\n:]{1,24}?)[ \t]*:[ \t]*$")
-NAMES_LINE_RE = re.compile(rf"[ \t]*(?:(?:date|datum|fecha|data|day|tag|jour|dag|giorno|d[íi]a|week|visit|cycle)[ \t]+)?(?P<names>{NAME_GROUP})[ \t]*:?[ \t]*$",
+NAMES_LINE_RE = re.compile(rf"[ \t]*(?:(?:date|datum|fecha|data|day|tag|jour|dag|giorno|d[íi]a|week|visit|cycle)[ \t]+)?(?P<names>{NAME_GROUP})[ \t]*:?[ \t]*$"
+                           # "CBC trend (WBC / ANC / Hgb / Plt):": a title, and the names in brackets
+                           rf"|[ \t]*[^\n()/]{{1,90}}\([ \t]*(?P<bracketed>{NAME_GROUP})[ \t]*\)[ \t]*:?[ \t]*$",
                            re.IGNORECASE)  # "Datum    Leukos/Neutros/Thrombos": a date column's header before the names
 GROUP_SPLIT_RE = re.compile(r"[ \t]*/[ \t]*")
 
@@ -1851,7 +1853,7 @@ def _time_before_group(text: str, line_start: int, group_start: int) -> re.Match
 
 
 def _group_values(text: str, names: re.Match, numbers: re.Match) -> list[Mention]:
-    tokens = GROUP_SPLIT_RE.split(names.group("names"))
+    tokens = GROUP_SPLIT_RE.split(names.group("names") or names.group("bracketed"))
     parts = list(re.finditer(GROUP_NUMBER, numbers.group(0)))
     if len(tokens) != len(parts):
         return []
@@ -1902,7 +1904,7 @@ def slash_group_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]
         values = _group_values(text, header, dated[-1 if pick is None else pick][1])
         if values:
             found += values
-            names_used.append(header.span("names"))
+            names_used.append(header.span("names") if header.group("names") else header.span("bracketed"))
     return found, names_used
 
 
