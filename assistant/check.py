@@ -1060,7 +1060,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                 text, claim, named_here, sentence_version, outer_version)
             claim_other = next(v for v in VERSIONS if v != claim_version)
             if not given and mention.span[1] <= s_start and not claim.negated and len(episode := _episode(history, mention.analyte, s_start)) > 1 \
-                    and not NOW_IN_CLAIM_RE.search(text, s_start, s_end):
+                    and not NOW_IN_CLAIM_RE.search(text, *_claim_clause(text, s_start, s_end, claim)):
                 # "Neutrophils 1.9, 1.1, 0.45, today 2.3 … Assessment: grade 4 neutropenia, recovering": a grade said after
                 # several values, in a sentence of none that says no time, is the episode's: its worst value's grade
                 graded = [(_grade_of(m.analyte, m.value, claim_version, None, m.native_unit, m.native_value).grade, m) for m in episode]
@@ -1088,7 +1088,11 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             findings[first_of_sentence:] = _one_per_contrast(findings[first_of_sentence:])
         comparisons = comparison_re.finditer(text, s_start, s_end) \
             if case_fold_exceptions or relation_words.within(s_start, s_end) else ()
+        rule_end = None  # where the last comparison of this sentence that is a rule's condition ended
         for comparison in comparisons:
+            if rule_end is not None and RULE_GOES_ON_RE.fullmatch(text, rule_end, comparison.start()):
+                rule_end = comparison.end()
+                continue  # "transfuse for hemoglobin under 7 or platelets under 10": the rule's second condition
             if GRADE_BEFORE_RE.search(text, max(s_start, comparison.start() - 8), comparison.start()) \
                     or VERSION_BEFORE_NUMBER_RE.search(text, max(s_start, comparison.start("num") - 12), comparison.start("num")):
                 continue  # "grade ≥3" is a grade claim, not a comparison; "under CTCAE 5.0" names a version
@@ -1097,6 +1101,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                     and not RULE_MET_AFTER_RE.match(text, comparison.end(), s_end) \
                     or OTHER_SUBJECT_BEFORE_RE.search(text, max(s_start, comparison.start() - 24), comparison.start()) \
                     or ACTION_AFTER_RE.match(text, comparison.end(), s_end):
+                rule_end = comparison.end()
                 continue  # "anything below 8.0 is grade 3" defines a band, "hold threshold is <1.0" a rule: neither is about the value
             if DENIED_AFTER_RE.search(text, comparison.end(), min(s_end, comparison.end() + 40)):
                 continue  # "your nurse may say it's below the 1.0 line — it isn't": a comparison the text denies
@@ -1168,12 +1173,16 @@ DENIED_AFTER_RE = re.compile(r"(?i)[—–;,-]\s*(?:but\s+)?(?:it|that|this)\s*(
 # "hold when it falls under 50".
 RULE_COMPARISON_BEFORE_RE = _scan(r"(?i)\b(?#first)(?:(?:threshold|cut-?off|cutoff|limit|criterion|criteria|trigger|target|goal|rule|wants?|"
                                   r"aims?\s+(?:for|at))\s*(?:is|was|=|:|of|at|set\s+at)?"
-                                  r"|(?:if|when|unless|once|until|whenever|si|wenn|falls|bei|bij|als|se|quando|cuando|lorsque|quand)"
+                                  r"|(?:if|when|unless|once|until|whenever|si|wenn|falls|bei|bij|als|se|quando|cuando|lorsque|quand|"
+                                  # an action's condition: "transfuse for hemoglobin under 7", "hold for platelets below 50"
+                                  r"(?:transfuse|hold|withhold|treat|admit|give\s+\w+)\s+(?:for|at|with))"
                                   # "if I get a fever over 38", "transfusie bij klachten of Hb onder 4,0": up to four words of the rule
                                   r"(?:\s+[^\W\d_][\w'’-]*){0,4}?"
                                   r"(?:\s+(?:is|are|falls?|drops?|goes|gets|stays|remains))?)\s*$")
 # ... unless the text says right after that the rule's condition is met: "once ANC is back above 1.5, which it now is"
 RULE_MET_AFTER_RE = re.compile(r"(?i)[^.;!?]{0,30}?,?\s*which\s+(?:it|they|she|he)\s+(?:now\s+|already\s+|clearly\s+)?(?:is|are|does|has)\b")
+# Between two conditions of one rule: "under 7 or platelets under 10", "below 1.0, or platelets below 50".
+RULE_GOES_ON_RE = re.compile(r"(?i)[ \t]*(?:\S+[ \t]*)?(?:,[ \t]*)?(?:or|and|,)[ \t]+(?:(?:the|an?|if|when|their|his|her)[ \t]+)?(?:[A-Za-z-]+[ \t]+){0,3}")
 # An action right after a comparison makes it a rule's condition: "under 50,000 they'd hold treatment".
 ACTION_AFTER_RE = re.compile(r"(?i)\s*,?\s*(?:they|we|you|i|he|she|the\s+(?:team|doctors?|nurses?))\s*(?:['’]d|['’]ll|\s+would|\s+will|\s+should|"
                              r"\s+must|\s+might|\s+may|\s+can|\s+could)?\s+(?:hold|stop|pause|withhold|transfuse|give|start|delay|skip|call|treat|admit)\b")
@@ -1766,6 +1775,16 @@ def _about_others(span: tuple[int, int], text_terms: list, text_term_starts: lis
     neutropenia" after a platelet count's recorded grade)."""
     named = {analyte for _, _, analyte in text_terms[bisect_left(text_term_starts, span[0]):bisect_left(text_term_starts, span[1])]}
     return bool(named) and named.isdisjoint(analytes)
+
+
+CLAIM_CLAUSE_CUT_RE = re.compile(r"[,;()]")
+
+
+def _claim_clause(text: str, s_start: int, s_end: int, claim: Claim) -> tuple[int, int]:
+    """The clause a claim stands in, between commas, semicolons or brackets ("resolving grade 3 neutropenia, now grade 2")."""
+    cuts = [m.end() for m in CLAIM_CLAUSE_CUT_RE.finditer(text, s_start, claim.span[0])]
+    after = CLAIM_CLAUSE_CUT_RE.search(text, claim.span[1], s_end)
+    return (cuts[-1] if cuts else s_start), (after.start() if after else s_end)
 
 
 def _episode(history: dict[str, list[Mention]], analyte: str, position: int) -> list[Mention]:

@@ -111,7 +111,9 @@ RELATIVE_TIME = (r"(?:(?:\d{1,2}|a|an|one|two|three|four|five|six|a\s+few|a\s+co
                  r"last\s+(?:night|week|month|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|yesterday(?:\s+(?:morning|evening|afternoon|am|pm))?|"
                  r"this\s+(?:am|a\.m\.|pm|p\.m\.|morning|afternoon|evening)|tonight|"
                  r"ieri(?:\s+(?:sera|mattina|pomeriggio))?|ayer(?:\s+por\s+la\s+(?:tarde|noche|mañana))?|hier\s+(?:soir|matin)|gestern(?:\s+abend)?|"
-                 r"gisteren(?:avond)?|ontem(?:\s+à\s+noite)?|stamattina|stasera|esta\s+(?:mañana|tarde|noche|manhã)|ce\s+(?:matin|soir)|heute\s+(?:morgen|früh))(?!\w)")
+                 r"gisteren(?:avond)?|ontem(?:\s+à\s+noite)?|stamattina|stasera|esta\s+(?:mañana|tarde|noche|manhã)|ce\s+(?:matin|soir)|heute\s+(?:morgen|früh)|"
+                 # "last week" in the other languages read: "waren vorige week 140 en nu 97"
+                 r"vorige\s+week|letzte\s+woche|la\s+semaine\s+derni[èe]re|la\s+semana\s+pasada|la\s+settimana\s+scorsa|(?:na\s+)?semana\s+passada)(?!\w)")
 # Weekdays in French, Spanish, Italian, German, Dutch and Portuguese, and parts of a day ("am Donnerstag früh", "lunes por la mañana").
 FOREIGN_WEEKDAY = (r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
                    r"lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|luned[ìi]|marted[ìi]|mercoled[ìi]|gioved[ìi]|venerd[ìi]|sabato|"
@@ -271,7 +273,7 @@ FAST_VALUE_RE = re.compile(VALUE_RE.pattern.replace(f"(?P<filler>(?:{FILLER}){{0
 assert FAST_VALUE_RE.pattern != VALUE_RE.pattern
 FAST_VALUE_GUARD_RE = re.compile(r"[ \t]*[:=]?[ \t]*\d+(?:[.,]\d+)*(?![\d/:hH-]|[ \t]*(?:am|pm|a\.m|p\.m|hours?|hrs?|days?|weeks?|wks?|months?|ago)\b|"
                                  r"\.[ \t]*\d|[ \t]*\.?[ \t]*" + MONTH_NAME + ")", re.IGNORECASE)
-TIMED_FILLER_WORDS = (":", "h ", "h:", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "ago", "last", "yesterday", "this", "tonight",
+TIMED_FILLER_WORDS = (":", "h ", "h:", "vorige", "letzte", "derni", "pasada", "scorsa", "passada", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "ago", "last", "yesterday", "this", "tonight",
                       "tag", "woch", "di ", "dì", "di,", "dag", "lunes", "martes", "rcoles", "jueves", "viernes", "bado", "domingo", "sabato",
                       "domenica", "segunda", "terça", "terca", "quarta", "quinta", "sexta", "am ", "pm", "a.m", "p.m",
                       "ieri", "ayer", "hier", "gestern", "gisteren", "ontem", "stama", "stase", "esta", "ce ", "heute", "sortie", "alta",
@@ -543,6 +545,15 @@ def pronoun_change_starts(lowered: str) -> list[int]:
     return [found.start() + 1 for found in PRONOUN_START_RE.finditer(lowered)]
 
 
+# A name of a count before one of these names a blood product, not the count: "they gave me a platelet transfusion".
+PRODUCT_AFTER_NAME_RE = re.compile(r"[ \t]+(?:transfusions?|pools?|units?|bags?|products?|concentrates?|infusions?|packs?)\b", re.IGNORECASE)
+
+
+def _names_a_count(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] names a count, not a blood product ("a platelet transfusion")."""
+    return any(not PRODUCT_AFTER_NAME_RE.match(text, name.end()) for name in ANALYTE_RE.finditer(text, start, end))
+
+
 WHEN_TOLD_RE = re.compile(r"(?i)\b(?:yesterday|yday|yest|last\s+night|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
                           r"(?:an?|one|two|three|\d{1,2})\s+(?:hours?|days?)\s+(?:ago|later))\b")
 
@@ -561,7 +572,7 @@ def _later_by_pronoun(text: str, position: int) -> re.Match | None:
         return None
     if SUPPOSED_BEFORE_RE.search(text, max(0, later.end("when") - 12), later.end("when")):
         return None  # "he'll need IVIG if they fall to 20": a supposition
-    if len(SENTENCE_END_RE.findall(gap)) > 1 or ANALYTE_RE.search(text, position, gap_end) or OTHER_MEASURE_RE.search(gap) \
+    if len(SENTENCE_END_RE.findall(gap)) > 1 or _names_a_count(text, position, gap_end) or OTHER_MEASURE_RE.search(gap) \
             or TARGET_BEFORE_RE.search(text, position, gap_end) \
             or any(not NOT_A_VALUE_RE.match(text, position + number.end()) and not TIME_NUMBER_AFTER_RE.match(text, position + number.end())
                    for number in GAP_NUMBER_RE.finditer(gap)):  # a dose or a date may stand between ("Le 17 mars elles étaient à 64")
@@ -704,7 +715,7 @@ def _told_later(text: str, lowered: str, scan: int, next_name: int, last_step: t
 
 
 NUMBER_STEP_RE = re.compile(NUMBER, re.IGNORECASE)
-CLAUSE_END_RE = re.compile(r"[,;]")
+CLAUSE_END_RE = re.compile(r"[,;]|\b(?:and|then|but|y|et|und|e|pero|mais|aber|ma)\b")  # where a value's own label ends
 # An earlier value told after the current one is left out, not ordered ("0.31, previously 0.6"), unless the number after the
 # word of the past is said to be current ("hgb 10.4 yest 9.1 today").
 EARLIER_GAP_RE = re.compile(r"(?i)\b(?:previous(?:ly)?|prior|before|earlier|baseline|was|were|had|been|ago|yesterday|yest|yday|last|from|vs|"
@@ -942,7 +953,7 @@ def label_rank(label: str) -> tuple[int, float] | None:
         return time_rank(day.group(0))
     if LATER_LABEL_RE.search(label):
         return (3, 0.0)
-    if PAST_HEADER_RE.search(label) or re.search(r"(?i)\b(?:yesterday|earlier|first\s+draw|initial)\b", label):
+    if PAST_HEADER_RE.search(label) or re.search(r"(?i)\b(?:yesterday|earlier|first\s+draw|initial)\b", label) or relative_age(label) is not None:
         return (0, 0.0)
     token = re.search(TIME_TOKEN, label, re.IGNORECASE)
     return time_rank(re.sub(r"^(?i:on|at)\s+", "", token.group(0))) if token else None
@@ -994,6 +1005,7 @@ def latest_labelled(labels: list[str]) -> int:
 # labelled so.
 RELATIVE_AGE_RE = re.compile(r"(?i)\b(?:(?P<count>\d{1,2}|a|an|one|two|three|four|five|six|a\s+few|a\s+couple\s+of)\s+(?P<unit>hours?|hrs?|days?|weeks?|wks?|months?)\s+ago"
                              r"|last\s+(?P<last>night|week|month|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+                             r"|(?P<lastweek>vorige\s+week|letzte\s+woche|semaine\s+derni[èe]re|semana\s+pasada|settimana\s+scorsa|semana\s+passada)"
                              r"|(?P<yesterday>yesterday|yest|yday|ieri|ayer|hier|gestern|gisteren|ontem)|(?P<before>avant-hier|vorgestern|anteayer|l['’]altro\s+ieri|eergisteren))\b")
 WORD_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "a few": 3, "a couple of": 2}
 UNIT_DAYS = {"h": 1 / 24, "d": 1, "w": 7, "m": 30}
@@ -1011,6 +1023,8 @@ def relative_age(label: str) -> float | None:
         return number * UNIT_DAYS[said.group("unit")[0].lower()]
     if said.group("last"):
         return LAST_DAYS.get(said.group("last").lower(), 4)  # "last Friday": within the week
+    if said.group("lastweek"):
+        return 7
     return 1 if said.group("yesterday") else 2
 
 
@@ -1083,7 +1097,7 @@ def _value_in_next_clause(text: str, position: int) -> re.Match | None:
 # A value labelled as current after a threshold of the same name: "ANC <0.5 x10^9/L since 14/7, today 0.3", "Hold if
 # platelets <50 per protocol — today 38".
 CURRENT_AFTER_THRESHOLD_RE = re.compile(rf"(?:[ \t]*[-–][ \t]*\d+(?:[.,]\d+)?)?(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?"
-                                        rf"(?:[^.;\n\d]|{TIME_TOKEN}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\.{{2,}}){{0,50}}?"
+                                        rf"(?:[^.;\n\d]|{TIME_TOKEN}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\.{{2,}}|\b[Gg]\d(?:[-–]\d)?\b){{0,50}}?"
                                         rf"(?:[,;?—–]|\s-\s|\.{{2,}}|\.(?=\s+(?:they|it|mine|ours)\s|\s+(?:right\s+)?(?:now|today|currently|this\s+morning)\b)|(?=\s+(?:ours|his|hers|theirs|yours|mine)\s))\s*(?:but\s+|and\s+|right\s+)?"
                                         rf"(?P<cue>today|now|this\s+morning|currently|(?:ours|his|hers|theirs|yours|mine|they|it)(?=\s+(?:is|was|are|were|came\s+back|come\s+back)\s)|(?:pt|patient)(?:['’]s)?\s+value)(?:'s|’s)?\s*(?::\s*)?{SUBJECT_VERB}{NUMBER}\s*(?:{UNIT})?",
                                         re.IGNORECASE)
@@ -1400,11 +1414,12 @@ def _find_mentions(text: str) -> list[Mention]:
             mention.steps, mention.unit_text = steps, unit_text or header_unit
         mention.supposed = supposed
         mentions.append(mention)
-        if not comparator and RECHECK_HINT_RE.search(text, end, end + 40) and (recheck := RECHECK_AFTER_PROBLEM_RE.match(text, end)) \
+        if not comparator and RECHECK_HINT_RE.search(text, end, end + 60) and (recheck := REPEAT_AFTER_VALUE_RE.match(text, end)) \
                 and (again := VALUE_RE.match(text, recheck.end())) and not again.group("cmp"):
             # "plt 31 (clumped) repeat citrate 128": the repeat of a count a sample problem spoiled, a value of its own
             mentions.append(_mention(analyte, text, RECHECK_HINT_RE.search(text, end, recheck.end()).start(),
-                                     again.end("unit") if again.group("unit") else again.end("num"), again.group("num"), bool(again.group("kilo")),
+                                     again.end("unit") if again.group("unit") else again.end("kilo") if again.group("kilo") else again.end("num"),
+                                     again.group("num"), bool(again.group("kilo")),
                                      again.group("unit"), None, again.span("num"), [parse_number(again.group("num"))]))
         if comparator or supposed or ("mine" in lowered[end:end + 80] or "ours" in lowered[end:end + 80]) \
                 and OTHER_PERSON_RE.search(text, max(0, match.start() - 80), match.start()):
@@ -1817,8 +1832,11 @@ def labelled_lines_mentions(text: str, bare: list[re.Match]) -> list[Mention]:
         unit = row.group("unit") or (found_unit.group("unit") if (found_unit := UNIT_ANYWHERE_RE.search(text, name.end(), line_end)) else None)
         ordered = rows[::-1] if pick == 0 else rows  # the latest first, as a portal lists them: the series told oldest first
         trend = [parse_number(r.group("num")) for r in ordered if r is not row] + [parse_number(row.group("num"))]
-        found.append(_mention(name.lastgroup, text, name.start(), row.end(), row.group("num"), bool(row.group("kilo")), unit, None,
-                              row.span("num"), trend))
+        mention = _mention(name.lastgroup, text, name.start(), row.end(), row.group("num"), bool(row.group("kilo")), unit, None,
+                           row.span("num"), trend)
+        mention.steps, mention.unit_text = [(r.group("num"), bool(r.group("kilo")), r.span("num")) for r in ordered if r is not row] \
+            + [(row.group("num"), bool(row.group("kilo")), row.span("num"))], unit  # the rows, for a grade said of the episode
+        found.append(mention)
     return found
 
 
@@ -2245,10 +2263,28 @@ def _date_time_keys(labels: list[str]) -> list[tuple] | None:
                 year = int(d.group(3)) if d.group(3) else 0
                 year = year + 2000 if 0 < year < 100 else year
                 keys.append((year, b, a, minute) if day_first else (year, a, b, minute))
-        return keys
+        return _across_new_year(keys)
     if all(clocks) and not any(dates):
         return [(m,) for m in minutes]
     return None
+
+
+def _across_new_year(keys: list[tuple]) -> list[tuple]:
+    """Dates with no year, listed in order across a new year ("12/05, 12/19, 01/02, 01/16", or newest first "01/16, 01/02,
+    12/19"): the months after the one turn of six or more are of the next (or, newest first, the previous) year."""
+    if len(keys) < 3 or any(key[0] for key in keys):
+        return keys
+    steps = [(keys[i][1:3] > keys[i - 1][1:3]) - (keys[i][1:3] < keys[i - 1][1:3]) for i in range(1, len(keys))]
+    turns = [i for i in range(1, len(keys)) if abs(keys[i][1] - keys[i - 1][1]) >= 6]
+    if len(turns) != 1:
+        return keys
+    turn = turns[0]
+    others = [step for i, step in enumerate(steps, start=1) if i != turn]
+    if others and all(step >= 0 for step in others) and steps[turn - 1] < 0:  # oldest first
+        return [(1 if i >= turn else 0, *key[1:]) for i, key in enumerate(keys)]
+    if others and all(step <= 0 for step in others) and steps[turn - 1] > 0:  # newest first
+        return [(0 if i >= turn else 1, *key[1:]) for i, key in enumerate(keys)]
+    return keys
 
 
 def latest_column(labels: list[str]) -> int | None:
@@ -2528,6 +2564,9 @@ RECHECK_CUE = r"(?:repeat(?:ed)?|re-?check(?:ed)?|re-?drawn?|re-?run|re-?count(?
 RECHECK_AFTER_PROBLEM_RE = re.compile(rf"[ \t]*[:(]?[ \t]*(?:(?:sample|specimen|was|were|is|are|in|on|edta|tube)[ \t]+)*{SAMPLE_PROBLEM}"
                                       rf"(?:[ \t]+(?:sample|specimen|in|on|edta|tube|noted|seen|present))*[ \t]*\)?[ \t]*[,;:—–-]?[ \t]*"
                                       rf"{RECHECK_CUE}(?:[ \t]+(?!(?:in|after)[ \t]+\d)[A-Za-z][\w-]*){{0,3}}?[ \t]*:?[ \t]*(?=\d)", re.IGNORECASE)
+# ... and after a value the problem spoiled, a few words on: "plt 19k on first draw w clumps on smear, repeat in citrate 84k"
+REPEAT_AFTER_VALUE_RE = re.compile(rf"[^.;\n\d]{{0,40}}?{SAMPLE_PROBLEM}[^.;\n\d]{{0,30}}?\b{RECHECK_CUE}"
+                                   rf"(?:[ \t]+(?!(?:in|after)[ \t]+\d)[A-Za-z][\w-]*){{0,3}}?[ \t]*:?[ \t]*(?=\d)", re.IGNORECASE)
 RECHECK_HINT_RE = re.compile(r"(?i)re-?(?:peat|check|draw|run|count)|rpt")
 # A value written just before the name, with a unit: "42,000 platelets per µL", "2,700/mm³ white cells", "48 x10^9/L platelets".
 BEFORE_NAME_RE = re.compile(rf"(?<![\w.,/:^<>≤≥-])(?:{NUMBER})[ \t]*(?:{UNIT})?[ \t]+$", re.IGNORECASE)

@@ -1166,6 +1166,12 @@ NOTE_CLASSES = [
     ("What is haemoglobin? It carries oxygen in your blood. Your result today is 9.9 g/dL, which is grade 1 anaemia.", "5", [(M, "hgb", 1, 2)]),
     # a general statement's words never reach past a full stop: "on the scale. He is stable" is no rule
     ("Haemoglobin 8.3 g/dL. His anaemia is grade 3 on the CTCAE scale. He is stable.", "5", [(M, "hgb", 3, 2)]),
+    # a word of now in another clause of the sentence does not take a claim off its episode
+    ("ANC 0.3 on day 2, 0.9 on day 5, 1.3 today. Impression: resolving grade 4 neutropenia, now grade 2.", "5", []),
+    # a list's rows are an episode too
+    ("ANC by day\nD1 0.2\nD2 0.4\nD3 1.8\nPlan: G-CSF stopped; treatment ended for grade 4 neutropenia with fever.", "5", []),
+    # an action's conditions, joined by "or", are a rule's
+    ("Hb 7.4 g/dL and platelets 180 x10^9/L two months ago. Transfuse for hemoglobin under 7 or platelets under 10.", "5", []),
 ]
 
 

@@ -1269,6 +1269,17 @@ ROUND26_READS = [
     ("Hb 7.2, then 8.0 after 1 further unit", {"hgb": 8.0}),
     # a sentence that opens with a word of now after a threshold gives the current value
     ("Hold if ANC below 1.0. Today 1.3.", {"anc": 1.3}),
+    # dates with no year in order across a new year, oldest or newest first
+    ("ANC (x10^9/L)\n11/20   2.9\n12/11   1.6\n01/08   0.9", {"anc": 0.9}),
+    ("ANC (x10^9/L)\n01/08   0.9\n12/11   1.6\n11/20   2.9", {"anc": 0.9}),
+    # a blood product named between two values is no count; a repeat a few words after a spoiled count
+    ("Her platelet count was 9 on Monday, so she had a platelet transfusion. Today it is 30.", {"plt": 30}),
+    ("plt 22 on the first tube w clumping seen, repeated in citrate 97", {"plt": 97}),
+    # "last week" in the other languages read
+    ("Mis plaquetas estaban en 150 la semana pasada y hoy en 88.", {"plt": 88}),
+    ("Los neutrófilos están en 1.300 por mm3, la semana pasada 2.400.", {"anc": 1.3}),
+    # a grade's name between a threshold and today's value
+    ("hold if ANC <1.0 per the G3-4 rule, today 0.8", {"anc": 0.8}),
 ]
 
 
