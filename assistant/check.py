@@ -950,7 +950,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         else:
             # the lines of a panel ("WBC 2.4 L … / NEUT ABS 0.9 L … / PLT 155 …") add up, the latest value of each analyte kept
             in_panel = values and panel_open and not claimed
-            if values and not claimed and panel_values and PAST_OPENING_RE.match(text, s_start):
+            if values and not claimed and panel_values and _opens_with_the_past(sentence):
                 # "Previous platelets: 230 (6 months ago), 148": earlier values add only what the values before them lack
                 panel_values = panel_values + [v for v in values if v.analyte not in {m.analyte for m in panel_values}]
             else:
@@ -965,7 +965,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         if given:
             current = [m for m in given if not _earlier(text, m)] or given \
                 if len(given) > 1 and _says_earlier(sentence) else given
-            earlier = PAST_OPENING_RE.match(text, s_start) is not None  # "Previous platelets: 230 (6 months ago), 148": not current
+            earlier = _opens_with_the_past(sentence)  # "Previous platelets: 230 (6 months ago), 148": not current
             for mention in current:
                 if not (earlier and mention.analyte in known):
                     known[mention.analyte] = mention
@@ -1059,13 +1059,13 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                 or _claim_version(text, claim, named_here, clauses, clause_starts) or _own_sentence_version(
                 text, claim, named_here, sentence_version, outer_version)
             claim_other = next(v for v in VERSIONS if v != claim_version)
-            if not given and mention.span[1] <= s_start and not claim.negated and len(episode := _episode(history, mention.analyte, s_start)) > 1 \
-                    and not NOW_IN_CLAIM_RE.search(text, *_claim_clause(text, s_start, s_end, claim)):
+            if not given and mention.span[1] <= s_start and not claim.negated and len(episode := _episode(history, mention.analyte, s_start)) > 1:
                 # "Neutrophils 1.9, 1.1, 0.45, today 2.3 … Assessment: grade 4 neutropenia, recovering": a grade said after
-                # several values, in a sentence of none that says no time, is the episode's: its worst value's grade
+                # several values, in a sentence of none whose claim's clause says no time, is the episode's: its worst value's grade
                 graded = [(_grade_of(m.analyte, m.value, claim_version, None, m.native_unit, m.native_value).grade, m) for m in episode]
                 worst = max(((grade, m) for grade, m in graded if grade is not None), key=lambda pair: pair[0], default=None)
-                if worst is not None and worst[0] in claim.grades:
+                if worst is not None and worst[0] in claim.grades and worst[1] is not mention \
+                        and not NOW_IN_CLAIM_RE.search(text, *_claim_clause(text, s_start, s_end, claim)):
                     mention = worst[1]
             for target in _claim_targets(text, s_start, claim, mention, values):
                 said = (target.analyte, target.value, claim.label, claim.negated, claim_version)
@@ -1799,7 +1799,12 @@ SPAN_OF = attrgetter("span")  # a mention's (start, end), by which mentions in t
 
 
 EPISODE_REACH = 1200  # characters before a sentence whose values may belong to the episode its claim grades (about a note's length)
-PAST_OPENING_RE = re.compile(r"(?i)\s*(?:previous|prior|earlier|older|historical|baseline|pre-?treatment|last\s+(?:week|month|year|cycle|visit))\b")
+PAST_OPENING_RE = re.compile(r"(?i)(?:previous|prior|earlier|older|historical|baseline|pre-?treatment|last\s+(?:week|month|year|cycle|visit))\b")
+
+
+def _opens_with_the_past(sentence: str) -> bool:
+    """Whether a sentence (stripped) opens with a word of the past: "Previous platelets: 230 (6 months ago), 148"."""
+    return PAST_OPENING_RE.match(sentence) is not None
 SUBJECT_OPENING_RE = re.compile(r"(?i)\s*(?:(?:the|his|her|their|your|my|our|its)\s+)?")
 GRADED_AS_BEFORE_RE = re.compile(r"(?i)\b(?:graded|rated|scored|recorded|coded|entered|classified|classed|logged)\s+(?:(?:the|his|her|their|its)\s+)?"
                                  r"[\w-]+(?:\s+[\w-]+)?\s+as\s+(?:an?\s+)?(?:CTCAE\s+)?$")

@@ -272,7 +272,7 @@ COLUMN_CODE_RE = re.compile(r"0\d(?![\d.,])[ \t]{2,}(?=\d)")
 FAST_VALUE_RE = re.compile(VALUE_RE.pattern.replace(f"(?P<filler>(?:{FILLER}){{0,4}}?)", r"(?P<filler>[ \t]*[:=]?[ \t]*)(?=\d)", 1), re.IGNORECASE)
 assert FAST_VALUE_RE.pattern != VALUE_RE.pattern
 FAST_VALUE_GUARD_RE = re.compile(r"[ \t]*[:=]?[ \t]*\d+(?:[.,]\d+)*(?![\d/:hH-]|[ \t]*(?:am|pm|a\.m|p\.m|hours?|hrs?|days?|weeks?|wks?|months?|ago)\b|"
-                                 r"\.[ \t]*\d|[ \t]*\.?[ \t]*" + MONTH_NAME + ")", re.IGNORECASE)
+                                 r"\.[ \t]*\d|[ \t]*\.?[ \t]*(?=[^\W\d_])" + MONTH_NAME + ")", re.IGNORECASE)
 TIMED_FILLER_WORDS = (":", "h ", "h:", "vorige", "letzte", "derni", "pasada", "scorsa", "passada", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "ago", "last", "yesterday", "this", "tonight",
                       "tag", "woch", "di ", "dì", "di,", "dag", "lunes", "martes", "rcoles", "jueves", "viernes", "bado", "domingo", "sabato",
                       "domenica", "segunda", "terça", "terca", "quarta", "quinta", "sexta", "am ", "pm", "a.m", "p.m",
@@ -419,7 +419,7 @@ AFTER_VALUE_RE = re.compile(rf"(?:\s*(?-i:\*?\(?(?:LL|HH|L|H|LOW|HIGH|Low|High|C
                             rf"(?:\s*[\[(]?\s*\d[\d.,]*\s*[-–]\s*\d[\d.,]*\s*[\])]?)?(?:\x22[,;]\x22)?\s*(?:\((?=\s*[^\s()]+\s*\)))?\s*(?:{UNIT})", re.IGNORECASE)  # '"2,9";"G/l"': a CSV's next cell; "6,9 (mmol/l)"
 # A number that is a percentage, a dose, a number of units or of blood products (in any language: "2 CGR", "1 culot",
 # "2 EK", "1 sacca") or a time is not a count.
-NOT_A_VALUE_WORDS = (r"(?:%|percent\b|(?:further|more|additional|extra|other)\s+(?:units?|u|bags?|pools?|packs?|doses?)\b|(?:[\w-]+\s+)?(?:shots?|injections?|infusions?)\b|units?\b|u\b|pools?\b|bags?\b|packs?\b|apheres[ie]s\b|aph[ée]r[èée]ses?\b|adult\s+doses?\b|p?rbcs?\b|ffp\b|cgrs?\b|cps?\b|cpa\b|pfc\b|culots?\b|"
+NOT_A_VALUE_WORDS = (r"(?:%|percent\b|(?:further|more|additional|extra|other)\s+(?:units?|u|bags?|pools?|packs?|doses?)\b|(?:(?:g-?csf|filgrastim|pegfilgrastim|neupogen|neulasta|growth\s+factor|steroid|ivig)\s+)?(?:shots?|injections?|infusions?)\b|units?\b|u\b|pools?\b|bags?\b|packs?\b|apheres[ie]s\b|aph[ée]r[èée]ses?\b|adult\s+doses?\b|p?rbcs?\b|ffp\b|cgrs?\b|cps?\b|cpa\b|pfc\b|culots?\b|"
                      r"poches?\b|concentr[ée]s?\b|unit[ée]s\b|unit[àa]\b|unidades\b|sacche\b|sacca\b|ek\b|eks\b|ecs?\b|ch\b|eenheden\b|tks?\b|mg\b|mcg\b|µg\b|"
                      r"g\s*/\s*kg|mg\s*/\s*kg|ml\b|doses?\b|(?:days?|wks?|weeks?|cycles?)\b(?![ \t]*\+?\d)|months?\b|years?\b|yrs?\b|patients\b|pts\b|"
                      r"times\b|hours?\b|hrs?\b)")
@@ -1183,6 +1183,7 @@ def _find_mentions(text: str) -> list[Mention]:
         target_ends |= _word_match_ends(text, lowered, FOREIGN_TARGET_STARTS, FOREIGN_TARGET_BEFORE_RE)
     may_garble = GARBLED_ANYWHERE_RE.search(text) is not None
     may_statistic = any(word in lowered for word in STATISTIC_WORDS)
+    may_sample_problem = any(word in lowered for word in SAMPLE_PROBLEM_WORDS)
     normal_at = sorted(at for word in NORMAL_WORDS for at in word_starts(lowered, word)) if any(word in lowered for word in NORMAL_WORDS) else []
     pronouns = pronoun_change_starts(lowered)
     may_month = MONTH_AFTER_DAY_RE.search(lowered) is not None
@@ -1414,7 +1415,7 @@ def _find_mentions(text: str) -> list[Mention]:
             mention.steps, mention.unit_text = steps, unit_text or header_unit
         mention.supposed = supposed
         mentions.append(mention)
-        if not comparator and RECHECK_HINT_RE.search(text, end, end + 60) and (recheck := REPEAT_AFTER_VALUE_RE.match(text, end)) \
+        if not comparator and may_sample_problem and RECHECK_HINT_RE.search(text, end, end + 60) and (recheck := REPEAT_AFTER_VALUE_RE.match(text, end)) \
                 and (again := VALUE_RE.match(text, recheck.end())) and not again.group("cmp"):
             # "plt 31 (clumped) repeat citrate 128": the repeat of a count a sample problem spoiled, a value of its own
             mentions.append(_mention(analyte, text, RECHECK_HINT_RE.search(text, end, recheck.end()).start(),
@@ -2564,6 +2565,7 @@ RECHECK_CUE = r"(?:repeat(?:ed)?|re-?check(?:ed)?|re-?drawn?|re-?run|re-?count(?
 RECHECK_AFTER_PROBLEM_RE = re.compile(rf"[ \t]*[:(]?[ \t]*(?:(?:sample|specimen|was|were|is|are|in|on|edta|tube)[ \t]+)*{SAMPLE_PROBLEM}"
                                       rf"(?:[ \t]+(?:sample|specimen|in|on|edta|tube|noted|seen|present))*[ \t]*\)?[ \t]*[,;:—–-]?[ \t]*"
                                       rf"{RECHECK_CUE}(?:[ \t]+(?!(?:in|after)[ \t]+\d)[A-Za-z][\w-]*){{0,3}}?[ \t]*:?[ \t]*(?=\d)", re.IGNORECASE)
+SAMPLE_PROBLEM_WORDS = ("clump", "clot", "moly", "lip", "icter", "spurious", "pseudo", "aggregat", "satellit", "fibrin", "insufficient", "qns")  # a piece of each SAMPLE_PROBLEM word
 # ... and after a value the problem spoiled, a few words on: "plt 19k on first draw w clumps on smear, repeat in citrate 84k"
 REPEAT_AFTER_VALUE_RE = re.compile(rf"[^.;\n\d]{{0,40}}?{SAMPLE_PROBLEM}[^.;\n\d]{{0,30}}?\b{RECHECK_CUE}"
                                    rf"(?:[ \t]+(?!(?:in|after)[ \t]+\d)[A-Za-z][\w-]*){{0,3}}?[ \t]*:?[ \t]*(?=\d)", re.IGNORECASE)
