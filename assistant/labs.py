@@ -685,7 +685,8 @@ def _told_later(text: str, lowered: str, scan: int, next_name: int, last_step: t
             gap = DATE_BRACKET_RE.sub(",", gap)
         if NOT_SERIES_GAP_RE.search(gap):
             return None  # what it finds stays in the gap of every number after this one
-        if TIME_NUMBER_BEFORE_RE.search(text, max(scan, number.start() - 8), number.start()) \
+        time_before = TIME_NUMBER_BEFORE_RE.search(text, max(scan, number.start() - 8), number.start())
+        if time_before and (not DATE_PREPOSITION_ONLY_RE.fullmatch(time_before.group(0)) or DAY_OF_MONTH_RE.fullmatch(number.group(0))) \
                 or TIME_NUMBER_AFTER_RE.match(text, number.end()) or NOT_A_VALUE_RE.match(text, number.end()):
             continue  # "on 3/18", "day 3", "at 20h", "14 April", "in three weeks": a time; "2 CH", "2u": a treatment
         own_label_end = CLAUSE_END_RE.search(gap)  # "6 yesterday before 1 pool, 18 after it": "yesterday" is the 6's own label
@@ -715,6 +716,9 @@ def _told_later(text: str, lowered: str, scan: int, next_name: int, last_step: t
 
 
 NUMBER_STEP_RE = re.compile(NUMBER, re.IGNORECASE)
+# Portuguese "em" makes a number a day only when it can be one: "em 12", but not "estão em 74.000" (a value's preposition too).
+DATE_PREPOSITION_ONLY_RE = re.compile(r"(?i)em\s*")
+DAY_OF_MONTH_RE = re.compile(r"0?[1-9]|[12]\d|3[01]")
 CLAUSE_END_RE = re.compile(r"[,;]|\b(?:and|then|but|y|et|und|e|pero|mais|aber|ma)\b")  # where a value's own label ends
 # An earlier value told after the current one is left out, not ordered ("0.31, previously 0.6"), unless the number after the
 # word of the past is said to be current ("hgb 10.4 yest 9.1 today").
@@ -922,7 +926,7 @@ OWN_CURRENT_LABEL_RE = re.compile(r"(?i)[ \t]*(?:now|today|this\s+morning)(?=[ \
 # A label that places a value after an event, so after the values before it: "post-transfusion", "discharge", "after 2 units".
 # Also in French, Spanish, Italian, Portuguese, German and Dutch: "à la sortie", "al alta", "alla dimissione", "Entlassungslabor",
 # "após transfusão", "nach 2 EK", "Hb postransfusional".
-LATER_LABEL_RE = re.compile(r"(?i)\b(?:post\b|post-|pos-?tra(?:n)?sfus\w*|post-?tra(?:n)?sfus\w*|after\b|discharge|d/c\b|follow-?up\b|recheck|re-check|repeat\b|kontroll\w*|contr[ôo]le\b|controllo\b|"
+LATER_LABEL_RE = re.compile(r"(?i)\b(?:post\b|post-|corrected\b|amended\b|pos-?tra(?:n)?sfus\w*|post-?tra(?:n)?sfus\w*|after\b|discharge|d/c\b|follow-?up\b|recheck|re-check|repeat\b|kontroll\w*|contr[ôo]le\b|controllo\b|"
                             r"sortie|dimissione|entlassung|ontslag|(?:al|na|à|de|do|da)\s+alta\b|apr[èe]s\b|despu[ée]s\b|dopo\b|ap[óo]s\b|nach\b)")
 
 
@@ -1184,6 +1188,7 @@ def _find_mentions(text: str) -> list[Mention]:
     may_garble = GARBLED_ANYWHERE_RE.search(text) is not None
     may_statistic = any(word in lowered for word in STATISTIC_WORDS)
     may_sample_problem = any(word in lowered for word in SAMPLE_PROBLEM_WORDS)
+    may_correct = "corrected" in lowered or "amended" in lowered or "revised" in lowered
     normal_at = sorted(at for word in NORMAL_WORDS for at in word_starts(lowered, word)) if any(word in lowered for word in NORMAL_WORDS) else []
     pronouns = pronoun_change_starts(lowered)
     may_month = MONTH_AFTER_DAY_RE.search(lowered) is not None
@@ -1422,6 +1427,12 @@ def _find_mentions(text: str) -> list[Mention]:
                                      again.end("unit") if again.group("unit") else again.end("kilo") if again.group("kilo") else again.end("num"),
                                      again.group("num"), bool(again.group("kilo")),
                                      again.group("unit"), None, again.span("num"), [parse_number(again.group("num"))]))
+        if not comparator and may_correct and (corrected := CORRECTED_LATER_RE.match(text, end)) \
+                and not any(other.lastgroup != analyte for other in ANALYTE_RE.finditer(text, end, corrected.start("cue"))) \
+                and "grad" not in lowered[corrected.start("cue") - 30:corrected.start("cue")]:  # "the grade has been corrected to 3" is a grade
+            # "PLATELET COUNT: 18 K/uL … CORRECTED REPORT …: clumping on smear; recollected in citrate, corrected to 81 K/uL"
+            mentions.append(_mention(analyte, text, corrected.start("cue"), corrected.end(), corrected.group("num"), bool(corrected.group("kilo")),
+                                     corrected.group("unit"), None, corrected.span("num"), [parse_number(corrected.group("num"))]))
         if comparator or supposed or ("mine" in lowered[end:end + 80] or "ours" in lowered[end:end + 80]) \
                 and OTHER_PERSON_RE.search(text, max(0, match.start() - 80), match.start()):
             # "…, ours is 88" after a threshold; "my sister had lymphocytes of 0.4 … mine are 0.9" after someone else's value
@@ -2565,6 +2576,9 @@ RECHECK_CUE = r"(?:repeat(?:ed)?|re-?check(?:ed)?|re-?drawn?|re-?run|re-?count(?
 RECHECK_AFTER_PROBLEM_RE = re.compile(rf"[ \t]*[:(]?[ \t]*(?:(?:sample|specimen|was|were|is|are|in|on|edta|tube)[ \t]+)*{SAMPLE_PROBLEM}"
                                       rf"(?:[ \t]+(?:sample|specimen|in|on|edta|tube|noted|seen|present))*[ \t]*\)?[ \t]*[,;:—–-]?[ \t]*"
                                       rf"{RECHECK_CUE}(?:[ \t]+(?!(?:in|after)[ \t]+\d)[A-Za-z][\w-]*){{0,3}}?[ \t]*:?[ \t]*(?=\d)", re.IGNORECASE)
+# A value corrected later in the text, after the value it replaces: "… 18 K/uL … CORRECTED REPORT: …, corrected to 81 K/uL".
+CORRECTED_LATER_RE = re.compile(rf"[\s\S]{{0,200}}?\b(?P<cue>(?:corrected|amended|revised)(?:[ \t]+(?:value|result|count))?[ \t]*(?:to|:)[ \t]*){NUMBER}"
+                                rf"[ \t]*(?:{UNIT})?", re.IGNORECASE)
 SAMPLE_PROBLEM_WORDS = ("clump", "clot", "moly", "lip", "icter", "spurious", "pseudo", "aggregat", "satellit", "fibrin", "insufficient", "qns")  # a piece of each SAMPLE_PROBLEM word
 # ... and after a value the problem spoiled, a few words on: "plt 19k on first draw w clumps on smear, repeat in citrate 84k"
 REPEAT_AFTER_VALUE_RE = re.compile(rf"[^.;\n\d]{{0,40}}?{SAMPLE_PROBLEM}[^.;\n\d]{{0,30}}?\b{RECHECK_CUE}"

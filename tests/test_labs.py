@@ -1285,6 +1285,12 @@ ROUND26_READS = [
     ("Los neutrófilos están en 1.300 por mm3, la semana pasada 2.400.", {"anc": 1.3}),
     # a grade's name between a threshold and today's value
     ("hold if ANC <1.0 per the G3-4 rule, today 0.8", {"anc": 0.8}),
+    # a value corrected later in the text, after the value it replaces; but a grade corrected is no value
+    ("PLT 21 K/uL (CRIT)\nAMENDED 09/12: clumps on smear, recounted in citrate, corrected to 96 K/uL.", {"plt": 96}),
+    ("ANC 0.8. The grade has been corrected to 3.", {"anc": 0.8}),
+    # "em" before a number of thousands is a value's preposition, not a date's; a misspelled name
+    ("As plaquetas caíram para 61.000/mm3 e hoje estão em 44.000/mm3.", {"plt": 44}),
+    ("pltlets 19 this am", {"plt": 19}),
 ]
 
 
