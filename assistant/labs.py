@@ -1429,7 +1429,7 @@ def _find_mentions(text: str) -> list[Mention]:
                                      again.group("unit"), None, again.span("num"), [parse_number(again.group("num"))]))
         if not comparator and may_correct and (corrected := CORRECTED_LATER_RE.match(text, end)) \
                 and not any(other.lastgroup != analyte for other in ANALYTE_RE.finditer(text, end, corrected.start("cue"))) \
-                and "grad" not in lowered[corrected.start("cue") - 30:corrected.start("cue")]:  # "the grade has been corrected to 3" is a grade
+                and "grad" not in lowered[max(0, corrected.start("cue") - 30):corrected.start("cue")]:  # "the grade has been corrected to 3" is a grade
             # "PLATELET COUNT: 18 K/uL … CORRECTED REPORT …: clumping on smear; recollected in citrate, corrected to 81 K/uL"
             mentions.append(_mention(analyte, text, corrected.start("cue"), corrected.end(), corrected.group("num"), bool(corrected.group("kilo")),
                                      corrected.group("unit"), None, corrected.span("num"), [parse_number(corrected.group("num"))]))
