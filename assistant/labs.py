@@ -1592,8 +1592,9 @@ def labelled_count_mentions(text: str, lowered: str, names: list[re.Match]) -> l
     starts = [name.start() for name in names]
     at = lowered.find("count")
     while at >= 0:
-        label = LABELLED_COUNT_RE.search(text, max(0, at - 30), at + 5) if lowered[at - 1:at] in (" ", "\t") else None
-        if label is None or label.end() != at + 5:  # a label of this "count", not of one before it ("white count" has none)
+        label = next((found for found in LABELLED_COUNT_RE.finditer(text, max(0, at - 30), at + 5) if found.end() == at + 5), None) \
+            if lowered[at - 1:at] in (" ", "\t") else None
+        if label is None:  # a label of this "count", not of one before it ("white count" has none)
             at = lowered.find("count", at + 5)
             continue
         at = lowered.find("count", at + 5)
@@ -2309,6 +2310,9 @@ def latest_column(labels: list[str]) -> int | None:
         return max(range(len(keys)), key=lambda i: (keys[i], i))
     if all(r is None for r in ranks):
         return None
+    if all(r is not None and r[0] == 0 for r in ranks) and any(ages := [relative_age(label) for label in labels]):
+        # "128 yesterday … 13.5 Prior": a time said relative to now is later than a bare "prior" or "baseline"
+        return min((i for i, age in enumerate(ages) if age is not None), key=lambda i: (ages[i], -i))
     if all(r is not None for r in ranks):
         return max(range(len(ranks)), key=lambda i: (ranks[i], i))
     unlabelled = [i for i, r in enumerate(ranks) if r is None]

@@ -1291,6 +1291,8 @@ ROUND26_READS = [
     # "em" before a number of thousands is a value's preposition, not a date's; a misspelled name
     ("As plaquetas caíram para 61.000/mm3 e hoje estão em 44.000/mm3.", {"plt": 44}),
     ("pltlets 19 this am", {"plt": 19}),
+    # a time said relative to now is later than a bare "prior" or "baseline"
+    ("Outside labs drawn yesterday: Hb 11.9, plt 187. Prior in our records from 2 months ago: Hb 13.1, plt 240.", {"hgb": 11.9, "plt": 187}),
 ]
 
 
