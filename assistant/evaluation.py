@@ -259,16 +259,16 @@ def finding_key(finding: dict) -> tuple:
 
 def finding_matches(want: dict, got: dict) -> bool:
     """A found finding matches an expected one by kind, analyte and expected grade, and by the claimed grade
-    when the expectation names one. A negated claim ("no neutropenia of grade 2 or worse", found as "not ≥2") may be
-    expected without a claimed grade or with the grade it names (2)."""
+    when the expectation names one. A claim of a negation, a bound or a span ("no neutropenia of grade 2 or worse",
+    found as "not ≥2"; "≥3", "≤1", "3-4") may be expected without a claimed grade or with the first grade it names."""
     claimed, found = want.get("claimed_grade"), got.get("claimed_grade")
-    named = NEGATED_CLAIM_RE.sub("", found) if isinstance(found, str) else None
+    named = NAMED_GRADE_RE.search(found) if isinstance(found, str) else None
     return (want["kind"] == got["kind"] and want["analyte"] == got["analyte"]
             and want.get("expected_grade") == got.get("expected_grade")
-            and (claimed is None or claimed == found or named == str(claimed)))
+            and (claimed is None or claimed == found or named is not None and named.group(0) == str(claimed)))
 
 
-NEGATED_CLAIM_RE = re.compile(r"^not\s*[≥≤<>]?\s*")  # the check's "not ≥2", "not 3": the grade a negated claim names
+NAMED_GRADE_RE = re.compile(r"\d")  # the first grade the check's "not ≥2", "≤1" or "3-4" names
 
 
 def check_scores(expected: list[list[dict]], predicted: list[list[dict]]) -> dict:

@@ -108,6 +108,8 @@ def test_retrieval_and_check_metrics():
     named = {**negated, "claimed_grade": 2}  # ... or with the grade it names
     assert check_scores([[named]], [[found]])["check_recall"] == 1.0
     assert check_scores([[{**negated, "claimed_grade": 3}]], [[found]])["check_recall"] == 0.0
+    bound = {"kind": "grade_mismatch", "analyte": "hgb", "claimed_grade": "≥3", "expected_grade": 2}  # "grade ≥3 anaemia" at Hb 8.4
+    assert check_scores([[{**bound, "claimed_grade": 3}]], [[bound]])["check_recall"] == 1.0
 
 
 @pytest.mark.unit
