@@ -554,6 +554,13 @@ def _names_a_count(text: str, start: int, end: int) -> bool:
     return any(not PRODUCT_AFTER_NAME_RE.match(text, name.end()) for name in ANALYTE_RE.finditer(text, start, end))
 
 
+def _last_sentence_end(text: str, start: int, end: int) -> int:
+    """Where the last sentence that ends in text[start:end] ends (`end` when none does): "… blood. Yesterday (Thursday) they
+    checked again and it was 8.8" is told from "Yesterday" on."""
+    ends = [m.end() for m in SENTENCE_END_RE.finditer(text, start, end)]
+    return ends[-1] if ends else end
+
+
 WHEN_TOLD_RE = re.compile(r"(?i)\b(?:yesterday|yday|yest|last\s+night|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
                           r"(?:an?|one|two|three|\d{1,2})\s+(?:hours?|days?)\s+(?:ago|later))\b")
 
@@ -566,7 +573,7 @@ def _later_by_pronoun(text: str, position: int) -> re.Match | None:
     gap_end = later.end("when")  # all that stands before the pronoun
     gap = text[position:gap_end]
     if later.group("be") and not CURRENT_MARK_RE.search(text, later.start("when"), min(len(text), later.end() + 20)) \
-            and not WHEN_TOLD_RE.search(text, later.start("when"), later.end("when")):
+            and not WHEN_TOLD_RE.search(text, min(later.start("when"), _last_sentence_end(text, position, later.end("when"))), later.end("when")):
         # "it is 5 days since": a verb of being gives a value only with a word of now, or with the time it was taken ("Yesterday
         # afternoon it was 9.0", "on Thursday it was 4.2")
         return None
@@ -691,11 +698,13 @@ def _told_later(text: str, lowered: str, scan: int, next_name: int, last_step: t
             continue  # "on 3/18", "day 3", "at 20h", "14 April", "in three weeks": a time; "2 CH", "2u": a treatment
         own_label_end = CLAUSE_END_RE.search(gap)  # "6 yesterday before 1 pool, 18 after it": "yesterday" is the 6's own label
         if not SERIES_CUE_RE.search(gap) or ANALYTE_RE.search(text, scan, number.end()) \
-                or EARLIER_GAP_RE.search(gap, own_label_end.end() if own_label_end else 0) and not CURRENT_AFTER_STEP_RE.match(text, number.end()):
+                or EARLIER_GAP_RE.search(gap, own_label_end.end() if own_label_end else 0) and not CURRENT_AFTER_STEP_RE.match(text, number.end()) \
+                and not (own_label_end and CURRENT_MARK_RE.search(gap, own_label_end.end())):  # "…, the nurse called today and said the repeat was 47"
             return None
         last_word = LAST_WORD_RE.search(gap)
         if last_word and not WORD_BEFORE_LATER_RE.fullmatch(last_word.group(1)) and not SERIES_CUE_RE.fullmatch(last_word.group(1)) \
-                and not AFTER_EVENT_END_RE.search(gap):
+                and not AFTER_EVENT_END_RE.search(gap) \
+                and not (last_word.group(1).lower() in ("was", "were") and own_label_end and CURRENT_MARK_RE.search(gap, own_label_end.end())):
             return None  # "réticulocytes 4", "VCM 99": a number after a word no series has before its values is that word's
         step = NUMBER_STEP_RE.match(text, number.start())
         if step is None or NOT_A_VALUE_RE.match(text, step.end()) or RANGE_AFTER_RE.match(text, step.end("num")) \
@@ -1036,7 +1045,7 @@ def relative_age(label: str) -> float | None:
 # (a German date ends with a dot, so it is never a decimal number).
 DATE_LABEL = (r"(?:\d{1,2}/\d{4}(?!\d)|\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\.\d{1,2}\.(?:\d{2,4})?|\d{1,2}[ -]" + MONTH_NAME +
               r"|(?:day|d|week|wk|w|cycle|c)[ \t]*\d{1,3}(?:[ \t]*d[ \t]*\d{1,2})?|baseline|"
-              r"(?:mon|tue|wed|thu|fri|sat|sun)(?:[a-z]{0,3}day|s|rs?)?\.?(?![a-z]))")  # "ANC by day: Tue 0.4, Wed 0.3, today 1.1"
+              r"(?:mon|tue|wed|thu|fri|sat|sun)(?:[a-z]{0,3}day|s|rs?)?\.?(?![a-z])(?:[ \t]+\d{1,2}:\d{2})?)")  # "ANC by day: Tue 0.4, Wed 0.3, today 1.1", "Fri 17:00 49"
 # Labels of values by day, week or cycle ("baseline 12.0, wk 3 10.1, wk 6 8.9"), looked for once per text.
 ORDINAL_WORDS = ("day", "wk", "week", "cycle", "baseline", "mon", "tue", "wed", "thu", "fri", "sat", "sun")
 ORDINAL_SHORT_RE = re.compile(r"[dDcCwW]\d")  # "D8", "C2", "w3": a plain character test, fast over a long text
@@ -1056,7 +1065,7 @@ DATED_ITEM_RE = re.compile(rf"{DATE_PREPOSITION}(?P<label>{DATE_LABEL}|{TODAY_LA
                            rf"(?:[ \t]*(?P<unit>{UNIT_ALTERNATIVES})(?![A-Za-z]))?", re.IGNORECASE)
 # Words between a name and its dated list: a word for a series, or the first date's preposition. LIST_WORD_STARTS: their first
 # letters, as a plain test before the pattern is tried.
-LIST_LEAD_RE = re.compile(rf"(?:[ \t]+|(?<=[ \t]))(?:(?:trend|series|results?|values?|levels?|course|history|by[ \t]+(?:cycle|week|day|visit|date)(?:[ \t]+on[ \t]+\w+)?)\b"
+LIST_LEAD_RE = re.compile(rf"(?:[ \t]+|(?<=[ \t]))(?:(?:trend|series|results?|values?|levels?|course|history|(?:by[ \t]+(?:cycle|week|day|visit|date)|this[ \t]+week)(?:[ \t]+on[ \t]+\w+)?)\b"
                           rf"[ \t]*[#:=–—-]?|{DATE_PREPOSITIONS}[ \t]+)", re.IGNORECASE)
 LIST_WORD_STARTS = "tTsSrRvVlLaAoOeEiIdDcChHbB"
 
@@ -3182,7 +3191,7 @@ OTHER_PERSON_RE = re.compile(r"(?i)\b(?:husband|wife|partner|son|daughter|mother
 CLUMPED_RE = re.compile(r"(?i)\bclump\w*|agr[ée]gats?|aggregat\w*|agregados?")
 SPECIMEN_RE = re.compile(r"(?i)\b(?:capillary|venous|arterial|finger-?(?:stick|prick)|point[ -]of[ -]care|poc|i-?stat|blood\s+gas|citrate|edta|"
                          r"heparin|manual|smear|estimated?|automated|analy[sz]er|cord|capillaire|veineux|kapill[äa]r|ven[öo]s|capilar|venos[ao])\b")
-SEQUENCE_WORD_RE = re.compile(r"(?i)\b(?:then|later|after(?:wards)?|subsequently|since|now|puis|ensuite|apr[èe]s|luego|despu[ée]s|poi|dopo|"
+SEQUENCE_WORD_RE = re.compile(r"(?i)\b(?:then|later|after(?:wards)?|post|subsequently|since|now|puis|ensuite|apr[èe]s|luego|despu[ée]s|poi|dopo|"
                                r"dann|danach|sp[äa]ter|daarna|later|depois|ap[óo]s)\b")
 CLAUSE_CUT_RE = re.compile(r"[,;()\[\]]|\s[-–—]\s")
 LIST_CUT_RE = re.compile(r"[,;]|\s[-–—]\s")
@@ -3312,7 +3321,7 @@ def _current_by_context(text: str, mentions: list[Mention], indexes: list[int], 
         if pick is not None:
             return left[pick], "it is the latest by its day or date"
     for k, n in zip(left[:-1], left[1:], strict=True):
-        gap = text[values[k].span[1]:values[n].span[0]]
+        gap = text[values[k].span[1]:values[n].number_span[0]]  # up to the number: "…, 1-hr post count 18" says "post" itself
         if not SENTENCE_END_RE.search(gap) and not SEQUENCE_WORD_RE.search(gap):
             return None  # "Hb 8.1, Hb 9.0": two values in one list, told in no order
     return left[-1], (f"{why}, and of the rest it is the last told" if past else "no time orders them, and it is the last told")

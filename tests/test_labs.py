@@ -1293,6 +1293,16 @@ ROUND26_READS = [
     ("pltlets 19 this am", {"plt": 19}),
     # a time said relative to now is later than a bare "prior" or "baseline"
     ("Outside labs drawn yesterday: Hb 11.9, plt 187. Prior in our records from 2 months ago: Hb 13.1, plt 240.", {"hgb": 11.9, "plt": 187}),
+    # a count labelled after an event is later than one labelled by a clock before it
+    ("pt plt 11 at 21:00, 1 pool given, 1-hr post count 29", {"plt": 29}),
+    # a word of now after the previous value's own label lets a reported "was" give the later value
+    ("my neutrophils were 1.1 on friday, the nurse rang today and said the repeat was 0.7.", {"anc": 0.7}),
+    ("hb 8.1 after 2u prbc, was 6.9 this am - need more?", {"hgb": 8.1}),
+    # a pronoun's value after the sentence that tells when it was taken
+    ("They said my platelets were 41 and gave me IVIG. Yesterday (Friday) they checked and it was 77.", {"plt": 77}),
+    # weekdays with clocks, and "this week", lead a list
+    ("Plt Sat 07:00 66, Sat 19:00 52", {"plt": 52}),
+    ("Neuts this week on pembro: Mon 1.4, Wed 1.0, Fri 0.7.", {"anc": 0.7}),
 ]
 
 
