@@ -1109,13 +1109,19 @@ def _value_in_next_clause(text: str, position: int) -> re.Match | None:
 
 # A value labelled as current after a threshold of the same name: "ANC <0.5 x10^9/L since 14/7, today 0.3", "Hold if
 # platelets <50 per protocol — today 38".
+# "the patient's (today)" in the languages read: "Las del paciente hoy: 82.000/mm3", "celles du patient", "die des Patienten"
+PATIENTS_OWN = (r"(?:(?:the\s+)?patient['’]s(?:\s+today)?|(?:las|los|la|el|les|le|celles?|ceux|die|der|de|os|as|o|a|quelle|quelli)\s+"
+                r"(?:del|du|des|van\s+de|do|da|della|dello|dei)\s+(?:paciente|patient|patienten|patiënt|paziente)"
+                r"(?:\s+(?:hoy|aujourd['’]hui|heute|vandaag|hoje|oggi))?)")
 CURRENT_AFTER_THRESHOLD_RE = re.compile(rf"(?:[ \t]*[-–][ \t]*\d+(?:[.,]\d+)?)?(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?"
                                         rf"(?:[^.;\n\d]|{TIME_TOKEN}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\.{{2,}}|\b[Gg]\d(?:[-–]\d)?\b){{0,50}}?"
-                                        rf"(?:[,;?—–]|\s-\s|\.{{2,}}|\.(?=\s+(?:they|it|mine|ours)\s|\s+(?:right\s+)?(?:now|today|currently|this\s+morning)\b)|(?=\s+(?:ours|his|hers|theirs|yours|mine)\s))\s*(?:but\s+|and\s+|right\s+)?"
-                                        rf"(?P<cue>today|now|this\s+morning|currently|(?:ours|his|hers|theirs|yours|mine|they|it)(?=\s+(?:is|was|are|were|came\s+back|come\s+back)\s)|(?:pt|patient)(?:['’]s)?\s+value)(?:'s|’s)?\s*(?::\s*)?{SUBJECT_VERB}{NUMBER}\s*(?:{UNIT})?",
+                                        rf"(?:[,;?—–]|\s-\s|\.{{2,}}|\.(?=\s+(?:they|it|mine|ours)\s|\s+(?:right\s+)?(?:now|today|currently|this\s+morning)\b|\s+{PATIENTS_OWN})|(?=\s+(?:ours|his|hers|theirs|yours|mine)\s))\s*(?:but\s+|and\s+|right\s+)?"
+                                        rf"(?P<cue>today|now|this\s+morning|currently|(?:ours|his|hers|theirs|yours|mine|they|it)(?=\s+(?:is|was|are|were|came\s+back|come\s+back)\s)|(?:pt|patient)(?:['’]s)?\s+value|{PATIENTS_OWN})(?:'s|’s)?\s*(?::\s*)?{SUBJECT_VERB}{NUMBER}\s*(?:{UNIT})?",
                                         re.IGNORECASE)
+POSSESSIVES = ("ours", "his", "hers", "theirs", "yours", "mine")
 # the cue's first letters: a word of now, or a possessive ("hold if plt <75, ours is 88", "ref range 1.8-7.7, his is 1.6")
-CURRENT_WORDS = ("today", "now", "morning", "current", "ours ", "his ", "hers ", "theirs ", "yours ", "mine ", "value", "they ", "it ")
+CURRENT_WORDS = ("today", "now", "morning", "current", "ours ", "his ", "hers ", "theirs ", "yours ", "mine ", "value", "they ", "it ",
+                 "patient", "pacient", "pazient", "patiënt")
 
 
 def _current_after_threshold(text: str, position: int) -> re.Match | None:
@@ -1294,6 +1300,11 @@ def _find_mentions(text: str) -> list[Mention]:
             if told:  # "Platelets were rechecked at the clinic; this morning they came back at 31"
                 mentions.append(_mention(analyte, text, match.start(), told.end(), told.group("num"), bool(told.group("kilo")),
                                          told.group("unit"), None, told.span("num"), [parse_number(told.group("num"))]))
+            elif (current := _current_after_threshold(text, position)) and current.group("cue").lower() in POSSESSIVES:
+                # "whats the plt cutoff for holding ipi? ours is 61": the patient's value, after a name with none
+                mentions.append(_mention(analyte, text, current.start("cue"), current.end("unit") if current.group("unit") else current.end("num"),
+                                         current.group("num"), bool(current.group("kilo")), current.group("unit"), None, current.span("num"),
+                                         [parse_number(current.group("num"))]))
             else:
                 bare.append(match)
             continue

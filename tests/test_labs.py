@@ -1303,6 +1303,9 @@ ROUND26_READS = [
     # weekdays with clocks, and "this week", lead a list
     ("Plt Sat 07:00 66, Sat 19:00 52", {"plt": 52}),
     ("Neuts this week on pembro: Mon 1.4, Wed 1.0, Fri 0.7.", {"anc": 0.7}),
+    # a possessive's value after a name with none; "the patient's" after a threshold, in the languages read
+    ("what hgb do you transfuse at? ours is 7.4", {"hgb": 7.4}),
+    ("Critère d'arrêt : plaquettes < 50 G/L. Celles du patient aujourd'hui : 63 G/L.", {"plt": 63}),
 ]
 
 
