@@ -823,7 +823,7 @@ TARGET_BEFORE_RE = re.compile(first_char_lookahead(TARGET_WORD) + r"\b" + TARGET
 # transfusionnel : Hb 7 g/dL"); scanned for only when one of their words is in the text.
 FOREIGN_TARGET_WORDS = ("seuil", "cible", "objecti", "umbral", "soglia", "schwelle", "drempel")
 FOREIGN_TARGET_WORD = (r"(?:seuil|cible|objectif|umbral|objetivo|soglia|schwellen?(?:wert)?|transfusionsschwelle|drempel(?:waarde)?)"
-                       r"(?:[ \t]+tra(?:n)?sfusion\w*)?\s*:?\s+"
+                       r"(?:[ \t]+(?:(?:de|d['’]|di|del|da)[ \t]*)?tra(?:n)?sfusi\w*)?\s*:?\s+"  # "seuil de transfusion Hb 8 g/dL"
                        r"(?:(?:de|d['’]|la|le|l['’]|el|il|lo|die|der|het)\s*)?")
 FOREIGN_TARGET_STARTS = ("seuil", "cible", "objecti", "objeti", "umbral", "soglia", "schwelle", "transfusionsschwelle", "drempel")  # each name's start
 FOREIGN_TARGET_BEFORE_RE = re.compile(first_char_lookahead(FOREIGN_TARGET_WORD) + r"\b" + FOREIGN_TARGET_WORD, re.IGNORECASE)

@@ -1306,6 +1306,8 @@ ROUND26_READS = [
     # a possessive's value after a name with none; "the patient's" after a threshold, in the languages read
     ("what hgb do you transfuse at? ours is 7.4", {"hgb": 7.4}),
     ("Critère d'arrêt : plaquettes < 50 G/L. Celles du patient aujourd'hui : 63 G/L.", {"plt": 63}),
+    # a goal's word, then "de transfusion", before the name
+    ("Umbral de transfusión Hb 8 g/dL por su cardiopatía; hoy Hb 8,6 g/dL.", {"hgb": 8.6}),
 ]
 
 
