@@ -1079,7 +1079,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                 if quoting and not _quoted(text, claim.span[0]):
                     answered.add((target.analyte, target.value))
                 finding = _judge_claim(claim, target, substituted, claim_version, claim_other, sentence,
-                                       _range_lln(text, target, named_ranges) or _stated_lln(text, spans, target, s_start, stated_lln))
+                                       _range_lln(text, target, named_ranges)
+                                       or (_stated_lln(text, spans, target, s_start, stated_lln) if stated_lln or target.span[0] < s_start else None))
                 if finding:
                     findings.append(finding)
                     if not claim.correcting:
@@ -1099,7 +1100,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             if DEFINITION_SUBJECT_RE.search(text, max(s_start, comparison.start() - 30), comparison.start()) \
                     or RULE_COMPARISON_BEFORE_RE.search(text, max(s_start, comparison.start() - 40), comparison.start()) \
                     and not RULE_MET_AFTER_RE.match(text, comparison.end(), s_end) \
-                    or OTHER_SUBJECT_BEFORE_RE.search(text, max(s_start, comparison.start() - 24), comparison.start()) \
+                    or OTHER_SUBJECT_HINT_RE.search(lowered, max(s_start, comparison.start() - 24), comparison.start()) \
+                    and OTHER_SUBJECT_BEFORE_RE.search(text, max(s_start, comparison.start() - 24), comparison.start()) \
                     or ACTION_AFTER_RE.match(text, comparison.end(), s_end):
                 rule_end = comparison.end()
                 continue  # "anything below 8.0 is grade 3" defines a band, "hold threshold is <1.0" a rule: neither is about the value
@@ -1186,6 +1188,7 @@ RULE_GOES_ON_RE = re.compile(r"(?i)[ \t]*(?:\S+[ \t]*)?(?:,[ \t]*)?(?:or|and|,)[
 # An action right after a comparison makes it a rule's condition: "under 50,000 they'd hold treatment".
 ACTION_AFTER_RE = re.compile(r"(?i)\s*,?\s*(?:they|we|you|i|he|she|the\s+(?:team|doctors?|nurses?))\s*(?:['’]d|['’]ll|\s+would|\s+will|\s+should|"
                              r"\s+must|\s+might|\s+may|\s+can|\s+could)?\s+(?:hold|stop|pause|withhold|transfuse|give|start|delay|skip|call|treat|admit)\b")
+OTHER_SUBJECT_HINT_RE = re.compile(r"norm|ref|fi|fe|temp|tmax|puls|weight|koorts")  # a piece of each OTHER_SUBJECT_BEFORE_RE word, lowered
 # A comparison whose own subject is another measure or the normal range: "call if you get a fever over 38", "normal is above 1.5".
 OTHER_SUBJECT_BEFORE_RE = re.compile(r"(?i)\b(?:normal(?:\s+range)?|reference(?:\s+range)?|fever|temp(?:erature)?|tmax|pulse|weight|"
                                      r"fi[èe]vre|fiebre|febbre|fieber|koorts|febre|temp[ée]rature|temperatura|temperatur)"
@@ -1765,7 +1768,7 @@ LATER_TIME_RE = re.compile(r"(?i)\b(?:(?:after|within)\s+(?:\d+|an?|one|two|thre
 
 # A word of a time in a claim's sentence, which makes it about the value of that time, not the episode: "is now grade 1",
 # "grade 3 at discharge", "persistent grade 3 anaemia", "actuellement".
-NOW_IN_CLAIM_RE = re.compile(r"(?i)\b(?:now|currently|current|today|this\s+morning|at\s+present|presently|still|no\s+longer|remains?|"
+NOW_IN_CLAIM_RE = _scan(r"(?i)\b(?#first)(?:now|currently|current|today|this\s+morning|at\s+present|presently|still|no\s+longer|remains?|"
                              r"persist\w*|ongoing|discharge|sortie|alta|entlassung|ontslag|dimissione|"
                              r"actuellement|aujourd['’]hui|ahora|actualmente|hoy|ora|oggi|attualmente|agora|hoje|jetzt|heute|aktuell|nu|vandaag)\b")
 
@@ -1804,7 +1807,10 @@ PAST_OPENING_RE = re.compile(r"(?i)(?:previous|prior|earlier|older|historical|ba
 
 def _opens_with_the_past(sentence: str) -> bool:
     """Whether a sentence (stripped) opens with a word of the past: "Previous platelets: 230 (6 months ago), 148"."""
-    return PAST_OPENING_RE.match(sentence) is not None
+    return sentence[:1] in PAST_OPENING_LETTERS and PAST_OPENING_RE.match(sentence) is not None
+
+
+PAST_OPENING_LETTERS = "pPeEoOhHbBlL"  # the first letters of PAST_OPENING_RE's words: a plain test first
 SUBJECT_OPENING_RE = re.compile(r"(?i)\s*(?:(?:the|his|her|their|your|my|our|its)\s+)?")
 GRADED_AS_BEFORE_RE = re.compile(r"(?i)\b(?:graded|rated|scored|recorded|coded|entered|classified|classed|logged)\s+(?:(?:the|his|her|their|its)\s+)?"
                                  r"[\w-]+(?:\s+[\w-]+)?\s+as\s+(?:an?\s+)?(?:CTCAE\s+)?$")
