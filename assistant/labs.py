@@ -288,7 +288,7 @@ FOREIGN_COMPARATOR_HINT_RE = re.compile(r"\b(?:sous|dessous|dessus|(?:inf|sup)[�
 WORDS_THEN_BRACKET_RE = re.compile(rf"(?P<filler>(?:[ \t]+[A-Za-z'’]+){{1,4}}[ \t]*\([ \t]*)(?P<cmp>(?!x)x)?{NUMBER}[ \t]*{UNIT}(?=[ \t]*\))",
                                    re.IGNORECASE)
 # ... or with no unit when the bracket labels it the latest: "Platelets remained normal throughout (latest 243)".
-LATEST_IN_BRACKET_RE = re.compile(rf"(?P<filler>(?:[ \t]+[A-Za-z'’]+){{1,6}}[ \t]*\([ \t]*(?:latest|last|today|now|current(?:ly)?|most[ \t]+recent)"
+LATEST_IN_BRACKET_RE = re.compile(rf"(?P<filler>(?:[ \t]+[^\W\d_][\w'’]*){{1,6}}[ \t]*\([ \t]*(?:latest|last|today|now|current(?:ly)?|most[ \t]+recent|{EVENT_LABEL})"
                                   rf"[ \t]*:?[ \t]*)(?P<cmp>(?!x)x)?{NUMBER}[ \t]*(?:{UNIT})?(?=[ \t]*\))", re.IGNORECASE)
 # Words that make the bracketed number a threshold or another quantity, not the named value.
 NOT_OWN_WORDS_RE = re.compile(r"(?i)\b(?:below|under|above|over|than|least|most|target|goal|threshold|trigger|cut|limit|normal|range|"

@@ -1308,6 +1308,8 @@ ROUND26_READS = [
     ("Critère d'arrêt : plaquettes < 50 G/L. Celles du patient aujourd'hui : 63 G/L.", {"plt": 63}),
     # a goal's word, then "de transfusion", before the name
     ("Umbral de transfusión Hb 8 g/dL por su cardiopatía; hoy Hb 8,6 g/dL.", {"hgb": 8.6}),
+    # a value in brackets after a word of an event, behind a name and an adjective
+    ("Les plaquettes sont restées normales (à la sortie 241 G/L).", {"plt": 241}),
 ]
 
 
