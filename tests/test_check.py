@@ -1175,15 +1175,10 @@ NOTE_CLASSES = [
 ]
 
 
-@pytest.mark.parametrize("text,version,expected", NOTE_CLASSES)
-def test_claim_classes_of_notes_written_without_grading_in_mind(text, version, expected):
-    """Notes, letters and chat questions grade in passing: episodes, rules, other measures, choices; in our own wordings."""
-    found = [(f.kind, f.analyte, f.claimed_grade, f.expected_grade) for f in check_text(text, version)]
-    assert sorted(found, key=str) == sorted(expected, key=str)
-
-
-@pytest.mark.parametrize("text,version,expected", FRESH19_CLASSES + FRESH21_CLASSES)
-def test_claim_classes_of_fresh19_to_fresh21(text, version, expected):
-    """Each class of the last round's development sets, in wordings of our own: the findings with the grade claimed, in any order."""
+@pytest.mark.parametrize("text,version,expected", FRESH19_CLASSES + FRESH21_CLASSES + NOTE_CLASSES)
+def test_claim_classes_of_the_last_rounds(text, version, expected):
+    """Each class of the last two rounds' development sets (review fresh19 to fresh21 and fresh24; the notes of the lab sets, which
+    grade in passing: episodes, rules, other measures, choices), in wordings of our own: the findings with the grade claimed,
+    in any order."""
     found = [(f.kind, f.analyte, f.claimed_grade, f.expected_grade) for f in check_text(text, version)]
     assert sorted(found, key=str) == sorted(expected, key=str)
