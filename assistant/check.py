@@ -2313,7 +2313,7 @@ def _stated_lln(text: str, spans: list[tuple[int, int]], target: Mention, s_star
     """The lower limit of normal the claim's sentence states (`stated`) or, for a value of an earlier sentence, the text
     states right after that value ("Hb 12.9 (M, LLN 13.5). … Hb borderline, grade 1")."""
     if target.span[0] < s_start:
-        start, end = spans[max(0, bisect_right(spans, (target.span[0], len(text) + 1)) - 1)]
+        end = spans[max(0, bisect_right(spans, (target.span[0], len(text) + 1)) - 1)][1]
         stated = STATED_LLN_RE.search(text, target.span[1], min(end, target.span[1] + 40))  # said right after the value
     return _lln_for(stated, target.analyte) if stated else None
 

@@ -913,6 +913,17 @@ def _mention(analyte: str, text: str, start: int, end: int, number_text: str, ki
                    native_value=native_value, assumptions=notes + assumptions, warnings=warnings)
 
 
+def _matched_mention(analyte: str, text: str, start: int, end: int, match: re.Match) -> Mention:
+    """The mention of one value read by a pattern with the groups num, kilo and unit, from `start` to `end`."""
+    return _mention(analyte, text, start, end, match.group("num"), bool(match.group("kilo")), match.group("unit"), None, match.span("num"),
+                    [parse_number(match.group("num"))])
+
+
+def _value_end(match: re.Match) -> int:
+    """Where a value read with its unit or its thousands ends."""
+    return match.end("unit") if match.group("unit") else match.end("kilo") if match.group("kilo") else match.end("num")
+
+
 def _step_label(text: str, start: int, end: int) -> str:
     """What is written right after one value of a series, up to the next value or the first cue of one."""
     window = text[start:min(end, start + 30)]
@@ -1219,8 +1230,7 @@ def _find_mentions(text: str) -> list[Mention]:
         if "%" in text[position:position + 3] and text[position:position + 3].lstrip().startswith("%"):
             absolute = PERCENT_NAME_THEN_ABSOLUTE_RE.match(text, position) if "(" in text[position:position + 16] else None
             if absolute:  # "NEUT% 71.2 (abs 1.8)": the percentage, then the absolute count in brackets
-                mentions.append(_mention(analyte, text, match.start(), absolute.end(), absolute.group("num"), bool(absolute.group("kilo")),
-                                         absolute.group("unit"), None, absolute.span("num"), [parse_number(absolute.group("num"))]))
+                mentions.append(_matched_mention(analyte, text, match.start(), absolute.end(), absolute))
             continue  # "NEUT%", "Neutrophils %": a differential percentage
         if may_statistic:
             before = text[max(0, match.start() - 30):match.start()].lower()
@@ -1298,13 +1308,10 @@ def _find_mentions(text: str) -> list[Mention]:
         if not value_match:
             told = _value_in_next_clause(text, position)
             if told:  # "Platelets were rechecked at the clinic; this morning they came back at 31"
-                mentions.append(_mention(analyte, text, match.start(), told.end(), told.group("num"), bool(told.group("kilo")),
-                                         told.group("unit"), None, told.span("num"), [parse_number(told.group("num"))]))
+                mentions.append(_matched_mention(analyte, text, match.start(), told.end(), told))
             elif (current := _current_after_threshold(text, position)) and current.group("cue").lower() in POSSESSIVES:
                 # "whats the plt cutoff for holding ipi? ours is 61": the patient's value, after a name with none
-                mentions.append(_mention(analyte, text, current.start("cue"), current.end("unit") if current.group("unit") else current.end("num"),
-                                         current.group("num"), bool(current.group("kilo")), current.group("unit"), None, current.span("num"),
-                                         [parse_number(current.group("num"))]))
+                mentions.append(_matched_mention(analyte, text, current.start("cue"), _value_end(current), current))
             else:
                 bare.append(match)
             continue
@@ -1347,8 +1354,7 @@ def _find_mentions(text: str) -> list[Mention]:
         if not unit_text and not kilo and not record_unit and NOT_A_VALUE_RE.match(text, end) and not TIMES_TEN_RE.match(text, end):
             absolute = (PERCENT_THEN_ABSOLUTE_RE.match(text, end) or PERCENT_THEN_COUNT_RE.match(text, end)) if "%" in text[end:end + 3] else None
             if absolute:  # "Neutrophils 62% (abs 1.8)": the differential percentage, then the absolute count
-                mentions.append(_mention(analyte, text, match.start(), absolute.end(), absolute.group("num"), bool(absolute.group("kilo")),
-                                         absolute.group("unit"), None, absolute.span("num"), [parse_number(absolute.group("num"))]))
+                mentions.append(_matched_mention(analyte, text, match.start(), absolute.end(), absolute))
                 continue
             bare.append(match)
             continue
@@ -1443,23 +1449,18 @@ def _find_mentions(text: str) -> list[Mention]:
         if not comparator and may_sample_problem and RECHECK_HINT_RE.search(text, end, end + 60) and (recheck := REPEAT_AFTER_VALUE_RE.match(text, end)) \
                 and (again := VALUE_RE.match(text, recheck.end())) and not again.group("cmp"):
             # "plt 31 (clumped) repeat citrate 128": the repeat of a count a sample problem spoiled, a value of its own
-            mentions.append(_mention(analyte, text, RECHECK_HINT_RE.search(text, end, recheck.end()).start(),
-                                     again.end("unit") if again.group("unit") else again.end("kilo") if again.group("kilo") else again.end("num"),
-                                     again.group("num"), bool(again.group("kilo")),
-                                     again.group("unit"), None, again.span("num"), [parse_number(again.group("num"))]))
+            mentions.append(_matched_mention(analyte, text, RECHECK_HINT_RE.search(text, end, recheck.end()).start(), _value_end(again), again))
         if not comparator and may_correct and (corrected := CORRECTED_LATER_RE.match(text, end)) \
                 and not any(other.lastgroup != analyte for other in ANALYTE_RE.finditer(text, end, corrected.start("cue"))) \
                 and "grad" not in lowered[max(0, corrected.start("cue") - 30):corrected.start("cue")]:  # "the grade has been corrected to 3" is a grade
             # "PLATELET COUNT: 18 K/uL … CORRECTED REPORT …: clumping on smear; recollected in citrate, corrected to 81 K/uL"
-            mentions.append(_mention(analyte, text, corrected.start("cue"), corrected.end(), corrected.group("num"), bool(corrected.group("kilo")),
-                                     corrected.group("unit"), None, corrected.span("num"), [parse_number(corrected.group("num"))]))
+            mentions.append(_matched_mention(analyte, text, corrected.start("cue"), corrected.end(), corrected))
         if comparator or supposed or ("mine" in lowered[end:end + 80] or "ours" in lowered[end:end + 80]) \
                 and OTHER_PERSON_RE.search(text, max(0, match.start() - 80), match.start()):
             # "…, ours is 88" after a threshold; "my sister had lymphocytes of 0.4 … mine are 0.9" after someone else's value
             current = _current_after_threshold(text, end)
             if current:  # "ANC <0.5 x10^9/L since 14/7, today 0.3": the threshold, then the patient's value today
-                mentions.append(_mention(analyte, text, current.start("cue"), current.end("unit") if current.group("unit") else current.end("num"), current.group("num"), bool(current.group("kilo")),
-                                         current.group("unit"), None, current.span("num"), [parse_number(current.group("num"))]))
+                mentions.append(_matched_mention(analyte, text, current.start("cue"), current.end("unit") if current.group("unit") else current.end("num"), current))
     mentions += neutrophils_after_white_count(text, mentions)
     if "segmentad" in lowered:
         mentions = _neutrophils_over_their_segmented_part(mentions)
@@ -1631,8 +1632,7 @@ def labelled_count_mentions(text: str, lowered: str, names: list[re.Match]) -> l
         if value is None or value.group("cmp") or "\n" in (value.group("filler") or "") \
                 or not value.group("unit") and (NOT_A_VALUE_RE.match(text, value.end("num")) or TIME_NUMBER_AFTER_RE.match(text, value.end("num"))):
             continue  # "send a post-transfusion count 1 h after": a time, not a count
-        found.append(_mention(analyte, text, label.start(), value.end("unit") if value.group("unit") else value.end("num"), value.group("num"), bool(value.group("kilo")),
-                              value.group("unit"), None, value.span("num"), [parse_number(value.group("num"))]))
+        found.append(_matched_mention(analyte, text, label.start(), value.end("unit") if value.group("unit") else value.end("num"), value))
     return found
 
 
@@ -1725,8 +1725,7 @@ def respectively_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
         if len(values) != len(names):
             continue  # which value is whose cannot be told: none is read
         for name, value in zip(names, values, strict=True):
-            mentions.append(_mention(name.lastgroup, text, value.start("num"), value.end(), value.group("num"), bool(value.group("kilo")),
-                                     value.group("unit"), None, value.span("num"), [parse_number(value.group("num"))]))
+            mentions.append(_matched_mention(name.lastgroup, text, value.start("num"), value.end(), value))
     return mentions
 
 
