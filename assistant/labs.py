@@ -690,7 +690,7 @@ def _told_later(text: str, lowered: str, scan: int, next_name: int, last_step: t
         gap = text[scan:number.start()]
         if "(" in gap:
             gap = DATE_BRACKET_RE.sub(",", gap)
-        if NOT_SERIES_GAP_RE.search(gap):
+        if NOT_SERIES_GAP_RE.search(STUDY_TIME_RE.sub(" ", gap) if "tudy" in gap or "rial" in gap else gap):  # "on Study Day 64" is a time
             return None  # what it finds stays in the gap of every number after this one
         time_before = TIME_NUMBER_BEFORE_RE.search(text, max(scan, number.start() - 8), number.start())
         if time_before and (not DATE_PREPOSITION_ONLY_RE.fullmatch(time_before.group(0)) or DAY_OF_MONTH_RE.fullmatch(number.group(0))) \
@@ -703,7 +703,7 @@ def _told_later(text: str, lowered: str, scan: int, next_name: int, last_step: t
             return None
         last_word = LAST_WORD_RE.search(gap)
         if last_word and not WORD_BEFORE_LATER_RE.fullmatch(last_word.group(1)) and not SERIES_CUE_RE.fullmatch(last_word.group(1)) \
-                and not AFTER_EVENT_END_RE.search(gap) \
+                and not AFTER_EVENT_END_RE.search(gap) and not EVENT_END_RE.search(gap) and not _after_treatment(gap) \
                 and not (last_word.group(1).lower() in ("was", "were") and own_label_end and CURRENT_MARK_RE.search(gap, own_label_end.end())):
             return None  # "réticulocytes 4", "VCM 99": a number after a word no series has before its values is that word's
         step = NUMBER_STEP_RE.match(text, number.start())
@@ -725,6 +725,18 @@ def _told_later(text: str, lowered: str, scan: int, next_name: int, last_step: t
 
 
 NUMBER_STEP_RE = re.compile(NUMBER, re.IGNORECASE)
+# A gap that ends with an event ("…, bei Entlassung 9,3") or a treatment given ("…, nach Transfusion von 2 EK 8,9").
+EVENT_END_RE = re.compile(EVENT_LABEL + r"[ \t]*:?[ \t]*$", re.IGNORECASE)
+TRAILING_AMOUNT_RE = re.compile(r"(?<![\w.,])\d+(?=[ \t]*-?[ \t]*[^\W\d][\w-]*[ \t]*$)")
+
+
+def _after_treatment(gap: str) -> bool:
+    """Whether `gap` ends with an amount of a treatment: "…, nach Transfusion von 2 EK"."""
+    amount = TRAILING_AMOUNT_RE.search(gap)
+    return amount is not None and NOT_A_VALUE_RE.match(gap, amount.end()) is not None
+
+
+STUDY_TIME_RE = re.compile(r"(?i)\b(?:study|trial)\s+(?=(?:day|week|wk|visit)\b)")  # a protocol's time: the day is what counts
 # Portuguese "em" makes a number a day only when it can be one: "em 12", but not "estão em 74.000" (a value's preposition too).
 DATE_PREPOSITION_ONLY_RE = re.compile(r"(?i)em\s*")
 DAY_OF_MONTH_RE = re.compile(r"0?[1-9]|[12]\d|3[01]")

@@ -1310,6 +1310,9 @@ ROUND26_READS = [
     ("Umbral de transfusión Hb 8 g/dL por su cardiopatía; hoy Hb 8,6 g/dL.", {"hgb": 8.6}),
     # a value in brackets after a word of an event, behind a name and an adjective
     ("Les plaquettes sont restées normales (à la sortie 241 G/L).", {"plt": 241}),
+    # a protocol's day is a time; an event or a treatment given ends the gap before a later value
+    ("On Study Day 29 platelets were 64 x10^9/L and on Study Day 36, 118 x10^9/L.", {"plt": 118}),
+    ("Hb bei Aufnahme 7,1 g/dl, nach Gabe von 2 EK 9,0 g/dl, bei Entlassung 9,6 g/dl.", {"hgb": 9.6}),
 ]
 
 
