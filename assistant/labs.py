@@ -419,7 +419,7 @@ AFTER_VALUE_RE = re.compile(rf"(?:\s*(?-i:\*?\(?(?:LL|HH|L|H|LOW|HIGH|Low|High|C
                             rf"(?:\s*[\[(]?\s*\d[\d.,]*\s*[-–]\s*\d[\d.,]*\s*[\])]?)?(?:\x22[,;]\x22)?\s*(?:\((?=\s*[^\s()]+\s*\)))?\s*(?:{UNIT})", re.IGNORECASE)  # '"2,9";"G/l"': a CSV's next cell; "6,9 (mmol/l)"
 # A number that is a percentage, a dose, a number of units or of blood products (in any language: "2 CGR", "1 culot",
 # "2 EK", "1 sacca") or a time is not a count.
-NOT_A_VALUE_WORDS = (r"(?:%|percent\b|(?:further|more|additional|extra|other)\s+(?:units?|u|bags?|pools?|packs?|doses?)\b|(?:(?:g-?csf|filgrastim|pegfilgrastim|neupogen|neulasta|growth\s+factor|steroid|ivig)\s+)?(?:shots?|injections?|infusions?)\b|units?\b|u\b|pools?\b|bags?\b|packs?\b|apheres[ie]s\b|aph[ée]r[èée]ses?\b|adult\s+doses?\b|p?rbcs?\b|ffp\b|cgrs?\b|cps?\b|cpa\b|pfc\b|culots?\b|"
+NOT_A_VALUE_WORDS = (r"(?:%|percent\b|erytrocytenconcentra\w*|erythrozytenkonzentra\w*|concentrados?\b|(?:further|more|additional|extra|other)\s+(?:units?|u|bags?|pools?|packs?|doses?)\b|(?:(?:g-?csf|filgrastim|pegfilgrastim|neupogen|neulasta|growth\s+factor|steroid|ivig)\s+)?(?:shots?|injections?|infusions?)\b|units?\b|u\b|pools?\b|bags?\b|packs?\b|apheres[ie]s\b|aph[ée]r[èée]ses?\b|adult\s+doses?\b|p?rbcs?\b|ffp\b|cgrs?\b|cps?\b|cpa\b|pfc\b|culots?\b|"
                      r"poches?\b|concentr[ée]s?\b|unit[ée]s\b|unit[àa]\b|unidades\b|sacche\b|sacca\b|ek\b|eks\b|ecs?\b|ch\b|eenheden\b|tks?\b|mg\b|mcg\b|µg\b|"
                      r"g\s*/\s*kg|mg\s*/\s*kg|ml\b|doses?\b|(?:days?|wks?|weeks?|cycles?)\b(?![ \t]*\+?\d)|months?\b|years?\b|yrs?\b|patients\b|pts\b|"
                      r"times\b|hours?\b|hrs?\b)")
@@ -655,7 +655,7 @@ NOT_SERIES_GAP_RE = re.compile(r"(?i)[<>≤≥=]|\b(?:if|unless|when|whenever|on
                                r"si|sous|sotto|unter|onder|bajo|debajo|menos|menor|sopra|über|boven|encima|seuil|soglia|umbral|limiar|grenze|"
                                r"drempel|objectif|objetivo|obiettivo|ziel|doel|wenn|falls|als|se|caso|"
                                r"his|her|their|husband|wife|sister|brother|mother|father|friend|donor|"
-                               r"lactate|lac|pct|procalcitonin|ph|albumin|tsh|cortisol|k|na|cr|bun|t|fiebre|fièvre|febbre|"
+                               r"lactate|lac|pct|procalcitonin|ph|albumin|tsh|cortisol|k|(?-i:Na)|cr|bun|t|fiebre|fièvre|febbre|"  # sodium's "Na", not Dutch "na"
                                r"fieber|koorts|febre|[nlmbp]|"
                                # a change's size, a count word starting another name, a bed or a room
                                r"down|up|by|of|rise|rose|fell|fall|drop\w*|increas\w*|decreas\w*|count|bed|cama|lit|letto|bett|room|rm|"
@@ -1139,11 +1139,12 @@ PATIENTS_OWN = (r"(?:(?:the\s+)?patient['’]s(?:\s+today)?|(?:las|los|la|el|les
 CURRENT_AFTER_THRESHOLD_RE = re.compile(rf"(?:[ \t]*[-–][ \t]*\d+(?:[.,]\d+)?)?(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?"
                                         rf"(?:[^.;\n\d]|{TIME_TOKEN}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\.{{2,}}|\b[Gg]\d(?:[-–]\d)?\b){{0,50}}?"
                                         rf"(?:[,;?—–]|\s-\s|\.{{2,}}|\.(?=\s+(?:they|it|mine|ours)\s|\s+(?:right\s+)?(?:now|today|currently|this\s+morning)\b|\s+{PATIENTS_OWN})|(?=\s+(?:ours|his|hers|theirs|yours|mine)\s))\s*(?:but\s+|and\s+|right\s+)?"
-                                        rf"(?P<cue>today|now|this\s+morning|currently|(?:ours|his|hers|theirs|yours|mine|they|it)(?=\s+(?:is|was|are|were|came\s+back|come\s+back)\s)|(?:pt|patient)(?:['’]s)?\s+value|{PATIENTS_OWN})(?:'s|’s)?\s*(?::\s*)?{SUBJECT_VERB}{NUMBER}\s*(?:{UNIT})?",
+                                        rf"(?P<cue>today|now|this\s+morning|currently|(?:ours|his|hers|theirs|yours|mine|they|it)(?=\s+(?:is|was|are|were|came\s+back|come\s+back)\s)|(?:she|he)(?=['’]s\s+at\s|\s+is\s+at\s)|(?:pt|patient)(?:['’]s)?\s+value|{PATIENTS_OWN})(?:'s|’s)?\s*(?::\s*)?{SUBJECT_VERB}{NUMBER}\s*(?:{UNIT})?",
                                         re.IGNORECASE)
 POSSESSIVES = ("ours", "his", "hers", "theirs", "yours", "mine")
 # the cue's first letters: a word of now, or a possessive ("hold if plt <75, ours is 88", "ref range 1.8-7.7, his is 1.6")
-CURRENT_WORDS = ("today", "now", "morning", "current", "ours ", "his ", "hers ", "theirs ", "yours ", "mine ", "value", "they ", "it ",
+CURRENT_WORDS = ("today", "now", "morning", "current", "ours ", "his ", "hers ", "theirs ", "yours ", "mine ", "value", "they ", "it ", "he's", "he is",
+                 "he’s",
                  "patient", "pacient", "pazient", "patiënt")
 
 

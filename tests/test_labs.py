@@ -1313,6 +1313,10 @@ ROUND26_READS = [
     # a protocol's day is a time; an event or a treatment given ends the gap before a later value
     ("On Study Day 29 platelets were 64 x10^9/L and on Study Day 36, 118 x10^9/L.", {"plt": 118}),
     ("Hb bei Aufnahme 7,1 g/dl, nach Gabe von 2 EK 9,0 g/dl, bei Entlassung 9,6 g/dl.", {"hgb": 9.6}),
+    # Dutch "na" is no sodium; a red-cell concentrate is a treatment
+    ("Hb gisteren 5,9 mmol/L, vandaag na 1 erytrocytenconcentraat 6,5 mmol/L.", {"hgb": 10.47}),
+    # "she's at" after a goal
+    ("goal Hb 7-8 per protocol, she's at 7.2 after 1 unit - another?", {"hgb": 7.2}),
 ]
 
 
