@@ -305,7 +305,7 @@ def test_a_bare_v6_is_a_version_request():
                                        ("lab-strings-fresh20", "lab_strings_fresh20.jsonl"), ("lab-strings-fresh21", "lab_strings_fresh21.jsonl"),
                                        ("lab-strings-fresh22", "lab_strings_fresh22.jsonl"), ("lab-strings-fresh23", "lab_strings_fresh23.jsonl"),
                                        ("lab-strings-fresh24", "lab_strings_fresh24.jsonl"), ("lab-strings-fresh27", "lab_strings_fresh27.jsonl"),
-                                       ("lab-strings-fresh29", "lab_strings_fresh29.jsonl")])
+                                       ("lab-strings-fresh29", "lab_strings_fresh29.jsonl"), ("lab-strings-fresh30", "lab_strings_fresh30.jsonl")])
 def test_held_out_lab_strings_are_read(name, path):
     """Every value of the development sets is read and none invented, but for the few strings of the last six rounds left
     unread (their classes are listed in the closing note); the first fresh set guards regressions."""
@@ -329,8 +329,8 @@ def test_held_out_lab_strings_are_read(name, path):
         assert scores["lab_value_accuracy"] >= 0.95 and scores["lab_values_invented"] <= 10
     elif name == "lab-strings-fresh27":  # a development set of this round (0.995, 2 invented when set)
         assert scores["lab_value_accuracy"] >= 0.98 and scores["lab_values_invented"] <= 4
-    elif name == "lab-strings-fresh29":  # a development set written late in this round (0.958, 11 invented when set)
-        assert scores["lab_value_accuracy"] >= 0.95 and scores["lab_values_invented"] <= 12
+    elif name in ("lab-strings-fresh29", "lab-strings-fresh30"):  # development sets written late in this round (0.981/3, 0.980/9 when set)
+        assert scores["lab_value_accuracy"] >= 0.97 and scores["lab_values_invented"] <= 10
     elif name != "lab-strings-fresh":  # fresh2 to fresh6 were each developed on in the rounds after they were written
         assert scores["lab_value_accuracy"] == 1.0 and scores["lab_values_invented"] == 0
     else:
