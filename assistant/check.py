@@ -931,7 +931,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             pass
         elif not values and previous_values and not heading and claimed and (
                 _short(sentence) and not REFERENT_RE.search(text, s_start, s_end)
-                or len(previous_values) == 1 and REFERRING_START_RE.match(text, s_start)):
+                or len(previous_values) == 1 and REFERRING_START_RE.match(text, s_start)) \
+                and not _about_others((previous_values[-1].span[1], s_start), text_terms, text_term_starts, {previous_values[-1].analyte}):
             # "Platelets: 74 x10^9/L. Grade: 1." -- a grade standing alone after a value; "Platelets came back at 47 this
             # morning. That's grade 2" -- a sentence that refers back to the previous one's single value
             values = previous_values[-1:]
@@ -1774,8 +1775,8 @@ NOW_IN_CLAIM_RE = _scan(r"(?i)\b(?#first)(?:now|currently|current|today|this\s+m
 
 
 def _about_others(span: tuple[int, int], text_terms: list, text_term_starts: list[int], analytes: set) -> bool:
-    """Whether the sentence at `span` names conditions, none of them of `analytes` ("Another patient had grade 3
-    neutropenia" after a platelet count's recorded grade)."""
+    """Whether the text at `span` names conditions, none of them of `analytes` ("Another patient had grade 3 neutropenia"
+    after a platelet count's recorded grade; "AE term: Platelet count decreased. … Grade 1." after a hemoglobin)."""
     named = {analyte for _, _, analyte in text_terms[bisect_left(text_term_starts, span[0]):bisect_left(text_term_starts, span[1])]}
     return bool(named) and named.isdisjoint(analytes)
 
@@ -1849,7 +1850,9 @@ def _remembered_value(text: str, s_start: int, start: int, claim: Claim | None, 
         or (THE_GRADE_IS_RE.search(text, max(s_start, start - 30), claim.span[1]) if claim is not None else None)
     if referring is not None and re.search(r"\d", GRADE_CLAIM_RE.sub("", VERSION_NAMED_RE.sub("", text[max(s_start, referring.start() - 12):referring.start()]))):
         return None  # "The value was actually 16, which is grade 4": the claim is about the number just said
-    if last_given and len({m.analyte for m in last_given}) == 1 and (OPENING_RE.fullmatch(before) or referring is not None):
+    if last_given and len({m.analyte for m in last_given}) == 1 and (OPENING_RE.fullmatch(before) or referring is not None) \
+            and all(term.lastgroup == last_given[0].analyte for term in TERM_RE.finditer(text, last_given[-1].span[1], s_start)):
+        # ... unless a condition of another count is named since ("AE term: Platelet count decreased. … Grade 1." after an Hgb)
         # "No longer grade 3, now grade 1"; "Under CTCAE v6.0 (our protocol's version) this is grade 3": the value before
         return known.get(last_given[0].analyte, last_given[-1])
     return None

@@ -869,7 +869,7 @@ PERCENT_THEN_ABSOLUTE_RE = re.compile(rf"\s*%\s*(?:[\(\[,;/]\s*|\s)(?:abs(?:olut
                                       re.IGNORECASE)
 # ... or, in a report's row, the percentage and then the absolute count with its unit: "Polynucléaires neutrophiles  41,0 %  1,19 G/L",
 # "Neutrófilos....: 50 %   1.700 /mm³", "Segmentados: 48% - 1.488 /mm³" (the unit says it is a count, not a second percentage).
-PERCENT_THEN_COUNT_RE = re.compile(rf"[ \t]*%(?:[ \t]*[-–—=][ \t]*|[ \t]+(?:(?:soit|i\.e\.|es\s+decir|ossia|d\.h\.|ou\s+seja|dus)[ \t]+)?){NUMBER}[ \t]*{UNIT}",
+PERCENT_THEN_COUNT_RE = re.compile(rf"[ \t]*%(?:[ \t]*[-–—=(][ \t]*|[ \t]+(?:(?:soit|i\.e\.|es\s+decir|ossia|d\.h\.|ou\s+seja|dus)[ \t]+)?){NUMBER}[ \t]*{UNIT}",
                                    re.IGNORECASE)  # "42,3 %  soit 1,10 G/L"
 DOT_THOUSANDS_RE = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 
@@ -1068,7 +1068,8 @@ def relative_age(label: str) -> float | None:
 # (a German date ends with a dot, so it is never a decimal number).
 DATE_LABEL = (r"(?:\d{1,2}/\d{4}(?!\d)|\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\.\d{1,2}\.(?:\d{2,4})?|\d{1,2}[ -]" + MONTH_NAME +
               r"|(?:day|d|week|wk|w|cycle|c)[ \t]*\d{1,3}(?:[ \t]*d[ \t]*\d{1,2})?|baseline|"
-              r"(?:mon|tue|wed|thu|fri|sat|sun)(?:[a-z]{0,3}day|s|rs?)?\.?(?![a-z])(?:[ \t]+\d{1,2}:\d{2})?)")  # "ANC by day: Tue 0.4, Wed 0.3, today 1.1", "Fri 17:00 49"
+              r"(?:mon|tue|wed|thu|fri|sat|sun)(?:[a-z]{0,3}day|s|rs?)?\.?(?![a-z])(?:[ \t]+\d{1,2}:\d{2})?|"
+              r"(?:[01]?\d|2[0-3]):[0-5]\d(?!\d))")  # "PLT 06:40 45, 18:00 38": a clock  # "ANC by day: Tue 0.4, Wed 0.3, today 1.1", "Fri 17:00 49"
 # Labels of values by day, week or cycle ("baseline 12.0, wk 3 10.1, wk 6 8.9"), looked for once per text.
 ORDINAL_WORDS = ("day", "wk", "week", "cycle", "baseline", "mon", "tue", "wed", "thu", "fri", "sat", "sun")
 ORDINAL_SHORT_RE = re.compile(r"[dDcCwW]\d")  # "D8", "C2", "w3": a plain character test, fast over a long text
@@ -1274,7 +1275,7 @@ def _find_mentions(text: str) -> list[Mention]:
         if not header_unit and "..." in text[position:position + 40] and (ranged := RANGE_THEN_LEADERS_RE.match(text, position)):
             header_unit, position = ranged.group("unit"), ranged.end()  # "PLT   150-400 x10^9/L .......... 59  L": the range and unit first
         dated = None
-        if "/" in text[position:position + 20] or may_month or may_ordinal:
+        if "/" in text[position:position + 20] or may_month or may_ordinal or ":" in text[position + 1:position + 6]:
             dated = DATED_LIST_RE.match(text, position)
             if not dated and (text[position + 1:position + 2] in LIST_WORD_STARTS or text[position:position + 1] in LIST_WORD_STARTS):
                 lead = LIST_LEAD_RE.match(text, position)  # "ANC trend: 1/3 1.9, 1/10 1.2", "Neutrophile am 3.6. 2,1, am 10.6. 1,3"

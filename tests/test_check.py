@@ -1172,6 +1172,9 @@ NOTE_CLASSES = [
     ("ANC by day\nD1 0.2\nD2 0.4\nD3 1.8\nPlan: G-CSF stopped; treatment ended for grade 4 neutropenia with fever.", "5", []),
     # an action's conditions, joined by "or", are a rule's
     ("Hb 7.4 g/dL and platelets 180 x10^9/L two months ago. Transfuse for hemoglobin under 7 or platelets under 10.", "5", []),
+    # a grade standing alone after a condition of another count is that condition's, not the value's before
+    ("AE term: Anemia. Lowest Hgb 7.6 g/dL. Action: transfused.\nAE term: Platelet count decreased. Grade 1.", "5", []),
+    ("AE term: Anemia. Lowest Hgb 7.6 g/dL. Grade 2.", "5", [(M, "hgb", 2, 3)]),
 ]
 
 

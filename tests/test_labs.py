@@ -1317,6 +1317,9 @@ ROUND26_READS = [
     ("Hb gisteren 5,9 mmol/L, vandaag na 1 erytrocytenconcentraat 6,5 mmol/L.", {"hgb": 10.47}),
     # "she's at" after a goal
     ("goal Hb 7-8 per protocol, she's at 7.2 after 1 unit - another?", {"hgb": 7.2}),
+    # a differential share, then its count with a unit in brackets; clocks label the values of a list
+    ("Leucociti 3,0 x10^9/L, neutrofili 40% (1,20 x10^9/L)", {"wbc": 3.0, "anc": 1.2}),
+    ("PLT 07:10 52, 19:30 41 - no bleeding", {"plt": 41}),
 ]
 
 
