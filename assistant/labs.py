@@ -1229,6 +1229,7 @@ def _find_mentions(text: str) -> list[Mention]:
     may_statistic = any(word in lowered for word in STATISTIC_WORDS)
     may_sample_problem = any(word in lowered for word in SAMPLE_PROBLEM_WORDS)
     may_correct = "corrected" in lowered or "amended" in lowered or "revised" in lowered
+    may_own_after_other = ("mine" in lowered or "ours" in lowered) and OTHER_PERSON_RE.search(text) is not None
     normal_at = sorted(at for word in NORMAL_WORDS for at in word_starts(lowered, word)) if any(word in lowered for word in NORMAL_WORDS) else []
     pronouns = pronoun_change_starts(lowered)
     may_month = MONTH_AFTER_DAY_RE.search(lowered) is not None
@@ -1469,7 +1470,7 @@ def _find_mentions(text: str) -> list[Mention]:
                 and "grad" not in lowered[max(0, corrected.start("cue") - 30):corrected.start("cue")]:  # "the grade has been corrected to 3" is a grade
             # "PLATELET COUNT: 18 K/uL … CORRECTED REPORT …: clumping on smear; recollected in citrate, corrected to 81 K/uL"
             mentions.append(_matched_mention(analyte, text, corrected.start("cue"), corrected.end(), corrected))
-        if comparator or supposed or ("mine" in lowered[end:end + 80] or "ours" in lowered[end:end + 80]) \
+        if comparator or supposed or may_own_after_other and ("mine" in lowered[end:end + 80] or "ours" in lowered[end:end + 80]) \
                 and OTHER_PERSON_RE.search(text, max(0, match.start() - 80), match.start()):
             # "…, ours is 88" after a threshold; "my sister had lymphocytes of 0.4 … mine are 0.9" after someone else's value
             current = _current_after_threshold(text, end)
