@@ -904,7 +904,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         values = [m for m in mentions if not m.is_threshold and m.value is not None]
         # whether the sentence has a count's unit (see UNIT_VALUE_HINT_RE)
         unit_hinted = ("/" in sentence or "10" in sentence) and bool(unit_hints.in_sentence(s_start, s_end))
-        if "count" in sentence or "Count" in sentence or unit_hinted or "result" in sentence or "level" in sentence or "reading" in sentence \
+        if "count" in sentence or "Count" in sentence or unit_hinted or any(word in sentence for word in RESULT_WORDS) \
                 or ("ours " in sentence or "hers " in sentence or "his " in sentence
                     or ("hey " in sentence or "it " in sentence or "It " in sentence) and (" to " in sentence or " at " in sentence)) \
                 and POSSESSIVE_COUNT_RE.search(sentence):
@@ -917,6 +917,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         if not values and known and (claimed or comparison_hint_re.search(sentence)):
             values = _repeated_values(text, s_start, s_end, mentions, known)
         given = values  # the values this sentence gives, before any borrowed from the sentences before it
+        # "Previous platelets: 230 (6 months ago), 148": earlier values, which replace neither the current value nor the panel
+        of_the_past = bool(given) and _opens_with_the_past(sentence)
         following = spans[number + 1][0] if number + 1 < len(spans) else None
         referring = False
         question_at = _question_start(text, s_start, s_end, sentence, _answer_start(text, spans, number)) \
@@ -951,8 +953,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         else:
             # the lines of a panel ("WBC 2.4 L … / NEUT ABS 0.9 L … / PLT 155 …") add up, the latest value of each analyte kept
             in_panel = values and panel_open and not claimed
-            if values and not claimed and panel_values and _opens_with_the_past(sentence):
-                # "Previous platelets: 230 (6 months ago), 148": earlier values add only what the values before them lack
+            if of_the_past and not claimed and panel_values:  # earlier values add only what the values before them lack
                 panel_values = panel_values + [v for v in values if v.analyte not in {m.analyte for m in panel_values}]
             else:
                 panel_values = [m for m in panel_values if m.analyte not in {v.analyte for v in values}] + values if in_panel else values
@@ -966,9 +967,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         if given:
             current = [m for m in given if not _earlier(text, m)] or given \
                 if len(given) > 1 and _says_earlier(sentence) else given
-            earlier = _opens_with_the_past(sentence)  # "Previous platelets: 230 (6 months ago), 148": not current
             for mention in current:
-                if not (earlier and mention.analyte in known):
+                if not (of_the_past and mention.analyte in known):
                     known[mention.analyte] = mention
             for mention in given:
                 history.setdefault(mention.analyte, []).append(mention)
@@ -1600,6 +1600,7 @@ UNNAMED_COUNT_RE = _scan(rf"(?i)\b(?#first)(?:the|a|her|his|their|this|that|its|
                           # "the count was 1 below the 50 line" gives a difference, not a count
                           r"(?!\s*(?:points?\s+|units?\s+)?(?:below|above|under|over|short|more|less|higher|lower)\b)")
 # ... and a pronoun for it that changes: "Your platelets are stable. If they drop to 30, that would be grade 4".
+RESULT_WORDS = ("result", "level", "reading")  # the words OWN_RESULT_RE needs, tested as plain text first
 OWN_RESULT_RE = re.compile(rf"(?i)\b(?:your|my|her|his|their|today['’]s)\s+(?:latest\s+|last\s+|new\s+)?(?:result|level|reading)\s+"
                            rf"(?:(?:today|this\s+morning|now)\s+)?(?:is|was|came\s+back\s+at|:)\s*"
                            rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:[.,]\d+)?)(?P<kilo>\s?[kK](?![a-zA-Z]))?\s*(?P<unit>{UNIT_ALTERNATIVES})?(?![\w%])"
@@ -1909,7 +1910,7 @@ def _unnamed_counts(text: str, start: int, end: int, mentions: list[Mention], to
     count, found on first need; `unit_hinted` tells whether the sentence has a count's unit (UNIT_VALUE_HINT_RE)."""
     found = []
     unnamed = [(match, max(start, match.start() - 100)) for match in UNNAMED_COUNT_RE.finditer(text, start, end)]
-    if "result" in text[start:end] or "level" in text[start:end] or "reading" in text[start:end]:
+    if any(word in text[start:end] for word in RESULT_WORDS):
         # "Hemoglobin is the protein … Your result today is 10.0 g/dL": the count named in the sentences before
         unnamed += [(match, max(0, match.start() - 160)) for match in OWN_RESULT_RE.finditer(text, start, end)]
     # "Neutrophils fight infection. … If yours is, say, 0.95": the count named in the sentences before
