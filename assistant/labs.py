@@ -554,11 +554,11 @@ def _names_a_count(text: str, start: int, end: int) -> bool:
     return any(not PRODUCT_AFTER_NAME_RE.match(text, name.end()) for name in ANALYTE_RE.finditer(text, start, end))
 
 
-def _last_sentence_end(text: str, start: int, end: int) -> int:
-    """Where the last sentence that ends in text[start:end] ends (`end` when none does): "… blood. Yesterday (Thursday) they
-    checked again and it was 8.8" is told from "Yesterday" on."""
+def _last_sentence_end(text: str, start: int, end: int, default: int) -> int:
+    """Where the last sentence that ends in text[start:end] ends (`default` when none does): "… blood. Yesterday (Thursday)
+    they checked again and it was 8.8" is told from "Yesterday" on."""
     ends = [m.end() for m in SENTENCE_END_RE.finditer(text, start, end)]
-    return ends[-1] if ends else end
+    return ends[-1] if ends else default
 
 
 WHEN_TOLD_RE = re.compile(r"(?i)\b(?:yesterday|yday|yest|last\s+night|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
@@ -573,7 +573,7 @@ def _later_by_pronoun(text: str, position: int) -> re.Match | None:
     gap_end = later.end("when")  # all that stands before the pronoun
     gap = text[position:gap_end]
     if later.group("be") and not CURRENT_MARK_RE.search(text, later.start("when"), min(len(text), later.end() + 20)) \
-            and not WHEN_TOLD_RE.search(text, min(later.start("when"), _last_sentence_end(text, position, later.end("when"))), later.end("when")):
+            and not WHEN_TOLD_RE.search(text, min(later.start("when"), _last_sentence_end(text, position, later.end("when"), later.end("when"))), later.end("when")):
         # "it is 5 days since": a verb of being gives a value only with a word of now, or with the time it was taken ("Yesterday
         # afternoon it was 9.0", "on Thursday it was 4.2")
         return None
@@ -3128,8 +3128,7 @@ SENTENCE_END_RE = re.compile(r"[.!?](?:\s|$)|[;\n]")
 def _sentence_label(text: str, position: int) -> str | None:
     """The last word of time in the sentence before `position` (within 200 characters), if any."""
     floor = max(0, position - 200)
-    ends = list(SENTENCE_END_RE.finditer(text, floor, position))
-    start = ends[-1].end() if ends else floor
+    start = _last_sentence_end(text, floor, position, floor)
     labels = list(SENTENCE_LABEL_RE.finditer(text, start, position))
     return labels[-1].group(0) if labels else None
 
@@ -3234,8 +3233,7 @@ def _earlier_message_start(text: str) -> int:
 
 def _sentence_bounds(text: str, position: int) -> tuple[int, int]:
     floor = max(0, position - 200)
-    ends = list(SENTENCE_END_RE.finditer(text, floor, position))
-    start = ends[-1].end() if ends else floor
+    start = _last_sentence_end(text, floor, position, floor)
     after = SENTENCE_END_RE.search(text, position, min(len(text), position + 200))
     return start, after.start() if after else min(len(text), position + 200)
 
