@@ -126,13 +126,15 @@ EVENT_LABEL = (r"(?:de|à[ \t]+la|à[ \t]+l['’]|al|bei(?:[ \t]+der)?|bij|na|al
                r"(?:sortie|alta|entlassung|ontslag|dimissione|opname|aufnahme|admiss[ãa]o|ingreso|ingresso|entr[ée]e|admission|discharge|d/c)(?![\w/])")
 # Words that may stand between an analyte and its value ("platelets of 60", "ANC was 0.4", "Hb: 9.1"), also in French,
 # Italian, Spanish and German ("plaquettes sont à 54 000", "piastrine di 38", "Leukos liegt bei 2,9").
-# "PLT 03/12 09:40: 22", "Hb 4 Mar 9.1": when, then the value; "Platelets 06:00: 27", "Platelet ct 0512: 33": a clock, a colon, the value
-FILLER = (r"(?:[ \t]+(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\.?[ -]" + MONTH_NAME + r")(?:[ \t]+\d{1,2}:\d{2})?(?:[ \t]*:[ \t]*|[ \t]+)(?=\d)|"
+# "PLT 03/12 09:40: 22", "Hb 4 Mar 9.1", "Hgb 2025-07-24: 9.6", "Hb 17.07.2025: 9,0", "platelets on 3/4 were 88": when, then the value; "Platelets 06:00: 27", "Platelet ct 0512: 33": a clock, a colon, the value
+FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|(?:19|20)\d\d-[01]\d-[0-3]\d|\d{1,2}\.\d{1,2}\.(?:\d{2,4}|(?=[ \t]*:))|"
+          r"\d{1,2}\.?[ -]" + MONTH_NAME + r")\)?(?:[ \t]+\d{1,2}:\d{2})?(?:[ \t]*:[ \t]*|[ \t]+(?:(?:was|were|is|are)[ \t]+)?)(?=\d)|"
           r"[ \t]+(?:at[ \t]+|@[ \t]*)?(?:\d{1,2}:\d{2}|(?:[01]\d|2[0-3])[0-5]\d)[ \t]*:[ \t]*(?=\d)|[ \t]+\d{1,2}:\d{2}[ \t]+(?=\d)|"
           r"[ \t]+(?:(?:am|on|le|el|il|op|na|no)[ \t]+)?(?:mon|tue|wed|thu|fri|sat|sun)(?:[a-z]{0,3}day|s|rs?)?\.?[ \t]*:?[ \t]*(?=\d)|"  # "Neuts Mon 1.9 – Wed 1.1"
           r"[ \t]+(?:(?:am|on|le|el|il|op|na|no)[ \t]+)?" + FOREIGN_WEEKDAY + r"(?:[ \t]+" + PART_OF_DAY + r")?[ \t]*:?[ \t]*(?=\d)|"  # "Hb am Donnerstag früh 9,4"
           r"[ \t]+(?:at[ \t]+)?\d{1,2}(?::\d{2})?[ \t]*(?:am|pm|a\.m\.|p\.m\.)(?:[ \t]+(?:was|is|were))?[ \t]*:?[ \t]*(?=\d)|"  # "Hb at 8 pm was 8.6"
           r"[ \t]+" + EVENT_LABEL + r"(?:[ \t]+(?:bei|was|is|of|at|de|à|op|di))?[ \t]*:?[ \t]*(?=\d)|"  # "Hb bei Entlassung 12,7", "Hémoglobine de sortie 11,2"
+          r"[ \t]+(?:in|on|from)[ \t]+(?:an?|the)[ \t]+(?:(?:citrate|heparin|edta|fresh|new|repeat|second|manual|peripheral)[ \t]+)?(?:tube|sample|specimen|draw|smear)(?=[ \t,:])|"  # "platelet count in a citrate tube also low at 11"
           r"[ \t]*,[ \t]*(?:which|that|who|que|qui|die|welche|che|dat)\b[^,.;:\d\n]{1,60},[ \t]*(?=\w)|"  # "Your haemoglobin, which carries oxygen, was 9.2"
           r"[ \t]*(?:(?:à|às|a|um|om|alle)[ \t]+)?\d{1,2}h(?:\d{2})?[ \t]*:?[ \t]*(?=\d)|"  # "Hb post-transfusionnelle à 20h : 8,6": a clock in hours
           # a change told with its verb, from one value to the next: "hb dropped 9.2 to 7.6", "plaquetas caíram de 180 mil para 52 mil"
@@ -147,7 +149,7 @@ FILLER = (r"(?:[ \t]+(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\.?[ -]" + MONTH_NAM
           r"\s+|\s*" + RELATIVE_TIME + r"\s*,?\s*(?=\d)|" + REFERENCE_BEFORE_RESULT + r"|\s*[:=(,#|—–↓↑]\s*|"
           r";(?=\d)|\s*\*+\s*(?=\d)|\x22[,;]\x22(?=\d)|\s*(?-i:\*?\(?(?:LL|HH|L|H|LOW|HIGH|Low|High|CRIT)\)?\*?)(?=[ \t]+\d)|\s+-\s+|\s*\.{2,}\s*|\s*…\s*|\s*(?:count|counts|level|levels|value|values|of|was|is|are|were|at|now|only|measured|"
           r"then|today|dropped|drops?|fell|falls?|fallen|had|has|decreased|declined|down|recovered|to|reaching|reached|blood|serum|plasma|venous|capillary|bld|nadir(?:ed)?|bottomed(?:\s+out)?|peaked|"
-          r"around|approximately|roughly|exactly|just|still|back|came|comes|come|went|goes|go|get|gets|rose|risen|remains?|remained|stable|steady|yesterday|say|maybe|perhaps|about|sat|sits|stood|stands|hovered|hovers|held|stayed|stays|rebounded|bounced|plateaued|plummeted|crashed|jumped|crept|persisted|persists|"
+          r"around|approximately|roughly|exactly|just|still|also|back|came|comes|come|went|goes|go|get|gets|rose|risen|remains?|remained|stable|steady|yesterday|say|maybe|perhaps|about|sat|sits|stood|stands|hovered|hovers|held|stayed|stays|rebounded|bounced|plateaued|plummeted|crashed|jumped|crept|persisted|persists|"
           r"repeat|repeated|latest|currently|this\s+morning|this\s+(?:am|a\.m\.|pm|p\.m\.|afternoon|evening)|"
           r"ce\s+(?:matin|soir)|esta\s+(?:mañana|manhã|tarde)|stamattina|stamane|heute\s+(?:morgen|früh)|vanochtend|vanmorgen|vanmiddag|vanavond|recovering|rising|falling|dropping|climbing|improving|declining|your|have|"
           r"fine|ok|okay|good|stables?|stabile|estables?|stabil|normales?|normaux|normali|normais|basses?|bajas?|bajos|bassi|basse|baixas?|baixos|absolut|aktuell|heute|jetzt|vandaag|nu|hoy|ahora|hoje|agora|oggi|adesso|aujourd'hui|actuellement|maintenant|"
@@ -2797,6 +2799,19 @@ def _row_width(line: str, spaced: bool, delimiter: str | None) -> int:
     return len(cells)
 
 
+WORD_RE = re.compile(r"[A-Za-z]{3}")
+RESULT_CELL_RE = re.compile(r"[ \t]*[<>]?\d[\d.,]*[ \t]*[HLhl*]?[ \t]*")
+
+
+def _treatment_row(line: str, spaced: bool, delimiter: str | None) -> bool:
+    """Whether a flowsheet row is a time and a line of text with no result in it: a treatment or an event given between
+    two rows of results ("03/14 14:00   -- 1 unit PRBC + 1 unit platelets --")."""
+    cells = table_cells(line, spaced, delimiter)
+    if len(cells) < 2 or time_rank(_row_label(line[slice(*cells[0])], False)) is None:
+        return False
+    return WORD_RE.search(line, cells[1][0]) is not None and not any(RESULT_CELL_RE.fullmatch(line, a, b) for a, b in cells[1:])
+
+
 def table_mentions(text: str) -> list[Mention]:
     """Values of a table whose header row names analytes: the last data row under the header is read, or the most
     recent one when every row is labelled with its date, time or cycle day. A flowsheet may name one analyte only
@@ -2848,19 +2863,26 @@ def table_mentions(text: str) -> list[Mention]:
         data_layout = layout if layout == "piped" or delimiter else "spaced"
         last = None
         following = row + 1
-        while following < len(lines) and _table_layout(lines[following]) == data_layout \
-                and (_row_width(lines[following], spaced, delimiter) == width or notes_last and _row_width(lines[following], spaced, delimiter) == width - 1):
-            last = following
+        treatment_rows = set()
+        while following < len(lines):
+            if _table_layout(lines[following]) == data_layout and (
+                    _row_width(lines[following], spaced, delimiter) == width or notes_last and _row_width(lines[following], spaced, delimiter) == width - 1):
+                last = following
+            elif last is not None and following + 1 < len(lines) and _treatment_row(lines[following], spaced, delimiter) \
+                    and _row_width(lines[following + 1], spaced, delimiter) == width:
+                treatment_rows.add(following)  # "03/14 14:00   -- 1 unit PRBC + 1 unit platelets --" between two rows of results
+            else:
+                break
             following += 1
         if last is not None and (len(header) < 2 or layout != "piped" or unnamed_labels):
             first_cells = [_row_label(lines[r][slice(*table_cells(lines[r], spaced, delimiter)[label_column])], ordinal and not label_column)
-                           for r in range(row + 1, last + 1)]
+                           for r in range(row + 1, last + 1) if r not in treatment_rows]
             if not all(time_rank(c) is not None for c in first_cells if not set(c.strip()) <= set("-: ")):
                 row = following  # rows not labelled with times: not a flowsheet
                 continue
         if last is not None and last > row + 1 and 0 not in header:
             # rows labelled by their dates or times, possibly the latest first: the most recent row is read
-            rows = [r for r in range(row + 1, last + 1) if not set(lines[r]) <= set("|-: \t")]
+            rows = [r for r in range(row + 1, last + 1) if not set(lines[r]) <= set("|-: \t") and r not in treatment_rows]
             first_cells = [_row_label(lines[r][slice(*table_cells(lines[r], spaced, delimiter)[label_column])], ordinal and not label_column)
                            for r in rows]
             pick = latest_column(first_cells) if all(time_rank(c) is not None for c in first_cells) else None

@@ -1322,10 +1322,23 @@ ROUND26_READS = [
     ("PLT 07:10 52, 19:30 41 - no bleeding", {"plt": 41}),
 ]
 
+ROUND32_READS = [
+    # a date between a name and its value: ISO, dotted with its year, in brackets, after "on" and before "were"
+    ("Hb 2024-11-02: 8.4 g/dL. Hb 2024-11-09: 9.3 g/dL.", {"hgb": 9.3}),
+    ("Thrombozyten 03.02.2025: 71 G/l", {"plt": 71}),
+    ("Plt (2024-12-01): 140", {"plt": 140}),
+    ("neutrophils on 4/2 were 0.9", {"anc": 0.9}),
+    # a specimen between a name and its value
+    ("EDTA count 18 with clumps; platelet count on a citrate sample also low at 21 K", {"plt": 21}),
+    # a row of a treatment given between two rows of results in a flowsheet
+    ("Time     Hb    Plt\n06:00    6.8   14\n09:30    -- transfused 1 unit RBC, 1 pool platelets --\n13:00    7.9   40",
+     {"hgb": 7.9, "plt": 40}),
+]
+
 
 @pytest.mark.parametrize("text,expected", FRESH5_READS + FRESH6_READS + FRESH7_READS + FRESH8_READS + FRESH9_READS + FRESH10_READS
                          + FRESH11_READS + FRESH12_READS + FRESH14_READS + FRESH15_READS + FRESH16_READS + LEFTOVER_READS + RELATIVE_TIME_READS + SERIES_LABEL_READS + TOLD_LATER_READS
-                         + ROUND26_READS)
+                         + ROUND26_READS + ROUND32_READS)
 def test_reading_classes_of_the_blind_rounds(text, expected):
     """Each class found in a blind round (fresh5 to fresh16), in wordings of our own: every value read, none invented (no
     analyte read twice: an older value is never reported beside the current one)."""
