@@ -1333,6 +1333,10 @@ ROUND32_READS = [
     # a row of a treatment given between two rows of results in a flowsheet
     ("Time     Hb    Plt\n06:00    6.8   14\n09:30    -- transfused 1 unit RBC, 1 pool platelets --\n13:00    7.9   40",
      {"hgb": 7.9, "plt": 40}),
+    # a discharge labels the next value of a series without its preposition; a date after a label is no value
+    ("AIHA (lowest Hb 6.6 g/dL on 2/11, discharge 8.9 g/dL)", {"hgb": 8.9}),
+    ("Hb 10.2, on discharge 5/6 to rehab", {"hgb": 10.2}),
+    ("ANC 1.1, today 4/12 at clinic", {"anc": 1.1}),
 ]
 
 
