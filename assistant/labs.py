@@ -3412,7 +3412,10 @@ def latest_of_timed_repeats(text: str, mentions: list[Mention]) -> list[Mention]
             # "Hb 7.4 → 2 units → post-transfusion Hb 9.0": the one value labelled as after an event, when no other says when
             later = [i for i, rank in enumerate(ranks) if rank is not None and rank[0] == 3]
             labels = [label if label is not None else "" for label in labels]
-            pick = later[0] if len(later) == 1 and all(rank is None or rank[0] == 3 for rank in ranks) else None
+            # or, told last, when the others are unlabelled or said to be earlier ("Bij opname Hb 4,1 …; daarna steeg het Hb naar 5,3
+            # en bij ontslag was het Hb 5,8")
+            pick = later[0] if len(later) == 1 and (all(rank is None or rank[0] == 3 for rank in ranks)
+                                                    or later[0] == len(ranks) - 1 and all(rank is None or rank[0] in (0, 3) for rank in ranks)) else None
             if pick is not None:
                 if quoted_from is None:
                     quoted_from = _earlier_message_start(text)

@@ -1337,6 +1337,8 @@ ROUND32_READS = [
     ("AIHA (lowest Hb 6.6 g/dL on 2/11, discharge 8.9 g/dL)", {"hgb": 8.9}),
     ("Hb 10.2, on discharge 5/6 to rehab", {"hgb": 10.2}),
     ("ANC 1.1, today 4/12 at clinic", {"anc": 1.1}),
+    # the one value after an event, told last, when the others are unlabelled or said to be earlier
+    ("Bij opname was het Hb 4,6 mmol/L. Daarna steeg het Hb naar 5,1 mmol/L en bij ontslag was het Hb 5,6 mmol/L.", {"hgb": 9.02}),
 ]
 
 
