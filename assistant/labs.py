@@ -442,16 +442,16 @@ TIME_TOKEN = (r"(?<![\w.])(?:day|d|week|wk|cycle|c)\s*\d{1,3}(?![\d.])|(?<![\d.]
 LATER_EVENT = (r"(?:(?:(?:on|at|upon)\s+(?:the\s+)?(?:day\s+of\s+)?)?(?:discharge|d/c|follow-?up)|"
                r"(?:al|à\s+la|na|alla|bei(?:\s+der)?)\s+(?:alta|sortie|dimissione|entlassung)|bij\s+ontslag)\b")  # also in Spanish, French, Portuguese, Italian, German
 WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)(?:[a-z]{0,3}day|s|rs?)?\b\.?"
-SUBJECT_VERB = (rf"(?:(?:{RELATIVE_TIME}|(?:repeat(?:ed)?|re-?check(?:ed)?)(?:\s+(?:on\s+)?\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\s+(?:at\s+|@\s*)?\d{{1,2}}[:h]\d{{2}}|\s+(?:[01]\d|2[0-3])[0-5]\d(?=\s*:))?\s*:?|(?:this\s+morning|today|tonight|now|latest|most\s+recent|hoje|hoy|oggi|heute|vandaag|aujourd'hui)(?:\s+\d{{1,2}}(?:[:h]\d{{2}}|h)|\s*\([^()\n]{{1,12}}\))?|later|{LATER_EVENT}|{WEEKDAY}|on\s+[A-Za-z]+(?:\s+\d{{1,2}})?|(?:by\s+|on\s+)?(?:day|d|week|wk|cycle|c)\s*\d{{1,3}}\s*:?|at\s+\d{{1,2}}[:h]\d{{2}})\s*,?\s+)?"
+SUBJECT_VERB = (rf"(?:(?:{RELATIVE_TIME}|(?:repeat(?:ed)?|re-?check(?:ed)?)(?:\s+(?:on\s+)?\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\s+(?:at\s+|@\s*)?\d{{1,2}}[:h]\d{{2}}|\s+(?:[01]\d|2[0-3])[0-5]\d(?=\s*:))?\s*:?|(?:this\s+morning|today|tonight|now|latest|most\s+recent|hoje|hoy|oggi|heute|vandaag|aujourd'hui)(?:\s+\d{{1,2}}(?:[:h]\d{{2}}|h)|\s*\([^()\n]{{1,12}}\))?|later|{LATER_EVENT}|{WEEKDAY}|on\s+[A-Za-z]+(?:\s+\d{{1,2}})?|(?:(?:am|le|el|il|op|na|no|o)\s+)?{FOREIGN_WEEKDAY}|(?:by\s+|on\s+)?(?:day|d|week|wk|cycle|c)\s*\d{{1,3}}\s*:?|at\s+\d{{1,2}}[:h]\d{{2}})\s*,?\s+)?"
                 r"(?:(?:they|it|she|he|that|which)(?:'re|'s|’re|’s|re|s)?\s+)?"
                 r"(?:(?:had|has|have|han|hanno|sind|zijn|sont)\s+)?(?:(?:is|are|was|were|been|came|come|comes|went|gone|rose|risen|fell|fallen|dropped|recovered|climbed|"
-                r"improved|declined|sits?|sitting|"
+                r"improved|declined|sits?|sitting|stands?|stood|reads?|"
                 # the same in French, Spanish, Italian, Portuguese and German: "remontées à 68", "han bajado a 48", "risalite a 64"
                 r"remont[ée]e?s?|descendu[e]?s?|chut[ée]e?s?|bajad[oa]s?|subid[oa]s?|bajaron|subieron|risalit[ei]|scesi|scese|salit[ei]|calat[ei]|"
                 r"ca[íi]ram|subiram|gesunken|gestiegen|gedaald|gestegen|stiegen|fielen|sanken|lagen|"
                 # ... and in the present tense: "et remonte à 9,3", "y baja a 40", "e risale a 64", "und sinkt auf 8,1"
                 r"(?:re)?monte(?:nt)?|(?:re)?descend(?:ent)?|chute(?:nt)?|baisse(?:nt)?|sube(?:n)?|baja(?:n)?|risal(?:e|gono)|scend(?:e|ono)|"
-                r"sobe(?:m)?|desce(?:m)?|steigt|sinkt|f[äa]llt|stijgt|daalt|zakt)\s+)?(?:(?:back|only|just)\s+|(?:up|down)\s+(?=(?:at|to)\s))?"
+                r"sobe(?:m)?|desce(?:m)?|steigt|sinkt|f[äa]llt|stijgt|daalt|zakt)\s+)?(?:(?:back|only|just|(?:nur\s+)?noch|nog(?:\s+maar)?|seulement|solo|apenas)\s+|(?:up|down)\s+(?=(?:at|to)\s))?"
                 rf"(?:{LATER_EVENT}\s+)?(?:(?:at|to|à|a|para|auf|naar|tot|bei)\s+)?")
 # Arrows that lead from one value to the next: "95 -> 61", "9.1 ⇢ 8.4", "0.3 ↑ 0.9" (an up or down arrow between two values
 # says which way the count went).
@@ -471,7 +471,7 @@ TREATMENT_WORDS_RE = re.compile(r"(?:[ \t]+(?!(?:then|now|today|this|and|but|bac
                                 re.IGNORECASE)
 # What labels the next value of a series before it, after a comma or a conjunction: "Sunday 0.6", "this morning 0.4", "on day 15 it
 # was 0.9", "y al alta 1,7".
-NEXT_LABEL = (rf"(?:{LATER_EVENT}|{WEEKDAY}|{RELATIVE_TIME}|this\s+morning|today|tonight|now|latest|most\s+recent|hoje|hoy|oggi|heute|vandaag|aujourd'hui|(?:by|on|at|in)\s+(?:the\s+)?(?:day|d|week|wk|cycle|c)\s*\+?\d)")
+NEXT_LABEL = (rf"(?:{LATER_EVENT}|{WEEKDAY}|(?:(?:am|le|el|il|op|na|no|o)\s+)?{FOREIGN_WEEKDAY}|{RELATIVE_TIME}|this\s+morning|today|tonight|now|latest|most\s+recent|hoje|hoy|oggi|heute|vandaag|aujourd'hui|(?:by|on|at|in)\s+(?:the\s+)?(?:day|d|week|wk|cycle|c)\s*\+?\d)")
 # When a value of a series was taken, written after it: "(today)", "two weeks ago", "in March", "on the 3rd", "on Tuesday",
 # "at 06:40", "à 20h", "am 13.03.", "op 4 april", "el día 2", "d+12", "(wk 4)", "at start", "bei Entlassung", "na admissão".
 DATE_WORD_PREPOSITION = r"(?:on|le|el|il|em|am|op|del|al|vom|o|no)"
@@ -483,7 +483,8 @@ VALUE_TIME_LABEL = (rf"(?:{RELATIVE_TIME}|(?:in|en|im|a|ad|em|op)\s+{MONTH_NAME}
                     rf"(?:(?:à|au|at|en|al|am|by|in|on|el|le|il|op|em|o|no)\s+)?(?:J|D|day|jour|d[íi]a|Tag|giorno|dag|week|wk|cycle|month|semaine|semana|settimana|Woche)\s*\+?\d{{1,3}}(?!\d|[.,]\d)(?:\s+(?:after|post|following|with|under|on)\s+(?:the\s+)?[A-Za-z][\w-]*)?|"
                     rf"previously|at\s+baseline|at\s+(?:the\s+)?(?:start|onset|outset)|(?:at|on|upon)\s+(?:the\s+)?(?:day\s+of\s+)?(?:admission|discharge|diagnosis|presentation|screening|follow-?up|nadir)|"
                     rf"(?:bei|bij|na|al|à\s+la|alla|à\s+l['’]|all['’])\s*(?:Entlassung|ontslag|alta|sortie|dimissione|Aufnahme|opname|admiss[ãa]o|ingreso|entr[ée]e|ingresso)|"
-                    rf"(?:before|prior\s+to|pre-?)\s*[A-Za-z][^,;\d\n]{{0,25}}(?:\d{{1,2}})?)")
+                    rf"(?:before|prior\s+to|pre-?)\s*[A-Za-z][^,;\d\n]{{0,25}}(?:\d{{1,2}})?|"
+                    rf"(?:after|following)\s+(?:(?:two|three|four|\d|a|an|the|her|his|its|their|one|[A-Za-z][\w-]*)\s+){{0,3}}[A-Za-z][\w-]*)")
 CONJUNCTION = r"(?:and|but|et|mais|y|pero|e|ma|und|aber|en|maar)"  # in English, French, Spanish, Italian or Portuguese, German, Dutch
 TREND_STEP = (rf"(?:\s*\((?=\s*{NUMBER_PLAIN}\s*(?:[^\s\d()]+\s*)?(?:today|now|currently|this\s+(?:morning|am))\s*\))\s*|\s*,\s+(?={NUMBER_PLAIN}\s*(?:\([^()\n]{{1,40}}\)\s*)?(?:[,;.]|$))|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:on|at|@)\s*[\w/:.]{{1,10}}(?![\w/:.])<ARROW_LED_LABEL>)?\s*(?:{ARROW}\s*{ARROW_LABEL}|>|/(?:\s*\d{{1,2}}:\d{{2}}(?=\s+\d))?)\s*|(?:\s*\([^()\n]{{1,20}}\)|\s+{VALUE_TIME_LABEL}){{1,3}}(?:\s*[,;]\s*(?:{CONJUNCTION}\s+|then\s+|now\s+)?|\s+{CONJUNCTION}\s+){SUBJECT_VERB}(?=\d(?!\d*/\d))|(?:\s*[,;]\s*(?:and\s+|but\s+|then\s+)?|\s+{CONJUNCTION}\s+)(?={NEXT_LABEL}){SUBJECT_VERB}(?=\d(?!\d*/\d))|\s+(?:and|but)\s+(?:(?:it|they)\s+)?(?:is|are|['’]s|['’]re)\s+(?:now\s+)?(?:at\s+)?(?=\d[\d.,]*(?:\s*[^\s\d,;.]+)?\s+(?:today|now|this\s+(?:morning|am)|currently))|(?P<gap>(?:[^.;\n\d]|{TIME_TOKEN}|\([^()\n]{{0,30}}\)){{0,30}}?)\b(?:came\s+back\s+at|now(?:\s+at)?|today(?:'s|’s)?(?:\s+at)?|"
                            rf"this\s+morning|(?:then|puis|ensuite|luego|despu[ée]s|poi|dann|daarna|depois)(?:\s+to)?|back\s+to|down\s+to|{CHANGE_VERB}\w*\s+(?:back\s+|up\s+|down\s+)?to|(?:repeat(?:ed)?|re-?check(?:ed)?|rpt)(?:\s*(?:(?:at|@)\s*)?\d{{1,2}}[:h]\d{{2}}\s*:?|\s+(?:[01]\d|2[0-3])[0-5]\d\s*:|\s+(?:on\s+)?\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?:\s+\d{{1,2}}:\d{{2}})?\s*:?|\s+at|\s+[^.;\n\d:]{{1,25}}:|"

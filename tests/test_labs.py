@@ -1339,6 +1339,9 @@ ROUND32_READS = [
     ("ANC 1.1, today 4/12 at clinic", {"anc": 1.1}),
     # the one value after an event, told last, when the others are unlabelled or said to be earlier
     ("Bij opname was het Hb 4,6 mmol/L. Daarna steeg het Hb naar 5,1 mmol/L en bij ontslag was het Hb 5,6 mmol/L.", {"hgb": 9.02}),
+    # a value's label after an event or a treatment; "stands at"; weekdays of the other languages label a series' values
+    ("ANC 0.3 on 1 June, 0.8 on 8 June following a course of G-CSF, and now stands at 1.7", {"anc": 1.7}),
+    ("Plaquettes lundi 96, mercredi 80 et aujourd'hui seulement 71.", {"plt": 71}),
 ]
 
 
