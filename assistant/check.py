@@ -1136,7 +1136,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         # 0.7 is grade 3") is reported as corrected, not as a wrong claim of the text's own
         dropped = {id(f) for f in not_corrections if (f.analyte, f.value) in corrected}
         findings = [f for f in findings if id(f) not in dropped]
-    if "norm" in lowered or "LLN" in text or "reference" in lowered or "limit" in lowered or "ondergrens" in lowered or "inferior" in lowered:
+    if "norm" in lowered or "LLN" in text or "reference" in lowered or "limit" in lowered or "ondergrens" in lowered or "inferior" in lowered \
+            or "untergrenze" in lowered:
         lln_findings, lln_checked = _lln_comparison_findings(text, lowered, all_mentions, spans, default)
         findings, checked = sorted(findings + lln_findings, key=lambda f: f.span), checked + lln_checked
     if "range" in text or "limits" in text or "interval" in text or "limiti" in text or any(w in lowered for w in FOREIGN_WITHIN_WORDS):
@@ -1149,8 +1150,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
 
 
 # A comparison with the lower limit of normal that gives no number: "Platelets 90, i.e. above the LLN", "ANC 2.4, below
-# normal". Judged against the usual lower limit (DEFAULT_LLN), and only when the value is clearly on the other side of
-# it, since a laboratory's own limit may differ a little; hemoglobin, whose limit depends on sex, is judged outside 12-13.5.
+# normal". Judged against the limit the text states, else the usual lower limit (DEFAULT_LLN); hemoglobin, whose limit
+# depends on sex, is judged outside 12-13.5.
 LLN_COMPARISON_RE = re.compile(r"(?i)\b(?P<rel>below|under|less\s+than|lower\s+than|beneath|above|over|greater\s+than|higher\s+than|"
                                r"more\s+than|within|inside)\s+(?:the\s+)?(?:(?:lab's|laboratory's|local|usual)\s+)?"
                                r"(?P<limit>LLN|lower\s+limit(?:\s+of\s+normal)?|normal\s+range|reference\s+range|normal\s+limits|normal)\b"
@@ -1165,12 +1166,16 @@ FOREIGN_LLN_RE = re.compile(
     r"(?i)\b(?:(?P<below>por\s+debajo\s+de(?:l|\s+lo)?\s+(?:normal|l[íi]mite\s+inferior|rango\s+normal)|sotto\s+(?:la\s+norma|il\s+limite\s+inferiore)|"
     r"(?:en[ -]dessous|au-dessous)\s+de\s+la\s+normale|inf[ée]rieure?s?\s+[àa]\s+la\s+normale|unter(?:halb)?\s+der\s+Norm|"
     r"onder\s+de\s+(?:norm|ondergrens)|abaixo\s+d[oa]\s+(?:normal|limite\s+inferior))|"
+    r"(?P<above>boven\s+de\s+ondergrens|au-dessus\s+de\s+la\s+limite\s+inf[ée]rieure|por\s+encima\s+del\s+l[íi]mite\s+inferior|"
+    r"sopra\s+il\s+limite\s+inferiore|[üu]ber\s+der\s+Untergrenze|acima\s+do\s+limite\s+inferior)|"
     rf"(?P<within>{FOREIGN_WITHIN}))"
-    r"(?!\s*(?:de|di|van|von|du|da|do|des|del)?\s*[<>≤≥]?\s*\d)")
-FOREIGN_LLN_WORDS = ("debajo", "sotto", "dessous", "rieur", "unter", "onder", "abaixo", "dentro", "nella", "entro", "nei ", "dans les",
+    # a number after it is a comparison of its own, a range after it is checked as one (RANGE_COMPARISON_RE)
+    r"(?!(?:\s+normal(?:es?)?)?\s*(?:de|di|van|von|du|da|do|des|del)?\s*\(?\s*[<>≤≥]?\s*\d)")
+FOREIGN_LLN_WORDS = ("debajo", "sotto", "inferior", "grenze", "dessous", "rieur", "unter", "onder", "abaixo", "dentro", "nella", "entro", "nei ", "dans les",
                      "normbereich", "innerhalb", "binnen")  # a word each of FOREIGN_LLN_RE's phrases needs
-FOREIGN_LLN_ANCHOR_RE = _scan(r"(?i)(?#first)(?:norm|ondergrens|l[íi]mite\s+inferior|limiti)")
+FOREIGN_LLN_ANCHOR_RE = _scan(r"(?i)(?#first)(?:norm|ondergrens|untergrenze|l[íi]mite\s+inf[ée]ri(?:or|eur)|limiti)")
 LLN_ANCHOR_RE = _scan(r"(?i)(?#first)(?:LLN|lower\s+limit|normal|reference\s+range)")
+NEGATED_BEFORE_RE = re.compile(r"(?i)(?:\bnot|n['’]t|\bno\s+longer|\bnever|\bniet|\bnicht|\bpas|\bno)\s+(?:(?:yet|quite|really|entirely|fully|still)\s+)?$")
 DENIED_AFTER_RE = re.compile(r"(?i)[—–;,-]\s*(?:but\s+)?(?:it|that|this)\s*(?:isn't|isn’t|is\s+not|'s\s+not|’s\s+not|wasn't|was\s+not|doesn't|does\s+not)\b")
 # Words that make a comparison a rule or a threshold's definition: "hold threshold is <1.0", "transfuse if below 7",
 # "hold when it falls under 50".
@@ -1196,7 +1201,6 @@ OTHER_SUBJECT_BEFORE_RE = re.compile(r"(?i)\b(?:normal(?:\s+range)?|reference(?:
                                      r"(?:\s+(?:is|are|was|of|=|:))?\s*$")
 # A sentence that takes up the value of the one before: "That's within normal limits", "It is below normal".
 REFERRING_BACK_RE = re.compile(r"(?i)\s*(?:(?:but|and|so)\s+)?(?:that|this|it|which|these|those)(?:'s|’s|\s+is|\s+was|\s+are|\s+were|\s+remains?)\b")
-LLN_MARGIN = 0.1  # a tenth of the limit either side is left to the laboratory's own limit
 
 
 def _matches_near(pattern: re.Pattern, anchors: Iterable[re.Match], text: str, reach: int = 40) -> list[re.Match]:
@@ -1248,6 +1252,8 @@ def _lln_comparison_findings(text: str, lowered: str, mentions: list[Mention], s
                 continue  # "above normal" may mean above the upper limit
         else:
             below = match.group("below") is not None
+        if NEGATED_BEFORE_RE.search(text, max(0, match.start() - 24), match.start()):
+            below = not below  # "3.6, which is not within normal limits": below it; "not below the LLN": at or above it
         mention = _value_for_comparison(match, values, value_starts, text)
         if mention is None or mention.analyte not in DEFAULT_LLN:
             continue
@@ -1260,11 +1266,10 @@ def _lln_comparison_findings(text: str, lowered: str, mentions: list[Mention], s
         stated = _range_lln(text, mention, named_ranges)  # "Hgb 11.6 g/dL (ref 12.0–15.5), within the reference range": the text's own limit
         if stated is not None:
             low = high = limit = stated
-        else:
+        else:  # the usual limit ("platelets 142, above the lower limit of normal" is false); hemoglobin's depends on sex
             limit = DEFAULT_LLN[mention.analyte]
-            low, high = HGB_LLN_RANGE if mention.analyte == "hgb" else (round(limit * (1 - LLN_MARGIN), 6), round(limit * (1 + LLN_MARGIN), 6))
-        # a count a tenth or more below the usual limit is not within normal limits ("WBC 3.6 … within normal limits")
-        false = mention.value >= high if below else (mention.value < low if mention.analyte == "hgb" or stated is not None else mention.value <= low)
+            low, high = HGB_LLN_RANGE if mention.analyte == "hgb" else (limit, limit)
+        false = mention.value >= high if below else mention.value < low
         if false:
             label = ANALYTE_LABELS[mention.analyte]
             words = "below" if below else "at or above"

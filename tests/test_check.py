@@ -1145,9 +1145,16 @@ NOTE_CLASSES = [
     # a count of other cells with a count's unit is no unnamed count of ours; nor is a bound ("75 x10^9/L or more")
     ("Platelets 31 x10^9/L, reticulocytes 14 x10^9/L. Platelet count decreased grade 3.", "5", []),
     ("Withhold for grade 3 or higher thrombocytopenia; restart when the count is back to 100 x10^9/L or above.", "5", []),
-    # a count a tenth or more under the usual limit is not within normal limits
-    ("Your white cell count was 3.6 x10^9/L, which is within normal limits.", "5", [(C, "wbc", None, None)]),
-    ("Your white cell count was 3.7 x10^9/L, which is within normal limits.", "5", []),
+    # a count under the usual limit is not within normal limits, nor above the lower limit; a limit the text states decides
+    ("Your white cell count was 3.7 x10^9/L, which is within normal limits.", "5", [(C, "wbc", None, None)]),
+    ("Platelets 143, comfortably above the lower limit of normal.", "5", [(C, "plt", None, None)]),
+    ("Platelets 143, above the lower limit of normal (140 in our lab).", "5", []),
+    ("WBC 4.0, within normal limits.", "5", []),
+    # negated: "not within normal limits" is below the limit; the other languages' "above the lower limit"
+    ("WBC 3.6 x10^9/L, which is not within normal limits; grade 1 leukopenia.", "5", []),
+    ("ANC 1.8, not below the LLN.", "5", [(C, "anc", None, None)]),
+    ("Trombocyten 138 x10^9/L, boven de ondergrens van normaal.", "5", [(C, "plt", None, None)]),
+    ("Plaquetas 145.000/mm3, por encima del límite inferior normal de 150.000.", "5", [(C, "plt", None, None)]),
     # a sentence that names one version and gives no value or claim sets the version of the sentences after it
     ("All grades per CTCAE v6.0. Subject 3: ANC 1.1 x10^9/L on day 8, grade 1 (grade 2 by v5.0).", "5", []),
     ("All grades per CTCAE v6.0. Subject 3: ANC 1.1 x10^9/L on day 8, grade 2 (grade 2 by v5.0).", "5", [(M, "anc", 2, 1)]),
