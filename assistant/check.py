@@ -288,7 +288,8 @@ THRESHOLD_AFTER_RE = re.compile(r"(?i)\s*(?:(?:(?!(?:since|because|as|when|while
                                 r"ends?(?:\s+(?:at|below|above)|(?=\s*(?:[.,;:)]|$)))|covers|spans|runs\s+(?:from|down\s+to|to)|"
                                 # the same in the other languages read here: "le grade 1 s'arrête à 75", "el grado 2 empieza en 10"
                                 r"s['’]arr[êe]te|commence|d[ée]bute|comienza|empieza|termina|acaba|beginnt|endet|inizia|comincia|finisce|"
-                                r"begint|eindigt|come[çc]a)\b"
+                                r"begint|eindigt|come[çc]a|starting|beginning|commen[çc]ant|d[ée]butant|comenzando|empezando|iniziando|cominciando|"
+                                r"come[çc]ando)\b"
                                 # what a grade needs: "grade 4 would require a count below 10", "grade 4 under v6.0 requires <0.1"
                                 r"|(?:[\w.]+\s+){0,4}?(?:would\s+)?(?:requires?|required|needs?|needed)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
                                 r"(?:[<>≤≥]|below|under|less|lower|above|over|more|greater|at\s+least|\d))")
@@ -296,7 +297,7 @@ THRESHOLD_AFTER_RE = re.compile(r"(?i)\s*(?:(?:(?!(?:since|because|as|when|while
 MEETS_BEFORE_RE = re.compile(r"(?i)\b(?:meets?|meeting|met|fulfils?|fulfills?|fulfilled|fulfilling|satisfies|satisfy|satisfied|"
                              r"satisfying|within|reaches|reached|qualifies\s+for)\s+(?:the\s+)?(?:CTCAE\s+)?$")
 THRESHOLD_WORDS = ("threshold", "cut", "boundary", "limit", "band", "border", "mark", "criteri", "mean", "defin", "start", "begin", "line",
-                   "appl", "kick", "stop", "end", "cover", "span", "run", "requir", "need", "arr", "commence", "ebut", "ébut", "mienza", "piez",
+                   "appl", "kick", "stop", "end", "cover", "span", "run", "requir", "need", "arr", "commen", "ebut", "ébut", "mienza", "piez",
                    "termin", "acab", "inizi", "cominci", "finisc", "eindig", "meça", "meca")
 NEGATION_WORDS = ("no", "n't", "never", "without", "rather", "instead", "nor", "short", "below", "hardly", "ness", "ningun", "sin", "sans",
                   "aucun", "pas", "kein", "geen", "nenhum", "sem")
@@ -1123,7 +1124,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             if mention is None:
                 continue
             checked += 1
-            negated = NEGATED_COMPARISON_RE.search(text, max(s_start, comparison.start() - 25), comparison.start()) is not None
+            negated = (NEGATED_COMPARISON_RE.search(text, max(s_start, comparison.start() - 25), comparison.start()) is not None) \
+                != (NOT_MET_AFTER_RE.match(text, comparison.end(), s_end) is not None)
             finding = _judge_comparison(comparison, mention, sentence_version, sentence, negated)
             if finding:
                 findings.append(finding)
@@ -1188,7 +1190,9 @@ RULE_COMPARISON_BEFORE_RE = _scan(r"(?i)\b(?#first)(?:(?:threshold|cut-?off|cuto
                                   r"(?:\s+[^\W\d_][\w'’-]*){0,4}?"
                                   r"(?:\s+(?:is|are|falls?|drops?|goes|gets|stays|remains))?)\s*$")
 # ... unless the text says right after that the rule's condition is met: "once ANC is back above 1.5, which it now is"
-RULE_MET_AFTER_RE = re.compile(r"(?i)[^.;!?]{0,30}?,?\s*which\s+(?:it|they|she|he)\s+(?:now\s+|already\s+|clearly\s+)?(?:is|are|does|has)\b")
+RULE_MET_AFTER_RE = re.compile(r"(?i)[^.;!?]{0,30}?,?\s*which\s+(?:it|they|she|he)\s+(?:now\s+|already\s+|clearly\s+)?(?:is|are|does|has)\b(?!\s*not\b|n['’]t)")
+# ... or that it is not: "held while platelets are under 50, which they are not at present" says they are not under 50
+NOT_MET_AFTER_RE = re.compile(r"(?i)[^.;!?]{0,30}?,?\s*which\s+(?:it|they|she|he)\s+(?:is|are|was|were|does|do)(?:\s+not\b|n['’]t\b)")
 # Between two conditions of one rule: "under 7 or platelets under 10", "below 1.0, or platelets below 50".
 RULE_GOES_ON_RE = re.compile(r"(?i)[ \t]*(?:\S+[ \t]*)?(?:,[ \t]*)?(?:or|and|,)[ \t]+(?:(?:the|an?|if|when|their|his|her)[ \t]+)?(?:[A-Za-z-]+[ \t]+){0,3}")
 # An action right after a comparison makes it a rule's condition: "under 50,000 they'd hold treatment".

@@ -1184,8 +1184,17 @@ NOTE_CLASSES = [
     ("AE term: Anemia. Lowest Hgb 7.6 g/dL. Grade 2.", "5", [(M, "hgb", 2, 3)]),
 ]
 
+ROUND27_CLASSES = [
+    # a rule's condition the text says is not met is a negated comparison
+    ("Platelets 64. Aspirin is paused while platelets are under 50, which they are not at the moment.", "5", []),
+    ("Platelets 38. Aspirin is paused while platelets are under 50, which they are not at the moment.", "5", [(C, "plt", None, None)]),
+    # where a grade starts, in a participle of the languages read, is a band's edge and no claim
+    ("ANC 1,5 G/L : grade 1, le grade 2 ne commençant qu'en dessous de 1,5 G/L.", "5", []),
+    ("ANC 1.5 is grade 1, grade 2 starting only below 1.5.", "5", []),
+]
 
-@pytest.mark.parametrize("text,version,expected", FRESH19_CLASSES + FRESH21_CLASSES + NOTE_CLASSES)
+
+@pytest.mark.parametrize("text,version,expected", FRESH19_CLASSES + FRESH21_CLASSES + NOTE_CLASSES + ROUND27_CLASSES)
 def test_claim_classes_of_the_last_rounds(text, version, expected):
     """Each class of the last two rounds' development sets (review fresh19 to fresh21 and fresh24; the notes of the lab sets, which
     grade in passing: episodes, rules, other measures, choices), in wordings of our own: the findings with the grade claimed,
