@@ -2111,6 +2111,9 @@ def _value_for_claim(claim: Claim, all_values: list[Mention], value_starts: list
             own = [m for m in pool if m.analyte == claim.term_analyte]
             if len(own) > 1:
                 own = [m for m in own if not _earlier(text, m)] or own  # "36 today, versus 21 on admission: grade 3"
+            before = [m for m in own if m.span[1] <= claim.span[0]]
+            if before and RELATIVE_CLAUSE_RE.fullmatch(text, before[-1].span[1], claim.span[0]):
+                return before[-1], False  # "recovered to 1.1 by day 19, which was still a grade 3 neutropenia, and to 2.6"
             if own:
                 return min(own, key=distance), False
         if in_clause and claim.term_analyte in CANONICAL_UNIT:
@@ -2141,6 +2144,9 @@ def _value_for_claim(claim: Claim, all_values: list[Mention], value_starts: list
     return None, False
 
 
+# A relative clause that gives the value before it its grade: "…, which was still a grade 3 neutropenia".
+RELATIVE_CLAUSE_RE = re.compile(r"(?i)[^.;,]{0,30},\s*which\s+(?:is|was|are|were|remains|remained|represents|represented|corresponds\s+to|"
+                                r"constitutes|meant|means)\b[^.;,\d]{0,30}")
 EXAMPLE_AFTER_RE = re.compile(r"(?i)\s*,?\s*(?:e\.g\.|i\.e\.|for\s+example|for\s+instance|such\s+as|namely)")
 CLAUSE_OPENING_RE = re.compile(r"(?i)[\s\W_]*(?:(?:not|no|so|now|still|thus|hence|i\.e\.|ie|=>|→|->|but|and|yet|only|just)[\s,]*)*")
 

@@ -1191,6 +1191,9 @@ ROUND27_CLASSES = [
     # where a grade starts, in a participle of the languages read, is a band's edge and no claim
     ("ANC 1,5 G/L : grade 1, le grade 2 ne commençant qu'en dessous de 1,5 G/L.", "5", []),
     ("ANC 1.5 is grade 1, grade 2 starting only below 1.5.", "5", []),
+    # a relative clause gives its grade to the value before it, not to a later one of the sentence
+    ("Platelets rose to 60 x10^9/L on day 4, which was a grade 3 thrombocytopenia, and to 140 x10^9/L on day 9.", "5", [(M, "plt", 3, 2)]),
+    ("Platelets rose to 40 x10^9/L on day 4, which was a grade 3 thrombocytopenia, and to 140 x10^9/L on day 9.", "5", []),
 ]
 
 
