@@ -1346,7 +1346,8 @@ GRADE_HEADER_RE = re.compile(r"(?i)^(?:(?:NCI[\s-]*)?CTCAE\s*v(?:ersion)?\s*[56]
                              r"(?:ctcae[\s-]*)?(?:v(?:ersion)?\s*[56](?:\.0)?\s*)?(?:(?P<name>[A-Za-zÀ-ÿ#/ .]+?)\s+)?(?:ctcae[\s-]*)?"
                              r"(?:v(?:ersion)?\s*[56](?:\.0)?\s*)?(?:grade|grado|grad|grau|graad|gr\.?)\s*"
                              r"(?:\(?\s*(?:ctcae\s*)?(?:v(?:ersion)?\s*)?[56](?:\.0)?\s*\)?|ctcae(?:\s*v(?:ersion)?\s*[56](?:\.0)?)?)?"
-                             r"(?:\s+(?P<after>[A-Za-zÀ-ÿ#/.]+))?$)")
+                             # "Grade at discharge": the grade of the column of that time
+                             r"(?:\s+(?P<after>[A-Za-zÀ-ÿ#/.]+)|\s+(?:at|on|by|@)\s+(?P<when>[A-Za-zÀ-ÿ/.-]+))?$)")
 GRADE_CELL_RE = re.compile(r"(?i)^(?P<op>≥|>=|≤|<=)?\s*(?P<g>[0-5]|iv|v|i{1,3})(?:\s*[-–]\s*(?P<g2>[0-5]))?(?P<plus>\+)?$")
 VALUE_HEADER_RE = re.compile(r"(?i)\b(?:result|value|count|level|today|current|latest|now)\b")
 GRADE_WORD_HINT_RE = re.compile(r"(?i)gra(?:de|do|d|u|ad)|ctcae")
@@ -1429,8 +1430,10 @@ def _row_claim(text: str, line: str, offset: int, header: list[str], grade_colum
     if named:  # the value column after the name, else the first number after it
         analyte = named.lastgroup
         columns = [i for i in range(named_column + 1, len(cells)) if i != grade_column]
+        when = GRADE_HEADER_RE.match(header[grade_column]).group("when")
+        timed = [i for i in columns if when and when.lower() in header[i].lower()]
         preferred = [i for i in columns if VALUE_HEADER_RE.search(header[i])]
-        column = next((i for i in preferred + columns if cell_value(line, *spans[i])), None)
+        column = next((i for i in timed + preferred + columns if cell_value(line, *spans[i])), None)
         unit_header = None
     elif owner is not None:  # columns name their analytes
         column, analyte = owner, _header_analyte(header[owner]).lastgroup

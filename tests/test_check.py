@@ -1194,6 +1194,9 @@ ROUND27_CLASSES = [
     # a relative clause gives its grade to the value before it, not to a later one of the sentence
     ("Platelets rose to 60 x10^9/L on day 4, which was a grade 3 thrombocytopenia, and to 140 x10^9/L on day 9.", "5", [(M, "plt", 3, 2)]),
     ("Platelets rose to 40 x10^9/L on day 4, which was a grade 3 thrombocytopenia, and to 140 x10^9/L on day 9.", "5", []),
+    # a grade column headed by a time grades the value column of that time
+    ("| Test | Day 1 | Day 8 | Grade on day 8 |\n|---|---|---|---|\n| ANC (x10^9/L) | 0.4 | 1.2 | 3 |", "5", [(M, "anc", 3, 2)]),
+    ("| Test | Day 1 | Day 8 | Grade on day 8 |\n|---|---|---|---|\n| ANC (x10^9/L) | 0.4 | 1.2 | 2 |", "5", []),
 ]
 
 
