@@ -1347,7 +1347,7 @@ GRADE_HEADER_RE = re.compile(r"(?i)^(?:(?:NCI[\s-]*)?CTCAE\s*v(?:ersion)?\s*[56]
                              r"(?:v(?:ersion)?\s*[56](?:\.0)?\s*)?(?:grade|grado|grad|grau|graad|gr\.?)\s*"
                              r"(?:\(?\s*(?:ctcae\s*)?(?:v(?:ersion)?\s*)?[56](?:\.0)?\s*\)?|ctcae(?:\s*v(?:ersion)?\s*[56](?:\.0)?)?)?"
                              # "Grade at discharge": the grade of the column of that time
-                             r"(?:\s+(?P<after>[A-Za-zÀ-ÿ#/.]+)|\s+(?:at|on|by|@)\s+(?P<when>[A-Za-zÀ-ÿ/.-]+))?$)")
+                             r"(?:\s+(?P<after>[A-Za-zÀ-ÿ#/.]+)|\s+(?:at|on|by|@)\s+(?P<when>[A-Za-zÀ-ÿ/.-]+(?:\s+\d{1,3})?))?$)")
 GRADE_CELL_RE = re.compile(r"(?i)^(?P<op>≥|>=|≤|<=)?\s*(?P<g>[0-5]|iv|v|i{1,3})(?:\s*[-–]\s*(?P<g2>[0-5]))?(?P<plus>\+)?$")
 VALUE_HEADER_RE = re.compile(r"(?i)\b(?:result|value|count|level|today|current|latest|now)\b")
 GRADE_WORD_HINT_RE = re.compile(r"(?i)gra(?:de|do|d|u|ad)|ctcae")
