@@ -315,6 +315,9 @@ REFERRING = (r"\b(?:that|this|it|which|i|she|he|the\s+same\s+(?:value|count|numb
              r"at\s+most|at\s+least|no\s+(?:worse|higher|more)\s+than|not)\s+){0,3}")
 # A sentence that starts by referring to what the previous one said.
 REFERRING_START_RE = re.compile(rf"(?i)(?:(?:(?!(?:if|when|once|unless|should|would|could)\b)(?:[^\s\d.!?]+|v?[56](?:\.0)?,?)\s+){{0,5}}?{REFERRING}"
+                                # "That is within normal limits, CTCAE grade 0": what the value is said to be, then its grade
+                                rf"(?:(?:(?:within|inside|outside|below|above|under)\s+(?:the\s+)?(?:normal\s+(?:limits|range)|LLN|lower\s+limit(?:\s+of\s+normal)?)"
+                                rf"|(?:mildly\s+|slightly\s+)?(?:normal|low))\s*[,;:–—-]\s*(?:(?:so|i\.e\.|and|or)\s+)?(?:CTCAE\s+)?)?"
                                 rf"|(?:is|was)\s+(?:that|this|it)\s+(?:still\s+|now\s+|only\s+)?"
                                 rf"|(?:[^\s\d.!?]+\s+){{0,3}}?(?:classified|classed|graded|called|scored|rated|considered|labell?ed|coded|"
                                 rf"documented|recorded|reported)\s+(?:this|it|that|these|them)\s+as\s+(?:an?\s+)?(?:CTCAE\s+)?"

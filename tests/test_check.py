@@ -1197,6 +1197,9 @@ ROUND27_CLASSES = [
     # a grade column headed by a time grades the value column of that time
     ("| Test | Day 1 | Day 8 | Grade on day 8 |\n|---|---|---|---|\n| ANC (x10^9/L) | 0.4 | 1.2 | 3 |", "5", [(M, "anc", 3, 2)]),
     ("| Test | Day 1 | Day 8 | Grade on day 8 |\n|---|---|---|---|\n| ANC (x10^9/L) | 0.4 | 1.2 | 2 |", "5", []),
+    # a sentence that refers back says what the value is, then its grade
+    ("Your white count is 3.5 x10^9/L. That is within normal limits, CTCAE grade 0.", "5", [(C, "wbc", None, None), (M, "wbc", 0, 1)]),
+    ("Your white count is 3.5 x10^9/L. That is mildly low, grade 1.", "5", []),
 ]
 
 
