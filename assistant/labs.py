@@ -1621,7 +1621,14 @@ def paired_bracket_mentions(text: str, names: list[re.Match]) -> list[Mention]:
 # "Platelets 06:00: 27. One unit given at 10:30; 1-hour post-transfusion count 61", "ANC 0.4 … repeat count 0.9".
 LABELLED_COUNT_RE = re.compile(r"(?i)\b(?:\d{1,2}-?[ \t]*(?:hours?|hrs?|h)[ \t]+)?(?:post-?transfusion(?:al)?|post|repeat(?:ed)?|re-?check|pre-?cycle|pre-?dose|pre-?treatment|current|"
                                r"follow-?up|corrected|latest|new|today['’]?s|morning['’]?s|evening['’]?s|afternoon|next)[ \t]+count\b(?!\w)")
+COUNT_LABEL_TIME_RE = re.compile(r"(?i)[ \t]*(?:\([^()\n]{1,25}\)|(?:a|an|one|two|three|four|five|six|\d{1,2})[ \t]+(?:hours?|hrs?|days?|weeks?|wks?|months?)"
+                                 r"[ \t]+(?:later|after(?:wards)?)|(?:on|at)[ \t]+(?:day[ \t]+)?[\d/:.]+(?![\d/:.]))(?=[ \t]*[:=]?[ \t]*(?:was|were|is|of|:|=)?[ \t]*\d)")
 LABELLED_COUNT_REACH = 250  # characters back to the value of the count it names
+
+
+def _said_normal(text: str, lowered: str, name: re.Match) -> bool:
+    """Whether a name is only said to be normal, with no value: "with a normal haemoglobin and platelet count"."""
+    return "normal" in lowered[max(0, name.start() - 40):name.start()] and VALUE_RE.match(text, name.end()) is None
 
 
 def labelled_count_mentions(text: str, lowered: str, names: list[re.Match]) -> list[Mention]:
@@ -1638,15 +1645,17 @@ def labelled_count_mentions(text: str, lowered: str, names: list[re.Match]) -> l
             continue
         at = lowered.find("count", at + 5)
         index = bisect_right(starts, label.start()) - 1
-        while index >= 0 and names[index].end() > label.start():
-            index -= 1  # a name inside the label ("white count" is a name of its own, never a labelled count)
+        while index >= 0 and (names[index].end() > label.start() or _said_normal(text, lowered, names[index])):
+            index -= 1  # a name inside the label ("white count" is a name of its own, never a labelled count); a count only said normal
         if index < 0 or label.start() - names[index].end() > LABELLED_COUNT_REACH:
             continue
         analyte = names[index].lastgroup
         if analyte not in ("wbc", "anc", "alc", "plt") \
-                or any(other.lastgroup != analyte for other in ANALYTE_RE.finditer(text, names[index].end(), label.end())):
+                or any(other.lastgroup != analyte and not _said_normal(text, lowered, other)
+                       for other in ANALYTE_RE.finditer(text, names[index].end(), label.end())):
             continue  # another count named between ("apheresis platelets" given between two platelet counts is the same one)
-        value = VALUE_RE.match(text, label.end())
+        when = COUNT_LABEL_TIME_RE.match(text, label.end())  # "a repeat count two weeks later was 0.7", "post count (1 hr, 15:45): 12"
+        value = VALUE_RE.match(text, when.end() if when else label.end())
         if value is None or value.group("cmp") or "\n" in (value.group("filler") or "") \
                 or not value.group("unit") and (NOT_A_VALUE_RE.match(text, value.end("num")) or TIME_NUMBER_AFTER_RE.match(text, value.end("num"))):
             continue  # "send a post-transfusion count 1 h after": a time, not a count

@@ -1342,6 +1342,9 @@ ROUND32_READS = [
     # a value's label after an event or a treatment; "stands at"; weekdays of the other languages label a series' values
     ("ANC 0.3 on 1 June, 0.8 on 8 June following a course of G-CSF, and now stands at 1.7", {"anc": 1.7}),
     ("Plaquettes lundi 96, mercredi 80 et aujourd'hui seulement 71.", {"plt": 71}),
+    # a labelled count with its time between label and value; a count only said normal is not the one a label names
+    ("Her neutrophils were 1.6 at the visit, with normal platelet count. A repeat count three days later was 0.9 x10^9/L.", {"anc": 0.9}),
+    ("Pre-transfusion plt 6 x10^9/L. Post-transfusion count (1 h, 16:10): 19 x10^9/L.", {"plt": 19}),
 ]
 
 
