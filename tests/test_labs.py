@@ -1345,6 +1345,11 @@ ROUND32_READS = [
     # a labelled count with its time between label and value; a count only said normal is not the one a label names
     ("Her neutrophils were 1.6 at the visit, with normal platelet count. A repeat count three days later was 0.9 x10^9/L.", {"anc": 0.9}),
     ("Pre-transfusion plt 6 x10^9/L. Post-transfusion count (1 h, 16:10): 19 x10^9/L.", {"plt": 19}),
+    # a neighbour's values are someone else's; an earlier message's header starts the quoted part
+    ("Mes plaquettes sont à 121 000. Mon voisin avait des plaquettes à 45 000.", {"plt": 121}),
+    ("Update: Hb 9.4 after 1 unit, no reaction.\n\n--- previous message (07:30) ---\nHb 7.2 this morning, transfusing 1 unit.", {"hgb": 9.4}),
+    # a repeat drawn again ("recollected", "redrawn") is the next value of a series
+    ("plt 19 with clumps, redrawn in citrate 164", {"plt": 164}),
 ]
 
 
