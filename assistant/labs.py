@@ -292,6 +292,9 @@ WORDS_THEN_BRACKET_RE = re.compile(rf"(?P<filler>(?:[ \t]+[A-Za-z'’]+){{1,4}}[
 # ... or with no unit when the bracket labels it the latest: "Platelets remained normal throughout (latest 243)".
 LATEST_IN_BRACKET_RE = re.compile(rf"(?P<filler>(?:[ \t]+[^\W\d_][\w'’]*){{1,6}}[ \t]*\([ \t]*(?:latest|last|today|now|current(?:ly)?|most[ \t]+recent|{EVENT_LABEL})"
                                   rf"[ \t]*:?[ \t]*)(?P<cmp>(?!x)x)?{NUMBER}[ \t]*(?:{UNIT})?(?=[ \t]*\))", re.IGNORECASE)
+# ... or with the word of now after it: "My lymphocytes have been low for months (0.7 today)".
+NOW_IN_BRACKET_RE = re.compile(rf"(?P<filler>(?:[ \t]+[^\W\d_][\w'’]*){{1,6}}[ \t]*\([ \t]*)(?P<cmp>(?!x)x)?{NUMBER}[ \t]*(?:{UNIT})?"
+                               r"(?=[ \t]*,?[ \t]*(?:today|now|currently|this[ \t]+morning|latest)[ \t]*\))", re.IGNORECASE)
 # Words that make the bracketed number a threshold or another quantity, not the named value.
 NOT_OWN_WORDS_RE = re.compile(r"(?i)\b(?:below|under|above|over|than|least|most|target|goal|threshold|trigger|cut|limit|normal|range|"
                               r"reference|ref|lln|uln|change|drop|fall|rise|increase|decrease|dose|per|grade)\b")
@@ -1316,8 +1319,9 @@ def _find_mentions(text: str) -> list[Mention]:
             bracketed = WORDS_THEN_BRACKET_RE.match(text, position)  # "the platelet count you shared (44 x10^9/L)"
             if bracketed and not ANALYTE_RE.search(bracketed.group("filler")) and not NOT_OWN_WORDS_RE.search(bracketed.group("filler")):
                 value_match = bracketed
-            elif (latest := LATEST_IN_BRACKET_RE.match(text, position)) and not ANALYTE_RE.search(latest.group("filler")):
-                value_match = latest  # "Platelets remained normal throughout (latest 243)"
+            elif (latest := LATEST_IN_BRACKET_RE.match(text, position) or NOW_IN_BRACKET_RE.match(text, position)) \
+                    and not ANALYTE_RE.search(latest.group("filler")):
+                value_match = latest  # "Platelets remained normal throughout (latest 243)", "… low for months (0.7 today)"
         ahead = text[position:position + 48]
         garbled = GARBLED_VALUE_RE.match(text, position) if may_garble and GARBLED_HINT_RE.search(ahead) else None
         if garbled and (not value_match or value_match.end("num") <= garbled.end("token")):

@@ -1350,6 +1350,8 @@ ROUND32_READS = [
     ("Update: Hb 9.4 after 1 unit, no reaction.\n\n--- previous message (07:30) ---\nHb 7.2 this morning, transfusing 1 unit.", {"hgb": 9.4}),
     # a repeat drawn again ("recollected", "redrawn") is the next value of a series
     ("plt 19 with clumps, redrawn in citrate 164", {"plt": 164}),
+    # a value in brackets with a word of now after it, a few words after its name
+    ("her neutrophils have stayed low since cycle 2 (0.9 now)", {"anc": 0.9}),
 ]
 
 
