@@ -1351,7 +1351,7 @@ ROUND32_READS = [
     # a repeat drawn again ("recollected", "redrawn") is the next value of a series
     ("plt 19 with clumps, redrawn in citrate 164", {"plt": 164}),
     # a value in brackets with a word of now after it, a few words after its name
-    ("her neutrophils have stayed low since cycle 2 (0.9 now)", {"anc": 0.9}),
+    ("her neutrophils have stayed low for weeks (0.9 now)", {"anc": 0.9}),
 ]
 
 
