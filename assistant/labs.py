@@ -1520,7 +1520,7 @@ def _find_mentions(text: str) -> list[Mention]:
     if grouped:  # "1.2/7.4/19 (WBC/Hb/plt)": the names of a group give no values of their own
         mentions = [m for m in mentions if not any(a <= m.span[0] < b for a, b in group_names)]
     tables = table_mentions(text)
-    if "count" in lowered and names:
+    if ("count" in lowered or "repeat" in lowered or "recheck" in lowered) and names:
         mentions = mentions + labelled_count_mentions(text, lowered, names)
     found = mentions + rows[0] + tables + token_flowsheet_mentions(text, tables) + leading_value_mentions(text, mentions, lowered) \
         + value_before_name_mentions(text, bare, mentions) + conditions + fishbones + grouped
@@ -1627,6 +1627,8 @@ LABELLED_COUNT_RE = re.compile(r"(?i)\b(?:\d{1,2}-?[ \t]*(?:hours?|hrs?|h)[ \t]+
                                r"follow-?up|corrected|latest|new|today['’]?s|morning['’]?s|evening['’]?s|afternoon|next)[ \t]+count\b(?!\w)")
 COUNT_LABEL_TIME_RE = re.compile(r"(?i)[ \t]*(?:\([^()\n]{1,25}\)|(?:a|an|one|two|three|four|five|six|\d{1,2})[ \t]+(?:hours?|hrs?|days?|weeks?|wks?|months?)"
                                  r"[ \t]+(?:later|after(?:wards)?)|(?:on|at)[ \t]+(?:day[ \t]+)?[\d/:.]+(?![\d/:.]))(?=[ \t]*[:=]?[ \t]*(?:was|were|is|of|:|=)?[ \t]*\d)")
+# A repeat named by itself, right before its value: "… and the repeat is 9.1", "the recheck came back at 41".
+REPEAT_LABEL_RE = re.compile(r"(?i)\b(?:the|a|her|his|their|your|my)[ \t]+(?:repeat|recheck|re-check)(?=[ \t]+(?:is|was|came|showed|shows|of)\b|[ \t]*[:=])")
 LABELLED_COUNT_REACH = 250  # characters back to the value of the count it names
 
 
@@ -1635,26 +1637,35 @@ def _said_normal(text: str, lowered: str, name: re.Match) -> bool:
     return "normal" in lowered[max(0, name.start() - 40):name.start()] and VALUE_RE.match(text, name.end()) is None
 
 
-def labelled_count_mentions(text: str, lowered: str, names: list[re.Match]) -> list[Mention]:
-    """Values of counts named as in LABELLED_COUNT_RE: the analyte is the one of the nearest name before (with its value or
-    not: "Platelets (x10^9/L): admission 16; … This morning's count is 93"), when no other name stands between."""
-    found = []
-    starts = [name.start() for name in names]
+def _count_labels(text: str, lowered: str) -> list[re.Match]:
+    """The labels of LABELLED_COUNT_RE in `text`: each found at its word "count" (a label of this "count", not of one before
+    it: "white count" has none)."""
+    labels = []
     at = lowered.find("count")
     while at >= 0:
-        label = next((found for found in LABELLED_COUNT_RE.finditer(text, max(0, at - 30), at + 5) if found.end() == at + 5), None) \
-            if lowered[at - 1:at] in (" ", "\t") else None
-        if label is None:  # a label of this "count", not of one before it ("white count" has none)
-            at = lowered.find("count", at + 5)
-            continue
+        if lowered[at - 1:at] in (" ", "\t"):
+            label = next((found for found in LABELLED_COUNT_RE.finditer(text, max(0, at - 30), at + 5) if found.end() == at + 5), None)
+            if label is not None:
+                labels.append(label)
         at = lowered.find("count", at + 5)
+    return labels
+
+
+def labelled_count_mentions(text: str, lowered: str, names: list[re.Match]) -> list[Mention]:
+    """Values of counts named as in LABELLED_COUNT_RE, or a repeat's ("… and the repeat is 9.1", REPEAT_LABEL_RE): the
+    analyte is the one of the nearest name before (with its value or not: "Platelets (x10^9/L): admission 16; … This
+    morning's count is 93"), when no other name stands between."""
+    found = []
+    starts = [name.start() for name in names]
+    repeats = list(REPEAT_LABEL_RE.finditer(text)) if "repeat" in lowered or "recheck" in lowered else []
+    for label in sorted(_count_labels(text, lowered) + repeats, key=lambda m: m.start()):
         index = bisect_right(starts, label.start()) - 1
         while index >= 0 and (names[index].end() > label.start() or _said_normal(text, lowered, names[index])):
             index -= 1  # a name inside the label ("white count" is a name of its own, never a labelled count); a count only said normal
         if index < 0 or label.start() - names[index].end() > LABELLED_COUNT_REACH:
             continue
         analyte = names[index].lastgroup
-        if analyte not in ("wbc", "anc", "alc", "plt") \
+        if analyte not in ("wbc", "anc", "alc", "plt") and label.re is LABELLED_COUNT_RE \
                 or any(other.lastgroup != analyte and not _said_normal(text, lowered, other)
                        for other in ANALYTE_RE.finditer(text, names[index].end(), label.end())):
             continue  # another count named between ("apheresis platelets" given between two platelet counts is the same one)

@@ -1352,6 +1352,9 @@ ROUND32_READS = [
     ("plt 19 with clumps, redrawn in citrate 164", {"plt": 164}),
     # a value in brackets with a word of now after it, a few words after its name
     ("her neutrophils have stayed low for weeks (0.9 now)", {"anc": 0.9}),
+    # a repeat named by itself, in a later sentence, is the value of the name before it
+    ("Hb 6.8 on arrival. One unit given overnight and the repeat was 8.2.", {"hgb": 8.2}),
+    ("plt twenty two this morning period the recheck came back at thirty one period", {"plt": 31}),
 ]
 
 
