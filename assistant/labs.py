@@ -1625,10 +1625,11 @@ def paired_bracket_mentions(text: str, names: list[re.Match]) -> list[Mention]:
 # "Platelets 06:00: 27. One unit given at 10:30; 1-hour post-transfusion count 61", "ANC 0.4 … repeat count 0.9".
 LABELLED_COUNT_RE = re.compile(r"(?i)\b(?:\d{1,2}-?[ \t]*(?:hours?|hrs?|h)[ \t]+)?(?:post-?transfusion(?:al)?|post|repeat(?:ed)?|re-?check|pre-?cycle|pre-?dose|pre-?treatment|current|"
                                r"follow-?up|corrected|latest|new|today['’]?s|morning['’]?s|evening['’]?s|afternoon|next)[ \t]+count\b(?!\w)")
-COUNT_LABEL_TIME_RE = re.compile(r"(?i)[ \t]*(?:\([^()\n]{1,25}\)|(?:a|an|one|two|three|four|five|six|\d{1,2})[ \t]+(?:hours?|hrs?|days?|weeks?|wks?|months?)"
+COUNT_LABEL_TIME_RE = re.compile(r"(?i)[ \t]*(?:(?:this[ \t]+(?:morning|am|afternoon|evening)|today|tonight)(?:[ \t]*\([^()\n]{1,25}\))?|\([^()\n]{1,25}\)|(?:a|an|one|two|three|four|five|six|\d{1,2})[ \t]+(?:hours?|hrs?|days?|weeks?|wks?|months?)"
                                  r"[ \t]+(?:later|after(?:wards)?)|(?:on|at)[ \t]+(?:day[ \t]+)?[\d/:.]+(?![\d/:.]))(?=[ \t]*[:=]?[ \t]*(?:was|were|is|of|:|=)?[ \t]*\d)")
 # A repeat named by itself, right before its value: "… and the repeat is 9.1", "the recheck came back at 41".
-REPEAT_LABEL_RE = re.compile(r"(?i)\b(?:the|a|her|his|their|your|my)[ \t]+(?:repeat|recheck|re-check)(?=[ \t]+(?:is|was|came|showed|shows|of)\b|[ \t]*[:=])")
+REPEAT_LABEL_RE = re.compile(r"(?i)(?:\b(?:the|a|her|his|their|your|my)[ \t]+|(?:^|(?<=[.;!?][ \t])|(?<=\n))(?=[A-Z]))(?:repeat|recheck|re-check)"
+                             r"(?=[ \t]+(?:is|was|came|showed|shows|of)\b|[ \t]*[:=]|[ \t]+(?:this[ \t]+(?:morning|am|afternoon|evening)|today|tonight)\b)")
 LABELLED_COUNT_REACH = 250  # characters back to the value of the count it names
 
 

@@ -1355,6 +1355,7 @@ ROUND32_READS = [
     # a repeat named by itself, in a later sentence, is the value of the name before it
     ("Hb 6.8 on arrival. One unit given overnight and the repeat was 8.2.", {"hgb": 8.2}),
     ("plt twenty two this morning period the recheck came back at thirty one period", {"plt": 31}),
+    ("Platelets 120,000 at C2 and 71,000/µL on Monday. Recheck this morning (Wednesday) 52,000/µL.", {"plt": 52}),
 ]
 
 
