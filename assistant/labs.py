@@ -1520,7 +1520,7 @@ def _find_mentions(text: str) -> list[Mention]:
     if grouped:  # "1.2/7.4/19 (WBC/Hb/plt)": the names of a group give no values of their own
         mentions = [m for m in mentions if not any(a <= m.span[0] < b for a, b in group_names)]
     tables = table_mentions(text)
-    if ("count" in lowered or "repeat" in lowered or "recheck" in lowered) and names:
+    if ("count" in lowered or "repeat" in lowered or "recheck" in lowered or "values" in lowered) and names:
         mentions = mentions + labelled_count_mentions(text, lowered, names)
     found = mentions + rows[0] + tables + token_flowsheet_mentions(text, tables) + leading_value_mentions(text, mentions, lowered) \
         + value_before_name_mentions(text, bare, mentions) + conditions + fishbones + grouped
@@ -1629,7 +1629,9 @@ COUNT_LABEL_TIME_RE = re.compile(r"(?i)[ \t]*(?:(?:this[ \t]+(?:morning|am|after
                                  r"[ \t]+(?:later|after(?:wards)?)|(?:on|at)[ \t]+(?:day[ \t]+)?[\d/:.]+(?![\d/:.]))(?=[ \t]*[:=]?[ \t]*(?:was|were|is|of|:|=)?[ \t]*\d)")
 # A repeat named by itself, right before its value: "… and the repeat is 9.1", "the recheck came back at 41".
 REPEAT_LABEL_RE = re.compile(r"(?i)(?:\b(?:the|a|her|his|their|your|my)[ \t]+|(?:^|(?<=[.;!?][ \t])|(?<=\n))(?=[A-Z]))(?:repeat|recheck|re-check)"
-                             r"(?=[ \t]+(?:is|was|came|showed|shows|of)\b|[ \t]*[:=]|[ \t]+(?:this[ \t]+(?:morning|am|afternoon|evening)|today|tonight)\b)")
+                             r"(?=[ \t]+(?:is|was|came|showed|shows|of)\b|[ \t]*[:=]|[ \t]+(?:this[ \t]+(?:morning|am|afternoon|evening)|today|tonight)\b)"
+                             # ... or the later values of the name before, in a dated list: "Subsequent values 9/10 8.2, 9/17 7.5"
+                             r"|\b(?:subsequent|later|further|serial|follow-?up)[ \t]+(?:values|counts|results|levels|readings)(?=[ \t]*:?[ \t]*\d)")
 LABELLED_COUNT_REACH = 250  # characters back to the value of the count it names
 
 
@@ -1658,7 +1660,7 @@ def labelled_count_mentions(text: str, lowered: str, names: list[re.Match]) -> l
     morning's count is 93"), when no other name stands between."""
     found = []
     starts = [name.start() for name in names]
-    repeats = list(REPEAT_LABEL_RE.finditer(text)) if "repeat" in lowered or "recheck" in lowered else []
+    repeats = list(REPEAT_LABEL_RE.finditer(text)) if "repeat" in lowered or "recheck" in lowered or "values" in lowered else []
     for label in sorted(_count_labels(text, lowered) + repeats, key=lambda m: m.start()):
         index = bisect_right(starts, label.start()) - 1
         while index >= 0 and (names[index].end() > label.start() or _said_normal(text, lowered, names[index])):
@@ -1670,6 +1672,10 @@ def labelled_count_mentions(text: str, lowered: str, names: list[re.Match]) -> l
                 or any(other.lastgroup != analyte and not _said_normal(text, lowered, other)
                        for other in ANALYTE_RE.finditer(text, names[index].end(), label.end())):
             continue  # another count named between ("apheresis platelets" given between two platelet counts is the same one)
+        dated = DATED_LIST_RE.match(text, label.end())
+        if dated:  # "Subsequent values 9/10 8.2, 9/17 7.5": each after its date, the most recent read
+            found.append(_dated_list(analyte, text, label.start(), dated, None))
+            continue
         when = COUNT_LABEL_TIME_RE.match(text, label.end())  # "a repeat count two weeks later was 0.7", "post count (1 hr, 15:45): 12"
         value = VALUE_RE.match(text, when.end() if when else label.end())
         if value is None or value.group("cmp") or "\n" in (value.group("filler") or "") \

@@ -1356,6 +1356,8 @@ ROUND32_READS = [
     ("Hb 6.8 on arrival. One unit given overnight and the repeat was 8.2.", {"hgb": 8.2}),
     ("plt twenty two this morning period the recheck came back at thirty one period", {"plt": 31}),
     ("Platelets 120,000 at C2 and 71,000/µL on Monday. Recheck this morning (Wednesday) 52,000/µL.", {"plt": 52}),
+    # a dated list of the later values of the name before
+    ("ANC 0.6 on 2/1, 1.0 on 2/4. Later values 2/8 1.4, 2/15 1.9.", {"anc": 1.9}),
 ]
 
 
