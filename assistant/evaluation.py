@@ -32,7 +32,7 @@ QUESTION_SETS = {"questions": DEFAULT_QUESTIONS, "clinician": EVALS / "clinician
 # `lab-strings-fresh18` the last: the honest measure of both, with `review-fresh22` and `lab-strings-fresh25`, written
 # near the end of the last round and scored once at its end); the others as that round's development sets.
 REVIEW_ROUNDS = ("", *(str(n) for n in range(2, 29)))
-LAB_ROUNDS = ("", *(str(n) for n in range(2, 35)))
+LAB_ROUNDS = ("", *(str(n) for n in range(2, 36)))
 REVIEW_SETS = {"review": DEFAULT_REVIEW, "review-passages": EVALS / "review_passages.jsonl",
                **{f"review-fresh{n}": EVALS / f"review_fresh{n}.jsonl" for n in REVIEW_ROUNDS}}
 LAB_SETS = {"lab-strings": EVALS / "lab_strings.jsonl",
