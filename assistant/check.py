@@ -1107,7 +1107,9 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                     and not RULE_MET_AFTER_RE.match(text, comparison.end(), s_end) \
                     or OTHER_SUBJECT_HINT_RE.search(lowered, max(s_start, comparison.start() - 24), comparison.start()) \
                     and OTHER_SUBJECT_BEFORE_RE.search(text, max(s_start, comparison.start() - 24), comparison.start()) \
-                    or ACTION_AFTER_RE.match(text, comparison.end(), s_end):
+                    or ACTION_AFTER_RE.match(text, comparison.end(), s_end) \
+                    or "expect" in lowered[max(s_start, comparison.start() - 40):comparison.start()] \
+                    and EXPECTED_BEFORE_RE.search(text, max(s_start, comparison.start() - 40), comparison.start()):
                 rule_end = comparison.end()
                 continue  # "anything below 8.0 is grade 3" defines a band, "hold threshold is <1.0" a rule: neither is about the value
             if DENIED_AFTER_RE.search(text, comparison.end(), min(s_end, comparison.end() + 40)):
@@ -1198,6 +1200,8 @@ RULE_MET_AFTER_RE = re.compile(r"(?i)[^.;!?]{0,30}?,?\s*which\s+(?:it|they|she|h
 NOT_MET_AFTER_RE = re.compile(r"(?i)[^.;!?]{0,30}?,?\s*which\s+(?:it|they|she|he)\s+(?:is|are|was|were|does|do)(?:\s+not\b|n['’]t\b)")
 # Between two conditions of one rule: "under 7 or platelets under 10", "below 1.0, or platelets below 50".
 RULE_GOES_ON_RE = re.compile(r"(?i)[ \t]*(?:\S+[ \t]*)?(?:,[ \t]*)?(?:or|and|,)[ \t]+(?:(?:the|an?|if|when|their|his|her)[ \t]+)?(?:[A-Za-z-]+[ \t]+){0,3}")
+# A value expected later, not the one measured: "ANC 1.1 today but expecting a nadir <0.5 in 3 days".
+EXPECTED_BEFORE_RE = re.compile(r"(?i)\bexpect(?:s|ed|ing)?\b(?:\s+(?:an?|the|her|his|their|its|nadir|to|fall|drop|reach|be|of))*\s*$")
 # An action right after a comparison makes it a rule's condition: "under 50,000 they'd hold treatment".
 ACTION_AFTER_RE = re.compile(r"(?i)\s*,?\s*(?:they|we|you|i|he|she|the\s+(?:team|doctors?|nurses?))\s*(?:['’]d|['’]ll|\s+would|\s+will|\s+should|"
                              r"\s+must|\s+might|\s+may|\s+can|\s+could)?\s+(?:hold|stop|pause|withhold|transfuse|give|start|delay|skip|call|treat|admit)\b")

@@ -266,7 +266,7 @@ RANGE_THEN_LEADERS_RE = re.compile(rf"[ \t]+\d[\d.,]*[ \t]*[-–][ \t]*\d[\d.,]*
                                    re.IGNORECASE)
 # A later hemoglobin/hematocrit pair after a word of a series: "H/H 7.6/23 s/p 1u now 8.5/26", "H&H 8.1/25 → 9.0/27".
 LATER_PAIR_RE = re.compile(r"[^.;\n]{0,30}?(?:\b(?:now|today|then|post|after|this\s+am|this\s+morning)\b|->|→)[^.;\n\d]{0,12}"
-                           r"(?P<num>\d{1,2}(?:\.\d)?)/\d{2}(?:\.\d)?(?![\d.])", re.IGNORECASE)
+                           r"(?P<num>\d{1,2}(?:\.\d)?)/\d{2}(?:\.\d)?(?!\d|\.\d)", re.IGNORECASE)
 # A code of two digits with a leading zero, in a column before the values: "Hemoglobin   01   9.9   Low   g/dL" (a laboratory's code).
 COLUMN_CODE_RE = re.compile(r"0\d(?![\d.,])[ \t]{2,}(?=\d)")
 # VALUE_RE when only spaces and a colon stand between name and number: what its fillers would give, without trying them. The
@@ -2439,6 +2439,9 @@ DECIMAL_CELL_RE = re.compile(r"[ \t]*\d+[.,]\d+[ \t]*")
 OTHER_UNIT_CELL_RE = re.compile(r"[ \t]*(?:\S*[A-Za-zµ]\S*/\S+|\S*/\S*[A-Za-zµ]\S*)[ \t]*")  # one word with a slash and a letter: no date
 
 
+VALUE_UNIT_CELL_RE = re.compile(r"[ \t]*\d+(?:[.,]\d+)?[ \t]+(?:\S*[A-Za-zµ]\S*/\S+|\S*/\S*[A-Za-zµ]\S*)[ \t]*")
+
+
 def row_table_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]]:
     """Values of tables whose header row labels the columns and whose rows start with an analyte name; with
     several value columns (dates, times, Today | Prior) the most recent is read. Returns the mentions and the
@@ -2479,6 +2482,8 @@ def row_table_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]]
             # ... or a decimal value and a unit the reader does not know ("RBC  3.61  10^6/uL  L"), as no header has
             is_row = is_row or any(DECIMAL_CELL_RE.fullmatch(line, a, b) for a, b in cells[1:]) \
                 and any(OTHER_UNIT_CELL_RE.fullmatch(line, a, b) for a, b in cells[1:])
+            # ... or a value and its unit in one cell ("RBC    3.22 10^6/uL  L"), as no header has
+            is_row = is_row or any(VALUE_UNIT_CELL_RE.fullmatch(line, a, b) for a, b in cells[1:])
             if not is_row:
                 header, delimiter = [line[a:b].strip() for a, b in cells], splitter[0]
             elif header is not None and any(BARE_NUMBER_CELL_RE.fullmatch(cell) for cell in header):

@@ -1200,6 +1200,8 @@ ROUND27_CLASSES = [
     # a sentence that refers back says what the value is, then its grade
     ("Your white count is 3.5 x10^9/L. That is within normal limits, CTCAE grade 0.", "5", [(C, "wbc", None, None), (M, "wbc", 0, 1)]),
     ("Your white count is 3.5 x10^9/L. That is mildly low, grade 1.", "5", []),
+    # a value expected later is no comparison of the value measured
+    ("ANC 1.4 today; we are expecting a nadir below 0.5 next week.", "5", []),
 ]
 
 

@@ -1358,6 +1358,9 @@ ROUND32_READS = [
     ("Platelets 120,000 at C2 and 71,000/µL on Monday. Recheck this morning (Wednesday) 52,000/µL.", {"plt": 52}),
     # a dated list of the later values of the name before
     ("ANC 0.6 on 2/1, 1.0 on 2/4. Later values 2/8 1.4, 2/15 1.9.", {"anc": 1.9}),
+    # a later hemoglobin/hematocrit pair before a full stop; a line of another analyte with its value and unit in one cell is a row
+    ("h/h 6.9/21 s/p 2u now 8.8/27. feels better", {"hgb": 8.8}),
+    ("RBC    2.91 10^6/uL  L\nHGB    8.9  g/dL     L\nPLT    71   10^3/uL  L", {"hgb": 8.9, "plt": 71}),
 ]
 
 
