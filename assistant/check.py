@@ -582,7 +582,7 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
                 own = _mention(term, text, bracket.start("num"), bracket.end(), bracket.group("num"), bool(bracket.group("kilo")),
                                bracket.group("unit"), None, bracket.span("num"), [parse_number(bracket.group("num"))])
         if OTHER_TIME_HINT_RE.search(lowered_after, 0, 40) and OTHER_TIME_AFTER_RE.match(text, after_term, end) \
-                or DEFINED_HINT_RE.search(text, claim_end, claim_end + 12) and DEFINED_AFTER_RE.match(text, claim_end, end):
+                or DEFINED_HINT_RE.search(text, claim_end, claim_end + 30) and DEFINED_AFTER_RE.match(text, claim_end, end):
             continue  # "grade 4 at its nadir, is now grade 1"; "(G4 is <0.1)": not a claim about the value at hand
         if (REPORTED_HINT_RE.search(lowered_before[-40:]) or ANYONE_HINT_RE.search(lowered_before)) and REPORTED_BEFORE_RE.search(before) \
                 or REPORTED_HINT_RE.search(lowered_after, 0, 45) and REPORTED_AFTER_RE.match(text, after_term, end):
@@ -626,9 +626,13 @@ OTHER_TIME_AFTER_RE = re.compile(rf"(?i){OTHER_TIME}(?!\s*\((?!\s*(?:CTCAE\s*)?v
 OTHER_TIME_OWN_RE = re.compile(rf"(?i){OTHER_TIME}(?=\s*\()")
 OTHER_TIME_HINT_RE = re.compile(r"nadir|lowest|worst|peak|baseline|previous|initial|earlier|admission|presentation|diagnos|arrival|onset|last|"
                                 r"yesterday|before|gestern|hier|ayer|ieri|gisteren|ontem|entr[ée]e|ingres|aufnahme|opname|admiss")
-DEFINED_HINT_RE = re.compile(r"[<≤=]|less|below|under")
+DEFINED_HINT_RE = re.compile(r"[<≤=]|less|below|under|unter|sous|dessous|debajo|sotto|onder|abaixo")
 # ... or a band's edge named bare after its grade: "(grade 4 below 25)", "(grade 4 only under 0.2)"
-DEFINED_AFTER_RE = re.compile(r"(?i)\s*(?:(?:is|=|means)\s*|(?:only\s+|just\s+)?(?=[bu<≤]))(?:[<>≤≥]|less\s+than|below|under)\s*(?![56]\.0\b)\d")
+DEFINED_AFTER_RE = re.compile(r"(?i)\s*(?:(?:is|=|means)\s*|(?:only\s+|just\s+)?(?=[bu<≤])|"
+                              # "Grad 4 wäre erst unter 0,1", "grade 4 would only be below 0.1", "le grade 4 serait sous 0,1"
+                              r"(?:would\s+(?:only\s+)?be|w[äa]re|serait|ser[íi]a|sarebbe|zou(?:\s+pas)?(?:\s+zijn)?)\s+(?:(?:erst|only|seulement|"
+                              r"solo|solamente|pas|just|nur)\s+)?(?:(?:at|bei|à|a|en|op)\s+)?)"
+                              r"(?:[<>≤≥]|less\s+than|below|under|unter|sous|en\s+dessous\s+de|por\s+debajo\s+de|sotto|onder|abaixo\s+de)\s*(?![56]\.0\b)\d")
 # Words that call the claim before them wrong: "That was wrong:", "but that's an error", "which is an over-call".
 WRONG_CLAIM = (r"(?:(?:that|this|it|which)(?:'s|’s|\s+is|\s+was)|(?:that|this)\s+(?:grade|grading|claim))\s+(?:(?:simply|clearly|just)\s+)?"
                r"(?:wrong|incorrect|an?\s+(?:error|mistake|typo|over-?call|under-?call|overcall|undercall|misgrading|misclassification)|mistaken|"
@@ -2289,7 +2293,12 @@ STATED_LLN_RE = re.compile(rf"(?i)(?:lower\s+limit(?:\s+of\s+normal)?|\bLLN)\s*(
 
 # A reference range in brackets right after a value ("Hb 13.1 g/dL (ref 13.5–17.5)", "Hgb 12.6 L (13.5-17.5 g/dL)"): its
 # low end is the laboratory's lower limit of normal for that value, where grade 1 starts.
-RANGE_AFTER_VALUE_RE = re.compile(rf"(?i)[ \t]*(?:[HL]\b[ \t]*)?[\(\[][ \t]*(?:(?:ref(?:erence)?\.?(?:[ \t]+range)?|normal(?:[ \t]+range)?|RR|NR|N)[ \t]*[:=]?[ \t]*)?"
+RANGE_AFTER_VALUE_RE = re.compile(rf"(?i)[ \t]*(?:[HL]\b[ \t]*)?[\(\[][ \t]*(?:(?:ref(?:erence)?\.?(?:[ \t]+range)?|normal(?:[ \t]+range)?|RR|NR|N|"
+                                  # ... in the other languages read: "(Referenzbereich 13,5–17,5 g/dl)", "(VR 12-16)", "(normes 150-400)"
+                                  rf"Referenz(?:bereich|wert[e]?)?|Normbereich|Norm|r[ée]f[ée]rence|valeurs?[ \t]+(?:de[ \t]+)?r[ée]f[ée]rence|normes?|"
+                                  rf"VR|VN|rango(?:[ \t]+de[ \t]+referencia)?|valores?[ \t]+(?:de[ \t]+)?referencia|intervallo(?:[ \t]+di[ \t]+riferimento)?|"
+                                  rf"v\.?n\.?|referentie(?:waarden?)?|normaalwaarden?|ref\.?[ \t]*waarde|intervalo(?:[ \t]+de[ \t]+refer[êe]ncia)?|"
+                                  rf"valores?[ \t]+de[ \t]+refer[êe]ncia)[ \t]*[:=]?[ \t]*)?"
                                   rf"(?P<low>\d+(?:[.,]\d+)?)[ \t]*(?:[-–]|to)[ \t]*\d+(?:[.,]\d+)?[ \t]*(?P<unit>{UNIT_ALTERNATIVES})?[ \t]*[\)\]]")
 
 

@@ -129,7 +129,7 @@ EVENT_LABEL = (r"(?:de|à[ \t]+la|à[ \t]+l['’]|al|bei(?:[ \t]+der)?|bij|na|al
 # "PLT 03/12 09:40: 22", "Hb 4 Mar 9.1", "Hgb 2025-07-24: 9.6", "Hb 17.07.2025: 9,0", "platelets on 3/4 were 88": when, then the value; "Platelets 06:00: 27", "Platelet ct 0512: 33": a clock, a colon, the value
 FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|(?:19|20)\d\d-[01]\d-[0-3]\d|\d{1,2}\.\d{1,2}\.(?:\d{2,4}|(?=[ \t]*:))|"
           r"\d{1,2}\.?[ -]" + MONTH_NAME + r")\)?(?:[ \t]+\d{1,2}:\d{2})?(?:[ \t]*:[ \t]*|[ \t]+(?:(?:was|were|is|are)[ \t]+)?)(?=\d)|"
-          r"[ \t]+(?:at[ \t]+|@[ \t]*)?(?:\d{1,2}:\d{2}|(?:[01]\d|2[0-3])[0-5]\d)[ \t]*:[ \t]*(?=\d)|[ \t]+\d{1,2}:\d{2}[ \t]+(?=\d)|"
+          r"[ \t]+(?:at[ \t]+|@[ \t]*)?(?:\d{1,2}:\d{2}|(?:[01]\d|2[0-3])[0-5]\d)[ \t]*:[ \t]*(?=\d)|[ \t]+\d{1,2}:\d{2}[ \t]+(?:(?:was|is|were)[ \t]+)?(?=\d)|"
           r"[ \t]+(?:(?:am|on|le|el|il|op|na|no)[ \t]+)?(?:mon|tue|wed|thu|fri|sat|sun)(?:[a-z]{0,3}day|s|rs?)?\.?[ \t]*:?[ \t]*(?=\d)|"  # "Neuts Mon 1.9 – Wed 1.1"
           r"[ \t]+(?:(?:am|on|le|el|il|op|na|no)[ \t]+)?" + FOREIGN_WEEKDAY + r"(?:[ \t]+" + PART_OF_DAY + r")?[ \t]*:?[ \t]*(?=\d)|"  # "Hb am Donnerstag früh 9,4"
           r"[ \t]+(?:at[ \t]+)?\d{1,2}(?::\d{2})?[ \t]*(?:am|pm|a\.m\.|p\.m\.)(?:[ \t]+(?:was|is|were))?[ \t]*:?[ \t]*(?=\d)|"  # "Hb at 8 pm was 8.6"
@@ -166,7 +166,7 @@ FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,
           # ... and in the present tense ("l'hémoglobine remonte à 9,4", "las plaquetas bajan a 40", "Hb sinkt auf 8,1")
           r"(?:remont|chut|baiss|augment|diminu)(?:e|ent)|descend(?:ent)?|(?:sub|baj)(?:e|en|a|an)|sale|scende|salgono|scendono|steigt|sinkt|fällt|"
           r"um+|uh+|uhm|erm|er|hmm+|ah|"  # hesitations a dictation keeps ("Platelets, um, sixty seven")
-          r"previously\s+reported\s+as|reported\s+as|range|ranged|ranging|this\s+(?:admission|stay|week|cycle|month)|que|qui|che|van|progressivamente|progressivement|gradualmente|graduellement|lentamente|rapidamente|du\s+jour|de\s+hoy|del\s+d[íi]a|di\s+oggi|do\s+dia|am\s+(?:abend|morgen|nachmittag)|contr[ôo]le|control|controllo|kontrolle|zijn|bedraagt|bedroeg|weiter|verder|ancora|encore|todav[íi]a|ainda|erst|zuerst|initially|initialement|inicialmente|inizialmente|aanvankelijk|steadily|gradually|progressively|slowly|rapidly|sharply|further|stiegen|stieg|fielen|fiel|sanken|sank|lagen|lag|improved|increased|abs|absolute|recorded|noted|observed|found|documented|drifted|trended|trending|slipped|dipped|climbed|settled|sitting|hovering|sits|reads?|nl|normal|wnl|low|high|this|so|up|trend|series|results?|elevated|reduced|critically|critical|markedly|mildly|severely|very|~|≈)\b\s*)")
+          r"previously\s+reported\s+as|reported\s+as|report|range|ranged|ranging|this\s+(?:admission|stay|week|cycle|month)|que|qui|che|van|progressivamente|progressivement|gradualmente|graduellement|lentamente|rapidamente|du\s+jour|de\s+hoy|del\s+d[íi]a|di\s+oggi|do\s+dia|am\s+(?:abend|morgen|nachmittag)|contr[ôo]le|control|controllo|kontrolle|zijn|bedraagt|bedroeg|weiter|verder|ancora|encore|todav[íi]a|ainda|erst|zuerst|initially|initialement|inicialmente|inizialmente|aanvankelijk|steadily|gradually|progressively|slowly|rapidly|sharply|further|stiegen|stieg|fielen|fiel|sanken|sank|lagen|lag|improved|increased|abs|absolute|recorded|noted|observed|found|documented|drifted|trended|trending|slipped|dipped|climbed|settled|sitting|hovering|sits|reads?|nl|normal|wnl|low|high|this|so|up|trend|series|results?|elevated|reduced|critically|critical|markedly|mildly|severely|very|~|≈)\b\s*)")
 # "from 150 down to 42", "by 40 to 85", "50% to 0.9": the change before the new value. The earlier value may be named
 # ("from a nadir of 4 x10^9/L to 162") and labelled with when it was taken ("from 5.9 g/dL on admission to 8.7").
 FROM_TO = (r"(?:\s*(?:from\s+(?:(?:a|an|the|its|her|his|their)\s+)?(?:(?:nadir|low|lowest|peak|high|baseline|level|value)\s+(?:of\s+)?)?"
@@ -248,7 +248,7 @@ VALUE_RE = re.compile(
 # The same without the times between name and value (clocks, weekdays, an admission or a discharge, times relative to now):
 # they cost a little at every name, and only a text that holds one of their words can need them (TIMED_FILLER_WORDS).
 TIMED_FILLER_PIECES = (
-    r"[ \t]+(?:at[ \t]+|@[ \t]*)?(?:\d{1,2}:\d{2}|(?:[01]\d|2[0-3])[0-5]\d)[ \t]*:[ \t]*(?=\d)|[ \t]+\d{1,2}:\d{2}[ \t]+(?=\d)|",
+    r"[ \t]+(?:at[ \t]+|@[ \t]*)?(?:\d{1,2}:\d{2}|(?:[01]\d|2[0-3])[0-5]\d)[ \t]*:[ \t]*(?=\d)|[ \t]+\d{1,2}:\d{2}[ \t]+(?:(?:was|is|were)[ \t]+)?(?=\d)|",
     r"[ \t]+(?:(?:am|on|le|el|il|op|na|no)[ \t]+)?(?:mon|tue|wed|thu|fri|sat|sun)(?:[a-z]{0,3}day|s|rs?)?\.?[ \t]*:?[ \t]*(?=\d)|"
     r"[ \t]+(?:(?:am|on|le|el|il|op|na|no)[ \t]+)?" + FOREIGN_WEEKDAY + r"(?:[ \t]+" + PART_OF_DAY + r")?[ \t]*:?[ \t]*(?=\d)|"
     r"[ \t]+(?:at[ \t]+)?\d{1,2}(?::\d{2})?[ \t]*(?:am|pm|a\.m\.|p\.m\.)(?:[ \t]+(?:was|is|were))?[ \t]*:?[ \t]*(?=\d)|",
@@ -1628,8 +1628,10 @@ LABELLED_COUNT_RE = re.compile(r"(?i)\b(?:\d{1,2}-?[ \t]*(?:hours?|hrs?|h)[ \t]+
 COUNT_LABEL_TIME_RE = re.compile(r"(?i)[ \t]*(?:(?:this[ \t]+(?:morning|am|afternoon|evening)|today|tonight)(?:[ \t]*\([^()\n]{1,25}\))?|\([^()\n]{1,25}\)|(?:a|an|one|two|three|four|five|six|\d{1,2})[ \t]+(?:hours?|hrs?|days?|weeks?|wks?|months?)"
                                  r"[ \t]+(?:later|after(?:wards)?)|(?:on|at)[ \t]+(?:day[ \t]+)?[\d/:.]+(?![\d/:.]))(?=[ \t]*[:=]?[ \t]*(?:was|were|is|of|:|=)?[ \t]*\d)")
 # A repeat named by itself, right before its value: "… and the repeat is 9.1", "the recheck came back at 41".
-REPEAT_LABEL_RE = re.compile(r"(?i)(?:\b(?:the|a|her|his|their|your|my)[ \t]+|(?:^|(?<=[.;!?][ \t])|(?<=\n))(?=[A-Z]))(?:repeat|recheck|re-check)"
-                             r"(?=[ \t]+(?:is|was|came|showed|shows|of)\b|[ \t]*[:=]|[ \t]+(?:this[ \t]+(?:morning|am|afternoon|evening)|today|tonight)\b)"
+REPEAT_LABEL_RE = re.compile(r"(?i)(?:\b(?:the|a|her|his|their|your|my)[ \t]+(?:(?:morning|evening|afternoon|night|midnight|next|latest|follow-?up)[ \t]+)?|"
+                             r"(?:^|(?<=[.;!?][ \t])|(?<=\n))(?=[A-Z])|(?<=,[ \t]))(?:repeat|recheck|re-check|(?<=[ \t])check)"
+                             r"(?=[ \t]+(?:is|was|came|showed|shows|of)\b|[ \t]*[:=]|[ \t]+(?:this[ \t]+(?:morning|am|afternoon|evening)|today|tonight)\b"
+                             r"|[ \t]+(?:at|@)[ \t]*\d{1,2}[:h]\d{2}[ \t]+(?:is|was)\b)"
                              # ... or the later values of the name before, in a dated list: "Subsequent values 9/10 8.2, 9/17 7.5"
                              r"|\b(?:subsequent|later|further|serial|follow-?up)[ \t]+(?:values|counts|results|levels|readings)(?=[ \t]*:?[ \t]*\d)")
 LABELLED_COUNT_REACH = 250  # characters back to the value of the count it names
@@ -3168,6 +3170,15 @@ INNER_LABEL_RE = re.compile(r"(?i)\b(?:(?:on|at|upon)\s+(?:the\s+)?(?:day\s+of\s
                             r"today|this\s+morning|now|currently|yesterday|baseline|nadir|post(?:-?transfusion\w*)?|repeat|recheck|corrected)\b")
 
 
+OWN_CLOCK_RE = re.compile(r"(?i)(?:\bat|@)[ \t]*(\d{1,2}[:h]\d{2})\b")
+
+
+def _own_clock(text: str, mention: Mention) -> str | None:
+    """The clock said between a value's name or label and its number ("Hb at 07:00 was 6.8", "repeat at 13:00 was 8.1")."""
+    clocks = OWN_CLOCK_RE.findall(text, mention.span[0], mention.number_span[0]) if ":" in text[mention.span[0]:mention.number_span[0]] else []
+    return clocks[-1] if clocks else None
+
+
 def _inner_label(mention: Mention) -> str | None:
     label = INNER_LABEL_RE.search(mention.raw)
     return label.group(0) if label else None
@@ -3435,7 +3446,7 @@ def latest_of_timed_repeats(text: str, mentions: list[Mention]) -> list[Mention]
             # else the nearest says when: a time ending the value's line or beside it, the head of its list, the last time with a colon
             # before it, the time leading its line, a time said between its name and the value
             # a count named by its label ("1-hr post count 18") is placed by that label first
-            own = _inner_label(mentions[i]) if not ANALYTE_RE.match(mentions[i].raw) else None
+            own = _own_clock(text, mentions[i]) or (_inner_label(mentions[i]) if not ANALYTE_RE.match(mentions[i].raw) else None)
             labels.append(own or _line_end_label(text, mentions[i].span[1]) or _time_label(text, mentions[i], floor) or _list_label(text, mentions, i)
                           or _segment_label(text, mentions[i].span[0]) or _line_label(text, mentions[i].span[0]) or _inner_label(mentions[i])
                           or _sentence_label(text, mentions[i].span[0]))
@@ -3460,6 +3471,9 @@ def latest_of_timed_repeats(text: str, mentions: list[Mention]) -> list[Mention]
             # en bij ontslag was het Hb 5,8")
             pick = later[0] if len(later) == 1 and (all(rank is None or rank[0] == 3 for rank in ranks)
                                                     or later[0] == len(ranks) - 1 and all(rank is None or rank[0] in (0, 3) for rank in ranks)) else None
+            if len(later) > 1 and not current and later == list(range(len(ranks) - len(later), len(ranks))) \
+                    and all(r is None for r in ranks[:-len(later)]):
+                pick = later[-1]  # "Hb 7.1, …, repeat 8.0, and the evening check 7.6": several after it, told in order, after the unlabelled
             if pick is not None:
                 if quoted_from is None:
                     quoted_from = _earlier_message_start(text)

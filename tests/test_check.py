@@ -1202,6 +1202,12 @@ ROUND27_CLASSES = [
     ("Your white count is 3.5 x10^9/L. That is mildly low, grade 1.", "5", []),
     # a value expected later is no comparison of the value measured
     ("ANC 1.4 today; we are expecting a nadir below 0.5 next week.", "5", []),
+    # a reference range named in another language sets the value's lower limit
+    ("Hb 13,0 g/dl (Referenzbereich 13,5–17,5 g/dl): Anämie Grad 1.", "5", []),
+    ("Hb 13,0 g/dl (Referenzbereich 13,5–17,5 g/dl): Anämie Grad 2.", "5", [(M, "hgb", 2, 1)]),
+    # where the next grade would start, said with "would be" in the languages read, is a band's edge
+    ("Neutrophile 0,1 G/l (CTCAE v6.0): Neutropenie Grad 3, Grad 4 wäre erst unter 0,1.", "5", []),
+    ("ANC 0.1 by CTCAE v6.0 is grade 3; grade 4 would only be below 0.1.", "5", []),
 ]
 
 

@@ -1361,6 +1361,12 @@ ROUND32_READS = [
     # a later hemoglobin/hematocrit pair before a full stop; a line of another analyte with its value and unit in one cell is a row
     ("h/h 6.9/21 s/p 2u now 8.8/27. feels better", {"hgb": 8.8}),
     ("RBC    2.91 10^6/uL  L\nHGB    8.9  g/dL     L\nPLT    71   10^3/uL  L", {"hgb": 8.9, "plt": 71}),
+    # a clock, then "was"; "report says"; a lower-case misspelling of Hgb
+    ("Plt at 05:50 was 33, repeat at 17:10 was 29", {"plt": 29}),
+    ("platelet report says 1.4 lakh/cumm", {"plt": 140}),
+    ("hbg 9.9 wcb 3.1", {"hgb": 9.9, "wbc": 3.1}),
+    # several checks after an event, told in order after the first value: the last is current
+    ("Hb at 07:00 was 6.8, 1 unit given, repeat at 13:00 was 8.1, and the evening check at 19:00 is 7.9.", {"hgb": 7.9}),
 ]
 
 
