@@ -355,6 +355,18 @@ OWNER_BEFORE_RE = re.compile(r"(?i)\b(?P<prep>\w+)\s+(?:(?:the|an?|el|la|le|il|l
                              r"(?:(?:the|la|le|el|l['’]|il|lo|a|o)\s*)?(?:CTCAE\s+)?(?:(?:an(?:a?[ée]|ä)mi[ae]|neutrop[ée]ni[ae]|"
                              r"th?rombo(?:cyto|zyto|cito)?p[ée]ni[ae]|l(?:ymph|inf)op[ée]ni[ae]|leu[ck]op[ée]ni[ae])\s+)?$")
 OWNER_HINT_RE = re.compile(r"edge|end|bound|floor|ceiling|start|begin|onset|comienzo|inicio|principio|but|commencement|anfang|inizio|in[íi]cio")
+# A grade on the other side of a border from the value's: "right at the border with grade 2", "knapp über der Grenze zu Grad 4",
+# "justo en el límite con el grado 2", "à la limite du grade 2"; or the grade a value a little further would have: "one point
+# lower and it would be grade 2".
+BORDER_HINT_RE = re.compile(r"bord|bound|limit|l[íi]mite|grenz|grens|fronti|confin|cusp|would|wäre|serait|ser[íi]a|sarebbe|zou|'d\b")
+BORDER_BEFORE_RE = re.compile(r"(?i)\b(?:(?:border|boundary|borderline|cusp)\s+(?:with|to|into|of)|"
+                              r"(?:l[íi]mite|grenze|grens|fronti[èe]re|frontera|confine|fronteira)"
+                              r"\s+(?:con|zu|zum|zur|avec|de|del|du|van|tra|entre|naar|met|com|da|do|della|al))\s*"
+                              r"(?:(?:the|el|la|le|dem|der|il|lo|het|o|a|l['’])\s*)?(?:CTCAE\s+)?$")
+WOULD_BE_BEFORE_RE = re.compile(r"(?i)\b(?:lower|higher|less|more|below|above|further|weiter|niedriger|plus\s+bas|m[áa]s\s+bajo|pi[ùu]\s+basso)"
+                                r"\s*(?:,|and|und|et|y|e|en)\s+(?:it|that|this|they|you|she|he|es|ce|sería|sarebbe)?\s*"
+                                r"(?:would|'d|’d|wäre|w[üu]rde|serait|ser[íi]a|sarebbe|zou)\s*(?:be|become|count\s+as|sein|[êe]tre|essere|zijn)?\s+"
+                                r"(?:an?\s+|(?:in\s+|into\s+))?$")
 DEFINITION_HINT_RE = re.compile(r"any|everything|value|level|count|result|reading|between")
 CLAIMING_PREPOSITIONS = {"at", "on", "within", "in", "near", "inside", "into", "toward", "towards"}
 # A grade given to every value past a number is a definition, not a claim about a value: "anything below 8.0 is grade 3".
@@ -528,6 +540,8 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
             continue  # "hold until ≤ grade 1": a goal, not a claim
         if " at " in near_before[-12:] + " " and ACTION_AT_BEFORE_RE.search(before):
             continue  # "hold at G2", "stop the drug at grade 3": the grade a rule acts at
+        if BORDER_HINT_RE.search(near_before) and (BORDER_BEFORE_RE.search(before[-50:]) or WOULD_BE_BEFORE_RE.search(before[-60:])):
+            continue  # "justo en el límite con el grado 2", "one point lower and it would be grade 2": the grade next door, not the value's
         if ("step" in near_before or "notch" in near_before or "level" in near_before) and STEP_FROM_BEFORE_RE.search(before) \
                 or "not" in lowered_after[:24] and NOT_IN_IT_AFTER_RE.match(text, claim_end, end):
             continue  # "one step above grade 4", "at the edge of grade 2 but not in it": a neighbouring grade, not the value's
@@ -2293,7 +2307,8 @@ STATED_LLN_RE = re.compile(rf"(?i)(?:lower\s+limit(?:\s+of\s+normal)?|\bLLN)\s*(
 
 # A reference range in brackets right after a value ("Hb 13.1 g/dL (ref 13.5–17.5)", "Hgb 12.6 L (13.5-17.5 g/dL)"): its
 # low end is the laboratory's lower limit of normal for that value, where grade 1 starts.
-RANGE_AFTER_VALUE_RE = re.compile(rf"(?i)[ \t]*(?:[HL]\b[ \t]*)?[\(\[][ \t]*(?:(?:ref(?:erence)?\.?(?:[ \t]+range)?|normal(?:[ \t]+range)?|RR|NR|N|"
+RANGE_AFTER_VALUE_RE = re.compile(rf"(?i)[ \t]*(?:[HL]\b[ \t]*)?[\(\[][ \t]*(?:(?:(?:lab(?:oratory)?|local|our|the\s+lab's)[ \t]+(?:range|ref(?:erence)?(?:[ \t]+range)?|normal)|"
+                                  rf"ref(?:erence)?\.?(?:[ \t]+range)?|normal(?:[ \t]+range)?|RR|NR|N|"
                                   # ... in the other languages read: "(Referenzbereich 13,5–17,5 g/dl)", "(VR 12-16)", "(normes 150-400)"
                                   rf"Referenz(?:bereich|wert[e]?)?|Normbereich|Norm|r[ée]f[ée]rence|valeurs?[ \t]+(?:de[ \t]+)?r[ée]f[ée]rence|normes?|"
                                   rf"VR|VN|rango(?:[ \t]+de[ \t]+referencia)?|valores?[ \t]+(?:de[ \t]+)?referencia|intervallo(?:[ \t]+di[ \t]+riferimento)?|"

@@ -1208,6 +1208,13 @@ ROUND27_CLASSES = [
     # where the next grade would start, said with "would be" in the languages read, is a band's edge
     ("Neutrophile 0,1 G/l (CTCAE v6.0): Neutropenie Grad 3, Grad 4 wäre erst unter 0,1.", "5", []),
     ("ANC 0.1 by CTCAE v6.0 is grade 3; grade 4 would only be below 0.1.", "5", []),
+    # the grade across a border, or the grade a value a little further would have, is not the value's
+    ("Hemoglobina 8,0 g/dL: anemia grado 2, justo en el límite con el grado 3.", "5", []),
+    ("Platelets 50 x10^9/L: grade 2, on the border with grade 3.", "5", []),
+    ("ANC 1.0 is grade 2; a little lower and it would be grade 3.", "5", []),
+    ("Platelets 49: right at the bottom edge of grade 2.", "5", [(M, "plt", 2, 3)]),
+    # a laboratory's range in brackets after the value
+    ("Platelets 145 (lab range 140-400): grade 1 thrombocytopenia.", "5", [(M, "plt", 1, 0)]),
 ]
 
 
