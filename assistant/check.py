@@ -2175,6 +2175,7 @@ def _value_for_claim(claim: Claim, all_values: list[Mention], value_starts: list
 # A relative clause that gives the value before it its grade: "…, which was still a grade 3 neutropenia".
 RELATIVE_CLAUSE_RE = re.compile(r"(?i)[^.;,]{0,30},\s*which\s+(?:is|was|are|were|remains|remained|represents|represented|corresponds\s+to|"
                                 r"constitutes|meant|means)\b[^.;,\d]{0,30}")
+BRACKETED_VERSION_RE = re.compile(r"(?i)\(\s*(?:NCI[\s-]*)?CTCAE\s*(?:version\s*|v\.?\s*)?[56](?:\.0)?\s*\)")
 EXAMPLE_AFTER_RE = re.compile(r"(?i)\s*,?\s*(?:e\.g\.|i\.e\.|for\s+example|for\s+instance|such\s+as|namely)")
 CLAUSE_OPENING_RE = re.compile(r"(?i)[\s\W_]*(?:(?:not|no|so|now|still|thus|hence|i\.e\.|ie|=>|→|->|but|and|yet|only|just)[\s,]*)*")
 
@@ -2241,7 +2242,7 @@ def _value_for_comparison(match: re.Match, all_values: list[Mention], value_star
     if DIGIT_RE.search(between):
         # "2.9 on C3D1, just above the 3.0 cut-off", "6.9 at 06:00 on day 3, not below 7": a label's, a date's or a time's
         # digits are not a number
-        between = DATE_TIME_TEXT_RE.sub("", LABEL_DIGITS_RE.sub("", between))
+        between = DATE_TIME_TEXT_RE.sub("", LABEL_DIGITS_RE.sub("", BRACKETED_VERSION_RE.sub("", between)))  # "(CTCAE v5.0)" names a version
     if any(word in between for word in RANGE_NAME_WORDS):
         between = NAMED_RANGE_RE.sub(" ", between)  # "130 with a reference range of 140-400: that's inside …": the value's range
     earlier = list(COMPARISON_RE.finditer(between)) if len(between) <= 200 else []

@@ -1215,6 +1215,8 @@ ROUND27_CLASSES = [
     ("Platelets 49: right at the bottom edge of grade 2.", "5", [(M, "plt", 2, 3)]),
     # a laboratory's range in brackets after the value
     ("Platelets 145 (lab range 140-400): grade 1 thrombocytopenia.", "5", [(M, "plt", 1, 0)]),
+    # a version in brackets between a value and its comparison is no number between them
+    ("ANC 1.7 x10^9/L, grade 1 neutropenia (CTCAE v5.0), and below the 1.5 threshold.", "5", [(C, "anc", None, None)]),
 ]
 
 
