@@ -1041,6 +1041,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                 # right after a series ("8.1 on 2/3 (grade 2); 7.4 on 9/3 (grade 2)"): the series' current value
                 step = next((m for m in values if m.steps and 0 <= claim.span[0] - m.span[1] <= 25
                              and not _other_number(text, m.span[1], claim.span[0])), None)
+                if step is not None and RELATIVE_CLAUSE_RE.fullmatch(text, step.span[1], claim.span[0]):
+                    step = step.step_value(claim.span[0]) or step  # "…; it had been 1.0 on day 9, which was grade 3": the step before it
             if claim.own is not None:
                 mention, substituted = claim.own, False  # the claim names its own value
             elif step is not None and (claim.term_analyte in (None, step.analyte)):
@@ -2270,6 +2272,9 @@ def _says_again(text: str, mention: Mention, between: str) -> bool:
     """Whether the only numbers in `between` are the value's own number said again, right before the comparison."""
     written = text[mention.number_span[0]:mention.number_span[1]]
     numbers = BARE_NUMBER_RE.findall(GRADE_CLAIM_RE.sub("", between))
+    if numbers and mention.value is not None and all(number != written for number in numbers) \
+            and all(abs(parse_number(number) - mention.value) < 1e-9 for number in numbers):
+        written = numbers[-1]  # "Hb reported as 84 g/L … - 8.4 is below 8.0": the value again, in the canonical unit
     return bool(numbers) and all(number == written for number in numbers) and between.rstrip().endswith(
         (written, f"{written} is", f"{written} was", f"{written} are", f"{written} sits", f"{written} remains"))
 

@@ -675,6 +675,16 @@ TIME_NUMBER_AFTER_RE = re.compile(rf"(?i)(?:[/:]\d|\.\d{{1,2}}\.|[ºª°]\s*(?:d
                                   r"months?|mois|meses|mesi|monate?n?|maanden|years?|ans|años|anni|jahre?n?|jaar)\b)")
 
 
+def _restated(analyte: str, last_step: tuple, step: re.Match, unit_text: str, text: str) -> bool:
+    """Whether the next number of a series, with no unit of its own, is the last value again in the analyte's canonical unit
+    ("84 g/L … 8.4")."""
+    if LATER_UNIT_RE.match(text, step.end()):
+        return False
+    number = read_number(last_step[0], unit_text)[0]
+    canonical = to_canonical(analyte, number, unit_text)[0]
+    return canonical is not None and canonical != number and abs(canonical - parse_number(step.group("num"))) < 1e-9
+
+
 def _told_later(text: str, lowered: str, scan: int, next_name: int, last_step: tuple, unit_text: str | None) -> re.Match | None:
     """The same count's later value told in running prose after the value that ends at `scan` (the series' last step, in
     `unit_text`), before the next name (at `next_name`) and within LATER_REACH, or None. `lowered` is the text in lower case."""
@@ -1450,6 +1460,8 @@ def _find_mentions(text: str) -> list[Mention]:
                 # series goes on after the words that name it
                 scan = TREATMENT_WORDS_RE.match(text, treatment.end()).end()
                 continue
+            if unit_text and not step.group("kilo") and _restated(analyte, steps[-1], step, unit_text, text):
+                break  # "Hb reported as 84 g/L … - 8.4 is below 8.0": the same value again, in the canonical unit
             steps.append((step.group("num"), bool(step.group("kilo")), (step.start("num"), step.end("num"))))
             pronoun_tried = False  # "Le 17 mars elles étaient à 64 G/L, et ce matin elles sont à 41 G/L": a pronoun again
             end = step.end()

@@ -1217,6 +1217,11 @@ ROUND27_CLASSES = [
     ("Platelets 145 (lab range 140-400): grade 1 thrombocytopenia.", "5", [(M, "plt", 1, 0)]),
     # a version in brackets between a value and its comparison is no number between them
     ("ANC 1.7 x10^9/L, grade 1 neutropenia (CTCAE v5.0), and below the 1.5 threshold.", "5", [(C, "anc", None, None)]),
+    # a relative clause right after a series gives its grade to the step before it, not to the series' current value
+    ("ANC 1.8 at discharge (grade 1); it had been 0.4 on day 6, which was grade 3.", "5", [(M, "anc", 3, 4)]),
+    ("ANC 1.8 at discharge (grade 1); it had been 0.4 on day 6, which was grade 4.", "5", []),
+    # a value said again in the canonical unit before its comparison
+    ("Hb reported as 76 g/L - 7.6 is above 8.0, so no transfusion.", "5", [(C, "hgb", None, None)]),
 ]
 
 

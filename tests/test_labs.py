@@ -1367,6 +1367,8 @@ ROUND32_READS = [
     ("hbg 9.9 wcb 3.1", {"hgb": 9.9, "wbc": 3.1}),
     # several checks after an event, told in order after the first value: the last is current
     ("Hb at 07:00 was 6.8, 1 unit given, repeat at 13:00 was 8.1, and the evening check at 19:00 is 7.9.", {"hgb": 7.9}),
+    # the same value said again in the canonical unit is no later value
+    ("Hb reported as 92 g/L on the outside printout - 9.2 is fine for now.", {"hgb": 9.2}),
 ]
 
 
