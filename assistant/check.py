@@ -1914,9 +1914,14 @@ NOT_A_PATIENT_VALUE_RE = re.compile(r"(?i)(?:[<>≤≥]|\b(?:below|under|above|o
                                     r"|\d[-–]$|\d[ \t]+(?:to|à|a|bis|tot|até)[ \t]+$")
 
 
+# A cohort's statistic, however far its words run before the number: "Median ANC nadir among the 14 neutropenic patients: 1.1 x10^9/L".
+STATISTIC_BEFORE_RE = re.compile(r"(?i)\b(?:median|mean|average)\b[^.;!?\n]{0,70}$")
+
+
 def _not_a_patient_value(text: str, match: re.Match) -> bool:
     """Whether words before a number with a unit make it a threshold, a range or a statistic (NOT_A_PATIENT_VALUE_RE)."""
-    return NOT_A_PATIENT_VALUE_RE.search(text, max(0, match.start() - 40), match.start()) is not None
+    return NOT_A_PATIENT_VALUE_RE.search(text, max(0, match.start() - 40), match.start()) is not None \
+        or STATISTIC_BEFORE_RE.search(text, max(0, match.start() - 80), match.start()) is not None
 
 
 # Words after a number that make it a bound: "recover to 75 x10^9/L or more", "1.5 or above".

@@ -1222,6 +1222,8 @@ ROUND27_CLASSES = [
     ("ANC 1.8 at discharge (grade 1); it had been 0.4 on day 6, which was grade 4.", "5", []),
     # a value said again in the canonical unit before its comparison
     ("Hb reported as 76 g/L - 7.6 is above 8.0, so no transfusion.", "5", [(C, "hgb", None, None)]),
+    # a cohort's median, however many words before its number, is no patient's value
+    ("- Median platelet nadir among the 23 thrombocytopenic patients: 61 x10^9/L\n- Grade 3-4 thrombocytopenia: 5 of 402", "5", []),
 ]
 
 
