@@ -1224,6 +1224,10 @@ ROUND27_CLASSES = [
     ("Hb reported as 76 g/L - 7.6 is above 8.0, so no transfusion.", "5", [(C, "hgb", None, None)]),
     # a cohort's median, however many words before its number, is no patient's value
     ("- Median platelet nadir among the 23 thrombocytopenic patients: 61 x10^9/L\n- Grade 3-4 thrombocytopenia: 5 of 402", "5", []),
+    # a count per nanolitre with no name is the count named before it; a range "zwischen … und" is no value
+    ("Thrombozyten sind wichtig. Der Normalbereich liegt zwischen 150 und 400/nl. Ein Wert von 40/nl entspricht Grad 3.", "5", []),
+    ("Thrombozyten sind wichtig. Der Normalbereich liegt zwischen 150 und 400/nl. Ein Wert von 40/nl entspricht Grad 2.", "5",
+     [(M, "plt", 2, 3)]),
 ]
 
 
