@@ -1369,6 +1369,10 @@ ROUND32_READS = [
     ("Hb at 07:00 was 6.8, 1 unit given, repeat at 13:00 was 8.1, and the evening check at 19:00 is 7.9.", {"hgb": 7.9}),
     # the same value said again in the canonical unit is no later value
     ("Hb reported as 92 g/L on the outside printout - 9.2 is fine for now.", {"hgb": 9.2}),
+    # weekdays of the other languages after a series' values; a value misreported and corrected; times said before each value
+    ("neutrofilos 2.100 lunes, 1.400 miércoles, hoy 800/mm3", {"anc": 0.8}),
+    ("plt was misread, corrected to 96 (orig 9)", {"plt": 96}),
+    ("ANC yday 0.4 today 0.9 on G-CSF", {"anc": 0.9}),
 ]
 
 
