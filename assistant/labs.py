@@ -3276,10 +3276,10 @@ PAST_MARK_RE = re.compile(
     # French, Spanish, Italian, Portuguese, German, Dutch
     r"pr[ée]c[ée]dente?s?|auparavant|avant|ant[ée]rieure?s?|ant[ée]riorit[ée]s?|(?<!avant-)hier(?=\s*(?:[,.;:)]|soir|matin|à\b|a\b))|avant-hier|"
     r"(?:le\s+mois|la\s+semaine)\s+derni[èe]re?|pour\s+comparaison|(?:à\s+l['’]|l['’])(?:entr[ée]e|admission)|au\s+diagnostic|il\s+y\s+a|"
-    r"ayer|previ[ao]s?|anterior(?:es|mente)?|antes|(?:el\s+mes|la\s+semana)\s+pasad[ao]|al\s+ingreso|ingreso|hace\s+\d|para\s+comparar|"
-    r"ieri|precedenti|prima|(?:il\s+mese|la\s+settimana)\s+scors[ao]|all['’]ingresso|ingresso|per\s+confronto|"
-    r"ontem|(?:no\s+)?m[êe]s\s+passado|semana\s+passada|na\s+admiss[ãa]o|admiss[ãa]o|atr[áa]s|"
-    r"gestern|vorgestern|vorher|zuvor|(?<!immer\s)noch|letzte[nr]?\s+(?:woche|monat)|(?:bei|zur)\s+aufnahme|aufnahme\w*|zum\s+vergleich|"
+    r"ayer|previ[ao]s?|anterior(?:es|mente)?|antes|(?:el\s+mes|la\s+semana)\s+pasad[ao]|al\s+ingreso|ingreso|hace\s+(?:\d|un[oa]?|dos|tres|cuatro|cinco|seis|vari[oa]s|unos|unas|pocos|pocas)|para\s+comparar|"
+    r"ieri|precedenti|prima|(?:giorni|settimane|mesi|settimana|mese|giorno)\s+fa|(?:il\s+mese|la\s+settimana)\s+scors[ao]|all['’]ingresso|ingresso|per\s+confronto|"
+    r"ontem|h[áa]\s+(?:\d|um|uma|dois|duas|tr[êe]s|quatro|cinco|seis|v[áa]ri[oa]s)|(?:no\s+)?m[êe]s\s+passado|semana\s+passada|na\s+admiss[ãa]o|admiss[ãa]o|atr[áa]s|"
+    r"gestern|vorgestern|vorher|zuvor|vor\s+(?:\d+|einer?|zwei|drei|vier|f[üu]nf|sechs|einigen)\s+(?:Tag|Woche|Monat)\w*|(?<!immer\s)noch|letzte[nr]?\s+(?:woche|monat)|(?:bei|zur)\s+aufnahme|aufnahme\w*|zum\s+vergleich|"
     r"gisteren|eerder|vorige\s+(?:week|maand)|ter\s+vergelijking|bij\s+opname|opname|geleden)\b")
 CURRENT_MARK_RE = re.compile(
     r"(?i)\b(?:today(?:'s|’s)?|now|currently|current|this\s+(?:morning|afternoon|evening|time)|tonight|latest|most\s+recent|"

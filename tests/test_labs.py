@@ -1373,6 +1373,10 @@ ROUND32_READS = [
     ("neutrofilos 2.100 lunes, 1.400 miércoles, hoy 800/mm3", {"anc": 0.8}),
     ("plt was misread, corrected to 96 (orig 9)", {"plt": 96}),
     ("ANC yday 0.4 today 0.9 on G-CSF", {"anc": 0.9}),
+    # "ago" in the other languages
+    ("Las plaquetas están en 88.000. Hace dos semanas las plaquetas estaban en 150.000.", {"plt": 88}),
+    ("Le piastrine sono 72. Tre settimane fa le piastrine erano 160.", {"plt": 72}),
+    ("Thrombozyten heute 64/nl. Vor zwei Wochen lagen die Thrombozyten bei 141/nl.", {"plt": 64}),
 ]
 
 
