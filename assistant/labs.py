@@ -2526,6 +2526,8 @@ def row_table_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]]
         columns = [""] + header if header is not None and len(header) == len(cells) - 1 else header
         if header is not None and len(header) == len(cells) - 2 and UNIT_CELL_RE.fullmatch(line, *cells[-1]):
             columns = ["", *header, "unit"]  # "PNN   3,6   3,0   2,6   G/L" under "16/09   30/09   14/10": the unit in a last cell
+        elif header is not None and len(header) == len(cells) - 2 and FLAG_CELL_RE.fullmatch(line, *cells[-1]):
+            columns = ["", *header, "flag"]  # "Haemoglobin   (130-180 g/L)   121   109   96  L" under a title and dates: a flag apart
         elif header is not None and len(header) == len(cells) - 1 and FLAG_CELL_RE.fullmatch(line, *cells[-1]):
             columns = [*header, "flag"]  # "Hb   7.4   mmol/L   7.5 - 10.0   L" under "Bepaling   Uitslag   Eenheid   Referentie": a flag no header names
         elif header is not None and len(header) == len(cells) - 1 and BRACKETED_RANGE_RE.match(line, cells[-1][0]) \

@@ -1377,6 +1377,8 @@ ROUND32_READS = [
     ("Las plaquetas están en 88.000. Hace dos semanas las plaquetas estaban en 150.000.", {"plt": 88}),
     ("Le piastrine sono 72. Tre settimane fa le piastrine erano 160.", {"plt": 72}),
     ("Thrombozyten heute 64/nl. Vor zwei Wochen lagen die Thrombozyten bei 141/nl.", {"plt": 64}),
+    # a cumulative report's row with its range after the name and a flag apart after the last value
+    ("FBC cumulative        01/04/25   08/04/25   15/04/25\nHaemoglobin   (115-165 g/L)   118   104   91  L", {"hgb": 9.1}),
 ]
 
 
