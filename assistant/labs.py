@@ -881,7 +881,7 @@ PERCENT_NAME_THEN_ABSOLUTE_RE = re.compile(rf"[ \t]*%[ \t]*:?[ \t]*\d+(?:[.,·]\
 # row of all neutrophils stands beside it.
 SEGMENTED_NAME_RE = re.compile(r"(?i)segmentad[oa]s")
 # A differential percentage followed by the absolute count: "62% (abs 1.8)", "12 %, absolute 0.5 x10^9/L".
-PERCENT_THEN_ABSOLUTE_RE = re.compile(rf"\s*%\s*(?:[\(\[,;/]\s*|\s)(?:abs(?:olut[eo]?)?\.?|absolute\s+count|count|#)\s*:?\s*{NUMBER}\s*(?:{UNIT})?",
+PERCENT_THEN_ABSOLUTE_RE = re.compile(rf"\s*%\s*(?:(?:on|of|in)\s+(?:the\s+)?diff(?:erential)?\s*)?(?:[\(\[,;/]\s*|\s)(?:abs(?:olut[eo]?)?\.?|absolute\s+count|count|#)\s*:?\s*{NUMBER}\s*(?:{UNIT})?",
                                       re.IGNORECASE)
 # ... or, in a report's row, the percentage and then the absolute count with its unit: "Polynucléaires neutrophiles  41,0 %  1,19 G/L",
 # "Neutrófilos....: 50 %   1.700 /mm³", "Segmentados: 48% - 1.488 /mm³" (the unit says it is a count, not a second percentage).
@@ -2689,11 +2689,24 @@ BEFORE_NAME_RE = re.compile(rf"(?<![\w.,/:^<>≤≥-])(?:{NUMBER})[ \t]*(?:{UNIT
 THRESHOLD_BEFORE_NUMBER_RE = re.compile(r"(?i)(?:[<>≤≥]|\b(?:below|under|above|over|than|least|most|to)\b)\s*$")
 
 
+BRACKETED_NAME_AFTER_RE = re.compile(rf"(?<![\w.,/])(?P<num>\d+(?:[.,]\d+)?)[ \t]*(?P<unit>{UNIT_ALTERNATIVES})?[ \t]*\($", re.IGNORECASE)
+
+
 def value_before_name_mentions(text: str, bare: list[re.Match], named: list[Mention]) -> list[Mention]:
     """A number with a unit written before a name that has no value after it: "With 42,000 platelets per µL"."""
     used = [m.number_span for m in named]
     found = []
     for name in bare:
+        labelled = BRACKETED_NAME_AFTER_RE.search(text, max(0, name.start() - 30), name.start()) \
+            if text[name.start() - 1:name.start()] == "(" and text.startswith(")", name.end()) else None
+        if labelled and not THRESHOLD_BEFORE_NUMBER_RE.search(text, max(0, labelled.start() - 12), labelled.start()) \
+                and not TIME_NUMBER_BEFORE_RE.search(text, max(0, labelled.start() - 10), labelled.start()) \
+                and "grad" not in text[max(0, labelled.start() - 10):labelled.start()].lower() \
+                and not any(a <= labelled.start("num") < b for a, b in used):
+            # "count today is 1.4 (ANC)": a name in brackets labels the number right before it, with a unit or none
+            found.append(_mention(name.lastgroup, text, labelled.start("num"), name.end() + 1, labelled.group("num"), False,
+                                  labelled.group("unit"), None, labelled.span("num"), [parse_number(labelled.group("num"))]))
+            continue
         before = BEFORE_NAME_RE.search(text, max(0, name.start() - 40), name.start())
         if not before or THRESHOLD_BEFORE_NUMBER_RE.search(text, max(0, before.start() - 12), before.start()):
             continue

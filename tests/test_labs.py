@@ -1379,6 +1379,10 @@ ROUND32_READS = [
     ("Thrombozyten heute 64/nl. Vor zwei Wochen lagen die Thrombozyten bei 141/nl.", {"plt": 64}),
     # a cumulative report's row with its range after the name and a flag apart after the last value
     ("FBC cumulative        01/04/25   08/04/25   15/04/25\nHaemoglobin   (115-165 g/L)   118   104   91  L", {"hgb": 9.1}),
+    # a differential share "on the diff", then the absolute count; a name in brackets after a number labels it, unless it is a time's
+    ("neutrophils 41% on the differential, abs 1.1", {"anc": 1.1}),
+    ("repeat count this morning is 0.8 (ANC) - hold?", {"anc": 0.8}),
+    ("cycle 3 (Hb) was postponed", {}),
 ]
 
 
