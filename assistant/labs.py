@@ -1539,8 +1539,10 @@ def _find_mentions(text: str) -> list[Mention]:
     if grouped:  # "1.2/7.4/19 (WBC/Hb/plt)": the names of a group give no values of their own
         mentions = [m for m in mentions if not any(a <= m.span[0] < b for a, b in group_names)]
     tables = table_mentions(text)
-    if ("count" in lowered or "repeat" in lowered or "recheck" in lowered or "values" in lowered) and names:
-        mentions = mentions + labelled_count_mentions(text, lowered, names)
+    if ("count" in lowered or "repeat" in lowered or "recheck" in lowered or "values" in lowered or "recollect" in lowered) and names:
+        # a value another mention already reads as its own ("plt 19k …, repeat in citrate 84k") is not read twice
+        mentions = mentions + [m for m in labelled_count_mentions(text, lowered, names)
+                               if not any(other.number_span == m.number_span for other in mentions)]
     found = mentions + rows[0] + tables + token_flowsheet_mentions(text, tables) + leading_value_mentions(text, mentions, lowered) \
         + value_before_name_mentions(text, bare, mentions) + conditions + fishbones + grouped
     listed = labelled_lines_mentions(text, bare) if "\n" in text and bare else []
@@ -1644,13 +1646,13 @@ def paired_bracket_mentions(text: str, names: list[re.Match]) -> list[Mention]:
 # "Platelets 06:00: 27. One unit given at 10:30; 1-hour post-transfusion count 61", "ANC 0.4 … repeat count 0.9".
 LABELLED_COUNT_RE = re.compile(r"(?i)\b(?:\d{1,2}-?[ \t]*(?:hours?|hrs?|h)[ \t]+)?(?:post-?transfusion(?:al)?|post|repeat(?:ed)?|re-?check|pre-?cycle|pre-?dose|pre-?treatment|current|"
                                r"follow-?up|corrected|latest|new|today['’]?s|morning['’]?s|evening['’]?s|afternoon|next)[ \t]+count\b(?!\w)")
-COUNT_LABEL_TIME_RE = re.compile(r"(?i)[ \t]*(?:(?:this[ \t]+(?:morning|am|afternoon|evening)|today|tonight)(?:[ \t]*\([^()\n]{1,25}\))?|\([^()\n]{1,25}\)|(?:a|an|one|two|three|four|five|six|\d{1,2})[ \t]+(?:hours?|hrs?|days?|weeks?|wks?|months?)"
+COUNT_LABEL_TIME_RE = re.compile(r"(?i)[ \t]*(?:(?:in|on)[ \t]+(?:an?[ \t]+|the[ \t]+)?(?:Na[ \t]+|sodium[ \t]+)?citrate(?:[ \t]+(?:tube|sample))?|(?:this[ \t]+(?:morning|am|afternoon|evening)|today|tonight)(?:[ \t]*\([^()\n]{1,25}\))?|\([^()\n]{1,25}\)|(?:a|an|one|two|three|four|five|six|\d{1,2})[ \t]+(?:hours?|hrs?|days?|weeks?|wks?|months?)"
                                  r"[ \t]+(?:later|after(?:wards)?)|(?:on|at)[ \t]+(?:day[ \t]+)?[\d/:.]+(?![\d/:.]))(?=[ \t]*[:=]?[ \t]*(?:was|were|is|of|:|=)?[ \t]*\d)")
 # A repeat named by itself, right before its value: "… and the repeat is 9.1", "the recheck came back at 41".
 REPEAT_LABEL_RE = re.compile(r"(?i)(?:\b(?:the|a|her|his|their|your|my)[ \t]+(?:(?:morning|evening|afternoon|night|midnight|next|latest|follow-?up)[ \t]+)?|"
-                             r"(?:^|(?<=[.;!?][ \t])|(?<=\n))(?=[A-Z])|(?<=,[ \t]))(?:repeat|recheck|re-check|(?<=[ \t])check)"
+                             r"(?:^|(?<=[.;!?][ \t])|(?<=\n))(?=[A-Z])|(?<=[,;][ \t]))(?:repeat|recheck|re-check|(?<=[ \t])check|re-?collected|re-?drawn)"
                              r"(?=[ \t]+(?:is|was|came|showed|shows|of)\b|[ \t]*[:=]|[ \t]+(?:this[ \t]+(?:morning|am|afternoon|evening)|today|tonight)\b"
-                             r"|[ \t]+(?:at|@)[ \t]*\d{1,2}[:h]\d{2}[ \t]+(?:is|was)\b)"
+                             r"|[ \t]+(?:at|@)[ \t]*\d{1,2}[:h]\d{2}[ \t]+(?:is|was)\b|[ \t]+(?:in|on)[ \t]+(?:an?[ \t]+|the[ \t]+)?(?:Na[ \t]+|sodium[ \t]+)?citrate\b)"
                              # ... or the later values of the name before, in a dated list: "Subsequent values 9/10 8.2, 9/17 7.5"
                              r"|\b(?:subsequent|later|further|serial|follow-?up)[ \t]+(?:values|counts|results|levels|readings)(?=[ \t]*:?[ \t]*\d)")
 LABELLED_COUNT_REACH = 250  # characters back to the value of the count it names
@@ -1681,7 +1683,7 @@ def labelled_count_mentions(text: str, lowered: str, names: list[re.Match]) -> l
     morning's count is 93"), when no other name stands between."""
     found = []
     starts = [name.start() for name in names]
-    repeats = list(REPEAT_LABEL_RE.finditer(text)) if "repeat" in lowered or "recheck" in lowered or "values" in lowered else []
+    repeats = list(REPEAT_LABEL_RE.finditer(text)) if "repeat" in lowered or "recheck" in lowered or "values" in lowered or "recollect" in lowered else []
     for label in sorted(_count_labels(text, lowered) + repeats, key=lambda m: m.start()):
         index = bisect_right(starts, label.start()) - 1
         while index >= 0 and (names[index].end() > label.start() or _said_normal(text, lowered, names[index])):

@@ -1383,6 +1383,8 @@ ROUND32_READS = [
     ("neutrophils 41% on the differential, abs 1.1", {"anc": 1.1}),
     ("repeat count this morning is 0.8 (ANC) - hold?", {"anc": 0.8}),
     ("cycle 3 (Hb) was postponed", {}),
+    # a recollection in citrate after clumps, in its own clause
+    ("PLT 31 with platelet clumps; recollected in sodium citrate: 158", {"plt": 158}),
 ]
 
 
