@@ -31,7 +31,7 @@ QUESTION_SETS = {"questions": DEFAULT_QUESTIONS, "clinician": EVALS / "clinician
 # and never tuned on (`review-fresh13` and `lab-strings-fresh13` the round before last, `review-fresh18` and
 # `lab-strings-fresh18` the last: the honest measure of both, with `review-fresh22` and `lab-strings-fresh25`, written
 # near the end of the last round and scored once at its end); the others as that round's development sets.
-REVIEW_ROUNDS = ("", *(str(n) for n in range(2, 32)), "33")
+REVIEW_ROUNDS = ("", *(str(n) for n in range(2, 34)))
 LAB_ROUNDS = ("", *(str(n) for n in range(2, 37)))
 REVIEW_SETS = {"review": DEFAULT_REVIEW, "review-passages": EVALS / "review_passages.jsonl",
                **{f"review-fresh{n}": EVALS / f"review_fresh{n}.jsonl" for n in REVIEW_ROUNDS}}
