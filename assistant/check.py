@@ -228,7 +228,7 @@ RELATIONS = {
 # A sentence ends at the first [.!?] that is not a decimal point, at a line end or at the end of the text. Written as
 # runs of other characters taken whole (an atomic group, spelled "(?=(run))\1" so Python 3.10 reads it too), so a long
 # line without full stops is scanned in one pass.
-SENTENCE_END = r"(?<!\d)[.!?](?=\s|$)|[!?][\x22'”’»]+(?=\s|$)|(?<=\d)[.!?](?=\s+[A-Z(\[]|\s*$)|\n|$"
+SENTENCE_END = r"(?<!\d)[.!?](?=\s|$)|[!?][\x22'”’»]+(?=\s|$)|(?<=\d)[.!?](?=\s+[A-Z(\[]|\s+[a-z]{2,}|\s*$)|\n|$"
 SENTENCE_RE = re.compile(rf"[^\n](?=([^\n.!?]*))\1(?:(?!{SENTENCE_END})[.!?](?=([^\n.!?]*))\2)*(?:{SENTENCE_END})", re.DOTALL)
 CLAUSE_BREAK_RE = _scan(r"(?#first)(?:;|,\s*(?:so|yet)\b|\b(?:whereas|while|but)\b)", re.IGNORECASE)
 # A grade that describes a cohort, not the value at hand: "34 patients with grade 4 neutropenia".
@@ -994,7 +994,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                     known[mention.analyte] = mention
             for mention in given:
                 history.setdefault(mention.analyte, []).append(mention)
-            last_given = current
+            if not (of_the_past and last_given):
+                last_given = current  # "Today: Hb 10.6, plt 71. Last time Hb 11, plt 90. Doctor said it's grade 2": today's values
         elif heading and claimed:
             known, last_given, history = {}, [], {}  # a heading about grades starts a section about grades in general: "### Grade 1 and 2"
         if not values and not claimed and marks and not given:
@@ -1124,7 +1125,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                 continue  # "grade ≥3" is a grade claim, not a comparison; "under CTCAE 5.0" names a version
             if DEFINITION_SUBJECT_RE.search(text, max(s_start, comparison.start() - 30), comparison.start()) \
                     or RULE_COMPARISON_BEFORE_RE.search(text, max(s_start, comparison.start() - 40), comparison.start()) \
-                    and not RULE_MET_AFTER_RE.match(text, comparison.end(), s_end) \
+                    and not RULE_MET_AFTER_RE.match(text, comparison.end(), s_end) and not NOT_MET_AFTER_RE.match(text, comparison.end(), s_end) \
                     or OTHER_SUBJECT_HINT_RE.search(lowered, max(s_start, comparison.start() - 24), comparison.start()) \
                     and OTHER_SUBJECT_BEFORE_RE.search(text, max(s_start, comparison.start() - 24), comparison.start()) \
                     or ACTION_AFTER_RE.match(text, comparison.end(), s_end) \
@@ -1208,7 +1209,7 @@ DENIED_AFTER_RE = re.compile(r"(?i)[—–;,-]\s*(?:but\s+)?(?:it|that|this)\s*(
 # "hold when it falls under 50".
 RULE_COMPARISON_BEFORE_RE = _scan(r"(?i)\b(?#first)(?:(?:threshold|cut-?off|cutoff|limit|criterion|criteria|trigger|target|goal|rule|wants?|"
                                   r"aims?\s+(?:for|at))\s*(?:is|was|=|:|of|at|set\s+at)?"
-                                  r"|(?:if|when|unless|once|until|whenever|si|wenn|falls|bei|bij|als|se|quando|cuando|lorsque|quand|"
+                                  r"|(?:if|when|unless|once|until|whenever|while|whilst|as\s+long\s+as|si|wenn|falls|bei|bij|als|se|quando|cuando|lorsque|quand|"
                                   # an action's condition: "transfuse for hemoglobin under 7", "hold for platelets below 50"
                                   r"(?:transfuse|hold|withhold|treat|admit|give\s+\w+)\s+(?:for|at|with))"
                                   # "if I get a fever over 38", "transfusie bij klachten of Hb onder 4,0": up to four words of the rule
@@ -1750,10 +1751,15 @@ def _says_earlier(sentence: str) -> bool:
 
 
 def _earlier(text: str, mention: Mention) -> bool:
+    """Whether words just before or after a value say it is of an earlier time, within its own sentence ("… white 2.9. Last
+    time …" says nothing of the 2.9)."""
+    window = text[mention.span[1]:mention.span[1] + 40]
+    stop = SENTENCE_STOP_RE.search(window)
     return EARLIER_BEFORE_RE.search(text, max(0, mention.span[0] - 30), mention.span[0]) is not None \
-        or EARLIER_AFTER_RE.match(text, mention.span[1], mention.span[1] + 40) is not None
+        or EARLIER_AFTER_RE.match(text, mention.span[1], mention.span[1] + (stop.start() if stop else 40)) is not None
 
 
+SENTENCE_STOP_RE = re.compile(r"[.!?](?:\s|$)|\n")
 ENGLISH_COMPARISON_HINT_RE = _scan(r"(?i)(?#first)(?:below|above|under|over|than|exceed|short\s+of|clear|meet|[<>≤≥])")
 COMPARISON_HINT_RE = _scan(r"(?i)(?#first)(?:below|above|under|over|than|exceed|short\s+of|clear|meet|[<>≤≥]|"
                            + "|".join(FOREIGN_RELATION_WORDS) + ")")
@@ -1808,9 +1814,9 @@ LATER_TIME_RE = re.compile(r"(?i)\b(?:(?:after|within)\s+(?:\d+|an?|one|two|thre
 
 
 # A word of a time in a claim's sentence, which makes it about the value of that time, not the episode: "is now grade 1",
-# "grade 3 at discharge", "persistent grade 3 anaemia", "actuellement".
+# "grade 3 at discharge", "persistent grade 3 anaemia", "actuellement", "post-transfusion Hb is grade 3".
 NOW_IN_CLAIM_RE = _scan(r"(?i)\b(?#first)(?:now|currently|current|today|this\s+morning|at\s+present|presently|still|no\s+longer|remains?|"
-                             r"persist\w*|ongoing|discharge|sortie|alta|entlassung|ontslag|dimissione|"
+                             r"persist\w*|ongoing|discharge|sortie|alta|entlassung|ontslag|dimissione|post-?transfusion\w*|post|"
                              r"actuellement|aujourd['’]hui|ahora|actualmente|hoy|ora|oggi|attualmente|agora|hoje|jetzt|heute|aktuell|nu|vandaag)\b")
 
 
@@ -1843,7 +1849,8 @@ SPAN_OF = attrgetter("span")  # a mention's (start, end), by which mentions in t
 
 
 EPISODE_REACH = 1200  # characters before a sentence whose values may belong to the episode its claim grades (about a note's length)
-PAST_OPENING_RE = re.compile(r"(?i)(?:previous|prior|earlier|older|historical|baseline|pre-?treatment|last\s+(?:week|month|year|cycle|visit))\b")
+PAST_OPENING_RE = re.compile(r"(?i)(?:previous|prior|earlier|older|historical|baseline|pre-?treatment|last\s+(?:week|month|year|cycle|visit|time)|"
+                             r"(?:\d+|one|two|three|a\s+few|several)\s+(?:days?|weeks?|wks?|months?)\s+ago|before\s+(?:that|then|treatment))\b")
 
 
 def _opens_with_the_past(sentence: str) -> bool:
@@ -1851,7 +1858,7 @@ def _opens_with_the_past(sentence: str) -> bool:
     return sentence[:1] in PAST_OPENING_LETTERS and PAST_OPENING_RE.match(sentence) is not None
 
 
-PAST_OPENING_LETTERS = "pPeEoOhHbBlL"  # the first letters of PAST_OPENING_RE's words: a plain test first
+PAST_OPENING_LETTERS = "pPeEoOhHbBlL0123456789tTfFsSaA"  # the first letters of PAST_OPENING_RE's words: a plain test first
 SUBJECT_OPENING_RE = re.compile(r"(?i)\s*(?:(?:the|his|her|their|your|my|our|its)\s+)?")
 GRADED_AS_BEFORE_RE = re.compile(r"(?i)\b(?:graded|rated|scored|recorded|coded|entered|classified|classed|logged)\s+(?:(?:the|his|her|their|its)\s+)?"
                                  r"[\w-]+(?:\s+[\w-]+)?\s+as\s+(?:an?\s+)?(?:CTCAE\s+)?$")

@@ -1228,6 +1228,12 @@ ROUND27_CLASSES = [
     ("Thrombozyten sind wichtig. Der Normalbereich liegt zwischen 150 und 400/nl. Ein Wert von 40/nl entspricht Grad 3.", "5", []),
     ("Thrombozyten sind wichtig. Der Normalbereich liegt zwischen 150 und 400/nl. Ein Wert von 40/nl entspricht Grad 2.", "5",
      [(M, "plt", 2, 3)]),
+    # a grade said after an event's value names it, not the episode's worst
+    ("Hb 6.9 -> 2u RBC -> Hb 8.6 post. Post-transfusion Hb is grade 3.", "5", [(M, "hgb", 3, 2)]),
+    # an action kept "while" a condition holds is a rule
+    ("Continue atezolizumab and hold bevacizumab while platelets are below 75; platelets today 88.", "5", []),
+    # a lower-case sentence after a number starts a new sentence; a sentence of earlier values leaves the current ones
+    ("labs today: hb 10.4 plt 68. last time (3 wks ago) hb was 11 and plt 95. doctor said its a grade 2 so we wait.", "5", []),
 ]
 
 
