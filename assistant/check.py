@@ -254,7 +254,8 @@ VERSION_NAMED_RE = _scan(r"(?i)(?#first)(?:CTCAE\s*(?:version\s*|v\.?\s*)?|\bv\.
 NEGATION_RE = re.compile(r"(?i)\b(?:no|not|cannot|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|hasn't|haven't|hadn't|won't|never|without|rather\s+than|instead\s+of|nor|neither|hardly|"
                          # the same in the other languages read here: "nessuna neutropenia di grado 2", "sin anemia de grado 3", "keine Neutropenie Grad 3",
                          # "et non de grade 3", "e non di grado 3" (but not the prefix of "non-haematological")
-                         r"non(?![-‐])|nessun[ao]?|ningun[ao]?|ningún|sin|sans|aucune?|pas\s+de|kein(?:e[nmrs]?)?|geen|nenhum[a]?|sem)\b"
+                         r"non(?![-‐])|nessun[ao]?|ningun[ao]?|ningún|sin|sans|aucune?|pas(?:\s+de)?|kein(?:e[nmrs]?)?|geen|nenhum[a]?|sem|"
+                         r"nicht|niet|n[ãa]o)\b"
                          # "no grade under v6.0 (grade 1 under v5.0)": what is denied is any grade, not the grade named after
                          r"(?!\s+(?:CTCAE\s+)?grade\b(?!\s*(?:[0-5]|[IV]+\b)))(?!.*\b(?:but|it\s+is|is|it's|it’s|that's|that\s+is)(?!\w))(?:[^;:,—–.]|(?<=\d)\.(?=\d)){0,35}$")
 BELOW_RE = re.compile(r"(?i)\b(?:(?:does|do|did)\s+not|doesn't|don't|didn't|not\s+yet|falls?\s+short\s+of|fell\s+short\s+of|below)\s+"
@@ -300,7 +301,7 @@ THRESHOLD_WORDS = ("threshold", "cut", "boundary", "limit", "band", "border", "m
                    "appl", "kick", "stop", "end", "cover", "span", "run", "requir", "need", "arr", "commen", "ebut", "ébut", "mienza", "piez",
                    "termin", "acab", "inizi", "cominci", "finisc", "eindig", "meça", "meca")
 NEGATION_WORDS = ("no", "n't", "never", "without", "rather", "instead", "nor", "short", "below", "hardly", "ness", "ningun", "sin", "sans",
-                  "aucun", "pas", "kein", "geen", "nenhum", "sem")
+                  "aucun", "pas", "kein", "geen", "nenhum", "sem", "nicht", "niet", "não", "nao")
 THRESHOLD_HINT_RE = re.compile("|".join(THRESHOLD_WORDS))
 NAMED_THRESHOLD_HINT_RE = re.compile("threshold|cut|boundary|limit|line|defin")  # a word THRESHOLD_NAMED_BEFORE_RE needs
 NEGATION_HINT_RE = re.compile("|".join(NEGATION_WORDS))
@@ -642,7 +643,8 @@ OTHER_TIME_HINT_RE = re.compile(r"nadir|lowest|worst|peak|baseline|previous|init
                                 r"yesterday|before|gestern|hier|ayer|ieri|gisteren|ontem|entr[ée]e|ingres|aufnahme|opname|admiss")
 DEFINED_HINT_RE = re.compile(r"[<≤=]|less|below|under|unter|sous|dessous|debajo|sotto|onder|abaixo")
 # ... or a band's edge named bare after its grade: "(grade 4 below 25)", "(grade 4 only under 0.2)"
-DEFINED_AFTER_RE = re.compile(r"(?i)\s*(?:(?:is|=|means)\s*|(?:only\s+|just\s+)?(?=[bu<≤])|"
+DEFINED_AFTER_RE = re.compile(r"(?i)\s*(?:(?:is|=|means)\s*|(?:(?:only|just|erst|nur|seulement|solo|solamente|apenas|pas)\s+)?"
+                              r"(?=[bu<≤]|sous|en\s+dessous|por\s+debajo|sotto|onder|abaixo)|"
                               # "Grad 4 wäre erst unter 0,1", "grade 4 would only be below 0.1", "le grade 4 serait sous 0,1"
                               r"(?:would\s+(?:only\s+)?be|w[äa]re|serait|ser[íi]a|sarebbe|zou(?:\s+pas)?(?:\s+zijn)?)\s+(?:(?:erst|only|seulement|"
                               r"solo|solamente|pas|just|nur)\s+)?(?:(?:at|bei|à|a|en|op)\s+)?)"
@@ -1145,7 +1147,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                 # "Plt 58. Still below the 50 threshold": "Although the ANC exceeded the 1.5 upper edge" (never in brackets,
                 # where a grade's band is defined: "grade 4 ITP (platelets below 25 x 10^9/L)")
                 mention = _remembered_value(text, s_start, comparison.start(), None, known, last_given, comparison.start())
-                if mention is not None and LATER_TIME_RE.search(text, s_start, s_end):
+                if mention is not None and LATER_TIME_RE.search(text, s_start, min(s_end, comparison.end() + 30)):
                     mention = None  # "The neutrophil count exceeded 1.0 after nine days": a later count, not the one named before
             if mention is None:
                 continue
@@ -1640,9 +1642,17 @@ UNNAMED_COUNT_RE = _scan(rf"(?i)\b(?#first)(?:the|a|her|his|their|this|that|its|
                           # "the count was 1 below the 50 line" gives a difference, not a count
                           r"(?!\s*(?:points?\s+|units?\s+)?(?:below|above|under|over|short|more|less|higher|lower)\b)")
 # ... and a pronoun for it that changes: "Your platelets are stable. If they drop to 30, that would be grade 4".
-RESULT_WORDS = ("result", "level", "reading")  # the words OWN_RESULT_RE needs, tested as plain text first
-OWN_RESULT_RE = re.compile(rf"(?i)\b(?:your|my|her|his|their|today['’]s)\s+(?:latest\s+|last\s+|new\s+)?(?:result|level|reading)\s+"
-                           rf"(?:(?:today|this\s+morning|now)\s+)?(?:is|was|came\s+back\s+at|:)\s*"
+RESULT_WORDS = ("result", "level", "reading", "résultat", "resultado", "risultato", "valore", "valor", "wert", "ergebnis", "waarde",
+                "uitslag")  # the words OWN_RESULT_RE needs, tested as plain text first
+# ... and in the other languages read: "Votre résultat est de 74 G/L", "Il suo valore di oggi è 9,9 g/dL", "Ihr Wert liegt bei 8,1".
+OWN_RESULT_RE = re.compile(rf"(?i)\b(?:(?:your|my|her|his|their|today['’]s)\s+(?:latest\s+|last\s+|new\s+)?(?:result|level|reading)\s+"
+                           rf"(?:(?:today|this\s+morning|now)\s+)?(?:is|was|came\s+back\s+at|:)|"
+                           rf"(?:votre|mon|son)\s+r[ée]sultat(?:\s+d['’]aujourd['’]hui)?\s+(?:est\s+(?:de|à)|:)|"
+                           rf"(?:su|mi)\s+(?:resultado|valor)(?:\s+de\s+hoy)?\s+(?:es\s+de|es|fue\s+de|:)|"
+                           rf"(?:il\s+suo|il\s+mio|il\s+tuo)\s+(?:valore|risultato)(?:\s+di\s+oggi)?\s+(?:è|e|era|:)|"
+                           rf"(?:ihr|mein|sein)\s+(?:Wert|Ergebnis)(?:\s+von\s+heute)?\s+(?:liegt\s+bei|ist|war|betr[äa]gt|:)|"
+                           rf"(?:uw|mijn|zijn|haar)\s+(?:waarde|uitslag)(?:\s+van\s+vandaag)?\s+(?:is|was|bedraagt|:)|"
+                           rf"(?:o\s+seu|o\s+meu)\s+(?:valor|resultado)(?:\s+de\s+hoje)?\s+(?:é\s+de|é|foi\s+de|:))\s*"
                            rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:[.,]\d+)?)(?P<kilo>\s?[kK](?![a-zA-Z]))?\s*(?P<unit>{UNIT_ALTERNATIVES})?(?![\w%])"
                            r"(?!\s*(?:points?\s+|units?\s+)?(?:below|above|under|over|short|more|less|higher|lower)\b)")
 POSSESSIVE_COUNT_RE = _scan(rf"(?i)\b(?#first)(?:(?:yours|hers|his|theirs|ours)\s+(?:is|was|are|were|comes\s+back\s+at|came\s+back\s+at)|"

@@ -1234,6 +1234,14 @@ ROUND27_CLASSES = [
     ("Continue atezolizumab and hold bevacizumab while platelets are below 75; platelets today 88.", "5", []),
     # a lower-case sentence after a number starts a new sentence; a sentence of earlier values leaves the current ones
     ("labs today: hb 10.4 plt 68. last time (3 wks ago) hb was 11 and plt 95. doctor said its a grade 2 so we wait.", "5", []),
+    # negation and band edges in German; "your result" in the other languages
+    ("Hb 9,9 g/dl - Anämie Grad 2, nicht Grad 1.", "5", []),
+    ("Leukozyten 2,0 G/l: Leukopenie Grad 2 (Grad 3 erst unter 2,0 G/l).", "5", []),
+    ("Les plaquettes aident la coagulation. Votre résultat est de 74 G/L, une thrombopénie de grade 1.", "5", [(M, "plt", 1, 2)]),
+    ("L'emoglobina trasporta l'ossigeno. Il suo valore di oggi è 9,9 g/dL: anemia di grado 2.", "5", []),
+    # a later time in another clause does not make the comparison's value a later one
+    ("Platelets 72 x10^9/L. Her platelet count is above the 75 x10^9/L minimum, and varices were checked within six months.", "5",
+     [(C, "plt", None, None)]),
 ]
 
 
