@@ -140,7 +140,8 @@ NON_LAB_ALTERNATIVES = "(?:" + "|".join(yaml.safe_load(NON_LAB_TERMS_FILE.read_t
 NON_LAB_TERM_RE = re.compile(r"\b" + first_char_lookahead(NON_LAB_ALTERNATIVES) + NON_LAB_ALTERNATIVES + r"\b", re.IGNORECASE)
 # Where such an event stands by a grade: right after it ("grade 3 colitis", "grade 2 immune-related colitis") or right
 # before it ("fatigue gr 2", "fatigue (grade 2)", "rash: grade 1").
-NON_LAB_BEFORE_RE = re.compile(r"\b" + NON_LAB_ALTERNATIVES + r"\b" + r"\s*(?:\(\s*|:\s*|-\s*|,\s*|\s(?:of|is|was)\s+)?(?:CTCAE\s+)?$", re.IGNORECASE)
+NON_LAB_BEFORE_RE = re.compile(r"\b" + NON_LAB_ALTERNATIVES + r"\b" + r"\s*(?:\(\s*|:\s*|-\s*|,\s*|\s(?:of|is|was|de|di|du|del|da|do|van|von|vom)\s+)?(?:CTCAE\s+)?$",
+                               re.IGNORECASE)  # "tossicità cutanea di grado 1", "toxicité cutanée de grade 2"
 NON_LAB_AFTER_RE = re.compile(r"\s*(?:\)\s*)?(?:[\w-]+\s+){0,2}?" + NON_LAB_ALTERNATIVES + r"\b", re.IGNORECASE)
 # Comparisons in the other languages read here: "por encima del límite inferior de 150.000", "sopra il limite di 4,0",
 # "au-dessus de 1,5", "unter 1,0", "boven de grens van 1,5", "abaixo de 1.500". Those of FOREIGN_BELOW_RE say "below".
@@ -335,7 +336,8 @@ REFERRING_BEFORE_RE = re.compile(rf"(?i)(?:{REFERRING}|\bso\s+(?:it's\s+|it\s+is
 # A verb that gives a grade to the value before it, right before the claim: "2,000 per microliter is classed as grade 3".
 LINKING_BEFORE_RE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being|classed|classified|considered|counted|called|rated|graded|"
                                r"labell?ed|scored|coded|regarded|deemed|corresponds\s+to|amounts\s+to|equates\s+to|represents|means|"
-                               r"equals|constitutes|counts|makes\s+(?:it|this|that)|(?:puts|places|put|placed)\s+(?:it|her|him|them|this|you|me|us)\s+(?:at|in|into))\s+(?:as\s+)?"
+                               r"equals|constitutes|counts|makes\s+(?:it|this|that)|(?:puts|places|put|placed)\s+(?:it|her|him|them|this|you|me|us)\s+(?:at|in|into)|"
+                               r"(?:i['’]d|i\s+would|we['’]d|we\s+would)\s+(?:still\s+)?call\s+(?:it|this|that))\s+(?:as\s+)?"
                                r"(?:(?:an?|a\s+CTCAE|CTCAE|still|only|already|just|probably|likely|clearly)\s+){0,2}$")
 # "..., so the grade would be 3": the grade of the sentence's one value.
 THE_GRADE_IS_RE = re.compile(r"(?i)the\s+(?:(?:correct|true|actual|right|revised|final|overall)\s+)?grade\s+(?:is|was|would\s+be|will\s+be|should\s+be|"
@@ -472,6 +474,13 @@ def _claim_set(match: re.Match) -> tuple[set[int], str]:
     return {low}, str(low)
 
 
+def _bracket_of_its_own(before: str, denial: int, term: str | None) -> bool:
+    """Whether a claim opens a bracket of its own after a denial (at `denial`) of something else: "so no blood today (grade 2
+    anaemia)" denies the blood, and the bracket claims its own grade, with its own condition (`term`)."""
+    bracket = before.rfind("(")
+    return term is not None and bracket > denial and not TERM_RE.search(before, denial, bracket)
+
+
 def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_terms: list[tuple[int, int, str]],
             text_term_starts: list[int], correction_hints: _WordIndex) -> list[Claim]:
     """The grade claims of text[start:end], whose GRADE_CLAIM_RE matches are `grade_claims`; `text_terms` (start, end,
@@ -573,7 +582,7 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
             # ("not anaemia at all (grade 0)": the bracket names the grade the denial gives, not a denied one)
             if BELOW_RE.search(before):
                 grades, label, negated = set(range(min(grades), 6)), f"≥{min(grades)}" if len(grades) == 1 else label, True
-            elif NEGATION_RE.search(before):
+            elif (denial := NEGATION_RE.search(before)) and not _bracket_of_its_own(before, denial.start(), term):
                 negated = True
         if not negated and not bounded and ("not" in lowered_after or "never" in lowered_after or "absent" in lowered_after) \
                 and ABSENT_AFTER_RE.match(after):
@@ -1187,7 +1196,8 @@ LLN_COMPARISON_RE = re.compile(r"(?i)\b(?P<rel>below|under|less\s+than|lower\s+t
                                r"(?P<limit>LLN|lower\s+limit(?:\s+of\s+normal)?|normal\s+range|reference\s+range|normal\s+limits|normal)\b"
                                r"(?!\s+of\s+normal|\s+range|\s*(?:of\s+|at\s+|is\s+|=\s*|:\s*|\(\s*)?[<>≤≥]?\s*\d)")
 # "Within the normal range" in Spanish, Italian, French, German, Dutch and Portuguese.
-FOREIGN_WITHIN = (r"dentro\s+de(?:l|\s+los)\s+(?:rango|l[íi]mites|valores)\s+normal(?:es)?|nella\s+norma|(?:entro|nei)\s+(?:i\s+)?limiti(?:\s+della\s+norma|"
+FOREIGN_WITHIN = (r"dentro\s+de(?:l|\s+los)\s+(?:rango|l[íi]mites|valores)\s+normal(?:es)?|nella\s+norma|(?:dentro\s+(?:il|al)|nel)\s+range(?:\s+di\s+normalit[àa])?|"
+                  r"(?:entro|nei)\s+(?:i\s+)?limiti(?:\s+della\s+norma|"
                   r"\s+di\s+norma|\s+normali)?|dans\s+les\s+normes|im\s+Normbereich|innerhalb\s+der\s+Norm|binnen\s+de\s+norm(?:aalwaarden)?|"
                   r"dentro\s+d[ao]s?\s+(?:normalidade|valores\s+normais|limites\s+normais)")
 # The same comparisons in Spanish, Italian, French, German, Dutch and Portuguese: "dentro del rango normal", "nella norma",

@@ -1242,6 +1242,13 @@ ROUND27_CLASSES = [
     # a later time in another clause does not make the comparison's value a later one
     ("Platelets 72 x10^9/L. Her platelet count is above the 75 x10^9/L minimum, and varices were checked within six months.", "5",
      [(C, "plt", None, None)]),
+    # an organ's toxicity is an event's grade, in the languages read; "dentro il range di normalità" compares with normal
+    ("Piastrine 170.000/mmc; tossicità cutanea di grado 1 in trattamento topico.", "5", []),
+    ("Piastrine 135.000/mmc, dentro il range di normalità.", "5", [(C, "plt", None, None)]),
+    # "I'd call it"; a bracket that claims its own grade after the denial of something else
+    ("Platelets 60 this morning, so I'd still call it grade 1.", "5", [(M, "plt", 1, 2)]),
+    ("Hb 8.3 g/dL, above the 8 g/dL trigger, so no transfusion today (grade 2 anaemia).", "5", []),
+    ("ANC 1.3: no neutropenia (grade 2 or worse) was seen.", "5", [(M, "anc", "not ≥2", 2)]),
 ]
 
 
