@@ -1558,6 +1558,17 @@ def _find_mentions(text: str) -> list[Mention]:
             ends = list(SENTENCE_STOP_RE.finditer(text, start, mention.span[0]))
             donors = list(DONOR_RE.finditer(text, ends[-1].end() if ends else start, mention.span[0]))
             mention.someone_else = bool(donors) and not PATIENT_WORD_RE.search(text, donors[-1].end(), mention.span[0])
+    if any(word in lowered for word in RELATIVE_WORDS) and WRITER_IS_PATIENT_RE.search(text):
+        # "my mom had lymphocytes of 0.4 last year … I'm starting Keytruda": a relative's value, in a sentence about the relative,
+        # when the writer says they are the patient (else the relative may be the patient: "My husband is on Tecentriq and his …")
+        for mention in found:
+            if mention.steps:
+                continue  # "his lymphocytes were 0.4, but mine came back at 0.9": the series reads the writer's own
+            start = max(0, mention.span[0] - 120)
+            ends = list(SENTENCE_STOP_RE.finditer(text, start, mention.span[0]))
+            relatives = [m for m in RELATIVE_SUBJECT_RE.finditer(text, ends[-1].end() if ends else start, mention.span[1]) if m.end() <= mention.span[0]]
+            if relatives and not WRITER_RE.search(text, relatives[-1].end(), mention.number_span[0]):  # "… while mine came back at 62"
+                mention.someone_else = True
     return found
 
 
@@ -1586,6 +1597,15 @@ def _dutch_hemoglobin(text: str, mention: Mention) -> Mention:
 
 
 DONOR_WORDS = ("donor", "donneur", "donante", "donatore", "spender", "dador", "doador")
+RELATIVE_WORDS = ("mom", "mum", "mother", "dad", "father", "husband", "wife", "partner", "son", "daughter", "sister", "brother",
+                  "friend", "neighbo", "aunt", "uncle", "cousin", "grand")
+RELATIVE_SUBJECT_RE = re.compile(r"(?i)\b(?:my|our|his|her|their)\s+(?:mom|mum|mother|dad|father|husband|wife|partner|son|daughter|sister|"
+                                 r"brother|friend|neighbou?r|aunt|uncle|cousin|grand(?:ma|pa|mother|father))\b(?:['’]s)?"
+                                 r"(?=\s+(?:had|has|was|is|got|gets|also|once|\w+['’]s|lymph|neut|plat|h[ae]?moglobin|hb|hgb|wbc|anc|plt))")
+WRITER_IS_PATIENT_RE = re.compile(r"(?i)\b(?:i['’]m|i\s+am|i['’]ve\s+been|i\s+have\s+been)\s+(?:starting|on|getting|receiving|having|due)\b|"
+                                  r"\b(?:i\s+(?:start|get|receive|had|have)|my)\s+(?:first\s+|next\s+|last\s+)?(?:infusion|cycle|dose|treatment|immunotherapy|keytruda|opdivo|"
+                                  r"pembro\w*|nivo\w*|ipi\w*|atezo\w*|durva\w*)\b|\bmine\b")
+WRITER_RE = re.compile(r"(?i)\b(?:my|mine|me|i|i['’]m|i['’]ve)\b")  # the writer's own words: "my sister says my platelets are 40"
 PATIENT_WORD_RE = re.compile(r"(?i)\b(?:patient|pt|patiente|paciente|paziente|patiënt|recipient)\b|;")  # "…donor) Hb 14.1; patient Hb 8.3"
 DONOR_RE = re.compile(r"(?i)\b(?:donor|donneur|donneuse|donante|donatore|donatrice|spender(?:in)?|dador|doador(?:a)?)\b")
 

@@ -1385,6 +1385,9 @@ ROUND32_READS = [
     ("cycle 3 (Hb) was postponed", {}),
     # a recollection in citrate after clumps, in its own clause
     ("PLT 31 with platelet clumps; recollected in sodium citrate: 158", {"plt": 158}),
+    # a relative's value is someone else's when the writer says they are the patient; else the relative may be the patient
+    ("My dad had platelets of 40 on his chemo once. I'm starting Opdivo on Monday - will that happen to me?", {}),
+    ("My wife is on Keytruda and her platelet count dropped to 61,000. Should we worry?", {"plt": 61}),
 ]
 
 
