@@ -361,7 +361,7 @@ OWNER_HINT_RE = re.compile(r"edge|end|bound|floor|ceiling|start|begin|onset|comi
 # A grade on the other side of a border from the value's: "right at the border with grade 2", "knapp über der Grenze zu Grad 4",
 # "justo en el límite con el grado 2", "à la limite du grade 2"; or the grade a value a little further would have: "one point
 # lower and it would be grade 2".
-BORDER_HINT_RE = re.compile(r"bord|bound|limit|l[íi]mite|grenz|grens|fronti|confin|cusp|would|wäre|serait|ser[íi]a|sarebbe|zou|'d\b")
+BORDER_HINT_RE = re.compile(r"(?=[blgfcwsz'’])(?:bord|bound|limit|l[íi]mite|grenz|grens|fronti|confin|cusp|would|wäre|serait|ser[íi]a|sarebbe|zou|['’]d\b)")
 BORDER_BEFORE_RE = re.compile(r"(?i)\b(?:(?:border|boundary|borderline|cusp)\s+(?:with|to|into|of)|"
                               r"(?:l[íi]mite|grenze|grens|fronti[èe]re|frontera|confine|fronteira)"
                               r"\s+(?:con|zu|zum|zur|avec|de|del|du|van|tra|entre|naar|met|com|da|do|della|al))\s*"
@@ -606,7 +606,7 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
                 own = _mention(term, text, bracket.start("num"), bracket.end(), bracket.group("num"), bool(bracket.group("kilo")),
                                bracket.group("unit"), None, bracket.span("num"), [parse_number(bracket.group("num"))])
         if OTHER_TIME_HINT_RE.search(lowered_after, 0, 40) and OTHER_TIME_AFTER_RE.match(text, after_term, end) \
-                or DEFINED_HINT_RE.search(text, claim_end, claim_end + 30) and DEFINED_AFTER_RE.match(text, claim_end, end):
+                or DEFINED_HINT_RE.search(text, claim_end, claim_end + 24) and DEFINED_AFTER_RE.match(text, claim_end, end):
             continue  # "grade 4 at its nadir, is now grade 1"; "(G4 is <0.1)": not a claim about the value at hand
         if (REPORTED_HINT_RE.search(lowered_before[-40:]) or ANYONE_HINT_RE.search(lowered_before)) and REPORTED_BEFORE_RE.search(before) \
                 or REPORTED_HINT_RE.search(lowered_after, 0, 45) and REPORTED_AFTER_RE.match(text, after_term, end):
@@ -650,7 +650,7 @@ OTHER_TIME_AFTER_RE = re.compile(rf"(?i){OTHER_TIME}(?!\s*\((?!\s*(?:CTCAE\s*)?v
 OTHER_TIME_OWN_RE = re.compile(rf"(?i){OTHER_TIME}(?=\s*\()")
 OTHER_TIME_HINT_RE = re.compile(r"nadir|lowest|worst|peak|baseline|previous|initial|earlier|admission|presentation|diagnos|arrival|onset|last|"
                                 r"yesterday|before|gestern|hier|ayer|ieri|gisteren|ontem|entr[ée]e|ingres|aufnahme|opname|admiss")
-DEFINED_HINT_RE = re.compile(r"[<≤=]|less|below|under|unter|sous|dessous|debajo|sotto|onder|abaixo")
+DEFINED_HINT_RE = re.compile(r"[<≤=]|(?=[lbusdo])(?:less|below|under|unter|sous|dessous|debajo|sotto|onder|abaixo)")
 # ... or a band's edge named bare after its grade: "(grade 4 below 25)", "(grade 4 only under 0.2)"
 DEFINED_AFTER_RE = re.compile(r"(?i)\s*(?:(?:is|=|means)\s*|(?:(?:only|just|erst|nur|seulement|solo|solamente|apenas|pas)\s+)?"
                               r"(?=[bu<≤]|sous|en\s+dessous|por\s+debajo|sotto|onder|abaixo)|"
@@ -937,7 +937,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         values = [m for m in mentions if not m.is_threshold and m.value is not None]
         # whether the sentence has a count's unit (see UNIT_VALUE_HINT_RE)
         unit_hinted = ("/" in sentence or "10" in sentence) and bool(unit_hints.in_sentence(s_start, s_end))
-        if "count" in sentence or "Count" in sentence or unit_hinted or any(word in sentence for word in RESULT_WORDS) \
+        if "count" in sentence or "Count" in sentence or unit_hinted or RESULT_WORDS_RE.search(sentence) \
                 or ("ours " in sentence or "hers " in sentence or "his " in sentence
                     or ("hey " in sentence or "it " in sentence or "It " in sentence) and (" to " in sentence or " at " in sentence)) \
                 and POSSESSIVE_COUNT_RE.search(sentence):
@@ -1053,7 +1053,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                 # right after a series ("8.1 on 2/3 (grade 2); 7.4 on 9/3 (grade 2)"): the series' current value
                 step = next((m for m in values if m.steps and 0 <= claim.span[0] - m.span[1] <= 25
                              and not _other_number(text, m.span[1], claim.span[0])), None)
-                if step is not None and RELATIVE_CLAUSE_RE.fullmatch(text, step.span[1], claim.span[0]):
+                if step is not None and "which" in text[step.span[1]:claim.span[0]] and RELATIVE_CLAUSE_RE.fullmatch(text, step.span[1], claim.span[0]):
                     step = step.step_value(claim.span[0]) or step  # "…; it had been 1.0 on day 9, which was grade 3": the step before it
             if claim.own is not None:
                 mention, substituted = claim.own, False  # the claim names its own value
@@ -1136,7 +1136,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                 continue  # "grade ≥3" is a grade claim, not a comparison; "under CTCAE 5.0" names a version
             if DEFINITION_SUBJECT_RE.search(text, max(s_start, comparison.start() - 30), comparison.start()) \
                     or RULE_COMPARISON_BEFORE_RE.search(text, max(s_start, comparison.start() - 40), comparison.start()) \
-                    and not RULE_MET_AFTER_RE.match(text, comparison.end(), s_end) and not NOT_MET_AFTER_RE.match(text, comparison.end(), s_end) \
+                    and not RULE_MET_AFTER_RE.match(text, comparison.end(), s_end) \
+                    and not ("which" in text[comparison.end():comparison.end() + 40] and NOT_MET_AFTER_RE.match(text, comparison.end(), s_end)) \
                     or OTHER_SUBJECT_HINT_RE.search(lowered, max(s_start, comparison.start() - 24), comparison.start()) \
                     and OTHER_SUBJECT_BEFORE_RE.search(text, max(s_start, comparison.start() - 24), comparison.start()) \
                     or ACTION_AFTER_RE.match(text, comparison.end(), s_end) \
@@ -1162,7 +1163,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                 continue
             checked += 1
             negated = (NEGATED_COMPARISON_RE.search(text, max(s_start, comparison.start() - 25), comparison.start()) is not None) \
-                != (NOT_MET_AFTER_RE.match(text, comparison.end(), s_end) is not None)
+                != ("which" in text[comparison.end():comparison.end() + 40] and NOT_MET_AFTER_RE.match(text, comparison.end(), s_end) is not None)
             finding = _judge_comparison(comparison, mention, sentence_version, sentence, negated)
             if finding:
                 findings.append(finding)
@@ -1653,7 +1654,8 @@ UNNAMED_COUNT_RE = _scan(rf"(?i)\b(?#first)(?:the|a|her|his|their|this|that|its|
                           r"(?!\s*(?:points?\s+|units?\s+)?(?:below|above|under|over|short|more|less|higher|lower)\b)")
 # ... and a pronoun for it that changes: "Your platelets are stable. If they drop to 30, that would be grade 4".
 RESULT_WORDS = ("result", "level", "reading", "résultat", "resultado", "risultato", "valore", "valor", "wert", "ergebnis", "waarde",
-                "uitslag")  # the words OWN_RESULT_RE needs, tested as plain text first
+                "uitslag")  # the words OWN_RESULT_RE needs, tested first (RESULT_WORDS_RE)
+RESULT_WORDS_RE = re.compile("|".join(RESULT_WORDS) + "|Wert|Ergebnis")  # German nouns are written with a capital
 # ... and in the other languages read: "Votre résultat est de 74 G/L", "Il suo valore di oggi è 9,9 g/dL", "Ihr Wert liegt bei 8,1".
 OWN_RESULT_RE = re.compile(rf"(?i)\b(?:(?:your|my|her|his|their|today['’]s)\s+(?:latest\s+|last\s+|new\s+)?(?:result|level|reading)\s+"
                            rf"(?:(?:today|this\s+morning|now)\s+)?(?:is|was|came\s+back\s+at|:)|"
@@ -1875,10 +1877,14 @@ PAST_OPENING_RE = re.compile(r"(?i)(?:previous|prior|earlier|older|historical|ba
 
 def _opens_with_the_past(sentence: str) -> bool:
     """Whether a sentence (stripped) opens with a word of the past: "Previous platelets: 230 (6 months ago), 148"."""
-    return sentence[:1] in PAST_OPENING_LETTERS and PAST_OPENING_RE.match(sentence) is not None
+    first = sentence[:1]
+    if first not in PAST_OPENING_LETTERS or first in AGO_OPENING_LETTERS and "ago" not in sentence[:30]:
+        return False  # "Two weeks ago …": a plain test first
+    return PAST_OPENING_RE.match(sentence) is not None
 
 
 PAST_OPENING_LETTERS = "pPeEoOhHbBlL0123456789tTfFsSaA"  # the first letters of PAST_OPENING_RE's words: a plain test first
+AGO_OPENING_LETTERS = "0123456789tTfFsSaA"  # those of "3 weeks ago", "two …", "four …", "several …", "a few …", which need "ago"
 SUBJECT_OPENING_RE = re.compile(r"(?i)\s*(?:(?:the|his|her|their|your|my|our|its)\s+)?")
 GRADED_AS_BEFORE_RE = re.compile(r"(?i)\b(?:graded|rated|scored|recorded|coded|entered|classified|classed|logged)\s+(?:(?:the|his|her|their|its)\s+)?"
                                  r"[\w-]+(?:\s+[\w-]+)?\s+as\s+(?:an?\s+)?(?:CTCAE\s+)?$")
@@ -1948,8 +1954,10 @@ STATISTIC_BEFORE_RE = re.compile(r"(?i)\b(?:median|mean|average)\b[^.;!?\n]{0,70
 
 def _not_a_patient_value(text: str, match: re.Match) -> bool:
     """Whether words before a number with a unit make it a threshold, a range or a statistic (NOT_A_PATIENT_VALUE_RE)."""
-    return NOT_A_PATIENT_VALUE_RE.search(text, max(0, match.start() - 40), match.start()) is not None \
-        or STATISTIC_BEFORE_RE.search(text, max(0, match.start() - 80), match.start()) is not None
+    if NOT_A_PATIENT_VALUE_RE.search(text, max(0, match.start() - 40), match.start()) is not None:
+        return True
+    window = text[max(0, match.start() - 80):match.start()]  # a plain test for the statistic's words first
+    return ("edian" in window or "ean" in window or "verage" in window) and STATISTIC_BEFORE_RE.search(window) is not None
 
 
 # Words after a number that make it a bound: "recover to 75 x10^9/L or more", "1.5 or above".
@@ -1982,7 +1990,7 @@ def _unnamed_counts(text: str, start: int, end: int, mentions: list[Mention], to
     count, found on first need; `unit_hinted` tells whether the sentence has a count's unit (UNIT_VALUE_HINT_RE)."""
     found = []
     unnamed = [(match, max(start, match.start() - 100)) for match in UNNAMED_COUNT_RE.finditer(text, start, end)]
-    if any(word in text[start:end] for word in RESULT_WORDS):
+    if RESULT_WORDS_RE.search(text, start, end):
         # "Hemoglobin is the protein … Your result today is 10.0 g/dL": the count named in the sentences before
         unnamed += [(match, max(0, match.start() - 160)) for match in OWN_RESULT_RE.finditer(text, start, end)]
     # "Neutrophils fight infection. … If yours is, say, 0.95": the count named in the sentences before
@@ -2174,9 +2182,10 @@ def _value_for_claim(claim: Claim, all_values: list[Mention], value_starts: list
             own = [m for m in pool if m.analyte == claim.term_analyte]
             if len(own) > 1:
                 own = [m for m in own if not _earlier(text, m)] or own  # "36 today, versus 21 on admission: grade 3"
-            before = [m for m in own if m.span[1] <= claim.span[0]]
-            if before and RELATIVE_CLAUSE_RE.fullmatch(text, before[-1].span[1], claim.span[0]):
-                return before[-1], False  # "recovered to 1.1 by day 19, which was still a grade 3 neutropenia, and to 2.6"
+            if "which" in text[max(0, claim.span[0] - 60):claim.span[0]]:
+                before = [m for m in own if m.span[1] <= claim.span[0]]
+                if before and RELATIVE_CLAUSE_RE.fullmatch(text, before[-1].span[1], claim.span[0]):
+                    return before[-1], False  # "recovered to 1.1 by day 19, which was still a grade 3 neutropenia, and to 2.6"
             if own:
                 return min(own, key=distance), False
         if in_clause and claim.term_analyte in CANONICAL_UNIT:

@@ -1388,6 +1388,10 @@ ROUND32_READS = [
     # a relative's value is someone else's when the writer says they are the patient; else the relative may be the patient
     ("My dad had platelets of 40 on his chemo once. I'm starting Opdivo on Monday - will that happen to me?", {}),
     ("My wife is on Keytruda and her platelet count dropped to 61,000. Should we worry?", {"plt": 61}),
+    # Swedish "Neutrofiler"; French labels of a series' values with decimal commas; German "im Verlauf"
+    ("B-Neutrofiler 0,9 x10^9/L", {"anc": 0.9}),
+    ("PNN : 0,3 G/L à l'admission, 0,6 G/L à J4, et ce matin 1,8 G/L.", {"anc": 1.8}),
+    ("Thrombozyten im Verlauf: 88/nl (vor 2 Wochen), 61/nl (vor 1 Woche), heute 43/nl.", {"plt": 43}),
 ]
 
 
