@@ -137,6 +137,13 @@ FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,
           r"[ \t]+(?:in|on|from)[ \t]+(?:an?|the)[ \t]+(?:(?:citrate|heparin|edta|fresh|new|repeat|second|manual|peripheral)[ \t]+)?(?:tube|sample|specimen|draw|smear)(?=[ \t,:])|"  # "platelet count in a citrate tube also low at 11"
           r"[ \t]*,[ \t]*(?:which|that|who|que|qui|die|welche|che|dat)\b[^,.;:\d\n]{1,60},[ \t]*(?=\w)|"  # "Your haemoglobin, which carries oxygen, was 9.2"
           r"[ \t]*(?:(?:à|às|a|um|om|alle)[ \t]+)?\d{1,2}h(?:\d{2})?[ \t]*:?[ \t]*(?=\d)|"  # "Hb post-transfusionnelle à 20h : 8,6": a clock in hours
+          # a change's size, then the value now: "hb fell by 2 g/dL since last cycle, now 9.3"
+          r"[ \t]+(?:fell|dropped|decreased|declined|rose|increased|went[ \t]+(?:up|down))[ \t]+by[ \t]+\d+(?:[.,]\d+)?[ \t]*"
+          r"(?:(?:" + UNIT_ALTERNATIVES + r")(?![A-Za-z])|points?|%)?(?:[ \t]+(?:in|over|since|within|during)[ \t]+[^,.;\d\n]{1,30})?"
+          r"[ \t]*,[ \t]*(?:now|today|currently|this[ \t]+morning)(?:[ \t]+(?:is|at))?[ \t]+(?=\d)|"
+          # a decade, then the value now: "plts in the 20s all week, today 31"
+          r"[ \t]+(?:in|around)[ \t]+the[ \t]+(?:(?:low|mid|high)[ \t-]*)?\d0s(?:[ \t]+(?:all|this|last)[ \t]+(?:week|day|month))?"
+          r"[ \t]*,[ \t]*(?:now|today|this[ \t]+morning)(?:[ \t]+(?:is|at))?[ \t]+(?=\d)|"
           # a change told with its verb, from one value to the next: "hb dropped 9.2 to 7.6", "plaquetas caíram de 180 mil para 52 mil"
           r"[ \t]+(?:dropped|fell|fallen|rose|risen|went|gone|declined|decreased|increased|improved|recovered|climbed|slipped|"
           r"ca[íi]ram|caiu|baixaram|subiram|subiu|cayeron|bajaron|subieron|gedaald|gestegen|gesunken|gestiegen|"
@@ -1114,11 +1121,14 @@ TODAY_LABEL = r"(?:today|now|currently|heute|jetzt|aktuell|hoy|oggi|hoje|vandaag
 ITEM_UNIT = rf"(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?"  # "10 Apr 38 x10^9/L; 14 Apr 29 x10^9/L": a unit after every value
 # (a value is never followed by a slash and digits, a date's; "96/nl" is a value and its unit)
 DATED_ITEM = rf"{DATE_LABEL}[ \t]*:?[ \t]+(?P<value>\d+(?:[.,]\d+)?)(?!\d|/\d){ITEM_UNIT}"  # its preposition is passed by LIST_LEAD_RE
-LATER_DATED_ITEM = rf"{DATE_PREPOSITION}(?:{DATE_LABEL}|{TODAY_LABEL}(?:[ \t]*\([^()\n]{{1,12}}\)|[ \t]+{DATE_LABEL})?)[ \t]*:?[ \t]+(?P<later>\d+(?:[.,]\d+)?)(?!\d|/\d){ITEM_UNIT}"
+# A draw named by its day: "…, and the Friday draw (today) 77".
+DRAW_WORDS = r"(?:[ \t]+(?:draw|sample|count|check|labs?|result))?(?:[ \t]*\([^()\n]{1,12}\))?"
+LATER_DATED_ITEM = (rf"(?:and[ \t]+)?(?:the[ \t]+)?{DATE_PREPOSITION}(?:{DATE_LABEL}{DRAW_WORDS}|{TODAY_LABEL}(?:[ \t]*\([^()\n]{{1,12}}\)|[ \t]+{DATE_LABEL})?)"
+                    rf"[ \t]*:?[ \t]+(?P<later>\d+(?:[.,]\d+)?)(?!\d|/\d){ITEM_UNIT}")
 # What a dated list must start with (see DATE_LABEL): a cheap test before the whole pattern, which "WBC 2.7 x10^9/L" fails.
 DATED_START_RE = re.compile(r"[ \t]*(?:[:=]|--?|[—–])?[ \t]*(?:\d{1,2}/\d|\d{1,2}\.\d{1,2}\.|\d{1,2}:\d|\d{1,2}[ -][^\W\d_]|[^\W\d_])")
 DATED_LIST_RE = re.compile(rf"[ \t]*(?:[:=]|--?|[—–])?[ \t]*{DATED_ITEM}(?:[ \t]*(?:[,;|]|{FORWARD_ARROW})[ \t]*{LATER_DATED_ITEM})+", re.IGNORECASE)
-DATED_ITEM_RE = re.compile(rf"{DATE_PREPOSITION}(?P<label>{DATE_LABEL}|{TODAY_LABEL}(?=[ \t]+{DATE_LABEL}[ \t]*:?[ \t]+\d)(?:[ \t]+{DATE_LABEL})|{TODAY_LABEL})(?:[ \t]*\([^()\n]{{1,12}}\))?[ \t]*:?[ \t]+(?P<value>\d+(?:[.,]\d+)?)(?!\d|/\d)"
+DATED_ITEM_RE = re.compile(rf"{DATE_PREPOSITION}(?P<label>{DATE_LABEL}|{TODAY_LABEL}(?=[ \t]+{DATE_LABEL}[ \t]*:?[ \t]+\d)(?:[ \t]+{DATE_LABEL})|{TODAY_LABEL}){DRAW_WORDS}[ \t]*:?[ \t]+(?P<value>\d+(?:[.,]\d+)?)(?!\d|/\d)"
                            rf"(?:[ \t]*(?P<unit>{UNIT_ALTERNATIVES})(?![A-Za-z]))?", re.IGNORECASE)
 # Words between a name and its dated list: a word for a series, or the first date's preposition. LIST_WORD_STARTS: their first
 # letters, as a plain test before the pattern is tried.

@@ -1392,6 +1392,10 @@ ROUND32_READS = [
     ("B-Neutrofiler 0,9 x10^9/L", {"anc": 0.9}),
     ("PNN : 0,3 G/L à l'admission, 0,6 G/L à J4, et ce matin 1,8 G/L.", {"anc": 1.8}),
     ("Thrombozyten im Verlauf: 88/nl (vor 2 Wochen), 61/nl (vor 1 Woche), heute 43/nl.", {"plt": 43}),
+    # a draw named by its day after a list of days; a change's size, then the value now; a decade, then the value today
+    ("ANC Tuesday 0.6, Thursday 0.9, and the Saturday sample (today) 1.4.", {"anc": 1.4}),
+    ("hgb dropped by 1.5 g/dL over two weeks, now 8.7", {"hgb": 8.7}),
+    ("plt in the 40s this week, today 38", {"plt": 38}),
 ]
 
 
