@@ -1396,6 +1396,9 @@ ROUND32_READS = [
     ("ANC Tuesday 0.6, Thursday 0.9, and the Saturday sample (today) 1.4.", {"anc": 1.4}),
     ("hgb dropped by 1.5 g/dL over two weeks, now 8.7", {"hgb": 8.7}),
     ("plt in the 40s this week, today 38", {"plt": 38}),
+    # days in brackets between a series' values; "her count" after a name with none
+    ("hb 10.2 (mon) 9.6 (wed) 9.0 today", {"hgb": 9.0}),
+    ("Can she continue if platelets must be >=75? Her count today is 68 x10^9/L, down from 80 last week.", {"plt": 68}),
 ]
 
 
