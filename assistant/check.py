@@ -1648,7 +1648,7 @@ VERSION_AFTER_CLAIM_RE = re.compile(r"(?i)(?:[\s\w-]{0,20}?\b(?:under|per|in|by|
 
 # "a count of 45" names no analyte: it is the count of the condition or analyte named just before it in the sentence.
 UNNAMED_COUNT_RE = _scan(rf"(?i)\b(?#first)(?:the|a|her|his|their|this|that|its|my|your|our)\s+count\s+(?:(?:today|now|this\s+morning)\s+)?"
-                          rf"(?:(?:of|was|is|at|now|reached|fell\s+to|dropped\s+to)\s+|:\s*)"
+                          rf"(?:(?:of|was|is|at|now|reached|fell\s+to|dropped\s+to|(?:recovered|rose|climbed|improved|increased|returned)\s+to|came\s+back\s+at)\s+|:\s*)"
                           rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:[.,]\d+)?)(?P<kilo>\s?[kK](?![a-zA-Z]))?\s*(?P<unit>{UNIT_ALTERNATIVES})?(?![\w%])"
                           # "the count was 1 below the 50 line" gives a difference, not a count
                           r"(?!\s*(?:points?\s+|units?\s+)?(?:below|above|under|over|short|more|less|higher|lower)\b)")

@@ -1249,6 +1249,8 @@ ROUND27_CLASSES = [
     ("Platelets 60 this morning, so I'd still call it grade 1.", "5", [(M, "plt", 1, 2)]),
     ("Hb 8.3 g/dL, above the 8 g/dL trigger, so no transfusion today (grade 2 anaemia).", "5", []),
     ("ANC 1.3: no neutropenia (grade 2 or worse) was seen.", "5", [(M, "anc", "not ≥2", 2)]),
+    # "the count recovered to" a value with no name is the count named before
+    ("Her platelet count was 12 x10^9/L. The count recovered to 134 x10^9/L by discharge, grade 2.", "5", [(M, "plt", 2, 1)]),
 ]
 
 
