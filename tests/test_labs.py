@@ -1399,6 +1399,9 @@ ROUND32_READS = [
     # days in brackets between a series' values; "her count" after a name with none
     ("hb 10.2 (mon) 9.6 (wed) 9.0 today", {"hgb": 9.0}),
     ("Can she continue if platelets must be >=75? Her count today is 68 x10^9/L, down from 80 last week.", {"plt": 68}),
+    # "on today's CBC" labels a series' last value; a value alone in brackets after a name said normal is the patient's
+    ("ANC 2.2 in March, 1.6 in April, and on today's CBC 1.1", {"anc": 1.1}),
+    ("WBC 3.9 with normal Hb (13.1) and platelets (188)", {"wbc": 3.9, "hgb": 13.1, "plt": 188}),
 ]
 
 
