@@ -3176,6 +3176,9 @@ AFTER_LABEL_CUT_RE = re.compile(r"[,;\n|]|\.(?:\s|$)")
 SEPARATOR_RE = re.compile(rf"[,;\n|]|\.(?:\s|$)|{ARROW}")
 
 
+AFTER_EVENT_START_RE = re.compile(r"(?i)[ \t(]*(?:after|post|following|on|with)[ \t]+[A-Za-z]")
+
+
 def _time_label(text: str, mention: Mention, floor: int) -> str | None:
     """The time written just before a value's name ("06:40 PLT 45", "Today: PLT 38") or just after its value."""
     window = text[mention.span[1]:mention.span[1] + 30]
@@ -3183,7 +3186,9 @@ def _time_label(text: str, mention: Mention, floor: int) -> str | None:
     after = window[:cut.start()] if cut else window
     rank = label_rank(after) if not ANALYTE_RE.search(after) else None  # "Plt 54 (Plt 88 last week)": the label is the other value's
     if rank is not None:
-        if rank[0] == 3:  # "14:30 ANC 0.3 (repeat)": a clock or a date before the name says when better than a word of an event
+        # "14:30 ANC 0.3 (repeat)", "18:00 PLT 19 after IVIG day 1": a clock or a date before the name says when better than a word
+        # of an event or the day of a treatment after the value
+        if rank[0] == 3 or AFTER_EVENT_START_RE.match(after):
             before = _time_before(text, mention, floor)
             if before is not None and (label_rank(before) or (0,))[0] in (1, 2):
                 return before

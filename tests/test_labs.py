@@ -1402,6 +1402,8 @@ ROUND32_READS = [
     # "on today's CBC" labels a series' last value; a value alone in brackets after a name said normal is the patient's
     ("ANC 2.2 in March, 1.6 in April, and on today's CBC 1.1", {"anc": 1.1}),
     ("WBC 3.9 with normal Hb (13.1) and platelets (188)", {"wbc": 3.9, "hgb": 13.1, "plt": 188}),
+    # a clock before the name says when better than the day of a treatment after the value
+    ("07:10 PLT 8, 19:30 PLT 23 after IVIG day 1", {"plt": 23}),
 ]
 
 
