@@ -27,10 +27,9 @@ DEFAULT_REVIEW = EVALS / "review.jsonl"
 # redesigned, and nothing is tuned on it: its scores are the ones that say how clinicians are served.
 QUESTION_SETS = {"questions": DEFAULT_QUESTIONS, "clinician": EVALS / "clinician.jsonl"}
 # The same split for the rules check: `review` was tuned with the check, and so, later, was `review-passages`.
-# Each later set was written blind to the code: the honest sets before a round of work on the reader and the check,
-# and never tuned on (`review-fresh13` and `lab-strings-fresh13` the round before last, `review-fresh18` and
-# `lab-strings-fresh18` the last: the honest measure of both, with `review-fresh22` and `lab-strings-fresh25`, written
-# near the end of the last round and scored once at its end); the others as that round's development sets.
+# Each later set was written blind to the code: the honest sets before or during a round of work on the reader and the
+# check, and never tuned on (review 13, 18, 22, 23, 25, 26 and 31; lab strings 13, 18, 25, 26, 28, 32 and 35: see the
+# README's Evaluate section); the others as their round's development sets.
 REVIEW_ROUNDS = ("", *(str(n) for n in range(2, 34)))
 LAB_ROUNDS = ("", *(str(n) for n in range(2, 37)))
 REVIEW_SETS = {"review": DEFAULT_REVIEW, "review-passages": EVALS / "review_passages.jsonl",
