@@ -1404,6 +1404,8 @@ ROUND32_READS = [
     ("WBC 3.9 with normal Hb (13.1) and platelets (188)", {"wbc": 3.9, "hgb": 13.1, "plt": 188}),
     # a clock before the name says when better than the day of a treatment after the value
     ("07:10 PLT 8, 19:30 PLT 23 after IVIG day 1", {"plt": 23}),
+    # "-Verlauf:" before a dated list whose items dashes part
+    ("Thrombozyten-Verlauf: 03.03. 140/nl – 10.03. 96/nl – heute (17.03.) 71/nl", {"plt": 71}),
 ]
 
 
