@@ -3174,7 +3174,7 @@ TIME_BEFORE_RE = re.compile(r"(?i)(?:\b(?:today|now|current|latest|yesterday|pri
 
 
 AFTER_LABEL_CUT_RE = re.compile(r"[,;\n|]|\.(?:\s|$)")
-SEPARATOR_RE = re.compile(rf"[,;\n|]|\.(?:\s|$)|{ARROW}")
+SEPARATOR_RE = re.compile(rf"[,;\n|(]|\.(?:\s|$)|{ARROW}")  # "platelets 89 (pre-treatment platelets 95 …)": a bracket too
 
 
 AFTER_EVENT_START_RE = re.compile(r"(?i)[ \t(]*(?:after|post|following|on|with)[ \t]+[A-Za-z]")

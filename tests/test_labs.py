@@ -1406,6 +1406,8 @@ ROUND32_READS = [
     ("07:10 PLT 8, 19:30 PLT 23 after IVIG day 1", {"plt": 23}),
     # "-Verlauf:" before a dated list whose items dashes part
     ("Thrombozyten-Verlauf: 03.03. 140/nl – 10.03. 96/nl – heute (17.03.) 71/nl", {"plt": 71}),
+    # a value in brackets with its own time is not labelled by the head of the list it stands in
+    ("Labs on 2 June: Hb 12.0, platelets 84 (pre-treatment platelets 102, cirrhosis).", {"hgb": 12.0, "plt": 84}),
 ]
 
 
