@@ -3366,6 +3366,7 @@ QUOTE_HEADER_RE = re.compile(
     r"(?:earlier|previous|prior)[ \t]+(?:message|note|update)(?:[ \t]*\([^()\n]{1,25}\))?)[ \t]*-*[ \t]*$|"
     r"[^\n]{0,120}\b(?:wrote|a[ \t]+[ée]crit|schrieb|escribi[óo]|ha[ \t]+scritto|escreveu|schreef)[ \t]*:[ \t]*$)")
 QUOTED_LINE_RE = re.compile(r"(?m)^[ \t]*>")
+FORWARDED_RE = re.compile(r"(?i)forward|transf[ée]r|weitergeleitet|reenviado|inoltrato|encaminhada|doorgestuurd")  # a message passed on, not answered
 HYPOTHETICAL_RE = re.compile(r"(?i)\b(?:if|e\.g\.|for\s+example|such\s+as|would|si|wenn|falls|target|goal)\b")
 # Someone other than the patient, whose values a message may tell beside the patient's (a relative, a friend, a donor), in the
 # languages read. Words that may name the patient ("man", "Frau", "femme") are left out.
@@ -3531,6 +3532,20 @@ def latest_of_timed_repeats(text: str, mentions: list[Mention]) -> list[Mention]
     for indexes in by_analyte.values():
         if len(indexes) < 2 or len(indexes) > 12:
             continue
+        if quoted_from is None:
+            quoted_from = _earlier_message_start(text)
+        reply = [i for i in indexes if mentions[i].span[0] < quoted_from]
+        if reply and len(reply) < len(indexes) and not FORWARDED_RE.search(text, quoted_from, quoted_from + 80):
+            # "plt after IVIG day 2 is 57 …\n---- earlier message ----\n… post count 14": the reply's values are newer than
+            # those of the message it quotes below it
+            drop.update(i for i in indexes if i not in reply)
+            if len(reply) == 1:
+                keep = mentions[reply[0]]
+                told = ", ".join(f"{mentions[i].native_value:g}" for i in indexes)
+                keep.assumptions = [f"{ANALYTE_LABELS[keep.analyte]} given {len(indexes)} times ({told}); {keep.native_value:g} is read as the "
+                                    f"current value: the others are in an earlier message quoted below it."] + keep.assumptions
+                continue
+            indexes = reply
         labels = []
         for i in indexes:
             floor = mentions[i - 1].span[1] if i > 0 else 0

@@ -1408,6 +1408,10 @@ ROUND32_READS = [
     ("Thrombozyten-Verlauf: 03.03. 140/nl – 10.03. 96/nl – heute (17.03.) 71/nl", {"plt": 71}),
     # a value in brackets with its own time is not labelled by the head of the list it stands in
     ("Labs on 2 June: Hb 12.0, platelets 84 (pre-treatment platelets 102, cirrhosis).", {"hgb": 12.0, "plt": 84}),
+    # a reply's value is newer than those of the message it quotes, whatever their labels; a forwarded message is not answered
+    ("Update: plt after IVIG is 44.\n\n--- earlier message ---\nplt 6 on arrival, post count 15 after one unit.", {"plt": 44}),
+    ("Forwarding the lab's call, see below. His labs last week were plt 190.\n\n---------- Forwarded message ----------\n"
+     "Critical value: platelets 21 x10^9/L, collected today 09:10.", {"plt": 21}),
 ]
 
 
