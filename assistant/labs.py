@@ -162,7 +162,7 @@ FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,
           r"fine|ok|okay|good|stables?|stabile|estables?|stabil|normales?|normaux|normali|normais|basses?|bajas?|bajos|bassi|basse|baixas?|baixos|absolut|aktuell|heute|jetzt|vandaag|nu|hoy|ahora|hoje|agora|oggi|adesso|aujourd'hui|actuellement|maintenant|"
           r"said|says|showed|shows|ca[íi]ram|caiu|subiram|subiu|baixaram|para|drifting|im\s+Verlauf|au\s+cours|"
           r"à|a|ont|sont|est|était|étaient|de|è|sono|era|erano|di|es|son|eran|han|hanno|en|bei|liegt|liegen|ist|sind|war|waren|von|auf|been|"
-          r"me|salieron|sali[óo]|est[áa]n?|estão|estaban?|deram|deu|em|"
+          r"me|salieron|sali[óo]|est[áa]n?|estão|estaban?|estavam|estava|deram|deu|em|"
           r"(?:pre|post?)-?tra(?:n)?sfus\w*|preserved|maintained|again|holding|"  # "Hb postransfusional 9,1", "ANC preserved at 3.2", "low again - 2.1"  # a patient's Spanish or Portuguese: "las plaquetas me salieron en 55 mil"
           # French, Spanish, Italian, German and Dutch verbs of a count changing ("plaquettes remontées à 121", "Hb gesunken auf 8,1")
           r"(?:remont|descend|chut|baiss|augment|diminu|pass)(?:é|ée|és|ées|u|ue|us|ues)|pas(?:aron|ó)|pass(?:aram|ou|arono|ati|ate)|(?:baj|sub|descend|aument|disminu)(?:ad[oa]s?|id[oa]s?|ó|ió|yó|aron|ieron|yeron)|"
@@ -458,7 +458,7 @@ SUBJECT_VERB = (rf"(?:(?:{RELATIVE_TIME}|(?:repeat(?:ed)?|re-?check(?:ed)?)(?:\s
                 r"improved|declined|sits?|sitting|stands?|stood|reads?|"
                 # the same in French, Spanish, Italian, Portuguese and German: "remontées à 68", "han bajado a 48", "risalite a 64"
                 r"remont[ée]e?s?|descendu[e]?s?|chut[ée]e?s?|bajad[oa]s?|subid[oa]s?|bajaron|subieron|risalit[ei]|scesi|scese|salit[ei]|calat[ei]|"
-                r"ca[íi]ram|subiram|gesunken|gestiegen|gedaald|gestegen|stiegen|fielen|sanken|lagen|"
+                r"ca[íi]ram|subiram|caiu|subiu|baixou|desceu|deram|deu|dieron|dio|gesunken|gestiegen|gedaald|gestegen|stiegen|fielen|sanken|lagen|"
                 # ... and in the present tense: "et remonte à 9,3", "y baja a 40", "e risale a 64", "und sinkt auf 8,1"
                 r"(?:re)?monte(?:nt)?|(?:re)?descend(?:ent)?|chute(?:nt)?|baisse(?:nt)?|sube(?:n)?|baja(?:n)?|risal(?:e|gono)|scend(?:e|ono)|"
                 r"sobe(?:m)?|desce(?:m)?|steigt|sinkt|f[äa]llt|stijgt|daalt|zakt)\s+)?(?:(?:back|only|just|(?:nur\s+)?noch|nog(?:\s+maar)?|seulement|solo|apenas)\s+|(?:up|down)\s+(?=(?:at|to)\s))?"
@@ -471,7 +471,7 @@ ARROW = "(?:" + "|".join(re.escape(token) for token in ARROW_TOKENS) + ")"
 FORWARD_ARROW = "(?:" + "|".join(re.escape(token) for token in FORWARD_ARROWS) + ")"
 # A label after an arrow before the next value of a series: "210 → nadir 31 → 150", "7.1 → post: 8.3".
 ARROW_LABEL = (r"(?:(?:(?:day|d|week|wk|cycle|c)\s*\d{1,3}(?:\s*d\s*\d{1,2})?|\d{1,3}\s*(?:days?|weeks?|wks?|months?|hours?|hrs?|h)\s+(?:later|after)"
-               r"|\d{1,2}/\d{1,2}(?:/\d{2,4})?)"
+               r"|\d{1,2}/\d{1,2}(?:/\d{2,4})?|(?:post|after)\s+\d{1,2}\s+(?:doses?|units?|days?|cycles?|infusions?))"  # "→ post 2 doses 2.6"
                r"\s*:?\s+|(?!(?:grade|gr|ctcae|day|days|d|week|weeks|wk|cycle|c)\b)[A-Za-z][A-Za-z-]{1,15}(?:\s*:\s*|\s+)){0,2}"
                rf"(?:{ARROW}\s*)?")
 # Verbs of a count changing, in any form, before "to" and the new value: "recovering to", "climbed back to".
@@ -497,8 +497,8 @@ VALUE_TIME_LABEL = (rf"(?:{RELATIVE_TIME}|(?:in|en|im|a|ad|em|op)\s+{MONTH_NAME}
                     rf"(?:after|following)\s+(?:(?:two|three|four|\d|a|an|the|her|his|its|their|one|[A-Za-z][\w-]*)\s+){{0,3}}[A-Za-z][\w-]*)")
 CONJUNCTION = r"(?:and|but|et|mais|y|pero|e|ma|und|aber|en|maar)"  # in English, French, Spanish, Italian or Portuguese, German, Dutch
 TREND_STEP = (rf"(?:\s*\((?:{WEEKDAY}|yest(?:erday)?|yday|\d{{1,2}}/\d{{1,2}}|(?:day|d)\s*\+?\d{{1,3}})\)\s+(?=\d)|"  # "9.1 (tues) 8.4 (thu) 7.9 today"
-              rf"\s*\((?=\s*{NUMBER_PLAIN}\s*(?:[^\s\d()]+\s*)?(?:today|now|currently|this\s+(?:morning|am))\s*\))\s*|\s*,\s+(?={NUMBER_PLAIN}\s*(?:\([^()\n]{{1,40}}\)\s*)?(?:[,;.]|$))|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:on|at|@)\s*[\w/:.]{{1,10}}(?![\w/:.])<ARROW_LED_LABEL>)?\s*(?:{ARROW}\s*{ARROW_LABEL}|>|/(?:\s*\d{{1,2}}:\d{{2}}(?=\s+\d))?)\s*|(?:\s*\([^()\n]{{1,20}}\)|\s+{VALUE_TIME_LABEL}){{1,3}}(?:\s*[,;]\s*(?:{CONJUNCTION}\s+|then\s+|now\s+)?|\s+{CONJUNCTION}\s+){SUBJECT_VERB}(?=\d(?!\d*/\d))|(?:\s*[,;]\s*(?:and\s+|but\s+|then\s+)?|\s+{CONJUNCTION}\s+)(?={NEXT_LABEL}){SUBJECT_VERB}(?=\d(?!\d*/\d))|\s+(?:and|but)\s+(?:(?:it|they)\s+)?(?:is|are|['’]s|['’]re)\s+(?:now\s+)?(?:at\s+)?(?=\d[\d.,]*(?:\s*[^\s\d,;.]+)?\s+(?:today|now|this\s+(?:morning|am)|currently))|(?P<gap>(?:[^.;\n\d]|{TIME_TOKEN}|\([^()\n]{{0,30}}\)){{0,30}}?)\b(?:came\s+back\s+at|now(?:\s+at)?|today(?:'s|’s)?(?:\s+at)?|"
-                           rf"this\s+morning|(?:then|puis|ensuite|luego|despu[ée]s|poi|dann|daarna|depois)(?:\s+to)?|back\s+to|down\s+to|{CHANGE_VERB}\w*\s+(?:back\s+|up\s+|down\s+)?to|(?:repeat(?:ed)?|re-?check(?:ed)?|rpt|re-?collect(?:ed)?|re-?drawn?|re-?run)(?:\s*(?:(?:at|@)\s*)?\d{{1,2}}[:h]\d{{2}}\s*:?|\s+(?:[01]\d|2[0-3])[0-5]\d\s*:|\s+(?:on\s+)?\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?:\s+\d{{1,2}}:\d{{2}})?\s*:?|\s+at|\s+[^.;\n\d:]{{1,25}}:|"
+              rf"\s*\((?=\s*{NUMBER_PLAIN}\s*(?:[^\s\d()]+\s*)?(?:today|now|currently|this\s+(?:morning|am))\s*\))\s*|\s*,\s+(?={NUMBER_PLAIN}\s*(?:\([^()\n]{{1,40}}\)\s*)?(?:[,;.]|$))|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:on|at|@)\s*[\w/:.]{{1,10}}(?![\w/:.])<ARROW_LED_LABEL>)?\s*(?:{ARROW}\s*{ARROW_LABEL}|>|/(?:\s*\d{{1,2}}:\d{{2}}(?=\s+\d))?)\s*|(?:\s*\([^()\n]{{1,20}}\)|\s+{VALUE_TIME_LABEL}){{1,3}}(?:\s*[,;]\s*(?:{CONJUNCTION}\s+|then\s+|now\s+)?|\s+{CONJUNCTION}\s+){SUBJECT_VERB}(?=\d(?!\d*/\d))|(?:\s*[,;]\s*(?:and\s+|but\s+|then\s+)?|\s+{CONJUNCTION}\s+)(?={NEXT_LABEL}){SUBJECT_VERB}(?=\d(?!\d*/\d))|\s+(?:and|but)\s+(?:(?:it|they)\s+)?(?:is|are|['’]s|['’]re)\s+(?:now\s+)?(?:at\s+)?(?=\d[\d.,]*(?:\s*[^\s\d,;.]+)?\s+(?:today|now|this\s+(?:morning|am)|currently))|(?P<gap>(?:[^.;\n\d]|{TIME_TOKEN}|\([^()\n]{{0,30}}\)){{0,30}}?)\b(?:came\s+back\s+at|now(?:\s+at)?|today(?:'s|’s)?(?:\s+at)?|(?<=\d\s){WEEKDAY}(?=\s+\d)|"
+                           rf"this\s+morning|(?:then|puis|ensuite|luego|despu[ée]s|poi|dann|daarna|depois)(?:\s+to)?|back\s+to|down\s+to|{CHANGE_VERB}\w*\s+(?:back\s+|up\s+|down\s+)?to|(?:subiu|subiram|caiu|ca[íi]ram|baixou|desceu|subi[óo]|baj[óo]|remont[ée]e?s?|stieg(?:en)?|sank(?:en)?)\s+(?:para|a|à|auf)|(?:repeat(?:ed)?|re-?check(?:ed)?|rpt|re-?collect(?:ed)?|re-?drawn?|re-?run)(?:\s*(?:(?:at|@)\s*)?\d{{1,2}}[:h]\d{{2}}\s*:?|\s+(?:[01]\d|2[0-3])[0-5]\d\s*:|\s+(?:on\s+)?\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?:\s+\d{{1,2}}:\d{{2}})?\s*:?|\s+at|\s+[^.;\n\d:]{{1,25}}:|"
                            rf"\s+(?:in|on|with|using)\s+(?:Na\s+|sodium\s+)?[A-Za-z][\w-]*(?:\s+(?:tube|sample|specimen|blood))?(?:\s+count)?)?)\s*(?::\s*)?{SUBJECT_VERB})(?!\d{{1,2}}/\d){NUMBER}")
 # The same, with words of time before an arrow ("0.3 yest → 1.9", "8.6 day 2 evening -> 7.7"), used only in texts that hold an
 # arrow: the labels cost a little at every value, and a text without an arrow cannot need them.
@@ -623,7 +623,9 @@ TREND_WORDS = ("came", "now", "today", "morning", "drop", "then", "puis", "ensui
                "gisteren", "vandaag", "ontem", "hoje",
                "in ", "en ", "im ", "em ", "op ",
                # ... and the other words of VALUE_TIME_LABEL
-               "yest", "yday", "día", "dia", "jour", "tag", "giorno", "dag", "am ", "le ", "el ", "il ", "às", "à ", "bei", "bij", "na ", "at ", "d+", "latest")  # ... and a month's preposition: "1.6 in January, 0.9 in March"
+               "yest", "yday", "día", "dia", "jour", "tag", "giorno", "dag", "am ", "le ", "el ", "il ", "às", "à ", "bei", "bij", "na ", "at ", "d+", "latest",
+               # verbs of change in the other languages ("após 2 CH subiu para 9,3")
+               "subi", "caiu", "caír", "cair", "baixou", "desceu", "remont", "stieg", "sank")  # ... and a month's preposition: "1.6 in January, 0.9 in March"
 
 
 def _by_first_letter(words: tuple[str, ...]) -> str:
@@ -859,8 +861,9 @@ def word_starts(lowered: str, word: str) -> list[int]:
 
 
 # ... also in French, Spanish, Italian, Portuguese, German and Dutch, where an adjective may follow ("Seuil transfusionnel : Hb 7 g/dL").
-TARGET_WORDS = ("target", "goal", "aim", "keep", "maintain", "threshold", "trigger", "cut")
-TARGET_WORD = r"(?:target|goal|aim|keep|maintain|threshold|trigger|cut-?off)\s*:?\s+(?:an?\s+|the\s+)?"
+TARGET_WORDS = ("target", "goal", "aim", "keep", "maintain", "threshold", "trigger", "cut", "lln", "uln")
+# ... and a limit of normal: "our lab's LLN for platelets is 140"
+TARGET_WORD = r"(?:target|goal|aim|keep|maintain|threshold|trigger|cut-?off|[LU]LN(?:\s+for)?)\s*:?\s+(?:an?\s+|the\s+)?"
 # Found once per text: where each goal phrase ends is where a name that is not a patient value would start.
 TARGET_BEFORE_RE = re.compile(first_char_lookahead(TARGET_WORD) + r"\b" + TARGET_WORD, re.IGNORECASE)
 # ... also in French, Spanish, Italian, Portuguese, German and Dutch, where the word of a transfusion may follow ("Seuil
@@ -1631,7 +1634,7 @@ RELATIVE_WORDS = (" mom", " mum", " mother", " dad", " father", " husband", " wi
 RELATIVE_SUBJECT_RE = re.compile(r"(?i)\b(?:my|our|his|her|their)\s+(?:mom|mum|mother|dad|father|husband|wife|partner|son|daughter|sister|"
                                  r"brother|friend|neighbou?r|aunt|uncle|cousin|grand(?:ma|pa|mother|father))\b(?:['’]s)?"
                                  r"(?=\s+(?:had|has|was|is|got|gets|also|once|\w+['’]s|lymph|neut|plat|h[ae]?moglobin|hb|hgb|wbc|anc|plt))")
-WRITER_IS_PATIENT_RE = re.compile(r"(?i)\b(?:i['’]m|i\s+am|i['’]ve\s+been|i\s+have\s+been)\s+(?:starting|on|getting|receiving|having|due)\b|"
+WRITER_IS_PATIENT_RE = re.compile(r"(?i)\b(?:i['’]m|i\s+am|i['’]ve\s+been|i\s+have\s+been)\s+(?:starting|on|getting|receiving|having|due|about\s+to|going\s+to)\b|"
                                   r"\b(?:i\s+(?:start|get|receive|had|have)|my)\s+(?:first\s+|next\s+|last\s+)?(?:infusion|cycle|dose|treatment|immunotherapy|keytruda|opdivo|"
                                   r"pembro\w*|nivo\w*|ipi\w*|atezo\w*|durva\w*)\b|\bmine\b")
 WRITER_RE = re.compile(r"(?i)\b(?:my|mine|me|i|i['’]m|i['’]ve)\b")  # the writer's own words: "my sister says my platelets are 40"

@@ -1412,6 +1412,14 @@ ROUND32_READS = [
     ("Update: plt after IVIG is 44.\n\n--- earlier message ---\nplt 6 on arrival, post count 15 after one unit.", {"plt": 44}),
     ("Forwarding the lab's call, see below. His labs last week were plt 190.\n\n---------- Forwarded message ----------\n"
      "Critical value: platelets 21 x10^9/L, collected today 09:10.", {"plt": 21}),
+    # a typed plural; a laboratory's limit of normal is no value; a step after a treatment's doses; weekdays between values
+    ("pltz 23k this am", {"plt": 23}),
+    ("our lab's LLN for platelets is 140 - is 145 grade 0?", {}),
+    ("pre-GCSF ANC 0.2 → post 3 doses 1.9", {"anc": 1.9}),
+    ("hb 10.1 mon 9.4 wed 8.8 today", {"hgb": 8.8}),
+    # the writer about to start treatment is the patient, and a relative's value someone else's; Portuguese verbs of change
+    ("my father was on opdivo and his platelets dropped to 25. I'm about to start it, what should I watch for?", {}),
+    ("Minhas plaquetas estavam em 101 mil semana passada e hoje deram 142 mil.", {"plt": 142}),
 ]
 
 
