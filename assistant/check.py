@@ -242,7 +242,9 @@ COHORT_RE = re.compile(r"(?i)\bpatients\s+(?:with|had|having)\s+$|\b(?:in|of)\s+
 COHORT_AFTER_RE = re.compile(r"(?i)^\s*(?:\w+\s+){0,3}?(?:(?:occurred|developed|was\s+seen|was\s+reported|were\s+reported)\s+in\s+\d|"
                              r"in\s+\d[\d,.]*\s*(?:%|percent|of\s+\d|patients|cases|subjects|participants|(?=[.;)]|$))|"
                              # the count in words: "occurred in two patients", "was seen in three cases"
-                             r"in\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:patients|cases|subjects|participants)\b)")
+                             r"in\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:patients|cases|subjects|participants)\b|"
+                             # "… and grade 2 in one (nadir 58 x10^9/L)"
+                             r"in\s+(?:one|two|three|four|five|\d+)(?=\s*\((?:nadirs?|lowest|values?|counts?)\b))")
 DOT_LEADER_RE = re.compile(r"\.{2,}(?=[ \t]*\d)")
 # The full stop of an abbreviation ("i.e.", "vs.", "approx."), found from the stop back: a long text is scanned for stops only.
 SENTENCE_ABBREVIATIONS = ("i\\.e", "e\\.g", "vs", "cf", "approx", "incl", "resp", "et al", "ca", "fig", "no", "dr", "gr", "abs", "pt", "wk", "ref")
@@ -548,7 +550,7 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
         if ("until" in lowered_before or "unless" in lowered_before or "once" in lowered_before or "till" in lowered_before) \
                 and UNTIL_BEFORE_RE.search(before[-25:]):
             continue  # "hold until ≤ grade 1": a goal, not a claim
-        if " at " in near_before[-12:] + " " and ACTION_AT_BEFORE_RE.search(before):
+        if (" at " in near_before[-12:] + " " or " for " in near_before[-12:] + " ") and ACTION_AT_BEFORE_RE.search(before):
             continue  # "hold at G2", "stop the drug at grade 3": the grade a rule acts at
         if BORDER_HINT_RE.search(near_before) and (BORDER_BEFORE_RE.search(before[-50:]) or WOULD_BE_BEFORE_RE.search(before[-60:])):
             continue  # "justo en el límite con el grado 2", "one point lower and it would be grade 2": the grade next door, not the value's
@@ -637,7 +639,7 @@ STEP_FROM_BEFORE_RE = re.compile(r"(?i)\b(?:one|a|two|1|2)\s+(?:step|notch|level
 NOT_IN_IT_AFTER_RE = re.compile(r"(?i)\s*,?\s*but\s+not\s+(?:in|within|inside)\s+(?:it|that|the\s+band)\b")
 OUT_OF_BEFORE_RE = re.compile(r"(?i)(?<!\d)(?<!\d\s)\bout\s+of\s+(?:the\s+)?(?:CTCAE\s+)?$")
 ACTION_AT_BEFORE_RE = re.compile(r"(?i)\b(?:hold|withhold|stop|pause|interrupt|discontinue|resume|restart|delay|skip|reduce|transfuse|treat)"
-                                 r"(?:s|ed|ing)?\s+(?:\w+\s+){0,2}?at\s+(?:(?:a|an|the|any|CTCAE)\s+)?$")
+                                 r"(?:s|ed|ing)?\s+(?:\w+\s+){0,2}?(?:at|for)\s+(?:(?:a|an|the|any|CTCAE)\s+)?$")
 UNTIL_BEFORE_RE = re.compile(r"(?i)\b(?:until|till|unless|once)\s+(?:it\s+is\s+|back\s+to\s+|recovery\s+to\s+)?(?:[≤≥<>]=?\s*)?(?:CTCAE\s+)?$")
 # A grade said of another time than the value's ("grade 4 at its nadir"), or defined by a threshold ("G4 is <0.1").
 OTHER_TIME = (r",?\s*(?:at\s+(?:(?:its|the|her|his|their)\s+)?(?:[\w-]+\s+)?(?:nadir|lowest|worst|peak)|at\s+baseline|previously|"
@@ -783,9 +785,9 @@ def _cohort_values(text: str, claim_end: int, end: int, analyte: str | None) -> 
     closing = text.find(")", opening, end) if opening >= 0 else -1
     if closing < 0:
         return []
-    name = REFERENT_RE.search(text, opening, closing)
-    if name is None or name.lastgroup != analyte:
-        return []
+    name = REFERENT_RE.search(text, opening, closing) or COHORT_LEAD_RE.match(text, opening + 1, closing)
+    if name is None or name.re is REFERENT_RE and name.lastgroup != analyte:
+        return []  # the bracket names another count; "(nadirs 41, 22 and 56 x10^9/L)" names none, so its values are the claim's
     unit = unit_in(text[name.end():closing])
     listed = []
     for number in COHORT_NUMBER_RE.finditer(text, name.end(), closing):
@@ -798,6 +800,7 @@ def _cohort_values(text: str, claim_end: int, end: int, analyte: str | None) -> 
 
 COHORT_EXAMPLE_RE = re.compile(rf"(?i)\bincluding\s+(?:one|a|two|three|\d+)\s+(?:patients?|cases?)\s+(?:with|who\s+had)\s+(?:an?\s+)?"
                                rf"(?:[\w-]+\s+)?(?:nadir|count|value|level|low)\s+(?:of\s+)?{NUMBER}\s*(?:{UNIT})?")
+COHORT_LEAD_RE = re.compile(r"(?i)\s*(?:nadirs?|lowest(?:\s+values?)?|values?|counts?)\s*:?\s*(?=\d)")
 COHORT_NUMBER_RE = re.compile(r"(?<![\w.^/])\d+(?:[.,]\d+)?(?![\w.^/%]|\s*%)")
 
 
@@ -1337,8 +1340,8 @@ RANGE_COMPARISON_RE = re.compile(rf"(?i)\b(?:(?P<rel>within|inside|in|outside(?:
                                  rf"\s*(?P<unit>{UNIT_ALTERNATIVES})?(?![\w.,]*\d)")
 
 
-FOREIGN_WITHIN_WORDS = ("normes", "la norma", "normbereich", "der norm", "de norm", "normales", "normais", "normalidade")  # FOREIGN_WITHIN's
-RANGE_ANCHOR_RE = _scan(r"(?i)(?#first)(?:(?:normal|reference|ref\.?)\s+(?:range|limits|interval)|norme|norma\b|normbereich|norm\b|normaalw|normales|normais|normalidade|limiti)")
+FOREIGN_WITHIN_WORDS = ("normes", "la norma", "normbereich", "der norm", "de norm", "normales", "normais", "normalidade", "rango normal")  # FOREIGN_WITHIN's
+RANGE_ANCHOR_RE = _scan(r"(?i)(?#first)(?:(?:normal|reference|ref\.?)\s+(?:range|limits|interval)|rango\s+normal|norme|norma\b|normbereich|norm\b|normaalw|normales|normais|normalidade|limiti)")
 
 
 def _range_limit(analyte: str, number_text: str, unit: str | None) -> float | None:
@@ -1388,7 +1391,7 @@ GRADE_HEADER_RE = re.compile(r"(?i)^(?:(?:NCI[\s-]*)?CTCAE\s*v(?:ersion)?\s*[56]
                              r"(?:v(?:ersion)?\s*[56](?:\.0)?\s*)?(?:grade|grado|grad|grau|graad|gr\.?)\s*"
                              r"(?:\(?\s*(?:ctcae\s*)?(?:v(?:ersion)?\s*)?[56](?:\.0)?\s*\)?|ctcae(?:\s*v(?:ersion)?\s*[56](?:\.0)?)?)?"
                              # "Grade at discharge": the grade of the column of that time
-                             r"(?:\s+(?P<after>[A-Za-zÀ-ÿ#/.]+)|\s+(?:at|on|by|@)\s+(?P<when>[A-Za-zÀ-ÿ/.-]+(?:\s+\d{1,3})?))?$)")
+                             r"(?:\s+(?P<after>[A-Za-zÀ-ÿ#/.]+)|\s*\(\s*(?P<paren>[A-Za-zÀ-ÿ#/. ]+?)\s*\)|\s+(?:at|on|by|@)\s+(?P<when>[A-Za-zÀ-ÿ/.-]+(?:\s+\d{1,3})?))?$)")
 GRADE_CELL_RE = re.compile(r"(?i)^(?P<op>≥|>=|≤|<=)?\s*(?P<g>[0-5]|iv|v|i{1,3})(?:\s*[-–]\s*(?P<g2>[0-5]))?(?P<plus>\+)?$")
 VALUE_HEADER_RE = re.compile(r"(?i)\b(?:result|value|count|level|today|current|latest|now)\b")
 GRADE_WORD_HINT_RE = re.compile(r"(?i)gra(?:de|do|d|u|ad)|ctcae")
@@ -1438,7 +1441,7 @@ def _owner_column(header: list[str], grade_column: int, grade_columns: list[int]
     analyte column, else, in a table with a grade column after each value column, the analyte column just before it."""
     named = {i: m.lastgroup for i, cell in enumerate(header) if (m := _header_analyte(cell))}
     grade_header = GRADE_HEADER_RE.match(header[grade_column])
-    owner = grade_header.group("name") or grade_header.group("after")
+    owner = grade_header.group("name") or grade_header.group("after") or grade_header.group("paren")
     owner_name = ANALYTE_RE_FULL.match(owner.strip()) if owner else None
     candidates = [i for i, a in named.items() if owner_name is None or owner_name.lastgroup == a]
     if len(candidates) == 1:

@@ -1251,6 +1251,13 @@ ROUND27_CLASSES = [
     ("ANC 1.3: no neutropenia (grade 2 or worse) was seen.", "5", [(M, "anc", "not ≥2", 2)]),
     # "the count recovered to" a value with no name is the count named before
     ("Her platelet count was 12 x10^9/L. The count recovered to 134 x10^9/L by discharge, grade 2.", "5", [(M, "plt", 2, 1)]),
+    # a cohort's listed nadirs with no name in the bracket; "in one (nadir …)"; an action's grade after "for"
+    ("Grade 3 or higher neutropenia occurred in three patients (nadirs 0.4, 0.8 and 1.2 x10^9/L).", "5", [(M, "anc", "≥3", 2)]),
+    ("Grade 3 thrombocytopenia in two patients (nadirs 30 and 44 x10^9/L) and grade 2 in one (nadir 61 x10^9/L).", "5", []),
+    ("ANC 1.2 x10^9/L under CTCAE v6.0 is grade 1, so the protocol pause for grade 2 does not apply.", "5", []),
+    # a grade column whose header names its count in brackets; "dentro del rango normal" with its range
+    ("| Day | WBC | ANC | CTCAE grade (ANC) |\n|---|---|---|---|\n| D8 | 2.1 | 0.8 | 2 |", "5", [(M, "anc", 2, 3)]),
+    ("Hemoglobina 11,6 g/dL, dentro del rango normal (12,0–16,0 g/dL).", "5", [(C, "hgb", None, None)]),
 ]
 
 
