@@ -925,6 +925,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
     topic: dict[str, str | None] = {}  # the one count the text speaks of, when an unnamed count needs it
     quoting = "\n>" in text or text.startswith(">")  # an e-mail that quotes the message it answers
     answered: set[tuple[str, float]] = set()  # the values the text's own (unquoted) claims grade
+    unnamed_values: list[Mention] = []  # the values given with no name (see _unnamed_counts), for the comparisons with normal
     opens_correction: dict[int, bool] = {}  # by position, whether a sentence there opens with a correction
     spans = sentences(text)
     named_ranges = _NamedRanges(text, lowered, spans)
@@ -944,7 +945,9 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                 or ("ours " in sentence or "hers " in sentence or "his " in sentence
                     or ("hey " in sentence or "it " in sentence or "It " in sentence) and (" to " in sentence or " at " in sentence)) \
                 and POSSESSIVE_COUNT_RE.search(sentence):
-            values = sorted(values + _unnamed_counts(text, s_start, s_end, mentions, topic, unit_hinted), key=lambda m: m.span)
+            unnamed = _unnamed_counts(text, s_start, s_end, mentions, topic, unit_hinted)
+            values = sorted(values + unnamed, key=lambda m: m.span)
+            unnamed_values += unnamed  # "Your result today is 140 x10^9/L, which is above the lower limit": compared too
         grade_claims = text_claims.in_sentence(s_start, s_end)
         first_claim = grade_claims[0] if grade_claims else None
         # "Grades at discharge: leukopenia 2, neutropenia 2": grades listed after their conditions, under a label
@@ -1181,10 +1184,12 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         findings = [f for f in findings if id(f) not in dropped]
     if "norm" in lowered or "LLN" in text or "reference" in lowered or "limit" in lowered or "ondergrens" in lowered or "inferior" in lowered \
             or "untergrenze" in lowered:
-        lln_findings, lln_checked = _lln_comparison_findings(text, lowered, all_mentions, spans, default)
+        lln_findings, lln_checked = _lln_comparison_findings(text, lowered, sorted(all_mentions + unnamed_values, key=lambda m: m.span),
+                                                             spans, default)
         findings, checked = sorted(findings + lln_findings, key=lambda f: f.span), checked + lln_checked
     if "range" in text or "limits" in text or "interval" in text or "limiti" in text or any(w in lowered for w in FOREIGN_WITHIN_WORDS):
-        range_findings, range_checked = _range_comparison_findings(text, all_mentions, spans, default)
+        range_findings, range_checked = _range_comparison_findings(text, sorted(all_mentions + unnamed_values, key=lambda m: m.span),
+                                                                   spans, default)
         findings, checked = sorted(findings + range_findings, key=lambda f: f.span), checked + range_checked
     if ("|" in text or "\t" in text or "  " in text) and GRADE_WORD_HINT_RE.search(text):
         table_findings, table_checked = _grade_column_findings(text, default)
@@ -1644,9 +1649,10 @@ def _one_per_contrast(found: list[Finding]) -> list[Finding]:
     return [f for f in found if not (str(f.claimed_grade).startswith("not ") and (f.analyte, f.value) in wrong)]
 
 
+VERSION_ALONE_RE = re.compile(r"(?i)(?:CTCAE\s*)?(?:version\s*|v\.?\s*)?[56](?:\.0)?\s*\)")
 VERSION_AFTER_CLAIM_RE = re.compile(r"(?i)(?:[\s\w-]{0,20}?\b(?:under|per|in|by|to|using|with|of|according\s+to|secondo|seg[uú]n|selon|"
                                     r"segundo|volgens|gem[äa]ß|nach)\s+(?:the\s+|la\s+|le\s+|el\s+|a\s+|o\s+|die\s+|der\s+|de\s+)?|"
-                                    r"\s*[(,]\s*(?:per\s+|under\s+)?)")
+                                    r"\s*[(,]\s*(?:per\s+|under\s+)?|(?P<term>[\s\w-]{1,25}?\s*\(\s*))")
 
 
 # "a count of 45" names no analyte: it is the count of the condition or analyte named just before it in the sentence.
@@ -1676,7 +1682,8 @@ POSSESSIVE_COUNT_RE = _scan(rf"(?i)\b(?#first)(?:(?:yours|hers|his|theirs|ours)\
                             rf"(?:\s*,?\s*(?:say|for\s+example|e\.g\.)\s*,?)?\s+"
                             rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:[.,]\d+)?)(?P<kilo>\s?[kK](?![a-zA-Z]))?\s*(?P<unit>{UNIT_ALTERNATIVES})?(?![\w%])")
 REFERENT_ALTERNATIVES = "(?:" + "|".join(f"(?P<{k}>{TERM_WORDS[k]}|{ANALYTE_PATTERNS[k]})" for k in ("anc", "plt", "hgb", "alc", "wbc")) + ")"
-REFERENT_RE = re.compile(first_char_lookahead(REFERENT_ALTERNATIVES) + REFERENT_ALTERNATIVES, re.IGNORECASE)
+# whole words only: "cancer" names no ANC, "toothbrush" no Hb
+REFERENT_RE = re.compile(first_char_lookahead(REFERENT_ALTERNATIVES) + r"(?<![^\W_])" + REFERENT_ALTERNATIVES + r"(?![^\W_])", re.IGNORECASE)
 
 
 # Words before a claim that make it talk about grades in general, or about another time, not state one for the values
@@ -2011,14 +2018,17 @@ def _unnamed_counts(text: str, start: int, end: int, mentions: list[Mention], to
         referents = list(REFERENT_RE.finditer(text, floor, match.start()))
         if referents and any(referents[-1].end() <= m.span[0] < match.start() for m in mentions):
             continue  # a value of its own stands between
-        if referents:
+        condition = TERM_RE.search(text, match.end(), end) if referents else None
+        if condition is not None and condition.lastgroup in CANONICAL_UNIT and condition.lastgroup in {r.lastgroup for r in referents}:
+            analyte = condition.lastgroup  # "neutrophils are the white cells …; a count of 1.1 is grade 2 neutropenia": the condition's count
+        elif referents:
             analyte = referents[-1].lastgroup
         else:
             if "analyte" not in topic:
                 named = {m.lastgroup for m in REFERENT_RE.finditer(text)}
                 topic["analyte"] = named.pop() if len(named) == 1 else None
-            if topic["analyte"] is None or not UNNAMED_COUNT_RE.match(text, match.start()):
-                continue  # nothing named before it
+            if topic["analyte"] is None or not (UNNAMED_COUNT_RE.match(text, match.start()) or OWN_RESULT_RE.match(text, match.start())):
+                continue  # nothing named before it (but "Your result today is 140" in a page about platelets is a platelet count)
             analyte = topic["analyte"]
         number_text = match.group("num")
         # read as the lab reader reads a number and its unit ("92.000/mm3" is 92 x10^9/L)
@@ -2064,9 +2074,11 @@ def _own_sentence_version(text: str, claim: Claim, named_here: list[tuple[int, s
 def _version_named_after(text: str, claim: Claim, named_here: list[tuple[int, str]]) -> str | None:
     """The version named right after a claim: "grade 1 under v5.0", "grade 3 (CTCAE v6.0)"."""
     after = next(((p, v) for p, v in named_here if p >= claim.span[1]), None)
-    if after and after[0] - claim.span[1] <= 30 and VERSION_AFTER_CLAIM_RE.fullmatch(text, claim.span[1], after[0]):
-        return after[1]
-    return None
+    between = VERSION_AFTER_CLAIM_RE.fullmatch(text, claim.span[1], after[0]) if after and after[0] - claim.span[1] <= 30 else None
+    if between is None:
+        return None
+    # "grade 3 thrombocytopenia (CTCAE v6.0)": after the condition, a bracket that holds the version alone, not "(v5.0 would call it grade 2)"
+    return after[1] if between.group("term") is None or VERSION_ALONE_RE.match(text, after[0]) else None
 
 
 def _bracketed_apart(text: str, claim: Claim, position: int) -> bool:

@@ -1258,6 +1258,13 @@ ROUND27_CLASSES = [
     # a grade column whose header names its count in brackets; "dentro del rango normal" with its range
     ("| Day | WBC | ANC | CTCAE grade (ANC) |\n|---|---|---|---|\n| D8 | 2.1 | 0.8 | 2 |", "5", [(M, "anc", 2, 3)]),
     ("Hemoglobina 11,6 g/dL, dentro del rango normal (12,0–16,0 g/dL).", "5", [(C, "hgb", None, None)]),
+    # the version in a bracket of its own after the condition; not a bracket about the other version
+    ("Platelets 12 x10^9/L: grade 3 thrombocytopenia (CTCAE v6.0); it would be grade 4 under v5.0.", "5", []),
+    ("Under CTCAE v6.0 an ANC of 1.3 is grade 1 neutropenia (v5.0 would call it grade 2).", "5", []),
+    # "your result" in a page about one count is compared with normal too; "cancer" names no ANC
+    ("Platelets help blood clot; many cancer treatments lower them. Your result today is 140 x10^9/L, which is above the lower "
+     "limit of normal.", "5", [(C, "plt", None, None)]),
+    ("Neutrophils are the white cells that fight bacteria. A count of 1.1 x10^9/L is grade 2 neutropenia.", "5", []),
 ]
 
 
