@@ -360,6 +360,7 @@ OWNER_BEFORE_RE = re.compile(r"(?i)\b(?P<prep>\w+)\s+(?:(?:the|an?|el|la|le|il|l
                              r"(?:(?:the|la|le|el|l['’]|il|lo|a|o)\s*)?(?:CTCAE\s+)?(?:(?:an(?:a?[ée]|ä)mi[ae]|neutrop[ée]ni[ae]|"
                              r"th?rombo(?:cyto|zyto|cito)?p[ée]ni[ae]|l(?:ymph|inf)op[ée]ni[ae]|leu[ck]op[ée]ni[ae])\s+)?$")
 OWNER_HINT_RE = re.compile(r"edge|end|bound|floor|ceiling|start|begin|onset|comienzo|inicio|principio|but|commencement|anfang|inizio|in[íi]cio")
+INDIRECT_QUESTION_BEFORE_RE = re.compile(r"(?i)\b(?:whether|(?:asked|asks|ask|asking|wondered|wonders|wondering|unsure|not\s+sure)\s+if)\b[^.;:!?]*$")
 # A grade on the other side of a border from the value's: "right at the border with grade 2", "knapp über der Grenze zu Grad 4",
 # "justo en el límite con el grado 2", "à la limite du grade 2"; or the grade a value a little further would have: "one point
 # lower and it would be grade 2".
@@ -552,6 +553,8 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
             continue  # "hold until ≤ grade 1": a goal, not a claim
         if (" at " in near_before[-12:] + " " or " for " in near_before[-12:] + " ") and ACTION_AT_BEFORE_RE.search(before):
             continue  # "hold at G2", "stop the drug at grade 3": the grade a rule acts at
+        if ("whether" in lowered_before or " if " in lowered_before) and INDIRECT_QUESTION_BEFORE_RE.search(before):
+            continue  # "You asked whether your count of 76 means you have grade 2": a question reported, not a claim
         if BORDER_HINT_RE.search(near_before) and (BORDER_BEFORE_RE.search(before[-50:]) or WOULD_BE_BEFORE_RE.search(before[-60:])):
             continue  # "justo en el límite con el grado 2", "one point lower and it would be grade 2": the grade next door, not the value's
         if ("step" in near_before or "notch" in near_before or "level" in near_before) and STEP_FROM_BEFORE_RE.search(before) \
@@ -1419,6 +1422,7 @@ def _grade_column_findings(text: str, default_version: str) -> tuple[list[Findin
             following += 1
         header = [lines[row][a:b].strip() for a, b in table_cells(lines[row], spaced)] if delimiter else []
         grade_columns = [i for i, cell in enumerate(header) if GRADE_HEADER_RE.match(cell)]
+        range_column = next((i for i, cell in enumerate(header) if RANGE_HEADER_RE.search(cell) and i not in grade_columns), None)
         for grade_column in grade_columns:
             owner = _owner_column(header, grade_column, grade_columns)
             for data_row in range(row + 1, following):
@@ -1429,11 +1433,26 @@ def _grade_column_findings(text: str, default_version: str) -> tuple[list[Findin
                 named = VERSION_NAMED_RE.search(header[grade_column])
                 version = normalize_version(named.group(1)) if named else default_version
                 other = next(v for v in VERSIONS if v != version)
-                finding = _judge_claim(*claim_and_value, False, version, other, lines[data_row].strip())
+                # "| WBC | 3.5 x10^9/L | 3.5-10.5 | 0 |": the row's own range sets its lower limit of normal
+                lln = _row_lln(lines[data_row], range_column, claim_and_value[1], spaced) if range_column is not None else None
+                finding = _judge_claim(*claim_and_value, False, version, other, lines[data_row].strip(), lln)
                 if finding:
                     findings.append(finding)
         row = following
     return findings, checked
+
+
+RANGE_HEADER_RE = re.compile(r"(?i)\b(?:ref(?:erence)?|range|normal|r[ée]f[ée]rences?|referenz\w*|norm\w*|rango|intervallo|referentie\w*)\b")
+ROW_RANGE_RE = re.compile(r"\s*\(?\s*(?P<low>\d+(?:[.,]\d+)?)\s*(?:[-–]|to)\s*\d+(?:[.,]\d+)?")
+
+
+def _row_lln(line: str, range_column: int, mention: Mention, spaced: bool) -> float | None:
+    """The lower limit of normal a table row's range cell gives its value, in the value's canonical unit."""
+    cells = table_cells(line, spaced)
+    if range_column >= len(cells):
+        return None
+    low = ROW_RANGE_RE.match(line, *cells[range_column])
+    return _range_limit(mention.analyte, low.group("low"), mention.native_unit) if low else None
 
 
 def _header_analyte(cell: str) -> re.Match | None:

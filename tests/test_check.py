@@ -1265,6 +1265,10 @@ ROUND27_CLASSES = [
     ("Platelets help blood clot; many cancer treatments lower them. Your result today is 140 x10^9/L, which is above the lower "
      "limit of normal.", "5", [(C, "plt", None, None)]),
     ("Neutrophils are the white cells that fight bacteria. A count of 1.1 x10^9/L is grade 2 neutropenia.", "5", []),
+    # a question reported is no claim; a table row's own range sets its lower limit for its grade
+    ("You asked whether your platelet count of 78 x10^9/L means grade 2 thrombocytopenia. It is grade 1.", "5", []),
+    ("| Test | Result | Ref range | CTCAE grade |\n|---|---|---|---|\n| WBC | 3.6 x10^9/L | 3.5-10.5 | 0 |", "5", []),
+    ("| Test | Result | Ref range | CTCAE grade |\n|---|---|---|---|\n| WBC | 3.6 x10^9/L | 4.0-10.5 | 0 |", "5", [(M, "wbc", 0, 1)]),
 ]
 
 
