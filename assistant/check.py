@@ -1658,6 +1658,9 @@ def _claim_targets(text: str, s_start: int, claim: Claim, mention: Mention, valu
         before = [m for m in values if m.span[1] <= claim.span[0]]
         if len(before) >= 2:
             return before[-2:]
+        if before and len(before[-1].steps) == 2:  # "Plt 76 and 52 — both gr 2": the two values of one count
+            return [step for position in (before[-1].steps[0][2][1], before[-1].steps[1][2][1])
+                    if (step := before[-1].step_value(position)) is not None]
     return [mention]
 
 

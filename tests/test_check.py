@@ -1269,6 +1269,9 @@ ROUND27_CLASSES = [
     ("You asked whether your platelet count of 78 x10^9/L means grade 2 thrombocytopenia. It is grade 1.", "5", []),
     ("| Test | Result | Ref range | CTCAE grade |\n|---|---|---|---|\n| WBC | 3.6 x10^9/L | 3.5-10.5 | 0 |", "5", []),
     ("| Test | Result | Ref range | CTCAE grade |\n|---|---|---|---|\n| WBC | 3.6 x10^9/L | 4.0-10.5 | 0 |", "5", [(M, "wbc", 0, 1)]),
+    # "both" after the two values of one count
+    ("Plt 77 and 55 - both gr 2.", "5", [(M, "plt", 2, 1)]),
+    ("Plt 70 and 55 - both gr 2.", "5", []),
 ]
 
 
