@@ -611,7 +611,7 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
                 own = _mention(term, text, bracket.start("num"), bracket.end(), bracket.group("num"), bool(bracket.group("kilo")),
                                bracket.group("unit"), None, bracket.span("num"), [parse_number(bracket.group("num"))])
         if OTHER_TIME_HINT_RE.search(lowered_after, 0, 40) and OTHER_TIME_AFTER_RE.match(text, after_term, end) \
-                or DEFINED_HINT_RE.search(text, claim_end, claim_end + 24) and DEFINED_AFTER_RE.match(text, claim_end, end):
+                or DEFINED_HINT_RE.search(text, claim_end, claim_end + 18) and DEFINED_AFTER_RE.match(text, claim_end, end):
             continue  # "grade 4 at its nadir, is now grade 1"; "(G4 is <0.1)": not a claim about the value at hand
         if (REPORTED_HINT_RE.search(lowered_before[-40:]) or ANYONE_HINT_RE.search(lowered_before)) and REPORTED_BEFORE_RE.search(before) \
                 or REPORTED_HINT_RE.search(lowered_after, 0, 45) and REPORTED_AFTER_RE.match(text, after_term, end):
@@ -1062,7 +1062,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                 # right after a series ("8.1 on 2/3 (grade 2); 7.4 on 9/3 (grade 2)"): the series' current value
                 step = next((m for m in values if m.steps and 0 <= claim.span[0] - m.span[1] <= 25
                              and not _other_number(text, m.span[1], claim.span[0])), None)
-                if step is not None and "which" in text[step.span[1]:claim.span[0]] and RELATIVE_CLAUSE_RE.fullmatch(text, step.span[1], claim.span[0]):
+                if step is not None and text.find("which", step.span[1], claim.span[0]) >= 0 and RELATIVE_CLAUSE_RE.fullmatch(text, step.span[1], claim.span[0]):
                     step = step.step_value(claim.span[0]) or step  # "…; it had been 1.0 on day 9, which was grade 3": the step before it
             if claim.own is not None:
                 mention, substituted = claim.own, False  # the claim names its own value
@@ -1146,7 +1146,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             if DEFINITION_SUBJECT_RE.search(text, max(s_start, comparison.start() - 30), comparison.start()) \
                     or RULE_COMPARISON_BEFORE_RE.search(text, max(s_start, comparison.start() - 40), comparison.start()) \
                     and not RULE_MET_AFTER_RE.match(text, comparison.end(), s_end) \
-                    and not ("which" in text[comparison.end():comparison.end() + 40] and NOT_MET_AFTER_RE.match(text, comparison.end(), s_end)) \
+                    and not (text.find("which", comparison.end(), comparison.end() + 40) >= 0 and NOT_MET_AFTER_RE.match(text, comparison.end(), s_end)) \
                     or OTHER_SUBJECT_HINT_RE.search(lowered, max(s_start, comparison.start() - 24), comparison.start()) \
                     and OTHER_SUBJECT_BEFORE_RE.search(text, max(s_start, comparison.start() - 24), comparison.start()) \
                     or ACTION_AFTER_RE.match(text, comparison.end(), s_end) \
@@ -1172,7 +1172,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                 continue
             checked += 1
             negated = (NEGATED_COMPARISON_RE.search(text, max(s_start, comparison.start() - 25), comparison.start()) is not None) \
-                != ("which" in text[comparison.end():comparison.end() + 40] and NOT_MET_AFTER_RE.match(text, comparison.end(), s_end) is not None)
+                != (text.find("which", comparison.end(), comparison.end() + 40) >= 0 and NOT_MET_AFTER_RE.match(text, comparison.end(), s_end) is not None)
             finding = _judge_comparison(comparison, mention, sentence_version, sentence, negated)
             if finding:
                 findings.append(finding)
@@ -1686,7 +1686,7 @@ UNNAMED_COUNT_RE = _scan(rf"(?i)\b(?#first)(?:the|a|her|his|their|this|that|its|
 # ... and a pronoun for it that changes: "Your platelets are stable. If they drop to 30, that would be grade 4".
 RESULT_WORDS = ("result", "level", "reading", "résultat", "resultado", "risultato", "valore", "valor", "wert", "ergebnis", "waarde",
                 "uitslag")  # the words OWN_RESULT_RE needs, tested first (RESULT_WORDS_RE)
-RESULT_WORDS_RE = re.compile("|".join(RESULT_WORDS) + "|Wert|Ergebnis")  # German nouns are written with a capital
+RESULT_WORDS_RE = re.compile("(?=[rlvwuWE])(?:" + "|".join(RESULT_WORDS) + "|Wert|Ergebnis)")  # German nouns are written with a capital
 # ... and in the other languages read: "Votre résultat est de 74 G/L", "Il suo valore di oggi è 9,9 g/dL", "Ihr Wert liegt bei 8,1".
 OWN_RESULT_RE = re.compile(rf"(?i)\b(?:(?:your|my|her|his|their|today['’]s)\s+(?:latest\s+|last\s+|new\s+)?(?:result|level|reading)\s+"
                            rf"(?:(?:today|this\s+morning|now)\s+)?(?:is|was|came\s+back\s+at|:)|"
@@ -2219,7 +2219,7 @@ def _value_for_claim(claim: Claim, all_values: list[Mention], value_starts: list
             own = [m for m in pool if m.analyte == claim.term_analyte]
             if len(own) > 1:
                 own = [m for m in own if not _earlier(text, m)] or own  # "36 today, versus 21 on admission: grade 3"
-            if "which" in text[max(0, claim.span[0] - 60):claim.span[0]]:
+            if text.find("which", max(0, claim.span[0] - 60), claim.span[0]) >= 0:
                 before = [m for m in own if m.span[1] <= claim.span[0]]
                 if before and RELATIVE_CLAUSE_RE.fullmatch(text, before[-1].span[1], claim.span[0]):
                     return before[-1], False  # "recovered to 1.1 by day 19, which was still a grade 3 neutropenia, and to 2.6"

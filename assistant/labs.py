@@ -1406,9 +1406,9 @@ def _find_mentions(text: str) -> list[Mention]:
             dash_series = DASH_SERIES_RE.match(text, number_span[1])
         if not comparator and (not unit_text and not kilo and not dash_series and RANGE_AFTER_RE.match(text, number_span[1]) and not _dose_after_dash(text, number_span[1])
                                or match.start() in target_ends
-                               or normal_at and not _bracketed_alone(text, filler, number_span[1])
-                               and (near := bisect_left(normal_at, match.start() - 40)) < len(normal_at)
-                               and normal_at[near] < match.start() and NORMAL_BEFORE_RE.search(text, match.start() - 40 if match.start() > 40 else 0, match.start())):
+                               or normal_at and (near := bisect_left(normal_at, match.start() - 40)) < len(normal_at)
+                               and normal_at[near] < match.start() and not _bracketed_alone(text, filler, number_span[1])
+                               and NORMAL_BEFORE_RE.search(text, match.start() - 40 if match.start() > 40 else 0, match.start())):
             comparator = "target"  # "Target Hb 7-8 g/dL", "Hb 7-8": a range or a goal, not the patient's value
         if not comparator and filler and CHANGE_SIZE_RE.search(filler):
             comparator = "target"  # "a hemoglobin fall of 2 g/dL": the size of a change, not a value
