@@ -360,6 +360,7 @@ OWNER_BEFORE_RE = re.compile(r"(?i)\b(?P<prep>\w+)\s+(?:(?:the|an?|el|la|le|il|l
                              r"(?:(?:the|la|le|el|l['’]|il|lo|a|o)\s*)?(?:CTCAE\s+)?(?:(?:an(?:a?[ée]|ä)mi[ae]|neutrop[ée]ni[ae]|"
                              r"th?rombo(?:cyto|zyto|cito)?p[ée]ni[ae]|l(?:ymph|inf)op[ée]ni[ae]|leu[ck]op[ée]ni[ae])\s+)?$")
 OWNER_HINT_RE = re.compile(r"edge|end|bound|floor|ceiling|start|begin|onset|comienzo|inicio|principio|but|commencement|anfang|inizio|in[íi]cio")
+DISTRIBUTION_BEFORE_RE = re.compile(r"\b(?:mostly|mainly|predominantly|largely|chiefly|majority|all\s+but\s+one)\s+(?:of\s+)?(?:ctcae\s+)?$")
 INDIRECT_QUESTION_BEFORE_RE = re.compile(r"(?i)\b(?:whether|(?:asked|asks|ask|asking|wondered|wonders|wondering|unsure|not\s+sure)\s+if)\b[^.;:!?]*$")
 # A grade on the other side of a border from the value's: "right at the border with grade 2", "knapp über der Grenze zu Grad 4",
 # "justo en el límite con el grado 2", "à la limite du grade 2"; or the grade a value a little further would have: "one point
@@ -553,6 +554,8 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
             continue  # "hold until ≤ grade 1": a goal, not a claim
         if (" at " in near_before[-12:] + " " or " for " in near_before[-12:] + " ") and ACTION_AT_BEFORE_RE.search(before):
             continue  # "hold at G2", "stop the drug at grade 3": the grade a rule acts at
+        if ("ly " in near_before or "ity " in near_before) and DISTRIBUTION_BEFORE_RE.search(near_before):
+            continue  # "occurred in 14 patients (17%), mostly grade 1": how a cohort's events were spread, no value's grade
         if ("whether" in lowered_before or " if " in lowered_before) and INDIRECT_QUESTION_BEFORE_RE.search(before):
             continue  # "You asked whether your count of 76 means you have grade 2": a question reported, not a claim
         if BORDER_HINT_RE.search(near_before) and (BORDER_BEFORE_RE.search(before[-50:]) or WOULD_BE_BEFORE_RE.search(before[-60:])):

@@ -1272,6 +1272,8 @@ ROUND27_CLASSES = [
     # "both" after the two values of one count
     ("Plt 77 and 55 - both gr 2.", "5", [(M, "plt", 2, 1)]),
     ("Plt 70 and 55 - both gr 2.", "5", []),
+    # how a cohort's events were spread is no value's grade
+    ("Platelet count decreased occurred in 11 patients (13%), mostly grade 1; one patient reached 19 x10^9/L.", "5", []),
 ]
 
 
