@@ -1420,6 +1420,9 @@ ROUND32_READS = [
     # the writer about to start treatment is the patient, and a relative's value someone else's; Portuguese verbs of change
     ("my father was on opdivo and his platelets dropped to 25. I'm about to start it, what should I watch for?", {}),
     ("Minhas plaquetas estavam em 101 mil semana passada e hoje deram 142 mil.", {"plt": 142}),
+    # "ago" in the other languages before a value, and their words of now before the next
+    ("Leukos vor drei Wochen 6,1, jetzt 3,2 Tsd/µl", {"wbc": 3.2}),
+    ("plaquetas hace dos semanas 160.000, ahora 71.000", {"plt": 71}),
 ]
 
 
