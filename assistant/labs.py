@@ -1193,13 +1193,14 @@ PATIENTS_OWN = (r"(?:(?:the\s+)?patient['’]s(?:\s+today)?|(?:las|los|la|el|les
                 r"(?:del|du|des|van\s+de|do|da|della|dello|dei)\s+(?:paciente|patient|patienten|patiënt|paziente)"
                 r"(?:\s+(?:hoy|aujourd['’]hui|heute|vandaag|hoje|oggi))?)")
 CURRENT_AFTER_THRESHOLD_RE = re.compile(rf"(?:[ \t]*[-–][ \t]*\d+(?:[.,]\d+)?)?(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?"
-                                        rf"(?:[^.;\n\d]|{TIME_TOKEN}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\.{{2,}}|\b[Gg]\d(?:[-–]\d)?\b){{0,50}}?"
+                                        rf"(?:[^.;\n\d]|{TIME_TOKEN}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\.{{2,}}|\b[Gg]\d(?:[-–]\d)?\b|\((?:around|about|approx\w*|~)\s*\d+\)){{0,50}}?"
                                         rf"(?:[,;?—–]|\s-\s|\.{{2,}}|\.(?=\s+(?:they|it|mine|ours)\s|\s+(?:right\s+)?(?:now|today|currently|this\s+morning)\b|\s+{PATIENTS_OWN})|(?=\s+(?:ours|his|hers|theirs|yours|mine)\s))\s*(?:but\s+|and\s+|right\s+)?"
-                                        rf"(?P<cue>today|now|this\s+morning|currently|(?:ours|his|hers|theirs|yours|mine|they|it)(?=\s+(?:is|was|are|were|came\s+back|come\s+back)\s)|(?:she|he)(?=['’]s\s+at\s|\s+is\s+at\s)|(?:pt|patient)(?:['’]s)?\s+value|{PATIENTS_OWN})(?:'s|’s)?\s*(?::\s*)?{SUBJECT_VERB}{NUMBER}\s*(?:{UNIT})?",
+                                        rf"(?P<cue>today|now|this\s+morning|currently|(?:ours|his|hers|theirs|yours|mine|they|it|(?:our|my|this|the)\s+(?:pt|patient))(?=\s+(?:is|was|are|were|came\s+back|come\s+back)\s)|(?:she|he)(?=['’]s\s+at\s|\s+is\s+at\s)|(?:pt|patient)(?:['’]s)?\s+value|{PATIENTS_OWN})(?:'s|’s)?\s*(?::\s*)?{SUBJECT_VERB}{NUMBER}\s*(?:{UNIT})?",
                                         re.IGNORECASE)
-POSSESSIVES = ("ours", "his", "hers", "theirs", "yours", "mine")
+POSSESSIVES = ("ours", "his", "hers", "theirs", "yours", "mine", "our pt", "my pt", "this pt", "the pt", "our patient", "my patient", "this patient",
+               "the patient")
 # the cue's first letters: a word of now, or a possessive ("hold if plt <75, ours is 88", "ref range 1.8-7.7, his is 1.6")
-CURRENT_WORDS = ("today", "now", "morning", "current", "ours ", "his ", "hers ", "theirs ", "yours ", "mine ", "value", "they ", "it ", "he's", "he is",
+CURRENT_WORDS = ("today", "now", "morning", "current", "ours ", "his ", "hers ", "theirs ", "yours ", "mine ", "value", "they ", "it ", "he's", "he is", " pt ",
                  "he’s",
                  "patient", "pacient", "pazient", "patiënt")
 

@@ -1423,6 +1423,9 @@ ROUND32_READS = [
     # "ago" in the other languages before a value, and their words of now before the next
     ("Leukos vor drei Wochen 6,1, jetzt 3,2 Tsd/µl", {"wbc": 3.2}),
     ("plaquetas hace dos semanas 160.000, ahora 71.000", {"plt": 71}),
+    # the writer's own after a relative's approximate value; "our pt is" after a threshold
+    ("My brother had low platelets on chemo (around 30). Mine were 171 on Monday, is that ok?", {"plt": 171}),
+    ("trial needed ANC >=1.5; our pt is 1.7 today", {"anc": 1.7}),
 ]
 
 
