@@ -296,7 +296,7 @@ THRESHOLD_AFTER_RE = re.compile(r"(?i)\s*(?:(?:(?!(?:since|because|as|when|while
                                 r"come[çc]ando)\b"
                                 # what a grade needs: "grade 4 would require a count below 10", "grade 4 under v6.0 requires <0.1"
                                 r"|(?:[\w.]+\s+){0,4}?(?:would\s+)?(?:requires?|required|needs?|needed)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
-                                r"(?:[<>≤≥]|below|under|less|lower|above|over|more|greater|at\s+least|\d))")
+                                r"(?:[<>≤≥]|below|under|less|lower|above|over|more|greater|at\s+least|\d|life-?threatening|urgent\s+intervention))")
 # "meets grade 2 anemia criteria" claims the grade: the criteria are met, not named.
 MEETS_BEFORE_RE = re.compile(r"(?i)\b(?:meets?|meeting|met|fulfils?|fulfills?|fulfilled|fulfilling|satisfies|satisfy|satisfied|"
                              r"satisfying|within|reaches|reached|qualifies\s+for)\s+(?:the\s+)?(?:CTCAE\s+)?$")
@@ -1972,7 +1972,7 @@ UNIT_VALUE_HINT_RE = re.compile(r"10\s*(?:\^|\*\*|e)\s*[39]|10[⁹³]|/\s*(?:[µ
 # Words that make such a number a threshold, a range or a statistic, not a patient's value.
 NOT_A_PATIENT_VALUE_RE = re.compile(r"(?i)(?:[<>≤≥]|\b(?:below|under|above|over|than|exceed(?:s|ed|ing)?|least|most|threshold|cut-?off|cutoff|limit|target|goal|"
                                     r"trigger|boundary|line|mark|lln|uln|from|median|mean|average|range|between|to\s+keep|keep|maintain|"
-                                    r"zwischen|entre|tra|fra|tussen|"
+                                    r"zwischen|entre|tra|fra|tussen|ondergrens|bovengrens|untergrenze|obergrenze|limite|l[íi]mite|grens|grenze|normaal|norm\w*|"
                                     # a threshold's name in the other languages read here: "sous le seuil de 50 G/L"
                                     r"seuil|umbral|soglia|schwelle|schwellenwert|grenzwert|drempel(?:waarde)?|limiar)\b(?!-)"
                                     rf"|\b(?:{FOREIGN_RELATION})\b)"

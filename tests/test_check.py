@@ -1274,6 +1274,9 @@ ROUND27_CLASSES = [
     ("Plt 70 and 55 - both gr 2.", "5", []),
     # how a cohort's events were spread is no value's grade
     ("Platelet count decreased occurred in 11 patients (13%), mostly grade 1; one patient reached 19 x10^9/L.", "5", []),
+    # a limit of normal in the other languages is no unnamed value; what a grade needs is its definition
+    ("Controle: trombocyten 118 x10^9/L, onder de ondergrens van normaal (150 x10^9/L), dus graad 1.", "5", []),
+    ("Hb 6.8 g/dL: grade 3 anaemia on the number (grade 4 needs life-threatening consequences).", "5", []),
 ]
 
 
