@@ -1277,6 +1277,8 @@ ROUND27_CLASSES = [
     # a limit of normal in the other languages is no unnamed value; what a grade needs is its definition
     ("Controle: trombocyten 118 x10^9/L, onder de ondergrens van normaal (150 x10^9/L), dus graad 1.", "5", []),
     ("Hb 6.8 g/dL: grade 3 anaemia on the number (grade 4 needs life-threatening consequences).", "5", []),
+    # varices are graded without a count
+    ("WBC 5.1, Hb 8.6. OGD this afternoon: grade 2 varices banded.", "5", []),
 ]
 
 

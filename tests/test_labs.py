@@ -1426,6 +1426,11 @@ ROUND32_READS = [
     # the writer's own after a relative's approximate value; "our pt is" after a threshold
     ("My brother had low platelets on chemo (around 30). Mine were 171 on Monday, is that ok?", {"plt": 171}),
     ("trial needed ANC >=1.5; our pt is 1.7 today", {"anc": 1.7}),
+    # "repeat confirmed"; "back up to"; "trend since … :" before a list; a neighbour's value is never the patient's
+    ("Lab called: hemoglobin 6.1 g/dL, repeat confirmed 6.3 g/dL.", {"hgb": 6.3}),
+    ("plts 31 on 5/12, back up to 72 today after ivig", {"plt": 72}),
+    ("ANC trend since cycle one: baseline 4.1, wk 3 2.2, wk 6 1.3", {"anc": 1.3}),
+    ("My neighbour's platelets went down to 30 on Opdivo. Does that happen to everyone?", {}),
 ]
 
 
