@@ -515,6 +515,8 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
             if index < len(terms) and _term_follows(text, claim_end, terms[index][0]):
                 after_term = terms[index][1]
         after = text[after_term:min(end, after_term + 60)]
+        if term is not None and after_term == claim_end and NON_LAB_AFTER_RE.match(text, claim_end, end):
+            continue  # "Hb 11.0 (grade 1 anaemia) alongside grade 3 diarrhoea": the event after it is graded, not the count named before
         lowered_before, lowered_after = before.lower(), after.lower()
         # Cheap word tests first: the regular expressions below only run where they can match.
         if (THRESHOLD_HINT_RE.search(lowered_after) and THRESHOLD_AFTER_RE.match(after)
@@ -1290,6 +1292,17 @@ def _anchor_matches(anchor: re.Pattern, text: str, lowered: str) -> list[re.Matc
     return matches
 
 
+SUBJECT_NAME_RE = re.compile(r"(?i)\s*(?:the|her|his|their|your|my|this|that)\s+")
+
+
+def _named_subject(text: str, sentence_start: int, comparison_start: int) -> str | None:
+    """The count a sentence opens by naming, with no number before its comparison: "The neutrophil count is within the
+    normal range" is about the neutrophil count given before it."""
+    opening = SUBJECT_NAME_RE.match(text, sentence_start)
+    name = ANALYTE_RE.match(text, opening.end()) if opening else None
+    return name.lastgroup if name is not None and not DIGIT_RE.search(text, name.end(), comparison_start) else None
+
+
 HGB_LLN_RANGE = (12.0, 13.5)
 
 
@@ -1313,13 +1326,17 @@ def _lln_comparison_findings(text: str, lowered: str, mentions: list[Mention], s
             below = match.group("below") is not None
         if NEGATED_BEFORE_RE.search(text, max(0, match.start() - 24), match.start()):
             below = not below  # "3.6, which is not within normal limits": below it; "not below the LLN": at or above it
-        mention = _value_for_comparison(match, values, value_starts, text)
+        sentence_start = spans[max(0, bisect_right(spans, (match.start(), len(text) + 1)) - 1)][0]
+        subject = _named_subject(text, sentence_start, match.start())
+        if subject is not None:  # "The neutrophil count is within the normal range": that count's value, given before
+            mention = next((m for m in reversed(values[:bisect_left(value_starts, sentence_start)]) if m.analyte == subject), None)
+        else:
+            mention = _value_for_comparison(match, values, value_starts, text)
         if mention is None or mention.analyte not in DEFAULT_LLN:
             continue
-        sentence_start = spans[max(0, bisect_right(spans, (match.start(), len(text) + 1)) - 1)][0]
-        if mention.span[0] < sentence_start and not REFERRING_BACK_RE.match(text, sentence_start):
+        if mention.span[0] < sentence_start and not REFERRING_BACK_RE.match(text, sentence_start) and subject is None:
             continue  # "ALC 0.35. Remainder of the CBC is within normal limits": another sentence's subject
-        if any(name.lastgroup != mention.analyte for name in ANALYTE_RE.finditer(text, mention.span[1], match.start())):
+        if subject is None and any(name.lastgroup != mention.analyte for name in ANALYTE_RE.finditer(text, mention.span[1], match.start())):
             continue  # "(neutrofili 0,3), con emoglobina e piastrine nella norma": the counts named after the value are its subject
         checked += 1
         stated = _range_lln(text, mention, named_ranges)  # "Hgb 11.6 g/dL (ref 12.0–15.5), within the reference range": the text's own limit
@@ -1352,7 +1369,7 @@ RANGE_COMPARISON_RE = re.compile(rf"(?i)\b(?:(?P<rel>within|inside|in|outside(?:
 
 
 FOREIGN_WITHIN_WORDS = ("normes", "la norma", "normbereich", "der norm", "de norm", "normales", "normais", "normalidade", "rango normal")  # FOREIGN_WITHIN's
-RANGE_ANCHOR_RE = _scan(r"(?i)(?#first)(?:(?:normal|reference|ref\.?)\s+(?:range|limits|interval)|rango\s+normal|norme|norma\b|normbereich|norm\b|normaalw|normales|normais|normalidade|limiti)")
+RANGE_ANCHOR_RE = _scan(r"(?i)(?#first)(?:(?:normal|reference|ref\.?)\s+(?:range|limits|interval)|rango\s+normal|range\s+di\s+normalit|norme|norma\b|normbereich|norm\b|normaalw|normales|normais|normalidade|limiti)")
 
 
 def _range_limit(analyte: str, number_text: str, unit: str | None) -> float | None:

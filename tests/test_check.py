@@ -1279,6 +1279,11 @@ ROUND27_CLASSES = [
     ("Hb 6.8 g/dL: grade 3 anaemia on the number (grade 4 needs life-threatening consequences).", "5", []),
     # varices are graded without a count
     ("WBC 5.1, Hb 8.6. OGD this afternoon: grade 2 varices banded.", "5", []),
+    # a sentence that opens by naming the count compares that count's value; "range di normalità" with its range
+    ("Neutrophils 1.4 x10^9/L and platelets 182 x10^9/L. The neutrophil count is within the normal range.", "5", [(C, "anc", None, None)]),
+    ("Piastrine 140.000/mmc, dentro il range di normalità (150.000-450.000).", "5", [(C, "plt", None, None)]),
+    # an event graded right after a claim's bracket of another count
+    ("Hb 11.0 g/dL (grade 1 anaemia) alongside grade 3 diarrhoea, which led to the hold.", "5", []),
 ]
 
 
