@@ -274,7 +274,8 @@ def test_a_one_megabyte_line_is_checked_in_linear_time():
                                   "review-fresh6", "review-fresh7", "review-fresh8", "review-fresh9", "review-fresh10", "review-fresh11",
                                   "review-fresh12", "review-fresh14", "review-fresh15",
                                   "review-fresh16", "review-fresh17", "review-fresh19", "review-fresh20", "review-fresh21",
-                                  "review-fresh24"])
+                                  "review-fresh24", "review-fresh27", "review-fresh28", "review-fresh29", "review-fresh30",
+                                  "review-fresh32", "review-fresh33", "review-fresh34", "review-fresh35", "review-fresh36"])
 def test_held_out_passages(name):
     """Precision and recall per passage: the development set must stay at 0.97 or better; the fresh set (never
     tuned on) guards against regressions."""
@@ -282,8 +283,8 @@ def test_held_out_passages(name):
 
     scores, _ = review_scores(load_jsonl(REVIEW_SETS[name], ReviewItem))
     # fresh2 to fresh12 were each developed on in the rounds after they were written, fresh14 to fresh17, fresh19 to fresh21 and
-    # fresh24 in the round they were written for (fresh13, fresh18, fresh22 and fresh23, the honest sets, are never tuned on, so
-    # they have no floor here)
+    # fresh24 and fresh27 to fresh36 in the round they were written for (fresh13, fresh18, fresh22, fresh23, fresh25, fresh26 and
+    # fresh31, the honest sets, are never tuned on, so they have no floor here; fresh37, tuned on only at the round's end, neither)
     floor = (0.97, 0.97) if name != "review-fresh" else (0.95, 0.85)
     assert scores["check_passage_precision"] >= floor[0] and scores["check_passage_recall"] >= floor[1]
 

@@ -305,7 +305,10 @@ def test_a_bare_v6_is_a_version_request():
                                        ("lab-strings-fresh20", "lab_strings_fresh20.jsonl"), ("lab-strings-fresh21", "lab_strings_fresh21.jsonl"),
                                        ("lab-strings-fresh22", "lab_strings_fresh22.jsonl"), ("lab-strings-fresh23", "lab_strings_fresh23.jsonl"),
                                        ("lab-strings-fresh24", "lab_strings_fresh24.jsonl"), ("lab-strings-fresh27", "lab_strings_fresh27.jsonl"),
-                                       ("lab-strings-fresh29", "lab_strings_fresh29.jsonl"), ("lab-strings-fresh30", "lab_strings_fresh30.jsonl")])
+                                       ("lab-strings-fresh29", "lab_strings_fresh29.jsonl"), ("lab-strings-fresh30", "lab_strings_fresh30.jsonl"),
+                                       ("lab-strings-fresh31", "lab_strings_fresh31.jsonl"), ("lab-strings-fresh33", "lab_strings_fresh33.jsonl"),
+                                       ("lab-strings-fresh34", "lab_strings_fresh34.jsonl"), ("lab-strings-fresh36", "lab_strings_fresh36.jsonl"),
+                                       ("lab-strings-fresh37", "lab_strings_fresh37.jsonl"), ("lab-strings-fresh38", "lab_strings_fresh38.jsonl")])
 def test_held_out_lab_strings_are_read(name, path):
     """Every value of the development sets is read and none invented, but for the few strings of the last six rounds left
     unread (their classes are listed in the closing note); the first fresh set guards regressions."""
@@ -329,8 +332,13 @@ def test_held_out_lab_strings_are_read(name, path):
         assert scores["lab_value_accuracy"] >= 0.95 and scores["lab_values_invented"] <= 10
     elif name == "lab-strings-fresh27":  # a development set of this round (0.995, 2 invented when set)
         assert scores["lab_value_accuracy"] >= 0.98 and scores["lab_values_invented"] <= 4
-    elif name in ("lab-strings-fresh29", "lab-strings-fresh30"):  # development sets written late in this round (0.981/3, 0.980/9 when set)
+    elif name in ("lab-strings-fresh29", "lab-strings-fresh30"):  # development sets written late in the last round (0.981/3, 0.980/9 when set)
         assert scores["lab_value_accuracy"] >= 0.97 and scores["lab_values_invented"] <= 10
+    elif name in ("lab-strings-fresh31", "lab-strings-fresh33", "lab-strings-fresh34", "lab-strings-fresh36"):
+        # development sets of this round (0.995/1, 0.993/3, 0.990/4, 0.995/2 when set)
+        assert scores["lab_value_accuracy"] >= 0.98 and scores["lab_values_invented"] <= 6
+    elif name in ("lab-strings-fresh37", "lab-strings-fresh38"):  # written late in this round (0.975/8, 0.974/6 when set)
+        assert scores["lab_value_accuracy"] >= 0.965 and scores["lab_values_invented"] <= 10
     elif name != "lab-strings-fresh":  # fresh2 to fresh6 were each developed on in the rounds after they were written
         assert scores["lab_value_accuracy"] == 1.0 and scores["lab_values_invented"] == 0
     else:
