@@ -308,6 +308,8 @@ NEGATION_WORDS = ("no", "n't", "never", "without", "rather", "instead", "nor", "
 THRESHOLD_HINT_RE = re.compile("|".join(THRESHOLD_WORDS))
 NAMED_THRESHOLD_HINT_RE = re.compile("threshold|cut|boundary|limit|line|defin")  # a word THRESHOLD_NAMED_BEFORE_RE needs
 NEGATION_HINT_RE = re.compile("|".join(NEGATION_WORDS))
+# The words of NEGATION_WORDS that NEGATION_RE itself needs (not those only BELOW_RE reads), and its words no hint covers.
+DENIAL_HINT_RE = re.compile("|".join([word for word in NEGATION_WORDS if word not in ("short", "below")] + ["neither", "ningún"]))
 ABSENT_AFTER_RE = re.compile(r"(?i)\s*(?:\([^()]{0,40}\)\s*)?(?:has|have|had|was|were|is|did|does)\s+(?:not|never)\s+"
                              r"(?:yet\s+)?(?:occurred|occur|developed|develop|recurred|been\s+(?:seen|observed|reported|documented|present))"
                              r"|\s*(?:\([^()]{0,40}\)\s*)?(?:is|was|remains)\s+(?:absent|not\s+present|ruled\s+out|excluded)")
@@ -592,7 +594,8 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
             # ("not anaemia at all (grade 0)": the bracket names the grade the denial gives, not a denied one)
             if BELOW_RE.search(before):
                 grades, label, negated = set(range(min(grades), 6)), f"≥{min(grades)}" if len(grades) == 1 else label, True
-            elif (denial := NEGATION_RE.search(before)) and not _bracket_of_its_own(before, denial.start(), term):
+            elif DENIAL_HINT_RE.search(lowered_before) and (denial := NEGATION_RE.search(before)) \
+                    and not _bracket_of_its_own(before, denial.start(), term):
                 negated = True
         if not negated and not bounded and ("not" in lowered_after or "never" in lowered_after or "absent" in lowered_after) \
                 and ABSENT_AFTER_RE.match(after):

@@ -660,6 +660,17 @@ TREND_HINT_RE = re.compile("[" + "".join(re.escape(token[-1]) for token in TREND
 PRODUCT_AFTER_RE = re.compile(r"\s+(?:transfusions?|infusions?|support|pools?|bags?|units?|products?|concentrates?)\b", re.IGNORECASE)
 
 
+def _trend_hinted(text: str, lowered: str, scan: int, name_starts: list[int]) -> bool:
+    """Whether a later value of the series may follow `scan` (TREND_HINT_RE within 36 characters), before the next analyte
+    name that names a lab: a series never runs on past another lab's name ("plt 45 below the 50 cut-off, Hb 9,1 g/dL")."""
+    hint = TREND_HINT_RE.search(lowered, scan, scan + 36)
+    if hint is None:
+        return False
+    following = bisect_left(name_starts, scan)
+    return following == len(name_starts) or name_starts[following] > hint.start() \
+        or not _names_a_lab(text, name_starts[following], hint.start() + 1)
+
+
 def _names_a_lab(text: str, start: int, end: int) -> bool:
     """Whether an analyte name stands in text[start:end] as a lab, not as a blood product ("before the platelet transfusion")."""
     return any(not PRODUCT_AFTER_RE.match(text, name.end()) for name in ANALYTE_RE.finditer(text, start, end))
@@ -1485,7 +1496,7 @@ def _find_mentions(text: str) -> list[Mention]:
         pronoun_tried = False
         while not comparator and not paired:
             step = None
-            if TREND_HINT_RE.search(lowered, scan, scan + 36) or (text.startswith(", ", scan) and text[scan + 2:scan + 3].isdigit()) \
+            if _trend_hinted(text, lowered, scan, name_starts) or (text.startswith(", ", scan) and text[scan + 2:scan + 3].isdigit()) \
                     or _comma_then_number(text, scan):  # "0,1 G/L à l'admission, 0,2 G/L à J5": a label, then the next
                 step = trend_step.match(text, scan)
                 if step and _names_a_lab(text, scan, step.start("num")):
