@@ -663,7 +663,8 @@ PRODUCT_AFTER_RE = re.compile(r"\s+(?:transfusions?|infusions?|support|pools?|ba
 def _trend_hinted(text: str, lowered: str, scan: int, name_starts: list[int]) -> bool:
     """Whether a later value of the series may follow `scan` (TREND_HINT_RE within 36 characters), before the next analyte
     name that names a lab: a series never runs on past another lab's name ("plt 45 below the 50 cut-off, Hb 9,1 g/dL")."""
-    hint = TREND_HINT_RE.search(lowered, scan, scan + 36)
+    stop = lowered.find(". ", scan, scan + 36)
+    hint = TREND_HINT_RE.search(lowered, scan, scan + 36 if stop < 0 else stop)
     if hint is None:
         return False
     following = bisect_left(name_starts, scan)
