@@ -447,6 +447,7 @@ REFERENCE_AFTER_RE = re.compile(r"\s*(?:\)|\]|;|\.(?:\s|$)|,?\s*(?:study|trial|c
                                 r"criteria|version|edition|et\s+al)\b|$)", re.IGNORECASE)
 # A statistic about a cohort, not a patient's value: "the median ANC was 1.2".
 STATISTIC_WORDS = ("median", "mean", "average")
+STATISTIC_VALUE_RE = re.compile(r"[^\d\n;?]{0,40}?\d+(?:[.,]\d+)?")  # the statistic's own number after the name
 STATISTIC_BEFORE_RE = re.compile(r"(?i)\b(?:median|mean|average|averaged)[ \t]+(?:\w+[ \t]+){0,2}$")  # on the name's line: a heading above says nothing
 # The same analyte's later values: "95 -> 61 -> 38", "4.8 on Monday, came back at 0.9".
 # A bare number that ends a list item: "PLT 88, 61, 45" is a series.
@@ -1205,16 +1206,23 @@ def _value_in_next_clause(text: str, position: int) -> re.Match | None:
 PATIENTS_OWN = (r"(?:(?:the\s+)?patient['’]s(?:\s+today)?|(?:las|los|la|el|les|le|celles?|ceux|die|der|de|os|as|o|a|quelle|quelli)\s+"
                 r"(?:del|du|des|van\s+de|do|da|della|dello|dei)\s+(?:paciente|patient|patienten|patiënt|paziente)"
                 r"(?:\s+(?:hoy|aujourd['’]hui|heute|vandaag|hoje|oggi))?)")
+# A value named a threshold right after it: "anc 1.5 is the cutoff", "Hb 7 being the transfusion trigger", "plt 50 = our hold line"
+# (but not "plt 45 is below the threshold", a comparison of the patient's value).
+NAMED_AS_THRESHOLD_RE = re.compile(r"(?i)[ \t]*(?:is|=|being|as|was)[ \t]+(?:(?:the|a|an|our|your|their|my|his|her)[ \t]+)?"
+                                   r"(?:(?!(?:below|under|above|over|near|close|within|beyond|past|less|more|lower|higher|not|still|just|well|at|on|in)\b)[a-z-]+[ \t]+){0,2}"
+                                   r"(?:cut[ -]?offs?|thresholds?|limits?|triggers?|targets?|goals?|LLN|ULN|lower[ \t]+limit|hold[ \t]+line|floor)\b")
+# Who the patient is to the writer, before the patient's own value: "ours 68", "pt's 7.3", "our guy is at 1.3", "mine is 1.6".
+OWNER = r"(?:ours|theirs|yours|mine|(?:(?:our|my|this|the)\s+)?(?:pt|patient)|(?:our|my|this|the)\s+(?:guy|lady|man|woman|gentleman|gent|chap))"
 CURRENT_AFTER_THRESHOLD_RE = re.compile(rf"(?:[ \t]*[-–][ \t]*\d+(?:[.,]\d+)?)?(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?"
-                                        rf"(?:[^.;\n\d]|{TIME_TOKEN}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\.{{2,}}|\b[Gg]\d(?:[-–]\d)?\b|\((?:around|about|approx\w*|~)\s*\d+\)){{0,50}}?"
+                                        rf"(?:[^.;\n\d]|{TIME_TOKEN}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\.{{2,}}|\b[Gg]\d(?:[-–]\d)?\b|\((?:around|about|approx\w*|~)\s*\d+\)|[<>≤≥]\s*\d+(?:[.,]\d+)?){{0,50}}?"
                                         rf"(?:[,;?—–]|\s-\s|\.{{2,}}|\.(?=\s+(?:they|it|mine|ours)\s|\s+(?:right\s+)?(?:now|today|currently|this\s+morning)\b|\s+{PATIENTS_OWN})|(?=\s+(?:ours|his|hers|theirs|yours|mine)\s))\s*(?:but\s+|and\s+|right\s+)?"
-                                        rf"(?P<cue>today|now|this\s+morning|currently|(?:ours|his|hers|theirs|yours|mine|they|it|(?:our|my|this|the)\s+(?:pt|patient))(?=\s+(?:is|was|are|were|came\s+back|come\s+back)\s)|(?:she|he)(?=['’]s\s+at\s|\s+is\s+at\s)|(?:pt|patient)(?:['’]s)?\s+value|{PATIENTS_OWN})(?:'s|’s)?\s*(?::\s*)?{SUBJECT_VERB}{NUMBER}\s*(?:{UNIT})?",
+                                        rf"(?P<cue>today|now|this\s+morning|currently|(?:his|hers|they|it)(?=\s+(?:is|was|are|were|came\s+back|come\s+back)\s|['’]re\s+at\s)|{OWNER}(?:['’](?:s|re))?(?:\s+(?:today|now|currently|this\s+morning))?(?=\s+(?:is|was|are|were|came\s+back|come\s+back|has|had|at|sits?|stands?)\s|\s*:?\s*\d)|(?:she|he)(?=['’]s\s+at\s|\s+is\s+at\s)|(?:pt|patient)(?:['’]s)?\s+value|{PATIENTS_OWN})(?:['’](?:s|re))?\s*(?::\s*)?{SUBJECT_VERB}{NUMBER}\s*(?:{UNIT})?",
                                         re.IGNORECASE)
-POSSESSIVES = ("ours", "his", "hers", "theirs", "yours", "mine", "our pt", "my pt", "this pt", "the pt", "our patient", "my patient", "this patient",
-               "the patient")
+OWNER_WORDS = ("mine", "ours", "pt", "patient", "guy", "lady", "man", "woman", "gent", "chap")  # one of them is in every OWNER
+OWNER_CUE_RE = re.compile(rf"(?i)(?:{OWNER}|his|hers|they)\b")  # a cue that says whose value follows, not only when
 # the cue's first letters: a word of now, or a possessive ("hold if plt <75, ours is 88", "ref range 1.8-7.7, his is 1.6")
 CURRENT_WORDS = ("today", "now", "morning", "current", "ours ", "his ", "hers ", "theirs ", "yours ", "mine ", "value", "they ", "it ", "he's", "he is", " pt ",
-                 "he’s",
+                 "he’s", "they'", "they’", "pt'", "pt’", "pt:", "guy", "lady", "man ", "woman", "gent", "chap",
                  "patient", "pacient", "pazient", "patiënt")
 
 
@@ -1303,7 +1311,8 @@ def _find_mentions(text: str) -> list[Mention]:
     may_statistic = any(word in lowered for word in STATISTIC_WORDS)
     may_sample_problem = any(word in lowered for word in SAMPLE_PROBLEM_WORDS)
     may_correct = "corrected" in lowered or "amended" in lowered or "revised" in lowered
-    may_own_after_other = ("mine" in lowered or "ours" in lowered) and OTHER_PERSON_RE.search(text) is not None
+    may_other_person = OTHER_PERSON_RE.search(text) is not None
+    may_own_after_other = may_other_person and any(word in lowered for word in OWNER_WORDS)
     normal_at = sorted(at for word in NORMAL_WORDS for at in word_starts(lowered, word)) if any(word in lowered for word in NORMAL_WORDS) else []
     pronouns = pronoun_change_starts(lowered)
     may_month = MONTH_AFTER_DAY_RE.search(lowered) is not None
@@ -1324,6 +1333,9 @@ def _find_mentions(text: str) -> list[Mention]:
         if may_statistic:
             before = text[max(0, match.start() - 30):match.start()].lower()
             if ("median" in before or "mean" in before or "average" in before) and STATISTIC_BEFORE_RE.search(before):
+                statistic = STATISTIC_VALUE_RE.match(text, position)  # "median ANC in the cohort was 3.1, ours is 1.3": the patient's after it
+                if statistic and (current := _current_after_threshold(text, statistic.end())) and OWNER_CUE_RE.match(current.group("cue")):
+                    mentions.append(_matched_mention(analyte, text, current.start("cue"), _value_end(current), current))
                 continue
         if text.startswith(")", position) and text[match.start() - 1:match.start()] == "(" and text[position + 1:position + 2] in (" ", "\t", ":") \
                 and not ANALYTE_RE.search(text, max(0, match.start() - 40, text.rfind("\n", 0, match.start())), match.start() - 1):
@@ -1399,7 +1411,7 @@ def _find_mentions(text: str) -> list[Mention]:
             told = _value_in_next_clause(text, position)
             if told:  # "Platelets were rechecked at the clinic; this morning they came back at 31"
                 mentions.append(_matched_mention(analyte, text, match.start(), told.end(), told))
-            elif (current := _current_after_threshold(text, position)) and current.group("cue").lower() in POSSESSIVES:
+            elif (current := _current_after_threshold(text, position)) and OWNER_CUE_RE.match(current.group("cue")):
                 # "whats the plt cutoff for holding ipi? ours is 61": the patient's value, after a name with none
                 mentions.append(_matched_mention(analyte, text, current.start("cue"), _value_end(current), current))
             else:
@@ -1433,6 +1445,8 @@ def _find_mentions(text: str) -> list[Mention]:
             comparator = "target"  # "Target Hb 7-8 g/dL", "Hb 7-8": a range or a goal, not the patient's value
         if not comparator and filler and CHANGE_SIZE_RE.search(filler):
             comparator = "target"  # "a hemoglobin fall of 2 g/dL": the size of a change, not a value
+        if not comparator and NAMED_AS_THRESHOLD_RE.match(text, value_match.end()):
+            comparator = "target"  # "anc 1.5 is the cutoff for next cycle": a threshold, named as one
         supposed = bool(not comparator and filler and SUPPOSED_VERB_RE.search(filler)
                         and SUPPOSED_BEFORE_RE.search(text, max(0, match.start() - 25), match.start())
                         and not CURRENT_MARK_RE.search(text, number_span[1], number_span[1] + 20))
@@ -1512,8 +1526,8 @@ def _find_mentions(text: str) -> list[Mention]:
                 next_start = name_starts[next_name] if next_name < len(name_starts) else len(text)
                 if next_start - scan > 3 and not NO_SERIES_NEAR_RE.search(lowered, scan, scan + 14):  # cheap tests before the full one
                     step = _told_later(text, lowered, scan, next_start, steps[-1], unit_text)
-            if not step:
-                break
+            if not step or may_other_person and OTHER_PERSON_RE.search(text, scan, step.start("num")):
+                break  # "my pt plt 90, the one next door is 40": someone else's value ends the series
             treatment = NOT_A_VALUE_RE.match(text, step.end("num")) if not step.group("kilo") else None
             if treatment:
                 # "7.1 → 2u RBC → 8.3", "7.4, then 2 units PRBC, then 9.1": a dose or a treatment between two values; the
@@ -1538,7 +1552,8 @@ def _find_mentions(text: str) -> list[Mention]:
                            comparator, number_span, trend)
         if len(steps) > 1:
             mention.steps, mention.unit_text = steps, unit_text or header_unit
-        mention.supposed = supposed
+        # "if plts drop to 20 do we give ivig? right now 64": a value told after the supposition's question is the patient's
+        mention.supposed = supposed and not (len(steps) > 1 and SENTENCE_END_RE.search(text, steps[0][2][1], mention.number_span[0]))
         mentions.append(mention)
         if not comparator and may_sample_problem and RECHECK_HINT_RE.search(text, end, end + 60) and (recheck := REPEAT_AFTER_VALUE_RE.match(text, end)) \
                 and (again := VALUE_RE.match(text, recheck.end())) and not again.group("cmp"):
@@ -1549,7 +1564,7 @@ def _find_mentions(text: str) -> list[Mention]:
                 and "grad" not in lowered[max(0, corrected.start("cue") - 30):corrected.start("cue")]:  # "the grade has been corrected to 3" is a grade
             # "PLATELET COUNT: 18 K/uL … CORRECTED REPORT …: clumping on smear; recollected in citrate, corrected to 81 K/uL"
             mentions.append(_matched_mention(analyte, text, corrected.start("cue"), corrected.end(), corrected))
-        if comparator or supposed or may_own_after_other and ("mine" in lowered[end:end + 80] or "ours" in lowered[end:end + 80]) \
+        if comparator or supposed or may_own_after_other and any(word in lowered[end:end + 80] for word in OWNER_WORDS) \
                 and OTHER_PERSON_RE.search(text, max(0, match.start() - 80), match.start()):
             # "…, ours is 88" after a threshold; "my sister had lymphocytes of 0.4 … mine are 0.9" after someone else's value
             current = _current_after_threshold(text, end)
@@ -3396,7 +3411,7 @@ FORWARDED_RE = re.compile(r"(?i)forward|transf[ée]r|weitergeleitet|reenviado|in
 HYPOTHETICAL_RE = re.compile(r"(?i)\b(?:if|e\.g\.|for\s+example|such\s+as|would|si|wenn|falls|target|goal)\b")
 # Someone other than the patient, whose values a message may tell beside the patient's (a relative, a friend, a donor), in the
 # languages read. Words that may name the patient ("man", "Frau", "femme") are left out.
-OTHER_PERSON_RE = re.compile(r"(?i)\b(?:husband|wife|partner|son|daughter|mother|father|mom|mum|dad|brother|sister|sibling|friend|neighbou?r|"
+OTHER_PERSON_RE = re.compile(r"(?i)\b(?:(?:other|another|different)\s+(?:pt|patient|guy|lady|man|woman)|(?:the\s+one\s+)?next\s+door|husband|wife|partner|son|daughter|mother|father|mom|mum|dad|brother|sister|sibling|friend|neighbou?r|"
                              r"donor|cousin|aunt|uncle|colleague|grand(?:mother|father|ma|pa)|mari|fille|fils|m[èe]re|p[èe]re|fr[èe]re|s(?:œ|oe)ur|voisine?|"
                              r"vecin[oa]|vicin[oa]|Nachbar(?:in)?|buurman|buurvrouw|vizinh[oa]|"
                              r"marido|esposa|hij[oa]|madre|padre|herman[oa]|amig[oa]|marito|moglie|figli[oa]|fratello|sorella|amic[oa]|"
@@ -3407,7 +3422,7 @@ SPECIMEN_RE = re.compile(r"(?i)\b(?:capillary|venous|arterial|finger-?(?:stick|p
                          r"heparin|manual|smear|estimated?|automated|analy[sz]er|cord|capillaire|veineux|kapill[äa]r|ven[öo]s|capilar|venos[ao])\b")
 SEQUENCE_WORD_RE = re.compile(r"(?i)\b(?:then|later|after(?:wards)?|post|subsequently|since|now|puis|ensuite|apr[èe]s|luego|despu[ée]s|poi|dopo|"
                                r"dann|danach|sp[äa]ter|daarna|later|depois|ap[óo]s)\b")
-CLAUSE_CUT_RE = re.compile(r"[,;()\[\]]|\s[-–—]\s")
+CLAUSE_CUT_RE = re.compile(r"[,;()\[\]]|\s[-–—]\s|\s(?:but|whereas|while)\s")
 LIST_CUT_RE = re.compile(r"[,;]|\s[-–—]\s")
 
 
