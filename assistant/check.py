@@ -40,6 +40,7 @@ from assistant.labs import (
     parse_number,
     read_number,
     read_spoken_numbers,
+    DELIMITED_LINE_RES,
     table_cells,
     to_canonical,
     unit_in,
@@ -156,6 +157,10 @@ FOREIGN_BELOW_RE = re.compile(r"(?i)debajo|inferior|menor|abaixo|sotto|dessous|s
 # holds one of FOREIGN_RELATION_WORDS, since the wider scan costs more on a long text.
 def _comparison_pattern(every_language: bool) -> str:
     relation = f"|{FOREIGN_RELATION}" if every_language else ""
+    # a threshold's noun and its "of" in the other languages: "por encima del umbral de 1,5", "über dem Grenzwert von 1,5/nl"
+    foreign_nouns = (r"|umbral|l[íi]mite|seuil|soglia|limiar|grenzwert|schwell(?:e|enwert)|drempel(?:waarde)?|valor|valeur|valore|wert|waarde|"
+                     r"nivel|niveau|livello|n[íi]vel") if every_language else ""
+    foreign_of = r"|(?:de|del|di|do|da|von|van|à|a)\s+" if every_language else ""
     # a word may be a possessive: "under the protocol's 1.5 threshold"
     word, words = (r"[^\W\d_][\w-]*(?:['’]s)?", "{0,4}") if every_language else (r"[A-Za-z-]+(?:['’]s)?", "{0,3}")
     return (
@@ -168,8 +173,8 @@ def _comparison_pattern(every_language: bool) -> str:
         r"(?:threshold|cut-?off|cutoff|minimum|requirement|limit|bar|floor|needed|required|necessary)\b))\s*"
         rf"(?:the\s+|an?\s+)?(?:(?!(?:grade|grado|grad|grau|graad|gr)\b){word}\s+){words}?(?:(?:CTCAE\s+)?(?:grade|gr\.?)\s*[0-5IViv]+\s+)?"
         r"(?:(?:[A-Za-z-]+\s+){0,2}?(?:threshold|cut-?off|cutoff|limit(?:\s+of\s+normal)?|level|boundary|mark|value|line|LLN|ULN|minimum|"
-        r"requirement|floor|bar)"
-        r"(?:\s*\([A-Za-z]{2,5}\))?(?:\s+(?:of\s+|at\s+)?|\s*\(\s*(?=\d)))?"
+        rf"requirement|floor|bar{foreign_nouns})"
+        rf"(?:\s*\([A-Za-z]{{2,5}}\))?(?:\s+(?:of\s+|at\s+{foreign_of})?|\s*\(\s*(?=\d)))?"
         # the lab reader's own number and unit forms, so a threshold is read exactly as a value is
         rf"{NUMBER}(?![\d.,]?\d)\s*(?:{UNIT})?"
         r"(?!\s*(?:%|percent|patients|weeks?|wks?|days?|d|months?|mos?|years?|yrs?|hours?|hrs?|h|mg|units?|cycles?|draws?|times|"
@@ -1202,7 +1207,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         range_findings, range_checked = _range_comparison_findings(text, sorted(all_mentions + unnamed_values, key=lambda m: m.span),
                                                                    spans, default)
         findings, checked = sorted(findings + range_findings, key=lambda f: f.span), checked + range_checked
-    if ("|" in text or "\t" in text or "  " in text) and GRADE_WORD_HINT_RE.search(text):
+    if ("|" in text or "\t" in text or "  " in text or "\n" in text and ("," in text or ";" in text)) \
+            and (GRADE_WORD_HINT_RE.search(text) or "TOXGR" in text):
         table_findings, table_checked = _grade_column_findings(text, default)
         findings, checked = sorted(findings + table_findings, key=lambda f: f.span), checked + table_checked
     return findings, checked
@@ -1418,6 +1424,7 @@ def _sentence_at(text: str, spans: list[tuple[int, int]], position: int) -> str:
 # ("| 8 | 0.8 | 2 |") is a claim about the row's value; grades written with their word ("Grade 2") are read as text.
 # Also in the other languages read here, and with the analyte after the word: "Grado CTCAE v5.0", "CTCAE-Grad Thrombos".
 GRADE_HEADER_RE = re.compile(r"(?i)^(?:(?:NCI[\s-]*)?CTCAE\s*v(?:ersion)?\s*[56](?:\.0)?$|"  # "| CTCAE v5.0 | CTCAE v6.0 |" over bare grades
+                             r"[A-Z]{0,3}TOXGRN?$|"  # a CDISC toxicity grade variable: ATOXGR, LBTOXGR, AETOXGR
                              r"(?:ctcae[\s-]*)?(?:v(?:ersion)?\s*[56](?:\.0)?\s*)?(?:(?P<name>[A-Za-zÀ-ÿ#/ .]+?)\s+)?(?:ctcae[\s-]*)?"
                              r"(?:v(?:ersion)?\s*[56](?:\.0)?\s*)?(?:grade|grado|grad|grau|graad|gr\.?)\s*"
                              r"(?:\(?\s*(?:ctcae\s*)?(?:v(?:ersion)?\s*)?[56](?:\.0)?\s*\)?|ctcae(?:\s*v(?:ersion)?\s*[56](?:\.0)?)?)?"
@@ -1438,18 +1445,21 @@ def _grade_column_findings(text: str, default_version: str) -> tuple[list[Findin
     offsets = line_starts(lines)
     row = 0
     while row < len(lines):
-        delimiter = "|" if "|" in lines[row] else "\t" if "\t" in lines[row] else "  " if SPACED_ROW_RE.search(lines[row]) else None
+        delimiter = "|" if "|" in lines[row] else "\t" if "\t" in lines[row] else "  " if SPACED_ROW_RE.search(lines[row]) \
+            else next((d for d in ",;" if lines[row].count(d) >= 2 and DELIMITED_LINE_RES[d].fullmatch(lines[row].strip())), None)
         spaced = delimiter == "  "
+        exported = delimiter if delimiter in (",", ";") else None  # a CSV export: "visit_date,analyte,result,unit,ctcae_v5_grade"
         following = row + 1
         while delimiter and following < len(lines) and (SPACED_ROW_RE.search(lines[following]) if spaced else delimiter in lines[following]):
             following += 1
-        header = [lines[row][a:b].strip() for a, b in table_cells(lines[row], spaced)] if delimiter else []
+        # an export's field names join words with underscores ("wbc_grade_v5"): read as spaces
+        header = [lines[row][a:b].strip().replace("_", " ") for a, b in table_cells(lines[row], spaced, exported)] if delimiter else []
         grade_columns = [i for i, cell in enumerate(header) if GRADE_HEADER_RE.match(cell)]
         range_column = next((i for i, cell in enumerate(header) if RANGE_HEADER_RE.search(cell) and i not in grade_columns), None)
         for grade_column in grade_columns:
             owner = _owner_column(header, grade_column, grade_columns)
             for data_row in range(row + 1, following):
-                claim_and_value = _row_claim(text, lines[data_row], offsets[data_row], header, grade_column, owner, spaced)
+                claim_and_value = _row_claim(text, lines[data_row], offsets[data_row], header, grade_column, owner, spaced, exported)
                 if claim_and_value is None:
                     continue
                 checked += 1
@@ -1457,7 +1467,7 @@ def _grade_column_findings(text: str, default_version: str) -> tuple[list[Findin
                 version = normalize_version(named.group(1)) if named else default_version
                 other = next(v for v in VERSIONS if v != version)
                 # "| WBC | 3.5 x10^9/L | 3.5-10.5 | 0 |": the row's own range sets its lower limit of normal
-                lln = _row_lln(lines[data_row], range_column, claim_and_value[1], spaced) if range_column is not None else None
+                lln = _row_lln(lines[data_row], range_column, claim_and_value[1], spaced, exported) if range_column is not None else None
                 finding = _judge_claim(*claim_and_value, False, version, other, lines[data_row].strip(), lln)
                 if finding:
                     findings.append(finding)
@@ -1469,9 +1479,9 @@ RANGE_HEADER_RE = re.compile(r"(?i)\b(?:ref(?:erence)?|range|normal|r[ée]f[ée]
 ROW_RANGE_RE = re.compile(r"\s*\(?\s*(?P<low>\d+(?:[.,]\d+)?)\s*(?:[-–]|to)\s*\d+(?:[.,]\d+)?")
 
 
-def _row_lln(line: str, range_column: int, mention: Mention, spaced: bool) -> float | None:
+def _row_lln(line: str, range_column: int, mention: Mention, spaced: bool, delimiter: str | None = None) -> float | None:
     """The lower limit of normal a table row's range cell gives its value, in the value's canonical unit."""
-    cells = table_cells(line, spaced)
+    cells = table_cells(line, spaced, delimiter)
     if range_column >= len(cells):
         return None
     low = ROW_RANGE_RE.match(line, *cells[range_column])
@@ -1500,12 +1510,12 @@ def _owner_column(header: list[str], grade_column: int, grade_columns: list[int]
 
 
 def _row_claim(text: str, line: str, offset: int, header: list[str], grade_column: int, owner: int | None,
-               spaced: bool = False) -> tuple[Claim, Mention] | None:
+               spaced: bool = False, delimiter: str | None = None) -> tuple[Claim, Mention] | None:
     """A table row's bare grade as a claim, and the row's value it is about: the value column of a row that names its
     analyte ("| ANC | 0.8 | 2 |"), the analyte column the grade column grades ("| 8 | 0.8 | 2 |" under "| Day | ANC |
     Grade |"), or the one cell that names its analyte and value ("| 4 | Lymphopenia | ALC 0.25 | 4 |"). A table aligned
-    with spaces (`spaced`) splits at runs of two or more."""
-    spans = table_cells(line, spaced)
+    with spaces (`spaced`) splits at runs of two or more, a CSV export at its `delimiter`."""
+    spans = table_cells(line, spaced, delimiter)
     if TABLE_RULE_RE.match(line) or len(spans) != len(header):
         return None
     cells = [line[a:b].strip() for a, b in spans]
