@@ -1098,7 +1098,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             if known and (mention is None and remembering or substituted
                           or mention is None and claim.term_analyte in known and all(v.analyte != claim.term_analyte for v in values)):
                 # "Plt 40 on Monday. Today ANC 1.1 and grade 3 thrombocytopenia": the platelets named before, not today's ANC
-                remembered = _remembered_value(text, s_start, claim.span[0], claim, known, last_given, claims[0].span[0]) \
+                remembered = _remembered_value(text, s_start, claim.span[0], claim, known, last_given, claims[0].span[0], history) \
                     if remembering or claim.term_analyte in known else None
                 if remembered is not None:
                     mention, substituted = remembered, False
@@ -1603,7 +1603,7 @@ STATEMENT_END_RE = re.compile(r"(?i)\s*(?:\([^()]{0,40}\)\s*)?(?:$|[.;,:!—–]
 
 
 # Labels of text about grades in general, not about the values before it.
-GENERAL_LABEL_RE = re.compile(r"(?i)\b(?:risks?|side\s+effects?|toxicit(?:y|ies)|modifications?|definitions?|grading|criteria|tables?|"
+GENERAL_LABEL_RE = re.compile(r"(?i)\b(?:risks?|side\s+effects?|modifications?|definitions?|grading|criteria|tables?|"
                               r"guidance|rules?|management|actions?|examples?|doses?|holds?|if|when|warnings?|monitor(?:ing)?|"
                               r"expected|possible|potential|watch|legend|scale|key)\b")
 
@@ -1956,7 +1956,7 @@ GRADED_AS_BEFORE_RE = re.compile(r"(?i)\b(?:graded|rated|scored|recorded|coded|e
 
 
 def _remembered_value(text: str, s_start: int, start: int, claim: Claim | None, known: dict[str, Mention],
-                      last_given: list[Mention], first: int) -> Mention | None:
+                      last_given: list[Mention], first: int, history: dict[str, list[Mention]] | None = None) -> Mention | None:
     """The value a claim (or, with no claim, a comparison) starting at `start` in a sentence without values is about:
     the latest value of the analyte its condition or its subject names, else the one value of the last sentence that
     gave any, when the claim opens its sentence; none when the sentence talks about grades in general or about another time."""
@@ -1983,7 +1983,7 @@ def _remembered_value(text: str, s_start: int, start: int, claim: Claim | None, 
         named = {m.lastgroup for m in ANALYTE_RE.finditer(text, s_start, start)} | {m.lastgroup for m in TERM_RE.finditer(text, s_start, start)}
         analyte = subject.lastgroup if subject is not None and named == {subject.lastgroup} else None
     if analyte is not None:
-        return known.get(analyte)
+        return _event_value(text, s_start, claim, analyte, known, history)
     referring = REFERRING_BEFORE_RE.search(text, max(s_start, start - 40), start) \
         or (THE_GRADE_IS_RE.search(text, max(s_start, start - 30), claim.span[1]) if claim is not None else None)
     if referring is not None and re.search(r"\d", GRADE_CLAIM_RE.sub("", VERSION_NAMED_RE.sub("", text[max(s_start, referring.start() - 12):referring.start()]))):
@@ -1994,6 +1994,35 @@ def _remembered_value(text: str, s_start: int, start: int, claim: Claim | None, 
         # "No longer grade 3, now grade 1"; "Under CTCAE v6.0 (our protocol's version) this is grade 3": the value before
         return known.get(last_given[0].analyte, last_given[-1])
     return None
+
+
+# Words that place a claim at the time of the latest value ("is grade 1 today", "currently grade 2", "at discharge") ...
+NOW_CUE_RE = re.compile(r"(?i)\b(?:today|now|currently|current|at\s+present|presently|this\s+morning|latest|most\s+recent|remains?|still|"
+                        r"discharge|post|after|improv\w*|recover\w*|resolv\w*)\b")
+CLAUSE_END_RE = re.compile(r";|\.(?:\s|$)")
+# ... and those that place it at the event's worst ("grade 4 at its nadir", "a grade 3 event", "was grade 3 on admission").
+WORST_CUE_RE = re.compile(r"(?i)\b(?:nadir|lowest|worst|peak|maximum|max|onset|event|episode|(?:on|at)\s+admission|at\s+presentation|"
+                          r"at\s+diagnosis|recorded|reached)\b")
+
+
+def _event_value(text: str, s_start: int, claim: Claim | None, analyte: str, known: dict[str, Mention],
+                 history: dict[str, list[Mention]] | None) -> Mention | None:
+    """The value of `analyte` a claim in a sentence of no values is about, when the text gave several: the latest, unless
+    the claim speaks of the event's worst ("the neutropenia was a grade 4 event", "grade 3 at its nadir") or the latest
+    is normal again, when it is the lowest (CTCAE grades an event by its worst); a claim of now keeps the latest."""
+    latest = known.get(analyte)
+    values = [m for m in (history or {}).get(analyte, []) if m.value is not None]
+    if claim is None or latest is None or len(values) < 2:
+        return latest
+    clause = CLAUSE_END_RE.search(text, claim.span[1], min(len(text), claim.span[1] + 80))
+    opened = max(text.rfind(";", s_start, claim.span[0]) + 1, s_start)
+    window = text[opened:clause.start() if clause else min(len(text), claim.span[1] + 80)]  # the claim's own clause
+    worst = min(values, key=lambda m: m.value)
+    if worst is latest or NOW_CUE_RE.search(window):
+        return latest
+    if WORST_CUE_RE.search(window) or grade_value(analyte, latest.value).grade == 0:
+        return worst
+    return latest
 
 
 # A number with a count's unit and no name: "Patient 07 reached 9 x10^9/L (grade 3)", read as the count last named before it.
