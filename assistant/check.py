@@ -1302,13 +1302,24 @@ def _anchor_matches(anchor: re.Pattern, text: str, lowered: str) -> list[re.Matc
 
 
 SUBJECT_NAME_RE = re.compile(r"(?i)\s*(?:the|her|his|their|your|my|this|that)\s+")
+# How a sentence opens before the count it names: a label ("Comments: ", "Discussão: ") and a determiner, each optional.
+SUBJECT_OPENER_RE = re.compile(r"(?i)\s*(?:[^\W\d_][\w ]{0,24}:\s*)?(?:(?:the|her|his|their|your|my|this|that|all|both|o|a|os|as|el|la|los|las|le|les|il|i|die|das|der|de|het)\s+)?")
+# A subject that names every count given: "All blood counts, platelets included, are within normal limits", "O hemograma está
+# dentro da normalidade", "The full blood count is normal".
+ALL_COUNTS_RE = re.compile(r"(?i)(?:(?:other\s+|blood\s+|cell\s+)*counts|(?:full|complete)\s+blood\s+counts?|blood\s+counts?|(?:the\s+)?(?:FBC|CBC)|"
+                           r"hemograma|hemogramme|hémogramme|emocromo|blutbild|bloedbeeld)\b")
+ALL_COUNTS = "*"
+EXCEPT_RE = re.compile(r"(?i)\b(?:otherwise|apart|except|besides|other\s+than|remainder|rest|aside|sonst|ansonsten|autrement|resto|restante?s?|"
+                       r"salvo|excepto|exceto|tranne|verder|overigens)\b")
 
 
 def _named_subject(text: str, sentence_start: int, comparison_start: int) -> str | None:
     """The count a sentence opens by naming, with no number before its comparison: "The neutrophil count is within the
-    normal range" is about the neutrophil count given before it."""
-    opening = SUBJECT_NAME_RE.match(text, sentence_start)
-    name = ANALYTE_RE.match(text, opening.end()) if opening else None
+    normal range" is about the neutrophil count given before it; ALL_COUNTS when it names them all ("All blood counts …")."""
+    opening = SUBJECT_OPENER_RE.match(text, sentence_start).end()
+    name = ANALYTE_RE.match(text, opening)
+    if name is None and ALL_COUNTS_RE.match(text, opening):
+        return ALL_COUNTS if not DIGIT_RE.search(text, opening, comparison_start) else None
     return name.lastgroup if name is not None and not DIGIT_RE.search(text, name.end(), comparison_start) else None
 
 
@@ -1337,34 +1348,49 @@ def _lln_comparison_findings(text: str, lowered: str, mentions: list[Mention], s
             below = not below  # "3.6, which is not within normal limits": below it; "not below the LLN": at or above it
         sentence_start = spans[max(0, bisect_right(spans, (match.start(), len(text) + 1)) - 1)][0]
         subject = _named_subject(text, sentence_start, match.start())
-        if subject is not None:  # "The neutrophil count is within the normal range": that count's value, given before
-            mention = next((m for m in reversed(values[:bisect_left(value_starts, sentence_start)]) if m.analyte == subject), None)
+        given = values[:bisect_left(value_starts, sentence_start)]
+        if subject == ALL_COUNTS and EXCEPT_RE.search(text, sentence_start, min(len(text), match.end() + 40)):
+            targets = []  # "The FBC is otherwise normal": all but the counts said to be abnormal
+        elif subject == ALL_COUNTS:  # "All blood counts are within normal limits": the latest value of each count given before
+            targets = list({m.analyte: m for m in given if m.analyte in DEFAULT_LLN}.values())
+        elif subject is not None:  # "The neutrophil count is within the normal range": that count's value, given before
+            targets = [next((m for m in reversed(given) if m.analyte == subject), None)]
         else:
-            mention = _value_for_comparison(match, values, value_starts, text)
-        if mention is None or mention.analyte not in DEFAULT_LLN:
-            continue
-        if mention.span[0] < sentence_start and not REFERRING_BACK_RE.match(text, sentence_start) and subject is None:
-            continue  # "ALC 0.35. Remainder of the CBC is within normal limits": another sentence's subject
-        if subject is None and any(name.lastgroup != mention.analyte for name in ANALYTE_RE.finditer(text, mention.span[1], match.start())):
-            continue  # "(neutrofili 0,3), con emoglobina e piastrine nella norma": the counts named after the value are its subject
-        checked += 1
-        stated = _range_lln(text, mention, named_ranges)  # "Hgb 11.6 g/dL (ref 12.0–15.5), within the reference range": the text's own limit
-        if stated is not None:
-            low = high = limit = stated
-        else:  # the usual limit ("platelets 142, above the lower limit of normal" is false); hemoglobin's depends on sex
-            limit = DEFAULT_LLN[mention.analyte]
-            low, high = HGB_LLN_RANGE if mention.analyte == "hgb" else (limit, limit)
-        false = mention.value >= high if below else mention.value < low
-        if false:
-            label = ANALYTE_LABELS[mention.analyte]
-            words = "below" if below else "at or above"
-            source = "the text gives" if stated is not None else "usually"
-            findings.append(Finding(
-                "false_comparison", mention.analyte, mention.value, mention.unit, None, None, limit,
-                "<" if below else ">=", version, [mention.span[0], match.end()], _sentence_at(text, spans, match.start()),
-                f"{label} {mention.value:g} {mention.unit} is not {words} the lower limit of normal ({source} {limit:g} {mention.unit}).",
-            ))
+            targets = [_value_for_comparison(match, values, value_starts, text)]
+        for mention in targets:
+            finding, judged = _lln_finding(text, match, mention, subject, below, sentence_start, spans, named_ranges, version)
+            checked += judged
+            if finding is not None:
+                findings.append(finding)
     return findings, checked
+
+
+def _lln_finding(text: str, match: re.Match, mention: Mention | None, subject: str | None, below: bool, sentence_start: int,
+             spans: list[tuple[int, int]], named_ranges: "_NamedRanges", version: str) -> tuple[Finding | None, int]:
+    """The finding, if any, of one value said to be below, above or within the normal range (and 1 if it was judged)."""
+    if mention is None or mention.analyte not in DEFAULT_LLN:
+        return None, 0
+    if mention.span[0] < sentence_start and not REFERRING_BACK_RE.match(text, sentence_start) and subject is None:
+        return None, 0  # "ALC 0.35. Remainder of the CBC is within normal limits": another sentence's subject
+    if subject is None and any(name.lastgroup != mention.analyte for name in ANALYTE_RE.finditer(text, mention.span[1], match.start())):
+        return None, 0  # "(neutrofili 0,3), con emoglobina e piastrine nella norma": the counts named after the value are its subject
+    stated = _range_lln(text, mention, named_ranges)  # "Hgb 11.6 g/dL (ref 12.0–15.5), within the reference range": the text's own limit
+    if stated is not None:
+        low = high = limit = stated
+    else:  # the usual limit ("platelets 142, above the lower limit of normal" is false); hemoglobin's depends on sex
+        limit = DEFAULT_LLN[mention.analyte]
+        low, high = HGB_LLN_RANGE if mention.analyte == "hgb" else (limit, limit)
+    false = mention.value >= high if below else mention.value < low
+    if not false:
+        return None, 1
+    label = ANALYTE_LABELS[mention.analyte]
+    words = "below" if below else "at or above"
+    source = "the text gives" if stated is not None else "usually"
+    return Finding(
+        "false_comparison", mention.analyte, mention.value, mention.unit, None, None, limit,
+        "<" if below else ">=", version, [mention.span[0], match.end()], _sentence_at(text, spans, match.start()),
+        f"{label} {mention.value:g} {mention.unit} is not {words} the lower limit of normal ({source} {limit:g} {mention.unit}).",
+    ), 1
 
 
 # A value said to be within (or outside) a range that the text gives: "140,000/µL is within the normal range
