@@ -561,6 +561,8 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
         if ("until" in lowered_before or "unless" in lowered_before or "once" in lowered_before or "till" in lowered_before) \
                 and UNTIL_BEFORE_RE.search(before[-25:]):
             continue  # "hold until ≤ grade 1": a goal, not a claim
+        if "(" in near_before and EARLIER_IN_BRACKET_RE.search(near_before):
+            continue  # "grade 2 thrombocytopenia today (was grade 1 on 08/09)": the grade of an earlier value, said aside
         if (" at " in near_before[-12:] + " " or " for " in near_before[-12:] + " ") and ACTION_AT_BEFORE_RE.search(before):
             continue  # "hold at G2", "stop the drug at grade 3": the grade a rule acts at
         if ("ly " in near_before or "ity " in near_before) and DISTRIBUTION_BEFORE_RE.search(near_before):
@@ -2023,6 +2025,7 @@ def _remembered_value(text: str, s_start: int, start: int, claim: Claim | None, 
 
 
 # Words that place a claim at the time of the latest value ("is grade 1 today", "currently grade 2", "at discharge") ...
+EARLIER_IN_BRACKET_RE = re.compile(r"\(\s*(?:was|were|previously|prior(?:ly)?|formerly|earlier|then|vorher|antes|avant|prima|eerder)\s+(?:ctcae\s+)?$")
 NOW_CUE_RE = re.compile(r"(?i)\b(?:today|now|currently|current|at\s+present|presently|this\s+morning|latest|most\s+recent|remains?|still|"
                         r"discharge|post|after|improv\w*|recover\w*|resolv\w*)\b")
 CLAUSE_END_RE = re.compile(r";|\.(?:\s|$)")
@@ -2119,6 +2122,7 @@ def _unnamed_counts(text: str, start: int, end: int, mentions: list[Mention], to
         for match in UNIT_VALUE_RE.finditer(text, start, end):
             # the cheap tests first: most such numbers are values the reader read
             if any(m.span[0] <= match.start() < m.span[1] or match.start() <= m.span[0] < match.end() for m in mentions) \
+                    or _other_column(text, match.start(), mentions) \
                     or UNIT_KIND.get(unit_of(match.group("unit"))[0]) != "count" or _not_a_patient_value(text, match) \
                     or OTHER_CELLS_BEFORE_RE.search(text, max(0, match.start() - 30), match.start()) \
                     or OPEN_BOUND_AFTER_RE.match(text, match.end()):
@@ -2147,6 +2151,14 @@ def _unnamed_counts(text: str, start: int, end: int, mentions: list[Mention], to
         if mention.value is not None:
             found.append(mention)
     return found
+
+
+def _other_column(text: str, position: int, mentions: list[Mention]) -> bool:
+    """Whether a number stands in a table row (cells apart by runs of spaces, tabs or bars) whose value the reader has
+    read in another column: "Platelets   44   62   x10^9/L" under "Today   Prior" gives 44, and 62 is the earlier one."""
+    line_start = text.rfind("\n", 0, position) + 1
+    between = text[line_start:position]
+    return ("  " in between or "\t" in between or "|" in between) and any(line_start <= m.span[0] < position for m in mentions)
 
 
 def _column_version(text: str, position: int) -> str | None:
