@@ -261,12 +261,15 @@ def finding_matches(want: dict, got: dict) -> bool:
     found as "not ≥2"; "≥3", "≤1", "3-4") may be expected without a claimed grade or with the first grade it names."""
     claimed, found = want.get("claimed_grade"), got.get("claimed_grade")
     named = NAMED_GRADE_RE.search(found) if isinstance(found, str) else None
-    return (want["kind"] == got["kind"] and want["analyte"] == got["analyte"]
+    return (want["kind"] == got["kind"] and ANALYTE_ALIASES.get(want["analyte"], want["analyte"]) == got["analyte"]
             and want.get("expected_grade") == got.get("expected_grade")
             and (claimed is None or claimed == found or named is not None and named.group(0) == str(claimed)))
 
 
 NAMED_GRADE_RE = re.compile(r"\d")  # the first grade the check's "not ≥2", "≤1" or "3-4" names
+# Other codes a set's writer may give an analyte ("hb" for hemoglobin): the same analyte.
+ANALYTE_ALIASES = {"hb": "hgb", "hemoglobin": "hgb", "haemoglobin": "hgb", "neut": "anc", "neutrophils": "anc", "lymph": "alc",
+                   "lymphocytes": "alc", "platelets": "plt", "leukocytes": "wbc"}
 
 
 def check_scores(expected: list[list[dict]], predicted: list[list[dict]]) -> dict:
