@@ -702,6 +702,10 @@ INTERROGATIVE_CLAUSE_RE = re.compile(r"(?i)(?:[—–:;,]|\s-\s)\s*(?:so\s+|and\
                                      r"(?:já\s+|ya\s+|déjà\s+)?(?:é|es|è|c['’]est|est)\s+(?=(?:grau|grado|grade)\b)|"
                                      # a choice between a grade and another: "plt 150 with lab lln 150 - G1 or normal?"
                                      r"(?=(?:CTCAE\s+)?(?:g|gr|grade|grado|grau|grad)\.?\s*\d\s+(?:or|ou|o|oder|of)\s+[^?.;]{1,30}\?))")
+# ... or a question in quotes: 'message: "Is an ANC of 1.1 grade 3?"'.
+QUOTED_QUESTION_RE = re.compile(r"(?i)[\"“„«]\s*(?=(?:is|are|was|were|does|do|did|would|could|should|can|will|what|which|how)\b[^\"”»]*\?)")
+# A sentence that asks whether the one before it is right: "The nurse said it's grade 2. Is that right?"
+CONFIRMING_QUESTION_RE = re.compile(r"(?i)\s*(?:(?:is|was)\s+(?:that|this|it|she|he)\s+(?:right|correct|true|accurate)|(?:right|correct|true)\s*)\s*\?")
 # ... or one that asks for agreement at its end: "that's grade 3 anaemia, isn't it?", "grade 2, right?".
 TAG_QUESTION_RE = re.compile(r"(?i)(?:\b(?:isn't|aren't|wasn't|doesn't|don't|is|was)\s+(?:it|that|this|they|she|he)|,\s*(?:right|correct|no|yes|yeah))"
                              r"\s*\?[\"'”*_ ]*$")
@@ -721,6 +725,9 @@ def _question_start(text: str, start: int, end: int, sentence: str, answer: int 
     agreement ("grade 1, right?") still claims, unless the next sentence denies it ("Not quite — …")."""
     if INTERROGATIVE_START_RE.match(sentence.lstrip("#*>_ \t")):
         return start
+    quoted = QUOTED_QUESTION_RE.search(text, start, end)
+    if quoted:  # 'Patient portal message: "Is an ANC of 1.1 grade 3?"': a question quoted
+        return quoted.start()
     if TAG_QUESTION_RE.search(sentence):
         return start if answer is not None and DENIED_START_RE.match(text, answer) else None
     clause = INTERROGATIVE_CLAUSE_RE.search(text, start, end)
@@ -1047,7 +1054,9 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         clause_starts = [a for a, _ in clauses]
         if question_at is not None:
             claims = [c for c in claims if c.span[0] < question_at]  # "My ANC is 1.6 — do I have grade 2 neutropenia?"
-        if claims and following is not None and _opens_correction(text, following, opens_correction):
+        if claims and following is not None and CONFIRMING_QUESTION_RE.match(text, following):
+            claims = []  # "My ANC is 1.6 and the nurse said it's grade 2. Is that right?": asked, not claimed
+        elif claims and following is not None and _opens_correction(text, following, opens_correction):
             claims = [c for c in claims if c.negated]  # "ANC 0.9 was graded 2. It should have been grade 3.": superseded
         elif claims and following is not None and any(c.recorded for c in claims) and text_claims.in_sentence(*spans[number + 1]) \
                 and not _about_others(spans[number + 1], text_terms, text_term_starts, {v.analyte for v in values} | {c.term_analyte for c in claims}):
@@ -1079,6 +1088,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                              and not _other_number(text, m.span[1], claim.span[0])), None)
                 if step is not None and text.find("which", step.span[1], claim.span[0]) >= 0 and RELATIVE_CLAUSE_RE.fullmatch(text, step.span[1], claim.span[0]):
                     step = step.step_value(claim.span[0]) or step  # "…; it had been 1.0 on day 9, which was grade 3": the step before it
+                elif step is not None and NADIR_AFTER_RE.match(text, claim.span[1]):
+                    step = _worst_step(step)  # "ANC 1.9, 1.1, 0.45, today 2.3: grade 4 at the day-10 nadir": the series' lowest
             if claim.own is not None:
                 mention, substituted = claim.own, False  # the claim names its own value
             elif step is not None and (claim.term_analyte in (None, step.analyte)):
@@ -1377,6 +1388,9 @@ def _lln_finding(text: str, match: re.Match, mention: Mention | None, subject: s
     if subject is None and any(name.lastgroup != mention.analyte for name in ANALYTE_RE.finditer(text, mention.span[1], match.start())):
         return None, 0  # "(neutrofili 0,3), con emoglobina e piastrine nella norma": the counts named after the value are its subject
     stated = _range_lln(text, mention, named_ranges)  # "Hgb 11.6 g/dL (ref 12.0–15.5), within the reference range": the text's own limit
+    if stated is None and ("LLN" in text[sentence_start:match.end() + 30] or "limit" in text[sentence_start:match.end() + 30]) \
+            and (named := STATED_LLN_RE.search(text, sentence_start, min(len(text), match.end() + 30))) is not None:
+        stated = _range_limit(mention.analyte, named.group("num"), named.group("unit") or mention.unit_text or mention.native_unit)  # "(LLN 12.0)"
     if stated is not None:
         low = high = limit = stated
     else:  # the usual limit ("platelets 142, above the lower limit of normal" is false); hemoglobin's depends on sex
@@ -2025,6 +2039,15 @@ def _remembered_value(text: str, s_start: int, start: int, claim: Claim | None, 
 
 
 # Words that place a claim at the time of the latest value ("is grade 1 today", "currently grade 2", "at discharge") ...
+NADIR_AFTER_RE = re.compile(r"(?i)\s*(?:\w+\s+)?(?:at|during|on)\s+(?:the\s+|its\s+|her\s+|his\s+)?(?:[\w-]+\s+)?(?:nadir|lowest|worst)\b")
+
+
+def _worst_step(series: Mention) -> Mention:
+    """The lowest value of a series, as a mention of its own."""
+    _, span = min((parse_number(number_text), span) for number_text, _, span in series.steps)
+    return series.step_value(span[1]) or series
+
+
 EARLIER_IN_BRACKET_RE = re.compile(r"\(\s*(?:was|were|previously|prior(?:ly)?|formerly|earlier|then|vorher|antes|avant|prima|eerder)\s+(?:ctcae\s+)?$")
 NOW_CUE_RE = re.compile(r"(?i)\b(?:today|now|currently|current|at\s+present|presently|this\s+morning|latest|most\s+recent|remains?|still|"
                         r"discharge|post|after|improv\w*|recover\w*|resolv\w*)\b")
@@ -2499,7 +2522,9 @@ RANGE_AFTER_VALUE_RE = re.compile(rf"(?i)[ \t]*(?:[HL]\b[ \t]*)?[\(\[][ \t]*(?:(
                                   rf"VR|VN|rango(?:[ \t]+de[ \t]+referencia)?|valores?[ \t]+(?:de[ \t]+)?referencia|intervallo(?:[ \t]+di[ \t]+riferimento)?|"
                                   rf"v\.?n\.?|referentie(?:waarden?)?|normaalwaarden?|ref\.?[ \t]*waarde|intervalo(?:[ \t]+de[ \t]+refer[êe]ncia)?|"
                                   rf"valores?[ \t]+de[ \t]+refer[êe]ncia)[ \t]*[:=]?[ \t]*)?"
-                                  rf"(?P<low>\d+(?:[.,]\d+)?)[ \t]*(?:[-–]|to)[ \t]*\d+(?:[.,]\d+)?[ \t]*(?P<unit>{UNIT_ALTERNATIVES})?[ \t]*[\)\]]")
+                                  rf"(?P<low>\d+(?:[.,]\d+)?)[ \t]*(?:[-–]|to)[ \t]*\d+(?:[.,]\d+)?[ \t]*(?P<unit>{UNIT_ALTERNATIVES})?"
+                                  # ... perhaps with whom it is for: "(ref 13.5-17.5, male)"
+                                  rf"(?:[ \t]*[,;][ \t]*(?:male|female|men|women|M|F|adult|adults?[ \t]+(?:male|female)))?[ \t]*[\)\]]")
 
 
 # ... or a reference range the value's sentence names a few words away: "Platelets 130 with a lab reference range of
