@@ -149,7 +149,7 @@ FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,
           r"(?:(?:" + UNIT_ALTERNATIVES + r")(?![A-Za-z])|points?|%)?(?:[ \t]+(?:in|over|since|within|during)[ \t]+[^,.;\d\n]{1,30})?"
           r"[ \t]*,[ \t]*(?:now|today|currently|this[ \t]+morning)(?:[ \t]+(?:is|at))?[ \t]+(?=\d)|"
           # a decade, then the value now: "plts in the 20s all week, today 31"
-          r"[ \t]+(?:in|around)[ \t]+the[ \t]+(?:(?:low|mid|high)[ \t-]*)?\d0s(?:[ \t]+(?:all|this|last)[ \t]+(?:week|day|month))?"
+          r"[ \t]+(?:(?:in|around)[ \t]+the[ \t]+)?(?:(?:low|mid|high)[ \t-]*)?\d0s(?:[ \t]+(?:all|this|last)[ \t]+(?:week|wk|day|month))?"
           r"[ \t]*,[ \t]*(?:now|today|this[ \t]+morning)(?:[ \t]+(?:is|at))?[ \t]+(?=\d)|"
           # a change told with its verb, from one value to the next: "hb dropped 9.2 to 7.6", "plaquetas caíram de 180 mil para 52 mil"
           r"[ \t]+(?:dropped|fell|fallen|rose|risen|went|gone|declined|decreased|increased|improved|recovered|climbed|slipped|"
@@ -167,7 +167,7 @@ FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,
           r"repeat|repeated|latest|currently|this\s+morning|this\s+(?:am|a\.m\.|pm|p\.m\.|afternoon|evening)|"
           r"ce\s+(?:matin|soir)|esta\s+(?:mañana|manhã|tarde)|stamattina|stamane|heute\s+(?:morgen|früh)|vanochtend|vanmorgen|vanmiddag|vanavond|recovering|rising|falling|dropping|climbing|improving|declining|your|have|"
           r"fine|ok|okay|good|stables?|stabile|estables?|stabil|normales?|normaux|normali|normais|basses?|bajas?|bajos|bassi|basse|baixas?|baixos|absolut|aktuell|heute|jetzt|vandaag|nu|hoy|ahora|hoje|agora|oggi|adesso|aujourd'hui|actuellement|maintenant|"
-          r"said|says|showed|shows|ca[íi]ram|caiu|subiram|subiu|baixaram|para|drifting|im\s+Verlauf|au\s+cours|"
+          r"said|says|showed|shows|ca[íi]ram|caiu|subiram|subiu|baixaram|para|drifting|im\s+Verlauf|au\s+cours|(?:pre|post)(?=[ \t]*:?[ \t]*\d+(?:[.,]\d+)?(?!\d|[.,]\d|[ \t]*(?:units?|u|bags?|pools?|doses?)\b))|"
           r"à|a|ont|sont|est|était|étaient|de|è|sono|era|erano|di|es|son|eran|han|hanno|en|bei|liegt|liegen|ist|sind|war|waren|von|auf|been|"
           r"me|salieron|sali[óo]|est[áa]n?|estão|estaban?|estavam|estava|deram|deu|em|"
           r"(?:pre|post?)-?tra(?:n)?sfus\w*|preserved|maintained|again|holding|"  # "Hb postransfusional 9,1", "ANC preserved at 3.2", "low again - 2.1"  # a patient's Spanish or Portuguese: "las plaquetas me salieron en 55 mil"
@@ -426,7 +426,8 @@ def to_canonical(analyte: str, number: float, unit_text: str | None) -> tuple[fl
 # A reference range or a unit in brackets between the name and the value: "Platelets (150-400): 79", "Hb (g/L) 98".
 # A single bare number in brackets is the value itself ("Platelets (79)").
 BRACKET_RE = re.compile(rf"\s*[\(\[]\s*(?:(?:ref(?:erence)?\.?|normal|range|nr|rr)\b\s*(?:range|interval)?\s*:?\s*|"
-                        rf"[^()\[\]\d\n]{{1,30}}?(?=\s*[\)\]])|(?:absolute|abs\.?|total|auto(?:mated)?|manual|calc(?:ulated)?)\s*)?"
+                        rf"(?:[^()\[\]\d\n]{{1,30}}?(?:\s*(?:@\s*)?\d{{1,2}}:\d{{2}})?|(?:@\s*)?\d{{1,2}}:\d{{2}})(?=\s*[\)\]])|"  # "PLT (redraw 14:40) 131"
+                        rf"(?:absolute|abs\.?|total|auto(?:mated)?|manual|calc(?:ulated)?)\s*)?"
                         rf"(?:[<>≤≥]\s*\d[\d.,]*|\d[\d.,]*\s*(?:[-–]|to)\s*\d[\d.,]*)?\s*(?P<unit>{UNIT_ALTERNATIVES})?\s*%?\s*[\)\]][ \t]*:?",
                         re.IGNORECASE)
 # A unit written between the name and the value: "ANC, cells/µL: 1,050", "HGB g/dL 7.4".
@@ -927,7 +928,8 @@ PERCENT_THEN_ABSOLUTE_RE = re.compile(rf"\s*%\s*(?:(?:on|of|in)\s+(?:the\s+)?dif
                                       re.IGNORECASE)
 # ... or, in a report's row, the percentage and then the absolute count with its unit: "Polynucléaires neutrophiles  41,0 %  1,19 G/L",
 # "Neutrófilos....: 50 %   1.700 /mm³", "Segmentados: 48% - 1.488 /mm³" (the unit says it is a count, not a second percentage).
-PERCENT_THEN_COUNT_RE = re.compile(rf"[ \t]*%(?:[ \t]*[-–—=(][ \t]*|[ \t]+(?:(?:soit|i\.e\.|es\s+decir|ossia|d\.h\.|ou\s+seja|dus)[ \t]+)?){NUMBER}[ \t]*{UNIT}",
+PERCENT_THEN_COUNT_RE = re.compile(rf"[ \t]*%(?:[ \t]+[HL]\*?)?(?:[ \t]*\([ \t]*\d[\d.,]*[ \t]*[-–][ \t]*\d[\d.,]*[ \t]*\))?"  # "22.0 % L (40-75)  0.48 x10^9/L"
+                                   rf"(?:[ \t]*[-–—=(][ \t]*|[ \t]+(?:(?:soit|i\.e\.|es\s+decir|ossia|d\.h\.|ou\s+seja|dus)[ \t]+)?){NUMBER}[ \t]*{UNIT}",
                                    re.IGNORECASE)  # "42,3 %  soit 1,10 G/L"
 DOT_THOUSANDS_RE = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 
@@ -2364,7 +2366,7 @@ ROW_DELIMITERS = (("|", re.compile(r"\s*\|\s*")), ("\t", re.compile(r"\s*\t+\s*"
 RANGE_HEADER_RE = re.compile(r"(?i)\b(?:ref|reference|range|normal|interval|limits?|rango|referencia|refer[êe]ncia|referenz\w*|norm\w*|"
                              r"intervalo|intervallo|r[ée]f[ée]rence)\b")
 UNIT_HEADER_RE = re.compile(r"(?i)^(?:units?|einheit|eenheid|unit[ée]s?|unidad(?:es)?|unidades?|unit[àa])$")
-SKIP_HEADER_RE = re.compile(r"(?i)^(?:flags?|abn(?:ormal)?|h/l|comments?|notes?|status)$")
+SKIP_HEADER_RE = re.compile(r"(?i)^(?:flags?|abn(?:ormal)?|h/l|comments?|notes?|status|(?:test[ \t]+)?codes?|loinc|method|analy[sz]er|instrument)$")
 CURRENT_HEADER_RE = re.compile(r"(?i)\b(?:today|now|current|latest|most\s+recent|this\s+(?:morning|am|a\.m\.|afternoon|evening|pm|p\.m\.)|tonight|"
                                r"heute|hoy|oggi|hoje|vandaag|aujourd'hui|ce\s+(?:jour|matin|soir)|stamattina|stamane|stasera|"
                                r"esta\s+(?:mañana|manhã|tarde|noche)|vanochtend|vanmorgen|vanavond)(?!\w)")
@@ -3613,7 +3615,8 @@ def latest_of_timed_repeats(text: str, mentions: list[Mention]) -> list[Mention]
                 quoted_from = _earlier_message_start(text)
             if mentions[indexes[0]].span[0] < quoted_from:
                 current = [k for k in current if mentions[indexes[k]].span[0] < quoted_from]
-        if len(current) == 1 and not any(rank is not None and rank[0] == 3 for k, rank in enumerate(ranks) if k != current[0]):
+        if len(current) == 1 and not any(rank is not None and rank[0] == 3 and not _marks(text, mentions, indexes[k], PAST_MARK_RE)
+                                         for k, rank in enumerate(ranks) if k != current[0]):
             # "Most recent CBC (13 Jan): ANC 1.4 ... (ANC 0.2 on 21 Dec)": said to be current, it is, whatever the dates say
             labels = [label if label is not None else "" for label in labels]
             pick, why = current[0], f"it is said to be current ('{_marks(text, mentions, indexes[current[0]], CURRENT_MARK_RE)}')"
