@@ -1369,13 +1369,42 @@ def _lln_comparison_findings(text: str, lowered: str, mentions: list[Mention], s
         elif subject is not None:  # "The neutrophil count is within the normal range": that count's value, given before
             targets = [next((m for m in reversed(given) if m.analyte == subject), None)]
         else:
-            targets = [_value_for_comparison(match, values, value_starts, text)]
+            mention = _value_for_comparison(match, values, value_starts, text)
+            if (mention is None or mention.span[1] <= sentence_start) \
+                    and RESULT_SUBJECT_RE.search(text, max(sentence_start, match.start() - 60), match.start()):
+                # "Your white cell count today is 3.4. …, so your result sits within the normal range": the value given before
+                mention = given[-1] if given else None
+                subject = mention.analyte if mention is not None else None
+            targets = [mention]
         for mention in targets:
             finding, judged = _lln_finding(text, match, mention, subject, below, sentence_start, spans, named_ranges, version)
             checked += judged
             if finding is not None:
                 findings.append(finding)
     return findings, checked
+
+
+# The patient's result named as the subject of a comparison, in the languages read: "your result", "su resultado", "uw uitslag".
+RESULT_SUBJECT_RE = re.compile(r"(?i)\b(?:(?:your|the|my|her|his)\s+(?:result|count|value|level|reading)|su\s+(?:resultado|valor|recuento)|"
+                               r"votre\s+(?:r[ée]sultat|valeur|taux)|ihr\s+(?:wert|ergebnis)|il\s+suo\s+(?:valore|risultato)|"
+                               r"o\s+seu\s+(?:resultado|valor)|uw\s+(?:uitslag|waarde)|dat|dit|esto|eso|cela|ceci|das|dies|questo|isso|isto)\b")
+SENTENCE_RANGE_RE = re.compile(rf"(?P<low>\d+(?:[.,]\d+)*)\s*(?P<low_unit>{UNIT_ALTERNATIVES})?\s*(?:[-–]|to)\s*\d+(?:[.,]\d+)*\s*(?P<unit>{UNIT_ALTERNATIVES})?",
+                               re.IGNORECASE)
+
+
+def _sentence_range_lln(text: str, sentence_start: int, match: re.Match, mention: Mention) -> float | None:
+    """The low end of a range the comparison's own sentence gives ("The normal range printed on your report is 4.0–11.0
+    x10^9/L, so your result sits within the normal range"; "binnen de normaalwaarden van ons laboratorium (150–400)"),
+    when it is a plausible lower limit for the value's count (half to twice the usual one)."""
+    end = text.find("\n", match.end())
+    stop = text.find(". ", match.end())
+    end = min(e for e in (end, stop, match.end() + 80, len(text)) if e >= 0)
+    for found in SENTENCE_RANGE_RE.finditer(text, sentence_start, end):
+        low = _range_limit(mention.analyte, found.group("low"), found.group("low_unit") or found.group("unit") or mention.native_unit)
+        usual = DEFAULT_LLN.get(mention.analyte)
+        if low is not None and usual and usual / 2 <= low <= usual * 2:
+            return low
+    return None
 
 
 def _lln_finding(text: str, match: re.Match, mention: Mention | None, subject: str | None, below: bool, sentence_start: int,
@@ -1388,6 +1417,8 @@ def _lln_finding(text: str, match: re.Match, mention: Mention | None, subject: s
     if subject is None and any(name.lastgroup != mention.analyte for name in ANALYTE_RE.finditer(text, mention.span[1], match.start())):
         return None, 0  # "(neutrofili 0,3), con emoglobina e piastrine nella norma": the counts named after the value are its subject
     stated = _range_lln(text, mention, named_ranges)  # "Hgb 11.6 g/dL (ref 12.0–15.5), within the reference range": the text's own limit
+    if stated is None and mention.span[1] <= sentence_start:
+        stated = _sentence_range_lln(text, sentence_start, match, mention)  # "The normal range … is 4.0–11.0, so your result sits within it"
     if stated is None and ("LLN" in text[sentence_start:match.end() + 30] or "limit" in text[sentence_start:match.end() + 30]) \
             and (named := STATED_LLN_RE.search(text, sentence_start, min(len(text), match.end() + 30))) is not None:
         stated = _range_limit(mention.analyte, named.group("num"), named.group("unit") or mention.unit_text or mention.native_unit)  # "(LLN 12.0)"
