@@ -133,7 +133,7 @@ TERM_ALTERNATIVES = "(?:" + "|".join(f"(?P<{k}>{v})" for k, v in TERM_WORDS.item
 TERM_RE = re.compile(r"\b" + first_char_lookahead(TERM_ALTERNATIVES) + TERM_ALTERNATIVES, re.IGNORECASE)
 FEBRILE_RE = re.compile(r"febrile\s+neutropeni", re.IGNORECASE)
 # The grade given right after it: "febrile neutropenia (grade 3)", "the febrile neutropenia was graded 3".
-FEBRILE_BEFORE_RE = re.compile(r"(?i)febrile\s+neutropeni\w*\s*(?:\(\s*|[:,-]\s*|(?:(?:event\s+)?(?:is|was|were|are|been|assessed|considered)\s+){1,2}(?:as\s+)?)"
+FEBRILE_BEFORE_RE = re.compile(r"(?i)febrile\s+neutropeni\w*\s*(?:\(\s*|[:,-]\s*|(?:(?:event\s+)?(?:is|was|were|are|been|assessed|considered)\s+){1,2}(?:as\s+)?)?"
                                r"(?:an?\s+)?(?:CTCAE\s+)?$")
 NON_LAB_TERMS_FILE = Path(__file__).resolve().parent / "data" / "non_lab_terms.yaml"
 # Events graded from clinical findings ("fatigue gr 2", "grade 3 colitis"): a grade right by one is that event's.
@@ -169,7 +169,7 @@ def _comparison_pattern(every_language: bool) -> str:
         # verbs of passing or missing a threshold count only with the threshold named: "clears the 1.5 threshold"
         r"(?:clears?|cleared|clearing|meets?|met|meeting|reach(?:es|ed)?|satisf(?:ies|ied|y)|falls?\s+short\s+of|fell\s+short\s+of|"
         r"fails?\s+to\s+(?:reach|meet|clear)|failed\s+to\s+(?:reach|meet|clear)|miss(?:es|ed)?)"
-        r"(?=\s+(?:the\s+|an?\s+|our\s+|its\s+)?(?:[<>≥≤]\s*)?(?:\d[\d.,]*\s*(?:\S+\s+)?|(?:[\w-]+\s+){0,3}?)"
+        r"(?=\s+(?:the\s+|an?\s+|our\s+|its\s+)?(?:[<>≥≤]\s*)?(?:\d[\d.,]*\s*(?:\S+\s+){0,2}?|(?:[\w-]+\s+){0,3}?)"
         r"(?:threshold|cut-?off|cutoff|minimum|requirement|limit|bar|floor|needed|required|necessary)\b))\s*"
         rf"(?:the\s+|an?\s+)?(?:(?!(?:grade|grado|grad|grau|graad|gr)\b){word}\s+){words}?(?:(?:CTCAE\s+)?(?:grade|gr\.?)\s*[0-5IViv]+\s+)?"
         r"(?:(?:[A-Za-z-]+\s+){0,2}?(?:threshold|cut-?off|cutoff|limit(?:\s+of\s+normal)?|level|boundary|mark|value|line|LLN|ULN|minimum|"
@@ -290,6 +290,8 @@ NONE_ABOVE_HINT_RE = re.compile("above|over|beyond|exceed|über|oberhalb|sopra|o
 AT_LEAST_BEFORE_RE = re.compile(r"(?i)\bat\s+(least|most)\s+(?:a\s+|an\s+)?(?:CTCAE\s+)?$")
 # A grade that names a threshold or a definition is not a claim about a value: "the grade 2 threshold of 1.5",
 # "the cut-off that defines grade 2", "grade 2 anemia means a hemoglobin below 10".
+# ... right after the grade, before the condition it bounds: "the grade 4 line for thrombocytopenia", "the grade 3 cut-off for ANC"
+LINE_AFTER_RE = re.compile(r"(?i)\s+(?:threshold|cut-?off|cutoff|boundary|limit|border|line)\s+(?:for|of)\b")
 THRESHOLD_AFTER_RE = re.compile(r"(?i)\s*(?:(?:(?!(?:since|because|as|when|while|so|but|and|after|before)\b)\w+\s+){0,4}?"
                                 r"(?:threshold|cut-?off|cutoff|boundary|limit|band|border|mark|(?<!in )line)\b"
                                 r"|(?:(?!(?:in|under|per|by|using|according|of)\b)\w+\s+){0,4}?(?:criteria|criterion)\b"
@@ -527,7 +529,8 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
         lowered_before, lowered_after = before.lower(), after.lower()
         # Cheap word tests first: the regular expressions below only run where they can match.
         if (THRESHOLD_HINT_RE.search(lowered_after) and THRESHOLD_AFTER_RE.match(after)
-                and not OPEN_PAREN_RE.match(text, claim_end) and not MEETS_BEFORE_RE.search(before)) \
+                or after_term != claim_end and LINE_AFTER_RE.match(text, claim_end, end)) \
+                and not OPEN_PAREN_RE.match(text, claim_end) and not MEETS_BEFORE_RE.search(before) \
                 or (NAMED_THRESHOLD_HINT_RE.search(lowered_before) and THRESHOLD_BEFORE_RE.search(before[-25:])
                     and THRESHOLD_NAMED_BEFORE_RE.search(before)):
             continue  # "the grade 2 threshold of 1.5", "the cut-off that defines grade 2": not a claim about a value
@@ -699,7 +702,7 @@ INTERROGATIVE_CLAUSE_RE = re.compile(r"(?i)(?:[—–:;,]|\s-\s)\s*(?:so\s+|and\
                                      # … and in the other languages read here: "– ist das schon Grad 3?", "est-ce", "¿es", "è già"
                                      r"(?:ist|sind|war)\s+(?:das|es|sie|er)\b|est-ce\b|¿|(?:is|zijn)\s+(?:dit|het|dat)\b|è\s+(?:già|questo|una?)\b|é\s+(?:isso|uma?)\b|"
                                      # a bare copula before the grade: "está em 10,8 g/dL, é grau 2?", "c'est grade 3 ?"
-                                     r"(?:já\s+|ya\s+|déjà\s+)?(?:é|es|è|c['’]est|est)\s+(?=(?:grau|grado|grade)\b)|"
+                                     r"(?:já\s+|ya\s+|déjà\s+)?(?:é|es|è|c['’]est|est)\s+(?:(?:un|una|uma|um)\s+)?(?=(?:grau|grado|grade)\b)|"
                                      # a choice between a grade and another: "plt 150 with lab lln 150 - G1 or normal?"
                                      r"(?=(?:CTCAE\s+)?(?:g|gr|grade|grado|grau|grad)\.?\s*\d\s+(?:or|ou|o|oder|of)\s+[^?.;]{1,30}\?))")
 # ... or a question in quotes: 'message: "Is an ANC of 1.1 grade 3?"'.
@@ -2122,7 +2125,7 @@ NOT_A_PATIENT_VALUE_RE = re.compile(r"(?i)(?:[<>≤≥]|\b(?:below|under|above|o
                                     # the far end of a band: "below 75 down to 50 x 10^9/L", "from 50 to 25", "between 50 and 75"
                                     r"|(?i:\b(?:below|under|less\s+than|from|between)|[<≤])\s*\d[\d.,]*\s*(?:\S+\s+)?(?:-|–|to|down\s+to|and)\s*$"
                                     # the top of a reference range: "150-400 x10^9/L"
-                                    r"|\d[-–]$|\d[ \t]+(?:to|à|a|bis|tot|até)[ \t]+$")
+                                    r"|\d[-–]$|\d[ \t]+(?:to|à|a|bis|tot|até)[ \t]+(?:(?:moins[ \t]+de|menos[ \t]+de|meno[ \t]+di|weniger[ \t]+als|minder[ \t]+dan|less[ \t]+than|under|below|<)[ \t]*)?$")
 
 
 # A cohort's statistic, however far its words run before the number: "Median ANC nadir among the 14 neutropenic patients: 1.1 x10^9/L".
