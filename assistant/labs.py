@@ -1217,18 +1217,22 @@ PATIENTS_OWN = (r"(?:(?:the\s+)?patient['’]s(?:\s+today)?|(?:las|los|la|el|les
                 r"(?:\s+(?:hoy|aujourd['’]hui|heute|vandaag|hoje|oggi))?)")
 # A value named a threshold right after it: "anc 1.5 is the cutoff", "Hb 7 being the transfusion trigger", "plt 50 = our hold line"
 # (but not "plt 45 is below the threshold", a comparison of the patient's value).
-NAMED_AS_THRESHOLD_RE = re.compile(r"(?i)[ \t]*(?:is|=|being|as|was)[ \t]+(?:(?:the|a|an|our|your|their|my|his|her)[ \t]+)?"
+NAMED_AS_THRESHOLD_RE = re.compile(r"(?i)[ \t]+(?:(?!(?:against|vs|versus|with|below|above|under|over|near|of|for|the|an?|lower|upper|and|or)\b)[a-z-]+[ \t]+)?"
+                                   r"(?:cut[ -]?offs?|thresholds?|triggers?)\b"  # "anc 1.0 rechallenge threshold?"
+                                   r"|[ \t]*(?:is|=|being|as|was)[ \t]+(?:(?:the|a|an|our|your|their|my|his|her)[ \t]+)?"
                                    r"(?:(?!(?:below|under|above|over|near|close|within|beyond|past|less|more|lower|higher|not|still|just|well|at|on|in)\b)[a-z-]+[ \t]+){0,2}"
                                    r"(?:cut[ -]?offs?|thresholds?|limits?|triggers?|targets?|goals?|LLN|ULN|lower[ \t]+limit|hold[ \t]+line|floor)\b")
 # Who the patient is to the writer, before the patient's own value: "ours 68", "pt's 7.3", "our guy is at 1.3", "mine is 1.6".
 OWNER = r"(?:ours|theirs|yours|mine|(?:(?:our|my|this|the)\s+)?(?:pt|patient)|(?:our|my|this|the)\s+(?:guy|lady|man|woman|gentleman|gent|chap))"
 CURRENT_AFTER_THRESHOLD_RE = re.compile(rf"(?:[ \t]*[-–][ \t]*\d+(?:[.,]\d+)?)?(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?"
-                                        rf"(?:[^.;\n\d]|{TIME_TOKEN}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\.{{2,}}|\b[Gg]\d(?:[-–]\d)?\b|\((?:around|about|approx\w*|~)\s*\d+\)|[<>≤≥]\s*\d+(?:[.,]\d+)?){{0,50}}?"
-                                        rf"(?:[,;?—–]|\s-\s|\.{{2,}}|\.(?=\s+(?:they|it|mine|ours)\s|\s+(?:right\s+)?(?:now|today|currently|this\s+morning)\b|\s+{PATIENTS_OWN})|(?=\s+(?:ours|his|hers|theirs|yours|mine)\s))\s*(?:but\s+|and\s+|right\s+)?"
-                                        rf"(?P<cue>today|now|this\s+morning|currently|(?:his|hers|they|it)(?=\s+(?:is|was|are|were|came\s+back|come\s+back)\s|['’]re\s+at\s)|{OWNER}(?:['’](?:s|re))?(?:\s+(?:today|now|currently|this\s+morning))?(?=\s+(?:is|was|are|were|came\s+back|come\s+back|has|had|at|sits?|stands?)\s|\s*:?\s*\d)|(?:she|he)(?=['’]s\s+at\s|\s+is\s+at\s)|(?:pt|patient)(?:['’]s)?\s+value|{PATIENTS_OWN})(?:['’](?:s|re))?\s*(?::\s*)?{SUBJECT_VERB}{NUMBER}\s*(?:{UNIT})?",
+                                        rf"(?:[^.;\n\d]|{TIME_TOKEN}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\.{{2,}}|\b[Gg]\d(?:[-–]\d)?\b|\((?:around|about|approx\w*|~)\s*\d+\)|[<>≤≥]\s*\d+(?:[.,]\d+)?|(?:above|below|over|under)\s+\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s+or\s+\d+(?:[.,]\d+)?){{0,50}}?"
+                                        rf"(?:[,;?—–]|\s-\s|\.{{2,}}|\.(?=\s+(?:they|it|mine|ours|his|hers|theirs|yours|she|he|pt|patient)['’\s]|\s+(?:right\s+)?(?:now|today|currently|this\s+morning)\b|\s+{PATIENTS_OWN})|(?=\s+(?:ours|his|hers|theirs|yours|mine)\s))\s*(?:but\s+|and\s+|right\s+)?"
+                                        rf"(?P<cue>today|now|this\s+morning|currently|(?:his|hers|they|it)(?=\s+(?:is|was|are|were|came\s+back|come\s+back)\s|['’]re\s+at\s)|{OWNER}(?:['’](?:s|re))?(?:\s+(?:today|now|currently|this\s+morning))?(?=\s+(?:is|was|are|were|came\s+back|come\s+back|has|had|at|sits?|stands?)\s)|(?:ours|mine|theirs|yours|(?:(?:our|my|this|the)\s+)?(?:pt|patient)(?:['’]s)?)(?:\s+(?:today|now|currently|this\s+morning))?(?=\s*:?\s*[1-9]|\s*:?\s*0[.,])|(?:she|he)(?=['’]s\s+(?:at\s+|now\s+|only\s+)?\d|\s+is\s+(?:at\s+|now\s+|only\s+)?\d|['’]s\s+at\s|\s+is\s+at\s)|(?:pt|patient)(?:['’]s)?\s+value|{PATIENTS_OWN})(?:['’](?:s|re))?\s*(?::\s*)?{SUBJECT_VERB}{NUMBER}\s*(?:{UNIT})?",
                                         re.IGNORECASE)
-OWNER_WORDS = ("mine", "ours", "pt", "patient", "guy", "lady", "man", "woman", "gent", "chap")  # one of them is in every OWNER
-OWNER_CUE_RE = re.compile(rf"(?i)(?:{OWNER}|his|hers|they)\b")  # a cue that says whose value follows, not only when
+OWNER_WORDS = ("mine", "ours", "pt", "patient", "guy", "lady", "man", "woman", "gent", "chap", "his ", "hers", "theirs", "yours", "he's", "she's",
+               "he is", "she is")  # one of them is in every OWNER and every cue of whose value follows
+# a cue the patient's value may follow after a name with none: whose value it is, or that it is current
+OWNER_CUE_RE = re.compile(rf"(?i)(?:{OWNER}|his|hers|they|she|he|today|now|this\s+morning|currently)\b")
 # the cue's first letters: a word of now, or a possessive ("hold if plt <75, ours is 88", "ref range 1.8-7.7, his is 1.6")
 CURRENT_WORDS = ("today", "now", "morning", "current", "ours ", "his ", "hers ", "theirs ", "yours ", "mine ", "value", "they ", "it ", "he's", "he is", " pt ",
                  "he’s", "they'", "they’", "pt'", "pt’", "pt:", "guy", "lady", "man ", "woman", "gent", "chap",
@@ -1634,6 +1638,13 @@ def _find_mentions(text: str) -> list[Mention]:
             ends = list(SENTENCE_STOP_RE.finditer(text, start, mention.span[0]))
             donors = list(DONOR_RE.finditer(text, ends[-1].end() if ends else start, mention.span[0]))
             mention.someone_else = bool(donors) and not PATIENT_WORD_RE.search(text, donors[-1].end(), mention.span[0])
+    if any(word in lowered for word in OTHER_PATIENT_WORDS):
+        for mention in found:  # "dr k's pt had plts 12 on nivo; mine's cbc not back yet": another clinician's patient
+            start = max(0, mention.span[0] - 120)
+            ends = list(SENTENCE_STOP_RE.finditer(text, start, mention.span[0]))
+            others = list(OTHER_PATIENT_RE.finditer(text, ends[-1].end() if ends else start, mention.span[0]))
+            if others and not OWN_PATIENT_RE.search(text, others[-1].end(), mention.number_span[0]):
+                mention.someone_else = True
     if any(word in lowered for word in RELATIVE_WORDS) and (WRITER_IS_PATIENT_RE.search(text) or any(word in lowered for word in NOT_CARED_FOR)):
         # "my mom had lymphocytes of 0.4 last year … I'm starting Keytruda": a relative's value, in a sentence about the relative,
         # when the writer says they are the patient (else the relative may be the patient: "My husband is on Tecentriq and his …")
@@ -3420,12 +3431,18 @@ FORWARDED_RE = re.compile(r"(?i)forward|transf[ée]r|weitergeleitet|reenviado|in
 HYPOTHETICAL_RE = re.compile(r"(?i)\b(?:if|e\.g\.|for\s+example|such\s+as|would|si|wenn|falls|target|goal)\b")
 # Someone other than the patient, whose values a message may tell beside the patient's (a relative, a friend, a donor), in the
 # languages read. Words that may name the patient ("man", "Frau", "femme") are left out.
-OTHER_PERSON_RE = re.compile(r"(?i)\b(?:(?:other|another|different)\s+(?:pt|patient|guy|lady|man|woman)|(?:the\s+one\s+)?next\s+door|husband|wife|partner|son|daughter|mother|father|mom|mum|dad|brother|sister|sibling|friend|neighbou?r|"
+OTHER_PERSON_RE = re.compile(r"(?i)\b(?:(?:other|another|different)\s+(?:pt|patient|guy|lady|man|woman)|(?:the\s+one\s+)?next\s+door|"
+                             r"(?:dr\.?|doctor|prof\.?)\s+\w+['’]s\s+(?:pt|patient)|husband|wife|partner|son|daughter|mother|father|mom|mum|dad|brother|sister|sibling|friend|neighbou?r|"
                              r"donor|cousin|aunt|uncle|colleague|grand(?:mother|father|ma|pa)|mari|fille|fils|m[èe]re|p[èe]re|fr[èe]re|s(?:œ|oe)ur|voisine?|"
                              r"vecin[oa]|vicin[oa]|Nachbar(?:in)?|buurman|buurvrouw|vizinh[oa]|"
                              r"marido|esposa|hij[oa]|madre|padre|herman[oa]|amig[oa]|marito|moglie|figli[oa]|fratello|sorella|amic[oa]|"
                              r"Ehemann|Ehefrau|Sohn|Tochter|Mutter|Vater|Bruder|Schwester|Freund(?:in)?|echtgeno(?:ot|te)|zoon|dochter|moeder|"
                              r"vader|broer|zus|vriend(?:in)?|spender|donneur|donante|donatore|doador)\b")
+# Another patient than the writer's: "other pt in bay 4", "dr k's pt", "the one next door".
+OTHER_PATIENT_RE = re.compile(r"(?i)\b(?:(?:other|another|different)\s+(?:pt|patient)s?|(?:the\s+(?:one|pt|patient|guy|lady)\s+)?next\s+door|"
+                              r"(?:dr\.?|doctor|prof\.?)\s+\w+['’]s\s+(?:pt|patient)s?)\b")
+OTHER_PATIENT_WORDS = ("other", "another", "different", "next door", "'s pt", "’s pt", "'s patient", "’s patient")
+OWN_PATIENT_RE = re.compile(r"(?i)\b(?:mine|ours|my\s+(?:pt|patient)|our\s+(?:pt|patient))\b")
 CLUMPED_RE = re.compile(r"(?i)\bclump\w*|agr[ée]gats?|aggregat\w*|agregados?")
 SPECIMEN_RE = re.compile(r"(?i)\b(?:capillary|venous|arterial|finger-?(?:stick|prick)|point[ -]of[ -]care|poc|i-?stat|blood\s+gas|citrate|edta|"
                          r"heparin|manual|smear|estimated?|automated|analy[sz]er|cord|capillaire|veineux|kapill[äa]r|ven[öo]s|capilar|venos[ao])\b")
