@@ -1224,7 +1224,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                                                                    spans, default)
         findings, checked = sorted(findings + range_findings, key=lambda f: f.span), checked + range_checked
     if ("|" in text or "\t" in text or "  " in text or "\n" in text and ("," in text or ";" in text)) \
-            and (GRADE_WORD_HINT_RE.search(text) or "TOXGR" in text):
+            and (GRADE_WORD_HINT_RE.search(text) or "toxgr" in lowered):
         table_findings, table_checked = _grade_column_findings(text, default)
         findings, checked = sorted(findings + table_findings, key=lambda f: f.span), checked + table_checked
     return findings, checked
@@ -2102,13 +2102,19 @@ def _event_value(text: str, s_start: int, claim: Claim | None, analyte: str, kno
         return latest
     clause = CLAUSE_END_RE.search(text, claim.span[1], min(len(text), claim.span[1] + 80))
     opened = max(text.rfind(";", s_start, claim.span[0]) + 1, s_start)
-    window = text[opened:clause.start() if clause else min(len(text), claim.span[1] + 80)]  # the claim's own clause
+    closed = clause.start() if clause else min(len(text), claim.span[1] + 80)  # the claim's own clause
     worst = min(values, key=lambda m: m.value)
-    if worst is latest or NOW_CUE_RE.search(window):
+    if worst is latest:
         return latest
-    if WORST_CUE_RE.search(window) or grade_value(analyte, latest.value).grade == 0:
-        return worst
-    return latest
+
+    def distance(match: re.Match) -> int:
+        return max(claim.span[0] - match.end(), match.start() - claim.span[1], 0)
+
+    # the cue nearest the claim says which: "nadir D4 grade 3 thrombocytopenia, now improving" is the nadir's grade
+    cues = [(distance(m), 0) for m in WORST_CUE_RE.finditer(text, opened, closed)] + [(distance(m), 1) for m in NOW_CUE_RE.finditer(text, opened, closed)]
+    if cues:
+        return worst if min(cues)[1] == 0 else latest
+    return worst if grade_value(analyte, latest.value).grade == 0 else latest
 
 
 # A number with a count's unit and no name: "Patient 07 reached 9 x10^9/L (grade 3)", read as the count last named before it.
