@@ -105,8 +105,11 @@ def _lowers_plainly(char: str) -> bool:
 
 ROMAN = {"0": 0, "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 GRADE_TOKEN = r"(?:[0-5]|iv|v|i{1,3}|one|two|three|four|five)"
+# A record's grade of the event's worst value: "CTCAE v5.0 grade at worst value: 3", "grade (worst value 71 x10^9/L on day 29): 1".
+WORST_LABEL = (r"\s+(?:at|for|of)\s+(?:the\s+)?(?:worst|nadir|lowest|peak|maximum|max)(?:\s+value)?\s*:"
+               r"|\s*\(\s*(?:at\s+)?(?:worst|nadir|lowest|max\w*)\b[^()\n]{0,50}\)\s*:")
 GRADE_CLAIM_PATTERN = (
-    rf"(?<![^\W_])(?<!-)(?#first)(?:CTCAE(?:\s+|-)(?:v\s?[56](?:\.0)?\s+)?)?(?:graded(?:\s+as)?|grade\s+(?:has\s+been|was|is\s+now)\s+(?:corrected|changed|amended|revised|updated)\s+to|grade|grado|grad|grau|graad|gr\.?|(?-i:G)(?=\s*[<>≤≥]?=?\s*[0-5]|-[0-5]))(?:\s*:|\s+(?:is|was|would\s+be|will\s+be|of)(?=\s+(?:[<>≤≥]=?\s*)?{GRADE_TOKEN}\b))?\s*(?:-(?=[0-5IViv]))?"
+    rf"(?<![^\W_])(?<!-)(?#first)(?:CTCAE(?:\s+|-)(?:v\s?[56](?:\.0)?\s+)?)?(?:graded(?:\s+as)?|grade\s+(?:has\s+been|was|is\s+now)\s+(?:corrected|changed|amended|revised|updated)\s+to|grade|grado|grad|grau|graad|gr\.?|(?-i:G)(?=\s*[<>≤≥]?=?\s*[0-5]|-[0-5]))(?:\s*:|\s+(?:is|was|would\s+be|will\s+be|of)(?=\s+(?:[<>≤≥]=?\s*)?{GRADE_TOKEN}\b)|{WORST_LABEL})?\s*(?:-(?=[0-5IViv]))?"
     rf"(?P<op>≥|>=|>|≤|<=|<)?\s*(?P<g>{GRADE_TOKEN})(?![^\W_]|\.\d)"
     rf"(?:\s*(?:-|–|to|or|/|and)\s*(?:grade\s*)?(?P<g2>{GRADE_TOKEN})(?![^\W_]|\.\d))?"
     rf"(?P<plus>\+|\s+or\s+(?:higher|above|greater|worse|more)|\s+(?:o|ou|oder|of)\s+(?:superiore|superior|mayor|m[áa]s|plus|sup[ée]rieure?|"
@@ -1129,6 +1132,9 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                 continue  # "ALC 0.5 → G2; 0.49 → G3": the second grade is about 0.49, a number with no name
             if len(mention.steps) > 1 and mention.span[0] > claim.span[1]:
                 mention = _before_recovery(text, mention)  # "one grade 4 event: an ANC of 0.3, which recovered to 1.6": the event's 0.3
+            elif WORST_IN_CLAIM_RE.search(text, *claim.span) and (episode := [m for m in _episode(history, mention.analyte, s_start)
+                                                                              + [mention] if m.value is not None]):
+                mention = min(episode, key=VALUE_OF)  # "ANC 0.38 on day 50, 3.3 on day 71. … grade at worst value: 3": the worst
             chained = (claim.span[1], mention, substituted)
             claim_version = (_column_version(text, claim.span[0]) if tabular else None) \
                 or _claim_version(text, claim, named_here, clauses, clause_starts) or _own_sentence_version(
@@ -2009,6 +2015,8 @@ def _episode(history: dict[str, list[Mention]], analyte: str, position: int) -> 
 
 
 SPAN_OF = attrgetter("span")  # a mention's (start, end), by which mentions in text order are ordered
+VALUE_OF = attrgetter("value")
+WORST_IN_CLAIM_RE = re.compile(r"(?i)worst|nadir|lowest")  # a claim of the worst value's grade (WORST_LABEL)
 
 
 EPISODE_REACH = 1200  # characters before a sentence whose values may belong to the episode its claim grades (about a note's length)
@@ -2097,14 +2105,14 @@ def _event_value(text: str, s_start: int, claim: Claim | None, analyte: str, kno
     the claim speaks of the event's worst ("the neutropenia was a grade 4 event", "grade 3 at its nadir") or the latest
     is normal again, when it is the lowest (CTCAE grades an event by its worst); a claim of now keeps the latest."""
     latest = known.get(analyte)
-    values = [m for m in (history or {}).get(analyte, []) if m.value is not None]
+    values = [m for m in _episode(history or {}, analyte, s_start) if m.value is not None]
     if claim is None or latest is None or len(values) < 2:
         return latest
     clause = CLAUSE_END_RE.search(text, claim.span[1], min(len(text), claim.span[1] + 80))
     opened = max(text.rfind(";", s_start, claim.span[0]) + 1, s_start)
     closed = clause.start() if clause else min(len(text), claim.span[1] + 80)  # the claim's own clause
     worst = min(values, key=lambda m: m.value)
-    if worst is latest:
+    if worst.value == latest.value:
         return latest
 
     def distance(match: re.Match) -> int:
