@@ -494,7 +494,9 @@ def _bracket_of_its_own(before: str, denial: int, term: str | None) -> bool:
     """Whether a claim opens a bracket of its own after a denial (at `denial`) of something else: "so no blood today (grade 2
     anaemia)" denies the blood, and the bracket claims its own grade, with its own condition (`term`)."""
     bracket = before.rfind("(")
-    return term is not None and bracket > denial and not TERM_RE.search(before, denial, bracket)
+    # "Keine Neutropenie Grad 2 oder höher (Grad 1 bei …)": the denial is the claim's before the bracket, not the bracket's
+    return bracket > denial and (term is not None and not TERM_RE.search(before, denial, bracket)
+                                 or GRADE_CLAIM_RE.search(before, denial, bracket) is not None)
 
 
 def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_terms: list[tuple[int, int, str]],
@@ -1083,7 +1085,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         stated_lln = STATED_LLN_RE.search(text, s_start, s_end) if "limit" in sentence or "LLN" in sentence else None
         for claim in claims:
             if claim.term_analyte is None:
-                subject = _subject_before(text, max(s_start, claim.span[0] - 40), claim.span[0])
+                subject = _subject_before(text, max(s_start, claim.span[0] - 40), claim.span[0]) \
+                    or BRACKET_SUBJECT_RE.search(text, max(s_start, claim.span[0] - 50), claim.span[0])
                 if subject is not None:
                     claim.term_analyte = subject.lastgroup  # "your platelets would still be grade 2": the platelets' grade
             series = next((m for m in values if m.steps and m.span[0] < claim.span[0] < m.span[1]), None) if any_series else None
@@ -1860,6 +1863,9 @@ GENERAL_AFTER_RE = re.compile(rf"(?i)(?:\s+(?!(?:and|or|but|so|we|i|you|she|he|t
 SUBJECT_BEFORE_RE = re.compile(rf"(?i)(?:{REFERENT_RE.pattern})[\s*_]*(?::|=|-|–|—|\b(?:is|are|was|were|remains?|stays?|now|still|also|too|"
                                r"again|likewise|at|already|would|will|be|been|graded(?:\s+as)?|classed\s+as|classified\s+as)\b|\s)*[\s\"'“”*_]*$")
 LAST_DIGIT_RE = re.compile(r".*\d", re.DOTALL)
+# ... or a count named, said of in a few words, then the grade in brackets: "trombocyten licht verlaagd (graad 1)"
+BRACKET_SUBJECT_RE = re.compile(rf"(?i)(?:{REFERENT_RE.pattern})(?:\s+(?!(?:terms?|entry|code|category|criteri\w*|definitions?|scale|table|grades?)\b)[^\W\d_]+){{1,3}}"
+                                rf"\s*\(\s*(?:CTCAE\s+)?$")
 
 
 def _subject_before(text: str, start: int, end: int) -> re.Match | None:
