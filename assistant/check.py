@@ -534,7 +534,8 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
         lowered_before, lowered_after = before.lower(), after.lower()
         # Cheap word tests first: the regular expressions below only run where they can match.
         if (THRESHOLD_HINT_RE.search(lowered_after) and THRESHOLD_AFTER_RE.match(after)
-                or after_term != claim_end and LINE_AFTER_RE.match(text, claim_end, end)) \
+                or after_term != claim_end and (" for " in text[claim_end:claim_end + 30] or " of " in text[claim_end:claim_end + 30])
+                and LINE_AFTER_RE.match(text, claim_end, end)) \
                 and not OPEN_PAREN_RE.match(text, claim_end) and not MEETS_BEFORE_RE.search(before) \
                 or (NAMED_THRESHOLD_HINT_RE.search(lowered_before) and THRESHOLD_BEFORE_RE.search(before[-25:])
                     and THRESHOLD_NAMED_BEFORE_RE.search(before)):
@@ -1062,7 +1063,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         clause_starts = [a for a, _ in clauses]
         if question_at is not None:
             claims = [c for c in claims if c.span[0] < question_at]  # "My ANC is 1.6 — do I have grade 2 neutropenia?"
-        if claims and following is not None and CONFIRMING_QUESTION_RE.match(text, following):
+        if claims and following is not None and text.find("?", following, following + 40) >= 0 and CONFIRMING_QUESTION_RE.match(text, following):
             claims = []  # "My ANC is 1.6 and the nurse said it's grade 2. Is that right?": asked, not claimed
         elif claims and following is not None and _opens_correction(text, following, opens_correction):
             claims = [c for c in claims if c.negated]  # "ANC 0.9 was graded 2. It should have been grade 3.": superseded
@@ -1086,7 +1087,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         for claim in claims:
             if claim.term_analyte is None:
                 subject = _subject_before(text, max(s_start, claim.span[0] - 40), claim.span[0]) \
-                    or BRACKET_SUBJECT_RE.search(text, max(s_start, claim.span[0] - 50), claim.span[0])
+                    or (BRACKET_SUBJECT_RE.search(text, max(s_start, claim.span[0] - 50), claim.span[0]) if "(" in text[claim.span[0] - 8:claim.span[0]] else None)
                 if subject is not None:
                     claim.term_analyte = subject.lastgroup  # "your platelets would still be grade 2": the platelets' grade
             series = next((m for m in values if m.steps and m.span[0] < claim.span[0] < m.span[1]), None) if any_series else None
@@ -1135,7 +1136,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                 continue  # "ALC 0.5 → G2; 0.49 → G3": the second grade is about 0.49, a number with no name
             if len(mention.steps) > 1 and mention.span[0] > claim.span[1]:
                 mention = _before_recovery(text, mention)  # "one grade 4 event: an ANC of 0.3, which recovered to 1.6": the event's 0.3
-            elif WORST_IN_CLAIM_RE.search(text, *claim.span) and (episode := [m for m in _episode(history, mention.analyte, s_start)
+            elif claim.span[1] - claim.span[0] > 12 and WORST_IN_CLAIM_RE.search(text, *claim.span) and (episode := [m for m in _episode(history, mention.analyte, s_start)
                                                                               + [mention] if m.value is not None]):
                 mention = min(episode, key=VALUE_OF)  # "ANC 0.38 on day 50, 3.3 on day 71. … grade at worst value: 3": the worst
             chained = (claim.span[1], mention, substituted)

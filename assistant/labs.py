@@ -1238,6 +1238,7 @@ NAMED_AS_THRESHOLD_RE = re.compile(r"(?i)(?<![^\s\d])[ \t]*(?:(?!(?:against|vs|v
                                    r"|[ \t]*(?:is|=|being|as|was)[ \t]+(?:(?:the|a|an|our|your|their|my|his|her)[ \t]+)?"
                                    r"(?:(?!(?:below|under|above|over|near|close|within|beyond|past|less|more|lower|higher|not|still|just|well|at|on|in)\b)[a-z-]+[ \t]+){0,2}"
                                    r"(?:cut[ -]?offs?|thresholds?|limits?|triggers?|targets?|goals?|LLN|ULN|lower[ \t]+limit|hold[ \t]+line|floor)\b")
+THRESHOLD_NOUNS = ("cut", "thresh", "limit", "trigger", "target", "goal", "lln", "uln", "hold line", "floor")  # NAMED_AS_THRESHOLD_RE's nouns
 # Who the patient is to the writer, before the patient's own value: "ours 68", "pt's 7.3", "our guy is at 1.3", "mine is 1.6".
 OWNER = r"(?:ours|theirs|yours|mine|(?:(?:our|my|this|the)\s+)?(?:pt|patient)|(?:our|my|this|the)\s+(?:guy|lady|man|woman|gentleman|gent|chap))"
 CURRENT_AFTER_THRESHOLD_RE = re.compile(rf"(?:[ \t]*[-–][ \t]*\d+(?:[.,]\d+)?)?(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?"
@@ -1340,7 +1341,8 @@ def _find_mentions(text: str) -> list[Mention]:
     may_statistic = any(word in lowered for word in STATISTIC_WORDS)
     may_sample_problem = any(word in lowered for word in SAMPLE_PROBLEM_WORDS)
     may_correct = "corrected" in lowered or "amended" in lowered or "revised" in lowered
-    may_own_after_other = any(word in lowered for word in OWNER_WORDS)
+    owner_at = sorted(at for word in OWNER_WORDS for at in word_starts(lowered, word)) if any(word in lowered for word in OWNER_WORDS) else []
+    threshold_at = sorted(at for word in THRESHOLD_NOUNS for at in word_starts(lowered, word)) if any(word in lowered for word in THRESHOLD_NOUNS) else []
     normal_at = sorted(at for word in NORMAL_WORDS for at in word_starts(lowered, word)) if any(word in lowered for word in NORMAL_WORDS) else []
     pronouns = pronoun_change_starts(lowered)
     may_month = MONTH_AFTER_DAY_RE.search(lowered) is not None
@@ -1473,7 +1475,8 @@ def _find_mentions(text: str) -> list[Mention]:
             comparator = "target"  # "Target Hb 7-8 g/dL", "Hb 7-8": a range or a goal, not the patient's value
         if not comparator and filler and CHANGE_SIZE_RE.search(filler):
             comparator = "target"  # "a hemoglobin fall of 2 g/dL": the size of a change, not a value
-        if not comparator and NAMED_AS_THRESHOLD_RE.match(text, value_match.end()):
+        if not comparator and threshold_at and (near := bisect_left(threshold_at, value_match.end())) < len(threshold_at) \
+                and threshold_at[near] < value_match.end() + 40 and NAMED_AS_THRESHOLD_RE.match(text, value_match.end()):
             comparator = "target"  # "anc 1.5 is the cutoff for next cycle": a threshold, named as one
         supposed = bool(not comparator and filler and SUPPOSED_VERB_RE.search(filler)
                         and SUPPOSED_BEFORE_RE.search(text, max(0, match.start() - 25), match.start())
@@ -1554,7 +1557,8 @@ def _find_mentions(text: str) -> list[Mention]:
                 next_start = name_starts[next_name] if next_name < len(name_starts) else len(text)
                 if next_start - scan > 3 and not NO_SERIES_NEAR_RE.search(lowered, scan, scan + 14):  # cheap tests before the full one
                     step = _told_later(text, lowered, scan, next_start, steps[-1], unit_text)
-            if not step or step.start("num") - scan > 6 and OTHER_PERSON_RE.search(text, scan, step.start("num")):
+            if not step or step.start("num") - scan > 6 and OTHER_PERSON_HINT_RE.search(lowered, scan, step.start("num")) \
+                    and OTHER_PERSON_RE.search(text, scan, step.start("num")):
                 break  # "my pt plt 90, the one next door is 40": someone else's value ends the series
             treatment = NOT_A_VALUE_RE.match(text, step.end("num")) if not step.group("kilo") else None
             if treatment:
@@ -1592,7 +1596,8 @@ def _find_mentions(text: str) -> list[Mention]:
                 and "grad" not in lowered[max(0, corrected.start("cue") - 30):corrected.start("cue")]:  # "the grade has been corrected to 3" is a grade
             # "PLATELET COUNT: 18 K/uL … CORRECTED REPORT …: clumping on smear; recollected in citrate, corrected to 81 K/uL"
             mentions.append(_matched_mention(analyte, text, corrected.start("cue"), corrected.end(), corrected))
-        if comparator or supposed or may_own_after_other and any(word in lowered[end:end + 80] for word in OWNER_WORDS) \
+        if comparator or supposed or owner_at and (near := bisect_left(owner_at, end)) < len(owner_at) and owner_at[near] < end + 80 \
+                and OTHER_PERSON_HINT_RE.search(lowered, max(0, match.start() - 80), match.start()) \
                 and OTHER_PERSON_RE.search(text, max(0, match.start() - 80), match.start()):
             # "…, ours is 88" after a threshold; "my sister had lymphocytes of 0.4 … mine are 0.9" after someone else's value
             current = _current_after_threshold(text, end)
@@ -3454,6 +3459,11 @@ OTHER_PERSON_RE = re.compile(r"(?i)\b(?:(?:other|another|different)\s+(?:pt|pati
                              r"marido|esposa|hij[oa]|madre|padre|herman[oa]|amig[oa]|marito|moglie|figli[oa]|fratello|sorella|amic[oa]|"
                              r"Ehemann|Ehefrau|Sohn|Tochter|Mutter|Vater|Bruder|Schwester|Freund(?:in)?|echtgeno(?:ot|te)|zoon|dochter|moeder|"
                              r"vader|broer|zus|vriend(?:in)?|spender|donneur|donante|donatore|doador)\b")
+# The letters every OTHER_PERSON_RE match holds one of (a cheap test before it; "mari", "fils", "zus" and the like by their vowels' company)
+OTHER_PERSON_HINT_RE = re.compile(r"other|door|['’]s\s+p|wife|husband|partner|son|daughter|mo[mt]|mum|dad|father|vader|vater|brother|sister|sibling|friend|"
+                                  r"neighbo|donor|don|doad|cousin|aunt|uncle|colleague|grand|mari|fille|fils|m[èe]re|p[èe]re|fr[èe]re|s(?:œ|oe)ur|voisin|"
+                                  r"vecin|vicin|nachbar|buur|vizinh|esposa|hij|madre|padre|herman|amig|amic|moglie|figli|fratello|sorella|ehe|sohn|"
+                                  r"tochter|mutter|bruder|schwester|freund|echtgeno|zoon|dochter|moeder|broer|zus|vriend|spender")
 # Another patient than the writer's: "other pt in bay 4", "dr k's pt", "the one next door".
 OTHER_PATIENT_RE = re.compile(r"(?i)\b(?:(?:other|another|different)\s+(?:pt|patient)s?|(?:the\s+(?:one|pt|patient|guy|lady)\s+)?next\s+door|"
                               r"(?:dr\.?|doctor|prof\.?)\s+\w+['’]s\s+(?:pt|patient)s?)\b")
