@@ -1288,7 +1288,49 @@ ROUND27_CLASSES = [
 ]
 
 
-@pytest.mark.parametrize("text,version,expected", FRESH19_CLASSES + FRESH21_CLASSES + NOTE_CLASSES + ROUND27_CLASSES)
+ROUND38_CLASSES = [
+    # a CSV export's grade column, row by row
+    ("visit,param,aval,unit,ctcae_v5_grade\nC2D1,PLAT,60,10^9/L,1\nC3D1,PLAT,160,10^9/L,0", "5", [(M, "plt", 1, 2)]),
+    ("date,anc,anc_grade_v5\n2025-01-02,0.8,2\n2025-01-09,1.6,1", "5", [(M, "anc", 2, 3)]),
+    # a threshold named in another language
+    ("Neutrófilos 1,1 x10^9/L. Los neutrófilos están por encima del umbral de 1,5 x10^9/L.", "5", [(C, "anc", None, None)]),
+    # a claim with no value of its own, after several values: the event's worst when it says so or when the latest is normal again
+    ("ANC 0.4 on day 10; 2.6 on day 24. The neutropenia was a grade 3 event.", "5", [(M, "anc", 3, 4)]),
+    ("Platelets 28 on admission (baseline 240). Impression: immune thrombocytopenia, grade 4.", "5", [(M, "plt", 4, 3)]),
+    ("Platelets 20 on Monday, 60 today. The thrombocytopenia is grade 2 now.", "5", []),
+    # a record's grade of the worst value
+    ("ANC 0.42 on day 50, 3.1 on day 70.\nEvent term: Neutrophil count decreased. CTCAE v5.0 grade at worst value: 3.", "5", [(M, "anc", 3, 4)]),
+    # a grade at a series' nadir
+    ("ANC 2.0, 0.9, 0.4, today 1.9: grade 3 at the day-9 nadir (0.4).", "5", [(M, "anc", 3, 4)]),
+    # "Toxicity summary:" labels the patient's grades
+    ("Labs: WBC 3.3, ANC 1.3. Toxicity summary: leukopenia grade 1; neutropenia grade 1.", "5", [(M, "anc", 1, 2)]),
+    # all the counts, or one named without an article, compared with the normal range; "otherwise" keeps the abnormal ones out
+    ("FBC: Hb 13.9 g/dL, platelets 141 x10^9/L. All blood counts are within normal limits.", "5", [(C, "plt", None, None)]),
+    ("FBC: platelets 141 x10^9/L. Platelets are within normal limits.", "5", [(C, "plt", None, None)]),
+    ("FBC: Hb 9.0 g/dL, platelets 240. The FBC is otherwise within normal limits.", "5", []),
+    ("Your platelet count today is 135 x10^9/L. The normal range on your report is 150–400, so your result is within the normal range.",
+     "5", [(C, "plt", None, None)]),
+    ("Hb 12.9 g/dL (ref 13.5-17.5, male), within normal limits.", "5", [(C, "hgb", None, None)]),
+    ("Hb 12.2 g/dL, below normal for a woman (LLN 12.0).", "5", [(C, "hgb", None, None)]),
+    # a table's other column is not an unnamed count; a grade said aside of an earlier time
+    ("                 Today    Prior\nPlatelets        41       66      x10^9/L\n\nThrombocytopenia grade 2 today.", "5", [(M, "plt", 2, 3)]),
+    ("Platelets 60 today, 130 last week: grade 2 thrombocytopenia today (was grade 1 last week).", "5", []),
+    # asked, not claimed
+    ('Portal message: "Is a platelet count of 60 grade 3?" Sent to the nurse.', "5", []),
+    ("My ANC is 1.7 and I was told it is grade 2. Is that right?", "5", []),
+    ("mes plaquettes sont à 60 G/L, c'est un grade 3 ?", "5", []),
+    # a grade that bounds a condition, a threshold missed, the clinical grade of febrile neutropenia
+    ("Under v6.0 the grade 4 line for thrombocytopenia moves to <10, so a count of 15 x10^9/L is grade 3 under v6.0.", "5", []),
+    ("Screening ANC 1.6 falls short of the 1.5 x10^9/L eligibility threshold.", "5", [(C, "anc", None, None)]),
+    ("ANC 0.2 with fever 38.6 °C: febrile neutropenia grade 3; neutrophil count decreased grade 4.", "5", []),
+    # a bracket after a denial spent on another claim; a count named before a bracketed grade; other languages' events
+    ("Neutrophile 1,7/nl. Keine Neutropenie Grad 2 oder höher (Grad 1 bei Normgrenze 2,0/nl).", "5", []),
+    ("Hb 8,0 g/dL, trombocyten 140 x10^9/L. Trombocyten licht verlaagd (graad 2).", "5", [(M, "plt", 2, 1)]),
+    ("Thrombozyten 40/nl (CTCAE Grad 3). Hypothyreose Grad 2 unter L-Thyroxin.", "5", []),
+]
+
+
+@pytest.mark.parametrize("text,version,expected", FRESH19_CLASSES + FRESH21_CLASSES + NOTE_CLASSES + ROUND27_CLASSES + ROUND38_CLASSES)
 def test_claim_classes_of_the_last_rounds(text, version, expected):
     """Each class of the last two rounds' development sets (review fresh19 to fresh21 and fresh24; the notes of the lab sets, which
     grade in passing: episodes, rules, other measures, choices), in wordings of our own: the findings with the grade claimed,

@@ -1442,9 +1442,49 @@ ROUND32_READS = [
 ]
 
 
+ROUND38_READS = [
+    # the patient's own value after a threshold, a statistic or someone else's, told by whose it is or that it is current
+    ("other patient in room 3 has anc 0.3 but mine is 1.8", {"anc": 1.8}),
+    ("hold ipi if plts <50? ours 62", {"plt": 62}),
+    ("transfuse if hb <7, pt's 7.6", {"hgb": 7.6}),
+    ("anc 1.0 is the cutoff for the next dose? pt has 1.2", {"anc": 1.2}),
+    ("mean ANC in the trial arm was 2.9, our lady is at 1.1", {"anc": 1.1}),
+    ("keep plts above 50 per heme, they're at 41 today", {"plt": 41}),
+    ("team wants plts kept above 30, she's 26 today", {"plt": 26}),
+    ("whats the anc cutoff, 1.0 or 1.5? today 1.3", {"anc": 1.3}),
+    ("anc 1.0 rechallenge threshold? he's 1.6 now", {"anc": 1.6}),
+    ("his daughter's plts were 80 last yr - his are 200 now", {"plt": 200}),
+    ("dr s's patient had plts 9; ours is pending", {}),
+    ("my pt plt 120, the one next door is 30", {"plt": 120}),
+    # a supposition's question ends it
+    ("if plts fall to 30 do we stop? right now 55", {"plt": 55}),
+    # series: short times ago, clock times, a baseline and a nadir, a place, a recheck some time later, a dose between values
+    ("anc 0.7 12d ago now 1.9", {"anc": 1.9}),
+    ("plt 5 d ago 18, yest 26, today 33", {"plt": 33}),
+    ("plts 190 baseline, nadir 22, now 140", {"plt": 140}),
+    ("hb 7.1 @0700, 2u given, 8.8 @2200", {"hgb": 8.8}),
+    ("nivo held for plts 40, recheck 10 days later 88", {"plt": 88}),
+    ("hb 9.1 at GP last week, today in clinic 10.2", {"hgb": 10.2}),
+    ("plts nadir 14 on d9 after ivig 1 g/kg, now back to 77", {"plt": 77}),
+    ("plts 50s all wk, today 47", {"plt": 47}),
+    ("plts 40 this am, 35 at 5pm", {"plt": 35}),
+    ("plts 60 this am but the 15:30 repeat showed 72", {"plt": 72}),
+    ("Hgb pre 7.0 g/dL\nHgb post 8.9 g/dL", {"hgb": 8.9}),
+    # a spoiled sample repeated
+    ("plts back at 30 this morning but clumped, citrate repeat 112", {"plt": 112}),
+    ("PLT (recheck 15:10) 120 K/uL", {"plt": 120}),
+    # tables and rows
+    ("TEST  CODE  RESULT  FLAG\nWBC   02    2.3     Low\nPLT   13    71      Low", {"wbc": 2.3, "plt": 71}),
+    ("Neutrophils 30.0 % L (40-75)  0.61 x10^9/L L (2.0-7.5)", {"anc": 0.61}),
+    # a value said current at a list's head, a date in brackets
+    ("Labs today: Hgb 8.4 (1 unit given yesterday for Hgb 6.9). Plt 70.", {"hgb": 8.4, "plt": 70}),
+    ("ANC 0.3 on 3/2; ANC today (3/6) 1.8", {"anc": 1.8}),
+]
+
+
 @pytest.mark.parametrize("text,expected", FRESH5_READS + FRESH6_READS + FRESH7_READS + FRESH8_READS + FRESH9_READS + FRESH10_READS
                          + FRESH11_READS + FRESH12_READS + FRESH14_READS + FRESH15_READS + FRESH16_READS + LEFTOVER_READS + RELATIVE_TIME_READS + SERIES_LABEL_READS + TOLD_LATER_READS
-                         + ROUND26_READS + ROUND32_READS)
+                         + ROUND26_READS + ROUND32_READS + ROUND38_READS)
 def test_reading_classes_of_the_blind_rounds(text, expected):
     """Each class found in a blind round (fresh5 to fresh16), in wordings of our own: every value read, none invented (no
     analyte read twice: an older value is never reported beside the current one)."""
