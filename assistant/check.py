@@ -432,6 +432,7 @@ class Claim:
     own: Mention | None = None  # a value in brackets right after the condition ("grade 3 thrombocytopenia (nadir 38)")
     correcting: bool = False  # said as a correction of another claim ("but that's an error — 0.7 is grade 3")
     recorded: bool = False  # a record's grade the text reports ("was entered as a grade 4 event"), perhaps to regrade it
+    at_worst: bool = False  # said of the event's worst value ("grade 3 at its nadir"): judged against the episode's lowest
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -634,16 +635,20 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
             if bracket:
                 own = _mention(term, text, bracket.start("num"), bracket.end(), bracket.group("num"), bool(bracket.group("kilo")),
                                bracket.group("unit"), None, bracket.span("num"), [parse_number(bracket.group("num"))])
-        if OTHER_TIME_HINT_RE.search(lowered_after, 0, 40) and OTHER_TIME_AFTER_RE.match(text, after_term, end) \
-                or DEFINED_HINT_RE.search(text, claim_end, claim_end + 18) and DEFINED_AFTER_RE.match(text, claim_end, end):
-            continue  # "grade 4 at its nadir, is now grade 1"; "(G4 is <0.1)": not a claim about the value at hand
+        at_worst = False
+        if OTHER_TIME_HINT_RE.search(lowered_after, 0, 40) and (other_time := OTHER_TIME_AFTER_RE.match(text, after_term, end)):
+            if not WORST_IN_CLAIM_RE.search(other_time.group(0)):
+                continue  # "grade 4 on admission, now grade 1": not a claim about the value at hand
+            at_worst = True  # "grade 3 at its nadir": about the episode's worst value, if the text gave several
+        if DEFINED_HINT_RE.search(text, claim_end, claim_end + 18) and DEFINED_AFTER_RE.match(text, claim_end, end):
+            continue  # "(G4 is <0.1)": not a claim about the value at hand
         if (REPORTED_HINT_RE.search(lowered_before[-40:]) or ANYONE_HINT_RE.search(lowered_before)) and REPORTED_BEFORE_RE.search(before) \
                 or REPORTED_HINT_RE.search(lowered_after, 0, 45) and REPORTED_AFTER_RE.match(text, after_term, end):
             continue  # "initially reported as grade 2", "graded 2 in error": someone else's claim, reported as such
         claims.append(Claim(grades, label, (claim_start, claim_end), term, negated, term_before, bare,
                             own if own is not None and own.value is not None else None,
                             correcting="to" in match.group(0) and CORRECTED_TO_RE.search(match.group(0)) is not None,
-                            recorded=" as " in lowered_before[-16:] and RECORDED_AS_BEFORE_RE.search(before) is not None))
+                            recorded=" as " in lowered_before[-16:] and RECORDED_AS_BEFORE_RE.search(before) is not None, at_worst=at_worst))
     corrections = [m.start() + start for m in CORRECTION_RE.finditer(chunk)] if claims and correction_hints.within(start, end) else []
     if corrections and claims:
         # "graded 2; the correct grade is 3": the claims before the last correction are superseded by it
@@ -1136,10 +1141,13 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                 continue  # "ALC 0.5 → G2; 0.49 → G3": the second grade is about 0.49, a number with no name
             if len(mention.steps) > 1 and mention.span[0] > claim.span[1]:
                 mention = _before_recovery(text, mention)  # "one grade 4 event: an ANC of 0.3, which recovered to 1.6": the event's 0.3
-            elif claim.span[1] - claim.span[0] > 12 and WORST_IN_CLAIM_RE.search(text, *claim.span) and (episode := [m for m in _episode(history, mention.analyte, s_start)
-                                                                              + [mention] if m.value is not None]):
-                mention = min(episode, key=VALUE_OF)  # "ANC 0.38 on day 50, 3.3 on day 71. … grade at worst value: 3": the worst
-            chained = (claim.span[1], mention, substituted)
+            elif claim.at_worst or claim.span[1] - claim.span[0] > 12 and WORST_IN_CLAIM_RE.search(text, *claim.span):
+                # "ANC 0.38 on day 50, 3.3 on day 71. … grade at worst value: 3", "grade 3 at its nadir": the episode's lowest
+                episode = [m for m in _episode(history, mention.analyte, s_start) + _steps(mention) if m.value is not None]
+                if claim.at_worst and len({m.value for m in episode}) < 2 and claim.own is None:
+                    continue  # "grade 4 at its nadir" with one value told: not about the value at hand
+                mention = min(episode, key=VALUE_OF) if episode else mention
+            chained = None if claim.at_worst else (claim.span[1], mention, substituted)  # "grade 3 at its nadir and grade 2 today": two times
             claim_version = (_column_version(text, claim.span[0]) if tabular else None) \
                 or _claim_version(text, claim, named_here, clauses, clause_starts) or _own_sentence_version(
                 text, claim, named_here, sentence_version, outer_version)
@@ -2021,6 +2029,11 @@ def _episode(history: dict[str, list[Mention]], analyte: str, position: int) -> 
         if any(map(STEPS_OF, recent)) else recent
 
 
+def _steps(mention: Mention) -> list[Mention]:
+    """Each value of a series as a mention of its own (the mention itself when it is no series)."""
+    return [step for _, _, span in mention.steps if (step := mention.step_value(span[1])) is not None] if len(mention.steps) > 1 else [mention]
+
+
 SPAN_OF = attrgetter("span")  # a mention's (start, end), by which mentions in text order are ordered
 VALUE_OF = attrgetter("value")
 WORST_IN_CLAIM_RE = re.compile(r"(?i)worst|nadir|lowest")  # a claim of the worst value's grade (WORST_LABEL)
@@ -2052,6 +2065,10 @@ def _remembered_value(text: str, s_start: int, start: int, claim: Claim | None, 
     the latest value of the analyte its condition or its subject names, else the one value of the last sentence that
     gave any, when the claim opens its sentence; none when the sentence talks about grades in general or about another time."""
     before = text[s_start:start]
+    if claim is not None and claim.term_analyte in known and (claim.at_worst or (nadir := WORST_IN_CLAIM_RE.search(text, max(s_start, start - 25), start))
+                                                              and not NOW_CUE_RE.search(text, nadir.end(), min(len(text), claim.span[1] + 15))) \
+            and (episode := [m for m in _episode(history or {}, claim.term_analyte, s_start) if m.value is not None]):
+        return min(episode, key=VALUE_OF)  # "nadir D4 grade 3 thrombocytopenia": the episode's lowest, not another time's
     if _general(text, s_start, start, claim, first) and not (claim is not None and CORRECTED_TO_RE.search(text, claim.span[0], claim.span[1])):
         return None  # ... but "After monitor review the grade has been corrected to 3" corrects the grade of the value told before
     colon = text.rfind(":", s_start, start)

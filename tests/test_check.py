@@ -1300,7 +1300,10 @@ ROUND38_CLASSES = [
     ("Platelets 20 on Monday, 60 today. The thrombocytopenia is grade 2 now.", "5", []),
     # a record's grade of the worst value
     ("ANC 0.42 on day 50, 3.1 on day 70.\nEvent term: Neutrophil count decreased. CTCAE v5.0 grade at worst value: 3.", "5", [(M, "anc", 3, 4)]),
-    # a grade at a series' nadir
+    # a grade at a series' nadir, or said of the nadir after several values; a grade of now beside it is the latest's
+    ("Platelets 6 on arrival, 22 on day 3 and 64 on day 9. The thrombocytopenia was grade 3 at its nadir and is grade 2 today.", "5",
+     [(M, "plt", 3, 4)]),
+    ("Platelets 150 before treatment, 19 on day 4, 38 today. Impression: nadir grade 3 thrombocytopenia, now improving.", "5", [(M, "plt", 3, 4)]),
     ("ANC 2.0, 0.9, 0.4, today 1.9: grade 3 at the day-9 nadir (0.4).", "5", [(M, "anc", 3, 4)]),
     # "Toxicity summary:" labels the patient's grades
     ("Labs: WBC 3.3, ANC 1.3. Toxicity summary: leukopenia grade 1; neutropenia grade 1.", "5", [(M, "anc", 1, 2)]),
