@@ -629,7 +629,8 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
             timed = OTHER_TIME_OWN_RE.match(text, after_term, end)
             bracket_at = timed.end() if timed else after_term
         if term in CANONICAL_UNIT and "(" in text[bracket_at:bracket_at + 3]:
-            bracket = OWN_VALUE_RE.match(text, bracket_at, end)
+            # after the time it names, a bracket's number is that time's value with no unit too: "at its nadir (0.8 on day 15)"
+            bracket = OWN_VALUE_RE.match(text, bracket_at, end) or (TIMED_OWN_VALUE_RE.match(text, bracket_at, end) if bracket_at != after_term else None)
             if bracket and bracket.group("name") and ANALYTE_RE_FULL.match(bracket.group("name")).lastgroup != term:
                 bracket = None  # "grade 3 neutropenia (WBC 1.1)": another analyte's value
             if bracket:
@@ -804,6 +805,8 @@ def _before_recovery(text: str, series: Mention) -> Mention:
 # The value a claim names in brackets after its condition: "grade 3 thrombocytopenia (nadir 38)", "(lowest 0.4 x10^9/L)".
 # A bare number needs its unit ("(0.4 x10^9/L)"): "grade 3 neutropenia (12)" counts patients.
 # The bracket may name the analyte and the time of the value: "grade 3 neutropenia (ANC 0.2 x10^9/L on admission)".
+TIMED_OWN_VALUE_RE = re.compile(rf"\s*\(\s*(?:(?P<name>{'|'.join(f'(?:{pattern})' for pattern in ANALYTE_PATTERNS.values())})\s*[:=]?\s*)?"
+                                rf"{NUMBER}\s*(?:{UNIT})?(?:\s*[,;]?\s*(?:on|at|upon|in|during)?\s*[\w/.-]+(?:\s+[\w/.-]+){{0,2}})?\s*\)", re.IGNORECASE)
 OWN_VALUE_RE = re.compile(rf"\s*\(\s*(?:(?:nadir|lowest|low|minimum|min|peak|highest|value|count|at|of)\s*:?\s*|"
                           rf"(?P<name>{'|'.join(f'(?:{pattern})' for pattern in ANALYTE_PATTERNS.values())})\s*[:=]?\s*(?=\d)|"
                           rf"(?=\d[\d.,]*\s?(?:[kK]\b|{UNIT_ALTERNATIVES})))"

@@ -2392,6 +2392,7 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], position: int) -> b
 
 
 # Tables whose rows name the analytes: "Test | Result | Flag | Range", "Hematology | Today | Prior", "Date | 03/02 | 10/02".
+ROW_CELL_RES = {"|": re.compile(r"[^|]+"), "\t": re.compile(r"[^\t]+"), ";": re.compile(r"[^;]+"), "  ": re.compile(r"\S+(?: \S+)*")}
 ROW_DELIMITERS = (("|", re.compile(r"\s*\|\s*")), ("\t", re.compile(r"\s*\t+\s*")), (";", re.compile(r"\s*;\s*")),
                   ("  ", re.compile(r" {2,}")))
 # Header words also in German, Dutch, French, Spanish, Portuguese and Italian.
@@ -2612,7 +2613,7 @@ def row_table_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]]
             header, delimiter = None, None
             if splitter is None:
                 continue
-        cells = [(c.start(), c.end()) for c in re.finditer(r"[^|\t;]+" if splitter[0] != "  " else r"\S+(?: \S+)*", line)]
+        cells = [(c.start(), c.end()) for c in ROW_CELL_RES[splitter[0]].finditer(line)]  # "| Analyte (x10^9/L; Hb g/dL) |": one cell
         cells = [(a, b) for a, b in cells if line[a:b].strip()]
         if splitter[0] == "|" and all(set(line[a:b].strip()) <= set("-: ") for a, b in cells):
             continue  # a Markdown rule line
@@ -2680,8 +2681,8 @@ def row_table_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]]
         if not value_columns:
             continue
         pick = latest_column([columns[c] for c in value_columns]) if len(value_columns) > 1 else 0
-        if pick is None:
-            pick = 0
+        if pick is None:  # "Baseline (Jan) | Nadir (day 15) | Today": the column said to be current, else the first
+            pick = next((k for k, c in enumerate(value_columns) if CURRENT_HEADER_RE.search(columns[c])), 0)
         column = value_columns[pick]
         a, b = cells[column]
         if "%" in line[a:b]:

@@ -1298,6 +1298,8 @@ ROUND38_CLASSES = [
     ("ANC 0.4 on day 10; 2.6 on day 24. The neutropenia was a grade 3 event.", "5", [(M, "anc", 3, 4)]),
     ("Platelets 28 on admission (baseline 240). Impression: immune thrombocytopenia, grade 4.", "5", [(M, "plt", 4, 3)]),
     ("Platelets 20 on Monday, 60 today. The thrombocytopenia is grade 2 now.", "5", []),
+    # a bracket after the time a grade names gives that time's value, with no unit too
+    ("ANC 3.1 at baseline, 0.6 on day 12, 1.7 today. The neutropenia was grade 3 at its nadir (0.6 on day 12).", "5", []),
     # a record's grade of the worst value
     ("ANC 0.42 on day 50, 3.1 on day 70.\nEvent term: Neutrophil count decreased. CTCAE v5.0 grade at worst value: 3.", "5", [(M, "anc", 3, 4)]),
     # a grade at a series' nadir, or said of the nadir after several values; a grade of now beside it is the latest's

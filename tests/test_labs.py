@@ -1479,6 +1479,8 @@ ROUND38_READS = [
     # a value said current at a list's head, a date in brackets
     ("Labs today: Hgb 8.4 (1 unit given yesterday for Hgb 6.9). Plt 70.", {"hgb": 8.4, "plt": 70}),
     ("ANC 0.3 on 3/2; ANC today (3/6) 1.8", {"anc": 1.8}),
+    # a header cell holding a semicolon is one cell; of columns no date orders, the one said to be current
+    ("| Test (x10^9/L; Hb g/dL) | Baseline | Nadir | Today |\n|---|---|---|---|\n| ANC | 3.1 | 0.6 | 1.7 |", {"anc": 1.7}),
 ]
 
 
