@@ -426,7 +426,7 @@ def to_canonical(analyte: str, number: float, unit_text: str | None) -> tuple[fl
 # A reference range or a unit in brackets between the name and the value: "Platelets (150-400): 79", "Hb (g/L) 98".
 # A single bare number in brackets is the value itself ("Platelets (79)").
 BRACKET_RE = re.compile(rf"\s*[\(\[]\s*(?:(?:ref(?:erence)?\.?|normal|range|nr|rr)\b\s*(?:range|interval)?\s*:?\s*|"
-                        rf"(?:[^()\[\]\d\n]{{1,30}}?(?:\s*(?:@\s*)?\d{{1,2}}:\d{{2}})?|(?:@\s*)?\d{{1,2}}:\d{{2}})(?=\s*[\)\]])|"  # "PLT (redraw 14:40) 131"
+                        rf"(?:[^()\[\]\d\n]{{1,30}}?(?:\s*(?:@\s*)?\d{{1,2}}:\d{{2}})?|(?:@\s*)?\d{{1,2}}:\d{{2}}|\d{{1,2}}\s*(?:h|hr|hrs|hours?|min)\b[^()\[\]\d\n]{{0,12}})(?=\s*[\)\]])|"  # "PLT (redraw 14:40) 131", "PLT (1 h): 29"
                         rf"(?:absolute|abs\.?|total|auto(?:mated)?|manual|calc(?:ulated)?)\s*)?"
                         rf"(?:[<>≤≥]\s*\d[\d.,]*|\d[\d.,]*\s*(?:[-–]|to)\s*\d[\d.,]*)?\s*(?P<unit>{UNIT_ALTERNATIVES})?\s*%?\s*[\)\]][ \t]*:?",
                         re.IGNORECASE)
@@ -683,6 +683,16 @@ def _trend_hinted(text: str, lowered: str, scan: int, name_starts: list[int]) ->
         or not _names_a_lab(text, name_starts[following], hint.start() + 1)
 
 
+def _next_row(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] runs into the next line of a table, which opens with a word ("Leukozyten 2,9 /nl (4,0 - 10,0) ↓"
+    over "Erythrozyten 3,4": the arrow flags the row, and the next row is another test's)."""
+    newline = text.find("\n", start, end)
+    return newline >= 0 and ROW_START_RE.match(text, newline + 1, end) is not None
+
+
+ROW_START_RE = re.compile(r"[ \t]*[^\W\d_][^\W\d_.]{2,}")
+
+
 def _names_a_lab(text: str, start: int, end: int) -> bool:
     """Whether an analyte name stands in text[start:end] as a lab, not as a blood product ("before the platelet transfusion")."""
     return any(not PRODUCT_AFTER_RE.match(text, name.end()) for name in ANALYTE_RE.finditer(text, start, end))
@@ -934,9 +944,10 @@ PERCENT_THEN_ABSOLUTE_RE = re.compile(rf"\s*%\s*(?:(?:on|of|in)\s+(?:the\s+)?dif
                                       re.IGNORECASE)
 # ... or, in a report's row, the percentage and then the absolute count with its unit: "Polynucléaires neutrophiles  41,0 %  1,19 G/L",
 # "Neutrófilos....: 50 %   1.700 /mm³", "Segmentados: 48% - 1.488 /mm³" (the unit says it is a count, not a second percentage).
-PERCENT_THEN_COUNT_RE = re.compile(rf"[ \t]*%(?:[ \t]+[HL]\*?)?(?:[ \t]*\([ \t]*\d[\d.,]*[ \t]*[-–][ \t]*\d[\d.,]*[ \t]*\))?"  # "22.0 % L (40-75)  0.48 x10^9/L"
+PERCENT_THEN_COUNT_RE = re.compile(rf"[ \t]*%(?:[ \t]+\(?[HL]\)?\*?)?(?:[ \t]*\([ \t]*\d[\d.,]*[ \t]*[-–][ \t]*\d[\d.,]*[ \t]*\))?"  # "22.0 % L (40-75)  0.48 x10^9/L"
                                    rf"(?:[ \t]*[-–—=(][ \t]*|[ \t]+(?:(?:soit|i\.e\.|es\s+decir|ossia|d\.h\.|ou\s+seja|dus)[ \t]+)?){NUMBER}[ \t]*{UNIT}",
                                    re.IGNORECASE)  # "42,3 %  soit 1,10 G/L"
+PERCENT_EQUALS_RE = re.compile(rf"[ \t]*%[ \t]*=[ \t]*{NUMBER}(?!\d|[.,]\d|[ \t]*%)[ \t]*(?:{UNIT})?", re.IGNORECASE)  # "neuts 45% = 0.9"
 DOT_THOUSANDS_RE = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 
 
@@ -1488,7 +1499,8 @@ def _find_mentions(text: str) -> list[Mention]:
         # line ("Test: WBC   Result: 3.8   Unit: x10^9/L")
         record_unit = RECORD_UNIT_RE.match(text, end) if ("\n" in filler or record or "nit" in text[end:end + 8]) and not unit_text and not kilo else None
         if not unit_text and not kilo and not record_unit and NOT_A_VALUE_RE.match(text, end) and not TIMES_TEN_RE.match(text, end):
-            absolute = (PERCENT_THEN_ABSOLUTE_RE.match(text, end) or PERCENT_THEN_COUNT_RE.match(text, end)) if "%" in text[end:end + 3] else None
+            absolute = (PERCENT_THEN_ABSOLUTE_RE.match(text, end) or PERCENT_THEN_COUNT_RE.match(text, end) or PERCENT_EQUALS_RE.match(text, end)) \
+                if "%" in text[end:end + 3] else None
             if absolute:  # "Neutrophils 62% (abs 1.8)": the differential percentage, then the absolute count
                 mentions.append(_matched_mention(analyte, text, match.start(), absolute.end(), absolute))
                 continue
@@ -1545,7 +1557,7 @@ def _find_mentions(text: str) -> list[Mention]:
             if _trend_hinted(text, lowered, scan, name_starts) or (text.startswith(", ", scan) and text[scan + 2:scan + 3].isdigit()) \
                     or _comma_then_number(text, scan):  # "0,1 G/L à l'admission, 0,2 G/L à J5": a label, then the next
                 step = trend_step.match(text, scan)
-                if step and _names_a_lab(text, scan, step.start("num")):
+                if step and (_names_a_lab(text, scan, step.start("num")) or _next_row(text, scan, step.start("num"))):
                     break
             if not step and not pronoun_tried and pronouns:
                 pronoun_tried = True  # "... was 3 × 10⁹/L. After dexamethasone 40 mg for 4 days, it recovered to 89 × 10⁹/L"
@@ -2392,7 +2404,8 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], position: int) -> b
 
 
 # Tables whose rows name the analytes: "Test | Result | Flag | Range", "Hematology | Today | Prior", "Date | 03/02 | 10/02".
-ROW_CELL_RES = {"|": re.compile(r"[^|]+"), "\t": re.compile(r"[^\t]+"), ";": re.compile(r"[^;]+"), "  ": re.compile(r"\S+(?: \S+)*")}
+BRACKETED_RANGE_NAME_RE = re.compile(rf"\s*[\(\[]\s*\d[\d.,]*\s*[-–]\s*\d[\d.,]*\s*(?:{UNIT_ALTERNATIVES})?\s*[\)\]]\s*", re.IGNORECASE)
+ROW_CELL_RES = {"|": re.compile(r"[^|]+"), "\t": re.compile(r"[^\t]+"), ";": re.compile(r"(?<=;)[^;]*|^[^;]*"), "  ": re.compile(r"\S+(?: \S+)*")}
 ROW_DELIMITERS = (("|", re.compile(r"\s*\|\s*")), ("\t", re.compile(r"\s*\t+\s*")), (";", re.compile(r"\s*;\s*")),
                   ("  ", re.compile(r" {2,}")))
 # Header words also in German, Dutch, French, Spanish, Portuguese and Italian.
@@ -2614,7 +2627,8 @@ def row_table_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]]
             if splitter is None:
                 continue
         cells = [(c.start(), c.end()) for c in ROW_CELL_RES[splitter[0]].finditer(line)]  # "| Analyte (x10^9/L; Hb g/dL) |": one cell
-        cells = [(a, b) for a, b in cells if line[a:b].strip()]
+        # an export's empty cell keeps its column ("PLT;181;;150-400;10^9/L": no flag); elsewhere blank cells are the table's edges
+        cells = cells if splitter[0] == ";" else [(a, b) for a, b in cells if line[a:b].strip()]
         if splitter[0] == "|" and all(set(line[a:b].strip()) <= set("-: ") for a, b in cells):
             continue  # a Markdown rule line
         if len(cells) < 2:
@@ -2660,6 +2674,8 @@ def row_table_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]]
         columns = [""] + header if header is not None and len(header) == len(cells) - 1 else header
         if header is not None and len(header) == len(cells) - 2 and UNIT_CELL_RE.fullmatch(line, *cells[-1]):
             columns = ["", *header, "unit"]  # "PNN   3,6   3,0   2,6   G/L" under "16/09   30/09   14/10": the unit in a last cell
+        elif header is not None and len(header) == len(cells) - 3 and UNIT_CELL_RE.fullmatch(line, *cells[1]) and FLAG_CELL_RE.fullmatch(line, *cells[-1]):
+            columns = ["", "unit", *header, "flag"]  # "NEUT#   10^9/L   2.4   1.3   0.5   L" under "01/05   01/12   01/19"
         elif header is not None and len(header) == len(cells) - 2 and FLAG_CELL_RE.fullmatch(line, *cells[-1]):
             columns = ["", *header, "flag"]  # "Haemoglobin   (130-180 g/L)   121   109   96  L" under a title and dates: a flag apart
         elif header is not None and len(header) == len(cells) - 1 and FLAG_CELL_RE.fullmatch(line, *cells[-1]):
@@ -2669,7 +2685,8 @@ def row_table_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]]
             columns = [*header, "range"]  # "Hb (g/L)  112  106  99  (130-175)" under "Date  02/05  09/05  16/05": the range in a last cell
         if columns is None or len(columns) != len(cells) or "%" in first:
             continue
-        if rest.strip() and not re.fullmatch(rf"\s*[\(\[]?\s*(?:{UNIT_ALTERNATIVES})?\s*[\)\]]?\s*", rest, re.IGNORECASE):
+        if rest.strip() and not re.fullmatch(rf"\s*[\(\[]?\s*(?:{UNIT_ALTERNATIVES})?\s*[\)\]]?\s*", rest, re.IGNORECASE) \
+                and not BRACKETED_RANGE_NAME_RE.fullmatch(rest):  # "WBC (4.0-10.0)   6.1   5.2": the range in the name's cell
             continue
         roles = []
         for column, label in enumerate(columns):

@@ -1481,6 +1481,15 @@ ROUND38_READS = [
     ("ANC 0.3 on 3/2; ANC today (3/6) 1.8", {"anc": 1.8}),
     # a header cell holding a semicolon is one cell; of columns no date orders, the one said to be current
     ("| Test (x10^9/L; Hb g/dL) | Baseline | Nadir | Today |\n|---|---|---|---|\n| ANC | 3.1 | 0.6 | 1.7 |", {"anc": 1.7}),
+    # an export's empty cell keeps its column; a range in the name's cell; a unit cell after the name and a flag after the values
+    ("Test;Result;Flag;Range;Unit\nPLT;172;;150-400;10^9/L\nWBC;3,1;L;4,0-10,0;10^9/L", {"plt": 172, "wbc": 3.1}),
+    ("              03-Mar   24-Mar   14-Apr\nPLT (150-400)    210      130 L    88 L", {"plt": 88}),
+    ("              02/02   02/09   02/16\nNEUT#  10^9/L   2.2     1.1     0.7    L", {"anc": 0.7}),
+    # a flag row's arrow is no series into the next row; a percentage and its count; a duration in the bracket after a name
+    ("Leukozyten   3,2   /nl   (4,0 - 10,0)  ↓\nErythrozyten   3,9   /pl   (4,1 - 5,1)   ↓", {"wbc": 3.2}),
+    ("Lymphocytes 6.0 % (L)   0.31 x10^9/L", {"alc": 0.31}),
+    ("neuts 38% = 0.8", {"anc": 0.8}),
+    ("Post-transfusion PLT (1 h): 33 x10^9/L", {"plt": 33}),
 ]
 
 
