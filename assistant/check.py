@@ -523,6 +523,9 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
             if not match.group("g2") or not TO_RE.search(match.group(0), 0, match.start("g2") - match.start()):
                 continue
             grades, label = {_grade_number(match.group("g2"))}, str(_grade_number(match.group("g2")))
+            claim_start = text.rfind("grade", claim_start, match.start("g2")) if "grade" in text[claim_start + 5:match.start("g2")].lower() \
+                else claim_start  # the claim is the grade it changed to ("from grade 4 to grade 2"), not a rule "from grade 4"
+            claim_start = claim_start if claim_start >= 0 else match.start()
         term = _nearest_term(terms, term_starts, claim_start, claim_end, text)
         after_term = claim_end
         if term is not None:
@@ -1140,6 +1143,9 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                 checked += 1
                 findings.append(_ungradable_without_value(claim, sentence))
                 continue
+            both = _both_named(text, s_start, claim, known) if mention is None and known else []
+            if both:
+                mention = both[0]  # "Bloods: WBC 2.4, ANC 0.9. WBC and ANC both grade 2": the two counts named, as given before
             if mention is None or _unnamed_subject(text, s_start, claim, mentions):
                 continue  # "ALC 0.5 → G2; 0.49 → G3": the second grade is about 0.49, a number with no name
             if len(mention.steps) > 1 and mention.span[0] > claim.span[1]:
@@ -1163,7 +1169,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                 if worst is not None and worst[0] in claim.grades and worst[1] is not mention \
                         and not NOW_IN_CLAIM_RE.search(text, *_claim_clause(text, s_start, s_end, claim)):
                     mention = worst[1]
-            for target in _claim_targets(text, s_start, claim, mention, values):
+            for target in both or _claim_targets(text, s_start, claim, mention, values):
                 said = (target.analyte, target.value, claim.label, claim.negated, claim_version)
                 said_before = judged.get(said)
                 if said_before is not None and (said_before[1] == target.span or 0 < number - said_before[0] <= 2):
@@ -1778,6 +1784,16 @@ def _section_version(sections: list[tuple[int, int, str | None]], position: int)
         return None
     inside = [(start, named) for start, end, named in sections if start <= position < end]
     return max(inside)[1] if inside else None
+
+
+def _both_named(text: str, s_start: int, claim: Claim, known: dict[str, Mention]) -> list[Mention]:
+    """The latest values of the two counts named before a claim of "both" with no value in its sentence ("WBC and ANC both
+    grade 2")."""
+    if claim.term_analyte is not None or "both" not in text[max(s_start, claim.span[0] - 16):claim.span[0]] \
+            or not BOTH_BEFORE_RE.search(text, max(s_start, claim.span[0] - 16), claim.span[0]):
+        return []
+    named = list(dict.fromkeys(name.lastgroup for name in ANALYTE_RE.finditer(text, s_start, claim.span[0])))
+    return [known[analyte] for analyte in named] if len(named) == 2 and all(a in known for a in named) else []
 
 
 def _claim_targets(text: str, s_start: int, claim: Claim, mention: Mention, values: list[Mention]) -> list[Mention]:

@@ -1300,6 +1300,9 @@ ROUND38_CLASSES = [
     ("Platelets 20 on Monday, 60 today. The thrombocytopenia is grade 2 now.", "5", []),
     # a bracket after the time a grade names gives that time's value, with no unit too
     ("ANC 3.1 at baseline, 0.6 on day 12, 1.7 today. The neutropenia was grade 3 at its nadir (0.6 on day 12).", "5", []),
+    # "both" after two counts named with no value, their values given before; a change of grade claims the grade it changed to
+    ("Bloods: WBC 2.3, ANC 0.8, Hb 12.9. WBC and ANC both grade 2, dose deferred.", "5", [(M, "anc", 2, 3)]),
+    ("Today ANC 1.7 x10^9/L. Neutropenia has improved from grade 4 to grade 2.", "5", [(M, "anc", 2, 1)]),
     # a record's grade of the worst value
     ("ANC 0.42 on day 50, 3.1 on day 70.\nEvent term: Neutrophil count decreased. CTCAE v5.0 grade at worst value: 3.", "5", [(M, "anc", 3, 4)]),
     # a grade at a series' nadir, or said of the nadir after several values; a grade of now beside it is the latest's
