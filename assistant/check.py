@@ -1115,6 +1115,9 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                 mention, substituted = claim.own, False  # the claim names its own value
             elif step is not None and (claim.term_analyte in (None, step.analyte)):
                 mention, substituted = step, False  # a grade written inside a series is about the value before it
+            elif values and values[-1].span[1] <= s_start and claim.term_analyte is not None \
+                    and (named := next((v for v in values if v.analyte == claim.term_analyte), None)) is not None:
+                mention, substituted = named, False  # values borrowed from the sentences before: its condition's, however far
             else:
                 mention, substituted = paired[id(claim)] if id(claim) in paired else \
                     _value_for_claim(claim, values, value_starts, clauses, clause_starts, text)
