@@ -60,7 +60,7 @@ TEN3 = rf"(?:(?:[x×*]\s*)?{power_of_ten('(?:3|³)')}|[x×*]\s*1,?000)\s*(?:{CEL
 # Counts per microlitre in hundreds ("WBC 31 x10^2/µL" is 3.1 x10^9/L), or in tens or hundreds of thousands, as Japanese reports
 # write them: "12.0 x10^4/µL" is 120 x10^9/L.
 TEN2 = rf"(?:[x×*]\s*)?{power_of_ten('(?:2|²)')}\s*(?:{CELLS}\s*)?{PER}\s*{PER_UL}"
-TEN4 = rf"(?:[x×*]\s*)?{power_of_ten('(?:4|⁴)')}\s*(?:{CELLS}\s*)?{PER}\s*{PER_UL}"
+TEN4 = rf"(?:(?:[x×*]\s*)?{power_of_ten('(?:4|⁴)')}|万)\s*(?:{CELLS}\s*)?{PER}\s*{PER_UL}"  # 万 (ten thousand): "Plt 9.1万/µL", as Japanese reports write it
 TEN5 = rf"(?:[x×*]\s*)?{power_of_ten('(?:5|⁵)')}\s*(?:{CELLS}\s*)?{PER}\s*{PER_UL}"
 # ... and as Indian reports write them, in lakhs (hundred thousands): "Platelets 1.2 Lakhs/cumm", "0.42 lacs/cumm" is 42 x10^9/L.
 LAKHS = rf"(?:lakhs?|lacs?)(?:\s*{PER}\s*{PER_UL})?"
@@ -96,8 +96,9 @@ FOREIGN_AT_LEAST_RE = re.compile(rf"(?i)(?:{FOREIGN_AT_LEAST})$")
 FOREIGN_ABOVE_RE = re.compile(rf"(?i)(?:{FOREIGN_ABOVE})$")
 COMPARATOR = r"(?P<cmp><=|>=|≤|≥|<|>|(?:(?:less|lower|fewer|greater|higher|more)\s+than|below|under|above|over|at\s+least|at\s+most|(?<!went )(?<!gone )(?<!goes )(?<!came )(?<!comes )(?<!rose )(?<!back )(?<!crept )(?<!moved )(?<!climbed )up\s+to)\b)"
 # A reference range written without brackets between a name and its result: "Hb (g/dL)  ref 13.5-17.5   result 12.8".
-REFERENCE_BEFORE_RESULT = (r"[ \t]*(?:ref(?:erence)?\.?(?:[ \t]+(?:range|interval))?|normal(?:[ \t]+range)?|range|nr|rr)[ \t]*:?[ \t]*"
-                           r"\d[\d.,]*[ \t]*(?:[-–]|to)[ \t]*\d[\d.,]*[ \t]*(?:[a-zµ^*/0-9]+[ \t]*)?[,;:|]?(?=[ \t]*(?:results?|values?|patient|now|today)\b)")
+REFERENCE_BEFORE_RESULT = (r"[ \t]*(?:[—–-][ \t]*)?(?:ref(?:erence)?\.?(?:[ \t]+(?:range|interval))?|normal(?:[ \t]+range)?|range|nr|rr)[ \t]*:?[ \t]*"
+                           r"\d[\d.,]*[ \t]*(?:[-–]|to)[ \t]*\d[\d.,]*[ \t]*(?:[a-zµ^*/0-9]+[ \t]*)?(?:[,;:|]|[—–-](?=[ \t]))?"
+                           r"(?=[ \t]*(?:results?|values?|patient|now|today|measured|found)\b)")  # "Hemoglobin — reference interval 13.5–17.5 g/dL — measured 10.2"
 # Months in French, Spanish, Italian, Portuguese, German and Dutch that no English month's first letters start ("4 maart",
 # "12 juin", "3 agosto", "9 März"), with the month of each; the others are read by their first three letters ("marzo", "juli").
 FOREIGN_MONTHS = {"enero": 1, "gennaio": 1, "février": 2, "févr": 2, "fevereiro": 2, "março": 3, "maart": 3, "mrt": 3, "märz": 3, "avril": 4,
@@ -149,8 +150,8 @@ FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,
           r"(?:(?:" + UNIT_ALTERNATIVES + r")(?![A-Za-z])|points?|%)?(?:[ \t]+(?:in|over|since|within|during)[ \t]+[^,.;\d\n]{1,30})?"
           r"[ \t]*,[ \t]*(?:now|today|currently|this[ \t]+morning)(?:[ \t]+(?:is|at))?[ \t]+(?=\d)|"
           # a decade, then the value now: "plts in the 20s all week, today 31"
-          r"[ \t]+(?:(?:in|around)[ \t]+the[ \t]+|~[ \t]*)?(?:(?:low|mid|high)[ \t-]*)?\d0s(?:[ \t]+(?:(?:all|this|last)[ \t]+|for[ \t]+(?:a|the|one|1)[ \t]+)(?:week|wk|day|month))?"
-          r"[ \t]*,[ \t]*(?:now|today|this[ \t]+morning)(?:[ \t]+(?:is|at))?[ \t]+(?=\d)|"
+          r"[ \t]+(?:(?:in|around)[ \t]+the[ \t]+|~[ \t]*)?(?:(?:low|mid|high)[ \t-]*)?\d{1,2}0s(?:[ \t]+(?:(?:all|this|last)[ \t]+|for[ \t]+(?:a|the|one|1)[ \t]+)(?:week|wk|day|month)|[ \t]+at[ \t]+baseline)?"
+          r"[ \t]*,[ \t]*(?:now|today|this[ \t]+morning)(?:[ \t]+(?:is|at|(?:down|up|back)[ \t]+to))?[ \t]+(?=\d)|"
           # a change told with its verb, from one value to the next: "hb dropped 9.2 to 7.6", "plaquetas caíram de 180 mil para 52 mil"
           r"[ \t]+(?:dropped|fell|fallen|rose|risen|went|gone|declined|decreased|increased|improved|recovered|climbed|slipped|"
           r"ca[íi]ram|caiu|baixaram|subiram|subiu|cayeron|bajaron|subieron|gedaald|gestegen|gesunken|gestiegen|"
@@ -167,7 +168,7 @@ FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,
           r"repeat|repeated|latest|currently|this\s+morning|this\s+(?:am|a\.m\.|pm|p\.m\.|afternoon|evening)|"
           r"ce\s+(?:matin|soir)|esta\s+(?:mañana|manhã|tarde)|stamattina|stamane|heute\s+(?:morgen|früh)|vanochtend|vanmorgen|vanmiddag|vanavond|recovering|rising|falling|dropping|climbing|improving|declining|your|have|"
           r"fine|ok|okay|good|stables?|stabile|estables?|stabil|normales?|normaux|normali|normais|basses?|bajas?|bajos|bassi|basse|baixas?|baixos|absolut|aktuell|heute|jetzt|vandaag|nu|hoy|ahora|hoje|agora|oggi|adesso|aujourd'hui|actuellement|maintenant|"
-          r"said|says|showed|shows|ca[íi]ram|caiu|subiram|subiu|baixaram|para|drifting|im\s+Verlauf|au\s+cours|(?:pre|post)(?=[ \t]*:?[ \t]*\d+(?:[.,]\d+)?(?!\d|[.,]\d|[ \t]*(?:units?|u|bags?|pools?|doses?)\b))|"
+          r"said|says|showed|shows|ca[íi]ram|caiu|subiram|subiu|baixaram|para|drifting|im\s+Verlauf|au\s+cours|(?:pre|post)(?:-?(?:dose|infusion|treatment|transfusion))?(?=[ \t]*:?[ \t]*\d+(?:[.,]\d+)?(?!\d|[.,]\d|[ \t]*(?:units?|u|bags?|pools?|doses?)\b))|measured|"
           r"à|a|ont|sont|est|était|étaient|de|è|sono|era|erano|di|es|son|eran|han|hanno|en|bei|liegt|liegen|ist|sind|war|waren|von|auf|been|"
           r"me|salieron|sali[óo]|est[áa]n?|estão|estaban?|estavam|estava|deram|deu|em|"
           r"(?:pre|post?)-?tra(?:n)?sfus\w*|preserved|maintained|again|holding|"  # "Hb postransfusional 9,1", "ANC preserved at 3.2", "low again - 2.1"  # a patient's Spanish or Portuguese: "las plaquetas me salieron en 55 mil"
@@ -470,7 +471,7 @@ WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)(?:[a-z]{0,3}day|s|rs?)?\b\.?"
 TIMED_REPEAT = r"the\s+\d{1,2}[:h]\d{2}\s+(?:repeat|recheck|re-?draw|draw|sample|count|check)"
 # Where a value was taken, after its time: "today in clinic 9.6", "this morning at the infusion centre 41".
 PLACE = r"(?:in|at)\s+(?:the\s+)?(?:clinic|ED|A&E|ER|ward|GP|office|infusion\s+(?:center|centre|suite)|day\s+unit|lab)"
-SUBJECT_VERB = (rf"(?:(?:{RELATIVE_TIME}|(?:repeat(?:ed)?|re-?check(?:ed)?)(?:\s+(?:on\s+)?\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\s+(?:at\s+|@\s*)?\d{{1,2}}[:h]\d{{2}}|\s+(?:[01]\d|2[0-3])[0-5]\d(?=\s*:))?\s*:?|(?:this\s+morning|today|tonight|now|latest|most\s+recent|hoje|hoy|oggi|heute|vandaag|aujourd'hui|jetzt|ahora|agora|adesso|maintenant|(?:the\s+)?(?:{WEEKDAY}|morning|evening|afternoon|latest|repeat|next)\s+(?:draw|sample|count|check|labs?|result|CBC|FBC)|(?:on\s+)?today['’]s\s+(?:CBC|FBC|labs?|bloods?|draw|sample|count|results?))(?:\s+\d{{1,2}}(?:[:h]\d{{2}}|h)|\s*\([^()\n]{{1,12}}\)|\s+{PLACE})?|later|{LATER_EVENT}|(?:at\s+(?:the\s+)?|its\s+)?nadir|{TIMED_REPEAT}|post(?:-?transfusion)?(?=\s+\d)|{WEEKDAY}|on\s+[A-Za-z]+(?:\s+\d{{1,2}})?|(?:(?:am|le|el|il|op|na|no|o)\s+)?{FOREIGN_WEEKDAY}|(?:by\s+|on\s+)?(?:day|d|week|wk|cycle|c)\s*\d{{1,3}}\s*:?|at\s+\d{{1,2}}[:h]\d{{2}})\s*,?\s+)?"
+SUBJECT_VERB = (rf"(?:(?:{RELATIVE_TIME}|(?:repeat(?:ed)?|re-?check(?:ed)?)(?:\s+(?:on\s+)?\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\s+(?:at\s+|@\s*)?\d{{1,2}}[:h]\d{{2}}|\s+(?:[01]\d|2[0-3])[0-5]\d(?=\s*:))?\s*:?|(?:this\s+morning|today|tonight|now|latest|most\s+recent|hoje|hoy|oggi|heute|vandaag|aujourd'hui|jetzt|ahora|agora|adesso|maintenant|(?:the\s+)?(?:{WEEKDAY}|morning|evening|afternoon|latest|repeat|next)\s+(?:draw|sample|count|check|labs?|result|CBC|FBC)|(?:on\s+)?today['’]s\s+(?:CBC|FBC|labs?|bloods?|draw|sample|count|results?))(?:\s+\d{{1,2}}(?:[:h]\d{{2}}|h)|\s*\([^()\n]{{1,12}}\)|\s+{PLACE})?|later|{LATER_EVENT}|(?:at\s+(?:the\s+)?|its\s+)?nadir|{TIMED_REPEAT}|post(?:-?transfusion)?(?=\s+\d)|{WEEKDAY}|on\s+[A-Za-z]+(?:\s+\d{{1,2}})?|(?:(?:am|le|el|il|op|na|no|o)\s+)?{FOREIGN_WEEKDAY}|(?:by\s+|on\s+)?(?:day|d|j|week|wk|cycle|c)\s*\d{{1,3}}\s*:?|at\s+\d{{1,2}}[:h]\d{{2}})\s*,?\s+)?"
                 r"(?:(?:they|it|she|he|that|which)(?:'re|'s|’re|’s|re|s)?\s+)?"
                 r"(?:(?:had|has|have|han|hanno|sind|zijn|sont)\s+)?(?:(?:is|are|was|were|been|came|come|comes|went|gone|rose|risen|fell|fallen|dropped|recovered|climbed|"
                 r"improved|declined|sits?|sitting|stands?|stood|reads?|confirmed|showed|shows|"
@@ -499,7 +500,7 @@ TREATMENT_WORDS_RE = re.compile(r"(?:[ \t]+(?!(?:then|now|today|this|and|but|bac
                                 re.IGNORECASE)
 # What labels the next value of a series before it, after a comma or a conjunction: "Sunday 0.6", "this morning 0.4", "on day 15 it
 # was 0.9", "y al alta 1,7".
-NEXT_LABEL = (rf"(?:{LATER_EVENT}|(?:at\s+(?:the\s+)?|its\s+)?nadir\b|{TIMED_REPEAT}|post(?:-?transfusion)?\s+(?=\d)|{WEEKDAY}|(?:(?:am|le|el|il|op|na|no|o)\s+)?{FOREIGN_WEEKDAY}|{RELATIVE_TIME}|this\s+morning|today|jetzt|ahora|agora|adesso|maintenant|the\s+(?:{WEEKDAY}|morning|evening|afternoon|latest|repeat|next)\s+(?:draw|sample|count|check|labs?|result|CBC|FBC)|(?:on\s+)?today['’]s\s+(?:CBC|FBC|labs?|bloods?|draw|sample|count|results?)|tonight|now|latest|most\s+recent|hoje|hoy|oggi|heute|vandaag|aujourd'hui|(?:by|on|at|in)\s+(?:the\s+)?(?:day|d|week|wk|cycle|c)\s*\+?\d)")
+NEXT_LABEL = (rf"(?:{LATER_EVENT}|(?:at\s+(?:the\s+)?|its\s+)?nadir\b|{TIMED_REPEAT}|post(?:-?transfusion)?\s+(?=\d)|[JD]\s*\+?\d{{1,3}}\s+(?=\d)|{WEEKDAY}|(?:(?:am|le|el|il|op|na|no|o)\s+)?{FOREIGN_WEEKDAY}|{RELATIVE_TIME}|this\s+morning|today|jetzt|ahora|agora|adesso|maintenant|the\s+(?:{WEEKDAY}|morning|evening|afternoon|latest|repeat|next)\s+(?:draw|sample|count|check|labs?|result|CBC|FBC)|(?:on\s+)?today['’]s\s+(?:CBC|FBC|labs?|bloods?|draw|sample|count|results?)|tonight|now|latest|most\s+recent|hoje|hoy|oggi|heute|vandaag|aujourd'hui|(?:by|on|at|in)\s+(?:the\s+)?(?:day|d|week|wk|cycle|c)\s*\+?\d)")
 # When a value of a series was taken, written after it: "(today)", "two weeks ago", "in March", "on the 3rd", "on Tuesday",
 # "at 06:40", "à 20h", "am 13.03.", "op 4 april", "el día 2", "d+12", "(wk 4)", "at start", "bei Entlassung", "na admissão".
 DATE_WORD_PREPOSITION = r"(?:on|le|el|il|em|am|op|del|al|vom|o|no)"
@@ -508,7 +509,7 @@ VALUE_TIME_LABEL = (rf"(?:{RELATIVE_TIME}|(?:in|en|im|a|ad|em|op)\s+{MONTH_NAME}
                     rf"{DATE_WORD_PREPOSITION}\s+(?:the\s+)?\d{{1,2}}(?:(?:st|nd|rd|th)(?:\s+of\s+[A-Za-z]+)?|(?:st|nd|rd|th|\.)?(?:\s+(?:of|de))?\s+{MONTH_NAME})|"
                     rf"on\s+\w+(?:\s+\d+)?|(?:le|el|il)\s+\d{{1,2}}(?![\d.,/:h%])|{WEEKDAY}|(?:(?:am|le|el|il|op|na|no|o)\s+)?{FOREIGN_WEEKDAY}|earlier|(?:at\s+|@\s*)?\d{{1,2}}[:h]\d{{2}}|(?:à|às|a\s+las|alle|um|om|at)\s+\d{{1,2}}\s*h(?:\s*\d{{2}})?(?!\w)|"
                     rf"{DATE_WORD_PREPOSITION}\s+\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}}|\.)?|"
-                    rf"(?:(?:à|au|at|en|al|am|by|in|on|el|le|il|op|em|o|no)\s+)?(?:J|D|day|jour|d[íi]a|Tag|giorno|dag|week|wk|cycle|month|semaine|semana|settimana|Woche)\s*\+?\d{{1,3}}(?!\d|[.,]\d)(?:\s+(?:after|post|following|with|under|on)\s+(?:the\s+)?[A-Za-z][\w-]*)?|"
+                    rf"(?:(?:à|au|at|en|al|am|by|in|on|el|le|il|op|em|o|no)\s+)?(?:J|D|day|jour|d[íi]a|Tag|giorno|dag|week|wk|cycle|c|month|semaine|semana|settimana|Woche)\s*\+?\d{{1,3}}(?!\d|[.,]\d)(?:\s+(?:after|post|following|with|under|on)\s+(?:the\s+)?[A-Za-z][\w-]*)?|"
                     rf"previously|(?:at\s+)?baseline|at\s+(?:the\s+)?start\s+of\s+[\w-]+|@\s*(?:[01]\d|2[0-3])[0-5]\d(?!\d)|c\s*\d{{1,2}}\s*d\s*\d{{1,2}}(?!\d)|at\s+(?:the\s+)?(?:start|onset|outset)|(?:at|on|upon)\s+(?:the\s+)?(?:day\s+of\s+)?(?:admission|discharge|diagnosis|presentation|screening|follow-?up|nadir)|"
                     rf"(?:bei|bij|na|al|à\s+la|alla|à\s+l['’]|all['’])\s*(?:Entlassung|ontslag|alta|sortie|dimissione|Aufnahme|opname|admiss[ãa]o|admission|ingreso|entr[ée]e|ingresso)|"
                     rf"(?:before|prior\s+to|pre-?)\s*[A-Za-z][^,;\d\n]{{0,25}}(?:\d{{1,2}})?|"
@@ -1124,7 +1125,7 @@ def latest_labelled(labels: list[str]) -> int:
     if any(age is not None for age in ages) and all(label.strip(" \t()[]:-—–@,") for label in labels):
         return len(labels) - 1  # "190 in April and 74 yesterday": times of two kinds, told in order
     if all(r is not None for r in ranks):
-        stripped = [label.strip(" \t()[]:-—–@") for label in labels]
+        stripped = [CYCLE_PREPOSITION_RE.sub("", label.strip(" \t()[]:-—–@")) for label in labels]  # "at c1", "c3": cycles 1 and 3
         choice = latest_column(stripped)
         if choice is not None:
             return choice
@@ -1460,7 +1461,7 @@ def _find_mentions(text: str) -> list[Mention]:
             continue
         found = value_match.groupdict()
         filler = found["filler"] or ""
-        if "\n" in filler and not _vertical(text, match.start(), filler, value_match.end("num")) or len(filler) > (75 if "," in filler else 40):
+        if "\n" in filler and not _vertical(text, match.start(), filler, value_match.end("num")) or len(filler) > (75 if "," in filler or "ref" in filler.lower() else 40):
             continue  # a value on the next line belongs to a table, read by table_mentions
         number_text, unit_text, kilo, comparator = found["num"], found["unit"], bool(found["kilo"]), found["cmp"]
         number_span = value_match.span("num")
@@ -3626,6 +3627,7 @@ def _current_by_context(text: str, mentions: list[Mention], indexes: list[int], 
 
 
 DAY_PREPOSITION_RE = re.compile(r"(?i)^(?:on|by|at|in)\s+(?:the\s+)?(?=(?:day|week|wk|cycle|d)\s*\+?\d{1,3}$)")
+CYCLE_PREPOSITION_RE = re.compile(r"(?i)^(?:on|by|at|in)\s+(?=c\s*\d{1,2}(?:\s*d\s*\d{1,2})?$)")  # "at c1" beside "c3": cycle 1
 
 
 def latest_of_timed_repeats(text: str, mentions: list[Mention]) -> list[Mention]:

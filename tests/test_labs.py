@@ -1490,6 +1490,14 @@ ROUND38_READS = [
     ("Lymphocytes 6.0 % (L)   0.31 x10^9/L", {"alc": 0.31}),
     ("neuts 38% = 0.8", {"anc": 0.8}),
     ("Post-transfusion PLT (1 h): 33 x10^9/L", {"plt": 33}),
+    # cycles as a series' labels, French days before values, a decade at baseline, a reference interval before "measured"
+    ("plts 210k at c1, 150k c3, 88k c5 today", {"plt": 88}),
+    ("plt 70K on c2d1, 52K c2d8, 41K c2d15", {"plt": 41}),
+    ("Suivi : J0 plaquettes 180 G/L ; J7 95 G/L ; J14 52 G/L", {"plt": 52}),
+    ("platelets ~150s at baseline, now down to 81 at wk 6", {"plt": 81}),
+    ("Hemoglobin — reference interval 12.0–15.5 g/dL — measured 9.6 g/dL — flag L", {"hgb": 9.6}),
+    ("ANC pre-dose 0.42 x10^9/L", {"anc": 0.42}),
+    ("Plt 6.3万/µL", {"plt": 63}),
 ]
 
 
