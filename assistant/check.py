@@ -1827,7 +1827,7 @@ VERSION_AFTER_CLAIM_RE = re.compile(r"(?i)(?:[\s\w-]{0,20}?\b(?:under|per|in|by|
 
 
 # "a count of 45" names no analyte: it is the count of the condition or analyte named just before it in the sentence.
-UNNAMED_COUNT_RE = _scan(rf"(?i)\b(?#first)(?:the|a|her|his|their|this|that|its|my|your|our)\s+count\s+(?:(?:today|now|this\s+morning)\s+)?"
+UNNAMED_COUNT_RE = _scan(rf"(?i)\b(?#first)(?:the|a|her|his|their|this|that|its|my|your|our)\s+(?:(?:lady|man|woman|guy|gent|gentleman|patient|pt)['’]s\s+)?count\s+(?:(?:today|now|this\s+morning)\s+)?"
                           rf"(?:(?:of|was|is|at|now|reached|fell\s+to|dropped\s+to|(?:recovered|rose|climbed|improved|increased|returned)\s+to|came\s+back\s+at)\s+|:\s*)"
                           rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:[.,]\d+)?)(?P<kilo>\s?[kK](?![a-zA-Z]))?\s*(?P<unit>{UNIT_ALTERNATIVES})?(?![\w%])"
                           # "the count was 1 below the 50 line" gives a difference, not a count
@@ -2249,11 +2249,13 @@ def _unnamed_counts(text: str, start: int, end: int, mentions: list[Mention], to
         referents = list(REFERENT_RE.finditer(text, floor, match.start()))
         if referents and any(referents[-1].end() <= m.span[0] < match.start() for m in mentions):
             continue  # a value of its own stands between
-        condition = TERM_RE.search(text, match.end(), end) if referents else None
+        condition = TERM_RE.search(text, match.end(), end)
         if condition is not None and condition.lastgroup in CANONICAL_UNIT and condition.lastgroup in {r.lastgroup for r in referents}:
             analyte = condition.lastgroup  # "neutrophils are the white cells …; a count of 1.1 is grade 2 neutropenia": the condition's count
         elif referents:
             analyte = referents[-1].lastgroup
+        elif condition is not None and condition.lastgroup in CANONICAL_UNIT and match.group(0)[:4].lower() in ("your", "her ", "his ", "our ", "my c"):
+            analyte = condition.lastgroup  # "Your lady's count today is 0.6, which is grade 2 lymphopenia": the condition's count
         else:
             if "analyte" not in topic:
                 named = {m.lastgroup for m in REFERENT_RE.finditer(text)}
