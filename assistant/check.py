@@ -500,6 +500,25 @@ def _bracket_of_its_own(before: str, denial: int, term: str | None) -> bool:
                                  or GRADE_CLAIM_RE.search(before, denial, bracket) is not None)
 
 
+CORRECTION_FOLLOWS_RE = re.compile(r"(?i)[\s\"”']*(?:(?:that|this|it)(?:\s+one)?\s+(?:needs?\s+correct\w*|is\s+(?:not\s+(?:quite\s+)?right|wrong|incorrect))|"
+                                   r"(?:that['’]s|it['’]s)\s+(?:not\s+(?:quite\s+)?right|wrong|incorrect))")
+THAT_VERSION_RE = re.compile(r"(?i)\b(?:(?:with|under|in|by|per|using)\s+(?:that|this|the\s+(?:newer|older|new|old|latter|former))\s+version|"
+                             r"con\s+(?:esa|esta)\s+versi[óo]n|en\s+(?:esa|esta)\s+versi[óo]n|(?:avec|selon|dans)\s+cette\s+version|"
+                             r"(?:mit|nach|in)\s+dieser\s+Version|(?:con|secondo|in)\s+questa\s+versione|(?:com|nessa|nesta)\s+(?:essa\s+|esta\s+)?vers[ãa]o|"
+                             r"(?:met|volgens|in)\s+(?:die|deze)\s+versie)\b")
+REPORTING_BEFORE_QUOTE_RE = re.compile(r"(?i)\b(?:wrote|write|writes|said|say|says|asked|ask|asks|told|tells|typed|messaged|question|message)\s*:?\s*$")
+
+
+def _quoted_from_another(text: str, start: int, position: int) -> bool:
+    """Whether `position` lies inside a quotation, opened in its sentence after a verb of saying ('You wrote: "…'), whose
+    words are someone else's."""
+    before = text[start:position]
+    opening = max(before.rfind("“"), before.rfind('"') if before.count('"') % 2 == 1 else -1)
+    if opening < 0 or "”" in before[opening:]:
+        return False
+    return REPORTING_BEFORE_QUOTE_RE.search(before, 0, opening) is not None
+
+
 def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_terms: list[tuple[int, int, str]],
             text_term_starts: list[int], correction_hints: _WordIndex) -> list[Claim]:
     """The grade claims of text[start:end], whose GRADE_CLAIM_RE matches are `grade_claims`; `text_terms` (start, end,
@@ -574,6 +593,9 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
         if ("until" in lowered_before or "unless" in lowered_before or "once" in lowered_before or "till" in lowered_before) \
                 and UNTIL_BEFORE_RE.search(before[-25:]):
             continue  # "hold until ≤ grade 1": a goal, not a claim
+        if ('"' in chunk or "“" in chunk) and _quoted_from_another(text, start, claim_start) \
+                and (DENIED_START_RE.match(text, end) or CORRECTION_FOLLOWS_RE.match(text, end)):
+            continue  # 'You wrote: "platelets 45, that's grade 2, right?" That one needs correcting': another's words, answered
         if "(" in near_before and EARLIER_IN_BRACKET_RE.search(near_before):
             continue  # "grade 2 thrombocytopenia today (was grade 1 on 08/09)": the grade of an earlier value, said aside
         if (" at " in near_before[-12:] + " " or " for " in near_before[-12:] + " ") and ACTION_AT_BEFORE_RE.search(before):
@@ -1067,7 +1089,9 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             continue  # nothing to judge, but a v6.0 grade for lymphocytes, which needs no value
         named_here = marks[bisect_left(mark_starts, s_start):bisect_left(mark_starts, s_end)]
         outer_version = _section_version(sections, s_start) or stated_version or default
-        sentence_version = single_version([v for _, v in named_here]) or outer_version
+        sentence_version = single_version([v for _, v in named_here]) \
+            or (marks[bisect_left(mark_starts, s_start) - 1][1] if bisect_left(mark_starts, s_start) and THAT_VERSION_RE.search(sentence) else None) \
+            or outer_version  # "With that version, 0.8 is grade 2": the version named last before
         value_starts = [m.span[0] for m in values]
         claims = listed or ([c for c in _claims(text, s_start, s_end, grade_claims, text_terms, text_term_starts, correction_hints) if c.term_analyte != "fn"] if claimed else [])
         clauses = _clause_bounds(s_start, s_end, clause_breaks, clause_break_starts) if claims else []
@@ -1821,7 +1845,8 @@ def _one_per_contrast(found: list[Finding]) -> list[Finding]:
 
 
 VERSION_ALONE_RE = re.compile(r"(?i)(?:CTCAE\s*)?(?:version\s*|v\.?\s*)?[56](?:\.0)?\s*\)")
-VERSION_AFTER_CLAIM_RE = re.compile(r"(?i)(?:[\s\w-]{0,20}?\b(?:under|per|in|by|to|using|with|of|according\s+to|secondo|seg[uú]n|selon|"
+VERSION_AFTER_CLAIM_RE = re.compile(r"(?i)(?:(?:(?!\b(?:and|und|y|et|e|en|but|aber|mais|pero|ma|mas|maar|while|whereas|or|oder|ou|o)\b)[\s\w-]){0,20}?"
+                                    r"\b(?:under|per|in|by|to|using|with|of|according\s+to|secondo|seg[uú]n|selon|"
                                     r"segundo|volgens|gem[äa]ß|nach)\s+(?:the\s+|la\s+|le\s+|el\s+|a\s+|o\s+|die\s+|der\s+|de\s+)?|"
                                     r"\s*[(,]\s*(?:per\s+|under\s+)?|(?P<term>[\s\w-]{1,25}?\s*\(\s*))")
 

@@ -1335,6 +1335,11 @@ ROUND38_CLASSES = [
     ("Neutrophile 1,7/nl. Keine Neutropenie Grad 2 oder höher (Grad 1 bei Normgrenze 2,0/nl).", "5", []),
     ("Hb 8,0 g/dL, trombocyten 140 x10^9/L. Trombocyten licht verlaagd (graad 2).", "5", [(M, "plt", 2, 1)]),
     ("Thrombozyten 40/nl (CTCAE Grad 3). Hypothyreose Grad 2 unter L-Thyroxin.", "5", []),
+    # another's words quoted and then corrected; each claim under the version it names; "with that version"
+    ('Your message said: "ANC 0.9, that is grade 2, right?" That needs correcting: 0.9 is grade 3.', "5", []),
+    ('The draft says: "ANC 0.9, that is grade 2." Please confirm.', "5", [(M, "anc", 2, 3)]),
+    ("ALC 0.4 x10^9/L is grade 3 per v5.0 and grade 2 per v6.0, which no longer grades it.", "5", [("ungradable_term", "alc", 2, None)]),
+    ("We use CTCAE v5.0 here. With that version, ANC 0.8 is grade 2.", "6", [(M, "anc", 2, 3)]),
 ]
 
 

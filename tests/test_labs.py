@@ -1498,6 +1498,7 @@ ROUND38_READS = [
     ("Hemoglobin — reference interval 12.0–15.5 g/dL — measured 9.6 g/dL — flag L", {"hgb": 9.6}),
     ("ANC pre-dose 0.42 x10^9/L", {"anc": 0.42}),
     ("Plt 6.3万/µL", {"plt": 63}),
+    ("platelets 210 (baseline) – 132 (week 9) – 64 (today)", {"plt": 64}),
 ]
 
 
