@@ -133,7 +133,9 @@ TERM_WORDS = {
 }
 # The lookahead on first letters is only for speed: the scan skips positions where no term can start.
 TERM_ALTERNATIVES = "(?:" + "|".join(f"(?P<{k}>{v})" for k, v in TERM_WORDS.items()) + ")"
-TERM_RE = re.compile(r"\b" + first_char_lookahead(TERM_ALTERNATIVES) + TERM_ALTERNATIVES, re.IGNORECASE)
+# A term may end a German or Dutch compound: "Eisenmangelanämie", "Immunthrombozytopenie", "ijzergebreksanemie".
+COMPOUND_TERM_END = r"(?:an[äae]mie|(?:th?rombo(?:zyto|cyto)|neutro|lympho|lymfo|leu[ck]o)penie)\b"
+TERM_RE = re.compile(rf"(?:\b|(?<=[^\W\d_]{{3}})(?={COMPOUND_TERM_END}))" + first_char_lookahead(TERM_ALTERNATIVES) + TERM_ALTERNATIVES, re.IGNORECASE)
 FEBRILE_RE = re.compile(r"febrile\s+neutropeni", re.IGNORECASE)
 # The grade given right after it: "febrile neutropenia (grade 3)", "the febrile neutropenia was graded 3".
 FEBRILE_BEFORE_RE = re.compile(r"(?i)febrile\s+neutropeni\w*\s*(?:\(\s*|[:,-]\s*|(?:(?:event\s+)?(?:is|was|were|are|been|assessed|considered)\s+){1,2}(?:as\s+)?)?"
@@ -151,7 +153,7 @@ NON_LAB_AFTER_RE = re.compile(r"\s*(?:\)\s*)?(?:[\w-]+\s+){0,2}?" + NON_LAB_ALTE
 # "au-dessus de 1,5", "unter 1,0", "boven de grens van 1,5", "abaixo de 1.500". Those of FOREIGN_BELOW_RE say "below".
 FOREIGN_RELATION = (r"por\s+(?:encima|debajo)\s+del?|(?:superior|inferior|mayor|menor)(?:es)?\s+(?:a|al|que|de)|acima\s+d[eoa]|abaixo\s+d[eoa]|"
                     r"(?:al\s+di\s+)?(?:sopra|sotto)(?:\s+(?:il|al|la|alla|a|di|del|della))?|(?:superiore|inferiore)\s+a|"
-                    r"(?:au|en)[ -]desso?us\s+d[eu]s?|sous|(?:sup|inf)[ée]rieure?s?\s+[àa]|über|unter(?:halb)?|oberhalb|boven|onder")
+                    r"(?:au|en)[ -]desso?us\s+d[eu]s?|sous|(?:sup|inf)[ée]rieure?s?\s+[àa]|(?:über|unter(?:halb)?|oberhalb|boven|onder)(?![^\W\d_])")  # not "Untergrenze", "ondergrens"
 FOREIGN_RELATION_RE = re.compile(rf"(?i){FOREIGN_RELATION}")
 FOREIGN_BELOW_RE = re.compile(r"(?i)debajo|inferior|menor|abaixo|sotto|dessous|sous|inf[ée]rieur|unter|onder")
 # A stated comparison of a value with a threshold, wherever it sits in the sentence: "is below the 1.5 cut-off",
@@ -259,6 +261,8 @@ SENTENCE_ABBREVIATIONS = ("i\\.e", "e\\.g", "vs", "cf", "approx", "incl", "resp"
 # A letter before the stop is tested first: most stops follow a digit.
 ABBREVIATION_RE = re.compile(r"(?i)\.(?<=[^\W\d_]\.)(?:" + "|".join(rf"(?<=\b{word}\.)" for word in SENTENCE_ABBREVIATIONS) + ")")
 # The CTCAE version a sentence or a document names ("under CTCAE v6", "per v6.0", "CTCAE version 5.0").
+# The newest version named by its age, not its number: "grade 1 under the new system", "the latest CTCAE criteria".
+NEWEST_VERSION_RE = re.compile(r"(?i)(?<=\bthe\s)(?:new|newer|newest|latest)\s+(?:CTCAE\s+)?(?:grading\s+)?(?:system|version|criteria|scale|edition)\b")
 VERSION_NAMED_RE = _scan(r"(?i)(?#first)(?:CTCAE\s*(?:version\s*|v\.?\s*)?|\bv\.?\s?|\bversion\s+)([56])(?:\.0)?\b")
 # Words that make a grade a negated claim ("no neutropenia of grade 2 or worse", "is not grade 3", "rather than
 # grade 4"), and those that make it a claim of staying below a grade ("does not reach grade 3", "not yet grade 2").
@@ -266,7 +270,7 @@ NEGATION_RE = re.compile(r"(?i)\b(?:no|not|cannot|isn't|aren't|wasn't|weren't|do
                          # the same in the other languages read here: "nessuna neutropenia di grado 2", "sin anemia de grado 3", "keine Neutropenie Grad 3",
                          # "et non de grade 3", "e non di grado 3" (but not the prefix of "non-haematological")
                          r"non(?![-‐])|nessun[ao]?|ningun[ao]?|ningún|sin|sans|aucune?|pas(?:\s+de)?|kein(?:e[nmrs]?)?|geen|nenhum[a]?|sem|"
-                         r"nicht|niet|n[ãa]o)\b"
+                         r"nicht|niet|n[ãa]o)\b(?![-‐])"  # nor a prefix: "niet-hemolytische anemie graad 1"
                          # "no grade under v6.0 (grade 1 under v5.0)": what is denied is any grade, not the grade named after
                          r"(?!\s+(?:CTCAE\s+)?grade\b(?!\s*(?:[0-5]|[IV]+\b)))(?!.*\b(?:but|it\s+is|is|it's|it’s|that's|that\s+is)(?!\w))(?:[^;:,—–.]|(?<=\d)\.(?=\d)){0,35}$")
 BELOW_RE = re.compile(r"(?i)\b(?:(?:does|do|did)\s+not|doesn't|don't|didn't|not\s+yet|falls?\s+short\s+of|fell\s+short\s+of|below)\s+"
@@ -966,6 +970,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
     lowered = text.lower()
     # Every version the text names, found once; each sentence looks up its own by position.
     marks = [(m.start(), normalize_version(m.group(1))) for m in _anchor_matches(VERSION_NAMED_RE, text, lowered)]
+    if "new" in lowered or "latest" in lowered:
+        marks = sorted(marks + [(m.start(), "6.0") for m in NEWEST_VERSION_RE.finditer(text)])  # "grade 1 under the new system"
     mark_starts = [position for position, _ in marks]
     default = single_version([v for _, v in marks]) or normalize_version(version)
     stated_version = None  # the version the last sentence of no value and no claim named alone
@@ -1156,6 +1162,13 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             if mention is None and chained is not None and claim.term_analyte in (None, chained[1].analyte) \
                     and _continues(text, chained[0], claim.span[0]):
                 mention, substituted = chained[1], chained[2]  # "grade 3 under v6.0 and grade 4 under v5.0": the same value
+            if mention is not None and claim.own is None and mention.span[1] <= claim.span[0] and "(" in text[mention.span[1]:claim.span[0]]:
+                mention = _bracketed_earlier_value(text, mention, claim) or mention  # "Plt 96 today (61 on Monday, when she was grade 2)"
+            if mention is not None and claim.own is None and mention.span[0] >= s_start \
+                    and NOW_CUE_RE.search(text, clauses[max(0, bisect_right(clause_starts, claim.span[0]) - 1)][0], min(s_end, claim.span[1] + 20)) \
+                    and _earlier(text, mention) and (told := _episode(history, mention.analyte, s_start)) \
+                    and told[0].span[1] <= s_start and not _earlier(text, latest := max((m for m in told if m.span[1] <= s_start), key=SPAN_OF)):
+                mention = latest  # "Hb 8.4 at discharge. … grade 3 (Hb 6.9 on admission); at discharge, grade 2": the value of now, told before
             if known and (mention is None and remembering or substituted
                           or mention is None and claim.term_analyte in known and all(v.analyte != claim.term_analyte for v in values)):
                 # "Plt 40 on Monday. Today ANC 1.1 and grade 3 thrombocytopenia": the platelets named before, not today's ANC
@@ -1307,7 +1320,7 @@ FOREIGN_LLN_RE = re.compile(
     rf"(?P<within>{FOREIGN_WITHIN}))"
     # a number after it is a comparison of its own, a range after it is checked as one (RANGE_COMPARISON_RE)
     r"(?!(?:\s+normal(?:es?)?)?\s*(?:de|di|van|von|du|da|do|des|del)?\s*\(?\s*[<>≤≥]?\s*\d)")
-FOREIGN_LLN_WORDS = ("debajo", "sotto", "inferior", "grenze", "dessous", "rieur", "unter", "onder", "abaixo", "dentro", "nella", "entro", "nei ", "dans les",
+FOREIGN_LLN_WORDS = ("debajo", "sotto", "inferior", "grenze", "dessous", "rieur", "unter", "onder", "abaixo", "dentro", "nella", "entro", "nei ", "nel range", "dans les",
                      "normbereich", "innerhalb", "binnen")  # a word each of FOREIGN_LLN_RE's phrases needs
 FOREIGN_LLN_ANCHOR_RE = _scan(r"(?i)(?#first)(?:norm|ondergrens|untergrenze|l[íi]mite\s+inf[ée]ri(?:or|eur)|limiti)")
 LLN_ANCHOR_RE = _scan(r"(?i)(?#first)(?:LLN|lower\s+limit|normal|reference\s+range)")
@@ -1432,6 +1445,13 @@ def _lln_comparison_findings(text: str, lowered: str, mentions: list[Mention], s
                 # "Your white cell count today is 3.4. …, so your result sits within the normal range": the value given before
                 mention = given[-1] if given else None
                 subject = mention.analyte if mention is not None else None
+            elif (mention is None or mention.span[1] <= sentence_start) and given \
+                    and ELLIPTIC_START_RE.fullmatch(text, sentence_start, match.start()):
+                # "Plts 142 today (38 on admission). Now above the lower limit of normal": the one count of the sentence before, as of now
+                before = spans[max(0, bisect_right(spans, (sentence_start, -1)) - 1)][0]
+                latest = [m for m in given if m.span[0] >= before and text.count("(", before, m.span[0]) <= text.count(")", before, m.span[0])]
+                if latest and len({m.analyte for m in latest}) == 1:
+                    mention, subject = latest[-1], latest[-1].analyte
             targets = [mention]
         for mention in targets:
             finding, judged = _lln_finding(text, match, mention, subject, below, sentence_start, spans, named_ranges, version)
@@ -1441,6 +1461,9 @@ def _lln_comparison_findings(text: str, lowered: str, mentions: list[Mention], s
     return findings, checked
 
 
+# The start of a sentence that leaves its subject to the sentence before: "Now above the lower limit of normal".
+ELLIPTIC_START_RE = re.compile(r"(?i)\s*(?:(?:now|today|still|currently|back|remains?|stays?|is|are|it['’]s|it|they['’]re|they|well|just|"
+                               r"slightly|already|again|finally|comfortably|so|and|but)\s+)+")
 # The patient's result named as the subject of a comparison, in the languages read: "your result", "su resultado", "uw uitslag".
 RESULT_SUBJECT_RE = re.compile(r"(?i)\b(?:(?:your|the|my|her|his)\s+(?:result|count|value|level|reading)|su\s+(?:resultado|valor|recuento)|"
                                r"votre\s+(?:r[ée]sultat|valeur|taux)|ihr\s+(?:wert|ergebnis)|il\s+suo\s+(?:valore|risultato)|"
@@ -1938,12 +1961,14 @@ OPENING_RE = re.compile(r"(?i)[\W_]*(?:(?:[^\s\d]+|(?:CTCAE\s*)?v[56](?:\.0)?[:,
 
 # A value said of an earlier time than the sentence's others: "49 today, compared with 212 three weeks earlier".
 # Also in the other languages read here: "frente a 21.000/mm3 al ingreso", "contre 45 G/L à l'entrée", "gegenüber 92 /nl".
-EARLIER_BEFORE_RE = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|down\s+from|up\s+from|baseline(?:\s+of)?|previously|prior|initially|versus|vs\.?|"
+AT_ADMISSION = (r"(?:on|at)\s+(?:admission|presentation|diagnosis)|al\s+ingreso|[àa]\s+l['’](?:admission|entr[ée]e)|bei\s+Aufnahme|"
+                r"all['’]ingresso|bij\s+opname|na\s+admiss[ãa]o")
+EARLIER_BEFORE_RE = re.compile(r"(?i)\b(?:(?:compared\s+(?:with|to)|down\s+from|up\s+from|baseline(?:\s+of)?|previously|prior|initially|versus|vs\.?|"
                                r"frente\s+a|contre|par\s+rapport\s+[àa]|gegen[üu]ber|im\s+Vergleich\s+zu|rispetto\s+a|comparad[oa]\s+com|"
-                               r"em\s+compara[çc][ãa]o\s+com|ten\s+opzichte\s+van|vergeleken\s+met)\s+(?:an?\s+|the\s+|los\s+|las\s+|les\s+|den\s+)?$")
+                               r"em\s+compara[çc][ãa]o\s+com|ten\s+opzichte\s+van|vergeleken\s+met)\s+(?:an?\s+|the\s+|los\s+|las\s+|les\s+|den\s+)?|"
+                               rf"(?:{AT_ADMISSION})\s*\(\s*)$")  # "grade 4 on admission (platelets 9)": the bracket's value is of that time
 EARLIER_AFTER_RE = re.compile(r"(?i)\s*(?:\S+\s+){0,3}?(?:earlier|ago|before|previously|prior|at\s+baseline|last\s+(?:week|month|cycle|time)|"
-                              r"(?:on|at)\s+(?:admission|presentation|diagnosis)|al\s+ingreso|[àa]\s+l['’](?:admission|entr[ée]e)|bei\s+Aufnahme|"
-                              r"all['’]ingresso|bij\s+opname|na\s+admiss[ãa]o)(?![\w'’])")
+                              rf"{AT_ADMISSION})(?![\w'’])")
 
 
 # Words one of which EARLIER_BEFORE_RE or EARLIER_AFTER_RE needs: plain substring tests, fast on a long sentence.
@@ -2155,6 +2180,25 @@ def _remembered_value(text: str, s_start: int, start: int, claim: Claim | None, 
 NADIR_AFTER_RE = re.compile(r"(?i)\s*(?:\w+\s+)?(?:at|during|on)\s+(?:the\s+|its\s+|her\s+|his\s+)?(?:[\w-]+\s+)?(?:nadir|lowest|worst)\b")
 
 
+# A bracket after a value that opens with an earlier value of its analyte: "Plt 96 today (61 on Monday, …".
+BRACKETED_EARLIER_RE = re.compile(rf"\(\s*{NUMBER}\s*(?:{UNIT})?\s*(?:,\s*)?(?:on|last|yesterday|at|in|the\s+day|two|three|\d+\s*(?:days?|d|weeks?|wks?)\s+ago)\b",
+                                  re.IGNORECASE)
+
+
+def _bracketed_earlier_value(text: str, mention: Mention, claim: Claim) -> Mention | None:
+    """The earlier value a claim in brackets is about, when the bracket after `mention` opens with it and the claim
+    names no other analyte: "Plt 96 today (61 on Monday, when she was grade 2)"."""
+    opening = text.find("(", mention.span[1], claim.span[0])
+    if opening < 0 or opening - mention.span[1] > 20 or ")" in text[opening:claim.span[0]] or claim.term_analyte not in (None, mention.analyte):
+        return None
+    bracket = BRACKETED_EARLIER_RE.match(text, opening)
+    if bracket is None:
+        return None
+    earlier = _mention(mention.analyte, text, bracket.start("num"), bracket.end("num"), bracket.group("num"), bool(bracket.group("kilo")),
+                       bracket.group("unit") or mention.unit_text, None, bracket.span("num"), [parse_number(bracket.group("num"))])
+    return earlier if earlier is not None and earlier.value is not None else None
+
+
 def _worst_step(series: Mention) -> Mention:
     """The lowest value of a series, as a mention of its own."""
     _, span = min((parse_number(number_text), span) for number_text, _, span in series.steps)
@@ -2163,7 +2207,7 @@ def _worst_step(series: Mention) -> Mention:
 
 EARLIER_IN_BRACKET_RE = re.compile(r"\(\s*(?:was|were|previously|prior(?:ly)?|formerly|earlier|then|vorher|antes|avant|prima|eerder)\s+(?:ctcae\s+)?$")
 NOW_CUE_RE = re.compile(r"(?i)\b(?:today|now|currently|current|at\s+present|presently|this\s+morning|latest|most\s+recent|remains?|still|"
-                        r"discharge|post|after|improv\w*|recover\w*|resolv\w*)\b")
+                        r"discharge|sortie|alta|entlassung|ontslag|dimissione|aujourd'hui|hoy|heute|vandaag|oggi|hoje|post|after|improv\w*|recover\w*|resolv\w*)\b")
 CLAUSE_END_RE = re.compile(r";|\.(?:\s|$)")
 # ... and those that place it at the event's worst ("grade 4 at its nadir", "a grade 3 event", "was grade 3 on admission").
 WORST_CUE_RE = re.compile(r"(?i)\b(?:nadir|lowest|worst|peak|maximum|max|onset|event|episode|(?:on|at)\s+admission|at\s+presentation|"
@@ -2362,6 +2406,9 @@ def _claim_version(text: str, claim: Claim, named_here: list[tuple[int, str]], c
     whereas v5.0 would call it grade 4")."""
     if len({v for _, v in named_here}) < 2:
         return None
+    named_within = single_version([v for position, v in named_here if claim.span[0] <= position < claim.span[1]])
+    if named_within:
+        return named_within  # "nach CTCAE v5.0 Grad 3 und nach v6.0 Grad 2": the claim names its own
     named_after = _version_named_after(text, claim, named_here)
     if named_after:
         return named_after
@@ -2785,7 +2832,8 @@ def _judge_comparison(match: re.Match, mention: Mention, version: str, sentence:
     if match.group("kilo"):
         threshold = number if mention.analyte in ("wbc", "anc", "alc", "plt") else None
     else:
-        threshold, *_ = to_canonical(mention.analyte, number, match.group("unit"))
+        # a threshold with no unit is in the value's unit when that is mmol/L, which magnitude cannot tell from g/dL: "Hb 7,1 mmol/L (onder de 7,3)"
+        threshold, *_ = to_canonical(mention.analyte, number, match.group("unit") or ("mmol/L" if mention.native_unit == "mmol/L" else None))
     if threshold is None:
         return None
     relation = _relation(match.group("rel"))

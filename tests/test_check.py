@@ -1340,6 +1340,20 @@ ROUND38_CLASSES = [
     ('The draft says: "ANC 0.9, that is grade 2." Please confirm.', "5", [(M, "anc", 2, 3)]),
     ("ALC 0.4 x10^9/L is grade 3 per v5.0 and grade 2 per v6.0, which no longer grades it.", "5", [("ungradable_term", "alc", 2, None)]),
     ("We use CTCAE v5.0 here. With that version, ANC 0.8 is grade 2.", "6", [(M, "anc", 2, 3)]),
+    ("The trial moved to CTCAE v6.0.\n\nNeutrophile 0,7 /nl: nach CTCAE v5.0 Grad 3 und nach v6.0 Grad 2.", "5", []),
+    ("ANC 1.2 is grade 1 under the new CTCAE version.", "5", []),
+    # a claim at discharge after a bracketed admission value; a bracket that opens with an earlier value
+    ("Hb at discharge 8.6 g/dL. Summary: AIHA, grade 3 (Hb 7.2 g/dL on admission); at discharge, grade 3 anaemia.", "5", [(M, "hgb", 3, 2)]),
+    ("Bij ontslag trombocyten 70. Conclusie: ITP graad 4 bij opname (trombocyten 8 x10^9/L), bij ontslag graad 2.", "5", []),
+    ("Plt 101 now (58 last week, when it was grade 3).", "5", [(M, "plt", 3, 2)]),
+    # words that only contain a comparison ('ondergrens'); a unitless limit in the value's mmol/L; a negation as a prefix
+    ("Hb 7,6 mmol/L (ondergrens van het lab 7,3), trombocyten 190 (ondergrens 150).", "5", []),
+    ("Hb 6,9 mmol/L, net boven de 7,3.", "5", [(C, "hgb", None, None)]),
+    ("Hb 5,9 mmol/L. Niet-hemolytische anemie graad 1.", "5", [(M, "hgb", 1, 2)]),
+    # a sentence that leaves its subject to the one before; a compound word's condition; 'nel range di normalità'
+    ("Plt 139 today (22 at presentation). Now back within the normal range, so taper.", "5", [(C, "plt", None, None)]),
+    ("Neutrophile 1,6 /nl, Hb 8,4 g/dl. Eisenmangelanämie Grad 3.", "5", [(M, "hgb", 3, 2)]),
+    ("Emoglobina 11,2 g/dL, nel range di normalità.", "5", [(C, "hgb", None, None)]),
 ]
 
 
