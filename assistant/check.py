@@ -1096,7 +1096,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         named_here = marks[bisect_left(mark_starts, s_start):bisect_left(mark_starts, s_end)]
         outer_version = _section_version(sections, s_start) or stated_version or default
         sentence_version = single_version([v for _, v in named_here]) \
-            or (marks[bisect_left(mark_starts, s_start) - 1][1] if bisect_left(mark_starts, s_start) and THAT_VERSION_RE.search(sentence) else None) \
+            or (marks[bisect_left(mark_starts, s_start) - 1][1] if bisect_left(mark_starts, s_start) and ("ersi" in sentence or "ersã" in sentence) and THAT_VERSION_RE.search(sentence) else None) \
             or outer_version  # "With that version, 0.8 is grade 2": the version named last before
         value_starts = [m.span[0] for m in values]
         claims = listed or ([c for c in _claims(text, s_start, s_end, grade_claims, text_terms, text_term_starts, correction_hints) if c.term_analyte != "fn"] if claimed else [])
@@ -1165,9 +1165,10 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             if mention is not None and claim.own is None and mention.span[1] <= claim.span[0] and "(" in text[mention.span[1]:claim.span[0]]:
                 mention = _bracketed_earlier_value(text, mention, claim) or mention  # "Plt 96 today (61 on Monday, when she was grade 2)"
             if mention is not None and claim.own is None and mention.span[0] >= s_start \
-                    and NOW_CUE_RE.search(text, clauses[max(0, bisect_right(clause_starts, claim.span[0]) - 1)][0], min(s_end, claim.span[1] + 20)) \
-                    and _earlier(text, mention) and (told := _episode(history, mention.analyte, s_start)) \
-                    and told[0].span[1] <= s_start and not _earlier(text, latest := max((m for m in told if m.span[1] <= s_start), key=SPAN_OF)):
+                    and (not ((clause := clauses[max(0, bisect_right(clause_starts, claim.span[0]) - 1)])[0] <= mention.span[0] < clause[1])
+                         or ")" in text[mention.span[1]:claim.span[0]]) \
+                    and (latest := _told_before(history, mention.analyte, s_start)) is not None and _earlier(text, mention) \
+                    and NOW_CUE_RE.search(text, clause[0], min(s_end, claim.span[1] + 20)) and not _earlier(text, latest):
                 mention = latest  # "Hb 8.4 at discharge. … grade 3 (Hb 6.9 on admission); at discharge, grade 2": the value of now, told before
             if known and (mention is None and remembering or substituted
                           or mention is None and claim.term_analyte in known and all(v.analyte != claim.term_analyte for v in values)):
@@ -2009,6 +2010,9 @@ def _says_earlier(sentence: str) -> bool:
 def _earlier(text: str, mention: Mention) -> bool:
     """Whether words just before or after a value say it is of an earlier time, within its own sentence ("… white 2.9. Last
     time …" says nothing of the 2.9)."""
+    nearby = text[max(0, mention.span[0] - 30):mention.span[1] + 40].lower()
+    if not any(word in nearby for word in EARLIER_WORDS):
+        return False  # none of the words either pattern needs: plain substring tests, fast
     window = text[mention.span[1]:mention.span[1] + 40]
     stop = SENTENCE_STOP_RE.search(window)
     return EARLIER_BEFORE_RE.search(text, max(0, mention.span[0] - 30), mention.span[0]) is not None \
@@ -2099,6 +2103,13 @@ def _episode(history: dict[str, list[Mention]], analyte: str, position: int) -> 
     recent = told[bisect_left(told, (position - EPISODE_REACH,), key=SPAN_OF):]
     return [step for mention in recent for _, _, span in mention.steps[:-1] if (step := mention.step_value(span[1])) is not None] + recent \
         if any(map(STEPS_OF, recent)) else recent
+
+
+def _told_before(history: dict[str, list[Mention]], analyte: str, position: int) -> Mention | None:
+    """The last value of `analyte` given before `position`, within EPISODE_REACH of it."""
+    told = history.get(analyte, [])
+    index = bisect_left(told, (position,), key=SPAN_OF) - 1
+    return told[index] if index >= 0 and told[index].span[1] <= position and told[index].span[0] >= position - EPISODE_REACH else None
 
 
 def _steps(mention: Mention) -> list[Mention]:
