@@ -516,7 +516,7 @@ REPORTING_BEFORE_QUOTE_RE = re.compile(r"(?i)\b(?:wrote|write|writes|said|say|sa
 def _quoted_from_another(text: str, start: int, position: int) -> bool:
     """Whether `position` lies inside a quotation, opened in its sentence after a verb of saying ('You wrote: "…'), whose
     words are someone else's."""
-    before = text[start:position]
+    before = text[max(start, position - 300):position]  # a bounded window: long text stays linear
     opening = max(before.rfind("“"), before.rfind('"') if before.count('"') % 2 == 1 else -1)
     if opening < 0 or "”" in before[opening:]:
         return False
@@ -529,6 +529,7 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
     analyte) are the text's condition terms, found once for all its sentences, `text_term_starts` their starts, and
     `correction_hints` the text's CORRECTION_HINT_WORDS."""
     chunk = text[start:end]
+    quoted = '"' in chunk or "“" in chunk
     terms = text_terms[bisect_left(text_term_starts, start):bisect_left(text_term_starts, end)]
     term_starts = [t[0] for t in terms]
     febrile = [m.start() + start for m in FEBRILE_RE.finditer(chunk)] if "ebrile" in chunk or "EBRILE" in chunk else []
@@ -597,7 +598,7 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
         if ("until" in lowered_before or "unless" in lowered_before or "once" in lowered_before or "till" in lowered_before) \
                 and UNTIL_BEFORE_RE.search(before[-25:]):
             continue  # "hold until ≤ grade 1": a goal, not a claim
-        if ('"' in chunk or "“" in chunk) and _quoted_from_another(text, start, claim_start) \
+        if quoted and _quoted_from_another(text, start, claim_start) \
                 and (DENIED_START_RE.match(text, end) or CORRECTION_FOLLOWS_RE.match(text, end)):
             continue  # 'You wrote: "platelets 45, that's grade 2, right?" That one needs correcting': another's words, answered
         if "(" in near_before and EARLIER_IN_BRACKET_RE.search(near_before):
