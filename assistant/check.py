@@ -1877,7 +1877,7 @@ VERSION_AFTER_CLAIM_RE = re.compile(r"(?i)(?:(?:(?!\b(?:and|und|y|et|e|en|but|ab
 
 
 # "a count of 45" names no analyte: it is the count of the condition or analyte named just before it in the sentence.
-UNNAMED_COUNT_RE = _scan(rf"(?i)\b(?#first)(?:the|a|her|his|their|this|that|its|my|your|our)\s+(?:(?:lady|man|woman|guy|gent|gentleman|patient|pt)['’]s\s+)?count\s+(?:(?:today|now|this\s+morning)\s+)?"
+UNNAMED_COUNT_RE = _scan(rf"(?i)\b(?#first)(?:the|a|her|his|their|this|that|its|my|your|our)\s+(?:(?:lady|man|woman|guy|gent|gentleman|patient|pt)['’]s\s+)?(?:(?:most\s+)?(?:recent|latest|last|current|newest)\s+)?count\s+(?:(?:today|now|this\s+morning)\s+)?"
                           rf"(?:(?:of|was|is|at|now|reached|fell\s+to|dropped\s+to|(?:recovered|rose|climbed|improved|increased|returned)\s+to|came\s+back\s+at)\s+|:\s*)"
                           rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:[.,]\d+)?)(?P<kilo>\s?[kK](?![a-zA-Z]))?\s*(?P<unit>{UNIT_ALTERNATIVES})?(?![\w%])"
                           # "the count was 1 below the 50 line" gives a difference, not a count
@@ -1969,7 +1969,7 @@ EARLIER_BEFORE_RE = re.compile(r"(?i)\b(?:(?:compared\s+(?:with|to)|down\s+from|
                                r"frente\s+a|contre|par\s+rapport\s+[àa]|gegen[üu]ber|im\s+Vergleich\s+zu|rispetto\s+a|comparad[oa]\s+com|"
                                r"em\s+compara[çc][ãa]o\s+com|ten\s+opzichte\s+van|vergeleken\s+met)\s+(?:an?\s+|the\s+|los\s+|las\s+|les\s+|den\s+)?|"
                                rf"(?:{AT_ADMISSION})\s*\(\s*)$")  # "grade 4 on admission (platelets 9)": the bracket's value is of that time
-EARLIER_AFTER_RE = re.compile(r"(?i)\s*(?:\S+\s+){0,3}?(?:earlier|ago|before|previously|prior|at\s+baseline|last\s+(?:week|month|cycle|time)|"
+EARLIER_AFTER_RE = re.compile(r"(?i)\s*(?:(?!\(?\d)\S+\s+|10\S*\s+){0,3}?(?:earlier|ago|before|previously|prior|at\s+baseline|last\s+(?:week|month|cycle|time)|"
                               rf"{AT_ADMISSION})(?![\w'’])")
 
 
@@ -2238,6 +2238,9 @@ def _event_value(text: str, s_start: int, claim: Claim | None, analyte: str, kno
     clause = CLAUSE_END_RE.search(text, claim.span[1], min(len(text), claim.span[1] + 80))
     opened = max(text.rfind(";", s_start, claim.span[0]) + 1, s_start)
     closed = clause.start() if clause else min(len(text), claim.span[1] + 80)  # the claim's own clause
+    labelled = _value_of_labelled_time(text, opened, min(len(text), claim.span[1] + 40), values)
+    if labelled is not None:
+        return labelled  # "at discharge her thrombocytopenia was grade 2": the value told as the discharge's
     worst = min(values, key=lambda m: m.value)
     if worst.value == latest.value:
         return latest
@@ -2250,6 +2253,31 @@ def _event_value(text: str, s_start: int, claim: Claim | None, analyte: str, kno
     if cues:
         return worst if min(cues)[1] == 0 else latest
     return worst if grade_value(analyte, latest.value).grade == 0 else latest
+
+
+# A time of the episode a claim and a value may both be labelled with, in the languages read, by kind.
+TIME_LABEL_RE = re.compile(r"(?i)\b(?:(?P<discharge>discharge|d/c|sortie|alta|entlassung|ontslag|dimissione)|"
+                           r"(?P<admission>admission|admitted|presentation|presented|ingreso|ingresso|aufnahme|opname|admiss[ãa]o)|"
+                           r"(?P<baseline>baseline|pre-?treatment|basal|ausgangswert))\b")
+LABEL_AFTER_VALUE_RE = re.compile(r"[^,;.\d\n]{0,40}")
+LABEL_BEFORE_VALUE_RE = re.compile(r"[^,;.\d\n]{0,40}$")
+
+
+def _value_of_labelled_time(text: str, start: int, end: int, values: list[Mention]) -> Mention | None:
+    """The one value told with the time that text[start:end], a claim's clause, names: "… was 83 x10^9/L on the day of
+    discharge. … at discharge her thrombocytopenia was grade 2" is about the 83, not the count of today."""
+    kinds = {label.lastgroup for label in TIME_LABEL_RE.finditer(text, start, end)}
+    if len(kinds) != 1:
+        return None
+    kind = kinds.pop()
+    told = []
+    for mention in values:
+        after = LABEL_AFTER_VALUE_RE.match(text, mention.span[1])
+        before = LABEL_BEFORE_VALUE_RE.search(text, max(0, mention.span[0] - 40), mention.span[0])
+        if any(label.lastgroup == kind for label in TIME_LABEL_RE.finditer(text, after.start(), after.end())) \
+                or before and any(label.lastgroup == kind for label in TIME_LABEL_RE.finditer(text, before.start(), before.end())):
+            told.append(mention)
+    return told[-1] if told and len({m.value for m in told}) == 1 else None
 
 
 # A number with a count's unit and no name: "Patient 07 reached 9 x10^9/L (grade 3)", read as the count last named before it.
@@ -2297,6 +2325,11 @@ def _unread_value(text: str, start: int, end: int) -> bool:
 
 
 # The name of a count of other cells right before a number: "reticulocytes 12 x10^9/L" is no unnamed platelet count.
+# A bracketed label of the value before treatment, in the languages read: "(baseline before treatment: 92 K/uL)".
+BASELINE_LABEL_BEFORE_RE = re.compile(r"(?i)\(\s*(?:baseline|basal|basale|pre-?treatment|pr[ée]-?tratamento|pre-?tratamiento|pr[ée]-?th[ée]rapeutique|"
+                                      r"before\s+(?:treatment|therapy|starting)|antes\s+d[eo]l?\s+(?:tratamento|tratamiento)|avant\s+(?:le\s+)?traitement|"
+                                      r"vor\s+(?:der\s+)?(?:Therapie|Behandlung)|Ausgangswert|voor\s+(?:de\s+)?behandeling|prima\s+del(?:la)?\s+(?:trattamento|terapia))"
+                                      r"[^()\d\n:]{0,30}:\s*$")
 OTHER_CELLS_BEFORE_RE = re.compile(r"(?i)\b(?:retic\w*|r[ée]ticulocyt\w*|reticolocit\w*|mono(?:cyte)?s?|eos(?:inophils?)?|baso(?:phils?)?|blasts?|nrbcs?|"
                                    r"rbcs?|red\s+(?:blood\s+)?cells?|erythro\w*|cd[48]\w*|ipf|bands?|myelocytes?|metamyelocytes?|"
                                    r"immature\s+(?:granulocytes?|platelets?|cells?))"
@@ -2323,8 +2356,9 @@ def _unnamed_counts(text: str, start: int, end: int, mentions: list[Mention], to
                     or _other_column(text, match.start(), mentions) \
                     or UNIT_KIND.get(unit_of(match.group("unit"))[0]) != "count" or _not_a_patient_value(text, match) \
                     or OTHER_CELLS_BEFORE_RE.search(text, max(0, match.start() - 30), match.start()) \
-                    or OPEN_BOUND_AFTER_RE.match(text, match.end()):
-                continue
+                    or OPEN_BOUND_AFTER_RE.match(text, match.end()) \
+                    or "(" in text[max(0, match.start() - 50):match.start()] and BASELINE_LABEL_BEFORE_RE.search(text, max(0, match.start() - 50), match.start()):
+                continue  # "(basal antes do tratamento: 92 mil/mm3)": a value before treatment, not the patient's now
             unnamed.append((match, max(0, match.start() - 160)))
     for match, floor in unnamed:
         referents = list(REFERENT_RE.finditer(text, floor, match.start()))

@@ -1354,6 +1354,12 @@ ROUND38_CLASSES = [
     ("Plt 139 today (22 at presentation). Now back within the normal range, so taper.", "5", [(C, "plt", None, None)]),
     ("Neutrophile 1,6 /nl, Hb 8,4 g/dl. Eisenmangelanämie Grad 3.", "5", [(M, "hgb", 3, 2)]),
     ("Emoglobina 11,2 g/dL, nel range di normalità.", "5", [(C, "hgb", None, None)]),
+    # a bracketed value before treatment is not the count of now; a claim at a labelled time takes that time's value
+    ("Platelets 38 K/uL (baseline before treatment: 180 K/uL).\n\nAssessment: thrombocytopenia grade 2.", "5", [(M, "plt", 2, 3)]),
+    ("Plt 9 on admission, 71 at discharge, 175 today. At discharge her ITP was grade 1.", "5", [(M, "plt", 1, 2)]),
+    # "your most recent count of …"; a value's label does not reach past a bracketed earlier value
+    ("Platelets help blood clot. Your most recent count of 58 puts you at grade 1 thrombocytopenia.", "5", [(M, "plt", 1, 2)]),
+    ("FBC: Hb 98 g/L (109 last week), plt 201. Iron studies sent last week: ferritin 300.\nImp: grade 2 anaemia.", "5", []),
 ]
 
 
