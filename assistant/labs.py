@@ -1166,7 +1166,7 @@ def relative_age(label: str) -> float | None:
 
 # Values written each after its date: "03/02 212, 10/02 140, 17/02 88", "1 Mar 2.4; 8 Mar 1.7", "03.02. 212, 10.02. 140"
 # (a German date ends with a dot, so it is never a decimal number).
-DATE_LABEL = (r"(?:\d{1,2}/\d{4}(?!\d)|\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\.\d{1,2}\.(?:\d{2,4})?|\d{1,2}[ -]" + MONTH_NAME +
+DATE_LABEL = (r"(?:\d{1,2}/\d{4}(?!\d)|\d{1,2}/\d{1,2}(?:/\d{2,4})?(?:[ \t]+\d{1,2}:\d{2}(?=[ \t]*=))?|\d{1,2}\.\d{1,2}\.(?:\d{2,4})?|\d{1,2}[ -]" + MONTH_NAME +
               r"|(?:day|d|week|wk|w|cycle|c)[ \t]*\d{1,3}(?:[ \t]*d[ \t]*\d{1,2})?|baseline|"
               r"(?:mon|tue|wed|thu|fri|sat|sun)(?:[a-z]{0,3}day|s|rs?)?\.?(?![a-z])(?:[ \t]+\d{1,2}:\d{2})?|"
               r"(?:[01]?\d|2[0-3]):[0-5]\d(?!\d))")  # "PLT 06:40 45, 18:00 38": a clock  # "ANC by day: Tue 0.4, Wed 0.3, today 1.1", "Fri 17:00 49"
@@ -1182,23 +1182,23 @@ DATE_PREPOSITION = rf"(?:{DATE_PREPOSITIONS}[ \t]+)?"
 TODAY_LABEL = r"(?:today|now|currently|heute|jetzt|aktuell|hoy|oggi|hoje|vandaag|nu|aujourd'hui|actuellement)"
 ITEM_UNIT = rf"(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?"  # "10 Apr 38 x10^9/L; 14 Apr 29 x10^9/L": a unit after every value
 # (a value is never followed by a slash and digits, a date's; "96/nl" is a value and its unit)
-DATED_ITEM = rf"{DATE_LABEL}[ \t]*:?[ \t]+(?P<value>\d+(?:[.,]\d+)?)(?!\d|/\d){ITEM_UNIT}"  # its preposition is passed by LIST_LEAD_RE
+DATED_ITEM = rf"{DATE_LABEL}[ \t]*[:=]?[ \t]+(?P<value>\d+(?:[.,]\d+)?)(?!\d|/\d){ITEM_UNIT}"  # its preposition is passed by LIST_LEAD_RE
 # A draw named by its day: "…, and the Friday draw (today) 77".
 DRAW_WORDS = r"(?:[ \t]+(?:draw|sample|count|check|labs?|result))?(?:[ \t]*\([^()\n]{1,12}\))?"
 LATER_DATED_ITEM = (rf"(?:and[ \t]+)?(?:the[ \t]+)?{DATE_PREPOSITION}(?:{DATE_LABEL}{DRAW_WORDS}|{TODAY_LABEL}(?:[ \t]*\([^()\n]{{1,12}}\)|[ \t]+{DATE_LABEL})?)"
-                    rf"[ \t]*:?[ \t]+(?P<later>\d+(?:[.,]\d+)?)(?!\d|/\d){ITEM_UNIT}")
+                    rf"[ \t]*[:=]?[ \t]+(?P<later>\d+(?:[.,]\d+)?)(?!\d|/\d){ITEM_UNIT}")
 # What a dated list must start with (see DATE_LABEL): a cheap test before the whole pattern, which "WBC 2.7 x10^9/L" fails.
 DATED_START_RE = re.compile(r"[ \t]*(?:[:=]|--?|[—–])?[ \t]*(?:\d{1,2}/\d|\d{1,2}\.\d{1,2}\.|\d{1,2}:\d|\d{1,2}[ -][^\W\d_]|[^\W\d_])")
 DATED_LIST_RE = re.compile(rf"[ \t]*(?:[:=]|--?|[—–])?[ \t]*{DATED_ITEM}(?:(?:[ \t]*(?:[,;|]|{FORWARD_ARROW})|[ \t]+[–—][ \t]+)[ \t]*{LATER_DATED_ITEM})+", re.IGNORECASE)
-DATED_ITEM_RE = re.compile(rf"{DATE_PREPOSITION}(?P<label>{DATE_LABEL}|{TODAY_LABEL}(?=[ \t]+{DATE_LABEL}[ \t]*:?[ \t]+\d)(?:[ \t]+{DATE_LABEL})|{TODAY_LABEL}){DRAW_WORDS}[ \t]*:?[ \t]+(?P<value>\d+(?:[.,]\d+)?)(?!\d|/\d)"
+DATED_ITEM_RE = re.compile(rf"{DATE_PREPOSITION}(?P<label>{DATE_LABEL}|{TODAY_LABEL}(?=[ \t]+{DATE_LABEL}[ \t]*:?[ \t]+\d)(?:[ \t]+{DATE_LABEL})|{TODAY_LABEL}){DRAW_WORDS}[ \t]*[:=]?[ \t]+(?P<value>\d+(?:[.,]\d+)?)(?!\d|/\d)"
                            rf"(?:[ \t]*(?P<unit>{UNIT_ALTERNATIVES})(?![A-Za-z]))?", re.IGNORECASE)
 # Words between a name and its dated list: a word for a series, or the first date's preposition. LIST_WORD_STARTS: their first
 # letters, as a plain test before the pattern is tried.
-LIST_LEAD_RE = re.compile(rf"(?:[ \t]+|(?<=[ \t])|-)(?:(?:trend[ \t]+(?:since|over|during|from|on)[ \t]+[^:\n\d]{{1,30}}(?=:)|"
+LIST_LEAD_RE = re.compile(rf"(?:[ \t]+|(?<=[ \t])|-)(?:(?:(?:im|in[ \t]+the|in|en|au|nel|no|na|the|le|la|il|der|die|el)[ \t]+)?(?:trend[ \t]+(?:since|over|during|from|on)[ \t]+[^:\n\d]{{1,30}}(?=:)|"
                           rf"trend|series|results?|values?|levels?|course|history|verlauf|[ée]volution|evoluci[óo]n|andamento|verloop|evolu[çc][ãa]o|"
                           rf"(?:by[ \t]+(?:cycle|week|day|visit|date)|this[ \t]+week)(?:[ \t]+on[ \t]+\w+)?)\b"
                           rf"[ \t]*[#:=–—-]?|{DATE_PREPOSITIONS}[ \t]+)", re.IGNORECASE)
-LIST_WORD_STARTS = "tTsSrRvVlLaAoOeEiIdDcChHbB-éÉ"
+LIST_WORD_STARTS = "tTsSrRvVlLaAoOeEiIdDcChHbBnN-éÉ"
 
 
 LIST_UNIT_RE = re.compile(rf"[ \t]*\(?[ \t]*(?P<unit>{UNIT_ALTERNATIVES})(?![A-Za-z])[ \t]*\)?", re.IGNORECASE)
@@ -1253,11 +1253,11 @@ NAMED_AS_THRESHOLD_RE = re.compile(r"(?i)(?<![^\s\d])[ \t]*(?:(?!(?:against|vs|v
                                    r"(?:cut[ -]?offs?|thresholds?|limits?|triggers?|targets?|goals?|LLN|ULN|lower[ \t]+limit|hold[ \t]+line|floor)\b")
 THRESHOLD_NOUNS = ("cut", "thresh", "limit", "trigger", "target", "goal", "lln", "uln", "hold line", "floor")  # NAMED_AS_THRESHOLD_RE's nouns
 # Who the patient is to the writer, before the patient's own value: "ours 68", "pt's 7.3", "our guy is at 1.3", "mine is 1.6".
-OWNER = r"(?:ours|theirs|yours|mine|(?:(?:our|my|this|the)\s+)?(?:pt|patient)|(?:our|my|this|the)\s+(?:guy|lady|man|woman|gentleman|gent|chap))"
+OWNER = r"(?:ours|theirs|yours|mine|(?:(?:our|my|this|the)\s+)?(?:pts?|patient)(?:\s+(?:him|her)self)?|(?:our|my|this|the)\s+(?:guy|lady|man|woman|gentleman|gent|chap))"
 CURRENT_AFTER_THRESHOLD_RE = re.compile(rf"(?:[ \t]*[-–][ \t]*\d+(?:[.,]\d+)?)?(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?"
-                                        rf"(?:[^.;\n\d]|{TIME_TOKEN}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\.{{2,}}|\b[Gg]\d(?:[-–]\d)?\b|\((?:around|about|approx\w*|~)\s*\d+\)|[<>≤≥]\s*\d+(?:[.,]\d+)?|(?:above|below|over|under)\s+\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s+or\s+\d+(?:[.,]\d+)?){{0,50}}?"
-                                        rf"(?:[,;?—–]|\s-\s|\.{{2,}}|\.(?=\s+(?:they|it|mine|ours|his|hers|theirs|yours|she|he|pt|patient)['’\s]|\s+(?:right\s+)?(?:now|today|currently|this\s+morning)\b|\s+{PATIENTS_OWN})|(?=\s+(?:ours|his|hers|theirs|yours|mine)\s))\s*(?:but\s+|and\s+|right\s+)?"
-                                        rf"(?P<cue>today|now|this\s+morning|currently|(?:his|hers|they|it)(?=\s+(?:is|was|are|were|came\s+back|come\s+back)\s|['’]re\s+at\s)|{OWNER}(?:['’](?:s|re))?(?:\s+(?:today|now|currently|this\s+morning))?(?=\s+(?:is|was|are|were|came\s+back|come\s+back|has|had|at|sits?|stands?)\s)|(?:ours|mine|theirs|yours|(?:(?:our|my|this|the)\s+)?(?:pt|patient)(?:['’]s)?)(?:\s+(?:today|now|currently|this\s+morning))?(?=\s*:?\s*[1-9]|\s*:?\s*0[.,])|(?:she|he)(?=['’]s\s+(?:at\s+|now\s+|only\s+)?\d|\s+is\s+(?:at\s+|now\s+|only\s+)?\d|['’]s\s+at\s|\s+is\s+at\s)|(?:pt|patient)(?:['’]s)?\s+value|{PATIENTS_OWN})(?:['’](?:s|re))?\s*(?::\s*)?{SUBJECT_VERB}{NUMBER}\s*(?:{UNIT})?",
+                                        rf"(?:[^.;\n\d]|{TIME_TOKEN}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\.{{2,}}|\b[Gg]\d(?:[-–]\d)?\b|\((?:around|about|approx\w*|~)\s*\d+\)|[<>≤≥~]\s*\d+(?:[.,]\d+)?|\d+ish\b|(?:above|below|over|under)\s+\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s+or\s+\d+(?:[.,]\d+)?){{0,50}}?"
+                                        rf"(?:[,;?—–]|\s-\s|\.{{2,}}|\.(?=\s+(?:they|it|mine|ours|his|hers|theirs|yours|she|he|pt|patient)['’\s]|\s+(?:right\s+)?(?:now|today|currently|this\s+morning)\b|\s+{PATIENTS_OWN})|(?=\s+(?:ours|his|hers|theirs|yours|mine)\s)|(?=\s+(?:but|whereas|while)\s))\s*(?:but\s+|and\s+|right\s+|whereas\s+|while\s+)?"
+                                        rf"(?P<cue>today|now|this\s+morning|currently|(?:his|hers|they|it)(?=\s+(?:is|was|are|were|came\s+back|come\s+back)\s|['’]re\s+at\s)|{OWNER}(?:['’](?:s|re))?(?:\s+(?:today|now|currently|this\s+morning))?(?=\s+(?:is|was|are|were|came\s+back|come\s+back|has|had|at|sits?|stands?)\s)|(?:ours|mine|theirs|yours|(?:(?:our|my|this|the)\s+)?(?:pts?|patient)(?:['’]s)?(?:\s+(?:him|her)self)?)(?:\s+(?:today|now|currently|this\s+morning))?(?=\s*:?\s*[1-9]|\s*:?\s*0[.,])|(?:she|he)(?=['’]s\s+(?:at\s+|now\s+|only\s+)?\d|\s+is\s+(?:at\s+|now\s+|only\s+)?\d|['’]s\s+at\s|\s+is\s+at\s)|(?:pt|patient)(?:['’]s)?\s+value|{PATIENTS_OWN})(?:['’](?:s|re))?\s*(?::\s*)?{SUBJECT_VERB}{NUMBER}\s*(?:{UNIT})?",
                                         re.IGNORECASE)
 OWNER_WORDS = ("mine", "ours", "pt", "patient", "guy", "lady", "man", "woman", "gent", "chap", "his ", "hers", "theirs", "yours", "he's", "she's",
                "he is", "she is")  # one of them is in every OWNER and every cue of whose value follows
@@ -1265,7 +1265,7 @@ OWNER_WORDS = ("mine", "ours", "pt", "patient", "guy", "lady", "man", "woman", "
 OWNER_CUE_RE = re.compile(rf"(?i)(?:{OWNER}|his|hers|they|she|he|today|now|this\s+morning|currently)\b")
 # the cue's first letters: a word of now, or a possessive ("hold if plt <75, ours is 88", "ref range 1.8-7.7, his is 1.6")
 CURRENT_WORDS = ("today", "now", "morning", "current", "ours ", "his ", "hers ", "theirs ", "yours ", "mine ", "value", "they ", "it ", "he's", "he is", " pt ",
-                 "he’s", "they'", "they’", "pt'", "pt’", "pt:", "guy", "lady", "man ", "woman", "gent", "chap",
+                 "he’s", "they'", "they’", "pt'", "pt’", "pt:", " pts ", "himself", "herself", "guy", "lady", "man ", "woman", "gent", "chap",
                  "patient", "pacient", "pazient", "patiënt")
 
 
@@ -1664,6 +1664,9 @@ def _find_mentions(text: str) -> list[Mention]:
     if listed:  # a name on a line of its own over lines of times and values, unless another reader read those lines
         listed = [item for item in listed if not any(m.analyte == item.analyte and item.span[0] <= m.span[0] < item.span[1] for m in found)]
     found = sorted(found + listed, key=lambda m: m.span)
+    if len(found) > 1:  # one number read by two readers ("my guy is at 0.8, neuts …": after the owner, before the name) is one value
+        seen: set[tuple[str, tuple[int, int]]] = set()
+        found = [m for m in found if not ((m.analyte, m.number_span) in seen or seen.add((m.analyte, m.number_span)))]
     if any(m.analyte == "hgb" and m.native_unit == "g/dL" and not m.unit_text and 3.0 <= m.native_value < 11.5
            and m.assumptions and m.assumptions[-1].startswith("No unit given") for m in found) and _reads_as_dutch(lowered):
         found = [_dutch_hemoglobin(text, m) for m in found]
@@ -2671,6 +2674,11 @@ def row_table_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]]
             split = cells[0][0] + len(line[cells[0][0]:cells[0][1]]) - len(line[cells[0][0]:cells[0][1]].lstrip()) + name.end()
             cells = [(cells[0][0], split), (split, cells[0][1]), *cells[1:]]
             rest = ""
+        elif rest.strip() and (bracketed := BRACKETED_RANGE_NAME_RE.match(rest)) and CELL_VALUE_RE.fullmatch(rest, bracketed.end()):
+            # "WBC (4.0-10.0) 4.5     3.9": the name, its range and the first value share a cell, one space apart
+            split = cells[0][0] + len(line[cells[0][0]:cells[0][1]]) - len(line[cells[0][0]:cells[0][1]].lstrip()) + name.end() + bracketed.end()
+            cells = [(cells[0][0], split), (split, cells[0][1]), *cells[1:]]
+            rest = rest[:bracketed.end()]
         if any(ANALYTE_RE.match(line[a:b].strip()) for a, b in cells[1:]):
             continue  # several analytes on one line ("Hb 9.1; PLT 45"): running text, not a table row
         columns = [""] + header if header is not None and len(header) == len(cells) - 1 else header
@@ -3492,6 +3500,9 @@ OWN_PATIENT_RE = re.compile(r"(?i)\b(?:mine|ours|my\s+(?:pt|patient)|our\s+(?:pt
 CLUMPED_RE = re.compile(r"(?i)\bclump\w*|agr[ée]gats?|aggregat\w*|agregados?")
 SPECIMEN_RE = re.compile(r"(?i)\b(?:capillary|venous|arterial|finger-?(?:stick|prick)|point[ -]of[ -]care|poc|i-?stat|blood\s+gas|citrate|edta|"
                          r"heparin|manual|smear|estimated?|automated|analy[sz]er|cord|capillaire|veineux|kapill[äa]r|ven[öo]s|capilar|venos[ao])\b")
+# A treatment told between two values of a count, which puts the second after it: "Hgb 7.1 | transfused 1 unit PRBC | Hgb 8.0".
+TREATMENT_BETWEEN_RE = re.compile(r"(?i)\b(?:transfus\w*|prbcs?|packed\s+(?:red\s+)?cells|red\s+cells|ivig|filgrastim|g-?csf|given|infused|"
+                                  r"transfundi\w*|transfusi\w*|transfundiert|getransfundeerd|Transfusion|EK)\b")
 SEQUENCE_WORD_RE = re.compile(r"(?i)\b(?:then|later|after(?:wards)?|post|subsequently|since|now|puis|ensuite|apr[èe]s|luego|despu[ée]s|poi|dopo|"
                                r"dann|danach|sp[äa]ter|daarna|later|depois|ap[óo]s)\b")
 CLAUSE_CUT_RE = re.compile(r"[,;()\[\]]|\s[-–—]\s|\s(?:but|whereas|while)\s")
@@ -3622,8 +3633,8 @@ def _current_by_context(text: str, mentions: list[Mention], indexes: list[int], 
             return left[pick], "it is the latest by its day or date"
     for k, n in zip(left[:-1], left[1:], strict=True):
         gap = text[values[k].span[1]:values[n].number_span[0]]  # up to the number: "…, 1-hr post count 18" says "post" itself
-        if not SENTENCE_END_RE.search(gap) and not SEQUENCE_WORD_RE.search(gap):
-            return None  # "Hb 8.1, Hb 9.0": two values in one list, told in no order
+        if not SENTENCE_END_RE.search(gap) and not SEQUENCE_WORD_RE.search(gap) and not TREATMENT_BETWEEN_RE.search(gap):
+            return None  # "Hb 8.1, Hb 9.0": two values in one list, told in no order (but a transfusion between orders them)
     return left[-1], (f"{why}, and of the rest it is the last told" if past else "no time orders them, and it is the last told")
 
 

@@ -1499,6 +1499,16 @@ ROUND38_READS = [
     ("ANC pre-dose 0.42 x10^9/L", {"anc": 0.42}),
     ("Plt 6.3万/µL", {"plt": 63}),
     ("platelets 210 (baseline) – 132 (week 9) – 64 (today)", {"plt": 64}),
+    # the patient's own value after a statistic joined by 'but'; 'pts is'; 'pt himself'; one number read once
+    ("cohort median plt was 150 but our pt is 61, ok to continue?", {"plt": 61}),
+    ("is 1.0 the g2 line for anc? pts is 1.12", {"anc": 1.12}),
+    ("pt's brother had low plts too, ~80; pt himself 52 after c3", {"plt": 52}),
+    ("median ANC in the study was 1.6 but my guy is at 0.9, neuts falling since c2", {"anc": 0.9}),
+    # a series after 'im Verlauf' with dotted dates; a transfusion between two values; a range sharing the name's cell
+    ("Thrombozyten im Verlauf: 01.04. 198 – 08.04. 131 – 15.04. 77 /nl", {"plt": 77}),
+    ("Hgb 6.8 | transfused 2 units PRBC 09:00 | Hgb 8.2 @ 16:00", {"hgb": 8.2}),
+    ("               02-Apr  09-Apr  16-Apr\nANC (2.0-7.5) 3.1     1.9     0.8 L\nPlt (150-400)  210     140     98 L", {"anc": 0.8, "plt": 98}),
+    ("Result history — ANC (K/uL): 04/16 08:10 = 0.8; 04/09 07:55 = 1.9; 04/02 08:30 = 3.1", {"anc": 0.8}),
 ]
 
 
