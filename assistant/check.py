@@ -146,7 +146,8 @@ NON_LAB_ALTERNATIVES = "(?:" + "|".join(yaml.safe_load(NON_LAB_TERMS_FILE.read_t
 NON_LAB_TERM_RE = re.compile(r"\b" + first_char_lookahead(NON_LAB_ALTERNATIVES) + NON_LAB_ALTERNATIVES + r"\b", re.IGNORECASE)
 # Where such an event stands by a grade: right after it ("grade 3 colitis", "grade 2 immune-related colitis") or right
 # before it ("fatigue gr 2", "fatigue (grade 2)", "rash: grade 1").
-NON_LAB_BEFORE_RE = re.compile(r"\b" + NON_LAB_ALTERNATIVES + r"\b" + r"\s*(?:\(\s*|:\s*|-\s*|,\s*|\s(?:of|is|was|de|di|du|del|da|do|van|von|vom)\s+)?(?:CTCAE\s+)?$",
+NON_LAB_BEFORE_RE = re.compile(r"\b" + NON_LAB_ALTERNATIVES + r"\b" + r"\s*(?:\(\s*|:\s*|-\s*|,\s*|\s(?:of|is|was|de|di|du|del|da|do|van|von|vom)\s+)?"
+                               r"(?:(?:above|over|beyond|below|under|greater\s+than|worse\s+than|higher\s+than|less\s+than)\s+)?(?:CTCAE\s+)?$",
                                re.IGNORECASE)  # "tossicità cutanea di grado 1", "toxicité cutanée de grade 2"
 NON_LAB_AFTER_RE = re.compile(r"\s*(?:\)\s*)?(?:[\w-]+\s+){0,2}?" + NON_LAB_ALTERNATIVES + r"\b", re.IGNORECASE)
 # Comparisons in the other languages read here: "por encima del límite inferior de 150.000", "sopra il limite di 4,0",
@@ -276,7 +277,7 @@ NEGATION_RE = re.compile(r"(?i)\b(?:no|not|cannot|isn't|aren't|wasn't|weren't|do
 BELOW_RE = re.compile(r"(?i)\b(?:(?:does|do|did)\s+not|doesn't|don't|didn't|not\s+yet|falls?\s+short\s+of|fell\s+short\s+of|below)\s+"
                       r"(?:(?:reach|hit|amount\s+to|make\s+it(?:\s+to)?|get\s+to|rise\s+to|fall\s+to|drop\s+to|come\s+to)\s+)?"
                       r"(?:(?:the|a|an|yet|quite|even|level|of|CTCAE)\s+){0,2}$")
-THAN_BEFORE_RE = re.compile(r"(?i)\b(?:(?P<neg>not|no|never)\s+)?(?P<cmp>higher|worse|more|greater|above|severer|less|lower|better|"
+THAN_BEFORE_RE = re.compile(r"(?i)\b(?:(?P<neg>not|no|never|without)\s+(?:(?!(?:much|far|significantly|slightly|substantially|lot)\b)[^\W\d_][\w-]*\s+){0,3}?)?(?P<cmp>higher|worse|more|greater|above|severer|less|lower|better|"
                             r"milder|below)\s+than\s+(?:a\s+|an\s+)?(?:CTCAE\s+)?$")
 HIGHER_WORDS = {"higher", "worse", "more", "greater", "above", "severer"}
 
@@ -673,7 +674,7 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
             at_worst = True  # "grade 3 at its nadir": about the episode's worst value, if the text gave several
         if DEFINED_HINT_RE.search(text, claim_end, claim_end + 18) and DEFINED_AFTER_RE.match(text, claim_end, end):
             continue  # "(G4 is <0.1)": not a claim about the value at hand
-        if (REPORTED_HINT_RE.search(lowered_before[-40:]) or ANYONE_HINT_RE.search(lowered_before)) and REPORTED_BEFORE_RE.search(before) \
+        if (REPORTED_HINT_RE.search(lowered_before[-100:]) or ANYONE_HINT_RE.search(lowered_before)) and REPORTED_BEFORE_RE.search(before) \
                 or REPORTED_HINT_RE.search(lowered_after, 0, 45) and REPORTED_AFTER_RE.match(text, after_term, end):
             continue  # "initially reported as grade 2", "graded 2 in error": someone else's claim, reported as such
         claims.append(Claim(grades, label, (claim_start, claim_end), term, negated, term_before, bare,
@@ -787,7 +788,8 @@ AFFIRMED_START_RE = re.compile(ANSWER_LEAD + r"(?:yes|yep|yeah|correct|right|exa
 REPORTED_HINT_RE = re.compile(r"initially|originally|previously|first|incorrect|erroneous|mistaken|wrong|falsely|error|mistake|mis")
 ANYONE_HINT_RE = re.compile(r"someone|somebody|anyone|people|everyone")  # "Someone … writes grade 3", anywhere in the 60 characters before
 REPORTED_BEFORE_RE = re.compile(r"(?i)\b(?:(?:initially|originally|previously|first|incorrectly|erroneously|mistakenly|wrongly|falsely)\s+"
-                                r"(?:reported|graded|recorded|coded|documented|called|classed|classified|labell?ed|entered|listed)|"
+                                r"(?:reported|graded|recorded|coded|documented|called|classed|classified|labell?ed|entered|listed)"
+                                r"(?:\s+(?:[^.;!?\n]|\.(?=\d)){1,60}?\s+as(?=\s))?|"  # "initially entered the platelet count of 45 as grade 2"
                                 r"mis-?(?:graded|classified|coded|labell?ed)|"
                                 # what anyone may write: "Someone gets an ANC of exactly 1.0 and writes grade 3"
                                 r"\b(?:someone|somebody|anyone|people|everyone)\b(?:[^.;!?\n]|\.(?=\d)){0,60}?\b(?:writes?|wrote|calls?|called|labels?|labell?ed|"
@@ -1163,6 +1165,13 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             if mention is None and chained is not None and claim.term_analyte in (None, chained[1].analyte) \
                     and _continues(text, chained[0], claim.span[0]):
                 mention, substituted = chained[1], chained[2]  # "grade 3 under v6.0 and grade 4 under v5.0": the same value
+            if mention is not None and claim.own is None and mention.span[0] >= claim.span[1] and len(clauses) > 1 \
+                    and clauses[0][1] <= mention.span[0] and claim.span[1] <= clauses[0][1] and text[s_start:s_start + 1] in PAST_OPENING_LETTERS \
+                    and _opens_with_the_past(text[s_start:clauses[0][1]]):
+                continue  # "Last cycle she had grade 3 thrombocytopenia; platelets today are 131": a claim of the past, its value untold
+            if mention is not None and claim.own is None and mention.span[0] < claim.span[0] < mention.number_span[0] \
+                    and (earlier := _from_value(text, mention, claim)) is not None:
+                mention = earlier  # "recovered from a nadir of 22 (grade 4) to 134": the claim is the 22's
             if mention is not None and claim.own is None and mention.span[1] <= claim.span[0] and "(" in text[mention.span[1]:claim.span[0]]:
                 mention = _bracketed_earlier_value(text, mention, claim) or mention  # "Plt 96 today (61 on Monday, when she was grade 2)"
             if mention is not None and claim.own is None and mention.span[0] >= s_start \
@@ -1942,7 +1951,7 @@ GENERAL_AFTER_RE = re.compile(rf"(?i)(?:\s+(?!(?:and|or|but|so|we|i|you|she|he|t
                               r"(?:[<>≤≥]|less\s+than|below|under|between|from)\s*\d")
 # The analyte named as the subject of a claim: "Hgb is grade 2", 'the neutrophils were "grade 2"', "plts now G3".
 SUBJECT_BEFORE_RE = re.compile(rf"(?i)(?:{REFERENT_RE.pattern})[\s*_]*(?::|=|-|–|—|\b(?:is|are|was|were|remains?|stays?|now|still|also|too|"
-                               r"again|likewise|at|already|would|will|be|been|graded(?:\s+as)?|classed\s+as|classified\s+as)\b|\s)*[\s\"'“”*_]*$")
+                               r"again|likewise|at|already|would|will|be|been|graded(?:\s+as)?|classed\s+as|classified\s+as|this|it|that|they)\b|\s)*[\s\"'“”*_]*$")
 LAST_DIGIT_RE = re.compile(r".*\d", re.DOTALL)
 # ... or a count named, said of in a few words, then the grade in brackets: "trombocyten licht verlaagd (graad 1)"
 BRACKET_SUBJECT_RE = re.compile(rf"(?i)(?:{REFERENT_RE.pattern})(?:\s+(?!(?:terms?|entry|code|category|criteri\w*|definitions?|scale|table|grades?)\b)[^\W\d_]+){{1,3}}"
@@ -2192,6 +2201,23 @@ def _remembered_value(text: str, s_start: int, start: int, claim: Claim | None, 
 NADIR_AFTER_RE = re.compile(r"(?i)\s*(?:\w+\s+)?(?:at|during|on)\s+(?:the\s+|its\s+|her\s+|his\s+)?(?:[\w-]+\s+)?(?:nadir|lowest|worst)\b")
 
 
+FROM_NUMBER_RE = re.compile(r"(?i)\bfrom\s+(?:(?:a|an|the|its|her|his|their)\s+)?(?:(?:nadir|low|lowest|peak|high|baseline|level|value)\s+(?:of\s+)?)?"
+                            r"(?P<num>\d[\d.,]*)(?P<kilo>\s?[kK]\b)?")
+
+
+def _from_value(text: str, mention: Mention, claim: Claim) -> Mention | None:
+    """The earlier value of a change read as one mention, when a claim stands between it and the new value: "recovered
+    from a nadir of 22 (grade 4) to 134"."""
+    found = None
+    for found in FROM_NUMBER_RE.finditer(text, mention.span[0], claim.span[0]):
+        pass
+    if found is None or claim.term_analyte not in (None, mention.analyte):
+        return None
+    earlier = _mention(mention.analyte, text, found.start("num"), found.end("num"), found.group("num"), bool(found.group("kilo")),
+                       mention.unit_text, None, found.span("num"), [parse_number(found.group("num"))])
+    return earlier if earlier.value is not None else None
+
+
 # A bracket after a value that opens with an earlier value of its analyte: "Plt 96 today (61 on Monday, …".
 BRACKETED_EARLIER_RE = re.compile(rf"\(\s*{NUMBER}\s*(?:{UNIT})?\s*(?:,\s*)?(?:on|last|yesterday|at|in|the\s+day|two|three|\d+\s*(?:days?|d|weeks?|wks?)\s+ago)\b",
                                   re.IGNORECASE)
@@ -2433,6 +2459,9 @@ def _version_named_after(text: str, claim: Claim, named_here: list[tuple[int, st
     between = VERSION_AFTER_CLAIM_RE.fullmatch(text, claim.span[1], after[0]) if after and after[0] - claim.span[1] <= 30 else None
     if between is None:
         return None
+    if "(" in text[claim.span[1]:after[0]] and 0 < (closing := text.find(")", after[0], after[0] + 60)) \
+            and GRADE_CLAIM_RE.search(text, after[0], closing):
+        return None  # "are graded 3 (v5.0 would give grade 4)": the bracket's version is its own claim's
     # "grade 3 thrombocytopenia (CTCAE v6.0)": after the condition, a bracket that holds the version alone, not "(v5.0 would call it grade 2)"
     return after[1] if between.group("term") is None or VERSION_ALONE_RE.match(text, after[0]) else None
 
@@ -2729,7 +2758,7 @@ STATED_LLN_RE = re.compile(rf"(?i)(?:lower\s+limit(?:\s+of\s+normal)?|\bLLN)\s*(
 
 # A reference range in brackets right after a value ("Hb 13.1 g/dL (ref 13.5–17.5)", "Hgb 12.6 L (13.5-17.5 g/dL)"): its
 # low end is the laboratory's lower limit of normal for that value, where grade 1 starts.
-RANGE_AFTER_VALUE_RE = re.compile(rf"(?i)[ \t]*(?:[HL]\b[ \t]*)?[\(\[][ \t]*(?:(?:(?:lab(?:oratory)?|local|our|the\s+lab's)[ \t]+(?:range|ref(?:erence)?(?:[ \t]+range)?|normal)|"
+RANGE_AFTER_VALUE_RE = re.compile(rf"(?i)[ \t]*(?:[HL]\b[ \t]*)?[\(\[][ \t]*(?:(?:male|female|men|women|homme|femme|Mann|Frau|hombre|mujer|uomo|donna|man|vrouw)[ \t]*[,:;][ \t]*)?(?:(?:(?:lab(?:oratory)?|local|our|the\s+lab's)[ \t]+(?:range|ref(?:erence)?(?:[ \t]+range)?|normal)|"
                                   rf"ref(?:erence)?\.?(?:[ \t]+range)?|normal(?:[ \t]+range)?|RR|NR|N|"
                                   # ... in the other languages read: "(Referenzbereich 13,5–17,5 g/dl)", "(VR 12-16)", "(normes 150-400)"
                                   rf"Referenz(?:bereich|wert[e]?)?|Normbereich|Norm|r[ée]f[ée]rence|valeurs?[ \t]+(?:de[ \t]+)?r[ée]f[ée]rence|normes?|"
@@ -2753,10 +2782,11 @@ RANGE_REACH = 200  # how far from the value, within its sentence, a named range 
 def _range_lln(text: str, mention: Mention, named: _NamedRanges | None = None) -> float | None:
     """The lower limit of normal the text states for `mention`, in the analyte's canonical unit: the low end of a
     reference range right after it, else of one its sentence names (see _NamedRanges)."""
-    if "(" in text[mention.span[1]:mention.span[1] + 6] or "[" in text[mention.span[1]:mention.span[1] + 6]:
-        stated = RANGE_AFTER_VALUE_RE.match(text, mention.span[1])
-        if stated is not None:
-            return _range_limit(mention.analyte, stated.group("low"), stated.group("unit") or mention.unit_text or mention.native_unit)
+    for after in (mention.span[1], mention.number_span[1]):  # the range after the value, or inside its span: "0.9 (0.8-3.5) K/uL"
+        if "(" in text[after:after + 6] or "[" in text[after:after + 6]:
+            stated = RANGE_AFTER_VALUE_RE.match(text, after)
+            if stated is not None:
+                return _range_limit(mention.analyte, stated.group("low"), stated.group("unit") or mention.unit_text or mention.native_unit)
     return named.lln(mention) if named is not None else None
 
 
@@ -2808,6 +2838,13 @@ def _grade_of(analyte: str, value: float, version: str, lln: float | None, nativ
     return grade_value(analyte, value, version, lln=lln, native_unit=native_unit, native_value=native_value)
 
 
+# Words of the life-threatening consequences that make anaemia grade 4 whatever the Hb (CTCAE: "life-threatening
+# consequences; urgent intervention indicated").
+LIFE_THREAT_RE = re.compile(r"(?i)\b(?:life[- ]threatening\s+(?:consequences?|symptoms?|bleed\w*|ha?emorrhage)|urgent\s+(?:intervention|transfusion)|"
+                            r"unstable|instabil\w*|shock|isch(?:a)?emi\w*|troponin|chest\s+pain|angina|ha?emodynamic\w*|syncope|"
+                            r"lebensbedrohlich\w*|potentiellement\s+mortel\w*|pericolo\s+di\s+vita|riesgo\s+vital|levensbedreigend\w*)")
+
+
 def _judge_claim(claim: Claim, mention: Mention, substituted: bool, version: str, other: str, sentence: str,
                  lln: float | None = None) -> Finding | None:
     result = _grade_of(mention.analyte, mention.value, version, lln, mention.native_unit, mention.native_value)
@@ -2830,6 +2867,8 @@ def _judge_claim(claim: Claim, mention: Mention, substituted: bool, version: str
         )
     if result.grade in claim.grades:
         return None
+    if mention.analyte == "hgb" and result.grade == 3 and 4 in claim.grades and LIFE_THREAT_RE.search(sentence):
+        return None  # CTCAE grade 4 anaemia is life-threatening consequences, which the sentence names: no Hb value refutes it
     other_result = _grade_of(mention.analyte, mention.value, other, lln, mention.native_unit, mention.native_value)
     message = (
         f"Grade {claim.label} is claimed, but {label} {mention.value:g} {mention.unit} is grade {result.grade} "

@@ -185,7 +185,7 @@ FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,
 # "from 150 down to 42", "by 40 to 85", "50% to 0.9": the change before the new value. The earlier value may be named
 # ("from a nadir of 4 x10^9/L to 162") and labelled with when it was taken ("from 5.9 g/dL on admission to 8.7").
 FROM_TO = (r"(?:\s*(?:from\s+(?:(?:a|an|the|its|her|his|their)\s+)?(?:(?:nadir|low|lowest|peak|high|baseline|level|value)\s+(?:of\s+)?)?"
-           r"\d[\d.,]*(?:\s?[kK]\b)?\s*(?:(?:[x×*]\s*)?\S*/\S+\s*)?(?:(?:nadir|low|baseline|peak)\s+)?(?:(?:on|at|in|before|after|during)\s+(?:the\s+)?[A-Za-z][\w-]*\s+(?:\d{1,3}\s+)?)?|by\s+\d[\d.,]*\s*(?:%|percent\b|\S*/\S+)?\s*|\d[\d.,]*\s*(?:%|percent\b)\s*)"
+           r"\d[\d.,]*(?:\s?[kK]\b)?\s*(?:(?:[x×*]\s*)?\S*/\S+\s*)?(?:\([^()\n]{1,20}\)\s*)?(?:(?:nadir|low|baseline|peak)\s+)?(?:(?:on|at|in|before|after|during)\s+(?:the\s+)?[A-Za-z][\w-]*\s+(?:\d{1,3}\s+)?)?|by\s+\d[\d.,]*\s*(?:%|percent\b|\S*/\S+)?\s*|\d[\d.,]*\s*(?:%|percent\b)\s*)"
            r"(?:(?:down|up|back)\s+)?to\s+(?:(?:a|an|the)\s+)?(?:(?:new\s+)?(?:nadir|low|peak|high)\s+(?:of\s+)?)?)")
 
 # The canonical unit of each analyte and where the value lands with no unit given.
@@ -743,6 +743,9 @@ def _restated(analyte: str, last_step: tuple, step: re.Match, unit_text: str, te
     number = read_number(last_step[0], unit_text)[0]
     canonical = to_canonical(analyte, number, unit_text)[0]
     return canonical is not None and canonical != number and abs(canonical - parse_number(step.group("num"))) < 1e-9
+
+
+GRADE_ASIDE_RE = re.compile(r"(?i)[ \t]*\(\s*(?:CTCAE\s+)?(?:grade|grado|grad|graad|grau|gr\.?|G)\s*[0-5]\s*\)")
 
 
 def _told_later(text: str, lowered: str, scan: int, next_name: int, last_step: tuple, unit_text: str | None) -> re.Match | None:
@@ -1546,6 +1549,8 @@ def _find_mentions(text: str) -> list[Mention]:
                 if later_unit:
                     unit_text, end = later_unit.group("unit"), later_unit.end()
         scan = end  # where the next value of a series may start: past a treatment between two values, else `end`
+        if text.startswith(" (", scan) and (aside := GRADE_ASIDE_RE.match(text, scan)):
+            scan = aside.end()  # "9.1 g/dL (grade 2). Today it's 10.3": past the value's own grade, said aside
         bracketed = text.startswith(")", scan) and text.rfind("(", max(0, match.start() - 3), match.start()) >= 0
         if bracketed:
             scan += 1  # "thrombocytopenia (plt 7) on 2/12; now 58": the series goes on past the bracket its name opened

@@ -1360,6 +1360,21 @@ ROUND38_CLASSES = [
     # "your most recent count of …"; a value's label does not reach past a bracketed earlier value
     ("Platelets help blood clot. Your most recent count of 58 puts you at grade 1 thrombocytopenia.", "5", [(M, "plt", 1, 2)]),
     ("FBC: Hb 98 g/L (109 last week), plt 201. Iron studies sent last week: ferritin 300.\nImp: grade 2 anaemia.", "5", []),
+    # a bracket that names another claim's version; a non-lab event above a grade; a claim of the past before today's value
+    ("Under CTCAE v6.0, platelets of 14 x10^9/L are graded 3 (v5.0 would give grade 4).", "5", []),
+    ("Platelets 15 x10^9/L; no bleeding above grade 1.", "5", []),
+    ("Last cycle he had grade 4 neutropenia; today his ANC is 1.9 x10^9/L.", "5", []),
+    # a superseded entry; 'for your white cells this is grade 1'; 'no … worse than'; grade 4 anaemia by its consequences
+    ("The site initially entered the ANC of 0.8 x10^9/L as grade 2; the monitor corrected it to grade 3.", "5", []),
+    ("Your white cell count was 2.7 and your platelets 140. For your white cells this is grade 1, and for your platelets it is grade 1.", "5", [(M, "wbc", 1, 2)]),
+    ("Platelets 95: no thrombocytopenia worse than grade 1.", "5", []),
+    ("Platelets 45: no thrombocytopenia worse than grade 1.", "5", [(M, "plt", "≤1", 3)]),
+    ("Hb 6.3 g/dL with chest pain and ST depression: grade 4 anaemia, urgent transfusion.", "5", []),
+    ("Hb 6.3 g/dL – grade 4 anaemia.", "5", [(M, "hgb", 4, 3)]),
+    # a claim between a change's two values; a range inside the value's span; a sex before the range
+    ("Platelets recovered from a nadir of 30 (grade 4) to 128 x10^9/L.", "5", [(M, "plt", 4, 3)]),
+    ("LYMPH ABS 0.9 (0.8-3.5) K/uL\nImpression: lymphocytes within normal limits.", "5", []),
+    ("Hb 125 g/L (male, ref 130–170) — grade 1 anaemia.", "5", []),
 ]
 
 

@@ -1509,6 +1509,9 @@ ROUND38_READS = [
     ("Hgb 6.8 | transfused 2 units PRBC 09:00 | Hgb 8.2 @ 16:00", {"hgb": 8.2}),
     ("               02-Apr  09-Apr  16-Apr\nANC (2.0-7.5) 3.1     1.9     0.8 L\nPlt (150-400)  210     140     98 L", {"anc": 0.8, "plt": 98}),
     ("Result history — ANC (K/uL): 04/16 08:10 = 0.8; 04/09 07:55 = 1.9; 04/02 08:30 = 3.1", {"anc": 0.8}),
+    # a value's own grade said aside does not end its series; a grade in brackets inside a change
+    ("ANC on 3/4 was 0.7 (grade 3). Today it's 1.6.", {"anc": 1.6}),
+    ("WBC rose from 1.4 (grade 3) to 3.6 at discharge.", {"wbc": 3.6}),
 ]
 
 
