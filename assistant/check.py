@@ -656,7 +656,9 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
         own = None
         # ... after the condition, or after the grade of a condition named before it ("and one had grade 3 (nadir 33)")
         bracket_at = after_term
-        if term in CANONICAL_UNIT and "(" not in text[after_term:after_term + 3] and OTHER_TIME_HINT_RE.search(lowered_after, 0, 40):
+        if term in CANONICAL_UNIT and text.startswith(" in ", after_term) and (counted := IN_PATIENTS_RE.match(text, after_term, end)):
+            bracket_at = counted.end()  # "Thrombocytopenia in 6 patients; grade 3 in 1 (nadir 56 x10^9/L)": that patient's value
+        elif term in CANONICAL_UNIT and "(" not in text[after_term:after_term + 3] and OTHER_TIME_HINT_RE.search(lowered_after, 0, 40):
             timed = OTHER_TIME_OWN_RE.match(text, after_term, end)
             bracket_at = timed.end() if timed else after_term
         if term in CANONICAL_UNIT and "(" in text[bracket_at:bracket_at + 3]:
@@ -837,6 +839,7 @@ def _before_recovery(text: str, series: Mention) -> Mention:
 # The value a claim names in brackets after its condition: "grade 3 thrombocytopenia (nadir 38)", "(lowest 0.4 x10^9/L)".
 # A bare number needs its unit ("(0.4 x10^9/L)"): "grade 3 neutropenia (12)" counts patients.
 # The bracket may name the analyte and the time of the value: "grade 3 neutropenia (ANC 0.2 x10^9/L on admission)".
+IN_PATIENTS_RE = re.compile(r"(?i)\s+in\s+(?:1|one)(?:\s+(?:patient|pt|subject|case))?(?=\s*\()")  # one patient, whose value the bracket gives
 TIMED_OWN_VALUE_RE = re.compile(rf"\s*\(\s*(?:(?P<name>{'|'.join(f'(?:{pattern})' for pattern in ANALYTE_PATTERNS.values())})\s*[:=]?\s*)?"
                                 rf"{NUMBER}\s*(?:{UNIT})?(?:\s*[,;]?\s*(?:on|at|upon|in|during)?\s*[\w/.-]+(?:\s+[\w/.-]+){{0,2}})?\s*\)", re.IGNORECASE)
 OWN_VALUE_RE = re.compile(rf"\s*\(\s*(?:(?:nadir|lowest|low|minimum|min|peak|highest|value|count|at|of)\s*:?\s*|"
@@ -1341,7 +1344,9 @@ DENIED_AFTER_RE = re.compile(r"(?i)[—–;,-]\s*(?:but\s+)?(?:it|that|this)\s*(
 # "hold when it falls under 50".
 RULE_COMPARISON_BEFORE_RE = _scan(r"(?i)\b(?#first)(?:(?:threshold|cut-?off|cutoff|limit|criterion|criteria|trigger|target|goal|rule|wants?|"
                                   r"aims?\s+(?:for|at))\s*(?:is|was|=|:|of|at|set\s+at)?"
-                                  r"|(?:if|when|unless|once|until|whenever|while|whilst|as\s+long\s+as|si|wenn|falls|bei|bij|als|se|quando|cuando|lorsque|quand|"
+                                  r"|(?:if|when|unless|once|until|whenever|while|whilst|as\s+long\s+as|si|wenn|falls|bei|bij|als|quando|cuando|lorsque|quand|"
+                                  # Italian and Portuguese "se" (if), not Spanish reflexive "se" ("los neutrófilos se mantienen por encima de 1,5")
+                                  r"se(?!\s+(?:mantienen?|quedan?|sit[uú]an?|encuentran?|han\s+mantenido|ha\s+mantenido|mantuvieron|mantuvo)\b)|"
                                   # an action's condition: "transfuse for hemoglobin under 7", "hold for platelets below 50"
                                   r"(?:transfuse|hold|withhold|treat|admit|give\s+\w+)\s+(?:for|at|with))"
                                   # "if I get a fever over 38", "transfusie bij klachten of Hb onder 4,0": up to four words of the rule
@@ -1951,7 +1956,10 @@ GENERAL_AFTER_RE = re.compile(rf"(?i)(?:\s+(?!(?:and|or|but|so|we|i|you|she|he|t
                               r"(?:[<>≤≥]|less\s+than|below|under|between|from)\s*\d")
 # The analyte named as the subject of a claim: "Hgb is grade 2", 'the neutrophils were "grade 2"', "plts now G3".
 SUBJECT_BEFORE_RE = re.compile(rf"(?i)(?:{REFERENT_RE.pattern})[\s*_]*(?::|=|-|–|—|\b(?:is|are|was|were|remains?|stays?|now|still|also|too|"
-                               r"again|likewise|at|already|would|will|be|been|graded(?:\s+as)?|classed\s+as|classified\s+as|this|it|that|they)\b|\s)*[\s\"'“”*_]*$")
+                               r"again|likewise|at|already|would|will|be|been|graded(?:\s+as)?|classed\s+as|classified\s+as|this|it|that|they|"
+                               # the same verbs in the other languages read: "los neutrófilos se mantienen por encima", "os neutrófilos estão abaixo"
+                               r"se\s+mantienen?|est[áa]n?|son|es|siguen|sigue|permanecen?|est[ãa]o|s[ãa]o|continuam?|permanecem?|sont|est|restent|reste|demeurent|"
+                               r"sind|ist|bleiben|bleibt|liegen|liegt|sono|restano|rimangono|zijn|is|blijven|blijft|liggen|ligt|todav[íi]a|ainda|encore|noch|ancora|nog)\b|\s)*[\s\"'“”*_]*$")
 LAST_DIGIT_RE = re.compile(r".*\d", re.DOTALL)
 # ... or a count named, said of in a few words, then the grade in brackets: "trombocyten licht verlaagd (graad 1)"
 BRACKET_SUBJECT_RE = re.compile(rf"(?i)(?:{REFERENT_RE.pattern})(?:\s+(?!(?:terms?|entry|code|category|criteri\w*|definitions?|scale|table|grades?)\b)[^\W\d_]+){{1,3}}"

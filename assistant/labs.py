@@ -171,6 +171,8 @@ FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,
           r"said|says|showed|shows|ca[íi]ram|caiu|subiram|subiu|baixaram|para|drifting|im\s+Verlauf|au\s+cours|(?:pre|post)(?:-?(?:dose|infusion|treatment|transfusion))?(?=[ \t]*:?[ \t]*\d+(?:[.,]\d+)?(?!\d|[.,]\d|[ \t]*(?:units?|u|bags?|pools?|doses?)\b))|measured|"
           r"à|a|ont|sont|est|était|étaient|de|è|sono|era|erano|di|es|son|eran|han|hanno|en|bei|liegt|liegen|ist|sind|war|waren|von|auf|been|"
           r"me|salieron|sali[óo]|est[áa]n?|estão|estaban?|estavam|estava|deram|deu|em|"
+          r"se[ \t]+(?:mantienen?|quedan?|sit[uú]an?|encuentran?)|mantienen?|permanecen?|siguen|sigue|se[ \t]+mant[êe]m|mant[êe]m-se|permanecem?|continuam?|restent|reste|demeurent|"
+          r"bleiben|bleibt|rimangono|rimane|restano|resta|blijven|blijft|"
           r"(?:pre|post?)-?tra(?:n)?sfus\w*|preserved|maintained|again|holding|"  # "Hb postransfusional 9,1", "ANC preserved at 3.2", "low again - 2.1"  # a patient's Spanish or Portuguese: "las plaquetas me salieron en 55 mil"
           # French, Spanish, Italian, German and Dutch verbs of a count changing ("plaquettes remontées à 121", "Hb gesunken auf 8,1")
           r"(?:remont|descend|chut|baiss|augment|diminu|pass)(?:é|ée|és|ées|u|ue|us|ues)|pas(?:aron|ó)|pass(?:aram|ou|arono|ati|ate)|(?:baj|sub|descend|aument|disminu)(?:ad[oa]s?|id[oa]s?|ó|ió|yó|aron|ieron|yeron)|"
