@@ -457,7 +457,7 @@ STATISTIC_BEFORE_RE = re.compile(r"(?i)\b(?:median|mean|average|averaged)[ \t]+(
 # A bare number that ends a list item: "PLT 88, 61, 45" is a series.
 NUMBER_PLAIN = r"\d+(?:\.\d+)?(?!\d|[.:]\d)"
 # A time written inside a gap between two values of a series: "on day 10", "at 06:40", "on 3/12".
-TIME_TOKEN = (r"(?<![\w.])(?:day|d|week|wk|cycle|c)\s*\d{1,3}(?![\d.])|(?<![\d.])\d{1,2}[:h/]\d{2}(?![\d.])"
+TIME_TOKEN = (r"(?<![\w.])(?:day|d|week|wk|cycle|c)\s*\d{1,3}(?![\d.])|(?<![\d.])\d{1,2}[:h/]\d{2}(?![\d.])|(?<=on\s)\d{1,2}/\d(?![\d./])"  # "70 on 5/9, today 5/16 49"
               r"|(?<![\w.])\d{1,2}\s*(?:hours?|hrs?|days?|weeks?|wks?|months?|mos?|h|d|wk|w)(?=\s+ago\b)"  # "0.8 10d ago now 1.7"
               r"|(?<![\w.])(?:[01]\d|2[0-3])[0-5]\d(?=[ \t]+(?:repeat|recheck|rpt|re-?draw)\b)")  # "0640 plt 45, 1800 repeat 38"
 # A dose given between two values of a series: "nadir 19 on d10 after ivig 1 g/kg, now back to 96".
@@ -517,9 +517,10 @@ VALUE_TIME_LABEL = (rf"(?:{RELATIVE_TIME}|(?:in|en|im|a|ad|em|op)\s+{MONTH_NAME}
                     rf"(?:before|prior\s+to|pre-?)\s*[A-Za-z][^,;\d\n]{{0,25}}(?:\d{{1,2}})?|"
                     rf"(?:after|following)\s+(?:(?:two|three|four|\d|a|an|the|her|his|its|their|one|[A-Za-z][\w-]*)\s+){{0,3}}[A-Za-z][\w-]*)")
 CONJUNCTION = r"(?:and|but|et|mais|y|pero|e|ma|und|aber|en|maar)"  # in English, French, Spanish, Italian or Portuguese, German, Dutch
-TREND_STEP = (rf"(?:\s*\((?:{WEEKDAY}|yest(?:erday)?|yday|\d{{1,2}}/\d{{1,2}}|(?:day|d)\s*\+?\d{{1,3}})\)\s+(?=\d)|"  # "9.1 (tues) 8.4 (thu) 7.9 today"
+TREND_STEP = (rf"(?:[ \t]+(?=\.\d)|"  # "lymphs .7 .5 .3": leading-dot decimals one space apart
+              rf"\s*\((?:{WEEKDAY}|yest(?:erday)?|yday|\d{{1,2}}/\d{{1,2}}|(?:day|d)\s*\+?\d{{1,3}})\)\s+(?=\d)|"  # "9.1 (tues) 8.4 (thu) 7.9 today"
               rf"\s*\([^()\n]{{1,20}}\)\s+[-–—]\s+(?=\d)|"  # "236 (baseline) – 118 (week 12) – 71 (today)"
-              rf"\s*\((?=\s*{NUMBER_PLAIN}\s*(?:[^\s\d()]+\s*)?(?:today|now|currently|this\s+(?:morning|am))\s*\))\s*|\s*,\s+(?={NUMBER_PLAIN}\s*(?:\([^()\n]{{1,40}}\)\s*|\s+{CLOCK_LABEL}\s*)?(?:[,;.]|$))|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:on|at|@)\s*[\w/:.]{{1,10}}(?![\w/:.])<ARROW_LED_LABEL>)?\s*(?:{ARROW}\s*{ARROW_LABEL}|>|/(?:\s*\d{{1,2}}:\d{{2}}(?=\s+\d))?)\s*|(?:\s*\([^()\n]{{1,20}}\)|\s+{VALUE_TIME_LABEL}|\s+{PLACE}){{1,3}}(?:\s*[,;]\s*(?:{CONJUNCTION}\s+|then\s+|now\s+)?|\s+{CONJUNCTION}\s+){SUBJECT_VERB}(?=\d(?!\d*/\d))|(?:\s*[,;]\s*(?:and\s+|but\s+|then\s+)?|\s+{CONJUNCTION}\s+)(?={NEXT_LABEL}){SUBJECT_VERB}(?=\d(?!\d*/\d))|\s+(?:and|but)\s+(?:(?:it|they)\s+)?(?:is|are|['’]s|['’]re)\s+(?:now\s+)?(?:at\s+)?(?=\d[\d.,]*(?:\s*[^\s\d,;.]+)?\s+(?:today|now|this\s+(?:morning|am)|currently))|(?P<gap>(?:[^.;\n\d]|{TIME_TOKEN}|{DOSE_TOKEN}|\([^()\n]{{0,30}}\)){{0,30}}?)\b(?:came\s+back\s+at|now(?:\s+at)?|today(?:'s|’s)?(?:\s+at)?|(?<=\d\s){WEEKDAY}(?=\s+\d)|"
+              rf"\s*\((?=\s*{NUMBER_PLAIN}\s*(?:[^\s\d()]+\s*)?(?:today|now|currently|this\s+(?:morning|am))\s*\))\s*|\s*,\s+(?={NUMBER_PLAIN}\s*(?:\([^()\n]{{1,40}}\)\s*|\s+{CLOCK_LABEL}\s*)?(?:[,;.]|$))|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:on|at|@)\s*[\w/:.]{{1,10}}(?![\w/:.])<ARROW_LED_LABEL>)?\s*(?:{ARROW}\s*{ARROW_LABEL}|>|/(?:\s*\d{{1,2}}:\d{{2}}(?=\s+\d))?)\s*|(?:\s*\([^()\n]{{1,20}}\)|\s+{VALUE_TIME_LABEL}|\s+{PLACE}){{1,3}}(?:\s*[,;]\s*(?:{CONJUNCTION}\s+|then\s+|now\s+)?|\s+{CONJUNCTION}\s+){SUBJECT_VERB}(?=\d(?!\d*/\d))|(?:\s*[,;]\s*(?:and\s+|but\s+|then\s+)?|\s+{CONJUNCTION}\s+)(?={NEXT_LABEL}){SUBJECT_VERB}(?=\d(?!\d*/\d))|\s+(?:and|but)\s+(?:(?:it|they)\s+)?(?:is|are|['’]s|['’]re)\s+(?:now\s+)?(?:at\s+)?(?=\d[\d.,]*(?:\s*[^\s\d,;.]+)?\s+(?:today|now|this\s+(?:morning|am)|currently))|(?P<gap>(?:[^.;\n\d]|{TIME_TOKEN}|{DOSE_TOKEN}|\b(?:19|20)\d\d\b|\([^()\n]{{0,30}}\)){{0,30}}?)\b(?:came\s+back\s+at|now(?:\s+at)?|today(?:'s|’s)?(?:\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?=\s+\d))?(?:\s+at)?|(?<=\d\s){WEEKDAY}(?=\s+\d)|"
                            rf"this\s+morning|(?:then|puis|ensuite|luego|despu[ée]s|poi|dann|daarna|depois)(?:\s+to)?|back\s+(?:up\s+|down\s+)?to|down\s+to|{CHANGE_VERB}\w*\s+(?:back\s+|up\s+|down\s+)?to|(?:subiu|subiram|caiu|ca[íi]ram|baixou|desceu|subi[óo]|baj[óo]|remont[ée]e?s?|stieg(?:en)?|sank(?:en)?)\s+(?:para|a|à|auf)|(?:repeat(?:ed)?|re-?check(?:ed)?|rpt|re-?collect(?:ed)?|re-?drawn?|re-?run)(?:\s*(?:(?:at|@)\s*)?\d{{1,2}}[:h]\d{{2}}\s*:?|\s+\d{{1,2}}\s*(?:days?|d|weeks?|wks?|wk|w|hours?|hrs?|h|months?)\s+(?:later|after)\s*:?|\s+(?:[01]\d|2[0-3])[0-5]\d\s*:|\s+(?:on\s+)?\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?:\s+\d{{1,2}}:\d{{2}})?\s*:?|\s+at|\s+[^.;\n\d:]{{1,25}}:|"
                            rf"\s+(?:in|on|with|using)\s+(?:Na\s+|sodium\s+)?[A-Za-z][\w-]*(?:\s+(?:tube|sample|specimen|blood))?(?:\s+count)?)?)\s*(?::\s*)?{SUBJECT_VERB})(?!\d{{1,2}}/\d){NUMBER}")
 # The same, with words of time before an arrow ("0.3 yest → 1.9", "8.6 day 2 evening -> 7.7"), used only in texts that hold an
@@ -668,7 +669,7 @@ def _comma_then_number(text: str, scan: int) -> bool:
     return comma >= 0 and text[comma + 2:comma + 3].isdigit()
 
 
-TREND_HINT_RE = re.compile("[" + "".join(re.escape(token[-1]) for token in TREND_MARKS) + "]|" + _by_first_letter(TREND_WORDS))
+TREND_HINT_RE = re.compile("[" + "".join(re.escape(token[-1]) for token in TREND_MARKS) + "]|" + _by_first_letter(TREND_WORDS) + r"|(?<=\d)[ \t]+\.\d")
 
 
 # A name used for a blood product or a treatment, not a count: "the platelet transfusion", "a red cell unit".
@@ -811,6 +812,10 @@ EVENT_END_RE = re.compile(EVENT_LABEL + r"[ \t]*:?[ \t]*$", re.IGNORECASE)
 TRAILING_AMOUNT_RE = re.compile(r"(?<![\w.,])\d+(?=[ \t]*-?[ \t]*[^\W\d][\w-]*[ \t]*$)")
 
 
+# A steroid named right before a number with no unit, which is then its dose: "after dex 40 x4d", "pred 60".
+DRUG_BEFORE_RE = re.compile(r"(?i)\b(?:dex(?:a|amethasone)?|pred(?:nisone|nisolone)?|methylpred\w*|solu-?medrol)[ \t]*(?:dose[ \t]*)?:?[ \t]*$")
+
+
 def _after_treatment(gap: str) -> bool:
     """Whether `gap` ends with an amount of a treatment: "…, nach Transfusion von 2 EK"."""
     amount = TRAILING_AMOUNT_RE.search(gap)
@@ -947,7 +952,9 @@ PERCENT_NAME_THEN_ABSOLUTE_RE = re.compile(rf"[ \t]*%[ \t]*:?[ \t]*\d+(?:[.,·]\
 # row of all neutrophils stands beside it.
 SEGMENTED_NAME_RE = re.compile(r"(?i)segmentad[oa]s")
 # A differential percentage followed by the absolute count: "62% (abs 1.8)", "12 %, absolute 0.5 x10^9/L".
-PERCENT_THEN_ABSOLUTE_RE = re.compile(rf"\s*%\s*(?:(?:on|of|in)\s+(?:the\s+)?diff(?:erential)?\s*)?(?:[\(\[,;/]\s*|\s)(?:abs(?:olut[eo]?)?\.?|absolute\s+count|count|#)\s*:?\s*{NUMBER}\s*(?:{UNIT})?",
+PERCENT_THEN_ABSOLUTE_RE = re.compile(rf"\s*%\s*(?:(?:on|of|in)\s+(?:the\s+)?diff(?:erential)?\s*)?"
+                                      rf"(?:\(?[HL]\)?\*?[ \t]*)?(?:\([ \t]*\d[\d.,]*[ \t]*[-–][ \t]*\d[\d.,]*[ \t]*\)[ \t]*)?"  # "72.0 % (40-75)   Abs 1.30"
+                                      rf"(?:[\(\[,;/]\s*|\s)(?:abs(?:olut[eo]?)?\.?|absolute\s+count|count|#)\s*:?\s*{NUMBER}\s*(?:{UNIT})?",
                                       re.IGNORECASE)
 # ... or, in a report's row, the percentage and then the absolute count with its unit: "Polynucléaires neutrophiles  41,0 %  1,19 G/L",
 # "Neutrófilos....: 50 %   1.700 /mm³", "Segmentados: 48% - 1.488 /mm³" (the unit says it is a count, not a second percentage).
@@ -1262,7 +1269,7 @@ OWNER = r"(?:ours|theirs|yours|mine|(?:(?:our|my|this|the)\s+)?(?:pts?|patient)(
 CURRENT_AFTER_THRESHOLD_RE = re.compile(rf"(?:[ \t]*[-–][ \t]*\d+(?:[.,]\d+)?)?(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?"
                                         rf"(?:[^.;\n\d]|{TIME_TOKEN}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\.{{2,}}|\b[Gg]\d(?:[-–]\d)?\b|\((?:around|about|approx\w*|~)\s*\d+\)|[<>≤≥~]\s*\d+(?:[.,]\d+)?|\d+ish\b|(?:above|below|over|under)\s+\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s+or\s+\d+(?:[.,]\d+)?){{0,50}}?"
                                         rf"(?:[,;?—–]|\s-\s|\.{{2,}}|\.(?=\s+(?:they|it|mine|ours|his|hers|theirs|yours|she|he|pt|patient)['’\s]|\s+(?:right\s+)?(?:now|today|currently|this\s+morning)\b|\s+{PATIENTS_OWN})|(?=\s+(?:ours|his|hers|theirs|yours|mine)\s)|(?=\s+(?:but|whereas|while)\s))\s*(?:but\s+|and\s+|right\s+|whereas\s+|while\s+)?"
-                                        rf"(?P<cue>today|now|this\s+morning|currently|(?:his|hers|they|it)(?=\s+(?:is|was|are|were|came\s+back|come\s+back)\s|['’]re\s+at\s)|{OWNER}(?:['’](?:s|re))?(?:\s+(?:today|now|currently|this\s+morning))?(?=\s+(?:is|was|are|were|came\s+back|come\s+back|has|had|at|sits?|stands?)\s)|(?:ours|mine|theirs|yours|(?:(?:our|my|this|the)\s+)?(?:pts?|patient)(?:['’]s)?(?:\s+(?:him|her)self)?)(?:\s+(?:today|now|currently|this\s+morning))?(?=\s*:?\s*[1-9]|\s*:?\s*0[.,])|(?:she|he)(?=['’]s\s+(?:at\s+|now\s+|only\s+)?\d|\s+is\s+(?:at\s+|now\s+|only\s+)?\d|['’]s\s+at\s|\s+is\s+at\s)|(?:pt|patient)(?:['’]s)?\s+value|{PATIENTS_OWN})(?:['’](?:s|re))?\s*(?::\s*)?{SUBJECT_VERB}{NUMBER}\s*(?:{UNIT})?",
+                                        rf"(?P<cue>today|now|this\s+morning|currently|(?:his|hers|they|it)(?=\s+(?:is|was|are|were|came\s+back|come\s+back)\s|['’]re\s+at\s)|{OWNER}(?:['’](?:s|re))?(?:\s+(?:today|now|currently|this\s+morning))?(?=\s+(?:is|was|are|were|came\s+back|come\s+back|has|had|at|sits?|stands?)\s)|(?:ours|mine|theirs|yours|hers|his|(?:(?:our|my|this|the)\s+)?(?:pts?|patient)(?:['’]s)?(?:\s+(?:him|her)self)?)(?:\s+(?:today|now|currently|this\s+morning))?(?=\s*:?\s*[1-9]|\s*:?\s*0[.,])(?!\s*:?\s*\d+(?:st|nd|rd|th)\b)|(?:she|he)(?=['’]s\s+(?:at\s+|now\s+|only\s+)?\d|\s+is\s+(?:at\s+|now\s+|only\s+)?\d|['’]s\s+at\s|\s+is\s+at\s)|(?:pt|patient)(?:['’]s)?\s+value|{PATIENTS_OWN})(?:['’](?:s|re))?\s*(?::\s*)?{SUBJECT_VERB}{NUMBER}\s*(?:{UNIT})?",
                                         re.IGNORECASE)
 OWNER_WORDS = ("mine", "ours", "pt", "patient", "guy", "lady", "man", "woman", "gent", "chap", "his ", "hers", "theirs", "yours", "he's", "she's",
                "he is", "she is")  # one of them is in every OWNER and every cue of whose value follows
@@ -1581,6 +1588,8 @@ def _find_mentions(text: str) -> list[Mention]:
             if not step or step.start("num") - scan > 6 and OTHER_PERSON_HINT_RE.search(lowered, scan, step.start("num")) \
                     and OTHER_PERSON_RE.search(text, scan, step.start("num")):
                 break  # "my pt plt 90, the one next door is 40": someone else's value ends the series
+            if DRUG_BEFORE_RE.search(text, max(scan, step.start("num") - 24), step.start("num")) and not UNIT_AFTER_STEP_RE.match(text, step.end("num")):
+                break  # "250 → 31 → 140 after dex 40 x4d": a drug's dose, not the next value
             treatment = NOT_A_VALUE_RE.match(text, step.end("num")) if not step.group("kilo") else None
             if treatment:
                 # "7.1 → 2u RBC → 8.3", "7.4, then 2 units PRBC, then 9.1": a dose or a treatment between two values; the
@@ -3507,6 +3516,7 @@ OWN_PATIENT_RE = re.compile(r"(?i)\b(?:mine|ours|my\s+(?:pt|patient)|our\s+(?:pt
 CLUMPED_RE = re.compile(r"(?i)\bclump\w*|agr[ée]gats?|aggregat\w*|agregados?")
 SPECIMEN_RE = re.compile(r"(?i)\b(?:capillary|venous|arterial|finger-?(?:stick|prick)|point[ -]of[ -]care|poc|i-?stat|blood\s+gas|citrate|edta|"
                          r"heparin|manual|smear|estimated?|automated|analy[sz]er|cord|capillaire|veineux|kapill[äa]r|ven[öo]s|capilar|venos[ao])\b")
+DAY_LABEL_RE = re.compile(r"(?i)\b(?:day|d|wk|week)\s*\+?\d{1,3}\b")  # "for plt 29, day 3 plt 44": a later day orders the two
 # A treatment told between two values of a count, which puts the second after it: "Hgb 7.1 | transfused 1 unit PRBC | Hgb 8.0".
 TREATMENT_BETWEEN_RE = re.compile(r"(?i)\b(?:transfus\w*|prbcs?|packed\s+(?:red\s+)?cells|red\s+cells|ivig|filgrastim|g-?csf|given|infused|"
                                   r"transfundi\w*|transfusi\w*|transfundiert|getransfundeerd|Transfusion|EK)\b")
@@ -3640,7 +3650,8 @@ def _current_by_context(text: str, mentions: list[Mention], indexes: list[int], 
             return left[pick], "it is the latest by its day or date"
     for k, n in zip(left[:-1], left[1:], strict=True):
         gap = text[values[k].span[1]:values[n].number_span[0]]  # up to the number: "…, 1-hr post count 18" says "post" itself
-        if not SENTENCE_END_RE.search(gap) and not SEQUENCE_WORD_RE.search(gap) and not TREATMENT_BETWEEN_RE.search(gap):
+        if not SENTENCE_END_RE.search(gap) and not SEQUENCE_WORD_RE.search(gap) and not TREATMENT_BETWEEN_RE.search(gap) \
+                and not DAY_LABEL_RE.search(gap):
             return None  # "Hb 8.1, Hb 9.0": two values in one list, told in no order (but a transfusion between orders them)
     return left[-1], (f"{why}, and of the rest it is the last told" if past else "no time orders them, and it is the last told")
 

@@ -1512,6 +1512,16 @@ ROUND38_READS = [
     # a value's own grade said aside does not end its series; a grade in brackets inside a change
     ("ANC on 3/4 was 0.7 (grade 3). Today it's 1.6.", {"anc": 1.6}),
     ("WBC rose from 1.4 (grade 3) to 3.6 at discharge.", {"wbc": 3.6}),
+    # leading-dot series; a steroid's dose after a series; 'today 3/18 55'; 'hers 82'; a year in the gap; a later day
+    ("neuts .9 .6 .4 over 3 draws", {"anc": 0.4}),
+    ("plt 210 → 28 → 131 after pred 60 x5d", {"plt": 131}),
+    ("plts 92 on 5/2, 70 on 5/9, today 5/16 49", {"plt": 49}),
+    ("transfuse if hb <7? hers 7.4", {"hgb": 7.4}),
+    ("his plt were 210 at the 2021 visit, now 38", {"plt": 38}),
+    ("dex 40 mg for plt 18, day 4 plt 61", {"plt": 61}),
+    ("Her husband's platelets dropped to 30 after his 3rd dose.", {"plt": 30}),
+    # a percentage, its range, then the absolute count after 'Abs'
+    ("Neutrophils 70.0 % (40-75)   Abs 1.10 x10^9/L", {"anc": 1.1}),
 ]
 
 
