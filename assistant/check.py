@@ -1176,7 +1176,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                     and (earlier := _from_value(text, mention, claim)) is not None:
                 mention = earlier  # "recovered from a nadir of 22 (grade 4) to 134": the claim is the 22's
             if mention is not None and claim.own is None and mention.span[1] <= claim.span[0] and "(" in text[mention.span[1]:claim.span[0]]:
-                mention = _bracketed_earlier_value(text, mention, claim) or mention  # "Plt 96 today (61 on Monday, when she was grade 2)"
+                mention = _bracketed_earlier_value(text, mention, claim) or _number_before_bracket(text, mention, claim) or mention
+                # "Plt 96 today (61 on Monday, when she was grade 2)"; "94 g/L (grade 2), up from a nadir of 68 g/L (grade 3)"
             if mention is not None and claim.own is None and mention.span[0] >= s_start \
                     and (not ((clause := clauses[max(0, bisect_right(clause_starts, claim.span[0]) - 1)])[0] <= mention.span[0] < clause[1])
                          or ")" in text[mention.span[1]:claim.span[0]]) \
@@ -1299,6 +1300,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             or "untergrenze" in lowered:
         lln_findings, lln_checked = _lln_comparison_findings(text, lowered, sorted(all_mentions + unnamed_values, key=lambda m: m.span),
                                                              spans, default)
+        said = {(f.analyte, f.value, f.threshold, f.relation, f.span[0]) for f in findings if f.kind == "false_comparison"}
+        lln_findings = [f for f in lln_findings if (f.analyte, f.value, f.threshold, f.relation, f.span[0]) not in said]  # one comparison, one finding
         findings, checked = sorted(findings + lln_findings, key=lambda f: f.span), checked + lln_checked
     if "range" in text or "limits" in text or "interval" in text or "limiti" in text or any(w in lowered for w in FOREIGN_WITHIN_WORDS):
         range_findings, range_checked = _range_comparison_findings(text, sorted(all_mentions + unnamed_values, key=lambda m: m.span),
@@ -1541,7 +1544,11 @@ def _lln_finding(text: str, match: re.Match, mention: Mention | None, subject: s
 RANGE_NUMBER = r"\d+(?:[.,]\d+)*"
 # The same in the other languages read here: "dans les normes (150–400 G/L)", "nella norma (150-450)".
 RANGE_COMPARISON_RE = re.compile(rf"(?i)\b(?:(?P<rel>within|inside|in|outside(?:\s+of)?)\s+(?:the\s+|its\s+|our\s+)?(?:(?:lab's|laboratory's|local|usual)\s+)?"
-                                 rf"(?:normal|reference|ref\.?)\s+(?:range|limits|interval)|{FOREIGN_WITHIN})\s*(?:\(\s*|of\s+|:\s*|,\s*)?"
+                                 rf"(?:normal|reference|ref\.?)\s+(?:range|limits|interval)|{FOREIGN_WITHIN}|"
+                                 # below the range it gives: "unter der Norm (4,0–10,0 /nl)", "below the normal range (150-400)"
+                                 rf"(?P<below>(?:below|under|beneath)\s+(?:the\s+)?(?:normal|reference)(?:\s+(?:range|limits|interval))?|unter(?:halb)?\s+der\s+Norm|"
+                                 rf"sous\s+la\s+normale|en\s+dessous\s+de\s+la\s+normale|por\s+debajo\s+de(?:l\s+rango|\s+lo)?\s+normal|sotto\s+la\s+norma|"
+                                 rf"onder\s+de\s+norm|abaixo\s+do\s+normal))\s*(?:\(\s*|of\s+|:\s*|,\s*)?"
                                  rf"(?P<low>{RANGE_NUMBER})\s*(?:{UNIT_ALTERNATIVES})?\s*(?:[-–]|to)\s*(?P<high>{RANGE_NUMBER})"
                                  rf"\s*(?P<unit>{UNIT_ALTERNATIVES})?(?![\w.,]*\d)")
 
@@ -1568,6 +1575,15 @@ def _range_comparison_findings(text: str, mentions: list[Mention], spans: list[t
         if low is None or high is None or low >= high:
             continue
         checked += 1
+        if match.group("below"):
+            if mention.value < low:
+                continue
+            findings.append(Finding(
+                "false_comparison", mention.analyte, mention.value, mention.unit, None, None, low, "<", version,
+                [mention.span[0], match.end()], _sentence_at(text, spans, match.start()),
+                f"{ANALYTE_LABELS[mention.analyte]} {mention.value:g} {mention.unit} is not below the stated range {low:g}-{high:g} {mention.unit}.",
+            ))
+            continue
         inside = low <= mention.value <= high
         outside = (match.group("rel") or "").lower().startswith("outside")
         if inside != outside:
@@ -2229,6 +2245,23 @@ def _from_value(text: str, mention: Mention, claim: Claim) -> Mention | None:
 # A bracket after a value that opens with an earlier value of its analyte: "Plt 96 today (61 on Monday, …".
 BRACKETED_EARLIER_RE = re.compile(rf"\(\s*{NUMBER}\s*(?:{UNIT})?\s*(?:,\s*)?(?:on|last|yesterday|at|in|the\s+day|two|three|\d+\s*(?:days?|d|weeks?|wks?)\s+ago)\b",
                                   re.IGNORECASE)
+
+
+NUMBER_BEFORE_BRACKET_RE = re.compile(rf"(?i)\b(?:from|nadir\s+of|nadir|low\s+of|lowest\s+of)\s+(?P<num>\d[\d.,]*)(?P<kilo>\s?[kK]\b)?\s*(?P<unit>{UNIT_ALTERNATIVES})?\s*\(\s*(?:CTCAE\s+)?$")
+
+
+def _number_before_bracket(text: str, mention: Mention, claim: Claim) -> Mention | None:
+    """The number a claim's bracket follows, when it is another value of the analyte told after `mention` with no name of
+    its own: "Haemoglobin … 94 g/L (grade 2 anaemia), up from a nadir of 68 g/L (grade 3)"."""
+    if claim.term_analyte not in (None, mention.analyte):
+        return None
+    before = NUMBER_BEFORE_BRACKET_RE.search(text, max(mention.span[1], claim.span[0] - 40), claim.span[0])
+    if before is None or before.start("num") < mention.span[1]:
+        return None
+    unit = before.group("unit") or mention.unit_text
+    other = _mention(mention.analyte, text, before.start("num"), before.end("num"), before.group("num"), bool(before.group("kilo")),
+                     unit, None, before.span("num"), [parse_number(before.group("num"))])
+    return other if other.value is not None else None
 
 
 def _bracketed_earlier_value(text: str, mention: Mention, claim: Claim) -> Mention | None:

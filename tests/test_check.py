@@ -1375,6 +1375,11 @@ ROUND38_CLASSES = [
     ("Platelets recovered from a nadir of 30 (grade 4) to 128 x10^9/L.", "5", [(M, "plt", 4, 3)]),
     ("LYMPH ABS 0.9 (0.8-3.5) K/uL\nImpression: lymphocytes within normal limits.", "5", []),
     ("Hb 125 g/L (male, ref 130–170) — grade 1 anaemia.", "5", []),
+    # below the range the text gives; one comparison said in words and in numbers is one finding; a nadir's own bracket
+    ("Leukozyten 4,4 /nl, also unter der Norm (4,0–10,0 /nl).", "5", [(C, "wbc", None, None)]),
+    ("Your platelet count was 158,000 per microlitre, a little below the normal lower limit of 150,000.", "5", [(C, "plt", None, None)]),
+    ("Haemoglobin at discharge was 96 g/L (grade 2 anaemia), up from a nadir of 71 g/L (grade 3) on day 3.", "5", []),
+    ("Haemoglobin at discharge was 96 g/L (grade 2 anaemia), up from a nadir of 71 g/L (grade 2) on day 3.", "5", [(M, "hgb", 2, 3)]),
 ]
 
 
