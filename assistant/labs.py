@@ -945,7 +945,8 @@ def parse_number(text: str) -> float:
 
 
 # A name with a percent sign, its percentage, then the absolute count in brackets: "NEUT% 71.2 (abs 1.8)".
-PERCENT_NAME_THEN_ABSOLUTE_RE = re.compile(rf"[ \t]*%[ \t]*:?[ \t]*\d+(?:[.,·]\d+)?[ \t]*[\(\[][ \t]*(?:abs(?:olute)?\.?|absolute\s+count|#)[ \t]*:?[ \t]*"
+PERCENT_NAME_THEN_ABSOLUTE_RE = re.compile(rf"[ \t]*%[ \t]*:?[ \t]*\d+(?:[.,·]\d+)?[ \t]*(?:\(?[HL]\)?\*?[ \t]*)?"  # "NEUT% 81.0 H (40-74) [abs 5.91]"
+                                           rf"(?:\([ \t]*\d[\d.,]*[ \t]*[-–][ \t]*\d[\d.,]*[ \t]*\)[ \t]*)?[\(\[][ \t]*(?:abs(?:olute)?\.?|absolute\s+count|#)[ \t]*:?[ \t]*"
                                            rf"{NUMBER}[ \t]*(?:{UNIT})?[ \t]*[\)\]]", re.IGNORECASE)
 # Segmented neutrophils named alone ("Segmentados  58 %  2.030 /mm³"), as Spanish and Portuguese reports write them: a number
 # after the name is a count only with its unit (else a differential share), and a part of the neutrophils (with the bands) when a
@@ -1349,6 +1350,27 @@ def find_mentions(text: str) -> list[Mention]:
     return mentions
 
 
+# A CDISC SDTM laboratory record written as key=value pairs: the test's name, its result and (optionally) the result's unit.
+CDISC_FIELD = r"[A-Z][A-Z0-9]*\s*[=:]\s*[^|;\n=]*?\s*(?:[|;]\s*|\s{2,})"
+CDISC_RECORD_RE = re.compile(rf"\bLBTEST(?:CD)?\s*[=:]\s*(?P<name>[^|;\n=]+?)\s*(?:[|;]\s*|\s{{2,}})(?:(?!LBTEST){CDISC_FIELD}){{0,6}}?"
+                             rf"LB(?:ORRES|STRESN|STRESC)\s*[=:]\s*(?P<num>\d+(?:[.,]\d+)?)(?![\d.,])"
+                             rf"(?:\s*(?:[|;]\s*|\s{{2,}})(?:(?!LBTEST){CDISC_FIELD}){{0,3}}?LB(?:ORRESU|STRESU)\s*[=:]\s*(?P<unit>[^|;\n]+?)\s*(?=[|;\n]|$))?")
+
+
+def cdisc_mentions(text: str) -> list[Mention]:
+    """The values of CDISC SDTM records ("LBTEST=Platelets | LBORRES=45 | LBORRESU=10^9/L"), each with its test's analyte."""
+    found = []
+    for record in CDISC_RECORD_RE.finditer(text):
+        name = ANALYTE_RE.fullmatch(record.group("name").strip())
+        if name is None:
+            continue
+        mention = _mention(name.lastgroup, text, record.start(), record.end(), record.group("num"), False, record.group("unit"), None,
+                           record.span("num"), [parse_number(record.group("num"))])
+        if mention.value is not None:
+            found.append(mention)
+    return found
+
+
 def _bracketed_alone(text: str, filler: str, number_end: int) -> bool:
     """Whether a value stands alone in brackets right after its name: "normal Hb (12.8)" gives the value said to be normal."""
     return filler.strip() == "(" and text[number_end:number_end + 12].lstrip(" \t").startswith(")")
@@ -1665,6 +1687,8 @@ def _find_mentions(text: str) -> list[Mention]:
     conditions = condition_bracket_mentions(text, lowered) if "(" in text and ("peni" in lowered or "emi" in lowered) else []
     if any(hint in lowered for hint in CONDITION_HINTS):
         conditions += condition_value_mentions(text, lowered)
+    if "lbtest" in lowered:  # "LBTEST=Neutrophils | LBORRES=1.05 | LBORRESU=10^9/L": a CDISC SDTM record's test and result
+        mentions = mentions + [m for m in cdisc_mentions(text) if not any(other.number_span == m.number_span for other in mentions)]
     fishbones = fishbone_mentions(text, mentions) if ">" in text and "<" in text else []
     grouped, group_names = slash_group_mentions(text) if "/" in text and SLASHED_NUMBER_HINT_RE.search(text) else ([], [])
     if grouped:  # "1.2/7.4/19 (WBC/Hb/plt)": the names of a group give no values of their own
@@ -1692,6 +1716,14 @@ def _find_mentions(text: str) -> list[Mention]:
             ends = list(SENTENCE_STOP_RE.finditer(text, start, mention.span[0]))
             donors = list(DONOR_RE.finditer(text, ends[-1].end() if ends else start, mention.span[0]))
             mention.someone_else = bool(donors) and not PATIENT_WORD_RE.search(text, donors[-1].end(), mention.span[0])
+    if ("general" in lowered or "not about" in lowered or "hypothetic" in lowered) and NO_PATIENT_RE.search(text):
+        for mention in found:  # "general q, not about a pt: what's the ctcae grade for plts of exactly 50?": no patient's value
+            mention.someone_else = True
+    if "belong" in lowered or "not ours" in lowered or "not mine" in lowered:
+        for mention in found:  # "the plt 22 on the board belongs to the patient in bed 12, not ours": another patient's, said after it
+            stop = SENTENCE_STOP_RE.search(text, mention.span[1])
+            if NOT_OURS_AFTER_RE.search(text, mention.span[1], min(stop.start() if stop else len(text), mention.span[1] + 80)):
+                mention.someone_else = True
     if any(word in lowered for word in OTHER_PATIENT_WORDS):
         for mention in found:  # "dr k's pt had plts 12 on nivo; mine's cbc not back yet": another clinician's patient
             start = max(0, mention.span[0] - 120)
@@ -2456,12 +2488,18 @@ CELL_VALUE_RE = re.compile(rf"\s*{NUMBER}\s*(?:{UNIT})?", re.IGNORECASE)
 UNIT_ANYWHERE_RE = re.compile(rf"(?<![A-Za-z]){UNIT}", re.IGNORECASE)
 
 
+# A weekday's abbreviation before a date, in the languages read: "Mo 02.06.", "Fri 6/6", "lun. 02/06".
+WEEKDAY_LEAD_RE = re.compile(r"(?i)^(?:mo|di|mi|do|fr|sa|so|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|lu|ma|me|je|ve|lun|mer|jeu|ven|sam|dim|"
+                             r"mié|jue|vie|sáb|dom|seg|ter|qua|qui|sex)\.?,?[ \t]+(?=\d)")
+WEEKDAY_LEADS = ("mo", "di", "mi", "do", "fr", "sa", "so", "tu", "we", "th", "su", "lu", "ma", "me", "je", "ve", "se", "te", "qu", "jue", "vie")
 DATE_PREPOSITION_LEAD_RE = re.compile(rf"(?i)^{DATE_PREPOSITIONS}[ \t]+(?=\d)")
 
 
 def time_rank(label: str) -> tuple[int, float] | None:
     """How recent a column or a value label says it is: (kind, position); None when it says nothing about time."""
     label = label.strip()
+    if label[:1].isalpha() and label[:4].lower().startswith(WEEKDAY_LEADS):
+        label = WEEKDAY_LEAD_RE.sub("", label)  # "Mo 02.06.": the weekday before a date
     if label[:1].isalpha() and label[2:4].strip()[:1].isdigit():
         label = DATE_PREPOSITION_LEAD_RE.sub("", label)  # "le 07/05", "on 3/4", "am 12.05.": the date
     if CURRENT_HEADER_RE.search(label):
@@ -2559,6 +2597,7 @@ def _across_new_year(keys: list[tuple]) -> list[tuple]:
 
 def latest_column(labels: list[str]) -> int | None:
     """The index of the most recent of several value columns (or values), by their labels; None if they do not say."""
+    labels = [WEEKDAY_LEAD_RE.sub("", label.strip()) for label in labels]  # "Mo 02.06.", "Fri 6/6": the date orders them
     ranks = [time_rank(label) for label in labels]
     if any(r is not None and r[0] == 3 for r in ranks):
         return next(i for i, r in enumerate(ranks) if r is not None and r[0] == 3)
@@ -3477,8 +3516,8 @@ PAST_MARK_RE = re.compile(
     r"ayer|previ[ao]s?|anterior(?:es|mente)?|antes|(?:el\s+mes|la\s+semana)\s+pasad[ao]|al\s+ingreso|ingreso|hace\s+(?:\d|un[oa]?|dos|tres|cuatro|cinco|seis|vari[oa]s|unos|unas|pocos|pocas)|para\s+comparar|"
     r"ieri|precedenti|prima|(?:giorni|settimane|mesi|settimana|mese|giorno)\s+fa|(?:il\s+mese|la\s+settimana)\s+scors[ao]|all['’]ingresso|ingresso|per\s+confronto|"
     r"ontem|h[áa]\s+(?:\d|um|uma|dois|duas|tr[êe]s|quatro|cinco|seis|v[áa]ri[oa]s)|(?:no\s+)?m[êe]s\s+passado|semana\s+passada|na\s+admiss[ãa]o|admiss[ãa]o|atr[áa]s|"
-    r"gestern|vorgestern|vorher|zuvor|vor\s+(?:\d+|einer?|zwei|drei|vier|f[üu]nf|sechs|einigen)\s+(?:Tag|Woche|Monat)\w*|(?<!immer\s)noch|letzte[nr]?\s+(?:woche|monat)|(?:bei|zur)\s+aufnahme|aufnahme\w*|zum\s+vergleich|"
-    r"gisteren|eerder|vorige\s+(?:week|maand)|ter\s+vergelijking|bij\s+opname|opname|geleden)\b")
+    r"vorbefund\w*|vorwert\w*|gestern|vorgestern|vorher|zuvor|vor\s+(?:\d+|einer?|zwei|drei|vier|f[üu]nf|sechs|einigen)\s+(?:Tag|Woche|Monat)\w*|(?<!immer\s)noch|letzte[nr]?\s+(?:woche|monat)|(?:bei|zur)\s+aufnahme|aufnahme\w*|zum\s+vergleich|"
+    r"vorige\s+uitslag|gisteren|eerder|vorige\s+(?:week|maand)|ter\s+vergelijking|bij\s+opname|opname|geleden)\b")
 CURRENT_MARK_RE = re.compile(
     r"(?i)\b(?:today(?:'s|’s)?|now|currently|current|this\s+(?:morning|afternoon|evening|time)|tonight|latest|most\s+recent|"
     r"aujourd['’]hui|ce\s+(?:jour|matin|soir)|cet\s+apr[èe]s-midi|actuel(?:le)?(?:ment)?|"
@@ -3512,6 +3551,9 @@ OTHER_PERSON_HINT_RE = re.compile(r"other|door|['’]s\s+p|wife|husband|partner|
 OTHER_PATIENT_RE = re.compile(r"(?i)\b(?:(?:other|another|different)\s+(?:pt|patient)s?|(?:the\s+(?:one|pt|patient|guy|lady)\s+)?next\s+door|"
                               r"(?:dr\.?|doctor|prof\.?)\s+\w+['’]s\s+(?:pt|patient)s?)\b")
 OTHER_PATIENT_WORDS = ("other", "another", "different", "next door", "'s pt", "’s pt", "'s patient", "’s patient")
+NO_PATIENT_RE = re.compile(r"(?i)\b(?:general\s+q(?:uestion)?\b|not\s+about\s+(?:a|any)\s+(?:specific\s+|particular\s+)?(?:pt|patient)|"
+                           r"purely\s+hypothetical|hypothetically\s+speaking|(?:just\s+)?(?:a\s+)?hypothetical\s+(?:q(?:uestion)?|case|scenario))")
+NOT_OURS_AFTER_RE = re.compile(r"(?i)\bbelongs?\s+to\s+(?:the|another|a\s+different|a)\s+(?:other\s+)?(?:patient|pt)|,\s*not\s+(?:ours|mine|our\s+(?:patient|pt)|my\s+(?:patient|pt))\b")
 OWN_PATIENT_RE = re.compile(r"(?i)\b(?:mine|ours|my\s+(?:pt|patient)|our\s+(?:pt|patient))\b")
 CLUMPED_RE = re.compile(r"(?i)\bclump\w*|agr[ée]gats?|aggregat\w*|agregados?")
 SPECIMEN_RE = re.compile(r"(?i)\b(?:capillary|venous|arterial|finger-?(?:stick|prick)|point[ -]of[ -]care|poc|i-?stat|blood\s+gas|citrate|edta|"

@@ -1522,6 +1522,14 @@ ROUND38_READS = [
     ("Her husband's platelets dropped to 30 after his 3rd dose.", {"plt": 30}),
     # a percentage, its range, then the absolute count after 'Abs'
     ("Neutrophils 70.0 % (40-75)   Abs 1.10 x10^9/L", {"anc": 1.1}),
+    ("NEUT% 78.0 H (40-74) [abs 4.20]\nLYMPH% 7.1 L (19-48) [abs 0.38]", {"anc": 4.2, "alc": 0.38}),
+    # an earlier result labelled 'Vorbefund'; another patient's value said after it; a question about no patient
+    ("Labor vom 14.05.: Thrombozyten 52 /nl. Vorbefund 02.04.: Thrombozyten 198 /nl.", {"plt": 52}),
+    ("Our patient: Hb 10.1 g/dL, plt 155. (The plt 19 on the list belongs to the patient in bed 4, not ours.)", {"hgb": 10.1, "plt": 155}),
+    ("general question, not about a patient: is an ANC of exactly 1.0 grade 2 or 3?", {}),
+    # rows dated by weekday and date; a CDISC SDTM record
+    ("Datum      Leuko  Thrombo\nDi 03.06.  3,8    150\nDo 05.06.  2,9    92\nSa 07.06.  2,2    64", {"wbc": 2.2, "plt": 64}),
+    ("Subject 01-004 | Visit C2D1 | LBTEST=Platelets | LBORRES=61 | LBORRESU=10^9/L | LBORNRLO=150", {"plt": 61}),
 ]
 
 
