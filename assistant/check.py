@@ -120,13 +120,13 @@ GRADE_CLAIM_RE = _scan(GRADE_CLAIM_PATTERN, re.IGNORECASE)
 SEPARATE_CLAIMS_RE = _scan(GRADE_CLAIM_PATTERN.replace("|/|and)", "|/)"), re.IGNORECASE)
 # Words naming the condition a grade is claimed for, mapped to the analyte that grades it.
 TERM_WORDS = {
-    "anc": r"neutrop[ée]ni(?:a|c|e)|neutrophil\s+count\s+decreased",
+    "anc": r"neutrop[ée]ni(?:a|c|e)|neutrophil\s+count\s+decrease[ds]?",
     # one alternative for thrombo-/trombo-, -cyto-/-zyto-/-cito-: fewer alternatives keep the scan of a long text fast
     "plt": r"th?rombo(?:cyto|zyto|cito)?p[ée]ni(?:a|c|e)|piastrinopenia|plaquetopenia|immune\s+thrombocytopeni(?:a|c)|ITP|"
-           r"platelet\s+count\s+decreased",
+           r"platelet\s+count\s+decrease[ds]?",
     "hgb": r"an(?:a?[ée]|ä)mi(?:a|c|e)",
-    "alc": r"l(?:ymph|ymf|inf)op[ée]ni(?:a|c|e)|lymphocyte\s+count\s+decreased",
-    "wbc": r"leu[ck]op[ée]ni(?:a|c|e)|white\s+blood\s+cell\s+decreased",
+    "alc": r"l(?:ymph|ymf|inf)op[ée]ni(?:a|c|e)|lymphocyte\s+count\s+decrease[ds]?",
+    "wbc": r"leu[ck]op[ée]ni(?:a|c|e)|white\s+blood\s+cell\s+decrease[ds]?",
     "alt": r"ALT\s+increased|alanine\s+aminotransferase\s+increased",
     "ast": r"AST\s+increased|aspartate\s+aminotransferase\s+increased",
     "bili": r"hyperbilirubin(?:a)?emia|blood\s+bilirubin\s+increased",
@@ -1277,8 +1277,9 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                 # "Plt 58. Still below the 50 threshold": "Although the ANC exceeded the 1.5 upper edge" (never in brackets,
                 # where a grade's band is defined: "grade 4 ITP (platelets below 25 x 10^9/L)")
                 mention = _remembered_value(text, s_start, comparison.start(), None, known, last_given, comparison.start())
-                if mention is not None and LATER_TIME_RE.search(text, s_start, min(s_end, comparison.end() + 30)):
-                    mention = None  # "The neutrophil count exceeded 1.0 after nine days": a later count, not the one named before
+                if mention is not None and (LATER_TIME_RE.search(text, s_start, min(s_end, comparison.end() + 30))
+                                            or _on_another_day(text, comparison, mention)):
+                    mention = None  # "The neutrophil count exceeded 1.0 after nine days", "… on Day 81": a later count, not the one named before
             if mention is None:
                 continue
             checked += 1
@@ -2001,7 +2002,7 @@ AT_ADMISSION = (r"(?:on|at)\s+(?:admission|presentation|diagnosis)|al\s+ingreso|
 EARLIER_BEFORE_RE = re.compile(r"(?i)\b(?:(?:compared\s+(?:with|to)|down\s+from|up\s+from|baseline(?:\s+of)?|previously|prior|initially|versus|vs\.?|"
                                r"frente\s+a|contre|par\s+rapport\s+[àa]|gegen[üu]ber|im\s+Vergleich\s+zu|rispetto\s+a|comparad[oa]\s+com|"
                                r"em\s+compara[çc][ãa]o\s+com|ten\s+opzichte\s+van|vergeleken\s+met)\s+(?:an?\s+|the\s+|los\s+|las\s+|les\s+|den\s+)?|"
-                               rf"(?:{AT_ADMISSION})\s*\(\s*)$")  # "grade 4 on admission (platelets 9)": the bracket's value is of that time
+                               rf"(?:{AT_ADMISSION}|(?:at|on)\s+(?:the|its|her|his)\s+nadir)\s*\(\s*)$")  # "grade 4 on admission (platelets 9)", "at the nadir (ANC 0.32"
 EARLIER_AFTER_RE = re.compile(r"(?i)\s*(?:(?!\(?\d)\S+\s+|10\S*\s+){0,3}?(?:earlier|ago|before|previously|prior|at\s+baseline|last\s+(?:week|month|cycle|time)|"
                               rf"{AT_ADMISSION})(?![\w'’])")
 
@@ -2009,7 +2010,7 @@ EARLIER_AFTER_RE = re.compile(r"(?i)\s*(?:(?!\(?\d)\S+\s+|10\S*\s+){0,3}?(?:earl
 # Words one of which EARLIER_BEFORE_RE or EARLIER_AFTER_RE needs: plain substring tests, fast on a long sentence.
 EARLIER_WORDS = ("compared", "from", "baseline", "previous", "prior", "initial", "earlier", "ago", "before", "last", "versus", "vs",
                  "admission", "presentation", "diagnosis", "frente", "contre", "rapport", "gegen", "vergleich", "rispetto", "compara",
-                 "opzichte", "vergeleken", "ingreso", "entr", "aufnahme", "ingresso", "opname", "admiss")
+                 "opzichte", "vergeleken", "ingreso", "entr", "aufnahme", "ingresso", "opname", "admiss", "nadir")
 
 
 # A label over grades listed after their conditions: "Grades at discharge: leukopenia 2, neutropenia 2, anemia 1".
@@ -2102,6 +2103,20 @@ def _rule(text: str, s_start: int, start: int, claim: Claim | None) -> bool:
 
 
 # A time after the values told before: a sentence with one of these, and no value of its own, speaks of a later count.
+DAY_AFTER_COMPARISON_RE = re.compile(r"(?i)\s*(?:on|by|at)\s+(?:study\s+)?(?:day|d)\s*(\d{1,3})\b")
+DAY_BEFORE_VALUE_RE = re.compile(r"(?i)\b(?:day|d)\s*(\d{1,3})\b(?!.*\b(?:day|d)\s*\d)", re.DOTALL)
+
+
+def _on_another_day(text: str, comparison: re.Match, mention: Mention) -> bool:
+    """Whether a comparison names a day ("exceeded 1.5 x10^9/L on Day 81") other than the one its borrowed value was
+    told with ("On Day 70 … the ANC was 0.42")."""
+    said = DAY_AFTER_COMPARISON_RE.match(text, comparison.end())
+    if said is None:
+        return False
+    told = DAY_BEFORE_VALUE_RE.search(text, max(0, mention.span[0] - 200), mention.span[1])
+    return told is not None and told.group(1) != said.group(1)
+
+
 LATER_TIME_RE = re.compile(r"(?i)\b(?:(?:after|within)\s+(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few)\s+(?:days?|weeks?|months?)|"
                            r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few)\s+(?:days?|weeks?|months?)\s+later|"
                            r"by\s+(?:day|week)\s+\d+|subsequently|thereafter|eventually)\b")
@@ -2317,6 +2332,9 @@ def _event_value(text: str, s_start: int, claim: Claim | None, analyte: str, kno
 
     # the cue nearest the claim says which: "nadir D4 grade 3 thrombocytopenia, now improving" is the nadir's grade
     cues = [(distance(m), 0) for m in WORST_CUE_RE.finditer(text, opened, closed)] + [(distance(m), 1) for m in NOW_CUE_RE.finditer(text, opened, closed)]
+    if not cues and 0 <= (head_end := text.find(":", s_start, opened)):
+        # "Event terms and grades, recorded at onset: …; Anaemia, grade 2; …": the list's head says when for each item
+        cues = [(distance(m), 0) for m in WORST_CUE_RE.finditer(text, s_start, head_end)] + [(distance(m), 1) for m in NOW_CUE_RE.finditer(text, s_start, head_end)]
     if cues:
         return worst if min(cues)[1] == 0 else latest
     return worst if grade_value(analyte, latest.value).grade == 0 else latest

@@ -1380,6 +1380,11 @@ ROUND38_CLASSES = [
     ("Your platelet count was 158,000 per microlitre, a little below the normal lower limit of 150,000.", "5", [(C, "plt", None, None)]),
     ("Haemoglobin at discharge was 96 g/L (grade 2 anaemia), up from a nadir of 71 g/L (grade 3) on day 3.", "5", []),
     ("Haemoglobin at discharge was 96 g/L (grade 2 anaemia), up from a nadir of 71 g/L (grade 2) on day 3.", "5", [(M, "hgb", 2, 3)]),
+    # today's grade after a nadir's bracketed value; a list's head that says when; a comparison of another day; 'count decrease'
+    ("Date    ANC\n10/02   0.3\n17/02   1.7\n\nImpression: neutropenia, grade 4 at the nadir (ANC 0.3 on 10/02), improving; today grade 1.", "5", []),
+    ("On day 12: WBC 1.7, Hb 7.5 g/dL. By day 40: WBC 4.5, Hb 11.2 g/dL.\n\nEvent grades, recorded at onset: WBC decreased, grade 3; Anaemia, grade 2.", "5", [(M, "hgb", 2, 3)]),
+    ("On Day 70 the ANC was 0.42 x10^9/L. The neutrophil count exceeded 1.5 x10^9/L on Day 81.", "5", []),
+    ("Graded per CTCAE v6.0.\n\nOn Day 70 the ANC was 0.42 x10^9/L.\n\nSeverity: the neutrophil count decrease on Day 70 was grade 4.", "5", [(M, "anc", 4, 3)]),
 ]
 
 
