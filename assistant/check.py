@@ -1439,6 +1439,10 @@ def _lln_comparison_findings(text: str, lowered: str, mentions: list[Mention], s
     foreign = _matches_near(FOREIGN_LLN_RE, _anchor_matches(FOREIGN_LLN_ANCHOR_RE, text, lowered), text) \
         if any(word in lowered for word in FOREIGN_LLN_WORDS) else []
     named_ranges = _NamedRanges(text, lowered, spans)
+    # the lower limit a range right after an earlier value of each analyte gives: "Hgb 12.9 (M, lab range 13.5–17.5) … Hgb 12.9 —
+    # within the normal range" is judged against 13.5
+    ranged = {m.analyte: lln for m in values if "(" in text[m.number_span[1]:m.span[1] + 6] and (lln := _range_lln(text, m)) is not None} \
+        if english or foreign else {}
     for match in sorted(english + foreign, key=lambda m: m.start()):
         if "rel" in match.re.groupindex:
             rel, limit = match.group("rel").lower(), match.group("limit").lower()
@@ -1474,7 +1478,8 @@ def _lln_comparison_findings(text: str, lowered: str, mentions: list[Mention], s
                     mention, subject = latest[-1], latest[-1].analyte
             targets = [mention]
         for mention in targets:
-            finding, judged = _lln_finding(text, match, mention, subject, below, sentence_start, spans, named_ranges, version)
+            finding, judged = _lln_finding(text, match, mention, subject, below, sentence_start, spans, named_ranges, version,
+                                           ranged.get(mention.analyte) if mention is not None else None)
             checked += judged
             if finding is not None:
                 findings.append(finding)
@@ -1508,8 +1513,10 @@ def _sentence_range_lln(text: str, sentence_start: int, match: re.Match, mention
 
 
 def _lln_finding(text: str, match: re.Match, mention: Mention | None, subject: str | None, below: bool, sentence_start: int,
-             spans: list[tuple[int, int]], named_ranges: "_NamedRanges", version: str) -> tuple[Finding | None, int]:
-    """The finding, if any, of one value said to be below, above or within the normal range (and 1 if it was judged)."""
+             spans: list[tuple[int, int]], named_ranges: "_NamedRanges", version: str,
+                 stated_before: float | None = None) -> tuple[Finding | None, int]:
+    """The finding, if any, of one value said to be below, above or within the normal range (and 1 if it was judged);
+    `stated_before` is the lower limit a range after an earlier value of the analyte gave."""
     if mention is None or mention.analyte not in DEFAULT_LLN:
         return None, 0
     if mention.span[0] < sentence_start and not REFERRING_BACK_RE.match(text, sentence_start) and subject is None:
@@ -1522,6 +1529,8 @@ def _lln_finding(text: str, match: re.Match, mention: Mention | None, subject: s
     if stated is None and ("LLN" in text[sentence_start:match.end() + 30] or "limit" in text[sentence_start:match.end() + 30]) \
             and (named := STATED_LLN_RE.search(text, sentence_start, min(len(text), match.end() + 30))) is not None:
         stated = _range_limit(mention.analyte, named.group("num"), named.group("unit") or mention.unit_text or mention.native_unit)  # "(LLN 12.0)"
+    if stated is None:
+        stated = stated_before
     if stated is not None:
         low = high = limit = stated
     else:  # the usual limit ("platelets 142, above the lower limit of normal" is false); hemoglobin's depends on sex
@@ -2304,7 +2313,7 @@ NOW_CUE_RE = re.compile(r"(?i)\b(?:today|now|currently|current|at\s+present|pres
                         r"discharge|sortie|alta|entlassung|ontslag|dimissione|aujourd'hui|hoy|heute|vandaag|oggi|hoje|post|after|improv\w*|recover\w*|resolv\w*)\b")
 CLAUSE_END_RE = re.compile(r";|\.(?:\s|$)")
 # ... and those that place it at the event's worst ("grade 4 at its nadir", "a grade 3 event", "was grade 3 on admission").
-WORST_CUE_RE = re.compile(r"(?i)\b(?:nadir|lowest|worst|peak|maximum|max|onset|event|episode|(?:on|at)\s+admission|at\s+presentation|"
+WORST_CUE_RE = re.compile(r"(?i)\b(?:nadir|lowest|worst|peak|maximum|max|onset|event|episode|transfused|transfusion\s+(?:required|needed|given)|(?:on|at)\s+admission|at\s+presentation|"
                           r"at\s+diagnosis|recorded|reached)\b")
 
 
@@ -2817,7 +2826,7 @@ STATED_LLN_RE = re.compile(rf"(?i)(?:lower\s+limit(?:\s+of\s+normal)?|\bLLN)\s*(
 
 # A reference range in brackets right after a value ("Hb 13.1 g/dL (ref 13.5–17.5)", "Hgb 12.6 L (13.5-17.5 g/dL)"): its
 # low end is the laboratory's lower limit of normal for that value, where grade 1 starts.
-RANGE_AFTER_VALUE_RE = re.compile(rf"(?i)[ \t]*(?:[HL]\b[ \t]*)?[\(\[][ \t]*(?:(?:male|female|men|women|homme|femme|Mann|Frau|hombre|mujer|uomo|donna|man|vrouw)[ \t]*[,:;][ \t]*)?(?:(?:(?:lab(?:oratory)?|local|our|the\s+lab's)[ \t]+(?:range|ref(?:erence)?(?:[ \t]+range)?|normal)|"
+RANGE_AFTER_VALUE_RE = re.compile(rf"(?i)[ \t]*(?:[HL]\b[ \t]*)?[\(\[][ \t]*(?:(?:male|female|men|women|homme|femme|Mann|Frau|hombre|mujer|uomo|donna|man|vrouw|m|f)[ \t]*[,:;][ \t]*)?(?:(?:(?:lab(?:oratory)?|local|our|the\s+lab's)[ \t]+(?:range|ref(?:erence)?(?:[ \t]+range)?|normal)|"
                                   rf"ref(?:erence)?\.?(?:[ \t]+range)?|normal(?:[ \t]+range)?|RR|NR|N|"
                                   # ... in the other languages read: "(Referenzbereich 13,5–17,5 g/dl)", "(VR 12-16)", "(normes 150-400)"
                                   rf"Referenz(?:bereich|wert[e]?)?|Normbereich|Norm|r[ée]f[ée]rence|valeurs?[ \t]+(?:de[ \t]+)?r[ée]f[ée]rence|normes?|"

@@ -183,7 +183,7 @@ FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,
           # ... and in the present tense ("l'hémoglobine remonte à 9,4", "las plaquetas bajan a 40", "Hb sinkt auf 8,1")
           r"(?:remont|chut|baiss|augment|diminu)(?:e|ent)|descend(?:ent)?|(?:sub|baj)(?:e|en|a|an)|sale|scende|salgono|scendono|steigt|sinkt|fällt|"
           r"um+|uh+|uhm|erm|er|hmm+|ah|"  # hesitations a dictation keeps ("Platelets, um, sixty seven")
-          r"previously\s+reported\s+as|reported\s+as|report|(?:misreported|misread|erroneous)\s*,?\s*(?:and\s+)?(?:corrected|revised|amended)(?:\s+to)?|corrected|revised|amended|range|ranged|ranging|this\s+(?:admission|stay|week|cycle|month)|que|qui|che|van|progressivamente|progressivement|gradualmente|graduellement|lentamente|rapidamente|du\s+jour|de\s+hoy|del\s+d[íi]a|di\s+oggi|do\s+dia|am\s+(?:abend|morgen|nachmittag)|contr[ôo]le|control|controllo|kontrolle|zijn|bedraagt|bedroeg|weiter|verder|ancora|encore|todav[íi]a|ainda|erst|zuerst|initially|initialement|inicialmente|inizialmente|aanvankelijk|steadily|gradually|progressively|slowly|rapidly|sharply|further|stiegen|stieg|fielen|fiel|sanken|sank|lagen|lag|improved|increased|abs|absolute|recorded|noted|observed|found|documented|drifted|trended|trending|slipped|dipped|climbed|settled|sitting|hovering|sits|reads?|nl|normal|wnl|low|high|this|so|up|trend|series|results?|elevated|reduced|critically|critical|markedly|mildly|severely|very|~|≈)\b\s*)")
+          r"previously\s+reported\s+as|reported\s+as|report|(?:misreported|misread|erroneous)\s*,?\s*(?:and\s+)?(?:corrected|revised|amended)(?:\s+to)?|corrected|revised|amended|range|ranged|ranging|this\s+(?:admission|stay|week|cycle|month)|que|qui|che|van|progressivamente|progressivement|gradualmente|graduellement|lentamente|rapidamente|du\s+jour|de\s+hoy|del\s+d[íi]a|di\s+oggi|do\s+dia|am\s+(?:abend|morgen|nachmittag)|contr[ôo]le|control|controllo|kontrolle|zijn|bedraagt|bedroeg|weiter|verder|ancora|encore|todav[íi]a|ainda|erst|zuerst|initially|initialement|inicialmente|inizialmente|aanvankelijk|steadily|gradually|progressively|slowly|rapidly|sharply|further|stiegen|stieg|fielen|fiel|sanken|sank|lagen|lag|improved|increased|abs|absolute|recorded|noted|observed|found|documented|drifted|trended|trending|slipped|dipped|climbed|settled|sitting|hovering|sits|reads?|nl|normal|wnl|low|high|this|so|up|trend|series|results?|elevated|reduced|critically|critical|markedly|mildly|severely|very|slightly|somewhat|a\s+little|a\s+bit|~|≈)\b\s*)")
 # "from 150 down to 42", "by 40 to 85", "50% to 0.9": the change before the new value. The earlier value may be named
 # ("from a nadir of 4 x10^9/L to 162") and labelled with when it was taken ("from 5.9 g/dL on admission to 8.7").
 FROM_TO = (r"(?:\s*(?:from\s+(?:(?:a|an|the|its|her|his|their)\s+)?(?:(?:nadir|low|lowest|peak|high|baseline|level|value)\s+(?:of\s+)?)?"
@@ -2888,7 +2888,7 @@ LOOSE_GAP_RE = re.compile(r"(?:[ \t]+(?!(?:targets?|goals?|thresholds?|triggers?
 # recheck: 9.4". The value of the repeat is the patient's; a number before it is not read (its name has none).
 SAMPLE_PROBLEM = (r"(?:clump(?:ed|ing|s)?|clott?ed|clots?|ha?emoly[sz]ed|ha?emolysis|lipa?emic|icteric|spurious(?:ly[ \t]+low)?|"
                   r"pseudo-?\w*|aggregat\w*|satellitism|fibrin\w*|insufficient|qns)")
-RECHECK_CUE = r"(?:repeat(?:ed)?|re-?check(?:ed)?|re-?drawn?|re-?run|re-?count(?:ed)?|rpt)"
+RECHECK_CUE = r"(?:repeat(?:ed)?|re-?check(?:ed)?|re-?drawn?|re-?run|re-?count(?:ed)?|rpt|re-?did|re-?done|re-?ran)"
 SPOILED_THEN_REPEATED_RE = re.compile(rf"(?i){SAMPLE_PROBLEM}.*\b{RECHECK_CUE}", re.DOTALL)
 RECHECK_AFTER_PROBLEM_RE = re.compile(rf"[ \t]*[:(]?[ \t]*(?:(?:sample|specimen|was|were|is|are|in|on|edta|tube)[ \t]+)*{SAMPLE_PROBLEM}"
                                       rf"(?:[ \t]+(?:sample|specimen|in|on|edta|tube|noted|seen|present))*[ \t]*\)?[ \t]*[,;:—–-]?[ \t]*"
@@ -2898,9 +2898,9 @@ CORRECTED_LATER_RE = re.compile(rf"[\s\S]{{0,200}}?\b(?P<cue>(?:corrected|amende
                                 rf"[ \t]*(?:{UNIT})?", re.IGNORECASE)
 SAMPLE_PROBLEM_WORDS = ("clump", "clot", "moly", "lip", "icter", "spurious", "pseudo", "aggregat", "satellit", "fibrin", "insufficient", "qns")  # a piece of each SAMPLE_PROBLEM word
 # ... and after a value the problem spoiled, a few words on: "plt 19k on first draw w clumps on smear, repeat in citrate 84k"
-REPEAT_AFTER_VALUE_RE = re.compile(rf"[^.;\n\d]{{0,40}}?{SAMPLE_PROBLEM}[^.;\n\d]{{0,30}}?\b{RECHECK_CUE}"
-                                   rf"(?:[ \t]+(?!(?:in|after)[ \t]+\d)[A-Za-z][\w-]*){{0,3}}?[ \t]*:?[ \t]*(?=\d)", re.IGNORECASE)
-RECHECK_HINT_RE = re.compile(r"(?i)re-?(?:peat|check|draw|run|count)|rpt")
+REPEAT_AFTER_VALUE_RE = re.compile(rf"[^.;\n\d]{{0,40}}?{SAMPLE_PROBLEM}(?:[^.;\n\d]|\.[\"”']?[ \t]+(?=[A-Z])){{0,30}}?\b{RECHECK_CUE}"
+                                   rf"(?:[ \t]+(?!(?:in|after)[ \t]+\d)[A-Za-z][\w-]*){{0,7}}?[ \t]*:?[ \t]*(?=\d)", re.IGNORECASE)
+RECHECK_HINT_RE = re.compile(r"(?i)re-?(?:peat|check|draw|run|count|did|done|ran)|rpt")
 # A value written just before the name, with a unit: "42,000 platelets per µL", "2,700/mm³ white cells", "48 x10^9/L platelets".
 BEFORE_NAME_RE = re.compile(rf"(?<![\w.,/:^<>≤≥-])(?:{NUMBER})[ \t]*(?:{UNIT})?[ \t]+$", re.IGNORECASE)
 THRESHOLD_BEFORE_NUMBER_RE = re.compile(r"(?i)(?:[<>≤≥]|\b(?:below|under|above|over|than|least|most|to)\b)\s*$")

@@ -1385,6 +1385,12 @@ ROUND38_CLASSES = [
     ("On day 12: WBC 1.7, Hb 7.5 g/dL. By day 40: WBC 4.5, Hb 11.2 g/dL.\n\nEvent grades, recorded at onset: WBC decreased, grade 3; Anaemia, grade 2.", "5", [(M, "hgb", 2, 3)]),
     ("On Day 70 the ANC was 0.42 x10^9/L. The neutrophil count exceeded 1.5 x10^9/L on Day 81.", "5", []),
     ("Graded per CTCAE v6.0.\n\nOn Day 70 the ANC was 0.42 x10^9/L.\n\nSeverity: the neutrophil count decrease on Day 70 was grade 4.", "5", [(M, "anc", 4, 3)]),
+    # a claim said with a transfusion is about the event's worst; a range given with an earlier mention of the value
+    ("On admission Hb 6.9 g/dL. Hb at discharge 10.4 g/dL.\n\nProblems: 1. AIHA — grade 2 anaemia, transfused.", "5", [(M, "hgb", 2, 3)]),
+    ("CBC: Hgb 13.1 g/dL (M, lab range 13.5–17.5), Plt 240.\n\nHgb 13.1 — within the normal range.", "5", [(C, "hgb", None, None)]),
+    # a value read after 'a little low at'; a clumped count redone
+    ("Your lymphocyte count was a little low at 0.7. It counts as grade 1.", "5", [(M, "alc", 1, 2)]),
+    ('My platelets were 28 and the lab said "clumped". They redid it in another tube and got 151. That is grade 1.', "5", [(M, "plt", 1, 0)]),
 ]
 
 
