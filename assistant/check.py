@@ -267,7 +267,7 @@ NEWEST_VERSION_RE = re.compile(r"(?i)(?<=\bthe\s)(?:new|newer|newest|latest)\s+(
 VERSION_NAMED_RE = _scan(r"(?i)(?#first)(?:CTCAE\s*(?:version\s*|v\.?\s*)?|\bv\.?\s?|\bversion\s+)([56])(?:\.0)?\b")
 # Words that make a grade a negated claim ("no neutropenia of grade 2 or worse", "is not grade 3", "rather than
 # grade 4"), and those that make it a claim of staying below a grade ("does not reach grade 3", "not yet grade 2").
-NEGATION_RE = re.compile(r"(?i)\b(?:no|not|cannot|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|hasn't|haven't|hadn't|won't|never|without|rather\s+than|instead\s+of|nor|neither|hardly|"
+NEGATION_RE = re.compile(r"(?i)\b(?:no(?!\s+(?:dia|d\.|m[êe]s|ano|momento|hemograma|controle|in[íi]cio|final|ciclo|exame|sangue|hospital|internamento|seguimento)\b)|not|cannot|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|hasn't|haven't|hadn't|won't|never|without|rather\s+than|instead\s+of|nor|neither|hardly|"
                          # the same in the other languages read here: "nessuna neutropenia di grado 2", "sin anemia de grado 3", "keine Neutropenie Grad 3",
                          # "et non de grade 3", "e non di grado 3" (but not the prefix of "non-haematological")
                          r"non(?![-‐])|nessun[ao]?|ningun[ao]?|ningún|sin|sans|aucune?|pas(?:\s+de)?|kein(?:e[nmrs]?)?|geen|nenhum[a]?|sem|"
@@ -981,6 +981,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
     mark_starts = [position for position, _ in marks]
     default = single_version([v for _, v in marks]) or normalize_version(version)
     stated_version = None  # the version the last sentence of no value and no claim named alone
+    ae_report = AE_REPORT_RE.search(text, 0, 400) is not None  # "Narrative — AE 1182-02": its grades are the events' worst
     sections = _version_sections(text) if marks and ("#" in text or "\n" in text) else []
     checked = 0
     findings: list[Finding] = []
@@ -1154,6 +1155,9 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             elif values and values[-1].span[1] <= s_start and claim.term_analyte is not None \
                     and (named := next((v for v in values if v.analyte == claim.term_analyte), None)) is not None:
                 mention, substituted = named, False  # values borrowed from the sentences before: its condition's, however far
+                if ae_report and not NOW_CUE_RE.search(text, s_start, min(s_end, claim.span[1] + 20)) \
+                        and len(episode := [m for m in _episode(history, named.analyte, s_start) if m.value is not None]) > 1:
+                    mention = min(episode, key=VALUE_OF)  # an adverse-event report grades the event by its worst value
             else:
                 mention, substituted = paired[id(claim)] if id(claim) in paired else \
                     _value_for_claim(claim, values, value_starts, clauses, clause_starts, text)
@@ -2107,7 +2111,8 @@ def _rule(text: str, s_start: int, start: int, claim: Claim | None) -> bool:
     """Whether the claim starting at `start` (or, with no claim, the words before `start`) is the condition of a rule
     ("in grade 3 lymphopenia ASCO advises", "A grade 1 cytopenia is …", "Grade 3 anemia: transfuse")."""
     before = text[s_start:start]
-    return bool(RULE_BEFORE_RE.search(before) and not LINKING_BEFORE_RE.search(before) or OPENING_PREPOSITION_RE.match(before) or GENERIC_SUBJECT_RE.match(before)
+    bound = claim is not None and claim.label[:1] in "≤≥"  # "no anaemia above grade 1": the bound's word is the claim's own
+    return bool(RULE_BEFORE_RE.search(before) and not bound and not LINKING_BEFORE_RE.search(before) or OPENING_PREPOSITION_RE.match(before) or GENERIC_SUBJECT_RE.match(before)
                 or claim is not None and (RULE_AFTER_RE.match(text, claim.span[1]) or GENERAL_AFTER_RE.match(text, claim.span[1])))
 
 
@@ -2346,21 +2351,29 @@ def _event_value(text: str, s_start: int, claim: Claim | None, analyte: str, kno
         cues = [(distance(m), 0) for m in WORST_CUE_RE.finditer(text, s_start, head_end)] + [(distance(m), 1) for m in NOW_CUE_RE.finditer(text, s_start, head_end)]
     if cues:
         return worst if min(cues)[1] == 0 else latest
+    if AE_REPORT_RE.search(text, 0, 400):
+        return worst  # an adverse-event narrative grades each event by its worst value, as CTCAE does
     return worst if grade_value(analyte, latest.value).grade == 0 else latest
 
 
 # A time of the episode a claim and a value may both be labelled with, in the languages read, by kind.
 TIME_LABEL_RE = re.compile(r"(?i)\b(?:(?P<discharge>discharge|d/c|sortie|alta|entlassung|ontslag|dimissione)|"
                            r"(?P<admission>admission|admitted|presentation|presented|ingreso|ingresso|aufnahme|opname|admiss[ãa]o)|"
-                           r"(?P<baseline>baseline|pre-?treatment|basal|ausgangswert))\b")
-LABEL_AFTER_VALUE_RE = re.compile(r"[^,;.\d\n]{0,40}")
-LABEL_BEFORE_VALUE_RE = re.compile(r"[^,;.\d\n]{0,40}$")
+                           r"(?P<baseline>baseline|pre-?treatment|basal|ausgangswert)|"
+                           r"(?:day|d[ií]a|jour|tag|giorno|dag)\s*\+?(?P<day>\d{1,3}))\b")
+DAY_NUMBER = r"(?:(?<=day )|(?<=Day )|(?<=dia )|(?<=día )|(?<=jour )|(?<=tag )|(?<=Tag )|(?<=dag )|(?<=giorno ))\d{1,3}"  # a day's number, no value
+LABEL_AFTER_VALUE_RE = re.compile(rf"(?:[^,;.\d\n]|{DAY_NUMBER}){{0,40}}")
+LABEL_BEFORE_VALUE_RE = re.compile(rf"(?:[^,;.\d\n]|{DAY_NUMBER}){{0,40}}$")
+
+
+# The opening words of an adverse-event report, whose grades are the events' (their worst values'): "Narrative — AE 1182-02".
+AE_REPORT_RE = re.compile(r"(?i)\b(?:narrative|narrativa|adverse\s+event|SAE|serious\s+adverse|AE\s+(?:term|ID|report|form|narrative|\d))\b")
 
 
 def _value_of_labelled_time(text: str, start: int, end: int, values: list[Mention]) -> Mention | None:
     """The one value told with the time that text[start:end], a claim's clause, names: "… was 83 x10^9/L on the day of
     discharge. … at discharge her thrombocytopenia was grade 2" is about the 83, not the count of today."""
-    kinds = {label.lastgroup for label in TIME_LABEL_RE.finditer(text, start, end)}
+    kinds = {_label_kind(label) for label in TIME_LABEL_RE.finditer(text, start, end)}
     if len(kinds) != 1:
         return None
     kind = kinds.pop()
@@ -2368,10 +2381,15 @@ def _value_of_labelled_time(text: str, start: int, end: int, values: list[Mentio
     for mention in values:
         after = LABEL_AFTER_VALUE_RE.match(text, mention.span[1])
         before = LABEL_BEFORE_VALUE_RE.search(text, max(0, mention.span[0] - 40), mention.span[0])
-        if any(label.lastgroup == kind for label in TIME_LABEL_RE.finditer(text, after.start(), after.end())) \
-                or before and any(label.lastgroup == kind for label in TIME_LABEL_RE.finditer(text, before.start(), before.end())):
+        if any(_label_kind(label) == kind for label in TIME_LABEL_RE.finditer(text, after.start(), after.end())) \
+                or before and any(_label_kind(label) == kind for label in TIME_LABEL_RE.finditer(text, before.start(), before.end())):
             told.append(mention)
     return told[-1] if told and len({m.value for m in told}) == 1 else None
+
+
+def _label_kind(label: re.Match) -> str:
+    """A time label's kind: "discharge", "admission", "baseline", or the day it names ("day 118", "no dia 118": "day118")."""
+    return f"day{int(label.group('day'))}" if label.lastgroup == "day" else label.lastgroup
 
 
 # A number with a count's unit and no name: "Patient 07 reached 9 x10^9/L (grade 3)", read as the count last named before it.

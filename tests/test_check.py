@@ -1391,6 +1391,11 @@ ROUND38_CLASSES = [
     # a value read after 'a little low at'; a clumped count redone
     ("Your lymphocyte count was a little low at 0.7. It counts as grade 1.", "5", [(M, "alc", 1, 2)]),
     ('My platelets were 28 and the lab said "clumped". They redid it in another tube and got 151. That is grade 1.', "5", [(M, "plt", 1, 0)]),
+    # Portuguese "no dia" is no negation; a bound's own 'above' is no rule; an AE narrative grades by the worst value; a day label
+    ("As plaquetas subiram para 96.000/mm3 no dia 75 (grau 1).", "5", []),
+    ("Bloods: Hb 9.4 g/dL, WBC 4.4.\n\nSummary: no anaemia above grade 1.", "5", [(M, "hgb", "≤1", 2)]),
+    ("Narrative — AE 0101-02 (Anaemia)\n\nAt cycle 4 the haemoglobin was 9.6 g/dL. Eight weeks later it was 11.9 g/dL.\n\nAssessment: grade 3 anaemia.", "5", [(M, "hgb", 3, 2)]),
+    ("Na admissão: hemoglobina 6,9 g/dL. A hemoglobina subiu para 9,2 g/dL no dia 118.\n\nClassificação: anemia grau 3 na admissão; no dia 118 a anemia era grau 1.", "5", [(M, "hgb", 1, 2)]),
 ]
 
 
