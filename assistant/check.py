@@ -1447,7 +1447,16 @@ def _lln_comparison_findings(text: str, lowered: str, mentions: list[Mention], s
     # within the normal range" is judged against 13.5
     ranged = {m.analyte: lln for m in values if "(" in text[m.number_span[1]:m.span[1] + 6] and (lln := _range_lln(text, m)) is not None} \
         if english or foreign else {}
-    for match in sorted(english + foreign, key=lambda m: m.start()):
+    normal_at = list(NORMAL_AT_RE.finditer(text)) if "normal at" in lowered else []
+    for match in sorted(english + foreign + normal_at, key=lambda m: m.start()):
+        if match.re is NORMAL_AT_RE:  # "His haemoglobin is normal at 13.1 g/dL (… range … 13.5–17.5)": the value the words hold
+            mention = next((m for m in values if m.span[0] <= match.start() < m.span[1] and m.number_span[0] >= match.end()), None)
+            if mention is not None:
+                sentence_start = spans[max(0, bisect_right(spans, (match.start(), len(text) + 1)) - 1)][0]
+                finding, judged = _lln_finding(text, match, mention, mention.analyte, False, sentence_start, spans, named_ranges, version)
+                checked += judged
+                findings += [finding] if finding is not None else []
+            continue
         if "rel" in match.re.groupindex:
             rel, limit = match.group("rel").lower(), match.group("limit").lower()
             below = rel in ("below", "under", "less than", "lower than", "beneath")
@@ -1493,6 +1502,7 @@ def _lln_comparison_findings(text: str, lowered: str, mentions: list[Mention], s
 # The start of a sentence that leaves its subject to the sentence before: "Now above the lower limit of normal".
 ELLIPTIC_START_RE = re.compile(r"(?i)\s*(?:(?:now|today|still|currently|back|remains?|stays?|is|are|it['’]s|it|they['’]re|they|well|just|"
                                r"slightly|already|again|finally|comfortably|so|and|but)\s+)+")
+NORMAL_AT_RE = re.compile(r"(?i)\b(?:is|are|was|were|remains?)\s+normal\s+at\s+(?=\d)")  # "haemoglobin is normal at 13.1"
 # The patient's result named as the subject of a comparison, in the languages read: "your result", "su resultado", "uw uitslag".
 RESULT_SUBJECT_RE = re.compile(r"(?i)\b(?:(?:your|the|my|her|his)\s+(?:result|count|value|level|reading)|su\s+(?:resultado|valor|recuento)|"
                                r"votre\s+(?:r[ée]sultat|valeur|taux)|ihr\s+(?:wert|ergebnis)|il\s+suo\s+(?:valore|risultato)|"
@@ -2845,6 +2855,8 @@ STATED_LLN_RE = re.compile(rf"(?i)(?:lower\s+limit(?:\s+of\s+normal)?|\bLLN)\s*(
 # A reference range in brackets right after a value ("Hb 13.1 g/dL (ref 13.5–17.5)", "Hgb 12.6 L (13.5-17.5 g/dL)"): its
 # low end is the laboratory's lower limit of normal for that value, where grade 1 starts.
 RANGE_AFTER_VALUE_RE = re.compile(rf"(?i)[ \t]*(?:[HL]\b[ \t]*)?[\(\[][ \t]*(?:(?:male|female|men|women|homme|femme|Mann|Frau|hombre|mujer|uomo|donna|man|vrouw|m|f)[ \t]*[,:;][ \t]*)?(?:(?:(?:lab(?:oratory)?|local|our|the\s+lab's)[ \t]+(?:range|ref(?:erence)?(?:[ \t]+range)?|normal)|"
+                                  # "(our laboratory's range for men is 13.5–17.5 g/dL)"
+                                  rf"(?:(?:our|the|local)[ \t]+)?lab(?:oratory)?['’]s[ \t]+(?:(?:reference|normal)[ \t]+)?range(?:[ \t]+for[ \t]+(?:men|women|males|females|adults))?(?:[ \t]+is)?|"
                                   rf"ref(?:erence)?\.?(?:[ \t]+range)?|normal(?:[ \t]+range)?|RR|NR|N|"
                                   # ... in the other languages read: "(Referenzbereich 13,5–17,5 g/dl)", "(VR 12-16)", "(normes 150-400)"
                                   rf"Referenz(?:bereich|wert[e]?)?|Normbereich|Norm|r[ée]f[ée]rence|valeurs?[ \t]+(?:de[ \t]+)?r[ée]f[ée]rence|normes?|"

@@ -86,7 +86,9 @@ UNIT_ALTERNATIVES = "|".join(f"(?:{form})" for form, _, _ in UNIT_FORMS)
 UNIT = f"(?P<unit>{UNIT_ALTERNATIVES})" + r"(?![A-Za-z])"
 # The same in French, Spanish, Italian, Portuguese, German and Dutch ("si mes PNN descendent sous 0,5", "unter 1,0", "sotto 50",
 # "por debajo de 1.000", "menos de 50.000", "abaixo de 1.000", "onder 1,0", "inférieur à 1,5"); a mention keeps "<", ">" or ">=".
-FOREIGN_BELOW = (r"sous|(?:en|au)[ -]dessous\s+d[eu]|inf[ée]rieure?s?\s+[àa]|unter(?:halb)?|weniger\s+als|kleiner\s+als|(?:al\s+di\s+)?sotto(?:\s+(?:a|di))?|"
+FOREIGN_BELOW = (r"sous|(?:en|au)[ -]dessous\s+d[eu]|inf[ée]rieure?s?\s+[àa]|"
+                 # "unter 1,0", but not "unter Keytruda", "unter Immuntherapie": on a treatment
+                 r"unter(?:halb)?(?!\s+(?:\w*(?:mab|therapie|behandlung)|Keytruda|Opdivo|Yervoy|Tecentriq|Imfinzi|Bavencio|Libtayo|Jemperli|ICI|Checkpoint\w*|Immun\w*)\b)|weniger\s+als|kleiner\s+als|(?:al\s+di\s+)?sotto(?:\s+(?:a|di))?|"
                  r"inferior[ei]?s?\s+(?:a|al|de)|por\s+debajo\s+del?|menos\s+de|menor(?:es)?\s+(?:a|de|que)|abaixo\s+d[eoa]|onder|minder\s+dan")
 FOREIGN_ABOVE = (r"(?:au|en)[ -]dessus\s+d[eu]|sup[ée]rieure?s?\s+[àa]|über|oberhalb|mehr\s+als|gr[öo](?:ß|ss)er\s+als|(?:al\s+di\s+)?sopra(?:\s+(?:a|di))?|"
                  r"superior[ei]?s?\s+(?:a|al|de)|por\s+encima\s+del?|m[áa]s\s+de|mayor(?:es)?\s+(?:a|de|que)|acima\s+d[eoa]|boven|meer\s+dan")
@@ -171,6 +173,10 @@ FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,
           r"said|says|showed|shows|ca[íi]ram|caiu|subiram|subiu|baixaram|para|drifting|im\s+Verlauf|au\s+cours|(?:pre|post)(?:-?(?:dose|infusion|treatment|transfusion))?(?=[ \t]*:?[ \t]*\d+(?:[.,]\d+)?(?!\d|[.,]\d|[ \t]*(?:units?|u|bags?|pools?|doses?)\b))|measured|"
           r"à|a|ont|sont|est|était|étaient|de|è|sono|era|erano|di|es|son|eran|han|hanno|en|bei|liegt|liegen|ist|sind|war|waren|von|auf|been|"
           r"me|salieron|sali[óo]|est[áa]n?|estão|estaban?|estavam|estava|deram|deu|em|"
+          # on a treatment, in the languages read: "Thrombozyten sind unter Keytruda von 260.000 auf 120.000/µl gefallen"
+          r"(?:on|unter|sous|sotto|bajo|con|com|sob|onder|mit)[ \t]+(?:keytruda|opdivo|yervoy|tecentriq|imfinzi|bavencio|libtayo|jemperli|"
+          r"pembro\w*|nivo\w*|ipi\w*|atezo\w*|durva\w*|avelu\w*|cemipl\w*|dostarl\w*|immunotherap\w*|immuntherapie|immunoth[ée]rapie|"
+          r"inmunoterapia|immunoterapia|imunoterapia|immunotherapie|ici|\w+mab)|"
           r"se[ \t]+(?:mantienen?|quedan?|sit[uú]an?|encuentran?)|mantienen?|permanecen?|siguen|sigue|se[ \t]+mant[êe]m|mant[êe]m-se|permanecem?|continuam?|restent|reste|demeurent|"
           r"bleiben|bleibt|rimangono|rimane|restano|resta|blijven|blijft|"
           r"(?:pre|post?)-?tra(?:n)?sfus\w*|preserved|maintained|again|holding|"  # "Hb postransfusional 9,1", "ANC preserved at 3.2", "low again - 2.1"  # a patient's Spanish or Portuguese: "las plaquetas me salieron en 55 mil"

@@ -1396,6 +1396,10 @@ ROUND38_CLASSES = [
     ("Bloods: Hb 9.4 g/dL, WBC 4.4.\n\nSummary: no anaemia above grade 1.", "5", [(M, "hgb", "≤1", 2)]),
     ("Narrative — AE 0101-02 (Anaemia)\n\nAt cycle 4 the haemoglobin was 9.6 g/dL. Eight weeks later it was 11.9 g/dL.\n\nAssessment: grade 3 anaemia.", "5", [(M, "hgb", 3, 2)]),
     ("Na admissão: hemoglobina 6,9 g/dL. A hemoglobina subiu para 9,2 g/dL no dia 118.\n\nClassificação: anemia grau 3 na admissão; no dia 118 a anemia era grau 1.", "5", [(M, "hgb", 1, 2)]),
+    # 'unter Keytruda' is on a treatment; 'Blutplättchen'; 'is normal at' against the lab's range for men
+    ("Frage: Meine Thrombozyten sind unter Keytruda auf 110.000/µl gefallen.\nAntwort: Ein Abfall der Blutplättchen kommt unter Immuntherapie vor. "
+     "Ihr Wert von 110.000/µl entspricht einer Thrombozytopenie Grad 2.", "5", [(M, "plt", 2, 1)]),
+    ("His haemoglobin is normal at 13.0 g/dL (our laboratory's range for men is 13.5–17.5 g/dL).", "5", [(C, "hgb", None, None)]),
 ]
 
 
