@@ -146,7 +146,8 @@ NON_LAB_ALTERNATIVES = "(?:" + "|".join(yaml.safe_load(NON_LAB_TERMS_FILE.read_t
 NON_LAB_TERM_RE = re.compile(r"\b" + first_char_lookahead(NON_LAB_ALTERNATIVES) + NON_LAB_ALTERNATIVES + r"\b", re.IGNORECASE)
 # Where such an event stands by a grade: right after it ("grade 3 colitis", "grade 2 immune-related colitis") or right
 # before it ("fatigue gr 2", "fatigue (grade 2)", "rash: grade 1").
-NON_LAB_BEFORE_RE = re.compile(r"\b" + NON_LAB_ALTERNATIVES + r"\b" + r"\s*(?:\(\s*|:\s*|-\s*|,\s*|\s(?:of|is|was|de|di|du|del|da|do|van|von|vom)\s+)?"
+NON_LAB_BEFORE_RE = re.compile(r"\b" + NON_LAB_ALTERNATIVES + r"\b" + r"\s*(?:\(\s*|:\s*|[-–—]\s*|,\s*|\s(?:of|is|was|de|di|du|del|da|do|van|von|vom)\s+)?"
+                               r"(?:(?:stable|persistent|ongoing|mild|improving|worsening|chronic|residual|known|now)\s+)?"
                                r"(?:(?:above|over|beyond|below|under|greater\s+than|worse\s+than|higher\s+than|less\s+than)\s+)?(?:CTCAE\s+)?$",
                                re.IGNORECASE)  # "tossicità cutanea di grado 1", "toxicité cutanée de grade 2"
 NON_LAB_AFTER_RE = re.compile(r"\s*(?:\)\s*)?(?:[\w-]+\s+){0,2}?" + NON_LAB_ALTERNATIVES + r"\b", re.IGNORECASE)
@@ -438,6 +439,7 @@ class Claim:
     correcting: bool = False  # said as a correction of another claim ("but that's an error — 0.7 is grade 3")
     recorded: bool = False  # a record's grade the text reports ("was entered as a grade 4 event"), perhaps to regrade it
     at_worst: bool = False  # said of the event's worst value ("grade 3 at its nadir"): judged against the episode's lowest
+    at_time: tuple[int, int] | None = None  # where it names another time ("grade 3 at admission"): judged on that time's value, if told
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -505,6 +507,7 @@ def _bracket_of_its_own(before: str, denial: int, term: str | None) -> bool:
                                  or GRADE_CLAIM_RE.search(before, denial, bracket) is not None)
 
 
+DENIAL_SPENT_RE = re.compile(r"→|->|=>|⇒")  # an arrow after a denial leads to what follows from it, not to what it denies
 CORRECTION_FOLLOWS_RE = re.compile(r"(?i)[\s\"”']*(?:(?:that|this|it)(?:\s+one)?\s+(?:needs?\s+correct\w*|is\s+(?:not\s+(?:quite\s+)?right|wrong|incorrect))|"
                                    r"(?:that['’]s|it['’]s)\s+(?:not\s+(?:quite\s+)?right|wrong|incorrect))")
 THAT_VERSION_RE = re.compile(r"(?i)\b(?:(?:with|under|in|by|per|using)\s+(?:that|this|the\s+(?:newer|older|new|old|latter|former))\s+version|"
@@ -643,8 +646,8 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
             if BELOW_RE.search(before):
                 grades, label, negated = set(range(min(grades), 6)), f"≥{min(grades)}" if len(grades) == 1 else label, True
             elif DENIAL_HINT_RE.search(lowered_before) and (denial := NEGATION_RE.search(before)) \
-                    and not _bracket_of_its_own(before, denial.start(), term):
-                negated = True
+                    and not _bracket_of_its_own(before, denial.start(), term) and not DENIAL_SPENT_RE.search(before, denial.start()):
+                negated = True  # (but "no bleeding → grade 3 thrombocytopenia": the denial is spent before the arrow)
         if not negated and not bounded and ("not" in lowered_after or "never" in lowered_after or "absent" in lowered_after) \
                 and ABSENT_AFTER_RE.match(after):
             negated = True  # "grade 4 neutropenia (ANC <0.5) has not occurred": the claim is that it is not grade 4
@@ -669,11 +672,14 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
             if bracket:
                 own = _mention(term, text, bracket.start("num"), bracket.end(), bracket.group("num"), bool(bracket.group("kilo")),
                                bracket.group("unit"), None, bracket.span("num"), [parse_number(bracket.group("num"))])
-        at_worst = False
+        at_worst, at_time = False, None
         if OTHER_TIME_HINT_RE.search(lowered_after, 0, 40) and (other_time := OTHER_TIME_AFTER_RE.match(text, after_term, end)):
             if not WORST_IN_CLAIM_RE.search(other_time.group(0)):
-                continue  # "grade 4 on admission, now grade 1": not a claim about the value at hand
-            at_worst = True  # "grade 3 at its nadir": about the episode's worst value, if the text gave several
+                if TIME_LABEL_RE.search(other_time.group(0)) is None:
+                    continue  # "grade 4 two weeks ago, now grade 1": not a claim about the value at hand
+                at_time = other_time.span()  # "grade 3 at admission": about the value told with that time, if the text gave one
+            else:
+                at_worst = True  # "grade 3 at its nadir": about the episode's worst value, if the text gave several
         if DEFINED_HINT_RE.search(text, claim_end, claim_end + 18) and DEFINED_AFTER_RE.match(text, claim_end, end):
             continue  # "(G4 is <0.1)": not a claim about the value at hand
         if (REPORTED_HINT_RE.search(lowered_before[-100:]) or ANYONE_HINT_RE.search(lowered_before)) and REPORTED_BEFORE_RE.search(before) \
@@ -682,7 +688,8 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
         claims.append(Claim(grades, label, (claim_start, claim_end), term, negated, term_before, bare,
                             own if own is not None and own.value is not None else None,
                             correcting="to" in match.group(0) and CORRECTED_TO_RE.search(match.group(0)) is not None,
-                            recorded=" as " in lowered_before[-16:] and RECORDED_AS_BEFORE_RE.search(before) is not None, at_worst=at_worst))
+                            recorded=" as " in lowered_before[-16:] and RECORDED_AS_BEFORE_RE.search(before) is not None, at_worst=at_worst,
+                            at_time=at_time))
     corrections = [m.start() + start for m in CORRECTION_RE.finditer(chunk)] if claims and correction_hints.within(start, end) else []
     if corrections and claims:
         # "graded 2; the correct grade is 3": the claims before the last correction are superseded by it
@@ -1148,7 +1155,16 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                     step = step.step_value(claim.span[0]) or step  # "…; it had been 1.0 on day 9, which was grade 3": the step before it
                 elif step is not None and NADIR_AFTER_RE.match(text, claim.span[1]):
                     step = _worst_step(step)  # "ANC 1.9, 1.1, 0.45, today 2.3: grade 4 at the day-10 nadir": the series' lowest
-            if claim.own is not None:
+            if claim.at_time is not None and claim.own is None:
+                # "Lymphopenia — grade 3 at admission": judged on the value told with that time, else not at all
+                analyte = claim.term_analyte or (last_given[0].analyte if last_given and len({m.analyte for m in last_given}) == 1 else None)
+                told = [step for m in history.get(analyte, []) if m.value is not None and m.span[0] >= s_start - EPISODE_REACH
+                        for step in _steps(m)] if analyte else []
+                labelled = _value_of_labelled_time(text, *claim.at_time, told) if told else None
+                if labelled is None:
+                    continue
+                mention, substituted = labelled, False
+            elif claim.own is not None:
                 mention, substituted = claim.own, False  # the claim names its own value
             elif step is not None and (claim.term_analyte in (None, step.analyte)):
                 mention, substituted = step, False  # a grade written inside a series is about the value before it
@@ -1215,7 +1231,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                 if claim.at_worst and len({m.value for m in episode}) < 2 and claim.own is None:
                     continue  # "grade 4 at its nadir" with one value told: not about the value at hand
                 mention = min(episode, key=VALUE_OF) if episode else mention
-            chained = None if claim.at_worst else (claim.span[1], mention, substituted)  # "grade 3 at its nadir and grade 2 today": two times
+            chained = None if claim.at_worst or claim.at_time is not None else (claim.span[1], mention, substituted)  # "grade 3 at its nadir and grade 2 today": two times
             claim_version = (_column_version(text, claim.span[0]) if tabular else None) \
                 or _claim_version(text, claim, named_here, clauses, clause_starts) or _own_sentence_version(
                 text, claim, named_here, sentence_version, outer_version)
@@ -2391,8 +2407,11 @@ def _value_of_labelled_time(text: str, start: int, end: int, values: list[Mentio
     for mention in values:
         after = LABEL_AFTER_VALUE_RE.match(text, mention.span[1])
         before = LABEL_BEFORE_VALUE_RE.search(text, max(0, mention.span[0] - 40), mention.span[0])
+        line_start = text.rfind("\n", 0, mention.span[0]) + 1
+        head_end = text.find(":", line_start, mention.span[0])  # "Admission bloods: WBC 5.4, …, lymphocytes 0.19": the line's head
         if any(_label_kind(label) == kind for label in TIME_LABEL_RE.finditer(text, after.start(), after.end())) \
-                or before and any(_label_kind(label) == kind for label in TIME_LABEL_RE.finditer(text, before.start(), before.end())):
+                or before and any(_label_kind(label) == kind for label in TIME_LABEL_RE.finditer(text, before.start(), before.end())) \
+                or 0 <= head_end and head_end - line_start <= 40 and any(_label_kind(label) == kind for label in TIME_LABEL_RE.finditer(text, line_start, head_end)):
             told.append(mention)
     return told[-1] if told and len({m.value for m in told}) == 1 else None
 

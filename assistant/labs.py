@@ -2747,6 +2747,9 @@ def row_table_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]]
             columns = ["", *header, "unit"]  # "PNN   3,6   3,0   2,6   G/L" under "16/09   30/09   14/10": the unit in a last cell
         elif header is not None and len(header) == len(cells) - 3 and UNIT_CELL_RE.fullmatch(line, *cells[1]) and FLAG_CELL_RE.fullmatch(line, *cells[-1]):
             columns = ["", "unit", *header, "flag"]  # "NEUT#   10^9/L   2.4   1.3   0.5   L" under "01/05   01/12   01/19"
+        elif header is not None and len(header) == len(cells) - 3 and UNIT_CELL_RE.fullmatch(line, *cells[-2]) \
+                and (bracketed := BRACKETED_RANGE_RE.match(line, cells[-1][0])) is not None and bracketed.end() >= cells[-1][1]:
+            columns = ["", *header, "unit", "range"]  # "Platelets   142   96   74 L   x10^9/L  (150-400)" under three dates
         elif header is not None and len(header) == len(cells) - 2 and FLAG_CELL_RE.fullmatch(line, *cells[-1]):
             columns = ["", *header, "flag"]  # "Haemoglobin   (130-180 g/L)   121   109   96  L" under a title and dates: a flag apart
         elif header is not None and len(header) == len(cells) - 1 and FLAG_CELL_RE.fullmatch(line, *cells[-1]):

@@ -1403,6 +1403,11 @@ ROUND38_CLASSES = [
     ("Frage: Meine Thrombozyten sind unter Keytruda auf 110.000/µl gefallen.\nAntwort: Ein Abfall der Blutplättchen kommt unter Immuntherapie vor. "
      "Ihr Wert von 110.000/µl entspricht einer Thrombozytopenie Grad 2.", "5", [(M, "plt", 2, 1)]),
     ("His haemoglobin is normal at 13.0 g/dL (our laboratory's range for men is 13.5–17.5 g/dL).", "5", [(C, "hgb", None, None)]),
+    # a grade at another time is judged on that time's value when the text told it; a denial spent before an arrow; an event's adjective
+    ("Admission bloods: WBC 5.0, lymphocytes 0.18 x10^9/L.\n\nSummary:\n2. Lymphopenia — grade 3 at admission.", "5", [(M, "alc", 3, 4)]),
+    ("Plt 12 on admission, 90 today. Grade 3 on admission, now grade 1.", "5", [(M, "plt", 3, 4)]),
+    ("Day 1: plt 33, Hb 12.0, no bleeding → grade 3 thrombocytopenia.", "5", []),
+    ("ANC 4.6.\n3. Neuropathy – stable grade 1, gabapentin continued.", "5", []),
 ]
 
 

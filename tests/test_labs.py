@@ -1537,6 +1537,7 @@ ROUND38_READS = [
     # rows dated by weekday and date; a CDISC SDTM record
     ("Datum      Leuko  Thrombo\nDi 03.06.  3,8    150\nDo 05.06.  2,9    92\nSa 07.06.  2,2    64", {"wbc": 2.2, "plt": 64}),
     ("Subject 01-004 | Visit C2D1 | LBTEST=Platelets | LBORRES=61 | LBORRESU=10^9/L | LBORNRLO=150", {"plt": 61}),
+    ("                  02/04     16/04\nPlatelets         160       71 L     x10^9/L  (150-400)", {"plt": 71}),
 ]
 
 
