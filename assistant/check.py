@@ -507,6 +507,8 @@ def _bracket_of_its_own(before: str, denial: int, term: str | None) -> bool:
                                  or GRADE_CLAIM_RE.search(before, denial, bracket) is not None)
 
 
+VALUE_IN_HEAD_RE = re.compile(r"(?i)\d[.,]\d|\d\s*(?:x\s*10|×\s*10|g/dl|g/l|/[µu]l|k/[µu]l|/nl|mmol)")
+WORST_HEAD_RE = re.compile(r"(?i)\b(?:worst|nadir|lowest)\b(?:[^.;\n]|(?<=\d)\.(?=\d)){0,120}:\s*$")  # a head that says the grade after it is the worst's
 DENIAL_SPENT_RE = re.compile(r"→|->|=>|⇒")  # an arrow after a denial leads to what follows from it, not to what it denies
 CORRECTION_FOLLOWS_RE = re.compile(r"(?i)[\s\"”']*(?:(?:that|this|it)(?:\s+one)?\s+(?:needs?\s+correct\w*|is\s+(?:not\s+(?:quite\s+)?right|wrong|incorrect))|"
                                    r"(?:that['’]s|it['’]s)\s+(?:not\s+(?:quite\s+)?right|wrong|incorrect))")
@@ -680,6 +682,13 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
                 at_time = other_time.span()  # "grade 3 at admission": about the value told with that time, if the text gave one
             else:
                 at_worst = True  # "grade 3 at its nadir": about the episode's worst value, if the text gave several
+        if ":" in before[-4:] and (head := WORST_HEAD_RE.search(text, max(start, claim_start - 160), claim_start)) \
+                and not VALUE_IN_HEAD_RE.search(VERSION_NAMED_RE.sub("", head.group(0))):  # (not "At the C3 nadir, ANC 0.8 and platelets 60: …")
+            at_worst = True  # "Worst CTCAE v5.0 grade for the lab abnormality (anaemia, Hb nadir on 05-Mar): grade 2": the episode's lowest
+            if term is None:
+                named = {m.lastgroup for m in TERM_RE.finditer(text, head.start(), claim_start)} \
+                    | {m.lastgroup for m in ANALYTE_RE.finditer(text, head.start(), claim_start)}
+                term = named.pop() if len(named) == 1 else None  # the head names the count
         if DEFINED_HINT_RE.search(text, claim_end, claim_end + 18) and DEFINED_AFTER_RE.match(text, claim_end, end):
             continue  # "(G4 is <0.1)": not a claim about the value at hand
         if (REPORTED_HINT_RE.search(lowered_before[-100:]) or ANYONE_HINT_RE.search(lowered_before)) and REPORTED_BEFORE_RE.search(before) \

@@ -1408,6 +1408,9 @@ ROUND38_CLASSES = [
     ("Plt 12 on admission, 90 today. Grade 3 on admission, now grade 1.", "5", [(M, "plt", 3, 4)]),
     ("Day 1: plt 33, Hb 12.0, no bleeding → grade 3 thrombocytopenia.", "5", []),
     ("ANC 4.6.\n3. Neuropathy – stable grade 1, gabapentin continued.", "5", []),
+    # a head that says the grade after its colon is the worst's, and names the count
+    ("Hb was 9.0 g/dL, falling to a nadir of 6.6 g/dL on 05-Mar. Hb recovered to 13.0 g/dL.\n\n"
+     "Worst CTCAE v5.0 grade for the lab abnormality (anaemia, Hb nadir on 05-Mar-2025): grade 2.", "5", [(M, "hgb", 2, 3)]),
 ]
 
 

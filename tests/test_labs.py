@@ -1538,6 +1538,7 @@ ROUND38_READS = [
     ("Datum      Leuko  Thrombo\nDi 03.06.  3,8    150\nDo 05.06.  2,9    92\nSa 07.06.  2,2    64", {"wbc": 2.2, "plt": 64}),
     ("Subject 01-004 | Visit C2D1 | LBTEST=Platelets | LBORRES=61 | LBORRESU=10^9/L | LBORNRLO=150", {"plt": 61}),
     ("                  02/04     16/04\nPlatelets         160       71 L     x10^9/L  (150-400)", {"plt": 71}),
+    ("Hb was 9.4 g/dL, falling to a nadir of 6.8 g/dL on day 3.", {"hgb": 6.8}),
 ]
 
 
