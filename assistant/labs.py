@@ -1348,8 +1348,6 @@ def find_mentions(text: str) -> list[Mention]:
         read = _replace_at(read, joined, " ")
     if " / " in read and SLASH_RECORD_RE.search(read):
         read = SLASH_RECORD_RE.sub("|", read)
-    if "—" in read and DASH_ASIDE_RE.search(read):  # "PNN — les globules blancs qui luttent … — étaient à 2,1": an aside with no value
-        read = DASH_ASIDE_RE.sub(lambda aside: " " * len(aside.group(0)), read)
     if read is text:
         return _find_mentions(text)
     mentions = _find_mentions(read)  # the same length: spans stand, the raw text is the user's
@@ -1377,9 +1375,6 @@ def cdisc_mentions(text: str) -> list[Mention]:
         if mention.value is not None:
             found.append(mention)
     return found
-
-
-DASH_ASIDE_RE = re.compile(r"[ \t]—[ \t][^—\d\n]{1,100}?[ \t]—[ \t]")  # words set off by a pair of em dashes, with no number
 
 
 def _bracketed_alone(text: str, filler: str, number_end: int) -> bool:
