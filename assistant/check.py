@@ -1333,6 +1333,11 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         said = {(f.analyte, f.value, f.threshold, f.relation, f.span[0]) for f in findings if f.kind == "false_comparison"}
         lln_findings = [f for f in lln_findings if (f.analyte, f.value, f.threshold, f.relation, f.span[0]) not in said]  # one comparison, one finding
         findings, checked = sorted(findings + lln_findings, key=lambda f: f.span), checked + lln_checked
+    if " that " in lowered or " this " in lowered or " the same " in lowered:
+        named_findings, named_checked = _named_before_findings(text, sorted(all_mentions + unnamed_values, key=lambda m: m.span), spans, default)
+        if named_findings:
+            findings = sorted(findings + named_findings, key=lambda f: f.span)
+        checked += named_checked
     if "range" in text or "limits" in text or "interval" in text or "limiti" in text or any(w in lowered for w in FOREIGN_WITHIN_WORDS):
         range_findings, range_checked = _range_comparison_findings(text, sorted(all_mentions + unnamed_values, key=lambda m: m.span),
                                                                    spans, default)
@@ -1609,6 +1614,43 @@ RANGE_ANCHOR_RE = _scan(r"(?i)(?#first)(?:(?:normal|reference|ref\.?)\s+(?:range
 def _range_limit(analyte: str, number_text: str, unit: str | None) -> float | None:
     """One end of a stated range in the analyte's canonical unit, its number read as a value's would be."""
     return to_canonical(analyte, read_number(number_text, unit)[0], unit)[0]
+
+
+# A comparison with a threshold named in a sentence before: "… as long as your platelets stay above 50,000 per microlitre.
+# Your count today is 48,000 per microlitre, which is still above that level".
+THAT_LEVEL_RE = re.compile(r"(?i)\b(?P<rel>above|below|under|over|beneath)\s+(?:that|this|the\s+same)\s+(?:level|threshold|cut-?off|limit|line|value|mark|number)\b")
+
+
+def _named_before_findings(text: str, mentions: list[Mention], spans: list[tuple[int, int]], version: str) -> tuple[list[Finding], int]:
+    findings, checked = [], 0
+    values = [m for m in mentions if not m.is_threshold and m.value is not None]
+    value_starts = [m.span[0] for m in values]
+    for match in THAT_LEVEL_RE.finditer(text):
+        mention = _value_for_comparison(match, values, value_starts, text)
+        sentence_start = spans[max(0, bisect_right(spans, (match.start(), len(text) + 1)) - 1)][0]
+        if mention is None or mention.span[0] < sentence_start:
+            continue
+        # the last threshold stated in the sentences before ("stay above 50,000 per microlitre"), in the value's unit
+        stated = list(ENGLISH_COMPARISON_RE.finditer(text, max(0, sentence_start - 400), sentence_start))
+        if not stated:
+            continue
+        last = stated[-1]
+        number = read_number(last.group("num"), last.group("unit"))[0]  # read as _judge_comparison reads a threshold
+        threshold = number if last.group("kilo") and mention.analyte in ("wbc", "anc", "alc", "plt") \
+            else to_canonical(mention.analyte, number, last.group("unit"))[0]
+        if threshold is None:
+            continue
+        checked += 1
+        below = match.group("rel").lower() in ("below", "under", "beneath")
+        if (mention.value < threshold) == below:
+            continue
+        label = ANALYTE_LABELS[mention.analyte]
+        findings.append(Finding(
+            "false_comparison", mention.analyte, mention.value, mention.unit, None, None, threshold, "<" if below else ">", version,
+            [mention.span[0], match.end()], _sentence_at(text, spans, match.start()),
+            f"{label} {mention.value:g} {mention.unit} is not {'below' if below else 'above'} {threshold:g} {mention.unit}, the level named before.",
+        ))
+    return findings, checked
 
 
 def _range_comparison_findings(text: str, mentions: list[Mention], spans: list[tuple[int, int]], version: str) -> tuple[list[Finding], int]:
@@ -2486,6 +2528,9 @@ OTHER_CELLS_BEFORE_RE = re.compile(r"(?i)\b(?:retic\w*|r[ée]ticulocyt\w*|retico
                                    r"(?:\s+count)?(?:\s+(?:of|was|were|is|are|at))?\s*[:=]?\s*$")
 
 
+KIND_OF_BEFORE_RE = re.compile(r"(?i)\b(?:type|kind|form|subset|sort|part|family)\s+of\s+(?:the\s+)?$")
+
+
 def _unnamed_counts(text: str, start: int, end: int, mentions: list[Mention], topic: dict[str, str | None],
                     unit_hinted: bool) -> list[Mention]:
     """Values the sentence gives without naming their analyte: "a count of 45" (the condition or count named just before
@@ -2511,7 +2556,8 @@ def _unnamed_counts(text: str, start: int, end: int, mentions: list[Mention], to
                 continue  # "(basal antes do tratamento: 92 mil/mm3)": a value before treatment, not the patient's now
             unnamed.append((match, max(0, match.start() - 160)))
     for match, floor in unnamed:
-        referents = list(REFERENT_RE.finditer(text, floor, match.start()))
+        # "Lymphocytes are a type of white blood cell. Your result today is 0.45": the kind a count belongs to names nothing
+        referents = [r for r in REFERENT_RE.finditer(text, floor, match.start()) if not KIND_OF_BEFORE_RE.search(text, max(0, r.start() - 16), r.start())]
         if referents and any(referents[-1].end() <= m.span[0] < match.start() for m in mentions):
             continue  # a value of its own stands between
         condition = TERM_RE.search(text, match.end(), end)

@@ -1411,6 +1411,12 @@ ROUND38_CLASSES = [
     # a head that says the grade after its colon is the worst's, and names the count
     ("Hb was 9.0 g/dL, falling to a nadir of 6.6 g/dL on 05-Mar. Hb recovered to 13.0 g/dL.\n\n"
      "Worst CTCAE v5.0 grade for the lab abnormality (anaemia, Hb nadir on 05-Mar-2025): grade 2.", "5", [(M, "hgb", 2, 3)]),
+    # the kind a count belongs to names nothing; a comparison with 'that level', the threshold stated before
+    ("Lymphocytes are a type of white blood cell. Your result today is 0.42 x10^9/L. This is grade 2 lymphopenia.", "5", [(M, "alc", 2, 3)]),
+    ("Teams continue as long as your platelets stay above 50,000 per microlitre. Your count today is 46,000 per microlitre, "
+     "which is still above that level.", "5", [(C, "plt", None, None)]),
+    ("Teams continue as long as your platelets stay above 50,000 per microlitre. Your count today is 56,000 per microlitre, "
+     "which is still above that level.", "5", []),
 ]
 
 
