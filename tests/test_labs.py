@@ -1541,6 +1541,9 @@ ROUND38_READS = [
     ("Hb was 9.4 g/dL, falling to a nadir of 6.8 g/dL on day 3.", {"hgb": 6.8}),
     # a longer label before 'puis'
     ("Vos PNN étaient à 2,3 G/L en mars, avant le début du traitement, puis à 1,2 G/L en avril et à 0,8 G/L aujourd'hui.", {"anc": 0.8}),
+    # 'Lymphs Absolute' names the count; the patient's value after what the lab says
+    ("                 Ref Range        03/02/25 0805   03/09/25 0740\nLymphs Absolute  1.0-4.8 K/uL     0.61 (L)        0.48 (L)", {"alc": 0.48}),
+    ("what's the LLN for anc? our lab says 1.8. pt at 1.5", {"anc": 1.5}),
 ]
 
 
