@@ -1722,7 +1722,8 @@ def _find_mentions(text: str) -> list[Mention]:
             ends = list(SENTENCE_STOP_RE.finditer(text, start, mention.span[0]))
             donors = list(DONOR_RE.finditer(text, ends[-1].end() if ends else start, mention.span[0]))
             mention.someone_else = bool(donors) and not PATIENT_WORD_RE.search(text, donors[-1].end(), mention.span[0])
-    if ("general" in lowered or "not about" in lowered or "hypothetic" in lowered) and NO_PATIENT_RE.search(text):
+    if ("general" in lowered or "generic" in lowered or "not about" in lowered or "no pt" in lowered or "hypothetic" in lowered) \
+            and NO_PATIENT_RE.search(text):
         for mention in found:  # "general q, not about a pt: what's the ctcae grade for plts of exactly 50?": no patient's value
             mention.someone_else = True
     if "belong" in lowered or "not ours" in lowered or "not mine" in lowered:
@@ -3560,7 +3561,7 @@ OTHER_PERSON_HINT_RE = re.compile(r"other|door|['’]s\s+p|wife|husband|partner|
 OTHER_PATIENT_RE = re.compile(r"(?i)\b(?:(?:other|another|different)\s+(?:pt|patient)s?|(?:the\s+(?:one|pt|patient|guy|lady)\s+)?next\s+door|"
                               r"(?:dr\.?|doctor|prof\.?)\s+\w+['’]s\s+(?:pt|patient)s?)\b")
 OTHER_PATIENT_WORDS = ("other", "another", "different", "next door", "'s pt", "’s pt", "'s patient", "’s patient")
-NO_PATIENT_RE = re.compile(r"(?i)\b(?:general\s+q(?:uestion)?\b|not\s+about\s+(?:a|any)\s+(?:specific\s+|particular\s+)?(?:pt|patient)|"
+NO_PATIENT_RE = re.compile(r"(?i)\b(?:(?:general|generic)\s+q(?:uestion)?\b|no\s+(?:pt|patient)\s*:|not\s+about\s+(?:a|any)\s+(?:specific\s+|particular\s+)?(?:pt|patient)|"
                            r"purely\s+hypothetical|hypothetically\s+speaking|(?:just\s+)?(?:a\s+)?hypothetical\s+(?:q(?:uestion)?|case|scenario))")
 NOT_OURS_AFTER_RE = re.compile(r"(?i)\bbelongs?\s+to\s+(?:the|another|a\s+different|a)\s+(?:other\s+)?(?:patient|pt)|,\s*not\s+(?:ours|mine|our\s+(?:patient|pt)|my\s+(?:patient|pt))\b")
 OWN_PATIENT_RE = re.compile(r"(?i)\b(?:mine|ours|my\s+(?:pt|patient)|our\s+(?:pt|patient))\b")

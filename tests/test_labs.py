@@ -1544,6 +1544,7 @@ ROUND38_READS = [
     # 'Lymphs Absolute' names the count; the patient's value after what the lab says
     ("                 Ref Range        03/02/25 0805   03/09/25 0740\nLymphs Absolute  1.0-4.8 K/uL     0.61 (L)        0.48 (L)", {"alc": 0.48}),
     ("what's the LLN for anc? our lab says 1.8. pt at 1.5", {"anc": 1.5}),
+    ("generic q, no pt: is a platelet count of 50 grade 2?", {}),
 ]
 
 
