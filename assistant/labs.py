@@ -754,6 +754,7 @@ def _restated(analyte: str, last_step: tuple, step: re.Match, unit_text: str, te
     return canonical is not None and canonical != number and abs(canonical - parse_number(step.group("num"))) < 1e-9
 
 
+HEMATOCRIT_AFTER_RE = re.compile(r"/\s*(\d{2}(?:[.,]\d)?)(?![\d/])")
 GRADE_ASIDE_RE = re.compile(r"(?i)[ \t]*\(\s*(?:CTCAE\s+)?(?:grade|grado|grad|graad|grau|gr\.?|G)\s*[0-5]\s*\)")
 
 
@@ -1592,6 +1593,9 @@ def _find_mentions(text: str) -> list[Mention]:
         if bracketed:
             scan += 1  # "thrombocytopenia (plt 7) on 2/12; now 58": the series goes on past the bracket its name opened
         paired = match.group(0)[-2:] in ("/H", "&H", "/h", "&h")  # "H/H 8.1/24": hemoglobin over hematocrit, no series ...
+        if not paired and analyte == "hgb" and text.startswith("/", scan) and (hct := HEMATOCRIT_AFTER_RE.match(text, scan)) \
+                and 2.4 <= parse_number(hct.group(1)) / max(parse_number(number_text), 0.1) <= 3.6:
+            paired = True  # "hgb 9.1/27": the hematocrit after the hemoglobin (about three times it), not a later value
         if paired and not comparator and (pair := LATER_PAIR_RE.match(text, scan)) and not ANALYTE_RE.search(text, scan, pair.start("num")):
             steps.append((pair.group("num"), False, pair.span("num")))  # ... but a later pair: "h/h 7.6/23 s/p 1u now 8.5/26"
             end = pair.end()
@@ -2472,6 +2476,9 @@ ROW_DELIMITERS = (("|", re.compile(r"\s*\|\s*")), ("\t", re.compile(r"\s*\t+\s*"
 RANGE_HEADER_RE = re.compile(r"(?i)\b(?:ref|reference|range|normal|interval|limits?|rango|referencia|refer[êe]ncia|referenz\w*|norm\w*|"
                              r"intervalo|intervallo|r[ée]f[ée]rence)\b")
 UNIT_HEADER_RE = re.compile(r"(?i)^(?:units?|einheit|eenheid|unit[ée]s?|unidad(?:es)?|unidades?|unit[àa])$")
+# The header of a table's name column, in the languages read: "Parameter", "Test", "Parámetro", "Bepaling", "Esame".
+NAME_COLUMN_HEADER_RE = re.compile(r"(?i)(?:parameter|par[áa]metro|parametro|param[èe]tre|test|analyte|analysis|analyse|an[áa]lisis|"
+                                   r"bepaling|esame|exame|untersuchung|component|name)")
 SKIP_HEADER_RE = re.compile(r"(?i)^(?:flags?|abn(?:ormal)?|h/l|comments?|notes?|status|(?:test[ \t]+)?codes?|loinc|method|analy[sz]er|instrument)$")
 CURRENT_HEADER_RE = re.compile(r"(?i)\b(?:today|now|current|latest|most\s+recent|this\s+(?:morning|am|a\.m\.|afternoon|evening|pm|p\.m\.)|tonight|"
                                r"heute|hoy|oggi|hoje|vandaag|aujourd'hui|ce\s+(?:jour|matin|soir)|stamattina|stamane|stasera|"
@@ -2744,6 +2751,9 @@ def row_table_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]]
         if any(ANALYTE_RE.match(line[a:b].strip()) for a, b in cells[1:]):
             continue  # several analytes on one line ("Hb 9.1; PLT 45"): running text, not a table row
         columns = [""] + header if header is not None and len(header) == len(cells) - 1 else header
+        if header is not None and len(header) == len(cells) - 1 and NAME_COLUMN_HEADER_RE.fullmatch(header[0].strip()) \
+                and UNIT_CELL_RE.fullmatch(line, *cells[-1]):
+            columns = [*header, "unit"]  # "Thrombozyten  132  98  61  /nl" under "Parameter  Mo 03.03.  Do 06.03.  Mo 10.03."
         if header is not None and len(header) == len(cells) - 2 and UNIT_CELL_RE.fullmatch(line, *cells[-1]):
             columns = ["", *header, "unit"]  # "PNN   3,6   3,0   2,6   G/L" under "16/09   30/09   14/10": the unit in a last cell
         elif header is not None and len(header) == len(cells) - 3 and UNIT_CELL_RE.fullmatch(line, *cells[1]) and FLAG_CELL_RE.fullmatch(line, *cells[-1]):
@@ -2898,7 +2908,7 @@ LOOSE_GAP_RE = re.compile(r"(?:[ \t]+(?!(?:targets?|goals?|thresholds?|triggers?
 # recheck: 9.4". The value of the repeat is the patient's; a number before it is not read (its name has none).
 SAMPLE_PROBLEM = (r"(?:clump(?:ed|ing|s)?|clott?ed|clots?|ha?emoly[sz]ed|ha?emolysis|lipa?emic|icteric|spurious(?:ly[ \t]+low)?|"
                   r"pseudo-?\w*|aggregat\w*|satellitism|fibrin\w*|insufficient|qns)")
-RECHECK_CUE = r"(?:repeat(?:ed)?|re-?check(?:ed)?|re-?drawn?|re-?run|re-?count(?:ed)?|rpt|re-?did|re-?done|re-?ran)"
+RECHECK_CUE = r"(?:repeat(?:ed)?|re-?check(?:ed)?|re-?drawn?|re-?run|re-?count(?:ed)?|rpt|re-?did|re-?done|re-?do|re-?ran)"
 SPOILED_THEN_REPEATED_RE = re.compile(rf"(?i){SAMPLE_PROBLEM}.*\b{RECHECK_CUE}", re.DOTALL)
 RECHECK_AFTER_PROBLEM_RE = re.compile(rf"[ \t]*[:(]?[ \t]*(?:(?:sample|specimen|was|were|is|are|in|on|edta|tube)[ \t]+)*{SAMPLE_PROBLEM}"
                                       rf"(?:[ \t]+(?:sample|specimen|in|on|edta|tube|noted|seen|present))*[ \t]*\)?[ \t]*[,;:—–-]?[ \t]*"
@@ -2910,7 +2920,7 @@ SAMPLE_PROBLEM_WORDS = ("clump", "clot", "moly", "lip", "icter", "spurious", "ps
 # ... and after a value the problem spoiled, a few words on: "plt 19k on first draw w clumps on smear, repeat in citrate 84k"
 REPEAT_AFTER_VALUE_RE = re.compile(rf"[^.;\n\d]{{0,40}}?{SAMPLE_PROBLEM}(?:[^.;\n\d]|\.[\"”']?[ \t]+(?=[A-Z])){{0,30}}?\b{RECHECK_CUE}"
                                    rf"(?:[ \t]+(?!(?:in|after)[ \t]+\d)[A-Za-z][\w-]*){{0,7}}?[ \t]*:?[ \t]*(?=\d)", re.IGNORECASE)
-RECHECK_HINT_RE = re.compile(r"(?i)re-?(?:peat|check|draw|run|count|did|done|ran)|rpt")
+RECHECK_HINT_RE = re.compile(r"(?i)re-?(?:peat|check|draw|run|count|did|done|do|ran)|rpt")
 # A value written just before the name, with a unit: "42,000 platelets per µL", "2,700/mm³ white cells", "48 x10^9/L platelets".
 BEFORE_NAME_RE = re.compile(rf"(?<![\w.,/:^<>≤≥-])(?:{NUMBER})[ \t]*(?:{UNIT})?[ \t]+$", re.IGNORECASE)
 THRESHOLD_BEFORE_NUMBER_RE = re.compile(r"(?i)(?:[<>≤≥]|\b(?:below|under|above|over|than|least|most|to)\b)\s*$")

@@ -1545,6 +1545,11 @@ ROUND38_READS = [
     ("                 Ref Range        03/02/25 0805   03/09/25 0740\nLymphs Absolute  1.0-4.8 K/uL     0.61 (L)        0.48 (L)", {"alc": 0.48}),
     ("what's the LLN for anc? our lab says 1.8. pt at 1.5", {"anc": 1.5}),
     ("generic q, no pt: is a platelet count of 50 grade 2?", {}),
+    # 'redo' after clumping; the hematocrit after a hemoglobin; a name column headed 'Parameter' over dated columns and a unit cell
+    ("plt 28 clumped in edta, redo in citrate 147", {"plt": 147}),
+    ("hgb 8.4/25 on nivo, transfuse?", {"hgb": 8.4}),
+    ("Parámetro        02/09/2025   16/09/2025\nNeutrófilos      3,2          1,0   x10^9/L\nPlaquetas        201          88    x10^9/L",
+     {"anc": 1.0, "plt": 88}),
 ]
 
 
