@@ -759,13 +759,15 @@ INTERROGATIVE_START_RE = re.compile(r"(?i)(?:[^:?¿\n]{0,24}:\s*)?¿|(?:Q\s*\d*\
                                     r"will|has|have|am|isn't|aren't|doesn't|don't|what|which|how|where|why|when|who)\b")
 # ... or a question put after the value: "My ANC is 1.6 — do I have grade 2 neutropenia?"
 INTERROGATIVE_CLAUSE_RE = re.compile(r"(?i)(?:[—–:;,]|\s-\s)\s*(?:so\s+|and\s+|but\s+)?(?:(?:is|are|was|were|does|do|did|would|could|should|can|will|am)\s+"
-                                     r"(?:i|you|we|she|he|it|that|this|they|there|my|her|his|their)\b|"
+                                     r"(?:i|you|we|she|he|it|that|this|they|there|my|her|his|their|an?|the)\b|"
                                      # … and in the other languages read here: "– ist das schon Grad 3?", "est-ce", "¿es", "è già"
                                      r"(?:ist|sind|war)\s+(?:das|es|sie|er)\b|est-ce\b|¿|(?:is|zijn)\s+(?:dit|het|dat)\b|è\s+(?:già|questo|una?)\b|é\s+(?:isso|uma?)\b|"
                                      # a bare copula before the grade: "está em 10,8 g/dL, é grau 2?", "c'est grade 3 ?"
                                      r"(?:já\s+|ya\s+|déjà\s+)?(?:é|es|è|c['’]est|est)\s+(?:(?:un|una|uma|um)\s+)?(?=(?:grau|grado|grade)\b)|"
                                      # a choice between a grade and another: "plt 150 with lab lln 150 - G1 or normal?"
-                                     r"(?=(?:CTCAE\s+)?(?:g|gr|grade|grado|grau|grad)\.?\s*\d\s+(?:or|ou|o|oder|of)\s+[^?.;]{1,30}\?))")
+                                     r"(?=(?:CTCAE\s+)?(?:g|gr|grade|grado|grau|grad)\.?\s*\d\s+(?:or|ou|o|oder|of)\s+[^?.;]{1,30}\?)|"
+                                     # "…, any grade 2?", "anything grade 3 here?": asks whether any value has the grade
+                                     r"(?:any|anything|anyone|something)\s+(?=(?:[\w-]+\s+){0,2}?(?:CTCAE\s+)?(?:g|gr|grade)\.?\s*\d[^?.;]{0,20}\?))")
 # ... or a question in quotes: 'message: "Is an ANC of 1.1 grade 3?"'.
 QUOTED_QUESTION_RE = re.compile(r"(?i)[\"“„«]\s*(?=(?:is|are|was|were|does|do|did|would|could|should|can|will|what|which|how)\b[^\"”»]*\?)")
 # A sentence that asks whether the one before it is right: "The nurse said it's grade 2. Is that right?"
@@ -1380,7 +1382,7 @@ NEGATED_BEFORE_RE = re.compile(r"(?i)(?:\bnot|n['’]t|\bno\s+longer|\bnever|\bn
 DENIED_AFTER_RE = re.compile(r"(?i)[—–;,-]\s*(?:but\s+)?(?:it|that|this)\s*(?:isn't|isn’t|is\s+not|'s\s+not|’s\s+not|wasn't|was\s+not|doesn't|does\s+not)\b")
 # Words that make a comparison a rule or a threshold's definition: "hold threshold is <1.0", "transfuse if below 7",
 # "hold when it falls under 50".
-RULE_COMPARISON_BEFORE_RE = _scan(r"(?i)\b(?#first)(?:(?:threshold|cut-?off|cutoff|limit|criterion|criteria|trigger|target|goal|rule|wants?|"
+RULE_COMPARISON_BEFORE_RE = _scan(r"(?i)\b(?#first)(?:(?:threshold|cut-?off|cutoff|limit|criterion|criteria|trigger|target|goal|rule|wants?|needs?|needed|requires?|required|"
                                   r"aims?\s+(?:for|at))\s*(?:is|was|=|:|of|at|set\s+at)?"
                                   r"|(?:if|when|unless|once|until|whenever|while|whilst|as\s+long\s+as|si|wenn|falls|bei|bij|als|quando|cuando|lorsque|quand|"
                                   # Italian and Portuguese "se" (if), not Spanish reflexive "se" ("los neutrófilos se mantienen por encima de 1,5")
@@ -2862,6 +2864,9 @@ def _value_for_comparison(match: re.Match, all_values: list[Mention], value_star
         between = DATE_TIME_TEXT_RE.sub("", LABEL_DIGITS_RE.sub("", BRACKETED_VERSION_RE.sub("", between)))  # "(CTCAE v5.0)" names a version
     if any(word in between for word in RANGE_NAME_WORDS):
         between = NAMED_RANGE_RE.sub(" ", between)  # "130 with a reference range of 140-400: that's inside …": the value's range
+    if borrowed_from is None and (other := ANALYTE_RE.search(between)) and other.lastgroup != mention.analyte \
+            and ANALYTE_RE.search(text, other.end() + after_value, match.start()) is None and match.start() - (other.end() + after_value) <= 4:
+        return None  # "ANC … 1.8 (met); Platelets ≥100": the comparison is the platelets', named right before it
     earlier = list(COMPARISON_RE.finditer(between)) if len(between) <= 200 else []
     if earlier:
         # a comparison chained to an earlier one of the same value: what stands between them only joins them

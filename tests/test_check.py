@@ -1417,6 +1417,11 @@ ROUND38_CLASSES = [
      "which is still above that level.", "5", [(C, "plt", None, None)]),
     ("Teams continue as long as your platelets stay above 50,000 per microlitre. Your count today is 56,000 per microlitre, "
      "which is still above that level.", "5", []),
+    # a threshold named after another count is that count's; a need is a rule; "any grade 2?" and "…: is an ANC of … grade 3?" ask
+    ("Eligibility: ANC ≥1.5 x10^9/L - patient 1.9 (met); Platelets ≥100 x10^9/L - patient 150 (met)", "5", []),
+    ("plts 34, need >50 for the biopsy, transfuse?", "5", []),
+    ("wbc 3.0 anc 1.2 plt 190 hb 11.2 on pembro, any grade 2?", "5", []),
+    ("generic q, no pt: is an anc of 1.0 grade 3 in v5?", "5", []),
 ]
 
 
