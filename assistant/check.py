@@ -1070,7 +1070,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             pass
         elif not values and previous_values and not heading and claimed and (
                 _short(sentence) and not REFERENT_RE.search(text, s_start, s_end)
-                or len(previous_values) == 1 and REFERRING_START_RE.match(text, s_start)) \
+                or len(previous_values) == 1 and REFERRING_START_RE.match(text, s_start)) and not _opens_with_the_past(sentence) \
                 and not _about_others((previous_values[-1].span[1], s_start), text_terms, text_term_starts, {previous_values[-1].analyte}):
             # "Platelets: 74 x10^9/L. Grade: 1." -- a grade standing alone after a value; "Platelets came back at 47 this
             # morning. That's grade 2" -- a sentence that refers back to the previous one's single value
@@ -1348,6 +1348,11 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             and (GRADE_WORD_HINT_RE.search(text) or "toxgr" in lowered):
         table_findings, table_checked = _grade_column_findings(text, default)
         findings, checked = sorted(findings + table_findings, key=lambda f: f.span), checked + table_checked
+    if sum(f.kind == "false_comparison" for f in findings) > 1:
+        # one comparison read two ways (with the normal range in words and with the range the text gives) is one finding
+        seen: set[tuple] = set()
+        findings = [f for f in findings if f.kind != "false_comparison"
+                    or not ((f.analyte, f.value, f.span[0], f.text) in seen or seen.add((f.analyte, f.value, f.span[0], f.text)))]
     return findings, checked
 
 
@@ -1384,7 +1389,9 @@ DENIED_AFTER_RE = re.compile(r"(?i)[—–;,-]\s*(?:but\s+)?(?:it|that|this)\s*(
 # "hold when it falls under 50".
 RULE_COMPARISON_BEFORE_RE = _scan(r"(?i)\b(?#first)(?:(?:threshold|cut-?off|cutoff|limit|criterion|criteria|trigger|target|goal|rule|wants?|needs?|needed|requires?|required|"
                                   r"aims?\s+(?:for|at))\s*(?:is|was|=|:|of|at|set\s+at)?"
-                                  r"|(?:if|when|unless|once|until|whenever|while|whilst|as\s+long\s+as|si|wenn|falls|bei|bij|als|quando|cuando|lorsque|quand|"
+                                  r"|(?:if|when|unless|once|until|whenever|while|whilst|as\s+long\s+as|si|wenn|bei|bij|als|quando|cuando|lorsque|quand|"
+                                  # German "falls" (if) only where it opens a clause: English "ANC 1.6 falls below 1.5" compares
+                                  r"(?<![\d,.]\s)(?<![\d,.])(?<![^\W\d_]\s)falls|"
                                   # Italian and Portuguese "se" (if), not Spanish reflexive "se" ("los neutrófilos se mantienen por encima de 1,5")
                                   r"se(?!\s+(?:mantienen?|quedan?|sit[uú]an?|encuentran?|han\s+mantenido|ha\s+mantenido|mantuvieron|mantuvo)\b)|"
                                   # an action's condition: "transfuse for hemoglobin under 7", "hold for platelets below 50"
@@ -1604,7 +1611,10 @@ RANGE_COMPARISON_RE = re.compile(rf"(?i)\b(?:(?P<rel>within|inside|in|outside(?:
                                  # below the range it gives: "unter der Norm (4,0–10,0 /nl)", "below the normal range (150-400)"
                                  rf"(?P<below>(?:below|under|beneath)\s+(?:the\s+)?(?:normal|reference)(?:\s+(?:range|limits|interval))?|unter(?:halb)?\s+der\s+Norm|"
                                  rf"sous\s+la\s+normale|en\s+dessous\s+de\s+la\s+normale|por\s+debajo\s+de(?:l\s+rango|\s+lo)?\s+normal|sotto\s+la\s+norma|"
-                                 rf"onder\s+de\s+norm|abaixo\s+do\s+normal))\s*(?:\(\s*|of\s+|:\s*|,\s*)?"
+                                 rf"onder\s+de\s+norm|abaixo\s+do\s+normal))"
+                                 # "the reference interval printed on the report (150–400)"
+                                 rf"(?:\s+(?:printed|given|shown|listed|stated|on|in|the|your|report|lab|laboratory|sheet|for|men|women)){{0,5}}"
+                                 rf"\s*(?:\(\s*|of\s+|:\s*|,\s*)?"
                                  rf"(?P<low>{RANGE_NUMBER})\s*(?:{UNIT_ALTERNATIVES})?\s*(?:[-–]|to)\s*(?P<high>{RANGE_NUMBER})"
                                  rf"\s*(?P<unit>{UNIT_ALTERNATIVES})?(?![\w.,]*\d)")
 

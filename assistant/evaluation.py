@@ -263,7 +263,30 @@ def finding_matches(want: dict, got: dict) -> bool:
     named = NAMED_GRADE_RE.search(found) if isinstance(found, str) else None
     return (want["kind"] == got["kind"] and ANALYTE_ALIASES.get(want["analyte"], want["analyte"]) == got["analyte"]
             and want.get("expected_grade") == got.get("expected_grade")
-            and (claimed is None or claimed == found or named is not None and named.group(0) == str(claimed)))
+            and (claimed is None or claimed == found or named is not None and named.group(0) == str(claimed)
+                 or grades_claimed(claimed) is not None and grades_claimed(claimed) == grades_claimed(found)))
+
+
+def grades_claimed(label) -> frozenset[int] | None:
+    """The lab grades (0 to 4) a claimed-grade label allows, so that labels that say the same match: "not 4", "not ≥4"
+    and "≤3"; "not ≥2" and "≤1". None for a label it cannot read."""
+    if isinstance(label, int):
+        return frozenset({label})
+    if not isinstance(label, str):
+        return None
+    text = label.strip().replace(">=", "≥").replace("<=", "≤")
+    negated = text.startswith("not ")
+    text = text[4:].strip() if negated else text
+    span = re.fullmatch(r"(\d)\s*[-–]\s*(\d)", text)
+    bound = re.fullmatch(r"([≥≤<>]?)\s*(\d)", text)
+    if span:
+        grades = set(range(int(span.group(1)), int(span.group(2)) + 1))
+    elif bound:
+        n = int(bound.group(2))
+        grades = {"": {n}, "≥": set(range(n, 5)), ">": set(range(n + 1, 5)), "≤": set(range(0, n + 1)), "<": set(range(0, n))}[bound.group(1)]
+    else:
+        return None
+    return frozenset(set(range(5)) - grades if negated else grades)
 
 
 NAMED_GRADE_RE = re.compile(r"\d")  # the first grade the check's "not ≥2", "≤1" or "3-4" names

@@ -110,6 +110,11 @@ def test_retrieval_and_check_metrics():
     assert check_scores([[{**negated, "claimed_grade": 3}]], [[found]])["check_recall"] == 0.0
     bound = {"kind": "grade_mismatch", "analyte": "hgb", "claimed_grade": "≥3", "expected_grade": 2}  # "grade ≥3 anaemia" at Hb 8.4
     assert check_scores([[{**bound, "claimed_grade": 3}]], [[bound]])["check_recall"] == 1.0
+    # labels that allow the same grades match: "not 4" and "not ≥4" ("does not reach grade 4"), "not ≥2" and "≤1"
+    top = {"kind": "grade_mismatch", "analyte": "anc", "claimed_grade": "not 4", "expected_grade": 4}
+    assert check_scores([[top]], [[{**top, "claimed_grade": "not ≥4"}]])["check_recall"] == 1.0
+    assert check_scores([[found]], [[{**found, "claimed_grade": "≤1"}]])["check_recall"] == 1.0
+    assert check_scores([[{**top, "claimed_grade": "not 3"}]], [[{**top, "claimed_grade": "not ≥3"}]])["check_recall"] == 0.0
 
 
 @pytest.mark.unit
