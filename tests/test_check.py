@@ -1424,7 +1424,7 @@ ROUND38_CLASSES = [
     ("generic q, no pt: is an anc of 1.0 grade 3 in v5?", "5", []),
     # a sentence that opens with the past borrows nothing; "falls below" compares (German "falls" opens a clause);
     # a range named a few words after "reference interval"; a lab's limit is no later value; one comparison, one finding
-    ("anc 1.5 today, grade 2, no fever. last cycle she was grade 4 at nadir (0.2) so watching.", "5", []),
+    ("anc 1.3 today, grade 2, no fever. last cycle she was grade 4 at nadir (0.2) so watching.", "5", []),
     ("ANC 1.7, which already falls below the 1.5 boundary of grade 2 neutropenia.", "5", [(C, "anc", None, None)]),
     ("Your platelet count of 131 sits inside the reference interval printed on the report (150–400).", "5", [(C, "plt", None, None)]),
     ("Your neutrophils are 1.7 and your lab's lower limit is 2.0, so this is grade 1 neutropenia.", "5", []),
