@@ -2076,6 +2076,7 @@ GENERAL_AFTER_RE = re.compile(rf"(?i)(?:\s+(?!(?:and|or|but|so|we|i|you|she|he|t
 # The analyte named as the subject of a claim: "Hgb is grade 2", 'the neutrophils were "grade 2"', "plts now G3".
 SUBJECT_BEFORE_RE = re.compile(rf"(?i)(?:{REFERENT_RE.pattern})[\s*_]*(?::|=|-|–|—|\b(?:is|are|was|were|remains?|stays?|now|still|also|too|"
                                r"again|likewise|at|already|would|will|be|been|graded(?:\s+as)?|classed\s+as|classified\s+as|this|it|that|they|"
+                               r"has|have|had|dropped|fallen|fell|risen|rose|gone|climbed|drifted|slipped|sunk|dipped|crept|"
                                # the same verbs in the other languages read: "los neutrófilos se mantienen por encima", "os neutrófilos estão abaixo"
                                r"se\s+mantienen?|est[áa]n?|son|es|siguen|sigue|permanecen?|est[ãa]o|s[ãa]o|continuam?|permanecem?|sont|est|restent|reste|demeurent|"
                                r"sind|ist|bleiben|bleibt|liegen|liegt|sono|restano|rimangono|zijn|is|blijven|blijft|liggen|ligt|todav[íi]a|ainda|encore|noch|ancora|nog)\b|\s)*[\s\"'“”*_]*$")
@@ -2970,7 +2971,7 @@ def _range_lln(text: str, mention: Mention, named: _NamedRanges | None = None) -
     """The lower limit of normal the text states for `mention`, in the analyte's canonical unit: the low end of a
     reference range right after it, else of one its sentence names (see _NamedRanges)."""
     for after in (mention.span[1], mention.number_span[1]):  # the range after the value, or inside its span: "0.9 (0.8-3.5) K/uL"
-        if "(" in text[after:after + 6] or "[" in text[after:after + 6]:
+        if "(" in text[after:after + 10] or "[" in text[after:after + 10]:  # (past a flag: "1.1   L   (1.2-3.4)")
             stated = RANGE_AFTER_VALUE_RE.match(text, after)
             if stated is not None:
                 return _range_limit(mention.analyte, stated.group("low"), stated.group("unit") or mention.unit_text or mention.native_unit)

@@ -1429,6 +1429,9 @@ ROUND38_CLASSES = [
     ("Your platelet count of 131 sits inside the reference interval printed on the report (150–400).", "5", [(C, "plt", None, None)]),
     ("Your neutrophils are 1.7 and your lab's lower limit is 2.0, so this is grade 1 neutropenia.", "5", []),
     ("Your hemoglobin of 11.5 g/dL is within the normal range for women on your report (12.0–15.5 g/dL).", "5", [(C, "hgb", None, None)]),
+    # a subject with a verb of change; a range after a flag
+    ("Hb 10.4 g/dL today. The haemoglobin has now dropped under the 10.0 g/dL line.", "5", [(C, "hgb", None, None)]),
+    ("LYMPH#   1.1   L   (1.2-3.4)  x10^9/L\nImpression: grade 2 lymphopenia.", "5", [(M, "alc", 2, 1)]),
 ]
 
 
