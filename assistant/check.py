@@ -2356,9 +2356,15 @@ def _from_value(text: str, mention: Mention, claim: Claim) -> Mention | None:
         pass
     if found is None or claim.term_analyte not in (None, mention.analyte):
         return None
-    earlier = _mention(mention.analyte, text, found.start("num"), found.end("num"), found.group("num"), bool(found.group("kilo")),
-                       mention.unit_text, None, found.span("num"), [parse_number(found.group("num"))])
-    return earlier if earlier.value is not None else None
+    return _another_value(text, mention, found, mention.unit_text)
+
+
+def _another_value(text: str, mention: Mention, number: re.Match, unit_text: str | None) -> Mention | None:
+    """The value of `mention`'s analyte that a match's "num" (and "kilo") group gives, read in `unit_text`; None when it
+    reads as no plausible value."""
+    other = _mention(mention.analyte, text, number.start("num"), number.end("num"), number.group("num"), bool(number.group("kilo")),
+                     unit_text, None, number.span("num"), [parse_number(number.group("num"))])
+    return other if other.value is not None else None
 
 
 # A bracket after a value that opens with an earlier value of its analyte: "Plt 96 today (61 on Monday, …".
@@ -2377,10 +2383,7 @@ def _number_before_bracket(text: str, mention: Mention, claim: Claim) -> Mention
     before = NUMBER_BEFORE_BRACKET_RE.search(text, max(mention.span[1], claim.span[0] - 40), claim.span[0])
     if before is None or before.start("num") < mention.span[1]:
         return None
-    unit = before.group("unit") or mention.unit_text
-    other = _mention(mention.analyte, text, before.start("num"), before.end("num"), before.group("num"), bool(before.group("kilo")),
-                     unit, None, before.span("num"), [parse_number(before.group("num"))])
-    return other if other.value is not None else None
+    return _another_value(text, mention, before, before.group("unit") or mention.unit_text)
 
 
 def _bracketed_earlier_value(text: str, mention: Mention, claim: Claim) -> Mention | None:
@@ -2392,9 +2395,7 @@ def _bracketed_earlier_value(text: str, mention: Mention, claim: Claim) -> Menti
     bracket = BRACKETED_EARLIER_RE.match(text, opening)
     if bracket is None:
         return None
-    earlier = _mention(mention.analyte, text, bracket.start("num"), bracket.end("num"), bracket.group("num"), bool(bracket.group("kilo")),
-                       bracket.group("unit") or mention.unit_text, None, bracket.span("num"), [parse_number(bracket.group("num"))])
-    return earlier if earlier is not None and earlier.value is not None else None
+    return _another_value(text, mention, bracket, bracket.group("unit") or mention.unit_text)
 
 
 def _worst_step(series: Mention) -> Mention:
