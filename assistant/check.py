@@ -661,9 +661,7 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
         own = None
         # ... after the condition, or after the grade of a condition named before it ("and one had grade 3 (nadir 33)")
         bracket_at = after_term
-        if term in CANONICAL_UNIT and text.startswith(" in ", after_term) and (counted := IN_PATIENTS_RE.match(text, after_term, end)):
-            bracket_at = counted.end()  # "Thrombocytopenia in 6 patients; grade 3 in 1 (nadir 56 x10^9/L)": that patient's value
-        elif term in CANONICAL_UNIT and "(" not in text[after_term:after_term + 3] and OTHER_TIME_HINT_RE.search(lowered_after, 0, 40):
+        if term in CANONICAL_UNIT and "(" not in text[after_term:after_term + 3] and OTHER_TIME_HINT_RE.search(lowered_after, 0, 40):
             timed = OTHER_TIME_OWN_RE.match(text, after_term, end)
             bracket_at = timed.end() if timed else after_term
         if term in CANONICAL_UNIT and "(" in text[bracket_at:bracket_at + 3]:
@@ -857,7 +855,6 @@ def _before_recovery(text: str, series: Mention) -> Mention:
 # The value a claim names in brackets after its condition: "grade 3 thrombocytopenia (nadir 38)", "(lowest 0.4 x10^9/L)".
 # A bare number needs its unit ("(0.4 x10^9/L)"): "grade 3 neutropenia (12)" counts patients.
 # The bracket may name the analyte and the time of the value: "grade 3 neutropenia (ANC 0.2 x10^9/L on admission)".
-IN_PATIENTS_RE = re.compile(r"(?i)\s+in\s+(?:1|one)(?:\s+(?:patient|pt|subject|case))?(?=\s*\()")  # one patient, whose value the bracket gives
 TIMED_OWN_VALUE_RE = re.compile(rf"\s*\(\s*(?:(?P<name>{'|'.join(f'(?:{pattern})' for pattern in ANALYTE_PATTERNS.values())})\s*[:=]?\s*)?"
                                 rf"{NUMBER}\s*(?:{UNIT})?(?:\s*[,;]?\s*(?:on|at|upon|in|during)?\s*[\w/.-]+(?:\s+[\w/.-]+){{0,2}})?\s*\)", re.IGNORECASE)
 OWN_VALUE_RE = re.compile(rf"\s*\(\s*(?:(?:nadir|lowest|low|minimum|min|peak|highest|value|count|at|of)\s*:?\s*|"
