@@ -1325,32 +1325,33 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         # 0.7 is grade 3") is reported as corrected, not as a wrong claim of the text's own
         dropped = {id(f) for f in not_corrections if (f.analyte, f.value) in corrected}
         findings = [f for f in findings if id(f) not in dropped]
+    reread = False  # whether a reading after the sentence loop ran: its findings and the loop's are then put in text order
+    comparable = sorted(all_mentions + unnamed_values, key=lambda m: m.span)  # the values the comparisons below may be about
     if "norm" in lowered or "LLN" in text or "reference" in lowered or "limit" in lowered or "ondergrens" in lowered or "inferior" in lowered \
             or "untergrenze" in lowered:
-        lln_findings, lln_checked = _lln_comparison_findings(text, lowered, sorted(all_mentions + unnamed_values, key=lambda m: m.span),
-                                                             spans, default)
-        said = {(f.analyte, f.value, f.threshold, f.relation, f.span[0]) for f in findings if f.kind == "false_comparison"}
-        lln_findings = [f for f in lln_findings if (f.analyte, f.value, f.threshold, f.relation, f.span[0]) not in said]  # one comparison, one finding
-        findings, checked = sorted(findings + lln_findings, key=lambda f: f.span), checked + lln_checked
+        lln_findings, lln_checked = _lln_comparison_findings(text, lowered, comparable, spans, default)
+        findings, checked, reread = findings + lln_findings, checked + lln_checked, True
     if " that " in lowered or " this " in lowered or " the same " in lowered:
-        named_findings, named_checked = _named_before_findings(text, sorted(all_mentions + unnamed_values, key=lambda m: m.span), spans, default)
-        if named_findings:
-            findings = sorted(findings + named_findings, key=lambda f: f.span)
-        checked += named_checked
+        named_findings, named_checked = _named_before_findings(text, comparable, spans, default)
+        findings, checked, reread = findings + named_findings, checked + named_checked, reread or bool(named_findings)
     if "range" in text or "limits" in text or "interval" in text or "limiti" in text or any(w in lowered for w in FOREIGN_WITHIN_WORDS):
-        range_findings, range_checked = _range_comparison_findings(text, sorted(all_mentions + unnamed_values, key=lambda m: m.span),
-                                                                   spans, default)
-        findings, checked = sorted(findings + range_findings, key=lambda f: f.span), checked + range_checked
+        range_findings, range_checked = _range_comparison_findings(text, comparable, spans, default)
+        findings, checked, reread = findings + range_findings, checked + range_checked, True
     if ("|" in text or "\t" in text or "  " in text or "\n" in text and ("," in text or ";" in text)) \
             and (GRADE_WORD_HINT_RE.search(text) or "toxgr" in lowered):
         table_findings, table_checked = _grade_column_findings(text, default)
-        findings, checked = sorted(findings + table_findings, key=lambda f: f.span), checked + table_checked
-    if sum(f.kind == "false_comparison" for f in findings) > 1:
-        # one comparison read two ways (with the normal range in words and with the range the text gives) is one finding
-        seen: set[tuple] = set()
-        findings = [f for f in findings if f.kind != "false_comparison"
-                    or not ((f.analyte, f.value, f.span[0], f.text) in seen or seen.add((f.analyte, f.value, f.span[0], f.text)))]
-    return findings, checked
+        findings, checked, reread = findings + table_findings, checked + table_checked, True
+    return _once_each(findings, in_text_order=reread), checked
+
+
+def _once_each(findings: list[Finding], in_text_order: bool) -> list[Finding]:
+    """The findings, where a comparison found again by another reading (in words against the normal range and against the
+    range the text gives, say) is kept once, as first found: the sentence loop's, then each reading's; put in text order
+    when a reading after the sentence loop ran."""
+    said: set[tuple] = set()
+    once = [f for f in findings if f.kind != "false_comparison"
+            or not ((f.analyte, f.value, f.span[0]) in said or said.add((f.analyte, f.value, f.span[0])))]
+    return sorted(once, key=lambda f: f.span) if in_text_order else once
 
 
 # A comparison with the lower limit of normal that gives no number: "Platelets 90, i.e. above the LLN", "ANC 2.4, below
