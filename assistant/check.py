@@ -278,9 +278,11 @@ NEGATION_RE = re.compile(r"(?i)\b(?:no(?!\s+(?:dia|d\.|m[êe]s|ano|momento|hemog
 BELOW_RE = re.compile(r"(?i)\b(?:(?:does|do|did)\s+not|doesn't|don't|didn't|not\s+yet|falls?\s+short\s+of|fell\s+short\s+of|below)\s+"
                       r"(?:(?:reach|hit|amount\s+to|make\s+it(?:\s+to)?|get\s+to|rise\s+to|fall\s+to|drop\s+to|come\s+to)\s+)?"
                       r"(?:(?:the|a|an|yet|quite|even|level|of|CTCAE)\s+){0,2}$")
-THAN_BEFORE_RE = re.compile(r"(?i)\b(?:(?P<neg>not|no|never|without)\s+(?:(?!(?:much|far|significantly|slightly|substantially|lot)\b)[^\W\d_][\w-]*\s+){0,3}?)?(?P<cmp>higher|worse|more|greater|above|severer|less|lower|better|"
-                            r"milder|below)\s+than\s+(?:a\s+|an\s+)?(?:CTCAE\s+)?$")
-HIGHER_WORDS = {"higher", "worse", "more", "greater", "above", "severer"}
+THAN_BEFORE_RE = re.compile(r"(?i)\b(?:(?P<neg>not|no|never|without|nothing|none)\s+(?:(?!(?:much|far|significantly|slightly|substantially|lot)\b)[^\W\d_][\w-]*\s+){0,3}?)?(?P<cmp>(?:higher|worse|more|greater|above|severer|less|lower|better|"
+                            r"milder|below|(?:more|less)\s+(?:severe|serious))\s+than|above|beyond|over|exceed(?:s|ing)?|past)\s+(?:a\s+|an\s+)?(?:CTCAE\s+)?$")
+# ... the first words of the bounds that claim higher grades ("worse than grade 2", "more severe than", "beyond grade 2": >2)
+THAN_HINTS = ("than", "above", "beyond", "over", "xceed", "past")
+HIGHER_WORDS = {"higher", "worse", "more", "greater", "above", "severer", "beyond", "over", "exceed", "exceeds", "exceeding", "past"}
 
 
 def _than_grades(grade: int, higher: bool, negated: bool) -> tuple[set[int], str]:
@@ -629,10 +631,10 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
                 low = min(grades)
                 grades, label = (set(range(low, 6)), f"≥{low}") if bound.group(1).lower() == "least" else (set(range(0, low + 1)), f"≤{low}")
                 bounded = True
-        if len(grades) == 1 and "than" in near_before:
-            bound = THAN_BEFORE_RE.search(before)  # "not higher than grade 2", "no worse than grade 1", "less than grade 3"
+        if len(grades) == 1 and any(word in near_before for word in THAN_HINTS):
+            bound = THAN_BEFORE_RE.search(before)  # "not higher than grade 2", "no worse than grade 1", "less than grade 3", "beyond grade 2"
             if bound:
-                grades, label = _than_grades(min(grades), bound.group("cmp").lower() in HIGHER_WORDS, bound.group("neg") is not None)
+                grades, label = _than_grades(min(grades), bound.group("cmp").split()[0].lower() in HIGHER_WORDS, bound.group("neg") is not None)
                 bounded = True
         if not bounded and len(grades) == 1 and negation_hinted and NONE_ABOVE_HINT_RE.search(near_before):
             bound = NONE_ABOVE_BEFORE_RE.search(before)  # "no anemia above grade 1": at most grade 1
@@ -2783,11 +2785,13 @@ def _value_for_claim(claim: Claim, all_values: list[Mention], value_starts: list
     near = [m for m in in_clause if distance(m) <= 30 and (m.span[0] < claim.span[1] or example or text.find(",", claim.span[1], m.span[0]) < 0)]
     if near:
         return min(near, key=distance), False
-    # A grade that opens its clause ("Platelets 71 this morning; not grade 2 yet, keep monitoring") is about the value
-    # just before the clause, with no other number between.
-    if clause[0] > clauses[0][0] and CLAUSE_OPENING_RE.fullmatch(text, clause[0], claim.span[0]) \
+    # A grade that opens its clause ("Platelets 71 this morning; not grade 2 yet, keep monitoring") or what follows a
+    # spaced dash ("Neutrophils 1.12 on the pre-cycle bloods - not at the grade 2 level yet") is about the value just
+    # before, with no other number between.
+    opens = clause[0] if clause[0] > clauses[0][0] else max(text.rfind(dash, clause[0], claim.span[0]) for dash in (" - ", " – ", " — "))
+    if opens >= 0 and CLAUSE_OPENING_RE.fullmatch(text, opens, claim.span[0]) \
             and not GENERAL_AFTER_RE.match(text, claim.span[1]) and not RULE_AFTER_RE.match(text, claim.span[1]):
-        before = [m for m in values if m.span[1] <= clause[0]]
+        before = [m for m in values if m.span[1] <= opens]
         if before and not _other_number(text, before[-1].span[1], claim.span[0], text[before[-1].number_span[0]:before[-1].number_span[1]]):
             return before[-1], False
     # A bare grade that names no condition and ends its clause ("ABS NEUT 0.3 K/uL ** CRITICAL **; grade 4.") is
@@ -2806,7 +2810,8 @@ RELATIVE_CLAUSE_RE = re.compile(r"(?i)[^.;,]{0,30},\s*which\s+(?:is|was|are|were
                                 r"constitutes|meant|means)\b[^.;,\d]{0,30}")
 BRACKETED_VERSION_RE = re.compile(r"(?i)\(\s*(?:NCI[\s-]*)?CTCAE\s*(?:version\s*|v\.?\s*)?[56](?:\.0)?\s*\)")
 EXAMPLE_AFTER_RE = re.compile(r"(?i)\s*,?\s*(?:e\.g\.|i\.e\.|for\s+example|for\s+instance|such\s+as|namely)")
-CLAUSE_OPENING_RE = re.compile(r"(?i)[\s\W_]*(?:(?:not|no|so|now|still|thus|hence|i\.e\.|ie|=>|→|->|but|and|yet|only|just)[\s,]*)*")
+CLAUSE_OPENING_RE = re.compile(r"(?i)[\s\W_]*(?:(?:not|no|so|now|still|thus|hence|i\.e\.|ie|=>|→|->|but|and|yet|only|just|quite|even)[\s,]*)*"
+                               r"(?:at\s+(?:the\s+)?)?")  # "…; not at the grade 2 level yet"
 
 
 def _linked_value(claim: Claim, values: list[Mention], clauses, clause_starts: list[int], text: str) -> Mention | None:
@@ -2864,7 +2869,8 @@ def _value_for_comparison(match: re.Match, all_values: list[Mention], value_star
     after_value = mention.span[1]
     if borrowed_from is None and ("(" in text[after_value:after_value + 6] or "[" in text[after_value:after_value + 6]):
         stated = RANGE_AFTER_VALUE_RE.match(text, after_value)
-        after_value = stated.end() if stated else after_value  # "Hgb 11.6 (ref 12.0–15.5), within …": the value's own range
+        # "Hgb 11.6 (ref 12.0–15.5), within …", "Hb 12.9 (male; LLN 13.5), within …": the value's own range or limit
+        after_value = stated.end() if stated else _bracketed_lln(text, after_value)[1]
     between = text[after_value if borrowed_from is None else borrowed_from:match.start()]
     if "10" in between:
         between = UNIT_TEXT_RE.sub(" ", between)  # "1.1 (10^9/L), not yet below 1.5": a unit is not a number between
@@ -2974,7 +2980,19 @@ def _range_lln(text: str, mention: Mention, named: _NamedRanges | None = None) -
             stated = RANGE_AFTER_VALUE_RE.match(text, after)
             if stated is not None:
                 return _range_limit(mention.analyte, stated.group("low"), stated.group("unit") or mention.unit_text or mention.native_unit)
+            limit, _ = _bracketed_lln(text, after)
+            if limit is not None:  # "Hb 12.9 g/dL (male; LLN 13.5)"
+                return _lln_for(limit, mention.analyte)
     return named.lln(mention) if named is not None else None
+
+
+def _bracketed_lln(text: str, after: int) -> tuple[re.Match | None, int]:
+    """A lower limit of normal stated in a bracket that opens within 10 characters of `after` ("(male; LLN 13.5)"), and
+    where the bracket ends (`after` when there is none)."""
+    opened = min((at for at in (text.find("(", after, after + 10), text.find("[", after, after + 10)) if at >= 0), default=-1)
+    closed = text.find(")" if text[opened] == "(" else "]", opened, opened + 60) if opened >= 0 else -1
+    limit = STATED_LLN_RE.search(text, opened, closed) if closed > 0 else None
+    return limit, closed + 1 if limit is not None else after
 
 
 class _NamedRanges:

@@ -1274,19 +1274,20 @@ PATIENTS_OWN = (r"(?:(?:the\s+)?patient['’]s(?:\s+today)?|(?:las|los|la|el|les
 # (but not "plt 45 is below the threshold", a comparison of the patient's value).
 NAMED_AS_THRESHOLD_RE = re.compile(r"(?i)(?<![^\s\d])[ \t]*(?:(?!(?:against|vs|versus|with|below|above|under|over|near|of|for|the|an?|lower|upper|and|or)\b)[a-z-]+[ \t]+)?"
                                    r"(?:cut[ -]?offs?|thresholds?|triggers?)\b"  # "anc 1.0 rechallenge threshold?"
+                                   r"|[ \t]*the[ \t]+(?:[a-z-]+[ \t]+)?(?:cut[ -]?offs?|thresholds?|limits?|triggers?)\b"  # "is ANC 1.5 the cutoff for …?"
                                    r"|[ \t]*(?:is|=|being|as|was)[ \t]+(?:(?:the|a|an|our|your|their|my|his|her)[ \t]+)?"
                                    r"(?:(?!(?:below|under|above|over|near|close|within|beyond|past|less|more|lower|higher|not|still|just|well|at|on|in)\b)[a-z-]+[ \t]+){0,2}"
                                    r"(?:cut[ -]?offs?|thresholds?|limits?|triggers?|targets?|goals?|LLN|ULN|lower[ \t]+limit|hold[ \t]+line|floor)\b")
 THRESHOLD_NOUNS = ("cut", "thresh", "limit", "trigger", "target", "goal", "lln", "uln", "hold line", "floor")  # NAMED_AS_THRESHOLD_RE's nouns
 # Who the patient is to the writer, before the patient's own value: "ours 68", "pt's 7.3", "our guy is at 1.3", "mine is 1.6".
-OWNER = r"(?:ours|theirs|yours|mine|(?:(?:our|my|this|the)\s+)?(?:pts?|patient)(?:\s+(?:him|her)self)?|(?:our|my|this|the)\s+(?:guy|lady|man|woman|gentleman|gent|chap))"
+OWNER = r"(?:ours|theirs|yours|mine|(?:(?:our|my|this|the)\s+)?(?:pts?|patient)(?:\s+(?:him|her)self)?|(?:our|my|this|the)\s+(?:guy|lady|man|woman|gentleman|gent|chap)|this\s+one)"
 CURRENT_AFTER_THRESHOLD_RE = re.compile(rf"(?:[ \t]*[-–][ \t]*\d+(?:[.,]\d+)?)?(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?"
-                                        rf"(?:[^.;\n\d]|{TIME_TOKEN}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\.{{2,}}|\b[Gg]\d(?:[-–]\d)?\b|\((?:around|about|approx\w*|~)\s*\d+\)|[<>≤≥~]\s*\d+(?:[.,]\d+)?|\d+ish\b|\b(?:says|said|uses|gives|lists)\s+\d+(?:[.,]\d+)?|(?:above|below|over|under)\s+\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s+or\s+\d+(?:[.,]\d+)?){{0,50}}?"
+                                        rf"(?:[^.;\n\d]|\.(?=\s+I(?:['’]m|\s+am)\s)|{TIME_TOKEN}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\.{{2,}}|\b[Gg]\d(?:[-–]\d)?\b|\((?:around|about|approx\w*|~)\s*\d+\)|[<>≤≥~]\s*\d+(?:[.,]\d+)?|\d+ish\b|\b(?:says|said|uses|gives|lists)\s+\d+(?:[.,]\d+)?|(?:above|below|over|under)\s+\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s+or\s+\d+(?:[.,]\d+)?){{0,50}}?"
                                         rf"(?:[,;?—–]|\s-\s|\.{{2,}}|\.(?=\s+(?:they|it|mine|ours|his|hers|theirs|yours|she|he|pt|patient)['’\s]|\s+(?:right\s+)?(?:now|today|currently|this\s+morning)\b|\s+{PATIENTS_OWN})|(?=\s+(?:ours|his|hers|theirs|yours|mine)\s)|(?=\s+(?:but|whereas|while)\s))\s*(?:but\s+|and\s+|right\s+|whereas\s+|while\s+)?"
-                                        rf"(?P<cue>today|now|this\s+morning|currently|(?:his|hers|they|it)(?=\s+(?:is|was|are|were|came\s+back|come\s+back)\s|['’]re\s+at\s)|{OWNER}(?:['’](?:s|re))?(?:\s+(?:today|now|currently|this\s+morning))?(?=\s+(?:is|was|are|were|came\s+back|come\s+back|has|had|at|sits?|stands?)\s)|(?:ours|mine|theirs|yours|hers|his|(?:(?:our|my|this|the)\s+)?(?:pts?|patient)(?:['’]s)?(?:\s+(?:him|her)self)?)(?:\s+(?:today|now|currently|this\s+morning))?(?=\s*:?\s*[1-9]|\s*:?\s*0[.,])(?!\s*:?\s*\d+(?:st|nd|rd|th)\b)|(?:she|he)(?=['’]s\s+(?:at\s+|now\s+|only\s+)?\d|\s+is\s+(?:at\s+|now\s+|only\s+)?\d|['’]s\s+at\s|\s+is\s+at\s)|(?:pt|patient)(?:['’]s)?\s+value|{PATIENTS_OWN})(?:['’](?:s|re))?\s*(?::\s*)?{SUBJECT_VERB}{NUMBER}\s*(?:{UNIT})?",
+                                        rf"(?P<cue>today|now|this\s+morning|currently|(?:his|hers|they|it)(?=\s+(?:is|was|are|were|came\s+back|come\s+back)\s|['’]re\s+at\s)|{OWNER}(?:['’](?:s|re))?(?:\s+(?:today|now|currently|this\s+morning|on\s+[a-z]{{4,}}))?(?=\s+(?:is|was|are|were|came\s+back|come\s+back|has|had|at|sits?|stands?)\s)|(?:ours|mine|theirs|yours|hers|his|(?:(?:our|my|this|the)\s+)?(?:pts?|patient)(?:['’]s)?(?:\s+(?:him|her)self)?)(?:\s+(?:today|now|currently|this\s+morning))?(?=\s*:?\s*[1-9]|\s*:?\s*0[.,])(?!\s*:?\s*\d+(?:st|nd|rd|th)\b)|(?:she|he)(?=['’]s\s+(?:at\s+|now\s+|only\s+)?\d|\s+is\s+(?:at\s+|now\s+|only\s+)?\d|['’]s\s+at\s|\s+is\s+at\s)|(?:pt|patient)(?:['’]s)?\s+value|{PATIENTS_OWN})(?:['’](?:s|re))?\s*(?::\s*)?{SUBJECT_VERB}{NUMBER}\s*(?:{UNIT})?",
                                         re.IGNORECASE)
 OWNER_WORDS = ("mine", "ours", "pt", "patient", "guy", "lady", "man", "woman", "gent", "chap", "his ", "hers", "theirs", "yours", "he's", "she's",
-               "he is", "she is")  # one of them is in every OWNER and every cue of whose value follows
+               "he is", "she is", "this one")  # one of them is in every OWNER and every cue of whose value follows
 # a cue the patient's value may follow after a name with none: whose value it is, or that it is current
 OWNER_CUE_RE = re.compile(rf"(?i)(?:{OWNER}|his|hers|they|she|he|today|now|this\s+morning|currently)\b")
 # the cue's first letters: a word of now, or a possessive ("hold if plt <75, ours is 88", "ref range 1.8-7.7, his is 1.6")
@@ -3562,6 +3563,7 @@ HYPOTHETICAL_RE = re.compile(r"(?i)\b(?:if|e\.g\.|for\s+example|such\s+as|would|
 # Someone other than the patient, whose values a message may tell beside the patient's (a relative, a friend, a donor), in the
 # languages read. Words that may name the patient ("man", "Frau", "femme") are left out.
 OTHER_PERSON_RE = re.compile(r"(?i)\b(?:(?:other|another|different)\s+(?:pt|patient|guy|lady|man|woman)|(?:the\s+one\s+)?next\s+door|"
+                             r"(?<!my\s)(?<!our\s)(?:pt|patient|guy|lady|man|woman|one)\s+in\s+(?:bed|bay|room|rm)\s*\d+|"
                              r"(?:dr\.?|doctor|prof\.?)\s+\w+['’]s\s+(?:pt|patient)|husband|wife|partner|son|daughter|mother|father|mom|mum|dad|brother|sister|sibling|friend|neighbou?r|"
                              r"donor|cousin|aunt|uncle|colleague|grand(?:mother|father|ma|pa)|mari|fille|fils|m[èe]re|p[èe]re|fr[èe]re|s(?:œ|oe)ur|voisine?|"
                              r"vecin[oa]|vicin[oa]|Nachbar(?:in)?|buurman|buurvrouw|vizinh[oa]|"
@@ -3569,7 +3571,7 @@ OTHER_PERSON_RE = re.compile(r"(?i)\b(?:(?:other|another|different)\s+(?:pt|pati
                              r"Ehemann|Ehefrau|Sohn|Tochter|Mutter|Vater|Bruder|Schwester|Freund(?:in)?|echtgeno(?:ot|te)|zoon|dochter|moeder|"
                              r"vader|broer|zus|vriend(?:in)?|spender|donneur|donante|donatore|doador)\b")
 # The letters every OTHER_PERSON_RE match holds one of (a cheap test before it; "mari", "fils", "zus" and the like by their vowels' company)
-OTHER_PERSON_HINT_RE = re.compile(r"other|door|['’]s\s+p|wife|husband|partner|son|daughter|mo[mt]|mum|dad|father|vader|vater|brother|sister|sibling|friend|"
+OTHER_PERSON_HINT_RE = re.compile(r"other|door|in\s+(?:bed|bay|room|rm)\b|['’]s\s+p|wife|husband|partner|son|daughter|mo[mt]|mum|dad|father|vader|vater|brother|sister|sibling|friend|"
                                   r"neighbo|donor|don|doad|cousin|aunt|uncle|colleague|grand|mari|fille|fils|m[èe]re|p[èe]re|fr[èe]re|s(?:œ|oe)ur|voisin|"
                                   r"vecin|vicin|nachbar|buur|vizinh|esposa|hij|madre|padre|herman|amig|amic|moglie|figli|fratello|sorella|ehe|sohn|"
                                   r"tochter|mutter|bruder|schwester|freund|echtgeno|zoon|dochter|moeder|broer|zus|vriend|spender")
@@ -3580,7 +3582,7 @@ OTHER_PATIENT_WORDS = ("other", "another", "different", "next door", "'s pt", "�
 NO_PATIENT_RE = re.compile(r"(?i)\b(?:(?:general|generic)\s+q(?:uestion)?\b|no\s+(?:pt|patient)\s*:|not\s+about\s+(?:a|any)\s+(?:specific\s+|particular\s+)?(?:pt|patient)|"
                            r"purely\s+hypothetical|hypothetically\s+speaking|(?:just\s+)?(?:a\s+)?hypothetical\s+(?:q(?:uestion)?|case|scenario))")
 NOT_OURS_AFTER_RE = re.compile(r"(?i)\bbelongs?\s+to\s+(?:the|another|a\s+different|a)\s+(?:other\s+)?(?:patient|pt)|,\s*not\s+(?:ours|mine|our\s+(?:patient|pt)|my\s+(?:patient|pt))\b")
-OWN_PATIENT_RE = re.compile(r"(?i)\b(?:mine|ours|my\s+(?:pt|patient)|our\s+(?:pt|patient))\b")
+OWN_PATIENT_RE = re.compile(r"(?i)\b(?:mine|ours|(?:my|our)\s+(?:pt|patient|guy|lady|man|woman)|this\s+(?:one|pt|patient))\b")
 CLUMPED_RE = re.compile(r"(?i)\bclump\w*|agr[ée]gats?|aggregat\w*|agregados?")
 SPECIMEN_RE = re.compile(r"(?i)\b(?:capillary|venous|arterial|finger-?(?:stick|prick)|point[ -]of[ -]care|poc|i-?stat|blood\s+gas|citrate|edta|"
                          r"heparin|manual|smear|estimated?|automated|analy[sz]er|cord|capillaire|veineux|kapill[äa]r|ven[öo]s|capilar|venos[ao])\b")

@@ -1435,7 +1435,24 @@ ROUND38_CLASSES = [
 ]
 
 
-@pytest.mark.parametrize("text,version,expected", FRESH19_CLASSES + FRESH21_CLASSES + NOTE_CLASSES + ROUND27_CLASSES + ROUND38_CLASSES)
+ROUND49_CLASSES = [
+    # a bound with no "than": "above", "beyond", "past" a grade claim the grades over it; "more severe than" too
+    ("Neutrophils 1.3 - above grade 2 neutropenia by now.", "5", [(M, "anc", ">2", 2)]),
+    ("Neutrophils 0.3, well beyond grade 2.", "5", []),
+    ("Platelet count 33, more severe than grade 2 thrombocytopenia.", "5", []),
+    ("Platelet count 66, more severe than grade 2 thrombocytopenia.", "5", [(M, "plt", ">2", 2)]),
+    ("Hb 9.2 g/dL, not above grade 2 anaemia.", "5", []),
+    # a lower limit stated in a bracket after the value is the limit "within normal" is judged against
+    ("Hb 12.8 g/dL (man; LLN 13.5 g/dL) and so within the normal range.", "5", [(C, "hgb", None, None)]),
+    ("Hb 14.1 g/dL (man; LLN 13.5 g/dL), within the normal range.", "5", []),
+    ("Platelets 142 (our LLN 150), within normal limits.", "5", [(C, "plt", None, None)]),
+    # a claim after a spaced dash, opened by "not at the", is about the value before the dash
+    ("ANC 1.18 x10^9/L on this morning's sample - not at the grade 2 level yet, so we continue.", "5", [(M, "anc", "not 2", 2)]),
+    ("ANC 1.68 x10^9/L on this morning's sample - not at the grade 2 level yet, so we continue.", "5", []),
+]
+
+
+@pytest.mark.parametrize("text,version,expected", FRESH19_CLASSES + FRESH21_CLASSES + NOTE_CLASSES + ROUND27_CLASSES + ROUND38_CLASSES + ROUND49_CLASSES)
 def test_claim_classes_of_the_last_rounds(text, version, expected):
     """Each class of the last two rounds' development sets (review fresh19 to fresh21 and fresh24; the notes of the lab sets, which
     grade in passing: episodes, rules, other measures, choices), in wordings of our own: the findings with the grade claimed,

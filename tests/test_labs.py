@@ -1553,9 +1553,19 @@ ROUND38_READS = [
 ]
 
 
+ROUND49_READS = [
+    # another patient named by bed or room, and the writer's own named by "this one", "mine" or "our guy"
+    ("the pt in room 7 has plts 25 but my guy's plts are 140", {"plt": 140}),
+    ("other pt in bay 2 has anc 0.2, this one on nivo is at 1.6, ok to give?", {"anc": 1.6}),
+    ("my dad had hb 8 on chemo years ago. I'm the pt now on atezo, mine is 12.4", {"hgb": 12.4}),
+    # a threshold asked about, value first: "is ANC 1.5 the cutoff?"
+    ("is plt 75 the threshold for restarting? hers is 81 today", {"plt": 81}),
+]
+
+
 @pytest.mark.parametrize("text,expected", FRESH5_READS + FRESH6_READS + FRESH7_READS + FRESH8_READS + FRESH9_READS + FRESH10_READS
                          + FRESH11_READS + FRESH12_READS + FRESH14_READS + FRESH15_READS + FRESH16_READS + LEFTOVER_READS + RELATIVE_TIME_READS + SERIES_LABEL_READS + TOLD_LATER_READS
-                         + ROUND26_READS + ROUND32_READS + ROUND38_READS)
+                         + ROUND26_READS + ROUND32_READS + ROUND38_READS + ROUND49_READS)
 def test_reading_classes_of_the_blind_rounds(text, expected):
     """Each class found in a blind round (fresh5 to fresh16), in wordings of our own: every value read, none invented (no
     analyte read twice: an older value is never reported beside the current one)."""
