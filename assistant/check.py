@@ -27,6 +27,7 @@ from assistant.labs import (
     CANONICAL_UNIT,
     FISHBONE_RE,
     NUMBER,
+    OTHER_PATIENT_RE,
     QUOTED_LINE_RE,
     UNIT,
     UNIT_ALTERNATIVES,
@@ -404,6 +405,10 @@ DEFINITION_VERB = (r"(?:(?:is|are|would\s+be)(?:\s+(?:considered|classed|classif
 DEFINITION_BEFORE_RE = re.compile(rf"(?i)(?:{DEFINITION_SUBJECT}(?:at\s+or\s+)?(?:below|under|above|over|less\s+than|lower\s+than|greater\s+than|"
                                   r"higher\s+than|more\s+than|<=|>=|≤|≥|<|>)\s*(?:\d[\d.,]*|that|this)"
                                   r"|\bbetween\s+\d[\d.,]*\s*(?:[^\s\d]\S*\s+)?(?:and|to|-)\s*\d[\d.,]*)\s*(?:[^\s\d]\S*\s+)?" + DEFINITION_VERB)
+# ... and so is the grade a value would reach first: "before it becomes grade 3", "until they count as grade 2".
+NOT_YET_BEFORE_RE = re.compile(r"(?i)\b(?:before|until|till|unless|once)\s+(?:it|they|this|that|the\s+(?:count|value|level|result)|(?:she|he)\s+is)\s+"
+                               r"(?:becomes?|turns?|reach(?:es)?|gets?\s+to|counts?\s+as|qualif(?:y|ies)\s+as|(?:is|are)\s+(?:called|classed|classified|graded)(?:\s+as)?)"
+                               r"\s+(?:a\s+|an\s+)?(?:CTCAE\s+)?$")
 DEFINITION_SUBJECT_RE = re.compile(rf"(?i){DEFINITION_SUBJECT}(?:at\s+or\s+)?$")
 THRESHOLD_BEFORE_RE = re.compile(r"(?i)(?:\b(?:defines?|defining|for|of|to|into|from)\s+(?:a\s+|the\s+)?|\bthe\s+)$")
 
@@ -584,6 +589,8 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
                 continue  # "more than the 10.0 g/dL upper edge of grade 2": the grade owns the threshold
         if DEFINITION_HINT_RE.search(lowered_before) and DEFINITION_BEFORE_RE.search(before):
             continue  # "anything below 8.0 is grade 3": a definition
+        if any(word in lowered_before for word in ("before", "until", "till", "unless", "once")) and NOT_YET_BEFORE_RE.search(before):
+            continue  # "it has to drop below 50 before it becomes grade 3": a grade the value has not reached
         if ("patients" in lowered_before or "cases" in lowered_before or "remaining" in lowered_before or "other" in lowered_before) \
                 and COHORT_RE.search(before) \
                 or "in " in text[claim_end:min(end, claim_end + 60)] and COHORT_AFTER_RE.match(text[claim_end:min(end, claim_end + 60)]):
@@ -1078,7 +1085,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         elif not values and len(previous_values) == 1 and REFERRING_COMPARISON_START_RE.match(text, s_start):
             values = previous_values  # "ANC 1.7 today. This is below the 1.5 cut-off.": a comparison referring back
         elif not values and previous_values and not heading and (listed or claimed
-                and not OTHER_TIME_RE.search(text, s_start, s_end) and _states_grades(text, s_start, s_end)
+                and not OTHER_TIME_RE.search(text, s_start, s_end) and not _someone_else(text[s_start:first_claim.start()]) and _states_grades(text, s_start, s_end)
                 and not GENERAL_AFTER_RE.match(text, first_claim.end())):
             # "Labs: WBC 1.8, ANC 0.9. Impression: grade 2 leukopenia, grade 3 neutropenia" -- a sentence of claims that
             # name their conditions is about the previous sentence's value of each condition's analyte, when it gave one
@@ -1246,6 +1253,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                 or _claim_version(text, claim, named_here, clauses, clause_starts) or _own_sentence_version(
                 text, claim, named_here, sentence_version, outer_version)
             claim_other = next(v for v in VERSIONS if v != claim_version)
+            # "grade 4 under v5.0 and under v6.0", "under both v5.0 and v6.0": the claim is made under each
+            claim_versions = (claim_version, claim_other) if len(named_here) > 1 and _under_both_versions(text, claim, named_here) else (claim_version,)
             if not given and mention.span[1] <= s_start and not claim.negated and len(episode := _episode(history, mention.analyte, s_start)) > 1:
                 # "Neutrophils 1.9, 1.1, 0.45, today 2.3 … Assessment: grade 4 neutropenia, recovering": a grade said after
                 # several values, in a sentence of none whose claim's clause says no time, is the episode's: its worst value's grade
@@ -1265,9 +1274,11 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                     corrected.add((target.analyte, target.value))
                 if quoting and not _quoted(text, claim.span[0]):
                     answered.add((target.analyte, target.value))
-                finding = _judge_claim(claim, target, substituted, claim_version, claim_other, sentence,
-                                       _range_lln(text, target, named_ranges)
-                                       or (_stated_lln(text, spans, target, s_start, stated_lln) if stated_lln or target.span[0] < s_start else None))
+                lln = _range_lln(text, target, named_ranges) \
+                    or (_stated_lln(text, spans, target, s_start, stated_lln) if stated_lln or target.span[0] < s_start else None)
+                finding = next((found for version in claim_versions
+                                if (found := _judge_claim(claim, target, substituted, version, next(v for v in VERSIONS if v != version),
+                                                          sentence, lln))), None)
                 if finding:
                     findings.append(finding)
                     if not claim.correcting:
@@ -2295,6 +2306,19 @@ GRADED_AS_BEFORE_RE = re.compile(r"(?i)\b(?:graded|rated|scored|recorded|coded|e
                                  r"[\w-]+(?:\s+[\w-]+)?\s+as\s+(?:an?\s+)?(?:CTCAE\s+)?$")
 
 
+# A relative of the patient, named with the patient's pronoun ("her sister", "his father"): someone else than the patient.
+RELATIVE_OF_PATIENT_RE = re.compile(r"(?i)\b(?:his|her|their)\s+(?:mom|mum|mother|dad|father|husband|wife|partner|son|daughter|sister|brother|"
+                                    r"friend|neighbou?r|aunt|uncle|cousin|grand(?:ma|pa|mother|father)|twin|sibling)s?\b")
+
+
+def _someone_else(before: str) -> bool:
+    """Whether the words before a claim make someone other than the patient its subject: a relative named with the
+    patient's pronoun ("her sister"), another patient ("the other patient", "dr k's pt")."""
+    lowered = before.lower()
+    return ("her " in lowered or "his " in lowered or "their " in lowered or "other" in lowered or "next door" in lowered
+            or "'s p" in lowered or "’s p" in lowered) and bool(RELATIVE_OF_PATIENT_RE.search(before) or OTHER_PATIENT_RE.search(before))
+
+
 def _remembered_value(text: str, s_start: int, start: int, claim: Claim | None, known: dict[str, Mention],
                       last_given: list[Mention], first: int, history: dict[str, list[Mention]] | None = None) -> Mention | None:
     """The value a claim (or, with no claim, a comparison) starting at `start` in a sentence without values is about:
@@ -2307,6 +2331,8 @@ def _remembered_value(text: str, s_start: int, start: int, claim: Claim | None, 
         return min(episode, key=VALUE_OF)  # "nadir D4 grade 3 thrombocytopenia": the episode's lowest, not another time's
     if _general(text, s_start, start, claim, first) and not (claim is not None and CORRECTED_TO_RE.search(text, claim.span[0], claim.span[1])):
         return None  # ... but "After monitor review the grade has been corrected to 3" corrects the grade of the value told before
+    if _someone_else(before):
+        return None  # "Her platelets are 96. Her sister had grade 4 thrombocytopenia": someone else's grade, not of the value before
     colon = text.rfind(":", s_start, start)
     if colon >= 0 and GENERAL_LABEL_RE.search(text, s_start, colon):
         return None  # "Side effects: grade 3 lymphopenia": about grades in general
@@ -2648,6 +2674,16 @@ def _version_named_after(text: str, claim: Claim, named_here: list[tuple[int, st
         return None  # "are graded 3 (v5.0 would give grade 4)": the bracket's version is its own claim's
     # "grade 3 thrombocytopenia (CTCAE v6.0)": after the condition, a bracket that holds the version alone, not "(v5.0 would call it grade 2)"
     return after[1] if between.group("term") is None or VERSION_ALONE_RE.match(text, after[0]) else None
+
+
+BOTH_VERSIONS_RE = re.compile(r"(?i)(?:[\s(,]*(?:under|per|in|by|according\s+to|with)?\s*(?:both\s+)?(?:the\s+)?)(?:CTCAE\s*(?:version\s*|v\.?\s*)?|\bv\.?\s?|\bversion\s+)[56](?:\.0)?"
+                              r"\s*(?:and|&|as\s+well\s+as)\s+(?:also\s+)?(?:under|per|in|by|with)?\s*(?:the\s+)?(?:CTCAE\s*(?:version\s*|v\.?\s*)?|\bv\.?\s?|\bversion\s+)[56](?:\.0)?\b")
+
+
+def _under_both_versions(text: str, claim: Claim, named_here: list[tuple[int, str]]) -> bool:
+    """Whether the claim names both versions right after it: "grade 4 under v5.0 and under v6.0", "(CTCAE v5.0 and v6.0)"."""
+    after = [(p, v) for p, v in named_here if claim.span[1] <= p <= claim.span[1] + 40]
+    return len({v for _, v in after}) == 2 and BOTH_VERSIONS_RE.match(text, claim.span[1]) is not None
 
 
 def _bracketed_apart(text: str, claim: Claim, position: int) -> bool:

@@ -1450,6 +1450,14 @@ ROUND49_CLASSES = [
     # a claim after a spaced dash, opened by "not at the", is about the value before the dash
     ("ANC 1.18 x10^9/L on this morning's sample - not at the grade 2 level yet, so we continue.", "5", [(M, "anc", "not 2", 2)]),
     ("ANC 1.68 x10^9/L on this morning's sample - not at the grade 2 level yet, so we continue.", "5", []),
+    # a grade claimed for a relative named with the patient's pronoun, or another patient, is not about the value before
+    ("His neutrophils are 1.8 today. His brother had grade 4 neutropenia on nivolumab.", "5", []),
+    ("His neutrophils are 1.8 today. He had grade 4 neutropenia on nivolumab.", "5", [(M, "anc", 4, 1)]),
+    # a grade the value would reach first is no claim about it
+    ("Hb 8.4 g/dL, grade 2; it would have to fall under 8.0 before it counts as grade 3.", "5", []),
+    # a claim made under both versions is judged under each
+    ("Platelets 19 x10^9/L: grade 4 under both CTCAE v5.0 and v6.0.", "5", [(M, "plt", 4, 3)]),
+    ("Platelets 7 x10^9/L: grade 4 under both CTCAE v5.0 and v6.0.", "5", []),
 ]
 
 
