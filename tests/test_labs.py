@@ -1563,6 +1563,9 @@ ROUND49_READS = [
     ("my dad had hb 8 on chemo years ago. I'm the pt now on atezo, mine is 12.4", {"hgb": 12.4}),
     # a threshold asked about, value first: "is ANC 1.5 the cutoff?"
     ("is plt 75 the threshold for restarting? hers is 81 today", {"plt": 81}),
+    # a unit, then a reference range, in the name's bracket
+    ("Hgb (g/dL; ref 11.5-15.5): 8.7", {"hgb": 8.7}),
+    ("PLT (10^9/L, 150-400) 64", {"plt": 64}),
 ]
 
 
