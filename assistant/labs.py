@@ -482,7 +482,7 @@ WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)(?:[a-z]{0,3}day|s|rs?)?\b\.?"
 TIMED_REPEAT = r"the\s+\d{1,2}[:h]\d{2}\s+(?:repeat|recheck|re-?draw|draw|sample|count|check)"
 # Where a value was taken, after its time: "today in clinic 9.6", "this morning at the infusion centre 41".
 PLACE = r"(?:in|at)\s+(?:the\s+)?(?:clinic|ED|A&E|ER|ward|GP|office|infusion\s+(?:center|centre|suite)|day\s+unit|lab)"
-SUBJECT_VERB = (rf"(?:(?:{RELATIVE_TIME}|(?:repeat(?:ed)?|re-?check(?:ed)?)(?:\s+(?:on\s+)?\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\s+(?:at\s+|@\s*)?\d{{1,2}}[:h]\d{{2}}|\s+(?:[01]\d|2[0-3])[0-5]\d(?=\s*:))?\s*:?|(?:this\s+morning|today|tonight|now|latest|most\s+recent|hoje|hoy|oggi|heute|vandaag|aujourd'hui|jetzt|ahora|agora|adesso|maintenant|(?:the\s+)?(?:{WEEKDAY}|morning|evening|afternoon|latest|repeat|next)\s+(?:draw|sample|count|check|labs?|result|CBC|FBC)|(?:on\s+)?today['’]s\s+(?:CBC|FBC|labs?|bloods?|draw|sample|count|results?))(?:\s+\d{{1,2}}(?:[:h]\d{{2}}|h)|\s*\([^()\n]{{1,12}}\)|\s+{PLACE})?|later|{LATER_EVENT}|(?:at\s+(?:the\s+)?|its\s+)?nadir|{TIMED_REPEAT}|post(?:-?transfusion)?(?=\s+\d)|{WEEKDAY}|on\s+[A-Za-z]+(?:\s+\d{{1,2}})?|(?:(?:am|le|el|il|op|na|no|o)\s+)?{FOREIGN_WEEKDAY}|(?:by\s+|on\s+)?(?:day|d|j|week|wk|cycle|c)\s*\d{{1,3}}\s*:?|at\s+\d{{1,2}}[:h]\d{{2}})\s*,?\s+)?"
+SUBJECT_VERB = (rf"(?:(?:{RELATIVE_TIME}|(?:repeat(?:ed)?|re-?check(?:ed)?)(?:\s+(?:on\s+)?\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\s+(?:at\s+|@\s*)?\d{{1,2}}[:h]\d{{2}}|\s+(?:[01]\d|2[0-3])[0-5]\d(?=\s*:))?\s*:?|(?:this\s+morning|today|tonight|now|latest|most\s+recent|hoje|hoy|oggi|heute|vandaag|aujourd'hui|jetzt|ahora|agora|adesso|maintenant|(?:the\s+)?(?:{WEEKDAY}|morning|evening|afternoon|latest|repeat|next)\s+(?:draw|sample|count|check|labs?|result|CBC|FBC)|(?:on\s+)?today['’]s\s+(?:CBC|FBC|labs?|bloods?|draw|sample|count|results?))(?:\s+\d{{1,2}}(?:[:h]\d{{2}}|h)|\s*\([^()\n]{{1,12}}\)|\s+{PLACE})?|later|{LATER_EVENT}|(?:at\s+(?:the\s+)?|its\s+)?nadir|{TIMED_REPEAT}|post(?:-?transfusion)?(?=\s+\d)|{WEEKDAY}|on\s+[A-Za-z]+(?:\s+\d{{1,2}})?|on\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?=\s+(?:was|were|is|are|at)\s)|(?:(?:am|le|el|il|op|na|no|o)\s+)?{FOREIGN_WEEKDAY}|(?:by\s+|on\s+)?(?:day|d|j|week|wk|cycle|c)\s*\d{{1,3}}\s*:?|at\s+\d{{1,2}}[:h]\d{{2}})\s*,?\s+)?"
                 r"(?:(?:they|it|she|he|that|which)(?:'re|'s|’re|’s|re|s)?\s+)?"
                 r"(?:(?:had|has|have|han|hanno|sind|zijn|sont)\s+)?(?:(?:is|are|was|were|been|came|come|comes|went|gone|rose|risen|fell|fallen|dropped|recovered|climbed|"
                 r"improved|declined|sits?|sitting|stands?|stood|reads?|confirmed|showed|shows|"
@@ -511,7 +511,7 @@ TREATMENT_WORDS_RE = re.compile(r"(?:[ \t]+(?!(?:then|now|today|this|and|but|bac
                                 re.IGNORECASE)
 # What labels the next value of a series before it, after a comma or a conjunction: "Sunday 0.6", "this morning 0.4", "on day 15 it
 # was 0.9", "y al alta 1,7".
-NEXT_LABEL = (rf"(?:{LATER_EVENT}|(?:at\s+(?:the\s+)?|its\s+)?nadir\b|{TIMED_REPEAT}|post(?:-?transfusion)?\s+(?=\d)|[JD]\s*\+?\d{{1,3}}\s+(?=\d)|{WEEKDAY}|(?:(?:am|le|el|il|op|na|no|o)\s+)?{FOREIGN_WEEKDAY}|{RELATIVE_TIME}|this\s+morning|today|jetzt|ahora|agora|adesso|maintenant|the\s+(?:{WEEKDAY}|morning|evening|afternoon|latest|repeat|next)\s+(?:draw|sample|count|check|labs?|result|CBC|FBC)|(?:on\s+)?today['’]s\s+(?:CBC|FBC|labs?|bloods?|draw|sample|count|results?)|tonight|now|latest|most\s+recent|hoje|hoy|oggi|heute|vandaag|aujourd'hui|(?:by|on|at|in)\s+(?:the\s+)?(?:day|d|week|wk|cycle|c)\s*\+?\d)")
+NEXT_LABEL = (rf"(?:{LATER_EVENT}|(?:at\s+(?:the\s+)?|its\s+)?nadir\b|{TIMED_REPEAT}|post(?:-?transfusion)?\s+(?=\d)|[JD]\s*\+?\d{{1,3}}\s+(?=\d)|{WEEKDAY}|(?:(?:am|le|el|il|op|na|no|o)\s+)?{FOREIGN_WEEKDAY}|{RELATIVE_TIME}|this\s+morning|today|jetzt|ahora|agora|adesso|maintenant|the\s+(?:{WEEKDAY}|morning|evening|afternoon|latest|repeat|next)\s+(?:draw|sample|count|check|labs?|result|CBC|FBC)|(?:on\s+)?today['’]s\s+(?:CBC|FBC|labs?|bloods?|draw|sample|count|results?)|tonight|now|latest|most\s+recent|hoje|hoy|oggi|heute|vandaag|aujourd'hui|(?:by|on|at|in)\s+(?:the\s+)?(?:day|d|week|wk|cycle|c)\s*\+?\d|on\s+(?:{WEEKDAY}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\s+(?:was|were|is|are|at)\b))")
 # When a value of a series was taken, written after it: "(today)", "two weeks ago", "in March", "on the 3rd", "on Tuesday",
 # "at 06:40", "à 20h", "am 13.03.", "op 4 april", "el día 2", "d+12", "(wk 4)", "at start", "bei Entlassung", "na admissão".
 DATE_WORD_PREPOSITION = r"(?:on|le|el|il|em|am|op|del|al|vom|o|no)"
@@ -2178,6 +2178,9 @@ NAMES_LINE_RE = re.compile(rf"[ \t]*(?:(?:date|datum|fecha|data|day|tag|jour|dag
                            rf"|[ \t]*[^\n()/]{{1,90}}\([ \t]*(?P<bracketed>{NAME_GROUP})[ \t]*\)[ \t]*:?[ \t]*$",
                            re.IGNORECASE)  # "Datum    Leukos/Neutros/Thrombos": a date column's header before the names
 GROUP_SPLIT_RE = re.compile(r"[ \t]*/[ \t]*")
+# Names of blood measures outside the five, which may share a group with one of them ("Hgb/Hct 8.1/24.6").
+OTHER_MEASURE_NAMES = {"hct", "ht", "hk", "hkt", "hematocrit", "haematocrit", "hématocrite", "hematocrito", "ematocrito", "hämatokrit",
+                       "rbc", "mcv", "mch", "mchc", "rdw", "retic", "retics", "mpv"}
 
 
 # A row's time with no colon after it: "31.03. 2,2/0,7/61", "04/07 3.1/9.8/120".
@@ -2197,8 +2200,9 @@ def _group_values(text: str, names: re.Match, numbers: re.Match) -> list[Mention
     if len(tokens) != len(parts):
         return []
     analytes = [(found.lastgroup if (found := ANALYTE_RE.fullmatch(token)) else None) for token in tokens]
-    if sum(a is not None for a in analytes) < 2:
-        return []
+    if sum(a is not None for a in analytes) < 2 \
+            and not (any(analytes) and all(a is not None or token.lower() in OTHER_MEASURE_NAMES for a, token in zip(analytes, tokens, strict=True))):
+        return []  # one name is no group, unless the others name measures of their own: "Hgb/Hct: 8.1/24.6"
     values = []
     for analyte, number in zip(analytes, parts, strict=True):
         if analyte in CANONICAL_UNIT:

@@ -1566,6 +1566,11 @@ ROUND49_READS = [
     # a unit, then a reference range, in the name's bracket
     ("Hgb (g/dL; ref 11.5-15.5): 8.7", {"hgb": 8.7}),
     ("PLT (10^9/L, 150-400) 64", {"plt": 64}),
+    # a series told date by date in prose: "on 2/1 were 120, on 2/8 were 75"
+    ("his plts on 2/1 were 120, on 2/8 were 75", {"plt": 75}),
+    ("neuts on tuesday were 1.4, on friday were 0.7", {"anc": 0.7}),
+    # one of the five beside a measure of its own in a slashed group
+    ("Hb/Hct 9.6/29.1", {"hgb": 9.6}),
 ]
 
 
