@@ -1571,6 +1571,10 @@ ROUND49_READS = [
     ("neuts on tuesday were 1.4, on friday were 0.7", {"anc": 0.7}),
     # one of the five beside a measure of its own in a slashed group
     ("Hb/Hct 9.6/29.1", {"hgb": 9.6}),
+    # another patient's result by bed, said before or after it; a question with no patient in mind
+    ("registrar quoted anc 0.3 but that was room 6's result, ours is 1.7", {"anc": 1.7}),
+    ("Comment: the value below was filed in error (wrong patient): HGB 6.1 g/dL.", {}),
+    ("no particular patient in mind - would plt 48 be grade 2?", {}),
 ]
 
 
