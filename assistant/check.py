@@ -249,6 +249,7 @@ CLAUSE_BREAK_RE = _scan(r"(?#first)(?:;|,\s*(?:so|yet)\b|\b(?:whereas|while|but)
 COHORT_RE = re.compile(r"(?i)\bpatients\s+(?:with|had|having)\s+$|\b(?:in|of)\s+\d[\d,]*\s+(?:patients|cases)\s+(?:with\s+)?$"
                        # "the remaining six had grade 4": other patients than the one whose value is given
                        r"|\b(?:the\s+)?(?:remaining|other)\s+(?:\w+\s+){0,2}?(?:had|have|developed|showed|were|experienced)\s+(?:an?\s+)?$"
+                       r"|\b(?:all\s+)?(?:the\s+)?others\s+(?:\w+\s+){0,2}?(?:had|have|developed|showed|were|experienced)\s+(?:an?\s+)?$"  # "all others were grade ≤2"
                        # "Of the six patients, five had grade 4": a number of patients as the subject
                        r"|\bof\s+(?:the|these|those|all)\s+(?:\w+\s+)?(?:patients|cases)\s*,\s*(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
                        r"(?:had|have|developed|showed|were|experienced)\s+(?:an?\s+)?$")
@@ -266,7 +267,7 @@ ABBREVIATION_RE = re.compile(r"(?i)\.(?<=[^\W\d_]\.)(?:" + "|".join(rf"(?<=\b{wo
 # The CTCAE version a sentence or a document names ("under CTCAE v6", "per v6.0", "CTCAE version 5.0").
 # The newest version named by its age, not its number: "grade 1 under the new system", "the latest CTCAE criteria".
 NEWEST_VERSION_RE = re.compile(r"(?i)(?<=\bthe\s)(?:new|newer|newest|latest)\s+(?:CTCAE\s+)?(?:grading\s+)?(?:system|version|criteria|scale|edition)\b")
-VERSION_NAMED_RE = _scan(r"(?i)(?#first)(?:CTCAE\s*(?:version\s*|v\.?\s*)?|\bv\.?\s?|\bversion\s+)([56])(?:\.0)?\b")
+VERSION_NAMED_RE = _scan(r"(?i)(?#first)(?:CTCAE\s*(?:version\s*|v\.?\s*)?|\bv\.?\s?|\b(?:version|versão|versión|versione|versie)\s+)([56])(?:\.0)?\b")
 # Words that make a grade a negated claim ("no neutropenia of grade 2 or worse", "is not grade 3", "rather than
 # grade 4"), and those that make it a claim of staying below a grade ("does not reach grade 3", "not yet grade 2").
 NEGATION_RE = re.compile(r"(?i)\b(?:no(?!\s+(?:dia|d\.|m[êe]s|ano|momento|hemograma|controle|in[íi]cio|final|ciclo|exame|sangue|hospital|internamento|seguimento)\b)|not|cannot|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|hasn't|haven't|hadn't|won't|never|without|rather\s+than|instead\s+of|nor|neither|hardly|"
@@ -405,6 +406,9 @@ DEFINITION_VERB = (r"(?:(?:is|are|would\s+be)(?:\s+(?:considered|classed|classif
 DEFINITION_BEFORE_RE = re.compile(rf"(?i)(?:{DEFINITION_SUBJECT}(?:at\s+or\s+)?(?:below|under|above|over|less\s+than|lower\s+than|greater\s+than|"
                                   r"higher\s+than|more\s+than|<=|>=|≤|≥|<|>)\s*(?:\d[\d.,]*|that|this)"
                                   r"|\bbetween\s+\d[\d.,]*\s*(?:[^\s\d]\S*\s+)?(?:and|to|-)\s*\d[\d.,]*)\s*(?:[^\s\d]\S*\s+)?" + DEFINITION_VERB)
+# A question someone asked, told in a statement: "You asked whether an ANC of 1.0 is grade 3".
+ASKED_BEFORE_RE = re.compile(r"(?i)\b(?:asked|asks|ask|asking|wonder(?:s|ed|ing)?|want(?:s|ed)?\s+to\s+know|question\s+(?:is|was))\s+"
+                             r"(?:me\s+|us\s+)?(?:whether|if)\b(?:[^.;:?!]|(?<=\d)\.(?=\d))*$")
 # ... and so is the grade a value would reach first: "before it becomes grade 3", "until they count as grade 2".
 NOT_YET_BEFORE_RE = re.compile(r"(?i)\b(?:before|until|till|unless|once)\s+(?:it|they|this|that|the\s+(?:count|value|level|result)|(?:she|he)\s+is)\s+"
                                r"(?:becomes?|turns?|reach(?:es)?|gets?\s+to|counts?\s+as|qualif(?:y|ies)\s+as|(?:is|are)\s+(?:called|classed|classified|graded)(?:\s+as)?)"
@@ -589,6 +593,8 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
                 continue  # "more than the 10.0 g/dL upper edge of grade 2": the grade owns the threshold
         if DEFINITION_HINT_RE.search(lowered_before) and DEFINITION_BEFORE_RE.search(before):
             continue  # "anything below 8.0 is grade 3": a definition
+        if ("whether" in lowered_before or " if " in lowered_before) and ASKED_BEFORE_RE.search(before):
+            continue  # "You asked whether an ANC of 1.0 is grade 3": a question told, not a claim
         if any(word in lowered_before for word in ("before", "until", "till", "unless", "once")) and NOT_YET_BEFORE_RE.search(before):
             continue  # "it has to drop below 50 before it becomes grade 3": a grade the value has not reached
         if ("patients" in lowered_before or "cases" in lowered_before or "remaining" in lowered_before or "other" in lowered_before) \
@@ -1371,7 +1377,8 @@ def _once_each(findings: list[Finding], in_text_order: bool) -> list[Finding]:
 # normal". Judged against the limit the text states, else the usual lower limit (DEFAULT_LLN); hemoglobin, whose limit
 # depends on sex, is judged outside 12-13.5.
 LLN_COMPARISON_RE = re.compile(r"(?i)\b(?P<rel>below|under|less\s+than|lower\s+than|beneath|above|over|greater\s+than|higher\s+than|"
-                               r"more\s+than|within|inside)\s+(?:the\s+)?(?:(?:lab's|laboratory's|local|usual)\s+)?"
+                               r"more\s+than|within|inside|in(?=\s+(?:the\s+)?(?:(?:lab's|laboratory's|local|usual)\s+)?(?:normal|reference)\s+(?:range|limits)))"
+                               r"\s+(?:the\s+)?(?:(?:lab's|laboratory's|local|usual)\s+)?"
                                r"(?P<limit>LLN|lower\s+limit(?:\s+of\s+normal)?|normal\s+range|reference\s+range|normal\s+limits|normal)\b"
                                r"(?!\s+of\s+normal|\s+range|\s*(?:of\s+|at\s+|is\s+|=\s*|:\s*|\(\s*)?[<>≤≥]?\s*\d)")
 # "Within the normal range" in Spanish, Italian, French, German, Dutch and Portuguese.
@@ -1510,7 +1517,7 @@ def _lln_comparison_findings(text: str, lowered: str, mentions: list[Mention], s
         if "rel" in match.re.groupindex:
             rel, limit = match.group("rel").lower(), match.group("limit").lower()
             below = rel in ("below", "under", "less than", "lower than", "beneath")
-            if not below and rel not in ("within", "inside") and limit.startswith("normal") and limit != "normal range":
+            if not below and rel not in ("within", "inside", "in") and limit.startswith("normal") and limit != "normal range":
                 continue  # "above normal" may mean above the upper limit
         else:
             below = match.group("below") is not None
@@ -2980,7 +2987,7 @@ PRONOUN_SUBJECT_RE = re.compile(r"(?i)\b(?:it|that|this|she|he|they)(?:'s|’s|'
 
 
 # The lower limit of normal a sentence gives ("against his laboratory's lower limit of 13.0 g/dL", "LLN 1.8"): grade 1 starts there.
-STATED_LLN_RE = re.compile(rf"(?i)(?:lower\s+limit(?:\s+of\s+normal)?|\bLLN)\s*(?:\(\s*LLN\s*\)\s*)?(?:of|is|=|:|at)?\s*{NUMBER}\s*(?:{UNIT})?")
+STATED_LLN_RE = re.compile(rf"(?i)(?:lower\s+limit(?:\s+of\s+normal)?|\bLLN)\s*(?:\(\s*LLN\s*\)\s*)?(?:for\s+(?:men|women|males?|females?)\s*)?(?:of|is|=|:|at)?\s*{NUMBER}\s*(?:{UNIT})?")
 
 
 # A reference range in brackets right after a value ("Hb 13.1 g/dL (ref 13.5–17.5)", "Hgb 12.6 L (13.5-17.5 g/dL)"): its

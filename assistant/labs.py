@@ -733,7 +733,7 @@ NOT_SERIES_GAP_RE = re.compile(r"(?i)[<>≤≥=]|\b(?:if|unless|when|whenever|on
                                r"over(?!\s+(?:the\s+)?(?:\w+\s+)?(?:days?|weeks?|months?|hours?|night|weekend)\b)|less|more|"
                                r"than|least|most|target\w*|goal|aim\w*|threshold|trigger\w*|cut-?off|keep|maintain|need\w*|requir\w*|"
                                r"hold|stop|resume|restart|transfuse|give|consider|normal|ref\w*|range|lln|uln|wnl|limits?|median|mean|average|"
-                               r"patients?|pts|cohort|trial|study|grade|g[1-4]|ctcae|age|aged|years?|yo|kg|mg|dose|cycles?|temp\w*|fever|"
+                               r"patients?|pts|cohort|trial|study|grade|g[1-4]|ctcae|vers(?:ion[es]?|ão|ión|ie)|age|aged|years?|yo|kg|mg|dose|cycles?|temp\w*|fever|"
                                r"bp|pulse|hr|rr|sats?|spo2|ldh|retic\w*|haptoglobin|ferritin|crp|inr|ptt?|fibrinogen|creatinine|bilirubin|"
                                r"alt|ast|glucose|sodium|potassium|hct|hematocrit|haematocrit|mcv|rbc|eos\w*|mono\w*|baso\w*|blasts?|"
                                r"si|sous|sotto|unter|onder|bajo|debajo|menos|menor|sopra|über|boven|encima|seuil|soglia|umbral|limiar|grenze|"

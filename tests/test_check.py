@@ -1458,6 +1458,14 @@ ROUND49_CLASSES = [
     # a claim made under both versions is judged under each
     ("Platelets 19 x10^9/L: grade 4 under both CTCAE v5.0 and v6.0.", "5", [(M, "plt", 4, 3)]),
     ("Platelets 7 x10^9/L: grade 4 under both CTCAE v5.0 and v6.0.", "5", []),
+    # "in the normal range" compares with the lower limit; a limit stated "for men" is the value's own
+    ("Your white cell count of 3.1 x10^9/L is in the normal range.", "5", [(C, "wbc", None, None)]),
+    ("Hb 12.4 g/dL (LLN for men 13.2 g/dL): grade 1 anaemia.", "5", []),
+    # a version named in another language ("na versão 5.0") is no value and names the claim's version
+    ("Na versão 6.0 os linfócitos de 0,7 x10^9/L não têm grau; na versão 5.0 seriam grau 2.", "5", []),
+    # "all others were grade ≤2" speaks of the other patients; a question told in a statement claims nothing
+    ("One patient had an ANC nadir of 0.3 x10^9/L (grade 4 neutropenia); all others were grade 2 or less.", "5", []),
+    ("She asked me whether a platelet count of 50 is grade 3. It is grade 2.", "5", []),
 ]
 
 
