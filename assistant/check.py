@@ -137,10 +137,12 @@ TERM_ALTERNATIVES = "(?:" + "|".join(f"(?P<{k}>{v})" for k, v in TERM_WORDS.item
 # A term may end a German or Dutch compound: "Eisenmangelanämie", "Immunthrombozytopenie", "ijzergebreksanemie".
 COMPOUND_TERM_END = r"(?:an[äae]mie|(?:th?rombo(?:zyto|cyto)|neutro|lympho|lymfo|leu[ck]o)penie)\b"
 TERM_RE = re.compile(rf"(?:\b|(?<=[^\W\d_]{{3}})(?={COMPOUND_TERM_END}))" + first_char_lookahead(TERM_ALTERNATIVES) + TERM_ALTERNATIVES, re.IGNORECASE)
-FEBRILE_RE = re.compile(r"febrile\s+neutropeni", re.IGNORECASE)
+FEBRILE = r"(?:febrile|febriele)\s+neutropeni\w*|neutrop[ée]ni[ea]\s+(?:f[ée]brile|febril|febbrile)"  # ... "neutropénie fébrile", "neutropenia febril"
+FEBRILE_RE = re.compile(FEBRILE, re.IGNORECASE)
+FEBRILE_WORDS = ("febril", "fébril", "febbril", "febriel")
 # The grade given right after it: "febrile neutropenia (grade 3)", "the febrile neutropenia was graded 3".
-FEBRILE_BEFORE_RE = re.compile(r"(?i)febrile\s+neutropeni\w*\s*(?:\(\s*|[:,-]\s*|(?:(?:event\s+)?(?:is|was|were|are|been|assessed|considered)\s+){1,2}(?:as\s+)?)?"
-                               r"(?:an?\s+)?(?:CTCAE\s+)?$")
+FEBRILE_BEFORE_RE = re.compile(rf"(?i)(?:{FEBRILE})\s*(?:\(\s*|[:,-]\s*|(?:(?:event\s+)?(?:is|was|were|are|been|assessed|considered)\s+){{1,2}}(?:as\s+)?)?"
+                               r"(?:an?\s+|de\s+|di\s+)?(?:CTCAE\s+)?$")
 NON_LAB_TERMS_FILE = Path(__file__).resolve().parent / "data" / "non_lab_terms.yaml"
 # Events graded from clinical findings ("fatigue gr 2", "grade 3 colitis"): a grade right by one is that event's.
 NON_LAB_ALTERNATIVES = "(?:" + "|".join(yaml.safe_load(NON_LAB_TERMS_FILE.read_text(encoding="utf-8"))["terms"]) + ")"
@@ -337,7 +339,10 @@ ABSENT_AFTER_RE = re.compile(r"(?i)\s*(?:\([^()]{0,40}\)\s*)?(?:has|have|had|was
 REFERRING = (r"\b(?:that|this|it|which|i|she|he|the\s+same\s+(?:value|count|number|result|level))(?:'s|’s|'m|’m|(?<=\bthat)s|(?<=\bit)s|\s+is|\s+am|\s+was|\s+would\s+be|\s+counts\s+as|\s+makes\s+it|\s+corresponds\s+to|"
              r"\s+(?:falls?|fell)\s+(?:into|in|within)|(?:'s|’s|\s+is|\s+was)\s+what\s+(?:[\w-]+\s+){0,2}?(?:calls?|called|terms?|termed)|"
              r"(?<=\bit)\s+(?:as|at)|"
-             r"\s+means|\s+represents|\s+should\s+(?:have\s+been|be))\s+(?:(?:still|only|now|just|already|probably|consistent\s+with|in\s+keeping\s+with|an?|CTCAE|"
+             r"\s+means|\s+represents|\s+should\s+(?:have\s+been|be)|"
+             # "This does not reach grade 3", "That meets grade 2"
+             r"(?:\s+(?:does|did)\s+not|\s+doesn['’]t|\s+didn['’]t)(?:\s+(?:yet|quite|even))?\s+(?:reach|meet|qualify\s+as|count\s+as|amount\s+to)|"
+             r"\s+(?:reaches|reached|meets|met|qualifies\s+as|amounts\s+to))\s+(?:(?:still|only|now|just|already|probably|consistent\s+with|in\s+keeping\s+with|an?|CTCAE|the|"
              r"at\s+most|at\s+least|no\s+(?:worse|higher|more)\s+than|not)\s+){0,3}")
 # A sentence that starts by referring to what the previous one said.
 REFERRING_START_RE = re.compile(rf"(?i)(?:(?:(?!(?:if|when|once|unless|should|would|could)\b)(?:[^\s\d.!?]+|v?[56](?:\.0)?,?)\s+){{0,5}}?{REFERRING}"
@@ -549,7 +554,7 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
     quoted = '"' in chunk or "“" in chunk
     terms = text_terms[bisect_left(text_term_starts, start):bisect_left(text_term_starts, end)]
     term_starts = [t[0] for t in terms]
-    febrile = [m.start() + start for m in FEBRILE_RE.finditer(chunk)] if "ebrile" in chunk or "EBRILE" in chunk else []
+    febrile = [m.start() + start for m in FEBRILE_RE.finditer(chunk)] if any(word in chunk.lower() for word in FEBRILE_WORDS) else []
     events: list[tuple[int, int]] | None = None  # "fatigue", "colitis", …: found on the first claim that names no condition
     event_starts: list[int] = []
     claims = []
@@ -3018,7 +3023,8 @@ RANGE_REACH = 200  # how far from the value, within its sentence, a named range 
 def _range_lln(text: str, mention: Mention, named: _NamedRanges | None = None) -> float | None:
     """The lower limit of normal the text states for `mention`, in the analyte's canonical unit: the low end of a
     reference range right after it, else of one its sentence names (see _NamedRanges)."""
-    for after in (mention.span[1], mention.number_span[1]):  # the range after the value, or inside its span: "0.9 (0.8-3.5) K/uL"
+    label = LABEL_BEFORE_RANGE_RE.match(text, mention.span[1])  # "13.1 g/dL at discharge (male; reference 13.5–17.5)"
+    for after in (mention.span[1], mention.number_span[1], *((label.end(),) if label else ())):  # or inside its span: "0.9 (0.8-3.5) K/uL"
         if "(" in text[after:after + 10] or "[" in text[after:after + 10]:  # (past a flag: "1.1   L   (1.2-3.4)")
             stated = RANGE_AFTER_VALUE_RE.match(text, after)
             if stated is not None:
@@ -3027,6 +3033,11 @@ def _range_lln(text: str, mention: Mention, named: _NamedRanges | None = None) -
             if limit is not None:  # "Hb 12.9 g/dL (male; LLN 13.5)"
                 return _lln_for(limit, mention.analyte)
     return named.lln(mention) if named is not None else None
+
+
+# A time or a sample's label between a value and its range: "at discharge", "on admission", "this morning".
+LABEL_BEFORE_RANGE_RE = re.compile(r"(?i)[ \t]+(?:(?:at|on|in|this|today['’]s)[ \t]+)?(?:[a-z]+[ \t]+)?(?:discharge|admission|presentation|review|clinic|morning|evening|today|"
+                                   r"baseline|screening|nadir)(?=[ \t]*[(\[])")
 
 
 def _bracketed_lln(text: str, after: int) -> tuple[re.Match | None, int]:

@@ -1466,6 +1466,14 @@ ROUND49_CLASSES = [
     # "all others were grade ≤2" speaks of the other patients; a question told in a statement claims nothing
     ("One patient had an ANC nadir of 0.3 x10^9/L (grade 4 neutropenia); all others were grade 2 or less.", "5", []),
     ("She asked me whether a platelet count of 50 is grade 3. It is grade 2.", "5", []),
+    # "This does not reach grade 3" refers back to the one value before
+    ("Hb 7.6 g/dL this morning. This does not reach grade 3, so no transfusion.", "5", [(M, "hgb", "not ≥3", 3)]),
+    ("Hb 8.6 g/dL this morning. This does not reach grade 3, so no transfusion.", "5", []),
+    # a range after a time's label is the value's own
+    ("Hb 12.9 g/dL at clinic (female; reference 13.0-16.0 g/dL), grade 1 anaemia.", "5", []),
+    # febrile neutropenia named in French or Spanish is a clinical grade, not the ANC's
+    ("PNN 0,1 G/L. Neutropénie fébrile de grade 3.", "5", []),
+    ("Neutrófilos 0,1 x10^9/L; neutropenia febril grado 3.", "5", []),
 ]
 
 
