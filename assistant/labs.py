@@ -1701,6 +1701,8 @@ def _find_mentions(text: str) -> list[Mention]:
             mentions = [m for m in mentions if m.is_threshold or not any(a <= m.number_span[0] < b for a, b in cells)]
     if "respectiv" in lowered or "rispettiv" in lowered:
         mentions = respectively_mentions(text, mentions)
+    if len(names) > 1 and (" and " in lowered or " et " in lowered or " y " in lowered or " e " in lowered or " und " in lowered or " en " in lowered):
+        mentions = listed_mentions(text, names, mentions)
     if "(" in text and len(names) > 1:
         paired = paired_bracket_mentions(text, names)
         if paired:  # the pair's names read no value of their own ("platelets were preserved (13.9 g/dL" is the hemoglobin's)
@@ -2000,6 +2002,24 @@ LISTED_VALUE_RE = re.compile(rf"{NUMBER}[ \t]*(?:{UNIT})?", re.IGNORECASE)
 VALUES_GAP_RE = NAMES_GAP_RE
 
 
+def _listed_values(text: str, names: list[re.Match]) -> list[re.Match]:
+    """The values listed after names listed ("… were 5.8 and 231"), at most one more than the names."""
+    position = NAMES_TO_VALUES_RE.match(text, names[-1].end()).end()
+    values: list[re.Match] = []
+    while (value := LISTED_VALUE_RE.match(text, position)) is not None and len(values) <= len(names):
+        values.append(value)
+        gap = VALUES_GAP_RE.match(text, value.end())
+        position = gap.end() if gap else value.end()
+    return values
+
+
+def _names_paired_with_values(text: str, names: list[re.Match], values: list[re.Match], mentions: list[Mention]) -> list[Mention]:
+    """The mentions with what each listed name read replaced by its value in the listed order."""
+    starts = {name.start() for name in names}
+    return [m for m in mentions if m.span[0] not in starts] \
+        + [_matched_mention(name.lastgroup, text, value.start("num"), value.end(), value) for name, value in zip(names, values, strict=True)]
+
+
 def respectively_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     """The values of names listed before values listed in the same order and "respectively"; they replace what each name read."""
     for said in RESPECTIVELY_RE.finditer(text):
@@ -2007,20 +2027,35 @@ def respectively_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
         names = list(ANALYTE_RE.finditer(text, sentence, said.start()))
         if len(names) < 2 or any(not NAMES_GAP_RE.fullmatch(text, a.end(), b.start()) for a, b in zip(names, names[1:], strict=False)):
             continue
-        position = NAMES_TO_VALUES_RE.match(text, names[-1].end()).end()
-        values = []
-        while (value := LISTED_VALUE_RE.match(text, position)) is not None and len(values) <= len(names):
-            values.append(value)
-            gap = VALUES_GAP_RE.match(text, value.end())
-            position = gap.end() if gap else value.end()
+        values = _listed_values(text, names)
         if not values or text[values[-1].end():said.start()].strip(" \t,"):
             continue
-        starts = {name.start() for name in names}
-        mentions = [m for m in mentions if m.span[0] not in starts]
         if len(values) != len(names):
+            starts = {name.start() for name in names}
+            mentions = [m for m in mentions if m.span[0] not in starts]
             continue  # which value is whose cannot be told: none is read
-        for name, value in zip(names, values, strict=True):
-            mentions.append(_matched_mention(name.lastgroup, text, value.start("num"), value.end(), value))
+        mentions = _names_paired_with_values(text, names, values, mentions)
+    return mentions
+
+
+# A verb or a preposition between listed names and their listed values: "the ANC and platelet count were 1.1 and 48".
+LISTED_VERB_RE = re.compile(r"(?i)\b(?:were|are|was|of|at|étaient|sont|eran|fueron|son|erano|sono|waren|sind|waren|zijn)\b")
+LIST_END_RE = re.compile(r"[ \t]*(?:[,.;:)\n]|$)")
+
+
+def listed_mentions(text: str, names: list[re.Match], mentions: list[Mention]) -> list[Mention]:
+    """The values of names listed and joined ("the ANC and platelet count were 1.1 and 48, corresponding to …"), then as
+    many values listed, each the name's in the same order; they replace what each name read."""
+    run: list[re.Match] = []
+    for name in [*names, None]:
+        if name is not None and run and NAMES_GAP_RE.fullmatch(text, run[-1].end(), name.start()):
+            run.append(name)
+            continue
+        if len(run) > 1 and LISTED_VERB_RE.search(NAMES_TO_VALUES_RE.match(text, run[-1].end()).group(0)):
+            values = _listed_values(text, run)
+            if len(values) == len(run) and LIST_END_RE.match(text, values[-1].end()):
+                mentions = _names_paired_with_values(text, run, values, mentions)
+        run = [name] if name is not None else []
     return mentions
 
 

@@ -1575,6 +1575,8 @@ ROUND49_READS = [
     ("registrar quoted anc 0.3 but that was room 6's result, ours is 1.7", {"anc": 1.7}),
     ("Comment: the value below was filed in error (wrong patient): HGB 6.1 g/dL.", {}),
     ("no particular patient in mind - would plt 48 be grade 2?", {}),
+    # names listed, then as many values listed, with no "respectively"
+    ("On day 8 the WBC, ANC and platelet count were 2.4, 0.9 and 77, in keeping with grade 3 neutropenia.", {"wbc": 2.4, "anc": 0.9, "plt": 77}),
 ]
 
 
