@@ -1223,6 +1223,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             if mention is not None and claim.own is None and mention.span[0] < claim.span[0] < mention.number_span[0] \
                     and (earlier := _from_value(text, mention, claim)) is not None:
                 mention = earlier  # "recovered from a nadir of 22 (grade 4) to 134": the claim is the 22's
+            if mention is not None and claim.own is None and mention.number_span[1] <= claim.span[0] and "when" in text[max(0, claim.span[0] - 30):claim.span[0]]:
+                mention = _value_of_then(text, mention, claim) or mention  # "Plt 140 today, up from 61 two weeks ago when she was grade 2"
             if mention is not None and claim.own is None and mention.span[1] <= claim.span[0] and "(" in text[mention.span[1]:claim.span[0]]:
                 mention = _bracketed_earlier_value(text, mention, claim) or _number_before_bracket(text, mention, claim) or mention
                 # "Plt 96 today (61 on Monday, when she was grade 2)"; "94 g/L (grade 2), up from a nadir of 68 g/L (grade 3)"
@@ -1734,7 +1736,7 @@ def _sentence_at(text: str, spans: list[tuple[int, int]], position: int) -> str:
 # A table column of grades: "| Day | ANC | CTCAE grade |", "| Test | Result | Grade (v6.0) |". Each row's bare grade
 # ("| 8 | 0.8 | 2 |") is a claim about the row's value; grades written with their word ("Grade 2") are read as text.
 # Also in the other languages read here, and with the analyte after the word: "Grado CTCAE v5.0", "CTCAE-Grad Thrombos".
-GRADE_HEADER_RE = re.compile(r"(?i)^(?:(?:NCI[\s-]*)?CTCAE\s*v(?:ersion)?\s*[56](?:\.0)?$|"  # "| CTCAE v5.0 | CTCAE v6.0 |" over bare grades
+GRADE_HEADER_RE = re.compile(r"(?i)^(?:(?:NCI[\s-]*)?CTCAE(?:\s*v(?:ersion)?\s*[56](?:\.0)?)?$|"  # "| CTCAE v5.0 | CTCAE v6.0 |", "CTCAE" over bare grades
                              r"[A-Z]{0,3}TOXGRN?$|"  # a CDISC toxicity grade variable: ATOXGR, LBTOXGR, AETOXGR
                              r"(?:ctcae[\s-]*)?(?:v(?:ersion)?\s*[56](?:\.0)?\s*)?(?:(?P<name>[A-Za-zÀ-ÿ#/ .]+?)\s+)?(?:ctcae[\s-]*)?"
                              r"(?:v(?:ersion)?\s*[56](?:\.0)?\s*)?(?:grade|grado|grad|grau|graad|gr\.?)\s*"
@@ -2422,6 +2424,26 @@ def _number_before_bracket(text: str, mention: Mention, claim: Claim) -> Mention
     if before is None or before.start("num") < mention.span[1]:
         return None
     return _another_value(text, mention, before, before.group("unit") or mention.unit_text)
+
+
+WHEN_THEN_BEFORE_RE = re.compile(r"(?i)[\s,(]*\bwhen\s+(?:she|he|it|they|the\s+(?:count|patient|pt)|(?:her|his|their)\s+count)\s+(?:was|were|had\s+been)\s+"
+                                 r"(?:still\s+|only\s+)?(?:at\s+)?(?:an?\s+)?(?:CTCAE\s+)?$")
+THEN_NUMBER_RE = re.compile(rf"(?i)(?<![\w.,])(?P<num>\d+(?:[.,]\d+)?)(?P<kilo>\s?[kK]\b)?\s*(?P<unit>{UNIT_ALTERNATIVES})?"
+                            r"(?!\s*(?:days?|d|weeks?|wks?|w|months?|mos?|h|hrs?|hours?|years?|cycles?)\b)")
+
+
+def _value_of_then(text: str, mention: Mention, claim: Claim) -> Mention | None:
+    """The earlier value a claim after "when she was" is about: the last number told after `mention` before the words,
+    with no name of its own ("Plt 140 today, up from 61 two weeks ago when she was grade 2")."""
+    if claim.term_analyte not in (None, mention.analyte):
+        return None
+    when = WHEN_THEN_BEFORE_RE.search(text, max(mention.number_span[1], claim.span[0] - 40), claim.span[0])
+    if when is None:
+        return None
+    numbers = list(THEN_NUMBER_RE.finditer(text, mention.number_span[1], when.start()))
+    if not numbers or ANALYTE_RE.search(text, mention.number_span[1], numbers[-1].start()):
+        return None
+    return _another_value(text, mention, numbers[-1], numbers[-1].group("unit") or mention.unit_text)
 
 
 def _bracketed_earlier_value(text: str, mention: Mention, claim: Claim) -> Mention | None:

@@ -1474,6 +1474,11 @@ ROUND49_CLASSES = [
     # febrile neutropenia named in French or Spanish is a clinical grade, not the ANC's
     ("PNN 0,1 G/L. Neutropénie fébrile de grade 3.", "5", []),
     ("Neutrófilos 0,1 x10^9/L; neutropenia febril grado 3.", "5", []),
+    # a grade after "when she was" is the earlier value's, told before the words
+    ("ANC 2.2 today, up from 0.8 last month when he was grade 3.", "5", []),
+    ("ANC 2.2 today, up from 1.3 last month when he was grade 3.", "5", [(M, "anc", 3, 2)]),
+    # a column headed "CTCAE" alone holds grades
+    ("Test;Value;Unit;CTCAE\nPLT;44;10^9/L;2\nHGB;9.4;g/dL;2", "5", [(M, "plt", 2, 3)]),
 ]
 
 
