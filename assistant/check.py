@@ -302,7 +302,11 @@ NONE_ABOVE_BEFORE_RE = re.compile(r"(?i)\b(?:no|not|never|without|nothing|kein(?
                                   r"(?:above|over|beyond|exceeding|über|oberhalb|sopra|oltre|por\s+encima\s+del?|au-dessus\s+du|boven|acima\s+do)\s+"
                                   r"(?:(?:a|an|il|al|el|le|dem|den|de|het|o)\s+)?(?:CTCAE\s+)?$")
 NONE_ABOVE_HINT_RE = re.compile("above|over|beyond|exceed|über|oberhalb|sopra|oltre|encima|dessus|boven|acima")
-AT_LEAST_BEFORE_RE = re.compile(r"(?i)\bat\s+(least|most)\s+(?:a\s+|an\s+)?(?:CTCAE\s+)?$")
+# ... in French, Spanish, Italian, Portuguese, German and Dutch too: "au moins une neutropénie de grade 3".
+AT_LEAST_BEFORE_RE = re.compile(r"(?i)\b(?:at\s+(?P<en>least|most)|(?P<least>au\s+moins|al\s+menos|almeno|pelo\s+menos|mindestens|minstens)"
+                                r"|(?P<most>au\s+plus|como\s+m[áa]ximo|al\s+massimo|no\s+m[áa]ximo|h[öo]chstens|hoogstens))"
+                                r"\s+(?:a\s+|an\s+|une?\s+|una?\s+|eine?\s+|een\s+)?(?:[^\W\d_]+\s+(?:de|di|del|da|do|van|von)\s+)?(?:CTCAE\s+)?$")
+AT_BOUND_HINTS = ("at ", "moins", "menos", "almeno", "mindest", "minstens", "plus", "ximo", "massimo", "chstens", "hoogstens")
 # A grade that names a threshold or a definition is not a claim about a value: "the grade 2 threshold of 1.5",
 # "the cut-off that defines grade 2", "grade 2 anemia means a hemoglobin below 10".
 # ... right after the grade, before the condition it bounds: "the grade 4 line for thrombocytopenia", "the grade 3 cut-off for ANC"
@@ -410,14 +414,21 @@ DEFINITION_VERB = (r"(?:(?:is|are|would\s+be)(?:\s+(?:considered|classed|classif
                    r"becomes?|means|=)\s+(?:an?\s+)?(?:CTCAE\s+)?$")
 DEFINITION_BEFORE_RE = re.compile(rf"(?i)(?:{DEFINITION_SUBJECT}(?:at\s+or\s+)?(?:below|under|above|over|less\s+than|lower\s+than|greater\s+than|"
                                   r"higher\s+than|more\s+than|<=|>=|≤|≥|<|>)\s*(?:\d[\d.,]*|that|this)"
-                                  r"|\bbetween\s+\d[\d.,]*\s*(?:[^\s\d]\S*\s+)?(?:and|to|-)\s*\d[\d.,]*)\s*(?:[^\s\d]\S*\s+)?" + DEFINITION_VERB)
+                                  r"|\bbetween\s+\d[\d.,]*\s*(?:[^\s\d]\S*\s+)?(?:and|to|-)\s*\d[\d.,]*)\s*(?:[^\s\d]\S*\s+)?" + DEFINITION_VERB
+                                  # "…, which only calls counts below 0.1 grade 4": the verb before the values it grades
+                                  + rf"|\b(?:calls?|labels?|classif(?:y|ies)|rates?)\s+(?:only\s+)?{DEFINITION_SUBJECT}(?:at\s+or\s+)?(?:below|under|above|over|less\s+than|"
+                                  r"greater\s+than|<=|>=|≤|≥|<|>)\s*\d+(?:[.,]\d+)?\s*(?:[^\s\d]\S*\s+)?(?:as\s+)?(?:an?\s+)?(?:CTCAE\s+)?$")
 # A question someone asked, told in a statement: "You asked whether an ANC of 1.0 is grade 3".
 ASKED_BEFORE_RE = re.compile(r"(?i)\b(?:asked|asks|ask|asking|wonder(?:s|ed|ing)?|want(?:s|ed)?\s+to\s+know|question\s+(?:is|was))\s+"
                              r"(?:me\s+|us\s+)?(?:whether|if)\b(?:[^.;:?!]|(?<=\d)\.(?=\d))*$")
 # ... and so is the grade a value would reach first: "before it becomes grade 3", "until they count as grade 2".
 NOT_YET_BEFORE_RE = re.compile(r"(?i)\b(?:before|until|till|unless|once)\s+(?:it|they|this|that|the\s+(?:count|value|level|result)|(?:she|he)\s+is)\s+"
                                r"(?:becomes?|turns?|reach(?:es)?|gets?\s+to|counts?\s+as|qualif(?:y|ies)\s+as|(?:is|are)\s+(?:called|classed|classified|graded)(?:\s+as)?)"
-                               r"\s+(?:a\s+|an\s+)?(?:CTCAE\s+)?$")
+                               r"\s+(?:a\s+|an\s+)?(?:CTCAE\s+)?$"
+                               # "it would take a count below 75 to make it grade 2", "a further drop would take him into grade 3"
+                               r"|\bto\s+make\s+(?:it|this|that|them|him|her)\s+(?:a\s+|an\s+)?(?:CTCAE\s+)?$"
+                               r"|\b(?:would|will|could|might)\s+(?:take|bring|push|put|tip|move)\s+(?:it|him|her|them|the\s+(?:count|patient))\s+(?:in)?to\s+(?:a\s+|an\s+)?(?:CTCAE\s+)?$")
+NOT_YET_WORDS = ("before", "until", "till", "unless", "once", "make", "would", "will", "could", "might")
 DEFINITION_SUBJECT_RE = re.compile(rf"(?i){DEFINITION_SUBJECT}(?:at\s+or\s+)?$")
 THRESHOLD_BEFORE_RE = re.compile(r"(?i)(?:\b(?:defines?|defining|for|of|to|into|from)\s+(?:a\s+|the\s+)?|\bthe\s+)$")
 
@@ -600,8 +611,8 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
             continue  # "anything below 8.0 is grade 3": a definition
         if ("whether" in lowered_before or " if " in lowered_before) and ASKED_BEFORE_RE.search(before):
             continue  # "You asked whether an ANC of 1.0 is grade 3": a question told, not a claim
-        if any(word in lowered_before for word in ("before", "until", "till", "unless", "once")) and NOT_YET_BEFORE_RE.search(before):
-            continue  # "it has to drop below 50 before it becomes grade 3": a grade the value has not reached
+        if any(word in lowered_before for word in NOT_YET_WORDS) and NOT_YET_BEFORE_RE.search(before):
+            continue  # "it has to drop below 50 before it becomes grade 3", "would take him into grade 3": a grade not reached
         if ("patients" in lowered_before or "cases" in lowered_before or "remaining" in lowered_before or "other" in lowered_before) \
                 and COHORT_RE.search(before) \
                 or "in " in text[claim_end:min(end, claim_end + 60)] and COHORT_AFTER_RE.match(text[claim_end:min(end, claim_end + 60)]):
@@ -643,11 +654,12 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
         negated = False
         bounded = False
         negation_hinted = NEGATION_HINT_RE.search(lowered_before) is not None
-        if len(grades) == 1 and "at " in near_before[-10:]:
+        if len(grades) == 1 and any(hint in lowered_before[-40:] for hint in AT_BOUND_HINTS):
             bound = AT_LEAST_BEFORE_RE.search(before)  # "at least grade 3", "at most grade 1": a range of grades
             if bound:
                 low = min(grades)
-                grades, label = (set(range(low, 6)), f"≥{low}") if bound.group(1).lower() == "least" else (set(range(0, low + 1)), f"≤{low}")
+                least = bound.group("least") is not None or (bound.group("en") or "").lower() == "least"
+                grades, label = (set(range(low, 6)), f"≥{low}") if least else (set(range(0, low + 1)), f"≤{low}")
                 bounded = True
         if len(grades) == 1 and any(word in near_before for word in THAN_HINTS):
             bound = THAN_BEFORE_RE.search(before)  # "not higher than grade 2", "no worse than grade 1", "less than grade 3", "beyond grade 2"
@@ -1223,6 +1235,9 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             if mention is not None and claim.own is None and mention.span[0] < claim.span[0] < mention.number_span[0] \
                     and (earlier := _from_value(text, mention, claim)) is not None:
                 mention = earlier  # "recovered from a nadir of 22 (grade 4) to 134": the claim is the 22's
+            if mention is not None and claim.own is None and "adir" in text[claim.span[1]:claim.span[1] + 30] \
+                    and claim.term_analyte in (None, mention.analyte) and (nadir := NADIR_AFTER_CLAIM_RE.match(text, claim.span[1])):
+                mention = _another_value(text, mention, nadir, nadir.group("unit") or mention.unit_text) or mention  # "the grade 4 nadir of 0.3"
             if mention is not None and claim.own is None and mention.number_span[1] <= claim.span[0] and "when" in text[max(0, claim.span[0] - 30):claim.span[0]]:
                 mention = _value_of_then(text, mention, claim) or mention  # "Plt 140 today, up from 61 two weeks ago when she was grade 2"
             if mention is not None and claim.own is None and mention.span[1] <= claim.span[0] and "(" in text[mention.span[1]:claim.span[0]]:
@@ -1916,6 +1931,13 @@ STATEMENT_END_RE = re.compile(r"(?i)\s*(?:\([^()]{0,40}\)\s*)?(?:$|[.;,:!—–]
 
 
 # Labels of text about grades in general, not about the values before it.
+def _general_label(text: str, start: int, colon: int) -> bool:
+    """Whether the label text[start:colon] heads grades in general ("Side effects:", "Grading:"), not the patient's of a
+    time it names ("Week 9 grading:", "Today's grading:")."""
+    return GENERAL_LABEL_RE.search(text, start, colon) is not None and OWN_TIME_LABEL_RE.search(text, start, colon) is None
+
+
+OWN_TIME_LABEL_RE = re.compile(r"(?i)\b(?:(?:week|wk|day|cycle)\s*\d+|[CD]\d+(?:D\d+)?|today(?:['’]s)?|current|latest|this\s+(?:week|visit|morning))\b")
 GENERAL_LABEL_RE = re.compile(r"(?i)\b(?:risks?|side\s+effects?|modifications?|definitions?|grading|criteria|tables?|"
                               r"guidance|rules?|management|actions?|examples?|doses?|holds?|if|when|warnings?|monitor(?:ing)?|"
                               r"expected|possible|potential|watch|legend|scale|key)\b")
@@ -1928,7 +1950,7 @@ def _states_grades(text: str, start: int, end: int) -> bool:
     if prefix is None or prefix.end() != claims[0].start():
         return False
     colon = text.find(":", start, claims[0].start())
-    if colon >= 0 and GENERAL_LABEL_RE.search(text, start, colon):
+    if colon >= 0 and _general_label(text, start, colon):
         return False  # "Risks: grade 3 neutropenia", "Dose modification: grade 3 …": about grades in general
     if len(claims) > len(TERM_RE.findall(text, start, end)):
         return False  # "Grade 3 anemia: transfuse; grade 2: observe": a rule, grades without their own condition
@@ -2348,7 +2370,7 @@ def _remembered_value(text: str, s_start: int, start: int, claim: Claim | None, 
     if _someone_else(before):
         return None  # "Her platelets are 96. Her sister had grade 4 thrombocytopenia": someone else's grade, not of the value before
     colon = text.rfind(":", s_start, start)
-    if colon >= 0 and GENERAL_LABEL_RE.search(text, s_start, colon):
+    if colon >= 0 and _general_label(text, s_start, colon):
         return None  # "Side effects: grade 3 lymphopenia": about grades in general
     analyte = claim.term_analyte if claim is not None else None
     if analyte is None:
@@ -2426,6 +2448,8 @@ def _number_before_bracket(text: str, mention: Mention, claim: Claim) -> Mention
     return _another_value(text, mention, before, before.group("unit") or mention.unit_text)
 
 
+# The value a claim names as its own nadir right after it: "after the grade 4 nadir of 0.3 last week".
+NADIR_AFTER_CLAIM_RE = re.compile(rf"(?i)\s+(?:[a-z]+penia\s+|an[a]?emia\s+)?nadir\s+(?:of\s+|at\s+|was\s+)?(?P<num>\d+(?:[.,]\d+)?)(?![\d.,]?\d)(?P<kilo>\s?[kK]\b)?\s*(?P<unit>{UNIT_ALTERNATIVES})?")
 WHEN_THEN_BEFORE_RE = re.compile(r"(?i)[\s,(]*\bwhen\s+(?:she|he|it|they|the\s+(?:count|patient|pt)|(?:her|his|their)\s+count)\s+(?:was|were|had\s+been)\s+"
                                  r"(?:still\s+|only\s+)?(?:at\s+)?(?:an?\s+)?(?:CTCAE\s+)?$")
 THEN_NUMBER_RE = re.compile(rf"(?i)(?<![\w.,])(?P<num>\d+(?:[.,]\d+)?)(?P<kilo>\s?[kK]\b)?\s*(?P<unit>{UNIT_ALTERNATIVES})?"
@@ -3030,7 +3054,7 @@ RANGE_AFTER_VALUE_RE = re.compile(rf"(?i)[ \t]*(?:[HL]\b[ \t]*)?[\(\[][ \t]*(?:(
                                   rf"valores?[ \t]+de[ \t]+refer[êe]ncia)[ \t]*[:=]?[ \t]*)?"
                                   rf"(?P<low>\d+(?:[.,]\d+)?)[ \t]*(?:[-–]|to)[ \t]*\d+(?:[.,]\d+)?[ \t]*(?P<unit>{UNIT_ALTERNATIVES})?"
                                   # ... perhaps with whom it is for: "(ref 13.5-17.5, male)"
-                                  rf"(?:[ \t]*[,;][ \t]*(?:male|female|men|women|M|F|adult|adults?[ \t]+(?:male|female)))?[ \t]*[\)\]]")
+                                  rf"(?:[ \t]*[,;][ \t]*(?:male|female|men|women|M|F|adult|adults?[ \t]+(?:male|female))|[ \t]+(?:for|in)[ \t]+(?:men|women|males|females|adults))?[ \t]*[\)\]]")
 
 
 # ... or a reference range the value's sentence names a few words away: "Platelets 130 with a lab reference range of

@@ -1479,6 +1479,18 @@ ROUND49_CLASSES = [
     ("ANC 2.2 today, up from 1.3 last month when he was grade 3.", "5", [(M, "anc", 3, 2)]),
     # a column headed "CTCAE" alone holds grades
     ("Test;Value;Unit;CTCAE\nPLT;44;10^9/L;2\nHGB;9.4;g/dL;2", "5", [(M, "plt", 2, 3)]),
+    # a trend named "since" a start before its colon; a label of the patient's time ("Week 6 grading:") is no general label
+    ("ANC trend since ipi start: 2.4 -> 1.6 -> 1.2 (today). Now grade 1 neutropenia.", "5", [(M, "anc", 1, 2)]),
+    ("• Week 6 ALC 0.45\n• Week 6 grading: grade 2 lymphopenia", "5", [(M, "alc", 2, 3)]),
+    # what would take the value to a grade is no claim about it
+    ("Hb 8.2 g/dL - grade 2; it would take a level under 8.0 to make it grade 3.", "5", []),
+    ("ANC 0.55 - grade 3; a further fall would push him into grade 4.", "5", []),
+    # a claim's own nadir after it ("the grade 4 nadir of 0.3")
+    ("Platelets recovered to 160 after the grade 4 nadir of 31 on day 9.", "5", [(M, "plt", 4, 3)]),
+    # "at least" in French; a range "for men" in the bracket; a verb that grades counts past a number defines a band
+    ("Hb 7,4 g/dL : au moins une anémie de grade 3.", "5", []),
+    ("Hb 13.0 g/dL (reference 13.5-17.5 for men), within normal limits.", "5", [(C, "hgb", None, None)]),
+    ("Plt 8 x10^9/L, grade 4; CTCAE calls counts below 10 grade 4 in v6.0 as well.", "5", []),
 ]
 
 
