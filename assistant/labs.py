@@ -42,7 +42,7 @@ ANALYTE_PATTERNS = _lexicon()
 # thousands only before a unit ("41 000/mm3") or when they are whole thousands ("54 000 et"), so two values of a row
 # ("PLT 45 120") are never joined.
 NUMBER = (r"(?P<num>[1-9]\d?(?:,\d\d)+,\d{3}(?![\d,])|[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)"
-          r"|\d{1,3}(?: \d{3})+(?=\s*(?:/|cells|per\b|[kK]\b))|\d{1,3}(?: 000)+(?![ \t]*\d)|\d+,\d+(?!\d|,\d|[ \t]*[\^*]|[eE]\d)|\d+(?:[.·]\d+)?(?!\d|[.:·]\d)|\.\d+)(?P<kilo>\s?(?:[kK]|mil)(?![a-zA-Z/]))?")
+          r"|\d{1,3}(?: \d{3})+(?=\s*(?:/|cells|per\b|[kK]\b))|\d{1,3}(?: 000)+(?![ \t]*\d)|\d+,\d+(?!\d|,\d|(?<=,10)[ \t]*[\^*]|[eE]\d)|\d+(?:[.·]\d+)?(?!\d|[.:·]\d)|\.\d+)(?P<kilo>\s?(?:[kK]|mil)(?![a-zA-Z/]))?")
 PER = r"(?:/|\s*p(?:er|or)\s+)"  # "per", and "por" in Spanish and Portuguese
 CELLS = r"(?:c(?:ells|[ée]lulas|ellules?)|zellen)"  # "3.200 células/mm3", "800 cellules/µL" (grouped by first letter: faster)
 PER_UL = (r"(?:µL|uL|μL|mcL|ul|mm3|mm³|mmc|cu\.?\s?mm|cubic\s+mill?imet(?:re|er)s?|microlit(?:re|er)s?|"

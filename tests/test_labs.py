@@ -1577,6 +1577,9 @@ ROUND49_READS = [
     ("no particular patient in mind - would plt 48 be grade 2?", {}),
     # names listed, then as many values listed, with no "respectively"
     ("On day 8 the WBC, ANC and platelet count were 2.4, 0.9 and 77, in keeping with grade 3 neutropenia.", {"wbc": 2.4, "anc": 0.9, "plt": 77}),
+    # a decimal comma before a flag's asterisk (only ",10^9" after a comma is a unit's)
+    ("Neutrófilos    0,85 *    x10^9/L    2,0-7,5", {"anc": 0.85}),
+    ("Leukozyten 3,1* G/l", {"wbc": 3.1}),
 ]
 
 
