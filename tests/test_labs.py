@@ -1580,6 +1580,15 @@ ROUND49_READS = [
     # a decimal comma before a flag's asterisk (only ",10^9" after a comma is a unit's)
     ("Neutrófilos    0,85 *    x10^9/L    2,0-7,5", {"anc": 0.85}),
     ("Leukozyten 3,1* G/l", {"wbc": 3.1}),
+    # a sentence that opens with now after a value tells the latest value (a date after "Today" is no value)
+    ("plts were 140 before nivo. now 72", {"plt": 72}),
+    ("hgb 9.1 (grade 2). this morning 7.8 after the bleed", {"hgb": 7.8}),
+    ("Labs 3/2: WBC 5.1. Today 3/30 WBC 2.2.", {"wbc": 2.2}),
+    # "baseline" and "confirmed" before a value; "theyre", "sitting at" after a threshold
+    ("lymphs baseline 1.4 now 0.6", {"alc": 0.6}),
+    ("repeat anc confirmed 0.4", {"anc": 0.4}),
+    ("hold threshold plts 50 - theyre 57 now", {"plt": 57}),
+    ("trigger hb 8 for her, pt sitting at 8.4", {"hgb": 8.4}),
 ]
 
 
