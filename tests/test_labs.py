@@ -1589,6 +1589,10 @@ ROUND49_READS = [
     ("repeat anc confirmed 0.4", {"anc": 0.4}),
     ("hold threshold plts 50 - theyre 57 now", {"plt": 57}),
     ("trigger hb 8 for her, pt sitting at 8.4", {"hgb": 8.4}),
+    # "pre" and "post" label a series' values; a dose between two arrows; a repeat told with "="
+    ("hgb 7.0 pre -> 8.1 post 2u", {"hgb": 8.1}),
+    ("plt 22 -> eltrombopag 50 mg -> 64", {"plt": 64}),
+    ("plt 40 clumped in edta, repeated in citrate = 131", {"plt": 131}),
 ]
 
 
