@@ -1593,6 +1593,8 @@ ROUND49_READS = [
     ("hgb 7.0 pre -> 8.1 post 2u", {"hgb": 8.1}),
     ("plt 22 -> eltrombopag 50 mg -> 64", {"plt": 64}),
     ("plt 40 clumped in edta, repeated in citrate = 131", {"plt": 131}),
+    # a corrected report's "corrected result" replaces the value reported first
+    ("HGB 6.0 g/dL\nAMENDED: the value above was a dilution error; corrected result 10.6 g/dL", {"hgb": 10.6}),
 ]
 
 
