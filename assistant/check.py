@@ -49,6 +49,8 @@ from assistant.labs import (
     word_starts,
 )
 
+OTHER_VERSION = {version: next(other for other in VERSIONS if other != version) for version in VERSIONS}  # v5.0 -> v6.0 and back
+
 
 def _scan(pattern: str, flags: int = 0) -> re.Pattern:
     """Compile `pattern`, replacing its `(?#first)` comment by a lookahead on the letters the rest of the pattern
@@ -139,7 +141,7 @@ COMPOUND_TERM_END = r"(?:an[äae]mie|(?:th?rombo(?:zyto|cyto)|neutro|lympho|lymf
 TERM_RE = re.compile(rf"(?:\b|(?<=[^\W\d_]{{3}})(?={COMPOUND_TERM_END}))" + first_char_lookahead(TERM_ALTERNATIVES) + TERM_ALTERNATIVES, re.IGNORECASE)
 FEBRILE = r"(?:febrile|febriele)\s+neutropeni\w*|neutrop[ée]ni[ea]\s+(?:f[ée]brile|febril|febbrile)"  # ... "neutropénie fébrile", "neutropenia febril"
 FEBRILE_RE = re.compile(FEBRILE, re.IGNORECASE)
-FEBRILE_WORDS = ("febril", "fébril", "febbril", "febriel")
+FEBRILE_HINT_RE = re.compile(r"(?i)f[ée]bb?ri[el]")  # a cheap test before FEBRILE_RE
 # The grade given right after it: "febrile neutropenia (grade 3)", "the febrile neutropenia was graded 3".
 FEBRILE_BEFORE_RE = re.compile(rf"(?i)(?:{FEBRILE})\s*(?:\(\s*|[:,-]\s*|(?:(?:event\s+)?(?:is|was|were|are|been|assessed|considered)\s+){{1,2}}(?:as\s+)?)?"
                                r"(?:an?\s+|de\s+|di\s+)?(?:CTCAE\s+)?$")
@@ -285,7 +287,7 @@ BELOW_RE = re.compile(r"(?i)\b(?:(?:does|do|did)\s+not|doesn't|don't|didn't|not\
 THAN_BEFORE_RE = re.compile(r"(?i)\b(?:(?P<neg>not|no|never|without|nothing|none)\s+(?:(?!(?:much|far|significantly|slightly|substantially|lot)\b)[^\W\d_][\w-]*\s+){0,3}?)?(?P<cmp>(?:higher|worse|more|greater|above|severer|less|lower|better|"
                             r"milder|below|(?:more|less)\s+(?:severe|serious))\s+than|above|beyond|over|exceed(?:s|ing)?|past)\s+(?:a\s+|an\s+)?(?:CTCAE\s+)?$")
 # ... the first words of the bounds that claim higher grades ("worse than grade 2", "more severe than", "beyond grade 2": >2)
-THAN_HINTS = ("than", "above", "beyond", "over", "xceed", "past")
+THAN_HINT_RE = re.compile(r"than|above|beyond|over|xceed|past")  # a cheap test before THAN_BEFORE_RE
 HIGHER_WORDS = {"higher", "worse", "more", "greater", "above", "severer", "beyond", "over", "exceed", "exceeds", "exceeding", "past"}
 
 
@@ -306,7 +308,7 @@ NONE_ABOVE_HINT_RE = re.compile("above|over|beyond|exceed|über|oberhalb|sopra|o
 AT_LEAST_BEFORE_RE = re.compile(r"(?i)\b(?:at\s+(?P<en>least|most)|(?P<least>au\s+moins|al\s+menos|almeno|pelo\s+menos|mindestens|minstens)"
                                 r"|(?P<most>au\s+plus|como\s+m[áa]ximo|al\s+massimo|no\s+m[áa]ximo|h[öo]chstens|hoogstens))"
                                 r"\s+(?:a\s+|an\s+|une?\s+|una?\s+|eine?\s+|een\s+)?(?:[^\W\d_]+\s+(?:de|di|del|da|do|van|von)\s+)?(?:CTCAE\s+)?$")
-AT_BOUND_HINTS = ("at ", "moins", "menos", "almeno", "mindest", "minstens", "plus", "ximo", "massimo", "chstens", "hoogstens")
+AT_BOUND_HINT_RE = re.compile(r"at |moins|menos|almeno|mindest|minstens|plus|ximo|massimo|chstens|hoogstens")  # ... before AT_LEAST_BEFORE_RE
 # A grade that names a threshold or a definition is not a claim about a value: "the grade 2 threshold of 1.5",
 # "the cut-off that defines grade 2", "grade 2 anemia means a hemoglobin below 10".
 # ... right after the grade, before the condition it bounds: "the grade 4 line for thrombocytopenia", "the grade 3 cut-off for ANC"
@@ -428,7 +430,7 @@ NOT_YET_BEFORE_RE = re.compile(r"(?i)\b(?:before|until|till|unless|once)\s+(?:it
                                # "it would take a count below 75 to make it grade 2", "a further drop would take him into grade 3"
                                r"|\bto\s+make\s+(?:it|this|that|them|him|her)\s+(?:a\s+|an\s+)?(?:CTCAE\s+)?$"
                                r"|\b(?:would|will|could|might)\s+(?:take|bring|push|put|tip|move)\s+(?:it|him|her|them|the\s+(?:count|patient))\s+(?:in)?to\s+(?:a\s+|an\s+)?(?:CTCAE\s+)?$")
-NOT_YET_WORDS = ("before", "until", "till", "unless", "once", "make", "would", "will", "could", "might")
+NOT_YET_HINT_RE = re.compile(r"before|until|till|unless|once|make|would|will|could|might")  # a cheap test before NOT_YET_BEFORE_RE
 DEFINITION_SUBJECT_RE = re.compile(rf"(?i){DEFINITION_SUBJECT}(?:at\s+or\s+)?$")
 THRESHOLD_BEFORE_RE = re.compile(r"(?i)(?:\b(?:defines?|defining|for|of|to|into|from)\s+(?:a\s+|the\s+)?|\bthe\s+)$")
 
@@ -565,7 +567,7 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
     quoted = '"' in chunk or "“" in chunk
     terms = text_terms[bisect_left(text_term_starts, start):bisect_left(text_term_starts, end)]
     term_starts = [t[0] for t in terms]
-    febrile = [m.start() + start for m in FEBRILE_RE.finditer(chunk)] if any(word in chunk.lower() for word in FEBRILE_WORDS) else []
+    febrile = [m.start() + start for m in FEBRILE_RE.finditer(chunk)] if FEBRILE_HINT_RE.search(chunk) else []
     events: list[tuple[int, int]] | None = None  # "fatigue", "colitis", …: found on the first claim that names no condition
     event_starts: list[int] = []
     claims = []
@@ -611,7 +613,7 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
             continue  # "anything below 8.0 is grade 3": a definition
         if ("whether" in lowered_before or " if " in lowered_before) and ASKED_BEFORE_RE.search(before):
             continue  # "You asked whether an ANC of 1.0 is grade 3": a question told, not a claim
-        if any(word in lowered_before for word in NOT_YET_WORDS) and NOT_YET_BEFORE_RE.search(before):
+        if NOT_YET_HINT_RE.search(lowered_before) and NOT_YET_BEFORE_RE.search(before):
             continue  # "it has to drop below 50 before it becomes grade 3", "would take him into grade 3": a grade not reached
         if ("patients" in lowered_before or "cases" in lowered_before or "remaining" in lowered_before or "other" in lowered_before) \
                 and COHORT_RE.search(before) \
@@ -654,14 +656,14 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
         negated = False
         bounded = False
         negation_hinted = NEGATION_HINT_RE.search(lowered_before) is not None
-        if len(grades) == 1 and any(hint in lowered_before[-40:] for hint in AT_BOUND_HINTS):
+        if len(grades) == 1 and AT_BOUND_HINT_RE.search(lowered_before, max(0, len(lowered_before) - 40)):
             bound = AT_LEAST_BEFORE_RE.search(before)  # "at least grade 3", "at most grade 1": a range of grades
             if bound:
                 low = min(grades)
                 least = bound.group("least") is not None or (bound.group("en") or "").lower() == "least"
                 grades, label = (set(range(low, 6)), f"≥{low}") if least else (set(range(0, low + 1)), f"≤{low}")
                 bounded = True
-        if len(grades) == 1 and any(word in near_before for word in THAN_HINTS):
+        if len(grades) == 1 and THAN_HINT_RE.search(near_before):
             bound = THAN_BEFORE_RE.search(before)  # "not higher than grade 2", "no worse than grade 1", "less than grade 3", "beyond grade 2"
             if bound:
                 grades, label = _than_grades(min(grades), bound.group("cmp").split()[0].lower() in HIGHER_WORDS, bound.group("neg") is not None)
@@ -1280,7 +1282,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             claim_version = (_column_version(text, claim.span[0]) if tabular else None) \
                 or _claim_version(text, claim, named_here, clauses, clause_starts) or _own_sentence_version(
                 text, claim, named_here, sentence_version, outer_version)
-            claim_other = next(v for v in VERSIONS if v != claim_version)
+            claim_other = OTHER_VERSION[claim_version]
             # "grade 4 under v5.0 and under v6.0", "under both v5.0 and v6.0": the claim is made under each
             claim_versions = (claim_version, claim_other) if len(named_here) > 1 and _under_both_versions(text, claim, named_here) else (claim_version,)
             if not given and mention.span[1] <= s_start and not claim.negated and len(episode := _episode(history, mention.analyte, s_start)) > 1:
@@ -1305,7 +1307,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                 lln = _range_lln(text, target, named_ranges) \
                     or (_stated_lln(text, spans, target, s_start, stated_lln) if stated_lln or target.span[0] < s_start else None)
                 finding = next((found for version in claim_versions
-                                if (found := _judge_claim(claim, target, substituted, version, next(v for v in VERSIONS if v != version),
+                                if (found := _judge_claim(claim, target, substituted, version, OTHER_VERSION[version],
                                                           sentence, lln))), None)
                 if finding:
                     findings.append(finding)
@@ -1793,7 +1795,7 @@ def _grade_column_findings(text: str, default_version: str) -> tuple[list[Findin
                 checked += 1
                 named = VERSION_NAMED_RE.search(header[grade_column])
                 version = normalize_version(named.group(1)) if named else default_version
-                other = next(v for v in VERSIONS if v != version)
+                other = OTHER_VERSION[version]
                 # "| WBC | 3.5 x10^9/L | 3.5-10.5 | 0 |": the row's own range sets its lower limit of normal
                 lln = _row_lln(lines[data_row], range_column, claim_and_value[1], spaced, exported) if range_column is not None else None
                 finding = _judge_claim(*claim_and_value, False, version, other, lines[data_row].strip(), lln)
@@ -3069,7 +3071,8 @@ RANGE_REACH = 200  # how far from the value, within its sentence, a named range 
 def _range_lln(text: str, mention: Mention, named: _NamedRanges | None = None) -> float | None:
     """The lower limit of normal the text states for `mention`, in the analyte's canonical unit: the low end of a
     reference range right after it, else of one its sentence names (see _NamedRanges)."""
-    label = LABEL_BEFORE_RANGE_RE.match(text, mention.span[1])  # "13.1 g/dL at discharge (male; reference 13.5–17.5)"
+    label = LABEL_BEFORE_RANGE_RE.match(text, mention.span[1]) if "(" in text[mention.span[1]:mention.span[1] + 40] else None
+    # ("13.1 g/dL at discharge (male; reference 13.5–17.5)": a time's label before the value's range)
     for after in (mention.span[1], mention.number_span[1], *((label.end(),) if label else ())):  # or inside its span: "0.9 (0.8-3.5) K/uL"
         if "(" in text[after:after + 10] or "[" in text[after:after + 10]:  # (past a flag: "1.1   L   (1.2-3.4)")
             stated = RANGE_AFTER_VALUE_RE.match(text, after)

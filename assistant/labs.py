@@ -2056,7 +2056,7 @@ def listed_mentions(text: str, names: list[re.Match], mentions: list[Mention]) -
     many values listed, each the name's in the same order; they replace what each name read."""
     run: list[re.Match] = []
     for name in [*names, None]:
-        if name is not None and run and NAMES_GAP_RE.fullmatch(text, run[-1].end(), name.start()):
+        if name is not None and run and name.start() - run[-1].end() <= 12 and NAMES_GAP_RE.fullmatch(text, run[-1].end(), name.start()):
             run.append(name)
             continue
         if len(run) > 1 and LISTED_VERB_RE.search(NAMES_TO_VALUES_RE.match(text, run[-1].end()).group(0)):
