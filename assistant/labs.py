@@ -1419,6 +1419,8 @@ def _find_mentions(text: str) -> list[Mention]:
     may_ordinal = any(word in lowered for word in ORDINAL_WORDS) or ORDINAL_SHORT_RE.search(text) is not None \
         or DOTTED_DATE_RE.search(text) is not None
     names = list(ANALYTE_RE.finditer(text))
+    # where a sentence that opens with now starts ("… . now 8.2"): the value before it may be followed by the latest
+    now_after_stop = [m.start() for m in NOW_AFTER_STOP_RE.finditer(text)] if ". " in text else []
     value_re = VALUE_RE if any(word in lowered for word in TIMED_FILLER_WORDS) else PLAIN_VALUE_RE
     trend_step = TREND_STEPS[(any(arrow in text for arrow in ARROW_TOKENS), any(word in lowered for word in LONG_GAP_WORDS))]
     name_starts = [name.start() for name in names]
@@ -1674,11 +1676,13 @@ def _find_mentions(text: str) -> list[Mention]:
                 and "grad" not in lowered[max(0, corrected.start("cue") - 30):corrected.start("cue")]:  # "the grade has been corrected to 3" is a grade
             # "PLATELET COUNT: 18 K/uL … CORRECTED REPORT …: clumping on smear; recollected in citrate, corrected to 81 K/uL"
             mentions.append(_matched_mention(analyte, text, corrected.start("cue"), corrected.end(), corrected))
-        if comparator or supposed or "." in text[end:end + 60] and NOW_AFTER_STOP_RE.search(text, end, end + 60) \
+        if comparator or supposed or now_after_stop and (next_now := bisect_left(now_after_stop, end)) < len(now_after_stop) \
+                and now_after_stop[next_now] < end + 60 and not SENTENCE_END_RE.search(text, end, now_after_stop[next_now]) \
                 or owner_at and (near := bisect_left(owner_at, end)) < len(owner_at) and owner_at[near] < end + 80 \
                 and (OTHER_PERSON_HINT_RE.search(lowered, max(0, match.start() - 80), match.start())
                      and OTHER_PERSON_RE.search(text, max(0, match.start() - 80), match.start())
-                     or OTHER_PERSON_HINT_RE.search(lowered, end, owner_at[near]) and OTHER_PERSON_RE.search(text, end, owner_at[near])):
+                     or ("'s" in text[end:owner_at[near]] or "’s" in text[end:owner_at[near]])
+                     and OTHER_PERSON_HINT_RE.search(lowered, end, owner_at[near]) and OTHER_PERSON_RE.search(text, end, owner_at[near])):
             # "…, ours is 88" after a threshold; "my sister had lymphocytes of 0.4 … mine are 0.9" after someone else's value;
             # "plts 14 but that was bed 9's result, ours are 94": someone else's, said after it; "hb 8.8 (grade 2). today 10.1":
             # a sentence that opens with now tells the latest value
