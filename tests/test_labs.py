@@ -1595,6 +1595,8 @@ ROUND49_READS = [
     ("plt 40 clumped in edta, repeated in citrate = 131", {"plt": 131}),
     # a corrected report's "corrected result" replaces the value reported first
     ("HGB 6.0 g/dL\nAMENDED: the value above was a dilution error; corrected result 10.6 g/dL", {"hgb": 10.6}),
+    # weekday labels after leading-dot values
+    ("lymphs .3 on mon, .5 wed, .8 fri", {"alc": 0.8}),
 ]
 
 
