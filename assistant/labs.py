@@ -2893,12 +2893,13 @@ LONG_TABLE_DELIMITERS = ("|", "\t", ";", ",", "  ")
 
 
 def _delimited_cells(line: str, delimiter: str) -> list[tuple[int, int]]:
-    """(start, end) of each non-empty cell of `line` split by `delimiter` (runs of two or more spaces for "  "), stripped."""
+    """(start, end) of each non-empty cell of `line` split by `delimiter` (runs of two or more spaces for "  "), stripped of
+    spaces and of a CSV export's quotes ('"2025-06-01 07:15","WBC","2.2"')."""
     pattern = r"\S+(?: \S+)*" if delimiter == "  " else rf"[^{re.escape(delimiter)}]+"
     cells = []
     for cell in re.finditer(pattern, line):
         a, b = cell.span()
-        a, b = a + len(cell.group()) - len(cell.group().lstrip()), b - (len(cell.group()) - len(cell.group().rstrip()))
+        a, b = a + len(cell.group()) - len(cell.group().lstrip(' \t"')), b - (len(cell.group()) - len(cell.group().rstrip(' \t"')))
         if a < b:
             cells.append((a, b))
     return cells

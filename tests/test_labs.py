@@ -1597,6 +1597,8 @@ ROUND49_READS = [
     ("HGB 6.0 g/dL\nAMENDED: the value above was a dilution error; corrected result 10.6 g/dL", {"hgb": 10.6}),
     # weekday labels after leading-dot values
     ("lymphs .3 on mon, .5 wed, .8 fri", {"alc": 0.8}),
+    # a long CSV export with quoted cells: each test at its latest time
+    ('"drawn","test","result"\n"2025-03-01 08:00","ANC","0.9"\n"2025-03-04 08:10","ANC","1.4"', {"anc": 1.4}),
 ]
 
 
