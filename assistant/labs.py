@@ -435,7 +435,7 @@ def to_canonical(analyte: str, number: float, unit_text: str | None) -> tuple[fl
 # A reference range or a unit in brackets between the name and the value: "Platelets (150-400): 79", "Hb (g/L) 98".
 # A single bare number in brackets is the value itself ("Platelets (79)").
 BRACKET_RE = re.compile(rf"\s*[\(\[]\s*(?:(?:ref(?:erence)?\.?|normal|range|nr|rr)\b\s*(?:range|interval)?\s*:?\s*|"
-                        rf"(?:[^()\[\]\d\n]{{1,30}}?(?:\s*(?:@\s*)?\d{{1,2}}:\d{{2}})?|(?:@\s*)?\d{{1,2}}:\d{{2}}|\d{{1,2}}\s*(?:h|hr|hrs|hours?|min)\b[^()\[\]\d\n]{{0,12}})(?=\s*[\)\]])|"  # "PLT (redraw 14:40) 131", "PLT (1 h): 29"
+                        rf"(?:[^()\[\]\d\n]{{1,30}}?(?:\s*(?:@\s*)?\d{{1,2}}:\d{{2}})?|(?:@\s*)?\d{{1,2}}:\d{{2}}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?:\s+\d{{1,2}}:\d{{2}})?|\d{{1,2}}\s*(?:h|hr|hrs|hours?|min)\b[^()\[\]\d\n]{{0,12}})(?=\s*[\)\]])|"  # "PLT (redraw 14:40) 131", "PLT (1 h): 29"
                         rf"(?:absolute|abs\.?|total|auto(?:mated)?|manual|calc(?:ulated)?)\s*)?"
                         rf"(?:[<>≤≥]\s*\d[\d.,]*|\d[\d.,]*\s*(?:[-–]|to)\s*\d[\d.,]*)?\s*(?P<unit>{UNIT_ALTERNATIVES})?"
                         # the unit, then the range: "Platelets (x10^3/uL; ref 150-450): 62"

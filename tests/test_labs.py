@@ -1599,6 +1599,8 @@ ROUND49_READS = [
     ("lymphs .3 on mon, .5 wed, .8 fri", {"alc": 0.8}),
     # a long CSV export with quoted cells: each test at its latest time
     ('"drawn","test","result"\n"2025-03-01 08:00","ANC","0.9"\n"2025-03-04 08:10","ANC","1.4"', {"anc": 1.4}),
+    # a date (and time) in the bracket after a name labels the value after it
+    ("Platelets (12/05 07:30): 38 x10^9/L", {"plt": 38}),
 ]
 
 
