@@ -254,6 +254,9 @@ COHORT_RE = re.compile(r"(?i)\bpatients\s+(?:with|had|having)\s+$|\b(?:in|of)\s+
                        # "the remaining six had grade 4": other patients than the one whose value is given
                        r"|\b(?:the\s+)?(?:remaining|other)\s+(?:\w+\s+){0,2}?(?:had|have|developed|showed|were|experienced)\s+(?:an?\s+)?$"
                        r"|\b(?:all\s+)?(?:the\s+)?others\s+(?:\w+\s+){0,2}?(?:had|have|developed|showed|were|experienced)\s+(?:an?\s+)?$"  # "all others were grade ≤2"
+                       # "Two patients had grade 2 anaemia (…) and one had grade 3 (Hb 7.7 g/dL)": a number of patients as the subject
+                       r"|(?:\band|\bwhile|\bwhereas)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:other\s+)?(?:patients?\s+)?"
+                       r"(?:had|have|developed|showed|were|experienced)\s+(?:an?\s+)?$"
                        # "Of the six patients, five had grade 4": a number of patients as the subject
                        r"|\bof\s+(?:the|these|those|all)\s+(?:\w+\s+)?(?:patients|cases)\s*,\s*(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
                        r"(?:had|have|developed|showed|were|experienced)\s+(?:an?\s+)?$")
@@ -261,6 +264,7 @@ COHORT_AFTER_RE = re.compile(r"(?i)^\s*(?:\w+\s+){0,3}?(?:(?:occurred|developed|
                              r"in\s+\d[\d,.]*\s*(?:%|percent|of\s+\d|patients|cases|subjects|participants|(?=[.;)]|$))|"
                              # the count in words: "occurred in two patients", "was seen in three cases"
                              r"in\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:patients|cases|subjects|participants)\b|"
+                             r"(?:was\s+seen|occurred|was\s+reported|were\s+reported|developed)\s+in\s+(?:one|two|three|four|five|six|seven|eight|nine|ten)\b|"
                              # "… and grade 2 in one (nadir 58 x10^9/L)"
                              r"in\s+(?:one|two|three|four|five|\d+)(?=\s*\((?:nadirs?|lowest|values?|counts?)\b))")
 DOT_LEADER_RE = re.compile(r"\.{2,}(?=[ \t]*\d)")
@@ -334,7 +338,7 @@ THRESHOLD_WORDS = ("threshold", "cut", "boundary", "limit", "band", "border", "m
 NEGATION_WORDS = ("no", "n't", "never", "without", "rather", "instead", "nor", "short", "below", "hardly", "ness", "ningun", "sin", "sans",
                   "aucun", "pas", "kein", "geen", "nenhum", "sem", "nicht", "niet", "não", "nao")
 THRESHOLD_HINT_RE = re.compile("|".join(THRESHOLD_WORDS))
-NAMED_THRESHOLD_HINT_RE = re.compile("threshold|cut|boundary|limit|line|defin")  # a word THRESHOLD_NAMED_BEFORE_RE needs
+NAMED_THRESHOLD_HINT_RE = re.compile("threshold|cut|boundary|limit|line|defin|éfin|seuil|umbral|soglia|limiar|drempel|schwelle|marque|marca|markiert")  # a word THRESHOLD_NAMED_BEFORE_RE needs
 NEGATION_HINT_RE = re.compile("|".join(NEGATION_WORDS))
 # The words of NEGATION_WORDS that NEGATION_RE itself needs (not those only BELOW_RE reads), and its words no hint covers.
 DENIAL_HINT_RE = re.compile("|".join([word for word in NEGATION_WORDS if word not in ("short", "below")] + ["neither", "ningún"]))
@@ -381,7 +385,8 @@ OPEN_PAREN_RE = re.compile(r"\s*\(")
 # A grade that ends its clause, perhaps with the version it is given under: "; grade 4.", "-> grade 3 (CTCAE v5)".
 BARE_AFTER_RE = re.compile(r"(?i)\s*(?:\((?:per\s+|under\s+|by\s+)?CTCAE[^()]{0,16}\)|,?\s*(?:per|under|by)\s+CTCAE\s*v?\s*[56](?:\.0)?)?"
                            r"\s*(?:[.;,)!?\n]|$)")
-THRESHOLD_NAMED_BEFORE_RE = re.compile(r"(?i)(?:threshold|cut-?off|boundary|limit|line|defines?)(?:\W+\w+){0,3}?\W+\w*\W*$")
+THRESHOLD_NAMED_BEFORE_RE = re.compile(r"(?i)(?:threshold|cut-?off|boundary|limit|line|defines?|seuil|umbral|soglia|limiar|drempel|schwelle|"
+                                       r"marque|marca|d[ée]finit|definisce|markiert)(?:\W+\w+){0,3}?\W+\w*\W*$")
 # A grade named as the owner of a threshold: "more than the 10.0 g/dL upper edge of grade 2" names the edge, it does not
 # claim grade 2; "sits at the bottom edge of grade 2" (at, on, within the edge) does claim it.
 # So does a grade whose start a threshold marks: "the 10 g/dL limit that marks the start of grade 2 anaemia", "el límite
@@ -432,7 +437,7 @@ NOT_YET_BEFORE_RE = re.compile(r"(?i)\b(?:before|until|till|unless|once)\s+(?:it
                                r"|\b(?:would|will|could|might)\s+(?:take|bring|push|put|tip|move)\s+(?:it|him|her|them|the\s+(?:count|patient))\s+(?:in)?to\s+(?:a\s+|an\s+)?(?:CTCAE\s+)?$")
 NOT_YET_HINT_RE = re.compile(r"before|until|till|unless|once|make|would|will|could|might")  # a cheap test before NOT_YET_BEFORE_RE
 DEFINITION_SUBJECT_RE = re.compile(rf"(?i){DEFINITION_SUBJECT}(?:at\s+or\s+)?$")
-THRESHOLD_BEFORE_RE = re.compile(r"(?i)(?:\b(?:defines?|defining|for|of|to|into|from)\s+(?:a\s+|the\s+)?|\bthe\s+)$")
+THRESHOLD_BEFORE_RE = re.compile(r"(?i)(?:\b(?:defines?|defining|for|of|to|into|from|de|di|du|del|da|do|van|von)\s+(?:a\s+|the\s+)?|\bthe\s+)$")
 
 
 # What each kind of finding is called where people read it (the UI, the evaluation report).
@@ -615,12 +620,16 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
             continue  # "You asked whether an ANC of 1.0 is grade 3": a question told, not a claim
         if NOT_YET_HINT_RE.search(lowered_before) and NOT_YET_BEFORE_RE.search(before):
             continue  # "it has to drop below 50 before it becomes grade 3", "would take him into grade 3": a grade not reached
-        if ("patients" in lowered_before or "cases" in lowered_before or "remaining" in lowered_before or "other" in lowered_before) \
+        if ("patients" in lowered_before or "cases" in lowered_before or "remaining" in lowered_before or "other" in lowered_before
+                or " had " in lowered_before) \
                 and COHORT_RE.search(before) \
                 or "in " in text[claim_end:min(end, claim_end + 60)] and COHORT_AFTER_RE.match(text[claim_end:min(end, claim_end + 60)]):
             # a statistic about a cohort, judged only on the values it lists: "Grade 3–4 neutropenia in 2 patients (ANC
             # nadirs 1.2 and 0.3)" claims grade 3 or 4 for each
-            claims += [Claim(grades, label, (claim_start, claim_end), term, own=value) for value in _cohort_values(text, claim_end, end, term)]
+            # ("… and one had grade 4 (nadir 0.7)": a grade with no condition of its own keeps the one of the claim before it)
+            cohort_term = term or (claims[-1].term_analyte if claims else None)
+            claims += [Claim(grades, label, (claim_start, claim_end), cohort_term, own=value)
+                       for value in _cohort_values(text, claim_end, end, cohort_term)]
             continue
         if term == "anc" and febrile and (abs(febrile[min(bisect_left(febrile, claim_end), len(febrile) - 1)] - claim_end) <= 3
                                           or FEBRILE_BEFORE_RE.search(before[-50:])):
@@ -748,7 +757,7 @@ FROM_BEFORE_RE = re.compile(r"(?i)\bfrom\s+(?:a\s+|CTCAE\s+)?$")
 TO_RE = re.compile(r"\bto\b")
 OUTSIDE_BEFORE_RE = re.compile(r"(?i)\b(?:above|below|under|over|beyond|outside|out\s+of)\s+(?:the\s+)?(?:CTCAE\s+)?$")
 NOTHING_BEFORE_RE = re.compile(r"(?i)\b(?:nothing|none)(?:\s+(?:here|else|of\s+(?:these|them|this|it|the\s+\w+)))?\s+(?:is|are|was|were|reaches|reached|"
-                               r"meets|met)\s+(?:(?:at|of|in)\s+)?(?:CTCAE\s+)?$")
+                               r"meets|met|had|has|have|developed|showed|experienced)\s+(?:(?:at|of|in|an?)\s+)?(?:CTCAE\s+)?$")  # "none had grade ≥3 events"
 STEP_FROM_BEFORE_RE = re.compile(r"(?i)\b(?:one|a|two|1|2)\s+(?:step|notch|level)s?\s+(?:above|below|beyond|short\s+of|away\s+from|from)\s+(?:CTCAE\s+)?$")
 NOT_IN_IT_AFTER_RE = re.compile(r"(?i)\s*,?\s*but\s+not\s+(?:in|within|inside)\s+(?:it|that|the\s+band)\b")
 OUT_OF_BEFORE_RE = re.compile(r"(?i)(?<!\d)(?<!\d\s)\bout\s+of\s+(?:the\s+)?(?:CTCAE\s+)?$")
@@ -897,6 +906,20 @@ OWN_VALUE_RE = re.compile(rf"\s*\(\s*(?:(?:nadir|lowest|low|minimum|min|peak|hig
                           rf"{NUMBER}\s*(?:{UNIT})?(?:\s+(?:on|at|upon|in|during)\s+[^\W\d]+(?:\s+[^\W\d]+)?)?\s*\)", re.IGNORECASE)
 
 
+# The values a cohort's claim lists after it in words: ", with nadirs of 12, 30 and 8 x10^9/L".
+COHORT_LIST_AFTER_RE = re.compile(rf"(?i)[,;]?\s*(?:with|and|at)\s+(?:(?:platelet|neutrophil|lymphocyte|haemoglobin|hemoglobin|count)\s+)?"
+                                  rf"(?:nadirs?|lowest\s+(?:counts?|values?)|values?|counts?)\s+of\s+"
+                                  rf"(?P<list>\d+(?:[.,]\d+)?(?:\s*(?:,|and|&)\s*\d+(?:[.,]\d+)?)+)\s*(?P<unit>{UNIT_ALTERNATIVES})?")
+
+
+def _cohort_numbers(text: str, start: int, end: int) -> list[re.Match]:
+    """The numbers of a cohort's list in text[start:end], but a day's, a week's or a cycle's ("nadir 0.2 on day 38")."""
+    return [number for number in COHORT_NUMBER_RE.finditer(text, start, end) if not DAY_LABEL_BEFORE_RE.search(text, max(start, number.start() - 8), number.start())]
+
+
+DAY_LABEL_BEFORE_RE = re.compile(r"(?i)\b(?:day|d|wk|week|cycle|c)\s*$")
+
+
 def _cohort_values(text: str, claim_end: int, end: int, analyte: str | None) -> list[Mention]:
     """The values of `analyte` a cohort's claim lists in the brackets after it, within its sentence ("(ANC nadirs 1.2 and
     0.3 x10^9/L)"): every number after the analyte's name, read with the unit written after them."""
@@ -910,13 +933,20 @@ def _cohort_values(text: str, claim_end: int, end: int, analyte: str | None) -> 
     opening = text.find("(", claim_end, min(end, claim_end + 60))
     closing = text.find(")", opening, end) if opening >= 0 else -1
     if closing < 0:
-        return []
+        listed = COHORT_LIST_AFTER_RE.search(text, claim_end, min(end, claim_end + 90)) if "of" in text[claim_end:claim_end + 90] else None
+        if listed is None:
+            return []
+        # "… was seen in three patients, with nadirs of 12, 30 and 8 x10^9/L": the values listed after the words
+        unit = listed.group("unit")
+        items = [_mention(analyte, text, number.start(), number.end(), number.group(0), False, unit, None, number.span(), [parse_number(number.group(0))])
+                 for number in _cohort_numbers(text, listed.start("list"), listed.end("list"))]
+        return [item for item in items if item.value is not None]
     name = REFERENT_RE.search(text, opening, closing) or COHORT_LEAD_RE.match(text, opening + 1, closing)
     if name is None or name.re is REFERENT_RE and name.lastgroup != analyte:
         return []  # the bracket names another count; "(nadirs 41, 22 and 56 x10^9/L)" names none, so its values are the claim's
     unit = unit_in(text[name.end():closing])
     listed = []
-    for number in COHORT_NUMBER_RE.finditer(text, name.end(), closing):
+    for number in _cohort_numbers(text, name.end(), closing):
         item = _mention(analyte, text, number.start(), number.end(), number.group(0), False, unit, None, number.span(),
                         [parse_number(number.group(0))])
         if item.value is not None:

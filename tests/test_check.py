@@ -1491,6 +1491,13 @@ ROUND49_CLASSES = [
     ("Hb 7,4 g/dL : au moins une anémie de grade 3.", "5", []),
     ("Hb 13.0 g/dL (reference 13.5-17.5 for men), within normal limits.", "5", [(C, "hgb", None, None)]),
     ("Plt 8 x10^9/L, grade 4; CTCAE calls counts below 10 grade 4 in v6.0 as well.", "5", []),
+    # a cohort: "none had", "and one had (…)", values listed in words after the claim ("with nadirs of …")
+    ("One patient had grade 3 neutropenia (ANC nadir 0.7 x10^9/L) and none had grade 4 events.", "5", []),
+    ("Three patients had grade 1 thrombocytopenia (platelets 110, 92 and 130) and one had grade 2 (platelets 61).", "5", []),
+    ("Grade 3 neutropenia occurred in two patients, with nadirs of 0.6 and 1.2 x10^9/L.", "5", [(M, "anc", 3, 2)]),
+    ("Grade 4 neutropenia occurred in one patient (ANC nadir 0.3 x10^9/L on day 21).", "5", []),
+    # a threshold that marks a grade, in French
+    ("Plaquettes à 68 G/L, au-dessus du seuil de 50 G/L qui marque la thrombopénie de grade 3.", "5", []),
 ]
 
 
