@@ -371,7 +371,10 @@ REFERRING_COMPARISON_START_RE = re.compile(rf"(?i)(?:(?:since|as|because|so|and|
 # A claim that refers back to the value its sentence is about, past thresholds named in between ("ANC 1.4 is more than
 # the 1.0 lower edge of grade 2, which makes it grade 3").
 REFERRING_BEFORE_RE = re.compile(rf"(?i)(?:{REFERRING}|\bso\s+(?:it's\s+|it\s+is\s+|this\s+is\s+|that's\s+|she's\s+|he's\s+)?"
-                                 rf"(?:(?:not|still|now|only|just|probably)\s+){{0,2}})$")
+                                 rf"(?:(?:not|still|now|only|just|probably)\s+){{0,2}}"
+                                 # "at this level CTCAE calls it grade 2", "your doctor would rate this as grade 1"
+                                 rf"|\b(?:calls?|called|rates?|rated|grades?|graded|classes|classed|classifies|labels?|puts?)\s+(?:it|this|that)\s+"
+                                 rf"(?:as\s+|at\s+)?(?:an?\s+)?(?:CTCAE\s+)?)$")
 # A verb that gives a grade to the value before it, right before the claim: "2,000 per microliter is classed as grade 3".
 LINKING_BEFORE_RE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being|classed|classified|considered|counted|called|rated|graded|"
                                r"labell?ed|scored|coded|regarded|deemed|corresponds\s+to|amounts\s+to|equates\s+to|represents|means|"
@@ -3075,7 +3078,7 @@ STATED_LLN_RE = re.compile(rf"(?i)(?:lower\s+limit(?:\s+of\s+normal)?|\bLLN)\s*(
 
 # A reference range in brackets right after a value ("Hb 13.1 g/dL (ref 13.5–17.5)", "Hgb 12.6 L (13.5-17.5 g/dL)"): its
 # low end is the laboratory's lower limit of normal for that value, where grade 1 starts.
-RANGE_AFTER_VALUE_RE = re.compile(rf"(?i)[ \t]*(?:[HL]\b[ \t]*)?[\(\[][ \t]*(?:(?:male|female|men|women|homme|femme|Mann|Frau|hombre|mujer|uomo|donna|man|vrouw|m|f)[ \t]*[,:;][ \t]*)?(?:(?:(?:lab(?:oratory)?|local|our|the\s+lab's)[ \t]+(?:range|ref(?:erence)?(?:[ \t]+range)?|normal)|"
+RANGE_AFTER_VALUE_RE = re.compile(rf"(?i)[ \t]*(?:[HL]\b[ \t]*)?[\(\[][ \t]*(?:(?:male|female|men|women|homme|femme|Mann|Frau|hombre|mujer|uomo|donna|man|vrouw|m|f)(?:[ \t]*[,:;][ \t]*|[ \t]+(?=ref|normal|range|lab)))?(?:(?:(?:lab(?:oratory)?|local|our|the\s+lab's)[ \t]+(?:range|ref(?:erence)?(?:[ \t]+range)?|normal)|"
                                   # "(our laboratory's range for men is 13.5–17.5 g/dL)"
                                   rf"(?:(?:our|the|local)[ \t]+)?lab(?:oratory)?['’]s[ \t]+(?:(?:reference|normal)[ \t]+)?range(?:[ \t]+for[ \t]+(?:men|women|males|females|adults))?(?:[ \t]+is)?|"
                                   rf"ref(?:erence)?\.?(?:[ \t]+range)?|normal(?:[ \t]+range)?|RR|NR|N|"
@@ -3086,7 +3089,8 @@ RANGE_AFTER_VALUE_RE = re.compile(rf"(?i)[ \t]*(?:[HL]\b[ \t]*)?[\(\[][ \t]*(?:(
                                   rf"valores?[ \t]+de[ \t]+refer[êe]ncia)[ \t]*[:=]?[ \t]*)?"
                                   rf"(?P<low>\d+(?:[.,]\d+)?)[ \t]*(?:[-–]|to)[ \t]*\d+(?:[.,]\d+)?[ \t]*(?P<unit>{UNIT_ALTERNATIVES})?"
                                   # ... perhaps with whom it is for: "(ref 13.5-17.5, male)"
-                                  rf"(?:[ \t]*[,;][ \t]*(?:male|female|men|women|M|F|adult|adults?[ \t]+(?:male|female))|[ \t]+(?:for|in)[ \t]+(?:men|women|males|females|adults))?[ \t]*[\)\]]")
+                                  rf"(?:[ \t]*[,;][ \t]*(?:male|female|men|women|M|F|adult|adults?[ \t]+(?:male|female))|[ \t]+(?:for|in|en|para|pour|chez[ \t]+les?|per|bei|voor|nos|nas|em)[ \t]+(?:men|women|males|females|adults|varones|hombres|mujeres|"
+                                  rf"homens|mulheres|hommes|femmes|uomini|donne|m[äa]nnern|frauen|mannen|vrouwen))?[ \t]*[\)\]]")
 
 
 # ... or a reference range the value's sentence names a few words away: "Platelets 130 with a lab reference range of

@@ -1828,7 +1828,8 @@ DONOR_RE = re.compile(r"(?i)\b(?:donor|donneur|donneuse|donante|donatore|donatri
 
 
 # What follows "<name> up to <value>" when the count rose to it, rather than a limit: "from 0.4", "after the G-CSF".
-UP_TO_CHANGE_AFTER_RE = re.compile(r"(?i)[ \t]*(?:from|after|with|since|following|today|now|this\s+morning|overnight)\b")
+UP_TO_CHANGE_AFTER_RE = re.compile(r"(?i)[ \t]*(?:[-–—,;][ \t]*)?(?:from|after|with|since|following|today|now|this\s+morning|overnight|"
+                                   r"on\s+(?:the\s+)?(?:repeat|recheck|re-?draw|rpt))\b")  # "Platelets up to 46 on repeat - now grade 2"
 
 
 # One more step of a change told with "from … to …": "went from 150 to 90 to 63".

@@ -1498,6 +1498,13 @@ ROUND49_CLASSES = [
     ("Grade 4 neutropenia occurred in one patient (ANC nadir 0.3 x10^9/L on day 21).", "5", []),
     # a threshold that marks a grade, in French
     ("Plaquettes à 68 G/L, au-dessus du seuil de 50 G/L qui marque la thrombopénie de grade 3.", "5", []),
+    # a range for men in Spanish, or headed "male reference", is the value's own
+    ("Hemoglobina 12,6 g/dL (VN 13,5-17,5 en varones): grado 1.", "5", []),
+    ("Hb 13.1 g/dL (male reference 13.5-17.5), within normal limits.", "5", [(C, "hgb", None, None)]),
+    # "CTCAE calls it grade 2" refers back to the value before, past a sentence of general words
+    ("Your platelets are 120. Anything under 150 is low; at this count CTCAE calls it grade 2.", "5", [(M, "plt", 2, 1)]),
+    # "up to" right after a name, then a repeat or a time, is a rise to the value
+    ("Neutrophils up to 0.8 on repeat - now grade 2.", "5", [(M, "anc", 2, 3)]),
 ]
 
 
