@@ -326,6 +326,8 @@ THRESHOLD_AFTER_RE = re.compile(r"(?i)\s*(?:(?:(?!(?:since|because|as|when|while
                                 r"s['’]arr[êe]te|commence|d[ée]bute|comienza|empieza|termina|acaba|beginnt|endet|inizia|comincia|finisce|"
                                 r"begint|eindigt|come[çc]a|starting|beginning|commen[çc]ant|d[ée]butant|comenzando|empezando|iniziando|cominciando|"
                                 r"come[çc]ando)\b"
+                                # what a grade is: "grade 3 neutropenia is an ANC from 0.5 up to 1.0", "grade 4 is anything under 0.5"
+                                r"|(?:is|are)\s+(?:an?\s+(?:\w+\s+){0,2}?(?:from|between)\s+\d|(?:anything|everything|any\s+\w+)\s+(?:under|below|less|lower|above|over|from|between|<|≤))"
                                 # what a grade needs: "grade 4 would require a count below 10", "grade 4 under v6.0 requires <0.1"
                                 r"|(?:[\w.]+\s+){0,4}?(?:would\s+)?(?:requires?|required|needs?|needed)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
                                 r"(?:[<>≤≥]|below|under|less|lower|above|over|more|greater|at\s+least|\d|life-?threatening|urgent\s+intervention))")
@@ -334,7 +336,7 @@ MEETS_BEFORE_RE = re.compile(r"(?i)\b(?:meets?|meeting|met|fulfils?|fulfills?|fu
                              r"satisfying|within|reaches|reached|qualifies\s+for)\s+(?:the\s+)?(?:CTCAE\s+)?$")
 THRESHOLD_WORDS = ("threshold", "cut", "boundary", "limit", "band", "border", "mark", "criteri", "mean", "defin", "start", "begin", "line",
                    "appl", "kick", "stop", "end", "cover", "span", "run", "requir", "need", "arr", "commen", "ebut", "ébut", "mienza", "piez",
-                   "termin", "acab", "inizi", "cominci", "finisc", "eindig", "meça", "meca")
+                   "termin", "acab", "inizi", "cominci", "finisc", "eindig", "meça", "meca", " from ", "between", "anything", "everything", "any ")
 NEGATION_WORDS = ("no", "n't", "never", "without", "rather", "instead", "nor", "short", "below", "hardly", "ness", "ningun", "sin", "sans",
                   "aucun", "pas", "kein", "geen", "nenhum", "sem", "nicht", "niet", "não", "nao")
 THRESHOLD_HINT_RE = re.compile("|".join(THRESHOLD_WORDS))

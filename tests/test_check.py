@@ -1505,6 +1505,8 @@ ROUND49_CLASSES = [
     ("Your platelets are 120. Anything under 150 is low; at this count CTCAE calls it grade 2.", "5", [(M, "plt", 2, 1)]),
     # "up to" right after a name, then a repeat or a time, is a rise to the value
     ("Neutrophils up to 0.8 on repeat - now grade 2.", "5", [(M, "anc", 2, 3)]),
+    # what a grade is ("grade 2 anaemia is a haemoglobin from 8.0 to under 10.0") defines a band
+    ("For the juniors: grade 2 anaemia is a haemoglobin from 8.0 up to 10.0 g/dL, and grade 3 is anything under 8.0.", "5", []),
 ]
 
 
