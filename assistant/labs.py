@@ -1288,7 +1288,8 @@ THRESHOLD_NOUNS = ("cut", "thresh", "limit", "trigger", "target", "goal", "lln",
 # Who the patient is to the writer, before the patient's own value: "ours 68", "pt's 7.3", "our guy is at 1.3", "mine is 1.6".
 OWNER = r"(?:ours|theirs|yours|mine|(?:(?:our|my|this|the)\s+)?(?:pts?|patient)(?:\s+(?:him|her)self)?|(?:our|my|this|the)\s+(?:guy|lady|man|woman|gentleman|gent|chap)|this\s+one)"
 CURRENT_AFTER_THRESHOLD_RE = re.compile(rf"(?:[ \t]*[-–][ \t]*\d+(?:[.,]\d+)?)?(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?"
-                                        rf"(?:[^.;\n\d]|\.(?=\s+I(?:['’]m|\s+am)\s)|\b(?:bed|bay|room|rm)\s*\d+\b|(?<=\bby\s)\d+(?:[.,]\d+)?(?:\s*(?:g/dl|g/l|k\b))?|\((?:CTCAE\s+)?(?:grade|gr\.?|G)\s*[0-5]\)|{TIME_TOKEN}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\.{{2,}}|\b[Gg]\d(?:[-–]\d)?\b|\((?:around|about|approx\w*|~)\s*\d+\)|[<>≤≥~]\s*\d+(?:[.,]\d+)?|\d+ish\b|\b(?:says|said|uses|gives|lists)\s+\d+(?:[.,]\d+)?|(?:above|below|over|under)\s+\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s+or\s+\d+(?:[.,]\d+)?){{0,50}}?"
+                                        rf"(?:[^.;\n\d]|\.(?=\s+I(?:['’]m|\s+am)\s)|\b(?:bed|bay|room|rm)\s*\d+\b|"
+                                        rf"\b(?:cut-?off|threshold|limit|trigger)[^.;\n\d]{{0,25}}?\b(?:is|of|=|:)\s*[<>≤≥]?\s*\d+(?:[.,]\d+)?|(?<=\bby\s)\d+(?:[.,]\d+)?(?:\s*(?:g/dl|g/l|k\b))?|\((?:CTCAE\s+)?(?:grade|gr\.?|G)\s*[0-5]\)|{TIME_TOKEN}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\.{{2,}}|\b[Gg]\d(?:[-–]\d)?\b|\((?:around|about|approx\w*|~)\s*\d+\)|[<>≤≥~]\s*\d+(?:[.,]\d+)?|\d+ish\b|\b(?:says|said|uses|gives|lists)\s+\d+(?:[.,]\d+)?|(?:above|below|over|under)\s+\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s+or\s+\d+(?:[.,]\d+)?){{0,50}}?"
                                         rf"(?:[,;?—–]|\s-\s|\.{{2,}}|\.(?=\s+(?:they|it|mine|ours|his|hers|theirs|yours|she|he|pt|patient)['’\s]|\s+(?:right\s+)?(?:now|today|currently|this\s+morning)\b|\s+{PATIENTS_OWN})|(?=\s+(?:ours|his|hers|theirs|yours|mine)\s)|(?=\s+(?:but|whereas|while)\s))\s*(?:but\s+|and\s+|right\s+|whereas\s+|while\s+)?"
                                         rf"(?P<cue>today|now|this\s+morning|currently|(?:his|hers|they|it)(?=\s+(?:is|was|are|were|came\s+back|come\s+back)\s|['’]re\s+at\s)|they['’]?re(?=\s+(?:at\s+|now\s+|only\s+)?\d)|{OWNER}(?:['’](?:s|re))?(?:\s+(?:today|now|currently|this\s+morning|on\s+[a-z]{{4,}}))?(?=\s+(?:is|was|are|were|came\s+back|come\s+back|has|had|at|sits?|sitting|stands?|standing)\s)|(?:ours|mine|theirs|yours|hers|his|(?:(?:our|my|this|the)\s+)?(?:pts?|patient)(?:['’]s)?(?:\s+(?:him|her)self)?)(?:\s+(?:today|now|currently|this\s+morning))?(?=\s*:?\s*[1-9]|\s*:?\s*0[.,])(?!\s*:?\s*\d+(?:st|nd|rd|th)\b)|(?:she|he)(?=['’]s\s+(?:at\s+|now\s+|only\s+)?\d|\s+is\s+(?:at\s+|now\s+|only\s+)?\d|['’]s\s+at\s|\s+is\s+at\s)|(?:pt|patient)(?:['’]s)?\s+value|{PATIENTS_OWN})(?:['’](?:s|re))?\s*(?::\s*)?{SUBJECT_VERB}{NUMBER}\s*(?:{UNIT})?",
                                         re.IGNORECASE)
@@ -1774,7 +1775,8 @@ def _find_mentions(text: str) -> list[Mention]:
             others = list(OTHER_PATIENT_RE.finditer(text, ends[-1].end() if ends else start, mention.span[0]))
             if others and not OWN_PATIENT_RE.search(text, others[-1].end(), mention.number_span[0]):
                 mention.someone_else = True
-    if any(word in lowered for word in RELATIVE_WORDS) and (WRITER_IS_PATIENT_RE.search(text) or any(word in lowered for word in NOT_CARED_FOR)):
+    if any(word in lowered for word in RELATIVE_WORDS) and (WRITER_IS_PATIENT_RE.search(text) or any(word in lowered for word in NOT_CARED_FOR)
+                                                            or "pt's " in lowered or "pt’s " in lowered or "patient's " in lowered or "patient’s " in lowered):
         # "my mom had lymphocytes of 0.4 last year … I'm starting Keytruda": a relative's value, in a sentence about the relative,
         # when the writer says they are the patient (else the relative may be the patient: "My husband is on Tecentriq and his …")
         for mention in found:
@@ -1783,7 +1785,8 @@ def _find_mentions(text: str) -> list[Mention]:
             start = max(0, mention.span[0] - 120)
             ends = list(SENTENCE_STOP_RE.finditer(text, start, mention.span[0]))
             relatives = [m for m in RELATIVE_SUBJECT_RE.finditer(text, ends[-1].end() if ends else start, mention.span[1]) if m.end() <= mention.span[0]]
-            if relatives and not WRITER_RE.search(text, relatives[-1].end(), mention.number_span[0]):  # "… while mine came back at 62"
+            if relatives and not WRITER_RE.search(text, relatives[-1].end(), mention.number_span[0]) \
+                    and not OWN_AFTER_RELATIVE_RE.search(text, relatives[-1].end(), mention.number_span[0]):  # "… while mine came back at 62", "our pt is 1.7"
                 mention.someone_else = True
     return found
 
@@ -1816,9 +1819,9 @@ DONOR_WORDS = ("donor", "donneur", "donante", "donatore", "spender", "dador", "d
 RELATIVE_WORDS = (" mom", " mum", " mother", " dad", " father", " husband", " wife", " partner", " son ", " son'", " son’", " daughter",
                   " sister", " brother", " friend", " neighbo", " aunt", " uncle", " cousin", " grand")  # each a word's start: "person" has no son
 NOT_CARED_FOR = (" friend", " neighbo", " colleague")  # a writer speaks of them, never for them as a caregiver would
-RELATIVE_SUBJECT_RE = re.compile(r"(?i)\b(?:my|our|his|her|their)\s+(?:mom|mum|mother|dad|father|husband|wife|partner|son|daughter|sister|"
+RELATIVE_SUBJECT_RE = re.compile(r"(?i)\b(?:my|our|his|her|their|(?:the\s+)?(?:pt|patient)['’]s)\s+(?:mom|mum|mother|dad|father|husband|wife|partner|son|daughter|sister|"
                                  r"brother|friend|neighbou?r|aunt|uncle|cousin|grand(?:ma|pa|mother|father))\b(?:['’]s)?"
-                                 r"(?=\s+(?:had|has|was|is|got|gets|also|once|\w+['’]s|lymph|neut|plat|h[ae]?moglobin|hb|hgb|wbc|anc|plt))")
+                                 r"(?=(?:\s+on\s+[\w-]+)?\s+(?:had|has|was|is|got|gets|also|once|\w+['’]s|lymph|neut|plat|h[ae]?moglobin|hb|hgb|wbc|anc|plt))")
 WRITER_IS_PATIENT_RE = re.compile(r"(?i)\b(?:i['’]m|i\s+am|i['’]ve\s+been|i\s+have\s+been)\s+(?:starting|on|getting|receiving|having|due|about\s+to|going\s+to)\b|"
                                   r"\b(?:i\s+(?:start|get|receive|had|have)|my)\s+(?:first\s+|next\s+|last\s+)?(?:infusion|cycle|dose|treatment|immunotherapy|keytruda|opdivo|"
                                   r"pembro\w*|nivo\w*|ipi\w*|atezo\w*|durva\w*)\b|\bmine\b")
@@ -3650,6 +3653,8 @@ NOT_OURS_AFTER_RE = re.compile(r"(?i)\bbelongs?\s+to\s+(?:(?:the|another|a\s+dif
 # A result filed for another patient, said before it.
 WRONG_PATIENT_WORDS = ("mrn", "filed in error", "wrong patient", "wrong pt", "belongs to bed", "belongs to room", "mislabel")
 WRONG_PATIENT_BEFORE_RE = re.compile(r"(?i)\b(?:different\s+MRN|filed\s+in\s+error|wrong\s+(?:patient|pt)|mislabell?ed|belongs?\s+to\s+(?:bed|bay|room|rm)\s*\d+)\b[^\n]{0,80}\Z")
+# The patient named again after a relative's value: "pt's are 155", "pt himself 47", "we got 8.6 today", "our pt is 1.7".
+OWN_AFTER_RELATIVE_RE = re.compile(r"(?i)\b(?:(?:the\s+)?(?:pt|patient)(?:['’]s|\s+(?:him|her)self|\s+(?:is|has|had|was))|we|ours|our\s+(?:pt|patient|guy|lady)|this\s+one)\b")
 OWN_PATIENT_RE = re.compile(r"(?i)\b(?:mine|ours|(?:my|our)\s+(?:pt|patient|guy|lady|man|woman)|this\s+(?:one|pt|patient))\b")
 CLUMPED_RE = re.compile(r"(?i)\bclump\w*|agr[ée]gats?|aggregat\w*|agregados?")
 SPECIMEN_RE = re.compile(r"(?i)\b(?:capillary|venous|arterial|finger-?(?:stick|prick)|point[ -]of[ -]care|poc|i-?stat|blood\s+gas|citrate|edta|"

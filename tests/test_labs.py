@@ -1604,6 +1604,11 @@ ROUND49_READS = [
     ('"drawn","test","result"\n"2025-03-01 08:00","ANC","0.9"\n"2025-03-04 08:10","ANC","1.4"', {"anc": 1.4}),
     # a date (and time) in the bracket after a name labels the value after it
     ("Platelets (12/05 07:30): 38 x10^9/L", {"plt": 38}),
+    # a change's size, then the value now; a threshold named after the name, then the patient's
+    ("plts dropped by 40 this week, now 61", {"plt": 61}),
+    ("hgb trigger for her is 8, pt's is 7.6", {"hgb": 7.6}),
+    # the patient's relative named with "pt's", then "our pt"
+    ("pt's brother on nivo had plts 30, our pt is 145", {"plt": 145}),
 ]
 
 
