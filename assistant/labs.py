@@ -1764,7 +1764,7 @@ def _find_mentions(text: str) -> list[Mention]:
             stop = SENTENCE_STOP_RE.search(text, mention.span[1])
             if NOT_OURS_AFTER_RE.search(text, mention.span[1], min(stop.start() if stop else len(text), mention.span[1] + 80)):
                 mention.someone_else = True
-    if any(word in lowered for word in WRONG_PATIENT_WORDS):
+    if WRONG_PATIENT_HINT_RE.search(lowered):
         for mention in found:  # "NOTE: result below belongs to bed 14 (different MRN), filed in error: PLT 22": not this patient's
             if WRONG_PATIENT_BEFORE_RE.search(text, max(0, mention.span[0] - 120), mention.span[0]):
                 mention.someone_else = True
@@ -3651,7 +3651,7 @@ NO_PATIENT_RE = re.compile(r"(?i)\b(?:(?:general|generic)\s+q(?:uestion)?\b|no\s
 NOT_OURS_AFTER_RE = re.compile(r"(?i)\bbelongs?\s+to\s+(?:(?:the|another|a\s+different|a)\s+(?:other\s+)?(?:patient|pt)|(?:bed|bay|room|rm)\s*\d+)|"
                                r"\b(?:was|is|were|are)\s+(?:for\s+)?(?:bed|bay|room|rm)\s*\d+['’]s\b|,\s*not\s+(?:ours|mine|our\s+(?:patient|pt)|my\s+(?:patient|pt))\b")
 # A result filed for another patient, said before it.
-WRONG_PATIENT_WORDS = ("mrn", "filed in error", "wrong patient", "wrong pt", "belongs to bed", "belongs to room", "mislabel")
+WRONG_PATIENT_HINT_RE = re.compile(r"mrn|filed in error|wrong p|belongs to (?:bed|bay|room|rm)|mislabel")  # a cheap test first
 WRONG_PATIENT_BEFORE_RE = re.compile(r"(?i)\b(?:different\s+MRN|filed\s+in\s+error|wrong\s+(?:patient|pt)|mislabell?ed|belongs?\s+to\s+(?:bed|bay|room|rm)\s*\d+)\b[^\n]{0,80}\Z")
 # The patient named again after a relative's value: "pt's are 155", "pt himself 47", "we got 8.6 today", "our pt is 1.7".
 OWN_AFTER_RELATIVE_RE = re.compile(r"(?i)\b(?:(?:the\s+)?(?:pt|patient)(?:['’]s|\s+(?:him|her)self|\s+(?:is|has|had|was))|we|ours|our\s+(?:pt|patient|guy|lady)|this\s+one)\b")
