@@ -1402,6 +1402,10 @@ def _bracketed_alone(text: str, filler: str, number_end: int) -> bool:
     return filler.strip() == "(" and text[number_end:number_end + 12].lstrip(" \t").startswith(")")
 
 
+# An aside that says what a count is, set off between a name and its value by commas or dashes.
+APPOSITIVE_RE = re.compile(r"(?i)[ \t]*(?:,|[-–—])[ \t]*(?:the|a|an|which\s+(?:are|is)|i\.e\.)\s[^,;.\n\d()\-–—:]{3,60}?[ \t]*(?:,|[-–—])(?=[ \t]+(?:are|is|was|were|at|now|of)\b)")
+
+
 def _find_mentions(text: str) -> list[Mention]:
     mentions: list[Mention] = []
     bare: list[re.Match] = []  # names with no value after them: the value may stand before the name
@@ -1430,6 +1434,8 @@ def _find_mentions(text: str) -> list[Mention]:
     for match in names:
         analyte = match.lastgroup
         position = match.end()
+        if text[position:position + 2].strip()[:1] in (",", "-", "–", "—") and (aside := APPOSITIVE_RE.match(text, position)):
+            position = aside.end()  # "your neutrophils, the cells that fight bacteria, are 1.4": an aside between name and value
         if "%" in text[position:position + 3] and text[position:position + 3].lstrip().startswith("%"):
             absolute = PERCENT_NAME_THEN_ABSOLUTE_RE.match(text, position) if "(" in text[position:position + 16] else None
             if absolute:  # "NEUT% 71.2 (abs 1.8)": the percentage, then the absolute count in brackets

@@ -1508,6 +1508,9 @@ ROUND49_CLASSES = [
     ("Neutrophils up to 0.8 on repeat - now grade 2.", "5", [(M, "anc", 2, 3)]),
     # what a grade is ("grade 2 anaemia is a haemoglobin from 8.0 to under 10.0") defines a band
     ("For the juniors: grade 2 anaemia is a haemoglobin from 8.0 up to 10.0 g/dL, and grade 3 is anything under 8.0.", "5", []),
+    # an aside between a count's name and its value; the claim later about "the neutrophil result"
+    ("Your neutrophils, the cells that fight bacteria, are 1.3.\n\nThe neutrophil result is what doctors call grade 1 neutropenia.", "5",
+     [(M, "anc", 1, 2)]),
 ]
 
 

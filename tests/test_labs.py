@@ -1609,6 +1609,9 @@ ROUND49_READS = [
     ("hgb trigger for her is 8, pt's is 7.6", {"hgb": 7.6}),
     # the patient's relative named with "pt's", then "our pt"
     ("pt's brother on nivo had plts 30, our pt is 145", {"plt": 145}),
+    # an aside that says what a count is, between the name and the value
+    ("Your lymphocytes, the cells that make antibodies, are 0.7 x10^9/L.", {"alc": 0.7}),
+    ("Your platelets - the cells that help blood clot - are 88 today.", {"plt": 88}),
 ]
 
 
