@@ -1770,6 +1770,9 @@ def _find_mentions(text: str) -> list[Mention]:
             stop = SENTENCE_STOP_RE.search(text, mention.span[1])
             if NOT_OURS_AFTER_RE.search(text, mention.span[1], min(stop.start() if stop else len(text), mention.span[1] + 80)):
                 mention.someone_else = True
+    if ("current" in lowered or "historical" in lowered) and NO_CURRENT_RE.search(text):
+        for mention in found:  # "Historical only - last CBC on file from 2021: WBC 6.6 … No current labs available.": none is current
+            mention.someone_else = True
     if WRONG_PATIENT_HINT_RE.search(lowered):
         for mention in found:  # "NOTE: result below belongs to bed 14 (different MRN), filed in error: PLT 22": not this patient's
             if WRONG_PATIENT_BEFORE_RE.search(text, max(0, mention.span[0] - 120), mention.span[0]):
@@ -3657,6 +3660,8 @@ NO_PATIENT_RE = re.compile(r"(?i)\b(?:(?:general|generic)\s+q(?:uestion)?\b|no\s
 NOT_OURS_AFTER_RE = re.compile(r"(?i)\bbelongs?\s+to\s+(?:(?:the|another|a\s+different|a)\s+(?:other\s+)?(?:patient|pt)|(?:bed|bay|room|rm)\s*\d+)|"
                                r"\b(?:was|is|were|are)\s+(?:for\s+)?(?:bed|bay|room|rm)\s*\d+['’]s\b|,\s*not\s+(?:ours|mine|our\s+(?:patient|pt)|my\s+(?:patient|pt))\b")
 # A result filed for another patient, said before it.
+# A text that says it gives no current values.
+NO_CURRENT_RE = re.compile(r"(?i)\bno\s+current\s+(?:labs?|bloods?|cbc|fbc|results?|values?|counts?)\b|\bhistorical\s+(?:values?\s+|results?\s+)?only\b")
 WRONG_PATIENT_HINT_RE = re.compile(r"mrn|filed in error|wrong p|belongs to (?:bed|bay|room|rm)|mislabel")  # a cheap test first
 WRONG_PATIENT_BEFORE_RE = re.compile(r"(?i)\b(?:different\s+MRN|filed\s+in\s+error|wrong\s+(?:patient|pt)|mislabell?ed|belongs?\s+to\s+(?:bed|bay|room|rm)\s*\d+)\b[^\n]{0,80}\Z")
 # The patient named again after a relative's value: "pt's are 155", "pt himself 47", "we got 8.6 today", "our pt is 1.7".

@@ -1612,6 +1612,8 @@ ROUND49_READS = [
     # an aside that says what a count is, between the name and the value
     ("Your lymphocytes, the cells that make antibodies, are 0.7 x10^9/L.", {"alc": 0.7}),
     ("Your platelets - the cells that help blood clot - are 88 today.", {"plt": 88}),
+    # a text that says it gives no current values
+    ("Old values only (2022): Hb 13.2, plt 240. No current labs on file.", {}),
 ]
 
 
