@@ -1221,7 +1221,7 @@ LATER_DATED_ITEM = (rf"(?:and[ \t]+)?(?:the[ \t]+)?{DATE_PREPOSITION}(?:{DATE_LA
                     rf"[ \t]*[:=]?[ \t]+(?P<later>\d+(?:[.,]\d+)?)(?!\d|/\d){ITEM_UNIT}")
 # What a dated list must start with (see DATE_LABEL): a cheap test before the whole pattern, which "WBC 2.7 x10^9/L" fails.
 DATED_START_RE = re.compile(r"[ \t]*(?:[:=]|--?|[—–])?[ \t]*(?:\d{1,2}/\d|\d{1,2}\.\d{1,2}\.|\d{1,2}:\d|\d{1,2}[ -][^\W\d_]|[^\W\d_])")
-DATED_LIST_RE = re.compile(rf"[ \t]*(?:[:=]|--?|[—–])?[ \t]*{DATED_ITEM}(?:(?:[ \t]*(?:[,;|]|{FORWARD_ARROW})|[ \t]+[–—][ \t]+)[ \t]*{LATER_DATED_ITEM})+", re.IGNORECASE)
+DATED_LIST_RE = re.compile(rf"[ \t]*(?:[:=]|--?|[—–])?[ \t]*{DATED_ITEM}(?:(?:[ \t]*(?:[,;|]|{FORWARD_ARROW})|[ \t]+[–—][ \t]+|(?:[ \t]+[HL])?[ \t]{{2,}})[ \t]*{LATER_DATED_ITEM})+", re.IGNORECASE)
 DATED_ITEM_RE = re.compile(rf"{DATE_PREPOSITION}(?P<label>{DATE_LABEL}|{TODAY_LABEL}(?=[ \t]+{DATE_LABEL}[ \t]*:?[ \t]+\d)(?:[ \t]+{DATE_LABEL})|{TODAY_LABEL}){DRAW_WORDS}[ \t]*[:=]?[ \t]+(?P<value>\d+(?:[.,]\d+)?)(?!\d|/\d)"
                            rf"(?:[ \t]*(?P<unit>{UNIT_ALTERNATIVES})(?![A-Za-z]))?", re.IGNORECASE)
 # Words between a name and its dated list: a word for a series, or the first date's preposition. LIST_WORD_STARTS: their first
@@ -1690,7 +1690,7 @@ def _find_mentions(text: str) -> list[Mention]:
                 or owner_at and (near := bisect_left(owner_at, end)) < len(owner_at) and owner_at[near] < end + 80 \
                 and (OTHER_PERSON_HINT_RE.search(lowered, max(0, match.start() - 80), match.start())
                      and OTHER_PERSON_RE.search(text, max(0, match.start() - 80), match.start())
-                     or ("'s" in text[end:owner_at[near]] or "’s" in text[end:owner_at[near]])
+                     or ("'s" in text[end:owner_at[near]] or "’s" in text[end:owner_at[near]] or "belong" in text[end:owner_at[near]])
                      and OTHER_PERSON_HINT_RE.search(lowered, end, owner_at[near]) and OTHER_PERSON_RE.search(text, end, owner_at[near])):
             # "…, ours is 88" after a threshold; "my sister had lymphocytes of 0.4 … mine are 0.9" after someone else's value;
             # "plts 14 but that was bed 9's result, ours are 94": someone else's, said after it; "hb 8.8 (grade 2). today 10.1":
@@ -1775,7 +1775,8 @@ def _find_mentions(text: str) -> list[Mention]:
             mention.someone_else = True
     if WRONG_PATIENT_HINT_RE.search(lowered):
         for mention in found:  # "NOTE: result below belongs to bed 14 (different MRN), filed in error: PLT 22": not this patient's
-            if WRONG_PATIENT_BEFORE_RE.search(text, max(0, mention.span[0] - 120), mention.span[0]):
+            wrong = WRONG_PATIENT_BEFORE_RE.search(text, max(0, mention.span[0] - 120), mention.span[0])
+            if wrong and not OWN_AFTER_RELATIVE_RE.search(text, wrong.end("cue"), mention.number_span[0]):  # "… belongs to bed 14. ours is 96"
                 mention.someone_else = True
     if any(word in lowered for word in OTHER_PATIENT_WORDS):
         for mention in found:  # "dr k's pt had plts 12 on nivo; mine's cbc not back yet": another clinician's patient
@@ -3640,6 +3641,7 @@ HYPOTHETICAL_RE = re.compile(r"(?i)\b(?:if|e\.g\.|for\s+example|such\s+as|would|
 # languages read. Words that may name the patient ("man", "Frau", "femme") are left out.
 OTHER_PERSON_RE = re.compile(r"(?i)\b(?:(?:other|another|different)\s+(?:pt|patient|guy|lady|man|woman)|(?:the\s+one\s+)?next\s+door|"
                              r"(?:pt|patient|guy|lady|man|woman|one)\s+in\s+(?:bed|bay|room|rm)\s*\d+|(?:bed|bay|room|rm)\s*\d+['’]s|"
+                             r"belongs?\s+to\s+(?:bed|bay|room|rm)\s*\d+|"
                              r"(?:dr\.?|doctor|prof\.?)\s+\w+['’]s\s+(?:pt|patient)|husband|wife|partner|son|daughter|mother|father|mom|mum|dad|brother|sister|sibling|friend|neighbou?r|"
                              r"donor|cousin|aunt|uncle|colleague|grand(?:mother|father|ma|pa)|mari|fille|fils|m[èe]re|p[èe]re|fr[èe]re|s(?:œ|oe)ur|voisine?|"
                              r"vecin[oa]|vicin[oa]|Nachbar(?:in)?|buurman|buurvrouw|vizinh[oa]|"
@@ -3647,7 +3649,7 @@ OTHER_PERSON_RE = re.compile(r"(?i)\b(?:(?:other|another|different)\s+(?:pt|pati
                              r"Ehemann|Ehefrau|Sohn|Tochter|Mutter|Vater|Bruder|Schwester|Freund(?:in)?|echtgeno(?:ot|te)|zoon|dochter|moeder|"
                              r"vader|broer|zus|vriend(?:in)?|spender|donneur|donante|donatore|doador)\b")
 # The letters every OTHER_PERSON_RE match holds one of (a cheap test before it; "mari", "fils", "zus" and the like by their vowels' company)
-OTHER_PERSON_HINT_RE = re.compile(r"other|door|in\s+(?:bed|bay|room|rm)\b|(?:bed|bay|room|rm)\s*\d+['’]s|['’]s\s+p|wife|husband|partner|son|daughter|mo[mt]|mum|dad|father|vader|vater|brother|sister|sibling|friend|"
+OTHER_PERSON_HINT_RE = re.compile(r"other|door|belong|in\s+(?:bed|bay|room|rm)\b|(?:bed|bay|room|rm)\s*\d+['’]s|['’]s\s+p|wife|husband|partner|son|daughter|mo[mt]|mum|dad|father|vader|vater|brother|sister|sibling|friend|"
                                   r"neighbo|donor|don|doad|cousin|aunt|uncle|colleague|grand|mari|fille|fils|m[èe]re|p[èe]re|fr[èe]re|s(?:œ|oe)ur|voisin|"
                                   r"vecin|vicin|nachbar|buur|vizinh|esposa|hij|madre|padre|herman|amig|amic|moglie|figli|fratello|sorella|ehe|sohn|"
                                   r"tochter|mutter|bruder|schwester|freund|echtgeno|zoon|dochter|moeder|broer|zus|vriend|spender")
@@ -3663,7 +3665,7 @@ NOT_OURS_AFTER_RE = re.compile(r"(?i)\bbelongs?\s+to\s+(?:(?:the|another|a\s+dif
 # A text that says it gives no current values.
 NO_CURRENT_RE = re.compile(r"(?i)\bno\s+current\s+(?:labs?|bloods?|cbc|fbc|results?|values?|counts?)\b|\bhistorical\s+(?:values?\s+|results?\s+)?only\b")
 WRONG_PATIENT_HINT_RE = re.compile(r"mrn|filed in error|wrong p|belongs to (?:bed|bay|room|rm)|mislabel")  # a cheap test first
-WRONG_PATIENT_BEFORE_RE = re.compile(r"(?i)\b(?:different\s+MRN|filed\s+in\s+error|wrong\s+(?:patient|pt)|mislabell?ed|belongs?\s+to\s+(?:bed|bay|room|rm)\s*\d+)\b[^\n]{0,80}\Z")
+WRONG_PATIENT_BEFORE_RE = re.compile(r"(?i)\b(?P<cue>different\s+MRN|filed\s+in\s+error|wrong\s+(?:patient|pt)|mislabell?ed|belongs?\s+to\s+(?:bed|bay|room|rm)\s*\d+)\b[^\n]{0,80}\Z")
 # The patient named again after a relative's value: "pt's are 155", "pt himself 47", "we got 8.6 today", "our pt is 1.7".
 OWN_AFTER_RELATIVE_RE = re.compile(r"(?i)\b(?:(?:the\s+)?(?:pt|patient)(?:['’]s|\s+(?:him|her)self|\s+(?:is|has|had|was))|we|ours|our\s+(?:pt|patient|guy|lady)|this\s+one)\b")
 OWN_PATIENT_RE = re.compile(r"(?i)\b(?:mine|ours|(?:my|our)\s+(?:pt|patient|guy|lady|man|woman)|this\s+(?:one|pt|patient))\b")

@@ -1614,6 +1614,9 @@ ROUND49_READS = [
     ("Your platelets - the cells that help blood clot - are 88 today.", {"plt": 88}),
     # a text that says it gives no current values
     ("Old values only (2022): Hb 13.2, plt 240. No current labs on file.", {}),
+    # "belongs to bed 14", then the patient's own; dated columns apart by runs of spaces
+    ("disregard the anc 0.2 on the board, belongs to room 3. ours is 1.8", {"anc": 1.8}),
+    ("HGB (12.0-16.0 g/dL)   02-Jun 10.9   09-Jun 9.7   16-Jun 8.8 L", {"hgb": 8.8}),
 ]
 
 
