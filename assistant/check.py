@@ -151,7 +151,8 @@ NON_LAB_ALTERNATIVES = "(?:" + "|".join(yaml.safe_load(NON_LAB_TERMS_FILE.read_t
 NON_LAB_TERM_RE = re.compile(r"\b" + first_char_lookahead(NON_LAB_ALTERNATIVES) + NON_LAB_ALTERNATIVES + r"\b", re.IGNORECASE)
 # Where such an event stands by a grade: right after it ("grade 3 colitis", "grade 2 immune-related colitis") or right
 # before it ("fatigue gr 2", "fatigue (grade 2)", "rash: grade 1").
-NON_LAB_BEFORE_RE = re.compile(r"\b" + NON_LAB_ALTERNATIVES + r"\b" + r"\s*(?:\(\s*|:\s*|[-–—]\s*|,\s*|\s(?:of|is|was|de|di|du|del|da|do|van|von|vom)\s+)?"
+NON_LAB_BEFORE_RE = re.compile(r"\b" + NON_LAB_ALTERNATIVES + r"\b" + r"\s*(?:\(\s*|:\s*|[-–—]\s*|,\s*|\s(?:of|is|was|de|di|du|del|da|do|van|von|vom|"
+                               r"remains|remained|stays|stayed|is\s+still|was\s+still|is\s+now|now|at|improved\s+to|settled\s+(?:at|to))\s+)?"
                                r"(?:(?:stable|persistent|ongoing|mild|improving|worsening|chronic|residual|known|now)\s+)?"
                                r"(?:(?:above|over|beyond|below|under|greater\s+than|worse\s+than|higher\s+than|less\s+than)\s+)?(?:CTCAE\s+)?$",
                                re.IGNORECASE)  # "tossicità cutanea di grado 1", "toxicité cutanée de grade 2"
@@ -281,7 +282,7 @@ VERSION_NAMED_RE = _scan(r"(?i)(?#first)(?:CTCAE\s*(?:version\s*|v\.?\s*)?|\bv\.
 NEGATION_RE = re.compile(r"(?i)\b(?:no(?!\s+(?:dia|d\.|m[êe]s|ano|momento|hemograma|controle|in[íi]cio|final|ciclo|exame|sangue|hospital|internamento|seguimento)\b)|not|cannot|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|hasn't|haven't|hadn't|won't|never|without|rather\s+than|instead\s+of|nor|neither|hardly|"
                          # the same in the other languages read here: "nessuna neutropenia di grado 2", "sin anemia de grado 3", "keine Neutropenie Grad 3",
                          # "et non de grade 3", "e non di grado 3" (but not the prefix of "non-haematological")
-                         r"non(?![-‐])|nessun[ao]?|ningun[ao]?|ningún|sin|sans|aucune?|pas(?:\s+de)?|kein(?:e[nmrs]?)?|geen|nenhum[a]?|sem|"
+                         r"non(?![-‐])|nessun[ao]?|ningun[ao]?|ningún|sin|sans|senza|ohne|zonder|aucune?|pas(?:\s+de)?|kein(?:e[nmrs]?)?|geen|nenhum[a]?|sem|"
                          r"nicht|niet|n[ãa]o)\b(?![-‐])"  # nor a prefix: "niet-hemolytische anemie graad 1"
                          # "no grade under v6.0 (grade 1 under v5.0)": what is denied is any grade, not the grade named after
                          r"(?!\s+(?:CTCAE\s+)?grade\b(?!\s*(?:[0-5]|[IV]+\b)))(?!.*\b(?:but|it\s+is|is|it's|it’s|that's|that\s+is)(?!\w))(?:[^;:,—–.]|(?<=\d)\.(?=\d)){0,35}$")
@@ -326,6 +327,8 @@ THRESHOLD_AFTER_RE = re.compile(r"(?i)\s*(?:(?:(?!(?:since|because|as|when|while
                                 r"s['’]arr[êe]te|commence|d[ée]bute|comienza|empieza|termina|acaba|beginnt|endet|inizia|comincia|finisce|"
                                 r"begint|eindigt|come[çc]a|starting|beginning|commen[çc]ant|d[ée]butant|comenzando|empezando|iniziando|cominciando|"
                                 r"come[çc]ando)\b"
+                                # the values a grade is kept for: "(v6.0 reserves grade 4 for counts below 10)"
+                                r"|for\s+(?:counts?|values?|levels?|results?|readings?)\s+(?:below|under|above|over|less|lower|<|≤)"
                                 # what a grade is: "grade 3 neutropenia is an ANC from 0.5 up to 1.0", "grade 4 is anything under 0.5"
                                 r"|(?:is|are)\s+(?:an?\s+(?:\w+\s+){0,2}?(?:from|between)\s+\d|(?:anything|everything|any\s+\w+)\s+(?:under|below|less|lower|above|over|from|between|<|≤))"
                                 # what a grade needs: "grade 4 would require a count below 10", "grade 4 under v6.0 requires <0.1"
@@ -336,9 +339,10 @@ MEETS_BEFORE_RE = re.compile(r"(?i)\b(?:meets?|meeting|met|fulfils?|fulfills?|fu
                              r"satisfying|within|reaches|reached|qualifies\s+for)\s+(?:the\s+)?(?:CTCAE\s+)?$")
 THRESHOLD_WORDS = ("threshold", "cut", "boundary", "limit", "band", "border", "mark", "criteri", "mean", "defin", "start", "begin", "line",
                    "appl", "kick", "stop", "end", "cover", "span", "run", "requir", "need", "arr", "commen", "ebut", "ébut", "mienza", "piez",
-                   "termin", "acab", "inizi", "cominci", "finisc", "eindig", "meça", "meca", " from ", "between", "anything", "everything", "any ")
+                   "termin", "acab", "inizi", "cominci", "finisc", "eindig", "meça", "meca", " from ", "between", "anything", "everything", "any ",
+                   "for count", "for value", "for level", "for result", "for reading")
 NEGATION_WORDS = ("no", "n't", "never", "without", "rather", "instead", "nor", "short", "below", "hardly", "ness", "ningun", "sin", "sans",
-                  "aucun", "pas", "kein", "geen", "nenhum", "sem", "nicht", "niet", "não", "nao")
+                  "aucun", "pas", "kein", "geen", "nenhum", "sem", "nicht", "niet", "não", "nao", "senza", "ohne", "zonder")
 THRESHOLD_HINT_RE = re.compile("|".join(THRESHOLD_WORDS))
 NAMED_THRESHOLD_HINT_RE = re.compile("threshold|cut|boundary|limit|line|defin|éfin|seuil|umbral|soglia|limiar|drempel|schwelle|marque|marca|markiert")  # a word THRESHOLD_NAMED_BEFORE_RE needs
 NEGATION_HINT_RE = re.compile("|".join(NEGATION_WORDS))
@@ -376,7 +380,11 @@ REFERRING_BEFORE_RE = re.compile(rf"(?i)(?:{REFERRING}|\bso\s+(?:it's\s+|it\s+is
                                  rf"(?:(?:not|still|now|only|just|probably)\s+){{0,2}}"
                                  # "at this level CTCAE calls it grade 2", "your doctor would rate this as grade 1"
                                  rf"|\b(?:calls?|called|rates?|rated|grades?|graded|classes|classed|classifies|labels?|puts?)\s+(?:it|this|that)\s+"
-                                 rf"(?:as\s+|at\s+)?(?:an?\s+)?(?:CTCAE\s+)?)$")
+                                 rf"(?:as\s+|at\s+)?(?:an?\s+)?(?:CTCAE\s+)?"
+                                 # ... in the other languages: "entspricht das einer Neutropenie Grad 2", "cela correspond à une neutropénie de grade 2"
+                                 rf"|\b(?:entspricht\s+(?:das|dies)|(?:das|dies)\s+entspricht|(?:cela|ceci|ça)\s+correspond\s+à|(?:esto|eso)\s+corresponde\s+a|"
+                                 rf"(?:ciò|questo)\s+corrisponde\s+a|(?:isso|isto)\s+corresponde\s+a|dat\s+komt\s+overeen\s+met)\s+"
+                                 rf"(?:(?:einer?|einem|une?|una?|um|uma|een)\s+)?(?:[^\W\d_]+\s+)?(?:(?:de|di|da|van)\s+)?)$")
 # A verb that gives a grade to the value before it, right before the claim: "2,000 per microliter is classed as grade 3".
 LINKING_BEFORE_RE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being|classed|classified|considered|counted|called|rated|graded|"
                                r"labell?ed|scored|coded|regarded|deemed|corresponds\s+to|amounts\s+to|equates\s+to|represents|means|"
@@ -438,9 +446,9 @@ NOT_YET_BEFORE_RE = re.compile(r"(?i)\b(?:before|until|till|unless|once)\s+(?:it
                                r"(?:becomes?|turns?|reach(?:es)?|gets?\s+to|counts?\s+as|qualif(?:y|ies)\s+as|(?:is|are)\s+(?:called|classed|classified|graded)(?:\s+as)?)"
                                r"\s+(?:a\s+|an\s+)?(?:CTCAE\s+)?$"
                                # "it would take a count below 75 to make it grade 2", "a further drop would take him into grade 3"
-                               r"|\bto\s+make\s+(?:it|this|that|them|him|her)\s+(?:a\s+|an\s+)?(?:CTCAE\s+)?$"
+                               r"|\bto\s+(?:make\s+(?:it|this|that|them|him|her)|reach|get\s+(?:to|into)|qualify\s+(?:as|for))\s+(?:a\s+|an\s+)?(?:CTCAE\s+)?$"
                                r"|\b(?:would|will|could|might)\s+(?:take|bring|push|put|tip|move)\s+(?:it|him|her|them|the\s+(?:count|patient))\s+(?:in)?to\s+(?:a\s+|an\s+)?(?:CTCAE\s+)?$")
-NOT_YET_HINT_RE = re.compile(r"before|until|till|unless|once|make|would|will|could|might")  # a cheap test before NOT_YET_BEFORE_RE
+NOT_YET_HINT_RE = re.compile(r"before|until|till|unless|once|make|would|will|could|might|to reach|to get|to qualify")  # a cheap test before NOT_YET_BEFORE_RE
 DEFINITION_SUBJECT_RE = re.compile(rf"(?i){DEFINITION_SUBJECT}(?:at\s+or\s+)?$")
 THRESHOLD_BEFORE_RE = re.compile(r"(?i)(?:\b(?:defines?|defining|for|of|to|into|from|de|di|du|del|da|do|van|von)\s+(?:a\s+|the\s+)?|\bthe\s+)$")
 

@@ -25,7 +25,7 @@ LAB_NAMES_FILE = Path(__file__).resolve().parent / "data" / "lab_names.yaml"
 # "neutrophil count". The '#' is part of the name, so "LYMPH#" is read whole even where "lymph" alone is a name.
 COUNT_SUFFIX = r"#?(?:\s+(?:counts?|ct|cnt)\b\.?)?"
 # ... and a German name may be compounded with "Verlauf" (its course over time): "Thrombozytenverlauf", "Hb-Verlauf".
-COURSE_SUFFIX = r"(?:-?verlauf)?"
+COURSE_SUFFIX = r"(?:-?verlauf|-?zahl|-?konzentration|-?wert|-?aantal)?"  # ... or with its count or value: "Neutrophilenzahl", "Thrombozytenwert"
 
 
 def _lexicon() -> dict[str, str]:
@@ -459,9 +459,9 @@ NOT_A_VALUE_RE = re.compile(r"\s*-?" + first_char_lookahead(NOT_A_VALUE_WORDS) +
 REFERENCE_AFTER_RE = re.compile(r"\s*(?:\)|\]|;|\.(?:\s|$)|,?\s*(?:study|trial|cohort|guidelines?|update|data|paper|review|"
                                 r"criteria|version|edition|et\s+al)\b|$)", re.IGNORECASE)
 # A statistic about a cohort, not a patient's value: "the median ANC was 1.2".
-STATISTIC_WORDS = ("median", "mean", "average")
+STATISTIC_WORDS = ("median", "mean", "average", "mittler", "gemiddeld", "moyenne", "media")
 STATISTIC_VALUE_RE = re.compile(r"[^\d\n;?]{0,40}?\d+(?:[.,]\d+)?")  # the statistic's own number after the name
-STATISTIC_BEFORE_RE = re.compile(r"(?i)\b(?:median|mean|average|averaged)[ \t]+(?:\w+[ \t]+){0,2}$")  # on the name's line: a heading above says nothing
+STATISTIC_BEFORE_RE = re.compile(r"(?i)\b(?:median[eao]?|mean|average|averaged|mediano|mittlere[rn]?|gemiddelde|moyenne|media)[ \t]+(?:\w+[ \t]+){0,2}$")  # on the name's line: a heading above says nothing
 # The same analyte's later values: "95 -> 61 -> 38", "4.8 on Monday, came back at 0.9".
 # A bare number that ends a list item: "PLT 88, 61, 45" is a series.
 NUMBER_PLAIN = r"\d+(?:\.\d+)?(?!\d|[.:]\d)"
@@ -1443,7 +1443,7 @@ def _find_mentions(text: str) -> list[Mention]:
             continue  # "NEUT%", "Neutrophils %": a differential percentage
         if may_statistic:
             before = text[max(0, match.start() - 30):match.start()].lower()
-            if ("median" in before or "mean" in before or "average" in before) and STATISTIC_BEFORE_RE.search(before):
+            if any(word in before for word in STATISTIC_WORDS) and STATISTIC_BEFORE_RE.search(before):
                 statistic = STATISTIC_VALUE_RE.match(text, position)  # "median ANC in the cohort was 3.1, ours is 1.3": the patient's after it
                 if statistic and (current := _current_after_threshold(text, statistic.end())) and OWNER_CUE_RE.match(current.group("cue")):
                     mentions.append(_matched_mention(analyte, text, current.start("cue"), _value_end(current), current))

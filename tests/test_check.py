@@ -1511,6 +1511,15 @@ ROUND49_CLASSES = [
     # an aside between a count's name and its value; the claim later about "the neutrophil result"
     ("Your neutrophils, the cells that fight bacteria, are 1.3.\n\nThe neutrophil result is what doctors call grade 1 neutropenia.", "5",
      [(M, "anc", 1, 2)]),
+    # an event that "remains grade 2" is graded without a count; "senza" negates in Italian
+    ("ANC 1.6 today. Colitis remains grade 2 on budesonide.", "5", []),
+    ("Neutrofili 1,6 x10^9/L, senza neutropenia di grado 2 o peggiore.", "5", []),
+    ("Neutrofili 1,3 x10^9/L, senza neutropenia di grado 2 o peggiore.", "5", [(M, "anc", "not ≥2", 2)]),
+    # "to reach grade 3" is a grade not reached; a grade kept "for counts below 10" defines a band
+    ("Hb 8.1 g/dL, grade 2 (it would need to fall under 8.0 to reach grade 3).", "5", []),
+    ("Platelets 15: grade 3 under v6.0, which keeps grade 4 for counts below 10.", "6", []),
+    # "entspricht das einer Neutropenie Grad 2" refers back; a German count's compound name ("Neutrophilenzahl")
+    ("Die Neutrophilenzahl liegt heute bei 1,7 /nl. Nach CTCAE v5.0 entspricht das einer Neutropenie Grad 2.", "5", [(M, "anc", 2, 1)]),
 ]
 
 

@@ -1617,6 +1617,9 @@ ROUND49_READS = [
     # "belongs to bed 14", then the patient's own; dated columns apart by runs of spaces
     ("disregard the anc 0.2 on the board, belongs to room 3. ours is 1.8", {"anc": 1.8}),
     ("HGB (12.0-16.0 g/dL)   02-Jun 10.9   09-Jun 9.7   16-Jun 8.8 L", {"hgb": 8.8}),
+    # a German name compounded with its count or value; a median in German is a statistic
+    ("Leukozytenzahl heute 2,9 /nl", {"wbc": 2.9}),
+    ("Der mittlere Thrombozytenwert der Kohorte lag bei 160 /nl.", {}),
 ]
 
 
