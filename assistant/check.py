@@ -2152,7 +2152,7 @@ INDEFINITE_BEFORE_RE = re.compile(r"(?i)\b(?:a|an|any|each|every)\s+(?:(?:absolu
 OPENING_PREPOSITION_RE = re.compile(r"(?i)[\W_]*(?:[AR]\s*\d*\s*[:.)]\s*)?(?:in|for|with|at|during|after|on|by|under)\s+"
                                     r"(?:(?:an?|the|CTCAE|v?[56](?:\.0)?,?)\s+)*[\W_]*$")
 # ... or an action after it, as a rule gives one: "Grade 3 anemia: transfuse", "Grade 3 thrombocytopenia - hold until grade 1".
-RULE_AFTER_RE = re.compile(rf"(?i)(?:\s+{TERM_ALTERNATIVES.replace('(?P<', '(?P<r_')})?\s*(?::|(?:[-–—→]|=>|->)\s*(?:\w+\s+)?"
+RULE_AFTER_RE = re.compile(rf"(?i)(?:\s+{TERM_ALTERNATIVES.replace('(?P<', '(?P<r_')})?\s*(?::|(?:[-–—→]|=>|->)\s*(?:(?!will\b|shall\b)\w+\s+)?"
                            r"(?:hold|transfuse|recheck|give|start|stop|continue|resume|treat|consider|observe|monitor|withhold|"
                            r"discontinue|refer|repeat|check|admit)\b)")
 # ... or words after it: "Grade 3 anemia usually needs a transfusion", "grade 4 thrombocytopenia is an emergency".

@@ -1520,6 +1520,9 @@ ROUND49_CLASSES = [
     ("Platelets 15: grade 3 under v6.0, which keeps grade 4 for counts below 10.", "6", []),
     # "entspricht das einer Neutropenie Grad 2" refers back; a German count's compound name ("Neutrophilenzahl")
     ("Die Neutrophilenzahl liegt heute bei 1,7 /nl. Nach CTCAE v5.0 entspricht das einer Neutropenie Grad 2.", "5", [(M, "anc", 2, 1)]),
+    # the writer's plan after a dash ("– will recheck") is no rule's action
+    ("Today Hb 9.0 g/dL and ANC 0.8. I'd call that grade 2 anaemia and grade 2 neutropenia – will recheck Friday.", "5",
+     [(M, "anc", 2, 3)]),
 ]
 
 

@@ -1620,6 +1620,8 @@ ROUND49_READS = [
     # a German name compounded with its count or value; a median in German is a statistic
     ("Leukozytenzahl heute 2,9 /nl", {"wbc": 2.9}),
     ("Der mittlere Thrombozytenwert der Kohorte lag bei 160 /nl.", {}),
+    # grades named with their severity are no values
+    ("CTCAE grades low neutrophils from 1 (mild) to 4 (life-threatening). Your neutrophils are 1.2 today.", {"anc": 1.2}),
 ]
 
 
