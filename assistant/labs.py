@@ -435,7 +435,8 @@ def to_canonical(analyte: str, number: float, unit_text: str | None) -> tuple[fl
 # A reference range or a unit in brackets between the name and the value: "Platelets (150-400): 79", "Hb (g/L) 98".
 # A single bare number in brackets is the value itself ("Platelets (79)").
 BRACKET_RE = re.compile(rf"\s*[\(\[]\s*(?:(?:ref(?:erence)?\.?|normal|range|nr|rr)\b\s*(?:range|interval)?\s*:?\s*|"
-                        rf"(?:[^()\[\]\d\n]{{1,30}}?(?:\s*(?:@\s*)?\d{{1,2}}:\d{{2}})?|(?:@\s*)?\d{{1,2}}:\d{{2}}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?:\s+\d{{1,2}}:\d{{2}})?|\d{{1,2}}\s*(?:h|hr|hrs|hours?|min)\b[^()\[\]\d\n]{{0,12}})(?=\s*[\)\]])|"  # "PLT (redraw 14:40) 131", "PLT (1 h): 29"
+                        rf"(?:[^()\[\]\d\n]{{1,30}}?(?:\s*(?:@\s*)?\d{{1,2}}:\d{{2}})?|(?:@\s*)?\d{{1,2}}:\d{{2}}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?:\s+\d{{1,2}}:\d{{2}})?|"
+                        rf"(?:draw|sample|specimen|tube|run)\s*#?\d{{1,2}}(?:\s*[,;]\s*\d{{1,2}}:\d{{2}})?|\d{{1,2}}\s*(?:h|hr|hrs|hours?|min)\b[^()\[\]\d\n]{{0,12}})(?=\s*[\)\]])|"  # "PLT (redraw 14:40) 131", "PLT (1 h): 29"
                         rf"(?:absolute|abs\.?|total|auto(?:mated)?|manual|calc(?:ulated)?)\s*)?"
                         rf"(?:[<>≤≥]\s*\d[\d.,]*|\d[\d.,]*\s*(?:[-–]|to)\s*\d[\d.,]*)?\s*(?P<unit>{UNIT_ALTERNATIVES})?"
                         # the unit, then the range: "Platelets (x10^3/uL; ref 150-450): 62"
@@ -512,7 +513,7 @@ TREATMENT_WORDS_RE = re.compile(r"(?:[ \t]+(?!(?:then|now|today|this|and|but|bac
                                 re.IGNORECASE)
 # What labels the next value of a series before it, after a comma or a conjunction: "Sunday 0.6", "this morning 0.4", "on day 15 it
 # was 0.9", "y al alta 1,7".
-NEXT_LABEL = (rf"(?:{LATER_EVENT}|(?:at\s+(?:the\s+)?|its\s+)?nadir\b|{TIMED_REPEAT}|post(?:-?transfusion)?\s+(?=\d)|[JD]\s*\+?\d{{1,3}}\s+(?=\d)|{WEEKDAY}|(?:(?:am|le|el|il|op|na|no|o)\s+)?{FOREIGN_WEEKDAY}|{RELATIVE_TIME}|this\s+morning|today|jetzt|ahora|agora|adesso|maintenant|the\s+(?:{WEEKDAY}|morning|evening|afternoon|latest|repeat|next)\s+(?:draw|sample|count|check|labs?|result|CBC|FBC)|(?:on\s+)?today['’]s\s+(?:CBC|FBC|labs?|bloods?|draw|sample|count|results?)|tonight|now|latest|most\s+recent|hoje|hoy|oggi|heute|vandaag|aujourd'hui|(?:by|on|at|in)\s+(?:the\s+)?(?:day|d|week|wk|cycle|c)\s*\+?\d|on\s+(?:{WEEKDAY}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\s+(?:was|were|is|are|at)\b))")
+NEXT_LABEL = (rf"(?:{LATER_EVENT}|(?:at\s+(?:the\s+)?|its\s+)?nadir\b|{TIMED_REPEAT}|post(?:-?transfusion)?\s+(?=\d)|[JD]\s*\+?\d{{1,3}}\s+(?=\d)|{WEEKDAY}|(?:(?:am|le|el|il|op|na|no|o)\s+)?{FOREIGN_WEEKDAY}|{RELATIVE_TIME}|this\s+(?:morning|am\b|a\.m\.)|today|jetzt|ahora|agora|adesso|maintenant|the\s+(?:{WEEKDAY}|morning|evening|afternoon|latest|repeat|next)\s+(?:draw|sample|count|check|labs?|result|CBC|FBC)|(?:on\s+)?today['’]s\s+(?:CBC|FBC|labs?|bloods?|draw|sample|count|results?)|tonight|now|latest|most\s+recent|hoje|hoy|oggi|heute|vandaag|aujourd'hui|(?:by|on|at|in)\s+(?:the\s+)?(?:day|d|week|wk|cycle|c)\s*\+?\d|on\s+(?:{WEEKDAY}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\s+(?:was|were|is|are|at)\b))")
 # When a value of a series was taken, written after it: "(today)", "two weeks ago", "in March", "on the 3rd", "on Tuesday",
 # "at 06:40", "à 20h", "am 13.03.", "op 4 april", "el día 2", "d+12", "(wk 4)", "at start", "bei Entlassung", "na admissão".
 DATE_WORD_PREPOSITION = r"(?:on|le|el|il|em|am|op|del|al|vom|o|no)"
@@ -527,7 +528,7 @@ VALUE_TIME_LABEL = (rf"(?:{RELATIVE_TIME}|(?:in|en|im|a|ad|em|op)\s+{MONTH_NAME}
                     rf"(?:before|prior\s+to|pre-?)\s*[A-Za-z][^,;\d\n]{{0,25}}(?:\d{{1,2}})?|pre\b|"
                     rf"(?:after|following)\s+(?:(?:two|three|four|\d|a|an|the|her|his|its|their|one|[A-Za-z][\w-]*)\s+){{0,3}}[A-Za-z][\w-]*)")
 CONJUNCTION = r"(?:and|but|et|mais|y|pero|e|ma|und|aber|en|maar)"  # in English, French, Spanish, Italian or Portuguese, German, Dutch
-TREND_STEP = (rf"(?:[ \t]+(?=\.\d)|"  # "lymphs .7 .5 .3": leading-dot decimals one space apart
+TREND_STEP = (rf"(?:[ \t]+(?=\.\d)|(?<=\s\.\d)[ \t](?=\d\.\d(?![\d.]))|"  # "lymphs .7 .5 .3": leading-dot decimals one space apart ("… .7 1.2")
               rf"\s*\((?:{WEEKDAY}|yest(?:erday)?|yday|\d{{1,2}}/\d{{1,2}}|(?:day|d)\s*\+?\d{{1,3}})\)\s+(?=\d)|"  # "9.1 (tues) 8.4 (thu) 7.9 today"
               rf"\s*\([^()\n]{{1,20}}\)\s+[-–—]\s+(?=\d)|"  # "236 (baseline) – 118 (week 12) – 71 (today)"
               rf"\s*\((?=\s*{NUMBER_PLAIN}\s*(?:[^\s\d()]+\s*)?(?:today|now|currently|this\s+(?:morning|am))\s*\))\s*|\s*,\s+(?={NUMBER_PLAIN}\s*(?:\([^()\n]{{1,40}}\)\s*|\s+{CLOCK_LABEL}\s*)?(?:[,;.]|$))|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:on|at|@)\s*[\w/:.]{{1,10}}(?![\w/:.])<ARROW_LED_LABEL>)?\s*(?:{ARROW}\s*{ARROW_LABEL}|>|/(?:\s*\d{{1,2}}:\d{{2}}(?=\s+\d))?)\s*|(?:\s*\([^()\n]{{1,20}}\)|\s+{VALUE_TIME_LABEL}|\s+{PLACE}){{1,3}}(?:\s*[,;]\s*(?:{CONJUNCTION}\s+|then\s+|now\s+)?|\s+{CONJUNCTION}\s+){SUBJECT_VERB}(?=\.?\d(?!\d*/\d))|(?:\s*[,;]\s*(?:and\s+|but\s+|then\s+)?|\s+{CONJUNCTION}\s+)(?={NEXT_LABEL}){SUBJECT_VERB}(?=\.?\d(?!\d*/\d))|\s+(?:and|but)\s+(?:(?:it|they)\s+)?(?:is|are|['’]s|['’]re)\s+(?:now\s+)?(?:at\s+)?(?=\d[\d.,]*(?:\s*[^\s\d,;.]+)?\s+(?:today|now|this\s+(?:morning|am)|currently))|(?P<gap><LONG_GAP>(?:[^.;\n\d]|{TIME_TOKEN}|{DOSE_TOKEN}|\b(?:19|20)\d\d\b|\([^()\n]{{0,30}}\)){{0,30}}?)\b(?:came\s+back\s+at|now(?:\s+at)?|today(?:'s|’s)?(?:\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?=\s+\d))?(?:\s+at)?|(?<=\d\s){WEEKDAY}(?=\s+\d)|"
@@ -1282,7 +1283,7 @@ NAMED_AS_THRESHOLD_RE = re.compile(r"(?i)(?<![^\s\d])[ \t]*(?:(?!(?:against|vs|v
                                    r"(?:cut[ -]?offs?|thresholds?|triggers?)\b"  # "anc 1.0 rechallenge threshold?"
                                    r"|[ \t]*the[ \t]+(?:[a-z-]+[ \t]+)?(?:cut[ -]?offs?|thresholds?|limits?|triggers?)\b"  # "is ANC 1.5 the cutoff for …?"
                                    r"|[ \t]*(?:is|=|being|as|was)[ \t]+(?:(?:the|a|an|our|your|their|my|his|her)[ \t]+)?"
-                                   r"(?:(?!(?:below|under|above|over|near|close|within|beyond|past|less|more|lower|higher|not|still|just|well|at|on|in)\b)[a-z-]+[ \t]+){0,2}"
+                                   r"(?:(?!(?:below|under|above|over|near|close|within|beyond|past|less|more|lower|higher|not|still|just|well|at|on|in)\b)[a-z'’-]+[ \t]+){0,2}"
                                    r"(?:cut[ -]?offs?|thresholds?|limits?|triggers?|targets?|goals?|LLN|ULN|lower[ \t]+limit|hold[ \t]+line|floor)\b")
 THRESHOLD_NOUNS = ("cut", "thresh", "limit", "trigger", "target", "goal", "lln", "uln", "hold line", "floor")  # NAMED_AS_THRESHOLD_RE's nouns
 # Who the patient is to the writer, before the patient's own value: "ours 68", "pt's 7.3", "our guy is at 1.3", "mine is 1.6".
@@ -1836,7 +1837,7 @@ WRITER_IS_PATIENT_RE = re.compile(r"(?i)\b(?:i['’]m|i\s+am|i['’]ve\s+been|i\
                                   r"\b(?:i\s+(?:start|get|receive|had|have)|my)\s+(?:first\s+|next\s+|last\s+)?(?:infusion|cycle|dose|treatment|immunotherapy|keytruda|opdivo|"
                                   r"pembro\w*|nivo\w*|ipi\w*|atezo\w*|durva\w*)\b|\bmine\b")
 WRITER_RE = re.compile(r"(?i)\b(?:my|mine|me|i|i['’]m|i['’]ve)\b")  # the writer's own words: "my sister says my platelets are 40"
-PATIENT_WORD_RE = re.compile(r"(?i)\b(?:patient|pt|patiente|paciente|paziente|patiënt|recipient)\b|;")  # "…donor) Hb 14.1; patient Hb 8.3"
+PATIENT_WORD_RE = re.compile(r"(?i)(?<!not )(?<!not the )\b(?:patient|pt|patiente|paciente|paziente|patiënt|recipient)\b|;")  # "…donor) Hb 14.1; patient Hb 8.3", not "(not the patient)"
 DONOR_RE = re.compile(r"(?i)\b(?:donor|donneur|donneuse|donante|donatore|donatrice|spender(?:in)?|dador|doador(?:a)?)\b")
 
 

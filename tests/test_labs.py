@@ -1622,6 +1622,12 @@ ROUND49_READS = [
     ("Der mittlere Thrombozytenwert der Kohorte lag bei 160 /nl.", {}),
     # grades named with their severity are no values
     ("CTCAE grades low neutrophils from 1 (mild) to 4 (life-threatening). Your neutrophils are 1.2 today.", {"anc": 1.2}),
+    # "the trial's cutoff" names a threshold; a draw's number and time in the name's bracket; "(not the patient)" after "donor"
+    ("plt 100 is the protocol's cutoff? pt's is 92", {"plt": 92}),
+    ("Hgb (draw 1, 06:10): 7.9\nHgb (draw 2, 14:30): 8.6", {"hgb": 8.6}),
+    ("Related donor CBC (not the patient): WBC 7.1, Hgb 15.2. Patient labs pending.", {}),
+    # a leading-dot series may end on a value with a whole part
+    ("lymphs .3 .4 .6 1.1 on pred taper", {"alc": 1.1}),
 ]
 
 
