@@ -3105,7 +3105,7 @@ RANGE_AFTER_VALUE_RE = re.compile(rf"(?i)[ \t]*(?:[HL]\b[ \t]*)?[\(\[][ \t]*(?:(
 
 # ... or a reference range the value's sentence names a few words away: "Platelets 130 with a lab reference range of
 # 140-400", "within the normal range for men given on your report (13.5-17.5 g/dL)", "the normal range is 12.0 to 15.5".
-NAMED_RANGE_RE = re.compile(rf"(?i)\b(?:normal|reference|ref\.?)\s+(?:range|interval|limits)\b[^.;!?\d]{{0,50}}?"
+NAMED_RANGE_RE = re.compile(rf"(?i)\b(?:normal|reference|ref\.?|lab(?:oratory)?(?:['’]s)?)\s+(?:(?:reference|normal)\s+)?(?:range|interval|limits)\b[^.;!?\d]{{0,50}}?"
                             rf"(?P<low>\d+(?:[.,]\d+)?)[ \t]*(?:{UNIT_ALTERNATIVES})?[ \t]*(?:[-–]|to)[ \t]*\d+(?:[.,]\d+)?"
                             rf"[ \t]*(?P<unit>{UNIT_ALTERNATIVES})?")
 RANGE_NAME_WORDS = ("range", "interval", "limits")

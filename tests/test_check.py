@@ -1523,6 +1523,8 @@ ROUND49_CLASSES = [
     # the writer's plan after a dash ("– will recheck") is no rule's action
     ("Today Hb 9.0 g/dL and ANC 0.8. I'd call that grade 2 anaemia and grade 2 neutropenia – will recheck Friday.", "5",
      [(M, "anc", 2, 3)]),
+    # a laboratory's range named in the sentence ("the lab range is 12.0-15.5") sets the lower limit
+    ("Hb 12.9 g/dL; his laboratory range is 13.5-17.5 g/dL, so this is grade 1 anaemia.", "5", []),
 ]
 
 
