@@ -315,7 +315,8 @@ def test_a_bare_v6_is_a_version_request():
                                        ("lab-strings-fresh48", "lab_strings_fresh48.jsonl"), ("lab-strings-fresh49", "lab_strings_fresh49.jsonl"),
                                        ("lab-strings-fresh51", "lab_strings_fresh51.jsonl"), ("lab-strings-fresh52", "lab_strings_fresh52.jsonl"),
                                        ("lab-strings-fresh53", "lab_strings_fresh53.jsonl"), ("lab-strings-fresh54", "lab_strings_fresh54.jsonl"),
-                                       ("lab-strings-fresh56", "lab_strings_fresh56.jsonl"), ("lab-strings-fresh57", "lab_strings_fresh57.jsonl")])
+                                       ("lab-strings-fresh56", "lab_strings_fresh56.jsonl"), ("lab-strings-fresh57", "lab_strings_fresh57.jsonl"),
+                                       ("lab-strings-fresh59", "lab_strings_fresh59.jsonl"), ("lab-strings-fresh60", "lab_strings_fresh60.jsonl")])
 def test_held_out_lab_strings_are_read(name, path):
     """Every value of the development sets is read and none invented, but for the few strings of the last six rounds left
     unread (their classes are listed in the closing note); the first fresh set guards regressions."""
@@ -352,6 +353,8 @@ def test_held_out_lab_strings_are_read(name, path):
     elif name in ("lab-strings-fresh51", "lab-strings-fresh52", "lab-strings-fresh53", "lab-strings-fresh54", "lab-strings-fresh56",
                   "lab-strings-fresh57"):  # development sets of the next round (0.945 to 0.993 and 1 to 12 invented when set)
         assert scores["lab_value_accuracy"] >= 0.975 and scores["lab_values_invented"] <= 8
+    elif name in ("lab-strings-fresh59", "lab-strings-fresh60"):  # written late in that round (0.953/6, 0.960/10 when set)
+        assert scores["lab_value_accuracy"] >= 0.955 and scores["lab_values_invented"] <= 8
     elif name != "lab-strings-fresh":  # fresh2 to fresh6 were each developed on in the rounds after they were written
         assert scores["lab_value_accuracy"] == 1.0 and scores["lab_values_invented"] == 0
     else:
