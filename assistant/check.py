@@ -29,6 +29,7 @@ from assistant.labs import (
     NUMBER,
     OTHER_PATIENT_RE,
     QUOTED_LINE_RE,
+    RELATIVE_NOUNS,
     UNIT,
     UNIT_ALTERNATIVES,
     UNIT_KIND,
@@ -412,7 +413,9 @@ OWNER_BEFORE_RE = re.compile(r"(?i)\b(?P<prep>\w+)\s+(?:(?:the|an?|el|la|le|il|l
                              r"th?rombo(?:cyto|zyto|cito)?p[ée]ni[ae]|l(?:ymph|inf)op[ée]ni[ae]|leu[ck]op[ée]ni[ae])\s+)?$")
 OWNER_HINT_RE = re.compile(r"edge|end|bound|floor|ceiling|start|begin|onset|comienzo|inicio|principio|but|commencement|anfang|inizio|in[íi]cio")
 DISTRIBUTION_BEFORE_RE = re.compile(r"\b(?:mostly|mainly|predominantly|largely|chiefly|majority|all\s+but\s+one)\s+(?:of\s+)?(?:ctcae\s+)?$")
-INDIRECT_QUESTION_BEFORE_RE = re.compile(r"(?i)\b(?:whether|(?:asked|asks|ask|asking|wondered|wonders|wondering|unsure|not\s+sure)\s+if)\b[^.;:!?]*$")
+# A question reported, not a claim: "You asked whether an ANC of 1.0 is grade 3" (a decimal's point ends no sentence).
+INDIRECT_QUESTION_BEFORE_RE = re.compile(r"(?i)\b(?:whether|(?:asked|asks|ask|asking|wondered|wonders|wondering|unsure|not\s+sure)\s+(?:me\s+|us\s+)?if)\b"
+                                         r"(?:[^.;:!?]|(?<=\d)\.(?=\d))*$")
 # A grade on the other side of a border from the value's: "right at the border with grade 2", "knapp über der Grenze zu Grad 4",
 # "justo en el límite con el grado 2", "à la limite du grade 2"; or the grade a value a little further would have: "one point
 # lower and it would be grade 2".
@@ -438,9 +441,6 @@ DEFINITION_BEFORE_RE = re.compile(rf"(?i)(?:{DEFINITION_SUBJECT}(?:at\s+or\s+)?(
                                   # "…, which only calls counts below 0.1 grade 4": the verb before the values it grades
                                   + rf"|\b(?:calls?|labels?|classif(?:y|ies)|rates?)\s+(?:only\s+)?{DEFINITION_SUBJECT}(?:at\s+or\s+)?(?:below|under|above|over|less\s+than|"
                                   r"greater\s+than|<=|>=|≤|≥|<|>)\s*\d+(?:[.,]\d+)?\s*(?:[^\s\d]\S*\s+)?(?:as\s+)?(?:an?\s+)?(?:CTCAE\s+)?$")
-# A question someone asked, told in a statement: "You asked whether an ANC of 1.0 is grade 3".
-ASKED_BEFORE_RE = re.compile(r"(?i)\b(?:asked|asks|ask|asking|wonder(?:s|ed|ing)?|want(?:s|ed)?\s+to\s+know|question\s+(?:is|was))\s+"
-                             r"(?:me\s+|us\s+)?(?:whether|if)\b(?:[^.;:?!]|(?<=\d)\.(?=\d))*$")
 # ... and so is the grade a value would reach first: "before it becomes grade 3", "until they count as grade 2".
 NOT_YET_BEFORE_RE = re.compile(r"(?i)\b(?:before|until|till|unless|once)\s+(?:it|they|this|that|the\s+(?:count|value|level|result)|(?:she|he)\s+is)\s+"
                                r"(?:becomes?|turns?|reach(?:es)?|gets?\s+to|counts?\s+as|qualif(?:y|ies)\s+as|(?:is|are)\s+(?:called|classed|classified|graded)(?:\s+as)?)"
@@ -629,8 +629,6 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
                 continue  # "more than the 10.0 g/dL upper edge of grade 2": the grade owns the threshold
         if DEFINITION_HINT_RE.search(lowered_before) and DEFINITION_BEFORE_RE.search(before):
             continue  # "anything below 8.0 is grade 3": a definition
-        if ("whether" in lowered_before or " if " in lowered_before) and ASKED_BEFORE_RE.search(before):
-            continue  # "You asked whether an ANC of 1.0 is grade 3": a question told, not a claim
         if NOT_YET_HINT_RE.search(lowered_before) and NOT_YET_BEFORE_RE.search(before):
             continue  # "it has to drop below 50 before it becomes grade 3", "would take him into grade 3": a grade not reached
         if ("patients" in lowered_before or "cases" in lowered_before or "remaining" in lowered_before or "other" in lowered_before
@@ -2388,8 +2386,7 @@ GRADED_AS_BEFORE_RE = re.compile(r"(?i)\b(?:graded|rated|scored|recorded|coded|e
 
 
 # A relative of the patient, named with the patient's pronoun ("her sister", "his father"): someone else than the patient.
-RELATIVE_OF_PATIENT_RE = re.compile(r"(?i)\b(?:his|her|their)\s+(?:mom|mum|mother|dad|father|husband|wife|partner|son|daughter|sister|brother|"
-                                    r"friend|neighbou?r|aunt|uncle|cousin|grand(?:ma|pa|mother|father)|twin|sibling)s?\b")
+RELATIVE_OF_PATIENT_RE = re.compile(r"(?i)\b(?:his|her|their)\s+(?:" + RELATIVE_NOUNS + r"|twin|sibling)s?\b")
 
 
 def _someone_else(before: str) -> bool:

@@ -1830,8 +1830,8 @@ DONOR_WORDS = ("donor", "donneur", "donante", "donatore", "spender", "dador", "d
 RELATIVE_WORDS = (" mom", " mum", " mother", " dad", " father", " husband", " wife", " partner", " son ", " son'", " son’", " daughter",
                   " sister", " brother", " friend", " neighbo", " aunt", " uncle", " cousin", " grand")  # each a word's start: "person" has no son
 NOT_CARED_FOR = (" friend", " neighbo", " colleague")  # a writer speaks of them, never for them as a caregiver would
-RELATIVE_SUBJECT_RE = re.compile(r"(?i)\b(?:my|our|his|her|their|(?:the\s+)?(?:pt|patient)['’]s)\s+(?:mom|mum|mother|dad|father|husband|wife|partner|son|daughter|sister|"
-                                 r"brother|friend|neighbou?r|aunt|uncle|cousin|grand(?:ma|pa|mother|father))\b(?:['’]s)?"
+RELATIVE_NOUNS = r"(?:mom|mum|mother|dad|father|husband|wife|partner|son|daughter|sister|brother|friend|neighbou?r|aunt|uncle|cousin|grand(?:ma|pa|mother|father))"
+RELATIVE_SUBJECT_RE = re.compile(r"(?i)\b(?:my|our|his|her|their|(?:the\s+)?(?:pt|patient)['’]s)\s+" + RELATIVE_NOUNS + r"\b(?:['’]s)?"
                                  r"(?=(?:\s+on\s+[\w-]+)?\s+(?:had|has|was|is|got|gets|also|once|\w+['’]s|lymph|neut|plat|h[ae]?moglobin|hb|hgb|wbc|anc|plt))")
 WRITER_IS_PATIENT_RE = re.compile(r"(?i)\b(?:i['’]m|i\s+am|i['’]ve\s+been|i\s+have\s+been)\s+(?:starting|on|getting|receiving|having|due|about\s+to|going\s+to)\b|"
                                   r"\b(?:i\s+(?:start|get|receive|had|have)|my)\s+(?:first\s+|next\s+|last\s+)?(?:infusion|cycle|dose|treatment|immunotherapy|keytruda|opdivo|"
