@@ -1631,6 +1631,8 @@ ROUND49_READS = [
     ("Related donor CBC (not the patient): WBC 7.1, Hgb 15.2. Patient labs pending.", {}),
     # a leading-dot series may end on a value with a whole part
     ("lymphs .3 .4 .6 1.1 on pred taper", {"alc": 1.1}),
+    # a dose with its days between arrows
+    ("plts 9 → dex 40 mg x4d → 88 today", {"plt": 88}),
 ]
 
 
