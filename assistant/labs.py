@@ -2593,6 +2593,11 @@ WEEKDAY_LEADS = ("mo", "di", "mi", "do", "fr", "sa", "so", "tu", "we", "th", "su
 DATE_PREPOSITION_LEAD_RE = re.compile(rf"(?i)^{DATE_PREPOSITIONS}[ \t]+(?=\d)")
 
 
+# A column headed by how long ago it was drawn ("3 d ago", "1 wk ago", "2 mo ago"), and the hours in each unit.
+AGO_LABEL_RE = re.compile(r"(?i)(\d{1,3})\s*(h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|mos|months?)\s+ago")
+AGO_HOURS = {"h": 1, "d": 24, "w": 24 * 7, "mo": 24 * 30}
+
+
 def time_rank(label: str) -> tuple[int, float] | None:
     """How recent a column or a value label says it is: (kind, position); None when it says nothing about time."""
     label = label.strip()
@@ -2602,6 +2607,9 @@ def time_rank(label: str) -> tuple[int, float] | None:
         label = DATE_PREPOSITION_LEAD_RE.sub("", label)  # "le 07/05", "on 3/4", "am 12.05.": the date
     if CURRENT_HEADER_RE.search(label):
         return (3, 0.0)
+    ago = AGO_LABEL_RE.fullmatch(label)
+    if ago:  # "3 d ago", "1 wk ago": the fewer hours ago, the more recent
+        return (1, -int(ago.group(1)) * AGO_HOURS[ago.group(2)[:1].lower() if ago.group(2)[:2].lower() != "mo" else "mo"])
     if PAST_HEADER_RE.search(label):
         return (0, 0.0)
     clock = re.fullmatch(r"(\d{1,2})[:h](\d{2})", label)

@@ -1633,6 +1633,9 @@ ROUND49_READS = [
     ("lymphs .3 .4 .6 1.1 on pred taper", {"alc": 1.1}),
     # a dose with its days between arrows
     ("plts 9 → dex 40 mg x4d → 88 today", {"plt": 88}),
+    # columns headed by how long ago they were drawn: the fewest hours ago is the latest
+    ("Component     Ref Range & Units    2 d ago    1 wk ago    3 wk ago\nANC           1.5 - 7.0 K/uL       0.9 (L)    1.6        2.8",
+     {"anc": 0.9}),
 ]
 
 
