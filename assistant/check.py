@@ -923,9 +923,13 @@ COHORT_LIST_AFTER_RE = re.compile(rf"(?i)[,;]?\s*(?:with|and|at)\s+(?:(?:platele
                                   rf"(?P<list>\d+(?:[.,]\d+)?(?:\s*(?:,|and|&)\s*\d+(?:[.,]\d+)?)+)\s*(?P<unit>{UNIT_ALTERNATIVES})?")
 
 
-def _cohort_numbers(text: str, start: int, end: int) -> list[re.Match]:
-    """The numbers of a cohort's list in text[start:end], but a day's, a week's or a cycle's ("nadir 0.2 on day 38")."""
-    return [number for number in COHORT_NUMBER_RE.finditer(text, start, end) if not DAY_LABEL_BEFORE_RE.search(text, max(start, number.start() - 8), number.start())]
+def _cohort_list(text: str, analyte: str, start: int, end: int, unit: str | None) -> list[Mention]:
+    """The values of `analyte` a cohort's list in text[start:end] gives, read in `unit`; a day's, a week's or a cycle's number
+    ("nadir 0.2 on day 38") is none."""
+    items = (_mention(analyte, text, number.start(), number.end(), number.group(0), False, unit, None, number.span(), [parse_number(number.group(0))])
+             for number in COHORT_NUMBER_RE.finditer(text, start, end)
+             if not DAY_LABEL_BEFORE_RE.search(text, max(start, number.start() - 8), number.start()))
+    return [item for item in items if item.value is not None]
 
 
 DAY_LABEL_BEFORE_RE = re.compile(r"(?i)\b(?:day|d|wk|week|cycle|c)\s*$")
@@ -948,21 +952,11 @@ def _cohort_values(text: str, claim_end: int, end: int, analyte: str | None) -> 
         if listed is None:
             return []
         # "… was seen in three patients, with nadirs of 12, 30 and 8 x10^9/L": the values listed after the words
-        unit = listed.group("unit")
-        items = [_mention(analyte, text, number.start(), number.end(), number.group(0), False, unit, None, number.span(), [parse_number(number.group(0))])
-                 for number in _cohort_numbers(text, listed.start("list"), listed.end("list"))]
-        return [item for item in items if item.value is not None]
+        return _cohort_list(text, analyte, listed.start("list"), listed.end("list"), listed.group("unit"))
     name = REFERENT_RE.search(text, opening, closing) or COHORT_LEAD_RE.match(text, opening + 1, closing)
     if name is None or name.re is REFERENT_RE and name.lastgroup != analyte:
         return []  # the bracket names another count; "(nadirs 41, 22 and 56 x10^9/L)" names none, so its values are the claim's
-    unit = unit_in(text[name.end():closing])
-    listed = []
-    for number in _cohort_numbers(text, name.end(), closing):
-        item = _mention(analyte, text, number.start(), number.end(), number.group(0), False, unit, None, number.span(),
-                        [parse_number(number.group(0))])
-        if item.value is not None:
-            listed.append(item)
-    return listed
+    return _cohort_list(text, analyte, name.end(), closing, unit_in(text[name.end():closing]))
 
 
 COHORT_EXAMPLE_RE = re.compile(rf"(?i)\bincluding\s+(?:one|a|two|three|\d+)\s+(?:patients?|cases?)\s+(?:with|who\s+had)\s+(?:an?\s+)?"
@@ -1323,9 +1317,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             claim_version = (_column_version(text, claim.span[0]) if tabular else None) \
                 or _claim_version(text, claim, named_here, clauses, clause_starts) or _own_sentence_version(
                 text, claim, named_here, sentence_version, outer_version)
-            claim_other = OTHER_VERSION[claim_version]
             # "grade 4 under v5.0 and under v6.0", "under both v5.0 and v6.0": the claim is made under each
-            claim_versions = (claim_version, claim_other) if len(named_here) > 1 and _under_both_versions(text, claim, named_here) else (claim_version,)
+            claim_versions = (claim_version, OTHER_VERSION[claim_version]) if len(named_here) > 1 and _under_both_versions(text, claim, named_here) else (claim_version,)
             if not given and mention.span[1] <= s_start and not claim.negated and len(episode := _episode(history, mention.analyte, s_start)) > 1:
                 # "Neutrophils 1.9, 1.1, 0.45, today 2.3 … Assessment: grade 4 neutropenia, recovering": a grade said after
                 # several values, in a sentence of none whose claim's clause says no time, is the episode's: its worst value's grade

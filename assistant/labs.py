@@ -1314,7 +1314,7 @@ def _current_after_threshold(text: str, position: int) -> re.Match | None:
         return None
     current = CURRENT_AFTER_THRESHOLD_RE.match(text, position)
     if not current or ANALYTE_RE.search(text, position, current.start("num")) or NOT_A_VALUE_RE.match(text, current.end("num")) \
-            or text[current.end("num"):current.end("num") + 2][:1] == "/" and text[current.end("num") + 1:current.end("num") + 2].isdigit():
+            or text.startswith("/", current.end("num")) and text[current.end("num") + 1:current.end("num") + 2].isdigit():
         return None  # ... but "Today 4/30 WBC 5.8": a date, not a value
     return current
 
@@ -1763,17 +1763,16 @@ def _find_mentions(text: str) -> list[Mention]:
             donors = list(DONOR_RE.finditer(text, ends[-1].end() if ends else start, mention.span[0]))
             mention.someone_else = bool(donors) and not PATIENT_WORD_RE.search(text, donors[-1].end(), mention.span[0])
     if ("general" in lowered or "generic" in lowered or "not about" in lowered or "no pt" in lowered or "hypothetic" in lowered or "in mind" in lowered) \
-            and NO_PATIENT_RE.search(text):
-        for mention in found:  # "general q, not about a pt: what's the ctcae grade for plts of exactly 50?": no patient's value
+            and NO_PATIENT_RE.search(text) or ("current" in lowered or "historical" in lowered) and NO_CURRENT_RE.search(text):
+        # "general q, not about a pt: what's the ctcae grade for plts of exactly 50?": no patient's value; "Historical only - last
+        # CBC on file from 2021: WBC 6.6 … No current labs available.": none is current
+        for mention in found:
             mention.someone_else = True
     if "belong" in lowered or "not ours" in lowered or "not mine" in lowered or "'s result" in lowered or "’s result" in lowered:
         for mention in found:  # "the plt 22 on the board belongs to the patient in bed 12, not ours": another patient's, said after it
             stop = SENTENCE_STOP_RE.search(text, mention.span[1])
             if NOT_OURS_AFTER_RE.search(text, mention.span[1], min(stop.start() if stop else len(text), mention.span[1] + 80)):
                 mention.someone_else = True
-    if ("current" in lowered or "historical" in lowered) and NO_CURRENT_RE.search(text):
-        for mention in found:  # "Historical only - last CBC on file from 2021: WBC 6.6 … No current labs available.": none is current
-            mention.someone_else = True
     if WRONG_PATIENT_HINT_RE.search(lowered):
         for mention in found:  # "NOTE: result below belongs to bed 14 (different MRN), filed in error: PLT 22": not this patient's
             wrong = WRONG_PATIENT_BEFORE_RE.search(text, max(0, mention.span[0] - 120), mention.span[0])
@@ -2594,8 +2593,8 @@ DATE_PREPOSITION_LEAD_RE = re.compile(rf"(?i)^{DATE_PREPOSITIONS}[ \t]+(?=\d)")
 
 
 # A column headed by how long ago it was drawn ("3 d ago", "1 wk ago", "2 mo ago"), and the hours in each unit.
-AGO_LABEL_RE = re.compile(r"(?i)(\d{1,3})\s*(h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|mos|months?)\s+ago")
-AGO_HOURS = {"h": 1, "d": 24, "w": 24 * 7, "mo": 24 * 30}
+AGO_LABEL_RE = re.compile(r"(?i)(?P<count>\d{1,3})\s*(?:(?P<h>h|hrs?|hours?)|(?P<d>d|days?)|(?P<w>w|wks?|weeks?)|(?P<mo>mo|mos|months?))\s+ago")
+AGO_HOURS = {"h": 1, "d": 24, "w": 24 * 7, "mo": 24 * 30}  # by AGO_LABEL_RE's unit group
 
 
 def time_rank(label: str) -> tuple[int, float] | None:
@@ -2609,7 +2608,7 @@ def time_rank(label: str) -> tuple[int, float] | None:
         return (3, 0.0)
     ago = AGO_LABEL_RE.fullmatch(label)
     if ago:  # "3 d ago", "1 wk ago": the fewer hours ago, the more recent
-        return (1, -int(ago.group(1)) * AGO_HOURS[ago.group(2)[:1].lower() if ago.group(2)[:2].lower() != "mo" else "mo"])
+        return (1, -int(ago.group("count")) * AGO_HOURS[ago.lastgroup])
     if PAST_HEADER_RE.search(label):
         return (0, 0.0)
     clock = re.fullmatch(r"(\d{1,2})[:h](\d{2})", label)
@@ -3670,9 +3669,9 @@ NO_PATIENT_RE = re.compile(r"(?i)\b(?:(?:general|generic)\s+q(?:uestion)?\b|no\s
                            r"purely\s+hypothetical|hypothetically\s+speaking|(?:just\s+)?(?:a\s+)?hypothetical\s+(?:q(?:uestion)?|case|scenario))")
 NOT_OURS_AFTER_RE = re.compile(r"(?i)\bbelongs?\s+to\s+(?:(?:the|another|a\s+different|a)\s+(?:other\s+)?(?:patient|pt)|(?:bed|bay|room|rm)\s*\d+)|"
                                r"\b(?:was|is|were|are)\s+(?:for\s+)?(?:bed|bay|room|rm)\s*\d+['’]s\b|,\s*not\s+(?:ours|mine|our\s+(?:patient|pt)|my\s+(?:patient|pt))\b")
-# A result filed for another patient, said before it.
 # A text that says it gives no current values.
 NO_CURRENT_RE = re.compile(r"(?i)\bno\s+current\s+(?:labs?|bloods?|cbc|fbc|results?|values?|counts?)\b|\bhistorical\s+(?:values?\s+|results?\s+)?only\b")
+# A result filed for another patient, said before it.
 WRONG_PATIENT_HINT_RE = re.compile(r"mrn|filed in error|wrong p|belongs to (?:bed|bay|room|rm)|mislabel")  # a cheap test first
 WRONG_PATIENT_BEFORE_RE = re.compile(r"(?i)\b(?P<cue>different\s+MRN|filed\s+in\s+error|wrong\s+(?:patient|pt)|mislabell?ed|belongs?\s+to\s+(?:bed|bay|room|rm)\s*\d+)\b[^\n]{0,80}\Z")
 # The patient named again after a relative's value: "pt's are 155", "pt himself 47", "we got 8.6 today", "our pt is 1.7".
