@@ -113,7 +113,7 @@ MONTH_NAME = rf"(?:(?:{FOREIGN_MONTH})(?![a-zà-ÿ])|(?:jan|feb|mar|apr|may|jun|
 RELATIVE_TIME = (r"(?:(?:\d{1,2}|a|an|one|two|three|four|five|six|a\s+few|a\s+couple\s+of)\s+(?:hours?|hrs?|days?|weeks?|wks?|months?)\s+ago|\d{1,2}\s*(?:h|d|wk|w|mos?)\s+ago|"
                  r"last\s+(?:night|week|month|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|(?:yesterday|yest|yday)(?:\s+(?:morning|evening|afternoon|am|pm))?|"
                  r"this\s+(?:am|a\.m\.|pm|p\.m\.|morning|afternoon|evening)|tonight|"
-                 r"ieri(?:\s+(?:sera|mattina|pomeriggio))?|ayer(?:\s+por\s+la\s+(?:tarde|noche|mañana))?|hier\s+(?:soir|matin)|gestern(?:\s+abend)?|"
+                 r"ieri(?:\s+(?:sera|mattina|pomeriggio))?|ayer(?:\s+por\s+la\s+(?:tarde|noche|mañana))?|hier(?:\s+(?:soir|matin))?|gestern(?:\s+abend)?|"
                  r"gisteren(?:avond)?|ontem(?:\s+à\s+noite)?|stamattina|stasera|esta\s+(?:mañana|tarde|noche|manhã)|ce\s+(?:matin|soir)|heute\s+(?:morgen|früh)|"
                  # "last week" in the other languages read: "waren vorige week 140 en nu 97"
                  r"vorige\s+week|letzte\s+woche|la\s+semaine\s+derni[èe]re|la\s+semana\s+pasada|la\s+settimana\s+scorsa|(?:na\s+)?semana\s+passada|"
@@ -163,15 +163,15 @@ FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,
           r"(?:(?:down|up)[ \t]+)?(?:from|de|da|von|van)?[ \t]*\d[\d.,]*(?:[ \t]*mil)?[ \t]*(?:[^\s\d]*/[^\s\d]+[ \t]*)?"
           r"(?:(?:in|en|im|em|op|on|am|le|el|il)[ \t]+[A-Za-zÀ-ÿ]+[ \t]+)?"  # "daalde van 7,8 mmol/L in januari naar 6,1"
           r"(?:(?:down|up|back)[ \t]+)?(?:to|para|a|à|auf|naar|tot)[ \t]+(?=\d)|"
-          r"\s+|\s*" + RELATIVE_TIME + r"\s*,?\s*(?=\d)|" + REFERENCE_BEFORE_RESULT + r"|\s*[:=(,#|—–↓↑]\s*(?!\d{1,2}/\d{1,2}(?:/\d{2,4})?\))|"
+          r"\s+|\s*" + RELATIVE_TIME + r"\s*,?\s*(?:(?:bei|at|à|a|op|em|en|di|de|was|were|era|erano|était|étaient|war|waren|lag|lagen)\s+)?(?=\d)|" + REFERENCE_BEFORE_RESULT + r"|\s*[:=(,#|—–↓↑]\s*(?!\d{1,2}/\d{1,2}(?:/\d{2,4})?\))|"
           r";(?=\d)|\s*\*+\s*(?=\d)|\x22[,;]\x22(?=\d)|\s*(?-i:\*?\(?(?:LL|HH|L|H|LOW|HIGH|Low|High|CRIT)\)?\*?)(?=[ \t]+\d)|\s+-\s+|\s*\.{2,}\s*|\s*…\s*|\s*(?:count|counts|level|levels|value|values|of|was|is|are|were|at|now|only|measured|"
           r"then|today|dropped|drops?|fell|falls?|fallen|had|has|decreased|declined|down|recovered|to|reaching|reached|blood|serum|plasma|venous|capillary|bld|nadir(?:ed)?|bottomed(?:\s+out)?|peaked|"
-          r"around|approximately|roughly|exactly|just|still|also|back|came|comes|come|went|goes|go|get|gets|rose|risen|remains?|remained|stable|steady|yesterday|say|maybe|perhaps|about|sat|sits|stood|stands|hovered|hovers|held|stayed|stays|rebounded|bounced|plateaued|plummeted|crashed|jumped|crept|persisted|persists|"
+          r"around|approximately|roughly|exactly|just|still|also|always|usually|normally|typically|back|came|comes|come|went|goes|go|get|gets|rose|risen|remains?|remained|stable|steady|yesterday|say|maybe|perhaps|about|sat|sits|stood|stands|hovered|hovers|held|stayed|stays|rebounded|bounced|plateaued|plummeted|crashed|jumped|crept|persisted|persists|"
           r"repeat|repeated|latest|currently|this\s+morning|this\s+(?:am|a\.m\.|pm|p\.m\.|afternoon|evening)|"
           r"ce\s+(?:matin|soir)|esta\s+(?:mañana|manhã|tarde)|stamattina|stamane|heute\s+(?:morgen|früh)|vanochtend|vanmorgen|vanmiddag|vanavond|recovering|rising|falling|dropping|climbing|improving|declining|your|have|"
           r"fine|ok|okay|good|stables?|stabile|estables?|stabil|normales?|normaux|normali|normais|basses?|bajas?|bajos|bassi|basse|baixas?|baixos|absolut|aktuell|heute|jetzt|vandaag|nu|hoy|ahora|hoje|agora|oggi|adesso|aujourd'hui|actuellement|maintenant|"
           r"said|says|showed|shows|ca[íi]ram|caiu|subiram|subiu|baixaram|para|drifting|im\s+Verlauf|au\s+cours|(?:pre|post)(?:-?(?:dose|infusion|treatment|transfusion))?(?=[ \t]*:?[ \t]*\d+(?:[.,]\d+)?(?!\d|[.,]\d|[ \t]*(?:units?|u|bags?|pools?|doses?)\b))|measured|"
-          r"à|a|ont|sont|est|était|étaient|de|è|sono|era|erano|di|es|son|eran|han|hanno|en|bei|liegt|liegen|ist|sind|war|waren|von|auf|been|"
+          r"à|a|ont|sont|est|était|étaient|de|è|sono|era|erano|di|es|son|eran|han|hanno|en|bei|liegt|liegen|lag|lagen|ist|sind|war|waren|von|auf|been|"
           r"me|salieron|sali[óo]|est[áa]n?|estão|estaban?|estavam|estava|deram|deu|em|"
           # on a treatment, in the languages read: "Thrombozyten sind unter Keytruda von 260.000 auf 120.000/µl gefallen"
           r"(?:on|unter|sous|sotto|bajo|con|com|sob|onder|mit)[ \t]+(?:keytruda|opdivo|yervoy|tecentriq|imfinzi|bavencio|libtayo|jemperli|"
@@ -277,7 +277,7 @@ TIMED_FILLER_PIECES = (
     r"[ \t]+(?:at[ \t]+)?\d{1,2}(?::\d{2})?[ \t]*(?:am|pm|a\.m\.|p\.m\.)(?:[ \t]+(?:was|is|were))?[ \t]*:?[ \t]*(?=\d)|",
     r"[ \t]+" + EVENT_LABEL + r"(?:[ \t]+(?:bei|was|is|of|at|de|à|op|di))?[ \t]*:?[ \t]*(?=\d)|",
     r"[ \t]*(?:(?:à|às|a|um|om|alle)[ \t]+)?\d{1,2}h(?:\d{2})?[ \t]*:?[ \t]*(?=\d)|",
-    r"\s*" + RELATIVE_TIME + r"\s*,?\s*(?=\d)|",
+    r"\s*" + RELATIVE_TIME + r"\s*,?\s*(?:(?:bei|at|à|a|op|em|en|di|de|was|were|era|erano|était|étaient|war|waren|lag|lagen)\s+)?(?=\d)|",
 )
 PLAIN_FILLER = FILLER
 for _piece in TIMED_FILLER_PIECES:
@@ -476,14 +476,18 @@ DOSE_TOKEN = r"(?<![\w.])\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|ug|g|u|units?|iu)(?:/kg
 CLOCK_LABEL = r"(?:at|@)\s*(?:\d{1,2}(?::\d{2})?\s*(?:am|pm|h)|\d{1,2}:\d{2}|(?:[01]\d|2[0-3])[0-5]\d)(?![\w:])"
 # Words that may stand between a cue of a later value and the value: "now they're 1.3", "this morning they came back at 27".
 # A later event that labels the value after it: "; on discharge 132", "at follow-up 64".
-LATER_EVENT = (r"(?:(?:(?:on|at|upon)\s+(?:the\s+)?(?:day\s+of\s+)?)?(?:discharge|d/c|follow-?up)|"
+LATER_EVENT = (r"(?:(?:(?:on|at|upon)\s+(?:the\s+)?(?:day\s+of\s+)?)?(?:discharge|d/c|follow-?up)(?:\s+(?:clinic|visit|appointment|review))?|"
                r"(?:al|à\s+la|na|alla|bei(?:\s+der)?)\s+(?:alta|sortie|dimissione|entlassung)|bij\s+ontslag)\b")  # also in Spanish, French, Portuguese, Italian, German
 WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)(?:[a-z]{0,3}day|s|rs?)?\b\.?"
 # A repeat named by its clock time: "the 14:00 repeat showed 44".
 TIMED_REPEAT = r"the\s+\d{1,2}[:h]\d{2}\s+(?:repeat|recheck|re-?draw|draw|sample|count|check)"
 # Where a value was taken, after its time: "today in clinic 9.6", "this morning at the infusion centre 41".
 PLACE = r"(?:in|at)\s+(?:the\s+)?(?:clinic|ED|A&E|ER|ward|GP|office|infusion\s+(?:center|centre|suite)|day\s+unit|lab)"
-SUBJECT_VERB = (rf"(?:(?:{RELATIVE_TIME}|(?:repeat(?:ed)?|re-?check(?:ed)?)(?:\s+(?:on\s+)?\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\s+(?:at\s+|@\s*)?\d{{1,2}}[:h]\d{{2}}|\s+(?:[01]\d|2[0-3])[0-5]\d(?=\s*:))?\s*:?|(?:this\s+morning|today|tonight|now|latest|most\s+recent|hoje|hoy|oggi|heute|vandaag|aujourd'hui|jetzt|ahora|agora|adesso|maintenant|(?:the\s+)?(?:{WEEKDAY}|morning|evening|afternoon|latest|repeat|next)\s+(?:draw|sample|count|check|labs?|result|CBC|FBC)|(?:on\s+)?today['’]s\s+(?:CBC|FBC|labs?|bloods?|draw|sample|count|results?))(?:\s+\d{{1,2}}(?:[:h]\d{{2}}|h)|\s*\([^()\n]{{1,12}}\)|\s+{PLACE})?|later|{LATER_EVENT}|(?:at\s+(?:the\s+)?|its\s+)?nadir|{TIMED_REPEAT}|post(?:-?transfusion)?(?=\s+\d)|{WEEKDAY}|on\s+[A-Za-z]+(?:\s+\d{{1,2}})?|on\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?=\s+(?:was|were|is|are|at)\s)|(?:(?:am|le|el|il|op|na|no|o)\s+)?{FOREIGN_WEEKDAY}|(?:by\s+|on\s+)?(?:day|d|j|week|wk|cycle|c)\s*\d{{1,3}}\s*:?|at\s+\d{{1,2}}[:h]\d{{2}})\s*,?\s+)?"
+# Today's test named in another language, then a verb: "il controllo di oggi mostra 54.000", "el análisis de hoy da 1,2".
+TODAYS_TEST = (r"(?:(?:il|el|le|la|o|a|het|die|der|das|de)\s+|l['’])?(?:controllo|control|contr[ôo]le|kontrolle|esame|examen|exame|prelievo|bilan|an[áa]lisis|"
+               r"analisi|an[áa]lise|emocromo|hemograma|h[ée]mogramme|blutbild|bloedonderzoek|prise\s+de\s+sang|uitslag)\s+(?:di|de|d['’]|von|van|du)\s*"
+               r"(?:oggi|hoy|aujourd['’]hui|heute|hoje|vandaag)(?:\s+(?:mostra|muestra|montre|zeigt|toont|indica|d[aà]|è|es|est|ist|é|is|geeft))?\s*:?")
+SUBJECT_VERB = (rf"(?:(?:{RELATIVE_TIME}|(?:repeat(?:ed)?|re-?check(?:ed)?)(?:\s+(?:on\s+)?\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\s+(?:at\s+|@\s*)?\d{{1,2}}[:h]\d{{2}}|\s+(?:[01]\d|2[0-3])[0-5]\d(?=\s*:))?\s*:?|(?:this\s+morning|today|tonight|now|latest|most\s+recent|hoje|hoy|oggi|heute|vandaag|aujourd'hui|jetzt|ahora|agora|adesso|maintenant|(?:the\s+)?(?:{WEEKDAY}|morning|evening|afternoon|latest|repeat|next)\s+(?:draw|sample|count|check|labs?|result|CBC|FBC)|(?:on\s+)?today['’]s\s+(?:CBC|FBC|labs?|bloods?|draw|sample|count|results?)|{TODAYS_TEST})(?:\s+\d{{1,2}}(?:[:h]\d{{2}}|h)|\s*\([^()\n]{{1,12}}\)|\s+{PLACE})?|later|{LATER_EVENT}|(?:at\s+(?:the\s+)?|its\s+)?nadir|{TIMED_REPEAT}|post(?:-?transfusion)?(?=\s+\d)|{WEEKDAY}|on\s+[A-Za-z]+(?:\s+\d{{1,2}})?|on\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?=\s+(?:was|were|is|are|at)\s)|(?:(?:am|le|el|il|op|na|no|o)\s+)?{FOREIGN_WEEKDAY}|(?:by\s+|on\s+)?(?:day|d|j|week|wk|cycle|c)\s*\d{{1,3}}\s*:?|at\s+\d{{1,2}}[:h]\d{{2}})\s*,?\s+)?"
                 r"(?:(?:they|it|she|he|that|which)(?:'re|'s|’re|’s|re|s)?\s+)?"
                 r"(?:(?:had|has|have|han|hanno|sind|zijn|sont)\s+)?(?:(?:is|are|was|were|been|came|come|comes|went|gone|rose|risen|fell|fallen|dropped|recovered|climbed|"
                 r"improved|declined|sits?|sitting|stands?|stood|reads?|confirmed|showed|shows|"
@@ -513,7 +517,7 @@ TREATMENT_WORDS_RE = re.compile(r"(?:[ \t]+(?!(?:then|now|today|this|and|but|bac
                                 re.IGNORECASE)
 # What labels the next value of a series before it, after a comma or a conjunction: "Sunday 0.6", "this morning 0.4", "on day 15 it
 # was 0.9", "y al alta 1,7".
-NEXT_LABEL = (rf"(?:{LATER_EVENT}|(?:at\s+(?:the\s+)?|its\s+)?nadir\b|{TIMED_REPEAT}|post(?:-?transfusion)?\s+(?=\d)|[JD]\s*\+?\d{{1,3}}\s+(?=\d)|{WEEKDAY}|(?:(?:am|le|el|il|op|na|no|o)\s+)?{FOREIGN_WEEKDAY}|{RELATIVE_TIME}|this\s+(?:morning|am\b|a\.m\.)|today|jetzt|ahora|agora|adesso|maintenant|the\s+(?:{WEEKDAY}|morning|evening|afternoon|latest|repeat|next)\s+(?:draw|sample|count|check|labs?|result|CBC|FBC)|(?:on\s+)?today['’]s\s+(?:CBC|FBC|labs?|bloods?|draw|sample|count|results?)|tonight|now|latest|most\s+recent|hoje|hoy|oggi|heute|vandaag|aujourd'hui|(?:by|on|at|in)\s+(?:the\s+)?(?:day|d|week|wk|cycle|c)\s*\+?\d|on\s+(?:{WEEKDAY}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\s+(?:was|were|is|are|at)\b))")
+NEXT_LABEL = (rf"(?:{LATER_EVENT}|(?:at\s+(?:the\s+)?|its\s+)?nadir\b|{TIMED_REPEAT}|post(?:-?transfusion)?\s+(?=\d)|[JD]\s*\+?\d{{1,3}}\s+(?=\d)|{WEEKDAY}|(?:(?:am|le|el|il|op|na|no|o)\s+)?{FOREIGN_WEEKDAY}|{RELATIVE_TIME}|this\s+(?:morning|am\b|a\.m\.)|today|jetzt|ahora|agora|adesso|maintenant|the\s+(?:{WEEKDAY}|morning|evening|afternoon|latest|repeat|next)\s+(?:draw|sample|count|check|labs?|result|CBC|FBC)|(?:on\s+)?today['’]s\s+(?:CBC|FBC|labs?|bloods?|draw|sample|count|results?)|{TODAYS_TEST}|tonight|now|latest|most\s+recent|hoje|hoy|oggi|heute|vandaag|aujourd'hui|(?:by|on|at|in)\s+(?:the\s+)?(?:day|d|week|wk|cycle|c)\s*\+?\d|on\s+(?:{WEEKDAY}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\s+(?:was|were|is|are|at)\b))")
 # When a value of a series was taken, written after it: "(today)", "two weeks ago", "in March", "on the 3rd", "on Tuesday",
 # "at 06:40", "à 20h", "am 13.03.", "op 4 april", "el día 2", "d+12", "(wk 4)", "at start", "bei Entlassung", "na admissão".
 DATE_WORD_PREPOSITION = r"(?:on|le|el|il|em|am|op|del|al|vom|o|no)"
@@ -771,6 +775,14 @@ HEMATOCRIT_AFTER_RE = re.compile(r"/\s*(\d{2}(?:[.,]\d)?)(?![\d/])")
 GRADE_ASIDE_RE = re.compile(r"(?i)[ \t]*\(\s*(?:CTCAE\s+)?(?:grade|grado|grad|graad|grau|gr\.?|G)\s*[0-5]\s*\)")
 
 
+YEAR_BEFORE_RE = re.compile(r"(?i)\b(?:in|since|of|during|from|until|back\s+in|the|year)\s+$")
+
+
+def _year_in_prose(text: str, number: re.Match) -> bool:
+    """Whether a number of prose is a year: "in 2019", "the 2019 course"."""
+    return YEAR_RE.fullmatch(number.group(0)) is not None and YEAR_BEFORE_RE.search(text, max(0, number.start() - 12), number.start()) is not None
+
+
 def _told_later(text: str, lowered: str, scan: int, next_name: int, last_step: tuple, unit_text: str | None) -> re.Match | None:
     """The same count's later value told in running prose after the value that ends at `scan` (the series' last step, in
     `unit_text`), before the next name (at `next_name`) and within LATER_REACH, or None. `lowered` is the text in lower case."""
@@ -781,7 +793,9 @@ def _told_later(text: str, lowered: str, scan: int, next_name: int, last_step: t
         if mark is None or not mark.group().isdigit():
             return None
         first = PROSE_NUMBER_RE.match(text, mark.start())
-        position = mark.end()
+        position = first.end() if first else mark.end()
+        if first and _year_in_prose(text, first):
+            first = None  # "were 0.5 in the 2019 chemo course; now 2.3": a year, not the next value
     if "grad" in lowered[scan:first.start()]:
         return None  # a grade named first, the commonest case in a text about grades (see NOT_SERIES_GAP_RE)
     sentence_end = SENTENCE_STOP_RE.search(text, first.end(), stop)
@@ -795,7 +809,7 @@ def _told_later(text: str, lowered: str, scan: int, next_name: int, last_step: t
         if NOT_SERIES_GAP_RE.search(STUDY_TIME_RE.sub(" ", gap) if "tudy" in gap or "rial" in gap else gap):  # "on Study Day 64" is a time
             return None  # what it finds stays in the gap of every number after this one
         time_before = TIME_NUMBER_BEFORE_RE.search(text, max(scan, number.start() - 8), number.start())
-        if time_before and (not DATE_PREPOSITION_ONLY_RE.fullmatch(time_before.group(0)) or DAY_OF_MONTH_RE.fullmatch(number.group(0))) \
+        if _year_in_prose(text, number) or time_before and (not DATE_PREPOSITION_ONLY_RE.fullmatch(time_before.group(0)) or DAY_OF_MONTH_RE.fullmatch(number.group(0))) \
                 or TIME_NUMBER_AFTER_RE.match(text, number.end()) or NOT_A_VALUE_RE.match(text, number.end()):
             continue  # "on 3/18", "day 3", "at 20h", "14 April", "in three weeks": a time; "2 CH", "2u": a treatment
         own_label_end = CLAUSE_END_RE.search(gap)  # "6 yesterday before 1 pool, 18 after it": "yesterday" is the 6's own label
@@ -1290,9 +1304,9 @@ THRESHOLD_NOUNS = ("cut", "thresh", "limit", "trigger", "target", "goal", "lln",
 OWNER = r"(?:ours|theirs|yours|mine|(?:(?:our|my|this|the)\s+)?(?:pts?|patient)(?:\s+(?:him|her)self)?|(?:our|my|this|the)\s+(?:guy|lady|man|woman|gentleman|gent|chap)|this\s+one)"
 CURRENT_AFTER_THRESHOLD_RE = re.compile(rf"(?:[ \t]*[-–][ \t]*\d+(?:[.,]\d+)?)?(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?"
                                         rf"(?:[^.;\n\d]|\.(?=\s+I(?:['’]m|\s+am)\s)|\b(?:bed|bay|room|rm)\s*\d+\b|"
-                                        rf"\b(?:cut-?off|threshold|limit|trigger)[^.;\n\d]{{0,25}}?\b(?:is|of|=|:)\s*[<>≤≥]?\s*\d+(?:[.,]\d+)?|(?<=\bby\s)\d+(?:[.,]\d+)?(?:\s*(?:g/dl|g/l|k\b))?|\((?:CTCAE\s+)?(?:grade|gr\.?|G)\s*[0-5]\)|{TIME_TOKEN}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\.{{2,}}|\b[Gg]\d(?:[-–]\d)?\b|\((?:around|about|approx\w*|~)\s*\d+\)|[<>≤≥~]\s*\d+(?:[.,]\d+)?|\d+ish\b|\b(?:says|said|uses|gives|lists)\s+\d+(?:[.,]\d+)?|(?:above|below|over|under)\s+\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s+or\s+\d+(?:[.,]\d+)?){{0,50}}?"
+                                        rf"\b(?:cut-?off|threshold|limit|trigger)[^.;\n\d]{{0,25}}?\b(?:is|of|=|:)\s*[<>≤≥]?\s*\d+(?:[.,]\d+)?|(?<=\bby\s)\d+(?:[.,]\d+)?(?:\s*(?:g/dl|g/l|k\b))?|\((?:CTCAE\s+)?(?:grade|gr\.?|G)\s*[0-5](?:[^()\n\d]{{0,16}}(?:v|version\s*)?[56](?:\.0)?)?\)|{TIME_TOKEN}|\b(?:19|20)\d\d\b|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\.{{2,}}|\b[Gg]\d(?:[-–]\d)?\b|\bgrade\s*[0-5]\b|[<>≤≥]\s*\d+(?:[.,]\d+)?\s*[-–]\s*\d+(?:[.,]\d+)?|\((?:around|about|approx\w*|~)?\s*\d+(?:[.,]\d+)?\s*\)|[<>≤≥~]\s*\d+(?:[.,]\d+)?|\d+ish\b|\b(?:says|said|uses|gives|lists)\s+\d+(?:[.,]\d+)?|(?:above|below|over|under)\s+\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s+or\s+\d+(?:[.,]\d+)?){{0,50}}?"
                                         rf"(?:[,;?—–]|\s-\s|\.{{2,}}|\.(?=\s+(?:they|it|mine|ours|his|hers|theirs|yours|she|he|pt|patient)['’\s]|\s+(?:right\s+)?(?:now|today|currently|this\s+morning)\b|\s+{PATIENTS_OWN})|(?=\s+(?:ours|his|hers|theirs|yours|mine)\s)|(?=\s+(?:but|whereas|while)\s))\s*(?:but\s+|and\s+|right\s+|whereas\s+|while\s+)?"
-                                        rf"(?P<cue>today|now|this\s+morning|currently|(?:his|hers|they|it)(?=\s+(?:is|was|are|were|came\s+back|come\s+back)\s|['’]re\s+at\s)|they['’]?re(?=\s+(?:at\s+|now\s+|only\s+)?\d)|{OWNER}(?:['’](?:s|re))?(?:\s+(?:today|now|currently|this\s+morning|on\s+[a-z]{{4,}}))?(?=\s+(?:is|was|are|were|came\s+back|come\s+back|has|had|at|sits?|sitting|stands?|standing)\s)|(?:ours|mine|theirs|yours|hers|his|(?:(?:our|my|this|the)\s+)?(?:pts?|patient)(?:['’]s)?(?:\s+(?:him|her)self)?)(?:\s+(?:today|now|currently|this\s+morning))?(?=\s*:?\s*[1-9]|\s*:?\s*0[.,])(?!\s*:?\s*\d+(?:st|nd|rd|th)\b)|(?:she|he)(?=['’]s\s+(?:at\s+|now\s+|only\s+)?\d|\s+is\s+(?:at\s+|now\s+|only\s+)?\d|['’]s\s+at\s|\s+is\s+at\s)|(?:pt|patient)(?:['’]s)?\s+value|{PATIENTS_OWN})(?:['’](?:s|re))?\s*(?::\s*)?{SUBJECT_VERB}{NUMBER}\s*(?:{UNIT})?",
+                                        rf"(?P<cue>today|now|this\s+morning|currently|(?:his|hers|they|it)(?=\s+(?:is|was|are|were|came\s+back|come\s+back)\s|['’]re\s+at\s)|they['’]?re(?=\s+(?:at\s+|now\s+|only\s+)?\d)|{OWNER}(?:['’](?:s|re))?(?:\s+(?:count|value|result|level|number|reading))?(?:\s+(?:today|now|currently|this\s+morning|on\s+[a-z]{{4,}}))?(?=\s+(?:is|was|are|were|came\s+back|come\s+back|has|had|at|sits?|sitting|stands?|standing)\s)|(?:ours|mine|theirs|yours|hers|his|(?:(?:our|my|this|the)\s+)?(?:pts?|patient)(?:['’]s)?(?:\s+(?:him|her)self)?)(?:\s+(?:today|now|currently|this\s+morning))?(?=\s*:?\s*[1-9]|\s*:?\s*0[.,])(?!\s*:?\s*\d+(?:st|nd|rd|th)\b)|(?:she|he)(?=['’]s\s+(?:at\s+|now\s+|only\s+)?\d|\s+is\s+(?:at\s+|now\s+|only\s+)?\d|['’]s\s+at\s|\s+is\s+at\s)|(?:pt|patient)(?:['’]s)?\s+value|{PATIENTS_OWN})(?:['’](?:s|re))?\s*(?::\s*)?{SUBJECT_VERB}{NUMBER}\s*(?:{UNIT})?",
                                         re.IGNORECASE)
 OWNER_WORDS = ("mine", "ours", "pt", "patient", "guy", "lady", "man", "woman", "gent", "chap", "his ", "hers", "theirs", "yours", "he's", "she's",
                "he is", "she is", "this one")  # one of them is in every OWNER and every cue of whose value follows
@@ -1831,7 +1845,7 @@ RELATIVE_WORDS = (" mom", " mum", " mother", " dad", " father", " husband", " wi
 NOT_CARED_FOR = (" friend", " neighbo", " colleague")  # a writer speaks of them, never for them as a caregiver would
 RELATIVE_NOUNS = r"(?:mom|mum|mother|dad|father|husband|wife|partner|son|daughter|sister|brother|friend|neighbou?r|aunt|uncle|cousin|grand(?:ma|pa|mother|father))"
 RELATIVE_SUBJECT_RE = re.compile(r"(?i)\b(?:my|our|his|her|their|(?:the\s+)?(?:pt|patient)['’]s)\s+" + RELATIVE_NOUNS + r"\b(?:['’]s)?"
-                                 r"(?=(?:\s+on\s+[\w-]+)?\s+(?:had|has|was|is|got|gets|also|once|\w+['’]s|lymph|neut|plat|h[ae]?moglobin|hb|hgb|wbc|anc|plt))")
+                                 r"(?=(?:\s+on\s+[\w-]+|\s+(?:in|on|from|at|with)\s+(?:the\s+|a\s+|my\s+|her\s+|his\s+)?(?:same\s+|other\s+|next\s+)?[\w-]+)?\s+(?:had|has|was|is|got|gets|also|once|\w+['’]s|lymph|neut|plat|h[ae]?moglobin|hb|hgb|wbc|anc|plt|white|wcc|leu[ck]o|counts?\b|labs?\b|bloods?\b|cbc|fbc|results?\b))")
 WRITER_IS_PATIENT_RE = re.compile(r"(?i)\b(?:i['’]m|i\s+am|i['’]ve\s+been|i\s+have\s+been)\s+(?:starting|on|getting|receiving|having|due|about\s+to|going\s+to)\b|"
                                   r"\b(?:i\s+(?:start|get|receive|had|have)|my)\s+(?:first\s+|next\s+|last\s+)?(?:infusion|cycle|dose|treatment|immunotherapy|keytruda|opdivo|"
                                   r"pembro\w*|nivo\w*|ipi\w*|atezo\w*|durva\w*)\b|\bmine\b")
@@ -3193,12 +3207,23 @@ def unit_in(cell: str, start: int = 0) -> str | None:
 NOTE_CELL_RE = re.compile(r"[ \t]*[\(\[][^()\[\]]*[\)\]][ \t]*")
 
 
-def _row_width(line: str, spaced: bool, delimiter: str | None) -> int:
-    """How many cells a table row has, not counting a note in brackets in a last cell of its own."""
+def _row_width(line: str, spaced: bool, delimiter: str | None, flag_cell: bool = False) -> int:
+    """How many cells a table row has, not counting a note in brackets in a last cell of its own, nor, with
+    `flag_cell`, a flag in a last cell of its own ("22/04/25  52   L" under a header of one name)."""
     cells = table_cells(line, spaced, delimiter)
-    if len(cells) > 1 and NOTE_CELL_RE.fullmatch(line, *cells[-1]):
+    if len(cells) > 1 and (NOTE_CELL_RE.fullmatch(line, *cells[-1]) or flag_cell and FLAG_CELL_RE.fullmatch(line, *cells[-1])):
         return len(cells) - 1
     return len(cells)
+
+
+def _titled_name(line: str) -> bool:
+    """Whether a line aligned with spaces is a title with no number, then one analyte name and its unit:
+    "CUMULATIVE REPORT  PLT (x10^9/L)", the header of a flowsheet of one analyte."""
+    cells = table_cells(line, spaced=True)
+    if len(cells) != 2 or any(c.isdigit() for c in line[slice(*cells[0])]) or ANALYTE_RE.search(line, *cells[0]):
+        return False
+    name = ANALYTE_RE.match(line, cells[1][0])
+    return bool(name) and NAME_ONLY_TAIL_RE.fullmatch(line, name.end(), cells[1][1]) is not None and "%" not in line
 
 
 WORD_RE = re.compile(r"[A-Za-z]{3}")
@@ -3228,7 +3253,10 @@ def table_mentions(text: str) -> list[Mention]:
     while row < len(lines):
         line = lines[row]
         layout = _table_layout(line)
-        if layout is None:
+        titled = layout == "spaced" and _titled_name(line)
+        if titled:
+            layout = None
+        elif layout is None:
             name = ANALYTE_RE.match(line.strip())
             if not name or not NAME_ONLY_TAIL_RE.fullmatch(line.strip(), name.end()) or "%" in line:
                 row += 1
@@ -3255,7 +3283,7 @@ def table_mentions(text: str) -> list[Mention]:
             unnamed_labels = True
         ordinal = bool(others) and ORDINAL_COLUMN_RE.fullmatch(others[0]) is not None
         if layout is None:
-            header = {1: header[0]}  # the name stands over the value column of "label value" rows
+            header = {1: header[max(header)]}  # the name stands over the value column of "label value" rows
             width, timed = 2, True
         else:
             width = len(cells)
@@ -3268,7 +3296,8 @@ def table_mentions(text: str) -> list[Mention]:
         treatment_rows = set()
         while following < len(lines):
             if _table_layout(lines[following]) == data_layout and (
-                    _row_width(lines[following], spaced, delimiter) == width or notes_last and _row_width(lines[following], spaced, delimiter) == width - 1):
+                    _row_width(lines[following], spaced, delimiter, flag_cell=layout is None) == width
+                    or notes_last and _row_width(lines[following], spaced, delimiter) == width - 1):
                 last = following
             elif last is not None and following + 1 < len(lines) and _treatment_row(lines[following], spaced, delimiter) \
                     and _row_width(lines[following + 1], spaced, delimiter) == width:
@@ -3538,7 +3567,7 @@ INNER_LABEL_RE = re.compile(r"(?i)\b(?:(?:on|at|upon)\s+(?:the\s+)?(?:day\s+of\s
                             r"today|this\s+morning|now|currently|yesterday|baseline|nadir|post(?:-?transfusion\w*)?|repeat|recheck|corrected)\b")
 
 
-OWN_CLOCK_RE = re.compile(r"(?i)(?:\bat|@)[ \t]*(\d{1,2}[:h]\d{2})\b")
+OWN_CLOCK_RE = re.compile(r"(?i)(?:\bat|@|[(,])[ \t]*(\d{1,2}[:h]\d{2})\b")  # "Platelets (draw 2, 17:20): 31" too
 
 
 def _own_clock(text: str, mention: Mention) -> str | None:

@@ -1638,10 +1638,37 @@ ROUND49_READS = [
      {"anc": 0.9}),
 ]
 
+ROUND62_READS = [
+    # a one-analyte flowsheet under a title, its last row flagged
+    ("SERIAL RESULTS  ANC (x10^9/L)\n03/05/25  1.9\n10/05/25  1.1\n17/05/25  0.6   L", {"anc": 0.6}),
+    # a follow-up named with its place; a year inside a series' label
+    ("Hgb at admission 6.9; at the follow-up visit 10.8", {"hgb": 10.8}),
+    ("platelets were 40 during the 2021 chemo; now 190 on pembro", {"plt": 190}),
+    ("wbc 1.9 in 2022. Now 4.4", {"wbc": 4.4}),
+    # a grade aside naming its version, then "today it's"
+    ("plt 48 (G3 per v5.0). Today it's 66", {"plt": 66}),
+    # someone else's value in brackets, then the writer's own
+    ("my brother's platelets on nivolumab dropped a lot (22), mine are 130", {"plt": 130}),
+    # a friend's or neighbour's value is never the patient's
+    ("My friend's white count was 1.9 on Opdivo. Mine hasn't been checked.", {}),
+    ("Mum's bloods on Friday: Hb 9.4, platelets 201. Her neighbour on the same ward had an Hb of 6.", {"hgb": 9.4, "plt": 201}),
+    # "always around" a baseline, then the value now
+    ("my hb is usually about 11 with my thal trait, now 8.9 after cycle 3", {"hgb": 8.9}),
+    # today's check in French or Italian; yesterday in French or German before a value
+    ("GB hier 2 900, le contrôle d'aujourd'hui montre 3 400/mm3", {"wbc": 3.4}),
+    ("Neutrofili ieri 0,9; l'esame di oggi mostra 1,3", {"anc": 1.3}),
+    ("Leukozyten lagen gestern bei 2,1", {"wbc": 2.1}),
+    # a threshold written as a range with its grade, or required by a trial, then the patient's count
+    ("ANC grade 3 is <1.0-0.5 - pt at 0.8, right?", {"anc": 0.8}),
+    ("the protocol needed ANC >=1.5; patient's count this morning is 1.2", {"anc": 1.2}),
+    # a clock in the name's bracket orders repeats written latest first
+    ("Hb (14:05): 8.2\nHb (07:40): 7.5", {"hgb": 8.2}),
+]
+
 
 @pytest.mark.parametrize("text,expected", FRESH5_READS + FRESH6_READS + FRESH7_READS + FRESH8_READS + FRESH9_READS + FRESH10_READS
                          + FRESH11_READS + FRESH12_READS + FRESH14_READS + FRESH15_READS + FRESH16_READS + LEFTOVER_READS + RELATIVE_TIME_READS + SERIES_LABEL_READS + TOLD_LATER_READS
-                         + ROUND26_READS + ROUND32_READS + ROUND38_READS + ROUND49_READS)
+                         + ROUND26_READS + ROUND32_READS + ROUND38_READS + ROUND49_READS + ROUND62_READS)
 def test_reading_classes_of_the_blind_rounds(text, expected):
     """Each class found in a blind round (fresh5 to fresh16), in wordings of our own: every value read, none invented (no
     analyte read twice: an older value is never reported beside the current one)."""
