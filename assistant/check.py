@@ -486,6 +486,7 @@ class Claim:
     correcting: bool = False  # said as a correction of another claim ("but that's an error — 0.7 is grade 3")
     recorded: bool = False  # a record's grade the text reports ("was entered as a grade 4 event"), perhaps to regrade it
     at_worst: bool = False  # said of the event's worst value ("grade 3 at its nadir"): judged against the episode's lowest
+    of_episode: bool = False  # said of the whole episode ("grade 3 neutropenia, resolving"): judged against its lowest value, or its one
     at_time: tuple[int, int] | None = None  # where it names another time ("grade 3 at admission"): judged on that time's value, if told
 
 
@@ -726,7 +727,7 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
             if bracket:
                 own = _mention(term, text, bracket.start("num"), bracket.end(), bracket.group("num"), bool(bracket.group("kilo")),
                                bracket.group("unit"), None, bracket.span("num"), [parse_number(bracket.group("num"))])
-        at_worst, at_time = False, None
+        at_worst, at_time, of_episode = False, None, False
         if OTHER_TIME_HINT_RE.search(lowered_after, 0, 40) and (other_time := OTHER_TIME_AFTER_RE.match(text, after_term, end)):
             if not WORST_IN_CLAIM_RE.search(other_time.group(0)):
                 if TIME_LABEL_RE.search(other_time.group(0)) is None:
@@ -734,6 +735,9 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
                 at_time = other_time.span()  # "grade 3 at admission": about the value told with that time, if the text gave one
             else:
                 at_worst = True  # "grade 3 at its nadir": about the episode's worst value, if the text gave several
+        elif term and ("resol" in lowered_after or "recovered" in lowered_after or "this " in lowered_after or "that " in lowered_after) \
+                and EPISODE_AFTER_RE.match(text, after_term, end):
+            of_episode = True  # "grade 3 neutropenia, resolving", "grade 3 this cycle": the episode's grade is its worst value's
         if ":" in before[-4:] and (head := WORST_HEAD_RE.search(text, max(start, claim_start - 160), claim_start)) \
                 and not VALUE_IN_HEAD_RE.search(VERSION_NAMED_RE.sub("", head.group(0))):  # (not "At the C3 nadir, ANC 0.8 and platelets 60: …")
             at_worst = True  # "Worst CTCAE v5.0 grade for the lab abnormality (anaemia, Hb nadir on 05-Mar): grade 2": the episode's lowest
@@ -750,7 +754,7 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
                             own if own is not None and own.value is not None else None,
                             correcting="to" in match.group(0) and CORRECTED_TO_RE.search(match.group(0)) is not None,
                             recorded=" as " in lowered_before[-16:] and RECORDED_AS_BEFORE_RE.search(before) is not None, at_worst=at_worst,
-                            at_time=at_time))
+                            of_episode=of_episode, at_time=at_time))
     corrections = [m.start() + start for m in CORRECTION_RE.finditer(chunk)] if claims and correction_hints.within(start, end) else []
     if corrections and claims:
         # "graded 2; the correct grade is 3": the claims before the last correction are superseded by it
@@ -784,6 +788,9 @@ OTHER_TIME = (r",?\s*(?:at\s+(?:(?:its|the|her|his|their)\s+)?(?:[\w-]+\s+)?(?:n
 OTHER_TIME_AFTER_RE = re.compile(rf"(?i){OTHER_TIME}(?!\s*\((?!\s*(?:CTCAE\s*)?v(?:ersion)?\s*[56])[^()]*\d)")
 # ... unless a bracket after the time gives the value of that time: "grade 4 thrombocytopenia at the day-10 nadir (platelets 19)"
 OTHER_TIME_OWN_RE = re.compile(rf"(?i){OTHER_TIME}(?=\s*\()")
+# A claim about the whole episode, said after its condition: "grade 3 neutropenia, resolving", "… this cycle, resolved".
+EPISODE_AFTER_RE = re.compile(r"(?i)[ \t]*[,;:–—-]?[ \t]*(?:(?:during|in|over|for)\s+)?(?:(?:this|that|the)\s+(?:cycle|course|episode|admission)\b|"
+                              r"(?:(?:now|since|fully|largely|which\s+(?:has\s+|is\s+)?)\s*)?(?:resolving|resolved|recovered)\b)")
 OTHER_TIME_HINT_RE = re.compile(r"nadir|lowest|worst|peak|baseline|previous|initial|earlier|admission|presentation|diagnos|arrival|onset|last|"
                                 r"yesterday|before|gestern|hier|ayer|ieri|gisteren|ontem|entr[ée]e|ingres|aufnahme|opname|admiss")
 DEFINED_HINT_RE = re.compile(r"[<≤=]|(?=[lbusdo])(?:less|below|under|unter|sous|dessous|debajo|sotto|onder|abaixo)")
@@ -798,8 +805,19 @@ DEFINED_AFTER_RE = re.compile(r"(?i)\s*(?:(?:is|=|means)\s*|(?:(?:only|just|erst
 WRONG_CLAIM = (r"(?:(?:that|this|it|which)(?:'s|’s|\s+is|\s+was)|(?:that|this)\s+(?:grade|grading|claim))\s+(?:(?:simply|clearly|just)\s+)?"
                r"(?:wrong|incorrect|an?\s+(?:error|mistake|typo|over-?call|under-?call|overcall|undercall|misgrading|misclassification)|mistaken|"
                r"not\s+(?:right|correct))\b")
+# "Correction:", "Correction to my earlier message:", "Erratum:"
+CORRECTION_LABEL = r"(?:correction|erratum|amendment)(?:\s+(?:to|of|for)\s+[^:\n]{0,40})?\s*:\s*"
+CORRECTION_LABEL_RE = re.compile(r"(?i)[\s*>#-]*" + CORRECTION_LABEL)
+
+
+def _past_correction_label(text: str, start: int) -> int:
+    """Where a sentence's words start after a correction's label ("Correction to my earlier message: …" is of no other time)."""
+    label = CORRECTION_LABEL_RE.match(text, start) if text[start:start + 40].lower().lstrip(" *>#-").startswith(("corr", "erra", "amen")) else None
+    return label.end() if label else start
+
+
 # A sentence that corrects the one before: "The correct grade is 3.", "It should have been grade 3.", "Correction: grade 3."
-CORRECTION_START_RE = re.compile(r"(?i)(?:correction\s*:|(?:(?:by|per|under|in)\s+(?:CTCAE\s+)?v?[56](?:\.0)?,?\s+)?(?:the\s+)?(?:correct|true|actual|right|revised)\s+(?:CTCAE\s+)?grade\b|"
+CORRECTION_START_RE = re.compile(r"(?i)(?:" + CORRECTION_LABEL + r"|(?:(?:by|per|under|in)\s+(?:CTCAE\s+)?v?[56](?:\.0)?,?\s+)?(?:the\s+)?(?:correct|true|actual|right|revised)\s+(?:CTCAE\s+)?grade\b|"
                                  r"(?:it|this|that|which)(?:'s|\s+is|\s+was)?\s+(?:should\s+(?:have\s+been|be|read)|actually|in\s+fact)\b|"
                                  r"(?:actually|in\s+fact)\s*,?\s+(?:it's|it\s+is|this\s+is|that's|that\s+is|the\s+grade)|"
                                  r"no\s*[,.;:!—–-]+\s*(?:[^!?\n]{0,40}?\s)?(?:grade|gr\.?|(?-i:G))\s*[0-5IV]|"
@@ -840,21 +858,25 @@ def _answer_start(text: str, spans: list[tuple[int, int]], number: int) -> int |
 def _question_start(text: str, start: int, end: int, sentence: str, answer: int | None) -> int | None:
     """Where the question of a sentence ending in '?' starts: the sentence's start, a clause that asks ("— do I have …"),
     or None when the question only follows the claims ("… said that's grade 3, is that bad?"). A claim that asks for
-    agreement ("grade 1, right?") still claims, unless the next sentence denies it ("Not quite — …")."""
+    agreement ("grade 1, right?"), or that a question only follows, still claims, unless the next sentence denies it
+    ("Not quite — …")."""
     if INTERROGATIVE_START_RE.match(sentence.lstrip("#*>_ \t")):
         return start
     quoted = QUOTED_QUESTION_RE.search(text, start, end)
     if quoted:  # 'Patient portal message: "Is an ANC of 1.1 grade 3?"': a question quoted
         return quoted.start()
+    denied = answer is not None and DENIED_START_RE.match(text, answer) is not None
     if TAG_QUESTION_RE.search(sentence):
-        return start if answer is not None and DENIED_START_RE.match(text, answer) else None
+        return start if denied else None
     clause = INTERROGATIVE_CLAUSE_RE.search(text, start, end)
-    return clause.start() if clause else None
+    if clause:
+        return clause.start()
+    return start if denied else None  # "I read that's grade 1?" answered "Not quite — …": put forward to be checked, not claimed
 
 
 # How an answer opens before its first word: a dash or a quote mark of a chat log, an "A:" or "A1." label.
-ANSWER_LEAD = r"(?i)[\s—–*>-]*(?:A\s*\d*\s*[:.)]\s*)?"
-DENIED_START_RE = re.compile(ANSWER_LEAD + r"(?:no\b|nope\b|not\s+(?:quite|really|so|exactly)\b|actually\b|incorrect\b|wrong\b)")
+ANSWER_LEAD = r"(?i)[\s—–*>-]*(?:A\s*\d*\s*[:.)]\s*|[\w.]+(?:\s+[\w.]+)?\s*:\s*)?"  # ... or a speaker's label: "Attending:", "Reply:"
+DENIED_START_RE = re.compile(ANSWER_LEAD + r"(?:no\b(?=\s*[,.;:!—–-]|\s+(?:it|that|this|the|you|he|she|they|we)\b)|nope\b|not\s+(?:quite|really|so|exactly)\b|actually\b|incorrect\b|wrong\b)")
 AFFIRMED_START_RE = re.compile(ANSWER_LEAD + r"(?:yes|yep|yeah|correct|right|exactly|indeed|that's\s+right)\b")
 # Another's claim reported as such: "initially reported as grade 2", "was graded 2 in error", "mistakenly called grade 3".
 REPORTED_HINT_RE = re.compile(r"initially|originally|previously|first|incorrect|erroneous|mistaken|wrong|falsely|error|mistake|mis")
@@ -877,7 +899,7 @@ CORRECTION_HINT_WORDS = ("correct", "true", "actual", "right", "revised", "amend
                          "typo", "call", "mis", "sorry", "wait", "mean", "scratch", "make that", "rather", "review", "regrad", "pardon",
                          "perd", "scusa", "entschuldigung", "desculpe", "plut", "dicho", "anzi", "gezegd") \
     + tuple(f"{mark} {word} ctcae" for mark in ";:—–" for word in ("by", "per", "under"))  # a word CORRECTION_RE needs, lowered
-CORRECTION_RE = re.compile(r"(?i)\b(?:(?:correct(?:ed)?|true|actual|right|revised|amended)\s+(?:CTCAE\s+)?grade|corrected\s+to|"
+CORRECTION_RE = re.compile(r"(?i)\b(?:(?:correct(?:ed)?|true|actual|right|revised|amended)\s+(?:CTCAE\s+)?grade|corrected\s+to|" + CORRECTION_LABEL + r"|"
                            rf"should\s+(?:have\s+been|be|read)|(?:is|was|it's|that's)\s+(?:actually|in\s+fact|really)|{WRONG_CLAIM}|"
                            r"on\s+(?:re-?)?review|after\s+review|on\s+re-?grading|"
                            # "Outside records graded it as grade 3; by CTCAE v5.0 it is grade 2": the text's own grade after another's
@@ -1145,7 +1167,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         elif not values and len(previous_values) == 1 and REFERRING_COMPARISON_START_RE.match(text, s_start):
             values = previous_values  # "ANC 1.7 today. This is below the 1.5 cut-off.": a comparison referring back
         elif not values and previous_values and not heading and (listed or claimed
-                and not OTHER_TIME_RE.search(text, s_start, s_end) and not _someone_else(text[s_start:first_claim.start()]) and _states_grades(text, s_start, s_end)
+                and not OTHER_TIME_RE.search(text, _past_correction_label(text, s_start), s_end) and not _someone_else(text[s_start:first_claim.start()]) and _states_grades(text, s_start, s_end)
                 and not GENERAL_AFTER_RE.match(text, first_claim.end())):
             # "Labs: WBC 1.8, ANC 0.9. Impression: grade 2 leukopenia, grade 3 neutropenia" -- a sentence of claims that
             # name their conditions is about the previous sentence's value of each condition's analyte, when it gave one
@@ -1206,6 +1228,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         if claims and _opens_correction(text, s_start, opens_correction):
             for claim in claims:
                 claim.correcting = True
+        if claims and values:  # "Her sister had grade 4 thrombocytopenia …; her own platelets today are 140": the sister's grade
+            claims = [c for c in claims if not _someone_else(text[clauses[bisect_right(clause_starts, c.span[0]) - 1][0]:c.span[0]])]
         respectively = "respectively" in sentence
         tabular = "|" in sentence  # tested once: a sentence may be a whole long line
         if respectively:
@@ -1307,13 +1331,13 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                 continue  # "ALC 0.5 → G2; 0.49 → G3": the second grade is about 0.49, a number with no name
             if len(mention.steps) > 1 and mention.span[0] > claim.span[1]:
                 mention = _before_recovery(text, mention)  # "one grade 4 event: an ANC of 0.3, which recovered to 1.6": the event's 0.3
-            elif claim.at_worst or claim.span[1] - claim.span[0] > 12 and WORST_IN_CLAIM_RE.search(text, *claim.span):
+            elif claim.at_worst or claim.of_episode or claim.span[1] - claim.span[0] > 12 and WORST_IN_CLAIM_RE.search(text, *claim.span):
                 # "ANC 0.38 on day 50, 3.3 on day 71. … grade at worst value: 3", "grade 3 at its nadir": the episode's lowest
                 episode = [m for m in _episode(history, mention.analyte, s_start) + _steps(mention) if m.value is not None]
                 if claim.at_worst and len({m.value for m in episode}) < 2 and claim.own is None:
                     continue  # "grade 4 at its nadir" with one value told: not about the value at hand
                 mention = min(episode, key=VALUE_OF) if episode else mention
-            chained = None if claim.at_worst or claim.at_time is not None else (claim.span[1], mention, substituted)  # "grade 3 at its nadir and grade 2 today": two times
+            chained = None if claim.at_worst or claim.of_episode or claim.at_time is not None else (claim.span[1], mention, substituted)  # "grade 3 at its nadir and grade 2 today": two times
             claim_version = (_column_version(text, claim.span[0]) if tabular else None) \
                 or _claim_version(text, claim, named_here, clauses, clause_starts) or _own_sentence_version(
                 text, claim, named_here, sentence_version, outer_version)
@@ -2273,6 +2297,7 @@ def _repeated_values(text: str, start: int, end: int, mentions: list[Mention], k
 def _general(text: str, s_start: int, start: int, claim: Claim | None, first: int) -> bool:
     """Whether a claim (or a comparison) starting at `start` talks about grades in general, gives a rule or speaks of another
     time (GENERAL_BEFORE_RE within its clause, or a rule: see _rule); the sentence's first claim, at `first`, sets its frame."""
+    s_start = _past_correction_label(text, s_start)
     breaks = list(CLAUSE_BREAK_RE.finditer(text, s_start, start))
     clause_start = breaks[-1].end() if breaks else s_start  # "ANC is above the grade 3 threshold of 1.0, but still grade 3"
     if GENERAL_BEFORE_RE.search(text[clause_start:start]) or _rule(text, s_start, start, claim):
@@ -2396,7 +2421,7 @@ def _remembered_value(text: str, s_start: int, start: int, claim: Claim | None, 
     the latest value of the analyte its condition or its subject names, else the one value of the last sentence that
     gave any, when the claim opens its sentence; none when the sentence talks about grades in general or about another time."""
     before = text[s_start:start]
-    if claim is not None and claim.term_analyte in known and (claim.at_worst or (nadir := WORST_IN_CLAIM_RE.search(text, max(s_start, start - 25), start))
+    if claim is not None and claim.term_analyte in known and (claim.at_worst or claim.of_episode or (nadir := WORST_IN_CLAIM_RE.search(text, max(s_start, start - 25), start))
                                                               and not NOW_CUE_RE.search(text, nadir.end(), min(len(text), claim.span[1] + 15))) \
             and (episode := [m for m in _episode(history or {}, claim.term_analyte, s_start) if m.value is not None]):
         return min(episode, key=VALUE_OF)  # "nadir D4 grade 3 thrombocytopenia": the episode's lowest, not another time's

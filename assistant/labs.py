@@ -918,6 +918,8 @@ def _unreadable(analyte: str, text: str, start: int, garbled: re.Match) -> Menti
 # A range written where a value would be ("Hb 7-8 g/dL") and a goal or threshold named before the name ("target Hb",
 # "transfusion threshold: Hb 7"): not a value.
 RANGE_AFTER_RE = re.compile(r"(?:-[<≤]?|\s*–\s*[<≤]?|[ \t]+-[ \t]+)\d")  # "50-<75": a band of a grading table ("->" is an arrow)
+# "0.5 to <1.0", "50 - <75": the lower bound of a grading band, whatever the words around it
+BAND_AFTER_RE = re.compile(r"[ \t]*(?:to|-|–|—)[ \t]*[<≤][ \t]*\d")
 # After a dash set off by spaces, a number of units or days is an order or a note, not the top of a range: "WBC 2.0 - 2 units ordered".
 DOSE_AFTER_DASH_RE = re.compile(r"[ \t]+[-–][ \t]+\d+(?:\.\d+)?")
 
@@ -1564,6 +1566,7 @@ def _find_mentions(text: str) -> list[Mention]:
         if not unit_text and not kilo and ("-" in text[number_span[1]:number_span[1] + 3] or "–" in text[number_span[1]:number_span[1] + 3]):
             dash_series = DASH_SERIES_RE.match(text, number_span[1])
         if not comparator and (not unit_text and not kilo and not dash_series and RANGE_AFTER_RE.match(text, number_span[1]) and not _dose_after_dash(text, number_span[1])
+                               or BAND_AFTER_RE.match(text, number_span[1])
                                or match.start() in target_ends
                                or normal_at and (near := bisect_left(normal_at, match.start() - 40)) < len(normal_at)
                                and normal_at[near] < match.start() and not _bracketed_alone(text, filler, number_span[1])

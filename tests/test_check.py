@@ -1127,9 +1127,10 @@ FRESH21_CLASSES = [
 # Classes of false alarms on notes written without grading in mind (the development lab strings), in wordings of our own
 NOTE_CLASSES = [
     # a grade said after several values, in a sentence of none that names no time, is the episode's: its worst value's (a
-    # grade no value has is judged on the current value)
+    # grade no value has is judged on the current value, but a grade said of the episode, "resolving", on its worst value)
     ("Neutrophils 1.2 on 2/5, 0.3 on 9/5, 1.9 today after G-CSF. Impression: grade 4 neutropenia, resolving.", "5", []),
-    ("Neutrophils 1.2 on 2/5, 0.3 on 9/5, 1.9 today after G-CSF. Impression: grade 3 neutropenia, resolving.", "5", [(M, "anc", 3, 1)]),
+    ("Neutrophils 1.2 on 2/5, 0.3 on 9/5, 1.9 today after G-CSF. Impression: grade 3 neutropenia, resolving.", "5", [(M, "anc", 3, 4)]),
+    ("Neutrophils 1.2 on 2/5, 0.3 on 9/5, 1.9 today after G-CSF. Impression: grade 3 neutropenia.", "5", [(M, "anc", 3, 1)]),
     ("Plt 66 → 41 → 22 (today). Grade 3 immune thrombocytopenia, IVIG planned.", "5", [(M, "plt", 3, 4)]),
     ("Hb 7.4 g/dL, transfused, Hb 9.1 g/dL. Persistent grade 3 anaemia.", "5", [(M, "hgb", 3, 2)]),
     ("Admission Hb 6.8 g/dL; discharge Hb 9.6 g/dL. Diagnosis: AIHA, grade 3 at discharge.", "5", [(M, "hgb", 3, 2)]),
@@ -1528,7 +1529,28 @@ ROUND49_CLASSES = [
 ]
 
 
-@pytest.mark.parametrize("text,version,expected", FRESH19_CLASSES + FRESH21_CLASSES + NOTE_CLASSES + ROUND27_CLASSES + ROUND38_CLASSES + ROUND49_CLASSES)
+ROUND62_CLASSES = [
+    # a grading band's lower bound ("0.5 to <1.0") is no value: the definitions after it are not judged on it
+    ("Grade 3 thrombocytopenia was defined as a platelet count of 25 to <50 x10^9/L and grade 4 as a count <25 x10^9/L.", "5", []),
+    # a claim about the whole episode is judged on its lowest value, or on its one value
+    ("Platelets 140 (d1), 60 (d8), 22 (d15), 118 today.\nAssessment: grade 3 thrombocytopenia, resolving.", "5", [(M, "plt", 3, 4)]),
+    ("ANC 0.7 on day 10, 1.9 today. Grade 3 neutropenia this cycle, resolved.", "5", []),
+    ("Hb nadir 7.6 g/dL — grade 2 anaemia, resolved after two units.", "5", [(M, "hgb", 2, 3)]),
+    # a claim put forward as a question and denied by the answer is not the text's
+    ("Resident: plt 48, so grade 2, correct?\nConsultant: Not quite, 48 is grade 3.", "5", []),
+    ("My ANC came back at 1.1. My friend says that's grade 3?\n\nAnswer: No, 1.1 is grade 2.", "5", []),
+    ("plt 30 today → G2? Hold pembro? No bruising.", "5", [(M, "plt", 2, 3)]),
+    # a correction's label, and a correction within the sentence, supersede the claim before it
+    ("Hb 7.7 g/dL. Correction to the earlier note: not grade 2, grade 3.", "5", []),
+    ("ANC 0.45. Grade 3 neutropenia — correction: grade 4.", "5", []),
+    ("ANC 0.45. Grade 4 neutropenia — correction: grade 3.", "5", [(M, "anc", 3, 4)]),
+    # a relative's grade is not the patient's
+    ("His brother had grade 4 neutropenia on docetaxel, which worries him; his own ANC is 2.6 today.", "5", []),
+]
+
+
+@pytest.mark.parametrize("text,version,expected", FRESH19_CLASSES + FRESH21_CLASSES + NOTE_CLASSES + ROUND27_CLASSES + ROUND38_CLASSES + ROUND49_CLASSES
+                         + ROUND62_CLASSES)
 def test_claim_classes_of_the_last_rounds(text, version, expected):
     """Each class of the last two rounds' development sets (review fresh19 to fresh21 and fresh24; the notes of the lab sets, which
     grade in passing: episodes, rules, other measures, choices), in wordings of our own: the findings with the grade claimed,
