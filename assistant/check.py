@@ -176,7 +176,8 @@ def _comparison_pattern(every_language: bool) -> str:
                      r"nivel|niveau|livello|n[íi]vel") if every_language else ""
     foreign_of = r"|(?:de|del|di|do|da|von|van|à|a)\s+" if every_language else ""
     # a word may be a possessive: "under the protocol's 1.5 threshold"
-    word, words = (r"[^\W\d_][\w-]*(?:['’]s)?", "{0,4}") if every_language else (r"[A-Za-z-]+(?:['’]s)?", "{0,3}")
+    # ... or a name with a number ("below the HLH-2004 cut-off of 9.0")
+    word, words = (r"[^\W\d_][\w-]*(?:['’]s)?", "{0,4}") if every_language else (r"[A-Za-z-]+(?:-\d+)?(?:['’]s)?", "{0,3}")
     return (
         rf"(?<![\w-])(?#first)(?P<rel>below|under|less\s+than|lower\s+than|beneath|above|over|greater\s+than|higher\s+than|more\s+than|exceeds?|"
         rf"exceeding|exceeded|at\s+or\s+above|at\s+or\s+below|<=|>=|≤|≥|<|>{relation}|"
@@ -1429,7 +1430,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
     reread = False  # whether a reading after the sentence loop ran: its findings and the loop's are then put in text order
     comparable = sorted(all_mentions + unnamed_values, key=lambda m: m.span)  # the values the comparisons below may be about
     if "norm" in lowered or "LLN" in text or "reference" in lowered or "limit" in lowered or "ondergrens" in lowered or "inferior" in lowered \
-            or "untergrenze" in lowered:
+            or "untergrenze" in lowered or " range" in lowered:
         lln_findings, lln_checked = _lln_comparison_findings(text, lowered, comparable, spans, default)
         findings, checked, reread = findings + lln_findings, checked + lln_checked, True
     if " that " in lowered or " this " in lowered or " the same " in lowered:
@@ -1442,7 +1443,63 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             and (GRADE_WORD_HINT_RE.search(text) or "toxgr" in lowered):
         table_findings, table_checked = _grade_column_findings(text, default)
         findings, checked, reread = findings + table_findings, checked + table_checked, True
+    if ("thresh" in lowered or "cut" in lowered or "limit" in lowered or "trigger" in lowered or "bar" in lowered) \
+            and REFERRED_HINT_RE.search(lowered):
+        referred_findings, referred_checked = _referred_threshold_findings(text, all_mentions, spans, default)
+        findings, checked, reread = findings + referred_findings, checked + referred_checked, reread or bool(referred_findings)
     return _once_each(findings, in_text_order=reread), checked
+
+
+# A comparison with a threshold the text gave before, named without its number: "hold if plt <75? ours is 71, so we're
+# above the hold threshold", "anc cutoff for the trial is 1.5, pt's is 1.4 so she clears it".
+REFERRED_HINT_RE = re.compile(r"above|over|below|under|beneath|clear|meet|met\b|exceed|pass")
+THRESHOLD_NOUN = r"(?:threshold|cut-?off|cutoff|limit|line|bar|requirement|trigger)"
+REFERRED_COMPARISON_RE = re.compile(rf"(?i)\b(?P<rel>above|over|below|under|beneath|clears?|cleared|meets?|met|exceeds?|exceeded|passes|passed)\s+"
+                                    rf"(?:(?:the|our|its|their|that|this|your)\s+(?:[^\W\d_][\w'’-]*\s+){{0,2}}?{THRESHOLD_NOUN}\b"
+                                    rf"(?!\s*(?:of\s+|at\s+|is\s+|=\s*|:\s*|\(\s*)?[<>≤≥]?\s*\d)|(?P<it>it)\b)")
+# A threshold stated with its number: "anc cutoff for the trial is 1.5", "the hold limit: 75".
+STATED_THRESHOLD_RE = re.compile(rf"(?i)\b{THRESHOLD_NOUN}\b[^.;?\n\d]{{0,30}}?(?:\bis|\bof|=|:|\bat)\s*[<>≤≥]?=?\s*(?P<num>\d+(?:[.,]\d+)?)(?![\d.,]?\d)")
+THRESHOLD_REACH = 200  # characters before the value looked back over for the threshold it is compared with
+
+
+def _referred_threshold_findings(text: str, mentions: list[Mention], spans: list[tuple[int, int]], version: str) -> tuple[list[Finding], int]:
+    """Comparisons with a threshold named without its number (REFERRED_COMPARISON_RE), judged on the patient's value said
+    before them in the sentence and the threshold of that count the text stated last before the value: a threshold
+    mention ("plt <75") or a number a threshold's noun is given ("cutoff … is 1.5")."""
+    findings, checked = [], 0
+    values = [m for m in mentions if not m.is_threshold and m.value is not None and not m.supposed and not m.someone_else]
+    value_ends = [m.span[1] for m in values]
+    thresholds = [m for m in mentions if m.is_threshold and m.value is not None]
+    threshold_starts = [m.span[0] for m in thresholds]
+    for match in REFERRED_COMPARISON_RE.finditer(text):
+        sentence_start = spans[max(0, bisect_right(spans, (match.start(), len(text) + 1)) - 1)][0]
+        before = bisect_right(value_ends, match.start())  # the values that end before the comparison; the last of them, if in the sentence
+        mention = values[before - 1] if before and values[before - 1].span[0] >= sentence_start else None
+        if mention is None or match.group("it") and not re.search(THRESHOLD_NOUN, text[max(0, mention.span[0] - THRESHOLD_REACH):mention.span[0]], re.IGNORECASE):
+            continue
+        floor = max(0, mention.span[0] - THRESHOLD_REACH)
+        stated = [(m.span[0], m.value) for m in thresholds[bisect_left(threshold_starts, floor):bisect_left(threshold_starts, mention.span[0])]
+                  if m.analyte == mention.analyte]
+        for number in STATED_THRESHOLD_RE.finditer(text, floor, mention.span[0]):
+            named = [name.lastgroup for name in ANALYTE_RE.finditer(text, max(floor, number.start() - 30), number.start("num"))]
+            if named and named[-1] == mention.analyte:  # "anc cutoff … is 1.5": that count's threshold
+                threshold, *_ = to_canonical(mention.analyte, parse_number(number.group("num")), mention.unit_text)
+                stated.append((number.start(), threshold))
+        if not stated or max(stated)[1] is None:
+            continue
+        threshold = max(stated)[1]
+        relation = "<" if match.group("rel").lower() in ("below", "under", "beneath") else ">="
+        if NEGATED_BEFORE_RE.search(text, max(0, match.start() - 24), match.start()):
+            relation = ">=" if relation == "<" else "<"
+        checked += 1
+        if (mention.value < threshold) == (relation == "<"):
+            continue
+        words = "below" if relation == "<" else "at or above"
+        findings.append(Finding("false_comparison", mention.analyte, mention.value, mention.unit, None, None, threshold, relation, version,
+                                [mention.span[0], match.end()], text[sentence_start:match.end()].strip(),
+                                f"{ANALYTE_LABELS[mention.analyte]} {mention.value:g} {mention.unit} is not {words} the threshold the text "
+                                f"gives before ({threshold:g} {mention.unit})."))
+    return findings, checked
 
 
 def _once_each(findings: list[Finding], in_text_order: bool) -> list[Finding]:
@@ -1461,7 +1518,7 @@ def _once_each(findings: list[Finding], in_text_order: bool) -> list[Finding]:
 LLN_COMPARISON_RE = re.compile(r"(?i)\b(?P<rel>below|under|less\s+than|lower\s+than|beneath|above|over|greater\s+than|higher\s+than|"
                                r"more\s+than|within|inside|in(?=\s+(?:the\s+)?(?:(?:lab's|laboratory's|local|usual)\s+)?(?:normal|reference)\s+(?:range|limits)))"
                                r"\s+(?:the\s+)?(?:(?:lab's|laboratory's|local|usual)\s+)?"
-                               r"(?P<limit>LLN|lower\s+limit(?:\s+of\s+normal)?|normal\s+range|reference\s+range|normal\s+limits|normal)\b"
+                               r"(?P<limit>LLN|lower\s+limit(?:\s+of\s+normal)?|normal\s+range|reference\s+range|(?:standard|expected|healthy|usual)\s+range|normal\s+limits|normal)\b"
                                r"(?!\s+of\s+normal|\s+range|\s*(?:of\s+|at\s+|is\s+|=\s*|:\s*|\(\s*)?[<>≤≥]?\s*\d)")
 # "Within the normal range" in Spanish, Italian, French, German, Dutch and Portuguese.
 FOREIGN_WITHIN = (r"dentro\s+de(?:l|\s+los)\s+(?:rango|l[íi]mites|valores)\s+normal(?:es)?|nella\s+norma|(?:dentro\s+(?:il|al)|nel)\s+range(?:\s+di\s+normalit[àa])?|"
@@ -1482,7 +1539,7 @@ FOREIGN_LLN_RE = re.compile(
 FOREIGN_LLN_WORDS = ("debajo", "sotto", "inferior", "grenze", "dessous", "rieur", "unter", "onder", "abaixo", "dentro", "nella", "entro", "nei ", "nel range", "dans les",
                      "normbereich", "innerhalb", "binnen")  # a word each of FOREIGN_LLN_RE's phrases needs
 FOREIGN_LLN_ANCHOR_RE = _scan(r"(?i)(?#first)(?:norm|ondergrens|untergrenze|l[íi]mite\s+inf[ée]ri(?:or|eur)|limiti)")
-LLN_ANCHOR_RE = _scan(r"(?i)(?#first)(?:LLN|lower\s+limit|normal|reference\s+range)")
+LLN_ANCHOR_RE = _scan(r"(?i)(?#first)(?:LLN|lower\s+limit|normal|reference\s+range|(?:standard|expected|healthy|usual)\s+range)")
 NEGATED_BEFORE_RE = re.compile(r"(?i)(?:\bnot|n['’]t|\bno\s+longer|\bnever|\bniet|\bnicht|\bpas|\bno)\s+(?:(?:yet|quite|really|entirely|fully|still)\s+)?$")
 DENIED_AFTER_RE = re.compile(r"(?i)[—–;,-]\s*(?:but\s+)?(?:it|that|this)\s*(?:isn't|isn’t|is\s+not|'s\s+not|’s\s+not|wasn't|was\s+not|doesn't|does\s+not)\b")
 # Words that make a comparison a rule or a threshold's definition: "hold threshold is <1.0", "transfuse if below 7",
@@ -1643,7 +1700,7 @@ ELLIPTIC_START_RE = re.compile(r"(?i)\s*(?:(?:now|today|still|currently|back|rem
                                r"slightly|already|again|finally|comfortably|so|and|but)\s+)+")
 NORMAL_AT_RE = re.compile(r"(?i)\b(?:is|are|was|were|remains?)\s+normal\s+at\s+(?=\d)")  # "haemoglobin is normal at 13.1"
 # The patient's result named as the subject of a comparison, in the languages read: "your result", "su resultado", "uw uitslag".
-RESULT_SUBJECT_RE = re.compile(r"(?i)\b(?:(?:your|the|my|her|his)\s+(?:result|count|value|level|reading)|su\s+(?:resultado|valor|recuento)|"
+RESULT_SUBJECT_RE = re.compile(r"(?i)\b(?:(?:your|the|my|her|his|this|that)\s+(?:result|count|value|level|reading)|su\s+(?:resultado|valor|recuento)|"
                                r"votre\s+(?:r[ée]sultat|valeur|taux)|ihr\s+(?:wert|ergebnis)|il\s+suo\s+(?:valore|risultato)|"
                                r"o\s+seu\s+(?:resultado|valor)|uw\s+(?:uitslag|waarde)|dat|dit|esto|eso|cela|ceci|das|dies|questo|isso|isto)\b")
 SENTENCE_RANGE_RE = re.compile(rf"(?P<low>\d+(?:[.,]\d+)*)\s*(?P<low_unit>{UNIT_ALTERNATIVES})?\s*(?:[-–]|to)\s*\d+(?:[.,]\d+)*\s*(?P<unit>{UNIT_ALTERNATIVES})?",
@@ -2128,7 +2185,7 @@ RESULT_WORDS = ("result", "level", "reading", "résultat", "resultado", "risulta
 RESULT_WORDS_RE = re.compile("(?=[rlvwuWE])(?:" + "|".join(RESULT_WORDS) + "|Wert|Ergebnis)")  # German nouns are written with a capital
 # ... and in the other languages read: "Votre résultat est de 74 G/L", "Il suo valore di oggi è 9,9 g/dL", "Ihr Wert liegt bei 8,1".
 OWN_RESULT_RE = re.compile(rf"(?i)\b(?:(?:your|my|her|his|their|today['’]s)\s+(?:latest\s+|last\s+|new\s+)?(?:result|level|reading)\s+"
-                           rf"(?:(?:today|this\s+morning|now)\s+)?(?:is|was|came\s+back\s+at|:)|"
+                           rf"(?:(?:today|this\s+morning|now)\s+)?(?:is|was|of|came\s+back\s+at|:)|"
                            rf"(?:votre|mon|son)\s+r[ée]sultat(?:\s+d['’]aujourd['’]hui)?\s+(?:est\s+(?:de|à)|:)|"
                            rf"(?:su|mi)\s+(?:resultado|valor)(?:\s+de\s+hoy)?\s+(?:es\s+de|es|fue\s+de|:)|"
                            rf"(?:il\s+suo|il\s+mio|il\s+tuo)\s+(?:valore|risultato)(?:\s+di\s+oggi)?\s+(?:è|e|era|:)|"

@@ -1546,6 +1546,15 @@ ROUND62_CLASSES = [
     ("ANC 0.45. Grade 4 neutropenia — correction: grade 3.", "5", [(M, "anc", 3, 4)]),
     # a relative's grade is not the patient's
     ("His brother had grade 4 neutropenia on docetaxel, which worries him; his own ANC is 2.6 today.", "5", []),
+    # a threshold named with a number in it; "your result of"; a standard range said of "this result"
+    ("Platelets 120, above the KEYNOTE-189 cut-off of 100.", "5", []),
+    ("ANC 1.3, above the CheckMate-067 cut-off of 1.5.", "5", [(C, "anc", None, None)]),
+    ("Your result of 10.1 g/dL is grade 2 anaemia.", "5", [(M, "hgb", 2, 1)]),
+    ("WBC count: 2.9 K/uL\nNote: This result is within the standard range.", "5", [(C, "wbc", None, None)]),
+    # a threshold the text gave before, named without its number
+    ("transfuse if hb <7? hers is 6.8, so she's above the transfusion trigger", "5", [(C, "hgb", None, None)]),
+    ("the hold cutoff for ANC is 1.0; ours is 0.8, so below the cutoff and we hold", "5", []),
+    ("plt threshold for the trial is 100, pt's count is 96 so he meets it", "5", [(C, "plt", None, None)]),
 ]
 
 
