@@ -269,7 +269,9 @@ COHORT_AFTER_RE = re.compile(r"(?i)^\s*(?:\w+\s+){0,3}?(?:(?:occurred|developed|
                              r"in\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:patients|cases|subjects|participants)\b|"
                              r"(?:was\s+seen|occurred|was\s+reported|were\s+reported|developed)\s+in\s+(?:one|two|three|four|five|six|seven|eight|nine|ten)\b|"
                              # "… and grade 2 in one (nadir 58 x10^9/L)"
-                             r"in\s+(?:one|two|three|four|five|\d+)(?=\s*\((?:nadirs?|lowest|values?|counts?)\b))")
+                             r"in\s+(?:one|two|three|four|five|\d+)(?=\s*\((?:nadirs?|lowest|values?|counts?)\b)|"
+                             # a share of the patients in the other languages read: "trat bei 4 % der Patienten auf", "chez 12 % des patients"
+                             r"(?:bei|chez|en(?:\s+el)?|nel|em|bij)\s+\d[\d,.]*\s*%)")
 DOT_LEADER_RE = re.compile(r"\.{2,}(?=[ \t]*\d)")
 # The full stop of an abbreviation ("i.e.", "vs.", "approx."), found from the stop back: a long text is scanned for stops only.
 SENTENCE_ABBREVIATIONS = ("i\\.e", "e\\.g", "vs", "cf", "approx", "incl", "resp", "et al", "ca", "fig", "no", "dr", "gr", "abs", "pt", "wk", "ref")
@@ -636,7 +638,8 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
         if ("patients" in lowered_before or "cases" in lowered_before or "remaining" in lowered_before or "other" in lowered_before
                 or " had " in lowered_before) \
                 and COHORT_RE.search(before) \
-                or "in " in text[claim_end:min(end, claim_end + 60)] and COHORT_AFTER_RE.match(text[claim_end:min(end, claim_end + 60)]):
+                or ("in " in text[claim_end:min(end, claim_end + 60)] or "%" in text[claim_end:min(end, claim_end + 60)]) \
+                and COHORT_AFTER_RE.match(text[claim_end:min(end, claim_end + 60)]):
             # a statistic about a cohort, judged only on the values it lists: "Grade 3–4 neutropenia in 2 patients (ANC
             # nadirs 1.2 and 0.3)" claims grade 3 or 4 for each
             # ("… and one had grade 4 (nadir 0.7)": a grade with no condition of its own keeps the one of the claim before it)
@@ -1205,8 +1208,9 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         if not values and not claimed and marks and not given:
             stated = single_version([v for _, v in marks[bisect_left(mark_starts, s_start):bisect_left(mark_starts, s_end)]])
             stated_version = stated or stated_version  # "Grading by CTCAE v6.0.": the version of the sentences after it
-        if not values and not remembering and not (claimed and "6" in sentence and LYMPHOCYTE_TERM_RE.search(sentence)):
-            continue  # nothing to judge, but a v6.0 grade for lymphocytes, which needs no value
+        if not values and not remembering and not (claimed and "6" in sentence and LYMPHOCYTE_TERM_RE.search(sentence)) \
+                and not (claimed and " of " in sentence and COHORT_LIST_AFTER_RE.search(sentence)):
+            continue  # nothing to judge, but a v6.0 grade for lymphocytes, which needs no value, or a cohort's listed values
         named_here = marks[bisect_left(mark_starts, s_start):bisect_left(mark_starts, s_end)]
         outer_version = _section_version(sections, s_start) or stated_version or default
         sentence_version = single_version([v for _, v in named_here]) \
@@ -1443,6 +1447,9 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             and (GRADE_WORD_HINT_RE.search(text) or "toxgr" in lowered):
         table_findings, table_checked = _grade_column_findings(text, default)
         findings, checked, reread = findings + table_findings, checked + table_checked, True
+    if "TOXGR" in text and "LBTEST" in text:
+        record_findings, record_checked = _cdisc_record_findings(text, all_mentions, default)
+        findings, checked, reread = findings + record_findings, checked + record_checked, True
     if ("thresh" in lowered or "cut" in lowered or "limit" in lowered or "trigger" in lowered or "bar" in lowered) \
             and REFERRED_HINT_RE.search(lowered):
         referred_findings, referred_checked = _referred_threshold_findings(text, all_mentions, spans, default)
@@ -1920,6 +1927,27 @@ def _grade_column_findings(text: str, default_version: str) -> tuple[list[Findin
     return findings, checked
 
 
+# A CDISC SDTM record's toxicity grade, written as a key in the record's line: "LBTEST=Neutrophils | LBORRES=1.05 | … | LBTOXGR=3".
+RECORD_GRADE_RE = re.compile(r"\b[A-Z]{0,3}TOXGRN?\s*[=:]\s*(?P<g>[0-5])\b")
+
+
+def _cdisc_record_findings(text: str, mentions: list[Mention], version: str) -> tuple[list[Finding], int]:
+    """The toxicity grade each CDISC record gives on its line, judged against the record's result (read by the lab reader)."""
+    findings, checked = [], 0
+    for mention in mentions:
+        if mention.value is None or mention.is_threshold or not text.startswith("LBTEST", mention.span[0]):
+            continue
+        line_end = text.find("\n", mention.span[0])
+        grade = RECORD_GRADE_RE.search(text, mention.span[0], len(text) if line_end < 0 else line_end)
+        if grade is None:
+            continue
+        checked += 1
+        claim = Claim({int(grade.group("g"))}, grade.group("g"), grade.span("g"), mention.analyte)
+        finding = _judge_claim(claim, mention, False, version, OTHER_VERSION[version], text[mention.span[0]:grade.end()])
+        findings += [finding] if finding else []
+    return findings, checked
+
+
 RANGE_HEADER_RE = re.compile(r"(?i)\b(?:ref(?:erence)?|range|normal|r[ée]f[ée]rences?|referenz\w*|norm\w*|rango|intervallo|referentie\w*)\b")
 ROW_RANGE_RE = re.compile(r"\s*\(?\s*(?P<low>\d+(?:[.,]\d+)?)\s*(?:[-–]|to)\s*\d+(?:[.,]\d+)?")
 
@@ -2291,10 +2319,12 @@ def _listed_grades(text: str, start: int, end: int, terms: list[tuple[int, int, 
     if label is None:
         return []
     claims = []
+    # "Grades on admission: anaemia 3, thrombocytopenia 3": the values told with that time
+    at_time = label.span() if TIME_LABEL_RE.search(text, label.start(), label.end()) else None
     for _, term_end, analyte in terms[bisect_left(term_starts, label.end()):bisect_left(term_starts, end)]:
         grade = LISTED_GRADE_RE.match(text, term_end, end)
         if grade and analyte in CANONICAL_UNIT:
-            claims.append(Claim({int(grade.group("g"))}, grade.group("g"), grade.span("g"), analyte))
+            claims.append(Claim({int(grade.group("g"))}, grade.group("g"), grade.span("g"), analyte, at_time=at_time))
     return claims
 
 
@@ -2851,13 +2881,15 @@ def _version_named_after(text: str, claim: Claim, named_here: list[tuple[int, st
     return after[1] if between.group("term") is None or VERSION_ALONE_RE.match(text, after[0]) else None
 
 
-BOTH_VERSIONS_RE = re.compile(r"(?i)(?:[\s(,]*(?:under|per|in|by|according\s+to|with)?\s*(?:both\s+)?(?:the\s+)?)(?:CTCAE\s*(?:version\s*|v\.?\s*)?|\bv\.?\s?|\bversion\s+)[56](?:\.0)?"
+BOTH_VERSIONS_RE = re.compile(r"(?i)(?:\s+(?:immune\s+|autoimmune\s+)?(?:thrombocytopenia|neutropenia|anaemia|anemia|leukopenia|leucopenia|lymphopenia))?"
+                              r"(?:[\s(,]*(?:under|per|in|by|according\s+to|with)?\s*(?:both\s+)?(?:the\s+)?)(?:CTCAE\s*(?:version\s*|v\.?\s*)?|\bv\.?\s?|\bversion\s+)[56](?:\.0)?"
                               r"\s*(?:and|&|as\s+well\s+as)\s+(?:also\s+)?(?:under|per|in|by|with)?\s*(?:the\s+)?(?:CTCAE\s*(?:version\s*|v\.?\s*)?|\bv\.?\s?|\bversion\s+)[56](?:\.0)?\b")
 
 
 def _under_both_versions(text: str, claim: Claim, named_here: list[tuple[int, str]]) -> bool:
-    """Whether the claim names both versions right after it: "grade 4 under v5.0 and under v6.0", "(CTCAE v5.0 and v6.0)"."""
-    after = [(p, v) for p, v in named_here if claim.span[1] <= p <= claim.span[1] + 40]
+    """Whether the claim names both versions right after it (or after its condition): "grade 4 under v5.0 and under v6.0",
+    "(CTCAE v5.0 and v6.0)", "grade 4 thrombocytopenia under both CTCAE v5.0 and v6.0"."""
+    after = [(p, v) for p, v in named_here if claim.span[1] <= p <= claim.span[1] + 60]
     return len({v for _, v in after}) == 2 and BOTH_VERSIONS_RE.match(text, claim.span[1]) is not None
 
 

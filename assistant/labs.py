@@ -193,7 +193,8 @@ FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,
 # "from 150 down to 42", "by 40 to 85", "50% to 0.9": the change before the new value. The earlier value may be named
 # ("from a nadir of 4 x10^9/L to 162") and labelled with when it was taken ("from 5.9 g/dL on admission to 8.7").
 FROM_TO = (r"(?:\s*(?:from\s+(?:(?:a|an|the|its|her|his|their)\s+)?(?:(?:nadir|low|lowest|peak|high|baseline|level|value)\s+(?:of\s+)?)?"
-           r"\d[\d.,]*(?:\s?[kK]\b)?\s*(?:(?:[x×*]\s*)?\S*/\S+\s*)?(?:\([^()\n]{1,20}\)\s*)?(?:(?:nadir|low|baseline|peak)\s+)?(?:(?:on|at|in|before|after|during)\s+(?:the\s+)?[A-Za-z][\w-]*\s+(?:\d{1,3}\s+)?)?|by\s+\d[\d.,]*\s*(?:%|percent\b|\S*/\S+)?\s*|\d[\d.,]*\s*(?:%|percent\b)\s*)"
+           r"\d[\d.,]*(?:\s?[kK]\b)?\s*(?:(?:[x×*]\s*)?\S*/\S+\s*)?(?:\([^()\n]{1,20}\)\s*)?(?:(?:nadir|low|baseline|peak)\s+)?(?:(?:on|at|in|before|after|during)\s+(?:the\s+)?[A-Za-z][\w-]*(?:\s+\d{1,3})?\s*)?"
+           r"(?:,?\s*which\s+(?:was|is|were|had\s+been)\s+[^,;()\n]{1,25},\s*)?|by\s+\d[\d.,]*\s*(?:%|percent\b|\S*/\S+)?\s*|\d[\d.,]*\s*(?:%|percent\b)\s*)"
            r"(?:(?:down|up|back)\s+)?to\s+(?:(?:a|an|the)\s+)?(?:(?:new\s+)?(?:nadir|low|peak|high)\s+(?:of\s+)?)?)")
 
 # The canonical unit of each analyte and where the value lands with no unit given.

@@ -1555,6 +1555,21 @@ ROUND62_CLASSES = [
     ("transfuse if hb <7? hers is 6.8, so she's above the transfusion trigger", "5", [(C, "hgb", None, None)]),
     ("the hold cutoff for ANC is 1.0; ours is 0.8, so below the cutoff and we hold", "5", []),
     ("plt threshold for the trial is 100, pt's count is 96 so he meets it", "5", [(C, "plt", None, None)]),
+    # both versions named after the claim's condition
+    ("ANC 0.08 x10^9/L: grade 3 neutropenia under both CTCAE v5.0 and v6.0.", "5", [(M, "anc", 3, 4)]),
+    # a grade in a relative clause about a change's first value
+    ("Platelets up from 40 on day 8, which was grade 2, to 120 today.", "5", [(M, "plt", 2, 3)]),
+    # a cohort's values listed in words with no unit, or a unit no count has
+    ("Grade 2 anaemia occurred in three patients, with haemoglobin nadirs of 9.1, 8.4 and 7.6 g/dL.", "5", [(M, "hgb", 2, 3)]),
+    ("Grade 3 neutropenia occurred in two patients, with nadirs of 0.7 and 0.9.", "5", []),
+    # grades listed under a label of a time: the values told with that time
+    ("Admission: Hb 7.2 g/dL, platelets 21 x10^9/L.\nDischarge: Hb 10.4 g/dL, platelets 110 x10^9/L.\n"
+     "Grades on admission: anaemia 3, thrombocytopenia 3.", "5", [(M, "plt", 3, 4)]),
+    # a CDISC record's toxicity grade on its line
+    ("LBTEST=Platelets | LBORRES=62 | LBORRESU=10^9/L | LBTOXGR=1", "5", [(M, "plt", 1, 2)]),
+    ("LBTEST=Platelets | LBORRES=62 | LBORRESU=10^9/L | LBTOXGR=2", "5", []),
+    # a cohort's share in another language
+    ("Eine Neutropenie Grad 3 oder höher trat bei 7 % der Patienten auf; die mediane Neutrophilenzahl lag bei 2,1/nl.", "5", []),
 ]
 
 
