@@ -537,7 +537,7 @@ TREND_STEP = (rf"(?:[ \t]+(?=\.\d)|(?<=\s\.\d)[ \t](?=\d\.\d(?![\d.]))|"  # "lym
               rf"\s*\((?:{WEEKDAY}|yest(?:erday)?|yday|\d{{1,2}}/\d{{1,2}}|(?:day|d)\s*\+?\d{{1,3}})\)\s+(?=\d)|"  # "9.1 (tues) 8.4 (thu) 7.9 today"
               rf"\s*\([^()\n]{{1,20}}\)\s+[-–—]\s+(?=\d)|"  # "236 (baseline) – 118 (week 12) – 71 (today)"
               rf"\s*\((?=\s*{NUMBER_PLAIN}\s*(?:[^\s\d()]+\s*)?(?:today|now|currently|this\s+(?:morning|am))\s*\))\s*|\s*,\s+(?={NUMBER_PLAIN}\s*(?:\([^()\n]{{1,40}}\)\s*|\s+{CLOCK_LABEL}\s*)?(?:[,;.]|$))|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:on|at|@)\s*[\w/:.]{{1,10}}(?![\w/:.])<ARROW_LED_LABEL>)?\s*(?:{ARROW}\s*{ARROW_LABEL}|>|/(?:\s*\d{{1,2}}:\d{{2}}(?=\s+\d))?)\s*|(?:\s*\([^()\n]{{1,20}}\)|\s+{VALUE_TIME_LABEL}|\s+{PLACE}){{1,3}}(?:\s*[,;]\s*(?:{CONJUNCTION}\s+|then\s+|now\s+)?|\s+{CONJUNCTION}\s+){SUBJECT_VERB}(?=\.?\d(?!\d*/\d))|(?:\s*[,;]\s*(?:and\s+|but\s+|then\s+)?|\s+{CONJUNCTION}\s+)(?={NEXT_LABEL}){SUBJECT_VERB}(?=\.?\d(?!\d*/\d))|\s+(?:and|but)\s+(?:(?:it|they)\s+)?(?:is|are|['’]s|['’]re)\s+(?:now\s+)?(?:at\s+)?(?=\d[\d.,]*(?:\s*[^\s\d,;.]+)?\s+(?:today|now|this\s+(?:morning|am)|currently))|(?P<gap><LONG_GAP>(?:[^.;\n\d]|{TIME_TOKEN}|{DOSE_TOKEN}|\b(?:19|20)\d\d\b|\([^()\n]{{0,30}}\)){{0,30}}?)\b(?:came\s+back\s+at|now(?:\s+at)?|today(?:'s|’s)?(?:\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?=\s+\d))?(?:\s+at)?|(?<=\d\s){WEEKDAY}(?=\s+\d)|"
-                           rf"this\s+morning|(?:then|puis|ensuite|luego|despu[ée]s|poi|dann|daarna|depois)(?:\s+to)?|back\s+(?:up\s+|down\s+)?to|down\s+to|{CHANGE_VERB}\w*\s+(?:back\s+|up\s+|down\s+)?to(?:\s+(?:a|an|the|her|his|its)\s+(?:new\s+)?(?:nadir|low|lowest|peak)(?:\s+of)?)?|(?:subiu|subiram|caiu|ca[íi]ram|baixou|desceu|subi[óo]|baj[óo]|remont[ée]e?s?|stieg(?:en)?|sank(?:en)?)\s+(?:para|a|à|auf)|(?:repeat(?:ed)?|re-?check(?:ed)?|rpt|re-?collect(?:ed)?|re-?drawn?|re-?run)(?:\s*(?:(?:at|@)\s*)?\d{{1,2}}[:h]\d{{2}}\s*:?|\s+\d{{1,2}}\s*(?:days?|d|weeks?|wks?|wk|w|hours?|hrs?|h|months?)\s+(?:later|after)\s*:?|\s+(?:[01]\d|2[0-3])[0-5]\d\s*:|\s+(?:on\s+)?\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?:\s+\d{{1,2}}:\d{{2}})?\s*:?|\s+at|\s+[^.;\n\d:]{{1,25}}:|"
+                           rf"this\s+morning|(?:then|puis|ensuite|luego|despu[ée]s|poi|dann|daarna|depois)(?:\s+to)?|back\s+(?:up\s+|down\s+)?to|down\s+to|{CHANGE_VERB}\w*\s+(?:back\s+|up\s+|down\s+)?to(?:\s+(?:a|an|the|her|his|its)\s+(?:new\s+)?(?:nadir|low|lowest|peak)(?:\s+of)?)?|(?:subiu|subiram|caiu|ca[íi]ram|baixou|desceu|subi[óo]|baj[óo]|remont[ée]e?s?|stieg(?:en)?|sank(?:en)?)\s+(?:para|a|à|auf)|(?:repeat(?:ed)?|re-?check(?:ed)?|rpt|re-?collect(?:ed)?|re-?drawn?|re-?run|contr[ôo]le(?:\s+(?:à|a))?|controllo(?:\s+a)?|kontrolle(?:\s+bei)?)(?:\s*(?:(?:at|@)\s*)?\d{{1,2}}[:h]\d{{2}}\s*:?|\s+\d{{1,2}}\s*(?:days?|d|weeks?|wks?|wk|w|hours?|hrs?|h|months?)\s+(?:later|after)\s*:?|\s+(?:[01]\d|2[0-3])[0-5]\d\s*:|\s+(?:on\s+)?\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?:\s+\d{{1,2}}:\d{{2}})?\s*:?|\s+at|\s+[^.;\n\d:]{{1,25}}:|"
                            rf"\s+(?:in|on|with|using)\s+(?:Na\s+|sodium\s+)?[A-Za-z][\w-]*(?:\s+(?:tube|sample|specimen|blood))?(?:\s+count)?)?)\s*(?::\s*)?{SUBJECT_VERB})(?!\d{{1,2}}/\d){NUMBER}")
 # The same, with words of time before an arrow ("0.3 yest → 1.9", "8.6 day 2 evening -> 7.7"), used only in texts that hold an
 # arrow: the labels cost a little at every value, and a text without an arrow cannot need them.
@@ -672,7 +672,9 @@ TREND_WORDS = ("came", "now", "today", "morning", "drop", "then", "puis", "ensui
                # ... and the other words of VALUE_TIME_LABEL
                "yest", "yday", "día", "dia", "jour", "tag", "giorno", "dag", "am ", "le ", "el ", "il ", "às", "à ", "bei", "bij", "na ", "at ", "d+", "latest",
                # verbs of change in the other languages ("após 2 CH subiu para 9,3")
-               "subi", "caiu", "caír", "cair", "baixou", "desceu", "remont", "stieg", "sank")  # ... and a month's preposition: "1.6 in January, 0.9 in March"
+               "subi", "caiu", "caír", "cair", "baixou", "desceu", "remont", "stieg", "sank",
+               # a repeat in the other languages ("contrôle à 8,9", "Kontrolle bei 61")
+               "contr", "kontroll")  # ... and a month's preposition: "1.6 in January, 0.9 in March"
 
 
 def _by_first_letter(words: tuple[str, ...]) -> str:
@@ -1217,12 +1219,12 @@ def relative_age(label: str) -> float | None:
 # Values written each after its date: "03/02 212, 10/02 140, 17/02 88", "1 Mar 2.4; 8 Mar 1.7", "03.02. 212, 10.02. 140"
 # (a German date ends with a dot, so it is never a decimal number).
 DATE_LABEL = (r"(?:\d{1,2}/\d{4}(?!\d)|\d{1,2}/\d{1,2}(?:/\d{2,4})?(?:[ \t]+\d{1,2}:\d{2}(?=[ \t]*=))?|\d{1,2}\.\d{1,2}\.(?:\d{2,4})?|\d{1,2}[ -]" + MONTH_NAME +
-              r"|(?:day|d|week|wk|w|cycle|c)[ \t]*\d{1,3}(?:[ \t]*d[ \t]*\d{1,2})?|baseline|"
+              r"|(?:day|d|week|wk|w|cycle|c)[ \t]*\+?\d{1,3}(?:[ \t]*d[ \t]*\d{1,2})?|baseline|"
               r"(?:mon|tue|wed|thu|fri|sat|sun)(?:[a-z]{0,3}day|s|rs?)?\.?(?![a-z])(?:[ \t]+\d{1,2}:\d{2})?|"
               r"(?:[01]?\d|2[0-3]):[0-5]\d(?!\d))")  # "PLT 06:40 45, 18:00 38": a clock  # "ANC by day: Tue 0.4, Wed 0.3, today 1.1", "Fri 17:00 49"
 # Labels of values by day, week or cycle ("baseline 12.0, wk 3 10.1, wk 6 8.9"), looked for once per text.
 ORDINAL_WORDS = ("day", "wk", "week", "cycle", "baseline", "mon", "tue", "wed", "thu", "fri", "sat", "sun")
-ORDINAL_SHORT_RE = re.compile(r"[dDcCwW]\d")  # "D8", "C2", "w3": a plain character test, fast over a long text
+ORDINAL_SHORT_RE = re.compile(r"[dDcCwW]\+?\d")  # "D8", "C2", "w3": a plain character test, fast over a long text
 # "03.02. 212": the same kind of test for German dates (starting at the dot, a literal, it is scanned several times faster)
 DOTTED_DATE_RE = re.compile(r"\.\d{1,2}\.(?:\d{2,4})?[ \t]")
 # A date may follow its preposition ("Neutrophile am 3.6. 2,1, am 10.6. 1,3"); a later item may be labelled as today's in
@@ -1308,15 +1310,15 @@ OWNER = r"(?:ours|theirs|yours|mine|(?:(?:our|my|this|the)\s+)?(?:pts?|patient)(
 CURRENT_AFTER_THRESHOLD_RE = re.compile(rf"(?:[ \t]*[-–][ \t]*\d+(?:[.,]\d+)?)?(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?"
                                         rf"(?:[^.;\n\d]|\.(?=\s+I(?:['’]m|\s+am)\s)|\b(?:bed|bay|room|rm)\s*\d+\b|"
                                         rf"\b(?:cut-?off|threshold|limit|trigger)[^.;\n\d]{{0,25}}?\b(?:is|of|=|:)\s*[<>≤≥]?\s*\d+(?:[.,]\d+)?|(?<=\bby\s)\d+(?:[.,]\d+)?(?:\s*(?:g/dl|g/l|k\b))?|\((?:CTCAE\s+)?(?:grade|gr\.?|G)\s*[0-5](?:[^()\n\d]{{0,16}}(?:v|version\s*)?[56](?:\.0)?)?\)|{TIME_TOKEN}|\b(?:19|20)\d\d\b|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\.{{2,}}|\b[Gg]\d(?:[-–]\d)?\b|\bgrade\s*[0-5]\b|[<>≤≥]\s*\d+(?:[.,]\d+)?\s*[-–]\s*\d+(?:[.,]\d+)?|\((?:around|about|approx\w*|~)?\s*\d+(?:[.,]\d+)?\s*\)|[<>≤≥~]\s*\d+(?:[.,]\d+)?|\d+ish\b|\b(?:says|said|uses|gives|lists)\s+\d+(?:[.,]\d+)?|(?:above|below|over|under)\s+\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s+or\s+\d+(?:[.,]\d+)?){{0,50}}?"
-                                        rf"(?:[,;?—–]|\s-\s|\.{{2,}}|\.(?=\s+(?:they|it|mine|ours|his|hers|theirs|yours|she|he|pt|patient)['’\s]|\s+(?:right\s+)?(?:now|today|currently|this\s+morning)\b|\s+{PATIENTS_OWN})|(?=\s+(?:ours|his|hers|theirs|yours|mine)\s)|(?=\s+(?:but|whereas|while)\s))\s*(?:but\s+|and\s+|right\s+|whereas\s+|while\s+)?"
-                                        rf"(?P<cue>today|now|this\s+morning|currently|(?:his|hers|they|it)(?=\s+(?:is|was|are|were|came\s+back|come\s+back)\s|['’]re\s+at\s)|they['’]?re(?=\s+(?:at\s+|now\s+|only\s+)?\d)|{OWNER}(?:['’](?:s|re))?(?:\s+(?:count|value|result|level|number|reading))?(?:\s+(?:today|now|currently|this\s+morning|on\s+[a-z]{{4,}}))?(?=\s+(?:is|was|are|were|came\s+back|come\s+back|has|had|at|sits?|sitting|stands?|standing)\s)|(?:ours|mine|theirs|yours|hers|his|(?:(?:our|my|this|the)\s+)?(?:pts?|patient)(?:['’]s)?(?:\s+(?:him|her)self)?)(?:\s+(?:today|now|currently|this\s+morning))?(?=\s*:?\s*[1-9]|\s*:?\s*0[.,])(?!\s*:?\s*\d+(?:st|nd|rd|th)\b)|(?:she|he)(?=['’]s\s+(?:at\s+|now\s+|only\s+)?\d|\s+is\s+(?:at\s+|now\s+|only\s+)?\d|['’]s\s+at\s|\s+is\s+at\s)|(?:pt|patient)(?:['’]s)?\s+value|{PATIENTS_OWN})(?:['’](?:s|re))?\s*(?::\s*)?{SUBJECT_VERB}{NUMBER}\s*(?:{UNIT})?",
+                                        rf"(?:[,;?—–]|\s-\s|\.{{2,}}|\.(?=\s+(?:they|it|mine|ours|our|his|hers|theirs|yours|she|he|pt|patient)['’\s]|\s+(?:right\s+)?(?:now|today|currently|this\s+morning)\b|\s+{PATIENTS_OWN})|(?=\s+(?:ours|his|hers|theirs|yours|mine)\s)|(?=\s+(?:but|whereas|while)\s))\s*(?:but\s+|and\s+|right\s+|whereas\s+|while\s+)?"
+                                        rf"(?P<cue>today|now|this\s+morning|currently|current(?=\s*:?\s*\d)|latest(?=\s*:?\s*\d)|(?:his|hers|they|it)(?=\s+(?:is|was|are|were|came\s+back|come\s+back)\s|['’]re\s+at\s)|they['’]?re(?=\s+(?:at\s+|now\s+|only\s+)?\d)|{OWNER}(?:['’](?:s|re))?(?:\s+(?:count|value|result|level|number|reading))?(?:\s+(?:today|now|currently|this\s+morning|on\s+[a-z]{{4,}}))?(?=\s+(?:is|was|are|were|came\s+back|come\s+back|has|had|at|sits?|sitting|stands?|standing)\s)|(?:ours|mine|theirs|yours|hers|his|(?:(?:our|my|this|the)\s+)?(?:pts?|patient)(?:['’]s)?(?:\s+(?:him|her)self)?)(?:\s+(?:today|now|currently|this\s+morning))?(?=\s*:?\s*[1-9]|\s*:?\s*0[.,])(?!\s*:?\s*\d+(?:st|nd|rd|th)\b)|(?:she|he)(?=['’]s\s+(?:at\s+|now\s+|only\s+)?\d|\s+is\s+(?:at\s+|now\s+|only\s+)?\d|['’]s\s+at\s|\s+is\s+at\s)|(?:pt|patient)(?:['’]s)?\s+value|{PATIENTS_OWN})(?:['’](?:s|re))?\s*(?::\s*)?{SUBJECT_VERB}{NUMBER}\s*(?:{UNIT})?",
                                         re.IGNORECASE)
 OWNER_WORDS = ("mine", "ours", "pt", "patient", "guy", "lady", "man", "woman", "gent", "chap", "his ", "hers", "theirs", "yours", "he's", "she's",
                "he is", "she is", "this one")  # one of them is in every OWNER and every cue of whose value follows
 # a cue the patient's value may follow after a name with none: whose value it is, or that it is current
 OWNER_CUE_RE = re.compile(rf"(?i)(?:{OWNER}|his|hers|they|she|he|today|now|this\s+morning|currently)\b")
 # the cue's first letters: a word of now, or a possessive ("hold if plt <75, ours is 88", "ref range 1.8-7.7, his is 1.6")
-CURRENT_WORDS = ("today", "now", "morning", "current", "ours ", "his ", "hers ", "theirs ", "yours ", "mine ", "value", "they ", "it ", "he's", "he is", " pt ",
+CURRENT_WORDS = ("today", "now", "morning", "current", "latest", "ours ", "his ", "hers ", "theirs ", "yours ", "mine ", "value", "they ", "it ", "he's", "he is", " pt ",
                  "he’s", "they'", "they’", "pt'", "pt’", "pt:", " pts ", "himself", "herself", "guy", "lady", "man ", "woman", "gent", "chap",
                  "patient", "pacient", "pazient", "patiënt")
 
@@ -1633,6 +1635,8 @@ def _find_mentions(text: str) -> list[Mention]:
                 if later_unit:
                     unit_text, end = later_unit.group("unit"), later_unit.end()
         scan = end  # where the next value of a series may start: past a treatment between two values, else `end`
+        if text.startswith("ish", scan):
+            scan += 3  # "plts were 60ish last wk, theyre 31 now": an approximate value
         if text.startswith(" (", scan) and (aside := GRADE_ASIDE_RE.match(text, scan)):
             scan = aside.end()  # "9.1 g/dL (grade 2). Today it's 10.3": past the value's own grade, said aside
         bracketed = text.startswith(")", scan) and text.rfind("(", max(0, match.start() - 3), match.start()) >= 0
@@ -1780,13 +1784,15 @@ def _find_mentions(text: str) -> list[Mention]:
             ends = list(SENTENCE_STOP_RE.finditer(text, start, mention.span[0]))
             donors = list(DONOR_RE.finditer(text, ends[-1].end() if ends else start, mention.span[0]))
             mention.someone_else = bool(donors) and not PATIENT_WORD_RE.search(text, donors[-1].end(), mention.span[0])
-    if ("general" in lowered or "generic" in lowered or "not about" in lowered or "no pt" in lowered or "hypothetic" in lowered or "in mind" in lowered) \
+    if ("general" in lowered or "generic" in lowered or "not about" in lowered or "no pt" in lowered or "hypothetic" in lowered or "in mind" in lowered
+            or "real" in lowered or "teaching" in lowered or "question" in lowered) \
             and NO_PATIENT_RE.search(text) or ("current" in lowered or "historical" in lowered) and NO_CURRENT_RE.search(text):
         # "general q, not about a pt: what's the ctcae grade for plts of exactly 50?": no patient's value; "Historical only - last
         # CBC on file from 2021: WBC 6.6 … No current labs available.": none is current
         for mention in found:
             mention.someone_else = True
-    if "belong" in lowered or "not ours" in lowered or "not mine" in lowered or "'s result" in lowered or "’s result" in lowered:
+    if "belong" in lowered or "not ours" in lowered or "not mine" in lowered or "'s result" in lowered or "’s result" in lowered \
+            or ("'s" in lowered or "’s" in lowered) and ("bed" in lowered or "room" in lowered or "bay" in lowered or " rm" in lowered):
         for mention in found:  # "the plt 22 on the board belongs to the patient in bed 12, not ours": another patient's, said after it
             stop = SENTENCE_STOP_RE.search(text, mention.span[1])
             if NOT_OURS_AFTER_RE.search(text, mention.span[1], min(stop.start() if stop else len(text), mention.span[1] + 80)):
@@ -3699,7 +3705,8 @@ OTHER_PATIENT_RE = re.compile(r"(?i)\b(?:(?:other|another|different)\s+(?:pt|pat
                               r"(?:dr\.?|doctor|prof\.?)\s+\w+['’]s\s+(?:pt|patient)s?)\b")
 OTHER_PATIENT_WORDS = ("other", "another", "different", "next door", "'s pt", "’s pt", "'s patient", "’s patient")
 NO_PATIENT_RE = re.compile(r"(?i)\b(?:(?:general|generic)\s+q(?:uestion)?\b|no\s+(?:pt|patient)\s*:|no\s+(?:specific\s+|particular\s+|real\s+)?(?:pt|patient)\s+in\s+mind|not\s+about\s+(?:a|any)\s+(?:specific\s+|particular\s+)?(?:pt|patient)|"
-                           r"purely\s+hypothetical|hypothetically\s+speaking|(?:just\s+)?(?:a\s+)?hypothetical\s+(?:q(?:uestion)?|case|scenario))")
+                           r"purely\s+hypothetical|hypothetically\s+speaking|(?:just\s+)?(?:a\s+)?hypothetical\s+(?:q(?:uestion)?|case|scenario)|"
+                           r"not\s+a\s+real\s+(?:pt|patient|case)|teaching\s+(?:q(?:uestion)?|case|point)|exam\s+question|board\s+question)")
 NOT_OURS_AFTER_RE = re.compile(r"(?i)\bbelongs?\s+to\s+(?:(?:the|another|a\s+different|a)\s+(?:other\s+)?(?:patient|pt)|(?:bed|bay|room|rm)\s*\d+)|"
                                r"\b(?:was|is|were|are)\s+(?:for\s+)?(?:bed|bay|room|rm)\s*\d+['’]s\b|,\s*not\s+(?:ours|mine|our\s+(?:patient|pt)|my\s+(?:patient|pt))\b")
 # A text that says it gives no current values.

@@ -1663,6 +1663,15 @@ ROUND62_READS = [
     ("the protocol needed ANC >=1.5; patient's count this morning is 1.2", {"anc": 1.2}),
     # a clock in the name's bracket orders repeats written latest first
     ("Hb (14:05): 8.2\nHb (07:40): 7.5", {"hgb": 8.2}),
+    # another bed's value said after it with "'s", then "our pt"; "current" or "latest" after a threshold
+    ("the anc 0.3 on the list was bay 4's, apologies. our pt is 2.1", {"anc": 2.1}),
+    ("keep hb >8 during the bleed; current 7.4", {"hgb": 7.4}),
+    # an approximate value ("60ish") in a series; a teaching question has no patient
+    ("neuts were 1.5ish on monday, theyre 0.6 now", {"anc": 0.6}),
+    ("teaching case, not a real patient: is a platelet count of 45 grade 3?", {}),
+    # a repeat in French or German; day labels written "D+7"
+    ("Plaquettes 31 G/L, contrôle à 44 G/L", {"plt": 44}),
+    ("plt D+5 12, D+9 30, D+12 71", {"plt": 71}),
 ]
 
 
