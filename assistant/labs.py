@@ -2092,7 +2092,7 @@ def respectively_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
 
 # A verb or a preposition between listed names and their listed values: "the ANC and platelet count were 1.1 and 48".
 LISTED_VERB_RE = re.compile(r"(?i)\b(?:were|are|was|of|at|étaient|sont|eran|fueron|son|erano|sono|waren|sind|waren|zijn)\b")
-LIST_END_RE = re.compile(r"[ \t]*(?:[,.;:)\n]|$)")
+LIST_END_RE = re.compile(r"(?i)(?:[ \t]*(?:this\s+(?:morning|am)|today|yesterday|now|overnight))?[ \t]*(?:[,.;:)\n]|$)")  # "… were 1.4 and 61 this morning"
 
 
 def listed_mentions(text: str, names: list[re.Match], mentions: list[Mention]) -> list[Mention]:
@@ -2593,6 +2593,7 @@ CURRENT_HEADER_RE = re.compile(r"(?i)\b(?:today|now|current|latest|most\s+recent
 # ... and an admission or an earlier value in French, Spanish, Italian, Portuguese, German and Dutch ("à l'entrée", "al ingreso",
 # "all'ingresso", "na admissão", "Aufnahmelabor", "bij opname", "previa", "vorher").
 PAST_HEADER_RE = re.compile(r"(?i)\b(?:prior|previous|prev|before|baseline|last|yesterday|admission|admitted|arrival|presentation|diagnosis|pre|"
+                            r"(?:start|beginning|outset)\s+of\s+(?:the\s+|her\s+|his\s+)?(?:treatment|therapy|immunotherapy|chemo\w*|pembro\w*|nivo\w*|atezo\w*|durva\w*|ipi\w*)|"
                             r"entr[ée]e|ingreso|ingresso|admiss[ãa]o|aufnahme\w*|opname|previ[ao]|anterior|vorher|pr[ée]c[ée]dente?s?|precedente|"
                             r"ieri|ayer|gestern|vorgestern|gisteren|ontem|(?:avant-)?hier(?=\s+(?:soir|matin)|\s*$))\b|\bago\b")
 BARE_NUMBER_CELL_RE = re.compile(r"[ \t]*\d+(?:[.,]\d+)?[ \t]*")
@@ -3864,6 +3865,9 @@ DAY_PREPOSITION_RE = re.compile(r"(?i)^(?:on|by|at|in)\s+(?:the\s+)?(?=(?:day|we
 CYCLE_PREPOSITION_RE = re.compile(r"(?i)^(?:on|by|at|in)\s+(?=c\s*\d{1,2}(?:\s*d\s*\d{1,2})?$)")  # "at c1" beside "c3": cycle 1
 
 
+BEFORE_TREATMENT_RE = re.compile(r"(?i)\b(?:before|prior|baseline|pre|start|beginning|outset)\b")  # a label of the time before treatment
+
+
 def latest_of_timed_repeats(text: str, mentions: list[Mention]) -> list[Mention]:
     """One value per analyte when the same analyte is given several times, each with its time ("06:40 PLT 45 ...
     18:00 PLT 38"), or joined by an arrow ("Hb 7.9 → 2 units → Hb 9.6"): the most recent is kept, with the others as its
@@ -3928,6 +3932,8 @@ def latest_of_timed_repeats(text: str, mentions: list[Mention]) -> list[Mention]
             if len(later) > 1 and not current and later == list(range(len(ranks) - len(later), len(ranks))) \
                     and all(r is None for r in ranks[:-len(later)]):
                 pick = later[-1]  # "Hb 7.1, …, repeat 8.0, and the evening check 7.6": several after it, told in order, after the unlabelled
+            if pick is None and ranks.count(None) == 1 and all(rank is None or BEFORE_TREATMENT_RE.search(label) for rank, label in zip(ranks, labels, strict=True)):
+                pick = ranks.index(None)  # "platelets 38. Her platelets were 145 at the start of treatment": the one not said to be earlier
             if pick is not None:
                 if quoted_from is None:
                     quoted_from = _earlier_message_start(text)

@@ -1672,6 +1672,11 @@ ROUND62_READS = [
     # a repeat in French or German; day labels written "D+7"
     ("Plaquettes 31 G/L, contrôle à 44 G/L", {"plt": 44}),
     ("plt D+5 12, D+9 30, D+12 71", {"plt": 71}),
+    # "Lym" before a value; listed names and values with a time after them
+    ("Neut 1,100/µL, Lym 420/µL", {"anc": 1.1, "alc": 0.42}),
+    ("the WBC and ANC were 2.2 and 0.9 today", {"wbc": 2.2, "anc": 0.9}),
+    # a repeat said to be from before treatment is not the current value
+    ("Bloods in clinic: Hb 9.1 g/dL. Her Hb was 12.6 before starting immunotherapy.", {"hgb": 9.1}),
 ]
 
 
