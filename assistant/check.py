@@ -115,7 +115,7 @@ WORST_LABEL = (r"\s+(?:at|for|of)\s+(?:the\s+)?(?:worst|nadir|lowest|peak|maximu
 GRADE_CLAIM_PATTERN = (
     rf"(?<![^\W_])(?<!-)(?#first)(?:CTCAE(?:\s+|-)(?:v\s?[56](?:\.0)?\s+)?)?(?:graded(?:\s+as)?|grade\s+(?:has\s+been|was|is\s+now)\s+(?:corrected|changed|amended|revised|updated)\s+to|grade|grado|grad|grau|graad|gr\.?|(?-i:G)(?=\s*[<>≤≥]?=?\s*[0-5]|-[0-5]))(?:\s*:|\s+(?:is|was|would\s+be|will\s+be|of)(?=\s+(?:[<>≤≥]=?\s*)?{GRADE_TOKEN}\b)|{WORST_LABEL})?\s*(?:-(?=[0-5IViv]))?"
     rf"(?P<op>≥|>=|>|≤|<=|<)?\s*(?P<g>{GRADE_TOKEN})(?![^\W_]|\.\d)"
-    rf"(?:\s*(?:-|–|to|or|/|and)\s*(?:grade\s*)?(?P<g2>{GRADE_TOKEN})(?![^\W_]|\.\d))?"
+    rf"(?:\s*(?:-|–|to|or|/|and)\s*(?:grade\s*)?(?P<g2>{GRADE_TOKEN})(?![^\W_]|\.\d)(?!\s+(?:grades?|gr|patients?|cases?|had|has|with|developed)\b))?"
     rf"(?P<plus>\+|\s+or\s+(?:higher|above|greater|worse|more)|\s+(?:o|ou|oder|of)\s+(?:superiore|superior|mayor|m[áa]s|plus|sup[ée]rieure?|"
     rf"h[öo]her|mehr|hoger|erger|mais|pior|peggiore|peor)\b)?"
 )
@@ -254,6 +254,8 @@ SENTENCE_RE = re.compile(rf"[^\n](?=([^\n.!?]*))\1(?:(?!{SENTENCE_END})[.!?](?=(
 CLAUSE_BREAK_RE = _scan(r"(?#first)(?:;|,\s*(?:so|yet)\b|\b(?:whereas|while|but)\b)", re.IGNORECASE)
 # A grade that describes a cohort, not the value at hand: "34 patients with grade 4 neutropenia".
 COHORT_RE = re.compile(r"(?i)\bpatients\s+(?:with|had|having)\s+$|\b(?:in|of)\s+\d[\d,]*\s+(?:patients|cases)\s+(?:with\s+)?$"
+                       # "… occurred in three patients: two grade 2 and one grade 4 (nadir 33)": numbers of patients listed before grades
+                       r"|\b(?:patients|cases|subjects)\b[^.;]{0,80}?(?:[:,;]|\band)\s*(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+$"
                        # "the remaining six had grade 4": other patients than the one whose value is given
                        r"|\b(?:the\s+)?(?:remaining|other)\s+(?:\w+\s+){0,2}?(?:had|have|developed|showed|were|experienced)\s+(?:an?\s+)?$"
                        r"|\b(?:all\s+)?(?:the\s+)?others\s+(?:\w+\s+){0,2}?(?:had|have|developed|showed|were|experienced)\s+(?:an?\s+)?$"  # "all others were grade ≤2"
@@ -643,7 +645,8 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
             # a statistic about a cohort, judged only on the values it lists: "Grade 3–4 neutropenia in 2 patients (ANC
             # nadirs 1.2 and 0.3)" claims grade 3 or 4 for each
             # ("… and one had grade 4 (nadir 0.7)": a grade with no condition of its own keeps the one of the claim before it)
-            cohort_term = term or (claims[-1].term_analyte if claims else None)
+            cohort_term = term or (claims[-1].term_analyte if claims else None) \
+                or next((analyte for _, term_end, analyte in reversed(terms) if term_end <= claim_start), None)  # "Thrombocytopenia occurred in …: … one grade 4 (nadir 33)"
             claims += [Claim(grades, label, (claim_start, claim_end), cohort_term, own=value)
                        for value in _cohort_values(text, claim_end, end, cohort_term)]
             continue
@@ -972,6 +975,8 @@ def _cohort_values(text: str, claim_end: int, end: int, analyte: str | None) -> 
                         example.group("unit"), None, example.span("num"), [parse_number(example.group("num"))])
         return [item] if item.value is not None else []
     opening = text.find("(", claim_end, min(end, claim_end + 60))
+    if opening >= 0 and GRADE_CLAIM_RE.search(text, claim_end, opening):
+        opening = -1  # "nine had grade 1–2 events and one had grade 3 (Hb 7.7 g/dL)": the bracket is the next claim's
     closing = text.find(")", opening, end) if opening >= 0 else -1
     if closing < 0:
         listed = COHORT_LIST_AFTER_RE.search(text, claim_end, min(end, claim_end + 90)) if "of" in text[claim_end:claim_end + 90] else None
@@ -1334,6 +1339,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                 mention = both[0]  # "Bloods: WBC 2.4, ANC 0.9. WBC and ANC both grade 2": the two counts named, as given before
             if mention is None or _unnamed_subject(text, s_start, claim, mentions):
                 continue  # "ALC 0.5 → G2; 0.49 → G3": the second grade is about 0.49, a number with no name
+            if mention.someone_else:
+                continue  # "My mom had lymphocytes of 0.4 … her doctor called it grade 4. Mine are 0.9": another person's grade
             if len(mention.steps) > 1 and mention.span[0] > claim.span[1]:
                 mention = _before_recovery(text, mention)  # "one grade 4 event: an ANC of 0.3, which recovered to 1.6": the event's 0.3
             elif claim.at_worst or claim.of_episode or claim.span[1] - claim.span[0] > 12 and WORST_IN_CLAIM_RE.search(text, *claim.span):
@@ -2320,11 +2327,13 @@ def _listed_grades(text: str, start: int, end: int, terms: list[tuple[int, int, 
         return []
     claims = []
     # "Grades on admission: anaemia 3, thrombocytopenia 3": the values told with that time
-    at_time = label.span() if TIME_LABEL_RE.search(text, label.start(), label.end()) else None
+    # "Grades at nadir:": the episode's lowest values
+    at_worst = WORST_IN_CLAIM_RE.search(text, label.start(), label.end()) is not None
+    at_time = label.span() if not at_worst and TIME_LABEL_RE.search(text, label.start(), label.end()) else None
     for _, term_end, analyte in terms[bisect_left(term_starts, label.end()):bisect_left(term_starts, end)]:
         grade = LISTED_GRADE_RE.match(text, term_end, end)
         if grade and analyte in CANONICAL_UNIT:
-            claims.append(Claim({int(grade.group("g"))}, grade.group("g"), grade.span("g"), analyte, at_time=at_time))
+            claims.append(Claim({int(grade.group("g"))}, grade.group("g"), grade.span("g"), analyte, at_time=at_time, at_worst=at_worst))
     return claims
 
 
@@ -3301,6 +3310,18 @@ LIFE_THREAT_RE = re.compile(r"(?i)\b(?:life[- ]threatening\s+(?:consequences?|sy
                             r"lebensbedrohlich\w*|potentiellement\s+mortel\w*|pericolo\s+di\s+vita|riesgo\s+vital|levensbedreigend\w*)")
 
 
+# ... unless they are denied: "no chest pain", "without instability", "haemodynamically stable"
+THREAT_DENIED_BEFORE_RE = re.compile(r"(?i)\b(?:no|not|without|denies|denied|nor|absent|free\s+of)\b[^.;,]{0,25}$")
+STABLE_AFTER_RE = re.compile(r"(?i)\s+(?:stable|normal|unremarkable)\b")
+
+
+def _threat_said(sentence: str) -> bool:
+    """Whether the sentence names a life-threatening consequence of anaemia it does not deny (LIFE_THREAT_RE)."""
+    return any(not THREAT_DENIED_BEFORE_RE.search(sentence, max(0, m.start() - 40), m.start())
+               and not (m.group(0).lower().startswith(("haemodynamic", "hemodynamic")) and STABLE_AFTER_RE.match(sentence, m.end()))
+               for m in LIFE_THREAT_RE.finditer(sentence))
+
+
 def _judge_claim(claim: Claim, mention: Mention, substituted: bool, version: str, other: str, sentence: str,
                  lln: float | None = None) -> Finding | None:
     result = _grade_of(mention.analyte, mention.value, version, lln, mention.native_unit, mention.native_value)
@@ -3323,7 +3344,7 @@ def _judge_claim(claim: Claim, mention: Mention, substituted: bool, version: str
         )
     if result.grade in claim.grades:
         return None
-    if mention.analyte == "hgb" and result.grade == 3 and 4 in claim.grades and LIFE_THREAT_RE.search(sentence):
+    if mention.analyte == "hgb" and result.grade == 3 and 4 in claim.grades and _threat_said(sentence):
         return None  # CTCAE grade 4 anaemia is life-threatening consequences, which the sentence names: no Hb value refutes it
     other_result = _grade_of(mention.analyte, mention.value, other, lln, mention.native_unit, mention.native_value)
     message = (

@@ -30,8 +30,8 @@ QUESTION_SETS = {"questions": DEFAULT_QUESTIONS, "clinician": EVALS / "clinician
 # Each later set was written blind to the code: the honest sets before or during a round of work on the reader and the
 # check, and never tuned on (review 13, 18, 22, 23, 25, 26, 31, 38, 41 and 46; lab strings 13, 18, 25, 26, 28, 32, 35, 39, 44
 # and 47: see the README's Evaluate section); the others as their round's development sets.
-REVIEW_ROUNDS = ("", *(str(n) for n in range(2, 63)))
-LAB_ROUNDS = ("", *(str(n) for n in range(2, 64)))
+REVIEW_ROUNDS = ("", *(str(n) for n in range(2, 66)))
+LAB_ROUNDS = ("", *(str(n) for n in range(2, 67)))
 REVIEW_SETS = {"review": DEFAULT_REVIEW, "review-passages": EVALS / "review_passages.jsonl",
                **{f"review-fresh{n}": EVALS / f"review_fresh{n}.jsonl" for n in REVIEW_ROUNDS}}
 LAB_SETS = {"lab-strings": EVALS / "lab_strings.jsonl",

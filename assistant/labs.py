@@ -2092,7 +2092,7 @@ def respectively_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
 
 # A verb or a preposition between listed names and their listed values: "the ANC and platelet count were 1.1 and 48".
 LISTED_VERB_RE = re.compile(r"(?i)\b(?:were|are|was|of|at|étaient|sont|eran|fueron|son|erano|sono|waren|sind|waren|zijn)\b")
-LIST_END_RE = re.compile(r"(?i)(?:[ \t]*(?:this\s+(?:morning|am)|today|yesterday|now|overnight))?[ \t]*(?:[,.;:)\n]|$)")  # "… were 1.4 and 61 this morning"
+LIST_END_RE = re.compile(r"(?i)(?:[ \t]*(?:this\s+(?:morning|am)|today|yesterday|now|overnight))?[ \t]*(?:[,.;:)\n]|[—–]|-[ \t]|$)")  # "… were 1.4 and 61 this morning"
 
 
 def listed_mentions(text: str, names: list[re.Match], mentions: list[Mention]) -> list[Mention]:
@@ -3707,7 +3707,7 @@ OTHER_PATIENT_RE = re.compile(r"(?i)\b(?:(?:other|another|different)\s+(?:pt|pat
 OTHER_PATIENT_WORDS = ("other", "another", "different", "next door", "'s pt", "’s pt", "'s patient", "’s patient")
 NO_PATIENT_RE = re.compile(r"(?i)\b(?:(?:general|generic)\s+q(?:uestion)?\b|no\s+(?:pt|patient)\s*:|no\s+(?:specific\s+|particular\s+|real\s+)?(?:pt|patient)\s+in\s+mind|not\s+about\s+(?:a|any)\s+(?:specific\s+|particular\s+)?(?:pt|patient)|"
                            r"purely\s+hypothetical|hypothetically\s+speaking|(?:just\s+)?(?:a\s+)?hypothetical\s+(?:q(?:uestion)?|case|scenario)|"
-                           r"not\s+a\s+real\s+(?:pt|patient|case)|teaching\s+(?:q(?:uestion)?|case|point)|exam\s+question|board\s+question)")
+                           r"not\s+a\s+real\s+(?:pt|patient|case)|teaching\s+q(?:uestion)?\b|exam\s+question|board\s+question)")
 NOT_OURS_AFTER_RE = re.compile(r"(?i)\bbelongs?\s+to\s+(?:(?:the|another|a\s+different|a)\s+(?:other\s+)?(?:patient|pt)|(?:bed|bay|room|rm)\s*\d+)|"
                                r"\b(?:was|is|were|are)\s+(?:for\s+)?(?:bed|bay|room|rm)\s*\d+['’]s\b|,\s*not\s+(?:ours|mine|our\s+(?:patient|pt)|my\s+(?:patient|pt))\b")
 # A text that says it gives no current values.

@@ -1570,6 +1570,19 @@ ROUND62_CLASSES = [
     ("LBTEST=Platelets | LBORRES=62 | LBORRESU=10^9/L | LBTOXGR=2", "5", []),
     # a cohort's share in another language
     ("Eine Neutropenie Grad 3 oder höher trat bei 7 % der Patienten auf; die mediane Neutrophilenzahl lag bei 2,1/nl.", "5", []),
+    # grades listed under "at nadir" are judged on the episode's lowest values
+    ("Nadir (day 9): ANC 0.6, platelets 30.\nToday: ANC 1.8, platelets 140.\nGrades at nadir: neutropenia 4, thrombocytopenia 3.", "5",
+     [(M, "anc", 4, 3)]),
+    # a relative's value graded by someone is not the patient's claim
+    ("My dad's platelets were 30 on chemo and they called it grade 4. Mine are 140 and I start Opdivo on Monday.", "5", []),
+    # names listed with their values, then a dash and the grades
+    ("The WBC and ANC were 2.4 and 0.8 — grade 2 leukopenia and grade 2 neutropenia.", "5", [(M, "anc", 2, 3)]),
+    # grade 4 anaemia with its consequences denied is judged on the Hb
+    ("Hb 6.1 g/dL, haemodynamically stable, no chest pain: grade 4 anaemia.", "5", [(M, "hgb", 4, 3)]),
+    ("Hb 6.1 g/dL with chest pain and a troponin rise: grade 4 anaemia.", "5", []),
+    # numbers of patients before grades, and a bracket that belongs to the next claim
+    ("Anaemia was frequent: twelve patients had grade 1–2 events and one had grade 3 (Hb 7.2 g/dL).", "5", []),
+    ("Neutropenia occurred in four patients: three grade 2 and one grade 4 (nadir 0.6 x10^9/L).", "5", [(M, "anc", 4, 3)]),
 ]
 
 

@@ -1668,7 +1668,8 @@ ROUND62_READS = [
     ("keep hb >8 during the bleed; current 7.4", {"hgb": 7.4}),
     # an approximate value ("60ish") in a series; a teaching question has no patient
     ("neuts were 1.5ish on monday, theyre 0.6 now", {"anc": 0.6}),
-    ("teaching case, not a real patient: is a platelet count of 45 grade 3?", {}),
+    ("teaching question: is a platelet count of 45 grade 3?", {}),
+    ("Teaching points from this case: her platelets were 45 on day 8.", {"plt": 45}),
     # a repeat in French or German; day labels written "D+7"
     ("Plaquettes 31 G/L, contrôle à 44 G/L", {"plt": 44}),
     ("plt D+5 12, D+9 30, D+12 71", {"plt": 71}),
