@@ -367,7 +367,9 @@ REFERRING = (r"\b(?:that|this|it|which|i|she|he|the\s+same\s+(?:value|count|numb
              r"\s+(?:reaches|reached|meets|met|qualifies\s+as|amounts\s+to))\s+(?:(?:still|only|now|just|already|probably|consistent\s+with|in\s+keeping\s+with|an?|CTCAE|the|"
              r"at\s+most|at\s+least|no\s+(?:worse|higher|more)\s+than|not)\s+){0,3}")
 # A sentence that starts by referring to what the previous one said.
-REFERRING_START_RE = re.compile(rf"(?i)(?:(?:(?!(?:if|when|once|unless|should|would|could)\b)(?:[^\s\d.!?]+|v?[56](?:\.0)?,?)\s+){{0,5}}?{REFERRING}"
+# A chat log's time stamp that opens a line: "[14:03] Fellow: that's G3".
+CHAT_STAMP = r"(?:\[[\d:./ -]{3,20}\][ \t]*)?"
+REFERRING_START_RE = re.compile(rf"(?i){CHAT_STAMP}(?:(?:(?!(?:if|when|once|unless|should|would|could)\b)(?:[^\s\d.!?]+|v?[56](?:\.0)?,?)\s+){{0,5}}?{REFERRING}"
                                 # "That is within normal limits, CTCAE grade 0": what the value is said to be, then its grade
                                 rf"(?:(?:(?:within|inside|outside|below|above|under)\s+(?:the\s+)?(?:normal\s+(?:limits|range)|LLN|lower\s+limit(?:\s+of\s+normal)?)"
                                 rf"|(?:mildly\s+|slightly\s+)?(?:normal|low))\s*[,;:–—-]\s*(?:(?:so|i\.e\.|and|or)\s+)?(?:CTCAE\s+)?)?"
@@ -882,7 +884,7 @@ def _question_start(text: str, start: int, end: int, sentence: str, answer: int 
 
 
 # How an answer opens before its first word: a dash or a quote mark of a chat log, an "A:" or "A1." label.
-ANSWER_LEAD = r"(?i)[\s—–*>-]*(?:A\s*\d*\s*[:.)]\s*|[\w.]+(?:\s+[\w.]+)?\s*:\s*)?"  # ... or a speaker's label: "Attending:", "Reply:"
+ANSWER_LEAD = r"(?i)[\s—–*>-]*" + CHAT_STAMP + r"(?:A\s*\d*\s*[:.)]\s*|[\w.]+(?:\s+[\w.]+)?\s*:\s*)?"  # ... or a speaker's label: "Attending:", "Reply:"
 DENIED_START_RE = re.compile(ANSWER_LEAD + r"(?:no\b(?=\s*[,.;:!—–-]|\s+(?:it|that|this|the|you|he|she|they|we)\b)|nope\b|not\s+(?:quite|really|so|exactly)\b|actually\b|incorrect\b|wrong\b)")
 AFFIRMED_START_RE = re.compile(ANSWER_LEAD + r"(?:yes|yep|yeah|correct|right|exactly|indeed|that's\s+right)\b")
 # Another's claim reported as such: "initially reported as grade 2", "was graded 2 in error", "mistakenly called grade 3".
@@ -906,7 +908,7 @@ CORRECTION_HINT_WORDS = ("correct", "true", "actual", "right", "revised", "amend
                          "typo", "call", "mis", "sorry", "wait", "mean", "scratch", "make that", "rather", "review", "regrad", "pardon",
                          "perd", "scusa", "entschuldigung", "desculpe", "plut", "dicho", "anzi", "gezegd") \
     + tuple(f"{mark} {word} ctcae" for mark in ";:—–" for word in ("by", "per", "under"))  # a word CORRECTION_RE needs, lowered
-CORRECTION_RE = re.compile(r"(?i)\b(?:(?:correct(?:ed)?|true|actual|right|revised|amended)\s+(?:CTCAE\s+)?grade|corrected\s+to|" + CORRECTION_LABEL + r"|"
+CORRECTION_RE = re.compile(r"(?i)\b(?:(?:correct(?:ed)?|true|actual|right|revised|amended)\s+(?:CTCAE\s+)?grade|corrected\s+(?:[^.;\d]{0,30}?\s)?to|" + CORRECTION_LABEL + r"|"
                            rf"should\s+(?:have\s+been|be|read)|(?:is|was|it's|that's)\s+(?:actually|in\s+fact|really)|{WRONG_CLAIM}|"
                            r"on\s+(?:re-?)?review|after\s+review|on\s+re-?grading|"
                            # "Outside records graded it as grade 3; by CTCAE v5.0 it is grade 2": the text's own grade after another's
@@ -925,6 +927,12 @@ TERM_GAP_BREAK_RE = re.compile(r"[,;:.!?]|\b(?:and|or|y|e|et|und|en|o|ou)\b")  #
 
 # Words that tell a count's recovery from the value before them: a claim told before such a series is about the episode.
 RECOVERY_RE = re.compile(r"(?i)\b(?:recover(?:ed|ing)|resolv(?:ed|ing)|rebound(?:ed)?|normali[sz](?:ed|ing)|came\s+back\s+up|back\s+up)\b")
+
+
+# A change told around a claim ("from grade 3 to grade 1 (ANC 0.6 → 1.4)"), and words of a cohort ("in two patients (nadirs …)"):
+# then a series in the claim's bracket is no one event's values
+ARROW_OR_CHANGE_RE = re.compile(r"→|->|⇒|\bto\s+(?:grade|gr)\b|\bto\s+$")
+COHORT_WORD_RE = re.compile(r"(?i)\b(?:patients|pacientes|pazienti|patienten|patiënten|cases|subjects|participants)\b")
 
 
 def _before_recovery(text: str, series: Mention) -> Mention:
@@ -1187,7 +1195,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         else:
             # the lines of a panel ("WBC 2.4 L … / NEUT ABS 0.9 L … / PLT 155 …") add up, the latest value of each analyte kept
             in_panel = values and panel_open and not claimed
-            if of_the_past and not claimed and panel_values:  # earlier values add only what the values before them lack
+            if of_the_past and panel_values:  # earlier values add only what the values before them lack
                 panel_values = panel_values + [v for v in values if v.analyte not in {m.analyte for m in panel_values}]
             else:
                 panel_values = [m for m in panel_values if m.analyte not in {v.analyte for v in values}] + values if in_panel else values
@@ -1239,7 +1247,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             for claim in claims:
                 claim.correcting = True
         if claims and values:  # "Her sister had grade 4 thrombocytopenia …; her own platelets today are 140": the sister's grade
-            claims = [c for c in claims if not _someone_else(text[clauses[bisect_right(clause_starts, c.span[0]) - 1][0]:c.span[0]])]
+            claims = [c for c in claims if not _someone_else(text[max(clauses[bisect_right(clause_starts, c.span[0]) - 1][0], c.span[0] - 200):c.span[0]])]
         respectively = "respectively" in sentence
         tabular = "|" in sentence  # tested once: a sentence may be a whole long line
         if respectively:
@@ -1341,7 +1349,11 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                 continue  # "ALC 0.5 → G2; 0.49 → G3": the second grade is about 0.49, a number with no name
             if mention.someone_else:
                 continue  # "My mom had lymphocytes of 0.4 … her doctor called it grade 4. Mine are 0.9": another person's grade
-            if len(mention.steps) > 1 and mention.span[0] > claim.span[1]:
+            if len(mention.steps) > 1 and mention.span[0] > claim.span[1] and "(" in text[claim.span[1]:mention.span[0]] \
+                    and ")" not in text[claim.span[1]:mention.span[0]] and not ARROW_OR_CHANGE_RE.search(text, max(0, claim.span[0] - 6), mention.span[1]) \
+                    and not COHORT_WORD_RE.search(text, max(s_start, claim.span[0] - 200), mention.span[1]):
+                mention = _worst_step(mention)  # "grade 2 neutropenia (neutrophil counts 1.6, 0.9 and 1.8 on Days 8, 15 and 22)": the event's lowest
+            elif len(mention.steps) > 1 and mention.span[0] > claim.span[1]:
                 mention = _before_recovery(text, mention)  # "one grade 4 event: an ANC of 0.3, which recovered to 1.6": the event's 0.3
             elif claim.at_worst or claim.of_episode or claim.span[1] - claim.span[0] > 12 and WORST_IN_CLAIM_RE.search(text, *claim.span):
                 # "ANC 0.38 on day 50, 3.3 on day 71. … grade at worst value: 3", "grade 3 at its nadir": the episode's lowest
@@ -1354,7 +1366,9 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                 or _claim_version(text, claim, named_here, clauses, clause_starts) or _own_sentence_version(
                 text, claim, named_here, sentence_version, outer_version)
             # "grade 4 under v5.0 and under v6.0", "under both v5.0 and v6.0": the claim is made under each
-            claim_versions = (claim_version, OTHER_VERSION[claim_version]) if len(named_here) > 1 and _under_both_versions(text, claim, named_here) else (claim_version,)
+            claim_versions = (claim_version, OTHER_VERSION[claim_version]) if (len(named_here) > 1 or " both " in text[claim.span[1]:claim.span[1] + 40]
+                                                                               or " either " in text[claim.span[1]:claim.span[1] + 40]) \
+                and _under_both_versions(text, claim, named_here) else (claim_version,)
             if not given and mention.span[1] <= s_start and not claim.negated and len(episode := _episode(history, mention.analyte, s_start)) > 1:
                 # "Neutrophils 1.9, 1.1, 0.45, today 2.3 … Assessment: grade 4 neutropenia, recovering": a grade said after
                 # several values, in a sentence of none whose claim's clause says no time, is the episode's: its worst value's grade
@@ -1457,7 +1471,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
     if "TOXGR" in text and "LBTEST" in text:
         record_findings, record_checked = _cdisc_record_findings(text, all_mentions, default)
         findings, checked, reread = findings + record_findings, checked + record_checked, True
-    if ("thresh" in lowered or "cut" in lowered or "limit" in lowered or "trigger" in lowered or "bar" in lowered) \
+    if ("thresh" in lowered or "cut" in lowered or "limit" in lowered or "trigger" in lowered or "bar" in lowered or " it" in lowered) \
             and REFERRED_HINT_RE.search(lowered):
         referred_findings, referred_checked = _referred_threshold_findings(text, all_mentions, spans, default)
         findings, checked, reread = findings + referred_findings, checked + referred_checked, reread or bool(referred_findings)
@@ -1489,11 +1503,13 @@ def _referred_threshold_findings(text: str, mentions: list[Mention], spans: list
         sentence_start = spans[max(0, bisect_right(spans, (match.start(), len(text) + 1)) - 1)][0]
         before = bisect_right(value_ends, match.start())  # the values that end before the comparison; the last of them, if in the sentence
         mention = values[before - 1] if before and values[before - 1].span[0] >= sentence_start else None
-        if mention is None or match.group("it") and not re.search(THRESHOLD_NOUN, text[max(0, mention.span[0] - THRESHOLD_REACH):mention.span[0]], re.IGNORECASE):
+        if mention is None:
             continue
         floor = max(0, mention.span[0] - THRESHOLD_REACH)
         stated = [(m.span[0], m.value) for m in thresholds[bisect_left(threshold_starts, floor):bisect_left(threshold_starts, mention.span[0])]
                   if m.analyte == mention.analyte]
+        if match.group("it") and not stated and not re.search(THRESHOLD_NOUN, text[floor:mention.span[0]], re.IGNORECASE):
+            continue  # "… so she meets it": "it" is a threshold the text named, or one it gave with its comparator ("needs ANC ≥1.5")
         for number in STATED_THRESHOLD_RE.finditer(text, floor, mention.span[0]):
             named = [name.lastgroup for name in ANALYTE_RE.finditer(text, max(floor, number.start() - 30), number.start("num"))]
             if named and named[-1] == mention.analyte:  # "anc cutoff … is 1.5": that count's threshold
@@ -2895,9 +2911,14 @@ BOTH_VERSIONS_RE = re.compile(r"(?i)(?:\s+(?:immune\s+|autoimmune\s+)?(?:thrombo
                               r"\s*(?:and|&|as\s+well\s+as)\s+(?:also\s+)?(?:under|per|in|by|with)?\s*(?:the\s+)?(?:CTCAE\s*(?:version\s*|v\.?\s*)?|\bv\.?\s?|\bversion\s+)[56](?:\.0)?\b")
 
 
+BOTH_VERSIONS_WORDS_RE = re.compile(r"(?i)(?:\s+[^\W\d_]+){0,2}?\s+(?:under|in|by|per|with|for|across)\s+(?:both|either)\s+(?:CTCAE\s+)?versions?\b")
+
+
 def _under_both_versions(text: str, claim: Claim, named_here: list[tuple[int, str]]) -> bool:
     """Whether the claim names both versions right after it (or after its condition): "grade 4 under v5.0 and under v6.0",
     "(CTCAE v5.0 and v6.0)", "grade 4 thrombocytopenia under both CTCAE v5.0 and v6.0"."""
+    if BOTH_VERSIONS_WORDS_RE.match(text, claim.span[1]):
+        return True  # "… is grade 2 lymphopenia under both versions"
     after = [(p, v) for p, v in named_here if claim.span[1] <= p <= claim.span[1] + 60]
     return len({v for _, v in after}) == 2 and BOTH_VERSIONS_RE.match(text, claim.span[1]) is not None
 

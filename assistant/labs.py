@@ -844,6 +844,7 @@ def _told_later(text: str, lowered: str, scan: int, next_name: int, last_step: t
 
 
 NUMBER_STEP_RE = re.compile(NUMBER, re.IGNORECASE)
+DAY_LIST_BEFORE_RE = re.compile(r"(?i)\b(?:days|weeks|wks|cycles|visits)\s+\d{1,3}(?:\s*(?:,|and|&)\s*\d{1,3})*\s*(?:,|and|&)\s*$")
 # A gap that ends with an event ("…, bei Entlassung 9,3") or a treatment given ("…, nach Transfusion von 2 EK 8,9").
 EVENT_END_RE = re.compile(EVENT_LABEL + r"[ \t]*:?[ \t]*$", re.IGNORECASE)
 TRAILING_AMOUNT_RE = re.compile(r"(?<![\w.,])\d+(?=[ \t]*-?[ \t]*[^\W\d][\w-]*[ \t]*$)")
@@ -1309,7 +1310,7 @@ THRESHOLD_NOUNS = ("cut", "thresh", "limit", "trigger", "target", "goal", "lln",
 OWNER = r"(?:ours|theirs|yours|mine|(?:(?:our|my|this|the)\s+)?(?:pts?|patient)(?:\s+(?:him|her)self)?|(?:our|my|this|the)\s+(?:guy|lady|man|woman|gentleman|gent|chap)|this\s+one)"
 CURRENT_AFTER_THRESHOLD_RE = re.compile(rf"(?:[ \t]*[-–][ \t]*\d+(?:[.,]\d+)?)?(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?"
                                         rf"(?:[^.;\n\d]|\.(?=\s+I(?:['’]m|\s+am)\s)|\b(?:bed|bay|room|rm)\s*\d+\b|"
-                                        rf"\b(?:cut-?off|threshold|limit|trigger)[^.;\n\d]{{0,25}}?\b(?:is|of|=|:)\s*[<>≤≥]?\s*\d+(?:[.,]\d+)?|(?<=\bby\s)\d+(?:[.,]\d+)?(?:\s*(?:g/dl|g/l|k\b))?|\((?:CTCAE\s+)?(?:grade|gr\.?|G)\s*[0-5](?:[^()\n\d]{{0,16}}(?:v|version\s*)?[56](?:\.0)?)?\)|{TIME_TOKEN}|\b(?:19|20)\d\d\b|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\.{{2,}}|\b[Gg]\d(?:[-–]\d)?\b|\bgrade\s*[0-5]\b|[<>≤≥]\s*\d+(?:[.,]\d+)?\s*[-–]\s*\d+(?:[.,]\d+)?|\((?:around|about|approx\w*|~)?\s*\d+(?:[.,]\d+)?\s*\)|[<>≤≥~]\s*\d+(?:[.,]\d+)?|\d+ish\b|\b(?:says|said|uses|gives|lists)\s+\d+(?:[.,]\d+)?|(?:above|below|over|under)\s+\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s+or\s+\d+(?:[.,]\d+)?){{0,50}}?"
+                                        rf"\b(?:cut-?off|threshold|limit|trigger)[^.;\n\d]{{0,25}}?\b(?:is|of|=|:)\s*[<>≤≥]?\s*\d+(?:[.,]\d+)?|(?<=\bby\s)\d+(?:[.,]\d+)?(?:\s*(?:g/dl|g/l|k\b))?|\((?:CTCAE\s+)?(?:grade|gr\.?|G)\s*[0-5](?:[^()\n\d]{{0,16}}(?:v|version\s*)?[56](?:\.0)?)?\)|{TIME_TOKEN}|\b(?:19|20)\d\d\b|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\.{{2,}}|\b[Gg]\d(?:[-–]\d)?\b|\bgrade\s*[0-5]\b|\b[Cc]\d{{1,2}}\s*[Dd]\d{{1,2}}\b|\b(?:cycle|day|week|wk)\s*\d{{1,3}}\b|[<>≤≥]\s*\d+(?:[.,]\d+)?\s*[-–]\s*\d+(?:[.,]\d+)?|\((?:around|about|approx\w*|~)?\s*\d+(?:[.,]\d+)?\s*\)|[<>≤≥~]\s*\d+(?:[.,]\d+)?|\d+ish\b|\b(?:says|said|uses|gives|lists)\s+\d+(?:[.,]\d+)?|(?:above|below|over|under)\s+\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s+or\s+\d+(?:[.,]\d+)?){{0,50}}?"
                                         rf"(?:[,;?—–]|\s-\s|\.{{2,}}|\.(?=\s+(?:they|it|mine|ours|our|his|hers|theirs|yours|she|he|pt|patient)['’\s]|\s+(?:right\s+)?(?:now|today|currently|this\s+morning)\b|\s+{PATIENTS_OWN})|(?=\s+(?:ours|his|hers|theirs|yours|mine)\s)|(?=\s+(?:but|whereas|while)\s))\s*(?:but\s+|and\s+|right\s+|whereas\s+|while\s+)?"
                                         rf"(?P<cue>today|now|this\s+morning|currently|current(?=\s*:?\s*\d)|latest(?=\s*:?\s*\d)|(?:his|hers|they|it)(?=\s+(?:is|was|are|were|came\s+back|come\s+back)\s|['’]re\s+at\s)|they['’]?re(?=\s+(?:at\s+|now\s+|only\s+)?\d)|{OWNER}(?:['’](?:s|re))?(?:\s+(?:count|value|result|level|number|reading))?(?:\s+(?:today|now|currently|this\s+morning|on\s+[a-z]{{4,}}))?(?=\s+(?:is|was|are|were|came\s+back|come\s+back|has|had|at|sits?|sitting|stands?|standing)\s)|(?:ours|mine|theirs|yours|hers|his|(?:(?:our|my|this|the)\s+)?(?:pts?|patient)(?:['’]s)?(?:\s+(?:him|her)self)?)(?:\s+(?:today|now|currently|this\s+morning))?(?=\s*:?\s*[1-9]|\s*:?\s*0[.,])(?!\s*:?\s*\d+(?:st|nd|rd|th)\b)|(?:she|he)(?=['’]s\s+(?:at\s+|now\s+|only\s+)?\d|\s+is\s+(?:at\s+|now\s+|only\s+)?\d|['’]s\s+at\s|\s+is\s+at\s)|(?:pt|patient)(?:['’]s)?\s+value|{PATIENTS_OWN})(?:['’](?:s|re))?\s*(?::\s*)?{SUBJECT_VERB}{NUMBER}\s*(?:{UNIT})?",
                                         re.IGNORECASE)
@@ -1672,6 +1673,9 @@ def _find_mentions(text: str) -> list[Mention]:
                 break  # "my pt plt 90, the one next door is 40": someone else's value ends the series
             if DRUG_BEFORE_RE.search(text, max(scan, step.start("num") - 24), step.start("num")) and not UNIT_AFTER_STEP_RE.match(text, step.end("num")):
                 break  # "250 → 31 → 140 after dex 40 x4d": a drug's dose, not the next value
+            if "ays " in text[scan:step.start("num")] or "eeks " in text[scan:step.start("num")] or "ycles " in text[scan:step.start("num")]:
+                if DAY_LIST_BEFORE_RE.search(text, scan, step.start("num")):
+                    break  # "88, 61 and 95 on days 8, 15 and 22": the days' numbers, not values
             treatment = NOT_A_VALUE_RE.match(text, step.end("num")) if not step.group("kilo") else None
             if treatment:
                 # "7.1 → 2u RBC → 8.3", "7.4, then 2 units PRBC, then 9.1": a dose or a treatment between two values; the

@@ -1583,6 +1583,21 @@ ROUND62_CLASSES = [
     # numbers of patients before grades, and a bracket that belongs to the next claim
     ("Anaemia was frequent: twelve patients had grade 1–2 events and one had grade 3 (Hb 7.2 g/dL).", "5", []),
     ("Neutropenia occurred in four patients: three grade 2 and one grade 4 (nadir 0.6 x10^9/L).", "5", [(M, "anc", 4, 3)]),
+    # a chat log's time stamps before speakers' labels: a reply that refers back, an answer that denies
+    ("[08:10] Nurse: plt 22 this am\n[08:12] Reg: that's G3, transfuse if bleeding", "5", [(M, "plt", 3, 4)]),
+    ("[10:01] SHO: hb 7.6, G2?\n[10:02] Reg: no, G3 - under 8", "5", []),
+    # "so she meets it": a threshold given with its comparator; a correction with words before its "to"
+    ("protocol needs plts ≥100 on C1D1; his are 92 so he meets it", "5", [(C, "plt", None, None)]),
+    ("Coded as 'ANC 0.8 = grade 2' on intake; corrected after pharmacist review to grade 3 neutropenia.", "5", []),
+    # a claim in a sentence about the last cycle leaves the panel of today's values to the claims after it
+    ("Labs today: ANC 1.3, Plt 160.\nLast cycle she had grade 3 neutropenia (ANC 0.8).\nA/P:\n1. Grade 2 neutropenia - hold.", "5", []),
+    # an event's grade with its values listed in its bracket is judged on the lowest
+    ("She had grade 2 thrombocytopenia (platelets 88, 61 and 95 on days 8, 15 and 22).", "5", []),
+    ("She had grade 1 thrombocytopenia (platelets 88, 61 and 95 on days 8, 15 and 22).", "5", [(M, "plt", 1, 2)]),
+    # "under both versions" without their numbers
+    ("Her ANC of 0.05 is grade 4 under both versions.", "5", []),
+    ("Her ANC of 0.3 is grade 4 under both versions.", "5", [(M, "anc", 4, 3)]),
+    ("Her lymphocyte count of 0.4 is grade 3 lymphopenia under both versions.", "5", [("ungradable_term", "alc", 3, None)]),
 ]
 
 

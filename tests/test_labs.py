@@ -1678,6 +1678,9 @@ ROUND62_READS = [
     ("the WBC and ANC were 2.2 and 0.9 today", {"wbc": 2.2, "anc": 0.9}),
     # a repeat said to be from before treatment is not the current value
     ("Bloods in clinic: Hb 9.1 g/dL. Her Hb was 12.6 before starting immunotherapy.", {"hgb": 9.1}),
+    # the days of a list of values are no values; a cycle's day between a threshold and the patient's value
+    ("ANC 1.9, 1.2 and 0.7 on days 1, 8 and 15", {"anc": 0.7}),
+    ("needs plt >=100 at C2D1 - his is 96 today", {"plt": 96}),
 ]
 
 
