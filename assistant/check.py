@@ -1482,7 +1482,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
 # above the hold threshold", "anc cutoff for the trial is 1.5, pt's is 1.4 so she clears it".
 REFERRED_HINT_RE = re.compile(r"above|over|below|under|beneath|clear|meet|met\b|exceed|pass")
 THRESHOLD_NOUN = r"(?:threshold|cut-?off|cutoff|limit|line|bar|requirement|trigger)"
-REFERRED_COMPARISON_RE = re.compile(rf"(?i)\b(?P<rel>above|over|below|under|beneath|clears?|cleared|meets?|met|exceeds?|exceeded|passes|passed)\s+"
+REFERRED_COMPARISON_RE = _scan(rf"(?i)\b(?#first)(?P<rel>above|over|below|under|beneath|clears?|cleared|meets?|met|exceeds?|exceeded|passes|passed)\s+"
                                     rf"(?:(?:the|our|its|their|that|this|your)\s+(?:[^\W\d_][\w'’-]*\s+){{0,2}}?{THRESHOLD_NOUN}\b"
                                     rf"(?!\s*(?:of\s+|at\s+|is\s+|=\s*|:\s*|\(\s*)?[<>≤≥]?\s*\d)|(?P<it>it)\b)")
 # A threshold stated with its number: "anc cutoff for the trial is 1.5", "the hold limit: 75".
@@ -1495,11 +1495,14 @@ def _referred_threshold_findings(text: str, mentions: list[Mention], spans: list
     before them in the sentence and the threshold of that count the text stated last before the value: a threshold
     mention ("plt <75") or a number a threshold's noun is given ("cutoff … is 1.5")."""
     findings, checked = [], 0
+    matches = list(REFERRED_COMPARISON_RE.finditer(text))
+    if not matches:
+        return findings, checked
     values = [m for m in mentions if not m.is_threshold and m.value is not None and not m.supposed and not m.someone_else]
     value_ends = [m.span[1] for m in values]
     thresholds = [m for m in mentions if m.is_threshold and m.value is not None]
     threshold_starts = [m.span[0] for m in thresholds]
-    for match in REFERRED_COMPARISON_RE.finditer(text):
+    for match in matches:
         sentence_start = spans[max(0, bisect_right(spans, (match.start(), len(text) + 1)) - 1)][0]
         before = bisect_right(value_ends, match.start())  # the values that end before the comparison; the last of them, if in the sentence
         mention = values[before - 1] if before and values[before - 1].span[0] >= sentence_start else None
