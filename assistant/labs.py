@@ -461,9 +461,9 @@ NOT_A_VALUE_RE = re.compile(r"\s*-?" + first_char_lookahead(NOT_A_VALUE_WORDS) +
 REFERENCE_AFTER_RE = re.compile(r"\s*(?:\)|\]|;|\.(?:\s|$)|,?\s*(?:study|trial|cohort|guidelines?|update|data|paper|review|"
                                 r"criteria|version|edition|et\s+al)\b|$)", re.IGNORECASE)
 # A statistic about a cohort, not a patient's value: "the median ANC was 1.2".
-STATISTIC_WORDS = ("median", "mean", "average", "mittler", "gemiddeld", "moyenne", "media")
+STATISTIC_WORDS = ("median", "médian", "mean", "average", "mittler", "gemiddeld", "moyenne", "media")
 STATISTIC_VALUE_RE = re.compile(r"[^\d\n;?]{0,40}?\d+(?:[.,]\d+)?")  # the statistic's own number after the name
-STATISTIC_BEFORE_RE = re.compile(r"(?i)\b(?:median[eao]?|mean|average|averaged|mediano|mittlere[rn]?|gemiddelde|moyenne|media)[ \t]+(?:\w+[ \t]+){0,2}$")  # on the name's line: a heading above says nothing
+STATISTIC_BEFORE_RE = re.compile(r"(?i)\b(?:m[ée]dian[eao]?|mean|average|averaged|mediano|mittlere[rn]?|gemiddelde|moyenne|media)[ \t]+(?:\w+[ \t]+){0,2}$")  # on the name's line: a heading above says nothing
 # The same analyte's later values: "95 -> 61 -> 38", "4.8 on Monday, came back at 0.9".
 # A bare number that ends a list item: "PLT 88, 61, 45" is a series.
 NUMBER_PLAIN = r"\d+(?:\.\d+)?(?!\d|[.:]\d)"
@@ -1776,6 +1776,8 @@ def _find_mentions(text: str) -> list[Mention]:
     if listed:  # a name on a line of its own over lines of times and values, unless another reader read those lines
         listed = [item for item in listed if not any(m.analyte == item.analyte and item.span[0] <= m.span[0] < item.span[1] for m in found)]
     found = sorted(found + listed, key=lambda m: m.span)
+    if ("repeat" in lowered or "recheck" in lowered or "rpt" in lowered) and (">" in text or "wrote" in lowered or "from:" in lowered):
+        found = sorted(found + reply_repeat_mentions(text, found), key=lambda m: m.span)
     if len(found) > 1:  # one number read by two readers ("my guy is at 0.8, neuts …": after the owner, before the name) is one value
         seen: set[tuple[str, tuple[int, int]]] = set()
         found = [m for m in found if not ((m.analyte, m.number_span) in seen or seen.add((m.analyte, m.number_span)))]
@@ -3733,6 +3735,25 @@ SEQUENCE_WORD_RE = re.compile(r"(?i)\b(?:then|later|after(?:wards)?|post|subsequ
                                r"dann|danach|sp[äa]ter|daarna|later|depois|ap[óo]s)\b")
 CLAUSE_CUT_RE = re.compile(r"[,;()\[\]]|\s[-–—]\s|\s(?:but|whereas|while)\s")
 LIST_CUT_RE = re.compile(r"[,;]|\s[-–—]\s")
+
+
+# A repeat told in a reply with no name, above the message it answers: "Update: repeat at 16:00 is 44. > … plt 38, pls repeat".
+REPLY_REPEAT_RE = re.compile(r"(?i)\b(?:repeat|re-?check|rpt)(?:ed)?\b(?:\s+(?:today|tonight|this\s+(?:morning|am|pm|afternoon|evening)|(?:at|@)\s*\d{1,2}[:h]?\d{2}))?"
+                             r"\s*(?:is|was|=|:|came\s+back(?:\s+at)?|now)?\s*(?P<num>\d+(?:[.,]\d+)?)"
+                             r"(?![\d:/]|[.,]\d|\s*(?:units?|u|mg|h|hrs?|hours?|days?|pm|am)\b)")
+
+
+def reply_repeat_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The last repeat a reply tells with no name (REPLY_REPEAT_RE), as a value of the one count the quoted message below it
+    names, when the reply names none itself."""
+    quoted_from = _earlier_message_start(text)
+    quoted = {m.analyte for m in mentions if m.span[0] >= quoted_from and m.value is not None}
+    if len(quoted) != 1 or any(m.span[0] < quoted_from for m in mentions) or ANALYTE_RE.search(text, 0, quoted_from):
+        return []
+    analyte = quoted.pop()
+    repeats = [_mention(analyte, text, match.start(), match.end(), match.group("num"), False, None, None, match.span("num"),
+                        [parse_number(match.group("num"))]) for match in REPLY_REPEAT_RE.finditer(text, 0, quoted_from)]
+    return [m for m in repeats if m.value is not None][-1:]
 
 
 def _earlier_message_start(text: str) -> int:

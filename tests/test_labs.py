@@ -1681,6 +1681,9 @@ ROUND62_READS = [
     # the days of a list of values are no values; a cycle's day between a threshold and the patient's value
     ("ANC 1.9, 1.2 and 0.7 on days 1, 8 and 15", {"anc": 0.7}),
     ("needs plt >=100 at C2D1 - his is 96 today", {"plt": 96}),
+    # a repeat told in a reply with no name, above the message it answers; a median in French is a statistic
+    ("Update: recheck at 14:30 was 1.1, G-CSF not needed.\n\n> On Tue, Reg wrote:\n> anc 0.7 this am, recheck this afternoon", {"anc": 1.1}),
+    ("la médiane des neutrophiles était de 3,1 G/L dans la cohorte", {}),
 ]
 
 
