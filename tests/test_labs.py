@@ -1684,6 +1684,11 @@ ROUND62_READS = [
     # a repeat told in a reply with no name, above the message it answers; a median in French is a statistic
     ("Update: recheck at 14:30 was 1.1, G-CSF not needed.\n\n> On Tue, Reg wrote:\n> anc 0.7 this am, recheck this afternoon", {"anc": 1.1}),
     ("la médiane des neutrophiles était de 3,1 G/L dans la cohorte", {}),
+    # a range the count has stayed in, then today's or the current value; "for now they're" after a plan's threshold
+    ("platelets have sat between 60 and 80 since cycle 2; today 58", {"plt": 58}),
+    ("neuts .8-1.1 all month, current 0.9", {"anc": 0.9}),
+    ("we'd transfuse under 7; for now she's at 7.8", {}),
+    ("Transfuse if Hb falls below 7; for now they're 7.8.", {"hgb": 7.8}),
 ]
 
 
