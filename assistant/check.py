@@ -115,13 +115,15 @@ WORST_LABEL = (r"\s+(?:at|for|of)\s+(?:the\s+)?(?:worst|nadir|lowest|peak|maximu
 GRADE_CLAIM_PATTERN = (
     rf"(?<![^\W_])(?<!-)(?#first)(?:CTCAE(?:\s+|-)(?:v\s?[56](?:\.0)?\s+)?)?(?:graded(?:\s+as)?|grade\s+(?:has\s+been|was|is\s+now)\s+(?:corrected|changed|amended|revised|updated)\s+to|grade|grado|grad|grau|graad|gr\.?|(?-i:G)(?=\s*[<>≤≥]?=?\s*[0-5]|-[0-5]))(?:\s*:|\s+(?:is|was|would\s+be|will\s+be|of)(?=\s+(?:[<>≤≥]=?\s*)?{GRADE_TOKEN}\b)|{WORST_LABEL})?\s*(?:-(?=[0-5IViv]))?"
     rf"(?P<op>≥|>=|>|≤|<=|<)?\s*(?P<g>{GRADE_TOKEN})(?![^\W_]|\.\d)"
-    rf"(?:\s*(?:-|–|to|or|/|and)\s*(?:grade\s*)?(?P<g2>{GRADE_TOKEN})(?![^\W_]|\.\d)(?!\s+(?:grades?|gr|patients?|cases?|had|has|with|developed)\b))?"
+    # ("… grade 3 and grade 3 neutropenia": a second grade with its own condition is a claim of its own)
+    rf"(?:\s*(?!and\s+grade\s*[0-5]\s+(?:[a-z]+p[ée]ni|an(?:a?[ée]|ä)mi))(?:-|–|to|or|/|and)\s*(?:grade\s*)?(?P<g2>{GRADE_TOKEN})(?![^\W_]|\.\d)(?!\s+(?:grades?|gr|patients?|cases?|had|has|with|developed)\b))?"
     rf"(?P<plus>\+|\s+or\s+(?:higher|above|greater|worse|more)|\s+(?:o|ou|oder|of)\s+(?:superiore|superior|mayor|m[áa]s|plus|sup[ée]rieure?|"
     rf"h[öo]her|mehr|hoger|erger|mais|pior|peggiore|peor)\b)?"
 )
 GRADE_CLAIM_RE = _scan(GRADE_CLAIM_PATTERN, re.IGNORECASE)
 # In a 'respectively' list, "grade 3 and grade 2" are two claims, not a range.
 SEPARATE_CLAIMS_RE = _scan(GRADE_CLAIM_PATTERN.replace("|/|and)", "|/)"), re.IGNORECASE)
+assert SEPARATE_CLAIMS_RE.pattern != GRADE_CLAIM_RE.pattern
 # Words naming the condition a grade is claimed for, mapped to the analyte that grades it.
 TERM_WORDS = {
     "anc": r"neutrop[ée]ni(?:a|c|e)|neutrophil\s+count\s+decrease[ds]?",
@@ -131,8 +133,8 @@ TERM_WORDS = {
     "hgb": r"an(?:a?[ée]|ä)mi(?:a|c|e)",
     "alc": r"l(?:ymph|ymf|inf)op[ée]ni(?:a|c|e)|lymphocyte\s+count\s+decrease[ds]?",
     "wbc": r"leu[ck]op[ée]ni(?:a|c|e)|white\s+blood\s+cell\s+decrease[ds]?",
-    "alt": r"ALT\s+increased|alanine\s+aminotransferase\s+increased",
-    "ast": r"AST\s+increased|aspartate\s+aminotransferase\s+increased",
+    "alt": r"ALT\s+(?:increased|increase|elevation|rise)|alanine\s+aminotransferase\s+increased",
+    "ast": r"AST\s+(?:increased|increase|elevation|rise)|aspartate\s+aminotransferase\s+increased",
     "bili": r"hyperbilirubin(?:a)?emia|blood\s+bilirubin\s+increased",
 }
 # The lookahead on first letters is only for speed: the scan skips positions where no term can start.
@@ -900,7 +902,10 @@ REPORTED_BEFORE_RE = re.compile(r"(?i)\b(?:(?:initially|originally|previously|fi
 # A grade a record holds, which the text may go on to give its own grade for: "was entered as a grade 4 event",
 # "had been coded as grade 2 in the CRF".
 RECORDED_AS_BEFORE_RE = re.compile(r"(?i)\b(?:was|were|is|are|been|be)\s+(?:entered|recorded|coded|logged|captured|listed|reported|submitted|"
-                                   r"documented|graded)\s+as\s+(?:an?\s+)?(?:CTCAE\s+)?$")
+                                   r"documented|graded)\s+as\s+(?:an?\s+)?(?:CTCAE\s+)?$|"
+                                   # the writer's own earlier record: "in yesterday's summary I listed the ANC of 0.7 as grade 4"
+                                   r"\b(?:I|we)\s+(?:had\s+)?(?:entered|recorded|coded|logged|listed|reported|documented|graded|called|put)\s+"
+                                   r"(?:[^.;!?\n]|\.(?=\d)){0,40}?\s+as\s+(?:an?\s+)?(?:CTCAE\s+)?$")
 REPORTED_AFTER_RE = re.compile(r"(?i)\s*(?:\([^()]{0,30}\)\s*)?(?:,\s*)?(?:\w+\s+){0,2}?(?:incorrectly|erroneously|mistakenly|wrongly|falsely|in\s+error|"
                                r"by\s+mistake|as\s+(?:initially|originally|previously|first)\s+(?:reported|graded|recorded|stated|documented))\b")
 # A correction that supersedes the claims before it: "the correct grade is 3", "should have been grade 3", "is actually grade 3".
@@ -1000,6 +1005,7 @@ def _cohort_values(text: str, claim_end: int, end: int, analyte: str | None) -> 
 
 COHORT_EXAMPLE_RE = re.compile(rf"(?i)\bincluding\s+(?:one|a|two|three|\d+)\s+(?:patients?|cases?)\s+(?:with|who\s+had)\s+(?:an?\s+)?"
                                rf"(?:[\w-]+\s+)?(?:nadir|count|value|level|low)\s+(?:of\s+)?{NUMBER}\s*(?:{UNIT})?")
+COHORT_BRACKET_RE = re.compile(r"(?i)\([^()]{0,30}?\b(?:nadirs|lowest\s+values|values|counts)\b[^()]*\d")  # "(Hb nadirs 8.6 and 7.7 g/dL)"
 COHORT_LEAD_RE = re.compile(r"(?i)\s*(?:nadirs?|lowest(?:\s+values?)?|values?|counts?)\s*:?\s*(?=\d)")
 COHORT_NUMBER_RE = re.compile(r"(?<![\w.^/])\d+(?:[.,]\d+)?(?![\w.^/%]|\s*%)")
 
@@ -1222,7 +1228,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             stated = single_version([v for _, v in marks[bisect_left(mark_starts, s_start):bisect_left(mark_starts, s_end)]])
             stated_version = stated or stated_version  # "Grading by CTCAE v6.0.": the version of the sentences after it
         if not values and not remembering and not (claimed and "6" in sentence and LYMPHOCYTE_TERM_RE.search(sentence)) \
-                and not (claimed and " of " in sentence and COHORT_LIST_AFTER_RE.search(sentence)):
+                and not (claimed and (" of " in sentence and COHORT_LIST_AFTER_RE.search(sentence) or "(" in sentence and COHORT_BRACKET_RE.search(sentence))):
             continue  # nothing to judge, but a v6.0 grade for lymphocytes, which needs no value, or a cohort's listed values
         named_here = marks[bisect_left(mark_starts, s_start):bisect_left(mark_starts, s_end)]
         outer_version = _section_version(sections, s_start) or stated_version or default

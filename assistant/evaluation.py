@@ -293,7 +293,7 @@ def grades_claimed(label) -> frozenset[int] | None:
 NAMED_GRADE_RE = re.compile(r"\d")  # the first grade the check's "not ≥2", "≤1" or "3-4" names
 # Other codes a set's writer may give an analyte ("hb" for hemoglobin): the same analyte.
 ANALYTE_ALIASES = {"hb": "hgb", "hemoglobin": "hgb", "haemoglobin": "hgb", "neut": "anc", "neutrophils": "anc", "lymph": "alc",
-                   "lymphocytes": "alc", "platelets": "plt", "leukocytes": "wbc"}
+                   "lymphocytes": "alc", "platelets": "plt", "leukocytes": "wbc", "bilirubin": "bili"}
 
 
 def check_scores(expected: list[list[dict]], predicted: list[list[dict]]) -> dict:

@@ -1598,6 +1598,14 @@ ROUND62_CLASSES = [
     ("Her ANC of 0.05 is grade 4 under both versions.", "5", []),
     ("Her ANC of 0.3 is grade 4 under both versions.", "5", [(M, "anc", 4, 3)]),
     ("Her lymphocyte count of 0.4 is grade 3 lymphopenia under both versions.", "5", [("ungradable_term", "alc", 3, None)]),
+    # a plain list ending before a dash; ALT "increase"; a cohort's bracket of nadirs in a sentence the reader reads nothing in
+    ("ANC: 1.6, 1.1, 0.8 — grade 2 now.", "5", [(M, "anc", 2, 3)]),
+    ("AST 130 U/L (ULN 40): grade 1 AST increase.", "5", [(M, "ast", 1, 2)]),
+    ("Three patients had grade 3 thrombocytopenia (platelet nadirs 41, 30 and 52 x10^9/L).", "5", [(M, "plt", 3, 2)]),
+    ("Among patients with grade ≥3 neutropenia (ANC <1.0 x10^9/L), recovery took a median of 9 days.", "5", []),
+    # the writer's own earlier record, then the right grade; a second grade with its own condition is its own claim
+    ("Correction: in Monday's handover I recorded the Hb of 7.6 as grade 2 anaemia. It is grade 3.", "5", []),
+    ("ANC 0.2 with fever 38.6: febrile neutropenia grade 3 and grade 3 neutropenia.", "5", [(M, "anc", 3, 4)]),
 ]
 
 
