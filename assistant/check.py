@@ -639,6 +639,9 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
                 continue  # "more than the 10.0 g/dL upper edge of grade 2": the grade owns the threshold
         if DEFINITION_HINT_RE.search(lowered_before) and DEFINITION_BEFORE_RE.search(before):
             continue  # "anything below 8.0 is grade 3": a definition
+        if term is not None and after_term != claim_end and ("ally" in lowered_after[:16] or "often" in lowered_after[:16] or "always" in lowered_after[:16]) \
+                and USUALLY_AFTER_RE.match(after):
+            continue  # "Grade 3 anemia usually needs a transfusion; her Hb is 9.1": what a grade calls for, in general
         if NOT_YET_HINT_RE.search(lowered_before) and NOT_YET_BEFORE_RE.search(before):
             continue  # "it has to drop below 50 before it becomes grade 3", "would take him into grade 3": a grade not reached
         if ("patients" in lowered_before or "cases" in lowered_before or "remaining" in lowered_before or "other" in lowered_before
@@ -746,7 +749,8 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
                 at_time = other_time.span()  # "grade 3 at admission": about the value told with that time, if the text gave one
             else:
                 at_worst = True  # "grade 3 at its nadir": about the episode's worst value, if the text gave several
-        elif term and ("resol" in lowered_after or "recovered" in lowered_after or "this " in lowered_after or "that " in lowered_after) \
+        elif term and ("resol" in lowered_after or "recovered" in lowered_after or "this " in lowered_after or "that " in lowered_after
+                       or "transfused" in lowered_after) \
                 and EPISODE_AFTER_RE.match(text, after_term, end):
             of_episode = True  # "grade 3 neutropenia, resolving", "grade 3 this cycle": the episode's grade is its worst value's
         if ":" in before[-4:] and (head := WORST_HEAD_RE.search(text, max(start, claim_start - 160), claim_start)) \
@@ -777,6 +781,8 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
     return claims
 
 
+# What a grade usually calls for, said right after its condition: "usually needs", "is typically treated".
+USUALLY_AFTER_RE = re.compile(r"(?i)\s+(?:is\s+|are\s+)?(?:usually|typically|generally|normally|commonly|often|always)\b")
 CORRECTED_TO_RE = re.compile(r"(?i)(?:corrected|changed|amended|revised|updated)\s+to")  # "the grade has been corrected to 3"
 BOTH_BEFORE_RE = re.compile(r"(?i)\bboth\s+(?:are\s+|were\s+|at\s+|still\s+)?(?:CTCAE\s+)?$")
 FROM_BEFORE_RE = re.compile(r"(?i)\bfrom\s+(?:a\s+|CTCAE\s+)?$")
@@ -801,7 +807,7 @@ OTHER_TIME_AFTER_RE = re.compile(rf"(?i){OTHER_TIME}(?!\s*\((?!\s*(?:CTCAE\s*)?v
 OTHER_TIME_OWN_RE = re.compile(rf"(?i){OTHER_TIME}(?=\s*\()")
 # A claim about the whole episode, said after its condition: "grade 3 neutropenia, resolving", "… this cycle, resolved".
 EPISODE_AFTER_RE = re.compile(r"(?i)[ \t]*[,;:–—-]?[ \t]*(?:(?:during|in|over|for)\s+)?(?:(?:this|that|the)\s+(?:cycle|course|episode|admission)\b|"
-                              r"(?:(?:now|since|fully|largely|which\s+(?:has\s+|is\s+)?)\s*)?(?:resolving|resolved|recovered)\b)")
+                              r"(?:(?:now|since|fully|largely|which\s+(?:has\s+|is\s+)?)\s*)?(?:resolving|resolved|recovered|transfused)\b)")
 OTHER_TIME_HINT_RE = re.compile(r"nadir|lowest|worst|peak|baseline|previous|initial|earlier|admission|presentation|diagnos|arrival|onset|last|"
                                 r"yesterday|before|gestern|hier|ayer|ieri|gisteren|ontem|entr[ée]e|ingres|aufnahme|opname|admiss")
 DEFINED_HINT_RE = re.compile(r"[<≤=]|(?=[lbusdo])(?:less|below|under|unter|sous|dessous|debajo|sotto|onder|abaixo)")
@@ -828,7 +834,7 @@ def _past_correction_label(text: str, start: int) -> int:
 
 
 # A sentence that corrects the one before: "The correct grade is 3.", "It should have been grade 3.", "Correction: grade 3."
-CORRECTION_START_RE = re.compile(r"(?i)(?:" + CORRECTION_LABEL + r"|(?:(?:by|per|under|in)\s+(?:CTCAE\s+)?v?[56](?:\.0)?,?\s+)?(?:the\s+)?(?:correct|true|actual|right|revised)\s+(?:CTCAE\s+)?grade\b|"
+CORRECTION_START_RE = re.compile(r"(?i)(?:" + CHAT_STAMP + r"[\w.]+(?:\s+[\w.]+)?\s*:\s*)?(?:" + CORRECTION_LABEL + r"|(?:(?:by|per|under|in)\s+(?:CTCAE\s+)?v?[56](?:\.0)?,?\s+)?(?:the\s+)?(?:correct|true|actual|right|revised)\s+(?:CTCAE\s+)?grade\b|"
                                  r"(?:it|this|that|which)(?:'s|\s+is|\s+was)?\s+(?:should\s+(?:have\s+been|be|read)|actually|in\s+fact)\b|"
                                  r"(?:actually|in\s+fact)\s*,?\s+(?:it's|it\s+is|this\s+is|that's|that\s+is|the\s+grade)|"
                                  r"no\s*[,.;:!—–-]+\s*(?:[^!?\n]{0,40}?\s)?(?:grade|gr\.?|(?-i:G))\s*[0-5IV]|"
@@ -3149,6 +3155,8 @@ def _value_for_comparison(match: re.Match, all_values: list[Mention], value_star
         return None
     mention = before[-1]
     after_value = mention.span[1]
+    if borrowed_from is None and "(" in text[after_value:after_value + 40] and (label := LABEL_BEFORE_RANGE_RE.match(text, after_value)):
+        after_value = label.end()  # "13.1 g/dL at discharge (male reference 13.5–17.5), within …": past the time's label
     if borrowed_from is None and ("(" in text[after_value:after_value + 6] or "[" in text[after_value:after_value + 6]):
         stated = RANGE_AFTER_VALUE_RE.match(text, after_value)
         # "Hgb 11.6 (ref 12.0–15.5), within …", "Hb 12.9 (male; LLN 13.5), within …": the value's own range or limit

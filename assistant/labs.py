@@ -1268,7 +1268,10 @@ def _dated_list(analyte: str, text: str, start: int, dated: re.Match, unit_text:
     after = LIST_UNIT_RE.match(text, end)
     if after and not unit_text:  # "03.02. 212, 10.02. 140 (Tsd/µl)": the unit of every value, after the list
         unit_text, end = after.group("unit"), after.end()
-    return _mention(analyte, text, start, end, chosen.group("value"), False, unit_text, None, chosen.span("value"), trend)
+    mention = _mention(analyte, text, start, end, chosen.group("value"), False, unit_text, None, chosen.span("value"), trend)
+    if chosen is items[-1] and len(items) > 1:  # told in order: a series, each value a step ("D8 1.4, D12 0.7, D15 0.4")
+        mention.steps = [(item.group("value"), False, item.span("value")) for item in items]
+    return mention
 
 
 # A value given in the next clause by a pronoun for a name that had none: "Platelets were rechecked at the clinic; this

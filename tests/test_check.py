@@ -1606,6 +1606,15 @@ ROUND62_CLASSES = [
     # the writer's own earlier record, then the right grade; a second grade with its own condition is its own claim
     ("Correction: in Monday's handover I recorded the Hb of 7.6 as grade 2 anaemia. It is grade 3.", "5", []),
     ("ANC 0.2 with fever 38.6: febrile neutropenia grade 3 and grade 3 neutropenia.", "5", [(M, "anc", 3, 4)]),
+    # values each after their day, then an episode's grade; an anaemia "transfused" is the episode's
+    ("Platelets by day: D1 160, D8 70, D15 24, D22 90.\nImpression: grade 3 thrombocytopenia this cycle, resolved.", "5", [(M, "plt", 3, 4)]),
+    ("Hb 7.2 g/dL → 2 units → 9.0 g/dL. Grade 2 anaemia, transfused.", "5", [(M, "hgb", 2, 3)]),
+    # a correction in a chat log after the speaker's label and time stamp
+    ("[09:10] SHO: plt 30, that's G4\n[09:11] Reg: no — G3 on v5", "5", []),
+    # what a grade usually calls for is no claim about the patient's value
+    ("Grade 4 neutropenia usually prompts G-CSF; his ANC is 0.8 today.", "5", []),
+    # a time's label between a value and its range
+    ("Hb 12.4 g/dL on admission (female reference 12.5-15.5), within the normal range.", "5", [(C, "hgb", None, None)]),
 ]
 
 
