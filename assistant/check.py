@@ -829,7 +829,8 @@ CORRECTION_LABEL_RE = re.compile(r"(?i)[\s*>#-]*" + CORRECTION_LABEL)
 
 def _past_correction_label(text: str, start: int) -> int:
     """Where a sentence's words start after a correction's label ("Correction to my earlier message: …" is of no other time)."""
-    label = CORRECTION_LABEL_RE.match(text, start) if text[start:start + 40].lower().lstrip(" *>#-").startswith(("corr", "erra", "amen")) else None
+    label = CORRECTION_LABEL_RE.match(text, start) if text[start:start + 1] in "CcEeAa*>#- " and \
+        text[start:start + 40].lower().lstrip(" *>#-").startswith(("corr", "erra", "amen")) else None
     return label.end() if label else start
 
 
@@ -1258,7 +1259,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         if claims and _opens_correction(text, s_start, opens_correction):
             for claim in claims:
                 claim.correcting = True
-        if claims and values:  # "Her sister had grade 4 thrombocytopenia …; her own platelets today are 140": the sister's grade
+        if claims and values and SOMEONE_ELSE_HINT_RE.search(text, s_start, s_end):
+            # "Her sister had grade 4 thrombocytopenia …; her own platelets today are 140": the sister's grade
             claims = [c for c in claims if not _someone_else(text[max(clauses[bisect_right(clause_starts, c.span[0]) - 1][0], c.span[0] - 200):c.span[0]])]
         respectively = "respectively" in sentence
         tabular = "|" in sentence  # tested once: a sentence may be a whole long line
@@ -1485,7 +1487,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         findings, checked, reread = findings + record_findings, checked + record_checked, True
     if ("thresh" in lowered or "cut" in lowered or "limit" in lowered or "trigger" in lowered or "bar" in lowered or " it" in lowered) \
             and REFERRED_HINT_RE.search(lowered):
-        referred_findings, referred_checked = _referred_threshold_findings(text, all_mentions, spans, default)
+        referred_findings, referred_checked = _referred_threshold_findings(text, lowered, all_mentions, spans, default)
         findings, checked, reread = findings + referred_findings, checked + referred_checked, reread or bool(referred_findings)
     return _once_each(findings, in_text_order=reread), checked
 
@@ -1495,19 +1497,36 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
 REFERRED_HINT_RE = re.compile(r"above|over|below|under|beneath|clear|meet|met\b|exceed|pass")
 THRESHOLD_NOUN = r"(?:threshold|cut-?off|cutoff|limit|line|bar|requirement|trigger)"
 REFERRED_COMPARISON_RE = _scan(rf"(?i)\b(?#first)(?P<rel>above|over|below|under|beneath|clears?|cleared|meets?|met|exceeds?|exceeded|passes|passed)\s+"
-                                    rf"(?:(?:the|our|its|their|that|this|your)\s+(?:[^\W\d_][\w'’-]*\s+){{0,2}}?{THRESHOLD_NOUN}\b"
+                                    rf"(?:(?:the|our|its|their|that|this|your)\s+(?!(?:lower|upper)\s+limit)(?:[^\W\d_][\w'’-]*\s+){{0,2}}?{THRESHOLD_NOUN}\b(?!\s+of\s+normal)"
                                     rf"(?!\s*(?:of\s+|at\s+|is\s+|=\s*|:\s*|\(\s*)?[<>≤≥]?\s*\d)|(?P<it>it)\b)")
+THRESHOLD_NOUN_WORDS = ("threshold", "cut-off", "cutoff", "cut off", "limit", "line", "bar", "requirement", "trigger")
+
+
+def _word_positions(lowered: str, word: str) -> list[int]:
+    """Where `word` occurs in the lowered text (str.find: fast on a long text)."""
+    found, at = [], lowered.find(word)
+    while at >= 0:
+        found.append(at)
+        at = lowered.find(word, at + 1)
+    return found
+
+
 # A threshold stated with its number: "anc cutoff for the trial is 1.5", "the hold limit: 75".
 STATED_THRESHOLD_RE = re.compile(rf"(?i)\b{THRESHOLD_NOUN}\b[^.;?\n\d]{{0,30}}?(?:\bis|\bof|=|:|\bat)\s*[<>≤≥]?=?\s*(?P<num>\d+(?:[.,]\d+)?)(?![\d.,]?\d)")
 THRESHOLD_REACH = 200  # characters before the value looked back over for the threshold it is compared with
 
 
-def _referred_threshold_findings(text: str, mentions: list[Mention], spans: list[tuple[int, int]], version: str) -> tuple[list[Finding], int]:
+def _referred_threshold_findings(text: str, lowered: str, mentions: list[Mention], spans: list[tuple[int, int]],
+                                 version: str) -> tuple[list[Finding], int]:
     """Comparisons with a threshold named without its number (REFERRED_COMPARISON_RE), judged on the patient's value said
     before them in the sentence and the threshold of that count the text stated last before the value: a threshold
-    mention ("plt <75") or a number a threshold's noun is given ("cutoff … is 1.5")."""
+    mention ("plt <75") or a number a threshold's noun is given ("cutoff … is 1.5"). `lowered` is text.lower()."""
     findings, checked = [], 0
-    matches = list(REFERRED_COMPARISON_RE.finditer(text))
+    # found from each threshold's noun or "it" back (plain substring scans of the lowered text: a long text holds few of them)
+    anchors = [at for word in (*THRESHOLD_NOUN_WORDS, " it") for at in _word_positions(lowered, word)]
+    matches = sorted({m.span(): m for at in anchors
+                      if (m := REFERRED_COMPARISON_RE.search(text, max(0, at - 70), at + 16)) is not None and m.end() > at}.values(),
+                     key=lambda m: m.start())
     if not matches:
         return findings, checked
     values = [m for m in mentions if not m.is_threshold and m.value is not None and not m.supposed and not m.someone_else]
@@ -2532,6 +2551,9 @@ GRADED_AS_BEFORE_RE = re.compile(r"(?i)\b(?:graded|rated|scored|recorded|coded|e
 
 # A relative of the patient, named with the patient's pronoun ("her sister", "his father"): someone else than the patient.
 RELATIVE_OF_PATIENT_RE = re.compile(r"(?i)\b(?:his|her|their)\s+(?:" + RELATIVE_NOUNS + r"|twin|sibling)s?\b")
+
+
+SOMEONE_ELSE_HINT_RE = re.compile(r"(?i)\b(?:her|his|their)\s|other|next\s+door|['’]s\s+p")  # what _someone_else needs, tested on the raw text
 
 
 def _someone_else(before: str) -> bool:
