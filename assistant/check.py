@@ -1259,7 +1259,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         if claims and _opens_correction(text, s_start, opens_correction):
             for claim in claims:
                 claim.correcting = True
-        if claims and values and SOMEONE_ELSE_HINT_RE.search(text, s_start, s_end):
+        if claims and values and any(word in sentence for word in SOMEONE_ELSE_WORDS):
             # "Her sister had grade 4 thrombocytopenia …; her own platelets today are 140": the sister's grade
             claims = [c for c in claims if not _someone_else(text[max(clauses[bisect_right(clause_starts, c.span[0]) - 1][0], c.span[0] - 200):c.span[0]])]
         respectively = "respectively" in sentence
@@ -2553,7 +2553,7 @@ GRADED_AS_BEFORE_RE = re.compile(r"(?i)\b(?:graded|rated|scored|recorded|coded|e
 RELATIVE_OF_PATIENT_RE = re.compile(r"(?i)\b(?:his|her|their)\s+(?:" + RELATIVE_NOUNS + r"|twin|sibling)s?\b")
 
 
-SOMEONE_ELSE_HINT_RE = re.compile(r"(?i)\b(?:her|his|their)\s|other|next\s+door|['’]s\s+p")  # what _someone_else needs, tested on the raw text
+SOMEONE_ELSE_WORDS = ("her ", "Her ", "his ", "His ", "their ", "Their ", "other", "Other", "door", "'s p", "’s p")  # one of them is in what _someone_else finds
 
 
 def _someone_else(before: str) -> bool:

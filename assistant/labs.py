@@ -1573,7 +1573,8 @@ def _find_mentions(text: str) -> list[Mention]:
         if not unit_text and not kilo and ("-" in text[number_span[1]:number_span[1] + 3] or "–" in text[number_span[1]:number_span[1] + 3]):
             dash_series = DASH_SERIES_RE.match(text, number_span[1])
         if not comparator and (not unit_text and not kilo and not dash_series and RANGE_AFTER_RE.match(text, number_span[1]) and not _dose_after_dash(text, number_span[1])
-                               or BAND_AFTER_RE.match(text, number_span[1])
+                               or ("<" in text[number_span[1]:number_span[1] + 6] or "≤" in text[number_span[1]:number_span[1] + 6])
+                               and BAND_AFTER_RE.match(text, number_span[1])
                                or match.start() in target_ends
                                or normal_at and (near := bisect_left(normal_at, match.start() - 40)) < len(normal_at)
                                and normal_at[near] < match.start() and not _bracketed_alone(text, filler, number_span[1])
