@@ -1615,6 +1615,8 @@ ROUND62_CLASSES = [
     ("Grade 4 neutropenia usually prompts G-CSF; his ANC is 0.8 today.", "5", []),
     # a time's label between a value and its range
     ("Hb 12.4 g/dL on admission (female reference 12.5-15.5), within the normal range.", "5", [(C, "hgb", None, None)]),
+    # the writer's own grade beside another's quoted one ("I'd call it …") corrects it
+    ("Forwarded from the day unit: 'plt 45, grade 2, ok to dose?'\n\nI'd call 45 grade 3, not 2.", "5", []),
 ]
 
 
