@@ -1711,7 +1711,18 @@ def _lln_comparison_findings(text: str, lowered: str, mentions: list[Mention], s
     ranged = {m.analyte: lln for m in values if "(" in text[m.number_span[1]:m.span[1] + 6] and (lln := _range_lln(text, m)) is not None} \
         if english or foreign else {}
     normal_at = list(NORMAL_AT_RE.finditer(text)) if "normal at" in lowered else []
-    for match in sorted(english + foreign + normal_at, key=lambda m: m.start()):
+    normal_alone = list(NORMAL_ALONE_RE.finditer(text)) if "normal" in lowered else []
+    value_ends = [m.span[1] for m in values] if normal_alone else []
+    for match in sorted(english + foreign + normal_at + normal_alone, key=lambda m: m.start()):
+        if match.re is NORMAL_ALONE_RE:  # "Hb 10.9 g/dL, normal, no further work-up": the value right before, said to be normal
+            index = bisect_right(value_ends, match.start()) - 1
+            mention = values[index] if index >= 0 and not text[values[index].span[1]:match.start()].strip(" \t,;:(–—-") else None
+            if mention is not None:  # judged on its own clause's limit only ("WBC 3.8, below the LLN of 4.0; ANC 2.1, normal")
+                clause_start = max(spans[max(0, bisect_right(spans, (match.start(), len(text) + 1)) - 1)][0], text.rfind(";", 0, mention.span[0]) + 1)
+                finding, judged = _lln_finding(text, match, mention, mention.analyte, False, clause_start, spans, None, version)
+                checked += judged
+                findings += [finding] if finding is not None else []
+            continue
         if match.re is NORMAL_AT_RE:  # "His haemoglobin is normal at 13.1 g/dL (… range … 13.5–17.5)": the value the words hold
             mention = next((m for m in values if m.span[0] <= match.start() < m.span[1] and m.number_span[0] >= match.end()), None)
             if mention is not None:
@@ -1765,6 +1776,7 @@ def _lln_comparison_findings(text: str, lowered: str, mentions: list[Mention], s
 # The start of a sentence that leaves its subject to the sentence before: "Now above the lower limit of normal".
 ELLIPTIC_START_RE = re.compile(r"(?i)\s*(?:(?:now|today|still|currently|back|remains?|stays?|is|are|it['’]s|it|they['’]re|they|well|just|"
                                r"slightly|already|again|finally|comfortably|so|and|but)\s+)+")
+NORMAL_ALONE_RE = re.compile(r"(?i)(?<=[,;:(–—-])[ \t]*(?:(?:which|that)\s+is\s+|is\s+)?normal(?=[ \t]*(?:[,.;)]|$))")  # "Hb 10.9, normal,"
 NORMAL_AT_RE = re.compile(r"(?i)\b(?:is|are|was|were|remains?)\s+normal\s+at\s+(?=\d)")  # "haemoglobin is normal at 13.1"
 # The patient's result named as the subject of a comparison, in the languages read: "your result", "su resultado", "uw uitslag".
 RESULT_SUBJECT_RE = re.compile(r"(?i)\b(?:(?:your|the|my|her|his|this|that)\s+(?:result|count|value|level|reading)|su\s+(?:resultado|valor|recuento)|"
@@ -1790,7 +1802,7 @@ def _sentence_range_lln(text: str, sentence_start: int, match: re.Match, mention
 
 
 def _lln_finding(text: str, match: re.Match, mention: Mention | None, subject: str | None, below: bool, sentence_start: int,
-             spans: list[tuple[int, int]], named_ranges: "_NamedRanges", version: str,
+             spans: list[tuple[int, int]], named_ranges: "_NamedRanges | None", version: str,
                  stated_before: float | None = None) -> tuple[Finding | None, int]:
     """The finding, if any, of one value said to be below, above or within the normal range (and 1 if it was judged);
     `stated_before` is the lower limit a range after an earlier value of the analyte gave."""

@@ -1617,6 +1617,9 @@ ROUND62_CLASSES = [
     ("Hb 12.4 g/dL on admission (female reference 12.5-15.5), within the normal range.", "5", [(C, "hgb", None, None)]),
     # the writer's own grade beside another's quoted one ("I'd call it …") corrects it
     ("Forwarded from the day unit: 'plt 45, grade 2, ok to dose?'\n\nI'd call 45 grade 3, not 2.", "5", []),
+    # a value said to be "normal" on its own, judged against its own clause's limit
+    ("Hb 11.2 g/dL, normal; no iron studies needed.", "5", [(C, "hgb", None, None)]),
+    ("WBC 3.6, just below the LLN of 4.0; platelets 190, normal.", "5", []),
 ]
 
 
