@@ -28,8 +28,10 @@ from assistant.labs import (
     FISHBONE_RE,
     NUMBER,
     OTHER_PATIENT_RE,
+    OTHER_PATIENT_WORDS,
     QUOTED_LINE_RE,
     RELATIVE_NOUNS,
+    RELATIVE_WORDS,
     UNIT,
     UNIT_ALTERNATIVES,
     UNIT_KIND,
@@ -749,8 +751,8 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
                 at_time = other_time.span()  # "grade 3 at admission": about the value told with that time, if the text gave one
             else:
                 at_worst = True  # "grade 3 at its nadir": about the episode's worst value, if the text gave several
-        elif term and ("resol" in lowered_after or "recovered" in lowered_after or "this " in lowered_after or "that " in lowered_after
-                       or "transfused" in lowered_after) \
+        elif term and ("resol" in lowered_after or "recovered" in lowered_after or "transfused" in lowered_after or "cycle" in lowered_after
+                       or "episode" in lowered_after or "course" in lowered_after or "admission" in lowered_after) \
                 and EPISODE_AFTER_RE.match(text, after_term, end):
             of_episode = True  # "grade 3 neutropenia, resolving", "grade 3 this cycle": the episode's grade is its worst value's
         if ":" in before[-4:] and (head := WORST_HEAD_RE.search(text, max(start, claim_start - 160), claim_start)) \
@@ -1146,6 +1148,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
     answered: set[tuple[str, float]] = set()  # the values the text's own (unquoted) claims grade
     unnamed_values: list[Mention] = []  # the values given with no name (see _unnamed_counts), for the comparisons with normal
     opens_correction: dict[int, bool] = {}  # by position, whether a sentence there opens with a correction
+    # whether the text names a relative or another patient at all (see _someone_else): plain substring tests first
+    others_named = any(word in lowered for word in RELATIVE_WORDS) or any(word in lowered for word in OTHER_PATIENT_WORDS)
     spans = sentences(text)
     named_ranges = _NamedRanges(text, lowered, spans)
     text_terms = [(m.start(), m.end(), m.lastgroup) for m in _anchor_matches(TERM_RE, text, lowered)]
@@ -1262,7 +1266,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         if claims and _opens_correction(text, s_start, opens_correction):
             for claim in claims:
                 claim.correcting = True
-        if claims and values and any(word in sentence for word in SOMEONE_ELSE_WORDS):
+        if claims and values and others_named:
             # "Her sister had grade 4 thrombocytopenia …; her own platelets today are 140": the sister's grade
             claims = [c for c in claims if not _someone_else(text[max(clauses[bisect_right(clause_starts, c.span[0]) - 1][0], c.span[0] - 200):c.span[0]])]
         respectively = "respectively" in sentence
@@ -1711,7 +1715,8 @@ def _lln_comparison_findings(text: str, lowered: str, mentions: list[Mention], s
     ranged = {m.analyte: lln for m in values if "(" in text[m.number_span[1]:m.span[1] + 6] and (lln := _range_lln(text, m)) is not None} \
         if english or foreign else {}
     normal_at = list(NORMAL_AT_RE.finditer(text)) if "normal at" in lowered else []
-    normal_alone = list(NORMAL_ALONE_RE.finditer(text)) if "normal" in lowered else []
+    normal_alone = [m for at in _word_positions(lowered, "normal") if NORMAL_ALONE_BEFORE_RE.search(text, max(0, at - 24), at)
+                    and (m := NORMAL_ALONE_RE.match(text, at))]
     value_ends = [m.span[1] for m in values] if normal_alone else []
     for match in sorted(english + foreign + normal_at + normal_alone, key=lambda m: m.start()):
         if match.re is NORMAL_ALONE_RE:  # "Hb 10.9 g/dL, normal, no further work-up": the value right before, said to be normal
@@ -1776,7 +1781,9 @@ def _lln_comparison_findings(text: str, lowered: str, mentions: list[Mention], s
 # The start of a sentence that leaves its subject to the sentence before: "Now above the lower limit of normal".
 ELLIPTIC_START_RE = re.compile(r"(?i)\s*(?:(?:now|today|still|currently|back|remains?|stays?|is|are|it['’]s|it|they['’]re|they|well|just|"
                                r"slightly|already|again|finally|comfortably|so|and|but)\s+)+")
-NORMAL_ALONE_RE = re.compile(r"(?i)(?<=[,;:(–—-])[ \t]*(?:(?:which|that)\s+is\s+|is\s+)?normal(?=[ \t]*(?:[,.;)]|$))")  # "Hb 10.9, normal,"
+# A value said to be normal on its own, the word alone in its clause: "Hb 10.9, normal,", "ANC 2.1 - normal."
+NORMAL_ALONE_BEFORE_RE = re.compile(r"(?i)[,;:(–—-][ \t]*(?:(?:which|that)\s+is\s+|is\s+)?$")
+NORMAL_ALONE_RE = re.compile(r"(?i)normal(?=[ \t]*(?:[,.;)]|$))")
 NORMAL_AT_RE = re.compile(r"(?i)\b(?:is|are|was|were|remains?)\s+normal\s+at\s+(?=\d)")  # "haemoglobin is normal at 13.1"
 # The patient's result named as the subject of a comparison, in the languages read: "your result", "su resultado", "uw uitslag".
 RESULT_SUBJECT_RE = re.compile(r"(?i)\b(?:(?:your|the|my|her|his|this|that)\s+(?:result|count|value|level|reading)|su\s+(?:resultado|valor|recuento)|"
@@ -2568,7 +2575,6 @@ GRADED_AS_BEFORE_RE = re.compile(r"(?i)\b(?:graded|rated|scored|recorded|coded|e
 RELATIVE_OF_PATIENT_RE = re.compile(r"(?i)\b(?:his|her|their)\s+(?:" + RELATIVE_NOUNS + r"|twin|sibling)s?\b")
 
 
-SOMEONE_ELSE_WORDS = ("her ", "Her ", "his ", "His ", "their ", "Their ", "other", "Other", "door", "'s p", "’s p")  # one of them is in what _someone_else finds
 
 
 def _someone_else(before: str) -> bool:
