@@ -1276,7 +1276,8 @@ def _dated_list(analyte: str, text: str, start: int, dated: re.Match, unit_text:
 
 # A value given in the next clause by a pronoun for a name that had none: "Platelets were rechecked at the clinic; this
 # morning they came back at 31". Only "they" or "it" with a verb that gives a value, and no other name or goal between.
-PRONOUN_VALUE_RE = re.compile(rf"[^.;\n\d]{{0,60}}?[;,]\s*(?:(?:this\s+morning|today|tonight|now|later|on\s+[A-Za-z]+)\s*,?\s+)?"
+PRONOUN_VALUE_RE = re.compile(rf"[^.;\n\d]{{0,60}}?[;,]\s*(?:(?:this\s+(?:morning|afternoon|evening)|today|tonight|now|later|on\s+[A-Za-z]+|"
+                              rf"yesterday(?:\s+(?:morning|afternoon|evening))?|last\s+night)\s*,?\s+)?"
                               rf"(?:they|it)(?:(?:'re|’re|re|'s|’s)\s+|\s+(?:(?:came|come)\s+back\s+(?:at\s+)?|{CHANGE_VERB}\w*\s+(?:(?:back|down|up)\s+)?to\s+|"
                               rf"(?:were|was|are|is)\s+))(?:(?:now|only|just)\s+)?(?:(?:down|up|back)\s+to\s+|at\s+)?"
                               rf"{NUMBER}\s*(?:{UNIT})?", re.IGNORECASE)
@@ -1793,7 +1794,8 @@ def _find_mentions(text: str) -> list[Mention]:
             start = max(0, mention.span[0] - 120)
             ends = list(SENTENCE_STOP_RE.finditer(text, start, mention.span[0]))
             donors = list(DONOR_RE.finditer(text, ends[-1].end() if ends else start, mention.span[0]))
-            mention.someone_else = bool(donors) and not PATIENT_WORD_RE.search(text, donors[-1].end(), mention.span[0])
+            mention.someone_else = bool(donors) and not PATIENT_WORD_RE.search(text, donors[-1].end(), mention.span[0]) \
+                or DONOR_BRACKET_AFTER_RE.match(text, mention.span[1]) is not None  # "Hb 14.8 g/dL (donor, not the patient)"
     if ("general" in lowered or "generic" in lowered or "not about" in lowered or "no pt" in lowered or "hypothetic" in lowered or "in mind" in lowered
             or "real" in lowered or "teaching" in lowered or "question" in lowered) \
             and NO_PATIENT_RE.search(text) or ("current" in lowered or "historical" in lowered) and NO_CURRENT_RE.search(text):
@@ -1871,6 +1873,7 @@ WRITER_IS_PATIENT_RE = re.compile(r"(?i)\b(?:i['’]m|i\s+am|i['’]ve\s+been|i\
                                   r"pembro\w*|nivo\w*|ipi\w*|atezo\w*|durva\w*)\b|\bmine\b")
 WRITER_RE = re.compile(r"(?i)\b(?:my|mine|me|i|i['’]m|i['’]ve)\b")  # the writer's own words: "my sister says my platelets are 40"
 PATIENT_WORD_RE = re.compile(r"(?i)(?<!not )(?<!not the )\b(?:patient|pt|patiente|paciente|paziente|patiënt|recipient)\b|;")  # "…donor) Hb 14.1; patient Hb 8.3", not "(not the patient)"
+DONOR_BRACKET_AFTER_RE = re.compile(r"(?i)[ \t]*\(\s*(?:(?:the|a|related|sibling|unrelated)\s+)?(?:donor|donneur|donneuse|donante|donatore|spender(?:in)?|dador|doador)\b")
 DONOR_RE = re.compile(r"(?i)\b(?:donor|donneur|donneuse|donante|donatore|donatrice|spender(?:in)?|dador|doador(?:a)?)\b")
 
 

@@ -1698,6 +1698,9 @@ ROUND62_READS = [
     # a spoiled sample, a semicolon, then the repeat; a version named with a graded band before the patient's count
     ("plt 9 clumped; repeated in citrate = 102", {"plt": 102}),
     ("Neutrophil count decreased G3 is <1.0-0.5 on v5 — pt at 0.7", {"anc": 0.7}),
+    # a donor named in the bracket after the value; yesterday afternoon, then a pronoun
+    ("Plt 240 (donor sample) - recipient results pending", {}),
+    ("his neutrophils were redone at the GP; yesterday evening they came back at 1.3", {"anc": 1.3}),
 ]
 
 
