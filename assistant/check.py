@@ -641,6 +641,9 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
                 continue  # "more than the 10.0 g/dL upper edge of grade 2": the grade owns the threshold
         if DEFINITION_HINT_RE.search(lowered_before) and DEFINITION_BEFORE_RE.search(before):
             continue  # "anything below 8.0 is grade 3": a definition
+        if " arm" in lowered_after[:8] or "pathway" in lowered_after[:12] or "branch" in lowered_after[:10]:
+            if ARM_AFTER_RE.match(after):
+                continue  # "the ITP algorithm's G3 arm doesn't apply": a part of a guideline named by its grade
         if term is not None and after_term != claim_end and ("ally" in lowered_after[:16] or "often" in lowered_after[:16] or "always" in lowered_after[:16]) \
                 and USUALLY_AFTER_RE.match(after):
             continue  # "Grade 3 anemia usually needs a transfusion; her Hb is 9.1": what a grade calls for, in general
@@ -783,6 +786,7 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
     return claims
 
 
+ARM_AFTER_RE = re.compile(r"(?i)\s*(?:arm|pathway|branch)\b")
 # What a grade usually calls for, said right after its condition: "usually needs", "is typically treated".
 USUALLY_AFTER_RE = re.compile(r"(?i)\s+(?:is\s+|are\s+)?(?:usually|typically|generally|normally|commonly|often|always)\b")
 CORRECTED_TO_RE = re.compile(r"(?i)(?:corrected|changed|amended|revised|updated)\s+to")  # "the grade has been corrected to 3"

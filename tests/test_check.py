@@ -1624,6 +1624,8 @@ ROUND62_CLASSES = [
     # a value said to be "normal" on its own, judged against its own clause's limit
     ("Hb 11.2 g/dL, normal; no iron studies needed.", "5", [(C, "hgb", None, None)]),
     ("WBC 3.6, just below the LLN of 4.0; platelets 190, normal.", "5", []),
+    # a part of a guideline named by its grade is no claim
+    ("ANC 1.2 is grade 2, so the algorithm's G3 pathway does not apply.", "5", []),
 ]
 
 

@@ -1701,6 +1701,8 @@ ROUND62_READS = [
     # a donor named in the bracket after the value; yesterday afternoon, then a pronoun
     ("Plt 240 (donor sample) - recipient results pending", {}),
     ("his neutrophils were redone at the GP; yesterday evening they came back at 1.3", {"anc": 1.3}),
+    # a longer aside in brackets after a value, then today's
+    ("Baseline Hb 11.9 g/dL (chronic kidney disease, stage 3); today 9.6", {"hgb": 9.6}),
 ]
 
 
