@@ -568,8 +568,14 @@ def _bracket_of_its_own(before: str, denial: int, term: str | None) -> bool:
 
 VALUE_IN_HEAD_RE = re.compile(r"(?i)\d[.,]\d|\d\s*(?:x\s*10|×\s*10|g/dl|g/l|/[µu]l|k/[µu]l|/nl|mmol)")
 WORST_HEAD_RE = re.compile(r"(?i)\b(?:worst|nadir|lowest)\b(?:[^.;\n]|(?<=\d)\.(?=\d)){0,120}:\s*$")  # a head that says the grade after it is the worst's
-DENIAL_SPENT_RE = re.compile(r"→|->|=>|⇒")  # an arrow after a denial leads to what follows from it, not to what it denies
-CORRECTION_FOLLOWS_RE = re.compile(r"(?i)[\s\"”']*(?:(?:that|this|it)(?:\s+one)?\s+(?:needs?\s+correct\w*|is\s+(?:not\s+(?:quite\s+)?right|wrong|incorrect))|"
+def _quote_end(text: str, position: int, end: int) -> int:
+    """Where the quotation that holds `position` closes, before `end` (`end` when it does not)."""
+    closes = [at for at in (text.find('"', position, end), text.find("”", position, end)) if at >= 0]
+    return min(closes) + 1 if closes else end
+
+
+DENIAL_SPENT_RE = re.compile(r"→|->|=>|⇒|\s[-–—]\s")  # an arrow or a spaced dash after a denial leads to what follows from it, not to what it denies
+CORRECTION_FOLLOWS_RE = re.compile(r"(?i)[\s\"”'–—-]*(?:(?:that|this|it)(?:\s+one)?\s+(?:needs?\s+correct\w*|is\s+(?:not\s+(?:quite\s+)?right|wrong|incorrect))|"
                                    r"(?:that['’]s|it['’]s)\s+(?:not\s+(?:quite\s+)?right|wrong|incorrect))")
 THAT_VERSION_RE = re.compile(r"(?i)\b(?:(?:with|under|in|by|per|using)\s+(?:that|this|the\s+(?:newer|older|new|old|latter|former))\s+version|"
                              r"con\s+(?:esa|esta)\s+versi[óo]n|en\s+(?:esa|esta)\s+versi[óo]n|(?:avec|selon|dans)\s+cette\s+version|"
@@ -644,6 +650,9 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
         if " arm" in lowered_after[:8] or "pathway" in lowered_after[:12] or "branch" in lowered_after[:10]:
             if ARM_AFTER_RE.match(after):
                 continue  # "the ITP algorithm's G3 arm doesn't apply": a part of a guideline named by its grade
+        if " to " in lowered_before[-14:] and RESOLVED_TO_BEFORE_RE.search(before[-40:]) and DAY_NUMBER_RE.search(text, claim_end, end) \
+                and not DIGIT_RE.search(DAY_NUMBER_RE.sub(" ", text[claim_end:end])):
+            continue  # "Grade 3 thrombocytopenia (platelets 24), which resolved to Grade 1 by Day 29": the grade of a later time, no value
         if term is not None and after_term != claim_end and ("ally" in lowered_after[:16] or "often" in lowered_after[:16] or "always" in lowered_after[:16]) \
                 and USUALLY_AFTER_RE.match(after):
             continue  # "Grade 3 anemia usually needs a transfusion; her Hb is 9.1": what a grade calls for, in general
@@ -678,7 +687,7 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
                 and UNTIL_BEFORE_RE.search(before[-25:]):
             continue  # "hold until ≤ grade 1": a goal, not a claim
         if quoted and _quoted_from_another(text, start, claim_start) \
-                and (DENIED_START_RE.match(text, end) or CORRECTION_FOLLOWS_RE.match(text, end)):
+                and (DENIED_START_RE.match(text, end) or CORRECTION_FOLLOWS_RE.match(text, end) or CORRECTION_FOLLOWS_RE.match(text, _quote_end(text, claim_end, end))):
             continue  # 'You wrote: "platelets 45, that's grade 2, right?" That one needs correcting': another's words, answered
         if "(" in near_before and EARLIER_IN_BRACKET_RE.search(near_before):
             continue  # "grade 2 thrombocytopenia today (was grade 1 on 08/09)": the grade of an earlier value, said aside
@@ -786,6 +795,10 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
     return claims
 
 
+# A change to a grade told after the value of an earlier time: "(platelets 24), which resolved to Grade 1 by Day 29".
+RESOLVED_TO_BEFORE_RE = re.compile(r"(?i)\b(?:resolved|improved|recovered|returned|settled|came\s+down|went\s+down|fell|dropped|decreased)\s+"
+                                   r"(?:back\s+)?to\s+(?:CTCAE\s+)?$")
+DAY_NUMBER_RE = re.compile(r"(?i)\b(?:study\s+)?(?:day|d|week|wk|cycle|c)\s*\d{1,3}\b")
 ARM_AFTER_RE = re.compile(r"(?i)\s*(?:arm|pathway|branch)\b")
 # What a grade usually calls for, said right after its condition: "usually needs", "is typically treated".
 USUALLY_AFTER_RE = re.compile(r"(?i)\s+(?:is\s+|are\s+)?(?:usually|typically|generally|normally|commonly|often|always)\b")
@@ -1523,7 +1536,7 @@ def _word_positions(lowered: str, word: str) -> list[int]:
 
 
 # A threshold stated with its number: "anc cutoff for the trial is 1.5", "the hold limit: 75".
-STATED_THRESHOLD_RE = re.compile(rf"(?i)\b{THRESHOLD_NOUN}\b[^.;?\n\d]{{0,30}}?(?:\bis|\bof|=|:|\bat)\s*[<>≤≥]?=?\s*(?P<num>\d+(?:[.,]\d+)?)(?![\d.,]?\d)")
+STATED_THRESHOLD_RE = re.compile(rf"(?i)\b{THRESHOLD_NOUN}\b[^.;?\n\d]{{0,30}}?(?:\bis|\bof|=|:|\bat)\s*(?P<cmp>[<>≤≥]?=?)\s*(?P<num>\d+(?:[.,]\d+)?)(?![\d.,]?\d)")
 THRESHOLD_REACH = 200  # characters before the value looked back over for the threshold it is compared with
 
 
@@ -1551,7 +1564,7 @@ def _referred_threshold_findings(text: str, lowered: str, mentions: list[Mention
         if mention is None:
             continue
         floor = max(0, mention.span[0] - THRESHOLD_REACH)
-        stated = [(m.span[0], m.value) for m in thresholds[bisect_left(threshold_starts, floor):bisect_left(threshold_starts, mention.span[0])]
+        stated = [(m.span[0], m.value, m.comparator or "") for m in thresholds[bisect_left(threshold_starts, floor):bisect_left(threshold_starts, mention.span[0])]
                   if m.analyte == mention.analyte]
         if match.group("it") and not stated and not re.search(THRESHOLD_NOUN, text[floor:mention.span[0]], re.IGNORECASE):
             continue  # "… so she meets it": "it" is a threshold the text named, or one it gave with its comparator ("needs ANC ≥1.5")
@@ -1559,11 +1572,13 @@ def _referred_threshold_findings(text: str, lowered: str, mentions: list[Mention
             named = [name.lastgroup for name in ANALYTE_RE.finditer(text, max(floor, number.start() - 30), number.start("num"))]
             if named and named[-1] == mention.analyte:  # "anc cutoff … is 1.5": that count's threshold
                 threshold, *_ = to_canonical(mention.analyte, parse_number(number.group("num")), mention.unit_text)
-                stated.append((number.start(), threshold))
+                stated.append((number.start(), threshold, number.group("cmp") or ""))
         if not stated or max(stated)[1] is None:
             continue
-        threshold = max(stated)[1]
-        relation = "<" if match.group("rel").lower() in ("below", "under", "beneath") else ">="
+        _, threshold, comparator = max(stated)
+        rel = match.group("rel").lower()
+        # "Hold if ANC <1.0. Today 0.8 - so she meets it": meeting a rule stated with "<" is being below it
+        relation = "<" if rel in ("below", "under", "beneath") or comparator.startswith(("<", "≤")) and rel.startswith(("meet", "met", "clear", "pass")) else ">="
         if NEGATED_BEFORE_RE.search(text, max(0, match.start() - 24), match.start()):
             relation = ">=" if relation == "<" else "<"
         checked += 1

@@ -1841,7 +1841,7 @@ def _find_mentions(text: str) -> list[Mention]:
 # with no unit under 11.5 is read in mmol/L, and the reading says so.
 DUTCH_WORDS_RE = re.compile(r"\b(?:mijn|het|een|van|bij|uitslag|bloeduitslag|trombo's|trombocyten|leuko's|leukocyten|neutrofielen|geen|niet|"
                             r"wordt|zijn|ik|vandaag|gisteren|patiënt|patiënte|mevrouw|meneer|graag|ook|nog|maar|moet|op|geven|wat|zei|naar|voor|"
-                            r"dat|deze|dit|bloed|ingezakt|gezakt|gedaald|gestegen)\b")
+                            r"dat|deze|dit|bloed|ingezakt|gezakt|gedaald|gestegen|graad|anemie|bloedarmoede|controle|over)\b")
 
 
 def _reads_as_dutch(lowered: str) -> bool:
@@ -1867,7 +1867,7 @@ RELATIVE_WORDS = (" mom", " mum", " mother", " dad", " father", " husband", " wi
 NOT_CARED_FOR = (" friend", " neighbo", " colleague")  # a writer speaks of them, never for them as a caregiver would
 RELATIVE_NOUNS = r"(?:mom|mum|mother|dad|father|husband|wife|partner|son|daughter|sister|brother|friend|neighbou?r|aunt|uncle|cousin|grand(?:ma|pa|mother|father))"
 RELATIVE_SUBJECT_RE = re.compile(r"(?i)\b(?:my|our|his|her|their|(?:the\s+)?(?:pt|patient)['’]s)\s+" + RELATIVE_NOUNS + r"\b(?:['’]s)?"
-                                 r"(?=(?:\s+on\s+[\w-]+|\s+(?:in|on|from|at|with)\s+(?:the\s+|a\s+|my\s+|her\s+|his\s+)?(?:same\s+|other\s+|next\s+)?[\w-]+)?\s+(?:had|has|was|is|got|gets|also|once|\w+['’]s|lymph|neut|plat|h[ae]?moglobin|hb|hgb|wbc|anc|plt|white|wcc|leu[ck]o|counts?\b|labs?\b|bloods?\b|cbc|fbc|results?\b))")
+                                 r"(?=(?:\s+on\s+[\w-]+|\s+(?:in|on|from|at|with)\s+(?:the\s+|a\s+|my\s+|her\s+|his\s+)?(?:same\s+|other\s+|next\s+)?[\w-]+)?\s+(?:had|has|was|is|got|gets|also|once|\w+['’]s|lymph|neut|plat|h[ae]?moglobin|hb|hgb|wbc|anc|plt|white|wcc|leu[ck]o|counts?\b|labs?\b|bloods?\b|cbc|fbc|results?\b|doctor|oncologist|nurse|gp\b|team|physician|consultant|ha?ematologist))")
 WRITER_IS_PATIENT_RE = re.compile(r"(?i)\b(?:i['’]m|i\s+am|i['’]ve\s+been|i\s+have\s+been)\s+(?:starting|on|getting|receiving|having|due|about\s+to|going\s+to)\b|"
                                   r"\b(?:i\s+(?:start|get|receive|had|have)|my)\s+(?:first\s+|next\s+|last\s+)?(?:infusion|cycle|dose|treatment|immunotherapy|keytruda|opdivo|"
                                   r"pembro\w*|nivo\w*|ipi\w*|atezo\w*|durva\w*)\b|\bmine\b")

@@ -1626,6 +1626,18 @@ ROUND62_CLASSES = [
     ("WBC 3.6, just below the LLN of 4.0; platelets 190, normal.", "5", []),
     # a part of a guideline named by its grade is no claim
     ("ANC 1.2 is grade 2, so the algorithm's G3 pathway does not apply.", "5", []),
+    # a denial spent at a spaced dash; another's quoted words with a correction after the quote
+    ("Platelets 30, no bleeding - grade 2 thrombocytopenia.", "5", [(M, "plt", 2, 3)]),
+    ('The discharge summary says "Hb 7.5, grade 2 anaemia" - that is wrong: 7.5 is grade 3.', "5", []),
+    # a relative's value told through their doctor; meeting a rule stated with "<"
+    ("My dad's oncologist called his platelets of 40 grade 2. Mine are 150.", "5", []),
+    ("Hold if plt <50. Today 62 - so she meets it.", "5", [(C, "plt", None, None)]),
+    ("Hold if plt <50. Today 42 - so she meets it.", "5", []),
+    # a later grade after a change to it, told with its later day and no value of its own
+    ("On Day 8 she had grade 3 neutropenia (ANC 0.4 x10^9/L), which improved to grade 1 by Day 22.", "5", [(M, "anc", 3, 4)]),
+    # a Dutch haemoglobin without unit in mmol/L; "hemoglobin increased" is no anaemia
+    ("Hb 5,8 vandaag, anemie graad 3, controle over een week.", "5", [(M, "hgb", 3, 2)]),
+    ("Hb 18.2 g/dL (ULN 17.5) - grade 1 hemoglobin increased.", "5", []),
 ]
 
 
