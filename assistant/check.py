@@ -3062,8 +3062,11 @@ LISTED_NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)?")
 def _listed_values(text: str, values: list[Mention]) -> list[Mention]:
     """In a "respectively" sentence, each value followed by more numbers of its analyte stands for all of them, in order."""
     listed: list[Mention] = []
+    read_at = {m.number_span[0] for m in values}
     for mention in values:
         more = LISTED_AFTER_RE.match(text, mention.number_span[1]) if not mention.steps else None
+        if more is not None and any(more.start("rest") <= at < more.end("rest") for at in read_at):
+            more = None  # "the ANC and platelet count were 1.1 and 48": the 48 is the platelets', read as theirs
         if more is None:
             listed.append(mention)
             continue

@@ -2506,7 +2506,8 @@ def condition_bracket_mentions(text: str, lowered: str | None = None) -> list[Me
 
 # "N" right after a white count's value is the neutrophil count of a British full blood count panel ("WCC 2·3  N 0·9");
 # alone, a capital N is too common a letter to be read as a name.
-NEUTROPHILS_AFTER_WHITE_COUNT_RE = re.compile(rf"[ \t]*[,;/|(]?[ \t]*(?P<name>[Nn])[ \t]*[:=]?[ \t]*(?P<num>\d+(?:[.,·]\d+)?)(?!\d|[.·]\d|,\d|[ \t]*[-–%])"
+NEUTROPHILS_AFTER_WHITE_COUNT_RE = re.compile(rf"(?:[ \t]*\(\d+(?:[.,·]\d+)?[ \t]*[-–][ \t]*\d+(?:[.,·]\d+)?\))?"  # past the white count's range: "WCC 3·9 (4.0-11.0)  N 1·6"
+                                              rf"[ \t]*[,;/|(]?[ \t]*(?P<name>[Nn])[ \t]*[:=]?[ \t]*(?P<num>\d+(?:[.,·]\d+)?)(?!\d|[.·]\d|,\d|[ \t]*[-–%])"
                                               rf"(?:[ \t]*(?P<unit>{UNIT_ALTERNATIVES})(?![A-Za-z]))?")
 
 
@@ -2517,7 +2518,7 @@ def neutrophils_after_white_count(text: str, mentions: list[Mention]) -> list[Me
     """The neutrophil count written as a bare "N" after a white count's value, and the lymphocytes as a bare "L" after it."""
     found = []
     for white in mentions:
-        if white.analyte != "wbc" or white.is_threshold or "N" not in text[white.span[1]:white.span[1] + 6].upper():
+        if white.analyte != "wbc" or white.is_threshold or "N" not in text[white.span[1]:white.span[1] + 24].upper():
             continue
         neutrophils = NEUTROPHILS_AFTER_WHITE_COUNT_RE.match(text, white.span[1])
         if neutrophils and (neutrophils.group("unit") or not NOT_A_VALUE_RE.match(text, neutrophils.end())):

@@ -1638,6 +1638,8 @@ ROUND62_CLASSES = [
     # a Dutch haemoglobin without unit in mmol/L; "hemoglobin increased" is no anaemia
     ("Hb 5,8 vandaag, anemie graad 3, controle over een week.", "5", [(M, "hgb", 3, 2)]),
     ("Hb 18.2 g/dL (ULN 17.5) - grade 1 hemoglobin increased.", "5", []),
+    # names listed with values, then grades listed with "respectively": each value is its own name's
+    ("The WBC and platelet count were 2.9 and 70, i.e. grade 1 and grade 1 respectively.", "5", [(M, "wbc", 1, 2), (M, "plt", 1, 2)]),
 ]
 
 

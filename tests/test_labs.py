@@ -1703,6 +1703,8 @@ ROUND62_READS = [
     ("his neutrophils were redone at the GP; yesterday evening they came back at 1.3", {"anc": 1.3}),
     # a longer aside in brackets after a value, then today's
     ("Baseline Hb 11.9 g/dL (chronic kidney disease, stage 3); today 9.6", {"hgb": 9.6}),
+    # "N" after a white count's value and its range
+    ("WCC 2·8 (4.0-11.0)  N 1·1 (2.0-7.5)  Plt 180", {"wbc": 2.8, "anc": 1.1, "plt": 180}),
 ]
 
 
