@@ -1526,15 +1526,6 @@ REFERRED_COMPARISON_RE = _scan(rf"(?i)\b(?#first)(?P<rel>above|over|below|under|
 THRESHOLD_NOUN_WORDS = ("threshold", "cut-off", "cutoff", "cut off", "limit", "line", "bar", "requirement", "trigger")
 
 
-def _word_positions(lowered: str, word: str) -> list[int]:
-    """Where `word` occurs in the lowered text (str.find: fast on a long text)."""
-    found, at = [], lowered.find(word)
-    while at >= 0:
-        found.append(at)
-        at = lowered.find(word, at + 1)
-    return found
-
-
 # A threshold stated with its number: "anc cutoff for the trial is 1.5", "the hold limit: 75".
 STATED_THRESHOLD_RE = re.compile(rf"(?i)\b{THRESHOLD_NOUN}\b[^.;?\n\d]{{0,30}}?(?:\bis|\bof|=|:|\bat)\s*(?P<cmp>[<>≤≥]?=?)\s*(?P<num>\d+(?:[.,]\d+)?)(?![\d.,]?\d)")
 THRESHOLD_REACH = 200  # characters before the value looked back over for the threshold it is compared with
@@ -1547,7 +1538,7 @@ def _referred_threshold_findings(text: str, lowered: str, mentions: list[Mention
     mention ("plt <75") or a number a threshold's noun is given ("cutoff … is 1.5"). `lowered` is text.lower()."""
     findings, checked = [], 0
     # found from each threshold's noun or "it" back (plain substring scans of the lowered text: a long text holds few of them)
-    anchors = [at for word in (*THRESHOLD_NOUN_WORDS, " it") for at in _word_positions(lowered, word)]
+    anchors = [at for word in (*THRESHOLD_NOUN_WORDS, " it") for at in word_starts(lowered, word)]
     matches = sorted({m.span(): m for at in anchors
                       if (m := REFERRED_COMPARISON_RE.search(text, max(0, at - 70), at + 16)) is not None and m.end() > at}.values(),
                      key=lambda m: m.start())
@@ -1734,7 +1725,7 @@ def _lln_comparison_findings(text: str, lowered: str, mentions: list[Mention], s
     ranged = {m.analyte: lln for m in values if "(" in text[m.number_span[1]:m.span[1] + 6] and (lln := _range_lln(text, m)) is not None} \
         if english or foreign else {}
     normal_at = list(NORMAL_AT_RE.finditer(text)) if "normal at" in lowered else []
-    normal_alone = [m for at in _word_positions(lowered, "normal") if NORMAL_ALONE_BEFORE_RE.search(text, max(0, at - 24), at)
+    normal_alone = [m for at in word_starts(lowered, "normal") if NORMAL_ALONE_BEFORE_RE.search(text, max(0, at - 24), at)
                     and (m := NORMAL_ALONE_RE.match(text, at))]
     value_ends = [m.span[1] for m in values] if normal_alone else []
     for match in sorted(english + foreign + normal_at + normal_alone, key=lambda m: m.start()):
