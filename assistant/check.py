@@ -647,22 +647,20 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
                 continue  # "more than the 10.0 g/dL upper edge of grade 2": the grade owns the threshold
         if DEFINITION_HINT_RE.search(lowered_before) and DEFINITION_BEFORE_RE.search(before):
             continue  # "anything below 8.0 is grade 3": a definition
-        if " arm" in lowered_after[:8] or "pathway" in lowered_after[:12] or "branch" in lowered_after[:10]:
-            if ARM_AFTER_RE.match(after):
-                continue  # "the ITP algorithm's G3 arm doesn't apply": a part of a guideline named by its grade
+        head = lowered_after[:16]  # the words right after the claim and its condition, for the cheap tests below
+        if ("arm" in head or "pathway" in head or "branch" in head) and ARM_AFTER_RE.match(after):
+            continue  # "the ITP algorithm's G3 arm doesn't apply": a part of a guideline named by its grade
         if " to " in lowered_before[-14:] and RESOLVED_TO_BEFORE_RE.search(before[-40:]) and DAY_NUMBER_RE.search(text, claim_end, end) \
                 and not DIGIT_RE.search(DAY_NUMBER_RE.sub(" ", text[claim_end:end])):
             continue  # "Grade 3 thrombocytopenia (platelets 24), which resolved to Grade 1 by Day 29": the grade of a later time, no value
-        if term is not None and after_term != claim_end and ("ally" in lowered_after[:16] or "often" in lowered_after[:16] or "always" in lowered_after[:16]) \
-                and USUALLY_AFTER_RE.match(after):
+        if after_term != claim_end and ("ally" in head or "often" in head or "always" in head) and USUALLY_AFTER_RE.match(after):
             continue  # "Grade 3 anemia usually needs a transfusion; her Hb is 9.1": what a grade calls for, in general
         if NOT_YET_HINT_RE.search(lowered_before) and NOT_YET_BEFORE_RE.search(before):
             continue  # "it has to drop below 50 before it becomes grade 3", "would take him into grade 3": a grade not reached
         if ("patients" in lowered_before or "cases" in lowered_before or "remaining" in lowered_before or "other" in lowered_before
                 or " had " in lowered_before) \
                 and COHORT_RE.search(before) \
-                or ("in " in text[claim_end:min(end, claim_end + 60)] or "%" in text[claim_end:min(end, claim_end + 60)]) \
-                and COHORT_AFTER_RE.match(text[claim_end:min(end, claim_end + 60)]):
+                or ("in " in (window := text[claim_end:min(end, claim_end + 60)]) or "%" in window) and COHORT_AFTER_RE.match(window):
             # a statistic about a cohort, judged only on the values it lists: "Grade 3–4 neutropenia in 2 patients (ANC
             # nadirs 1.2 and 0.3)" claims grade 3 or 4 for each
             # ("… and one had grade 4 (nadir 0.7)": a grade with no condition of its own keeps the one of the claim before it)
@@ -854,11 +852,12 @@ def _past_correction_label(text: str, start: int) -> int:
 
 
 # A sentence that corrects the one before: "The correct grade is 3.", "It should have been grade 3.", "Correction: grade 3."
-CORRECTION_START_RE = re.compile(r"(?i)(?:" + CHAT_STAMP + r"[\w.]+(?:\s+[\w.]+)?\s*:\s*)?(?:" + CORRECTION_LABEL + r"|(?:(?:by|per|under|in)\s+(?:CTCAE\s+)?v?[56](?:\.0)?,?\s+)?(?:the\s+)?(?:correct|true|actual|right|revised)\s+(?:CTCAE\s+)?grade\b|"
+CORRECTION_START_RE = re.compile(r"(?i)(?:" + CORRECTION_LABEL + r"|(?:(?:by|per|under|in)\s+(?:CTCAE\s+)?v?[56](?:\.0)?,?\s+)?(?:the\s+)?(?:correct|true|actual|right|revised)\s+(?:CTCAE\s+)?grade\b|"
                                  r"(?:it|this|that|which)(?:'s|\s+is|\s+was)?\s+(?:should\s+(?:have\s+been|be|read)|actually|in\s+fact)\b|"
                                  r"(?:actually|in\s+fact)\s*,?\s+(?:it's|it\s+is|this\s+is|that's|that\s+is|the\s+grade)|"
                                  r"no\s*[,.;:!—–-]+\s*(?:[^!?\n]{0,40}?\s)?(?:grade|gr\.?|(?-i:G))\s*[0-5IV]|"
                                  rf"{WRONG_CLAIM})")
+SPEAKER_LABEL_RE = re.compile(r"(?i)" + CHAT_STAMP + r"[\w.]+(?:\s+[\w.]+)?\s*:\s*")
 # A question that asks about a grade ("Is that grade 2?", "Does a count of 50,000 count as grade 3?") claims nothing, unless
 # the answer after it says yes; a question written as a hedge ("New plt 58 → G3 ITP?") still claims its grade.
 INTERROGATIVE_START_RE = re.compile(r"(?i)(?:[^:?¿\n]{0,24}:\s*)?¿|(?:Q\s*\d*\s*[:.)]\s*)?(?:(?:so|and|but|ok|okay|hi|doctor|doc|quick\s+question(?:\s+for\s+[^:?\n]{1,30})?)\s*[,:]?\s+)?"
@@ -940,7 +939,7 @@ CORRECTION_HINT_WORDS = ("correct", "true", "actual", "right", "revised", "amend
                          "typo", "call", "mis", "sorry", "wait", "mean", "scratch", "make that", "rather", "review", "regrad", "pardon",
                          "perd", "scusa", "entschuldigung", "desculpe", "plut", "dicho", "anzi", "gezegd") \
     + tuple(f"{mark} {word} ctcae" for mark in ";:—–" for word in ("by", "per", "under"))  # a word CORRECTION_RE needs, lowered
-CORRECTION_RE = re.compile(r"(?i)\b(?:(?:correct(?:ed)?|true|actual|right|revised|amended)\s+(?:CTCAE\s+)?grade|corrected\s+(?:[^.;\d]{0,30}?\s)?to|" + CORRECTION_LABEL + r"|"
+CORRECTION_RE = _scan(r"(?i)\b(?#first)(?:(?:correct(?:ed)?|true|actual|right|revised|amended)\s+(?:CTCAE\s+)?grade|corrected\s+(?:[^.;\d]{0,30}?\s)?to|" + CORRECTION_LABEL + r"|"
                            rf"should\s+(?:have\s+been|be|read)|(?:is|was|it's|that's)\s+(?:actually|in\s+fact|really)|{WRONG_CLAIM}|"
                            r"on\s+(?:re-?)?review|after\s+review|on\s+re-?grading|"
                            # the writer's own grade beside another's: "I'd call 7.9 grade 3, not 2"
@@ -1077,7 +1076,10 @@ def _opens_correction(text: str, position: int, known: dict[int, bool]) -> bool:
     """Whether CORRECTION_START_RE matches at `position`, kept in `known`: a sentence's start is asked about twice, as
     the sentence after one with claims and as a sentence with claims."""
     if position not in known:
-        known[position] = CORRECTION_START_RE.match(text, position) is not None
+        # after a chat log's time stamp and a speaker's label, when a colon is near: "[14:04] Attending: no — G4"
+        speaker = SPEAKER_LABEL_RE.match(text, position) if ":" in text[position:position + 40] else None
+        known[position] = CORRECTION_START_RE.match(text, position) is not None \
+            or speaker is not None and CORRECTION_START_RE.match(text, speaker.end()) is not None
     return known[position]
 
 
@@ -1166,7 +1168,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
     unnamed_values: list[Mention] = []  # the values given with no name (see _unnamed_counts), for the comparisons with normal
     opens_correction: dict[int, bool] = {}  # by position, whether a sentence there opens with a correction
     # whether the text names a relative or another patient at all (see _someone_else): plain substring tests first
-    others_named = any(word in lowered for word in RELATIVE_WORDS) or any(word in lowered for word in OTHER_PATIENT_WORDS)
+    others_named = any(word in lowered for word in OTHER_PATIENT_WORDS) or any(word in lowered for word in RELATIVE_WORDS)
     spans = sentences(text)
     named_ranges = _NamedRanges(text, lowered, spans)
     text_terms = [(m.start(), m.end(), m.lastgroup) for m in _anchor_matches(TERM_RE, text, lowered)]
@@ -1284,8 +1286,9 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             for claim in claims:
                 claim.correcting = True
         if claims and values and others_named:
-            # "Her sister had grade 4 thrombocytopenia …; her own platelets today are 140": the sister's grade
-            claims = [c for c in claims if not _someone_else(text[max(clauses[bisect_right(clause_starts, c.span[0]) - 1][0], c.span[0] - 200):c.span[0]])]
+            # "Her sister had grade 4 thrombocytopenia …; her own platelets today are 140": the sister's grade, said in a clause
+            # before any value
+            claims = [c for c in claims if not _someone_elses_claim(text, c, values, clauses, clause_starts)]
         respectively = "respectively" in sentence
         tabular = "|" in sentence  # tested once: a sentence may be a whole long line
         if respectively:
@@ -2585,6 +2588,15 @@ GRADED_AS_BEFORE_RE = re.compile(r"(?i)\b(?:graded|rated|scored|recorded|coded|e
 RELATIVE_OF_PATIENT_RE = re.compile(r"(?i)\b(?:his|her|their)\s+(?:" + RELATIVE_NOUNS + r"|twin|sibling)s?\b")
 
 
+
+
+def _someone_elses_claim(text: str, claim: Claim, values: list[Mention], clauses: list[tuple[int, int]], clause_starts: list[int]) -> bool:
+    """Whether the words before a claim in its clause, with no value of the sentence between, make someone else its
+    subject (see _someone_else)."""
+    clause_start = clauses[bisect_right(clause_starts, claim.span[0]) - 1][0]
+    if any(clause_start <= m.span[0] < claim.span[0] for m in values):
+        return False
+    return _someone_else(text[max(clause_start, claim.span[0] - 200):claim.span[0]])
 
 
 def _someone_else(before: str) -> bool:
