@@ -647,13 +647,13 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
                 continue  # "more than the 10.0 g/dL upper edge of grade 2": the grade owns the threshold
         if DEFINITION_HINT_RE.search(lowered_before) and DEFINITION_BEFORE_RE.search(before):
             continue  # "anything below 8.0 is grade 3": a definition
-        head = lowered_after[:16]  # the words right after the claim and its condition, for the cheap tests below
-        if ("arm" in head or "pathway" in head or "branch" in head) and ARM_AFTER_RE.match(after):
+        words_after = lowered_after[:16]  # the words right after the claim and its condition, for the cheap tests below
+        if ("arm" in words_after or "pathway" in words_after or "branch" in words_after) and ARM_AFTER_RE.match(after):
             continue  # "the ITP algorithm's G3 arm doesn't apply": a part of a guideline named by its grade
-        if " to " in lowered_before[-14:] and RESOLVED_TO_BEFORE_RE.search(before[-40:]) and DAY_NUMBER_RE.search(text, claim_end, end) \
-                and not DIGIT_RE.search(DAY_NUMBER_RE.sub(" ", text[claim_end:end])):
+        if " to " in lowered_before[-14:] and RESOLVED_TO_BEFORE_RE.search(before[-40:]) and TIME_ORDINAL_RE.search(text, claim_end, end) \
+                and not DIGIT_RE.search(TIME_ORDINAL_RE.sub(" ", text[claim_end:end])):
             continue  # "Grade 3 thrombocytopenia (platelets 24), which resolved to Grade 1 by Day 29": the grade of a later time, no value
-        if after_term != claim_end and ("ally" in head or "often" in head or "always" in head) and USUALLY_AFTER_RE.match(after):
+        if after_term != claim_end and ("ally" in words_after or "often" in words_after or "always" in words_after) and USUALLY_AFTER_RE.match(after):
             continue  # "Grade 3 anemia usually needs a transfusion; her Hb is 9.1": what a grade calls for, in general
         if NOT_YET_HINT_RE.search(lowered_before) and NOT_YET_BEFORE_RE.search(before):
             continue  # "it has to drop below 50 before it becomes grade 3", "would take him into grade 3": a grade not reached
@@ -796,7 +796,7 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
 # A change to a grade told after the value of an earlier time: "(platelets 24), which resolved to Grade 1 by Day 29".
 RESOLVED_TO_BEFORE_RE = re.compile(r"(?i)\b(?:resolved|improved|recovered|returned|settled|came\s+down|went\s+down|fell|dropped|decreased)\s+"
                                    r"(?:back\s+)?to\s+(?:CTCAE\s+)?$")
-DAY_NUMBER_RE = re.compile(r"(?i)\b(?:study\s+)?(?:day|d|week|wk|cycle|c)\s*\d{1,3}\b")
+TIME_ORDINAL_RE = re.compile(r"(?i)\b(?:study\s+)?(?:day|d|week|wk|cycle|c)\s*\d{1,3}\b")  # "by Day 29", "week 4": a time, no value
 ARM_AFTER_RE = re.compile(r"(?i)\s*(?:arm|pathway|branch)\b")
 # What a grade usually calls for, said right after its condition: "usually needs", "is typically treated".
 USUALLY_AFTER_RE = re.compile(r"(?i)\s+(?:is\s+|are\s+)?(?:usually|typically|generally|normally|commonly|often|always)\b")
@@ -966,6 +966,14 @@ RECOVERY_RE = re.compile(r"(?i)\b(?:recover(?:ed|ing)|resolv(?:ed|ing)|rebound(?
 # then a series in the claim's bracket is no one event's values
 ARROW_OR_CHANGE_RE = re.compile(r"→|->|⇒|\bto\s+(?:grade|gr)\b|\bto\s+$")
 COHORT_WORD_RE = re.compile(r"(?i)\b(?:patients|pacientes|pazienti|patienten|patiënten|cases|subjects|participants)\b")
+
+
+def _series_in_claims_bracket(text: str, claim: Claim, series: Mention, s_start: int) -> bool:
+    """Whether a series after a claim lies in the bracket the claim opens, as one event's values: not a change told
+    around the claim, not a cohort's values."""
+    gap = text[claim.span[1]:series.span[0]]
+    return "(" in gap and ")" not in gap and not ARROW_OR_CHANGE_RE.search(text, max(0, claim.span[0] - 6), series.span[1]) \
+        and not COHORT_WORD_RE.search(text, max(s_start, claim.span[0] - 200), series.span[1])
 
 
 def _before_recovery(text: str, series: Mention) -> Mention:
@@ -1390,9 +1398,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                 continue  # "ALC 0.5 → G2; 0.49 → G3": the second grade is about 0.49, a number with no name
             if mention.someone_else:
                 continue  # "My mom had lymphocytes of 0.4 … her doctor called it grade 4. Mine are 0.9": another person's grade
-            if len(mention.steps) > 1 and mention.span[0] > claim.span[1] and "(" in text[claim.span[1]:mention.span[0]] \
-                    and ")" not in text[claim.span[1]:mention.span[0]] and not ARROW_OR_CHANGE_RE.search(text, max(0, claim.span[0] - 6), mention.span[1]) \
-                    and not COHORT_WORD_RE.search(text, max(s_start, claim.span[0] - 200), mention.span[1]):
+            if len(mention.steps) > 1 and mention.span[0] > claim.span[1] and _series_in_claims_bracket(text, claim, mention, s_start):
                 mention = _worst_step(mention)  # "grade 2 neutropenia (neutrophil counts 1.6, 0.9 and 1.8 on Days 8, 15 and 22)": the event's lowest
             elif len(mention.steps) > 1 and mention.span[0] > claim.span[1]:
                 mention = _before_recovery(text, mention)  # "one grade 4 event: an ANC of 0.3, which recovered to 1.6": the event's 0.3
@@ -1407,9 +1413,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                 or _claim_version(text, claim, named_here, clauses, clause_starts) or _own_sentence_version(
                 text, claim, named_here, sentence_version, outer_version)
             # "grade 4 under v5.0 and under v6.0", "under both v5.0 and v6.0": the claim is made under each
-            claim_versions = (claim_version, OTHER_VERSION[claim_version]) if (len(named_here) > 1 or " both " in text[claim.span[1]:claim.span[1] + 40]
-                                                                               or " either " in text[claim.span[1]:claim.span[1] + 40]) \
-                and _under_both_versions(text, claim, named_here) else (claim_version,)
+            claim_versions = (claim_version, OTHER_VERSION[claim_version]) if _under_both_versions(text, claim, named_here) else (claim_version,)
             if not given and mention.span[1] <= s_start and not claim.negated and len(episode := _episode(history, mention.analyte, s_start)) > 1:
                 # "Neutrophils 1.9, 1.1, 0.45, today 2.3 … Assessment: grade 4 neutropenia, recovering": a grade said after
                 # several values, in a sentence of none whose claim's clause says no time, is the episode's: its worst value's grade
@@ -1526,7 +1530,7 @@ THRESHOLD_NOUN = r"(?:threshold|cut-?off|cutoff|limit|line|bar|requirement|trigg
 REFERRED_COMPARISON_RE = _scan(rf"(?i)\b(?#first)(?P<rel>above|over|below|under|beneath|clears?|cleared|meets?|met|exceeds?|exceeded|passes|passed)\s+"
                                     rf"(?:(?:the|our|its|their|that|this|your)\s+(?!(?:lower|upper)\s+limit)(?:[^\W\d_][\w'’-]*\s+){{0,2}}?{THRESHOLD_NOUN}\b(?!\s+of\s+normal)"
                                     rf"(?!\s*(?:of\s+|at\s+|is\s+|=\s*|:\s*|\(\s*)?[<>≤≥]?\s*\d)|(?P<it>it)\b)")
-THRESHOLD_NOUN_WORDS = ("threshold", "cut-off", "cutoff", "cut off", "limit", "line", "bar", "requirement", "trigger")
+THRESHOLD_NOUN_WORDS = ("threshold", "cut-off", "cutoff", "limit", "line", "bar", "requirement", "trigger")  # the words of THRESHOLD_NOUN
 
 
 # A threshold stated with its number: "anc cutoff for the trial is 1.5", "the hold limit: 75".
@@ -1552,7 +1556,7 @@ def _referred_threshold_findings(text: str, lowered: str, mentions: list[Mention
     thresholds = [m for m in mentions if m.is_threshold and m.value is not None]
     threshold_starts = [m.span[0] for m in thresholds]
     for match in matches:
-        sentence_start = spans[max(0, bisect_right(spans, (match.start(), len(text) + 1)) - 1)][0]
+        sentence_start = _sentence_start(spans, match.start())
         before = bisect_right(value_ends, match.start())  # the values that end before the comparison; the last of them, if in the sentence
         mention = values[before - 1] if before and values[before - 1].span[0] >= sentence_start else None
         if mention is None:
@@ -1736,7 +1740,7 @@ def _lln_comparison_findings(text: str, lowered: str, mentions: list[Mention], s
             index = bisect_right(value_ends, match.start()) - 1
             mention = values[index] if index >= 0 and not text[values[index].span[1]:match.start()].strip(" \t,;:(–—-") else None
             if mention is not None:  # judged on its own clause's limit only ("WBC 3.8, below the LLN of 4.0; ANC 2.1, normal")
-                clause_start = max(spans[max(0, bisect_right(spans, (match.start(), len(text) + 1)) - 1)][0], text.rfind(";", 0, mention.span[0]) + 1)
+                clause_start = max(_sentence_start(spans, match.start()), text.rfind(";", 0, mention.span[0]) + 1)
                 finding, judged = _lln_finding(text, match, mention, mention.analyte, False, clause_start, spans, None, version)
                 checked += judged
                 findings += [finding] if finding is not None else []
@@ -1744,7 +1748,7 @@ def _lln_comparison_findings(text: str, lowered: str, mentions: list[Mention], s
         if match.re is NORMAL_AT_RE:  # "His haemoglobin is normal at 13.1 g/dL (… range … 13.5–17.5)": the value the words hold
             mention = next((m for m in values if m.span[0] <= match.start() < m.span[1] and m.number_span[0] >= match.end()), None)
             if mention is not None:
-                sentence_start = spans[max(0, bisect_right(spans, (match.start(), len(text) + 1)) - 1)][0]
+                sentence_start = _sentence_start(spans, match.start())
                 finding, judged = _lln_finding(text, match, mention, mention.analyte, False, sentence_start, spans, named_ranges, version)
                 checked += judged
                 findings += [finding] if finding is not None else []
@@ -1758,7 +1762,7 @@ def _lln_comparison_findings(text: str, lowered: str, mentions: list[Mention], s
             below = match.group("below") is not None
         if NEGATED_BEFORE_RE.search(text, max(0, match.start() - 24), match.start()):
             below = not below  # "3.6, which is not within normal limits": below it; "not below the LLN": at or above it
-        sentence_start = spans[max(0, bisect_right(spans, (match.start(), len(text) + 1)) - 1)][0]
+        sentence_start = _sentence_start(spans, match.start())
         subject = _named_subject(text, sentence_start, match.start())
         given = values[:bisect_left(value_starts, sentence_start)]
         if subject == ALL_COUNTS and EXCEPT_RE.search(text, sentence_start, min(len(text), match.end() + 40)):
@@ -1895,7 +1899,7 @@ def _named_before_findings(text: str, mentions: list[Mention], spans: list[tuple
     value_starts = [m.span[0] for m in values]
     for match in THAT_LEVEL_RE.finditer(text):
         mention = _value_for_comparison(match, values, value_starts, text)
-        sentence_start = spans[max(0, bisect_right(spans, (match.start(), len(text) + 1)) - 1)][0]
+        sentence_start = _sentence_start(spans, match.start())
         if mention is None or mention.span[0] < sentence_start:
             continue
         # the last threshold stated in the sentences before ("stay above 50,000 per microlitre"), in the value's unit
@@ -1956,6 +1960,11 @@ def _range_comparison_findings(text: str, mentions: list[Mention], spans: list[t
             f"{low:g}-{high:g} {mention.unit}.",
         ))
     return findings, checked
+
+
+def _sentence_start(spans: list[tuple[int, int]], position: int) -> int:
+    """Where the sentence (of `spans`, from sentences(text)) that holds `position` starts."""
+    return spans[max(0, bisect_right(spans, (position, float("inf"))) - 1)][0]
 
 
 def _sentence_at(text: str, spans: list[tuple[int, int]], position: int) -> str:
@@ -2996,7 +3005,11 @@ BOTH_VERSIONS_WORDS_RE = re.compile(r"(?i)(?:\s+[^\W\d_]+){0,2}?\s+(?:under|in|b
 
 def _under_both_versions(text: str, claim: Claim, named_here: list[tuple[int, str]]) -> bool:
     """Whether the claim names both versions right after it (or after its condition): "grade 4 under v5.0 and under v6.0",
-    "(CTCAE v5.0 and v6.0)", "grade 4 thrombocytopenia under both CTCAE v5.0 and v6.0"."""
+    "(CTCAE v5.0 and v6.0)", "grade 4 thrombocytopenia under both CTCAE v5.0 and v6.0", "under both versions". `named_here`
+    are the versions its sentence names."""
+    window = text[claim.span[1]:claim.span[1] + 40]
+    if len(named_here) < 2 and " both " not in window and " either " not in window:
+        return False  # (a cheap test first: most claims name no version after them)
     if BOTH_VERSIONS_WORDS_RE.match(text, claim.span[1]):
         return True  # "… is grade 2 lymphopenia under both versions"
     after = [(p, v) for p, v in named_here if claim.span[1] <= p <= claim.span[1] + 60]

@@ -137,6 +137,8 @@ EVENT_LABEL = (r"(?:de|à[ \t]+la|à[ \t]+l['’]|al|bei(?:[ \t]+der)?|bij|na|al
 # Words that may stand between an analyte and its value ("platelets of 60", "ANC was 0.4", "Hb: 9.1"), also in French,
 # Italian, Spanish and German ("plaquettes sont à 54 000", "piastrine di 38", "Leukos liegt bei 2,9").
 # "PLT 03/12 09:40: 22", "Hb 4 Mar 9.1", "Hgb 2025-07-24: 9.6", "Hb 17.07.2025: 9,0", "platelets on 3/4 were 88": when, then the value; "Platelets 06:00: 27", "Platelet ct 0512: 33": a clock, a colon, the value
+# A time relative to now between a name and its value, with a preposition or a verb after it: "gestern bei 54.000", "hier 62000".
+RELATIVE_TIME_FILLER = r"\s*" + RELATIVE_TIME + r"\s*,?\s*(?:(?:bei|at|à|a|op|em|en|di|de|was|were|era|erano|était|étaient|war|waren|lag|lagen)\s+)?(?=\d)|"
 FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|(?:19|20)\d\d-[01]\d-[0-3]\d|\d{1,2}\.\d{1,2}\.(?:\d{2,4}|(?=[ \t]*:))|"
           r"\d{1,2}\.?[ -]" + MONTH_NAME + r")\)?(?:[ \t]+\d{1,2}:\d{2})?(?:[ \t]*:[ \t]*|[ \t]+(?:(?:was|were|is|are)[ \t]+)?)(?=\d)|"
           r"[ \t]+(?:at[ \t]+|@[ \t]*)?(?:\d{1,2}:\d{2}|(?:[01]\d|2[0-3])[0-5]\d)[ \t]*:[ \t]*(?=\d)|[ \t]+\d{1,2}:\d{2}[ \t]+(?:(?:was|is|were)[ \t]+)?(?=\d)|"
@@ -163,7 +165,7 @@ FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,
           r"(?:(?:down|up)[ \t]+)?(?:from|de|da|von|van)?[ \t]*\d[\d.,]*(?:[ \t]*mil)?[ \t]*(?:[^\s\d]*/[^\s\d]+[ \t]*)?"
           r"(?:(?:in|en|im|em|op|on|am|le|el|il)[ \t]+[A-Za-zÀ-ÿ]+[ \t]+)?"  # "daalde van 7,8 mmol/L in januari naar 6,1"
           r"(?:(?:down|up|back)[ \t]+)?(?:to|para|a|à|auf|naar|tot)[ \t]+(?=\d)|"
-          r"\s+|\s*" + RELATIVE_TIME + r"\s*,?\s*(?:(?:bei|at|à|a|op|em|en|di|de|was|were|era|erano|était|étaient|war|waren|lag|lagen)\s+)?(?=\d)|" + REFERENCE_BEFORE_RESULT + r"|\s*[:=(,#|—–↓↑]\s*(?!\d{1,2}/\d{1,2}(?:/\d{2,4})?\))|"
+          r"\s+|" + RELATIVE_TIME_FILLER + REFERENCE_BEFORE_RESULT + r"|\s*[:=(,#|—–↓↑]\s*(?!\d{1,2}/\d{1,2}(?:/\d{2,4})?\))|"
           r";(?=\d)|\s*\*+\s*(?=\d)|\x22[,;]\x22(?=\d)|\s*(?-i:\*?\(?(?:LL|HH|L|H|LOW|HIGH|Low|High|CRIT)\)?\*?)(?=[ \t]+\d)|\s+-\s+|\s*\.{2,}\s*|\s*…\s*|\s*(?:count|counts|level|levels|value|values|of|was|is|are|were|at|now|only|measured|"
           r"then|today|dropped|drops?|fell|falls?|fallen|had|has|decreased|declined|down|recovered|to|reaching|reached|blood|serum|plasma|venous|capillary|bld|nadir(?:ed)?|bottomed(?:\s+out)?|peaked|"
           r"around|approximately|roughly|exactly|just|still|also|always|usually|normally|typically|back|came|comes|come|went|goes|go|get|gets|rose|risen|remains?|remained|stable|steady|yesterday|say|maybe|perhaps|about|sat|sits|stood|stands|hovered|hovers|held|stayed|stays|rebounded|bounced|plateaued|plummeted|crashed|jumped|crept|persisted|persists|"
@@ -278,7 +280,7 @@ TIMED_FILLER_PIECES = (
     r"[ \t]+(?:at[ \t]+)?\d{1,2}(?::\d{2})?[ \t]*(?:am|pm|a\.m\.|p\.m\.)(?:[ \t]+(?:was|is|were))?[ \t]*:?[ \t]*(?=\d)|",
     r"[ \t]+" + EVENT_LABEL + r"(?:[ \t]+(?:bei|was|is|of|at|de|à|op|di))?[ \t]*:?[ \t]*(?=\d)|",
     r"[ \t]*(?:(?:à|às|a|um|om|alle)[ \t]+)?\d{1,2}h(?:\d{2})?[ \t]*:?[ \t]*(?=\d)|",
-    r"\s*" + RELATIVE_TIME + r"\s*,?\s*(?:(?:bei|at|à|a|op|em|en|di|de|was|were|era|erano|était|étaient|war|waren|lag|lagen)\s+)?(?=\d)|",
+    RELATIVE_TIME_FILLER,
 )
 PLAIN_FILLER = FILLER
 for _piece in TIMED_FILLER_PIECES:
@@ -1873,8 +1875,9 @@ WRITER_IS_PATIENT_RE = re.compile(r"(?i)\b(?:i['’]m|i\s+am|i['’]ve\s+been|i\
                                   r"pembro\w*|nivo\w*|ipi\w*|atezo\w*|durva\w*)\b|\bmine\b")
 WRITER_RE = re.compile(r"(?i)\b(?:my|mine|me|i|i['’]m|i['’]ve)\b")  # the writer's own words: "my sister says my platelets are 40"
 PATIENT_WORD_RE = re.compile(r"(?i)(?<!not )(?<!not the )\b(?:patient|pt|patiente|paciente|paziente|patiënt|recipient)\b|;")  # "…donor) Hb 14.1; patient Hb 8.3", not "(not the patient)"
-DONOR_BRACKET_AFTER_RE = re.compile(r"(?i)[ \t]*\(\s*(?:(?:the|a|related|sibling|unrelated)\s+)?(?:donor|donneur|donneuse|donante|donatore|spender(?:in)?|dador|doador)\b")
-DONOR_RE = re.compile(r"(?i)\b(?:donor|donneur|donneuse|donante|donatore|donatrice|spender(?:in)?|dador|doador(?:a)?)\b")
+DONOR = r"(?:donor|donneur|donneuse|donante|donatore|donatrice|spender(?:in)?|dador|doador(?:a)?)"  # in the languages read
+DONOR_BRACKET_AFTER_RE = re.compile(rf"(?i)[ \t]*\(\s*(?:(?:the|a|related|sibling|unrelated)\s+)?{DONOR}\b")
+DONOR_RE = re.compile(rf"(?i)\b{DONOR}\b")
 
 
 # What follows "<name> up to <value>" when the count rose to it, rather than a limit: "from 0.4", "after the G-CSF".
