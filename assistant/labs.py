@@ -147,14 +147,15 @@ FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,
           r"[ \t]+(?:at[ \t]+)?\d{1,2}(?::\d{2})?[ \t]*(?:am|pm|a\.m\.|p\.m\.)(?:[ \t]+(?:was|is|were))?[ \t]*:?[ \t]*(?=\d)|"  # "Hb at 8 pm was 8.6"
           r"[ \t]+" + EVENT_LABEL + r"(?:[ \t]+(?:bei|was|is|of|at|de|à|op|di))?[ \t]*:?[ \t]*(?=\d)|"  # "Hb bei Entlassung 12,7", "Hémoglobine de sortie 11,2"
           r"[ \t]+(?:in|on|from)[ \t]+(?:an?|the)[ \t]+(?:(?:citrate|heparin|edta|fresh|new|repeat|second|manual|peripheral)[ \t]+)?(?:tube|sample|specimen|draw|smear)(?=[ \t,:])|"  # "platelet count in a citrate tube also low at 11"
+          r"[ \t]+at[ \t]+(?:[01]\d|2[0-3])[0-5]\d[ \t]+(?:was|were|is|are)[ \t]+(?=\d)|"  # "plts at 0600 were 18": a clock of four digits
           r"[ \t]*,[ \t]*(?:which|that|who|que|qui|die|welche|che|dat)\b[^,.;:\d\n]{1,60},[ \t]*(?=\w)|"  # "Your haemoglobin, which carries oxygen, was 9.2"
           r"[ \t]*(?:(?:à|às|a|um|om|alle)[ \t]+)?\d{1,2}h(?:\d{2})?[ \t]*:?[ \t]*(?=\d)|"  # "Hb post-transfusionnelle à 20h : 8,6": a clock in hours
           # a change's size, then the value now: "hb fell by 2 g/dL since last cycle, now 9.3"
-          r"[ \t]+(?:fell|dropped|decreased|declined|rose|increased|went[ \t]+(?:up|down))[ \t]+by[ \t]+\d+(?:[.,]\d+)?[ \t]*"
-          r"(?:(?:" + UNIT_ALTERNATIVES + r")(?![A-Za-z])|points?|%)?(?:[ \t]+(?:in|over|since|within|during)[ \t]+[^,.;\d\n]{1,30})?"
+          r"[ \t]+(?:fell|dropped|decreased|declined|rose|increased|went[ \t]+(?:up|down))[ \t]+(?:by[ \t]+\d+(?:[.,]\d+)?[ \t]*"
+          r"(?:(?:" + UNIT_ALTERNATIVES + r")(?![A-Za-z])|points?|%)?|\d+(?:[.,]\d+)?[ \t]*(?:(?:" + UNIT_ALTERNATIVES + r")(?![A-Za-z])|points?|%))(?:[ \t]+(?:in|over|since|within|during)[ \t]+(?:\d{1,2}[ \t]+)?[^,.;\d\n]{1,30})?"
           r"[ \t]*,[ \t]*(?:now|today|currently|this[ \t]+morning)(?:[ \t]+(?:is|at))?[ \t]+(?=\d)|"
           # a decade, then the value now: "plts in the 20s all week, today 31"
-          r"[ \t]+(?:(?:in|around)[ \t]+the[ \t]+|~[ \t]*)?(?:(?:low|mid|high)[ \t-]*)?\d{1,2}0s(?:[ \t]+(?:(?:all|this|last)[ \t]+|for[ \t]+(?:a|the|one|1)[ \t]+)(?:week|wk|day|month)|[ \t]+at[ \t]+baseline)?"
+          r"[ \t]+(?:(?:in|around)[ \t]+the[ \t]+|~[ \t]*)?(?:(?:low|mid|high)[ \t-]*)?\d{1,2}0s(?:[ \t]+(?:(?:all|this|last)[ \t]+|for[ \t]+(?:a|the|one|1)[ \t]+)(?:week|wk|day|month)|[ \t]+at[ \t]+baseline|[ \t]+since[ \t]+[^,.;\n]{1,20}?)?"
           r"[ \t]*,[ \t]*(?:now|today|this[ \t]+morning)(?:[ \t]+(?:is|at|(?:down|up|back)[ \t]+to))?[ \t]+(?=\d)|"
           # a change told with its verb, from one value to the next: "hb dropped 9.2 to 7.6", "plaquetas caíram de 180 mil para 52 mil"
           r"[ \t]+(?:dropped|fell|fallen|rose|risen|went|gone|declined|decreased|increased|improved|recovered|climbed|slipped|"
@@ -191,7 +192,7 @@ FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,
           # ... and in the present tense ("l'hémoglobine remonte à 9,4", "las plaquetas bajan a 40", "Hb sinkt auf 8,1")
           r"(?:remont|chut|baiss|augment|diminu)(?:e|ent)|descend(?:ent)?|(?:sub|baj)(?:e|en|a|an)|sale|scende|salgono|scendono|steigt|sinkt|fällt|"
           r"um+|uh+|uhm|erm|er|hmm+|ah|"  # hesitations a dictation keeps ("Platelets, um, sixty seven")
-          r"previously\s+reported\s+as|reported\s+as|report|(?:misreported|misread|erroneous)\s*,?\s*(?:and\s+)?(?:corrected|revised|amended)(?:\s+to)?|corrected|revised|amended|range|ranged|ranging|this\s+(?:admission|stay|week|cycle|month)|que|qui|che|van|progressivamente|progressivement|gradualmente|graduellement|lentamente|rapidamente|du\s+jour|de\s+hoy|del\s+d[íi]a|di\s+oggi|do\s+dia|am\s+(?:abend|morgen|nachmittag)|contr[ôo]le|control|controllo|kontrolle|zijn|bedraagt|bedroeg|weiter|verder|ancora|encore|todav[íi]a|ainda|erst|zuerst|initially|initialement|inicialmente|inizialmente|aanvankelijk|steadily|gradually|progressively|slowly|rapidly|sharply|further|stiegen|stieg|fielen|fiel|sanken|sank|lagen|lag|improved|increased|abs|absolute|recorded|noted|observed|found|documented|drifted|trended|trending|slipped|dipped|climbed|settled|sitting|hovering|sits|reads?|nl|normal|wnl|low|high|this|so|up|baseline|confirmed|verified|(?:trend|course)[ \t]+(?:since|over|during|from|on)[ \t]+[^:\n\d]{0,30}?[A-Za-z](?=[ \t]*:)|trend|series|results?|elevated|reduced|critically|critical|markedly|mildly|severely|very|slightly|somewhat|a\s+little|a\s+bit|~|≈)\b\s*)")
+          r"previously\s+reported\s+as|reported\s+as|report|reported|(?:first|originally)\s+reported|(?:misreported|misread|erroneous)\s*,?\s*(?:and\s+)?(?:corrected|revised|amended)(?:\s+to)?|corrected|revised|amended|range|ranged|ranging|this\s+(?:admission|stay|week|cycle|month)|que|qui|che|van|progressivamente|progressivement|gradualmente|graduellement|lentamente|rapidamente|du\s+jour|de\s+hoy|del\s+d[íi]a|di\s+oggi|do\s+dia|am\s+(?:abend|morgen|nachmittag)|contr[ôo]le|control|controllo|kontrolle|zijn|bedraagt|bedroeg|weiter|verder|ancora|encore|todav[íi]a|ainda|erst|zuerst|initially|initialement|inicialmente|inizialmente|aanvankelijk|steadily|gradually|progressively|finally|eventually|at\s+last|slowly|rapidly|sharply|further|stiegen|stieg|fielen|fiel|sanken|sank|lagen|lag|improved|increased|abs|absolute|recorded|noted|observed|found|documented|drifted|trended|trending|slipped|dipped|climbed|settled|sitting|hovering|sits|reads?|nl|normal|wnl|low|high|this|so|up|baseline|confirmed|verified|(?:trend|course)[ \t]+(?:since|over|during|from|on)[ \t]+[^:\n\d]{0,30}?[A-Za-z](?=[ \t]*:)|trend|series|results?|elevated|reduced|critically|critical|markedly|mildly|severely|very|slightly|somewhat|a\s+little|a\s+bit|~|≈)\b\s*)")
 # "from 150 down to 42", "by 40 to 85", "50% to 0.9": the change before the new value. The earlier value may be named
 # ("from a nadir of 4 x10^9/L to 162") and labelled with when it was taken ("from 5.9 g/dL on admission to 8.7").
 FROM_TO = (r"(?:\s*(?:from\s+(?:(?:a|an|the|its|her|his|their)\s+)?(?:(?:nadir|low|lowest|peak|high|baseline|level|value)\s+(?:of\s+)?)?"
@@ -448,7 +449,7 @@ BRACKET_RE = re.compile(rf"\s*[\(\[]\s*(?:(?:ref(?:erence)?\.?|normal|range|nr|r
                         re.IGNORECASE)
 # A unit written between the name and the value: "ANC, cells/µL: 1,050", "HGB g/dL 7.4".
 # ... and before a reference range or dot leaders: "PLT x10^9/L [150-450] .......... 112 L"
-HEADER_UNIT_RE = re.compile(rf"[ \t]*,?[ \t]*(?P<unit>{UNIT_ALTERNATIVES})(?![A-Za-z])[ \t]*(?=[:=|\t]|\s+\d|[ \t]*\[\d[\d.,]*[ \t]*[-–][ \t]*\d[\d.,]*\]|\.{{3}})",
+HEADER_UNIT_RE = re.compile(rf"[ \t]*,?[ \t]*(?P<unit>{UNIT_ALTERNATIVES})(?![A-Za-z])[ \t]*(?=[:=|\t]|\s+\d|[ \t]*[\[(]\d[\d.,]*[ \t]*[-–][ \t]*\d[\d.,]*[\])]|\.{{3}})",
                             re.IGNORECASE)
 # After the value: a high/low flag and a reference range, then the unit ("0.62 L 1.40-7.00 K/uL").
 AFTER_VALUE_RE = re.compile(rf"(?:\s*(?-i:\*?\(?(?:LL|HH|L|H|LOW|HIGH|Low|High|CRIT)\)?\*?)(?![A-Za-z0-9])|\s*\*+)?"
@@ -457,7 +458,7 @@ AFTER_VALUE_RE = re.compile(rf"(?:\s*(?-i:\*?\(?(?:LL|HH|L|H|LOW|HIGH|Low|High|C
 # "2 EK", "1 sacca") or a time is not a count.
 NOT_A_VALUE_WORDS = (r"(?:%|percent\b|\((?:mild|moderate|severe|life-threatening)\)|erytrocytenconcentra\w*|erythrozytenkonzentra\w*|concentrados?\b|(?:further|more|additional|extra|other)\s+(?:units?|u|bags?|pools?|packs?|doses?)\b|(?:(?:g-?csf|filgrastim|pegfilgrastim|neupogen|neulasta|growth\s+factor|steroid|ivig)\s+)?(?:shots?|injections?|infusions?)\b|units?\b|u\b|pools?\b|bags?\b|packs?\b|apheres[ie]s\b|aph[ée]r[èée]ses?\b|adult\s+doses?\b|p?rbcs?\b|ffp\b|cgrs?\b|cps?\b|cpa\b|pfc\b|culots?\b|"
                      r"poches?\b|concentr[ée]s?\b|unit[ée]s\b|unit[àa]\b|unidades\b|sacche\b|sacca\b|ek\b|eks\b|ecs?\b|ch\b|eenheden\b|tks?\b|mg\b|mcg\b|µg\b|"
-                     r"g\s*/\s*kg|mg\s*/\s*kg|ml\b|doses?\b|(?:days?|wks?|weeks?|cycles?)\b(?![ \t]*\+?\d)|months?\b|years?\b|yrs?\b|patients\b|pts\b|"
+                     r"g\s*/\s*kg|mg\s*/\s*kg|ml\b|doses?\b|(?:days?|wks?|weeks?|cycles?)\b(?![ \t]*\+?\d)|months?\b|years?\b|yrs?\b|y/o\b|y\.?o\.?(?![^\W\d_])|patients\b|pts\b|"
                      r"times\b|hours?\b|hrs?\b)")
 NOT_A_VALUE_RE = re.compile(r"\s*-?" + first_char_lookahead(NOT_A_VALUE_WORDS) + NOT_A_VALUE_WORDS, re.IGNORECASE)  # "a 2-week pause"
 REFERENCE_AFTER_RE = re.compile(r"\s*(?:\)|\]|;|\.(?:\s|$)|,?\s*(?:study|trial|cohort|guidelines?|update|data|paper|review|"
@@ -640,7 +641,8 @@ def _later_by_pronoun(text: str, position: int) -> re.Match | None:
         return None
     if SUPPOSED_BEFORE_RE.search(text, max(0, later.end("when") - 12), later.end("when")):
         return None  # "he'll need IVIG if they fall to 20": a supposition
-    if len(SENTENCE_END_RE.findall(gap)) > 1 or _names_a_count(text, position, gap_end) or OTHER_MEASURE_RE.search(gap) \
+    ends = len(SENTENCE_END_RE.findall(gap))  # a clause more between only to say the count was repeated ("Repeated at the GP;")
+    if ends > 2 or ends == 2 and not RECHECK_HINT_RE.search(gap) or _names_a_count(text, position, gap_end) or OTHER_MEASURE_RE.search(gap) \
             or TARGET_BEFORE_RE.search(text, position, gap_end) \
             or any(not NOT_A_VALUE_RE.match(text, position + number.end()) and not TIME_NUMBER_AFTER_RE.match(text, position + number.end())
                    for number in GAP_NUMBER_RE.finditer(gap)):  # a dose or a date may stand between ("Le 17 mars elles étaient à 64")
@@ -755,7 +757,7 @@ NOT_SERIES_GAP_RE = re.compile(r"(?i)[<>≤≥=]|\b(?:if|unless|when|whenever|on
                                r"lactate|lac|pct|procalcitonin|ph|albumin|tsh|cortisol|k|(?-i:Na)|cr|bun|t|fiebre|fièvre|febbre|"  # sodium's "Na", not Dutch "na"
                                r"fieber|koorts|febre|[nlmbp]|"
                                # a change's size, a count word starting another name, a bed or a room
-                               r"down|up|by|of|rise|rose|fell|fall|drop\w*|increas\w*|decreas\w*|count|bed|cama|lit|letto|bett|room|rm|"
+                               r"(?:down|up)(?!\s+to\b)|by|of|rise|rose|fell|fall|drop\w*|increas\w*|decreas\w*|count|bed|cama|lit|letto|bett|room|rm|"
                                r"box|sala|quarto|kamer|zimmer|chambre|acima|abaixo|dessus|dessous|inf[ée]rieure?s?|sup[ée]rieure?s?|"
                                r"inferior\w*|superior\w*|mayor|maior|minder|meer|weniger|mehr|più|meno|plus|moins)\b"
                                r"|[(\[][^)\]]*$|[)\]]|°|[\x22|\t]")  # a bracket opened or closed, a table's cells
@@ -811,9 +813,14 @@ def _told_later(text: str, lowered: str, scan: int, next_name: int, last_step: t
         gap = text[scan:number.start()]
         if "(" in gap:
             gap = DATE_BRACKET_RE.sub(",", gap)
-        if NOT_SERIES_GAP_RE.search(STUDY_TIME_RE.sub(" ", gap) if "tudy" in gap or "rial" in gap else gap):  # "on Study Day 64" is a time
+        if "tudy" in gap or "rial" in gap:
+            gap = STUDY_TIME_RE.sub(" ", gap)  # "on Study Day 64" is a time
+        if "mg" in gap or "mcg" in gap:
+            gap = DOSE_IN_GAP_RE.sub(" ", gap)  # "plt 12, dex 40 mg x4d, now 87": a dose given between the values
+        if NOT_SERIES_GAP_RE.search(gap):
             return None  # what it finds stays in the gap of every number after this one
-        time_before = TIME_NUMBER_BEFORE_RE.search(text, max(scan, number.start() - 8), number.start())
+        time_before = TIME_NUMBER_BEFORE_RE.search(text, max(scan, number.start() - 8), number.start()) \
+            if not CLOCK_BEFORE_RE.search(text, max(scan, number.start() - 10), number.start()) else None  # "at 1400 41": the clock labels it
         if _year_in_prose(text, number) or time_before and (not DATE_PREPOSITION_ONLY_RE.fullmatch(time_before.group(0)) or DAY_OF_MONTH_RE.fullmatch(number.group(0))) \
                 or TIME_NUMBER_AFTER_RE.match(text, number.end()) or NOT_A_VALUE_RE.match(text, number.end()):
             continue  # "on 3/18", "day 3", "at 20h", "14 April", "in three weeks": a time; "2 CH", "2u": a treatment
@@ -846,10 +853,12 @@ def _told_later(text: str, lowered: str, scan: int, next_name: int, last_step: t
 
 
 NUMBER_STEP_RE = re.compile(NUMBER, re.IGNORECASE)
+CLOCK_BEFORE_RE = re.compile(r"(?i)(?:\bat|@)[ \t]*(?:[01]\d|2[0-3])[0-5]\d[ \t]+$")  # "at 1400 41": a clock of four digits, the value's label
+DOSE_IN_GAP_RE = re.compile(r"(?i)(?<![\w.,])\d+(?:[.,]\d+)?[ \t]*(?:mg|mcg)(?:[ \t]*/[ \t]*kg)?(?:[ \t]*(?:x|×|for)[ \t]*\d{1,2}[ \t]*(?:d|days?)\b)?")
 DAY_LIST_BEFORE_RE = re.compile(r"(?i)\b(?:days|weeks|wks|cycles|visits)\s+\d{1,3}(?:\s*(?:,|and|&)\s*\d{1,3})*\s*(?:,|and|&)\s*$")
 # A gap that ends with an event ("…, bei Entlassung 9,3") or a treatment given ("…, nach Transfusion von 2 EK 8,9").
 EVENT_END_RE = re.compile(EVENT_LABEL + r"[ \t]*:?[ \t]*$", re.IGNORECASE)
-TRAILING_AMOUNT_RE = re.compile(r"(?<![\w.,])\d+(?=[ \t]*-?[ \t]*[^\W\d][\w-]*[ \t]*$)")
+TRAILING_AMOUNT_RE = re.compile(r"(?<![\w.,])\d+(?=[ \t]*-?[ \t]*[^\W\d][\w-]*(?:[ \t]+[^\W\d][\w-]*)?[ \t]*$)")  # "2 EK", "1 apheresis unit"
 
 
 # A steroid named right before a number with no unit, which is then its dose: "after dex 40 x4d", "pred 60".
@@ -1083,9 +1092,12 @@ def _step_label(text: str, start: int, end: int) -> str:
     cut = LABEL_CUT_RE.search(window)
     if cut and not window[:cut.start()].strip() and CURRENT_HEADER_RE.match(window, cut.start()):
         return STEP_CUT_RE.split(window)[0]  # "39 today d+14, …": a word of now leads this value's own label
+    if cut and ARTICLE_END_RE.search(window, 0, cut.start()):
+        return window[:cut.end()]  # "0.9 on the repeat": a noun after its article is this value's own label
     return window[:cut.start()] if cut else window
 
 
+ARTICLE_END_RE = re.compile(r"(?i)\b(?:the|a)[ \t]+$")
 OWN_CURRENT_LABEL_RE = re.compile(r"(?i)[ \t]*(?:now|today|this\s+morning)(?=[ \t]*(?:[,;]|\.(?:\s|$)|$))")
 
 
@@ -1102,6 +1114,7 @@ DAY_TOKEN_RE = re.compile(r"(?i)(?<![\w.])(?:day|week|wk|d(?=\s*\+))\s*\+?\d{1,3
 
 
 OPEN_BRACKET_RE = re.compile(r"\([^()]*\)?")  # a bracket in a label, closed or cut at the label's end
+TIME_BRACKET_RE = re.compile(r"(?i)\(\s*(?:today|now|current|latest|this\s+(?:morning|am)|yesterday)\s*\)")  # "(today)"
 
 
 def label_rank(label: str) -> tuple[int, float] | None:
@@ -1148,7 +1161,9 @@ def _latest_step(text: str, steps: list, name_start: int) -> int:
         label = _step_label(text, span[1], steps[i + 1][2][0] if i + 1 < len(steps) else span[1] + 30)
         if label_rank(label) is None:  # "2 weeks ago 160, yesterday 98, today 84": the time said before the value
             lead = max(0, name_start - 40)  # the first value: the words just before its name too, in its own clause
-            lead = name_start if "(" in text[lead:name_start] else lead
+            bracket = text.find("(", lead, name_start)
+            if bracket >= 0 and not TIME_BRACKET_RE.match(text, bracket):
+                lead = name_start  # a bracket before the name is another's ... but "the Friday draw (today) shows Hb 8.0" labels the value
             before = text[max(steps[i - 1][2][1], span[0] - 30) if i else lead:span[0]]
             label = STEP_CUT_RE.split(before)[-1] if label_rank(STEP_CUT_RE.split(before)[-1]) else label
         labels.append(label)
@@ -1174,7 +1189,10 @@ def latest_labelled(labels: list[str]) -> int:
     current = [i for i, r in enumerate(ranks) if r is not None and r[0] == 3]
     if current:  # "7.9 after 2u, today 7.6": a word of now over a word of after an event
         now = [i for i in current if CURRENT_HEADER_RE.search(labels[i])]
-        return now[-1] if now else current[-1]  # several after events: told in the order they happened
+        latest = now[-1] if now else current[-1]  # several after events: told in the order they happened
+        # "6.9 this am → transfused 2 u PRBC → 8.1 on recheck": a recheck told after a value of now is the later
+        rechecked = [i for i in current if i > latest and RECHECK_HINT_RE.search(labels[i])]
+        return rechecked[-1] if rechecked else latest
     ages = [relative_age(label) for label in labels]
     if all(age is not None for age in ages):  # "160 two weeks ago, 98 yesterday": the youngest
         return min(range(len(ages)), key=lambda i: (ages[i], -i))
@@ -1317,7 +1335,7 @@ OWNER = r"(?:ours|theirs|yours|mine|(?:(?:our|my|this|the)\s+)?(?:pts?|patient)(
 CURRENT_AFTER_THRESHOLD_RE = re.compile(rf"(?:[ \t]*(?:[-–]|and|to)[ \t]*\.?\d+(?:[.,]\d+)?)?(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?"
                                         rf"(?:[^.;\n\d]|\.(?=\s+I(?:['’]m|\s+am)\s)|\b(?:bed|bay|room|rm)\s*\d+\b|"
                                         rf"\b(?:cut-?off|threshold|limit|trigger)[^.;\n\d]{{0,25}}?\b(?:is|of|=|:)\s*[<>≤≥]?\s*\d+(?:[.,]\d+)?|(?<=\bby\s)\d+(?:[.,]\d+)?(?:\s*(?:g/dl|g/l|k\b))?|\((?:CTCAE\s+)?(?:grade|gr\.?|G)\s*[0-5](?:[^()\n\d]{{0,16}}(?:v|version\s*)?[56](?:\.0)?)?\)|{TIME_TOKEN}|\b(?:19|20)\d\d\b|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\.{{2,}}|\b[Gg]\d(?:[-–]\d)?\b|\bgrade\s*[0-5]\b|\b[Cc]\d{{1,2}}\s*[Dd]\d{{1,2}}\b|\b(?:cycle|day|week|wk)\s*\d{{1,3}}\b|\bv(?:ersion\s*)?[56](?:\.0)?\b|\bbetween\s+\.?\d+(?:[.,]\d+)?\s*(?:and|-|–|to)\s*\.?\d+(?:[.,]\d+)?|[<>≤≥]\s*\d+(?:[.,]\d+)?\s*[-–]\s*\d+(?:[.,]\d+)?|\((?:around|about|approx\w*|~)?\s*\d+(?:[.,]\d+)?\s*\)|[<>≤≥~]\s*\d+(?:[.,]\d+)?|\d+ish\b|\b(?:says|said|uses|gives|lists)\s+\d+(?:[.,]\d+)?|(?:above|below|over|under)\s+\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s+or\s+\d+(?:[.,]\d+)?){{0,50}}?"
-                                        rf"(?:[,;?—–]|\s-\s|\.{{2,}}|\.(?=\s+(?:they|it|mine|ours|our|his|hers|theirs|yours|she|he|pt|patient)['’\s]|\s+(?:right\s+)?(?:now|today|currently|this\s+morning)\b|\s+{PATIENTS_OWN})|(?=\s+(?:ours|his|hers|theirs|yours|mine)\s)|(?=\s+(?:but|whereas|while)\s))\s*(?:but\s+|and\s+|right\s+|whereas\s+|while\s+|for\s+now\s*,?\s*|as\s+of\s+(?:now|today)\s*,?\s*)?"
+                                        rf"(?:[,;?—–]|\s-\s|\.{{2,}}|\.(?=\s+(?:they|it|mine|ours|our|his|hers|theirs|yours|she|he|pt|patient)['’\s]|\s+(?:right\s+)?(?:now|today|currently|this\s+morning)\b|\s+(?:current|latest)\s*:?\s*\d|\s+{PATIENTS_OWN})|(?=\s+(?:ours|his|hers|theirs|yours|mine)\s)|(?=\s+(?:but|whereas|while)\s))\s*(?:but\s+|and\s+|right\s+|whereas\s+|while\s+|for\s+now\s*,?\s*|as\s+of\s+(?:now|today)\s*,?\s*)?"
                                         rf"(?P<cue>today|now|this\s+morning|currently|current(?=\s*:?\s*\d)|latest(?=\s*:?\s*\d)|(?:his|hers|they|it)(?=\s+(?:is|was|are|were|came\s+back|come\s+back)\s|['’]re\s+at\s)|they['’]?re(?=\s+(?:at\s+|now\s+|only\s+)?\d)|{OWNER}(?:['’](?:s|re))?(?:\s+(?:count|value|result|level|number|reading))?(?:\s+(?:today|now|currently|this\s+morning|on\s+[a-z]{{4,}}))?(?=\s+(?:is|was|are|were|came\s+back|come\s+back|has|had|at|sits?|sitting|stands?|standing)\s)|(?:ours|mine|theirs|yours|hers|his|(?:(?:our|my|this|the)\s+)?(?:pts?|patient)(?:['’]s)?(?:\s+(?:him|her)self)?)(?:\s+(?:today|now|currently|this\s+morning))?(?=\s*:?\s*[1-9]|\s*:?\s*0[.,])(?!\s*:?\s*\d+(?:st|nd|rd|th)\b)|(?:she|he)(?=['’]s\s+(?:at\s+|now\s+|only\s+)?\d|\s+is\s+(?:at\s+|now\s+|only\s+)?\d|['’]s\s+at\s|\s+is\s+at\s)|(?:pt|patient)(?:['’]s)?\s+value|{PATIENTS_OWN})(?:['’](?:s|re))?\s*(?::\s*)?{SUBJECT_VERB}{NUMBER}\s*(?:{UNIT})?",
                                         re.IGNORECASE)
 OWNER_WORDS = ("mine", "ours", "pt", "patient", "guy", "lady", "man", "woman", "gent", "chap", "his ", "hers", "theirs", "yours", "he's", "she's",
@@ -1495,7 +1513,7 @@ def _find_mentions(text: str) -> list[Mention]:
             unit_first = HEADER_UNIT_RE.match(text, position)
             if unit_first:
                 header_unit, position = unit_first.group("unit"), unit_first.end()
-                if text.startswith("[", position) and (ranged := BRACKET_RE.match(text, position)):
+                if text[position:position + 2].strip()[:1] in ("[", "(") and (ranged := BRACKET_RE.match(text, position)):
                     position = ranged.end()  # "PLT x10^9/L [150-450] .......... 112": the reference range after the unit
         if not header_unit and "..." in text[position:position + 40] and (ranged := RANGE_THEN_LEADERS_RE.match(text, position)):
             header_unit, position = ranged.group("unit"), ranged.end()  # "PLT   150-400 x10^9/L .......... 59  L": the range and unit first
@@ -1654,7 +1672,8 @@ def _find_mentions(text: str) -> list[Mention]:
         if not paired and analyte == "hgb" and text.startswith("/", scan) and (hct := HEMATOCRIT_AFTER_RE.match(text, scan)) \
                 and 2.4 <= parse_number(hct.group(1)) / max(parse_number(number_text), 0.1) <= 3.6:
             paired = True  # "hgb 9.1/27": the hematocrit after the hemoglobin (about three times it), not a later value
-        if paired and not comparator and (pair := LATER_PAIR_RE.match(text, scan)) and not ANALYTE_RE.search(text, scan, pair.start("num")):
+        after_pair = hct.end() if paired and (hct := HEMATOCRIT_AFTER_RE.match(text, scan)) else scan  # past "/21.8", the hematocrit
+        if paired and not comparator and (pair := LATER_PAIR_RE.match(text, after_pair)) and not ANALYTE_RE.search(text, scan, pair.start("num")):
             steps.append((pair.group("num"), False, pair.span("num")))  # ... but a later pair: "h/h 7.6/23 s/p 1u now 8.5/26"
             end = pair.end()
         pronoun_tried = False
@@ -1679,7 +1698,11 @@ def _find_mentions(text: str) -> list[Mention]:
                     and OTHER_PERSON_RE.search(text, scan, step.start("num")):
                 break  # "my pt plt 90, the one next door is 40": someone else's value ends the series
             if DRUG_BEFORE_RE.search(text, max(scan, step.start("num") - 24), step.start("num")) and not UNIT_AFTER_STEP_RE.match(text, step.end("num")):
-                break  # "250 → 31 → 140 after dex 40 x4d": a drug's dose, not the next value
+                # "250 → 31 → 140 after dex 40 x4d": a drug's dose, not the next value; the series goes on after the words
+                # of the dose ("plt 12, dex 40 mg x4d, now 87")
+                dose = NOT_A_VALUE_RE.match(text, step.end("num"))
+                scan = TREATMENT_WORDS_RE.match(text, dose.end() if dose else step.end("num")).end()
+                continue
             if "ays " in text[scan:step.start("num")] or "eeks " in text[scan:step.start("num")] or "ycles " in text[scan:step.start("num")]:
                 if DAY_LIST_BEFORE_RE.search(text, scan, step.start("num")):
                     break  # "88, 61 and 95 on days 8, 15 and 22": the days' numbers, not values
@@ -1799,18 +1822,25 @@ def _find_mentions(text: str) -> list[Mention]:
             mention.someone_else = bool(donors) and not PATIENT_WORD_RE.search(text, donors[-1].end(), mention.span[0]) \
                 or DONOR_BRACKET_AFTER_RE.match(text, mention.span[1]) is not None  # "Hb 14.8 g/dL (donor, not the patient)"
     if ("general" in lowered or "generic" in lowered or "not about" in lowered or "no pt" in lowered or "hypothetic" in lowered or "in mind" in lowered
-            or "real" in lowered or "teaching" in lowered or "question" in lowered) \
+            or "real" in lowered or "teaching" in lowered or "question" in lowered or SUPPOSED_PATIENT_START_RE.match(lowered)) \
             and NO_PATIENT_RE.search(text) or ("current" in lowered or "historical" in lowered) and NO_CURRENT_RE.search(text):
         # "general q, not about a pt: what's the ctcae grade for plts of exactly 50?": no patient's value; "Historical only - last
         # CBC on file from 2021: WBC 6.6 … No current labs available.": none is current
         for mention in found:
             mention.someone_else = True
     if "belong" in lowered or "not ours" in lowered or "not mine" in lowered or "'s result" in lowered or "’s result" in lowered \
-            or ("'s" in lowered or "’s" in lowered) and ("bed" in lowered or "room" in lowered or "bay" in lowered or " rm" in lowered):
+            or ("'s" in lowered or "’s" in lowered or " in " in lowered) and ("bed" in lowered or "room" in lowered or "bay" in lowered or " rm" in lowered):
+        owned = []
         for mention in found:  # "the plt 22 on the board belongs to the patient in bed 12, not ours": another patient's, said after it
             stop = SENTENCE_STOP_RE.search(text, mention.span[1])
             if NOT_OURS_AFTER_RE.search(text, mention.span[1], min(stop.start() if stop else len(text), mention.span[1] + 80)):
                 mention.someone_else = True
+                # "… that was the guy in bed 6. ours is 133": the patient's own value, told next with whose it is
+                own = _current_after_threshold(text, mention.number_span[1])
+                if own and OWNER_CUE_RE.match(own.group("cue")) and not any(
+                        m.analyte == mention.analyte and m.span[0] >= mention.span[1] for m in found):
+                    owned.append(_matched_mention(mention.analyte, text, own.start("cue"), _value_end(own), own))
+        found = sorted(found + owned, key=lambda m: m.span)
     if WRONG_PATIENT_HINT_RE.search(lowered):
         for mention in found:  # "NOTE: result below belongs to bed 14 (different MRN), filed in error: PLT 22": not this patient's
             wrong = WRONG_PATIENT_BEFORE_RE.search(text, max(0, mention.span[0] - 120), mention.span[0])
@@ -1830,6 +1860,9 @@ def _find_mentions(text: str) -> list[Mention]:
         for mention in found:
             if mention.steps:
                 continue  # "his lymphocytes were 0.4, but mine came back at 0.9": the series reads the writer's own
+            if THIRD_PERSON_COUNT_RE.match(text, mention.span[0]):
+                mention.someone_else = True  # "My brother donated platelets for me; his count was 310": the relative's, not the writer's
+                continue
             start = max(0, mention.span[0] - 120)
             ends = list(SENTENCE_STOP_RE.finditer(text, start, mention.span[0]))
             relatives = [m for m in RELATIVE_SUBJECT_RE.finditer(text, ends[-1].end() if ends else start, mention.span[1]) if m.end() <= mention.span[0]]
@@ -1837,6 +1870,9 @@ def _find_mentions(text: str) -> list[Mention]:
                     and not OWN_AFTER_RELATIVE_RE.search(text, relatives[-1].end(), mention.number_span[0]):  # "… while mine came back at 62", "our pt is 1.7"
                 mention.someone_else = True
     return found
+
+
+THIRD_PERSON_COUNT_RE = re.compile(r"(?i)(?:his|her|their)[ \t]+(?:\w+[ \t]+)?count\b")  # a count labelled by another's possessive
 
 
 # Dutch laboratories report hemoglobin in mmol/L (5.0 to 11.0 is normal for adults), so in a Dutch text a hemoglobin
@@ -1936,7 +1972,7 @@ def paired_bracket_mentions(text: str, names: list[re.Match]) -> list[Mention]:
 # A count named only by the word "count" and a word of when it was taken, after a value of one count named before it:
 # "Platelets 06:00: 27. One unit given at 10:30; 1-hour post-transfusion count 61", "ANC 0.4 … repeat count 0.9".
 LABELLED_COUNT_RE = re.compile(r"(?i)\b(?:\d{1,2}-?[ \t]*(?:hours?|hrs?|h)[ \t]+)?(?:post-?transfusion(?:al)?|post|repeat(?:ed)?|re-?check|pre-?cycle|pre-?dose|pre-?treatment|current|"
-                               r"her|his|their|your|my|our|"
+                               r"(?:her|his|their|your|my|our|(?:the[ \t]+)?(?:pt|patient)['’]s)(?:[ \t]+(?:last|latest|most[ \t]+recent|recent|new|current))?|"
                                r"follow-?up|corrected|latest|new|today['’]?s|morning['’]?s|evening['’]?s|afternoon|next)[ \t]+count\b(?!\w)")
 IN_CITRATE = r"(?:in|on)[ \t]+(?:an?[ \t]+|the[ \t]+)?(?:Na[ \t]+|sodium[ \t]+)?citrate"  # "recollected in Na citrate: 176"
 COUNT_LABEL_TIME_RE = re.compile(r"(?i)[ \t]*(?:" + IN_CITRATE + r"(?:[ \t]+(?:tube|sample))?|(?:this[ \t]+(?:morning|am|afternoon|evening)|today|tonight)(?:[ \t]*\([^()\n]{1,25}\))?|\([^()\n]{1,25}\)|(?:a|an|one|two|three|four|five|six|\d{1,2})[ \t]+(?:hours?|hrs?|days?|weeks?|wks?|months?)"
@@ -2726,7 +2762,13 @@ def _date_time_keys(labels: list[str]) -> list[tuple] | None:
 
 def _across_new_year(keys: list[tuple]) -> list[tuple]:
     """Dates with no year, listed in order across a new year ("12/05, 12/19, 01/02, 01/16", or newest first "01/16, 01/02,
-    12/19"): the months after the one turn of six or more are of the next (or, newest first, the previous) year."""
+    12/19"): the months after the one turn of six or more are of the next (or, newest first, the previous) year. Of two dates
+    nine months or more apart ("28/12, 04/01"), the one in the earlier month is of the next year: values of one series are
+    taken weeks apart, not most of a year."""
+    if len(keys) == 2 and not any(key[0] for key in keys) and abs(keys[0][1] - keys[1][1]) >= 9:
+        first, second = keys
+        first_is_next_year = first[1] < second[1]
+        return [(int(first_is_next_year), *first[1:]), (int(not first_is_next_year), *second[1:])]
     if len(keys) < 3 or any(key[0] for key in keys):
         return keys
     steps = [(keys[i][1:3] > keys[i - 1][1:3]) - (keys[i][1:3] < keys[i - 1][1:3]) for i in range(1, len(keys))]
@@ -3042,7 +3084,7 @@ LOOSE_GAP_RE = re.compile(r"(?:[ \t]+(?!(?:targets?|goals?|thresholds?|triggers?
 # recheck: 9.4". The value of the repeat is the patient's; a number before it is not read (its name has none).
 SAMPLE_PROBLEM = (r"(?:clump(?:ed|ing|s)?|clott?ed|clots?|ha?emoly[sz]ed|ha?emolysis|lipa?emic|icteric|spurious(?:ly[ \t]+low)?|"
                   r"pseudo-?\w*|aggregat\w*|satellitism|fibrin\w*|insufficient|qns)")
-RECHECK_CUE = r"(?:repeat(?:ed)?|re-?check(?:ed)?|re-?drawn?|re-?run|re-?count(?:ed)?|rpt|re-?did|re-?done|re-?do|re-?ran)"
+RECHECK_CUE = r"(?:repeat(?:ed)?|re-?check(?:ed)?|re-?drawn?|re-?run|re-?count(?:ed)?|rpt|re-?did|re-?done|re-?do|re-?ran|citrate)"  # a citrate tube redraws a clumped count
 SPOILED_THEN_REPEATED_RE = re.compile(rf"(?i){SAMPLE_PROBLEM}.*\b{RECHECK_CUE}", re.DOTALL)
 RECHECK_AFTER_PROBLEM_RE = re.compile(rf"[ \t]*[:(]?[ \t]*(?:(?:sample|specimen|was|were|is|are|in|on|edta|tube)[ \t]+)*{SAMPLE_PROBLEM}"
                                       rf"(?:[ \t]+(?:sample|specimen|in|on|edta|tube|noted|seen|present))*[ \t]*\)?[ \t]*[,;:—–-]?[ \t]*"
@@ -3054,7 +3096,7 @@ SAMPLE_PROBLEM_WORDS = ("clump", "clot", "moly", "lip", "icter", "spurious", "ps
 # ... and after a value the problem spoiled, a few words on: "plt 19k on first draw w clumps on smear, repeat in citrate 84k"
 REPEAT_AFTER_VALUE_RE = re.compile(rf"[^.;\n\d]{{0,40}}?{SAMPLE_PROBLEM}(?:[^.\n\d]|\.[\"”']?[ \t]+(?=[A-Z])){{0,30}}?\b{RECHECK_CUE}"
                                    rf"(?:[ \t]+(?!(?:in|after)[ \t]+\d)[A-Za-z][\w-]*){{0,7}}?[ \t]*[:=]?[ \t]*(?=\d)", re.IGNORECASE)
-RECHECK_HINT_RE = re.compile(r"(?i)re-?(?:peat|check|draw|run|count|did|done|do|ran)|rpt")
+RECHECK_HINT_RE = re.compile(r"(?i)re-?(?:peat|check|draw|run|count|did|done|do|ran)|rpt|citrate")
 # A value written just before the name, with a unit: "42,000 platelets per µL", "2,700/mm³ white cells", "48 x10^9/L platelets".
 BEFORE_NAME_RE = re.compile(rf"(?<![\w.,/:^<>≤≥-])(?:{NUMBER})[ \t]*(?:{UNIT})?[ \t]+$", re.IGNORECASE)
 THRESHOLD_BEFORE_NUMBER_RE = re.compile(r"(?i)(?:[<>≤≥]|\b(?:below|under|above|over|than|least|most|to)\b)\s*$")
@@ -3724,9 +3766,13 @@ OTHER_PATIENT_RE = re.compile(r"(?i)\b(?:(?:other|another|different)\s+(?:pt|pat
 OTHER_PATIENT_WORDS = ("other", "another", "different", "next door", "'s pt", "’s pt", "'s patient", "’s patient")
 NO_PATIENT_RE = re.compile(r"(?i)\b(?:(?:general|generic)\s+q(?:uestion)?\b|no\s+(?:pt|patient)\s*:|no\s+(?:specific\s+|particular\s+|real\s+)?(?:pt|patient)\s+in\s+mind|not\s+about\s+(?:a|any)\s+(?:specific\s+|particular\s+)?(?:pt|patient)|"
                            r"purely\s+hypothetical|hypothetically\s+speaking|(?:just\s+)?(?:a\s+)?hypothetical\s+(?:q(?:uestion)?|case|scenario)|"
-                           r"not\s+a\s+real\s+(?:pt|patient|case)|teaching\s+q(?:uestion)?\b|exam\s+question|board\s+question)")
+                           r"not\s+a\s+real\s+(?:pt|patient|case)|teaching\s+q(?:uestion)?\b|exam\s+question|board\s+question|"
+                           # a text that opens with a supposed patient: "hypothetically, if a pt had plt 40 …", "say a patient has …"
+                           r"\A\W*(?:hypothetically\b|(?:if|say|suppose|imagine)\s+(?:a|an|some)\s+(?:pt|patient|person)\b))")
+SUPPOSED_PATIENT_START_RE = re.compile(r"\W*(?:if|say|suppose|imagine)\s")  # a cheap test for NO_PATIENT_RE's supposed patient
 NOT_OURS_AFTER_RE = re.compile(r"(?i)\bbelongs?\s+to\s+(?:(?:the|another|a\s+different|a)\s+(?:other\s+)?(?:patient|pt)|(?:bed|bay|room|rm)\s*\d+)|"
-                               r"\b(?:was|is|were|are)\s+(?:for\s+)?(?:bed|bay|room|rm)\s*\d+['’]s\b|,\s*not\s+(?:ours|mine|our\s+(?:patient|pt)|my\s+(?:patient|pt))\b")
+                               r"\b(?:was|is|were|are)\s+(?:for\s+)?(?:bed|bay|room|rm)\s*\d+['’]s\b|"
+                               r"\b(?:that|this|it)\s+(?:was|is)\s+(?:for\s+)?(?:the\s+)?(?:guy|lady|man|woman|pt|patient|one)\s+in\s+(?:bed|bay|room|rm)\s*\d+|,\s*not\s+(?:ours|mine|our\s+(?:patient|pt)|my\s+(?:patient|pt))\b")
 # A text that says it gives no current values.
 NO_CURRENT_RE = re.compile(r"(?i)\bno\s+current\s+(?:labs?|bloods?|cbc|fbc|results?|values?|counts?)\b|\bhistorical\s+(?:values?\s+|results?\s+)?only\b")
 # A result filed for another patient, said before it.

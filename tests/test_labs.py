@@ -1708,10 +1708,46 @@ ROUND62_READS = [
     ("WCC 2·8 (4.0-11.0)  N 1·1 (2.0-7.5)  Plt 180", {"wbc": 2.8, "anc": 1.1, "plt": 180}),
 ]
 
+ROUND73_READS = [
+    # an age after a value is no later value
+    ("lymphs 0.6, wbc 3.2 in a 71 yo on durva", {"alc": 0.6, "wbc": 3.2}),
+    ("ANC 1.1; 58 y/o woman on atezo", {"anc": 1.1}),
+    # a steroid's dose between two values; a change's size before today's value
+    ("platelets 9, pred 60 mg for 5 days, today 64", {"plt": 64}),
+    ("Hb fell 2.1 g/dL over 10 days, now 7.9", {"hgb": 7.9}),
+    # a recheck told after a value of this morning, or after a sentence that says it was repeated
+    ("ANC 0.4 this morning -> G-CSF given -> 0.9 on the repeat", {"anc": 0.9}),
+    ("Plt 31 on Monday. Rechecked at the infusion unit; this afternoon they came back at 52", {"plt": 52}),
+    # a supposed patient at a question's start has no value
+    ("Hypothetically: a pt on nivo with ANC 0.9 - hold or continue?", {}),
+    ("Suppose a patient has Hb 7.8 on pembro, do we transfuse?", {}),
+    ("hb at long last 11.2 after the iron", {"hgb": 11.2}),
+    # the patient's count named by a possessive and a time word
+    ("my sister's platelets were 45. my most recent count was 190", {"plt": 190}),
+    ("the lab LLN for WBC is 4.0 and the patient's count is 3.1", {"wbc": 3.1}),
+    ("My wife took the same drug; her count was 60. I am the one on Keytruda and mine came back fine", {}),
+    # a value said after it to be another bed's, then the patient's own
+    ("disregard the ANC 0.2 above, that was the lady in bay 3. ours is 1.8", {"anc": 1.8}),
+    ("Hold if plt under 50. latest 62", {"plt": 62}),
+    # a citrate tube after a clumped sample; a reported value corrected
+    ("PLT 33 (EDTA, clumps seen); citrate sample 164", {"plt": 164}),
+    ("WBC first reported 1.1 - corrected to 3.4 on review of the smear", {"wbc": 3.4}),
+    # an Hb/Hct pair with a decimal hematocrit, then the later pair
+    ("H&H 6.8/20.4 -> 2 units -> 8.4/25.1", {"hgb": 8.4}),
+    ("platelets nadir 11 on day 9, up to 96 with IVIG", {"plt": 96}),
+    ("neuts in the 500s since cycle 3, today 700/uL", {"anc": 0.7}),
+    ("PLT 10^9/L (150-400) ...... 43", {"plt": 43}),
+    # clocks of four digits as labels
+    ("Hb at 0700 was 6.9, at 1500 after 1 unit 8.0", {"hgb": 8.0}),
+    ("the Thursday sample (today) gives ANC 1.2; Tuesday was 0.8", {"anc": 1.2}),
+    # two dates across a new year
+    ("plt 71 (30/12), 102 (06/01)", {"plt": 102}),
+]
+
 
 @pytest.mark.parametrize("text,expected", FRESH5_READS + FRESH6_READS + FRESH7_READS + FRESH8_READS + FRESH9_READS + FRESH10_READS
                          + FRESH11_READS + FRESH12_READS + FRESH14_READS + FRESH15_READS + FRESH16_READS + LEFTOVER_READS + RELATIVE_TIME_READS + SERIES_LABEL_READS + TOLD_LATER_READS
-                         + ROUND26_READS + ROUND32_READS + ROUND38_READS + ROUND49_READS + ROUND62_READS)
+                         + ROUND26_READS + ROUND32_READS + ROUND38_READS + ROUND49_READS + ROUND62_READS + ROUND73_READS)
 def test_reading_classes_of_the_blind_rounds(text, expected):
     """Each class found in a blind round (fresh5 to fresh16), in wordings of our own: every value read, none invented (no
     analyte read twice: an older value is never reported beside the current one)."""
