@@ -149,6 +149,8 @@ FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,
           r"[ \t]+(?:in|on|from)[ \t]+(?:an?|the)[ \t]+(?:(?:citrate|heparin|edta|fresh|new|repeat|second|manual|peripheral)[ \t]+)?(?:tube|sample|specimen|draw|smear)(?=[ \t,:])|"  # "platelet count in a citrate tube also low at 11"
           r"[ \t]+at[ \t]+(?:[01]\d|2[0-3])[0-5]\d[ \t]+(?:was|were|is|are)[ \t]+(?=\d)|"  # "plts at 0600 were 18": a clock of four digits
           r"[ \t]*,[ \t]*(?:which|that|who|que|qui|die|welche|che|dat)\b[^,.;:\d\n]{1,60},[ \t]*(?=\w)|"  # "Your haemoglobin, which carries oxygen, was 9.2"
+          # ... or tells an earlier value: "Her platelets, which had been 210 before ipilimumab, fell to 31"
+          r"[ \t]*,[ \t]*(?:which|that)[ \t]+(?:had[ \t]+been|was|were)[ \t]+\d[\d.,]*[^,.;:\d\n]{1,40},[ \t]*(?=[^\W\d_])|"
           r"[ \t]*(?:(?:à|às|a|um|om|alle)[ \t]+)?\d{1,2}h(?:\d{2})?[ \t]*:?[ \t]*(?=\d)|"  # "Hb post-transfusionnelle à 20h : 8,6": a clock in hours
           # a change's size, then the value now: "hb fell by 2 g/dL since last cycle, now 9.3"
           r"[ \t]+(?:fell|dropped|decreased|declined|rose|increased|went[ \t]+(?:up|down))[ \t]+(?:by[ \t]+\d+(?:[.,]\d+)?[ \t]*"
@@ -539,7 +541,7 @@ CONJUNCTION = r"(?:and|but|et|mais|y|pero|e|ma|und|aber|en|maar)"  # in English,
 TREND_STEP = (rf"(?:[ \t]+(?=\.\d)|(?<=\s\.\d)[ \t](?=\d\.\d(?![\d.]))|"  # "lymphs .7 .5 .3": leading-dot decimals one space apart ("… .7 1.2")
               rf"\s*\((?:{WEEKDAY}|yest(?:erday)?|yday|\d{{1,2}}/\d{{1,2}}|(?:day|d)\s*\+?\d{{1,3}})\)\s+(?=\d)|"  # "9.1 (tues) 8.4 (thu) 7.9 today"
               rf"\s*\([^()\n]{{1,20}}\)\s+[-–—]\s+(?=\d)|"  # "236 (baseline) – 118 (week 12) – 71 (today)"
-              rf"\s*\((?=\s*{NUMBER_PLAIN}\s*(?:[^\s\d()]+\s*)?(?:today|now|currently|this\s+(?:morning|am))\s*\))\s*|\s*,\s+(?={NUMBER_PLAIN}\s*(?:\([^()\n]{{1,40}}\)\s*|\s+{CLOCK_LABEL}\s*)?(?:[,;.]|\s[—–-]\s|$))|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:on|at|@)\s*[\w/:.]{{1,10}}(?![\w/:.])<ARROW_LED_LABEL>)?\s*(?:{ARROW}\s*{ARROW_LABEL}|>|/(?:\s*\d{{1,2}}:\d{{2}}(?=\s+\d))?)\s*|(?:\s*\([^()\n]{{1,40}}\)|\s+{VALUE_TIME_LABEL}|\s+{PLACE}){{1,3}}(?:\s*[,;]\s*(?:{CONJUNCTION}\s+|then\s+|now\s+)?|\s+{CONJUNCTION}\s+){SUBJECT_VERB}(?=\.?\d(?!\d*/\d))|(?:\s*[,;]\s*(?:and\s+|but\s+|then\s+)?|\s+{CONJUNCTION}\s+)(?={NEXT_LABEL}){SUBJECT_VERB}(?=\.?\d(?!\d*/\d))|\s+(?:and|but)\s+(?:(?:it|they)\s+)?(?:is|are|['’]s|['’]re)\s+(?:now\s+)?(?:at\s+)?(?=\d[\d.,]*(?:\s*[^\s\d,;.]+)?\s+(?:today|now|this\s+(?:morning|am)|currently))|(?P<gap><LONG_GAP>(?:[^.;\n\d]|{TIME_TOKEN}|{DOSE_TOKEN}|\b(?:19|20)\d\d\b|\([^()\n]{{0,30}}\)){{0,30}}?)\b(?:came\s+back\s+at|now(?:\s+at)?|today(?:'s|’s)?(?:\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?=\s+\d))?(?:\s+at)?|(?<=\d\s){WEEKDAY}(?=\s+\d)|"
+              rf"\s*\((?=\s*{NUMBER_PLAIN}\s*(?:[^\s\d()]+\s*)?(?:today|now|currently|this\s+(?:morning|am))\s*\))\s*|\s*,\s+(?={NUMBER_PLAIN}\s*(?:\([^()\n]{{1,40}}\)\s*|\s+{CLOCK_LABEL}\s*)?(?:[,;.]|\s[—–-]\s|$))|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:on|at|@)\s*[\w/:.]{{1,10}}(?![\w/:.])<ARROW_LED_LABEL>)?\s*(?:{ARROW}\s*{ARROW_LABEL}|>|/(?:\s*\d{{1,2}}:\d{{2}}(?=\s+\d))?)\s*|(?:\s*\([^()\n]{{1,60}}\)|\s+{VALUE_TIME_LABEL}|\s+{PLACE}){{1,3}}(?:\s*[,;]\s*(?:{CONJUNCTION}\s+|then\s+|now\s+)?|\s+{CONJUNCTION}\s+){SUBJECT_VERB}(?=\.?\d(?!\d*/\d))|(?:\s*[,;]\s*(?:and\s+|but\s+|then\s+)?|\s+{CONJUNCTION}\s+)(?={NEXT_LABEL}){SUBJECT_VERB}(?=\.?\d(?!\d*/\d))|\s+(?:and|but)\s+(?:(?:it|they)\s+)?(?:is|are|['’]s|['’]re)\s+(?:now\s+)?(?:at\s+)?(?=\d[\d.,]*(?:\s*[^\s\d,;.]+)?\s+(?:today|now|this\s+(?:morning|am)|currently))|(?P<gap><LONG_GAP>(?:[^.;\n\d]|{TIME_TOKEN}|{DOSE_TOKEN}|\b(?:19|20)\d\d\b|\([^()\n]{{0,30}}\)){{0,30}}?)\b(?:came\s+back\s+at|now(?:\s+at)?|today(?:'s|’s)?(?:\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?=\s+\d))?(?:\s+at)?|(?<=\d\s){WEEKDAY}(?=\s+\d)|"
                            rf"this\s+morning|(?:then|puis|ensuite|luego|despu[ée]s|poi|dann|daarna|depois)(?:\s+to)?|back\s+(?:up\s+|down\s+)?to|down\s+to|{CHANGE_VERB}\w*\s+(?:back\s+|up\s+|down\s+)?to(?:\s+(?:a|an|the|her|his|its)\s+(?:new\s+)?(?:nadir|low|lowest|peak)(?:\s+of)?)?|(?:subiu|subiram|caiu|ca[íi]ram|baixou|desceu|subi[óo]|baj[óo]|remont[ée]e?s?|stieg(?:en)?|sank(?:en)?)\s+(?:para|a|à|auf)|(?:repeat(?:ed)?|re-?check(?:ed)?|rpt|re-?collect(?:ed)?|re-?drawn?|re-?run|contr[ôo]le(?:\s+(?:à|a))?|controllo(?:\s+a)?|kontrolle(?:\s+bei)?)(?:\s*(?:(?:at|@)\s*)?\d{{1,2}}[:h]\d{{2}}\s*:?|\s+\d{{1,2}}\s*(?:days?|d|weeks?|wks?|wk|w|hours?|hrs?|h|months?)\s+(?:later|after)\s*:?|\s+(?:[01]\d|2[0-3])[0-5]\d\s*:|\s+(?:on\s+)?\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?:\s+\d{{1,2}}:\d{{2}})?\s*:?|\s+at|\s+[^.;\n\d:]{{1,25}}:|"
                            rf"\s+(?:in|on|with|using)\s+(?:Na\s+|sodium\s+)?[A-Za-z][\w-]*(?:\s+(?:tube|sample|specimen|blood))?(?:\s+count)?)?)\s*(?::\s*)?{SUBJECT_VERB})(?!\d{{1,2}}/\d){NUMBER}")
 # The same, with words of time before an arrow ("0.3 yest → 1.9", "8.6 day 2 evening -> 7.7"), used only in texts that hold an
@@ -779,7 +781,8 @@ def _restated(analyte: str, last_step: tuple, step: re.Match, unit_text: str, te
 
 
 HEMATOCRIT_AFTER_RE = re.compile(r"/\s*(\d{2}(?:[.,]\d)?)(?![\d/])")
-GRADE_ASIDE_RE = re.compile(r"(?i)[ \t]*\(\s*(?:CTCAE\s+)?(?:grade|grado|grad|graad|grau|gr\.?|G)\s*[0-5]\s*\)")
+GRADE_ASIDE_RE = re.compile(r"(?i)[ \t]*\(\s*(?:CTCAE\s+)?(?:grade|grado|grad|graad|grau|gr\.?|G)\s*[0-5]"
+                            r"(?:\s*,?\s*(?:per|on|by|under|in)?\s*(?:CTCAE\s*)?v(?:ersion\s*)?[56](?:\.0)?)?\s*\)")  # "(grade 3 per v5)"
 
 
 YEAR_BEFORE_RE = re.compile(r"(?i)\b(?:in|since|of|during|from|until|back\s+in|the|year)\s+$")
@@ -1329,19 +1332,23 @@ NAMED_AS_THRESHOLD_RE = re.compile(r"(?i)(?<![^\s\d])[ \t]*(?:(?!(?:against|vs|v
                                    r"|[ \t]*(?:is|=|being|as|was)[ \t]+(?:(?:the|a|an|our|your|their|my|his|her)[ \t]+)?"
                                    r"(?:(?!(?:below|under|above|over|near|close|within|beyond|past|less|more|lower|higher|not|still|just|well|at|on|in)\b)[a-z'’-]+[ \t]+){0,2}"
                                    r"(?:cut[ -]?offs?|thresholds?|limits?|triggers?|targets?|goals?|LLN|ULN|lower[ \t]+limit|hold[ \t]+line|floor)\b")
+ALTERNATIVE_ASKED_RE = re.compile(r"(?i)\s+or\s+\d+(?:[.,]\d+)?\s*(?:[^\s\d?]+\s*)?\?")  # "… 7 or 8?"
 THRESHOLD_NOUNS = ("cut", "thresh", "limit", "trigger", "target", "goal", "lln", "uln", "hold line", "floor")  # NAMED_AS_THRESHOLD_RE's nouns
 # Who the patient is to the writer, before the patient's own value: "ours 68", "pt's 7.3", "our guy is at 1.3", "mine is 1.6".
+# ... in French, Spanish, Italian, German, Dutch and Portuguese, with the pronoun after it: "chez notre patient elles sont à 88"
+FOREIGN_OWNER = (r"(?:(?:chez|bei|bij|en|in|no|na)\s+)?(?:notre|nuestr[oa]|(?:il\s+|la\s+)?nostr[oa]|unser(?:e[mnr]?)?|onze|(?:o\s+|a\s+)?noss[oa])\s+"
+                 r"(?:patient(?:e|in)?|paciente|paziente|patiënte?)(?:\s*,)?(?:\s+(?:elles?|ils?|sie|ze|zij|elas?|eles?|ellas?|ellos?|esse|este|esta))?")
 OWNER = r"(?:ours|theirs|yours|mine|(?:(?:our|my|this|the)\s+)?(?:pts?|patient)(?:\s+(?:him|her)self)?|(?:our|my|this|the)\s+(?:guy|lady|man|woman|gentleman|gent|chap)|this\s+one)"
 CURRENT_AFTER_THRESHOLD_RE = re.compile(rf"(?:[ \t]*(?:[-–]|and|to)[ \t]*\.?\d+(?:[.,]\d+)?)?(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?"
                                         rf"(?:[^.;\n\d]|\.(?=\s+I(?:['’]m|\s+am)\s)|\b(?:bed|bay|room|rm)\s*\d+\b|"
                                         rf"\b(?:cut-?off|threshold|limit|trigger)[^.;\n\d]{{0,25}}?\b(?:is|of|=|:)\s*[<>≤≥]?\s*\d+(?:[.,]\d+)?|(?<=\bby\s)\d+(?:[.,]\d+)?(?:\s*(?:g/dl|g/l|k\b))?|\((?:CTCAE\s+)?(?:grade|gr\.?|G)\s*[0-5](?:[^()\n\d]{{0,16}}(?:v|version\s*)?[56](?:\.0)?)?\)|{TIME_TOKEN}|\b(?:19|20)\d\d\b|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\.{{2,}}|\b[Gg]\d(?:[-–]\d)?\b|\bgrade\s*[0-5]\b|\b[Cc]\d{{1,2}}\s*[Dd]\d{{1,2}}\b|\b(?:cycle|day|week|wk)\s*\d{{1,3}}\b|\bv(?:ersion\s*)?[56](?:\.0)?\b|\bbetween\s+\.?\d+(?:[.,]\d+)?\s*(?:and|-|–|to)\s*\.?\d+(?:[.,]\d+)?|[<>≤≥]\s*\d+(?:[.,]\d+)?\s*[-–]\s*\d+(?:[.,]\d+)?|\((?:around|about|approx\w*|~)?\s*\d+(?:[.,]\d+)?\s*\)|[<>≤≥~]\s*\d+(?:[.,]\d+)?|\d+ish\b|\b(?:says|said|uses|gives|lists)\s+\d+(?:[.,]\d+)?|(?:above|below|over|under)\s+\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s+or\s+\d+(?:[.,]\d+)?){{0,50}}?"
-                                        rf"(?:[,;?—–]|\s-\s|\.{{2,}}|\.(?=\s+(?:they|it|mine|ours|our|his|hers|theirs|yours|she|he|pt|patient)['’\s]|\s+(?:right\s+)?(?:now|today|currently|this\s+morning)\b|\s+(?:current|latest)\s*:?\s*\d|\s+{PATIENTS_OWN})|(?=\s+(?:ours|his|hers|theirs|yours|mine)\s)|(?=\s+(?:but|whereas|while)\s))\s*(?:but\s+|and\s+|right\s+|whereas\s+|while\s+|for\s+now\s*,?\s*|as\s+of\s+(?:now|today)\s*,?\s*)?"
-                                        rf"(?P<cue>today|now|this\s+morning|currently|current(?=\s*:?\s*\d)|latest(?=\s*:?\s*\d)|(?:his|hers|they|it)(?=\s+(?:is|was|are|were|came\s+back|come\s+back)\s|['’]re\s+at\s)|they['’]?re(?=\s+(?:at\s+|now\s+|only\s+)?\d)|{OWNER}(?:['’](?:s|re))?(?:\s+(?:count|value|result|level|number|reading))?(?:\s+(?:today|now|currently|this\s+morning|on\s+[a-z]{{4,}}))?(?=\s+(?:is|was|are|were|came\s+back|come\s+back|has|had|at|sits?|sitting|stands?|standing)\s)|(?:ours|mine|theirs|yours|hers|his|(?:(?:our|my|this|the)\s+)?(?:pts?|patient)(?:['’]s)?(?:\s+(?:him|her)self)?)(?:\s+(?:today|now|currently|this\s+morning))?(?=\s*:?\s*[1-9]|\s*:?\s*0[.,])(?!\s*:?\s*\d+(?:st|nd|rd|th)\b)|(?:she|he)(?=['’]s\s+(?:at\s+|now\s+|only\s+)?\d|\s+is\s+(?:at\s+|now\s+|only\s+)?\d|['’]s\s+at\s|\s+is\s+at\s)|(?:pt|patient)(?:['’]s)?\s+value|{PATIENTS_OWN})(?:['’](?:s|re))?\s*(?::\s*)?{SUBJECT_VERB}{NUMBER}\s*(?:{UNIT})?",
+                                        rf"(?:[,;?—–]|\s-\s|\.{{2,}}|\.(?=\s+(?:they|it|mine|ours|our|his|hers|theirs|yours|she|he|pt|patient)['’\s]|\s+(?:right\s+)?(?:now|today|currently|this\s+morning)\b|\s+(?:current|latest)\s*:?\s*\d|\s+{PATIENTS_OWN}|\s+{FOREIGN_OWNER}\s)|(?=\s+(?:ours|his|hers|theirs|yours|mine)\s)|(?=\s+(?:but|whereas|while)\s))\s*(?:but\s+|and\s+|right\s+|whereas\s+|while\s+|for\s+now\s*,?\s*|as\s+of\s+(?:now|today)\s*,?\s*)?"
+                                        rf"(?P<cue>today|now|this\s+morning|currently|current(?=\s*:?\s*\d)|latest(?=\s*:?\s*\d)|(?:his|hers|they|it)(?=\s+(?:is|was|are|were|came\s+back|come\s+back)\s|['’]re\s+at\s)|they['’]?re(?=\s+(?:at\s+|now\s+|only\s+)?\d)|{OWNER}(?:['’](?:s|re))?(?:\s+(?:count|value|result|level|number|reading))?(?:\s+with\s+[^,;.\d\n]{{1,40}}?)?(?:\s+(?:today|now|currently|this\s+morning|on\s+[a-z]{{4,}}))?(?=\s+(?:is|was|are|were|came\s+back|come\s+back|has|had|at|sits?|sitting|stands?|standing)\s)|(?:ours|mine|theirs|yours|hers|his|(?:(?:our|my|this|the)\s+)?(?:pts?|patient)(?:['’]s)?(?:\s+(?:him|her)self)?)(?:\s+(?:today|now|currently|this\s+morning))?(?=\s*:?\s*[1-9]|\s*:?\s*0[.,])(?!\s*:?\s*\d+(?:st|nd|rd|th)\b)|(?:she|he)(?=['’]s\s+(?:at\s+|now\s+|only\s+)?\d|\s+is\s+(?:at\s+|now\s+|only\s+)?\d|['’]s\s+at\s|\s+is\s+at\s)|(?:pt|patient)(?:['’]s)?\s+value|{PATIENTS_OWN}|{FOREIGN_OWNER}\s+(?:{PRONOUN_BE}|hat|heeft|tem|tiene|ha|a)\s+(?:(?:à|a|bei|op|em|en|de|di|van)\s+)?(?=\d))(?:['’](?:s|re))?\s*(?::\s*)?{SUBJECT_VERB}{NUMBER}\s*(?:{UNIT})?",
                                         re.IGNORECASE)
 OWNER_WORDS = ("mine", "ours", "pt", "patient", "guy", "lady", "man", "woman", "gent", "chap", "his ", "hers", "theirs", "yours", "he's", "she's",
                "he is", "she is", "this one")  # one of them is in every OWNER and every cue of whose value follows
 # a cue the patient's value may follow after a name with none: whose value it is, or that it is current
-OWNER_CUE_RE = re.compile(rf"(?i)(?:{OWNER}|his|hers|they|she|he|today|now|this\s+morning|currently)\b")
+OWNER_CUE_RE = re.compile(rf"(?i)(?:{OWNER}|{FOREIGN_OWNER}|his|hers|they|she|he|today|now|this\s+morning|currently)\b")
 # the cue's first letters: a word of now, or a possessive ("hold if plt <75, ours is 88", "ref range 1.8-7.7, his is 1.6")
 CURRENT_WORDS = ("today", "now", "morning", "current", "latest", "ours ", "his ", "hers ", "theirs ", "yours ", "mine ", "value", "they ", "it ", "he's", "he is", " pt ",
                  "he’s", "they'", "they’", "pt'", "pt’", "pt:", " pts ", "himself", "herself", "guy", "lady", "man ", "woman", "gent", "chap",
@@ -1601,6 +1608,8 @@ def _find_mentions(text: str) -> list[Mention]:
                                and normal_at[near] < match.start() and not _bracketed_alone(text, filler, number_span[1])
                                and NORMAL_BEFORE_RE.search(text, match.start() - 40 if match.start() > 40 else 0, match.start())):
             comparator = "target"  # "Target Hb 7-8 g/dL", "Hb 7-8": a range or a goal, not the patient's value
+        if not comparator and text.startswith(" or ", number_span[1]) and ALTERNATIVE_ASKED_RE.match(text, number_span[1]):
+            comparator = "target"  # "the transfusion threshold, Hb 7 or 8?": one of two numbers asked about, no value
         if not comparator and filler and CHANGE_SIZE_RE.search(filler):
             comparator = "target"  # "a hemoglobin fall of 2 g/dL": the size of a change, not a value
         if not comparator and threshold_at and (near := bisect_left(threshold_at, value_match.end())) < len(threshold_at) \
@@ -1853,26 +1862,31 @@ def _find_mentions(text: str) -> list[Mention]:
             others = list(OTHER_PATIENT_RE.finditer(text, ends[-1].end() if ends else start, mention.span[0]))
             if others and not OWN_PATIENT_RE.search(text, others[-1].end(), mention.number_span[0]):
                 mention.someone_else = True
-    if any(word in lowered for word in RELATIVE_WORDS) and (WRITER_IS_PATIENT_RE.search(text) or any(word in lowered for word in NOT_CARED_FOR)
+    writer_is_patient = any(word in lowered for word in RELATIVE_WORDS) and WRITER_IS_PATIENT_RE.search(text) is not None
+    if any(word in lowered for word in RELATIVE_WORDS) and (writer_is_patient or any(word in lowered for word in NOT_CARED_FOR)
                                                             or "pt's " in lowered or "pt’s " in lowered or "patient's " in lowered or "patient’s " in lowered):
         # "my mom had lymphocytes of 0.4 last year … I'm starting Keytruda": a relative's value, in a sentence about the relative,
         # when the writer says they are the patient (else the relative may be the patient: "My husband is on Tecentriq and his …")
         for mention in found:
             if mention.steps:
                 continue  # "his lymphocytes were 0.4, but mine came back at 0.9": the series reads the writer's own
-            if THIRD_PERSON_COUNT_RE.match(text, mention.span[0]):
+            if writer_is_patient and THIRD_PERSON_COUNT_RE.match(text, mention.span[0]):
                 mention.someone_else = True  # "My brother donated platelets for me; his count was 310": the relative's, not the writer's
                 continue
             start = max(0, mention.span[0] - 120)
             ends = list(SENTENCE_STOP_RE.finditer(text, start, mention.span[0]))
             relatives = [m for m in RELATIVE_SUBJECT_RE.finditer(text, ends[-1].end() if ends else start, mention.span[1]) if m.end() <= mention.span[0]]
             if relatives and not WRITER_RE.search(text, relatives[-1].end(), mention.number_span[0]) \
-                    and not OWN_AFTER_RELATIVE_RE.search(text, relatives[-1].end(), mention.number_span[0]):  # "… while mine came back at 62", "our pt is 1.7"
+                    and not OWN_AFTER_RELATIVE_RE.search(text, relatives[-1].end(), mention.number_span[0]) \
+                    and (writer_is_patient or not THIRD_PERSON_OWN_RE.search(text, relatives[-1].end(), mention.number_span[0])):
+                # "… while mine came back at 62", "our pt is 1.7"; "pt's neighbor had anc 0.3 …; her own anc is 1.9": the patient's,
+                # when the writer is not the patient
                 mention.someone_else = True
     return found
 
 
 THIRD_PERSON_COUNT_RE = re.compile(r"(?i)(?:his|her|their)[ \t]+(?:\w+[ \t]+)?count\b")  # a count labelled by another's possessive
+THIRD_PERSON_OWN_RE = re.compile(r"(?i)\b(?:his|her|their)[ \t]+own\b")
 
 
 # Dutch laboratories report hemoglobin in mmol/L (5.0 to 11.0 is normal for adults), so in a Dutch text a hemoglobin
@@ -2914,15 +2928,15 @@ def row_table_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]]
         shares_unit = header is not None and len(cells) == len(header) - 1 and bool(rest.strip()) and UNIT_CELL_RE.fullmatch(rest) is not None
         # "Neutrophils Absolute 1.8 - 7.7 10*3/uL   0.9 (L)" under "Component   Ref Range & Units   Value": the name and the range
         shares_range = bool(rest.strip()) and (range_cell := RANGE_CELL_RE.match(rest)) is not None and RANGE_TAIL_RE.fullmatch(rest, range_cell.end()) is not None
+        name_end = cells[0][0] + len(line[cells[0][0]:cells[0][1]]) - len(line[cells[0][0]:cells[0][1]].lstrip()) + name.end()
         if rest.strip() and CELL_VALUE_RE.fullmatch(rest) or shares_unit or shares_range:
-            split = cells[0][0] + len(line[cells[0][0]:cells[0][1]]) - len(line[cells[0][0]:cells[0][1]].lstrip()) + name.end()
-            cells = [(cells[0][0], split), (split, cells[0][1]), *cells[1:]]
+            cells = [(cells[0][0], name_end), (name_end, cells[0][1]), *cells[1:]]
             rest = ""
-        elif rest.strip() and (bracketed := BRACKETED_RANGE_NAME_RE.match(rest)) and CELL_VALUE_RE.fullmatch(rest, bracketed.end()):
-            # "WBC (4.0-10.0) 4.5     3.9": the name, its range and the first value share a cell, one space apart
-            split = cells[0][0] + len(line[cells[0][0]:cells[0][1]]) - len(line[cells[0][0]:cells[0][1]].lstrip()) + name.end() + bracketed.end()
-            cells = [(cells[0][0], split), (split, cells[0][1]), *cells[1:]]
-            rest = rest[:bracketed.end()]
+        elif rest.strip() and (label := BRACKETED_RANGE_NAME_RE.match(rest) or UNIT_CELL_RE.match(rest)) and CELL_VALUE_RE.fullmatch(rest, label.end()):
+            # "WBC (4.0-10.0) 4.5     3.9", "Neut x10^9/L 3.0      2.1": the name, its range or unit and the first value share a
+            # cell, one space apart
+            cells = [(cells[0][0], name_end + label.end()), (name_end + label.end(), cells[0][1]), *cells[1:]]
+            rest = rest[:label.end()]
         if any(ANALYTE_RE.match(line[a:b].strip()) for a, b in cells[1:]):
             continue  # several analytes on one line ("Hb 9.1; PLT 45"): running text, not a table row
         columns = [""] + header if header is not None and len(header) == len(cells) - 1 else header

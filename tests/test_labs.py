@@ -1742,6 +1742,22 @@ ROUND73_READS = [
     ("the Thursday sample (today) gives ANC 1.2; Tuesday was 0.8", {"anc": 1.2}),
     # two dates across a new year
     ("plt 71 (30/12), 102 (06/01)", {"plt": 102}),
+    # the patient named with a phrase before the verb; a grade aside that names its version
+    ("KEYNOTE criteria wanted ANC >=1.5; our patient with melanoma on pembro is at 1.2", {"anc": 1.2}),
+    ("ANC 0.9 (G3 on v5) on Monday; today after filgrastim 2.2", {"anc": 2.2}),
+    # a long aside in brackets, then today's value
+    ("WBC 3.9 on entry (splenectomy 2019, on hydroxyurea before, now stopped); today 2.6", {"wbc": 2.6}),
+    # an earlier value told in a relative clause before the change
+    ("His haemoglobin, which had been 13.1 at the start, dropped to 8.9 and is now 10.2 after iron.", {"hgb": 10.2}),
+    # our patient, in French and Spanish, after a cohort's statistic or a rule
+    ("Médiane des PNN dans l'étude : 3,1 G/L ; chez notre patiente ils sont à 1,1 G/L", {"anc": 1.1}),
+    ("suspender si plaquetas <50. Nuestro paciente está en 64", {"plt": 64}),
+    # one of two numbers asked about is no value
+    ("is the ANC cut-off for G-CSF 0.5 or 1.0?", {}),
+    # a table row whose name, unit and first value share a cell
+    ("            03-Jun   10-Jun   17-Jun\nLymph x10^9/L 1.1      0.8      0.6 L", {"alc": 0.6}),
+    # the patient's own value after a neighbour's, told by a clinician
+    ("the pt's friend had platelets of 20 on chemo; his own platelets are 144", {"plt": 144}),
 ]
 
 
