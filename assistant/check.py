@@ -128,13 +128,13 @@ SEPARATE_CLAIMS_RE = _scan(GRADE_CLAIM_PATTERN.replace("|/|and)", "|/)"), re.IGN
 assert SEPARATE_CLAIMS_RE.pattern != GRADE_CLAIM_RE.pattern
 # Words naming the condition a grade is claimed for, mapped to the analyte that grades it.
 TERM_WORDS = {
-    "anc": r"neutrop[ée]ni(?:a|c|e)|neutrophil\s+count\s+decrease[ds]?",
+    "anc": r"neutrop[ée]ni(?:a|c|e|(?![^\W\d_]))|neutrophil\s+count\s+decrease[ds]?",
     # one alternative for thrombo-/trombo-, -cyto-/-zyto-/-cito-: fewer alternatives keep the scan of a long text fast
-    "plt": r"th?rombo(?:cyto|zyto|cito)?p[ée]ni(?:a|c|e)|piastrinopenia|plaquetopenia|immune\s+thrombocytopeni(?:a|c)|ITP|"
+    "plt": r"th?rombo(?:cyto|zyto|cito)?p[ée]ni(?:a|c|e|(?![^\W\d_]))|piastrinopenia|plaquetopenia|immune\s+thrombocytopeni(?:a|c)|ITP|"
            r"platelet\s+count\s+decrease[ds]?",
-    "hgb": r"an(?:a?[ée]|ä)mi(?:a|c|e)",
-    "alc": r"l(?:ymph|ymf|inf)op[ée]ni(?:a|c|e)|lymphocyte\s+count\s+decrease[ds]?",
-    "wbc": r"leu[ck]op[ée]ni(?:a|c|e)|white\s+blood\s+cell\s+decrease[ds]?",
+    "hgb": r"an(?:a?[ée]|ä)mi(?:a|c|e|(?![^\W\d_]))",  # "anemi": Swedish, as the other bare "-i" forms
+    "alc": r"l(?:ymph|ymf|inf)op[ée]ni(?:a|c|e|(?![^\W\d_]))|lymphocyte\s+count\s+decrease[ds]?",
+    "wbc": r"leu[ck]op[ée]ni(?:a|c|e|(?![^\W\d_]))|white\s+blood\s+cell\s+decrease[ds]?",
     "alt": r"ALT\s+(?:increased|increase|elevation|rise)|alanine\s+aminotransferase\s+increased",
     "ast": r"AST\s+(?:increased|increase|elevation|rise)|aspartate\s+aminotransferase\s+increased",
     "bili": r"hyperbilirubin(?:a)?emia|blood\s+bilirubin\s+increased",
@@ -253,7 +253,7 @@ RELATIONS = {
 # A sentence ends at the first [.!?] that is not a decimal point, at a line end or at the end of the text. Written as
 # runs of other characters taken whole (an atomic group, spelled "(?=(run))\1" so Python 3.10 reads it too), so a long
 # line without full stops is scanned in one pass.
-SENTENCE_END = r"(?<!\d)[.!?](?=\s|$)|[!?][\x22'”’»]+(?=\s|$)|(?<=\d)[.!?](?=\s+[A-Z(\[]|\s+[a-z]{2,}|\s*$)|\n|$"
+SENTENCE_END = r"(?<!\d)[.!?](?=\s|$)|[!?][\x22'”’»]+(?=\s|$)|(?<=\d)[.!?](?=\s+[A-ZÀ-Ý(\[¿¡]|\s+[a-z]{2,}|\s*$)|\n|$"
 SENTENCE_RE = re.compile(rf"[^\n](?=([^\n.!?]*))\1(?:(?!{SENTENCE_END})[.!?](?=([^\n.!?]*))\2)*(?:{SENTENCE_END})", re.DOTALL)
 CLAUSE_BREAK_RE = _scan(r"(?#first)(?:;|,\s*(?:so|yet)\b|\b(?:whereas|while|but)\b)", re.IGNORECASE)
 # A grade that describes a cohort, not the value at hand: "34 patients with grade 4 neutropenia".
@@ -439,16 +439,19 @@ WOULD_BE_BEFORE_RE = re.compile(r"(?i)\b(?:lower|higher|less|more|below|above|fu
                                 r"\s*(?:,|and|und|et|y|e|en)\s+(?:it|that|this|they|you|she|he|es|ce|sería|sarebbe)?\s*"
                                 r"(?:would|'d|’d|wäre|w[üu]rde|serait|ser[íi]a|sarebbe|zou)\s*(?:be|become|count\s+as|sein|[êe]tre|essere|zijn)?\s+"
                                 r"(?:an?\s+|(?:in\s+|into\s+))?$")
-DEFINITION_HINT_RE = re.compile(r"any|everything|value|level|count|result|reading|between")
+DEFINITION_HINT_RE = re.compile(r"any|everything|value|level|count|result|reading|between|from|an\s+(?:anc|alc|wbc|h)")
 CLAIMING_PREPOSITIONS = {"at", "on", "within", "in", "near", "inside", "into", "toward", "towards"}
 # A grade given to every value past a number is a definition, not a claim about a value: "anything below 8.0 is grade 3".
 DEFINITION_SUBJECT = (r"\b(?:anything|everything|(?:any|an?|only\s+an?)\s+(?:[\w-]+\s+)?(?:value|count|level|result|reading)|values|levels|"
-                      r"counts|results|readings)\s+")
+                      r"counts|results|readings|(?:any|an?|only\s+an?)\s+(?:ANC|ALC|WBC|Hb|Hgb|ha?emoglobin))\s+")
 DEFINITION_VERB = (r"(?:(?:is|are|would\s+be)(?:\s+(?:considered|classed|classified|called|graded|rated|counted)(?:\s+as)?)?|counts?\s+as|"
                    r"becomes?|means|=)\s+(?:an?\s+)?(?:CTCAE\s+)?$")
 DEFINITION_BEFORE_RE = re.compile(rf"(?i)(?:{DEFINITION_SUBJECT}(?:at\s+or\s+)?(?:below|under|above|over|less\s+than|lower\s+than|greater\s+than|"
                                   r"higher\s+than|more\s+than|<=|>=|≤|≥|<|>)\s*(?:\d[\d.,]*|that|this)"
-                                  r"|\bbetween\s+\d[\d.,]*\s*(?:[^\s\d]\S*\s+)?(?:and|to|-)\s*\d[\d.,]*)\s*(?:[^\s\d]\S*\s+)?" + DEFINITION_VERB
+                                  r"|\bbetween\s+\d[\d.,]*\s*(?:[^\s\d]\S*\s+)?(?:and|to|-)\s*\d[\d.,]*"
+                                  # "a platelet count from 25 to under 50 is considered grade 3": a band
+                                  rf"|{DEFINITION_SUBJECT}from\s+\d[\d.,]*\s*(?:[^\s\d]\S*\s+)?(?:to|-)\s*(?:(?:under|below|less\s+than|<)\s*)?\d[\d.,]*)"
+                                  r"\s*(?:[^\s\d]\S*\s+)?" + DEFINITION_VERB
                                   # "…, which only calls counts below 0.1 grade 4": the verb before the values it grades
                                   + rf"|\b(?:calls?|labels?|classif(?:y|ies)|rates?)\s+(?:only\s+)?{DEFINITION_SUBJECT}(?:at\s+or\s+)?(?:below|under|above|over|less\s+than|"
                                   r"greater\s+than|<=|>=|≤|≥|<|>)\s*\d+(?:[.,]\d+)?\s*(?:[^\s\d]\S*\s+)?(?:as\s+)?(?:an?\s+)?(?:CTCAE\s+)?$")
@@ -877,7 +880,11 @@ INTERROGATIVE_CLAUSE_RE = re.compile(r"(?i)(?:[—–:;,]|\s-\s)\s*(?:so\s+|and\
 # ... or a question in quotes: 'message: "Is an ANC of 1.1 grade 3?"'.
 QUOTED_QUESTION_RE = re.compile(r"(?i)[\"“„«]\s*(?=(?:is|are|was|were|does|do|did|would|could|should|can|will|what|which|how)\b[^\"”»]*\?)")
 # A sentence that asks whether the one before it is right: "The nurse said it's grade 2. Is that right?"
-CONFIRMING_QUESTION_RE = re.compile(r"(?i)\s*(?:(?:is|was)\s+(?:that|this|it|she|he)\s+(?:right|correct|true|accurate)|(?:right|correct|true)\s*)\s*\?")
+CONFIRMING_QUESTION_RE = re.compile(r"(?i)\s*¿?\s*(?:(?:is|was)\s+(?:that|this|it|she|he)\s+(?:right|correct|true|accurate)|(?:right|correct|true)\s*|"
+                                    # ... in the other languages read: "¿Es correcto?", "C'est juste ?", "Stimmt das?", "Klopt dat?"
+                                    r"(?:es|est[áa])\s+(?:correcto|cierto|as[íi]|bien)|(?:c['’]est|est-ce)\s+(?:juste|correct|exact|vrai)|"
+                                    r"[èe]\s+(?:corretto|giusto|vero)|stimmt\s+(?:das|es)|ist\s+das\s+(?:richtig|korrekt)|"
+                                    r"(?:est[áa]|[ée])\s+(?:certo|correto|isso)|klopt\s+(?:dat|het)|is\s+dat\s+(?:juist|correct))\s*\?")
 # ... or one that asks for agreement at its end: "that's grade 3 anaemia, isn't it?", "grade 2, right?".
 TAG_QUESTION_RE = re.compile(r"(?i)(?:\b(?:isn't|aren't|wasn't|doesn't|don't|is|was)\s+(?:it|that|this|they|she|he)|,\s*(?:right|correct|no|yes|yeah))"
                              r"\s*\?[\"'”*_ ]*$")
@@ -937,7 +944,7 @@ REPORTED_AFTER_RE = re.compile(r"(?i)\s*(?:\([^()]{0,30}\)\s*)?(?:,\s*)?(?:\w+\s
 CORRECTION_HINT_WORDS = ("correct", "true", "actual", "right", "revised", "amended", "should", "in fact", "really", "wrong", "error", "mistake",
                          "i'd ", "i’d ", "i would",
                          "typo", "call", "mis", "sorry", "wait", "mean", "scratch", "make that", "rather", "review", "regrad", "pardon",
-                         "perd", "scusa", "entschuldigung", "desculpe", "plut", "dicho", "anzi", "gezegd") \
+                         "perd", "scusa", "entschuldigung", "desculpe", "plut", "dicho", "anzi", "gezegd", ", no,") \
     + tuple(f"{mark} {word} ctcae" for mark in ";:—–" for word in ("by", "per", "under"))  # a word CORRECTION_RE needs, lowered
 CORRECTION_RE = _scan(r"(?i)\b(?#first)(?:(?:correct(?:ed)?|true|actual|right|revised|amended)\s+(?:CTCAE\s+)?grade|corrected\s+(?:[^.;\d]{0,30}?\s)?to|" + CORRECTION_LABEL + r"|"
                            rf"should\s+(?:have\s+been|be|read)|(?:is|was|it's|that's)\s+(?:actually|in\s+fact|really)|{WRONG_CLAIM}|"
@@ -948,9 +955,9 @@ CORRECTION_RE = _scan(r"(?i)\b(?#first)(?:(?:correct(?:ed)?|true|actual|right|re
                            r"(?<=[;:—–]\s)(?:by|per|under)\s+CTCAE\s*v?\s*[56](?:\.0)?,?\s+(?:it|this|that)(?:'s|\s+is|\s+would\s+be)|"
                            # a claim taken back as it is said: "grade 3, sorry, grade 4", "grade 4, no wait, grade 2", "I mean"
                            r"(?:sorry|no\s+wait|wait|i\s+mean|scratch\s+that|make\s+that|or\s+rather|pardon|perd[óo]n|scusa(?:te)?|"
-                           r"entschuldigung|desculpe|ou\s+plut[ôo]t|o\s+mejor\s+dicho|anzi|beter\s+gezegd)"
+                           r"entschuldigung|desculpe|ou\s+plut[ôo]t|o\s+mejor\s+dicho|anzi|beter\s+gezegd|(?<=,\s)no(?=\s*,))"  # "grade two, no, grade three"
                            r"(?=\s*[,:;—–-]*\s*(?:it's\s+|it\s+is\s+|c['’]est\s+|(?:de|di|del|van|von|do|da)\s+)?"
-                           r"(?:grade|grado|grad|grau|graad|gr\.?|(?-i:G))\s*[0-5IV]))\b")
+                           r"(?:grade|grado|grad|grau|graad|gr\.?|(?-i:G))\s*(?:[0-5IV]|one|two|three|four|five)))\b")
 
 
 # Between a grade and the condition it names only words and brackets stand: "grade 3 (severe) neutropenia"; after
@@ -1077,7 +1084,15 @@ def _nearest_term(terms, term_starts: list[int], claim_start: int, claim_end: in
     # not past a semicolon or another analyte's name: "grade 2 neutropenia; platelets grade 1" grades the platelets
     before = [(claim_start - e, a) for s, e, a in terms[max(0, index - 3):index] if 0 <= claim_start - e <= 40
               and ";" not in text[e:claim_start] and not REFERENT_RE.search(text, e, claim_start)]
-    return min(before)[1] if before else None
+    if before:
+        return min(before)[1]
+    named = NAME_BEFORE_GRADE_RE.search(text, max(0, claim_start - 24), claim_start) if text[claim_start - 1:claim_start].isspace() else None
+    return named.lastgroup if named else None  # "WBC G1, Hb G1, plt G2" after the values: the count named right before the grade
+
+
+# A count named right before a grade, with no value between: "plt G2", "Hb: grade 1".
+NAME_BEFORE_GRADE_RE = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?P<{k}>{ANALYTE_PATTERNS[k]})" for k in ("anc", "plt", "hgb", "alc", "wbc"))
+                                  + r")[ \t]*[:=]?[ \t]*$", re.IGNORECASE)
 
 
 def _opens_correction(text: str, position: int, known: dict[int, bool]) -> bool:
@@ -1738,7 +1753,9 @@ def _lln_comparison_findings(text: str, lowered: str, mentions: list[Mention], s
     for match in sorted(english + foreign + normal_at + normal_alone, key=lambda m: m.start()):
         if match.re is NORMAL_ALONE_RE:  # "Hb 10.9 g/dL, normal, no further work-up": the value right before, said to be normal
             index = bisect_right(value_ends, match.start()) - 1
-            mention = values[index] if index >= 0 and not text[values[index].span[1]:match.start()].strip(" \t,;:(–—-") else None
+            gap = text[values[index].span[1]:match.start()] if index >= 0 else ""
+            gap = RANGE_IN_BRACKETS_RE.sub("", gap) if "(" in gap else gap  # "WBC 3.9 (4.0-11.0) – normal": past the value's own range
+            mention = values[index] if index >= 0 and not gap.strip(" \t,;:(–—-") else None
             if mention is not None:  # judged on its own clause's limit only ("WBC 3.8, below the LLN of 4.0; ANC 2.1, normal")
                 clause_start = max(_sentence_start(spans, match.start()), text.rfind(";", 0, mention.span[0]) + 1)
                 finding, judged = _lln_finding(text, match, mention, mention.analyte, False, clause_start, spans, None, version)
@@ -1798,6 +1815,7 @@ def _lln_comparison_findings(text: str, lowered: str, mentions: list[Mention], s
 # The start of a sentence that leaves its subject to the sentence before: "Now above the lower limit of normal".
 ELLIPTIC_START_RE = re.compile(r"(?i)\s*(?:(?:now|today|still|currently|back|remains?|stays?|is|are|it['’]s|it|they['’]re|they|well|just|"
                                r"slightly|already|again|finally|comfortably|so|and|but)\s+)+")
+RANGE_IN_BRACKETS_RE = re.compile(r"\(\s*\d[\d.,]*\s*(?:[-–]|to)\s*\d[\d.,]*\s*[^()\d\s]{0,12}\s*\)")
 # A value said to be normal on its own, the word alone in its clause: "Hb 10.9, normal,", "ANC 2.1 - normal."
 NORMAL_ALONE_BEFORE_RE = re.compile(r"(?i)[,;:(–—-][ \t]*(?:(?:which|that)\s+is\s+|is\s+)?$")
 NORMAL_ALONE_RE = re.compile(r"(?i)normal(?=[ \t]*(?:[,.;)]|$))")
@@ -2192,6 +2210,8 @@ GENERAL_LABEL_RE = re.compile(r"(?i)\b(?:risks?|side\s+effects?|modifications?|d
 def _states_grades(text: str, start: int, end: int) -> bool:
     """Whether the sentence states grades (see STATEMENT_PREFIX_RE), so that it may borrow the values before it."""
     claims = list(GRADE_CLAIM_RE.finditer(text, start, end))
+    if _grades_after_names(text, start, claims):
+        return True  # "WBC G1, Hb G1, plt G2": each grade after the count it grades
     prefix = STATEMENT_PREFIX_RE.match(text, start, claims[0].start())
     if prefix is None or prefix.end() != claims[0].start():
         return False
@@ -2206,10 +2226,21 @@ def _states_grades(text: str, start: int, end: int) -> bool:
     return STATEMENT_END_RE.match(text, after, end) is not None
 
 
+def _grades_after_names(text: str, start: int, claims: list[re.Match]) -> bool:
+    """Whether a sentence opens with grades each written right after the count it grades ("WBC G1, Hb G1, plt G2")."""
+    lead = text[start:claims[0].start()].lstrip(" \t•*·-–—>")
+    opening = ANALYTE_RE.match(lead)  # the sentence opens with the first count's name, right before its grade
+    return opening is not None and opening.end() == len(lead.rstrip(" \t:=")) \
+        and all(NAME_BEFORE_GRADE_RE.search(text, max(start, claim.start() - 24), claim.start()) for claim in claims)
+
+
 def _values_named_by_terms(text: str, start: int, end: int, previous: list[Mention]) -> list[Mention]:
-    """The previous sentence's values whose analyte a condition named in this sentence grades, each only when the
-    previous sentence gave exactly one value of that analyte."""
+    """The previous sentence's values whose analyte a condition named in this sentence grades (or a count named right
+    before a grade), each only when the previous sentence gave exactly one value of that analyte."""
     named = {m.lastgroup for m in TERM_RE.finditer(text, start, end)}
+    claims = list(GRADE_CLAIM_RE.finditer(text, start, end))
+    if claims and _grades_after_names(text, start, claims):
+        named |= {NAME_BEFORE_GRADE_RE.search(text, max(start, claim.start() - 24), claim.start()).lastgroup for claim in claims}
     counts: dict[str, int] = {}
     for mention in previous:
         counts[mention.analyte] = counts.get(mention.analyte, 0) + 1

@@ -1478,6 +1478,8 @@ def _find_mentions(text: str) -> list[Mention]:
     may_ordinal = any(word in lowered for word in ORDINAL_WORDS) or ORDINAL_SHORT_RE.search(text) is not None \
         or DOTTED_DATE_RE.search(text) is not None
     names = list(ANALYTE_RE.finditer(text))
+    if "(" in text and ("peni" in lowered or "emi" in lowered) and ("count" in lowered or "value" in lowered or "level" in lowered):
+        names = sorted(names + condition_count_names(text), key=lambda name: name.start())
     # where a sentence that opens with now starts ("… . now 8.2"): the value before it may be followed by the latest
     now_after_stop = [m.start() for m in NOW_AFTER_STOP_RE.finditer(text)] if ". " in text else []
     value_re = VALUE_RE if any(word in lowered for word in TIMED_FILLER_WORDS) else PLAIN_VALUE_RE
@@ -2538,6 +2540,20 @@ def _condition_brackets(text: str, lowered: str):
         match = CONDITION_BRACKET_RE.match(text, start)
         if match:
             yield match
+
+
+# "neutropenia (counts 1.6, 1.2 and 1.8 on days 8, 15 and 22)": "counts" in the bracket after a condition names its analyte
+CONDITION_COUNT_RE = re.compile(rf"\b(?P<condition>{'|'.join(CONDITION_ANALYTES)})(?:a|as|c)\b[ \t]*\([ \t]*(?=(?:counts?|values?|levels?)\b)",
+                                re.IGNORECASE)
+CONDITION_COUNT_NAME_RES = {analyte: re.compile(rf"(?P<{analyte}>counts?|values?|levels?)\b", re.IGNORECASE)
+                            for analyte in set(CONDITION_ANALYTES.values())}
+
+
+def condition_count_names(text: str) -> list[re.Match]:
+    """Each word "count(s)" (or "values", "levels") that opens the bracket after a condition, as a name of the condition's
+    analyte: a match whose lastgroup is the analyte, as ANALYTE_RE gives."""
+    return [CONDITION_COUNT_NAME_RES[CONDITION_ANALYTES[bracket.group("condition").lower()]].match(text, bracket.end())
+            for bracket in CONDITION_COUNT_RE.finditer(text)]
 
 
 def condition_bracket_mentions(text: str, lowered: str | None = None) -> list[Mention]:

@@ -1643,9 +1643,31 @@ ROUND62_CLASSES = [
     ("The WBC and platelet count were 2.9 and 70, i.e. grade 1 and grade 1 respectively.", "5", [(M, "wbc", 1, 2), (M, "plt", 1, 2)]),
 ]
 
+ROUND72_CLASSES = [
+    # Swedish conditions
+    ("B-Trombocyter 61, trombocytopeni grad 3.", "5", [(M, "plt", 3, 2)]),
+    ("B-Neutrofila 1,2 - neutropeni grad 2.", "5", []),
+    # a grade taken back with ", no," inside its sentence
+    ("ANC point seven today, grade four, no, grade three.", "5", []),
+    ("Hb 7.6, grade 3, no, grade 2.", "5", [(M, "hgb", 2, 3)]),
+    # a reported grade followed by a question asking if it is right, in another language
+    ("Mon oncologue dit que mes plaquettes à 60 sont un grade 3. C'est juste ?", "5", []),
+    # grades each written after the count they grade, after the values
+    ("FBC 2.8 > 9.6 / 29 < 160. WBC G2, Hb G2, plt G1.", "5", [(M, "plt", 1, 0)]),
+    ("Labs: ANC 0.9, plt 60. ANC G2, plt G2 - hold.", "5", [(M, "anc", 2, 3)]),
+    # a band or a value below a number, defined as a grade, is no claim about the patient's value
+    ('The handout says "a count from 0.5 to under 1.0 is considered grade 3"; his ANC is 1.7.', "5", []),
+    ("only an ALC below 0.2 would be grade 4 on v5; hers is 0.35, grade 3", "5", []),
+    # a value said to be normal on its own, past its own range in brackets
+    ("ANC 1.8 (2.0-7.5) - normal, proceed.", "5", [(C, "anc", None, None)]),
+    ("Plt 162 (150-400) – normal.", "5", []),
+    # "counts" in the bracket after a condition: the condition's values, judged on the lowest
+    ("Grade 3 thrombocytopenia (counts 88, 61 and 92 on days 1, 8 and 15) was reported.", "5", [(M, "plt", 3, 2)]),
+]
+
 
 @pytest.mark.parametrize("text,version,expected", FRESH19_CLASSES + FRESH21_CLASSES + NOTE_CLASSES + ROUND27_CLASSES + ROUND38_CLASSES + ROUND49_CLASSES
-                         + ROUND62_CLASSES)
+                         + ROUND62_CLASSES + ROUND72_CLASSES)
 def test_claim_classes_of_the_last_rounds(text, version, expected):
     """Each class of the last two rounds' development sets (review fresh19 to fresh21 and fresh24; the notes of the lab sets, which
     grade in passing: episodes, rules, other measures, choices), in wordings of our own: the findings with the grade claimed,
