@@ -259,7 +259,7 @@ CLAUSE_BREAK_RE = _scan(r"(?#first)(?:;|,\s*(?:so|yet)\b|\b(?:whereas|while|but)
 # A grade that describes a cohort, not the value at hand: "34 patients with grade 4 neutropenia".
 COHORT_RE = re.compile(r"(?i)\bpatients\s+(?:with|had|having)\s+$|\b(?:in|of)\s+\d[\d,]*\s+(?:patients|cases)\s+(?:with\s+)?$"
                        # "… occurred in three patients: two grade 2 and one grade 4 (nadir 33)": numbers of patients listed before grades
-                       r"|\b(?:patients|cases|subjects)\b[^.;]{0,80}?(?:[:,;]|\band)\s*(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+$"
+                       r"|\b(?:patients|cases|subjects|cohort|arm|group)\b[^.;]{0,80}?(?:[:,;]|\band)\s*(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+$"
                        # "the remaining six had grade 4": other patients than the one whose value is given
                        r"|\b(?:the\s+)?(?:remaining|other)\s+(?:\w+\s+){0,2}?(?:had|have|developed|showed|were|experienced)\s+(?:an?\s+)?$"
                        r"|\b(?:all\s+)?(?:the\s+)?others\s+(?:\w+\s+){0,2}?(?:had|have|developed|showed|were|experienced)\s+(?:an?\s+)?$"  # "all others were grade ≤2"
@@ -661,7 +661,8 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
         if NOT_YET_HINT_RE.search(lowered_before) and NOT_YET_BEFORE_RE.search(before):
             continue  # "it has to drop below 50 before it becomes grade 3", "would take him into grade 3": a grade not reached
         if ("patients" in lowered_before or "cases" in lowered_before or "remaining" in lowered_before or "other" in lowered_before
-                or " had " in lowered_before) \
+                or " had " in lowered_before or "subjects" in lowered_before or "cohort" in lowered_before or " arm" in lowered_before
+                or "group" in lowered_before) \
                 and COHORT_RE.search(before) \
                 or ("in " in (window := text[claim_end:min(end, claim_end + 60)]) or "%" in window) and COHORT_AFTER_RE.match(window):
             # a statistic about a cohort, judged only on the values it lists: "Grade 3–4 neutropenia in 2 patients (ANC
@@ -1048,7 +1049,7 @@ def _cohort_values(text: str, claim_end: int, end: int, analyte: str | None) -> 
 
 COHORT_EXAMPLE_RE = re.compile(rf"(?i)\bincluding\s+(?:one|a|two|three|\d+)\s+(?:patients?|cases?)\s+(?:with|who\s+had)\s+(?:an?\s+)?"
                                rf"(?:[\w-]+\s+)?(?:nadir|count|value|level|low)\s+(?:of\s+)?{NUMBER}\s*(?:{UNIT})?")
-COHORT_BRACKET_RE = re.compile(r"(?i)\([^()]{0,30}?\b(?:nadirs|lowest\s+values|values|counts)\b[^()]*\d")  # "(Hb nadirs 8.6 and 7.7 g/dL)"
+COHORT_BRACKET_RE = re.compile(r"(?i)\([^()]{0,30}?\b(?:nadirs?|lowest\s+values|values|counts)\b[^()]*\d")  # "(Hb nadirs 8.6 and 7.7 g/dL)", "(nadir 33)"
 COHORT_LEAD_RE = re.compile(r"(?i)\s*(?:nadirs?|lowest(?:\s+values?)?|values?|counts?)\s*:?\s*(?=\d)")
 COHORT_NUMBER_RE = re.compile(r"(?<![\w.^/])\d+(?:[.,]\d+)?(?![\w.^/%]|\s*%)")
 

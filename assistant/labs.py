@@ -1272,7 +1272,7 @@ DATED_ITEM_RE = re.compile(rf"{DATE_PREPOSITION}(?P<label>{DATE_LABEL}|{TODAY_LA
 # letters, as a plain test before the pattern is tried.
 LIST_LEAD_RE = re.compile(rf"(?:[ \t]+|(?<=[ \t])|-)(?:(?:(?:im|in[ \t]+the|in|en|au|nel|no|na|the|le|la|il|der|die|el)[ \t]+)?(?:trend[ \t]+(?:since|over|during|from|on)[ \t]+[^:\n\d]{{1,30}}(?=:)|"
                           rf"trend|series|results?|values?|levels?|course|history|verlauf|[ée]volution|evoluci[óo]n|andamento|verloop|evolu[çc][ãa]o|"
-                          rf"(?:by[ \t]+(?:cycle|week|day|visit|date)|this[ \t]+week)(?:[ \t]+on[ \t]+\w+)?)\b"
+                          rf"(?:by[ \t]+(?:cycle|week|day|visit|date)|this[ \t]+week)(?:[ \t]+on[ \t]+\w+|[ \t]+(?:this|last|per|in|during)[ \t]+(?:the[ \t]+)?(?:cycle|week|course|admission|month|stay))?)\b"
                           rf"[ \t]*[#:=–—-]?|{DATE_PREPOSITIONS}[ \t]+)", re.IGNORECASE)
 LIST_WORD_STARTS = "tTsSrRvVlLaAoOeEiIdDcChHbBnN-éÉ"
 
@@ -3831,16 +3831,36 @@ REPLY_REPEAT_RE = re.compile(r"(?i)\b(?:repeat|re-?check|rpt)(?:ed)?\b(?:\s+(?:t
 
 
 def reply_repeat_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
-    """The last repeat a reply tells with no name (REPLY_REPEAT_RE), as a value of the one count the quoted message below it
-    names, when the reply names none itself."""
-    quoted_from = _earlier_message_start(text)
-    quoted = {m.analyte for m in mentions if m.span[0] >= quoted_from and m.value is not None}
-    if len(quoted) != 1 or any(m.span[0] < quoted_from for m in mentions) or ANALYTE_RE.search(text, 0, quoted_from):
+    """The last repeat a reply tells with no name (REPLY_REPEAT_RE), as a value of the one count the quoted message above or
+    below it names, when the reply names none itself."""
+    quote = _quoted_message(text)
+    reply = (0, quote[0]) if quote[0] > 0 else (quote[1], len(text))
+    quoted = {m.analyte for m in mentions if not _in_reply(m, quote) and m.value is not None}
+    if len(quoted) != 1 or any(reply[0] <= m.span[0] < reply[1] for m in mentions) or ANALYTE_RE.search(text, *reply):
         return []
     analyte = quoted.pop()
     repeats = [_mention(analyte, text, match.start(), match.end(), match.group("num"), False, None, None, match.span("num"),
-                        [parse_number(match.group("num"))]) for match in REPLY_REPEAT_RE.finditer(text, 0, quoted_from)]
+                        [parse_number(match.group("num"))]) for match in REPLY_REPEAT_RE.finditer(text, *reply)]
     return [m for m in repeats if m.value is not None][-1:]
+
+
+def _quoted_message(text: str) -> tuple[int, int]:
+    """Where the earlier message a reply quotes starts and ends: from its start to the text's end under a reply written
+    above it; its lines marked with ">" when the text opens with them and the reply follows ("> PLT 61 …\n\nUpdate: …")."""
+    start = _earlier_message_start(text)
+    if start == len(text) or text[:start].strip() or not text.startswith(">", start):
+        return start, len(text)
+    end = start
+    for line in text[start:].split("\n"):
+        if line.strip() and not line.lstrip().startswith(">"):
+            break
+        end += len(line) + 1
+    return start, min(end, len(text))
+
+
+def _in_reply(mention: Mention, quote: tuple[int, int]) -> bool:
+    """Whether a value is the reply's own, not in the earlier message the text quotes (see _quoted_message)."""
+    return not quote[0] <= mention.span[0] < quote[1]
 
 
 def _earlier_message_start(text: str) -> int:
@@ -3919,7 +3939,7 @@ def _before_document_date(text: str, label: str | None) -> str | None:
 
 
 def _current_by_context(text: str, mentions: list[Mention], indexes: list[int], labels: list[str | None],
-                        quoted_from: int) -> tuple[int, str] | None:
+                        quote: tuple[int, int]) -> tuple[int, str] | None:
     """Which of several values of one analyte no time orders is current, and why (None: all are kept)."""
     values = [mentions[i] for i in indexes]
     samples = [(_marks(text, mentions, i, SPECIMEN_RE) or "").lower() for i in indexes]
@@ -3933,10 +3953,10 @@ def _current_by_context(text: str, mentions: list[Mention], indexes: list[int], 
         own = [k for k in range(len(indexes)) if k not in others]
         if len(own) == 1:
             return own[0], "the others are said of someone else"
-        decided = _current_by_context(text, mentions, [indexes[k] for k in own], [labels[k] for k in own], quoted_from)
+        decided = _current_by_context(text, mentions, [indexes[k] for k in own], [labels[k] for k in own], quote)
         return (own[decided[0]], decided[1]) if decided else None
     current = [k for k, i in enumerate(indexes) if _marks(text, mentions, i, CURRENT_MARK_RE)]
-    current = [k for k in current if values[k].span[0] < quoted_from] or current
+    current = [k for k in current if _in_reply(values[k], quote)] or current
     if current:
         return current[-1], f"it is said to be current ('{_marks(text, mentions, indexes[current[-1]], CURRENT_MARK_RE)}')"
     dated = [label_rank(label) if label else None for label in labels]
@@ -3950,9 +3970,9 @@ def _current_by_context(text: str, mentions: list[Mention], indexes: list[int], 
     why = f"the others are said to be earlier ({', '.join(sorted({repr(past_marks[k]) for k in past}))})"
     if not left:
         return None
-    reply = [k for k in left if values[k].span[0] < quoted_from]
+    reply = [k for k in left if _in_reply(values[k], quote)]
     if reply and len(reply) < len(left):
-        left, why = reply, "the others are in an earlier message quoted below it"
+        left, why = reply, "the others are in an earlier message the reply quotes"
     told = [k for k in left if not _marks(text, mentions, indexes[k], HYPOTHETICAL_RE)]  # "if the ANC were 0.4": not the patient's
     if not told:
         return None
@@ -3991,22 +4011,22 @@ def latest_of_timed_repeats(text: str, mentions: list[Mention]) -> list[Mention]
         if mention.value is not None:
             by_analyte.setdefault(mention.analyte, []).append(index)
     drop: set[int] = set()
-    quoted_from = None
+    quote = None  # where an earlier message the text quotes starts and ends (see _quoted_message), found when needed
     for indexes in by_analyte.values():
         if len(indexes) < 2 or len(indexes) > 12:
             continue
-        if quoted_from is None:
-            quoted_from = _earlier_message_start(text)
-        reply = [i for i in indexes if mentions[i].span[0] < quoted_from]
-        if reply and len(reply) < len(indexes) and not FORWARDED_RE.search(text, quoted_from, quoted_from + 80):
+        if quote is None:
+            quote = _quoted_message(text)
+        reply = [i for i in indexes if _in_reply(mentions[i], quote)]
+        if reply and len(reply) < len(indexes) and not FORWARDED_RE.search(text, quote[0], quote[0] + 80):
             # "plt after IVIG day 2 is 57 …\n---- earlier message ----\n… post count 14": the reply's values are newer than
-            # those of the message it quotes below it
+            # those of the message it quotes (below it, or above it: "> PLT 61 …\n\nUpdate: repeat at 16:00 is 44")
             drop.update(i for i in indexes if i not in reply)
             if len(reply) == 1:
                 keep = mentions[reply[0]]
                 told = ", ".join(f"{mentions[i].native_value:g}" for i in indexes)
                 keep.assumptions = [f"{ANALYTE_LABELS[keep.analyte]} given {len(indexes)} times ({told}); {keep.native_value:g} is read as the "
-                                    f"current value: the others are in an earlier message quoted below it."] + keep.assumptions
+                                    f"current value: the others are in an earlier message the reply quotes."] + keep.assumptions
                 continue
             indexes = reply
         labels = []
@@ -4023,11 +4043,11 @@ def latest_of_timed_repeats(text: str, mentions: list[Mention]) -> list[Mention]
         ranks = [label_rank(label) if label is not None else None for label in labels]
         why = None
         current = [k for k, i in enumerate(indexes) if _marks(text, mentions, i, CURRENT_MARK_RE)]
-        if current:  # a word of now in the message quoted below a reply is older than the reply's values
-            if quoted_from is None:
-                quoted_from = _earlier_message_start(text)
-            if mentions[indexes[0]].span[0] < quoted_from:
-                current = [k for k in current if mentions[indexes[k]].span[0] < quoted_from]
+        if current:  # a word of now in the message a reply quotes is older than the reply's values
+            if quote is None:
+                quote = _quoted_message(text)
+            if any(_in_reply(mentions[i], quote) for i in indexes):
+                current = [k for k in current if _in_reply(mentions[indexes[k]], quote)]
         if len(current) == 1 and not any(rank is not None and rank[0] == 3 and not _marks(text, mentions, indexes[k], PAST_MARK_RE)
                                          for k, rank in enumerate(ranks) if k != current[0]):
             # "Most recent CBC (13 Jan): ANC 1.4 ... (ANC 0.2 on 21 Dec)": said to be current, it is, whatever the dates say
@@ -4047,19 +4067,19 @@ def latest_of_timed_repeats(text: str, mentions: list[Mention]) -> list[Mention]
             if pick is None and ranks.count(None) == 1 and all(rank is None or BEFORE_TREATMENT_RE.search(label) for rank, label in zip(ranks, labels, strict=True)):
                 pick = ranks.index(None)  # "platelets 38. Her platelets were 145 at the start of treatment": the one not said to be earlier
             if pick is not None:
-                if quoted_from is None:
-                    quoted_from = _earlier_message_start(text)
-                if mentions[indexes[pick]].span[0] >= quoted_from > mentions[indexes[0]].span[0]:
-                    pick = None  # "ce jour" in the message quoted below the reply is older than the reply's value
+                if quote is None:
+                    quote = _quoted_message(text)
+                if not _in_reply(mentions[indexes[pick]], quote) and any(_in_reply(mentions[i], quote) for i in indexes):
+                    pick = None  # "ce jour" in the message the reply quotes is older than the reply's value
         elif all(rank[0] == 3 for rank in ranks):
             # "Hb 71 g/L this morning; transfused; post-transfusion Hb 89": now, then after an event, told in the order they happened;
             # but a reply's "today" is newer than the "this morning" of the message it quotes below it
-            if quoted_from is None:
-                quoted_from = _earlier_message_start(text)
-            reply = [k for k, i in enumerate(indexes) if mentions[i].span[0] < quoted_from]
+            if quote is None:
+                quote = _quoted_message(text)
+            reply = [k for k, i in enumerate(indexes) if _in_reply(mentions[i], quote)]
             pick = reply[-1] if reply else len(indexes) - 1
             if reply and len(reply) < len(indexes):
-                why = "the others are in an earlier message quoted below it"
+                why = "the others are in an earlier message the reply quotes"
         elif all(rank[0] == 1 for rank in ranks):
             # "4 on day 0 (…)", "183 on day 14": days, weeks or clock times, each read by label_rank however it is worded
             pick = max(range(len(ranks)), key=lambda i: (ranks[i], i))
@@ -4070,9 +4090,9 @@ def latest_of_timed_repeats(text: str, mentions: list[Mention]) -> list[Mention]
                 pick = len(indexes) - 1
         if pick is None:
             # no time orders them: what is said of each decides (marked current or past, quoted, last told)
-            if quoted_from is None:
-                quoted_from = _earlier_message_start(text)
-            chosen = _current_by_context(text, mentions, indexes, labels, quoted_from)
+            if quote is None:
+                quote = _quoted_message(text)
+            chosen = _current_by_context(text, mentions, indexes, labels, quote)
             if chosen is None:
                 continue
             pick, why = chosen

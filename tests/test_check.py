@@ -1663,6 +1663,13 @@ ROUND72_CLASSES = [
     ("Plt 162 (150-400) – normal.", "5", []),
     # "counts" in the bracket after a condition: the condition's values, judged on the lowest
     ("Grade 3 thrombocytopenia (counts 88, 61 and 92 on days 1, 8 and 15) was reported.", "5", [(M, "plt", 3, 2)]),
+    # numbers of patients in a cohort or an arm before grades: the bracket after the last grade is that grade's
+    ("Anaemia in the control arm: three grade 1 and one grade 3 (nadir 8.4 g/dL).", "5", [(M, "hgb", 3, 2)]),
+    ("Neutropenia, dose-escalation group: four grade 2, one grade 4 (nadir 0.7).", "5", [(M, "anc", 4, 3)]),
+    # values listed by day under a label, then the episode's grade
+    ("Plt by day this cycle: D1 180, D8 64, D15 41, D22 130. Grade 2 thrombocytopenia this cycle, resolved.", "5", [(M, "plt", 2, 3)]),
+    # a reply below the message it quotes: its repeat is the count the quote names
+    ("> ANC 0.8 this morning, G3, holding pembro.\n\nUpdate: recheck at 15:30 is 0.4 - still G3.", "5", [(M, "anc", 3, 4)]),
 ]
 
 

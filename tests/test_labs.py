@@ -1758,6 +1758,9 @@ ROUND73_READS = [
     ("            03-Jun   10-Jun   17-Jun\nLymph x10^9/L 1.1      0.8      0.6 L", {"alc": 0.6}),
     # the patient's own value after a neighbour's, told by a clinician
     ("the pt's friend had platelets of 20 on chemo; his own platelets are 144", {"plt": 144}),
+    # a reply written below the message it quotes
+    ("> Hb 7.2 this morning, transfusing 1 unit.\n\nUpdate: recheck at 18:00 is 8.4.", {"hgb": 8.4}),
+    ("ANC by week during the cycle: W1 2.2, W2 1.1, W3 0.6", {"anc": 0.6}),
 ]
 
 
@@ -1802,4 +1805,4 @@ def test_the_current_value_of_a_long_document_says_why_it_was_chosen():
     assert lab["value"] == 1.1 and "said to be earlier ('Last month')" in lab["assumptions"][0]
     text = "Hallo,\nneues Blutbild: Leukozyten 3,9 /nl.\n\n> Am 02.05. schrieb Dr. S.:\n> Leukozyten 2,2 /nl."
     lab, = grade_text(text)
-    assert lab["value"] == 3.9 and "earlier message quoted below it" in lab["assumptions"][0]
+    assert lab["value"] == 3.9 and "earlier message the reply quotes" in lab["assumptions"][0]
