@@ -295,7 +295,7 @@ NEGATION_RE = re.compile(r"(?i)\b(?:no(?!\s+(?:dia|d\.|m[êe]s|ano|momento|hemog
                          r"non(?![-‐])|nessun[ao]?|ningun[ao]?|ningún|sin|sans|senza|ohne|zonder|aucune?|pas(?:\s+de)?|kein(?:e[nmrs]?)?|geen|nenhum[a]?|sem|"
                          r"nicht|niet|n[ãa]o)\b(?![-‐])"  # nor a prefix: "niet-hemolytische anemie graad 1"
                          # "no grade under v6.0 (grade 1 under v5.0)": what is denied is any grade, not the grade named after
-                         r"(?!\s+(?:CTCAE\s+)?grade\b(?!\s*(?:[0-5]|[IV]+\b)))(?!.*\b(?:but|it\s+is|is|it's|it’s|that's|that\s+is)(?!\w))(?:[^;:,—–.]|(?<=\d)\.(?=\d)){0,35}$")
+                         r"(?!\s+(?:CTCAE\s+)?grade\b(?!\s*(?:[0-5]|[IV]+\b)))(?!.*\b(?:but|it\s+is|is|it's|it’s|that's|that\s+is|it\s+was)(?!\w))(?:[^;:,—–.]|(?<=\d)\.(?=\d)){0,35}$")
 BELOW_RE = re.compile(r"(?i)\b(?:(?:does|do|did)\s+not|doesn't|don't|didn't|not\s+yet|falls?\s+short\s+of|fell\s+short\s+of|below)\s+"
                       r"(?:(?:reach|hit|amount\s+to|make\s+it(?:\s+to)?|get\s+to|rise\s+to|fall\s+to|drop\s+to|come\s+to)\s+)?"
                       r"(?:(?:the|a|an|yet|quite|even|level|of|CTCAE)\s+){0,2}$")
@@ -369,6 +369,7 @@ REFERRING = (r"\b(?:that|this|it|which|i|she|he|the\s+same\s+(?:value|count|numb
              # "This does not reach grade 3", "That meets grade 2"
              r"(?:\s+(?:does|did)\s+not|\s+doesn['’]t|\s+didn['’]t)(?:\s+(?:yet|quite|even))?\s+(?:reach|meet|qualify\s+as|count\s+as|amount\s+to)|"
              r"\s+(?:reaches|reached|meets|met|qualifies\s+as|amounts\s+to))\s+(?:(?:still|only|now|just|already|probably|consistent\s+with|in\s+keeping\s+with|an?|CTCAE|the|"
+             r"mild|moderate|severe|slight|minor|marked|significant|decrease|drop|dip|fall|reduction|"  # "This is a mild (grade 1) drop", "a mild decrease (grade 1)"
              r"at\s+most|at\s+least|no\s+(?:worse|higher|more)\s+than|not)\s+){0,3}")
 # A sentence that starts by referring to what the previous one said.
 # A chat log's time stamp that opens a line: "[14:03] Fellow: that's G3".
@@ -381,7 +382,7 @@ REFERRING_START_RE = re.compile(rf"(?i){CHAT_STAMP}(?:(?:(?!(?:if|when|once|unle
                                 rf"|(?:[^\s\d.!?]+\s+){{0,3}}?(?:classified|classed|graded|called|scored|rated|considered|labell?ed|coded|"
                                 rf"documented|recorded|reported)\s+(?:this|it|that|these|them)\s+as\s+(?:an?\s+)?(?:CTCAE\s+)?"
                                 rf"|(?:now|so|thus|hence|currently|today|i\.e\.|=>|->|→)\s*[,:]?\s*(?:still\s+|only\s+)?)"
-                                rf"(?:grade|gr\.?|(?-i:G))\s*[0-5IV]")
+                                rf"\(?\s*(?:grade|gr\.?|(?-i:G))\s*[0-5IV]")
 # A sentence that starts by comparing what the previous one gave with a threshold: "That's above the lower limit of 150".
 REFERRING_COMPARISON_START_RE = re.compile(rf"(?i)(?:(?:since|as|because|so|and|but|although|though|while|yet)\s+)?{REFERRING}(?:(?:well|comfortably|slightly|clearly)\s+)?"
                                            r"(?:below|under|above|over|beneath|less\s+than|lower\s+than|greater\s+than|higher\s+than|"
@@ -860,6 +861,8 @@ CORRECTION_START_RE = re.compile(r"(?i)(?:" + CORRECTION_LABEL + r"|(?:(?:by|per
                                  r"(?:it|this|that|which)(?:'s|\s+is|\s+was)?\s+(?:should\s+(?:have\s+been|be|read)|actually|in\s+fact)\b|"
                                  r"(?:actually|in\s+fact)\s*,?\s+(?:it's|it\s+is|this\s+is|that's|that\s+is|the\s+grade)|"
                                  r"no\s*[,.;:!—–-]+\s*(?:[^!?\n]{0,40}?\s)?(?:grade|gr\.?|(?-i:G))\s*[0-5IV]|"
+                                 # "Thanks — just to correct the above, 6.9 g/dL is grade 3": a reply correcting the message it quotes
+                                 r"(?:(?:thanks|thank\s+you|ok|hi)\b[^.\n]{0,12}?[—–,-]\s*)?(?:just\s+)?to\s+correct\s+(?:the\s+above|that|this|the\s+(?:last|previous|earlier)\s+(?:message|note|entry))\b|"
                                  rf"{WRONG_CLAIM})")
 SPEAKER_LABEL_RE = re.compile(r"(?i)" + CHAT_STAMP + r"[\w.]+(?:\s+[\w.]+)?\s*:\s*")
 # A question that asks about a grade ("Is that grade 2?", "Does a count of 50,000 count as grade 3?") claims nothing, unless
@@ -1450,7 +1453,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                 if quoting and not _quoted(text, claim.span[0]):
                     answered.add((target.analyte, target.value))
                 lln = _range_lln(text, target, named_ranges) \
-                    or (_stated_lln(text, spans, target, s_start, stated_lln) if stated_lln or target.span[0] < s_start else None)
+                    or (_stated_lln(text, spans, target, s_start, stated_lln) if stated_lln or target.span[0] < s_start else None) \
+                    or (named_ranges.lln_within(target, s_start, s_end) if target.span[0] < s_start else None)
                 finding = next((found for version in claim_versions
                                 if (found := _judge_claim(claim, target, substituted, version, OTHER_VERSION[version],
                                                           sentence, lln))), None)
@@ -2168,7 +2172,7 @@ def _short(sentence: str) -> bool:
     return len(sentence) <= 24 or len(sentence) <= 64 and len(BRACKET_TEXT_RE.sub("", VERSION_NAMED_RE.sub("", sentence)).strip()) <= 24
 
 
-BRACKET_TEXT_RE = re.compile(r"\s*\([^()]*\)")
+BRACKET_TEXT_RE = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])")  # "(CTCAE v5.0)", a chat log's "[09:13]"
 
 
 # A sentence about another time than the values before it ("Last cycle she had grade 2 neutropenia") does not borrow them.
@@ -2969,8 +2973,8 @@ def _unnamed_counts(text: str, start: int, end: int, mentions: list[Mention], to
         # read as the lab reader reads a number and its unit ("92.000/mm3" is 92 x10^9/L)
         mention = _mention(analyte, text, match.start("num"), match.end(), number_text, bool(match.group("kilo")), match.group("unit"),
                            None, (match.start("num"), match.end("num")), [parse_number(number_text)])
-        if mention.value is not None:
-            found.append(mention)
+        if mention.value is not None and not any(other.number_span == mention.number_span for other in found):
+            found.append(mention)  # a number read once, though two patterns find it ("Your result today is 0.9 x10^9/L")
     return found
 
 
@@ -3421,8 +3425,13 @@ class _NamedRanges:
             return None  # the text names no range
         index = bisect_right(self.spans, (mention.span[0], len(self.text) + 1)) - 1
         start, end = self.spans[index] if index >= 0 else (0, 0)
-        start, end = max(start, mention.span[0] - RANGE_REACH), min(end, mention.span[1] + RANGE_REACH)
-        if not self.words.within(start, end):
+        return self.lln_within(mention, max(start, mention.span[0] - RANGE_REACH), min(end, mention.span[1] + RANGE_REACH))
+
+    def lln_within(self, mention: Mention, start: int, end: int) -> float | None:
+        """The low end of a range named in text[start:end], when it is a plausible lower limit for the mention's analyte:
+        also a claim's own sentence about an earlier value ("Your haemoglobin is 13.1 g/dL. The normal range for men … is
+        13.5–17.5 g/dL, so … grade 1 anaemia")."""
+        if self.words.starts == [] or mention.analyte not in DEFAULT_LLN or not self.words.within(start, end):
             return None
         usual = DEFAULT_LLN[mention.analyte]
         for named in NAMED_RANGE_RE.finditer(self.text, start, end):

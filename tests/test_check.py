@@ -1670,6 +1670,17 @@ ROUND72_CLASSES = [
     ("Plt by day this cycle: D1 180, D8 64, D15 41, D22 130. Grade 2 thrombocytopenia this cycle, resolved.", "5", [(M, "plt", 2, 3)]),
     # a reply below the message it quotes: its repeat is the count the quote names
     ("> ANC 0.8 this morning, G3, holding pembro.\n\nUpdate: recheck at 15:30 is 0.4 - still G3.", "5", [(M, "anc", 3, 4)]),
+    # a sentence that refers back past a few words of degree ("This is a mild (grade 1) drop and …")
+    ("Your white cell count is 2.6. This is a mild (grade 1) dip and nothing to act on.", "5", [(M, "wbc", 1, 2)]),
+    ("Lymphocytes are infection-fighting cells. Your result today is 0.45 x10^9/L. This is a slight decrease (grade 2) only.", "5", [(M, "alc", 2, 3)]),
+    # a correction after a chat log's time stamp is judged on the value before it
+    ("[10:02] Intern: plt 32 = G4\n[10:03] Reg: no, G2. Repeat at noon.", "5", [(M, "plt", 2, 3)]),
+    # a reply that says it corrects the message it quotes
+    ("> Plt 44 today, grade 2, continue.\n\nThanks - just to correct the above, 44 is grade 3, not grade 2.", "5", []),
+    # a normal range named in the claim's own sentence, about the value of the sentence before
+    ("Your platelets are 140. The normal range on your report is 150-400, so this is what doctors call grade 1.", "5", []),
+    # a denial does not reach a grade said of another version in brackets after it
+    ("On v6.0 an ALC of 0.3 gets no grade (it was grade 2 under v5.0).", "6", [(M, "alc", 2, 3)]),
 ]
 
 
