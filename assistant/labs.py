@@ -157,8 +157,8 @@ FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,
           r"(?:(?:" + UNIT_ALTERNATIVES + r")(?![A-Za-z])|points?|%)?|\d+(?:[.,]\d+)?[ \t]*(?:(?:" + UNIT_ALTERNATIVES + r")(?![A-Za-z])|points?|%))(?:[ \t]+(?:in|over|since|within|during)[ \t]+(?:\d{1,2}[ \t]+)?[^,.;\d\n]{1,30})?"
           r"[ \t]*,[ \t]*(?:now|today|currently|this[ \t]+morning)(?:[ \t]+(?:is|at))?[ \t]+(?=\d)|"
           # a decade, then the value now: "plts in the 20s all week, today 31"
-          r"[ \t]+(?:(?:in|around)[ \t]+the[ \t]+|~[ \t]*)?(?:(?:low|mid|high)[ \t-]*)?\d{1,2}0s(?:[ \t]+(?:(?:all|this|last)[ \t]+|for[ \t]+(?:a|the|one|1)[ \t]+)(?:week|wk|day|month)|[ \t]+at[ \t]+baseline|[ \t]+since[ \t]+[^,.;\n]{1,20}?)?"
-          r"[ \t]*,[ \t]*(?:now|today|this[ \t]+morning)(?:[ \t]+(?:is|at|(?:down|up|back)[ \t]+to))?[ \t]+(?=\d)|"
+          r"[ \t]+(?:(?:in|around)[ \t]+the[ \t]+|~[ \t]*)?(?:(?:low|mid|high)[ \t-]*)?(?:\d{1,2}0|[1-9])s(?:[ \t]+(?:(?:all|this|last)[ \t]+|for[ \t]+(?:a|the|one|1)[ \t]+)(?:week|wk|day|month)|[ \t]+at[ \t]+baseline|[ \t]+since[ \t]+[^,.;\n]{1,20}?)?"
+          r"[ \t]*,[ \t]*(?:now|today|this[ \t]+morning|they['’]?re|they[ \t]+are|it['’]?s|it[ \t]+is)(?:[ \t]+(?:is|at|now|(?:down|up|back)[ \t]+to))?[ \t]+(?=\d)|"
           # a change told with its verb, from one value to the next: "hb dropped 9.2 to 7.6", "plaquetas caíram de 180 mil para 52 mil"
           r"[ \t]+(?:dropped|fell|fallen|rose|risen|went|gone|declined|decreased|increased|improved|recovered|climbed|slipped|"
           r"ca[íi]ram|caiu|baixaram|subiram|subiu|cayeron|bajaron|subieron|gedaald|gestegen|gesunken|gestiegen|"
@@ -181,7 +181,7 @@ FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,
           # on a treatment, in the languages read: "Thrombozyten sind unter Keytruda von 260.000 auf 120.000/µl gefallen"
           r"(?:on|unter|sous|sotto|bajo|con|com|sob|onder|mit)[ \t]+(?:keytruda|opdivo|yervoy|tecentriq|imfinzi|bavencio|libtayo|jemperli|"
           r"pembro\w*|nivo\w*|ipi\w*|atezo\w*|durva\w*|avelu\w*|cemipl\w*|dostarl\w*|immunotherap\w*|immuntherapie|immunoth[ée]rapie|"
-          r"inmunoterapia|immunoterapia|imunoterapia|immunotherapie|ici|\w+mab)|"
+          r"inmunoterapia|immunoterapia|imunoterapia|immunotherapie|ici|\w+mab)(?:[ \t]*[/+&][ \t]*[A-Za-z][\w-]*)?|"  # "on nivo/ipi"
           r"se[ \t]+(?:mantienen?|quedan?|sit[uú]an?|encuentran?)|mantienen?|permanecen?|siguen|sigue|se[ \t]+mant[êe]m|mant[êe]m-se|permanecem?|continuam?|restent|reste|demeurent|"
           r"bleiben|bleibt|rimangono|rimane|restano|resta|blijven|blijft|"
           r"(?:pre|post?)-?tra(?:n)?sfus\w*|preserved|maintained|again|holding|"  # "Hb postransfusional 9,1", "ANC preserved at 3.2", "low again - 2.1"  # a patient's Spanish or Portuguese: "las plaquetas me salieron en 55 mil"
@@ -643,8 +643,10 @@ def _later_by_pronoun(text: str, position: int) -> re.Match | None:
         return None
     if SUPPOSED_BEFORE_RE.search(text, max(0, later.end("when") - 12), later.end("when")):
         return None  # "he'll need IVIG if they fall to 20": a supposition
-    ends = len(SENTENCE_END_RE.findall(gap))  # a clause more between only to say the count was repeated ("Repeated at the GP;")
-    if ends > 2 or ends == 2 and not RECHECK_HINT_RE.search(gap) or _names_a_count(text, position, gap_end) or OTHER_MEASURE_RE.search(gap) \
+    # a sentence more between only to say the count was repeated ("Repeated at the GP;") or a treatment given ("they gave me a
+    # platelet transfusion and IVIG.")
+    ends = len(SENTENCE_END_RE.findall(gap))
+    if ends > 2 or ends == 2 and not (RECHECK_HINT_RE.search(gap) or TREATMENT_BETWEEN_RE.search(gap)) or _names_a_count(text, position, gap_end) or OTHER_MEASURE_RE.search(gap) \
             or TARGET_BEFORE_RE.search(text, position, gap_end) \
             or any(not NOT_A_VALUE_RE.match(text, position + number.end()) and not TIME_NUMBER_AFTER_RE.match(text, position + number.end())
                    for number in GAP_NUMBER_RE.finditer(gap)):  # a dose or a date may stand between ("Le 17 mars elles étaient à 64")
@@ -974,11 +976,13 @@ TARGET_WORD = r"(?:target|goal|aim|keep|maintain|threshold|trigger|cut-?off|[LU]
 TARGET_BEFORE_RE = re.compile(first_char_lookahead(TARGET_WORD) + r"\b" + TARGET_WORD, re.IGNORECASE)
 # ... also in French, Spanish, Italian, Portuguese, German and Dutch, where the word of a transfusion may follow ("Seuil
 # transfusionnel : Hb 7 g/dL"); scanned for only when one of their words is in the text.
-FOREIGN_TARGET_WORDS = ("seuil", "cible", "objecti", "umbral", "soglia", "schwelle", "drempel")
-FOREIGN_TARGET_WORD = (r"(?:seuil|cible|objectif|umbral|objetivo|soglia|schwellen?(?:wert)?|transfusionsschwelle|drempel(?:waarde)?)"
+FOREIGN_TARGET_WORDS = ("seuil", "cible", "objecti", "umbral", "soglia", "schwelle", "drempel", "limite inf", "límite inf", "untere grenze", "ondergrens")
+FOREIGN_TARGET_WORD = (r"(?:seuil|cible|objectif|umbral|objetivo|soglia|schwellen?(?:wert)?|transfusionsschwelle|drempel(?:waarde)?|"
+                       r"l[íi]mite[ \t]+inf[ée]rieure?|limite[ \t]+inferiore|untere[ \t]+grenze|ondergrens)"  # a lower limit of normal: "la limite inférieure des plaquettes est à 150"
                        r"(?:[ \t]+(?:(?:de|d['’]|di|del|da)[ \t]*)?tra(?:n)?sfusi\w*)?\s*:?\s+"  # "seuil de transfusion Hb 8 g/dL"
-                       r"(?:(?:de|d['’]|la|le|l['’]|el|il|lo|die|der|het)\s*)?")
-FOREIGN_TARGET_STARTS = ("seuil", "cible", "objecti", "objeti", "umbral", "soglia", "schwelle", "transfusionsschwelle", "drempel")  # each name's start
+                       r"(?:(?:de|d['’]|des|du|la|le|l['’]|el|il|lo|die|der|het|del|della|dei|degli|delle|de[ \t]+las|de[ \t]+los|dos|das|van[ \t]+de)\b\s*)?")
+FOREIGN_TARGET_STARTS = ("seuil", "cible", "objecti", "objeti", "umbral", "soglia", "schwelle", "transfusionsschwelle", "drempel",
+                         "limite", "límite", "untere", "ondergrens")  # each name's start
 FOREIGN_TARGET_BEFORE_RE = re.compile(first_char_lookahead(FOREIGN_TARGET_WORD) + r"\b" + FOREIGN_TARGET_WORD, re.IGNORECASE)
 NAME_PUNCTUATION_RE = re.compile(r"[ \t]*(?:(?:trend|series|results?|values?|levels?)\b[ \t]*)?[#:=]?", re.IGNORECASE)
 TIMES_TEN_RE = re.compile(r"\s*[x×*]\s*10")
@@ -999,15 +1003,18 @@ def parse_number(text: str) -> float:
 
 
 # A name with a percent sign, its percentage, then the absolute count in brackets: "NEUT% 71.2 (abs 1.8)".
+PERCENT_THEN_ABSOLUTE = rf"(?:abs(?:olute)?\.?|absolute\s+count|#)[ \t]*:?[ \t]*{NUMBER}[ \t]*(?:{UNIT})?"
 PERCENT_NAME_THEN_ABSOLUTE_RE = re.compile(rf"[ \t]*%[ \t]*:?[ \t]*\d+(?:[.,·]\d+)?[ \t]*(?:\(?[HL]\)?\*?[ \t]*)?"  # "NEUT% 81.0 H (40-74) [abs 5.91]"
-                                           rf"(?:\([ \t]*\d[\d.,]*[ \t]*[-–][ \t]*\d[\d.,]*[ \t]*\)[ \t]*)?[\(\[][ \t]*(?:abs(?:olute)?\.?|absolute\s+count|#)[ \t]*:?[ \t]*"
-                                           rf"{NUMBER}[ \t]*(?:{UNIT})?[ \t]*[\)\]]", re.IGNORECASE)
+                                           rf"(?:\([ \t]*\d[\d.,]*[ \t]*[-–][ \t]*\d[\d.,]*[ \t]*\)[ \t]*)?(?:(?P<open>[\(\[])|[,;|]?)"
+                                           rf"[ \t]*{PERCENT_THEN_ABSOLUTE}(?(open)[ \t]*[\)\]])", re.IGNORECASE)  # ... or in a cell after: "LYMPH% 7.2 L (20-45)  Abs 0.31"
 # Segmented neutrophils named alone ("Segmentados  58 %  2.030 /mm³"), as Spanish and Portuguese reports write them: a number
 # after the name is a count only with its unit (else a differential share), and a part of the neutrophils (with the bands) when a
 # row of all neutrophils stands beside it.
 SEGMENTED_NAME_RE = re.compile(r"(?i)segmentad[oa]s")
 # A differential percentage followed by the absolute count: "62% (abs 1.8)", "12 %, absolute 0.5 x10^9/L".
-PERCENT_THEN_ABSOLUTE_RE = re.compile(rf"\s*%\s*(?:(?:on|of|in)\s+(?:the\s+)?diff(?:erential)?\s*)?"
+PERCENT_THEN_ABSOLUTE_RE = re.compile(rf"\s*%\s*(?:(?:on|of|in)\s+(?:the\s+)?diff(?:erential)?\s*|"
+                                      # "Lymphocytes 8% of WBC 3.6 (abs 0.29)": the share of a white count given with it
+                                      rf"of\s+(?:the\s+)?(?:WBC|white\s+(?:cell\s+)?count|leu[ck]ocytes?)\s+(?:of\s+)?\d+(?:[.,]\d+)?\s*)?"
                                       rf"(?:\(?[HL]\)?\*?[ \t]*)?(?:\([ \t]*\d[\d.,]*[ \t]*[-–][ \t]*\d[\d.,]*[ \t]*\)[ \t]*)?"  # "72.0 % (40-75)   Abs 1.30"
                                       rf"(?:[\(\[,;/]\s*|\s)(?:abs(?:olut[eo]?)?\.?|absolute\s+count|count|#)\s*:?\s*{NUMBER}\s*(?:{UNIT})?",
                                       re.IGNORECASE)
@@ -1491,7 +1498,8 @@ def _find_mentions(text: str) -> list[Mention]:
         if text[position:position + 2].strip()[:1] in (",", "-", "–", "—") and (aside := APPOSITIVE_RE.match(text, position)):
             position = aside.end()  # "your neutrophils, the cells that fight bacteria, are 1.4": an aside between name and value
         if "%" in text[position:position + 3] and text[position:position + 3].lstrip().startswith("%"):
-            absolute = PERCENT_NAME_THEN_ABSOLUTE_RE.match(text, position) if "(" in text[position:position + 16] else None
+            ahead = text[position:position + 30]
+            absolute = PERCENT_NAME_THEN_ABSOLUTE_RE.match(text, position) if "(" in ahead or "bs" in ahead or "BS" in ahead or "#" in ahead else None
             if absolute:  # "NEUT% 71.2 (abs 1.8)": the percentage, then the absolute count in brackets
                 mentions.append(_matched_mention(analyte, text, match.start(), absolute.end(), absolute))
             continue  # "NEUT%", "Neutrophils %": a differential percentage
@@ -1846,11 +1854,7 @@ def _find_mentions(text: str) -> list[Mention]:
             stop = SENTENCE_STOP_RE.search(text, mention.span[1])
             if NOT_OURS_AFTER_RE.search(text, mention.span[1], min(stop.start() if stop else len(text), mention.span[1] + 80)):
                 mention.someone_else = True
-                # "… that was the guy in bed 6. ours is 133": the patient's own value, told next with whose it is
-                own = _current_after_threshold(text, mention.number_span[1])
-                if own and OWNER_CUE_RE.match(own.group("cue")) and not any(
-                        m.analyte == mention.analyte and m.span[0] >= mention.span[1] for m in found):
-                    owned.append(_matched_mention(mention.analyte, text, own.start("cue"), _value_end(own), own))
+                owned += _own_value_after(text, mention, found)  # "… that was the guy in bed 6. ours is 133"
         found = sorted(found + owned, key=lambda m: m.span)
     if WRONG_PATIENT_HINT_RE.search(lowered):
         for mention in found:  # "NOTE: result below belongs to bed 14 (different MRN), filed in error: PLT 22": not this patient's
@@ -1858,12 +1862,15 @@ def _find_mentions(text: str) -> list[Mention]:
             if wrong and not OWN_AFTER_RELATIVE_RE.search(text, wrong.end("cue"), mention.number_span[0]):  # "… belongs to bed 14. ours is 96"
                 mention.someone_else = True
     if any(word in lowered for word in OTHER_PATIENT_WORDS):
+        owned = []
         for mention in found:  # "dr k's pt had plts 12 on nivo; mine's cbc not back yet": another clinician's patient
             start = max(0, mention.span[0] - 120)
             ends = list(SENTENCE_STOP_RE.finditer(text, start, mention.span[0]))
             others = list(OTHER_PATIENT_RE.finditer(text, ends[-1].end() if ends else start, mention.span[0]))
             if others and not OWN_PATIENT_RE.search(text, others[-1].end(), mention.number_span[0]):
                 mention.someone_else = True
+                owned += _own_value_after(text, mention, found)  # "my other pt in bed 4 is at 38, this one is at 112"
+        found = sorted(found + owned, key=lambda m: m.span)
     writer_is_patient = any(word in lowered for word in RELATIVE_WORDS) and WRITER_IS_PATIENT_RE.search(text) is not None
     if any(word in lowered for word in RELATIVE_WORDS) and (writer_is_patient or any(word in lowered for word in NOT_CARED_FOR)
                                                             or "pt's " in lowered or "pt’s " in lowered or "patient's " in lowered or "patient’s " in lowered):
@@ -1885,6 +1892,16 @@ def _find_mentions(text: str) -> list[Mention]:
                 # when the writer is not the patient
                 mention.someone_else = True
     return found
+
+
+def _own_value_after(text: str, mention: Mention, found: list[Mention]) -> list[Mention]:
+    """The patient's own value told right after someone else's, with whose it is ("ours is 133", "this one is at 112"),
+    when no later value of that analyte is read: as a list of one mention, or none."""
+    own = _current_after_threshold(text, mention.number_span[1])
+    if own is None or not OWNER_CUE_RE.match(own.group("cue")) \
+            or any(m.analyte == mention.analyte and m.span[0] >= mention.span[1] for m in found):
+        return []
+    return [_matched_mention(mention.analyte, text, own.start("cue"), _value_end(own), own)]
 
 
 THIRD_PERSON_COUNT_RE = re.compile(r"(?i)(?:his|her|their)[ \t]+(?:\w+[ \t]+)?count\b")  # a count labelled by another's possessive
@@ -3129,7 +3146,7 @@ REPEAT_AFTER_VALUE_RE = re.compile(rf"[^.;\n\d]{{0,40}}?{SAMPLE_PROBLEM}(?:[^.\n
 RECHECK_HINT_RE = re.compile(r"(?i)re-?(?:peat|check|draw|run|count|did|done|do|ran)|rpt|citrate")
 # A value written just before the name, with a unit: "42,000 platelets per µL", "2,700/mm³ white cells", "48 x10^9/L platelets".
 BEFORE_NAME_RE = re.compile(rf"(?<![\w.,/:^<>≤≥-])(?:{NUMBER})[ \t]*(?:{UNIT})?[ \t]+$", re.IGNORECASE)
-THRESHOLD_BEFORE_NUMBER_RE = re.compile(r"(?i)(?:[<>≤≥]|\b(?:below|under|above|over|than|least|most|to)\b)\s*$")
+THRESHOLD_BEFORE_NUMBER_RE = re.compile(r"(?i)(?:[<>≤≥]|\b(?:below|under|above|over|than|least|most|(?<!down )(?<!back )(?<!up )to)\b)\s*$")  # but "is down to 42,000 platelets"
 
 
 BRACKETED_NAME_AFTER_RE = re.compile(rf"(?<![\w.,/])(?P<num>\d+(?:[.,]\d+)?)[ \t]*(?P<unit>{UNIT_ALTERNATIVES})?[ \t]*\($", re.IGNORECASE)

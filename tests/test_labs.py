@@ -1761,6 +1761,18 @@ ROUND73_READS = [
     # a reply written below the message it quotes
     ("> Hb 7.2 this morning, transfusing 1 unit.\n\nUpdate: recheck at 18:00 is 8.4.", {"hgb": 8.4}),
     ("ANC by week during the cycle: W1 2.2, W2 1.1, W3 0.6", {"anc": 0.6}),
+    # a share, then the absolute count in a cell after its flag and range, or after "of WBC …"
+    ("NEUT% 38.0 L (40-75)   Abs 1.05 L", {"anc": 1.05}),
+    ("Neutrophils 30% of WBC 2.9 (abs 0.87)", {"anc": 0.87, "wbc": 2.9}),
+    # a combination treatment before a list; "is down to" before a value named after it; "Neu"
+    ("ANC on pembro/lenvatinib: 3 weeks ago 2.4, last week 1.6, today 1.1", {"anc": 1.1}),
+    ("His count is down to 61,000 platelets per µL.", {"plt": 61}),
+    ("WBC 2.5, Neu 1.2, Lym 0.9", {"wbc": 2.5, "anc": 1.2, "alc": 0.9}),
+    # a decade, then a pronoun and today's value; a treatment told in a sentence between two values
+    ("hb was in the 7s all week, its 8.4 now", {"hgb": 8.4}),
+    ("my neutrophils were 0.4 on Monday. They gave me filgrastim injections. This morning they came back at 2.1", {"anc": 2.1}),
+    # a lower limit of normal in another language before the patient's value
+    ("El límite inferior de las plaquetas es 150; en nuestro paciente están en 97", {"plt": 97}),
 ]
 
 
