@@ -381,6 +381,8 @@ REFERRING_START_RE = re.compile(rf"(?i){CHAT_STAMP}(?:(?:(?!(?:if|when|once|unle
                                 rf"|(?:is|was)\s+(?:that|this|it)\s+(?:still\s+|now\s+|only\s+)?"
                                 rf"|(?:[^\s\d.!?]+\s+){{0,3}}?(?:classified|classed|graded|called|scored|rated|considered|labell?ed|coded|"
                                 rf"documented|recorded|reported)\s+(?:this|it|that|these|them)\s+as\s+(?:an?\s+)?(?:CTCAE\s+)?"
+                                # "Doctors call this grade 2 leukopenia"
+                                rf"|(?:[^\s\d.!?]+\s+){{0,2}}?(?:call|calls|would\s+call)\s+(?:this|it|that)\s+(?:an?\s+)?(?:CTCAE\s+)?"
                                 rf"|(?:now|so|thus|hence|currently|today|i\.e\.|=>|->|→)\s*[,:]?\s*(?:still\s+|only\s+)?)"
                                 rf"\(?\s*(?:grade|gr\.?|(?-i:G))\s*[0-5IV]")
 # A sentence that starts by comparing what the previous one gave with a threshold: "That's above the lower limit of 150".
@@ -766,7 +768,7 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
                 at_time = other_time.span()  # "grade 3 at admission": about the value told with that time, if the text gave one
             else:
                 at_worst = True  # "grade 3 at its nadir": about the episode's worst value, if the text gave several
-        elif term and ("resol" in lowered_after or "recovered" in lowered_after or "transfused" in lowered_after or "cycle" in lowered_after
+        elif term and ("resol" in lowered_after or "recovered" in lowered_after or "transfus" in lowered_after or "cycle" in lowered_after
                        or "episode" in lowered_after or "course" in lowered_after or "admission" in lowered_after) \
                 and EPISODE_AFTER_RE.match(text, after_term, end):
             of_episode = True  # "grade 3 neutropenia, resolving", "grade 3 this cycle": the episode's grade is its worst value's
@@ -829,7 +831,8 @@ OTHER_TIME_AFTER_RE = re.compile(rf"(?i){OTHER_TIME}(?!\s*\((?!\s*(?:CTCAE\s*)?v
 OTHER_TIME_OWN_RE = re.compile(rf"(?i){OTHER_TIME}(?=\s*\()")
 # A claim about the whole episode, said after its condition: "grade 3 neutropenia, resolving", "… this cycle, resolved".
 EPISODE_AFTER_RE = re.compile(r"(?i)[ \t]*[,;:–—-]?[ \t]*(?:(?:during|in|over|for)\s+)?(?:(?:this|that|the)\s+(?:cycle|course|episode|admission)\b|"
-                              r"(?:(?:now|since|fully|largely|which\s+(?:has\s+|is\s+)?)\s*)?(?:resolving|resolved|recovered|transfused)\b)")
+                              r"(?:(?:now|since|fully|largely|which\s+(?:has\s+|is\s+)?)\s*)?(?:resolving|resolved|recovered|transfused)\b|"
+                              r"(?:(?:one|two|three|\d+|several|multiple)\s+)?(?:platelet\s+|red[- ]cell\s+|blood\s+)?transfusions?\b)")  # "grade 3 - two platelet transfusions"
 OTHER_TIME_HINT_RE = re.compile(r"nadir|lowest|worst|peak|baseline|previous|initial|earlier|admission|presentation|diagnos|arrival|onset|last|"
                                 r"yesterday|before|gestern|hier|ayer|ieri|gisteren|ontem|entr[ée]e|ingres|aufnahme|opname|admiss")
 DEFINED_HINT_RE = re.compile(r"[<≤=]|(?=[lbusdo])(?:less|below|under|unter|sous|dessous|debajo|sotto|onder|abaixo)")
@@ -862,6 +865,7 @@ CORRECTION_START_RE = re.compile(r"(?i)(?:" + CORRECTION_LABEL + r"|(?:(?:by|per
                                  r"(?:actually|in\s+fact)\s*,?\s+(?:it's|it\s+is|this\s+is|that's|that\s+is|the\s+grade)|"
                                  r"no\s*[,.;:!—–-]+\s*(?:[^!?\n]{0,40}?\s)?(?:grade|gr\.?|(?-i:G))\s*[0-5IV]|"
                                  # "Thanks — just to correct the above, 6.9 g/dL is grade 3": a reply correcting the message it quotes
+                                 r"(?:we|i)\s+re-?graded\s+(?:it|this|that)\b|"  # "… was 'grade 4'. We re-graded it: it is grade 3"
                                  r"(?:(?:thanks|thank\s+you|ok|hi)\b[^.\n]{0,12}?[—–,-]\s*)?(?:just\s+)?to\s+correct\s+(?:the\s+above|that|this|the\s+(?:last|previous|earlier)\s+(?:message|note|entry))\b|"
                                  rf"{WRONG_CLAIM})")
 SPEAKER_LABEL_RE = re.compile(r"(?i)" + CHAT_STAMP + r"[\w.]+(?:\s+[\w.]+)?\s*:\s*")
@@ -2853,11 +2857,15 @@ def _value_of_labelled_time(text: str, start: int, end: int, values: list[Mentio
     for mention in values:
         after = LABEL_AFTER_VALUE_RE.match(text, mention.span[1])
         before = LABEL_BEFORE_VALUE_RE.search(text, max(0, mention.span[0] - 40), mention.span[0])
+        # "Admission bloods: WBC 5.4, …, lymphocytes 0.19": the head of its line, or of its sentence ("Admission labs: WBC 0.8,
+        # plt 19. Discharge labs: WBC 3.3, plt 82.")
         line_start = text.rfind("\n", 0, mention.span[0]) + 1
-        head_end = text.find(":", line_start, mention.span[0])  # "Admission bloods: WBC 5.4, …, lymphocytes 0.19": the line's head
+        head_end = text.rfind(":", line_start, mention.span[0])
+        head_stop = text.rfind(". ", line_start, head_end) if head_end >= 0 else -1
+        head_start = head_stop + 2 if head_stop >= 0 else line_start
         if any(_label_kind(label) == kind for label in TIME_LABEL_RE.finditer(text, after.start(), after.end())) \
                 or before and any(_label_kind(label) == kind for label in TIME_LABEL_RE.finditer(text, before.start(), before.end())) \
-                or 0 <= head_end and head_end - line_start <= 40 and any(_label_kind(label) == kind for label in TIME_LABEL_RE.finditer(text, line_start, head_end)):
+                or 0 <= head_end and head_end - head_start <= 40 and any(_label_kind(label) == kind for label in TIME_LABEL_RE.finditer(text, head_start, head_end)):
             told.append(mention)
     return told[-1] if told and len({m.value for m in told}) == 1 else None
 
@@ -3190,6 +3198,9 @@ def _value_for_claim(claim: Claim, all_values: list[Mention], value_starts: list
     near = [m for m in in_clause if distance(m) <= 30 and (m.span[0] < claim.span[1] or example or text.find(",", claim.span[1], m.span[0]) < 0)]
     if near:
         return min(near, key=distance), False
+    if len(in_clause) == 1 and in_clause[0].span[1] <= claim.span[0] and distance(in_clause[0]) <= 60 \
+            and _only_thresholds_between(text, in_clause[0].span[1], claim.span[0]):
+        return in_clause[0], False  # "Plt 58 — still below the 50 threshold, grade 3": the clause's one value, past a comparison
     # A grade that opens its clause ("Platelets 71 this morning; not grade 2 yet, keep monitoring") or what follows a
     # spaced dash ("Neutrophils 1.12 on the pre-cycle bloods - not at the grade 2 level yet") is about the value just
     # before, with no other number between.
@@ -3243,6 +3254,16 @@ def _other_number(text: str, start: int, end: int, same: str | None = None) -> b
         "", GRADE_CLAIM_RE.sub("", VERSION_NAMED_RE.sub("", between))))) is not None
 
 
+def _only_thresholds_between(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] holds a comparison with thresholds only, then a clause's break right before a grade ("Plt 58 —
+    still below the 50 threshold, grade 3"; not "below the 50 threshold that separates grade 2 from grade 3")."""
+    numbers = list(BARE_NUMBER_RE.finditer(text, start, end))
+    return bool(numbers) and all(THRESHOLD_BEFORE_NUMBER_RE.search(text, max(start, number.start() - 14), number.start()) for number in numbers) \
+        and BREAK_BEFORE_GRADE_RE.fullmatch(text, numbers[-1].end(), end) is not None
+
+
+BARE_NUMBER_RE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?")
+BREAK_BEFORE_GRADE_RE = re.compile(r"(?i)(?:\s*[^\s\d,;:—–]{1,12}){0,2}\s*[,;:—–-]\s*(?:CTCAE\s+)?")  # " threshold, ", " cut-off, "
 DATE_TIME_TEXT_RE = re.compile(r"(?i)(?<![\d.])(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}[.-]\d{1,2}[.-]\d{2,4})(?![\d.])|(?<![\d.])\d{1,2}:\d{2}(?![\d.])|(?<![\d.])\d{1,2}\s*[ap]\.?m\b\.?|"
                                r"\b(?:day|d|cycle|c|week|wk)\s*\d{1,3}\b")
 # A reference range written after a value ("6.9 g/dL (12.0-16.0) LL", "12 K/uL *CRIT* 150-400"): not another value.

@@ -2585,8 +2585,12 @@ def condition_bracket_mentions(text: str, lowered: str | None = None) -> list[Me
         chosen = items[latest_labelled([item.group("label") for item in items])]
         unit = chosen.group("unit") or next((item.group("unit") for item in items if item.group("unit")), None)
         trend = [parse_number(item.group("num")) for item in items if item is not chosen] + [parse_number(chosen.group("num"))]
-        found.append(_mention(CONDITION_ANALYTES[bracket.group("condition").lower()], text, bracket.start(), bracket.end(),
-                              chosen.group("num"), bool(chosen.group("kilo")), unit, None, chosen.span("num"), trend))
+        mention = _mention(CONDITION_ANALYTES[bracket.group("condition").lower()], text, bracket.start(), bracket.end(),
+                           chosen.group("num"), bool(chosen.group("kilo")), unit, None, chosen.span("num"), trend)
+        if len(items) > 1:  # a series, so that a grade of the episode is judged on its lowest ("(nadir 6.9, discharge 9.2 g/dL), grade 2")
+            mention.steps = [(item.group("num"), bool(item.group("kilo")), item.span("num")) for item in items]
+            mention.unit_text = unit
+        found.append(mention)
     return found
 
 

@@ -1681,6 +1681,15 @@ ROUND72_CLASSES = [
     ("Your platelets are 140. The normal range on your report is 150-400, so this is what doctors call grade 1.", "5", []),
     # a denial does not reach a grade said of another version in brackets after it
     ("On v6.0 an ALC of 0.3 gets no grade (it was grade 2 under v5.0).", "6", [(M, "alc", 2, 3)]),
+    # grades listed under a time, with the values of two times in one line, each under its own head
+    ("Admission labs: ANC 0.3, Hb 7.1. Discharge labs: ANC 1.9, Hb 9.8.\nGrades on admission: neutropenia 4, anaemia 2.", "5", [(M, "hgb", 2, 3)]),
+    # "call this", and a re-grading that corrects another's quoted grade
+    ("Your platelet count is 68. Doctors call this grade 1 thrombocytopenia.", "5", [(M, "plt", 1, 2)]),
+    ("The referring letter called the Hb of 7.4 'grade 2'. We regraded it: grade 3 by CTCAE v5.0.", "5", []),
+    # the clause's one value past a comparison with a threshold, then a grade
+    ("ANC 1.3 — well above the 1.0 cut-off, grade 3.", "5", [(M, "anc", 3, 2)]),
+    # a condition's bracket of values, then the episode's grade: judged on the lowest
+    ("- Thrombocytopenia (nadir 22, discharge 96), grade 3; platelet transfusions x2.", "5", [(M, "plt", 3, 4)]),
 ]
 
 
