@@ -1094,13 +1094,21 @@ def _nearest_term(terms, term_starts: list[int], claim_start: int, claim_end: in
               and ";" not in text[e:claim_start] and not REFERENT_RE.search(text, e, claim_start)]
     if before:
         return min(before)[1]
-    named = NAME_BEFORE_GRADE_RE.search(text, max(0, claim_start - 24), claim_start) if text[claim_start - 1:claim_start].isspace() else None
-    return named.lastgroup if named else None  # "WBC G1, Hb G1, plt G2" after the values: the count named right before the grade
+    # "WBC G1, Hb G1, plt G2" after the values: the count named right before the grade
+    return _name_before(text, claim_start) if text[claim_start - 1:claim_start].isspace() else None
 
 
-# A count named right before a grade, with no value between: "plt G2", "Hb: grade 1".
-NAME_BEFORE_GRADE_RE = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?P<{k}>{ANALYTE_PATTERNS[k]})" for k in ("anc", "plt", "hgb", "alc", "wbc"))
-                                  + r")[ \t]*[:=]?[ \t]*$", re.IGNORECASE)
+def _name_before(text: str, position: int) -> str | None:
+    """The analyte of a count named right before `position`, with no value between ("plt G2", "Hb: grade 1", "white
+    cells G2"): a name tried at the starts of the last two words."""
+    offset = max(0, position - 24)
+    head = text[offset:position].rstrip(" \t:=")
+    last = head.rfind(" ") + 1
+    for start in (last, head.rfind(" ", 0, last - 1) + 1) if last > 1 else (last,):
+        name = ANALYTE_RE.match(text, offset + start)
+        if name and name.lastgroup in ("anc", "plt", "hgb", "alc", "wbc") and not text[name.end():position].strip(" \t:="):
+            return name.lastgroup
+    return None
 
 
 def _opens_correction(text: str, position: int, known: dict[int, bool]) -> bool:
@@ -2240,7 +2248,7 @@ def _grades_after_names(text: str, start: int, claims: list[re.Match]) -> bool:
     lead = text[start:claims[0].start()].lstrip(" \t•*·-–—>")
     opening = ANALYTE_RE.match(lead)  # the sentence opens with the first count's name, right before its grade
     return opening is not None and opening.end() == len(lead.rstrip(" \t:=")) \
-        and all(NAME_BEFORE_GRADE_RE.search(text, max(start, claim.start() - 24), claim.start()) for claim in claims)
+        and all(_name_before(text, claim.start()) for claim in claims)
 
 
 def _values_named_by_terms(text: str, start: int, end: int, previous: list[Mention]) -> list[Mention]:
@@ -2249,7 +2257,7 @@ def _values_named_by_terms(text: str, start: int, end: int, previous: list[Menti
     named = {m.lastgroup for m in TERM_RE.finditer(text, start, end)}
     claims = list(GRADE_CLAIM_RE.finditer(text, start, end))
     if claims and _grades_after_names(text, start, claims):
-        named |= {NAME_BEFORE_GRADE_RE.search(text, max(start, claim.start() - 24), claim.start()).lastgroup for claim in claims}
+        named |= {_name_before(text, claim.start()) for claim in claims}
     counts: dict[str, int] = {}
     for mention in previous:
         counts[mention.analyte] = counts.get(mention.analyte, 0) + 1

@@ -1485,8 +1485,11 @@ def _find_mentions(text: str) -> list[Mention]:
     may_ordinal = any(word in lowered for word in ORDINAL_WORDS) or ORDINAL_SHORT_RE.search(text) is not None \
         or DOTTED_DATE_RE.search(text) is not None
     names = list(ANALYTE_RE.finditer(text))
-    if "(" in text and ("peni" in lowered or "emi" in lowered) and ("count" in lowered or "value" in lowered or "level" in lowered):
-        names = sorted(names + condition_count_names(text), key=lambda name: name.start())
+    # where a condition and its bracket may start ("Neutropenia (nadir 0.2, …)")
+    brackets_at = condition_starts(text, lowered) if "(" in text and ("peni" in lowered or "emi" in lowered) else []
+    if (brackets_at is None or brackets_at) and ("count" in lowered or "value" in lowered or "level" in lowered):
+        if counts_named := condition_count_names(text, brackets_at):
+            names = sorted(names + counts_named, key=lambda name: name.start())
     # where a sentence that opens with now starts ("… . now 8.2"): the value before it may be followed by the latest
     now_after_stop = [m.start() for m in NOW_AFTER_STOP_RE.finditer(text)] if ". " in text else []
     value_re = VALUE_RE if any(word in lowered for word in TIMED_FILLER_WORDS) else PLAIN_VALUE_RE
@@ -1805,7 +1808,7 @@ def _find_mentions(text: str) -> list[Mention]:
         if paired:  # the pair's names read no value of their own ("platelets were preserved (13.9 g/dL" is the hemoglobin's)
             named_at = {m.span[0] for m in paired}
             mentions = [m for m in mentions if m.span[0] not in named_at] + paired
-    conditions = condition_bracket_mentions(text, lowered) if "(" in text and ("peni" in lowered or "emi" in lowered) else []
+    conditions = condition_bracket_mentions(text, brackets_at) if brackets_at is None or brackets_at else []
     if any(hint in lowered for hint in CONDITION_HINTS):
         conditions += condition_value_mentions(text, lowered)
     if "lbtest" in lowered:  # "LBTEST=Neutrophils | LBORRES=1.05 | LBORRESU=10^9/L": a CDISC SDTM record's test and result
@@ -2541,11 +2544,11 @@ def condition_value_mentions(text: str, lowered: str) -> list[Mention]:
 CONDITION_BRACKET_TAIL_RES = [re.compile(rf"{hint}(?:a|as|c)\b[ \t]*\(") for hint in ("peni", "emi")]
 
 
-def _condition_brackets(text: str, lowered: str):
-    """CONDITION_BRACKET_RE's matches in text order, tried only at the words whose end CONDITION_BRACKET_TAIL_RES find."""
+def condition_starts(text: str, lowered: str) -> list[int] | None:
+    """Where the words start whose end CONDITION_BRACKET_TAIL_RES find (a condition and its bracket may start there), in
+    text order; None when lowering the text moves its letters (then the patterns scan the whole text)."""
     if len(lowered) != len(text):
-        yield from CONDITION_BRACKET_RE.finditer(text)
-        return
+        return None
     starts = set()
     for tail_re in CONDITION_BRACKET_TAIL_RES:
         for tail in tail_re.finditer(lowered):
@@ -2553,8 +2556,17 @@ def _condition_brackets(text: str, lowered: str):
             while start > 0 and text[start - 1].isalpha():
                 start -= 1
             starts.add(start)
-    for start in sorted(starts):
-        match = CONDITION_BRACKET_RE.match(text, start)
+    return sorted(starts)
+
+
+def _condition_brackets(text: str, starts: list[int] | None, bracket_re: re.Pattern):
+    """The matches in text order of a pattern of a condition and its bracket (CONDITION_BRACKET_RE, CONDITION_COUNT_RE),
+    tried only at `starts` (see condition_starts)."""
+    if starts is None:
+        yield from bracket_re.finditer(text)
+        return
+    for start in starts:
+        match = bracket_re.match(text, start)
         if match:
             yield match
 
@@ -2566,17 +2578,17 @@ CONDITION_COUNT_NAME_RES = {analyte: re.compile(rf"(?P<{analyte}>counts?|values?
                             for analyte in set(CONDITION_ANALYTES.values())}
 
 
-def condition_count_names(text: str) -> list[re.Match]:
+def condition_count_names(text: str, starts: list[int] | None) -> list[re.Match]:
     """Each word "count(s)" (or "values", "levels") that opens the bracket after a condition, as a name of the condition's
     analyte: a match whose lastgroup is the analyte, as ANALYTE_RE gives."""
     return [CONDITION_COUNT_NAME_RES[CONDITION_ANALYTES[bracket.group("condition").lower()]].match(text, bracket.end())
-            for bracket in CONDITION_COUNT_RE.finditer(text)]
+            for bracket in _condition_brackets(text, starts, CONDITION_COUNT_RE)]
 
 
-def condition_bracket_mentions(text: str, lowered: str | None = None) -> list[Mention]:
+def condition_bracket_mentions(text: str, starts: list[int] | None) -> list[Mention]:
     """The most recent of the labelled values in brackets after a condition: "Neutropenia (nadir 0.2, day 21: 1.4)"."""
     found = []
-    for bracket in _condition_brackets(text, text.lower() if lowered is None else lowered):
+    for bracket in _condition_brackets(text, starts, CONDITION_BRACKET_RE):
         if ANALYTE_RE.search(bracket.group("items")):
             continue  # "Anaemia (Hb 8.1)": the name reads it
         items = list(CONDITION_ITEM_RE.finditer(text, bracket.start("items"), bracket.end("items")))
