@@ -1773,6 +1773,16 @@ ROUND73_READS = [
     ("my neutrophils were 0.4 on Monday. They gave me filgrastim injections. This morning they came back at 2.1", {"anc": 2.1}),
     # a lower limit of normal in another language before the patient's value
     ("El límite inferior de las plaquetas es 150; en nuestro paciente están en 97", {"plt": 97}),
+    # a cycle's number after a value is no later value; "they say"; a clock of four digits before a value
+    ("Hb 8.8, WBC 3.4, on cycle 4 of pembro", {"hgb": 8.8, "wbc": 3.4}),
+    ("my neutrophils were 1.9 in may and now they say 1.2, should I worry", {"anc": 1.2}),
+    ("Plt at 0700 22, at 1500 48", {"plt": 48}),
+    # no real patient; two numbers asked about in a question with words after them
+    ("quiz for the residents, no real patient: ANC 0.4 on nivo - what grade?", {}),
+    ("do you hold pembro at plt 50 or 75 in a pt with HCC?", {}),
+    # "and" before a later clause's pronoun; a value taken back at once as another bed's
+    ("His neutrophils were repeated in clinic, and this morning they came back at 1.6.", {"anc": 1.6}),
+    ("Hb 6.2?! sorry, that's bed 3's result. ours is 9.4", {"hgb": 9.4}),
 ]
 
 
