@@ -126,15 +126,19 @@ GRADE_CLAIM_RE = _scan(GRADE_CLAIM_PATTERN, re.IGNORECASE)
 # In a 'respectively' list, "grade 3 and grade 2" are two claims, not a range.
 SEPARATE_CLAIMS_RE = _scan(GRADE_CLAIM_PATTERN.replace("|/|and)", "|/)"), re.IGNORECASE)
 assert SEPARATE_CLAIMS_RE.pattern != GRADE_CLAIM_RE.pattern
+# The CTCAE terms of the counts, as a table's row may name them ("Neutrophil count decreased,0.62,10^9/L,3").
+CTCAE_COUNT_TERMS = {"anc": r"neutrophil\s+count\s+decrease[ds]?", "plt": r"platelet\s+count\s+decrease[ds]?",
+                     "alc": r"lymphocyte\s+count\s+decrease[ds]?", "wbc": r"white\s+blood\s+cell\s+decrease[ds]?"}
+CTCAE_COUNT_TERM_RE = re.compile(r"(?i)(?:" + "|".join(f"(?P<{k}>{v})" for k, v in CTCAE_COUNT_TERMS.items()) + r")")
 # Words naming the condition a grade is claimed for, mapped to the analyte that grades it.
 TERM_WORDS = {
-    "anc": r"neutrop[ée]ni(?:a|c|e|(?![^\W\d_]))|neutrophil\s+count\s+decrease[ds]?",
+    "anc": r"neutrop[ée]ni(?:a|c|e|(?![^\W\d_]))|" + CTCAE_COUNT_TERMS["anc"],
     # one alternative for thrombo-/trombo-, -cyto-/-zyto-/-cito-: fewer alternatives keep the scan of a long text fast
     "plt": r"th?rombo(?:cyto|zyto|cito)?p[ée]ni(?:a|c|e|(?![^\W\d_]))|piastrinopenia|plaquetopenia|immune\s+thrombocytopeni(?:a|c)|ITP|"
-           r"platelet\s+count\s+decrease[ds]?",
+           + CTCAE_COUNT_TERMS["plt"],
     "hgb": r"an(?:a?[ée]|ä)mi(?:a|c|e|(?![^\W\d_]))",  # "anemi": Swedish, as the other bare "-i" forms
-    "alc": r"l(?:ymph|ymf|inf)op[ée]ni(?:a|c|e|(?![^\W\d_]))|lymphocyte\s+count\s+decrease[ds]?",
-    "wbc": r"leu[ck]op[ée]ni(?:a|c|e|(?![^\W\d_]))|white\s+blood\s+cell\s+decrease[ds]?",
+    "alc": r"l(?:ymph|ymf|inf)op[ée]ni(?:a|c|e|(?![^\W\d_]))|" + CTCAE_COUNT_TERMS["alc"],
+    "wbc": r"leu[ck]op[ée]ni(?:a|c|e|(?![^\W\d_]))|" + CTCAE_COUNT_TERMS["wbc"],
     "alt": r"ALT\s+(?:increased|increase|elevation|rise)|alanine\s+aminotransferase\s+increased",
     "ast": r"AST\s+(?:increased|increase|elevation|rise)|aspartate\s+aminotransferase\s+increased",
     "bili": r"hyperbilirubin(?:a)?emia|blood\s+bilirubin\s+increased",
@@ -614,7 +618,7 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
     event_starts: list[int] = []
     claims = []
     # a 'respectively' list reads its claims apart
-    matches = SEPARATE_CLAIMS_RE.finditer(text, start, end) if "respectively" in chunk else grade_claims
+    matches = SEPARATE_CLAIMS_RE.finditer(text, start, end) if _respective(chunk) else grade_claims
     for match in matches:
         grades, label = _claim_set(match)
         claim_start, claim_end = match.span()
@@ -956,7 +960,7 @@ CORRECTION_HINT_WORDS = ("correct", "true", "actual", "right", "revised", "amend
     + tuple(f"{mark} {word} ctcae" for mark in ";:—–" for word in ("by", "per", "under"))  # a word CORRECTION_RE needs, lowered
 CORRECTION_RE = _scan(r"(?i)\b(?#first)(?:(?:correct(?:ed)?|true|actual|right|revised|amended)\s+(?:CTCAE\s+)?grade|corrected\s+(?:[^.;\d]{0,30}?\s)?to|" + CORRECTION_LABEL + r"|"
                            rf"should\s+(?:have\s+been|be|read)|(?:is|was|it's|that's)\s+(?:actually|in\s+fact|really)|{WRONG_CLAIM}|"
-                           r"on\s+(?:re-?)?review|after\s+review|on\s+re-?grading|"
+                           r"on\s+(?:(?:our|my|the|further|central)\s+)?(?:re-?)?review|after\s+(?:our\s+|central\s+)?review|on\s+re-?grading|"
                            # the writer's own grade beside another's: "I'd call 7.9 grade 3, not 2"
                            r"i['’]d\s+(?:call|say|grade)|i\s+would\s+(?:call|say|grade)|"
                            # "Outside records graded it as grade 3; by CTCAE v5.0 it is grade 2": the text's own grade after another's
@@ -1328,7 +1332,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             # "Her sister had grade 4 thrombocytopenia …; her own platelets today are 140": the sister's grade, said in a clause
             # before any value
             claims = [c for c in claims if not _someone_elses_claim(text, c, values, clauses, clause_starts)]
-        respectively = "respectively" in sentence
+        respectively = _respective(sentence)
         tabular = "|" in sentence  # tested once: a sentence may be a whole long line
         if respectively:
             values = _listed_values(text, values)
@@ -2118,6 +2122,13 @@ def _owner_column(header: list[str], grade_column: int, grade_columns: list[int]
     return None
 
 
+def _row_name(cell: str) -> re.Match | None:
+    """The analyte a table cell names: a lab's name ("ANC"), or a CTCAE term of a count ("Neutrophil count decreased",
+    "White blood cell decreased"), whose lastgroup is the analyte."""
+    return ANALYTE_RE_FULL.match(cell) or (CTCAE_COUNT_TERM_RE.fullmatch(cell) if "ecrease" in cell else None)
+
+
+
 def _row_claim(text: str, line: str, offset: int, header: list[str], grade_column: int, owner: int | None,
                spaced: bool = False, delimiter: str | None = None) -> tuple[Claim, Mention] | None:
     """A table row's bare grade as a claim, and the row's value it is about: the value column of a row that names its
@@ -2132,11 +2143,17 @@ def _row_claim(text: str, line: str, offset: int, header: list[str], grade_colum
     if grade_cell is None:
         return None
     # rows name their analyte, in the first column or in one other ("| Subject | Day | Parameter | Value | Grade |")
-    named = ANALYTE_RE_FULL.match(cells[0])
+    named = _row_name(cells[0])
     named_column = 0
     if not named and owner is None:
-        naming = [(i, m) for i, cell in enumerate(cells) if i != grade_column and (m := ANALYTE_RE_FULL.match(cell))]
+        naming = [(i, m) for i, cell in enumerate(cells) if i != grade_column and (m := _row_name(cell))]
         named_column, named = naming[0] if len(naming) == 1 else (0, None)
+    grades, label = _claim_set(grade_cell)
+    claim_span = (offset + spans[grade_column][0], offset + spans[grade_column][1])
+    if named and named.re is CTCAE_COUNT_TERM_RE:  # "| White blood cell decreased | 22 | WBC 2.9 x10^9/L | 3 |": the cell naming its value
+        own = [m for m in _cell_mentions(line, spans, offset, grade_column) if m.analyte == named.lastgroup]
+        if len(own) == 1:
+            return Claim(grades, label, claim_span, own[0].analyte), own[0]
     if named:  # the value column after the name, else the first number after it
         analyte = named.lastgroup
         columns = [i for i in range(named_column + 1, len(cells)) if i != grade_column]
@@ -2149,16 +2166,10 @@ def _row_claim(text: str, line: str, offset: int, header: list[str], grade_colum
         column, analyte = owner, _header_analyte(header[owner]).lastgroup
         unit_header = unit_in(header[column])
     else:
-        named_cells = [(a, m) for i, (a, b) in enumerate(spans) if i != grade_column
-                       for m in find_mentions(line[a:b]) if not m.is_threshold and m.value is not None]
+        named_cells = _cell_mentions(line, spans, offset, grade_column)
         if len(named_cells) != 1:
             return None
-        start, mention = named_cells[0]
-        shift = offset + start
-        mention = replace(mention, span=(mention.span[0] + shift, mention.span[1] + shift),
-                          number_span=(mention.number_span[0] + shift, mention.number_span[1] + shift), steps=[])
-        grades, label = _claim_set(grade_cell)
-        return Claim(grades, label, (offset + spans[grade_column][0], offset + spans[grade_column][1]), mention.analyte), mention
+        return Claim(grades, label, claim_span, named_cells[0].analyte), named_cells[0]
     if column is None or analyte not in CANONICAL_UNIT:
         return None
     number = cell_value(line, *spans[column])  # of "75 → 70 x10^9/L", the series' last value
@@ -2169,8 +2180,21 @@ def _row_claim(text: str, line: str, offset: int, header: list[str], grade_colum
                        [parse_number(number.group("num"))])
     if mention.value is None:
         return None
-    grades, label = _claim_set(grade_cell)
-    return Claim(grades, label, (offset + spans[grade_column][0], offset + spans[grade_column][1]), analyte), mention
+    return Claim(grades, label, claim_span, analyte), mention
+
+
+def _cell_mentions(line: str, spans: list[tuple[int, int]], offset: int, grade_column: int) -> list[Mention]:
+    """The values the cells of a table row (but its grade's) name themselves ("ALC 0.25"), placed in the whole text."""
+    found = []
+    for i, (a, b) in enumerate(spans):
+        if i == grade_column:
+            continue
+        for mention in find_mentions(line[a:b]):
+            if not mention.is_threshold and mention.value is not None:
+                shift = offset + a
+                found.append(replace(mention, span=(mention.span[0] + shift, mention.span[1] + shift),
+                                     number_span=(mention.number_span[0] + shift, mention.number_span[1] + shift), steps=[]))
+    return found
 
 
 WHICH_VALUE_RE = re.compile(r"(?i)(?:(?:nadir|lowest|worst|peak|current|latest|min(?:imum)?|today'?s?)\s+)?")
@@ -3097,6 +3121,15 @@ def _claim_version(text: str, claim: Claim, named_here: list[tuple[int, str]], c
     before = [v for position, v in named_here if position < claim.span[0] and position >= clause[0]] \
         or [v for position, v in named_here if position < claim.span[0]]
     return before[-1] if before else None
+
+
+def _respective(sentence: str) -> bool:
+    """Whether a sentence pairs its values and grades in order: "… grade 3 and grade 2 respectively", or grades grouped by
+    slashes as the values are ("1.2/7.4/19 (WBC/Hb/plt) — G3/G3/G4")."""
+    return "respectively" in sentence or "/" in sentence and SLASHED_GRADES_RE.search(sentence) is not None
+
+
+SLASHED_GRADES_RE = re.compile(r"(?i)\b(?:G|grade\s*)[0-5](?:\s*/\s*(?:G|grade\s*)?[0-5]){2,}\b")
 
 
 def _paired_in_order(claims: list[Claim], values: list[Mention], respectively: bool = False) -> dict[int, tuple[Mention, bool]]:

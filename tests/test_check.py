@@ -1690,6 +1690,12 @@ ROUND72_CLASSES = [
     ("ANC 1.3 — well above the 1.0 cut-off, grade 3.", "5", [(M, "anc", 3, 2)]),
     # a condition's bracket of values, then the episode's grade: judged on the lowest
     ("- Thrombocytopenia (nadir 22, discharge 96), grade 3; platelet transfusions x2.", "5", [(M, "plt", 3, 4)]),
+    # grades grouped by slashes as the values are: paired in order
+    ("0.7/9.9/140 (ANC/Hb/plt) = G3/G1/G1", "5", [(M, "hgb", 1, 2)]),
+    # "on our review" corrects the claim before it
+    ("The referring team called it grade 2 anaemia (Hb 7.6); on our review it is grade 3.", "5", []),
+    # a table row named by a CTCAE term
+    ("visit,term,value,unit,grade\nC3D1,Platelet count decreased,61,10^9/L,1\nC3D1,Lymphocyte count decreased,0.45,10^9/L,3", "5", [(M, "plt", 1, 2)]),
 ]
 
 
