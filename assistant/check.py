@@ -605,8 +605,9 @@ def _quoted_from_another(text: str, start: int, position: int) -> bool:
 
 
 def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_terms: list[tuple[int, int, str]],
-            text_term_starts: list[int], correction_hints: _WordIndex) -> list[Claim]:
-    """The grade claims of text[start:end], whose GRADE_CLAIM_RE matches are `grade_claims`; `text_terms` (start, end,
+            text_term_starts: list[int], correction_hints: _WordIndex, respective: bool = False) -> list[Claim]:
+    """The grade claims of text[start:end], whose GRADE_CLAIM_RE matches are `grade_claims`, read apart when the sentence
+    pairs them with its values in order (`respective`, see _respective); `text_terms` (start, end,
     analyte) are the text's condition terms, found once for all its sentences, `text_term_starts` their starts, and
     `correction_hints` the text's CORRECTION_HINT_WORDS."""
     chunk = text[start:end]
@@ -618,7 +619,7 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
     event_starts: list[int] = []
     claims = []
     # a 'respectively' list reads its claims apart
-    matches = SEPARATE_CLAIMS_RE.finditer(text, start, end) if _respective(chunk) else grade_claims
+    matches = SEPARATE_CLAIMS_RE.finditer(text, start, end) if respective else grade_claims
     for match in matches:
         grades, label = _claim_set(match)
         claim_start, claim_end = match.span()
@@ -1312,7 +1313,9 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             or (marks[bisect_left(mark_starts, s_start) - 1][1] if bisect_left(mark_starts, s_start) and ("ersi" in sentence or "ersã" in sentence) and THAT_VERSION_RE.search(sentence) else None) \
             or outer_version  # "With that version, 0.8 is grade 2": the version named last before
         value_starts = [m.span[0] for m in values]
-        claims = listed or ([c for c in _claims(text, s_start, s_end, grade_claims, text_terms, text_term_starts, correction_hints) if c.term_analyte != "fn"] if claimed else [])
+        respectively = claimed and _respective(text, sentence, grade_claims)
+        claims = listed or ([c for c in _claims(text, s_start, s_end, grade_claims, text_terms, text_term_starts, correction_hints, respectively)
+                             if c.term_analyte != "fn"] if claimed else [])
         clauses = _clause_bounds(s_start, s_end, clause_breaks, clause_break_starts) if claims else []
         clause_starts = [a for a, _ in clauses]
         if question_at is not None:
@@ -1332,7 +1335,6 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             # "Her sister had grade 4 thrombocytopenia …; her own platelets today are 140": the sister's grade, said in a clause
             # before any value
             claims = [c for c in claims if not _someone_elses_claim(text, c, values, clauses, clause_starts)]
-        respectively = _respective(sentence)
         tabular = "|" in sentence  # tested once: a sentence may be a whole long line
         if respectively:
             values = _listed_values(text, values)
@@ -3123,13 +3125,11 @@ def _claim_version(text: str, claim: Claim, named_here: list[tuple[int, str]], c
     return before[-1] if before else None
 
 
-def _respective(sentence: str) -> bool:
-    """Whether a sentence pairs its values and grades in order: "… grade 3 and grade 2 respectively", or grades grouped by
-    slashes as the values are ("1.2/7.4/19 (WBC/Hb/plt) — G3/G3/G4")."""
-    return "respectively" in sentence or "/" in sentence and SLASHED_GRADES_RE.search(sentence) is not None
-
-
-SLASHED_GRADES_RE = re.compile(r"(?i)\b(?:G|grade\s*)[0-5](?:\s*/\s*(?:G|grade\s*)?[0-5]){2,}\b")
+def _respective(text: str, sentence: str, grade_claims: list[re.Match]) -> bool:
+    """Whether a sentence (whose GRADE_CLAIM_RE matches are `grade_claims`) pairs its values and grades in order: "… grade
+    3 and grade 2 respectively", or grades grouped by slashes as the values are ("1.2/7.4/19 (WBC/Hb/plt) — G3/G3/G4": a
+    claim read as "G3/G3", then a slash)."""
+    return "respectively" in sentence or "/" in sentence and any(text.startswith("/", claim.end()) for claim in grade_claims)
 
 
 def _paired_in_order(claims: list[Claim], values: list[Mention], respectively: bool = False) -> dict[int, tuple[Mention, bool]]:

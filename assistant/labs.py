@@ -1876,8 +1876,9 @@ def _find_mentions(text: str) -> list[Mention]:
                 mention.someone_else = True
                 owned += _own_value_after(text, mention, found)  # "my other pt in bed 4 is at 38, this one is at 112"
         found = sorted(found + owned, key=lambda m: m.span)
-    writer_is_patient = any(word in lowered for word in RELATIVE_WORDS) and WRITER_IS_PATIENT_RE.search(text) is not None
-    if any(word in lowered for word in RELATIVE_WORDS) and (writer_is_patient or any(word in lowered for word in NOT_CARED_FOR)
+    relatives_named = any(word in lowered for word in RELATIVE_WORDS)
+    writer_is_patient = relatives_named and WRITER_IS_PATIENT_RE.search(text) is not None
+    if relatives_named and (writer_is_patient or any(word in lowered for word in NOT_CARED_FOR)
                                                             or "pt's " in lowered or "pt’s " in lowered or "patient's " in lowered or "patient’s " in lowered):
         # "my mom had lymphocytes of 0.4 last year … I'm starting Keytruda": a relative's value, in a sentence about the relative,
         # when the writer says they are the patient (else the relative may be the patient: "My husband is on Tecentriq and his …")
