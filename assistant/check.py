@@ -32,6 +32,7 @@ from assistant.labs import (
     QUOTED_LINE_RE,
     RELATIVE_NOUNS,
     RELATIVE_WORDS,
+    SPOILED_THEN_REPEATED_RE,
     UNIT,
     UNIT_ALTERNATIVES,
     UNIT_KIND,
@@ -113,7 +114,8 @@ ROMAN = {"0": 0, "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "one": 1, "two": 2,
 GRADE_TOKEN = r"(?:[0-5]|iv|v|i{1,3}|one|two|three|four|five)"
 # A record's grade of the event's worst value: "CTCAE v5.0 grade at worst value: 3", "grade (worst value 71 x10^9/L on day 29): 1".
 WORST_LABEL = (r"\s+(?:at|for|of)\s+(?:the\s+)?(?:worst|nadir|lowest|peak|maximum|max)(?:\s+value)?\s*:"
-               r"|\s*\(\s*(?:at\s+)?(?:worst|nadir|lowest|max\w*)\b[^()\n]{0,50}\)\s*:")
+               r"|\s*\(\s*(?:at\s+)?(?:worst|nadir|lowest|max\w*)\b[^()\n]{0,50}\)\s*:"
+               r"|\s*\(\s*(?:latest|current|today|most\s+recent)\s*\)\s*:")  # ... or of the latest: "CTCAE grade (latest): 2"
 GRADE_CLAIM_PATTERN = (
     rf"(?<![^\W_])(?<!-)(?#first)(?:CTCAE(?:\s+|-)(?:v\s?[56](?:\.0)?\s+)?)?(?:graded(?:\s+as)?|grade\s+(?:has\s+been|was|is\s+now)\s+(?:corrected|changed|amended|revised|updated)\s+to|grade|grado|grad|grau|graad|gr\.?|(?-i:G)(?=\s*[<>≤≥]?=?\s*[0-5]|-[0-5]))(?:\s*:|\s+(?:is|was|would\s+be|will\s+be|of)(?=\s+(?:[<>≤≥]=?\s*)?{GRADE_TOKEN}\b)|{WORST_LABEL})?\s*(?:-(?=[0-5IViv]))?"
     rf"(?P<op>≥|>=|>|≤|<=|<)?\s*(?P<g>{GRADE_TOKEN})(?![^\W_]|\.\d)"
@@ -585,7 +587,8 @@ def _quote_end(text: str, position: int, end: int) -> int:
 
 
 DENIAL_SPENT_RE = re.compile(r"→|->|=>|⇒|\s[-–—]\s")  # an arrow or a spaced dash after a denial leads to what follows from it, not to what it denies
-CORRECTION_FOLLOWS_RE = re.compile(r"(?i)[\s\"”'–—-]*(?:(?:that|this|it)(?:\s+one)?\s+(?:needs?\s+correct\w*|is\s+(?:not\s+(?:quite\s+)?right|wrong|incorrect))|"
+CORRECTION_FOLLOWS_RE = re.compile(r"(?i)[\s\"”'–—-]*(?:(?:in|on|at|from)\s+[^.;:\"”–—]{1,40}?[\s–—-]+)?"  # '… "…" in the overnight note — that needs correcting'
+                                   r"(?:(?:that|this|it)(?:\s+one)?\s+(?:needs?\s+correct\w*|is\s+(?:not\s+(?:quite\s+)?right|wrong|incorrect))|"
                                    r"(?:that['’]s|it['’]s)\s+(?:not\s+(?:quite\s+)?right|wrong|incorrect))")
 THAT_VERSION_RE = re.compile(r"(?i)\b(?:(?:with|under|in|by|per|using)\s+(?:that|this|the\s+(?:newer|older|new|old|latter|former))\s+version|"
                              r"con\s+(?:esa|esta)\s+versi[óo]n|en\s+(?:esa|esta)\s+versi[óo]n|(?:avec|selon|dans)\s+cette\s+version|"
@@ -1271,7 +1274,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                 and not GENERAL_AFTER_RE.match(text, first_claim.end())):
             # "Labs: WBC 1.8, ANC 0.9. Impression: grade 2 leukopenia, grade 3 neutropenia" -- a sentence of claims that
             # name their conditions is about the previous sentence's value of each condition's analyte, when it gave one
-            values = _values_named_by_terms(text, s_start, s_end, panel_values)
+            values = _values_named_by_terms(text, s_start, s_end, panel_values, known)
             borrowed = True  # the next sentence of claims ("2. Grade 3 thrombocytopenia") may borrow from the same values
         if borrowed or (not values and s_end - s_start <= 40 and not claimed):
             borrowed = False  # a list number or a heading ("Assessment and plan:") between values and claims keeps them
@@ -2277,9 +2280,10 @@ def _grades_after_names(text: str, start: int, claims: list[re.Match]) -> bool:
         and all(_name_before(text, claim.start()) for claim in claims)
 
 
-def _values_named_by_terms(text: str, start: int, end: int, previous: list[Mention]) -> list[Mention]:
+def _values_named_by_terms(text: str, start: int, end: int, previous: list[Mention], known: dict[str, Mention]) -> list[Mention]:
     """The previous sentence's values whose analyte a condition named in this sentence grades (or a count named right
-    before a grade), each only when the previous sentence gave exactly one value of that analyte."""
+    before a grade), each only when the previous sentence gave exactly one value of that analyte, or the one of them
+    `known` holds as the analyte's latest."""
     named = {m.lastgroup for m in TERM_RE.finditer(text, start, end)}
     claims = list(GRADE_CLAIM_RE.finditer(text, start, end))
     if claims and _grades_after_names(text, start, claims):
@@ -2287,7 +2291,8 @@ def _values_named_by_terms(text: str, start: int, end: int, previous: list[Menti
     counts: dict[str, int] = {}
     for mention in previous:
         counts[mention.analyte] = counts.get(mention.analyte, 0) + 1
-    return [m for m in previous if m.analyte in named and counts[m.analyte] == 1]
+    # of several values of one analyte, the one taken as current ("Plt 48 in EDTA (clumps …), recollected in Na citrate: 176")
+    return [m for m in previous if m.analyte in named and (counts[m.analyte] == 1 or known.get(m.analyte) is m)]
 
 
 CHAIN_WORD_RE = re.compile(r"(?i),|\b(?:and|or|but|whereas|while|likewise|also)\b")
@@ -2626,8 +2631,16 @@ def _episode(history: dict[str, list[Mention]], analyte: str, position: int) -> 
     """The values of `analyte` given within EPISODE_REACH before `position`, each step of a series as a value of its own."""
     told = history.get(analyte, [])
     recent = told[bisect_left(told, (position - EPISODE_REACH,), key=SPAN_OF):]
-    return [step for mention in recent for _, _, span in mention.steps[:-1] if (step := mention.step_value(span[1])) is not None] + recent \
+    return [step for mention in recent for index, (_, _, span) in enumerate(mention.steps[:-1])
+            if not _spoiled(mention, index) and (step := mention.step_value(span[1])) is not None] + recent \
         if any(map(STEPS_OF, recent)) else recent
+
+
+def _spoiled(series: Mention, index: int) -> bool:
+    """Whether step `index` of a series is a spoiled sample the next step repeats ("Plt 48 in EDTA (clumps seen on smear),
+    recollected in Na citrate: 176"): no value of the episode."""
+    gap = series.raw[series.steps[index][2][1] - series.span[0]:series.steps[index + 1][2][0] - series.span[0]]
+    return SPOILED_THEN_REPEATED_RE.search(gap) is not None
 
 
 def _told_before(history: dict[str, list[Mention]], analyte: str, position: int) -> Mention | None:
@@ -2988,7 +3001,7 @@ def _unnamed_counts(text: str, start: int, end: int, mentions: list[Mention], to
                     or _other_column(text, match.start(), mentions) \
                     or UNIT_KIND.get(unit_of(match.group("unit"))[0]) != "count" or _not_a_patient_value(text, match) \
                     or OTHER_CELLS_BEFORE_RE.search(text, max(0, match.start() - 30), match.start()) \
-                    or OPEN_BOUND_AFTER_RE.match(text, match.end()) \
+                    or OPEN_BOUND_AFTER_RE.match(text, match.end()) or _range_upper_end(text, match) \
                     or "(" in text[max(0, match.start() - 50):match.start()] and BASELINE_LABEL_BEFORE_RE.search(text, max(0, match.start() - 50), match.start()):
                 continue  # "(basal antes do tratamento: 92 mil/mm3)": a value before treatment, not the patient's now
             unnamed.append((match, max(0, match.start() - 160)))
@@ -3018,6 +3031,16 @@ def _unnamed_counts(text: str, start: int, end: int, mentions: list[Mention], to
         if mention.value is not None and not any(other.number_span == mention.number_span for other in found):
             found.append(mention)  # a number read once, though two patterns find it ("Your result today is 0.9 x10^9/L")
     return found
+
+
+def _range_upper_end(text: str, match: re.Match) -> bool:
+    """Whether a number with its unit ends a range, after a lower number and a dash ("Standard range: 150 - 400 K/uL"), not
+    a series falling to it ("3.4 – 2.1 – 0.9 x10^9/L")."""
+    start = RANGE_START_BEFORE_RE.search(text, max(0, match.start() - 12), match.start())
+    return start is not None and parse_number(start.group("low")) < parse_number(match.group("num"))
+
+
+RANGE_START_BEFORE_RE = re.compile(r"(?<![\d.,])(?P<low>\d+(?:\.\d+)?)[ \t]*(?:[-–]|to)[ \t]*$")
 
 
 def _other_column(text: str, position: int, mentions: list[Mention]) -> bool:

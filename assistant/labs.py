@@ -318,6 +318,9 @@ FOREIGN_COMPARATOR_HINT_RE = re.compile(r"\b(?:sous|dessous|dessus|(?:inf|sup)[�
 # A value in brackets a few words after its name, always with its unit: "the platelet count you shared (44 x10^9/L)".
 WORDS_THEN_BRACKET_RE = re.compile(rf"(?P<filler>(?:[ \t]+[A-Za-z'’]+){{1,4}}[ \t]*\([ \t]*)(?P<cmp>(?!x)x)?{NUMBER}[ \t]*{UNIT}(?=[ \t]*\))",
                                    re.IGNORECASE)
+# ... or after a change of grade, the values of the change: "ANC improved from grade 3 to grade 1 (0.7 → 1.2)".
+GRADE_CHANGE_THEN_BRACKET_RE = re.compile(rf"(?P<filler>[ \t]+(?:[A-Za-z]+[ \t]+){{0,2}}?from[ \t]+grade[ \t]*[0-5][ \t]+to[ \t]+grade[ \t]*[0-5][ \t]*\([ \t]*)"
+                                          rf"(?P<cmp>(?!x)x)?{NUMBER}[ \t]*(?:{UNIT})?", re.IGNORECASE)
 # ... or with no unit when the bracket labels it the latest: "Platelets remained normal throughout (latest 243)".
 LATEST_IN_BRACKET_RE = re.compile(rf"(?P<filler>(?:[ \t]+[^\W\d_][\w'’]*){{1,6}}[ \t]*\([ \t]*(?:latest|last|today|now|current(?:ly)?|most[ \t]+recent|{EVENT_LABEL})"
                                   rf"[ \t]*:?[ \t]*)(?P<cmp>(?!x)x)?{NUMBER}[ \t]*(?:{UNIT})?(?=[ \t]*\))", re.IGNORECASE)
@@ -1575,9 +1578,11 @@ def _find_mentions(text: str) -> list[Mention]:
             bracketed = WORDS_THEN_BRACKET_RE.match(text, position)  # "the platelet count you shared (44 x10^9/L)"
             if bracketed and not ANALYTE_RE.search(bracketed.group("filler")) and not NOT_OWN_WORDS_RE.search(bracketed.group("filler")):
                 value_match = bracketed
-            elif (latest := LATEST_IN_BRACKET_RE.match(text, position) or NOW_IN_BRACKET_RE.match(text, position)) \
-                    and not ANALYTE_RE.search(latest.group("filler")):
-                value_match = latest  # "Platelets remained normal throughout (latest 243)", "… low for months (0.7 today)"
+            elif (latest := LATEST_IN_BRACKET_RE.match(text, position) or NOW_IN_BRACKET_RE.match(text, position)
+                  or GRADE_CHANGE_THEN_BRACKET_RE.match(text, position)) and not ANALYTE_RE.search(latest.group("filler")):
+                # "Platelets remained normal throughout (latest 243)", "… low for months (0.7 today)", "ANC improved from grade 3
+                # to grade 1 (0.7 → 1.2)"
+                value_match = latest
         ahead = text[position:position + 48]
         garbled = GARBLED_VALUE_RE.match(text, position) if may_garble and GARBLED_HINT_RE.search(ahead) else None
         if garbled and (not value_match or value_match.end("num") <= garbled.end("token")):
@@ -2010,7 +2015,7 @@ def paired_bracket_mentions(text: str, names: list[re.Match]) -> list[Mention]:
 
 # A count named only by the word "count" and a word of when it was taken, after a value of one count named before it:
 # "Platelets 06:00: 27. One unit given at 10:30; 1-hour post-transfusion count 61", "ANC 0.4 … repeat count 0.9".
-LABELLED_COUNT_RE = re.compile(r"(?i)\b(?:\d{1,2}-?[ \t]*(?:hours?|hrs?|h)[ \t]+)?(?:post-?transfusion(?:al)?|post|repeat(?:ed)?|re-?check|pre-?cycle|pre-?dose|pre-?treatment|current|"
+LABELLED_COUNT_RE = re.compile(r"(?i)\b(?:\d{1,2}-?[ \t]*(?:hours?|hrs?|h)[ \t]+)?(?:post-?transfusion(?:al)?|post|repeat(?:ed)?|re-?check|pre-?cycle|pre-?dose|pre-?treatment|current|screening|"
                                r"(?:her|his|their|your|my|our|(?:the[ \t]+)?(?:pt|patient)['’]s)(?:[ \t]+(?:last|latest|most[ \t]+recent|recent|new|current))?|"
                                r"follow-?up|corrected|latest|new|today['’]?s|morning['’]?s|evening['’]?s|afternoon|next)[ \t]+count\b(?!\w)")
 IN_CITRATE = r"(?:in|on)[ \t]+(?:an?[ \t]+|the[ \t]+)?(?:Na[ \t]+|sodium[ \t]+)?citrate"  # "recollected in Na citrate: 176"
@@ -2544,7 +2549,7 @@ def condition_value_mentions(text: str, lowered: str) -> list[Mention]:
 
 
 # The end of a condition's word and its bracket, one pattern per hint: each starts with a plain string (fast over a long text).
-CONDITION_BRACKET_TAIL_RES = [re.compile(rf"{hint}(?:a|as|c)\b[ \t]*\(") for hint in ("peni", "emi")]
+CONDITION_BRACKET_TAIL_RES = [re.compile(rf"{hint}(?:a|as|c)\b(?:[ \t]*\(|[^()\n.;]{{1,30}}\([ \t]*(?:counts?|values?|levels?)\b)") for hint in ("peni", "emi")]
 
 
 def condition_starts(text: str, lowered: str) -> list[int] | None:
@@ -2575,7 +2580,8 @@ def _condition_brackets(text: str, starts: list[int] | None, bracket_re: re.Patt
 
 
 # "neutropenia (counts 1.6, 1.2 and 1.8 on days 8, 15 and 22)": "counts" in the bracket after a condition names its analyte
-CONDITION_COUNT_RE = re.compile(rf"\b(?P<condition>{'|'.join(CONDITION_ANALYTES)})(?:a|as|c)\b[ \t]*\([ \t]*(?=(?:counts?|values?|levels?)\b)",
+# ... also past a few words of when ("neutropenia during cycle 4 (counts …)")
+CONDITION_COUNT_RE = re.compile(rf"\b(?P<condition>{'|'.join(CONDITION_ANALYTES)})(?:a|as|c)\b[^()\n.;]{{0,30}}?\([ \t]*(?=(?:counts?|values?|levels?)\b)",
                                 re.IGNORECASE)
 CONDITION_COUNT_NAME_RES = {analyte: re.compile(rf"(?P<{analyte}>counts?|values?|levels?)\b", re.IGNORECASE)
                             for analyte in set(CONDITION_ANALYTES.values())}
@@ -3164,7 +3170,7 @@ REPEAT_AFTER_VALUE_RE = re.compile(rf"[^.;\n\d]{{0,40}}?{SAMPLE_PROBLEM}(?:[^.\n
                                    rf"(?:[ \t]+(?!(?:in|after)[ \t]+\d)[A-Za-z][\w-]*){{0,7}}?[ \t]*[:=]?[ \t]*(?=\d)", re.IGNORECASE)
 RECHECK_HINT_RE = re.compile(r"(?i)re-?(?:peat|check|draw|run|count|did|done|do|ran)|rpt|citrate")
 # A value written just before the name, with a unit: "42,000 platelets per µL", "2,700/mm³ white cells", "48 x10^9/L platelets".
-BEFORE_NAME_RE = re.compile(rf"(?<![\w.,/:^<>≤≥-])(?:{NUMBER})[ \t]*(?:{UNIT})?[ \t]+$", re.IGNORECASE)
+BEFORE_NAME_RE = re.compile(rf"(?<![\w.,/:^<>≤≥-])(?:{NUMBER})[ \t]*(?:{UNIT})?[ \t]+(?:(?<=[^\W\d_][ \t])(?:de|of)[ \t]+)?$", re.IGNORECASE)  # "0,7 x10^9/L de neutrófilos"
 THRESHOLD_BEFORE_NUMBER_RE = re.compile(r"(?i)(?:[<>≤≥]|\b(?:below|under|above|over|than|least|most|(?<!down )(?<!back )(?<!up )to)\b)\s*$")  # but "is down to 42,000 platelets"
 
 
@@ -3297,8 +3303,9 @@ def _layout(line: str) -> str | None:
 
 
 # CSV exports: cells split by commas or semicolons with no space after them ("date,wbc,anc", "date;wbc;plt").
-DELIMITED_CELL_RES = {d: re.compile(rf"[^{d}]+|(?<={d})(?={d}|$)") for d in ",;"}
-DELIMITED_LINE_RES = {d: re.compile(rf"[^{d}|\t]*(?:{d}[^{d}\s|\t][^{d}|\t]*)+") for d in ",;"}
+# A cell in quotes may hold the delimiter: '"Neutrophils, Absolute"'.
+DELIMITED_CELL_RES = {d: re.compile(rf'"[^"\n]*"(?=\s*{d}|\s*$)|[^{d}]+|(?<={d})(?={d}|$)') for d in ",;"}
+DELIMITED_LINE_RES = {d: re.compile(rf'[^{d}|\t]*(?:{d}(?:"[^"\n]*"(?={d}|$)|[^{d}\s|\t][^{d}|\t]*))+') for d in ",;"}
 # Semicolon first: a semicolon export writes decimal commas ("D8;9,1;102"), so its lines would also split on commas.
 DELIMITED_LAYOUTS = {"semicolon": ";", "comma": ","}
 

@@ -1697,6 +1697,19 @@ ROUND72_CLASSES = [
     ("The referring team called it grade 2 anaemia (Hb 7.6); on our review it is grade 3.", "5", []),
     # a table row named by a CTCAE term
     ("visit,term,value,unit,grade\nC3D1,Platelet count decreased,61,10^9/L,1\nC3D1,Lymphocyte count decreased,0.45,10^9/L,3", "5", [(M, "plt", 1, 2)]),
+    # a CSV export whose quoted cells hold commas
+    ('"Day","Analyte","Value","Grade"\n"8","Lymphocytes, Absolute","0.41","2"', "5", [(M, "alc", 2, 3)]),
+    # a grade labelled as the latest's
+    ("ANC (x10^9/L)\n01/06   2.4\n08/06   1.3 L\nCTCAE grade (current): 1", "5", [(M, "anc", 1, 2)]),
+    # another's quoted grade, corrected after a few words
+    ('The registrar wrote "plt 44, grade 2" on the handover sheet - that is wrong: it is grade 3.', "5", []),
+    # of a spoiled sample and its repeat, the repeat is the count the assessment grades
+    ("Hb 5.9 (haemolysed sample), redrawn: 9.6. Impression: grade 3 anaemia.", "5", [(M, "hgb", 3, 2)]),
+    # a change of grade with its values in brackets; "counts" in a bracket a few words after the condition
+    ("Platelets went from grade 4 to grade 2 (18 → 44) after IVIG.", "5", [(M, "plt", 2, 3)]),
+    ("Grade 3 thrombocytopenia in cycle 2 (counts 60, 52 and 71 on days 8, 15 and 22).", "5", [(M, "plt", 3, 2)]),
+    # a result said to be within a range named on the line before, of the value on the line before that
+    ("White blood cells\nYour result: 3.1 x10^9/L\nNormal range: 4.0 - 11.0 x10^9/L\nThis result is within the normal range.", "5", [(C, "wbc", None, None)]),
 ]
 
 

@@ -1786,6 +1786,9 @@ ROUND73_READS = [
     ("quiz for the residents, no real patient: ANC 0.4 on nivo - what grade?", {}),
     ("do you hold pembro at plt 50 or 75 in a pt with HCC?", {}),
     ("which trigger, Hb 7 or 8, for a pt with angina?", {}),
+    # a value before its name with "of"/"de" after its unit; a screening count after a rule
+    ("hoy tiene 45.000/µL de plaquetas", {"plt": 45}),
+    ("Trial needs ANC >=1.5 x10^9/L. Screening count was 1.3.", {"anc": 1.3}),
     # "and" before a later clause's pronoun; a value taken back at once as another bed's
     ("His neutrophils were repeated in clinic, and this morning they came back at 1.6.", {"anc": 1.6}),
     ("Hb 6.2?! sorry, that's bed 3's result. ours is 9.4", {"hgb": 9.4}),
