@@ -25,6 +25,7 @@ from assistant.labs import (
     ANALYTE_PATTERNS,
     ANALYTE_RE,
     CANONICAL_UNIT,
+    DELIMITED_LINE_RES,
     FISHBONE_RE,
     NUMBER,
     OTHER_PATIENT_RE,
@@ -45,7 +46,6 @@ from assistant.labs import (
     parse_number,
     read_number,
     read_spoken_numbers,
-    DELIMITED_LINE_RES,
     table_cells,
     to_canonical,
     unit_in,
@@ -1870,7 +1870,7 @@ def _sentence_range_lln(text: str, sentence_start: int, match: re.Match, mention
 
 
 def _lln_finding(text: str, match: re.Match, mention: Mention | None, subject: str | None, below: bool, sentence_start: int,
-             spans: list[tuple[int, int]], named_ranges: "_NamedRanges | None", version: str,
+             spans: list[tuple[int, int]], named_ranges: _NamedRanges | None, version: str,
                  stated_before: float | None = None) -> tuple[Finding | None, int]:
     """The finding, if any, of one value said to be below, above or within the normal range (and 1 if it was judged);
     `stated_before` is the lower limit a range after an earlier value of the analyte gave."""
@@ -2131,7 +2131,6 @@ def _row_name(cell: str) -> re.Match | None:
     """The analyte a table cell names: a lab's name ("ANC"), or a CTCAE term of a count ("Neutrophil count decreased",
     "White blood cell decreased"), whose lastgroup is the analyte."""
     return ANALYTE_RE_FULL.match(cell) or (CTCAE_COUNT_TERM_RE.fullmatch(cell) if "ecrease" in cell else None)
-
 
 
 def _row_claim(text: str, line: str, offset: int, header: list[str], grade_column: int, owner: int | None,
@@ -2761,9 +2760,7 @@ FROM_NUMBER_RE = re.compile(r"(?i)\bfrom\s+(?:(?:a|an|the|its|her|his|their)\s+)
 def _from_value(text: str, mention: Mention, claim: Claim) -> Mention | None:
     """The earlier value of a change read as one mention, when a claim stands between it and the new value: "recovered
     from a nadir of 22 (grade 4) to 134"."""
-    found = None
-    for found in FROM_NUMBER_RE.finditer(text, mention.span[0], claim.span[0]):
-        pass
+    found = next(reversed(list(FROM_NUMBER_RE.finditer(text, mention.span[0], claim.span[0]))), None)  # the last "from …" before the claim
     if found is None or claim.term_analyte not in (None, mention.analyte):
         return None
     return _another_value(text, mention, found, mention.unit_text)
