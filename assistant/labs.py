@@ -127,7 +127,9 @@ RELATIVE_TIME = (r"(?:(?:\d{1,2}|a|an|one|two|three|four|five|six|a\s+few|a\s+co
 # Weekdays in French, Spanish, Italian, German, Dutch and Portuguese, and parts of a day ("am Donnerstag früh", "lunes por la mañana").
 FOREIGN_WEEKDAY = (r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
                    r"lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|luned[ìi]|marted[ìi]|mercoled[ìi]|gioved[ìi]|venerd[ìi]|sabato|"
-                   r"domenica|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|segunda|ter[çc]a|quarta|quinta|sexta)(?:-feira)?")
+                   r"domenica|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|segunda|ter[çc]a|quarta|quinta|sexta|"
+                   r"(?-i:Mo|Di|Mi|Do|Fr|Sa|So)(?=\.?[ \t]*:?[ \t]*\d))(?:-feira)?")  # "Thrombos Mo 88, Mi 64, Fr 51": German short days
+SHORT_DAYS = (" Mo ", " Di ", " Mi ", " Do ", " Fr ", " Sa ", " So ")  # in a text, the short German days FOREIGN_WEEKDAY reads
 PART_OF_DAY = (r"(?:früh|morgen|morgens|abend|abends|mittag|matin|soir|midi|(?:por\s+la\s+)?(?:mañana|tarde|noche)|mattina|sera|pomeriggio|"
                r"ochtend|avond|middag|(?:de\s+)?(?:manhã|noite))")
 # An admission or a discharge that labels a value, in the languages read: "bei Entlassung", "bij ontslag", "de sortie",
@@ -680,6 +682,7 @@ TREND_WORDS = ("came", "now", "today", "morning", "drop", "then", "puis", "ensui
                "in ", "en ", "im ", "em ", "op ",
                # a week's or a weekday's short label after a value ("0.6 wk 8", ".9 sat, 1.6 sun")
                "wk", "mon ", "mon,", "tue", "wed ", "wed,", "thu", "fri ", "fri,", "sat ", "sat,", "sun ", "sun,",
+               ", mo ", ", di ", ", mi ", ", do ", ", fr ", ", sa ", ", so ",  # ... and the German short days ("Mo 88, Mi 64")
                # ... and the other words of VALUE_TIME_LABEL
                "yest", "yday", "día", "dia", "jour", "tag", "giorno", "dag", "am ", "le ", "el ", "il ", "às", "à ", "bei", "bij", "na ", "at ", "d+", "latest",
                # verbs of change in the other languages ("após 2 CH subiu para 9,3")
@@ -1342,6 +1345,7 @@ NAMED_AS_THRESHOLD_RE = re.compile(r"(?i)(?<![^\s\d])[ \t]*(?:(?!(?:against|vs|v
                                    r"|[ \t]*(?:is|=|being|as|was)[ \t]+(?:(?:the|a|an|our|your|their|my|his|her)[ \t]+)?"
                                    r"(?:(?!(?:below|under|above|over|near|close|within|beyond|past|less|more|lower|higher|not|still|just|well|at|on|in)\b)[a-z'’-]+[ \t]+){0,2}"
                                    r"(?:cut[ -]?offs?|thresholds?|limits?|triggers?|targets?|goals?|LLN|ULN|lower[ \t]+limit|hold[ \t]+line|floor)\b")
+NORMAL_RANGE_AFTER_RE = re.compile(r"(?i)[ \t]*(?:[-–]|to)[ \t]*\d")  # the rest of a normal range after its low end
 ALTERNATIVE_ASKED_RE = re.compile(r"(?i)\s+or\s+\d+(?:[.,]\d+)?(?!\d|[.,]\d)[^.?!\n\d]{0,40}\?")  # "… 7 or 8?", "Hb 7 or 8 in a cardiac pt?"
 THRESHOLD_NOUNS = ("cut", "thresh", "limit", "trigger", "target", "goal", "lln", "uln", "hold line", "floor")  # NAMED_AS_THRESHOLD_RE's nouns
 # Who the patient is to the writer, before the patient's own value: "ours 68", "pt's 7.3", "our guy is at 1.3", "mine is 1.6".
@@ -1351,7 +1355,7 @@ FOREIGN_OWNER = (r"(?:(?:chez|bei|bij|en|in|no|na)\s+)?(?:notre|nuestr[oa]|(?:il
 OWNER = r"(?:ours|theirs|yours|mine|(?:(?:our|my|this|the)\s+)?(?:pts?|patient)(?:\s+(?:him|her)self)?|(?:our|my|this|the)\s+(?:guy|lady|man|woman|gentleman|gent|chap)|this\s+one)"
 CURRENT_AFTER_THRESHOLD_RE = re.compile(rf"(?:[ \t]*(?:[-–]|and|to)[ \t]*\.?\d+(?:[.,]\d+)?)?(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?"
                                         rf"(?:[^.;\n\d]|\.(?=\s+I(?:['’]m|\s+am)\s)|\b(?:bed|bay|room|rm)\s*\d+\b|"
-                                        rf"\b(?:cut-?off|threshold|limit|trigger)[^.;\n\d]{{0,25}}?\b(?:is|of|=|:)\s*[<>≤≥]?\s*\d+(?:[.,]\d+)?|(?<=\bby\s)\d+(?:[.,]\d+)?(?:\s*(?:g/dl|g/l|k\b))?|\((?:CTCAE\s+)?(?:grade|gr\.?|G)\s*[0-5](?:[^()\n\d]{{0,16}}(?:v|version\s*)?[56](?:\.0)?)?\)|{TIME_TOKEN}|\b(?:19|20)\d\d\b|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\.{{2,}}|\b[Gg]\d(?:[-–]\d)?\b|\bgrade\s*[0-5]\b|\b[Cc]\d{{1,2}}\s*[Dd]\d{{1,2}}\b|\b(?:cycle|day|week|wk)\s*\d{{1,3}}\b|\bv(?:ersion\s*)?[56](?:\.0)?\b|\bbetween\s+\.?\d+(?:[.,]\d+)?\s*(?:and|-|–|to)\s*\.?\d+(?:[.,]\d+)?|[<>≤≥]\s*\d+(?:[.,]\d+)?\s*[-–]\s*\d+(?:[.,]\d+)?|\((?:around|about|approx\w*|~)?\s*\d+(?:[.,]\d+)?\s*\)|[<>≤≥~]\s*\d+(?:[.,]\d+)?|\d+ish\b|\b(?:says|said|uses|gives|lists)\s+\d+(?:[.,]\d+)?|(?:above|below|over|under)\s+\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s+or\s+\d+(?:[.,]\d+)?){{0,50}}?"
+                                        rf"\b(?:cut-?off|threshold|limit|trigger)[^.;\n\d]{{0,25}}?\b(?:is|of|=|:)\s*[<>≤≥]?\s*\d+(?:[.,]\d+)?|(?<=\bby\s)\d+(?:[.,]\d+)?(?:\s*(?:g/dl|g/l|k\b))?|\((?:CTCAE\s+)?(?:grade|gr\.?|G)\s*[0-5](?:[^()\n\d]{{0,16}}(?:v|version\s*)?[56](?:\.0)?)?\)|{TIME_TOKEN}|\b(?:19|20)\d\d\b|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\.{{2,}}|\b[Gg]\d(?:[-–]\d)?\b|\bgrade\s*[0-5]\b|\b[Cc]\d{{1,2}}\s*[Dd]\d{{1,2}}\b|\b(?:cycle|day|week|wk)\s*\d{{1,3}}\b|\bv(?:ersion\s*)?[56](?:\.0)?\b|\bbetween\s+\.?\d+(?:[.,]\d+)?\s*(?:and|-|–|to)\s*\.?\d+(?:[.,]\d+)?|[<>≤≥]\s*\d+(?:[.,]\d+)?\s*[-–]\s*\d+(?:[.,]\d+)?|\((?:around|about|approx\w*|~)?\s*\d+(?:[.,]\d+)?\s*\)|[<>≤≥~]\s*\d+(?:[.,]\d+)?|\d+ish\b|\b(?:says|said|uses|gives|lists)\s+\d+(?:[.,]\d+)?|(?:above|below|over|under)\s+\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s+or\s+\d+(?:[.,]\d+)?|(?<=\s)or\s+\d+(?:[.,]\d+)?){{0,50}}?"
                                         rf"(?:[,;?—–]|\s-\s|\.{{2,}}|\.(?=\s+(?:they|it|mine|ours|our|his|hers|theirs|yours|she|he|pt|patient)['’\s]|\s+(?:right\s+)?(?:now|today|currently|this\s+morning)\b|\s+(?:current|latest)\s*:?\s*\d|\s+{PATIENTS_OWN}|\s+{FOREIGN_OWNER}\s)|(?=\s+(?:ours|his|hers|theirs|yours|mine)\s)|(?=\s+(?:but|whereas|while)\s))\s*(?:but\s+|and\s+|right\s+|whereas\s+|while\s+|for\s+now\s*,?\s*|as\s+of\s+(?:now|today)\s*,?\s*)?"
                                         rf"(?P<cue>today|now|this\s+morning|currently|current(?=\s*:?\s*\d)|latest(?=\s*:?\s*\d)|(?:his|hers|they|it)(?=\s+(?:is|was|are|were|came\s+back|come\s+back)\s|['’]re\s+at\s)|they['’]?re(?=\s+(?:at\s+|now\s+|only\s+)?\d)|{OWNER}(?:['’](?:s|re))?(?:\s+(?:count|value|result|level|number|reading))?(?:\s+with\s+[^,;.\d\n]{{1,40}}?)?(?:\s+(?:today|now|currently|this\s+morning|on\s+[a-z]{{4,}}))?(?=\s+(?:is|was|are|were|came\s+back|come\s+back|has|had|at|sits?|sitting|stands?|standing)\s)|(?:ours|mine|theirs|yours|hers|his|(?:(?:our|my|this|the)\s+)?(?:pts?|patient)(?:['’]s)?(?:\s+(?:him|her)self)?)(?:\s+(?:today|now|currently|this\s+morning))?(?=\s*:?\s*[1-9]|\s*:?\s*0[.,])(?!\s*:?\s*\d+(?:st|nd|rd|th)\b)|(?:she|he)(?=['’]s\s+(?:at\s+|now\s+|only\s+)?\d|\s+is\s+(?:at\s+|now\s+|only\s+)?\d|['’]s\s+at\s|\s+is\s+at\s)|(?:pt|patient)(?:['’]s)?\s+value|{PATIENTS_OWN}|{FOREIGN_OWNER}\s+(?:{PRONOUN_BE}|hat|heeft|tem|tiene|ha|a)\s+(?:(?:à|a|bei|op|em|en|de|di|van)\s+)?(?=\d))(?:['’](?:s|re))?\s*(?::\s*)?{SUBJECT_VERB}{NUMBER}\s*(?:{UNIT})?",
                                         re.IGNORECASE)
@@ -1495,7 +1499,7 @@ def _find_mentions(text: str) -> list[Mention]:
             names = sorted(names + counts_named, key=lambda name: name.start())
     # where a sentence that opens with now starts ("… . now 8.2"): the value before it may be followed by the latest
     now_after_stop = [m.start() for m in NOW_AFTER_STOP_RE.finditer(text)] if ". " in text else []
-    value_re = VALUE_RE if any(word in lowered for word in TIMED_FILLER_WORDS) else PLAIN_VALUE_RE
+    value_re = VALUE_RE if any(word in lowered for word in TIMED_FILLER_WORDS) or any(day in text for day in SHORT_DAYS) else PLAIN_VALUE_RE
     trend_step = TREND_STEPS[(any(arrow in text for arrow in ARROW_TOKENS), any(word in lowered for word in LONG_GAP_WORDS))]
     name_starts = [name.start() for name in names]
     for match in names:
@@ -1624,8 +1628,10 @@ def _find_mentions(text: str) -> list[Mention]:
                                or match.start() in target_ends
                                or normal_at and (near := bisect_left(normal_at, match.start() - 40)) < len(normal_at)
                                and normal_at[near] < match.start() and not _bracketed_alone(text, filler, number_span[1])
-                               and NORMAL_BEFORE_RE.search(text, match.start() - 40 if match.start() > 40 else 0, match.start())):
-            comparator = "target"  # "Target Hb 7-8 g/dL", "Hb 7-8": a range or a goal, not the patient's value
+                               and NORMAL_BEFORE_RE.search(text, match.start() - 40 if match.start() > 40 else 0, match.start())
+                               or "ormal" in filler and NORMAL_RANGE_AFTER_RE.match(text, number_span[1])):
+            # "Target Hb 7-8 g/dL", "Hb 7-8": a range or a goal, not the patient's value; "Platelets — normal is 150 to 400"
+            comparator = "target"
         if not comparator and text.startswith(" or ", number_span[1]) and ALTERNATIVE_ASKED_RE.match(text, number_span[1]):
             comparator = "target"  # "the transfusion threshold, Hb 7 or 8?": one of two numbers asked about, no value
         if not comparator and filler and CHANGE_SIZE_RE.search(filler):
@@ -1949,7 +1955,7 @@ RELATIVE_WORDS = (" mom", " mum", " mother", " dad", " father", " husband", " wi
 NOT_CARED_FOR = (" friend", " neighbo", " colleague")  # a writer speaks of them, never for them as a caregiver would
 RELATIVE_NOUNS = r"(?:mom|mum|mother|dad|father|husband|wife|partner|son|daughter|sister|brother|friend|neighbou?r|aunt|uncle|cousin|grand(?:ma|pa|mother|father))"
 RELATIVE_SUBJECT_RE = re.compile(r"(?i)\b(?:my|our|his|her|their|(?:the\s+)?(?:pt|patient)['’]s)\s+" + RELATIVE_NOUNS + r"\b(?:['’]s)?"
-                                 r"(?=(?:\s+on\s+[\w-]+|\s+(?:in|on|from|at|with)\s+(?:the\s+|a\s+|my\s+|her\s+|his\s+)?(?:same\s+|other\s+|next\s+)?[\w-]+)?\s+(?:had|has|was|is|got|gets|also|once|\w+['’]s|lymph|neut|plat|h[ae]?moglobin|hb|hgb|wbc|anc|plt|white|wcc|leu[ck]o|counts?\b|labs?\b|bloods?\b|cbc|fbc|results?\b|doctor|oncologist|nurse|gp\b|team|physician|consultant|ha?ematologist))")
+                                 r"(?=(?:\s+on\s+[\w-]+|\s+(?:in|on|from|at|with)\s+(?:the\s+|a\s+|my\s+|her\s+|his\s+)?(?:same\s+|other\s+|next\s+)?[\w-]+)?\s+(?:had|has|was|is|got|gets|also|once|said|says|told|tells|\w+['’]s|lymph|neut|plat|h[ae]?moglobin|hb|hgb|wbc|anc|plt|white|wcc|leu[ck]o|counts?\b|labs?\b|bloods?\b|cbc|fbc|results?\b|doctor|oncologist|nurse|gp\b|team|physician|consultant|ha?ematologist))")
 WRITER_IS_PATIENT_RE = re.compile(r"(?i)\b(?:i['’]m|i\s+am|i['’]ve\s+been|i\s+have\s+been)\s+(?:starting|on|getting|receiving|having|due|about\s+to|going\s+to)\b|"
                                   r"\b(?:i\s+(?:start|get|receive|had|have)|my)\s+(?:first\s+|next\s+|last\s+)?(?:infusion|cycle|dose|treatment|immunotherapy|keytruda|opdivo|"
                                   r"pembro\w*|nivo\w*|ipi\w*|atezo\w*|durva\w*)\b|\bmine\b")

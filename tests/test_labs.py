@@ -1791,6 +1791,12 @@ ROUND73_READS = [
     # a value before its name with "of"/"de" after its unit; a screening count after a rule
     ("hoy tiene 45.000/µL de plaquetas", {"plt": 45}),
     ("Trial needs ANC >=1.5 x10^9/L. Screening count was 1.3.", {"anc": 1.3}),
+    # a friend's value told with "said"; two numbers asked about, then the patient's own
+    ("my friend on Opdivo said her platelets were 40 - mine haven't been tested", {}),
+    ("would you hold at ANC 1.0 or 1.5 on pembro? ours is 1.2", {"anc": 1.2}),
+    # a normal range after the name, then the patient's; German short days
+    ("Hb — normal is 12 to 16, his is 10.4", {"hgb": 10.4}),
+    ("Leukos Mo 4,1, Mi 3,2, Fr 2,6", {"wbc": 2.6}),
     # "and" before a later clause's pronoun; a value taken back at once as another bed's
     ("His neutrophils were repeated in clinic, and this morning they came back at 1.6.", {"anc": 1.6}),
     ("Hb 6.2?! sorry, that's bed 3's result. ours is 9.4", {"hgb": 9.4}),
