@@ -117,7 +117,7 @@ WORST_LABEL = (r"\s+(?:at|for|of)\s+(?:the\s+)?(?:worst|nadir|lowest|peak|maximu
                r"|\s*\(\s*(?:at\s+)?(?:worst|nadir|lowest|max\w*)\b[^()\n]{0,50}\)\s*:"
                r"|\s*\(\s*(?:latest|current|today|most\s+recent)\s*\)\s*:")  # ... or of the latest: "CTCAE grade (latest): 2"
 GRADE_CLAIM_PATTERN = (
-    rf"(?<![^\W_])(?<!-)(?#first)(?:CTCAE(?:\s+|-)(?:v\s?[56](?:\.0)?\s+)?)?(?:graded(?:\s+as)?|grade\s+(?:has\s+been|was|is\s+now)\s+(?:corrected|changed|amended|revised|updated)\s+to|grade|grado|grad|grau|graad|gr\.?|(?-i:G)(?=\s*[<>≤≥]?=?\s*[0-5]|-[0-5]))(?:\s*:|\s+(?:is|was|would\s+be|will\s+be|of)(?=\s+(?:[<>≤≥]=?\s*)?{GRADE_TOKEN}\b)|{WORST_LABEL})?\s*(?:-(?=[0-5IViv]))?"
+    rf"(?<![^\W_])(?<!-)(?#first)(?:CTCAE(?:\s+|-)(?:v\s?[56](?:\.0)?\s+)?)?(?:graded(?:\s+as)?|grade\s+(?:has\s+been|was|is\s+now)\s+(?:corrected|changed|amended|revised|updated)\s+to|grade|grado|grad|grau|graad|gr\.?|(?-i:G)(?=\s*[<>≤≥]?=?\s*[0-5]|-[0-5])|(?-i:g)(?=[0-5]\s+(?:[a-z]+p[ée]ni|an(?:a?e|ä)mi)))(?:\s*:|\s+(?:is|was|would\s+be|will\s+be|of)(?=\s+(?:[<>≤≥]=?\s*)?{GRADE_TOKEN}\b)|{WORST_LABEL})?\s*(?:-(?=[0-5IViv]))?"
     rf"(?P<op>≥|>=|>|≤|<=|<)?\s*(?P<g>{GRADE_TOKEN})(?![^\W_]|\.\d)"
     # ("… grade 3 and grade 3 neutropenia": a second grade with its own condition is a claim of its own)
     rf"(?:\s*(?!and\s+grade\s*[0-5]\s+(?:[a-z]+p[ée]ni|an(?:a?[ée]|ä)mi))(?:-|–|to|or|/|and)\s*(?:grade\s*)?(?P<g2>{GRADE_TOKEN})(?![^\W_]|\.\d)(?!\s+(?:grades?|gr|patients?|cases?|had|has|with|developed)\b))?"
@@ -1420,8 +1420,9 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             if known and (mention is None and remembering or substituted
                           or mention is None and claim.term_analyte in known and all(v.analyte != claim.term_analyte for v in values)):
                 # "Plt 40 on Monday. Today ANC 1.1 and grade 3 thrombocytopenia": the platelets named before, not today's ANC
+                # (but "Platelets 131 today. Last cycle she had grade 3 thrombocytopenia": a claim of the past, not about 131)
                 remembered = _remembered_value(text, s_start, claim.span[0], claim, known, last_given, claims[0].span[0], history) \
-                    if remembering or claim.term_analyte in known else None
+                    if (remembering or claim.term_analyte in known) and not _opens_with_the_past(sentence) else None
                 if remembered is not None:
                     mention, substituted = remembered, False
             if mention is None and claim.term_analyte == "alc" and not claim.negated and any(v == "6.0" for _, v in named_here) \
@@ -1434,7 +1435,10 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             both = _both_named(text, s_start, claim, known) if mention is None and known else []
             if both:
                 mention = both[0]  # "Bloods: WBC 2.4, ANC 0.9. WBC and ANC both grade 2": the two counts named, as given before
-            if mention is None or _unnamed_subject(text, s_start, claim, mentions):
+            if (mention is None or _unnamed_subject(text, s_start, claim, mentions)) \
+                    and (earlier := _unnamed_earlier_value(text, s_start, claim, values)) is not None:
+                mention, substituted = earlier, False  # "ANC 1.9 today, up from 1.0 on day 5, which was grade 3": the 1.0's grade
+            elif mention is None or _unnamed_subject(text, s_start, claim, mentions):
                 continue  # "ALC 0.5 → G2; 0.49 → G3": the second grade is about 0.49, a number with no name
             if mention.someone_else:
                 continue  # "My mom had lymphocytes of 0.4 … her doctor called it grade 4. Mine are 0.9": another person's grade
@@ -3404,6 +3408,19 @@ def _says_again(text: str, mention: Mention, between: str) -> bool:
         (written, f"{written} is", f"{written} was", f"{written} are", f"{written} sits", f"{written} remains"))
 
 
+def _unnamed_earlier_value(text: str, s_start: int, claim: Claim, values: list[Mention]) -> Mention | None:
+    """The earlier value of a change a claim grades, told with no name after the sentence's value of one analyte: "ANC 1.9
+    today, up from 1.0 on day 5, which was grade 3", "Hb 10.1 g/dL today, up from a nadir of 82 g/L (grade 3)"."""
+    before = [m for m in values if s_start <= m.span[0] and m.span[1] <= claim.span[0]]
+    if not before or len({m.analyte for m in before}) != 1 or claim.term_analyte not in (None, before[-1].analyte):
+        return None
+    subject = RELATIVE_SUBJECT_BEFORE_RE.search(text, max(s_start, claim.span[0] - 60), claim.span[0]) \
+        or NUMBER_BEFORE_BRACKET_RE.search(text, max(s_start, claim.span[0] - 40), claim.span[0])
+    if subject is None or subject.start("num") < before[-1].span[1]:
+        return None
+    return _another_value(text, before[-1], subject, subject.group("unit") or before[-1].unit_text)
+
+
 def _unnamed_subject(text: str, s_start: int, claim: Claim, mentions: list[Mention]) -> bool:
     """Whether the claim follows a number that belongs to no lab value: "0.49 → G3" grades 0.49, whatever was named before."""
     window = text[max(s_start, claim.span[0] - 16):claim.span[0]]
@@ -3426,9 +3443,9 @@ TIME_UNIT_BEFORE_RE = re.compile(r"(?i)(?:\b(?:day|d|week|wk|w|cycle|c|month|mo|
 THRESHOLD_BEFORE_NUMBER_RE = re.compile(r"(?i)(?:[<>≤≥]|\b(?:below|under|above|over|than|least|most|cut-?off|threshold|limit)\b)\s*(?:the\s+|of\s+)?$")
 # A relative clause about another value named with "from", "than" or "versus": "up from 1.0 x10^9/L on day 5, which was grade 3".
 RELATIVE_SUBJECT_BEFORE_RE = re.compile(rf"(?i)\b(?:from|than|versus|vs\.?|compared\s+(?:with|to))\s+(?:(?:a|an|the|its|her|his)\s+)?(?:[^\W\d][\w-]*\s+){{0,2}}?"
-                                        rf"(?<![\w.,])(?P<num>\d+(?:[.,]\d+)?)\s*(?:{UNIT_ALTERNATIVES})?(?:\s+(?:on|at|in)\s+(?:day|d|week|wk|cycle|c)\s*\d+)?"
+                                        rf"(?<![\w.,])(?P<num>\d+(?:[.,]\d+)?)(?P<kilo>\s?[kK]\b)?\s*(?P<unit>{UNIT_ALTERNATIVES})?(?:\s+(?:on|at|in)\s+(?:day|d|week|wk|cycle|c)\s*\d+)?"
                                         r"\s*,?\s*(?:which|that)\s+(?:was|is|were|would\s+be|had\s+been)\s+(?:an?\s+)?(?:CTCAE\s+)?$")
-UNNAMED_SUBJECT_BEFORE_RE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?\s*(?:→|->|=>|:|=)\s*$")
+UNNAMED_SUBJECT_BEFORE_RE = re.compile(r"(?<![\w.,/])\d+(?:[.,]\d+)?\s*(?:→|->|=>|:|=)\s*$")  # (not "7.6/23 →": a hematocrit after its Hb)
 PRONOUN_SUBJECT_RE = re.compile(r"(?i)\b(?:it|that|this|she|he|they)(?:'s|’s|'re|\s+is|\s+was|\s+are|\s+were)\s+(?:(?:still|now|well|just|only)\s+)?$")
 
 

@@ -1711,6 +1711,14 @@ ROUND72_CLASSES = [
     ("Grade 3 thrombocytopenia in cycle 2 (counts 60, 52 and 71 on days 8, 15 and 22).", "5", [(M, "plt", 3, 2)]),
     # a result said to be within a range named on the line before, of the value on the line before that
     ("White blood cells\nYour result: 3.1 x10^9/L\nNormal range: 4.0 - 11.0 x10^9/L\nThis result is within the normal range.", "5", [(C, "wbc", None, None)]),
+    # the earlier value of a change, told with no name after the current one, graded in a relative clause or a bracket
+    ("Plt 140 today, up from 45 on day 8, which was grade 2.", "5", [(M, "plt", 2, 3)]),
+    ("ANC 2.2 now, up from a nadir of 0.6 (grade 4) last week.", "5", [(M, "anc", 4, 3)]),
+    # a claim of the past after today's value is not about it
+    ("Hb 12.8 today. Last cycle he had grade 3 anaemia, since resolved.", "5", []),
+    # "g2" typed in lower case before a condition; a hematocrit after its Hb before an arrow
+    ("wbc 2.5 anc 0.7 - g1 leukopenia g3 neutropenia", "5", [(M, "wbc", 1, 2)]),
+    ("H/H 6.8/21 → G2 anaemia, 1 unit ordered", "5", [(M, "hgb", 2, 3)]),
 ]
 
 

@@ -1797,6 +1797,7 @@ ROUND73_READS = [
     # a normal range after the name, then the patient's; German short days
     ("Hb — normal is 12 to 16, his is 10.4", {"hgb": 10.4}),
     ("Leukos Mo 4,1, Mi 3,2, Fr 2,6", {"wbc": 2.6}),
+    ("his platelets have gone 140 in May, 90 in June and 61 this month", {"plt": 61}),
     # "and" before a later clause's pronoun; a value taken back at once as another bed's
     ("His neutrophils were repeated in clinic, and this morning they came back at 1.6.", {"anc": 1.6}),
     ("Hb 6.2?! sorry, that's bed 3's result. ours is 9.4", {"hgb": 9.4}),
