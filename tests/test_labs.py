@@ -1798,6 +1798,9 @@ ROUND73_READS = [
     ("Hb — normal is 12 to 16, his is 10.4", {"hgb": 10.4}),
     ("Leukos Mo 4,1, Mi 3,2, Fr 2,6", {"wbc": 2.6}),
     ("his platelets have gone 140 in May, 90 in June and 61 this month", {"plt": 61}),
+    # labelled values joined by spaced dashes; a value taken back as the wrong patient's
+    ("WBC Mon 3.8 – Wed 2.9 – today 2.1", {"wbc": 2.1}),
+    ("Hb 5.1?? oops wrong patient, ours is 9.9", {"hgb": 9.9}),
     # "and" before a later clause's pronoun; a value taken back at once as another bed's
     ("His neutrophils were repeated in clinic, and this morning they came back at 1.6.", {"anc": 1.6}),
     ("Hb 6.2?! sorry, that's bed 3's result. ours is 9.4", {"hgb": 9.4}),
