@@ -276,6 +276,8 @@ COHORT_RE = re.compile(r"(?i)\bpatients\s+(?:with|had|having)\s+$|\b(?:in|of)\s+
                        r"|\bof\s+(?:the|these|those|all)\s+(?:\w+\s+)?(?:patients|cases)\s*,\s*(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
                        r"(?:had|have|developed|showed|were|experienced)\s+(?:an?\s+)?$")
 COHORT_AFTER_RE = re.compile(r"(?i)^\s*(?:\w+\s+){0,3}?(?:(?:occurred|developed|was\s+seen|was\s+reported|were\s+reported)\s+in\s+\d|"
+                             # how often it was seen: "grade 3–4 lymphopenia was uncommon", "… were rare"
+                             r"(?:was|were)\s+(?:very\s+)?(?:uncommon|rare|common|frequent|infrequent)\b|"
                              r"in\s+\d[\d,.]*\s*(?:%|percent|of\s+\d|patients|cases|subjects|participants|(?=[.;)]|$))|"
                              # the count in words: "occurred in two patients", "was seen in three cases"
                              r"in\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:patients|cases|subjects|participants)\b|"
@@ -301,7 +303,7 @@ NEGATION_RE = re.compile(r"(?i)\b(?:no(?!\s+(?:dia|d\.|m[êe]s|ano|momento|hemog
                          r"non(?![-‐])|nessun[ao]?|ningun[ao]?|ningún|sin|sans|senza|ohne|zonder|aucune?|pas(?:\s+de)?|kein(?:e[nmrs]?)?|geen|nenhum[a]?|sem|"
                          r"nicht|niet|n[ãa]o)\b(?![-‐])"  # nor a prefix: "niet-hemolytische anemie graad 1"
                          # "no grade under v6.0 (grade 1 under v5.0)": what is denied is any grade, not the grade named after
-                         r"(?!\s+(?:CTCAE\s+)?grade\b(?!\s*(?:[0-5]|[IV]+\b)))(?!.*\b(?:but|it\s+is|is|it's|it’s|that's|that\s+is|it\s+was)(?!\w))(?:[^;:,—–.]|(?<=\d)\.(?=\d)){0,35}$")
+                         r"(?!\s+(?:CTCAE\s+)?grade\b(?!\s*(?:[0-5]|[IV]+\b)))(?!.*\b(?:but|it\s+is|is|it's|it’s|that's|that\s+is|it\s+was|it\s+would\s+be)(?!\w))(?:[^;:,—–.]|(?<=\d)\.(?=\d)){0,35}$")
 BELOW_RE = re.compile(r"(?i)\b(?:(?:does|do|did)\s+not|doesn't|don't|didn't|not\s+yet|falls?\s+short\s+of|fell\s+short\s+of|below)\s+"
                       r"(?:(?:reach|hit|amount\s+to|make\s+it(?:\s+to)?|get\s+to|rise\s+to|fall\s+to|drop\s+to|come\s+to)\s+)?"
                       r"(?:(?:the|a|an|yet|quite|even|level|of|CTCAE)\s+){0,2}$")
@@ -455,6 +457,9 @@ DEFINITION_SUBJECT = (r"\b(?:anything|everything|(?:any|an?|only\s+an?)\s+(?:[\w
                       r"counts|results|readings|(?:any|an?|only\s+an?)\s+(?:ANC|ALC|WBC|Hb|Hgb|ha?emoglobin))\s+")
 DEFINITION_VERB = (r"(?:(?:is|are|would\s+be)(?:\s+(?:considered|classed|classified|called|graded|rated|counted)(?:\s+as)?)?|counts?\s+as|"
                    r"becomes?|means|=)\s+(?:an?\s+)?(?:CTCAE\s+)?$")
+# ... and so is one given to everything past the value just named: "Hb 10.0 g/dL — grade 1; anything lower would be grade 2"
+BEYOND_DEFINITION_BEFORE_RE = re.compile(r"(?i)\b(?:anything|everything)\s+(?:lower|higher|less|more|worse|below\s+(?:that|this)|above\s+(?:that|this))\s+"
+                                         + DEFINITION_VERB)
 DEFINITION_BEFORE_RE = re.compile(rf"(?i)(?:{DEFINITION_SUBJECT}(?:at\s+or\s+)?(?:below|under|above|over|less\s+than|lower\s+than|greater\s+than|"
                                   r"higher\s+than|more\s+than|<=|>=|≤|≥|<|>)\s*(?:\d[\d.,]*|that|this)"
                                   r"|\bbetween\s+\d[\d.,]*\s*(?:[^\s\d]\S*\s+)?(?:and|to|-)\s*\d[\d.,]*"
@@ -588,7 +593,7 @@ def _quote_end(text: str, position: int, end: int) -> int:
 
 DENIAL_SPENT_RE = re.compile(r"→|->|=>|⇒|\s[-–—]\s")  # an arrow or a spaced dash after a denial leads to what follows from it, not to what it denies
 CORRECTION_FOLLOWS_RE = re.compile(r"(?i)[\s\"”'–—-]*(?:(?:in|on|at|from)\s+[^.;:\"”–—]{1,40}?[\s–—-]+)?"  # '… "…" in the overnight note — that needs correcting'
-                                   r"(?:(?:that|this|it)(?:\s+one)?\s+(?:needs?\s+correct\w*|is\s+(?:not\s+(?:quite\s+)?right|wrong|incorrect))|"
+                                   r"(?:(?:that|this|it)(?:\s+one)?\s+(?:needs?\s+correct\w*|is\s+(?:not\s+(?:quite\s+)?right|wrong|incorrect))|(?:actually|in\s+fact)\b|"
                                    r"(?:that['’]s|it['’]s)\s+(?:not\s+(?:quite\s+)?right|wrong|incorrect))")
 THAT_VERSION_RE = re.compile(r"(?i)\b(?:(?:with|under|in|by|per|using)\s+(?:that|this|the\s+(?:newer|older|new|old|latter|former))\s+version|"
                              r"con\s+(?:esa|esta)\s+versi[óo]n|en\s+(?:esa|esta)\s+versi[óo]n|(?:avec|selon|dans)\s+cette\s+version|"
@@ -659,8 +664,9 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
             owner = OWNER_BEFORE_RE.search(before)
             if owner and owner.group("prep").lower() not in CLAIMING_PREPOSITIONS:
                 continue  # "more than the 10.0 g/dL upper edge of grade 2": the grade owns the threshold
-        if DEFINITION_HINT_RE.search(lowered_before) and DEFINITION_BEFORE_RE.search(before):
-            continue  # "anything below 8.0 is grade 3": a definition
+        if DEFINITION_HINT_RE.search(lowered_before) and DEFINITION_BEFORE_RE.search(before) \
+                or "thing" in lowered_before and BEYOND_DEFINITION_BEFORE_RE.search(before):
+            continue  # "anything below 8.0 is grade 3", "anything lower would be grade 2": a definition
         words_after = lowered_after[:16]  # the words right after the claim and its condition, for the cheap tests below
         if ("arm" in words_after or "pathway" in words_after or "branch" in words_after) and ARM_AFTER_RE.match(after):
             continue  # "the ITP algorithm's G3 arm doesn't apply": a part of a guideline named by its grade
@@ -675,7 +681,8 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
                 or " had " in lowered_before or "subjects" in lowered_before or "cohort" in lowered_before or " arm" in lowered_before
                 or "group" in lowered_before) \
                 and COHORT_RE.search(before) \
-                or ("in " in (window := text[claim_end:min(end, claim_end + 60)]) or "%" in window) and COHORT_AFTER_RE.match(window):
+                or ("in " in (window := text[claim_end:min(end, claim_end + 60)]) or "%" in window or "common" in window or "rare" in window
+                    or "frequent" in window) and COHORT_AFTER_RE.match(window):
             # a statistic about a cohort, judged only on the values it lists: "Grade 3–4 neutropenia in 2 patients (ANC
             # nadirs 1.2 and 0.3)" claims grade 3 or 4 for each
             # ("… and one had grade 4 (nadir 0.7)": a grade with no condition of its own keeps the one of the claim before it)
@@ -1298,8 +1305,9 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             for mention in current:
                 if not (of_the_past and mention.analyte in known):
                     known[mention.analyte] = mention
-            for mention in given:
-                history.setdefault(mention.analyte, []).append(mention)
+            for index, mention in enumerate(given):
+                if not _spoiled_then_repeated(text, mention, given[index + 1:]):  # a spoiled sample is no value of the episode
+                    history.setdefault(mention.analyte, []).append(mention)
             if not (of_the_past and last_given):
                 last_given = current  # "Today: Hb 10.6, plt 71. Last time Hb 11, plt 90. Doctor said it's grade 2": today's values
         elif heading and claimed:
@@ -1561,8 +1569,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
     if "TOXGR" in text and "LBTEST" in text:
         record_findings, record_checked = _cdisc_record_findings(text, all_mentions, default)
         findings, checked, reread = findings + record_findings, checked + record_checked, True
-    if ("thresh" in lowered or "cut" in lowered or "limit" in lowered or "trigger" in lowered or "bar" in lowered or " it" in lowered) \
-            and REFERRED_HINT_RE.search(lowered):
+    if (any(word in lowered for word in THRESHOLD_NOUN_WORDS) or " it" in lowered) and REFERRED_HINT_RE.search(lowered):
         referred_findings, referred_checked = _referred_threshold_findings(text, lowered, all_mentions, spans, default)
         findings, checked, reread = findings + referred_findings, checked + referred_checked, reread or bool(referred_findings)
     return _once_each(findings, in_text_order=reread), checked
@@ -2637,6 +2644,13 @@ def _episode(history: dict[str, list[Mention]], analyte: str, position: int) -> 
     return [step for mention in recent for index, (_, _, span) in enumerate(mention.steps[:-1])
             if not _spoiled(mention, index) and (step := mention.step_value(span[1])) is not None] + recent \
         if any(map(STEPS_OF, recent)) else recent
+
+
+def _spoiled_then_repeated(text: str, mention: Mention, later: list[Mention]) -> bool:
+    """Whether a value is a spoiled sample that the next value of its analyte, told after it, repeats ("PLT 36 (EDTA, clumps
+    on film); recollected in citrate: 139")."""
+    repeat = next((m for m in later if m.analyte == mention.analyte), None)
+    return repeat is not None and SPOILED_THEN_REPEATED_RE.search(text, mention.span[1], repeat.number_span[0]) is not None
 
 
 def _spoiled(series: Mention, index: int) -> bool:

@@ -1720,6 +1720,18 @@ ROUND72_CLASSES = [
     # "g2" typed in lower case before a condition; a hematocrit after its Hb before an arrow
     ("wbc 2.5 anc 0.7 - g1 leukopenia g3 neutropenia", "5", [(M, "wbc", 1, 2)]),
     ("H/H 6.8/21 → G2 anaemia, 1 unit ordered", "5", [(M, "hgb", 2, 3)]),
+    # a relative's graded value when the writer says they start the drug
+    ("My dad had platelets of 60 on Opdivo and his oncologist called it grade 3. I start the same drug on Monday.", "5", []),
+    # a threshold named as a "line", referred to after the patient's value
+    ("hold if ANC <1.0 - hers is 0.8 today, so she's above the hold line?", "5", [(C, "anc", None, None)]),
+    # a denial does not reach "it would be grade N" after it; a quote corrected with "actually"
+    ("An ALC of 0.3 gets no v6.0 grade (it would be grade 2 under v5.0).", "6", [(M, "alc", 2, 3)]),
+    ('Her message says "my Hb of 7.6 is grade 2" - actually it is grade 3.', "5", []),
+    # how often a grade was seen in a trial is no claim; a grade given to everything past the value just named is a definition
+    ("In KEYNOTE-006, grade 3-4 neutropenia was rare; our patient's ANC of 1.3 is grade 2.", "5", []),
+    ("Plt 75 today - grade 1; anything lower would be grade 2.", "5", []),
+    # a spoiled sample and its repeat told as two values: the assessment after them grades the repeat
+    ("Hb 4.9 (haemolysed); recollected: 10.6. Impression: grade 3 anaemia.", "5", [(M, "hgb", 3, 1)]),
 ]
 
 
