@@ -33,6 +33,7 @@ from assistant.labs import (
     QUOTED_LINE_RE,
     RELATIVE_NOUNS,
     RELATIVE_WORDS,
+    SAMPLE_PROBLEM_WORDS,
     SPOILED_THEN_REPEATED_RE,
     UNIT,
     UNIT_ALTERNATIVES,
@@ -1223,6 +1224,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
     opens_correction: dict[int, bool] = {}  # by position, whether a sentence there opens with a correction
     # whether the text names a relative or another patient at all (see _someone_else): plain substring tests first
     others_named = any(word in lowered for word in OTHER_PATIENT_WORDS) or any(word in lowered for word in RELATIVE_WORDS)
+    spoilable = any(word in lowered for word in SAMPLE_PROBLEM_WORDS)  # whether a sample may be said to be spoiled (a plain test first)
     spans = sentences(text)
     named_ranges = _NamedRanges(text, lowered, spans)
     text_terms = [(m.start(), m.end(), m.lastgroup) for m in _anchor_matches(TERM_RE, text, lowered)]
@@ -1306,7 +1308,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                 if not (of_the_past and mention.analyte in known):
                     known[mention.analyte] = mention
             for index, mention in enumerate(given):
-                if not _spoiled_then_repeated(text, mention, given[index + 1:]):  # a spoiled sample is no value of the episode
+                if not (spoilable and _spoiled_then_repeated(text, mention, given[index + 1:])):  # a spoiled sample is no value of the episode
                     history.setdefault(mention.analyte, []).append(mention)
             if not (of_the_past and last_given):
                 last_given = current  # "Today: Hb 10.6, plt 71. Last time Hb 11, plt 90. Doctor said it's grade 2": today's values
@@ -1443,11 +1445,11 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             both = _both_named(text, s_start, claim, known) if mention is None and known else []
             if both:
                 mention = both[0]  # "Bloods: WBC 2.4, ANC 0.9. WBC and ANC both grade 2": the two counts named, as given before
-            if (mention is None or _unnamed_subject(text, s_start, claim, mentions)) \
-                    and (earlier := _unnamed_earlier_value(text, s_start, claim, values)) is not None:
+            if mention is None or _unnamed_subject(text, s_start, claim, mentions):
+                earlier = _unnamed_earlier_value(text, s_start, claim, values)
+                if earlier is None:
+                    continue  # "ALC 0.5 → G2; 0.49 → G3": the second grade is about 0.49, a number with no name
                 mention, substituted = earlier, False  # "ANC 1.9 today, up from 1.0 on day 5, which was grade 3": the 1.0's grade
-            elif mention is None or _unnamed_subject(text, s_start, claim, mentions):
-                continue  # "ALC 0.5 → G2; 0.49 → G3": the second grade is about 0.49, a number with no name
             if mention.someone_else:
                 continue  # "My mom had lymphocytes of 0.4 … her doctor called it grade 4. Mine are 0.9": another person's grade
             if len(mention.steps) > 1 and mention.span[0] > claim.span[1] and _series_in_claims_bracket(text, claim, mention, s_start):
