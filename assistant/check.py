@@ -1279,11 +1279,11 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         elif not values and len(previous_values) == 1 and REFERRING_COMPARISON_START_RE.match(text, s_start):
             values = previous_values  # "ANC 1.7 today. This is below the 1.5 cut-off.": a comparison referring back
         elif not values and previous_values and not heading and (listed or claimed
-                and not OTHER_TIME_RE.search(text, _past_correction_label(text, s_start), s_end) and not _someone_else(text[s_start:first_claim.start()]) and _states_grades(text, s_start, s_end)
+                and not OTHER_TIME_RE.search(text, _past_correction_label(text, s_start), s_end) and not _someone_else(text[s_start:first_claim.start()]) and _states_grades(text, s_start, s_end, grade_claims)
                 and not GENERAL_AFTER_RE.match(text, first_claim.end())):
             # "Labs: WBC 1.8, ANC 0.9. Impression: grade 2 leukopenia, grade 3 neutropenia" -- a sentence of claims that
             # name their conditions is about the previous sentence's value of each condition's analyte, when it gave one
-            values = _values_named_by_terms(text, s_start, s_end, panel_values, known)
+            values = _values_named_by_terms(text, s_start, s_end, grade_claims, panel_values, known)
             borrowed = True  # the next sentence of claims ("2. Grade 3 thrombocytopenia") may borrow from the same values
         if borrowed or (not values and s_end - s_start <= 40 and not claimed):
             borrowed = False  # a list number or a heading ("Assessment and plan:") between values and claims keeps them
@@ -2265,10 +2265,10 @@ GENERAL_LABEL_RE = re.compile(r"(?i)\b(?:risks?|side\s+effects?|modifications?|d
                               r"expected|possible|potential|watch|legend|scale|key)\b")
 
 
-def _states_grades(text: str, start: int, end: int) -> bool:
-    """Whether the sentence states grades (see STATEMENT_PREFIX_RE), so that it may borrow the values before it."""
-    claims = list(GRADE_CLAIM_RE.finditer(text, start, end))
-    if _grades_after_names(text, start, claims):
+def _states_grades(text: str, start: int, end: int, claims: list[re.Match]) -> bool:
+    """Whether the sentence text[start:end], whose GRADE_CLAIM_RE matches are `claims`, states grades (see
+    STATEMENT_PREFIX_RE), so that it may borrow the values before it."""
+    if _names_before_grades(text, start, claims):
         return True  # "WBC G1, Hb G1, plt G2": each grade after the count it grades
     prefix = STATEMENT_PREFIX_RE.match(text, start, claims[0].start())
     if prefix is None or prefix.end() != claims[0].start():
@@ -2284,22 +2284,25 @@ def _states_grades(text: str, start: int, end: int) -> bool:
     return STATEMENT_END_RE.match(text, after, end) is not None
 
 
-def _grades_after_names(text: str, start: int, claims: list[re.Match]) -> bool:
-    """Whether a sentence opens with grades each written right after the count it grades ("WBC G1, Hb G1, plt G2")."""
+def _names_before_grades(text: str, start: int, claims: list[re.Match]) -> list[str]:
+    """The counts a sentence that opens with grades each written right after the count it grades names, one per grade
+    ("WBC G1, Hb G1, plt G2": wbc, hgb, plt); none when it does not."""
+    if not claims:
+        return []
     lead = text[start:claims[0].start()].lstrip(" \t•*·-–—>")
     opening = ANALYTE_RE.match(lead)  # the sentence opens with the first count's name, right before its grade
-    return opening is not None and opening.end() == len(lead.rstrip(" \t:=")) \
-        and all(_name_before(text, claim.start()) for claim in claims)
+    if opening is None or opening.end() != len(lead.rstrip(" \t:=")):
+        return []
+    names = [_name_before(text, claim.start()) for claim in claims]
+    return names if all(names) else []
 
 
-def _values_named_by_terms(text: str, start: int, end: int, previous: list[Mention], known: dict[str, Mention]) -> list[Mention]:
-    """The previous sentence's values whose analyte a condition named in this sentence grades (or a count named right
-    before a grade), each only when the previous sentence gave exactly one value of that analyte, or the one of them
-    `known` holds as the analyte's latest."""
-    named = {m.lastgroup for m in TERM_RE.finditer(text, start, end)}
-    claims = list(GRADE_CLAIM_RE.finditer(text, start, end))
-    if claims and _grades_after_names(text, start, claims):
-        named |= {_name_before(text, claim.start()) for claim in claims}
+def _values_named_by_terms(text: str, start: int, end: int, claims: list[re.Match], previous: list[Mention],
+                           known: dict[str, Mention]) -> list[Mention]:
+    """The previous sentence's values whose analyte a condition named in this sentence (whose GRADE_CLAIM_RE matches are
+    `claims`) grades, or a count named right before a grade, each only when the previous sentence gave exactly one value
+    of that analyte, or the one of them `known` holds as the analyte's latest."""
+    named = {m.lastgroup for m in TERM_RE.finditer(text, start, end)} | set(_names_before_grades(text, start, claims))
     counts: dict[str, int] = {}
     for mention in previous:
         counts[mention.analyte] = counts.get(mention.analyte, 0) + 1
