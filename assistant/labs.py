@@ -1109,11 +1109,11 @@ def _step_label(text: str, start: int, end: int) -> str:
     if cut and not window[:cut.start()].strip() and CURRENT_HEADER_RE.match(window, cut.start()):
         return STEP_CUT_RE.split(window)[0]  # "39 today d+14, …": a word of now leads this value's own label
     if cut and ARTICLE_END_RE.search(window, 0, cut.start()):
-        return window[:cut.end()]  # "0.9 on the repeat": a noun after its article is this value's own label
+        return window[:cut.end()]  # "0.9 on the repeat", "on repeat": a noun after its article or "on" is this value's own label
     return window[:cut.start()] if cut else window
 
 
-ARTICLE_END_RE = re.compile(r"(?i)\b(?:the|a)[ \t]+$")
+ARTICLE_END_RE = re.compile(r"(?i)\b(?:the|a|on)[ \t]+$")  # "0.9 on the repeat", "1.1 on repeat this pm"
 OWN_CURRENT_LABEL_RE = re.compile(r"(?i)[ \t]*(?:now|today|this\s+morning)(?=[ \t]*(?:[,;]|\.(?:\s|$)|$))")
 
 
