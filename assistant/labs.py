@@ -3188,11 +3188,42 @@ THRESHOLD_BEFORE_NUMBER_RE = re.compile(r"(?i)(?:[<>≤≥]|\b(?:below|under|abo
 BRACKETED_NAME_AFTER_RE = re.compile(rf"(?<![\w.,/])(?P<num>\d+(?:[.,]\d+)?)[ \t]*(?P<unit>{UNIT_ALTERNATIVES})?[ \t]*\($", re.IGNORECASE)
 
 
+# What sets a name off from the values told before it: "… today 79 — plts on atezo", "… now 0.9: ANC".
+NAME_AFTER_SERIES_RE = re.compile(r"[ \t]*(?:[—–:]|\s-)[ \t]*$")
+SERIES_PIECE_RE = re.compile(rf"^[ \t]*(?P<label>\S.*?)[ \t]+{NUMBER}[ \t]*(?P<unit>{UNIT_ALTERNATIVES})?[ \t]*$", re.IGNORECASE)
+
+
+def _series_before_name(text: str, name: re.Match) -> Mention | None:
+    """The most recent of values told with their times before the name they belong to, in the clause that opens the
+    line or sentence: "3 wks ago 171, yesterday 102, today 79 — plts on atezo" reads 79."""
+    separator = NAME_AFTER_SERIES_RE.search(text, max(0, name.start() - 4), name.start())
+    if separator is None:
+        return None
+    stops = [(text.rfind(stop, 0, separator.start()), len(stop)) for stop in ("\n", ". ", "? ", "! ")]
+    pieces, position = [], max((at + length for at, length in stops if at >= 0), default=0)
+    for piece in re.split(r"([,;])", text[position:separator.start()]):
+        if piece not in (",", ";"):
+            pieces.append((position, SERIES_PIECE_RE.match(piece)))
+        position += len(piece)
+    if len(pieces) < 2 or any(piece is None or label_rank(piece.group("label")) is None or ANALYTE_RE.search(piece.group("label"))
+                              for _, piece in pieces):
+        return None
+    start, piece = pieces[latest_labelled([piece.group("label") for _, piece in pieces])]
+    number_span = (start + piece.start("num"), start + piece.end("num"))
+    return _mention(name.lastgroup, text, number_span[0], name.end(), piece.group("num"), bool(piece.group("kilo")),
+                    piece.group("unit"), None, number_span, [parse_number(piece.group("num"))])
+
+
 def value_before_name_mentions(text: str, bare: list[re.Match], named: list[Mention]) -> list[Mention]:
-    """A number with a unit written before a name that has no value after it: "With 42,000 platelets per µL"."""
+    """A number with a unit written before a name that has no value after it: "With 42,000 platelets per µL"; the latest
+    of a series told with its times before the name (_series_before_name)."""
     used = [m.number_span for m in named]
     found = []
     for name in bare:
+        series = _series_before_name(text, name) if text[max(0, name.start() - 4):name.start()].strip() else None
+        if series is not None and not any(a <= series.number_span[0] < b for a, b in used):
+            found.append(series)
+            continue
         labelled = BRACKETED_NAME_AFTER_RE.search(text, max(0, name.start() - 30), name.start()) \
             if text[name.start() - 1:name.start()] == "(" and text.startswith(")", name.end()) else None
         if labelled and not THRESHOLD_BEFORE_NUMBER_RE.search(text, max(0, labelled.start() - 12), labelled.start()) \
