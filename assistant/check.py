@@ -3253,9 +3253,11 @@ def _value_for_claim(claim: Claim, all_values: list[Mention], value_starts: list
     in_clause = [m for m in values if clause[0] <= m.span[0] < clause[1]]
     opening = text.rfind("(", clause[0], claim.span[0])
     if opening > text.rfind(")", clause[0], claim.span[0]) and claim.span[0] - opening <= 30:
-        # "rose to 64 x10^9/L by day 5 (grade 2) and to 171": a claim in brackets is about a value before them
-        in_clause = [m for m in in_clause if m.span[1] <= opening] or in_clause
-        values = [m for m in values if m.span[1] <= opening] or values
+        # "rose to 64 x10^9/L by day 5 (grade 2) and to 171": a claim in brackets is about a value before them, or one
+        # inside them before it ("neutropenia (ANC 1.3, grade 2) and thrombocytopenia (platelets 118, grade 3)")
+        inside = [m for m in in_clause if opening < m.span[0] and m.span[1] <= claim.span[0]]
+        in_clause = inside or [m for m in in_clause if m.span[1] <= opening] or in_clause
+        values = inside or [m for m in values if m.span[1] <= opening] or values
     if claim.term_end is not None:
         # "the neutropenia is grade 2, and platelets of 128 are grade 1": a value named between the term and the claim is its subject
         between = [m for m in in_clause if claim.term_end <= m.span[0] and m.span[1] <= claim.span[0] and m.analyte != claim.term_analyte]
