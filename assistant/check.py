@@ -195,14 +195,15 @@ def _comparison_pattern(every_language: bool) -> str:
         # verbs of passing or missing a threshold count only with the threshold named: "clears the 1.5 threshold"
         r"(?:clears?|cleared|clearing|meets?|met|meeting|reach(?:es|ed)?|satisf(?:ies|ied|y)|falls?\s+short\s+of|fell\s+short\s+of|"
         r"fails?\s+to\s+(?:reach|meet|clear)|failed\s+to\s+(?:reach|meet|clear)|miss(?:es|ed)?)"
-        r"(?=\s+(?:the\s+|an?\s+|our\s+|its\s+)?(?:[<>≥≤]\s*)?(?:\d[\d.,]*\s*(?:\S+\s+){0,2}?|(?:[\w-]+\s+){0,3}?)"
+        r"(?=\s+(?:the\s+|an?\s+|our\s+|its\s+)?(?:[\w'’-]+\s+){0,3}?(?:[<>≥≤]\s*)?(?:\d[\d.,]*\s*(?:\S+\s+){0,2}?)?"  # "clears the protocol's 1.5 threshold"
         r"(?:threshold|cut-?off|cutoff|minimum|requirement|limit|bar|floor|needed|required|necessary)\b))\s*"
         rf"(?:the\s+|an?\s+)?(?:(?!(?:grade|grado|grad|grau|graad|gr)\b){word}\s+){words}?(?:(?:CTCAE\s+)?(?:grade|gr\.?)\s*[0-5IViv]+\s+)?"
         r"(?:(?:[A-Za-z-]+\s+){0,2}?(?:threshold|cut-?off|cutoff|limit(?:\s+of\s+normal)?|level|boundary|mark|value|line|LLN|ULN|minimum|"
         rf"requirement|floor|bar{foreign_nouns})"
         rf"(?:\s*\([A-Za-z]{{2,5}}\))?(?:\s+(?:of\s+|at\s+{foreign_of})?|\s*\(\s*(?=\d)))?"
-        # the lab reader's own number and unit forms, so a threshold is read exactly as a value is
-        rf"{NUMBER}(?![\d.,]?\d)\s*(?:{UNIT})?"
+        # the lab reader's own number and unit forms, so a threshold is read exactly as a value is; a sign of the threshold's
+        # own ("above the <100 cut-off used to define ITP") leaves the relation to the words before it
+        rf"(?:[<>≤≥]\s*)?{NUMBER}(?![\d.,]?\d)\s*(?:{UNIT})?"
         r"(?!\s*(?:%|percent|patients|weeks?|wks?|days?|d|months?|mos?|years?|yrs?|hours?|hrs?|h|mg|units?|cycles?|draws?|times|"
         r"samples?|tests?|checks?|measurements?|readings?|doses?|visits?|occasions?|"
         # durations in the other languages read here: "controle over 2 dagen" is a time, not a threshold

@@ -1745,6 +1745,9 @@ def _find_mentions(text: str) -> list[Mention]:
                 # series goes on after the words that name it
                 scan = TREATMENT_WORDS_RE.match(text, treatment.end()).end()
                 continue
+            if any(noun in lowered[step.end("num"):step.end("num") + 30] for noun in THRESHOLD_NOUNS) \
+                    and NAMED_AS_THRESHOLD_RE.match(text, step.end("num")):
+                break  # "ANC 1.4 — clears the protocol's 1.5 threshold": a threshold, not the next value
             if unit_text and not step.group("kilo") and _restated(analyte, steps[-1], step, unit_text, text):
                 break  # "Hb reported as 84 g/L … - 8.4 is below 8.0": the same value again, in the canonical unit
             steps.append((step.group("num"), bool(step.group("kilo")), (step.start("num"), step.end("num"))))
