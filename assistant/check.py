@@ -1271,10 +1271,12 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             pass
         elif not values and previous_values and not heading and claimed and (
                 _short(sentence) and not REFERENT_RE.search(text, s_start, s_end)
-                or len(previous_values) == 1 and REFERRING_START_RE.match(text, s_start)) and not _opens_with_the_past(sentence) \
+                or len(previous_values) == 1 and (REFERRING_START_RE.match(text, s_start) or _opens_correction(text, s_start, opens_correction))) \
+                and not _opens_with_the_past(sentence) \
                 and not _about_others((previous_values[-1].span[1], s_start), text_terms, text_term_starts, {previous_values[-1].analyte}):
             # "Platelets: 74 x10^9/L. Grade: 1." -- a grade standing alone after a value; "Platelets came back at 47 this
-            # morning. That's grade 2" -- a sentence that refers back to the previous one's single value
+            # morning. That's grade 2" -- a sentence that refers back to the previous one's single value, or corrects what
+            # was said or asked of it ("plt 52 on the repeat, G3?" — "[14:04] Attending: no — G4, hold the atezo and recheck")
             values = previous_values[-1:]
             referring = True
         elif not values and len(previous_values) == 1 and REFERRING_COMPARISON_START_RE.match(text, s_start):
@@ -2482,7 +2484,7 @@ def _subject_before(text: str, start: int, end: int) -> re.Match | None:
 
 
 # A sentence that opens with its claim, past a few words: "not grade 3 tho", "so grade 3 not 4", "Graded 4 in v5.0".
-OPENING_RE = re.compile(r"(?i)[\W_]*(?:(?:[^\s\d]+|(?:CTCAE\s*)?v[56](?:\.0)?[:,]?[*_]*)\s+){0,3}(?<!\bat\s)(?<!\bfor\s)(?<!\bwith\s)(?<!\bin\s)(?<!\bfrom\s)(?<!\bby\s)(?<!\bto\s)"
+OPENING_RE = re.compile(r"(?i)" + CHAT_STAMP + r"[\W_]*(?:(?:[^\s\d]+|(?:CTCAE\s*)?v[56](?:\.0)?[:,]?[*_]*)\s+){0,3}(?<!\bat\s)(?<!\bfor\s)(?<!\bwith\s)(?<!\bin\s)(?<!\bfrom\s)(?<!\bby\s)(?<!\bto\s)"
                         r"(?<!\buntil\s)[\W_]*")
 
 
