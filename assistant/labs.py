@@ -2632,7 +2632,7 @@ def condition_bracket_mentions(text: str, starts: list[int] | None) -> list[Ment
 # "N" right after a white count's value is the neutrophil count of a British full blood count panel ("WCC 2·3  N 0·9");
 # alone, a capital N is too common a letter to be read as a name.
 NEUTROPHILS_AFTER_WHITE_COUNT_RE = re.compile(rf"(?:[ \t]*\(\d+(?:[.,·]\d+)?[ \t]*[-–][ \t]*\d+(?:[.,·]\d+)?\))?"  # past the white count's range: "WCC 3·9 (4.0-11.0)  N 1·6"
-                                              rf"[ \t]*[,;/|(]?[ \t]*(?P<name>[Nn])[ \t]*[:=]?[ \t]*(?P<num>\d+(?:[.,·]\d+)?)(?!\d|[.·]\d|,\d|[ \t]*[-–%])"
+                                              rf"[ \t]*[,;/|(]?[ \t]*(?P<name>[Nn])[ \t]*[:=]?[ \t]*(?P<num>\d+(?:[.,·]\d+)?)(?!\d|[.·]\d|,\d|[ \t]*(?:[-–][ \t]*\d|%))"  # not a range's start; "N 1·6 - mild neutropenia"
                                               rf"(?:[ \t]*(?P<unit>{UNIT_ALTERNATIVES})(?![A-Za-z]))?")
 
 
