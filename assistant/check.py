@@ -785,7 +785,8 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
                 at_time = other_time.span()  # "grade 3 at admission": about the value told with that time, if the text gave one
             else:
                 at_worst = True  # "grade 3 at its nadir": about the episode's worst value, if the text gave several
-        elif term and ("resol" in lowered_after or "recovered" in lowered_after or "transfus" in lowered_after or "cycle" in lowered_after
+        elif term and ("resol" in lowered_after or "recover" in lowered_after or "transfus" in lowered_after or "cycle" in lowered_after
+                       or "improv" in lowered_after or "downgrad" in lowered_after or "settl" in lowered_after or "came down" in lowered_after
                        or "episode" in lowered_after or "course" in lowered_after or "admission" in lowered_after) \
                 and EPISODE_AFTER_RE.match(text, after_term, end):
             of_episode = True  # "grade 3 neutropenia, resolving", "grade 3 this cycle": the episode's grade is its worst value's
@@ -849,7 +850,10 @@ OTHER_TIME_OWN_RE = re.compile(rf"(?i){OTHER_TIME}(?=\s*\()")
 # A claim about the whole episode, said after its condition: "grade 3 neutropenia, resolving", "… this cycle, resolved".
 EPISODE_AFTER_RE = re.compile(r"(?i)[ \t]*[,;:–—-]?[ \t]*(?:(?:during|in|over|for)\s+)?(?:(?:this|that|the)\s+(?:cycle|course|episode|admission)\b|"
                               r"(?:(?:now|since|fully|largely|which\s+(?:has\s+|is\s+)?)\s*)?(?:resolving|resolved|recovered|transfused)\b|"
-                              r"(?:(?:one|two|three|\d+|several|multiple)\s+)?(?:platelet\s+|red[- ]cell\s+|blood\s+)?transfusions?\b)")  # "grade 3 - two platelet transfusions"
+                              r"(?:(?:one|two|three|\d+|several|multiple)\s+)?(?:platelet\s+|red[- ]cell\s+|blood\s+)?transfusions?\b|"  # "grade 3 - two platelet transfusions"
+                              # "grade 3 anaemia secondary to AIHA, improved to grade 2 at discharge": the grade it changed from
+                              r"(?:[^\d.;,\n]{0,50},[ \t]*)?(?:(?:and|then|later|since|subsequently)\s+)?(?:improv(?:ed|ing)|recover(?:ed|ing)|downgraded|resolv(?:ed|ing)|"
+                              r"settl(?:ed|ing)|came\s+down)\s+to\s+(?:CTCAE\s+)?(?:grade|gr\.?|G)\s*[0-4]\b)")
 OTHER_TIME_HINT_RE = re.compile(r"nadir|lowest|worst|peak|baseline|previous|initial|earlier|admission|presentation|diagnos|arrival|onset|last|"
                                 r"yesterday|before|gestern|hier|ayer|ieri|gisteren|ontem|entr[ée]e|ingres|aufnahme|opname|admiss")
 DEFINED_HINT_RE = re.compile(r"[<≤=]|(?=[lbusdo])(?:less|below|under|unter|sous|dessous|debajo|sotto|onder|abaixo)")
