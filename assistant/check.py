@@ -27,6 +27,8 @@ from assistant.labs import (
     CANONICAL_UNIT,
     DELIMITED_LINE_RES,
     FISHBONE_RE,
+    GRADES_LABEL_RE,
+    LISTED_GRADE_RE,
     NUMBER,
     OTHER_PATIENT_RE,
     OTHER_PATIENT_WORDS,
@@ -2510,13 +2512,8 @@ EARLIER_WORDS = ("compared", "from", "baseline", "previous", "prior", "initial",
                  "opzichte", "vergeleken", "ingreso", "entr", "aufnahme", "ingresso", "opname", "admiss", "nadir")
 
 
-# A label over grades listed after their conditions: "Grades at discharge: leukopenia 2, neutropenia 2, anemia 1".
-GRADES_LABEL_RE = re.compile(r"(?i)\b(?:CTCAE\s+)?(?:grades?|grading|grados?|graus?|graden?)\b[^:\n]{0,40}:[ \t]*")
-LISTED_GRADE_RE = re.compile(r"[ \t]*[:=]?[ \t]*(?:(?:G|gr(?:ade)?\.?)[ \t]*)?(?P<g>[0-5])(?![.,]?\d)(?=[ \t]*(?:[,;.)]|and\b|y\b|et\b|und\b|e\b|en\b|$))")
-
-
 def _listed_grades(text: str, start: int, end: int, terms: list[tuple[int, int, str]], term_starts: list[int]) -> list[Claim]:
-    """The claims of grades listed after their conditions under a label (see GRADES_LABEL_RE), one per condition."""
+    """The claims of grades listed after their conditions or counts under a label (see GRADES_LABEL_RE), one per condition."""
     label = GRADES_LABEL_RE.search(text, start, end)
     if label is None:
         return []
@@ -2525,7 +2522,8 @@ def _listed_grades(text: str, start: int, end: int, terms: list[tuple[int, int, 
     # "Grades at nadir:": the episode's lowest values
     at_worst = WORST_IN_CLAIM_RE.search(text, label.start(), label.end()) is not None
     at_time = label.span() if not at_worst and TIME_LABEL_RE.search(text, label.start(), label.end()) else None
-    for _, term_end, analyte in terms[bisect_left(term_starts, label.end()):bisect_left(term_starts, end)]:
+    named = [(name.end(), name.lastgroup) for name in ANALYTE_RE.finditer(text, label.end(), end)]  # "Current grades (wk 7): WBC 2, ANC 2"
+    for term_end, analyte in sorted([(term_end, analyte) for _, term_end, analyte in terms[bisect_left(term_starts, label.end()):bisect_left(term_starts, end)]] + named):
         grade = LISTED_GRADE_RE.match(text, term_end, end)
         if grade and analyte in CANONICAL_UNIT:
             claims.append(Claim({int(grade.group("g"))}, grade.group("g"), grade.span("g"), analyte, at_time=at_time, at_worst=at_worst))

@@ -1842,6 +1842,8 @@ def _find_mentions(text: str) -> list[Mention]:
     if listed:  # a name on a line of its own over lines of times and values, unless another reader read those lines
         listed = [item for item in listed if not any(m.analyte == item.analyte and item.span[0] <= m.span[0] < item.span[1] for m in found)]
     found = sorted(found + listed, key=lambda m: m.span)
+    if "grad" in lowered and found:
+        found = [m for m in found if not _listed_grade(text, m)]
     if ("repeat" in lowered or "recheck" in lowered or "rpt" in lowered) and (">" in text or "wrote" in lowered or "from:" in lowered):
         found = sorted(found + reply_repeat_mentions(text, found), key=lambda m: m.span)
     if len(found) > 1:  # one number read by two readers ("my guy is at 0.8, neuts …": after the owner, before the name) is one value
@@ -3189,6 +3191,21 @@ THRESHOLD_BEFORE_NUMBER_RE = re.compile(r"(?i)(?:[<>≤≥]|\b(?:below|under|abo
 
 
 BRACKETED_NAME_AFTER_RE = re.compile(rf"(?<![\w.,/])(?P<num>\d+(?:[.,]\d+)?)[ \t]*(?P<unit>{UNIT_ALTERNATIVES})?[ \t]*\($", re.IGNORECASE)
+
+
+# A label over grades listed after their counts or conditions: "Current grades (wk 7): WBC 2, ANC 2, plt 1", "Grades at
+# discharge: leukopenia 2, neutropenia 2".
+GRADES_LABEL_RE = re.compile(r"(?i)\b(?:CTCAE\s+)?(?:grades?|grading|grados?|graus?|graden?)\b[^:\n]{0,40}:[ \t]*")
+LISTED_GRADE_RE = re.compile(r"[ \t]*[:=]?[ \t]*(?:(?:G|gr(?:ade)?\.?)[ \t]*)?(?P<g>[0-5])(?![.,]?\d)(?=[ \t]*(?:[,;.)]|and\b|y\b|et\b|und\b|e\b|en\b|$))")
+
+
+def _listed_grade(text: str, mention: Mention) -> bool:
+    """Whether a number read as a value is a grade listed after its count under a label of grades (see GRADES_LABEL_RE)."""
+    if mention.unit_text or mention.steps or mention.native_value is None or mention.native_value not in (0, 1, 2, 3, 4, 5):
+        return False
+    line_start = text.rfind("\n", 0, mention.span[0]) + 1
+    return GRADES_LABEL_RE.search(text, line_start, mention.span[0]) is not None \
+        and LISTED_GRADE_RE.match(text, mention.number_span[0] - 1 if text[mention.number_span[0] - 1:mention.number_span[0]] in " \t" else mention.number_span[0]) is not None
 
 
 # What sets a name off from the values told before it: "… today 79 — plts on atezo", "… now 0.9: ANC".
