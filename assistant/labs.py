@@ -1318,12 +1318,22 @@ PRONOUN_VALUE_RE = re.compile(rf"[^.;\n\d]{{0,60}}?[;,]\s*(?:(?:and|but|then)\s+
                               rf"(?:were|was|are|is)\s+))(?:(?:now|only|just)\s+)?(?:(?:down|up|back)\s+to\s+|at\s+)?"
                               rf"{NUMBER}\s*(?:{UNIT})?", re.IGNORECASE)
 PRONOUNS_RE = re.compile(r"(?i)\b(?:they|it)\b")
+# ... or by a number with a count's or a hemoglobin's unit, which names what it counts: "Piastrine basse da settimane; il
+# controllo di oggi mostra 54.000/mmc"
+UNIT_VALUE_IN_NEXT_CLAUSE_RE = re.compile(rf"[^.;\n\d]{{0,60}}?;[^.;\n\d<>≤≥]{{0,50}}?(?<![<>≤≥])\b{NUMBER}[ \t]*{UNIT}", re.IGNORECASE)
+NOT_TOLD_GAP_RE = re.compile(r"(?i)\b(?:below|under|above|over|less|more|than|target|goal|threshold|cut-?off|limit|normal|range|if|when|"
+                             r"unless|dose|per\s+kg)\b")
 
 
 def _value_in_next_clause(text: str, position: int) -> re.Match | None:
     window = text[position:position + 120]
-    if ";" not in window and "," not in window or not PRONOUNS_RE.search(window):
+    if ";" not in window and "," not in window:
         return None
+    if not PRONOUNS_RE.search(window):
+        told = UNIT_VALUE_IN_NEXT_CLAUSE_RE.match(text, position) if ";" in window and "/" in window else None
+        if told is None or ANALYTE_RE.search(text, position, told.start("num")) or NOT_TOLD_GAP_RE.search(text, position, told.start("num")):
+            return None
+        return told
     told = PRONOUN_VALUE_RE.match(text, position)
     if not told or ANALYTE_RE.search(text, position, told.start("num")) or TARGET_BEFORE_RE.search(text, position, told.start("num")) \
             or not told.group("unit") and not told.group("kilo") and NOT_A_VALUE_RE.match(text, told.end("num")):
@@ -3203,8 +3213,8 @@ def _listed_grade(text: str, mention: Mention) -> bool:
     """Whether a number read as a value is a grade listed after its count under a label of grades (see GRADES_LABEL_RE)."""
     if mention.unit_text or mention.steps or mention.native_value is None or mention.native_value not in (0, 1, 2, 3, 4, 5):
         return False
-    line_start = text.rfind("\n", 0, mention.span[0]) + 1
-    return GRADES_LABEL_RE.search(text, line_start, mention.span[0]) is not None \
+    line_start = max(text.rfind("\n", max(0, mention.span[0] - 120), mention.span[0]) + 1, mention.span[0] - 120)  # the label near, on the line
+    return "rad" in text[line_start:mention.span[0]] and GRADES_LABEL_RE.search(text, line_start, mention.span[0]) is not None \
         and LISTED_GRADE_RE.match(text, mention.number_span[0] - 1 if text[mention.number_span[0] - 1:mention.number_span[0]] in " \t" else mention.number_span[0]) is not None
 
 
@@ -3219,8 +3229,11 @@ def _series_before_name(text: str, name: re.Match) -> Mention | None:
     separator = NAME_AFTER_SERIES_RE.search(text, max(0, name.start() - 4), name.start())
     if separator is None:
         return None
-    stops = [(text.rfind(stop, 0, separator.start()), len(stop)) for stop in ("\n", ". ", "? ", "! ")]
+    reach = max(0, separator.start() - 200)  # a series of a few values, in its own clause: never the whole of a long line
+    stops = [(text.rfind(stop, reach, separator.start()), len(stop)) for stop in ("\n", ". ", "? ", "! ")]
     pieces, position = [], max((at + length for at, length in stops if at >= 0), default=0)
+    if position == 0 and reach > 0:
+        return None
     for piece in re.split(r"([,;])", text[position:separator.start()]):
         if piece not in (",", ";"):
             pieces.append((position, SERIES_PIECE_RE.match(piece)))
