@@ -1320,7 +1320,8 @@ PRONOUN_VALUE_RE = re.compile(rf"[^.;\n\d]{{0,60}}?[;,]\s*(?:(?:and|but|then)\s+
 PRONOUNS_RE = re.compile(r"(?i)\b(?:they|it)\b")
 # ... or by a number with a count's or a hemoglobin's unit, which names what it counts: "Piastrine basse da settimane; il
 # controllo di oggi mostra 54.000/mmc"
-UNIT_VALUE_IN_NEXT_CLAUSE_RE = re.compile(rf"[^.;\n\d]{{0,60}}?;[^.;\n\d<>≤≥]{{0,50}}?(?<![<>≤≥])\b{NUMBER}[ \t]*{UNIT}", re.IGNORECASE)
+UNIT_VALUE_IN_NEXT_CLAUSE_RE = re.compile(rf"(?:[^.;\n\d]|\d+[ \t]+(?:days?|weeks?|wks?|months?|jours|semaines?|mois|d[íi]as|semanas?|meses|giorni|settimane|"
+                                          rf"mesi|tage?n?|wochen|monate?n?|dagen|weken|maanden)\b){{0,60}}?;[^.;\n\d<>≤≥]{{0,50}}?(?<![<>≤≥])\b{NUMBER}[ \t]*{UNIT}", re.IGNORECASE)
 NOT_TOLD_GAP_RE = re.compile(r"(?i)\b(?:below|under|above|over|less|more|than|target|goal|threshold|cut-?off|limit|normal|range|if|when|"
                              r"unless|dose|per\s+kg)\b")
 
@@ -1754,6 +1755,9 @@ def _find_mentions(text: str) -> list[Mention]:
                 # "7.1 → 2u RBC → 8.3", "7.4, then 2 units PRBC, then 9.1": a dose or a treatment between two values; the
                 # series goes on after the words that name it
                 scan = TREATMENT_WORDS_RE.match(text, treatment.end()).end()
+                continue
+            if text[step.end("num"):step.end("num") + 4].lower().lstrip(" ")[:1] in ("a", "p") and (clock := CLOCK_AFTER_NUMBER_RE.match(text, step.end("num"))):
+                scan = clock.end()  # "8.4 on repeat at 4pm": a clock's hour labels the value before it
                 continue
             if any(noun in lowered[step.end("num"):step.end("num") + 30] for noun in THRESHOLD_NOUNS) \
                     and NAMED_AS_THRESHOLD_RE.match(text, step.end("num")):
@@ -3216,6 +3220,9 @@ def _listed_grade(text: str, mention: Mention) -> bool:
     line_start = max(text.rfind("\n", max(0, mention.span[0] - 120), mention.span[0]) + 1, mention.span[0] - 120)  # the label near, on the line
     return "rad" in text[line_start:mention.span[0]] and GRADES_LABEL_RE.search(text, line_start, mention.span[0]) is not None \
         and LISTED_GRADE_RE.match(text, mention.number_span[0] - 1 if text[mention.number_span[0] - 1:mention.number_span[0]] in " \t" else mention.number_span[0]) is not None
+
+
+CLOCK_AFTER_NUMBER_RE = re.compile(r"(?i)[ \t]?(?:a\.?m|p\.?m)\b\.?")  # "at 4pm", "at 6 a.m."
 
 
 # What sets a name off from the values told before it: "… today 79 — plts on atezo", "… now 0.9: ANC".

@@ -1734,9 +1734,27 @@ ROUND72_CLASSES = [
     ("Hb 4.9 (haemolysed); recollected: 10.6. Impression: grade 3 anaemia.", "5", [(M, "hgb", 3, 1)]),
 ]
 
+ROUND86_CLASSES = [
+    # a claim in brackets is about the value inside them, not the one before the bracket
+    ("Findings: anaemia (Hb 9.4 g/dL, grade 2) and leukopenia (WBC 3.6, grade 2).", "5", [(M, "wbc", 2, 1)]),
+    # a threshold's own sign leaves the relation to the words before it; "clears" with words before the number
+    ("ANC 1.2 - above the <1.0 cut-off for holding.", "5", []),
+    ("ANC 0.9 - above the <1.0 cut-off for holding.", "5", [(C, "anc", None, None)]),
+    ("Platelets 88 clear the trial's 100 minimum.", "5", [(C, "plt", None, None)]),
+    # a chat line answers or corrects what was asked of the one value before it
+    ("[08:40] RN: Hb 7.7 this morning, what grade?\n[08:45] Dr B: grade 2, transfuse 1 unit and recheck tonight", "5", [(M, "hgb", 2, 3)]),
+    ("[11:02] Fellow: plt 48 today, G3?\n[11:05] Attending: no - G2, keep dosing but recheck Friday", "5", [(M, "plt", 2, 3)]),
+    # a grade followed by its change is the episode's, judged on its worst value
+    ("ANC 0.4 on day 10; ANC 1.6 on day 21. Grade 3 neutropenia secondary to pembrolizumab, improved to grade 1 by day 21.", "5",
+     [(M, "anc", 3, 4)]),
+    ("Plt 30 at admission, 80 at discharge. Thrombocytopenia grade 3 due to ITP, improved to grade 1 at discharge.", "5", []),
+    # grades listed after their counts under a label of grades are judged on the values they name
+    ("WBC 2.4, ANC 0.8, plt 60.\nCTCAE grades: WBC 2, ANC 3, plt 3.", "5", [(M, "plt", 3, 2)]),
+]
+
 
 @pytest.mark.parametrize("text,version,expected", FRESH19_CLASSES + FRESH21_CLASSES + NOTE_CLASSES + ROUND27_CLASSES + ROUND38_CLASSES + ROUND49_CLASSES
-                         + ROUND62_CLASSES + ROUND72_CLASSES)
+                         + ROUND62_CLASSES + ROUND72_CLASSES + ROUND86_CLASSES)
 def test_claim_classes_of_the_last_rounds(text, version, expected):
     """Each class of the last two rounds' development sets (review fresh19 to fresh21 and fresh24; the notes of the lab sets, which
     grade in passing: episodes, rules, other measures, choices), in wordings of our own: the findings with the grade claimed,

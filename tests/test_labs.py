@@ -1807,10 +1807,27 @@ ROUND73_READS = [
     ("Hb 6.2?! sorry, that's bed 3's result. ours is 9.4", {"hgb": 9.4}),
 ]
 
+ROUND86_READS = [
+    # "on repeat" labels the value before it
+    ("hb 7.9 this morning, 8.4 on repeat at 4pm", {"hgb": 8.4}),
+    # the writer's own value in the sentence after a relative's
+    ("My dad's neutrophils were 0.5 on his chemo. I'm about to start Opdivo and mine were 2.2 last week", {"anc": 2.2}),
+    # values told with their times before their name
+    ("last month 2.9, last wk 1.8, today 1.1 — anc on pembro", {"anc": 1.1}),
+    # a number named a threshold ends a series
+    ("Plt 92 — meets the study's 100 threshold?", {"plt": 92}),
+    # grades listed after their counts under a label of grades are no values
+    ("WBC 2.2, ANC 0.9, Hb 9.1\nGrades today: WBC 2, ANC 3, Hb 2.", {"wbc": 2.2, "anc": 0.9, "hgb": 9.1}),
+    # a number with a count's unit in the next clause gives a bare name's value
+    ("Plaquettes en baisse depuis 3 semaines; le bilan de ce matin montre 61 000/mm3", {"plt": 61}),
+    # "N" after a white count, before a spaced dash and words
+    ("WCC 2·8  N 0·9 - neutropenic, hold", {"wbc": 2.8, "anc": 0.9}),
+]
+
 
 @pytest.mark.parametrize("text,expected", FRESH5_READS + FRESH6_READS + FRESH7_READS + FRESH8_READS + FRESH9_READS + FRESH10_READS
                          + FRESH11_READS + FRESH12_READS + FRESH14_READS + FRESH15_READS + FRESH16_READS + LEFTOVER_READS + RELATIVE_TIME_READS + SERIES_LABEL_READS + TOLD_LATER_READS
-                         + ROUND26_READS + ROUND32_READS + ROUND38_READS + ROUND49_READS + ROUND62_READS + ROUND73_READS)
+                         + ROUND26_READS + ROUND32_READS + ROUND38_READS + ROUND49_READS + ROUND62_READS + ROUND73_READS + ROUND86_READS)
 def test_reading_classes_of_the_blind_rounds(text, expected):
     """Each class found in a blind round (fresh5 to fresh16), in wordings of our own: every value read, none invented (no
     analyte read twice: an older value is never reported beside the current one)."""
