@@ -1665,6 +1665,9 @@ def _find_mentions(text: str) -> list[Mention]:
             if absolute:  # "Neutrophils 62% (abs 1.8)": the differential percentage, then the absolute count
                 mentions.append(_matched_mention(analyte, text, match.start(), absolute.end(), absolute))
                 continue
+            if (since := TIME_SINCE_GAP_RE.match(text, position)) and (later := VALUE_RE.match(text, since.end())) and not later.group("cmp"):
+                mentions.append(_matched_mention(analyte, text, match.start(), _value_end(later), later))  # "Hb 2 hrs post 8.5"
+                continue
             bare.append(match)
             continue
         if unit_text:
@@ -3165,9 +3168,15 @@ LEADING_VALUE_RE = re.compile(rf"\b(?:at|of|with)\s+{NUMBER}\s*(?:{UNIT})?(?:\s*
                               rf"|\s+(?:the|her|his|their|your)\s+)", re.IGNORECASE)
 
 
+# The time since an event, between a name and its value: "Hb 2 hrs post 8.5", "plt 1 h after the unit: 31".
+TIME_SINCE_GAP_RE = re.compile(r"(?i)[ \t]+\d{1,3}[ \t]*(?:hrs?|h|hours?|mins?|minutes?|days?|d|wks?|weeks?)[ \t]+(?:post|after|later)"
+                               r"(?:[ \t-]+(?:the[ \t]+)?(?:tx|transfusion|transfusions|infusion|dose|units?|bag|it|that|g-?csf|ivig|dex\w*|pred\w*|prbc|rbc))?"
+                               r"[ \t]*[:=]?[ \t]*(?=\.?\d)")
+
+
 # A place or time between a name and its value: "neutrophil count in our vignette was 1.1", "Hb on discharge: 11.8".
 PLACE_GAP_RE = re.compile(r"(?:\s+(?:recorded|measured|obtained|drawn|taken|checked|seen|documented|noted|reported))?"
-                          r"\s*(?:in|on|at|during|after|before|from|for|since|post|pre)\s+(?:d/c\s*|[A-Za-z][\w'-]*\s*|(?:day|d|week|cycle)\s*\d{1,3}\s*|"
+                          r"\s*(?:(?:in|on|at|during|after|before|from|for|since|post|pre)\s+|(?:pre|post)-(?=[A-Za-z]))(?:d/c\s*|[A-Za-z][\w'-]*\s*|(?:day|d|week|cycle)\s*\d{1,3}\s*|"
                           r"\d{1,2}\s*(?:units?|u|bags?|pools?)\b\s*){1,4}?"  # "plt count post 1 unit = 34"
                           r"(?:\(\s*\d{1,2}/\d{1,2}(?:/\d{2,4})?\s*\)\s*)?"  # "Hb on day of discharge (2/9): 9.6": the day's date
                           r"(?=:|=|\bof\s+(?:~|about\s+|around\s+)?\d|\b(?:was|were|is|are|remained|remains|measured|stood|came|read)\b|(?<=\s)(?<!day )(?<!week )(?<!cycle )(?<!wk )(?<![\s(]d )(?<![\s(]c )\d)", re.IGNORECASE)
