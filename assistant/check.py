@@ -3356,7 +3356,7 @@ def _only_thresholds_between(text: str, start: int, end: int) -> bool:
 BARE_NUMBER_RE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?")
 BREAK_BEFORE_GRADE_RE = re.compile(r"(?i)(?:\s*[^\s\d,;:—–]{1,12}){0,2}\s*[,;:—–-]\s*(?:CTCAE\s+)?")  # " threshold, ", " cut-off, "
 DATE_TIME_TEXT_RE = re.compile(r"(?i)(?<![\d.])(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}[.-]\d{1,2}[.-]\d{2,4})(?![\d.])|(?<![\d.])\d{1,2}:\d{2}(?![\d.])|(?<![\d.])\d{1,2}\s*[ap]\.?m\b\.?|"
-                               r"\b(?:day|d|cycle|c|week|wk)\s*\d{1,3}\b")
+                               r"\b(?:day|d|cycle|c|week|wk)\s*\+?\d{1,3}\b")  # "on day +10"
 # A reference range written after a value ("6.9 g/dL (12.0-16.0) LL", "12 K/uL *CRIT* 150-400"): not another value.
 RANGE_TEXT_RE = re.compile(r"[\(\[]?\s*\d[\d.,]*\s*[-–]\s*\d[\d.,]*\s*[\)\]]?")
 # What may join two comparisons of one value: "above the grade 3 cut-off of 1.0 but below the grade 2 cut-off of 1.5".
@@ -3465,7 +3465,7 @@ def _unnamed_subject(text: str, s_start: int, claim: Claim, mentions: list[Menti
 
 
 # A number that counts time or labels a record, not a value: "at week 8 = grade 3", "Patient 07: grade 3", "Bed 12: G2"
-TIME_UNIT_BEFORE_RE = re.compile(r"(?i)(?:\b(?:day|d|week|wk|w|cycle|c|month|mo|hour|h|patient|pt|subject|participant|case|bed|room|id)|#|\bno\.)\s*$")
+TIME_UNIT_BEFORE_RE = re.compile(r"(?i)(?:\b(?:day|d|week|wk|w|cycle|c|month|mo|hour|h|patient|pt|subject|participant|case|bed|room|id)|#|\bno\.)\s*\+?$")  # "on day +10: grade 4"
 THRESHOLD_BEFORE_NUMBER_RE = re.compile(r"(?i)(?:[<>≤≥]|\b(?:below|under|above|over|than|least|most|cut-?off|threshold|limit)\b)\s*(?:the\s+|of\s+)?$")
 # A relative clause about another value named with "from", "than" or "versus": "up from 1.0 x10^9/L on day 5, which was grade 3".
 RELATIVE_SUBJECT_BEFORE_RE = re.compile(rf"(?i)\b(?:from|than|versus|vs\.?|compared\s+(?:with|to))\s+(?:(?:a|an|the|its|her|his)\s+)?(?:[^\W\d][\w-]*\s+){{0,2}}?"
