@@ -3040,8 +3040,9 @@ def _unnamed_counts(text: str, start: int, end: int, mentions: list[Mention], to
             analyte = condition.lastgroup  # "neutrophils are the white cells …; a count of 1.1 is grade 2 neutropenia": the condition's count
         elif referents:
             analyte = referents[-1].lastgroup
-        elif condition is not None and condition.lastgroup in CANONICAL_UNIT and match.group(0)[:4].lower() in ("your", "her ", "his ", "our ", "my c"):
-            analyte = condition.lastgroup  # "Your lady's count today is 0.6, which is grade 2 lymphopenia": the condition's count
+        elif condition is not None and condition.lastgroup in CANONICAL_UNIT and match.group(0)[:4].lower() in ("your", "her ", "his ", "our ", "my c", "ours", "hers", "thei"):
+            # "Your lady's count today is 0.6, which is grade 2 lymphopenia", "ours are 94, grade 2 thrombocytopenia": the condition's count
+            analyte = condition.lastgroup
         else:
             if "analyte" not in topic:
                 named = {m.lastgroup for m in REFERENT_RE.finditer(text)}
