@@ -1986,7 +1986,8 @@ RELATIVE_SUBJECT_RE = re.compile(r"(?i)\b(?:my|our|his|her|their|(?:the\s+)?(?:p
 WRITER_IS_PATIENT_RE = re.compile(r"(?i)\b(?:i['’]m|i\s+am|i['’]ve\s+been|i\s+have\s+been)\s+(?:starting|on|getting|receiving|having|due|about\s+to|going\s+to)\b|"
                                   r"\bi(?:['’]ll|\s+will)?\s+(?:start|begin)\s+(?:the\s+same|this|that|it|my|treatment|immunotherapy|keytruda|opdivo|pembro\w*|nivo\w*)\b|"  # "I start the same drug next week"
                                   r"\b(?:i\s+(?:start|get|receive|had|have)|my)\s+(?:first\s+|next\s+|last\s+)?(?:infusion|cycle|dose|treatment|immunotherapy|keytruda|opdivo|"
-                                  r"pembro\w*|nivo\w*|ipi\w*|atezo\w*|durva\w*)\b|\bmine\b")
+                                  r"pembro\w*|nivo\w*|ipi\w*|atezo\w*|durva\w*)\b|\bmine\b|\bmy\s+own\b|"
+                                  r"\bmy\s+(?:oncologist|ha?ematologist|oncology\s+nurse|care\s+team)\b")  # "My own ANC today is 1.8 and my oncologist says …"
 WRITER_RE = re.compile(r"(?i)\b(?:my|mine|me|i|i['’]m|i['’]ve)\b")  # the writer's own words: "my sister says my platelets are 40"
 PATIENT_WORD_RE = re.compile(r"(?i)(?<!not )(?<!not the )\b(?:patient|pt|patiente|paciente|paziente|patiënt|recipient)\b|;")  # "…donor) Hb 14.1; patient Hb 8.3", not "(not the patient)"
 DONOR = r"(?:donor|donneur|donneuse|donante|donatore|donatrice|spender(?:in)?|dador|doador(?:a)?)"  # in the languages read
