@@ -170,7 +170,8 @@ NON_LAB_BEFORE_RE = re.compile(r"\b" + NON_LAB_ALTERNATIVES + r"\b" + r"\s*(?:\(
                                r"(?:(?:stable|persistent|ongoing|mild|improving|worsening|chronic|residual|known|now)\s+)?"
                                r"(?:(?:above|over|beyond|below|under|greater\s+than|worse\s+than|higher\s+than|less\s+than)\s+)?(?:CTCAE\s+)?$",
                                re.IGNORECASE)  # "tossicità cutanea di grado 1", "toxicité cutanée de grade 2"
-NON_LAB_AFTER_RE = re.compile(r"\s*(?:\)\s*)?(?:[\w-]+\s+){0,2}?" + NON_LAB_ALTERNATIVES + r"\b", re.IGNORECASE)
+# (but not an event denied: "19 x10^9/L (grade 3) without bleeding" grades the platelets)
+NON_LAB_AFTER_RE = re.compile(r"\s*(?:\)\s*)?(?:(?!(?:without|no|nor|free|denies|denied|denying)\b)[\w-]+\s+){0,2}?" + NON_LAB_ALTERNATIVES + r"\b", re.IGNORECASE)
 # Comparisons in the other languages read here: "por encima del límite inferior de 150.000", "sopra il limite di 4,0",
 # "au-dessus de 1,5", "unter 1,0", "boven de grens van 1,5", "abaixo de 1.500". Those of FOREIGN_BELOW_RE say "below".
 FOREIGN_RELATION = (r"por\s+(?:encima|debajo)\s+del?|(?:superior|inferior|mayor|menor)(?:es)?\s+(?:a|al|que|de)|acima\s+d[eoa]|abaixo\s+d[eoa]|"
