@@ -604,17 +604,33 @@ THAT_VERSION_RE = re.compile(r"(?i)\b(?:(?:with|under|in|by|per|using)\s+(?:that
                              r"con\s+(?:esa|esta)\s+versi[óo]n|en\s+(?:esa|esta)\s+versi[óo]n|(?:avec|selon|dans)\s+cette\s+version|"
                              r"(?:mit|nach|in)\s+dieser\s+Version|(?:con|secondo|in)\s+questa\s+versione|(?:com|nessa|nesta)\s+(?:essa\s+|esta\s+)?vers[ãa]o|"
                              r"(?:met|volgens|in)\s+(?:die|deze)\s+versie)\b")
-REPORTING_BEFORE_QUOTE_RE = re.compile(r"(?i)\b(?:wrote|write|writes|said|say|says|asked|ask|asks|told|tells|typed|messaged|question|message)\s*:?\s*$")
+REPORTING_BEFORE_QUOTE_RE = re.compile(r"(?i)\b(?:wrote|write|writes|said|say|says|asked|ask|asks|told|tells|typed|messaged|question|message|"
+                                       r"summari[sz]ed|stated|noted|documented|reported|commented|remarked)\s*:?\s*$")
+SINGLE_QUOTE_OPEN_RE = re.compile(r"(?<=[\s:])['‘](?=\S)")  # a quotation in single quotes opens after a space or a colon ...
+SINGLE_QUOTE_CLOSE_RE = re.compile(r"(?<=\S)['’](?=[\s.,;:)!?]|$)")  # ... and closes before one (not "Dr P's")
 
 
 def _quoted_from_another(text: str, start: int, position: int) -> bool:
-    """Whether `position` lies inside a quotation, opened in its sentence after a verb of saying ('You wrote: "…'), whose
-    words are someone else's."""
+    """Whether `position` lies inside a quotation, opened in its sentence after a verb of saying ('You wrote: "…', "Dr P
+    summarised: '…"), whose words are someone else's."""
     before = text[max(start, position - 300):position]  # a bounded window: long text stays linear
     opening = max(before.rfind("“"), before.rfind('"') if before.count('"') % 2 == 1 else -1)
     if opening < 0 or "”" in before[opening:]:
-        return False
+        singles = list(SINGLE_QUOTE_OPEN_RE.finditer(before)) if "'" in before or "‘" in before else []
+        if not singles or SINGLE_QUOTE_CLOSE_RE.search(before, singles[-1].end()):
+            return False
+        opening = singles[-1].start()
     return REPORTING_BEFORE_QUOTE_RE.search(before, 0, opening) is not None
+
+
+def _restated_after_quote(text: str, s_start: int, claims: list, values: list, following: tuple[int, int], text_claims) -> bool:
+    """Whether every claim of a sentence is inside another's quotation and the next sentence grades one of its values again
+    ("Dr P summarised: 'platelets 60, grade 3, so ITP work-up'. The board noted that platelets of 60 are grade 2"): the quote
+    is answered, not claimed."""
+    if not values or not all(_quoted_from_another(text, s_start, claim.span[0]) for claim in claims) or not text_claims.in_sentence(*following):
+        return False
+    after = text[following[0]:following[1]]
+    return any(re.search(rf"(?<![\d.,]){re.escape(text[v.number_span[0]:v.number_span[1]])}(?![\d]|[.,]\d)", after) for v in values)
 
 
 def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_terms: list[tuple[int, int, str]],
@@ -1347,6 +1363,9 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             claims = []  # "My ANC is 1.6 and the nurse said it's grade 2. Is that right?": asked, not claimed
         elif claims and following is not None and _opens_correction(text, following, opens_correction):
             claims = [c for c in claims if c.negated]  # "ANC 0.9 was graded 2. It should have been grade 3.": superseded
+        elif claims and following is not None and ("'" in sentence or '"' in sentence or "‘" in sentence or "“" in sentence) \
+                and _restated_after_quote(text, s_start, claims, values, spans[number + 1], text_claims):
+            claims = []
         elif claims and following is not None and any(c.recorded for c in claims) and text_claims.in_sentence(*spans[number + 1]) \
                 and not _about_others(spans[number + 1], text_terms, text_term_starts, {v.analyte for v in values} | {c.term_analyte for c in claims}):
             # "28,000/µL was entered as a grade 4 event. Under CTCAE v5.0 it is grade 3": a record, then the text's own grade
