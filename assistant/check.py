@@ -2094,6 +2094,11 @@ def _grade_column_findings(text: str, default_version: str) -> tuple[list[Findin
         # an export's field names join words with underscores ("wbc_grade_v5"): read as spaces
         header = [lines[row][a:b].strip().replace("_", " ") for a, b in table_cells(lines[row], spaced, exported)] if delimiter else []
         grade_columns = [i for i, cell in enumerate(header) if GRADE_HEADER_RE.match(cell)]
+        if delimiter and not grade_columns and row + 2 < following:  # "AE LOG | Pt 014" over the header: a title, then the header
+            second = [lines[row + 1][a:b].strip().replace("_", " ") for a, b in table_cells(lines[row + 1], spaced, exported)]
+            if any(GRADE_HEADER_RE.match(cell) for cell in second):
+                row, header = row + 1, second
+                grade_columns = [i for i, cell in enumerate(header) if GRADE_HEADER_RE.match(cell)]
         range_column = next((i for i, cell in enumerate(header) if RANGE_HEADER_RE.search(cell) and i not in grade_columns), None)
         for grade_column in grade_columns:
             owner = _owner_column(header, grade_column, grade_columns)
