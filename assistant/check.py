@@ -804,6 +804,8 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
                 at_time = other_time.span()  # "grade 3 at admission": about the value told with that time, if the text gave one
             else:
                 at_worst = True  # "grade 3 at its nadir": about the episode's worst value, if the text gave several
+        elif ("discharge" in lowered_after[:24] or "d/c" in lowered_after[:16]) and (discharge := DISCHARGE_AFTER_RE.match(text, after_term, end)):
+            at_time = discharge.span()  # "grade 3 on admission, grade 2 at discharge": the value told at discharge, if the text gave one
         elif term and ("resol" in lowered_after or "recover" in lowered_after or "transfus" in lowered_after or "cycle" in lowered_after
                        or "improv" in lowered_after or "downgrad" in lowered_after or "settl" in lowered_after or "came down" in lowered_after
                        or "episode" in lowered_after or "course" in lowered_after or "admission" in lowered_after) \
@@ -873,6 +875,7 @@ EPISODE_AFTER_RE = re.compile(r"(?i)[ \t]*[,;:–—-]?[ \t]*(?:(?:during|in|ove
                               # "grade 3 anaemia secondary to AIHA, improved to grade 2 at discharge": the grade it changed from
                               r"(?:[^\d.;,\n]{0,50},[ \t]*)?(?:(?:and|then|later|since|subsequently)\s+)?(?:improv(?:ed|ing)|recover(?:ed|ing)|downgraded|resolv(?:ed|ing)|"
                               r"settl(?:ed|ing)|came\s+down)\s+to\s+(?:CTCAE\s+)?(?:grade|gr\.?|G)\s*[0-4]\b)")
+DISCHARGE_AFTER_RE = re.compile(r"(?i)[ \t]*(?:at|on|by)[ \t]+(?:the[ \t]+(?:time[ \t]+of[ \t]+)?)?(?:discharge|d/c)\b")
 OTHER_TIME_HINT_RE = re.compile(r"nadir|lowest|worst|peak|baseline|previous|initial|earlier|admission|presentation|diagnos|arrival|onset|last|"
                                 r"yesterday|before|gestern|hier|ayer|ieri|gisteren|ontem|entr[ée]e|ingres|aufnahme|opname|admiss")
 DEFINED_HINT_RE = re.compile(r"[<≤=]|(?=[lbusdo])(?:less|below|under|unter|sous|dessous|debajo|sotto|onder|abaixo)")
@@ -1402,15 +1405,17 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                     step = step.step_value(claim.span[0]) or step  # "…; it had been 1.0 on day 9, which was grade 3": the step before it
                 elif step is not None and NADIR_AFTER_RE.match(text, claim.span[1]):
                     step = _worst_step(step)  # "ANC 1.9, 1.1, 0.45, today 2.3: grade 4 at the day-10 nadir": the series' lowest
+            labelled = None
             if claim.at_time is not None and claim.own is None:
-                # "Lymphopenia — grade 3 at admission": judged on the value told with that time, else not at all
                 analyte = claim.term_analyte or (last_given[0].analyte if last_given and len({m.analyte for m in last_given}) == 1 else None)
                 told = [step for m in history.get(analyte, []) if m.value is not None and m.span[0] >= s_start - EPISODE_REACH
                         for step in _steps(m)] if analyte else []
                 labelled = _value_of_labelled_time(text, *claim.at_time, told) if told else None
-                if labelled is None:
-                    continue
+            if labelled is not None:
                 mention, substituted = labelled, False
+            elif claim.at_time is not None and claim.own is None and not DISCHARGE_AFTER_RE.match(text, *claim.at_time):
+                continue  # "Lymphopenia — grade 3 at admission": judged on the value told with that time, else not at all
+                # (but "grade 2 at discharge", with no value labelled so, is about the latest value, as any claim is)
             elif claim.own is not None:
                 mention, substituted = claim.own, False  # the claim names its own value
             elif step is not None and (claim.term_analyte in (None, step.analyte)):
