@@ -771,7 +771,7 @@ NOT_SERIES_GAP_RE = re.compile(r"(?i)[<>≤≥=]|\b(?:if|unless|when|whenever|on
                                r"box|sala|quarto|kamer|zimmer|chambre|acima|abaixo|dessus|dessous|inf[ée]rieure?s?|sup[ée]rieure?s?|"
                                r"inferior\w*|superior\w*|mayor|maior|minder|meer|weniger|mehr|più|meno|plus|moins)\b"
                                r"|[(\[][^)\]]*$|[)\]]|°|[\x22|\t]")  # a bracket opened or closed, a table's cells
-TIME_NUMBER_BEFORE_RE = re.compile(r"(?i)(?:\b(?:day|d|dag|d[íi]a|jour|j|tag|giorno|wk|week|week|cycle|c|cure|ciclo|zyklus|kuur|"
+TIME_NUMBER_BEFORE_RE = re.compile(r"(?i)(?:(?<![ºª°]\s)(?<!\de\s)(?<!\d(?:st|nd|rd|th)\s)\b(?:day|d|dag|d[íi]a|jour|j|tag|giorno|wk|week|week|cycle|c|cure|ciclo|zyklus|kuur|"
                                    r"on|le|el|il|am|op|em|del|al|à|às|at|@|um|om|alle|las|h)\s*[+#]?|[/:.]|\d[ \t]*)$")
 TIME_NUMBER_AFTER_RE = re.compile(rf"(?i)(?:[/:]\d|\.\d{{1,2}}\.|[ºª°]\s*(?:dia|día|d|jour|giorno|tag|day|ciclo|cycle|semana)|\s*(?:st|nd|rd|th|h|uur|uhr|hrs?|hours?|[ \t]*(?:de[ \t]+)?{MONTH_NAME}|"
                                   r"days?|d[íi]as?|jours?|tage?n?|giorni|dagen|weeks?|wks?|semaines?|semanas?|settimane|wochen|weken|"
@@ -906,7 +906,8 @@ WORD_BEFORE_LATER_RE = re.compile(r"(?i)(?:at|to|is|are|it|they|['’]?s|['’]?
                                   r"afternoon|later|afterwards|after|back|came|come|comes|shows?|showed|says|said|reads|reported|mostra|muestra|montre|zeigt|toont|"
                                   r"mostrou|est|sont|está|están|es|è|sono|ist|sind|is|zijn|está|estão|now|only|just|then|and|y|e|et|und|en|"
                                   r"su|sur|sobre|ora|adesso|ahora|agora|maintenant|jetzt|nu|stamattina|matin|mañana|manhã|morgen|abend|"
-                                  r"ochtend|avond|sera|soir|tarde|noche|noite|uur|uhr|h|heures?|horas?|ore)")
+                                  r"ochtend|avond|sera|soir|tarde|noche|noite|uur|uhr|h|heures?|horas?|ore|"
+                                  r"day|dia|día|jour|giorno|tag|dag)")  # "… na admissão; no 5º dia 1,5": an ordinal day's label
 UNIT_AFTER_STEP_RE = re.compile(rf"[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z])", re.IGNORECASE)
 
 
@@ -1761,6 +1762,9 @@ def _find_mentions(text: str) -> list[Mention]:
                 continue
             if text[step.end("num"):step.end("num") + 4].lower().lstrip(" ")[:1] in ("a", "p") and (clock := CLOCK_AFTER_NUMBER_RE.match(text, step.end("num"))):
                 scan = clock.end()  # "8.4 on repeat at 4pm": a clock's hour labels the value before it
+                continue
+            if not step.group("kilo") and text[step.end("num"):step.end("num") + 1] in ORDINAL_MARKS and (time := TIME_NUMBER_AFTER_RE.match(text, step.end("num"))):
+                scan = time.end()  # "45 on admission, on the 3rd day 88": a day's ordinal labels the value after it
                 continue
             if any(noun in lowered[step.end("num"):step.end("num") + 30] for noun in THRESHOLD_NOUNS) \
                     and NAMED_AS_THRESHOLD_RE.match(text, step.end("num")):
@@ -3233,6 +3237,7 @@ def _listed_grade(text: str, mention: Mention) -> bool:
         and LISTED_GRADE_RE.match(text, mention.number_span[0] - 1 if text[mention.number_span[0] - 1:mention.number_span[0]] in " \t" else mention.number_span[0]) is not None
 
 
+ORDINAL_MARKS = ("s", "n", "r", "t", "º", "ª", "°")  # the first letters of an ordinal's ending: "3rd", "5º"
 CLOCK_AFTER_NUMBER_RE = re.compile(r"(?i)[ \t]?(?:a\.?m|p\.?m)\b\.?")  # "at 4pm", "at 6 a.m."
 
 
