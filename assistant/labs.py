@@ -2701,7 +2701,7 @@ RECORD_UNIT_RE = re.compile(rf"(?:[ \t]*\n(?:[ \t]*(?:flags?|ref(?:erence)?(?:[ 
 RECORD_TO_VALUE_RE = re.compile(r"[ \t]*(?:[-–—:][ \t]*(?:low|high|critical(?:[ \t]+(?:low|high))?|abnormal|LL|HH|L|H)[ \t]*)?\n"
                                 r"(?:[ \t]*(?:(?:(?:normal|reference|ref)[ \t]+)?(?:range|interval)|flags?|units?|status|specimen)"
                                 r"[ \t]*:[^\n]*\n){0,2}"
-                                r"[ \t]*(?:your[ \t]+|result[ \t]+)?(?:results?|values?)[ \t]*:[ \t]*(?=\d)", re.IGNORECASE)
+                                r"[ \t]*(?:your[ \t]+|result[ \t]+)?(?:results?|values?)[ \t]*(?::[ \t]*|\n[ \t]*)(?=\d)", re.IGNORECASE)  # "Your value\n9.4 g/dL"
 
 
 def _record_value(text: str, name_start: int, position: int) -> re.Match | None:
