@@ -1502,9 +1502,11 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                 text, claim, named_here, sentence_version, outer_version)
             # "grade 4 under v5.0 and under v6.0", "under both v5.0 and v6.0": the claim is made under each
             claim_versions = (claim_version, OTHER_VERSION[claim_version]) if _under_both_versions(text, claim, named_here) else (claim_version,)
-            if not given and mention.span[1] <= s_start and not claim.negated and len(episode := _episode(history, mention.analyte, s_start)) > 1:
+            if not given and mention.span[1] <= s_start and not claim.negated and claim.at_time is None \
+                    and len(episode := _episode(history, mention.analyte, s_start)) > 1:
                 # "Neutrophils 1.9, 1.1, 0.45, today 2.3 … Assessment: grade 4 neutropenia, recovering": a grade said after
                 # several values, in a sentence of none whose claim's clause says no time, is the episode's: its worst value's grade
+                # (not "Grades at discharge: … anaemia 2", judged on the value told at discharge)
                 graded = [(_grade_of(m.analyte, m.value, claim_version, None, m.native_unit, m.native_value).grade, m) for m in episode]
                 worst = max(((grade, m) for grade, m in graded if grade is not None), key=lambda pair: pair[0], default=None)
                 if worst is not None and worst[0] in claim.grades and worst[1] is not mention \
