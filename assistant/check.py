@@ -994,12 +994,13 @@ REPORTED_AFTER_RE = re.compile(r"(?i)\s*(?:\([^()]{0,30}\)\s*)?(?:,\s*)?(?:\w+\s
 # A correction that supersedes the claims before it: "the correct grade is 3", "should have been grade 3", "is actually grade 3".
 CORRECTION_HINT_WORDS = ("correct", "true", "actual", "right", "revised", "amended", "should", "in fact", "really", "wrong", "error", "mistake",
                          "i'd ", "i’d ", "i would",
-                         "typo", "call", "mis", "sorry", "wait", "mean", "scratch", "make that", "rather", "review", "regrad", "pardon",
+                         "typo", "call", "mis", "sorry", "wait", "mean", "scratch", "make that", "rather", "review", "regrad", "re-grad", "pardon",
                          "perd", "scusa", "entschuldigung", "desculpe", "plut", "dicho", "anzi", "gezegd", ", no,") \
     + tuple(f"{mark} {word} ctcae" for mark in ";:—–" for word in ("by", "per", "under"))  # a word CORRECTION_RE needs, lowered
 CORRECTION_RE = _scan(r"(?i)\b(?#first)(?:(?:correct(?:ed)?|true|actual|right|revised|amended)\s+(?:CTCAE\s+)?grade|corrected\s+(?:[^.;\d]{0,30}?\s)?to|" + CORRECTION_LABEL + r"|"
                            rf"should\s+(?:have\s+been|be|read)|(?:is|was|it's|that's)\s+(?:actually|in\s+fact|really)|{WRONG_CLAIM}|"
                            r"on\s+(?:(?:our|my|the|further|central)\s+)?(?:re-?)?review|after\s+(?:our\s+|central\s+)?review|on\s+re-?grading|"
+                           r"(?:we|i)\s+re-?graded\s+(?:it|this|that)\b|"  # "Initially logged as grade 3; we re-graded it: grade 2"
                            # the writer's own grade beside another's: "I'd call 7.9 grade 3, not 2"
                            r"i['’]d\s+(?:call|say|grade)|i\s+would\s+(?:call|say|grade)|"
                            # "Outside records graded it as grade 3; by CTCAE v5.0 it is grade 2": the text's own grade after another's
@@ -2615,6 +2616,9 @@ def _repeated_values(text: str, start: int, end: int, mentions: list[Mention], k
     return found
 
 
+CORRECTED_JUST_BEFORE_RE = re.compile(r"(?i)\b(?:we|i)\s+re-?graded\s+(?:it|this|that)\s*[:,—–-]?\s*$")  # "…; we re-graded it: grade 2"
+
+
 def _general(text: str, s_start: int, start: int, claim: Claim | None, first: int) -> bool:
     """Whether a claim (or a comparison) starting at `start` talks about grades in general, gives a rule or speaks of another
     time (GENERAL_BEFORE_RE within its clause, or a rule: see _rule); the sentence's first claim, at `first`, sets its frame."""
@@ -2623,7 +2627,9 @@ def _general(text: str, s_start: int, start: int, claim: Claim | None, first: in
     clause_start = breaks[-1].end() if breaks else s_start  # "ANC is above the grade 3 threshold of 1.0, but still grade 3"
     if GENERAL_BEFORE_RE.search(text[clause_start:start]) or _rule(text, s_start, start, claim):
         return True
-    return first < start and (GENERAL_BEFORE_RE.search(text[s_start:first]) is not None or _rule(text, s_start, first, None))
+    # ... unless a correction stands between ("Initially logged as grade 3; we re-graded it: grade 2")
+    return first < start and (GENERAL_BEFORE_RE.search(text[s_start:first]) is not None or _rule(text, s_start, first, None)) \
+        and CORRECTION_RE.search(text, first, start) is None
 
 
 def _rule(text: str, s_start: int, start: int, claim: Claim | None) -> bool:
@@ -2798,7 +2804,8 @@ def _remembered_value(text: str, s_start: int, start: int, claim: Claim | None, 
     if analyte is not None:
         return _event_value(text, s_start, claim, analyte, known, history)
     referring = REFERRING_BEFORE_RE.search(text, max(s_start, start - 40), start) \
-        or (THE_GRADE_IS_RE.search(text, max(s_start, start - 30), claim.span[1]) if claim is not None else None)
+        or (THE_GRADE_IS_RE.search(text, max(s_start, start - 30), claim.span[1]) if claim is not None else None) \
+        or (CORRECTED_JUST_BEFORE_RE.search(text, max(s_start, start - 30), start) if claim is not None and "grad" in text[max(s_start, start - 30):start] else None)
     if referring is not None and re.search(r"\d", GRADE_CLAIM_RE.sub("", VERSION_NAMED_RE.sub("", text[max(s_start, referring.start() - 12):referring.start()]))):
         return None  # "The value was actually 16, which is grade 4": the claim is about the number just said
     if last_given and len({m.analyte for m in last_given}) == 1 and (OPENING_RE.fullmatch(before) or referring is not None) \
