@@ -45,6 +45,7 @@ from assistant.labs import (
     cell_value,
     find_mentions,
     first_char_lookahead,
+    latest_column,
     line_starts,
     parse_number,
     read_number,
@@ -2076,7 +2077,9 @@ GRADE_HEADER_RE = re.compile(r"(?i)^(?:(?:NCI[\s-]*)?CTCAE(?:\s*v(?:ersion)?\s*[
                              r"(?:v(?:ersion)?\s*[56](?:\.0)?\s*)?(?:grade|grado|grad|grau|graad|gr\.?)\s*"
                              r"(?:\(?\s*(?:ctcae\s*)?(?:v(?:ersion)?\s*)?[56](?:\.0)?\s*\)?|ctcae(?:\s*v(?:ersion)?\s*[56](?:\.0)?)?)?"
                              # "Grade at discharge": the grade of the column of that time
-                             r"(?:\s+(?P<after>[A-Za-zÀ-ÿ#/.]+)|\s*\(\s*(?P<paren>[A-Za-zÀ-ÿ#/. ]+?)\s*\)|\s+(?:at|on|by|@)\s+(?P<when>[A-Za-zÀ-ÿ/.-]+(?:\s+\d{1,3})?))?$)")
+                             r"(?:\s+(?P<after>[A-Za-zÀ-ÿ#/.]+)|\s*\(\s*(?P<paren>[A-Za-zÀ-ÿ#/. ]+?)\s*\)|\s+(?:at|on|by|@)\s+(?P<when>[A-Za-zÀ-ÿ/.-]+(?:\s+\d{1,3})?)|"
+                             # "Grade (17/03)", "Grade (wk 6)": the grade of the column of that date or day
+                             r"\s*\(\s*(?P<dated>\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|(?:day|d|wk|week|cycle|c)\s*\d{1,3})\s*\))?$)")
 GRADE_CELL_RE = re.compile(r"(?i)^(?P<op>≥|>=|≤|<=)?\s*(?P<g>[0-5]|iv|v|i{1,3})(?:\s*[-–]\s*(?P<g2>[0-5]))?(?P<plus>\+)?$")
 VALUE_HEADER_RE = re.compile(r"(?i)\b(?:result|value|count|level|today|current|latest|now)\b")
 GRADE_WORD_HINT_RE = re.compile(r"(?i)gra(?:de|do|d|u|ad)|ctcae")
@@ -2216,10 +2219,14 @@ def _row_claim(text: str, line: str, offset: int, header: list[str], grade_colum
     if named:  # the value column after the name, else the first number after it
         analyte = named.lastgroup
         columns = [i for i in range(named_column + 1, len(cells)) if i != grade_column]
-        when = GRADE_HEADER_RE.match(header[grade_column]).group("when")
+        grade_header = GRADE_HEADER_RE.match(header[grade_column])
+        when = grade_header.group("when") or grade_header.group("dated")
         timed = [i for i in columns if when and when.lower() in header[i].lower()]
         preferred = [i for i in columns if VALUE_HEADER_RE.search(header[i])]
-        column = next((i for i in timed + preferred + columns if cell_value(line, *spans[i])), None)
+        valued = [i for i in columns if cell_value(line, *spans[i])]
+        # "| Test | 10/03 | 17/03 | Grade |": of columns of dates or times, the latest
+        latest = latest_column([header[i] for i in valued]) if len(valued) > 1 and not timed and not preferred else None
+        column = valued[latest] if latest is not None else next((i for i in timed + preferred + columns if i in valued), None)
         unit_header = None
     elif owner is not None:  # columns name their analytes
         column, analyte = owner, _header_analyte(header[owner]).lastgroup
