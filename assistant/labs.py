@@ -3940,7 +3940,7 @@ NO_PATIENT_RE = re.compile(r"(?i)\b(?:(?:general|generic)\s+q(?:uestion)?\b|no\s
                            r"not\s+a\s+real\s+(?:pt|patient|case)|no\s+(?:real|actual)\s+(?:pt|patient)s?\b|teaching\s+q(?:uestion)?\b|exam\s+question|board\s+question|"
                            # a text that opens with a supposed patient: "hypothetically, if a pt had plt 40 …", "say a patient has …"
                            r"\A\W*(?:hypothetically\b|(?:if|say|suppose|imagine)\s+(?:a|an|some)\s+(?:pt|patient|person)\b))")
-TAKEN_BACK_RE = re.compile(r"(?i)\s*(?:no\s+wait|wait|sorry|oops|actually|scratch\s+that)\b")  # what is said next takes the value back
+TAKEN_BACK_RE = re.compile(r"(?i)\s*(?:no\s+wait|wait|sorry|oops|actually|scratch\s+that|wrong)\b")  # what is said next takes the value back
 SUPPOSED_PATIENT_START_RE = re.compile(r"\W*(?:if|say|suppose|imagine)\s")  # a cheap test for NO_PATIENT_RE's supposed patient
 NOT_OURS_AFTER_RE = re.compile(r"(?i)\bbelongs?\s+to\s+(?:(?:the|another|a\s+different|a)\s+(?:other\s+)?(?:patient|pt)|(?:bed|bay|room|rm)\s*\d+)|"
                                r"\b(?:was|is|were|are)\s+(?:for\s+)?(?:bed|bay|room|rm)\s*\d+['’]s\b|"

@@ -1752,9 +1752,33 @@ ROUND86_CLASSES = [
     ("WBC 2.4, ANC 0.8, plt 60.\nCTCAE grades: WBC 2, ANC 3, plt 3.", "5", [(M, "plt", 3, 2)]),
 ]
 
+ROUND89_CLASSES = [
+    # a day's label with a sign before a claim
+    ("Plt 21 on day +14: grade 3 thrombocytopenia.", "5", [(M, "plt", 3, 4)]),
+    # a possessive's count named by the condition after it
+    ("oops, that Hb was bed 6's. ours is 10.6, grade 2 anaemia", "5", [(M, "hgb", 2, 1)]),
+    # a relative's grade when the writer says they are the patient
+    ("My brother had grade 4 thrombocytopenia with platelets of 30. My own count is 140 and my oncologist says that's normal.", "5", []),
+    # an event denied after the claim is not the event graded
+    ("Platelets 22 (grade 3), without bleeding.", "5", [(M, "plt", 3, 4)]),
+    # a quoted claim answered by a restatement of its value
+    ("The resident wrote: 'ANC 0.8, grade 2'. On review an ANC of 0.8 is grade 3.", "5", []),
+    # a table's title line over its header
+    ("LAB AE LOG | Subject 07\nDate | Term | Value | Grade\n2025-05-02 | Anemia | Hb 7.4 g/dL | 2", "5", [(M, "hgb", 2, 3)]),
+    # "at discharge" with a value told at discharge
+    ("Plt 40 on admission, 120 at discharge. Thrombocytopenia grade 3 on admission, grade 2 at discharge.", "5", [(M, "plt", 2, 1)]),
+    # grades under a time are that time's, not the episode's worst
+    ("Admission: Hb 7.6. Discharge: Hb 10.4.\nGrades at discharge: anaemia 2.", "5", [(M, "hgb", 2, 1)]),
+    # re-graded in the same sentence
+    ("ANC 0.7 on C2D8. First entered as grade 3; we re-graded it: grade 2.", "5", [(M, "anc", 2, 3)]),
+    # a grade column named by a date, and the latest of dated columns
+    ("| Test | 01/04 | 08/04 | Grade (08/04) |\n|---|---|---|---|\n| WBC | 4.5 | 2.5 | 1 |", "5", [(M, "wbc", 1, 2)]),
+    ("| Test | 01/04 | 08/04 | Grade |\n|---|---|---|---|\n| WBC | 4.5 | 2.5 | 2 |", "5", []),
+]
+
 
 @pytest.mark.parametrize("text,version,expected", FRESH19_CLASSES + FRESH21_CLASSES + NOTE_CLASSES + ROUND27_CLASSES + ROUND38_CLASSES + ROUND49_CLASSES
-                         + ROUND62_CLASSES + ROUND72_CLASSES + ROUND86_CLASSES)
+                         + ROUND62_CLASSES + ROUND72_CLASSES + ROUND86_CLASSES + ROUND89_CLASSES)
 def test_claim_classes_of_the_last_rounds(text, version, expected):
     """Each class of the last two rounds' development sets (review fresh19 to fresh21 and fresh24; the notes of the lab sets, which
     grade in passing: episodes, rules, other measures, choices), in wordings of our own: the findings with the grade claimed,

@@ -1824,10 +1824,29 @@ ROUND86_READS = [
     ("WCC 2·8  N 0·9 - neutropenic, hold", {"wbc": 2.8, "anc": 0.9}),
 ]
 
+ROUND89_READS = [
+    # the time since an event between a name and its value; a label joined by a hyphen
+    ("Plt 9 before the bag, plt 1 hr post 27", {"plt": 27}),
+    ("anc pre-nivo 3.1, now 0.8", {"anc": 0.8}),
+    # another chart's or another patient's value, then the patient's own, perhaps with its bed
+    ("hb 6.1?? wrong chart sorry, ours is 9.8", {"hgb": 9.8}),
+    ("plt 15 is bed 2's, not mine; mine in bed 8 is at 140", {"plt": 140}),
+    ("Bed 3: ANC 1.4, plt 88. Bed 4 is the AIHA man, Hb 6.0 - separate pt.", {"anc": 1.4, "plt": 88}),
+    # a down arrow between dated values; an ordinal's day in Portuguese
+    ("Plt day 1 160 ↓ day 8 101 ↓ day 15 64", {"plt": 64}),
+    ("plaquetas 40 mil na admissão; no 3º dia 75 mil", {"plt": 75}),
+    # the counts' Japanese names
+    ("好中球 1200/µL、血小板 8.5万/µL", {"anc": 1.2, "plt": 85}),
+    # "like" before a relative's value; the writer's own after it
+    ("my mum's hb was like 7 on chemo; mine is 11.9, on pembro", {"hgb": 11.9}),
+    # a portal's "Your value" on a line of its own
+    ("Platelet count\nYour value\n88 x10^9/L\nStandard range\n150 - 400 x10^9/L", {"plt": 88}),
+]
+
 
 @pytest.mark.parametrize("text,expected", FRESH5_READS + FRESH6_READS + FRESH7_READS + FRESH8_READS + FRESH9_READS + FRESH10_READS
                          + FRESH11_READS + FRESH12_READS + FRESH14_READS + FRESH15_READS + FRESH16_READS + LEFTOVER_READS + RELATIVE_TIME_READS + SERIES_LABEL_READS + TOLD_LATER_READS
-                         + ROUND26_READS + ROUND32_READS + ROUND38_READS + ROUND49_READS + ROUND62_READS + ROUND73_READS + ROUND86_READS)
+                         + ROUND26_READS + ROUND32_READS + ROUND38_READS + ROUND49_READS + ROUND62_READS + ROUND73_READS + ROUND86_READS + ROUND89_READS)
 def test_reading_classes_of_the_blind_rounds(text, expected):
     """Each class found in a blind round (fresh5 to fresh16), in wordings of our own: every value read, none invented (no
     analyte read twice: an older value is never reported beside the current one)."""
