@@ -1396,6 +1396,31 @@ def _current_after_threshold(text: str, position: int) -> re.Match | None:
     return current
 
 
+# A sentence that opens with now and a value, after sentences of rules whose numbers are all thresholds: "If platelets fall
+# below 25 we'll admit; if they drop to 10 transfuse. Right now 63 and stable."
+NOW_SENTENCE_VALUE_RE = re.compile(rf"(?:[.;!?][ \t]+|\n[ \t]*)(?P<cue>(?:right[ \t]+)?(?:now|today|currently|current|latest|this[ \t]+morning))\b[ \t]*"
+                                   rf"(?:(?:it|they|she|he)(?:['’]s|['’]re|[ \t]+is|[ \t]+are)[ \t]+|is[ \t]+|are[ \t]+|:[ \t]*|at[ \t]+)?{NUMBER}[ \t]*(?:{UNIT})?",
+                                   re.IGNORECASE)
+FIRST_DIGIT_RE = re.compile(r"(?<![\d.,])\d")  # a number's first digit
+RULE_NUMBER_BEFORE_RE = re.compile(r"(?i)(?:\b(?:to|below|under|above|over|than|at|of)|[<>≤≥])[ \t]*$")
+
+
+def _now_after_rules(text: str, position: int) -> re.Match | None:
+    """The value told after the rules that follow a threshold or a supposed value (see NOW_SENTENCE_VALUE_RE), within 120
+    characters, when no name and no number but a rule's stands between."""
+    window = text[position:position + 120].lower()
+    if not any(cue in window for cue in ("now", "today", "current", "latest", "morning")):
+        return None
+    told = next(NOW_SENTENCE_VALUE_RE.finditer(text, position, min(len(text), position + 140)), None)
+    if told is None or told.start("cue") - position > 120 or ANALYTE_RE.search(text, position, told.start("num")) \
+            or NOT_A_VALUE_RE.match(text, told.end("num")) and not told.group("unit"):
+        return None
+    if any(not RULE_NUMBER_BEFORE_RE.search(text, max(position, number.start() - 12), number.start())
+           for number in FIRST_DIGIT_RE.finditer(text, position, told.start())):
+        return None
+    return told
+
+
 # An underscore inside a name, as exports write field names in snake case ("lymphocytes_abs", "platelet_count"), is read as a space.
 SNAKE_CASE_RE = re.compile(r"(?<=[A-Za-z])_(?=[A-Za-z])")
 # A hyphen between a name and its value, as Indian reports write ("Hb-8.6 gm/dl, TLC-2800, Platelets-68000"), is read as a space.
@@ -1809,7 +1834,7 @@ def _find_mentions(text: str) -> list[Mention]:
             # "…, ours is 88" after a threshold; "my sister had lymphocytes of 0.4 … mine are 0.9" after someone else's value;
             # "plts 14 but that was bed 9's result, ours are 94": someone else's, said after it; "hb 8.8 (grade 2). today 10.1":
             # a sentence that opens with now tells the latest value
-            current = _current_after_threshold(text, end)
+            current = _current_after_threshold(text, end) or (_now_after_rules(text, end) if comparator or supposed else None)
             if current:  # "ANC <0.5 x10^9/L since 14/7, today 0.3": the threshold, then the patient's value today
                 mentions.append(_matched_mention(analyte, text, current.start("cue"), current.end("unit") if current.group("unit") else current.end("num"), current))
     mentions += neutrophils_after_white_count(text, mentions)
