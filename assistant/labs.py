@@ -1196,6 +1196,9 @@ MORNING_RE = re.compile(r"(?i)\b(?:this\s+(?:am|a\.m\.|morning)|(?:0?[5-9]|1[01]
 LATER_TODAY_RE = re.compile(r"(?i)(?<![\d/:.])(?:\d{1,2}(?::\d{2})?\s*pm|1[2-9]:?[0-5]\d|2[0-3]:?[0-5]\d)(?![\d/:])|\b(?:this\s+(?:pm|p\.m\.|afternoon|evening)|tonight)\b")
 
 
+LABEL_TIME_HEAD_RE = re.compile(r"(?i)^((?:wk|week|day|d|cycle|c|month|mo)[ \t]*\d{1,3}(?:[ \t]*d[ \t]*\d{1,2})?)\b.+$")
+
+
 def latest_labelled(labels: list[str]) -> int:
     """Which of several values, each with the free-text label written beside it, is the most recent (see _latest_step)."""
     ranks = [label_rank(label) for label in labels]
@@ -1217,10 +1220,11 @@ def latest_labelled(labels: list[str]) -> int:
     if any(age is not None for age in ages) and all(label.strip(" \t()[]:-—–@,") for label in labels):
         return len(labels) - 1  # "190 in April and 74 yesterday": times of two kinds, told in order
     if all(r is not None for r in ranks):
-        stripped = [CYCLE_PREPOSITION_RE.sub("", label.strip(" \t()[]:-—–@")) for label in labels]  # "at c1", "c3": cycles 1 and 3
+        # "at c1", "c3": cycles 1 and 3; "(wk 3 of steroids)", "c3d15 — grade 3 …": the time that opens the label
+        stripped = [LABEL_TIME_HEAD_RE.sub(r"\1", CYCLE_PREPOSITION_RE.sub("", label.strip(" \t()[]:-—–@"))) for label in labels]
         choice = latest_column(stripped)
-        if choice is not None:
-            return choice
+        if choice is not None and time_rank(stripped[choice]) is not None:
+            return choice  # (not a column's guess that the one label it cannot read is today's: every label here was read)
         return max(range(len(ranks)), key=lambda i: (ranks[i], i))
     not_past = [i for i, r in enumerate(ranks) if r is None or r[0] != 0]
     if len(not_past) == 1 and len(not_past) < len(ranks):
@@ -1606,6 +1610,10 @@ def _find_mentions(text: str) -> list[Mention]:
         if not value_match and (text[position:position + 1].isspace() or text[position - 1:position].isspace()):
             gap = PLACE_GAP_RE.match(text, position)  # "neutrophil count on discharge was 1.1"
             value_match = VALUE_RE.match(text, gap.end()) if gap else None
+        if not value_match and ":" in text[position:position + 64] and text[position:position + 1] in (" ", "\t"):
+            heading = LABELLED_GAP_RE.match(text, position)  # "ALC trend on nivolumab + prednisone for colitis: 1.4 (baseline) → …"
+            if heading and not ANALYTE_RE.search(text, position, heading.end()) and not NOT_TOLD_GAP_RE.search(text, position, heading.end()):
+                value_match = VALUE_RE.match(text, heading.end())
         if not value_match and text[position + 1:position + 4].lower() == "as " and text[position:position + 1] in (" ", "\t") \
                 and REPORTED_BEFORE_RE.search(text, max(0, match.start() - 40), match.start()):
             value_match = VALUE_RE.match(text, position + 3)  # "Your lab reported hemoglobin as 5.1 mmol/L"
@@ -3198,6 +3206,10 @@ def long_table_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]
 # neutrophil count".
 LEADING_VALUE_RE = re.compile(rf"\b(?:at|of|with)\s+{NUMBER}\s*(?:{UNIT})?(?:\s*,\s*(?:the\s+|her\s+|his\s+|their\s+|your\s+)?"
                               rf"|\s+(?:the|her|his|their|your)\s+)", re.IGNORECASE)
+
+
+# Words that end with a colon between a name and its value: the value's heading ("ALC trend on nivolumab + prednisone: 1.4 → 0.6").
+LABELLED_GAP_RE = re.compile(r"[ \t][^:\n\d.;?!()]{1,60}:[ \t]*(?=\d[\d.,]*(?![\d.,]*\)))")
 
 
 # The time since an event, between a name and its value: "Hb 2 hrs post 8.5", "plt 1 h after the unit: 31".
