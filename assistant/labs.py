@@ -1654,8 +1654,12 @@ def _find_mentions(text: str) -> list[Mention]:
             continue  # a value on the next line belongs to a table, read by table_mentions
         number_text, unit_text, kilo, comparator = found["num"], found["unit"], bool(found["kilo"]), found["cmp"]
         number_span = value_match.span("num")
-        if comparator and comparator[:2].lower() == "up" and not filler.strip() and UP_TO_CHANGE_AFTER_RE.match(text, value_match.end()):
-            comparator = None  # "ANC up to 1.2 from 0.4", "White count up to 8.9 after the G-CSF": the count rose to it
+        if comparator and comparator[:2].lower() == "up" and not filler.strip() and (UP_TO_CHANGE_AFTER_RE.match(text, value_match.end())
+                                                                             or CLAUSE_ENDS_RE.match(text, value_match.end())
+                                                                             and CHANGE_CONTEXT_BEFORE_RE.search(text, max(0, match.start() - 60), match.start())
+                                                                             and not TARGET_BEFORE_RE.search(text, max(0, match.start() - 40), match.start())):
+            # "ANC up to 1.2 from 0.4", "White count up to 8.9 after the G-CSF", "pred 60 mg daily, plt up to 118": the count rose to it
+            comparator = None
         if not unit_text and not kilo and analyte in WHITE_COUNTS and text.startswith(" ", number_span[1]) and len(number_text) < 3 \
                 and number_text.isdigit() and number_text[0] != "0" and (grouped := SPACED_THOUSANDS_RE.match(text, number_span[1])):
             number_span = (number_span[0], grouped.end())  # "Globules blancs à 2 300,": thousands split by a space
@@ -2031,6 +2035,12 @@ PATIENT_WORD_RE = re.compile(r"(?i)(?<!not )(?<!not the )\b(?:patient|pt|patient
 DONOR = r"(?:donor|donneur|donneuse|donante|donatore|donatrice|spender(?:in)?|dador|doador(?:a)?)"  # in the languages read
 DONOR_BRACKET_AFTER_RE = re.compile(rf"(?i)[ \t]*\(\s*(?:(?:the|a|related|sibling|unrelated)\s+)?{DONOR}\b")
 DONOR_RE = re.compile(rf"(?i)\b{DONOR}\b")
+
+
+# A treatment or a time before a name that says its count changed: "pred 60 mg daily, plt up to 118" (not "platelets up to 100").
+CHANGE_CONTEXT_BEFORE_RE = re.compile(r"(?i)\b(?:pred\w*|dex\w*|steroids?|ivig|transfus\w*|g-?csf|filgrastim|romiplostim|eltrombopag|"
+                                      r"after|since|following|now|today|this\s+(?:morning|am))\b[^.;\n]{0,40}$")
+CLAUSE_ENDS_RE = re.compile(r"[ \t]*(?:[.;,!?](?:\s|$)|\n|$)")  # nothing more said of the value in its clause
 
 
 # What follows "<name> up to <value>" when the count rose to it, rather than a limit: "from 0.4", "after the G-CSF".
@@ -3982,7 +3992,7 @@ TAKEN_BACK_RE = re.compile(r"(?i)\s*(?:no\s+wait|wait|sorry|oops|actually|scratc
 SUPPOSED_PATIENT_START_RE = re.compile(r"\W*(?:if|say|suppose|imagine)\s")  # a cheap test for NO_PATIENT_RE's supposed patient
 NOT_OURS_AFTER_RE = re.compile(r"(?i)\bbelongs?\s+to\s+(?:(?:the|another|a\s+different|a)\s+(?:other\s+)?(?:patient|pt)|(?:bed|bay|room|rm)\s*\d+)|"
                                r"\b(?:was|is|were|are)\s+(?:for\s+)?(?:bed|bay|room|rm)\s*\d+['’]s\b|"
-                               r"\b(?:that|this|it)\s+(?:was|is)\s+(?:for\s+)?(?:the\s+)?(?:guy|lady|man|woman|pt|patient|one)\s+in\s+(?:bed|bay|room|rm)\s*\d+|,\s*not\s+(?:ours|mine|our\s+(?:patient|pt)|my\s+(?:patient|pt))\b|"
+                               r"\b(?:that|this|it)\s+(?:was|is)\s+(?:for\s+)?(?:the\s+)?(?:guy|lady|man|woman|pt|patient|one)\s+in\s+(?:bed|bay|room|rm)\s*\d+|[,—–-]\s*not\s+(?:ours|mine|our\s+(?:patient|pt)|my\s+(?:patient|pt))\b|"
                                r"\bwrong\s+(?:pt|patient|chart|person|bed|room|file|record)\b|"
                                r"[—–-]\s*(?:a\s+)?(?:separate|different|another|other)\s+(?:pt|patient)\b")  # "plt 22?? sorry wrong pt, ours is 133", "wrong chart"
 # A text that says it gives no current values.
