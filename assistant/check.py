@@ -2747,7 +2747,7 @@ def _opens_with_the_past(sentence: str) -> bool:
 
 PAST_OPENING_LETTERS = "pPeEoOhHbBlL0123456789tTfFsSaA"  # the first letters of PAST_OPENING_RE's words: a plain test first
 AGO_OPENING_LETTERS = "0123456789tTfFsSaA"  # those of "3 weeks ago", "two …", "four …", "several …", "a few …", which need "ago"
-SUBJECT_OPENING_RE = re.compile(r"(?i)\s*(?:(?:the|his|her|their|your|my|our|its)\s+)?")
+SUBJECT_OPENING_RE = re.compile(r"(?i)\s*(?:(?:note|comment|assessment|impression|update|plan|a/p|summary)\s*:\s*)?(?:(?:the|his|her|their|your|my|our|its)\s+)?")  # "Note: plt trending down, now grade 3"
 GRADED_AS_BEFORE_RE = re.compile(r"(?i)\b(?:graded|rated|scored|recorded|coded|entered|classified|classed|logged)\s+(?:(?:the|his|her|their|its)\s+)?"
                                  r"[\w-]+(?:\s+[\w-]+)?\s+as\s+(?:an?\s+)?(?:CTCAE\s+)?$")
 
