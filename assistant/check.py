@@ -3402,8 +3402,11 @@ def _only_thresholds_between(text: str, start: int, end: int) -> bool:
 
 BARE_NUMBER_RE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?")
 BREAK_BEFORE_GRADE_RE = re.compile(r"(?i)(?:\s*[^\s\d,;:—–]{1,12}){0,2}\s*[,;:—–-]\s*(?:CTCAE\s+)?")  # " threshold, ", " cut-off, "
+ENGLISH_MONTH = r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
 DATE_TIME_TEXT_RE = re.compile(r"(?i)(?<![\d.])(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}[.-]\d{1,2}[.-]\d{2,4})(?![\d.])|(?<![\d.])\d{1,2}:\d{2}(?![\d.])|(?<![\d.])\d{1,2}\s*[ap]\.?m\b\.?|"
-                               r"\b(?:day|d|cycle|c|week|wk)\s*\+?\d{1,3}\b")  # "on day +10"
+                               r"\b(?:day|d|cycle|c|week|wk)\s*\+?\d{1,3}\b|"  # "on day +10"
+                               rf"(?<![\d.])(?:[12]?\d|3[01])(?:st|nd|rd|th)?\s+{ENGLISH_MONTH}|"  # "on 12 March"
+                               rf"{ENGLISH_MONTH}\.?\s+(?:[12]?\d|3[01])(?:st|nd|rd|th)?\b(?![.,]\d)")  # "on March 12"
 # A reference range written after a value ("6.9 g/dL (12.0-16.0) LL", "12 K/uL *CRIT* 150-400"): not another value.
 RANGE_TEXT_RE = re.compile(r"[\(\[]?\s*\d[\d.,]*\s*[-–]\s*\d[\d.,]*\s*[\)\]]?")
 # What may join two comparisons of one value: "above the grade 3 cut-off of 1.0 but below the grade 2 cut-off of 1.5".
