@@ -644,7 +644,8 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
     quoted = '"' in chunk or "“" in chunk
     terms = text_terms[bisect_left(text_term_starts, start):bisect_left(text_term_starts, end)]
     term_starts = [t[0] for t in terms]
-    febrile = [m.start() + start for m in FEBRILE_RE.finditer(chunk)] if ("ebr" in chunk or "ébr" in chunk or "EBR" in chunk or "ÉBR" in chunk) and FEBRILE_HINT_RE.search(chunk) else []
+    febrile = [m.start() + start for m in FEBRILE_RE.finditer(chunk)] \
+        if ("ebr" in chunk or "ébr" in chunk or "EBR" in chunk or "ÉBR" in chunk or "bbr" in chunk or "BBR" in chunk) and FEBRILE_HINT_RE.search(chunk) else []  # "febbrile"
     events: list[tuple[int, int]] | None = None  # "fatigue", "colitis", …: found on the first claim that names no condition
     event_starts: list[int] = []
     claims = []
