@@ -871,7 +871,8 @@ OTHER_TIME_AFTER_RE = re.compile(rf"(?i){OTHER_TIME}(?!\s*\((?!\s*(?:CTCAE\s*)?v
 # ... unless a bracket after the time gives the value of that time: "grade 4 thrombocytopenia at the day-10 nadir (platelets 19)"
 OTHER_TIME_OWN_RE = re.compile(rf"(?i){OTHER_TIME}(?=\s*\()")
 # A claim about the whole episode, said after its condition: "grade 3 neutropenia, resolving", "… this cycle, resolved".
-EPISODE_AFTER_RE = re.compile(r"(?i)[ \t]*[,;:–—-]?[ \t]*(?:(?:during|in|over|for)\s+)?(?:(?:this|that|the)\s+(?:cycle|course|episode|admission)\b|"
+EPISODE_AFTER_RE = re.compile(r"(?i)(?:[ \t]+(?:secondary\s+to|due\s+to|related\s+to|attributed\s+to|caused\s+by|from)\b[^\d.;,\n]{0,40},)?"  # "… secondary to AIHA, transfused"
+                              r"[ \t]*[,;:–—-]?[ \t]*(?:(?:during|in|over|for)\s+)?(?:(?:this|that|the)\s+(?:cycle|course|episode|admission)\b|"
                               r"(?:(?:now|since|fully|largely|which\s+(?:has\s+|is\s+)?)\s*)?(?:resolving|resolved|recovered|transfused)\b|"
                               r"(?:(?:one|two|three|\d+|several|multiple)\s+)?(?:platelet\s+|red[- ]cell\s+|blood\s+)?transfusions?\b|"  # "grade 3 - two platelet transfusions"
                               # "grade 3 anaemia secondary to AIHA, improved to grade 2 at discharge": the grade it changed from
