@@ -611,6 +611,9 @@ SINGLE_QUOTE_OPEN_RE = re.compile(r"(?<=[\s:])['‘](?=\S)")  # a quotation in s
 SINGLE_QUOTE_CLOSE_RE = re.compile(r"(?<=\S)['’](?=[\s.,;:)!?]|$)")  # ... and closes before one (not "Dr P's")
 
 
+ANOTHER_GRADE_AFTER_RE = re.compile(r"(?i)[ \t]+(?:CTCAE[ \t]+)?(?:grade|grado|grad|gr\.?|G)[ \t]*[0-5]\b")
+
+
 def _quoted_from_another(text: str, start: int, position: int) -> bool:
     """Whether `position` lies inside a quotation, opened in its sentence after a verb of saying ('You wrote: "…', "Dr P
     summarised: '…"), whose words are someone else's."""
@@ -663,6 +666,8 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
             claim_start = text.rfind("grade", claim_start, match.start("g2")) if "grade" in text[claim_start + 5:match.start("g2")].lower() \
                 else claim_start  # the claim is the grade it changed to ("from grade 4 to grade 2"), not a rule "from grade 4"
             claim_start = claim_start if claim_start >= 0 else match.start()
+        if text[claim_end:claim_end + 1] == " " and ANOTHER_GRADE_AFTER_RE.match(text, claim_end):
+            continue  # "mostly low grade: two grade 2 events and one grade 4": the count of the events, not a grade
         term = _nearest_term(terms, term_starts, claim_start, claim_end, text)
         after_term = claim_end
         if term is not None:
