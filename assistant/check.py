@@ -2366,7 +2366,7 @@ def _values_named_by_terms(text: str, start: int, end: int, claims: list[re.Matc
     return [m for m in previous if m.analyte in named and (counts[m.analyte] == 1 or known.get(m.analyte) is m)]
 
 
-CHAIN_WORD_RE = re.compile(r"(?i),|\b(?:and|or|but|whereas|while|likewise|also)\b")
+CHAIN_WORD_RE = re.compile(r"(?i),|\b(?:and|or|but|whereas|while|likewise|also|y|e|et|und|en|mais|pero|ma|mas|maar|aber|o|ou|oder)\b")  # also in the other languages
 
 
 def _continues(text: str, previous_end: int, claim_start: int) -> bool:
