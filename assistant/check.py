@@ -3654,13 +3654,14 @@ LIFE_THREAT_RE = re.compile(r"(?i)\b(?:life[- ]threatening\s+(?:consequences?|sy
 
 # ... unless they are denied: "no chest pain", "without instability", "haemodynamically stable"
 THREAT_DENIED_BEFORE_RE = re.compile(r"(?i)\b(?:no|not|without|denies|denied|nor|absent|free\s+of)\b[^.;,]{0,25}$")
-STABLE_AFTER_RE = re.compile(r"(?i)\s+(?:stable|normal|unremarkable)\b")
+# ... or denied after them: "troponin negative", "haemodynamically stable"
+DENIED_AFTER_THREAT_RE = re.compile(r"(?i)\s+(?:stable|normal|unremarkable|negative|neg\b|not\s+(?:elevated|raised))")
 
 
 def _threat_said(sentence: str) -> bool:
     """Whether the sentence names a life-threatening consequence of anaemia it does not deny (LIFE_THREAT_RE)."""
     return any(not THREAT_DENIED_BEFORE_RE.search(sentence, max(0, m.start() - 40), m.start())
-               and not (m.group(0).lower().startswith(("haemodynamic", "hemodynamic")) and STABLE_AFTER_RE.match(sentence, m.end()))
+               and not DENIED_AFTER_THREAT_RE.match(sentence, m.end())
                for m in LIFE_THREAT_RE.finditer(sentence))
 
 
