@@ -278,6 +278,9 @@ COHORT_RE = re.compile(r"(?i)\bpatients\s+(?:with|had|having)\s+$|\b(?:in|of)\s+
                        # "Two patients had grade 2 anaemia (…) and one had grade 3 (Hb 7.7 g/dL)": a number of patients as the subject
                        r"|(?:\band|\bwhile|\bwhereas)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:other\s+)?(?:patients?\s+)?"
                        r"(?:had|have|developed|showed|were|experienced)\s+(?:an?\s+)?$"
+                       # "three patients developed grade 3 anemia, with haemoglobin nadirs of 7.4, 7.9 and 8.3": a number of patients as the subject
+                       r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:\w+\s+)?(?:patients|cases|subjects|participants)\s+"
+                       r"(?:had|have|developed|showed|were|experienced)\s+(?:an?\s+)?$"
                        # "Of the six patients, five had grade 4": a number of patients as the subject
                        r"|\bof\s+(?:the|these|those|all)\s+(?:\w+\s+)?(?:patients|cases)\s*,\s*(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
                        r"(?:had|have|developed|showed|were|experienced)\s+(?:an?\s+)?$")
