@@ -1998,7 +1998,8 @@ THIRD_PERSON_OWN_RE = re.compile(r"(?i)\b(?:his|her|their)[ \t]+own\b")
 # with no unit under 11.5 is read in mmol/L, and the reading says so.
 DUTCH_WORDS_RE = re.compile(r"\b(?:mijn|het|een|van|bij|uitslag|bloeduitslag|trombo's|trombocyten|leuko's|leukocyten|neutrofielen|geen|niet|"
                             r"wordt|zijn|ik|vandaag|gisteren|patiënt|patiënte|mevrouw|meneer|graag|ook|nog|maar|moet|op|geven|wat|zei|naar|voor|"
-                            r"dat|deze|dit|bloed|ingezakt|gezakt|gedaald|gestegen|graad|anemie|bloedarmoede|controle|over)\b")
+                            r"dat|deze|dit|bloed|ingezakt|gezakt|gedaald|gestegen|graad|anemie|bloedarmoede|controle|over|"
+                            r"aangevraagd|bloedbeeld|gecontroleerd|verlaagd|verhoogd)\b")
 
 
 def _reads_as_dutch(lowered: str) -> bool:
