@@ -284,6 +284,8 @@ COHORT_RE = re.compile(r"(?i)\bpatients\s+(?:with|had|having)\s+$|\b(?:in|of)\s+
                        # "Of the six patients, five had grade 4": a number of patients as the subject
                        r"|\bof\s+(?:the|these|those|all)\s+(?:\w+\s+)?(?:patients|cases)\s*,\s*(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
                        r"(?:had|have|developed|showed|were|experienced)\s+(?:an?\s+)?$")
+COUNTED_EVENTS_AFTER_RE = re.compile(r"(?i)\s*(?:[\w-]+\s+){0,2}?(?:events?|episodes?)\b")
+COUNT_BEFORE_RE = re.compile(r"(?i)\b(?:two|three|four|five|six|seven|eight|nine|ten|[2-9]|\d\d+)\s+$")  # several events (one event is judged on its value)
 COHORT_AFTER_RE = re.compile(r"(?i)^\s*(?:\w+\s+){0,3}?(?:(?:occurred|developed|was\s+seen|was\s+reported|were\s+reported)\s+in\s+\d|"
                              # how often it was seen: "grade 3–4 lymphopenia was uncommon", "… were rare"
                              r"(?:was|were)\s+(?:very\s+)?(?:uncommon|rare|common|frequent|infrequent)\b|"
@@ -713,7 +715,9 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
                 or "group" in lowered_before) \
                 and COHORT_RE.search(before) \
                 or ("in " in (window := text[claim_end:min(end, claim_end + 60)]) or "%" in window or "common" in window or "rare" in window
-                    or "frequent" in window) and COHORT_AFTER_RE.match(window):
+                    or "frequent" in window) and COHORT_AFTER_RE.match(window) \
+                or ("event" in window[:24] or "episode" in window[:24]) and COUNTED_EVENTS_AFTER_RE.match(window) and COUNT_BEFORE_RE.search(before):
+            # ... or a count of events: "three grade 1 events and one grade 3 event (ANC 0.3)"
             # a statistic about a cohort, judged only on the values it lists: "Grade 3–4 neutropenia in 2 patients (ANC
             # nadirs 1.2 and 0.3)" claims grade 3 or 4 for each
             # ("… and one had grade 4 (nadir 0.7)": a grade with no condition of its own keeps the one of the claim before it)

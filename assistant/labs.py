@@ -901,7 +901,7 @@ RESPECTIVELY_WORDS = ("respectiv", "rispettiv", "beziehungsweise", "bzw.")
 SENTENCE_STOP_RE = re.compile(r"\n|[.?!] ")
 DIGIT_OR_STOP_RE = re.compile(r"\d|\n|[.?!] ")
 LAST_WORD_RE = re.compile(r"([^\W\d]+)[\s:=]*$")
-AFTER_EVENT_END_RE = re.compile(r"(?i)\b(?:after|nach|post|après|dopo|despu[ée]s\s+de|após|na|tras(?:\s+(?:las?|los?|el))?)\s+[\w-]+\s*$")  # "dann nach G-CSF 1,6"
+AFTER_EVENT_END_RE = re.compile(r"(?i)\b(?:after|nach|post|après|dopo|despu[ée]s\s+de|após|na|tras(?:\s+(?:las?|los?|el))?)\s+(?:(?:the|a|an|dem|der|la|le|il)\s+)?[\w-]+\s*$")  # "dann nach G-CSF 1,6"
 WORD_BEFORE_LATER_RE = re.compile(r"(?i)(?:at|to|is|are|it|they|['’]?s|['’]?re|à|a|auf|op|naar|en|em|de|da|bei|um|am|pm|morning|evening|night|"
                                   r"afternoon|later|afterwards|after|back|came|come|comes|shows?|showed|says|said|reads|reported|mostra|muestra|montre|zeigt|toont|"
                                   r"mostrou|est|sont|está|están|es|è|sono|ist|sind|is|zijn|está|estão|now|only|just|then|and|y|e|et|und|en|"

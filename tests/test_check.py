@@ -1776,9 +1776,29 @@ ROUND89_CLASSES = [
     ("| Test | 01/04 | 08/04 | Grade |\n|---|---|---|---|\n| WBC | 4.5 | 2.5 | 2 |", "5", []),
 ]
 
+ROUND92_CLASSES = [
+    # a note's label before the sentence's subject
+    ("ANC 0.9.\n\nImpression: neutrophils falling, grade 2.", "5", [(M, "anc", 2, 3)]),
+    # a date with its month's name between a value and its claim
+    ("Correction: the ANC of 0.4 reported on 3 May corresponds to grade 4.", "5", []),
+    ("Correction: the ANC of 0.6 reported on 3 May corresponds to grade 4.", "5", [(M, "anc", 4, 3)]),
+    # febrile neutropenia in Italian is a clinical grade
+    ("Neutropenia febbrile di grado 3 (neutrofili 0,3): antibiotici.", "5", []),
+    # a cause before "transfused": the episode's grade, judged on its worst value
+    ("Hb 6.8 on day 2, 9.0 after 2 units.\nGrade 2 anaemia due to bleeding, transfused.", "5", [(M, "hgb", 2, 3)]),
+    # a number right before another grade is a count of events
+    ("Neutropenia was mostly mild: three grade 1 events and one grade 3 event (ANC 0.3).", "5", [(M, "anc", 3, 4)]),
+    # a claim joined by a conjunction in another language keeps the value
+    ("Con CTCAE v5.0 la trombocitopenia (plaquetas 20) es de grado 4 y con la v6.0 de grado 4 también.", "5", [(M, "plt", 4, 3)]),
+    # consequences of anaemia denied after them
+    ("Hb 6.1 g/dL, lactate normal, troponin negative: grade 4 anaemia.", "5", [(M, "hgb", 4, 3)]),
+    # a number of patients as the subject of a grade
+    ("Four patients developed grade 4 thrombocytopenia, with platelet nadirs of 12, 18, 22 and 30 x10^9/L.", "5", [(M, "plt", 4, 3)]),
+]
+
 
 @pytest.mark.parametrize("text,version,expected", FRESH19_CLASSES + FRESH21_CLASSES + NOTE_CLASSES + ROUND27_CLASSES + ROUND38_CLASSES + ROUND49_CLASSES
-                         + ROUND62_CLASSES + ROUND72_CLASSES + ROUND86_CLASSES + ROUND89_CLASSES)
+                         + ROUND62_CLASSES + ROUND72_CLASSES + ROUND86_CLASSES + ROUND89_CLASSES + ROUND92_CLASSES)
 def test_claim_classes_of_the_last_rounds(text, version, expected):
     """Each class of the last two rounds' development sets (review fresh19 to fresh21 and fresh24; the notes of the lab sets, which
     grade in passing: episodes, rules, other measures, choices), in wordings of our own: the findings with the grade claimed,

@@ -1843,10 +1843,24 @@ ROUND89_READS = [
     ("Platelet count\nYour value\n88 x10^9/L\nStandard range\n150 - 400 x10^9/L", {"plt": 88}),
 ]
 
+ROUND92_READS = [
+    # a sentence that opens with now and a value, after rules whose numbers are thresholds
+    ("Hold nivo if ANC below 1.0; if it drops to 0.5 we add G-CSF. Today 1.3.", {"anc": 1.3}),
+    # "next morning" after a value told after an event
+    ("plt 9 before the pool, after the pool 31, next morning 22", {"plt": 22}),
+    # words that end with a colon between a name and its value; the time that opens each label of a series
+    ("Neutrophils since starting ipilimumab and nivolumab: 3.2 (baseline) → 1.9 (wk 4 on treatment) → 1.1 (wk 8)", {"anc": 1.1}),
+    # "up to N" after a treatment; "— not ours"
+    ("dex 40 x4 days, plt up to 96", {"plt": 96}),
+    ("bed 5's hb is 6.4 - not ours, ours is pending", {}),
+    # a Dutch text told by its clinical words
+    ("Hb 6,0 vandaag, bloedbeeld aangevraagd", {"hgb": 9.67}),
+]
+
 
 @pytest.mark.parametrize("text,expected", FRESH5_READS + FRESH6_READS + FRESH7_READS + FRESH8_READS + FRESH9_READS + FRESH10_READS
                          + FRESH11_READS + FRESH12_READS + FRESH14_READS + FRESH15_READS + FRESH16_READS + LEFTOVER_READS + RELATIVE_TIME_READS + SERIES_LABEL_READS + TOLD_LATER_READS
-                         + ROUND26_READS + ROUND32_READS + ROUND38_READS + ROUND49_READS + ROUND62_READS + ROUND73_READS + ROUND86_READS + ROUND89_READS)
+                         + ROUND26_READS + ROUND32_READS + ROUND38_READS + ROUND49_READS + ROUND62_READS + ROUND73_READS + ROUND86_READS + ROUND89_READS + ROUND92_READS)
 def test_reading_classes_of_the_blind_rounds(text, expected):
     """Each class found in a blind round (fresh5 to fresh16), in wordings of our own: every value read, none invented (no
     analyte read twice: an older value is never reported beside the current one)."""
