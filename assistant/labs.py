@@ -1902,7 +1902,7 @@ def _find_mentions(text: str) -> list[Mention]:
         listed = [item for item in listed if not any(m.analyte == item.analyte and item.span[0] <= m.span[0] < item.span[1] for m in found)]
     found = sorted(found + listed, key=lambda m: m.span)
     if "grad" in lowered and found:
-        found = [m for m in found if not _listed_grade(text, m)]
+        found = [m for m in found if m.native_value not in SMALL_GRADES or not _listed_grade(text, m)]
     if ("repeat" in lowered or "recheck" in lowered or "rpt" in lowered) and (">" in text or "wrote" in lowered or "from:" in lowered):
         found = sorted(found + reply_repeat_mentions(text, found), key=lambda m: m.span)
     if len(found) > 1:  # one number read by two readers ("my guy is at 0.8, neuts …": after the owner, before the name) is one value
@@ -3277,9 +3277,12 @@ GRADES_LABEL_RE = re.compile(r"(?i)\b(?:CTCAE\s+)?(?:grades?|grading|grados?|gra
 LISTED_GRADE_RE = re.compile(r"[ \t]*[:=]?[ \t]*(?:(?:G|gr(?:ade)?\.?)[ \t]*)?(?P<g>[0-5])(?![.,]?\d)(?=[ \t]*(?:[,;.)]|and\b|y\b|et\b|und\b|e\b|en\b|$))")
 
 
+SMALL_GRADES = (0, 1, 2, 3, 4, 5)  # the numbers a listed grade can be
+
+
 def _listed_grade(text: str, mention: Mention) -> bool:
     """Whether a number read as a value is a grade listed after its count under a label of grades (see GRADES_LABEL_RE)."""
-    if mention.unit_text or mention.steps or mention.native_value is None or mention.native_value not in (0, 1, 2, 3, 4, 5):
+    if mention.unit_text or mention.steps or mention.native_value not in SMALL_GRADES:
         return False
     line_start = max(text.rfind("\n", max(0, mention.span[0] - 120), mention.span[0]) + 1, mention.span[0] - 120)  # the label near, on the line
     return "rad" in text[line_start:mention.span[0]] and GRADES_LABEL_RE.search(text, line_start, mention.span[0]) is not None \
