@@ -1277,15 +1277,15 @@ DATE_PREPOSITION = rf"(?:{DATE_PREPOSITIONS}[ \t]+)?"
 TODAY_LABEL = r"(?:today|now|currently|heute|jetzt|aktuell|hoy|oggi|hoje|vandaag|nu|aujourd'hui|actuellement)"
 ITEM_UNIT = rf"(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?"  # "10 Apr 38 x10^9/L; 14 Apr 29 x10^9/L": a unit after every value
 # (a value is never followed by a slash and digits, a date's; "96/nl" is a value and its unit)
-DATED_ITEM = rf"{DATE_LABEL}[ \t]*[:=]?[ \t]+(?P<value>\d+(?:[.,]\d+)?)(?!\d|/\d){ITEM_UNIT}"  # its preposition is passed by LIST_LEAD_RE
+DATED_ITEM = rf"(?:{DATE_LABEL}|\({DATE_LABEL}\))[ \t]*[:=]?[ \t]+(?P<value>\d+(?:[.,]\d+)?)(?!\d|/\d){ITEM_UNIT}"  # its preposition is passed by LIST_LEAD_RE
 # A draw named by its day: "…, and the Friday draw (today) 77".
 DRAW_WORDS = r"(?:[ \t]+(?:draw|sample|count|check|labs?|result))?(?:[ \t]*\([^()\n]{1,12}\))?"
-LATER_DATED_ITEM = (rf"(?:and[ \t]+)?(?:the[ \t]+)?{DATE_PREPOSITION}(?:{DATE_LABEL}{DRAW_WORDS}|{TODAY_LABEL}(?:[ \t]*\([^()\n]{{1,12}}\)|[ \t]+{DATE_LABEL})?)"
+LATER_DATED_ITEM = (rf"(?:and[ \t]+)?(?:the[ \t]+)?{DATE_PREPOSITION}(?:{DATE_LABEL}{DRAW_WORDS}|\({DATE_LABEL}\)|{TODAY_LABEL}(?:[ \t]*\([^()\n]{{1,12}}\)|[ \t]+{DATE_LABEL})?)"
                     rf"[ \t]*[:=]?[ \t]+(?P<later>\d+(?:[.,]\d+)?)(?!\d|/\d){ITEM_UNIT}")
 # What a dated list must start with (see DATE_LABEL): a cheap test before the whole pattern, which "WBC 2.7 x10^9/L" fails.
-DATED_START_RE = re.compile(r"[ \t]*(?:[:=]|--?|[—–])?[ \t]*(?:\d{1,2}/\d|\d{1,2}\.\d{1,2}\.|\d{1,2}:\d|\d{1,2}[ -][^\W\d_]|[^\W\d_])")
+DATED_START_RE = re.compile(r"[ \t]*(?:[:=]|--?|[—–])?[ \t]*\(?(?:\d{1,2}/\d|\d{1,2}\.\d{1,2}\.|\d{1,2}:\d|\d{1,2}[ -][^\W\d_]|[^\W\d_])")
 DATED_LIST_RE = re.compile(rf"[ \t]*(?:[:=]|--?|[—–])?[ \t]*{DATED_ITEM}(?:(?:[ \t]*(?:[,;|]|{ARROW})|[ \t]+[–—][ \t]+|(?:[ \t]+[HL])?[ \t]{{2,}})[ \t]*{LATER_DATED_ITEM})+", re.IGNORECASE)
-DATED_ITEM_RE = re.compile(rf"{DATE_PREPOSITION}(?P<label>{DATE_LABEL}|{TODAY_LABEL}(?=[ \t]+{DATE_LABEL}[ \t]*:?[ \t]+\d)(?:[ \t]+{DATE_LABEL})|{TODAY_LABEL}){DRAW_WORDS}[ \t]*[:=]?[ \t]+(?P<value>\d+(?:[.,]\d+)?)(?!\d|/\d)"
+DATED_ITEM_RE = re.compile(rf"{DATE_PREPOSITION}\(?(?P<label>{DATE_LABEL}|{TODAY_LABEL}(?=[ \t]+{DATE_LABEL}[ \t]*:?[ \t]+\d)(?:[ \t]+{DATE_LABEL})|{TODAY_LABEL})\)?{DRAW_WORDS}[ \t]*[:=]?[ \t]+(?P<value>\d+(?:[.,]\d+)?)(?!\d|/\d)"
                            rf"(?:[ \t]*(?P<unit>{UNIT_ALTERNATIVES})(?![A-Za-z]))?", re.IGNORECASE)
 # Words between a name and its dated list: a word for a series, or the first date's preposition. LIST_WORD_STARTS: their first
 # letters, as a plain test before the pattern is tried.
