@@ -2161,7 +2161,11 @@ def labelled_count_mentions(text: str, lowered: str, names: list[re.Match]) -> l
         if value is None or value.group("cmp") or "\n" in (value.group("filler") or "") \
                 or not value.group("unit") and (NOT_A_VALUE_RE.match(text, value.end("num")) or TIME_NUMBER_AFTER_RE.match(text, value.end("num"))):
             continue  # "send a post-transfusion count 1 h after": a time, not a count
-        found.append(_matched_mention(analyte, text, label.start(), value.end("unit") if value.group("unit") else value.end("num"), value))
+        end = value.end("unit") if value.group("unit") else value.end("num")
+        found.append(_matched_mention(analyte, text, label.start(), end, value))
+        if (now := _current_after_threshold(text, end)) is not None and now.group("cue").lower().startswith(("now", "today", "current", "this", "latest")):
+            # "my last count was 210 before immunotherapy, now it's 143": today's value after the labelled one
+            found.append(_matched_mention(analyte, text, now.start("cue"), _value_end(now), now))
     return found
 
 
