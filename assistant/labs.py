@@ -507,7 +507,8 @@ SUBJECT_VERB = (rf"(?:(?:{RELATIVE_TIME}|(?:repeat(?:ed)?|re-?check(?:ed)?)(?:\s
                 r"ca[íi]ram|subiram|caiu|subiu|baixou|desceu|deram|deu|dieron|dio|gesunken|gestiegen|gedaald|gestegen|stiegen|fielen|sanken|lagen|"
                 # ... and in the present tense: "et remonte à 9,3", "y baja a 40", "e risale a 64", "und sinkt auf 8,1"
                 r"(?:re)?monte(?:nt)?|(?:re)?descend(?:ent)?|chute(?:nt)?|baisse(?:nt)?|sube(?:n)?|baja(?:n)?|risal(?:e|gono)|scend(?:e|ono)|"
-                r"sobe(?:m)?|desce(?:m)?|steigt|sinkt|f[äa]llt|stijgt|daalt|zakt)\s+)?(?:(?:back|only|just|(?:nur\s+)?noch|nog(?:\s+maar)?|seulement|solo|apenas)\s+|(?:up|down)\s+(?=(?:at|to)\s))?"
+                r"sobe(?:m)?|desce(?:m)?|steigt|sinkt|f[äa]llt|stijgt|daalt|zakt)\s+)?(?:(?:back|only|just|(?:nur\s+)?noch|nog(?:\s+maar)?|seulement|solo|apenas)\s+|"
+                r"(?:up|down|fine|ok|okay|good|normal|stable|steady|better|lower|higher|low)\s+(?=(?:at|to)\s))?"  # "mine are fine at 210"
                 rf"(?:{LATER_EVENT}\s+)?(?:(?:at|to|à|a|para|auf|naar|tot|bei)\s+)?")
 # Arrows that lead from one value to the next: "95 -> 61", "9.1 ⇢ 8.4", "0.3 ↑ 0.9" (an up or down arrow between two values
 # says which way the count went).
