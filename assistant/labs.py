@@ -632,7 +632,9 @@ def _last_sentence_end(text: str, start: int, end: int, default: int) -> int:
 
 
 WHEN_TOLD_RE = re.compile(r"(?i)\b(?:yesterday|yday|yest|last\s+night|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
-                          r"(?:an?|one|two|three|\d{1,2})\s+(?:hours?|days?)\s+(?:ago|later))\b")
+                          r"(?:an?|one|two|three|\d{1,2})\s+(?:hours?|days?)\s+(?:ago|later)|"
+                          r"on\s+the\s+[a-z]+(?:st|nd|rd|th)\s+of\s+[a-z]+|on\s+the\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+                          r"eleventh|twelfth|\w+teenth|twentieth|\w+ty-\w+|thirtieth)(?:\s+of\s+[a-z]+)?)\b")  # "on the tenth of March they were 61"
 
 
 def _later_by_pronoun(text: str, position: int) -> re.Match | None:
@@ -1319,7 +1321,8 @@ def _dated_list(analyte: str, text: str, start: int, dated: re.Match, unit_text:
 
 # A value given in the next clause by a pronoun for a name that had none: "Platelets were rechecked at the clinic; this
 # morning they came back at 31". Only "they" or "it" with a verb that gives a value, and no other name or goal between.
-PRONOUN_VALUE_RE = re.compile(rf"[^.;\n\d]{{0,60}}?[;,]\s*(?:(?:and|but|then)\s+)?(?:(?:this\s+(?:morning|afternoon|evening)|today|tonight|now|later|on\s+[A-Za-z]+|"
+PRONOUN_VALUE_RE = re.compile(rf"[^.;\n\d]{{0,60}}?[;,]\s*(?:(?:and|but|then)\s+)?(?:(?:this\s+(?:morning|afternoon|evening)|today|tonight|now|later|"
+                              rf"on\s+(?:the\s+)?[A-Za-z]+(?:\s+of\s+[A-Za-z]+)?|"  # "on the tenth of March they were 61"
                               rf"yesterday(?:\s+(?:morning|afternoon|evening))?|last\s+night)\s*,?\s+)?"
                               rf"(?:they|it)(?:(?:'re|’re|re|'s|’s)\s+|\s+(?:(?:came|come)\s+back\s+(?:at\s+)?|{CHANGE_VERB}\w*\s+(?:(?:back|down|up)\s+)?to\s+|"
                               rf"(?:were|was|are|is)\s+))(?:(?:now|only|just)\s+)?(?:(?:down|up|back)\s+to\s+|at\s+)?"
