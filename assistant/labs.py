@@ -1596,6 +1596,9 @@ def _find_mentions(text: str) -> list[Mention]:
             if not dated and (text[position + 1:position + 2] in LIST_WORD_STARTS or text[position:position + 1] in LIST_WORD_STARTS):
                 lead = LIST_LEAD_RE.match(text, position)  # "ANC trend: 1/3 1.9, 1/10 1.2", "Neutrophile am 3.6. 2,1, am 10.6. 1,3"
                 dated = DATED_LIST_RE.match(text, lead.end()) if lead else None
+            if not dated and ":" in text[position:position + 44] and (heading := LABEL_COLON_RE.match(text, position)) \
+                    and not ANALYTE_RE.search(text, position, heading.end()) and not NOT_TOLD_GAP_RE.search(text, position, heading.end()):
+                dated = DATED_LIST_RE.match(text, heading.end())  # "ANC after G-CSF: D+7 0.1, D+10 0.3, D+14 1.1"
         if dated:  # "Platelets: 03/02 212, 10/02 140, 17/02 88": each value after its date, the most recent read
             mentions.append(_dated_list(analyte, text, match.start(), dated, header_unit))
             continue
@@ -3228,6 +3231,7 @@ LEADING_VALUE_RE = re.compile(rf"\b(?:at|of|with)\s+{NUMBER}\s*(?:{UNIT})?(?:\s*
 
 
 # Words that end with a colon between a name and its value: the value's heading ("ALC trend on nivolumab + prednisone: 1.4 → 0.6").
+LABEL_COLON_RE = re.compile(r"[ \t][^:\n\d.;?!()]{1,40}:")  # ... and before a dated list
 LABELLED_GAP_RE = re.compile(r"[ \t][^:\n\d.;?!()]{1,60}:[ \t]*(?=\d[\d.,]*(?![\d.,]*\)))")
 
 
