@@ -1031,7 +1031,7 @@ PERCENT_THEN_ABSOLUTE_RE = re.compile(rf"\s*%\s*(?:(?:on|of|in)\s+(?:the\s+)?dif
 # ... or, in a report's row, the percentage and then the absolute count with its unit: "Polynucléaires neutrophiles  41,0 %  1,19 G/L",
 # "Neutrófilos....: 50 %   1.700 /mm³", "Segmentados: 48% - 1.488 /mm³" (the unit says it is a count, not a second percentage).
 PERCENT_THEN_COUNT_RE = re.compile(rf"[ \t]*%(?:[ \t]+\(?[HL]\)?\*?)?(?:[ \t]*\([ \t]*\d[\d.,]*[ \t]*[-–][ \t]*\d[\d.,]*[ \t]*\))?"  # "22.0 % L (40-75)  0.48 x10^9/L"
-                                   rf"(?:[ \t]*[-–—=(][ \t]*|[ \t]+(?:(?:soit|i\.e\.|es\s+decir|ossia|d\.h\.|ou\s+seja|dus)[ \t]+)?){NUMBER}[ \t]*{UNIT}",
+                                   rf"(?:[ \t]*[-–—=(][ \t]*|[ \t]*,?[ \t]+(?:(?:soit|i\.e\.|es\s+decir|ossia|d\.h\.|ou\s+seja|dus)[ \t]+)?){NUMBER}[ \t]*{UNIT}",
                                    re.IGNORECASE)  # "42,3 %  soit 1,10 G/L"
 PERCENT_EQUALS_RE = re.compile(rf"[ \t]*%[ \t]*=[ \t]*{NUMBER}(?!\d|[.,]\d|[ \t]*%)[ \t]*(?:{UNIT})?", re.IGNORECASE)  # "neuts 45% = 0.9"
 DOT_THOUSANDS_RE = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
@@ -2755,7 +2755,7 @@ RECORD_UNIT_RE = re.compile(rf"(?:[ \t]*\n(?:[ \t]*(?:flags?|ref(?:erence)?(?:[ 
 # A record's lines between its name and its value: a flag after the name, then lines of a range, a flag or a unit, then the
 # value's key ("Absolute Neutrophil Count\nNormal range: 1.50 - 7.70 x10E3/uL\nValue: 0.95", "Hemoglobin - Low\nResult: 9.1").
 RECORD_TO_VALUE_RE = re.compile(r"[ \t]*(?:[-–—:][ \t]*(?:low|high|critical(?:[ \t]+(?:low|high))?|abnormal|LL|HH|L|H)[ \t]*)?\n"
-                                r"(?:[ \t]*(?:(?:(?:normal|reference|ref)[ \t]+)?(?:range|interval)|flags?|units?|status|specimen)"
+                                r"(?:[ \t]*(?:(?:(?:normal|reference|ref|standard)[ \t]+)?(?:range|interval)|flags?|units?|status|specimen)"
                                 r"[ \t]*:[^\n]*\n){0,2}"
                                 r"[ \t]*(?:your[ \t]+|result[ \t]+)?(?:results?|values?)[ \t]*(?::[ \t]*|\n[ \t]*)(?=\d)", re.IGNORECASE)  # "Your value\n9.4 g/dL"
 
@@ -4004,7 +4004,7 @@ NO_PATIENT_RE = re.compile(r"(?i)\b(?:(?:general|generic)\s+q(?:uestion)?\b|no\s
                            r"not\s+a\s+real\s+(?:pt|patient|case)|no\s+(?:real|actual)\s+(?:pt|patient)s?\b|teaching\s+q(?:uestion)?\b|exam\s+question|board\s+question|"
                            # a text that opens with a supposed patient: "hypothetically, if a pt had plt 40 …", "say a patient has …"
                            r"\A\W*(?:hypothetically\b|(?:if|say|suppose|imagine)\s+(?:a|an|some)\s+(?:pt|patient|person)\b))")
-TAKEN_BACK_RE = re.compile(r"(?i)\s*(?:no\s+wait|wait|sorry|oops|actually|scratch\s+that|wrong)\b")  # what is said next takes the value back
+TAKEN_BACK_RE = re.compile(r"(?i)\s*(?:no\s+wait|wait|sorry|oops|actually|scratch\s+that|wrong|ignore\s+(?:that|this))\b")  # what is said next takes the value back
 SUPPOSED_PATIENT_START_RE = re.compile(r"\W*(?:if|say|suppose|imagine)\s")  # a cheap test for NO_PATIENT_RE's supposed patient
 NOT_OURS_AFTER_RE = re.compile(r"(?i)\bbelongs?\s+to\s+(?:(?:the|another|a\s+different|a)\s+(?:other\s+)?(?:patient|pt)|(?:bed|bay|room|rm)\s*\d+)|"
                                r"\b(?:was|is|were|are)\s+(?:for\s+)?(?:bed|bay|room|rm)\s*\d+['’]s\b|"
