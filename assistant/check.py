@@ -870,8 +870,9 @@ NOTHING_BEFORE_RE = re.compile(r"(?i)\b(?:nothing|none)(?:\s+(?:here|else|of\s+(
 STEP_FROM_BEFORE_RE = re.compile(r"(?i)\b(?:one|a|two|1|2)\s+(?:step|notch|level)s?\s+(?:above|below|beyond|short\s+of|away\s+from|from)\s+(?:CTCAE\s+)?$")
 NOT_IN_IT_AFTER_RE = re.compile(r"(?i)\s*,?\s*but\s+not\s+(?:in|within|inside)\s+(?:it|that|the\s+band)\b")
 OUT_OF_BEFORE_RE = re.compile(r"(?i)(?<!\d)(?<!\d\s)\bout\s+of\s+(?:the\s+)?(?:CTCAE\s+)?$")
-ACTION_AT_BEFORE_RE = re.compile(r"(?i)\b(?:hold|withhold|stop|pause|interrupt|discontinue|resume|restart|delay|skip|reduce|transfuse|treat)"
-                                 r"(?:s|ed|ing)?\s+(?:\w+\s+){0,2}?(?:at|for)\s+(?:(?:a|an|the|any|CTCAE)\s+)?$")
+ACTION_AT_BEFORE_RE = re.compile(r"(?i)\b(?:hold(?:s|ing)?|held|withh[eo]ld\w*|stop(?:s|ped|ping)?|paus(?:e|es|ed|ing)|interrupt\w*|discontinu\w*|resum\w*|"
+                                 r"restart\w*|delay\w*|skip(?:s|ped|ping)?|reduc\w*|transfus\w*|treat\w*)"
+                                 r"\s+(?:\w+\s+){0,2}?(?:at|for)\s+(?:(?:a|an|the|any|CTCAE)\s+)?$")  # "nivolumab is paused for grade 3 or 4"
 UNTIL_BEFORE_RE = re.compile(r"(?i)\b(?:until|till|unless|once)\s+(?:it\s+is\s+|back\s+to\s+|recovery\s+to\s+)?(?:[≤≥<>]=?\s*)?(?:CTCAE\s+)?$")
 # A grade said of another time than the value's ("grade 4 at its nadir"), or defined by a threshold ("G4 is <0.1").
 OTHER_TIME = (r",?\s*(?:at\s+(?:(?:its|the|her|his|their)\s+)?(?:[\w-]+\s+)?(?:nadir|lowest|worst|peak)|at\s+baseline|previously|"
