@@ -2971,7 +2971,7 @@ TIME_LABEL_RE = re.compile(r"(?i)\b(?:(?P<discharge>discharge|d/c|sortie|alta|en
                            r"(?P<baseline>baseline|pre-?treatment|basal|ausgangswert)|"
                            r"(?:day|d[ií]a|jour|tag|giorno|dag)\s*\+?(?P<day>\d{1,3}))\b")
 DAY_NUMBER = r"(?:(?<=day )|(?<=Day )|(?<=dia )|(?<=día )|(?<=jour )|(?<=tag )|(?<=Tag )|(?<=dag )|(?<=giorno ))\d{1,3}"  # a day's number, no value
-LABEL_AFTER_VALUE_RE = re.compile(rf"(?:[^,;.\d\n]|{DAY_NUMBER}){{0,40}}")
+LABEL_AFTER_VALUE_RE = re.compile(rf"(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?(?:[^,;.\d\n]|{DAY_NUMBER}){{0,40}}", re.IGNORECASE)  # past the value's unit
 LABEL_BEFORE_VALUE_RE = re.compile(rf"(?:[^,;.\d\n]|{DAY_NUMBER}){{0,40}}$")
 
 
@@ -2990,6 +2990,8 @@ def _value_of_labelled_time(text: str, start: int, end: int, values: list[Mentio
     for mention in values:
         after = LABEL_AFTER_VALUE_RE.match(text, mention.span[1])
         before = LABEL_BEFORE_VALUE_RE.search(text, max(0, mention.span[0] - 40), mention.span[0])
+        if before and before.start() > 0 and text[before.start() - 1].isdigit():
+            before = None  # "31 ×10⁹/L on admission and 70 at discharge": the label is the value's before it
         # "Admission bloods: WBC 5.4, …, lymphocytes 0.19": the head of its line, or of its sentence ("Admission labs: WBC 0.8,
         # plt 19. Discharge labs: WBC 3.3, plt 82.")
         line_start = text.rfind("\n", 0, mention.span[0]) + 1
