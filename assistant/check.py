@@ -3270,6 +3270,7 @@ def _paired_in_order(claims: list[Claim], values: list[Mention], respectively: b
 LISTED_AFTER_RE = re.compile(rf"(?P<rest>(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)\d[\d.,]*(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)\d[\d.,]*){{0,4}})"
                              rf"\s*(?P<unit>{UNIT_ALTERNATIVES})?(?![\w.,])", re.IGNORECASE)
 LISTED_NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)?")
+LISTED_BEFORE_RE = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)?(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)\d+(?:[.,]\d+)?){0,4}(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)$")
 
 
 def _listed_values(text: str, values: list[Mention]) -> list[Mention]:
@@ -3277,7 +3278,18 @@ def _listed_values(text: str, values: list[Mention]) -> list[Mention]:
     listed: list[Mention] = []
     read_at = {m.number_span[0] for m in values}
     for mention in values:
-        more = LISTED_AFTER_RE.match(text, mention.number_span[1]) if not mention.steps else None
+        if len(mention.steps) > 1:  # "nadirs of 40 and 18, grade 3 and grade 4 respectively": read as a series, listed in order
+            listed += _steps(mention)
+            continue
+        earlier = LISTED_BEFORE_RE.search(text, max(0, mention.number_span[0] - 30), mention.number_span[0]) \
+            if mention.span[0] == mention.number_span[0] else None  # an unnamed count's list
+        if earlier is not None:  # "platelet nadirs of 40 and 18", read as its last number: the numbers listed before it too
+            for number in LISTED_NUMBER_RE.finditer(text, earlier.start(), earlier.end()):
+                item = _mention(mention.analyte, text, number.start(), number.end(), number.group(0), False, mention.unit_text, None,
+                                number.span(), [parse_number(number.group(0))])
+                if item.value is not None:
+                    listed.append(item)
+        more = LISTED_AFTER_RE.match(text, mention.number_span[1])
         if more is not None and any(more.start("rest") <= at < more.end("rest") for at in read_at):
             more = None  # "the ANC and platelet count were 1.1 and 48": the 48 is the platelets', read as theirs
         if more is None:
