@@ -1907,7 +1907,8 @@ def _lln_comparison_findings(text: str, lowered: str, mentions: list[Mention], s
 # The start of a sentence that leaves its subject to the sentence before: "Now above the lower limit of normal".
 ELLIPTIC_START_RE = re.compile(r"(?i)\s*(?:(?:now|today|still|currently|back|remains?|stays?|is|are|it['’]s|it|they['’]re|they|well|just|"
                                r"slightly|already|again|finally|comfortably|so|and|but)\s+)+")
-RANGE_IN_BRACKETS_RE = re.compile(r"\(\s*\d[\d.,]*\s*(?:[-–]|to)\s*\d[\d.,]*\s*[^()\d\s]{0,12}\s*\)")
+RANGE_IN_BRACKETS_RE = re.compile(r"\(\s*(?:(?:ref(?:erence)?|normal|range|nr|rr)(?:\s+range)?\s*[:.]?\s*)?\d[\d.,]*\s*(?:[-–]|to)\s*\d[\d.,]*\s*[^()\d\s]{0,12}\s*\)",
+                                  re.IGNORECASE)  # "Leukocytes 3.8 (ref 4.0–10.0), normal"
 # A value said to be normal on its own, the word alone in its clause: "Hb 10.9, normal,", "ANC 2.1 - normal."
 NORMAL_ALONE_BEFORE_RE = re.compile(r"(?i)[,;:(–—-][ \t]*(?:(?:which|that)\s+is\s+|is\s+)?$")
 NORMAL_ALONE_RE = re.compile(r"(?i)normal(?=[ \t]*(?:[,.;)]|$))")
