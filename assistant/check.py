@@ -1633,11 +1633,11 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
 # A comparison with a threshold the text gave before, named without its number: "hold if plt <75? ours is 71, so we're
 # above the hold threshold", "anc cutoff for the trial is 1.5, pt's is 1.4 so she clears it".
 REFERRED_HINT_RE = re.compile(r"above|over|below|under|beneath|clear|meet|met\b|exceed|pass")
-THRESHOLD_NOUN = r"(?:threshold|cut-?off|cutoff|limit|line|bar|requirement|trigger)"
+THRESHOLD_NOUN = r"(?:threshold|cut-?off|cutoff|limit|line|bar|requirement|trigger|criterion|criteria)"
 REFERRED_COMPARISON_RE = _scan(rf"(?i)\b(?#first)(?P<rel>above|over|below|under|beneath|clears?|cleared|meets?|met|exceeds?|exceeded|passes|passed)\s+"
                                     rf"(?:(?:the|our|its|their|that|this|your)\s+(?!(?:lower|upper)\s+limit)(?:[^\W\d_][\w'’-]*\s+){{0,2}}?{THRESHOLD_NOUN}\b(?!\s+of\s+normal)"
                                     rf"(?!\s*(?:of\s+|at\s+|is\s+|=\s*|:\s*|\(\s*)?[<>≤≥]?\s*\d)|(?P<it>it)\b)")
-THRESHOLD_NOUN_WORDS = ("threshold", "cut-off", "cutoff", "limit", "line", "bar", "requirement", "trigger")  # the words of THRESHOLD_NOUN
+THRESHOLD_NOUN_WORDS = ("threshold", "cut-off", "cutoff", "limit", "line", "bar", "requirement", "trigger", "criteri")  # the words of THRESHOLD_NOUN
 
 
 # A threshold stated with its number: "anc cutoff for the trial is 1.5", "the hold limit: 75".
