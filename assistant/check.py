@@ -590,8 +590,10 @@ def _bracket_of_its_own(before: str, denial: int, term: str | None) -> bool:
     anaemia)" denies the blood, and the bracket claims its own grade, with its own condition (`term`)."""
     bracket = before.rfind("(")
     # "Keine Neutropenie Grad 2 oder höher (Grad 1 bei …)": the denial is the claim's before the bracket, not the bracket's
+    # ... and "no neutropenia under v6.0 (grade 1 under v5.0)": a denial under a version named before the bracket is that version's
     return bracket > denial and (term is not None and not TERM_RE.search(before, denial, bracket)
-                                 or GRADE_CLAIM_RE.search(before, denial, bracket) is not None)
+                                 or GRADE_CLAIM_RE.search(before, denial, bracket) is not None
+                                 or VERSION_NAMED_RE.search(before, denial, bracket) is not None)
 
 
 VALUE_IN_HEAD_RE = re.compile(r"(?i)\d[.,]\d|\d\s*(?:x\s*10|×\s*10|g/dl|g/l|/[µu]l|k/[µu]l|/nl|mmol)")
