@@ -903,7 +903,9 @@ DEFINED_AFTER_RE = re.compile(r"(?i)\s*(?:(?:is|=|means)\s*|(?:(?:only|just|erst
                               # "Grad 4 wäre erst unter 0,1", "grade 4 would only be below 0.1", "le grade 4 serait sous 0,1"
                               r"(?:would\s+(?:only\s+)?be|w[äa]re|serait|ser[íi]a|sarebbe|zou(?:\s+pas)?(?:\s+zijn)?)\s+(?:(?:erst|only|seulement|"
                               r"solo|solamente|pas|just|nur)\s+)?(?:(?:at|bei|à|a|en|op)\s+)?)"
-                              r"(?:[<>≤≥]|less\s+than|below|under|unter|sous|en\s+dessous\s+de|por\s+debajo\s+de|sotto|onder|abaixo\s+de)\s*(?![56]\.0\b)\d")
+                              r"(?:[<>≤≥]|less\s+than|below|under|unter|sous|en\s+dessous\s+de|por\s+debajo\s+de|sotto|onder|abaixo\s+de)\s*(?![56]\.0\b)\d"
+                              # "Grade 2 is 1.0 to <1.5": the band of the grade
+                              r"|\s*(?:is|=|means|:)\s*\d[\d.,]*\s*(?:to|-|–)\s*(?:<|≤|under|below|less\s+than)\s*\d")
 # Words that call the claim before them wrong: "That was wrong:", "but that's an error", "which is an over-call".
 WRONG_CLAIM = (r"(?:(?:that|this|it|which)(?:'s|’s|\s+is|\s+was)|(?:that|this)\s+(?:grade|grading|claim))\s+(?:(?:simply|clearly|just)\s+)?"
                r"(?:wrong|incorrect|an?\s+(?:error|mistake|typo|over-?call|under-?call|overcall|undercall|misgrading|misclassification)|mistaken|"
@@ -1249,6 +1251,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
     all_mentions = find_mentions(text)  # in text order
     starts = [m.span[0] for m in all_mentions]
     previous_values: list[Mention] = []
+    asked_values: dict[str, Mention] = {}  # the values of the last question that asked of a grade
     known: dict[str, Mention] = {}  # the latest value of each analyte given so far in the section
     history: dict[str, list[Mention]] = {}  # the values of each analyte given so far in the section, in text order
     corrected: set[tuple[str, float]] = set()  # the values a correcting claim is about
@@ -1299,6 +1302,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         claimed = first_claim is not None or bool(listed)  # whether the sentence states any grade
         if not values and known and (claimed or comparison_hint_re.search(sentence)):
             values = _repeated_values(text, s_start, s_end, mentions, known)
+        elif not values and claimed and asked_values:
+            values = _repeated_values(text, s_start, s_end, mentions, asked_values)  # "plt 28 — grade 4, right?" "Not quite, 28 is grade 2."
         given = values  # the values this sentence gives, before any borrowed from the sentences before it
         # "Previous platelets: 230 (6 months ago), 148": earlier values, which replace neither the current value nor the panel
         of_the_past = bool(given) and _opens_with_the_past(sentence)
@@ -1311,6 +1316,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         # a Markdown heading ("### Grade 1 and 2") names a section, and a question asks: neither borrows the value before it
         if asked and claimed:
             previous_values = values or previous_values
+            asked_values = {m.analyte: m for m in values} if values else asked_values  # an answer may say the value again
             continue  # "Does a platelet count of 50,000 count as grade 3?": asked, not claimed
         if not values and previous_values and (heading or sentence.endswith("?") and asked):
             pass
