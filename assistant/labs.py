@@ -1407,9 +1407,10 @@ def _current_after_threshold(text: str, position: int) -> re.Match | None:
 
 # A sentence that opens with now and a value, after sentences of rules whose numbers are all thresholds: "If platelets fall
 # below 25 we'll admit; if they drop to 10 transfuse. Right now 63 and stable."
-NOW_SENTENCE_VALUE_RE = re.compile(rf"(?:[.;!?][ \t]+|\n[ \t]*)(?P<cue>(?:right[ \t]+)?(?:now|today|currently|current|latest|this[ \t]+morning))\b[ \t]*"
+NOW_SENTENCE_VALUE_RE = re.compile(rf"(?:[.;!?][ \t]+|\n[ \t]*(?:[•*·‣-][ \t]*)?)(?P<cue>(?:right[ \t]+)?(?:now|today|currently|current|latest|this[ \t]+morning))\b[ \t]*"
                                    rf"(?:(?:it|they|she|he)(?:['’]s|['’]re|[ \t]+is|[ \t]+are)[ \t]+|is[ \t]+|are[ \t]+|:[ \t]*|at[ \t]+)?{NUMBER}[ \t]*(?:{UNIT})?",
                                    re.IGNORECASE)
+BASELINE_BEFORE_NAME_RE = re.compile(r"(?i)\b(?:baseline|pre-?treatment|pre-?ici|before\s+(?:treatment|immunotherapy)|previous|prior|initial)[ \t]*:?[ \t]*$")
 FIRST_DIGIT_RE = re.compile(r"(?<![\d.,])\d")  # a number's first digit
 RULE_NUMBER_BEFORE_RE = re.compile(r"(?i)(?:\b(?:to|below|under|above|over|than|at|of)|[<>≤≥])[ \t]*$")
 
@@ -1857,6 +1858,10 @@ def _find_mentions(text: str) -> list[Mention]:
             current = _current_after_threshold(text, end) or (_now_after_rules(text, end) if comparator or supposed else None)
             if current:  # "ANC <0.5 x10^9/L since 14/7, today 0.3": the threshold, then the patient's value today
                 mentions.append(_matched_mention(analyte, text, current.start("cue"), current.end("unit") if current.group("unit") else current.end("num"), current))
+        elif "\n" in text[end:end + 40] and BASELINE_BEFORE_NAME_RE.search(text, max(0, match.start() - 24), match.start()) \
+                and (current := _now_after_rules(text, end)) is not None:
+            # "• Baseline plt 92 (cirrhosis)\n• Now 54 → grade 3": a baseline, then the line that says the value of now
+            mentions.append(_matched_mention(analyte, text, current.start("cue"), _value_end(current), current))
     mentions += neutrophils_after_white_count(text, mentions)
     if "segmentad" in lowered:
         mentions = _neutrophils_over_their_segmented_part(mentions)
