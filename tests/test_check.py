@@ -1796,9 +1796,28 @@ ROUND92_CLASSES = [
     ("Four patients developed grade 4 thrombocytopenia, with platelet nadirs of 12, 18, 22 and 30 x10^9/L.", "5", [(M, "plt", 4, 3)]),
 ]
 
+ROUND95_CLASSES = [
+    # a rule's action in any tense before a grade
+    ("Pembrolizumab was stopped at grade 3 neutropenia; today's ANC is 1.7.", "5", []),
+    # a time's label after a value's unit
+    ("ANC 0.4 x10^9/L on admission and 1.9 x10^9/L at discharge: grade 4 on admission, grade 2 at discharge.", "5", [(M, "anc", 2, 1)]),
+    # a series in a "respectively" sentence
+    ("Subjects 3 and 7 had ANC nadirs of 0.9 and 0.4 x10^9/L, grade 3 and grade 3 respectively.", "5", [(M, "anc", 3, 4)]),
+    # a bare lower-case grade that ends its clause
+    ("plt 55 this am, g3.", "5", [(M, "plt", 3, 2)]),
+    # a labelled range in the value's bracket
+    ("Hb 11.4 (ref 12.0-15.5), normal.", "5", [(C, "hgb", None, None)]),
+    # "meets the criterion"
+    ("Hold if platelets <50. Today 61, so she meets the hold criterion.", "5", [(C, "plt", None, None)]),
+    # a denial under one version does not reach the other version's bracket
+    ("ALC 0.9 - no lymphopenia grade under v6.0 (grade 1 under v5.0).", "6", []),
+    # an answer that says the asked value again
+    ("RN: Hb 7.6, grade 2, right?\nDr: No, 7.6 is grade 2.", "5", [(M, "hgb", 2, 3)]),
+]
+
 
 @pytest.mark.parametrize("text,version,expected", FRESH19_CLASSES + FRESH21_CLASSES + NOTE_CLASSES + ROUND27_CLASSES + ROUND38_CLASSES + ROUND49_CLASSES
-                         + ROUND62_CLASSES + ROUND72_CLASSES + ROUND86_CLASSES + ROUND89_CLASSES + ROUND92_CLASSES)
+                         + ROUND62_CLASSES + ROUND72_CLASSES + ROUND86_CLASSES + ROUND89_CLASSES + ROUND92_CLASSES + ROUND95_CLASSES)
 def test_claim_classes_of_the_last_rounds(text, version, expected):
     """Each class of the last two rounds' development sets (review fresh19 to fresh21 and fresh24; the notes of the lab sets, which
     grade in passing: episodes, rules, other measures, choices), in wordings of our own: the findings with the grade claimed,

@@ -1857,10 +1857,27 @@ ROUND92_READS = [
     ("Hb 6,0 vandaag, bloedbeeld aangevraagd", {"hgb": 9.67}),
 ]
 
+ROUND95_READS = [
+    # dated values whose labels are in brackets; words ending with a colon before a dated list
+    ("Plt (C1D1) 210, (C2D1) 150, (C3D1) 96", {"plt": 96}),
+    ("Neutrophils after filgrastim: D+3 0.2, D+6 0.7, D+9 1.9", {"anc": 1.9}),
+    # today's value after a labelled count; a word of how the count is before whose value it is
+    ("About my neutrophils: my last count was 1.9 before the steroids, now it's 0.9", {"anc": 0.9}),
+    ("my neighbour's hb was 7 on chemo, mine is ok at 12.4", {"hgb": 12.4}),
+    # a later value by a pronoun after a spoken date
+    ("On the second of May platelets were 140; on the ninth of May they were 72.", {"plt": 72}),
+    # "ignore that"; a share, a comma, then its absolute count; a record's "Standard range" line
+    ("anc 0.3?? ignore that, it was the pt in bed 2. ours is 1.6", {"anc": 1.6}),
+    ("Lymphocytes : 12,0 %, soit 0,45 G/L", {"alc": 0.45}),
+    ("Hemoglobin\nStandard range: 12.0 - 15.5 g/dL\nYour value: 9.9 g/dL", {"hgb": 9.9}),
+    # a baseline, then a line that opens with now and a value
+    ("• Baseline ANC 3.4\n• Now 1.1 → hold", {"anc": 1.1}),
+]
+
 
 @pytest.mark.parametrize("text,expected", FRESH5_READS + FRESH6_READS + FRESH7_READS + FRESH8_READS + FRESH9_READS + FRESH10_READS
                          + FRESH11_READS + FRESH12_READS + FRESH14_READS + FRESH15_READS + FRESH16_READS + LEFTOVER_READS + RELATIVE_TIME_READS + SERIES_LABEL_READS + TOLD_LATER_READS
-                         + ROUND26_READS + ROUND32_READS + ROUND38_READS + ROUND49_READS + ROUND62_READS + ROUND73_READS + ROUND86_READS + ROUND89_READS + ROUND92_READS)
+                         + ROUND26_READS + ROUND32_READS + ROUND38_READS + ROUND49_READS + ROUND62_READS + ROUND73_READS + ROUND86_READS + ROUND89_READS + ROUND92_READS + ROUND95_READS)
 def test_reading_classes_of_the_blind_rounds(text, expected):
     """Each class found in a blind round (fresh5 to fresh16), in wordings of our own: every value read, none invented (no
     analyte read twice: an older value is never reported beside the current one)."""
