@@ -830,7 +830,7 @@ def _told_later(text: str, lowered: str, scan: int, next_name: int, last_step: t
             gap = DATE_BRACKET_RE.sub(",", gap)
         if "tudy" in gap or "rial" in gap:
             gap = STUDY_TIME_RE.sub(" ", gap)  # "on Study Day 64" is a time
-        if "mg" in gap or "mcg" in gap:
+        if "mg" in gap or "mcg" in gap or "/kg" in gap:
             gap = DOSE_IN_GAP_RE.sub(" ", gap)  # "plt 12, dex 40 mg x4d, now 87": a dose given between the values
         if NOT_SERIES_GAP_RE.search(gap):
             return None  # what it finds stays in the gap of every number after this one
@@ -869,7 +869,7 @@ def _told_later(text: str, lowered: str, scan: int, next_name: int, last_step: t
 
 NUMBER_STEP_RE = re.compile(NUMBER, re.IGNORECASE)
 CLOCK_BEFORE_RE = re.compile(r"(?i)(?:\bat|@)[ \t]*(?:[01]\d|2[0-3])[0-5]\d[ \t]+$")  # "at 1400 41": a clock of four digits, the value's label
-DOSE_IN_GAP_RE = re.compile(r"(?i)(?<![\w.,])\d+(?:[.,]\d+)?[ \t]*(?:mg|mcg)(?:[ \t]*/[ \t]*kg)?(?:[ \t]*(?:x|×|for)[ \t]*\d{1,2}[ \t]*(?:d|days?)\b)?")
+DOSE_IN_GAP_RE = re.compile(r"(?i)(?<![\w.,])\d+(?:[.,]\d+)?[ \t]*(?:mg|mcg|g(?=[ \t]*/[ \t]*kg))(?:[ \t]*/[ \t]*kg)?(?:[ \t]*(?:x|×|for)[ \t]*\d{1,2}[ \t]*(?:d|days?)\b)?")
 DAY_LIST_BEFORE_RE = re.compile(r"(?i)\b(?:days|weeks|wks|cycles|visits)\s+\d{1,3}(?:\s*(?:,|and|&)\s*\d{1,3})*\s*(?:,|and|&)\s*$")
 # A gap that ends with an event ("…, bei Entlassung 9,3") or a treatment given ("…, nach Transfusion von 2 EK 8,9").
 EVENT_END_RE = re.compile(EVENT_LABEL + r"[ \t]*:?[ \t]*$", re.IGNORECASE)
@@ -1322,7 +1322,7 @@ def _dated_list(analyte: str, text: str, start: int, dated: re.Match, unit_text:
 
 # A value given in the next clause by a pronoun for a name that had none: "Platelets were rechecked at the clinic; this
 # morning they came back at 31". Only "they" or "it" with a verb that gives a value, and no other name or goal between.
-PRONOUN_VALUE_RE = re.compile(rf"[^.;\n\d]{{0,60}}?[;,]\s*(?:(?:and|but|then)\s+)?(?:(?:this\s+(?:morning|afternoon|evening)|today|tonight|now|later|"
+PRONOUN_VALUE_RE = re.compile(rf"[^.;\n\d]{{0,60}}?(?:[;,]\s*(?:(?:and|but|then)\s+)?|\s+and\s+)(?:(?:this\s+(?:morning|afternoon|evening)|today|tonight|now|later|"
                               rf"on\s+(?:the\s+)?[A-Za-z]+(?:\s+of\s+[A-Za-z]+)?|"  # "on the tenth of March they were 61"
                               rf"yesterday(?:\s+(?:morning|afternoon|evening))?|last\s+night)\s*,?\s+)?"
                               rf"(?:they|it)(?:(?:'re|’re|re|'s|’s)\s+|\s+(?:(?:came|come)\s+back\s+(?:at\s+)?|{CHANGE_VERB}\w*\s+(?:(?:back|down|up)\s+)?to\s+|"
@@ -1339,7 +1339,7 @@ NOT_TOLD_GAP_RE = re.compile(r"(?i)\b(?:below|under|above|over|less|more|than|ta
 
 def _value_in_next_clause(text: str, position: int) -> re.Match | None:
     window = text[position:position + 120]
-    if ";" not in window and "," not in window:
+    if ";" not in window and "," not in window and " and " not in window:
         return None
     if not PRONOUNS_RE.search(window):
         told = UNIT_VALUE_IN_NEXT_CLAUSE_RE.match(text, position) if ";" in window and "/" in window else None
@@ -1366,10 +1366,12 @@ NAMED_AS_THRESHOLD_RE = re.compile(r"(?i)(?<![^\s\d])[ \t]*(?:(?!(?:against|vs|v
                                    r"|[ \t]*the[ \t]+(?:[a-z-]+[ \t]+)?(?:cut[ -]?offs?|thresholds?|limits?|triggers?)\b"  # "is ANC 1.5 the cutoff for …?"
                                    r"|[ \t]*(?:is|=|being|as|was)[ \t]+(?:(?:the|a|an|our|your|their|my|his|her)[ \t]+)?"
                                    r"(?:(?!(?:below|under|above|over|near|close|within|beyond|past|less|more|lower|higher|not|still|just|well|at|on|in)\b)[a-z'’-]+[ \t]+){0,2}"
-                                   r"(?:cut[ -]?offs?|thresholds?|limits?|triggers?|targets?|goals?|LLN|ULN|lower[ \t]+limit|hold[ \t]+line|floor)\b")
+                                   r"(?:cut[ -]?offs?|thresholds?|limits?|triggers?|targets?|goals?|LLN|ULN|lower[ \t]+limit|hold[ \t]+line|floor|"
+                                   r"(?:low|lower|bottom)[ \t]+(?:end|edge)[ \t]+of[ \t]+(?:the[ \t]+)?normal)\b")  # "said 4 is the low end of normal"
 NORMAL_RANGE_AFTER_RE = re.compile(r"(?i)[ \t]*(?:[-–]|to)[ \t]*\d")  # the rest of a normal range after its low end
-ALTERNATIVE_ASKED_RE = re.compile(r"(?i)\s+or\s+\d+(?:[.,]\d+)?(?!\d|[.,]\d)[^.?!\n\d]{0,40}\?")  # "… 7 or 8?", "Hb 7 or 8 in a cardiac pt?"
-THRESHOLD_NOUNS = ("cut", "thresh", "limit", "trigger", "target", "goal", "lln", "uln", "hold line", "floor")  # NAMED_AS_THRESHOLD_RE's nouns
+ALTERNATIVE_ASKED_RE = re.compile(r"(?i)\s+or\s+\d+(?:[.,]\d+)?(?!\d|[.,]\d)(?:[^.?!\n\d]{0,40}\?|\s+(?:as|is|being)\s+(?:the|a|our)\s+(?:[\w-]+\s+)?"
+                                  r"(?:trigger|threshold|cut-?off|target|goal)\b)")  # "Hb 7 or 8 as the transfusion trigger"  # "… 7 or 8?", "Hb 7 or 8 in a cardiac pt?"
+THRESHOLD_NOUNS = ("cut", "thresh", "limit", "trigger", "target", "goal", "lln", "uln", "hold line", "floor", "of normal")  # NAMED_AS_THRESHOLD_RE's nouns
 # Who the patient is to the writer, before the patient's own value: "ours 68", "pt's 7.3", "our guy is at 1.3", "mine is 1.6".
 # ... in French, Spanish, Italian, German, Dutch and Portuguese, with the pronoun after it: "chez notre patient elles sont à 88"
 FOREIGN_OWNER = (r"(?:(?:chez|bei|bij|en|in|no|na)\s+)?(?:notre|nuestr[oa]|(?:il\s+|la\s+)?nostr[oa]|unser(?:e[mnr]?)?|onze|(?:o\s+|a\s+)?noss[oa])\s+"
