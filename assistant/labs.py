@@ -3877,7 +3877,8 @@ def _line_end_label(text: str, position: int) -> str | None:
 
 # When a value was taken, said between its name and the value: "platelet count on discharge was 61", "Hb at presentation 6.2".
 INNER_LABEL_RE = re.compile(r"(?i)\b(?:(?:on|at|upon)\s+(?:the\s+)?(?:day\s+of\s+)?(?:admission|discharge|presentation|diagnosis|follow-?up)|"
-                            r"today|this\s+morning|now|currently|yesterday|baseline|nadir|post(?:-?transfusion\w*)?|repeat|recheck|corrected)\b")
+                            r"today|this\s+morning|now|currently|yesterday|baseline|nadir|post(?:-?transfusion\w*)?|repeat|recheck|corrected)\b"
+                            r"|(?<=\()\s*\d{1,2}/\d{1,2}(?:/\d{2,4})?(?:\s+\d{1,2}:\d{2})?(?=\s*\))")  # "Hgb (04/04 06:00): 8.8"
 
 
 OWN_CLOCK_RE = re.compile(r"(?i)(?:\bat|@|[(,])[ \t]*(\d{1,2}[:h]\d{2})\b")  # "Platelets (draw 2, 17:20): 31" too
@@ -4252,7 +4253,8 @@ def latest_of_timed_repeats(text: str, mentions: list[Mention]) -> list[Mention]
             # before it, the time leading its line, a time said between its name and the value
             # a count named by its label ("1-hr post count 18") is placed by that label first
             own = _own_clock(text, mentions[i]) or (_inner_label(mentions[i]) if not ANALYTE_RE.match(mentions[i].raw) else None)
-            labels.append(own or _line_end_label(text, mentions[i].span[1]) or _time_label(text, mentions[i], floor) or _list_label(text, mentions, i)
+            labels.append(own or _line_end_label(text, mentions[i].span[1]) or _time_label(text, mentions[i], floor) or _inner_label(mentions[i])
+                          or _list_label(text, mentions, i)
                           or _segment_label(text, mentions[i].span[0]) or _line_label(text, mentions[i].span[0]) or _inner_label(mentions[i])
                           or _sentence_label(text, mentions[i].span[0]))
         labels = [DAY_PREPOSITION_RE.sub("", label) if label else label for label in labels]  # "on day 5" says what "day 5" does
