@@ -1169,8 +1169,10 @@ def _latest_step(text: str, steps: list, name_start: int) -> int:
     written beside every value (after it, else before it and after the name), else the only one not called earlier, else the last one written."""
     for i in range(len(steps) - 1, 0, -1):
         gap = text[steps[i - 1][2][1]:steps[i][2][0]]
-        if SPOILED_THEN_REPEATED_RE.search(gap):
-            return i  # "came back at 27 this morning but clumped on smear, citrate tube repeat 96": the repeat replaces it
+        if SPOILED_THEN_REPEATED_RE.search(gap) or ("ORRECT" in gap or "orrect" in gap or "mend" in gap or "evise" in gap) and CORRECTED_TO_GAP_RE.search(gap):
+            # "came back at 27 this morning but clumped on smear, citrate tube repeat 96": the repeat replaces it; "18 K/uL ***
+            # CORRECTED to 81 K/uL": so does the correction
+            return i
     name = ANALYTE_RE.match(text, name_start)
     if name and label_rank(text[name.end():steps[0][2][0]]) is not None:
         # "ANC yest 0.6 today 1.2": the first value's time is said before it, and so is every value's
@@ -1192,6 +1194,7 @@ def _latest_step(text: str, steps: list, name_start: int) -> int:
     return latest_labelled(labels)
 
 
+CORRECTED_TO_GAP_RE = re.compile(r"(?i)\b(?:corrected|amended|revised)(?:[ \t]+(?:value|result|count))?[ \t]*(?:to|:|=|is)[ \t]*$")
 STEP_CUT_RE = re.compile(r"[,;\n]|\.(?:\s|$)")
 
 
