@@ -1460,6 +1460,9 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                 mention, substituted = values[0], False  # "..., which makes it grade 3": the sentence's one value
             if mention is None and claim.term_analyte is None:
                 mention, substituted = _linked_value(claim, values, clauses, clause_starts, text), False
+            if mention is None and claim.correcting and (said := [m for m in values if s_start <= m.span[0] and m.span[1] <= claim.span[0]
+                                                                 and claim.term_analyte in (None, m.analyte)]):
+                mention, substituted = said[-1], False  # "ANC 1.3 this morning, that's grade 2, no, grade 3": the value the correction regrades
             if mention is None and referring and claim.term_analyte in (None, values[0].analyte):
                 mention, substituted = values[0], False  # "Now G2, started pred": the sentence refers to the value before it
             if mention is None and chained is not None and claim.term_analyte in (None, chained[1].analyte) \
