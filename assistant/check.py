@@ -613,7 +613,7 @@ THAT_VERSION_RE = re.compile(r"(?i)\b(?:(?:with|under|in|by|per|using)\s+(?:that
                              r"(?:mit|nach|in)\s+dieser\s+Version|(?:con|secondo|in)\s+questa\s+versione|(?:com|nessa|nesta)\s+(?:essa\s+|esta\s+)?vers[ãa]o|"
                              r"(?:met|volgens|in)\s+(?:die|deze)\s+versie)\b")
 REPORTING_BEFORE_QUOTE_RE = re.compile(r"(?i)\b(?:wrote|write|writes|said|say|says|asked|ask|asks|told|tells|typed|messaged|question|message|"
-                                       r"summari[sz]ed|stated|noted|documented|reported|commented|remarked)\s*:?\s*$")
+                                       r"summari[sz]ed|stated|states|noted|documented|reported|commented|remarked|records|recorded|reads)\s*:?\s*$")
 SINGLE_QUOTE_OPEN_RE = re.compile(r"(?<=[\s:])['‘](?=\S)")  # a quotation in single quotes opens after a space or a colon ...
 SINGLE_QUOTE_CLOSE_RE = re.compile(r"(?<=\S)['’](?=[\s.,;:)!?]|$)")  # ... and closes before one (not "Dr P's")
 
@@ -1118,7 +1118,7 @@ def _cohort_values(text: str, claim_end: int, end: int, analyte: str | None) -> 
     return _cohort_list(text, analyte, name.end(), closing, unit_in(text[name.end():closing]))
 
 
-COHORT_EXAMPLE_RE = re.compile(rf"(?i)\bincluding\s+(?:one|a|two|three|\d+)\s+(?:patients?|cases?)\s+(?:with|who\s+had)\s+(?:an?\s+)?"
+COHORT_EXAMPLE_RE = re.compile(rf"(?i)\bincluding\s+(?:one|a|two|three|\d+)\s+(?:(?:patients?|cases?)\s+)?(?:with|who\s+had)\s+(?:an?\s+)?"
                                rf"(?:[\w-]+\s+)?(?:nadir|count|value|level|low)\s+(?:of\s+)?{NUMBER}\s*(?:{UNIT})?")
 COHORT_BRACKET_RE = re.compile(r"(?i)\([^()]{0,30}?\b(?:nadirs?|lowest\s+values|values|counts)\b[^()]*\d")  # "(Hb nadirs 8.6 and 7.7 g/dL)", "(nadir 33)"
 COHORT_LEAD_RE = re.compile(r"(?i)\s*(?:nadirs?|lowest(?:\s+values?)?|values?|counts?)\s*:?\s*(?=\d)")

@@ -1365,7 +1365,7 @@ PATIENTS_OWN = (r"(?:(?:the\s+)?patient['’]s(?:\s+today)?|(?:las|los|la|el|les
 # A value named a threshold right after it: "anc 1.5 is the cutoff", "Hb 7 being the transfusion trigger", "plt 50 = our hold line"
 # (but not "plt 45 is below the threshold", a comparison of the patient's value).
 NAMED_AS_THRESHOLD_RE = re.compile(r"(?i)(?<![^\s\d])[ \t]*(?:(?!(?:against|vs|versus|with|below|above|under|over|near|of|for|the|an?|lower|upper|and|or)\b)[a-z-]+[ \t]+)?"
-                                   r"(?:cut[ -]?offs?|thresholds?|triggers?)\b"  # "anc 1.0 rechallenge threshold?"
+                                   r"(?:cut[ -]?offs?|thresholds?|triggers?|minimum)\b"  # "anc 1.0 rechallenge threshold?", "the protocol's 1.5 minimum"
                                    r"|[ \t]*the[ \t]+(?:[a-z-]+[ \t]+)?(?:cut[ -]?offs?|thresholds?|limits?|triggers?)\b"  # "is ANC 1.5 the cutoff for …?"
                                    r"|[ \t]*(?:is|=|being|as|was)[ \t]+(?:(?:the|a|an|our|your|their|my|his|her)[ \t]+)?"
                                    r"(?:(?!(?:below|under|above|over|near|close|within|beyond|past|less|more|lower|higher|not|still|just|well|at|on|in)\b)[a-z'’-]+[ \t]+){0,2}"
@@ -1374,7 +1374,7 @@ NAMED_AS_THRESHOLD_RE = re.compile(r"(?i)(?<![^\s\d])[ \t]*(?:(?!(?:against|vs|v
 NORMAL_RANGE_AFTER_RE = re.compile(r"(?i)[ \t]*(?:[-–]|to)[ \t]*\d")  # the rest of a normal range after its low end
 ALTERNATIVE_ASKED_RE = re.compile(r"(?i)\s+or\s+\d+(?:[.,]\d+)?(?!\d|[.,]\d)(?:[^.?!\n\d]{0,40}\?|\s+(?:as|is|being)\s+(?:the|a|our)\s+(?:[\w-]+\s+)?"
                                   r"(?:trigger|threshold|cut-?off|target|goal)\b)")  # "Hb 7 or 8 as the transfusion trigger"  # "… 7 or 8?", "Hb 7 or 8 in a cardiac pt?"
-THRESHOLD_NOUNS = ("cut", "thresh", "limit", "trigger", "target", "goal", "lln", "uln", "hold line", "floor", "of normal")  # NAMED_AS_THRESHOLD_RE's nouns
+THRESHOLD_NOUNS = ("cut", "thresh", "limit", "trigger", "target", "goal", "lln", "uln", "hold line", "floor", "of normal", "minimum")  # NAMED_AS_THRESHOLD_RE's nouns
 # Who the patient is to the writer, before the patient's own value: "ours 68", "pt's 7.3", "our guy is at 1.3", "mine is 1.6".
 # ... in French, Spanish, Italian, German, Dutch and Portuguese, with the pronoun after it: "chez notre patient elles sont à 88"
 FOREIGN_OWNER = (r"(?:(?:chez|bei|bij|en|in|no|na)\s+)?(?:notre|nuestr[oa]|(?:il\s+|la\s+)?nostr[oa]|unser(?:e[mnr]?)?|onze|(?:o\s+|a\s+)?noss[oa])\s+"
