@@ -1624,6 +1624,8 @@ def _find_mentions(text: str) -> list[Mention]:
         if not value_match and (text[position:position + 1].isspace() or text[position - 1:position].isspace()):
             gap = PLACE_GAP_RE.match(text, position)  # "neutrophil count on discharge was 1.1"
             value_match = VALUE_RE.match(text, gap.end()) if gap else None
+        if not value_match and text[position:position + 3].lstrip(" \t")[:1] == "(" and (aside := ASIDE_GAP_RE.match(text, position)):
+            value_match = VALUE_RE.match(text, aside.end())  # "Your haemoglobin (the protein that carries oxygen in your blood) was 9.3 g/dL"
         if not value_match and ":" in text[position:position + 64] and text[position:position + 1] in (" ", "\t"):
             heading = LABELLED_GAP_RE.match(text, position)  # "ALC trend on nivolumab + prednisone for colitis: 1.4 (baseline) → …"
             if heading and not ANALYTE_RE.search(text, position, heading.end()) and not NOT_TOLD_GAP_RE.search(text, position, heading.end()):
@@ -3242,6 +3244,7 @@ LEADING_VALUE_RE = re.compile(rf"\b(?:at|of|with)\s+{NUMBER}\s*(?:{UNIT})?(?:\s*
 
 
 # Words that end with a colon between a name and its value: the value's heading ("ALC trend on nivolumab + prednisone: 1.4 → 0.6").
+ASIDE_GAP_RE = re.compile(r"[ \t]*\((?![ \t]*(?:normal|ref|range|reference|units?|x[ \t]*10|[<>≤≥]))[^()\d\n]{8,80}\)(?=[ \t]+(?:was|were|is|are|of|at|came|has|had)\b)", re.IGNORECASE)
 LABEL_COLON_RE = re.compile(r"[ \t][^:\n\d.;?!()]{1,40}:")  # ... and before a dated list
 LABELLED_GAP_RE = re.compile(r"[ \t][^:\n\d.;?!()]{1,60}:[ \t]*(?=\d[\d.,]*(?![\d.,]*\)))")
 
