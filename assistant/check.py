@@ -2650,12 +2650,16 @@ def _repeated_values(text: str, start: int, end: int, mentions: list[Mention], k
     return found
 
 
+EQUALS_OPENING_RE = re.compile(r"(?:^|\n)[ \t]*(?:[•*·-][ \t]*)?(?:=|=>|→|->)[ \t]*$")
 CORRECTED_JUST_BEFORE_RE = re.compile(r"(?i)\b(?:we|i)\s+re-?graded\s+(?:it|this|that)\s*[:,—–-]?\s*$")  # "…; we re-graded it: grade 2"
 
 
 def _general(text: str, s_start: int, start: int, claim: Claim | None, first: int) -> bool:
     """Whether a claim (or a comparison) starting at `start` talks about grades in general, gives a rule or speaks of another
-    time (GENERAL_BEFORE_RE within its clause, or a rule: see _rule); the sentence's first claim, at `first`, sets its frame."""
+    time (GENERAL_BEFORE_RE within its clause, or a rule: see _rule); the sentence's first claim, at `first`, sets its frame.
+    A claim a line opens with "=" ("• Now 57" / "• = grade 3 thrombocytopenia → hold atezo") states the value's grade."""
+    if claim is not None and EQUALS_OPENING_RE.search(text, max(0, start - 8), start):
+        return False
     s_start = _past_correction_label(text, s_start)
     breaks = list(CLAUSE_BREAK_RE.finditer(text, s_start, start))
     clause_start = breaks[-1].end() if breaks else s_start  # "ANC is above the grade 3 threshold of 1.0, but still grade 3"
