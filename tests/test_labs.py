@@ -324,7 +324,12 @@ def test_a_bare_v6_is_a_version_request():
                                        ("lab-strings-fresh74", "lab_strings_fresh74.jsonl"), ("lab-strings-fresh76", "lab_strings_fresh76.jsonl"),
                                        ("lab-strings-fresh78", "lab_strings_fresh78.jsonl"), ("lab-strings-fresh80", "lab_strings_fresh80.jsonl"),
                                        ("lab-strings-fresh82", "lab_strings_fresh82.jsonl"), ("lab-strings-fresh84", "lab_strings_fresh84.jsonl"),
-                                       ("lab-strings-fresh86", "lab_strings_fresh86.jsonl")])
+                                       ("lab-strings-fresh86", "lab_strings_fresh86.jsonl"), ("lab-strings-fresh88", "lab_strings_fresh88.jsonl"),
+                                       ("lab-strings-fresh89", "lab_strings_fresh89.jsonl"), ("lab-strings-fresh91", "lab_strings_fresh91.jsonl"),
+                                       ("lab-strings-fresh92", "lab_strings_fresh92.jsonl"), ("lab-strings-fresh94", "lab_strings_fresh94.jsonl"),
+                                       ("lab-strings-fresh95", "lab_strings_fresh95.jsonl"), ("lab-strings-fresh97", "lab_strings_fresh97.jsonl"),
+                                       ("lab-strings-fresh98", "lab_strings_fresh98.jsonl"), ("lab-strings-fresh100", "lab_strings_fresh100.jsonl"),
+                                       ("lab-strings-fresh101", "lab_strings_fresh101.jsonl")])
 def test_held_out_lab_strings_are_read(name, path):
     """Every value of the development sets is read and none invented, but for the few strings of the last six rounds left
     unread (their classes are listed in the closing note); the first fresh set guards regressions."""
@@ -370,6 +375,12 @@ def test_held_out_lab_strings_are_read(name, path):
                   "lab-strings-fresh82", "lab-strings-fresh84", "lab-strings-fresh86"):
         # development sets of this round (0.947 to 0.976 and 2 to 9 invented when set)
         assert scores["lab_value_accuracy"] >= 0.99 and scores["lab_values_invented"] <= 1
+    elif name in ("lab-strings-fresh88", "lab-strings-fresh89", "lab-strings-fresh91", "lab-strings-fresh92", "lab-strings-fresh94",
+                  "lab-strings-fresh95"):  # development sets of the round after (0.963 to 1.0 and 0 to 4 invented when set)
+        assert scores["lab_value_accuracy"] >= 0.99 and scores["lab_values_invented"] <= 1
+    elif name in ("lab-strings-fresh97", "lab-strings-fresh98", "lab-strings-fresh100", "lab-strings-fresh101"):
+        # written late in that round (0.969 to 0.982 and 3 to 5 invented when set)
+        assert scores["lab_value_accuracy"] >= 0.98 and scores["lab_values_invented"] <= 2
     elif name != "lab-strings-fresh":  # fresh2 to fresh6 were each developed on in the rounds after they were written
         assert scores["lab_value_accuracy"] == 1.0 and scores["lab_values_invented"] == 0
     else:
