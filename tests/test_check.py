@@ -1819,9 +1819,25 @@ ROUND95_CLASSES = [
     ("RN: Hb 7.6, grade 2, right?\nDr: No, 7.6 is grade 2.", "5", [(M, "hgb", 2, 3)]),
 ]
 
+ROUND98_CLASSES = [
+    # a correction's grade is about the value its sentence gave before it
+    ("Plt 45 on the recheck, that's grade two, no, grade three - hold.", "5", []),
+    ("Plt 60 on the recheck, that's grade two, no, grade three - hold.", "5", [(M, "plt", 3, 2)]),
+    # a minimum named as a threshold; a quote that "records" another's claim, corrected after it
+    ("ANC 1.3 - clears the study's 1.5 minimum for dosing.", "5", [(C, "anc", None, None)]),
+    ('The night note records "Hb 7.7, grade 2 anaemia" - that needs correcting; 7.7 is grade 3.', "5", []),
+    # a cohort's value given by "including one with"
+    ("Grade 4 neutropenia occurred in two patients, including one with a nadir of 0.7 x10^9/L.", "5", [(M, "anc", 4, 3)]),
+    # a claim that a line opens with "="
+    ("• Baseline ANC 2.8\n• Now 0.7\n• = grade 2 neutropenia → hold nivo", "5", [(M, "anc", 2, 3)]),
+    # an aside in brackets between a name and its verb
+    ("Your neutrophils (the white cells that fight infection) were 0.9 today. This is what doctors call grade 2 neutropenia.", "5",
+     [(M, "anc", 2, 3)]),
+]
+
 
 @pytest.mark.parametrize("text,version,expected", FRESH19_CLASSES + FRESH21_CLASSES + NOTE_CLASSES + ROUND27_CLASSES + ROUND38_CLASSES + ROUND49_CLASSES
-                         + ROUND62_CLASSES + ROUND72_CLASSES + ROUND86_CLASSES + ROUND89_CLASSES + ROUND92_CLASSES + ROUND95_CLASSES)
+                         + ROUND62_CLASSES + ROUND72_CLASSES + ROUND86_CLASSES + ROUND89_CLASSES + ROUND92_CLASSES + ROUND95_CLASSES + ROUND98_CLASSES)
 def test_claim_classes_of_the_last_rounds(text, version, expected):
     """Each class of the last two rounds' development sets (review fresh19 to fresh21 and fresh24; the notes of the lab sets, which
     grade in passing: episodes, rules, other measures, choices), in wordings of our own: the findings with the grade claimed,

@@ -1885,10 +1885,27 @@ ROUND95_READS = [
     ("• Baseline ANC 3.4\n• Now 1.1 → hold", {"anc": 1.1}),
 ]
 
+ROUND98_READS = [
+    # a decade for weeks, then today's value
+    ("anc in the 1s for weeks, its 0.8 now", {"anc": 0.8}),
+    ("hb stuck in the 8s since monday, 7.6 on today's draw", {"hgb": 7.6}),
+    # "and" before a pronoun's clause; a dose per kilogram between values; two numbers as a trigger; a limit of normal
+    ("Hb was repeated in clinic and this evening it came back at 8.2", {"hgb": 8.2}),
+    ("plt 14, IVIG 1 g/kg x2, now 66", {"plt": 66}),
+    ("ANC 1.0 or 1.5 as the hold threshold on pembro?", {}),
+    ("my neutrophils were 1.4 today, the nurse said 2 is the low end of normal", {"anc": 1.4}),
+    # a time between a name and its value before a list's head; a date in the name's brackets
+    ("Admission ANC 0.3; ANC at discharge 1.9", {"anc": 1.9}),
+    ("Plt (05/06 07:00): 44; Plt (04/06 19:00): 38", {"plt": 44}),
+    # a correction in a series; an aside in brackets before the verb
+    ("HGB 6.1 g/dL *** CORRECTED to 9.1 g/dL (transcription error) ***", {"hgb": 9.1}),
+    ("Your platelets (the cells that help blood clot) were 88 on Monday.", {"plt": 88}),
+]
+
 
 @pytest.mark.parametrize("text,expected", FRESH5_READS + FRESH6_READS + FRESH7_READS + FRESH8_READS + FRESH9_READS + FRESH10_READS
                          + FRESH11_READS + FRESH12_READS + FRESH14_READS + FRESH15_READS + FRESH16_READS + LEFTOVER_READS + RELATIVE_TIME_READS + SERIES_LABEL_READS + TOLD_LATER_READS
-                         + ROUND26_READS + ROUND32_READS + ROUND38_READS + ROUND49_READS + ROUND62_READS + ROUND73_READS + ROUND86_READS + ROUND89_READS + ROUND92_READS + ROUND95_READS)
+                         + ROUND26_READS + ROUND32_READS + ROUND38_READS + ROUND49_READS + ROUND62_READS + ROUND73_READS + ROUND86_READS + ROUND89_READS + ROUND92_READS + ROUND95_READS + ROUND98_READS)
 def test_reading_classes_of_the_blind_rounds(text, expected):
     """Each class found in a blind round (fresh5 to fresh16), in wordings of our own: every value read, none invented (no
     analyte read twice: an older value is never reported beside the current one)."""
