@@ -2114,6 +2114,12 @@ TABLE_RULE_RE = re.compile(r"^[\s|:\-–]+$")
 SPACED_ROW_RE = re.compile(r"\S {2,}\S")  # a line of a table aligned with spaces
 
 
+def _header_cells(line: str, spaced: bool, delimiter: str | None) -> list[str]:
+    """A table line's cells as a header's names; an export's field names join words with underscores ("wbc_grade_v5"): read
+    as spaces."""
+    return [line[a:b].strip().replace("_", " ") for a, b in table_cells(line, spaced, delimiter)]
+
+
 def _grade_column_findings(text: str, default_version: str) -> tuple[list[Finding], int]:
     """The claims of every table with one column of grades, each row's grade judged against the row's value."""
     findings: list[Finding] = []
@@ -2129,14 +2135,11 @@ def _grade_column_findings(text: str, default_version: str) -> tuple[list[Findin
         following = row + 1
         while delimiter and following < len(lines) and (SPACED_ROW_RE.search(lines[following]) if spaced else delimiter in lines[following]):
             following += 1
-        # an export's field names join words with underscores ("wbc_grade_v5"): read as spaces
-        header = [lines[row][a:b].strip().replace("_", " ") for a, b in table_cells(lines[row], spaced, exported)] if delimiter else []
+        header = _header_cells(lines[row], spaced, exported) if delimiter else []
+        if delimiter and row + 2 < following and not any(map(GRADE_HEADER_RE.match, header)) \
+                and any(map(GRADE_HEADER_RE.match, second := _header_cells(lines[row + 1], spaced, exported))):
+            row, header = row + 1, second  # "AE LOG | Pt 014" over the header: a title, then the header
         grade_columns = [i for i, cell in enumerate(header) if GRADE_HEADER_RE.match(cell)]
-        if delimiter and not grade_columns and row + 2 < following:  # "AE LOG | Pt 014" over the header: a title, then the header
-            second = [lines[row + 1][a:b].strip().replace("_", " ") for a, b in table_cells(lines[row + 1], spaced, exported)]
-            if any(GRADE_HEADER_RE.match(cell) for cell in second):
-                row, header = row + 1, second
-                grade_columns = [i for i, cell in enumerate(header) if GRADE_HEADER_RE.match(cell)]
         range_column = next((i for i, cell in enumerate(header) if RANGE_HEADER_RE.search(cell) and i not in grade_columns), None)
         for grade_column in grade_columns:
             owner = _owner_column(header, grade_column, grade_columns)

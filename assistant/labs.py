@@ -1373,7 +1373,7 @@ NAMED_AS_THRESHOLD_RE = re.compile(r"(?i)(?<![^\s\d])[ \t]*(?:(?!(?:against|vs|v
                                    r"(?:low|lower|bottom)[ \t]+(?:end|edge)[ \t]+of[ \t]+(?:the[ \t]+)?normal)\b")  # "said 4 is the low end of normal"
 NORMAL_RANGE_AFTER_RE = re.compile(r"(?i)[ \t]*(?:[-–]|to)[ \t]*\d")  # the rest of a normal range after its low end
 ALTERNATIVE_ASKED_RE = re.compile(r"(?i)\s+or\s+\d+(?:[.,]\d+)?(?!\d|[.,]\d)(?:[^.?!\n\d]{0,40}\?|\s+(?:as|is|being)\s+(?:the|a|our)\s+(?:[\w-]+\s+)?"
-                                  r"(?:trigger|threshold|cut-?off|target|goal)\b)")  # "Hb 7 or 8 as the transfusion trigger"  # "… 7 or 8?", "Hb 7 or 8 in a cardiac pt?"
+                                  r"(?:trigger|threshold|cut-?off|target|goal)\b)")  # "… 7 or 8?", "Hb 7 or 8 in a cardiac pt?", "Hb 7 or 8 as the transfusion trigger"
 THRESHOLD_NOUNS = ("cut", "thresh", "limit", "trigger", "target", "goal", "lln", "uln", "hold line", "floor", "of normal", "minimum")  # NAMED_AS_THRESHOLD_RE's nouns
 # Who the patient is to the writer, before the patient's own value: "ours 68", "pt's 7.3", "our guy is at 1.3", "mine is 1.6".
 # ... in French, Spanish, Italian, German, Dutch and Portuguese, with the pronoun after it: "chez notre patient elles sont à 88"
@@ -1603,9 +1603,8 @@ def _find_mentions(text: str) -> list[Mention]:
             if not dated and (text[position + 1:position + 2] in LIST_WORD_STARTS or text[position:position + 1] in LIST_WORD_STARTS):
                 lead = LIST_LEAD_RE.match(text, position)  # "ANC trend: 1/3 1.9, 1/10 1.2", "Neutrophile am 3.6. 2,1, am 10.6. 1,3"
                 dated = DATED_LIST_RE.match(text, lead.end()) if lead else None
-            if not dated and ":" in text[position:position + 44] and (heading := LABEL_COLON_RE.match(text, position)) \
-                    and not ANALYTE_RE.search(text, position, heading.end()) and not NOT_TOLD_GAP_RE.search(text, position, heading.end()):
-                dated = DATED_LIST_RE.match(text, heading.end())  # "ANC after G-CSF: D+7 0.1, D+10 0.3, D+14 1.1"
+            if not dated and ":" in text[position:position + 44] and (heading_end := _heading_end(text, position, 40)) is not None:
+                dated = DATED_LIST_RE.match(text, heading_end)  # "ANC after G-CSF: D+7 0.1, D+10 0.3, D+14 1.1"
         if dated:  # "Platelets: 03/02 212, 10/02 140, 17/02 88": each value after its date, the most recent read
             mentions.append(_dated_list(analyte, text, match.start(), dated, header_unit))
             continue
@@ -1626,10 +1625,9 @@ def _find_mentions(text: str) -> list[Mention]:
             value_match = VALUE_RE.match(text, gap.end()) if gap else None
         if not value_match and text[position:position + 3].lstrip(" \t")[:1] == "(" and (aside := ASIDE_GAP_RE.match(text, position)):
             value_match = VALUE_RE.match(text, aside.end())  # "Your haemoglobin (the protein that carries oxygen in your blood) was 9.3 g/dL"
-        if not value_match and ":" in text[position:position + 64] and text[position:position + 1] in (" ", "\t"):
-            heading = LABELLED_GAP_RE.match(text, position)  # "ALC trend on nivolumab + prednisone for colitis: 1.4 (baseline) → …"
-            if heading and not ANALYTE_RE.search(text, position, heading.end()) and not NOT_TOLD_GAP_RE.search(text, position, heading.end()):
-                value_match = VALUE_RE.match(text, heading.end())
+        if not value_match and ":" in text[position:position + 64] and text[position:position + 1] in (" ", "\t") \
+                and (heading_end := _heading_end(text, position, 60)) is not None and (digit := DIGIT_AFTER_HEADING_RE.match(text, heading_end)):
+            value_match = VALUE_RE.match(text, digit.end())  # "ALC trend on nivolumab + prednisone for colitis: 1.4 (baseline) → …"
         if not value_match and text[position + 1:position + 4].lower() == "as " and text[position:position + 1] in (" ", "\t") \
                 and REPORTED_BEFORE_RE.search(text, max(0, match.start() - 40), match.start()):
             value_match = VALUE_RE.match(text, position + 3)  # "Your lab reported hemoglobin as 5.1 mmol/L"
@@ -3243,10 +3241,21 @@ LEADING_VALUE_RE = re.compile(rf"\b(?:at|of|with)\s+{NUMBER}\s*(?:{UNIT})?(?:\s*
                               rf"|\s+(?:the|her|his|their|your)\s+)", re.IGNORECASE)
 
 
-# Words that end with a colon between a name and its value: the value's heading ("ALC trend on nivolumab + prednisone: 1.4 → 0.6").
+# An aside in brackets between a name and its verb: "Your haemoglobin (the protein that carries oxygen in your blood) was 9.3".
 ASIDE_GAP_RE = re.compile(r"[ \t]*\((?![ \t]*(?:normal|ref|range|reference|units?|x[ \t]*10|[<>≤≥]))[^()\d\n]{8,80}\)(?=[ \t]+(?:was|were|is|are|of|at|came|has|had)\b)", re.IGNORECASE)
-LABEL_COLON_RE = re.compile(r"[ \t][^:\n\d.;?!()]{1,40}:")  # ... and before a dated list
-LABELLED_GAP_RE = re.compile(r"[ \t][^:\n\d.;?!()]{1,60}:[ \t]*(?=\d[\d.,]*(?![\d.,]*\)))")
+# Words that end with a colon between a name and its value or its dated list: the value's heading ("ALC trend on nivolumab +
+# prednisone for colitis: 1.4 → 0.6", "ANC after G-CSF: D+7 0.1, D+10 0.3").
+HEADING_RE = re.compile(r"[ \t][^:\n\d.;?!()]{1,60}:")
+DIGIT_AFTER_HEADING_RE = re.compile(r"[ \t]*(?=\d[\d.,]*(?![\d.,]*\)))")  # a value after it, not a list's number ("1) hold")
+
+
+def _heading_end(text: str, position: int, reach: int) -> int | None:
+    """Where a heading (HEADING_RE) of at most `reach` characters right after a name ends, when it names no other count and
+    no threshold, goal, range or condition (NOT_TOLD_GAP_RE); None when there is none."""
+    heading = HEADING_RE.match(text, position, position + reach + 2)
+    if heading is None or ANALYTE_RE.search(text, position, heading.end()) or NOT_TOLD_GAP_RE.search(text, position, heading.end()):
+        return None
+    return heading.end()
 
 
 # The time since an event, between a name and its value: "Hb 2 hrs post 8.5", "plt 1 h after the unit: 31".
@@ -4262,8 +4271,7 @@ def latest_of_timed_repeats(text: str, mentions: list[Mention]) -> list[Mention]
             own = _own_clock(text, mentions[i]) or (_inner_label(mentions[i]) if not ANALYTE_RE.match(mentions[i].raw) else None)
             labels.append(own or _line_end_label(text, mentions[i].span[1]) or _time_label(text, mentions[i], floor) or _inner_label(mentions[i])
                           or _list_label(text, mentions, i)
-                          or _segment_label(text, mentions[i].span[0]) or _line_label(text, mentions[i].span[0]) or _inner_label(mentions[i])
-                          or _sentence_label(text, mentions[i].span[0]))
+                          or _segment_label(text, mentions[i].span[0]) or _line_label(text, mentions[i].span[0]) or _sentence_label(text, mentions[i].span[0]))
         labels = [DAY_PREPOSITION_RE.sub("", label) if label else label for label in labels]  # "on day 5" says what "day 5" does
         ranks = [label_rank(label) if label is not None else None for label in labels]
         why = None
