@@ -901,12 +901,18 @@ watch('value', () => {
 });
 """
 
-# After adding a source: bring the replace question, or the message, into view (they sit away from the button).
+# After adding a source: bring the replace question, or the message, into view (they sit away from the button). The question's
+# group may be shown a frame or two after the outputs arrive, so the scroll is made again once the page has laid it out.
 SCROLL_TO_SOURCE_NOTICE = """() => {
-  const ask = document.querySelector('#replace-confirm');
-  const note = document.querySelector('#source-status');
-  const target = (ask && ask.offsetParent && ask.textContent.trim()) ? ask : (note && note.textContent.trim() ? note : null);
-  if (target) target.scrollIntoView({block: 'center'});
+  const scrollToNotice = () => {
+    const ask = document.querySelector('#replace-confirm');
+    const note = document.querySelector('#source-status');
+    const target = (ask && ask.offsetParent && ask.textContent.trim()) ? ask : (note && note.textContent.trim() ? note : null);
+    if (target) target.scrollIntoView({block: 'center'});
+  };
+  scrollToNotice();
+  setTimeout(scrollToNotice, 150);
+  setTimeout(scrollToNotice, 400);
 }"""
 
 CSS = """
