@@ -1905,11 +1905,17 @@ ROUND98_READS = [
     ("ANC — normal for him is 2.0 to 7.5, his today 1.2", {"anc": 1.2}),
     ("Plt 03.05.2025: 98 — Plt 10.05.2025: 61", {"plt": 61}),
 ]
+ROUND104_READS = [
+    # a date and a four-digit clock before a colon, on a name and on a repeat
+    ("ANC 11/03 0630: 0.7", {"anc": 0.7}),
+    ("Hgb (11/03 2215): 7.8", {"hgb": 7.8}),
+    ("WBC 11/03 0630: 2.9 (L); repeat 11/03 1945: 2.4 (L)", {"wbc": 2.4}),
+]
 
 
 @pytest.mark.parametrize("text,expected", FRESH5_READS + FRESH6_READS + FRESH7_READS + FRESH8_READS + FRESH9_READS + FRESH10_READS
                          + FRESH11_READS + FRESH12_READS + FRESH14_READS + FRESH15_READS + FRESH16_READS + LEFTOVER_READS + RELATIVE_TIME_READS + SERIES_LABEL_READS + TOLD_LATER_READS
-                         + ROUND26_READS + ROUND32_READS + ROUND38_READS + ROUND49_READS + ROUND62_READS + ROUND73_READS + ROUND86_READS + ROUND89_READS + ROUND92_READS + ROUND95_READS + ROUND98_READS)
+                         + ROUND26_READS + ROUND32_READS + ROUND38_READS + ROUND49_READS + ROUND62_READS + ROUND73_READS + ROUND86_READS + ROUND89_READS + ROUND92_READS + ROUND95_READS + ROUND98_READS + ROUND104_READS)
 def test_reading_classes_of_the_blind_rounds(text, expected):
     """Each class found in a blind round (fresh5 to fresh16), in wordings of our own: every value read, none invented (no
     analyte read twice: an older value is never reported beside the current one)."""
