@@ -1374,7 +1374,7 @@ NAMED_AS_THRESHOLD_RE = re.compile(r"(?i)(?<![^\s\d])[ \t]*(?:(?!(?:against|vs|v
                                    r"(?:cut[ -]?offs?|thresholds?|limits?|triggers?|targets?|goals?|LLN|ULN|lower[ \t]+limit|hold[ \t]+line|floor|"
                                    r"(?:low|lower|bottom)[ \t]+(?:end|edge)[ \t]+of[ \t]+(?:the[ \t]+)?normal)\b")  # "said 4 is the low end of normal"
 NORMAL_RANGE_AFTER_RE = re.compile(r"(?i)[ \t]*(?:[-–]|to)[ \t]*\d")  # the rest of a normal range after its low end
-ALTERNATIVE_ASKED_RE = re.compile(r"(?i)\s+or\s+\d+(?:[.,]\d+)?(?!\d|[.,]\d)(?:[^.?!\n\d]{0,40}\?|\s+(?:as|is|being)\s+(?:the|a|our)\s+(?:[\w-]+\s+)?"
+ALTERNATIVE_ASKED_RE = re.compile(r"(?i)\s+or\s+\d+(?:[.,]\d+)?(?!\d|[.,]\d)(?:[^.?!\n\d]{0,40}\?|[^.?!\n\d]{0,20}?\b(?:trigger|threshold|cut-?off)s?\b|\s+(?:as|is|being)\s+(?:the|a|our)\s+(?:[\w-]+\s+)?"
                                   r"(?:trigger|threshold|cut-?off|target|goal)\b)")  # "… 7 or 8?", "Hb 7 or 8 in a cardiac pt?", "Hb 7 or 8 as the transfusion trigger"
 THRESHOLD_NOUNS = ("cut", "thresh", "limit", "trigger", "target", "goal", "lln", "uln", "hold line", "floor", "of normal", "minimum")  # NAMED_AS_THRESHOLD_RE's nouns
 # Who the patient is to the writer, before the patient's own value: "ours 68", "pt's 7.3", "our guy is at 1.3", "mine is 1.6".

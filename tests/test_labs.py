@@ -1910,6 +1910,8 @@ ROUND104_READS = [
     ("ANC 11/03 0630: 0.7", {"anc": 0.7}),
     ("Hgb (11/03 2215): 7.8", {"hgb": 7.8}),
     ("WBC 11/03 0630: 2.9 (L); repeat 11/03 1945: 2.4 (L)", {"wbc": 2.4}),
+    # two numbers, then the word of a threshold after a dash
+    ("plt 20 or 30 - what threshold before a line placement on nivo?", {}),
 ]
 
 
