@@ -1912,6 +1912,15 @@ ROUND104_READS = [
     ("WBC 11/03 0630: 2.9 (L); repeat 11/03 1945: 2.4 (L)", {"wbc": 2.4}),
     # two numbers, then the word of a threshold after a dash
     ("plt 20 or 30 - what threshold before a line placement on nivo?", {}),
+    # the writer's own value in the sentence after a relative's, opened by "I"; a limit of normal before the name, then "mine"
+    ("My dad's neutrophils were 0.6 on nivolumab. I started last week and mine are 1.7", {"anc": 1.7}),
+    ("she says 150 is the bottom of normal for platelets and mine are 96", {"plt": 96}),
+    # another patient's value taken back, then ours with its bed in brackets
+    ("the hb 6.9 I posted was room 3's. Our pt (room 8) is 9.4", {"hgb": 9.4}),
+    # a value in thousands before a name in brackets; a result's value, then the name it is for
+    ("ontem 60 mil, hoje 48 mil (plaquetas)", {"plt": 48}),
+    ("Result: 0.5 for lymphocytes absolute, reference 1.0-4.0", {"alc": 0.5}),
+    ("the hold limit is 1.0 for neutrophils", {}),
 ]
 
 
