@@ -286,7 +286,7 @@ COHORT_RE = re.compile(r"(?i)\bpatients\s+(?:with|had|having)\s+$|\b(?:in|of)\s+
                        r"(?:had|have|developed|showed|were|experienced)\s+(?:an?\s+)?$")
 COUNTED_EVENTS_AFTER_RE = re.compile(r"(?i)\s*(?:[\w-]+\s+){0,2}?(?:events?|episodes?)\b")
 COUNT_BEFORE_RE = re.compile(r"(?i)\b(?:two|three|four|five|six|seven|eight|nine|ten|[2-9]|\d\d+)\s+$")  # several events (one event is judged on its value)
-COHORT_AFTER_RE = re.compile(r"(?i)^\s*(?:\w+\s+){0,3}?(?:(?:occurred|developed|was\s+seen|was\s+reported|were\s+reported)\s+in\s+\d|"
+COHORT_AFTER_RE = re.compile(r"(?i)^\s*(?:\w+\s+|\(\s*(?:CTCAE\s*)?v(?:ersion\s*)?[56](?:\.0)?\s*\)\s+){0,3}?(?:(?:occurred|developed|was\s+seen|was\s+reported|were\s+reported)\s+in\s+\d|"
                              # how often it was seen: "grade 3–4 lymphopenia was uncommon", "… were rare"
                              r"(?:was|were)\s+(?:very\s+)?(?:uncommon|rare|common|frequent|infrequent)\b|"
                              r"in\s+\d[\d,.]*\s*(?:%|percent|of\s+\d|patients|cases|subjects|participants|(?=[.;)]|$))|"
@@ -487,6 +487,7 @@ NOT_YET_BEFORE_RE = re.compile(r"(?i)\b(?:before|until|till|unless|once)\s+(?:it
                                # "it would take a count below 75 to make it grade 2", "a further drop would take him into grade 3"
                                r"|\bto\s+(?:make\s+(?:it|this|that|them|him|her)|reach|get\s+(?:to|into)|qualify\s+(?:as|for))\s+(?:a\s+|an\s+)?(?:CTCAE\s+)?$"
                                r"|\b(?:would|will|could|might)\s+(?:take|bring|push|put|tip|move)\s+(?:it|him|her|them|the\s+(?:count|patient))\s+(?:in)?to\s+(?:a\s+|an\s+)?(?:CTCAE\s+)?$")
+LATER_NONE_BEFORE_RE = re.compile(r"(?i)\bno\s+(?:further|more|new|subsequent|additional|recurrent|other)\s+(?:episodes?\s+of\s+)?$")
 NOT_YET_HINT_RE = re.compile(r"before|until|till|unless|once|make|would|will|could|might|to reach|to get|to qualify")  # a cheap test before NOT_YET_BEFORE_RE
 DEFINITION_SUBJECT_RE = re.compile(rf"(?i){DEFINITION_SUBJECT}(?:at\s+or\s+)?$")
 THRESHOLD_BEFORE_RE = re.compile(r"(?i)(?:\b(?:defines?|defining|for|of|to|into|from|de|di|du|del|da|do|van|von)\s+(?:a\s+|the\s+)?|\bthe\s+)$")
@@ -710,6 +711,8 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
             continue  # "Grade 3 thrombocytopenia (platelets 24), which resolved to Grade 1 by Day 29": the grade of a later time, no value
         if after_term != claim_end and ("ally" in words_after or "often" in words_after or "always" in words_after) and USUALLY_AFTER_RE.match(after):
             continue  # "Grade 3 anemia usually needs a transfusion; her Hb is 9.1": what a grade calls for, in general
+        if "no " in lowered_before[-24:] and LATER_NONE_BEFORE_RE.search(before[-30:]):
+            continue  # "After cycle 1 (ANC 0.8, grade 3), no further grade 3 neutropenia occurred": later events, none of them a value's
         if NOT_YET_HINT_RE.search(lowered_before) and NOT_YET_BEFORE_RE.search(before):
             continue  # "it has to drop below 50 before it becomes grade 3", "would take him into grade 3": a grade not reached
         if ("patients" in lowered_before or "cases" in lowered_before or "remaining" in lowered_before or "other" in lowered_before
@@ -822,7 +825,7 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
                 at_worst = True  # "grade 3 at its nadir": about the episode's worst value, if the text gave several
         elif ("discharge" in lowered_after[:24] or "d/c" in lowered_after[:16]) and (discharge := DISCHARGE_AFTER_RE.match(text, after_term, end)):
             at_time = discharge.span()  # "grade 3 on admission, grade 2 at discharge": the value told at discharge, if the text gave one
-        elif term and ("resol" in lowered_after or "recover" in lowered_after or "transfus" in lowered_after or "cycle" in lowered_after
+        elif ("resol" in lowered_after or "recover" in lowered_after or "transfus" in lowered_after or "cycle" in lowered_after
                        or "improv" in lowered_after or "downgrad" in lowered_after or "settl" in lowered_after or "came down" in lowered_after
                        or "episode" in lowered_after or "course" in lowered_after or "admission" in lowered_after) \
                 and EPISODE_AFTER_RE.match(text, after_term, end):
@@ -834,8 +837,8 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
                 named = {m.lastgroup for m in TERM_RE.finditer(text, head.start(), claim_start)} \
                     | {m.lastgroup for m in ANALYTE_RE.finditer(text, head.start(), claim_start)}
                 term = named.pop() if len(named) == 1 else None  # the head names the count
-        if DEFINED_HINT_RE.search(text, claim_end, claim_end + 18) and DEFINED_AFTER_RE.match(text, claim_end, end):
-            continue  # "(G4 is <0.1)": not a claim about the value at hand
+        if any(DEFINED_HINT_RE.search(text, at, at + 18) and DEFINED_AFTER_RE.match(text, at, end) for at in {claim_end, after_term}):
+            continue  # "(G4 is <0.1)", "grade 2 neutropenia is 1.0 to <1.5": not a claim about the value at hand
         if (REPORTED_HINT_RE.search(lowered_before[-100:]) or ANYONE_HINT_RE.search(lowered_before)) and REPORTED_BEFORE_RE.search(before) \
                 or REPORTED_HINT_RE.search(lowered_after, 0, 45) and REPORTED_AFTER_RE.match(text, after_term, end):
             continue  # "initially reported as grade 2", "graded 2 in error": someone else's claim, reported as such
@@ -1075,9 +1078,11 @@ OWN_VALUE_RE = re.compile(rf"\s*\(\s*(?:(?:nadir|lowest|low|minimum|min|peak|hig
 
 
 # The values a cohort's claim lists after it in words: ", with nadirs of 12, 30 and 8 x10^9/L".
-COHORT_LIST_AFTER_RE = re.compile(rf"(?i)[,;]?\s*(?:with|and|at)\s+(?:(?:platelet|neutrophil|lymphocyte|haemoglobin|hemoglobin|count)\s+)?"
-                                  rf"(?:nadirs?|lowest\s+(?:counts?|values?)|values?|counts?)\s+of\s+"
-                                  rf"(?P<list>\d+(?:[.,]\d+)?(?:\s*(?:,|and|&)\s*\d+(?:[.,]\d+)?)+)\s*(?P<unit>{UNIT_ALTERNATIVES})?")
+COHORT_LIST_AFTER_RE = re.compile(rf"(?i)[,;]?\s*(?:with|and|at)\s+(?:an?\s+)?(?:(?:platelet|neutrophil|lymphocyte|haemoglobin|hemoglobin|count)\s+)?"
+                                  rf"(?:nadirs?|lowest\s+(?:counts?|values?)|values?|counts?)(?:\s+(?:platelet|neutrophil|lymphocyte|haemoglobin|hemoglobin)(?:\s+counts?)?)?\s+of\s+"
+                                  rf"(?P<list>\d+(?:[.,]\d+)?(?P<more>(?:\s*(?:,|and|&)\s*\d+(?:[.,]\d+)?)+)?)\s*(?P<unit>{UNIT_ALTERNATIVES})?")
+# ... of a cohort of one, its one value: "Grade 4 thrombocytopenia occurred in one participant, with a nadir platelet count of 12"
+ONE_PATIENT_RE = re.compile(r"(?i)\bin\s+(?:one|a\s+single|1)\s+(?:patient|participant|subject|case)\b")
 
 
 def _cohort_list(text: str, analyte: str, start: int, end: int, unit: str | None) -> list[Mention]:
@@ -1103,12 +1108,14 @@ def _cohort_values(text: str, claim_end: int, end: int, analyte: str | None) -> 
                         example.group("unit"), None, example.span("num"), [parse_number(example.group("num"))])
         return [item] if item.value is not None else []
     opening = text.find("(", claim_end, min(end, claim_end + 60))
+    if opening >= 0 and (version := VERSION_BRACKET_RE.match(text, opening)):
+        opening = text.find("(", version.end(), min(end, version.end() + 60))  # "Grade 3 thrombocytopenia (CTCAE v5.0) occurred in three patients (nadirs …)"
     if opening >= 0 and GRADE_CLAIM_RE.search(text, claim_end, opening):
         opening = -1  # "nine had grade 1–2 events and one had grade 3 (Hb 7.7 g/dL)": the bracket is the next claim's
     closing = text.find(")", opening, end) if opening >= 0 else -1
     if closing < 0:
-        listed = COHORT_LIST_AFTER_RE.search(text, claim_end, min(end, claim_end + 90)) if "of" in text[claim_end:claim_end + 90] else None
-        if listed is None:
+        listed = COHORT_LIST_AFTER_RE.search(text, claim_end, min(end, claim_end + 120)) if "of" in text[claim_end:claim_end + 120] else None
+        if listed is None or not listed.group("more") and not ONE_PATIENT_RE.search(text, claim_end, listed.start()):
             return []
         # "… was seen in three patients, with nadirs of 12, 30 and 8 x10^9/L": the values listed after the words
         return _cohort_list(text, analyte, listed.start("list"), listed.end("list"), listed.group("unit"))
@@ -1122,6 +1129,7 @@ COHORT_EXAMPLE_RE = re.compile(rf"(?i)\bincluding\s+(?:one|a|two|three|\d+)\s+(?
                                rf"(?:[\w-]+\s+)?(?:nadir|count|value|level|low)\s+(?:of\s+)?{NUMBER}\s*(?:{UNIT})?")
 COHORT_BRACKET_RE = re.compile(r"(?i)\([^()]{0,30}?\b(?:nadirs?|lowest\s+values|values|counts)\b[^()]*\d")  # "(Hb nadirs 8.6 and 7.7 g/dL)", "(nadir 33)"
 COHORT_LEAD_RE = re.compile(r"(?i)\s*(?:nadirs?|lowest(?:\s+values?)?|values?|counts?)\s*:?\s*(?=\d)")
+VERSION_BRACKET_RE = re.compile(r"(?i)\(\s*(?:CTCAE\s*)?v(?:ersion\s*)?[56](?:\.0)?\s*\)")
 COHORT_NUMBER_RE = re.compile(r"(?<![\w.^/])\d+(?:[.,]\d+)?(?![\w.^/%]|\s*%)")
 
 
@@ -2296,6 +2304,7 @@ def _cell_mentions(line: str, spans: list[tuple[int, int]], offset: int, grade_c
 WHICH_VALUE_RE = re.compile(r"(?i)(?:(?:nadir|lowest|worst|peak|current|latest|min(?:imum)?|today'?s?)\s+)?")
 ANALYTE_RE_FULL = re.compile(r"(?i)(?:abs(?:olute)?\.?\s+)?(?:" + "|".join(f"(?P<{k}>{v})" for k, v in ANALYTE_PATTERNS.items()) + r")"
                              r"(?:\s+(?:nadir|lowest|worst|peak|value|result|level|min(?:imum)?))?"  # "Platelet nadir (x10^9/L)"
+                             r"(?:\s*(?:" + UNIT_ALTERNATIVES + r")(?![A-Za-z]))?"  # "nadir_plt_x10e9L": a field's name with its unit
                              r"(?:\s*[\(\[][^()\[\]]*[\)\]])?\s*(?:,\s*[^,]*)?$")
 
 
@@ -3011,15 +3020,19 @@ def _value_of_labelled_time(text: str, start: int, end: int, values: list[Mentio
         before = LABEL_BEFORE_VALUE_RE.search(text, max(0, mention.span[0] - 40), mention.span[0])
         if before and before.start() > 0 and text[before.start() - 1].isdigit():
             before = None  # "31 ×10⁹/L on admission and 70 at discharge": the label is the value's before it
-        # "Admission bloods: WBC 5.4, …, lymphocytes 0.19": the head of its line, or of its sentence ("Admission labs: WBC 0.8,
-        # plt 19. Discharge labs: WBC 3.3, plt 82.")
-        line_start = text.rfind("\n", 0, mention.span[0]) + 1
-        head_end = text.rfind(":", line_start, mention.span[0])
-        head_stop = text.rfind(". ", line_start, head_end) if head_end >= 0 else -1
-        head_start = head_stop + 2 if head_stop >= 0 else line_start
-        if any(_label_kind(label) == kind for label in TIME_LABEL_RE.finditer(text, after.start(), after.end())) \
-                or before and any(_label_kind(label) == kind for label in TIME_LABEL_RE.finditer(text, before.start(), before.end())) \
-                or 0 <= head_end and head_end - head_start <= 40 and any(_label_kind(label) == kind for label in TIME_LABEL_RE.finditer(text, head_start, head_end)):
+        own = {_label_kind(label) for label in TIME_LABEL_RE.finditer(text, after.start(), after.end())} \
+            | ({_label_kind(label) for label in TIME_LABEL_RE.finditer(text, before.start(), before.end())} if before else set())
+        if not own:
+            # "Admission bloods: WBC 5.4, …, lymphocytes 0.19": the head of its line, or of its sentence ("Admission labs: WBC 0.8,
+            # plt 19. Discharge labs: WBC 3.3, plt 82."), when the value is in the head's sentence and has no time of its own
+            # ("Discharge summary: admitted with … (ANC 0.2 on admission). … 1.8 at discharge": each value's own)
+            line_start = text.rfind("\n", 0, mention.span[0]) + 1
+            head_end = text.rfind(":", line_start, mention.span[0])
+            head_stop = text.rfind(". ", line_start, head_end) if head_end >= 0 else -1
+            head_start = head_stop + 2 if head_stop >= 0 else line_start
+            if 0 <= head_end and head_end - head_start <= 40 and text.find(". ", head_end, mention.span[0]) < 0:
+                own = {_label_kind(label) for label in TIME_LABEL_RE.finditer(text, head_start, head_end)}
+        if kind in own:
             told.append(mention)
     return told[-1] if told and len({m.value for m in told}) == 1 else None
 

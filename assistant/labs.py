@@ -55,7 +55,7 @@ def power_of_ten(power: str) -> str:
     return rf"10\s*(?:\^|e|E|\*\*|\*|\()?\s*{power}\s*\)?"
 
 
-TEN9 = rf"(?:[x×*]\s*)?{power_of_ten('(?:9|⁹)')}\s*(?:{CELLS}\s*)?{PER}\s*(?:L|lit(?:re|er))"
+TEN9 = rf"(?:[x×*]\s*)?{power_of_ten('(?:9|⁹)')}\s*(?:(?:{CELLS}\s*)?{PER}\s*(?:L|lit(?:re|er))|L(?![a-z]))"  # "x10e9L" in a field's name
 TEN3 = rf"(?:(?:[x×*]\s*)?{power_of_ten('(?:3|³)')}|[x×*]\s*1,?000)\s*(?:{CELLS}\s*)?{PER}\s*{PER_UL}"
 # Counts per microlitre in hundreds ("WBC 31 x10^2/µL" is 3.1 x10^9/L), or in tens or hundreds of thousands, as Japanese reports
 # write them: "12.0 x10^4/µL" is 120 x10^9/L.
@@ -448,7 +448,8 @@ def to_canonical(analyte: str, number: float, unit_text: str | None) -> tuple[fl
 # A single bare number in brackets is the value itself ("Platelets (79)").
 BRACKET_RE = re.compile(rf"\s*[\(\[]\s*(?:(?:ref(?:erence)?\.?|normal|range|nr|rr)\b\s*(?:range|interval)?\s*:?\s*|"
                         rf"(?:[^()\[\]\d\n]{{1,30}}?(?:\s*(?:@\s*)?\d{{1,2}}:\d{{2}})?|(?:@\s*)?\d{{1,2}}:\d{{2}}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?:\s+\d{{1,2}}:\d{{2}})?|"
-                        rf"(?:draw|sample|specimen|tube|run)\s*#?\d{{1,2}}(?:\s*[,;]\s*\d{{1,2}}:\d{{2}})?|\d{{1,2}}\s*(?:h|hr|hrs|hours?|min)\b[^()\[\]\d\n]{{0,12}})(?=\s*[\)\]])|"  # "PLT (redraw 14:40) 131", "PLT (1 h): 29"
+                        rf"(?:draw|sample|specimen|tube|run)\s*#?\d{{1,2}}(?:\s*[,;]\s*\d{{1,2}}:\d{{2}})?|\d{{1,2}}\s*(?:h|hr|hrs|hours?|min)\b[^()\[\]\d\n]{{0,12}}|"
+                        rf"(?:CTCAE\s*)?v(?:ersion\s*)?[56](?:\.0)?)(?=\s*[\)\]])|"  # "PLT (redraw 14:40) 131", "PLT (1 h): 29"
                         rf"(?:absolute|abs\.?|total|auto(?:mated)?|manual|calc(?:ulated)?)\s*)?"
                         rf"(?:[<>≤≥]\s*\d[\d.,]*|\d[\d.,]*\s*(?:[-–]|to)\s*\d[\d.,]*)?\s*(?P<unit>{UNIT_ALTERNATIVES})?"
                         # the unit, then the range: "Platelets (x10^3/uL; ref 150-450): 62"
@@ -4473,7 +4474,12 @@ OTHER_TOKEN_RE = re.compile(first_char_lookahead(OTHER_TOKEN_WORDS) + r"\b" + f"
 # piece of it (one substring search each, a few shared by several words) and checked where found.
 OTHER_NUMBER_PIECES = {"rg": ("vi", "ví"), "oma": ("c",), "mma": ("ko",), "nto": ("ce", "cie", "pu", "po"), "mil": ("",),
                        "end": ("taus", "duiz"), "nder": ("hu", "ho"), "cent": ("",)}
-INSIDE_PIECES = frozenset(("mil", "end", "nder", "nto"))  # also inside a word ("tremila", "dreitausend", "zweihundert", "duecento")
+# ... or a German or Dutch number of tens and a digit, said as one word with its "and" ("zweiundvierzig", "drieëndertig")
+GERMANIC_TENS_AFTER_AND = ("undzwanzig", "unddreißig", "unddreissig", "undvierzig", "undfünfzig", "undfuenfzig", "undsechzig", "undsiebzig",
+                           "undachtzig", "undneunzig", "entwintig", "ëntwintig", "endertig", "ëndertig", "enveertig", "ënveertig", "envijftig",
+                           "enzestig", "enzeventig", "entachtig", "ënnegentig", "ennegentig")
+OTHER_NUMBER_PIECES |= {piece: ("",) for piece in GERMANIC_TENS_AFTER_AND}
+INSIDE_PIECES = frozenset(("mil", "end", "nder", "nto", *GERMANIC_TENS_AFTER_AND))  # also inside a word ("tremila", "dreitausend", "zweihundert", "duecento")
 OTHER_NUMBER_ENDINGS = {"mil": ("", "a", "le"), "cent": ("", "s")}  # whole words: "mil", "mila", "mille"; "cent", "cents"
 # Counts of other things in the other languages (ages, days, doses, times, a percentage, a date): the number stays words.
 OTHER_NOT_A_VALUE_RE = re.compile(

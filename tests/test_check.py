@@ -1835,10 +1835,32 @@ ROUND98_CLASSES = [
     ("Your neutrophils (the white cells that fight infection) were 0.9 today. This is what doctors call grade 2 neutropenia.", "5",
      [(M, "anc", 2, 3)]),
 ]
+ROUND104_CLASSES = [
+    # a version in brackets before a cohort's count and before its bracket of values; a cohort of one with its value after
+    ("Grade 4 neutropenia (CTCAE v5.0) was seen in two patients (nadirs 0.3 and 0.7 x10^9/L).", "5", [(M, "anc", 4, 3)]),
+    ("Grade 3 anaemia occurred in one patient, with a nadir haemoglobin of 8.6 g/dL.", "5", [(M, "hgb", 3, 2)]),
+    # each value's own time before a head's: "Discharge summary:" labels no value that says its own time
+    ("Discharge summary: admitted with thrombocytopenia (platelets 18 on admission). Platelets 96 at discharge. "
+     "Grade 4 thrombocytopenia on admission, grade 1 at discharge.", "5", []),
+    # "no further" grade of the same condition: later events, none of them a value's
+    ("Cycle 1 nadir ANC 0.4 (grade 4); no further grade 4 neutropenia was seen, ANC today 1.9.", "5", []),
+    # a version in brackets between a name and its colon
+    ("ANC (CTCAE v5.0): 0.4 on day 10 (grade 3) and 1.6 on day 17.", "5", [(M, "anc", 3, 4)]),
+    # a band after a grade and its condition is a definition
+    ("Grade 3 thrombocytopenia is 25 to <50, so her 50 is grade 2.", "5", []),
+    # a bare grade after a bracket of values, then "resolved": the episode's worst
+    ("Thrombocytopenia (platelets 88, 41 and 97 on days 1, 8 and 15), grade 3, resolved by day 15.", "5", []),
+    ("Thrombocytopenia (platelets 88, 61 and 97 on days 1, 8 and 15), grade 3, resolved by day 15.", "5", [(M, "plt", 3, 2)]),
+    # a field's name with its unit in snake case
+    ("patient,min_anc_x10e9L,ctcae_grade\nA,1.2,1\nB,0.8,3", "5", [(M, "anc", 1, 2)]),
+    # a German number of tens said as one word
+    ("Thrombozyten heute siebenundvierzig, also eine Thrombozytopenie Grad 2.", "5", [(M, "plt", 2, 3)]),
+    ("Thrombozyten heute siebenundvierzig, also eine Thrombozytopenie Grad 3.", "5", []),
+]
 
 
 @pytest.mark.parametrize("text,version,expected", FRESH19_CLASSES + FRESH21_CLASSES + NOTE_CLASSES + ROUND27_CLASSES + ROUND38_CLASSES + ROUND49_CLASSES
-                         + ROUND62_CLASSES + ROUND72_CLASSES + ROUND86_CLASSES + ROUND89_CLASSES + ROUND92_CLASSES + ROUND95_CLASSES + ROUND98_CLASSES)
+                         + ROUND62_CLASSES + ROUND72_CLASSES + ROUND86_CLASSES + ROUND89_CLASSES + ROUND92_CLASSES + ROUND95_CLASSES + ROUND98_CLASSES + ROUND104_CLASSES)
 def test_claim_classes_of_the_last_rounds(text, version, expected):
     """Each class of the last two rounds' development sets (review fresh19 to fresh21 and fresh24; the notes of the lab sets, which
     grade in passing: episodes, rules, other measures, choices), in wordings of our own: the findings with the grade claimed,

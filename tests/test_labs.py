@@ -1921,6 +1921,9 @@ ROUND104_READS = [
     ("ontem 60 mil, hoje 48 mil (plaquetas)", {"plt": 48}),
     ("Result: 0.5 for lymphocytes absolute, reference 1.0-4.0", {"alc": 0.5}),
     ("the hold limit is 1.0 for neutrophils", {}),
+    # a German or Dutch number of tens said as one word with its "and"
+    ("Leukozyten heute zwei komma eins, Thrombozyten dreiundsechzig", {"wbc": 2.1, "plt": 63}),
+    ("trombocyten vandaag vijfenvijftig", {"plt": 55}),
 ]
 
 
