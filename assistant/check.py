@@ -2485,8 +2485,10 @@ VERSION_AFTER_CLAIM_RE = re.compile(r"(?i)(?:(?:(?!\b(?:and|und|y|et|e|en|but|ab
 
 
 # "a count of 45" names no analyte: it is the count of the condition or analyte named just before it in the sentence.
-UNNAMED_COUNT_RE = _scan(rf"(?i)\b(?#first)(?:the|a|her|his|their|this|that|its|my|your|our)\s+(?:(?:lady|man|woman|guy|gent|gentleman|patient|pt)['’]s\s+)?(?:(?:most\s+)?(?:recent|latest|last|current|newest)\s+)?count\s+(?:(?:today|now|this\s+morning)\s+)?"
-                          rf"(?:(?:of|was|is|at|now|reached|fell\s+to|dropped\s+to|(?:recovered|rose|climbed|improved|increased|returned)\s+to|came\s+back\s+at)\s+|:\s*)"
+UNNAMED_COUNT_RE = _scan(rf"(?i)\b(?#first)(?:the|a|her|his|their|this|that|its|my|your|our)\s+(?:(?:lady|man|woman|guy|gent|gentleman|patient|pt)['’]s\s+)?(?:(?:most\s+)?(?:recent|latest|last|current|newest)\s+)?counts?\s+(?:(?:today|now|this\s+morning)\s+)?"
+                          rf"(?:(?:of|was|is|at|now|reached|fell\s+to|dropped\s+to|(?:recovered|rose|climbed|improved|increased|returned)\s+to|came\s+back\s+at)\s+|:\s*|"
+                          # a series, read at its last value: "Her counts have gone 2.4, 1.6 and now 0.8", "her count went from 1.6 to 0.8"
+                          rf"(?:(?:have|has)\s+)?(?:gone|went|dropped|fallen|fell|drifted|trended)\s+(?:down\s+)?(?:from\s+)?(?:\d[\d.,]*\s*(?:,|and|to|then|→|->)\s*(?:(?:now|today)\s+)?)+)"
                           rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:[.,]\d+)?)(?P<kilo>\s?[kK](?![a-zA-Z]))?\s*(?P<unit>{UNIT_ALTERNATIVES})?(?![\w%])"
                           # "the count was 1 below the 50 line" gives a difference, not a count
                           r"(?!\s*(?:points?\s+|units?\s+)?(?:below|above|under|over|short|more|less|higher|lower)\b)")

@@ -111,7 +111,7 @@ FOREIGN_MONTH = "|".join(sorted(FOREIGN_MONTHS, key=len, reverse=True))
 MONTH_NAME = rf"(?:(?:{FOREIGN_MONTH})(?![a-zà-ÿ])|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?"
 # A time said relative to now, before or after a value: "2 weeks ago", "last Tuesday", "yesterday evening", "this am", "ieri sera".
 RELATIVE_TIME = (r"(?:(?:\d{1,2}|a|an|one|two|three|four|five|six|a\s+few|a\s+couple\s+of)\s+(?:hours?|hrs?|days?|weeks?|wks?|months?)\s+ago|\d{1,2}\s*(?:h|d|wk|w|mos?)\s+ago|"
-                 r"last\s+(?:night|week|month|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|(?:yesterday|yest|yday)(?:\s+(?:morning|evening|afternoon|am|pm))?|"
+                 r"last\s+(?:night|week|month|(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?)|(?:yesterday|yest|yday)(?:\s+(?:morning|evening|afternoon|am|pm))?|"
                  r"this\s+(?:am|a\.m\.|pm|p\.m\.|morning|afternoon|evening)|tonight|"
                  r"ieri(?:\s+(?:sera|mattina|pomeriggio))?|ayer(?:\s+por\s+la\s+(?:tarde|noche|mañana))?|hier(?:\s+(?:soir|matin))?|gestern(?:\s+abend)?|"
                  r"gisteren(?:avond)?|ontem(?:\s+à\s+noite)?|stamattina|stasera|esta\s+(?:mañana|tarde|noche|manhã)|ce\s+(?:matin|soir)|heute\s+(?:morgen|früh)|"
@@ -3312,7 +3312,8 @@ THRESHOLD_BEFORE_NUMBER_RE = re.compile(r"(?i)(?:[<>≤≥]|\b(?:below|under|abo
 BRACKETED_NAME_AFTER_RE = re.compile(rf"(?<![\w.,/])(?P<num>\d+(?:[.,]\d+)?)(?P<kilo>[ \t]?(?:[kK]|mil)(?![a-zA-Z/]))?[ \t]*(?P<unit>{UNIT_ALTERNATIVES})?[ \t]*\($",
                                      re.IGNORECASE)  # "hoje deram 130 mil (plaquetas)"
 # A result's value, then the name it is for: "Your value: 1.3 for neutrophils absolute".
-RESULT_FOR_NAME_RE = re.compile(rf"(?i)\b(?:value|result|reading|level)[ \t]*(?::|is|was)?[ \t]*(?<![\w.,/])(?:{NUMBER})[ \t]*(?:{UNIT})?[ \t]+for[ \t]+(?:(?:the|your|my)[ \t]+)?$")
+RESULT_FOR_NAME_RE = re.compile(rf"(?i)\b(?:value|result|reading|level|shows?|showed|says|said|reads|came[ \t]+back(?:[ \t]+at)?)[ \t]*(?::|is|was)?[ \t]*"
+                                rf"(?<![\w.,/])(?:{NUMBER})[ \t]*(?:{UNIT})?[ \t]+for[ \t]+(?:(?:the|your|my|his|her|their)[ \t]+)?$")  # "the portal shows 8.7 for my hemoglobin"
 
 
 # A label over grades listed after their counts or conditions: "Current grades (wk 7): WBC 2, ANC 2, plt 1", "Grades at
@@ -3387,7 +3388,7 @@ def value_before_name_mentions(text: str, bare: list[re.Match], named: list[Ment
                                   labelled.group("unit"), None, labelled.span("num"), [parse_number(labelled.group("num"))]))
             continue
         before = BEFORE_NAME_RE.search(text, max(0, name.start() - 40), name.start())
-        result = RESULT_FOR_NAME_RE.search(text, max(0, name.start() - 60), name.start()) if not before and text.endswith("for ", 0, name.start()) else None
+        result = RESULT_FOR_NAME_RE.search(text, max(0, name.start() - 60), name.start()) if not before and "for " in text[max(0, name.start() - 12):name.start()] else None
         if result and not any(a <= result.start("num") < b for a, b in used):
             found.append(_matched_mention(name.lastgroup, text, result.start("num"), name.end(), result))
             continue

@@ -1856,6 +1856,9 @@ ROUND104_CLASSES = [
     # a German number of tens said as one word
     ("Thrombozyten heute siebenundvierzig, also eine Thrombozytopenie Grad 2.", "5", [(M, "plt", 2, 3)]),
     ("Thrombozyten heute siebenundvierzig, also eine Thrombozytopenie Grad 3.", "5", []),
+    # an unnamed count's series, judged at its last value
+    ("His counts have drifted 160, 110 and now 70 — grade 1 thrombocytopenia.", "5", [(M, "plt", 1, 2)]),
+    ("Her count fell from 1.4 to 0.9 - grade 3 neutropenia.", "5", []),
 ]
 
 

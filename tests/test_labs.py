@@ -1927,6 +1927,9 @@ ROUND104_READS = [
     # a German or Dutch number of tens said as one word with its "and"
     ("Leukozyten heute zwei komma eins, Thrombozyten dreiundsechzig", {"wbc": 2.1, "plt": 63}),
     ("trombocyten vandaag vijfenvijftig", {"plt": 55}),
+    # "last" and a short weekday in a series; a value a source "shows" for the name after it
+    ("neuts 2 wks ago 2.2, last wed 1.4, this am 0.9", {"anc": 0.9}),
+    ("my chart shows 9.6 for my hemoglobin", {"hgb": 9.6}),
 ]
 
 
