@@ -1930,6 +1930,9 @@ ROUND104_READS = [
     # "last" and a short weekday in a series; a value a source "shows" for the name after it
     ("neuts 2 wks ago 2.2, last wed 1.4, this am 0.9", {"anc": 0.9}),
     ("my chart shows 9.6 for my hemoglobin", {"hgb": 9.6}),
+    # "post" after a transfusion's dose; a repeat in the next sentence after one announced
+    ("Hgb 6.9 s/p 2u PRBC, post 8.4", {"hgb": 8.4}),
+    ("plt 9?? ordered a redraw. recheck came back 14", {"plt": 14}),
 ]
 
 
