@@ -1933,6 +1933,12 @@ ROUND104_READS = [
     # "post" after a transfusion's dose; a repeat in the next sentence after one announced
     ("Hgb 6.9 s/p 2u PRBC, post 8.4", {"hgb": 8.4}),
     ("plt 9?? ordered a redraw. recheck came back 14", {"plt": 14}),
+    # a pronoun after a date with "on"; the writer's own value "came back today at"; "my pt" after another's taken back
+    ("hb on 6/2 was 9.8, on 6/9 it was 8.7", {"hgb": 8.7}),
+    ("My brother's neutrophils were 0.5 on chemo. Mine came back today at 2.6", {"anc": 2.6}),
+    ("bed 9's anc is 0.4, not mine. my pt in bed 2 is at 1.8", {"anc": 1.8}),
+    # a cycle named by its letter and number in a rule, then today's value
+    ("Protocol needs platelets ≥100 before C4. Today 86.", {"plt": 86}),
 ]
 
 
