@@ -25,7 +25,7 @@ LAB_NAMES_FILE = Path(__file__).resolve().parent / "data" / "lab_names.yaml"
 # "neutrophil count". The '#' is part of the name, so "LYMPH#" is read whole even where "lymph" alone is a name.
 COUNT_SUFFIX = r"#?(?:\s+(?:counts?|ct|cnt)\b\.?)?"
 # ... and a German name may be compounded with "Verlauf" (its course over time): "Thrombozytenverlauf", "Hb-Verlauf".
-COURSE_SUFFIX = r"(?:-?verlauf|-?zahl|-?konzentration|-?wert|-?aantal)?"  # ... or with its count or value: "Neutrophilenzahl", "Thrombozytenwert"
+COURSE_SUFFIX = r"(?:-?verlauf|-?zahl|-?konzentration|-?wert|-?aantal|-?abfall|-?anstieg|-?daling|-?stijging)?"  # ... or with its count or value: "Neutrophilenzahl", "Thrombozytenwert"
 
 
 def _lexicon() -> dict[str, str]:
@@ -202,8 +202,10 @@ FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,
 # ("from a nadir of 4 x10^9/L to 162") and labelled with when it was taken ("from 5.9 g/dL on admission to 8.7").
 FROM_TO = (r"(?:\s*(?:from\s+(?:(?:a|an|the|its|her|his|their)\s+)?(?:(?:nadir|low|lowest|peak|high|baseline|level|value)\s+(?:of\s+)?)?"
            r"\d[\d.,]*(?:\s?[kK]\b)?\s*(?:(?:[x×*]\s*)?\S*/\S+\s*)?(?:\([^()\n]{1,20}\)\s*)?(?:(?:nadir|low|baseline|peak)\s+)?(?:(?:on|at|in|before|after|during)\s+(?:the\s+)?[A-Za-z][\w-]*(?:\s+\d{1,3})?\s*)?"
-           r"(?:,?\s*which\s+(?:was|is|were|had\s+been)\s+[^,;()\n]{1,25},\s*)?|by\s+\d[\d.,]*\s*(?:%|percent\b|\S*/\S+)?\s*|\d[\d.,]*\s*(?:%|percent\b)\s*)"
-           r"(?:(?:down|up|back)\s+)?to\s+(?:(?:a|an|the)\s+)?(?:(?:new\s+)?(?:nadir|low|peak|high)\s+(?:of\s+)?)?)")
+           r"(?:,?\s*which\s+(?:was|is|were|had\s+been)\s+[^,;()\n]{1,25},\s*)?|by\s+\d[\d.,]*\s*(?:%|percent\b|\S*/\S+)?\s*|\d[\d.,]*\s*(?:%|percent\b)\s*|"
+           # in Dutch and German, the verb may stand between: "van 160 gedaald naar 54", "von 180 auf 46"
+           r"(?:van|von)\s+\d[\d.,]*(?:\s?[kK]\b)?\s*(?:(?:[x×*]\s*)?\S*/\S+\s*)?(?:(?:gedaald|gezakt|gestegen|gekelderd|gesunken|gestiegen|gefallen|abgefallen|angestiegen)\s+)?(?=naar\s|auf\s))"
+           r"(?:(?:down|up|back)\s+)?(?:to|naar|auf)\s+(?:(?:a|an|the)\s+)?(?:(?:new\s+)?(?:nadir|low|peak|high)\s+(?:of\s+)?)?)")
 
 # The canonical unit of each analyte and where the value lands with no unit given.
 CANONICAL_UNIT = {"wbc": "10^9/L", "anc": "10^9/L", "alc": "10^9/L", "plt": "10^9/L", "hgb": "g/dL",
@@ -468,13 +470,16 @@ AFTER_VALUE_RE = re.compile(rf"(?:\s*(?-i:\*?\(?(?:LL|HH|L|H|LOW|HIGH|Low|High|C
 NOT_A_VALUE_WORDS = (r"(?:%|percent\b|\((?:mild|moderate|severe|life-threatening)\)|erytrocytenconcentra\w*|erythrozytenkonzentra\w*|concentrados?\b|(?:further|more|additional|extra|other)\s+(?:units?|u|bags?|pools?|packs?|doses?)\b|(?:(?:g-?csf|filgrastim|pegfilgrastim|neupogen|neulasta|growth\s+factor|steroid|ivig)\s+)?(?:shots?|injections?|infusions?)\b|units?\b|u\b|pools?\b|bags?\b|packs?\b|apheres[ie]s\b|aph[ée]r[èée]ses?\b|adult\s+doses?\b|p?rbcs?\b|ffp\b|cgrs?\b|cps?\b|cpa\b|pfc\b|culots?\b|"
                      r"poches?\b|concentr[ée]s?\b|unit[ée]s\b|unit[àa]\b|unidades\b|sacche\b|sacca\b|ek\b|eks\b|ecs?\b|ch\b|eenheden\b|tks?\b|mg\b|mcg\b|µg\b|"
                      r"g\s*/\s*kg|mg\s*/\s*kg|ml\b|doses?\b|(?:days?|wks?|weeks?|cycles?)\b(?![ \t]*\+?\d)|months?\b|years?\b|yrs?\b|y/o\b|y\.?o\.?(?![^\W\d_])|patients\b|pts\b|"
-                     r"times\b|hours?\b|hrs?\b)")
+                     r"times\b|hours?\b|hrs?\b|"
+                     # the same in the other languages read: "in calo da 10 giorni", "seit 3 Wochen"
+                     r"(?:giorni|giorno|settimane|settimana|mesi|d[íi]as|semanas|meses|jours|semaines|mois|tagen?|tage|wochen|woche|monaten?|dagen|weken|maanden|"
+                     r"anni|a[ñn]os|jahren?|jaar)\b(?![ \t]*\+?\d))")
 NOT_A_VALUE_RE = re.compile(r"\s*-?" + first_char_lookahead(NOT_A_VALUE_WORDS) + NOT_A_VALUE_WORDS, re.IGNORECASE)  # "a 2-week pause"
 REFERENCE_AFTER_RE = re.compile(r"\s*(?:\)|\]|;|\.(?:\s|$)|,?\s*(?:study|trial|cohort|guidelines?|update|data|paper|review|"
                                 r"criteria|version|edition|et\s+al)\b|$)", re.IGNORECASE)
 # A statistic about a cohort, not a patient's value: "the median ANC was 1.2".
 STATISTIC_WORDS = ("median", "médian", "mean", "average", "mittler", "gemiddeld", "moyenne", "media")
-STATISTIC_VALUE_RE = re.compile(r"[^\d\n;?]{0,40}?\d+(?:[.,]\d+)?")  # the statistic's own number after the name
+STATISTIC_VALUE_RE = re.compile(r"(?i)(?:[^\d\n;?]|\b(?:week|wk|day|cycle|month)\s*\d{1,3}\b){0,40}?(?<!week )(?<!wk )(?<!day )(?<!cycle )(?<!month )\d+(?:[.,]\d+)?")  # the statistic's own number after the name (not "at week 12")
 STATISTIC_BEFORE_RE = re.compile(r"(?i)\b(?:m[ée]dian[eao]?|mean|average|averaged|mediano|mittlere[rn]?|gemiddelde|moyenne|media)[ \t]+(?:\w+[ \t]+){0,2}$")  # on the name's line: a heading above says nothing
 # The same analyte's later values: "95 -> 61 -> 38", "4.8 on Monday, came back at 0.9".
 # A bare number that ends a list item: "PLT 88, 61, 45" is a series.
@@ -769,7 +774,9 @@ NOT_SERIES_GAP_RE = re.compile(r"(?i)[<>≤≥=]|\b(?:if|unless|when|whenever|on
                                r"patients?|pts|cohort|trial|study|grade|g[1-4]|ctcae|vers(?:ion[es]?|ão|ión|ie)|age|aged|years?|yo|kg|mg|dose|cycles?|temp\w*|fever|"
                                r"bp|pulse|hr|rr|sats?|spo2|ldh|retic\w*|haptoglobin|ferritin|crp|inr|ptt?|fibrinogen|creatinine|bilirubin|"
                                r"alt|ast|glucose|sodium|potassium|hct|hematocrit|haematocrit|mcv|rbc|eos\w*|mono\w*|baso\w*|blasts?|"
-                               r"si|sous|sotto|unter|onder|bajo|debajo|menos|menor|sopra|über|boven|encima|seuil|soglia|umbral|limiar|grenze|"
+                               # "unter 50" is a threshold; "unter Ipilimumab", "sous pembrolizumab" a treatment
+                               r"si|(?:sous|sotto|unter|onder|bajo)(?![ \t]+(?:[\w-]*mab\b|immun\w*|th?[ée]?rap\w*|keytruda|opdivo|yervoy|tecentriq|imfinzi|bavencio|"
+                               r"libtayo|pembro\w*|nivo\w*|ipi\w*|atezo\w*|durva\w*|pred\w*|dexa\w*|steroid\w*|cortico\w*|kortiko\w*))|debajo|menos|menor|sopra|über|boven|encima|seuil|soglia|umbral|limiar|grenze|"
                                r"drempel|objectif|objetivo|obiettivo|ziel|doel|wenn|falls|als|se|caso|"
                                r"his|her|their|husband|wife|sister|brother|mother|father|friend|donor|"
                                r"lactate|lac|pct|procalcitonin|ph|albumin|tsh|cortisol|k|(?-i:Na)|cr|bun|t|fiebre|fièvre|febbre|"  # sodium's "Na", not Dutch "na"
@@ -873,7 +880,7 @@ def _told_later(text: str, lowered: str, scan: int, next_name: int, last_step: t
 
 NUMBER_STEP_RE = re.compile(NUMBER, re.IGNORECASE)
 CLOCK_BEFORE_RE = re.compile(r"(?i)(?:\bat|@)[ \t]*(?:[01]\d|2[0-3])[0-5]\d[ \t]+$")  # "at 1400 41": a clock of four digits, the value's label
-DOSE_IN_GAP_RE = re.compile(r"(?i)(?<![\w.,])\d+(?:[.,]\d+)?[ \t]*(?:mg|mcg|g(?=[ \t]*/[ \t]*kg))(?:[ \t]*/[ \t]*kg)?(?:[ \t]*(?:x|×|for)[ \t]*\d{1,2}[ \t]*(?:d|days?)\b)?")
+DOSE_IN_GAP_RE = re.compile(r"(?i)(?<![\w.,])\d+(?:[.,]\d+)?[ \t]*(?:mg|mcg|g(?=[ \t]*/[ \t]*kg))(?:[ \t]*/[ \t]*kg(?:[ \t]+KG\b)?)?(?:[ \t]*(?:x|×|for)[ \t]*\d{1,2}[ \t]*(?:d|days?)\b)?")
 DAY_LIST_BEFORE_RE = re.compile(r"(?i)\b(?:days|weeks|wks|cycles|visits)\s+\d{1,3}(?:\s*(?:,|and|&)\s*\d{1,3})*\s*(?:,|and|&)\s*$")
 # A gap that ends with an event ("…, bei Entlassung 9,3") or a treatment given ("…, nach Transfusion von 2 EK 8,9").
 EVENT_END_RE = re.compile(EVENT_LABEL + r"[ \t]*:?[ \t]*$", re.IGNORECASE)
@@ -993,13 +1000,13 @@ TARGET_WORD = r"(?:target|goal|aim|keep|maintain|threshold|trigger|cut-?off|[LU]
 TARGET_BEFORE_RE = re.compile(first_char_lookahead(TARGET_WORD) + r"\b" + TARGET_WORD, re.IGNORECASE)
 # ... also in French, Spanish, Italian, Portuguese, German and Dutch, where the word of a transfusion may follow ("Seuil
 # transfusionnel : Hb 7 g/dL"); scanned for only when one of their words is in the text.
-FOREIGN_TARGET_WORDS = ("seuil", "cible", "objecti", "umbral", "soglia", "schwelle", "drempel", "limite inf", "límite inf", "untere grenze", "ondergrens")
+FOREIGN_TARGET_WORDS = ("seuil", "cible", "objecti", "umbral", "soglia", "schwelle", "drempel", "limite inf", "límite inf", "untere grenze", "ondergrens", "lin ")
 FOREIGN_TARGET_WORD = (r"(?:seuil|cible|objectif|umbral|objetivo|soglia|schwellen?(?:wert)?|transfusionsschwelle|drempel(?:waarde)?|"
-                       r"l[íi]mite[ \t]+inf[ée]rieure?|limite[ \t]+inferiore|untere[ \t]+grenze|ondergrens)"  # a lower limit of normal: "la limite inférieure des plaquettes est à 150"
+                       r"l[íi]mite[ \t]+inf[ée]rieure?|limite[ \t]+inferiore|untere[ \t]+grenze|ondergrens|LIN)"  # a lower limit of normal: "la limite inférieure des plaquettes est à 150"
                        r"(?:[ \t]+(?:(?:de|d['’]|di|del|da)[ \t]*)?tra(?:n)?sfusi\w*)?\s*:?\s+"  # "seuil de transfusion Hb 8 g/dL"
                        r"(?:(?:de|d['’]|des|du|la|le|l['’]|el|il|lo|die|der|het|del|della|dei|degli|delle|de[ \t]+las|de[ \t]+los|dos|das|van[ \t]+de)\b\s*)?")
 FOREIGN_TARGET_STARTS = ("seuil", "cible", "objecti", "objeti", "umbral", "soglia", "schwelle", "transfusionsschwelle", "drempel",
-                         "limite", "límite", "untere", "ondergrens")  # each name's start
+                         "limite", "límite", "untere", "ondergrens", "lin")  # each name's start ("LIN": the French LLN)
 FOREIGN_TARGET_BEFORE_RE = re.compile(first_char_lookahead(FOREIGN_TARGET_WORD) + r"\b" + FOREIGN_TARGET_WORD, re.IGNORECASE)
 NAME_PUNCTUATION_RE = re.compile(r"[ \t]*(?:(?:trend|series|results?|values?|levels?)\b[ \t]*)?[#:=]?", re.IGNORECASE)
 TIMES_TEN_RE = re.compile(r"\s*[x×*]\s*10")
@@ -1297,7 +1304,7 @@ LATER_DATED_ITEM = (rf"(?:and[ \t]+)?(?:the[ \t]+)?{DATE_PREPOSITION}(?:{DATE_LA
                     rf"[ \t]*[:=]?[ \t]+(?P<later>\d+(?:[.,]\d+)?)(?!\d|/\d){ITEM_UNIT}")
 # What a dated list must start with (see DATE_LABEL): a cheap test before the whole pattern, which "WBC 2.7 x10^9/L" fails.
 DATED_START_RE = re.compile(r"[ \t]*(?:[:=]|--?|[—–])?[ \t]*\(?(?:\d{1,2}/\d|\d{1,2}\.\d{1,2}\.|\d{1,2}:\d|\d{1,2}[ -][^\W\d_]|[^\W\d_])")
-DATED_LIST_RE = re.compile(rf"[ \t]*(?:[:=]|--?|[—–])?[ \t]*{DATED_ITEM}(?:(?:[ \t]*(?:[,;|]|{ARROW})|[ \t]+[–—][ \t]+|(?:[ \t]+[HL])?[ \t]{{2,}})[ \t]*{LATER_DATED_ITEM})+", re.IGNORECASE)
+DATED_LIST_RE = re.compile(rf"[ \t]*(?:[:=]|--?|[—–])?[ \t]*{DATED_ITEM}(?:(?:[ \t]*(?:[,;|]|{ARROW})|[ \t]+[-–—][ \t]+|(?:[ \t]+[HL])?[ \t]{{2,}})[ \t]*{LATER_DATED_ITEM})+", re.IGNORECASE)
 DATED_ITEM_RE = re.compile(rf"{DATE_PREPOSITION}\(?(?P<label>{DATE_LABEL}|{TODAY_LABEL}(?=[ \t]+{DATE_LABEL}[ \t]*:?[ \t]+\d)(?:[ \t]+{DATE_LABEL})|{TODAY_LABEL})\)?{DRAW_WORDS}[ \t]*[:=]?[ \t]+(?P<value>\d+(?:[.,]\d+)?)(?!\d|/\d)"
                            rf"(?:[ \t]*(?P<unit>{UNIT_ALTERNATIVES})(?![A-Za-z]))?", re.IGNORECASE)
 # Words between a name and its dated list: a word for a series, or the first date's preposition. LIST_WORD_STARTS: their first
@@ -1522,6 +1529,31 @@ def cdisc_mentions(text: str) -> list[Mention]:
     return found
 
 
+# A lab result exported as a JSON object: its test's name, its value and (optionally) its unit, in any order of keys:
+# {"test": "PLT", "value": 73, "unit": "10*9/L"}.
+JSON_OBJECT_RE = re.compile(r"\{[^{}]{0,400}\}")
+JSON_NAME_RE = re.compile(r'"(?:test|name|analyte|code|component|display|parameter|lab|item)"\s*:\s*"(?P<name>[^"\n]{1,40})"', re.IGNORECASE)
+JSON_VALUE_RE = re.compile(r'"(?:value|result|result_value|value_numeric)"\s*:\s*"?(?P<num>\d+(?:\.\d+)?)"?(?=\s*[,}])', re.IGNORECASE)
+JSON_UNIT_RE = re.compile(r'"(?:unit|units|uom)"\s*:\s*"(?P<unit>[^"\n]{1,20})"', re.IGNORECASE)
+
+
+def json_record_mentions(text: str) -> list[Mention]:
+    """The values of lab results written as JSON objects, each with its test's analyte (see JSON_OBJECT_RE)."""
+    found = []
+    for record in JSON_OBJECT_RE.finditer(text):
+        name = JSON_NAME_RE.search(text, *record.span())
+        value = JSON_VALUE_RE.search(text, *record.span()) if name else None
+        analyte = ANALYTE_RE.fullmatch(name.group("name").strip()) if value else None
+        if analyte is None:
+            continue
+        unit = JSON_UNIT_RE.search(text, *record.span())
+        mention = _mention(analyte.lastgroup, text, record.start(), record.end(), value.group("num"), False, unit.group("unit") if unit else None,
+                           None, value.span("num"), [parse_number(value.group("num"))])
+        if mention.value is not None:
+            found.append(mention)
+    return found
+
+
 def _bracketed_alone(text: str, filler: str, number_end: int) -> bool:
     """Whether a value stands alone in brackets right after its name: "normal Hb (12.8)" gives the value said to be normal."""
     return filler.strip() == "(" and text[number_end:number_end + 12].lstrip(" \t").startswith(")")
@@ -1728,6 +1760,9 @@ def _find_mentions(text: str) -> list[Mention]:
             if (since := TIME_SINCE_GAP_RE.match(text, position)) and (later := VALUE_RE.match(text, since.end())) and not later.group("cmp"):
                 mentions.append(_matched_mention(analyte, text, match.start(), _value_end(later), later))  # "Hb 2 hrs post 8.5"
                 continue
+            if (told := _value_in_next_clause(text, position)) is not None:  # "Piastrine in calo da 10 giorni; … oggi mostra 47.000/mmc"
+                mentions.append(_matched_mention(analyte, text, match.start(), told.end(), told))
+                continue
             bare.append(match)
             continue
         if unit_text:
@@ -1911,6 +1946,8 @@ def _find_mentions(text: str) -> list[Mention]:
         conditions += condition_value_mentions(text, lowered)
     if "lbtest" in lowered:  # "LBTEST=Neutrophils | LBORRES=1.05 | LBORRESU=10^9/L": a CDISC SDTM record's test and result
         mentions = mentions + [m for m in cdisc_mentions(text) if not any(other.number_span == m.number_span for other in mentions)]
+    if '"' in text and "{" in text and ("value" in lowered or "result" in lowered):  # {"test": "PLT", "value": 73, "unit": "10*9/L"}
+        mentions = mentions + [m for m in json_record_mentions(text) if not any(other.number_span == m.number_span for other in mentions)]
     fishbones = fishbone_mentions(text, mentions) if ">" in text and "<" in text else []
     grouped, group_names = slash_group_mentions(text) if "/" in text and SLASHED_NUMBER_HINT_RE.search(text) else ([], [])
     if grouped:  # "1.2/7.4/19 (WBC/Hb/plt)": the names of a group give no values of their own
@@ -4386,7 +4423,9 @@ SPELLED_LOWER = ("a n c", "w b c", "a l c", "p l t", "h g b")  # dictation in lo
 NOUN_BEFORE_RE = re.compile(r"\b(?:a|an|the|this|that|these|those|some|any|no|each|every|which|what|whose|one)[ \t]+$", re.IGNORECASE)
 SPOKEN_MULTIPLIER_AFTER_RE = re.compile(r"[ \t]+times[ \t]+ten\b", re.IGNORECASE)  # "times" here is no count of times
 # Digits with a spoken decimal point: "10 point 4" (a "comma" said after digits stays punctuation).
-DIGITS_POINT_RE = re.compile(r"(?<![\w.,])\d{1,4}[ \t]+point[ \t]+\d{1,3}(?!\w|[.,]\d|[ \t]+(?:point|times|percent)\b)", re.IGNORECASE)  # "5 point 6."
+# ... and "period" between digits, when one digit ends the clause: "hemoglobin 8 period 9, white count 4 period 1"
+DIGITS_POINT_RE = re.compile(r"(?<![\w.,])\d{1,4}[ \t]+(?:point[ \t]+\d{1,3}|period[ \t]+\d(?=[ \t]*(?:[,;]|$)))(?!\w|[.,]\d|[ \t]+(?:point|times|percent)\b)",
+                             re.IGNORECASE | re.MULTILINE)  # "5 point 6."
 # Cheap tests that a text may hold any of them, fast on a long text: a piece of a number word (plain substring tests
 # are several times faster than one regex over a long text), or capitals spaced letter by letter.
 NUMBER_WORD_PIECES = ("zero", "one", "two", "thre", "four", "fort", "five", "fift", "six", "seven", "eight", "nine", "ten", "eleven",
@@ -4705,7 +4744,7 @@ def read_spoken_numbers(text: str) -> SpokenText:
     english = _starts_a_word(lowered, NUMBER_WORD_PIECES)
     other = _says_other_numbers(lowered)
     spaced = SPACED_CAPITALS_RE.search(text) is not None or any(spelled in lowered for spelled in SPELLED_LOWER)
-    digits_point = "point" in lowered
+    digits_point = "point" in lowered or "period" in lowered
     if not (english or other or spaced or digits_point):
         return SpokenText(text, text)
     parts: list[str] = []
@@ -4740,7 +4779,7 @@ def read_spoken_numbers(text: str) -> SpokenText:
                 while start > copied and text[start - 1] in " \t":
                     start -= 1  # "45 comma" is "45,"
         elif kind is None and said[0].isdigit():
-            replacement = re.sub(r"[ \t]+point[ \t]+", ".", said, flags=re.IGNORECASE)  # "10 point 4"
+            replacement = re.sub(r"[ \t]+(?:point|period)[ \t]+", ".", said, flags=re.IGNORECASE)  # "10 point 4"
         else:
             joined = said.replace(" ", "")
             replacement = joined if ANALYTE_RE.fullmatch(joined) else None

@@ -1939,6 +1939,18 @@ ROUND104_READS = [
     ("bed 9's anc is 0.4, not mine. my pt in bed 2 is at 1.8", {"anc": 1.8}),
     # a cycle named by its letter and number in a rule, then today's value
     ("Protocol needs platelets ≥100 before C4. Today 86.", {"plt": 86}),
+    # Dutch and German changes with the verb between; a duration in another language, then the value in the next clause
+    ("Leukocyten van 4,2 gezakt naar 2,6 x10^9/l", {"wbc": 2.6}),
+    ("Neutrofili in calo da 3 settimane; l'emocromo di oggi mostra 900/mmc", {"anc": 0.9}),
+    # the French LLN; a statistic's time before its value, then ours
+    ("LIN des neutrophiles au labo : 1,8 G/L ; chez notre patient ils sont à 1,1 G/L.", {"anc": 1.1}),
+    ("the cohort's median platelet count at week 6 was 180, but our pt's is 95", {"plt": 95}),
+    # "period" between digits in dictation; a German dated course with dotted dates and hyphens
+    ("neutrophils 1 period 2, hemoglobin 10 period 4", {"anc": 1.2, "hgb": 10.4}),
+    ("Leukozyten-Verlauf: 01.04. 5,1 - 08.04. 3,9 - 15.04. 2,7", {"wbc": 2.7}),
+    # a lab result as a JSON object; a German compound of the count's fall, and a treatment "unter" a drug in the series
+    ('[{"test": "HGB", "value": 8.3, "unit": "g/dL"}, {"test": "WBC", "value": 2.2, "unit": "10*9/L"}]', {"hgb": 8.3, "wbc": 2.2}),
+    ("Leukozytenabfall von 5,0 auf 1,9/nl unter Nivolumab; nach Pause Anstieg auf 3,4/nl", {"wbc": 3.4}),
 ]
 
 
