@@ -121,7 +121,7 @@ WORST_LABEL = (r"\s+(?:at|for|of)\s+(?:the\s+)?(?:worst|nadir|lowest|peak|maximu
                r"|\s*\(\s*(?:at\s+)?(?:worst|nadir|lowest|max\w*)\b[^()\n]{0,50}\)\s*:"
                r"|\s*\(\s*(?:latest|current|today|most\s+recent)\s*\)\s*:")  # ... or of the latest: "CTCAE grade (latest): 2"
 GRADE_CLAIM_PATTERN = (
-    rf"(?<![^\W_])(?<!-)(?#first)(?:CTCAE(?:\s+|-)(?:v\s?[56](?:\.0)?\s+)?)?(?:graded(?:\s+as)?|grade\s+(?:has\s+been|was|is\s+now)\s+(?:corrected|changed|amended|revised|updated)\s+to|grade|grado|grad|grau|graad|gr\.?|(?-i:G)(?=\s*[<>≤≥]?=?\s*[0-5]|-[0-5])|(?-i:g)(?=[0-5]\s+(?:[a-z]+p[ée]ni|an(?:a?e|ä)mi)|[0-5](?:[.;,!?)](?!\d)|$)))(?:\s*:|\s+(?:is|was|would\s+be|will\s+be|of)(?=\s+(?:[<>≤≥]=?\s*)?{GRADE_TOKEN}\b)|{WORST_LABEL})?\s*(?:-(?=[0-5IViv]))?"
+    rf"(?<![^\W_])(?<!-)(?#first)(?:CTCAE(?:\s+|-)(?:v\s?[56](?:\.0)?\s+)?)?(?:graded(?:\s+as)?|grade\s+(?:has\s+been|was|is\s+now)\s+(?:corrected|changed|amended|revised|updated)\s+to|grade|grado|grad|grau|graad|gr\.?|(?-i:G)(?=\s*[<>≤≥]?=?\s*[0-5]|-[0-5])|(?-i:g)(?=[0-5]\s+(?:[a-z]+p[ée]ni|an(?:a?e|ä)mi)|[0-5](?:[.;,!?)](?!\d)|$|[ \t]+[—–-][ \t])))(?:\s*:|\s+(?:is|was|would\s+be|will\s+be|of)(?=\s+(?:[<>≤≥]=?\s*)?{GRADE_TOKEN}\b)|{WORST_LABEL})?\s*(?:-(?=[0-5IViv]))?"
     rf"(?P<op>≥|>=|>|≤|<=|<)?\s*(?P<g>{GRADE_TOKEN})(?![^\W_]|\.\d)"
     # ("… grade 3 and grade 3 neutropenia": a second grade with its own condition is a claim of its own)
     rf"(?:\s*(?!and\s+grade\s*[0-5]\s+(?:[a-z]+p[ée]ni|an(?:a?[ée]|ä)mi))(?:-|–|to|or|/|and)\s*(?:grade\s*)?(?P<g2>{GRADE_TOKEN})(?![^\W_]|\.\d)(?!\s+(?:grades?|gr|patients?|cases?|had|has|with|developed)\b))?"
@@ -269,7 +269,9 @@ SENTENCE_END = r"(?<!\d)[.!?](?=\s|$)|[!?][\x22'”’»]+(?=\s|$)|(?<=\d)[.!?](
 SENTENCE_RE = re.compile(rf"[^\n](?=([^\n.!?]*))\1(?:(?!{SENTENCE_END})[.!?](?=([^\n.!?]*))\2)*(?:{SENTENCE_END})", re.DOTALL)
 CLAUSE_BREAK_RE = _scan(r"(?#first)(?:;|,\s*(?:so|yet)\b|\b(?:whereas|while|but)\b)", re.IGNORECASE)
 # A grade that describes a cohort, not the value at hand: "34 patients with grade 4 neutropenia".
-COHORT_RE = re.compile(r"(?i)\bpatients\s+(?:with|had|having)\s+$|\b(?:in|of)\s+\d[\d,]*\s+(?:patients|cases)\s+(?:with\s+)?$"
+COHORT_RE = re.compile(r"(?i)\bpatients\s+(?:with|had|having)\s+$|"
+                       # "nessun paziente ha sviluppato una piastrinopenia di grado ≥3": no patient of the cohort, in the languages read
+                       r"\b(?:nessun|ning[úu]n|aucun|kein(?:e[rn]?)?|geen|nenhum)\s+(?:paziente|paciente|patient|patiente|patienten|patiënt)\b[^.;\d]{0,60}$|\b(?:in|of)\s+\d[\d,]*\s+(?:patients|cases)\s+(?:with\s+)?$"
                        # "… occurred in three patients: two grade 2 and one grade 4 (nadir 33)": numbers of patients listed before grades
                        r"|\b(?:patients|cases|subjects|cohort|arm|group)\b[^.;]{0,80}?(?:[:,;]|\band)\s*(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+$"
                        # "the remaining six had grade 4": other patients than the one whose value is given
@@ -413,8 +415,8 @@ REFERRING_COMPARISON_START_RE = re.compile(rf"(?i)(?:(?:since|as|because|so|and|
 REFERRING_BEFORE_RE = re.compile(rf"(?i)(?:{REFERRING}|\bso\s+(?:it's\s+|it\s+is\s+|this\s+is\s+|that's\s+|she's\s+|he's\s+)?"
                                  rf"(?:(?:not|still|now|only|just|probably)\s+){{0,2}}"
                                  # "at this level CTCAE calls it grade 2", "your doctor would rate this as grade 1"
-                                 rf"|\b(?:calls?|called|rates?|rated|grades?|graded|classes|classed|classifies|labels?|puts?)\s+(?:it|this|that)\s+"
-                                 rf"(?:as\s+|at\s+)?(?:an?\s+)?(?:CTCAE\s+)?"
+                                 rf"|\b(?:calls?|called|rates?|rated|grades?|graded|re-?grade[ds]?|classes|classed|classifies|labels?|puts?)\s+(?:it|this|that)\s+"
+                                 rf"(?:as\s+|at\s+|(?:down|back|up)?\s*to\s+)?(?:an?\s+)?(?:CTCAE\s+)?"
                                  # ... in the other languages: "entspricht das einer Neutropenie Grad 2", "cela correspond à une neutropénie de grade 2"
                                  rf"|\b(?:entspricht\s+(?:das|dies)|(?:das|dies)\s+entspricht|(?:cela|ceci|ça)\s+correspond\s+à|(?:esto|eso)\s+corresponde\s+a|"
                                  rf"(?:ciò|questo)\s+corrisponde\s+a|(?:isso|isto)\s+corresponde\s+a|dat\s+komt\s+overeen\s+met)\s+"
@@ -486,7 +488,9 @@ NOT_YET_BEFORE_RE = re.compile(r"(?i)\b(?:before|until|till|unless|once)\s+(?:it
                                r"\s+(?:a\s+|an\s+)?(?:CTCAE\s+)?$"
                                # "it would take a count below 75 to make it grade 2", "a further drop would take him into grade 3"
                                r"|\bto\s+(?:make\s+(?:it|this|that|them|him|her)|reach|get\s+(?:to|into)|qualify\s+(?:as|for))\s+(?:a\s+|an\s+)?(?:CTCAE\s+)?$"
-                               r"|\b(?:would|will|could|might)\s+(?:take|bring|push|put|tip|move)\s+(?:it|him|her|them|the\s+(?:count|patient))\s+(?:in)?to\s+(?:a\s+|an\s+)?(?:CTCAE\s+)?$")
+                               r"|\b(?:would|will|could|might)\s+(?:take|bring|push|put|tip|move)\s+(?:it|him|her|them|the\s+(?:count|patient))\s+(?:in)?to\s+(?:a\s+|an\s+)?(?:CTCAE\s+)?$"
+                               # "a few more points down and it would be grade 3": a drop supposed, and the grade it would give
+                               r"|\b(?:more|further|another|lower|higher)\b[^.;!?\n]{0,40}?\band\s+(?:it|that|this|she|he|they)\s+(?:would|will|could|might)(?:\s+(?:then|now))?\s+be\s+(?:a\s+|an\s+|in\s+)?(?:CTCAE\s+)?$")
 LATER_NONE_BEFORE_RE = re.compile(r"(?i)\bno\s+(?:further|more|new|subsequent|additional|recurrent|other)\s+(?:episodes?\s+of\s+)?$")
 NOT_YET_HINT_RE = re.compile(r"before|until|till|unless|once|make|would|will|could|might|to reach|to get|to qualify")  # a cheap test before NOT_YET_BEFORE_RE
 DEFINITION_SUBJECT_RE = re.compile(rf"(?i){DEFINITION_SUBJECT}(?:at\s+or\s+)?$")
@@ -715,7 +719,7 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
             continue  # "After cycle 1 (ANC 0.8, grade 3), no further grade 3 neutropenia occurred": later events, none of them a value's
         if NOT_YET_HINT_RE.search(lowered_before) and NOT_YET_BEFORE_RE.search(before):
             continue  # "it has to drop below 50 before it becomes grade 3", "would take him into grade 3": a grade not reached
-        if ("patients" in lowered_before or "cases" in lowered_before or "remaining" in lowered_before or "other" in lowered_before
+        if ("patient" in lowered_before or "pazient" in lowered_before or "pacient" in lowered_before or "cases" in lowered_before or "remaining" in lowered_before or "other" in lowered_before
                 or " had " in lowered_before or "subjects" in lowered_before or "cohort" in lowered_before or " arm" in lowered_before
                 or "group" in lowered_before) \
                 and COHORT_RE.search(before) \
@@ -839,6 +843,11 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
                 term = named.pop() if len(named) == 1 else None  # the head names the count
         if any(DEFINED_HINT_RE.search(text, at, at + 18) and DEFINED_AFTER_RE.match(text, at, end) for at in {claim_end, after_term}):
             continue  # "(G4 is <0.1)", "grade 2 neutropenia is 1.0 to <1.5": not a claim about the value at hand
+        if ">" in text[max(0, claim_start - 200):claim_start] and "?" not in text[claim_end:min(len(text), end + 1)] and _quoted_in_reply(text, claim_start):
+            continue  # "> plt 45 this morning, G2" under a reply: the message replied to, another's words quoted (a question quoted
+            # is still asked, and the reply's "Yes, G3" makes it a claim)
+        if "?" in text[claim_end:min(len(text), end + 2)] and ASKED_AFTER_RE.match(text, claim_end) and SAID_BY_ANOTHER_BEFORE_RE.search(before):
+            continue  # "The nurse said that's grade 1 neutropenia, is that right?": another's claim, asked about
         if (REPORTED_HINT_RE.search(lowered_before[-100:]) or ANYONE_HINT_RE.search(lowered_before)) and REPORTED_BEFORE_RE.search(before) \
                 or REPORTED_HINT_RE.search(lowered_after, 0, 45) and REPORTED_AFTER_RE.match(text, after_term, end):
             continue  # "initially reported as grade 2", "graded 2 in error": someone else's claim, reported as such
@@ -859,7 +868,7 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
 
 
 # A change to a grade told after the value of an earlier time: "(platelets 24), which resolved to Grade 1 by Day 29".
-RESOLVED_TO_BEFORE_RE = re.compile(r"(?i)\b(?:resolved|improved|recovered|returned|settled|came\s+down|went\s+down|fell|dropped|decreased)\s+"
+RESOLVED_TO_BEFORE_RE = re.compile(r"(?i)\b(?:resolv(?:ed|ing)|improv(?:ed|ing)|recover(?:ed|ing)|return(?:ed|ing)|settl(?:ed|ing)|came\s+down|went\s+down|fell|dropped|decreased)\s+"
                                    r"(?:back\s+)?to\s+(?:CTCAE\s+)?$")
 TIME_ORDINAL_RE = re.compile(r"(?i)\b(?:study\s+)?(?:day|d|week|wk|cycle|c)\s*\d{1,3}\b")  # "by Day 29", "week 4": a time, no value
 ARM_AFTER_RE = re.compile(r"(?i)\s*(?:arm|pathway|branch)\b")
@@ -997,6 +1006,10 @@ DENIED_START_RE = re.compile(ANSWER_LEAD + r"(?:no\b(?=\s*[,.;:!—–-]|\s+(?:i
 AFFIRMED_START_RE = re.compile(ANSWER_LEAD + r"(?:yes|yep|yeah|correct|right|exactly|indeed|that's\s+right)\b")
 # Another's claim reported as such: "initially reported as grade 2", "was graded 2 in error", "mistakenly called grade 3".
 REPORTED_HINT_RE = re.compile(r"initially|originally|previously|first|incorrect|erroneous|mistaken|wrong|falsely|error|mistake|mis")
+SAID_BY_ANOTHER_BEFORE_RE = re.compile(r"(?i)\b(?:nurse|doctor|dr\.?(?:\s+[A-Z]\w*)?|oncologist|physician|resident|pharmacist|gp|registrar|fellow|"
+                                       r"attending|consultant|he|she|they)\s+(?:said|says|told\s+(?:me|us|him|her)|thinks?|thought|called\s+it|wrote)\s+"
+                                       r"(?:that\s+)?(?:(?:that|it|this)(?:['’]s|\s+is|\s+was)\s+)?(?:an?\s+)?$")
+ASKED_AFTER_RE = re.compile(r"(?i)(?:(?!\b(?:but|however|though|although)\b)[^.?!\n]){0,45}\?")  # "…, is that right?" (not "… but I read that …?")
 ANYONE_HINT_RE = re.compile(r"someone|somebody|anyone|people|everyone")  # "Someone … writes grade 3", anywhere in the 60 characters before
 REPORTED_BEFORE_RE = re.compile(r"(?i)\b(?:(?:initially|originally|previously|first|incorrectly|erroneously|mistakenly|wrongly|falsely)\s+"
                                 r"(?:reported|graded|recorded|coded|documented|called|classed|classified|labell?ed|entered|listed)"
@@ -1651,6 +1664,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
 
 # A comparison with a threshold the text gave before, named without its number: "hold if plt <75? ours is 71, so we're
 # above the hold threshold", "anc cutoff for the trial is 1.5, pt's is 1.4 so she clears it".
+COUNTED_SUBJECT_BEFORE_RE = re.compile(r"(?i)\b(?:one|two|three|four|five|both|all(?:\s+three|\s+four)?|none|\d)\s+(?:(?:cell\s+)?lines?|of\s+(?:them|these|those|the\s+\w+)|"
+                                       r"criteria|values?|counts?|parameters?)\s+(?:now\s+|still\s+|already\s+)?$")
 REFERRED_HINT_RE = re.compile(r"above|over|below|under|beneath|clear|meet|met\b|exceed|pass")
 THRESHOLD_NOUN = r"(?:threshold|cut-?off|cutoff|limit|line|bar|requirement|trigger|criterion|criteria)"
 REFERRED_COMPARISON_RE = _scan(rf"(?i)\b(?#first)(?P<rel>above|over|below|under|beneath|clears?|cleared|meets?|met|exceeds?|exceeded|passes|passed)\s+"
@@ -1690,6 +1705,8 @@ def _referred_threshold_findings(text: str, lowered: str, mentions: list[Mention
         floor = max(0, mention.span[0] - THRESHOLD_REACH)
         stated = [(m.span[0], m.value, m.comparator or "") for m in thresholds[bisect_left(threshold_starts, floor):bisect_left(threshold_starts, mention.span[0])]
                   if m.analyte == mention.analyte]
+        if COUNTED_SUBJECT_BEFORE_RE.search(text, max(0, match.start() - 30), match.start()):
+            continue  # "Hb 84, platelets 63, ANC 1.2 — two lines meet it": how many of the values do, not this one
         if match.group("it") and not stated and not re.search(THRESHOLD_NOUN, text[floor:mention.span[0]], re.IGNORECASE):
             continue  # "… so she meets it": "it" is a threshold the text named, or one it gave with its comparator ("needs ANC ≥1.5")
         for number in STATED_THRESHOLD_RE.finditer(text, floor, mention.span[0]):
@@ -2526,7 +2543,7 @@ GENERAL_BEFORE_RE = re.compile(r"(?i)\b(?:if|when|whenever|unless|once|any|every
                                # the case a question supposed: "Et si mes PNN descendent sous 0,5 ? — On parle alors de grade 4"
                                r"alors|entonces|allora|então|in\s+that\s+case|in\s+diesem\s+Fall|en\s+ese\s+caso|in\s+tal\s+caso|nesse\s+caso|"
                                # a source or a study speaks of its cases: "In the Zaremba study, grade 4 …", "ASCO's table gives grade 4 …"
-                               r"(?<!his\s)(?<!her\s)(?<!their\s)(?:stud(?:y|ies)|trials?)|cohorts?|series|reviews?|guidelines?|literature|median|"
+                               r"(?<!his\s)(?<!her\s)(?<!their\s)(?:stud(?:y|ies)|trials?)|cohorts?|series|(?<!on\s)(?<!after\s)(?<!our\s)reviews?|guidelines?|literature|median|"
                                r"table|ASCO|NCCN|ESMO|SITC|ASH)\b")
 # ... or a preposition that makes the grade a rule's condition: "Treatment is paused for grade 3 or 4 neutropenia".
 RULE_BEFORE_RE = re.compile(r"(?i)\b(?:for|until|from|above|below|beyond|in)\s+(?:(?:a|an|the|any|CTCAE)\s+)?[\W_]*$")
@@ -2666,6 +2683,20 @@ def _repeated_values(text: str, start: int, end: int, mentions: list[Mention], k
 
 EQUALS_OPENING_RE = re.compile(r"(?:^|\n)[ \t]*(?:[•*·-][ \t]*)?(?:=|=>|→|->)[ \t]*$")
 CORRECTED_JUST_BEFORE_RE = re.compile(r"(?i)\b(?:we|i)\s+re-?graded\s+(?:it|this|that)\s*[:,—–-]?\s*$")  # "…; we re-graded it: grade 2"
+
+
+UNQUOTED_LINE_RE = re.compile(r"(?m)^(?![ \t]*>)[ \t]*[^\W_]")
+
+
+@lru_cache(maxsize=8)
+def _has_unquoted_line(text: str) -> bool:
+    return UNQUOTED_LINE_RE.search(text) is not None
+
+
+def _quoted_in_reply(text: str, position: int) -> bool:
+    """Whether `position` is on a line quoted with ">" in a reply, a text with lines of its own as well."""
+    line_start = text.rfind("\n", 0, position) + 1
+    return text[line_start:position].lstrip(" \t").startswith(">") and _has_unquoted_line(text)
 
 
 def _general(text: str, s_start: int, start: int, claim: Claim | None, first: int) -> bool:

@@ -1859,6 +1859,17 @@ ROUND104_CLASSES = [
     # an unnamed count's series, judged at its last value
     ("His counts have drifted 160, 110 and now 70 — grade 1 thrombocytopenia.", "5", [(M, "plt", 1, 2)]),
     ("Her count fell from 1.4 to 0.9 - grade 3 neutropenia.", "5", []),
+    # a re-grading "on review" is the writer's own claim; a bare lower-case grade before a dash
+    ("Hb 7.6 on day 8. First coded as grade 3; on review we re-graded it to grade 2.", "5", [(M, "hgb", 2, 3)]),
+    ("anc 0.4 this am, g3 - filgrastim started", "5", [(M, "anc", 3, 4)]),
+    # another's claim reported and asked about; "a few more … and it would be" a grade supposed; "resolving to" a later grade
+    ("My platelets are 62. My doctor said that's grade 1, is that correct?", "5", []),
+    ("ANC 1.1 - a little lower and it would be grade 3; grade 2 for now.", "5", []),
+    ("Hb 7.1 g/dL on day 10 (grade 3 anaemia), improving to grade 1 by day 30.", "5", []),
+    # no patient of a cohort, in Italian; a quoted message under a reply; how many values meet a criterion
+    ("Nessun paziente ha sviluppato una neutropenia di grado 4; la mediana dei neutrofili era 2,1 x10^9/L.", "5", []),
+    ("Repeat at noon is 0.4, so G4 now.\n\n> On Mon you wrote:\n> anc 0.6 this am, G4", "5", []),
+    ("Criteria: ANC <1.0, platelets <100. Ours: ANC 1.4, platelets 72 - one of them meets it.", "5", []),
 ]
 
 
