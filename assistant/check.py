@@ -841,12 +841,13 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
                 named = {m.lastgroup for m in TERM_RE.finditer(text, head.start(), claim_start)} \
                     | {m.lastgroup for m in ANALYTE_RE.finditer(text, head.start(), claim_start)}
                 term = named.pop() if len(named) == 1 else None  # the head names the count
-        if any(DEFINED_HINT_RE.search(text, at, at + 18) and DEFINED_AFTER_RE.match(text, at, end) for at in {claim_end, after_term}):
+        if DEFINED_HINT_RE.search(text, claim_end, after_term + 18) and (DEFINED_AFTER_RE.match(text, claim_end, end)
+                                                                         or after_term != claim_end and DEFINED_AFTER_RE.match(text, after_term, end)):
             continue  # "(G4 is <0.1)", "grade 2 neutropenia is 1.0 to <1.5": not a claim about the value at hand
-        if ">" in text[max(0, claim_start - 200):claim_start] and "?" not in text[claim_end:min(len(text), end + 1)] and _quoted_in_reply(text, claim_start):
+        if text.find(">", max(0, claim_start - 200), claim_start) >= 0 and text.find("?", claim_end, end + 1) < 0 and _quoted_in_reply(text, claim_start):
             continue  # "> plt 45 this morning, G2" under a reply: the message replied to, another's words quoted (a question quoted
             # is still asked, and the reply's "Yes, G3" makes it a claim)
-        if "?" in text[claim_end:min(len(text), end + 2)] and ASKED_AFTER_RE.match(text, claim_end) and SAID_BY_ANOTHER_BEFORE_RE.search(before):
+        if text.find("?", claim_end, end + 2) >= 0 and ASKED_AFTER_RE.match(text, claim_end) and SAID_BY_ANOTHER_BEFORE_RE.search(before):
             continue  # "The nurse said that's grade 1 neutropenia, is that right?": another's claim, asked about
         if (REPORTED_HINT_RE.search(lowered_before[-100:]) or ANYONE_HINT_RE.search(lowered_before)) and REPORTED_BEFORE_RE.search(before) \
                 or REPORTED_HINT_RE.search(lowered_after, 0, 45) and REPORTED_AFTER_RE.match(text, after_term, end):
