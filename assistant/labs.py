@@ -1431,6 +1431,7 @@ NOW_SENTENCE_VALUE_RE = re.compile(rf"(?:[.;!?][ \t]+|\n[ \t]*(?:[•*·‣-][ \
                                    re.IGNORECASE)
 BASELINE_BEFORE_NAME_RE = re.compile(r"(?i)\b(?:baseline|pre-?treatment|pre-?ici|before\s+(?:treatment|immunotherapy)|previous|prior|initial)[ \t]*:?[ \t]*$")
 FIRST_DIGIT_RE = re.compile(r"(?<![\d.,])\d")  # a number's first digit
+RULE_MARK_RE = re.compile(r"[<>≤≥]")  # a rule's comparator, between a value and a sentence that opens with now
 RULE_NUMBER_BEFORE_RE = re.compile(r"(?i)(?:\b(?:to|below|under|above|over|than|at|of)|[<>≤≥])[ \t]*$")
 
 
@@ -1836,6 +1837,8 @@ def _find_mentions(text: str) -> list[Mention]:
                 next_start = name_starts[next_name] if next_name < len(name_starts) else len(text)
                 if next_start - scan > 3 and not NO_SERIES_NEAR_RE.search(lowered, scan, scan + 14):  # cheap tests before the full one
                     step = _told_later(text, lowered, scan, next_start, steps[-1], unit_text)
+                if not step and ";" in text[scan:scan + 60] and RULE_MARK_RE.search(text, scan, min(len(text), scan + 80)):
+                    step = _now_after_rules(text, scan)  # "Baseline plt 98 (splenomegaly); IMbrave required ≥75; today 61"
             if not step or step.start("num") - scan > 6 and OTHER_PERSON_HINT_RE.search(lowered, scan, step.start("num")) \
                     and OTHER_PERSON_RE.search(text, scan, step.start("num")):
                 break  # "my pt plt 90, the one next door is 40": someone else's value ends the series

@@ -1953,6 +1953,8 @@ ROUND104_READS = [
     # a lab result as a JSON object; a German compound of the count's fall, and a treatment "unter" a drug in the series
     ('[{"test": "HGB", "value": 8.3, "unit": "g/dL"}, {"test": "WBC", "value": 2.2, "unit": "10*9/L"}]', {"hgb": 8.3, "wbc": 2.2}),
     ("Leukozytenabfall von 5,0 auf 1,9/nl unter Nivolumab; nach Pause Anstieg auf 3,4/nl", {"wbc": 3.4}),
+    # a rule with its comparator between a value and a clause that opens with now
+    ("Pre-treatment ANC 2.4 (benign ethnic neutropenia); trial requires ≥1.5; today 1.1", {"anc": 1.1}),
 ]
 
 
