@@ -1955,6 +1955,8 @@ ROUND104_READS = [
     ("Leukozytenabfall von 5,0 auf 1,9/nl unter Nivolumab; nach Pause Anstieg auf 3,4/nl", {"wbc": 3.4}),
     # a rule with its comparator between a value and a clause that opens with now
     ("Pre-treatment ANC 2.4 (benign ethnic neutropenia); trial requires ≥1.5; today 1.1", {"anc": 1.1}),
+    # leading-dot decimals, each with its weekday after it
+    ("neuts .9 tue .7 thu .5 sat", {"anc": 0.5}),
 ]
 
 
