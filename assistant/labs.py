@@ -98,9 +98,10 @@ FOREIGN_AT_LEAST_RE = re.compile(rf"(?i)(?:{FOREIGN_AT_LEAST})$")
 FOREIGN_ABOVE_RE = re.compile(rf"(?i)(?:{FOREIGN_ABOVE})$")
 COMPARATOR = r"(?P<cmp><=|>=|≤|≥|<|>|(?:(?:less|lower|fewer|greater|higher|more)\s+than|below|under|above|over|at\s+least|at\s+most|(?<!went )(?<!gone )(?<!goes )(?<!came )(?<!comes )(?<!rose )(?<!back )(?<!crept )(?<!moved )(?<!climbed )up\s+to)\b)"
 # A reference range written without brackets between a name and its result: "Hb (g/dL)  ref 13.5-17.5   result 12.8".
-REFERENCE_BEFORE_RESULT = (r"[ \t]*(?:[—–-][ \t]*)?(?:ref(?:erence)?\.?(?:[ \t]+(?:range|interval))?|normal(?:[ \t]+range)?|range|nr|rr)[ \t]*:?[ \t]*"
+REFERENCE_BEFORE_RESULT = (r"[ \t]*(?:[—–,-][ \t]*)?(?:ref(?:erence)?\.?(?:[ \t]+(?:range|interval))?|normal(?:[ \t]+range)?|range|nr|rr)[ \t]*:?[ \t]*"
                            r"\d[\d.,]*[ \t]*(?:[-–]|to)[ \t]*\d[\d.,]*[ \t]*(?:[a-zµ^*/0-9]+[ \t]*)?(?:[,;:|]|[—–-](?=[ \t]))?"
-                           r"(?=[ \t]*(?:results?|values?|patient|now|today|measured|found)\b)")  # "Hemoglobin — reference interval 13.5–17.5 g/dL — measured 10.2"
+                           r"(?=[ \t]*(?:results?|values?|patient|now|today|measured|found)\b|(?<=:)[ \t]*\d)")  # "Hemoglobin — reference interval 13.5–17.5 g/dL — measured 10.2"
+# ... or a colon after the range: "Haemoglobin, ref 130-170 g/L: 93 g/L"
 # Months in French, Spanish, Italian, Portuguese, German and Dutch that no English month's first letters start ("4 maart",
 # "12 juin", "3 agosto", "9 März"), with the month of each; the others are read by their first three letters ("marzo", "juli").
 FOREIGN_MONTHS = {"enero": 1, "gennaio": 1, "février": 2, "févr": 2, "fevereiro": 2, "março": 3, "maart": 3, "mrt": 3, "märz": 3, "avril": 4,
@@ -143,7 +144,7 @@ EVENT_LABEL = (r"(?:de|à[ \t]+la|à[ \t]+l['’]|al|bei(?:[ \t]+der)?|bij|na|al
 RELATIVE_TIME_FILLER = r"\s*" + RELATIVE_TIME + r"\s*,?\s*(?:(?:bei|at|à|a|op|em|en|di|de|was|were|era|erano|était|étaient|war|waren|lag|lagen)\s+)?(?=\d)|"
 FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|(?:19|20)\d\d-[01]\d-[0-3]\d|\d{1,2}\.\d{1,2}\.(?:\d{2,4}|(?=[ \t]*:))|"
           r"\d{1,2}\.?[ -]" + MONTH_NAME + r")(?:[ \t]+(?:[01]\d|2[0-3])[0-5]\d(?=\)?[ \t]*:))?\)?(?:[ \t]+\d{1,2}:\d{2})?(?:[ \t]*:[ \t]*|[ \t]+(?:(?:was|were|is|are)[ \t]+)?)(?=\d)|"
-          r"[ \t]+(?:at[ \t]+|@[ \t]*)?(?:\d{1,2}:\d{2}|(?:[01]\d|2[0-3])[0-5]\d)[ \t]*:[ \t]*(?=\d)|[ \t]+\d{1,2}:\d{2}[ \t]+(?:(?:was|is|were)[ \t]+)?(?=\d)|"
+          r"[ \t]+(?:at[ \t]+|@[ \t]*)?(?:\d{1,2}:\d{2}|(?:[01]\d|2[0-3])[0-5]\d)[ \t]*[:=][ \t]*(?=\d)|[ \t]+\d{1,2}:\d{2}[ \t]+(?:(?:was|is|were)[ \t]+)?(?=\d)|"
           r"[ \t]+(?:(?:am|on|le|el|il|op|na|no)[ \t]+)?(?:mon|tue|wed|thu|fri|sat|sun)(?:[a-z]{0,3}day|s|rs?)?\.?[ \t]*:?[ \t]*(?=\d)|"  # "Neuts Mon 1.9 – Wed 1.1"
           r"[ \t]+(?:(?:am|on|le|el|il|op|na|no)[ \t]+)?" + FOREIGN_WEEKDAY + r"(?:[ \t]+" + PART_OF_DAY + r")?[ \t]*:?[ \t]*(?=\d)|"  # "Hb am Donnerstag früh 9,4"
           r"[ \t]+(?:at[ \t]+)?\d{1,2}(?::\d{2})?[ \t]*(?:am|pm|a\.m\.|p\.m\.)(?:[ \t]+(?:was|is|were))?[ \t]*:?[ \t]*(?=\d)|"  # "Hb at 8 pm was 8.6"
@@ -154,6 +155,11 @@ FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,
           # ... or tells an earlier value: "Her platelets, which had been 210 before ipilimumab, fell to 31"
           r"[ \t]*,[ \t]*(?:which|that)[ \t]+(?:had[ \t]+been|was|were)[ \t]+\d[\d.,]*[^,.;:\d\n]{1,40},[ \t]*(?=[^\W\d_])|"
           r"[ \t]*(?:(?:à|às|a|um|om|alle)[ \t]+)?\d{1,2}h(?:\d{2})?[ \t]*:?[ \t]*(?=\d)|"  # "Hb post-transfusionnelle à 20h : 8,6": a clock in hours
+          # whose count it is, after the name in the other languages: "la hemoglobina de mi padre bajó de …", "as plaquetas da minha mãe"
+          r"[ \t]+(?:de|da|do|di|del|della|dello|van|von|vom|de[ \t]+la)[ \t]+(?:mi|minha|meu|mio|mia|ma|mon|mijn|meiner|meines|meinem|la[ \t]+mia|il[ \t]+mio)"
+          r"[ \t]+(?:padre|madre|pap[áa]|mam[áa]|m[ãa]e|pai|p[èe]re|m[èe]re|vader|moeder|vater|mutter|marido|esposa|mujer|esposo|hijo|hija|filho|filha|"
+          r"fils|fille|mari|femme|figlio|figlia|moglie|zoon|dochter|man|vrouw|sohn|tochter|mannes|frau|abuela|abuelo|av[óô]|nonna|nonno|grand-m[èe]re|"
+          r"grand-p[èe]re|oma|opa|hermano|hermana|irm[ãa]o?|fr[èe]re|s[œo]eur|fratello|sorella|broer|zus|bruder|schwester)(?=[ \t])|"
           # a change's size, then the value now: "hb fell by 2 g/dL since last cycle, now 9.3"
           r"[ \t]+(?:fell|dropped|decreased|declined|rose|increased|went[ \t]+(?:up|down))[ \t]+(?:by[ \t]+\d+(?:[.,]\d+)?[ \t]*"
           r"(?:(?:" + UNIT_ALTERNATIVES + r")(?![A-Za-z])|points?|%)?|\d+(?:[.,]\d+)?[ \t]*(?:(?:" + UNIT_ALTERNATIVES + r")(?![A-Za-z])|points?|%))(?:[ \t]+(?:in|over|since|within|during)[ \t]+(?:\d{1,2}[ \t]+)?[^,.;\d\n]{1,30})?"
@@ -282,7 +288,7 @@ VALUE_RE = re.compile(
 # The same without the times between name and value (clocks, weekdays, an admission or a discharge, times relative to now):
 # they cost a little at every name, and only a text that holds one of their words can need them (TIMED_FILLER_WORDS).
 TIMED_FILLER_PIECES = (
-    r"[ \t]+(?:at[ \t]+|@[ \t]*)?(?:\d{1,2}:\d{2}|(?:[01]\d|2[0-3])[0-5]\d)[ \t]*:[ \t]*(?=\d)|[ \t]+\d{1,2}:\d{2}[ \t]+(?:(?:was|is|were)[ \t]+)?(?=\d)|",
+    r"[ \t]+(?:at[ \t]+|@[ \t]*)?(?:\d{1,2}:\d{2}|(?:[01]\d|2[0-3])[0-5]\d)[ \t]*[:=][ \t]*(?=\d)|[ \t]+\d{1,2}:\d{2}[ \t]+(?:(?:was|is|were)[ \t]+)?(?=\d)|",
     r"[ \t]+(?:(?:am|on|le|el|il|op|na|no)[ \t]+)?(?:mon|tue|wed|thu|fri|sat|sun)(?:[a-z]{0,3}day|s|rs?)?\.?[ \t]*:?[ \t]*(?=\d)|"
     r"[ \t]+(?:(?:am|on|le|el|il|op|na|no)[ \t]+)?" + FOREIGN_WEEKDAY + r"(?:[ \t]+" + PART_OF_DAY + r")?[ \t]*:?[ \t]*(?=\d)|"
     r"[ \t]+(?:at[ \t]+)?\d{1,2}(?::\d{2})?[ \t]*(?:am|pm|a\.m\.|p\.m\.)(?:[ \t]+(?:was|is|were))?[ \t]*:?[ \t]*(?=\d)|",
@@ -308,8 +314,8 @@ COLUMN_CODE_RE = re.compile(r"0\d(?![\d.,])[ \t]{2,}(?=\d)")
 FAST_VALUE_RE = re.compile(VALUE_RE.pattern.replace(f"(?P<filler>(?:{FILLER}){{0,4}}?)", r"(?P<filler>[ \t]*[:=]?[ \t]*)(?=\d)", 1), re.IGNORECASE)
 assert FAST_VALUE_RE.pattern != VALUE_RE.pattern
 FAST_VALUE_GUARD_RE = re.compile(r"[ \t]*[:=]?[ \t]*\d+(?:[.,]\d+)*(?![\d/:hH-]|[ \t]*(?:am|pm|a\.m|p\.m|hours?|hrs?|days?|weeks?|wks?|months?|ago)\b|[ \t]*(?:d|wk|w|mos?)[ \t]+ago\b|"
-                                 r"\.[ \t]*\d|[ \t]*\.?[ \t]*(?=[^\W\d_])" + MONTH_NAME + ")", re.IGNORECASE)
-TIMED_FILLER_WORDS = (":", "h ", "h:", "vorige", "letzte", "derni", "pasada", "scorsa", "passada", "vor ", "hace ", "il y a", " fa", "geleden", "há ", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "ago", "last", "yest", "yday", "this", "tonight",
+                                 r"\.[ \t]*\d|[ \t]*\.?[ \t]*(?=[^\W\d_])" + MONTH_NAME + "|[ \t]*=[ \t]*\d)", re.IGNORECASE)  # "PLT 0600 = 52": a clock
+TIMED_FILLER_WORDS = (":", "=", "h ", "h:", "vorige", "letzte", "derni", "pasada", "scorsa", "passada", "vor ", "hace ", "il y a", " fa", "geleden", "há ", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "ago", "last", "yest", "yday", "this", "tonight",
                       "tag", "woch", "di ", "dì", "di,", "dag", "lunes", "martes", "rcoles", "jueves", "viernes", "bado", "domingo", "sabato",
                       "domenica", "segunda", "terça", "terca", "quarta", "quinta", "sexta", "am ", "pm", "a.m", "p.m",
                       "ieri", "ayer", "hier", "gestern", "gisteren", "ontem", "stama", "stase", "esta", "ce ", "heute", "sortie", "alta",
@@ -546,7 +552,7 @@ DATE_WORD_PREPOSITION = r"(?:on|le|el|il|em|am|op|del|al|vom|o|no)"
 VALUE_TIME_LABEL = (rf"(?:{RELATIVE_TIME}|(?:in|en|im|a|ad|em|op)\s+{MONTH_NAME}|yesterday|yest|yday|today|now|this\s+morning|last\s+\w+|"
                     rf"(?:in\s+the\s+)?(?:morning|evening|afternoon|night)|"
                     rf"{DATE_WORD_PREPOSITION}\s+(?:the\s+)?\d{{1,2}}(?:(?:st|nd|rd|th)(?:\s+of\s+[A-Za-z]+)?|(?:st|nd|rd|th|\.)?(?:\s+(?:of|de))?\s+{MONTH_NAME})|"
-                    rf"on\s+\w+(?:\s+\d+)?|(?:le|el|il)\s+\d{{1,2}}(?![\d.,/:h%])|{WEEKDAY}|(?:(?:am|le|el|il|op|na|no|o)\s+)?{FOREIGN_WEEKDAY}|earlier|(?:at\s+|@\s*)?\d{{1,2}}[:h]\d{{2}}|(?:à|às|a\s+las|alle|um|om|at)\s+\d{{1,2}}\s*h(?:\s*\d{{2}})?(?!\w)|"
+                    rf"on\s+\w+(?:\s+\d+)?|(?:le|el|il)\s+\d{{1,2}}(?![\d.,/:h%])(?:\s+{MONTH_NAME})?|{WEEKDAY}|(?:(?:am|le|el|il|op|na|no|o)\s+)?{FOREIGN_WEEKDAY}|earlier|(?:at\s+|@\s*)?\d{{1,2}}[:h]\d{{2}}|(?:à|às|a\s+las|alle|um|om|at)\s+\d{{1,2}}\s*h(?:\s*\d{{2}})?(?!\w)|"
                     rf"{DATE_WORD_PREPOSITION}\s+\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}}|\.)?|"
                     rf"(?:(?:à|au|at|en|al|am|by|in|on|el|le|il|op|em|o|no)\s+)?(?:J|D|day|jour|d[íi]a|Tag|giorno|dag|week|wk|cycle|c|month|semaine|semana|settimana|Woche)\s*\+?\d{{1,3}}(?!\d|[.,]\d)(?:\s+(?:after|post|following|with|under|on)\s+(?:the\s+)?[A-Za-z][\w-]*)?|"
                     rf"previously|(?:at\s+)?baseline|at\s+(?:the\s+)?start\s+of\s+[\w-]+|@\s*(?:[01]\d|2[0-3])[0-5]\d(?!\d)|c\s*\d{{1,2}}\s*d\s*\d{{1,2}}(?!\d)|at\s+(?:the\s+)?(?:start|onset|outset)|(?:at|on|upon)\s+(?:the\s+)?(?:day\s+of\s+)?(?:admission|discharge|diagnosis|presentation|screening|follow-?up|nadir)|"
@@ -557,7 +563,7 @@ CONJUNCTION = r"(?:and|but|et|mais|y|pero|e|ma|und|aber|en|maar)"  # in English,
 TREND_STEP = (rf"(?:[ \t]+(?=\.\d)|(?<=\s\.\d)[ \t](?=\d\.\d(?![\d.]))|"  # "lymphs .7 .5 .3": leading-dot decimals one space apart ("… .7 1.2")
               rf"\s*\((?:{WEEKDAY}|yest(?:erday)?|yday|\d{{1,2}}/\d{{1,2}}|(?:day|d)\s*\+?\d{{1,3}})\)\s+(?=\d)|"  # "9.1 (tues) 8.4 (thu) 7.9 today"
               rf"\s*\([^()\n]{{1,20}}\)\s+[-–—]\s+(?=\d)|"  # "236 (baseline) – 118 (week 12) – 71 (today)"
-              rf"\s*\((?=\s*{NUMBER_PLAIN}\s*(?:[^\s\d()]+\s*)?(?:today|now|currently|this\s+(?:morning|am))\s*\))\s*|\s*,\s+(?={NUMBER_PLAIN}\s*(?:\([^()\n]{{1,40}}\)\s*|\s+{CLOCK_LABEL}\s*)?(?:[,;.]|\s[—–-]\s|$))|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:on|at|@)\s*[\w/:.]{{1,10}}(?![\w/:.])<ARROW_LED_LABEL>)?\s*(?:{ARROW}\s*{ARROW_LABEL}|>|/(?:\s*\d{{1,2}}:\d{{2}}(?=\s+\d))?)\s*|(?:\s*\([^()\n]{{1,60}}\)|\s+{VALUE_TIME_LABEL}|\s+{PLACE}){{1,3}}(?:\s*[,;]\s*(?:{CONJUNCTION}\s+|then\s+|now\s+)?|\s+{CONJUNCTION}\s+){SUBJECT_VERB}(?=\.?\d(?!\d*/\d))|(?:\s*[,;]\s*(?:and\s+|but\s+|then\s+)?|\s+[-–—]\s+|\s+{CONJUNCTION}\s+)(?={NEXT_LABEL}){SUBJECT_VERB}(?=\.?\d(?!\d*/\d))|\s+(?:and|but)\s+(?:(?:it|they)\s+)?(?:is|are|['’]s|['’]re)\s+(?:now\s+)?(?:at\s+)?(?=\d[\d.,]*(?:\s*[^\s\d,;.]+)?\s+(?:today|now|this\s+(?:morning|am)|currently))|(?P<gap><LONG_GAP>(?:[^.;\n\d]|{TIME_TOKEN}|{DOSE_TOKEN}|\b(?:19|20)\d\d\b|\([^()\n]{{0,30}}\)|\.(?=\s+(?:repeat|re-?check|rpt)\w*\s)){{0,30}}?)\b(?:came\s+back\s+at|now(?:\s+at)?|post(?:-?transfusion)?(?=\s+\d+(?:[.,]\d+)?(?!\d|[.,]\d|\s*(?:units?|u|bags?|pools?|doses?|CH|CGR|PRBCs?|RBCs?)\b))|today(?:'s|’s)?(?:\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?=\s+\d))?(?:\s+at)?|(?<=\d\s){WEEKDAY}(?=\s+\.?\d)|"
+              rf"\s*\((?=\s*{NUMBER_PLAIN}\s*(?:[^\s\d()]+\s*)?(?:today|now|currently|this\s+(?:morning|am))\s*\))\s*|\s*,\s+(?={NUMBER_PLAIN}\s*(?:\([^()\n]{{1,40}}\)\s*|\s+{CLOCK_LABEL}\s*)?(?:[,;.]|\s[—–-]\s|$))|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:on|at|@)\s*[\w/:.]{{1,10}}(?![\w/:.])<ARROW_LED_LABEL>)?\s*(?:{ARROW}\s*{ARROW_LABEL}|>|/(?:\s*\d{{1,2}}:\d{{2}}(?=\s+\d))?)\s*|(?:\s*\([^()\n]{{1,60}}\)|\s+{VALUE_TIME_LABEL}|\s+{PLACE}){{1,3}}(?:\s*[,;]\s*(?:{CONJUNCTION}\s+|then\s+|now\s+|(?:puis|dann|luego|poi|daarna|depois)\s+)?|\s+{CONJUNCTION}\s+){SUBJECT_VERB}(?=\.?\d(?!\d*/\d))|(?:\s*[,;]\s*(?:and\s+|but\s+|then\s+)?|\s+[-–—]\s+|\s+{CONJUNCTION}\s+)(?={NEXT_LABEL}){SUBJECT_VERB}(?=\.?\d(?!\d*/\d))|\s+(?:and|but)\s+(?:(?:it|they)\s+)?(?:is|are|['’]s|['’]re)\s+(?:now\s+)?(?:at\s+)?(?=\d[\d.,]*(?:\s*[^\s\d,;.]+)?\s+(?:today|now|this\s+(?:morning|am)|currently))|(?P<gap><LONG_GAP>(?:[^.;\n\d]|{TIME_TOKEN}|{DOSE_TOKEN}|\b(?:19|20)\d\d\b|\([^()\n]{{0,30}}\)|\.(?=\s+(?:repeat|re-?check|rpt)\w*\s)){{0,30}}?)\b(?:came\s+back\s+at|now(?:\s+at)?|post(?:-?transfusion)?(?=\s+\d+(?:[.,]\d+)?(?!\d|[.,]\d|\s*(?:units?|u|bags?|pools?|doses?|CH|CGR|PRBCs?|RBCs?)\b))|today(?:'s|’s)?(?:\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?=\s+\d))?(?:\s+at)?|(?<=\d\s){WEEKDAY}(?=\s+\.?\d)|"
                            rf"this\s+morning|(?:then|puis|ensuite|luego|despu[ée]s|poi|dann|daarna|depois)(?:\s+to)?|back\s+(?:up\s+|down\s+)?to|down\s+to|{CHANGE_VERB}\w*\s+(?:back\s+|up\s+|down\s+)?to(?:\s+(?:a|an|the|her|his|its)\s+(?:new\s+)?(?:nadir|low|lowest|peak)(?:\s+of)?)?|(?:subiu|subiram|caiu|ca[íi]ram|baixou|desceu|subi[óo]|baj[óo]|remont[ée]e?s?|stieg(?:en)?|sank(?:en)?)\s+(?:para|a|à|auf)|(?:repeat(?:ed)?|re-?check(?:ed)?|rpt|re-?collect(?:ed)?|re-?drawn?|re-?run|contr[ôo]le(?:\s+(?:à|a))?|controllo(?:\s+a)?|kontrolle(?:\s+bei)?)(?:\s*(?:(?:at|@)\s*)?\d{{1,2}}[:h]\d{{2}}\s*:?|\s+\d{{1,2}}\s*(?:days?|d|weeks?|wks?|wk|w|hours?|hrs?|h|months?)\s+(?:later|after)\s*:?|\s+(?:[01]\d|2[0-3])[0-5]\d\s*:|\s+(?:on\s+)?{REPEAT_DATE}\s*:?|\s+at|\s+[^.;\n\d:]{{1,25}}:|"
                            rf"\s+(?:in|on|with|using)\s+(?:Na\s+|sodium\s+)?[A-Za-z][\w-]*(?:\s+(?:tube|sample|specimen|blood))?(?:\s+count)?)?)\s*(?::\s*)?{SUBJECT_VERB})(?!\d{{1,2}}/\d){NUMBER}")
 # The same, with words of time before an arrow ("0.3 yest → 1.9", "8.6 day 2 evening -> 7.7"), used only in texts that hold an
@@ -2914,9 +2920,10 @@ def time_rank(label: str) -> tuple[int, float] | None:
         return (1, -int(ago.group("count")) * AGO_HOURS[ago.lastgroup])
     if PAST_HEADER_RE.search(label):
         return (0, 0.0)
-    clock = re.fullmatch(r"(\d{1,2})[:h](\d{2})", label)
+    clock = re.fullmatch(r"(\d{1,2})[:h](\d{2})|(?!19|20)([01]\d|2[0-3])([0-5]\d)", label)  # "06:40", "0640" (not "2021", a year)
     if clock:
-        return (1, int(clock.group(1)) * 60 + int(clock.group(2)))
+        hours, minutes = (clock.group(1), clock.group(2)) if clock.group(1) else (clock.group(3), clock.group(4))
+        return (1, int(hours) * 60 + int(minutes))
     # "12.05.": a German date ends with a dot; "04/12 05:20", "2026-04-12T05:20": a date with the clock time it was drawn
     date = re.fullmatch(r"(\d{1,4})[/.-](\d{1,2})(?:[/.-](\d{2,4})|\.)?(?:(?:[ \t]+|T)\d{1,2}:\d{2}(?::\d{2})?)?", label)
     if date or MONTH_DATE_RE.fullmatch(label):
@@ -3949,7 +3956,8 @@ def _line_end_label(text: str, position: int) -> str | None:
 INNER_LABEL_RE = re.compile(r"(?i)\b(?:(?:on|at|upon)\s+(?:the\s+)?(?:day\s+of\s+)?(?:admission|discharge|presentation|diagnosis|follow-?up)|"
                             r"today|this\s+morning|now|currently|yesterday|baseline|nadir|post(?:-?transfusion\w*)?|repeat|recheck|corrected)\b"
                             r"|(?<=\()\s*\d{1,2}/\d{1,2}(?:/\d{2,4})?(?:\s+\d{1,2}:\d{2})?(?=\s*\))"  # "Hgb (04/04 06:00): 8.8"
-                            r"|(?<=\s)\d{1,2}[./]\d{1,2}[./](?:\d{2,4})?(?=\s*:)")  # "Hb 24.07.2025: 8,1"
+                            r"|(?<=\s)\d{1,2}[./]\d{1,2}[./](?:\d{2,4})?(?=\s*:)"  # "Hb 24.07.2025: 8,1"
+                            r"|(?<=\s)(?:[01]\d|2[0-3])[0-5]\d(?=\s*[:=]\s*\d)")  # "PLT 0600 = 52, PLT 1730 = 41": a clock of four digits
 
 
 OWN_CLOCK_RE = re.compile(r"(?i)(?:\bat|@|[(,])[ \t]*(\d{1,2}[:h]\d{2})\b")  # "Platelets (draw 2, 17:20): 31" too

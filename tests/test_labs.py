@@ -1957,6 +1957,12 @@ ROUND104_READS = [
     ("Pre-treatment ANC 2.4 (benign ethnic neutropenia); trial requires ≥1.5; today 1.1", {"anc": 1.1}),
     # leading-dot decimals, each with its weekday after it
     ("neuts .9 tue .7 thu .5 sat", {"anc": 0.5}),
+    # a French series with its dates after each value and "puis"; a relative's possessive after the name in other languages
+    ("leucocytes à 3,9 G/L le 2 avril, puis descendus à 2,1 G/L le 9 avril", {"wbc": 2.1}),
+    ("los neutrófilos de mi madre bajaron de 2,4 a 0,9 tras el ciclo 3", {"anc": 0.9}),
+    # a reference range without brackets before a colon; four-digit clocks before "="
+    ("Platelets, ref 150-400 x10^9/L: 88", {"plt": 88}),
+    ("ANC 0630 = 0.9, ANC 1815 = 0.6", {"anc": 0.6}),
 ]
 
 
