@@ -161,9 +161,11 @@ FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,
           r"fils|fille|mari|femme|figlio|figlia|moglie|zoon|dochter|man|vrouw|sohn|tochter|mannes|frau|abuela|abuelo|av[óô]|nonna|nonno|grand-m[èe]re|"
           r"grand-p[èe]re|oma|opa|hermano|hermana|irm[ãa]o?|fr[èe]re|s[œo]eur|fratello|sorella|broer|zus|bruder|schwester)(?=[ \t])|"
           # a change's size, then the value now: "hb fell by 2 g/dL since last cycle, now 9.3"
-          r"[ \t]+(?:fell|dropped|decreased|declined|rose|increased|went[ \t]+(?:up|down))[ \t]+(?:by[ \t]+\d+(?:[.,]\d+)?[ \t]*"
-          r"(?:(?:" + UNIT_ALTERNATIVES + r")(?![A-Za-z])|points?|%)?|\d+(?:[.,]\d+)?[ \t]*(?:(?:" + UNIT_ALTERNATIVES + r")(?![A-Za-z])|points?|%))(?:[ \t]+(?:in|over|since|within|during)[ \t]+(?:\d{1,2}[ \t]+)?[^,.;\d\n]{1,30})?"
-          r"[ \t]*,[ \t]*(?:now|today|currently|this[ \t]+morning)(?:[ \t]+(?:is|at))?[ \t]+(?=\d)|"
+          # ... "hb has fallen about 2 g over the last fortnight and sits at 8.3 now"
+          r"[ \t]+(?:(?:has|have)[ \t]+)?(?:fell|fallen|dropped|decreased|declined|rose|risen|increased|went[ \t]+(?:up|down)|gone[ \t]+(?:up|down))[ \t]+"
+          r"(?:by[ \t]+|(?:about|around|roughly|almost|nearly)[ \t]+|~[ \t]*)?\d+(?:[.,]\d+)?[ \t]*"
+          r"(?:(?:" + UNIT_ALTERNATIVES + r")(?![A-Za-z])|g\b|grams?\b|points?|%)?(?:[ \t]+(?:in|over|since|within|during)[ \t]+(?:\d{1,2}[ \t]+)?[^,.;\d\n]{1,30}?)?"
+          r"(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+)(?:(?:now|today|currently|this[ \t]+morning)(?:[ \t]+(?:is|at))?|(?:(?:it|she|he|they)[ \t]+)?(?:sits?|is|are|stands?)(?:[ \t]+now)?[ \t]+at)[ \t]+(?=\d)|"
           # a decade, then the value now: "plts in the 20s all week, today 31"
           r"[ \t]+(?:(?:stuck|stayed|hovering|sitting|running|been|were|was)[ \t]+)?(?:(?:in|around)[ \t]+the[ \t]+|~[ \t]*)?(?:(?:low|mid|high)[ \t-]*)?(?:\d{1,2}0|[1-9])s(?:[ \t]+(?:(?:all|this|last)[ \t]+|for[ \t]+(?:(?:a|the|one|1|two|three|several|many|a[ \t]+few)[ \t]+)?)(?:weeks?|wks?|days?|months?)|[ \t]+at[ \t]+baseline|[ \t]+since[ \t]+[^,.;\n]{1,20}?)?"
           r"[ \t]*,[ \t]*(?:(?:now|today|this[ \t]+morning|they['’]?re|they[ \t]+are|it['’]?s|it[ \t]+is)(?:[ \t]+(?:is|at|now|(?:down|up|back)[ \t]+to))?[ \t]+(?=\d)|"
@@ -301,11 +303,13 @@ for _piece in TIMED_FILLER_PIECES:
     assert _piece in PLAIN_FILLER, _piece
     PLAIN_FILLER = PLAIN_FILLER.replace(_piece, "")
 PLAIN_VALUE_RE = re.compile(VALUE_RE.pattern.replace(FILLER, PLAIN_FILLER, 1), re.IGNORECASE)
+# A change's size told between a name and the value now (see FILLER): its words may be many.
+CHANGED_BY_RE = re.compile(r"(?i)[ \t]+(?:(?:has|have)[ \t]+)?(?:fell|fallen|dropped|decreased|declined|rose|risen|increased|went|gone)\b")
 # A reference range and a unit between a name and the dot leaders before its value: "PLT   150-400 x10^9/L .......... 59  L".
 RANGE_THEN_LEADERS_RE = re.compile(rf"[ \t]+\d[\d.,]*[ \t]*[-–][ \t]*\d[\d.,]*[ \t]*(?:(?P<unit>{UNIT_ALTERNATIVES})(?![A-Za-z]))?[ \t]*(?=\.{{3}})",
                                    re.IGNORECASE)
 # A later hemoglobin/hematocrit pair after a word of a series: "H/H 7.6/23 s/p 1u now 8.5/26", "H&H 8.1/25 → 9.0/27".
-LATER_PAIR_RE = re.compile(r"[^.;\n]{0,30}?(?:\b(?:now|today|then|post|after|this\s+am|this\s+morning)\b|->|→)[^.;\n\d]{0,12}"
+LATER_PAIR_RE = re.compile(r"[^.;\n]{0,30}?(?:\b(?:now|today|then|post|after|this\s+am|this\s+morning|re-?check(?:ed)?|repeat(?:ed)?|rpt)\b|->|→)[^.;\n\d]{0,12}"
                            r"(?P<num>\d{1,2}(?:\.\d)?)/\d{2}(?:\.\d)?(?!\d|\.\d)", re.IGNORECASE)
 # A code of two digits with a leading zero, in a column before the values: "Hemoglobin   01   9.9   Low   g/dL" (a laboratory's code).
 COLUMN_CODE_RE = re.compile(r"0\d(?![\d.,])[ \t]{2,}(?=\d)")
@@ -515,7 +519,7 @@ TODAYS_TEST = (r"(?:(?:il|el|le|la|o|a|het|die|der|das|de)\s+|l['’])?(?:contro
                r"(?:oggi|hoy|aujourd['’]hui|heute|hoje|vandaag)(?:\s+(?:mostra|muestra|montre|zeigt|toont|indica|d[aà]|è|es|est|ist|é|is|geeft))?\s*:?")
 SUBJECT_VERB = (rf"(?:(?:{RELATIVE_TIME}|(?:repeat(?:ed)?|re-?check(?:ed)?)(?:\s+(?:on\s+)?{REPEAT_DATE}|\s+(?:at\s+|@\s*)?\d{{1,2}}[:h]\d{{2}}|\s+(?:[01]\d|2[0-3])[0-5]\d(?=\s*:))?\s*:?|(?:this\s+morning|today|tonight|now|latest|most\s+recent|hoje|hoy|oggi|heute|vandaag|aujourd'hui|jetzt|ahora|agora|adesso|maintenant|(?:the\s+)?(?:{WEEKDAY}|morning|evening|afternoon|latest|repeat|next)\s+(?:draw|sample|count|check|labs?|result|CBC|FBC)|(?:on\s+)?today['’]s\s+(?:CBC|FBC|labs?|bloods?|draw|sample|count|results?)|{TODAYS_TEST})(?:\s+\d{{1,2}}(?:[:h]\d{{2}}|h)|\s*\([^()\n]{{1,12}}\)|\s+{PLACE})?|later|{LATER_EVENT}|(?:at\s+(?:the\s+)?|its\s+)?nadir|{TIMED_REPEAT}|post(?:-?transfusion)?(?=\s+\d)|{WEEKDAY}|on\s+(?!(?:cycle|day|week|wk|dose|course)\b)[A-Za-z]+(?:\s+\d{{1,2}})?|on\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?=\s+(?:was|were|is|are|at)\s)|(?:(?:am|le|el|il|op|na|no|o)\s+)?{FOREIGN_WEEKDAY}|(?:by\s+|on\s+)?(?:day|d|j|week|wk|cycle|c)\s*\d{{1,3}}\s*:?|at\s+\d{{1,2}}[:h]\d{{2}}|at\s+(?:[01]\d|2[0-3])[0-5]\d(?=\s+(?:was|were|is|it|they)\b))\s*,?\s+)?"
                 r"(?:(?:they|it|she|he|that|which)(?:'re|'s|’re|’s|re|s)?\s+)?"
-                r"(?:(?:had|has|have|han|hanno|sind|zijn|sont)\s+)?(?:(?:is|are|was|were|been|came|come|comes|went|gone|rose|risen|fell|fallen|dropped|recovered|climbed|"
+                r"(?:(?:had|has|have|han|hanno|sind|zijn|sont)\s+)?(?:(?:is|are|was|were)\s+(?=sitting|standing|running|hovering))?(?:(?:is|are|was|were|been|came|come|comes|went|gone|rose|risen|fell|fallen|dropped|recovered|climbed|"
                 r"improved|declined|sits?|sitting|stands?|stood|reads?|confirmed|showed|shows|say|says|said|"  # "now they say 74"
                 # the same in French, Spanish, Italian, Portuguese and German: "remontées à 68", "han bajado a 48", "risalite a 64"
                 r"remont[ée]e?s?|descendu[e]?s?|chut[ée]e?s?|bajad[oa]s?|subid[oa]s?|bajaron|subieron|risalit[ei]|scesi|scese|salit[ei]|calat[ei]|"
@@ -773,7 +777,7 @@ PROSE_NUMBER_RE = re.compile(r"(?<![\w.,/:^*+#-])\d+(?:[.,]\d+)*(?![.,/:]?\d)(?!
 SERIES_CUE_RE = re.compile(rf"[,;]|{ARROW}|\s[-–—]\s|\b(?:and|then|now|today|yesterday|yest|yday|tonight|this|latest|repeat\w*|recheck\w*|post|after|"
                            r"rechecked|et|puis|y|luego|e|poi|und|dann|en|daarna|ce|hoy|oggi|heute|vandaag|hoje|ontem|ieri|ayer|hier|gestern|"
                            r"gisteren|mon|tue|wed|thu|fri|sat|sun|\w+day)\b", re.IGNORECASE)
-NOT_SERIES_GAP_RE = re.compile(r"(?i)[<>≤≥=]|\b(?:if|unless|when|whenever|once|should|would|could|might|below|under|above|"
+NOT_SERIES_GAP_RE = re.compile(r"(?i)[<>≤≥=]|\b(?:if|unless|when(?!\s+(?:he|she|they|i|we|it)\s+(?:\w+ed|began|was|were|came|went|had)\b)|whenever|once|should|would|could|might|below|under|above|"
                                r"over(?!\s+(?:the\s+)?(?:\w+\s+)?(?:days?|weeks?|months?|hours?|night|weekend)\b)|less|more|"
                                r"than|least|most|target\w*|goal|aim\w*|threshold|trigger\w*|cut-?off|keep|maintain|need\w*|requir\w*|"
                                r"hold|stop|resume|restart|transfuse|give|consider|normal|ref\w*|range|lln|uln|wnl|limits?|median|mean|average|"
@@ -864,7 +868,8 @@ def _told_later(text: str, lowered: str, scan: int, next_name: int, last_step: t
         last_word = LAST_WORD_RE.search(gap)
         if last_word and not WORD_BEFORE_LATER_RE.fullmatch(last_word.group(1)) and not SERIES_CUE_RE.fullmatch(last_word.group(1)) \
                 and not AFTER_EVENT_END_RE.search(gap) and not EVENT_END_RE.search(gap) and not _after_treatment(gap) \
-                and not (last_word.group(1).lower() in ("was", "were") and own_label_end and CURRENT_MARK_RE.search(gap, own_label_end.end())):
+                and not (last_word.group(1).lower() in ("was", "were") and own_label_end and CURRENT_MARK_RE.search(gap, own_label_end.end())) \
+                and not (gap.rstrip(" \t").endswith(",") and CURRENT_AFTER_STEP_RE.match(text, number.end())):  # "188 when he started, 41 now"
             return None  # "réticulocytes 4", "VCM 99": a number after a word no series has before its values is that word's
         step = NUMBER_STEP_RE.match(text, number.start())
         if step is None or NOT_A_VALUE_RE.match(text, step.end()) or RANGE_AFTER_RE.match(text, step.end("num")) \
@@ -878,13 +883,16 @@ def _told_later(text: str, lowered: str, scan: int, next_name: int, last_step: t
         value = read_number(step.group("num"), unit_after.group(0).strip() if unit_after else None)[0] * (1000 if step.group("kilo") else 1)
         if last_value and not (last_value / 30 <= value <= last_value * 30):
             return None  # another kind of number (a count per microlitre after one per nanolitre is told with its unit)
-        if any(word in lowered[scan:stop + 60] for word in RESPECTIVELY_WORDS):
-            return None  # "platelets 54 and 38, grade 3 and 3 respectively": two patients' values, no series
+        if any(word in lowered[scan:stop + 60] for word in RESPECTIVELY_WORDS) and not TIMES_RESPECTIVELY_RE.match(text, step.end()):
+            return None  # "platelets 54 and 38, grade 3 and 3 respectively": two patients' values, no series (but "152, 104 and
+            # 66 on D1, D8 and D15 respectively" is one series, in the order of its times)
         return step
     return None
 
 
 NUMBER_STEP_RE = re.compile(NUMBER, re.IGNORECASE)
+TIMES_RESPECTIVELY_RE = re.compile(r"(?i)(?:[^\n.;]|\.\d){0,30}?\b(?:on|at|in)\s+(?:(?:days?|d|weeks?|wks?|w|cycles?|c)\s*\+?\d{1,3}|\d{1,2}/\d{1,2})"
+                                   r"(?:\s*(?:,|and|&)\s*(?:(?:days?|d|weeks?|wks?|w|cycles?|c)\s*)?(?:\+?\d{1,3}|\d{1,2}/\d{1,2}))+,?\s+respectively\b")
 CLOCK_BEFORE_RE = re.compile(r"(?i)(?:\bat|@)[ \t]*(?:[01]\d|2[0-3])[0-5]\d[ \t]+$")  # "at 1400 41": a clock of four digits, the value's label
 DOSE_IN_GAP_RE = re.compile(r"(?i)(?<![\w.,])\d+(?:[.,]\d+)?[ \t]*(?:mg|mcg|g(?=[ \t]*/[ \t]*kg))(?:[ \t]*/[ \t]*kg(?:[ \t]+KG\b)?)?(?:[ \t]*(?:x|×|for)[ \t]*\d{1,2}[ \t]*(?:d|days?)\b)?")
 DAY_LIST_BEFORE_RE = re.compile(r"(?i)\b(?:days|weeks|wks|cycles|visits)\s+\d{1,3}(?:\s*(?:,|and|&)\s*\d{1,3})*\s*(?:,|and|&)\s*$")
@@ -1378,7 +1386,7 @@ def _value_in_next_clause(text: str, position: int) -> re.Match | None:
 # A value labelled as current after a threshold of the same name: "ANC <0.5 x10^9/L since 14/7, today 0.3", "Hold if
 # platelets <50 per protocol — today 38".
 # "the patient's (today)" in the languages read: "Las del paciente hoy: 82.000/mm3", "celles du patient", "die des Patienten"
-PATIENTS_OWN = (r"(?:(?:the\s+)?patient['’]s(?:\s+today)?|(?:las|los|la|el|les|le|celles?|ceux|die|der|de|os|as|o|a|quelle|quelli)\s+"
+PATIENTS_OWN = (r"(?:(?:the\s+)?patient['’]s(?:\s+today)?|my\s+(?:last|latest|most\s+recent|own|recent)\s+(?:one|count|result|value|reading)(?=\s+(?:was|is)\s)|(?:las|los|la|el|les|le|celles?|ceux|die|der|de|os|as|o|a|quelle|quelli)\s+"
                 r"(?:del|du|des|van\s+de|do|da|della|dello|dei)\s+(?:paciente|patient|patienten|patiënt|paziente)"
                 r"(?:\s+(?:hoy|aujourd['’]hui|heute|vandaag|hoje|oggi))?)")
 # A value named a threshold right after it: "anc 1.5 is the cutoff", "Hb 7 being the transfusion trigger", "plt 50 = our hold line"
@@ -1398,21 +1406,22 @@ THRESHOLD_NOUNS = ("cut", "thresh", "limit", "trigger", "target", "goal", "lln",
 # ... in French, Spanish, Italian, German, Dutch and Portuguese, with the pronoun after it: "chez notre patient elles sont à 88"
 FOREIGN_OWNER = (r"(?:(?:chez|bei|bij|en|in|no|na)\s+)?(?:notre|nuestr[oa]|(?:il\s+|la\s+)?nostr[oa]|unser(?:e[mnr]?)?|onze|(?:o\s+|a\s+)?noss[oa])\s+"
                  r"(?:patient(?:e|in)?|paciente|paziente|patiënte?)(?:\s*,)?(?:\s+(?:elles?|ils?|sie|ze|zij|elas?|eles?|ellas?|ellos?|esse|este|esta))?")
-OWNER = r"(?:ours|theirs|yours|mine|(?:(?:our|my|this|the)\s+)?(?:pts?|patient)(?:\s+(?:him|her)self)?|(?:our|my|this|the)\s+(?:guy|lady|man|woman|gentleman|gent|chap)|this\s+one)"
+OWNER = r"(?:ours|theirs|yours|mine|(?:mr|mrs|ms|miss)\.?\s+[a-z][\w-]{0,12}|(?:(?:our|my|this|the)\s+)?(?:pts?|patient)(?:\s+(?:him|her)self)?|(?:our|my|this|the)\s+(?:guy|lady|man|woman|gentleman|gent|chap)|this\s+one)"
 CURRENT_AFTER_THRESHOLD_RE = re.compile(rf"(?:[ \t]*(?:[-–]|and|to)[ \t]*\.?\d+(?:[.,]\d+)?)?(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?"
-                                        rf"(?:[^.;\n\d]|\.(?=\s+I(?:['’]m|['’]ve|\s+am)?\s)|\b(?:bed|bay|room|rm)\s*\d+\b|"
+                                        rf"(?:[^.;\n\d]|[.;](?=\s+I(?:['’]m|['’]ve|\s+am)?\s)|\b(?:bed|bay|room|rm)\s*\d+\b|(?<=\bin\s)\d{{1,3}}[A-Za-z]\b|"
                                         rf"\b(?:cut-?off|threshold|limit|trigger)[^.;\n\d]{{0,25}}?\b(?:is|of|=|:)\s*[<>≤≥]?\s*\d+(?:[.,]\d+)?|(?<=\bby\s)\d+(?:[.,]\d+)?(?:\s*(?:g/dl|g/l|k\b))?|\((?:CTCAE\s+)?(?:grade|gr\.?|G)\s*[0-5](?:[^()\n\d]{{0,16}}(?:v|version\s*)?[56](?:\.0)?)?\)|{TIME_TOKEN}|\b(?:19|20)\d\d\b|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\.{{2,}}|\b[Gg]\d(?:[-–]\d)?\b|\bgrade\s*[0-5]\b|\b[Cc]\d{{1,2}}(?:\s*[Dd]\d{{1,2}})?\b|\b(?:cycle|day|week|wk)\s*\d{{1,3}}\b|\bv(?:ersion\s*)?[56](?:\.0)?\b|\bbetween\s+\.?\d+(?:[.,]\d+)?\s*(?:and|-|–|to)\s*\.?\d+(?:[.,]\d+)?|(?<=\s)\d+(?:[.,]\d+)?\s*(?:-|–|to)\s*\d+(?:[.,]\d+)?(?=,)|[<>≤≥]\s*\d+(?:[.,]\d+)?\s*[-–]\s*\d+(?:[.,]\d+)?|\((?:around|about|approx\w*|~)?\s*\d+(?:[.,]\d+)?\s*\)|[<>≤≥~]\s*\d+(?:[.,]\d+)?|\d+ish\b|\b(?:says|said|uses|gives|lists)\s+\d+(?:[.,]\d+)?|(?:above|below|over|under)\s+\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s+or\s+\d+(?:[.,]\d+)?|(?<=\s)or\s+\d+(?:[.,]\d+)?){{0,90}}?"
-                                        rf"(?:[,;?—–]|\s-\s|\.{{2,}}|\.(?=\s+(?:they|it|mine|ours|our|my|his|hers|theirs|yours|she|he|pt|patient)['’\s]|\s+(?:right\s+)?(?:now|today|currently|this\s+morning)\b|\s+(?:current|latest)\s*:?\s*\d|\s+{PATIENTS_OWN}|\s+{FOREIGN_OWNER}\s)|(?=\s+(?:ours|his|hers|theirs|yours|mine)\s)|(?=\s+(?:but|whereas|while)\s))\s*(?:but\s+|and\s+|right\s+|whereas\s+|while\s+|for\s+now\s*,?\s*|as\s+of\s+(?:now|today)\s*,?\s*)?"
+                                        rf"(?:[,;?—–]|\s-\s|\.{{2,}}|\.(?=\s+(?:they|it|mine|ours|our|my|his|hers|theirs|yours|she|he|pt|patient)['’\s]|\s+(?:right\s+)?(?:now|today|currently|this\s+morning)\b|\s+(?:current|latest)\s*:?\s*\d|\s+{PATIENTS_OWN}|\s+{FOREIGN_OWNER}\s)|(?=\s+(?:ours|his|hers|theirs|yours|mine)\s)|(?=\s+and\s+my\s+(?:last|latest|most\s+recent|own|recent)\s)|(?=\s+(?:but|whereas|while)\s))\s*(?:but\s+|and\s+|right\s+|whereas\s+|while\s+|for\s+now\s*,?\s*|as\s+of\s+(?:now|today)\s*,?\s*)?"
                                         rf"(?P<cue>today|now|this\s+morning|currently|current(?=\s*:?\s*\d)|latest(?=\s*:?\s*\d)|(?:his|hers|they|it)(?=\s+(?:is|was|are|were|came\s+back|come\s+back)\s|['’]re\s+at\s)|they['’]?re(?=\s+(?:at\s+|now\s+|only\s+)?\d)|{OWNER}(?:['’](?:s|re))?(?:\s+(?:count|value|result|level|number|reading))?(?:\s+with\s+[^,;.\d\n]{{1,40}}?|\s+in\s+(?:bed|bay|room|rm)\s*\d+|\s*\((?:bed|bay|room|rm)\s*\d+\))?(?:\s+(?:today|now|currently|this\s+morning|on\s+[a-z]{{4,}}))?(?=\s+(?:is|was|are|were|came\s+back|come\s+back|has|had|at|sits?|sitting|stands?|standing)\s)|(?:ours|mine|theirs|yours|hers|his|(?:(?:our|my|this|the)\s+)?(?:pts?|patient)(?:['’]s)?(?:\s+(?:him|her)self)?)(?:\s+(?:today|now|currently|this\s+morning))?(?=\s*:?\s*[1-9]|\s*:?\s*0[.,])(?!\s*:?\s*\d+(?:st|nd|rd|th)\b)|(?:she|he)(?=['’]s\s+(?:at\s+|now\s+|only\s+)?\d|\s+is\s+(?:at\s+|now\s+|only\s+)?\d|['’]s\s+at\s|\s+is\s+at\s)|(?:pt|patient)(?:['’]s)?\s+value|{PATIENTS_OWN}|{FOREIGN_OWNER}\s+(?:{PRONOUN_BE}|hat|heeft|tem|tiene|ha|a)\s+(?:(?:à|a|bei|op|em|en|de|di|van)\s+)?(?=\d))(?:['’](?:s|re))?\s*(?::\s*)?{SUBJECT_VERB}{NUMBER}\s*(?:{UNIT})?",
                                         re.IGNORECASE)
-OWNER_WORDS = ("mine", "ours", "pt", "patient", "guy", "lady", "man", "woman", "gent", "chap", "his ", "hers", "theirs", "yours", "he's", "she's",
+OWNER_WORDS = ("mine", "ours", "pt", "patient", "guy", "lady", "man", "woman", "gent", "chap", "his ", "hers", "theirs", "yours", "he's", "she's", "mr ", "mr.", "mrs", "ms ", "ms.", "miss ",
                "he is", "she is", "this one")  # one of them is in every OWNER and every cue of whose value follows
 # a cue the patient's value may follow after a name with none: whose value it is, or that it is current
-OWNER_CUE_RE = re.compile(rf"(?i)(?:{OWNER}|{FOREIGN_OWNER}|his|hers|they|she|he|today|now|this\s+morning|currently|current|latest)\b")
+OWNER_CUE_RE = re.compile(rf"(?i)(?:{OWNER}|{FOREIGN_OWNER}|{PATIENTS_OWN}|his|hers|they|she|he|today|now|this\s+morning|currently|current|latest)\b")
 # the cue's first letters: a word of now, or a possessive ("hold if plt <75, ours is 88", "ref range 1.8-7.7, his is 1.6")
-CURRENT_WORDS = ("today", "now", "morning", "current", "latest", "ours ", "his ", "hers ", "theirs ", "yours ", "mine ", "value", "they ", "it ", "he's", "he is", " pt ",
+CURRENT_WORDS = ("today", "now", "morning", "current", "latest", "ours ", "his ", "hers ", "theirs ", "yours ", "mine ", "mine'", "mine’", "ours'", "ours’",
+                 "value", "they ", "it ", "he's", "he is", " pt ",
                  "he’s", "they'", "they’", "pt'", "pt’", "pt:", " pts ", "himself", "herself", "guy", "lady", "man ", "woman", "gent", "chap",
-                 "patient", "pacient", "pazient", "patiënt")
+                 "patient", "pacient", "pazient", "patiënt", "mr ", "mr.", "mrs", "ms ", "ms.", "miss ")
 
 
 # A sentence that opens with now, after a value: "hb was 11 at start of pembro. now 8.2".
@@ -1615,7 +1624,7 @@ def _find_mentions(text: str) -> list[Mention]:
             before = text[max(0, match.start() - 30):match.start()].lower()
             if any(word in before for word in STATISTIC_WORDS) and STATISTIC_BEFORE_RE.search(before):
                 statistic = STATISTIC_VALUE_RE.match(text, position)  # "median ANC in the cohort was 3.1, ours is 1.3": the patient's after it
-                if statistic and (current := _current_after_threshold(text, statistic.end())) and OWNER_CUE_RE.match(current.group("cue")):
+                if statistic and (current := _current_after_threshold(text, statistic.end())) and OWNER_CUE_RE.match(text, current.start("cue")):
                     mentions.append(_matched_mention(analyte, text, current.start("cue"), _value_end(current), current))
                 continue
         if text.startswith(")", position) and text[match.start() - 1:match.start()] == "(" and text[position + 1:position + 2] in (" ", "\t", ":") \
@@ -1701,7 +1710,7 @@ def _find_mentions(text: str) -> list[Mention]:
             told = _value_in_next_clause(text, position)
             if told:  # "Platelets were rechecked at the clinic; this morning they came back at 31"
                 mentions.append(_matched_mention(analyte, text, match.start(), told.end(), told))
-            elif (current := _current_after_threshold(text, position)) and OWNER_CUE_RE.match(current.group("cue")):
+            elif (current := _current_after_threshold(text, position)) and OWNER_CUE_RE.match(text, current.start("cue")):
                 # "whats the plt cutoff for holding ipi? ours is 61": the patient's value, after a name with none
                 mentions.append(_matched_mention(analyte, text, current.start("cue"), _value_end(current), current))
             else:
@@ -1709,7 +1718,7 @@ def _find_mentions(text: str) -> list[Mention]:
             continue
         found = value_match.groupdict()
         filler = found["filler"] or ""
-        if "\n" in filler and not _vertical(text, match.start(), filler, value_match.end("num")) or len(filler) > (75 if "," in filler or "ref" in filler.lower() else 40):
+        if "\n" in filler and not _vertical(text, match.start(), filler, value_match.end("num")) or len(filler) > (75 if "," in filler or "ref" in filler.lower() or CHANGED_BY_RE.match(filler) else 40):
             continue  # a value on the next line belongs to a table, read by table_mentions
         number_text, unit_text, kilo, comparator = found["num"], found["unit"], bool(found["kilo"]), found["cmp"]
         number_span = value_match.span("num")
@@ -1997,7 +2006,7 @@ def _find_mentions(text: str) -> list[Mention]:
         for mention in found:
             mention.someone_else = True
     if "belong" in lowered or "not ours" in lowered or "not mine" in lowered or "'s result" in lowered or "’s result" in lowered or "wrong " in lowered \
-            or "separate" in lowered or "different" in lowered or "another" in lowered or "other p" in lowered \
+            or "separate" in lowered or "different" in lowered or "another" in lowered or "other p" in lowered or "next " in lowered \
             or ("'s" in lowered or "’s" in lowered or " in " in lowered) and ("bed" in lowered or "room" in lowered or "bay" in lowered or " rm" in lowered):
         owned = []
         for mention in found:  # "the plt 22 on the board belongs to the patient in bed 12, not ours": another patient's, said after it
@@ -2055,7 +2064,7 @@ def _own_value_after(text: str, mention: Mention, found: list[Mention]) -> list[
     """The patient's own value told right after someone else's, with whose it is ("ours is 133", "this one is at 112"),
     when no later value of that analyte is read: as a list of one mention, or none."""
     own = _current_after_threshold(text, mention.number_span[1])
-    if own is None or not OWNER_CUE_RE.match(own.group("cue")) \
+    if own is None or not OWNER_CUE_RE.match(text, own.start("cue")) \
             or any(m.analyte == mention.analyte and m.span[0] >= mention.span[1] for m in found):
         return []
     return [_matched_mention(mention.analyte, text, own.start("cue"), _value_end(own), own)]
@@ -2096,7 +2105,7 @@ RELATIVE_WORDS = (" mom", " mum", " mother", " dad", " father", " husband", " wi
 NOT_CARED_FOR = (" friend", " neighbo", " colleague")  # a writer speaks of them, never for them as a caregiver would
 RELATIVE_NOUNS = r"(?:mom|mum|mother|dad|father|husband|wife|partner|son|daughter|sister|brother|friend|neighbou?r|aunt|uncle|cousin|grand(?:ma|pa|mother|father))"
 RELATIVE_SUBJECT_RE = re.compile(r"(?i)\b(?:my|our|his|her|their|(?:the\s+)?(?:pt|patient)['’]s)\s+" + RELATIVE_NOUNS + r"\b(?:['’]s)?"
-                                 r"(?=(?:\s+on\s+[\w-]+|\s+(?:in|on|from|at|with)\s+(?:the\s+|a\s+|my\s+|her\s+|his\s+)?(?:same\s+|other\s+|next\s+)?[\w-]+)?\s+(?:had|has|was|is|got|gets|also|once|said|says|told|tells|\w+['’]s|lymph|neut|plat|h[ae]?moglobin|hb|hgb|wbc|anc|plt|white|wcc|leu[ck]o|counts?\b|labs?\b|bloods?\b|cbc|fbc|results?\b|doctor|oncologist|nurse|gp\b|team|physician|consultant|ha?ematologist))")
+                                 r"(?=(?:\s+on\s+[\w-]+|\s+(?:in|on|from|at|with)\s+(?:the\s+|a\s+|my\s+|her\s+|his\s+)?(?:same\s+|other\s+|next\s+)?[\w-]+)?\s+(?:had|has|was|is|got|gets|also|once|said|says|told|tells|\w+['’]s|lymph|neut|plat|h[ae]?moglobin|hb|hgb|wbc|anc|alc|plt|white|wcc|leu[ck]o|counts?\b|labs?\b|bloods?\b|cbc|fbc|results?\b|doctor|oncologist|nurse|gp\b|team|physician|consultant|ha?ematologist))")
 WRITER_IS_PATIENT_RE = re.compile(r"(?i)\b(?:i['’]m|i\s+am|i['’]ve\s+been|i\s+have\s+been)\s+(?:starting|on|getting|receiving|having|due|about\s+to|going\s+to)\b|"
                                   r"\bi(?:['’]ll|\s+will)?\s+(?:start|begin)\s+(?:the\s+same|this|that|it|my|treatment|immunotherapy|keytruda|opdivo|pembro\w*|nivo\w*)\b|"  # "I start the same drug next week"
                                   r"\b(?:i\s+(?:start|get|receive|had|have)|my)\s+(?:first\s+|next\s+|last\s+)?(?:infusion|cycle|dose|treatment|immunotherapy|keytruda|opdivo|"
@@ -2970,7 +2979,7 @@ def _date_time_keys(labels: list[str]) -> list[tuple] | None:
                 month, day = (d.group("month"), d.group("day")) if d.group("month") else (d.group("month2"), d.group("day2"))
                 year = int(d.group("year") or 0)
                 keys.append((year + 2000 if 0 < year < 100 else year, month_number(month), int(day), minute))
-            return keys
+            return _across_new_year(keys)  # "0.3 on 30 Dec, 1.1 on 3 Jan"
     if all(dates):
         iso = [len(d.group(1)) == 4 for d in dates]
         first, second = [int(d.group(1)) for d in dates], [int(d.group(2)) for d in dates]
@@ -4098,7 +4107,9 @@ NOT_OURS_AFTER_RE = re.compile(r"(?i)\bbelongs?\s+to\s+(?:(?:the|another|a\s+dif
                                r"\b(?:was|is|were|are)\s+(?:for\s+)?(?:bed|bay|room|rm)\s*\d+['’]s\b|"
                                r"\b(?:that|this|it)\s+(?:was|is)\s+(?:for\s+)?(?:the\s+)?(?:guy|lady|man|woman|pt|patient|one)\s+in\s+(?:bed|bay|room|rm)\s*\d+|[,—–-]\s*not\s+(?:ours|mine|our\s+(?:patient|pt)|my\s+(?:patient|pt))\b|"
                                r"\bwrong\s+(?:pt|patient|chart|person|bed|room|file|record)\b|"
-                               r"[—–-]\s*(?:a\s+)?(?:separate|different|another|other)\s+(?:pt|patient)\b")  # "plt 22?? sorry wrong pt, ours is 133", "wrong chart"
+                               r"[—–-]\s*(?:a\s+)?(?:separate|different|another|other)\s+(?:pt|patient)\b|"  # "plt 22?? sorry wrong pt, ours is 133", "wrong chart"
+                               # "that's from the pt next door in 14B", "that was the patient in the next bed's"
+                               r"\b(?:that|this|it)(?:['’]s|\s+is|\s+was)\s+(?:from\s+|for\s+)?(?:the\s+)?(?:pt|patient|guy|lady|man|woman)\s+(?:next\s+door|in\s+the\s+next\s+(?:bed|bay|room))")
 # A text that says it gives no current values.
 NO_CURRENT_RE = re.compile(r"(?i)\bno\s+current\s+(?:labs?|bloods?|cbc|fbc|results?|values?|counts?)\b|\bhistorical\s+(?:values?\s+|results?\s+)?only\b")
 # A result filed for another patient, said before it.

@@ -1963,6 +1963,20 @@ ROUND104_READS = [
     # a reference range without brackets before a colon; four-digit clocks before "="
     ("Platelets, ref 150-400 x10^9/L: 88", {"plt": 88}),
     ("ANC 0630 = 0.9, ANC 1815 = 0.6", {"anc": 0.6}),
+    # another patient's value taken back "next door", then the writer's own; "is sitting at"; "mine's at" after a question
+    ("disregard the hb of 6.8 above, that's from the lady next door in 3C. ours is 9.9", {"hgb": 9.9}),
+    ("the trial's median platelet count was around 150; our guy is sitting at 64", {"plt": 64}),
+    ("what ANC do you need before restarting? mine's at 1.3", {"anc": 1.3}),
+    # a change's size with "about" and "g", then "sits at"; a series across a new year by month names
+    ("platelets have dropped about 60 over the month and sit at 71 now", {"plt": 71}),
+    ("hb 10.1 on 28 Dec, 8.7 on 4 Jan", {"hgb": 8.7}),
+    # a hemoglobin/hematocrit pair after a recheck; one count's values and their days "respectively"
+    ("H/H 6.8/20.4 this am, 1 unit given, recheck 7.9/23.8", {"hgb": 7.9}),
+    ("ANC 1.9, 1.2 and 0.7 on days 1, 8 and 15 respectively", {"anc": 0.7}),
+    # "when he started" is a time; a relative's ALC, then "my last one"; a patient named by title after a threshold
+    ("neuts were 3.1 when she started pembro, 1.4 now", {"anc": 1.4}),
+    ("my sister's ALC fell to 0.4 on nivo; I'm on pembro now and my last one was 1.1", {"alc": 1.1}),
+    ("KEYNOTE required ANC of at least 1.5; Mrs K is at 1.8.", {"anc": 1.8}),
 ]
 
 
