@@ -138,13 +138,14 @@ CTCAE_COUNT_TERMS = {"anc": r"neutrophil\s+count\s+decrease[ds]?", "plt": r"plat
 CTCAE_COUNT_TERM_RE = re.compile(r"(?i)(?:" + "|".join(f"(?P<{k}>{v})" for k, v in CTCAE_COUNT_TERMS.items()) + r")")
 # Words naming the condition a grade is claimed for, mapped to the analyte that grades it.
 TERM_WORDS = {
-    "anc": r"neutrop[ée]ni(?:a|c|e|(?![^\W\d_]))|" + CTCAE_COUNT_TERMS["anc"],
+    # British "-paenia" too, and the commonest slip of the fingers ("neutropneia")
+    "anc": r"neutrop(?:[ée]|ae)ni(?:a|c|e|(?![^\W\d_]))|neutropneia|" + CTCAE_COUNT_TERMS["anc"],
     # one alternative for thrombo-/trombo-, -cyto-/-zyto-/-cito-: fewer alternatives keep the scan of a long text fast
-    "plt": r"th?rombo(?:cyto|zyto|cito)?p[ée]ni(?:a|c|e|(?![^\W\d_]))|piastrinopenia|plaquetopenia|immune\s+thrombocytopeni(?:a|c)|ITP|"
+    "plt": r"th?rombo(?:cyto|zyto|cito)?p(?:[ée]|ae)ni(?:a|c|e|(?![^\W\d_]))|piastrinopenia|plaquetopenia|immune\s+thrombocytopeni(?:a|c)|ITP|"
            + CTCAE_COUNT_TERMS["plt"],
     "hgb": r"an(?:a?[ée]|ä)mi(?:a|c|e|(?![^\W\d_]))",  # "anemi": Swedish, as the other bare "-i" forms
-    "alc": r"l(?:ymph|ymf|inf)op[ée]ni(?:a|c|e|(?![^\W\d_]))|" + CTCAE_COUNT_TERMS["alc"],
-    "wbc": r"leu[ck]op[ée]ni(?:a|c|e|(?![^\W\d_]))|" + CTCAE_COUNT_TERMS["wbc"],
+    "alc": r"l(?:ymph|ymf|inf)op(?:[ée]|ae)ni(?:a|c|e|(?![^\W\d_]))|" + CTCAE_COUNT_TERMS["alc"],
+    "wbc": r"leu[ck]op(?:[ée]|ae)ni(?:a|c|e|(?![^\W\d_]))|" + CTCAE_COUNT_TERMS["wbc"],
     "alt": r"ALT\s+(?:increased|increase|elevation|rise)|alanine\s+aminotransferase\s+increased",
     "ast": r"AST\s+(?:increased|increase|elevation|rise)|aspartate\s+aminotransferase\s+increased",
     "bili": r"hyperbilirubin(?:a)?emia|blood\s+bilirubin\s+increased",
@@ -739,7 +740,9 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
                                           or FEBRILE_BEFORE_RE.search(before[-50:])):
             term = "fn"  # "grade 3 febrile neutropenia", "febrile neutropenia (grade 3)": a clinical grade, not an ANC grade
         if term is None and events is None:
-            events = [(m.start() + start, m.end() + start) for m in NON_LAB_TERM_RE.finditer(chunk)]
+            # ... but not an event denied ("no bleeding — grade 4 under v5.0": the grade is the count's)
+            events = [(m.start() + start, m.end() + start) for m in NON_LAB_TERM_RE.finditer(chunk)
+                      if not (DENIED_EVENT_BEFORE_RE.search(chunk, max(0, m.start() - 12), m.start()) and EVENT_CLOSED_RE.match(chunk, m.end()))]
             event_starts = [e[0] for e in events]
         if term is None and events and _near_event(events, event_starts, claim_start, claim_end) \
                 and (NON_LAB_AFTER_RE.match(text, claim_end, end) or NON_LAB_BEFORE_RE.search(before[-30:])):
@@ -1004,12 +1007,12 @@ def _question_start(text: str, start: int, end: int, sentence: str, answer: int 
 # How an answer opens before its first word: a dash or a quote mark of a chat log, an "A:" or "A1." label.
 ANSWER_LEAD = r"(?i)[\s—–*>-]*" + CHAT_STAMP + r"(?:A\s*\d*\s*[:.)]\s*|[\w.]+(?:\s+[\w.]+)?\s*:\s*)?"  # ... or a speaker's label: "Attending:", "Reply:"
 DENIED_START_RE = re.compile(ANSWER_LEAD + r"(?:no\b(?=\s*[,.;:!—–-]|\s+(?:it|that|this|the|you|he|she|they|we)\b)|nope\b|not\s+(?:quite|really|so|exactly)\b|actually\b|incorrect\b|wrong\b)")
-AFFIRMED_START_RE = re.compile(ANSWER_LEAD + r"(?:yes|yep|yeah|correct|right|exactly|indeed|that's\s+right)\b")
+AFFIRMED_START_RE = re.compile(ANSWER_LEAD + r"(?:yes|yep|yeah|correct|right|exactly|indeed|that's\s+right|s[íì]|si(?=[,.!])|oui|ja|sim|esatto|exacto|exact|klopt|genau|correcto|corretto|certo)\b")
 # Another's claim reported as such: "initially reported as grade 2", "was graded 2 in error", "mistakenly called grade 3".
 REPORTED_HINT_RE = re.compile(r"initially|originally|previously|first|incorrect|erroneous|mistaken|wrong|falsely|error|mistake|mis")
 SAID_BY_ANOTHER_BEFORE_RE = re.compile(r"(?i)\b(?:nurse|doctor|dr\.?(?:\s+[A-Z]\w*)?|oncologist|physician|resident|pharmacist|gp|registrar|fellow|"
                                        r"attending|consultant|he|she|they)\s+(?:said|says|told\s+(?:me|us|him|her)|thinks?|thought|called\s+it|wrote)\s+"
-                                       r"(?:that\s+)?(?:(?:that|it|this)(?:['’]s|\s+is|\s+was)\s+)?(?:an?\s+)?$")
+                                       r"(?:that\s+)?(?:(?:that|it|this)(?:['’]s|\s+is|\s+was)\s+|(?:my|his|her|their|the)\s+(?:[^.?!\n]|\.\d){1,40}?\s+(?:is|are|was|were)\s+)?(?:an?\s+)?$")
 ASKED_AFTER_RE = re.compile(r"(?i)(?:(?!\b(?:but|however|though|although)\b)[^.?!\n]){0,45}\?")  # "…, is that right?" (not "… but I read that …?")
 ANYONE_HINT_RE = re.compile(r"someone|somebody|anyone|people|everyone")  # "Someone … writes grade 3", anywhere in the 60 characters before
 REPORTED_BEFORE_RE = re.compile(r"(?i)\b(?:(?:initially|originally|previously|first|incorrectly|erroneously|mistakenly|wrongly|falsely)\s+"
@@ -1142,9 +1145,13 @@ def _cohort_values(text: str, claim_end: int, end: int, analyte: str | None) -> 
 COHORT_EXAMPLE_RE = re.compile(rf"(?i)\bincluding\s+(?:one|a|two|three|\d+)\s+(?:(?:patients?|cases?)\s+)?(?:with|who\s+had)\s+(?:an?\s+)?"
                                rf"(?:[\w-]+\s+)?(?:nadir|count|value|level|low)\s+(?:of\s+)?{NUMBER}\s*(?:{UNIT})?")
 COHORT_BRACKET_RE = re.compile(r"(?i)\([^()]{0,30}?\b(?:nadirs?|lowest\s+values|values|counts)\b[^()]*\d")  # "(Hb nadirs 8.6 and 7.7 g/dL)", "(nadir 33)"
-COHORT_LEAD_RE = re.compile(r"(?i)\s*(?:nadirs?|lowest(?:\s+values?)?|values?|counts?)\s*:?\s*(?=\d)")
+COHORT_LEAD_RE = re.compile(r"(?i)\s*(?:nadirs?|lowest(?:\s+values?)?|values?|counts?)(?:\s+(?:counts?|values?))?\s*:?\s*(?=\d)")  # "(nadir counts 44, 27 and 53)"
 VERSION_BRACKET_RE = re.compile(r"(?i)\(\s*(?:CTCAE\s*)?v(?:ersion\s*)?[56](?:\.0)?\s*\)")
 COHORT_NUMBER_RE = re.compile(r"(?<![\w.^/])\d+(?:[.,]\d+)?(?![\w.^/%]|\s*%)")
+
+
+EVENT_CLOSED_RE = re.compile(r"\s*[—–,;:]|\s+-\s")  # ... its clause closed after it (not "no bleeding above grade 1", the event's grade)
+DENIED_EVENT_BEFORE_RE = re.compile(r"(?i)\b(?:no|without|denies|nil|not)\s+(?:active\s+|clinical\s+|signs?\s+of\s+)?$")
 
 
 def _near_event(events: list[tuple[int, int]], starts: list[int], claim_start: int, claim_end: int) -> bool:
@@ -1381,8 +1388,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             current = [m for m in given if not _earlier(text, m)] or given \
                 if len(given) > 1 and _says_earlier(sentence) else given
             for mention in current:
-                if not (of_the_past and mention.analyte in known):
-                    known[mention.analyte] = mention
+                if not (of_the_past and mention.analyte in known) and not (mention.supposed and mention.analyte in known):
+                    known[mention.analyte] = mention  # (not a value supposed: "If they drop to 20 …")
             for index, mention in enumerate(given):
                 if not (spoilable and _spoiled_then_repeated(text, mention, given[index + 1:])):  # a spoiled sample is no value of the episode
                     history.setdefault(mention.analyte, []).append(mention)
@@ -1476,6 +1483,9 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             else:
                 mention, substituted = paired[id(claim)] if id(claim) in paired else \
                     _value_for_claim(claim, values, value_starts, clauses, clause_starts, text)
+            if mention is not None and mention.supposed and (current := known.get(mention.analyte)) is not None \
+                    and NOW_CLAUSE_BEFORE_RE.search(text, max(s_start, claim.span[0] - 25), claim.span[0]):
+                mention, substituted = current, False  # "If they drop to 20 we'd call it grade 4; for now grade 1": now's value
             if mention is None and len(values) == 1 and claim.term_analyte in (None, values[0].analyte) \
                     and values[0].span[1] <= claim.span[0] and (REFERRING_BEFORE_RE.search(text, max(s_start, claim.span[0] - 40), claim.span[0])
                                                                or THE_GRADE_IS_RE.search(text, max(s_start, claim.span[0] - 12), claim.span[1])):
@@ -3183,9 +3193,14 @@ def _unnamed_counts(text: str, start: int, end: int, mentions: list[Mention], to
         # read as the lab reader reads a number and its unit ("92.000/mm3" is 92 x10^9/L)
         mention = _mention(analyte, text, match.start("num"), match.end(), number_text, bool(match.group("kilo")), match.group("unit"),
                            None, (match.start("num"), match.end("num")), [parse_number(number_text)])
+        mention.supposed = SUPPOSITION_BEFORE_RE.search(text, max(start, match.start() - 30), match.start()) is not None  # "If they drop to 20"
         if mention.value is not None and not any(other.number_span == mention.number_span for other in found):
             found.append(mention)  # a number read once, though two patterns find it ("Your result today is 0.9 x10^9/L")
     return found
+
+
+SUPPOSITION_BEFORE_RE = re.compile(r"(?i)\b(?:if|when|should|unless|once|suppose)\s+(?:\w+\s+){0,2}$")
+NOW_CLAUSE_BEFORE_RE = re.compile(r"(?i)[;,.—–]\s*(?:but\s+)?(?:for\s+now|right\s+now|now|currently|at\s+present|today|as\s+of\s+today)\s*,?\s*(?:it['’]?s\s+|it\s+is\s+|she['’]?s\s+|he['’]?s\s+)?(?:CTCAE\s+)?$")
 
 
 def _range_upper_end(text: str, match: re.Match) -> bool:

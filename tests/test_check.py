@@ -1871,6 +1871,15 @@ ROUND104_CLASSES = [
     ("Nessun paziente ha sviluppato una neutropenia di grado 4; la mediana dei neutrofili era 2,1 x10^9/L.", "5", []),
     ("Repeat at noon is 0.4, so G4 now.\n\n> On Mon you wrote:\n> anc 0.6 this am, G4", "5", []),
     ("Criteria: ANC <1.0, platelets <100. Ours: ANC 1.4, platelets 72 - one of them meets it.", "5", []),
+    # "nadir counts" in a cohort's bracket; a Spanish "sí" answers a question; another's claim about "my platelets", asked about
+    ("Grade 4 neutropenia was seen in two patients (nadir counts 0.3 and 0.6 x10^9/L).", "5", [(M, "anc", 4, 3)]),
+    ("¿Plaquetas 40 es grado 4?\n— Sí, grado 4, suspender.", "5", [(M, "plt", 4, 3)]),
+    ("My GP said my neutrophils of 1.6 are grade 2, is that right?", "5", []),
+    # British "-paenia" and a slip of the fingers; a denied event does not take the grade
+    ("ANC 0.7 - grade 2 neutropaenia.", "5", [(M, "anc", 2, 3)]),
+    ("Hb 7.5, no bleeding - grade 2 anaemia.", "5", [(M, "hgb", 2, 3)]),
+    # a value supposed in one clause; a claim of now in the next is the current value's
+    ("ANC 1.2 today. If it falls to 0.4 that would be grade 4; for now grade 2.", "5", []),
 ]
 
 
