@@ -272,7 +272,7 @@ CLAUSE_BREAK_RE = _scan(r"(?#first)(?:;|,\s*(?:so|yet)\b|\b(?:whereas|while|but)
 # A grade that describes a cohort, not the value at hand: "34 patients with grade 4 neutropenia".
 COHORT_RE = re.compile(r"(?i)\bpatients\s+(?:with|had|having)\s+$|"
                        # "nessun paziente ha sviluppato una piastrinopenia di grado ≥3": no patient of the cohort, in the languages read
-                       r"\b(?:nessun|ning[úu]n|aucun|kein(?:e[rn]?)?|geen|nenhum)\s+(?:paziente|paciente|patient|patiente|patienten|patiënt)\b[^.;\d]{0,60}$|\b(?:in|of)\s+\d[\d,]*\s+(?:patients|cases)\s+(?:with\s+)?$"
+                       r"\b(?=[nakg])(?:nessun|ning[úu]n|aucun|kein(?:e[rn]?)?|geen|nenhum)\s+(?:paziente|paciente|patient|patiente|patienten|patiënt)\b[^.;\d]{0,60}$|\b(?:in|of)\s+\d[\d,]*\s+(?:patients|cases)\s+(?:with\s+)?$"
                        # "… occurred in three patients: two grade 2 and one grade 4 (nadir 33)": numbers of patients listed before grades
                        r"|\b(?:patients|cases|subjects|cohort|arm|group)\b[^.;]{0,80}?(?:[:,;]|\band)\s*(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+$"
                        # "the remaining six had grade 4": other patients than the one whose value is given
@@ -720,7 +720,9 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
             continue  # "After cycle 1 (ANC 0.8, grade 3), no further grade 3 neutropenia occurred": later events, none of them a value's
         if NOT_YET_HINT_RE.search(lowered_before) and NOT_YET_BEFORE_RE.search(before):
             continue  # "it has to drop below 50 before it becomes grade 3", "would take him into grade 3": a grade not reached
-        if ("patient" in lowered_before or "pazient" in lowered_before or "pacient" in lowered_before or "cases" in lowered_before or "remaining" in lowered_before or "other" in lowered_before
+        if ("patients" in lowered_before or "cases" in lowered_before or "remaining" in lowered_before or "other" in lowered_before
+                or ("nessun" in lowered_before or "ning" in lowered_before or "aucun" in lowered_before or "kein" in lowered_before
+                    or "geen" in lowered_before or "nenhum" in lowered_before)
                 or " had " in lowered_before or "subjects" in lowered_before or "cohort" in lowered_before or " arm" in lowered_before
                 or "group" in lowered_before) \
                 and COHORT_RE.search(before) \
@@ -847,7 +849,7 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
         if DEFINED_HINT_RE.search(text, claim_end, after_term + 18) and (DEFINED_AFTER_RE.match(text, claim_end, end)
                                                                          or after_term != claim_end and DEFINED_AFTER_RE.match(text, after_term, end)):
             continue  # "(G4 is <0.1)", "grade 2 neutropenia is 1.0 to <1.5": not a claim about the value at hand
-        if text.find(">", max(0, claim_start - 200), claim_start) >= 0 and text.find("?", claim_end, end + 1) < 0 and _quoted_in_reply(text, claim_start):
+        if _has_quoted_lines(text) and text.find("?", claim_end, end + 1) < 0 and _quoted_in_reply(text, claim_start):
             continue  # "> plt 45 this morning, G2" under a reply: the message replied to, another's words quoted (a question quoted
             # is still asked, and the reply's "Yes, G3" makes it a claim)
         if text.find("?", claim_end, end + 2) >= 0 and ASKED_AFTER_RE.match(text, claim_end) and SAID_BY_ANOTHER_BEFORE_RE.search(before):
@@ -2232,7 +2234,7 @@ def _row_lln(line: str, range_column: int, mention: Mention, spaced: bool, delim
 
 def _header_analyte(cell: str) -> re.Match | None:
     """The analyte a header cell names, past a word saying which value ("Nadir plt (x10^9/L)", "Worst ANC")."""
-    return ANALYTE_RE_FULL.match(cell, WHICH_VALUE_RE.match(cell).end())
+    return HEADER_ANALYTE_RE.match(cell, WHICH_VALUE_RE.match(cell).end())
 
 
 def _owner_column(header: list[str], grade_column: int, grade_columns: list[int]) -> int | None:
@@ -2330,10 +2332,16 @@ def _cell_mentions(line: str, spans: list[tuple[int, int]], offset: int, grade_c
 
 
 WHICH_VALUE_RE = re.compile(r"(?i)(?:(?:nadir|lowest|worst|peak|current|latest|min(?:imum)?|today'?s?)\s+)?")
-ANALYTE_RE_FULL = re.compile(r"(?i)(?:abs(?:olute)?\.?\s+)?(?:" + "|".join(f"(?P<{k}>{v})" for k, v in ANALYTE_PATTERNS.items()) + r")"
-                             r"(?:\s+(?:nadir|lowest|worst|peak|value|result|level|min(?:imum)?))?"  # "Platelet nadir (x10^9/L)"
-                             r"(?:\s*(?:" + UNIT_ALTERNATIVES + r")(?![A-Za-z]))?"  # "nadir_plt_x10e9L": a field's name with its unit
-                             r"(?:\s*[\(\[][^()\[\]]*[\)\]])?\s*(?:,\s*[^,]*)?$")
+def _whole_name(unit: str) -> re.Pattern:
+    """A cell or a bracket that holds a count's name and nothing more ("Platelet nadir (x10^9/L)"); `unit`, a pattern of the
+    unit a header's field name may carry after it ("nadir_plt_x10e9L"), or none."""
+    return re.compile(r"(?i)(?:abs(?:olute)?\.?\s+)?(?:" + "|".join(f"(?P<{k}>{v})" for k, v in ANALYTE_PATTERNS.items()) + r")"
+                      r"(?:\s+(?:nadir|lowest|worst|peak|value|result|level|min(?:imum)?))?" + unit
+                      + r"(?:\s*[\(\[][^()\[\]]*[\)\]])?\s*(?:,\s*[^,]*)?$")
+
+
+ANALYTE_RE_FULL = _whole_name("")
+HEADER_ANALYTE_RE = _whole_name(r"(?:\s*(?:" + UNIT_ALTERNATIVES + r")(?![A-Za-z]))?")
 
 
 def _short(sentence: str) -> bool:
@@ -2697,6 +2705,12 @@ CORRECTED_JUST_BEFORE_RE = re.compile(r"(?i)\b(?:we|i)\s+re-?graded\s+(?:it|this
 
 
 UNQUOTED_LINE_RE = re.compile(r"(?m)^(?![ \t]*>)[ \t]*[^\W_]")
+QUOTED_LINE_RE = re.compile(r"(?m)^[ \t]*>")
+
+
+@lru_cache(maxsize=8)
+def _has_quoted_lines(text: str) -> bool:
+    return QUOTED_LINE_RE.search(text) is not None
 
 
 @lru_cache(maxsize=8)
