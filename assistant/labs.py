@@ -1362,7 +1362,10 @@ PRONOUNS_RE = re.compile(r"(?i)\b(?:they|it)\b")
 # ... or by a number with a count's or a hemoglobin's unit, which names what it counts: "Piastrine basse da settimane; il
 # controllo di oggi mostra 54.000/mmc"
 UNIT_VALUE_IN_NEXT_CLAUSE_RE = re.compile(rf"(?:[^.;\n\d]|\d+[ \t]+(?:days?|weeks?|wks?|months?|jours|semaines?|mois|d[íi]as|semanas?|meses|giorni|settimane|"
-                                          rf"mesi|tage?n?|wochen|monate?n?|dagen|weken|maanden)\b){{0,60}}?;[^.;\n\d<>≤≥]{{0,50}}?(?<![<>≤≥])\b{NUMBER}[ \t]*{UNIT}", re.IGNORECASE)
+                                          rf"mesi|tage?n?|wochen|monate?n?|dagen|weken|maanden)\b){{0,60}}?"
+                                          # ... or a comma before a word of today: "piastrine in calo da 10 giorni, oggi 54.000/mmc"
+                                          rf"(?:;|,(?=\s*(?:today|now|oggi|hoy|heute|aujourd['’]hui|hoje|vandaag|ahora|agora|adesso|jetzt)\b))"
+                                          rf"[^.;\n\d<>≤≥]{{0,50}}?(?<![<>≤≥])\b{NUMBER}[ \t]*{UNIT}", re.IGNORECASE)
 NOT_TOLD_GAP_RE = re.compile(r"(?i)\b(?:below|under|above|over|less|more|than|target|goal|threshold|cut-?off|limit|normal|range|if|when|"
                              r"unless|dose|per\s+kg)\b")
 
@@ -1372,7 +1375,7 @@ def _value_in_next_clause(text: str, position: int) -> re.Match | None:
     if ";" not in window and "," not in window and " and " not in window:
         return None
     if not PRONOUNS_RE.search(window):
-        told = UNIT_VALUE_IN_NEXT_CLAUSE_RE.match(text, position) if ";" in window and "/" in window else None
+        told = UNIT_VALUE_IN_NEXT_CLAUSE_RE.match(text, position) if (";" in window or "," in window) and "/" in window else None
         if told is None or ANALYTE_RE.search(text, position, told.start("num")) or NOT_TOLD_GAP_RE.search(text, position, told.start("num")):
             return None
         return told
@@ -1411,7 +1414,7 @@ CURRENT_AFTER_THRESHOLD_RE = re.compile(rf"(?:[ \t]*(?:[-–]|and|to)[ \t]*\.?\d
                                         rf"(?:[^.;\n\d]|[.;](?=\s+I(?:['’]m|['’]ve|\s+am)?\s)|\b(?:bed|bay|room|rm)\s*\d+\b|(?<=\bin\s)\d{{1,3}}[A-Za-z]\b|"
                                         rf"\b(?:cut-?off|threshold|limit|trigger)[^.;\n\d]{{0,25}}?\b(?:is|of|=|:)\s*[<>≤≥]?\s*\d+(?:[.,]\d+)?|(?<=\bby\s)\d+(?:[.,]\d+)?(?:\s*(?:g/dl|g/l|k\b))?|\((?:CTCAE\s+)?(?:grade|gr\.?|G)\s*[0-5](?:[^()\n\d]{{0,16}}(?:v|version\s*)?[56](?:\.0)?)?\)|{TIME_TOKEN}|\b(?:19|20)\d\d\b|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\.{{2,}}|\b[Gg]\d(?:[-–]\d)?\b|\bgrade\s*[0-5]\b|\b[Cc]\d{{1,2}}(?:\s*[Dd]\d{{1,2}})?\b|\b(?:cycle|day|week|wk)\s*\d{{1,3}}\b|\bv(?:ersion\s*)?[56](?:\.0)?\b|\bbetween\s+\.?\d+(?:[.,]\d+)?\s*(?:and|-|–|to)\s*\.?\d+(?:[.,]\d+)?|(?<=\s)\d+(?:[.,]\d+)?\s*(?:-|–|to)\s*\d+(?:[.,]\d+)?(?=,)|[<>≤≥]\s*\d+(?:[.,]\d+)?\s*[-–]\s*\d+(?:[.,]\d+)?|\((?:around|about|approx\w*|~)?\s*\d+(?:[.,]\d+)?\s*\)|[<>≤≥~]\s*\d+(?:[.,]\d+)?|\d+ish\b|\b(?:says|said|uses|gives|lists)\s+\d+(?:[.,]\d+)?|(?:above|below|over|under)\s+\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s+or\s+\d+(?:[.,]\d+)?|(?<=\s)or\s+\d+(?:[.,]\d+)?){{0,90}}?"
                                         rf"(?:[,;?—–]|\s-\s|\.{{2,}}|\.(?=\s+(?:they|it|mine|ours|our|my|his|hers|theirs|yours|she|he|pt|patient)['’\s]|\s+(?:right\s+)?(?:now|today|currently|this\s+morning)\b|\s+(?:current|latest)\s*:?\s*\d|\s+{PATIENTS_OWN}|\s+{FOREIGN_OWNER}\s)|(?=\s+(?:ours|his|hers|theirs|yours|mine)\s)|(?=\s+and\s+my\s+(?:last|latest|most\s+recent|own|recent)\s)|(?=\s+(?:but|whereas|while)\s))\s*(?:but\s+|and\s+|right\s+|whereas\s+|while\s+|for\s+now\s*,?\s*|as\s+of\s+(?:now|today)\s*,?\s*)?"
-                                        rf"(?P<cue>today|now|this\s+morning|currently|current(?=\s*:?\s*\d)|latest(?=\s*:?\s*\d)|(?:his|hers|they|it)(?=\s+(?:is|was|are|were|came\s+back|come\s+back)\s|['’]re\s+at\s)|they['’]?re(?=\s+(?:at\s+|now\s+|only\s+)?\d)|{OWNER}(?:['’](?:s|re))?(?:\s+(?:count|value|result|level|number|reading))?(?:\s+with\s+[^,;.\d\n]{{1,40}}?|\s+in\s+(?:bed|bay|room|rm)\s*\d+|\s*\((?:bed|bay|room|rm)\s*\d+\))?(?:\s+(?:today|now|currently|this\s+morning|on\s+[a-z]{{4,}}))?(?=\s+(?:is|was|are|were|came\s+back|come\s+back|has|had|at|sits?|sitting|stands?|standing)\s)|(?:ours|mine|theirs|yours|hers|his|(?:(?:our|my|this|the)\s+)?(?:pts?|patient)(?:['’]s)?(?:\s+(?:him|her)self)?)(?:\s+(?:today|now|currently|this\s+morning))?(?=\s*:?\s*[1-9]|\s*:?\s*0[.,])(?!\s*:?\s*\d+(?:st|nd|rd|th)\b)|(?:she|he)(?=['’]s\s+(?:at\s+|now\s+|only\s+)?\d|\s+is\s+(?:at\s+|now\s+|only\s+)?\d|['’]s\s+at\s|\s+is\s+at\s)|(?:pt|patient)(?:['’]s)?\s+value|{PATIENTS_OWN}|{FOREIGN_OWNER}\s+(?:{PRONOUN_BE}|hat|heeft|tem|tiene|ha|a)\s+(?:(?:à|a|bei|op|em|en|de|di|van)\s+)?(?=\d))(?:['’](?:s|re))?\s*(?::\s*)?{SUBJECT_VERB}{NUMBER}\s*(?:{UNIT})?",
+                                        rf"(?P<cue>today|now|this\s+morning|currently|current(?=\s*:?\s*\d)|latest(?=\s*:?\s*\d)|(?:his|hers|they|it)(?=(?:\s+(?:today|now|currently))?\s+(?:is|was|are|were|came\s+back|come\s+back)\s|['’]re\s+at\s)|they['’]?re(?=\s+(?:at\s+|now\s+|only\s+)?\d)|{OWNER}(?:['’](?:s|re))?(?:\s+(?:count|value|result|level|number|reading))?(?:\s+with\s+[^,;.\d\n]{{1,40}}?|\s+in\s+(?:bed|bay|room|rm)\s*\d+|\s*\((?:bed|bay|room|rm)\s*\d+\))?(?:\s+(?:today|now|currently|this\s+morning|on\s+[a-z]{{4,}}))?(?=\s+(?:is|was|are|were|came\s+back|come\s+back|has|had|at|sits?|sitting|stands?|standing)\s)|(?:ours|mine|theirs|yours|hers|his|(?:(?:our|my|this|the)\s+)?(?:pts?|patient)(?:['’]s)?(?:\s+(?:him|her)self)?)(?:\s+(?:today|now|currently|this\s+morning))?(?=\s*:?\s*[1-9]|\s*:?\s*0[.,])(?!\s*:?\s*\d+(?:st|nd|rd|th)\b)|(?:she|he)(?=['’]s\s+(?:at\s+|now\s+|only\s+)?\d|\s+is\s+(?:at\s+|now\s+|only\s+)?\d|['’]s\s+at\s|\s+is\s+at\s)|(?:pt|patient)(?:['’]s)?\s+value|{PATIENTS_OWN}|{FOREIGN_OWNER}\s+(?:{PRONOUN_BE}|hat|heeft|tem|tiene|ha|a)\s+(?:(?:à|a|bei|op|em|en|de|di|van)\s+)?(?=\d))(?:['’](?:s|re))?\s*(?::\s*)?{SUBJECT_VERB}{NUMBER}\s*(?:{UNIT})?",
                                         re.IGNORECASE)
 OWNER_WORDS = ("mine", "ours", "pt", "patient", "guy", "lady", "man", "woman", "gent", "chap", "his ", "hers", "theirs", "yours", "he's", "she's", "mr ", "mr.", "mrs", "ms ", "ms.", "miss ",
                "he is", "she is", "this one")  # one of them is in every OWNER and every cue of whose value follows
@@ -2013,7 +2016,8 @@ def _find_mentions(text: str) -> list[Mention]:
             stop = SENTENCE_STOP_RE.search(text, mention.span[1])
             if stop and TAKEN_BACK_RE.match(text, stop.end()):
                 stop = SENTENCE_STOP_RE.search(text, stop.end())  # "plts 31?? no wait that was bed 7's result": said in the next breath
-            if NOT_OURS_AFTER_RE.search(text, mention.span[1], min(stop.start() if stop else len(text), mention.span[1] + 80)):
+            if NOT_OURS_AFTER_RE.search(text, mention.span[1], min(stop.start() if stop else len(text), mention.span[1] + 80)) \
+                    or NOT_OURS_BRACKET_RE.match(text, mention.span[1]):
                 mention.someone_else = True
                 owned += _own_value_after(text, mention, found)  # "… that was the guy in bed 6. ours is 133"
         found = sorted(found + owned, key=lambda m: m.span)
@@ -4110,6 +4114,8 @@ NOT_OURS_AFTER_RE = re.compile(r"(?i)\bbelongs?\s+to\s+(?:(?:the|another|a\s+dif
                                r"[—–-]\s*(?:a\s+)?(?:separate|different|another|other)\s+(?:pt|patient)\b|"  # "plt 22?? sorry wrong pt, ours is 133", "wrong chart"
                                # "that's from the pt next door in 14B", "that was the patient in the next bed's"
                                r"\b(?:that|this|it)(?:['’]s|\s+is|\s+was)\s+(?:from\s+|for\s+)?(?:the\s+)?(?:pt|patient|guy|lady|man|woman)\s+(?:next\s+door|in\s+the\s+next\s+(?:bed|bay|room))")
+# ... or said in brackets right after the value: "had plt 19 yesterday (not ours)"
+NOT_OURS_BRACKET_RE = re.compile(r"(?i)[^;,.()\n]{0,20}\(\s*not\s+(?:ours|mine|our\s+(?:patient|pt)|my\s+(?:patient|pt))\s*\)")
 # A text that says it gives no current values.
 NO_CURRENT_RE = re.compile(r"(?i)\bno\s+current\s+(?:labs?|bloods?|cbc|fbc|results?|values?|counts?)\b|\bhistorical\s+(?:values?\s+|results?\s+)?only\b")
 # A result filed for another patient, said before it.

@@ -1980,6 +1980,10 @@ ROUND104_READS = [
     ("neuts were 3.1 when she started pembro, 1.4 now", {"anc": 1.4}),
     ("my sister's ALC fell to 0.4 on nivo; I'm on pembro now and my last one was 1.1", {"alc": 1.1}),
     ("KEYNOTE required ANC of at least 1.5; Mrs K is at 1.8.", {"anc": 1.8}),
+    # another's value marked in brackets right after it; "hers today is" after a limit of normal; a comma before today's value
+    ("bed 6 had anc 0.3 this am (not ours); our pt is 1.9", {"anc": 1.9}),
+    ("the lab's LLN for neutrophils is 1.8, his today is 1.5", {"anc": 1.5}),
+    ("neutrofili bassi da 2 settimane, oggi 900/mmc", {"anc": 0.9}),
 ]
 
 
