@@ -121,7 +121,7 @@ WORST_LABEL = (r"\s+(?:at|for|of)\s+(?:the\s+)?(?:worst|nadir|lowest|peak|maximu
                r"|\s*\(\s*(?:at\s+)?(?:worst|nadir|lowest|max\w*)\b[^()\n]{0,50}\)\s*:"
                r"|\s*\(\s*(?:latest|current|today|most\s+recent)\s*\)\s*:")  # ... or of the latest: "CTCAE grade (latest): 2"
 GRADE_CLAIM_PATTERN = (
-    rf"(?<![^\W_])(?<!-)(?#first)(?:CTCAE(?:\s+|-)(?:v\s?[56](?:\.0)?\s+)?)?(?:graded(?:\s+as)?|grade\s+(?:has\s+been|was|is\s+now)\s+(?:corrected|changed|amended|revised|updated)\s+to|grade|grado|grad|grau|graad|gr\.?|(?-i:G)(?=\s*[<>≤≥]?=?\s*[0-5]|-[0-5])|(?-i:g)(?=[0-5]\s+(?:[a-z]+p[ée]ni|an(?:a?e|ä)mi)|[0-5](?:[.;,!?)](?!\d)|$|[ \t]+[—–-][ \t])))(?:\s*:|\s+(?:is|was|would\s+be|will\s+be|of)(?=\s+(?:[<>≤≥]=?\s*)?{GRADE_TOKEN}\b)|{WORST_LABEL})?\s*(?:-(?=[0-5IViv]))?"
+    rf"(?<![^\W_])(?<!-)(?#first)(?:CTCAE(?:\s+|-)(?:v\s?[56](?:\.0)?\s+)?)?(?:graded(?:\s+as)?|grade\s+(?:has\s+been|was|is\s+now)\s+(?:corrected|changed|amended|revised|updated)\s+to|grade|grado|grad|grau|graad|gr\.?|(?-i:G)(?=\s*[<>≤≥]?=?\s*[0-5]|-[0-5])|(?-i:g)(?=[0-5]\s+(?:[a-z]+p[ée]ni|an(?:a?e|ä)mi)|[0-5](?:[.;,!?)](?!\d)|$|[ \t]+[—–-][ \t]|[ \t]+(?:so|now|today|still|but)\b)))(?:\s*:|\s+(?:is|was|would\s+be|will\s+be|of)(?=\s+(?:[<>≤≥]=?\s*)?{GRADE_TOKEN}\b)|{WORST_LABEL})?\s*(?:-(?=[0-5IViv]))?"
     rf"(?P<op>≥|>=|>|≤|<=|<)?\s*(?P<g>{GRADE_TOKEN})(?![^\W_]|\.\d)"
     # ("… grade 3 and grade 3 neutropenia": a second grade with its own condition is a claim of its own)
     rf"(?:\s*(?!and\s+grade\s*[0-5]\s+(?:[a-z]+p[ée]ni|an(?:a?[ée]|ä)mi))(?:-|–|to|or|/|and)\s*(?:grade\s*)?(?P<g2>{GRADE_TOKEN})(?![^\W_]|\.\d)(?!\s+(?:grades?|gr|patients?|cases?|had|has|with|developed)\b))?"
@@ -495,7 +495,9 @@ NOT_YET_BEFORE_RE = re.compile(r"(?i)\b(?:before|until|till|unless|once)\s+(?:it
 LATER_NONE_BEFORE_RE = re.compile(r"(?i)\bno\s+(?:further|more|new|subsequent|additional|recurrent|other)\s+(?:episodes?\s+of\s+)?$")
 NOT_YET_HINT_RE = re.compile(r"before|until|till|unless|once|make|would|will|could|might|to reach|to get|to qualify")  # a cheap test before NOT_YET_BEFORE_RE
 DEFINITION_SUBJECT_RE = re.compile(rf"(?i){DEFINITION_SUBJECT}(?:at\s+or\s+)?$")
-THRESHOLD_BEFORE_RE = re.compile(r"(?i)(?:\b(?:defines?|defining|for|of|to|into|from|de|di|du|del|da|do|van|von)\s+(?:a\s+|the\s+)?|\bthe\s+)$")
+THRESHOLD_BEFORE_RE = re.compile(r"(?i)(?:\b(?:defines?|defining|for|of|to|into|from|de|di|du|del|da|do|van|von)\s+(?:a\s+|the\s+)?|\bthe\s+"
+                                 # ... with its condition between: "que marca la anemia grado 2", "that defines the neutropenia of grade 2"
+                                 r"|\b(?:marca|marque|markiert|defines?|d[ée]finit|definisce|define)\s+(?:(?:la|el|le|il|die|de|the|a|an|una?|l['’])\s*)?[^\W\d_]+\s+(?:(?:de|of|di)\s+)?)$")
 
 
 # What each kind of finding is called where people read it (the UI, the evaluation report).
@@ -929,14 +931,14 @@ WRONG_CLAIM = (r"(?:(?:that|this|it|which)(?:'s|’s|\s+is|\s+was)|(?:that|this)
                r"(?:wrong|incorrect|an?\s+(?:error|mistake|typo|over-?call|under-?call|overcall|undercall|misgrading|misclassification)|mistaken|"
                r"not\s+(?:right|correct))\b")
 # "Correction:", "Correction to my earlier message:", "Erratum:"
-CORRECTION_LABEL = r"(?:correction|erratum|amendment)(?:\s+(?:to|of|for)\s+[^:\n]{0,40})?\s*:\s*"
+CORRECTION_LABEL = r"(?:correction|erratum|amendment|correcci[óo]n|corre[çc][ãa]o|correzione|korrektur|correctie|rectificaci[óo]n)(?:\s+(?:to|of|for)\s+[^:\n]{0,40})?\s*:\s*"
 CORRECTION_LABEL_RE = re.compile(r"(?i)[\s*>#-]*" + CORRECTION_LABEL)
 
 
 def _past_correction_label(text: str, start: int) -> int:
     """Where a sentence's words start after a correction's label ("Correction to my earlier message: …" is of no other time)."""
-    label = CORRECTION_LABEL_RE.match(text, start) if text[start:start + 1] in "CcEeAa*>#- " and \
-        text[start:start + 40].lower().lstrip(" *>#-").startswith(("corr", "erra", "amen")) else None
+    label = CORRECTION_LABEL_RE.match(text, start) if text[start:start + 1] in "CcEeAaRrKk*>#- " and \
+        text[start:start + 40].lower().lstrip(" *>#-").startswith(("corr", "erra", "amen", "rect", "korr")) else None
     return label.end() if label else start
 
 
@@ -1666,8 +1668,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             and (GRADE_WORD_HINT_RE.search(text) or "toxgr" in lowered):
         table_findings, table_checked = _grade_column_findings(text, default)
         findings, checked, reread = findings + table_findings, checked + table_checked, True
-    if "TOXGR" in text and "LBTEST" in text:
-        record_findings, record_checked = _cdisc_record_findings(text, all_mentions, default)
+    if "TOXGR" in text and "LBTEST" in text or '"' in text and "{" in text and "grade" in lowered:
+        record_findings, record_checked = _record_grade_findings(text, all_mentions, default)
         findings, checked, reread = findings + record_findings, checked + record_checked, True
     if (any(word in lowered for word in THRESHOLD_NOUN_WORDS) or " it" in lowered) and REFERRED_HINT_RE.search(lowered):
         referred_findings, referred_checked = _referred_threshold_findings(text, lowered, all_mentions, spans, default)
@@ -2200,21 +2202,33 @@ def _grade_column_findings(text: str, default_version: str) -> tuple[list[Findin
 
 # A CDISC SDTM record's toxicity grade, written as a key in the record's line: "LBTEST=Neutrophils | LBORRES=1.05 | … | LBTOXGR=3".
 RECORD_GRADE_RE = re.compile(r"\b[A-Z]{0,3}TOXGRN?\s*[=:]\s*(?P<g>[0-5])\b")
+# A JSON lab result's grade and version fields: {"test": "PLT", "value": 73, "ctcae_version": "5.0", "ctcae_grade": 1}.
+JSON_GRADE_RE = re.compile(r'(?i)"(?:ctcae_?)?(?:v[56](?:\.0)?_)?(?:grade|toxicity_grade)"\s*:\s*"?(?P<g>[0-5])(?![\d.])')
+JSON_VERSION_RE = re.compile(r'(?i)"(?:ctcae_?)?version"\s*:\s*"?v?(?P<v>[56])(?:\.0)?"?')
 
 
-def _cdisc_record_findings(text: str, mentions: list[Mention], version: str) -> tuple[list[Finding], int]:
-    """The toxicity grade each CDISC record gives on its line, judged against the record's result (read by the lab reader)."""
+def _record_grade_findings(text: str, mentions: list[Mention], version: str) -> tuple[list[Finding], int]:
+    """The grade a lab record gives beside its result, judged against the result (read by the lab reader): a CDISC record's
+    toxicity grade on its line, a JSON object's grade field (under the version the object names, if any)."""
     findings, checked = [], 0
     for mention in mentions:
-        if mention.value is None or mention.is_threshold or not text.startswith("LBTEST", mention.span[0]):
+        if mention.value is None or mention.is_threshold:
             continue
-        line_end = text.find("\n", mention.span[0])
-        grade = RECORD_GRADE_RE.search(text, mention.span[0], len(text) if line_end < 0 else line_end)
+        record_version = version
+        if text.startswith("LBTEST", mention.span[0]):
+            line_end = text.find("\n", mention.span[0])
+            grade = RECORD_GRADE_RE.search(text, mention.span[0], len(text) if line_end < 0 else line_end)
+        elif text.startswith("{", mention.span[0]) and mention.raw.endswith("}"):
+            grade = JSON_GRADE_RE.search(text, *mention.span)
+            named = JSON_VERSION_RE.search(text, *mention.span)
+            record_version = normalize_version(named.group("v")) if named else version
+        else:
+            continue
         if grade is None:
             continue
         checked += 1
         claim = Claim({int(grade.group("g"))}, grade.group("g"), grade.span("g"), mention.analyte)
-        finding = _judge_claim(claim, mention, False, version, OTHER_VERSION[version], text[mention.span[0]:grade.end()])
+        finding = _judge_claim(claim, mention, False, record_version, OTHER_VERSION[record_version], text[mention.span[0]:max(grade.end(), mention.span[1])])
         findings += [finding] if finding else []
     return findings, checked
 
@@ -2565,7 +2579,8 @@ GENERAL_BEFORE_RE = re.compile(r"(?i)\b(?:if|when|whenever|unless|once|any|every
                                r"(?<!his\s)(?<!her\s)(?<!their\s)(?:stud(?:y|ies)|trials?)|cohorts?|series|(?<!on\s)(?<!after\s)(?<!our\s)reviews?|guidelines?|literature|median|"
                                r"table|ASCO|NCCN|ESMO|SITC|ASH)\b")
 # ... or a preposition that makes the grade a rule's condition: "Treatment is paused for grade 3 or 4 neutropenia".
-RULE_BEFORE_RE = re.compile(r"(?i)\b(?:for|until|from|above|below|beyond|in)\s+(?:(?:a|an|the|any|CTCAE)\s+)?[\W_]*$")
+RULE_BEFORE_RE = re.compile(r"(?i)\b(?:for|until|from|above|below|beyond|(?<!is )(?<!are )(?<!was )(?<!were )(?<!falls )(?<!sits )(?<!lies )in)\s+"
+                            r"(?:(?:a|an|the|any|CTCAE)\s+)?[\W_]*$")  # (but "your result is in the grade 2 range" claims it)
 # ... or a grade that opens the sentence as any case of it: "A grade 1 cytopenia on a checkpoint inhibitor is …".
 GENERIC_SUBJECT_RE = re.compile(r"(?i)[\W_]*(?:a|an|any|each|every|all)\s+(?:CTCAE\s+)?[\W_]*$")
 INDEFINITE_BEFORE_RE = re.compile(r"(?i)\b(?:a|an|any|each|every)\s+(?:(?:absolute|total)\s+)?$")

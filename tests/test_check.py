@@ -1881,6 +1881,15 @@ ROUND104_CLASSES = [
     ("Hb 7.5, no bleeding - grade 2 anaemia.", "5", [(M, "hgb", 2, 3)]),
     # a value supposed in one clause; a claim of now in the next is the current value's
     ("ANC 1.2 today. If it falls to 0.4 that would be grade 4; for now grade 2.", "5", []),
+    # a correction's label in Spanish; a threshold that marks a grade, with its condition between, in Spanish
+    ("Neutrófilos 0,8; neutropenia grado 2. Corrección: grado 3.", "5", []),
+    ("Plaquetas 52, por encima del umbral de 50 que marca la trombocitopenia grado 3.", "5", []),
+    # a JSON lab result's grade field, under the version the object names
+    ('{"test": "ANC", "value": 0.8, "unit": "10*9/L", "ctcae_version": "5.0", "ctcae_grade": 2}', "5", [(M, "anc", 2, 3)]),
+    # a bare lower-case grade before "so" or "now"; a result "in the grade 2 range" claims grade 2
+    ("anc 0.4 today, still g3 so holding", "5", [(M, "anc", 3, 4)]),
+    ("Hb 9.6 this am, g3 now", "5", [(M, "hgb", 3, 2)]),
+    ("Your haemoglobin is 7.6 g/dL. This result is in the grade 2 range of anaemia.", "5", [(M, "hgb", 2, 3)]),
 ]
 
 
