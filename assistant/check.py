@@ -3609,7 +3609,8 @@ def _value_for_comparison(match: re.Match, all_values: list[Mention], value_star
     return mention
 
 
-CONTINUED_SUBJECT_RE = re.compile(r"(?i)[,;]\s*(?:and|but|yet)\s+(?:(?:still|also|now|just|well|even)\s+)*(?:(?:is|are|was|were|remains?|stays?)\s+)?$")
+CONTINUED_SUBJECT_RE = re.compile(r"(?i)[,;]\s*(?:and|but|yet|which)\s+(?:(?:still|also|now|just|well|even)\s+)*(?:(?:is|are|was|were|remains?|stays?|falls?|sits?|lies)\s+)?$")
+# ("ANC 1.7, grade 2 neutropenia, which falls below the 1.5 threshold": the count's condition, its value still the subject)
 
 
 def _says_again(text: str, mention: Mention, between: str) -> bool:

@@ -1890,6 +1890,8 @@ ROUND104_CLASSES = [
     ("anc 0.4 today, still g3 so holding", "5", [(M, "anc", 3, 4)]),
     ("Hb 9.6 this am, g3 now", "5", [(M, "hgb", 3, 2)]),
     ("Your haemoglobin is 7.6 g/dL. This result is in the grade 2 range of anaemia.", "5", [(M, "hgb", 2, 3)]),
+    # a comparison after the value's condition and "which"
+    ("Platelets 62, grade 2 thrombocytopenia, which falls below the 50 hold threshold.", "5", [(C, "plt", None, None)]),
 ]
 
 
