@@ -4452,7 +4452,7 @@ NOUN_BEFORE_RE = re.compile(r"\b(?:a|an|the|this|that|these|those|some|any|no|ea
 SPOKEN_MULTIPLIER_AFTER_RE = re.compile(r"[ \t]+times[ \t]+ten\b", re.IGNORECASE)  # "times" here is no count of times
 # Digits with a spoken decimal point: "10 point 4" (a "comma" said after digits stays punctuation).
 # ... and "period" between digits, when one digit ends the clause: "hemoglobin 8 period 9, white count 4 period 1"
-DIGITS_POINT_RE = re.compile(r"(?<![\w.,])\d{1,4}[ \t]+(?:point[ \t]+\d{1,3}|period[ \t]+\d(?=[ \t]*(?:[,;]|$)))(?!\w|[.,]\d|[ \t]+(?:point|times|percent)\b)",
+DIGITS_POINT_RE = re.compile(r"(?<![\w.,])\d{1,4}[ \t]+(?:point[ \t]+\d{1,3}|period[ \t]+\d(?=[ \t]*(?:[,;]|$)|[ \t]+(?:grams?|g|g/dl|mmol|thousand|times|x|per|cells|k)\b))(?!\w|[.,]\d|[ \t]+(?:point|times|percent)\b)",
                              re.IGNORECASE | re.MULTILINE)  # "5 point 6."
 # Cheap tests that a text may hold any of them, fast on a long text: a piece of a number word (plain substring tests
 # are several times faster than one regex over a long text), or capitals spaced letter by letter.

@@ -1986,6 +1986,8 @@ ROUND104_READS = [
     ("bed 6 had anc 0.3 this am (not ours); our pt is 1.9", {"anc": 1.9}),
     ("the lab's LLN for neutrophils is 1.8, his today is 1.5", {"anc": 1.5}),
     ("neutrofili bassi da 2 settimane, oggi 900/mmc", {"anc": 0.9}),
+    # "period" between digits before the unit said in words
+    ("hemoglobin 9 period 1 grams per deciliter, white count 3 period 2 thousand", {"hgb": 9.1, "wbc": 3.2}),
 ]
 
 
