@@ -155,6 +155,7 @@ FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,
           # ... or tells an earlier value: "Her platelets, which had been 210 before ipilimumab, fell to 31"
           r"[ \t]*,[ \t]*(?:which|that)[ \t]+(?:had[ \t]+been|was|were)[ \t]+\d[\d.,]*[^,.;:\d\n]{1,40},[ \t]*(?=[^\W\d_])|"
           r"[ \t]*(?:(?:à|às|a|um|om|alle)[ \t]+)?\d{1,2}h(?:\d{2})?[ \t]*:?[ \t]*(?=\d)|"  # "Hb post-transfusionnelle à 20h : 8,6": a clock in hours
+          r"[ \t]*,[ \t]*(?:um+|uh+|erm?|hmm)[ \t]*,[ \t]*(?=\d)|"  # "hemoglobin came back, um, 9.1": a word of hesitation in dictation
           # whose count it is, after the name in the other languages: "la hemoglobina de mi padre bajó de …", "as plaquetas da minha mãe"
           r"[ \t]+(?:de|da|do|di|del|della|dello|van|von|vom|de[ \t]+la)[ \t]+(?:mi|minha|meu|mio|mia|ma|mon|mijn|meiner|meines|meinem|la[ \t]+mia|il[ \t]+mio)"
           r"[ \t]+(?:padre|madre|pap[áa]|mam[áa]|m[ãa]e|pai|p[èe]re|m[èe]re|vader|moeder|vater|mutter|marido|esposa|mujer|esposo|hijo|hija|filho|filha|"
@@ -162,10 +163,11 @@ FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,
           r"grand-p[èe]re|oma|opa|hermano|hermana|irm[ãa]o?|fr[èe]re|s[œo]eur|fratello|sorella|broer|zus|bruder|schwester)(?=[ \t])|"
           # a change's size, then the value now: "hb fell by 2 g/dL since last cycle, now 9.3"
           # ... "hb has fallen about 2 g over the last fortnight and sits at 8.3 now"
-          r"[ \t]+(?:(?:has|have)[ \t]+)?(?:fell|fallen|dropped|decreased|declined|rose|risen|increased|went[ \t]+(?:up|down)|gone[ \t]+(?:up|down))[ \t]+"
+          r"[ \t]+(?:(?:has|have|is|are)[ \t]+)?(?:fell|fallen|dropped|decreased|declined|rose|risen|increased|went[ \t]+(?:up|down)|gone[ \t]+(?:up|down)|down|up)[ \t]+"
           r"(?:by[ \t]+|(?:about|around|roughly|almost|nearly)[ \t]+|~[ \t]*)?\d+(?:[.,]\d+)?[ \t]*"
           r"(?:(?:" + UNIT_ALTERNATIVES + r")(?![A-Za-z])|g\b|grams?\b|points?|%)?(?:[ \t]+(?:in|over|since|within|during)[ \t]+(?:\d{1,2}[ \t]+)?[^,.;\d\n]{1,30}?)?"
-          r"(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+)(?:(?:now|today|currently|this[ \t]+morning)(?:[ \t]+(?:is|at))?|(?:(?:it|she|he|they)[ \t]+)?(?:sits?|is|are|stands?)(?:[ \t]+now)?[ \t]+at)[ \t]+(?=\d)|"
+          r"(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+)(?:(?:(?:now|today|currently|this[ \t]+morning)(?:[ \t]+(?:is|at))?|(?:(?:it|she|he|they)[ \t]+)?(?:sits?|is|are|stands?)(?:[ \t]+now)?[ \t]+at)[ \t]+"
+          r"(?=\d)|(?=\d[\d.,]*[ \t]*(?:g/dl|k)?[ \t]+(?:today|now|this[ \t]+(?:morning|am))\b))|"  # "…, 8.6 today"
           # a decade, then the value now: "plts in the 20s all week, today 31"
           r"[ \t]+(?:(?:stuck|stayed|hovering|sitting|running|been|were|was)[ \t]+)?(?:(?:in|around)[ \t]+the[ \t]+|~[ \t]*)?(?:(?:low|mid|high)[ \t-]*)?(?:\d{1,2}0|[1-9])s(?:[ \t]+(?:(?:all|this|last)[ \t]+|for[ \t]+(?:(?:a|the|one|1|two|three|several|many|a[ \t]+few)[ \t]+)?)(?:weeks?|wks?|days?|months?)|[ \t]+at[ \t]+baseline|[ \t]+since[ \t]+[^,.;\n]{1,20}?)?"
           r"[ \t]*,[ \t]*(?:(?:now|today|this[ \t]+morning|they['’]?re|they[ \t]+are|it['’]?s|it[ \t]+is)(?:[ \t]+(?:is|at|now|(?:down|up|back)[ \t]+to))?[ \t]+(?=\d)|"
@@ -304,7 +306,7 @@ for _piece in TIMED_FILLER_PIECES:
     PLAIN_FILLER = PLAIN_FILLER.replace(_piece, "")
 PLAIN_VALUE_RE = re.compile(VALUE_RE.pattern.replace(FILLER, PLAIN_FILLER, 1), re.IGNORECASE)
 # A change's size told between a name and the value now (see FILLER): its words may be many.
-CHANGED_BY_RE = re.compile(r"(?i)[ \t]+(?:(?:has|have)[ \t]+)?(?:fell|fallen|dropped|decreased|declined|rose|risen|increased|went|gone)\b")
+CHANGED_BY_RE = re.compile(r"(?i)[ \t]+(?:(?:has|have|is|are)[ \t]+)?(?:fell|fallen|dropped|decreased|declined|rose|risen|increased|went|gone|down|up)\b")
 # A reference range and a unit between a name and the dot leaders before its value: "PLT   150-400 x10^9/L .......... 59  L".
 RANGE_THEN_LEADERS_RE = re.compile(rf"[ \t]+\d[\d.,]*[ \t]*[-–][ \t]*\d[\d.,]*[ \t]*(?:(?P<unit>{UNIT_ALTERNATIVES})(?![A-Za-z]))?[ \t]*(?=\.{{3}})",
                                    re.IGNORECASE)
@@ -499,7 +501,7 @@ TIME_TOKEN = (r"(?<![\w.])(?:day|d|week|wk|cycle|c)\s*\d{1,3}(?![\d.])|(?<![\d.]
               r"|(?<![\w.])\d{1,2}\s*(?:hours?|hrs?|days?|weeks?|wks?|months?|mos?|h|d|wk|w)(?=\s+ago\b)"  # "0.8 10d ago now 1.7"
               r"|(?<![\w.])(?:[01]\d|2[0-3])[0-5]\d(?=[ \t]+(?:repeat|recheck|rpt|re-?draw)\b)")  # "0640 plt 45, 1800 repeat 38"
 # A dose given between two values of a series: "nadir 19 on d10 after ivig 1 g/kg, now back to 96".
-DOSE_TOKEN = r"(?<![\w.])\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|ug|g|u|units?|iu)(?:/kg|/m2|/m²)?(?![\w/])"
+DOSE_TOKEN = r"(?<![\w.])\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|ug|g|u|units?|iu|CH|CGR|EKs?|concentrados?)(?:/kg|/m2|/m²)?(?![\w/])"
 # A clock time after a value: "26 at 6pm", "26 @ 18:00", "26 at 1930".
 CLOCK_LABEL = r"(?:at|@)\s*(?:\d{1,2}(?::\d{2})?\s*(?:am|pm|h)|\d{1,2}:\d{2}|(?:[01]\d|2[0-3])[0-5]\d)(?![\w:])"
 # Words that may stand between a cue of a later value and the value: "now they're 1.3", "this morning they came back at 27".
@@ -568,7 +570,7 @@ TREND_STEP = (rf"(?:[ \t]+(?=\.\d)|(?<=\s\.\d)[ \t](?=\d\.\d(?![\d.]))|"  # "lym
               rf"\s*\((?:{WEEKDAY}|yest(?:erday)?|yday|\d{{1,2}}/\d{{1,2}}|(?:day|d)\s*\+?\d{{1,3}})\)\s+(?=\d)|"  # "9.1 (tues) 8.4 (thu) 7.9 today"
               rf"\s*\([^()\n]{{1,20}}\)\s+[-–—]\s+(?=\d)|"  # "236 (baseline) – 118 (week 12) – 71 (today)"
               rf"\s*\((?=\s*{NUMBER_PLAIN}\s*(?:[^\s\d()]+\s*)?(?:today|now|currently|this\s+(?:morning|am))\s*\))\s*|\s*,\s+(?={NUMBER_PLAIN}\s*(?:\([^()\n]{{1,40}}\)\s*|\s+{CLOCK_LABEL}\s*)?(?:[,;.]|\s[—–-]\s|$))|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:on|at|@)\s*[\w/:.]{{1,10}}(?![\w/:.])<ARROW_LED_LABEL>)?\s*(?:{ARROW}\s*{ARROW_LABEL}|>|/(?:\s*\d{{1,2}}:\d{{2}}(?=\s+\d))?)\s*|(?:\s*\([^()\n]{{1,60}}\)|\s+{VALUE_TIME_LABEL}|\s+{PLACE}){{1,3}}(?:\s*[,;]\s*(?:{CONJUNCTION}\s+|then\s+|now\s+|(?:puis|dann|luego|poi|daarna|depois)\s+)?|\s+{CONJUNCTION}\s+){SUBJECT_VERB}(?=\.?\d(?!\d*/\d))|(?:\s*[,;]\s*(?:and\s+|but\s+|then\s+)?|\s+[-–—]\s+|\s+{CONJUNCTION}\s+)(?={NEXT_LABEL}){SUBJECT_VERB}(?=\.?\d(?!\d*/\d))|\s+(?:and|but)\s+(?:(?:it|they)\s+)?(?:is|are|['’]s|['’]re)\s+(?:now\s+)?(?:at\s+)?(?=\d[\d.,]*(?:\s*[^\s\d,;.]+)?\s+(?:today|now|this\s+(?:morning|am)|currently))|(?P<gap><LONG_GAP>(?:[^.;\n\d]|{TIME_TOKEN}|{DOSE_TOKEN}|\b(?:19|20)\d\d\b|\([^()\n]{{0,30}}\)|\.(?=\s+(?:repeat|re-?check|rpt)\w*\s)){{0,30}}?)\b(?:came\s+back\s+at|now(?:\s+at)?|post(?:-?transfusion)?(?=\s+\d+(?:[.,]\d+)?(?!\d|[.,]\d|\s*(?:units?|u|bags?|pools?|doses?|CH|CGR|PRBCs?|RBCs?)\b))|today(?:'s|’s)?(?:\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?=\s+\d))?(?:\s+at)?|(?<=\d\s){WEEKDAY}(?=\s+\.?\d)|"
-                           rf"this\s+morning|(?:then|puis|ensuite|luego|despu[ée]s|poi|dann|daarna|depois)(?:\s+to)?|back\s+(?:up\s+|down\s+)?to|down\s+to|{CHANGE_VERB}\w*\s+(?:back\s+|up\s+|down\s+)?to(?:\s+(?:a|an|the|her|his|its)\s+(?:new\s+)?(?:nadir|low|lowest|peak)(?:\s+of)?)?|(?:subiu|subiram|caiu|ca[íi]ram|baixou|desceu|subi[óo]|baj[óo]|remont[ée]e?s?|stieg(?:en)?|sank(?:en)?)\s+(?:para|a|à|auf)|(?:repeat(?:ed)?|re-?check(?:ed)?|rpt|re-?collect(?:ed)?|re-?drawn?|re-?run|contr[ôo]le(?:\s+(?:à|a))?|controllo(?:\s+a)?|kontrolle(?:\s+bei)?)(?:\s*(?:(?:at|@)\s*)?\d{{1,2}}[:h]\d{{2}}\s*:?|\s+\d{{1,2}}\s*(?:days?|d|weeks?|wks?|wk|w|hours?|hrs?|h|months?)\s+(?:later|after)\s*:?|\s+(?:[01]\d|2[0-3])[0-5]\d\s*:|\s+(?:on\s+)?{REPEAT_DATE}\s*:?|\s+at|\s+[^.;\n\d:]{{1,25}}:|"
+                           rf"this\s+(?:morning|am\b|a\.m\.)|(?:then|puis|ensuite|luego|despu[ée]s|poi|dann|daarna|depois)(?:\s+to)?|back\s+(?:up\s+|down\s+)?to|down\s+to|{CHANGE_VERB}\w*\s+(?:back\s+|up\s+|down\s+)?to(?:\s+(?:a|an|the|her|his|its)\s+(?:new\s+)?(?:nadir|low|lowest|peak)(?:\s+of)?)?|(?:subiu|subiram|caiu|ca[íi]ram|baixou|desceu|subi[óo]|baj[óo]|remont[ée]e?s?|stieg(?:en)?|sank(?:en)?)\s+(?:para|a|à|auf)|(?:repeat(?:ed)?|re-?check(?:ed)?|rpt|re-?collect(?:ed)?|re-?drawn?|re-?run|contr[ôo]le(?:\s+(?:à|a))?|controllo(?:\s+a)?|kontrolle(?:\s+bei)?|control(?:\s+post)?)(?:\s*(?:(?:at|@)\s*)?\d{{1,2}}[:h]\d{{2}}\s*:?|\s+\d{{1,2}}\s*(?:days?|d|weeks?|wks?|wk|w|hours?|hrs?|h|months?)\s+(?:later|after)\s*:?|\s+(?:[01]\d|2[0-3])[0-5]\d\s*:|\s+(?:on\s+)?{REPEAT_DATE}\s*:?|\s+at|\s+[^.;\n\d:]{{1,25}}:|"
                            rf"\s+(?:in|on|with|using)\s+(?:Na\s+|sodium\s+)?[A-Za-z][\w-]*(?:\s+(?:tube|sample|specimen|blood))?(?:\s+count)?)?)\s*(?::\s*)?{SUBJECT_VERB})(?!\d{{1,2}}/\d){NUMBER}")
 # The same, with words of time before an arrow ("0.3 yest → 1.9", "8.6 day 2 evening -> 7.7"), used only in texts that hold an
 # arrow: the labels cost a little at every value, and a text without an arrow cannot need them.
@@ -787,7 +789,7 @@ NOT_SERIES_GAP_RE = re.compile(r"(?i)[<>≤≥=]|\b(?:if|unless|when(?!\s+(?:he|
                                # "unter 50" is a threshold; "unter Ipilimumab", "sous pembrolizumab" a treatment
                                r"si|(?:sous|sotto|unter|onder|bajo)(?![ \t]+(?:[\w-]*mab\b|immun\w*|th?[ée]?rap\w*|keytruda|opdivo|yervoy|tecentriq|imfinzi|bavencio|"
                                r"libtayo|pembro\w*|nivo\w*|ipi\w*|atezo\w*|durva\w*|pred\w*|dexa\w*|steroid\w*|cortico\w*|kortiko\w*))|debajo|menos|menor|sopra|über|boven|encima|seuil|soglia|umbral|limiar|grenze|"
-                               r"drempel|objectif|objetivo|obiettivo|ziel|doel|wenn|falls|als|se|caso|"
+                               r"drempel|objectif|objetivo|obiettivo|ziel|doel|wenn|falls|als|se(?!\s+(?:transfund\w*|administr\w*|inici\w*|realiz\w*|suspend\w*|pauta\w*|dio|dieron|da|dan|pone|puso))|caso|"
                                r"his|her|their|husband|wife|sister|brother|mother|father|friend|donor|"
                                r"lactate|lac|pct|procalcitonin|ph|albumin|tsh|cortisol|k|(?-i:Na)|cr|bun|t|fiebre|fièvre|febbre|"  # sodium's "Na", not Dutch "na"
                                r"fieber|koorts|febre|[nlmbp]|"
@@ -1152,7 +1154,7 @@ OWN_CURRENT_LABEL_RE = re.compile(r"(?i)[ \t]*(?:now|today|this\s+morning)(?=[ \
 # A label that places a value after an event, so after the values before it: "post-transfusion", "discharge", "after 2 units".
 # Also in French, Spanish, Italian, Portuguese, German and Dutch: "à la sortie", "al alta", "alla dimissione", "Entlassungslabor",
 # "após transfusão", "nach 2 EK", "Hb postransfusional".
-LATER_LABEL_RE = re.compile(r"(?i)\b(?:post\b|post-|corrected\b|amended\b|pos-?tra(?:n)?sfus\w*|post-?tra(?:n)?sfus\w*|after\b|discharge|d/c\b|follow-?up\b|recheck|re-check|repeat\b|kontroll\w*|contr[ôo]le\b|controllo\b|"
+LATER_LABEL_RE = re.compile(r"(?i)\b(?:post\b|post-|corrected\b|amended\b|ricontroll\w*|recontr[ôo]l\w*|control\b|pos-?tra(?:n)?sfus\w*|post-?tra(?:n)?sfus\w*|after\b|discharge|d/c\b|follow-?up\b|recheck|re-check|repeat\b|kontroll\w*|contr[ôo]le\b|controllo\b|"
                             r"sortie|dimissione|entlassung|ontslag|(?:al|na|à|de|do|da)\s+alta\b|apr[èe]s\b|despu[ée]s\b|dopo\b|ap[óo]s\b|nach\b|"
                             r"next\s+(?:morning|day|am)\b|following\s+(?:morning|day)\b)")  # "after 2 units 8.1, next morning 7.9": later still
 
@@ -1402,7 +1404,7 @@ NAMED_AS_THRESHOLD_RE = re.compile(r"(?i)(?<![^\s\d])[ \t]*(?:(?!(?:against|vs|v
                                    r"(?:cut[ -]?offs?|thresholds?|limits?|triggers?|targets?|goals?|LLN|ULN|lower[ \t]+limit|hold[ \t]+line|floor|"
                                    r"(?:low|lower|bottom)[ \t]+(?:end|edge)[ \t]+of[ \t]+(?:the[ \t]+)?normal)\b")  # "said 4 is the low end of normal"
 NORMAL_RANGE_AFTER_RE = re.compile(r"(?i)[ \t]*(?:[-–]|to)[ \t]*\d")  # the rest of a normal range after its low end
-ALTERNATIVE_ASKED_RE = re.compile(r"(?i)\s+or\s+\d+(?:[.,]\d+)?(?!\d|[.,]\d)(?:[^.?!\n\d]{0,40}\?|[^.?!\n\d]{0,20}?\b(?:trigger|threshold|cut-?off)s?\b|\s+(?:as|is|being)\s+(?:the|a|our)\s+(?:[\w-]+\s+)?"
+ALTERNATIVE_ASKED_RE = re.compile(r"(?i)\s+or\s+(?:(?:wait|go|hold|aim|use|stop|treat|transfuse)\s+(?:for|to|at|until|till)?\s*)?\d+(?:[.,]\d+)?(?!\d|[.,]\d)(?:[^.?!\n\d]{0,40}\?|[^.?!\n\d]{0,20}?\b(?:trigger|threshold|cut-?off)s?\b|\s+(?:as|is|being)\s+(?:the|a|our)\s+(?:[\w-]+\s+)?"
                                   r"(?:trigger|threshold|cut-?off|target|goal)\b)")  # "… 7 or 8?", "Hb 7 or 8 in a cardiac pt?", "Hb 7 or 8 as the transfusion trigger"
 THRESHOLD_NOUNS = ("cut", "thresh", "limit", "trigger", "target", "goal", "lln", "uln", "hold line", "floor", "of normal", "minimum")  # NAMED_AS_THRESHOLD_RE's nouns
 # Who the patient is to the writer, before the patient's own value: "ours 68", "pt's 7.3", "our guy is at 1.3", "mine is 1.6".
@@ -1412,16 +1414,16 @@ FOREIGN_OWNER = (r"(?:(?:chez|bei|bij|en|in|no|na)\s+)?(?:notre|nuestr[oa]|(?:il
 OWNER = r"(?:ours|theirs|yours|mine|(?:mr|mrs|ms|miss)\.?\s+[a-z][\w-]{0,12}|(?:(?:our|my|this|the)\s+)?(?:pts?|patient)(?:\s+(?:him|her)self)?|(?:our|my|this|the)\s+(?:guy|lady|man|woman|gentleman|gent|chap)|this\s+one)"
 CURRENT_AFTER_THRESHOLD_RE = re.compile(rf"(?:[ \t]*(?:[-–]|and|to)[ \t]*\.?\d+(?:[.,]\d+)?)?(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?"
                                         rf"(?:[^.;\n\d]|[.;](?=\s+I(?:['’]m|['’]ve|\s+am)?\s)|\b(?:bed|bay|room|rm)\s*\d+\b|(?<=\bin\s)\d{{1,3}}[A-Za-z]\b|"
-                                        rf"\b(?:cut-?off|threshold|limit|trigger)[^.;\n\d]{{0,25}}?\b(?:is|of|=|:)\s*[<>≤≥]?\s*\d+(?:[.,]\d+)?|(?<=\bby\s)\d+(?:[.,]\d+)?(?:\s*(?:g/dl|g/l|k\b))?|\((?:CTCAE\s+)?(?:grade|gr\.?|G)\s*[0-5](?:[^()\n\d]{{0,16}}(?:v|version\s*)?[56](?:\.0)?)?\)|{TIME_TOKEN}|\b(?:19|20)\d\d\b|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\.{{2,}}|\b[Gg]\d(?:[-–]\d)?\b|\bgrade\s*[0-5]\b|\b[Cc]\d{{1,2}}(?:\s*[Dd]\d{{1,2}})?\b|\b(?:cycle|day|week|wk)\s*\d{{1,3}}\b|\bv(?:ersion\s*)?[56](?:\.0)?\b|\bbetween\s+\.?\d+(?:[.,]\d+)?\s*(?:and|-|–|to)\s*\.?\d+(?:[.,]\d+)?|(?<=\s)\d+(?:[.,]\d+)?\s*(?:-|–|to)\s*\d+(?:[.,]\d+)?(?=,)|[<>≤≥]\s*\d+(?:[.,]\d+)?\s*[-–]\s*\d+(?:[.,]\d+)?|\((?:around|about|approx\w*|~)?\s*\d+(?:[.,]\d+)?\s*\)|[<>≤≥~]\s*\d+(?:[.,]\d+)?|\d+ish\b|\b(?:says|said|uses|gives|lists)\s+\d+(?:[.,]\d+)?|(?:above|below|over|under)\s+\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s+or\s+\d+(?:[.,]\d+)?|(?<=\s)or\s+\d+(?:[.,]\d+)?){{0,90}}?"
+                                        rf"\b(?:cut-?off|threshold|limit|trigger)[^.;\n\d]{{0,25}}?\b(?:is|of|=|:)\s*[<>≤≥]?\s*\d+(?:[.,]\d+)?|(?<=\bby\s)\d+(?:[.,]\d+)?(?:\s*(?:g/dl|g/l|k\b))?|\((?:CTCAE\s+)?(?:grade|gr\.?|G)\s*[0-5](?:[^()\n\d]{{0,16}}(?:v|version\s*)?[56](?:\.0)?)?\)|{TIME_TOKEN}|\b(?:19|20)\d\d\b|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\.{{2,}}|\b[Gg]\d(?:[-–]\d)?\b|\bgrade\s*[0-5]\b|\b[Cc]\d{{1,2}}(?:\s*[Dd]\d{{1,2}})?\b|\b(?:cycle|day|week|wk)\s*\d{{1,3}}\b|\bv(?:ersion\s*)?[56](?:\.0)?\b|\bbetween\s+\.?\d+(?:[.,]\d+)?\s*(?:and|-|–|to)\s*\.?\d+(?:[.,]\d+)?|(?<=\s)\d+(?:[.,]\d+)?\s*(?:-|–|to)\s*\d+(?:[.,]\d+)?(?=,|\s+(?:for|since|over|through|most|all)\b)|[<>≤≥]\s*\d+(?:[.,]\d+)?\s*[-–]\s*\d+(?:[.,]\d+)?|\((?:around|about|approx\w*|~|not)?\s*\d+(?:[.,]\d+)?\s*\)|[<>≤≥~]\s*\d+(?:[.,]\d+)?|\d+ish\b|\b(?:says|said|uses|gives|lists)\s+\d+(?:[.,]\d+)?|(?:above|below|over|under)\s+\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s+or\s+\d+(?:[.,]\d+)?|(?<=\s)or\s+\d+(?:[.,]\d+)?){{0,90}}?"
                                         rf"(?:[,;?—–]|\s-\s|\.{{2,}}|\.(?=\s+(?:they|it|mine|ours|our|my|his|hers|theirs|yours|she|he|pt|patient)['’\s]|\s+(?:right\s+)?(?:now|today|currently|this\s+morning)\b|\s+(?:current|latest)\s*:?\s*\d|\s+{PATIENTS_OWN}|\s+{FOREIGN_OWNER}\s)|(?=\s+(?:ours|his|hers|theirs|yours|mine)\s)|(?=\s+and\s+my\s+(?:last|latest|most\s+recent|own|recent)\s)|(?=\s+(?:but|whereas|while)\s))\s*(?:but\s+|and\s+|right\s+|whereas\s+|while\s+|for\s+now\s*,?\s*|as\s+of\s+(?:now|today)\s*,?\s*)?"
-                                        rf"(?P<cue>today|now|this\s+morning|currently|current(?=\s*:?\s*\d)|latest(?=\s*:?\s*\d)|(?:his|hers|they|it)(?=(?:\s+(?:today|now|currently))?\s+(?:is|was|are|were|came\s+back|come\s+back)\s|['’]re\s+at\s)|they['’]?re(?=\s+(?:at\s+|now\s+|only\s+)?\d)|{OWNER}(?:['’](?:s|re))?(?:\s+(?:count|value|result|level|number|reading))?(?:\s+with\s+[^,;.\d\n]{{1,40}}?|\s+in\s+(?:bed|bay|room|rm)\s*\d+|\s*\((?:bed|bay|room|rm)\s*\d+\))?(?:\s+(?:today|now|currently|this\s+morning|on\s+[a-z]{{4,}}))?(?=\s+(?:is|was|are|were|came\s+back|come\s+back|has|had|at|sits?|sitting|stands?|standing)\s)|(?:ours|mine|theirs|yours|hers|his|(?:(?:our|my|this|the)\s+)?(?:pts?|patient)(?:['’]s)?(?:\s+(?:him|her)self)?)(?:\s+(?:today|now|currently|this\s+morning))?(?=\s*:?\s*[1-9]|\s*:?\s*0[.,])(?!\s*:?\s*\d+(?:st|nd|rd|th)\b)|(?:she|he)(?=['’]s\s+(?:at\s+|now\s+|only\s+)?\d|\s+is\s+(?:at\s+|now\s+|only\s+)?\d|['’]s\s+at\s|\s+is\s+at\s)|(?:pt|patient)(?:['’]s)?\s+value|{PATIENTS_OWN}|{FOREIGN_OWNER}\s+(?:{PRONOUN_BE}|hat|heeft|tem|tiene|ha|a)\s+(?:(?:à|a|bei|op|em|en|de|di|van)\s+)?(?=\d))(?:['’](?:s|re))?\s*(?::\s*)?{SUBJECT_VERB}{NUMBER}\s*(?:{UNIT})?",
+                                        rf"(?P<cue>today|now|this\s+morning|this\s+week|currently|current(?=\s*:?\s*\d)|latest(?=\s*:?\s*\d)|(?:his|hers|they|it)(?=(?:\s+(?:today|now|currently))?\s+(?:is|was|are|were|came\s+back|come\s+back)\s|['’]re\s+at\s)|they['’]?re(?=\s+(?:at\s+|now\s+|only\s+)?\d)|{OWNER}(?:['’](?:s|re))?(?:\s+(?:count|value|result|level|number|reading))?(?:\s+with\s+[^,;.\d\n]{{1,40}}?|\s+in\s+(?:bed|bay|room|rm)\s*\d+|\s*\((?:bed|bay|room|rm)\s*\d+\))?(?:\s+(?:today|now|currently|this\s+morning|on\s+[a-z]{{4,}}))?(?=\s+(?:is|was|are|were|came\s+back|come\s+back|has|had|at|sits?|sitting|stands?|standing)\s)|(?:ours|mine|theirs|yours|hers|his|(?:(?:our|my|this|the)\s+)?(?:pts?|patient)(?:['’]s)?(?:\s+(?:him|her)self)?)(?:\s+(?:today|now|currently|this\s+morning))?(?=\s*:?\s*[1-9]|\s*:?\s*0[.,])(?!\s*:?\s*\d+(?:st|nd|rd|th)\b)|(?:she|he)(?=['’]s\s+(?:at\s+|now\s+|only\s+)?\d|\s+is\s+(?:at\s+|now\s+|only\s+)?\d|['’]s\s+at\s|\s+is\s+at\s)|(?:pt|patient)(?:['’]s)?\s+value|{PATIENTS_OWN}|{FOREIGN_OWNER}\s+(?:{PRONOUN_BE}|hat|heeft|tem|tiene|ha|a)\s+(?:(?:à|a|bei|op|em|en|de|di|van)\s+)?(?=\d))(?:['’](?:s|re))?\s*(?::\s*)?{SUBJECT_VERB}{NUMBER}\s*(?:{UNIT})?",
                                         re.IGNORECASE)
 OWNER_WORDS = ("mine", "ours", "pt", "patient", "guy", "lady", "man", "woman", "gent", "chap", "his ", "hers", "theirs", "yours", "he's", "she's", "mr ", "mr.", "mrs", "ms ", "ms.", "miss ",
                "he is", "she is", "this one")  # one of them is in every OWNER and every cue of whose value follows
 # a cue the patient's value may follow after a name with none: whose value it is, or that it is current
-OWNER_CUE_RE = re.compile(rf"(?i)(?:{OWNER}|{FOREIGN_OWNER}|{PATIENTS_OWN}|his|hers|they|she|he|today|now|this\s+morning|currently|current|latest)\b")
+OWNER_CUE_RE = re.compile(rf"(?i)(?:{OWNER}|{FOREIGN_OWNER}|{PATIENTS_OWN}|his|hers|they|she|he|today|now|this\s+morning|this\s+week|currently|current|latest)\b")
 # the cue's first letters: a word of now, or a possessive ("hold if plt <75, ours is 88", "ref range 1.8-7.7, his is 1.6")
-CURRENT_WORDS = ("today", "now", "morning", "current", "latest", "ours ", "his ", "hers ", "theirs ", "yours ", "mine ", "mine'", "mine’", "ours'", "ours’",
+CURRENT_WORDS = ("today", "now", "morning", "this week", "current", "latest", "ours ", "his ", "hers ", "theirs ", "yours ", "mine ", "mine'", "mine’", "ours'", "ours’",
                  "value", "they ", "it ", "he's", "he is", " pt ",
                  "he’s", "they'", "they’", "pt'", "pt’", "pt:", " pts ", "himself", "herself", "guy", "lady", "man ", "woman", "gent", "chap",
                  "patient", "pacient", "pazient", "patiënt", "mr ", "mr.", "mrs", "ms ", "ms.", "miss ")
@@ -2009,13 +2011,13 @@ def _find_mentions(text: str) -> list[Mention]:
         for mention in found:
             mention.someone_else = True
     if "belong" in lowered or "not ours" in lowered or "not mine" in lowered or "'s result" in lowered or "’s result" in lowered or "wrong " in lowered \
-            or "separate" in lowered or "different" in lowered or "another" in lowered or "other p" in lowered or "next " in lowered \
+            or "separate" in lowered or "different" in lowered or "another" in lowered or "other p" in lowered or "next " in lowered or "chart" in lowered \
             or ("'s" in lowered or "’s" in lowered or " in " in lowered) and ("bed" in lowered or "room" in lowered or "bay" in lowered or " rm" in lowered):
         owned = []
         for mention in found:  # "the plt 22 on the board belongs to the patient in bed 12, not ours": another patient's, said after it
             stop = SENTENCE_STOP_RE.search(text, mention.span[1])
-            if stop and TAKEN_BACK_RE.match(text, stop.end()):
-                stop = SENTENCE_STOP_RE.search(text, stop.end())  # "plts 31?? no wait that was bed 7's result": said in the next breath
+            if stop and (back := TAKEN_BACK_RE.match(text, stop.end())):
+                stop = SENTENCE_STOP_RE.search(text, back.end())  # "plts 31?? no wait that was bed 7's result": said in the next breath
             if NOT_OURS_AFTER_RE.search(text, mention.span[1], min(stop.start() if stop else len(text), mention.span[1] + 80)) \
                     or NOT_OURS_BRACKET_RE.match(text, mention.span[1]):
                 mention.someone_else = True
@@ -3352,7 +3354,8 @@ LOOSE_GAP_RE = re.compile(r"(?:[ \t]+(?!(?:targets?|goals?|thresholds?|triggers?
 # recheck: 9.4". The value of the repeat is the patient's; a number before it is not read (its name has none).
 SAMPLE_PROBLEM = (r"(?:clump(?:ed|ing|s)?|clott?ed|clots?|ha?emoly[sz]ed|ha?emolysis|lipa?emic|icteric|spurious(?:ly[ \t]+low)?|"
                   r"pseudo-?\w*|aggregat\w*|satellitism|fibrin\w*|insufficient|qns)")
-RECHECK_CUE = r"(?:repeat(?:ed)?|re-?check(?:ed)?|re-?drawn?|re-?run|re-?count(?:ed)?|re-?collect(?:ed)?|rpt|re-?did|re-?done|re-?do|re-?ran|citrate)"  # a citrate tube redraws a clumped count
+RECHECK_CUE = (r"(?:repeat(?:ed)?|re-?check(?:ed)?|re-?drawn?|re-?run|re-?count(?:ed)?|re-?collect(?:ed)?|rpt|re-?did|re-?done|re-?do|re-?ran|citrate|"
+               r"ricontroll\w*|recontr[ôo]l\w*|nuevo\s+control|recontrol\w*|citrato|citrat)")  # ... "ricontrollo in citrato 151.000/mmc"  # a citrate tube redraws a clumped count
 SPOILED_THEN_REPEATED_RE = re.compile(rf"(?i){SAMPLE_PROBLEM}.*\b{RECHECK_CUE}", re.DOTALL)
 RECHECK_AFTER_PROBLEM_RE = re.compile(rf"[ \t]*[:(]?[ \t]*(?:(?:sample|specimen|was|were|is|are|in|on|edta|tube)[ \t]+)*{SAMPLE_PROBLEM}"
                                       rf"(?:[ \t]+(?:sample|specimen|in|on|edta|tube|noted|seen|present))*[ \t]*\)?[ \t]*[,;:—–-]?[ \t]*"
@@ -3364,7 +3367,7 @@ SAMPLE_PROBLEM_WORDS = ("clump", "clot", "moly", "lip", "icter", "spurious", "ps
 # ... and after a value the problem spoiled, a few words on: "plt 19k on first draw w clumps on smear, repeat in citrate 84k"
 REPEAT_AFTER_VALUE_RE = re.compile(rf"[^.;\n\d]{{0,40}}?{SAMPLE_PROBLEM}(?:[^.\n\d]|\.[\"”']?[ \t]+(?=[A-Z])){{0,30}}?\b{RECHECK_CUE}"
                                    rf"(?:[ \t]+(?!(?:in|after)[ \t]+\d)[A-Za-z][\w-]*){{0,7}}?[ \t]*[:=]?[ \t]*(?=\d)", re.IGNORECASE)
-RECHECK_HINT_RE = re.compile(r"(?i)re-?(?:peat|check|draw|run|count|did|done|do|ran)|rpt|citrate")
+RECHECK_HINT_RE = re.compile(r"(?i)re-?(?:peat|check|draw|run|count|did|done|do|ran)|rpt|citrat|ricontroll|recontr[ôo]l|control")
 # A value written just before the name, with a unit: "42,000 platelets per µL", "2,700/mm³ white cells", "48 x10^9/L platelets".
 BEFORE_NAME_RE = re.compile(rf"(?<![\w.,/:^<>≤≥-])(?:{NUMBER})[ \t]*(?:{UNIT})?[ \t]+(?:(?<=[^\W\d_][ \t])(?:de|of)[ \t]+)?$", re.IGNORECASE)  # "0,7 x10^9/L de neutrófilos"
 THRESHOLD_BEFORE_NUMBER_RE = re.compile(r"(?i)(?:[<>≤≥]|\b(?:below|under|above|over|than|least|most|(?<!down )(?<!back )(?<!up )to)\b)\s*$")  # but "is down to 42,000 platelets"
@@ -3967,7 +3970,7 @@ def _line_end_label(text: str, position: int) -> str | None:
 
 # When a value was taken, said between its name and the value: "platelet count on discharge was 61", "Hb at presentation 6.2".
 INNER_LABEL_RE = re.compile(r"(?i)\b(?:(?:on|at|upon)\s+(?:the\s+)?(?:day\s+of\s+)?(?:admission|discharge|presentation|diagnosis|follow-?up)|"
-                            r"today|this\s+morning|now|currently|yesterday|baseline|nadir|post(?:-?transfusion\w*)?|repeat|recheck|corrected)\b"
+                            r"today|this\s+morning|now|currently|yesterday|baseline|nadir|post(?:-?transfusion\w*)?|repeat|recheck|corrected|ricontroll\w*|recontr[ôo]l\w*)\b"
                             r"|(?<=\()\s*\d{1,2}/\d{1,2}(?:/\d{2,4})?(?:\s+\d{1,2}:\d{2})?(?=\s*\))"  # "Hgb (04/04 06:00): 8.8"
                             r"|(?<=\s)\d{1,2}[./]\d{1,2}[./](?:\d{2,4})?(?=\s*:)"  # "Hb 24.07.2025: 8,1"
                             r"|(?<=\s)(?:[01]\d|2[0-3])[0-5]\d(?=\s*[:=]\s*\d)")  # "PLT 0600 = 52, PLT 1730 = 41": a clock of four digits
@@ -4098,19 +4101,21 @@ OTHER_PERSON_HINT_RE = re.compile(r"other|door|belong|in\s+(?:bed|bay|room|rm)\b
                                   r"tochter|mutter|bruder|schwester|freund|echtgeno|zoon|dochter|moeder|broer|zus|vriend|spender")
 # Another patient than the writer's: "other pt in bay 4", "dr k's pt", "the one next door".
 OTHER_PATIENT_RE = re.compile(r"(?i)\b(?:(?:other|another|different)\s+(?:pt|patient)s?|(?:the\s+(?:one|pt|patient|guy|lady)\s+)?next\s+door|"
-                              r"(?:dr\.?|doctor|prof\.?)\s+\w+['’]s\s+(?:pt|patient)s?)\b")
-OTHER_PATIENT_WORDS = ("other", "another", "different", "next door", "'s pt", "’s pt", "'s patient", "’s patient")
+                              r"(?:dr\.?|doctor|prof\.?)\s+\w+['’]s\s+(?:pt|patient)s?|"
+                              # "a guy in my support group said his neutrophils dropped to 0.5": someone the writer met, not the patient
+                              r"(?:someone|somebody|a\s+(?:guy|lady|man|woman|friend|person|member))\s+(?:in|from|at|on)\s+(?:my|our|the|a)\s+(?:support\s+group|group|forum|chat|waiting\s+room|infusion\s+(?:suite|center|centre)))\b")
+OTHER_PATIENT_WORDS = ("other", "another", "different", "next door", "'s pt", "’s pt", "'s patient", "’s patient", "group", "forum", "waiting room", "infusion")
 NO_PATIENT_RE = re.compile(r"(?i)\b(?:(?:general|generic)\s+q(?:uestion)?\b|no\s+(?:pt|patient)\s*:|no\s+(?:specific\s+|particular\s+|real\s+)?(?:pt|patient)\s+in\s+mind|not\s+about\s+(?:a|any)\s+(?:specific\s+|particular\s+)?(?:pt|patient)|"
                            r"purely\s+hypothetical|hypothetically\s+speaking|(?:just\s+)?(?:a\s+)?hypothetical\s+(?:q(?:uestion)?|case|scenario)|"
                            r"not\s+a\s+real\s+(?:pt|patient|case)|no\s+(?:real|actual)\s+(?:pt|patient)s?\b|teaching\s+q(?:uestion)?\b|exam\s+question|board\s+question|"
                            # a text that opens with a supposed patient: "hypothetically, if a pt had plt 40 …", "say a patient has …"
                            r"\A\W*(?:hypothetically\b|(?:if|say|suppose|imagine)\s+(?:a|an|some)\s+(?:pt|patient|person)\b))")
-TAKEN_BACK_RE = re.compile(r"(?i)\s*(?:no\s+wait|wait|sorry|oops|actually|scratch\s+that|wrong|ignore\s+(?:that|this))\b")  # what is said next takes the value back
+TAKEN_BACK_RE = re.compile(r"(?i)\s*(?:\.{2,}\s*|…\s*)?(?:no\s+wait|wait|sorry|oops|actually|scratch\s+that|wrong|ignore\s+(?:that|this)|nvm|never\s*mind)\b")  # what is said next takes the value back
 SUPPOSED_PATIENT_START_RE = re.compile(r"\W*(?:if|say|suppose|imagine)\s")  # a cheap test for NO_PATIENT_RE's supposed patient
 NOT_OURS_AFTER_RE = re.compile(r"(?i)\bbelongs?\s+to\s+(?:(?:the|another|a\s+different|a)\s+(?:other\s+)?(?:patient|pt)|(?:bed|bay|room|rm)\s*\d+)|"
                                r"\b(?:was|is|were|are)\s+(?:for\s+)?(?:bed|bay|room|rm)\s*\d+['’]s\b|"
                                r"\b(?:that|this|it)\s+(?:was|is)\s+(?:for\s+)?(?:the\s+)?(?:guy|lady|man|woman|pt|patient|one)\s+in\s+(?:bed|bay|room|rm)\s*\d+|[,—–-]\s*not\s+(?:ours|mine|our\s+(?:patient|pt)|my\s+(?:patient|pt))\b|"
-                               r"\bwrong\s+(?:pt|patient|chart|person|bed|room|file|record)\b|"
+                               r"\bwrong\s+(?:pt|patient|chart|person|bed|room|file|record)\b|\b(?:from|in|on)\s+(?:the\s+|an\s+)?(?:other|another|different)\s+(?:chart|record|file|tab|window)\b|"
                                r"[—–-]\s*(?:a\s+)?(?:separate|different|another|other)\s+(?:pt|patient)\b|"  # "plt 22?? sorry wrong pt, ours is 133", "wrong chart"
                                # "that's from the pt next door in 14B", "that was the patient in the next bed's"
                                r"\b(?:that|this|it)(?:['’]s|\s+is|\s+was)\s+(?:from\s+|for\s+)?(?:the\s+)?(?:pt|patient|guy|lady|man|woman)\s+(?:next\s+door|in\s+the\s+next\s+(?:bed|bay|room))")

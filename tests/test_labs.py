@@ -1988,6 +1988,22 @@ ROUND104_READS = [
     ("neutrofili bassi da 2 settimane, oggi 900/mmc", {"anc": 0.9}),
     # "period" between digits before the unit said in words
     ("hemoglobin 9 period 1 grams per deciliter, white count 3 period 2 thousand", {"hgb": 9.1, "wbc": 3.2}),
+    # a recheck in Italian after a clumped sample; a Spanish "control" after units of red cells; "se" before a Spanish verb
+    ("Piastrine 21.000/mmc (aggregati), ricontrollo in citrato 140.000/mmc", {"plt": 140}),
+    ("Hb 6,9 g/dL, se transfunden 2 CH, control post 8,8 g/dL", {"hgb": 8.8}),
+    # a limit "(not 150)" between a threshold and her value; another chart's value taken back with "nvm"
+    ("our LLN for ANC is 1.5 (not 2.0); she's at 1.3", {"anc": 1.3}),
+    ("hb 5.9!! ... nvm, that's from the other chart I had open. our pt 9.4", {"hgb": 9.4}),
+    # a percentage, then its absolute count, after "Seg"; a change's size "down ~2 g/dL", then the value with today
+    ("Seg 55% (absolute 0.98)", {"anc": 0.98}),
+    ("Hb down ~2 g/dL since C3, 8.9 today", {"hgb": 8.9}),
+    # a range held for a year, then this week's value; an alternative asked; someone in a support group
+    ("ANC has run 1.6-1.9 for months (benign ethnic neutropenia); this week 1.2", {"anc": 1.2}),
+    ("do you give platelets at 10 or wait for 5 in ITP?", {}),
+    ("a lady in my support group said her platelets fell to 30 on keytruda. will mine?", {}),
+    # "this am" after units given; a word of hesitation in dictation
+    ("Hb 6.8, 2 units overnight, this am 8.4", {"hgb": 8.4}),
+    ("neutrophils came back, uh, one point two", {"anc": 1.2}),
 ]
 
 
