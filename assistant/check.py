@@ -608,19 +608,24 @@ VALUE_IN_HEAD_RE = re.compile(r"(?i)\d[.,]\d|\d\s*(?:x\s*10|×\s*10|g/dl|g/l|/[�
 WORST_HEAD_RE = re.compile(r"(?i)\b(?:worst|nadir|lowest)\b(?:[^.;\n]|(?<=\d)\.(?=\d)){0,120}:\s*$")  # a head that says the grade after it is the worst's
 def _quote_end(text: str, position: int, end: int) -> int:
     """Where the quotation that holds `position` closes, before `end` (`end` when it does not)."""
-    closes = [at for at in (text.find('"', position, end), text.find("”", position, end)) if at >= 0]
+    closes = [at for at in (text.find('"', position, end), text.find("”", position, end), text.find("'", position, end), text.find("’", position, end))
+              if at >= 0 and (text[at] in '"”' or text[at + 1:at + 2] in ("", " ", ",", ".", ";", ":", "—", "–", "-", ")"))]  # a single quote closes before a space
     return min(closes) + 1 if closes else end
 
 
 DENIAL_SPENT_RE = re.compile(r"→|->|=>|⇒|\s[-–—]\s")  # an arrow or a spaced dash after a denial leads to what follows from it, not to what it denies
 CORRECTION_FOLLOWS_RE = re.compile(r"(?i)[\s\"”'–—-]*(?:(?:in|on|at|from)\s+[^.;:\"”–—]{1,40}?[\s–—-]+)?"  # '… "…" in the overnight note — that needs correcting'
                                    r"(?:(?:that|this|it)(?:\s+one)?\s+(?:needs?\s+correct\w*|is\s+(?:not\s+(?:quite\s+)?right|wrong|incorrect))|(?:actually|in\s+fact)\b|"
+                                   # ... in the other languages read: "— da correggere:", "à corriger", "a corregir", "zu korrigieren", "errado"
+                                   r"da\s+correggere|à\s+corriger|a\s+corregir|hay\s+que\s+corregir|a\s+corrigir|zu\s+korrigieren|moet\s+gecorrigeerd|"
+                                   r"(?:è|es|est|é|ist|is)\s+(?:sbagliato|errato|incorrecto|erróneo|faux|incorrect|errado|incorreto|falsch|fout)\b|"
                                    r"(?:that['’]s|it['’]s)\s+(?:not\s+(?:quite\s+)?right|wrong|incorrect))")
 THAT_VERSION_RE = re.compile(r"(?i)\b(?:(?:with|under|in|by|per|using)\s+(?:that|this|the\s+(?:newer|older|new|old|latter|former))\s+version|"
                              r"con\s+(?:esa|esta)\s+versi[óo]n|en\s+(?:esa|esta)\s+versi[óo]n|(?:avec|selon|dans)\s+cette\s+version|"
                              r"(?:mit|nach|in)\s+dieser\s+Version|(?:con|secondo|in)\s+questa\s+versione|(?:com|nessa|nesta)\s+(?:essa\s+|esta\s+)?vers[ãa]o|"
                              r"(?:met|volgens|in)\s+(?:die|deze)\s+versie)\b")
 REPORTING_BEFORE_QUOTE_RE = re.compile(r"(?i)\b(?:wrote|write|writes|said|say|says|asked|ask|asks|told|tells|typed|messaged|question|message|"
+                                       r"(?:ha|hat|a|heeft|há|tem)\s+(?:scritto|geschrieben|écrit|geschreven|escrito)|escribió|escreveu|schrieb|schreef|"
                                        r"summari[sz]ed|stated|states|noted|documented|reported|commented|remarked|records|recorded|reads)\s*:?\s*$")
 SINGLE_QUOTE_OPEN_RE = re.compile(r"(?<=[\s:])['‘](?=\S)")  # a quotation in single quotes opens after a space or a colon ...
 SINGLE_QUOTE_CLOSE_RE = re.compile(r"(?<=\S)['’](?=[\s.,;:)!?]|$)")  # ... and closes before one (not "Dr P's")
@@ -659,7 +664,7 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
     analyte) are the text's condition terms, found once for all its sentences, `text_term_starts` their starts, and
     `correction_hints` the text's CORRECTION_HINT_WORDS."""
     chunk = text[start:end]
-    quoted = '"' in chunk or "“" in chunk
+    quoted = '"' in chunk or "“" in chunk or "'" in chunk or "‘" in chunk
     terms = text_terms[bisect_left(text_term_starts, start):bisect_left(text_term_starts, end)]
     term_starts = [t[0] for t in terms]
     febrile = [m.start() + start for m in FEBRILE_RE.finditer(chunk)] \
@@ -1100,7 +1105,7 @@ OWN_VALUE_RE = re.compile(rf"\s*\(\s*(?:(?:nadir|lowest|low|minimum|min|peak|hig
 
 # The values a cohort's claim lists after it in words: ", with nadirs of 12, 30 and 8 x10^9/L".
 COHORT_LIST_AFTER_RE = re.compile(rf"(?i)[,;]?\s*(?:with|and|at)\s+(?:an?\s+)?(?:(?:platelet|neutrophil|lymphocyte|haemoglobin|hemoglobin|count)\s+)?"
-                                  rf"(?:nadirs?|lowest\s+(?:counts?|values?)|values?|counts?)(?:\s+(?:platelet|neutrophil|lymphocyte|haemoglobin|hemoglobin)(?:\s+counts?)?)?\s+of\s+"
+                                  rf"(?:nadirs?|lowest\s+(?:counts?|values?)|values?|counts?)(?:\s+(?:platelet|neutrophil|lymphocyte|haemoglobin|hemoglobin|anc|alc|plt|hb|hgb|wbc)(?:\s+counts?)?)?\s+of\s+"
                                   rf"(?P<list>\d+(?:[.,]\d+)?(?P<more>(?:\s*(?:,|and|&)\s*\d+(?:[.,]\d+)?)+)?)\s*(?P<unit>{UNIT_ALTERNATIVES})?")
 # ... of a cohort of one, its one value: "Grade 4 thrombocytopenia occurred in one participant, with a nadir platelet count of 12"
 ONE_PATIENT_RE = re.compile(r"(?i)\bin\s+(?:one|a\s+single|1)\s+(?:patient|participant|subject|case)\b")
@@ -2530,7 +2535,7 @@ def _one_per_contrast(found: list[Finding]) -> list[Finding]:
 VERSION_ALONE_RE = re.compile(r"(?i)(?:CTCAE\s*)?(?:version\s*|v\.?\s*)?[56](?:\.0)?\s*\)")
 VERSION_AFTER_CLAIM_RE = re.compile(r"(?i)(?:(?:(?!\b(?:and|und|y|et|e|en|but|aber|mais|pero|ma|mas|maar|while|whereas|or|oder|ou|o)\b)[\s\w-]){0,20}?"
                                     r"\b(?:under|per|in|by|to|using|with|of|according\s+to|secondo|seg[uú]n|selon|"
-                                    r"segundo|volgens|gem[äa]ß|nach)\s+(?:the\s+|la\s+|le\s+|el\s+|a\s+|o\s+|die\s+|der\s+|de\s+)?|"
+                                    r"segundo|volgens|gem[äa]ß|nach|con|avec|com|met|mit)\s+(?:the\s+|la\s+|le\s+|el\s+|a\s+|o\s+|die\s+|der\s+|de\s+|l['’]\s*)?|"
                                     r"\s*[(,]\s*(?:per\s+|under\s+)?|(?P<term>[\s\w-]{1,25}?\s*\(\s*))")
 
 

@@ -1893,6 +1893,13 @@ ROUND104_CLASSES = [
     ("Your haemoglobin is 7.6 g/dL. This result is in the grade 2 range of anaemia.", "5", [(M, "hgb", 2, 3)]),
     # a comparison after the value's condition and "which"
     ("Platelets 62, grade 2 thrombocytopenia, which falls below the 50 hold threshold.", "5", [(C, "plt", None, None)]),
+    # a trial's name with digits between a value and today's; "resulted at"; a cohort of one with "a nadir ANC of"
+    ("Baseline ANC 2.6; KEYNOTE189 required ≥1.5; today 0.9. Grade 3 neutropenia.", "5", []),
+    ("Lab called: hemoglobin resulted at 7.8, grade 2.", "5", [(M, "hgb", 2, 3)]),
+    ("Grade 4 thrombocytopenia occurred in one patient, with a nadir PLT of 31 x10^9/L.", "5", [(M, "plt", 4, 3)]),
+    # the version after "con la" in Italian; another's words in single quotes, corrected in Italian
+    ("neutrofili 1,2 x10^9/L (grado 2 secondo CTCAE v5.0, grado 1 con la v6.0)", "5", []),
+    ("Il collega ha scritto 'Hb 7,6, grado 2' — da correggere: è un grado 3.", "5", []),
 ]
 
 
