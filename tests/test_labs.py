@@ -2005,6 +2005,9 @@ ROUND104_READS = [
     # "this am" after units given; a word of hesitation in dictation
     ("Hb 6.8, 2 units overnight, this am 8.4", {"hgb": 8.4}),
     ("neutrophils came back, uh, one point two", {"anc": 1.2}),
+    # "that's bed 12" takes a value back; "ours screened at 78" after a trial's threshold
+    ("anc 0.2?? sorry, that's bed 5. ours is 1.4", {"anc": 1.4}),
+    ("KEYNOTE-A18 needed Hb ≥9 at entry; ours screened at 9.6", {"hgb": 9.6}),
 ]
 
 
