@@ -3713,7 +3713,14 @@ def _range_lln(text: str, mention: Mention, named: _NamedRanges | None = None) -
             limit, _ = _bracketed_lln(text, after)
             if limit is not None:  # "Hb 12.9 g/dL (male; LLN 13.5)"
                 return _lln_for(limit, mention.analyte)
+    inside = REFERENCE_BEFORE_VALUE_RE.search(text, mention.span[0], mention.number_span[0]) if mention.number_span[0] - mention.span[0] > 8 else None
+    if inside is not None:  # "Haemoglobin, ref 130-170 g/L: 126 g/L": the range between the name and the value
+        return _range_limit(mention.analyte, inside.group("low"), inside.group("unit") or mention.unit_text or mention.native_unit)
     return named.lln(mention) if named is not None else None
+
+
+REFERENCE_BEFORE_VALUE_RE = re.compile(rf"(?i)\b(?:ref(?:erence)?\.?(?:\s+(?:range|interval))?|normal(?:\s+range)?|range)\s*:?\s*"
+                                       rf"(?P<low>\d+(?:[.,]\d+)?)\s*(?:[-–]|to)\s*\d+(?:[.,]\d+)?\s*(?P<unit>{UNIT_ALTERNATIVES})?")
 
 
 # A time or a sample's label between a value and its range: "at discharge", "on admission", "this morning".

@@ -285,7 +285,8 @@ def test_a_one_megabyte_line_is_checked_in_linear_time():
                                   "review-fresh91", "review-fresh93", "review-fresh94", "review-fresh96", "review-fresh97", "review-fresh99",
                                   "review-fresh100", "review-fresh102", "review-fresh104", "review-fresh105",
                                   "review-fresh107", "review-fresh108", "review-fresh110", "review-fresh111",
-                                  "review-fresh113", "review-fresh114", "review-fresh116", "review-fresh117"])
+                                  "review-fresh113", "review-fresh114", "review-fresh116", "review-fresh117",
+                                  "review-fresh119"])
 def test_held_out_passages(name):
     """Precision and recall per passage: the development set must stay at 0.97 or better; the fresh set (never
     tuned on) guards against regressions."""
@@ -302,8 +303,8 @@ def test_held_out_passages(name):
     # fresh75, fresh77, fresh79, fresh81, fresh83 and fresh85, the next round's, the honest fresh71, fresh74, fresh76, fresh78,
     # fresh80, fresh82 and fresh84 beside them; fresh87, fresh88, fresh90, fresh91, fresh93, fresh94, fresh96, fresh97, fresh99 and
     # fresh100 and fresh102, the round after's, the honest fresh86, fresh89, fresh92, fresh95, fresh98 and fresh101 beside them;
-    # fresh104, fresh105, fresh107, fresh108, fresh110, fresh111, fresh113, fresh114, fresh116 and fresh117, the next round's, the
-    # honest fresh103, fresh106, fresh109, fresh112 and fresh115 beside them; fresh99, written late,
+    # fresh104, fresh105, fresh107, fresh108, fresh110, fresh111, fresh113, fresh114, fresh116, fresh117 and fresh119, the next
+    # round's, the honest fresh103, fresh106, fresh109, fresh112, fresh115 and fresh118 beside them; fresh99, written late,
     # 0.982 / 0.932 when set, held at 0.95 for its recall)
     floor = (0.97, 0.97) if name not in ("review-fresh", "review-fresh42", "review-fresh65", "review-fresh70", "review-fresh99") \
         else (0.95, 0.85) if name == "review-fresh" else (0.97, 0.95) if name in ("review-fresh65", "review-fresh70", "review-fresh99") else (0.95, 0.95)
@@ -1900,11 +1901,17 @@ ROUND104_CLASSES = [
     # the version after "con la" in Italian; another's words in single quotes, corrected in Italian
     ("neutrofili 1,2 x10^9/L (grado 2 secondo CTCAE v5.0, grado 1 con la v6.0)", "5", []),
     ("Il collega ha scritto 'Hb 7,6, grado 2' — da correggere: è un grado 3.", "5", []),
+    # a reference range between the name and the value sets the lower limit of normal
+    ("Platelets, ref 160-400 x10^9/L: 152 - grade 1 thrombocytopenia.", "5", []),
+]
+ROUND119_CLASSES = [
+    # (the sixth batch) a recheck label in Italian reads the repeat; the repeat's grade is judged on it
+    ("Piastrine 18.000/mmc (aggregati), ricontrollo in citrato 120.000/mmc: grado 1.", "5", []),
 ]
 
 
 @pytest.mark.parametrize("text,version,expected", FRESH19_CLASSES + FRESH21_CLASSES + NOTE_CLASSES + ROUND27_CLASSES + ROUND38_CLASSES + ROUND49_CLASSES
-                         + ROUND62_CLASSES + ROUND72_CLASSES + ROUND86_CLASSES + ROUND89_CLASSES + ROUND92_CLASSES + ROUND95_CLASSES + ROUND98_CLASSES + ROUND104_CLASSES)
+                         + ROUND62_CLASSES + ROUND72_CLASSES + ROUND86_CLASSES + ROUND89_CLASSES + ROUND92_CLASSES + ROUND95_CLASSES + ROUND98_CLASSES + ROUND104_CLASSES + ROUND119_CLASSES)
 def test_claim_classes_of_the_last_rounds(text, version, expected):
     """Each class of the last two rounds' development sets (review fresh19 to fresh21 and fresh24; the notes of the lab sets, which
     grade in passing: episodes, rules, other measures, choices), in wordings of our own: the findings with the grade claimed,
