@@ -2725,7 +2725,6 @@ CORRECTED_JUST_BEFORE_RE = re.compile(r"(?i)\b(?:we|i)\s+re-?graded\s+(?:it|this
 
 
 UNQUOTED_LINE_RE = re.compile(r"(?m)^(?![ \t]*>)[ \t]*[^\W_]")
-QUOTED_LINE_RE = re.compile(r"(?m)^[ \t]*>")
 
 
 @lru_cache(maxsize=8)

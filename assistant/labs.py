@@ -320,7 +320,7 @@ COLUMN_CODE_RE = re.compile(r"0\d(?![\d.,])[ \t]{2,}(?=\d)")
 FAST_VALUE_RE = re.compile(VALUE_RE.pattern.replace(f"(?P<filler>(?:{FILLER}){{0,4}}?)", r"(?P<filler>[ \t]*[:=]?[ \t]*)(?=\d)", 1), re.IGNORECASE)
 assert FAST_VALUE_RE.pattern != VALUE_RE.pattern
 FAST_VALUE_GUARD_RE = re.compile(r"[ \t]*[:=]?[ \t]*\d+(?:[.,]\d+)*(?![\d/:hH-]|[ \t]*(?:am|pm|a\.m|p\.m|hours?|hrs?|days?|weeks?|wks?|months?|ago)\b|[ \t]*(?:d|wk|w|mos?)[ \t]+ago\b|"
-                                 r"\.[ \t]*\d|[ \t]*\.?[ \t]*(?=[^\W\d_])" + MONTH_NAME + "|[ \t]*=[ \t]*\d)", re.IGNORECASE)  # "PLT 0600 = 52": a clock
+                                 r"\.[ \t]*\d|[ \t]*\.?[ \t]*(?=[^\W\d_])" + MONTH_NAME + r"|[ \t]*=[ \t]*\d)", re.IGNORECASE)  # "PLT 0600 = 52": a clock
 TIMED_FILLER_WORDS = (":", "=", "h ", "h:", "vorige", "letzte", "derni", "pasada", "scorsa", "passada", "vor ", "hace ", "il y a", " fa", "geleden", "há ", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "ago", "last", "yest", "yday", "this", "tonight",
                       "tag", "woch", "di ", "dì", "di,", "dag", "lunes", "martes", "rcoles", "jueves", "viernes", "bado", "domingo", "sabato",
                       "domenica", "segunda", "terça", "terca", "quarta", "quinta", "sexta", "am ", "pm", "a.m", "p.m",
