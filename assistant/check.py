@@ -495,9 +495,10 @@ NOT_YET_BEFORE_RE = re.compile(r"(?i)\b(?:before|until|till|unless|once)\s+(?:it
 LATER_NONE_BEFORE_RE = re.compile(r"(?i)\bno\s+(?:further|more|new|subsequent|additional|recurrent|other)\s+(?:episodes?\s+of\s+)?$")
 NOT_YET_HINT_RE = re.compile(r"before|until|till|unless|once|make|would|will|could|might|to reach|to get|to qualify")  # a cheap test before NOT_YET_BEFORE_RE
 DEFINITION_SUBJECT_RE = re.compile(rf"(?i){DEFINITION_SUBJECT}(?:at\s+or\s+)?$")
-THRESHOLD_BEFORE_RE = re.compile(r"(?i)(?:\b(?:defines?|defining|for|of|to|into|from|de|di|du|del|da|do|van|von)\s+(?:a\s+|the\s+)?|\bthe\s+"
-                                 # ... with its condition between: "que marca la anemia grado 2", "that defines the neutropenia of grade 2"
-                                 r"|\b(?:marca|marque|markiert|defines?|d[ée]finit|definisce|define)\s+(?:(?:la|el|le|il|die|de|the|a|an|una?|l['’])\s*)?[^\W\d_]+\s+(?:(?:de|of|di)\s+)?)$")
+THRESHOLD_BEFORE_RE = re.compile(r"(?i)(?:\b(?:defines?|defining|for|of|to|into|from|de|di|du|del|da|do|van|von)\s+(?:a\s+|the\s+)?|\bthe\s+)$")
+# ... with its condition between: "que marca la anemia grado 2", "that defines the neutropenia of grade 2" (tried where one of its verbs is)
+THRESHOLD_MARKS_BEFORE_RE = re.compile(r"(?i)\b(?:marca|marque|markiert|defines?|d[ée]finit|definisce|define)\s+(?:(?:la|el|le|il|die|de|the|a|an|una?|l['’])\s*)?"
+                                       r"[^\W\d_]+\s+(?:(?:de|of|di)\s+)?$")
 
 
 # What each kind of finding is called where people read it (the UI, the evaluation report).
@@ -703,7 +704,9 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
                 or after_term != claim_end and (" for " in text[claim_end:claim_end + 30] or " of " in text[claim_end:claim_end + 30])
                 and LINE_AFTER_RE.match(text, claim_end, end)) \
                 and not OPEN_PAREN_RE.match(text, claim_end) and not MEETS_BEFORE_RE.search(before) \
-                or (NAMED_THRESHOLD_HINT_RE.search(lowered_before) and THRESHOLD_BEFORE_RE.search(before[-25:])
+                or (NAMED_THRESHOLD_HINT_RE.search(lowered_before) and (THRESHOLD_BEFORE_RE.search(before[-25:])
+                                                                         or ("marc" in lowered_before or "defin" in lowered_before or "éfin" in lowered_before
+                                                                             or "markiert" in lowered_before) and THRESHOLD_MARKS_BEFORE_RE.search(before[-40:]))
                     and THRESHOLD_NAMED_BEFORE_RE.search(before)):
             continue  # "the grade 2 threshold of 1.5", "the cut-off that defines grade 2": not a claim about a value
         tail = lowered_before[-32:]  # the preposition the owner needs, perhaps with a condition after it ("de la anemia")
@@ -853,13 +856,13 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
                 named = {m.lastgroup for m in TERM_RE.finditer(text, head.start(), claim_start)} \
                     | {m.lastgroup for m in ANALYTE_RE.finditer(text, head.start(), claim_start)}
                 term = named.pop() if len(named) == 1 else None  # the head names the count
-        if DEFINED_HINT_RE.search(text, claim_end, after_term + 18) and (DEFINED_AFTER_RE.match(text, claim_end, end)
-                                                                         or after_term != claim_end and DEFINED_AFTER_RE.match(text, after_term, end)):
+        if DEFINED_HINT_RE.search(text, claim_end, claim_end + 18) and DEFINED_AFTER_RE.match(text, claim_end, end) \
+                or after_term != claim_end and text.startswith((" is ", " = ", ": ", " means "), after_term) and DEFINED_AFTER_RE.match(text, after_term, end):
             continue  # "(G4 is <0.1)", "grade 2 neutropenia is 1.0 to <1.5": not a claim about the value at hand
-        if _has_quoted_lines(text) and text.find("?", claim_end, end + 1) < 0 and _quoted_in_reply(text, claim_start):
+        if _has_quoted_lines(text) and text.find("?", claim_end, min(end + 1, claim_end + 300)) < 0 and _quoted_in_reply(text, claim_start):
             continue  # "> plt 45 this morning, G2" under a reply: the message replied to, another's words quoted (a question quoted
             # is still asked, and the reply's "Yes, G3" makes it a claim)
-        if text.find("?", claim_end, end + 2) >= 0 and ASKED_AFTER_RE.match(text, claim_end) and SAID_BY_ANOTHER_BEFORE_RE.search(before):
+        if text.find("?", claim_end, min(end + 2, claim_end + 48)) >= 0 and ASKED_AFTER_RE.match(text, claim_end) and SAID_BY_ANOTHER_BEFORE_RE.search(before):
             continue  # "The nurse said that's grade 1 neutropenia, is that right?": another's claim, asked about
         if (REPORTED_HINT_RE.search(lowered_before[-100:]) or ANYONE_HINT_RE.search(lowered_before)) and REPORTED_BEFORE_RE.search(before) \
                 or REPORTED_HINT_RE.search(lowered_after, 0, 45) and REPORTED_AFTER_RE.match(text, after_term, end):

@@ -1611,6 +1611,7 @@ def _find_mentions(text: str) -> list[Mention]:
             names = sorted(names + counts_named, key=lambda name: name.start())
     # where a sentence that opens with now starts ("… . now 8.2"): the value before it may be followed by the latest
     now_after_stop = [m.start() for m in NOW_AFTER_STOP_RE.finditer(text)] if ". " in text else []
+    says_now = any(cue in lowered for cue in ("now", "today", "current", "latest", "morning"))  # the cues _now_after_rules needs
     value_re = VALUE_RE if any(word in lowered for word in TIMED_FILLER_WORDS) or any(day in text for day in SHORT_DAYS) else PLAIN_VALUE_RE
     trend_step = TREND_STEPS[(any(arrow in text for arrow in ARROW_TOKENS), any(word in lowered for word in LONG_GAP_WORDS))]
     name_starts = [name.start() for name in names]
@@ -1723,7 +1724,7 @@ def _find_mentions(text: str) -> list[Mention]:
             continue
         found = value_match.groupdict()
         filler = found["filler"] or ""
-        if "\n" in filler and not _vertical(text, match.start(), filler, value_match.end("num")) or len(filler) > (75 if "," in filler or "ref" in filler.lower() or CHANGED_BY_RE.match(filler) else 40):
+        if "\n" in filler and not _vertical(text, match.start(), filler, value_match.end("num")) or len(filler) > 40 and (len(filler) > 75 or not ("," in filler or "ref" in filler.lower() or CHANGED_BY_RE.match(filler))):
             continue  # a value on the next line belongs to a table, read by table_mentions
         number_text, unit_text, kilo, comparator = found["num"], found["unit"], bool(found["kilo"]), found["cmp"]
         number_span = value_match.span("num")
@@ -1857,7 +1858,7 @@ def _find_mentions(text: str) -> list[Mention]:
                 next_start = name_starts[next_name] if next_name < len(name_starts) else len(text)
                 if next_start - scan > 3 and not NO_SERIES_NEAR_RE.search(lowered, scan, scan + 14):  # cheap tests before the full one
                     step = _told_later(text, lowered, scan, next_start, steps[-1], unit_text)
-                if not step and ";" in text[scan:scan + 60] and RULE_MARK_RE.search(text, scan, min(len(text), scan + 80)):
+                if not step and says_now and ";" in text[scan:scan + 60] and RULE_MARK_RE.search(text, scan, min(len(text), scan + 80)):
                     step = _now_after_rules(text, scan)  # "Baseline plt 98 (splenomegaly); IMbrave required ≥75; today 61"
             if not step or step.start("num") - scan > 6 and OTHER_PERSON_HINT_RE.search(lowered, scan, step.start("num")) \
                     and OTHER_PERSON_RE.search(text, scan, step.start("num")):
