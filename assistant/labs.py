@@ -1452,6 +1452,7 @@ NOW_SENTENCE_VALUE_RE = re.compile(rf"(?:[.;!?][ \t]+|\n[ \t]*(?:[•*·‣-][ \
 BASELINE_BEFORE_NAME_RE = re.compile(r"(?i)\b(?:baseline|pre-?treatment|pre-?ici|before\s+(?:treatment|immunotherapy)|previous|prior|initial)[ \t]*:?[ \t]*$")
 FIRST_DIGIT_RE = re.compile(r"(?<![\w.,])\d")  # a number's first digit (not one inside a name: "IMbrave150")
 RULE_MARK_RE = re.compile(r"[<>≤≥]")  # a rule's comparator, between a value and a sentence that opens with now
+NOW_CUE_WORDS = ("now", "today", "current", "latest", "morning")  # the words of now NOW_SENTENCE_VALUE_RE's cue needs (a cheap test first)
 RULE_NUMBER_BEFORE_RE = re.compile(r"(?i)(?:\b(?:to|below|under|above|over|than|at|of)|[<>≤≥])[ \t]*$")
 
 
@@ -1459,7 +1460,7 @@ def _now_after_rules(text: str, position: int) -> re.Match | None:
     """The value told after the rules that follow a threshold or a supposed value (see NOW_SENTENCE_VALUE_RE), within 120
     characters, when no name and no number but a rule's stands between."""
     window = text[position:position + 120].lower()
-    if not any(cue in window for cue in ("now", "today", "current", "latest", "morning")):
+    if not any(cue in window for cue in NOW_CUE_WORDS):
         return None
     told = next(NOW_SENTENCE_VALUE_RE.finditer(text, position, min(len(text), position + 140)), None)
     if told is None or told.start("cue") - position > 120 or ANALYTE_RE.search(text, position, told.start("num")) \
@@ -1536,18 +1537,21 @@ CDISC_RECORD_RE = re.compile(rf"\bLBTEST(?:CD)?\s*[=:]\s*(?P<name>[^|;\n=]+?)\s*
                              rf"(?:\s*(?:[|;]\s*|\s{{2,}})(?:(?!LBTEST){CDISC_FIELD}){{0,3}}?LB(?:ORRESU|STRESU)\s*[=:]\s*(?P<unit>[^|;\n]+?)\s*(?=[|;\n]|$))?")
 
 
+def _record_mention(text: str, record: re.Match, name: str, number: re.Match, unit: str | None) -> Mention | None:
+    """The value of one lab record (its whole span `record`): the test `name` names, its result `number` (a match whose group
+    "num" is the number), in `unit`; None when the name is no count's or the value is not plausible."""
+    analyte = ANALYTE_RE.fullmatch(name.strip())
+    if analyte is None:
+        return None
+    mention = _mention(analyte.lastgroup, text, record.start(), record.end(), number.group("num"), False, unit, None,
+                       number.span("num"), [parse_number(number.group("num"))])
+    return mention if mention.value is not None else None
+
+
 def cdisc_mentions(text: str) -> list[Mention]:
     """The values of CDISC SDTM records ("LBTEST=Platelets | LBORRES=45 | LBORRESU=10^9/L"), each with its test's analyte."""
-    found = []
-    for record in CDISC_RECORD_RE.finditer(text):
-        name = ANALYTE_RE.fullmatch(record.group("name").strip())
-        if name is None:
-            continue
-        mention = _mention(name.lastgroup, text, record.start(), record.end(), record.group("num"), False, record.group("unit"), None,
-                           record.span("num"), [parse_number(record.group("num"))])
-        if mention.value is not None:
-            found.append(mention)
-    return found
+    found = (_record_mention(text, record, record.group("name"), record, record.group("unit")) for record in CDISC_RECORD_RE.finditer(text))
+    return [mention for mention in found if mention is not None]
 
 
 # A lab result exported as a JSON object: its test's name, its value and (optionally) its unit, in any order of keys:
@@ -1564,13 +1568,11 @@ def json_record_mentions(text: str) -> list[Mention]:
     for record in JSON_OBJECT_RE.finditer(text):
         name = JSON_NAME_RE.search(text, *record.span())
         value = JSON_VALUE_RE.search(text, *record.span()) if name else None
-        analyte = ANALYTE_RE.fullmatch(name.group("name").strip()) if value else None
-        if analyte is None:
+        if value is None:
             continue
         unit = JSON_UNIT_RE.search(text, *record.span())
-        mention = _mention(analyte.lastgroup, text, record.start(), record.end(), value.group("num"), False, unit.group("unit") if unit else None,
-                           None, value.span("num"), [parse_number(value.group("num"))])
-        if mention.value is not None:
+        mention = _record_mention(text, record, name.group("name"), value, unit.group("unit") if unit else None)
+        if mention is not None:
             found.append(mention)
     return found
 
@@ -1611,7 +1613,7 @@ def _find_mentions(text: str) -> list[Mention]:
             names = sorted(names + counts_named, key=lambda name: name.start())
     # where a sentence that opens with now starts ("… . now 8.2"): the value before it may be followed by the latest
     now_after_stop = [m.start() for m in NOW_AFTER_STOP_RE.finditer(text)] if ". " in text else []
-    says_now = any(cue in lowered for cue in ("now", "today", "current", "latest", "morning"))  # the cues _now_after_rules needs
+    says_now = any(cue in lowered for cue in NOW_CUE_WORDS)  # (else _now_after_rules finds nothing in the text)
     value_re = VALUE_RE if any(word in lowered for word in TIMED_FILLER_WORDS) or any(day in text for day in SHORT_DAYS) else PLAIN_VALUE_RE
     trend_step = TREND_STEPS[(any(arrow in text for arrow in ARROW_TOKENS), any(word in lowered for word in LONG_GAP_WORDS))]
     name_starts = [name.start() for name in names]
@@ -4113,15 +4115,16 @@ NO_PATIENT_RE = re.compile(r"(?i)\b(?:(?:general|generic)\s+q(?:uestion)?\b|no\s
                            r"\A\W*(?:hypothetically\b|(?:if|say|suppose|imagine)\s+(?:a|an|some)\s+(?:pt|patient|person)\b))")
 TAKEN_BACK_RE = re.compile(r"(?i)\s*(?:\.{2,}\s*|…\s*)?(?:no\s+wait|wait|sorry|oops|actually|scratch\s+that|wrong|ignore\s+(?:that|this)|nvm|never\s*mind)\b")  # what is said next takes the value back
 SUPPOSED_PATIENT_START_RE = re.compile(r"\W*(?:if|say|suppose|imagine)\s")  # a cheap test for NO_PATIENT_RE's supposed patient
+NOT_OURS = r"not\s+(?:ours|mine|our\s+(?:patient|pt)|my\s+(?:patient|pt))"  # "— not ours", "(not mine)"
 NOT_OURS_AFTER_RE = re.compile(r"(?i)\bbelongs?\s+to\s+(?:(?:the|another|a\s+different|a)\s+(?:other\s+)?(?:patient|pt)|(?:bed|bay|room|rm)\s*\d+)|"
                                r"\b(?:was|is|were|are)\s+(?:for\s+)?(?:bed|bay|room|rm)\s*\d+['’]s\b|\b(?:that|this|it)(?:['’]s|\s+is|\s+was)\s+(?:from\s+|for\s+)?(?:bed|bay|room|rm)\s*\d+\b|"
-                               r"\b(?:that|this|it)\s+(?:was|is)\s+(?:for\s+)?(?:the\s+)?(?:guy|lady|man|woman|pt|patient|one)\s+in\s+(?:bed|bay|room|rm)\s*\d+|[,—–-]\s*not\s+(?:ours|mine|our\s+(?:patient|pt)|my\s+(?:patient|pt))\b|"
+                               r"\b(?:that|this|it)\s+(?:was|is)\s+(?:for\s+)?(?:the\s+)?(?:guy|lady|man|woman|pt|patient|one)\s+in\s+(?:bed|bay|room|rm)\s*\d+|[,—–-]\s*" + NOT_OURS + r"\b|"
                                r"\bwrong\s+(?:pt|patient|chart|person|bed|room|file|record)\b|\b(?:from|in|on)\s+(?:the\s+|an\s+)?(?:other|another|different)\s+(?:chart|record|file|tab|window)\b|"
                                r"[—–-]\s*(?:a\s+)?(?:separate|different|another|other)\s+(?:pt|patient)\b|"  # "plt 22?? sorry wrong pt, ours is 133", "wrong chart"
                                # "that's from the pt next door in 14B", "that was the patient in the next bed's"
                                r"\b(?:that|this|it)(?:['’]s|\s+is|\s+was)\s+(?:from\s+|for\s+)?(?:the\s+)?(?:pt|patient|guy|lady|man|woman)\s+(?:next\s+door|in\s+the\s+next\s+(?:bed|bay|room))")
 # ... or said in brackets right after the value: "had plt 19 yesterday (not ours)"
-NOT_OURS_BRACKET_RE = re.compile(r"(?i)[^;,.()\n]{0,20}\(\s*not\s+(?:ours|mine|our\s+(?:patient|pt)|my\s+(?:patient|pt))\s*\)")
+NOT_OURS_BRACKET_RE = re.compile(r"(?i)[^;,.()\n]{0,20}\(\s*" + NOT_OURS + r"\s*\)")
 # A text that says it gives no current values.
 NO_CURRENT_RE = re.compile(r"(?i)\bno\s+current\s+(?:labs?|bloods?|cbc|fbc|results?|values?|counts?)\b|\bhistorical\s+(?:values?\s+|results?\s+)?only\b")
 # A result filed for another patient, said before it.
