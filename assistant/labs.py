@@ -207,7 +207,9 @@ FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,
           # ... and in the present tense ("l'hémoglobine remonte à 9,4", "las plaquetas bajan a 40", "Hb sinkt auf 8,1")
           r"(?:remont|chut|baiss|augment|diminu)(?:e|ent)|descend(?:ent)?|(?:sub|baj)(?:e|en|a|an)|sale|scende|salgono|scendono|steigt|sinkt|fällt|"
           r"um+|uh+|uhm|erm|er|hmm+|ah|"  # hesitations a dictation keeps ("Platelets, um, sixty seven")
-          r"previously\s+reported\s+as|reported\s+as|report|reported|(?:first|originally)\s+reported|(?:misreported|misread|erroneous)\s*,?\s*(?:and\s+)?(?:corrected|revised|amended)(?:\s+to)?|corrected|revised|amended|range|ranged|ranging|this\s+(?:admission|stay|week|cycle|month)|que|qui|che|van|progressivamente|progressivement|gradualmente|graduellement|lentamente|rapidamente|du\s+jour|de\s+hoy|del\s+d[íi]a|di\s+oggi|do\s+dia|am\s+(?:abend|morgen|nachmittag)|contr[ôo]le|control|controllo|kontrolle|zijn|bedraagt|bedroeg|weiter|verder|ancora|encore|todav[íi]a|ainda|erst|zuerst|initially|initialement|inicialmente|inizialmente|aanvankelijk|steadily|gradually|progressively|finally|eventually|at\s+last|slowly|rapidly|sharply|further|stiegen|stieg|fielen|fiel|sanken|sank|lagen|lag|improved|increased|abs|absolute|recorded|noted|observed|found|documented|drifted|trended|trending|slipped|dipped|climbed|settled|sitting|hovering|sits|reads?|nl|normal|wnl|low|high|this|so|up|baseline|confirmed|verified|(?:trend|course)[ \t]+(?:since|over|during|from|on)[ \t]+[^:\n\d]{0,30}?[A-Za-z](?=[ \t]*:)|trend|series|results?|elevated|reduced|critically|critical|markedly|mildly|severely|very|slightly|somewhat|a\s+little|a\s+bit|~|≈)\b\s*)")
+          # who reported it, said between name and value ("Blutplättchen sind laut Hausarzt bei 71", "platelets are, according to the lab, 71")
+          r"(?:according\s+to|laut|selon|seg[uú]n|secondo|volgens|segundo)\s+(?:(?:my|the|his|her|mon|ma|le|la|l['’]|mein\w*|dem|der|mi|el|il|mio|mia|la\s+mia|il\s+mio|de|mijn|o|a|meu|minha)\s*)?[^\W\d_][\w-]*,?|"
+          r"previously\s+reported\s+as|reported\s+as|report|reported|(?:first|originally|previously|initially)\s+reported|(?:misreported|misread|erroneous)\s*,?\s*(?:and\s+)?(?:corrected|revised|amended)(?:\s+to)?|corrected|revised|amended|range|ranged|ranging|this\s+(?:admission|stay|week|cycle|month)|que|qui|che|van|progressivamente|progressivement|gradualmente|graduellement|lentamente|rapidamente|du\s+jour|de\s+hoy|del\s+d[íi]a|di\s+oggi|do\s+dia|am\s+(?:abend|morgen|nachmittag)|contr[ôo]le|control|controllo|kontrolle|zijn|bedraagt|bedroeg|weiter|verder|ancora|encore|todav[íi]a|ainda|erst|zuerst|initially|initialement|inicialmente|inizialmente|aanvankelijk|steadily|gradually|progressively|finally|eventually|at\s+last|slowly|rapidly|sharply|further|stiegen|stieg|fielen|fiel|sanken|sank|lagen|lag|improved|increased|abs|absolute|recorded|noted|observed|found|documented|drifted|trended|trending|slipped|dipped|climbed|settled|sitting|hovering|sits|reads?|nl|normal|wnl|low|high|this|so|up|baseline|confirmed|verified|(?:trend|course)[ \t]+(?:since|over|during|from|on)[ \t]+[^:\n\d]{0,30}?[A-Za-z](?=[ \t]*:)|trend|series|results?|elevated|reduced|critically|critical|markedly|mildly|severely|very|slightly|somewhat|a\s+little|a\s+bit|~|≈)\b\s*)")
 # "from 150 down to 42", "by 40 to 85", "50% to 0.9": the change before the new value. The earlier value may be named
 # ("from a nadir of 4 x10^9/L to 162") and labelled with when it was taken ("from 5.9 g/dL on admission to 8.7").
 FROM_TO = (r"(?:\s*(?:from\s+(?:(?:a|an|the|its|her|his|their)\s+)?(?:(?:nadir|low|lowest|peak|high|baseline|level|value)\s+(?:of\s+)?)?"
@@ -336,7 +338,7 @@ FOREIGN_COMPARATOR_HINT_RE = re.compile(r"\b(?:sous|dessous|dessus|(?:inf|sup)[�
 WORDS_THEN_BRACKET_RE = re.compile(rf"(?P<filler>(?:[ \t]+[A-Za-z'’]+){{1,4}}[ \t]*\([ \t]*)(?P<cmp>(?!x)x)?{NUMBER}[ \t]*{UNIT}(?=[ \t]*\))",
                                    re.IGNORECASE)
 # ... or after a change of grade, the values of the change: "ANC improved from grade 3 to grade 1 (0.7 → 1.2)".
-GRADE_CHANGE_THEN_BRACKET_RE = re.compile(rf"(?P<filler>[ \t]+(?:[A-Za-z]+[ \t]+){{0,2}}?from[ \t]+grade[ \t]*[0-5][ \t]+to[ \t]+grade[ \t]*[0-5][ \t]*\([ \t]*)"
+GRADE_CHANGE_THEN_BRACKET_RE = re.compile(rf"(?P<filler>[ \t]+(?:[A-Za-z]+[ \t]+){{0,2}}?from[ \t]+(?:grade|gr\.?|g)[ \t]*[0-5][ \t]+to[ \t]+(?:grade|gr\.?|g)[ \t]*[0-5][ \t]*\([ \t]*)"
                                           rf"(?P<cmp>(?!x)x)?{NUMBER}[ \t]*(?:{UNIT})?", re.IGNORECASE)
 # ... or with no unit when the bracket labels it the latest: "Platelets remained normal throughout (latest 243)".
 LATEST_IN_BRACKET_RE = re.compile(rf"(?P<filler>(?:[ \t]+[^\W\d_][\w'’]*){{1,6}}[ \t]*\([ \t]*(?:latest|last|today|now|current(?:ly)?|most[ \t]+recent|{EVENT_LABEL})"
@@ -1168,6 +1170,9 @@ OPEN_BRACKET_RE = re.compile(r"\([^()]*\)?")  # a bracket in a label, closed or 
 TIME_BRACKET_RE = re.compile(r"(?i)\(\s*(?:today|now|current|latest|this\s+(?:morning|am)|yesterday)\s*\)")  # "(today)"
 
 
+BEFORE_TIME_RE = re.compile(r"(?i)^(?:pre|before|prior[ \t]+to)[ \t-]*(?=(?:c|cycle|d|day|wk|week)[ \t]*\d)")
+
+
 def label_rank(label: str) -> tuple[int, float] | None:
     """time_rank of a free-text label: '(today)', 'two weeks ago', 'on day 10', '(8/3)', 'at 06:40'."""
     label = label.strip(" \t()[]:-—–@")
@@ -1175,6 +1180,8 @@ def label_rank(label: str) -> tuple[int, float] | None:
         return None  # "68 since yesterday": the change over a time, not a value taken then
     if "(" in label and (dated := time_rank(OPEN_BRACKET_RE.sub(" ", label).strip())) is not None:
         return dated  # "15 Sep (yesterday)": the date orders it among other dates
+    if (pre := BEFORE_TIME_RE.match(label)) and (before := time_rank(label[pre.end():].strip())) is not None:
+        return (before[0], before[1] - 0.5)  # "8.2 pre-C4" after "8.9 at C3": just before cycle 4, after cycle 3
     direct = time_rank(label)
     if direct is not None:
         return direct
@@ -1256,8 +1263,8 @@ def latest_labelled(labels: list[str]) -> int:
     if any(age is not None for age in ages) and all(label.strip(" \t()[]:-—–@,") for label in labels):
         return len(labels) - 1  # "190 in April and 74 yesterday": times of two kinds, told in order
     if all(r is not None for r in ranks):
-        # "at c1", "c3": cycles 1 and 3; "(wk 3 of steroids)", "c3d15 — grade 3 …": the time that opens the label
-        stripped = [LABEL_TIME_HEAD_RE.sub(r"\1", CYCLE_PREPOSITION_RE.sub("", label.strip(" \t()[]:-—–@"))) for label in labels]
+        # "at c1", "c3": cycles 1 and 3; "pre-C4": (just before) cycle 4; "(wk 3 of steroids)", "c3d15 — grade 3 …": the time that opens the label
+        stripped = [LABEL_TIME_HEAD_RE.sub(r"\1", CYCLE_PREPOSITION_RE.sub("", BEFORE_TIME_RE.sub("", label.strip(" \t()[]:-—–@")))) for label in labels]
         choice = latest_column(stripped)
         if choice is not None and time_rank(stripped[choice]) is not None:
             return choice  # (not a column's guess that the one label it cannot read is today's: every label here was read)
@@ -1412,6 +1419,7 @@ THRESHOLD_NOUNS = ("cut", "thresh", "limit", "trigger", "target", "goal", "lln",
 FOREIGN_OWNER = (r"(?:(?:chez|bei|bij|en|in|no|na)\s+)?(?:notre|nuestr[oa]|(?:il\s+|la\s+)?nostr[oa]|unser(?:e[mnr]?)?|onze|(?:o\s+|a\s+)?noss[oa])\s+"
                  r"(?:patient(?:e|in)?|paciente|paziente|patiënte?)(?:\s*,)?(?:\s+(?:elles?|ils?|sie|ze|zij|elas?|eles?|ellas?|ellos?|esse|este|esta))?")
 OWNER = r"(?:ours|theirs|yours|mine|(?:mr|mrs|ms|miss)\.?\s+[a-z][\w-]{0,12}|(?:(?:our|my|this|the)\s+)?(?:pts?|patient)(?:\s+(?:him|her)self)?|(?:our|my|this|the)\s+(?:guy|lady|man|woman|gentleman|gent|chap)|this\s+one)"
+OWNER_FIRST_RE = re.compile(rf"(?i)(?:{OWNER}|{PATIENTS_OWN}|{FOREIGN_OWNER})\b")  # a value told after whose it is: "ours is 1.9"
 CURRENT_AFTER_THRESHOLD_RE = re.compile(rf"(?:[ \t]*(?:[-–]|and|to)[ \t]*\.?\d+(?:[.,]\d+)?)?(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?"
                                         rf"(?:[^.;\n\d]|[.;](?=\s+I(?:['’]m|['’]ve|\s+am)?\s)|\b(?:bed|bay|room|rm)\s*\d+\b|(?<=\bin\s)\d{{1,3}}[A-Za-z]\b|"
                                         rf"\b(?:cut-?off|threshold|limit|trigger)[^.;\n\d]{{0,25}}?\b(?:is|of|=|:)\s*[<>≤≥]?\s*\d+(?:[.,]\d+)?|(?<=\bby\s)\d+(?:[.,]\d+)?(?:\s*(?:g/dl|g/l|k\b))?|\((?:CTCAE\s+)?(?:grade|gr\.?|G)\s*[0-5](?:[^()\n\d]{{0,16}}(?:v|version\s*)?[56](?:\.0)?)?\)|{TIME_TOKEN}|\b(?:19|20)\d\d\b|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\.{{2,}}|\b[Gg]\d(?:[-–]\d)?\b|\bgrade\s*[0-5]\b|\b[Cc]\d{{1,2}}(?:\s*[Dd]\d{{1,2}})?\b|\b(?:cycle|day|week|wk)\s*\d{{1,3}}\b|\bv(?:ersion\s*)?[56](?:\.0)?\b|\bbetween\s+\.?\d+(?:[.,]\d+)?\s*(?:and|-|–|to)\s*\.?\d+(?:[.,]\d+)?|(?<=\s)\d+(?:[.,]\d+)?\s*(?:-|–|to)\s*\d+(?:[.,]\d+)?(?=,|\s+(?:for|since|over|through|most|all)\b)|[<>≤≥]\s*\d+(?:[.,]\d+)?\s*[-–]\s*\d+(?:[.,]\d+)?|\((?:around|about|approx\w*|~|not)?\s*\d+(?:[.,]\d+)?\s*\)|[<>≤≥~]\s*\d+(?:[.,]\d+)?|\d+ish\b|\b(?:says|said|uses|gives|lists)\s+\d+(?:[.,]\d+)?|(?:above|below|over|under)\s+\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s+or\s+\d+(?:[.,]\d+)?|(?<=\s)or\s+\d+(?:[.,]\d+)?){{0,90}}?"
@@ -1850,6 +1858,9 @@ def _find_mentions(text: str) -> list[Mention]:
                 step = trend_step.match(text, scan)
                 if step and (_names_a_lab(text, scan, step.start("num")) or _next_row(text, scan, step.start("num"))):
                     break
+            if not step and ("post" in (ahead := lowered[scan:scan + 36]) or "after" in ahead or "later" in ahead) \
+                    and (since := TIME_SINCE_STEP_RE.match(text, scan)) and (later := VALUE_RE.match(text, since.end())) and not later.group("cmp"):
+                step = later  # "pre-transfusion 8, 1 hr post 22": the time since the treatment labels the next value
             if not step and not pronoun_tried and pronouns:
                 pronoun_tried = True  # "... was 3 × 10⁹/L. After dexamethasone 40 mg for 4 days, it recovered to 89 × 10⁹/L"
                 nearest = bisect_right(pronouns, scan)
@@ -1924,7 +1935,7 @@ def _find_mentions(text: str) -> list[Mention]:
                 or owner_at and (near := bisect_left(owner_at, end)) < len(owner_at) and owner_at[near] < end + 80 \
                 and (OTHER_PERSON_HINT_RE.search(lowered, max(0, match.start() - 80), match.start())
                      and OTHER_PERSON_RE.search(text, max(0, match.start() - 80), match.start())
-                     or ("'s" in text[end:owner_at[near]] or "’s" in text[end:owner_at[near]] or "belong" in text[end:owner_at[near]])
+                     or ("'s" in (gap := text[end:owner_at[near]]) or "’s" in gap or "belong" in gap or "was " in gap)
                      and OTHER_PERSON_HINT_RE.search(lowered, end, owner_at[near]) and OTHER_PERSON_RE.search(text, end, owner_at[near])):
             # "…, ours is 88" after a threshold; "my sister had lymphocytes of 0.4 … mine are 0.9" after someone else's value;
             # "plts 14 but that was bed 9's result, ours are 94": someone else's, said after it; "hb 8.8 (grade 2). today 10.1":
@@ -3364,7 +3375,7 @@ RECHECK_AFTER_PROBLEM_RE = re.compile(rf"[ \t]*[:(]?[ \t]*(?:(?:sample|specimen|
                                       rf"(?:[ \t]+(?:sample|specimen|in|on|edta|tube|noted|seen|present))*[ \t]*\)?[ \t]*[,;:—–-]?[ \t]*"
                                       rf"{RECHECK_CUE}(?:[ \t]+(?!(?:in|after)[ \t]+\d)[A-Za-z][\w-]*){{0,3}}?[ \t]*:?[ \t]*(?=\d)", re.IGNORECASE)
 # A value corrected later in the text, after the value it replaces: "… 18 K/uL … CORRECTED REPORT: …, corrected to 81 K/uL".
-CORRECTED_LATER_RE = re.compile(rf"[\s\S]{{0,200}}?\b(?P<cue>(?:corrected|amended|revised)(?:[ \t]+(?:value|result|count))?[ \t]*(?:to|:|is|=|(?<=value)|(?<=result)|(?<=count))[ \t]*){NUMBER}"
+CORRECTED_LATER_RE = re.compile(rf"[\s\S]{{0,200}}?\b(?P<cue>(?:corrected|amended|revised)(?:[ \t]+(?:value|result|count))?[ \t]*(?:to|:|is|=|(?<=value)|(?<=result)|(?<=count)|(?<=[a-z])[ \t](?=[ \t]*\d+(?:[.,]\d+)?(?![\d/:-]|\.\d)))[ \t]*){NUMBER}"
                                 rf"[ \t]*(?:{UNIT})?", re.IGNORECASE)
 SAMPLE_PROBLEM_WORDS = ("clump", "clot", "moly", "lip", "icter", "spurious", "pseudo", "aggregat", "satellit", "fibrin", "insufficient", "qns")  # a piece of each SAMPLE_PROBLEM word
 # ... and after a value the problem spoiled, a few words on: "plt 19k on first draw w clumps on smear, repeat in citrate 84k"
@@ -3401,7 +3412,8 @@ def _listed_grade(text: str, mention: Mention) -> bool:
         and LISTED_GRADE_RE.match(text, mention.number_span[0] - 1 if text[mention.number_span[0] - 1:mention.number_span[0]] in " \t" else mention.number_span[0]) is not None
 
 
-ORDINAL_MARKS = ("s", "n", "r", "t", "º", "ª", "°")  # the first letters of an ordinal's ending: "3rd", "5º"
+ORDINAL_MARKS = ("s", "n", "r", "t", "º", "ª", "°")  # the first letters of an ordinal's ending: "3rd", "5º"# ... and after a value, before the next: "pre-transfusion 8, 1 hr post 22".
+TIME_SINCE_STEP_RE = re.compile(r"[ \t]*[,;]" + TIME_SINCE_GAP_RE.pattern.removeprefix("(?i)"), re.IGNORECASE)
 CLOCK_AFTER_NUMBER_RE = re.compile(r"(?i)[ \t]?(?:a\.?m|p\.?m)\b\.?")  # "at 4pm", "at 6 a.m."
 
 
@@ -3626,15 +3638,18 @@ def _row_width(line: str, spaced: bool, delimiter: str | None, flag_cell: bool =
 
 
 def _titled_name(line: str) -> bool:
-    """Whether a line aligned with spaces is a title with no number, then one analyte name and its unit:
-    "CUMULATIVE REPORT  PLT (x10^9/L)", the header of a flowsheet of one analyte."""
+    """Whether a line aligned with spaces is a title with no number, then one analyte name and its unit, then perhaps
+    its reference range: "CUMULATIVE REPORT  PLT (x10^9/L)", "PLT (x10^9/L)   ref 150-400", the header of a flowsheet of one analyte."""
     cells = table_cells(line, spaced=True)
-    if len(cells) != 2 or any(c.isdigit() for c in line[slice(*cells[0])]) or ANALYTE_RE.search(line, *cells[0]):
+    if len(cells) > 1 and REFERENCE_CELL_RE.fullmatch(line, *cells[-1]):
+        cells = cells[:-1]  # "CUMULATIVE REPORT  PLT (x10^9/L)   ref 150-400": the reference range after the name
+    if len(cells) == 2 and (any(c.isdigit() for c in line[slice(*cells[0])]) or ANALYTE_RE.search(line, *cells[0])) or len(cells) > 2:
         return False
-    name = ANALYTE_RE.match(line, cells[1][0])
-    return bool(name) and NAME_ONLY_TAIL_RE.fullmatch(line, name.end(), cells[1][1]) is not None and "%" not in line
+    name = ANALYTE_RE.match(line, cells[-1][0])
+    return bool(name) and NAME_ONLY_TAIL_RE.fullmatch(line, name.end(), cells[-1][1]) is not None and "%" not in line
 
 
+REFERENCE_CELL_RE = re.compile(r"(?i)[ \t]*(?:ref(?:erence)?\.?(?:[ \t]+(?:range|interval))?|rr|normal|nl)[ \t]*:?[ \t]*\(?\d[\d.,]*[ \t]*[-–][ \t]*\d[\d.,]*\)?[ \t]*")
 WORD_RE = re.compile(r"[A-Za-z]{3}")
 RESULT_CELL_RE = re.compile(r"[ \t]*[<>]?\d[\d.,]*[ \t]*[HLhl*]?[ \t]*")
 
@@ -4089,7 +4104,7 @@ HYPOTHETICAL_RE = re.compile(r"(?i)\b(?:if|e\.g\.|for\s+example|such\s+as|would|
 # Someone other than the patient, whose values a message may tell beside the patient's (a relative, a friend, a donor), in the
 # languages read. Words that may name the patient ("man", "Frau", "femme") are left out.
 OTHER_PERSON_RE = re.compile(r"(?i)\b(?:(?:other|another|different)\s+(?:pt|patient|guy|lady|man|woman)|(?:the\s+one\s+)?next\s+door|"
-                             r"(?:pt|patient|guy|lady|man|woman|one)\s+in\s+(?:bed|bay|room|rm)\s*\d+|(?:bed|bay|room|rm)\s*\d+['’]s|"
+                             r"(?:pt|patient|guy|lady|man|woman|one)\s+in\s+(?:bed|bay|room|rm)\s*\d+|(?:bed|bay|room|rm)\s*\d+['’]s|(?<=was\s)(?:bed|bay|room|rm)\s*\d+\b|"
                              r"belongs?\s+to\s+(?:bed|bay|room|rm)\s*\d+|"
                              r"(?:dr\.?|doctor|prof\.?)\s+\w+['’]s\s+(?:pt|patient)|husband|wife|partner|son|daughter|mother|father|mom|mum|dad|brother|sister|sibling|friend|neighbou?r|"
                              r"donor|cousin|aunt|uncle|colleague|grand(?:mother|father|ma|pa)|mari|fille|fils|m[èe]re|p[èe]re|fr[èe]re|s(?:œ|oe)ur|voisine?|"
@@ -4098,7 +4113,7 @@ OTHER_PERSON_RE = re.compile(r"(?i)\b(?:(?:other|another|different)\s+(?:pt|pati
                              r"Ehemann|Ehefrau|Sohn|Tochter|Mutter|Vater|Bruder|Schwester|Freund(?:in)?|echtgeno(?:ot|te)|zoon|dochter|moeder|"
                              r"vader|broer|zus|vriend(?:in)?|spender|donneur|donante|donatore|doador)\b")
 # The letters every OTHER_PERSON_RE match holds one of (a cheap test before it; "mari", "fils", "zus" and the like by their vowels' company)
-OTHER_PERSON_HINT_RE = re.compile(r"other|door|belong|in\s+(?:bed|bay|room|rm)\b|(?:bed|bay|room|rm)\s*\d+['’]s|['’]s\s+p|wife|husband|partner|son|daughter|mo[mt]|mum|dad|father|vader|vater|brother|sister|sibling|friend|"
+OTHER_PERSON_HINT_RE = re.compile(r"other|door|belong|(?:in|was)\s+(?:bed|bay|room|rm)\b|(?:bed|bay|room|rm)\s*\d+['’]s|['’]s\s+p|wife|husband|partner|son|daughter|mo[mt]|mum|dad|father|vader|vater|brother|sister|sibling|friend|"
                                   r"neighbo|donor|don|doad|cousin|aunt|uncle|colleague|grand|mari|fille|fils|m[èe]re|p[èe]re|fr[èe]re|s(?:œ|oe)ur|voisin|"
                                   r"vecin|vicin|nachbar|buur|vizinh|esposa|hij|madre|padre|herman|amig|amic|moglie|figli|fratello|sorella|ehe|sohn|"
                                   r"tochter|mutter|bruder|schwester|freund|echtgeno|zoon|dochter|moeder|broer|zus|vriend|spender")
@@ -4270,7 +4285,8 @@ def _current_by_context(text: str, mentions: list[Mention], indexes: list[int], 
         return samples.index("citrate"), "it was counted in citrate, which the EDTA count's clumping does not affect"
     if len({sample for sample in samples if sample}) > 1:
         return None  # a capillary and a venous sample: both current
-    others = {k for k, i in enumerate(indexes) if _marks(text, mentions, i, OTHER_PERSON_RE)}
+    # (not a value its owner introduces: "that's bed 3's result — ours is 1.9")
+    others = {k for k, i in enumerate(indexes) if _marks(text, mentions, i, OTHER_PERSON_RE) and not OWNER_FIRST_RE.match(mentions[i].raw)}
     if others and len(others) < len(indexes):  # "My sister … her lymphocytes were 0.4": someone else's value
         own = [k for k in range(len(indexes)) if k not in others]
         if len(own) == 1:
@@ -4461,7 +4477,7 @@ NOUN_BEFORE_RE = re.compile(r"\b(?:a|an|the|this|that|these|those|some|any|no|ea
 SPOKEN_MULTIPLIER_AFTER_RE = re.compile(r"[ \t]+times[ \t]+ten\b", re.IGNORECASE)  # "times" here is no count of times
 # Digits with a spoken decimal point: "10 point 4" (a "comma" said after digits stays punctuation).
 # ... and "period" between digits, when one digit ends the clause: "hemoglobin 8 period 9, white count 4 period 1"
-DIGITS_POINT_RE = re.compile(r"(?<![\w.,])\d{1,4}[ \t]+(?:point[ \t]+\d{1,3}|period[ \t]+\d(?=[ \t]*(?:[,;]|$)|[ \t]+(?:grams?|g|g/dl|mmol|thousand|times|x|per|cells|k)\b))(?!\w|[.,]\d|[ \t]+(?:point|times|percent)\b)",
+DIGITS_POINT_RE = re.compile(r"(?<![\w.,])\d{1,4}[ \t]+(?:point[ \t]+\d{1,3}|period[ \t]+\d(?=[ \t]*(?:[,;\n]|\.(?!\d)|$)|[ \t]+(?:grams?|g|g/dl|mmol|thousand|times|x|per|cells|k)\b))(?!\w|[.,]\d|[ \t]+(?:point|times|percent)\b)",
                              re.IGNORECASE | re.MULTILINE)  # "5 point 6."
 # Cheap tests that a text may hold any of them, fast on a long text: a piece of a number word (plain substring tests
 # are several times faster than one regex over a long text), or capitals spaced letter by letter.

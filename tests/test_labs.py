@@ -2012,10 +2012,34 @@ ROUND104_READS = [
     ("KEYNOTE-A18 needed Hb ≥9 at entry; ours screened at 9.6", {"hgb": 9.6}),
 ]
 
+ROUND121_READS = [
+    # a grade's change written short, then the values in brackets
+    ("neutrophils went from G4 to G1 (0.2 → 1.6) after filgrastim", {"anc": 1.6}),
+    # a value reported first, then corrected with no "to"; an amended value with the sentence's end after it
+    ("WBC first reported 1.1, corrected 4.1 after re-run", {"wbc": 4.1}),
+    ("Hgb initially reported 6.1 (wrong tube), amended 9.1.", {"hgb": 9.1}),
+    # ... but a correction's date is no value
+    ("Hgb 9.9 g/dL (previously reported as 5.9 on 03/07, corrected 03/07 14:05)", {"hgb": 9.9}),
+    # the time since a treatment labels the next value of a series
+    ("plt 6 before the bag, 30 min post 27", {"plt": 27}),
+    # "period" between digits at a sentence's end in dictation
+    ("white count is 3 period 8.", {"wbc": 3.8}),
+    # a value before a cycle: after the cycle before it
+    ("ANC 2.1 on C2, 1.4 on C3, 0.9 pre-C4", {"anc": 0.9}),
+    # another patient's bed taken back without a possessive; a reply whose value its owner introduces after "?!"
+    ("hb 7.1 was room 4, my mistake. ours is 10.2", {"hgb": 10.2}),
+    ("WBC 0.9?! no wait, that's bay 2's — ours is 5.3", {"wbc": 5.3}),
+    # who reported the value, between name and value, in several languages
+    ("Mis plaquetas según el hematólogo están en 64", {"plt": 64}),
+    ("my neutrophils are, according to the portal, 1.3", {"anc": 1.3}),
+    # a one-analyte flowsheet whose header line ends with the reference range
+    ("LYMPH ABS (x10^9/L)   ref 1.0-4.0\n02/05/25   1.2\n09/05/25   0.7   L\n16/05/25   0.4   L", {"alc": 0.4}),
+]
+
 
 @pytest.mark.parametrize("text,expected", FRESH5_READS + FRESH6_READS + FRESH7_READS + FRESH8_READS + FRESH9_READS + FRESH10_READS
                          + FRESH11_READS + FRESH12_READS + FRESH14_READS + FRESH15_READS + FRESH16_READS + LEFTOVER_READS + RELATIVE_TIME_READS + SERIES_LABEL_READS + TOLD_LATER_READS
-                         + ROUND26_READS + ROUND32_READS + ROUND38_READS + ROUND49_READS + ROUND62_READS + ROUND73_READS + ROUND86_READS + ROUND89_READS + ROUND92_READS + ROUND95_READS + ROUND98_READS + ROUND104_READS)
+                         + ROUND26_READS + ROUND32_READS + ROUND38_READS + ROUND49_READS + ROUND62_READS + ROUND73_READS + ROUND86_READS + ROUND89_READS + ROUND92_READS + ROUND95_READS + ROUND98_READS + ROUND104_READS + ROUND121_READS)
 def test_reading_classes_of_the_blind_rounds(text, expected):
     """Each class found in a blind round (fresh5 to fresh16), in wordings of our own: every value read, none invented (no
     analyte read twice: an older value is never reported beside the current one)."""
