@@ -40,6 +40,7 @@ from assistant.labs import (
     UNIT,
     UNIT_ALTERNATIVES,
     UNIT_KIND,
+    WRITER_IS_PATIENT_RE,
     Mention,
     _mention,
     cell_value,
@@ -123,8 +124,9 @@ WORST_LABEL = (r"\s+(?:at|for|of)\s+(?:the\s+)?(?:worst|nadir|lowest|peak|maximu
 GRADE_CLAIM_PATTERN = (
     rf"(?<![^\W_])(?<!-)(?#first)(?:CTCAE(?:\s+|-)(?:v\s?[56](?:\.0)?\s+)?)?(?:graded(?:\s+as)?|grade\s+(?:has\s+been|was|is\s+now)\s+(?:corrected|changed|amended|revised|updated)\s+to|grade|grado|grad|grau|graad|gr\.?|(?-i:G)(?=\s*[<>≤≥]?=?\s*[0-5]|-[0-5])|(?-i:g)(?=[0-5]\s+(?:[a-z]+p[ée]ni|an(?:a?e|ä)mi)|[0-5](?:[.;,!?)](?!\d)|$|[ \t]+[—–-][ \t]|[ \t]+(?:so|now|today|still|but)\b)))(?:\s*:|\s+(?:is|was|would\s+be|will\s+be|of)(?=\s+(?:[<>≤≥]=?\s*)?{GRADE_TOKEN}\b)|{WORST_LABEL})?\s*(?:-(?=[0-5IViv]))?"
     rf"(?P<op>≥|>=|>|≤|<=|<)?\s*(?P<g>{GRADE_TOKEN})(?![^\W_]|\.\d)"
-    # ("… grade 3 and grade 3 neutropenia": a second grade with its own condition is a claim of its own)
-    rf"(?:\s*(?!and\s+grade\s*[0-5]\s+(?:[a-z]+p[ée]ni|an(?:a?[ée]|ä)mi))(?:-|–|to|or|/|and)\s*(?:grade\s*)?(?P<g2>{GRADE_TOKEN})(?![^\W_]|\.\d)(?!\s+(?:grades?|gr|patients?|cases?|had|has|with|developed)\b))?"
+    # ("… grade 3 and grade 3 neutropenia": a second grade with its own condition is a claim of its own; "Grad 2 – 1 EK bestellt": a count of
+    # blood units, not a range's end)
+    rf"(?:\s*(?!and\s+grade\s*[0-5]\s+(?:[a-z]+p[ée]ni|an(?:a?[ée]|ä)mi))(?:-|–|to|or|/|and)\s*(?:grade\s*)?(?P<g2>{GRADE_TOKEN})(?![^\W_]|\.\d)(?!\s+(?:grades?|gr|patients?|cases?|had|has|with|developed|EKs?|units?|u|bags?|CGR|CH|PRBCs?|RBCs?|pools?|doses?|concentrad\w*|Erythrozytenkonz\w*)\b))?"
     rf"(?P<plus>\+|\s+or\s+(?:higher|above|greater|worse|more)|\s+(?:o|ou|oder|of)\s+(?:superiore|superior|mayor|m[áa]s|plus|sup[ée]rieure?|"
     rf"h[öo]her|mehr|hoger|erger|mais|pior|peggiore|peor)\b)?"
 )
@@ -606,6 +608,9 @@ def _bracket_of_its_own(before: str, denial: int, term: str | None) -> bool:
 
 
 VALUE_IN_HEAD_RE = re.compile(r"(?i)\d[.,]\d|\d\s*(?:x\s*10|×\s*10|g/dl|g/l|/[µu]l|k/[µu]l|/nl|mmol)")
+# The worst value as the subject of a claim: "the nadir was grade 3", "its lowest count reached grade 4", "worst value: grade 2".
+WORST_SUBJECT_BEFORE_RE = re.compile(r"(?i)\b(?:the|its|her|his|their)\s+(?:nadir|lowest|worst)(?:\s+(?:count|value|level|point|reading|result))?"
+                                     r"(?:\s*\([^()\n]{1,20}\))?\s+(?:was|is|were|reached|hit|corresponded\s+to|represented)\s+(?:a\s+|an\s+)?(?:ctcae\s+)?$")
 WORST_HEAD_RE = re.compile(r"(?i)\b(?:worst|nadir|lowest)\b(?:[^.;\n]|(?<=\d)\.(?=\d)){0,120}:\s*$")  # a head that says the grade after it is the worst's
 def _quote_end(text: str, position: int, end: int) -> int:
     """Where the quotation that holds `position` closes, before `end` (`end` when it does not)."""
@@ -849,6 +854,8 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
                        or "episode" in lowered_after or "course" in lowered_after or "admission" in lowered_after) \
                 and EPISODE_AFTER_RE.match(text, after_term, end):
             of_episode = True  # "grade 3 neutropenia, resolving", "grade 3 this cycle": the episode's grade is its worst value's
+        if not at_worst and ("adir" in before[-40:] or "owest" in before[-40:] or "orst" in before[-40:]) and WORST_SUBJECT_BEFORE_RE.search(before[-40:]):
+            at_worst = True  # "PLT 210 → nadir 31 → 150; the nadir was grade 3": the worst value is the claim's subject
         if ":" in before[-4:] and (head := WORST_HEAD_RE.search(text, max(start, claim_start - 160), claim_start)) \
                 and not VALUE_IN_HEAD_RE.search(VERSION_NAMED_RE.sub("", head.group(0))):  # (not "At the C3 nadir, ANC 0.8 and platelets 60: …")
             at_worst = True  # "Worst CTCAE v5.0 grade for the lab abnormality (anaemia, Hb nadir on 05-Mar): grade 2": the episode's lowest
@@ -1110,8 +1117,9 @@ OWN_VALUE_RE = re.compile(rf"\s*\(\s*(?:(?:nadir|lowest|low|minimum|min|peak|hig
 COHORT_LIST_AFTER_RE = re.compile(rf"(?i)[,;]?\s*(?:with|and|at)\s+(?:an?\s+)?(?:(?:platelet|neutrophil|lymphocyte|haemoglobin|hemoglobin|count)\s+)?"
                                   rf"(?:nadirs?|lowest\s+(?:counts?|values?)|values?|counts?)(?:\s+(?:platelet|neutrophil|lymphocyte|haemoglobin|hemoglobin|anc|alc|plt|hb|hgb|wbc)(?:\s+counts?)?)?\s+of\s+"
                                   rf"(?P<list>\d+(?:[.,]\d+)?(?P<more>(?:\s*(?:,|and|&)\s*\d+(?:[.,]\d+)?)+)?)\s*(?P<unit>{UNIT_ALTERNATIVES})?")
-# ... of a cohort of one, its one value: "Grade 4 thrombocytopenia occurred in one participant, with a nadir platelet count of 12"
-ONE_PATIENT_RE = re.compile(r"(?i)\bin\s+(?:one|a\s+single|1)\s+(?:patient|participant|subject|case)\b")
+# ... of a cohort of one, its one value: "Grade 4 thrombocytopenia occurred in one participant, with a nadir platelet count of 12",
+# "… in 5% of patients, including one patient with a nadir platelet count of 53"
+ONE_PATIENT_RE = re.compile(r"(?i)\b(?:in|including|incl\.|among\s+them)\s+(?:one|a\s+single|1)\s+(?:patient|participant|subject|case)\b")
 
 
 def _cohort_list(text: str, analyte: str, start: int, end: int, unit: str | None) -> list[Mention]:
@@ -1314,6 +1322,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
     opens_correction: dict[int, bool] = {}  # by position, whether a sentence there opens with a correction
     # whether the text names a relative or another patient at all (see _someone_else): plain substring tests first
     others_named = any(word in lowered for word in OTHER_PATIENT_WORDS) or any(word in lowered for word in RELATIVE_WORDS)
+    writer_is_patient = others_named and WRITER_IS_PATIENT_RE.search(text) is not None  # then "my sister" is someone else
     spoilable = any(word in lowered for word in SAMPLE_PROBLEM_WORDS)  # whether a sample may be said to be spoiled (a plain test first)
     spans = sentences(text)
     named_ranges = _NamedRanges(text, lowered, spans)
@@ -1445,7 +1454,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         if claims and values and others_named:
             # "Her sister had grade 4 thrombocytopenia …; her own platelets today are 140": the sister's grade, said in a clause
             # before any value
-            claims = [c for c in claims if not _someone_elses_claim(text, c, values, clauses, clause_starts)]
+            claims = [c for c in claims if not _someone_elses_claim(text, c, values, clauses, clause_starts, writer_is_patient)]
         tabular = "|" in sentence  # tested once: a sentence may be a whole long line
         if respectively:
             values = _listed_values(text, values)
@@ -2876,26 +2885,30 @@ GRADED_AS_BEFORE_RE = re.compile(r"(?i)\b(?:graded|rated|scored|recorded|coded|e
 
 
 # A relative of the patient, named with the patient's pronoun ("her sister", "his father"): someone else than the patient.
+WRITERS_RELATIVE_RE = re.compile(r"(?i)\bmy\s+(?:" + RELATIVE_NOUNS + r"|twin|sibling)s?\b")
 RELATIVE_OF_PATIENT_RE = re.compile(r"(?i)\b(?:his|her|their)\s+(?:" + RELATIVE_NOUNS + r"|twin|sibling)s?\b")
 
 
 
 
-def _someone_elses_claim(text: str, claim: Claim, values: list[Mention], clauses: list[tuple[int, int]], clause_starts: list[int]) -> bool:
+def _someone_elses_claim(text: str, claim: Claim, values: list[Mention], clauses: list[tuple[int, int]], clause_starts: list[int],
+                         writer_is_patient: bool) -> bool:
     """Whether the words before a claim in its clause, with no value of the sentence between, make someone else its
     subject (see _someone_else)."""
     clause_start = clauses[bisect_right(clause_starts, claim.span[0]) - 1][0]
     if any(clause_start <= m.span[0] < claim.span[0] for m in values):
         return False
-    return _someone_else(text[max(clause_start, claim.span[0] - 200):claim.span[0]])
+    return _someone_else(text[max(clause_start, claim.span[0] - 200):claim.span[0]], writer_is_patient)
 
 
-def _someone_else(before: str) -> bool:
+def _someone_else(before: str, writer_is_patient: bool = False) -> bool:
     """Whether the words before a claim make someone other than the patient its subject: a relative named with the
-    patient's pronoun ("her sister"), another patient ("the other patient", "dr k's pt")."""
+    patient's pronoun ("her sister"), or with the writer's when the writer is the patient ("My sister had grade 4 … my
+    platelets were 160"), another patient ("the other patient", "dr k's pt")."""
     lowered = before.lower()
     return ("her " in lowered or "his " in lowered or "their " in lowered or "other" in lowered or "next door" in lowered
-            or "'s p" in lowered or "’s p" in lowered) and bool(RELATIVE_OF_PATIENT_RE.search(before) or OTHER_PATIENT_RE.search(before))
+            or "'s p" in lowered or "’s p" in lowered) and bool(RELATIVE_OF_PATIENT_RE.search(before) or OTHER_PATIENT_RE.search(before)) \
+        or writer_is_patient and "my " in lowered and WRITERS_RELATIVE_RE.search(before) is not None
 
 
 def _remembered_value(text: str, s_start: int, start: int, claim: Claim | None, known: dict[str, Mention],
@@ -3480,6 +3493,8 @@ def _value_for_claim(claim: Claim, all_values: list[Mention], value_starts: list
     # a value after the claim in another list item is not its value: "wbc 2.9 which is grade 1 apparently, hgb 11.5 …"
     example = EXAMPLE_AFTER_RE.match(text, claim.span[1]) is not None  # "Several counts are grade 2, e.g. the WBC of 3.5"
     near = [m for m in in_clause if distance(m) <= 30 and (m.span[0] < claim.span[1] or example or text.find(",", claim.span[1], m.span[0]) < 0)]
+    if len(near) > 1 and PRONOUN_SUBJECT_RE.search(text, max(clause[0], claim.span[0] - 20), claim.span[0]):
+        near = [m for m in near if m.span[1] <= claim.span[0]] or near  # "his ANC was 0.8 and that's grade 4 — mine is 2.4": the value before
     if near:
         return min(near, key=distance), False
     if len(in_clause) == 1 and in_clause[0].span[1] <= claim.span[0] and distance(in_clause[0]) <= 60 \
@@ -3668,7 +3683,7 @@ THRESHOLD_BEFORE_NUMBER_RE = re.compile(r"(?i)(?:[<>≤≥]|\b(?:below|under|abo
 RELATIVE_SUBJECT_BEFORE_RE = re.compile(rf"(?i)\b(?:from|than|versus|vs\.?|compared\s+(?:with|to))\s+(?:(?:a|an|the|its|her|his)\s+)?(?:[^\W\d][\w-]*\s+){{0,2}}?"
                                         rf"(?<![\w.,])(?P<num>\d+(?:[.,]\d+)?)(?P<kilo>\s?[kK]\b)?\s*(?P<unit>{UNIT_ALTERNATIVES})?(?:\s+(?:on|at|in)\s+(?:day|d|week|wk|cycle|c)\s*\d+)?"
                                         r"\s*,?\s*(?:which|that)\s+(?:was|is|were|would\s+be|had\s+been)\s+(?:an?\s+)?(?:CTCAE\s+)?$")
-UNNAMED_SUBJECT_BEFORE_RE = re.compile(r"(?<![\w.,/])\d+(?:[.,]\d+)?\s*(?:→|->|=>|:|=)\s*$")  # (not "7.6/23 →": a hematocrit after its Hb)
+UNNAMED_SUBJECT_BEFORE_RE = re.compile(r"(?<![\w.,/:])\d+(?:[.,]\d+)?\s*(?:→|->|=>|:|=)\s*$")  # (not "7.6/23 →": a hematocrit after its Hb; nor "18:00 →": a clock)
 PRONOUN_SUBJECT_RE = re.compile(r"(?i)\b(?:it|that|this|she|he|they)(?:'s|’s|'re|\s+is|\s+was|\s+are|\s+were)\s+(?:(?:still|now|well|just|only)\s+)?$")
 
 
@@ -3794,7 +3809,7 @@ def _grade_of(analyte: str, value: float, version: str, lln: float | None, nativ
 
 # Words of the life-threatening consequences that make anaemia grade 4 whatever the Hb (CTCAE: "life-threatening
 # consequences; urgent intervention indicated").
-LIFE_THREAT_RE = re.compile(r"(?i)\b(?:life[- ]threatening\s+(?:consequences?|symptoms?|bleed\w*|ha?emorrhage)|urgent\s+(?:intervention|transfusion)|"
+LIFE_THREAT_RE = re.compile(r"(?i)\b(?:life[- ]threatening\s+(?:consequences?|symptoms?|bleed\w*|ha?emorrhage)|(?:urgent|emergen\w*)\s+(?:intervention|transfusion)|massive\s+transfusion|"
                             r"unstable|instabil\w*|shock|isch(?:a)?emi\w*|troponin|chest\s+pain|angina|ha?emodynamic\w*|syncope|"
                             r"lebensbedrohlich\w*|potentiellement\s+mortel\w*|pericolo\s+di\s+vita|riesgo\s+vital|levensbedreigend\w*)")
 

@@ -286,7 +286,7 @@ def test_a_one_megabyte_line_is_checked_in_linear_time():
                                   "review-fresh100", "review-fresh102", "review-fresh104", "review-fresh105",
                                   "review-fresh107", "review-fresh108", "review-fresh110", "review-fresh111",
                                   "review-fresh113", "review-fresh114", "review-fresh116", "review-fresh117",
-                                  "review-fresh119"])
+                                  "review-fresh119", "review-fresh120", "review-fresh122"])
 def test_held_out_passages(name):
     """Precision and recall per passage: the development set must stay at 0.97 or better; the fresh set (never
     tuned on) guards against regressions."""
@@ -304,7 +304,8 @@ def test_held_out_passages(name):
     # fresh80, fresh82 and fresh84 beside them; fresh87, fresh88, fresh90, fresh91, fresh93, fresh94, fresh96, fresh97, fresh99 and
     # fresh100 and fresh102, the round after's, the honest fresh86, fresh89, fresh92, fresh95, fresh98 and fresh101 beside them;
     # fresh104, fresh105, fresh107, fresh108, fresh110, fresh111, fresh113, fresh114, fresh116, fresh117 and fresh119, the next
-    # round's, the honest fresh103, fresh106, fresh109, fresh112, fresh115 and fresh118 beside them; fresh99, written late,
+    # round's, the honest fresh103, fresh106, fresh109, fresh112, fresh115 and fresh118 beside them; fresh120 and fresh122, the
+    # round after's, the honest fresh121 beside them; fresh99, written late,
     # 0.982 / 0.932 when set, held at 0.95 for its recall)
     floor = (0.97, 0.97) if name not in ("review-fresh", "review-fresh42", "review-fresh65", "review-fresh70", "review-fresh99") \
         else (0.95, 0.85) if name == "review-fresh" else (0.97, 0.95) if name in ("review-fresh65", "review-fresh70", "review-fresh99") else (0.95, 0.95)
@@ -1909,9 +1910,30 @@ ROUND119_CLASSES = [
     ("Piastrine 18.000/mmc (aggregati), ricontrollo in citrato 120.000/mmc: grado 1.", "5", []),
 ]
 
+ROUND121_CLASSES = [
+    # anaemia said grade 4 with an emergency transfusion, whatever the Hb
+    ("Hb 4.7 g/dL, presyncope resolved; grade 4 anemia requiring emergency transfusion of 3 units.", "5", []),
+    # a comma series whose last value is followed by an arrow or a colon, and a clock before the arrow
+    ("ANC 1.2, 0.7 → grade 2 neutropenia.", "5", [(M, "anc", 2, 3)]),
+    ("Hb 9.4 at 07:15, 7.6 at 19:30 → grade 2 anaemia.", "5", [(M, "hgb", 2, 3)]),
+    # units of blood after a grade are no range's end
+    ("Hb 6,9 g/dl — Anämie Grad 3 – 2 EK transfundiert.", "5", []),
+    # the worst value as the claim's subject
+    ("ALC 1.1 → nadir 0.15 → 0.9; the nadir was grade 4.", "5", []),
+    ("Platelets 160 → 48 → 120; the lowest count was grade 2.", "5", [(M, "plt", 2, 3)]),
+    # a relative's grade when the writer is the patient; another's value and its grade, then the writer's own
+    ("My brother had grade 3 anemia on nivolumab and now I'm worried; my hemoglobin was 12.9 last week.", "5", []),
+    ("a friend from chemo said her platelets were 60 and that's grade 3 - mine are 170", "5", []),
+    # a cohort of one "including" one patient, with its value after
+    ("Neutropenia of grade 4 was reported in 3% of participants, including one participant with a nadir ANC of 0.7 x10^9/L.", "5",
+     [(M, "anc", 4, 3)]),
+    # a unitless Hb in a Dutch note with clinical words only (mmol/L)
+    ("Decursus: Hb 6,1, anemie graad 2; beleid: kuur doorgezet.", "5", []),
+]
+
 
 @pytest.mark.parametrize("text,version,expected", FRESH19_CLASSES + FRESH21_CLASSES + NOTE_CLASSES + ROUND27_CLASSES + ROUND38_CLASSES + ROUND49_CLASSES
-                         + ROUND62_CLASSES + ROUND72_CLASSES + ROUND86_CLASSES + ROUND89_CLASSES + ROUND92_CLASSES + ROUND95_CLASSES + ROUND98_CLASSES + ROUND104_CLASSES + ROUND119_CLASSES)
+                         + ROUND62_CLASSES + ROUND72_CLASSES + ROUND86_CLASSES + ROUND89_CLASSES + ROUND92_CLASSES + ROUND95_CLASSES + ROUND98_CLASSES + ROUND104_CLASSES + ROUND119_CLASSES + ROUND121_CLASSES)
 def test_claim_classes_of_the_last_rounds(text, version, expected):
     """Each class of the last two rounds' development sets (review fresh19 to fresh21 and fresh24; the notes of the lab sets, which
     grade in passing: episodes, rules, other measures, choices), in wordings of our own: the findings with the grade claimed,

@@ -335,7 +335,8 @@ def test_a_bare_v6_is_a_version_request():
                                        ("lab-strings-fresh111", "lab_strings_fresh111.jsonl"), ("lab-strings-fresh112", "lab_strings_fresh112.jsonl"),
                                        ("lab-strings-fresh114", "lab_strings_fresh114.jsonl"), ("lab-strings-fresh115", "lab_strings_fresh115.jsonl"),
                                        ("lab-strings-fresh117", "lab_strings_fresh117.jsonl"), ("lab-strings-fresh118", "lab_strings_fresh118.jsonl"),
-                                       ("lab-strings-fresh120", "lab_strings_fresh120.jsonl")])
+                                       ("lab-strings-fresh120", "lab_strings_fresh120.jsonl"), ("lab-strings-fresh121", "lab_strings_fresh121.jsonl"),
+                                       ("lab-strings-fresh123", "lab_strings_fresh123.jsonl")])
 def test_held_out_lab_strings_are_read(name, path):
     """Every value of the development sets is read and none invented, but for the few strings of the last six rounds left
     unread (their classes are listed in the closing note); the first fresh set guards regressions."""
@@ -394,6 +395,8 @@ def test_held_out_lab_strings_are_read(name, path):
                   "lab-strings-fresh118", "lab-strings-fresh120"):
         # written later in that round (0.979/1, 0.910/11, 0.936/6, 0.929/8, 0.931/9, 0.943/7 and 0.950/9 when set)
         assert scores["lab_value_accuracy"] >= 0.98 and scores["lab_values_invented"] <= 2
+    elif name in ("lab-strings-fresh121", "lab-strings-fresh123"):  # development sets of the round after (0.987/2, 0.985/2 when set)
+        assert scores["lab_value_accuracy"] >= 0.99 and scores["lab_values_invented"] <= 1
     elif name != "lab-strings-fresh":  # fresh2 to fresh6 were each developed on in the rounds after they were written
         assert scores["lab_value_accuracy"] == 1.0 and scores["lab_values_invented"] == 0
     else:
@@ -2032,6 +2035,9 @@ ROUND121_READS = [
     # who reported the value, between name and value, in several languages
     ("Mis plaquetas según el hematólogo están en 64", {"plt": 64}),
     ("my neutrophils are, according to the portal, 1.3", {"anc": 1.3}),
+    # someone named with "a", then the writer's own value; a unitless Hb in a Dutch note of clinical words (mmol/L)
+    ("a friend from my infusion chair says her neutrophils were 0.7; mine are 2.2", {"anc": 2.2}),
+    ("Decursus: Hb 6,1, anemie graad 2; beleid: kuur doorgezet.", {"hgb": 9.83}),
     # a one-analyte flowsheet whose header line ends with the reference range
     ("LYMPH ABS (x10^9/L)   ref 1.0-4.0\n02/05/25   1.2\n09/05/25   0.7   L\n16/05/25   0.4   L", {"alc": 0.4}),
 ]
