@@ -563,7 +563,10 @@ VALUE_TIME_LABEL = (rf"(?:{RELATIVE_TIME}|(?:in|en|im|a|ad|em|op)\s+{MONTH_NAME}
                     rf"on\s+\w+(?:\s+\d+)?|(?:le|el|il)\s+\d{{1,2}}(?![\d.,/:h%])(?:\s+{MONTH_NAME})?|{WEEKDAY}|(?:(?:am|le|el|il|op|na|no|o)\s+)?{FOREIGN_WEEKDAY}|earlier|(?:at\s+|@\s*)?\d{{1,2}}[:h]\d{{2}}|(?:à|às|a\s+las|alle|um|om|at)\s+\d{{1,2}}\s*h(?:\s*\d{{2}})?(?!\w)|"
                     rf"{DATE_WORD_PREPOSITION}\s+\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}}|\.)?|"
                     rf"(?:(?:à|au|at|en|al|am|by|in|on|el|le|il|op|em|o|no)\s+)?(?:J|D|day|jour|d[íi]a|Tag|giorno|dag|week|wk|cycle|c|month|semaine|semana|settimana|Woche)\s*\+?\d{{1,3}}(?!\d|[.,]\d)(?:\s+(?:after|post|following|with|under|on)\s+(?:the\s+)?[A-Za-z][\w-]*)?|"
-                    rf"previously|(?:at\s+)?baseline|at\s+(?:the\s+)?start\s+of\s+[\w-]+|@\s*(?:[01]\d|2[0-3])[0-5]\d(?!\d)|c\s*\d{{1,2}}\s*d\s*\d{{1,2}}(?!\d)|at\s+(?:the\s+)?(?:start|onset|outset)|(?:at|on|upon)\s+(?:the\s+)?(?:day\s+of\s+)?(?:admission|discharge|diagnosis|presentation|screening|follow-?up|nadir)|"
+                    rf"previously|(?:at\s+)?baseline|at\s+(?:the\s+)?start\s+of\s+[\w-]+|"
+                    # ... and in the other languages: "a inizio mese", "au début du mois", "a principios de mes", "Anfang des Monats"
+                    rf"(?:(?:a|ad|al|all['’]|au|à|a\s+principios\s+de|no|em|am|aan\s+het)\s*)?(?:l['’])?(?:inizio|principio|comienzo|d[ée]but|in[íi]cio|anfang|begin)"
+                    rf"(?:\s+(?:del?|do|da|des|du|della|dello|van\s+de))?\s+(?:mese|mes|mois|m[êe]s|monats?|maand|settimana|semana|semaine|woche|week|ciclo|cycle|kuur)|@\s*(?:[01]\d|2[0-3])[0-5]\d(?!\d)|c\s*\d{{1,2}}\s*d\s*\d{{1,2}}(?!\d)|at\s+(?:the\s+)?(?:start|onset|outset)|(?:at|on|upon)\s+(?:the\s+)?(?:day\s+of\s+)?(?:admission|discharge|diagnosis|presentation|screening|follow-?up|nadir)|"
                     rf"(?:bei|bij|na|al|à\s+la|alla|à\s+l['’]|all['’])\s*(?:Entlassung|ontslag|alta|sortie|dimissione|Aufnahme|opname|admiss[ãa]o|admission|ingreso|entr[ée]e|ingresso)|"
                     rf"(?:before|prior\s+to|pre-?)\s*[A-Za-z][^,;\d\n]{{0,25}}(?:\d{{1,2}})?|pre\b|"
                     rf"(?:after|following)\s+(?:(?:two|three|four|\d|a|an|the|her|his|its|their|one|[A-Za-z][\w-]*)\s+){{0,3}}[A-Za-z][\w-]*)")
@@ -573,6 +576,7 @@ TREND_STEP = (rf"(?:[ \t]+(?=\.\d)|(?<=\s\.\d)[ \t](?=\d\.\d(?![\d.]))|"  # "lym
               rf"\s*\([^()\n]{{1,20}}\)\s+[-–—]\s+(?=\d)|"  # "236 (baseline) – 118 (week 12) – 71 (today)"
               rf"\s*\((?=\s*{NUMBER_PLAIN}\s*(?:[^\s\d()]+\s*)?(?:today|now|currently|this\s+(?:morning|am))\s*\))\s*|\s*,\s+(?={NUMBER_PLAIN}\s*(?:\([^()\n]{{1,40}}\)\s*|\s+{CLOCK_LABEL}\s*)?(?:[,;.=]|:(?!\d)|\s[—–-]\s|\s*(?:→|->|=>)|$))|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:on|at|@)\s*[\w/:.]{{1,10}}(?![\w/:.])<ARROW_LED_LABEL>)?\s*(?:{ARROW}\s*{ARROW_LABEL}|>|/(?:\s*\d{{1,2}}:\d{{2}}(?=\s+\d))?)\s*|(?:\s*\([^()\n]{{1,60}}\)|\s+{VALUE_TIME_LABEL}|\s+{PLACE}){{1,3}}(?:\s*[,;]\s*(?:{CONJUNCTION}\s+|then\s+|now\s+|(?:puis|dann|luego|poi|daarna|depois)\s+)?|\s+{CONJUNCTION}\s+){SUBJECT_VERB}(?=\.?\d(?!\d*/\d))|(?:\s*[,;]\s*(?:and\s+|but\s+|then\s+)?|\s+[-–—]\s+|\s+{CONJUNCTION}\s+)(?={NEXT_LABEL}){SUBJECT_VERB}(?=\.?\d(?!\d*/\d))|\s+(?:and|but)\s+(?:(?:it|they)\s+)?(?:is|are|['’]s|['’]re)\s+(?:now\s+)?(?:at\s+)?(?=\d[\d.,]*(?:\s*[^\s\d,;.]+)?\s+(?:today|now|this\s+(?:morning|am)|currently))|(?P<gap><LONG_GAP>(?:[^.;\n\d]|{TIME_TOKEN}|{DOSE_TOKEN}|\b(?:19|20)\d\d\b|\([^()\n]{{0,30}}\)|\.(?=\s+(?:repeat|re-?check|rpt)\w*\s)){{0,30}}?)\b(?:came\s+back\s+at|now(?:\s+at)?|post(?:-?transfusion)?(?=\s+\d+(?:[.,]\d+)?(?!\d|[.,]\d|\s*(?:units?|u|bags?|pools?|doses?|CH|CGR|PRBCs?|RBCs?)\b))|today(?:'s|’s)?(?:\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?=\s+\d))?(?:\s+at)?|(?<=\d\s){WEEKDAY}(?=\s+\.?\d)|"
                            rf"this\s+(?:morning|am\b|a\.m\.)|(?:then|puis|ensuite|luego|despu[ée]s|poi|dann|daarna|depois)(?:\s+to)?|back\s+(?:up\s+|down\s+)?to|down\s+to|{CHANGE_VERB}\w*\s+(?:back\s+|up\s+|down\s+)?to(?:\s+(?:a|an|the|her|his|its)\s+(?:new\s+)?(?:nadir|low|lowest|peak)(?:\s+of)?)?|(?:subiu|subiram|caiu|ca[íi]ram|baixou|desceu|subi[óo]|baj[óo]|remont[ée]e?s?|stieg(?:en)?|sank(?:en)?)\s+(?:para|a|à|auf)|(?:repeat(?:ed)?|re-?check(?:ed)?|rpt|re-?collect(?:ed)?|re-?drawn?|re-?run|contr[ôo]le(?:\s+(?:à|a))?|controllo(?:\s+a)?|kontrolle(?:\s+bei)?|control(?:\s+post)?)(?:\s*(?:(?:at|@)\s*)?\d{{1,2}}[:h]\d{{2}}\s*:?|\s+\d{{1,2}}\s*(?:days?|d|weeks?|wks?|wk|w|hours?|hrs?|h|months?)\s+(?:later|after)\s*:?|\s+(?:[01]\d|2[0-3])[0-5]\d\s*:|\s+(?:on\s+)?{REPEAT_DATE}\s*:?|\s+at|\s+[^.;\n\d:]{{1,25}}:|"
+                           rf"\s+(?:in\s+the|this|that)\s+(?:morning|afternoon|evening)|\s+tonight|"  # "repeat in the evening was 39"
                            rf"\s+(?:in|on|with|using)\s+(?:Na\s+|sodium\s+)?[A-Za-z][\w-]*(?:\s+(?:tube|sample|specimen|blood))?(?:\s+count)?)?)\s*(?::\s*)?{SUBJECT_VERB})(?!\d{{1,2}}/\d){NUMBER}")
 # The same, with words of time before an arrow ("0.3 yest → 1.9", "8.6 day 2 evening -> 7.7"), used only in texts that hold an
 # arrow: the labels cost a little at every value, and a text without an arrow cannot need them.
@@ -1236,7 +1240,7 @@ STEP_CUT_RE = re.compile(r"[,;\n]|\.(?:\s|$)")
 
 OTHER_DAY_RE = re.compile(r"(?i)\d{1,2}[/.-]\d{1,2}|\b(?:yest\w*|yday|mon|tue|wed|thu|fri|sat|sun|day|d\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
 MORNING_RE = re.compile(r"(?i)\b(?:this\s+(?:am|a\.m\.|morning)|(?:0?[5-9]|1[01])(?::?\d{2})?\s*am|0[5-9]:?[0-5]\d)\b")
-LATER_TODAY_RE = re.compile(r"(?i)(?<![\d/:.])(?:\d{1,2}(?::\d{2})?\s*pm|1[2-9]:?[0-5]\d|2[0-3]:?[0-5]\d)(?![\d/:])|\b(?:this\s+(?:pm|p\.m\.|afternoon|evening)|tonight)\b")
+LATER_TODAY_RE = re.compile(r"(?i)(?<![\d/:.])(?:\d{1,2}(?::\d{2})?\s*pm|1[2-9]:?[0-5]\d|2[0-3]:?[0-5]\d)(?![\d/:])|\b(?:this\s+(?:pm|p\.m\.|afternoon|evening)|(?:in\s+the|late)\s+(?:afternoon|evening)|tonight)\b")
 
 
 LABEL_TIME_HEAD_RE = re.compile(r"(?i)^((?:wk|week|day|d|cycle|c|month|mo)[ \t]*\d{1,3}(?:[ \t]*d[ \t]*\d{1,2})?)\b.+$")
@@ -1449,9 +1453,13 @@ def _current_after_threshold(text: str, position: int) -> re.Match | None:
     if not current or ANALYTE_RE.search(text, position, current.start("num")) or NOT_A_VALUE_RE.match(text, current.end("num")) \
             or text.startswith("/", current.end("num")) and text[current.end("num") + 1:current.end("num") + 2].isdigit():
         return None  # ... but "Today 4/30 WBC 5.8": a date, not a value
+    if (age := AGE_RE.match(text, current.start("cue"))) and age.start("age") == current.start("num"):
+        return None  # "Dad's neutrophils came back at 0.8, he's 74 and feels fine": an age
     return current
 
 
+# A person's age told with a pronoun: "he's 79.", "she is 68 and", "hes 74 yo" (a whole number, no unit, then a cut or "years").
+AGE_RE = re.compile(r"(?i)\b(?:he|she)(?:['’]s|s|\s+is)\s+(?P<age>\d{1,3})(?!\d|[.,]\d|\s*(?:k\b|x|/|g\b|mg|%))(?=\s*(?:[,.;!?]|and\b|but\b|y/?o\b|yrs?\b|years?\b|$))")
 # A sentence that opens with now and a value, after sentences of rules whose numbers are all thresholds: "If platelets fall
 # below 25 we'll admit; if they drop to 10 transfuse. Right now 63 and stable."
 NOW_SENTENCE_VALUE_RE = re.compile(rf"(?:[.;!?][ \t]+|\n[ \t]*(?:[•*·‣-][ \t]*)?)(?P<cue>(?:right[ \t]+)?(?:now|today|currently|current|latest|this[ \t]+morning))\b[ \t]*"
@@ -1767,8 +1775,9 @@ def _find_mentions(text: str) -> list[Mention]:
                                or "ormal" in filler and NORMAL_RANGE_AFTER_RE.match(text, number_span[1])):
             # "Target Hb 7-8 g/dL", "Hb 7-8": a range or a goal, not the patient's value; "Platelets — normal is 150 to 400"
             comparator = "target"
-        if not comparator and text.startswith(" or ", number_span[1]) and ALTERNATIVE_ASKED_RE.match(text, number_span[1]):
-            comparator = "target"  # "the transfusion threshold, Hb 7 or 8?": one of two numbers asked about, no value
+        if not comparator and (text.startswith(" or ", number_span[1]) and ALTERNATIVE_ASKED_RE.match(text, number_span[1])
+                               or unit_text and text.startswith(" or ", value_match.end()) and ALTERNATIVE_ASKED_RE.match(text, value_match.end())):
+            comparator = "target"  # "the transfusion threshold, Hb 7 or 8?", "Hb 7 g/dL or 8?": one of two numbers asked about, no value
         if not comparator and filler and CHANGE_SIZE_RE.search(filler):
             comparator = "target"  # "a hemoglobin fall of 2 g/dL": the size of a change, not a value
         if not comparator and threshold_at and (near := bisect_left(threshold_at, value_match.end())) < len(threshold_at) \
@@ -1873,6 +1882,9 @@ def _find_mentions(text: str) -> list[Mention]:
                     step = _told_later(text, lowered, scan, next_start, steps[-1], unit_text)
                 if not step and says_now and ";" in text[scan:scan + 60] and RULE_MARK_RE.search(text, scan, min(len(text), scan + 80)):
                     step = _now_after_rules(text, scan)  # "Baseline plt 98 (splenomegaly); IMbrave required ≥75; today 61"
+            if step and "he" in lowered[max(scan, step.start("num") - 8):step.start("num")] \
+                    and (age := AGE_RE.search(text, max(scan, step.start("num") - 8), step.end("num") + 12)) and age.start("age") == step.start("num"):
+                break  # "My dad's platelets are 45 on Keytruda, he's 79.": his age, not a later value
             if not step or step.start("num") - scan > 6 and OTHER_PERSON_HINT_RE.search(lowered, scan, step.start("num")) \
                     and OTHER_PERSON_RE.search(text, scan, step.start("num")):
                 break  # "my pt plt 90, the one next door is 40": someone else's value ends the series
@@ -1935,7 +1947,7 @@ def _find_mentions(text: str) -> list[Mention]:
                 or owner_at and (near := bisect_left(owner_at, end)) < len(owner_at) and owner_at[near] < end + 80 \
                 and (OTHER_PERSON_HINT_RE.search(lowered, max(0, match.start() - 80), match.start())
                      and OTHER_PERSON_RE.search(text, max(0, match.start() - 80), match.start())
-                     or ("'s" in (gap := text[end:owner_at[near]]) or "’s" in gap or "belong" in gap or "was " in gap)
+                     or ("'s" in (gap := text[end:owner_at[near]]) or "’s" in gap or "belong" in gap or "was " in gap or "thats " in gap)
                      and OTHER_PERSON_HINT_RE.search(lowered, end, owner_at[near]) and OTHER_PERSON_RE.search(text, end, owner_at[near])):
             # "…, ours is 88" after a threshold; "my sister had lymphocytes of 0.4 … mine are 0.9" after someone else's value;
             # "plts 14 but that was bed 9's result, ours are 94": someone else's, said after it; "hb 8.8 (grade 2). today 10.1":
@@ -4107,7 +4119,7 @@ HYPOTHETICAL_RE = re.compile(r"(?i)\b(?:if|e\.g\.|for\s+example|such\s+as|would|
 # Someone other than the patient, whose values a message may tell beside the patient's (a relative, a friend, a donor), in the
 # languages read. Words that may name the patient ("man", "Frau", "femme") are left out.
 OTHER_PERSON_RE = re.compile(r"(?i)\b(?:(?:other|another|different)\s+(?:pt|patient|guy|lady|man|woman)|(?:the\s+one\s+)?next\s+door|"
-                             r"(?:pt|patient|guy|lady|man|woman|one)\s+in\s+(?:bed|bay|room|rm)\s*\d+|(?:bed|bay|room|rm)\s*\d+['’]s|(?<=was\s)(?:bed|bay|room|rm)\s*\d+\b|"
+                             r"(?:pt|patient|guy|lady|man|woman|one)\s+in\s+(?:bed|bay|room|rm)\s*\d+|(?:bed|bay|room|rm)\s*\d+['’]s|(?:(?<=was\s)|(?<=thats\s)|(?<=that's\s)|(?<=that’s\s))(?:bed|bay|room|rm)\s*\d+\b|"
                              r"belongs?\s+to\s+(?:bed|bay|room|rm)\s*\d+|"
                              r"(?:dr\.?|doctor|prof\.?)\s+\w+['’]s\s+(?:pt|patient)|husband|wife|partner|son|daughter|mother|father|mom|mum|dad|brother|sister|sibling|friend|neighbou?r|"
                              r"donor|cousin|aunt|uncle|colleague|grand(?:mother|father|ma|pa)|mari|fille|fils|m[èe]re|p[èe]re|fr[èe]re|s(?:œ|oe)ur|voisine?|"
@@ -4116,7 +4128,7 @@ OTHER_PERSON_RE = re.compile(r"(?i)\b(?:(?:other|another|different)\s+(?:pt|pati
                              r"Ehemann|Ehefrau|Sohn|Tochter|Mutter|Vater|Bruder|Schwester|Freund(?:in)?|echtgeno(?:ot|te)|zoon|dochter|moeder|"
                              r"vader|broer|zus|vriend(?:in)?|spender|donneur|donante|donatore|doador)\b")
 # The letters every OTHER_PERSON_RE match holds one of (a cheap test before it; "mari", "fils", "zus" and the like by their vowels' company)
-OTHER_PERSON_HINT_RE = re.compile(r"other|door|belong|(?:in|was)\s+(?:bed|bay|room|rm)\b|(?:bed|bay|room|rm)\s*\d+['’]s|['’]s\s+p|wife|husband|partner|son|daughter|mo[mt]|mum|dad|father|vader|vater|brother|sister|sibling|friend|"
+OTHER_PERSON_HINT_RE = re.compile(r"other|door|belong|(?:in|was|thats|that['’]s)\s+(?:bed|bay|room|rm)\b|(?:bed|bay|room|rm)\s*\d+['’]s|['’]s\s+p|wife|husband|partner|son|daughter|mo[mt]|mum|dad|father|vader|vater|brother|sister|sibling|friend|"
                                   r"neighbo|donor|don|doad|cousin|aunt|uncle|colleague|grand|mari|fille|fils|m[èe]re|p[èe]re|fr[èe]re|s(?:œ|oe)ur|voisin|"
                                   r"vecin|vicin|nachbar|buur|vizinh|esposa|hij|madre|padre|herman|amig|amic|moglie|figli|fratello|sorella|ehe|sohn|"
                                   r"tochter|mutter|bruder|schwester|freund|echtgeno|zoon|dochter|moeder|broer|zus|vriend|spender")

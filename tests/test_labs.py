@@ -2038,6 +2038,17 @@ ROUND121_READS = [
     # someone named with "a", then the writer's own value; a unitless Hb in a Dutch note of clinical words (mmol/L)
     ("a friend from my infusion chair says her neutrophils were 0.7; mine are 2.2", {"anc": 2.2}),
     ("Decursus: Hb 6,1, anemie graad 2; beleid: kuur doorgezet.", {"hgb": 9.83}),
+    # (the second batch) "thats" with no apostrophe before another patient's bed
+    ("ANC 0.3 — oops thats room 6. ours is 2.1", {"anc": 2.1}),
+    # a repeat "in the evening" after a value of this morning; the evening's value is the later of the day
+    ("Hgb this morning 8.6, repeat in the evening was 7.9", {"hgb": 7.9}),
+    ("neuts 0.9 this am, 0.6 in the evening", {"anc": 0.6}),
+    # a person's age with a pronoun after a relative's count is no value
+    ("My mum's neutrophils are 0.9 on nivolumab, she's 81. Is that safe?", {"anc": 0.9}),
+    # the start of the month in another language labels the earlier value
+    ("plaquettes 180 G/L au début du mois, 71 G/L aujourd'hui", {"plt": 71}),
+    # two numbers asked about with the first one's unit
+    ("transfuse at Hb 7 g/dL or 8?", {}),
     # a one-analyte flowsheet whose header line ends with the reference range
     ("LYMPH ABS (x10^9/L)   ref 1.0-4.0\n02/05/25   1.2\n09/05/25   0.7   L\n16/05/25   0.4   L", {"alc": 0.4}),
 ]
