@@ -1453,8 +1453,9 @@ def _current_after_threshold(text: str, position: int) -> re.Match | None:
     if not current or ANALYTE_RE.search(text, position, current.start("num")) or NOT_A_VALUE_RE.match(text, current.end("num")) \
             or text.startswith("/", current.end("num")) and text[current.end("num") + 1:current.end("num") + 2].isdigit():
         return None  # ... but "Today 4/30 WBC 5.8": a date, not a value
-    if (age := AGE_RE.match(text, current.start("cue"))) and age.start("age") == current.start("num"):
-        return None  # "Dad's neutrophils came back at 0.8, he's 74 and feels fine": an age
+    if (age := AGE_RE.match(text, current.start("cue"))) and age.start("age") == current.start("num") \
+            and any(word in " " + text[max(0, position - 120):position].lower() for word in RELATIVE_WORDS):
+        return None  # "Dad's neutrophils came back at 0.8, he's 74 and feels fine": the relative's age
     return current
 
 
