@@ -695,6 +695,9 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
         if text[claim_end:claim_end + 1] == " " and ANOTHER_GRADE_AFTER_RE.match(text, claim_end):
             continue  # "mostly low grade: two grade 2 events and one grade 4": the count of the events, not a grade
         term = _nearest_term(terms, term_starts, claim_start, claim_end, text)
+        if term is None and (is_in := text.rfind(" is in the ", max(start, claim_start - 12), claim_start)) >= 0 \
+                and (subject := _subject_before(text, max(start, claim_start - 50), is_in + 4)) is not None and subject.lastgroup in CANONICAL_UNIT:
+            term = subject.lastgroup  # "Your white cell count is in the grade 3 range, and your neutrophil count of 0.8 …": the white count's grade
         after_term = claim_end
         if term is not None:
             index = bisect_left(term_starts, claim_end)
@@ -847,7 +850,8 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
                 at_time = other_time.span()  # "grade 3 at admission": about the value told with that time, if the text gave one
             else:
                 at_worst = True  # "grade 3 at its nadir": about the episode's worst value, if the text gave several
-        elif ("discharge" in lowered_after[:24] or "d/c" in lowered_after[:16]) and (discharge := DISCHARGE_AFTER_RE.match(text, after_term, end)):
+        elif ("discharge" in lowered_after[:24] or "d/c" in lowered_after[:16] or "follow" in lowered_after[:24] or "f/u" in lowered_after[:16]) \
+                and (discharge := DISCHARGE_AFTER_RE.match(text, after_term, end)):
             at_time = discharge.span()  # "grade 3 on admission, grade 2 at discharge": the value told at discharge, if the text gave one
         elif ("resol" in lowered_after or "recover" in lowered_after or "transfus" in lowered_after or "cycle" in lowered_after
                        or "improv" in lowered_after or "downgrad" in lowered_after or "settl" in lowered_after or "came down" in lowered_after
@@ -857,7 +861,8 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
         if not at_worst and ("adir" in before[-40:] or "owest" in before[-40:] or "orst" in before[-40:]) and WORST_SUBJECT_BEFORE_RE.search(before[-40:]):
             at_worst = True  # "PLT 210 → nadir 31 → 150; the nadir was grade 3": the worst value is the claim's subject
         if ":" in before[-4:] and (head := WORST_HEAD_RE.search(text, max(start, claim_start - 160), claim_start)) \
-                and not VALUE_IN_HEAD_RE.search(VERSION_NAMED_RE.sub("", head.group(0))):  # (not "At the C3 nadir, ANC 0.8 and platelets 60: …")
+                and not VALUE_IN_HEAD_RE.search(VERSION_NAMED_RE.sub("", text[start:claim_start])):
+            # (not "At the C3 nadir, ANC 0.8 and platelets 60: …", "ANC 0.4 and platelets 30 at nadir: …": the values are the head's own)
             at_worst = True  # "Worst CTCAE v5.0 grade for the lab abnormality (anaemia, Hb nadir on 05-Mar): grade 2": the episode's lowest
             if term is None:
                 named = {m.lastgroup for m in TERM_RE.finditer(text, head.start(), claim_start)} \
@@ -869,7 +874,8 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
         if _has_quoted_lines(text) and text.find("?", claim_end, min(end + 1, claim_end + 300)) < 0 and _quoted_in_reply(text, claim_start):
             continue  # "> plt 45 this morning, G2" under a reply: the message replied to, another's words quoted (a question quoted
             # is still asked, and the reply's "Yes, G3" makes it a claim)
-        if text.find("?", claim_end, min(end + 2, claim_end + 48)) >= 0 and ASKED_AFTER_RE.match(text, claim_end) and SAID_BY_ANOTHER_BEFORE_RE.search(before):
+        if text.find("?", claim_end, min(end + 2, claim_end + 48)) >= 0 and ASKED_AFTER_RE.match(text, claim_end) \
+                and (SAID_BY_ANOTHER_BEFORE_RE.search(before) or SAID_BY_ANOTHER_FOREIGN_BEFORE_RE.search(before)):
             continue  # "The nurse said that's grade 1 neutropenia, is that right?": another's claim, asked about
         if (REPORTED_HINT_RE.search(lowered_before[-100:]) or ANYONE_HINT_RE.search(lowered_before)) and REPORTED_BEFORE_RE.search(before) \
                 or REPORTED_HINT_RE.search(lowered_after, 0, 45) and REPORTED_AFTER_RE.match(text, after_term, end):
@@ -928,7 +934,7 @@ EPISODE_AFTER_RE = re.compile(r"(?i)(?:[ \t]+(?:secondary\s+to|due\s+to|related\
                               # "grade 3 anaemia secondary to AIHA, improved to grade 2 at discharge": the grade it changed from
                               r"(?:[^\d.;,\n]{0,50},[ \t]*)?(?:(?:and|then|later|since|subsequently)\s+)?(?:improv(?:ed|ing)|recover(?:ed|ing)|downgraded|resolv(?:ed|ing)|"
                               r"settl(?:ed|ing)|came\s+down)\s+to\s+(?:CTCAE\s+)?(?:grade|gr\.?|G)\s*[0-4]\b)")
-DISCHARGE_AFTER_RE = re.compile(r"(?i)[ \t]*(?:at|on|by)[ \t]+(?:the[ \t]+(?:time[ \t]+of[ \t]+)?)?(?:discharge|d/c)\b")
+DISCHARGE_AFTER_RE = re.compile(r"(?i)[ \t]*(?:at|on|by)[ \t]+(?:the[ \t]+(?:time[ \t]+of[ \t]+)?)?(?:discharge|d/c|follow-?up|f/u)\b")  # ... or follow-up
 OTHER_TIME_HINT_RE = re.compile(r"nadir|lowest|worst|peak|baseline|previous|initial|earlier|admission|presentation|diagnos|arrival|onset|last|"
                                 r"yesterday|before|gestern|hier|ayer|ieri|gisteren|ontem|entr[ée]e|ingres|aufnahme|opname|admiss")
 DEFINED_HINT_RE = re.compile(r"[<≤=]|(?=[lbusdo])(?:less|below|under|unter|sous|dessous|debajo|sotto|onder|abaixo)")
@@ -1032,6 +1038,14 @@ REPORTED_HINT_RE = re.compile(r"initially|originally|previously|first|incorrect|
 SAID_BY_ANOTHER_BEFORE_RE = re.compile(r"(?i)\b(?:nurse|doctor|dr\.?(?:\s+[A-Z]\w*)?|oncologist|physician|resident|pharmacist|gp|registrar|fellow|"
                                        r"attending|consultant|he|she|they)\s+(?:said|says|told\s+(?:me|us|him|her)|thinks?|thought|called\s+it|wrote)\s+"
                                        r"(?:that\s+)?(?:(?:that|it|this)(?:['’]s|\s+is|\s+was)\s+|(?:my|his|her|their|the)\s+(?:[^.?!\n]|\.\d){1,40}?\s+(?:is|are|was|were)\s+)?(?:an?\s+)?$")
+# ... and in the other languages: "o médico disse que é anemia grau 2, está certo?", "el médico dijo que es grado 2, ¿es correcto?"
+SAID_BY_ANOTHER_FOREIGN_BEFORE_RE = re.compile(
+    r"(?i)\b(?:m[ée]dic[oa]|m[ée]decin|enfermeir[oa]|enfermer[oa]|infermier[ea]|infirmi[èe]re|[äa]rzt(?:in)?|dokter|huisarts|arts|"
+    r"onc[óo]log[oa]|oncologista|oncologue|onkolog(?:e|in)|hematologista|hemat[óo]log[oa]|ematolog[oa]|h[ée]matologue)\s+"
+    r"(?:disse|dijo|ha\s+dicho|ha\s+detto|dice|diz|a\s+dit|dit|sagte|sagt|meinte|hat\s+gesagt|zei|zegt|heeft\s+gezegd|falou|afirmou)\s+"
+    r"(?:(?:que|che|dass|dat)\s+|qu['’])?(?:(?:é|es|è|est|ist|is|era|war|was|c['’]est|het\s+is)\s+|"
+    r"(?:mis|mes|meus|minhas|mijn|meine|i\s+miei|le\s+mie|la|el|le|il|a|o|die|der|de|het)\s+(?:[^.?!\n]|[.,]\d){1,40}?\s+(?:son|sont|s[ãa]o|sono|sind|zijn|es|est|é|è|ist|is)\s+)?"
+    r"(?:(?:uma?|una?|une|eine?|een|un)\s+)?(?:[^\W\d]+\s+)?$")
 ASKED_AFTER_RE = re.compile(r"(?i)(?:(?!\b(?:but|however|though|although)\b)[^.?!\n]){0,45}\?")  # "…, is that right?" (not "… but I read that …?")
 ANYONE_HINT_RE = re.compile(r"someone|somebody|anyone|people|everyone")  # "Someone … writes grade 3", anywhere in the 60 characters before
 REPORTED_BEFORE_RE = re.compile(r"(?i)\b(?:(?:initially|originally|previously|first|incorrectly|erroneously|mistakenly|wrongly|falsely)\s+"
@@ -1089,7 +1103,7 @@ COHORT_WORD_RE = re.compile(r"(?i)\b(?:patients|pacientes|pazienti|patienten|pat
 def _series_in_claims_bracket(text: str, claim: Claim, series: Mention, s_start: int) -> bool:
     """Whether a series after a claim lies in the bracket the claim opens, as one event's values: not a change told
     around the claim, not a cohort's values."""
-    gap = text[claim.span[1]:series.span[0]]
+    gap = text[claim.span[1]:series.steps[0][2][0]]  # (a condition's bracket read with its condition: "neutropenia (D8 1.4, …)")
     return "(" in gap and ")" not in gap and not ARROW_OR_CHANGE_RE.search(text, max(0, claim.span[0] - 6), series.span[1]) \
         and not COHORT_WORD_RE.search(text, max(s_start, claim.span[0] - 200), series.span[1])
 
@@ -1463,7 +1477,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         any_series = any(map(STEPS_OF, values))
         first_of_sentence = len(findings)
         chained: tuple[int, Mention, bool] | None = None  # the previous claim's end and the value it was judged on
-        stated_lln = STATED_LLN_RE.search(text, s_start, s_end) if "limit" in sentence or "LLN" in sentence else None
+        stated_lln = STATED_LLN_RE.search(text, s_start, s_end) if "limit" in sentence or "LLN" in sentence or "LIN" in sentence \
+            or "mite" in sentence or "grenze" in sentence or "ondergrens" in sentence else None
         for claim in claims:
             if claim.term_analyte is None:
                 subject = _subject_before(text, max(s_start, claim.span[0] - 40), claim.span[0]) \
@@ -3090,6 +3105,7 @@ def _event_value(text: str, s_start: int, claim: Claim | None, analyte: str, kno
 TIME_LABEL_RE = re.compile(r"(?i)\b(?:(?P<discharge>discharge|d/c|sortie|alta|entlassung|ontslag|dimissione)|"
                            r"(?P<admission>admission|admitted|presentation|presented|ingreso|ingresso|aufnahme|opname|admiss[ãa]o)|"
                            r"(?P<baseline>baseline|pre-?treatment|basal|ausgangswert)|"
+                           r"(?P<followup>follow-?up|f/u|suivi|seguimiento|controllo|nachsorge|nacontrole)|"
                            r"(?:day|d[ií]a|jour|tag|giorno|dag)\s*\+?(?P<day>\d{1,3}))\b")
 DAY_NUMBER = r"(?:(?<=day )|(?<=Day )|(?<=dia )|(?<=día )|(?<=jour )|(?<=tag )|(?<=Tag )|(?<=dag )|(?<=giorno ))\d{1,3}"  # a day's number, no value
 LABEL_AFTER_VALUE_RE = re.compile(rf"(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?(?:[^,;.\d\n]|{DAY_NUMBER}){{0,40}}", re.IGNORECASE)  # past the value's unit
@@ -3131,7 +3147,7 @@ def _value_of_labelled_time(text: str, start: int, end: int, values: list[Mentio
 
 
 def _label_kind(label: re.Match) -> str:
-    """A time label's kind: "discharge", "admission", "baseline", or the day it names ("day 118", "no dia 118": "day118")."""
+    """A time label's kind: "discharge", "admission", "baseline", "followup", or the day it names ("day 118", "no dia 118": "day118")."""
     return f"day{int(label.group('day'))}" if label.lastgroup == "day" else label.lastgroup
 
 
@@ -3688,7 +3704,11 @@ PRONOUN_SUBJECT_RE = re.compile(r"(?i)\b(?:it|that|this|she|he|they)(?:'s|’s|'
 
 
 # The lower limit of normal a sentence gives ("against his laboratory's lower limit of 13.0 g/dL", "LLN 1.8"): grade 1 starts there.
-STATED_LLN_RE = re.compile(rf"(?i)(?:lower\s+limit(?:\s+of\s+normal)?|\bLLN)\s*(?:\(\s*LLN\s*\)\s*)?(?:for\s+(?:men|women|males?|females?)\s*)?(?:of|is|=|:|at)?\s*{NUMBER}\s*(?:{UNIT})?")
+# Also in the other languages: "(LIN du laboratoire 13,0 g/dL)", "límite inferior de 13,5", "untere Normgrenze 13,5".
+STATED_LLN_RE = re.compile(rf"(?i)(?:lower\s+limit(?:\s+of\s+normal)?|\bLLN|\bLIN\b|limite\s+inf[ée]rieure?(?:\s+de\s+la\s+normale?)?|l[íi]mite\s+inferior(?:\s+(?:de\s+la\s+)?normal(?:idad)?)?|"
+                           rf"untere[nr]?\s+Normgrenze|Untergrenze|ondergrens)"
+                           rf"(?:(?<=LIN)\s+(?:du|de\s+notre)\s+(?:laboratoire|labo))?"
+                           rf"\s*(?:\(\s*LLN\s*\)\s*)?(?:for\s+(?:men|women|males?|females?|[^\W\d]+(?:\s+counts?)?)\s*)?(?:of|is|=|:|at|à|de|est|es|è|ist|van|bei)?\s*{NUMBER}\s*(?:{UNIT})?")
 
 
 # A reference range in brackets right after a value ("Hb 13.1 g/dL (ref 13.5–17.5)", "Hgb 12.6 L (13.5-17.5 g/dL)"): its
@@ -3810,7 +3830,7 @@ def _grade_of(analyte: str, value: float, version: str, lln: float | None, nativ
 # Words of the life-threatening consequences that make anaemia grade 4 whatever the Hb (CTCAE: "life-threatening
 # consequences; urgent intervention indicated").
 LIFE_THREAT_RE = re.compile(r"(?i)\b(?:life[- ]threatening\s+(?:consequences?|symptoms?|bleed\w*|ha?emorrhage)|(?:urgent|emergen\w*)\s+(?:intervention|transfusion)|massive\s+transfusion|"
-                            r"unstable|instabil\w*|shock|isch(?:a)?emi\w*|troponin|chest\s+pain|angina|ha?emodynamic\w*|syncope|"
+                            r"unstable|instabil\w*|shock|isch(?:a)?emi\w*|troponin|chest\s+pain|angina|ha?emodynamic\w*|syncope|hypotens\w*|\bMTP\b|"
                             r"lebensbedrohlich\w*|potentiellement\s+mortel\w*|pericolo\s+di\s+vita|riesgo\s+vital|levensbedreigend\w*)")
 
 

@@ -2690,7 +2690,10 @@ CONDITION_LABEL = (rf"(?:{DATE_LABEL}|(?:at\s+|on\s+)?(?:nadir|lowest|low|min(?:
                    r"today|now|current(?:ly)?|latest|recovery|recovered|follow-?up|last|initial|first|repeat|recheck|"
                    r"pre-?\w*|post-?\w*|(?:mon|tues|wednes|thurs|fri|satur|sun)day))")
 CONDITION_ITEM = rf"{CONDITION_LABEL}[ \t]*[:=]?[ \t]*\d+(?:[.,·]\d+)?(?![\d%])(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?"
-CONDITION_BRACKET_RE = re.compile(rf"\b(?P<condition>{'|'.join(CONDITION_ANALYTES)})(?:a|as|c)\b[ \t]*\((?P<items>[ \t]*{CONDITION_ITEM}"
+# Words of the episode between a condition and its bracket: "Grade 3 neutropenia this cycle, resolved (D8 1.4, D12 0.4, D15 1.7)".
+EPISODE_GAP = (r"(?:[ \t]+(?:this|that|during|in)[ \t]+(?:cycle|course|week|admission|episode)(?:[ \t]*\d+)?)?"
+               r"(?:[ \t]*,?[ \t]*(?:now[ \t]+)?(?:resolved|resolving|recovered|recovering|improving|improved))?")
+CONDITION_BRACKET_RE = re.compile(rf"\b(?P<condition>{'|'.join(CONDITION_ANALYTES)})(?:a|as|c)\b{EPISODE_GAP}[ \t]*\((?P<items>[ \t]*{CONDITION_ITEM}"
                                   rf"(?:[ \t]*[,;][ \t]*{CONDITION_ITEM})*)[ \t]*\)", re.IGNORECASE)
 CONDITION_ITEM_RE = re.compile(rf"(?P<label>{CONDITION_LABEL})[ \t]*[:=]?[ \t]*{NUMBER}(?:[ \t]*(?P<unit>{UNIT_ALTERNATIVES})(?![A-Za-z]))?",
                                re.IGNORECASE)
@@ -2753,7 +2756,7 @@ def condition_value_mentions(text: str, lowered: str) -> list[Mention]:
 
 
 # The end of a condition's word and its bracket, one pattern per hint: each starts with a plain string (fast over a long text).
-CONDITION_BRACKET_TAIL_RES = [re.compile(rf"{hint}(?:a|as|c)\b(?:[ \t]*\(|[^()\n.;]{{1,30}}\([ \t]*(?:counts?|values?|levels?)\b)") for hint in ("peni", "emi")]
+CONDITION_BRACKET_TAIL_RES = [re.compile(rf"{hint}(?:a|as|c)\b(?:{EPISODE_GAP}[ \t]*\(|[^()\n.;]{{1,30}}\([ \t]*(?:counts?|values?|levels?)\b)") for hint in ("peni", "emi")]
 
 
 def condition_starts(text: str, lowered: str) -> list[int] | None:
@@ -3379,6 +3382,7 @@ LOOSE_GAP_RE = re.compile(r"(?:[ \t]+(?!(?:targets?|goals?|thresholds?|triggers?
                           r"transfus\w*|giv\w*|if|when|unless|should|must|would|could|need\w*|requir\w*|keep|maintain|aim|range|normal|"
                           r"reference|ref|doses?|per|by|from|least|most|median|mean|average|minimum|safe|acceptable|desired|expected|"
                           r"usual|typical|lln|uln)\b)[A-Za-z][\w'-]*){1,6}?[ \t]+(?:was|were|is|are|reached|measured)[ \t]+"
+                          r"(?:(?<=reached[ \t])(?:(?:a|an|its|her|his|their)[ \t]+)?(?:nadir|low|lowest|trough)[ \t]+(?:of[ \t]+)?)?"  # "… and reached a nadir of 7.6"
                           r"(?=(?:~|about\s+|around\s+)?\d)", re.IGNORECASE)
 # A sample that could not be counted, then the count repeated: "Plt clumped — repeat citrate count 188", "Hb haemolysed,
 # recheck: 9.4". The value of the repeat is the patient's; a number before it is not read (its name has none).

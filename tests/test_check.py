@@ -286,7 +286,8 @@ def test_a_one_megabyte_line_is_checked_in_linear_time():
                                   "review-fresh100", "review-fresh102", "review-fresh104", "review-fresh105",
                                   "review-fresh107", "review-fresh108", "review-fresh110", "review-fresh111",
                                   "review-fresh113", "review-fresh114", "review-fresh116", "review-fresh117",
-                                  "review-fresh119", "review-fresh120", "review-fresh122"])
+                                  "review-fresh119", "review-fresh120", "review-fresh122",
+                                  "review-fresh123", "review-fresh125"])
 def test_held_out_passages(name):
     """Precision and recall per passage: the development set must stay at 0.97 or better; the fresh set (never
     tuned on) guards against regressions."""
@@ -304,8 +305,8 @@ def test_held_out_passages(name):
     # fresh80, fresh82 and fresh84 beside them; fresh87, fresh88, fresh90, fresh91, fresh93, fresh94, fresh96, fresh97, fresh99 and
     # fresh100 and fresh102, the round after's, the honest fresh86, fresh89, fresh92, fresh95, fresh98 and fresh101 beside them;
     # fresh104, fresh105, fresh107, fresh108, fresh110, fresh111, fresh113, fresh114, fresh116, fresh117 and fresh119, the next
-    # round's, the honest fresh103, fresh106, fresh109, fresh112, fresh115 and fresh118 beside them; fresh120 and fresh122, the
-    # round after's, the honest fresh121 beside them; fresh99, written late,
+    # round's, the honest fresh103, fresh106, fresh109, fresh112, fresh115 and fresh118 beside them; fresh120, fresh122, fresh123
+    # and fresh125, the round after's, the honest fresh121 and fresh124 beside them; fresh99, written late,
     # 0.982 / 0.932 when set, held at 0.95 for its recall)
     floor = (0.97, 0.97) if name not in ("review-fresh", "review-fresh42", "review-fresh65", "review-fresh70", "review-fresh99") \
         else (0.95, 0.85) if name == "review-fresh" else (0.97, 0.95) if name in ("review-fresh65", "review-fresh70", "review-fresh99") else (0.95, 0.95)
@@ -1929,6 +1930,24 @@ ROUND121_CLASSES = [
      [(M, "anc", 4, 3)]),
     # a unitless Hb in a Dutch note with clinical words only (mmol/L)
     ("Decursus: Hb 6,1, anemie graad 2; beleid: kuur doorgezet.", "5", []),
+    # (the second batch) a count that "fell … and reached a nadir of" its value
+    ("Platelets dropped steadily after the infusion and reached a nadir of 41 on day 8 (grade 2 thrombocytopenia).", "5", [(M, "plt", 2, 3)]),
+    # values labelled "at nadir" before a colon are the head's own, judged 'respectively'
+    ("Hb 7.4 and ANC 0.8 at nadir: grade 2 and grade 3, respectively.", "5", [(M, "hgb", 2, 3)]),
+    # an episode's words between the condition and its bracket of dated values: judged on the worst
+    ("Grade 2 thrombocytopenia during cycle 3, recovered (D8 88, D15 46, D22 120).", "5", [(M, "plt", 2, 3)]),
+    # the laboratory's lower limit in French, and for a named count
+    ("PNN 1,9 G/L (LIN du laboratoire 1,8 G/L) : neutropénie de grade 1.", "5", [(M, "anc", 1, 0)]),
+    ("The lab's LLN for neutrophils is 1.8; his is 1.9 today, grade 1 neutropenia.", "5", [(M, "anc", 1, 0)]),
+    # a doctor's claim reported and asked about in another language
+    ("A minha contagem de plaquetas é 60 e a médica disse que é trombocitopenia grau 3, está certo?", "5", []),
+    # the count named as the subject of "is in the grade N range", beside another count's value
+    ("Your platelet count was 160 and your neutrophil count 1.2. Your platelet count is in the grade 1 range, and your neutrophil count of 1.2 is grade 2.",
+     "5", [(M, "plt", 1, 0)]),
+    # grade 4 anaemia with hypotension or a massive transfusion protocol stands
+    ("Hb 5.9 g/dL, hypotensive despite fluids — grade 4 anaemia, MTP called.", "5", []),
+    # a grade said "at follow-up" is judged on the value told at follow-up
+    ("Platelets 22 on admission, 160 at follow-up; grade 4 on admission and grade 1 at follow-up.", "5", [(M, "plt", 1, 0)]),
 ]
 
 
