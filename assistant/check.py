@@ -115,8 +115,13 @@ def _lowers_plainly(char: str) -> bool:
     return (char.isascii() or "\u00c0" <= char <= "\u024f") and char not in CASE_FOLD_EXCEPTIONS
 
 
-ROMAN = {"0": 0, "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
-GRADE_TOKEN = r"(?:[0-5]|iv|v|i{1,3}|one|two|three|four|five)"
+# A grade written as a Roman numeral or a word, in English or in the other languages read ("grado dos", "Grad drei")
+# (not the words that are also articles: "un", "um", "een")
+GRADE_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "uno": 1, "eins": 1, "één": 1,
+               "dos": 2, "due": 2, "dois": 2, "deux": 2, "zwei": 2, "twee": 2, "tres": 3, "tre": 3, "três": 3, "trois": 3, "drei": 3, "drie": 3,
+               "cuatro": 4, "quattro": 4, "quatro": 4, "quatre": 4, "vier": 4, "cinco": 5, "cinque": 5, "cinq": 5, "fünf": 5, "vijf": 5}
+ROMAN = {"0": 0, "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, **GRADE_WORDS}
+GRADE_TOKEN = r"(?:[0-5]|iv|v|i{1,3}|" + "|".join(sorted(GRADE_WORDS, key=len, reverse=True)) + ")"
 # A record's grade of the event's worst value: "CTCAE v5.0 grade at worst value: 3", "grade (worst value 71 x10^9/L on day 29): 1".
 WORST_LABEL = (r"\s+(?:at|for|of)\s+(?:the\s+)?(?:worst|nadir|lowest|peak|maximum|max)(?:\s+value)?\s*:"
                r"|\s*\(\s*(?:at\s+)?(?:worst|nadir|lowest|max\w*)\b[^()\n]{0,50}\)\s*:"
@@ -203,7 +208,7 @@ def _comparison_pattern(every_language: bool) -> str:
         r"(?:clears?|cleared|clearing|meets?|met|meeting|reach(?:es|ed)?|satisf(?:ies|ied|y)|falls?\s+short\s+of|fell\s+short\s+of|"
         r"fails?\s+to\s+(?:reach|meet|clear)|failed\s+to\s+(?:reach|meet|clear)|miss(?:es|ed)?)"
         r"(?=\s+(?:the\s+|an?\s+|our\s+|its\s+)?(?:[\w'’-]+\s+){0,3}?(?:[<>≥≤]\s*)?(?:\d[\d.,]*\s*(?:\S+\s+){0,2}?)?"  # "clears the protocol's 1.5 threshold"
-        r"(?:threshold|cut-?off|cutoff|minimum|requirement|limit|bar|floor|needed|required|necessary)\b))\s*"
+        r"(?:threshold|cut-?off|cutoff|minimum|requirement|limit|bar|floor|needed|required|necessary|wants?|wanted|needs|requires)\b))\s*"  # "… the 100 IR wants"
         rf"(?:the\s+|an?\s+)?(?:(?!(?:grade|grado|grad|grau|graad|gr)\b){word}\s+){words}?(?:(?:CTCAE\s+)?(?:grade|gr\.?)\s*[0-5IViv]+\s+)?"
         r"(?:(?:[A-Za-z-]+\s+){0,2}?(?:threshold|cut-?off|cutoff|limit(?:\s+of\s+normal)?|level|boundary|mark|value|line|LLN|ULN|minimum|"
         rf"requirement|floor|bar{foreign_nouns})"
@@ -608,6 +613,8 @@ def _bracket_of_its_own(before: str, denial: int, term: str | None) -> bool:
 
 
 VALUE_IN_HEAD_RE = re.compile(r"(?i)\d[.,]\d|\d\s*(?:x\s*10|×\s*10|g/dl|g/l|/[µu]l|k/[µu]l|/nl|mmol)")
+# A head that names the episode, then a colon before its grade: "Neutropenia this cycle, resolved (D8 1.4, …): grade 2".
+EPISODE_HEAD_RE = re.compile(r"(?i)\b(?:resolv\w*|recover\w*|this\s+cycle|episode)\b(?:[^.;\n]|(?<=\d)\.(?=\d)){0,80}:\s*$")
 # The worst value as the subject of a claim: "the nadir was grade 3", "its lowest count reached grade 4", "worst value: grade 2".
 WORST_SUBJECT_BEFORE_RE = re.compile(r"(?i)\b(?:the|its|her|his|their)\s+(?:nadir|lowest|worst)(?:\s+(?:count|value|level|point|reading|result))?"
                                      r"(?:\s*\([^()\n]{1,20}\))?\s+(?:was|is|were|reached|hit|corresponded\s+to|represented)\s+(?:a\s+|an\s+)?(?:ctcae\s+)?$")
@@ -625,7 +632,10 @@ CORRECTION_FOLLOWS_RE = re.compile(r"(?i)[\s\"”'–—-]*(?:(?:in|on|at|from)\
                                    # ... in the other languages read: "— da correggere:", "à corriger", "a corregir", "zu korrigieren", "errado"
                                    r"da\s+correggere|à\s+corriger|a\s+corregir|hay\s+que\s+corregir|a\s+corrigir|zu\s+korrigieren|moet\s+gecorrigeerd|"
                                    r"(?:è|es|est|é|ist|is)\s+(?:sbagliato|errato|incorrecto|erróneo|faux|incorrect|errado|incorreto|falsch|fout)\b|"
-                                   r"(?:that['’]s|it['’]s)\s+(?:not\s+(?:quite\s+)?right|wrong|incorrect))")
+                                   r"(?:that['’]s|it['’]s)\s+(?:not\s+(?:quite\s+)?right|wrong|incorrect)|"
+                                   # the grade said again after "but": "… says 'platelets 44, grade 2', but 44 is grade 3"
+                                   r",?\s*(?:but|whereas|however,?)\s+(?:(?:the\s+)?(?:value|count|it|that|this|\d+(?:[.,]\d+)?)\s+)?(?:is|was|are)\s+(?:actually\s+|really\s+)?"
+                                   r"(?:(?:CTCAE\s+)?(?:grade|gr\.?)\s*[0-5]))")
 THAT_VERSION_RE = re.compile(r"(?i)\b(?:(?:with|under|in|by|per|using)\s+(?:that|this|the\s+(?:newer|older|new|old|latter|former))\s+version|"
                              r"con\s+(?:esa|esta)\s+versi[óo]n|en\s+(?:esa|esta)\s+versi[óo]n|(?:avec|selon|dans)\s+cette\s+version|"
                              r"(?:mit|nach|in)\s+dieser\s+Version|(?:con|secondo|in)\s+questa\s+versione|(?:com|nessa|nesta)\s+(?:essa\s+|esta\s+)?vers[ãa]o|"
@@ -858,6 +868,8 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
                        or "episode" in lowered_after or "course" in lowered_after or "admission" in lowered_after) \
                 and EPISODE_AFTER_RE.match(text, after_term, end):
             of_episode = True  # "grade 3 neutropenia, resolving", "grade 3 this cycle": the episode's grade is its worst value's
+        if ":" in before[-4:] and not of_episode and EPISODE_HEAD_RE.search(text, max(start, claim_start - 120), claim_start):
+            of_episode = True  # "Neutropenia this cycle, resolved (D8 1.4, D12 0.7, D15 2.1): grade 2": the episode's grade
         if not at_worst and ("adir" in before[-40:] or "owest" in before[-40:] or "orst" in before[-40:]) and WORST_SUBJECT_BEFORE_RE.search(before[-40:]):
             at_worst = True  # "PLT 210 → nadir 31 → 150; the nadir was grade 3": the worst value is the claim's subject
         if ":" in before[-4:] and (head := WORST_HEAD_RE.search(text, max(start, claim_start - 160), claim_start)) \
@@ -927,7 +939,8 @@ OTHER_TIME_AFTER_RE = re.compile(rf"(?i){OTHER_TIME}(?!\s*\((?!\s*(?:CTCAE\s*)?v
 # ... unless a bracket after the time gives the value of that time: "grade 4 thrombocytopenia at the day-10 nadir (platelets 19)"
 OTHER_TIME_OWN_RE = re.compile(rf"(?i){OTHER_TIME}(?=\s*\()")
 # A claim about the whole episode, said after its condition: "grade 3 neutropenia, resolving", "… this cycle, resolved".
-EPISODE_AFTER_RE = re.compile(r"(?i)(?:[ \t]+(?:secondary\s+to|due\s+to|related\s+to|attributed\s+to|caused\s+by|from)\b[^\d.;,\n]{0,40},)?"  # "… secondary to AIHA, transfused"
+EPISODE_AFTER_RE = re.compile(r"(?i)(?:[ \t]*\(?[ \t]*(?:(?:by|per|under|using)[ \t]+)?(?:CTCAE[ \t]*)?v(?:ersion)?[ \t]*[56](?:\.0)?[ \t]*\)?)?"  # "grade 2 by CTCAE v5.0, resolved"
+                              r"(?:[ \t]+(?:secondary\s+to|due\s+to|related\s+to|attributed\s+to|caused\s+by|from)\b[^\d.;,\n]{0,40},)?"  # "… secondary to AIHA, transfused"
                               r"[ \t]*[,;:–—-]?[ \t]*(?:(?:during|in|over|for)\s+)?(?:(?:this|that|the)\s+(?:cycle|course|episode|admission)\b|"
                               r"(?:(?:now|since|fully|largely|which\s+(?:has\s+|is\s+)?)\s*)?(?:resolving|resolved|recovered|transfused)\b|"
                               r"(?:(?:one|two|three|\d+|several|multiple)\s+)?(?:platelet\s+|red[- ]cell\s+|blood\s+)?transfusions?\b|"  # "grade 3 - two platelet transfusions"
@@ -1697,7 +1710,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         range_findings, range_checked = _range_comparison_findings(text, comparable, spans, default)
         findings, checked, reread = findings + range_findings, checked + range_checked, True
     if ("|" in text or "\t" in text or "  " in text or "\n" in text and ("," in text or ";" in text)) \
-            and (GRADE_WORD_HINT_RE.search(text) or "toxgr" in lowered):
+            and (GRADE_WORD_HINT_RE.search(text) or "toxgr" in lowered or "| v5" in lowered or "| v6" in lowered):
         table_findings, table_checked = _grade_column_findings(text, default)
         findings, checked, reread = findings + table_findings, checked + table_checked, True
     if "TOXGR" in text and "LBTEST" in text or '"' in text and "{" in text and "grade" in lowered:
@@ -1721,6 +1734,8 @@ REFERRED_COMPARISON_RE = _scan(rf"(?i)\b(?#first)(?P<rel>above|over|below|under|
 THRESHOLD_NOUN_WORDS = ("threshold", "cut-off", "cutoff", "limit", "line", "bar", "requirement", "trigger", "criteri")  # the words of THRESHOLD_NOUN
 
 
+# A threshold with its comparator and number before the count's name: "required ≥75 x10^9/L platelets".
+THRESHOLD_BEFORE_NAME_RE = re.compile(rf"(?P<cmp>[<>≤≥]=?)[ \t]*{NUMBER}[ \t]*(?:{UNIT})?[ \t]+(?:of[ \t]+)?(?=[^\W\d_])", re.IGNORECASE)
 # A threshold stated with its number: "anc cutoff for the trial is 1.5", "the hold limit: 75".
 STATED_THRESHOLD_RE = re.compile(rf"(?i)\b{THRESHOLD_NOUN}\b[^.;?\n\d]{{0,30}}?(?:\bis|\bof|=|:|\bat)\s*(?P<cmp>[<>≤≥]?=?)\s*(?P<num>\d+(?:[.,]\d+)?)(?![\d.,]?\d)")
 THRESHOLD_REACH = 200  # characters before the value looked back over for the threshold it is compared with
@@ -1761,6 +1776,12 @@ def _referred_threshold_findings(text: str, lowered: str, mentions: list[Mention
             if named and named[-1] == mention.analyte:  # "anc cutoff … is 1.5": that count's threshold
                 threshold, *_ = to_canonical(mention.analyte, parse_number(number.group("num")), mention.unit_text)
                 stated.append((number.start(), threshold, number.group("cmp") or ""))
+        if "≥" in text[floor:mention.span[0]] or ">" in text[floor:mention.span[0]] or "<" in text[floor:mention.span[0]] or "≤" in text[floor:mention.span[0]]:
+            for number in THRESHOLD_BEFORE_NAME_RE.finditer(text, floor, mention.span[0]):  # "IMbrave150 required ≥75 x10^9/L platelets"
+                name = ANALYTE_RE.match(text, number.end())
+                if name is not None and name.lastgroup == mention.analyte:
+                    threshold, *_ = to_canonical(mention.analyte, parse_number(number.group("num")), number.group("unit") or mention.unit_text)
+                    stated.append((number.start(), threshold, number.group("cmp")))
         if not stated or max(stated)[1] is None:
             continue
         _, threshold, comparator = max(stated)
@@ -1919,7 +1940,9 @@ def _lln_comparison_findings(text: str, lowered: str, mentions: list[Mention], s
     named_ranges = _NamedRanges(text, lowered, spans)
     # the lower limit a range right after an earlier value of each analyte gives: "Hgb 12.9 (M, lab range 13.5–17.5) … Hgb 12.9 —
     # within the normal range" is judged against 13.5
-    ranged = {m.analyte: lln for m in values if "(" in text[m.number_span[1]:m.span[1] + 6] and (lln := _range_lln(text, m)) is not None} \
+    # ... or a range labelled later on the value's line: "Result: 118 / Units: g/L / Standard range: 115 - 165 g/L"
+    ranged = {m.analyte: lln for m in values if "(" in text[m.number_span[1]:m.span[1] + 6] and (lln := _range_lln(text, m)) is not None
+              or "range" in text[m.span[1]:m.span[1] + 70].lower() and (lln := _range_on_line(text, m)) is not None} \
         if english or foreign else {}
     normal_at = list(NORMAL_AT_RE.finditer(text)) if "normal at" in lowered else []
     normal_alone = [m for at in word_starts(lowered, "normal") if NORMAL_ALONE_BEFORE_RE.search(text, max(0, at - 24), at)
@@ -2171,6 +2194,7 @@ def _sentence_at(text: str, spans: list[tuple[int, int]], position: int) -> str:
 # ("| 8 | 0.8 | 2 |") is a claim about the row's value; grades written with their word ("Grade 2") are read as text.
 # Also in the other languages read here, and with the analyte after the word: "Grado CTCAE v5.0", "CTCAE-Grad Thrombos".
 GRADE_HEADER_RE = re.compile(r"(?i)^(?:(?:NCI[\s-]*)?CTCAE(?:\s*v(?:ersion)?\s*[56](?:\.0)?)?$|"  # "| CTCAE v5.0 | CTCAE v6.0 |", "CTCAE" over bare grades
+                             r"v(?:ersion)?\s*[56](?:\.0)?$|"  # "| Value | v5.0 | v6.0 |": a version alone heads its grades
                              r"[A-Z]{0,3}TOXGRN?$|"  # a CDISC toxicity grade variable: ATOXGR, LBTOXGR, AETOXGR
                              r"(?:ctcae[\s-]*)?(?:v(?:ersion)?\s*[56](?:\.0)?\s*)?(?:(?P<name>[A-Za-zÀ-ÿ#/ .]+?)\s+)?(?:ctcae[\s-]*)?"
                              r"(?:v(?:ersion)?\s*[56](?:\.0)?\s*)?(?:grade|grado|grad|grau|graad|gr\.?)\s*"
@@ -2926,6 +2950,9 @@ def _someone_else(before: str, writer_is_patient: bool = False) -> bool:
         or writer_is_patient and "my " in lowered and WRITERS_RELATIVE_RE.search(before) is not None
 
 
+CLOCK_RE = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
+
+
 def _remembered_value(text: str, s_start: int, start: int, claim: Claim | None, known: dict[str, Mention],
                       last_given: list[Mention], first: int, history: dict[str, list[Mention]] | None = None) -> Mention | None:
     """The value a claim (or, with no claim, a comparison) starting at `start` in a sentence without values is about:
@@ -2964,7 +2991,8 @@ def _remembered_value(text: str, s_start: int, start: int, claim: Claim | None, 
     referring = REFERRING_BEFORE_RE.search(text, max(s_start, start - 40), start) \
         or (THE_GRADE_IS_RE.search(text, max(s_start, start - 30), claim.span[1]) if claim is not None else None) \
         or (CORRECTED_JUST_BEFORE_RE.search(text, max(s_start, start - 30), start) if claim is not None and "grad" in text[max(s_start, start - 30):start] else None)
-    if referring is not None and re.search(r"\d", GRADE_CLAIM_RE.sub("", VERSION_NAMED_RE.sub("", text[max(s_start, referring.start() - 12):referring.start()]))):
+    # (a grade claimed just before is no number, nor a clock: "I wrote grade 2 in the 08:00 note; the correct grade is 3")
+    if referring is not None and re.search(r"\d", CLOCK_RE.sub("", GRADE_CLAIM_RE.sub("", VERSION_NAMED_RE.sub("", text[max(s_start, referring.start() - 30):referring.start()])))[-12:]):
         return None  # "The value was actually 16, which is grade 4": the claim is about the number just said
     if last_given and len({m.analyte for m in last_given}) == 1 and (OPENING_RE.fullmatch(before) or referring is not None) \
             and all(term.lastgroup == last_given[0].analyte for term in TERM_RE.finditer(text, last_given[-1].span[1], s_start)):
@@ -3737,6 +3765,16 @@ RANGE_NAME_WORDS = ("range", "interval", "limits")
 RANGE_REACH = 200  # how far from the value, within its sentence, a named range is looked for
 
 
+RANGE_ON_LINE_RE = re.compile(rf"(?i)[^\n]{{0,60}}?\b(?:standard|normal|reference|ref\.?)[ \t]+(?:range|interval)[ \t]*:?[ \t]*(?P<low>\d+(?:[.,]\d+)?)[ \t]*[-–][ \t]*"
+                              rf"(?P<high>\d+(?:[.,]\d+)?)[ \t]*(?P<unit>{UNIT_ALTERNATIVES})?")
+
+
+def _range_on_line(text: str, mention: Mention) -> float | None:
+    """The low end of a reference range labelled later on the value's line (RANGE_ON_LINE_RE), in the canonical unit."""
+    stated = RANGE_ON_LINE_RE.match(text, mention.span[1])
+    return _range_limit(mention.analyte, stated.group("low"), stated.group("unit") or mention.unit_text or mention.native_unit) if stated else None
+
+
 def _range_lln(text: str, mention: Mention, named: _NamedRanges | None = None) -> float | None:
     """The lower limit of normal the text states for `mention`, in the analyte's canonical unit: the low end of a
     reference range right after it, else of one its sentence names (see _NamedRanges)."""
@@ -3822,9 +3860,24 @@ def _lln_for(stated: re.Match, analyte: str) -> float | None:
 
 
 @lru_cache(maxsize=4096)
-def _grade_of(analyte: str, value: float, version: str, lln: float | None, native_unit: str, native_value: float):
+def _grade_of(analyte: str, value: float, version: str, lln: float | None, native_unit: str, native_value: float, uln: float | None = None):
     """grade_value, remembered (read only): a long text repeats the same values."""
-    return grade_value(analyte, value, version, lln=lln, native_unit=native_unit, native_value=native_value)
+    return grade_value(analyte, value, version, lln=lln, uln=uln, native_unit=native_unit, native_value=native_value)
+
+
+# The upper limit of normal a liver value's sentence states: "ALT 135 U/L (ULN 45, normal at baseline)", "bilirubin 2.0 mg/dL (ULN 1.2)".
+STATED_ULN_RE = re.compile(r"(?i)\b(?:ULN|upper\s+limit(?:\s+of\s+normal)?)\s*(?:\(\s*ULN\s*\)\s*)?(?:of|is|=|:)?\s*(?P<num>\d+(?:[.,]\d+)?)(?![\d.,]?\d)")
+LIVER_ANALYTES = ("alt", "ast", "bili")
+
+
+def _stated_uln(mention: Mention, sentence: str) -> float | None:
+    """The upper limit of normal a liver value's sentence states (STATED_ULN_RE), the first after the value if any, if one;
+    None for the counts."""
+    if mention.analyte not in LIVER_ANALYTES or ("ULN" not in sentence and "upper limit" not in sentence.lower()):
+        return None
+    stated = STATED_ULN_RE.search(sentence, max(0, sentence.find(mention.raw))) or STATED_ULN_RE.search(sentence)
+    # in the value's own unit ("bilirubin 45 µmol/L (ULN 21)"), read into the canonical one
+    return to_canonical(mention.analyte, parse_number(stated.group("num")), mention.native_unit)[0] if stated else None
 
 
 # Words of the life-threatening consequences that make anaemia grade 4 whatever the Hb (CTCAE: "life-threatening
@@ -3849,7 +3902,8 @@ def _threat_said(sentence: str) -> bool:
 
 def _judge_claim(claim: Claim, mention: Mention, substituted: bool, version: str, other: str, sentence: str,
                  lln: float | None = None) -> Finding | None:
-    result = _grade_of(mention.analyte, mention.value, version, lln, mention.native_unit, mention.native_value)
+    uln = _stated_uln(mention, sentence)
+    result = _grade_of(mention.analyte, mention.value, version, lln, mention.native_unit, mention.native_value, uln)
     label = ANALYTE_LABELS[mention.analyte]
     claimed = claim.label if not claim.label.isdigit() else int(claim.label)
     if result.grade is None:
@@ -3871,7 +3925,7 @@ def _judge_claim(claim: Claim, mention: Mention, substituted: bool, version: str
         return None
     if mention.analyte == "hgb" and result.grade == 3 and 4 in claim.grades and _threat_said(sentence):
         return None  # CTCAE grade 4 anaemia is life-threatening consequences, which the sentence names: no Hb value refutes it
-    other_result = _grade_of(mention.analyte, mention.value, other, lln, mention.native_unit, mention.native_value)
+    other_result = _grade_of(mention.analyte, mention.value, other, lln, mention.native_unit, mention.native_value, uln)
     message = (
         f"Grade {claim.label} is claimed, but {label} {mention.value:g} {mention.unit} is grade {result.grade} "
         f"by CTCAE v{version} '{result.term}' ({result.criterion})."

@@ -183,7 +183,7 @@ FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,
           r"(?:(?:down|up|back)[ \t]+)?(?:to|para|a|à|auf|naar|tot)[ \t]+(?=\d)|"
           r"\s+|" + RELATIVE_TIME_FILLER + REFERENCE_BEFORE_RESULT + r"|\s*[:=(,#|—–↓↑]\s*(?!\d{1,2}/\d{1,2}(?:/\d{2,4})?\))|"
           r";(?=\d)|\s*\*+\s*(?=\d)|\x22[,;]\x22(?=\d)|\s*(?-i:\*?\(?(?:LL|HH|L|H|LOW|HIGH|Low|High|CRIT)\)?\*?)(?=[ \t]+\d)|\s+-\s+|\s*\.{2,}\s*|\s*…\s*|\s*(?:count|counts|level|levels|value|values|of|was|is|are|were|at|now|only|measured|"
-          r"then|today|dropped|drops?|fell|falls?|fallen|had|has|decreased|declined|down|recovered|to|reaching|reached|blood|serum|plasma|venous|capillary|bld|nadir(?:ed)?|bottomed(?:\s+out)?|peaked|"
+          r"then|today|dropped|drops?|dropd|droped|dropt|fell|falls?|fallen|had|has|decreased|declined|down|recovered|to|reaching|reached|blood|serum|plasma|venous|capillary|bld|nadir(?:ed)?|bottomed(?:\s+out)?|peaked|"
           r"around|approximately|roughly|like|exactly|just|still|also|always|usually|normally|typically|back|came|comes|come|went|gone|goes|go|get|gets|rose|risen|remains?|remained|stable|steady|yesterday|say|maybe|perhaps|about|sat|sits|stood|stands|hovered|hovers|held|stayed|stays|rebounded|bounced|plateaued|plummeted|crashed|jumped|crept|persisted|persists|"
           r"repeat|repeated|latest|currently|this\s+morning|this\s+(?:am|a\.m\.|pm|p\.m\.|afternoon|evening)|"
           r"ce\s+(?:matin|soir)|esta\s+(?:mañana|manhã|tarde)|stamattina|stamane|heute\s+(?:morgen|früh)|vanochtend|vanmorgen|vanmiddag|vanavond|recovering|rising|falling|dropping|climbing|improving|declining|your|have|"
@@ -521,7 +521,7 @@ PLACE = r"(?:in|at)\s+(?:the\s+)?(?:clinic|ED|A&E|ER|ward|GP|office|infusion\s+(
 TODAYS_TEST = (r"(?:(?:il|el|le|la|o|a|het|die|der|das|de)\s+|l['’])?(?:controllo|control|contr[ôo]le|kontrolle|esame|examen|exame|prelievo|bilan|an[áa]lisis|"
                r"analisi|an[áa]lise|emocromo|hemograma|h[ée]mogramme|blutbild|bloedonderzoek|prise\s+de\s+sang|uitslag)\s+(?:di|de|d['’]|von|van|du)\s*"
                r"(?:oggi|hoy|aujourd['’]hui|heute|hoje|vandaag)(?:\s+(?:mostra|muestra|montre|zeigt|toont|indica|d[aà]|è|es|est|ist|é|is|geeft))?\s*:?")
-SUBJECT_VERB = (rf"(?:(?:{RELATIVE_TIME}|(?:repeat(?:ed)?|re-?check(?:ed)?)(?:\s+(?:on\s+)?{REPEAT_DATE}|\s+(?:at\s+|@\s*)?\d{{1,2}}[:h]\d{{2}}|\s+(?:[01]\d|2[0-3])[0-5]\d(?=\s*:))?\s*:?|(?:this\s+morning|today|tonight|now|latest|most\s+recent|hoje|hoy|oggi|heute|vandaag|aujourd'hui|jetzt|ahora|agora|adesso|maintenant|(?:the\s+)?(?:{WEEKDAY}|morning|evening|afternoon|latest|repeat|next)\s+(?:draw|sample|count|check|labs?|result|CBC|FBC)|(?:on\s+)?today['’]s\s+(?:CBC|FBC|labs?|bloods?|draw|sample|count|results?)|{TODAYS_TEST})(?:\s+\d{{1,2}}(?:[:h]\d{{2}}|h)|\s*\([^()\n]{{1,12}}\)|\s+{PLACE})?|later|{LATER_EVENT}|(?:at\s+(?:the\s+)?|its\s+)?nadir|{TIMED_REPEAT}|post(?:-?transfusion)?(?=\s+\d)|{WEEKDAY}|on\s+(?!(?:cycle|day|week|wk|dose|course)\b)[A-Za-z]+(?:\s+\d{{1,2}})?|on\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?=\s+(?:was|were|is|are|at)\s)|(?:(?:am|le|el|il|op|na|no|o)\s+)?{FOREIGN_WEEKDAY}|(?:by\s+|on\s+)?(?:day|d|j|week|wk|cycle|c)\s*\d{{1,3}}\s*:?|at\s+\d{{1,2}}[:h]\d{{2}}|at\s+(?:[01]\d|2[0-3])[0-5]\d(?=\s+(?:was|were|is|it|they)\b))\s*,?\s+)?"
+SUBJECT_VERB = (rf"(?:(?:{RELATIVE_TIME}|(?:repeat(?:ed)?|re-?check(?:ed)?)(?:\s+(?:on\s+)?{REPEAT_DATE}|\s+(?:at\s+|@\s*)?\d{{1,2}}[:h]\d{{2}}|\s+(?:[01]\d|2[0-3])[0-5]\d(?=\s*:))?\s*:?|(?:this\s+morning|today|tonight|now|latest|most\s+recent|hoje|hoy|oggi|heute|vandaag|aujourd'hui|jetzt|ahora|agora|adesso|maintenant|(?:the\s+)?(?:{WEEKDAY}|morning|evening|afternoon|latest|repeat|next)\s+(?:draw|sample|count|check|labs?|result|CBC|FBC)|(?:on\s+)?today['’]s\s+(?:CBC|FBC|labs?|bloods?|draw|sample|count|results?)|{TODAYS_TEST})(?:\s+\d{{1,2}}(?:[:h]\d{{2}}|h)|\s*\([^()\n]{{1,12}}\)|\s+{PLACE})?|later|{LATER_EVENT}|(?:at\s+(?:the\s+)?|its\s+)?nadir|{TIMED_REPEAT}|post(?:-?transfusion)?(?=\s+\d)|{WEEKDAY}|on\s+(?!(?:cycle|day|week|wk|dose|course)\b)[A-Za-z]+(?:\s+\d{{1,2}})?|on\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?=\s+(?:was|were|is|are|at)\s)|(?:(?:am|le|el|il|op|na|no|o)\s+)?{FOREIGN_WEEKDAY}|(?:(?:by|on|at|à|au|al|am|el|op|em|no)\s+)?(?:day|d|j|week|wk|cycle|c)\s*\d{{1,3}}\s*:?|at\s+\d{{1,2}}[:h]\d{{2}}|at\s+(?:[01]\d|2[0-3])[0-5]\d(?=\s+(?:was|were|is|it|they)\b))\s*,?\s+)?"
                 r"(?:(?:they|it|she|he|that|which)(?:'re|'s|’re|’s|re|s)?\s+)?"
                 r"(?:(?:had|has|have|han|hanno|sind|zijn|sont)\s+)?(?:(?:is|are|was|were)\s+(?=sitting|standing|running|hovering))?(?:(?:is|are|was|were|been|came|come|comes|went|gone|rose|risen|fell|fallen|dropped|recovered|climbed|"
                 r"improved|declined|sits?|sitting|stands?|stood|reads?|confirmed|showed|shows|say|says|said|screened|measured|tested|"  # "now they say 74"
@@ -553,7 +553,7 @@ TREATMENT_WORDS_RE = re.compile(r"(?:[ \t]+(?!(?:then|now|today|this|and|but|bac
                                 re.IGNORECASE)
 # What labels the next value of a series before it, after a comma or a conjunction: "Sunday 0.6", "this morning 0.4", "on day 15 it
 # was 0.9", "y al alta 1,7".
-NEXT_LABEL = (rf"(?:{LATER_EVENT}|(?:at\s+(?:the\s+)?|its\s+)?nadir\b|{TIMED_REPEAT}|post(?:-?transfusion)?\s+(?=\d)|[JD]\s*\+?\d{{1,3}}\s+(?=\d)|{WEEKDAY}|(?:(?:am|le|el|il|op|na|no|o)\s+)?{FOREIGN_WEEKDAY}|{RELATIVE_TIME}|this\s+(?:morning|am\b|a\.m\.)|today|jetzt|ahora|agora|adesso|maintenant|the\s+(?:{WEEKDAY}|morning|evening|afternoon|latest|repeat|next)\s+(?:draw|sample|count|check|labs?|result|CBC|FBC)|(?:on\s+)?today['’]s\s+(?:CBC|FBC|labs?|bloods?|draw|sample|count|results?)|{TODAYS_TEST}|tonight|now|latest|most\s+recent|hoje|hoy|oggi|heute|vandaag|aujourd'hui|(?:by|on|at|in)\s+(?:the\s+)?(?:day|d|week|wk|cycle|c)\s*\+?\d|on\s+(?:{WEEKDAY}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\s+(?:was|were|is|are|at)\b))")
+NEXT_LABEL = (rf"(?:{LATER_EVENT}|(?:at\s+(?:the\s+)?|its\s+)?nadir\b|{TIMED_REPEAT}|post(?:-?transfusion)?\s+(?=\d)|(?:(?:à|a|au|at|on|el|al|am|op|em|no)\s+)?[JD]\s*\+?\d{{1,3}}\s+(?=\d)|{WEEKDAY}|(?:(?:am|le|el|il|op|na|no|o)\s+)?{FOREIGN_WEEKDAY}|{RELATIVE_TIME}|this\s+(?:morning|am\b|a\.m\.)|today|jetzt|ahora|agora|adesso|maintenant|the\s+(?:{WEEKDAY}|morning|evening|afternoon|latest|repeat|next)\s+(?:draw|sample|count|check|labs?|result|CBC|FBC)|(?:on\s+)?today['’]s\s+(?:CBC|FBC|labs?|bloods?|draw|sample|count|results?)|{TODAYS_TEST}|tonight|now|latest|most\s+recent|hoje|hoy|oggi|heute|vandaag|aujourd'hui|(?:by|on|at|in)\s+(?:the\s+)?(?:day|d|week|wk|cycle|c)\s*\+?\d|on\s+(?:{WEEKDAY}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\s+(?:was|were|is|are|at)\b))")
 # When a value of a series was taken, written after it: "(today)", "two weeks ago", "in March", "on the 3rd", "on Tuesday",
 # "at 06:40", "à 20h", "am 13.03.", "op 4 april", "el día 2", "d+12", "(wk 4)", "at start", "bei Entlassung", "na admissão".
 DATE_WORD_PREPOSITION = r"(?:on|le|el|il|em|am|op|del|al|vom|o|no)"
@@ -735,9 +735,12 @@ def _by_first_letter(words: tuple[str, ...]) -> str:
 
 
 def _comma_then_number(text: str, scan: int) -> bool:
-    """Whether ", " and a digit come within 24 characters after `scan`."""
+    """Whether ", " and a digit come within 24 characters after `scan`, or ", " and a day's label, then a number ("7,1 g/dL, à J5 9,3")."""
     comma = text.find(", ", scan, scan + 24)
-    return comma >= 0 and text[comma + 2:comma + 3].isdigit()
+    return comma >= 0 and (text[comma + 2:comma + 3].isdigit() or DAY_LABEL_STEP_RE.match(text, comma + 2) is not None)
+
+
+DAY_LABEL_STEP_RE = re.compile(r"(?:(?:à|a|au|at|on|el|al|am|op|em|no)[ \t]+)?[JD][ \t]*\+?\d{1,3}[ \t]+\d")
 
 
 TREND_HINT_RE = re.compile("[" + "".join(re.escape(token[-1]) for token in TREND_MARKS) + "]|" + _by_first_letter(TREND_WORDS) + r"|(?<=\d)[ \t]+\.\d")
@@ -1375,9 +1378,11 @@ PRONOUNS_RE = re.compile(r"(?i)\b(?:they|it)\b")
 # ... or by a number with a count's or a hemoglobin's unit, which names what it counts: "Piastrine basse da settimane; il
 # controllo di oggi mostra 54.000/mmc"
 UNIT_VALUE_IN_NEXT_CLAUSE_RE = re.compile(rf"(?:[^.;\n\d]|\d+[ \t]+(?:days?|weeks?|wks?|months?|jours|semaines?|mois|d[íi]as|semanas?|meses|giorni|settimane|"
-                                          rf"mesi|tage?n?|wochen|monate?n?|dagen|weken|maanden)\b){{0,60}}?"
-                                          # ... or a comma before a word of today: "piastrine in calo da 10 giorni, oggi 54.000/mmc"
-                                          rf"(?:;|,(?=\s*(?:today|now|oggi|hoy|heute|aujourd['’]hui|hoje|vandaag|ahora|agora|adesso|jetzt)\b))"
+                                          rf"mesi|tage?n?|wochen|monate?n?|dagen|weken|maanden)\b|\((?:around|about|approx\w*|~|intorno\s+a|circa|environ|alrededor\s+de|um|rond)\s*[\d.,]+\))"
+                                          rf"{{0,60}}?"
+                                          # ... or a comma before a word of today, or today's test: "piastrine in calo da 10 giorni, oggi 54.000/mmc",
+                                          # "Piastrine basse da settimane (intorno a 80.000), il controllo di oggi mostra 61.000/mmc"
+                                          rf"(?:;|,(?=\s*(?:today|now|oggi|hoy|heute|aujourd['’]hui|hoje|vandaag|ahora|agora|adesso|jetzt)\b|\s*{TODAYS_TEST}))"
                                           rf"[^.;\n\d<>≤≥]{{0,50}}?(?<![<>≤≥])\b{NUMBER}[ \t]*{UNIT}", re.IGNORECASE)
 NOT_TOLD_GAP_RE = re.compile(r"(?i)\b(?:below|under|above|over|less|more|than|target|goal|threshold|cut-?off|limit|normal|range|if|when|"
                              r"unless|dose|per\s+kg)\b")
@@ -1422,13 +1427,13 @@ THRESHOLD_NOUNS = ("cut", "thresh", "limit", "trigger", "target", "goal", "lln",
 # ... in French, Spanish, Italian, German, Dutch and Portuguese, with the pronoun after it: "chez notre patient elles sont à 88"
 FOREIGN_OWNER = (r"(?:(?:chez|bei|bij|en|in|no|na)\s+)?(?:notre|nuestr[oa]|(?:il\s+|la\s+)?nostr[oa]|unser(?:e[mnr]?)?|onze|(?:o\s+|a\s+)?noss[oa])\s+"
                  r"(?:patient(?:e|in)?|paciente|paziente|patiënte?)(?:\s*,)?(?:\s+(?:elles?|ils?|sie|ze|zij|elas?|eles?|ellas?|ellos?|esse|este|esta))?")
-OWNER = r"(?:ours|theirs|yours|mine|(?:mr|mrs|ms|miss)\.?\s+[a-z][\w-]{0,12}|(?:(?:our|my|this|the)\s+)?(?:pts?|patient)(?:\s+(?:him|her)self)?|(?:our|my|this|the)\s+(?:guy|lady|man|woman|gentleman|gent|chap)|this\s+one)"
+OWNER = r"(?:ours|theirs|yours|mine|(?:mr|mrs|ms|miss)\.?\s+[a-z][\w-]{0,12}|(?:(?:our|my|this|the)\s+(?:[A-Za-z]{2,12}\s+)?)?(?:pts?|patient)(?:\s+(?:him|her)self)?|(?:our|my|this|the)\s+(?:guy|lady|man|woman|gentleman|gent|chap)|this\s+one)"
 OWNER_FIRST_RE = re.compile(rf"(?i)(?:{OWNER}|{PATIENTS_OWN}|{FOREIGN_OWNER})\b")  # a value told after whose it is: "ours is 1.9"
 CURRENT_AFTER_THRESHOLD_RE = re.compile(rf"(?:[ \t]*(?:[-–]|and|to)[ \t]*\.?\d+(?:[.,]\d+)?)?(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?"
                                         rf"(?:[^.;\n\d]|[.;](?=\s+I(?:['’]m|['’]ve|\s+am)?\s)|\b(?:bed|bay|room|rm)\s*\d+\b|(?<=\bin\s)\d{{1,3}}[A-Za-z]\b|"
                                         rf"\b(?:cut-?off|threshold|limit|trigger)[^.;\n\d]{{0,25}}?\b(?:is|of|=|:)\s*[<>≤≥]?\s*\d+(?:[.,]\d+)?|(?<=\bby\s)\d+(?:[.,]\d+)?(?:\s*(?:g/dl|g/l|k\b))?|\((?:CTCAE\s+)?(?:grade|gr\.?|G)\s*[0-5](?:[^()\n\d]{{0,16}}(?:v|version\s*)?[56](?:\.0)?)?\)|{TIME_TOKEN}|\b(?:19|20)\d\d\b|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\.{{2,}}|\b[Gg]\d(?:[-–]\d)?\b|\bgrade\s*[0-5]\b|\b[Cc]\d{{1,2}}(?:\s*[Dd]\d{{1,2}})?\b|\b(?:cycle|day|week|wk)\s*\d{{1,3}}\b|\bv(?:ersion\s*)?[56](?:\.0)?\b|\bbetween\s+\.?\d+(?:[.,]\d+)?\s*(?:and|-|–|to)\s*\.?\d+(?:[.,]\d+)?|(?<=\s)\d+(?:[.,]\d+)?\s*(?:-|–|to)\s*\d+(?:[.,]\d+)?(?=,|\s+(?:for|since|over|through|most|all)\b)|[<>≤≥]\s*\d+(?:[.,]\d+)?\s*[-–]\s*\d+(?:[.,]\d+)?|\((?:around|about|approx\w*|~|not)?\s*\d+(?:[.,]\d+)?\s*\)|[<>≤≥~]\s*\d+(?:[.,]\d+)?|\d+ish\b|\b(?:says|said|uses|gives|lists)\s+\d+(?:[.,]\d+)?|(?:above|below|over|under)\s+\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s+or\s+\d+(?:[.,]\d+)?|(?<=\s)or\s+\d+(?:[.,]\d+)?){{0,90}}?"
                                         rf"(?:[,;?—–]|\s-\s|\.{{2,}}|\.(?=\s+(?:they|it|mine|ours|our|my|his|hers|theirs|yours|she|he|pt|patient)['’\s]|\s+(?:right\s+)?(?:now|today|currently|this\s+morning)\b|\s+(?:current|latest)\s*:?\s*\d|\s+{PATIENTS_OWN}|\s+{FOREIGN_OWNER}\s)|(?=\s+(?:ours|his|hers|theirs|yours|mine)\s)|(?=\s+and\s+my\s+(?:last|latest|most\s+recent|own|recent)\s)|(?=\s+(?:but|whereas|while)\s))\s*(?:but\s+|and\s+|right\s+|whereas\s+|while\s+|for\s+now\s*,?\s*|as\s+of\s+(?:now|today)\s*,?\s*)?"
-                                        rf"(?P<cue>today|now|this\s+morning|this\s+week|currently|current(?=\s*:?\s*\d)|latest(?=\s*:?\s*\d)|(?:his|hers|they|it)(?=(?:\s+(?:today|now|currently))?\s+(?:is|was|are|were|came\s+back|come\s+back)\s|['’]re\s+at\s)|they['’]?re(?=\s+(?:at\s+|now\s+|only\s+)?\d)|{OWNER}(?:['’](?:s|re))?(?:\s+(?:count|value|result|level|number|reading))?(?:\s+with\s+[^,;.\d\n]{{1,40}}?|\s+in\s+(?:bed|bay|room|rm)\s*\d+|\s*\((?:bed|bay|room|rm)\s*\d+\))?(?:\s+(?:today|now|currently|this\s+morning|on\s+[a-z]{{4,}}))?(?=\s+(?:is|was|are|were|came\s+back|come\s+back|has|had|at|sits?|sitting|stands?|standing|screened|measured|tested)\s)|(?:ours|mine|theirs|yours|hers|his|(?:(?:our|my|this|the)\s+)?(?:pts?|patient)(?:['’]s)?(?:\s+(?:him|her)self)?)(?:\s+(?:today|now|currently|this\s+morning))?(?=\s*:?\s*[1-9]|\s*:?\s*0[.,])(?!\s*:?\s*\d+(?:st|nd|rd|th)\b)|(?:she|he)(?=['’]s\s+(?:at\s+|now\s+|only\s+)?\d|\s+is\s+(?:at\s+|now\s+|only\s+)?\d|['’]s\s+at\s|\s+is\s+at\s)|(?:pt|patient)(?:['’]s)?\s+value|{PATIENTS_OWN}|{FOREIGN_OWNER}\s+(?:{PRONOUN_BE}|hat|heeft|tem|tiene|ha|a)\s+(?:(?:à|a|bei|op|em|en|de|di|van)\s+)?(?=\d))(?:['’](?:s|re))?\s*(?::\s*)?{SUBJECT_VERB}{NUMBER}\s*(?:{UNIT})?",
+                                        rf"(?P<cue>today|now|this\s+morning|this\s+week|currently|current(?=\s*:?\s*\d)|latest(?=\s*:?\s*\d)|(?:his|hers|they|it)(?=(?:\s+(?:today|now|currently))?\s+(?:is|was|are|were|came\s+back|come\s+back)\s|['’]re\s+at\s)|they['’]?re(?=\s+(?:at\s+|now\s+|only\s+)?\d)|{OWNER}(?:['’](?:s|re))?(?:\s+(?:count|value|result|level|number|reading))?(?:\s+(?:with|on)\s+[^,;.\d\n]{{1,40}}?|\s+in\s+(?:bed|bay|room|rm)\s*\d+|\s*\((?:bed|bay|room|rm)\s*\d+\))?(?:\s+(?:today|now|currently|this\s+morning|on\s+[a-z]{{4,}}))?(?=\s+(?:is|was|are|were|came\s+back|come\s+back|has|had|at|sits?|sitting|stands?|standing|screened|measured|tested)\s)|(?:ours|mine|theirs|yours|hers|his|(?:(?:our|my|this|the)\s+)?(?:pts?|patient)(?:['’]s)?(?:\s+(?:him|her)self)?)(?:\s+(?:today|now|currently|this\s+morning))?(?=\s*:?\s*[1-9]|\s*:?\s*0[.,])(?!\s*:?\s*\d+(?:st|nd|rd|th)\b)|(?:she|he)(?=['’]s\s+(?:at\s+|now\s+|only\s+)?\d|\s+is\s+(?:at\s+|now\s+|only\s+)?\d|['’]s\s+at\s|\s+is\s+at\s)|(?:pt|patient)(?:['’]s)?\s+value|{PATIENTS_OWN}|{FOREIGN_OWNER}\s+(?:{PRONOUN_BE}|hat|heeft|tem|tiene|ha|a)\s+(?:(?:à|a|bei|op|em|en|de|di|van)\s+)?(?=\d))(?:['’](?:s|re))?\s*(?::\s*)?{SUBJECT_VERB}{NUMBER}\s*(?:{UNIT})?",
                                         re.IGNORECASE)
 OWNER_WORDS = ("mine", "ours", "pt", "patient", "guy", "lady", "man", "woman", "gent", "chap", "his ", "hers", "theirs", "yours", "he's", "she's", "mr ", "mr.", "mrs", "ms ", "ms.", "miss ",
                "he is", "she is", "this one")  # one of them is in every OWNER and every cue of whose value follows
@@ -1470,7 +1475,7 @@ BASELINE_BEFORE_NAME_RE = re.compile(r"(?i)\b(?:baseline|pre-?treatment|pre-?ici
 FIRST_DIGIT_RE = re.compile(r"(?<![\w.,])\d")  # a number's first digit (not one inside a name: "IMbrave150")
 RULE_MARK_RE = re.compile(r"[<>≤≥]")  # a rule's comparator, between a value and a sentence that opens with now
 NOW_CUE_WORDS = ("now", "today", "current", "latest", "morning")  # the words of now NOW_SENTENCE_VALUE_RE's cue needs (a cheap test first)
-RULE_NUMBER_BEFORE_RE = re.compile(r"(?i)(?:\b(?:to|below|under|above|over|than|at|of)|[<>≤≥])[ \t]*$")
+RULE_NUMBER_BEFORE_RE = re.compile(r"(?i)(?:\b(?:to|below|under|above|over|than|at|of)|[<>≤≥]=?)[ \t]*$")
 
 
 def _now_after_rules(text: str, position: int) -> re.Match | None:
@@ -1802,6 +1807,9 @@ def _find_mentions(text: str) -> list[Mention]:
             if (since := TIME_SINCE_GAP_RE.match(text, position)) and (later := VALUE_RE.match(text, since.end())) and not later.group("cmp"):
                 mentions.append(_matched_mention(analyte, text, match.start(), _value_end(later), later))  # "Hb 2 hrs post 8.5"
                 continue
+            if (dose := NOT_A_VALUE_RE.match(text, end)) and (later := NOW_AFTER_DOSE_RE.match(text, TREATMENT_WORDS_RE.match(text, dose.end()).end())):
+                mentions.append(_matched_mention(analyte, text, match.start(), _value_end(later), later))  # "Hb: 2 units given overnight, this AM 8.5"
+                continue
             if (told := _value_in_next_clause(text, position)) is not None:  # "Piastrine in calo da 10 giorni; … oggi mostra 47.000/mmc"
                 mentions.append(_matched_mention(analyte, text, match.start(), told.end(), told))
                 continue
@@ -1948,7 +1956,7 @@ def _find_mentions(text: str) -> list[Mention]:
                 or owner_at and (near := bisect_left(owner_at, end)) < len(owner_at) and owner_at[near] < end + 80 \
                 and (OTHER_PERSON_HINT_RE.search(lowered, max(0, match.start() - 80), match.start())
                      and OTHER_PERSON_RE.search(text, max(0, match.start() - 80), match.start())
-                     or ("'s" in (gap := text[end:owner_at[near]]) or "’s" in gap or "belong" in gap or "was " in gap or "thats " in gap)
+                     or ("'s" in (gap := text[end:owner_at[near]]) or "’s" in gap or "belong" in gap or "was " in gap or "thats " in gap or "wrong" in gap)
                      and OTHER_PERSON_HINT_RE.search(lowered, end, owner_at[near]) and OTHER_PERSON_RE.search(text, end, owner_at[near])):
             # "…, ours is 88" after a threshold; "my sister had lymphocytes of 0.4 … mine are 0.9" after someone else's value;
             # "plts 14 but that was bed 9's result, ours are 94": someone else's, said after it; "hb 8.8 (grade 2). today 10.1":
@@ -2053,7 +2061,8 @@ def _find_mentions(text: str) -> list[Mention]:
     if WRONG_PATIENT_HINT_RE.search(lowered):
         for mention in found:  # "NOTE: result below belongs to bed 14 (different MRN), filed in error: PLT 22": not this patient's
             wrong = WRONG_PATIENT_BEFORE_RE.search(text, max(0, mention.span[0] - 120), mention.span[0])
-            if wrong and not OWN_AFTER_RELATIVE_RE.search(text, wrong.end("cue"), mention.number_span[0]):  # "… belongs to bed 14. ours is 96"
+            if wrong and not OWN_AFTER_RELATIVE_RE.search(text, wrong.end("cue"), mention.number_span[0]) \
+                    and not OWNER_CUE_RE.match(text, mention.span[0]):  # "… belongs to bed 14. ours is 96", "wrong pt. hers is 4.4"
                 mention.someone_else = True
     if any(word in lowered for word in OTHER_PATIENT_WORDS):
         owned = []
@@ -3432,7 +3441,10 @@ def _listed_grade(text: str, mention: Mention) -> bool:
         and LISTED_GRADE_RE.match(text, mention.number_span[0] - 1 if text[mention.number_span[0] - 1:mention.number_span[0]] in " \t" else mention.number_span[0]) is not None
 
 
-ORDINAL_MARKS = ("s", "n", "r", "t", "º", "ª", "°")  # the first letters of an ordinal's ending: "3rd", "5º"# ... and after a value, before the next: "pre-transfusion 8, 1 hr post 22".
+ORDINAL_MARKS = ("s", "n", "r", "t", "º", "ª", "°")  # the first letters of an ordinal's ending: "3rd", "5º"# A value of now after a dose given right after the name: "Hb: 2 units given overnight, this AM 8.5".
+NOW_AFTER_DOSE_RE = re.compile(rf"[ \t]*[,;][ \t]*(?:and[ \t]+)?(?:this[ \t]+(?:am|a\.m\.|morning)|today|now|post(?:-?transfusion)?|afterwards)\b[ \t]*:?[ \t]*"
+                               rf"(?:(?:it|she|he)(?:['’]s|[ \t]+is)[ \t]+)?(?:(?:is|was|at)[ \t]+)?{NUMBER}[ \t]*(?:{UNIT})?", re.IGNORECASE)
+# ... and after a value, before the next: "pre-transfusion 8, 1 hr post 22".
 TIME_SINCE_STEP_RE = re.compile(r"[ \t]*[,;]" + TIME_SINCE_GAP_RE.pattern.removeprefix("(?i)"), re.IGNORECASE)
 CLOCK_AFTER_NUMBER_RE = re.compile(r"(?i)[ \t]?(?:a\.?m|p\.?m)\b\.?")  # "at 4pm", "at 6 a.m."
 
@@ -4124,7 +4136,7 @@ HYPOTHETICAL_RE = re.compile(r"(?i)\b(?:if|e\.g\.|for\s+example|such\s+as|would|
 # Someone other than the patient, whose values a message may tell beside the patient's (a relative, a friend, a donor), in the
 # languages read. Words that may name the patient ("man", "Frau", "femme") are left out.
 OTHER_PERSON_RE = re.compile(r"(?i)\b(?:(?:other|another|different)\s+(?:pt|patient|guy|lady|man|woman)|(?:the\s+one\s+)?next\s+door|"
-                             r"(?:pt|patient|guy|lady|man|woman|one)\s+in\s+(?:bed|bay|room|rm)\s*\d+|(?:bed|bay|room|rm)\s*\d+['’]s|(?:(?<=was\s)|(?<=thats\s)|(?<=that's\s)|(?<=that’s\s))(?:bed|bay|room|rm)\s*\d+\b|"
+                             r"(?:pt|patient|guy|lady|man|woman|one)\s+in\s+(?:bed|bay|room|rm)\s*\d+|(?:bed|bay|room|rm)\s*\d+['’]s|(?:(?<=was\s)|(?<=thats\s)|(?<=that's\s)|(?<=that’s\s))(?:bed|bay|room|rm)\s*\d+\b|wrong\s+(?:pt|patient|chart|person)\b|"
                              r"belongs?\s+to\s+(?:bed|bay|room|rm)\s*\d+|"
                              r"(?:dr\.?|doctor|prof\.?)\s+\w+['’]s\s+(?:pt|patient)|husband|wife|partner|son|daughter|mother|father|mom|mum|dad|brother|sister|sibling|friend|neighbou?r|"
                              r"donor|cousin|aunt|uncle|colleague|grand(?:mother|father|ma|pa)|mari|fille|fils|m[èe]re|p[èe]re|fr[èe]re|s(?:œ|oe)ur|voisine?|"
@@ -4133,7 +4145,7 @@ OTHER_PERSON_RE = re.compile(r"(?i)\b(?:(?:other|another|different)\s+(?:pt|pati
                              r"Ehemann|Ehefrau|Sohn|Tochter|Mutter|Vater|Bruder|Schwester|Freund(?:in)?|echtgeno(?:ot|te)|zoon|dochter|moeder|"
                              r"vader|broer|zus|vriend(?:in)?|spender|donneur|donante|donatore|doador)\b")
 # The letters every OTHER_PERSON_RE match holds one of (a cheap test before it; "mari", "fils", "zus" and the like by their vowels' company)
-OTHER_PERSON_HINT_RE = re.compile(r"other|door|belong|(?:in|was|thats|that['’]s)\s+(?:bed|bay|room|rm)\b|(?:bed|bay|room|rm)\s*\d+['’]s|['’]s\s+p|wife|husband|partner|son|daughter|mo[mt]|mum|dad|father|vader|vater|brother|sister|sibling|friend|"
+OTHER_PERSON_HINT_RE = re.compile(r"other|door|belong|wrong|(?:in|was|thats|that['’]s)\s+(?:bed|bay|room|rm)\b|(?:bed|bay|room|rm)\s*\d+['’]s|['’]s\s+p|wife|husband|partner|son|daughter|mo[mt]|mum|dad|father|vader|vater|brother|sister|sibling|friend|"
                                   r"neighbo|donor|don|doad|cousin|aunt|uncle|colleague|grand|mari|fille|fils|m[èe]re|p[èe]re|fr[èe]re|s(?:œ|oe)ur|voisin|"
                                   r"vecin|vicin|nachbar|buur|vizinh|esposa|hij|madre|padre|herman|amig|amic|moglie|figli|fratello|sorella|ehe|sohn|"
                                   r"tochter|mutter|bruder|schwester|freund|echtgeno|zoon|dochter|moeder|broer|zus|vriend|spender")
@@ -4148,7 +4160,7 @@ NO_PATIENT_RE = re.compile(r"(?i)\b(?:(?:general|generic)\s+q(?:uestion)?\b|no\s
                            r"not\s+a\s+real\s+(?:pt|patient|case)|no\s+(?:real|actual)\s+(?:pt|patient)s?\b|teaching\s+q(?:uestion)?\b|exam\s+question|board\s+question|"
                            # a text that opens with a supposed patient: "hypothetically, if a pt had plt 40 …", "say a patient has …"
                            r"\A\W*(?:hypothetically\b|(?:if|say|suppose|imagine)\s+(?:a|an|some)\s+(?:pt|patient|person)\b))")
-TAKEN_BACK_RE = re.compile(r"(?i)\s*(?:\.{2,}\s*|…\s*)?(?:no\s+wait|wait|sorry|oops|actually|scratch\s+that|wrong|ignore\s+(?:that|this)|nvm|never\s*mind)\b")  # what is said next takes the value back
+TAKEN_BACK_RE = re.compile(r"(?i)\s*(?:\.{2,}\s*|…\s*)?(?:[—–-]\s*)?(?:no\s+wait|wait|sorry|oops|actually|scratch\s+that|wrong|ignore\s+(?:that|this)|nvm|never\s*mind)\b")  # what is said next takes the value back
 SUPPOSED_PATIENT_START_RE = re.compile(r"\W*(?:if|say|suppose|imagine)\s")  # a cheap test for NO_PATIENT_RE's supposed patient
 NOT_OURS = r"not\s+(?:ours|mine|our\s+(?:patient|pt)|my\s+(?:patient|pt))"  # "— not ours", "(not mine)"
 NOT_OURS_AFTER_RE = re.compile(r"(?i)\bbelongs?\s+to\s+(?:(?:the|another|a\s+different|a)\s+(?:other\s+)?(?:patient|pt)|(?:bed|bay|room|rm)\s*\d+)|"

@@ -287,7 +287,7 @@ def test_a_one_megabyte_line_is_checked_in_linear_time():
                                   "review-fresh107", "review-fresh108", "review-fresh110", "review-fresh111",
                                   "review-fresh113", "review-fresh114", "review-fresh116", "review-fresh117",
                                   "review-fresh119", "review-fresh120", "review-fresh122",
-                                  "review-fresh123", "review-fresh125"])
+                                  "review-fresh123", "review-fresh125", "review-fresh126", "review-fresh128"])
 def test_held_out_passages(name):
     """Precision and recall per passage: the development set must stay at 0.97 or better; the fresh set (never
     tuned on) guards against regressions."""
@@ -305,8 +305,8 @@ def test_held_out_passages(name):
     # fresh80, fresh82 and fresh84 beside them; fresh87, fresh88, fresh90, fresh91, fresh93, fresh94, fresh96, fresh97, fresh99 and
     # fresh100 and fresh102, the round after's, the honest fresh86, fresh89, fresh92, fresh95, fresh98 and fresh101 beside them;
     # fresh104, fresh105, fresh107, fresh108, fresh110, fresh111, fresh113, fresh114, fresh116, fresh117 and fresh119, the next
-    # round's, the honest fresh103, fresh106, fresh109, fresh112, fresh115 and fresh118 beside them; fresh120, fresh122, fresh123
-    # and fresh125, the round after's, the honest fresh121 and fresh124 beside them; fresh99, written late,
+    # round's, the honest fresh103, fresh106, fresh109, fresh112, fresh115 and fresh118 beside them; fresh120, fresh122, fresh123,
+    # fresh125, fresh126 and fresh128, the round after's, the honest fresh121, fresh124 and fresh127 beside them; fresh99, written late,
     # 0.982 / 0.932 when set, held at 0.95 for its recall)
     floor = (0.97, 0.97) if name not in ("review-fresh", "review-fresh42", "review-fresh65", "review-fresh70", "review-fresh99") \
         else (0.95, 0.85) if name == "review-fresh" else (0.97, 0.95) if name in ("review-fresh65", "review-fresh70", "review-fresh99") else (0.95, 0.95)
@@ -1948,6 +1948,27 @@ ROUND121_CLASSES = [
     ("Hb 5.9 g/dL, hypotensive despite fluids — grade 4 anaemia, MTP called.", "5", []),
     # a grade said "at follow-up" is judged on the value told at follow-up
     ("Platelets 22 on admission, 160 at follow-up; grade 4 on admission and grade 1 at follow-up.", "5", [(M, "plt", 1, 0)]),
+    # (the third batch) a correction after a grade said earlier and a clock: the correction is judged
+    ("ANC 0.8 at noon. I charted grade 2 in the 14:00 note; the correct grade is 4.", "5", [(M, "anc", 4, 3)]),
+    # a grade written as a word in the other languages
+    ("Neutrófilos 0,8 x10^9/L, neutropenia grado cuatro.", "5", [(M, "anc", 4, 3)]),
+    # "clears the N" a requirement verb names
+    ("ANC 1.2 - clears the 1.5 the surgeons want for the port", "5", [(C, "anc", None, None)]),
+    # a table whose grade columns are headed by the versions alone
+    ("| Test | Result | v5.0 | v6.0 |\n|---|---|---|---|\n| ANC | 1.4 | 2 | 2 |", "5", [(M, "anc", 2, 1)]),
+    # an episode's head before a colon and its bracket of dated values
+    ("Thrombocytopenia this cycle, recovered (D8 90, D15 40, D22 160): grade 2.", "5", [(M, "plt", 2, 3)]),
+    # a threshold with its comparator before the count's name, then "meets the criterion"
+    ("The protocol required ≥1.5 x10^9/L neutrophils; today 1.3, so he meets the criterion.", "5", [(C, "anc", None, None)]),
+    # a liver value's stated upper limit, in its own unit
+    ("ALT 100 U/L (ULN 50): grade 1 ALT increased.", "5", []),
+    ("Bilirubin 65 µmol/L (ULN 20): grade 2 blood bilirubin increased.", "5", [(M, "bili", 2, 3)]),
+    # another's quoted claim answered by the grade said again after "but"
+    ("The referral letter says 'ANC 0.8, grade 2', but 0.8 is grade 3.", "5", []),
+    # a version between a claim and "resolved"; a version between the condition and "resolving"
+    ("Anaemia (Hb 9.4, 7.6 and 9.9 g/dL on days 1, 8 and 15), grade 2 per CTCAE v5.0, resolved.", "5", [(M, "hgb", 2, 3)]),
+    # a range labelled later on a record's line sets the lower limit for "within the range"
+    ("Test: Platelets / Result: 142 / Units: 10^9/L / Reference range: 140 - 400\nThis result is within the reference range.", "5", []),
 ]
 
 

@@ -337,7 +337,8 @@ def test_a_bare_v6_is_a_version_request():
                                        ("lab-strings-fresh117", "lab_strings_fresh117.jsonl"), ("lab-strings-fresh118", "lab_strings_fresh118.jsonl"),
                                        ("lab-strings-fresh120", "lab_strings_fresh120.jsonl"), ("lab-strings-fresh121", "lab_strings_fresh121.jsonl"),
                                        ("lab-strings-fresh123", "lab_strings_fresh123.jsonl"), ("lab-strings-fresh124", "lab_strings_fresh124.jsonl"),
-                                       ("lab-strings-fresh126", "lab_strings_fresh126.jsonl")])
+                                       ("lab-strings-fresh126", "lab_strings_fresh126.jsonl"), ("lab-strings-fresh127", "lab_strings_fresh127.jsonl"),
+                                       ("lab-strings-fresh129", "lab_strings_fresh129.jsonl")])
 def test_held_out_lab_strings_are_read(name, path):
     """Every value of the development sets is read and none invented, but for the few strings of the last six rounds left
     unread (their classes are listed in the closing note); the first fresh set guards regressions."""
@@ -396,8 +397,9 @@ def test_held_out_lab_strings_are_read(name, path):
                   "lab-strings-fresh118", "lab-strings-fresh120"):
         # written later in that round (0.979/1, 0.910/11, 0.936/6, 0.929/8, 0.931/9, 0.943/7 and 0.950/9 when set)
         assert scores["lab_value_accuracy"] >= 0.98 and scores["lab_values_invented"] <= 2
-    elif name in ("lab-strings-fresh121", "lab-strings-fresh123", "lab-strings-fresh124", "lab-strings-fresh126"):
-        # development sets of the round after (0.987/2, 0.985/2, 0.992/1, 0.983/4 when set)
+    elif name in ("lab-strings-fresh121", "lab-strings-fresh123", "lab-strings-fresh124", "lab-strings-fresh126", "lab-strings-fresh127",
+                  "lab-strings-fresh129"):
+        # development sets of the round after (0.987/2, 0.985/2, 0.992/1, 0.983/4, 0.987/1, 0.981/1 when set)
         assert scores["lab_value_accuracy"] >= 0.99 and scores["lab_values_invented"] <= 1
     elif name != "lab-strings-fresh":  # fresh2 to fresh6 were each developed on in the rounds after they were written
         assert scores["lab_value_accuracy"] == 1.0 and scores["lab_values_invented"] == 0
@@ -2051,6 +2053,20 @@ ROUND121_READS = [
     ("plaquettes 180 G/L au début du mois, 71 G/L aujourd'hui", {"plt": 71}),
     # two numbers asked about with the first one's unit
     ("transfuse at Hb 7 g/dL or 8?", {}),
+    # (the third batch) a day's label with "à" before the next value of a series
+    ("PNN à l'admission 0,4 G/L, à J8 1,9 G/L", {"anc": 1.9}),
+    # "wrong pt" takes a value back, and the next one its owner introduces is the patient's
+    ("hgb 6.2?? — scratch that, wrong pt. his is 9.6", {"hgb": 9.6}),
+    # words between "our" and "pt", and the treatment after
+    ("KEYNOTE-189 needed ANC ≥1.5; our NSCLC pt on pembro is at 1.3", {"anc": 1.3}),
+    # a dose given right after the name, then the value of now
+    ("Plt: 1 pool overnight, today 28", {"plt": 28}),
+    # a misspelt change verb
+    ("neuts droped to 0.6 last nite", {"anc": 0.6}),
+    # a rule written with ">=" between a baseline and today's value
+    ("Baseline ANC 2.4; the trial needed >=1.5. Today 1.1, grade 2.", {"anc": 1.1}),
+    # a value in the next clause after an approximate earlier value in brackets and today's test
+    ("Globuli bianchi bassi da mesi (circa 3,5), il controllo di oggi mostra 2,6 x10^9/L", {"wbc": 2.6}),
     # a one-analyte flowsheet whose header line ends with the reference range
     ("LYMPH ABS (x10^9/L)   ref 1.0-4.0\n02/05/25   1.2\n09/05/25   0.7   L\n16/05/25   0.4   L", {"alc": 0.4}),
 ]
