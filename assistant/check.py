@@ -146,13 +146,14 @@ CTCAE_COUNT_TERM_RE = re.compile(r"(?i)(?:" + "|".join(f"(?P<{k}>{v})" for k, v 
 # Words naming the condition a grade is claimed for, mapped to the analyte that grades it.
 TERM_WORDS = {
     # British "-paenia" too, and the commonest slip of the fingers ("neutropneia")
-    "anc": r"neutrop(?:[ée]|ae)ni(?:a|c|e|(?![^\W\d_]))|neutropneia|" + CTCAE_COUNT_TERMS["anc"],
+    # ... and the plain words of a patient's page ("grade 1 low white count")
+    "anc": r"neutrop(?:[ée]|ae)ni(?:a|c|e|(?![^\W\d_]))|neutropneia|low\s+neutrophils?(?:\s+counts?)?|" + CTCAE_COUNT_TERMS["anc"],
     # one alternative for thrombo-/trombo-, -cyto-/-zyto-/-cito-: fewer alternatives keep the scan of a long text fast
     "plt": r"th?rombo(?:cyto|zyto|cito)?p(?:[ée]|ae)ni(?:a|c|e|(?![^\W\d_]))|piastrinopenia|plaquetopenia|immune\s+thrombocytopeni(?:a|c)|ITP|"
-           + CTCAE_COUNT_TERMS["plt"],
-    "hgb": r"an(?:a?[ée]|ä)mi(?:a|c|e|(?![^\W\d_]))",  # "anemi": Swedish, as the other bare "-i" forms
-    "alc": r"l(?:ymph|ymf|inf)op(?:[ée]|ae)ni(?:a|c|e|(?![^\W\d_]))|" + CTCAE_COUNT_TERMS["alc"],
-    "wbc": r"leu[ck]op(?:[ée]|ae)ni(?:a|c|e|(?![^\W\d_]))|" + CTCAE_COUNT_TERMS["wbc"],
+           + r"low\s+platelets?(?:\s+counts?)?|" + CTCAE_COUNT_TERMS["plt"],
+    "hgb": r"an(?:a?[ée]|ä)mi(?:a|c|e|(?![^\W\d_]))|low\s+(?:ha?emoglobin|red\s+(?:blood\s+)?cells?(?:\s+counts?)?)",  # "anemi": Swedish, as the other bare "-i" forms
+    "alc": r"l(?:ymph|ymf|inf)op(?:[ée]|ae)ni(?:a|c|e|(?![^\W\d_]))|low\s+lymphocytes?(?:\s+counts?)?|" + CTCAE_COUNT_TERMS["alc"],
+    "wbc": r"leu[ck]op(?:[ée]|ae)ni(?:a|c|e|(?![^\W\d_]))|low\s+white(?:\s+blood)?(?:\s+cells?)?(?:\s+counts?)?|" + CTCAE_COUNT_TERMS["wbc"],
     "alt": r"ALT\s+(?:increased|increase|elevation|rise)|alanine\s+aminotransferase\s+increased",
     "ast": r"AST\s+(?:increased|increase|elevation|rise)|aspartate\s+aminotransferase\s+increased",
     "bili": r"hyperbilirubin(?:a)?emia|blood\s+bilirubin\s+increased",
@@ -1062,8 +1063,10 @@ SAID_BY_ANOTHER_FOREIGN_BEFORE_RE = re.compile(
 ASKED_AFTER_RE = re.compile(r"(?i)(?:(?!\b(?:but|however|though|although)\b)[^.?!\n]){0,45}\?")  # "…, is that right?" (not "… but I read that …?")
 ANYONE_HINT_RE = re.compile(r"someone|somebody|anyone|people|everyone")  # "Someone … writes grade 3", anywhere in the 60 characters before
 REPORTED_BEFORE_RE = re.compile(r"(?i)\b(?:(?:initially|originally|previously|first|incorrectly|erroneously|mistakenly|wrongly|falsely)\s+"
-                                r"(?:reported|graded|recorded|coded|documented|called|classed|classified|labell?ed|entered|listed)"
-                                r"(?:\s+(?:[^.;!?\n]|\.(?=\d)){1,60}?\s+as(?=\s))?|"  # "initially entered the platelet count of 45 as grade 2"
+                                r"(?:reported|graded|recorded|coded|documented|called|classed|classified|labell?ed|entered|listed|"
+                                r"reports|grades|records|codes|documents|calls|classes|classifies|labels|lists)"
+                                # "initially entered the platelet count of 45 as grade 2", "incorrectly calls Hb 9.5 grade 3" (the claim after it)
+                                r"(?:\s+(?:[^.;!?\n]|\.(?=\d)){1,60}?(?:\s+as(?=\s)|(?<=\d)(?=\s+$)))?|"
                                 r"mis-?(?:graded|classified|coded|labell?ed)|"
                                 # what anyone may write: "Someone gets an ANC of exactly 1.0 and writes grade 3"
                                 r"\b(?:someone|somebody|anyone|people|everyone)\b(?:[^.;!?\n]|\.(?=\d)){0,60}?\b(?:writes?|wrote|calls?|called|labels?|labell?ed|"
@@ -1734,8 +1737,8 @@ REFERRED_COMPARISON_RE = _scan(rf"(?i)\b(?#first)(?P<rel>above|over|below|under|
 THRESHOLD_NOUN_WORDS = ("threshold", "cut-off", "cutoff", "limit", "line", "bar", "requirement", "trigger", "criteri")  # the words of THRESHOLD_NOUN
 
 
-# A threshold with its comparator and number before the count's name: "required ≥75 x10^9/L platelets".
-THRESHOLD_BEFORE_NAME_RE = re.compile(rf"(?P<cmp>[<>≤≥]=?)[ \t]*{NUMBER}[ \t]*(?:{UNIT})?[ \t]+(?:of[ \t]+)?(?=[^\W\d_])", re.IGNORECASE)
+# A threshold with its comparator and number: "required ≥75 x10^9/L platelets", "IMbrave150 required ≥75;".
+COMPARATOR_NUMBER_RE = re.compile(rf"(?P<cmp>[<>≤≥]=?)[ \t]*{NUMBER}[ \t]*(?:{UNIT})?[ \t]*(?:of[ \t]+)?", re.IGNORECASE)
 # A threshold stated with its number: "anc cutoff for the trial is 1.5", "the hold limit: 75".
 STATED_THRESHOLD_RE = re.compile(rf"(?i)\b{THRESHOLD_NOUN}\b[^.;?\n\d]{{0,30}}?(?:\bis|\bof|=|:|\bat)\s*(?P<cmp>[<>≤≥]?=?)\s*(?P<num>\d+(?:[.,]\d+)?)(?![\d.,]?\d)")
 THRESHOLD_REACH = 200  # characters before the value looked back over for the threshold it is compared with
@@ -1761,25 +1764,31 @@ def _referred_threshold_findings(text: str, lowered: str, mentions: list[Mention
     for match in matches:
         sentence_start = _sentence_start(spans, match.start())
         before = bisect_right(value_ends, match.start())  # the values that end before the comparison; the last of them, if in the sentence
-        mention = values[before - 1] if before and values[before - 1].span[0] >= sentence_start else None
+        # (the value's number in the sentence: "Baseline plt 98; IMbrave150 required ≥75; today 61, so she meets the criterion")
+        mention = values[before - 1] if before and values[before - 1].number_span[0] >= sentence_start else None
         if mention is None:
             continue
-        floor = max(0, mention.span[0] - THRESHOLD_REACH)
-        stated = [(m.span[0], m.value, m.comparator or "") for m in thresholds[bisect_left(threshold_starts, floor):bisect_left(threshold_starts, mention.span[0])]
+        told = mention.number_span[0]
+        floor = max(0, told - THRESHOLD_REACH)
+        stated = [(m.span[0], m.value, m.comparator or "") for m in thresholds[bisect_left(threshold_starts, floor):bisect_left(threshold_starts, told)]
                   if m.analyte == mention.analyte]
         if COUNTED_SUBJECT_BEFORE_RE.search(text, max(0, match.start() - 30), match.start()):
             continue  # "Hb 84, platelets 63, ANC 1.2 — two lines meet it": how many of the values do, not this one
-        if match.group("it") and not stated and not re.search(THRESHOLD_NOUN, text[floor:mention.span[0]], re.IGNORECASE):
+        if match.group("it") and not stated and not re.search(THRESHOLD_NOUN, text[floor:told], re.IGNORECASE):
             continue  # "… so she meets it": "it" is a threshold the text named, or one it gave with its comparator ("needs ANC ≥1.5")
-        for number in STATED_THRESHOLD_RE.finditer(text, floor, mention.span[0]):
+        for number in STATED_THRESHOLD_RE.finditer(text, floor, told):
             named = [name.lastgroup for name in ANALYTE_RE.finditer(text, max(floor, number.start() - 30), number.start("num"))]
             if named and named[-1] == mention.analyte:  # "anc cutoff … is 1.5": that count's threshold
                 threshold, *_ = to_canonical(mention.analyte, parse_number(number.group("num")), mention.unit_text)
                 stated.append((number.start(), threshold, number.group("cmp") or ""))
-        if "≥" in text[floor:mention.span[0]] or ">" in text[floor:mention.span[0]] or "<" in text[floor:mention.span[0]] or "≤" in text[floor:mention.span[0]]:
-            for number in THRESHOLD_BEFORE_NAME_RE.finditer(text, floor, mention.span[0]):  # "IMbrave150 required ≥75 x10^9/L platelets"
+        if "≥" in text[floor:told] or ">" in text[floor:told] or "<" in text[floor:told] or "≤" in text[floor:told]:
+            # a comparator's number the count's name follows ("IMbrave150 required ≥75 x10^9/L platelets"), or with no other
+            # count named before it or between it and the value ("Baseline plt 98; IMbrave150 required ≥75; today 61")
+            for number in COMPARATOR_NUMBER_RE.finditer(text, floor, told):
                 name = ANALYTE_RE.match(text, number.end())
-                if name is not None and name.lastgroup == mention.analyte:
+                lead = [m.lastgroup for m in ANALYTE_RE.finditer(text, max(floor, number.start() - 30), number.start())]
+                if name is not None and name.lastgroup == mention.analyte or name is None and lead[-1:] in ([], [mention.analyte]) \
+                        and all(m.lastgroup == mention.analyte for m in ANALYTE_RE.finditer(text, number.end(), told)):
                     threshold, *_ = to_canonical(mention.analyte, parse_number(number.group("num")), number.group("unit") or mention.unit_text)
                     stated.append((number.start(), threshold, number.group("cmp")))
         if not stated or max(stated)[1] is None:
@@ -1944,6 +1953,11 @@ def _lln_comparison_findings(text: str, lowered: str, mentions: list[Mention], s
     ranged = {m.analyte: lln for m in values if "(" in text[m.number_span[1]:m.span[1] + 6] and (lln := _range_lln(text, m)) is not None
               or "range" in text[m.span[1]:m.span[1] + 70].lower() and (lln := _range_on_line(text, m)) is not None} \
         if english or foreign else {}
+    if (english or foreign) and "LLN" in text:  # "Our lab's LLN for platelets is 140. Platelets today 142, above the lower limit"
+        for stated in STATED_LLN_RE.finditer(text):
+            named = ANALYTE_RE.search(text, stated.start(), stated.start("num")) or ANALYTE_RE.search(text, max(0, stated.start() - 30), stated.start())
+            if named is not None and named.lastgroup not in ranged:
+                ranged[named.lastgroup] = _lln_for(stated, named.lastgroup)
     normal_at = list(NORMAL_AT_RE.finditer(text)) if "normal at" in lowered else []
     normal_alone = [m for at in word_starts(lowered, "normal") if NORMAL_ALONE_BEFORE_RE.search(text, max(0, at - 24), at)
                     and (m := NORMAL_ALONE_RE.match(text, at))]
@@ -3158,7 +3172,9 @@ def _value_of_labelled_time(text: str, start: int, end: int, values: list[Mentio
         if before and before.start() > 0 and text[before.start() - 1].isdigit():
             before = None  # "31 ×10⁹/L on admission and 70 at discharge": the label is the value's before it
         own = {_label_kind(label) for label in TIME_LABEL_RE.finditer(text, after.start(), after.end())} \
-            | ({_label_kind(label) for label in TIME_LABEL_RE.finditer(text, before.start(), before.end())} if before else set())
+            | ({_label_kind(label) for label in TIME_LABEL_RE.finditer(text, before.start(), before.end())} if before else set()) \
+            | ({_label_kind(label) for label in TIME_LABEL_RE.finditer(text, mention.span[0], mention.number_span[0])}  # "Hb at discharge 9.4"
+               if mention.number_span[0] - mention.span[0] < 40 and not DIGIT_RE.search(text, mention.span[0], mention.number_span[0]) else set())
         if not own:
             # "Admission bloods: WBC 5.4, …, lymphocytes 0.19": the head of its line, or of its sentence ("Admission labs: WBC 0.8,
             # plt 19. Discharge labs: WBC 3.3, plt 82."), when the value is in the head's sentence and has no time of its own
@@ -3625,12 +3641,18 @@ DIGIT_RE = re.compile(r"\d")
 LABEL_DIGITS_RE = re.compile(r"(?<=[^\W\d_])(?<![Gg])(?<![Gg][Rr])\d+")
 
 
+NOW_BRACKET_GAP_RE = re.compile(r"\s*\(\s*(?=today|now|currently|hoy|oggi|heute|aujourd['’]hui|hoje|vandaag)", re.IGNORECASE)  # "… (today 1.3)"
+
+
 def _value_for_comparison(match: re.Match, all_values: list[Mention], value_starts: list[int], text: str,
                           borrowed_from: int | None = None) -> Mention | None:
     """The value a stated comparison is about: the closest value before it in the sentence, with no other
     comparison, threshold or number in between ("With a WBC of 2.4, the count still exceeds the cut-off of 3.0").
     With `borrowed_from` (the sentence's start), the values are a previous sentence's, referred back to ("It is above
     the 1.5 threshold"): only the words of this sentence stand between."""
+    if borrowed_from is None and "(" in text[match.end():match.end() + 3] and (following := bisect_left(value_starts, match.end())) < len(all_values) \
+            and (gap := NOW_BRACKET_GAP_RE.match(text, match.end())) is not None and gap.end() == all_values[following].span[0]:
+        return all_values[following]  # "se mantienen por encima del umbral de 1,5 (hoy 1,3 x10^9/L)": the value of now in its bracket
     if borrowed_from is not None:
         before = [m for m in all_values if m.span[1] <= borrowed_from][-1:]
     else:

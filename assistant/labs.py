@@ -183,7 +183,7 @@ FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,
           r"(?:(?:down|up|back)[ \t]+)?(?:to|para|a|à|auf|naar|tot)[ \t]+(?=\d)|"
           r"\s+|" + RELATIVE_TIME_FILLER + REFERENCE_BEFORE_RESULT + r"|\s*[:=(,#|—–↓↑]\s*(?!\d{1,2}/\d{1,2}(?:/\d{2,4})?\))|"
           r";(?=\d)|\s*\*+\s*(?=\d)|\x22[,;]\x22(?=\d)|\s*(?-i:\*?\(?(?:LL|HH|L|H|LOW|HIGH|Low|High|CRIT)\)?\*?)(?=[ \t]+\d)|\s+-\s+|\s*\.{2,}\s*|\s*…\s*|\s*(?:count|counts|level|levels|value|values|of|was|is|are|were|at|now|only|measured|"
-          r"then|today|dropped|drops?|dropd|droped|dropt|fell|falls?|fallen|had|has|decreased|declined|down|recovered|to|reaching|reached|blood|serum|plasma|venous|capillary|bld|nadir(?:ed)?|bottomed(?:\s+out)?|peaked|"
+          r"then|today|dropped|drops?|dropd|droped|dropt|fell|falls?|fallen|(?:got|gets|getting)(?:\s+(?:down|up|back))?\s+to|had|has|decreased|declined|down|recovered|to|reaching|reached|blood|serum|plasma|venous|capillary|bld|nadir(?:ed)?|bottomed(?:\s+out)?|peaked|"
           r"around|approximately|roughly|like|exactly|just|still|also|always|usually|normally|typically|back|came|comes|come|went|gone|goes|go|get|gets|rose|risen|remains?|remained|stable|steady|yesterday|say|maybe|perhaps|about|sat|sits|stood|stands|hovered|hovers|held|stayed|stays|rebounded|bounced|plateaued|plummeted|crashed|jumped|crept|persisted|persists|"
           r"repeat|repeated|latest|currently|this\s+morning|this\s+(?:am|a\.m\.|pm|p\.m\.|afternoon|evening)|"
           r"ce\s+(?:matin|soir)|esta\s+(?:mañana|manhã|tarde)|stamattina|stamane|heute\s+(?:morgen|früh)|vanochtend|vanmorgen|vanmiddag|vanavond|recovering|rising|falling|dropping|climbing|improving|declining|your|have|"
@@ -213,7 +213,7 @@ FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,
 # "from 150 down to 42", "by 40 to 85", "50% to 0.9": the change before the new value. The earlier value may be named
 # ("from a nadir of 4 x10^9/L to 162") and labelled with when it was taken ("from 5.9 g/dL on admission to 8.7").
 FROM_TO = (r"(?:\s*(?:from\s+(?:(?:a|an|the|its|her|his|their)\s+)?(?:(?:nadir|low|lowest|peak|high|baseline|level|value)\s+(?:of\s+)?)?"
-           r"\d[\d.,]*(?:\s?[kK]\b)?\s*(?:(?:[x×*]\s*)?\S*/\S+\s*)?(?:\([^()\n]{1,20}\)\s*)?(?:(?:nadir|low|baseline|peak)\s+)?(?:(?:on|at|in|before|after|during)\s+(?:the\s+)?[A-Za-z][\w-]*(?:\s+\d{1,3})?\s*)?"
+           r"(?:\d[\d.,]*|\.\d+)(?:\s?[kK]\b)?\s*(?:(?:[x×*]\s*)?\S*/\S+\s*)?(?:\([^()\n]{1,20}\)\s*)?(?:(?:nadir|low|baseline|peak)\s+)?(?:(?:on|at|in|before|after|during)\s+(?:the\s+)?[A-Za-z][\w-]*(?:\s+\d{1,3})?\s*)?"
            r"(?:,?\s*which\s+(?:was|is|were|had\s+been)\s+[^,;()\n]{1,25},\s*)?|by\s+\d[\d.,]*\s*(?:%|percent\b|\S*/\S+)?\s*|\d[\d.,]*\s*(?:%|percent\b)\s*|"
            # in Dutch and German, the verb may stand between: "van 160 gedaald naar 54", "von 180 auf 46"
            r"(?:van|von)\s+\d[\d.,]*(?:\s?[kK]\b)?\s*(?:(?:[x×*]\s*)?\S*/\S+\s*)?(?:(?:gedaald|gezakt|gestegen|gekelderd|gesunken|gestiegen|gefallen|abgefallen|angestiegen)\s+)?(?=naar\s|auf\s))"
@@ -549,7 +549,7 @@ ARROW_LABEL = (r"(?:(?:(?:day|d|week|wk|cycle|c)\s*\d{1,3}(?:\s*d\s*\d{1,2})?|\d
 # Verbs of a count changing, in any form, before "to" and the new value: "recovering to", "climbed back to".
 CHANGE_VERB = r"(?:drop|fell|fall|rose|rise|rising|recover|improv|increas|decreas|climb|dipp|dip|slipp|slip|sank|sink|return|bounc|declin|correct|amend|revis)"
 # The words naming a treatment after its dose ("2 units PRBC", "1 pool of platelets"), never a cue of the next value.
-TREATMENT_WORDS_RE = re.compile(r"(?:[ \t]+(?!(?:then|now|today|this|and|but|back|post|after|repeat|recheck)\b)[A-Za-z][\w-]*){0,3}",
+TREATMENT_WORDS_RE = re.compile(r"(?:/(?:kg|m2|m²|day|d)\b)?(?:[ \t]+(?!(?:then|now|today|this|and|but|back|post|after|repeat|recheck)\b)[A-Za-z][\w-]*){0,3}",
                                 re.IGNORECASE)
 # What labels the next value of a series before it, after a comma or a conjunction: "Sunday 0.6", "this morning 0.4", "on day 15 it
 # was 0.9", "y al alta 1,7".
@@ -574,7 +574,7 @@ CONJUNCTION = r"(?:and|but|et|mais|y|pero|e|ma|und|aber|en|maar)"  # in English,
 TREND_STEP = (rf"(?:[ \t]+(?=\.\d)|(?<=\s\.\d)[ \t](?=\d\.\d(?![\d.]))|"  # "lymphs .7 .5 .3": leading-dot decimals one space apart ("… .7 1.2")
               rf"\s*\((?:{WEEKDAY}|yest(?:erday)?|yday|\d{{1,2}}/\d{{1,2}}|(?:day|d)\s*\+?\d{{1,3}})\)\s+(?=\d)|"  # "9.1 (tues) 8.4 (thu) 7.9 today"
               rf"\s*\([^()\n]{{1,20}}\)\s+[-–—]\s+(?=\d)|"  # "236 (baseline) – 118 (week 12) – 71 (today)"
-              rf"\s*\((?=\s*{NUMBER_PLAIN}\s*(?:[^\s\d()]+\s*)?(?:today|now|currently|this\s+(?:morning|am))\s*\))\s*|\s*,\s+(?={NUMBER_PLAIN}\s*(?:\([^()\n]{{1,40}}\)\s*|\s+{CLOCK_LABEL}\s*)?(?:[,;.=]|:(?!\d)|\s[—–-]\s|\s*(?:→|->|=>)|$))|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:on|at|@)\s*[\w/:.]{{1,10}}(?![\w/:.])<ARROW_LED_LABEL>)?\s*(?:{ARROW}\s*{ARROW_LABEL}|>|/(?:\s*\d{{1,2}}:\d{{2}}(?=\s+\d))?)\s*|(?:\s*\([^()\n]{{1,60}}\)|\s+{VALUE_TIME_LABEL}|\s+{PLACE}){{1,3}}(?:\s*[,;]\s*(?:{CONJUNCTION}\s+|then\s+|now\s+|(?:puis|dann|luego|poi|daarna|depois)\s+)?|\s+{CONJUNCTION}\s+){SUBJECT_VERB}(?=\.?\d(?!\d*/\d))|(?:\s*[,;]\s*(?:and\s+|but\s+|then\s+)?|\s+[-–—]\s+|\s+{CONJUNCTION}\s+)(?={NEXT_LABEL}){SUBJECT_VERB}(?=\.?\d(?!\d*/\d))|\s+(?:and|but)\s+(?:(?:it|they)\s+)?(?:is|are|['’]s|['’]re)\s+(?:now\s+)?(?:at\s+)?(?=\d[\d.,]*(?:\s*[^\s\d,;.]+)?\s+(?:today|now|this\s+(?:morning|am)|currently))|(?P<gap><LONG_GAP>(?:[^.;\n\d]|{TIME_TOKEN}|{DOSE_TOKEN}|\b(?:19|20)\d\d\b|\([^()\n]{{0,30}}\)|\.(?=\s+(?:repeat|re-?check|rpt)\w*\s)){{0,30}}?)\b(?:came\s+back\s+at|now(?:\s+at)?|post(?:-?transfusion)?(?=\s+\d+(?:[.,]\d+)?(?!\d|[.,]\d|\s*(?:units?|u|bags?|pools?|doses?|CH|CGR|PRBCs?|RBCs?)\b))|today(?:'s|’s)?(?:\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?=\s+\d))?(?:\s+at)?|(?<=\d\s){WEEKDAY}(?=\s+\.?\d)|"
+              rf"\s*\((?=\s*{NUMBER_PLAIN}\s*(?:[^\s\d()]+\s*)?(?:today|now|currently|this\s+(?:morning|am))\s*\))\s*|\s*,\s+(?={NUMBER_PLAIN}\s*(?:\([^()\n]{{1,40}}\)\s*|\s+{CLOCK_LABEL}\s*)?(?:[,;.=]|:(?!\d)|\s[—–-]\s|\s*(?:→|->|=>)|$))|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:on|at|@)\s*[\w/:.]{{1,10}}(?![\w/:.])<ARROW_LED_LABEL>)?\s*(?:{ARROW}\s*{ARROW_LABEL}|>|/(?:\s*\d{{1,2}}:\d{{2}}(?=\s+\d))?)\s*|(?:\s*\([^()\n]{{1,60}}\)|\s+{VALUE_TIME_LABEL}|\s+{PLACE}){{1,3}}(?:\s*[,;]\s*(?:{CONJUNCTION}\s+|then\s+|now\s+|(?:puis|dann|luego|poi|daarna|depois)\s+)?|\s+{CONJUNCTION}\s+){SUBJECT_VERB}(?=\.?\d(?!\d*/\d))|(?:\s*[,;]\s*(?:and\s+|but\s+|then\s+)?|\s+[-–—]\s+|\s+{CONJUNCTION}\s+)(?={NEXT_LABEL}){SUBJECT_VERB}(?=\.?\d(?!\d*/\d))|\s+(?:and|but)\s+(?:(?:it|they)\s+)?(?:is|are|['’]s|['’]re)\s+(?:now\s+)?(?:at\s+)?(?=\d[\d.,]*(?:\s*[^\s\d,;.]+)?\s+(?:today|now|this\s+(?:morning|am)|currently))|(?P<gap><LONG_GAP>(?:[^.;\n\d]|{TIME_TOKEN}|{DOSE_TOKEN}|\b(?:19|20)\d\d\b|\([^()\n]{{0,30}}\)|\.(?=\s+(?:repeat|re-?check|rpt|re-?draw)\w*\s)){{0,30}}?)\b(?:came\s+back\s+at|now(?:\s+at)?|post(?:-?transfusion)?(?=\s+\d+(?:[.,]\d+)?(?!\d|[.,]\d|\s*(?:units?|u|bags?|pools?|doses?|CH|CGR|PRBCs?|RBCs?)\b))|today(?:'s|’s)?(?:\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?=\s+\d))?(?:\s+at)?|(?:heute(?:\s+(?:früh|morgen|morgens))?|oggi|hoy|aujourd['’]hui|hoje|vandaag)(?=\s+\d)|(?<=\d\s){WEEKDAY}(?=\s+\.?\d)|"
                            rf"this\s+(?:morning|am\b|a\.m\.)|(?:then|puis|ensuite|luego|despu[ée]s|poi|dann|daarna|depois)(?:\s+to)?|back\s+(?:up\s+|down\s+)?to|down\s+to|{CHANGE_VERB}\w*\s+(?:back\s+|up\s+|down\s+)?to(?:\s+(?:a|an|the|her|his|its)\s+(?:new\s+)?(?:nadir|low|lowest|peak)(?:\s+of)?)?|(?:subiu|subiram|caiu|ca[íi]ram|baixou|desceu|subi[óo]|baj[óo]|remont[ée]e?s?|stieg(?:en)?|sank(?:en)?)\s+(?:para|a|à|auf)|(?:repeat(?:ed)?|re-?check(?:ed)?|rpt|re-?collect(?:ed)?|re-?drawn?|re-?run|contr[ôo]le(?:\s+(?:à|a))?|controllo(?:\s+a)?|kontrolle(?:\s+bei)?|control(?:\s+post)?)(?:\s*(?:(?:at|@)\s*)?\d{{1,2}}[:h]\d{{2}}\s*:?|\s+\d{{1,2}}\s*(?:days?|d|weeks?|wks?|wk|w|hours?|hrs?|h|months?)\s+(?:later|after)\s*:?|\s+(?:[01]\d|2[0-3])[0-5]\d\s*:|\s+(?:on\s+)?{REPEAT_DATE}\s*:?|\s+at|\s+[^.;\n\d:]{{1,25}}:|"
                            rf"\s+(?:in\s+the|this|that)\s+(?:morning|afternoon|evening)|\s+tonight|"  # "repeat in the evening was 39"
                            rf"\s+(?:in|on|with|using)\s+(?:Na\s+|sodium\s+)?[A-Za-z][\w-]*(?:\s+(?:tube|sample|specimen|blood))?(?:\s+count)?)?)\s*(?::\s*)?{SUBJECT_VERB})(?!\d{{1,2}}/\d){NUMBER}")
@@ -705,7 +705,7 @@ LABEL_CUT_RE = re.compile(rf"[,;\n]|\.(?:\s|$)|{ARROW}|\b(?:came|then|now|today|
 # Cheap test that a later value of the same series may follow (the full TREND_STEPS pattern is slower).
 TREND_MARKS = (*ARROW_TOKENS, ">", "(", "/", ":", "@")
 TREND_WORDS = ("came", "now", "today", "morning", "drop", "then", "puis", "ensuite", "luego", "despu", "poi", "dann", "daarna", "depois", "back", "fell", "fall", "down", "rose", "recover", "improv",
-               "increas", "decreas", "repeat", "yesterday", "last", "on ", "earlier", "previous", "baseline", "before", "prior", "pre",
+               "increas", "decreas", "repeat", "redraw", "re-draw", "yesterday", "last", "on ", "earlier", "previous", "baseline", "before", "prior", "pre",
                "admission", "discharge", "diagnosis", "presentation", "screening", "follow", "alta", "sortie", "dimiss", "entlass", "day", "week", "by ",
                # words of a time relative to now (RELATIVE_TIME)
                "this", "tonight", "ago", "ieri", "oggi", "stama", "stase", "ayer", "hoy", "esta", "hier", "ce ", "aujourd", "gestern", "heute",
@@ -1070,7 +1070,7 @@ PERCENT_THEN_ABSOLUTE_RE = re.compile(rf"\s*%\s*(?:(?:on|of|in)\s+(?:the\s+)?dif
 # ... or, in a report's row, the percentage and then the absolute count with its unit: "Polynucléaires neutrophiles  41,0 %  1,19 G/L",
 # "Neutrófilos....: 50 %   1.700 /mm³", "Segmentados: 48% - 1.488 /mm³" (the unit says it is a count, not a second percentage).
 PERCENT_THEN_COUNT_RE = re.compile(rf"[ \t]*%(?:[ \t]+\(?[HL]\)?\*?)?(?:[ \t]*\([ \t]*\d[\d.,]*[ \t]*[-–][ \t]*\d[\d.,]*[ \t]*\))?"  # "22.0 % L (40-75)  0.48 x10^9/L"
-                                   rf"(?:[ \t]*[-–—=(][ \t]*|[ \t]*,?[ \t]+(?:(?:soit|i\.e\.|es\s+decir|ossia|d\.h\.|ou\s+seja|dus)[ \t]+)?){NUMBER}[ \t]*{UNIT}",
+                                   rf"(?:[ \t]*[-–—=(/][ \t]*|[ \t]*,?[ \t]+(?:(?:soit|i\.e\.|es\s+decir|ossia|d\.h\.|ou\s+seja|dus)[ \t]+)?){NUMBER}[ \t]*{UNIT}",
                                    re.IGNORECASE)  # "42,3 %  soit 1,10 G/L"
 PERCENT_EQUALS_RE = re.compile(rf"[ \t]*%[ \t]*=[ \t]*{NUMBER}(?!\d|[.,]\d|[ \t]*%)[ \t]*(?:{UNIT})?", re.IGNORECASE)  # "neuts 45% = 0.9"
 DOT_THOUSANDS_RE = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
@@ -1249,6 +1249,9 @@ LATER_TODAY_RE = re.compile(r"(?i)(?<![\d/:.])(?:\d{1,2}(?::\d{2})?\s*pm|1[2-9]:
 LABEL_TIME_HEAD_RE = re.compile(r"(?i)^((?:wk|week|day|d|cycle|c|month|mo)[ \t]*\d{1,3}(?:[ \t]*d[ \t]*\d{1,2})?)\b.+$")
 
 
+MONTH_IN_LABEL_RE = re.compile(rf"(?i)\b{MONTH_NAME}")
+
+
 def latest_labelled(labels: list[str]) -> int:
     """Which of several values, each with the free-text label written beside it, is the most recent (see _latest_step)."""
     ranks = [label_rank(label) for label in labels]
@@ -1267,8 +1270,11 @@ def latest_labelled(labels: list[str]) -> int:
     ages = [relative_age(label) for label in labels]
     if all(age is not None for age in ages):  # "160 two weeks ago, 98 yesterday": the youngest
         return min(range(len(ages)), key=lambda i: (ages[i], -i))
-    if any(age is not None for age in ages) and all(label.strip(" \t()[]:-—–@,") for label in labels):
-        return len(labels) - 1  # "190 in April and 74 yesterday": times of two kinds, told in order
+    if any(age is not None for age in ages) and all(label.strip(" \t()[]:-—–@,") for label in labels) \
+            and all(age is not None or ranks[i] is not None or MONTH_IN_LABEL_RE.search(labels[i]) for i, age in enumerate(ages)):
+        # "190 in April and 74 yesterday": times of two kinds, told in order (but "lymphs .6 on durva, was .9 last month": a
+        # treatment is no time, and the value said of last month is the earlier)
+        return len(labels) - 1
     if all(r is not None for r in ranks):
         # "at c1", "c3": cycles 1 and 3; "pre-C4": (just before) cycle 4; "(wk 3 of steroids)", "c3d15 — grade 3 …": the time that opens the label
         stripped = [LABEL_TIME_HEAD_RE.sub(r"\1", CYCLE_PREPOSITION_RE.sub("", BEFORE_TIME_RE.sub("", label.strip(" \t()[]:-—–@")))) for label in labels]
@@ -1327,7 +1333,7 @@ DATE_PREPOSITION = rf"(?:{DATE_PREPOSITIONS}[ \t]+)?"
 TODAY_LABEL = r"(?:today|now|currently|heute|jetzt|aktuell|hoy|oggi|hoje|vandaag|nu|aujourd'hui|actuellement)"
 ITEM_UNIT = rf"(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?"  # "10 Apr 38 x10^9/L; 14 Apr 29 x10^9/L": a unit after every value
 # (a value is never followed by a slash and digits, a date's; "96/nl" is a value and its unit)
-DATED_ITEM = rf"(?:{DATE_LABEL}|\({DATE_LABEL}\))[ \t]*[:=]?[ \t]+(?P<value>\d+(?:[.,]\d+)?)(?!\d|/\d){ITEM_UNIT}"  # its preposition is passed by LIST_LEAD_RE
+DATED_ITEM = rf"(?:{DATE_LABEL}|\({DATE_LABEL}\))(?:[ \t]*[:=]|[ \t]+(?:was|were|is|at))?[ \t]+(?P<value>\d+(?:[.,]\d+)?)(?!\d|/\d){ITEM_UNIT}"  # its preposition is passed by LIST_LEAD_RE
 # A draw named by its day: "…, and the Friday draw (today) 77".
 DRAW_WORDS = r"(?:[ \t]+(?:draw|sample|count|check|labs?|result))?(?:[ \t]*\([^()\n]{1,12}\))?"
 LATER_DATED_ITEM = (rf"(?:and[ \t]+)?(?:the[ \t]+)?{DATE_PREPOSITION}(?:{DATE_LABEL}{DRAW_WORDS}|\({DATE_LABEL}\)|{TODAY_LABEL}(?:[ \t]*\([^()\n]{{1,12}}\)|[ \t]+{DATE_LABEL})?)"
@@ -1335,7 +1341,7 @@ LATER_DATED_ITEM = (rf"(?:and[ \t]+)?(?:the[ \t]+)?{DATE_PREPOSITION}(?:{DATE_LA
 # What a dated list must start with (see DATE_LABEL): a cheap test before the whole pattern, which "WBC 2.7 x10^9/L" fails.
 DATED_START_RE = re.compile(r"[ \t]*(?:[:=]|--?|[—–])?[ \t]*\(?(?:\d{1,2}/\d|\d{1,2}\.\d{1,2}\.|\d{1,2}:\d|\d{1,2}[ -][^\W\d_]|[^\W\d_])")
 DATED_LIST_RE = re.compile(rf"[ \t]*(?:[:=]|--?|[—–])?[ \t]*{DATED_ITEM}(?:(?:[ \t]*(?:[,;|]|{ARROW})|[ \t]+[-–—][ \t]+|(?:[ \t]+[HL])?[ \t]{{2,}})[ \t]*{LATER_DATED_ITEM})+", re.IGNORECASE)
-DATED_ITEM_RE = re.compile(rf"{DATE_PREPOSITION}\(?(?P<label>{DATE_LABEL}|{TODAY_LABEL}(?=[ \t]+{DATE_LABEL}[ \t]*:?[ \t]+\d)(?:[ \t]+{DATE_LABEL})|{TODAY_LABEL})\)?{DRAW_WORDS}[ \t]*[:=]?[ \t]+(?P<value>\d+(?:[.,]\d+)?)(?!\d|/\d)"
+DATED_ITEM_RE = re.compile(rf"{DATE_PREPOSITION}\(?(?P<label>{DATE_LABEL}|{TODAY_LABEL}(?=[ \t]+{DATE_LABEL}[ \t]*:?[ \t]+\d)(?:[ \t]+{DATE_LABEL})|{TODAY_LABEL})\)?{DRAW_WORDS}(?:[ \t]*[:=]|[ \t]+(?:was|were|is|at))?[ \t]+(?P<value>\d+(?:[.,]\d+)?)(?!\d|/\d)"
                            rf"(?:[ \t]*(?P<unit>{UNIT_ALTERNATIVES})(?![A-Za-z]))?", re.IGNORECASE)
 # Words between a name and its dated list: a word for a series, or the first date's preposition. LIST_WORD_STARTS: their first
 # letters, as a plain test before the pattern is tried.
@@ -1431,16 +1437,17 @@ OWNER = r"(?:ours|theirs|yours|mine|(?:mr|mrs|ms|miss)\.?\s+[a-z][\w-]{0,12}|(?:
 OWNER_FIRST_RE = re.compile(rf"(?i)(?:{OWNER}|{PATIENTS_OWN}|{FOREIGN_OWNER})\b")  # a value told after whose it is: "ours is 1.9"
 CURRENT_AFTER_THRESHOLD_RE = re.compile(rf"(?:[ \t]*(?:[-–]|and|to)[ \t]*\.?\d+(?:[.,]\d+)?)?(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?"
                                         rf"(?:[^.;\n\d]|[.;](?=\s+I(?:['’]m|['’]ve|\s+am)?\s)|\b(?:bed|bay|room|rm)\s*\d+\b|(?<=\bin\s)\d{{1,3}}[A-Za-z]\b|"
-                                        rf"\b(?:cut-?off|threshold|limit|trigger)[^.;\n\d]{{0,25}}?\b(?:is|of|=|:)\s*[<>≤≥]?\s*\d+(?:[.,]\d+)?|(?<=\bby\s)\d+(?:[.,]\d+)?(?:\s*(?:g/dl|g/l|k\b))?|\((?:CTCAE\s+)?(?:grade|gr\.?|G)\s*[0-5](?:[^()\n\d]{{0,16}}(?:v|version\s*)?[56](?:\.0)?)?\)|{TIME_TOKEN}|\b(?:19|20)\d\d\b|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\.{{2,}}|\b[Gg]\d(?:[-–]\d)?\b|\bgrade\s*[0-5]\b|\b[Cc]\d{{1,2}}(?:\s*[Dd]\d{{1,2}})?\b|\b(?:cycle|day|week|wk)\s*\d{{1,3}}\b|\bv(?:ersion\s*)?[56](?:\.0)?\b|\bbetween\s+\.?\d+(?:[.,]\d+)?\s*(?:and|-|–|to)\s*\.?\d+(?:[.,]\d+)?|(?<=\s)\d+(?:[.,]\d+)?\s*(?:-|–|to)\s*\d+(?:[.,]\d+)?(?=,|\s+(?:for|since|over|through|most|all)\b)|[<>≤≥]\s*\d+(?:[.,]\d+)?\s*[-–]\s*\d+(?:[.,]\d+)?|\((?:around|about|approx\w*|~|not)?\s*\d+(?:[.,]\d+)?\s*\)|[<>≤≥~]\s*\d+(?:[.,]\d+)?|\d+ish\b|\b(?:says|said|uses|gives|lists)\s+\d+(?:[.,]\d+)?|(?:above|below|over|under)\s+\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s+or\s+\d+(?:[.,]\d+)?|(?<=\s)or\s+\d+(?:[.,]\d+)?){{0,90}}?"
-                                        rf"(?:[,;?—–]|\s-\s|\.{{2,}}|\.(?=\s+(?:they|it|mine|ours|our|my|his|hers|theirs|yours|she|he|pt|patient)['’\s]|\s+(?:right\s+)?(?:now|today|currently|this\s+morning)\b|\s+(?:current|latest)\s*:?\s*\d|\s+{PATIENTS_OWN}|\s+{FOREIGN_OWNER}\s)|(?=\s+(?:ours|his|hers|theirs|yours|mine)\s)|(?=\s+and\s+my\s+(?:last|latest|most\s+recent|own|recent)\s)|(?=\s+(?:but|whereas|while)\s))\s*(?:but\s+|and\s+|right\s+|whereas\s+|while\s+|for\s+now\s*,?\s*|as\s+of\s+(?:now|today)\s*,?\s*)?"
-                                        rf"(?P<cue>today|now|this\s+morning|this\s+week|currently|current(?=\s*:?\s*\d)|latest(?=\s*:?\s*\d)|(?:his|hers|they|it)(?=(?:\s+(?:today|now|currently))?\s+(?:is|was|are|were|came\s+back|come\s+back)\s|['’]re\s+at\s)|they['’]?re(?=\s+(?:at\s+|now\s+|only\s+)?\d)|{OWNER}(?:['’](?:s|re))?(?:\s+(?:count|value|result|level|number|reading))?(?:\s+(?:with|on)\s+[^,;.\d\n]{{1,40}}?|\s+in\s+(?:bed|bay|room|rm)\s*\d+|\s*\((?:bed|bay|room|rm)\s*\d+\))?(?:\s+(?:today|now|currently|this\s+morning|on\s+[a-z]{{4,}}))?(?=\s+(?:is|was|are|were|came\s+back|come\s+back|has|had|at|sits?|sitting|stands?|standing|screened|measured|tested)\s)|(?:ours|mine|theirs|yours|hers|his|(?:(?:our|my|this|the)\s+)?(?:pts?|patient)(?:['’]s)?(?:\s+(?:him|her)self)?)(?:\s+(?:today|now|currently|this\s+morning))?(?=\s*:?\s*[1-9]|\s*:?\s*0[.,])(?!\s*:?\s*\d+(?:st|nd|rd|th)\b)|(?:she|he)(?=['’]s\s+(?:at\s+|now\s+|only\s+)?\d|\s+is\s+(?:at\s+|now\s+|only\s+)?\d|['’]s\s+at\s|\s+is\s+at\s)|(?:pt|patient)(?:['’]s)?\s+value|{PATIENTS_OWN}|{FOREIGN_OWNER}\s+(?:{PRONOUN_BE}|hat|heeft|tem|tiene|ha|a)\s+(?:(?:à|a|bei|op|em|en|de|di|van)\s+)?(?=\d))(?:['’](?:s|re))?\s*(?::\s*)?{SUBJECT_VERB}{NUMBER}\s*(?:{UNIT})?",
+                                        rf"\b(?:cut-?off|threshold|limit|trigger|umbral|seuil|soglia|schwelle\w*|drempel\w*|limiar|l[íi]mite)[^.;\n\d]{{0,25}}?\b(?:is|of|=|:|de|di|du|del|von|van)\s*[<>≤≥]?\s*\d+(?:[.,]\d+)?|(?<=\bby\s)\d+(?:[.,]\d+)?(?:\s*(?:g/dl|g/l|k\b))?|\((?:CTCAE\s+)?(?:grade|gr\.?|G)\s*[0-5](?:[^()\n\d]{{0,16}}(?:v|version\s*)?[56](?:\.0)?)?\)|{TIME_TOKEN}|\b(?:19|20)\d\d\b|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\.{{2,}}|\b[Gg]\d(?:[-–]\d)?\b|\bgrade\s*[0-5]\b|\b[Cc]\d{{1,2}}(?:\s*[Dd]\d{{1,2}})?\b|\b(?:cycle|day|week|wk)\s*\d{{1,3}}\b|\bv(?:ersion\s*)?[56](?:\.0)?\b|\bbetween\s+\.?\d+(?:[.,]\d+)?\s*(?:and|-|–|to)\s*\.?\d+(?:[.,]\d+)?|(?<=\s)\d+(?:[.,]\d+)?\s*(?:-|–|to)\s*\d+(?:[.,]\d+)?(?=,|\s+(?:for|since|over|through|most|all)\b)|[<>≤≥]\s*\d+(?:[.,]\d+)?\s*[-–]\s*\d+(?:[.,]\d+)?|\((?:around|about|approx\w*|~|not)?\s*\d+(?:[.,]\d+)?\s*\)|[<>≤≥~]\s*\d+(?:[.,]\d+)?|\d+ish\b|\b(?:says|said|uses|gives|lists)\s+\d+(?:[.,]\d+)?|(?:above|below|over|under)\s+\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s+or\s+\d+(?:[.,]\d+)?|(?<=\s)or\s+\d+(?:[.,]\d+)?){{0,90}}?"
+                                        rf"(?:[,;?—–]|\s\((?=\s*(?:today|now|hoy|oggi|heute|aujourd['’]hui|hoje|vandaag|currently)\b)|\s-\s|\.{{2,}}|\.(?=\s+(?:they|it|mine|ours|our|my|his|hers|theirs|yours|she|he|pt|patient|mr|mrs|ms)['’\s.]|\s+(?:right\s+)?(?:now|today|currently|this\s+morning)\b|\s+(?:current|latest)\s*:?\s*\d|\s+{PATIENTS_OWN}|\s+{FOREIGN_OWNER}\s)|(?=\s+(?:ours|his|hers|theirs|yours|mine)\s)|(?=\s+and\s+my\s+(?:last|latest|most\s+recent|own|recent)\s)|(?=\s+(?:but|whereas|while)\s))\s*(?:but\s+|and\s+|right\s+|whereas\s+|while\s+|for\s+now\s*,?\s*|as\s+of\s+(?:now|today)\s*,?\s*)?"
+                                        rf"(?P<cue>today|now|this\s+morning|this\s+week|currently|hoy|oggi|heute|aujourd['’]hui|hoje|vandaag|current(?=\s*:?\s*\d)|latest(?=\s*:?\s*\d)|(?:his|hers|they|it)(?=(?:\s+(?:today|now|currently))?\s+(?:is|was|are|were|came\s+back|come\s+back)\s|['’]re\s+at\s)|they['’]?re(?=\s+(?:at\s+|now\s+|only\s+)?\d)|{OWNER}(?:['’](?:s|re))?(?:\s+(?:count|value|result|level|number|reading))?(?:\s+(?:with|on)\s+[^,;.\d\n]{{1,40}}?|\s+in\s+(?:bed|bay|room|rm)\s*\d+|\s*\((?:bed|bay|room|rm)\s*\d+\))?(?:\s+(?:today|now|currently|this\s+morning|on\s+[a-z]{{4,}}))?(?=\s+(?:is|was|are|were|came\s+back|come\s+back|has|had|at|sits?|sitting|stands?|standing|screened|measured|tested)\s)|(?:ours|mine|theirs|yours|hers|his|(?:(?:our|my|this|the)\s+)?(?:pts?|patient)(?:['’]s)?(?:\s+(?:him|her)self)?)(?:\s+(?:today|now|currently|this\s+morning))?(?=\s*:?\s*[1-9]|\s*:?\s*0[.,])(?!\s*:?\s*\d+(?:st|nd|rd|th)\b)|(?:she|he)(?=['’]s\s+(?:at\s+|now\s+|only\s+)?\d|\s+is\s+(?:at\s+|now\s+|only\s+)?\d|['’]s\s+at\s|\s+is\s+at\s)|(?:pt|patient)(?:['’]s)?\s+value|{PATIENTS_OWN}|{FOREIGN_OWNER}\s+(?:{PRONOUN_BE}|hat|heeft|tem|tiene|ha|a)\s+(?:(?:à|a|bei|op|em|en|de|di|van)\s+)?(?=\d))(?:['’](?:s|re))?\s*(?::\s*)?{SUBJECT_VERB}{NUMBER}\s*(?:{UNIT})?",
                                         re.IGNORECASE)
 OWNER_WORDS = ("mine", "ours", "pt", "patient", "guy", "lady", "man", "woman", "gent", "chap", "his ", "hers", "theirs", "yours", "he's", "she's", "mr ", "mr.", "mrs", "ms ", "ms.", "miss ",
                "he is", "she is", "this one")  # one of them is in every OWNER and every cue of whose value follows
 # a cue the patient's value may follow after a name with none: whose value it is, or that it is current
-OWNER_CUE_RE = re.compile(rf"(?i)(?:{OWNER}|{FOREIGN_OWNER}|{PATIENTS_OWN}|his|hers|they|she|he|today|now|this\s+morning|this\s+week|currently|current|latest)\b")
+OWNER_CUE_RE = re.compile(rf"(?i)(?:{OWNER}|{FOREIGN_OWNER}|{PATIENTS_OWN}|his|hers|they|she|he|today|now|this\s+morning|this\s+week|currently|current|latest|"
+                          rf"hoy|oggi|heute|aujourd['’]hui|hoje|vandaag)\b")
 # the cue's first letters: a word of now, or a possessive ("hold if plt <75, ours is 88", "ref range 1.8-7.7, his is 1.6")
-CURRENT_WORDS = ("today", "now", "morning", "this week", "current", "latest", "ours ", "his ", "hers ", "theirs ", "yours ", "mine ", "mine'", "mine’", "ours'", "ours’",
+CURRENT_WORDS = ("today", "now", "morning", "this week", "current", "latest", "hoy", "oggi", "heute", "aujourd", "hoje", "vandaag", "ours ", "his ", "hers ", "theirs ", "yours ", "mine ", "mine'", "mine’", "ours'", "ours’",
                  "value", "they ", "it ", "he's", "he is", " pt ",
                  "he’s", "they'", "they’", "pt'", "pt’", "pt:", " pts ", "himself", "herself", "guy", "lady", "man ", "woman", "gent", "chap",
                  "patient", "pacient", "pazient", "patiënt", "mr ", "mr.", "mrs", "ms ", "ms.", "miss ")
@@ -1492,6 +1499,9 @@ def _now_after_rules(text: str, position: int) -> re.Match | None:
            for number in FIRST_DIGIT_RE.finditer(text, position, told.start())):
         return None
     return told
+
+
+NOW_AFTER_NUMBER_RE = re.compile(r"(?i)[ \t]*(?:\S+[ \t]+)?(?:today|now|currently|this\s+(?:morning|am))\b")  # "66 today", "66 K/uL now"
 
 
 # An underscore inside a name, as exports write field names in snake case ("lymphocytes_abs", "platelet_count"), is read as a space.
@@ -1962,7 +1972,12 @@ def _find_mentions(text: str) -> list[Mention]:
             # "plts 14 but that was bed 9's result, ours are 94": someone else's, said after it; "hb 8.8 (grade 2). today 10.1":
             # a sentence that opens with now tells the latest value
             current = _current_after_threshold(text, end) or (_now_after_rules(text, end) if comparator or supposed else None)
-            if current:  # "ANC <0.5 x10^9/L since 14/7, today 0.3": the threshold, then the patient's value today
+            if current and " and " in text[_value_end(current):_value_end(current) + 8] and (later := trend_step.match(text, _value_end(current))) \
+                    and NOW_AFTER_NUMBER_RE.match(text, later.end("num")):
+                # "our pt … screened at 81 and is 66 today": the owner's later value of now
+                mentions.append(_mention(analyte, text, current.start("cue"), later.end(), later.group("num"), bool(later.group("kilo")), current.group("unit"),
+                                         None, later.span("num"), [parse_number(current.group("num")), parse_number(later.group("num"))]))
+            elif current:  # "ANC <0.5 x10^9/L since 14/7, today 0.3": the threshold, then the patient's value today
                 mentions.append(_matched_mention(analyte, text, current.start("cue"), current.end("unit") if current.group("unit") else current.end("num"), current))
         elif "\n" in text[end:end + 40] and BASELINE_BEFORE_NAME_RE.search(text, max(0, match.start() - 24), match.start()) \
                 and (current := _now_after_rules(text, end)) is not None:
@@ -3410,7 +3425,7 @@ SAMPLE_PROBLEM_WORDS = ("clump", "clot", "moly", "lip", "icter", "spurious", "ps
 # ... and after a value the problem spoiled, a few words on: "plt 19k on first draw w clumps on smear, repeat in citrate 84k"
 REPEAT_AFTER_VALUE_RE = re.compile(rf"[^.;\n\d]{{0,40}}?{SAMPLE_PROBLEM}(?:[^.\n\d]|\.[\"”']?[ \t]+(?=[A-Z])){{0,30}}?\b{RECHECK_CUE}"
                                    rf"(?:[ \t]+(?!(?:in|after)[ \t]+\d)[A-Za-z][\w-]*){{0,7}}?[ \t]*[:=]?[ \t]*(?=\d)", re.IGNORECASE)
-RECHECK_HINT_RE = re.compile(r"(?i)re-?(?:peat|check|draw|run|count|did|done|do|ran)|rpt|citrat|ricontroll|recontr[ôo]l|control")
+RECHECK_HINT_RE = re.compile(r"(?i)re-?(?:peat|check|draw|run|count|did|done|do|ran|collect)|rpt|citrat|ricontroll|recontr[ôo]l|control")
 # A value written just before the name, with a unit: "42,000 platelets per µL", "2,700/mm³ white cells", "48 x10^9/L platelets".
 BEFORE_NAME_RE = re.compile(rf"(?<![\w.,/:^<>≤≥-])(?:{NUMBER})[ \t]*(?:{UNIT})?[ \t]+(?:(?<=[^\W\d_][ \t])(?:de|of)[ \t]+)?$", re.IGNORECASE)  # "0,7 x10^9/L de neutrófilos"
 THRESHOLD_BEFORE_NUMBER_RE = re.compile(r"(?i)(?:[<>≤≥]|\b(?:below|under|above|over|than|least|most|(?<!down )(?<!back )(?<!up )to)\b)\s*$")  # but "is down to 42,000 platelets"
@@ -3442,7 +3457,7 @@ def _listed_grade(text: str, mention: Mention) -> bool:
 
 
 ORDINAL_MARKS = ("s", "n", "r", "t", "º", "ª", "°")  # the first letters of an ordinal's ending: "3rd", "5º"# A value of now after a dose given right after the name: "Hb: 2 units given overnight, this AM 8.5".
-NOW_AFTER_DOSE_RE = re.compile(rf"[ \t]*[,;][ \t]*(?:and[ \t]+)?(?:this[ \t]+(?:am|a\.m\.|morning)|today|now|post(?:-?transfusion)?|afterwards)\b[ \t]*:?[ \t]*"
+NOW_AFTER_DOSE_RE = re.compile(rf"(?:[ \t]+(?:at[ \t]+)?\d{{1,2}}:?\d{{2}})?[ \t]*[,;][ \t]*(?:and[ \t]+)?(?:this[ \t]+(?:am|a\.m\.|morning)|today|now|post(?:-?transfusion)?|afterwards)\b[ \t]*:?[ \t]*"
                                rf"(?:(?:it|she|he)(?:['’]s|[ \t]+is)[ \t]+)?(?:(?:is|was|at)[ \t]+)?{NUMBER}[ \t]*(?:{UNIT})?", re.IGNORECASE)
 # ... and after a value, before the next: "pre-transfusion 8, 1 hr post 22".
 TIME_SINCE_STEP_RE = re.compile(r"[ \t]*[,;]" + TIME_SINCE_GAP_RE.pattern.removeprefix("(?i)"), re.IGNORECASE)
@@ -4165,7 +4180,8 @@ SUPPOSED_PATIENT_START_RE = re.compile(r"\W*(?:if|say|suppose|imagine)\s")  # a 
 NOT_OURS = r"not\s+(?:ours|mine|our\s+(?:patient|pt)|my\s+(?:patient|pt))"  # "— not ours", "(not mine)"
 NOT_OURS_AFTER_RE = re.compile(r"(?i)\bbelongs?\s+to\s+(?:(?:the|another|a\s+different|a)\s+(?:other\s+)?(?:patient|pt)|(?:bed|bay|room|rm)\s*\d+)|"
                                r"\b(?:was|is|were|are)\s+(?:for\s+)?(?:bed|bay|room|rm)\s*\d+['’]s\b|\b(?:that|this|it)(?:['’]s|\s+is|\s+was)\s+(?:from\s+|for\s+)?(?:bed|bay|room|rm)\s*\d+\b|"
-                               r"\b(?:that|this|it)\s+(?:was|is)\s+(?:for\s+)?(?:the\s+)?(?:guy|lady|man|woman|pt|patient|one)\s+in\s+(?:bed|bay|room|rm)\s*\d+|[,—–-]\s*" + NOT_OURS + r"\b|"
+                               r"\b(?:that|this|it)(?:\s+(?:result|value|count|number|one))?\s+(?:was|is)\s+(?:for\s+)?(?:the\s+)?(?:guy|lady|man|woman|pt|patient|one)\s+in\s+(?:bed|bay|room|rm)\s*\d+|"
+                               r"[,—–-]\s*" + NOT_OURS + r"\b|"
                                r"\bwrong\s+(?:pt|patient|chart|person|bed|room|file|record)\b|\b(?:from|in|on)\s+(?:the\s+|an\s+)?(?:other|another|different)\s+(?:chart|record|file|tab|window)\b|"
                                r"[—–-]\s*(?:a\s+)?(?:separate|different|another|other)\s+(?:pt|patient)\b|"  # "plt 22?? sorry wrong pt, ours is 133", "wrong chart"
                                # "that's from the pt next door in 14B", "that was the patient in the next bed's"

@@ -287,7 +287,8 @@ def test_a_one_megabyte_line_is_checked_in_linear_time():
                                   "review-fresh107", "review-fresh108", "review-fresh110", "review-fresh111",
                                   "review-fresh113", "review-fresh114", "review-fresh116", "review-fresh117",
                                   "review-fresh119", "review-fresh120", "review-fresh122",
-                                  "review-fresh123", "review-fresh125", "review-fresh126", "review-fresh128"])
+                                  "review-fresh123", "review-fresh125", "review-fresh126", "review-fresh128", "review-fresh129",
+                                  "review-fresh131"])
 def test_held_out_passages(name):
     """Precision and recall per passage: the development set must stay at 0.97 or better; the fresh set (never
     tuned on) guards against regressions."""
@@ -306,7 +307,8 @@ def test_held_out_passages(name):
     # fresh100 and fresh102, the round after's, the honest fresh86, fresh89, fresh92, fresh95, fresh98 and fresh101 beside them;
     # fresh104, fresh105, fresh107, fresh108, fresh110, fresh111, fresh113, fresh114, fresh116, fresh117 and fresh119, the next
     # round's, the honest fresh103, fresh106, fresh109, fresh112, fresh115 and fresh118 beside them; fresh120, fresh122, fresh123,
-    # fresh125, fresh126 and fresh128, the round after's, the honest fresh121, fresh124 and fresh127 beside them; fresh99, written late,
+    # fresh125, fresh126, fresh128, fresh129 and fresh131, the round after's, the honest fresh121, fresh124, fresh127 and fresh130
+    # beside them; fresh99, written late,
     # 0.982 / 0.932 when set, held at 0.95 for its recall)
     floor = (0.97, 0.97) if name not in ("review-fresh", "review-fresh42", "review-fresh65", "review-fresh70", "review-fresh99") \
         else (0.95, 0.85) if name == "review-fresh" else (0.97, 0.95) if name in ("review-fresh65", "review-fresh70", "review-fresh99") else (0.95, 0.95)
@@ -1969,6 +1971,21 @@ ROUND121_CLASSES = [
     ("Anaemia (Hb 9.4, 7.6 and 9.9 g/dL on days 1, 8 and 15), grade 2 per CTCAE v5.0, resolved.", "5", [(M, "hgb", 2, 3)]),
     # a range labelled later on a record's line sets the lower limit for "within the range"
     ("Test: Platelets / Result: 142 / Units: 10^9/L / Reference range: 140 - 400\nThis result is within the reference range.", "5", []),
+    # (the fourth batch) the plain words of a patient's page name the condition
+    ("My results: platelets 140, white count 3.1. I think that's grade 1 low platelets and grade 2 low white count.", "5",
+     [(M, "wbc", 2, 1)]),
+    # a rule's comparator with no count named, between a baseline and today's value, then "meets the criterion"
+    ("Baseline ANC 2.2; KEYNOTE-A39 required ≥1.5; today 1.2, so he meets the criterion.", "5", [(C, "anc", None, None)]),
+    # a value an owner named "Mr" introduces after a threshold, then "clears the 100 needed"
+    ("The trial needs platelets ≥100. Mrs K is at 91, which clears the 100 needed.", "5", [(C, "plt", None, None)]),
+    # a time's label between the name and the value ("Hb at discharge 9.4"), judged for the claim at that time
+    ("Hb 6.8 g/dL on admission. Hb at discharge 10.6 g/dL. Grade 3 anaemia on admission, grade 2 at discharge.", "5", [(M, "hgb", 2, 1)]),
+    # another note's claim said to be wrong with "incorrectly calls", then corrected
+    ("The clinic letter incorrectly calls ANC 0.8 grade 2 neutropenia; it is grade 3.", "5", []),
+    # a value of now in the comparison's own bracket, in another language
+    ("Las plaquetas se mantienen por encima del umbral de 75 (hoy 68 x10^9/L).", "5", [(C, "plt", None, None)]),
+    # a laboratory's lower limit for a named count, stated a sentence before the comparison
+    ("The lab's LLN for neutrophils is 1.8. ANC today 1.9, above the lower limit of normal.", "5", []),
 ]
 
 

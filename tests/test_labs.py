@@ -338,7 +338,8 @@ def test_a_bare_v6_is_a_version_request():
                                        ("lab-strings-fresh120", "lab_strings_fresh120.jsonl"), ("lab-strings-fresh121", "lab_strings_fresh121.jsonl"),
                                        ("lab-strings-fresh123", "lab_strings_fresh123.jsonl"), ("lab-strings-fresh124", "lab_strings_fresh124.jsonl"),
                                        ("lab-strings-fresh126", "lab_strings_fresh126.jsonl"), ("lab-strings-fresh127", "lab_strings_fresh127.jsonl"),
-                                       ("lab-strings-fresh129", "lab_strings_fresh129.jsonl")])
+                                       ("lab-strings-fresh129", "lab_strings_fresh129.jsonl"), ("lab-strings-fresh130", "lab_strings_fresh130.jsonl"),
+                                       ("lab-strings-fresh132", "lab_strings_fresh132.jsonl")])
 def test_held_out_lab_strings_are_read(name, path):
     """Every value of the development sets is read and none invented, but for the few strings of the last six rounds left
     unread (their classes are listed in the closing note); the first fresh set guards regressions."""
@@ -398,8 +399,8 @@ def test_held_out_lab_strings_are_read(name, path):
         # written later in that round (0.979/1, 0.910/11, 0.936/6, 0.929/8, 0.931/9, 0.943/7 and 0.950/9 when set)
         assert scores["lab_value_accuracy"] >= 0.98 and scores["lab_values_invented"] <= 2
     elif name in ("lab-strings-fresh121", "lab-strings-fresh123", "lab-strings-fresh124", "lab-strings-fresh126", "lab-strings-fresh127",
-                  "lab-strings-fresh129"):
-        # development sets of the round after (0.987/2, 0.985/2, 0.992/1, 0.983/4, 0.987/1, 0.981/1 when set)
+                  "lab-strings-fresh129", "lab-strings-fresh130", "lab-strings-fresh132"):
+        # development sets of the round after (0.987/2, 0.985/2, 0.992/1, 0.983/4, 0.987/1, 0.981/1, 0.949/8, 0.971/4 when set)
         assert scores["lab_value_accuracy"] >= 0.99 and scores["lab_values_invented"] <= 1
     elif name != "lab-strings-fresh":  # fresh2 to fresh6 were each developed on in the rounds after they were written
         assert scores["lab_value_accuracy"] == 1.0 and scores["lab_values_invented"] == 0
@@ -2067,6 +2068,27 @@ ROUND121_READS = [
     ("Baseline ANC 2.4; the trial needed >=1.5. Today 1.1, grade 2.", {"anc": 1.1}),
     # a value in the next clause after an approximate earlier value in brackets and today's test
     ("Globuli bianchi bassi da mesi (circa 3,5), il controllo di oggi mostra 2,6 x10^9/L", {"wbc": 2.6}),
+    # (the fourth batch) a value told with a treatment, "was" a month ago after it
+    ("neuts 1.1 on nivo, were 1.8 last month", {"anc": 1.1}),
+    # a dated list with "was" after its first date; a change "from" a leading-dot decimal
+    ("hgb 3/1 was 10.2, 3/8 9.1, 3/15 8.4", {"hgb": 8.4}),
+    ("pegfilgrastim given, anc from .2 to 3.1", {"anc": 3.1}),
+    # a percentage, then "/" and the absolute count with its unit
+    ("Neutrófilos: 38 % / 1.140 /mm3", {"anc": 1.14}),
+    # "got to" a value; another's value in brackets, then the patient's own
+    ("her neighbour's hb got to 6 (on chemo), the pt herself is at 11.9", {"hgb": 11.9}),
+    # a German treatment, then "heute früh" and the value of now
+    ("Hb gestern 7,2 g/dl, nach 2 EK heute früh 9,0 g/dl", {"hgb": 9.0}),
+    # "that result is for the lady in bay 4", then ours; a redraw told after it is sent
+    ("anc 0.1!! nvm, that result is for the man in bed 4. ours came back at 2.3", {"anc": 2.3}),
+    ("Plt 9?? redraw sent. redraw 88", {"plt": 88}),
+    # a clumped count recollected in citrate, with a flag and words between
+    ("PLT 31 L (platelet clumps seen on smear) — recollected in sodium citrate: 151", {"plt": 151}),
+    # the owner's first value, then "and is … today"; a dose at a clock, then the value of now
+    ("trial needed ANC ≥1.5 — our RCC pt on nivo screened at 2.0 and is 1.2 today", {"anc": 1.2}),
+    ("Hb: 2 units given at 23:00, this AM 8.7", {"hgb": 8.7}),
+    # a drug's dose per kg and its count of days between two values of an arrow series
+    ("anc 0.2 → filgrastim 5 mcg/kg x5 → 2.2", {"anc": 2.2}),
     # a one-analyte flowsheet whose header line ends with the reference range
     ("LYMPH ABS (x10^9/L)   ref 1.0-4.0\n02/05/25   1.2\n09/05/25   0.7   L\n16/05/25   0.4   L", {"alc": 0.4}),
 ]
