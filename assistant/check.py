@@ -861,7 +861,7 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
                 at_time = other_time.span()  # "grade 3 at admission": about the value told with that time, if the text gave one
             else:
                 at_worst = True  # "grade 3 at its nadir": about the episode's worst value, if the text gave several
-        elif ("discharge" in lowered_after[:24] or "d/c" in lowered_after[:16] or "follow" in lowered_after[:24] or "f/u" in lowered_after[:16]) \
+        elif ("discharge" in (head := lowered_after[:24]) or "d/c" in head or "follow" in head or "f/u" in head) \
                 and (discharge := DISCHARGE_AFTER_RE.match(text, after_term, end)):
             at_time = discharge.span()  # "grade 3 on admission, grade 2 at discharge": the value told at discharge, if the text gave one
         elif ("resol" in lowered_after or "recover" in lowered_after or "transfus" in lowered_after or "cycle" in lowered_after
@@ -871,7 +871,7 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
             of_episode = True  # "grade 3 neutropenia, resolving", "grade 3 this cycle": the episode's grade is its worst value's
         if ":" in before[-4:] and not of_episode and EPISODE_HEAD_RE.search(text, max(start, claim_start - 120), claim_start):
             of_episode = True  # "Neutropenia this cycle, resolved (D8 1.4, D12 0.7, D15 2.1): grade 2": the episode's grade
-        if not at_worst and ("adir" in before[-40:] or "owest" in before[-40:] or "orst" in before[-40:]) and WORST_SUBJECT_BEFORE_RE.search(before[-40:]):
+        if not at_worst and ("adir" in (tail := lowered_before[-40:]) or "owest" in tail or "orst" in tail) and WORST_SUBJECT_BEFORE_RE.search(before[-40:]):
             at_worst = True  # "PLT 210 → nadir 31 → 150; the nadir was grade 3": the worst value is the claim's subject
         if ":" in before[-4:] and (head := WORST_HEAD_RE.search(text, max(start, claim_start - 160), claim_start)) \
                 and not VALUE_IN_HEAD_RE.search(VERSION_NAMED_RE.sub("", text[start:claim_start])):
@@ -3893,9 +3893,8 @@ LIVER_ANALYTES = ("alt", "ast", "bili")
 
 
 def _stated_uln(mention: Mention, sentence: str) -> float | None:
-    """The upper limit of normal a liver value's sentence states (STATED_ULN_RE), the first after the value if any, if one;
-    None for the counts."""
-    if mention.analyte not in LIVER_ANALYTES or ("ULN" not in sentence and "upper limit" not in sentence.lower()):
+    """The upper limit of normal a liver value's sentence states (STATED_ULN_RE), the first after the value if any, if one."""
+    if "ULN" not in sentence and "upper limit" not in sentence.lower():
         return None
     stated = STATED_ULN_RE.search(sentence, max(0, sentence.find(mention.raw))) or STATED_ULN_RE.search(sentence)
     # in the value's own unit ("bilirubin 45 µmol/L (ULN 21)"), read into the canonical one
@@ -3924,7 +3923,7 @@ def _threat_said(sentence: str) -> bool:
 
 def _judge_claim(claim: Claim, mention: Mention, substituted: bool, version: str, other: str, sentence: str,
                  lln: float | None = None) -> Finding | None:
-    uln = _stated_uln(mention, sentence)
+    uln = _stated_uln(mention, sentence) if mention.analyte in LIVER_ANALYTES else None
     result = _grade_of(mention.analyte, mention.value, version, lln, mention.native_unit, mention.native_value, uln)
     label = ANALYTE_LABELS[mention.analyte]
     claimed = claim.label if not claim.label.isdigit() else int(claim.label)

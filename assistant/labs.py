@@ -737,9 +737,13 @@ def _by_first_letter(words: tuple[str, ...]) -> str:
 def _comma_then_number(text: str, scan: int) -> bool:
     """Whether ", " and a digit come within 24 characters after `scan`, or ", " and a day's label, then a number ("7,1 g/dL, à J5 9,3")."""
     comma = text.find(", ", scan, scan + 24)
-    return comma >= 0 and (text[comma + 2:comma + 3].isdigit() or DAY_LABEL_STEP_RE.match(text, comma + 2) is not None)
+    if comma < 0:
+        return False
+    after = text[comma + 2:comma + 3]
+    return after.isdigit() or after in DAY_LABEL_STARTS and DAY_LABEL_STEP_RE.match(text, comma + 2) is not None
 
 
+DAY_LABEL_STARTS = "JDàaAoOeEn"  # the letters DAY_LABEL_STEP_RE may start with (a cheap test first)
 DAY_LABEL_STEP_RE = re.compile(r"(?:(?:à|a|au|at|on|el|al|am|op|em|no)[ \t]+)?[JD][ \t]*\+?\d{1,3}[ \t]+\d")
 
 
@@ -1886,7 +1890,7 @@ def _find_mentions(text: str) -> list[Mention]:
                 step = trend_step.match(text, scan)
                 if step and (_names_a_lab(text, scan, step.start("num")) or _next_row(text, scan, step.start("num"))):
                     break
-            if not step and ("post" in (ahead := lowered[scan:scan + 36]) or "after" in ahead or "later" in ahead) \
+            if not step and text[scan:scan + 1] in (",", ";") and ("post" in (ahead := lowered[scan:scan + 36]) or "after" in ahead or "later" in ahead) \
                     and (since := TIME_SINCE_STEP_RE.match(text, scan)) and (later := VALUE_RE.match(text, since.end())) and not later.group("cmp"):
                 step = later  # "pre-transfusion 8, 1 hr post 22": the time since the treatment labels the next value
             if not step and not pronoun_tried and pronouns:
@@ -1901,7 +1905,7 @@ def _find_mentions(text: str) -> list[Mention]:
                     step = _told_later(text, lowered, scan, next_start, steps[-1], unit_text)
                 if not step and says_now and ";" in text[scan:scan + 60] and RULE_MARK_RE.search(text, scan, min(len(text), scan + 80)):
                     step = _now_after_rules(text, scan)  # "Baseline plt 98 (splenomegaly); IMbrave required ≥75; today 61"
-            if step and "he" in lowered[max(scan, step.start("num") - 8):step.start("num")] \
+            if step and lowered.find("he", max(scan, step.start("num") - 8), step.start("num")) >= 0 \
                     and (age := AGE_RE.search(text, max(scan, step.start("num") - 8), step.end("num") + 12)) and age.start("age") == step.start("num"):
                 break  # "My dad's platelets are 45 on Keytruda, he's 79.": his age, not a later value
             if not step or step.start("num") - scan > 6 and OTHER_PERSON_HINT_RE.search(lowered, scan, step.start("num")) \
@@ -3441,7 +3445,7 @@ RESULT_FOR_NAME_RE = re.compile(rf"(?i)\b(?:value|result|reading|level|shows?|sh
 # A label over grades listed after their counts or conditions: "Current grades (wk 7): WBC 2, ANC 2, plt 1", "Grades at
 # discharge: leukopenia 2, neutropenia 2".
 GRADES_LABEL_RE = re.compile(r"(?i)\b(?:CTCAE\s+)?(?:grades?|grading|grados?|graus?|graden?)\b[^:\n]{0,40}:[ \t]*")
-LISTED_GRADE_RE = re.compile(r"[ \t]*[:=]?[ \t]*(?:(?:G|gr(?:ade)?\.?)[ \t]*)?(?P<g>[0-5])(?![.,]?\d)(?=[ \t]*(?:[,;.)]|and\b|y\b|et\b|und\b|e\b|en\b|$))")
+LISTED_GRADE_RE = re.compile(r"[ \t]*[:=]?[ \t]*(?:(?:G|gr(?:ade)?\.?)[ \t]*)?(?P<g>[0-5])(?![.,]?\d)(?=[ \t]*(?:[,;.)]|[-–—](?=\s)|and\b|y\b|et\b|und\b|e\b|en\b|$))")
 
 
 SMALL_GRADES = (0, 1, 2, 3, 4, 5)  # the numbers a listed grade can be
@@ -3456,7 +3460,8 @@ def _listed_grade(text: str, mention: Mention) -> bool:
         and LISTED_GRADE_RE.match(text, mention.number_span[0] - 1 if text[mention.number_span[0] - 1:mention.number_span[0]] in " \t" else mention.number_span[0]) is not None
 
 
-ORDINAL_MARKS = ("s", "n", "r", "t", "º", "ª", "°")  # the first letters of an ordinal's ending: "3rd", "5º"# A value of now after a dose given right after the name: "Hb: 2 units given overnight, this AM 8.5".
+ORDINAL_MARKS = ("s", "n", "r", "t", "º", "ª", "°")  # the first letters of an ordinal's ending: "3rd", "5º"
+# A value of now after a dose given right after the name: "Hb: 2 units given overnight, this AM 8.5".
 NOW_AFTER_DOSE_RE = re.compile(rf"(?:[ \t]+(?:at[ \t]+)?\d{{1,2}}:?\d{{2}})?[ \t]*[,;][ \t]*(?:and[ \t]+)?(?:this[ \t]+(?:am|a\.m\.|morning)|today|now|post(?:-?transfusion)?|afterwards)\b[ \t]*:?[ \t]*"
                                rf"(?:(?:it|she|he)(?:['’]s|[ \t]+is)[ \t]+)?(?:(?:is|was|at)[ \t]+)?{NUMBER}[ \t]*(?:{UNIT})?", re.IGNORECASE)
 # ... and after a value, before the next: "pre-transfusion 8, 1 hr post 22".
