@@ -2089,6 +2089,12 @@ ROUND121_READS = [
     ("Hb: 2 units given at 23:00, this AM 8.7", {"hgb": 8.7}),
     # a drug's dose per kg and its count of days between two values of an arrow series
     ("anc 0.2 → filgrastim 5 mcg/kg x5 → 2.2", {"anc": 2.2}),
+    # (the fifth batch) grades listed under a label of grades, the last before a dash
+    ("CTCAE grades today: ANC 3, plt 2 - improving", {}),
+    # the value restated as the subject of its owner's correction
+    ("hgb 6.6?? scratch that, the 6.6 was bay 2's. our lady is at 10.4", {"hgb": 10.4}),
+    # a second value said to have been, after one with a treatment's label
+    ("neuts 1.3 on pembro, were 2.1 in march", {"anc": 1.3}),
     # a one-analyte flowsheet whose header line ends with the reference range
     ("LYMPH ABS (x10^9/L)   ref 1.0-4.0\n02/05/25   1.2\n09/05/25   0.7   L\n16/05/25   0.4   L", {"alc": 0.4}),
 ]
