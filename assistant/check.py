@@ -26,6 +26,7 @@ from assistant.labs import (
     ANALYTE_RE,
     CANONICAL_UNIT,
     DELIMITED_LINE_RES,
+    DRUG_BEFORE_RE,
     FISHBONE_RE,
     GRADES_LABEL_RE,
     LISTED_GRADE_RE,
@@ -154,8 +155,8 @@ TERM_WORDS = {
     "hgb": r"an(?:a?[ée]|ä)mi(?:a|c|e|(?![^\W\d_]))|low\s+(?:ha?emoglobin|red\s+(?:blood\s+)?cells?(?:\s+counts?)?)",  # "anemi": Swedish, as the other bare "-i" forms
     "alc": r"l(?:ymph|ymf|inf)op(?:[ée]|ae)ni(?:a|c|e|(?![^\W\d_]))|low\s+lymphocytes?(?:\s+counts?)?|" + CTCAE_COUNT_TERMS["alc"],
     "wbc": r"leu[ck]op(?:[ée]|ae)ni(?:a|c|e|(?![^\W\d_]))|low\s+white(?:\s+blood)?(?:\s+cells?)?(?:\s+counts?)?|" + CTCAE_COUNT_TERMS["wbc"],
-    "alt": r"ALT\s+(?:increased|increase|elevation|rise)|alanine\s+aminotransferase\s+increased",
-    "ast": r"AST\s+(?:increased|increase|elevation|rise)|aspartate\s+aminotransferase\s+increased",
+    "alt": r"ALT\s+(?:increased|increase|elevation|rise)|alanine\s+aminotransferase\s+increased|augmentation\s+des\s+ALAT|aumento\s+de\s+(?:la\s+)?(?:ALT|GPT|TGP)",
+    "ast": r"AST\s+(?:increased|increase|elevation|rise)|aspartate\s+aminotransferase\s+increased|augmentation\s+des\s+ASAT|aumento\s+de\s+(?:la\s+)?(?:AST|GOT|TGO)",
     "bili": r"hyperbilirubin(?:a)?emia|blood\s+bilirubin\s+increased",
 }
 # The lookahead on first letters is only for speed: the scan skips positions where no term can start.
@@ -629,7 +630,7 @@ def _quote_end(text: str, position: int, end: int) -> int:
 
 DENIAL_SPENT_RE = re.compile(r"→|->|=>|⇒|\s[-–—]\s")  # an arrow or a spaced dash after a denial leads to what follows from it, not to what it denies
 CORRECTION_FOLLOWS_RE = re.compile(r"(?i)[\s\"”'–—-]*(?:(?:in|on|at|from)\s+[^.;:\"”–—]{1,40}?[\s–—-]+)?"  # '… "…" in the overnight note — that needs correcting'
-                                   r"(?:(?:that|this|it)(?:\s+one)?\s+(?:needs?\s+correct\w*|is\s+(?:not\s+(?:quite\s+)?right|wrong|incorrect))|(?:actually|in\s+fact)\b|"
+                                   r"(?:(?:(?:that|this|it)(?:\s+one)?\s+)?(?:needs?\s+correct\w*|is\s+(?:not\s+(?:quite\s+)?right|wrong|incorrect))|(?:actually|in\s+fact)\b|"
                                    # ... in the other languages read: "— da correggere:", "à corriger", "a corregir", "zu korrigieren", "errado"
                                    r"da\s+correggere|à\s+corriger|a\s+corregir|hay\s+que\s+corregir|a\s+corrigir|zu\s+korrigieren|moet\s+gecorrigeerd|"
                                    r"(?:è|es|est|é|ist|is)\s+(?:sbagliato|errato|incorrecto|erróneo|faux|incorrect|errado|incorreto|falsch|fout)\b|"
@@ -649,6 +650,8 @@ SINGLE_QUOTE_CLOSE_RE = re.compile(r"(?<=\S)['’](?=[\s.,;:)!?]|$)")  # ... and
 
 
 ANOTHER_GRADE_AFTER_RE = re.compile(r"(?i)[ \t]+(?:CTCAE[ \t]+)?(?:grade|grado|grad|gr\.?|G)[ \t]*[0-5]\b")
+# ... or a count of events of another grade after it: "three grade 1, one grade 2 and one grade 4 event"
+COUNTED_GRADE_AFTER_RE = re.compile(r"(?i)(?:[ \t]*,|[ \t]+(?:and|or))[ \t]+(?:one|two|three|four|five|six|\d+)[ \t]+(?:CTCAE[ \t]+)?(?:grade|grado|grad|gr\.?|G)[ \t]*[0-5]\b")
 
 
 def _quoted_from_another(text: str, start: int, position: int) -> bool:
@@ -703,7 +706,8 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
             claim_start = text.rfind("grade", claim_start, match.start("g2")) if "grade" in text[claim_start + 5:match.start("g2")].lower() \
                 else claim_start  # the claim is the grade it changed to ("from grade 4 to grade 2"), not a rule "from grade 4"
             claim_start = claim_start if claim_start >= 0 else match.start()
-        if text[claim_end:claim_end + 1] == " " and ANOTHER_GRADE_AFTER_RE.match(text, claim_end):
+        if text[claim_end:claim_end + 1] == " " and ANOTHER_GRADE_AFTER_RE.match(text, claim_end) \
+                or text[claim_end:claim_end + 1] in (" ", ",") and COUNTED_GRADE_AFTER_RE.match(text, claim_end):
             continue  # "mostly low grade: two grade 2 events and one grade 4": the count of the events, not a grade
         term = _nearest_term(terms, term_starts, claim_start, claim_end, text)
         if term is None and (is_in := text.rfind(" is in the ", max(start, claim_start - 12), claim_start)) >= 0 \
@@ -1066,7 +1070,7 @@ REPORTED_BEFORE_RE = re.compile(r"(?i)\b(?:(?:initially|originally|previously|fi
                                 r"(?:reported|graded|recorded|coded|documented|called|classed|classified|labell?ed|entered|listed|"
                                 r"reports|grades|records|codes|documents|calls|classes|classifies|labels|lists)"
                                 # "initially entered the platelet count of 45 as grade 2", "incorrectly calls Hb 9.5 grade 3" (the claim after it)
-                                r"(?:\s+(?:[^.;!?\n]|\.(?=\d)){1,60}?(?:\s+as(?=\s)|(?<=\d)(?=\s+$)))?|"
+                                r"(?:\s+(?:[^.;!?\n]|\.(?=\d)){1,60}?(?:\s+as(?=\s)|(?<=\d)(?:\s*[^\s\d]*/[^\s\d]+)?(?=\s+$)))?|"
                                 r"mis-?(?:graded|classified|coded|labell?ed)|"
                                 # what anyone may write: "Someone gets an ANC of exactly 1.0 and writes grade 3"
                                 r"\b(?:someone|somebody|anyone|people|everyone)\b(?:[^.;!?\n]|\.(?=\d)){0,60}?\b(?:writes?|wrote|calls?|called|labels?|labell?ed|"
@@ -2360,7 +2364,10 @@ def _row_claim(text: str, line: str, offset: int, header: list[str], grade_colum
     named = _row_name(cells[0])
     named_column = 0
     if not named and owner is None:
-        naming = [(i, m) for i, cell in enumerate(cells) if i != grade_column and (m := _row_name(cell))]
+        naming = [(i, m) for i, cell in enumerate(cells) if i != grade_column and (m := _row_name(cell))] \
+            or ([(i, m) for i, cell in enumerate(cells) if i != grade_column and ("peni" in cell or "emi" in cell) and (m := TERM_RE.fullmatch(cell.strip()))]
+                if not any(ANALYTE_RE.search(cell) for cell in cells) else [])
+        # (the condition alone names the count when no cell names a count: "| 2 | Neutropenia | 0.7 x10^9/L | 4 |")
         named_column, named = naming[0] if len(naming) == 1 else (0, None)
     grades, label = _claim_set(grade_cell)
     claim_span = (offset + spans[grade_column][0], offset + spans[grade_column][1])
@@ -3737,8 +3744,9 @@ def _unnamed_subject(text: str, s_start: int, claim: Claim, mentions: list[Menti
         return False  # the sign UNNAMED_SUBJECT_BEFORE_RE needs: a plain string test first
     subject = UNNAMED_SUBJECT_BEFORE_RE.search(text, max(s_start, claim.span[0] - 16), claim.span[0])
     if subject is not None and (THRESHOLD_BEFORE_NUMBER_RE.search(text, max(s_start, subject.start() - 14), subject.start())
-                                or TIME_UNIT_BEFORE_RE.search(text, max(s_start, subject.start() - 14), subject.start())):
-        return False  # "ANC 1.05 — below 1.0 → G3", "ALC 0.19 at week 8 = grade 3", "Patient 07: G3": not a value
+                                or TIME_UNIT_BEFORE_RE.search(text, max(s_start, subject.start() - 14), subject.start())
+                                or DRUG_BEFORE_RE.search(text, max(s_start, subject.start() - 24), subject.start())):
+        return False  # "ANC 1.05 — below 1.0 → G3", "ALC 0.19 at week 8 = grade 3", "Patient 07: G3", "ALC .19 on pred 60 → G3": not a value
     return subject is not None and not any(m.span[0] <= subject.start() < max(m.span[1], m.number_span[1]) for m in mentions)
 
 
@@ -3887,14 +3895,15 @@ def _grade_of(analyte: str, value: float, version: str, lln: float | None, nativ
     return grade_value(analyte, value, version, lln=lln, uln=uln, native_unit=native_unit, native_value=native_value)
 
 
-# The upper limit of normal a liver value's sentence states: "ALT 135 U/L (ULN 45, normal at baseline)", "bilirubin 2.0 mg/dL (ULN 1.2)".
-STATED_ULN_RE = re.compile(r"(?i)\b(?:ULN|upper\s+limit(?:\s+of\s+normal)?)\s*(?:\(\s*ULN\s*\)\s*)?(?:of|is|=|:)?\s*(?P<num>\d+(?:[.,]\d+)?)(?![\d.,]?\d)")
+# The upper limit of normal a liver value's sentence states: "ALT 135 U/L (ULN 45, normal at baseline)", "bilirubin 2.0 mg/dL (ULN 1.2)",
+# "ALAT 230 UI/L (LSN 40 UI/L)" (LSN: the French "limite supérieure de la normale").
+STATED_ULN_RE = re.compile(r"(?i)\b(?:ULN|LSN|upper\s+limit(?:\s+of\s+normal)?)\s*(?:\(\s*ULN\s*\)\s*)?(?:of|is|=|:)?\s*(?P<num>\d+(?:[.,]\d+)?)(?![\d.,]?\d)")
 LIVER_ANALYTES = ("alt", "ast", "bili")
 
 
 def _stated_uln(mention: Mention, sentence: str) -> float | None:
     """The upper limit of normal a liver value's sentence states (STATED_ULN_RE), the first after the value if any, if one."""
-    if "ULN" not in sentence and "upper limit" not in sentence.lower():
+    if "ULN" not in sentence and "LSN" not in sentence and "upper limit" not in sentence.lower():
         return None
     stated = STATED_ULN_RE.search(sentence, max(0, sentence.find(mention.raw))) or STATED_ULN_RE.search(sentence)
     # in the value's own unit ("bilirubin 45 µmol/L (ULN 21)"), read into the canonical one

@@ -78,7 +78,7 @@ UNIT_FORMS = [
     (r"g\s*/\s*dL|g\s*/\s*dl|gm\s*/\s*dL|grams?\s+per\s+decilit(?:er|re)|gm?\s?%", "g/dL", 1.0),  # "Hb 11.8 g%": grams per 100 mL
     (r"mmol(?:\s*/\s*L)?", "mmol/L", 1.0),  # "Hb 6,3 mmol": a Dutch hemoglobin, per litre said or not
     (r"(?-i:g)\s*/\s*L|grams?\s+per\s+lit(?:er|re)", "g/L", 0.1),
-    (r"I?U\s*/\s*L", "U/L", 1.0),
+    (r"(?:I?U|UI)\s*/\s*L", "U/L", 1.0),  # "UI/L" in French, Spanish, Italian and Portuguese
     (r"mg\s*/\s*dL|mg\s*/\s*dl", "mg/dL", 1.0),
     (r"(?:µ|u|μ)mol\s*/\s*L", "µmol/L", 1 / 17.1),
 ]
@@ -1915,6 +1915,8 @@ def _find_mentions(text: str) -> list[Mention]:
             if not step or step.start("num") - scan > 6 and OTHER_PERSON_HINT_RE.search(lowered, scan, step.start("num")) \
                     and OTHER_PERSON_RE.search(text, scan, step.start("num")):
                 break  # "my pt plt 90, the one next door is 40": someone else's value ends the series
+            if text[step.end("num"):step.end("num") + 6].lstrip(" ×xX*").startswith(("ULN", "LSN")):
+                break  # "Bilirubin 70 µmol/L (ULN 21) → 3.3× ULN": a multiple of the upper limit, not a later value
             if DRUG_BEFORE_RE.search(text, max(scan, step.start("num") - 24), step.start("num")) and not UNIT_AFTER_STEP_RE.match(text, step.end("num")):
                 # "250 → 31 → 140 after dex 40 x4d": a drug's dose, not the next value; the series goes on after the words
                 # of the dose ("plt 12, dex 40 mg x4d, now 87")
@@ -4191,7 +4193,7 @@ NOT_OURS_AFTER_RE = re.compile(r"(?i)\bbelongs?\s+to\s+(?:(?:the|another|a\s+dif
                                r"\b(?:was|is|were|are)\s+(?:for\s+)?(?:bed|bay|room|rm)\s*\d+['’]s\b|\b(?:that|this|it)(?:['’]s|\s+is|\s+was)\s+(?:from\s+|for\s+)?(?:bed|bay|room|rm)\s*\d+\b|"
                                r"\b(?:that|this|it)(?:\s+(?:result|value|count|number|one))?\s+(?:was|is)\s+(?:for\s+)?(?:the\s+)?(?:guy|lady|man|woman|pt|patient|one)\s+in\s+(?:bed|bay|room|rm)\s*\d+|"
                                r"[,—–-]\s*" + NOT_OURS + r"\b|"
-                               r"\bwrong\s+(?:pt|patient|chart|person|bed|room|file|record)\b|\b(?:from|in|on)\s+(?:the\s+|an\s+)?(?:other|another|different)\s+(?:chart|record|file|tab|window)\b|"
+                               r"\bwrong\s+(?:pt|patient|chart|person|bed|room|file|record)\b|\b(?:(?:from|in|on)\s+(?:the\s+|an\s+)?)?(?:other|another|different)\s+(?:chart|record|file|tab|window)\b|"
                                r"[—–-]\s*(?:a\s+)?(?:separate|different|another|other)\s+(?:pt|patient)\b|"  # "plt 22?? sorry wrong pt, ours is 133", "wrong chart"
                                # "that's from the pt next door in 14B", "that was the patient in the next bed's"
                                r"\b(?:that|this|it)(?:['’]s|\s+is|\s+was)\s+(?:from\s+|for\s+)?(?:the\s+)?(?:pt|patient|guy|lady|man|woman)\s+(?:next\s+door|in\s+the\s+next\s+(?:bed|bay|room))")
