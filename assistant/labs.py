@@ -574,7 +574,7 @@ CONJUNCTION = r"(?:and|but|et|mais|y|pero|e|ma|und|aber|en|maar)"  # in English,
 TREND_STEP = (rf"(?:[ \t]+(?=\.\d)|(?<=\s\.\d)[ \t](?=\d\.\d(?![\d.]))|"  # "lymphs .7 .5 .3": leading-dot decimals one space apart ("… .7 1.2")
               rf"\s*\((?:{WEEKDAY}|yest(?:erday)?|yday|\d{{1,2}}/\d{{1,2}}|(?:day|d)\s*\+?\d{{1,3}})\)\s+(?=\d)|"  # "9.1 (tues) 8.4 (thu) 7.9 today"
               rf"\s*\([^()\n]{{1,20}}\)\s+[-–—]\s+(?=\d)|"  # "236 (baseline) – 118 (week 12) – 71 (today)"
-              rf"\s*\((?=\s*{NUMBER_PLAIN}\s*(?:[^\s\d()]+\s*)?(?:today|now|currently|this\s+(?:morning|am))\s*\))\s*|\s*,\s+(?={NUMBER_PLAIN}\s*(?:\([^()\n]{{1,40}}\)\s*|\s+{CLOCK_LABEL}\s*)?(?:[,;.=]|:(?!\d)|\s[—–-]\s|\s*(?:→|->|=>)|$))|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:on|at|@)\s*[\w/:.]{{1,10}}(?![\w/:.])<ARROW_LED_LABEL>)?\s*(?:{ARROW}\s*{ARROW_LABEL}|>|/(?:\s*\d{{1,2}}:\d{{2}}(?=\s+\d))?)\s*|(?:\s*\([^()\n]{{1,60}}\)|\s+{VALUE_TIME_LABEL}|\s+{PLACE}){{1,3}}(?:\s*[,;]\s*(?:{CONJUNCTION}\s+|then\s+|now\s+|(?:puis|dann|luego|poi|daarna|depois)\s+)?|\s+{CONJUNCTION}\s+){SUBJECT_VERB}(?=\.?\d(?!\d*/\d))|(?:\s*[,;]\s*(?:and\s+|but\s+|then\s+)?|\s+[-–—]\s+|\s+{CONJUNCTION}\s+)(?={NEXT_LABEL}){SUBJECT_VERB}(?=\.?\d(?!\d*/\d))|\s+(?:and|but)\s+(?:(?:it|they)\s+)?(?:is|are|['’]s|['’]re)\s+(?:now\s+)?(?:at\s+)?(?=\d[\d.,]*(?:\s*[^\s\d,;.]+)?\s+(?:today|now|this\s+(?:morning|am)|currently))|(?P<gap><LONG_GAP>(?:[^.;\n\d]|{TIME_TOKEN}|{DOSE_TOKEN}|\b(?:19|20)\d\d\b|\([^()\n]{{0,30}}\)|\.(?=\s+(?:repeat|re-?check|rpt|re-?draw)\w*\s)){{0,30}}?)\b(?:came\s+back\s+at|now(?:\s+at)?|post(?:-?transfusion)?(?=\s+\d+(?:[.,]\d+)?(?!\d|[.,]\d|\s*(?:units?|u|bags?|pools?|doses?|CH|CGR|PRBCs?|RBCs?)\b))|today(?:'s|’s)?(?:\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?=\s+\d))?(?:\s+at)?|(?:heute(?:\s+(?:früh|morgen|morgens))?|oggi|hoy|aujourd['’]hui|hoje|vandaag)(?=\s+\d)|(?<=\d\s){WEEKDAY}(?=\s+\.?\d)|"
+              rf"\s*\((?=\s*{NUMBER_PLAIN}\s*(?:[^\s\d()]+\s*)?(?:today|now|currently|this\s+(?:morning|am))\s*\))\s*|\s*,\s+(?={NUMBER_PLAIN}\s*(?:\([^()\n]{{1,40}}\)\s*|\s+{CLOCK_LABEL}\s*)?(?:[,;.=]|:(?!\d)|\s[—–-]\s|\s*(?:→|->|=>)|$))|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:on|at|@)\s*[\w/:.]{{1,10}}(?![\w/:.])<ARROW_LED_LABEL>)?\s*(?:{ARROW}\s*{ARROW_LABEL}|>|/(?:\s*\d{{1,2}}:\d{{2}}(?=\s+\d))?)\s*|(?:\s*\([^()\n]{{1,60}}\)|\s+{VALUE_TIME_LABEL}|\s+{PLACE}){{1,3}}(?:\s*[,;]\s*(?:{CONJUNCTION}\s+|then\s+|now\s+|(?:puis|dann|luego|poi|daarna|depois)\s+)?|\s+{CONJUNCTION}\s+){SUBJECT_VERB}(?=\.?\d(?!\d*/\d))|(?:\s*[,;]\s*(?:and\s+|but\s+|then\s+)?|\s+[-–—]\s+|\s+{CONJUNCTION}\s+)(?={NEXT_LABEL}){SUBJECT_VERB}(?=\.?\d(?!\d*/\d))|\s+(?:and|but)\s+(?:(?:it|they)\s+)?(?:is|are|['’]s|['’]re)\s+(?:now\s+)?(?:at\s+)?(?=\d[\d.,]*(?:\s*[^\s\d,;.]+)?\s+(?:today|now|this\s+(?:morning|am)|currently))|(?P<gap><LONG_GAP>(?:[^.;\n\d]|{TIME_TOKEN}|{DOSE_TOKEN}|\b(?:19|20)\d\d\b|\([^()\n]{{0,30}}\)|\.(?=\s+(?:repeat|re-?check|rpt|re-?draw)\w*\s)|\n(?=[ \t]*(?:repeat|re-?check|rpt|re-?draw)\w*\s)){{0,30}}?)\b(?:came\s+back\s+at|now(?:\s+at)?|post(?:-?transfusion)?(?=\s+\d+(?:[.,]\d+)?(?!\d|[.,]\d|\s*(?:units?|u|bags?|pools?|doses?|CH|CGR|PRBCs?|RBCs?)\b))|today(?:'s|’s)?(?:\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?=\s+\d))?(?:\s+at)?|(?:heute(?:\s+(?:früh|morgen|morgens))?|oggi|hoy|aujourd['’]hui|hoje|vandaag)(?=\s+\d)|(?<=\d\s){WEEKDAY}(?=\s+\.?\d)|"
                            rf"this\s+(?:morning|am\b|a\.m\.)|(?:then|puis|ensuite|luego|despu[ée]s|poi|dann|daarna|depois)(?:\s+to)?|back\s+(?:up\s+|down\s+)?to|down\s+to|{CHANGE_VERB}\w*\s+(?:back\s+|up\s+|down\s+)?to(?:\s+(?:a|an|the|her|his|its)\s+(?:new\s+)?(?:nadir|low|lowest|peak)(?:\s+of)?)?|(?:subiu|subiram|caiu|ca[íi]ram|baixou|desceu|subi[óo]|baj[óo]|remont[ée]e?s?|stieg(?:en)?|sank(?:en)?)\s+(?:para|a|à|auf)|(?:repeat(?:ed)?|re-?check(?:ed)?|rpt|re-?collect(?:ed)?|re-?drawn?|re-?run|contr[ôo]le(?:\s+(?:à|a))?|controllo(?:\s+a)?|kontrolle(?:\s+bei)?|control(?:\s+post)?)(?:\s*(?:(?:at|@)\s*)?\d{{1,2}}[:h]\d{{2}}\s*:?|\s+\d{{1,2}}\s*(?:days?|d|weeks?|wks?|wk|w|hours?|hrs?|h|months?)\s+(?:later|after)\s*:?|\s+(?:[01]\d|2[0-3])[0-5]\d\s*:|\s+(?:on\s+)?{REPEAT_DATE}\s*:?|\s+at|\s+[^.;\n\d:]{{1,25}}:|"
                            rf"\s+(?:in\s+the|this|that)\s+(?:morning|afternoon|evening)|\s+tonight|"  # "repeat in the evening was 39"
                            rf"\s+(?:in|on|with|using)\s+(?:Na\s+|sodium\s+)?[A-Za-z][\w-]*(?:\s+(?:tube|sample|specimen|blood))?(?:\s+count)?)?)\s*(?::\s*)?{SUBJECT_VERB})(?!\d{{1,2}}/\d){NUMBER}")
@@ -3478,6 +3478,8 @@ CLOCK_AFTER_NUMBER_RE = re.compile(r"(?i)[ \t]?(?:a\.?m|p\.?m)\b\.?")  # "at 4pm
 # What sets a name off from the values told before it: "… today 79 — plts on atezo", "… now 0.9: ANC".
 NAME_AFTER_SERIES_RE = re.compile(r"[ \t]*(?:[—–:]|\s-)[ \t]*$")
 SERIES_PIECE_RE = re.compile(rf"^[ \t]*(?P<label>\S.*?)[ \t]+{NUMBER}[ \t]*(?P<unit>{UNIT_ALTERNATIVES})?[ \t]*$", re.IGNORECASE)
+# ... or each with its time after it: "188 when he started, 41 now — plts on atezo/bev"
+SERIES_PIECE_LABEL_AFTER_RE = re.compile(rf"^[ \t]*{NUMBER}[ \t]*(?P<unit>{UNIT_ALTERNATIVES})?[ \t]+(?P<label>\S.*?)[ \t]*$", re.IGNORECASE)
 
 
 def _series_before_name(text: str, name: re.Match) -> Mention | None:
@@ -3493,10 +3495,18 @@ def _series_before_name(text: str, name: re.Match) -> Mention | None:
         return None
     for piece in re.split(r"([,;])", text[position:separator.start()]):
         if piece not in (",", ";"):
-            pieces.append((position, SERIES_PIECE_RE.match(piece)))
+            pieces.append((position, piece))
         position += len(piece)
-    if len(pieces) < 2 or any(piece is None or label_rank(piece.group("label")) is None or ANALYTE_RE.search(piece.group("label"))
-                              for _, piece in pieces):
+    for piece_re in (SERIES_PIECE_RE, SERIES_PIECE_LABEL_AFTER_RE):
+        matched = [(at, piece_re.match(piece)) for at, piece in pieces]
+        if len(matched) < 2 or any(piece is None or ANALYTE_RE.search(piece.group("label")) for _, piece in matched):
+            continue
+        ranks = [label_rank(piece.group("label")) for _, piece in matched]
+        # every value labelled with its time; or, labels after the values, one of them said to be now ("188 when he started, 41 now")
+        if all(rank is not None for rank in ranks) or piece_re is SERIES_PIECE_LABEL_AFTER_RE and [rank[0] for rank in ranks if rank] == [3]:
+            pieces = matched
+            break
+    else:
         return None
     start, piece = pieces[latest_labelled([piece.group("label") for _, piece in pieces])]
     number_span = (start + piece.start("num"), start + piece.end("num"))
@@ -4135,7 +4145,7 @@ PAST_MARK_RE = re.compile(
     r"(?i)\b(?:previous(?:ly)?|prior|earlier|baseline|initial(?:ly)?|before|ago|yesterday|nadir|pre-[a-z]+|pre(?:treatment|cycle|chemo\w*)|"
     r"last\s+(?:week|month|year|time|visit|cycle|check|count|draw|labs?|cbc|fbc|blood\w*|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|"
     r"(?:on|at|upon)\s+(?:admission|arrival|presentation|diagnosis)|admission|admitted|arrival|presentation|"
-    r"for\s+comparison|compared\s+(?:with|to)|(?:had|has)\s+been\s+(?:admitted|hospitali[sz]ed)|"
+    r"for\s+comparison|compared\s+(?:with|to)|(?:similar|comparable|unchanged)\s+(?:to|from|with)|(?:had|has)\s+been\s+(?:admitted|hospitali[sz]ed)|"
     # French, Spanish, Italian, Portuguese, German, Dutch
     r"pr[ée]c[ée]dente?s?|auparavant|avant|ant[ée]rieure?s?|ant[ée]riorit[ée]s?|(?<!avant-)hier(?=\s*(?:[,.;:)]|soir|matin|à\b|a\b))|avant-hier|"
     r"(?:le\s+mois|la\s+semaine)\s+derni[èe]re?|pour\s+comparaison|(?:à\s+l['’]|l['’])(?:entr[ée]e|admission)|au\s+diagnostic|il\s+y\s+a|"

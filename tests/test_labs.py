@@ -2101,6 +2101,10 @@ ROUND121_READS = [
     # liver names of other languages and "UI/L"
     ("GPT 140 U/l, GOT 95 U/l", {"alt": 140, "ast": 95}),
     ("ALAT 230 UI/L", {"alt": 230}),
+    # (the sixth batch) values with their times after them, before the name after a dash
+    ("2.4 when she started, 0.9 now — neuts on nivo", {"anc": 0.9}),
+    # earlier values in brackets after "similar to" a month
+    ("Today's counts: hemoglobin 10.9 g/dL and platelets 151. Similar to June (Hb 11.2 g/dL, platelets 160).", {"hgb": 10.9, "plt": 151}),
     # a one-analyte flowsheet whose header line ends with the reference range
     ("LYMPH ABS (x10^9/L)   ref 1.0-4.0\n02/05/25   1.2\n09/05/25   0.7   L\n16/05/25   0.4   L", {"alc": 0.4}),
 ]
