@@ -631,6 +631,7 @@ def _quote_end(text: str, position: int, end: int) -> int:
 DENIAL_SPENT_RE = re.compile(r"→|->|=>|⇒|\s[-–—]\s")  # an arrow or a spaced dash after a denial leads to what follows from it, not to what it denies
 CORRECTION_FOLLOWS_RE = re.compile(r"(?i)[\s\"”'–—-]*(?:(?:in|on|at|from)\s+[^.;:\"”–—]{1,40}?[\s–—-]+)?"  # '… "…" in the overnight note — that needs correcting'
                                    r"(?:(?:(?:that|this|it)(?:\s+one)?\s+)?(?:needs?\s+correct\w*|is\s+(?:not\s+(?:quite\s+)?right|wrong|incorrect))|(?:actually|in\s+fact)\b|"
+                                   r"(?<=[—–-]\s)(?:incorrect|wrong|erroneous)\b|"  # "… — incorrect; 1.1 is grade 2"
                                    # ... in the other languages read: "— da correggere:", "à corriger", "a corregir", "zu korrigieren", "errado"
                                    r"da\s+correggere|à\s+corriger|a\s+corregir|hay\s+que\s+corregir|a\s+corrigir|zu\s+korrigieren|moet\s+gecorrigeerd|"
                                    r"(?:è|es|est|é|ist|is)\s+(?:sbagliato|errato|incorrecto|erróneo|faux|incorrect|errado|incorreto|falsch|fout)\b|"
@@ -649,6 +650,7 @@ SINGLE_QUOTE_OPEN_RE = re.compile(r"(?<=[\s:])['‘](?=\S)")  # a quotation in s
 SINGLE_QUOTE_CLOSE_RE = re.compile(r"(?<=\S)['’](?=[\s.,;:)!?]|$)")  # ... and closes before one (not "Dr P's")
 
 
+SAID_BEFORE_CLAIM_RE = re.compile(r"(?i)\b(?:says|said|states|stated|wrote|writes)\b(?:[^.;!?\n]|(?<=\d)\.(?=\d)){0,60}$")  # a verb of another's words before a claim
 ANOTHER_GRADE_AFTER_RE = re.compile(r"(?i)[ \t]+(?:CTCAE[ \t]+)?(?:grade|grado|grad|gr\.?|G)[ \t]*[0-5]\b")
 # ... or a count of events of another grade after it: "three grade 1, one grade 2 and one grade 4 event"
 COUNTED_GRADE_AFTER_RE = re.compile(r"(?i)(?:[ \t]*,|[ \t]+(?:and|or))[ \t]+(?:one|two|three|four|five|six|\d+)[ \t]+(?:CTCAE[ \t]+)?(?:grade|grado|grad|gr\.?|G)[ \t]*[0-5]\b")
@@ -788,6 +790,9 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
         if ("until" in lowered_before or "unless" in lowered_before or "once" in lowered_before or "till" in lowered_before) \
                 and UNTIL_BEFORE_RE.search(before[-25:]):
             continue  # "hold until ≤ grade 1": a goal, not a claim
+        if ("says" in lowered_before or "said" in lowered_before or "wrote" in lowered_before or "state" in lowered_before) \
+                and SAID_BEFORE_CLAIM_RE.search(before) and CORRECTION_FOLLOWS_RE.match(text, after_term):
+            continue  # "Previous note says ANC 1.1 is grade 3 — incorrect; 1.1 is grade 2": another's claim, answered
         if quoted and _quoted_from_another(text, start, claim_start) \
                 and (DENIED_START_RE.match(text, end) or CORRECTION_FOLLOWS_RE.match(text, end) or CORRECTION_FOLLOWS_RE.match(text, _quote_end(text, claim_end, end))):
             continue  # 'You wrote: "platelets 45, that's grade 2, right?" That one needs correcting': another's words, answered
@@ -1955,7 +1960,7 @@ def _lln_comparison_findings(text: str, lowered: str, mentions: list[Mention], s
     # within the normal range" is judged against 13.5
     # ... or a range labelled later on the value's line: "Result: 118 / Units: g/L / Standard range: 115 - 165 g/L"
     ranged = {m.analyte: lln for m in values if "(" in text[m.number_span[1]:m.span[1] + 6] and (lln := _range_lln(text, m)) is not None
-              or "range" in text[m.span[1]:m.span[1] + 70].lower() and (lln := _range_on_line(text, m)) is not None} \
+              or "range" in text[m.span[1]:m.span[1] + 80].lower() and (lln := _range_on_line(text, m)) is not None} \
         if english or foreign else {}
     if (english or foreign) and "LLN" in text:  # "Our lab's LLN for platelets is 140. Platelets today 142, above the lower limit"
         for stated in STATED_LLN_RE.finditer(text):
@@ -2031,8 +2036,8 @@ def _lln_comparison_findings(text: str, lowered: str, mentions: list[Mention], s
 # The start of a sentence that leaves its subject to the sentence before: "Now above the lower limit of normal".
 ELLIPTIC_START_RE = re.compile(r"(?i)\s*(?:(?:now|today|still|currently|back|remains?|stays?|is|are|it['’]s|it|they['’]re|they|well|just|"
                                r"slightly|already|again|finally|comfortably|so|and|but)\s+)+")
-RANGE_IN_BRACKETS_RE = re.compile(r"\(\s*(?:(?:ref(?:erence)?|normal|range|nr|rr)(?:\s+range)?\s*[:.]?\s*)?\d[\d.,]*\s*(?:[-–]|to)\s*\d[\d.,]*\s*[^()\d\s]{0,12}\s*\)",
-                                  re.IGNORECASE)  # "Leukocytes 3.8 (ref 4.0–10.0), normal"
+RANGE_IN_BRACKETS_RE = re.compile(r"\(\s*(?:(?:male|female|men|women|m|f)\s*[,;:]\s*)?(?:(?:ref(?:erence)?|normal|range|nr|rr)(?:\s+range)?\s*[:.]?\s*)?\d[\d.,]*\s*(?:[-–]|to)\s*\d[\d.,]*\s*[^()\d\s]{0,12}\s*\)",
+                                  re.IGNORECASE)  # "Leukocytes 3.8 (ref 4.0–10.0), normal", "Hb 12.9 (male, ref 13.5–17.5) - normal"
 # A value said to be normal on its own, the word alone in its clause: "Hb 10.9, normal,", "ANC 2.1 - normal."
 NORMAL_ALONE_BEFORE_RE = re.compile(r"(?i)[,;:(–—-][ \t]*(?:(?:which|that)\s+is\s+|is\s+)?$")
 NORMAL_ALONE_RE = re.compile(r"(?i)normal(?=[ \t]*(?:[,.;)]|$))")
@@ -3795,14 +3800,17 @@ RANGE_NAME_WORDS = ("range", "interval", "limits")
 RANGE_REACH = 200  # how far from the value, within its sentence, a named range is looked for
 
 
-RANGE_ON_LINE_RE = re.compile(rf"(?i)[^\n]{{0,60}}?\b(?:standard|normal|reference|ref\.?)[ \t]+(?:range|interval)[ \t]*:?[ \t]*(?P<low>\d+(?:[.,]\d+)?)[ \t]*[-–][ \t]*"
+RANGE_ON_LINE_RE = re.compile(rf"(?i)[\s\S]{{0,60}}?\b(?:standard|normal|reference|ref\.?)[ \t]+(?:range|interval)[ \t]*:?[ \t]*(?P<low>\d+(?:[.,]\d+)?)[ \t]*[-–][ \t]*"
                               rf"(?P<high>\d+(?:[.,]\d+)?)[ \t]*(?P<unit>{UNIT_ALTERNATIVES})?")
 
 
 def _range_on_line(text: str, mention: Mention) -> float | None:
-    """The low end of a reference range labelled later on the value's line (RANGE_ON_LINE_RE), in the canonical unit."""
+    """The low end of a reference range labelled later on the value's line or record (RANGE_ON_LINE_RE), in the canonical
+    unit."""
     stated = RANGE_ON_LINE_RE.match(text, mention.span[1])
-    return _range_limit(mention.analyte, stated.group("low"), stated.group("unit") or mention.unit_text or mention.native_unit) if stated else None
+    if stated is None or ANALYTE_RE.search(text, mention.span[1], stated.start("low")):
+        return None  # (not another count's range: "WBC 3.1\nPlatelets 140, reference range 150-400")
+    return _range_limit(mention.analyte, stated.group("low"), stated.group("unit") or mention.unit_text or mention.native_unit)
 
 
 def _range_lln(text: str, mention: Mention, named: _NamedRanges | None = None) -> float | None:

@@ -2002,6 +2002,12 @@ ROUND121_CLASSES = [
     ("The ward note incorrectly calls platelets 60 x10^9/L grade 3; it is grade 2.", "5", []),
     # a drug's dose before an arrow is no value
     ("ANC 0.4 on dex 8 → G3 neutropenia", "5", [(M, "anc", 3, 4)]),
+    # (the sixth batch) another note's claim said with "says", then "— incorrect"
+    ("The handover says platelets 60 are grade 3 — incorrect; 60 is grade 2.", "5", []),
+    # a record's range on a line of its own
+    ("Test: Platelets\nResult: 141\nUnits: 10^9/L\nReference range: 140 - 400\nThis result is within the reference range.", "5", []),
+    # a sex before the range in the value's bracket, then "normal"
+    ("ANC 1.7 (female, ref 1.8–7.5) - normal.", "5", [(C, "anc", None, None)]),
 ]
 
 
