@@ -1960,7 +1960,7 @@ def _lln_comparison_findings(text: str, lowered: str, mentions: list[Mention], s
     # within the normal range" is judged against 13.5
     # ... or a range labelled later on the value's line: "Result: 118 / Units: g/L / Standard range: 115 - 165 g/L"
     ranged = {m.analyte: lln for m in values if "(" in text[m.number_span[1]:m.span[1] + 6] and (lln := _range_lln(text, m)) is not None
-              or "range" in text[m.span[1]:m.span[1] + 80].lower() and (lln := _range_on_line(text, m)) is not None} \
+              or "range" in text[m.span[1]:m.span[1] + 80].lower() and (lln := _range_in_record(text, m)) is not None} \
         if english or foreign else {}
     if (english or foreign) and "LLN" in text:  # "Our lab's LLN for platelets is 140. Platelets today 142, above the lower limit"
         for stated in STATED_LLN_RE.finditer(text):
@@ -3800,14 +3800,14 @@ RANGE_NAME_WORDS = ("range", "interval", "limits")
 RANGE_REACH = 200  # how far from the value, within its sentence, a named range is looked for
 
 
-RANGE_ON_LINE_RE = re.compile(rf"(?i)[\s\S]{{0,60}}?\b(?:standard|normal|reference|ref\.?)[ \t]+(?:range|interval)[ \t]*:?[ \t]*(?P<low>\d+(?:[.,]\d+)?)[ \t]*[-–][ \t]*"
+RANGE_AFTER_IN_RECORD_RE = re.compile(rf"(?i)[\s\S]{{0,60}}?\b(?:standard|normal|reference|ref\.?)[ \t]+(?:range|interval)[ \t]*:?[ \t]*(?P<low>\d+(?:[.,]\d+)?)[ \t]*[-–][ \t]*"
                               rf"(?P<high>\d+(?:[.,]\d+)?)[ \t]*(?P<unit>{UNIT_ALTERNATIVES})?")
 
 
-def _range_on_line(text: str, mention: Mention) -> float | None:
-    """The low end of a reference range labelled later on the value's line or record (RANGE_ON_LINE_RE), in the canonical
+def _range_in_record(text: str, mention: Mention) -> float | None:
+    """The low end of a reference range labelled later on the value's line or record (RANGE_AFTER_IN_RECORD_RE), in the canonical
     unit."""
-    stated = RANGE_ON_LINE_RE.match(text, mention.span[1])
+    stated = RANGE_AFTER_IN_RECORD_RE.match(text, mention.span[1])
     if stated is None or ANALYTE_RE.search(text, mention.span[1], stated.start("low")):
         return None  # (not another count's range: "WBC 3.1\nPlatelets 140, reference range 150-400")
     return _range_limit(mention.analyte, stated.group("low"), stated.group("unit") or mention.unit_text or mention.native_unit)

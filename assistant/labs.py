@@ -2180,7 +2180,7 @@ WRITER_IS_PATIENT_RE = re.compile(r"(?i)\b(?:i['’]m|i\s+am|i['’]ve\s+been|i\
                                   r"pembro\w*|nivo\w*|ipi\w*|atezo\w*|durva\w*)\b|\bmine\b|\bmy\s+own\b|"
                                   r"\bmy\s+(?:oncologist|ha?ematologist|oncology\s+nurse|care\s+team)\b|"
                                   r"\bmy\s+(?:own\s+|latest\s+|last\s+|recent\s+)?(?:platelets?|plts?|neutrophils?|lymphocytes?|ha?emoglobin|hb|hgb|wbc|anc|alc|"
-                                  r"white\s+(?:count|cells)|blood\s+counts?|counts)\b")  # "my platelets were 160 at the last check"  # "My own ANC today is 1.8 and my oncologist says …"
+                                  r"white\s+(?:count|cells)|blood\s+counts?|counts)\b")  # "My own ANC today is 1.8 and my oncologist says …", "my platelets were 160 at the last check"
 WRITER_RE = re.compile(r"(?i)\b(?:my|mine|me|i|i['’]m|i['’]ve)\b")  # the writer's own words: "my sister says my platelets are 40"
 PATIENT_WORD_RE = re.compile(r"(?i)(?<!not )(?<!not the )\b(?:patient|pt|patiente|paciente|paziente|patiënt|recipient)\b|;")  # "…donor) Hb 14.1; patient Hb 8.3", not "(not the patient)"
 DONOR = r"(?:donor|donneur|donneuse|donante|donatore|donatrice|spender(?:in)?|dador|doador(?:a)?)"  # in the languages read
