@@ -28,6 +28,7 @@ from assistant.labs import (
     DELIMITED_LINE_RES,
     DRUG_BEFORE_RE,
     FISHBONE_RE,
+    FOREIGN_TODAY,
     GRADES_LABEL_RE,
     LISTED_GRADE_RE,
     NUMBER,
@@ -651,9 +652,10 @@ SINGLE_QUOTE_CLOSE_RE = re.compile(r"(?<=\S)['’](?=[\s.,;:)!?]|$)")  # ... and
 
 
 SAID_BEFORE_CLAIM_RE = re.compile(r"(?i)\b(?:says|said|states|stated|wrote|writes)\b(?:[^.;!?\n]|(?<=\d)\.(?=\d)){0,60}$")  # a verb of another's words before a claim
-ANOTHER_GRADE_AFTER_RE = re.compile(r"(?i)[ \t]+(?:CTCAE[ \t]+)?(?:grade|grado|grad|gr\.?|G)[ \t]*[0-5]\b")
+GRADE_AFTER = r"(?:CTCAE[ \t]+)?(?:grade|grado|grad|gr\.?|G)[ \t]*[0-5]\b"  # a grade said after a claim, read as another
+ANOTHER_GRADE_AFTER_RE = re.compile(r"(?i)[ \t]+" + GRADE_AFTER)
 # ... or a count of events of another grade after it: "three grade 1, one grade 2 and one grade 4 event"
-COUNTED_GRADE_AFTER_RE = re.compile(r"(?i)(?:[ \t]*,|[ \t]+(?:and|or))[ \t]+(?:one|two|three|four|five|six|\d+)[ \t]+(?:CTCAE[ \t]+)?(?:grade|grado|grad|gr\.?|G)[ \t]*[0-5]\b")
+COUNTED_GRADE_AFTER_RE = re.compile(r"(?i)(?:[ \t]*,|[ \t]+(?:and|or))[ \t]+(?:one|two|three|four|five|six|\d+)[ \t]+" + GRADE_AFTER)
 
 
 def _quoted_from_another(text: str, start: int, position: int) -> bool:
@@ -3653,7 +3655,7 @@ DIGIT_RE = re.compile(r"\d")
 LABEL_DIGITS_RE = re.compile(r"(?<=[^\W\d_])(?<![Gg])(?<![Gg][Rr])\d+")
 
 
-NOW_BRACKET_GAP_RE = re.compile(r"\s*\(\s*(?=today|now|currently|hoy|oggi|heute|aujourd['’]hui|hoje|vandaag)", re.IGNORECASE)  # "… (today 1.3)"
+NOW_BRACKET_GAP_RE = re.compile(rf"\s*\(\s*(?=today|now|currently|{FOREIGN_TODAY})", re.IGNORECASE)  # "… (today 1.3)"
 
 
 def _value_for_comparison(match: re.Match, all_values: list[Mention], value_starts: list[int], text: str,
