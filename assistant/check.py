@@ -266,7 +266,7 @@ VERSION_BEFORE_NUMBER_RE = re.compile(r"(?i)(?:ctcae|version|\bv)\s*\.?\s*$")
 GRADE_BEFORE_RE = re.compile(r"(?i)(?:grade|gr\.?|(?-i:G))\s*$")
 # "is not yet below 1.5", "no longer above", "isn't under": the comparison is denied.
 # So is one a verb of reaching denies: "does not reach the <1.0 criterion", "doesn't meet the ≥1.5 requirement".
-NEGATED_COMPARISON_RE = re.compile(r"(?i)(?:\bnot|n't|\bnever|\bno\s+longer)\s+(?:yet\s+|quite\s+|even\s+|really\s+|still\s+)?"
+NEGATED_COMPARISON_RE = re.compile(r"(?i)(?:\bnot|n't|\bnever|\bno\s+longer|(?:\b(?:pas|non|nicht|niet|não|nao|nunca|jamais|no)\s+(?:(?:est[áa]|ist|è|est|é|zit|liegt)\s+)?))\s*(?:yet\s+|quite\s+|even\s+|really\s+|still\s+)?"
                                    r"(?:(?:reach|meet|satisfy|fulfil+|hit)\s+(?:the\s+|an?\s+)?)?$")
 RELATIONS = {
     "below": "<", "under": "<", "less than": "<", "lower than": "<", "beneath": "<", "<": "<",
@@ -1332,7 +1332,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
     if "new" in lowered or "latest" in lowered:
         marks = sorted(marks + [(m.start(), "6.0") for m in NEWEST_VERSION_RE.finditer(text)])  # "grade 1 under the new system"
     mark_starts = [position for position, _ in marks]
-    default = single_version([v for _, v in marks]) or normalize_version(version)
+    default = single_version([v for position, v in marks if not _said_as_would_be(text, position)]) or normalize_version(version)
     stated_version = None  # the version the last sentence of no value and no claim named alone
     ae_report = AE_REPORT_RE.search(text, 0, 400) is not None  # "Narrative — AE 1182-02": its grades are the events' worst
     sections = _version_sections(text) if marks and ("#" in text or "\n" in text) else []
@@ -1964,7 +1964,8 @@ def _lln_comparison_findings(text: str, lowered: str, mentions: list[Mention], s
     ranged = {m.analyte: lln for m in values if "(" in text[m.number_span[1]:m.span[1] + 6] and (lln := _range_lln(text, m)) is not None
               or "range" in text[m.span[1]:m.span[1] + 80].lower() and (lln := _range_in_record(text, m)) is not None} \
         if english or foreign else {}
-    if (english or foreign) and "LLN" in text:  # "Our lab's LLN for platelets is 140. Platelets today 142, above the lower limit"
+    if (english or foreign) and ("LLN" in text or "LIN" in text or any(word in lowered for word in STATED_LLN_WORDS)):
+        # "Our lab's LLN for platelets is 140. Platelets today 142, above the lower limit"
         for stated in STATED_LLN_RE.finditer(text):
             named = ANALYTE_RE.search(text, stated.start(), stated.start("num")) or ANALYTE_RE.search(text, max(0, stated.start() - 30), stated.start())
             if named is not None and named.lastgroup not in ranged:
@@ -2642,7 +2643,7 @@ OWN_RESULT_RE = re.compile(rf"(?i)\b(?:(?:your|my|her|his|their|today['’]s)\s+
                            rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:[.,]\d+)?)(?P<kilo>\s?[kK](?![a-zA-Z]))?\s*(?P<unit>{UNIT_ALTERNATIVES})?(?![\w%])"
                            r"(?!\s*(?:points?\s+|units?\s+)?(?:below|above|under|over|short|more|less|higher|lower)\b)")
 POSSESSIVE_COUNT_RE = _scan(rf"(?i)\b(?#first)(?:(?:yours|hers|his|theirs|ours)\s+(?:is|was|are|were|comes\s+back\s+at|came\s+back\s+at)|"
-                            rf"(?:they|it)\s+(?:drops?|dropped|falls?|fell|rises?|rose|goes|go|went|gets?|got|comes?\s+back|came\s+back)"
+                            rf"(?:they|it)\s+(?:drops?|dropped|falls?|fell|rises?|rose|goes|go|went|gets?|got|comes?\s+back|came\s+back|recover(?:s|ed)?|climb(?:s|ed)?|improve[sd]?|increase[sd]?|decrease[sd]?|rebound(?:s|ed)?)"
                             rf"\s+(?:down\s+|up\s+|back\s+)?(?:to|at))"
                             rf"(?:\s*,?\s*(?:say|for\s+example|e\.g\.)\s*,?)?\s+"
                             rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:[.,]\d+)?)(?P<kilo>\s?[kK](?![a-zA-Z]))?\s*(?P<unit>{UNIT_ALTERNATIVES})?(?![\w%])")
@@ -2933,18 +2934,22 @@ WORST_IN_CLAIM_RE = re.compile(r"(?i)worst|nadir|lowest")  # a claim of the wors
 
 EPISODE_REACH = 1200  # characters before a sentence whose values may belong to the episode its claim grades (about a note's length)
 PAST_OPENING_RE = re.compile(r"(?i)(?:previous|prior|earlier|older|historical|baseline|pre-?treatment|last\s+(?:week|month|year|cycle|visit|time)|"
-                             r"(?:\d+|one|two|three|a\s+few|several)\s+(?:days?|weeks?|wks?|months?)\s+ago|before\s+(?:that|then|treatment))\b")
+                             r"(?:\d+|one|two|three|a\s+few|several)\s+(?:days?|weeks?|wks?|months?)\s+ago|before\s+(?:that|then|treatment)|"
+                             # "Labs (admission, 4 days ago):", "On admission:", "Admission labs:": a line of values of an earlier day
+                             r"(?:labs?|bloods?|cbc|fbc|results?)\s*\(\s*(?:on\s+|at\s+)?(?:admission|presentation|baseline|previous|prior|yesterday|[^()\n]{0,20}\bago\b)|"
+                             r"(?:on\s+|at\s+)?admission(?:\s+(?:labs?|bloods?|cbc|fbc))?(?=\s*:))\b")
 
 
 def _opens_with_the_past(sentence: str) -> bool:
     """Whether a sentence (stripped) opens with a word of the past: "Previous platelets: 230 (6 months ago), 148"."""
     first = sentence[:1]
-    if first not in PAST_OPENING_LETTERS or first in AGO_OPENING_LETTERS and "ago" not in sentence[:30]:
+    if first not in PAST_OPENING_LETTERS or first in AGO_OPENING_LETTERS and "ago" not in sentence[:30] \
+            and not sentence[:12].lower().startswith(("admission", "at admission")):
         return False  # "Two weeks ago …": a plain test first
     return PAST_OPENING_RE.match(sentence) is not None
 
 
-PAST_OPENING_LETTERS = "pPeEoOhHbBlL0123456789tTfFsSaA"  # the first letters of PAST_OPENING_RE's words: a plain test first
+PAST_OPENING_LETTERS = "pPeEoOhHbBlL0123456789tTfFsSaAcCrR"  # the first letters of PAST_OPENING_RE's words: a plain test first
 AGO_OPENING_LETTERS = "0123456789tTfFsSaA"  # those of "3 weeks ago", "two …", "four …", "several …", "a few …", which need "ago"
 SUBJECT_OPENING_RE = re.compile(r"(?i)\s*(?:(?:note|comment|assessment|impression|update|plan|a/p|summary)\s*:\s*)?(?:(?:the|his|her|their|your|my|our|its)\s+)?")  # "Note: plt trending down, now grade 3"
 GRADED_AS_BEFORE_RE = re.compile(r"(?i)\b(?:graded|rated|scored|recorded|coded|entered|classified|classed|logged)\s+(?:(?:the|his|her|their|its)\s+)?"
@@ -3382,6 +3387,9 @@ def _version_named_after(text: str, claim: Claim, named_here: list[tuple[int, st
     between = VERSION_AFTER_CLAIM_RE.fullmatch(text, claim.span[1], after[0]) if after and after[0] - claim.span[1] <= 30 else None
     if between is None:
         return None
+    if "," in text[claim.span[1]:after[0]] and (mark := VERSION_NAMED_RE.match(text, after[0])) \
+            and GRADE_CLAIM_RE.match(text, mark.end() + len(text[mark.end():mark.end() + 4]) - len(text[mark.end():mark.end() + 4].lstrip(" \t:=→-"))):
+        return None  # "v5.0 grade 4, v6.0 grade 3": the version after the comma is the next claim's
     if "(" in text[claim.span[1]:after[0]] and 0 < (closing := text.find(")", after[0], after[0] + 60)) \
             and GRADE_CLAIM_RE.search(text, after[0], closing):
         return None  # "are graded 3 (v5.0 would give grade 4)": the bracket's version is its own claim's
@@ -3408,6 +3416,16 @@ def _under_both_versions(text: str, claim: Claim, named_here: list[tuple[int, st
         return True  # "… is grade 2 lymphopenia under both versions"
     after = [(p, v) for p, v in named_here if claim.span[1] <= p <= claim.span[1] + 60]
     return len({v for _, v in after}) == 2 and BOTH_VERSIONS_RE.match(text, claim.span[1]) is not None
+
+
+# A bracket that tells what another version would have said: "grade 3 (it would have been grade 4 under v5.0)".
+WOULD_BE_BRACKET_RE = re.compile(r"(?i)\((?:[^()\n]{0,40}?\b(?:would|wäre|serait|sería|sarebbe|seria|zou)\b)[^()\n]{0,40}$")
+
+
+def _said_as_would_be(text: str, position: int) -> bool:
+    """Whether a version named at `position` is inside a bracket that says what it would have given (so it is not the text's version)."""
+    opening = text.rfind("(", max(0, position - 80), position)
+    return opening >= 0 and ")" not in text[opening:position] and WOULD_BE_BRACKET_RE.match(text, opening, position) is not None
 
 
 def _bracketed_apart(text: str, claim: Claim, position: int) -> bool:
@@ -3770,6 +3788,7 @@ PRONOUN_SUBJECT_RE = re.compile(r"(?i)\b(?:it|that|this|she|he|they)(?:'s|’s|'
 
 # The lower limit of normal a sentence gives ("against his laboratory's lower limit of 13.0 g/dL", "LLN 1.8"): grade 1 starts there.
 # Also in the other languages: "(LIN du laboratoire 13,0 g/dL)", "límite inferior de 13,5", "untere Normgrenze 13,5".
+STATED_LLN_WORDS = ("lower limit", "limite inf", "mite inferior", "normgrenze", "untergrenze", "ondergrens")  # STATED_LLN_RE's words, a cheap test first
 STATED_LLN_RE = re.compile(rf"(?i)(?:lower\s+limit(?:\s+of\s+normal)?|\bLLN|\bLIN\b|limite\s+inf[ée]rieure?(?:\s+de\s+la\s+normale?)?|l[íi]mite\s+inferior(?:\s+(?:de\s+la\s+)?normal(?:idad)?)?|"
                            rf"untere[nr]?\s+Normgrenze|Untergrenze|ondergrens)"
                            rf"(?:(?<=LIN)\s+(?:du|de\s+notre)\s+(?:laboratoire|labo))?"

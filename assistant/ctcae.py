@@ -21,6 +21,7 @@ VERSIONS = ("5.0", "6.0")
 # `--lln ANALYTE=VALUE` / `--uln ANALYTE=VALUE` override them.
 DEFAULT_LLN = {"wbc": 4.0, "anc": 2.0, "alc": 1.0, "plt": 150.0, "hgb": 12.0}
 DEFAULT_ULN = {"alt": 40.0, "ast": 40.0, "bili": 1.2}
+MULTIPLE_OF_ULN = "x ULN"  # the native unit of a liver value written as a multiple of its upper limit ("AST 4.2× ULN")
 
 ANALYTE_LABELS = {
     "wbc": "WBC", "anc": "ANC", "alc": "ALC", "plt": "Platelets", "hgb": "Hemoglobin",
@@ -88,6 +89,8 @@ def grade_value(
         reason = data.get("absent_terms", {}).get(analyte, f"CTCAE v{version} has no term for '{analyte}'.")
         return Grade(analyte, value, "", version, None, None, reason, [])
     if entry["direction"] == "high":
+        if native_unit == MULTIPLE_OF_ULN and native_value is not None:
+            return _grade_high(analyte, entry, native_value, version, 1.0, multiple=True)
         return _grade_high(analyte, entry, value, version, uln)
     return _grade_low(analyte, entry, value, version, lln, native_unit, native_value)
 
@@ -128,18 +131,18 @@ def _grade_low(analyte, entry, value, version, lln, native_unit, native_value) -
     return Grade(analyte, value, entry["unit"], version, entry["term"], 0, criterion, assumptions)
 
 
-def _grade_high(analyte, entry, value, version, uln) -> Grade:
+def _grade_high(analyte, entry, value, version, uln, multiple: bool = False) -> Grade:
+    """Grade by multiples of the ULN; `multiple` when `value` is itself the multiple the text gave ("4.2× ULN")."""
     limit = uln if uln is not None else DEFAULT_ULN[analyte]
     source = "given" if uln is not None else "assumed default"
-    assumptions = [
-        f"Upper limit of normal for {ANALYTE_LABELS[analyte]}: {limit:g} {entry['unit']} ({source}).",
-        "Baseline assumed normal; if the baseline was above the ULN, CTCAE grades by multiples of the baseline instead.",
-    ]
+    assumptions = [] if multiple else [f"Upper limit of normal for {ANALYTE_LABELS[analyte]}: {limit:g} {entry['unit']} ({source})."]
+    assumptions.append("Baseline assumed normal; if the baseline was above the ULN, CTCAE grades by multiples of the baseline instead.")
     for level in ("4", "3", "2", "1"):
         band = entry["grades"][level]
         if value > round(band["above_uln"] * limit, 9):  # 1.5 x 1.2 must be 1.8, not 1.7999999999999998
             return Grade(analyte, value, entry["unit"], version, entry["term"], int(level), band["criterion"], assumptions)
-    return Grade(analyte, value, entry["unit"], version, entry["term"], 0, f"Not above the upper limit of normal ({limit:g} {entry['unit']}).", assumptions)
+    normal = "Not above the upper limit of normal" + (f" ({value:g} times it)." if multiple else f" ({limit:g} {entry['unit']}).")
+    return Grade(analyte, value, entry["unit"], version, entry["term"], 0, normal, assumptions)
 
 
 def grade_febrile_neutropenia(anc: float, temperature_c: float, sustained: bool, version: str = "5.0") -> Grade | None:

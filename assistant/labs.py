@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from assistant.ctcae import ANALYTE_LABELS, grade_febrile_neutropenia, grade_value, normalize_version
+from assistant.ctcae import ANALYTE_LABELS, DEFAULT_ULN, MULTIPLE_OF_ULN, grade_febrile_neutropenia, grade_value, normalize_version
 
 LAB_NAMES_FILE = Path(__file__).resolve().parent / "data" / "lab_names.yaml"
 
@@ -81,6 +81,7 @@ UNIT_FORMS = [
     (r"(?:I?U|UI)\s*/\s*L", "U/L", 1.0),  # "UI/L" in French, Spanish, Italian and Portuguese
     (r"mg\s*/\s*dL|mg\s*/\s*dl", "mg/dL", 1.0),
     (r"(?:µ|u|μ)mol\s*/\s*L", "µmol/L", 1 / 17.1),
+    (r"(?:x|×|times)\s*(?:the\s+)?(?:ULN|upper\s+limit(?:\s+of\s+normal)?)", MULTIPLE_OF_ULN, 1.0),  # "AST 4.2× ULN": a multiple of the upper limit
 ]
 UNIT_ALTERNATIVES = "|".join(f"(?:{form})" for form, _, _ in UNIT_FORMS)
 UNIT = f"(?P<unit>{UNIT_ALTERNATIVES})" + r"(?![A-Za-z])"
@@ -225,7 +226,7 @@ CANONICAL_UNIT = {"wbc": "10^9/L", "anc": "10^9/L", "alc": "10^9/L", "plt": "10^
 PLAUSIBLE_MAX = {"wbc": 500.0, "anc": 300.0, "alc": 300.0, "plt": 3000.0, "hgb": 25.0, "alt": 20000.0,
                  "ast": 20000.0, "bili": 80.0}
 UNIT_KIND = {"10^9/L": "count", "/µL": "count", "10^2/µL": "count", "10^4/µL": "count", "10^5/µL": "count", "g/dL": "hgb", "g/L": "hgb", "mmol/L": "hgb", "U/L": "enzyme",
-             "mg/dL": "bili", "µmol/L": "bili"}
+             "mg/dL": "bili", "µmol/L": "bili", MULTIPLE_OF_ULN: "multiple"}
 ANALYTE_KIND = {"wbc": "count", "anc": "count", "alc": "count", "plt": "count", "hgb": "hgb", "alt": "enzyme",
                 "ast": "enzyme", "bili": "bili"}
 
@@ -317,6 +318,9 @@ LATER_PAIR_RE = re.compile(r"[^.;\n]{0,30}?(?:\b(?:now|today|then|post|after|thi
                            r"(?P<num>\d{1,2}(?:\.\d)?)/\d{2}(?:\.\d)?(?!\d|\.\d)", re.IGNORECASE)
 # A code of two digits with a leading zero, in a column before the values: "Hemoglobin   01   9.9   Low   g/dL" (a laboratory's code).
 COLUMN_CODE_RE = re.compile(r"0\d(?![\d.,])[ \t]{2,}(?=\d)")
+# A clock time of four digits between a name and its value: "Hgb 0600 7.8" (after a leading zero, any value; else a value with
+# decimals that is not the same count in other units: "ANC 1400 1.4" is one count twice)
+CLOCK_BEFORE_VALUE_RE = re.compile(r"(?P<time>(?P<hour>[01]\d|2[0-3])[0-5]\d)(?![\d.,:])[ \t]+(?=(?P<next>\d{1,3}[.,]\d+)(?![\d.,])|(?<=0\d\d\d[ \t])\d)")
 # VALUE_RE when only spaces and a colon stand between name and number: what its fillers would give, without trying them. The
 # guard leaves out numbers that may be a filler's own (a date, a clock, "8 pm", "20h", "2 days ago", "3 Mar").
 FAST_VALUE_RE = re.compile(VALUE_RE.pattern.replace(f"(?P<filler>(?:{FILLER}){{0,4}}?)", r"(?P<filler>[ \t]*[:=]?[ \t]*)(?=\d)", 1), re.IGNORECASE)
@@ -426,6 +430,11 @@ def to_canonical(analyte: str, number: float, unit_text: str | None) -> tuple[fl
     label = ANALYTE_LABELS[analyte]
     if unit_text:
         unit, factor = unit_of(unit_text)
+        if unit == MULTIPLE_OF_ULN and analyte in DEFAULT_ULN:  # graded on the multiple itself (see grade_value); the value with the default ULN
+            value = round(number * DEFAULT_ULN[analyte], 6)
+            assumptions.append(f"{label} given as {number:g} times the upper limit of normal: read as {value:g} {canonical} with the default ULN "
+                               f"({DEFAULT_ULN[analyte]:g} {canonical}), and graded on the multiple.")
+            return value, unit, number, assumptions, warnings
         if UNIT_KIND.get(unit) != ANALYTE_KIND[analyte]:
             warnings.append(f"{label} given in {unit_text.strip()}, which is not a unit for {label}; not graded.")
             return None, unit or unit_text, number, assumptions, warnings
@@ -625,7 +634,7 @@ LATER_PRONOUN_RE = re.compile(rf"(?P<gap>[^\n]{{0,110}}?)(?:^|(?<=[.,;])|(?<=[.,
                               rf"(?:came|come|gone|went)\s+(?:up|down)\s+to)|"
                               # a verb of being, when a word of now says the value is the current one: "this morning it's 9.1",
                               # "it is now 56", "ce matin elle est à 9,0"
-                              rf"(?P<be>(?:it|they)(?:['’]s|['’]re|\s+(?:is|are|was|were))|(?:elle|il|elles|ils|sie|er|es|ellas|ellos|ella|zij|ze|het|elas|eles|ela)\s+"
+                              rf"(?P<be>(?:it|they)(?:['’]s|['’]?re|\s+(?:is|are|was|were))|(?:elle|il|elles|ils|sie|er|es|ellas|ellos|ella|zij|ze|het|elas|eles|ela)\s+"
                               rf"(?:{PRONOUN_BE}))(?:\s+(?:now|maintenant|jetzt|ahora|adesso|nu|agora))?(?:\s+(?:at|à|bei|en|a|op|em))?)\s+"
                               rf"(?:(?:a|an)\s+(?:nadir|low|peak)\s+of\s+)?{NUMBER}", re.IGNORECASE)
 OTHER_MEASURE_RE = re.compile(r"(?i)\b(?:temp\w*|fever|pyrexia|weight|pressure|bp|pulse|heart|creatinine|potassium|sodium|glucose|crp|ferritin|"
@@ -634,7 +643,7 @@ GAP_NUMBER_RE = re.compile(r"(?<![/\d])\d+(?:[.,]\d+)?")  # not a date's second 
 
 
 PRONOUN_VERB_RE = re.compile(rf"\s+(?:(?:has|have|had)\s+)?(?:{CHANGE_VERB}|(?:came|come|gone|went)\s+(?:back|up|down))|"
-                             rf"(?:['’](?:s|re)|\s+(?:is|are|was|were|{PRONOUN_BE}))\s+(?:(?:now|maintenant|jetzt|ahora|adesso|nu|agora)\s+)?"
+                             rf"(?:['’]s|['’]?re|\s+(?:is|are|was|were|{PRONOUN_BE}))\s+(?:(?:now|maintenant|jetzt|ahora|adesso|nu|agora)\s+)?"
                              r"(?:(?:at|à|bei|en|a|op|em)\s+)?\d")
 PRONOUN_START_RE = re.compile(r" (?:it|they|elles?|ils?|sie|er|es|ella|ellos|ellas|zij|ze|het|elas?|eles)(?=" + PRONOUN_VERB_RE.pattern + ")")
 
@@ -1024,9 +1033,9 @@ def word_starts(lowered: str, word: str) -> list[int]:
 
 
 # ... also in French, Spanish, Italian, Portuguese, German and Dutch, where an adjective may follow ("Seuil transfusionnel : Hb 7 g/dL").
-TARGET_WORDS = ("target", "goal", "aim", "keep", "maintain", "threshold", "trigger", "cut", "lln", "uln")
-# ... and a limit of normal: "our lab's LLN for platelets is 140"
-TARGET_WORD = r"(?:target|goal|aim|keep|maintain|threshold|trigger|cut-?off|[LU]LN(?:\s+for)?)\s*:?\s+(?:an?\s+|the\s+)?"
+TARGET_WORDS = ("target", "goal", "aim", "keep", "maintain", "threshold", "trigger", "cut", "lln", "uln", "lower limit", "upper limit")
+# ... and a limit of normal: "our lab's LLN for platelets is 140", "the lower limit for neutrophils is 1.8"
+TARGET_WORD = r"(?:target|goal|aim|keep|maintain|threshold|trigger|cut-?off|(?:[LU]LN|(?:lower|upper)\s+limit(?:\s+of\s+normal)?)(?:\s+for)?)\s*:?\s+(?:an?\s+|the\s+)?"
 # Found once per text: where each goal phrase ends is where a name that is not a patient value would start.
 TARGET_BEFORE_RE = re.compile(first_char_lookahead(TARGET_WORD) + r"\b" + TARGET_WORD, re.IGNORECASE)
 # ... also in French, Spanish, Italian, Portuguese, German and Dutch, where the word of a transfusion may follow ("Seuil
@@ -1151,8 +1160,8 @@ def _step_label(text: str, start: int, end: int) -> str:
         window = window[1:]  # "22k today": the label after the thousands
     if (unit := LATER_UNIT_RE.match(window)) is not None:
         window = window[unit.end():]  # "45k/mm3 today", "1.2 x10^9/L yesterday": the label after the unit
-    own = OWN_CURRENT_LABEL_RE.match(window)
-    if own:  # "130 now, they were 60": a word of now that ends its clause is this value's
+    own = OWN_CURRENT_LABEL_RE.match(window) or OWN_BRACKET_RE.match(window)
+    if own:  # "130 now, they were 60": a word of now that ends its clause is this value's; so is a bracket right after it ("41 (today)")
         return own.group(0)
     cut = LABEL_CUT_RE.search(window)
     if cut and not window[:cut.start()].strip() and CURRENT_HEADER_RE.match(window, cut.start()):
@@ -1164,6 +1173,7 @@ def _step_label(text: str, start: int, end: int) -> str:
 
 ARTICLE_END_RE = re.compile(r"(?i)\b(?:the|a|on)[ \t]+$")  # "0.9 on the repeat", "1.1 on repeat this pm"
 OWN_CURRENT_LABEL_RE = re.compile(r"(?i)[ \t]*(?:now|today|this\s+morning)(?=[ \t]*(?:[,;]|\.(?:\s|$)|$))")
+OWN_BRACKET_RE = re.compile(r"[ \t]*\([^()\n]{1,25}\)")
 
 
 # A label that places a value after an event, so after the values before it: "post-transfusion", "discharge", "after 2 units".
@@ -1448,7 +1458,7 @@ OWNER_FIRST_RE = re.compile(rf"(?i)(?:{OWNER}|{PATIENTS_OWN}|{FOREIGN_OWNER})\b"
 CURRENT_AFTER_THRESHOLD_RE = re.compile(rf"(?:[ \t]*(?:[-–]|and|to)[ \t]*\.?\d+(?:[.,]\d+)?)?(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?"
                                         rf"(?:[^.;\n\d]|[.;](?=\s+I(?:['’]m|['’]ve|\s+am)?\s)|\b(?:bed|bay|room|rm)\s*\d+\b|\bthe\s+\d+(?:[.,]\d+)?(?=\s+(?:was|is)\b)|(?<=\bin\s)\d{{1,3}}[A-Za-z]\b|"
                                         rf"\b(?:cut-?off|threshold|limit|trigger|umbral|seuil|soglia|schwelle\w*|drempel\w*|limiar|l[íi]mite)[^.;\n\d]{{0,25}}?\b(?:is|of|=|:|de|di|du|del|von|van)\s*[<>≤≥]?\s*\d+(?:[.,]\d+)?|(?<=\bby\s)\d+(?:[.,]\d+)?(?:\s*(?:g/dl|g/l|k\b))?|\((?:CTCAE\s+)?(?:grade|gr\.?|G)\s*[0-5](?:[^()\n\d]{{0,16}}(?:v|version\s*)?[56](?:\.0)?)?\)|{TIME_TOKEN}|\b(?:19|20)\d\d\b|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\.{{2,}}|\b[Gg]\d(?:[-–]\d)?\b|\bgrade\s*[0-5]\b|\b[Cc]\d{{1,2}}(?:\s*[Dd]\d{{1,2}})?\b|\b(?:cycle|day|week|wk)\s*\d{{1,3}}\b|\bv(?:ersion\s*)?[56](?:\.0)?\b|\bbetween\s+\.?\d+(?:[.,]\d+)?\s*(?:and|-|–|to)\s*\.?\d+(?:[.,]\d+)?|(?<=\s)\d+(?:[.,]\d+)?\s*(?:-|–|to)\s*\d+(?:[.,]\d+)?(?=,|\s+(?:for|since|over|through|most|all)\b)|[<>≤≥]\s*\d+(?:[.,]\d+)?\s*[-–]\s*\d+(?:[.,]\d+)?|\((?:around|about|approx\w*|~|not)?\s*\d+(?:[.,]\d+)?\s*\)|[<>≤≥~]\s*\d+(?:[.,]\d+)?|\d+ish\b|\b(?:says|said|uses|gives|lists)\s+\d+(?:[.,]\d+)?|(?:above|below|over|under)\s+\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s+or\s+\d+(?:[.,]\d+)?|(?<=\s)or\s+\d+(?:[.,]\d+)?){{0,90}}?"
-                                        rf"(?:[,;?—–]|\s\((?=\s*(?:today|now|{FOREIGN_TODAY}|currently)\b)|\s-\s|\.{{2,}}|\.(?=\s+(?:they|it|mine|ours|our|my|his|hers|theirs|yours|she|he|pt|patient|mr|mrs|ms)['’\s.]|\s+(?:right\s+)?(?:now|today|currently|this\s+morning)\b|\s+(?:current|latest)\s*:?\s*\d|\s+{PATIENTS_OWN}|\s+{FOREIGN_OWNER}\s)|(?=\s+(?:ours|his|hers|theirs|yours|mine)\s)|(?=\s+and\s+my\s+(?:last|latest|most\s+recent|own|recent)\s)|(?=\s+(?:but|whereas|while)\s))\s*(?:but\s+|and\s+|right\s+|whereas\s+|while\s+|for\s+now\s*,?\s*|as\s+of\s+(?:now|today)\s*,?\s*)?"
+                                        rf"(?:[,;?—–]|\s\((?=\s*(?:today|now|{FOREIGN_TODAY}|currently)\b)|\s-\s|\.{{2,}}|\.(?=\s+(?:they|it|mine|ours|our|my|his|hers|theirs|yours|she|he|pt|patient|mr|mrs|ms)['’\s.]|\s+(?:right\s+)?(?:now|today|currently|this\s+morning)\b|\s+(?:current|latest)\s*:?\s*\d|\s+{PATIENTS_OWN}|\s+{FOREIGN_OWNER}\s)|(?=\s+(?:ours|his|hers|theirs|yours|mine)\s)|(?=\s+and\s+my\s+(?:last|latest|most\s+recent|own|recent)\s)|(?=\s+and\s+(?:she|he)(?:['’]s|\s+is)\s+(?:at\s+|now\s+|only\s+)?\d)|(?=\s+(?:but|whereas|while)\s))\s*(?:but\s+|and\s+|right\s+|whereas\s+|while\s+|for\s+now\s*,?\s*|as\s+of\s+(?:now|today)\s*,?\s*)?"
                                         rf"(?P<cue>today|now|this\s+morning|this\s+week|currently|{FOREIGN_TODAY}|current(?=\s*:?\s*\d)|latest(?=\s*:?\s*\d)|(?:his|hers|they|it)(?=(?:\s+(?:today|now|currently))?\s+(?:is|was|are|were|came\s+back|come\s+back)\s|['’]re\s+at\s)|they['’]?re(?=\s+(?:at\s+|now\s+|only\s+)?\d)|{OWNER}(?:['’](?:s|re))?(?:\s+(?:count|value|result|level|number|reading))?(?:\s+(?:with|on)\s+[^,;.\d\n]{{1,40}}?|\s+in\s+(?:bed|bay|room|rm)\s*\d+|\s*\((?:bed|bay|room|rm)\s*\d+\))?(?:\s+(?:today|now|currently|this\s+morning|on\s+[a-z]{{4,}}))?(?=\s+(?:is|was|are|were|came\s+back|come\s+back|has|had|at|sits?|sitting|stands?|standing|screened|measured|tested)\s)|(?:ours|mine|theirs|yours|hers|his|(?:(?:our|my|this|the)\s+)?(?:pts?|patient)(?:['’]s)?(?:\s+(?:him|her)self)?)(?:\s+(?:today|now|currently|this\s+morning))?(?=\s*:?\s*[1-9]|\s*:?\s*0[.,])(?!\s*:?\s*\d+(?:st|nd|rd|th)\b)|(?:she|he)(?=['’]s\s+(?:at\s+|now\s+|only\s+)?\d|\s+is\s+(?:at\s+|now\s+|only\s+)?\d|['’]s\s+at\s|\s+is\s+at\s)|(?:pt|patient)(?:['’]s)?\s+value|{PATIENTS_OWN}|{FOREIGN_OWNER}\s+(?:{PRONOUN_BE}|hat|heeft|tem|tiene|ha|a)\s+(?:(?:à|a|bei|op|em|en|de|di|van)\s+)?(?=\d))(?:['’](?:s|re))?\s*(?::\s*)?{SUBJECT_VERB}{NUMBER}\s*(?:{UNIT})?",
                                         re.IGNORECASE)
 OWNER_WORDS = ("mine", "ours", "pt", "patient", "guy", "lady", "man", "woman", "gent", "chap", "his ", "hers", "theirs", "yours", "he's", "she's", "mr ", "mr.", "mrs", "ms ", "ms.", "miss ",
@@ -1716,6 +1726,9 @@ def _find_mentions(text: str) -> list[Mention]:
         value_match = (FAST_VALUE_RE.match(text, position) if FAST_VALUE_GUARD_RE.match(text, position) else None) or value_re.match(text, position)
         if value_match and text[value_match.start("num")] == "0" and (code := COLUMN_CODE_RE.match(text, value_match.start("num"))):
             value_match = value_re.match(text, code.end()) or value_match  # "WBC   01   1.7   Low": a column of codes before the values
+        elif value_match and text[value_match.start("num")] in "012" and (clock := CLOCK_BEFORE_VALUE_RE.match(text, value_match.start("num"))) \
+                and (clock.group("hour")[0] == "0" or float(clock.group("next").replace(",", ".")) * 1000 != int(clock.group("time"))):
+            value_match = value_re.match(text, clock.end()) or value_match  # "Hgb 0600 7.8, Hgb 1400 8.9": the time it was drawn, then the value
         record = None
         if "\n" in text[position:position + 12] and (not value_match or "\n" in (value_match.group("filler") or "") and not _vertical(
                 text, match.start(), value_match.group("filler"), value_match.end("num"))):
@@ -2729,8 +2742,11 @@ CONDITION_ITEM = rf"{CONDITION_LABEL}[ \t]*[:=]?[ \t]*\d+(?:[.,·]\d+)?(?![\d%])
 # Words of the episode between a condition and its bracket: "Grade 3 neutropenia this cycle, resolved (D8 1.4, D12 0.4, D15 1.7)".
 EPISODE_GAP = (r"(?:[ \t]+(?:this|that|during|in)[ \t]+(?:cycle|course|week|admission|episode)(?:[ \t]*\d+)?)?"
                r"(?:[ \t]*,?[ \t]*(?:now[ \t]+)?(?:resolved|resolving|recovered|recovering|improving|improved))?")
+# ... or a single value with no label, when its decimals or its unit tell it is one (a bare whole number may be a reference: "(12)")
+BARE_CONDITION_VALUE = (rf"(?P<bare>(?P<bare_num>\d+[.,·]\d+)(?:[ \t]*(?P<bare_unit>{UNIT_ALTERNATIVES})(?![A-Za-z]))?"
+                        rf"|(?P<bare_whole>\d+)[ \t]*(?P<whole_unit>{UNIT_ALTERNATIVES})(?![A-Za-z]))")
 CONDITION_BRACKET_RE = re.compile(rf"\b(?P<condition>{'|'.join(CONDITION_ANALYTES)})(?:a|as|c)\b{EPISODE_GAP}[ \t]*\((?P<items>[ \t]*{CONDITION_ITEM}"
-                                  rf"(?:[ \t]*[,;][ \t]*{CONDITION_ITEM})*)[ \t]*\)", re.IGNORECASE)
+                                  rf"(?:[ \t]*[,;][ \t]*{CONDITION_ITEM})*|[ \t]*{BARE_CONDITION_VALUE})[ \t]*\)", re.IGNORECASE)
 CONDITION_ITEM_RE = re.compile(rf"(?P<label>{CONDITION_LABEL})[ \t]*[:=]?[ \t]*{NUMBER}(?:[ \t]*(?P<unit>{UNIT_ALTERNATIVES})(?![A-Za-z]))?",
                                re.IGNORECASE)
 
@@ -2843,6 +2859,12 @@ def condition_bracket_mentions(text: str, starts: list[int] | None) -> list[Ment
     for bracket in _condition_brackets(text, starts, CONDITION_BRACKET_RE):
         if ANALYTE_RE.search(bracket.group("items")):
             continue  # "Anaemia (Hb 8.1)": the name reads it
+        if bracket.group("bare"):  # "Grade 1 neutropenia (1.4)": the condition's one value
+            number = "bare_num" if bracket.group("bare_num") else "bare_whole"
+            if not NOT_A_VALUE_RE.match(text, bracket.end(number)):
+                found.append(_mention(CONDITION_ANALYTES[bracket.group("condition").lower()], text, bracket.start(), bracket.end(), bracket.group(number),
+                                      False, bracket.group("bare_unit") or bracket.group("whole_unit"), None, bracket.span(number), [parse_number(bracket.group(number))]))
+            continue
         items = list(CONDITION_ITEM_RE.finditer(text, bracket.start("items"), bracket.end("items")))
         if not items or any(NOT_A_VALUE_RE.match(text, item.end("num")) for item in items):
             continue

@@ -2112,10 +2112,49 @@ ROUND121_READS = [
     ("LYMPH ABS (x10^9/L)   ref 1.0-4.0\n02/05/25   1.2\n09/05/25   0.7   L\n16/05/25   0.4   L", {"alc": 0.4}),
 ]
 
+ROUND138_READS = [
+    # a bracket right after a value of a series is its own label, whatever words of time it holds
+    ("Hb: 8.1 (today), 9.0 (yesterday), 9.6 (12/4)", {"hgb": 8.1}),
+    # a pronoun's value after a rule, joined by "and"
+    ("the hospital's lower limit for neutrophils is 1.8 and he's at 1.3", {"anc": 1.3}),
+    # a four-digit clock time between the name and the value
+    ("Hb 0545 7.1, Hb 1730 8.0 after one unit", {"hgb": 8.0}),
+    ("Plt 0545 61", {"plt": 61}),
+    ("WBC 2200 3.4", {"wbc": 3.4}),
+    # ... but not the same count written twice in two units
+    ("ANC 1600 1.6", {"anc": 1.6}),
+    # "theyre" typed without its apostrophe
+    ("my neutrophils were 0.6 two weeks ago, had the growth factor shots and now theyre 2.1", {"anc": 2.1}),
+    # bilirubin's short and foreign names; never a direct or indirect fraction
+    ("bili 3.0, alb 3.1", {"bili": 3.0}),
+    ("bilirrubina total 2,2 mg/dL", {"bili": 2.2}),
+    ("direct bili 1.9, indirect bilirubin 0.6", {}),
+    # a condition's one value in brackets, with decimals or a unit (a bare whole number may be a reference)
+    ("grade 2 neutropenia (0.9) on day 8", {"anc": 0.9}),
+    ("thrombocytopenia (38 x10^9/L)", {"plt": 38}),
+    ("thrombocytopenia (38)", {}),
+]
+
+
+@pytest.mark.parametrize("text,multiple,grade", [("ALT 2.5x ULN", 2.5, 1), ("AST 4.2× ULN", 4.2, 2), ("AST 6 times the ULN", 6, 3),
+                                                  ("total bilirubin 3.1 x ULN", 3.1, 3), ("ALT 0.9 x upper limit of normal", 0.9, 0)])
+def test_a_liver_value_written_as_a_multiple_of_the_upper_limit_is_graded_on_the_multiple(text, multiple, grade):
+    """ "AST 4.2× ULN" is 4.2 times the limit, not 4.2 U/L; whatever ULN is given, the grade is the multiple's."""
+    for uln in (None, {"alt": 50.0, "ast": 50.0, "bili": 1.0}):
+        (lab,) = grade_text(text, uln=uln)
+        assert lab["grade"] == grade
+        assert lab["value"] == pytest.approx(multiple * {"alt": 40.0, "ast": 40.0, "bili": 1.2}[lab["analyte"]])
+        assert any("times the upper limit of normal" in note for note in lab["assumptions"])
+
+
+def test_a_multiple_of_the_upper_limit_is_no_unit_for_a_count():
+    (lab,) = grade_text("WBC 3 x ULN")
+    assert lab["grade"] is None and lab["warnings"]
+
 
 @pytest.mark.parametrize("text,expected", FRESH5_READS + FRESH6_READS + FRESH7_READS + FRESH8_READS + FRESH9_READS + FRESH10_READS
                          + FRESH11_READS + FRESH12_READS + FRESH14_READS + FRESH15_READS + FRESH16_READS + LEFTOVER_READS + RELATIVE_TIME_READS + SERIES_LABEL_READS + TOLD_LATER_READS
-                         + ROUND26_READS + ROUND32_READS + ROUND38_READS + ROUND49_READS + ROUND62_READS + ROUND73_READS + ROUND86_READS + ROUND89_READS + ROUND92_READS + ROUND95_READS + ROUND98_READS + ROUND104_READS + ROUND121_READS)
+                         + ROUND26_READS + ROUND32_READS + ROUND38_READS + ROUND49_READS + ROUND62_READS + ROUND73_READS + ROUND86_READS + ROUND89_READS + ROUND92_READS + ROUND95_READS + ROUND98_READS + ROUND104_READS + ROUND121_READS + ROUND138_READS)
 def test_reading_classes_of_the_blind_rounds(text, expected):
     """Each class found in a blind round (fresh5 to fresh16), in wordings of our own: every value read, none invented (no
     analyte read twice: an older value is never reported beside the current one)."""
