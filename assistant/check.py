@@ -1155,7 +1155,7 @@ OWN_VALUE_RE = re.compile(rf"\s*\(\s*(?:(?:nadir|lowest|low|minimum|min|peak|hig
 
 
 # The values a cohort's claim lists after it in words: ", with nadirs of 12, 30 and 8 x10^9/L".
-COHORT_LIST_AFTER_RE = re.compile(rf"(?i)[,;]?\s*(?:with|and|at)\s+(?:an?\s+)?(?:(?:platelet|neutrophil|lymphocyte|haemoglobin|hemoglobin|count)\s+)?"
+COHORT_LIST_AFTER_RE = re.compile(rf"(?i)[,;]?\s*(?:with|and|at)\s+(?:an?\s+)?(?:(?:platelet|neutrophil|lymphocyte|haemoglobin|hemoglobin|count|anc|alc|plt|hb|hgb|wbc)\s+)?"
                                   rf"(?:nadirs?|lowest\s+(?:counts?|values?)|values?|counts?)(?:\s+(?:platelet|neutrophil|lymphocyte|haemoglobin|hemoglobin|anc|alc|plt|hb|hgb|wbc)(?:\s+counts?)?)?\s+of\s+"
                                   rf"(?P<list>\d+(?:[.,]\d+)?(?P<more>(?:\s*(?:,|and|&)\s*\d+(?:[.,]\d+)?)+)?)\s*(?P<unit>{UNIT_ALTERNATIVES})?")
 # ... of a cohort of one, its one value: "Grade 4 thrombocytopenia occurred in one participant, with a nadir platelet count of 12",
@@ -1741,11 +1741,11 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
 COUNTED_SUBJECT_BEFORE_RE = re.compile(r"(?i)\b(?:one|two|three|four|five|both|all(?:\s+three|\s+four)?|none|\d)\s+(?:(?:cell\s+)?lines?|of\s+(?:them|these|those|the\s+\w+)|"
                                        r"criteria|values?|counts?|parameters?)\s+(?:now\s+|still\s+|already\s+)?$")
 REFERRED_HINT_RE = re.compile(r"above|over|below|under|beneath|clear|meet|met\b|exceed|pass")
-THRESHOLD_NOUN = r"(?:threshold|cut-?off|cutoff|limit|line|bar|requirement|trigger|criterion|criteria)"
+THRESHOLD_NOUN = r"(?:threshold|cut-?off|cutoff|limit|line|bar|requirement|trigger|criterion|criteria|rule)"
 REFERRED_COMPARISON_RE = _scan(rf"(?i)\b(?#first)(?P<rel>above|over|below|under|beneath|clears?|cleared|meets?|met|exceeds?|exceeded|passes|passed)\s+"
                                     rf"(?:(?:the|our|its|their|that|this|your)\s+(?!(?:lower|upper)\s+limit)(?:[^\W\d_][\w'’-]*\s+){{0,2}}?{THRESHOLD_NOUN}\b(?!\s+of\s+normal)"
                                     rf"(?!\s*(?:of\s+|at\s+|is\s+|=\s*|:\s*|\(\s*)?[<>≤≥]?\s*\d)|(?P<it>it)\b)")
-THRESHOLD_NOUN_WORDS = ("threshold", "cut-off", "cutoff", "limit", "line", "bar", "requirement", "trigger", "criteri")  # the words of THRESHOLD_NOUN
+THRESHOLD_NOUN_WORDS = ("threshold", "cut-off", "cutoff", "limit", "line", "bar", "requirement", "trigger", "criteri", "rule")  # the words of THRESHOLD_NOUN
 
 
 # A threshold with its comparator and number: "required ≥75 x10^9/L platelets", "IMbrave150 required ≥75;".
@@ -3232,7 +3232,11 @@ NOT_A_PATIENT_VALUE_RE = re.compile(r"(?i)(?:[<>≤≥]|\b(?:below|under|above|o
 
 
 # A cohort's statistic, however far its words run before the number: "Median ANC nadir among the 14 neutropenic patients: 1.1 x10^9/L".
-STATISTIC_BEFORE_RE = re.compile(r"(?i)\b(?:median|mean|average)\b[^.;!?\n]{0,70}$")
+# ... in English, French, Spanish, Italian, Portuguese, German or Dutch ("la médiane des plaquettes au nadir était de 98 G/L")
+STATISTIC_BEFORE_RE = re.compile(r"(?i)\b(?:median|mean|average|m[ée]diane?|moyenne|mediana|media|m[ée]dia|promedio|mittelwert|durchschnitt\w*|gemiddelde|mediaan)\b[^.;!?\n]{0,70}$")
+
+
+STATISTIC_WORDS = ("edian", "ean", "verage", "édia", "oyenne", "edia", "romedio", "ittelwert", "urchschnitt", "emiddelde", "ediaan")  # a plain test first
 
 
 def _not_a_patient_value(text: str, match: re.Match) -> bool:
@@ -3240,7 +3244,7 @@ def _not_a_patient_value(text: str, match: re.Match) -> bool:
     if NOT_A_PATIENT_VALUE_RE.search(text, max(0, match.start() - 40), match.start()) is not None:
         return True
     window = text[max(0, match.start() - 80):match.start()]  # a plain test for the statistic's words first
-    return ("edian" in window or "ean" in window or "verage" in window) and STATISTIC_BEFORE_RE.search(window) is not None
+    return any(word in window for word in STATISTIC_WORDS) and STATISTIC_BEFORE_RE.search(window) is not None
 
 
 # Words after a number that make it a bound: "recover to 75 x10^9/L or more", "1.5 or above".

@@ -2741,10 +2741,12 @@ CONDITION_LABEL = (rf"(?:{DATE_LABEL}|(?:at\s+|on\s+)?(?:nadir|lowest|low|min(?:
 CONDITION_ITEM = rf"{CONDITION_LABEL}[ \t]*[:=]?[ \t]*\d+(?:[.,·]\d+)?(?![\d%])(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?"
 # Words of the episode between a condition and its bracket: "Grade 3 neutropenia this cycle, resolved (D8 1.4, D12 0.4, D15 1.7)".
 EPISODE_GAP = (r"(?:[ \t]+(?:this|that|during|in)[ \t]+(?:cycle|course|week|admission|episode)(?:[ \t]*\d+)?)?"
-               r"(?:[ \t]*,?[ \t]*(?:now[ \t]+)?(?:resolved|resolving|recovered|recovering|improving|improved))?")
+               r"(?:[ \t]*,?[ \t]*(?:now[ \t]+)?(?:resolved|resolving|recovered|recovering|improving|improved))?"
+               # ... and its change of grade: "Neutropenia improved from grade 4 to grade 1 (0.3 → 1.4)"
+               r"(?:[ \t]+(?:improved|worsened|went|progressed|recovered|fell|rose|dropped)[ \t]+from[ \t]+(?:grade|G)[ \t]*[0-4][ \t]+to[ \t]+(?:grade|G)[ \t]*[0-4])?")
 # ... or a single value with no label, when its decimals or its unit tell it is one (a bare whole number may be a reference: "(12)")
-BARE_CONDITION_VALUE = (rf"(?P<bare>(?P<bare_num>\d+[.,·]\d+)(?:[ \t]*(?P<bare_unit>{UNIT_ALTERNATIVES})(?![A-Za-z]))?"
-                        rf"|(?P<bare_whole>\d+)[ \t]*(?P<whole_unit>{UNIT_ALTERNATIVES})(?![A-Za-z]))")
+BARE_CONDITION_VALUE = (rf"(?P<bare>(?P<bare_series>(?:\d+(?:[.,·]\d+)?[ \t]*(?:→|->|=>)[ \t]*)+)?(?P<bare_num>\d+[.,·]\d+|(?<=[>→][ \t])\d+|(?<=[>→])\d+)"
+                        rf"(?:[ \t]*(?P<bare_unit>{UNIT_ALTERNATIVES})(?![A-Za-z]))?|(?P<bare_whole>\d+)[ \t]*(?P<whole_unit>{UNIT_ALTERNATIVES})(?![A-Za-z]))")
 CONDITION_BRACKET_RE = re.compile(rf"\b(?P<condition>{'|'.join(CONDITION_ANALYTES)})(?:a|as|c)\b{EPISODE_GAP}[ \t]*\((?P<items>[ \t]*{CONDITION_ITEM}"
                                   rf"(?:[ \t]*[,;][ \t]*{CONDITION_ITEM})*|[ \t]*{BARE_CONDITION_VALUE})[ \t]*\)", re.IGNORECASE)
 CONDITION_ITEM_RE = re.compile(rf"(?P<label>{CONDITION_LABEL})[ \t]*[:=]?[ \t]*{NUMBER}(?:[ \t]*(?P<unit>{UNIT_ALTERNATIVES})(?![A-Za-z]))?",
@@ -2861,9 +2863,15 @@ def condition_bracket_mentions(text: str, starts: list[int] | None) -> list[Ment
             continue  # "Anaemia (Hb 8.1)": the name reads it
         if bracket.group("bare"):  # "Grade 1 neutropenia (1.4)": the condition's one value
             number = "bare_num" if bracket.group("bare_num") else "bare_whole"
+            unit = bracket.group("bare_unit") or bracket.group("whole_unit")
             if not NOT_A_VALUE_RE.match(text, bracket.end(number)):
-                found.append(_mention(CONDITION_ANALYTES[bracket.group("condition").lower()], text, bracket.start(), bracket.end(), bracket.group(number),
-                                      False, bracket.group("bare_unit") or bracket.group("whole_unit"), None, bracket.span(number), [parse_number(bracket.group(number))]))
+                earlier = list(PROSE_NUMBER_RE.finditer(text, bracket.start("bare_series"), bracket.end("bare_series"))) if bracket.group("bare_series") else []
+                mention = _mention(CONDITION_ANALYTES[bracket.group("condition").lower()], text, bracket.start(), bracket.end(), bracket.group(number),
+                                   False, unit, None, bracket.span(number), [parse_number(m.group(0)) for m in earlier] + [parse_number(bracket.group(number))])
+                if earlier:  # "(0.3 → 1.4)": a series, whose values a grade of the episode is judged on
+                    mention.steps = [(m.group(0), False, m.span()) for m in earlier] + [(bracket.group(number), False, bracket.span(number))]
+                    mention.unit_text = unit
+                found.append(mention)
             continue
         items = list(CONDITION_ITEM_RE.finditer(text, bracket.start("items"), bracket.end("items")))
         if not items or any(NOT_A_VALUE_RE.match(text, item.end("num")) for item in items):

@@ -289,7 +289,7 @@ def test_a_one_megabyte_line_is_checked_in_linear_time():
                                   "review-fresh119", "review-fresh120", "review-fresh122",
                                   "review-fresh123", "review-fresh125", "review-fresh126", "review-fresh128", "review-fresh129",
                                   "review-fresh131", "review-fresh132", "review-fresh134",
-                                  "review-fresh135", "review-fresh137"])
+                                  "review-fresh135", "review-fresh137", "review-fresh138", "review-fresh140"])
 def test_held_out_passages(name):
     """Precision and recall per passage: the development set must stay at 0.97 or better; the fresh set (never
     tuned on) guards against regressions."""
@@ -310,7 +310,7 @@ def test_held_out_passages(name):
     # round's, the honest fresh103, fresh106, fresh109, fresh112, fresh115 and fresh118 beside them; fresh120, fresh122, fresh123,
     # fresh125, fresh126, fresh128, fresh129 and fresh131, the round after's, the honest fresh121, fresh124, fresh127 and fresh130
     # beside them, and fresh132, fresh134, fresh135 and fresh137 with the honest fresh133 and fresh136; fresh99 and fresh132, written late,
-    # 0.982 / 0.932 when set, held at 0.95 for its recall)
+    # 0.982 / 0.932 when set, held at 0.95 for its recall; fresh138 and fresh140, the round after's, the honest fresh139 beside them)
     floor = (0.97, 0.97) if name not in ("review-fresh", "review-fresh42", "review-fresh65", "review-fresh70", "review-fresh99", "review-fresh132") \
         else (0.95, 0.85) if name == "review-fresh" else (0.97, 0.95) if name in ("review-fresh65", "review-fresh70", "review-fresh99", "review-fresh132") \
         else (0.95, 0.95)
@@ -2031,6 +2031,14 @@ ROUND138_CLASSES = [
     ("Grade 2 anaemia (7.4 g/dL) on cycle 3.", "5", [(M, "hgb", 2, 3)]),
     ("ALT 2.5x ULN on week 6 — grade 2 ALT increase.", "5", [(M, "alt", 2, 1)]),
     ("bili 40 µmol/L (ULN 21), grade 1", "5", [(M, "bili", 1, 2)]),
+    # a condition's change of grade, then its values in brackets
+    ("Thrombocytopenia improved from grade 4 to grade 1 (18 → 70) on steroids.", "5", [(M, "plt", 1, 2)]),
+    # a statistic of a cohort in another language is no patient's value
+    ("En la cohorte, la mediana de plaquetas en el nadir fue de 97 x10^9/L; 3 pacientes tuvieron trombocitopenia de grado 3.", "5", []),
+    # a rule the value is said to meet
+    ("Hold nivolumab if ANC <1.0. ANC today 1.3 - she meets the hold rule.", "5", [(C, "anc", None, None)]),
+    # a cohort's listed values named by the count's short name
+    ("Grade 4 thrombocytopenia occurred in two patients, with PLT nadirs of 12 and 31 x10^9/L.", "5", [(M, "plt", 4, 3)]),
 ]
 
 
