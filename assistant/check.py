@@ -638,7 +638,8 @@ CORRECTION_FOLLOWS_RE = re.compile(r"(?i)[\s\"”'–—-]*(?:(?:in|on|at|from)\
                                    r"(?:è|es|est|é|ist|is)\s+(?:sbagliato|errato|incorrecto|erróneo|faux|incorrect|errado|incorreto|falsch|fout)\b|"
                                    r"(?:that['’]s|it['’]s)\s+(?:not\s+(?:quite\s+)?right|wrong|incorrect)|"
                                    # the grade said again after "but": "… says 'platelets 44, grade 2', but 44 is grade 3"
-                                   r",?\s*(?:but|whereas|however,?)\s+(?:(?:the\s+)?(?:value|count|it|that|this|\d+(?:[.,]\d+)?)\s+)?(?:is|was|are)\s+(?:actually\s+|really\s+)?"
+                                   r"(?:,?\s*(?:but|whereas|however,?)\s+(?:(?:the\s+)?(?:value|count|it|that|this|\d+(?:[.,]\d+)?)\s+)?|"
+                                   r"\s*[;.]\s*(?:(?:it|that|this|the\s+(?:value|count)|\d+(?:[.,]\d+)?)\s+))(?:is|was|are)\s+(?:actually\s+|really\s+|only\s+)?"
                                    r"(?:(?:CTCAE\s+)?(?:grade|gr\.?)\s*[0-5]))")
 THAT_VERSION_RE = re.compile(r"(?i)\b(?:(?:with|under|in|by|per|using)\s+(?:that|this|the\s+(?:newer|older|new|old|latter|former))\s+version|"
                              r"con\s+(?:esa|esta)\s+versi[óo]n|en\s+(?:esa|esta)\s+versi[óo]n|(?:avec|selon|dans)\s+cette\s+version|"
@@ -651,7 +652,8 @@ SINGLE_QUOTE_OPEN_RE = re.compile(r"(?<=[\s:])['‘](?=\S)")  # a quotation in s
 SINGLE_QUOTE_CLOSE_RE = re.compile(r"(?<=\S)['’](?=[\s.,;:)!?]|$)")  # ... and closes before one (not "Dr P's")
 
 
-SAID_BEFORE_CLAIM_RE = re.compile(r"(?i)\b(?:says|said|states|stated|wrote|writes)\b(?:[^.;!?\n]|(?<=\d)\.(?=\d)){0,60}$")  # a verb of another's words before a claim
+SAID_BEFORE_CLAIM_RE = re.compile(r"(?i)\b(?:says|said|states|stated|wrote|writes|calls|called|labels|labell?ed|documents|documented|lists|listed)\b(?:[^.;!?\n]|(?<=\d)\.(?=\d)){0,60}$")  # a verb of another's words before a claim
+SAID_WORDS = ("says", "said", "wrote", "state", "call", "label", "document", "list")  # SAID_BEFORE_CLAIM_RE's verbs, a plain test first
 GRADE_AFTER = r"(?:CTCAE[ \t]+)?(?:grade|grado|grad|gr\.?|G)[ \t]*[0-5]\b"  # a grade said after a claim, read as another
 ANOTHER_GRADE_AFTER_RE = re.compile(r"(?i)[ \t]+" + GRADE_AFTER)
 # ... or a count of events of another grade after it: "three grade 1, one grade 2 and one grade 4 event"
@@ -792,7 +794,7 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
         if ("until" in lowered_before or "unless" in lowered_before or "once" in lowered_before or "till" in lowered_before) \
                 and UNTIL_BEFORE_RE.search(before[-25:]):
             continue  # "hold until ≤ grade 1": a goal, not a claim
-        if ("says" in lowered_before or "said" in lowered_before or "wrote" in lowered_before or "state" in lowered_before) \
+        if any(word in lowered_before for word in SAID_WORDS) \
                 and SAID_BEFORE_CLAIM_RE.search(before) and CORRECTION_FOLLOWS_RE.match(text, after_term):
             continue  # "Previous note says ANC 1.1 is grade 3 — incorrect; 1.1 is grade 2": another's claim, answered
         if quoted and _quoted_from_another(text, start, claim_start) \

@@ -2039,6 +2039,9 @@ ROUND138_CLASSES = [
     ("Hold nivolumab if ANC <1.0. ANC today 1.3 - she meets the hold rule.", "5", [(C, "anc", None, None)]),
     # a cohort's listed values named by the count's short name
     ("Grade 4 thrombocytopenia occurred in two patients, with PLT nadirs of 12 and 31 x10^9/L.", "5", [(M, "plt", 4, 3)]),
+    # another note's claim, answered in the next clause by the grade said again
+    ("The discharge summary labels ANC 1.2 as grade 3; it is grade 2.", "5", []),
+    ("The discharge summary labels ANC 1.2 as grade 3.", "5", [(M, "anc", 3, 2)]),
 ]
 
 
