@@ -97,7 +97,7 @@ FOREIGN_AT_LEAST = r"au\s+moins|mindestens|almeno|al\s+menos|pelo\s+menos|minste
 FOREIGN_BELOW_RE = re.compile(rf"(?i)(?:{FOREIGN_BELOW})$")
 FOREIGN_AT_LEAST_RE = re.compile(rf"(?i)(?:{FOREIGN_AT_LEAST})$")
 FOREIGN_ABOVE_RE = re.compile(rf"(?i)(?:{FOREIGN_ABOVE})$")
-COMPARATOR = r"(?P<cmp><=|>=|≤|≥|<|>|(?:(?:less|lower|fewer|greater|higher|more)\s+than|below|under|above|over|at\s+least|at\s+most|(?<!went )(?<!gone )(?<!goes )(?<!came )(?<!comes )(?<!rose )(?<!back )(?<!crept )(?<!moved )(?<!climbed )up\s+to)\b)"
+COMPARATOR = r"(?P<cmp><=|>=|≤|≥|<|>|(?:(?:less|lower|fewer|greater|higher|more)\s+than|below|under|above|over|at\s+least|at\s+most|(?<!went )(?<!gone )(?<!goes )(?<!came )(?<!comes )(?<!rose )(?<!back )(?<!crept )(?<!moved )(?<!climbed )up\s+to(?!\s+\d+(?:[.,]\d+)?\s*(?:[kK]\b)?\s*(?:by|on|after|post|today|this|now|yesterday)\b))\b)"
 # A reference range written without brackets between a name and its result: "Hb (g/dL)  ref 13.5-17.5   result 12.8".
 REFERENCE_BEFORE_RESULT = (r"[ \t]*(?:[—–,-][ \t]*)?(?:ref(?:erence)?\.?(?:[ \t]+(?:range|interval))?|normal(?:[ \t]+range)?|range|nr|rr)[ \t]*:?[ \t]*"
                            r"\d[\d.,]*[ \t]*(?:[-–]|to)[ \t]*\d[\d.,]*[ \t]*(?:[a-zµ^*/0-9]+[ \t]*)?(?:[,;:|]|[—–-](?=[ \t]))?"
@@ -320,7 +320,7 @@ LATER_PAIR_RE = re.compile(r"[^.;\n]{0,30}?(?:\b(?:now|today|then|post|after|thi
 COLUMN_CODE_RE = re.compile(r"0\d(?![\d.,])[ \t]{2,}(?=\d)")
 # A clock time of four digits between a name and its value: "Hgb 0600 7.8" (after a leading zero, any value; else a value with
 # decimals that is not the same count in other units: "ANC 1400 1.4" is one count twice)
-CLOCK_BEFORE_VALUE_RE = re.compile(r"(?P<time>(?P<hour>[01]\d|2[0-3])[0-5]\d)(?![\d.,:])[ \t]+(?=(?P<next>\d{1,3}[.,]\d+)(?![\d.,])|(?<=0\d\d\d[ \t])\d)")
+CLOCK_BEFORE_VALUE_RE = re.compile(r"(?P<time>(?P<hour>[01]\d|2[0-3])[0-5]\d)(?![\d.,:])[ \t]+(?:(?:was|were|is|are)[ \t]+)?(?=(?P<next>\d{1,3}(?:[.,]\d+)?)(?!\d|[.,]\d))")
 # VALUE_RE when only spaces and a colon stand between name and number: what its fillers would give, without trying them. The
 # guard leaves out numbers that may be a filler's own (a date, a clock, "8 pm", "20h", "2 days ago", "3 Mar").
 FAST_VALUE_RE = re.compile(VALUE_RE.pattern.replace(f"(?P<filler>(?:{FILLER}){{0,4}}?)", r"(?P<filler>[ \t]*[:=]?[ \t]*)(?=\d)", 1), re.IGNORECASE)
@@ -472,7 +472,9 @@ def to_canonical(analyte: str, number: float, unit_text: str | None) -> tuple[fl
 # A reference range or a unit in brackets between the name and the value: "Platelets (150-400): 79", "Hb (g/L) 98".
 # A single bare number in brackets is the value itself ("Platelets (79)").
 BRACKET_RE = re.compile(rf"\s*[\(\[]\s*(?:(?:ref(?:erence)?\.?|normal|range|nr|rr)\b\s*(?:range|interval)?\s*:?\s*|"
-                        rf"(?:[^()\[\]\d\n]{{1,30}}?(?:\s*(?:@\s*)?\d{{1,2}}:\d{{2}})?|(?:@\s*)?\d{{1,2}}:\d{{2}}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?:\s+\d{{1,2}}:\d{{2}})?|"
+                        rf"(?:[^()\[\]\d\n]{{1,30}}?(?:\s*(?:@\s*)?\d{{1,2}}:\d{{2}})?|(?:@\s*)?\d{{1,2}}:\d{{2}}|"
+                        rf"(?:the|a|an|which|that|what|i\.e\.|e\.g\.)\s[^()\[\]\d\n]{{1,80}}?|"  # "haemoglobin (the part of red blood cells that carries oxygen)"
+                        rf"\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?:\s+\d{{1,2}}:\d{{2}})?|"
                         rf"(?:draw|sample|specimen|tube|run)\s*#?\d{{1,2}}(?:\s*[,;]\s*\d{{1,2}}:\d{{2}})?|\d{{1,2}}\s*(?:h|hr|hrs|hours?|min)\b[^()\[\]\d\n]{{0,12}}|"
                         rf"(?:CTCAE\s*)?v(?:ersion\s*)?[56](?:\.0)?)(?=\s*[\)\]])|"  # "PLT (redraw 14:40) 131", "PLT (1 h): 29"
                         rf"(?:absolute|abs\.?|total|auto(?:mated)?|manual|calc(?:ulated)?)\s*)?"
@@ -586,7 +588,7 @@ TREND_STEP = (rf"(?:[ \t]+(?=\.\d)|(?<=\s\.\d)[ \t](?=\d\.\d(?![\d.]))|"  # "lym
               rf"\s*\((?:{WEEKDAY}|yest(?:erday)?|yday|\d{{1,2}}/\d{{1,2}}|(?:day|d)\s*\+?\d{{1,3}})\)\s+(?=\d)|"  # "9.1 (tues) 8.4 (thu) 7.9 today"
               rf"\s*\([^()\n]{{1,20}}\)\s+[-–—]\s+(?=\d)|"  # "236 (baseline) – 118 (week 12) – 71 (today)"
               rf"\s*\((?=\s*{NUMBER_PLAIN}\s*(?:[^\s\d()]+\s*)?(?:today|now|currently|this\s+(?:morning|am))\s*\))\s*|\s*,\s+(?={NUMBER_PLAIN}\s*(?:\([^()\n]{{1,40}}\)\s*|\s+{CLOCK_LABEL}\s*)?(?:[,;.=]|:(?!\d)|\s[—–-]\s|\s*(?:→|->|=>)|$))|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:on|at|@)\s*[\w/:.]{{1,10}}(?![\w/:.])<ARROW_LED_LABEL>)?\s*(?:{ARROW}\s*{ARROW_LABEL}|>|/(?:\s*\d{{1,2}}:\d{{2}}(?=\s+\d))?)\s*|(?:\s*\([^()\n]{{1,60}}\)|\s+{VALUE_TIME_LABEL}|\s+{PLACE}){{1,3}}(?:\s*[,;]\s*(?:{CONJUNCTION}\s+|then\s+|now\s+|(?:puis|dann|luego|poi|daarna|depois)\s+)?|\s+{CONJUNCTION}\s+){SUBJECT_VERB}(?=\.?\d(?!\d*/\d))|(?:\s*[,;]\s*(?:and\s+|but\s+|then\s+)?|\s+[-–—]\s+|\s+{CONJUNCTION}\s+)(?={NEXT_LABEL}){SUBJECT_VERB}(?=\.?\d(?!\d*/\d))|\s+(?:and|but)\s+(?:(?:it|they)\s+)?(?:is|are|['’]s|['’]re)\s+(?:now\s+)?(?:at\s+)?(?=\d[\d.,]*(?:\s*[^\s\d,;.]+)?\s+(?:today|now|this\s+(?:morning|am)|currently))|(?P<gap><LONG_GAP>(?:[^.;\n\d]|{TIME_TOKEN}|{DOSE_TOKEN}|\b(?:19|20)\d\d\b|\([^()\n]{{0,30}}\)|\.(?=\s+(?:repeat|re-?check|rpt|re-?draw)\w*\s)|\n(?=[ \t]*(?:repeat|re-?check|rpt|re-?draw)\w*\s)){{0,30}}?)\b(?:came\s+back\s+at|now(?:\s+at)?|post(?:-?transfusion)?(?=\s+\d+(?:[.,]\d+)?(?!\d|[.,]\d|\s*(?:units?|u|bags?|pools?|doses?|CH|CGR|PRBCs?|RBCs?)\b))|today(?:'s|’s)?(?:\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?=\s+\d))?(?:\s+at)?|(?:heute\s+(?:früh|morgen|morgens)|{FOREIGN_TODAY})(?=\s+\d)|(?<=\d\s){WEEKDAY}(?=\s+\.?\d)|"
-                           rf"this\s+(?:morning|am\b|a\.m\.)|(?:then|puis|ensuite|luego|despu[ée]s|poi|dann|daarna|depois)(?:\s+to)?|back\s+(?:up\s+|down\s+)?to|down\s+to|{CHANGE_VERB}\w*\s+(?:back\s+|up\s+|down\s+)?to(?:\s+(?:a|an|the|her|his|its)\s+(?:new\s+)?(?:nadir|low|lowest|peak)(?:\s+of)?)?|(?:subiu|subiram|caiu|ca[íi]ram|baixou|desceu|subi[óo]|baj[óo]|remont[ée]e?s?|stieg(?:en)?|sank(?:en)?)\s+(?:para|a|à|auf)|(?:repeat(?:ed)?|re-?check(?:ed)?|rpt|re-?collect(?:ed)?|re-?drawn?|re-?run|contr[ôo]le(?:\s+(?:à|a))?|controllo(?:\s+a)?|kontrolle(?:\s+bei)?|control(?:\s+post)?)(?:\s*(?:(?:at|@)\s*)?\d{{1,2}}[:h]\d{{2}}\s*:?|\s+\d{{1,2}}\s*(?:days?|d|weeks?|wks?|wk|w|hours?|hrs?|h|months?)\s+(?:later|after)\s*:?|\s+(?:[01]\d|2[0-3])[0-5]\d\s*:|\s+(?:on\s+)?{REPEAT_DATE}\s*:?|\s+at|\s+[^.;\n\d:]{{1,25}}:|"
+                           rf"this\s+(?:morning|am\b|a\.m\.)|(?:then|puis|ensuite|luego|despu[ée]s|poi|dann|daarna|depois)(?:\s+to)?|back\s+(?:up\s+|down\s+)?to|down\s+to|{CHANGE_VERB}\w*\s+(?:back\s+|up\s+|down\s+)?to(?:\s+(?:a|an|the|her|his|its)\s+(?:new\s+)?(?:nadir|low|lowest|peak)(?:\s+of)?)?|(?:subiu|subiram|caiu|ca[íi]ram|baixou|desceu|subi[óo]|baj[óo]|remont[ée]e?s?|stieg(?:en)?|sank(?:en)?|Anstieg|Abfall|R[üu]ckgang|Abnahme|Erholung)\s+(?:para|a|à|auf)|(?:repeat(?:ed)?|re-?check(?:ed)?|rpt|re-?collect(?:ed)?|re-?drawn?|re-?run|contr[ôo]le(?:\s+(?:à|a))?|controllo(?:\s+a)?|kontrolle(?:\s+bei)?|control(?:\s+post)?)(?:\s*(?:(?:at|@)\s*)?\d{{1,2}}[:h]\d{{2}}\s*:?|\s+\d{{1,2}}\s*(?:days?|d|weeks?|wks?|wk|w|hours?|hrs?|h|months?)\s+(?:later|after)\s*:?|\s+(?:[01]\d|2[0-3])[0-5]\d\s*:|\s+(?:on\s+)?{REPEAT_DATE}\s*:?|\s+at|\s+[^.;\n\d:]{{1,25}}:|"
                            rf"\s+(?:in\s+the|this|that)\s+(?:morning|afternoon|evening)|\s+tonight|"  # "repeat in the evening was 39"
                            rf"\s+(?:in|on|with|using)\s+(?:Na\s+|sodium\s+)?[A-Za-z][\w-]*(?:\s+(?:tube|sample|specimen|blood))?(?:\s+count)?)?)\s*(?::\s*)?{SUBJECT_VERB})(?!\d{{1,2}}/\d){NUMBER}")
 # The same, with words of time before an arrow ("0.3 yest → 1.9", "8.6 day 2 evening -> 7.7"), used only in texts that hold an
@@ -1458,8 +1460,8 @@ OWNER_FIRST_RE = re.compile(rf"(?i)(?:{OWNER}|{PATIENTS_OWN}|{FOREIGN_OWNER})\b"
 CURRENT_AFTER_THRESHOLD_RE = re.compile(rf"(?:[ \t]*(?:[-–]|and|to)[ \t]*\.?\d+(?:[.,]\d+)?)?(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?"
                                         rf"(?:[^.;\n\d]|[.;](?=\s+I(?:['’]m|['’]ve|\s+am)?\s)|\b(?:bed|bay|room|rm)\s*\d+\b|\bthe\s+\d+(?:[.,]\d+)?(?=\s+(?:was|is)\b)|(?<=\bin\s)\d{{1,3}}[A-Za-z]\b|"
                                         rf"\b(?:cut-?off|threshold|limit|trigger|umbral|seuil|soglia|schwelle\w*|drempel\w*|limiar|l[íi]mite)[^.;\n\d]{{0,25}}?\b(?:is|of|=|:|de|di|du|del|von|van)\s*[<>≤≥]?\s*\d+(?:[.,]\d+)?|(?<=\bby\s)\d+(?:[.,]\d+)?(?:\s*(?:g/dl|g/l|k\b))?|\((?:CTCAE\s+)?(?:grade|gr\.?|G)\s*[0-5](?:[^()\n\d]{{0,16}}(?:v|version\s*)?[56](?:\.0)?)?\)|{TIME_TOKEN}|\b(?:19|20)\d\d\b|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\.{{2,}}|\b[Gg]\d(?:[-–]\d)?\b|\bgrade\s*[0-5]\b|\b[Cc]\d{{1,2}}(?:\s*[Dd]\d{{1,2}})?\b|\b(?:cycle|day|week|wk)\s*\d{{1,3}}\b|\bv(?:ersion\s*)?[56](?:\.0)?\b|\bbetween\s+\.?\d+(?:[.,]\d+)?\s*(?:and|-|–|to)\s*\.?\d+(?:[.,]\d+)?|(?<=\s)\d+(?:[.,]\d+)?\s*(?:-|–|to)\s*\d+(?:[.,]\d+)?(?=,|\s+(?:for|since|over|through|most|all)\b)|[<>≤≥]\s*\d+(?:[.,]\d+)?\s*[-–]\s*\d+(?:[.,]\d+)?|\((?:around|about|approx\w*|~|not)?\s*\d+(?:[.,]\d+)?\s*\)|[<>≤≥~]\s*\d+(?:[.,]\d+)?|\d+ish\b|\b(?:says|said|uses|gives|lists)\s+\d+(?:[.,]\d+)?|(?:above|below|over|under)\s+\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s+or\s+\d+(?:[.,]\d+)?|(?<=\s)or\s+\d+(?:[.,]\d+)?){{0,90}}?"
-                                        rf"(?:[,;?—–]|\s\((?=\s*(?:today|now|{FOREIGN_TODAY}|currently)\b)|\s-\s|\.{{2,}}|\.(?=\s+(?:they|it|mine|ours|our|my|his|hers|theirs|yours|she|he|pt|patient|mr|mrs|ms)['’\s.]|\s+(?:right\s+)?(?:now|today|currently|this\s+morning)\b|\s+(?:current|latest)\s*:?\s*\d|\s+{PATIENTS_OWN}|\s+{FOREIGN_OWNER}\s)|(?=\s+(?:ours|his|hers|theirs|yours|mine)\s)|(?=\s+and\s+my\s+(?:last|latest|most\s+recent|own|recent)\s)|(?=\s+and\s+(?:she|he)(?:['’]s|\s+is)\s+(?:at\s+|now\s+|only\s+)?\d)|(?=\s+(?:but|whereas|while)\s))\s*(?:but\s+|and\s+|right\s+|whereas\s+|while\s+|for\s+now\s*,?\s*|as\s+of\s+(?:now|today)\s*,?\s*)?"
-                                        rf"(?P<cue>today|now|this\s+morning|this\s+week|currently|{FOREIGN_TODAY}|current(?=\s*:?\s*\d)|latest(?=\s*:?\s*\d)|(?:his|hers|they|it)(?=(?:\s+(?:today|now|currently))?\s+(?:is|was|are|were|came\s+back|come\s+back)\s|['’]re\s+at\s)|they['’]?re(?=\s+(?:at\s+|now\s+|only\s+)?\d)|{OWNER}(?:['’](?:s|re))?(?:\s+(?:count|value|result|level|number|reading))?(?:\s+(?:with|on)\s+[^,;.\d\n]{{1,40}}?|\s+in\s+(?:bed|bay|room|rm)\s*\d+|\s*\((?:bed|bay|room|rm)\s*\d+\))?(?:\s+(?:today|now|currently|this\s+morning|on\s+[a-z]{{4,}}))?(?=\s+(?:is|was|are|were|came\s+back|come\s+back|has|had|at|sits?|sitting|stands?|standing|screened|measured|tested)\s)|(?:ours|mine|theirs|yours|hers|his|(?:(?:our|my|this|the)\s+)?(?:pts?|patient)(?:['’]s)?(?:\s+(?:him|her)self)?)(?:\s+(?:today|now|currently|this\s+morning))?(?=\s*:?\s*[1-9]|\s*:?\s*0[.,])(?!\s*:?\s*\d+(?:st|nd|rd|th)\b)|(?:she|he)(?=['’]s\s+(?:at\s+|now\s+|only\s+)?\d|\s+is\s+(?:at\s+|now\s+|only\s+)?\d|['’]s\s+at\s|\s+is\s+at\s)|(?:pt|patient)(?:['’]s)?\s+value|{PATIENTS_OWN}|{FOREIGN_OWNER}\s+(?:{PRONOUN_BE}|hat|heeft|tem|tiene|ha|a)\s+(?:(?:à|a|bei|op|em|en|de|di|van)\s+)?(?=\d))(?:['’](?:s|re))?\s*(?::\s*)?{SUBJECT_VERB}{NUMBER}\s*(?:{UNIT})?",
+                                        rf"(?:[,;?—–]|\s\((?=\s*(?:today|now|{FOREIGN_TODAY}|currently)\b)|\s-\s|\.{{2,}}|\.(?=\s+(?:they|it|mine|ours|our|my|his|hers|theirs|yours|she|he|pt|patient|mr|mrs|ms)['’\s.]|\s+(?:right\s+)?(?:now|today|currently|this\s+morning)\b|\s+(?:current|latest)\s*:?\s*\d|\s+{PATIENTS_OWN}|\s+{FOREIGN_OWNER}\s)|(?=\s+(?:ours|his|hers|theirs|yours|mine)\s)|(?=\s+and\s+my\s+(?:last|latest|most\s+recent|own|recent)\s)|(?=\s+and\s+(?:she|he)(?:['’]s|\s+is)\s+(?:at\s+|now\s+|only\s+|(?:sitting|running|sat)\s+at\s+)?\d)|(?=\s+(?:but|whereas|while)\s))\s*(?:but\s+|and\s+|right\s+|whereas\s+|while\s+|for\s+now\s*,?\s*|as\s+of\s+(?:now|today)\s*,?\s*)?"
+                                        rf"(?P<cue>today|now|this\s+morning|this\s+week|currently|{FOREIGN_TODAY}|current(?=\s*:?\s*\d)|latest(?=\s*:?\s*\d)|(?:his|hers|they|it)(?=(?:\s+(?:today|now|currently))?\s+(?:is|was|are|were|came\s+back|come\s+back)\s|['’]re\s+at\s)|they['’]?re(?=\s+(?:at\s+|now\s+|only\s+)?\d)|{OWNER}(?:['’](?:s|re))?(?:\s+(?:count|value|result|level|number|reading))?(?:\s+(?:with|on)\s+[^,;.\d\n]{{1,40}}?|\s+in\s+(?:bed|bay|room|rm)\s*\d+|\s*\((?:bed|bay|room|rm)\s*\d+\))?(?:\s+(?:today|now|currently|this\s+morning|on\s+[a-z]{{4,}}))?(?=\s+(?:is|was|are|were|came\s+back|come\s+back|has|had|at|sits?|sitting|stands?|standing|screened|measured|tested)\s)|(?:ours|mine|theirs|yours|hers|his|(?:(?:our|my|this|the)\s+)?(?:pts?|patient)(?:['’]s)?(?:\s+(?:him|her)self)?)(?:\s+(?:today|now|currently|this\s+morning))?(?=\s*:?\s*[1-9]|\s*:?\s*0[.,])(?!\s*:?\s*\d+(?:st|nd|rd|th)\b)|(?:she|he)(?=['’]s\s+(?:at\s+|now\s+|only\s+)?\d|\s+is\s+(?:at\s+|now\s+|only\s+)?\d|['’]s\s+(?:(?:sitting|running|sat)\s+)?at\s|\s+is\s+(?:(?:sitting|running|sat)\s+)?at\s)|(?:pt|patient)(?:['’]s)?\s+value|{PATIENTS_OWN}|{FOREIGN_OWNER}\s+(?:{PRONOUN_BE}|hat|heeft|tem|tiene|ha|a)\s+(?:(?:à|a|bei|op|em|en|de|di|van)\s+)?(?=\d))(?:['’](?:s|re))?\s*(?::\s*)?{SUBJECT_VERB}{NUMBER}\s*(?:{UNIT})?",
                                         re.IGNORECASE)
 OWNER_WORDS = ("mine", "ours", "pt", "patient", "guy", "lady", "man", "woman", "gent", "chap", "his ", "hers", "theirs", "yours", "he's", "she's", "mr ", "mr.", "mrs", "ms ", "ms.", "miss ",
                "he is", "she is", "this one")  # one of them is in every OWNER and every cue of whose value follows
@@ -1727,7 +1729,8 @@ def _find_mentions(text: str) -> list[Mention]:
         if value_match and text[value_match.start("num")] == "0" and (code := COLUMN_CODE_RE.match(text, value_match.start("num"))):
             value_match = value_re.match(text, code.end()) or value_match  # "WBC   01   1.7   Low": a column of codes before the values
         elif value_match and text[value_match.start("num")] in "012" and (clock := CLOCK_BEFORE_VALUE_RE.match(text, value_match.start("num"))) \
-                and (clock.group("hour")[0] == "0" or float(clock.group("next").replace(",", ".")) * 1000 != int(clock.group("time"))):
+                and (clock.group("hour")[0] == "0" or any(mark in clock.group("next") for mark in ".,")
+                     and float(clock.group("next").replace(",", ".")) * 1000 != int(clock.group("time"))):
             value_match = value_re.match(text, clock.end()) or value_match  # "Hgb 0600 7.8, Hgb 1400 8.9": the time it was drawn, then the value
         record = None
         if "\n" in text[position:position + 12] and (not value_match or "\n" in (value_match.group("filler") or "") and not _vertical(
@@ -2802,8 +2805,17 @@ def condition_value_mentions(text: str, lowered: str) -> list[Mention]:
         if analyte is None or DEFINITION_AFTER_RE.match(text, end) or not match.group("unit") and (
                 NOT_A_VALUE_RE.match(text, end) or YEAR_RE.fullmatch(match.group("num"))):
             continue  # "neutropenia of 7 days", "anemia at 2019"
-        mention = _mention(analyte, text, match.start(), end, match.group("num"), bool(match.group("kilo")), match.group("unit"), None,
-                           match.span("num"), [parse_number(match.group("num"))])
+        steps = [(match.group("num"), bool(match.group("kilo")), match.span("num"))]
+        scan = end
+        while len(steps) < 6 and (step := TREND_STEPS[(False, False)].match(text, scan)) and not _names_a_lab(text, scan, step.start("num")):
+            steps.append((step.group("num"), bool(step.group("kilo")), step.span("num")))  # "Thrombozytopenie von 12/nl, …, Anstieg auf 74/nl"
+            scan = step.end()
+        number, kilo, span = steps[-1]
+        later_unit = LATER_UNIT_RE.match(text, span[1]) if len(steps) > 1 else None
+        unit = later_unit.group("unit") if later_unit else match.group("unit")
+        mention = _mention(analyte, text, match.start(), max(end, scan), number, kilo, unit, None, span, [parse_number(n) for n, _, _ in steps])
+        if len(steps) > 1:
+            mention.steps, mention.unit_text = steps, unit
         if mention.value is not None and mention.value < CONDITION_CEILING[analyte]:
             found.append(mention)
     return found
@@ -4091,7 +4103,7 @@ INNER_LABEL_RE = re.compile(r"(?i)\b(?:(?:on|at|upon)\s+(?:the\s+)?(?:day\s+of\s
                             r"today|this\s+morning|now|currently|yesterday|baseline|nadir|post(?:-?transfusion\w*)?|repeat|recheck|corrected|ricontroll\w*|recontr[ôo]l\w*)\b"
                             r"|(?<=\()\s*\d{1,2}/\d{1,2}(?:/\d{2,4})?(?:\s+\d{1,2}:\d{2})?(?=\s*\))"  # "Hgb (04/04 06:00): 8.8"
                             r"|(?<=\s)\d{1,2}[./]\d{1,2}[./](?:\d{2,4})?(?=\s*:)"  # "Hb 24.07.2025: 8,1"
-                            r"|(?<=\s)(?:[01]\d|2[0-3])[0-5]\d(?=\s*[:=]\s*\d)")  # "PLT 0600 = 52, PLT 1730 = 41": a clock of four digits
+                            r"|(?<=\s)(?:[01]\d|2[0-3])[0-5]\d(?=\s*[:=]\s*\d|\s+(?:(?:was|were|is|are)\s+)?\d)")  # "PLT 0600 = 52, PLT 1730 = 41", "Hgb 0600 7.8": a clock
 
 
 OWN_CLOCK_RE = re.compile(r"(?i)(?:\bat|@|[(,])[ \t]*(\d{1,2}[:h]\d{2})\b")  # "Platelets (draw 2, 17:20): 31" too
@@ -4228,7 +4240,7 @@ NO_PATIENT_RE = re.compile(r"(?i)\b(?:(?:general|generic)\s+q(?:uestion)?\b|no\s
                            r"not\s+a\s+real\s+(?:pt|patient|case)|no\s+(?:real|actual)\s+(?:pt|patient)s?\b|teaching\s+q(?:uestion)?\b|exam\s+question|board\s+question|"
                            # a text that opens with a supposed patient: "hypothetically, if a pt had plt 40 …", "say a patient has …"
                            r"\A\W*(?:hypothetically\b|(?:if|say|suppose|imagine)\s+(?:a|an|some)\s+(?:pt|patient|person)\b))")
-TAKEN_BACK_RE = re.compile(r"(?i)\s*(?:\.{2,}\s*|…\s*)?(?:[—–-]\s*)?(?:no\s+wait|wait|sorry|oops|actually|scratch\s+that|wrong|ignore\s+(?:that|this)|nvm|never\s*mind)\b")  # what is said next takes the value back
+TAKEN_BACK_RE = re.compile(r"(?i)\s*(?:\.{2,}\s*|…\s*)?(?:[—–-]\s*)?(?:no\s+wait|wait|sorry|oops|actually|scratch\s+that|wrong|ignore\s+(?:that|this)|nvm|never\s*mind|hang\s+on|hold\s+on)\b")  # what is said next takes the value back
 SUPPOSED_PATIENT_START_RE = re.compile(r"\W*(?:if|say|suppose|imagine)\s")  # a cheap test for NO_PATIENT_RE's supposed patient
 NOT_OURS = r"not\s+(?:ours|mine|our\s+(?:patient|pt)|my\s+(?:patient|pt))"  # "— not ours", "(not mine)"
 NOT_OURS_AFTER_RE = re.compile(r"(?i)\bbelongs?\s+to\s+(?:(?:the|another|a\s+different|a)\s+(?:other\s+)?(?:patient|pt)|(?:bed|bay|room|rm)\s*\d+)|"

@@ -2136,6 +2136,18 @@ ROUND138_READS = [
     ("grade 2 neutropenia (0.9) on day 8", {"anc": 0.9}),
     ("thrombocytopenia (38 x10^9/L)", {"plt": 38}),
     ("thrombocytopenia (38)", {}),
+    # (the second batch) a four-digit clock, then "was"; a recheck after its clock
+    ("hb 0615 was 6.8, 2 units in, 1500 recheck 8.4", {"hgb": 8.4}),
+    # "sitting at" after a lower limit and "and"
+    ("the LLN for neutrophils here is 1.8 and he's sitting at 1.1", {"anc": 1.1}),
+    # a German noun of change after a condition's value
+    ("Bei Aufnahme Neutropenie von 0,2/nl, unter G-CSF Anstieg auf 1,6/nl.", {"anc": 1.6}),
+    # "hang on" takes the value back before another bed's is named
+    ("hb 6.2?? hang on, that was the man in bay 4. ours is 9.8", {"hgb": 9.8}),
+    # "up to" with a time after it tells a rise, not a bound
+    ("ANC 0.4 on admission, ANC up to 1.7 by day 6", {"anc": 1.7}),
+    # a long bracket that explains the name
+    ("Your platelet count (the cells that help your blood to clot) was 88 today.", {"plt": 88}),
 ]
 
 
