@@ -501,7 +501,9 @@ NOT_YET_BEFORE_RE = re.compile(r"(?i)\b(?:before|until|till|unless|once)\s+(?:it
                                r"|\bto\s+(?:make\s+(?:it|this|that|them|him|her)|reach|get\s+(?:to|into)|qualify\s+(?:as|for))\s+(?:a\s+|an\s+)?(?:CTCAE\s+)?$"
                                r"|\b(?:would|will|could|might)\s+(?:take|bring|push|put|tip|move)\s+(?:it|him|her|them|the\s+(?:count|patient))\s+(?:in)?to\s+(?:a\s+|an\s+)?(?:CTCAE\s+)?$"
                                # "a few more points down and it would be grade 3": a drop supposed, and the grade it would give
-                               r"|\b(?:more|further|another|lower|higher)\b[^.;!?\n]{0,40}?\band\s+(?:it|that|this|she|he|they)\s+(?:would|will|could|might)(?:\s+(?:then|now))?\s+be\s+(?:a\s+|an\s+|in\s+)?(?:CTCAE\s+)?$")
+                               r"|\b(?:more|further|another|lower|higher)\b[^.;!?\n]{0,40}?\band\s+(?:it|that|this|she|he|they)\s+(?:would|will|could|might)(?:\s+(?:then|now))?\s+be\s+(?:a\s+|an\s+|in\s+)?(?:CTCAE\s+)?$"
+                               # "If platelets drop below 50 she will have grade 3 thrombocytopenia": what a supposed drop would give
+                               r"|\bif\b(?:[^.;!?\n]|(?<=\d)\.(?=\d)){0,60}?\b(?:she|he|they|it|the\s+patient)\s*(?:will|would|['’]ll|['’]d|could|might)\s+(?:then\s+)?(?:have|be|develop|get|reach)\s+(?:a\s+|an\s+)?(?:CTCAE\s+)?$")
 LATER_NONE_BEFORE_RE = re.compile(r"(?i)\bno\s+(?:further|more|new|subsequent|additional|recurrent|other)\s+(?:episodes?\s+of\s+)?$")
 NOT_YET_HINT_RE = re.compile(r"before|until|till|unless|once|make|would|will|could|might|to reach|to get|to qualify")  # a cheap test before NOT_YET_BEFORE_RE
 DEFINITION_SUBJECT_RE = re.compile(rf"(?i){DEFINITION_SUBJECT}(?:at\s+or\s+)?$")
@@ -1369,6 +1371,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
     spoilable = any(word in lowered for word in SAMPLE_PROBLEM_WORDS)  # whether a sample may be said to be spoiled (a plain test first)
     spans = sentences(text)
     named_ranges = _NamedRanges(text, lowered, spans)
+    text_llns = _text_stated_llns(text, lowered)  # "Our lab's lower limit for neutrophils is 1.8. ANC today 1.9 — grade 1": judged with 1.8
     text_terms = [(m.start(), m.end(), m.lastgroup) for m in _anchor_matches(TERM_RE, text, lowered)]
     text_term_starts = [t[0] for t in text_terms]
     clause_breaks = [m.span() for m in _anchor_matches(CLAUSE_BREAK_RE, text, lowered)]
@@ -1650,7 +1653,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                     answered.add((target.analyte, target.value))
                 lln = _range_lln(text, target, named_ranges) \
                     or (_stated_lln(text, spans, target, s_start, stated_lln) if stated_lln or target.span[0] < s_start else None) \
-                    or (named_ranges.lln_within(target, s_start, s_end) if target.span[0] < s_start else None)
+                    or (named_ranges.lln_within(target, s_start, s_end) if target.span[0] < s_start else None) \
+                    or (text_llns[target.analyte][1] if target.analyte in text_llns and text_llns[target.analyte][0] < target.span[0] else None)
                 finding = next((found for version in claim_versions
                                 if (found := _judge_claim(claim, target, substituted, version, OTHER_VERSION[version],
                                                           sentence, lln))), None)
@@ -1966,12 +1970,8 @@ def _lln_comparison_findings(text: str, lowered: str, mentions: list[Mention], s
     ranged = {m.analyte: lln for m in values if "(" in text[m.number_span[1]:m.span[1] + 6] and (lln := _range_lln(text, m)) is not None
               or "range" in text[m.span[1]:m.span[1] + 80].lower() and (lln := _range_in_record(text, m)) is not None} \
         if english or foreign else {}
-    if (english or foreign) and ("LLN" in text or "LIN" in text or any(word in lowered for word in STATED_LLN_WORDS)):
-        # "Our lab's LLN for platelets is 140. Platelets today 142, above the lower limit"
-        for stated in STATED_LLN_RE.finditer(text):
-            named = ANALYTE_RE.search(text, stated.start(), stated.start("num")) or ANALYTE_RE.search(text, max(0, stated.start() - 30), stated.start())
-            if named is not None and named.lastgroup not in ranged:
-                ranged[named.lastgroup] = _lln_for(stated, named.lastgroup)
+    if english or foreign:  # "Our lab's LLN for platelets is 140. Platelets today 142, above the lower limit"
+        ranged = {analyte: lln for analyte, (_, lln) in _text_stated_llns(text, lowered).items() if analyte not in ranged} | ranged
     normal_at = list(NORMAL_AT_RE.finditer(text)) if "normal at" in lowered else []
     normal_alone = [m for at in word_starts(lowered, "normal") if NORMAL_ALONE_BEFORE_RE.search(text, max(0, at - 24), at)
                     and (m := NORMAL_ALONE_RE.match(text, at))]
@@ -3906,6 +3906,19 @@ class _NamedRanges:
             if low is not None and usual / 2 <= low <= usual * 2:
                 return low
         return None
+
+
+def _text_stated_llns(text: str, lowered: str) -> dict[str, tuple[int, float]]:
+    """The lower limit of normal the text states for a named count, and where: "Our lab's LLN for platelets is 140", "the lower
+    limit for neutrophils is 1.8" (the first stated for each)."""
+    if not ("LLN" in text or "LIN" in text or any(word in lowered for word in STATED_LLN_WORDS)):
+        return {}
+    found: dict[str, tuple[int, float]] = {}
+    for stated in STATED_LLN_RE.finditer(text):
+        named = ANALYTE_RE.search(text, stated.start(), stated.start("num")) or ANALYTE_RE.search(text, max(0, stated.start() - 30), stated.start())
+        if named is not None and named.lastgroup not in found and (lln := _lln_for(stated, named.lastgroup)) is not None:
+            found[named.lastgroup] = (stated.start(), lln)
+    return found
 
 
 def _stated_lln(text: str, spans: list[tuple[int, int]], target: Mention, s_start: int, stated: re.Match | None) -> float | None:

@@ -2042,6 +2042,10 @@ ROUND138_CLASSES = [
     # another note's claim, answered in the next clause by the grade said again
     ("The discharge summary labels ANC 1.2 as grade 3; it is grade 2.", "5", []),
     ("The discharge summary labels ANC 1.2 as grade 3.", "5", [(M, "anc", 3, 2)]),
+    # (the second batch) the grade a supposed drop would give, said with "will have"
+    ("If his neutrophils fall below 0.5 he will have grade 4 neutropenia; today they are 1.6, grade 1.", "5", []),
+    # a lower limit stated in a sentence before the claim grades the value
+    ("The lab's lower limit for platelets is 140. Platelets 145 today, grade 1.", "5", [(M, "plt", 1, 0)]),
 ]
 
 
