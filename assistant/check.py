@@ -326,6 +326,8 @@ NEGATION_RE = re.compile(r"(?i)\b(?:no(?!\s+(?:dia|d\.|m[êe]s|ano|momento|hemog
                          # "et non de grade 3", "e non di grado 3" (but not the prefix of "non-haematological")
                          r"non(?![-‐])|nessun[ao]?|ningun[ao]?|ningún|sin|sans|senza|ohne|zonder|aucune?|pas(?:\s+de)?|kein(?:e[nmrs]?)?|geen|nenhum[a]?|sem|"
                          r"nicht|niet|n[ãa]o)\b(?![-‐])"  # nor a prefix: "niet-hemolytische anemie graad 1"
+                         # nor what is not done for a grade: "G-CSF is not routinely indicated for afebrile grade 2 neutropenia"
+                         r"(?!\s+(?:[a-z]+ly\s+)?(?:indicated|recommended|required|needed|necessary|advised|warranted|used|given|routine)\s+(?:for|in)\b)"
                          # "no grade under v6.0 (grade 1 under v5.0)": what is denied is any grade, not the grade named after
                          r"(?!\s+(?:CTCAE\s+)?grade\b(?!\s*(?:[0-5]|[IV]+\b)))(?!.*\b(?:but|it\s+is|is|it's|it’s|that's|that\s+is|it\s+was|it\s+would\s+be)(?!\w))(?:[^;:,—–.]|(?<=\d)\.(?=\d)){0,35}$")
 BELOW_RE = re.compile(r"(?i)\b(?:(?:does|do|did)\s+not|doesn't|don't|didn't|not\s+yet|falls?\s+short\s+of|fell\s+short\s+of|below)\s+"
@@ -662,13 +664,58 @@ ANOTHER_GRADE_AFTER_RE = re.compile(r"(?i)[ \t]+" + GRADE_AFTER)
 COUNTED_GRADE_AFTER_RE = re.compile(r"(?i)(?:[ \t]*,|[ \t]+(?:and|or))[ \t]+(?:one|two|three|four|five|six|\d+)[ \t]+" + GRADE_AFTER)
 
 
+# What stands between a count named with no value and the grade claimed of it: "the ALT is grade 1", "ALT: G1", "AST was a grade 2".
+SUBJECT_IS_RE = re.compile(r"(?i)[ \t]*(?:(?:is|was|remains|now)[ \t]+)*(?:(?:a|an|at|still|only)[ \t]+)?(?::[ \t]*)?")
+
+
+def _name_the_subjects(text: str, claims: list[Claim]) -> None:
+    """Give a claim with no condition named the analyte named right before it as its subject, with no value between ("ANC 1.3
+    is above the 1.5 threshold and the ALT is grade 1": the ALT's grade, judged on the ALT told before)."""
+    for claim in claims:
+        if claim.term_analyte is not None or not text[max(0, claim.span[0] - 24):claim.span[0]].strip():
+            continue
+        named = None
+        for named in ANALYTE_RE.finditer(text, max(0, claim.span[0] - 24), claim.span[0]):
+            pass  # the last name before the claim
+        if named is not None and SUBJECT_IS_RE.fullmatch(text, named.end(), claim.span[0]):
+            claim.term_analyte = named.lastgroup
+
+
+# A line of a chat that opens with its writer: "[09:13] Attending: …", "Resident: …", "Dr Okafor: …".
+SPEAKER_LINE_RE = re.compile(r"(?m)^[ \t]*" + CHAT_STAMP + r"(?P<speaker>[A-Z][\w.'-]*(?:[ \t]+[\w.'-]+){0,2})[ \t]*:(?![\d/])")
+
+
+def _answered_by_the_next_speaker(text: str, findings: list[Finding], judged: list[tuple[tuple[int, int], str, float]]) -> list[Finding]:
+    """Drop a wrong claim of one writer of a chat when a later writer grades the same value rightly ("[09:12] Resident: Hb 7.6
+    this am — G2 anemia, ok to hold off? / [09:13] Attending: Hb 7.6 is G3."): the thread answers it."""
+    lines = [(m.start(), m.group("speaker").lower()) for m in SPEAKER_LINE_RE.finditer(text)]
+    if len({speaker for _, speaker in lines}) < 2:
+        return findings
+    starts = [start for start, _ in lines]
+
+    def speaker_at(position: int) -> str | None:
+        index = bisect_right(starts, position) - 1
+        return lines[index][1] if index >= 0 else None
+
+    wrong = {tuple(f.span) for f in findings}
+    kept = []
+    for finding in findings:
+        writer = speaker_at(finding.span[0])
+        answered = writer is not None and any(span[0] > finding.span[0] and span not in wrong and (analyte, value) == (finding.analyte, finding.value)
+                                              and speaker_at(span[0]) not in (None, writer) for span, analyte, value in judged)
+        if not answered:
+            kept.append(finding)
+    return kept
+
+
 def _quoted_from_another(text: str, start: int, position: int) -> bool:
     """Whether `position` lies inside a quotation, opened in its sentence after a verb of saying ('You wrote: "…', "Dr P
     summarised: '…"), whose words are someone else's."""
     before = text[max(start, position - 300):position]  # a bounded window: long text stays linear
     opening = max(before.rfind("“"), before.rfind('"') if before.count('"') % 2 == 1 else -1)
     if opening < 0 or "”" in before[opening:]:
-        singles = list(SINGLE_QUOTE_OPEN_RE.finditer(before)) if "'" in before or "‘" in before else []
+        # (looked for one character further: a quote that opens right before `position` is followed by its first word)
+        singles = list(SINGLE_QUOTE_OPEN_RE.finditer(text[max(start, position - 300):position + 1])) if "'" in before or "‘" in before else []
         if not singles or SINGLE_QUOTE_CLOSE_RE.search(before, singles[-1].end()):
             return False
         opening = singles[-1].start()
@@ -796,6 +843,8 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
         if ("until" in lowered_before or "unless" in lowered_before or "once" in lowered_before or "till" in lowered_before) \
                 and UNTIL_BEFORE_RE.search(before[-25:]):
             continue  # "hold until ≤ grade 1": a goal, not a claim
+        if ("for " in near_before or " in " in near_before) and INDICATED_FOR_BEFORE_RE.search(before[-70:]):
+            continue  # "G-CSF is not routinely indicated for afebrile grade 2 neutropenia": what a grade calls for, not a claim
         if any(word in lowered_before for word in SAID_WORDS) \
                 and SAID_BEFORE_CLAIM_RE.search(before) and CORRECTION_FOLLOWS_RE.match(text, after_term):
             continue  # "Previous note says ANC 1.1 is grade 3 — incorrect; 1.1 is grade 2": another's claim, answered
@@ -1363,6 +1412,9 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
     topic: dict[str, str | None] = {}  # the one count the text speaks of, when an unnamed count needs it
     quoting = "\n>" in text or text.startswith(">")  # an e-mail that quotes the message it answers
     answered: set[tuple[str, float]] = set()  # the values the text's own (unquoted) claims grade
+    reported: set[tuple[int, int]] = set()  # the claims inside another's quoted words
+    graded_here: set[tuple[str, float]] = set()  # the values the text's own claims grade
+    judged_claims: list[tuple[tuple[int, int], str, float]] = []  # every claim judged, with the value it was judged on
     unnamed_values: list[Mention] = []  # the values given with no name (see _unnamed_counts), for the comparisons with normal
     opens_correction: dict[int, bool] = {}  # by position, whether a sentence there opens with a correction
     # whether the text names a relative or another patient at all (see _someone_else): plain substring tests first
@@ -1380,6 +1432,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
     unit_hints = _TextMatches(UNIT_VALUE_HINT_RE, text, _anchor_matches(UNIT_VALUE_HINT_RE, text, lowered))
     for number, (s_start, s_end) in enumerate(spans):
         sentence = text[s_start:s_end].strip()
+        quote_marked = "'" in sentence or '"' in sentence or "“" in sentence or "‘" in sentence  # a quotation may open in it
         mentions = all_mentions[bisect_left(starts, s_start):bisect_left(starts, s_end)]
         values = [m for m in mentions if not m.is_threshold and m.value is not None]
         # whether the sentence has a count's unit (see UNIT_VALUE_HINT_RE)
@@ -1481,6 +1534,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                              if c.term_analyte != "fn"] if claimed else [])
         clauses = _clause_bounds(s_start, s_end, clause_breaks, clause_break_starts) if claims else []
         clause_starts = [a for a, _ in clauses]
+        if claims:
+            _name_the_subjects(text, claims)  # "… and the ALT is grade 1": the count named as the claim's subject
         if question_at is not None:
             claims = [c for c in claims if c.span[0] < question_at]  # "My ANC is 1.6 — do I have grade 2 neutropenia?"
         if claims and following is not None and text.find("?", following, following + 40) >= 0 and CONFIRMING_QUESTION_RE.match(text, following):
@@ -1651,6 +1706,11 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                     corrected.add((target.analyte, target.value))
                 if quoting and not _quoted(text, claim.span[0]):
                     answered.add((target.analyte, target.value))
+                judged_claims.append((claim.span, target.analyte, target.value))
+                if quote_marked and _quoted_from_another(text, s_start, claim.span[0]):
+                    reported.add(claim.span)  # "Dr P summarised: 'grade 2 neutropenia …'": another's words, answered if the text grades the value too
+                else:
+                    graded_here.add((target.analyte, target.value))
                 lln = _range_lln(text, target, named_ranges) \
                     or (_stated_lln(text, spans, target, s_start, stated_lln) if stated_lln or target.span[0] < s_start else None) \
                     or (named_ranges.lln_within(target, s_start, s_end) if target.span[0] < s_start else None) \
@@ -1712,6 +1772,12 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         # a claim in a quoted earlier message that the reply grades itself ("> her platelets are 38, that's grade 2" under
         # "Platelets of 38 are grade 3, not grade 2") is the message being answered, not a claim of the text's own
         findings = [f for f in findings if not ((f.analyte, f.value) in answered and _quoted(text, f.span[1] - 1))]
+    if reported:
+        # another's quoted claim whose value the text grades itself ("Dr P summarised: 'grade 2 neutropenia'. The board noted that an
+        # ANC of 0.8 is grade 3"): the words being answered, not the text's own claim
+        findings = [f for f in findings if not (tuple(f.span) in reported and (f.analyte, f.value) in graded_here)]
+    if findings and "\n" in text and ":" in text:
+        findings = _answered_by_the_next_speaker(text, findings, judged_claims)
     if corrected:
         # a claim the text itself corrects elsewhere ("The CRF shows grade 4 with ANC 0.7" quoted under "that's an error —
         # 0.7 is grade 3") is reported as corrected, not as a wrong claim of the text's own
@@ -3424,6 +3490,12 @@ def _under_both_versions(text: str, claim: Claim, named_here: list[tuple[int, st
     return len({v for _, v in after}) == 2 and BOTH_VERSIONS_RE.match(text, claim.span[1]) is not None
 
 
+# What a grade calls for, said before it: "G-CSF is indicated for grade 4 neutropenia", "steroids are recommended in grade 2".
+INDICATED_FOR_BEFORE_RE = re.compile(r"(?i)\b(?:indicated|recommended|required|needed|necessary|advised|warranted|reserved|considered|suggested)\s+"
+                                     r"(?:only\s+)?(?:for|in)\s+(?:(?:an?|the|all|any|patients\s+with|cases\s+of|afebrile|febrile|severe|isolated|persistent|"
+                                     r"asymptomatic|symptomatic|uncomplicated)\s+){0,3}(?:CTCAE\s+)?$")
+
+
 # A bracket that tells what another version would have said: "grade 3 (it would have been grade 4 under v5.0)".
 WOULD_BE_BRACKET_RE = re.compile(r"(?i)\((?:[^()\n]{0,40}?\b(?:would|wäre|serait|sería|sarebbe|seria|zou)\b)[^()\n]{0,40}$")
 
@@ -3789,7 +3861,10 @@ RELATIVE_SUBJECT_BEFORE_RE = re.compile(rf"(?i)\b(?:from|than|versus|vs\.?|compa
                                         rf"(?<![\w.,])(?P<num>\d+(?:[.,]\d+)?)(?P<kilo>\s?[kK]\b)?\s*(?P<unit>{UNIT_ALTERNATIVES})?(?:\s+(?:on|at|in)\s+(?:day|d|week|wk|cycle|c)\s*\d+)?"
                                         r"\s*,?\s*(?:which|that)\s+(?:was|is|were|would\s+be|had\s+been)\s+(?:an?\s+)?(?:CTCAE\s+)?$")
 UNNAMED_SUBJECT_BEFORE_RE = re.compile(r"(?<![\w.,/:])\d+(?:[.,]\d+)?\s*(?:→|->|=>|:|=)\s*$")  # (not "7.6/23 →": a hematocrit after its Hb; nor "18:00 →": a clock)
-PRONOUN_SUBJECT_RE = re.compile(r"(?i)\b(?:it|that|this|she|he|they)(?:'s|’s|'re|\s+is|\s+was|\s+are|\s+were)\s+(?:(?:still|now|well|just|only)\s+)?$")
+PRONOUN_SUBJECT_RE = re.compile(r"(?i)\b(?:(?:it|that|this|she|he|they)(?:'s|’s|'re|\s+is|\s+was|\s+are|\s+were)|"
+                                # ... or the count named again: "…, grade 1 thrombocytopenia, as the count remains above the 75 threshold"
+                                r"(?:as|since|because|and|so)\s+(?:the|its|her|his|their)\s+(?:count|value|level|result|number)\s+(?:(?:still|now|well|just|only)\s+)?"
+                                r"(?:is|was|remains|stays|sits|lies))\s+(?:(?:still|now|well|just|only)\s+)?$")
 
 
 # The lower limit of normal a sentence gives ("against his laboratory's lower limit of 13.0 g/dL", "LLN 1.8"): grade 1 starts there.

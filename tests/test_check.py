@@ -2046,6 +2046,16 @@ ROUND138_CLASSES = [
     ("If his neutrophils fall below 0.5 he will have grade 4 neutropenia; today they are 1.6, grade 1.", "5", []),
     # a lower limit stated in a sentence before the claim grades the value
     ("The lab's lower limit for platelets is 140. Platelets 145 today, grade 1.", "5", [(M, "plt", 1, 0)]),
+    # a grade said of what a treatment is for is no claim
+    ("ANC 0.7; filgrastim is not routinely recommended for afebrile grade 2 neutropenia.", "5", []),
+    # another's quoted summary, answered by the text's own grades of the same values
+    ("FBC: ANC 0.6, Hb 7.4. The registrar summarised: 'grade 2 neutropenia, grade 2 anaemia'. The consultant noted that ANC 0.6 is grade 3 and Hb 7.4 is grade 3.", "5", []),
+    # one writer of a chat answered by the next with the right grade
+    ("[14:02] Nurse: plt 41 this am, G2?\n[14:05] Registrar: plt 41 is G3, no transfusion unless bleeding.", "5", []),
+    # the count referred to as "the count" after a grade, then compared
+    ("With an ANC of 0.9, she has grade 2 neutropenia, as the count is still above the 1.0 threshold.", "5", [(M, "anc", 2, 3), (C, "anc", None, None)]),
+    # a grade claimed of a count named right before it, whose value an earlier sentence gave
+    ("Labs: AST 130 U/L, plt 160. Platelets are normal and the AST is grade 1.", "5", [(M, "ast", 1, 2)]),
 ]
 
 
