@@ -402,7 +402,7 @@ REFERRING = (r"\b(?:that|this|it|which|i|she|he|the\s+same\s+(?:value|count|numb
              r"\s+means|\s+represents|\s+should\s+(?:have\s+been|be)|"
              # "This does not reach grade 3", "That meets grade 2"
              r"(?:\s+(?:does|did)\s+not|\s+doesn['’]t|\s+didn['’]t)(?:\s+(?:yet|quite|even))?\s+(?:reach|meet|qualify\s+as|count\s+as|amount\s+to)|"
-             r"\s+(?:reaches|reached|meets|met|qualifies\s+as|amounts\s+to))\s+(?:(?:still|only|now|just|already|probably|consistent\s+with|in\s+keeping\s+with|an?|CTCAE|the|"
+             r"\s+(?:reaches|reached|meets|met|qualifies\s+as|amounts\s+to))\s+(?:(?:still|only|now|just|already|probably|actually|really|truly|in\s+fact|consistent\s+with|in\s+keeping\s+with|an?|CTCAE|the|"
              r"mild|moderate|severe|slight|minor|marked|significant|decrease|drop|dip|fall|reduction|"  # "This is a mild (grade 1) drop", "a mild decrease (grade 1)"
              r"at\s+most|at\s+least|no\s+(?:worse|higher|more)\s+than|not)\s+){0,3}")
 # A sentence that starts by referring to what the previous one said.

@@ -2057,6 +2057,8 @@ ROUND138_CLASSES = [
     ("With an ANC of 0.9, she has grade 2 neutropenia, as the count is still above the 1.0 threshold.", "5", [(M, "anc", 2, 3), (C, "anc", None, None)]),
     # a grade claimed of a count named right before it, whose value an earlier sentence gave
     ("Labs: AST 130 U/L, plt 160. Platelets are normal and the AST is grade 1.", "5", [(M, "ast", 1, 2)]),
+    # the text's own correction of another's claim, itself wrong, with "actually"
+    ("ANC 0.7. The clinic letter calls it grade 4; it is actually grade 2.", "5", [(M, "anc", 2, 3)]),
 ]
 
 
