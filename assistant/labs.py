@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from assistant.ctcae import ANALYTE_LABELS, DEFAULT_ULN, MULTIPLE_OF_ULN, grade_febrile_neutropenia, grade_value, normalize_version
+from assistant.ctcae import ANALYTE_LABELS, DEFAULT_ULN, MULTIPLE_OF_ULN, grade_febrile_neutropenia, grade_value, normalize_version, table
 
 LAB_NAMES_FILE = Path(__file__).resolve().parent / "data" / "lab_names.yaml"
 
@@ -146,7 +146,7 @@ RELATIVE_TIME_FILLER = r"\s*" + RELATIVE_TIME + r"\s*,?\s*(?:(?:bei|at|à|a|op|e
 FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|(?:19|20)\d\d-[01]\d-[0-3]\d|\d{1,2}\.\d{1,2}\.(?:\d{2,4}|(?=[ \t]*:))|"
           r"\d{1,2}\.?[ -]" + MONTH_NAME + r")(?:[ \t]+(?:[01]\d|2[0-3])[0-5]\d(?=\)?[ \t]*:))?\)?(?:[ \t]+\d{1,2}:\d{2})?(?:[ \t]*:[ \t]*|[ \t]+(?:(?:was|were|is|are)[ \t]+)?)(?=\d)|"
           r"[ \t]+(?:at[ \t]+|@[ \t]*)?(?:\d{1,2}:\d{2}|(?:[01]\d|2[0-3])[0-5]\d)[ \t]*[:=][ \t]*(?=\d)|[ \t]+\d{1,2}:\d{2}[ \t]+(?:(?:was|is|were)[ \t]+)?(?=\d)|"
-          r"[ \t]+(?:(?:am|on|le|el|il|op|na|no)[ \t]+)?(?:mon|tue|wed|thu|fri|sat|sun)(?:[a-z]{0,3}day|s|rs?)?\.?[ \t]*:?[ \t]*(?=\d)|"  # "Neuts Mon 1.9 – Wed 1.1"
+          r"[ \t]+(?:(?:am|on|le|el|il|op|na|no)[ \t]+)?(?:mon|tue|wed|thu|fri|sat|sun)(?:[a-z]{0,3}day|s|rs?)?\.?[ \t]*[:,]?[ \t]*(?=\d)|"  # "Neuts Mon 1.9 – Wed 1.1"
           r"[ \t]+(?:(?:am|on|le|el|il|op|na|no)[ \t]+)?" + FOREIGN_WEEKDAY + r"(?:[ \t]+" + PART_OF_DAY + r")?[ \t]*:?[ \t]*(?=\d)|"  # "Hb am Donnerstag früh 9,4"
           r"[ \t]+(?:at[ \t]+)?\d{1,2}(?::\d{2})?[ \t]*(?:am|pm|a\.m\.|p\.m\.)(?:[ \t]+(?:was|is|were))?[ \t]*:?[ \t]*(?=\d)|"  # "Hb at 8 pm was 8.6"
           r"[ \t]+" + EVENT_LABEL + r"(?:[ \t]+(?:bei|was|is|of|at|de|à|op|di))?[ \t]*:?[ \t]*(?=\d)|"  # "Hb bei Entlassung 12,7", "Hémoglobine de sortie 11,2"
@@ -177,16 +177,20 @@ FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,
           r"[ \t]+(?:dropped|fell|fallen|rose|risen|went|gone|declined|decreased|increased|improved|recovered|climbed|slipped|"
           r"ca[íi]ram|caiu|baixaram|subiram|subiu|cayeron|bajaron|subieron|gedaald|gestegen|gesunken|gestiegen|"
           r"scesi|scese|saliti|salite|calati|calate|risaliti|risalite|passati|passate|diminuiti|aumentati|descendu[e]?s?|"
-          r"remont[ée]e?s?|pass[ée]e?s?|baiss[ée]e?s?|chut[ée]e?s?|gefallen|angestiegen|daalde|steeg|zakte|scesa|sceso|salita|salito|"
-          r"calata|calato|risalita|risalito)[ \t]+"
+          r"remont[ée]e?s?|pass[ée]e?s?|baiss[ée]e?s?|chut[ée]e?s?|gefallen|angestiegen|daalde|steeg|zakte|scesa|sceso|scesi|scese|salita|salito|saliti|salite|"
+          r"calata|calato|calati|calate|risalita|risalito|risaliti|risalite)[ \t]+"
           r"(?:(?:down|up)[ \t]+)?(?:from|de|da|von|van)?[ \t]*\d[\d.,]*(?:[ \t]*mil)?[ \t]*(?:[^\s\d]*/[^\s\d]+[ \t]*)?"
-          r"(?:(?:in|en|im|em|op|on|am|le|el|il)[ \t]+[A-Za-zÀ-ÿ]+[ \t]+)?"  # "daalde van 7,8 mmol/L in januari naar 6,1"
+          r"(?:(?:in|en|im|em|op|on|am|le|el|il)[ \t]+[A-Za-zÀ-ÿ]+[ \t]+|"  # "daalde van 7,8 mmol/L in januari naar 6,1"
+          # "scese da 180.000/mmc a inizio mese a 61.000": the start of the month or the week
+          r"(?:a|ad|al|au|à|no|em|am)[ \t]+(?:l['’])?(?:inizio|principio|comienzo|d[ée]but|in[íi]cio|anfang|begin)(?:[ \t]+(?:del?|do|da|des|du|della|dello))?"
+          r"[ \t]+(?:mese|mes|mois|m[êe]s|monats?|maand|settimana|semana|semaine|woche|week)[ \t]+)?"
           r"(?:(?:down|up|back)[ \t]+)?(?:to|para|a|à|auf|naar|tot)[ \t]+(?=\d)|"
           r"\s+|" + RELATIVE_TIME_FILLER + REFERENCE_BEFORE_RESULT + r"|\s*[:=(,#|—–↓↑]\s*(?!\d{1,2}/\d{1,2}(?:/\d{2,4})?\))|"
           r";(?=\d)|\s*\*+\s*(?=\d)|\x22[,;]\x22(?=\d)|\s*(?-i:\*?\(?(?:LL|HH|L|H|LOW|HIGH|Low|High|CRIT)\)?\*?)(?=[ \t]+\d)|\s+-\s+|\s*\.{2,}\s*|\s*…\s*|\s*(?:count|counts|level|levels|value|values|of|was|is|are|were|at|now|only|measured|"
-          r"then|today|dropped|drops?|dropd|droped|dropt|fell|falls?|fallen|(?:got|gets|getting)(?:\s+(?:down|up|back))?\s+to|had|has|decreased|declined|down|recovered|to|reaching|reached|blood|serum|plasma|venous|capillary|bld|nadir(?:ed)?|bottomed(?:\s+out)?|peaked|"
+          r"then|today|r(?=[ \t]+\d)|dropped|drops?|dropd|droped|dropt|fell|falls?|fallen|(?:got|gets|getting)(?:\s+(?:down|up|back))?\s+to|had|has|decreased|declined|down|recovered|to|reaching|reached|blood|serum|plasma|venous|capillary|bld|nadir(?:ed)?|bottomed(?:\s+out)?|peaked|"
           r"around|approximately|roughly|like|exactly|just|still|also|always|usually|normally|typically|back|came|comes|come|went|gone|goes|go|get|gets|rose|risen|remains?|remained|stable|steady|yesterday|say|maybe|perhaps|about|sat|sits|stood|stands|hovered|hovers|held|stayed|stays|rebounded|bounced|plateaued|plummeted|crashed|jumped|crept|persisted|persists|"
-          r"repeat|repeated|latest|currently|this\s+morning|this\s+(?:am|a\.m\.|pm|p\.m\.|afternoon|evening)|"
+          r"repeat|repeated|checked|rechecked|re-checked|latest|currently|this\s+morning|this\s+(?:am|a\.m\.|pm|p\.m\.|afternoon|evening)|"
+          r"(?:in|at)\s+(?:the\s+)?(?:clinic|GP|GP's|ward|office|infusion\s+(?:center|centre|suite)|day\s+unit)|"  # "Hb was repeated at the GP yesterday, 7.7"
           r"ce\s+(?:matin|soir)|esta\s+(?:mañana|manhã|tarde)|stamattina|stamane|heute\s+(?:morgen|früh)|vanochtend|vanmorgen|vanmiddag|vanavond|recovering|rising|falling|dropping|climbing|improving|declining|your|have|"
           r"fine|ok|okay|good|stables?|stabile|estables?|stabil|normales?|normaux|normali|normais|basses?|bajas?|bajos|bassi|basse|baixas?|baixos|absolut|aktuell|heute|jetzt|vandaag|nu|hoy|ahora|hoje|agora|oggi|adesso|aujourd'hui|actuellement|maintenant|"
           r"said|says|showed|shows|resulted|ca[íi]ram|caiu|subiram|subiu|baixaram|para|drifting|im\s+Verlauf|au\s+cours|(?:pre|post)(?:-?(?:dose|infusion|treatment|transfusion))?(?=[ \t]*:?[ \t]*\d+(?:[.,]\d+)?(?!\d|[.,]\d|[ \t]*(?:units?|u|bags?|pools?|doses?)\b))|measured|"
@@ -296,7 +300,7 @@ VALUE_RE = re.compile(
 # they cost a little at every name, and only a text that holds one of their words can need them (TIMED_FILLER_WORDS).
 TIMED_FILLER_PIECES = (
     r"[ \t]+(?:at[ \t]+|@[ \t]*)?(?:\d{1,2}:\d{2}|(?:[01]\d|2[0-3])[0-5]\d)[ \t]*[:=][ \t]*(?=\d)|[ \t]+\d{1,2}:\d{2}[ \t]+(?:(?:was|is|were)[ \t]+)?(?=\d)|",
-    r"[ \t]+(?:(?:am|on|le|el|il|op|na|no)[ \t]+)?(?:mon|tue|wed|thu|fri|sat|sun)(?:[a-z]{0,3}day|s|rs?)?\.?[ \t]*:?[ \t]*(?=\d)|"
+    r"[ \t]+(?:(?:am|on|le|el|il|op|na|no)[ \t]+)?(?:mon|tue|wed|thu|fri|sat|sun)(?:[a-z]{0,3}day|s|rs?)?\.?[ \t]*[:,]?[ \t]*(?=\d)|"
     r"[ \t]+(?:(?:am|on|le|el|il|op|na|no)[ \t]+)?" + FOREIGN_WEEKDAY + r"(?:[ \t]+" + PART_OF_DAY + r")?[ \t]*:?[ \t]*(?=\d)|"
     r"[ \t]+(?:at[ \t]+)?\d{1,2}(?::\d{2})?[ \t]*(?:am|pm|a\.m\.|p\.m\.)(?:[ \t]+(?:was|is|were))?[ \t]*:?[ \t]*(?=\d)|",
     r"[ \t]+" + EVENT_LABEL + r"(?:[ \t]+(?:bei|was|is|of|at|de|à|op|di))?[ \t]*:?[ \t]*(?=\d)|",
@@ -606,7 +610,10 @@ TREND_STEPS = {(arrows, long_gap): re.compile(TREND_STEP.replace("<ARROW_LED_LAB
 # before it, a time between the two values or a word that never ends a range ("auf", "naar").
 FOREIGN_FROM_RE = re.compile(r"(?i)\b(?:de|da|von|van|desde)\s*$")
 FOREIGN_TO_STEP_RE = re.compile(rf"(?:[ \t]+(?P<label>(?:le|el|il|am|em|op|on|au|al)[ \t]+(?:\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\d{{1,2}}\.\d{{1,2}}\.?"
-                                rf"|(?:J|D|d[íi]a|jour|Tag|giorno|dag)[ \t]*\+?\d{{1,3}}(?!\d))))?[ \t]+(?P<to>à|a|auf|naar|para|até|ad)[ \t]+{NUMBER}",
+                                rf"|(?:J|D|d[íi]a|jour|Tag|giorno|dag)[ \t]*\+?\d{{1,3}}(?!\d))"
+                                # "scese da 180.000/mmc a inizio mese a 61.000/mmc": the start of the month, or of the week, as the first value's label
+                                rf"|(?:a|ad|al|au|à|no|em|am|a[ \t]+principios[ \t]+de)[ \t]+(?:l['’])?(?:inizio|principio|comienzo|d[ée]but|in[íi]cio|anfang|begin)"
+                                rf"(?:[ \t]+(?:del?|do|da|des|du|della|dello|van[ \t]+de))?[ \t]+(?:mese|mes|mois|m[êe]s|monats?|maand|settimana|semana|semaine|woche|week)))?[ \t]+(?P<to>à|a|auf|naar|para|até|ad)[ \t]+{NUMBER}",
                                 re.IGNORECASE)
 FOREIGN_CHANGE_RE = re.compile(r"(?i)\b(?:(?:remont|descend|chut|baiss|augment|diminu|pass)(?:é|ée|és|ées|u|ue|us|ues)|pas(?:aron|ó)|"
                                r"pass(?:aram|ou|arono|ati|ate)|(?:baj|sub|descend|aument|disminu)(?:ad[oa]s?|id[oa]s?|ó|ió|yó|aron|ieron|yeron)|"
@@ -808,7 +815,7 @@ SERIES_CUE_RE = re.compile(rf"[,;]|{ARROW}|\s[-–—]\s|\b(?:and|then|now|today
 NOT_SERIES_GAP_RE = re.compile(r"(?i)[<>≤≥=]|\b(?:if|unless|when(?!\s+(?:he|she|they|i|we|it)\s+(?:\w+ed|began|was|were|came|went|had)\b)|whenever|once|should|would|could|might|below|under|above|"
                                r"over(?!\s+(?:the\s+)?(?:\w+\s+)?(?:days?|weeks?|months?|hours?|night|weekend)\b)|less|more|"
                                r"than|least|most|target\w*|goal|aim\w*|threshold|trigger\w*|cut-?off|keep|maintain|need\w*|requir\w*|"
-                               r"hold|stop|resume|restart|transfuse|give|consider|normal|ref\w*|range|lln|uln|wnl|limits?|median|mean|average|"
+                               r"hold|stop|resume|restart|transfuse|give|consider|normal|ref\w*|range|lln|uln|wnl|limits?|(?:low|lower|high|upper)\s+end|median|mean|average|"
                                r"patients?|pts|cohort|trial|study|grade|g[1-4]|ctcae|vers(?:ion[es]?|ão|ión|ie)|age|aged|years?|yo|kg|mg|dose|cycles?|temp\w*|fever|"
                                r"bp|pulse|hr|rr|sats?|spo2|ldh|retic\w*|haptoglobin|ferritin|crp|inr|ptt?|fibrinogen|creatinine|bilirubin|"
                                r"alt|ast|glucose|sodium|potassium|hct|hematocrit|haematocrit|mcv|rbc|eos\w*|mono\w*|baso\w*|blasts?|"
@@ -1461,7 +1468,7 @@ CURRENT_AFTER_THRESHOLD_RE = re.compile(rf"(?:[ \t]*(?:[-–]|and|to)[ \t]*\.?\d
                                         rf"(?:[^.;\n\d]|[.;](?=\s+I(?:['’]m|['’]ve|\s+am)?\s)|\b(?:bed|bay|room|rm)\s*\d+\b|\bthe\s+\d+(?:[.,]\d+)?(?=\s+(?:was|is)\b)|(?<=\bin\s)\d{{1,3}}[A-Za-z]\b|"
                                         rf"\b(?:cut-?off|threshold|limit|trigger|umbral|seuil|soglia|schwelle\w*|drempel\w*|limiar|l[íi]mite)[^.;\n\d]{{0,25}}?\b(?:is|of|=|:|de|di|du|del|von|van)\s*[<>≤≥]?\s*\d+(?:[.,]\d+)?|(?<=\bby\s)\d+(?:[.,]\d+)?(?:\s*(?:g/dl|g/l|k\b))?|\((?:CTCAE\s+)?(?:grade|gr\.?|G)\s*[0-5](?:[^()\n\d]{{0,16}}(?:v|version\s*)?[56](?:\.0)?)?\)|{TIME_TOKEN}|\b(?:19|20)\d\d\b|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\.{{2,}}|\b[Gg]\d(?:[-–]\d)?\b|\bgrade\s*[0-5]\b|\b[Cc]\d{{1,2}}(?:\s*[Dd]\d{{1,2}})?\b|\b(?:cycle|day|week|wk)\s*\d{{1,3}}\b|\bv(?:ersion\s*)?[56](?:\.0)?\b|\bbetween\s+\.?\d+(?:[.,]\d+)?\s*(?:and|-|–|to)\s*\.?\d+(?:[.,]\d+)?|(?<=\s)\d+(?:[.,]\d+)?\s*(?:-|–|to)\s*\d+(?:[.,]\d+)?(?=,|\s+(?:for|since|over|through|most|all)\b)|[<>≤≥]\s*\d+(?:[.,]\d+)?\s*[-–]\s*\d+(?:[.,]\d+)?|\((?:around|about|approx\w*|~|not)?\s*\d+(?:[.,]\d+)?\s*\)|[<>≤≥~]\s*\d+(?:[.,]\d+)?|\d+ish\b|\b(?:says|said|uses|gives|lists)\s+\d+(?:[.,]\d+)?|(?:above|below|over|under)\s+\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s+or\s+\d+(?:[.,]\d+)?|(?<=\s)or\s+\d+(?:[.,]\d+)?){{0,90}}?"
                                         rf"(?:[,;?—–]|\s\((?=\s*(?:today|now|{FOREIGN_TODAY}|currently)\b)|\s-\s|\.{{2,}}|\.(?=\s+(?:they|it|mine|ours|our|my|his|hers|theirs|yours|she|he|pt|patient|mr|mrs|ms)['’\s.]|\s+(?:right\s+)?(?:now|today|currently|this\s+morning)\b|\s+(?:current|latest)\s*:?\s*\d|\s+{PATIENTS_OWN}|\s+{FOREIGN_OWNER}\s)|(?=\s+(?:ours|his|hers|theirs|yours|mine)\s)|(?=\s+and\s+my\s+(?:last|latest|most\s+recent|own|recent)\s)|(?=\s+and\s+(?:she|he)(?:['’]s|\s+is)\s+(?:at\s+|now\s+|only\s+|(?:sitting|running|sat)\s+at\s+)?\d)|(?=\s+(?:but|whereas|while)\s))\s*(?:but\s+|and\s+|right\s+|whereas\s+|while\s+|for\s+now\s*,?\s*|as\s+of\s+(?:now|today)\s*,?\s*)?"
-                                        rf"(?P<cue>today|now|this\s+morning|this\s+week|currently|{FOREIGN_TODAY}|current(?=\s*:?\s*\d)|latest(?=\s*:?\s*\d)|(?:his|hers|they|it)(?=(?:\s+(?:today|now|currently))?\s+(?:is|was|are|were|came\s+back|come\s+back)\s|['’]re\s+at\s)|they['’]?re(?=\s+(?:at\s+|now\s+|only\s+)?\d)|{OWNER}(?:['’](?:s|re))?(?:\s+(?:count|value|result|level|number|reading))?(?:\s+(?:with|on)\s+[^,;.\d\n]{{1,40}}?|\s+in\s+(?:bed|bay|room|rm)\s*\d+|\s*\((?:bed|bay|room|rm)\s*\d+\))?(?:\s+(?:today|now|currently|this\s+morning|on\s+[a-z]{{4,}}))?(?=\s+(?:is|was|are|were|came\s+back|come\s+back|has|had|at|sits?|sitting|stands?|standing|screened|measured|tested)\s)|(?:ours|mine|theirs|yours|hers|his|(?:(?:our|my|this|the)\s+)?(?:pts?|patient)(?:['’]s)?(?:\s+(?:him|her)self)?)(?:\s+(?:today|now|currently|this\s+morning))?(?=\s*:?\s*[1-9]|\s*:?\s*0[.,])(?!\s*:?\s*\d+(?:st|nd|rd|th)\b)|(?:she|he)(?=['’]s\s+(?:at\s+|now\s+|only\s+)?\d|\s+is\s+(?:at\s+|now\s+|only\s+)?\d|['’]s\s+(?:(?:sitting|running|sat)\s+)?at\s|\s+is\s+(?:(?:sitting|running|sat)\s+)?at\s)|(?:pt|patient)(?:['’]s)?\s+value|{PATIENTS_OWN}|{FOREIGN_OWNER}\s+(?:{PRONOUN_BE}|hat|heeft|tem|tiene|ha|a)\s+(?:(?:à|a|bei|op|em|en|de|di|van)\s+)?(?=\d))(?:['’](?:s|re))?\s*(?::\s*)?{SUBJECT_VERB}{NUMBER}\s*(?:{UNIT})?",
+                                        rf"(?P<cue>today|now|this\s+morning|this\s+week|currently|{FOREIGN_TODAY}|current(?=\s*:?\s*\d)|latest(?=\s*:?\s*\d)|(?:his|hers|they|it)(?=(?:\s+(?:today|now|currently))?\s+(?:is|was|are|were|came\s+back|come\s+back)\s|['’]re\s+at\s)|they['’]?re(?=\s+(?:at\s+|now\s+|only\s+)?\d)|{OWNER}(?:['’](?:s|re))?(?:\s+(?:count|value|result|level|number|reading))?(?:\s+(?:with|on)\s+[^,;.\d\n]{{1,40}}?|\s+in\s+(?:bed|bay|room|rm)\s*\d+|\s*\((?:bed|bay|room|rm)\s*\d+\))?(?:\s+(?:today|now|currently|this\s+morning|on\s+[a-z]{{4,}}))?(?=\s+(?:is|was|are|were|came\s+back|come\s+back|has|had|at|sits?|sitting|stands?|standing|screened|measured|tested)\s)|(?:ours|mine|theirs|yours|hers|his|(?:(?:our|my|this|the)\s+)?(?:pts?|patient)(?:['’]s)?(?:\s+(?:him|her)self)?)(?:\s+(?:today|now|currently|this\s+morning))?(?=\s*:?\s*[1-9]|\s*:?\s*0[.,]|\s+(?:screened|measured|tested|sits?|sitting)\s+(?:at\s+)?\d)(?!\s*:?\s*\d+(?:st|nd|rd|th)\b)|(?:she|he)(?=['’]s\s+(?:at\s+|now\s+|only\s+)?\d|\s+is\s+(?:at\s+|now\s+|only\s+)?\d|['’]s\s+(?:(?:sitting|running|sat)\s+)?at\s|\s+is\s+(?:(?:sitting|running|sat)\s+)?at\s)|(?:pt|patient)(?:['’]s)?\s+value|{PATIENTS_OWN}|{FOREIGN_OWNER}\s+(?:{PRONOUN_BE}|hat|heeft|tem|tiene|ha|a)\s+(?:(?:à|a|bei|op|em|en|de|di|van)\s+)?(?=\d))(?:['’](?:s|re))?\s*(?::\s*)?{SUBJECT_VERB}{NUMBER}\s*(?:{UNIT})?",
                                         re.IGNORECASE)
 OWNER_WORDS = ("mine", "ours", "pt", "patient", "guy", "lady", "man", "woman", "gent", "chap", "his ", "hers", "theirs", "yours", "he's", "she's", "mr ", "mr.", "mrs", "ms ", "ms.", "miss ",
                "he is", "she is", "this one")  # one of them is in every OWNER and every cue of whose value follows
@@ -2066,7 +2073,9 @@ def _find_mentions(text: str) -> list[Mention]:
     found = sorted(found + listed, key=lambda m: m.span)
     if "grad" in lowered and found:
         found = [m for m in found if m.native_value not in SMALL_GRADES or not _listed_grade(text, m)]
-    if ("repeat" in lowered or "recheck" in lowered or "rpt" in lowered) and (">" in text or "wrote" in lowered or "from:" in lowered):
+    if not found and ("-" in text or "–" in text):
+        found = band_named_mentions(text)  # "grade 2 is <75-50 - pt at 74": the count its CTCAE band names
+    if ("repeat" in lowered or "recheck" in lowered or "rpt" in lowered) and (">" in text or "wrote" in lowered or "from:" in lowered or "--" in text):
         found = sorted(found + reply_repeat_mentions(text, found), key=lambda m: m.span)
     if len(found) > 1:  # one number read by two readers ("my guy is at 0.8, neuts …": after the owner, before the name) is one value
         seen: set[tuple[str, tuple[int, int]]] = set()
@@ -4278,6 +4287,40 @@ LIST_CUT_RE = re.compile(r"[,;]|\s[-–—]\s")
 REPLY_REPEAT_RE = re.compile(r"(?i)\b(?:repeat|re-?check|rpt)(?:ed)?\b(?:\s+(?:today|tonight|this\s+(?:morning|am|pm|afternoon|evening)|(?:at|@)\s*\d{1,2}[:h]?\d{2}))?"
                              r"\s*(?:is|was|=|:|came\s+back(?:\s+at)?|now)?\s*(?P<num>\d+(?:[.,]\d+)?)"
                              r"(?![\d:/]|[.,]\d|\s*(?:units?|u|mg|h|hrs?|hours?|days?|pm|am)\b)")
+
+
+# A CTCAE band written as its bounds ("<75-50", "< 1.5 - 1.0"), then the patient's value with no name ("pt at 74", "ours is 1.2").
+BAND_RE = re.compile(r"[<≤][ \t]*(?P<upper>\d+(?:\.\d+)?)[ \t]*[-–][ \t]*(?P<lower>\d+(?:\.\d+)?)(?![\d.])")
+PATIENT_AT_RE = re.compile(r"(?i)\b(?:pt|patient|ours|mine|she|he|(?:my|our)\s+(?:pt|patient|guy|lady))(?:['’]s)?[ \t]*(?:(?:is|was|sits|now)[ \t]+)?"
+                           r"(?:at[ \t]+|[:=][ \t]*)?(?P<num>\d+(?:\.\d+)?)(?![\d.,]|[ \t]*(?:%|y|yo|years?)\b)")
+
+
+def _band_analytes() -> dict[tuple[float, float], str]:
+    """Each CTCAE v5.0 band of a low count, by its bounds ((75.0, 50.0): platelets' grade 2): no two counts share one."""
+    bands = {}
+    for analyte in ("wbc", "anc", "alc", "plt", "hgb"):
+        grades = table("5.0")["terms"][analyte]["grades"]
+        bounds = [grades[level]["below"] for level in ("2", "3", "4")]
+        bands.update({(upper, lower): analyte for upper, lower in zip(bounds, bounds[1:]) if upper is not None and lower is not None})
+    return bands
+
+
+BAND_ANALYTES = _band_analytes()
+
+
+def band_named_mentions(text: str) -> list[Mention]:
+    """The patient's value after a CTCAE band that names no count, in a text that names none: the count the band is one of
+    ("grade 2 is <75-50 - pt at 74": platelets 74)."""
+    band = next((b for b in BAND_RE.finditer(text) if (float(b.group("upper")), float(b.group("lower"))) in BAND_ANALYTES), None)
+    if band is None or ANALYTE_RE.search(text):
+        return []
+    value = PATIENT_AT_RE.search(text, band.end())
+    if value is None:
+        return []
+    analyte = BAND_ANALYTES[(float(band.group("upper")), float(band.group("lower")))]
+    mention = _mention(analyte, text, value.start(), value.end(), value.group("num"), False, None, None, value.span("num"), [parse_number(value.group("num"))])
+    mention.assumptions.insert(0, f"No count is named; the CTCAE band <{band.group('upper')}-{band.group('lower')} is one of {ANALYTE_LABELS[analyte]}'s.")
+    return [mention]
 
 
 def reply_repeat_mentions(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -2150,6 +2150,19 @@ ROUND138_READS = [
     ("ANC 0.4 on admission, ANC up to 1.7 by day 6", {"anc": 1.7}),
     # a long bracket that explains the name
     ("Your platelet count (the cells that help your blood to clot) was 88 today.", {"plt": 88}),
+    # (the third batch) the start of the month as the first value's label in Italian and Spanish
+    ("Neutrofili scesi da 2.100/mmc a inizio mese a 900/mmc oggi.", {"anc": 0.9}),
+    # a place between the name and the value
+    ("Hb was checked in the clinic on Monday, 8.8. Today it came back at 9.6.", {"hgb": 9.6}),
+    # a repeat in a reply above a forwarded or original message marked with dashes
+    ("Repeat at 16:10 is 0.9.\n\n----- Original message -----\nANC this morning 0.4, please repeat this afternoon", {"anc": 0.9}),
+    # "r" typed for "are"; the low end of the normal range is no later value
+    ("my platelets r 98 and the nurse said the low end is 150", {"plt": 98}),
+    # "ours screened at" after a named threshold
+    ("the study needs ANC ≥1.5; ours screened at 1.8", {"anc": 1.8}),
+    # a CTCAE band names the count in a text that names none
+    ("G3 is <1.0-0.5 and my patient is at 0.6", {"anc": 0.6}),
+    ("grade 2 = <3.0-2.0, pt at 2.4", {"wbc": 2.4}),
 ]
 
 
