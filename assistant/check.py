@@ -129,7 +129,7 @@ WORST_LABEL = (r"\s+(?:at|for|of)\s+(?:the\s+)?(?:worst|nadir|lowest|peak|maximu
                r"|\s*\(\s*(?:at\s+)?(?:worst|nadir|lowest|max\w*)\b[^()\n]{0,50}\)\s*:"
                r"|\s*\(\s*(?:latest|current|today|most\s+recent)\s*\)\s*:")  # ... or of the latest: "CTCAE grade (latest): 2"
 GRADE_CLAIM_PATTERN = (
-    rf"(?<![^\W_])(?<!-)(?#first)(?:CTCAE(?:\s+|-)(?:v\s?[56](?:\.0)?\s+)?)?(?:graded(?:\s+as)?|grade\s+(?:has\s+been|was|is\s+now)\s+(?:corrected|changed|amended|revised|updated)\s+to|grade|grado|grad|grau|graad|gr\.?|(?-i:G)(?=\s*[<>≤≥]?=?\s*[0-5]|-[0-5])|(?-i:g)(?=[0-5]\s+(?:[a-z]+p[ée]ni|an(?:a?e|ä)mi)|[0-5](?:[.;,!?)](?!\d)|$|[ \t]+[—–-][ \t]|[ \t]+(?:so|now|today|still|but)\b)))(?:\s*:|\s+(?:is|was|would\s+be|will\s+be|of)(?=\s+(?:[<>≤≥]=?\s*)?{GRADE_TOKEN}\b)|{WORST_LABEL})?\s*(?:-(?=[0-5IViv]))?"
+    rf"(?<![^\W_])(?<!-)(?#first)(?:CTCAE(?:\s+|-)(?:v\s?[56](?:\.0)?\s+)?)?(?:graded(?:\s+as)?|grade\s+(?:(?:it|this|that|them)\s+)?as(?=\s+[0-5]\b)|grade\s+(?:has\s+been|was|is\s+now)\s+(?:corrected|changed|amended|revised|updated)\s+to|grade|grado|grad|grau|graad|gr\.?|(?-i:G)(?=\s*[<>≤≥]?=?\s*[0-5]|-[0-5])|(?-i:g)(?=[0-5]\s+(?:[a-z]+p[ée]ni|an(?:a?e|ä)mi)|[0-5](?:[.;,!?)](?!\d)|$|[ \t]+[—–-][ \t]|[ \t]+(?:so|now|today|still|but)\b)))(?:\s*:|\s+(?:is|was|would\s+be|will\s+be|of)(?=\s+(?:[<>≤≥]=?\s*)?{GRADE_TOKEN}\b)|{WORST_LABEL})?\s*(?:-(?=[0-5IViv]))?"
     rf"(?P<op>≥|>=|>|≤|<=|<)?\s*(?P<g>{GRADE_TOKEN})(?![^\W_]|\.\d)"
     # ("… grade 3 and grade 3 neutropenia": a second grade with its own condition is a claim of its own; "Grad 2 – 1 EK bestellt": a count of
     # blood units, not a range's end)
@@ -550,6 +550,13 @@ class Claim:
     at_worst: bool = False  # said of the event's worst value ("grade 3 at its nadir"): judged against the episode's lowest
     of_episode: bool = False  # said of the whole episode ("grade 3 neutropenia, resolving"): judged against its lowest value, or its one
     at_time: tuple[int, int] | None = None  # where it names another time ("grade 3 at admission"): judged on that time's value, if told
+
+
+def _in_brackets(text: str, position: int) -> bool:
+    """Whether a bracket opened within the 40 characters before `position` is still open there: "Hb 12.4 g/dL (male; LLN 13.5)"
+    (a semicolon inside it breaks no clause)."""
+    opened = text.rfind("(", max(0, position - 40), position)
+    return opened >= 0 and text.find(")", opened, position) < 0
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -1148,7 +1155,8 @@ REPORTED_AFTER_RE = re.compile(r"(?i)\s*(?:\([^()]{0,30}\)\s*)?(?:,\s*)?(?:\w+\s
 CORRECTION_HINT_WORDS = ("correct", "true", "actual", "right", "revised", "amended", "should", "in fact", "really", "wrong", "error", "mistake",
                          "i'd ", "i’d ", "i would",
                          "typo", "call", "mis", "sorry", "wait", "mean", "scratch", "make that", "rather", "review", "regrad", "re-grad", "pardon",
-                         "perd", "scusa", "entschuldigung", "desculpe", "plut", "dicho", "anzi", "gezegd", ", no,") \
+                         "perd", "scusa", "entschuldigung", "desculpe", "plut", "dicho", "anzi", "gezegd", ", no,",
+                         "korrektur", "correç", "correc", "correz", "rectific", "erratum", "amendment") \
     + tuple(f"{mark} {word} ctcae" for mark in ";:—–" for word in ("by", "per", "under"))  # a word CORRECTION_RE needs, lowered
 CORRECTION_RE = _scan(r"(?i)\b(?#first)(?:(?:correct(?:ed)?|true|actual|right|revised|amended)\s+(?:CTCAE\s+)?grade|corrected\s+(?:[^.;\d]{0,30}?\s)?to|" + CORRECTION_LABEL + r"|"
                            rf"should\s+(?:have\s+been|be|read)|(?:is|was|it's|that's)\s+(?:actually|in\s+fact|really)|{WRONG_CLAIM}|"
@@ -1426,7 +1434,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
     text_llns = _text_stated_llns(text, lowered)  # "Our lab's lower limit for neutrophils is 1.8. ANC today 1.9 — grade 1": judged with 1.8
     text_terms = [(m.start(), m.end(), m.lastgroup) for m in _anchor_matches(TERM_RE, text, lowered)]
     text_term_starts = [t[0] for t in text_terms]
-    clause_breaks = [m.span() for m in _anchor_matches(CLAUSE_BREAK_RE, text, lowered)]
+    clause_breaks = [m.span() for m in _anchor_matches(CLAUSE_BREAK_RE, text, lowered) if not _in_brackets(text, m.start())]
     clause_break_starts = [a for a, _ in clause_breaks]
     text_claims = _TextMatches(GRADE_CLAIM_RE, text, _anchor_matches(GRADE_CLAIM_RE, text, lowered))
     unit_hints = _TextMatches(UNIT_VALUE_HINT_RE, text, _anchor_matches(UNIT_VALUE_HINT_RE, text, lowered))
@@ -1859,9 +1867,13 @@ def _referred_threshold_findings(text: str, lowered: str, mentions: list[Mention
             continue  # "Hb 84, platelets 63, ANC 1.2 — two lines meet it": how many of the values do, not this one
         if match.group("it") and not stated and not re.search(THRESHOLD_NOUN, text[floor:told], re.IGNORECASE):
             continue  # "… so she meets it": "it" is a threshold the text named, or one it gave with its comparator ("needs ANC ≥1.5")
-        for number in STATED_THRESHOLD_RE.finditer(text, floor, told):
+        # (before the value or between it and the comparison: "Platelets 56 — hold line is 75 per the trial, so she's above the hold line")
+        others = {name.lastgroup for name in ANALYTE_RE.finditer(text, floor, match.start())} - {mention.analyte}
+        for number in STATED_THRESHOLD_RE.finditer(text, floor, match.start()):
+            if number.start("num") == told:
+                continue
             named = [name.lastgroup for name in ANALYTE_RE.finditer(text, max(floor, number.start() - 30), number.start("num"))]
-            if named and named[-1] == mention.analyte:  # "anc cutoff … is 1.5": that count's threshold
+            if named and named[-1] == mention.analyte or not named and not others:  # "anc cutoff … is 1.5": that count's threshold
                 threshold, *_ = to_canonical(mention.analyte, parse_number(number.group("num")), mention.unit_text)
                 stated.append((number.start(), threshold, number.group("cmp") or ""))
         if "≥" in text[floor:told] or ">" in text[floor:told] or "<" in text[floor:told] or "≤" in text[floor:told]:
@@ -3667,6 +3679,11 @@ def _value_for_claim(claim: Claim, all_values: list[Mention], value_starts: list
         near = [m for m in near if m.span[1] <= claim.span[0]] or near  # "his ANC was 0.8 and that's grade 4 — mine is 2.4": the value before
     if near:
         return min(near, key=distance), False
+    last = max((m for m in in_clause if m.span[1] <= claim.span[0]), key=lambda m: m.span[1], default=None)
+    if last is not None and text[last.span[1]:last.span[1] + 3].lstrip().startswith("(") \
+            and 0 < (closing := text.find(")", last.span[1], claim.span[0])) and claim.span[0] - closing <= 30 \
+            and DIGIT_RE.search(text, closing, claim.span[0]) is None:
+        return last, False  # "AST 95 U/L (ULN 35; baseline within normal limits), reported as grade 2": past the value's own bracket
     if len(in_clause) == 1 and in_clause[0].span[1] <= claim.span[0] and distance(in_clause[0]) <= 60 \
             and _only_thresholds_between(text, in_clause[0].span[1], claim.span[0]):
         return in_clause[0], False  # "Plt 58 — still below the 50 threshold, grade 3": the clause's one value, past a comparison

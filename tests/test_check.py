@@ -2059,6 +2059,16 @@ ROUND138_CLASSES = [
     ("Labs: AST 130 U/L, plt 160. Platelets are normal and the AST is grade 1.", "5", [(M, "ast", 1, 2)]),
     # the text's own correction of another's claim, itself wrong, with "actually"
     ("ANC 0.7. The clinic letter calls it grade 4; it is actually grade 2.", "5", [(M, "anc", 2, 3)]),
+    # (the third batch) a correction labelled in German
+    ("Thrombozyten 40/nl – Thrombopenie Grad 2, Korrektur: Grad 3.", "5", []),
+    # "she screened at" after a threshold the text states, then said to clear it
+    ("The protocol needs platelets ≥100; she screened at 92, so she clears the threshold.", "5", [(C, "plt", None, None)]),
+    # "grade as 1": a grade said after "as"
+    ("Repeat Hb 9.6 g/dL, which I would grade as 1.", "5", [(M, "hgb", 1, 2)]),
+    # a threshold stated between the value and the comparison, naming no count
+    ("ANC 0.9 — hold line is 1.0 per protocol, so she's above the hold line.", "5", [(C, "anc", None, None)]),
+    # a semicolon inside the value's bracket breaks no clause
+    ("Hb 12.8 g/dL (female; LLN 13.0), grade 0.", "5", [(M, "hgb", 0, 1)]),
 ]
 
 
