@@ -343,7 +343,8 @@ def test_a_bare_v6_is_a_version_request():
                                        ("lab-strings-fresh135", "lab_strings_fresh135.jsonl"), ("lab-strings-fresh136", "lab_strings_fresh136.jsonl"),
                                        ("lab-strings-fresh138", "lab_strings_fresh138.jsonl"), ("lab-strings-fresh139", "lab_strings_fresh139.jsonl"),
                                        ("lab-strings-fresh141", "lab_strings_fresh141.jsonl"), ("lab-strings-fresh142", "lab_strings_fresh142.jsonl"),
-                                       ("lab-strings-fresh144", "lab_strings_fresh144.jsonl")])
+                                       ("lab-strings-fresh144", "lab_strings_fresh144.jsonl"), ("lab-strings-fresh145", "lab_strings_fresh145.jsonl"),
+                                       ("lab-strings-fresh147", "lab_strings_fresh147.jsonl")])
 def test_held_out_lab_strings_are_read(name, path):
     """Every value of the development sets is read and none invented, but for the few strings of the last six rounds left
     unread (their classes are listed in the closing note); the first fresh set guards regressions."""
@@ -408,8 +409,9 @@ def test_held_out_lab_strings_are_read(name, path):
         # development sets of the round after (0.987/2, 0.985/2, 0.992/1, 0.983/4, 0.987/1, 0.981/1, 0.949/8, 0.971/4, 0.983/2, 0.996/1,
         # 0.995/0, 0.984/3 when set)
         assert scores["lab_value_accuracy"] >= 0.99 and scores["lab_values_invented"] <= 1
-    elif name in ("lab-strings-fresh139", "lab-strings-fresh141", "lab-strings-fresh142", "lab-strings-fresh144"):
-        # development sets of the round after (0.986/1, 0.996/1, 0.984/3, 0.996/1 when set)
+    elif name in ("lab-strings-fresh139", "lab-strings-fresh141", "lab-strings-fresh142", "lab-strings-fresh144", "lab-strings-fresh145",
+                  "lab-strings-fresh147"):
+        # development sets of the round after (0.986/1, 0.996/1, 0.984/3, 0.996/1, 0.982/1, 0.978/1 when set)
         assert scores["lab_value_accuracy"] >= 0.99 and scores["lab_values_invented"] <= 1
     elif name != "lab-strings-fresh":  # fresh2 to fresh6 were each developed on in the rounds after they were written
         assert scores["lab_value_accuracy"] == 1.0 and scores["lab_values_invented"] == 0
