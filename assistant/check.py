@@ -671,6 +671,7 @@ ANOTHER_GRADE_AFTER_RE = re.compile(r"(?i)[ \t]+" + GRADE_AFTER)
 COUNTED_GRADE_AFTER_RE = re.compile(r"(?i)(?:[ \t]*,|[ \t]+(?:and|or))[ \t]+(?:one|two|three|four|five|six|\d+)[ \t]+" + GRADE_AFTER)
 
 
+LAST_DIGIT_RE = re.compile(r"\d(?=\D*$)")
 # What stands between a count named with no value and the grade claimed of it: "the ALT is grade 1", "ALT: G1", "AST was a grade 2".
 SUBJECT_IS_RE = re.compile(r"(?i)[ \t]*(?:(?:is|was|remains|now)[ \t]+)*(?:(?:a|an|at|still|only)[ \t]+)?(?::[ \t]*)?")
 
@@ -679,10 +680,15 @@ def _name_the_subjects(text: str, claims: list[Claim]) -> None:
     """Give a claim with no condition named the analyte named right before it as its subject, with no value between ("ANC 1.3
     is above the 1.5 threshold and the ALT is grade 1": the ALT's grade, judged on the ALT told before)."""
     for claim in claims:
-        if claim.term_analyte is not None or not text[max(0, claim.span[0] - 24):claim.span[0]].strip():
+        if claim.term_analyte is not None:
+            continue
+        window = text[max(0, claim.span[0] - 24):claim.span[0]]
+        digit = LAST_DIGIT_RE.search(window)  # no number may stand between the name and the claim: look after the last
+        start = claim.span[0] - len(window) + (digit.end() if digit else 0)
+        if claim.span[0] - start < 4:
             continue
         named = None
-        for named in ANALYTE_RE.finditer(text, max(0, claim.span[0] - 24), claim.span[0]):
+        for named in ANALYTE_RE.finditer(text, start, claim.span[0]):
             pass  # the last name before the claim
         if named is not None and SUBJECT_IS_RE.fullmatch(text, named.end(), claim.span[0]):
             claim.term_analyte = named.lastgroup
