@@ -1008,6 +1008,10 @@ def _unreadable(analyte: str, text: str, start: int, garbled: re.Match) -> Menti
 
 # A range written where a value would be ("Hb 7-8 g/dL") and a goal or threshold named before the name ("target Hb",
 # "transfusion threshold: Hb 7"): not a value.
+# A range told over a time, then one value with its time: "180-200 throughout, 192 at discharge" (see VALUE_TIME_LABEL).
+RANGE_THEN_VALUE_RE = re.compile(rf"[ \t]*[-–][ \t]*\d+(?:[.,]\d+)?(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?[ \t]+(?:throughout|all\s+(?:along|week|admission|stay)|during\s+(?:the\s+)?(?:admission|stay|week)|"
+                                 rf"over\s+(?:the\s+)?(?:admission|stay|week|course))[ \t]*,[ \t]*(?:and[ \t]+)?{NUMBER}[ \t]*(?:{UNIT})?[ \t]+"
+                                 rf"(?=(?:at|on|by)[ \t]+(?:discharge|admission|day|the\s+end|follow))", re.IGNORECASE)
 RANGE_AFTER_RE = re.compile(r"(?:-[<≤]?|\s*–\s*[<≤]?|[ \t]+-[ \t]+)\.?\d")  # "50-<75": a band of a grading table ("->" is an arrow)
 # "0.5 to <1.0", "50 - <75": the lower bound of a grading band, whatever the words around it
 BAND_AFTER_RE = re.compile(r"[ \t]*(?:to|-|–|—)[ \t]*[<≤][ \t]*\d")
@@ -1824,6 +1828,10 @@ def _find_mentions(text: str) -> list[Mention]:
                                or "ormal" in filler and NORMAL_RANGE_AFTER_RE.match(text, number_span[1])):
             # "Target Hb 7-8 g/dL", "Hb 7-8": a range or a goal, not the patient's value; "Platelets — normal is 150 to 400"
             comparator = "target"
+            if "," in text[number_span[1]:number_span[1] + 40] and (later := RANGE_THEN_VALUE_RE.match(text, number_span[1])) is not None:
+                # "Platelets stable 180-200 throughout, 192 at discharge": the range over a time, then the value at its end
+                mentions.append(_mention(analyte, text, match.start(), later.end("num"), later.group("num"), bool(later.group("kilo")),
+                                         later.group("unit"), None, later.span("num"), [parse_number(later.group("num"))]))
         if not comparator and (text.startswith(" or ", number_span[1]) and ALTERNATIVE_ASKED_RE.match(text, number_span[1])
                                or unit_text and text.startswith(" or ", value_match.end()) and ALTERNATIVE_ASKED_RE.match(text, value_match.end())):
             comparator = "target"  # "the transfusion threshold, Hb 7 or 8?", "Hb 7 g/dL or 8?": one of two numbers asked about, no value

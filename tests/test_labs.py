@@ -2165,6 +2165,8 @@ ROUND138_READS = [
     # a CTCAE band names the count in a text that names none
     ("G3 is <1.0-0.5 and my patient is at 0.6", {"anc": 0.6}),
     ("grade 2 = <3.0-2.0, pt at 2.4", {"wbc": 2.4}),
+    # a range over the admission, then the value at its end
+    ("Hb 9-10 g/dL throughout, 9.6 at discharge", {"hgb": 9.6}),
 ]
 
 
