@@ -2760,7 +2760,7 @@ CONDITION_LABEL = (rf"(?:{DATE_LABEL}|(?:at\s+|on\s+)?(?:nadir|lowest|low|min(?:
                    r"pre-?\w*|post-?\w*|(?:mon|tues|wednes|thurs|fri|satur|sun)day))")
 CONDITION_ITEM = rf"{CONDITION_LABEL}[ \t]*[:=]?[ \t]*\d+(?:[.,·]\d+)?(?![\d%])(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?"
 # Words of the episode between a condition and its bracket: "Grade 3 neutropenia this cycle, resolved (D8 1.4, D12 0.4, D15 1.7)".
-EPISODE_GAP = (r"(?:[ \t]+(?:this|that|during|in)[ \t]+(?:cycle|course|week|admission|episode)(?:[ \t]*\d+)?)?"
+EPISODE_GAP = (r"(?:[ \t]+(?:this|that|during|in)[ \t]+(?:cycle|course|week|admission|episode)(?:[ \t]*\d+)?|[ \t]+on[ \t]+(?:[Cc]|cycle[ \t]*)\d{1,2})?"
                r"(?:[ \t]*,?[ \t]*(?:now[ \t]+)?(?:resolved|resolving|recovered|recovering|improving|improved))?"
                # ... and its change of grade: "Neutropenia improved from grade 4 to grade 1 (0.3 → 1.4)"
                r"(?:[ \t]+(?:improved|worsened|went|progressed|recovered|fell|rose|dropped)[ \t]+from[ \t]+(?:grade|G)[ \t]*[0-4][ \t]+to[ \t]+(?:grade|G)[ \t]*[0-4])?")
@@ -4317,11 +4317,11 @@ BAND_ANALYTES = _band_analytes()
 
 
 def band_named_mentions(text: str) -> list[Mention]:
-    """The patient's value after a CTCAE band that names no count, in a text that names none: the count the band is one of
+    """The patient's value after a CTCAE band that names no count, in a text that names no other: the count the band is one of
     ("grade 2 is <75-50 - pt at 74": platelets 74)."""
     band = next((b for b in BAND_RE.finditer(text) if (float(b.group("upper")), float(b.group("lower"))) in BAND_ANALYTES), None)
-    if band is None or ANALYTE_RE.search(text):
-        return []
+    if band is None or {name.lastgroup for name in ANALYTE_RE.finditer(text)} - {BAND_ANALYTES[(float(band.group("upper")), float(band.group("lower")))]}:
+        return []  # (a text may name the band's own count: "plts: grade 3 band is <50-25 and pt is at 41")
     value = PATIENT_AT_RE.search(text, band.end())
     if value is None:
         return []

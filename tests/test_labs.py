@@ -2167,6 +2167,9 @@ ROUND138_READS = [
     ("grade 2 = <3.0-2.0, pt at 2.4", {"wbc": 2.4}),
     # a range over the admission, then the value at its end
     ("Hb 9-10 g/dL throughout, 9.6 at discharge", {"hgb": 9.6}),
+    # a band of the count the text names, then the patient's value; a condition's cycle before its bracket of dated values
+    ("ANC: grade 2 is <1.5-1.0 and she is at 1.2", {"anc": 1.2}),
+    ("thrombocytopenia on cycle 3, resolved (D8 60, D15 31, D22 140)", {"plt": 140}),
 ]
 
 
