@@ -694,6 +694,13 @@ def _name_the_subjects(text: str, claims: list[Claim]) -> None:
             claim.term_analyte = named.lastgroup
 
 
+def _regraded_in_reply(text: str, finding: Finding) -> bool:
+    """Whether the reply, outside the quoted lines, says the finding's number again with a grade ("Not quite — 44 is grade 3")."""
+    number = f"{finding.value:g}"
+    restated = re.compile(rf"(?<![\d.,]){re.escape(number)}(?![\d.,])[^.\n\d]{{0,12}}?(?:CTCAE\s+)?\b(?:grade|G)\s*[0-5]", re.IGNORECASE)
+    return any(not _quoted(text, said.start()) for said in restated.finditer(text))
+
+
 # A line of a chat that opens with its writer: "[09:13] Attending: …", "Resident: …", "Dr Okafor: …".
 SPEAKER_LINE_RE = re.compile(r"(?m)^[ \t]*" + CHAT_STAMP + r"(?P<speaker>[A-Z][\w.'-]*(?:[ \t]+[\w.'-]+){0,2})[ \t]*:(?![\d/])")
 
@@ -1023,7 +1030,7 @@ EPISODE_AFTER_RE = re.compile(r"(?i)(?:[ \t]*\(?[ \t]*(?:(?:by|per|under|using)[
                               r"(?:(?:now|since|fully|largely|which\s+(?:has\s+|is\s+)?)\s*)?(?:resolving|resolved|recovered|transfused)\b|"
                               r"(?:(?:one|two|three|\d+|several|multiple)\s+)?(?:platelet\s+|red[- ]cell\s+|blood\s+)?transfusions?\b|"  # "grade 3 - two platelet transfusions"
                               # "grade 3 anaemia secondary to AIHA, improved to grade 2 at discharge": the grade it changed from
-                              r"(?:[^\d.;,\n]{0,50},[ \t]*)?(?:(?:and|then|later|since|subsequently)\s+)?(?:improv(?:ed|ing)|recover(?:ed|ing)|downgraded|resolv(?:ed|ing)|"
+                              r"(?:[^\d.;,\n]{0,50},[ \t]*)?(?:(?:and|then|later|since|subsequently|now)\s+)?(?:(?:has\s+)?(?:now\s+)?)?(?:improv(?:ed|ing)|recover(?:ed|ing)|downgraded|resolv(?:ed|ing)|"
                               r"settl(?:ed|ing)|came\s+down)\s+to\s+(?:CTCAE\s+)?(?:grade|gr\.?|G)\s*[0-4]\b)")
 DISCHARGE_AFTER_RE = re.compile(r"(?i)[ \t]*(?:at|on|by)[ \t]+(?:the[ \t]+(?:time[ \t]+of[ \t]+)?)?(?:discharge|d/c|follow-?up|f/u)\b")  # ... or follow-up
 OTHER_TIME_HINT_RE = re.compile(r"nadir|lowest|worst|peak|baseline|previous|initial|earlier|admission|presentation|diagnos|arrival|onset|last|"
@@ -1731,7 +1738,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                     or (text_llns[target.analyte][1] if target.analyte in text_llns and text_llns[target.analyte][0] < target.span[0] else None)
                 finding = next((found for version in claim_versions
                                 if (found := _judge_claim(claim, target, substituted, version, OTHER_VERSION[version],
-                                                          sentence, lln))), None)
+                                                          sentence, lln, text[target.span[0]:s_end] if target.span[0] < s_start else None))), None)
                 if finding:
                     findings.append(finding)
                     if not claim.correcting:
@@ -1782,10 +1789,11 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             finding = _judge_comparison(comparison, mention, sentence_version, sentence, negated)
             if finding:
                 findings.append(finding)
-    if answered:
+    if quoting and findings:
         # a claim in a quoted earlier message that the reply grades itself ("> her platelets are 38, that's grade 2" under
-        # "Platelets of 38 are grade 3, not grade 2") is the message being answered, not a claim of the text's own
-        findings = [f for f in findings if not ((f.analyte, f.value) in answered and _quoted(text, f.span[1] - 1))]
+        # "Platelets of 38 are grade 3, not grade 2", or above it: "Not quite — 44 is grade 3" over "> platelets 44, grade 2?")
+        # is the message being answered, not a claim of the text's own
+        findings = [f for f in findings if not (_quoted(text, f.span[1] - 1) and ((f.analyte, f.value) in answered or _regraded_in_reply(text, f)))]
     if reported:
         # another's quoted claim whose value the text grades itself ("Dr P summarised: 'grade 2 neutropenia'. The board noted that an
         # ANC of 0.8 is grade 3"): the words being answered, not the text's own claim
@@ -2701,7 +2709,7 @@ def _one_per_contrast(found: list[Finding]) -> list[Finding]:
 VERSION_ALONE_RE = re.compile(r"(?i)(?:CTCAE\s*)?(?:version\s*|v\.?\s*)?[56](?:\.0)?\s*\)")
 VERSION_AFTER_CLAIM_RE = re.compile(r"(?i)(?:(?:(?!\b(?:and|und|y|et|e|en|but|aber|mais|pero|ma|mas|maar|while|whereas|or|oder|ou|o)\b)[\s\w-]){0,20}?"
                                     r"\b(?:under|per|in|by|to|using|with|of|according\s+to|secondo|seg[uú]n|selon|"
-                                    r"segundo|volgens|gem[äa]ß|nach|con|avec|com|met|mit)\s+(?:the\s+|la\s+|le\s+|el\s+|a\s+|o\s+|die\s+|der\s+|de\s+|l['’]\s*)?|"
+                                    r"segundo|volgens|gem[äa]ß|nach|con|avec|com|met|mit|(?<!comme\s)(?<!como\s)(?<!come\s)(?:en|em)|im|nella)\s+(?:the\s+|la\s+|le\s+|el\s+|a\s+|o\s+|die\s+|der\s+|de\s+|l['’]\s*)?|"
                                     r"\s*[(,]\s*(?:per\s+|under\s+)?|(?P<term>[\s\w-]{1,25}?\s*\(\s*))")
 
 
@@ -3801,6 +3809,9 @@ def _value_for_comparison(match: re.Match, all_values: list[Mention], value_star
         # "Hgb 11.6 (ref 12.0–15.5), within …", "Hb 12.9 (male; LLN 13.5), within …": the value's own range or limit
         after_value = stated.end() if stated else _bracketed_lln(text, after_value)[1]
     between = text[after_value if borrowed_from is None else borrowed_from:match.start()]
+    if borrowed_from is None and (restated := RESTATED_IN_UNIT_RE.match(between)) is not None \
+            and to_canonical(mention.analyte, parse_number(restated.group("num")), restated.group("unit"))[0] == mention.value:
+        between = between[restated.end():]  # "84 g/L corresponds to 8.4 g/dL, which is below 8.0": the same value in another unit
     if "10" in between:
         between = UNIT_TEXT_RE.sub(" ", between)  # "1.1 (10^9/L), not yet below 1.5": a unit is not a number between
     if DIGIT_RE.search(between):
@@ -3888,6 +3899,10 @@ PRONOUN_SUBJECT_RE = re.compile(r"(?i)\b(?:(?:it|that|this|she|he|they)(?:'s|’
                                 # ... or the count named again: "…, grade 1 thrombocytopenia, as the count remains above the 75 threshold"
                                 r"(?:as|since|because|and|so)\s+(?:the|its|her|his|their)\s+(?:count|value|level|result|number)\s+(?:(?:still|now|well|just|only)\s+)?"
                                 r"(?:is|was|remains|stays|sits|lies))\s+(?:(?:still|now|well|just|only)\s+)?$")
+
+
+# The value said again in another unit: "corresponds to 8.4 g/dL", "(= 1,200/µL)", "i.e. 1.2 x10^9/L".
+RESTATED_IN_UNIT_RE = re.compile(rf"(?i)[\s,(]*(?:corresponds?\s+to|equals?|equivalent\s+to|i\.e\.|=|or)\s*(?P<num>\d+(?:[.,]\d+)?)\s*(?P<unit>{UNIT_ALTERNATIVES})\)?")
 
 
 # The lower limit of normal a sentence gives ("against his laboratory's lower limit of 13.0 g/dL", "LLN 1.8"): grade 1 starts there.
@@ -4077,7 +4092,9 @@ def _threat_said(sentence: str) -> bool:
 
 
 def _judge_claim(claim: Claim, mention: Mention, substituted: bool, version: str, other: str, sentence: str,
-                 lln: float | None = None) -> Finding | None:
+                 lln: float | None = None, context: str | None = None) -> Finding | None:
+    """The finding on a claim judged on `mention`, or None when it holds; `context` is the text from an earlier sentence's value
+    to the claim's sentence end, where a life-threatening consequence of anaemia may be told ("Hb 5.9 g/dL, chest pain …")."""
     uln = _stated_uln(mention, sentence) if mention.analyte in LIVER_ANALYTES else None
     result = _grade_of(mention.analyte, mention.value, version, lln, mention.native_unit, mention.native_value, uln)
     label = ANALYTE_LABELS[mention.analyte]
@@ -4099,7 +4116,7 @@ def _judge_claim(claim: Claim, mention: Mention, substituted: bool, version: str
         )
     if result.grade in claim.grades:
         return None
-    if mention.analyte == "hgb" and result.grade == 3 and 4 in claim.grades and _threat_said(sentence):
+    if mention.analyte == "hgb" and result.grade == 3 and 4 in claim.grades and _threat_said(context or sentence):
         return None  # CTCAE grade 4 anaemia is life-threatening consequences, which the sentence names: no Hb value refutes it
     other_result = _grade_of(mention.analyte, mention.value, other, lln, mention.native_unit, mention.native_value, uln)
     message = (

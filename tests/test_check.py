@@ -2070,6 +2070,16 @@ ROUND138_CLASSES = [
     ("ANC 0.9 — hold line is 1.0 per protocol, so she's above the hold line.", "5", [(C, "anc", None, None)]),
     # a semicolon inside the value's bracket breaks no clause
     ("Hb 12.8 g/dL (female; LLN 13.0), grade 0.", "5", [(M, "hgb", 0, 1)]),
+    # (the fourth batch) a version named after "en" in French, but not "comme en"
+    ("PNN 1,1 G/L : neutropénie de grade 1 selon la CTCAE v6.0 (grade 2 en v5.0).", "6", []),
+    # a reply above the quoted question it answers with the number said again
+    ("No - 0.8 is grade 3, hold the nivo.\n\n> On Mon, Dr K wrote:\n> ANC 0.8 today, grade 2?", "5", []),
+    # a past grade, then "now improved to grade N"
+    ("ANC 0.3 → G-CSF → 1.4 today; grade 4 neutropenia, now improved to grade 1.", "5", [(M, "anc", 1, 2)]),
+    # a life-threatening consequence told in the sentence of the value, before the claim's sentence
+    ("Hb 5.2 g/dL with syncope and ischaemic ECG changes; emergency transfusion given. AE: grade 4 anaemia.", "5", []),
+    # the value said again in another unit before a comparison
+    ("Platelets 45,000/µL, i.e. 45 x10^9/L, which is above the 50 threshold.", "5", [(C, "plt", None, None)]),
 ]
 
 
