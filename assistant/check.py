@@ -365,7 +365,7 @@ LINE_AFTER_RE = re.compile(r"(?i)\s+(?:threshold|cut-?off|cutoff|boundary|limit|
 THRESHOLD_AFTER_RE = re.compile(r"(?i)\s*(?:(?:(?!(?:since|because|as|when|while|so|but|and|after|before)\b)\w+\s+){0,4}?"
                                 r"(?:threshold|cut-?off|cutoff|boundary|limit|band|border|mark|(?<!in )line)\b"
                                 r"|(?:(?!(?:in|under|per|by|using|according|of)\b)\w+\s+){0,4}?(?:criteria|criterion)\b"
-                                r"|(?:\w+\s+){0,4}?(?:means|is\s+defined|defined\s+as|refers\s+to|starts?|begins?|applies|kicks\s+in|stops?|"
+                                r"|(?:(?!(?:since|after|before|until)\b)\w+\s+){0,4}?(?:means|is\s+defined|defined\s+as|refers\s+to|starts?|begins?|applies|kicks\s+in|stops?|"
                                 r"ends?(?:\s+(?:at|below|above)|(?=\s*(?:[.,;:)]|$)))|covers|spans|runs\s+(?:from|down\s+to|to)|"
                                 # the same in the other languages read here: "le grade 1 s'arrête à 75", "el grado 2 empieza en 10"
                                 r"s['’]arr[êe]te|commence|d[ée]bute|comienza|empieza|termina|acaba|beginnt|endet|inizia|comincia|finisce|"

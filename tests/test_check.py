@@ -2081,6 +2081,8 @@ ROUND138_CLASSES = [
     ("Hb 5.2 g/dL with syncope and ischaemic ECG changes; emergency transfusion given. AE: grade 4 anaemia.", "5", []),
     # the value said again in another unit before a comparison
     ("Platelets 45,000/µL, i.e. 45 x10^9/L, which is above the 50 threshold.", "5", [(C, "plt", None, None)]),
+    # "after starting" a drug is no band's start
+    ("She developed grade 2 neutropenia three weeks after starting nivolumab, with an ANC nadir of 0.7.", "5", [(M, "anc", 2, 3)]),
 ]
 
 
