@@ -664,7 +664,7 @@ SINGLE_QUOTE_CLOSE_RE = re.compile(r"(?<=\S)['’](?=[\s.,;:)!?]|$)")  # ... and
 
 
 SAID_BEFORE_CLAIM_RE = re.compile(r"(?i)\b(?:says|said|states|stated|wrote|writes|calls|called|labels|labell?ed|documents|documented|lists|listed)\b(?:[^.;!?\n]|(?<=\d)\.(?=\d)){0,60}$")  # a verb of another's words before a claim
-SAID_WORDS = ("says", "said", "wrote", "state", "call", "label", "document", "list")  # SAID_BEFORE_CLAIM_RE's verbs, a plain test first
+SAID_HINT_RE = re.compile("says|said|wrote|state|call|label|document|list")  # SAID_BEFORE_CLAIM_RE's verbs, a cheap test first
 GRADE_AFTER = r"(?:CTCAE[ \t]+)?(?:grade|grado|grad|gr\.?|G)[ \t]*[0-5]\b"  # a grade said after a claim, read as another
 ANOTHER_GRADE_AFTER_RE = re.compile(r"(?i)[ \t]+" + GRADE_AFTER)
 # ... or a count of events of another grade after it: "three grade 1, one grade 2 and one grade 4 event"
@@ -865,7 +865,7 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
             continue  # "hold until ≤ grade 1": a goal, not a claim
         if ("for " in near_before or " in " in near_before) and INDICATED_FOR_BEFORE_RE.search(before[-70:]):
             continue  # "G-CSF is not routinely indicated for afebrile grade 2 neutropenia": what a grade calls for, not a claim
-        if any(word in lowered_before for word in SAID_WORDS) \
+        if SAID_HINT_RE.search(lowered_before) \
                 and SAID_BEFORE_CLAIM_RE.search(before) and CORRECTION_FOLLOWS_RE.match(text, after_term):
             continue  # "Previous note says ANC 1.1 is grade 3 — incorrect; 1.1 is grade 2": another's claim, answered
         if quoted and _quoted_from_another(text, start, claim_start) \
@@ -3330,7 +3330,7 @@ NOT_A_PATIENT_VALUE_RE = re.compile(r"(?i)(?:[<>≤≥]|\b(?:below|under|above|o
 STATISTIC_BEFORE_RE = re.compile(r"(?i)\b(?:median|mean|average|m[ée]diane?|moyenne|mediana|media|m[ée]dia|promedio|mittelwert|durchschnitt\w*|gemiddelde|mediaan)\b[^.;!?\n]{0,70}$")
 
 
-STATISTIC_WORDS = ("edian", "ean", "verage", "édia", "oyenne", "edia", "romedio", "ittelwert", "urchschnitt", "emiddelde", "ediaan")  # a plain test first
+STATISTIC_HINT_RE = re.compile("edian|ean|verage|édia|oyenne|edia|romedio|ittelwert|urchschnitt|emiddelde|ediaan")  # a cheap test first
 
 
 def _not_a_patient_value(text: str, match: re.Match) -> bool:
@@ -3338,7 +3338,7 @@ def _not_a_patient_value(text: str, match: re.Match) -> bool:
     if NOT_A_PATIENT_VALUE_RE.search(text, max(0, match.start() - 40), match.start()) is not None:
         return True
     window = text[max(0, match.start() - 80):match.start()]  # a plain test for the statistic's words first
-    return any(word in window for word in STATISTIC_WORDS) and STATISTIC_BEFORE_RE.search(window) is not None
+    return STATISTIC_HINT_RE.search(window) is not None and STATISTIC_BEFORE_RE.search(window) is not None
 
 
 # Words after a number that make it a bound: "recover to 75 x10^9/L or more", "1.5 or above".
