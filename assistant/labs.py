@@ -1459,7 +1459,7 @@ NAMED_AS_THRESHOLD_RE = re.compile(r"(?i)(?<![^\s\d])[ \t]*(?:(?!(?:against|vs|v
                                    r"(?:cut[ -]?offs?|thresholds?|limits?|triggers?|targets?|goals?|LLN|ULN|lower[ \t]+limit|hold[ \t]+line|floor|"
                                    r"(?:low|lower|bottom)[ \t]+(?:end|edge)[ \t]+of[ \t]+(?:the[ \t]+)?normal)\b")  # "said 4 is the low end of normal"
 NORMAL_RANGE_AFTER_RE = re.compile(r"(?i)[ \t]*(?:[-–]|to)[ \t]*\d")  # the rest of a normal range after its low end
-ALTERNATIVE_ASKED_RE = re.compile(r"(?i)\s+or\s+(?:(?:wait|go|hold|aim|use|stop|treat|transfuse)\s+(?:for|to|at|until|till)?\s*)?\d+(?:[.,]\d+)?(?!\d|[.,]\d)(?:[^.?!\n\d]{0,40}\?|[^.?!\n\d]{0,20}?\b(?:trigger|threshold|cut-?off)s?\b|\s+(?:as|is|being)\s+(?:the|a|our)\s+(?:[\w-]+\s+)?"
+ALTERNATIVE_ASKED_RE = re.compile(r"(?i)\s+or\s+(?:(?:wait|go|hold|aim|use|stop|treat|transfuse)\s+(?:for|to|at|until|till)?\s*)?\d+(?:[.,]\d+)?(?!\d|[.,]\d)(?:[^.?!\n\d]{0,80}\?|[^.?!\n\d]{0,20}?\b(?:trigger|threshold|cut-?off)s?\b|\s+(?:as|is|being)\s+(?:the|a|our)\s+(?:[\w-]+\s+)?"
                                   r"(?:trigger|threshold|cut-?off|target|goal)\b)")  # "… 7 or 8?", "Hb 7 or 8 in a cardiac pt?", "Hb 7 or 8 as the transfusion trigger"
 THRESHOLD_NOUNS = ("cut", "thresh", "limit", "trigger", "target", "goal", "lln", "uln", "hold line", "floor", "of normal", "minimum")  # NAMED_AS_THRESHOLD_RE's nouns
 # Who the patient is to the writer, before the patient's own value: "ours 68", "pt's 7.3", "our guy is at 1.3", "mine is 1.6".
@@ -3502,6 +3502,8 @@ BEFORE_NAME_RE = re.compile(rf"(?<![\w.,/:^<>≤≥-])(?:{NUMBER})[ \t]*(?:{UNIT
 THRESHOLD_BEFORE_NUMBER_RE = re.compile(r"(?i)(?:[<>≤≥]|\b(?:below|under|above|over|than|least|most|(?<!down )(?<!back )(?<!up )to)\b)\s*$")  # but "is down to 42,000 platelets"
 
 
+# "came back at", "is at", "sitting at": the number after is a value, not a clock or a day (see TIME_NUMBER_BEFORE_RE)
+VALUE_AT_BEFORE_RE = re.compile(r"(?i)\b(?:came\s+back|come\s+back|(?:is|are|was|were|now|still|sits?|sitting|stands?|standing)(?:\s+(?:now|still|only))?)\s+at\s*$")
 BRACKETED_NAME_AFTER_RE = re.compile(rf"(?<![\w.,/])(?P<num>\d+(?:[.,]\d+)?)(?P<kilo>[ \t]?(?:[kK]|mil)(?![a-zA-Z/]))?[ \t]*(?P<unit>{UNIT_ALTERNATIVES})?[ \t]*\($",
                                      re.IGNORECASE)  # "hoje deram 130 mil (plaquetas)"
 # A result's value, then the name it is for: "Your value: 1.3 for neutrophils absolute".
@@ -3588,7 +3590,8 @@ def value_before_name_mentions(text: str, bare: list[re.Match], named: list[Ment
         labelled = BRACKETED_NAME_AFTER_RE.search(text, max(0, name.start() - 30), name.start()) \
             if text[name.start() - 1:name.start()] == "(" and text.startswith(")", name.end()) else None
         if labelled and not THRESHOLD_BEFORE_NUMBER_RE.search(text, max(0, labelled.start() - 12), labelled.start()) \
-                and not TIME_NUMBER_BEFORE_RE.search(text, max(0, labelled.start() - 10), labelled.start()) \
+                and (not TIME_NUMBER_BEFORE_RE.search(text, max(0, labelled.start() - 10), labelled.start())
+                     or VALUE_AT_BEFORE_RE.search(text, max(0, labelled.start() - 24), labelled.start())) \
                 and "grad" not in text[max(0, labelled.start() - 10):labelled.start()].lower() \
                 and not any(a <= labelled.start("num") < b for a, b in used):
             # "count today is 1.4 (ANC)": a name in brackets labels the number right before it, with a unit or none

@@ -2173,6 +2173,10 @@ ROUND138_READS = [
     # a band of the count the text names, then the patient's value; a condition's cycle before its bracket of dated values
     ("ANC: grade 2 is <1.5-1.0 and she is at 1.2", {"anc": 1.2}),
     ("thrombocytopenia on cycle 3, resolved (D8 60, D15 31, D22 140)", {"plt": 140}),
+    # (the fifth batch) two numbers asked about, the question mark further on
+    ("for ANC 0.5 or 1.0 would you start G-CSF in an afebrile outpatient on pembrolizumab?", {}),
+    # a value "came back at", then the name in brackets
+    ("repeat sent from clinic and it came back at 1.1 (neutrophils)", {"anc": 1.1}),
 ]
 
 
