@@ -2177,6 +2177,8 @@ ROUND138_READS = [
     ("for ANC 0.5 or 1.0 would you start G-CSF in an afebrile outpatient on pembrolizumab?", {}),
     # a value "came back at", then the name in brackets
     ("repeat sent from clinic and it came back at 1.1 (neutrophils)", {"anc": 1.1}),
+    # a short question between another's value and the writer's own
+    ("My neighbour's platelets were 40 on nivolumab. Is that common? Mine are 160.", {"plt": 160}),
 ]
 
 
