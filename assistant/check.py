@@ -129,7 +129,7 @@ WORST_LABEL = (r"\s+(?:at|for|of)\s+(?:the\s+)?(?:worst|nadir|lowest|peak|maximu
                r"|\s*\(\s*(?:at\s+)?(?:worst|nadir|lowest|max\w*)\b[^()\n]{0,50}\)\s*:"
                r"|\s*\(\s*(?:latest|current|today|most\s+recent)\s*\)\s*:")  # ... or of the latest: "CTCAE grade (latest): 2"
 GRADE_CLAIM_PATTERN = (
-    rf"(?<![^\W_])(?<!-)(?#first)(?:CTCAE(?:\s+|-)(?:v\s?[56](?:\.0)?\s+)?)?(?:graded(?:\s+as)?|grade\s+(?:(?:it|this|that|them)\s+)?as(?=\s+[0-5]\b)|grade\s+(?:has\s+been|was|is\s+now)\s+(?:corrected|changed|amended|revised|updated)\s+to|grade|grado|grad|grau|graad|gr\.?|(?-i:G)(?=\s*[<>≤≥]?=?\s*[0-5]|-[0-5])|(?-i:g)(?=[0-5]\s+(?:[a-z]+p[ée]ni|an(?:a?e|ä)mi)|[0-5](?:[.;,!?)](?!\d)|$|[ \t]+[—–-][ \t]|[ \t]+(?:so|now|today|still|but)\b)))(?:\s*:|\s+(?:is|was|would\s+be|will\s+be|of)(?=\s+(?:[<>≤≥]=?\s*)?{GRADE_TOKEN}\b)|{WORST_LABEL})?\s*(?:-(?=[0-5IViv]))?"
+    rf"(?<![^\W_])(?<!-)(?#first)(?:CTCAE(?:\s+|-)(?:v\s?[56](?:\.0)?\s+)?)?(?:graded(?:\s+as)?|grade\s+(?:(?:it|this|that|them)\s+)?as(?=\s+[0-5]\b)|grade\s+(?:has\s+been|was|is\s+now)\s+(?:corrected|changed|amended|revised|updated)\s+to|grade|grado|grad|grau|graad|gr\.?|(?-i:G)(?=\s*[<>≤≥]?=?\s*[0-5]|-[0-5])|(?-i:g)(?=[0-5]\s+(?:[a-z]+p(?:[ée]ni|nei)|an(?:a?e|ä)mi)|[0-5](?:[.;,!?)](?!\d)|$|[ \t]+[—–-][ \t]|[ \t]+(?:so|now|today|still|but)\b)))(?:\s*:|\s+(?:is|was|would\s+be|will\s+be|of)(?=\s+(?:[<>≤≥]=?\s*)?{GRADE_TOKEN}\b)|{WORST_LABEL})?\s*(?:-(?=[0-5IViv]))?"
     rf"(?P<op>≥|>=|>|≤|<=|<)?\s*(?P<g>{GRADE_TOKEN})(?![^\W_]|\.\d)"
     # ("… grade 3 and grade 3 neutropenia": a second grade with its own condition is a claim of its own; "Grad 2 – 1 EK bestellt": a count of
     # blood units, not a range's end)
@@ -4094,8 +4094,9 @@ def _threat_said(sentence: str) -> bool:
 def _judge_claim(claim: Claim, mention: Mention, substituted: bool, version: str, other: str, sentence: str,
                  lln: float | None = None, context: str | None = None) -> Finding | None:
     """The finding on a claim judged on `mention`, or None when it holds; `context` is the text from an earlier sentence's value
-    to the claim's sentence end, where a life-threatening consequence of anaemia may be told ("Hb 5.9 g/dL, chest pain …")."""
-    uln = _stated_uln(mention, sentence) if mention.analyte in LIVER_ANALYTES else None
+    to the claim's sentence end, where a life-threatening consequence of anaemia ("Hb 5.9 g/dL, chest pain …") or the value's
+    upper limit ("ALT 135 U/L (ULN 45). … ALT increased, grade 3") may be told."""
+    uln = _stated_uln(mention, context or sentence) if mention.analyte in LIVER_ANALYTES else None  # (after an earlier sentence's value too)
     result = _grade_of(mention.analyte, mention.value, version, lln, mention.native_unit, mention.native_value, uln)
     label = ANALYTE_LABELS[mention.analyte]
     claimed = claim.label if not claim.label.isdigit() else int(claim.label)

@@ -2083,6 +2083,10 @@ ROUND138_CLASSES = [
     ("Platelets 45,000/µL, i.e. 45 x10^9/L, which is above the 50 threshold.", "5", [(C, "plt", None, None)]),
     # "after starting" a drug is no band's start
     ("She developed grade 2 neutropenia three weeks after starting nivolumab, with an ANC nadir of 0.7.", "5", [(M, "anc", 2, 3)]),
+    # (the fifth batch) a lower-case "g" before a misspelt condition
+    ("neuts 0.8 today, g2 neutropneia", "5", [(M, "anc", 2, 3)]),
+    # a liver value's upper limit told with it a sentence before the claim
+    ("LFTs: AST 120 U/L (ULN 40). Impression: AST increased, grade 1.", "5", []),
 ]
 
 
