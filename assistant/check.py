@@ -2446,7 +2446,8 @@ def _owner_column(header: list[str], grade_column: int, grade_columns: list[int]
 def _row_name(cell: str) -> re.Match | None:
     """The analyte a table cell names: a lab's name ("ANC"), or a CTCAE term of a count ("Neutrophil count decreased",
     "White blood cell decreased"), whose lastgroup is the analyte."""
-    return ANALYTE_RE_FULL.match(cell) or (CTCAE_COUNT_TERM_RE.fullmatch(cell) if "ecrease" in cell else None)
+    return ANALYTE_RE_FULL.match(cell) or (HEADER_ANALYTE_RE.match(cell) if "/" in cell or "%" in cell else None) \
+        or (CTCAE_COUNT_TERM_RE.fullmatch(cell) if "ecrease" in cell else None)  # (also with its unit: "Hgb g/dL")
 
 
 def _row_claim(text: str, line: str, offset: int, header: list[str], grade_column: int, owner: int | None,
@@ -2488,7 +2489,7 @@ def _row_claim(text: str, line: str, offset: int, header: list[str], grade_colum
         # "| Test | 10/03 | 17/03 | Grade |": of columns of dates or times, the latest
         latest = latest_column([header[i] for i in valued]) if len(valued) > 1 and not timed and not preferred else None
         column = valued[latest] if latest is not None else next((i for i in timed + preferred + columns if i in valued), None)
-        unit_header = None
+        unit_header = unit_in(cells[named_column])  # "| Hgb g/dL | 8.7 | 3 |": the name cell's unit
     elif owner is not None:  # columns name their analytes
         column, analyte = owner, _header_analyte(header[owner]).lastgroup
         unit_header = unit_in(header[column])

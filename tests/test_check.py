@@ -2087,6 +2087,8 @@ ROUND138_CLASSES = [
     ("neuts 0.8 today, g2 neutropneia", "5", [(M, "anc", 2, 3)]),
     # a liver value's upper limit told with it a sentence before the claim
     ("LFTs: AST 120 U/L (ULN 40). Impression: AST increased, grade 1.", "5", []),
+    # a table row named with its unit
+    ("| Test | Result | Grade |\n|---|---|---|\n| Plt x10^9/L | 45 | 2 |\n| ANC x10^9/L | 1.1 | 2 |", "5", [(M, "plt", 2, 3)]),
 ]
 
 
