@@ -156,9 +156,9 @@ TERM_WORDS = {
     "hgb": r"an(?:a?[ée]|ä)mi(?:a|c|e|(?![^\W\d_]))|low\s+(?:ha?emoglobin|red\s+(?:blood\s+)?cells?(?:\s+counts?)?)",  # "anemi": Swedish, as the other bare "-i" forms
     "alc": r"l(?:ymph|ymf|inf)op(?:[ée]|ae)ni(?:a|c|e|(?![^\W\d_]))|low\s+lymphocytes?(?:\s+counts?)?|" + CTCAE_COUNT_TERMS["alc"],
     "wbc": r"leu[ck]op(?:[ée]|ae)ni(?:a|c|e|(?![^\W\d_]))|low\s+white(?:\s+blood)?(?:\s+cells?)?(?:\s+counts?)?|" + CTCAE_COUNT_TERMS["wbc"],
-    "alt": r"ALT\s+(?:increased|increase|elevation|rise)|alanine\s+aminotransferase\s+increased|augmentation\s+des\s+ALAT|aumento\s+de\s+(?:la\s+)?(?:ALT|GPT|TGP)",
-    "ast": r"AST\s+(?:increased|increase|elevation|rise)|aspartate\s+aminotransferase\s+increased|augmentation\s+des\s+ASAT|aumento\s+de\s+(?:la\s+)?(?:AST|GOT|TGO)",
-    "bili": r"hyperbilirubin(?:a)?emia|blood\s+bilirubin\s+increased",
+    "alt": r"ALT\s+(?:increased|increase|elevation|rise)|alanine\s+aminotransferase\s+increased|augmentation\s+des\s+ALAT|aumento\s+de\s+(?:la\s+)?(?:ALT|GPT|TGP)|(?:ALT|GPT|ALAT)-?Erh[öo]hung",
+    "ast": r"AST\s+(?:increased|increase|elevation|rise)|aspartate\s+aminotransferase\s+increased|augmentation\s+des\s+ASAT|aumento\s+de\s+(?:la\s+)?(?:AST|GOT|TGO)|(?:AST|GOT|ASAT)-?Erh[öo]hung",
+    "bili": r"hyperbilirubin(?:a)?emia|blood\s+bilirubin\s+increased|bilirubin-?erh[öo]hung",
 }
 # The lookahead on first letters is only for speed: the scan skips positions where no term can start.
 TERM_ALTERNATIVES = "(?:" + "|".join(f"(?P<{k}>{v})" for k, v in TERM_WORDS.items()) + ")"
@@ -1459,7 +1459,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         # whether the sentence has a count's unit (see UNIT_VALUE_HINT_RE)
         unit_hinted = ("/" in sentence or "10" in sentence) and bool(unit_hints.in_sentence(s_start, s_end))
         if "count" in sentence or "Count" in sentence or unit_hinted or RESULT_WORDS_RE.search(sentence) \
-                or ("ours " in sentence or "hers " in sentence or "his " in sentence
+                or ("ours " in sentence or "hers " in sentence or "his " in sentence or "our " in sentence or "my " in sentence
                     or ("hey " in sentence or "it " in sentence or "It " in sentence) and (" to " in sentence or " at " in sentence)) \
                 and POSSESSIVE_COUNT_RE.search(sentence):
             unnamed = _unnamed_counts(text, s_start, s_end, mentions, topic, unit_hinted)
@@ -1768,6 +1768,9 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                 continue  # "anything below 8.0 is grade 3" defines a band, "hold threshold is <1.0" a rule: neither is about the value
             if DENIED_AFTER_RE.search(text, comparison.end(), min(s_end, comparison.end() + 40)):
                 continue  # "your nurse may say it's below the 1.0 line — it isn't": a comparison the text denies
+            if text.rfind("(", max(s_start, comparison.start() - 16), comparison.start()) >= 0 \
+                    and REFERENCE_BRACKET_BEFORE_RE.search(text, max(s_start, comparison.start() - 16), comparison.start()):
+                continue  # "GPT 420 U/l (Norm <50)": the reference range in the value's bracket, not a comparison
             if comparison.group("rel") in "<>" and FISHBONE_RE.search(text, max(s_start, comparison.start() - 12), min(s_end, comparison.end() + 30)):
                 continue  # "3.1 > 10.2 / 30.6 < 88": a fishbone's strokes, not comparisons
             if comparison.group("rel") == ">" and not text[text.rfind("\n", 0, comparison.start()) + 1:comparison.start()].strip():
@@ -2737,7 +2740,7 @@ OWN_RESULT_RE = re.compile(rf"(?i)\b(?:(?:your|my|her|his|their|today['’]s)\s+
                            rf"(?:o\s+seu|o\s+meu)\s+(?:valor|resultado)(?:\s+de\s+hoje)?\s+(?:é\s+de|é|foi\s+de|:))\s*"
                            rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:[.,]\d+)?)(?P<kilo>\s?[kK](?![a-zA-Z]))?\s*(?P<unit>{UNIT_ALTERNATIVES})?(?![\w%])"
                            r"(?!\s*(?:points?\s+|units?\s+)?(?:below|above|under|over|short|more|less|higher|lower)\b)")
-POSSESSIVE_COUNT_RE = _scan(rf"(?i)\b(?#first)(?:(?:yours|hers|his|theirs|ours)\s+(?:is|was|are|were|comes\s+back\s+at|came\s+back\s+at)|"
+POSSESSIVE_COUNT_RE = _scan(rf"(?i)\b(?#first)(?:(?:yours|hers|his|theirs|ours|(?:our|my)\s+(?:guy|lady|man|woman|pt|patient))\s+(?:is|was|are|were|comes\s+back\s+at|came\s+back\s+at)(?:\s+at)?|"
                             rf"(?:they|it)\s+(?:drops?|dropped|falls?|fell|rises?|rose|goes|go|went|gets?|got|comes?\s+back|came\s+back|recover(?:s|ed)?|climb(?:s|ed)?|improve[sd]?|increase[sd]?|decrease[sd]?|rebound(?:s|ed)?)"
                             rf"\s+(?:down\s+|up\s+|back\s+)?(?:to|at))"
                             rf"(?:\s*,?\s*(?:say|for\s+example|e\.g\.)\s*,?)?\s+"
@@ -3372,6 +3375,15 @@ OTHER_CELLS_BEFORE_RE = re.compile(r"(?i)\b(?:retic\w*|r[ée]ticulocyt\w*|retico
 KIND_OF_BEFORE_RE = re.compile(r"(?i)\b(?:type|kind|form|subset|sort|part|family)\s+of\s+(?:the\s+)?$")
 
 
+# A bracket's reference label before a bound: "(Norm <50)", "(ref <1.2)", "(normal < 40)", "(VR < 35)".
+REFERENCE_BRACKET_BEFORE_RE = re.compile(r"(?i)\(\s*(?:norm(?:al|wert)?|ref(?:erence|erenz\w*)?\.?|range|VR|ULN|LSN|OGW|valeurs?\s+normales?|valor(?:es)?\s+normal(?:es)?)\s*:?\s*$")
+
+
+# The label of an earlier result right before a number: "Vorbefund 88/nl", "previous 140 x10^9/L", "baseline: 9.8 g/dL".
+PAST_LABEL_BEFORE_RE = re.compile(r"(?i)\b(?:vorbefund|vorwert|vorher|previous(?:ly)?|prior|baseline|earlier|yesterday|last\s+(?:week|time|visit|cycle)|"
+                                  r"pr[ée]c[ée]dent(?:e|s)?|anterior|precedente|vorige?|eerder)\s*(?:was|:|=)?\s*$")
+
+
 def _unnamed_counts(text: str, start: int, end: int, mentions: list[Mention], topic: dict[str, str | None],
                     unit_hinted: bool) -> list[Mention]:
     """Values the sentence gives without naming their analyte: "a count of 45" (the condition or count named just before
@@ -3393,7 +3405,8 @@ def _unnamed_counts(text: str, start: int, end: int, mentions: list[Mention], to
                     or UNIT_KIND.get(unit_of(match.group("unit"))[0]) != "count" or _not_a_patient_value(text, match) \
                     or OTHER_CELLS_BEFORE_RE.search(text, max(0, match.start() - 30), match.start()) \
                     or OPEN_BOUND_AFTER_RE.match(text, match.end()) or _range_upper_end(text, match) \
-                    or "(" in text[max(0, match.start() - 50):match.start()] and BASELINE_LABEL_BEFORE_RE.search(text, max(0, match.start() - 50), match.start()):
+                    or "(" in text[max(0, match.start() - 50):match.start()] and BASELINE_LABEL_BEFORE_RE.search(text, max(0, match.start() - 50), match.start()) \
+                    or PAST_LABEL_BEFORE_RE.search(text, max(0, match.start() - 24), match.start()):  # "Vorbefund 88/nl": an earlier result
                 continue  # "(basal antes do tratamento: 92 mil/mm3)": a value before treatment, not the patient's now
             unnamed.append((match, max(0, match.start() - 160)))
     for match, floor in unnamed:
@@ -3700,7 +3713,7 @@ def _value_for_claim(claim: Claim, all_values: list[Mention], value_starts: list
             and DIGIT_RE.search(text, closing, claim.span[0]) is None:
         return last, False  # "AST 95 U/L (ULN 35; baseline within normal limits), reported as grade 2": past the value's own bracket
     if len(in_clause) == 1 and in_clause[0].span[1] <= claim.span[0] and distance(in_clause[0]) <= 60 \
-            and _only_thresholds_between(text, in_clause[0].span[1], claim.span[0]):
+            and (_only_thresholds_between(text, in_clause[0].span[1], claim.span[0]) or _only_times_and_doses_between(text, in_clause[0].span[1], claim.span[0])):
         return in_clause[0], False  # "Plt 58 — still below the 50 threshold, grade 3": the clause's one value, past a comparison
     # A grade that opens its clause ("Platelets 71 this morning; not grade 2 yet, keep monitoring") or what follows a
     # spaced dash ("Neutrophils 1.12 on the pre-cycle bloods - not at the grade 2 level yet") is about the value just
@@ -3764,6 +3777,16 @@ def _only_thresholds_between(text: str, start: int, end: int) -> bool:
 
 
 BARE_NUMBER_RE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?")
+TIME_COUNT_AFTER_RE = re.compile(r"(?i)\s*(?:wks?|weeks?|days?|d|hrs?|hours?|months?|mos?|cycles?)\b")
+
+
+def _only_times_and_doses_between(text: str, start: int, end: int) -> bool:
+    """Whether the numbers in text[start:end] only count time or dose a drug, then a clause's break right before a grade
+    ("lymphs .7 .5 .3 over the last 3 wks on pred 60, g2 now")."""
+    numbers = list(BARE_NUMBER_RE.finditer(text, start, end))
+    return bool(numbers) and all(TIME_COUNT_AFTER_RE.match(text, number.end()) or DRUG_BEFORE_RE.search(text, max(start, number.start() - 24), number.start())
+                                 for number in numbers) \
+        and BREAK_BEFORE_GRADE_RE.fullmatch(text, numbers[-1].end(), end) is not None
 BREAK_BEFORE_GRADE_RE = re.compile(r"(?i)(?:\s*[^\s\d,;:—–]{1,12}){0,2}\s*[,;:—–-]\s*(?:CTCAE\s+)?")  # " threshold, ", " cut-off, "
 ENGLISH_MONTH = r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
 DATE_TIME_TEXT_RE = re.compile(r"(?i)(?<![\d.])(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}[.-]\d{1,2}[.-]\d{2,4})(?![\d.])|(?<![\d.])\d{1,2}:\d{2}(?![\d.])|(?<![\d.])\d{1,2}\s*[ap]\.?m\b\.?|"

@@ -2089,6 +2089,14 @@ ROUND138_CLASSES = [
     ("LFTs: AST 120 U/L (ULN 40). Impression: AST increased, grade 1.", "5", []),
     # a table row named with its unit
     ("| Test | Result | Grade |\n|---|---|---|\n| Plt x10^9/L | 45 | 2 |\n| ANC x10^9/L | 1.1 | 2 |", "5", [(M, "plt", 2, 3)]),
+    # a time and a dose between a series and its grade
+    ("neuts .9 .7 .4 over 2 wks on dex 8, g2 now", "5", [(M, "anc", 2, 4)]),
+    # "our guy is at", then the condition that names the count
+    ("that 31 was bed 4's. our lady is at 88, g2 thrombocytopenia", "5", [(M, "plt", 2, 1)]),
+    # an earlier result labelled before its number
+    ("Neutrophile heute 0,9/nl, Vorbefund 1,6/nl. Neutropenie Grad 2.", "5", [(M, "anc", 2, 3)]),
+    # a reference bound in the value's bracket is no comparison; German liver terms
+    ("GOT 150 U/l (Norm <50): GOT-Erhöhung Grad 1.", "5", [(M, "ast", 1, 2)]),
 ]
 
 
