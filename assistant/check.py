@@ -687,9 +687,8 @@ def _name_the_subjects(text: str, claims: list[Claim]) -> None:
         start = claim.span[0] - len(window) + (digit.end() if digit else 0)
         if claim.span[0] - start < 4:
             continue
-        named = None
-        for named in ANALYTE_RE.finditer(text, start, claim.span[0]):
-            pass  # the last name before the claim
+        names = list(ANALYTE_RE.finditer(text, start, claim.span[0]))
+        named = names[-1] if names else None  # the last name before the claim
         if named is not None and SUBJECT_IS_RE.fullmatch(text, named.end(), claim.span[0]):
             claim.term_analyte = named.lastgroup
 

@@ -16,7 +16,15 @@ from pathlib import Path
 
 import yaml
 
-from assistant.ctcae import ANALYTE_LABELS, DEFAULT_ULN, MULTIPLE_OF_ULN, grade_febrile_neutropenia, grade_value, normalize_version, table
+from assistant.ctcae import (
+    ANALYTE_LABELS,
+    DEFAULT_ULN,
+    MULTIPLE_OF_ULN,
+    grade_febrile_neutropenia,
+    grade_value,
+    normalize_version,
+    table,
+)
 
 LAB_NAMES_FILE = Path(__file__).resolve().parent / "data" / "lab_names.yaml"
 
@@ -4312,7 +4320,7 @@ def _band_analytes() -> dict[tuple[float, float], str]:
     for analyte in ("wbc", "anc", "alc", "plt", "hgb"):
         grades = table("5.0")["terms"][analyte]["grades"]
         bounds = [grades[level]["below"] for level in ("2", "3", "4")]
-        bands.update({(upper, lower): analyte for upper, lower in zip(bounds, bounds[1:]) if upper is not None and lower is not None})
+        bands.update({(upper, lower): analyte for upper, lower in zip(bounds[:-1], bounds[1:], strict=True) if upper is not None and lower is not None})
     return bands
 
 
