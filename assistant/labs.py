@@ -2028,6 +2028,10 @@ def _find_mentions(text: str) -> list[Mention]:
                 # "our pt … screened at 81 and is 66 today": the owner's later value of now
                 mentions.append(_mention(analyte, text, current.start("cue"), later.end(), later.group("num"), bool(later.group("kilo")), current.group("unit"),
                                          None, later.span("num"), [parse_number(current.group("num")), parse_number(later.group("num"))]))
+            elif current and "," in text[_value_end(current):_value_end(current) + 3] and (later := NOW_STEP_AFTER_RE.match(text, _value_end(current))):
+                # "pt screened at 81, today 66": the owner's value, then the value of now
+                mentions.append(_mention(analyte, text, current.start("cue"), later.end("num"), later.group("num"), bool(later.group("kilo")), current.group("unit"),
+                                         None, later.span("num"), [parse_number(current.group("num")), parse_number(later.group("num"))]))
             elif current:  # "ANC <0.5 x10^9/L since 14/7, today 0.3": the threshold, then the patient's value today
                 mentions.append(_matched_mention(analyte, text, current.start("cue"), current.end("unit") if current.group("unit") else current.end("num"), current))
         elif "\n" in text[end:end + 40] and BASELINE_BEFORE_NAME_RE.search(text, max(0, match.start() - 24), match.start()) \
@@ -3510,9 +3514,13 @@ BEFORE_NAME_RE = re.compile(rf"(?<![\w.,/:^<>≤≥-])(?:{NUMBER})[ \t]*(?:{UNIT
 THRESHOLD_BEFORE_NUMBER_RE = re.compile(r"(?i)(?:[<>≤≥]|\b(?:below|under|above|over|than|least|most|(?<!down )(?<!back )(?<!up )to)\b)\s*$")  # but "is down to 42,000 platelets"
 
 
+# A value of now after a comma: "…, today 66", ", now at 1.2" (a later value of the same owner).
+NOW_STEP_AFTER_RE = re.compile(rf"[ \t]*,[ \t]*(?:and[ \t]+)?(?:today|now|this[ \t]+(?:morning|am)|currently|latest)[ \t]*:?[ \t]*(?:(?:is|at)[ \t]+)?{NUMBER}(?![\d.,/:])",
+                               re.IGNORECASE)
 # "came back at", "is at", "sitting at": the number after is a value, not a clock or a day (see TIME_NUMBER_BEFORE_RE)
 VALUE_AT_BEFORE_RE = re.compile(r"(?i)\b(?:came\s+back|come\s+back|(?:is|are|was|were|now|still|sits?|sitting|stands?|standing)(?:\s+(?:now|still|only))?)\s+at\s*$")
-BRACKETED_NAME_AFTER_RE = re.compile(rf"(?<![\w.,/])(?P<num>\d+(?:[.,]\d+)?)(?P<kilo>[ \t]?(?:[kK]|mil)(?![a-zA-Z/]))?[ \t]*(?P<unit>{UNIT_ALTERNATIVES})?[ \t]*\($",
+BRACKETED_NAME_AFTER_RE = re.compile(rf"(?<![\w.,/])(?P<num>\d+(?:[.,]\d+)?)(?P<kilo>[ \t]?(?:[kK]|mil)(?![a-zA-Z/]))?[ \t]*(?P<unit>{UNIT_ALTERNATIVES})?"
+                                     rf"(?:[ \t]+(?:this[ \t]+(?:am|pm|morning|afternoon|evening)|today|yesterday|now))?[ \t]*\($",
                                      re.IGNORECASE)  # "hoje deram 130 mil (plaquetas)"
 # A result's value, then the name it is for: "Your value: 1.3 for neutrophils absolute".
 RESULT_FOR_NAME_RE = re.compile(rf"(?i)\b(?:value|result|reading|level|shows?|showed|says|said|reads|came[ \t]+back(?:[ \t]+at)?)[ \t]*(?::|is|was)?[ \t]*"

@@ -2181,6 +2181,12 @@ ROUND138_READS = [
     ("repeat sent from clinic and it came back at 1.1 (neutrophils)", {"anc": 1.1}),
     # a short question between another's value and the writer's own
     ("My neighbour's platelets were 40 on nivolumab. Is that common? Mine are 160.", {"plt": 160}),
+    # (the sixth batch) after a threshold, the owner's value, then the value of now after a comma
+    ("trial needs ANC ≥1.5; she screened at 1.9, today 1.2", {"anc": 1.2}),
+    # a time of day between the value and the name in brackets
+    ("it came back at 0.4 this morning (neuts)", {"anc": 0.4}),
+    # whose patient it is in another language, the value right after
+    ("la mediana de las plaquetas del ensayo fue 190; en nuestro paciente 84", {"plt": 84}),
 ]
 
 
