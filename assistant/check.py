@@ -3852,8 +3852,11 @@ def _value_for_comparison(match: re.Match, all_values: list[Mention], value_star
         if re.search(r"\d", COMPARISON_RE.sub(" ", between)) or not CHAINED_COMPARISON_RE.fullmatch(between, earlier[-1].end()):
             return None
         return mention
-    if re.search(r"\d", between) and not re.search(r"\d", GRADE_CLAIM_RE.sub("", between)) and CONTINUED_SUBJECT_RE.search(between):
-        return mention  # "Platelets 74 — not grade 2, and still above the 75 threshold": the same subject goes on
+    if re.search(r"\d", between) and not re.search(r"\d", GRADE_CLAIM_RE.sub("", between)) \
+            and (CONTINUED_SUBJECT_RE.search(between) or len(between) <= 60 and APPOSITIVE_END_RE.search(between)):
+        # "Platelets 74 — not grade 2, and still above the 75 threshold", "Plt 74 this am — grade 1 thrombocytopenia, above the 75
+        # threshold": the same subject goes on
+        return mention
     if re.search(r"\d", between) and _says_again(text, mention, between):
         return mention  # "ANC 1.4 — meets the ANC criterion, since 1.4 is below 1.0": the value said again as the subject
     if len(between) > 90 or re.search(r"\d", between) and (re.search(r"\d", GRADE_CLAIM_RE.sub("", between))
@@ -3864,6 +3867,7 @@ def _value_for_comparison(match: re.Match, all_values: list[Mention], value_star
     return mention
 
 
+APPOSITIVE_END_RE = re.compile(r"^[^,;]*,\s*(?:(?:still|just|well|so|thus)\s+)?$")  # one comma, then the comparison
 CONTINUED_SUBJECT_RE = re.compile(r"(?i)[,;]\s*(?:and|but|yet|which)\s+(?:(?:still|also|now|just|well|even)\s+)*(?:(?:is|are|was|were|remains?|stays?|falls?|sits?|lies)\s+)?$")
 # ("ANC 1.7, grade 2 neutropenia, which falls below the 1.5 threshold": the count's condition, its value still the subject)
 

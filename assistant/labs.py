@@ -197,7 +197,7 @@ FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,
           r";(?=\d)|\s*\*+\s*(?=\d)|\x22[,;]\x22(?=\d)|\s*(?-i:\*?\(?(?:LL|HH|L|H|LOW|HIGH|Low|High|CRIT)\)?\*?)(?=[ \t]+\d)|\s+-\s+|\s*\.{2,}\s*|\s*…\s*|\s*(?:count|counts|level|levels|value|values|of|was|is|are|were|at|now|only|measured|"
           r"then|today|r(?=[ \t]+\d)|dropped|drops?|dropd|droped|dropt|fell|falls?|fallen|(?:got|gets|getting)(?:\s+(?:down|up|back))?\s+to|had|has|decreased|declined|down|recovered|to|reaching|reached|blood|serum|plasma|venous|capillary|bld|nadir(?:ed)?|bottomed(?:\s+out)?|peaked|"
           r"around|approximately|roughly|like|exactly|just|still|also|always|usually|normally|typically|back|came|comes|come|went|gone|goes|go|get|gets|rose|risen|remains?|remained|stable|steady|yesterday|say|maybe|perhaps|about|sat|sits|stood|stands|hovered|hovers|held|stayed|stays|rebounded|bounced|plateaued|plummeted|crashed|jumped|crept|persisted|persists|"
-          r"repeat|repeated|checked|rechecked|re-checked|latest|currently|this\s+morning|this\s+(?:am|a\.m\.|pm|p\.m\.|afternoon|evening)|"
+          r"repeat|repeated|checked|rechecked|re-checked|elevation|elevated|latest|currently|this\s+morning|this\s+(?:am|a\.m\.|pm|p\.m\.|afternoon|evening)|"
           r"(?:in|at)\s+(?:the\s+)?(?:clinic|GP|GP's|ward|office|infusion\s+(?:center|centre|suite)|day\s+unit)|"  # "Hb was repeated at the GP yesterday, 7.7"
           r"ce\s+(?:matin|soir)|esta\s+(?:mañana|manhã|tarde)|stamattina|stamane|heute\s+(?:morgen|früh)|vanochtend|vanmorgen|vanmiddag|vanavond|recovering|rising|falling|dropping|climbing|improving|declining|your|have|"
           r"fine|ok|okay|good|stables?|stabile|estables?|stabil|normales?|normaux|normali|normais|basses?|bajas?|bajos|bassi|basse|baixas?|baixos|absolut|aktuell|heute|jetzt|vandaag|nu|hoy|ahora|hoje|agora|oggi|adesso|aujourd'hui|actuellement|maintenant|"
@@ -1516,14 +1516,14 @@ def _current_after_threshold(text: str, position: int) -> re.Match | None:
 AGE_RE = re.compile(r"(?i)\b(?:he|she)(?:['’]s|s|\s+is)\s+(?P<age>\d{1,3})(?!\d|[.,]\d|\s*(?:k\b|x|/|g\b|mg|%))(?=\s*(?:[,.;!?]|and\b|but\b|y/?o\b|yrs?\b|years?\b|$))")
 # A sentence that opens with now and a value, after sentences of rules whose numbers are all thresholds: "If platelets fall
 # below 25 we'll admit; if they drop to 10 transfuse. Right now 63 and stable."
-NOW_SENTENCE_VALUE_RE = re.compile(rf"(?:[.;!?][ \t]+|\n[ \t]*(?:[•*·‣-][ \t]*)?)(?P<cue>(?:right[ \t]+)?(?:now|today|currently|current|latest|this[ \t]+morning))\b[ \t]*"
+NOW_SENTENCE_VALUE_RE = re.compile(rf"(?:[.;!?][ \t]+|\n[ \t]*(?:[•*·‣-][ \t]*)?)(?P<cue>(?:right[ \t]+|for[ \t]+|as[ \t]+of[ \t]+)?(?:now|today|currently|current|latest|this[ \t]+morning))\b[ \t]*"
                                    rf"(?:(?:it|they|she|he)(?:['’]s|['’]re|[ \t]+is|[ \t]+are)[ \t]+|is[ \t]+|are[ \t]+|:[ \t]*|at[ \t]+)?{NUMBER}[ \t]*(?:{UNIT})?",
                                    re.IGNORECASE)
 BASELINE_BEFORE_NAME_RE = re.compile(r"(?i)\b(?:baseline|pre-?treatment|pre-?ici|before\s+(?:treatment|immunotherapy)|previous|prior|initial)[ \t]*:?[ \t]*$")
 FIRST_DIGIT_RE = re.compile(r"(?<![\w.,])\d")  # a number's first digit (not one inside a name: "IMbrave150")
 RULE_MARK_RE = re.compile(r"[<>≤≥]")  # a rule's comparator, between a value and a sentence that opens with now
 NOW_CUE_WORDS = ("now", "today", "current", "latest", "morning")  # the words of now NOW_SENTENCE_VALUE_RE's cue needs (a cheap test first)
-RULE_NUMBER_BEFORE_RE = re.compile(r"(?i)(?:\b(?:to|below|under|above|over|than|at|of)|[<>≤≥]=?)[ \t]*$")
+RULE_NUMBER_BEFORE_RE = re.compile(r"(?i)(?:\b(?:to|below|under|above|over|than|at|of|grade|grado|grad|graad)|\bG|[<>≤≥]=?)[ \t]*$")  # (a grade the rule gives)
 
 
 def _now_after_rules(text: str, position: int) -> re.Match | None:

@@ -2100,6 +2100,12 @@ ROUND138_CLASSES = [
     ("Neutrophile heute 0,9/nl, Vorbefund 1,6/nl. Neutropenie Grad 2.", "5", [(M, "anc", 2, 3)]),
     # a reference bound in the value's bracket is no comparison; German liver terms
     ("GOT 150 U/l (Norm <50): GOT-Erhöhung Grad 1.", "5", [(M, "ast", 1, 2)]),
+    # (the sixth batch) a grade and a comparison one comma apart, about the same value
+    ("ANC 0.9 today — grade 2 neutropenia, above the 1.0 hold line so treat.", "5", [(M, "anc", 2, 3), (C, "anc", None, None)]),
+    # a liver value's "elevation" before its multiple of the upper limit
+    ("ALT elevation 2x ULN - grade 2.", "5", [(M, "alt", 2, 1)]),
+    # "For now" after a supposed drop and its grade
+    ("If the ANC falls below 0.5 it will be grade 4 and we admit. For now it's 1.2, grade 1.", "5", [(M, "anc", 1, 2)]),
 ]
 
 
