@@ -366,8 +366,8 @@ NOW_IN_BRACKET_RE = re.compile(rf"(?P<filler>(?:[ \t]+[^\W\d_][\w'’]*){{1,6}}[
 NOT_OWN_WORDS_RE = re.compile(r"(?i)\b(?:below|under|above|over|than|least|most|target|goal|threshold|trigger|cut|limit|normal|range|"
                               r"reference|ref|lln|uln|change|drop|fall|rise|increase|decrease|dose|per|grade)\b")
 TEMPERATURE_RE = re.compile(
-    r"(?i)(?:temp(?:erature)?|fever|febrile|T(?:max)?)\s*(?:of|to|was|is|at|:|=|up\s+to)?\s*(?P<t>\d{2,3}(?:\.\d+)?)\s*°?\s*(?P<scale>C|F)?\b"
-    r"|(?P<t2>\d{2,3}(?:\.\d+)?)\s*°\s*(?P<scale2>C|F)\b"
+    r"(?i)(?:temp(?:erature)?|fever|febrile|T(?:max)?)\s*(?:of|to|was|is|at|:|=|up\s+to)?\s*(?P<t>\d{2,3}(?:[.,]\d+)?)\s*°?\s*(?P<scale>C|F)?\b"
+    r"|(?P<t2>\d{2,3}(?:[.,]\d+)?)\s*°\s*(?P<scale2>C|F)\b"
 )
 SUSTAINED_RE = re.compile(r"(?i)sustained|for\s+(?:more\s+than|over)\s+(?:an|one|1)\s+hour|for\s+\d+\s+hours")
 
@@ -1933,8 +1933,9 @@ def _find_mentions(text: str) -> list[Mention]:
             if _trend_hinted(text, lowered, scan, name_starts) or (text.startswith(", ", scan) and text[scan + 2:scan + 3].isdigit()) \
                     or _comma_then_number(text, scan):  # "0,1 G/L à l'admission, 0,2 G/L à J5": a label, then the next
                 step = trend_step.match(text, scan)
-                if step and (_names_a_lab(text, scan, step.start("num")) or _next_row(text, scan, step.start("num"))):
-                    break
+                if step and (_names_a_lab(text, scan, step.start("num")) or _next_row(text, scan, step.start("num"))
+                             or text[step.end("num"):step.end("num") + 3].lstrip().startswith("°")):
+                    break  # (a temperature is no later value: "PNN 0,3 G/L, 38,9 °C")
             if not step and text[scan:scan + 1] in (",", ";") and ("post" in (ahead := lowered[scan:scan + 36]) or "after" in ahead or "later" in ahead) \
                     and (since := TIME_SINCE_STEP_RE.match(text, scan)) and (later := VALUE_RE.match(text, since.end())) and not later.group("cmp"):
                 step = later  # "pre-transfusion 8, 1 hr post 22": the time since the treatment labels the next value
@@ -3997,7 +3998,7 @@ def find_temperature(text: str) -> tuple[float, bool] | None:
     for match in TEMPERATURE_RE.finditer(text):
         raw = match.group("t") or match.group("t2")
         scale = (match.group("scale") or match.group("scale2") or "").upper()
-        value = float(raw)
+        value = float(raw.replace(",", "."))  # "38,9 °C"
         if scale == "F" or (not scale and value > 90):
             value = round((value - 32) * 5 / 9, 1)
         if 34.0 <= value <= 43.0 and (best is None or value > best):

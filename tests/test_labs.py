@@ -2187,6 +2187,8 @@ ROUND138_READS = [
     ("it came back at 0.4 this morning (neuts)", {"anc": 0.4}),
     # whose patient it is in another language, the value right after
     ("la mediana de las plaquetas del ensayo fue 190; en nuestro paciente 84", {"plt": 84}),
+    # a temperature with a decimal comma is no later value of the count before it, and with a low ANC it is febrile neutropenia
+    ("Neutrófilos 0,5 x10^9/L, 38,8 °C esta noche", {"anc": 0.5, "fn": 0.5}),
 ]
 
 
