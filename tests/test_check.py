@@ -291,7 +291,8 @@ def test_a_one_megabyte_line_is_checked_in_linear_time():
                                   "review-fresh131", "review-fresh132", "review-fresh134",
                                   "review-fresh135", "review-fresh137", "review-fresh138", "review-fresh140",
                                   "review-fresh141", "review-fresh143", "review-fresh144", "review-fresh146",
-                                  "review-fresh147", "review-fresh149", "review-fresh150", "review-fresh152"])
+                                  "review-fresh147", "review-fresh149", "review-fresh150", "review-fresh152",
+                                  "review-fresh153", "review-fresh155"])
 def test_held_out_passages(name):
     """Precision and recall per passage: the development set must stay at 0.97 or better; the fresh set (never
     tuned on) guards against regressions."""
@@ -312,8 +313,8 @@ def test_held_out_passages(name):
     # round's, the honest fresh103, fresh106, fresh109, fresh112, fresh115 and fresh118 beside them; fresh120, fresh122, fresh123,
     # fresh125, fresh126, fresh128, fresh129 and fresh131, the round after's, the honest fresh121, fresh124, fresh127 and fresh130
     # beside them, and fresh132, fresh134, fresh135 and fresh137 with the honest fresh133 and fresh136; fresh99 and fresh132, written late,
-    # 0.982 / 0.932 when set, held at 0.95 for its recall; fresh138, fresh140, fresh141, fresh143, fresh144, fresh146, fresh147, fresh149, fresh150 and fresh152, the round
-    # after's, the honest fresh139, fresh142, fresh145, fresh148 and fresh151 beside them; fresh150, written last, 0.991 / 0.966
+    # 0.982 / 0.932 when set, held at 0.95 for its recall; fresh138, fresh140, fresh141, fresh143, fresh144, fresh146, fresh147, fresh149, fresh150, fresh152, fresh153 and
+    # fresh155, the round after's, the honest fresh139, fresh142, fresh145, fresh148, fresh151 and fresh154 beside them; fresh150, 0.991 / 0.966
     # when set, held at 0.95 for its recall)
     floor = (0.97, 0.97) if name not in ("review-fresh", "review-fresh42", "review-fresh65", "review-fresh70", "review-fresh99", "review-fresh132",
                                          "review-fresh150") \

@@ -346,7 +346,8 @@ def test_a_bare_v6_is_a_version_request():
                                        ("lab-strings-fresh144", "lab_strings_fresh144.jsonl"), ("lab-strings-fresh145", "lab_strings_fresh145.jsonl"),
                                        ("lab-strings-fresh147", "lab_strings_fresh147.jsonl"), ("lab-strings-fresh148", "lab_strings_fresh148.jsonl"),
                                        ("lab-strings-fresh150", "lab_strings_fresh150.jsonl"), ("lab-strings-fresh151", "lab_strings_fresh151.jsonl"),
-                                       ("lab-strings-fresh153", "lab_strings_fresh153.jsonl")])
+                                       ("lab-strings-fresh153", "lab_strings_fresh153.jsonl"), ("lab-strings-fresh154", "lab_strings_fresh154.jsonl"),
+                                       ("lab-strings-fresh156", "lab_strings_fresh156.jsonl")])
 def test_held_out_lab_strings_are_read(name, path):
     """Every value of the development sets is read and none invented, but for the few strings of the last six rounds left
     unread (their classes are listed in the closing note); the first fresh set guards regressions."""
@@ -415,8 +416,9 @@ def test_held_out_lab_strings_are_read(name, path):
                   "lab-strings-fresh147"):
         # development sets of the round after (0.986/1, 0.996/1, 0.984/3, 0.996/1, 0.982/1, 0.978/1 when set)
         assert scores["lab_value_accuracy"] >= 0.99 and scores["lab_values_invented"] <= 1
-    elif name in ("lab-strings-fresh148", "lab-strings-fresh150", "lab-strings-fresh151", "lab-strings-fresh153"):
-        # written late in the round after (0.978/3, 0.996/1, 0.982/2, 0.992/2 when set)
+    elif name in ("lab-strings-fresh148", "lab-strings-fresh150", "lab-strings-fresh151", "lab-strings-fresh153", "lab-strings-fresh154",
+                  "lab-strings-fresh156"):
+        # written late in the round after (0.978/3, 0.996/1, 0.982/2, 0.992/2, 0.987/1, 0.983/3 when set)
         assert scores["lab_value_accuracy"] >= 0.98 and scores["lab_values_invented"] <= 3
     elif name != "lab-strings-fresh":  # fresh2 to fresh6 were each developed on in the rounds after they were written
         assert scores["lab_value_accuracy"] == 1.0 and scores["lab_values_invented"] == 0
