@@ -3040,14 +3040,13 @@ PAST_OPENING_RE = re.compile(r"(?i)(?:previous|prior|earlier|older|historical|ba
 def _opens_with_the_past(sentence: str) -> bool:
     """Whether a sentence (stripped) opens with a word of the past: "Previous platelets: 230 (6 months ago), 148"."""
     first = sentence[:1]
-    if first not in PAST_OPENING_LETTERS or first in AGO_OPENING_LETTERS and "ago" not in sentence[:30] \
-            and not sentence[:12].lower().startswith(("admission", "at admission")):
+    if first not in PAST_OPENING_LETTERS or first in AGO_OPENING_LETTERS and "ago" not in sentence[:30]:
         return False  # "Two weeks ago …": a plain test first
     return PAST_OPENING_RE.match(sentence) is not None
 
 
 PAST_OPENING_LETTERS = "pPeEoOhHbBlL0123456789tTfFsSaAcCrR"  # the first letters of PAST_OPENING_RE's words: a plain test first
-AGO_OPENING_LETTERS = "0123456789tTfFsSaA"  # those of "3 weeks ago", "two …", "four …", "several …", "a few …", which need "ago"
+AGO_OPENING_LETTERS = "0123456789tTfFsS"  # those of "3 weeks ago", "two …", "four …", "several …", which need "ago" ("a few …" too, but "a" also opens "at admission:")
 SUBJECT_OPENING_RE = re.compile(r"(?i)\s*(?:(?:note|comment|assessment|impression|update|plan|a/p|summary)\s*:\s*)?(?:(?:the|his|her|their|your|my|our|its)\s+)?")  # "Note: plt trending down, now grade 3"
 GRADED_AS_BEFORE_RE = re.compile(r"(?i)\b(?:graded|rated|scored|recorded|coded|entered|classified|classed|logged)\s+(?:(?:the|his|her|their|its)\s+)?"
                                  r"[\w-]+(?:\s+[\w-]+)?\s+as\s+(?:an?\s+)?(?:CTCAE\s+)?$")
@@ -3712,7 +3711,8 @@ def _value_for_claim(claim: Claim, all_values: list[Mention], value_starts: list
             and DIGIT_RE.search(text, closing, claim.span[0]) is None:
         return last, False  # "AST 95 U/L (ULN 35; baseline within normal limits), reported as grade 2": past the value's own bracket
     if len(in_clause) == 1 and in_clause[0].span[1] <= claim.span[0] and distance(in_clause[0]) <= 60 \
-            and (_only_thresholds_between(text, in_clause[0].span[1], claim.span[0]) or _only_times_and_doses_between(text, in_clause[0].span[1], claim.span[0])):
+            and (_only_numbers_between(text, in_clause[0].span[1], claim.span[0], _threshold_number)
+                 or _only_numbers_between(text, in_clause[0].span[1], claim.span[0], _time_or_dose_number)):
         return in_clause[0], False  # "Plt 58 — still below the 50 threshold, grade 3": the clause's one value, past a comparison
     # A grade that opens its clause ("Platelets 71 this morning; not grade 2 yet, keep monitoring") or what follows a
     # spaced dash ("Neutrophils 1.12 on the pre-cycle bloods - not at the grade 2 level yet") is about the value just
@@ -3767,25 +3767,26 @@ def _other_number(text: str, start: int, end: int, same: str | None = None) -> b
         "", GRADE_CLAIM_RE.sub("", VERSION_NAMED_RE.sub("", between))))) is not None
 
 
-def _only_thresholds_between(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] holds a comparison with thresholds only, then a clause's break right before a grade ("Plt 58 —
-    still below the 50 threshold, grade 3"; not "below the 50 threshold that separates grade 2 from grade 3")."""
+def _only_numbers_between(text: str, start: int, end: int, allowed) -> bool:
+    """Whether every number in text[start:end] is one `allowed(text, start, number)` lets stand, then a clause's break right before
+    a grade: thresholds ("Plt 58 — still below the 50 threshold, grade 3"; not "below the 50 threshold that separates grade 2 from
+    grade 3"), or counts of time and doses of a drug ("lymphs .7 .5 .3 over the last 3 wks on pred 60, g2 now")."""
     numbers = list(BARE_NUMBER_RE.finditer(text, start, end))
-    return bool(numbers) and all(THRESHOLD_BEFORE_NUMBER_RE.search(text, max(start, number.start() - 14), number.start()) for number in numbers) \
+    return bool(numbers) and all(allowed(text, start, number) for number in numbers) \
         and BREAK_BEFORE_GRADE_RE.fullmatch(text, numbers[-1].end(), end) is not None
+
+
+def _threshold_number(text: str, start: int, number: re.Match) -> bool:
+    return THRESHOLD_BEFORE_NUMBER_RE.search(text, max(start, number.start() - 14), number.start()) is not None
+
+
+def _time_or_dose_number(text: str, start: int, number: re.Match) -> bool:
+    return TIME_COUNT_AFTER_RE.match(text, number.end()) is not None or DRUG_BEFORE_RE.search(text, max(start, number.start() - 24), number.start()) is not None
 
 
 BARE_NUMBER_RE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?")
 TIME_COUNT_AFTER_RE = re.compile(r"(?i)\s*(?:wks?|weeks?|days?|d|hrs?|hours?|months?|mos?|cycles?)\b")
 
-
-def _only_times_and_doses_between(text: str, start: int, end: int) -> bool:
-    """Whether the numbers in text[start:end] only count time or dose a drug, then a clause's break right before a grade
-    ("lymphs .7 .5 .3 over the last 3 wks on pred 60, g2 now")."""
-    numbers = list(BARE_NUMBER_RE.finditer(text, start, end))
-    return bool(numbers) and all(TIME_COUNT_AFTER_RE.match(text, number.end()) or DRUG_BEFORE_RE.search(text, max(start, number.start() - 24), number.start())
-                                 for number in numbers) \
-        and BREAK_BEFORE_GRADE_RE.fullmatch(text, numbers[-1].end(), end) is not None
 BREAK_BEFORE_GRADE_RE = re.compile(r"(?i)(?:\s*[^\s\d,;:—–]{1,12}){0,2}\s*[,;:—–-]\s*(?:CTCAE\s+)?")  # " threshold, ", " cut-off, "
 ENGLISH_MONTH = r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
 DATE_TIME_TEXT_RE = re.compile(r"(?i)(?<![\d.])(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}[.-]\d{1,2}[.-]\d{2,4})(?![\d.])|(?<![\d.])\d{1,2}:\d{2}(?![\d.])|(?<![\d.])\d{1,2}\s*[ap]\.?m\b\.?|"

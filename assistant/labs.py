@@ -151,6 +151,10 @@ EVENT_LABEL = (r"(?:de|à[ \t]+la|à[ \t]+l['’]|al|bei(?:[ \t]+der)?|bij|na|al
 # "PLT 03/12 09:40: 22", "Hb 4 Mar 9.1", "Hgb 2025-07-24: 9.6", "Hb 17.07.2025: 9,0", "platelets on 3/4 were 88": when, then the value; "Platelets 06:00: 27", "Platelet ct 0512: 33": a clock, a colon, the value
 # A time relative to now between a name and its value, with a preposition or a verb after it: "gestern bei 54.000", "hier 62000".
 RELATIVE_TIME_FILLER = r"\s*" + RELATIVE_TIME + r"\s*,?\s*(?:(?:bei|at|à|a|op|em|en|di|de|was|were|era|erano|était|étaient|war|waren|lag|lagen)\s+)?(?=\d)|"
+# The start of a month or a week in the other languages read: "(a) inizio (del) mese", "au début du mois", "Anfang des Monats".
+START_OF = r"(?:l['’])?(?:inizio|principio|comienzo|d[ée]but|in[íi]cio|anfang|begin)"
+START_OF_LINK = r"(?:del?|do|da|des|du|della|dello)"
+PERIOD_NAME = r"(?:mese|mes|mois|m[êe]s|monats?|maand|settimana|semana|semaine|woche|week)"
 FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|(?:19|20)\d\d-[01]\d-[0-3]\d|\d{1,2}\.\d{1,2}\.(?:\d{2,4}|(?=[ \t]*:))|"
           r"\d{1,2}\.?[ -]" + MONTH_NAME + r")(?:[ \t]+(?:[01]\d|2[0-3])[0-5]\d(?=\)?[ \t]*:))?\)?(?:[ \t]+\d{1,2}:\d{2})?(?:[ \t]*:[ \t]*|[ \t]+(?:(?:was|were|is|are)[ \t]+)?)(?=\d)|"
           r"[ \t]+(?:at[ \t]+|@[ \t]*)?(?:\d{1,2}:\d{2}|(?:[01]\d|2[0-3])[0-5]\d)[ \t]*[:=][ \t]*(?=\d)|[ \t]+\d{1,2}:\d{2}[ \t]+(?:(?:was|is|were)[ \t]+)?(?=\d)|"
@@ -190,8 +194,7 @@ FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,
           r"(?:(?:down|up)[ \t]+)?(?:from|de|da|von|van)?[ \t]*\d[\d.,]*(?:[ \t]*mil)?[ \t]*(?:[^\s\d]*/[^\s\d]+[ \t]*)?"
           r"(?:(?:in|en|im|em|op|on|am|le|el|il)[ \t]+[A-Za-zÀ-ÿ]+[ \t]+|"  # "daalde van 7,8 mmol/L in januari naar 6,1"
           # "scese da 180.000/mmc a inizio mese a 61.000": the start of the month or the week
-          r"(?:a|ad|al|au|à|no|em|am)[ \t]+(?:l['’])?(?:inizio|principio|comienzo|d[ée]but|in[íi]cio|anfang|begin)(?:[ \t]+(?:del?|do|da|des|du|della|dello))?"
-          r"[ \t]+(?:mese|mes|mois|m[êe]s|monats?|maand|settimana|semana|semaine|woche|week)[ \t]+)?"
+          r"(?:a|ad|al|au|à|no|em|am)[ \t]+" + START_OF + r"(?:[ \t]+" + START_OF_LINK + r")?[ \t]+" + PERIOD_NAME + r"[ \t]+)?"
           r"(?:(?:down|up|back)[ \t]+)?(?:to|para|a|à|auf|naar|tot)[ \t]+(?=\d)|"
           r"\s+|" + RELATIVE_TIME_FILLER + REFERENCE_BEFORE_RESULT + r"|\s*[:=(,#|—–↓↑]\s*(?!\d{1,2}/\d{1,2}(?:/\d{2,4})?\))|"
           r";(?=\d)|\s*\*+\s*(?=\d)|\x22[,;]\x22(?=\d)|\s*(?-i:\*?\(?(?:LL|HH|L|H|LOW|HIGH|Low|High|CRIT)\)?\*?)(?=[ \t]+\d)|\s+-\s+|\s*\.{2,}\s*|\s*…\s*|\s*(?:count|counts|level|levels|value|values|of|was|is|are|were|at|now|only|measured|"
@@ -590,8 +593,8 @@ VALUE_TIME_LABEL = (rf"(?:{RELATIVE_TIME}|(?:in|en|im|a|ad|em|op)\s+{MONTH_NAME}
                     rf"(?:(?:à|au|at|en|al|am|by|in|on|el|le|il|op|em|o|no)\s+)?(?:J|D|day|jour|d[íi]a|Tag|giorno|dag|week|wk|cycle|c|month|semaine|semana|settimana|Woche)\s*\+?\d{{1,3}}(?!\d|[.,]\d)(?:\s+(?:after|post|following|with|under|on)\s+(?:the\s+)?[A-Za-z][\w-]*)?|"
                     rf"previously|(?:at\s+)?baseline|at\s+(?:the\s+)?start\s+of\s+[\w-]+|"
                     # ... and in the other languages: "a inizio mese", "au début du mois", "a principios de mes", "Anfang des Monats"
-                    rf"(?:(?:a|ad|al|all['’]|au|à|a\s+principios\s+de|no|em|am|aan\s+het)\s*)?(?:l['’])?(?:inizio|principio|comienzo|d[ée]but|in[íi]cio|anfang|begin)"
-                    rf"(?:\s+(?:del?|do|da|des|du|della|dello|van\s+de))?\s+(?:mese|mes|mois|m[êe]s|monats?|maand|settimana|semana|semaine|woche|week|ciclo|cycle|kuur)|@\s*(?:[01]\d|2[0-3])[0-5]\d(?!\d)|c\s*\d{{1,2}}\s*d\s*\d{{1,2}}(?!\d)|at\s+(?:the\s+)?(?:start|onset|outset)|(?:at|on|upon)\s+(?:the\s+)?(?:day\s+of\s+)?(?:admission|discharge|diagnosis|presentation|screening|follow-?up|nadir)|"
+                    rf"(?:(?:a|ad|al|all['’]|au|à|a\s+principios\s+de|no|em|am|aan\s+het)\s*)?{START_OF}"
+                    rf"(?:\s+(?:{START_OF_LINK}|van\s+de))?\s+(?:{PERIOD_NAME}|ciclo|cycle|kuur)|@\s*(?:[01]\d|2[0-3])[0-5]\d(?!\d)|c\s*\d{{1,2}}\s*d\s*\d{{1,2}}(?!\d)|at\s+(?:the\s+)?(?:start|onset|outset)|(?:at|on|upon)\s+(?:the\s+)?(?:day\s+of\s+)?(?:admission|discharge|diagnosis|presentation|screening|follow-?up|nadir)|"
                     rf"(?:bei|bij|na|al|à\s+la|alla|à\s+l['’]|all['’])\s*(?:Entlassung|ontslag|alta|sortie|dimissione|Aufnahme|opname|admiss[ãa]o|admission|ingreso|entr[ée]e|ingresso)|"
                     rf"(?:before|prior\s+to|pre-?)\s*[A-Za-z][^,;\d\n]{{0,25}}(?:\d{{1,2}})?|pre\b|"
                     rf"(?:after|following)\s+(?:(?:two|three|four|\d|a|an|the|her|his|its|their|one|[A-Za-z][\w-]*)\s+){{0,3}}[A-Za-z][\w-]*)")
@@ -620,8 +623,8 @@ FOREIGN_FROM_RE = re.compile(r"(?i)\b(?:de|da|von|van|desde)\s*$")
 FOREIGN_TO_STEP_RE = re.compile(rf"(?:[ \t]+(?P<label>(?:le|el|il|am|em|op|on|au|al)[ \t]+(?:\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\d{{1,2}}\.\d{{1,2}}\.?"
                                 rf"|(?:J|D|d[íi]a|jour|Tag|giorno|dag)[ \t]*\+?\d{{1,3}}(?!\d))"
                                 # "scese da 180.000/mmc a inizio mese a 61.000/mmc": the start of the month, or of the week, as the first value's label
-                                rf"|(?:a|ad|al|au|à|no|em|am|a[ \t]+principios[ \t]+de)[ \t]+(?:l['’])?(?:inizio|principio|comienzo|d[ée]but|in[íi]cio|anfang|begin)"
-                                rf"(?:[ \t]+(?:del?|do|da|des|du|della|dello|van[ \t]+de))?[ \t]+(?:mese|mes|mois|m[êe]s|monats?|maand|settimana|semana|semaine|woche|week)))?[ \t]+(?P<to>à|a|auf|naar|para|até|ad)[ \t]+{NUMBER}",
+                                rf"|(?:a|ad|al|au|à|no|em|am|a[ \t]+principios[ \t]+de)[ \t]+{START_OF}"
+                                rf"(?:[ \t]+(?:{START_OF_LINK}|van[ \t]+de))?[ \t]+{PERIOD_NAME}))?[ \t]+(?P<to>à|a|auf|naar|para|até|ad)[ \t]+{NUMBER}",
                                 re.IGNORECASE)
 FOREIGN_CHANGE_RE = re.compile(r"(?i)\b(?:(?:remont|descend|chut|baiss|augment|diminu|pass)(?:é|ée|és|ées|u|ue|us|ues)|pas(?:aron|ó)|"
                                r"pass(?:aram|ou|arono|ati|ate)|(?:baj|sub|descend|aument|disminu)(?:ad[oa]s?|id[oa]s?|ó|ió|yó|aron|ieron|yeron)|"
@@ -1482,14 +1485,16 @@ CURRENT_AFTER_THRESHOLD_RE = re.compile(rf"(?:[ \t]*(?:[-–]|and|to)[ \t]*\.?\d
                                         rf"(?:[,;?—–]|\s\((?=\s*(?:today|now|{FOREIGN_TODAY}|currently)\b)|\s-\s|\.{{2,}}|\.(?=\s+(?:they|it|mine|ours|our|my|his|hers|theirs|yours|she|he|pt|patient|mr|mrs|ms)['’\s.]|\s+(?:right\s+)?(?:now|today|currently|this\s+morning)\b|\s+(?:current|latest)\s*:?\s*\d|\s+{PATIENTS_OWN}|\s+{FOREIGN_OWNER}\s)|(?=\s+(?:ours|his|hers|theirs|yours|mine)\s)|(?=\s+and\s+my\s+(?:last|latest|most\s+recent|own|recent)\s)|(?=\s+and\s+(?:she|he)(?:['’]s|\s+is)\s+(?:at\s+|now\s+|only\s+|(?:sitting|running|sat)\s+at\s+)?\d)|(?=\s+(?:but|whereas|while)\s))\s*(?:but\s+|and\s+|right\s+|whereas\s+|while\s+|for\s+now\s*,?\s*|as\s+of\s+(?:now|today)\s*,?\s*)?"
                                         rf"(?P<cue>today|now|this\s+morning|this\s+week|currently|{FOREIGN_TODAY}|current(?=\s*:?\s*\d)|latest(?=\s*:?\s*\d)|(?:his|hers|they|it)(?=(?:\s+(?:today|now|currently))?\s+(?:is|was|are|were|came\s+back|come\s+back)\s|['’]re\s+at\s)|they['’]?re(?=\s+(?:at\s+|now\s+|only\s+)?\d)|{OWNER}(?:['’](?:s|re))?(?:\s+(?:count|value|result|level|number|reading))?(?:\s+(?:with|on)\s+[^,;.\d\n]{{1,40}}?|\s+in\s+(?:bed|bay|room|rm)\s*\d+|\s*\((?:bed|bay|room|rm)\s*\d+\))?(?:\s+(?:today|now|currently|this\s+morning|on\s+[a-z]{{4,}}))?(?=\s+(?:is|was|are|were|came\s+back|come\s+back|has|had|at|sits?|sitting|stands?|standing|screened|measured|tested)\s)|(?:ours|mine|theirs|yours|hers|his|(?:(?:our|my|this|the)\s+)?(?:pts?|patient)(?:['’]s)?(?:\s+(?:him|her)self)?)(?:\s+(?:today|now|currently|this\s+morning))?(?=\s*:?\s*[1-9]|\s*:?\s*0[.,]|\s+(?:screened|measured|tested|sits?|sitting)\s+(?:at\s+)?\d)(?!\s*:?\s*\d+(?:st|nd|rd|th)\b)|(?:she|he)(?=['’]s\s+(?:at\s+|now\s+|only\s+)?\d|\s+is\s+(?:at\s+|now\s+|only\s+)?\d|['’]s\s+(?:(?:sitting|running|sat)\s+)?at\s|\s+is\s+(?:(?:sitting|running|sat)\s+)?at\s|\s+(?:screened|sits|sat|came\s+back)\s+at\s)|(?:pt|patient)(?:['’]s)?\s+value|{PATIENTS_OWN}|{FOREIGN_OWNER}\s+(?:{PRONOUN_BE}|hat|heeft|tem|tiene|ha|a)\s+(?:(?:à|a|bei|op|em|en|de|di|van)\s+)?(?=\d)|{FOREIGN_OWNER}(?:\s+(?:{FOREIGN_TODAY}))?(?=\s*:?\s*\d))(?:['’](?:s|re))?\s*(?::\s*)?{SUBJECT_VERB}{NUMBER}\s*(?:{UNIT})?",
                                         re.IGNORECASE)
+# A pronoun and a verb a value of the person's own follows: "she screened at 1.45", "he came back at 0.8".
+PRONOUN_VALUE_VERBS = tuple(f"{pronoun} {verb}" for verb in ("screened", "sat", "sits", "came back") for pronoun in ("he", "she"))
 OWNER_WORDS = ("mine", "ours", "pt", "patient", "guy", "lady", "man", "woman", "gent", "chap", "his ", "hers", "theirs", "yours", "he's", "she's", "mr ", "mr.", "mrs", "ms ", "ms.", "miss ",
-               "he is", "she is", "this one", "he screened", "she screened", "he sat", "she sat", "he sits", "she sits", "he came back", "she came back")  # one of them is in every OWNER and every cue of whose value follows
+               "he is", "she is", "this one", *PRONOUN_VALUE_VERBS)  # one of them is in every OWNER and every cue of whose value follows
 # a cue the patient's value may follow after a name with none: whose value it is, or that it is current
 OWNER_CUE_RE = re.compile(rf"(?i)(?:{OWNER}|{FOREIGN_OWNER}|{PATIENTS_OWN}|his|hers|they|she|he|today|now|this\s+morning|this\s+week|currently|current|latest|"
                           rf"{FOREIGN_TODAY})\b")
 # the cue's first letters: a word of now, or a possessive ("hold if plt <75, ours is 88", "ref range 1.8-7.7, his is 1.6")
 CURRENT_WORDS = ("today", "now", "morning", "this week", "current", "latest", "hoy", "oggi", "heute", "aujourd", "hoje", "vandaag", "ours ", "his ", "hers ", "theirs ", "yours ", "mine ", "mine'", "mine’", "ours'", "ours’",
-                 "value", "they ", "it ", "he's", "he is", " pt ", "he screened", "he sat", "he sits", "he came back",
+                 "value", "they ", "it ", "he's", "he is", " pt ", *PRONOUN_VALUE_VERBS,
                  "he’s", "they'", "they’", "pt'", "pt’", "pt:", " pts ", "himself", "herself", "guy", "lady", "man ", "woman", "gent", "chap",
                  "patient", "pacient", "pazient", "patiënt", "mr ", "mr.", "mrs", "ms ", "ms.", "miss ")
 
