@@ -303,8 +303,10 @@ def _analyte_regex() -> re.Pattern:
 
 
 ANALYTE_RE = _analyte_regex()
+# A day's date before the value it dates ("at discharge 02/16: 74", "12/03/2026 was 8.1"): never the value itself.
+DATE_BEFORE_VALUE = r"\d{1,2}/\d{1,2}(?:/\d{2,4})?(?=[ \t]*[:=]|[ \t]+(?:\d|(?:was|were|is|are)\b))"
 VALUE_RE = re.compile(
-    rf"(?P<filler>(?:{FILLER}){{0,4}}?)(?:{FROM_TO})?(?:{COMPARATOR}\s*(?:the\s+)?)?(?!\d{{1,2}}(?:\s+(?:hours?|hrs?|days?|weeks?|wks?|months?)\s+ago|\s*(?:h|d|wk|w|mos?)\s+ago|h(?:\d{{2}})?|(?::\d{{2}})?\s*(?:am|pm|a\.m\.|p\.m\.))\b|\d{{0,2}}0s\b){NUMBER}\s*(?:{UNIT})?",
+    rf"(?P<filler>(?:{FILLER}){{0,4}}?)(?:{FROM_TO})?(?:{COMPARATOR}\s*(?:the\s+)?)?(?!\d{{1,2}}(?:\s+(?:hours?|hrs?|days?|weeks?|wks?|months?)\s+ago|\s*(?:h|d|wk|w|mos?)\s+ago|h(?:\d{{2}})?|(?::\d{{2}})?\s*(?:am|pm|a\.m\.|p\.m\.))\b|\d{{0,2}}0s\b|{DATE_BEFORE_VALUE}){NUMBER}\s*(?:{UNIT})?",
     re.IGNORECASE,
 )
 # The same without the times between name and value (clocks, weekdays, an admission or a discharge, times relative to now):
@@ -368,6 +370,8 @@ NOW_IN_BRACKET_RE = re.compile(rf"(?P<filler>(?:[ \t]+[^\W\d_][\w'’]*){{1,6}}[
 # Words that make the bracketed number a threshold or another quantity, not the named value.
 NOT_OWN_WORDS_RE = re.compile(r"(?i)\b(?:below|under|above|over|than|least|most|target|goal|threshold|trigger|cut|limit|normal|range|"
                               r"reference|ref|lln|uln|change|drop|fall|rise|increase|decrease|dose|per|grade)\b")
+# A word of fever: the number after it is a temperature ("febrile to 38.9", "fièvre à 38,6", "Tmax 39.1").
+FEVER_WORD_RE = re.compile(r"(?i)\b(?:temp(?:eratures?)?|tmax|fever|febrile|pyrexi\w*|fi[eè]vre|fiebre|fieber|febbre|febre|koorts)\b")
 TEMPERATURE_RE = re.compile(
     r"(?i)(?:temp(?:erature)?|fever|febrile|T(?:max)?)\s*(?:of|to|was|is|at|:|=|up\s+to)?\s*(?P<t>\d{2,3}(?:[.,]\d+)?)\s*°?\s*(?P<scale>C|F)?\b"
     r"|(?P<t2>\d{2,3}(?:[.,]\d+)?)\s*°\s*(?P<scale2>C|F)\b"
@@ -1698,6 +1702,11 @@ def _find_mentions(text: str) -> list[Mention]:
     for match in names:
         analyte = match.lastgroup
         position = match.end()
+        if any(character.isdigit() for character in text[max(0, match.start() - 4):match.start()]) \
+                and (at_value := AT_VALUE_BEFORE_NAME_RE.search(text, max(0, match.start() - 50), match.start())):
+            # "our pt is at 68 plts, baseline was 102": the value said to be where the count is, before its name (a value
+            # after the name, marked as past, loses to it; see latest_of_timed_repeats)
+            mentions.append(_matched_mention(analyte, text, at_value.start("num"), match.end(), at_value))
         if text[position:position + 2].strip()[:1] in (",", "-", "–", "—") and (aside := APPOSITIVE_RE.match(text, position)):
             position = aside.end()  # "your neutrophils, the cells that fight bacteria, are 1.4": an aside between name and value
         if "%" in text[position:position + 3] and text[position:position + 3].lstrip().startswith("%"):
@@ -1962,6 +1971,8 @@ def _find_mentions(text: str) -> list[Mention]:
             if not step or step.start("num") - scan > 6 and OTHER_PERSON_HINT_RE.search(lowered, scan, step.start("num")) \
                     and OTHER_PERSON_RE.search(text, scan, step.start("num")):
                 break  # "my pt plt 90, the one next door is 40": someone else's value ends the series
+            if FEVER_WORD_RE.search(text, scan, step.start("num")):
+                break  # "plt 44; febrile to 38.9": a temperature, not a later value
             if text[step.end("num"):step.end("num") + 6].lstrip(" ×xX*").startswith(("ULN", "LSN")):
                 break  # "Bilirubin 70 µmol/L (ULN 21) → 3.3× ULN": a multiple of the upper limit, not a later value
             if DRUG_BEFORE_RE.search(text, max(scan, step.start("num") - 24), step.start("num")) and not UNIT_AFTER_STEP_RE.match(text, step.end("num")):
@@ -3450,6 +3461,12 @@ def long_table_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]
     return found, covered
 
 
+# A value said to be where the count is, right before the count's name: "our pt is at 68 plts", "she's sitting at 0.9
+# neuts", "now down to 41K platelets".
+AT_VALUE_BEFORE_NAME_RE = re.compile(
+    rf"(?:\b(?:is|are|was|were|r|sits?|sitting|stands?|standing|holding|hovering)[ \t]+(?:(?:now|currently|today|still|just)[ \t]+)?"
+    rf"(?:at|around|about)|(?<=\w)['’]s[ \t]+(?:(?:now|currently|today|still|just)[ \t]+)?(?:at|around|about)|\b(?:down|up|back)[ \t]+to|"
+    rf"\b(?:dropped|dipped|fell|fallen|rose|risen|recovered|climbed|improved|crashed|tanked)[ \t]+to)[ \t]+{NUMBER}(?:[ \t]*(?:{UNIT}))?[ \t]*$", re.IGNORECASE)
 # A value before its name, set off by a comma or followed by an article: "At 63K, the platelet count", "At 0.5 x10^9/L the
 # neutrophil count".
 LEADING_VALUE_RE = re.compile(rf"\b(?:at|of|with)\s+{NUMBER}\s*(?:{UNIT})?(?:\s*,\s*(?:the\s+|her\s+|his\s+|their\s+|your\s+)?"
@@ -3483,7 +3500,7 @@ TIME_SINCE_GAP_RE = re.compile(r"(?i)[ \t]+\d{1,3}[ \t]*(?:hrs?|h|hours?|mins?|m
 PLACE_GAP_RE = re.compile(r"(?:\s+(?:recorded|measured|obtained|drawn|taken|checked|seen|documented|noted|reported))?"
                           r"\s*(?:(?:in|on|at|during|after|before|from|for|since|post|pre)\s+|(?:pre|post)-(?=[A-Za-z]))(?:d/c\s*|[A-Za-z][\w'-]*\s*|(?:day|d|week|cycle)\s*\d{1,3}\s*|"
                           r"\d{1,2}\s*(?:units?|u|bags?|pools?)\b\s*){1,4}?"  # "plt count post 1 unit = 34"
-                          r"(?:\(\s*\d{1,2}/\d{1,2}(?:/\d{2,4})?\s*\)\s*)?"  # "Hb on day of discharge (2/9): 9.6": the day's date
+                          r"(?:\(\s*\d{1,2}/\d{1,2}(?:/\d{2,4})?\s*\)\s*|" + DATE_BEFORE_VALUE + r"\s*)?"  # "Hb on day of discharge (2/9): 9.6", "at discharge 02/16: 74": the day's date
                           r"(?=:|=|\bof\s+(?:~|about\s+|around\s+)?\d|\b(?:was|were|is|are|remained|remains|measured|stood|came|read)\b|(?<=\s)(?<!day )(?<!week )(?<!cycle )(?<!wk )(?<![\s(]d )(?<![\s(]c )\d)", re.IGNORECASE)
 # A verb of a report before a name whose value follows "as": "Your lab reported hemoglobin as 5.1 mmol/L", "the chart
 # documents her platelet count as 48".
@@ -3680,6 +3697,8 @@ SPACED_CELL_RE = re.compile(r"\S+(?: \S+)*")
 # The label column of a flowsheet whose other columns are analytes: "Date | WBC | PLT", "Day  ANC".
 DATE_COLUMN_RE = re.compile(r"(?i)(?:date|date/time|collected|drawn|datum|fecha|data|date\s*&\s*time)\s*:?")
 TIME_COLUMN_RE = re.compile(r"(?i)(?:date|time|day|cycle|visit|week|wk|collected|drawn|date/time|date\s*&\s*time|"
+                            r"(?:collect(?:ed|ion)|specimen|sample|drawn?|result(?:ed)?|report(?:ed)?|order(?:ed)?|obs(?:ervation)?|lab)"
+                            r"[ _.-]?(?:date[ _]?time|datetime|date|time|dttm|dt|ts)|"  # an export's column: "CollectedDT", "specimen_date"
                             r"datum|fecha|data|zeit|heure|hora|ora|tag|jour|d[íi]a|giorno|woche|semaine|semana|settimana|zyklus|ciclo)\s*:?")  # also in German, Dutch, French, Spanish, Italian
 # A header that is one analyte name and its unit, over rows of "label value": "Platelet count (K/uL)".
 NAME_UNIT_CLOSE_RE = re.compile(rf"[ \t]*,?[ \t]*(?P<unit>{UNIT_ALTERNATIVES})[ \t]*\)", re.IGNORECASE)
@@ -4650,8 +4669,11 @@ NUMBER_WORD = f"(?:{NUMBER_WORDS})" + r"\b"
 # After a decimal word, "oh" is a zero ("one point oh").
 FRACTION_WORD = f"(?:{'|'.join(DIGIT_WORDS)}|oh)" + r"\b"
 # A number may start with "point" when its zero is not said ("an ANC of point nine"); "a"/"point" lead only into a number.
+# "period" is a decimal point only before one digit that ends the clause or comes before a unit: "hemoglobin 8 period 9,
+# white count 4 period 1", "eight period nine grams per deciliter"; elsewhere it ends a sentence.
+PERIOD_DECIMAL_END = r"(?=[ \t]*(?:[,;\n]|\.(?!\d)|$)|[ \t]+(?:grams?|g|g/dl|mmol|thousand|times|x|per|cells|k|period|comma|full[ \t]+stop)\b)"
 SPOKEN_RUN = (rf"\b(?:a[ \t]+(?=(?:hundred|thousand)\b)|point[ \t]+(?={FRACTION_WORD}))?{NUMBER_WORD}(?:(?:[ \t]+|-)(?:{NUMBER_WORD}|and\b(?=[ \t]+{NUMBER_WORD})|"
-              rf"point\b(?=[ \t]+{FRACTION_WORD})|oh\b))*")
+              rf"point\b(?=[ \t]+{FRACTION_WORD})|period\b(?=[ \t]+(?:{'|'.join(DIGIT_WORDS)})\b{PERIOD_DECIMAL_END})|oh\b))*")
 SPOKEN_POWERS = {"third": "3", "3rd": "3", "fourth": "4", "4th": "4", "fifth": "5", "5th": "5", "ninth": "9", "9th": "9"}
 SPOKEN_MULTIPLIER = (rf"(?P<multiplier>(?:times[ \t]+)?ten[ \t]+to[ \t]+the[ \t]+(?P<power>{'|'.join(SPOKEN_POWERS)})\b"
                      r"(?:[ \t]+power\b)?)")
@@ -4666,7 +4688,7 @@ NOUN_BEFORE_RE = re.compile(r"\b(?:a|an|the|this|that|these|those|some|any|no|ea
 SPOKEN_MULTIPLIER_AFTER_RE = re.compile(r"[ \t]+times[ \t]+ten\b", re.IGNORECASE)  # "times" here is no count of times
 # Digits with a spoken decimal point: "10 point 4" (a "comma" said after digits stays punctuation).
 # ... and "period" between digits, when one digit ends the clause: "hemoglobin 8 period 9, white count 4 period 1"
-DIGITS_POINT_RE = re.compile(r"(?<![\w.,])\d{1,4}[ \t]+(?:point[ \t]+\d{1,3}|period[ \t]+\d(?=[ \t]*(?:[,;\n]|\.(?!\d)|$)|[ \t]+(?:grams?|g|g/dl|mmol|thousand|times|x|per|cells|k)\b))(?!\w|[.,]\d|[ \t]+(?:point|times|percent)\b)",
+DIGITS_POINT_RE = re.compile(r"(?<![\w.,])\d{1,4}[ \t]+(?:point[ \t]+\d{1,3}|period[ \t]+\d" + PERIOD_DECIMAL_END + r")(?!\w|[.,]\d|[ \t]+(?:point|times|percent)\b)",
                              re.IGNORECASE | re.MULTILINE)  # "5 point 6."
 # Cheap tests that a text may hold any of them, fast on a long text: a piece of a number word (plain substring tests
 # are several times faster than one regex over a long text), or capitals spaced letter by letter.
@@ -5008,7 +5030,7 @@ def read_spoken_numbers(text: str) -> SpokenText:
         if kind == "multiplier":
             replacement = "x10^" + SPOKEN_POWERS[token.group("power").lower()]
         elif kind == "number":
-            words = re.split(r"[ \t]+|-", said.lower())
+            words = ["point" if word == "period" else word for word in re.split(r"[ \t]+|-", said.lower())]
             counts_other = ((NOT_A_VALUE_RE.match(text, token.end()) or other and OTHER_NOT_A_VALUE_RE.match(text, token.end()))
                             and not SPOKEN_MULTIPLIER_AFTER_RE.match(text, token.end()))
             noun_point = words[0] == "point" and NOUN_BEFORE_RE.search(text, max(0, start - 12), start)

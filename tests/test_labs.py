@@ -2194,6 +2194,22 @@ ROUND138_READS = [
 ]
 
 
+ROUND156_READS = [
+    # a day's date between a place word and the value, with a colon or a verb after it
+    ("Hb at discharge 11/04: 9.3 g/dL", {"hgb": 9.3}),
+    ("platelets on admission 05/22/2026 were 131", {"plt": 131}),
+    # a number after a word of fever is a temperature, not a later value of the count before it
+    ("WBC 1.2, ANC 0.2, plt 57; febrile to 39.2 overnight", {"wbc": 1.2, "anc": 0.2, "plt": 57, "fn": 0.2}),
+    # an export's time column named as a compound ("SpecimenDate"): each count at its latest date
+    ("SpecimenDate,Test,Result\n2026-03-02,ANC,1.9\n2026-03-09,ANC,0.7", {"anc": 0.7}),
+    # "period" said between two number words, before a unit or a clause's end, is a decimal point
+    ("absolute neutrophils one period one, hemoglobin nine period four grams", {"anc": 1.1, "hgb": 9.4}),
+    # a value said to be where the count is, before the count's name, beats a baseline after the name
+    ("the pt on durva is at 71 plts, baseline was 180 in march", {"plt": 71}),
+    ("hes sitting at 0.8 neuts today", {"anc": 0.8}),
+]
+
+
 @pytest.mark.parametrize("text,multiple,grade", [("ALT 2.5x ULN", 2.5, 1), ("AST 4.2× ULN", 4.2, 2), ("AST 6 times the ULN", 6, 3),
                                                   ("total bilirubin 3.1 x ULN", 3.1, 3), ("ALT 0.9 x upper limit of normal", 0.9, 0)])
 def test_a_liver_value_written_as_a_multiple_of_the_upper_limit_is_graded_on_the_multiple(text, multiple, grade):
@@ -2212,7 +2228,7 @@ def test_a_multiple_of_the_upper_limit_is_no_unit_for_a_count():
 
 @pytest.mark.parametrize("text,expected", FRESH5_READS + FRESH6_READS + FRESH7_READS + FRESH8_READS + FRESH9_READS + FRESH10_READS
                          + FRESH11_READS + FRESH12_READS + FRESH14_READS + FRESH15_READS + FRESH16_READS + LEFTOVER_READS + RELATIVE_TIME_READS + SERIES_LABEL_READS + TOLD_LATER_READS
-                         + ROUND26_READS + ROUND32_READS + ROUND38_READS + ROUND49_READS + ROUND62_READS + ROUND73_READS + ROUND86_READS + ROUND89_READS + ROUND92_READS + ROUND95_READS + ROUND98_READS + ROUND104_READS + ROUND121_READS + ROUND138_READS)
+                         + ROUND26_READS + ROUND32_READS + ROUND38_READS + ROUND49_READS + ROUND62_READS + ROUND73_READS + ROUND86_READS + ROUND89_READS + ROUND92_READS + ROUND95_READS + ROUND98_READS + ROUND104_READS + ROUND121_READS + ROUND138_READS + ROUND156_READS)
 def test_reading_classes_of_the_blind_rounds(text, expected):
     """Each class found in a blind round (fresh5 to fresh16), in wordings of our own: every value read, none invented (no
     analyte read twice: an older value is never reported beside the current one)."""
