@@ -210,8 +210,8 @@ def _comparison_pattern(every_language: bool) -> str:
         # verbs of passing or missing a threshold count only with the threshold named: "clears the 1.5 threshold"
         r"(?:clears?|cleared|clearing|meets?|met|meeting|reach(?:es|ed)?|satisf(?:ies|ied|y)|falls?\s+short\s+of|fell\s+short\s+of|"
         r"fails?\s+to\s+(?:reach|meet|clear)|failed\s+to\s+(?:reach|meet|clear)|miss(?:es|ed)?)"
-        r"(?=\s+(?:the\s+|an?\s+|our\s+|its\s+)?(?:[\w'’-]+\s+){0,3}?(?:[<>≥≤]\s*)?(?:\d[\d.,]*\s*(?:\S+\s+){0,2}?)?"  # "clears the protocol's 1.5 threshold"
-        r"(?:threshold|cut-?off|cutoff|minimum|requirement|limit|bar|floor|needed|required|necessary|wants?|wanted|needs|requires)\b))\s*"  # "… the 100 IR wants"
+        r"(?=\s+(?:the\s+|an?\s+|our\s+|its\s+)?(?:[\w'’-]+\s+){0,3}?(?:[<>≥≤]\s*)?(?:\d[\d.,]*\s*(?:\S+\s+){0,3}?)?"  # "clears the protocol's 1.5 threshold"
+        r"(?:threshold|cut-?off|cutoff|minimum|requirement|limit|bar|floor|needed|required|necessary|wants?|wanted|needs|requires|asked\s+for|requested)\b))\s*"  # "… the 100 IR wants"
         rf"(?:the\s+|an?\s+)?(?:(?!(?:grade|grado|grad|grau|graad|gr)\b){word}\s+){words}?(?:(?:CTCAE\s+)?(?:grade|gr\.?)\s*[0-5IViv]+\s+)?"
         r"(?:(?:[A-Za-z-]+\s+){0,2}?(?:threshold|cut-?off|cutoff|limit(?:\s+of\s+normal)?|level|boundary|mark|value|line|LLN|ULN|minimum|"
         rf"requirement|floor|bar{foreign_nouns})"
@@ -615,6 +615,10 @@ def _claim_set(match: re.Match) -> tuple[set[int], str]:
     return {low}, str(low)
 
 
+# A bracket opened right before a claim, at most with a word for all the values ("no toxicity (all grade 0)").
+DENIAL_GRADE_BRACKET_RE = re.compile(r"(?i)\(\s*(?:(?:all|both|each|everything|i\.\s?e\.,?|ie|=)\s*)?$")
+
+
 def _bracket_of_its_own(before: str, denial: int, term: str | None) -> bool:
     """Whether a claim opens a bracket of its own after a denial (at `denial`) of something else: "so no blood today (grade 2
     anaemia)" denies the blood, and the bracket claims its own grade, with its own condition (`term`)."""
@@ -658,7 +662,8 @@ THAT_VERSION_RE = re.compile(r"(?i)\b(?:(?:with|under|in|by|per|using)\s+(?:that
                              r"(?:met|volgens|in)\s+(?:die|deze)\s+versie)\b")
 REPORTING_BEFORE_QUOTE_RE = re.compile(r"(?i)\b(?:wrote|write|writes|said|say|says|asked|ask|asks|told|tells|typed|messaged|question|message|"
                                        r"(?:ha|hat|a|heeft|há|tem)\s+(?:scritto|geschrieben|écrit|geschreven|escrito)|escribió|escreveu|schrieb|schreef|"
-                                       r"summari[sz]ed|stated|states|noted|documented|reported|commented|remarked|records|recorded|reads)\s*:?\s*$")
+                                       r"summari[sz]ed|stated|states|noted|documented|reported|commented|remarked|records|recorded|reads|"
+                                       r"presented|presents|claimed|claims|suggested|proposed|argued|concluded|announced)\s*:?\s*$")
 SINGLE_QUOTE_OPEN_RE = re.compile(r"(?<=[\s:])['‘](?=\S)")  # a quotation in single quotes opens after a space or a colon ...
 SINGLE_QUOTE_CLOSE_RE = re.compile(r"(?<=\S)['’](?=[\s.,;:)!?]|$)")  # ... and closes before one (not "Dr P's")
 
@@ -907,8 +912,8 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
             negated = True  # "he's out of grade 3 now": the claim is that it is not grade 3
         elif not bounded and ("nothing" in lowered_before or "none" in lowered_before) and NOTHING_BEFORE_RE.search(before):
             negated = True  # "Nothing here is grade 3 or worse": none of the values is
-        elif not bounded and negation_hinted and not (grades == {0} and before.rstrip().endswith("(")):
-            # ("not anaemia at all (grade 0)": the bracket names the grade the denial gives, not a denied one)
+        elif not bounded and negation_hinted and not (grades == {0} and DENIAL_GRADE_BRACKET_RE.search(before)):
+            # ("not anaemia at all (grade 0)", "no toxicity (all grade 0)": the bracket names the grade the denial gives, not a denied one)
             if BELOW_RE.search(before):
                 grades, label, negated = set(range(min(grades), 6)), f"≥{min(grades)}" if len(grades) == 1 else label, True
             elif DENIAL_HINT_RE.search(lowered_before) and (denial := NEGATION_RE.search(before)) \
@@ -1459,7 +1464,9 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         unit_hinted = ("/" in sentence or "10" in sentence) and bool(unit_hints.in_sentence(s_start, s_end))
         if "count" in sentence or "Count" in sentence or unit_hinted or RESULT_WORDS_RE.search(sentence) \
                 or ("ours " in sentence or "hers " in sentence or "his " in sentence or "our " in sentence or "my " in sentence
-                    or ("hey " in sentence or "it " in sentence or "It " in sentence) and (" to " in sentence or " at " in sentence)) \
+                    or ("hey " in sentence or "it " in sentence or "It " in sentence) and (" to " in sentence or " at " in sentence)
+                    or ("hey w" in sentence or "hey a" in sentence or "hey'" in sentence or "hey’" in sentence or "it w" in sentence
+                        or "it i" in sentence or "It w" in sentence or "It i" in sentence or "it'" in sentence or "it’" in sentence)) \
                 and POSSESSIVE_COUNT_RE.search(sentence):
             unnamed = _unnamed_counts(text, s_start, s_end, mentions, topic, unit_hinted)
             values = sorted(values + unnamed, key=lambda m: m.span)
@@ -2741,9 +2748,12 @@ OWN_RESULT_RE = re.compile(rf"(?i)\b(?:(?:your|my|her|his|their|today['’]s)\s+
                            r"(?!\s*(?:points?\s+|units?\s+)?(?:below|above|under|over|short|more|less|higher|lower)\b)")
 POSSESSIVE_COUNT_RE = _scan(rf"(?i)\b(?#first)(?:(?:yours|hers|his|theirs|ours|(?:our|my)\s+(?:guy|lady|man|woman|pt|patient))\s+(?:is|was|are|were|comes\s+back\s+at|came\s+back\s+at)(?:\s+at)?|"
                             rf"(?:they|it)\s+(?:drops?|dropped|falls?|fell|rises?|rose|goes|go|went|gets?|got|comes?\s+back|came\s+back|recover(?:s|ed)?|climb(?:s|ed)?|improve[sd]?|increase[sd]?|decrease[sd]?|rebound(?:s|ed)?)"
-                            rf"\s+(?:down\s+|up\s+|back\s+)?(?:to|at))"
+                            rf"\s+(?:down\s+|up\s+|back\s+)?(?:to|at)|"
+                            # "At the C3 nadir they were 44 (grade 4)": a verb of being, the count named before
+                            rf"(?:they|it)(?:\s+(?:were|was|are|is)|['’]re|['’]s)(?:\s+(?:down|up|back|still|now|only|just))?(?:\s+at)?)"
                             rf"(?:\s*,?\s*(?:say|for\s+example|e\.g\.)\s*,?)?\s+"
-                            rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:[.,]\d+)?)(?P<kilo>\s?[kK](?![a-zA-Z]))?\s*(?P<unit>{UNIT_ALTERNATIVES})?(?![\w%])")
+                            rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:[.,]\d+)?)(?P<kilo>\s?[kK](?![a-zA-Z]))?\s*(?P<unit>{UNIT_ALTERNATIVES})?(?![\w%])"
+                            r"(?!\s*(?:years?|yrs?|y/?o|days?|d|weeks?|wks?|months?|mos?|hours?|hrs?|h|minutes?|mins?|patients?|times|cycles?|doses?|mg|units?|percent|%)\b)")
 REFERENT_ALTERNATIVES = "(?:" + "|".join(f"(?P<{k}>{TERM_WORDS[k]}|{ANALYTE_PATTERNS[k]})" for k in ("anc", "plt", "hgb", "alc", "wbc")) + ")"
 # whole words only: "cancer" names no ANC, "toothbrush" no Hb
 REFERENT_RE = re.compile(first_char_lookahead(REFERENT_ALTERNATIVES) + r"(?<![^\W_])" + REFERENT_ALTERNATIVES + r"(?![^\W_])", re.IGNORECASE)
@@ -3034,7 +3044,9 @@ PAST_OPENING_RE = re.compile(r"(?i)(?:previous|prior|earlier|older|historical|ba
                              r"(?:\d+|one|two|three|a\s+few|several)\s+(?:days?|weeks?|wks?|months?)\s+ago|before\s+(?:that|then|treatment)|"
                              # "Labs (admission, 4 days ago):", "On admission:", "Admission labs:": a line of values of an earlier day
                              r"(?:labs?|bloods?|cbc|fbc|results?)\s*\(\s*(?:on\s+|at\s+)?(?:admission|presentation|baseline|previous|prior|yesterday|[^()\n]{0,20}\bago\b)|"
-                             r"(?:on\s+|at\s+)?admission(?:\s+(?:labs?|bloods?|cbc|fbc))?(?=\s*:))\b")
+                             r"(?:on\s+|at\s+)?admission(?:\s+(?:labs?|bloods?|cbc|fbc))?(?=\s*:)|"
+                             # "When you started atezolizumab in March, it was 233", "At diagnosis they were 190"
+                             r"when\s+(?:you|she|he|they|we|the\s+patient)\s+(?:started|began|commenced|first\s+\w+)|at\s+(?:diagnosis|baseline))\b")
 
 
 def _opens_with_the_past(sentence: str) -> bool:
@@ -3045,7 +3057,7 @@ def _opens_with_the_past(sentence: str) -> bool:
     return PAST_OPENING_RE.match(sentence) is not None
 
 
-PAST_OPENING_LETTERS = "pPeEoOhHbBlL0123456789tTfFsSaAcCrR"  # the first letters of PAST_OPENING_RE's words: a plain test first
+PAST_OPENING_LETTERS = "pPeEoOhHbBlL0123456789tTfFsSaAcCrRwW"  # the first letters of PAST_OPENING_RE's words: a plain test first
 AGO_OPENING_LETTERS = "0123456789tTfFsS"  # those of "3 weeks ago", "two …", "four …", "several …", which need "ago" ("a few …" too, but "a" also opens "at admission:")
 SUBJECT_OPENING_RE = re.compile(r"(?i)\s*(?:(?:note|comment|assessment|impression|update|plan|a/p|summary)\s*:\s*)?(?:(?:the|his|her|their|your|my|our|its)\s+)?")  # "Note: plt trending down, now grade 3"
 GRADED_AS_BEFORE_RE = re.compile(r"(?i)\b(?:graded|rated|scored|recorded|coded|entered|classified|classed|logged)\s+(?:(?:the|his|her|their|its)\s+)?"
@@ -3432,7 +3444,8 @@ def _unnamed_counts(text: str, start: int, end: int, mentions: list[Mention], to
         mention = _mention(analyte, text, match.start("num"), match.end(), number_text, bool(match.group("kilo")), match.group("unit"),
                            None, (match.start("num"), match.end("num")), [parse_number(number_text)])
         mention.supposed = SUPPOSITION_BEFORE_RE.search(text, max(start, match.start() - 30), match.start()) is not None  # "If they drop to 20"
-        if mention.value is not None and not any(other.number_span == mention.number_span for other in found):
+        if mention.value is not None and not any(other.number_span == mention.number_span for other in found) \
+                and not any(other.number_span == mention.number_span and other.analyte == analyte for other in mentions):
             found.append(mention)  # a number read once, though two patterns find it ("Your result today is 0.9 x10^9/L")
     return found
 

@@ -533,7 +533,8 @@ TIME_TOKEN = (r"(?<![\w.])(?:day|d|week|wk|cycle|c)\s*\d{1,3}(?![\d.])|(?<![\d.]
               r"|(?<![\w.])\d{1,2}\s*(?:hours?|hrs?|days?|weeks?|wks?|months?|mos?|h|d|wk|w)(?=\s+ago\b)"  # "0.8 10d ago now 1.7"
               r"|(?<![\w.])(?:[01]\d|2[0-3])[0-5]\d(?=[ \t]+(?:repeat|recheck|rpt|re-?draw)\b)")  # "0640 plt 45, 1800 repeat 38"
 # A dose given between two values of a series: "nadir 19 on d10 after ivig 1 g/kg, now back to 96".
-DOSE_TOKEN = r"(?<![\w.])\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|ug|g|u|units?|iu|CH|CGR|EKs?|concentrados?)(?:/kg|/m2|/m²)?(?![\w/])"
+DOSE_TOKEN = (r"(?<![\w.])\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|ug|g|u|units?|iu|CH|CGR|EKs?|concentrados?|bags?|pools?|packs?|sacche|sacca|poches?|"
+              r"bolsas?|unidades|unit[ée]s|unit[àa]|eenheden|zakjes)(?:/kg|/m2|/m²)?(?![\w/])")  # "trasfuse 2 sacche, controllo 9,6"
 # A clock time after a value: "26 at 6pm", "26 @ 18:00", "26 at 1930".
 CLOCK_LABEL = r"(?:at|@)\s*(?:\d{1,2}(?::\d{2})?\s*(?:am|pm|h)|\d{1,2}:\d{2}|(?:[01]\d|2[0-3])[0-5]\d)(?![\w:])"
 # Words that may stand between a cue of a later value and the value: "now they're 1.3", "this morning they came back at 27".
@@ -1025,7 +1026,7 @@ def _unreadable(analyte: str, text: str, start: int, garbled: re.Match) -> Menti
 # "transfusion threshold: Hb 7"): not a value.
 # A range told over a time, then one value with its time: "180-200 throughout, 192 at discharge" (see VALUE_TIME_LABEL).
 RANGE_THEN_VALUE_RE = re.compile(rf"[ \t]*[-–][ \t]*\d+(?:[.,]\d+)?(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?[ \t]+(?:throughout|all\s+(?:along|week|admission|stay)|during\s+(?:the\s+)?(?:admission|stay|week)|"
-                                 rf"over\s+(?:the\s+)?(?:admission|stay|week|course))[ \t]*,[ \t]*(?:and[ \t]+)?{NUMBER}[ \t]*(?:{UNIT})?[ \t]+"
+                                 rf"over\s+(?:the\s+)?(?:admission|stay|week|course))[ \t]*[,;][ \t]*(?:and[ \t]+)?{NUMBER}[ \t]*(?:{UNIT})?[ \t]+"
                                  rf"(?=(?:at|on|by)[ \t]+(?:discharge|admission|day|the\s+end|follow))", re.IGNORECASE)
 RANGE_AFTER_RE = re.compile(r"(?:-[<≤]?|\s*–\s*[<≤]?|[ \t]+-[ \t]+)\.?\d")  # "50-<75": a band of a grading table ("->" is an arrow)
 # "0.5 to <1.0", "50 - <75": the lower bound of a grading band, whatever the words around it
@@ -1850,7 +1851,7 @@ def _find_mentions(text: str) -> list[Mention]:
                                or "ormal" in filler and NORMAL_RANGE_AFTER_RE.match(text, number_span[1])):
             # "Target Hb 7-8 g/dL", "Hb 7-8": a range or a goal, not the patient's value; "Platelets — normal is 150 to 400"
             comparator = "target"
-            if "," in text[number_span[1]:number_span[1] + 40] and (later := RANGE_THEN_VALUE_RE.match(text, number_span[1])) is not None:
+            if ("," in (ahead := text[number_span[1]:number_span[1] + 40]) or ";" in ahead) and (later := RANGE_THEN_VALUE_RE.match(text, number_span[1])) is not None:
                 # "Platelets stable 180-200 throughout, 192 at discharge": the range over a time, then the value at its end
                 mentions.append(_mention(analyte, text, match.start(), later.end("num"), later.group("num"), bool(later.group("kilo")),
                                          later.group("unit"), None, later.span("num"), [parse_number(later.group("num"))]))
@@ -2787,7 +2788,12 @@ CONDITION_ANALYTES = {"neutropeni": "anc", "thrombocytopeni": "plt", "anaemi": "
 CONDITION_LABEL = (rf"(?:{DATE_LABEL}|(?:at\s+|on\s+)?(?:nadir|lowest|low|min(?:imum)?|peak|worst|admission|discharge|presentation|diagnosis|"
                    r"today|now|current(?:ly)?|latest|recovery|recovered|follow-?up|last|initial|first|repeat|recheck|"
                    r"pre-?\w*|post-?\w*|(?:mon|tues|wednes|thurs|fri|satur|sun)day))")
-CONDITION_ITEM = rf"{CONDITION_LABEL}[ \t]*[:=]?[ \t]*\d+(?:[.,·]\d+)?(?![\d%])(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?"
+# ... or after the value: "Anemia (nadir 7.2 g/dL on day 4, 9.0 g/dL at discharge)"
+CONDITION_AFTER_LABEL = (r"(?:(?:on|at|by|upon)[ \t]+(?:day|d|week|wk)[ \t]*\+?\d{1,3}(?!\d)|"
+                         r"(?:on|at|upon)[ \t]+(?:the[ \t]+)?(?:discharge|admission|presentation|diagnosis|follow-?up|recovery)|today|now|currently)")
+CONDITION_ITEM_VALUE = rf"\d+(?:[.,·]\d+)?(?![\d%])(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?"
+CONDITION_ITEM = (rf"(?:{CONDITION_LABEL}[ \t]*[:=]?[ \t]*{CONDITION_ITEM_VALUE}(?:[ \t]+{CONDITION_AFTER_LABEL})?"
+                  rf"|{CONDITION_ITEM_VALUE}[ \t]+{CONDITION_AFTER_LABEL})")
 # Words of the episode between a condition and its bracket: "Grade 3 neutropenia this cycle, resolved (D8 1.4, D12 0.4, D15 1.7)".
 EPISODE_GAP = (r"(?:[ \t]+(?:this|that|during|in)[ \t]+(?:cycle|course|week|admission|episode)(?:[ \t]*\d+)?|[ \t]+on[ \t]+(?:[Cc]|cycle[ \t]*)\d{1,2})?"
                r"(?:[ \t]*,?[ \t]*(?:now[ \t]+)?(?:resolved|resolving|recovered|recovering|improving|improved))?"
@@ -2798,8 +2804,8 @@ BARE_CONDITION_VALUE = (rf"(?P<bare>(?P<bare_series>(?:\d+(?:[.,·]\d+)?[ \t]*(?
                         rf"(?:[ \t]*(?P<bare_unit>{UNIT_ALTERNATIVES})(?![A-Za-z]))?|(?P<bare_whole>\d+)[ \t]*(?P<whole_unit>{UNIT_ALTERNATIVES})(?![A-Za-z]))")
 CONDITION_BRACKET_RE = re.compile(rf"\b(?P<condition>{'|'.join(CONDITION_ANALYTES)})(?:a|as|c)\b{EPISODE_GAP}[ \t]*\((?P<items>[ \t]*{CONDITION_ITEM}"
                                   rf"(?:[ \t]*[,;][ \t]*{CONDITION_ITEM})*|[ \t]*{BARE_CONDITION_VALUE})[ \t]*\)", re.IGNORECASE)
-CONDITION_ITEM_RE = re.compile(rf"(?P<label>{CONDITION_LABEL})[ \t]*[:=]?[ \t]*{NUMBER}(?:[ \t]*(?P<unit>{UNIT_ALTERNATIVES})(?![A-Za-z]))?",
-                               re.IGNORECASE)
+CONDITION_ITEM_RE = re.compile(rf"(?:(?P<label>{CONDITION_LABEL})[ \t]*[:=]?[ \t]*)?{NUMBER}(?:[ \t]*(?P<unit>{UNIT_ALTERNATIVES})(?![A-Za-z]))?"
+                               rf"(?:[ \t]+(?P<label_after>{CONDITION_AFTER_LABEL}))?", re.IGNORECASE)
 
 
 # A condition named, then its value after a preposition: "neutropénie à 0,8 G/L", "thrombocytopenia of 45", "anemia de 7,9".
@@ -2931,10 +2937,11 @@ def condition_bracket_mentions(text: str, starts: list[int] | None) -> list[Ment
                     mention.unit_text = unit
                 found.append(mention)
             continue
-        items = list(CONDITION_ITEM_RE.finditer(text, bracket.start("items"), bracket.end("items")))
+        items = [item for item in CONDITION_ITEM_RE.finditer(text, bracket.start("items"), bracket.end("items"))
+                 if item.group("label") or item.group("label_after")]
         if not items or any(NOT_A_VALUE_RE.match(text, item.end("num")) for item in items):
             continue
-        chosen = items[latest_labelled([item.group("label") for item in items])]
+        chosen = items[latest_labelled([item.group("label_after") or item.group("label") for item in items])]
         unit = chosen.group("unit") or next((item.group("unit") for item in items if item.group("unit")), None)
         trend = [parse_number(item.group("num")) for item in items if item is not chosen] + [parse_number(chosen.group("num"))]
         mention = _mention(CONDITION_ANALYTES[bracket.group("condition").lower()], text, bracket.start(), bracket.end(),
@@ -4161,7 +4168,7 @@ def _line_end_label(text: str, position: int) -> str | None:
 
 # When a value was taken, said between its name and the value: "platelet count on discharge was 61", "Hb at presentation 6.2".
 INNER_LABEL_RE = re.compile(r"(?i)\b(?:(?:on|at|upon)\s+(?:the\s+)?(?:day\s+of\s+)?(?:admission|discharge|presentation|diagnosis|follow-?up)|"
-                            r"today|this\s+morning|now|currently|yesterday|baseline|nadir|post(?:-?transfusion\w*)?|repeat|recheck|corrected|ricontroll\w*|recontr[ôo]l\w*)\b"
+                            r"today|this\s+morning|now|currently|yesterday|baseline|nadir|post(?:-?transfusion\w*)?|repeat|recheck|corrected|amended|revised|ricontroll\w*|recontr[ôo]l\w*)\b"
                             r"|(?<=\()\s*\d{1,2}/\d{1,2}(?:/\d{2,4})?(?:\s+\d{1,2}:\d{2})?(?=\s*\))"  # "Hgb (04/04 06:00): 8.8"
                             r"|(?<=\s)\d{1,2}[./]\d{1,2}[./](?:\d{2,4})?(?=\s*:)"  # "Hb 24.07.2025: 8,1"
                             r"|(?<=\s)(?:[01]\d|2[0-3])[0-5]\d(?=\s*[:=]\s*\d|\s+(?:(?:was|were|is|are)\s+)?\d)")  # "PLT 0600 = 52, PLT 1730 = 41", "Hgb 0600 7.8": a clock
@@ -4301,7 +4308,7 @@ NO_PATIENT_RE = re.compile(r"(?i)\b(?:(?:general|generic)\s+q(?:uestion)?\b|no\s
                            r"not\s+a\s+real\s+(?:pt|patient|case)|no\s+(?:real|actual)\s+(?:pt|patient)s?\b|teaching\s+q(?:uestion)?\b|exam\s+question|board\s+question|"
                            # a text that opens with a supposed patient: "hypothetically, if a pt had plt 40 …", "say a patient has …"
                            r"\A\W*(?:hypothetically\b|(?:if|say|suppose|imagine)\s+(?:a|an|some)\s+(?:pt|patient|person)\b))")
-TAKEN_BACK_RE = re.compile(r"(?i)\s*(?:\.{2,}\s*|…\s*)?(?:[—–-]\s*)?(?:no\s+wait|wait|sorry|oops|actually|scratch\s+that|wrong|ignore\s+(?:that|this)|nvm|never\s*mind|hang\s+on|hold\s+on)\b")  # what is said next takes the value back
+TAKEN_BACK_RE = re.compile(r"(?i)\s*(?:\.{2,}\s*|…\s*)?(?:[—–-]\s*)?(?:no\s+wait|wait|sorry|oops|actually|scratch\s+that|wrong|ignore\s+(?:that|this)|nvm|never\s*mind|hang\s+on|hold\s+on|no(?=\s*[,—–-]))\b")  # what is said next takes the value back
 SUPPOSED_PATIENT_START_RE = re.compile(r"\W*(?:if|say|suppose|imagine)\s")  # a cheap test for NO_PATIENT_RE's supposed patient
 NOT_OURS = r"not\s+(?:ours|mine|our\s+(?:patient|pt)|my\s+(?:patient|pt))"  # "— not ours", "(not mine)"
 NOT_OURS_AFTER_RE = re.compile(r"(?i)\bbelongs?\s+to\s+(?:(?:the|another|a\s+different|a)\s+(?:other\s+)?(?:patient|pt)|(?:bed|bay|room|rm)\s*\d+)|"
@@ -4546,6 +4553,18 @@ CYCLE_PREPOSITION_RE = re.compile(r"(?i)^(?:on|by|at|in)\s+(?=c\s*\d{1,2}(?:\s*d
 BEFORE_TREATMENT_RE = re.compile(r"(?i)\b(?:before|prior|baseline|pre|start|beginning|outset)\b")  # a label of the time before treatment
 
 
+# Words that take back what was just said, before the value said instead: "sorry", "correction", "I mean", "scratch that",
+# also in the other languages read.
+SAID_INSTEAD_RE = re.compile(r"(?i)\b(?:sorry|correction|i\s+mean|i\s+meant|no\s+wait|wait,?\s+no|scratch\s+that|make\s+that|typo|should\s+read|"
+                           r"pardon|d[ée]sol[ée]e?|je\s+veux\s+dire|perd[óo]n|quiero\s+decir|corrijo|scusa(?:te)?|cio[èe]|correzione|"
+                           r"entschuldigung|ich\s+meine|korrektur|desculp[ae]|quer\s+dizer|corre[çc][ãa]o|ik\s+bedoel|correctie)\b")
+
+
+def _said_instead(text: str, earlier: Mention, later: Mention) -> bool:
+    """Whether `later`, within a few words of `earlier`, is said instead of it: "Platelets 80, sorry, correction: platelets 68"."""
+    return 0 <= later.span[0] - earlier.span[1] <= 80 and SAID_INSTEAD_RE.search(text, earlier.span[1], later.span[0]) is not None
+
+
 def latest_of_timed_repeats(text: str, mentions: list[Mention]) -> list[Mention]:
     """One value per analyte when the same analyte is given several times, each with its time ("06:40 PLT 45 ...
     18:00 PLT 38"), or joined by an arrow ("Hb 7.9 → 2 units → Hb 9.6"): the most recent is kept, with the others as its
@@ -4561,6 +4580,12 @@ def latest_of_timed_repeats(text: str, mentions: list[Mention]) -> list[Mention]
     for indexes in by_analyte.values():
         if len(indexes) < 2 or len(indexes) > 12:
             continue
+        taken_back = [earlier for earlier, later in zip(indexes, indexes[1:]) if _said_instead(text, mentions[earlier], mentions[later])]
+        if taken_back:  # "Platelets are eighty, sorry, correction, the platelets are sixty eight": the value said instead is the value
+            drop.update(taken_back)
+            indexes = [i for i in indexes if i not in taken_back]
+            if len(indexes) < 2:
+                continue
         if quote is None:
             quote = _quoted_message(text)
         reply = [i for i in indexes if _in_reply(mentions[i], quote)]

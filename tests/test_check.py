@@ -2110,8 +2110,24 @@ ROUND138_CLASSES = [
 ]
 
 
+ROUND156_CLASSES = [
+    # a bracket that restates a denial's grade for every value is no denied grade
+    ("CBC on C4: WBC 6.0, ANC 3.4, Hb 13.1 g/dL, plt 188 - no cytopenias (all grade 0).", "5", []),
+    # a verb of passing a threshold whose noun is a few words after its number
+    ("Plt 64 today, which clears the 75 the surgeons asked for, so the line can go in.", "5", [(C, "plt", None, None)]),
+    # a pronoun and a verb of being carry the count named in the sentence before
+    ("Hb 10.4 g/dL today (grade 1). At the worst point it was 6.9 (grade 2).", "5", [(M, "hgb", 2, 3)]),
+    # ... but not a value of before treatment, told in a sentence that opens with it
+    ("Her platelet count is 72 x10^9/L. When she started nivolumab, it was 240. Her thrombocytopenia is grade 1.", "5", [(M, "plt", 1, 2)]),
+    # another's quoted words after "presented", graded again in the next sentence: answered, not claimed
+    ("The fellow presented: 'ANC 0.8, G2 neutropenia'. The attending noted that an ANC of 0.8 is grade 3.", "5", []),
+    # total bilirubin with its German word for total
+    ("Bilirubin gesamt 2,6 mg/dl - Grad 1.", "5", [(M, "bili", 1, 2)]),
+]
+
+
 @pytest.mark.parametrize("text,version,expected", FRESH19_CLASSES + FRESH21_CLASSES + NOTE_CLASSES + ROUND27_CLASSES + ROUND38_CLASSES + ROUND49_CLASSES
-                         + ROUND62_CLASSES + ROUND72_CLASSES + ROUND86_CLASSES + ROUND89_CLASSES + ROUND92_CLASSES + ROUND95_CLASSES + ROUND98_CLASSES + ROUND104_CLASSES + ROUND119_CLASSES + ROUND121_CLASSES + ROUND138_CLASSES)
+                         + ROUND62_CLASSES + ROUND72_CLASSES + ROUND86_CLASSES + ROUND89_CLASSES + ROUND92_CLASSES + ROUND95_CLASSES + ROUND98_CLASSES + ROUND104_CLASSES + ROUND119_CLASSES + ROUND121_CLASSES + ROUND138_CLASSES + ROUND156_CLASSES)
 def test_claim_classes_of_the_last_rounds(text, version, expected):
     """Each class of the last two rounds' development sets (review fresh19 to fresh21 and fresh24; the notes of the lab sets, which
     grade in passing: episodes, rules, other measures, choices), in wordings of our own: the findings with the grade claimed,

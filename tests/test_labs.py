@@ -2207,6 +2207,15 @@ ROUND156_READS = [
     # a value said to be where the count is, before the count's name, beats a baseline after the name
     ("the pt on durva is at 71 plts, baseline was 180 in march", {"plt": 71}),
     ("hes sitting at 0.8 neuts today", {"anc": 0.8}),
+    # a result amended after a spoiled sample, a dose in bags in the other languages, a range then a value after a semicolon
+    ("WBC 1.1 (sample clotted) - amended result 3.9", {"wbc": 3.9}),
+    ("Hb 6,9 g/dL, trasfuse 2 sacche, controllo 8,8 g/dL", {"hgb": 8.8}),
+    ("ANC stable 1.6-1.9 throughout; 1.7 at discharge", {"anc": 1.7}),
+    # a condition's bracket of values labelled after each value
+    ("Thrombocytopenia (nadir 19 on day 5, 96 at discharge)", {"plt": 96}),
+    # a value said instead of the one before it, and one retracted as another patient's after "no,"
+    ("ANC 0.9, sorry, correction: ANC 1.9", {"anc": 1.9}),
+    ("plt 14?? no, that count is for the guy in bed 9. Ours is 112", {"plt": 112}),
 ]
 
 
