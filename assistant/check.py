@@ -211,7 +211,7 @@ def _comparison_pattern(every_language: bool) -> str:
         r"(?:clears?|cleared|clearing|meets?|met|meeting|reach(?:es|ed)?|satisf(?:ies|ied|y)|falls?\s+short\s+of|fell\s+short\s+of|"
         r"fails?\s+to\s+(?:reach|meet|clear)|failed\s+to\s+(?:reach|meet|clear)|miss(?:es|ed)?)"
         r"(?=\s+(?:the\s+|an?\s+|our\s+|its\s+)?(?:[\w'’-]+\s+){0,3}?(?:[<>≥≤]\s*)?(?:\d[\d.,]*\s*(?:\S+\s+){0,3}?)?"  # "clears the protocol's 1.5 threshold"
-        r"(?:threshold|cut-?off|cutoff|minimum|requirement|limit|bar|floor|needed|required|necessary|wants?|wanted|needs|requires|asked\s+for|requested)\b))\s*"  # "… the 100 IR wants"
+        r"(?:threshold|cut-?off|cutoff|minimum|requirement|limit|bar|floor|needed|required|necessary|wants?|wanted|needs?|requires|asked\s+for|requested)\b))\s*"  # "… the 100 IR wants"
         rf"(?:the\s+|an?\s+)?(?:(?!(?:grade|grado|grad|grau|graad|gr)\b){word}\s+){words}?(?:(?:CTCAE\s+)?(?:grade|gr\.?)\s*[0-5IViv]+\s+)?"
         r"(?:(?:[A-Za-z-]+\s+){0,2}?(?:threshold|cut-?off|cutoff|limit(?:\s+of\s+normal)?|level|boundary|mark|value|line|LLN|ULN|minimum|"
         rf"requirement|floor|bar{foreign_nouns})"
@@ -1464,7 +1464,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         unit_hinted = ("/" in sentence or "10" in sentence) and bool(unit_hints.in_sentence(s_start, s_end))
         if "count" in sentence or "Count" in sentence or unit_hinted or RESULT_WORDS_RE.search(sentence) \
                 or ("ours " in sentence or "hers " in sentence or "his " in sentence or "our " in sentence or "my " in sentence
-                    or ("hey " in sentence or "it " in sentence or "It " in sentence) and (" to " in sentence or " at " in sentence)
+                    or ("hey " in sentence or "it " in sentence or "It " in sentence or "he " in sentence or "pt " in sentence or "atient " in sentence
+                        or "M" in sentence) and (" to " in sentence or " at " in sentence)
                     or ("hey w" in sentence or "hey a" in sentence or "hey'" in sentence or "hey’" in sentence or "it w" in sentence
                         or "it i" in sentence or "It w" in sentence or "It i" in sentence or "it'" in sentence or "it’" in sentence)) \
                 and POSSESSIVE_COUNT_RE.search(sentence):
@@ -2345,6 +2346,9 @@ def _header_cells(line: str, spaced: bool, delimiter: str | None) -> list[str]:
     return [line[a:b].strip().replace("_", " ") for a, b in table_cells(line, spaced, delimiter)]
 
 
+MARKDOWN_RULE_RE = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*")  # "|---|:---:|": the rule under a header
+
+
 def _grade_column_findings(text: str, default_version: str) -> tuple[list[Finding], int]:
     """The claims of every table with one column of grades, each row's grade judged against the row's value."""
     findings: list[Finding] = []
@@ -2361,9 +2365,11 @@ def _grade_column_findings(text: str, default_version: str) -> tuple[list[Findin
         while delimiter and following < len(lines) and (SPACED_ROW_RE.search(lines[following]) if spaced else delimiter in lines[following]):
             following += 1
         header = _header_cells(lines[row], spaced, exported) if delimiter else []
-        if delimiter and row + 2 < following and not any(map(GRADE_HEADER_RE.match, header)) \
+        if delimiter and row + 2 < following and (not any(map(GRADE_HEADER_RE.match, header)) or MARKDOWN_RULE_RE.fullmatch(lines[row + 2])) \
                 and any(map(GRADE_HEADER_RE.match, second := _header_cells(lines[row + 1], spaced, exported))):
-            row, header = row + 1, second  # "AE LOG | Pt 014" over the header: a title, then the header
+            # "AE LOG | Pt 014" over the header: a title, then the header (also a title that names a version, "… | CTCAE v5.0",
+            # when the rule under a Markdown table's header comes a line later)
+            row, header = row + 1, second
         grade_columns = [i for i, cell in enumerate(header) if GRADE_HEADER_RE.match(cell)]
         range_column = next((i for i, cell in enumerate(header) if RANGE_HEADER_RE.search(cell) and i not in grade_columns), None)
         for grade_column in grade_columns:
@@ -2557,7 +2563,7 @@ BRACKET_TEXT_RE = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])")  # "(CTCAE v5.0)
 
 # A sentence about another time than the values before it ("Last cycle she had grade 2 neutropenia") does not borrow them.
 OTHER_TIME_RE = re.compile(r"(?i)\b(?:last|previous(?:ly)?|prior|earlier|before|history|baseline|ago|"
-                           r"(?:resolved|recovered)(?!\s+(?:back\s+)?to\b)|nadir|cycles?\s+\d|in\s+\d{4}|will|would|if|expect(?:ed)?|risk)\b")
+                           r"(?:resolved|recovered)(?!\s+(?:back\s+)?to\b)|nadir|(?<!since\s)cycles?\s+\d|in\s+\d{4}|will|would|if|expect(?:ed)?|risk)\b")
 
 
 # A sentence that states grades rather than talks about them: an optional label ("Impression:"), an optional subject and
@@ -2747,6 +2753,8 @@ OWN_RESULT_RE = re.compile(rf"(?i)\b(?:(?:your|my|her|his|their|today['’]s)\s+
                            rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:[.,]\d+)?)(?P<kilo>\s?[kK](?![a-zA-Z]))?\s*(?P<unit>{UNIT_ALTERNATIVES})?(?![\w%])"
                            r"(?!\s*(?:points?\s+|units?\s+)?(?:below|above|under|over|short|more|less|higher|lower)\b)")
 POSSESSIVE_COUNT_RE = _scan(rf"(?i)\b(?#first)(?:(?:yours|hers|his|theirs|ours|(?:our|my)\s+(?:guy|lady|man|woman|pt|patient))\s+(?:is|was|are|were|comes\s+back\s+at|came\s+back\s+at)(?:\s+at)?|"
+                            # "IR wants platelets ≥100. Mr B is at 82": a person said to be at a number, the count named before
+                            rf"(?:(?:mr|mrs|ms|miss)\.?\s+[A-Z][\w-]*|she|he|(?:the\s+)?(?:pt|patient))(?:\s+(?:is|was)|['’]s)\s+(?:now\s+|still\s+|currently\s+|only\s+)?at|"
                             rf"(?:they|it)\s+(?:drops?|dropped|falls?|fell|rises?|rose|goes|go|went|gets?|got|comes?\s+back|came\s+back|recover(?:s|ed)?|climb(?:s|ed)?|improve[sd]?|increase[sd]?|decrease[sd]?|rebound(?:s|ed)?)"
                             rf"\s+(?:down\s+|up\s+|back\s+)?(?:to|at)|"
                             # "At the C3 nadir they were 44 (grade 4)": a verb of being, the count named before
@@ -2763,7 +2771,7 @@ REFERENT_RE = re.compile(first_char_lookahead(REFERENT_ALTERNATIVES) + r"(?<![^\
 # before it: "If it drops below 50 that would be grade 3", "Patients with grade 4 neutropenia", "Last cycle: grade 2".
 GENERAL_BEFORE_RE = re.compile(r"(?i)\b(?:if|when|whenever|unless|once|any|every|usually|typically|generally|often|commonly|may|might|"
                                r"can|could|patients|cases|risk|rates?|incidence|threshold|cut-?off|defin\w*|last|previous(?:ly)?|prior|"
-                               r"earlier|before|history|baseline|ago|nadir|cycles?\s+\d|in\s+\d{4}|expect(?:ed)?|will|each|per\s+protocol|"
+                               r"earlier|before|history|baseline|ago|nadir|(?<!since\s)cycles?\s+\d|in\s+\d{4}|expect(?:ed)?|will|each|per\s+protocol|"
                                r"overnight|yesterday|initially|originally|at\s+first|subsequent(?:ly)?|further|thereafter|afterwards|future|"
                                # the case a question supposed: "Et si mes PNN descendent sous 0,5 ? — On parle alors de grade 4"
                                r"alors|entonces|allora|então|in\s+that\s+case|in\s+diesem\s+Fall|en\s+ese\s+caso|in\s+tal\s+caso|nesse\s+caso|"

@@ -342,7 +342,7 @@ CLOCK_BEFORE_VALUE_RE = re.compile(r"(?P<time>(?P<hour>[01]\d|2[0-3])[0-5]\d)(?!
 # guard leaves out numbers that may be a filler's own (a date, a clock, "8 pm", "20h", "2 days ago", "3 Mar").
 FAST_VALUE_RE = re.compile(VALUE_RE.pattern.replace(f"(?P<filler>(?:{FILLER}){{0,4}}?)", r"(?P<filler>[ \t]*[:=]?[ \t]*)(?=\d)", 1), re.IGNORECASE)
 assert FAST_VALUE_RE.pattern != VALUE_RE.pattern
-FAST_VALUE_GUARD_RE = re.compile(r"[ \t]*[:=]?[ \t]*\d+(?:[.,]\d+)*(?![\d/:hH-]|[ \t]*(?:am|pm|a\.m|p\.m|hours?|hrs?|days?|weeks?|wks?|months?|ago)\b|[ \t]*(?:d|wk|w|mos?)[ \t]+ago\b|"
+FAST_VALUE_GUARD_RE = re.compile(r"[ \t]*[:=]?[ \t]*\d+(?:[.,]\d+)*(?![\d/:hH-]|\.[ \t]*:|[ \t]*(?:am|pm|a\.m|p\.m|hours?|hrs?|days?|weeks?|wks?|months?|ago)\b|[ \t]*(?:d|wk|w|mos?)[ \t]+ago\b|"
                                  r"\.[ \t]*\d|[ \t]*\.?[ \t]*(?=[^\W\d_])" + MONTH_NAME + r"|[ \t]*=[ \t]*\d)", re.IGNORECASE)  # "PLT 0600 = 52": a clock
 TIMED_FILLER_WORDS = (":", "=", "h ", "h:", "vorige", "letzte", "derni", "pasada", "scorsa", "passada", "vor ", "hace ", "il y a", " fa", "geleden", "há ", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "ago", "last", "yest", "yday", "this", "tonight",
                       "tag", "woch", "di ", "dì", "di,", "dag", "lunes", "martes", "rcoles", "jueves", "viernes", "bado", "domingo", "sabato",
@@ -607,7 +607,7 @@ CONJUNCTION = r"(?:and|but|et|mais|y|pero|e|ma|und|aber|en|maar)"  # in English,
 TREND_STEP = (rf"(?:[ \t]+(?=\.\d)|(?<=\s\.\d)[ \t](?=\d\.\d(?![\d.]))|"  # "lymphs .7 .5 .3": leading-dot decimals one space apart ("… .7 1.2")
               rf"\s*\((?:{WEEKDAY}|yest(?:erday)?|yday|\d{{1,2}}/\d{{1,2}}|(?:day|d)\s*\+?\d{{1,3}})\)\s+(?=\d)|"  # "9.1 (tues) 8.4 (thu) 7.9 today"
               rf"\s*\([^()\n]{{1,20}}\)\s+[-–—]\s+(?=\d)|"  # "236 (baseline) – 118 (week 12) – 71 (today)"
-              rf"\s*\((?=\s*{NUMBER_PLAIN}\s*(?:[^\s\d()]+\s*)?(?:today|now|currently|this\s+(?:morning|am))\s*\))\s*|\s*,\s+(?={NUMBER_PLAIN}\s*(?:\([^()\n]{{1,40}}\)\s*|\s+{CLOCK_LABEL}\s*)?(?:[,;.=]|:(?!\d)|\s[—–-]\s|\s*(?:→|->|=>)|$))|(?:\s*\([^()\n]{{1,20}}\)|\s+(?:on|at|@)\s*[\w/:.]{{1,10}}(?![\w/:.])<ARROW_LED_LABEL>)?\s*(?:{ARROW}\s*{ARROW_LABEL}|>|/(?:\s*\d{{1,2}}:\d{{2}}(?=\s+\d))?)\s*|(?:\s*\([^()\n]{{1,60}}\)|\s+{VALUE_TIME_LABEL}|\s+{PLACE}){{1,3}}(?:\s*[,;]\s*(?:{CONJUNCTION}\s+|then\s+|now\s+|(?:puis|dann|luego|poi|daarna|depois)\s+)?|\s+{CONJUNCTION}\s+){SUBJECT_VERB}(?=\.?\d(?!\d*/\d))|(?:\s*[,;]\s*(?:and\s+|but\s+|then\s+)?|\s+[-–—]\s+|\s+{CONJUNCTION}\s+)(?={NEXT_LABEL}){SUBJECT_VERB}(?=\.?\d(?!\d*/\d))|\s+(?:and|but)\s+(?:(?:it|they)\s+)?(?:is|are|['’]s|['’]re)\s+(?:now\s+)?(?:at\s+)?(?=\d[\d.,]*(?:\s*[^\s\d,;.]+)?\s+(?:today|now|this\s+(?:morning|am)|currently))|(?P<gap><LONG_GAP>(?:[^.;\n\d]|{TIME_TOKEN}|{DOSE_TOKEN}|\b(?:19|20)\d\d\b|\([^()\n]{{0,30}}\)|\.(?=\s+(?:repeat|re-?check|rpt|re-?draw)\w*\s)|\n(?=[ \t]*(?:repeat|re-?check|rpt|re-?draw)\w*\s)){{0,30}}?)\b(?:came\s+back\s+at|now(?:\s+at)?|post(?:-?transfusion)?(?=\s+\d+(?:[.,]\d+)?(?!\d|[.,]\d|\s*(?:units?|u|bags?|pools?|doses?|CH|CGR|PRBCs?|RBCs?)\b))|today(?:'s|’s)?(?:\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?=\s+\d))?(?:\s+at)?|(?:heute\s+(?:früh|morgen|morgens)|{FOREIGN_TODAY})(?=\s+\d)|(?<=\d\s){WEEKDAY}(?=\s+\.?\d)|"
+              rf"\s*\((?=\s*{NUMBER_PLAIN}\s*(?:[^\s\d()]+\s*)?(?:today|now|currently|this\s+(?:morning|am))\s*\))\s*|\s*,\s+(?={NUMBER_PLAIN}\s*(?:\([^()\n]{{1,40}}\)\s*|\s+{CLOCK_LABEL}\s*)?(?:[,;.=]|:(?!\d)|\s[—–-]\s|\s*(?:→|->|=>)|$))|(?:\s*\([^()\n]{{1,40}}\)|\s+(?:on|at|@)\s*[\w/:.]{{1,10}}(?![\w/:.])<ARROW_LED_LABEL>)?\s*(?:{ARROW}\s*{ARROW_LABEL}|>|/(?:\s*\d{{1,2}}:\d{{2}}(?=\s+\d))?)\s*|(?:\s*\([^()\n]{{1,60}}\)|\s+{VALUE_TIME_LABEL}|\s+{PLACE}|[ \t]+(?:L|H|LL|HH)(?=[ \t])){{1,4}}(?:\s*[,;]\s*(?:{CONJUNCTION}\s+|then\s+|now\s+|(?:puis|dann|luego|poi|daarna|depois)\s+)?|\s+{CONJUNCTION}\s+){SUBJECT_VERB}(?=\.?\d(?!\d*/\d))|(?:\s*[,;]\s*(?:and\s+|but\s+|then\s+)?|\s+[-–—]\s+|\s+{CONJUNCTION}\s+)(?={NEXT_LABEL}){SUBJECT_VERB}(?=\.?\d(?!\d*/\d))|\s+(?:and|but)\s+(?:(?:it|they)\s+)?(?:is|are|['’]s|['’]re)\s+(?:now\s+)?(?:at\s+)?(?=\d[\d.,]*(?:\s*[^\s\d,;.]+)?\s+(?:today|now|this\s+(?:morning|am)|currently))|(?P<gap><LONG_GAP>(?:[^.;\n\d]|{TIME_TOKEN}|{DOSE_TOKEN}|\b(?:19|20)\d\d\b|\([^()\n]{{0,30}}\)|\.(?=\s+(?:repeat|re-?check|rpt|re-?draw)\w*\s)|\n(?=[ \t]*(?:repeat|re-?check|rpt|re-?draw)\w*\s)){{0,30}}?)\b(?:came\s+back\s+at|now(?:\s+at)?|post(?:-?transfusion)?(?=\s+\d+(?:[.,]\d+)?(?!\d|[.,]\d|\s*(?:units?|u|bags?|pools?|doses?|CH|CGR|PRBCs?|RBCs?)\b))|today(?:'s|’s)?(?:\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?=\s+\d))?(?:\s+at)?|(?:heute\s+(?:früh|morgen|morgens)|{FOREIGN_TODAY})(?=\s+\d)|(?<=\d\s){WEEKDAY}(?=\s+\.?\d)|"
                            rf"this\s+(?:morning|am\b|a\.m\.)|(?:then|puis|ensuite|luego|despu[ée]s|poi|dann|daarna|depois)(?:\s+to)?|back\s+(?:up\s+|down\s+)?to|down\s+to|{CHANGE_VERB}\w*\s+(?:back\s+|up\s+|down\s+)?to(?:\s+(?:a|an|the|her|his|its)\s+(?:new\s+)?(?:nadir|low|lowest|peak)(?:\s+of)?)?|(?:subiu|subiram|caiu|ca[íi]ram|baixou|desceu|subi[óo]|baj[óo]|remont[ée]e?s?|stieg(?:en)?|sank(?:en)?|Anstieg|Abfall|R[üu]ckgang|Abnahme|Erholung)\s+(?:para|a|à|auf)|(?:repeat(?:ed)?|re-?check(?:ed)?|rpt|re-?collect(?:ed)?|re-?drawn?|re-?run|contr[ôo]le(?:\s+(?:à|a))?|controllo(?:\s+a)?|kontrolle(?:\s+bei)?|control(?:\s+post)?)(?:\s*(?:(?:at|@)\s*)?\d{{1,2}}[:h]\d{{2}}\s*:?|\s+\d{{1,2}}\s*(?:days?|d|weeks?|wks?|wk|w|hours?|hrs?|h|months?)\s+(?:later|after)\s*:?|\s+(?:[01]\d|2[0-3])[0-5]\d\s*:|\s+(?:on\s+)?{REPEAT_DATE}\s*:?|\s+at|\s+[^.;\n\d:]{{1,25}}:|"
                            rf"\s+(?:in\s+the|this|that)\s+(?:morning|afternoon|evening)|\s+tonight|"  # "repeat in the evening was 39"
                            rf"\s+(?:in|on|with|using)\s+(?:Na\s+|sodium\s+)?[A-Za-z][\w-]*(?:\s+(?:tube|sample|specimen|blood))?(?:\s+count)?)?)\s*(?::\s*)?{SUBJECT_VERB})(?!\d{{1,2}}/\d){NUMBER}")
@@ -1526,11 +1526,11 @@ def _current_after_threshold(text: str, position: int) -> re.Match | None:
 AGE_RE = re.compile(r"(?i)\b(?:he|she)(?:['’]s|s|\s+is)\s+(?P<age>\d{1,3})(?!\d|[.,]\d|\s*(?:k\b|x|/|g\b|mg|%))(?=\s*(?:[,.;!?]|and\b|but\b|y/?o\b|yrs?\b|years?\b|$))")
 # A sentence that opens with now and a value, after sentences of rules whose numbers are all thresholds: "If platelets fall
 # below 25 we'll admit; if they drop to 10 transfuse. Right now 63 and stable."
-NOW_SENTENCE_VALUE_RE = re.compile(rf"(?:[.;!?][ \t]+|\n[ \t]*(?:[•*·‣-][ \t]*)?)(?P<cue>(?:right[ \t]+|for[ \t]+|as[ \t]+of[ \t]+)?(?:now|today|currently|current|latest|this[ \t]+morning))\b[ \t]*"
+NOW_SENTENCE_VALUE_RE = re.compile(rf"(?:[.;!?,][ \t]+|\n[ \t]*(?:[•*·‣-][ \t]*)?)(?P<cue>(?:right[ \t]+|for[ \t]+|as[ \t]+of[ \t]+)?(?:now|today|currently|current|latest|this[ \t]+morning))\b[ \t]*"
                                    rf"(?:(?:it|they|she|he)(?:['’]s|['’]re|[ \t]+is|[ \t]+are)[ \t]+|is[ \t]+|are[ \t]+|:[ \t]*|at[ \t]+)?{NUMBER}[ \t]*(?:{UNIT})?",
                                    re.IGNORECASE)
 BASELINE_BEFORE_NAME_RE = re.compile(r"(?i)\b(?:baseline|pre-?treatment|pre-?ici|before\s+(?:treatment|immunotherapy)|previous|prior|initial)[ \t]*:?[ \t]*$")
-FIRST_DIGIT_RE = re.compile(r"(?<![\w.,])\d")  # a number's first digit (not one inside a name: "IMbrave150")
+FIRST_DIGIT_RE = re.compile(r"(?<![\w.,^*])\d")  # a number's first digit (not one inside a name: "IMbrave150", nor a unit's power: "x10^9/L")
 RULE_MARK_RE = re.compile(r"[<>≤≥]")  # a rule's comparator, between a value and a sentence that opens with now
 NOW_CUE_WORDS = ("now", "today", "current", "latest", "morning")  # the words of now NOW_SENTENCE_VALUE_RE's cue needs (a cheap test first)
 RULE_NUMBER_BEFORE_RE = re.compile(r"(?i)(?:\b(?:to|below|under|above|over|than|at|of|grade|grado|grad|graad)|\bG|[<>≤≥]=?)[ \t]*$")  # (a grade the rule gives)
@@ -1763,8 +1763,7 @@ def _find_mentions(text: str) -> list[Mention]:
         if value_match and text[value_match.start("num")] == "0" and (code := COLUMN_CODE_RE.match(text, value_match.start("num"))):
             value_match = value_re.match(text, code.end()) or value_match  # "WBC   01   1.7   Low": a column of codes before the values
         elif value_match and text[value_match.start("num")] in "012" and (clock := CLOCK_BEFORE_VALUE_RE.match(text, value_match.start("num"))) \
-                and (clock.group("hour")[0] == "0" or any(mark in clock.group("next") for mark in ".,")
-                     and float(clock.group("next").replace(",", ".")) * 1000 != int(clock.group("time"))):
+                and (clock.group("hour")[0] == "0" or float(clock.group("next").replace(",", ".")) * 1000 != int(clock.group("time"))):
             value_match = value_re.match(text, clock.end()) or value_match  # "Hgb 0600 7.8, Hgb 1400 8.9": the time it was drawn, then the value
         record = None
         if "\n" in text[position:position + 12] and (not value_match or "\n" in (value_match.group("filler") or "") and not _vertical(
@@ -1964,7 +1963,7 @@ def _find_mentions(text: str) -> list[Mention]:
                 next_start = name_starts[next_name] if next_name < len(name_starts) else len(text)
                 if next_start - scan > 3 and not NO_SERIES_NEAR_RE.search(lowered, scan, scan + 14):  # cheap tests before the full one
                     step = _told_later(text, lowered, scan, next_start, steps[-1], unit_text)
-                if not step and says_now and ";" in text[scan:scan + 60] and RULE_MARK_RE.search(text, scan, min(len(text), scan + 80)):
+                if not step and says_now and (";" in (ahead := text[scan:scan + 60]) or "," in ahead) and RULE_MARK_RE.search(text, scan, min(len(text), scan + 80)):
                     step = _now_after_rules(text, scan)  # "Baseline plt 98 (splenomegaly); IMbrave required ≥75; today 61"
             if step and lowered.find("he", max(scan, step.start("num") - 8), step.start("num")) >= 0 \
                     and (age := AGE_RE.search(text, max(scan, step.start("num") - 8), step.end("num") + 12)) and age.start("age") == step.start("num"):
@@ -2663,7 +2662,8 @@ GROUP_NUMBER = r"\d+(?:[.,·]\d+)?"
 SLASHED_NUMBER_HINT_RE = re.compile(r"\d[ \t]*/[ \t]*\d")  # a cheap test over a whole text before the groups are looked for
 NUMBER_GROUP_RE = re.compile(rf"(?=\d)(?<![\w.,/]){GROUP_NUMBER}(?:[ \t]*/[ \t]*{GROUP_NUMBER}){{1,4}}(?![\w/]|[.,]\d)")
 NAMES_AFTER_RE = re.compile(rf"[ \t]*\([ \t]*(?P<names>{NAME_GROUP})[ \t]*\)")
-NAMES_BEFORE_RE = re.compile(rf"(?<![\w/])(?P<names>{NAME_GROUP})[ \t]*:?[ \t]+$")
+NAMES_BEFORE_RE = re.compile(rf"(?<![\w/])(?P<names>{NAME_GROUP})(?:[ \t]+(?i:today|now|currently|this[ \t]+(?:morning|am)|heute|jetzt|"
+                             r"aujourd['’]hui|ce[ \t]+matin|hoy|oggi|stamattina|hoje|vandaag))?[ \t]*:?[ \t]+$")  # "… heute 2,1/0,9/71"
 ROW_LABEL_BEFORE_RE = re.compile(r"(?m)^[ \t]*(?P<label>[^\n:]{1,24}?)[ \t]*:[ \t]*$")
 NAMES_LINE_RE = re.compile(rf"[ \t]*(?:(?:date|datum|fecha|data|day|tag|jour|dag|giorno|d[íi]a|week|visit|cycle)[ \t]+)?(?P<names>{NAME_GROUP})[ \t]*:?[ \t]*$"
                            # "CBC trend (WBC / ANC / Hgb / Plt):": a title, and the names in brackets
@@ -3099,7 +3099,7 @@ def time_rank(label: str) -> tuple[int, float] | None:
         return (1, -int(ago.group("count")) * AGO_HOURS[ago.lastgroup])
     if PAST_HEADER_RE.search(label):
         return (0, 0.0)
-    clock = re.fullmatch(r"(\d{1,2})[:h](\d{2})|(?!19|20)([01]\d|2[0-3])([0-5]\d)", label)  # "06:40", "0640" (not "2021", a year)
+    clock = re.fullmatch(r"(\d{1,2})[:h](\d{2})|(?!20)([01]\d|2[0-3])([0-5]\d)", label)  # "06:40", "0640" (not "2021", a year; "1915" is a clock, no year of a lab value)
     if clock:
         hours, minutes = (clock.group(1), clock.group(2)) if clock.group(1) else (clock.group(3), clock.group(4))
         return (1, int(hours) * 60 + int(minutes))
@@ -3518,7 +3518,8 @@ REPORTED_BEFORE_RE = re.compile(r"(?i)\b(?:reported|reports|recorded|records|doc
 LOOSE_GAP_RE = re.compile(r"(?:[ \t]+(?!(?:targets?|goals?|thresholds?|triggers?|cut|cut-?off|limits?|below|under|above|over|than|grades?|"
                           r"transfus\w*|giv\w*|if|when|unless|should|must|would|could|need\w*|requir\w*|keep|maintain|aim|range|normal|"
                           r"reference|ref|doses?|per|by|from|least|most|median|mean|average|minimum|safe|acceptable|desired|expected|"
-                          r"usual|typical|lln|uln)\b)[A-Za-z][\w'-]*){1,6}?[ \t]+(?:was|were|is|are|reached|measured)[ \t]+"
+                          r"usual|typical|lln|uln)\b)[A-Za-z][\w'-]*|[ \t]*\([^()\n\d]{0,20}[<>≤≥][ \t]*\d[^()\n]{0,12}\)){1,6}?"  # "(needs ≥100)": a rule aside
+                          r"[ \t]+(?:was|were|is|are|reached|measured|came[ \t]+back(?:[ \t]+at)?)[ \t]+"
                           r"(?:(?<=reached[ \t])(?:(?:a|an|its|her|his|their)[ \t]+)?(?:nadir|low|lowest|trough)[ \t]+(?:of[ \t]+)?)?"  # "… and reached a nadir of 7.6"
                           r"(?=(?:~|about\s+|around\s+)?\d)", re.IGNORECASE)
 # A sample that could not be counted, then the count repeated: "Plt clumped — repeat citrate count 188", "Hb haemolysed,
@@ -4170,7 +4171,7 @@ def _line_end_label(text: str, position: int) -> str | None:
 INNER_LABEL_RE = re.compile(r"(?i)\b(?:(?:on|at|upon)\s+(?:the\s+)?(?:day\s+of\s+)?(?:admission|discharge|presentation|diagnosis|follow-?up)|"
                             r"today|this\s+morning|now|currently|yesterday|baseline|nadir|post(?:-?transfusion\w*)?|repeat|recheck|corrected|amended|revised|ricontroll\w*|recontr[ôo]l\w*)\b"
                             r"|(?<=\()\s*\d{1,2}/\d{1,2}(?:/\d{2,4})?(?:\s+\d{1,2}:\d{2})?(?=\s*\))"  # "Hgb (04/04 06:00): 8.8"
-                            r"|(?<=\s)\d{1,2}[./]\d{1,2}[./](?:\d{2,4})?(?=\s*:)"  # "Hb 24.07.2025: 8,1"
+                            r"|(?<=\s)\d{1,2}[./]\d{1,2}[./](?:\d{2,4})?(?=\s*:)|(?<=\s)(?:19|20)\d\d-[01]\d-[0-3]\d(?=\s*:)"  # "Hb 24.07.2025: 8,1", "Hgb 2025-07-24: 9.6"
                             r"|(?<=\s)(?:[01]\d|2[0-3])[0-5]\d(?=\s*[:=]\s*\d|\s+(?:(?:was|were|is|are)\s+)?\d)")  # "PLT 0600 = 52, PLT 1730 = 41", "Hgb 0600 7.8": a clock
 
 

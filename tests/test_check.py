@@ -2123,6 +2123,13 @@ ROUND156_CLASSES = [
     ("The fellow presented: 'ANC 0.8, G2 neutropenia'. The attending noted that an ANC of 0.8 is grade 3.", "5", []),
     # total bilirubin with its German word for total
     ("Bilirubin gesamt 2,6 mg/dl - Grad 1.", "5", [(M, "bili", 1, 2)]),
+    # batch 3: a title that names the version above a Markdown table with a grade column
+    ("Toxicity log | Pt 22 | CTCAE v5.0\n| Day | Term | Value | Grade |\n|---|---|---|---|\n| D1 | Platelet count decreased | 120 | 1 |\n"
+     "| D8 | Platelet count decreased | 22 | 3 |", "5", [(M, "plt", 3, 4)]),
+    # "since cycle 2" tells how long, not another time
+    ("Labs: ALC 0.3, plt 190. Lymphopenia has persisted since cycle 2 and is grade 2.", "5", [(M, "alc", 2, 3)]),
+    # a person said to be at a number, the count named in the sentence before
+    ("Surgery wants platelets of at least 80. Mrs K is at 62, which clears the 80 they need.", "5", [(C, "plt", None, None)]),
 ]
 
 

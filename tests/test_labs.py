@@ -2216,6 +2216,20 @@ ROUND156_READS = [
     # a value said instead of the one before it, and one retracted as another patient's after "no,"
     ("ANC 0.9, sorry, correction: ANC 1.9", {"anc": 1.9}),
     ("plt 14?? no, that count is for the guy in bed 9. Ours is 112", {"plt": 112}),
+    # batch 3: a rule's unit power and a comma before the value of now; a rule aside in a bracket before "came back"
+    ("baseline plt 110, the protocol needs >=100 x10^9/L, today 88", {"plt": 88}),
+    ("plt for the procedure (needs ≥50) came back 47", {"plt": 47}),
+    # a whole-number value after a four-digit clock; a German date with its closing dot before the colon
+    ("Hb 0700 9.9, Hb 1915 8", {"hgb": 8}),
+    ("Thrombos 04.03.: 98 — Thrombos 11.03.: 77", {"plt": 77}),
+    # a flag after a reference range, then a time ago, then the value of now
+    ("ANC 1.6 (2.0-7.5) L 3 days ago; today 1.1", {"anc": 1.1}),
+    # ISO dates between the name and the value, cells split by bars
+    ("ANC 2026-01-05: 1.2 | ANC 2026-01-12: 0.8", {"anc": 0.8}),
+    # names joined by slashes, a word of now, then their values
+    ("WBC/ANC/Plt heute 3,1/1,4/66", {"wbc": 3.1, "anc": 1.4, "plt": 66}),
+    # a long bracket with a dose before the arrow to the next value
+    ("ALC 1.3 (baseline) → 0.7 (week 3, on pred 60 mg daily) → 0.35 (week 6)", {"alc": 0.35}),
 ]
 
 
