@@ -698,6 +698,19 @@ def _name_the_subjects(text: str, claims: list[Claim]) -> None:
             claim.term_analyte = named.lastgroup
 
 
+def _replied_values(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The values of the message a reply quotes below it, when the reply above gives none of its own and the quoted message
+    gives values of one count (see _check_written); none otherwise."""
+    quoted_line = QUOTED_LINE_RE.search(text)
+    if quoted_line is None or not text[:quoted_line.start()].strip():
+        return []
+    values = [m for m in mentions if not m.is_threshold and m.value is not None]
+    if any(m.span[0] < quoted_line.start() for m in values):
+        return []
+    quoted = [m for m in values if m.span[0] >= quoted_line.start()]
+    return quoted[-1:] if quoted and len({m.analyte for m in quoted}) == 1 else []
+
+
 def _regraded_in_reply(text: str, finding: Finding) -> bool:
     """Whether the reply, outside the quoted lines, says the finding's number again with a grade ("Not quite — 44 is grade 3")."""
     number = f"{finding.value:g}"
@@ -1454,6 +1467,10 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
     clause_breaks = [m.span() for m in _anchor_matches(CLAUSE_BREAK_RE, text, lowered) if not _in_brackets(text, m.start())]
     clause_break_starts = [a for a, _ in clause_breaks]
     text_claims = _TextMatches(GRADE_CLAIM_RE, text, _anchor_matches(GRADE_CLAIM_RE, text, lowered))
+    if quoting and (replied := _replied_values(text, all_mentions)):
+        # "Yes, G2 — hold the pembro.\n\n> On Mon, Priya wrote:\n> ANC 0.4 this morning, is that grade 2?": a reply written
+        # above the message it answers, giving no value of its own, answers about the quoted message's values
+        previous_values, asked_values = replied, {m.analyte: m for m in replied}
     unit_hints = _TextMatches(UNIT_VALUE_HINT_RE, text, _anchor_matches(UNIT_VALUE_HINT_RE, text, lowered))
     for number, (s_start, s_end) in enumerate(spans):
         sentence = text[s_start:s_end].strip()
@@ -1499,7 +1516,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             pass
         elif not values and previous_values and not heading and claimed and (
                 _short(sentence) and not REFERENT_RE.search(text, s_start, s_end)
-                or len(previous_values) == 1 and (REFERRING_START_RE.match(text, s_start) or _opens_correction(text, s_start, opens_correction))) \
+                or len(previous_values) == 1 and (REFERRING_START_RE.match(text, s_start) or _opens_correction(text, s_start, opens_correction)
+                                                  or asked_values and AFFIRMED_START_RE.match(text, s_start))) \
                 and not _opens_with_the_past(sentence) \
                 and not _about_others((previous_values[-1].span[1], s_start), text_terms, text_term_starts, {previous_values[-1].analyte}):
             # "Platelets: 74 x10^9/L. Grade: 1." -- a grade standing alone after a value; "Platelets came back at 47 this
@@ -2822,7 +2840,8 @@ def _subject_before(text: str, start: int, end: int) -> re.Match | None:
 
 
 # A sentence that opens with its claim, past a few words: "not grade 3 tho", "so grade 3 not 4", "Graded 4 in v5.0".
-OPENING_RE = re.compile(r"(?i)" + CHAT_STAMP + r"[\W_]*(?:(?:[^\s\d]+|(?:CTCAE\s*)?v[56](?:\.0)?[:,]?[*_]*)\s+){0,3}(?<!\bat\s)(?<!\bfor\s)(?<!\bwith\s)(?<!\bin\s)(?<!\bfrom\s)(?<!\bby\s)(?<!\bto\s)"
+OPENING_RE = re.compile(r"(?i)" + CHAT_STAMP + r"(?:[A-Za-z][\w.]*[ \t]*\([^()\n]{0,24}\b\d{1,2}:\d{2}\)[ \t]*:[ \t]*)?"  # a speaker's label and time: "A (PharmD, 10:05): "
+                        r"[\W_]*(?:(?:[^\s\d]+|(?:CTCAE\s*)?v[56](?:\.0)?[:,]?[*_]*)\s+){0,3}(?<!\bat\s)(?<!\bfor\s)(?<!\bwith\s)(?<!\bin\s)(?<!\bfrom\s)(?<!\bby\s)(?<!\bto\s)"
                         r"(?<!\buntil\s)[\W_]*")
 
 
@@ -2916,7 +2935,7 @@ def _repeated_values(text: str, start: int, end: int, mentions: list[Mention], k
 
 
 EQUALS_OPENING_RE = re.compile(r"(?:^|\n)[ \t]*(?:[•*·-][ \t]*)?(?:=|=>|→|->)[ \t]*$")
-CORRECTED_JUST_BEFORE_RE = re.compile(r"(?i)\b(?:we|i)\s+re-?graded\s+(?:it|this|that)\s*[:,—–-]?\s*$")  # "…; we re-graded it: grade 2"
+CORRECTED_JUST_BEFORE_RE = re.compile(r"(?i)\b(?:we|i)\s+re-?graded\s+(?:it|this|that)(?:\s*\([^()]{0,30}\))?\s*[:,—–-]?\s*$")  # (… "it (CTCAE v5.0): grade 2")  # "…; we re-graded it: grade 2"
 
 
 UNQUOTED_LINE_RE = re.compile(r"(?m)^(?![ \t]*>)[ \t]*[^\W_]")
@@ -3951,7 +3970,7 @@ PRONOUN_SUBJECT_RE = re.compile(r"(?i)\b(?:(?:it|that|this|she|he|they)(?:'s|’
 
 
 # The value said again in another unit: "corresponds to 8.4 g/dL", "(= 1,200/µL)", "i.e. 1.2 x10^9/L".
-RESTATED_IN_UNIT_RE = re.compile(rf"(?i)[\s,(]*(?:corresponds?\s+to|equals?|equivalent\s+to|i\.e\.|=|or)\s*(?P<num>\d+(?:[.,]\d+)?)\s*(?P<unit>{UNIT_ALTERNATIVES})\)?")
+RESTATED_IN_UNIT_RE = re.compile(rf"(?i)[\s,(]*(?:(?:corresponds?\s+to|equals?|equivalent\s+to|i\.e\.|=|or)\s*|(?<=\())(?P<num>\d+(?:[.,]\d+)?)\s*(?P<unit>{UNIT_ALTERNATIVES})\)?")
 
 
 # The lower limit of normal a sentence gives ("against his laboratory's lower limit of 13.0 g/dL", "LLN 1.8"): grade 1 starts there.

@@ -2130,6 +2130,16 @@ ROUND156_CLASSES = [
     ("Labs: ALC 0.3, plt 190. Lymphopenia has persisted since cycle 2 and is grade 2.", "5", [(M, "alc", 2, 3)]),
     # a person said to be at a number, the count named in the sentence before
     ("Surgery wants platelets of at least 80. Mrs K is at 62, which clears the 80 they need.", "5", [(C, "plt", None, None)]),
+    # batch 4: an answer under a speaker's label that holds a time
+    ("Q (RN, 08:40): ANC 0.3 today, which grade under CTCAE v6.0?\nA (Pharmacist, 08:52): Grade 4, hold the drug.", "6", [(M, "anc", 4, 3)]),
+    # a value restated in another unit in brackets before a comparison
+    ("Hb 76 g/L (7.6 g/dL), which is above the 7.0 g/dL trigger.", "5", []),
+    ("Hb 66 g/L (6.6 g/dL), which is above the 7.0 g/dL trigger.", "5", [(C, "hgb", None, None)]),
+    # a re-graded claim after a bracket that names the version
+    ("Plt nadir 41. First entered as grade 2; we re-graded it (CTCAE v5.0): grade 4.", "5", [(M, "plt", 4, 3)]),
+    # a reply written above the message it quotes answers about the quoted value
+    ("Yes, grade 1 - carry on.\n\n> On Fri, Lee wrote:\n> ANC 0.8 on today's bloods, is that grade 1?", "5", [(M, "anc", 1, 3)]),
+    ("No - 30 is grade 4.\n\n> On Fri, Lee wrote:\n> plt 30 this morning, grade 3?", "5", [(M, "plt", 4, 3)]),
 ]
 
 
