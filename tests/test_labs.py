@@ -2230,6 +2230,11 @@ ROUND156_READS = [
     ("WBC/ANC/Plt heute 3,1/1,4/66", {"wbc": 3.1, "anc": 1.4, "plt": 66}),
     # a long bracket with a dose before the arrow to the next value
     ("ALC 1.3 (baseline) → 0.7 (week 3, on pred 60 mg daily) → 0.35 (week 6)", {"alc": 0.35}),
+    # batch 4: "the bottom of normal" names a limit; a Spanish lower limit, then the patient's value
+    ("my wbc is 3.1 and the nurse said 4 is the bottom of normal", {"wbc": 3.1}),
+    ("el límite inferior normal de plaquetas es 150; el paciente tiene 97", {"plt": 97}),
+    # clocks with a colon right after the name order the values
+    ("Hb 07:30 7.2, Hb 21:00 8.6", {"hgb": 8.6}),
 ]
 
 
