@@ -1205,7 +1205,7 @@ CORRECTION_RE = _scan(r"(?i)\b(?#first)(?:(?:correct(?:ed)?|true|actual|right|re
 
 # Between a grade and the condition it names only words and brackets stand: "grade 3 (severe) neutropenia"; after
 # a comma or a semicolon a new clause starts ("the neutropenia is grade 3, the thrombocytopenia is grade 1").
-TERM_GAP_BREAK_RE = re.compile(r"[,;:.!?]|\b(?:and|or|y|e|et|und|en|o|ou)\b")  # "neutropenia grado 3 y anemia grado 2"
+TERM_GAP_BREAK_RE = re.compile(r"[,;:.!?]|\b(?:and|or|y|e|et|und|en|o|ou|sowie|plus|as\s+well\s+as|as\s+also|nonch[ée]|adem[áa]s\s+de|ainsi\s+que|bem\s+como|alsmede|evenals)\b")  # "neutropenia grado 3 y anemia grado 2"
 
 
 # Words that tell a count's recovery from the value before them: a claim told before such a series is about the episode.
@@ -2822,6 +2822,7 @@ GENERAL_AFTER_RE = re.compile(rf"(?i)(?:\s+(?!(?:and|or|but|so|we|i|you|she|he|t
 # The analyte named as the subject of a claim: "Hgb is grade 2", 'the neutrophils were "grade 2"', "plts now G3".
 SUBJECT_BEFORE_RE = re.compile(rf"(?i)(?:{REFERENT_RE.pattern})[\s*_]*(?::|=|-|–|—|\b(?:is|are|was|were|remains?|stays?|now|still|also|too|"
                                r"again|likewise|at|already|would|will|be|been|graded(?:\s+as)?|classed\s+as|classified\s+as|this|it|that|they|"
+                               r"just|only|well|barely|slightly|right|comfortably|clearly|marginally|"  # "The ANC is just above the 1.5 requirement"
                                r"has|have|had|dropped|fallen|fell|risen|rose|gone|climbed|drifted|slipped|sunk|dipped|crept|"
                                # the same verbs in the other languages read: "los neutrófilos se mantienen por encima", "os neutrófilos estão abaixo"
                                r"se\s+mantienen?|est[áa]n?|son|es|siguen|sigue|permanecen?|est[ãa]o|s[ãa]o|continuam?|permanecem?|sont|est|restent|reste|demeurent|"
@@ -4040,8 +4041,8 @@ def _range_lln(text: str, mention: Mention, named: _NamedRanges | None = None) -
     return named.lln(mention) if named is not None else None
 
 
-REFERENCE_BEFORE_VALUE_RE = re.compile(rf"(?i)\b(?:ref(?:erence)?\.?(?:\s+(?:range|interval))?|normal(?:\s+range)?|range)\s*:?\s*"
-                                       rf"(?P<low>\d+(?:[.,]\d+)?)\s*(?:[-–]|to)\s*\d+(?:[.,]\d+)?\s*(?P<unit>{UNIT_ALTERNATIVES})?")
+REFERENCE_BEFORE_VALUE_RE = re.compile(rf"(?i)(?:\b(?:ref(?:erence)?\.?(?:\s+(?:range|interval))?|normal(?:\s+range)?|range)\s*:?\s*|\(\s*(?=\d[\d.,]*\s*(?:[-–]|to)\s*\d[\d.,]*\s*\)\s*:))"
+                                       rf"(?P<low>\d+(?:[.,]\d+)?)\s*(?:[-–]|to)\s*\d+(?:[.,]\d+)?\s*(?P<unit>{UNIT_ALTERNATIVES})?")  # "Platelets (140-400): 145"
 
 
 # A time or a sample's label between a value and its range: "at discharge", "on admission", "this morning".

@@ -2140,6 +2140,13 @@ ROUND156_CLASSES = [
     # a reply written above the message it quotes answers about the quoted value
     ("Yes, grade 1 - carry on.\n\n> On Fri, Lee wrote:\n> ANC 0.8 on today's bloods, is that grade 1?", "5", [(M, "anc", 1, 3)]),
     ("No - 30 is grade 4.\n\n> On Fri, Lee wrote:\n> plt 30 this morning, grade 3?", "5", [(M, "plt", 4, 3)]),
+    # batch 5: a liver series with its unit after the last value; a condition's grade before "sowie" and the next condition
+    ("AST 45 → 90 → 260 U/L (ULN 40); now grade 2.", "5", [(M, "ast", 2, 3)]),
+    ("Es fand sich eine Thrombopenie (62/nl) Grad 1 sowie eine Anämie (Hb 9,2 g/dl) Grad 2.", "5", [(M, "plt", 1, 2)]),
+    # a bare reference range in brackets between the name and its value
+    ("Neutrophils (1.5-7.0): 1.6 - within normal limits.", "5", []),
+    # a subject named again with "just" before its comparison
+    ("Pre-C3 bloods: ANC 1.4, Hb 11.2. The ANC is just above the 1.5 cut-off, so proceed.", "5", [(C, "anc", None, None)]),
 ]
 
 

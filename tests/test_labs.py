@@ -2235,6 +2235,9 @@ ROUND156_READS = [
     ("el límite inferior normal de plaquetas es 150; el paciente tiene 97", {"plt": 97}),
     # clocks with a colon right after the name order the values
     ("Hb 07:30 7.2, Hb 21:00 8.6", {"hgb": 8.6}),
+    # batch 5: a liver series with the unit after its last value (mg/dL and U/L are no doses)
+    ("Bilirubin 0.9 → 1.8 → 3.1 mg/dL", {"bili": 3.1}),
+    ("ALT 35 → 210 U/L", {"alt": 210}),
 ]
 
 
