@@ -676,7 +676,7 @@ ANOTHER_GRADE_AFTER_RE = re.compile(r"(?i)[ \t]+" + GRADE_AFTER)
 COUNTED_GRADE_AFTER_RE = re.compile(r"(?i)(?:[ \t]*,|[ \t]+(?:and|or))[ \t]+(?:one|two|three|four|five|six|\d+)[ \t]+" + GRADE_AFTER)
 
 
-LAST_DIGIT_RE = re.compile(r"\d(?=\D*$)")
+DIGIT_RE = re.compile(r"\d")
 # What stands between a count named with no value and the grade claimed of it: "the ALT is grade 1", "ALT: G1", "AST was a grade 2".
 SUBJECT_IS_RE = re.compile(r"(?i)[ \t]*(?:(?:is|was|remains|now)[ \t]+)*(?:(?:a|an|at|still|only)[ \t]+)?(?::[ \t]*)?")
 
@@ -1481,8 +1481,9 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         unit_hinted = ("/" in sentence or "10" in sentence) and bool(unit_hints.in_sentence(s_start, s_end))
         if "count" in sentence or "Count" in sentence or unit_hinted or RESULT_WORDS_RE.search(sentence) \
                 or ("ours " in sentence or "hers " in sentence or "his " in sentence or "our " in sentence or "my " in sentence
-                    or ("hey " in sentence or "it " in sentence or "It " in sentence or "he " in sentence or "pt " in sentence or "atient " in sentence
-                        or "M" in sentence) and (" to " in sentence or " at " in sentence)
+                    or ("hey " in sentence or "it " in sentence or "It " in sentence or "he is" in sentence or "he's" in sentence or "he’s" in sentence
+                        or "pt is" in sentence or "atient is" in sentence or "Mr" in sentence or "Ms" in sentence or "Miss" in sentence) \
+                    and (" to " in sentence or " at " in sentence)
                     or ("hey w" in sentence or "hey a" in sentence or "hey'" in sentence or "hey’" in sentence or "it w" in sentence
                         or "it i" in sentence or "It w" in sentence or "It i" in sentence or "it'" in sentence or "it’" in sentence)) \
                 and POSSESSIVE_COUNT_RE.search(sentence):
@@ -3843,7 +3844,6 @@ CHAINED_COMPARISON_RE = re.compile(r"(?i)[\s,;—–-]*(?:\b(?:but|and|yet|thoug
 
 UNIT_TEXT_RE = re.compile(rf"(?:{UNIT_ALTERNATIVES})", re.IGNORECASE)
 # digits written onto a word, a visit's label ("C3D1"), are not a number; a grade's ("G2") are
-DIGIT_RE = re.compile(r"\d")
 LABEL_DIGITS_RE = re.compile(r"(?<=[^\W\d_])(?<![Gg])(?<![Gg][Rr])\d+")
 
 

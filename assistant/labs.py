@@ -1704,7 +1704,7 @@ def _find_mentions(text: str) -> list[Mention]:
     for match in names:
         analyte = match.lastgroup
         position = match.end()
-        if any(character.isdigit() for character in text[max(0, match.start() - 4):match.start()]) \
+        if text[match.start() - 1:match.start()] == " " and (text[match.start() - 2:match.start() - 1].isdigit() or text[match.start() - 2:match.start() - 1] in ("k", "K", "L")) \
                 and (at_value := AT_VALUE_BEFORE_NAME_RE.search(text, max(0, match.start() - 50), match.start())):
             # "our pt is at 68 plts, baseline was 102": the value said to be where the count is, before its name (a value
             # after the name, marked as past, loses to it; see latest_of_timed_repeats)
@@ -4583,7 +4583,7 @@ def latest_of_timed_repeats(text: str, mentions: list[Mention]) -> list[Mention]
     for indexes in by_analyte.values():
         if len(indexes) < 2 or len(indexes) > 12:
             continue
-        taken_back = [earlier for earlier, later in zip(indexes, indexes[1:]) if _said_instead(text, mentions[earlier], mentions[later])]
+        taken_back = [earlier for earlier, later in zip(indexes, indexes[1:], strict=False) if _said_instead(text, mentions[earlier], mentions[later])]
         if taken_back:  # "Platelets are eighty, sorry, correction, the platelets are sixty eight": the value said instead is the value
             drop.update(taken_back)
             indexes = [i for i in indexes if i not in taken_back]
