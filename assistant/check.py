@@ -1152,7 +1152,7 @@ AFFIRMED_START_RE = re.compile(ANSWER_LEAD + r"(?:yes|yep|yeah|correct|right|exa
 REPORTED_HINT_RE = re.compile(r"initially|originally|previously|first|incorrect|erroneous|mistaken|wrong|falsely|error|mistake|mis")
 SAID_BY_ANOTHER_BEFORE_RE = re.compile(r"(?i)\b(?:nurse|doctor|dr\.?(?:\s+[A-Z]\w*)?|oncologist|physician|resident|pharmacist|gp|registrar|fellow|"
                                        r"attending|consultant|he|she|they)\s+(?:said|says|told\s+(?:me|us|him|her)|thinks?|thought|called\s+it|wrote)\s+"
-                                       r"(?:that\s+)?(?:(?:that|it|this)(?:['’]s|\s+is|\s+was)\s+|(?:my|his|her|their|the)\s+(?:[^.?!\n]|\.\d){1,40}?\s+(?:is|are|was|were)\s+)?(?:an?\s+)?$")
+                                       r"(?:that\s+)?(?:(?:that|it|this)(?:['’]?s|\s+is|\s+was)\s+|(?:my|his|her|their|the)\s+(?:[^.?!\n]|\.\d){1,40}?\s+(?:is|are|was|were)\s+)?(?:an?\s+)?$")
 # ... and in the other languages: "o médico disse que é anemia grau 2, está certo?", "el médico dijo que es grado 2, ¿es correcto?"
 SAID_BY_ANOTHER_FOREIGN_BEFORE_RE = re.compile(
     r"(?i)\b(?:m[ée]dic[oa]|m[ée]decin|enfermeir[oa]|enfermer[oa]|infermier[ea]|infirmi[èe]re|[äa]rzt(?:in)?|dokter|huisarts|arts|"
@@ -1161,7 +1161,9 @@ SAID_BY_ANOTHER_FOREIGN_BEFORE_RE = re.compile(
     r"(?:(?:que|che|dass|dat)\s+|qu['’])?(?:(?:é|es|è|est|ist|is|era|war|was|c['’]est|het\s+is)\s+|"
     r"(?:mis|mes|meus|minhas|mijn|meine|i\s+miei|le\s+mie|la|el|le|il|a|o|die|der|de|het)\s+(?:[^.?!\n]|[.,]\d){1,40}?\s+(?:son|sont|s[ãa]o|sono|sind|zijn|es|est|é|è|ist|is)\s+)?"
     r"(?:(?:uma?|una?|une|eine?|een|un)\s+)?(?:[^\W\d]+\s+)?$")
-ASKED_AFTER_RE = re.compile(r"(?i)(?:(?!\b(?:but|however|though|although)\b)[^.?!\n]){0,45}\?")  # "…, is that right?" (not "… but I read that …?")
+# "…, is that right?", "… true??" (not "… but I read that …?", nor "is that bad??", which asks what the grade means)
+ASKED_AFTER_RE = re.compile(r"(?i)(?:(?!\b(?:but|however|though|although)\b)[^.?!\n]){0,45}?"
+                            r"\b(?:right|correct|true|accurate|wrong|certo|correcto|corretto|correct[eo]?|vrai|juste|richtig|stimmt|klopt|verdad|vero|giusto)\b[^.?!\n]{0,15}\?")
 ANYONE_HINT_RE = re.compile(r"someone|somebody|anyone|people|everyone")  # "Someone … writes grade 3", anywhere in the 60 characters before
 REPORTED_BEFORE_RE = re.compile(r"(?i)\b(?:(?:initially|originally|previously|first|incorrectly|erroneously|mistakenly|wrongly|falsely)\s+"
                                 r"(?:reported|graded|recorded|coded|documented|called|classed|classified|labell?ed|entered|listed|"
@@ -3701,6 +3703,9 @@ def _nearby(values: list[Mention], value_starts: list[int], start: int, end: int
     return values[bisect_left(value_starts, start - reach):bisect_left(value_starts, end + reach)]
 
 
+SUPPOSING_CLAUSE_RE = re.compile(r"(?i)[\W_]*(?:if|should|unless|in\s+case)\b")  # a clause that opens with a supposition
+
+
 def _value_for_claim(claim: Claim, all_values: list[Mention], value_starts: list[int], clauses,
                      clause_starts: list[int], text: str = "") -> tuple[Mention | None, bool]:
     """The lab value a grade claim is about: its own analyte in the same clause first, then the same
@@ -3725,7 +3730,10 @@ def _value_for_claim(claim: Claim, all_values: list[Mention], value_starts: list
         if between:
             return between[-1], False
     if claim.term_analyte:
-        for pool in (in_clause, values):
+        # a claim in a clause that supposes ("If platelets drop below 50 she'll have grade 3 …; for now they're 88") takes
+        # no value of another clause
+        pools = (in_clause,) if SUPPOSING_CLAUSE_RE.match(text, clause[0], claim.span[0]) else (in_clause, values)
+        for pool in pools:
             own = [m for m in pool if m.analyte == claim.term_analyte]
             if len(own) > 1:
                 own = [m for m in own if not _earlier(text, m)] or own  # "36 today, versus 21 on admission: grade 3"

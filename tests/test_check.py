@@ -2147,6 +2147,11 @@ ROUND156_CLASSES = [
     ("Neutrophils (1.5-7.0): 1.6 - within normal limits.", "5", []),
     # a subject named again with "just" before its comparison
     ("Pre-C3 bloods: ANC 1.4, Hb 11.2. The ANC is just above the 1.5 cut-off, so proceed.", "5", [(C, "anc", None, None)]),
+    # batch 5: a grade in a clause that supposes takes no value of the clause after it
+    ("If the ANC falls under 0.5 he'll have grade 4 neutropenia and we admit; for now it's 1.2, grade 2.", "5", []),
+    # another's claim asked about with "thats" and a doubled question mark; asked what it means, it still claims
+    ("my plt was 80 on monday and the doctor said thats grade 2 is that right??", "5", []),
+    ("my plt was 80 on monday and the doctor said thats grade 2, is that serious??", "5", [(M, "plt", 2, 1)]),
 ]
 
 

@@ -2238,6 +2238,14 @@ ROUND156_READS = [
     # batch 5: a liver series with the unit after its last value (mg/dL and U/L are no doses)
     ("Bilirubin 0.9 → 1.8 → 3.1 mg/dL", {"bili": 3.1}),
     ("ALT 35 → 210 U/L", {"alt": 210}),
+    # batch 5: a unit in brackets, then the reference range, then dot leaders
+    ("LYMPHOCYTES ABS (x10^9/L) [1.0-4.0] ....... 0.55", {"alc": 0.55}),
+    # "over" a time is no comparison; a day with a plus before the value; an ordinal between another's value and one's own
+    ("Platelets drifted down over two cycles and reached a low of 61; today they are 83.", {"plt": 83}),
+    ("ANC 0.3 on D+8, D+12 0.9, D+15 2.1", {"anc": 2.1}),
+    ("my brother's neutrophils were 0.7 on keytruda. I had my 2nd infusion and mine were 2.3", {"anc": 2.3}),
+    ("Hb 7,1 g/dL, controllo serale 8,0 g/dL", {"hgb": 8.0}),
+    ("ANC on 2/3 was 2.2, on 2/10 1.1", {"anc": 1.1}),
 ]
 
 
