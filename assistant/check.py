@@ -151,7 +151,7 @@ TERM_WORDS = {
     # ... and the plain words of a patient's page ("grade 1 low white count")
     "anc": r"neutrop(?:[ée]|ae)ni(?:a|c|e|(?![^\W\d_]))|neutropneia|low\s+neutrophils?(?:\s+counts?)?|" + CTCAE_COUNT_TERMS["anc"],
     # one alternative for thrombo-/trombo-, -cyto-/-zyto-/-cito-: fewer alternatives keep the scan of a long text fast
-    "plt": r"th?rombo(?:cyto|zyto|cito)?p(?:[ée]|ae)ni(?:a|c|e|(?![^\W\d_]))|piastrinopenia|plaquetopenia|immune\s+thrombocytopeni(?:a|c)|ITP|"
+    "plt": r"th?rombo(?:cyto|zyto|cito)?p(?:[ée]|ae)ni(?:a|c|e|(?![^\W\d_]))|thrombocytopneia|piastrinopenia|plaquetopenia|immune\s+thrombocytopeni(?:a|c)|ITP|"
            + r"low\s+platelets?(?:\s+counts?)?|" + CTCAE_COUNT_TERMS["plt"],
     "hgb": r"an(?:a?[ée]|ä)mi(?:a|c|e|(?![^\W\d_]))|low\s+(?:ha?emoglobin|red\s+(?:blood\s+)?cells?(?:\s+counts?)?)",  # "anemi": Swedish, as the other bare "-i" forms
     "alc": r"l(?:ymph|ymf|inf)op(?:[ée]|ae)ni(?:a|c|e|(?![^\W\d_]))|low\s+lymphocytes?(?:\s+counts?)?|" + CTCAE_COUNT_TERMS["alc"],
@@ -399,7 +399,7 @@ ABSENT_AFTER_RE = re.compile(r"(?i)\s*(?:\([^()]{0,40}\)\s*)?(?:has|have|had|was
 REFERRING = (r"\b(?:that|this|it|which|i|she|he|the\s+same\s+(?:value|count|number|result|level))(?:'s|’s|'m|’m|(?<=\bthat)s|(?<=\bit)s|\s+is|\s+am|\s+was|\s+would\s+be|\s+counts\s+as|\s+makes\s+it|\s+corresponds\s+to|"
              r"\s+(?:falls?|fell)\s+(?:into|in|within)|(?:'s|’s|\s+is|\s+was)\s+what\s+(?:[\w-]+\s+){0,2}?(?:calls?|called|terms?|termed)|"
              r"(?<=\bit)\s+(?:as|at)|"
-             r"\s+means|\s+represents|\s+should\s+(?:have\s+been|be)|"
+             r"\s+means|\s+represents|\s+should\s+(?:have\s+been|be)|\s+puts\s+(?:you|her|him|them|it|the\s+patient)\s+(?:in|at|into)|"
              # "This does not reach grade 3", "That meets grade 2"
              r"(?:\s+(?:does|did)\s+not|\s+doesn['’]t|\s+didn['’]t)(?:\s+(?:yet|quite|even))?\s+(?:reach|meet|qualify\s+as|count\s+as|amount\s+to)|"
              r"\s+(?:reaches|reached|meets|met|qualifies\s+as|amounts\s+to))\s+(?:(?:still|only|now|just|already|probably|actually|really|truly|in\s+fact|consistent\s+with|in\s+keeping\s+with|an?|CTCAE|the|"
@@ -632,7 +632,7 @@ def _bracket_of_its_own(before: str, denial: int, term: str | None) -> bool:
 
 VALUE_IN_HEAD_RE = re.compile(r"(?i)\d[.,]\d|\d\s*(?:x\s*10|×\s*10|g/dl|g/l|/[µu]l|k/[µu]l|/nl|mmol)")
 # A head that names the episode, then a colon before its grade: "Neutropenia this cycle, resolved (D8 1.4, …): grade 2".
-EPISODE_HEAD_RE = re.compile(r"(?i)\b(?:resolv\w*|recover\w*|this\s+cycle|episode)\b(?:[^.;\n]|(?<=\d)\.(?=\d)){0,80}:\s*$")
+EPISODE_HEAD_RE = re.compile(r"(?i)\b(?:resolv\w*|recover\w*|this\s+cycle|episode)\b(?:[^.;\n]|(?<=\d)\.(?=\d)){0,80}(?::|\)\s*[—–-])\s*$")  # (… "(D8 1.1, …) — grade 4")
 # The worst value as the subject of a claim: "the nadir was grade 3", "its lowest count reached grade 4", "worst value: grade 2".
 WORST_SUBJECT_BEFORE_RE = re.compile(r"(?i)\b(?:the|its|her|his|their)\s+(?:nadir|lowest|worst)(?:\s+(?:count|value|level|point|reading|result))?"
                                      r"(?:\s*\([^()\n]{1,20}\))?\s+(?:was|is|were|reached|hit|corresponded\s+to|represented)\s+(?:a\s+|an\s+)?(?:ctcae\s+)?$")
@@ -748,15 +748,35 @@ def _answered_by_the_next_speaker(text: str, findings: list[Finding], judged: li
 def _quoted_from_another(text: str, start: int, position: int) -> bool:
     """Whether `position` lies inside a quotation, opened in its sentence after a verb of saying ('You wrote: "…', "Dr P
     summarised: '…"), whose words are someone else's."""
-    before = text[max(start, position - 300):position]  # a bounded window: long text stays linear
+    return _quote_reported_by(text, start, position) is not None
+
+
+def _quoted_from_a_record(text: str, start: int, position: int) -> bool:
+    """Whether `position` lies inside a quotation of a third party's record or words, not the reader's ("The outside
+    oncologist's letter says 'ANC 0.7, grade 2 neutropenia'"): reported, not claimed by the text."""
+    verb = _quote_reported_by(text, start, position)
+    return verb is not None and THIRD_PARTY_BEFORE_VERB_RE.search(text, max(start, verb.start() - 60), verb.start()) is not None
+
+
+ENDORSED_AFTER_QUOTE_RE = re.compile(r"(?i)[\s.,;:\"”'’)–—-]*(?:I\s+|we\s+)?(?:agree|concur|endorse|confirm|correct\b|that['’]s\s+right)")
+# Who reports the words a quotation holds, when not the writer nor the reader: a record, another clinician, a third person.
+THIRD_PARTY_BEFORE_VERB_RE = re.compile(r"(?i)\b(?:letter|note|report|summary|record|chart|referral|form|log|oncologist|physician|"
+                                        r"nurse|hospital|registrar|resident|fellow|consultant|gp|team|pharmacist|he|she|they)['’]?s?\b"
+                                        r"[^.;:!?\n\d]{0,30}$")
+
+
+def _quote_reported_by(text: str, start: int, position: int) -> re.Match | None:
+    """The verb of saying before a quotation that `position` lies inside (see _quoted_from_another), or None."""
+    base = max(start, position - 300)
+    before = text[base:position]  # a bounded window: long text stays linear
     opening = max(before.rfind("“"), before.rfind('"') if before.count('"') % 2 == 1 else -1)
     if opening < 0 or "”" in before[opening:]:
         # (looked for one character further: a quote that opens right before `position` is followed by its first word)
         singles = list(SINGLE_QUOTE_OPEN_RE.finditer(text[max(start, position - 300):position + 1])) if "'" in before or "‘" in before else []
         if not singles or SINGLE_QUOTE_CLOSE_RE.search(before, singles[-1].end()):
-            return False
+            return None
         opening = singles[-1].start()
-    return REPORTING_BEFORE_QUOTE_RE.search(before, 0, opening) is not None
+    return REPORTING_BEFORE_QUOTE_RE.search(text, base, base + opening)
 
 
 def _restated_after_quote(text: str, s_start: int, claims: list, values: list, following: tuple[int, int], text_claims) -> bool:
@@ -888,6 +908,11 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
         if quoted and _quoted_from_another(text, start, claim_start) \
                 and (DENIED_START_RE.match(text, end) or CORRECTION_FOLLOWS_RE.match(text, end) or CORRECTION_FOLLOWS_RE.match(text, _quote_end(text, claim_end, end))):
             continue  # 'You wrote: "platelets 45, that's grade 2, right?" That one needs correcting': another's words, answered
+        if quoted and _quoted_from_a_record(text, start, claim_start) \
+                and not ENDORSED_AFTER_QUOTE_RE.match(text, _quote_end(text, claim_end, min(len(text), claim_end + 200))):
+            # "The outside hospital letter states: 'Hb 8.4 g/dL, grade 3 anaemia'": a record's words, reported (but "Intern note
+            # says "WBC 1.8 = grade 2 leukopenia". Agree with grade 2": endorsed, the writer's own)
+            continue
         if "(" in near_before and EARLIER_IN_BRACKET_RE.search(near_before):
             continue  # "grade 2 thrombocytopenia today (was grade 1 on 08/09)": the grade of an earlier value, said aside
         if (" at " in near_before[-12:] + " " or " for " in near_before[-12:] + " ") and ACTION_AT_BEFORE_RE.search(before):
@@ -970,7 +995,7 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
                        or "episode" in lowered_after or "course" in lowered_after or "admission" in lowered_after) \
                 and EPISODE_AFTER_RE.match(text, after_term, end):
             of_episode = True  # "grade 3 neutropenia, resolving", "grade 3 this cycle": the episode's grade is its worst value's
-        if ":" in before[-4:] and not of_episode and EPISODE_HEAD_RE.search(text, max(start, claim_start - 120), claim_start):
+        if (":" in before[-4:] or ")" in before[-5:]) and not of_episode and EPISODE_HEAD_RE.search(text, max(start, claim_start - 120), claim_start):
             of_episode = True  # "Neutropenia this cycle, resolved (D8 1.4, D12 0.7, D15 2.1): grade 2": the episode's grade
         if not at_worst and ("adir" in (tail := lowered_before[-40:]) or "owest" in tail or "orst" in tail) and WORST_SUBJECT_BEFORE_RE.search(before[-40:]):
             at_worst = True  # "PLT 210 → nadir 31 → 150; the nadir was grade 3": the worst value is the claim's subject
@@ -1180,6 +1205,9 @@ RECORDED_AS_BEFORE_RE = re.compile(r"(?i)\b(?:was|were|is|are|been|be)\s+(?:ente
                                    r"documented|graded)\s+as\s+(?:an?\s+)?(?:CTCAE\s+)?$|"
                                    # the writer's own earlier record: "in yesterday's summary I listed the ANC of 0.7 as grade 4"
                                    r"\b(?:I|we)\s+(?:had\s+)?(?:entered|recorded|coded|logged|listed|reported|documented|graded|called|put)\s+"
+                                   r"(?:[^.;!?\n]|\.(?=\d)){0,40}?\s+as\s+(?:an?\s+)?(?:CTCAE\s+)?$|"
+                                   # a record's words: "The AE form lists the ANC of 0.45 as a grade 3 event"
+                                   r"\b(?:form|log|record|report|chart|entry|sheet|crf|ecrf|database|system|note)\s+(?:lists|records|codes|logs|shows|has|gives|grades|reports)\s+"
                                    r"(?:[^.;!?\n]|\.(?=\d)){0,40}?\s+as\s+(?:an?\s+)?(?:CTCAE\s+)?$")
 REPORTED_AFTER_RE = re.compile(r"(?i)\s*(?:\([^()]{0,30}\)\s*)?(?:,\s*)?(?:\w+\s+){0,2}?(?:incorrectly|erroneously|mistakenly|wrongly|falsely|in\s+error|"
                                r"by\s+mistake|as\s+(?:initially|originally|previously|first)\s+(?:reported|graded|recorded|stated|documented))\b")
@@ -1483,7 +1511,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         unit_hinted = ("/" in sentence or "10" in sentence) and bool(unit_hints.in_sentence(s_start, s_end))
         if "count" in sentence or "Count" in sentence or unit_hinted or RESULT_WORDS_RE.search(sentence) \
                 or ("ours " in sentence or "hers " in sentence or "his " in sentence or "our " in sentence or "my " in sentence
-                    or ("hey " in sentence or "it " in sentence or "It " in sentence or "he is" in sentence or "he's" in sentence or "he’s" in sentence
+                    or ("hey " in sentence or "hey'" in sentence or "hey’" in sentence or "it " in sentence or "It " in sentence or "he is" in sentence or "he's" in sentence or "he’s" in sentence
                         or "pt is" in sentence or "atient is" in sentence or "Mr" in sentence or "Ms" in sentence or "Miss" in sentence) \
                     and (" to " in sentence or " at " in sentence)
                     or ("hey w" in sentence or "hey a" in sentence or "hey'" in sentence or "hey’" in sentence or "it w" in sentence
@@ -2776,7 +2804,7 @@ OWN_RESULT_RE = re.compile(rf"(?i)\b(?:(?:your|my|her|his|their|today['’]s)\s+
 POSSESSIVE_COUNT_RE = _scan(rf"(?i)\b(?#first)(?:(?:yours|hers|his|theirs|ours|(?:our|my)\s+(?:guy|lady|man|woman|pt|patient))\s+(?:is|was|are|were|comes\s+back\s+at|came\s+back\s+at)(?:\s+at)?|"
                             # "IR wants platelets ≥100. Mr B is at 82": a person said to be at a number, the count named before
                             rf"(?:(?:mr|mrs|ms|miss)\.?\s+[A-Z][\w-]*|she|he|(?:the\s+)?(?:pt|patient))(?:\s+(?:is|was)|['’]s)\s+(?:now\s+|still\s+|currently\s+|only\s+)?at|"
-                            rf"(?:they|it)\s+(?:drops?|dropped|falls?|fell|rises?|rose|goes|go|went|gets?|got|comes?\s+back|came\s+back|recover(?:s|ed)?|climb(?:s|ed)?|improve[sd]?|increase[sd]?|decrease[sd]?|rebound(?:s|ed)?)"
+                            rf"(?:they|it)(?:['’]d|\s+had|['’]ve|\s+have)?\s+(?:drops?|dropped|falls?|fell|fallen|rises?|rose|risen|goes|go|went|gone|gets?|got|comes?\s+back|came\s+back|recover(?:s|ed)?|climb(?:s|ed)?|improve[sd]?|increase[sd]?|decrease[sd]?|rebound(?:s|ed)?)"
                             rf"\s+(?:down\s+|up\s+|back\s+)?(?:to|at)|"
                             # "At the C3 nadir they were 44 (grade 4)": a verb of being, the count named before
                             rf"(?:they|it)(?:\s+(?:were|was|are|is)|['’]re|['’]s)(?:\s+(?:down|up|back|still|now|only|just))?(?:\s+at)?)"
@@ -3841,6 +3869,7 @@ BREAK_BEFORE_GRADE_RE = re.compile(r"(?i)(?:\s*[^\s\d,;:—–]{1,12}){0,2}\s*[,
 ENGLISH_MONTH = r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
 DATE_TIME_TEXT_RE = re.compile(r"(?i)(?<![\d.])(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}[.-]\d{1,2}[.-]\d{2,4})(?![\d.])|(?<![\d.])\d{1,2}:\d{2}(?![\d.])|(?<![\d.])\d{1,2}\s*[ap]\.?m\b\.?|"
                                r"\b(?:day|d|cycle|c|week|wk)\s*\+?\d{1,3}\b|"  # "on day +10"
+                               r"(?<![\d.])\d{1,2}-(?:day|week|month)\b|"  # "at the 6-week check"
                                rf"(?<![\d.])(?:[12]?\d|3[01])(?:st|nd|rd|th)?\s+{ENGLISH_MONTH}|"  # "on 12 March"
                                rf"{ENGLISH_MONTH}\.?\s+(?:[12]?\d|3[01])(?:st|nd|rd|th)?\b(?![.,]\d)")  # "on March 12"
 # A reference range written after a value ("6.9 g/dL (12.0-16.0) LL", "12 K/uL *CRIT* 150-400"): not another value.
@@ -3988,7 +4017,9 @@ STATED_LLN_WORDS = ("lower limit", "limite inf", "mite inferior", "normgrenze", 
 STATED_LLN_RE = re.compile(rf"(?i)(?:lower\s+limit(?:\s+of\s+normal)?|\bLLN|\bLIN\b|limite\s+inf[ée]rieure?(?:\s+de\s+la\s+normale?)?|l[íi]mite\s+inferior(?:\s+(?:de\s+la\s+)?normal(?:idad)?)?|"
                            rf"untere[nr]?\s+Normgrenze|Untergrenze|ondergrens)"
                            rf"(?:(?<=LIN)\s+(?:du|de\s+notre)\s+(?:laboratoire|labo))?"
-                           rf"\s*(?:\(\s*LLN\s*\)\s*)?(?:for\s+(?:men|women|males?|females?|[^\W\d]+(?:\s+counts?)?)\s*)?(?:of|is|=|:|at|à|de|est|es|è|ist|van|bei)?\s*{NUMBER}\s*(?:{UNIT})?")
+                           rf"\s*(?:\(\s*LLN\s*\)\s*)?(?:for\s+(?:men|women|males?|females?|[^\W\d]+(?:\s+counts?)?)\s*)?"
+                           rf"(?:(?:here|locally|(?:at|in)\s+(?:our|this)\s+(?:lab|laboratory|hospital))\s*)?"  # "Lab LLN for ANC here is 1.7"
+                           rf"(?:of|is|=|:|at|à|de|est|es|è|ist|van|bei)?\s*{NUMBER}\s*(?:{UNIT})?")
 
 
 # A reference range in brackets right after a value ("Hb 13.1 g/dL (ref 13.5–17.5)", "Hgb 12.6 L (13.5-17.5 g/dL)"): its

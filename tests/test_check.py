@@ -2152,6 +2152,20 @@ ROUND156_CLASSES = [
     # another's claim asked about with "thats" and a doubled question mark; asked what it means, it still claims
     ("my plt was 80 on monday and the doctor said thats grade 2 is that right??", "5", []),
     ("my plt was 80 on monday and the doctor said thats grade 2, is that serious??", "5", [(M, "plt", 2, 1)]),
+    # batch 6: a time of weeks between a value's range and its comparison
+    ("Hb 11.5 g/dL (ref 12.0-15.5) at the 3-month visit - within the normal range.", "5", [(C, "hgb", None, None)]),
+    # "they'd dropped to"; a record's grade ("the AE form lists … as"), corrected in the next sentence or not
+    ("Counts are fine now. They'd dropped to 0.4 in May (grade 3 then).", "5", []),
+    ("The AE form lists the platelet count of 22 as a grade 3 event. By CTCAE v5.0 it is grade 4; form corrected.", "5", []),
+    ("The AE form lists the platelet count of 22 as a grade 3 event.", "5", [(M, "plt", 3, 4)]),
+    # a third party's record quoted is reported, not claimed; endorsed, it is the writer's own
+    ("The referral letter states: 'plt 44, grade 2 thrombocytopenia'. We will recount on arrival.", "5", []),
+    ("Resident note says \"ANC 0.8 = grade 2 neutropenia\". Agree with grade 2; recheck tomorrow.", "5", [(M, "anc", 2, 3)]),
+    # a lower limit stated "here"; "puts you in"; a transposed condition; a grade after an episode's bracket and a dash
+    ("Our LLN for platelets here is 140. Today's count 145 - grade 1 thrombocytopenia.", "5", [(M, "plt", 1, 0)]),
+    ("Your neutrophils are 1,700. That puts you in grade 2.", "5", [(M, "anc", 2, 1)]),
+    ("thrombocytopneia grade 2, plt 41", "5", [(M, "plt", 2, 3)]),
+    ("Neutropenia this cycle, recovered (D8 1.2, D15 0.3, D22 1.7) - grade 3.", "5", [(M, "anc", 3, 4)]),
 ]
 
 
