@@ -192,7 +192,7 @@ FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,
           r"remont[ée]e?s?|pass[ée]e?s?|baiss[ée]e?s?|chut[ée]e?s?|gefallen|angestiegen|daalde|steeg|zakte|scesa|sceso|scesi|scese|salita|salito|saliti|salite|"
           r"calata|calato|calati|calate|risalita|risalito|risaliti|risalite)[ \t]+"
           r"(?:(?:down|up)[ \t]+)?(?:from|de|da|von|van)?[ \t]*\d[\d.,]*(?:[ \t]*mil)?[ \t]*(?:[^\s\d]*/[^\s\d]+[ \t]*)?"
-          r"(?:(?:in|en|im|em|op|on|am|le|el|il)[ \t]+[A-Za-zÀ-ÿ]+[ \t]+|"  # "daalde van 7,8 mmol/L in januari naar 6,1"
+          r"(?:(?:in|en|im|em|op|on|am|le|el|il|al|au)[ \t]+(?:[A-Za-zÀ-ÿ]+|\d{1,2}/\d{1,2}(?:/\d{2,4})?)[ \t]+|"  # "daalde van 7,8 mmol/L in januari naar 6,1", "scese da 210.000/mmc al basale a 58.000"
           # "scese da 180.000/mmc a inizio mese a 61.000": the start of the month or the week
           r"(?:a|ad|al|au|à|no|em|am)[ \t]+" + START_OF + r"(?:[ \t]+" + START_OF_LINK + r")?[ \t]+" + PERIOD_NAME + r"[ \t]+)?"
           r"(?:(?:down|up|back)[ \t]+)?(?:to|para|a|à|auf|naar|tot)[ \t]+(?=\d)|"
@@ -595,7 +595,7 @@ VALUE_TIME_LABEL = (rf"(?:{RELATIVE_TIME}|(?:in|en|im|a|ad|em|op)\s+{MONTH_NAME}
                     rf"{DATE_WORD_PREPOSITION}\s+(?:the\s+)?\d{{1,2}}(?:(?:st|nd|rd|th)(?:\s+of\s+[A-Za-z]+)?|(?:st|nd|rd|th|\.)?(?:\s+(?:of|de))?\s+{MONTH_NAME})|"
                     rf"on\s+\w+(?:\s+\d+)?|(?:le|el|il)\s+\d{{1,2}}(?![\d.,/:h%])(?:\s+{MONTH_NAME})?|{WEEKDAY}|(?:(?:am|le|el|il|op|na|no|o)\s+)?{FOREIGN_WEEKDAY}|earlier|(?:at\s+|@\s*)?\d{{1,2}}[:h]\d{{2}}|(?:à|às|a\s+las|alle|um|om|at)\s+\d{{1,2}}\s*h(?:\s*\d{{2}})?(?!\w)|"
                     rf"{DATE_WORD_PREPOSITION}\s+\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}}|\.)?|"
-                    rf"(?:(?:à|au|at|en|al|am|by|in|on|el|le|il|op|em|o|no)\s+)?(?:J|D|day|jour|d[íi]a|Tag|giorno|dag|week|wk|cycle|c|month|semaine|semana|settimana|Woche)\s*\+?\d{{1,3}}(?!\d|[.,]\d)(?:\s+(?:after|post|following|with|under|on)\s+(?:the\s+)?[A-Za-z][\w-]*)?|"
+                    rf"(?:(?:à|au|at|en|al|am|by|in|on|el|le|il|op|em|o|no)\s+)?(?:J|D|day|jour|d[íi]a|Tag|giorno|dag|week|wk|cycle|c|month|semaine|semana|settimana|Woche)\s*\+?\d{{1,3}}(?!\d|[.,]\d)(?:\s+(?:after|post|following|with|under|on|of)\s+(?:the\s+)?[A-Za-z][\w-]*)?|"
                     rf"previously|(?:at\s+)?baseline|at\s+(?:the\s+)?start\s+of\s+[\w-]+|"
                     # ... and in the other languages: "a inizio mese", "au début du mois", "a principios de mes", "Anfang des Monats"
                     rf"(?:(?:a|ad|al|all['’]|au|à|a\s+principios\s+de|no|em|am|aan\s+het)\s*)?{START_OF}"
@@ -629,7 +629,10 @@ FOREIGN_TO_STEP_RE = re.compile(rf"(?:[ \t]+(?P<label>(?:le|el|il|am|em|op|on|au
                                 rf"|(?:J|D|d[íi]a|jour|Tag|giorno|dag)[ \t]*\+?\d{{1,3}}(?!\d))"
                                 # "scese da 180.000/mmc a inizio mese a 61.000/mmc": the start of the month, or of the week, as the first value's label
                                 rf"|(?:a|ad|al|au|à|no|em|am|a[ \t]+principios[ \t]+de)[ \t]+{START_OF}"
-                                rf"(?:[ \t]+(?:{START_OF_LINK}|van[ \t]+de))?[ \t]+{PERIOD_NAME}))?[ \t]+(?P<to>à|a|auf|naar|para|até|ad)[ \t]+{NUMBER}",
+                                rf"(?:[ \t]+(?:{START_OF_LINK}|van[ \t]+de))?[ \t]+{PERIOD_NAME}"
+                                # "scese da 210.000/mmc al basale a 58.000/mmc": the baseline as the first value's label
+                                rf"|(?:al|au|à|en|em|am|bei|op|no|na)[ \t]+(?:la[ \t]+|le[ \t]+|o[ \t]+)?(?:basale|baseline|basal|base|inicio|início|d[ée]but|Beginn|start)))?"
+                                rf"[ \t]+(?P<to>à|a|auf|naar|para|até|ad)[ \t]+{NUMBER}",
                                 re.IGNORECASE)
 FOREIGN_CHANGE_RE = re.compile(r"(?i)\b(?:(?:remont|descend|chut|baiss|augment|diminu|pass)(?:é|ée|és|ées|u|ue|us|ues)|pas(?:aron|ó)|"
                                r"pass(?:aram|ou|arono|ati|ate)|(?:baj|sub|descend|aument|disminu)(?:ad[oa]s?|id[oa]s?|ó|ió|yó|aron|ieron|yeron)|"
@@ -1025,7 +1028,7 @@ def _unreadable(analyte: str, text: str, start: int, garbled: re.Match) -> Menti
 # A range written where a value would be ("Hb 7-8 g/dL") and a goal or threshold named before the name ("target Hb",
 # "transfusion threshold: Hb 7"): not a value.
 # A range told over a time, then one value with its time: "180-200 throughout, 192 at discharge" (see VALUE_TIME_LABEL).
-RANGE_THEN_VALUE_RE = re.compile(rf"[ \t]*[-–][ \t]*\d+(?:[.,]\d+)?(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?[ \t]+(?:throughout|all\s+(?:along|week|admission|stay)|during\s+(?:the\s+)?(?:admission|stay|week)|"
+RANGE_THEN_VALUE_RE = re.compile(rf"[ \t]*[-–][ \t]*\d+(?:[.,]\d+)?(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?[ \t]+(?:throughout(?:\s+(?:the\s+)?(?:admission|stay|week|course|hospitali[sz]ation))?|all\s+(?:along|week|admission|stay)|during\s+(?:the\s+)?(?:admission|stay|week)|"
                                  rf"over\s+(?:the\s+)?(?:admission|stay|week|course))[ \t]*[,;][ \t]*(?:and[ \t]+)?{NUMBER}[ \t]*(?:{UNIT})?[ \t]+"
                                  rf"(?=(?:at|on|by)[ \t]+(?:discharge|admission|day|the\s+end|follow))", re.IGNORECASE)
 RANGE_AFTER_RE = re.compile(r"(?:-[<≤]?|\s*–\s*[<≤]?|[ \t]+-[ \t]+)\.?\d")  # "50-<75": a band of a grading table ("->" is an arrow)
@@ -1922,8 +1925,8 @@ def _find_mentions(text: str) -> list[Mention]:
                 later_unit = LATER_UNIT_RE.match(text, end)
                 if later_unit:
                     unit_text, end = later_unit.group("unit"), later_unit.end()
-        if not comparator and "from " in text[match.end():number_span[0]].lower():
-            while (further := FURTHER_TO_RE.match(text, end)) is not None:  # "went from 150 to 90 to 63": each "to" one more step
+        if not comparator and ("from " in (lead := text[match.end():number_span[0]].lower()) or " to " in lead and any(c.isdigit() for c in lead)):
+            while (further := FURTHER_TO_RE.match(text, end)) is not None:  # "went (from) 150 to 90 to 63": each "to" one more step
                 steps.append((further.group("num"), bool(further.group("kilo")), further.span("num")))
                 end = further.end()
                 later_unit = LATER_UNIT_RE.match(text, end)
@@ -4322,7 +4325,7 @@ NOT_OURS = r"not\s+(?:ours|mine|our\s+(?:patient|pt)|my\s+(?:patient|pt))"  # "�
 NOT_OURS_AFTER_RE = re.compile(r"(?i)\bbelongs?\s+to\s+(?:(?:the|another|a\s+different|a)\s+(?:other\s+)?(?:patient|pt)|(?:bed|bay|room|rm)\s*\d+)|"
                                r"\b(?:was|is|were|are)\s+(?:for\s+)?(?:bed|bay|room|rm)\s*\d+['’]s\b|\b(?:that|this|it)(?:['’]s|\s+is|\s+was)\s+(?:from\s+|for\s+)?(?:bed|bay|room|rm)\s*\d+\b|"
                                r"\b(?:that|this|it)(?:\s+(?:result|value|count|number|one))?\s+(?:was|is)\s+(?:for\s+)?(?:the\s+)?(?:guy|lady|man|woman|pt|patient|one)\s+in\s+(?:bed|bay|room|rm)\s*\d+|"
-                               r"[,—–-]\s*" + NOT_OURS + r"\b|"
+                               r"[,—–-]\s*" + NOT_OURS + r"\b|\b(?:but\s+)?(?:that|this|it)(?:['’]?s|\s+is|\s+was)\s+" + NOT_OURS + r"\b|"  # "… but thats not ours"
                                r"\bwrong\s+(?:pt|patient|chart|person|bed|room|file|record)\b|\b(?:(?:from|in|on)\s+(?:the\s+|an\s+)?)?(?:other|another|different)\s+(?:chart|record|file|tab|window)\b|"
                                r"[—–-]\s*(?:a\s+)?(?:separate|different|another|other)\s+(?:pt|patient)\b|"  # "plt 22?? sorry wrong pt, ours is 133", "wrong chart"
                                # "that's from the pt next door in 14B", "that was the patient in the next bed's"

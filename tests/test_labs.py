@@ -2246,6 +2246,13 @@ ROUND156_READS = [
     ("my brother's neutrophils were 0.7 on keytruda. I had my 2nd infusion and mine were 2.3", {"anc": 2.3}),
     ("Hb 7,1 g/dL, controllo serale 8,0 g/dL", {"hgb": 8.0}),
     ("ANC on 2/3 was 2.2, on 2/10 1.1", {"anc": 1.1}),
+    # batch 6: a day "of admission"; the baseline between two values of a change in Italian; a range "throughout the
+    # admission"; "went 150 to 90 to 63" without "from"; "but thats not ours"
+    ("plt 61 on day 2 of admission, 84 on day 6", {"plt": 84}),
+    ("Neutrofili scesi da 3,2 al basale a 0,9 x10^9/L oggi", {"anc": 0.9}),
+    ("WBC steady 3.5-4.0 throughout the admission, 3.8 at discharge", {"wbc": 3.8}),
+    ("hb went 11 to 9.4 to 8.2 over two months", {"hgb": 8.2}),
+    ("bay 4 has ANC 0.2 but thats not ours. ours is 1.6", {"anc": 1.6}),
 ]
 
 
