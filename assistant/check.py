@@ -759,6 +759,11 @@ def _quoted_from_a_record(text: str, start: int, position: int) -> bool:
 
 
 ENDORSED_AFTER_QUOTE_RE = re.compile(r"(?i)[\s.,;:\"”'’)–—-]*(?:I\s+|we\s+)?(?:agree|concur|endorse|confirm|correct\b|that['’]s\s+right)")
+# A third party's written words reported, not quoted: "The outside oncologist writes that …", "the referral letter states that …".
+RECORD_REPORTS_THAT_BEFORE_RE = re.compile(r"(?i)\b(?:letter|note|report|summary|record|chart|referral|form|log|oncologist|physician|registrar|"
+                                           r"resident|fellow|consultant|gp|team|pharmacist|hospital)['’]?s?\s+(?:[^.;:!?\n\d]{0,20}\s)?"
+                                           r"(?:writes|wrote|states|stated|documents|documented|records|recorded|reports|reported|notes|noted|lists|listed)"
+                                           r"\s+that\b(?:[^.;!?\n]|\.(?=\d)){0,80}$")
 # Who reports the words a quotation holds, when not the writer nor the reader: a record, another clinician, a third person.
 THIRD_PARTY_BEFORE_VERB_RE = re.compile(r"(?i)\b(?:letter|note|report|summary|record|chart|referral|form|log|oncologist|physician|"
                                         r"nurse|hospital|registrar|resident|fellow|consultant|gp|team|pharmacist|he|she|they)['’]?s?\b"
@@ -913,6 +918,8 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
             # "The outside hospital letter states: 'Hb 8.4 g/dL, grade 3 anaemia'": a record's words, reported (but "Intern note
             # says "WBC 1.8 = grade 2 leukopenia". Agree with grade 2": endorsed, the writer's own)
             continue
+        if "that" in lowered_before and RECORD_REPORTS_THAT_BEFORE_RE.search(before[-140:]):
+            continue  # "The outside oncologist writes that an ANC of 0.7 is grade 4 neutropenia": a record's words, reported
         if "(" in near_before and EARLIER_IN_BRACKET_RE.search(near_before):
             continue  # "grade 2 thrombocytopenia today (was grade 1 on 08/09)": the grade of an earlier value, said aside
         if (" at " in near_before[-12:] + " " or " for " in near_before[-12:] + " ") and ACTION_AT_BEFORE_RE.search(before):
@@ -3029,8 +3036,8 @@ def _on_another_day(text: str, comparison: re.Match, mention: Mention) -> bool:
     return told is not None and told.group(1) != said.group(1)
 
 
-LATER_TIME_RE = re.compile(r"(?i)\b(?:(?:after|within)\s+(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few)\s+(?:days?|weeks?|months?)|"
-                           r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few)\s+(?:days?|weeks?|months?)\s+later|"
+LATER_TIME_RE = re.compile(r"(?i)\b(?:(?:after|within)\s+(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few)\s+(?:(?:more|further|additional)\s+)?(?:days?|weeks?|months?)|"
+                           r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few)\s+(?:(?:more|further|additional)\s+)?(?:days?|weeks?|months?)\s+later|"
                            r"by\s+(?:day|week)\s+\d+|subsequently|thereafter|eventually)\b")
 
 
@@ -3802,8 +3809,8 @@ def _value_for_claim(claim: Claim, all_values: list[Mention], value_starts: list
         if before and not _other_number(text, before[-1].span[1], claim.span[0], text[before[-1].number_span[0]:before[-1].number_span[1]]):
             return before[-1], False
     # A bare grade that names no condition and ends its clause ("ABS NEUT 0.3 K/uL ** CRITICAL **; grade 4.") is
-    # about the value just before it in the sentence.
-    if claim.bare:
+    # about the value just before it in the sentence; so is the grade of the worst value ("…; the nadir was grade 4 and has resolved").
+    if claim.bare or claim.at_worst:
         # a number in an earlier clause does not stand between ("ANC 1.05 — below the 1.0 threshold; grade 3.")
         before = [m for m in values if m.span[1] <= claim.span[0] and claim.span[0] - m.span[1] <= 80]
         if before and not _other_number(text, max(before[-1].span[1], clause[0]), claim.span[0],
@@ -4001,7 +4008,7 @@ RELATIVE_SUBJECT_BEFORE_RE = re.compile(rf"(?i)\b(?:from|than|versus|vs\.?|compa
                                         rf"(?<![\w.,])(?P<num>\d+(?:[.,]\d+)?)(?P<kilo>\s?[kK]\b)?\s*(?P<unit>{UNIT_ALTERNATIVES})?(?:\s+(?:on|at|in)\s+(?:day|d|week|wk|cycle|c)\s*\d+)?"
                                         r"\s*,?\s*(?:which|that)\s+(?:was|is|were|would\s+be|had\s+been)\s+(?:an?\s+)?(?:CTCAE\s+)?$")
 UNNAMED_SUBJECT_BEFORE_RE = re.compile(r"(?<![\w.,/:])\d+(?:[.,]\d+)?\s*(?:→|->|=>|:|=)\s*$")  # (not "7.6/23 →": a hematocrit after its Hb; nor "18:00 →": a clock)
-PRONOUN_SUBJECT_RE = re.compile(r"(?i)\b(?:(?:it|that|this|she|he|they)(?:'s|’s|'re|\s+is|\s+was|\s+are|\s+were)|"
+PRONOUN_SUBJECT_RE = re.compile(r"(?i)\b(?:(?:it|that|this|she|he|they)(?:'s|’s|'re|\s+is|\s+was|\s+are|\s+were|\s+remains?|\s+stays?|\s+sits?|\s+lies)|"
                                 # ... or the count named again: "…, grade 1 thrombocytopenia, as the count remains above the 75 threshold"
                                 r"(?:as|since|because|and|so)\s+(?:the|its|her|his|their)\s+(?:count|value|level|result|number)\s+(?:(?:still|now|well|just|only)\s+)?"
                                 r"(?:is|was|remains|stays|sits|lies))\s+(?:(?:still|now|well|just|only)\s+)?$")

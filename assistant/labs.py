@@ -1028,9 +1028,11 @@ def _unreadable(analyte: str, text: str, start: int, garbled: re.Match) -> Menti
 # A range written where a value would be ("Hb 7-8 g/dL") and a goal or threshold named before the name ("target Hb",
 # "transfusion threshold: Hb 7"): not a value.
 # A range told over a time, then one value with its time: "180-200 throughout, 192 at discharge" (see VALUE_TIME_LABEL).
-RANGE_THEN_VALUE_RE = re.compile(rf"[ \t]*[-–][ \t]*\d+(?:[.,]\d+)?(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?[ \t]+(?:throughout(?:\s+(?:the\s+)?(?:admission|stay|week|course|hospitali[sz]ation))?|all\s+(?:along|week|admission|stay)|during\s+(?:the\s+)?(?:admission|stay|week)|"
-                                 rf"over\s+(?:the\s+)?(?:admission|stay|week|course))[ \t]*[,;][ \t]*(?:and[ \t]+)?{NUMBER}[ \t]*(?:{UNIT})?[ \t]+"
-                                 rf"(?=(?:at|on|by)[ \t]+(?:discharge|admission|day|the\s+end|follow))", re.IGNORECASE)
+RANGE_THEN_VALUE_RE = re.compile(rf"[ \t]*[-–][ \t]*(?:\d+(?:[.,]\d+)?|\.\d+)(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?[ \t]+(?:throughout(?:\s+(?:the\s+)?(?:admission|stay|week|course|hospitali[sz]ation))?|all\s+(?:along|week|admission|stay)|during\s+(?:the\s+)?(?:admission|stay|week)|"
+                                 rf"over\s+(?:the\s+)?(?:admission|stay|week|course)|since\s+(?:cycle|c|day|d|week|wk)\s*\d{{1,3}})[ \t]*[,;][ \t]*(?:and[ \t]+)?"
+                                 # the value at the range's end: labelled after it ("192 at discharge") or before it ("latest .5")
+                                 rf"(?P<latest>(?:latest|now|today|currently|most\s+recent)[ \t]*:?[ \t]*)?{NUMBER}[ \t]*(?:{UNIT})?"
+                                 rf"(?(latest)|[ \t]+(?=(?:at|on|by)[ \t]+(?:discharge|admission|day|the\s+end|follow)))", re.IGNORECASE)
 RANGE_AFTER_RE = re.compile(r"(?:-[<≤]?|\s*–\s*[<≤]?|[ \t]+-[ \t]+)\.?\d")  # "50-<75": a band of a grading table ("->" is an arrow)
 # "0.5 to <1.0", "50 - <75": the lower bound of a grading band, whatever the words around it
 BAND_AFTER_RE = re.compile(r"[ \t]*(?:to|-|–|—)[ \t]*[<≤][ \t]*\d")
@@ -1212,7 +1214,7 @@ OWN_BRACKET_RE = re.compile(r"[ \t]*\([^()\n]{1,25}\)")
 # A label that places a value after an event, so after the values before it: "post-transfusion", "discharge", "after 2 units".
 # Also in French, Spanish, Italian, Portuguese, German and Dutch: "à la sortie", "al alta", "alla dimissione", "Entlassungslabor",
 # "após transfusão", "nach 2 EK", "Hb postransfusional".
-LATER_LABEL_RE = re.compile(r"(?i)\b(?:post\b|post-|corrected\b|amended\b|ricontroll\w*|recontr[ôo]l\w*|control\b|pos-?tra(?:n)?sfus\w*|post-?tra(?:n)?sfus\w*|after\b|discharge|d/c\b|follow-?up\b|recheck|re-check|repeat\b|kontroll\w*|contr[ôo]le\b|controllo\b|"
+LATER_LABEL_RE = re.compile(r"(?i)\b(?:post\b|post-|corrected\b|amended\b|re-?collect\w*|ricontroll\w*|recontr[ôo]l\w*|control\b|pos-?tra(?:n)?sfus\w*|post-?tra(?:n)?sfus\w*|after\b|discharge|d/c\b|follow-?up\b|recheck|re-check|repeat\b|kontroll\w*|contr[ôo]le\b|controllo\b|"
                             r"sortie|dimissione|entlassung|ontslag|(?:al|na|à|de|do|da)\s+alta\b|apr[èe]s\b|despu[ée]s\b|dopo\b|ap[óo]s\b|nach\b|"
                             r"next\s+(?:morning|day|am)\b|following\s+(?:morning|day)\b)")  # "after 2 units 8.1, next morning 7.9": later still
 
@@ -1859,7 +1861,8 @@ def _find_mentions(text: str) -> list[Mention]:
             comparator = "target"
             if ("," in (ahead := text[number_span[1]:number_span[1] + 40]) or ";" in ahead) and (later := RANGE_THEN_VALUE_RE.match(text, number_span[1])) is not None:
                 # "Platelets stable 180-200 throughout, 192 at discharge": the range over a time, then the value at its end
-                mentions.append(_mention(analyte, text, match.start(), later.end("num"), later.group("num"), bool(later.group("kilo")),
+                mentions.append(_mention(analyte, text, later.start("latest") if later.group("latest") else match.start(), later.end("num"),
+                                         later.group("num"), bool(later.group("kilo")),
                                          later.group("unit"), None, later.span("num"), [parse_number(later.group("num"))]))
         if not comparator and (text.startswith(" or ", number_span[1]) and ALTERNATIVE_ASKED_RE.match(text, number_span[1])
                                or unit_text and text.startswith(" or ", value_match.end()) and ALTERNATIVE_ASKED_RE.match(text, value_match.end())):
@@ -1960,6 +1963,8 @@ def _find_mentions(text: str) -> list[Mention]:
             if not step and text[scan:scan + 1] in (",", ";") and ("post" in (ahead := lowered[scan:scan + 36]) or "after" in ahead or "later" in ahead) \
                     and (since := TIME_SINCE_STEP_RE.match(text, scan)) and (later := VALUE_RE.match(text, since.end())) and not later.group("cmp"):
                 step = later  # "pre-transfusion 8, 1 hr post 22": the time since the treatment labels the next value
+            if not step and ("mean" in (ahead := lowered[scan:scan + 32]) or "should" in ahead) and (instead := SAID_INSTEAD_STEP_RE.match(text, scan)):
+                step = instead  # "plt 24, sorry typo, meant 124": the value said instead
             if not step and not pronoun_tried and pronouns:
                 pronoun_tried = True  # "... was 3 × 10⁹/L. After dexamethasone 40 mg for 4 days, it recovered to 89 × 10⁹/L"
                 nearest = bisect_right(pronouns, scan)
@@ -3475,6 +3480,9 @@ def long_table_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]
     return found, covered
 
 
+# A value said instead of the one just written: "plt 24, sorry typo, meant 124", "Hb 6.1 - I mean 8.1".
+SAID_INSTEAD_STEP_RE = re.compile(rf"[ \t]*[,;—–-]?[ \t]*(?:(?:sorry|oops|typo|my\s+bad)[ \t]*[,;:—–-]?[ \t]*)*(?:I[ \t]+)?"
+                                  rf"(?:meant|mean|should[ \t]+(?:be|read|have[ \t]+been))[ \t]*:?[ \t]*{NUMBER}", re.IGNORECASE)
 # A value said to be where the count is, right before the count's name: "our pt is at 68 plts", "she's sitting at 0.9
 # neuts", "now down to 41K platelets".
 AT_VALUE_BEFORE_NAME_RE = re.compile(
@@ -4178,7 +4186,8 @@ def _line_end_label(text: str, position: int) -> str | None:
 
 # When a value was taken, said between its name and the value: "platelet count on discharge was 61", "Hb at presentation 6.2".
 INNER_LABEL_RE = re.compile(r"(?i)\b(?:(?:on|at|upon)\s+(?:the\s+)?(?:day\s+of\s+)?(?:admission|discharge|presentation|diagnosis|follow-?up)|"
-                            r"today|this\s+morning|now|currently|yesterday|baseline|nadir|post(?:-?transfusion\w*)?|repeat|recheck|corrected|amended|revised|ricontroll\w*|recontr[ôo]l\w*)\b"
+                            r"today|this\s+morning|now|currently|yesterday|baseline|nadir|post(?:-?transfusion\w*)?|repeat|recheck|corrected|amended|revised|"
+                            r"re-?collected|ricontroll\w*|recontr[ôo]l\w*)\b"
                             r"|(?<=\()\s*\d{1,2}/\d{1,2}(?:/\d{2,4})?(?:\s+\d{1,2}:\d{2})?(?=\s*\))"  # "Hgb (04/04 06:00): 8.8"
                             r"|(?<=\s)\d{1,2}[./]\d{1,2}[./](?:\d{2,4})?(?=\s*:)|(?<=\s)(?:19|20)\d\d-[01]\d-[0-3]\d(?=\s*:)"  # "Hb 24.07.2025: 8,1", "Hgb 2025-07-24: 9.6"
                             r"|(?<=\s)(?:[01]\d|2[0-3])[0-5]\d(?=\s*[:=]\s*\d|\s+(?:(?:was|were|is|are)\s+)?\d)"  # "PLT 0600 = 52, PLT 1730 = 41", "Hgb 0600 7.8": a clock

@@ -2166,6 +2166,12 @@ ROUND156_CLASSES = [
     ("Your neutrophils are 1,700. That puts you in grade 2.", "5", [(M, "anc", 2, 1)]),
     ("thrombocytopneia grade 2, plt 41", "5", [(M, "plt", 2, 3)]),
     ("Neutropenia this cycle, recovered (D8 1.2, D15 0.3, D22 1.7) - grade 3.", "5", [(M, "anc", 3, 4)]),
+    # batch 7: a later count "after nine more days"; "because it remains above"; the nadir's grade "and has resolved"; a
+    # third party's written words reported with "that"
+    ("ANC 0.2 on day 9 (grade 4). The neutrophil count exceeded 1.5 after six more days.", "5", []),
+    ("A platelet count of 46 is grade 2, because it remains above the 50 boundary.", "5", [(M, "plt", 2, 3), (C, "plt", None, None)]),
+    ("ANC 2.1 → nadir 0.4 → 1.9 over the cycle; the nadir was grade 3 and has resolved.", "5", [(M, "anc", 3, 4)]),
+    ("The referring oncologist writes that an Hb of 7.6 is grade 2 anaemia; we will recheck here.", "5", []),
 ]
 
 

@@ -2253,6 +2253,10 @@ ROUND156_READS = [
     ("WBC steady 3.5-4.0 throughout the admission, 3.8 at discharge", {"wbc": 3.8}),
     ("hb went 11 to 9.4 to 8.2 over two months", {"hgb": 8.2}),
     ("bay 4 has ANC 0.2 but thats not ours. ours is 1.6", {"anc": 1.6}),
+    # batch 7: a range since a cycle, then the latest value; a count recollected after clumping; a value said instead
+    ("neuts hovering 1.1-1.4 since cycle 3, latest 1.2", {"anc": 1.2}),
+    ("PLT 18 K/uL - clumping on the smear, recollected in citrate: 143 K/uL", {"plt": 143}),
+    ("hb 7.2, sorry typo, meant 9.2", {"hgb": 9.2}),
 ]
 
 
