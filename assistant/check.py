@@ -3441,7 +3441,7 @@ def _unread_value(text: str, start: int, end: int) -> bool:
 BASELINE_LABEL_BEFORE_RE = re.compile(r"(?i)\(\s*(?:baseline|basal|basale|pre-?treatment|pr[ée]-?tratamento|pre-?tratamiento|pr[ée]-?th[ée]rapeutique|"
                                       r"before\s+(?:treatment|therapy|starting)|antes\s+d[eo]l?\s+(?:tratamento|tratamiento)|avant\s+(?:le\s+)?traitement|"
                                       r"vor\s+(?:der\s+)?(?:Therapie|Behandlung)|Ausgangswert|voor\s+(?:de\s+)?behandeling|prima\s+del(?:la)?\s+(?:trattamento|terapia))"
-                                      r"[^()\d\n:]{0,30}:\s*$")
+                                      r"[^()\d\n:]{0,30}:?\s*$")
 OTHER_CELLS_BEFORE_RE = re.compile(r"(?i)\b(?:retic\w*|r[ée]ticulocyt\w*|reticolocit\w*|mono(?:cyte)?s?|eos(?:inophils?)?|baso(?:phils?)?|blasts?|nrbcs?|"
                                    r"rbcs?|red\s+(?:blood\s+)?cells?|erythro\w*|cd[48]\w*|ipf|bands?|myelocytes?|metamyelocytes?|"
                                    r"immature\s+(?:granulocytes?|platelets?|cells?))"
@@ -3456,6 +3456,8 @@ REFERENCE_BRACKET_BEFORE_RE = re.compile(r"(?i)\(\s*(?:norm(?:al|wert)?|ref(?:er
 
 
 # The label of an earlier result right before a number: "Vorbefund 88/nl", "previous 140 x10^9/L", "baseline: 9.8 g/dL".
+# ... or after it, before the bracket closes: "(188 G/L avant l'immunothérapie)", "(210 before ipilimumab)".
+BASELINE_LABEL_AFTER_RE = re.compile(r"(?i)[^()\d\n]{0,6}\b(?:avant|before|prior\s+to|pre-?(?:treatment|therapy|ici)|baseline|basal|basale|antes|prima|vor|voor)\b[^()\n]{0,40}\)")
 PAST_LABEL_BEFORE_RE = re.compile(r"(?i)\b(?:vorbefund|vorwert|vorher|previous(?:ly)?|prior|baseline|earlier|yesterday|last\s+(?:week|time|visit|cycle)|"
                                   r"pr[ée]c[ée]dent(?:e|s)?|anterior|precedente|vorige?|eerder)\s*(?:was|:|=)?\s*$")
 
@@ -3481,7 +3483,8 @@ def _unnamed_counts(text: str, start: int, end: int, mentions: list[Mention], to
                     or UNIT_KIND.get(unit_of(match.group("unit"))[0]) != "count" or _not_a_patient_value(text, match) \
                     or OTHER_CELLS_BEFORE_RE.search(text, max(0, match.start() - 30), match.start()) \
                     or OPEN_BOUND_AFTER_RE.match(text, match.end()) or _range_upper_end(text, match) \
-                    or "(" in text[max(0, match.start() - 50):match.start()] and BASELINE_LABEL_BEFORE_RE.search(text, max(0, match.start() - 50), match.start()) \
+                    or "(" in text[max(0, match.start() - 50):match.start()] and (BASELINE_LABEL_BEFORE_RE.search(text, max(0, match.start() - 50), match.start())
+                                                                                  or BASELINE_LABEL_AFTER_RE.match(text, match.end())) \
                     or PAST_LABEL_BEFORE_RE.search(text, max(0, match.start() - 24), match.start()):  # "Vorbefund 88/nl": an earlier result
                 continue  # "(basal antes do tratamento: 92 mil/mm3)": a value before treatment, not the patient's now
             unnamed.append((match, max(0, match.start() - 160)))

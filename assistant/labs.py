@@ -2458,7 +2458,7 @@ def _not_differential_shares(text: str, mentions: list[Mention]) -> list[Mention
 RESPECTIVELY_RE = re.compile(r"(?i)[ \t]*,?[ \t]*\(?(?:respectively|respectivamente|respectivement|rispettivamente)\b")
 NAMES_GAP_RE = re.compile(r"(?i)[ \t]*(?:,[ \t]*(?:and[ \t]+|et[ \t]+|y[ \t]+|e[ \t]+)?|(?:and|et|y|e|&)[ \t]+|/[ \t]*)"
                           r"(?:(?:the|les|la|le|los|las|el|i|gli|le|os|as|o|a)[ \t]+)?")
-NAMES_TO_VALUES_RE = re.compile(r"(?i)(?:[ \t]+(?:counts?|levels?|values?|were|was|are|of|at|had|fell|dropped|rose|to|from|"
+NAMES_TO_VALUES_RE = re.compile(r"(?i)(?:[ \t]+(?:counts?|levels?|values?|nadirs?|peaks?|results?|readings?|were|was|are|of|at|had|fell|dropped|rose|to|from|"
                                 r"étaient|sont|de|à|eran|fueron|son|erano|sono|di|a))*[ \t]*:?[ \t]*")
 LISTED_VALUE_RE = re.compile(rf"{NUMBER}[ \t]*(?:{UNIT})?", re.IGNORECASE)
 VALUES_GAP_RE = NAMES_GAP_RE

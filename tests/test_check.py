@@ -2172,6 +2172,9 @@ ROUND156_CLASSES = [
     ("A platelet count of 46 is grade 2, because it remains above the 50 boundary.", "5", [(M, "plt", 2, 3), (C, "plt", None, None)]),
     ("ANC 2.1 → nadir 0.4 → 1.9 over the cycle; the nadir was grade 3 and has resolved.", "5", [(M, "anc", 3, 4)]),
     ("The referring oncologist writes that an Hb of 7.6 is grade 2 anaemia; we will recheck here.", "5", []),
+    # a value before treatment in the value's bracket, its label before or after it, is no value the claim is about
+    ("Plaquettes à 64 G/L ce jour (201 G/L avant le traitement) : thrombopénie de grade 1.", "5", [(M, "plt", 1, 2)]),
+    ("piastrine 41.000/mmc (basale 175.000/mmc), piastrinopenia di grado 2.", "5", [(M, "plt", 2, 3)]),
 ]
 
 

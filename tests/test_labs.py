@@ -2257,6 +2257,8 @@ ROUND156_READS = [
     ("neuts hovering 1.1-1.4 since cycle 3, latest 1.2", {"anc": 1.2}),
     ("PLT 18 K/uL - clumping on the smear, recollected in citrate: 143 K/uL", {"plt": 143}),
     ("hb 7.2, sorry typo, meant 9.2", {"hgb": 9.2}),
+    # names listed, their "nadirs", then the values in the same order
+    ("the WBC and platelet nadirs were 1.6 and 38", {"wbc": 1.6, "plt": 38}),
 ]
 
 
