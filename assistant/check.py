@@ -632,6 +632,8 @@ def _bracket_of_its_own(before: str, denial: int, term: str | None) -> bool:
 
 VALUE_IN_HEAD_RE = re.compile(r"(?i)\d[.,]\d|\d\s*(?:x\s*10|×\s*10|g/dl|g/l|/[µu]l|k/[µu]l|/nl|mmol)")
 # A head that names the episode, then a colon before its grade: "Neutropenia this cycle, resolved (D8 1.4, …): grade 2".
+# A condition's bracket of values right before a claim: "Thrombocytopenia (nadir 17 on day 4, 109 at discharge), grade 3".
+CONDITION_BRACKET_BEFORE_RE = re.compile(r"(?i)(?:p(?:[ée]|ae)ni[ae]?|an(?:a?[ée]|ä)mi[ae]?)\s*\([^()]*\d[^()]*[,;][^()]*\d[^()]*\)\s*[,:—–-]?\s*$")
 EPISODE_HEAD_RE = re.compile(r"(?i)\b(?:resolv\w*|recover\w*|this\s+cycle|episode)\b(?:[^.;\n]|(?<=\d)\.(?=\d)){0,80}(?::|\)\s*[—–-])\s*$")  # (… "(D8 1.1, …) — grade 4")
 # The worst value as the subject of a claim: "the nadir was grade 3", "its lowest count reached grade 4", "worst value: grade 2".
 WORST_SUBJECT_BEFORE_RE = re.compile(r"(?i)\b(?:the|its|her|his|their)\s+(?:nadir|lowest|worst)(?:\s+(?:count|value|level|point|reading|result))?"
@@ -1002,6 +1004,8 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
                        or "episode" in lowered_after or "course" in lowered_after or "admission" in lowered_after) \
                 and EPISODE_AFTER_RE.match(text, after_term, end):
             of_episode = True  # "grade 3 neutropenia, resolving", "grade 3 this cycle": the episode's grade is its worst value's
+        if ")" in before[-5:] and not of_episode and CONDITION_BRACKET_BEFORE_RE.search(before):
+            of_episode = True  # "Anaemia (nadir 6.9, discharge 9.2 g/dL), grade 3": the condition's values, judged on the lowest
         if (":" in before[-4:] or ")" in before[-5:]) and not of_episode and EPISODE_HEAD_RE.search(text, max(start, claim_start - 120), claim_start):
             of_episode = True  # "Neutropenia this cycle, resolved (D8 1.4, D12 0.7, D15 2.1): grade 2": the episode's grade
         if not at_worst and ("adir" in (tail := lowered_before[-40:]) or "owest" in tail or "orst" in tail) and WORST_SUBJECT_BEFORE_RE.search(before[-40:]):
@@ -3741,7 +3745,9 @@ def _nearby(values: list[Mention], value_starts: list[int], start: int, end: int
     return values[bisect_left(value_starts, start - reach):bisect_left(value_starts, end + reach)]
 
 
-SUPPOSING_CLAUSE_RE = re.compile(r"(?i)[\W_]*(?:if|should|unless|in\s+case)\b")  # a clause that opens with a supposition
+# A clause that opens with a supposition or another time than now: "If platelets drop below 50 …", "After C2 she had …".
+SUPPOSING_CLAUSE_RE = re.compile(r"(?i)[\W_]*(?:if|should|unless|in\s+case|(?:after|during|before)\s+(?:C|cycle\s*)\d{1,2}|"
+                                 r"last\s+(?:cycle|time|week|month)|previously|at\s+baseline|on\s+admission)\b")
 
 
 def _value_for_claim(claim: Claim, all_values: list[Mention], value_starts: list[int], clauses,
@@ -3768,8 +3774,8 @@ def _value_for_claim(claim: Claim, all_values: list[Mention], value_starts: list
         if between:
             return between[-1], False
     if claim.term_analyte:
-        # a claim in a clause that supposes ("If platelets drop below 50 she'll have grade 3 …; for now they're 88") takes
-        # no value of another clause
+        # a claim in a clause that supposes ("If platelets drop below 50 she'll have grade 3 …; for now they're 88") or speaks
+        # of another time ("After C2 she had grade 3 thrombocytopenia; platelets today are 128") takes no value of another clause
         pools = (in_clause,) if SUPPOSING_CLAUSE_RE.match(text, clause[0], claim.span[0]) else (in_clause, values)
         for pool in pools:
             own = [m for m in pool if m.analyte == claim.term_analyte]

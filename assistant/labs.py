@@ -2807,7 +2807,7 @@ CONDITION_ITEM_VALUE = rf"\d+(?:[.,·]\d+)?(?![\d%])(?:[ \t]*(?:{UNIT_ALTERNATIV
 CONDITION_ITEM = (rf"(?:{CONDITION_LABEL}[ \t]*[:=]?[ \t]*{CONDITION_ITEM_VALUE}(?:[ \t]+{CONDITION_AFTER_LABEL})?"
                   rf"|{CONDITION_ITEM_VALUE}[ \t]+{CONDITION_AFTER_LABEL})")
 # Words of the episode between a condition and its bracket: "Grade 3 neutropenia this cycle, resolved (D8 1.4, D12 0.4, D15 1.7)".
-EPISODE_GAP = (r"(?:[ \t]+(?:this|that|during|in)[ \t]+(?:cycle|course|week|admission|episode)(?:[ \t]*\d+)?|[ \t]+on[ \t]+(?:[Cc]|cycle[ \t]*)\d{1,2})?"
+EPISODE_GAP = (r"(?:[ \t]+(?:this|that|during|in)[ \t]+(?:cycle|course|week|admission|episode)(?:[ \t]*\d+)?|[ \t]+(?:on|during|in|after)[ \t]+(?:[Cc]|cycle[ \t]*)\d{1,2})?"
                r"(?:[ \t]*,?[ \t]*(?:now[ \t]+)?(?:resolved|resolving|recovered|recovering|improving|improved))?"
                # ... and its change of grade: "Neutropenia improved from grade 4 to grade 1 (0.3 → 1.4)"
                r"(?:[ \t]+(?:improved|worsened|went|progressed|recovered|fell|rose|dropped)[ \t]+from[ \t]+(?:grade|G)[ \t]*[0-4][ \t]+to[ \t]+(?:grade|G)[ \t]*[0-4])?")
@@ -2815,7 +2815,8 @@ EPISODE_GAP = (r"(?:[ \t]+(?:this|that|during|in)[ \t]+(?:cycle|course|week|admi
 BARE_CONDITION_VALUE = (rf"(?P<bare>(?P<bare_series>(?:\d+(?:[.,·]\d+)?[ \t]*(?:→|->|=>)[ \t]*)+)?(?P<bare_num>\d+[.,·]\d+|(?<=[>→][ \t])\d+|(?<=[>→])\d+)"
                         rf"(?:[ \t]*(?P<bare_unit>{UNIT_ALTERNATIVES})(?![A-Za-z]))?|(?P<bare_whole>\d+)[ \t]*(?P<whole_unit>{UNIT_ALTERNATIVES})(?![A-Za-z]))")
 CONDITION_BRACKET_RE = re.compile(rf"\b(?P<condition>{'|'.join(CONDITION_ANALYTES)})(?:a|as|c)\b{EPISODE_GAP}[ \t]*\((?P<items>[ \t]*{CONDITION_ITEM}"
-                                  rf"(?:[ \t]*[,;][ \t]*{CONDITION_ITEM})*|[ \t]*{BARE_CONDITION_VALUE})[ \t]*\)", re.IGNORECASE)
+                                  rf"(?:[ \t]*[,;][ \t]*{CONDITION_ITEM})*|[ \t]*{BARE_CONDITION_VALUE})"
+                                  rf"(?:[ \t]*[,;][ \t]*(?:per[ \t]+)?(?:NCI[ \t-]*)?CTCAE[ \t]*v?[56](?:\.0)?)?[ \t]*\)", re.IGNORECASE)  # "(0.6 → 1.3; CTCAE v5.0)"
 CONDITION_ITEM_RE = re.compile(rf"(?:(?P<label>{CONDITION_LABEL})[ \t]*[:=]?[ \t]*)?{NUMBER}(?:[ \t]*(?P<unit>{UNIT_ALTERNATIVES})(?![A-Za-z]))?"
                                rf"(?:[ \t]+(?P<label_after>{CONDITION_AFTER_LABEL}))?", re.IGNORECASE)
 

@@ -2175,6 +2175,15 @@ ROUND156_CLASSES = [
     # a value before treatment in the value's bracket, its label before or after it, is no value the claim is about
     ("Plaquettes à 64 G/L ce jour (201 G/L avant le traitement) : thrombopénie de grade 1.", "5", [(M, "plt", 1, 2)]),
     ("piastrine 41.000/mmc (basale 175.000/mmc), piastrinopenia di grado 2.", "5", [(M, "plt", 2, 3)]),
+    # batch 7: a condition's bracket of values before its grade is judged on its lowest, whatever follows the grade
+    ("Anaemia (nadir 7.3 on day 2, 9.6 g/dL at discharge), grade 2.", "5", [(M, "hgb", 2, 3)]),
+    ("Thrombocytopenia (nadir 22, discharge 118), grade 4.", "5", []),
+    # a claim in a clause of another time takes no value of the next clause
+    ("During C3 he had grade 4 neutropenia; ANC today is 1.9, so we proceed.", "5", []),
+    # "during C3" between the condition and its bracket; a version inside the change's bracket
+    ("Neutropenia during C4, resolved (D8 1.4, D12 0.3, D15 1.6): grade 3.", "5", [(M, "anc", 3, 4)]),
+    ("Thrombocytopenia improved from grade 3 to grade 1 (41 → 90; CTCAE v5.0).", "5", []),
+    ("Thrombocytopenia improved from grade 3 to grade 1 (41 → 70; CTCAE v5.0).", "5", [(M, "plt", 1, 2)]),
 ]
 
 
