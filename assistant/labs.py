@@ -2052,17 +2052,8 @@ def _find_mentions(text: str) -> list[Mention]:
             # "plts 14 but that was bed 9's result, ours are 94": someone else's, said after it; "hb 8.8 (grade 2). today 10.1":
             # a sentence that opens with now tells the latest value
             current = _current_after_threshold(text, end) or (_now_after_rules(text, end) if comparator or supposed else None)
-            if current and " and " in text[_value_end(current):_value_end(current) + 8] and (later := trend_step.match(text, _value_end(current))) \
-                    and NOW_AFTER_NUMBER_RE.match(text, later.end("num")):
-                # "our pt … screened at 81 and is 66 today": the owner's later value of now
-                mentions.append(_mention(analyte, text, current.start("cue"), later.end(), later.group("num"), bool(later.group("kilo")), current.group("unit"),
-                                         None, later.span("num"), [parse_number(current.group("num")), parse_number(later.group("num"))]))
-            elif current and "," in text[_value_end(current):_value_end(current) + 3] and (later := NOW_STEP_AFTER_RE.match(text, _value_end(current))):
-                # "pt screened at 81, today 66": the owner's value, then the value of now
-                mentions.append(_mention(analyte, text, current.start("cue"), later.end("num"), later.group("num"), bool(later.group("kilo")), current.group("unit"),
-                                         None, later.span("num"), [parse_number(current.group("num")), parse_number(later.group("num"))]))
-            elif current:  # "ANC <0.5 x10^9/L since 14/7, today 0.3": the threshold, then the patient's value today
-                mentions.append(_matched_mention(analyte, text, current.start("cue"), current.end("unit") if current.group("unit") else current.end("num"), current))
+            if current:  # "ANC <0.5 x10^9/L since 14/7, today 0.3": the threshold, then the patient's value today
+                mentions.append(_owner_value(analyte, text, current, trend_step))
         elif "\n" in text[end:end + 40] and BASELINE_BEFORE_NAME_RE.search(text, max(0, match.start() - 24), match.start()) \
                 and (current := _now_after_rules(text, end)) is not None:
             # "• Baseline plt 92 (cirrhosis)\n• Now 54 → grade 3": a baseline, then the line that says the value of now
@@ -2210,7 +2201,22 @@ def _own_value_after(text: str, mention: Mention, found: list[Mention]) -> list[
     if own is None or not OWNER_CUE_RE.match(text, own.start("cue")) \
             or any(m.analyte == mention.analyte and m.span[0] >= mention.span[1] for m in found):
         return []
-    return [_matched_mention(mention.analyte, text, own.start("cue"), _value_end(own), own)]
+    return [_owner_value(mention.analyte, text, own, TREND_STEPS[(False, False)])]
+
+
+def _owner_value(analyte: str, text: str, current: re.Match, trend_step: re.Pattern) -> Mention:
+    """The value after whose it is (a match of CURRENT_AFTER_THRESHOLD_RE), or its later value of now when one follows: "our
+    pt … screened at 81 and is 66 today", "pt screened at 81, today 66", "mine were 2.2 last week and 1.9 today"."""
+    end = _value_end(current)
+    later = None
+    if " and " in text[end:end + 24] and (step := trend_step.match(text, end)) and NOW_AFTER_NUMBER_RE.match(text, step.end("num")):
+        later = step
+    elif "," in text[end:end + 3]:
+        later = NOW_STEP_AFTER_RE.match(text, end)
+    if later is None:
+        return _matched_mention(analyte, text, current.start("cue"), end, current)
+    return _mention(analyte, text, current.start("cue"), later.end("num"), later.group("num"), bool(later.group("kilo")), current.group("unit"),
+                    None, later.span("num"), [parse_number(current.group("num")), parse_number(later.group("num"))])
 
 
 THIRD_PERSON_COUNT_RE = re.compile(r"(?i)(?:his|her|their)[ \t]+(?:\w+[ \t]+)?count\b")  # a count labelled by another's possessive

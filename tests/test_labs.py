@@ -2274,6 +2274,8 @@ ROUND156_READS = [
     ("hb 7.2, sorry typo, meant 9.2", {"hgb": 9.2}),
     # names listed, their "nadirs", then the values in the same order
     ("the WBC and platelet nadirs were 1.6 and 38", {"wbc": 1.6, "plt": 38}),
+    # the owner's value after someone else's, then its later value of now
+    ("my neighbour on opdivo had platelets of 40. mine were 150 last month and 132 today", {"plt": 132}),
 ]
 
 
