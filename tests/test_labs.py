@@ -2276,6 +2276,11 @@ ROUND156_READS = [
     ("the WBC and platelet nadirs were 1.6 and 38", {"wbc": 1.6, "plt": 38}),
     # the owner's value after someone else's, then its later value of now
     ("my neighbour on opdivo had platelets of 40. mine were 150 last month and 132 today", {"plt": 132}),
+    # batch 8: another patient's value retracted with "thats the guy in 14"; a range "through" the admission; a Portuguese
+    # plural verb of change after "hoje"
+    ("ANC 0.3!! wait no thats the lady in 9. ours is 2.4", {"anc": 2.4}),
+    ("hb 9.0-9.6 through the admission, 9.3 at discharge", {"hgb": 9.3}),
+    ("os neutrófilos estavam em 2,1 e hoje baixaram para 0,8", {"anc": 0.8}),
 ]
 
 
