@@ -634,7 +634,7 @@ VALUE_IN_HEAD_RE = re.compile(r"(?i)\d[.,]\d|\d\s*(?:x\s*10|×\s*10|g/dl|g/l|/[�
 # A head that names the episode, then a colon before its grade: "Neutropenia this cycle, resolved (D8 1.4, …): grade 2".
 # A condition's bracket of values right before a claim: "Thrombocytopenia (nadir 17 on day 4, 109 at discharge), grade 3".
 CONDITION_BRACKET_BEFORE_RE = re.compile(r"(?i)(?:p(?:[ée]|ae)ni[ae]?|an(?:a?[ée]|ä)mi[ae]?)\s*\([^()]*\d[^()]*[,;][^()]*\d[^()]*\)\s*[,:—–-]?\s*$")
-EPISODE_HEAD_RE = re.compile(r"(?i)\b(?:resolv\w*|recover\w*|this\s+cycle|episode)\b(?:[^.;\n]|(?<=\d)\.(?=\d)){0,80}(?::|\)\s*[—–-])\s*$")  # (… "(D8 1.1, …) — grade 4")
+EPISODE_HEAD_RE = re.compile(r"(?i)\b(?:resolv\w*|recover\w*|erholt|r[ée]cup[ée]r\w*|recuperad\w*|risolt\w*|hersteld|this\s+cycle|episode)\b(?:[^.;\n]|(?<=\d)\.(?=\d)){0,80}(?::|\)\s*[—–-])\s*$")  # (… "(D8 1.1, …) — grade 4")
 # The worst value as the subject of a claim: "the nadir was grade 3", "its lowest count reached grade 4", "worst value: grade 2".
 WORST_SUBJECT_BEFORE_RE = re.compile(r"(?i)\b(?:the|its|her|his|their)\s+(?:nadir|lowest|worst)(?:\s+(?:count|value|level|point|reading|result))?"
                                      r"(?:\s*\([^()\n]{1,20}\))?\s+(?:was|is|were|reached|hit|corresponded\s+to|represented)\s+(?:a\s+|an\s+)?(?:ctcae\s+)?$")
@@ -3382,9 +3382,18 @@ def _value_of_labelled_time(text: str, start: int, end: int, values: list[Mentio
             head_start = head_stop + 2 if head_stop >= 0 else line_start
             if 0 <= head_end and head_end - head_start <= 40 and text.find(". ", head_end, mention.span[0]) < 0:
                 own = {_label_kind(label) for label in TIME_LABEL_RE.finditer(text, head_start, head_end)}
+        if not own:
+            # "At discharge Hb 9.1 g/dL, platelets 64": a time that opens the value's sentence, with no other time before the value
+            sentence_start = max(text.rfind(". ", 0, mention.span[0]) + 2, text.rfind("\n", 0, mention.span[0]) + 1, 0)
+            opening = TIME_LABEL_RE.match(text, TIME_OPENING_RE.match(text, sentence_start).end())
+            if opening is not None and len(list(TIME_LABEL_RE.finditer(text, sentence_start, mention.span[0]))) == 1:
+                own = {_label_kind(opening)}
         if kind in own:
             told.append(mention)
     return told[-1] if told and len({m.value for m in told}) == 1 else None
+
+
+TIME_OPENING_RE = re.compile(r"(?i)[\s•*-]*(?:(?:at|on|upon|by)\s+(?:the\s+)?(?:day\s+of\s+)?)?")  # before a time that opens a sentence
 
 
 def _label_kind(label: re.Match) -> str:
@@ -3881,7 +3890,7 @@ def _time_or_dose_number(text: str, start: int, number: re.Match) -> bool:
 BARE_NUMBER_RE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?")
 TIME_COUNT_AFTER_RE = re.compile(r"(?i)\s*(?:wks?|weeks?|days?|d|hrs?|hours?|months?|mos?|cycles?)\b")
 
-BREAK_BEFORE_GRADE_RE = re.compile(r"(?i)(?:\s*[^\s\d,;:—–]{1,12}){0,2}\s*[,;:—–-]\s*(?:CTCAE\s+)?")  # " threshold, ", " cut-off, "
+BREAK_BEFORE_GRADE_RE = re.compile(r"(?i)(?:\s*[^\s\d,;:—–]{1,12}){0,3}\s*[,;:—–-]\s*(?:(?:now|still|currently)\s+)?(?:CTCAE\s+)?")  # " threshold, ", " wks on atezo, now "
 ENGLISH_MONTH = r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
 DATE_TIME_TEXT_RE = re.compile(r"(?i)(?<![\d.])(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}[.-]\d{1,2}[.-]\d{2,4})(?![\d.])|(?<![\d.])\d{1,2}:\d{2}(?![\d.])|(?<![\d.])\d{1,2}\s*[ap]\.?m\b\.?|"
                                r"\b(?:day|d|cycle|c|week|wk)\s*\+?\d{1,3}\b|"  # "on day +10"

@@ -2802,7 +2802,8 @@ def fishbone_mentions(text: str, named: list[Mention]) -> list[Mention]:
 # A condition named with its labelled values in brackets right after it: "Thrombocytopenia (nadir 11, discharge 67)". Without
 # such a bracket a condition is never a value ("grade 3 thrombocytopenia").
 CONDITION_ANALYTES = {"neutropeni": "anc", "thrombocytopeni": "plt", "anaemi": "hgb", "anemi": "hgb", "lymphopeni": "alc",
-                      "leukopeni": "wbc", "leucopeni": "wbc"}
+                      "leukopeni": "wbc", "leucopeni": "wbc",
+                      "thrombopeni": "plt", "thrombozytopeni": "plt", "lymphozytopeni": "alc", "leukozytopeni": "wbc"}  # German: "Thrombopenie"
 # Only labels of time or of which value it is: "(v5.0)" names a version and "(just under 1.5)" a threshold, not values.
 CONDITION_LABEL = (rf"(?:{DATE_LABEL}|(?:at\s+|on\s+)?(?:nadir|lowest|low|min(?:imum)?|peak|worst|admission|discharge|presentation|diagnosis|"
                    r"today|now|current(?:ly)?|latest|recovery|recovered|follow-?up|last|initial|first|repeat|recheck|"
@@ -2814,15 +2815,16 @@ CONDITION_ITEM_VALUE = rf"\d+(?:[.,·]\d+)?(?![\d%])(?:[ \t]*(?:{UNIT_ALTERNATIV
 CONDITION_ITEM = (rf"(?:{CONDITION_LABEL}[ \t]*[:=]?[ \t]*{CONDITION_ITEM_VALUE}(?:[ \t]+{CONDITION_AFTER_LABEL})?"
                   rf"|{CONDITION_ITEM_VALUE}[ \t]+{CONDITION_AFTER_LABEL})")
 # Words of the episode between a condition and its bracket: "Grade 3 neutropenia this cycle, resolved (D8 1.4, D12 0.4, D15 1.7)".
-EPISODE_GAP = (r"(?:[ \t]+(?:this|that|during|in)[ \t]+(?:cycle|course|week|admission|episode)(?:[ \t]*\d+)?|[ \t]+(?:on|during|in|after)[ \t]+(?:[Cc]|cycle[ \t]*)\d{1,2})?"
-               r"(?:[ \t]*,?[ \t]*(?:now[ \t]+)?(?:resolved|resolving|recovered|recovering|improving|improved))?"
+EPISODE_GAP = (r"(?:[ \t]+(?:this|that|during|in)[ \t]+(?:cycle|course|week|admission|episode)(?:[ \t]*\d+)?|[ \t]+(?:on|during|in|after)[ \t]+(?:[Cc]|cycle[ \t]*)\d{1,2}"
+               r"|[ \t]+(?:im|in|au|al|nel|no|während)[ \t]+(?:[Zz]yklus|cycle|ciclo|cyclus)[ \t]*\d{1,2})?"  # "Neutropenie im Zyklus 2"
+               r"(?:[ \t]*,?[ \t]*(?:now[ \t]+)?(?:resolved|resolving|recovered|recovering|improving|improved|erholt|r[ée]cup[ée]r[ée]e?|recuperad[ao]|risolt[ao]|hersteld))?"
                # ... and its change of grade: "Neutropenia improved from grade 4 to grade 1 (0.3 → 1.4)"
                r"(?:[ \t]+(?:improved|worsened|went|progressed|recovered|fell|rose|dropped)[ \t]+from[ \t]+(?:grade|G)[ \t]*[0-4][ \t]+to[ \t]+(?:grade|G)[ \t]*[0-4])?")
 # ... or a single value with no label, when its decimals or its unit tell it is one (a bare whole number may be a reference: "(12)")
 BARE_CONDITION_VALUE = (rf"(?P<bare>(?P<bare_series>(?:\d+(?:[.,·]\d+)?[ \t]*(?:→|->|=>)[ \t]*)+)?(?P<bare_num>\d+[.,·]\d+|(?<=[>→][ \t])\d+|(?<=[>→])\d+)"
                         rf"(?:[ \t]*(?P<bare_unit>{UNIT_ALTERNATIVES})(?![A-Za-z]))?|(?P<bare_whole>\d+)[ \t]*(?P<whole_unit>{UNIT_ALTERNATIVES})(?![A-Za-z]))")
-CONDITION_BRACKET_RE = re.compile(rf"\b(?P<condition>{'|'.join(CONDITION_ANALYTES)})(?:a|as|c)\b{EPISODE_GAP}[ \t]*\((?P<items>[ \t]*{CONDITION_ITEM}"
-                                  rf"(?:[ \t]*[,;][ \t]*{CONDITION_ITEM})*|[ \t]*{BARE_CONDITION_VALUE})"
+CONDITION_BRACKET_RE = re.compile(rf"\b(?P<condition>{'|'.join(CONDITION_ANALYTES)})(?:a|as|c|e)\b{EPISODE_GAP}[ \t]*\((?P<items>[ \t]*{CONDITION_ITEM}"
+                                  rf"(?:[ \t]*(?:[,;]|[ \t][–—-])[ \t]*{CONDITION_ITEM})*|[ \t]*{BARE_CONDITION_VALUE})"
                                   rf"(?:[ \t]*[,;][ \t]*(?:per[ \t]+)?(?:NCI[ \t-]*)?CTCAE[ \t]*v?[56](?:\.0)?)?[ \t]*\)", re.IGNORECASE)  # "(0.6 → 1.3; CTCAE v5.0)"
 CONDITION_ITEM_RE = re.compile(rf"(?:(?P<label>{CONDITION_LABEL})[ \t]*[:=]?[ \t]*)?{NUMBER}(?:[ \t]*(?P<unit>{UNIT_ALTERNATIVES})(?![A-Za-z]))?"
                                rf"(?:[ \t]+(?P<label_after>{CONDITION_AFTER_LABEL}))?", re.IGNORECASE)
@@ -2894,7 +2896,7 @@ def condition_value_mentions(text: str, lowered: str) -> list[Mention]:
 
 
 # The end of a condition's word and its bracket, one pattern per hint: each starts with a plain string (fast over a long text).
-CONDITION_BRACKET_TAIL_RES = [re.compile(rf"{hint}(?:a|as|c)\b(?:{EPISODE_GAP}[ \t]*\(|[^()\n.;]{{1,30}}\([ \t]*(?:counts?|values?|levels?)\b)") for hint in ("peni", "emi")]
+CONDITION_BRACKET_TAIL_RES = [re.compile(rf"{hint}(?:a|as|c|e)\b(?:{EPISODE_GAP}[ \t]*\(|[^()\n.;]{{1,30}}\([ \t]*(?:counts?|values?|levels?)\b)") for hint in ("peni", "emi")]
 
 
 def condition_starts(text: str, lowered: str) -> list[int] | None:

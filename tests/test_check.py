@@ -2189,6 +2189,12 @@ ROUND156_CLASSES = [
     ("Neutropenia during C4, resolved (D8 1.4, D12 0.3, D15 1.6): grade 3.", "5", [(M, "anc", 3, 4)]),
     ("Thrombocytopenia improved from grade 3 to grade 1 (41 → 90; CTCAE v5.0).", "5", []),
     ("Thrombocytopenia improved from grade 3 to grade 1 (41 → 70; CTCAE v5.0).", "5", [(M, "plt", 1, 2)]),
+    # batch 8: a time and a drug between a series and "now G2"; a German episode bracket with dashes; a time that opens the
+    # sentence of the values a later "Grades at discharge" grades
+    ("ANC 1.9 -> 1.2 -> 0.8 over the last 2 wks on pembro/axi, now G2.", "5", [(M, "anc", 2, 3)]),
+    ("Thrombopenie im Zyklus 3, erholt (d8 90 – d15 40 – d22 120): Grad 2.", "5", [(M, "plt", 2, 3)]),
+    ("Admitted with plt 14. At discharge Hb 10.2 g/dL, platelets 58.\nGrades at discharge: anaemia 1, thrombocytopenia 3.", "5",
+     [(M, "plt", 3, 2)]),
 ]
 
 
