@@ -627,6 +627,7 @@ TREND_STEPS = {(arrows, long_gap): re.compile(TREND_STEP.replace("<ARROW_LED_LAB
 FOREIGN_FROM_RE = re.compile(r"(?i)\b(?:de|da|von|van|desde)\s*$")
 FOREIGN_TO_STEP_RE = re.compile(rf"(?:[ \t]+(?P<label>(?:le|el|il|am|em|op|on|au|al)[ \t]+(?:\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\d{{1,2}}\.\d{{1,2}}\.?"
                                 rf"|(?:J|D|d[íi]a|jour|Tag|giorno|dag)[ \t]*\+?\d{{1,3}}(?!\d))"
+                                rf"|(?:à|a)[ \t]+(?:J|D)[ \t]*\+?\d{{1,3}}(?!\d)"  # "passées de 165 G/L à J1 à 44 G/L à J15"
                                 # "scese da 180.000/mmc a inizio mese a 61.000/mmc": the start of the month, or of the week, as the first value's label
                                 rf"|(?:a|ad|al|au|à|no|em|am|a[ \t]+principios[ \t]+de)[ \t]+{START_OF}"
                                 rf"(?:[ \t]+(?:{START_OF_LINK}|van[ \t]+de))?[ \t]+{PERIOD_NAME}"
@@ -2155,7 +2156,9 @@ def _find_mentions(text: str) -> list[Mention]:
         for mention in found:  # "NOTE: result below belongs to bed 14 (different MRN), filed in error: PLT 22": not this patient's
             wrong = WRONG_PATIENT_BEFORE_RE.search(text, max(0, mention.span[0] - 120), mention.span[0])
             if wrong and not OWN_AFTER_RELATIVE_RE.search(text, wrong.end("cue"), mention.number_span[0]) \
-                    and not OWNER_CUE_RE.match(text, mention.span[0]):  # "… belongs to bed 14. ours is 96", "wrong pt. hers is 4.4"
+                    and not OWNER_CUE_RE.match(text, mention.span[0]) \
+                    and not mention.raw.lower().startswith(("amended", "corrected", "revised")):
+                # ("… belongs to bed 14. ours is 96", "wrong pt. hers is 4.4"; "sample mislabelled - amended result 2.0": the value put right)
                 mention.someone_else = True
     if any(word in lowered for word in OTHER_PATIENT_WORDS):
         owned = []

@@ -2282,6 +2282,10 @@ ROUND156_READS = [
     ("ANC 0.3!! wait no thats the lady in 9. ours is 2.4", {"anc": 2.4}),
     ("hb 9.0-9.6 through the admission, 9.3 at discharge", {"hgb": 9.3}),
     ("os neutrófilos estavam em 2,1 e hoje baixaram para 0,8", {"anc": 0.8}),
+    # batch 9: a French change whose values each carry a day ("de 165 G/L à J1 à 44 G/L à J15"); a result amended after a
+    # mislabelled sample is the patient's own
+    ("Les neutrophiles sont passés de 2,4 G/L à J1 à 0,6 G/L à J12.", {"anc": 0.6}),
+    ("PLT reported 21 - sample mislabelled - amended result 188", {"plt": 188}),
 ]
 
 
