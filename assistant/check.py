@@ -1218,7 +1218,8 @@ RECORDED_AS_BEFORE_RE = re.compile(r"(?i)\b(?:was|were|is|are|been|be)\s+(?:ente
                                    r"\b(?:I|we)\s+(?:had\s+)?(?:entered|recorded|coded|logged|listed|reported|documented|graded|called|put)\s+"
                                    r"(?:[^.;!?\n]|\.(?=\d)){0,40}?\s+as\s+(?:an?\s+)?(?:CTCAE\s+)?$|"
                                    # a record's words: "The AE form lists the ANC of 0.45 as a grade 3 event"
-                                   r"\b(?:form|log|record|report|chart|entry|sheet|crf|ecrf|database|system|note)\s+(?:lists|records|codes|logs|shows|has|gives|grades|reports)\s+"
+                                   r"\b(?:form|log|record|report|chart|entry|sheet|crf|ecrf|database|system|note)(?:\s+(?:for|of)\s+(?:pt|patient|subject|participant)\s*#?[\w-]+)?"
+                                   r"\s+(?:lists|records|codes|logs|shows|has|gives|grades|reports)\s+"
                                    r"(?:[^.;!?\n]|\.(?=\d)){0,40}?\s+as\s+(?:an?\s+)?(?:CTCAE\s+)?$")
 REPORTED_AFTER_RE = re.compile(r"(?i)\s*(?:\([^()]{0,30}\)\s*)?(?:,\s*)?(?:\w+\s+){0,2}?(?:incorrectly|erroneously|mistakenly|wrongly|falsely|in\s+error|"
                                r"by\s+mistake|as\s+(?:initially|originally|previously|first)\s+(?:reported|graded|recorded|stated|documented))\b")
