@@ -355,7 +355,8 @@ def test_a_bare_v6_is_a_version_request():
                                        ("lab-strings-fresh169", "lab_strings_fresh169.jsonl"), ("lab-strings-fresh171", "lab_strings_fresh171.jsonl"),
                                        ("lab-strings-fresh172", "lab_strings_fresh172.jsonl"), ("lab-strings-fresh174", "lab_strings_fresh174.jsonl"),
                                        ("lab-strings-fresh175", "lab_strings_fresh175.jsonl"), ("lab-strings-fresh177", "lab_strings_fresh177.jsonl"),
-                                       ("lab-strings-fresh178", "lab_strings_fresh178.jsonl"), ("lab-strings-fresh180", "lab_strings_fresh180.jsonl")])
+                                       ("lab-strings-fresh178", "lab_strings_fresh178.jsonl"), ("lab-strings-fresh180", "lab_strings_fresh180.jsonl"),
+                                       ("lab-strings-fresh181", "lab_strings_fresh181.jsonl"), ("lab-strings-fresh183", "lab_strings_fresh183.jsonl")])
 def test_held_out_lab_strings_are_read(name, path):
     """Every value of the development sets is read and none invented, but for the few strings of the last six rounds left
     unread (their classes are listed in the closing note); the first fresh set guards regressions."""
@@ -436,6 +437,8 @@ def test_held_out_lab_strings_are_read(name, path):
         assert scores["lab_value_accuracy"] >= 0.99 and scores["lab_values_invented"] <= 1
     elif name == "lab-strings-fresh171":  # a development set of the round after (0.988/3 when set)
         assert scores["lab_value_accuracy"] >= 0.98 and scores["lab_values_invented"] <= 3
+    elif name in ("lab-strings-fresh181", "lab-strings-fresh183"):  # written last in the round after (0.966/4, 0.987/3 when set)
+        assert scores["lab_value_accuracy"] >= 0.965 and scores["lab_values_invented"] <= 3
     elif name != "lab-strings-fresh":  # fresh2 to fresh6 were each developed on in the rounds after they were written
         assert scores["lab_value_accuracy"] == 1.0 and scores["lab_values_invented"] == 0
     else:
