@@ -761,15 +761,14 @@ def _quoted_from_a_record(text: str, start: int, position: int) -> bool:
 
 
 ENDORSED_AFTER_QUOTE_RE = re.compile(r"(?i)[\s.,;:\"”'’)–—-]*(?:I\s+|we\s+)?(?:agree|concur|endorse|confirm|correct\b|that['’]s\s+right)")
+# A record or another clinician whose words a text reports.
+THIRD_PARTY = r"(?:letter|note|report|summary|record|chart|referral|form|log|oncologist|physician|registrar|resident|fellow|consultant|gp|team|pharmacist|hospital)"
 # A third party's written words reported, not quoted: "The outside oncologist writes that …", "the referral letter states that …".
-RECORD_REPORTS_THAT_BEFORE_RE = re.compile(r"(?i)\b(?:letter|note|report|summary|record|chart|referral|form|log|oncologist|physician|registrar|"
-                                           r"resident|fellow|consultant|gp|team|pharmacist|hospital)['’]?s?\s+(?:[^.;:!?\n\d]{0,20}\s)?"
+RECORD_REPORTS_THAT_BEFORE_RE = re.compile(rf"(?i)\b{THIRD_PARTY}['’]?s?\s+(?:[^.;:!?\n\d]{{0,20}}\s)?"
                                            r"(?:writes|wrote|states|stated|documents|documented|records|recorded|reports|reported|notes|noted|lists|listed)"
                                            r"\s+that\b(?:[^.;!?\n]|\.(?=\d)){0,80}$")
 # Who reports the words a quotation holds, when not the writer nor the reader: a record, another clinician, a third person.
-THIRD_PARTY_BEFORE_VERB_RE = re.compile(r"(?i)\b(?:letter|note|report|summary|record|chart|referral|form|log|oncologist|physician|"
-                                        r"nurse|hospital|registrar|resident|fellow|consultant|gp|team|pharmacist|he|she|they)['’]?s?\b"
-                                        r"[^.;:!?\n\d]{0,30}$")
+THIRD_PARTY_BEFORE_VERB_RE = re.compile(rf"(?i)\b(?:{THIRD_PARTY}|nurse|he|she|they)['’]?s?\b[^.;:!?\n\d]{{0,30}}$")
 
 
 def _quote_reported_by(text: str, start: int, position: int) -> re.Match | None:
