@@ -1522,7 +1522,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         unit_hinted = ("/" in sentence or "10" in sentence) and bool(unit_hints.in_sentence(s_start, s_end))
         if "count" in sentence or "Count" in sentence or unit_hinted or RESULT_WORDS_RE.search(sentence) \
                 or ("ours " in sentence or "hers " in sentence or "his " in sentence or "our " in sentence or "my " in sentence
-                    or ("hey " in sentence or "hey'" in sentence or "hey’" in sentence or "it " in sentence or "It " in sentence or "he is" in sentence or "he's" in sentence or "he’s" in sentence
+                    or ("hey " in sentence or "it " in sentence or "It " in sentence or "he is" in sentence or "he's" in sentence or "he’s" in sentence
                         or "pt is" in sentence or "atient is" in sentence or "Mr" in sentence or "Ms" in sentence or "Miss" in sentence) \
                     and (" to " in sentence or " at " in sentence)
                     or ("hey w" in sentence or "hey a" in sentence or "hey'" in sentence or "hey’" in sentence or "it w" in sentence
@@ -2978,7 +2978,7 @@ def _repeated_values(text: str, start: int, end: int, mentions: list[Mention], k
 
 
 EQUALS_OPENING_RE = re.compile(r"(?:^|\n)[ \t]*(?:[•*·-][ \t]*)?(?:=|=>|→|->)[ \t]*$")
-CORRECTED_JUST_BEFORE_RE = re.compile(r"(?i)\b(?:we|i)\s+re-?graded\s+(?:it|this|that)(?:\s*\([^()]{0,30}\))?\s*[:,—–-]?\s*$")  # (… "it (CTCAE v5.0): grade 2")  # "…; we re-graded it: grade 2"
+CORRECTED_JUST_BEFORE_RE = re.compile(r"(?i)\b(?:we|i)\s+re-?graded\s+(?:it|this|that)(?:\s*\([^()]{0,30}\))?\s*[:,—–-]?\s*$")  # "…; we re-graded it (CTCAE v5.0): grade 2"
 
 
 UNQUOTED_LINE_RE = re.compile(r"(?m)^(?![ \t]*>)[ \t]*[^\W_]")
@@ -3384,7 +3384,8 @@ def _value_of_labelled_time(text: str, start: int, end: int, values: list[Mentio
                 own = {_label_kind(label) for label in TIME_LABEL_RE.finditer(text, head_start, head_end)}
         if not own:
             # "At discharge Hb 9.1 g/dL, platelets 64": a time that opens the value's sentence, with no other time before the value
-            sentence_start = max(text.rfind(". ", 0, mention.span[0]) + 2, text.rfind("\n", 0, mention.span[0]) + 1, 0)
+            stop = text.rfind(". ", 0, mention.span[0])
+            sentence_start = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, mention.span[0]) + 1)
             opening = TIME_LABEL_RE.match(text, TIME_OPENING_RE.match(text, sentence_start).end())
             if opening is not None and len(list(TIME_LABEL_RE.finditer(text, sentence_start, mention.span[0]))) == 1:
                 own = {_label_kind(opening)}
