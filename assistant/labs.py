@@ -199,7 +199,7 @@ FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,
           r"\s+|" + RELATIVE_TIME_FILLER + REFERENCE_BEFORE_RESULT + r"|\s*[:=(,#|—–↓↑]\s*(?!\d{1,2}/\d{1,2}(?:/\d{2,4})?\))|"
           r";(?=\d)|\s*\*+\s*(?=\d)|\x22[,;]\x22(?=\d)|\s*(?-i:\*?\(?(?:LL|HH|L|H|LOW|HIGH|Low|High|CRIT)\)?\*?)(?=[ \t]+\d)|\s+-\s+|\s*\.{2,}\s*|\s*…\s*|\s*(?:count|counts|level|levels|value|values|of|was|is|are|were|at|now|only|measured|"
           r"then|today|r(?=[ \t]+\d)|dropped|drops?|dropd|droped|dropt|fell|falls?|fallen|(?:got|gets|getting)(?:\s+(?:down|up|back))?\s+to|had|has|decreased|declined|down|recovered|to|reaching|reached|blood|serum|plasma|venous|capillary|bld|nadir(?:ed)?|bottomed(?:\s+out)?|peaked|"
-          r"around|approximately|roughly|like|exactly|just|still|also|always|usually|normally|typically|back|came|comes|come|went|gone|goes|go|get|gets|rose|risen|remains?|remained|stable|steady|yesterday|say|maybe|perhaps|about|sat|sits|stood|stands|hovered|hovers|held|stayed|stays|rebounded|bounced|plateaued|plummeted|crashed|jumped|crept|persisted|persists|"
+          r"around|approximately|roughly|like|exactly|just|still|also|always|usually|normally|typically|back|came|comes|come|went|gone|goes|go|get|gets|rose|risen|remains?|remained|ran|ranged|stable|steady|yesterday|say|maybe|perhaps|about|sat|sits|stood|stands|hovered|hovers|held|stayed|stays|rebounded|bounced|plateaued|plummeted|crashed|jumped|crept|persisted|persists|"
           r"repeat|repeated|checked|rechecked|re-checked|elevation|elevated|latest|currently|this\s+morning|this\s+(?:am|a\.m\.|pm|p\.m\.|afternoon|evening)|"
           r"(?:in|at)\s+(?:the\s+)?(?:clinic|GP|GP's|ward|office|infusion\s+(?:center|centre|suite)|day\s+unit)|"  # "Hb was repeated at the GP yesterday, 7.7"
           r"ce\s+(?:matin|soir)|esta\s+(?:mañana|manhã|tarde)|stamattina|stamane|heute\s+(?:morgen|früh)|vanochtend|vanmorgen|vanmiddag|vanavond|recovering|rising|falling|dropping|climbing|improving|declining|your|have|"
@@ -3584,6 +3584,9 @@ BRACKETED_NAME_AFTER_RE = re.compile(rf"(?<![\w.,/])(?P<num>\d+(?:[.,]\d+)?)(?P<
                                      rf"(?:[ \t]+(?:this[ \t]+(?:am|pm|morning|afternoon|evening)|today|yesterday|now))?[ \t]*\($",
                                      re.IGNORECASE)  # "hoje deram 130 mil (plaquetas)"
 # A result's value, then the name it is for: "Your value: 1.3 for neutrophils absolute".
+# ... and the next of such a list: "… and 1.5 for neutrophils", told after a value "for" a name the same way
+LISTED_FOR_NAME_RE = re.compile(rf"(?i)(?:,|\band)[ \t]+(?<![\w.,/])(?:{NUMBER})[ \t]*(?:{UNIT})?[ \t]+for[ \t]+(?:(?:the|your|my|his|her|their)[ \t]+)?$")
+RESULT_LEAD_RE = re.compile(r"(?i)\b(?:shows?|showed|says|said|reads)[ \t]*(?::|is|was)?[ \t]*\d[\d.,]*[^.;\n]*\bfor\b")
 RESULT_FOR_NAME_RE = re.compile(rf"(?i)\b(?:value|result|reading|level|shows?|showed|says|said|reads|came[ \t]+back(?:[ \t]+at)?)[ \t]*(?::|is|was)?[ \t]*"
                                 rf"(?<![\w.,/])(?:{NUMBER})[ \t]*(?:{UNIT})?[ \t]+for[ \t]+(?:(?:the|your|my|his|her|their)[ \t]+)?$")  # "the portal shows 8.7 for my hemoglobin"
 
@@ -3677,6 +3680,10 @@ def value_before_name_mentions(text: str, bare: list[re.Match], named: list[Ment
             continue
         before = BEFORE_NAME_RE.search(text, max(0, name.start() - 40), name.start())
         result = RESULT_FOR_NAME_RE.search(text, max(0, name.start() - 60), name.start()) if not before and "for " in text[max(0, name.start() - 12):name.start()] else None
+        if result is None and not before and "for " in text[max(0, name.start() - 12):name.start()] \
+                and (listed := LISTED_FOR_NAME_RE.search(text, max(0, name.start() - 30), name.start())) \
+                and RESULT_LEAD_RE.search(text, max(0, listed.start() - 100), listed.start()):
+            result = listed  # "the portal shows 8.7 for my hemoglobin and 1.5 for neutrophils absolute": the next of the list
         if result and not any(a <= result.start("num") < b for a, b in used):
             found.append(_matched_mention(name.lastgroup, text, result.start("num"), name.end(), result))
             continue

@@ -2289,6 +2289,9 @@ ROUND156_READS = [
     # mislabelled sample is the patient's own
     ("Les neutrophiles sont passés de 2,4 G/L à J1 à 0,6 G/L à J12.", {"anc": 0.6}),
     ("PLT reported 21 - sample mislabelled - amended result 188", {"plt": 188}),
+    # the next of a list of values each "for" its name after "shows"; "ran" before a range over the admission
+    ("the app shows 9.9 for my hemoglobin and 2.2 for white cells", {"hgb": 9.9, "wbc": 2.2}),
+    ("Neutrophils ran 1.8-2.4 throughout the admission, 2.0 on discharge", {"anc": 2.0}),
 ]
 
 
