@@ -4338,11 +4338,12 @@ OTHER_PERSON_HINT_RE = re.compile(r"other|door|belong|wrong|(?:bed|bay|room|rm)\
                                   r"vecin|vicin|nachbar|buur|vizinh|esposa|hij|madre|padre|herman|amig|amic|moglie|figli|fratello|sorella|ehe|sohn|"
                                   r"tochter|mutter|bruder|schwester|freund|echtgeno|zoon|dochter|moeder|broer|zus|vriend|spender")
 # Another patient than the writer's: "other pt in bay 4", "dr k's pt", "the one next door".
-OTHER_PATIENT_RE = re.compile(r"(?i)\b(?:(?:other|another|different)\s+(?:pt|patient)s?|(?:the\s+(?:one|pt|patient|guy|lady)\s+)?next\s+door|"
+OTHER_PATIENT_RE = re.compile(r"(?i)\b(?:(?:other|another|different)\s+(?:pt|patient)s?|(?:the\s+(?:one|pt|patient|guy|lady)\s+)?next\s+door|(?:someone|somebody)['’]s|"
                               r"(?:dr\.?|doctor|prof\.?)\s+\w+['’]s\s+(?:pt|patient)s?|"
                               # "a guy in my support group said his neutrophils dropped to 0.5": someone the writer met, not the patient
                               r"(?:someone|somebody|a\s+(?:guy|lady|man|woman|friend|person|member))\s+(?:in|from|at|on)\s+(?:my|our|the|a)\s+(?:support\s+group|group|forum|chat|waiting\s+room|infusion\s+(?:suite|center|centre)))\b")
-OTHER_PATIENT_WORDS = ("other", "another", "different", "next door", "'s pt", "’s pt", "'s patient", "’s patient", "group", "forum", "waiting room", "infusion")
+OTHER_PATIENT_WORDS = ("other", "another", "different", "next door", "'s pt", "’s pt", "'s patient", "’s patient", "group", "forum", "waiting room", "infusion",
+                       "someone's", "someone’s", "somebody's", "somebody’s")
 NO_PATIENT_RE = re.compile(r"(?i)\b(?:(?:general|generic)\s+q(?:uestion)?\b|no\s+(?:pt|patient)\s*:|no\s+(?:specific\s+|particular\s+|real\s+)?(?:pt|patient)\s+in\s+mind|not\s+about\s+(?:a|any)\s+(?:specific\s+|particular\s+)?(?:pt|patient)|"
                            r"purely\s+hypothetical|hypothetically\s+speaking|(?:just\s+)?(?:a\s+)?hypothetical\s+(?:q(?:uestion)?|case|scenario)|"
                            r"not\s+a\s+real\s+(?:pt|patient|case)|no\s+(?:real|actual)\s+(?:pt|patient)s?\b|teaching\s+q(?:uestion)?\b|exam\s+question|board\s+question|"

@@ -2292,6 +2292,8 @@ ROUND156_READS = [
     # the next of a list of values each "for" its name after "shows"; "ran" before a range over the admission
     ("the app shows 9.9 for my hemoglobin and 2.2 for white cells", {"hgb": 9.9, "wbc": 2.2}),
     ("Neutrophils ran 1.8-2.4 throughout the admission, 2.0 on discharge", {"anc": 2.0}),
+    # "someone's" value is another's; the writer's own told after it
+    ("On the forum someone's neutrophils were 0.3 on Keytruda. Mine came back today at 2.6.", {"anc": 2.6}),
 ]
 
 
