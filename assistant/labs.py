@@ -524,7 +524,7 @@ REFERENCE_AFTER_RE = re.compile(r"\s*(?:\)|\]|;|\.(?:\s|$)|,?\s*(?:study|trial|c
 # A statistic about a cohort, not a patient's value: "the median ANC was 1.2".
 STATISTIC_WORDS = ("median", "médian", "mean", "average", "mittler", "gemiddeld", "moyenne", "media")
 STATISTIC_VALUE_RE = re.compile(r"(?i)(?:[^\d\n;?]|\b(?:week|wk|day|cycle|month)\s*\d{1,3}\b){0,40}?(?<!week )(?<!wk )(?<!day )(?<!cycle )(?<!month )\d+(?:[.,]\d+)?")  # the statistic's own number after the name (not "at week 12")
-STATISTIC_BEFORE_RE = re.compile(r"(?i)\b(?:m[ée]dian[eao]?|mean|average|averaged|mediano|mittlere[rn]?|gemiddelde|moyenne|media)[ \t]+(?:\w+[ \t]+){0,2}$")  # on the name's line: a heading above says nothing
+STATISTIC_BEFORE_RE = re.compile(r"(?i)\b(?:m[ée]dian[eao]?|(?<!\bi\s)mean|average|averaged|mediano|mittlere[rn]?|gemiddelde|moyenne|media)[ \t]+(?:\w+[ \t]+){0,2}$")  # on the name's line: a heading above says nothing
 # The same analyte's later values: "95 -> 61 -> 38", "4.8 on Monday, came back at 0.9".
 # A bare number that ends a list item: "PLT 88, 61, 45" is a series.
 NUMBER_PLAIN = r"\d+(?:\.\d+)?(?!\d|[.:]\d)"

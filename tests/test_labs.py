@@ -2294,6 +2294,8 @@ ROUND156_READS = [
     ("Neutrophils ran 1.8-2.4 throughout the admission, 2.0 on discharge", {"anc": 2.0}),
     # "someone's" value is another's; the writer's own told after it
     ("On the forum someone's neutrophils were 0.3 on Keytruda. Mine came back today at 2.6.", {"anc": 2.6}),
+    # "I mean" is no statistic: the value said instead is read
+    ("Hb is 7.9, sorry, I mean Hb is 9.7", {"hgb": 9.7}),
 ]
 
 
