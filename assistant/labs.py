@@ -197,6 +197,8 @@ FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,
           r"(?:a|ad|al|au|à|no|em|am)[ \t]+" + START_OF + r"(?:[ \t]+" + START_OF_LINK + r")?[ \t]+" + PERIOD_NAME + r"[ \t]+)?"
           r"(?:(?:down|up|back)[ \t]+)?(?:to|para|a|à|auf|naar|tot)[ \t]+(?=\d)|"
           r"\s+|" + RELATIVE_TIME_FILLER + REFERENCE_BEFORE_RESULT + r"|\s*[:=(,#|—–↓↑]\s*(?!\d{1,2}/\d{1,2}(?:/\d{2,4})?\))|"
+          # "plt: pt screened at 81, today 66": after a colon, whose value it is
+          r"[ \t]*:[ \t]*(?:(?:the|our|my)[ \t]+)?(?:pt|patient)(?:[ \t]+(?:is|was|screened|sits|came[ \t]+back))?(?:[ \t]+at)?[ \t]+(?=\d)|"
           r";(?=\d)|\s*\*+\s*(?=\d)|\x22[,;]\x22(?=\d)|\s*(?-i:\*?\(?(?:LL|HH|L|H|LOW|HIGH|Low|High|CRIT)\)?\*?)(?=[ \t]+\d)|\s+-\s+|\s*\.{2,}\s*|\s*…\s*|\s*(?:count|counts|level|levels|value|values|of|was|is|are|were|at|now|only|measured|"
           r"then|today|r(?=[ \t]+\d)|dropped|drops?|dropd|droped|dropt|fell|falls?|fallen|(?:got|gets|getting)(?:\s+(?:down|up|back))?\s+to|had|has|decreased|declined|down|recovered|to|reaching|reached|blood|serum|plasma|venous|capillary|bld|nadir(?:ed)?|bottomed(?:\s+out)?|peaked|"
           r"around|approximately|roughly|like|exactly|just|still|also|always|usually|normally|typically|back|came|comes|come|went|gone|goes|go|get|gets|rose|risen|remains?|remained|ran|ranged|stable|steady|yesterday|say|maybe|perhaps|about|sat|sits|stood|stands|hovered|hovers|held|stayed|stays|rebounded|bounced|plateaued|plummeted|crashed|jumped|crept|persisted|persists|"

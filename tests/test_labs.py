@@ -2296,6 +2296,8 @@ ROUND156_READS = [
     ("On the forum someone's neutrophils were 0.3 on Keytruda. Mine came back today at 2.6.", {"anc": 2.6}),
     # "I mean" is no statistic: the value said instead is read
     ("Hb is 7.9, sorry, I mean Hb is 9.7", {"hgb": 9.7}),
+    # after a name's colon, whose value it is ("plt: pt screened at 81, today 66")
+    ("anc: pt screened at 1.6, today 1.1", {"anc": 1.1}),
 ]
 
 
