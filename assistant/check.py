@@ -753,11 +753,10 @@ def _quoted_from_another(text: str, start: int, position: int) -> bool:
     return _quote_reported_by(text, start, position) is not None
 
 
-def _quoted_from_a_record(text: str, start: int, position: int) -> bool:
-    """Whether `position` lies inside a quotation of a third party's record or words, not the reader's ("The outside
-    oncologist's letter says 'ANC 0.7, grade 2 neutropenia'"): reported, not claimed by the text."""
-    verb = _quote_reported_by(text, start, position)
-    return verb is not None and THIRD_PARTY_BEFORE_VERB_RE.search(text, max(start, verb.start() - 60), verb.start()) is not None
+def _said_by_a_third_party(text: str, start: int, verb: re.Match) -> bool:
+    """Whether the verb of saying before a quotation (see _quote_reported_by) has a third party's record or words for its
+    subject, not the reader's ("The outside oncologist's letter says 'ANC 0.7, grade 2 neutropenia'"): reported, not claimed."""
+    return THIRD_PARTY_BEFORE_VERB_RE.search(text, max(start, verb.start() - 60), verb.start()) is not None
 
 
 ENDORSED_AFTER_QUOTE_RE = re.compile(r"(?i)[\s.,;:\"”'’)–—-]*(?:I\s+|we\s+)?(?:agree|concur|endorse|confirm|correct\b|that['’]s\s+right)")
@@ -911,10 +910,11 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
         if SAID_HINT_RE.search(lowered_before) \
                 and SAID_BEFORE_CLAIM_RE.search(before) and CORRECTION_FOLLOWS_RE.match(text, after_term):
             continue  # "Previous note says ANC 1.1 is grade 3 — incorrect; 1.1 is grade 2": another's claim, answered
-        if quoted and _quoted_from_another(text, start, claim_start) \
+        reported_by = _quote_reported_by(text, start, claim_start) if quoted else None  # the verb of saying before the claim's quotation
+        if reported_by is not None \
                 and (DENIED_START_RE.match(text, end) or CORRECTION_FOLLOWS_RE.match(text, end) or CORRECTION_FOLLOWS_RE.match(text, _quote_end(text, claim_end, end))):
             continue  # 'You wrote: "platelets 45, that's grade 2, right?" That one needs correcting': another's words, answered
-        if quoted and _quoted_from_a_record(text, start, claim_start) \
+        if reported_by is not None and _said_by_a_third_party(text, start, reported_by) \
                 and not ENDORSED_AFTER_QUOTE_RE.match(text, _quote_end(text, claim_end, min(len(text), claim_end + 200))):
             # "The outside hospital letter states: 'Hb 8.4 g/dL, grade 3 anaemia'": a record's words, reported (but "Intern note
             # says "WBC 1.8 = grade 2 leukopenia". Agree with grade 2": endorsed, the writer's own)
