@@ -150,14 +150,14 @@ EVENT_LABEL = (r"(?:de|à[ \t]+la|à[ \t]+l['’]|al|bei(?:[ \t]+der)?|bij|na|al
 # Italian, Spanish and German ("plaquettes sont à 54 000", "piastrine di 38", "Leukos liegt bei 2,9").
 # "PLT 03/12 09:40: 22", "Hb 4 Mar 9.1", "Hgb 2025-07-24: 9.6", "Hb 17.07.2025: 9,0", "platelets on 3/4 were 88": when, then the value; "Platelets 06:00: 27", "Platelet ct 0512: 33": a clock, a colon, the value
 # A time relative to now between a name and its value, with a preposition or a verb after it: "gestern bei 54.000", "hier 62000".
-RELATIVE_TIME_FILLER = r"\s*" + RELATIVE_TIME + r"\s*,?\s*(?:(?:bei|at|à|a|op|em|en|di|de|was|were|era|erano|était|étaient|war|waren|lag|lagen)\s+)?(?=\d)|"
+RELATIVE_TIME_FILLER = r"\s*" + RELATIVE_TIME + r"\s*,?\s*(?:(?:bei|at|à|a|op|em|en|di|de|was|were|era|erano|était|étaient|war|waren|lag|lagen)\s+)?(?=\.?\d)|"
 # The start of a month or a week in the other languages read: "(a) inizio (del) mese", "au début du mois", "Anfang des Monats".
 START_OF = r"(?:l['’])?(?:inizio|principio|comienzo|d[ée]but|in[íi]cio|anfang|begin)"
 START_OF_LINK = r"(?:del?|do|da|des|du|della|dello)"
 PERIOD_NAME = r"(?:mese|mes|mois|m[êe]s|monats?|maand|settimana|semana|semaine|woche|week)"
 FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|(?:19|20)\d\d-[01]\d-[0-3]\d|\d{1,2}\.\d{1,2}\.(?:\d{2,4}|(?=[ \t]*:))|"
           r"\d{1,2}\.?[ -]" + MONTH_NAME + r")(?:[ \t]+(?:[01]\d|2[0-3])[0-5]\d(?=\)?[ \t]*:))?\)?(?:[ \t]+\d{1,2}:\d{2})?(?:[ \t]*:[ \t]*|[ \t]+(?:(?:was|were|is|are)[ \t]+)?)(?=\d)|"
-          r"[ \t]+(?:at[ \t]+|@[ \t]*)?(?:\d{1,2}:\d{2}|(?:[01]\d|2[0-3])[0-5]\d)[ \t]*[:=][ \t]*(?=\d)|[ \t]+\d{1,2}:\d{2}[ \t]+(?:(?:was|is|were)[ \t]+)?(?=\d)|"
+          r"[ \t]+(?:at[ \t]+|@[ \t]*)?(?:\d{1,2}:\d{2}|(?:[01]\d|2[0-3])[0-5]\d)[ \t]*[:=][ \t]*(?=\d)|[ \t]+\d{1,2}:\d{2}[ \t]+(?:\([^()\n\d]{0,16}\d{0,2}[^()\n\d]{0,16}\)[ \t]*)?(?:(?:was|is|were)[ \t]+)?(?=\d)|"
           r"[ \t]+(?:(?:am|on|le|el|il|op|na|no)[ \t]+)?(?:mon|tue|wed|thu|fri|sat|sun)(?:[a-z]{0,3}day|s|rs?)?\.?[ \t]*[:,]?[ \t]*(?=\d)|"  # "Neuts Mon 1.9 – Wed 1.1"
           r"[ \t]+(?:(?:am|on|le|el|il|op|na|no)[ \t]+)?" + FOREIGN_WEEKDAY + r"(?:[ \t]+" + PART_OF_DAY + r")?[ \t]*:?[ \t]*(?=\d)|"  # "Hb am Donnerstag früh 9,4"
           r"[ \t]+(?:at[ \t]+)?\d{1,2}(?::\d{2})?[ \t]*(?:am|pm|a\.m\.|p\.m\.)(?:[ \t]+(?:was|is|were))?[ \t]*:?[ \t]*(?=\d)|"  # "Hb at 8 pm was 8.6"
@@ -314,7 +314,7 @@ VALUE_RE = re.compile(
 # The same without the times between name and value (clocks, weekdays, an admission or a discharge, times relative to now):
 # they cost a little at every name, and only a text that holds one of their words can need them (TIMED_FILLER_WORDS).
 TIMED_FILLER_PIECES = (
-    r"[ \t]+(?:at[ \t]+|@[ \t]*)?(?:\d{1,2}:\d{2}|(?:[01]\d|2[0-3])[0-5]\d)[ \t]*[:=][ \t]*(?=\d)|[ \t]+\d{1,2}:\d{2}[ \t]+(?:(?:was|is|were)[ \t]+)?(?=\d)|",
+    r"[ \t]+(?:at[ \t]+|@[ \t]*)?(?:\d{1,2}:\d{2}|(?:[01]\d|2[0-3])[0-5]\d)[ \t]*[:=][ \t]*(?=\d)|[ \t]+\d{1,2}:\d{2}[ \t]+(?:\([^()\n\d]{0,16}\d{0,2}[^()\n\d]{0,16}\)[ \t]*)?(?:(?:was|is|were)[ \t]+)?(?=\d)|",
     r"[ \t]+(?:(?:am|on|le|el|il|op|na|no)[ \t]+)?(?:mon|tue|wed|thu|fri|sat|sun)(?:[a-z]{0,3}day|s|rs?)?\.?[ \t]*[:,]?[ \t]*(?=\d)|"
     r"[ \t]+(?:(?:am|on|le|el|il|op|na|no)[ \t]+)?" + FOREIGN_WEEKDAY + r"(?:[ \t]+" + PART_OF_DAY + r")?[ \t]*:?[ \t]*(?=\d)|"
     r"[ \t]+(?:at[ \t]+)?\d{1,2}(?::\d{2})?[ \t]*(?:am|pm|a\.m\.|p\.m\.)(?:[ \t]+(?:was|is|were))?[ \t]*:?[ \t]*(?=\d)|",
@@ -547,6 +547,8 @@ WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)(?:[a-z]{0,3}day|s|rs?)?\b\.?"
 # The date of a repeat, with its clock if told: "repeat 02/06 1600: 52".
 REPEAT_DATE = r"\d{1,2}/\d{1,2}(?:/\d{2,4})?(?:\s+(?:\d{1,2}:\d{2}|(?:[01]\d|2[0-3])[0-5]\d(?=\s*:)))?"
 # A repeat named by its clock time: "the 14:00 repeat showed 44".
+# A cycle of treatment that dates the value after it, before or after it: "after C2 11.0", "pre-C4 9.4", "post cycle 3 88".
+CYCLE_EVENT_LABEL = r"(?:after|post|following|pre|before|prior\s+to)[- \t]?(?:c|cycle|course|dose|infusion)\s*\d{1,2}(?![\d.,])"
 TIMED_REPEAT = r"the\s+\d{1,2}[:h]\d{2}\s+(?:repeat|recheck|re-?draw|draw|sample|count|check)"
 # Where a value was taken, after its time: "today in clinic 9.6", "this morning at the infusion centre 41".
 PLACE = r"(?:in|at)\s+(?:the\s+)?(?:clinic|ED|A&E|ER|ward|GP|office|infusion\s+(?:center|centre|suite)|day\s+unit|lab)"
@@ -556,7 +558,7 @@ FOREIGN_TODAY = r"hoy|oggi|heute|aujourd['’]hui|hoje|vandaag"
 TODAYS_TEST = (r"(?:(?:il|el|le|la|o|a|het|die|der|das|de)\s+|l['’])?(?:controllo|control|contr[ôo]le|kontrolle|esame|examen|exame|prelievo|bilan|an[áa]lisis|"
                r"analisi|an[áa]lise|emocromo|hemograma|h[ée]mogramme|blutbild|bloedonderzoek|prise\s+de\s+sang|uitslag)\s+(?:di|de|d['’]|von|van|du)\s*"
                r"(?:oggi|hoy|aujourd['’]hui|heute|hoje|vandaag)(?:\s+(?:mostra|muestra|montre|zeigt|toont|indica|d[aà]|è|es|est|ist|é|is|geeft))?\s*:?")
-SUBJECT_VERB = (rf"(?:(?:{RELATIVE_TIME}|(?:repeat(?:ed)?|re-?check(?:ed)?)(?:\s+(?:on\s+)?{REPEAT_DATE}|\s+(?:at\s+|@\s*)?\d{{1,2}}[:h]\d{{2}}|\s+(?:[01]\d|2[0-3])[0-5]\d(?=\s*:))?\s*:?|(?:this\s+morning|today|tonight|now|latest|most\s+recent|hoje|hoy|oggi|heute|vandaag|aujourd'hui|jetzt|ahora|agora|adesso|maintenant|(?:the\s+)?(?:{WEEKDAY}|morning|evening|afternoon|latest|repeat|next)\s+(?:draw|sample|count|check|labs?|result|CBC|FBC)|(?:on\s+)?today['’]s\s+(?:CBC|FBC|labs?|bloods?|draw|sample|count|results?)|{TODAYS_TEST})(?:\s+\d{{1,2}}(?:[:h]\d{{2}}|h)|\s*\([^()\n]{{1,12}}\)|\s+{PLACE})?|later|{LATER_EVENT}|(?:at\s+(?:the\s+)?|its\s+)?nadir|{TIMED_REPEAT}|post(?:-?transfusion)?(?=\s+\d)|{WEEKDAY}|on\s+(?!(?:cycle|day|week|wk|dose|course)\b)[A-Za-z]+(?:\s+\d{{1,2}})?|on\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?=\s+(?:(?:was|were|is|are|at)\s|\d))|(?:(?:am|le|el|il|op|na|no|o)\s+)?{FOREIGN_WEEKDAY}|(?:(?:by|on|at|à|au|al|am|el|op|em|no)\s+)?(?:day|d|j|week|wk|cycle|c)\s*\+?\d{{1,3}}\s*:?|at\s+\d{{1,2}}[:h]\d{{2}}|at\s+(?:[01]\d|2[0-3])[0-5]\d(?=\s+(?:was|were|is|it|they)\b))\s*,?\s+)?"
+SUBJECT_VERB = (rf"(?:(?:{RELATIVE_TIME}|(?:repeat(?:ed)?|re-?check(?:ed)?|contr[ôo]le(?:\s+(?:à|a))?|controllo(?:\s+a)?|kontrolle(?:\s+bei)?)(?:\s+(?:on\s+)?{REPEAT_DATE}|\s+(?:at\s+|@\s*)?\d{{1,2}}[:h]\d{{2}}|\s+(?:[01]\d|2[0-3])[0-5]\d(?=\s*:))?\s*:?|(?:this\s+morning|today|tonight|now|latest|most\s+recent|hoje|hoy|oggi|heute|vandaag|aujourd'hui|jetzt|ahora|agora|adesso|maintenant|(?:the\s+)?(?:{WEEKDAY}|morning|evening|afternoon|latest|repeat|next)\s+(?:draw|sample|count|check|labs?|result|CBC|FBC)|(?:on\s+)?today['’]s\s+(?:CBC|FBC|labs?|bloods?|draw|sample|count|results?)|{TODAYS_TEST})(?:\s+\d{{1,2}}(?:[:h]\d{{2}}|h)|\s*\([^()\n]{{1,12}}\)|\s+{PLACE})?|later|{LATER_EVENT}|{CYCLE_EVENT_LABEL}|(?:at\s+(?:the\s+)?|its\s+)?nadir|{TIMED_REPEAT}|post(?:-?transfusion)?(?=\s+\d)|{WEEKDAY}|on\s+(?!(?:cycle|day|week|wk|dose|course)\b)[A-Za-z]+(?:\s+\d{{1,2}})?|on\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?=\s+(?:(?:was|were|is|are|at)\s|\d))|(?:(?:am|le|el|il|op|na|no|o)\s+)?{FOREIGN_WEEKDAY}|(?:(?:by|on|at|à|au|al|am|el|op|em|no)\s+)?(?:day|d|j|week|wk|cycle|c)\s*\+?\d{{1,3}}\s*:?|at\s+\d{{1,2}}[:h]\d{{2}}|at\s+(?:[01]\d|2[0-3])[0-5]\d(?=\s+(?:was|were|is|it|they)\b))\s*,?\s+)?"
                 r"(?:(?:they|it|she|he|that|which)(?:'re|'s|’re|’s|re|s)?\s+)?"
                 r"(?:(?:had|has|have|han|hanno|sind|zijn|sont)\s+)?(?:(?:is|are|was|were)\s+(?=sitting|standing|running|hovering))?(?:(?:is|are|was|were|been|came|come|comes|went|gone|rose|risen|fell|fallen|dropped|recovered|climbed|"
                 r"improved|declined|sits?|sitting|stands?|stood|reads?|confirmed|showed|shows|say|says|said|screened|measured|tested|"  # "now they say 74"
@@ -588,7 +590,7 @@ TREATMENT_WORDS_RE = re.compile(r"(?:/(?:kg|m2|m²|day|d)\b)?(?:[ \t]+(?!(?:then
                                 re.IGNORECASE)
 # What labels the next value of a series before it, after a comma or a conjunction: "Sunday 0.6", "this morning 0.4", "on day 15 it
 # was 0.9", "y al alta 1,7".
-NEXT_LABEL = (rf"(?:{LATER_EVENT}|(?:at\s+(?:the\s+)?|its\s+)?nadir\b|{TIMED_REPEAT}|post(?:-?transfusion)?\s+(?=\d)|(?:(?:à|a|au|at|on|el|al|am|op|em|no)\s+)?[JD]\s*\+?\d{{1,3}}\s+(?=\d)|{WEEKDAY}|(?:(?:am|le|el|il|op|na|no|o)\s+)?{FOREIGN_WEEKDAY}|{RELATIVE_TIME}|this\s+(?:morning|am\b|a\.m\.)|today|jetzt|ahora|agora|adesso|maintenant|the\s+(?:{WEEKDAY}|morning|evening|afternoon|latest|repeat|next)\s+(?:draw|sample|count|check|labs?|result|CBC|FBC)|(?:on\s+)?today['’]s\s+(?:CBC|FBC|labs?|bloods?|draw|sample|count|results?)|{TODAYS_TEST}|tonight|now|latest|most\s+recent|hoje|hoy|oggi|heute|vandaag|aujourd'hui|(?:by|on|at|in)\s+(?:the\s+)?(?:day|d|week|wk|cycle|c)\s*\+?\d|on\s+(?:{WEEKDAY}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\s+(?:(?:was|were|is|are|at)\b|(?=\d))))")
+NEXT_LABEL = (rf"(?:{LATER_EVENT}|{CYCLE_EVENT_LABEL}\s+(?=\d)|(?:at\s+(?:the\s+)?|its\s+)?nadir\b|{TIMED_REPEAT}|post(?:-?transfusion)?\s+(?=\d)|(?:(?:à|a|au|at|on|el|al|am|op|em|no)\s+)?[JD]\s*\+?\d{{1,3}}\s+(?=\d)|{WEEKDAY}|(?:(?:am|le|el|il|op|na|no|o)\s+)?{FOREIGN_WEEKDAY}|{RELATIVE_TIME}|this\s+(?:morning|am\b|a\.m\.)|today|jetzt|ahora|agora|adesso|maintenant|the\s+(?:{WEEKDAY}|morning|evening|afternoon|latest|repeat|next)\s+(?:draw|sample|count|check|labs?|result|CBC|FBC)|(?:on\s+)?today['’]s\s+(?:CBC|FBC|labs?|bloods?|draw|sample|count|results?)|{TODAYS_TEST}|tonight|now|latest|most\s+recent|hoje|hoy|oggi|heute|vandaag|aujourd'hui|(?:by|on|at|in)\s+(?:the\s+)?(?:day|d|week|wk|cycle|c)\s*\+?\d|on\s+(?:{WEEKDAY}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\s+(?:(?:was|were|is|are|at)\b|(?=\d))))")
 # When a value of a series was taken, written after it: "(today)", "two weeks ago", "in March", "on the 3rd", "on Tuesday",
 # "at 06:40", "à 20h", "am 13.03.", "op 4 april", "el día 2", "d+12", "(wk 4)", "at start", "bei Entlassung", "na admissão".
 DATE_WORD_PREPOSITION = r"(?:on|le|el|il|em|am|op|del|al|vom|o|no)"
@@ -1232,6 +1234,7 @@ TIME_BRACKET_RE = re.compile(r"(?i)\(\s*(?:today|now|current|latest|this\s+(?:mo
 
 
 BEFORE_TIME_RE = re.compile(r"(?i)^(?:pre|before|prior[ \t]+to)[ \t-]*(?=(?:c|cycle|d|day|wk|week)[ \t]*\d)")
+AFTER_TIME_RE = re.compile(r"(?i)^(?:post|after|following)[ \t-]*(?=(?:c|cycle|d|day|wk|week)[ \t]*\d{1,3}$)")
 
 
 def label_rank(label: str) -> tuple[int, float] | None:
@@ -1243,6 +1246,8 @@ def label_rank(label: str) -> tuple[int, float] | None:
         return dated  # "15 Sep (yesterday)": the date orders it among other dates
     if (pre := BEFORE_TIME_RE.match(label)) and (before := time_rank(label[pre.end():].strip())) is not None:
         return (before[0], before[1] - 0.5)  # "8.2 pre-C4" after "8.9 at C3": just before cycle 4, after cycle 3
+    if (post := AFTER_TIME_RE.match(label)) and (after := time_rank(label[post.end():].strip())) is not None:
+        return (after[0], after[1] + 0.5)  # "11.0 after C2" before "9.4 pre-C4": just after cycle 2, before cycle 4
     direct = time_rank(label)
     if direct is not None:
         return direct
@@ -1271,8 +1276,11 @@ def _latest_step(text: str, steps: list, name_start: int) -> int:
             # CORRECTED to 81 K/uL": so does the correction
             return i
     if len(steps) == 2 and WAS_BEFORE_STEP_RE.search(text, steps[0][2][1], steps[1][2][0]) \
-            and label_rank(_step_label(text, steps[0][2][1], steps[1][2][0])) is None:
-        return 0  # "lymphs .5 on durva, were .8 in june": the value said to have been is the earlier
+            and ((first_rank := label_rank(_step_label(text, steps[0][2][1], steps[1][2][0]))) is None
+                 or first_rank[0] == 1 and MONTH_IN_LABEL_RE.search(_step_label(text, steps[1][2][1], steps[1][2][1] + 30))):
+        # "lymphs .5 on durva, were .8 in june": the value said to have been is the earlier (also after a cycle's label: "alc .4 on
+        # durva c6, was .7 in may")
+        return 0
     name = ANALYTE_RE.match(text, name_start)
     if name and label_rank(text[name.end():steps[0][2][0]]) is not None:
         # "ANC yest 0.6 today 1.2": the first value's time is said before it, and so is every value's
@@ -1383,7 +1391,7 @@ DATE_LABEL = (r"(?:\d{1,2}/\d{4}(?!\d)|\d{1,2}/\d{1,2}(?:/\d{2,4})?(?:[ \t]+\d{1
 ORDINAL_WORDS = ("day", "wk", "week", "cycle", "baseline", "mon", "tue", "wed", "thu", "fri", "sat", "sun")
 ORDINAL_SHORT_RE = re.compile(r"[dDcCwW]\+?\d")  # "D8", "C2", "w3": a plain character test, fast over a long text
 # "03.02. 212": the same kind of test for German dates (starting at the dot, a literal, it is scanned several times faster)
-DOTTED_DATE_RE = re.compile(r"\.\d{1,2}\.(?:\d{2,4})?[ \t]")
+DOTTED_DATE_RE = re.compile(r"\.\d{1,2}\.(?:\d{2,4})?[ \t:]")
 # A date may follow its preposition ("Neutrophile am 3.6. 2,1, am 10.6. 1,3"); a later item may be labelled as today's in
 # any of the languages read ("..., heute 0,9").
 DATE_PREPOSITIONS = r"(?:am|vom|on|le|el|il|em|op|del|al)"
@@ -1398,7 +1406,7 @@ LATER_DATED_ITEM = (rf"(?:and[ \t]+)?(?:the[ \t]+)?{DATE_PREPOSITION}(?:{DATE_LA
                     rf"[ \t]*[:=]?[ \t]+(?P<later>\d+(?:[.,]\d+)?)(?!\d|/\d){ITEM_UNIT}")
 # What a dated list must start with (see DATE_LABEL): a cheap test before the whole pattern, which "WBC 2.7 x10^9/L" fails.
 DATED_START_RE = re.compile(r"[ \t]*(?:[:=]|--?|[—–])?[ \t]*\(?(?:\d{1,2}/\d|\d{1,2}\.\d{1,2}\.|\d{1,2}:\d|\d{1,2}[ -][^\W\d_]|[^\W\d_])")
-DATED_LIST_RE = re.compile(rf"[ \t]*(?:[:=]|--?|[—–])?[ \t]*{DATED_ITEM}(?:(?:[ \t]*(?:[,;|]|{ARROW})|[ \t]+[-–—][ \t]+|(?:[ \t]+[HL])?[ \t]{{2,}})[ \t]*{LATER_DATED_ITEM})+", re.IGNORECASE)
+DATED_LIST_RE = re.compile(rf"[ \t]*(?:[:=]|--?|[—–])?[ \t]*{DATED_ITEM}(?:(?:[ \t]*(?:[,;|]|{ARROW})|[ \t]+[-–—/][ \t]+|(?:[ \t]+[HL])?[ \t]{{2,}})[ \t]*{LATER_DATED_ITEM})+", re.IGNORECASE)
 DATED_ITEM_RE = re.compile(rf"{DATE_PREPOSITION}\(?(?P<label>{DATE_LABEL}|{TODAY_LABEL}(?=[ \t]+{DATE_LABEL}[ \t]*:?[ \t]+\d)(?:[ \t]+{DATE_LABEL})|{TODAY_LABEL})\)?{DRAW_WORDS}(?:[ \t]*[:=]|[ \t]+(?:was|were|is|at))?[ \t]+(?P<value>\d+(?:[.,]\d+)?)(?!\d|/\d)"
                            rf"(?:[ \t]*(?P<unit>{UNIT_ALTERNATIVES})(?![A-Za-z]))?", re.IGNORECASE)
 # Words between a name and its dated list: a word for a series, or the first date's preposition. LIST_WORD_STARTS: their first
@@ -1494,7 +1502,7 @@ FOREIGN_OWNER = (r"(?:(?:chez|bei|bij|en|in|no|na)\s+)?(?:notre|nuestr[oa]|(?:il
 OWNER = r"(?:ours|theirs|yours|mine|(?:mr|mrs|ms|miss)\.?\s+[a-z][\w-]{0,12}|(?:(?:our|my|this|the)\s+(?:[A-Za-z]{2,12}\s+)?)?(?:pts?|patient)(?:\s+(?:him|her)self)?|(?:our|my|this|the)\s+(?:guy|lady|man|woman|gentleman|gent|chap)|this\s+one)"
 OWNER_FIRST_RE = re.compile(rf"(?i)(?:{OWNER}|{PATIENTS_OWN}|{FOREIGN_OWNER})\b")  # a value told after whose it is: "ours is 1.9"
 CURRENT_AFTER_THRESHOLD_RE = re.compile(rf"(?:[ \t]*(?:[-–]|and|to)[ \t]*\.?\d+(?:[.,]\d+)?)?(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?"
-                                        rf"(?:[^.;\n\d]|\b\d{{1,2}}(?:st|nd|rd|th)\b|[.;](?=\s+I(?:['’]m|['’]ve|\s+am)?\s)|[.;](?=\s+[A-Z][^.?!\n\d]{{0,40}}\?\s)|\b(?:bed|bay|room|rm)\s*\d+\b|\bthe\s+\d+(?:[.,]\d+)?(?=\s+(?:was|is)\b)|(?<=\bin\s)\d{{1,3}}[A-Za-z]?\b|"
+                                        rf"(?:[^.;\n\d]|\b\d{{1,2}}(?:st|nd|rd|th)\b|[.;](?=\s+I(?:['’]m|['’]ve|\s+am)?\s)|[.;](?=\s+[A-Z][^.?!\n\d]{{0,40}}\?\s)|\b(?:bed|bay|room|rm)\s*\d+\b|\bthe\s+\d+(?:[.,]\d+)?(?=\s+(?:was|is)\b)|(?<=\bin\s)\d{{1,3}}[A-Za-z]?\b|\b(?:baseline|screening|pre-?treatment)\s*(?:was\s+|of\s+|:\s*)?\d+(?:[.,]\d+)?(?=\s*[,;])|"
                                         rf"\b(?:cut-?off|threshold|limit|trigger|umbral|seuil|soglia|schwelle\w*|drempel\w*|limiar|l[íi]mite)[^.;\n\d]{{0,25}}?\b(?:is|of|=|:|de|di|du|del|von|van)\s*[<>≤≥]?\s*\d+(?:[.,]\d+)?|(?<=\bby\s)\d+(?:[.,]\d+)?(?:\s*(?:g/dl|g/l|k\b))?|\((?:CTCAE\s+)?(?:grade|gr\.?|G)\s*[0-5](?:[^()\n\d]{{0,16}}(?:v|version\s*)?[56](?:\.0)?)?\)|{TIME_TOKEN}|\b(?:19|20)\d\d\b|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\.{{2,}}|\b[Gg]\d(?:[-–]\d)?\b|\bgrade\s*[0-5]\b|\b[Cc]\d{{1,2}}(?:\s*[Dd]\d{{1,2}})?\b|\b(?:cycle|day|week|wk)\s*\d{{1,3}}\b|\bv(?:ersion\s*)?[56](?:\.0)?\b|\bbetween\s+\.?\d+(?:[.,]\d+)?\s*(?:and|-|–|to)\s*\.?\d+(?:[.,]\d+)?|(?<=\s)\d+(?:[.,]\d+)?\s*(?:-|–|to)\s*\d+(?:[.,]\d+)?(?=,|\s+(?:for|since|over|through|most|all)\b)|[<>≤≥]\s*\d+(?:[.,]\d+)?\s*[-–]\s*\d+(?:[.,]\d+)?|\((?:around|about|approx\w*|~|not)?\s*\d+(?:[.,]\d+)?\s*\)|[<>≤≥~]\s*\d+(?:[.,]\d+)?|\d+ish\b|\b(?:says|said|uses|gives|lists)\s+\d+(?:[.,]\d+)?|(?:above|below|over|under)\s+\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s+or\s+\d+(?:[.,]\d+)?|(?<=\s)or\s+\d+(?:[.,]\d+)?){{0,90}}?"
                                         rf"(?:[,;?—–]|\s\((?=\s*(?:today|now|{FOREIGN_TODAY}|currently)\b)|\s-\s|\.{{2,}}|\.(?=\s+(?:they|it|mine|ours|our|my|his|hers|theirs|yours|she|he|pt|patient|mr|mrs|ms)['’\s.]|\s+(?:right\s+)?(?:now|today|currently|this\s+morning)\b|\s+(?:current|latest)\s*:?\s*\d|\s+{PATIENTS_OWN}|\s+{FOREIGN_OWNER}\s)|(?=\s+(?:ours|his|hers|theirs|yours|mine)\s)|(?=\s+and\s+my\s+(?:last|latest|most\s+recent|own|recent)\s)|(?=\s+and\s+(?:she|he)(?:['’]s|\s+is)\s+(?:at\s+|now\s+|only\s+|(?:sitting|running|sat)\s+at\s+)?\d)|(?=\s+(?:but|whereas|while)\s))\s*(?:but\s+|and\s+|right\s+|whereas\s+|while\s+|for\s+now\s*,?\s*|as\s+of\s+(?:now|today)\s*,?\s*)?"
                                         rf"(?P<cue>today|now|this\s+morning|this\s+week|currently|{FOREIGN_TODAY}|current(?=\s*:?\s*\d)|latest(?=\s*:?\s*\d)|(?:his|hers|they|it)(?=(?:\s+(?:today|now|currently))?\s+(?:is|was|are|were|came\s+back|come\s+back)\s|['’]re\s+at\s)|they['’]?re(?=\s+(?:at\s+|now\s+|only\s+)?\d)|{OWNER}(?:['’](?:s|re))?(?:\s+(?:count|value|result|level|number|reading))?(?:\s+(?:with|on)\s+[^,;.\d\n]{{1,40}}?|\s+in\s+(?:bed|bay|room|rm)\s*\d+|\s*\((?:bed|bay|room|rm)\s*\d+\))?(?:\s+(?:today|now|currently|this\s+morning|on\s+[a-z]{{4,}}))?(?=\s+(?:is|was|are|were|came\s+back|come\s+back|has|had|at|sits?|sitting|stands?|standing|screened|measured|tested)\s)|(?:ours|mine|theirs|yours|hers|his|(?:(?:our|my|this|the)\s+)?(?:pts?|patient)(?:['’]s)?(?:\s+(?:him|her)self)?)(?:\s+(?:today|now|currently|this\s+morning))?(?=\s*:?\s*[1-9]|\s*:?\s*0[.,]|\s+(?:screened|measured|tested|sits?|sitting)\s+(?:at\s+)?\d)(?!\s*:?\s*\d+(?:st|nd|rd|th)\b)|(?:she|he)(?=['’]s\s+(?:at\s+|now\s+|only\s+)?\d|\s+is\s+(?:at\s+|now\s+|only\s+)?\d|['’]s\s+(?:(?:sitting|running|sat)\s+)?at\s|\s+is\s+(?:(?:sitting|running|sat)\s+)?at\s|\s+(?:screened|sits|sat|came\s+back)\s+at\s)|(?:pt|patient)(?:['’]s)?\s+value|{PATIENTS_OWN}|{FOREIGN_OWNER}\s+(?:{PRONOUN_BE}|hat|heeft|tem|tiene|ha|a)\s+(?:(?:à|a|bei|op|em|en|de|di|van)\s+)?(?=\d)|(?:el|la|le|il|o|a|der|die|de)\s+(?:paciente|patiente?|paziente|patient(?:in)?|patiënt)\s+(?:tiene|tem|a|ha|hat|heeft)\s+(?=\d)|{FOREIGN_OWNER}(?:\s+(?:{FOREIGN_TODAY}))?(?=\s*:?\s*\d))(?:['’](?:s|re))?\s*(?::\s*)?{SUBJECT_VERB}{NUMBER}\s*(?:{UNIT})?",
@@ -1790,9 +1798,12 @@ def _find_mentions(text: str) -> list[Mention]:
             value_match = VALUE_RE.match(text, gap.end()) if gap else None
         if not value_match and text[position:position + 3].lstrip(" \t")[:1] == "(" and (aside := ASIDE_GAP_RE.match(text, position)):
             value_match = VALUE_RE.match(text, aside.end())  # "Your haemoglobin (the protein that carries oxygen in your blood) was 9.3 g/dL"
-        if not value_match and ":" in text[position:position + 64] and text[position:position + 1] in (" ", "\t") \
+        if (not value_match or not value_match.group("unit") and NOT_A_VALUE_RE.match(text, value_match.end("num"))) \
+                and ":" in text[position:position + 64] and text[position:position + 1] in (" ", "\t") \
                 and (heading_end := _heading_end(text, position, 60)) is not None and (digit := DIGIT_AFTER_HEADING_RE.match(text, heading_end)):
-            value_match = VALUE_RE.match(text, digit.end())  # "ALC trend on nivolumab + prednisone for colitis: 1.4 (baseline) → …"
+            # "ALC trend on nivolumab + prednisone for colitis: 1.4 (baseline) → …"; "ALC on pred 60 mg for colitis: 1.2 → …" (a dose
+            # in the heading is no value)
+            value_match = VALUE_RE.match(text, digit.end()) or value_match
         if not value_match and text[position + 1:position + 4].lower() == "as " and text[position:position + 1] in (" ", "\t") \
                 and REPORTED_BEFORE_RE.search(text, max(0, match.start() - 40), match.start()):
             value_match = VALUE_RE.match(text, position + 3)  # "Your lab reported hemoglobin as 5.1 mmol/L"
@@ -1800,6 +1811,8 @@ def _find_mentions(text: str) -> list[Mention]:
             loose = LOOSE_GAP_RE.match(text, position)  # "Platelets have fallen progressively and were 36"
             if loose and not ANALYTE_RE.search(text, position, loose.end()):
                 value_match = VALUE_RE.match(text, loose.end())
+        if not value_match and " by " in text[position:position + 30] and (changed := CHANGED_BY_THEN_VALUE_RE.match(text, position)):
+            value_match = VALUE_RE.match(text, changed.end())  # "Hemoglobin fell by 2.5 g/dL over two weeks and is 8.8 today"
         if not value_match and RECHECK_HINT_RE.search(text, position, position + 60):
             recheck = RECHECK_AFTER_PROBLEM_RE.match(text, position)  # "Plt clumped — repeat citrate count 188"
             value_match = VALUE_RE.match(text, recheck.end()) if recheck else None
@@ -2054,7 +2067,8 @@ def _find_mentions(text: str) -> list[Mention]:
             # "…, ours is 88" after a threshold; "my sister had lymphocytes of 0.4 … mine are 0.9" after someone else's value;
             # "plts 14 but that was bed 9's result, ours are 94": someone else's, said after it; "hb 8.8 (grade 2). today 10.1":
             # a sentence that opens with now tells the latest value
-            current = _current_after_threshold(text, end) or (_now_after_rules(text, end) if comparator or supposed else None)
+            current = _current_after_threshold(text, end) or (_now_after_rules(text, end) if comparator or supposed else None) \
+                or (MET_MARK_THEN_VALUE_RE.match(text, end) if comparator else None)
             if current:  # "ANC <0.5 x10^9/L since 14/7, today 0.3": the threshold, then the patient's value today
                 mentions.append(_owner_value(analyte, text, current, trend_step))
         elif "\n" in text[end:end + 40] and BASELINE_BEFORE_NAME_RE.search(text, max(0, match.start() - 24), match.start()) \
@@ -2208,6 +2222,11 @@ def _own_value_after(text: str, mention: Mention, found: list[Mention]) -> list[
             or any(m.analyte == mention.analyte and m.span[0] >= mention.span[1] for m in found):
         return []
     return [_owner_value(mention.analyte, text, own, TREND_STEPS[(False, False)])]
+
+
+# A rule marked as met or not, then the patient's value in brackets: "ANC >=1.5 ✔ (1.9)", "Plt ≥100: met (168)", "Hb ≥9 ✗ (8.4)".
+MET_MARK_THEN_VALUE_RE = re.compile(rf"[ \t]*:?[ \t]*(?P<cue>✔|✓|✅|☑|✗|✘|❌|☒|(?:not[ \t]+)?met\b|ok\b|yes\b|no\b|pass(?:ed)?\b|fail(?:ed)?\b)[ \t]*"
+                                    rf"\((?:(?:pt|patient|actual|current|today)[ \t]*:?[ \t]*)?{NUMBER}[ \t]*(?:{UNIT})?[ \t]*\)", re.IGNORECASE)
 
 
 def _owner_value(analyte: str, text: str, current: re.Match, trend_step: re.Pattern) -> Mention:
@@ -3514,7 +3533,8 @@ LEADING_VALUE_RE = re.compile(rf"\b(?:at|of|with)\s+{NUMBER}\s*(?:{UNIT})?(?:\s*
 ASIDE_GAP_RE = re.compile(r"[ \t]*\((?![ \t]*(?:normal|ref|range|reference|units?|x[ \t]*10|[<>≤≥]))[^()\d\n]{8,80}\)(?=[ \t]+(?:was|were|is|are|of|at|came|has|had)\b)", re.IGNORECASE)
 # Words that end with a colon between a name and its value or its dated list: the value's heading ("ALC trend on nivolumab +
 # prednisone for colitis: 1.4 → 0.6", "ANC after G-CSF: D+7 0.1, D+10 0.3").
-HEADING_RE = re.compile(r"[ \t][^:\n\d.;?!()]{1,60}:")
+# (a dose in it is no value: "neuts after filgrastim 5 mcg/kg: D+5 0.2, …", "ALC on pred 60 mg for colitis: 1.2 → …")
+HEADING_RE = re.compile(r"[ \t](?:[^:\n\d.;?!()]|\d+(?:[.,]\d+)?[ \t]*(?:mg|mcg|µg|ug|g|iu|units?)(?:/(?:kg|m2|m²|d|day))?(?![\w/])){1,60}:", re.IGNORECASE)
 DIGIT_AFTER_HEADING_RE = re.compile(r"[ \t]*(?=\d[\d.,]*(?![\d.,]*\)))")  # a value after it, not a list's number ("1) hold")
 
 
@@ -3554,6 +3574,12 @@ LOOSE_GAP_RE = re.compile(r"(?:[ \t]+(?!(?:targets?|goals?|thresholds?|triggers?
                           r"[ \t]+(?:was|were|is|are|reached|measured|came[ \t]+back(?:[ \t]+at)?)[ \t]+"
                           r"(?:(?<=reached[ \t])(?:(?:a|an|its|her|his|their)[ \t]+)?(?:nadir|low|lowest|trough)[ \t]+(?:of[ \t]+)?)?"  # "… and reached a nadir of 7.6"
                           r"(?=(?:~|about\s+|around\s+)?\d)", re.IGNORECASE)
+# The size of a change, then the value it came to: "fell by 2.5 g/dL over two weeks and is 8.8 today", "has dropped by 40 since
+# cycle 2 and is now 61". The size is no value; the count it came to is.
+CHANGED_BY_THEN_VALUE_RE = re.compile(r"(?i)[ \t]+(?:has[ \t]+|have[ \t]+)?(?:fallen|fell|dropped|risen|rose|climbed|increased|decreased|declined|"
+                                      r"(?:gone|went)[ \t]+(?:up|down))[ \t]+by[ \t]+(?:about[ \t]+|~)?\d+(?:[.,]\d+)?[ \t]*(?:g/dl|g/l|k|%|points?)?"
+                                      r"(?:[ \t]+(?!(?:to|is|are|now)\b)[A-Za-z][\w'-]*|[ \t]+\d{1,2}(?=[ \t]+(?:days?|weeks?|cycles?)\b)|[ \t]+(?:cycle|day|week|dose|c|d)[ \t]*\d{1,2}(?![\d.,])){0,6}?,?"
+                                      r"[ \t]+(?:and[ \t]+)?(?:(?:is|are)[ \t]+(?:now[ \t]+)?(?:at[ \t]+)?|now[ \t]+(?:at[ \t]+)?|to[ \t]+)(?=\d)")
 # A sample that could not be counted, then the count repeated: "Plt clumped — repeat citrate count 188", "Hb haemolysed,
 # recheck: 9.4". The value of the repeat is the patient's; a number before it is not read (its name has none).
 SAMPLE_PROBLEM = (r"(?:clump(?:ed|ing|s)?|clott?ed|clots?|ha?emoly[sz]ed|ha?emolysis|lipa?emic|icteric|spurious(?:ly[ \t]+low)?|"
@@ -3571,7 +3597,7 @@ SAMPLE_PROBLEM_WORDS = ("clump", "clot", "moly", "lip", "icter", "spurious", "ps
 # ... and after a value the problem spoiled, a few words on: "plt 19k on first draw w clumps on smear, repeat in citrate 84k"
 REPEAT_AFTER_VALUE_RE = re.compile(rf"[^.;\n\d]{{0,40}}?{SAMPLE_PROBLEM}(?:[^.\n\d]|\.[\"”']?[ \t]+(?=[A-Z])){{0,30}}?\b{RECHECK_CUE}"
                                    rf"(?:[ \t]+(?!(?:in|after)[ \t]+\d)[A-Za-z][\w-]*){{0,7}}?[ \t]*[:=]?[ \t]*(?=\d)", re.IGNORECASE)
-RECHECK_HINT_RE = re.compile(r"(?i)re-?(?:peat|check|draw|run|count|did|done|do|ran|collect)|rpt|citrat|ricontroll|recontr[ôo]l|control")
+RECHECK_HINT_RE = re.compile(r"(?i)re-?(?:peat|check|draw|run|count|did|done|do|ran|collect)|rpt|citrat|ricontroll|recontr[ôo]l|contr[ôo]l")
 # A value written just before the name, with a unit: "42,000 platelets per µL", "2,700/mm³ white cells", "48 x10^9/L platelets".
 BEFORE_NAME_RE = re.compile(rf"(?<![\w.,/:^<>≤≥-])(?:{NUMBER})[ \t]*(?:{UNIT})?[ \t]+(?:(?<=[^\W\d_][ \t])(?:de|of)[ \t]+)?$", re.IGNORECASE)  # "0,7 x10^9/L de neutrófilos"
 THRESHOLD_BEFORE_NUMBER_RE = re.compile(r"(?i)(?:[<>≤≥]|\b(?:below|under|above|over|than|least|most|(?<!down )(?<!back )(?<!up )to)\b)\s*$")  # but "is down to 42,000 platelets"
