@@ -548,7 +548,7 @@ WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)(?:[a-z]{0,3}day|s|rs?)?\b\.?"
 REPEAT_DATE = r"\d{1,2}/\d{1,2}(?:/\d{2,4})?(?:\s+(?:\d{1,2}:\d{2}|(?:[01]\d|2[0-3])[0-5]\d(?=\s*:)))?"
 # A repeat named by its clock time: "the 14:00 repeat showed 44".
 # A cycle of treatment that dates the value after it, before or after it: "after C2 11.0", "pre-C4 9.4", "post cycle 3 88".
-CYCLE_EVENT_LABEL = r"(?:after|post|following|pre|before|prior\s+to)[- \t]?(?:c|cycle|course|dose|infusion)\s*\d{1,2}(?![\d.,])"
+CYCLE_EVENT_LABEL = r"(?:after|post|following|pre|before|prior\s+to)[- \t]?(?:c|cycle|course|dose|infusion)\s*\d{1,2}(?!\d|[.,]\d)"
 TIMED_REPEAT = r"the\s+\d{1,2}[:h]\d{2}\s+(?:repeat|recheck|re-?draw|draw|sample|count|check)"
 # Where a value was taken, after its time: "today in clinic 9.6", "this morning at the infusion centre 41".
 PLACE = r"(?:in|at)\s+(?:the\s+)?(?:clinic|ED|A&E|ER|ward|GP|office|infusion\s+(?:center|centre|suite)|day\s+unit|lab)"
@@ -605,7 +605,7 @@ VALUE_TIME_LABEL = (rf"(?:{RELATIVE_TIME}|(?:in|en|im|a|ad|em|op)\s+{MONTH_NAME}
                     rf"(?:(?:a|ad|al|all['’]|au|à|a\s+principios\s+de|no|em|am|aan\s+het)\s*)?{START_OF}"
                     rf"(?:\s+(?:{START_OF_LINK}|van\s+de))?\s+(?:{PERIOD_NAME}|ciclo|cycle|kuur)|@\s*(?:[01]\d|2[0-3])[0-5]\d(?!\d)|c\s*\d{{1,2}}\s*d\s*\d{{1,2}}(?!\d)|at\s+(?:the\s+)?(?:start|onset|outset)|(?:at|on|upon)\s+(?:the\s+)?(?:day\s+of\s+)?(?:admission|discharge|diagnosis|presentation|screening|follow-?up|nadir)|"
                     rf"(?:bei|bij|na|al|à\s+la|alla|à\s+l['’]|all['’])\s*(?:Entlassung|ontslag|alta|sortie|dimissione|Aufnahme|opname|admiss[ãa]o|admission|ingreso|entr[ée]e|ingresso)|"
-                    rf"(?:before|prior\s+to|pre-?)\s*[A-Za-z][^,;\d\n]{{0,25}}(?:\d{{1,2}})?|pre\b|"
+                    rf"{CYCLE_EVENT_LABEL}|(?:before|prior\s+to|pre-?)\s*[A-Za-z][^,;\d\n]{{0,25}}(?:\d{{1,2}})?|pre\b|"
                     rf"(?:after|following)\s+(?:(?:two|three|four|\d|a|an|the|her|his|its|their|one|[A-Za-z][\w-]*)\s+){{0,3}}[A-Za-z][\w-]*)")
 CONJUNCTION = r"(?:and|but|et|mais|y|pero|e|ma|und|aber|en|maar)"  # in English, French, Spanish, Italian or Portuguese, German, Dutch
 TREND_STEP = (rf"(?:[ \t]+(?=\.\d)|(?<=\s\.\d)[ \t](?=\d\.\d(?![\d.]))|"  # "lymphs .7 .5 .3": leading-dot decimals one space apart ("… .7 1.2")
@@ -1233,8 +1233,8 @@ OPEN_BRACKET_RE = re.compile(r"\([^()]*\)?")  # a bracket in a label, closed or 
 TIME_BRACKET_RE = re.compile(r"(?i)\(\s*(?:today|now|current|latest|this\s+(?:morning|am)|yesterday)\s*\)")  # "(today)"
 
 
-BEFORE_TIME_RE = re.compile(r"(?i)^(?:pre|before|prior[ \t]+to)[ \t-]*(?=(?:c|cycle|d|day|wk|week)[ \t]*\d)")
-AFTER_TIME_RE = re.compile(r"(?i)^(?:post|after|following)[ \t-]*(?=(?:c|cycle|d|day|wk|week)[ \t]*\d{1,3}$)")
+BEFORE_TIME_RE = re.compile(r"(?i)^(?:pre|before|prior[ \t]+to)[ \t-]*(?=(?:c|cycle|d|day|wk|week|dose|course|infusion)[ \t]*\d)")
+AFTER_TIME_RE = re.compile(r"(?i)^(?:post|after|following)[ \t-]*(?=(?:c|cycle|d|day|wk|week|dose|course|infusion)[ \t]*\d{1,3}$)")
 
 
 def label_rank(label: str) -> tuple[int, float] | None:
@@ -3153,7 +3153,7 @@ def time_rank(label: str) -> tuple[int, float] | None:
     date = re.fullmatch(r"(\d{1,4})[/.-](\d{1,2})(?:[/.-](\d{2,4})|\.)?(?:(?:[ \t]+|T)\d{1,2}:\d{2}(?::\d{2})?)?", label)
     if date or MONTH_DATE_RE.fullmatch(label):
         return (2, -1.0)  # ordered among dates by date_order
-    ordinal = re.fullmatch(r"(?i)(?P<unit>day|d|week|wk|w|cycle|c)\s*\+?(\d+)(?:\s*d\s*(\d+))?", label)  # "Day +7" after a transplant or a cycle
+    ordinal = re.fullmatch(r"(?i)(?P<unit>day|d|week|wk|w|cycle|c|dose|course|infusion)\s*\+?(\d+)(?:\s*d\s*(\d+))?", label)  # "Day +7" after a transplant or a cycle
     if ordinal:
         days = 7 if ordinal.group("unit")[0] in "wW" else 1  # "day 10" comes before "week 6"
         return (1, int(ordinal.group(2)) * 100 * days + int(ordinal.group(3) or 0))

@@ -2299,6 +2299,28 @@ ROUND156_READS = [
     # after a name's colon, whose value it is ("plt: pt screened at 81, today 66")
     ("anc: pt screened at 1.6, today 1.1", {"anc": 1.1}),
 ]
+ROUND183_READS = [
+    # a cycle's label before or after a value dates it: just after cycle 2 comes before just before cycle 4
+    ("Hb 12.4 at start, post C3 10.2, before cycle 5 8.9", {"hgb": 8.9}),
+    ("ANC 1.9 after dose 2, 1.2 pre-dose 3", {"anc": 1.2}),
+    # the size of a change is no value; the count it came to is
+    ("Platelets dropped by 60 over three weeks and are now 74", {"plt": 74}),
+    ("hgb has fallen by 1.8 g/dL since C2 and is 9.0 today", {"hgb": 9.0}),
+    # a dose in a heading before its colon is no value
+    ("lymphs on methylpred 2 mg/kg for hepatitis: 1.1 (start) -> 0.6 (day 5)", {"alc": 0.6}),
+    # a clock, then a bracketed aside, then the value
+    ("plt 22:40 (post 1 pool) 36", {"plt": 36}),
+    # dotted dates with their year, and ' / ' between dated values
+    ("Leukozyten 14.10.2025: 3,9 / 21.10.2025: 2,6", {"wbc": 2.6}),
+    # a rule marked as met or not, with the patient's value in brackets
+    ("Screening: ANC >= 1.5 met (2.3); platelets >= 100 not met (84)", {"anc": 2.3, "plt": 84}),
+    # a baseline between a rule and the value of today
+    ("protocol requires platelets >=100, baseline 140, today 96", {"plt": 96}),
+    # a value said to have been in a month, after one labelled by its cycle
+    ("plt 88 on nivo c4, was 150 in march", {"plt": 88}),
+    # a leading-dot value after a word of the past
+    ("alc yday .6 today .4", {"alc": 0.4}),
+]
 
 
 @pytest.mark.parametrize("text,multiple,grade", [("ALT 2.5x ULN", 2.5, 1), ("AST 4.2× ULN", 4.2, 2), ("AST 6 times the ULN", 6, 3),
@@ -2319,7 +2341,7 @@ def test_a_multiple_of_the_upper_limit_is_no_unit_for_a_count():
 
 @pytest.mark.parametrize("text,expected", FRESH5_READS + FRESH6_READS + FRESH7_READS + FRESH8_READS + FRESH9_READS + FRESH10_READS
                          + FRESH11_READS + FRESH12_READS + FRESH14_READS + FRESH15_READS + FRESH16_READS + LEFTOVER_READS + RELATIVE_TIME_READS + SERIES_LABEL_READS + TOLD_LATER_READS
-                         + ROUND26_READS + ROUND32_READS + ROUND38_READS + ROUND49_READS + ROUND62_READS + ROUND73_READS + ROUND86_READS + ROUND89_READS + ROUND92_READS + ROUND95_READS + ROUND98_READS + ROUND104_READS + ROUND121_READS + ROUND138_READS + ROUND156_READS)
+                         + ROUND26_READS + ROUND32_READS + ROUND38_READS + ROUND49_READS + ROUND62_READS + ROUND73_READS + ROUND86_READS + ROUND89_READS + ROUND92_READS + ROUND95_READS + ROUND98_READS + ROUND104_READS + ROUND121_READS + ROUND138_READS + ROUND156_READS + ROUND183_READS)
 def test_reading_classes_of_the_blind_rounds(text, expected):
     """Each class found in a blind round (fresh5 to fresh16), in wordings of our own: every value read, none invented (no
     analyte read twice: an older value is never reported beside the current one)."""
