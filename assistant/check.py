@@ -202,23 +202,23 @@ def _comparison_pattern(every_language: bool) -> str:
                      r"nivel|niveau|livello|n[íi]vel") if every_language else ""
     foreign_of = r"|(?:de|del|di|do|da|von|van|à|a)\s+" if every_language else ""
     # a word may be a possessive: "under the protocol's 1.5 threshold"
-    # ... or a name with a number ("below the HLH-2004 cut-off of 9.0")
-    word, words = (r"[^\W\d_][\w-]*(?:['’]s)?", "{0,4}") if every_language else (r"[A-Za-z-]+(?:-\d+)?(?:['’]s)?", "{0,3}")
+    # ... or a name with a number ("below the HLH-2004 cut-off of 9.0", "meets the IMbrave150 criterion of ≥75")
+    word, words = (r"[^\W\d_][\w-]*(?:['’]s)?", "{0,4}") if every_language else (r"[A-Za-z-]+(?:-?\d+)?(?:['’]s)?", "{0,3}")
     return (
         rf"(?<![\w-])(?#first)(?P<rel>below|under|less\s+than|lower\s+than|beneath|above|over|greater\s+than|higher\s+than|more\s+than|exceeds?|"
         rf"exceeding|exceeded|at\s+or\s+above|at\s+or\s+below|<=|>=|≤|≥|<|>{relation}|"
         # verbs of passing or missing a threshold count only with the threshold named: "clears the 1.5 threshold"
         r"(?:clears?|cleared|clearing|meets?|met|meeting|reach(?:es|ed)?|satisf(?:ies|ied|y)|falls?\s+short\s+of|fell\s+short\s+of|"
         r"fails?\s+to\s+(?:reach|meet|clear)|failed\s+to\s+(?:reach|meet|clear)|miss(?:es|ed)?)"
-        r"(?=\s+(?:the\s+|an?\s+|our\s+|its\s+)?(?:[\w'’-]+\s+){0,3}?(?:[<>≥≤]\s*)?(?:\d[\d.,]*\s*(?:\S+\s+){0,3}?)?"  # "clears the protocol's 1.5 threshold"
-        r"(?:threshold|cut-?off|cutoff|minimum|requirement|limit|bar|floor|needed|required|necessary|wants?|wanted|needs?|requires|asked\s+for|requested)\b))\s*"  # "… the 100 IR wants"
-        rf"(?:the\s+|an?\s+)?(?:(?!(?:grade|grado|grad|grau|graad|gr)\b){word}\s+){words}?(?:(?:CTCAE\s+)?(?:grade|gr\.?)\s*[0-5IViv]+\s+)?"
+        r"(?=\s+(?:the\s+|an?\s+|our\s+|its\s+)?(?:[\w'’-]+\s+){0,3}?(?:[<>≥≤]=?\s*)?(?:\d[\d.,]*\s*(?:\S+\s+){0,3}?)?"  # "clears the protocol's 1.5 threshold"
+        r"(?:threshold|cut-?off|cutoff|minimum|requirement|criterion|criteria|limit|bar|floor|needed|required|necessary|wants?|wanted|needs?|requires|asked\s+for|requested)\b))\s*"  # "… the 100 IR wants"
+        rf"(?:the\s+|an?\s+)?(?:\d+(?:[.,]\d+)?\s*[x×]\s*(?=ULN\b|upper\b))?(?:(?!(?:grade|grado|grad|grau|graad|gr)\b){word}\s+){words}?(?:(?:CTCAE\s+)?(?:grade|gr\.?)\s*[0-5IViv]+\s+)?"
         r"(?:(?:[A-Za-z-]+\s+){0,2}?(?:threshold|cut-?off|cutoff|limit(?:\s+of\s+normal)?|level|boundary|mark|value|line|LLN|ULN|minimum|"
-        rf"requirement|floor|bar{foreign_nouns})"
+        rf"requirement|criterion|criteria|floor|bar{foreign_nouns})"
         rf"(?:\s*\([A-Za-z]{{2,5}}\))?(?:\s+(?:of\s+|at\s+{foreign_of})?|\s*\(\s*(?=\d)))?"
         # the lab reader's own number and unit forms, so a threshold is read exactly as a value is; a sign of the threshold's
         # own ("above the <100 cut-off used to define ITP") leaves the relation to the words before it
-        rf"(?:[<>≤≥]\s*)?{NUMBER}(?![\d.,]?\d)\s*(?:{UNIT})?"
+        rf"(?:[<>≤≥]=?\s*)?{NUMBER}(?![\d.,]?\d)\s*(?:{UNIT})?"
         r"(?!\s*(?:%|percent|patients|weeks?|wks?|days?|d|months?|mos?|years?|yrs?|hours?|hrs?|h|mg|units?|cycles?|draws?|times|"
         r"samples?|tests?|checks?|measurements?|readings?|doses?|visits?|occasions?|"
         # durations in the other languages read here: "controle over 2 dagen" is a time, not a threshold
@@ -1246,7 +1246,7 @@ CORRECTION_RE = _scan(r"(?i)\b(?#first)(?:(?:correct(?:ed)?|true|actual|right|re
 
 # Between a grade and the condition it names only words and brackets stand: "grade 3 (severe) neutropenia"; after
 # a comma or a semicolon a new clause starts ("the neutropenia is grade 3, the thrombocytopenia is grade 1").
-TERM_GAP_BREAK_RE = re.compile(r"[,;:.!?]|\b(?:and|or|y|e|et|und|en|o|ou|sowie|plus|as\s+well\s+as|as\s+also|nonch[ée]|adem[áa]s\s+de|ainsi\s+que|bem\s+como|alsmede|evenals)\b")  # "neutropenia grado 3 y anemia grado 2"
+TERM_GAP_BREAK_RE = re.compile(r"[,;:.!?]|\b(?:and|or|y|e|et|und|en|o|ou|och|og|samt|sowie|plus|as\s+well\s+as|as\s+also|nonch[ée]|adem[áa]s\s+de|ainsi\s+que|bem\s+como|alsmede|evenals)\b")  # "neutropenia grado 3 y anemia grado 2"
 
 
 # Words that tell a count's recovery from the value before them: a claim told before such a series is about the episode.
@@ -3894,7 +3894,7 @@ TIME_COUNT_AFTER_RE = re.compile(r"(?i)\s*(?:wks?|weeks?|days?|d|hrs?|hours?|mon
 BREAK_BEFORE_GRADE_RE = re.compile(r"(?i)(?:\s*[^\s\d,;:—–]{1,12}){0,3}\s*[,;:—–-]\s*(?:(?:now|still|currently)\s+)?(?:CTCAE\s+)?")  # " threshold, ", " wks on atezo, now "
 ENGLISH_MONTH = r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
 DATE_TIME_TEXT_RE = re.compile(r"(?i)(?<![\d.])(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}[.-]\d{1,2}[.-]\d{2,4})(?![\d.])|(?<![\d.])\d{1,2}:\d{2}(?![\d.])|(?<![\d.])\d{1,2}\s*[ap]\.?m\b\.?|"
-                               r"\b(?:day|d|cycle|c|week|wk)\s*\+?\d{1,3}\b|"  # "on day +10"
+                               r"\b(?:day|d|cycle|c|week|wk|d[íi]a|jour|j|tag|giorno|dag|ciclo|zyklus|cyclus|kuur|semana|semaine|woche|settimana)\s*\+?\d{1,3}\b|"  # "on day +10"
                                r"(?<![\d.])\d{1,2}-(?:day|week|month)\b|"  # "at the 6-week check"
                                rf"(?<![\d.])(?:[12]?\d|3[01])(?:st|nd|rd|th)?\s+{ENGLISH_MONTH}|"  # "on 12 March"
                                rf"{ENGLISH_MONTH}\.?\s+(?:[12]?\d|3[01])(?:st|nd|rd|th)?\b(?![.,]\d)")  # "on March 12"
@@ -3933,8 +3933,9 @@ def _value_for_comparison(match: re.Match, all_values: list[Mention], value_star
     if borrowed_from is None and "(" in text[after_value:after_value + 40] and (label := LABEL_BEFORE_RANGE_RE.match(text, after_value)):
         after_value = label.end()  # "13.1 g/dL at discharge (male reference 13.5–17.5), within …": past the time's label
     if borrowed_from is None and ("(" in text[after_value:after_value + 6] or "[" in text[after_value:after_value + 6]):
-        stated = RANGE_AFTER_VALUE_RE.match(text, after_value)
-        # "Hgb 11.6 (ref 12.0–15.5), within …", "Hb 12.9 (male; LLN 13.5), within …": the value's own range or limit
+        stated = RANGE_AFTER_VALUE_RE.match(text, after_value) or ULN_BRACKET_RE.match(text, after_value)
+        # "Hgb 11.6 (ref 12.0–15.5), within …", "Hb 12.9 (male; LLN 13.5), within …", "ALT 150 U/L (ULN 40), under …": the
+        # value's own range or limit
         after_value = stated.end() if stated else _bracketed_lln(text, after_value)[1]
     between = text[after_value if borrowed_from is None else borrowed_from:match.start()]
     if borrowed_from is None and (restated := RESTATED_IN_UNIT_RE.match(between)) is not None \
@@ -4113,6 +4114,11 @@ REFERENCE_BEFORE_VALUE_RE = re.compile(rf"(?i)(?:\b(?:ref(?:erence)?\.?(?:\s+(?:
 # A time or a sample's label between a value and its range: "at discharge", "on admission", "this morning".
 LABEL_BEFORE_RANGE_RE = re.compile(r"(?i)[ \t]+(?:(?:at|on|in|this|today['’]s)[ \t]+)?(?:[a-z]+[ \t]+)?(?:discharge|admission|presentation|review|clinic|morning|evening|today|"
                                    r"baseline|screening|nadir)(?=[ \t]*[(\[])")
+
+
+# The upper limit of normal in the bracket after a value: "ALT 150 U/L (ULN 40)", "bilirubine 41 µmol/L [LSN 17]".
+ULN_BRACKET_RE = re.compile(r"(?i)[ \t]*[\(\[][ \t]*(?:ULN|upper[ \t]+limit(?:[ \t]+of[ \t]+normal)?|LSN|ONG)[ \t]*[:=]?[ \t]*\d+(?:[.,]\d+)?"
+                            r"[ \t]*(?:U/L|IU/L|UI/L|µmol/L|umol/L|mg/dL)?[ \t]*[\)\]]")
 
 
 def _bracketed_lln(text: str, after: int) -> tuple[re.Match | None, int]:
@@ -4294,6 +4300,11 @@ def _relation(words: str) -> str:
     return "<" if words.startswith(("fall", "fell", "fail", "miss")) else ">="  # "falls short of" / "clears", "meets"
 
 
+THRESHOLD_SIGN_RE = re.compile(r"[<>≤≥]=?")
+SIGN_RELATIONS = {"<": "<", ">": ">", "≤": "<=", "≥": ">=", "<=": "<=", ">=": ">="}
+MEETING_VERB_RE = re.compile(r"(?i)(?:clear|meet|met|reach|satisf|fall|fell|fail|miss)")  # the verbs of meeting or missing a threshold
+
+
 def _judge_comparison(match: re.Match, mention: Mention, version: str, sentence: str, negated: bool = False) -> Finding | None:
     """A false finding when the stated comparison of `mention` with a threshold does not hold ("not below 1.5"
     states that it is at or above 1.5)."""
@@ -4306,6 +4317,12 @@ def _judge_comparison(match: re.Match, mention: Mention, version: str, sentence:
     if threshold is None:
         return None
     relation = _relation(match.group("rel"))
+    if match.group("rel")[:1].isalpha() and (sign := THRESHOLD_SIGN_RE.search(match.group(0), match.end("rel") - match.start(), match.start("num") - match.start())):
+        # "meets the <1.0 criterion" is below 1.0, "falls short of the ≥1.5 requirement" below 1.5: a verb of meeting a
+        # threshold takes the threshold's own sign ("below the <100 cut-off" leaves the relation to its words)
+        signed = SIGN_RELATIONS[sign.group(0)]
+        if MEETING_VERB_RE.match(match.group("rel")):
+            relation = signed if relation == ">=" else {"<": ">=", ">": "<=", "<=": ">", ">=": "<"}[signed]
     if negated:
         relation = {"<": ">=", ">": "<=", "<=": ">", ">=": "<"}[relation]
     holds = {

@@ -2197,10 +2197,23 @@ ROUND156_CLASSES = [
     ("Admitted with plt 14. At discharge Hb 10.2 g/dL, platelets 58.\nGrades at discharge: anaemia 1, thrombocytopenia 3.", "5",
      [(M, "plt", 3, 2)]),
 ]
+ROUND183_CLASSES = [
+    # a Swedish "och" (and) ends a grade's reach to a condition after it
+    ("Hb 95 g/L, neutrofiler 1,2 – anemi grad 2 och neutropeni grad 2.", "5", []),
+    # a day and a cycle counted in Spanish are labels, not numbers between a value and its comparison
+    ("Plaquetas 68.000/mm3 el día 8 del ciclo 2, por encima del umbral de 75.000/mm3.", "5", [(C, "plt", None, None)]),
+    # a criterion is a threshold, also when a trial's name with digits stands before it
+    ("ANC 1.3, so he meets the KEYNOTE189 criterion of >=1.5 for enrolment.", "5", [(C, "anc", None, None)]),
+    # a verb of meeting takes the sign of the threshold it meets
+    ("ANC 0.7 meets the <1.0 hold threshold, so the dose waits a week.", "5", []),
+    ("Platelets 62 fall short of the >=50 requirement for the biopsy.", "5", [(C, "plt", None, None)]),
+    # a multiple of the upper limit before a threshold's noun, and the upper limit in the value's bracket
+    ("AST 210 U/L (ULN 35), below the 5x ULN cut-off of 175 U/L.", "5", [(C, "ast", None, None)]),
+]
 
 
 @pytest.mark.parametrize("text,version,expected", FRESH19_CLASSES + FRESH21_CLASSES + NOTE_CLASSES + ROUND27_CLASSES + ROUND38_CLASSES + ROUND49_CLASSES
-                         + ROUND62_CLASSES + ROUND72_CLASSES + ROUND86_CLASSES + ROUND89_CLASSES + ROUND92_CLASSES + ROUND95_CLASSES + ROUND98_CLASSES + ROUND104_CLASSES + ROUND119_CLASSES + ROUND121_CLASSES + ROUND138_CLASSES + ROUND156_CLASSES)
+                         + ROUND62_CLASSES + ROUND72_CLASSES + ROUND86_CLASSES + ROUND89_CLASSES + ROUND92_CLASSES + ROUND95_CLASSES + ROUND98_CLASSES + ROUND104_CLASSES + ROUND119_CLASSES + ROUND121_CLASSES + ROUND138_CLASSES + ROUND156_CLASSES + ROUND183_CLASSES)
 def test_claim_classes_of_the_last_rounds(text, version, expected):
     """Each class of the last two rounds' development sets (review fresh19 to fresh21 and fresh24; the notes of the lab sets, which
     grade in passing: episodes, rules, other measures, choices), in wordings of our own: the findings with the grade claimed,
