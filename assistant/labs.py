@@ -916,6 +916,9 @@ def _told_later(text: str, lowered: str, scan: int, next_name: int, last_step: t
             return None  # what it finds stays in the gap of every number after this one
         time_before = TIME_NUMBER_BEFORE_RE.search(text, max(scan, number.start() - 8), number.start()) \
             if not CLOCK_BEFORE_RE.search(text, max(scan, number.start() - 10), number.start()) else None  # "at 1400 41": the clock labels it
+        if time_before and DECIMAL_RE.search(number.group(0)) and PREPOSITION_ONLY_RE.fullmatch(time_before.group(0)) \
+                and not (DAY_MONTH_RE.fullmatch(number.group(0)) and text[number.end():number.end() + 1] == "."):  # (but "am 17.02." is a date)
+            time_before = None  # "contrôle à 9,1", "at 8.4": a preposition before a decimal number is no time's
         if _year_in_prose(text, number) or time_before and (not DATE_PREPOSITION_ONLY_RE.fullmatch(time_before.group(0)) or DAY_OF_MONTH_RE.fullmatch(number.group(0))) \
                 or TIME_NUMBER_AFTER_RE.match(text, number.end()) or NOT_A_VALUE_RE.match(text, number.end()):
             continue  # "on 3/18", "day 3", "at 20h", "14 April", "in three weeks": a time; "2 CH", "2u": a treatment
@@ -971,6 +974,9 @@ def _after_treatment(gap: str) -> bool:
 
 
 STUDY_TIME_RE = re.compile(r"(?i)\b(?:study|trial)\s+(?=(?:day|week|wk|visit)\b)")  # a protocol's time: the day is what counts
+PREPOSITION_ONLY_RE = re.compile(r"(?i)(?:on|le|el|il|am|op|em|del|al|à|às|at|um|om|alle|las)\s*")  # (TIME_NUMBER_BEFORE_RE's prepositions)
+DECIMAL_RE = re.compile(r"\d[.,]\d{1,2}$")
+DAY_MONTH_RE = re.compile(r"\d{1,2}\.\d{2}")
 # Portuguese "em" makes a number a day only when it can be one: "em 12", but not "estão em 74.000" (a value's preposition too).
 DATE_PREPOSITION_ONLY_RE = re.compile(r"(?i)em\s*")
 DAY_OF_MONTH_RE = re.compile(r"0?[1-9]|[12]\d|3[01]")
@@ -1707,7 +1713,7 @@ def _find_mentions(text: str) -> list[Mention]:
         or DOTTED_DATE_RE.search(text) is not None
     names = list(ANALYTE_RE.finditer(text))
     # where a condition and its bracket may start ("Neutropenia (nadir 0.2, …)")
-    brackets_at = condition_starts(text, lowered) if "(" in text and ("peni" in lowered or "emi" in lowered) else []
+    brackets_at = condition_starts(text, lowered) if "(" in text and ("peni" in lowered or "emi" in lowered or "péni" in lowered or "émi" in lowered or "ämi" in lowered) else []
     if (brackets_at is None or brackets_at) and ("count" in lowered or "value" in lowered or "level" in lowered):
         if counts_named := condition_count_names(text, brackets_at):
             names = sorted(names + counts_named, key=lambda name: name.start())
@@ -2827,10 +2833,13 @@ def fishbone_mentions(text: str, named: list[Mention]) -> list[Mention]:
 # such a bracket a condition is never a value ("grade 3 thrombocytopenia").
 CONDITION_ANALYTES = {"neutropeni": "anc", "thrombocytopeni": "plt", "anaemi": "hgb", "anemi": "hgb", "lymphopeni": "alc",
                       "leukopeni": "wbc", "leucopeni": "wbc",
-                      "thrombopeni": "plt", "thrombozytopeni": "plt", "lymphozytopeni": "alc", "leukozytopeni": "wbc"}  # German: "Thrombopenie"
+                      "thrombopeni": "plt", "thrombozytopeni": "plt", "lymphozytopeni": "alc", "leukozytopeni": "wbc",  # German: "Thrombopenie"
+                      "anämi": "hgb", "anémi": "hgb", "neutropéni": "anc", "thrombopéni": "plt", "thrombocytopéni": "plt",  # "Anämie", "anémie"
+                      "lymphopéni": "alc", "leucopéni": "wbc"}
 # Only labels of time or of which value it is: "(v5.0)" names a version and "(just under 1.5)" a threshold, not values.
 CONDITION_LABEL = (rf"(?:{DATE_LABEL}|(?:at\s+|on\s+)?(?:nadir|lowest|low|min(?:imum)?|peak|worst|admission|discharge|presentation|diagnosis|"
                    r"today|now|current(?:ly)?|latest|recovery|recovered|follow-?up|last|initial|first|repeat|recheck|"
+                   r"sortie|entr[ée]e|Entlassung|Aufnahme|alta|ingreso|dimissione|ricovero|ontslag|opname|"  # "(nadir 6,9 g/dL, sortie 9,2 g/dL)"
                    r"pre-?\w*|post-?\w*|(?:mon|tues|wednes|thurs|fri|satur|sun)day))")
 # ... or after the value: "Anemia (nadir 7.2 g/dL on day 4, 9.0 g/dL at discharge)"
 CONDITION_AFTER_LABEL = (r"(?:(?:on|at|by|upon)[ \t]+(?:day|d|week|wk)[ \t]*\+?\d{1,3}(?!\d)|"
@@ -2920,7 +2929,7 @@ def condition_value_mentions(text: str, lowered: str) -> list[Mention]:
 
 
 # The end of a condition's word and its bracket, one pattern per hint: each starts with a plain string (fast over a long text).
-CONDITION_BRACKET_TAIL_RES = [re.compile(rf"{hint}(?:a|as|c|e)\b(?:{EPISODE_GAP}[ \t]*\(|[^()\n.;]{{1,30}}\([ \t]*(?:counts?|values?|levels?)\b)") for hint in ("peni", "emi")]
+CONDITION_BRACKET_TAIL_RES = [re.compile(rf"{hint}(?:a|as|c|e)\b(?:{EPISODE_GAP}[ \t]*\(|[^()\n.;]{{1,30}}\([ \t]*(?:counts?|values?|levels?)\b)") for hint in ("peni", "emi", "péni", "émi", "ämi")]
 
 
 def condition_starts(text: str, lowered: str) -> list[int] | None:
