@@ -798,6 +798,10 @@ TREND_HINT_RE = re.compile("[" + "".join(re.escape(token[-1]) for token in TREND
 PRODUCT_AFTER_RE = re.compile(r"\s+(?:transfusions?|infusions?|support|pools?|bags?|units?|products?|concentrates?)\b", re.IGNORECASE)
 
 
+# ... or after an amount of it: "1 unit platelets given", "two bags of platelets".
+PRODUCT_BEFORE_RE = re.compile(r"(?i)(?:\d+|one|two|three|a|an)[ \t]*(?:units?|u|bags?|pools?|packs?|doses?|adult[ \t]+doses?)[ \t]+(?:of[ \t]+)?$")
+
+
 def _trend_hinted(text: str, lowered: str, scan: int, name_starts: list[int]) -> bool:
     """Whether a later value of the series may follow `scan` (TREND_HINT_RE within 36 characters), before the next analyte
     name that names a lab: a series never runs on past another lab's name ("plt 45 below the 50 cut-off, Hb 9,1 g/dL")."""
@@ -822,7 +826,8 @@ ROW_START_RE = re.compile(r"[ \t]*[^\W\d_][^\W\d_.]{2,}")
 
 def _names_a_lab(text: str, start: int, end: int) -> bool:
     """Whether an analyte name stands in text[start:end] as a lab, not as a blood product ("before the platelet transfusion")."""
-    return any(not PRODUCT_AFTER_RE.match(text, name.end()) for name in ANALYTE_RE.finditer(text, start, end))
+    return any(not PRODUCT_AFTER_RE.match(text, name.end()) and not PRODUCT_BEFORE_RE.search(text, max(0, name.start() - 16), name.start())
+               for name in ANALYTE_RE.finditer(text, start, end))
 
 
 # -- a later value told in running prose ----------------------------------------------------------------------
@@ -1570,9 +1575,13 @@ def _now_after_rules(text: str, position: int) -> re.Match | None:
             or NOT_A_VALUE_RE.match(text, told.end("num")) and not told.group("unit"):
         return None
     if any(not RULE_NUMBER_BEFORE_RE.search(text, max(position, number.start() - 12), number.start())
+           and not BASELINE_NUMBER_BEFORE_RE.search(text, max(position, number.start() - 16), number.start())
            for number in FIRST_DIGIT_RE.finditer(text, position, told.start())):
-        return None
+        return None  # (a baseline told between is no value of now: "IMbrave150 required plt ≥75; pt's baseline 98, today 71")
     return told
+
+
+BASELINE_NUMBER_BEFORE_RE = re.compile(r"(?i)\b(?:baseline|screening|pre-?treatment)[ \t]*(?:was[ \t]+|of[ \t]+|:[ \t]*|at[ \t]+)?$")
 
 
 NOW_AFTER_NUMBER_RE = re.compile(r"(?i)[ \t]*(?:\S+[ \t]+)?(?:today|now|currently|this\s+(?:morning|am))\b")  # "66 today", "66 K/uL now"
@@ -4386,7 +4395,7 @@ NO_PATIENT_RE = re.compile(r"(?i)\b(?:(?:general|generic)\s+q(?:uestion)?\b|no\s
                            r"not\s+a\s+real\s+(?:pt|patient|case)|no\s+(?:real|actual)\s+(?:pt|patient)s?\b|teaching\s+q(?:uestion)?\b|exam\s+question|board\s+question|"
                            # a text that opens with a supposed patient: "hypothetically, if a pt had plt 40 …", "say a patient has …"
                            r"\A\W*(?:hypothetically\b|(?:if|say|suppose|imagine)\s+(?:a|an|some)\s+(?:pt|patient|person)\b))")
-TAKEN_BACK_RE = re.compile(r"(?i)\s*(?:\.{2,}\s*|…\s*)?(?:[—–-]\s*)?(?:no\s+wait|wait|sorry|oops|actually|scratch\s+that|wrong|ignore\s+(?:that|this)|nvm|never\s*mind|hang\s+on|hold\s+on|no(?=\s*[,—–-]))\b")  # what is said next takes the value back
+TAKEN_BACK_RE = re.compile(r"(?i)[!?]*\s*(?:\.{2,}\s*|…\s*)?(?:[—–-]\s*)?(?:(?:oh|ah|um|uh|erm)\b[,\s]*)?(?:no\s+wait|wait|sorry|oops|actually|scratch\s+that|wrong|ignore\s+(?:that|this)|nvm|never\s*mind|hang\s+on|hold\s+on|no(?=\s*[,—–-]))\b")  # what is said next takes the value back
 SUPPOSED_PATIENT_START_RE = re.compile(r"\W*(?:if|say|suppose|imagine)\s")  # a cheap test for NO_PATIENT_RE's supposed patient
 NOT_OURS = r"not\s+(?:ours|mine|our\s+(?:patient|pt)|my\s+(?:patient|pt))"  # "— not ours", "(not mine)"
 NOT_OURS_AFTER_RE = re.compile(r"(?i)\bbelongs?\s+to\s+(?:(?:the|another|a\s+different|a)\s+(?:other\s+)?(?:patient|pt)|(?:bed|bay|room|rm)\s*\d+)|"
