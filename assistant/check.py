@@ -142,8 +142,11 @@ GRADE_CLAIM_RE = _scan(GRADE_CLAIM_PATTERN, re.IGNORECASE)
 SEPARATE_CLAIMS_RE = _scan(GRADE_CLAIM_PATTERN.replace("|/|and)", "|/)"), re.IGNORECASE)
 assert SEPARATE_CLAIMS_RE.pattern != GRADE_CLAIM_RE.pattern
 # The CTCAE terms of the counts, as a table's row may name them ("Neutrophil count decreased,0.62,10^9/L,3").
-CTCAE_COUNT_TERMS = {"anc": r"neutrophil\s+count\s+decrease[ds]?", "plt": r"platelet\s+count\s+decrease[ds]?",
-                     "alc": r"lymphocyte\s+count\s+decrease[ds]?", "wbc": r"white\s+blood\s+cell\s+decrease[ds]?"}
+# ... also said the other way round: "a grade 2 decrease in white blood cell count"
+CTCAE_COUNT_TERMS = {"anc": r"neutrophil\s+count\s+decrease[ds]?|decrease\s+in\s+(?:the\s+)?neutrophil\s+count",
+                     "plt": r"platelet\s+count\s+decrease[ds]?|decrease\s+in\s+(?:the\s+)?platelet\s+count",
+                     "alc": r"lymphocyte\s+count\s+decrease[ds]?|decrease\s+in\s+(?:the\s+)?lymphocyte\s+count",
+                     "wbc": r"white\s+blood\s+cell\s+decrease[ds]?|decrease\s+in\s+(?:the\s+)?white\s+(?:blood\s+)?cell\s+count"}
 CTCAE_COUNT_TERM_RE = re.compile(r"(?i)(?:" + "|".join(f"(?P<{k}>{v})" for k, v in CTCAE_COUNT_TERMS.items()) + r")")
 # Words naming the condition a grade is claimed for, mapped to the analyte that grades it.
 TERM_WORDS = {
@@ -314,7 +317,9 @@ DOT_LEADER_RE = re.compile(r"\.{2,}(?=[ \t]*\d)")
 # The full stop of an abbreviation ("i.e.", "vs.", "approx."), found from the stop back: a long text is scanned for stops only.
 SENTENCE_ABBREVIATIONS = ("i\\.e", "e\\.g", "vs", "cf", "approx", "incl", "resp", "et al", "ca", "fig", "no", "dr", "gr", "abs", "pt", "wk", "ref")
 # A letter before the stop is tested first: most stops follow a digit.
-ABBREVIATION_RE = re.compile(r"(?i)\.(?<=[^\W\d_]\.)(?:" + "|".join(rf"(?<=\b{word}\.)" for word in SENTENCE_ABBREVIATIONS) + ")")
+# ... nor does a name's initial after a title ("Referral letter from Dr M. (received 02/06) states: …")
+NAME_INITIAL_LOOKBEHINDS = tuple(rf"(?<=\b{title} [A-Z]\.)" for title in ("dr", "dr\\.", "mr", "mr\\.", "ms", "ms\\.", "mrs", "mrs\\.", "prof", "prof\\."))
+ABBREVIATION_RE = re.compile(r"(?i)\.(?<=[^\W\d_]\.)(?:" + "|".join((*(rf"(?<=\b{word}\.)" for word in SENTENCE_ABBREVIATIONS), *NAME_INITIAL_LOOKBEHINDS)) + ")")
 # The CTCAE version a sentence or a document names ("under CTCAE v6", "per v6.0", "CTCAE version 5.0").
 # The newest version named by its age, not its number: "grade 1 under the new system", "the latest CTCAE criteria".
 NEWEST_VERSION_RE = re.compile(r"(?i)(?<=\bthe\s)(?:new|newer|newest|latest)\s+(?:CTCAE\s+)?(?:grading\s+)?(?:system|version|criteria|scale|edition)\b")
@@ -767,7 +772,8 @@ RECORD_REPORTS_THAT_BEFORE_RE = re.compile(rf"(?i)\b{THIRD_PARTY}['’]?s?\s+(?:
                                            r"(?:writes|wrote|states|stated|documents|documented|records|recorded|reports|reported|notes|noted|lists|listed)"
                                            r"\s+that\b(?:[^.;!?\n]|\.(?=\d)){0,80}$")
 # Who reports the words a quotation holds, when not the writer nor the reader: a record, another clinician, a third person.
-THIRD_PARTY_BEFORE_VERB_RE = re.compile(rf"(?i)\b(?:{THIRD_PARTY}|nurse|he|she|they)['’]?s?\b[^.;:!?\n\d]{{0,30}}$")
+# (a bracket and a name's initial between: "Referral letter from Dr M. (received 02/06) states: '…'")
+THIRD_PARTY_BEFORE_VERB_RE = re.compile(rf"(?i)\b(?:{THIRD_PARTY}|nurse|he|she|they)['’]?s?\b(?:[^.;:!?\n\d()]|\([^()\n]{{0,30}}\)|(?<=[ .][A-Z])\.|(?<=Dr)\.){{0,30}}$")
 
 
 def _quote_reported_by(text: str, start: int, position: int) -> re.Match | None:
@@ -1715,6 +1721,10 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                     and clauses[0][1] <= mention.span[0] and claim.span[1] <= clauses[0][1] and text[s_start:s_start + 1] in PAST_OPENING_LETTERS \
                     and _opens_with_the_past(text[s_start:clauses[0][1]]):
                 continue  # "Last cycle she had grade 3 thrombocytopenia; platelets today are 131": a claim of the past, its value untold
+            if mention is not None and claim.own is None and mention.span[0] >= claim.span[1] and len(clauses) > 1 \
+                    and claim.span[1] <= clauses[0][1] <= mention.span[0] and "during" in text[claim.span[1]:clauses[0][1]] \
+                    and PAST_EPISODE_AFTER_RE.match(text, claim.span[1], clauses[0][1]) and NOW_CUE_RE.search(text, clauses[0][1], s_end):
+                continue  # "She had grade 4 neutropenia during C2; ANC today is 1.9": the same, with the time after the claim
             if mention is not None and claim.own is None and mention.span[0] < claim.span[0] < mention.number_span[0] \
                     and (earlier := _from_value(text, mention, claim)) is not None:
                 mention = earlier  # "recovered from a nadir of 22 (grade 4) to 134": the claim is the 22's
@@ -3119,6 +3129,11 @@ PAST_OPENING_RE = re.compile(r"(?i)(?:previous|prior|earlier|older|historical|ba
                              r"when\s+(?:you|she|he|they|we|the\s+patient)\s+(?:started|began|commenced|first\s+\w+)|at\s+(?:diagnosis|baseline))\b")
 
 
+# The time of a past episode after its claim's condition: "(grade 4 neutropenia) during C2", "… during the previous cycle".
+PAST_EPISODE_AFTER_RE = re.compile(r"(?i)[^;,.\d]{0,40}?\bduring\s+(?:the\s+)?(?:(?:first|second|third|previous|last|prior|earlier)\s+(?:cycle|course)|"
+                                   r"(?:C|cycle|course)\s*\d{1,2})\b[^;,.\d]{0,20}[;,]?\s*$")
+
+
 def _opens_with_the_past(sentence: str) -> bool:
     """Whether a sentence (stripped) opens with a word of the past: "Previous platelets: 230 (6 months ago), 148"."""
     first = sentence[:1]
@@ -4112,8 +4127,9 @@ REFERENCE_BEFORE_VALUE_RE = re.compile(rf"(?i)(?:\b(?:ref(?:erence)?\.?(?:\s+(?:
 
 
 # A time or a sample's label between a value and its range: "at discharge", "on admission", "this morning".
-LABEL_BEFORE_RANGE_RE = re.compile(r"(?i)[ \t]+(?:(?:at|on|in|this|today['’]s)[ \t]+)?(?:[a-z]+[ \t]+)?(?:discharge|admission|presentation|review|clinic|morning|evening|today|"
-                                   r"baseline|screening|nadir)(?=[ \t]*[(\[])")
+LABEL_BEFORE_RANGE_RE = re.compile(r"(?i)[ \t]+(?:(?:at|on|in|this|today['’]s)[ \t]+)?(?:the[ \t]+)?(?:\d{1,2}-(?:day|week|month|year)[ \t]+|[a-z]+[ \t]+)?"
+                                   r"(?:discharge|admission|presentation|review|clinic|morning|evening|today|visit|check|follow-?up|appointment|"
+                                   r"baseline|screening|nadir)(?=[ \t]*[(\[])")  # "Hb 12.8 g/dL at the 3-month visit (male, ref 13.5-17.5)"
 
 
 # The upper limit of normal in the bracket after a value: "ALT 150 U/L (ULN 40)", "bilirubine 41 µmol/L [LSN 17]".

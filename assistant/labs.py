@@ -802,6 +802,13 @@ PRODUCT_AFTER_RE = re.compile(r"\s+(?:transfusions?|infusions?|support|pools?|ba
 PRODUCT_BEFORE_RE = re.compile(r"(?i)(?:\d+|one|two|three|a|an)[ \t]*(?:units?|u|bags?|pools?|packs?|doses?|adult[ \t]+doses?)[ \t]+(?:of[ \t]+)?$")
 
 
+def _names_a_product(text: str, start: int) -> bool:
+    """Whether the analyte name at `start` names a blood product, not a lab ("1 unit platelets given", "platelet transfusion")."""
+    name = ANALYTE_RE.match(text, start)
+    return name is not None and (PRODUCT_AFTER_RE.match(text, name.end()) is not None
+                                 or PRODUCT_BEFORE_RE.search(text, max(0, start - 16), start) is not None)
+
+
 def _trend_hinted(text: str, lowered: str, scan: int, name_starts: list[int]) -> bool:
     """Whether a later value of the series may follow `scan` (TREND_HINT_RE within 36 characters), before the next analyte
     name that names a lab: a series never runs on past another lab's name ("plt 45 below the 50 cut-off, Hb 9,1 g/dL")."""
@@ -826,8 +833,7 @@ ROW_START_RE = re.compile(r"[ \t]*[^\W\d_][^\W\d_.]{2,}")
 
 def _names_a_lab(text: str, start: int, end: int) -> bool:
     """Whether an analyte name stands in text[start:end] as a lab, not as a blood product ("before the platelet transfusion")."""
-    return any(not PRODUCT_AFTER_RE.match(text, name.end()) and not PRODUCT_BEFORE_RE.search(text, max(0, name.start() - 16), name.start())
-               for name in ANALYTE_RE.finditer(text, start, end))
+    return any(not _names_a_product(text, name.start()) for name in ANALYTE_RE.finditer(text, start, end))
 
 
 # -- a later value told in running prose ----------------------------------------------------------------------
@@ -925,10 +931,11 @@ def _told_later(text: str, lowered: str, scan: int, next_name: int, last_step: t
                 and not (DAY_MONTH_RE.fullmatch(number.group(0)) and text[number.end():number.end() + 1] == "."):  # (but "am 17.02." is a date)
             time_before = None  # "contrôle à 9,1", "at 8.4": a preposition before a decimal number is no time's
         if _year_in_prose(text, number) or time_before and (not DATE_PREPOSITION_ONLY_RE.fullmatch(time_before.group(0)) or DAY_OF_MONTH_RE.fullmatch(number.group(0))) \
-                or TIME_NUMBER_AFTER_RE.match(text, number.end()) or NOT_A_VALUE_RE.match(text, number.end()):
-            continue  # "on 3/18", "day 3", "at 20h", "14 April", "in three weeks": a time; "2 CH", "2u": a treatment
+                or TIME_NUMBER_AFTER_RE.match(text, number.end()) or NOT_A_VALUE_RE.match(text, number.end()) \
+                or len(number.group(0)) == 4 and FOUR_DIGIT_CLOCK_RE.fullmatch(number.group(0)) and CLOCK_THEN_REPEAT_RE.match(text, number.end()):
+            continue  # "on 3/18", "day 3", "at 20h", "14 April", "in three weeks", "1400 recheck": a time; "2 CH", "2u": a treatment
         own_label_end = CLAUSE_END_RE.search(gap)  # "6 yesterday before 1 pool, 18 after it": "yesterday" is the 6's own label
-        if not SERIES_CUE_RE.search(gap) or ANALYTE_RE.search(text, scan, number.end()) \
+        if not SERIES_CUE_RE.search(gap) or ANALYTE_RE.search(text, scan, number.end()) and _names_a_lab(text, scan, number.end()) \
                 or EARLIER_GAP_RE.search(gap, own_label_end.end() if own_label_end else 0) and not CURRENT_AFTER_STEP_RE.match(text, number.end()) \
                 and not (own_label_end and CURRENT_MARK_RE.search(gap, own_label_end.end())):  # "…, the nurse called today and said the repeat was 47"
             return None
@@ -979,6 +986,8 @@ def _after_treatment(gap: str) -> bool:
 
 
 STUDY_TIME_RE = re.compile(r"(?i)\b(?:study|trial)\s+(?=(?:day|week|wk|visit)\b)")  # a protocol's time: the day is what counts
+FOUR_DIGIT_CLOCK_RE = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+CLOCK_THEN_REPEAT_RE = re.compile(r"(?i)[ \t]*(?:[:=]|(?:re-?check|repeat|rpt|re-?draw|re-?count)\w*\b)")  # "1400 recheck 29", "1400: 29"
 PREPOSITION_ONLY_RE = re.compile(r"(?i)(?:on|le|el|il|am|op|em|del|al|à|às|at|um|om|alle|las)\s*")  # (TIME_NUMBER_BEFORE_RE's prepositions)
 DECIMAL_RE = re.compile(r"\d[.,]\d{1,2}$")
 DAY_MONTH_RE = re.compile(r"\d{1,2}\.\d{2}")
@@ -1467,8 +1476,9 @@ UNIT_VALUE_IN_NEXT_CLAUSE_RE = re.compile(rf"(?:[^.;\n\d]|\d+[ \t]+(?:days?|week
                                           # "Piastrine basse da settimane (intorno a 80.000), il controllo di oggi mostra 61.000/mmc"
                                           rf"(?:;|,(?=\s*(?:today|now|oggi|hoy|heute|aujourd['’]hui|hoje|vandaag|ahora|agora|adesso|jetzt)\b|\s*{TODAYS_TEST}))"
                                           rf"[^.;\n\d<>≤≥]{{0,50}}?(?<![<>≤≥])\b{NUMBER}[ \t]*{UNIT}", re.IGNORECASE)
-NOT_TOLD_GAP_RE = re.compile(r"(?i)\b(?:below|under|above|over|less|more|than|target|goal|threshold|cut-?off|limit|normal|range|if|when|"
-                             r"unless|dose|per\s+kg)\b")
+NOT_TOLD_GAP_RE = re.compile(r"(?i)\b(?:below|under|above|over(?![ \t]+(?:(?:the[ \t]+)?(?:last|past)[ \t]+)?(?:\d{1,2}|one|two|three|four|five|six|several)[ \t]+"
+                             r"(?:days?|weeks?|wks?|months?|cycles?|courses?)\b)|less|more|than|target|goal|threshold|cut-?off|limit|normal|range|if|when|"
+                             r"unless|dose|per\s+kg)\b")  # ("over 3 cycles" is a time)
 
 
 def _value_in_next_clause(text: str, position: int) -> re.Match | None:
@@ -2003,6 +2013,8 @@ def _find_mentions(text: str) -> list[Mention]:
                     step = _later_by_pronoun(text, scan)
             if not step and not bracketed:  # a value in brackets goes on in running prose only by the patterns above
                 next_name = bisect_left(name_starts, scan)
+                while next_name < len(name_starts) and _names_a_product(text, name_starts[next_name]):
+                    next_name += 1  # "plt 7 at 0600, 2 units platelets given, 1400 recheck 29": a product's name does not end the series
                 next_start = name_starts[next_name] if next_name < len(name_starts) else len(text)
                 if next_start - scan > 3 and not NO_SERIES_NEAR_RE.search(lowered, scan, scan + 14):  # cheap tests before the full one
                     step = _told_later(text, lowered, scan, next_start, steps[-1], unit_text)
@@ -3551,8 +3563,9 @@ LEADING_VALUE_RE = re.compile(rf"\b(?:at|of|with)\s+{NUMBER}\s*(?:{UNIT})?(?:\s*
 ASIDE_GAP_RE = re.compile(r"[ \t]*\((?![ \t]*(?:normal|ref|range|reference|units?|x[ \t]*10|[<>≤≥]))[^()\d\n]{8,80}\)(?=[ \t]+(?:was|were|is|are|of|at|came|has|had)\b)", re.IGNORECASE)
 # Words that end with a colon between a name and its value or its dated list: the value's heading ("ALC trend on nivolumab +
 # prednisone for colitis: 1.4 → 0.6", "ANC after G-CSF: D+7 0.1, D+10 0.3").
-# (a dose in it is no value: "neuts after filgrastim 5 mcg/kg: D+5 0.2, …", "ALC on pred 60 mg for colitis: 1.2 → …")
-HEADING_RE = re.compile(r"[ \t](?:[^:\n\d.;?!()]|\d+(?:[.,]\d+)?[ \t]*(?:mg|mcg|µg|ug|g|iu|units?)(?:/(?:kg|m2|m²|d|day))?(?![\w/])){1,60}:", re.IGNORECASE)
+# (a dose or a span of time in it is no value: "neuts after filgrastim 5 mcg/kg: D+5 0.2, …", "ALC on pred 60 mg for colitis: 1.2 → …")
+HEADING_RE = re.compile(r"[ \t](?:[^:\n\d.;?!()]|\d+(?:[.,]\d+)?[ \t]*(?:mg|mcg|µg|ug|g|iu|units?)(?:/(?:kg|m2|m²|d|day))?(?![\w/])|"
+                        r"\d{1,2}[ \t]+(?:cycles?|courses?|weeks?|wks?|days?|months?|doses?)\b){1,60}:", re.IGNORECASE)  # "Hb trend over 3 cycles: …"
 DIGIT_AFTER_HEADING_RE = re.compile(r"[ \t]*(?=\d[\d.,]*(?![\d.,]*\)))")  # a value after it, not a list's number ("1) hold")
 
 

@@ -2209,6 +2209,18 @@ ROUND183_CLASSES = [
     ("Platelets 62 fall short of the >=50 requirement for the biopsy.", "5", [(C, "plt", None, None)]),
     # a multiple of the upper limit before a threshold's noun, and the upper limit in the value's bracket
     ("AST 210 U/L (ULN 35), below the 5x ULN cut-off of 175 U/L.", "5", [(C, "ast", None, None)]),
+    # a condition with accents opens its bracket of values, and "de grade" follows it
+    ("Thrombopénie (nadir 21 G/L, sortie 96 G/L) de grade 3.", "5", [(M, "plt", 3, 4)]),
+    # the CTCAE term said the other way round
+    ("Patient 12 had a grade 1 decrease in platelet count (PLT 64 x10^9/L) on day 15.", "5", [(M, "plt", 1, 2)]),
+    # a past episode's time after its claim, with today's value in the next clause
+    ("He had grade 3 anaemia during cycle 1; Hb today is 11.2 g/dL.", "5", []),
+    # a name's initial after a title does not end the sentence that reports a letter's words
+    ("The discharge letter from Dr K. (dated 12/03) states: 'ANC 0.6, grade 2 neutropenia'. We will repeat the count.", "5", []),
+    # a visit's span of months before the value's own range
+    ("Hb 11.9 g/dL at the 6-month check (female, ref 12.0-15.5) - within the normal range.", "5", [(C, "hgb", None, None)]),
+    # a span of cycles in a heading is no value
+    ("Plt trend over 4 cycles: 210 → 160 → 120 → 88; now grade 2.", "5", [(M, "plt", 2, 1)]),
 ]
 
 

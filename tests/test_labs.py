@@ -2320,6 +2320,14 @@ ROUND183_READS = [
     ("plt 88 on nivo c4, was 150 in march", {"plt": 88}),
     # a leading-dot value after a word of the past
     ("alc yday .6 today .4", {"alc": 0.4}),
+    # a preposition before a decimal number is no time
+    ("Hb 6,9 g/dL ce soir ; après 1 CGR, contrôle à 8,2.", {"hgb": 8.2}),
+    # a value taken back after an interjection, then ours
+    ("plt 12?! ah no, that's the man in bay 5 — ours is 144", {"plt": 144}),
+    # an amount before a name makes it a product between two values
+    ("plt 7 at 0600, 2 units platelets given, 1400 recheck 29", {"plt": 29}),
+    # a baseline between a rule and the value of now
+    ("trial needs ANC >=1.5; her baseline 2.4, today 1.3", {"anc": 1.3}),
 ]
 
 
