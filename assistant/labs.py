@@ -802,11 +802,14 @@ PRODUCT_AFTER_RE = re.compile(r"\s+(?:transfusions?|infusions?|support|pools?|ba
 PRODUCT_BEFORE_RE = re.compile(r"(?i)(?:\d+|one|two|three|a|an)[ \t]*(?:units?|u|bags?|pools?|packs?|doses?|adult[ \t]+doses?)[ \t]+(?:of[ \t]+)?$")
 
 
-def _names_a_product(text: str, start: int) -> bool:
-    """Whether the analyte name at `start` names a blood product, not a lab ("1 unit platelets given", "platelet transfusion")."""
-    name = ANALYTE_RE.match(text, start)
-    return name is not None and (PRODUCT_AFTER_RE.match(text, name.end()) is not None
-                                 or PRODUCT_BEFORE_RE.search(text, max(0, start - 16), start) is not None)
+def _names_a_product(text: str, name: re.Match) -> bool:
+    """Whether an analyte's name names a blood product, not a lab ("1 unit platelets given", "platelet transfusion")."""
+    return PRODUCT_AFTER_RE.match(text, name.end()) is not None \
+        or text[name.start() - 2:name.start()] in PRODUCT_BEFORE_ENDS and PRODUCT_BEFORE_RE.search(text, max(0, name.start() - 16), name.start()) is not None
+
+
+PRODUCT_WORDS = ("transfus", "infus", "support", "pool", "bag", "unit", "product", "concentrate", "pack", "dose", "u ")  # PRODUCT_AFTER_RE's and PRODUCT_BEFORE_RE's
+PRODUCT_BEFORE_ENDS = {f"{letter}{space}" for letter in "tsglkeuTSGLKEU" for space in " \t"}  # how PRODUCT_BEFORE_RE's words end (a cheap test first)
 
 
 def _trend_hinted(text: str, lowered: str, scan: int, name_starts: list[int]) -> bool:
@@ -833,7 +836,7 @@ ROW_START_RE = re.compile(r"[ \t]*[^\W\d_][^\W\d_.]{2,}")
 
 def _names_a_lab(text: str, start: int, end: int) -> bool:
     """Whether an analyte name stands in text[start:end] as a lab, not as a blood product ("before the platelet transfusion")."""
-    return any(not _names_a_product(text, name.start()) for name in ANALYTE_RE.finditer(text, start, end))
+    return any(not _names_a_product(text, name) for name in ANALYTE_RE.finditer(text, start, end))
 
 
 # -- a later value told in running prose ----------------------------------------------------------------------
@@ -1723,6 +1726,7 @@ def _find_mentions(text: str) -> list[Mention]:
     may_statistic = any(word in lowered for word in STATISTIC_WORDS)
     may_sample_problem = any(word in lowered for word in SAMPLE_PROBLEM_WORDS)
     may_correct = "corrected" in lowered or "amended" in lowered or "revised" in lowered
+    may_product = any(word in lowered for word in PRODUCT_WORDS)  # (else no name names a blood product: _names_a_product)
     owner_at = sorted(at for word in OWNER_WORDS for at in word_starts(lowered, word)) if any(word in lowered for word in OWNER_WORDS) else []
     threshold_at = sorted(at for word in THRESHOLD_NOUNS for at in word_starts(lowered, word)) if any(word in lowered for word in THRESHOLD_NOUNS) else []
     normal_at = sorted(at for word in NORMAL_WORDS for at in word_starts(lowered, word)) if any(word in lowered for word in NORMAL_WORDS) else []
@@ -1823,8 +1827,8 @@ def _find_mentions(text: str) -> list[Mention]:
             value_match = VALUE_RE.match(text, gap.end()) if gap else None
         if not value_match and text[position:position + 3].lstrip(" \t")[:1] == "(" and (aside := ASIDE_GAP_RE.match(text, position)):
             value_match = VALUE_RE.match(text, aside.end())  # "Your haemoglobin (the protein that carries oxygen in your blood) was 9.3 g/dL"
-        if (not value_match or not value_match.group("unit") and NOT_A_VALUE_RE.match(text, value_match.end("num"))) \
-                and ":" in text[position:position + 64] and text[position:position + 1] in (" ", "\t") \
+        if ":" in text[position:position + 64] and text[position:position + 1] in (" ", "\t") \
+                and (not value_match or not value_match.group("unit") and NOT_A_VALUE_RE.match(text, value_match.end("num"))) \
                 and (heading_end := _heading_end(text, position, 60)) is not None and (digit := DIGIT_AFTER_HEADING_RE.match(text, heading_end)):
             # "ALC trend on nivolumab + prednisone for colitis: 1.4 (baseline) → …"; "ALC on pred 60 mg for colitis: 1.2 → …" (a dose
             # in the heading is no value)
@@ -2013,7 +2017,8 @@ def _find_mentions(text: str) -> list[Mention]:
                     step = _later_by_pronoun(text, scan)
             if not step and not bracketed:  # a value in brackets goes on in running prose only by the patterns above
                 next_name = bisect_left(name_starts, scan)
-                while next_name < len(name_starts) and _names_a_product(text, name_starts[next_name]):
+                while may_product and next_name < len(name_starts) and (named := ANALYTE_RE.match(text, name_starts[next_name])) is not None \
+                        and _names_a_product(text, named):
                     next_name += 1  # "plt 7 at 0600, 2 units platelets given, 1400 recheck 29": a product's name does not end the series
                 next_start = name_starts[next_name] if next_name < len(name_starts) else len(text)
                 if next_start - scan > 3 and not NO_SERIES_NEAR_RE.search(lowered, scan, scan + 14):  # cheap tests before the full one
