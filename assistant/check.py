@@ -129,7 +129,7 @@ WORST_LABEL = (r"\s+(?:at|for|of)\s+(?:the\s+)?(?:worst|nadir|lowest|peak|maximu
                r"|\s*\(\s*(?:at\s+)?(?:worst|nadir|lowest|max\w*)\b[^()\n]{0,50}\)\s*:"
                r"|\s*\(\s*(?:latest|current|today|most\s+recent)\s*\)\s*:")  # ... or of the latest: "CTCAE grade (latest): 2"
 GRADE_CLAIM_PATTERN = (
-    rf"(?<![^\W_])(?<!-)(?#first)(?:CTCAE(?:\s+|-)(?:v\s?[56](?:\.0)?\s+)?)?(?:graded(?:\s+as)?|grade\s+(?:(?:it|this|that|them)\s+)?as(?=\s+[0-5]\b)|grade\s+(?:has\s+been|was|is\s+now)\s+(?:corrected|changed|amended|revised|updated)\s+to|grade|grado|grad|grau|graad|gr\.?|(?-i:G)(?=\s*[<>≤≥]?=?\s*[0-5]|-[0-5])|(?-i:g)(?=[0-5]\s+(?:[a-z]+p(?:[ée]ni|nei)|an(?:a?e|ä)mi)|[0-5](?:[.;,!?)](?!\d)|$|[ \t]+[—–-][ \t]|[ \t]+(?:so|now|today|still|but)\b)))(?:\s*:|\s+(?:is|was|would\s+be|will\s+be|of)(?=\s+(?:[<>≤≥]=?\s*)?{GRADE_TOKEN}\b)|{WORST_LABEL})?\s*(?:-(?=[0-5IViv]))?"
+    rf"(?<![^\W_])(?<!-)(?#first)(?:CTCAE(?:\s+|-)(?:v\s?[56](?:\.0)?\s+)?)?(?:graded(?:\s+as)?|grade\s+(?:(?:it|this|that|them)\s+)?as(?=\s+[0-5]\b)|grade\s+(?:has\s+been|was|is\s+now)\s+(?:corrected|changed|amended|revised|updated)\s+to|grade|grado|grad|grau|graad|gr\.?|(?-i:G)(?=\s*[<>≤≥]?=?\s*[0-5]|-[0-5])|(?-i:g)(?=[0-5]\s+(?:[a-z]+p(?:[ée]ni|nei)|an(?:a?e|ä)mi)|[0-5](?:[.;,!?)](?!\d)|$|[ \t]+[—–-][ \t]|[ \t]+(?:so|now|today|still|but|yeah|yea|yep|right|correct|ok|innit|eh|i\s+think|probably|apparently)\b)))(?:\s*:|\s+(?:is|was|would\s+be|will\s+be|of)(?=\s+(?:[<>≤≥]=?\s*)?{GRADE_TOKEN}\b)|{WORST_LABEL})?\s*(?:-(?=[0-5IViv]))?"
     rf"(?P<op>≥|>=|>|≤|<=|<)?\s*(?P<g>{GRADE_TOKEN})(?![^\W_]|\.\d)"
     # ("… grade 3 and grade 3 neutropenia": a second grade with its own condition is a claim of its own; "Grad 2 – 1 EK bestellt": a count of
     # blood units, not a range's end)
@@ -639,7 +639,7 @@ VALUE_IN_HEAD_RE = re.compile(r"(?i)\d[.,]\d|\d\s*(?:x\s*10|×\s*10|g/dl|g/l|/[�
 # A head that names the episode, then a colon before its grade: "Neutropenia this cycle, resolved (D8 1.4, …): grade 2".
 # A condition's bracket of values right before a claim: "Thrombocytopenia (nadir 17 on day 4, 109 at discharge), grade 3".
 CONDITION_BRACKET_BEFORE_RE = re.compile(r"(?i)(?:p(?:[ée]|ae)ni[ae]?|an(?:a?[ée]|ä)mi[ae]?)\s*\([^()]*\d[^()]*[,;][^()]*\d[^()]*\)\s*[,:—–-]?\s*(?:(?:of|de|di|del|von|van|do|da)\s+)?$")
-EPISODE_HEAD_RE = re.compile(r"(?i)\b(?:resolv\w*|recover\w*|erholt|r[ée]cup[ée]r\w*|recuperad\w*|risolt\w*|hersteld|this\s+cycle|episode)\b(?:[^.;\n]|(?<=\d)\.(?=\d)){0,80}(?::|\)\s*[—–-])\s*$")  # (… "(D8 1.1, …) — grade 4")
+EPISODE_HEAD_RE = re.compile(r"(?i)\b(?:resolv\w*|recover\w*|erholt|r[ée]cup[ée]r\w*|recuperad\w*|risolt\w*|hersteld|this\s+cycle|episode)\b(?:[^.;\n]|(?<=\d)\.(?=\d)|(?<=\d);(?=\s*\w)){0,80}(?::|\)\s*(?:[—–-]|,\s*(?:(?:of|de|di|del|von|van|do|da)\s+)?))\s*$")  # (… "(D8 1.1, …) — grade 4", "…), di grado 3")
 # The worst value as the subject of a claim: "the nadir was grade 3", "its lowest count reached grade 4", "worst value: grade 2".
 WORST_SUBJECT_BEFORE_RE = re.compile(r"(?i)\b(?:the|its|her|his|their)\s+(?:nadir|lowest|worst)(?:\s+(?:count|value|level|point|reading|result))?"
                                      r"(?:\s*\([^()\n]{1,20}\))?\s+(?:was|is|were|reached|hit|corresponded\s+to|represented)\s+(?:a\s+|an\s+)?(?:ctcae\s+)?$")
@@ -1011,7 +1011,7 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
             of_episode = True  # "grade 3 neutropenia, resolving", "grade 3 this cycle": the episode's grade is its worst value's
         if ")" in before[-5:] and not of_episode and CONDITION_BRACKET_BEFORE_RE.search(before):
             of_episode = True  # "Anaemia (nadir 6.9, discharge 9.2 g/dL), grade 3": the condition's values, judged on the lowest
-        if (":" in before[-4:] or ")" in before[-5:]) and not of_episode and EPISODE_HEAD_RE.search(text, max(start, claim_start - 120), claim_start):
+        if (":" in before[-4:] or ")" in before[-9:]) and not of_episode and EPISODE_HEAD_RE.search(text, max(start, claim_start - 120), claim_start):
             of_episode = True  # "Neutropenia this cycle, resolved (D8 1.4, D12 0.7, D15 2.1): grade 2": the episode's grade
         if not at_worst and ("adir" in (tail := lowered_before[-40:]) or "owest" in tail or "orst" in tail) and WORST_SUBJECT_BEFORE_RE.search(before[-40:]):
             at_worst = True  # "PLT 210 → nadir 31 → 150; the nadir was grade 3": the worst value is the claim's subject
@@ -1154,7 +1154,8 @@ CONFIRMING_QUESTION_RE = re.compile(r"(?i)\s*¿?\s*(?:(?:is|was)\s+(?:that|this|
                                     r"[èe]\s+(?:corretto|giusto|vero)|stimmt\s+(?:das|es)|ist\s+das\s+(?:richtig|korrekt)|"
                                     r"(?:est[áa]|[ée])\s+(?:certo|correto|isso)|klopt\s+(?:dat|het)|is\s+dat\s+(?:juist|correct))\s*\?")
 # ... or one that asks for agreement at its end: "that's grade 3 anaemia, isn't it?", "grade 2, right?".
-TAG_QUESTION_RE = re.compile(r"(?i)(?:\b(?:isn't|aren't|wasn't|doesn't|don't|is|was)\s+(?:it|that|this|they|she|he)|,\s*(?:right|correct|no|yes|yeah))"
+TAG_QUESTION_RE = re.compile(r"(?i)(?:\b(?:isn't|aren't|wasn't|doesn't|don't|is|was)\s+(?:it|that|this|they|she|he)|,\s*(?:right|correct|no|yes|yeah)|"
+                             r"(?<=[\w)])\s+(?:right|correct|yeah|yea|yep|ya|innit|eh))"  # "thats g3 yeah?"
                              r"\s*\?[\"'”*_ ]*$")
 
 
@@ -1839,6 +1840,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                     or OTHER_SUBJECT_HINT_RE.search(lowered, max(s_start, comparison.start() - 24), comparison.start()) \
                     and OTHER_SUBJECT_BEFORE_RE.search(text, max(s_start, comparison.start() - 24), comparison.start()) \
                     or ACTION_AFTER_RE.match(text, comparison.end(), s_end) \
+                    or CHANGE_BEFORE_COMPARISON_RE.search(text, max(s_start, comparison.start() - 12), comparison.start()) \
+                    and MODAL_AFTER_RE.match(text, comparison.end(), s_end) \
                     or "expect" in lowered[max(s_start, comparison.start() - 40):comparison.start()] \
                     and EXPECTED_BEFORE_RE.search(text, max(s_start, comparison.start() - 40), comparison.start()):
                 rule_end = comparison.end()
@@ -4319,6 +4322,11 @@ def _relation(words: str) -> str:
 THRESHOLD_SIGN_RE = re.compile(r"[<>≤≥]=?")
 SIGN_RELATIONS = {"<": "<", ">": ">", "≤": "<=", "≥": ">=", "<=": "<=", ">=": ">="}
 MEETING_VERB_RE = re.compile(r"(?i)(?:clear|meet|met|reach|satisf|fall|fell|fail|miss)")  # the verbs of meeting or missing a threshold
+
+
+# A change supposed, not told: "one more drop below 1.0 would take him into grade 3".
+CHANGE_BEFORE_COMPARISON_RE = re.compile(r"(?i)\b(?:drop|fall|dip|decline|slip)s?\s*$")
+MODAL_AFTER_RE = re.compile(r"(?i)[^.;!?\n]{0,30}?\b(?:would|could|might|will|'d|’d)\b")
 
 
 def _judge_comparison(match: re.Match, mention: Mention, version: str, sentence: str, negated: bool = False) -> Finding | None:

@@ -200,7 +200,7 @@ FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,
           # "plt: pt screened at 81, today 66": after a colon, whose value it is
           r"[ \t]*:[ \t]*(?:(?:the|our|my)[ \t]+)?(?:pt|patient)(?:[ \t]+(?:is|was|screened|sits|came[ \t]+back))?(?:[ \t]+at)?[ \t]+(?=\d)|"
           r";(?=\d)|\s*\*+\s*(?=\d)|\x22[,;]\x22(?=\d)|\s*(?-i:\*?\(?(?:LL|HH|L|H|LOW|HIGH|Low|High|CRIT)\)?\*?)(?=[ \t]+\d)|\s+-\s+|\s*\.{2,}\s*|\s*…\s*|\s*(?:count|counts|level|levels|value|values|of|was|is|are|were|at|now|only|measured|"
-          r"then|today|r(?=[ \t]+\d)|dropped|drops?|dropd|droped|dropt|fell|falls?|fallen|(?:got|gets|getting)(?:\s+(?:down|up|back))?\s+to|had|has|decreased|declined|down|recovered|to|reaching|reached|blood|serum|plasma|venous|capillary|bld|nadir(?:ed)?|bottomed(?:\s+out)?|peaked|"
+          r"then|today|r(?=[ \t]+\d)|dropped|drops?|dropd|droped|dropt|fell|falls?|fallen|(?:got|gets|getting)(?:\s+(?:down|up|back))?\s+to|had|has|decreased|declined|down|recovered|to|reaching|reached|(?:a|an|the|her|his|its|their)\s+(?:new\s+)?(?:nadir|low|trough)(?:\s+of)?|blood|serum|plasma|venous|capillary|bld|nadir(?:ed)?|bottomed(?:\s+out)?|peaked|"
           r"around|approximately|roughly|like|exactly|just|still|also|always|usually|normally|typically|back|came|comes|come|went|gone|goes|go|get|gets|rose|risen|remains?|remained|ran|ranged|stable|steady|yesterday|say|maybe|perhaps|about|sat|sits|stood|stands|hovered|hovers|held|stayed|stays|rebounded|bounced|plateaued|plummeted|crashed|jumped|crept|persisted|persists|"
           r"repeat|repeated|checked|rechecked|re-checked|elevation|elevated|latest|currently|this\s+morning|this\s+(?:am|a\.m\.|pm|p\.m\.|afternoon|evening)|"
           r"(?:in|at)\s+(?:the\s+)?(?:clinic|GP|GP's|ward|office|infusion\s+(?:center|centre|suite)|day\s+unit)|"  # "Hb was repeated at the GP yesterday, 7.7"
@@ -2859,13 +2859,15 @@ def fishbone_mentions(text: str, named: list[Mention]) -> list[Mention]:
 
 # A condition named with its labelled values in brackets right after it: "Thrombocytopenia (nadir 11, discharge 67)". Without
 # such a bracket a condition is never a value ("grade 3 thrombocytopenia").
-CONDITION_ANALYTES = {"neutropeni": "anc", "thrombocytopeni": "plt", "anaemi": "hgb", "anemi": "hgb", "lymphopeni": "alc",
-                      "leukopeni": "wbc", "leucopeni": "wbc",
-                      "thrombopeni": "plt", "thrombozytopeni": "plt", "lymphozytopeni": "alc", "leukozytopeni": "wbc",  # German: "Thrombopenie"
-                      "anämi": "hgb", "anémi": "hgb", "neutropéni": "anc", "thrombopéni": "plt", "thrombocytopéni": "plt",  # "Anämie", "anémie"
-                      "lymphopéni": "alc", "leucopéni": "wbc"}
+CONDITION_STEMS = {"neutrop": "anc", "granulocytop": "anc", "thrombocytop": "plt", "thrombop": "plt", "trombocitop": "plt",
+                   "trombop": "plt", "thrombozytop": "plt", "trombocytop": "plt", "piastrinop": "plt", "lymphop": "alc",
+                   "linfop": "alc", "lymphozytop": "alc", "leukop": "wbc", "leucop": "wbc", "leukozytop": "wbc", "leucocitop": "wbc"}
+# The conditions' names as a bracket of values may follow them ("Neutropenia (nadir 0.2, …)", "Anämie (…)"), each stem with
+# its ending ("-penia", "-pénie"), and anaemia in its spellings.
+CONDITION_ANALYTES = {**{f"{stem}{e}ni": analyte for stem, analyte in CONDITION_STEMS.items() for e in ("e", "é")},
+                      **{spelling: "hgb" for spelling in ("anaemi", "anemi", "anämi", "anémi")}}
 # Only labels of time or of which value it is: "(v5.0)" names a version and "(just under 1.5)" a threshold, not values.
-CONDITION_LABEL = (rf"(?:{DATE_LABEL}|(?:at\s+|on\s+)?(?:nadir|lowest|low|min(?:imum)?|peak|worst|admission|discharge|presentation|diagnosis|"
+CONDITION_LABEL = (rf"(?:{DATE_LABEL}|(?:giorno|d[íi]a|jour|tag|dag|dia)[ \t]*\+?\d{{1,3}}|(?:at\s+|on\s+)?(?:nadir|lowest|low|min(?:imum)?|peak|worst|admission|discharge|presentation|diagnosis|"
                    r"today|now|current(?:ly)?|latest|recovery|recovered|follow-?up|last|initial|first|repeat|recheck|"
                    r"sortie|entr[ée]e|Entlassung|Aufnahme|alta|ingreso|dimissione|ricovero|ontslag|opname|"  # "(nadir 6,9 g/dL, sortie 9,2 g/dL)"
                    r"pre-?\w*|post-?\w*|(?:mon|tues|wednes|thurs|fri|satur|sun)day))")
@@ -2894,9 +2896,6 @@ CONDITION_ITEM_RE = re.compile(rf"(?:(?P<label>{CONDITION_LABEL})[ \t]*[:=]?[ \t
 # A condition named, then its value after a preposition: "neutropénie à 0,8 G/L", "thrombocytopenia of 45", "anemia de 7,9".
 # The condition says the value is low, so a value above the low end of normal is no value of it ("febrile neutropenia at
 # 38.5"); a number of days, of patients or a percentage, a range and a definition ("of 0.5 or less") are none either.
-CONDITION_STEMS = {"neutrop": "anc", "granulocytop": "anc", "thrombocytop": "plt", "thrombop": "plt", "trombocitop": "plt",
-                   "trombop": "plt", "thrombozytop": "plt", "trombocytop": "plt", "piastrinop": "plt", "lymphop": "alc",
-                   "linfop": "alc", "lymphozytop": "alc", "leukop": "wbc", "leucop": "wbc", "leukozytop": "wbc", "leucocitop": "wbc"}
 CONDITION_WORD = rf"(?:(?:{'|'.join(sorted(CONDITION_STEMS, key=len, reverse=True))})[eé]ni|an(?:a?e|é|ä)mi)[a-z]{{0,3}}"
 CONDITION_PREPOSITIONS = ("of", "at", "à", "a", "de", "di", "da", "von", "van", "bei", "auf", "to")
 CONDITION_VALUE_RE = re.compile(rf"\b(?P<condition>{CONDITION_WORD})[ \t]+(?:{'|'.join(CONDITION_PREPOSITIONS)})[ \t]+"

@@ -2221,6 +2221,14 @@ ROUND183_CLASSES = [
     ("Hb 11.9 g/dL at the 6-month check (female, ref 12.0-15.5) - within the normal range.", "5", [(C, "hgb", None, None)]),
     # a span of cycles in a heading is no value
     ("Plt trend over 4 cycles: 210 → 160 → 120 → 88; now grade 2.", "5", [(M, "plt", 2, 1)]),
+    # an episode's bracket with days named in Italian and ";" between, then "di grado"
+    ("Piastrinopenia nel ciclo 3, risolta (giorno 8: 60; giorno 15: 22; giorno 22: 140), di grado 3.", "5", [(M, "plt", 3, 4)]),
+    # a short grade with a tag asking for agreement is claimed
+    ("plt 41 on d8, thats g2 yeah?", "5", [(M, "plt", 2, 3)]),
+    # a drop supposed with a modal verb is no comparison of the value
+    ("Platelets 58 today; a further fall below 50 would mean holding the next dose.", "5", []),
+    # a nadir named after a verb of change
+    ("Platelets dropped to a low of 18 on day 9 - grade 3 - and recovered to 160.", "5", [(M, "plt", 3, 4)]),
 ]
 
 

@@ -2328,6 +2328,10 @@ ROUND183_READS = [
     ("plt 7 at 0600, 2 units platelets given, 1400 recheck 29", {"plt": 29}),
     # a baseline between a rule and the value of now
     ("trial needs ANC >=1.5; her baseline 2.4, today 1.3", {"anc": 1.3}),
+    # a count said to have stayed normal, then its value in brackets
+    ("Haemoglobin stayed normal throughout (13.4 g/dL).", {"hgb": 13.4}),
+    # the patient's actual count after another's value filed in error
+    ("ANC 0.1 belongs to bed 6, filed in error; pt's actual count 2.2", {"anc": 2.2}),
 ]
 
 
