@@ -1515,7 +1515,9 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
     clause_breaks = [m.span() for m in _anchor_matches(CLAUSE_BREAK_RE, text, lowered) if not _in_brackets(text, m.start())]
     clause_break_starts = [a for a, _ in clause_breaks]
     text_claims = _TextMatches(GRADE_CLAIM_RE, text, _anchor_matches(GRADE_CLAIM_RE, text, lowered))
+    reply_end = -1  # where a reply written above the message it quotes ends
     if quoting and (replied := _replied_values(text, all_mentions)):
+        reply_end = QUOTED_LINE_RE.search(text).start()
         # "Yes, G2 — hold the pembro.\n\n> On Mon, Priya wrote:\n> ANC 0.4 this morning, is that grade 2?": a reply written
         # above the message it answers, giving no value of its own, answers about the quoted message's values
         previous_values, asked_values = replied, {m.analyte: m for m in replied}
@@ -1564,12 +1566,13 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         if not values and previous_values and (heading or sentence.endswith("?") and asked):
             pass
         elif not values and previous_values and not heading and claimed and (
-                _short(sentence) and not REFERENT_RE.search(text, s_start, s_end)
+                (_short(sentence) or s_end <= reply_end and not _other_number(text, s_start, s_end)) and not REFERENT_RE.search(text, s_start, s_end)
                 or len(previous_values) == 1 and (REFERRING_START_RE.match(text, s_start) or _opens_correction(text, s_start, opens_correction)
                                                   or asked_values and AFFIRMED_START_RE.match(text, s_start))) \
                 and not _opens_with_the_past(sentence) \
                 and not _about_others((previous_values[-1].span[1], s_start), text_terms, text_term_starts, {previous_values[-1].analyte}):
-            # "Platelets: 74 x10^9/L. Grade: 1." -- a grade standing alone after a value; "Platelets came back at 47 this
+            # "Platelets: 74 x10^9/L. Grade: 1." -- a grade standing alone after a value (or in a reply above the message it
+            # quotes, whatever its length: "Grade 1, fine to go ahead with C4." over "> ANC 0.85 …"); "Platelets came back at 47 this
             # morning. That's grade 2" -- a sentence that refers back to the previous one's single value, or corrects what
             # was said or asked of it ("plt 52 on the repeat, G3?" — "[14:04] Attending: no — G4, hold the atezo and recheck")
             values = previous_values[-1:]
@@ -1692,8 +1695,9 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                 mention, substituted = claim.own, False  # the claim names its own value
             elif step is not None and (claim.term_analyte in (None, step.analyte)):
                 mention, substituted = step, False  # a grade written inside a series is about the value before it
-            elif values and values[-1].span[1] <= s_start and claim.term_analyte is not None \
-                    and (named := next((v for v in values if v.analyte == claim.term_analyte), None)) is not None:
+            elif values and values[-1].span[1] <= s_start and (claim.term_analyte is not None or ae_report and len({v.analyte for v in values}) == 1) \
+                    and (named := next((v for v in values if v.analyte == (claim.term_analyte or values[-1].analyte)), None)) is not None:
+                # (in an adverse-event record, a bare grade after values of one count only: "… (ANC 1.6). CTCAE v5.0 grade: 3")
                 mention, substituted = named, False  # values borrowed from the sentences before: its condition's, however far
                 if ae_report and not NOW_CUE_RE.search(text, s_start, min(s_end, claim.span[1] + 20)) \
                         and len(episode := [m for m in _episode(history, named.analyte, s_start) if m.value is not None]) > 1:
@@ -2287,7 +2291,7 @@ def _lln_finding(text: str, match: re.Match, mention: Mention | None, subject: s
 RANGE_NUMBER = r"\d+(?:[.,]\d+)*"
 # The same in the other languages read here: "dans les normes (150–400 G/L)", "nella norma (150-450)".
 RANGE_COMPARISON_RE = re.compile(rf"(?i)\b(?:(?P<rel>within|inside|in|outside(?:\s+of)?)\s+(?:the\s+|its\s+|our\s+)?(?:(?:lab's|laboratory's|local|usual)\s+)?"
-                                 rf"(?:normal|reference|ref\.?)\s+(?:range|limits|interval)|{FOREIGN_WITHIN}|"
+                                 rf"(?:normal|reference|ref\.?|standard|expected|healthy)\s+(?:range|limits|interval)|{FOREIGN_WITHIN}|"
                                  # below the range it gives: "unter der Norm (4,0–10,0 /nl)", "below the normal range (150-400)"
                                  rf"(?P<below>(?:below|under|beneath)\s+(?:the\s+)?(?:normal|reference)(?:\s+(?:range|limits|interval))?|unter(?:halb)?\s+der\s+Norm|"
                                  rf"sous\s+la\s+normale|en\s+dessous\s+de\s+la\s+normale|por\s+debajo\s+de(?:l\s+rango|\s+lo)?\s+normal|sotto\s+la\s+norma|"
@@ -3154,6 +3158,7 @@ GRADED_AS_BEFORE_RE = re.compile(r"(?i)\b(?:graded|rated|scored|recorded|coded|e
 
 # A relative of the patient, named with the patient's pronoun ("her sister", "his father"): someone else than the patient.
 WRITERS_RELATIVE_RE = re.compile(r"(?i)\bmy\s+(?:" + RELATIVE_NOUNS + r"|twin|sibling)s?\b")
+WRITERS_ACQUAINTANCE_RE = re.compile(r"(?i)\bmy\s+(?:friend|neighbou?r|colleague|co-?worker)s?\b")  # never the patient a writer speaks for
 RELATIVE_OF_PATIENT_RE = re.compile(r"(?i)\b(?:his|her|their)\s+(?:" + RELATIVE_NOUNS + r"|twin|sibling)s?\b")
 
 
@@ -3176,7 +3181,8 @@ def _someone_else(before: str, writer_is_patient: bool = False) -> bool:
     lowered = before.lower()
     return ("her " in lowered or "his " in lowered or "their " in lowered or "other" in lowered or "next door" in lowered
             or "'s p" in lowered or "’s p" in lowered) and bool(RELATIVE_OF_PATIENT_RE.search(before) or OTHER_PATIENT_RE.search(before)) \
-        or writer_is_patient and "my " in lowered and WRITERS_RELATIVE_RE.search(before) is not None
+        or writer_is_patient and "my " in lowered and WRITERS_RELATIVE_RE.search(before) is not None \
+        or "my " in lowered and WRITERS_ACQUAINTANCE_RE.search(before) is not None  # "My neighbour on Keytruda had 40 and his doctor called it grade 4"
 
 
 CLOCK_RE = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
@@ -3370,7 +3376,8 @@ LABEL_BEFORE_VALUE_RE = re.compile(rf"(?:[^,;.\d\n]|{DAY_NUMBER}){{0,40}}$")
 
 
 # The opening words of an adverse-event report, whose grades are the events' (their worst values'): "Narrative — AE 1182-02".
-AE_REPORT_RE = re.compile(r"(?i)\b(?:narrative|narrativa|adverse\s+event|SAE|serious\s+adverse|AE\s+(?:term|ID|report|form|narrative|\d))\b")
+AE_REPORT_RE = re.compile(r"(?i)\b(?:narrative|narrativa|adverse\s+event|SAE|serious\s+adverse|AE\s+(?:term|ID|report|form|narrative|\d))\b|"
+                          r"(?m:^[ \t]*(?:AE[ \t]+)?event[ \t]*:)")  # ... or a record that opens with its event: "Event: Neutrophil count decreased."
 
 
 def _value_of_labelled_time(text: str, start: int, end: int, values: list[Mention]) -> Mention | None:
@@ -4086,7 +4093,7 @@ RANGE_AFTER_VALUE_RE = re.compile(rf"(?i)[ \t]*(?:[HL]\b[ \t]*)?[\(\[][ \t]*(?:(
 
 # ... or a reference range the value's sentence names a few words away: "Platelets 130 with a lab reference range of
 # 140-400", "within the normal range for men given on your report (13.5-17.5 g/dL)", "the normal range is 12.0 to 15.5".
-NAMED_RANGE_RE = re.compile(rf"(?i)\b(?:normal|reference|ref\.?|lab(?:oratory)?(?:['’]s)?)\s+(?:(?:reference|normal)\s+)?(?:range|interval|limits)\b[^.;!?\d]{{0,50}}?"
+NAMED_RANGE_RE = re.compile(rf"(?i)\b(?:normal|reference|ref\.?|standard|expected|healthy|lab(?:oratory)?(?:['’]s)?)\s+(?:(?:reference|normal)\s+)?(?:range|interval|limits)\b[^.;!?\d]{{0,50}}?"
                             rf"(?P<low>\d+(?:[.,]\d+)?)[ \t]*(?:{UNIT_ALTERNATIVES})?[ \t]*(?:[-–]|to)[ \t]*\d+(?:[.,]\d+)?"
                             rf"[ \t]*(?P<unit>{UNIT_ALTERNATIVES})?")
 RANGE_NAME_WORDS = ("range", "interval", "limits")

@@ -2229,6 +2229,14 @@ ROUND183_CLASSES = [
     ("Platelets 58 today; a further fall below 50 would mean holding the next dose.", "5", []),
     # a nadir named after a verb of change
     ("Platelets dropped to a low of 18 on day 9 - grade 3 - and recovered to 160.", "5", [(M, "plt", 3, 4)]),
+    # a record that opens with its event grades the event by its worst value
+    ("Event: Platelet count decreased. Nadir PLT 19 on 03/04, recovered 10/04 (PLT 141). CTCAE grade: 3.", "5", [(M, "plt", 3, 4)]),
+    # a standard range is a reference range
+    ("Test: Platelets / Result: 131 / Units: x10^9/L / Standard range: 150 - 400 — within the standard range.", "5", [(C, "plt", None, None)]),
+    # a reply above the message it quotes, longer than a bare grade, with no number of its own
+    ("Grade 2, no need to hold anything this week.\n\n> Hb 7.4 this morning - what grade is that?", "5", [(M, "hgb", 2, 3)]),
+    # a friend's or a neighbour's value is not the writer's
+    ("My platelets came back at 160. My friend on nivolumab had 30 and his team called it grade 4.", "5", []),
 ]
 
 
