@@ -1343,6 +1343,9 @@ LABEL_TIME_HEAD_RE = re.compile(r"(?i)^((?:wk|week|day|d|cycle|c|month|mo)[ \t]*
 MONTH_IN_LABEL_RE = re.compile(rf"(?i)\b{MONTH_NAME}")
 
 
+POST_LABEL_RE = re.compile(r"(?i)[ \t(]*(?:post|after)\b")  # a label that opens with "post" or "after"
+
+
 def latest_labelled(labels: list[str]) -> int:
     """Which of several values, each with the free-text label written beside it, is the most recent (see _latest_step)."""
     ranks = [label_rank(label) for label in labels]
@@ -1356,7 +1359,8 @@ def latest_labelled(labels: list[str]) -> int:
         now = [i for i in current if CURRENT_HEADER_RE.search(labels[i])]
         latest = now[-1] if now else current[-1]  # several after events: told in the order they happened
         # "6.9 this am → transfused 2 u PRBC → 8.1 on recheck": a recheck told after a value of now is the later
-        rechecked = [i for i in current if i > latest and RECHECK_HINT_RE.search(labels[i])]
+        # (as is one "post" an event told after it: "Hb 6.9 this am → 2u PRBC → 8.4 post")
+        rechecked = [i for i in current if i > latest and (RECHECK_HINT_RE.search(labels[i]) or POST_LABEL_RE.match(labels[i]))]
         return rechecked[-1] if rechecked else latest
     ages = [relative_age(label) for label in labels]
     if all(age is not None for age in ages):  # "160 two weeks ago, 98 yesterday": the youngest
@@ -1518,7 +1522,7 @@ NAMED_AS_THRESHOLD_RE = re.compile(r"(?i)(?<![^\s\d])[ \t]*(?:(?!(?:against|vs|v
                                    r"(?:cut[ -]?offs?|thresholds?|limits?|triggers?|targets?|goals?|LLN|ULN|lower[ \t]+limit|hold[ \t]+line|floor|"
                                    r"(?:(?:low|lower|bottom)[ \t]+(?:end|edge)[ \t]+of|bottom[ \t]+of)[ \t]+(?:the[ \t]+)?normal)\b")  # "said 4 is the low end of normal", "12 is the bottom of normal"
 NORMAL_RANGE_AFTER_RE = re.compile(r"(?i)[ \t]*(?:[-–]|to)[ \t]*\d")  # the rest of a normal range after its low end
-ALTERNATIVE_ASKED_RE = re.compile(r"(?i)\s+or\s+(?:(?:wait|go|hold|aim|use|stop|treat|transfuse)\s+(?:for|to|at|until|till)?\s*)?\d+(?:[.,]\d+)?(?!\d|[.,]\d)(?:[^.?!\n\d]{0,80}\?|[^.?!\n\d]{0,20}?\b(?:trigger|threshold|cut-?off)s?\b|\s+(?:as|is|being)\s+(?:the|a|our)\s+(?:[\w-]+\s+)?"
+ALTERNATIVE_ASKED_RE = re.compile(r"(?i)\s+(?:or|rather\s+than|instead\s+of)\s+(?:(?:wait|go|hold|aim|use|stop|treat|transfuse)\s+(?:for|to|at|until|till)?\s*)?\d+(?:[.,]\d+)?(?!\d|[.,]\d)(?:[^.?!\n\d]{0,80}\?|[^.?!\n\d]{0,20}?\b(?:trigger|threshold|cut-?off)s?\b|\s+(?:as|is|being)\s+(?:the|a|our)\s+(?:[\w-]+\s+)?"
                                   r"(?:trigger|threshold|cut-?off|target|goal)\b)")  # "… 7 or 8?", "Hb 7 or 8 in a cardiac pt?", "Hb 7 or 8 as the transfusion trigger"
 THRESHOLD_NOUNS = ("cut", "thresh", "limit", "trigger", "target", "goal", "lln", "uln", "hold line", "floor", "of normal", "minimum")  # NAMED_AS_THRESHOLD_RE's nouns
 # Who the patient is to the writer, before the patient's own value: "ours 68", "pt's 7.3", "our guy is at 1.3", "mine is 1.6".
@@ -1796,6 +1800,8 @@ def _find_mentions(text: str) -> list[Mention]:
                 header_unit, position = unit_first.group("unit"), unit_first.end()
                 if text[position:position + 2].strip()[:1] in ("[", "(") and (ranged := BRACKET_RE.match(text, position)):
                     position = ranged.end()  # "PLT x10^9/L [150-450] .......... 112": the reference range after the unit
+                elif (ranged := RANGE_COLUMN_RE.match(text, position)) is not None:
+                    position = ranged.end()  # "Hemoglobin   g/dL   12.0-15.5   8.9   L": the range's column, then the value's
         if not header_unit and "..." in text[position:position + 40] and (ranged := RANGE_THEN_LEADERS_RE.match(text, position)):
             header_unit, position = ranged.group("unit"), ranged.end()  # "PLT   150-400 x10^9/L .......... 59  L": the range and unit first
         dated = None
@@ -1911,8 +1917,8 @@ def _find_mentions(text: str) -> list[Mention]:
                 mentions.append(_mention(analyte, text, later.start("latest") if later.group("latest") else match.start(), later.end("num"),
                                          later.group("num"), bool(later.group("kilo")),
                                          later.group("unit"), None, later.span("num"), [parse_number(later.group("num"))]))
-        if not comparator and (text.startswith(" or ", number_span[1]) and ALTERNATIVE_ASKED_RE.match(text, number_span[1])
-                               or unit_text and text.startswith(" or ", value_match.end()) and ALTERNATIVE_ASKED_RE.match(text, value_match.end())):
+        if not comparator and (text[number_span[1]:number_span[1] + 2] in (" o", " r", " i") and ALTERNATIVE_ASKED_RE.match(text, number_span[1])
+                               or unit_text and text[value_match.end():value_match.end() + 2] in (" o", " r", " i") and ALTERNATIVE_ASKED_RE.match(text, value_match.end())):
             comparator = "target"  # "the transfusion threshold, Hb 7 or 8?", "Hb 7 g/dL or 8?": one of two numbers asked about, no value
         if not comparator and filler and CHANGE_SIZE_RE.search(filler):
             comparator = "target"  # "a hemoglobin fall of 2 g/dL": the size of a change, not a value
@@ -3575,6 +3581,7 @@ HEADING_RE = re.compile(r"[ \t](?:[^:\n\d.;?!()]|\d+(?:[.,]\d+)?[ \t]*(?:mg|mcg|
 DIGIT_AFTER_HEADING_RE = re.compile(r"[ \t]*(?=\d[\d.,]*(?![\d.,]*\)))")  # a value after it, not a list's number ("1) hold")
 
 
+RANGE_COLUMN_RE = re.compile(r"[ \t]*\d+(?:[.,]\d+)?[ \t]*[-–][ \t]*\d+(?:[.,]\d+)?(?=[ \t]{2,}\d)")  # a column of the reference range
 def _heading_end(text: str, position: int, reach: int) -> int | None:
     """Where a heading (HEADING_RE) of at most `reach` characters right after a name ends, when it names no other count and
     no threshold, goal, range or condition (NOT_TOLD_GAP_RE); None when there is none."""
@@ -4687,8 +4694,12 @@ def latest_of_timed_repeats(text: str, mentions: list[Mention]) -> list[Mention]
     for indexes in by_analyte.values():
         if len(indexes) < 2 or len(indexes) > 12:
             continue
-        taken_back = [earlier for earlier, later in zip(indexes, indexes[1:], strict=False) if _said_instead(text, mentions[earlier], mentions[later])]
+        taken_back = [earlier for earlier, later in zip(indexes, indexes[1:], strict=False)
+                      if _said_instead(text, mentions[earlier], mentions[later])
+                      or mentions[later].span[0] - mentions[earlier].span[1] <= 80 and "\n" not in text[mentions[earlier].span[1]:mentions[later].span[0]]
+                      and SPOILED_THEN_REPEATED_RE.search(text, mentions[earlier].span[1], mentions[later].span[0])]
         if taken_back:  # "Platelets are eighty, sorry, correction, the platelets are sixty eight": the value said instead is the value
+            # ("WBC 0.4 (sample clotted) — redrawn 11:20, WBC 3.9": so is the repeat of a spoiled sample)
             drop.update(taken_back)
             indexes = [i for i in indexes if i not in taken_back]
             if len(indexes) < 2:
