@@ -1058,11 +1058,11 @@ def _unreadable(analyte: str, text: str, start: int, garbled: re.Match) -> Menti
 # A range written where a value would be ("Hb 7-8 g/dL") and a goal or threshold named before the name ("target Hb",
 # "transfusion threshold: Hb 7"): not a value.
 # A range told over a time, then one value with its time: "180-200 throughout, 192 at discharge" (see VALUE_TIME_LABEL).
-RANGE_THEN_VALUE_RE = re.compile(rf"[ \t]*[-–][ \t]*(?:\d+(?:[.,]\d+)?|\.\d+)(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?[ \t]+(?:through(?:out)?(?:\s+(?:the\s+)?(?:admission|stay|week|course|hospitali[sz]ation))?|all\s+(?:along|week|admission|stay)|during\s+(?:the\s+)?(?:admission|stay|week)|"
+RANGE_THEN_VALUE_RE = re.compile(rf"[ \t]*(?:[-–]|and|to)[ \t]*(?:\d+(?:[.,]\d+)?|\.\d+)(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?[ \t]+(?:through(?:out)?(?:\s+(?:the\s+)?(?:admission|stay|week|course|hospitali[sz]ation))?|all\s+(?:along|week|admission|stay)|during\s+(?:the\s+)?(?:admission|stay|week)|"
                                  rf"over\s+(?:the\s+)?(?:admission|stay|week|course)|since\s+(?:cycle|c|day|d|week|wk)\s*\d{{1,3}})[ \t]*[,;][ \t]*(?:and[ \t]+)?"
                                  # the value at the range's end: labelled after it ("192 at discharge") or before it ("latest .5")
                                  rf"(?P<latest>(?:latest|now|today|currently|most\s+recent)[ \t]*:?[ \t]*)?{NUMBER}[ \t]*(?:{UNIT})?"
-                                 rf"(?(latest)|[ \t]+(?=(?:at|on|by)[ \t]+(?:discharge|admission|day|the\s+end|follow)))", re.IGNORECASE)
+                                 rf"(?(latest)|[ \t]+(?=(?:at|on|by)[ \t]+(?:(?:the[ \t]+)?day[ \t]+of[ \t]+)?(?:discharge|admission|day|the\s+end|follow)))", re.IGNORECASE)
 RANGE_AFTER_RE = re.compile(r"(?:-[<≤]?|\s*–\s*[<≤]?|[ \t]+-[ \t]+)\.?\d")  # "50-<75": a band of a grading table ("->" is an arrow)
 # "0.5 to <1.0", "50 - <75": the lower bound of a grading band, whatever the words around it
 BAND_AFTER_RE = re.compile(r"[ \t]*(?:to|-|–|—)[ \t]*[<≤][ \t]*\d")
@@ -1075,8 +1075,8 @@ def _dose_after_dash(text: str, position: int) -> bool:
     dose = DOSE_AFTER_DASH_RE.match(text, position)
     return dose is not None and NOT_A_VALUE_RE.match(text, dose.end()) is not None
 # Three or more values joined by spaced dashes are a series, not a range: "PLT 45 - 61 - 38".
-DASH_SERIES_RE = re.compile(r"(?:[ \t]+[-–][ \t]+\d+(?:\.\d+)?(?![\d.]|[ \t]*[-–]\s*\d[\d.]*\s*%)){2,}")
-DASH_SERIES_VALUE_RE = re.compile(r"\d+(?:\.\d+)?")
+DASH_SERIES_RE = re.compile(r"(?:[ \t]+[-–][ \t]+\d+(?:[.,]\d+)?(?![\d.]|,\d|[ \t]*[-–]\s*\d[\d.,]*\s*%)){2,}")  # (a decimal comma too: "5,2 – 3,8 – 2,6")
+DASH_SERIES_VALUE_RE = re.compile(r"\d+(?:[.,]\d+)?")
 # A name introduced as what is normal or usual: its value is no patient's ("A normal platelet count is about 150 to 400",
 # "The usual range for hemoglobin is 12 to 16", "a typical adult WBC is 4-11"); a patient's own usual value is not one of them
 # ("Her usual platelets are 250 but today 90").
@@ -1573,13 +1573,15 @@ def _current_after_threshold(text: str, position: int) -> re.Match | None:
 AGE_RE = re.compile(r"(?i)\b(?:he|she)(?:['’]s|s|\s+is)\s+(?P<age>\d{1,3})(?!\d|[.,]\d|\s*(?:k\b|x|/|g\b|mg|%))(?=\s*(?:[,.;!?]|and\b|but\b|y/?o\b|yrs?\b|years?\b|$))")
 # A sentence that opens with now and a value, after sentences of rules whose numbers are all thresholds: "If platelets fall
 # below 25 we'll admit; if they drop to 10 transfuse. Right now 63 and stable."
-NOW_SENTENCE_VALUE_RE = re.compile(rf"(?:[.;!?,][ \t]+|\n[ \t]*(?:[•*·‣-][ \t]*)?)(?P<cue>(?:right[ \t]+|for[ \t]+|as[ \t]+of[ \t]+)?(?:now|today|currently|current|latest|this[ \t]+morning))\b[ \t]*"
-                                   rf"(?:(?:it|they|she|he)(?:['’]s|['’]re|[ \t]+is|[ \t]+are)[ \t]+|is[ \t]+|are[ \t]+|:[ \t]*|at[ \t]+)?{NUMBER}[ \t]*(?:{UNIT})?",
+NOW_SENTENCE_VALUE_RE = re.compile(rf"(?:[.;!?,][ \t]+|\n[ \t]*(?:[•*·‣-][ \t]*)?)(?P<cue>(?:right[ \t]+|for[ \t]+|as[ \t]+of[ \t]+)?(?:now|today|currently|current|latest|this[ \t]+morning|{FOREIGN_TODAY}))\b[ \t]*"
+                                   rf"(?:(?:it|they|she|he)(?:['’]s|['’]re|[ \t]+is|[ \t]+are)[ \t]+|is[ \t]+|are[ \t]+|:[ \t]*|at[ \t]+|"
+                                   # ... "Hoy tiene 63.000", "Heute hat er 63.000", "Oggi ha 63.000", "Aujourd'hui elle est à 63 G/L"
+                                   rf"(?:(?:il|elle|er|sie|hij|zij|ele|ela)[ \t]+)?(?:tiene|tienen|est[áa]n?|hat|haben|liegt|liegen|ist|sind|ha|hanno|è|sono|heeft|hebben|is|zijn|tem|têm|est[áa]|estão|a|ont|est|sont)[ \t]+(?:(?:er|sie|es|hij|zij)[ \t]+)?(?:(?:à|a|bei|de|op|em|en)[ \t]+)?)?{NUMBER}[ \t]*(?:{UNIT})?",
                                    re.IGNORECASE)
 BASELINE_BEFORE_NAME_RE = re.compile(r"(?i)\b(?:baseline|pre-?treatment|pre-?ici|before\s+(?:treatment|immunotherapy)|previous|prior|initial)[ \t]*:?[ \t]*$")
 FIRST_DIGIT_RE = re.compile(r"(?<![\w.,^*])\d")  # a number's first digit (not one inside a name: "IMbrave150", nor a unit's power: "x10^9/L")
 RULE_MARK_RE = re.compile(r"[<>≤≥]")  # a rule's comparator, between a value and a sentence that opens with now
-NOW_CUE_WORDS = ("now", "today", "current", "latest", "morning")  # the words of now NOW_SENTENCE_VALUE_RE's cue needs (a cheap test first)
+NOW_CUE_WORDS = ("now", "today", "current", "latest", "morning", "hoy", "oggi", "heute", "aujourd", "hoje", "vandaag")  # the words of now NOW_SENTENCE_VALUE_RE's cue needs (a cheap test first)
 RULE_NUMBER_BEFORE_RE = re.compile(r"(?i)(?:\b(?:to|below|under|above|over|than|at|of|grade|grado|grad|graad)|\bG|[<>≤≥]=?)[ \t]*$")  # (a grade the rule gives)
 
 

@@ -2332,6 +2332,19 @@ ROUND183_READS = [
     ("Haemoglobin stayed normal throughout (13.4 g/dL).", {"hgb": 13.4}),
     # the patient's actual count after another's value filed in error
     ("ANC 0.1 belongs to bed 6, filed in error; pt's actual count 2.2", {"anc": 2.2}),
+    # a clock in hours is no value of a series
+    ("Hb 6,8 g/dL à 7h, contrôle à 19h 7,9 g/dL", {"hgb": 7.9}),
+    # a series of values with decimal commas between dashes
+    ("Thrombozyten 210 – 160 – 98", {"plt": 98}),
+    ("Neutrophile im Verlauf 3,1 – 2,2 – 1,4 G/l", {"anc": 1.4}),
+    # the repeat of a spoiled sample replaces it
+    ("PLT 9 (clumped) - recollected in citrate 10:40, PLT 166", {"plt": 166}),
+    # a value told after a supposition, in another language
+    ("Wenn die Thrombozyten unter 50 fallen, pausieren wir. Heute hat er 88.", {"plt": 88}),
+    # a value post an event, after a value of this morning
+    ("plt 8 this am -> 1 pool -> 27 post", {"plt": 27}),
+    # the reference range's column between the unit and the value
+    ("Platelets   x10^9/L   150-400   61   L", {"plt": 61}),
 ]
 
 
