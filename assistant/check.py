@@ -639,7 +639,7 @@ VALUE_IN_HEAD_RE = re.compile(r"(?i)\d[.,]\d|\d\s*(?:x\s*10|×\s*10|g/dl|g/l|/[�
 # A head that names the episode, then a colon before its grade: "Neutropenia this cycle, resolved (D8 1.4, …): grade 2".
 # A condition's bracket of values right before a claim: "Thrombocytopenia (nadir 17 on day 4, 109 at discharge), grade 3".
 CONDITION_BRACKET_BEFORE_RE = re.compile(r"(?i)(?:p(?:[ée]|ae)ni[ae]?|an(?:a?[ée]|ä)mi[ae]?)\s*\([^()]*\d[^()]*[,;][^()]*\d[^()]*\)\s*[,:—–-]?\s*(?:(?:of|de|di|del|von|van|do|da)\s+)?$")
-EPISODE_HEAD_RE = re.compile(r"(?i)\b(?:resolv\w*|recover\w*|erholt|r[ée]cup[ée]r\w*|recuperad\w*|risolt\w*|hersteld|this\s+cycle|episode)\b(?:[^.;\n]|(?<=\d)\.(?=\d)|(?<=\d);(?=\s*\w)){0,80}(?::|\)\s*(?:[—–-]|,\s*(?:(?:of|de|di|del|von|van|do|da)\s+)?))\s*$")  # (… "(D8 1.1, …) — grade 4", "…), di grado 3")
+EPISODE_HEAD_RE = re.compile(r"(?i)\b(?:resolv\w*|recover\w*|erholt|r[ée]cup[ée]r\w*|r[ée]solu\w*|resuelt\w*|recuperad\w*|risolt\w*|hersteld|opgelost|this\s+cycle|episode)\b(?:[^.;\n]|(?<=\d)\.(?=\d)|(?<=[\d ]);(?=\s*\w)){0,80}(?::|\)\s*(?:[—–-]|,\s*(?:(?:of|de|di|del|von|van|do|da)\s+)?))\s*$")  # (… "(D8 1.1, …) — grade 4", "…), di grado 3")
 # The worst value as the subject of a claim: "the nadir was grade 3", "its lowest count reached grade 4", "worst value: grade 2".
 WORST_SUBJECT_BEFORE_RE = re.compile(r"(?i)\b(?:the|its|her|his|their)\s+(?:nadir|lowest|worst)(?:\s+(?:count|value|level|point|reading|result))?"
                                      r"(?:\s*\([^()\n]{1,20}\))?\s+(?:was|is|were|reached|hit|corresponded\s+to|represented)\s+(?:a\s+|an\s+)?(?:ctcae\s+)?$")
@@ -1192,13 +1192,14 @@ DENIED_START_RE = re.compile(ANSWER_LEAD + r"(?:no\b(?=\s*[,.;:!—–-]|\s+(?:i
 AFFIRMED_START_RE = re.compile(ANSWER_LEAD + r"(?:yes|yep|yeah|correct|right|exactly|indeed|that's\s+right|s[íì]|si(?=[,.!])|oui|ja|sim|esatto|exacto|exact|klopt|genau|correcto|corretto|certo)\b")
 # Another's claim reported as such: "initially reported as grade 2", "was graded 2 in error", "mistakenly called grade 3".
 REPORTED_HINT_RE = re.compile(r"initially|originally|previously|first|incorrect|erroneous|mistaken|wrong|falsely|error|mistake|mis")
-SAID_BY_ANOTHER_BEFORE_RE = re.compile(r"(?i)\b(?:nurse|doctor|dr\.?(?:\s+[A-Z]\w*)?|oncologist|physician|resident|pharmacist|gp|registrar|fellow|"
+SAID_BY_ANOTHER_BEFORE_RE = re.compile(r"(?i)\b(?:nurse|doctor|docs?|onc|dr\.?(?:\s+[A-Z]\w*)?|oncologist|physician|resident|pharmacist|gp|registrar|fellow|"
                                        r"attending|consultant|he|she|they)\s+(?:said|says|told\s+(?:me|us|him|her)|thinks?|thought|called\s+it|wrote)\s+"
                                        r"(?:that\s+)?(?:(?:that|it|this)(?:['’]?s|\s+is|\s+was)\s+|(?:my|his|her|their|the)\s+(?:[^.?!\n]|\.\d){1,40}?\s+(?:is|are|was|were)\s+)?(?:an?\s+)?$")
 # ... and in the other languages: "o médico disse que é anemia grau 2, está certo?", "el médico dijo que es grado 2, ¿es correcto?"
 SAID_BY_ANOTHER_FOREIGN_BEFORE_RE = re.compile(
     r"(?i)\b(?:m[ée]dic[oa]|m[ée]decin|enfermeir[oa]|enfermer[oa]|infermier[ea]|infirmi[èe]re|[äa]rzt(?:in)?|dokter|huisarts|arts|"
-    r"onc[óo]log[oa]|oncologista|oncologue|onkolog(?:e|in)|hematologista|hemat[óo]log[oa]|ematolog[oa]|h[ée]matologue)\s+"
+    r"onc[óo]log[oa]|oncologista|oncologue|onkolog(?:e|in)|hematologista|hemat[óo]log[oa]|ematolog[oa]|h[ée]matologue)"
+    r"(?:\s+(?:do|da|de|del|della|di|du|de\s+la|von|vom|van)\s+[\w-]+)?\s+"  # "o médico do plantão disse que …"
     r"(?:disse|dijo|ha\s+dicho|ha\s+detto|dice|diz|a\s+dit|dit|sagte|sagt|meinte|hat\s+gesagt|zei|zegt|heeft\s+gezegd|falou|afirmou)\s+"
     r"(?:(?:que|che|dass|dat)\s+|qu['’])?(?:(?:é|es|è|est|ist|is|era|war|was|c['’]est|het\s+is)\s+|"
     r"(?:mis|mes|meus|minhas|mijn|meine|i\s+miei|le\s+mie|la|el|le|il|a|o|die|der|de|het)\s+(?:[^.?!\n]|[.,]\d){1,40}?\s+(?:son|sont|s[ãa]o|sono|sind|zijn|es|est|é|è|ist|is)\s+)?"
@@ -2874,7 +2875,7 @@ GENERAL_AFTER_RE = re.compile(rf"(?i)(?:\s+(?!(?:and|or|but|so|we|i|you|she|he|t
                               r"(?:(?:on|in|with|during|after|of|from|due\s+to|caused\s+by)\s+(?:[\w-]+(?:\.\d+)*\s+){0,4}?)?"  # never past a full stop
                               r"\b(?:is|are|usually|typically|generally|often|needs?|requires?|means?|warrants?|calls?\s+for|should|may|"
                               r"can|could|would|will|starts?|begins?|occurs?|happens?|carries|implies|mandates?|triggers?|prompts?|"
-                              r"shares?|gets?|responds?|has|have)\b"
+                              r"shares?|gets?|responds?|has|have|(?:was|were)\s+(?:lower|higher|milder|worse|less|more)\b)\b"  # "I thought grade 1 was lower"
                               # a band's definition: "puts grade 3 thrombocytopenia at <50 down to 25"
                               rf"|(?:\s+[\w-]+)?(?:\s+{TERM_ALTERNATIVES.replace('(?P<', '(?P<d_')})?\s*(?:at|as|is|=|:)?\s*"
                               r"(?:[<>≤≥]|less\s+than|below|under|between|from)\s*\d")
@@ -3785,6 +3786,9 @@ SUPPOSING_CLAUSE_RE = re.compile(r"(?i)[\W_]*(?:if|should|unless|in\s+case|(?:af
                                  r"last\s+(?:cycle|time|week|month)|previously|at\s+baseline|on\s+admission)\b")
 
 
+RECOVERED_TO_BEFORE_RE = re.compile(r"(?i)\b(?:resolved|recovered|rose|improved|returned|came\s+back(?:\s+up)?|back\s+up)\s+to\s*$")
+
+
 def _value_for_claim(claim: Claim, all_values: list[Mention], value_starts: list[int], clauses,
                      clause_starts: list[int], text: str = "") -> tuple[Mention | None, bool]:
     """The lab value a grade claim is about: its own analyte in the same clause first, then the same
@@ -3795,6 +3799,10 @@ def _value_for_claim(claim: Claim, all_values: list[Mention], value_starts: list
     def distance(m: Mention) -> int:
         return min(abs(m.span[0] - claim.span[1]), abs(claim.span[0] - m.span[1]))
 
+    if any(m.span[0] >= claim.span[1] for m in values) and any(m.span[1] <= claim.span[0] for m in values):
+        # "fell to 23 …; the event was assessed as grade 3 thrombocytopenia and resolved to 140": the value it recovered to
+        # after the claim is not the one it grades, when one was told before it
+        values = [m for m in values if not (m.span[0] >= claim.span[1] and RECOVERED_TO_BEFORE_RE.search(text, max(claim.span[1], m.span[0] - 24), m.span[0]))]
     in_clause = [m for m in values if clause[0] <= m.span[0] < clause[1]]
     opening = text.rfind("(", clause[0], claim.span[0])
     if opening > text.rfind(")", clause[0], claim.span[0]) and claim.span[0] - opening <= 30:

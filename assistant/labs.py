@@ -2875,7 +2875,7 @@ CONDITION_STEMS = {"neutrop": "anc", "granulocytop": "anc", "thrombocytop": "plt
 CONDITION_ANALYTES = {**{f"{stem}{e}ni": analyte for stem, analyte in CONDITION_STEMS.items() for e in ("e", "é")},
                       **{spelling: "hgb" for spelling in ("anaemi", "anemi", "anämi", "anémi")}}
 # Only labels of time or of which value it is: "(v5.0)" names a version and "(just under 1.5)" a threshold, not values.
-CONDITION_LABEL = (rf"(?:{DATE_LABEL}|(?:giorno|d[íi]a|jour|tag|dag|dia)[ \t]*\+?\d{{1,3}}|(?:at\s+|on\s+)?(?:nadir|lowest|low|min(?:imum)?|peak|worst|admission|discharge|presentation|diagnosis|"
+CONDITION_LABEL = (rf"(?:{DATE_LABEL}|(?:giorno|d[íi]a|jour|j|tag|dag|dia)[ \t]*\+?\d{{1,3}}|(?:at\s+|on\s+)?(?:nadir|lowest|low|min(?:imum)?|peak|worst|admission|discharge|presentation|diagnosis|"
                    r"today|now|current(?:ly)?|latest|recovery|recovered|follow-?up|last|initial|first|repeat|recheck|"
                    r"sortie|entr[ée]e|Entlassung|Aufnahme|alta|ingreso|dimissione|ricovero|ontslag|opname|"  # "(nadir 6,9 g/dL, sortie 9,2 g/dL)"
                    r"pre-?\w*|post-?\w*|(?:mon|tues|wednes|thurs|fri|satur|sun)day))")
@@ -2888,7 +2888,7 @@ CONDITION_ITEM = (rf"(?:{CONDITION_LABEL}[ \t]*[:=]?[ \t]*{CONDITION_ITEM_VALUE}
 # Words of the episode between a condition and its bracket: "Grade 3 neutropenia this cycle, resolved (D8 1.4, D12 0.4, D15 1.7)".
 EPISODE_GAP = (r"(?:[ \t]+(?:this|that|during|in)[ \t]+(?:cycle|course|week|admission|episode)(?:[ \t]*\d+)?|[ \t]+(?:on|during|in|after)[ \t]+(?:[Cc]|cycle[ \t]*)\d{1,2}"
                r"|[ \t]+(?:im|in|au|al|nel|no|während)[ \t]+(?:[Zz]yklus|cycle|ciclo|cyclus)[ \t]*\d{1,2})?"  # "Neutropenie im Zyklus 2"
-               r"(?:[ \t]*,?[ \t]*(?:now[ \t]+)?(?:resolved|resolving|recovered|recovering|improving|improved|erholt|r[ée]cup[ée]r[ée]e?|recuperad[ao]|risolt[ao]|hersteld))?"
+               r"(?:[ \t]*,?[ \t]*(?:now[ \t]+)?(?:resolved|resolving|recovered|recovering|improving|improved|erholt|r[ée]cup[ée]r[ée]e?|r[ée]solue?|resuelt[ao]|recuperad[ao]|risolt[ao]|hersteld|opgelost))?"
                # ... and its change of grade: "Neutropenia improved from grade 4 to grade 1 (0.3 → 1.4)"
                r"(?:[ \t]+(?:improved|worsened|went|progressed|recovered|fell|rose|dropped)[ \t]+from[ \t]+(?:grade|G)[ \t]*[0-4][ \t]+to[ \t]+(?:grade|G)[ \t]*[0-4])?")
 # ... or a single value with no label, when its decimals or its unit tell it is one (a bare whole number may be a reference: "(12)")

@@ -2237,6 +2237,15 @@ ROUND183_CLASSES = [
     ("Grade 2, no need to hold anything this week.\n\n> Hb 7.4 this morning - what grade is that?", "5", [(M, "hgb", 2, 3)]),
     # a friend's or a neighbour's value is not the writer's
     ("My platelets came back at 160. My friend on nivolumab had 30 and his team called it grade 4.", "5", []),
+    # another's grade asked about, said by "the doc" or by a doctor "of" somewhere, in English or Portuguese
+    ("my platelets were 120 and the doc said thats grade 2 is that right??", "5", []),
+    ("Meu hemoglobina deu 9,5 e a médica da clínica disse que é anemia grau 3, está certo?", "5", []),
+    # a grade compared with another grade is no claim about a value
+    ("Hb 10.4 today. I thought grade 2 was lower than that.", "5", []),
+    # a French episode "résolue", with spaces before its semicolons
+    ("Thrombopénie au cycle 3, résolue (J8 90 ; J15 21 ; J22 160 G/L), de grade 3.", "5", [(M, "plt", 3, 4)]),
+    # the value a count recovered to after the claim is not the one it grades
+    ("The ANC fell to 0.3 on day 12; it was assessed as grade 3 neutropenia and resolved to 1.9 by day 20.", "5", [(M, "anc", 3, 4)]),
 ]
 
 
