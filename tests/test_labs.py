@@ -2345,6 +2345,10 @@ ROUND183_READS = [
     ("plt 8 this am -> 1 pool -> 27 post", {"plt": 27}),
     # the reference range's column between the unit and the value
     ("Platelets   x10^9/L   150-400   61   L", {"plt": 61}),
+    # a range since a treatment began, then the current value, with leading dots
+    ("neuts between .9 and 1.3 since starting pembro, current 1.1", {"anc": 1.1}),
+    # a relative's value, when the writer asks about starting the drug themselves
+    ("my brother had platelets of 40 on opdivo, should i worry about starting it?", {}),
 ]
 
 
