@@ -3786,6 +3786,7 @@ SUPPOSING_CLAUSE_RE = re.compile(r"(?i)[\W_]*(?:if|should|unless|in\s+case|(?:af
                                  r"last\s+(?:cycle|time|week|month)|previously|at\s+baseline|on\s+admission)\b")
 
 
+RECOVERED_WORDS = ("resolv", "recover", "rose", "improv", "return", "came back", "back up")  # RECOVERED_TO_BEFORE_RE's (a cheap test first)
 RECOVERED_TO_BEFORE_RE = re.compile(r"(?i)\b(?:resolved|recovered|rose|improved|returned|came\s+back(?:\s+up)?|back\s+up)\s+to\s*$")
 
 
@@ -3799,7 +3800,8 @@ def _value_for_claim(claim: Claim, all_values: list[Mention], value_starts: list
     def distance(m: Mention) -> int:
         return min(abs(m.span[0] - claim.span[1]), abs(claim.span[0] - m.span[1]))
 
-    if any(m.span[0] >= claim.span[1] for m in values) and any(m.span[1] <= claim.span[0] for m in values):
+    if " to" in (after := text[claim.span[1]:claim.span[1] + 80]) and any(word in after for word in RECOVERED_WORDS) \
+            and any(m.span[0] >= claim.span[1] for m in values) and any(m.span[1] <= claim.span[0] for m in values):
         # "fell to 23 …; the event was assessed as grade 3 thrombocytopenia and resolved to 140": the value it recovered to
         # after the claim is not the one it grades, when one was told before it
         values = [m for m in values if not (m.span[0] >= claim.span[1] and RECOVERED_TO_BEFORE_RE.search(text, max(claim.span[1], m.span[0] - 24), m.span[0]))]
