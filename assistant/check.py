@@ -1009,7 +1009,7 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
                        or "episode" in lowered_after or "course" in lowered_after or "admission" in lowered_after) \
                 and EPISODE_AFTER_RE.match(text, after_term, end):
             of_episode = True  # "grade 3 neutropenia, resolving", "grade 3 this cycle": the episode's grade is its worst value's
-        if ")" in before[-5:] and not of_episode and CONDITION_BRACKET_BEFORE_RE.search(before):
+        if ")" in before[-9:] and not of_episode and CONDITION_BRACKET_BEFORE_RE.search(before):
             of_episode = True  # "Anaemia (nadir 6.9, discharge 9.2 g/dL), grade 3": the condition's values, judged on the lowest
         if (":" in before[-4:] or ")" in before[-9:]) and not of_episode and EPISODE_HEAD_RE.search(text, max(start, claim_start - 120), claim_start):
             of_episode = True  # "Neutropenia this cycle, resolved (D8 1.4, D12 0.7, D15 2.1): grade 2": the episode's grade
@@ -1095,7 +1095,7 @@ OTHER_TIME_HINT_RE = re.compile(r"nadir|lowest|worst|peak|baseline|previous|init
                                 r"yesterday|before|gestern|hier|ayer|ieri|gisteren|ontem|entr[ée]e|ingres|aufnahme|opname|admiss")
 DEFINED_HINT_RE = re.compile(r"[<≤=]|(?=[lbusdo])(?:less|below|under|unter|sous|dessous|debajo|sotto|onder|abaixo)")
 # ... or a band's edge named bare after its grade: "(grade 4 below 25)", "(grade 4 only under 0.2)"
-DEFINED_AFTER_RE = re.compile(r"(?i)\s*(?:(?:is|=|means)\s*|(?:(?:only|just|erst|nur|seulement|solo|solamente|apenas|pas)\s+)?"
+DEFINED_AFTER_RE = re.compile(r"(?i)\s*(?:(?:is|=|means)\s*(?:(?:an?\s+)?(?:Hb|Hgb|ha?emoglobin|ANC|platelets?|plts?|WBC|ALC|neutrophils?|lymphocytes?)\s*(?:of\s+)?)?|(?:(?:only|just|erst|nur|seulement|solo|solamente|apenas|pas)\s+)?"
                               r"(?=[bu<≤]|sous|en\s+dessous|por\s+debajo|sotto|onder|abaixo)|"
                               # "Grad 4 wäre erst unter 0,1", "grade 4 would only be below 0.1", "le grade 4 serait sous 0,1"
                               r"(?:would\s+(?:only\s+)?be|w[äa]re|serait|ser[íi]a|sarebbe|zou(?:\s+pas)?(?:\s+zijn)?)\s+(?:(?:erst|only|seulement|"
@@ -1817,7 +1817,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                     graded_here.add((target.analyte, target.value))
                 lln = _range_lln(text, target, named_ranges) \
                     or (_stated_lln(text, spans, target, s_start, stated_lln) if stated_lln or target.span[0] < s_start else None) \
-                    or (named_ranges.lln_within(target, s_start, s_end) if target.span[0] < s_start else None) \
+                    or (named_ranges.lln_within(target, max(target.span[1], s_start - 2 * RANGE_REACH), s_end) if target.span[0] < s_start else None) \
                     or (text_llns[target.analyte][1] if target.analyte in text_llns and text_llns[target.analyte][0] < target.span[0] else None)
                 finding = next((found for version in claim_versions
                                 if (found := _judge_claim(claim, target, substituted, version, OTHER_VERSION[version],
@@ -2028,7 +2028,7 @@ LLN_COMPARISON_RE = re.compile(r"(?i)\b(?P<rel>below|under|less\s+than|lower\s+t
 # "Within the normal range" in Spanish, Italian, French, German, Dutch and Portuguese.
 FOREIGN_WITHIN = (r"dentro\s+de(?:l|\s+los)\s+(?:rango|l[íi]mites|valores)\s+normal(?:es)?|nella\s+norma|(?:dentro\s+(?:il|al)|nel)\s+range(?:\s+di\s+normalit[àa])?|"
                   r"(?:entro|nei)\s+(?:i\s+)?limiti(?:\s+della\s+norma|"
-                  r"\s+di\s+norma|\s+normali)?|dans\s+les\s+normes|im\s+Normbereich|innerhalb\s+der\s+Norm|binnen\s+de\s+norm(?:aalwaarden)?|"
+                  r"\s+di\s+norma|\s+normali)?|dans\s+les\s+normes|im\s+(?:Norm|Referenz)bereich|innerhalb\s+der\s+Norm|innerhalb\s+des\s+(?:Norm|Referenz)bereichs?|binnen\s+de\s+norm(?:aalwaarden)?|"
                   r"dentro\s+d[ao]s?\s+(?:normalidade|valores\s+normais|limites\s+normais)")
 # The same comparisons in Spanish, Italian, French, German, Dutch and Portuguese: "dentro del rango normal", "nella norma",
 # "en dessous de la normale", "unter der Norm", "binnen de norm", "abaixo do normal".
@@ -2304,8 +2304,8 @@ RANGE_COMPARISON_RE = re.compile(rf"(?i)\b(?:(?P<rel>within|inside|in|outside(?:
                                  rf"\s*(?P<unit>{UNIT_ALTERNATIVES})?(?![\w.,]*\d)")
 
 
-FOREIGN_WITHIN_WORDS = ("normes", "la norma", "normbereich", "der norm", "de norm", "normales", "normais", "normalidade", "rango normal")  # FOREIGN_WITHIN's
-RANGE_ANCHOR_RE = _scan(r"(?i)(?#first)(?:(?:normal|reference|ref\.?)\s+(?:range|limits|interval)|rango\s+normal|range\s+di\s+normalit|norme|norma\b|normbereich|norm\b|normaalw|normales|normais|normalidade|limiti)")
+FOREIGN_WITHIN_WORDS = ("normes", "la norma", "normbereich", "referenzbereich", "der norm", "de norm", "normales", "normais", "normalidade", "rango normal")  # FOREIGN_WITHIN's
+RANGE_ANCHOR_RE = _scan(r"(?i)(?#first)(?:(?:normal|reference|ref\.?|standard|expected|healthy)\s+(?:range|limits|interval)|rango\s+normal|range\s+di\s+normalit|norme|norma\b|normbereich|referenzbereich|norm\b|normaalw|normales|normais|normalidade|limiti)")
 
 
 def _range_limit(analyte: str, number_text: str, unit: str | None) -> float | None:
@@ -4089,7 +4089,7 @@ STATED_LLN_RE = re.compile(rf"(?i)(?:lower\s+limit(?:\s+of\s+normal)?|\bLLN|\bLI
 RANGE_AFTER_VALUE_RE = re.compile(rf"(?i)[ \t]*(?:[HL]\b[ \t]*)?[\(\[][ \t]*(?:(?:male|female|men|women|homme|femme|Mann|Frau|hombre|mujer|uomo|donna|man|vrouw|m|f)(?:[ \t]*[,:;][ \t]*|[ \t]+(?=ref|normal|range|lab)))?(?:(?:(?:lab(?:oratory)?|local|our|the\s+lab's)[ \t]+(?:range|ref(?:erence)?(?:[ \t]+range)?|normal)|"
                                   # "(our laboratory's range for men is 13.5–17.5 g/dL)"
                                   rf"(?:(?:our|the|local)[ \t]+)?lab(?:oratory)?['’]s[ \t]+(?:(?:reference|normal)[ \t]+)?range(?:[ \t]+for[ \t]+(?:men|women|males|females|adults))?(?:[ \t]+is)?|"
-                                  rf"ref(?:erence)?\.?(?:[ \t]+range)?|normal(?:[ \t]+range)?|RR|NR|N|"
+                                  rf"(?:ref(?:erence)?\.?|normal)(?:[ \t]+range)?(?:[ \t]+for[ \t]+(?:men|women|males|females|adults))?|RR|NR|N|"
                                   # ... in the other languages read: "(Referenzbereich 13,5–17,5 g/dl)", "(VR 12-16)", "(normes 150-400)"
                                   rf"Referenz(?:bereich|wert[e]?)?|Normbereich|Norm|r[ée]f[ée]rence|valeurs?[ \t]+(?:de[ \t]+)?r[ée]f[ée]rence|normes?|"
                                   rf"VR|VN|rango(?:[ \t]+de[ \t]+referencia)?|valores?[ \t]+(?:de[ \t]+)?referencia|intervallo(?:[ \t]+di[ \t]+riferimento)?|"
@@ -4185,8 +4185,9 @@ class _NamedRanges:
 
     def lln_within(self, mention: Mention, start: int, end: int) -> float | None:
         """The low end of a range named in text[start:end], when it is a plausible lower limit for the mention's analyte:
-        also a claim's own sentence about an earlier value ("Your haemoglobin is 13.1 g/dL. The normal range for men … is
-        13.5–17.5 g/dL, so … grade 1 anaemia")."""
+        also a claim's own sentence about an earlier value, or the sentences between ("Your haemoglobin is 13.1 g/dL. The
+        normal range for men … is 13.5–17.5 g/dL, so … grade 1 anaemia", "… so your result is below normal. Doctors call this
+        grade 1")."""
         if self.words.starts == [] or mention.analyte not in DEFAULT_LLN or not self.words.within(start, end):
             return None
         usual = DEFAULT_LLN[mention.analyte]

@@ -2246,6 +2246,13 @@ ROUND183_CLASSES = [
     ("Thrombopénie au cycle 3, résolue (J8 90 ; J15 21 ; J22 160 G/L), de grade 3.", "5", [(M, "plt", 3, 4)]),
     # the value a count recovered to after the claim is not the one it grades
     ("The ANC fell to 0.3 on day 12; it was assessed as grade 3 neutropenia and resolved to 1.9 by day 20.", "5", [(M, "anc", 3, 4)]),
+    # a grade defined with the count's name before its bound is a definition
+    ("Grade 2 thrombocytopenia is platelets <75; her platelets of 80 are therefore grade 1.", "5", []),
+    # a reference range named for men or women, and one told in a sentence between the value and the claim
+    ("Hb 12.6 g/dL (normal range for women 12.0–15.5 g/dL) - grade 1 anaemia.", "5", [(M, "hgb", 1, 0)]),
+    ("Your haemoglobin is 13.0 g/dL. The normal range for men on your report is 13.5–17.5 g/dL, a little above it. We call this grade 1 anaemia.", "5", []),
+    # German "within the range" with "des Normbereichs"
+    ("Thrombozyten 128/nl, innerhalb des Referenzbereichs (150–400/nl).", "5", [(C, "plt", None, None)]),
 ]
 
 
