@@ -367,7 +367,7 @@ AT_BOUND_HINT_RE = re.compile(r"at |moins|menos|almeno|mindest|minstens|plus|xim
 # "the cut-off that defines grade 2", "grade 2 anemia means a hemoglobin below 10".
 # ... right after the grade, before the condition it bounds: "the grade 4 line for thrombocytopenia", "the grade 3 cut-off for ANC"
 LINE_AFTER_RE = re.compile(r"(?i)\s+(?:threshold|cut-?off|cutoff|boundary|limit|border|line)\s+(?:for|of)\b")
-THRESHOLD_AFTER_RE = re.compile(r"(?i)\s*(?:(?:(?!(?:since|because|as|when|while|so|but|and|after|before)\b)\w+\s+){0,4}?"
+THRESHOLD_AFTER_RE = re.compile(r"(?i)\s*(?:/\s*(?:G|grade\s*)[0-5]\s+)?(?:(?:(?!(?:since|because|as|when|while|so|but|and|after|before)\b)\w+\s+){0,4}?"  # ("the G1/G2 border")
                                 r"(?:threshold|cut-?off|cutoff|boundary|limit|band|border|mark|(?<!in )line)\b"
                                 r"|(?:(?!(?:in|under|per|by|using|according|of)\b)\w+\s+){0,4}?(?:criteria|criterion)\b"
                                 r"|(?:(?!(?:since|after|before|until)\b)\w+\s+){0,4}?(?:means|is\s+defined|defined\s+as|refers\s+to|starts?|begins?|applies|kicks\s+in|stops?|"

@@ -2253,6 +2253,8 @@ ROUND183_CLASSES = [
     ("Your haemoglobin is 13.0 g/dL. The normal range for men on your report is 13.5–17.5 g/dL, a little above it. We call this grade 1 anaemia.", "5", []),
     # German "within the range" with "des Normbereichs"
     ("Thrombozyten 128/nl, innerhalb des Referenzbereichs (150–400/nl).", "5", [(C, "plt", None, None)]),
+    # a border between two grades written with their short names
+    ("Platelets 76 - grade 1, just above the G1/G2 border.", "5", []),
 ]
 
 
