@@ -25,6 +25,7 @@ from assistant.labs import (
     ANALYTE_PATTERNS,
     ANALYTE_RE,
     CANONICAL_UNIT,
+    CORRECTED_TO_GAP_RE,
     DELIMITED_LINE_RES,
     DRUG_BEFORE_RE,
     FISHBONE_RE,
@@ -409,7 +410,7 @@ REFERRING = (r"\b(?:that|this|it|which|i|she|he|the\s+same\s+(?:value|count|numb
              r"(?:\s+(?:does|did)\s+not|\s+doesn['’]t|\s+didn['’]t)(?:\s+(?:yet|quite|even))?\s+(?:reach|meet|qualify\s+as|count\s+as|amount\s+to)|"
              r"\s+(?:reaches|reached|meets|met|qualifies\s+as|amounts\s+to))\s+(?:(?:still|only|now|just|already|probably|actually|really|truly|in\s+fact|consistent\s+with|in\s+keeping\s+with|an?|CTCAE|the|"
              r"mild|moderate|severe|slight|minor|marked|significant|decrease|drop|dip|fall|reduction|"  # "This is a mild (grade 1) drop", "a mild decrease (grade 1)"
-             r"at\s+most|at\s+least|no\s+(?:worse|higher|more)\s+than|not)\s+){0,3}")
+             r"at\s+most|at\s+least|no\s+(?:worse|higher|more)\s+than|not|in|within)\s+){0,3}")  # "this is in the grade 1 (mild) range"
 # A sentence that starts by referring to what the previous one said.
 # A chat log's time stamp that opens a line: "[14:03] Fellow: that's G3".
 CHAT_STAMP = r"(?:\[[\d:./ -]{3,20}\][ \t]*)?"
@@ -3107,7 +3108,7 @@ def _spoiled(series: Mention, index: int) -> bool:
     """Whether step `index` of a series is a spoiled sample the next step repeats ("Plt 48 in EDTA (clumps seen on smear),
     recollected in Na citrate: 176"): no value of the episode."""
     gap = series.raw[series.steps[index][2][1] - series.span[0]:series.steps[index + 1][2][0] - series.span[0]]
-    return SPOILED_THEN_REPEATED_RE.search(gap) is not None
+    return SPOILED_THEN_REPEATED_RE.search(gap) is not None or CORRECTED_TO_GAP_RE.search(gap) is not None  # "18 K/uL *** CORRECTED to 81"
 
 
 def _told_before(history: dict[str, list[Mention]], analyte: str, position: int) -> Mention | None:
@@ -3118,8 +3119,11 @@ def _told_before(history: dict[str, list[Mention]], analyte: str, position: int)
 
 
 def _steps(mention: Mention) -> list[Mention]:
-    """Each value of a series as a mention of its own (the mention itself when it is no series)."""
-    return [step for _, _, span in mention.steps if (step := mention.step_value(span[1])) is not None] if len(mention.steps) > 1 else [mention]
+    """Each value of a series as a mention of its own (the mention itself when it is no series), but a spoiled or corrected
+    one, which the next step replaces (see _spoiled)."""
+    return [step for index, (_, _, span) in enumerate(mention.steps)
+            if not (index + 1 < len(mention.steps) and _spoiled(mention, index)) and (step := mention.step_value(span[1])) is not None] \
+        if len(mention.steps) > 1 else [mention]
 
 
 SPAN_OF = attrgetter("span")  # a mention's (start, end), by which mentions in text order are ordered

@@ -2255,6 +2255,10 @@ ROUND183_CLASSES = [
     ("Thrombozyten 128/nl, innerhalb des Referenzbereichs (150–400/nl).", "5", [(C, "plt", None, None)]),
     # a border between two grades written with their short names
     ("Platelets 76 - grade 1, just above the G1/G2 border.", "5", []),
+    # a grade said of the value's range, referring back
+    ("Your platelet count is 68. That is in the grade 1 range.", "5", [(M, "plt", 1, 2)]),
+    # a corrected result is no value of the episode its grade is about
+    ("PLT 9 K/uL *** CORRECTED to 90 K/uL ***. Grade 4 thrombocytopenia, platelets transfused.", "5", [(M, "plt", 4, 1)]),
 ]
 
 
