@@ -1080,9 +1080,10 @@ DASH_SERIES_VALUE_RE = re.compile(r"\d+(?:[.,]\d+)?")
 # A name introduced as what is normal or usual: its value is no patient's ("A normal platelet count is about 150 to 400",
 # "The usual range for hemoglobin is 12 to 16", "a typical adult WBC is 4-11"); a patient's own usual value is not one of them
 # ("Her usual platelets are 250 but today 90").
-NORMAL_WORDS = ("normal", "usual", "typical", "healthy")  # the regex is tried only where one of them stands in the 40 characters before
-NORMAL_BEFORE_RE = re.compile(r"(?i)(?<!her )(?<!his )(?<!my )(?<!your )(?<!their )(?<!our )\b(?:normal|usual|typical|healthy)(?:[ \t]+(?:adult|range|ranges|values?|levels?)){0,2}"
-                              r"(?:[ \t]+(?:for|of)(?:[ \t]+(?:the|a|an|your|an[ \t]+adult))?)?[ \t]+$")
+NORMAL_WORDS = ("normal", "usual", "typical", "healthy", "low end", "lower end", "bottom end")  # the regex is tried only where one of them stands in the 40 characters before
+NORMAL_BEFORE_RE = re.compile(r"(?i)(?<!her )(?<!his )(?<!my )(?<!your )(?<!their )(?<!our )\b(?:normal|usual|typical|healthy|(?:the[ \t]+)?(?:low|lower|bottom)[ \t]+end)"
+                              r"(?:[ \t]+(?:adult|range|ranges|values?|levels?)){0,2}"
+                              r"(?:[ \t]+(?:for|of)(?:[ \t]+(?:the|a|an|your|an[ \t]+adult))?)?[ \t]+$")  # ("the low end for white cells is 4")
 # ... unless whose the value after the name is is said: "4 is the low end of normal for white cells and mine is 3.3"
 OWNED_BETWEEN_RE = re.compile(r"(?i)\b(?:mine|ours|hers|his|theirs|yours)\b")
 

@@ -2349,6 +2349,8 @@ ROUND183_READS = [
     ("neuts between .9 and 1.3 since starting pembro, current 1.1", {"anc": 1.1}),
     # a relative's value, when the writer asks about starting the drug themselves
     ("my brother had platelets of 40 on opdivo, should i worry about starting it?", {}),
+    # the low end of normal named before a count is a limit, not a value
+    ("Hb came back 11.2 and platelets 131; the low end for platelets is 150, the nurse said", {"hgb": 11.2, "plt": 131}),
 ]
 
 
