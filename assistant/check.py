@@ -28,6 +28,7 @@ from assistant.labs import (
     CORRECTED_TO_GAP_RE,
     DELIMITED_LINE_RES,
     DRUG_BEFORE_RE,
+    FEVER_WORD_RE,
     FISHBONE_RE,
     FOREIGN_TODAY,
     GRADES_LABEL_RE,
@@ -134,7 +135,7 @@ GRADE_CLAIM_PATTERN = (
     rf"(?P<op>≥|>=|>|≤|<=|<)?\s*(?P<g>{GRADE_TOKEN})(?![^\W_]|\.\d)"
     # ("… grade 3 and grade 3 neutropenia": a second grade with its own condition is a claim of its own; "Grad 2 – 1 EK bestellt": a count of
     # blood units, not a range's end)
-    rf"(?:\s*(?!and\s+grade\s*[0-5]\s+(?:[a-z]+p[ée]ni|an(?:a?[ée]|ä)mi))(?:-|–|to|or|/|and)\s*(?:grade\s*)?(?P<g2>{GRADE_TOKEN})(?![^\W_]|\.\d)(?!\s+(?:grades?|gr|patients?|cases?|had|has|with|developed|EKs?|units?|u|bags?|CGR|CH|PRBCs?|RBCs?|pools?|doses?|concentrad\w*|Erythrozytenkonz\w*)\b))?"
+    rf"(?:\s*(?!and\s+grade\s*[0-5]\s+(?:[a-z]+p[ée]ni|an(?:a?[ée]|ä)mi))(?:-|–|to|or|/|and)\s*(?:grade\s*)?(?P<g2>{GRADE_TOKEN})(?![^\W_]|\.\d)(?!\s+(?:grades?|gr|patients?|cases?|had|has|with|developed|EKs?|EC['’]?s?|units?|u|bags?|CGR|CH|PRBCs?|RBCs?|pools?|doses?|concentrad\w*|Erythrozytenkonz\w*)\b))?"
     rf"(?P<plus>\+|\s+or\s+(?:higher|above|greater|worse|more)|\s+(?:o|ou|oder|of)\s+(?:superiore|superior|mayor|m[áa]s|plus|sup[ée]rieure?|"
     rf"h[öo]her|mehr|hoger|erger|mais|pior|peggiore|peor)\b)?"
 )
@@ -160,8 +161,8 @@ TERM_WORDS = {
     "hgb": r"an(?:a?[ée]|ä)mi(?:a|c|e|(?![^\W\d_]))|low\s+(?:ha?emoglobin|red\s+(?:blood\s+)?cells?(?:\s+counts?)?)",  # "anemi": Swedish, as the other bare "-i" forms
     "alc": r"l(?:ymph|ymf|inf)op(?:[ée]|ae)ni(?:a|c|e|(?![^\W\d_]))|low\s+lymphocytes?(?:\s+counts?)?|" + CTCAE_COUNT_TERMS["alc"],
     "wbc": r"leu[ck]op(?:[ée]|ae)ni(?:a|c|e|(?![^\W\d_]))|low\s+white(?:\s+blood)?(?:\s+cells?)?(?:\s+counts?)?|" + CTCAE_COUNT_TERMS["wbc"],
-    "alt": r"ALT\s+(?:increased|increase|elevation|rise)|alanine\s+aminotransferase\s+increased|augmentation\s+des\s+ALAT|aumento\s+de\s+(?:la\s+)?(?:ALT|GPT|TGP)|(?:ALT|GPT|ALAT)-?Erh[öo]hung",
-    "ast": r"AST\s+(?:increased|increase|elevation|rise)|aspartate\s+aminotransferase\s+increased|augmentation\s+des\s+ASAT|aumento\s+de\s+(?:la\s+)?(?:AST|GOT|TGO)|(?:AST|GOT|ASAT)-?Erh[öo]hung",
+    "alt": r"ALT\s+(?:increased|increase|elevation|rise)|alanine\s+aminotransferase\s+increased|augmentation\s+des\s+ALAT|aumento\s+(?:de|delle|della|dell['’]|das|da|do)\s*(?:la\s+)?(?:ALT|GPT|TGP)|(?:ALT|GPT|ALAT)-?Erh[öo]hung",
+    "ast": r"AST\s+(?:increased|increase|elevation|rise)|aspartate\s+aminotransferase\s+increased|augmentation\s+des\s+ASAT|aumento\s+(?:de|delle|della|dell['’]|das|da|do)\s*(?:la\s+)?(?:AST|GOT|TGO)|(?:AST|GOT|ASAT)-?Erh[öo]hung",
     "bili": r"hyperbilirubin(?:a)?emia|blood\s+bilirubin\s+increased|bilirubin-?erh[öo]hung",
 }
 # The lookahead on first letters is only for speed: the scan skips positions where no term can start.
@@ -316,7 +317,7 @@ COHORT_AFTER_RE = re.compile(r"(?i)^\s*(?:\w+\s+|\(\s*(?:CTCAE\s*)?v(?:ersion\s*
                              r"(?:bei|chez|en(?:\s+el)?|nel|em|bij)\s+\d[\d,.]*\s*%)")
 DOT_LEADER_RE = re.compile(r"\.{2,}(?=[ \t]*\d)")
 # The full stop of an abbreviation ("i.e.", "vs.", "approx."), found from the stop back: a long text is scanned for stops only.
-SENTENCE_ABBREVIATIONS = ("i\\.e", "e\\.g", "vs", "cf", "approx", "incl", "resp", "et al", "ca", "fig", "no", "dr", "gr", "abs", "pt", "wk", "ref")
+SENTENCE_ABBREVIATIONS = ("i\\.e", "e\\.g", "v\\.n", "n\\.v", "v\\.r", "vs", "cf", "approx", "incl", "resp", "et al", "ca", "fig", "no", "dr", "gr", "abs", "pt", "wk", "ref")
 # A letter before the stop is tested first: most stops follow a digit.
 # ... nor does a name's initial after a title ("Referral letter from Dr M. (received 02/06) states: …")
 NAME_INITIAL_LOOKBEHINDS = tuple(rf"(?<=\b{title} [A-Z]\.)" for title in ("dr", "dr\\.", "mr", "mr\\.", "ms", "ms\\.", "mrs", "mrs\\.", "prof", "prof\\."))
@@ -1239,6 +1240,7 @@ CORRECTION_HINT_WORDS = ("correct", "true", "actual", "right", "revised", "amend
                          "korrektur", "correç", "correc", "correz", "rectific", "erratum", "amendment") \
     + tuple(f"{mark} {word} ctcae" for mark in ";:—–" for word in ("by", "per", "under"))  # a word CORRECTION_RE needs, lowered
 CORRECTION_RE = _scan(r"(?i)\b(?#first)(?:(?:correct(?:ed)?|true|actual|right|revised|amended)\s+(?:CTCAE\s+)?grade|corrected\s+(?:[^.;\d]{0,30}?\s)?to|" + CORRECTION_LABEL + r"|"
+                      r"correction\s*[,;—–-]\s*(?=(?:CTCAE\s+)?(?:grade|G\s*\d))|"  # said aloud: "grade two, correction, grade three"
                            rf"should\s+(?:have\s+been|be|read)|(?:is|was|it's|that's)\s+(?:actually|in\s+fact|really)|{WRONG_CLAIM}|"
                            r"on\s+(?:(?:our|my|the|further|central)\s+)?(?:re-?)?review|after\s+(?:our\s+|central\s+)?review|on\s+re-?grading|"
                            r"(?:we|i)\s+re-?graded\s+(?:it|this|that)\b|"  # "Initially logged as grade 3; we re-graded it: grade 2"
@@ -1735,6 +1737,11 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             if mention is not None and claim.own is None and mention.span[0] < claim.span[0] < mention.number_span[0] \
                     and (earlier := _from_value(text, mention, claim)) is not None:
                 mention = earlier  # "recovered from a nadir of 22 (grade 4) to 134": the claim is the 22's
+            base = mention if mention is not None else next((v for v in reversed(values) if v.span[1] <= claim.span[0]), None)
+            if base is not None and claim.own is None and base.span[1] <= claim.span[0] and "from" in text[base.span[1]:claim.span[0]] \
+                    and (earlier := _from_value(text, base, claim)) is not None \
+                    and FROM_VALUE_BRACKET_RE.fullmatch(text, earlier.number_span[1], claim.span[0]):
+                mention = earlier  # "Platelets 134 today, up from (a nadir of) 22 on day 12 (grade 3)": the bracket grades the value it follows
             if mention is not None and claim.own is None and "adir" in text[claim.span[1]:claim.span[1] + 30] \
                     and claim.term_analyte in (None, mention.analyte) and (nadir := NADIR_AFTER_CLAIM_RE.match(text, claim.span[1])):
                 mention = _another_value(text, mention, nadir, nadir.group("unit") or mention.unit_text) or mention  # "the grade 4 nadir of 0.3"
@@ -2876,7 +2883,7 @@ GENERAL_AFTER_RE = re.compile(rf"(?i)(?:\s+(?!(?:and|or|but|so|we|i|you|she|he|t
                               r"(?:(?:on|in|with|during|after|of|from|due\s+to|caused\s+by)\s+(?:[\w-]+(?:\.\d+)*\s+){0,4}?)?"  # never past a full stop
                               r"\b(?:is|are|usually|typically|generally|often|needs?|requires?|means?|warrants?|calls?\s+for|should|may|"
                               r"can|could|would|will|starts?|begins?|occurs?|happens?|carries|implies|mandates?|triggers?|prompts?|"
-                              r"shares?|gets?|responds?|has|have|(?:was|were)\s+(?:lower|higher|milder|worse|less|more)\b)\b"  # "I thought grade 1 was lower"
+                              r"shares?|gets?|responds?|has|have|(?:was|were)\s+(?:lower|higher|milder|worse|less|more)\b|(?:went|goes|go|ran|runs|extends?)\s+(?:down\s+|up\s+)?to\b)\b"  # "I thought grade 1 was lower", "… went down to 75"
                               # a band's definition: "puts grade 3 thrombocytopenia at <50 down to 25"
                               rf"|(?:\s+[\w-]+)?(?:\s+{TERM_ALTERNATIVES.replace('(?P<', '(?P<d_')})?\s*(?:at|as|is|=|:)?\s*"
                               r"(?:[<>≤≥]|less\s+than|below|under|between|from)\s*\d")
@@ -3247,7 +3254,10 @@ NADIR_AFTER_RE = re.compile(r"(?i)\s*(?:\w+\s+)?(?:at|during|on)\s+(?:the\s+|its
 
 
 FROM_NUMBER_RE = re.compile(r"(?i)\bfrom\s+(?:(?:a|an|the|its|her|his|their)\s+)?(?:(?:nadir|low|lowest|peak|high|baseline|level|value)\s+(?:of\s+)?)?"
-                            r"(?P<num>\d[\d.,]*)(?P<kilo>\s?[kK]\b)?")
+                            r"(?P<num>\d+(?:[.,]\d+)*)(?P<kilo>\s?[kK]\b)?")  # (a number, not the full stop after it)
+
+
+FROM_VALUE_BRACKET_RE = re.compile(r"(?i)\s*(?:(?:on|at|in|by)\s+(?:day|d|week|wk|cycle|c)\s*\+?\d{1,3}|[^\d()]{0,25})?\s*\(\s*(?:CTCAE\s+)?")
 
 
 def _from_value(text: str, mention: Mention, claim: Claim) -> Mention | None:
@@ -3496,7 +3506,7 @@ KIND_OF_BEFORE_RE = re.compile(r"(?i)\b(?:type|kind|form|subset|sort|part|family
 
 
 # A bracket's reference label before a bound: "(Norm <50)", "(ref <1.2)", "(normal < 40)", "(VR < 35)".
-REFERENCE_BRACKET_BEFORE_RE = re.compile(r"(?i)\(\s*(?:norm(?:al|wert)?|ref(?:erence|erenz\w*)?\.?|range|VR|ULN|LSN|OGW|valeurs?\s+normales?|valor(?:es)?\s+normal(?:es)?)\s*:?\s*$")
+REFERENCE_BRACKET_BEFORE_RE = re.compile(r"(?i)\(\s*(?:norm(?:al|wert)?|ref(?:erence|erenz\w*)?\.?|range|VR|ULN|LSN|OGW|valeurs?\s+normales?|valor(?:es)?\s+normal(?:es)?|v\.\s*n\.?|n\.\s*v\.?|v\.\s*r\.?)\s*:?\s*$")
 
 
 # The label of an earlier result right before a number: "Vorbefund 88/nl", "previous 140 x10^9/L", "baseline: 9.8 g/dL".
@@ -4054,8 +4064,11 @@ def _unnamed_subject(text: str, s_start: int, claim: Claim, mentions: list[Menti
     subject = UNNAMED_SUBJECT_BEFORE_RE.search(text, max(s_start, claim.span[0] - 16), claim.span[0])
     if subject is not None and (THRESHOLD_BEFORE_NUMBER_RE.search(text, max(s_start, subject.start() - 14), subject.start())
                                 or TIME_UNIT_BEFORE_RE.search(text, max(s_start, subject.start() - 14), subject.start())
-                                or DRUG_BEFORE_RE.search(text, max(s_start, subject.start() - 24), subject.start())):
-        return False  # "ANC 1.05 — below 1.0 → G3", "ALC 0.19 at week 8 = grade 3", "Patient 07: G3", "ALC .19 on pred 60 → G3": not a value
+                                or DRUG_BEFORE_RE.search(text, max(s_start, subject.start() - 24), subject.start())
+                                or FEVER_WORD_RE.search(text, max(s_start, subject.start() - 16), subject.start())):
+        # "ANC 1.05 — below 1.0 → G3", "ALC 0.19 at week 8 = grade 3", "Patient 07: G3", "ALC .19 on pred 60 → G3", "febrile to
+        # 38.9: grade 3 neutropenia": not a value
+        return False
     return subject is not None and not any(m.span[0] <= subject.start() < max(m.span[1], m.number_span[1]) for m in mentions)
 
 

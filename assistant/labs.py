@@ -1066,7 +1066,7 @@ RANGE_THEN_VALUE_RE = re.compile(rf"[ \t]*(?:[-–]|and|to)[ \t]*(?:\d+(?:[.,]\d
                                  rf"(?:[ \t]+{RANGE_OVER_A_TIME}|(?<=[\d\w/])(?=[ \t]*,[ \t]*\d[\d.,]*[ \t]*(?:[^\W\d_]+/[^\W\d_]+[ \t]+)?(?:at|on|by)[ \t]))[ \t]*[,;][ \t]*(?:and[ \t]+)?"
                                  # the value at the range's end: labelled after it ("192 at discharge") or before it ("latest .5")
                                  rf"(?P<latest>(?:latest|now|today|currently|current|most\s+recent)[ \t]*:?[ \t]*)?{NUMBER}[ \t]*(?:{UNIT})?"
-                                 rf"(?(latest)|[ \t]+(?=(?:at|on|by)[ \t]+(?:(?:the[ \t]+)?day[ \t]+of[ \t]+)?(?:discharge|admission|day|the\s+end|follow)))", re.IGNORECASE)
+                                 rf"(?(latest)|[ \t]+(?=(?:at|on|by)[ \t]+(?:(?:the[ \t]+)?day[ \t]+of[ \t]+)?(?:discharge|admission|day|the\s+end|follow)|today\b|now\b|this\s+morning\b))", re.IGNORECASE)
 RANGE_AFTER_RE = re.compile(r"(?:-[<≤]?|\s*–\s*[<≤]?|[ \t]+-[ \t]+)\.?\d")  # "50-<75": a band of a grading table ("->" is an arrow)
 # "0.5 to <1.0", "50 - <75": the lower bound of a grading band, whatever the words around it
 BAND_AFTER_RE = re.compile(r"[ \t]*(?:to|-|–|—)[ \t]*[<≤][ \t]*\d")
@@ -3608,9 +3608,9 @@ TIME_SINCE_GAP_RE = re.compile(r"(?i)[ \t]+\d{1,3}[ \t]*(?:hrs?|h|hours?|mins?|m
 # A place or time between a name and its value: "neutrophil count in our vignette was 1.1", "Hb on discharge: 11.8".
 PLACE_GAP_RE = re.compile(r"(?:\s+(?:recorded|measured|obtained|drawn|taken|checked|seen|documented|noted|reported))?"
                           r"\s*(?:(?:in|on|at|during|after|before|from|for|since|post|pre)\s+|(?:pre|post)-(?=[A-Za-z]))(?:d/c\s*|[A-Za-z][\w'-]*\s*|(?:day|d|week|cycle)\s*\d{1,3}\s*|"
-                          r"\d{1,2}\s*(?:units?|u|bags?|pools?)\b\s*){1,4}?"  # "plt count post 1 unit = 34"
+                          r"\d{1,2}\s*(?:units?|u|bags?|pools?)\b\s*|(?:bed|bay|room|rm)\s*\d{1,3}\b\s*){1,4}?"  # "plt count post 1 unit = 34", "ANC on bed 14 is 0.42"
                           r"(?:\(\s*\d{1,2}/\d{1,2}(?:/\d{2,4})?\s*\)\s*|" + DATE_BEFORE_VALUE + r"\s*)?"  # "Hb on day of discharge (2/9): 9.6", "at discharge 02/16: 74": the day's date
-                          r"(?=:|=|\bof\s+(?:~|about\s+|around\s+)?\d|\b(?:was|were|is|are|remained|remains|measured|stood|came|read)\b|(?<=\s)(?<!day )(?<!week )(?<!cycle )(?<!wk )(?<![\s(]d )(?<![\s(]c )\d)", re.IGNORECASE)
+                          r"(?=:|=|\bof\s+(?:~|about\s+|around\s+)?\d|\b(?:was|were|is|are|remained|remains|measured|stood|came|read)\b|(?<=\s)(?<!day )(?<!week )(?<!cycle )(?<!wk )(?<![\s(]d )(?<![\s(]c )(?<!bed )(?<!bay )(?<!room )(?<![\s(]rm )\d)", re.IGNORECASE)
 # A verb of a report before a name whose value follows "as": "Your lab reported hemoglobin as 5.1 mmol/L", "the chart
 # documents her platelet count as 48".
 REPORTED_BEFORE_RE = re.compile(r"(?i)\b(?:reported|reports|recorded|records|documented|documents|charted|logged|noted|measured|"

@@ -2259,6 +2259,21 @@ ROUND183_CLASSES = [
     ("Your platelet count is 68. That is in the grade 1 range.", "5", [(M, "plt", 1, 2)]),
     # a corrected result is no value of the episode its grade is about
     ("PLT 9 K/uL *** CORRECTED to 90 K/uL ***. Grade 4 thrombocytopenia, platelets transfused.", "5", [(M, "plt", 4, 1)]),
+    # a temperature before a claim is no value of its own
+    ("Platelets 31 and febrile to 38.6: grade 2 thrombocytopenia.", "5", [(M, "plt", 2, 3)]),
+    # a bracket after the value a count rose from grades that value, whatever number labels its day
+    ("ANC 1.8 today, up from 0.4 on day 9 (grade 3).", "5", [(M, "anc", 3, 4)]),
+    ("ANC 1.8 today, up from a nadir of 0.4 on day 9 (grade 3).", "5", [(M, "anc", 3, 4)]),
+    # a full stop right after the value a count changed from is no part of that number
+    ("> Platelets 71 today, down from 95. Is that grade 1?\n\nReply: no, grade 2.", "5", []),
+    # a correction said aloud between two grades
+    ("Neutrophils zero point seven, grade two, correction, grade three neutropenia.", "5", []),
+    # a grade band said to run down to a value is no claim about the patient's
+    ("Her platelets were 74. I thought grade 1 went down to 75?", "5", []),
+    # Dutch red cell units after a grade are no range's end
+    ("Hb 4,4 mmol/L, anemie graad 2 – 2 EC's besteld.", "5", [(M, "hgb", 2, 3)]),
+    # the Italian term of an ALT rise, and "v.n." naming the normal value
+    ("ALT 390 U/L (v.n. <40), aumento delle ALT di grado 4.", "5", [(M, "alt", 4, 3)]),
 ]
 
 

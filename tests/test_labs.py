@@ -2351,6 +2351,10 @@ ROUND183_READS = [
     ("my brother had platelets of 40 on opdivo, should i worry about starting it?", {}),
     # the low end of normal named before a count is a limit, not a value
     ("Hb came back 11.2 and platelets 131; the low end for platelets is 150, the nurse said", {"hgb": 11.2, "plt": 131}),
+    # a bed's number after a name is no value
+    ("night ANC for bed 7 is 0.66", {"anc": 0.66}),
+    # a range over a week, then the value of today
+    ("hb 8-9 all week, 7.6 today", {"hgb": 7.6}),
 ]
 
 
