@@ -1020,7 +1020,8 @@ WORD_BEFORE_LATER_RE = re.compile(r"(?i)(?:at|to|is|are|it|they|['’]?s|['’]?
                                   r"mostrou|est|sont|está|están|es|è|sono|ist|sind|is|zijn|está|estão|now|only|just|then|and|y|e|et|und|en|"
                                   r"su|sur|sobre|ora|adesso|ahora|agora|maintenant|jetzt|nu|stamattina|matin|mañana|manhã|morgen|abend|"
                                   r"ochtend|avond|sera|soir|tarde|noche|noite|uur|uhr|h|heures?|horas?|ore|"
-                                  r"day|dia|día|jour|giorno|tag|dag)")  # "… na admissão; no 5º dia 1,5": an ordinal day's label
+                                  r"day|dia|día|jour|giorno|tag|dag|"  # "… na admissão; no 5º dia 1,5": an ordinal day's label
+                                  r"re-?check|repeat|contr[ôo]le|controllo|kontrolle|control)")  # "transfundido 2 CH; controle 9,0 g/dL": a repeat
 UNIT_AFTER_STEP_RE = re.compile(rf"[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z])", re.IGNORECASE)
 
 
@@ -3045,8 +3046,18 @@ def condition_bracket_mentions(text: str, starts: list[int] | None) -> list[Ment
         if len(items) > 1:  # a series, so that a grade of the episode is judged on its lowest ("(nadir 6.9, discharge 9.2 g/dL), grade 2")
             mention.steps = [(item.group("num"), bool(item.group("kilo")), item.span("num")) for item in items]
             mention.unit_text = unit
+        if (later := RECOVERED_AFTER_BRACKET_RE.match(text, bracket.end())) is not None:
+            # "Neutropenia on C2 (nadir 0.4 on D12), recovered to 1.8 by D21": the value it recovered to is the latest
+            steps = [(item.group("num"), bool(item.group("kilo")), item.span("num")) for item in items] + [(later.group("num"), False, later.span("num"))]
+            mention = _mention(mention.analyte, text, bracket.start(), later.end(), later.group("num"), bool(later.group("kilo")),
+                               later.group("unit") or unit, None, later.span("num"), [parse_number(number) for number, _, _ in steps])
+            mention.steps, mention.unit_text = steps, later.group("unit") or unit
         found.append(mention)
     return found
+
+
+RECOVERED_AFTER_BRACKET_RE = re.compile(rf"[ \t]*,?[ \t]*(?:and[ \t]+)?(?:has[ \t]+|had[ \t]+)?(?:recovered|rose|improved|resolved|came[ \t]+back(?:[ \t]+up)?)[ \t]+to[ \t]+"
+                                        rf"{NUMBER}[ \t]*(?:{UNIT})?", re.IGNORECASE)
 
 
 # "N" right after a white count's value is the neutrophil count of a British full blood count panel ("WCC 2·3  N 0·9");

@@ -2368,6 +2368,10 @@ ROUND183_READS = [
     ("night ANC for bed 7 is 0.66", {"anc": 0.66}),
     # a range over a week, then the value of today
     ("hb 8-9 all week, 7.6 today", {"hgb": 7.6}),
+    # a condition's bracket of values, then the value it recovered to
+    ("Thrombocytopenia in cycle 3 (nadir 19 on day 10), recovered to 142 by day 21", {"plt": 142}),
+    # a transfusion in Portuguese, then its check
+    ("Hemoglobina 6,8 g/dL; transfundidos 2 CH; controle 8,7 g/dL", {"hgb": 8.7}),
 ]
 
 
