@@ -2546,13 +2546,22 @@ VALUES_GAP_RE = NAMES_GAP_RE
 
 def _listed_values(text: str, names: list[re.Match]) -> list[re.Match]:
     """The values listed after names listed ("… were 5.8 and 231"), at most one more than the names."""
-    position = NAMES_TO_VALUES_RE.match(text, names[-1].end()).end()
+    return _values_from(text, NAMES_TO_VALUES_RE.match(text, names[-1].end()).end(), len(names))
+
+
+def _values_from(text: str, position: int, count: int) -> list[re.Match]:
+    """The values listed from `position` ("5.8 and 231"), at most one more than `count`."""
     values: list[re.Match] = []
-    while (value := LISTED_VALUE_RE.match(text, position)) is not None and len(values) <= len(names):
+    while (value := LISTED_VALUE_RE.match(text, position)) is not None and len(values) <= count:
         values.append(value)
         gap = VALUES_GAP_RE.match(text, value.end())
         position = gap.end() if gap else value.end()
     return values
+
+
+# Listed values' later values, said of them with a pronoun in the same order: "…; by day 17 they had recovered to 3.9 and 121".
+LISTED_LATER_RE = re.compile(r"(?i)[^.\n\d]{0,12}(?:\d{1,3}[^.\n\d]{0,12})?[;,][^.\n]{0,30}?\b(?:they|both|these)\s+(?:had\s+|have\s+|then\s+)?"
+                             r"(?:recovered|rose|fell|dropped|improved|returned|came\s+back(?:\s+up)?)\s+to\s+")
 
 
 def _names_paired_with_values(text: str, names: list[re.Match], values: list[re.Match], mentions: list[Mention]) -> list[Mention]:
@@ -2595,7 +2604,13 @@ def listed_mentions(text: str, names: list[re.Match], mentions: list[Mention]) -
             continue
         if len(run) > 1 and LISTED_VERB_RE.search(NAMES_TO_VALUES_RE.match(text, run[-1].end()).group(0)):
             values = _listed_values(text, run)
-            if len(values) == len(run) and LIST_END_RE.match(text, values[-1].end()):
+            later = LISTED_LATER_RE.match(text, values[-1].end()) if len(values) == len(run) else None
+            if len(values) == len(run) and (LIST_END_RE.match(text, values[-1].end()) or later is not None):
+                if later is not None:
+                    # "The WBC and platelet nadirs were 1.6 and 38 on day 10; by day 17 they had recovered to 3.9 and 121": the
+                    # values they came to, listed in the same order, are the latest
+                    again = _values_from(text, later.end(), len(run))
+                    values = again if len(again) == len(run) else values
                 mentions = _names_paired_with_values(text, run, values, mentions)
         run = [name] if name is not None else []
     return mentions

@@ -2372,6 +2372,8 @@ ROUND183_READS = [
     ("Thrombocytopenia in cycle 3 (nadir 19 on day 10), recovered to 142 by day 21", {"plt": 142}),
     # a transfusion in Portuguese, then its check
     ("Hemoglobina 6,8 g/dL; transfundidos 2 CH; controle 8,7 g/dL", {"hgb": 8.7}),
+    # listed names' values, then the values they came to, said of them with a pronoun in the same order
+    ("The ANC and platelet nadirs were 0.3 and 22 on day 9; by day 20 they had recovered to 1.7 and 140.", {"anc": 1.7, "plt": 140}),
 ]
 
 
