@@ -4354,8 +4354,8 @@ def _relation(words: str) -> str:
     return "<" if words.startswith(("fall", "fell", "fail", "miss")) else ">="  # "falls short of" / "clears", "meets"
 
 
-THRESHOLD_SIGN_RE = re.compile(r"[<>≤≥]=?")
-SIGN_RELATIONS = {"<": "<", ">": ">", "≤": "<=", "≥": ">=", "<=": "<=", ">=": ">="}
+THRESHOLD_SIGN_RE = re.compile(r"[<>≤≥]=?")  # (each a key of RELATIONS)
+OPPOSITE_RELATION = {"<": ">=", ">": "<=", "<=": ">", ">=": "<"}  # what denying a relation states
 MEETING_VERB_RE = re.compile(r"(?i)(?:clear|meet|met|reach|satisf|fall|fell|fail|miss)")  # the verbs of meeting or missing a threshold
 
 
@@ -4376,14 +4376,14 @@ def _judge_comparison(match: re.Match, mention: Mention, version: str, sentence:
     if threshold is None:
         return None
     relation = _relation(match.group("rel"))
-    if match.group("rel")[:1].isalpha() and (sign := THRESHOLD_SIGN_RE.search(match.group(0), match.end("rel") - match.start(), match.start("num") - match.start())):
+    if MEETING_VERB_RE.match(match.group("rel")) \
+            and (sign := THRESHOLD_SIGN_RE.search(match.group(0), match.end("rel") - match.start(), match.start("num") - match.start())):
         # "meets the <1.0 criterion" is below 1.0, "falls short of the ≥1.5 requirement" below 1.5: a verb of meeting a
         # threshold takes the threshold's own sign ("below the <100 cut-off" leaves the relation to its words)
-        signed = SIGN_RELATIONS[sign.group(0)]
-        if MEETING_VERB_RE.match(match.group("rel")):
-            relation = signed if relation == ">=" else {"<": ">=", ">": "<=", "<=": ">", ">=": "<"}[signed]
+        signed = RELATIONS[sign.group(0)]
+        relation = signed if relation == ">=" else OPPOSITE_RELATION[signed]
     if negated:
-        relation = {"<": ">=", ">": "<=", "<=": ">", ">=": "<"}[relation]
+        relation = OPPOSITE_RELATION[relation]
     holds = {
         "<": mention.value < threshold, ">": mention.value > threshold,
         "<=": mention.value <= threshold, ">=": mention.value >= threshold,

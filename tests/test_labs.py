@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -2435,3 +2436,15 @@ def test_the_current_value_of_a_long_document_says_why_it_was_chosen():
     text = "Hallo,\nneues Blutbild: Leukozyten 3,9 /nl.\n\n> Am 02.05. schrieb Dr. S.:\n> Leukozyten 2,2 /nl."
     lab, = grade_text(text)
     assert lab["value"] == 3.9 and "earlier message the reply quotes" in lab["assumptions"][0]
+
+
+def test_no_pattern_holds_a_quantifier_an_f_string_ate():
+    """A quantifier written with single braces in an rf-string ("\\d{1,2}") is formatted as a tuple ("\\d(1, 2)") and never
+    matches what it was meant to: no pattern of the reader or the check may hold one."""
+    import assistant.check as check_module
+    import assistant.labs as labs_module
+
+    patterns = [value.pattern if isinstance(value, re.Pattern) else value
+                for module in (labs_module, check_module) for value in vars(module).values() if isinstance(value, (re.Pattern, str))]
+    patterns += [compiled.pattern for compiled in labs_module.TREND_STEPS.values()]
+    assert not [pattern for pattern in patterns if re.search(r"\(\d+, \d+\)|\{\d+, \d+\}", pattern)]
