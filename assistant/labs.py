@@ -2812,11 +2812,33 @@ def _group_values(text: str, names: re.Match, numbers: re.Match) -> list[Mention
     return values
 
 
+# A later group with no names of its own, after a word of a new draw, continues the series of the named group before it,
+# in the same paragraph with no other name between them: "Hgb/Hct 8.1/24.6, s/p 1u PRBC, recheck 8.9/26.8".
+CONTINUED_GROUP_CUE_RE = re.compile(rf"(?:\b(?:recheck(?:ed)?|repeat(?:ed)?|rpt|post\w*|then|now|today|this[ \t]+(?:morning|am)|"
+                                    rf"{FOREIGN_TODAY})|{FORWARD_ARROW})[ \t:,]*$", re.IGNORECASE)
+CONTINUED_GROUP_GAP = 100
+
+
+def _continued_group(text: str, named: re.Match, names: re.Match, numbers: re.Match, earlier: list[Mention]) -> list[Mention]:
+    """The values of an unnamed group that continues the named group before it, with that group's names; each keeps the
+    value it replaces in its series."""
+    between = text[named.end():numbers.start()]
+    if len(between) > CONTINUED_GROUP_GAP or "\n\n" in between or ANALYTE_RE.search(between) \
+            or not CONTINUED_GROUP_CUE_RE.search(between) or re.search(r"(?<![\d.,])0\d", numbers.group(0)):
+        return []  # a leading zero is a date's ("04/07")
+    values = _group_values(text, names, numbers)
+    for later, before in zip(values, earlier, strict=False):
+        later.assumptions = [f"{ANALYTE_LABELS[later.analyte]} given as a series ({before.native_value:g} -> {later.native_value:g}); "
+                             f"the latest value is graded ({later.native_value:g})."] + later.assumptions
+    return values
+
+
 def slash_group_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]]:
     """The values of groups of names and numbers joined by slashes, and the spans of the name groups they used."""
     found: list[Mention] = []
     names_used: list[tuple[int, int]] = []
     rows: dict[int, list[tuple[str, re.Match]]] = {}  # the dated rows under each header line of names, by the header's start
+    last_named: tuple[re.Match, re.Match, list[Mention]] | None = None  # the last group read with names, those names, its values
     for numbers in NUMBER_GROUP_RE.finditer(text):
         after = NAMES_AFTER_RE.match(text, numbers.end())
         before = NAMES_BEFORE_RE.search(text, max(text.rfind("\n", 0, numbers.start()) + 1, numbers.start() - 60), numbers.start())
@@ -2825,8 +2847,14 @@ def slash_group_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]
             if values:
                 found += values
                 names_used.append(names.span("names"))
+                last_named = (numbers, names, values)
                 break
         else:
+            continued = _continued_group(text, *last_named[:2], numbers, last_named[2]) if last_named else []
+            if continued:
+                found = [m for m in found if m not in last_named[2]] + continued
+                last_named = (numbers, last_named[1], continued)
+                continue
             line_start = text.rfind("\n", 0, numbers.start()) + 1
             label = ROW_LABEL_BEFORE_RE.match(text, line_start, numbers.start()) or _time_before_group(text, line_start, numbers.start())
             if label is None:

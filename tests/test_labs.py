@@ -2378,6 +2378,15 @@ ROUND183_READS = [
 ]
 
 
+ROUND201_READS = [
+    # a later group with no names, after a word of a new draw, continues the named group before it
+    ("Hb/Hct 7.9/23.8 on arrival, 2 u PRBC given, recheck 9.1/27.5", {"hgb": 9.1}),
+    ("wbc/plt 1.8/64 → 2.6/81 this morning", {"wbc": 2.6, "plt": 81}),
+    # ... but a date is no group of values
+    ("Hb/plt 8.4/52 on 03/07", {"hgb": 8.4, "plt": 52}),
+]
+
+
 @pytest.mark.parametrize("text,multiple,grade", [("ALT 2.5x ULN", 2.5, 1), ("AST 4.2× ULN", 4.2, 2), ("AST 6 times the ULN", 6, 3),
                                                   ("total bilirubin 3.1 x ULN", 3.1, 3), ("ALT 0.9 x upper limit of normal", 0.9, 0)])
 def test_a_liver_value_written_as_a_multiple_of_the_upper_limit_is_graded_on_the_multiple(text, multiple, grade):
@@ -2396,7 +2405,7 @@ def test_a_multiple_of_the_upper_limit_is_no_unit_for_a_count():
 
 @pytest.mark.parametrize("text,expected", FRESH5_READS + FRESH6_READS + FRESH7_READS + FRESH8_READS + FRESH9_READS + FRESH10_READS
                          + FRESH11_READS + FRESH12_READS + FRESH14_READS + FRESH15_READS + FRESH16_READS + LEFTOVER_READS + RELATIVE_TIME_READS + SERIES_LABEL_READS + TOLD_LATER_READS
-                         + ROUND26_READS + ROUND32_READS + ROUND38_READS + ROUND49_READS + ROUND62_READS + ROUND73_READS + ROUND86_READS + ROUND89_READS + ROUND92_READS + ROUND95_READS + ROUND98_READS + ROUND104_READS + ROUND121_READS + ROUND138_READS + ROUND156_READS + ROUND183_READS)
+                         + ROUND26_READS + ROUND32_READS + ROUND38_READS + ROUND49_READS + ROUND62_READS + ROUND73_READS + ROUND86_READS + ROUND89_READS + ROUND92_READS + ROUND95_READS + ROUND98_READS + ROUND104_READS + ROUND121_READS + ROUND138_READS + ROUND156_READS + ROUND183_READS + ROUND201_READS)
 def test_reading_classes_of_the_blind_rounds(text, expected):
     """Each class found in a blind round (fresh5 to fresh16), in wordings of our own: every value read, none invented (no
     analyte read twice: an older value is never reported beside the current one)."""
