@@ -152,6 +152,10 @@ EVENT_LABEL = (r"(?:de|à[ \t]+la|à[ \t]+l['’]|al|bei(?:[ \t]+der)?|bij|na|al
 # A time relative to now between a name and its value, with a preposition or a verb after it: "gestern bei 54.000", "hier 62000".
 RELATIVE_TIME_FILLER = r"\s*" + RELATIVE_TIME + r"\s*,?\s*(?:(?:bei|at|à|a|op|em|en|di|de|was|were|era|erano|était|étaient|war|waren|lag|lagen)\s+)?(?=\.?\d)|"
 # The start of a month or a week in the other languages read: "(a) inizio (del) mese", "au début du mois", "Anfang des Monats".
+# On a treatment, in the languages read: "unter Keytruda", "sous nivolumab", "on nivo/ipi".
+ON_TREATMENT = (r"(?:on|unter|sous|sotto|bajo|con|com|sob|onder|mit)[ \t]+(?:keytruda|opdivo|yervoy|tecentriq|imfinzi|bavencio|libtayo|jemperli|"
+                r"pembro\w*|nivo\w*|ipi\w*|atezo\w*|durva\w*|avelu\w*|cemipl\w*|dostarl\w*|immunotherap\w*|immuntherapie|immunoth[ée]rapie|"
+                r"inmunoterapia|immunoterapia|imunoterapia|immunotherapie|ici|\w+mab)(?:[ \t]*[/+&][ \t]*[A-Za-z][\w-]*)?")
 START_OF = r"(?:l['’])?(?:inizio|principio|comienzo|d[ée]but|in[íi]cio|anfang|begin)"
 START_OF_LINK = r"(?:del?|do|da|des|du|della|dello)"
 PERIOD_NAME = r"(?:mese|mes|mois|m[êe]s|monats?|maand|settimana|semana|semaine|woche|week)"
@@ -210,9 +214,7 @@ FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,
           r"à|a|ont|sont|est|était|étaient|de|è|sono|era|erano|di|es|son|eran|han|hanno|en|bei|liegt|liegen|lag|lagen|ist|sind|war|waren|von|auf|been|"
           r"me|salieron|sali[óo]|est[áa]n?|estão|estaban?|estavam|estava|deram|deu|em|"
           # on a treatment, in the languages read: "Thrombozyten sind unter Keytruda von 260.000 auf 120.000/µl gefallen"
-          r"(?:on|unter|sous|sotto|bajo|con|com|sob|onder|mit)[ \t]+(?:keytruda|opdivo|yervoy|tecentriq|imfinzi|bavencio|libtayo|jemperli|"
-          r"pembro\w*|nivo\w*|ipi\w*|atezo\w*|durva\w*|avelu\w*|cemipl\w*|dostarl\w*|immunotherap\w*|immuntherapie|immunoth[ée]rapie|"
-          r"inmunoterapia|immunoterapia|imunoterapia|immunotherapie|ici|\w+mab)(?:[ \t]*[/+&][ \t]*[A-Za-z][\w-]*)?|"  # "on nivo/ipi"
+          + ON_TREATMENT + r"|"
           r"se[ \t]+(?:mantienen?|quedan?|sit[uú]an?|encuentran?)|mantienen?|permanecen?|siguen|sigue|se[ \t]+mant[êe]m|mant[êe]m-se|permanecem?|continuam?|restent|reste|demeurent|"
           r"bleiben|bleibt|rimangono|rimane|restano|resta|blijven|blijft|"
           r"(?:pre|post?)-?tra(?:n)?sfus\w*|preserved|maintained|again|holding|"  # "Hb postransfusional 9,1", "ANC preserved at 3.2", "low again - 2.1"  # a patient's Spanish or Portuguese: "las plaquetas me salieron en 55 mil"
@@ -1535,25 +1537,27 @@ THRESHOLD_NOUNS = ("cut", "thresh", "limit", "trigger", "target", "goal", "lln",
 # ... in French, Spanish, Italian, German, Dutch and Portuguese, with the pronoun after it: "chez notre patient elles sont à 88"
 FOREIGN_OWNER = (r"(?:(?:chez|bei|bij|en|in|no|na)\s+)?(?:notre|nuestr[oa]|(?:il\s+|la\s+)?nostr[oa]|unser(?:e[mnr]?)?|onze|(?:o\s+|a\s+)?noss[oa])\s+"
                  r"(?:patient(?:e|in)?|paciente|paziente|patiënte?)(?:\s*,)?(?:\s+(?:elles?|ils?|sie|ze|zij|elas?|eles?|ellas?|ellos?|esse|este|esta))?")
+# "ours" in the languages read, as the subject of a value: "il nostro ha 134.000/mmc", "le nôtre est à 1,9", "de onze: 96"
+FOREIGN_OURS = r"(?:(?:il|la)\s+nostr[oa]|(?:le|la)\s+n[ôo]tre|(?:el|la)\s+nuestr[oa]|(?:o|a)\s+noss[oa]|(?:der|die|das)\s+unsere|(?:de|het)\s+onze)"
 OWNER = r"(?:ours|theirs|yours|mine|(?:mr|mrs|ms|miss)\.?\s+[a-z][\w-]{0,12}|(?:(?:our|my|this|the)\s+(?:[A-Za-z]{2,12}\s+)?)?(?:pts?|patient)(?:\s+(?:him|her)self)?|(?:our|my|this|the)\s+(?:guy|lady|man|woman|gentleman|gent|chap)|this\s+one)"
 BASELINE_WORD = r"(?:baseline|screening|pre-?treatment)"  # a value labelled so is no value of now ("baseline 92, today 70")
 OWN_COUNT_WORD = r"(?:actual|real|own|true|correct)"  # "pt's actual count 188": the patient's own, after another's
 OWNER_FIRST_RE = re.compile(rf"(?i)(?:{OWNER}|{PATIENTS_OWN}|{FOREIGN_OWNER})\b")  # a value told after whose it is: "ours is 1.9"
 CURRENT_AFTER_THRESHOLD_RE = re.compile(rf"(?:[ \t]*(?:[-–]|and|to)[ \t]*\.?\d+(?:[.,]\d+)?)?(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?"
-                                        rf"(?:[^.;\n\d]|\b\d{{1,2}}(?:st|nd|rd|th)\b|[.;](?=\s+I(?:['’]m|['’]ve|\s+am)?\s)|[.;](?=\s+[A-Z][^.?!\n\d]{{0,40}}\?\s)|\b(?:bed|bay|room|rm)\s*\d+\b|\bthe\s+\d+(?:[.,]\d+)?(?=\s+(?:was|is)\b)|(?<=\bin\s)\d{{1,3}}[A-Za-z]?\b|\b{BASELINE_WORD}\s*(?:was\s+|of\s+|:\s*)?\d+(?:[.,]\d+)?(?=\s*[,;])|"
+                                        rf"(?:[^.;\n\d]|\b\d{{1,2}}(?:st|nd|rd|th)\b|[.;](?=\s+I(?:['’]m|['’]ve|\s+am)?\s)|[.;](?=\s+[A-Z][^.?!\n\d]{{0,40}}\?\s)|\b(?:bed|bay|room|rm|letto|lit|cama|leito|Bett)\s*\d+\b|\bthe\s+\d+(?:[.,]\d+)?(?=\s+(?:was|is)\b)|\b(?:rather\s+than|instead\s+of|versus|vs\.?)\s+\d+(?:[.,]\d+)?\b|(?<=\bin\s)\d{{1,3}}[A-Za-z]?\b|\b{BASELINE_WORD}\s*(?:was\s+|of\s+|:\s*)?\d+(?:[.,]\d+)?(?=\s*[,;])|"
                                         rf"\b(?:cut-?off|threshold|limit|trigger|umbral|seuil|soglia|schwelle\w*|drempel\w*|limiar|l[íi]mite)[^.;\n\d]{{0,25}}?\b(?:is|of|=|:|de|di|du|del|von|van)\s*[<>≤≥]?\s*\d+(?:[.,]\d+)?|(?<=\bby\s)\d+(?:[.,]\d+)?(?:\s*(?:g/dl|g/l|k\b))?|\((?:CTCAE\s+)?(?:grade|gr\.?|G)\s*[0-5](?:[^()\n\d]{{0,16}}(?:v|version\s*)?[56](?:\.0)?)?\)|{TIME_TOKEN}|\b(?:19|20)\d\d\b|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\.{{2,}}|\b[Gg]\d(?:[-–]\d)?\b|\bgrade\s*[0-5]\b|\b[Cc]\d{{1,2}}(?:\s*[Dd]\d{{1,2}})?\b|\b(?:cycle|day|week|wk)\s*\d{{1,3}}\b|\bv(?:ersion\s*)?[56](?:\.0)?\b|\bbetween\s+\.?\d+(?:[.,]\d+)?\s*(?:and|-|–|to)\s*\.?\d+(?:[.,]\d+)?|(?<=\s)\d+(?:[.,]\d+)?\s*(?:-|–|to)\s*\d+(?:[.,]\d+)?(?=,|\s+(?:for|since|over|through|most|all)\b)|[<>≤≥]\s*\d+(?:[.,]\d+)?\s*[-–]\s*\d+(?:[.,]\d+)?|\((?:around|about|approx\w*|~|not)?\s*\d+(?:[.,]\d+)?\s*\)|[<>≤≥~]\s*\d+(?:[.,]\d+)?|\d+ish\b|\b(?:says|said|uses|gives|lists)\s+\d+(?:[.,]\d+)?|(?:above|below|over|under)\s+\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s+or\s+\d+(?:[.,]\d+)?|(?<=\s)or\s+\d+(?:[.,]\d+)?){{0,90}}?"
-                                        rf"(?:[,;?—–]|\s\((?=\s*(?:today|now|{FOREIGN_TODAY}|currently)\b)|\s-\s|\.{{2,}}|\.(?=\s+(?:they|it|mine|ours|our|my|his|hers|theirs|yours|she|he|pt|patient|mr|mrs|ms)['’\s.]|\s+(?:right\s+)?(?:now|today|currently|this\s+morning)\b|\s+(?:current|latest)\s*:?\s*\d|\s+{PATIENTS_OWN}|\s+{FOREIGN_OWNER}\s)|(?=\s+(?:ours|his|hers|theirs|yours|mine)\s)|(?=\s+and\s+my\s+(?:last|latest|most\s+recent|own|recent)\s)|(?=\s+and\s+(?:she|he)(?:['’]s|\s+is)\s+(?:at\s+|now\s+|only\s+|(?:sitting|running|sat)\s+at\s+)?\d)|(?=\s+(?:but|whereas|while)\s))\s*(?:but\s+|and\s+|right\s+|whereas\s+|while\s+|for\s+now\s*,?\s*|as\s+of\s+(?:now|today)\s*,?\s*)?"
-                                        rf"(?P<cue>today|now|this\s+morning|this\s+week|currently|{FOREIGN_TODAY}|current(?=\s*:?\s*\.?\d)|latest(?=\s*:?\s*\.?\d)|(?:his|hers|they|it)(?=(?:\s+(?:today|now|currently))?\s+(?:is|was|are|were|came\s+back|come\s+back)\s|['’]re\s+at\s)|they['’]?re(?=\s+(?:at\s+|now\s+|only\s+)?\d)|{OWNER}(?:['’](?:s|re))?(?:\s+(?:{OWN_COUNT_WORD}\s+)?(?:count|value|result|level|number|reading))?(?:\s+(?:with|on)\s+[^,;.\d\n]{{1,40}}?|\s+in\s+(?:bed|bay|room|rm)\s*\d+|\s*\((?:bed|bay|room|rm)\s*\d+\))?(?:\s+(?:today|now|currently|this\s+morning|on\s+[a-z]{{4,}}))?(?=\s+(?:is|was|are|were|came\s+back|come\s+back|has|had|at|sits?|sitting|stands?|standing|screened|measured|tested)\s)|(?:ours|mine|theirs|yours|hers|his|(?:(?:our|my|this|the)\s+)?(?:pts?|patient)(?:['’]s)?(?:\s+(?:him|her)self)?)(?:\s+{OWN_COUNT_WORD}\s+(?:count|value|result|level))?(?:\s+(?:today|now|currently|this\s+morning))?(?=\s*:?\s*[1-9]|\s*:?\s*0[.,]|\s+(?:screened|measured|tested|sits?|sitting)\s+(?:at\s+)?\d)(?!\s*:?\s*\d+(?:st|nd|rd|th)\b)|(?:she|he)(?=['’]s\s+(?:at\s+|now\s+|only\s+)?\d|\s+is\s+(?:at\s+|now\s+|only\s+)?\d|['’]s\s+(?:(?:sitting|running|sat)\s+)?at\s|\s+is\s+(?:(?:sitting|running|sat)\s+)?at\s|\s+(?:screened|sits|sat|came\s+back)\s+at\s)|(?:pt|patient)(?:['’]s)?\s+value|{PATIENTS_OWN}|{FOREIGN_OWNER}\s+(?:{PRONOUN_BE}|hat|heeft|tem|tiene|ha|a)\s+(?:(?:à|a|bei|op|em|en|de|di|van)\s+)?(?=\d)|(?:el|la|le|il|o|a|der|die|de)\s+(?:paciente|patiente?|paziente|patient(?:in)?|patiënt)\s+(?:tiene|tem|a|ha|hat|heeft)\s+(?=\d)|{FOREIGN_OWNER}(?:\s+(?:{FOREIGN_TODAY}))?(?=\s*:?\s*\d))(?:['’](?:s|re))?\s*(?::\s*)?{SUBJECT_VERB}{NUMBER}\s*(?:{UNIT})?",
+                                        rf"(?:[,;?—–]|\s\((?=\s*(?:today|now|{FOREIGN_TODAY}|currently)\b)|\s-\s|\.{{2,}}|\.(?=\s+(?:they|it|mine|ours|our|my|his|hers|theirs|yours|she|he|pt|patient|mr|mrs|ms)['’\s.]|\s+(?:right\s+)?(?:now|today|currently|this\s+morning)\b|\s+(?:current|latest)\s*:?\s*\d|\s+{PATIENTS_OWN}|\s+{FOREIGN_OWNER}\s)|[.:](?=\s+{FOREIGN_OURS}\s)|(?=\s+(?:ours|his|hers|theirs|yours|mine)\s)|(?=\s+and\s+my\s+(?:last|latest|most\s+recent|own|recent)\s)|(?=\s+and\s+(?:she|he)(?:['’]s|\s+is)\s+(?:at\s+|now\s+|only\s+|(?:sitting|running|sat)\s+at\s+)?\d)|(?=\s+(?:but|whereas|while)\s))\s*(?:but\s+|and\s+|right\s+|whereas\s+|while\s+|for\s+now\s*,?\s*|as\s+of\s+(?:now|today)\s*,?\s*)?"
+                                        rf"(?P<cue>today|now|this\s+morning|this\s+week|currently|{FOREIGN_TODAY}|current(?=\s*:?\s*\.?\d)|latest(?=\s*:?\s*\.?\d)|(?:his|hers|they|it)(?=(?:\s+(?:today|now|currently))?\s+(?:is|was|are|were|came\s+back|come\s+back)\s|['’]re\s+at\s)|they['’]?re(?=\s+(?:at\s+|now\s+|only\s+)?\d)|{OWNER}(?:['’](?:s|re))?(?:\s+(?:{OWN_COUNT_WORD}\s+)?(?:count|value|result|level|number|reading))?(?:\s+(?:with|on)\s+[^,;.\d\n]{{1,40}}?|\s+in\s+(?:bed|bay|room|rm)\s*\d+|\s*\((?:bed|bay|room|rm)\s*\d+\))?(?:\s+(?:today|now|currently|this\s+morning|on\s+[a-z]{{4,}}))?(?=\s+(?:is|was|are|were|came\s+back|come\s+back|has|had|at|sits?|sitting|stands?|standing|screened|measured|tested)\s)|(?:ours|mine|theirs|yours|hers|his|(?:(?:our|my|this|the)\s+)?(?:pts?|patient)(?:['’]s)?(?:\s+(?:him|her)self)?)(?:\s+{OWN_COUNT_WORD}\s+(?:count|value|result|level))?(?:\s+(?:today|now|currently|this\s+morning))?(?=\s*:?\s*[1-9]|\s*:?\s*0[.,]|\s+(?:screened|measured|tested|sits?|sitting)\s+(?:at\s+)?\d)(?!\s*:?\s*\d+(?:st|nd|rd|th)\b)|(?:she|he)(?=['’]s\s+(?:at\s+|now\s+|only\s+)?\d|\s+is\s+(?:at\s+|now\s+|only\s+)?\d|['’]s\s+(?:(?:sitting|running|sat)\s+)?at\s|\s+is\s+(?:(?:sitting|running|sat)\s+)?at\s|\s+(?:screened|sits|sat|came\s+back)\s+at\s)|(?:pt|patient)(?:['’]s)?\s+value|{PATIENTS_OWN}|{FOREIGN_OWNER}\s+(?:{PRONOUN_BE}|hat|heeft|tem|tiene|ha|a)\s+(?:(?:à|a|bei|op|em|en|de|di|van)\s+)?(?=\d)|(?:el|la|le|il|o|a|der|die|de)\s+(?:paciente|patiente?|paziente|patient(?:in)?|patiënt)\s+(?:tiene|tem|a|ha|hat|heeft)\s+(?=\d)|{FOREIGN_OWNER}(?:\s+(?:{FOREIGN_TODAY}))?(?=\s*:?\s*\d)|{FOREIGN_OURS}(?:\s+(?:{PRONOUN_BE}|hat|heeft|tem|tiene|ha|a|est|es|è|ist|is|é)(?:\s+(?:à|a|bei|op|em|en|de|di|van|auf|bij))?)?(?=\s*:?\s*\d))(?:['’](?:s|re))?\s*(?::\s*)?{SUBJECT_VERB}{NUMBER}\s*(?:{UNIT})?",
                                         re.IGNORECASE)
 # A pronoun and a verb a value of the person's own follows: "she screened at 1.45", "he came back at 0.8".
 PRONOUN_VALUE_VERBS = tuple(f"{pronoun} {verb}" for verb in ("screened", "sat", "sits", "came back") for pronoun in ("he", "she"))
 OWNER_WORDS = ("mine", "ours", "pt", "patient", "guy", "lady", "man", "woman", "gent", "chap", "his ", "hers", "theirs", "yours", "he's", "she's", "mr ", "mr.", "mrs", "ms ", "ms.", "miss ",
                "he is", "she is", "this one", *PRONOUN_VALUE_VERBS)  # one of them is in every OWNER and every cue of whose value follows
 # a cue the patient's value may follow after a name with none: whose value it is, or that it is current
-OWNER_CUE_RE = re.compile(rf"(?i)(?:{OWNER}|{FOREIGN_OWNER}|{PATIENTS_OWN}|his|hers|they|she|he|today|now|this\s+morning|this\s+week|currently|current|latest|"
+OWNER_CUE_RE = re.compile(rf"(?i)(?:{OWNER}|{FOREIGN_OWNER}|{FOREIGN_OURS}|{PATIENTS_OWN}|his|hers|they|she|he|today|now|this\s+morning|this\s+week|currently|current|latest|"
                           rf"{FOREIGN_TODAY})\b")
 # the cue's first letters: a word of now, or a possessive ("hold if plt <75, ours is 88", "ref range 1.8-7.7, his is 1.6")
-CURRENT_WORDS = ("today", "now", "morning", "this week", "current", "latest", "hoy", "oggi", "heute", "aujourd", "hoje", "vandaag", "ours ", "his ", "hers ", "theirs ", "yours ", "mine ", "mine'", "mine’", "ours'", "ours’",
+CURRENT_WORDS = ("today", "now", "morning", "this week", "current", "latest", "hoy", "oggi", "heute", "aujourd", "hoje", "vandaag", "nostr", "nôtre", "notre", "nuestr", "noss", "unsere", "onze", "ours ", "his ", "hers ", "theirs ", "yours ", "mine ", "mine'", "mine’", "ours'", "ours’",
                  "value", "they ", "it ", "he's", "he is", " pt ", *PRONOUN_VALUE_VERBS,
                  "he’s", "they'", "they’", "pt'", "pt’", "pt:", " pts ", "himself", "herself", "guy", "lady", "man ", "woman", "gent", "chap",
                  "patient", "pacient", "pazient", "patiënt", "mr ", "mr.", "mrs", "ms ", "ms.", "miss ")
@@ -1569,8 +1573,9 @@ def _current_after_threshold(text: str, position: int) -> re.Match | None:
         return None
     current = CURRENT_AFTER_THRESHOLD_RE.match(text, position)
     if not current or ANALYTE_RE.search(text, position, current.start("num")) or NOT_A_VALUE_RE.match(text, current.end("num")) \
-            or text.startswith("/", current.end("num")) and text[current.end("num") + 1:current.end("num") + 2].isdigit():
-        return None  # ... but "Today 4/30 WBC 5.8": a date, not a value
+            or text.startswith("/", current.end("num")) and text[current.end("num") + 1:current.end("num") + 2].isdigit() \
+            or RANGE_AFTER_RE.match(text, current.end("num")):
+        return None  # ... but "Today 4/30 WBC 5.8": a date, not a value; "ref range for Hb? ours is 12.0-15.5": a range
     if (age := AGE_RE.match(text, current.start("cue"))) and age.start("age") == current.start("num") \
             and any(word in " " + text[max(0, position - 120):position].lower() for word in RELATIVE_WORDS):
         return None  # "Dad's neutrophils came back at 0.8, he's 74 and feels fine": the relative's age
@@ -2204,7 +2209,8 @@ def _find_mentions(text: str) -> list[Mention]:
         # CBC on file from 2021: WBC 6.6 … No current labs available.": none is current
         for mention in found:
             mention.someone_else = True
-    if "belong" in lowered or "not ours" in lowered or "not mine" in lowered or "'s result" in lowered or "’s result" in lowered or "wrong " in lowered \
+    if "belong" in lowered or "not ours" in lowered or "not mine" in lowered or "not my " in lowered or "not our " in lowered \
+            or any(bed in lowered for bed in (" letto", " lit ", " cama ", " leito", " bett", "non del ", " pas de ", "nicht von", "niet van", "não é")) or "'s result" in lowered or "’s result" in lowered or "wrong " in lowered \
             or "separate" in lowered or "different" in lowered or "another" in lowered or "other p" in lowered or "next " in lowered or "chart" in lowered \
             or ("'s" in lowered or "’s" in lowered or " in " in lowered) and ("bed" in lowered or "room" in lowered or "bay" in lowered or " rm" in lowered) \
             or any(person in lowered for person in ("guy in ", "lady in ", "man in ", "woman in ", "patient in ", "pt in ")):
@@ -2939,7 +2945,7 @@ CONDITION_ITEM = (rf"(?:{CONDITION_LABEL}[ \t]*[:=]?[ \t]*{CONDITION_ITEM_VALUE}
                   rf"|{CONDITION_ITEM_VALUE}[ \t]+{CONDITION_AFTER_LABEL})")
 # Words of the episode between a condition and its bracket: "Grade 3 neutropenia this cycle, resolved (D8 1.4, D12 0.4, D15 1.7)".
 EPISODE_GAP = (r"(?:[ \t]+(?:this|that|during|in)[ \t]+(?:cycle|course|week|admission|episode)(?:[ \t]*\d+)?|[ \t]+(?:on|during|in|after)[ \t]+(?:[Cc]|cycle[ \t]*)\d{1,2}"
-               r"|[ \t]+(?:im|in|au|al|nel|no|während)[ \t]+(?:[Zz]yklus|cycle|ciclo|cyclus)[ \t]*\d{1,2})?"  # "Neutropenie im Zyklus 2"
+               r"|[ \t]+(?:im|in|au|al|nel|no|während)[ \t]+(?:[Zz]yklus|cycle|ciclo|cyclus)[ \t]*\d{1,2}|[ \t]+" + ON_TREATMENT + r")?"  # "Neutropenie im Zyklus 2", "Anémie sous nivolumab"
                r"(?:[ \t]*,?[ \t]*(?:now[ \t]+)?(?:resolved|resolving|recovered|recovering|improving|improved|erholt|r[ée]cup[ée]r[ée]e?|r[ée]solue?|resuelt[ao]|recuperad[ao]|risolt[ao]|hersteld|opgelost))?"
                # ... and its change of grade: "Neutropenia improved from grade 4 to grade 1 (0.3 → 1.4)"
                r"(?:[ \t]+(?:improved|worsened|went|progressed|recovered|fell|rose|dropped)[ \t]+from[ \t]+(?:grade|G)[ \t]*[0-4][ \t]+to[ \t]+(?:grade|G)[ \t]*[0-4])?")
@@ -4493,7 +4499,10 @@ NOT_OURS_AFTER_RE = re.compile(r"(?i)\bbelongs?\s+to\s+(?:(?:the|another|a\s+dif
                                r"\b(?:that|this|it)(?:\s+(?:result|value|count|number|one))?\s+(?:was|is)\s+(?:for\s+)?(?:the\s+)?(?:guy|lady|man|woman|pt|patient|one)\s+in\s+(?:bed|bay|room|rm)\s*\d+|"
                                r"[,—–-]\s*" + NOT_OURS + r"\b|\b(?:but\s+)?(?:that|this|it)(?:['’]?s|\s+is|\s+was)\s+" + NOT_OURS + r"\b|"  # "… but thats not ours"
                                r"\bwrong\s+(?:pt|patient|chart|person|bed|room|file|record)\b|\b(?:(?:from|in|on)\s+(?:the\s+|an\s+)?)?(?:other|another|different)\s+(?:chart|record|file|tab|window)\b|"
-                               r"[—–-]\s*(?:a\s+)?(?:separate|different|another|other)\s+(?:pt|patient)\b|"  # "plt 22?? sorry wrong pt, ours is 133", "wrong chart"
+                               r"[—–-]\s*(?:a\s+)?(?:separate|different|another|other)\s+(?:pt|patient)\b|"
+                               # "erano del letto 8, non del nostro paziente", "c'est celle du lit 12", "son de la cama 4"
+                               r"\b(?:del|dal|du|de\s+la|do|da|von|vom|van)\s+(?:letto|lit|cama|leito|Bett|bed)\s*\d+|"
+                               r"\b(?:non|pas|no|nicht|niet|não)\s+(?:è\s+|es\s+|é\s+|ist\s+|is\s+)?(?:del|de|du|d[oa]|von|van)\s+" + FOREIGN_OWNER + r"|"  # "plt 22?? sorry wrong pt, ours is 133", "wrong chart"
                                # "that's from the pt next door in 14B", "that was the patient in the next bed's"
                                r"\b(?:that|this|it)(?:['’]?s|\s+is|\s+was)\s+(?:from\s+|for\s+)?(?:the\s+)?(?:pt|patient|guy|lady|man|woman)\s+(?:next\s+door|in\s+the\s+next\s+(?:bed|bay|room)"
                                r"|in\s+(?:bed\s+|bay\s+|room\s+|rm\s+)?\d+[A-Za-z]?\b)")  # "thats the guy in 14"

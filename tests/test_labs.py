@@ -2384,6 +2384,16 @@ ROUND201_READS = [
     ("wbc/plt 1.8/64 → 2.6/81 this morning", {"wbc": 2.6, "plt": 81}),
     # ... but a date is no group of values
     ("Hb/plt 8.4/52 on 03/07", {"hgb": 8.4, "plt": 52}),
+    # a condition's bracket of values after the treatment it came on
+    ("Neutropénie sous pembrolizumab (nadir 0,4 G/L, sortie 1,6 G/L).", {"anc": 1.6}),
+    # another patient's value, said to be so in words of the languages read, then the patient's own
+    ("ANC 0.6 on nivo - not my patient, just asking for a friend", {}),
+    ("Los neutrófilos de 0,5 son de la cama 6, no de nuestro paciente: el nuestro tiene 1,9", {"anc": 1.9}),
+    ("Hb 6,8 vom Bett 2, nicht von unserem Patienten. Der unsere hat 9,4 g/dl.", {"hgb": 9.4}),
+    # a range after whose it is ("ours") is a reference range, not a value
+    ("what ANC range does your lab call normal? ours is 1.8-7.5", {}),
+    # a second threshold named in passing keeps the patient's value after it
+    ("plt 50 instead of 75 as the cutoff? ours is 61", {"plt": 61}),
 ]
 
 
