@@ -1372,7 +1372,7 @@ def _term_follows(text: str, claim_end: int, term_start: int) -> bool:
 
 
 # A count's name right after a grade, with no value of its own after it: "grade 2 WBC", "G3 plt".
-NAME_AFTER_GRADE_RE = re.compile(" (?:" + "|".join(f"(?P<{k}>{ANALYTE_PATTERNS[k]})" for k in ("anc", "plt", "hgb", "alc", "wbc"))
+NAME_AFTER_GRADE_RE = re.compile(" (?:" + "|".join(f"(?P<{k}>{ANALYTE_PATTERNS[k]})" for k in ANALYTE_PATTERNS)
                                  + r")\b(?![ \t]*[:=(]?[ \t]*\d)", re.IGNORECASE)
 
 
@@ -3702,6 +3702,11 @@ def _claim_version(text: str, claim: Claim, named_here: list[tuple[int, str]], c
     if named_after:
         return named_after
     clause = clauses[max(0, bisect_right(clause_starts, claim.span[0]) - 1)]
+    # not a version named right after another grade, which that grade owns: "Using v6.0, … 0.8, grade 3 under v5.0, became grade 1"
+    unowned = [(position, v) for position, v in named_here
+               if position < claim.span[0] and not VERSION_OF_GRADE_BEFORE_RE.search(text, max(0, position - 30), position)
+               or position >= claim.span[1]]
+    named_here = unowned if len({v for _, v in unowned}) > 0 else named_here
     in_clause = single_version([v for position, v in named_here if clause[0] <= position < clause[1]
                                 and not _bracketed_apart(text, claim, position)])
     if in_clause:
@@ -3709,6 +3714,11 @@ def _claim_version(text: str, claim: Claim, named_here: list[tuple[int, str]], c
     before = [v for position, v in named_here if position < claim.span[0] and position >= clause[0]] \
         or [v for position, v in named_here if position < claim.span[0]]
     return before[-1] if before else None
+
+
+# A grade right before a version, which makes the version that grade's: "grade 3 under v5.0", "G4 per CTCAE v5".
+VERSION_OF_GRADE_BEFORE_RE = re.compile(r"(?i)\b(?:grade|grado|grad|grau|graad|G)[ \t]*[0-5][ \t]+(?:(?:under|per|by|in|with|according[ \t]+to|using|"
+                                        r"nach|selon|seg[úu]n|secondo|segundo|volgens)[ \t]+)?(?:the[ \t]+)?(?:NCI[ \t-]*)?(?:CTCAE[ \t]*)?$")
 
 
 def _respective(text: str, sentence: str, grade_claims: list[re.Match]) -> bool:
@@ -4022,7 +4032,7 @@ def _value_for_comparison(match: re.Match, all_values: list[Mention], value_star
     return mention
 
 
-APPOSITIVE_END_RE = re.compile(r"^[^,;]*,\s*(?:(?:still|just|well|so|thus)\s+)?$")  # one comma, then the comparison
+APPOSITIVE_END_RE = re.compile(r"^(?:\s*,)?[^,;]*(?:,|\s[—–-])\s*(?:(?:still|just|well|so|thus)\s+)?$")  # the grade set off by commas or a dash, then the comparison
 CONTINUED_SUBJECT_RE = re.compile(r"(?i)[,;]\s*(?:and|but|yet|which)\s+(?:(?:still|also|now|just|well|even)\s+)*(?:(?:is|are|was|were|remains?|stays?|falls?|sits?|lies)\s+)?$")
 # ("ANC 1.7, grade 2 neutropenia, which falls below the 1.5 threshold": the count's condition, its value still the subject)
 

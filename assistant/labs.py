@@ -746,7 +746,7 @@ SPACED_THOUSANDS_RE = re.compile(r" \d{3}(?![\d.,·]?\d)(?=[ \t]*(?:[,;)]|\.(?:\
 
 # Where a value of a series says when it was taken: "133 (today), 171 two weeks ago" is read on 133.
 # A conjunction in any language read ends a label: what follows it labels the next value ("0,8 y al alta 1,7").
-LABEL_CUT_RE = re.compile(rf"[,;\n]|\.(?:\s|$)|{ARROW}|\b(?:came|then|now|today|this\s+morning|and|but|back|drops?|dropped|fell|falls?|down|rose|recover\w*|"
+LABEL_CUT_RE = re.compile(rf"[,;\n]|\.(?:\s|$)|[ \t][—–-][ \t]|{ARROW}|\b(?:came|then|now|today|this\s+morning|and|but|back|drops?|dropped|fell|falls?|down|rose|recover\w*|"
                           r"improv\w*|climb\w*|repeat|y|et|e|und|pero|mais|aber|maar|ma)\b")
 
 

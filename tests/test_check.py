@@ -2282,8 +2282,22 @@ ROUND183_CLASSES = [
 ]
 
 
+ROUND201_CLASSES = [
+    # a liver test named right after its grade takes the grade, also when another grade and name follow
+    ("AST 150 U/L and ALT 300 U/L (ULN 40 for both): grade 2 AST and grade 3 ALT increase.", "5", []),
+    ("AST 150 U/L and ALT 300 U/L (ULN 40 for both): grade 3 AST and grade 3 ALT increase.", "5", [(M, "ast", 3, 2)]),
+    # the value after a series' last label, when a dash then the claim follows, is the latest
+    ("Hb 12.8 g/dL at baseline, 10.9 g/dL after C3, 9.2 g/dL pre-C5 — grade 1 anaemia.", "5", [(M, "hgb", 1, 2)]),
+    # a grade set off by a dash or by commas keeps the value the subject of the comparison after it
+    ("plt 81K, G2 thrombocytopenia — below the 75 cutoff, so C4 is held", "5", [(M, "plt", 2, 1), (C, "plt", None, None)]),
+    ("Bloedplaatjes van 170 gedaald naar 58, trombocytopenie graad 3, onder de grens van 50.", "5", [(M, "plt", 3, 2), (C, "plt", None, None)]),
+    # a version named right after another grade is that grade's, not the next claim's
+    ("Using CTCAE v6.0, the grade was reassigned: an ANC of 0.7, grade 3 under v5.0, became grade 1.", "6", [(M, "anc", 1, 2)]),
+]
+
+
 @pytest.mark.parametrize("text,version,expected", FRESH19_CLASSES + FRESH21_CLASSES + NOTE_CLASSES + ROUND27_CLASSES + ROUND38_CLASSES + ROUND49_CLASSES
-                         + ROUND62_CLASSES + ROUND72_CLASSES + ROUND86_CLASSES + ROUND89_CLASSES + ROUND92_CLASSES + ROUND95_CLASSES + ROUND98_CLASSES + ROUND104_CLASSES + ROUND119_CLASSES + ROUND121_CLASSES + ROUND138_CLASSES + ROUND156_CLASSES + ROUND183_CLASSES)
+                         + ROUND62_CLASSES + ROUND72_CLASSES + ROUND86_CLASSES + ROUND89_CLASSES + ROUND92_CLASSES + ROUND95_CLASSES + ROUND98_CLASSES + ROUND104_CLASSES + ROUND119_CLASSES + ROUND121_CLASSES + ROUND138_CLASSES + ROUND156_CLASSES + ROUND183_CLASSES + ROUND201_CLASSES)
 def test_claim_classes_of_the_last_rounds(text, version, expected):
     """Each class of the last two rounds' development sets (review fresh19 to fresh21 and fresh24; the notes of the lab sets, which
     grade in passing: episodes, rules, other measures, choices), in wordings of our own: the findings with the grade claimed,
