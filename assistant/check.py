@@ -1943,6 +1943,9 @@ COMPARATOR_NUMBER_RE = re.compile(rf"(?P<cmp>[<>≤≥]=?)[ \t]*{NUMBER}[ \t]*(?
 # A threshold stated with its number: "anc cutoff for the trial is 1.5", "the hold limit: 75".
 STATED_THRESHOLD_RE = re.compile(rf"(?i)\b{THRESHOLD_NOUN}\b[^.;?\n\d]{{0,30}}?(?:\bis|\bof|=|:|\bat)\s*(?P<cmp>[<>≤≥]?=?)\s*(?P<num>\d+(?:[.,]\d+)?)(?![\d.,]?\d)")
 THRESHOLD_REACH = 200  # characters before the value looked back over for the threshold it is compared with
+# The patient as the subject of a comparison with no value in its sentence: "so he is still above the trial threshold".
+PERSON_SUBJECT_BEFORE_RE = re.compile(r"(?i)\b(?:he|she|they|the\s+(?:patient|pt)|(?:his|her|their)\s+count)\s+(?:is|are|remains?|stays?|sits?)\s+"
+                                      r"(?:(?:still|now|just|well|safely|comfortably)\s+)?$")
 
 
 def _referred_threshold_findings(text: str, lowered: str, mentions: list[Mention], spans: list[tuple[int, int]],
@@ -1967,11 +1970,17 @@ def _referred_threshold_findings(text: str, lowered: str, mentions: list[Mention
         before = bisect_right(value_ends, match.start())  # the values that end before the comparison; the last of them, if in the sentence
         # (the value's number in the sentence: "Baseline plt 98; IMbrave150 required ≥75; today 61, so she meets the criterion")
         mention = values[before - 1] if before and values[before - 1].number_span[0] >= sentence_start else None
+        upto = mention.number_span[0] if mention is not None else match.start()  # where the thresholds it may be compared with end
+        if mention is None and before and sentence_start - values[before - 1].span[1] <= THRESHOLD_REACH \
+                and PERSON_SUBJECT_BEFORE_RE.search(text, max(sentence_start, match.start() - 40), match.start()):
+            # "Today 71. IMbrave150 required platelets ≥75, so he is still above the trial threshold": the patient's value told
+            # in the sentence before, the threshold in this one
+            mention = values[before - 1]
         if mention is None:
             continue
         told = mention.number_span[0]
         floor = max(0, told - THRESHOLD_REACH)
-        stated = [(m.span[0], m.value, m.comparator or "") for m in thresholds[bisect_left(threshold_starts, floor):bisect_left(threshold_starts, told)]
+        stated = [(m.span[0], m.value, m.comparator or "") for m in thresholds[bisect_left(threshold_starts, floor):bisect_left(threshold_starts, upto)]
                   if m.analyte == mention.analyte]
         if COUNTED_SUBJECT_BEFORE_RE.search(text, max(0, match.start() - 30), match.start()):
             continue  # "Hb 84, platelets 63, ANC 1.2 — two lines meet it": how many of the values do, not this one
@@ -1986,10 +1995,10 @@ def _referred_threshold_findings(text: str, lowered: str, mentions: list[Mention
             if named and named[-1] == mention.analyte or not named and not others:  # "anc cutoff … is 1.5": that count's threshold
                 threshold, *_ = to_canonical(mention.analyte, parse_number(number.group("num")), mention.unit_text)
                 stated.append((number.start(), threshold, number.group("cmp") or ""))
-        if "≥" in text[floor:told] or ">" in text[floor:told] or "<" in text[floor:told] or "≤" in text[floor:told]:
+        if "≥" in text[floor:upto] or ">" in text[floor:upto] or "<" in text[floor:upto] or "≤" in text[floor:upto]:
             # a comparator's number the count's name follows ("IMbrave150 required ≥75 x10^9/L platelets"), or with no other
             # count named before it or between it and the value ("Baseline plt 98; IMbrave150 required ≥75; today 61")
-            for number in COMPARATOR_NUMBER_RE.finditer(text, floor, told):
+            for number in COMPARATOR_NUMBER_RE.finditer(text, floor, upto):
                 name = ANALYTE_RE.match(text, number.end())
                 lead = [m.lastgroup for m in ANALYTE_RE.finditer(text, max(floor, number.start() - 30), number.start())]
                 if name is not None and name.lastgroup == mention.analyte or name is None and lead[-1:] in ([], [mention.analyte]) \

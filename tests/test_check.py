@@ -2293,6 +2293,9 @@ ROUND201_CLASSES = [
     ("Bloedplaatjes van 170 gedaald naar 58, trombocytopenie graad 3, onder de grens van 50.", "5", [(M, "plt", 3, 2), (C, "plt", None, None)]),
     # a version named right after another grade is that grade's, not the next claim's
     ("Using CTCAE v6.0, the grade was reassigned: an ANC of 0.7, grade 3 under v5.0, became grade 1.", "6", [(M, "anc", 1, 2)]),
+    # the patient as the subject of a comparison whose sentence gives the threshold, the value told in the sentence before
+    ("ANC today 1.2. The study required an ANC ≥1.5, so she remains above the study threshold.", "5", [(C, "anc", None, None)]),
+    ("ANC today 1.8. The study required an ANC ≥1.5, so she remains above the study threshold.", "5", []),
 ]
 
 
