@@ -205,7 +205,7 @@ FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,
           r"[ \t]*:[ \t]*(?:(?:the|our|my)[ \t]+)?(?:pt|patient)(?:[ \t]+(?:is|was|screened|sits|came[ \t]+back))?(?:[ \t]+at)?[ \t]+(?=\d)|"
           r";(?=\d)|\s*\*+\s*(?=\d)|\x22[,;]\x22(?=\d)|\s*(?-i:\*?\(?(?:LL|HH|L|H|LOW|HIGH|Low|High|CRIT)\)?\*?)(?=[ \t]+\d)|\s+-\s+|\s*\.{2,}\s*|\s*…\s*|\s*(?:count|counts|level|levels|value|values|of|was|is|are|were|at|now|only|measured|"
           r"then|today|r(?=[ \t]+\d)|dropped|drops?|dropd|droped|dropt|fell|falls?|fallen|(?:got|gets|getting)(?:\s+(?:down|up|back))?\s+to|had|has|decreased|declined|down|recovered|to|reaching|reached|(?:a|an|the|her|his|its|their)\s+(?:new\s+)?(?:nadir|low|trough)(?:\s+of)?|blood|serum|plasma|venous|capillary|bld|nadir(?:ed)?|bottomed(?:\s+out)?|peaked|"
-          r"around|approximately|roughly|like|exactly|just|still|also|throughout(?=[ \t]+at[ \t])|always|usually|normally|typically|back|came|comes|come|went|gone|goes|go|get|gets|rose|risen|remains?|remained|ran|ranged|stable|steady|yesterday|say|maybe|perhaps|about|sat|sits|stood|stands|hovered|hovers|held|stayed|stays|rebounded|bounced|plateaued|plummeted|crashed|jumped|crept|persisted|persists|"
+          r"around|approximately|roughly|like|exactly|just|still|also|throughout(?=[ \t]+at[ \t])|between(?=[ \t]+\d[\d.,]*[ \t]+and[ \t]+\d)|always|usually|normally|typically|back|came|comes|come|went|gone|goes|go|get|gets|rose|risen|remains?|remained|ran|ranged|stable|steady|yesterday|say|maybe|perhaps|about|sat|sits|stood|stands|hovered|hovers|held|stayed|stays|rebounded|bounced|plateaued|plummeted|crashed|jumped|crept|persisted|persists|"
           r"repeat|repeated|checked|rechecked|re-checked|elevation|elevated|latest|currently|this\s+morning|this\s+(?:am|a\.m\.|pm|p\.m\.|afternoon|evening)|"
           r"(?:in|at)\s+(?:the\s+)?(?:clinic|GP|GP's|ward|office|infusion\s+(?:center|centre|suite)|day\s+unit)|"  # "Hb was repeated at the GP yesterday, 7.7"
           r"ce\s+(?:matin|soir)|esta\s+(?:mañana|manhã|tarde)|stamattina|stamane|heute\s+(?:morgen|früh)|vanochtend|vanmorgen|vanmiddag|vanavond|recovering|rising|falling|dropping|climbing|improving|declining|your|have|"
@@ -1070,6 +1070,8 @@ RANGE_THEN_VALUE_RE = re.compile(rf"[ \t]*(?:[-–]|and|to)[ \t]*(?:\d+(?:[.,]\d
                                  # the value at the range's end: labelled after it ("192 at discharge") or before it ("latest .5")
                                  rf"(?P<latest>(?:latest|now|today|currently|current|most\s+recent)[ \t]*:?[ \t]*)?{NUMBER}[ \t]*(?:{UNIT})?"
                                  rf"(?(latest)|[ \t]+(?=(?:at|on|by)[ \t]+(?:(?:the[ \t]+)?day[ \t]+of[ \t]+)?(?:discharge|admission|day|the\s+end|follow)|today\b|now\b|this\s+morning\b))", re.IGNORECASE)
+# A range in words over a time: "Hb 8 to 9 all week" (a dash's range is RANGE_AFTER_RE's).
+WORD_RANGE_OVER_A_TIME_RE = re.compile(rf"[ \t]+to[ \t]+\d+(?:[.,]\d+)?(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?[ \t]+{RANGE_OVER_A_TIME}", re.IGNORECASE)
 RANGE_AFTER_RE = re.compile(r"(?:-[<≤]?|\s*–\s*[<≤]?|[ \t]+-[ \t]+)\.?\d")  # "50-<75": a band of a grading table ("->" is an arrow)
 # "0.5 to <1.0", "50 - <75": the lower bound of a grading band, whatever the words around it
 BAND_AFTER_RE = re.compile(r"[ \t]*(?:to|-|–|—)[ \t]*[<≤][ \t]*\d")
@@ -1924,7 +1926,8 @@ def _find_mentions(text: str) -> list[Mention]:
                                and normal_at[near] < match.start() and not _bracketed_alone(text, filler, number_span[1])
                                and NORMAL_BEFORE_RE.search(text, match.start() - 40 if match.start() > 40 else 0, match.start())
                                and not OWNED_BETWEEN_RE.search(text, position, number_span[0])
-                               or "ormal" in filler and NORMAL_RANGE_AFTER_RE.match(text, number_span[1])):
+                               or "ormal" in filler and NORMAL_RANGE_AFTER_RE.match(text, number_span[1])
+                               or "between" in filler or " to " in text[number_span[1]:number_span[1] + 5] and WORD_RANGE_OVER_A_TIME_RE.match(text, number_span[1])):
             # "Target Hb 7-8 g/dL", "Hb 7-8": a range or a goal, not the patient's value; "Platelets — normal is 150 to 400"
             comparator = "target"
             if ("," in (ahead := text[number_span[1]:number_span[1] + 40]) or ";" in ahead) and (later := RANGE_THEN_VALUE_RE.match(text, number_span[1])) is not None:

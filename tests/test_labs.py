@@ -2394,6 +2394,10 @@ ROUND201_READS = [
     ("what ANC range does your lab call normal? ours is 1.8-7.5", {}),
     # a second threshold named in passing keeps the patient's value after it
     ("plt 50 instead of 75 as the cutoff? ours is 61", {"plt": 61}),
+    # a range in words over a time, then the value at its end
+    ("Platelets between 55 and 70 since cycle 3, 62 this morning", {"plt": 62}),
+    ("ANC 1.1 to 1.4 all week, 1.3 today", {"anc": 1.3}),
+    ("Hb between 8 and 9 g/dL", {}),
 ]
 
 
