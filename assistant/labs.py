@@ -158,7 +158,7 @@ ON_TREATMENT = (r"(?:on|unter|sous|sotto|bajo|con|com|sob|onder|mit)[ \t]+(?:key
                 r"inmunoterapia|immunoterapia|imunoterapia|immunotherapie|ici|\w+mab)(?:[ \t]*[/+&][ \t]*[A-Za-z][\w-]*)?")
 START_OF = r"(?:l['’])?(?:inizio|principio|comienzo|d[ée]but|in[íi]cio|anfang|begin)"
 START_OF_LINK = r"(?:del?|do|da|des|du|della|dello)"
-PERIOD_NAME = r"(?:mese|mes|mois|m[êe]s|monats?|maand|settimana|semana|semaine|woche|week)"
+PERIOD_NAME = r"(?:mese|mes|mois|m[êe]s|monats?|maand|settimana|semana|semaine|woche|week|ciclo|cycle|zyklus|cyclus|trattamento|tratamiento|tratamento|traitement|therapie|behandeling)"
 FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|(?:19|20)\d\d-[01]\d-[0-3]\d|\d{1,2}\.\d{1,2}\.(?:\d{2,4}|(?=[ \t]*:))|"
           r"\d{1,2}\.?[ -]" + MONTH_NAME + r")(?:[ \t]+(?:[01]\d|2[0-3])[0-5]\d(?=\)?[ \t]*:))?\)?(?:[ \t]+\d{1,2}:\d{2})?(?:[ \t]*:[ \t]*|[ \t]+(?:(?:was|were|is|are)[ \t]+)?)(?=\d)|"
           r"[ \t]+(?:at[ \t]+|@[ \t]*)?(?:\d{1,2}:\d{2}|(?:[01]\d|2[0-3])[0-5]\d)[ \t]*[:=][ \t]*(?=\d)|[ \t]+\d{1,2}:\d{2}[ \t]+(?:\([^()\n\d]{0,16}\d{0,2}[^()\n\d]{0,16}\)[ \t]*)?(?:(?:was|is|were)[ \t]+)?(?=\d)|"
@@ -2184,6 +2184,11 @@ def _find_mentions(text: str) -> list[Mention]:
         + value_before_name_mentions(text, bare, mentions) + conditions + fishbones + grouped
     listed = labelled_lines_mentions(text, bare) if "\n" in text and bare else []
     if listed:  # a name on a line of its own over lines of times and values, unless another reader read those lines
+        # (one that stopped at an earlier row, "D8  1.4" over "D15 0.6" spaced apart by one space, gives way to the rows read to the end)
+        rows_of = {id(item): {span for _, _, span in item.steps} for item in listed}
+        earlier_row = {id(m) for m in found for item in listed if m.analyte == item.analyte and m.number_span in rows_of[id(item)]
+                       and m.number_span[0] < item.number_span[0] and m.span[0] >= item.span[0]}
+        found = [m for m in found if id(m) not in earlier_row]
         listed = [item for item in listed if not any(m.analyte == item.analyte and item.span[0] <= m.span[0] < item.span[1] for m in found)]
     found = sorted(found + listed, key=lambda m: m.span)
     if "grad" in lowered and found:
@@ -2349,7 +2354,7 @@ WRITER_IS_PATIENT_RE = re.compile(r"(?i)\b(?:i['’]m|i\s+am|i['’]ve\s+been|i\
                                   r"\bmy\s+(?:own\s+|latest\s+|last\s+|recent\s+)?(?:platelets?|plts?|neutrophils?|lymphocytes?|ha?emoglobin|hb|hgb|wbc|anc|alc|"
                                   r"white\s+(?:count|cells)|blood\s+counts?|counts)\b")  # "My own ANC today is 1.8 and my oncologist says …", "my platelets were 160 at the last check"
 WRITER_RE = re.compile(r"(?i)\b(?:my|mine|me|i|i['’]m|i['’]ve)\b")  # the writer's own words: "my sister says my platelets are 40"
-PATIENT_WORD_RE = re.compile(r"(?i)(?<!not )(?<!not the )\b(?:patient|pt|patiente|paciente|paziente|patiënt|recipient)\b|;")  # "…donor) Hb 14.1; patient Hb 8.3", not "(not the patient)"
+PATIENT_WORD_RE = re.compile(r"(?i)(?<!not )(?<!not the )\b(?:patient|pt|patiente|paciente|paziente|patiënt|recipient)\b(?!['’]s\s+(?:sibling|twin|" + RELATIVE_NOUNS + r")\b)|;")  # "…donor) Hb 14.1; patient Hb 8.3", not "(not the patient)" nor "(pt's brother)"
 DONOR = r"(?:donor|donneur|donneuse|donante|donatore|donatrice|spender(?:in)?|dador|doador(?:a)?)"  # in the languages read
 DONOR_BRACKET_AFTER_RE = re.compile(rf"(?i)[ \t]*\(\s*(?:(?:the|a|related|sibling|unrelated)\s+)?{DONOR}\b")
 DONOR_RE = re.compile(rf"(?i)\b{DONOR}\b")

@@ -2398,6 +2398,12 @@ ROUND201_READS = [
     ("Platelets between 55 and 70 since cycle 3, 62 this morning", {"plt": 62}),
     ("ANC 1.1 to 1.4 all week, 1.3 today", {"anc": 1.3}),
     ("Hb between 8 and 9 g/dL", {}),
+    # rows of a name's lines read to the last, also one spaced by a single space
+    ("Platelets (x10^9/L)\nD1  188\nD8  120\nD15 84", {"plt": 84}),
+    # a change from the start of a cycle to now in Italian
+    ("Piastrine scese da 190 a inizio ciclo a 71 oggi", {"plt": 71}),
+    # a donor named as the patient's relative gives no value of the patient; the patient's own count does
+    ("Donor (the patient's sister, not the patient): Hb 14.6 g/dL, PLT 240.", {}),
 ]
 
 
