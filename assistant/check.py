@@ -1970,7 +1970,7 @@ def _referred_threshold_findings(text: str, lowered: str, mentions: list[Mention
         before = bisect_right(value_ends, match.start())  # the values that end before the comparison; the last of them, if in the sentence
         # (the value's number in the sentence: "Baseline plt 98; IMbrave150 required ≥75; today 61, so she meets the criterion")
         mention = values[before - 1] if before and values[before - 1].number_span[0] >= sentence_start else None
-        upto = mention.number_span[0] if mention is not None else match.start()  # where the thresholds it may be compared with end
+        upto = match.start()  # the thresholds it may be compared with end at the comparison ("platelets 71 — the trial required ≥75, so …")
         if mention is None and before and sentence_start - values[before - 1].span[1] <= THRESHOLD_REACH \
                 and PERSON_SUBJECT_BEFORE_RE.search(text, max(sentence_start, match.start() - 40), match.start()):
             # "Today 71. IMbrave150 required platelets ≥75, so he is still above the trial threshold": the patient's value told
@@ -1981,7 +1981,7 @@ def _referred_threshold_findings(text: str, lowered: str, mentions: list[Mention
         told = mention.number_span[0]
         floor = max(0, told - THRESHOLD_REACH)
         stated = [(m.span[0], m.value, m.comparator or "") for m in thresholds[bisect_left(threshold_starts, floor):bisect_left(threshold_starts, upto)]
-                  if m.analyte == mention.analyte]
+                  if m.analyte == mention.analyte and m.span[0] != told]
         if COUNTED_SUBJECT_BEFORE_RE.search(text, max(0, match.start() - 30), match.start()):
             continue  # "Hb 84, platelets 63, ANC 1.2 — two lines meet it": how many of the values do, not this one
         if match.group("it") and not stated and not re.search(THRESHOLD_NOUN, text[floor:told], re.IGNORECASE):

@@ -2296,6 +2296,8 @@ ROUND201_CLASSES = [
     # the patient as the subject of a comparison whose sentence gives the threshold, the value told in the sentence before
     ("ANC today 1.2. The study required an ANC ≥1.5, so she remains above the study threshold.", "5", [(C, "anc", None, None)]),
     ("ANC today 1.8. The study required an ANC ≥1.5, so she remains above the study threshold.", "5", []),
+    # ... and the threshold given between the value and the comparison
+    ("Platelets 68 — the trial required ≥75, so he is above the trial threshold.", "5", [(C, "plt", None, None)]),
 ]
 
 
