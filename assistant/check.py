@@ -1771,7 +1771,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                 checked += 1
                 findings.append(_ungradable_without_value(claim, sentence))
                 continue
-            both = _both_named(text, s_start, claim, known) if mention is None and known else []
+            both = _all_listed(text, s_start, claim, values, last_given) or (_both_named(text, s_start, claim, known) if mention is None and known else [])
             if both:
                 mention = both[0]  # "Bloods: WBC 2.4, ANC 0.9. WBC and ANC both grade 2": the two counts named, as given before
             if mention is None or _unnamed_subject(text, s_start, claim, mentions):
@@ -2796,6 +2796,23 @@ def _both_named(text: str, s_start: int, claim: Claim, known: dict[str, Mention]
     return [known[analyte] for analyte in named] if len(named) == 2 and all(a in known for a in named) else []
 
 
+# "All" before a grade with no condition: the grade is claimed for each value listed ("WBC 2.9, ANC 1.9, plt 149. All grade 1").
+ALL_BEFORE_RE = re.compile(r"(?i)(?:^|(?<=[\s,;:.—–-]))(?:all|all\s+of\s+(?:them|these|those)|(?:they|these|those)\s+are\s+all|(?:they|these|those)\s+all|each)"
+                           r"\s+(?:are\s+|were\s+|at\s+|still\s+|remain\s+)?(?:CTCAE\s+)?$")
+
+
+def _all_listed(text: str, s_start: int, claim: Claim, values: list[Mention], last_given: list[Mention]) -> list[Mention]:
+    """The values listed before a claim of "all" with no condition: the sentence's own, or else the sentence's before."""
+    if claim.term_analyte is not None or not ALL_BEFORE_RE.search(text, max(s_start, claim.span[0] - 24), claim.span[0]):
+        return []
+    before = [m for m in values if m.span[1] <= claim.span[0]]
+    listed = before if before else [m for m in last_given if m.value is not None and not m.is_threshold]
+    named = {name.lastgroup for name in ANALYTE_RE.finditer(text, s_start, claim.span[0])} if not before else set()
+    if named:  # "the white count, neutrophils, haemoglobin and platelets are each grade 2": the counts the sentence names
+        listed = [m for m in listed if m.analyte in named]
+    return listed if len(listed) >= 2 else []
+
+
 def _claim_targets(text: str, s_start: int, claim: Claim, mention: Mention, values: list[Mention]) -> list[Mention]:
     """The values a claim is judged against: its value, or with "both" the two values before it ("Hb 112 g/L, plts 88 -
     both gr 2")."""
@@ -3159,7 +3176,7 @@ PAST_OPENING_RE = re.compile(r"(?i)(?:previous|prior|earlier|older|historical|ba
 
 # The time of a past episode after its claim's condition: "(grade 4 neutropenia) during C2", "… during the previous cycle".
 PAST_EPISODE_AFTER_RE = re.compile(r"(?i)[^;,.\d]{0,40}?\bduring\s+(?:the\s+)?(?:(?:first|second|third|previous|last|prior|earlier)\s+(?:cycle|course)|"
-                                   r"(?:C|cycle|course)\s*\d{1,2})\b[^;,.\d]{0,20}[;,]?\s*$")
+                                   r"(?:C|cycle|course)\s*\d{1,2})\b[^;,.\d]{0,20}(?:,[^;,.\d]{1,40})?[;,]?\s*$")  # (", treated with filgrastim;")
 
 
 def _opens_with_the_past(sentence: str) -> bool:

@@ -98,7 +98,9 @@ UNIT = f"(?P<unit>{UNIT_ALTERNATIVES})" + r"(?![A-Za-z])"
 FOREIGN_BELOW = (r"sous|(?:en|au)[ -]dessous\s+d[eu]|inf[ée]rieure?s?\s+[àa]|"
                  # "unter 1,0", but not "unter Keytruda", "unter Immuntherapie": on a treatment
                  r"unter(?:halb)?(?!\s+(?:\w*(?:mab|therapie|behandlung)|Keytruda|Opdivo|Yervoy|Tecentriq|Imfinzi|Bavencio|Libtayo|Jemperli|ICI|Checkpoint\w*|Immun\w*)\b)|weniger\s+als|kleiner\s+als|(?:al\s+di\s+)?sotto(?:\s+(?:a|di))?|"
-                 r"inferior[ei]?s?\s+(?:a|al|de)|por\s+debajo\s+del?|menos\s+de|menor(?:es)?\s+(?:a|de|que)|abaixo\s+d[eoa]|onder|minder\s+dan")
+                 r"inferior[ei]?s?\s+(?:a|al|de)|por\s+debajo\s+del?|menos\s+de|menor(?:es)?\s+(?:a|de|que)|abaixo\s+d[eoa]|onder|minder\s+dan|"
+                 # "si las plaquetas bajan de 50.000": to fall below, in the present or a supposition (not "bajaron de 180 a 52", a change)
+                 r"(?:baj(?:a|an|e|en|ara|aran|ase|asen|ará|arán)|baix(?:ar|arem|e|em|a|am))\s+de(?!\s*\d[\d.,]*(?:\s*[^\s\d]+)?\s+a\s+\d)")
 FOREIGN_ABOVE = (r"(?:au|en)[ -]dessus\s+d[eu]|sup[ée]rieure?s?\s+[àa]|über|oberhalb|mehr\s+als|gr[öo](?:ß|ss)er\s+als|(?:al\s+di\s+)?sopra(?:\s+(?:a|di))?|"
                  r"superior[ei]?s?\s+(?:a|al|de)|por\s+encima\s+del?|m[áa]s\s+de|mayor(?:es)?\s+(?:a|de|que)|acima\s+d[eoa]|boven|meer\s+dan")
 FOREIGN_AT_LEAST = r"au\s+moins|mindestens|almeno|al\s+menos|pelo\s+menos|minstens|ten\s+minste"
@@ -225,7 +227,7 @@ FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,
           # ... and in Dutch ("Hb gedaald naar 4,8 mmol/l", "trombocyten gestegen tot 95")
           r"gedaald|gestegen|gezakt|opgelopen|teruggelopen|naar|tot|"
           # ... and in the present tense ("l'hémoglobine remonte à 9,4", "las plaquetas bajan a 40", "Hb sinkt auf 8,1")
-          r"(?:remont|chut|baiss|augment|diminu)(?:e|ent)|descend(?:ent)?|(?:sub|baj)(?:e|en|a|an)|sale|scende|salgono|scendono|steigt|sinkt|fällt|"
+          r"(?:remont|chut|baiss|augment|diminu)(?:e|ent)|descend(?:ent)?|sub(?:e|en|a|an)|baj(?:e|en|a|an)(?![ \t]+de\b)|sale|scende|salgono|scendono|steigt|sinkt|fällt|"
           r"um+|uh+|uhm|erm|er|hmm+|ah|"  # hesitations a dictation keeps ("Platelets, um, sixty seven")
           # who reported it, said between name and value ("Blutplättchen sind laut Hausarzt bei 71", "platelets are, according to the lab, 71")
           r"(?:according\s+to|laut|selon|seg[uú]n|secondo|volgens|segundo)\s+(?:(?:my|the|his|her|mon|ma|le|la|l['’]|mein\w*|dem|der|mi|el|il|mio|mia|la\s+mia|il\s+mio|de|mijn|o|a|meu|minha)\s*)?[^\W\d_][\w-]*,?|"
@@ -358,7 +360,7 @@ TIMED_FILLER_WORDS = (":", "=", "h ", "h:", "vorige", "letzte", "derni", "pasada
 FOREIGN_VALUE_RE = re.compile(rf"(?P<filler>(?:{FILLER}){{0,4}}?)(?P<cmp>{FOREIGN_BELOW}|{FOREIGN_ABOVE}|{FOREIGN_AT_LEAST})(?!\w)\s*{NUMBER}\s*(?:{UNIT})?",
                               re.IGNORECASE)
 FOREIGN_COMPARATOR_HINT_RE = re.compile(r"\b(?:sous|dessous|dessus|(?:inf|sup)[ée]rieur|unter|über|oberhalb|als|sotto|sopra|inferior|superior|debajo|"
-                                        r"encima|menos|m[áa]s|menor|mayor|abaixo|acima|onder|boven|dan|moins|mindestens|almeno|minstens|minste)\b")
+                                        r"encima|menos|m[áa]s|menor|mayor|abaixo|acima|onder|boven|dan|moins|mindestens|almeno|minstens|minste|baj\w+|baix\w+)\b")
 # A value in brackets a few words after its name, always with its unit: "the platelet count you shared (44 x10^9/L)".
 WORDS_THEN_BRACKET_RE = re.compile(rf"(?P<filler>(?:[ \t]+[A-Za-z'’]+){{1,4}}[ \t]*\([ \t]*)(?P<cmp>(?!x)x)?{NUMBER}[ \t]*{UNIT}(?=[ \t]*\))",
                                    re.IGNORECASE)

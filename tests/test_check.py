@@ -2298,6 +2298,15 @@ ROUND201_CLASSES = [
     ("ANC today 1.8. The study required an ANC ≥1.5, so she remains above the study threshold.", "5", []),
     # ... and the threshold given between the value and the comparison
     ("Platelets 68 — the trial required ≥75, so he is above the trial threshold.", "5", [(C, "plt", None, None)]),
+    # a past episode's time after its claim, a treatment said after it
+    ("He had grade 3 neutropenia during cycle 3, managed with a G-CSF course; his ANC today is 2.1.", "5", []),
+    # "bajan de" (fall below) in a supposition is a threshold, and the grade it would be is no claim about a value
+    ("Si los neutrófilos bajan de 1.000 paramos el pembrolizumab (sería grado 3). Hoy 1.400, grado 2.", "5", []),
+    # "all" before a grade with no condition claims it for each value listed
+    ("Bloods Monday: WBC 2.8, ANC 1.7, Hb 10.9, plt 140. All grade 1, so the cycle goes ahead.", "5", [(M, "wbc", 1, 2)]),
+    ("WBC 3.4, ANC 1.8, Hb 10.9, plt 140 - all grade 1.", "5", []),
+    # ... or for each count the sentence names
+    ("Today WBC 2.6, ANC 1.2, Hb 9.4 g/dL, platelets 68; ALT 28 U/L. The white count, neutrophils, haemoglobin and platelets are each grade 2.", "5", []),
 ]
 
 
