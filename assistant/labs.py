@@ -1542,15 +1542,17 @@ THRESHOLD_NOUNS = ("cut", "thresh", "limit", "trigger", "target", "goal", "lln",
 FOREIGN_OWNER = (r"(?:(?:chez|bei|bij|en|in|no|na)\s+)?(?:notre|nuestr[oa]|(?:il\s+|la\s+)?nostr[oa]|unser(?:e[mnr]?)?|onze|(?:o\s+|a\s+)?noss[oa])\s+"
                  r"(?:patient(?:e|in)?|paciente|paziente|patiënte?)(?:\s*,)?(?:\s+(?:elles?|ils?|sie|ze|zij|elas?|eles?|ellas?|ellos?|esse|este|esta))?")
 # "ours" in the languages read, as the subject of a value: "il nostro ha 134.000/mmc", "le nôtre est à 1,9", "de onze: 96"
-FOREIGN_OURS = r"(?:(?:il|la)\s+nostr[oa]|(?:le|la)\s+n[ôo]tre|(?:el|la)\s+nuestr[oa]|(?:o|a)\s+noss[oa]|(?:der|die|das)\s+unsere|(?:de|het)\s+onze)"
+FOREIGN_OURS = (r"(?:(?:il|la)\s+nostr[oa]|(?:le|la)\s+n[ôo]tre|(?:el|la)\s+nuestr[oa]|(?:o|a)\s+noss[oa]|(?:der|die|das)\s+unsere|(?:de|het)\s+onze|"
+                # ... and "mine": "und meine sind 4,8", "les miens sont à 1,9", "los míos están en 1,9", "i miei sono 1,9", "de mijne zijn 1,9"
+                r"(?:die\s+)?meinen?|(?:les\s+)?mien(?:ne)?s|(?:los\s+|las\s+)?m[íi][oa]s|(?:i\s+)?miei|(?:le\s+)?mie|(?:os\s+|as\s+)?(?:meus|minhas)|(?:de\s+)?mijne)")
 OWNER = r"(?:ours|theirs|yours|mine|(?:mr|mrs|ms|miss)\.?\s+[a-z][\w-]{0,12}|(?:(?:our|my|this|the)\s+(?:[A-Za-z]{2,12}\s+)?)?(?:pts?|patient)(?:\s+(?:him|her)self)?|(?:our|my|this|the)\s+(?:guy|lady|man|woman|gentleman|gent|chap)|this\s+one)"
 BASELINE_WORD = r"(?:baseline|screening|pre-?treatment)"  # a value labelled so is no value of now ("baseline 92, today 70")
 OWN_COUNT_WORD = r"(?:actual|real|own|true|correct)"  # "pt's actual count 188": the patient's own, after another's
 OWNER_FIRST_RE = re.compile(rf"(?i)(?:{OWNER}|{PATIENTS_OWN}|{FOREIGN_OWNER})\b")  # a value told after whose it is: "ours is 1.9"
 CURRENT_AFTER_THRESHOLD_RE = re.compile(rf"(?:[ \t]*(?:[-–]|and|to)[ \t]*\.?\d+(?:[.,]\d+)?)?(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?"
-                                        rf"(?:[^.;\n\d]|\b\d{{1,2}}(?:st|nd|rd|th)\b|[.;](?=\s+I(?:['’]m|['’]ve|\s+am)?\s)|[.;](?=\s+[A-Z][^.?!\n\d]{{0,40}}\?\s)|\b(?:bed|bay|room|rm|letto|lit|cama|leito|Bett)\s*\d+\b|\bthe\s+\d+(?:[.,]\d+)?(?=\s+(?:was|is)\b)|\b(?:rather\s+than|instead\s+of|versus|vs\.?)\s+\d+(?:[.,]\d+)?\b|(?<=\bin\s)\d{{1,3}}[A-Za-z]?\b|\b{BASELINE_WORD}\s*(?:was\s+|of\s+|:\s*)?\d+(?:[.,]\d+)?(?=\s*[,;])|"
+                                        rf"(?:[^.;\n\d]|\b\d{{1,2}}(?:st|nd|rd|th)\b|[.;](?=\s+(?:I(?:['’]m|['’]ve|\s+am)?|Ich|Je|Yo|Estoy|Io|Sono|Eu|Estou|Ik)\s)|[.;](?=\s+[A-Z][^.?!\n\d]{{0,40}}\?\s)|\b(?:bed|bay|room|rm|letto|lit|cama|leito|Bett)\s*\d+\b|\bthe\s+\d+(?:[.,]\d+)?(?=\s+(?:was|is)\b)|\b(?:rather\s+than|instead\s+of|versus|vs\.?)\s+\d+(?:[.,]\d+)?\b|(?<=\bin\s)\d{{1,3}}[A-Za-z]?\b|\b{BASELINE_WORD}\s*(?:was\s+|of\s+|:\s*)?\d+(?:[.,]\d+)?(?=\s*[,;])|"
                                         rf"\b(?:cut-?off|threshold|limit|trigger|umbral|seuil|soglia|schwelle\w*|drempel\w*|limiar|l[íi]mite)[^.;\n\d]{{0,25}}?\b(?:is|of|=|:|de|di|du|del|von|van)\s*[<>≤≥]?\s*\d+(?:[.,]\d+)?|(?<=\bby\s)\d+(?:[.,]\d+)?(?:\s*(?:g/dl|g/l|k\b))?|\((?:CTCAE\s+)?(?:grade|gr\.?|G)\s*[0-5](?:[^()\n\d]{{0,16}}(?:v|version\s*)?[56](?:\.0)?)?\)|{TIME_TOKEN}|\b(?:19|20)\d\d\b|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\.{{2,}}|\b[Gg]\d(?:[-–]\d)?\b|\bgrade\s*[0-5]\b|\b[Cc]\d{{1,2}}(?:\s*[Dd]\d{{1,2}})?\b|\b(?:cycle|day|week|wk)\s*\d{{1,3}}\b|\bv(?:ersion\s*)?[56](?:\.0)?\b|\bbetween\s+\.?\d+(?:[.,]\d+)?\s*(?:and|-|–|to)\s*\.?\d+(?:[.,]\d+)?|(?<=\s)\d+(?:[.,]\d+)?\s*(?:-|–|to)\s*\d+(?:[.,]\d+)?(?=,|\s+(?:for|since|over|through|most|all)\b)|[<>≤≥]\s*\d+(?:[.,]\d+)?\s*[-–]\s*\d+(?:[.,]\d+)?|\((?:around|about|approx\w*|~|not)?\s*\d+(?:[.,]\d+)?\s*\)|[<>≤≥~]\s*\d+(?:[.,]\d+)?|\d+ish\b|\b(?:says|said|uses|gives|lists)\s+\d+(?:[.,]\d+)?|(?:above|below|over|under)\s+\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s+or\s+\d+(?:[.,]\d+)?|(?<=\s)or\s+\d+(?:[.,]\d+)?){{0,90}}?"
-                                        rf"(?:[,;?—–]|\s\((?=\s*(?:today|now|{FOREIGN_TODAY}|currently)\b)|\s-\s|\.{{2,}}|\.(?=\s+(?:they|it|mine|ours|our|my|his|hers|theirs|yours|she|he|pt|patient|mr|mrs|ms)['’\s.]|\s+(?:right\s+)?(?:now|today|currently|this\s+morning)\b|\s+(?:current|latest)\s*:?\s*\d|\s+{PATIENTS_OWN}|\s+{FOREIGN_OWNER}\s)|[.:](?=\s+{FOREIGN_OURS}\s)|(?=\s+(?:ours|his|hers|theirs|yours|mine)\s)|(?=\s+and\s+my\s+(?:last|latest|most\s+recent|own|recent)\s)|(?=\s+and\s+(?:she|he)(?:['’]s|\s+is)\s+(?:at\s+|now\s+|only\s+|(?:sitting|running|sat)\s+at\s+)?\d)|(?=\s+(?:but|whereas|while)\s))\s*(?:but\s+|and\s+|right\s+|whereas\s+|while\s+|for\s+now\s*,?\s*|as\s+of\s+(?:now|today)\s*,?\s*)?"
+                                        rf"(?:[,;?—–]|\s\((?=\s*(?:today|now|{FOREIGN_TODAY}|currently)\b)|\s-\s|\.{{2,}}|\.(?=\s+(?:they|it|mine|ours|our|my|his|hers|theirs|yours|she|he|pt|patient|mr|mrs|ms)['’\s.]|\s+(?:right\s+)?(?:now|today|currently|this\s+morning)\b|\s+(?:current|latest)\s*:?\s*\d|\s+{PATIENTS_OWN}|\s+{FOREIGN_OWNER}\s)|[.:]?(?=\s+{FOREIGN_OURS}\s)|(?=\s+(?:ours|his|hers|theirs|yours|mine)\s)|(?=\s+and\s+my\s+(?:last|latest|most\s+recent|own|recent)\s)|(?=\s+and\s+(?:she|he)(?:['’]s|\s+is)\s+(?:at\s+|now\s+|only\s+|(?:sitting|running|sat)\s+at\s+)?\d)|(?=\s+(?:but|whereas|while)\s))\s*(?:but\s+|and\s+|right\s+|whereas\s+|while\s+|for\s+now\s*,?\s*|as\s+of\s+(?:now|today)\s*,?\s*)?"
                                         rf"(?P<cue>today|now|this\s+morning|this\s+week|currently|{FOREIGN_TODAY}|current(?=\s*:?\s*\.?\d)|latest(?=\s*:?\s*\.?\d)|(?:his|hers|they|it)(?=(?:\s+(?:today|now|currently))?\s+(?:is|was|are|were|came\s+back|come\s+back)\s|['’]re\s+at\s)|they['’]?re(?=\s+(?:at\s+|now\s+|only\s+)?\d)|{OWNER}(?:['’](?:s|re))?(?:\s+(?:{OWN_COUNT_WORD}\s+)?(?:count|value|result|level|number|reading))?(?:\s+(?:with|on)\s+[^,;.\d\n]{{1,40}}?|\s+in\s+(?:bed|bay|room|rm)\s*\d+|\s*\((?:bed|bay|room|rm)\s*\d+\))?(?:\s+(?:today|now|currently|this\s+morning|on\s+[a-z]{{4,}}))?(?=\s+(?:is|was|are|were|came\s+back|come\s+back|has|had|at|sits?|sitting|stands?|standing|screened|measured|tested)\s)|(?:ours|mine|theirs|yours|hers|his|(?:(?:our|my|this|the)\s+)?(?:pts?|patient)(?:['’]s)?(?:\s+(?:him|her)self)?)(?:\s+{OWN_COUNT_WORD}\s+(?:count|value|result|level))?(?:\s+(?:today|now|currently|this\s+morning))?(?=\s*:?\s*[1-9]|\s*:?\s*0[.,]|\s+(?:screened|measured|tested|sits?|sitting)\s+(?:at\s+)?\d)(?!\s*:?\s*\d+(?:st|nd|rd|th)\b)|(?:she|he)(?=['’]s\s+(?:at\s+|now\s+|only\s+)?\d|\s+is\s+(?:at\s+|now\s+|only\s+)?\d|['’]s\s+(?:(?:sitting|running|sat)\s+)?at\s|\s+is\s+(?:(?:sitting|running|sat)\s+)?at\s|\s+(?:screened|sits|sat|came\s+back)\s+at\s)|(?:pt|patient)(?:['’]s)?\s+value|{PATIENTS_OWN}|{FOREIGN_OWNER}\s+(?:{PRONOUN_BE}|hat|heeft|tem|tiene|ha|a)\s+(?:(?:à|a|bei|op|em|en|de|di|van)\s+)?(?=\d)|(?:el|la|le|il|o|a|der|die|de)\s+(?:paciente|patiente?|paziente|patient(?:in)?|patiënt)\s+(?:tiene|tem|a|ha|hat|heeft)\s+(?=\d)|{FOREIGN_OWNER}(?:\s+(?:{FOREIGN_TODAY}))?(?=\s*:?\s*\d)|{FOREIGN_OURS}(?:\s+(?:{PRONOUN_BE}|hat|heeft|tem|tiene|ha|a|est|es|è|ist|is|é)(?:\s+(?:à|a|bei|op|em|en|de|di|van|auf|bij))?)?(?=\s*:?\s*\d))(?:['’](?:s|re))?\s*(?::\s*)?{SUBJECT_VERB}{NUMBER}\s*(?:{UNIT})?",
                                         re.IGNORECASE)
 # A pronoun and a verb a value of the person's own follows: "she screened at 1.45", "he came back at 0.8".
@@ -1561,7 +1563,7 @@ OWNER_WORDS = ("mine", "ours", "pt", "patient", "guy", "lady", "man", "woman", "
 OWNER_CUE_RE = re.compile(rf"(?i)(?:{OWNER}|{FOREIGN_OWNER}|{FOREIGN_OURS}|{PATIENTS_OWN}|his|hers|they|she|he|today|now|this\s+morning|this\s+week|currently|current|latest|"
                           rf"{FOREIGN_TODAY})\b")
 # the cue's first letters: a word of now, or a possessive ("hold if plt <75, ours is 88", "ref range 1.8-7.7, his is 1.6")
-CURRENT_WORDS = ("today", "now", "morning", "this week", "current", "latest", "hoy", "oggi", "heute", "aujourd", "hoje", "vandaag", "nostr", "nôtre", "notre", "nuestr", "noss", "unsere", "onze", "ours ", "his ", "hers ", "theirs ", "yours ", "mine ", "mine'", "mine’", "ours'", "ours’",
+CURRENT_WORDS = ("today", "now", "morning", "this week", "current", "latest", "hoy", "oggi", "heute", "aujourd", "hoje", "vandaag", "nostr", "nôtre", "notre", "nuestr", "noss", "unsere", "onze", "meine", "mien", "mío", "mía", "mios", "mias", "miei", "mie ", "meus", "minhas", "mijne", "ours ", "his ", "hers ", "theirs ", "yours ", "mine ", "mine'", "mine’", "ours'", "ours’",
                  "value", "they ", "it ", "he's", "he is", " pt ", *PRONOUN_VALUE_VERBS,
                  "he’s", "they'", "they’", "pt'", "pt’", "pt:", " pts ", "himself", "herself", "guy", "lady", "man ", "woman", "gent", "chap",
                  "patient", "pacient", "pazient", "patiënt", "mr ", "mr.", "mrs", "ms ", "ms.", "miss ")
@@ -2219,6 +2221,11 @@ def _find_mentions(text: str) -> list[Mention]:
         # CBC on file from 2021: WBC 6.6 … No current labs available.": none is current
         for mention in found:
             mention.someone_else = True
+    if "historical" in lowered and (historical := HISTORICAL_ONLY_RE.search(text)) is not None:
+        stop = SENTENCE_STOP_RE.search(text, historical.end())
+        for mention in found:  # (a value of a later sentence is the patient's own: "… plt 240. Today Hb 9.1")
+            if historical.end() <= mention.span[0] and (stop is None or mention.span[1] <= stop.start()):
+                mention.someone_else = True
     if "belong" in lowered or "not ours" in lowered or "not mine" in lowered or "not my " in lowered or "not our " in lowered \
             or any(bed in lowered for bed in (" letto", " lit ", " cama ", " leito", " bett", "non del ", " pas de ", "nicht von", "niet van", "não é")) or "'s result" in lowered or "’s result" in lowered or "wrong " in lowered \
             or "separate" in lowered or "different" in lowered or "another" in lowered or "other p" in lowered or "next " in lowered or "chart" in lowered \
@@ -2342,12 +2349,24 @@ def _dutch_hemoglobin(text: str, mention: Mention) -> Mention:
 
 DONOR_WORDS = ("donor", "donneur", "donante", "donatore", "spender", "dador", "doador")
 RELATIVE_WORDS = (" mom", " mum", " mother", " dad", " father", " husband", " wife", " partner", " son ", " son'", " son’", " daughter",
-                  " sister", " brother", " friend", " neighbo", " aunt", " uncle", " cousin", " grand")  # each a word's start: "person" has no son
+                  " sister", " brother", " friend", " neighbo", " aunt", " uncle", " cousin", " grand",  # each a word's start: "person" has no son
+                  *(f" {word}" for word in ("schwester", "bruder", "mutter", "vater", "ehemann", "ehefrau", "sœur", "soeur", "frère", "mère", "père",
+                                            "mari ", "hermana", "hermano", "madre", "padre", "marido", "esposa", "sorella", "fratello", "moglie",
+                                            "marito", "irmã", "irmão", "mãe", "pai ", "zus ", "broer", "moeder", "vader")))
+# The same relatives in the languages read, after "my" in that language: "Meine Schwester hatte Leukos von 2,0".
+FOREIGN_RELATIVE_NOUNS = (r"(?:schwester|bruder|mutter|vater|ehemann|ehefrau|s(?:œ|oe)ur|fr[èe]re|m[èe]re|p[èe]re|mari|hermana|hermano|madre|padre|marido|"
+                          r"esposa|sorella|fratello|moglie|marito|irm[ãa]|irm[ãa]o|m[ãa]e|pai|zus|broer|moeder|vader)")
+FOREIGN_MY = r"(?:meine?|mon|ma|mi|mia|mio|minha|meu|mijn)"
 NOT_CARED_FOR = (" friend", " neighbo", " colleague")  # a writer speaks of them, never for them as a caregiver would
 RELATIVE_NOUNS = r"(?:mom|mum|mother|dad|father|husband|wife|partner|son|daughter|sister|brother|friend|neighbou?r|aunt|uncle|cousin|grand(?:ma|pa|mother|father))"
-RELATIVE_SUBJECT_RE = re.compile(r"(?i)\b(?:my|our|his|her|their|an?|(?:the\s+)?(?:pt|patient)['’]s)\s+" + RELATIVE_NOUNS + r"\b(?:['’]s)?"
+RELATIVE_SUBJECT_RE = re.compile(r"(?i)\b" + FOREIGN_MY + r"\s+" + FOREIGN_RELATIVE_NOUNS + r"\b(?=\s+(?:hatte|hat|war|a|avait|avaient|ten[íi]a|tiene|tuvo|"
+                                 r"aveva|ha|ebbe|tinha|tem|teve|had|heeft|was)\b)|"  # "Meine Schwester hatte Leukos von 2,0"
+                                 r"\b(?:my|our|his|her|their|an?|(?:the\s+)?(?:pt|patient)['’]s)\s+" + RELATIVE_NOUNS + r"\b(?:['’]s)?"
                                  r"(?=(?:\s+on\s+[\w-]+|\s+(?:in|on|from|at|with)\s+(?:the\s+|a\s+|my\s+|her\s+|his\s+)?(?:same\s+|other\s+|next\s+)?[\w-]+)?\s+(?:had|has|was|is|got|gets|also|once|said|says|told|tells|\w+['’]s|lymph|neut|plat|h[ae]?moglobin|hb|hgb|wbc|anc|alc|plt|white|wcc|leu[ck]o|counts?\b|labs?\b|bloods?\b|cbc|fbc|results?\b|doctor|oncologist|nurse|gp\b|team|physician|consultant|ha?ematologist))")
 WRITER_IS_PATIENT_RE = re.compile(r"(?i)\b(?:i['’]m|i\s+am|i['’]ve\s+been|i\s+have\s+been)\s+(?:starting|on|getting|receiving|having|due|about\s+to|going\s+to)\b|"
+                                  # the same in the languages read: "Ich bin unter Keytruda", "je suis sous nivolumab", "estoy con pembrolizumab"
+                                  r"\b(?:ich\s+(?:bin\s+unter|bekomme|erhalte)|je\s+(?:suis\s+sous|re[çc]ois)|estoy\s+(?:con|en|bajo|recibiendo)|recibo|"
+                                  r"sono\s+(?:in\s+terapia\s+con|sotto)|ricevo|estou\s+(?:com|em|sob|a\s+(?:receber|fazer))|recebo|ik\s+(?:krijg|ben\s+(?:aan|op)|gebruik))\b|"
                                   r"\bi\s+(?:worry|be\s+worried|be\s+concerned)\s+(?:about|before)\s+(?:starting|getting|having)\b|"  # "should i worry about starting it?"
                                   r"\bi(?:['’]ll|\s+will)?\s+(?:start|begin)\s+(?:the\s+same|this|that|it|my|treatment|immunotherapy|keytruda|opdivo|pembro\w*|nivo\w*)\b|"  # "I start the same drug next week"
                                   r"\b(?:i\s+(?:start|get|receive|had|have)|my)\s+(?:first\s+|next\s+|last\s+)?(?:infusion|cycle|dose|treatment|immunotherapy|keytruda|opdivo|"
@@ -2355,7 +2374,7 @@ WRITER_IS_PATIENT_RE = re.compile(r"(?i)\b(?:i['’]m|i\s+am|i['’]ve\s+been|i\
                                   r"\bmy\s+(?:oncologist|ha?ematologist|oncology\s+nurse|care\s+team)\b|"
                                   r"\bmy\s+(?:own\s+|latest\s+|last\s+|recent\s+)?(?:platelets?|plts?|neutrophils?|lymphocytes?|ha?emoglobin|hb|hgb|wbc|anc|alc|"
                                   r"white\s+(?:count|cells)|blood\s+counts?|counts)\b")  # "My own ANC today is 1.8 and my oncologist says …", "my platelets were 160 at the last check"
-WRITER_RE = re.compile(r"(?i)\b(?:my|mine|me|i|i['’]m|i['’]ve)\b")  # the writer's own words: "my sister says my platelets are 40"
+WRITER_RE = re.compile(r"(?i)\b(?:my|mine|me|i|i['’]m|i['’]ve|ich|mich|mir|je|moi|yo|io|eu|ik)\b")  # the writer's own words: "my sister says my platelets are 40"
 PATIENT_WORD_RE = re.compile(r"(?i)(?<!not )(?<!not the )\b(?:patient|pt|patiente|paciente|paziente|patiënt|recipient)\b(?!['’]s\s+(?:sibling|twin|" + RELATIVE_NOUNS + r")\b)|;")  # "…donor) Hb 14.1; patient Hb 8.3", not "(not the patient)" nor "(pt's brother)"
 DONOR = r"(?:donor|donneur|donneuse|donante|donatore|donatrice|spender(?:in)?|dador|doador(?:a)?)"  # in the languages read
 DONOR_BRACKET_AFTER_RE = re.compile(rf"(?i)[ \t]*\(\s*(?:(?:the|a|related|sibling|unrelated)\s+)?{DONOR}\b")
@@ -4519,7 +4538,11 @@ NOT_OURS_AFTER_RE = re.compile(r"(?i)\bbelongs?\s+to\s+(?:(?:the|another|a\s+dif
 # ... or said in brackets right after the value: "had plt 19 yesterday (not ours)"
 NOT_OURS_BRACKET_RE = re.compile(r"(?i)[^;,.()\n]{0,20}\(\s*" + NOT_OURS + r"\s*\)")
 # A text that says it gives no current values.
-NO_CURRENT_RE = re.compile(r"(?i)\bno\s+current\s+(?:labs?|bloods?|cbc|fbc|results?|values?|counts?)\b|\bhistorical\s+(?:values?\s+|results?\s+)?only\b")
+NO_CURRENT_RE = re.compile(r"(?i)\bno\s+current\s+(?:labs?|bloods?|cbc|fbc|results?|values?|counts?)\b|\bhistorical\s+(?:values?\s+|results?\s+)?only\b|"
+                           # "No labs drawn this visit", "no bloods taken today"
+                           r"\bno\s+(?:new\s+)?(?:labs?|bloods?|cbc|fbc|counts?)\s+(?:were\s+)?(?:drawn|taken|done|sent)\s+(?:this\s+(?:visit|time|admission)|today)\b")
+# ... or says the values of its sentence are old ones, given for reference: "Historical labs for reference only (2019): WBC 5.5, …"
+HISTORICAL_ONLY_RE = re.compile(r"(?i)\bhistorical\s+(?:values?|results?|labs?|bloods?)\s+(?:(?:for\s+(?:reference|comparison)|shown)\s+)?only\b")
 # A result filed for another patient, said before it.
 WRONG_PATIENT_HINT_RE = re.compile(r"mrn|filed in error|wrong p|belongs to (?:bed|bay|room|rm)|mislabel")  # a cheap test first
 WRONG_PATIENT_BEFORE_RE = re.compile(r"(?i)\b(?P<cue>different\s+MRN|filed\s+in\s+error|wrong\s+(?:patient|pt)|mislabell?ed|belongs?\s+to\s+(?:bed|bay|room|rm)\s*\d+)\b[^\n]{0,80}\Z")

@@ -2404,6 +2404,12 @@ ROUND201_READS = [
     ("Piastrine scese da 190 a inizio ciclo a 71 oggi", {"plt": 71}),
     # a donor named as the patient's relative gives no value of the patient; the patient's own count does
     ("Donor (the patient's sister, not the patient): Hb 14.6 g/dL, PLT 240.", {}),
+    # a relative's value in the languages read, when the writer says they are the patient, then the writer's own
+    ("Mein Bruder hatte Thrombos von 45. Ich bekomme Opdivo und meine sind 190.", {"plt": 190}),
+    ("Mi madre tenía neutrófilos de 0,6. Estoy con pembrolizumab y los míos están en 2,4.", {"anc": 2.4}),
+    # values its sentence calls historical, for reference only, are no value of now; a later sentence's are
+    ("Historical labs for comparison only (2021): Hb 12.9, plt 250. Today plt 98.", {"plt": 98}),
+    ("Historical results for reference only: WBC 6.1, ANC 3.9. No bloods taken today.", {}),
 ]
 
 
