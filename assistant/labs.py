@@ -570,7 +570,7 @@ SUBJECT_VERB = (rf"(?:(?:{RELATIVE_TIME}|(?:repeat(?:ed)?|re-?check(?:ed)?|contr
                 r"improved|declined|sits?|sitting|stands?|stood|reads?|confirmed|showed|shows|say|says|said|screened|measured|tested|"  # "now they say 74"
                 # the same in French, Spanish, Italian, Portuguese and German: "remontées à 68", "han bajado a 48", "risalite a 64"
                 r"remont[ée]e?s?|descendu[e]?s?|chut[ée]e?s?|bajad[oa]s?|subid[oa]s?|bajaron|subieron|risalit[ei]|scesi|scese|salit[ei]|calat[ei]|"
-                r"ca[íi]ram|subiram|caiu|subiu|baixou|desceu|deram|deu|dieron|dio|gesunken|gestiegen|gedaald|gestegen|stiegen|fielen|sanken|lagen|"
+                r"ca[íi]ram|subiram|caiu|subiu|baixou|baixaram|desceu|desceram|deram|deu|dieron|dio|gesunken|gestiegen|gedaald|gestegen|stiegen|fielen|sanken|lagen|"
                 # ... and in the present tense: "et remonte à 9,3", "y baja a 40", "e risale a 64", "und sinkt auf 8,1"
                 r"(?:re)?monte(?:nt)?|(?:re)?descend(?:ent)?|chute(?:nt)?|baisse(?:nt)?|sube(?:n)?|baja(?:n)?|risal(?:e|gono)|scend(?:e|ono)|"
                 r"sobe(?:m)?|desce(?:m)?|steigt|sinkt|f[äa]llt|stijgt|daalt|zakt)\s+)?(?:(?:back|only|just|(?:nur\s+)?noch|nog(?:\s+maar)?|seulement|solo|apenas)\s+|"
@@ -1071,7 +1071,7 @@ RANGE_THEN_VALUE_RE = re.compile(rf"[ \t]*(?:[-–]|and|to)[ \t]*(?:\d+(?:[.,]\d
                                  rf"(?:[ \t]+{RANGE_OVER_A_TIME}|(?<=[\d\w/])(?=[ \t]*,[ \t]*\d[\d.,]*[ \t]*(?:[^\W\d_]+/[^\W\d_]+[ \t]+)?(?:at|on|by)[ \t]))[ \t]*[,;][ \t]*(?:and[ \t]+)?"
                                  # the value at the range's end: labelled after it ("192 at discharge") or before it ("latest .5")
                                  rf"(?P<latest>(?:latest|now|today|currently|current|most\s+recent)[ \t]*:?[ \t]*)?{NUMBER}[ \t]*(?:{UNIT})?"
-                                 rf"(?(latest)|[ \t]+(?=(?:at|on|by)[ \t]+(?:(?:the[ \t]+)?day[ \t]+of[ \t]+)?(?:discharge|admission|day|the\s+end|follow)|today\b|now\b|this\s+morning\b))", re.IGNORECASE)
+                                 rf"(?(latest)|[ \t]+(?=(?:at|on|by)[ \t]+(?:(?:the[ \t]+)?day[ \t]+of[ \t]+)?(?:discharge|admission|day|the\s+end|follow)|today\b|now\b|this\s+(?:morning|am|a\.m\.)(?!\w)))", re.IGNORECASE)
 # A range in words over a time: "Hb 8 to 9 all week" (a dash's range is RANGE_AFTER_RE's).
 WORD_RANGE_OVER_A_TIME_RE = re.compile(rf"[ \t]+to[ \t]+\d+(?:[.,]\d+)?(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?[ \t]+{RANGE_OVER_A_TIME}", re.IGNORECASE)
 RANGE_AFTER_RE = re.compile(r"(?:-[<≤]?|\s*–\s*[<≤]?|[ \t]+-[ \t]+)\.?\d")  # "50-<75": a band of a grading table ("->" is an arrow)
@@ -1553,7 +1553,7 @@ CURRENT_AFTER_THRESHOLD_RE = re.compile(rf"(?:[ \t]*(?:[-–]|and|to)[ \t]*\.?\d
                                         rf"(?:[^.;\n\d]|\b\d{{1,2}}(?:st|nd|rd|th)\b|[.;](?=\s+(?:I(?:['’]m|['’]ve|\s+am)?|Ich|Je|Yo|Estoy|Io|Sono|Eu|Estou|Ik)\s)|[.;](?=\s+[A-Z][^.?!\n\d]{{0,40}}\?\s)|\b(?:bed|bay|room|rm|letto|lit|cama|leito|Bett)\s*\d+\b|\bthe\s+\d+(?:[.,]\d+)?(?=\s+(?:was|is)\b)|\b(?:rather\s+than|instead\s+of|versus|vs\.?)\s+\d+(?:[.,]\d+)?\b|(?<=\bin\s)\d{{1,3}}[A-Za-z]?\b|\b{BASELINE_WORD}\s*(?:was\s+|of\s+|:\s*)?\d+(?:[.,]\d+)?(?=\s*[,;])|"
                                         rf"\b(?:cut-?off|threshold|limit|trigger|umbral|seuil|soglia|schwelle\w*|drempel\w*|limiar|l[íi]mite)[^.;\n\d]{{0,25}}?\b(?:is|of|=|:|de|di|du|del|von|van)\s*[<>≤≥]?\s*\d+(?:[.,]\d+)?|(?<=\bby\s)\d+(?:[.,]\d+)?(?:\s*(?:g/dl|g/l|k\b))?|\((?:CTCAE\s+)?(?:grade|gr\.?|G)\s*[0-5](?:[^()\n\d]{{0,16}}(?:v|version\s*)?[56](?:\.0)?)?\)|{TIME_TOKEN}|\b(?:19|20)\d\d\b|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\.{{2,}}|\b[Gg]\d(?:[-–]\d)?\b|\bgrade\s*[0-5]\b|\b[Cc]\d{{1,2}}(?:\s*[Dd]\d{{1,2}})?\b|\b(?:cycle|day|week|wk)\s*\d{{1,3}}\b|\bv(?:ersion\s*)?[56](?:\.0)?\b|\bbetween\s+\.?\d+(?:[.,]\d+)?\s*(?:and|-|–|to)\s*\.?\d+(?:[.,]\d+)?|(?<=\s)\d+(?:[.,]\d+)?\s*(?:-|–|to)\s*\d+(?:[.,]\d+)?(?=,|\s+(?:for|since|over|through|most|all)\b)|[<>≤≥]\s*\d+(?:[.,]\d+)?\s*[-–]\s*\d+(?:[.,]\d+)?|\((?:around|about|approx\w*|~|not)?\s*\d+(?:[.,]\d+)?\s*\)|[<>≤≥~]\s*\d+(?:[.,]\d+)?|\d+ish\b|\b(?:says|said|uses|gives|lists)\s+\d+(?:[.,]\d+)?|(?:above|below|over|under)\s+\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s+or\s+\d+(?:[.,]\d+)?|(?<=\s)or\s+\d+(?:[.,]\d+)?){{0,90}}?"
                                         rf"(?:[,;?—–]|\s\((?=\s*(?:today|now|{FOREIGN_TODAY}|currently)\b)|\s-\s|\.{{2,}}|\.(?=\s+(?:they|it|mine|ours|our|my|his|hers|theirs|yours|she|he|pt|patient|mr|mrs|ms)['’\s.]|\s+(?:right\s+)?(?:now|today|currently|this\s+morning)\b|\s+(?:current|latest)\s*:?\s*\d|\s+{PATIENTS_OWN}|\s+{FOREIGN_OWNER}\s)|[.:]?(?=\s+{FOREIGN_OURS}\s)|(?=\s+(?:ours|his|hers|theirs|yours|mine)\s)|(?=\s+and\s+my\s+(?:last|latest|most\s+recent|own|recent)\s)|(?=\s+and\s+(?:she|he)(?:['’]s|\s+is)\s+(?:at\s+|now\s+|only\s+|(?:sitting|running|sat)\s+at\s+)?\d)|(?=\s+(?:but|whereas|while)\s))\s*(?:but\s+|and\s+|right\s+|whereas\s+|while\s+|for\s+now\s*,?\s*|as\s+of\s+(?:now|today)\s*,?\s*)?"
-                                        rf"(?P<cue>today|now|this\s+morning|this\s+week|currently|{FOREIGN_TODAY}|current(?=\s*:?\s*\.?\d)|latest(?=\s*:?\s*\.?\d)|(?:his|hers|they|it)(?=(?:\s+(?:today|now|currently))?\s+(?:is|was|are|were|came\s+back|come\s+back)\s|['’]re\s+at\s)|they['’]?re(?=\s+(?:at\s+|now\s+|only\s+)?\d)|{OWNER}(?:['’](?:s|re))?(?:\s+(?:{OWN_COUNT_WORD}\s+)?(?:count|value|result|level|number|reading))?(?:\s+(?:with|on)\s+[^,;.\d\n]{{1,40}}?|\s+in\s+(?:bed|bay|room|rm)\s*\d+|\s*\((?:bed|bay|room|rm)\s*\d+\))?(?:\s+(?:today|now|currently|this\s+morning|on\s+[a-z]{{4,}}))?(?=\s+(?:is|was|are|were|came\s+back|come\s+back|has|had|at|sits?|sitting|stands?|standing|screened|measured|tested)\s)|(?:ours|mine|theirs|yours|hers|his|(?:(?:our|my|this|the)\s+)?(?:pts?|patient)(?:['’]s)?(?:\s+(?:him|her)self)?)(?:\s+{OWN_COUNT_WORD}\s+(?:count|value|result|level))?(?:\s+(?:today|now|currently|this\s+morning))?(?=\s*:?\s*[1-9]|\s*:?\s*0[.,]|\s+(?:screened|measured|tested|sits?|sitting)\s+(?:at\s+)?\d)(?!\s*:?\s*\d+(?:st|nd|rd|th)\b)|(?:she|he)(?=['’]s\s+(?:at\s+|now\s+|only\s+)?\d|\s+is\s+(?:at\s+|now\s+|only\s+)?\d|['’]s\s+(?:(?:sitting|running|sat)\s+)?at\s|\s+is\s+(?:(?:sitting|running|sat)\s+)?at\s|\s+(?:screened|sits|sat|came\s+back)\s+at\s)|(?:pt|patient)(?:['’]s)?\s+value|{PATIENTS_OWN}|{FOREIGN_OWNER}\s+(?:{PRONOUN_BE}|hat|heeft|tem|tiene|ha|a)\s+(?:(?:à|a|bei|op|em|en|de|di|van)\s+)?(?=\d)|(?:el|la|le|il|o|a|der|die|de)\s+(?:paciente|patiente?|paziente|patient(?:in)?|patiënt)\s+(?:tiene|tem|a|ha|hat|heeft)\s+(?=\d)|{FOREIGN_OWNER}(?:\s+(?:{FOREIGN_TODAY}))?(?=\s*:?\s*\d)|{FOREIGN_OURS}(?:\s+(?:{PRONOUN_BE}|hat|heeft|tem|tiene|ha|a|est|es|è|ist|is|é)(?:\s+(?:à|a|bei|op|em|en|de|di|van|auf|bij))?)?(?=\s*:?\s*\d))(?:['’](?:s|re))?\s*(?::\s*)?{SUBJECT_VERB}{NUMBER}\s*(?:{UNIT})?",
+                                        rf"(?P<cue>today|now|this\s+morning|this\s+week|currently|{FOREIGN_TODAY}|current(?=\s*:?\s*\.?\d)|latest(?=\s*:?\s*\.?\d)|(?:his|hers|they|it)(?=(?:\s+(?:today|now|currently))?\s+(?:is|was|are|were|came\s+back|come\s+back)\s|['’]re\s+at\s)|they['’]?re(?=\s+(?:at\s+|now\s+|only\s+)?\d)|{OWNER}(?:['’](?:s|re))?(?:\s+(?:{OWN_COUNT_WORD}\s+)?(?:count|value|result|level|number|reading|nadir))?(?:\s+(?:with|on)\s+[^,;.\d\n]{{1,40}}?|\s+in\s+(?:bed|bay|room|rm)\s*\d+|\s*\((?:bed|bay|room|rm)\s*\d+\))?(?:\s+(?:today|now|currently|this\s+morning|on\s+[a-z]{{4,}}))?(?=\s+(?:is|was|are|were|came\s+back|come\s+back|has|had|at|sits?|sitting|stands?|standing|screened|measured|tested)\s)|(?:ours|mine|theirs|yours|hers|his|(?:(?:our|my|this|the)\s+)?(?:pts?|patient)(?:['’]s)?(?:\s+(?:him|her)self)?)(?:\s+{OWN_COUNT_WORD}\s+(?:count|value|result|level))?(?:\s+(?:today|now|currently|this\s+morning))?(?=\s*:?\s*[1-9]|\s*:?\s*0[.,]|\s+(?:screened|measured|tested|sits?|sitting)\s+(?:at\s+)?\d)(?!\s*:?\s*\d+(?:st|nd|rd|th)\b)|(?:she|he)(?=['’]s\s+(?:at\s+|now\s+|only\s+)?\d|\s+is\s+(?:at\s+|now\s+|only\s+)?\d|['’]s\s+(?:(?:sitting|running|sat)\s+)?at\s|\s+is\s+(?:(?:sitting|running|sat)\s+)?at\s|\s+(?:screened|sits|sat|came\s+back)\s+at\s)|(?:pt|patient)(?:['’]s)?\s+value|{PATIENTS_OWN}|{FOREIGN_OWNER}\s+(?:{PRONOUN_BE}|hat|heeft|tem|tiene|ha|a)\s+(?:(?:à|a|bei|op|em|en|de|di|van)\s+)?(?=\d)|(?:el|la|le|il|o|a|der|die|de)\s+(?:paciente|patiente?|paziente|patient(?:in)?|patiënt)\s+(?:tiene|tem|a|ha|hat|heeft)\s+(?=\d)|{FOREIGN_OWNER}(?:\s+(?:{FOREIGN_TODAY}))?(?=\s*:?\s*\d)|{FOREIGN_OURS}(?:\s+(?:{PRONOUN_BE}|hat|heeft|tem|tiene|ha|a|est|es|è|ist|is|é)(?:\s+(?:à|a|bei|op|em|en|de|di|van|auf|bij))?)?(?=\s*:?\s*\d))(?:['’](?:s|re))?\s*(?::\s*)?{SUBJECT_VERB}{NUMBER}\s*(?:{UNIT})?",
                                         re.IGNORECASE)
 # A pronoun and a verb a value of the person's own follows: "she screened at 1.45", "he came back at 0.8".
 PRONOUN_VALUE_VERBS = tuple(f"{pronoun} {verb}" for verb in ("screened", "sat", "sits", "came back") for pronoun in ("he", "she"))
@@ -1625,6 +1625,8 @@ BASELINE_NUMBER_BEFORE_RE = re.compile(rf"(?i)\b{BASELINE_WORD}[ \t]*(?:was[ \t]
 
 
 NOW_AFTER_NUMBER_RE = re.compile(r"(?i)[ \t]*(?:\S+[ \t]+)?(?:today|now|currently|this\s+(?:morning|am))\b")  # "66 today", "66 K/uL now"
+NOW_BEFORE_STEP_RE = re.compile(r"(?i)[ \t]*(?:(?:on[ \t]+)?(?:day|d|wk|week|cycle|c)[ \t]*\d{1,3}[ \t]+|\S+[ \t]+)?and[ \t]+(?:(?:is|was|it['’]s|it\s+is)[ \t]+)?"
+                                r"(?:today|now|currently|this\s+(?:morning|am))(?:[ \t]+(?:is|it['’]s|at))?[ \t]*:?[ \t]*")  # "and today 55", "on day 15 and today is 1.6"
 
 
 # An underscore inside a name, as exports write field names in snake case ("lymphocytes_abs", "platelet_count"), is read as a space.
@@ -1794,7 +1796,7 @@ def _find_mentions(text: str) -> list[Mention]:
             if any(word in before for word in STATISTIC_WORDS) and STATISTIC_BEFORE_RE.search(before):
                 statistic = STATISTIC_VALUE_RE.match(text, position)  # "median ANC in the cohort was 3.1, ours is 1.3": the patient's after it
                 if statistic and (current := _current_after_threshold(text, statistic.end())) and OWNER_CUE_RE.match(text, current.start("cue")):
-                    mentions.append(_matched_mention(analyte, text, current.start("cue"), _value_end(current), current))
+                    mentions += _owner_value(analyte, text, current, TREND_STEPS[(False, False)])
                 continue
         if text.startswith(")", position) and text[match.start() - 1:match.start()] == "(" and text[position + 1:position + 2] in (" ", "\t", ":") \
                 and not ANALYTE_RE.search(text, max(0, match.start() - 40, text.rfind("\n", 0, match.start())), match.start() - 1):
@@ -1894,7 +1896,7 @@ def _find_mentions(text: str) -> list[Mention]:
                 mentions.append(_matched_mention(analyte, text, match.start(), told.end(), told))
             elif (current := _current_after_threshold(text, position)) and OWNER_CUE_RE.match(text, current.start("cue")):
                 # "whats the plt cutoff for holding ipi? ours is 61": the patient's value, after a name with none
-                mentions.append(_matched_mention(analyte, text, current.start("cue"), _value_end(current), current))
+                mentions += _owner_value(analyte, text, current, TREND_STEPS[(False, False)])
             else:
                 bare.append(match)
             continue
@@ -2132,7 +2134,7 @@ def _find_mentions(text: str) -> list[Mention]:
             current = _current_after_threshold(text, end) or (_now_after_rules(text, end) if comparator or supposed else None) \
                 or (MET_MARK_THEN_VALUE_RE.match(text, end) if comparator else None)
             if current:  # "ANC <0.5 x10^9/L since 14/7, today 0.3": the threshold, then the patient's value today
-                mentions.append(_owner_value(analyte, text, current, trend_step))
+                mentions += _owner_value(analyte, text, current, trend_step)
         elif "\n" in text[end:end + 40] and BASELINE_BEFORE_NAME_RE.search(text, max(0, match.start() - 24), match.start()) \
                 and (current := _now_after_rules(text, end)) is not None:
             # "• Baseline plt 92 (cirrhosis)\n• Now 54 → grade 3": a baseline, then the line that says the value of now
@@ -2294,7 +2296,7 @@ def _own_value_after(text: str, mention: Mention, found: list[Mention]) -> list[
     if own is None or not OWNER_CUE_RE.match(text, own.start("cue")) \
             or any(m.analyte == mention.analyte and m.span[0] >= mention.span[1] for m in found):
         return []
-    return [_owner_value(mention.analyte, text, own, TREND_STEPS[(False, False)])]
+    return _owner_value(mention.analyte, text, own, TREND_STEPS[(False, False)])
 
 
 # A rule marked as met or not, then the patient's value in brackets: "ANC >=1.5 ✔ (1.9)", "Plt ≥100: met (168)", "Hb ≥9 ✗ (8.4)".
@@ -2302,19 +2304,22 @@ MET_MARK_THEN_VALUE_RE = re.compile(rf"[ \t]*:?[ \t]*(?P<cue>✔|✓|✅|☑|✗
                                     rf"\((?:(?:pt|patient|actual|current|today)[ \t]*:?[ \t]*)?{NUMBER}[ \t]*(?:{UNIT})?[ \t]*\)", re.IGNORECASE)
 
 
-def _owner_value(analyte: str, text: str, current: re.Match, trend_step: re.Pattern) -> Mention:
+def _owner_value(analyte: str, text: str, current: re.Match, trend_step: re.Pattern) -> list[Mention]:
     """The value after whose it is (a match of CURRENT_AFTER_THRESHOLD_RE), or its later value of now when one follows: "our
-    pt … screened at 81 and is 66 today", "pt screened at 81, today 66", "mine were 2.2 last week and 1.9 today"."""
+    pt … screened at 81 and is 66 today", "pt screened at 81, today 66", "mine were 2.2 last week and 1.9 today"; as a list
+    of one mention, or none for a nadir with no value of now after it."""
     end = _value_end(current)
     later = None
-    if " and " in text[end:end + 24] and (step := trend_step.match(text, end)) and NOW_AFTER_NUMBER_RE.match(text, step.end("num")):
-        later = step
+    if " and " in text[end:end + 24] and (step := trend_step.match(text, end)) \
+            and (NOW_AFTER_NUMBER_RE.match(text, step.end("num")) or NOW_BEFORE_STEP_RE.fullmatch(text, end, step.start("num"))):
+        later = step  # ("… was 28 and today 55")
     elif "," in text[end:end + 3]:
         later = NOW_STEP_AFTER_RE.match(text, end)
     if later is None:
-        return _matched_mention(analyte, text, current.start("cue"), end, current)
-    return _mention(analyte, text, current.start("cue"), later.end("num"), later.group("num"), bool(later.group("kilo")), current.group("unit"),
-                    None, later.span("num"), [parse_number(current.group("num")), parse_number(later.group("num"))])
+        return [] if "nadir" in text[current.start("cue"):current.start("num")] \
+            else [_matched_mention(analyte, text, current.start("cue"), end, current)]  # ("this patient's nadir was 28" is no value of now)
+    return [_mention(analyte, text, current.start("cue"), later.end("num"), later.group("num"), bool(later.group("kilo")), current.group("unit"),
+                     None, later.span("num"), [parse_number(current.group("num")), parse_number(later.group("num"))])]
 
 
 THIRD_PERSON_COUNT_RE = re.compile(r"(?i)(?:his|her|their)[ \t]+(?:\w+[ \t]+)?count\b")  # a count labelled by another's possessive
@@ -4517,7 +4522,7 @@ OTHER_PATIENT_WORDS = ("other", "another", "different", "next door", "'s pt", "�
                        "someone's", "someone’s", "somebody's", "somebody’s")
 NO_PATIENT_RE = re.compile(r"(?i)\b(?:(?:general|generic)\s+q(?:uestion)?\b|no\s+(?:pt|patient)\s*:|no\s+(?:specific\s+|particular\s+|real\s+)?(?:pt|patient)\s+in\s+mind|not\s+about\s+(?:a|any)\s+(?:specific\s+|particular\s+)?(?:pt|patient)|"
                            r"purely\s+hypothetical|hypothetically\s+speaking|(?:just\s+)?(?:a\s+)?hypothetical\s+(?:q(?:uestion)?|case|scenario)|"
-                           r"not\s+a\s+real\s+(?:pt|patient|case)|no\s+(?:real|actual)\s+(?:pt|patient)s?\b|teaching\s+q(?:uestion)?\b|exam\s+question|board\s+question|"
+                           r"not\s+a\s+real\s+(?:pt|patient|case)|no\s+(?:real|actual)\s+(?:pt|patient)s?\b|teaching\s+(?:q(?:uestion)?|case|example|scenario|purposes)\b|for\s+teaching\b|exam\s+question|board\s+question|"
                            # a text that opens with a supposed patient: "hypothetically, if a pt had plt 40 …", "say a patient has …"
                            r"\A\W*(?:hypothetically\b|(?:if|say|suppose|imagine)\s+(?:a|an|some)\s+(?:pt|patient|person)\b))")
 TAKEN_BACK_RE = re.compile(r"(?i)[!?]*\s*(?:\.{2,}\s*|…\s*)?(?:[—–-]\s*)?(?:(?:oh|ah|um|uh|erm)\b[,\s]*)?(?:no\s+wait|wait|sorry|oops|actually|scratch\s+that|wrong|ignore\s+(?:that|this)|nvm|never\s*mind|hang\s+on|hold\s+on|no(?=\s*[,—–-]))\b")  # what is said next takes the value back

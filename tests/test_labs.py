@@ -2410,6 +2410,11 @@ ROUND201_READS = [
     # values its sentence calls historical, for reference only, are no value of now; a later sentence's are
     ("Historical labs for comparison only (2021): Hb 12.9, plt 250. Today plt 98.", {"plt": 98}),
     ("Historical results for reference only: WBC 6.1, ANC 3.9. No bloods taken today.", {}),
+    # the value of now after the patient's own earlier value, told after a cohort's statistic or a name with no value
+    ("The median ANC nadir in the trial was 1.1; this patient's nadir was 0.6 on day 12 and today is 1.7.", {"anc": 1.7}),
+    ("Portuguese: neutrófilos estavam em 1,9; hoje baixaram para 0,9", {"anc": 0.9}),
+    ("hb between 8 and 9 all week, 8.4 this am", {"hgb": 8.4}),
+    ("For teaching purposes: a patient with platelets of 30, what grade?", {}),
 ]
 
 
