@@ -640,7 +640,10 @@ def _bracket_of_its_own(before: str, denial: int, term: str | None) -> bool:
 VALUE_IN_HEAD_RE = re.compile(r"(?i)\d[.,]\d|\d\s*(?:x\s*10|×\s*10|g/dl|g/l|/[µu]l|k/[µu]l|/nl|mmol)")
 # A head that names the episode, then a colon before its grade: "Neutropenia this cycle, resolved (D8 1.4, …): grade 2".
 # A condition's bracket of values right before a claim: "Thrombocytopenia (nadir 17 on day 4, 109 at discharge), grade 3".
-CONDITION_BRACKET_BEFORE_RE = re.compile(r"(?i)(?:p(?:[ée]|ae)ni[ae]?|an(?:a?[ée]|ä)mi[ae]?)\s*\([^()]*\d[^()]*[,;][^()]*\d[^()]*\)\s*[,:—–-]?\s*(?:(?:of|de|di|del|von|van|do|da)\s+)?$")
+CONDITION_BRACKET_BEFORE_RE = re.compile(r"(?i)(?:p(?:[ée]|ae)ni[ae]?|an(?:a?[ée]|ä)mi[ae]?)"
+                                         # after the treatment or the cycle it came on: "Anémie sous nivolumab (…)", "Neutropenia C2 (…)"
+                                         r"(?:\s+(?:on|under|sous|sotto|bajo|unter|onder|com|sob|con|mit|during|in|im|au|nel)\s+[\w/+-]+|\s+C\d{1,2})?"
+                                         r"\s*\([^()]*\d[^()]*[,;][^()]*\d[^()]*\)\s*[,:—–-]?\s*(?:(?:of|de|di|del|von|van|do|da)\s+)?$")
 EPISODE_HEAD_RE = re.compile(r"(?i)\b(?:resolv\w*|recover\w*|erholt|r[ée]cup[ée]r\w*|r[ée]solu\w*|resuelt\w*|recuperad\w*|risolt\w*|hersteld|opgelost|this\s+cycle|episode)\b(?:[^.;\n]|(?<=\d)\.(?=\d)|(?<=[\d ]);(?=\s*\w)){0,80}(?::|\)\s*(?:[—–-]|,\s*(?:(?:of|de|di|del|von|van|do|da)\s+)?))\s*$")  # (… "(D8 1.1, …) — grade 4", "…), di grado 3")
 # The worst value as the subject of a claim: "the nadir was grade 3", "its lowest count reached grade 4", "worst value: grade 2".
 WORST_SUBJECT_BEFORE_RE = re.compile(r"(?i)\b(?:the|its|her|his|their)\s+(?:nadir|lowest|worst)(?:\s+(?:count|value|level|point|reading|result))?"
@@ -671,7 +674,7 @@ THAT_VERSION_RE = re.compile(r"(?i)\b(?:(?:with|under|in|by|per|using)\s+(?:that
                              r"(?:met|volgens|in)\s+(?:die|deze)\s+versie)\b")
 REPORTING_BEFORE_QUOTE_RE = re.compile(r"(?i)\b(?:wrote|write|writes|said|say|says|asked|ask|asks|told|tells|typed|messaged|question|message|"
                                        r"(?:ha|hat|a|heeft|há|tem)\s+(?:scritto|geschrieben|écrit|geschreven|escrito)|escribió|escreveu|schrieb|schreef|"
-                                       r"summari[sz]ed|stated|states|noted|documented|reported|commented|remarked|records|recorded|reads|"
+                                       r"summari[sz]ed|stated|states|noted|notes|documented|documents|reported|reports|commented|remarked|records|recorded|reads|"
                                        r"presented|presents|claimed|claims|suggested|proposed|argued|concluded|announced)\s*:?\s*$")
 SINGLE_QUOTE_OPEN_RE = re.compile(r"(?<=[\s:])['‘](?=\S)")  # a quotation in single quotes opens after a space or a colon ...
 SINGLE_QUOTE_CLOSE_RE = re.compile(r"(?<=\S)['’](?=[\s.,;:)!?]|$)")  # ... and closes before one (not "Dr P's")
@@ -1011,7 +1014,7 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
                        or "episode" in lowered_after or "course" in lowered_after or "admission" in lowered_after) \
                 and EPISODE_AFTER_RE.match(text, after_term, end):
             of_episode = True  # "grade 3 neutropenia, resolving", "grade 3 this cycle": the episode's grade is its worst value's
-        if ")" in before[-9:] and not of_episode and CONDITION_BRACKET_BEFORE_RE.search(before):
+        if ")" in before[-9:] and not of_episode and CONDITION_BRACKET_BEFORE_RE.search(text, max(start, claim_start - 120), claim_start):
             of_episode = True  # "Anaemia (nadir 6.9, discharge 9.2 g/dL), grade 3": the condition's values, judged on the lowest
         if (":" in before[-4:] or ")" in before[-9:]) and not of_episode and EPISODE_HEAD_RE.search(text, max(start, claim_start - 120), claim_start):
             of_episode = True  # "Neutropenia this cycle, resolved (D8 1.4, D12 0.7, D15 2.1): grade 2": the episode's grade
@@ -1031,7 +1034,7 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
         if _has_quoted_lines(text) and text.find("?", claim_end, min(end + 1, claim_end + 300)) < 0 and _quoted_in_reply(text, claim_start):
             continue  # "> plt 45 this morning, G2" under a reply: the message replied to, another's words quoted (a question quoted
             # is still asked, and the reply's "Yes, G3" makes it a claim)
-        if text.find("?", claim_end, min(end + 2, claim_end + 48)) >= 0 and ASKED_AFTER_RE.match(text, claim_end) \
+        if text.find("?", claim_end, min(end + 2, claim_end + 48)) >= 0 and (ASKED_AFTER_RE.match(text, claim_end) or QUESTION_MARK_AFTER_RE.match(text, after_term)) \
                 and (SAID_BY_ANOTHER_BEFORE_RE.search(before) or SAID_BY_ANOTHER_FOREIGN_BEFORE_RE.search(before)):
             continue  # "The nurse said that's grade 1 neutropenia, is that right?": another's claim, asked about
         if (REPORTED_HINT_RE.search(lowered_before[-100:]) or ANYONE_HINT_RE.search(lowered_before)) and REPORTED_BEFORE_RE.search(before) \
@@ -1196,7 +1199,10 @@ AFFIRMED_START_RE = re.compile(ANSWER_LEAD + r"(?:yes|yep|yeah|correct|right|exa
 REPORTED_HINT_RE = re.compile(r"initially|originally|previously|first|incorrect|erroneous|mistaken|wrong|falsely|error|mistake|mis")
 SAID_BY_ANOTHER_BEFORE_RE = re.compile(r"(?i)\b(?:nurse|doctor|docs?|onc|dr\.?(?:\s+[A-Z]\w*)?|oncologist|physician|resident|pharmacist|gp|registrar|fellow|"
                                        r"attending|consultant|he|she|they)\s+(?:said|says|told\s+(?:me|us|him|her)|thinks?|thought|called\s+it|wrote)\s+"
-                                       r"(?:that\s+)?(?:(?:that|it|this)(?:['’]?s|\s+is|\s+was)\s+|(?:my|his|her|their|the)\s+(?:[^.?!\n]|\.\d){1,40}?\s+(?:is|are|was|were)\s+)?(?:an?\s+)?$")
+                                       r"(?:that\s+)?(?:(?:that|it|this)(?:['’]?s|\s+is|\s+was)\s+|(?:my|his|her|their|the)\s+(?:[^.?!\n]|\.\d){1,40}?\s+(?:is|are|was|were)\s+)?(?:an?\s+)?$|"
+                                       # what the writer read or heard somewhere: "I read online that's grade 3 anemia??"
+                                       r"\bi\s+(?:read|saw|heard)(?:\s+(?:online|somewhere|on\s+(?:the\s+)?[\w-]+|in\s+an?\s+[\w-]+))?\s+(?:that\s+)?"
+                                       r"(?:(?:that|it|this)(?:['’]?s|\s+is|\s+was)\s+)?(?:an?\s+)?$")
 # ... and in the other languages: "o médico disse que é anemia grau 2, está certo?", "el médico dijo que es grado 2, ¿es correcto?"
 SAID_BY_ANOTHER_FOREIGN_BEFORE_RE = re.compile(
     r"(?i)\b(?:m[ée]dic[oa]|m[ée]decin|enfermeir[oa]|enfermer[oa]|infermier[ea]|infirmi[èe]re|[äa]rzt(?:in)?|dokter|huisarts|arts|"
@@ -1209,6 +1215,7 @@ SAID_BY_ANOTHER_FOREIGN_BEFORE_RE = re.compile(
 # "…, is that right?", "… true??" (not "… but I read that …?", nor "is that bad??", which asks what the grade means)
 ASKED_AFTER_RE = re.compile(r"(?i)(?:(?!\b(?:but|however|though|although)\b)[^.?!\n]){0,45}?"
                             r"\b(?:right|correct|true|accurate|wrong|certo|correcto|corretto|correct[eo]?|vrai|juste|richtig|stimmt|klopt|verdad|vero|giusto)\b[^.?!\n]{0,15}\?")
+QUESTION_MARK_AFTER_RE = re.compile(r"\s*\?")  # "… said that's grade 3 anemia??": the claim asked about, with nothing after it
 ANYONE_HINT_RE = re.compile(r"someone|somebody|anyone|people|everyone")  # "Someone … writes grade 3", anywhere in the 60 characters before
 REPORTED_BEFORE_RE = re.compile(r"(?i)\b(?:(?:initially|originally|previously|first|incorrectly|erroneously|mistakenly|wrongly|falsely)\s+"
                                 r"(?:reported|graded|recorded|coded|documented|called|classed|classified|labell?ed|entered|listed|"
@@ -2805,7 +2812,7 @@ def _all_listed(text: str, s_start: int, claim: Claim, values: list[Mention], la
     """The values listed before a claim of "all" with no condition: the sentence's own, or else the sentence's before."""
     if claim.term_analyte is not None or not ALL_BEFORE_RE.search(text, max(s_start, claim.span[0] - 24), claim.span[0]):
         return []
-    before = [m for m in values if m.span[1] <= claim.span[0]]
+    before = [m for m in values if s_start <= m.span[0] and m.span[1] <= claim.span[0]]
     listed = before if before else [m for m in last_given if m.value is not None and not m.is_threshold]
     named = {name.lastgroup for name in ANALYTE_RE.finditer(text, s_start, claim.span[0])} if not before else set()
     if named:  # "the white count, neutrophils, haemoglobin and platelets are each grade 2": the counts the sentence names
@@ -4132,7 +4139,7 @@ STATED_LLN_WORDS = ("lower limit", "limite inf", "mite inferior", "normgrenze", 
 STATED_LLN_RE = re.compile(rf"(?i)(?:lower\s+limit(?:\s+of\s+normal)?|\bLLN|\bLIN\b|limite\s+inf[ée]rieure?(?:\s+de\s+la\s+normale?)?|l[íi]mite\s+inferior(?:\s+(?:de\s+la\s+)?normal(?:idad)?)?|"
                            rf"untere[nr]?\s+Normgrenze|Untergrenze|ondergrens)"
                            rf"(?:(?<=LIN)\s+(?:du|de\s+notre)\s+(?:laboratoire|labo))?"
-                           rf"\s*(?:\(\s*LLN\s*\)\s*)?(?:for\s+(?:men|women|males?|females?|[^\W\d]+(?:\s+counts?)?)\s*)?"
+                           rf"\s*(?:\(\s*LLN\s*\)\s*)?(?:for\s+(?:men|women|males?|females?|[^\W\d]+(?:\s+counts?)?)(?:\s+(?:in|for)\s+(?:men|women|males?|females?|adults?))?\s*)?"
                            rf"(?:(?:here|locally|(?:at|in)\s+(?:our|this)\s+(?:lab|laboratory|hospital))\s*)?"  # "Lab LLN for ANC here is 1.7"
                            rf"(?:of|is|=|:|at|à|de|est|es|è|ist|van|bei)?\s*{NUMBER}\s*(?:{UNIT})?")
 

@@ -2286,7 +2286,18 @@ def _find_mentions(text: str) -> list[Mention]:
                 mention.someone_else = True
                 owned += _own_value_after(text, mention, found)  # "my mom had lymphocytes of 0.4 … and mine were 1.3"
         found = sorted(found + owned, key=lambda m: m.span)
+    if not relatives_named and ("his " in lowered or "her " in lowered or "their " in lowered) and "mine" in lowered and WRITER_OWN_VALUE_RE.search(text):
+        owned = []
+        for mention in found:  # "His ANC was 0.8 and the doctor said that's grade 4 - mine is 2.4": another's count, then the writer's
+            if not mention.someone_else and not mention.steps and THIRD_PERSON_BEFORE_RE.search(text, max(0, mention.span[0] - 8), mention.span[0]):
+                mention.someone_else = True
+                owned += _own_value_after(text, mention, found)
+        found = sorted(found + owned, key=lambda m: m.span)
     return found
+
+
+THIRD_PERSON_BEFORE_RE = re.compile(r"(?i)\b(?:his|her|their)\s+$")  # "his ANC", right before the name
+WRITER_OWN_VALUE_RE = re.compile(r"(?i)\bmine\s+(?:is|are|was|were|came|sits?|stayed?)\b")  # the writer's own value, told as "mine"
 
 
 def _own_value_after(text: str, mention: Mention, found: list[Mention]) -> list[Mention]:
@@ -2978,7 +2989,7 @@ CONDITION_ITEM_VALUE = rf"\d+(?:[.,·]\d+)?(?![\d%])(?:[ \t]*(?:{UNIT_ALTERNATIV
 CONDITION_ITEM = (rf"(?:{CONDITION_LABEL}[ \t]*[:=]?[ \t]*{CONDITION_ITEM_VALUE}(?:[ \t]+{CONDITION_AFTER_LABEL})?"
                   rf"|{CONDITION_ITEM_VALUE}[ \t]+{CONDITION_AFTER_LABEL})")
 # Words of the episode between a condition and its bracket: "Grade 3 neutropenia this cycle, resolved (D8 1.4, D12 0.4, D15 1.7)".
-EPISODE_GAP = (r"(?:[ \t]+(?:this|that|during|in)[ \t]+(?:cycle|course|week|admission|episode)(?:[ \t]*\d+)?|[ \t]+(?:on|during|in|after)[ \t]+(?:[Cc]|cycle[ \t]*)\d{1,2}"
+EPISODE_GAP = (r"(?:[ \t]+(?:this|that|during|in)[ \t]+(?:cycle|course|week|admission|episode)(?:[ \t]*\d+)?|[ \t]+(?:(?:on|during|in|after)[ \t]+)?(?:[Cc]|cycle[ \t]*)\d{1,2}"
                r"|[ \t]+(?:im|in|au|al|nel|no|während)[ \t]+(?:[Zz]yklus|cycle|ciclo|cyclus)[ \t]*\d{1,2}|[ \t]+" + ON_TREATMENT + r")?"  # "Neutropenie im Zyklus 2", "Anémie sous nivolumab"
                r"(?:[ \t]*,?[ \t]*(?:now[ \t]+)?(?:resolved|resolving|recovered|recovering|improving|improved|erholt|r[ée]cup[ée]r[ée]e?|r[ée]solue?|resuelt[ao]|recuperad[ao]|risolt[ao]|hersteld|opgelost))?"
                # ... and its change of grade: "Neutropenia improved from grade 4 to grade 1 (0.3 → 1.4)"

@@ -2307,6 +2307,18 @@ ROUND201_CLASSES = [
     ("WBC 3.4, ANC 1.8, Hb 10.9, plt 140 - all grade 1.", "5", []),
     # ... or for each count the sentence names
     ("Today WBC 2.6, ANC 1.2, Hb 9.4 g/dL, platelets 68; ALT 28 U/L. The white count, neutrophils, haemoglobin and platelets are each grade 2.", "5", []),
+    ("Labs: WBC 3.6, ANC 1.3, Hgb 11.2, plt 140. All grade 1 - proceed.", "5", [(M, "anc", 1, 2)]),
+    # a lower limit stated for one sex
+    ("Our lab's lower limit for haemoglobin in men is 13.0 g/dL. Hb today 13.2 g/dL - grade 1 anaemia.", "5", [(M, "hgb", 1, 0)]),
+    # a condition's bracket after the treatment or the cycle it came on, then the episode's grade
+    ("Neutropénie sous pembrolizumab (nadir 0,4 G/L, sortie 1,6 G/L), de grade 3.", "5", [(M, "anc", 3, 4)]),
+    ("Neutropenia C2, recovered (D8 1.4, D15 0.4, D22 1.9) - grade 3.", "5", [(M, "anc", 3, 4)]),
+    # a quotation a record's author documents, then the text's own grade
+    ("Dr K. documents 'ANC 0.8, grade 2'. Under CTCAE v5.0, 0.8 is grade 3.", "5", []),
+    # what the writer read somewhere, asked about
+    ("My portal says my platelets are 62. I read somewhere that's grade 3 thrombocytopenia??", "5", []),
+    # another's count, then the writer's own told as "mine"
+    ("Her ANC was 0.6 and her doctor said that's grade 4 - mine is 2.2, so am I fine?", "5", []),
 ]
 
 
