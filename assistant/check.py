@@ -1065,6 +1065,7 @@ ARM_AFTER_RE = re.compile(r"(?i)\s*(?:arm|pathway|branch)\b")
 USUALLY_AFTER_RE = re.compile(r"(?i)\s+(?:is\s+|are\s+)?(?:usually|typically|generally|normally|commonly|often|always)\b")
 CORRECTED_TO_RE = re.compile(r"(?i)(?:corrected|changed|amended|revised|updated)\s+to")  # "the grade has been corrected to 3"
 BOTH_BEFORE_RE = re.compile(r"(?i)\bboth\s+(?:are\s+|were\s+|at\s+|still\s+)?(?:CTCAE\s+)?$")
+BOTH_AFTER_RE = re.compile(r"(?i)\s+for\s+both\b(?!\s+(?:arms?|groups?|cohorts?|patients?|cycles?|versions?))")
 FROM_BEFORE_RE = re.compile(r"(?i)\bfrom\s+(?:a\s+|CTCAE\s+)?$")
 TO_RE = re.compile(r"\bto\b")
 OUTSIDE_BEFORE_RE = re.compile(r"(?i)\b(?:above|below|under|over|beyond|outside|out\s+of)\s+(?:the\s+)?(?:CTCAE\s+)?$")
@@ -2823,8 +2824,9 @@ def _all_listed(text: str, s_start: int, claim: Claim, values: list[Mention], la
 def _claim_targets(text: str, s_start: int, claim: Claim, mention: Mention, values: list[Mention]) -> list[Mention]:
     """The values a claim is judged against: its value, or with "both" the two values before it ("Hb 112 g/L, plts 88 -
     both gr 2")."""
-    if claim.term_analyte is None and "both" in text[max(s_start, claim.span[0] - 16):claim.span[0]] \
-            and BOTH_BEFORE_RE.search(text, max(s_start, claim.span[0] - 16), claim.span[0]):
+    if claim.term_analyte is None and ("both" in text[max(s_start, claim.span[0] - 16):claim.span[0]]
+                                       and BOTH_BEFORE_RE.search(text, max(s_start, claim.span[0] - 16), claim.span[0])
+                                       or BOTH_AFTER_RE.match(text, claim.span[1])):  # "… platelets 130: grade 2 for both"
         before = [m for m in values if m.span[1] <= claim.span[0]]
         if len(before) >= 2:
             return before[-2:]

@@ -838,6 +838,7 @@ def _next_row(text: str, start: int, end: int) -> bool:
 
 
 ROW_START_RE = re.compile(r"[ \t]*[^\W\d_][^\W\d_.]{2,}")
+DATE_BEFORE_BRACKET_CLOSE_RE = re.compile(r"[ \t]+on[ \t]+(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|(?:day|d)[ \t]*\d{1,3})(?=\))", re.IGNORECASE)
 
 
 def _names_a_lab(text: str, start: int, end: int) -> bool:
@@ -2017,6 +2018,9 @@ def _find_mentions(text: str) -> list[Mention]:
             scan += 3  # "plts were 60ish last wk, theyre 31 now": an approximate value
         if text.startswith(" (", scan) and (aside := GRADE_ASIDE_RE.match(text, scan)):
             scan = aside.end()  # "9.1 g/dL (grade 2). Today it's 10.3": past the value's own grade, said aside
+        if text.startswith(" on ", scan) and text.rfind("(", max(0, match.start() - 3), match.start()) >= 0 \
+                and (dated := DATE_BEFORE_BRACKET_CLOSE_RE.match(text, scan)):
+            scan = dated.end()  # "(ANC 0.38 on 10/02); today 1.3": the value's date, then the bracket its name opened
         bracketed = text.startswith(")", scan) and text.rfind("(", max(0, match.start() - 3), match.start()) >= 0
         if bracketed:
             scan += 1  # "thrombocytopenia (plt 7) on 2/12; now 58": the series goes on past the bracket its name opened

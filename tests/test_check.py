@@ -2319,6 +2319,10 @@ ROUND201_CLASSES = [
     ("My portal says my platelets are 62. I read somewhere that's grade 3 thrombocytopenia??", "5", []),
     # another's count, then the writer's own told as "mine"
     ("Her ANC was 0.6 and her doctor said that's grade 4 - mine is 2.2, so am I fine?", "5", []),
+    # a grade "for both" after two values claims it for each
+    ("Hb 10.6 g/dL, platelets 128: grade 2 for both.", "5", [(M, "hgb", 2, 1), (M, "plt", 2, 1)]),
+    # the value of now after a nadir dated in the bracket its name opened
+    ("Grade 4 at the nadir (ANC 0.41 on 12/03); today 1.2, grade 1, so treatment resumes.", "5", [(M, "anc", 1, 2)]),
 ]
 
 
