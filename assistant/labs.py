@@ -4322,6 +4322,8 @@ AFTER_EVENT_START_RE = re.compile(r"(?i)[ \t(]*(?:after|post|following|on|with)[
 def _time_label(text: str, mention: Mention, floor: int) -> str | None:
     """The time written just before a value's name ("06:40 PLT 45", "Today: PLT 38") or just after its value."""
     window = text[mention.span[1]:mention.span[1] + 30]
+    if "(" in window and ")" not in window[window.rfind("("):] and 0 <= (close := text.find(")", mention.span[1] + 30, mention.span[1] + 42)):
+        window = text[mention.span[1]:close + 1]  # "118 on the day of discharge (20/06)": not cut inside the bracket's date
     cut = AFTER_LABEL_CUT_RE.search(window)
     after = window[:cut.start()] if cut else window
     rank = label_rank(after) if not ANALYTE_RE.search(after) else None  # "Plt 54 (Plt 88 last week)": the label is the other value's

@@ -2415,6 +2415,10 @@ ROUND201_READS = [
     ("Portuguese: neutrófilos estavam em 1,9; hoje baixaram para 0,9", {"anc": 0.9}),
     ("hb between 8 and 9 all week, 8.4 this am", {"hgb": 8.4}),
     ("For teaching purposes: a patient with platelets of 30, what grade?", {}),
+    # a date in brackets at the end of a long label after a value is read whole
+    ("Platelets 11 on admission 03/09. Platelets 64 on 05/09 and 131 on the day of discharge (08/09).", {"plt": 131}),
+    # a series goes on past a value's date and the bracket its name opened
+    ("Grade 4 at the nadir (ANC 0.41 on 12/03); today 1.2, so treatment resumes.", {"anc": 1.2}),
 ]
 
 
