@@ -1813,9 +1813,9 @@ def _find_mentions(text: str) -> list[Mention]:
         if bracket:
             header_unit = bracket.group("unit")
             position = bracket.end()
-            if header_unit and text[position:position + 2].strip()[:1] in ("[", "(") and (ranged := BRACKET_RE.match(text, position)) \
+            if text[position:position + 2].strip()[:1] in ("[", "(") and (ranged := BRACKET_RE.match(text, position)) \
                     and not ranged.group("unit"):
-                position = ranged.end()  # "NEUTROPHILS ABS (x10^9/L) [2.0-7.5] ...... 0.84": the unit, then the reference range
+                position = ranged.end()  # "NEUTROPHILS ABS (x10^9/L) [2.0-7.5] ...... 0.84", "(K/uL) [0.9-3.3]": the unit, then the reference range
         if not header_unit and ("/" in (unit_window := text[position:position + 20]) or "per " in unit_window) \
                 and (not (lead := text[position:position + 16].lstrip(" \t,:"))[:1].isdigit()
                      or lead[:3] in ("10^", "10*")):  # "WBC   10^3/uL   2.90": a unit column first; "Platelets, per µL: 143,000"

@@ -2419,6 +2419,8 @@ ROUND201_READS = [
     ("Platelets 11 on admission 03/09. Platelets 64 on 05/09 and 131 on the day of discharge (08/09).", {"plt": 131}),
     # a series goes on past a value's date and the bracket its name opened
     ("Grade 4 at the nadir (ANC 0.41 on 12/03); today 1.2, so treatment resumes.", {"anc": 1.2}),
+    # a unit in brackets read as words, then the reference range in brackets, then the dot leaders
+    ("ABS NEUTS (K/uL) [1.8-7.7] ........ 0.92", {"anc": 0.92}),
 ]
 
 
