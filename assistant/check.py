@@ -174,7 +174,7 @@ FEBRILE = r"(?:febrile|febriele)\s+neutropeni\w*|neutrop[ée]ni[ea]\s+(?:f[ée]b
 FEBRILE_RE = re.compile(FEBRILE, re.IGNORECASE)
 FEBRILE_HINT_RE = re.compile(r"(?i)f[ée]bb?ri[el]")  # a cheap test before FEBRILE_RE
 # The grade given right after it: "febrile neutropenia (grade 3)", "the febrile neutropenia was graded 3".
-FEBRILE_BEFORE_RE = re.compile(rf"(?i)(?:{FEBRILE})\s*(?:\(\s*|[:,-]\s*|(?:(?:event\s+)?(?:is|was|were|are|been|assessed|considered)\s+){{1,2}}(?:as\s+)?)?"
+FEBRILE_BEFORE_RE = re.compile(rf"(?i)(?:{FEBRILE})\s*(?:\([^()\n]{{1,40}}\)\s*)?(?:\(\s*|[:,-]\s*|(?:(?:event\s+)?(?:is|was|were|are|been|assessed|considered)\s+){{1,2}}(?:as\s+)?)?"
                                r"(?:an?\s+|de\s+|di\s+)?(?:CTCAE\s+)?$")
 NON_LAB_TERMS_FILE = Path(__file__).resolve().parent / "data" / "non_lab_terms.yaml"
 # Events graded from clinical findings ("fatigue gr 2", "grade 3 colitis"): a grade right by one is that event's.
@@ -632,9 +632,10 @@ def _bracket_of_its_own(before: str, denial: int, term: str | None) -> bool:
     bracket = before.rfind("(")
     # "Keine Neutropenie Grad 2 oder höher (Grad 1 bei …)": the denial is the claim's before the bracket, not the bracket's
     # ... and "no neutropenia under v6.0 (grade 1 under v5.0)": a denial under a version named before the bracket is that version's
+    # ... as "no longer graded (v5.0 grade 1)" does: the bracket names the version of its own grade
     return bracket > denial and (term is not None and not TERM_RE.search(before, denial, bracket)
                                  or GRADE_CLAIM_RE.search(before, denial, bracket) is not None
-                                 or VERSION_NAMED_RE.search(before, denial, bracket) is not None)
+                                 or VERSION_NAMED_RE.search(before, denial) is not None)
 
 
 VALUE_IN_HEAD_RE = re.compile(r"(?i)\d[.,]\d|\d\s*(?:x\s*10|×\s*10|g/dl|g/l|/[µu]l|k/[µu]l|/nl|mmol)")
@@ -899,8 +900,8 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
             claims += [Claim(grades, label, (claim_start, claim_end), cohort_term, own=value)
                        for value in _cohort_values(text, claim_end, end, cohort_term)]
             continue
-        if term == "anc" and febrile and (abs(febrile[min(bisect_left(febrile, claim_end), len(febrile) - 1)] - claim_end) <= 3
-                                          or FEBRILE_BEFORE_RE.search(before[-50:])):
+        if term in ("anc", None) and febrile and (abs(febrile[min(bisect_left(febrile, claim_end), len(febrile) - 1)] - claim_end) <= 3
+                                          or FEBRILE_BEFORE_RE.search(before)):  # (… "(ANC 0.3, 39.1 °C), grade 3": after its bracket)
             term = "fn"  # "grade 3 febrile neutropenia", "febrile neutropenia (grade 3)": a clinical grade, not an ANC grade
         if term is None and events is None:
             # ... but not an event denied ("no bleeding — grade 4 under v5.0": the grade is the count's)
@@ -1043,7 +1044,8 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
         claims.append(Claim(grades, label, (claim_start, claim_end), term, negated, term_before, bare,
                             own if own is not None and own.value is not None else None,
                             correcting="to" in match.group(0) and CORRECTED_TO_RE.search(match.group(0)) is not None,
-                            recorded=" as " in lowered_before[-16:] and RECORDED_AS_BEFORE_RE.search(before) is not None, at_worst=at_worst,
+                            recorded=" as " in lowered_before[-16:] and RECORDED_AS_BEFORE_RE.search(before) is not None
+                            or " call" in lowered_before and RECORD_CALLS_BEFORE_RE.search(before) is not None, at_worst=at_worst,
                             of_episode=of_episode, at_time=at_time))
     corrections = [m.start() + start for m in CORRECTION_RE.finditer(chunk)] if claims and correction_hints.within(start, end) else []
     if corrections and claims:
@@ -1229,6 +1231,9 @@ REPORTED_BEFORE_RE = re.compile(r"(?i)\b(?:(?:initially|originally|previously|fi
                                 r"codes?|coded|records?|recorded|puts?\s+down)(?:\s+(?:it|this|that))?)\s+(?:as\s+)?(?:an?\s+)?(?:CTCAE\s+)?$")
 # A grade a record holds, which the text may go on to give its own grade for: "was entered as a grade 4 event",
 # "had been coded as grade 2 in the CRF".
+# A record's words that call a value by a grade: "The triage note calls an Hb of 9.1 g/dL grade 3 anaemia".
+RECORD_CALLS_BEFORE_RE = re.compile(r"(?i)\b(?:note|letter|form|report|record|chart|entry|summary|referral)\s+(?:calls|called|labels|labell?ed)\s+"
+                                    r"(?:[^.;!?\n]|\.(?=\d)){0,50}?\s*$")
 RECORDED_AS_BEFORE_RE = re.compile(r"(?i)\b(?:was|were|is|are|been|be)\s+(?:entered|recorded|coded|logged|captured|listed|reported|submitted|"
                                    r"documented|graded)\s+as\s+(?:an?\s+)?(?:CTCAE\s+)?$|"
                                    # the writer's own earlier record: "in yesterday's summary I listed the ANC of 0.7 as grade 4"
@@ -1655,6 +1660,11 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         elif claims and following is not None and ("'" in sentence or '"' in sentence or "‘" in sentence or "“" in sentence) \
                 and _restated_after_quote(text, s_start, claims, values, spans[number + 1], text_claims):
             claims = []
+        elif claims and not claims[-1].recorded and (called := [c for c in claims if c.recorded and " call" in text[max(s_start, c.span[0] - 80):c.span[0]]
+                                                                and RECORD_CALLS_BEFORE_RE.search(text, max(s_start, c.span[0] - 80), c.span[0])]) \
+                and claims[-1].span[0] > called[-1].span[1]:
+            # "The triage note calls an Hb of 9.1 g/dL grade 3 anaemia; on CTCAE v5.0 it is grade 2": a record's, then the text's own
+            claims = [c for c in claims if not c.recorded]
         elif claims and following is not None and any(c.recorded for c in claims) and text_claims.in_sentence(*spans[number + 1]) \
                 and not _about_others(spans[number + 1], text_terms, text_term_starts, {v.analyte for v in values} | {c.term_analyte for c in claims}):
             # "28,000/µL was entered as a grade 4 event. Under CTCAE v5.0 it is grade 3": a record, then the text's own grade
@@ -2756,7 +2766,15 @@ def _continues(text: str, previous_end: int, claim_start: int) -> bool:
     if len(between) > 50:
         return False
     bare = VERSION_NAMED_RE.sub("", between)
-    return CHAIN_WORD_RE.search(bare) is not None and not re.search(r"\d|[.;:]", bare) and TERM_RE.search(bare) is None
+    if CHAIN_WORD_RE.search(bare) is not None and not re.search(r"\d|[.;:]", bare) and TERM_RE.search(bare) is None:
+        return True
+    # "Lymphopenia grade 3 (ALC 0.35) per v5.0; under v6.0 grade 3 as well": the value's bracket, then the other version's claim
+    unbracketed = BRACKETED_RE.sub(" ", bare)
+    return ";" in between and VERSION_NAMED_RE.search(between, between.rfind(";")) is not None \
+        and not re.search(r"\d|[.:]", unbracketed) and TERM_RE.search(unbracketed) is None
+
+
+BRACKETED_RE = re.compile(r"\([^()\n]*\)")
 
 
 HEADING_RE = re.compile(r"^(#{1,6})[ \t]+(.*)$", re.MULTILINE)
@@ -2980,6 +2998,8 @@ def _listed_grades(text: str, start: int, end: int, terms: list[tuple[int, int, 
     named = [(name.end(), name.lastgroup) for name in ANALYTE_RE.finditer(text, label.end(), end)]  # "Current grades (wk 7): WBC 2, ANC 2"
     for term_end, analyte in sorted([(term_end, analyte) for _, term_end, analyte in terms[bisect_left(term_starts, label.end()):bisect_left(term_starts, end)]] + named):
         grade = LISTED_GRADE_RE.match(text, term_end, end)
+        if grade and analyte == "anc" and any(m.end() == term_end for m in FEBRILE_RE.finditer(text, max(label.end(), term_end - 40), term_end)):
+            continue  # "febrile neutropenia 3": the clinical event's grade, not the count's
         if grade and analyte in CANONICAL_UNIT:
             claims.append(Claim({int(grade.group("g"))}, grade.group("g"), grade.span("g"), analyte, at_time=at_time, at_worst=at_worst))
     return claims
@@ -4067,7 +4087,7 @@ def _value_for_comparison(match: re.Match, all_values: list[Mention], value_star
     return mention
 
 
-APPOSITIVE_END_RE = re.compile(r"^(?:\s*,)?[^,;]*(?:,|\s[—–-])\s*(?:(?:still|just|well|so|thus)\s+)?$")  # the grade set off by commas or a dash, then the comparison
+APPOSITIVE_END_RE = re.compile(r"^(?:\s*,)?[^,;]*(?:,|;|\s[—–-])\s*(?:(?:still|just|well|so|thus)\s+)?$")  # the grade set off by commas or a dash, then the comparison
 CONTINUED_SUBJECT_RE = re.compile(r"(?i)[,;]\s*(?:and|but|yet|which)\s+(?:(?:still|also|now|just|well|even)\s+)*(?:(?:is|are|was|were|remains?|stays?|falls?|sits?|lies)\s+)?$")
 # ("ANC 1.7, grade 2 neutropenia, which falls below the 1.5 threshold": the count's condition, its value still the subject)
 
@@ -4157,6 +4177,8 @@ RANGE_AFTER_VALUE_RE = re.compile(rf"(?i)[ \t]*(?:[HL]\b[ \t]*)?[\(\[][ \t]*(?:(
                                   rf"VR|VN|rango(?:[ \t]+de[ \t]+referencia)?|valores?[ \t]+(?:de[ \t]+)?referencia|intervallo(?:[ \t]+di[ \t]+riferimento)?|"
                                   rf"v\.?n\.?|referentie(?:waarden?)?|normaalwaarden?|ref\.?[ \t]*waarde|intervalo(?:[ \t]+de[ \t]+refer[êe]ncia)?|"
                                   rf"valores?[ \t]+de[ \t]+refer[êe]ncia)[ \t]*[:=]?[ \t]*)?"
+                                  # ... and whom it is for after its label: "(Referenzbereich Männer 13,5–17,5)"
+                                  rf"(?:(?:men|women|males?|females?|m[äa]nner|frauen|hommes|femmes|hombres|mujeres|uomini|donne|mannen|vrouwen|homens|mulheres)[ \t]*[:=]?[ \t]*)?"
                                   rf"(?P<low>\d+(?:[.,]\d+)?)[ \t]*(?:[-–]|to)[ \t]*\d+(?:[.,]\d+)?[ \t]*(?P<unit>{UNIT_ALTERNATIVES})?"
                                   # ... perhaps with whom it is for: "(ref 13.5-17.5, male)"
                                   rf"(?:[ \t]*[,;][ \t]*(?:male|female|men|women|M|F|adult|adults?[ \t]+(?:male|female))|[ \t]+(?:for|in|en|para|pour|chez[ \t]+les?|per|bei|voor|nos|nas|em)[ \t]+(?:men|women|males|females|adults|varones|hombres|mujeres|"

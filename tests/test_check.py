@@ -2323,6 +2323,19 @@ ROUND201_CLASSES = [
     ("Hb 10.6 g/dL, platelets 128: grade 2 for both.", "5", [(M, "hgb", 2, 1), (M, "plt", 2, 1)]),
     # the value of now after a nadir dated in the bracket its name opened
     ("Grade 4 at the nadir (ANC 0.41 on 12/03); today 1.2, grade 1, so treatment resumes.", "5", [(M, "anc", 1, 2)]),
+    # febrile neutropenia's grade after its bracket of values, and in a list of grades, is the clinical event's
+    ("Neutropénie fébrile (PNN 0,4 G/L, 38,8 °C) de grade 3, hémocultures prélevées.", "5", []),
+    ("ANC 0.3 on admission, T 39.0.\nGrades on admission: neutropenia 4, febrile neutropenia 3.", "5", []),
+    # a record's words that call a value by a grade, then the text's own grade in the same sentence
+    ("The referral letter calls an ANC of 0.9 grade 2 neutropenia; on CTCAE v5.0 it is grade 3.", "5", []),
+    # a grade set off before a semicolon keeps the value the comparison's subject
+    ("Platelets 70, grade 2; above the 75 threshold, so we continue.", "5", [(C, "plt", None, None)]),
+    # a bracket that names its own version after a denial claims its own grade
+    ("ANC 1.7: no longer graded under v6.0 (v5.0 grade 1).", "5", []),
+    # a reference range with whom it is for after its label
+    ("Hb bei Entlassung 13,2 g/dl (Referenzbereich Männer 13,5–17,5), im Normbereich.", "5", [(C, "hgb", None, None)]),
+    # the other version's claim after a semicolon, about the same value
+    ("ALC 0.3: grade 3 per v5.0; under v6.0 grade 3 too.", "5", [("ungradable_term", "alc", 3, None)]),
 ]
 
 
