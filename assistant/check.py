@@ -1895,6 +1895,9 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                 if mention is not None and (LATER_TIME_RE.search(text, s_start, min(s_end, comparison.end() + 30))
                                             or _on_another_day(text, comparison, mention)):
                     mention = None  # "The neutrophil count exceeded 1.0 after nine days", "… on Day 81": a later count, not the one named before
+            if mention is None and remembering and not claims and RULE_MET_AFTER_RE.match(text, comparison.end(), s_end) \
+                    and (names := list(ANALYTE_RE.finditer(text, max(s_start, comparison.start() - 40), comparison.start()))):
+                mention = known.get(names[-1].lastgroup)  # "ANC today 1.3. Restart once the ANC is back above 1.5, which it now is": said met now
             if mention is None:
                 continue
             checked += 1
@@ -2828,10 +2831,14 @@ ALL_BEFORE_RE = re.compile(r"(?i)(?:^|(?<=[\s,;:.—–-]))(?:all|all\s+of\s+(?:
 
 
 def _all_listed(text: str, s_start: int, claim: Claim, values: list[Mention], last_given: list[Mention]) -> list[Mention]:
-    """The values listed before a claim of "all" with no condition: the sentence's own, or else the sentence's before."""
-    if claim.term_analyte is not None or not ALL_BEFORE_RE.search(text, max(s_start, claim.span[0] - 24), claim.span[0]):
+    """The values listed before a claim of "all" with no condition: the sentence's own, or else the sentence's before; the
+    two before a claim "for both"."""
+    both = BOTH_AFTER_RE.match(text, claim.span[1]) is not None  # "… neutrophils 1.1 — that makes her grade 1 for both"
+    if claim.term_analyte is not None or not both and not ALL_BEFORE_RE.search(text, max(s_start, claim.span[0] - 24), claim.span[0]):
         return []
     before = [m for m in values if s_start <= m.span[0] and m.span[1] <= claim.span[0]]
+    if both:
+        return before[-2:] if len(before) >= 2 else []
     listed = before if before else [m for m in last_given if m.value is not None and not m.is_threshold]
     named = {name.lastgroup for name in ANALYTE_RE.finditer(text, s_start, claim.span[0])} if not before else set()
     if named:  # "the white count, neutrophils, haemoglobin and platelets are each grade 2": the counts the sentence names

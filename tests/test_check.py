@@ -2336,6 +2336,10 @@ ROUND201_CLASSES = [
     ("Hb bei Entlassung 13,2 g/dl (Referenzbereich Männer 13,5–17,5), im Normbereich.", "5", [(C, "hgb", None, None)]),
     # the other version's claim after a semicolon, about the same value
     ("ALC 0.3: grade 3 per v5.0; under v6.0 grade 3 too.", "5", [("ungradable_term", "alc", 3, None)]),
+    # "for both" after a clause of the writer's own
+    ("Dad's white count was 2.7 and his neutrophils 1.2 — I checked and that makes him grade 1 for both.", "5", [(M, "wbc", 1, 2), (M, "anc", 1, 2)]),
+    # a rule said to be met now, its value told in the sentence before
+    ("Platelets today 68. Resume atezolizumab once platelets are back above 75, which they now are.", "5", [(C, "plt", None, None)]),
 ]
 
 
