@@ -537,7 +537,7 @@ STATISTIC_BEFORE_RE = re.compile(r"(?i)\b(?:m[ée]dian[eao]?|(?<!\bi\s)mean|aver
 # A bare number that ends a list item: "PLT 88, 61, 45" is a series.
 NUMBER_PLAIN = r"\d+(?:\.\d+)?(?!\d|[.:]\d)"
 # A time written inside a gap between two values of a series: "on day 10", "at 06:40", "on 3/12".
-TIME_TOKEN = (r"(?<![\w.])(?:day|d|week|wk|cycle|c)\s*\d{1,3}(?![\d.])|(?<![\d.])\d{1,2}[:h/]\d{2}(?![\d.])|(?<=on\s)\d{1,2}/\d(?![\d./])"  # "70 on 5/9, today 5/16 49"
+TIME_TOKEN = (r"(?<![\w.])(?:day|d|week|wk|cycle|c|zyklus|ciclo|cyclus|tag|jour|giorno|d[íi]a|dag|semana|semaine|woche|settimana)\s*\d{1,3}(?![\d.])|(?<![\d.])\d{1,2}[:h/]\d{2}(?![\d.])|(?<=on\s)\d{1,2}/\d(?![\d./])"  # "70 on 5/9, today 5/16 49"
               r"|(?<![\w.])\d{1,2}\s*(?:hours?|hrs?|days?|weeks?|wks?|months?|mos?|h|d|wk|w)(?=\s+ago\b)"  # "0.8 10d ago now 1.7"
               r"|(?<![\w.])(?:[01]\d|2[0-3])[0-5]\d(?=[ \t]+(?:repeat|recheck|rpt|re-?draw)\b)")  # "0640 plt 45, 1800 repeat 38"
 # A dose given between two values of a series: "nadir 19 on d10 after ivig 1 g/kg, now back to 96".
@@ -559,7 +559,7 @@ TIMED_REPEAT = r"the\s+\d{1,2}[:h]\d{2}\s+(?:repeat|recheck|re-?draw|draw|sample
 # Where a value was taken, after its time: "today in clinic 9.6", "this morning at the infusion centre 41".
 PLACE = r"(?:in|at)\s+(?:the\s+)?(?:clinic|ED|A&E|ER|ward|GP|office|infusion\s+(?:center|centre|suite)|day\s+unit|lab)"
 # The word for today in the other languages read (a value of now may follow it): "(hoy 1,3)", "heute 8,9".
-FOREIGN_TODAY = r"hoy|oggi|heute|aujourd['’]hui|hoje|vandaag"
+FOREIGN_TODAY = r"hoy|oggi|heute|aujourd['’]hui|hoje|vandaag|aktuell|actuellement|actualmente|attualmente|atualmente|momenteel"  # (… or "currently")
 # Today's test named in another language, then a verb: "il controllo di oggi mostra 54.000", "el análisis de hoy da 1,2".
 TODAYS_TEST = (r"(?:(?:il|el|le|la|o|a|het|die|der|das|de)\s+|l['’])?(?:controllo|control|contr[ôo]le|kontrolle|esame|examen|exame|prelievo|bilan|an[áa]lisis|"
                r"analisi|an[áa]lise|emocromo|hemograma|h[ée]mogramme|blutbild|bloedonderzoek|prise\s+de\s+sang|uitslag)\s+(?:di|de|d['’]|von|van|du)\s*"
@@ -1530,7 +1530,7 @@ PATIENTS_OWN = (r"(?:(?:the\s+)?patient['’]s(?:\s+today)?|my\s+(?:last|latest|
 NAMED_AS_THRESHOLD_RE = re.compile(r"(?i)(?<![^\s\d])[ \t]*(?:(?!(?:against|vs|versus|with|below|above|under|over|near|of|for|the|an?|lower|upper|and|or)\b)[a-z-]+[ \t]+)?"
                                    r"(?:cut[ -]?offs?|thresholds?|triggers?|minimum)\b"  # "anc 1.0 rechallenge threshold?", "the protocol's 1.5 minimum"
                                    r"|[ \t]*the[ \t]+(?:[a-z-]+[ \t]+)?(?:cut[ -]?offs?|thresholds?|limits?|triggers?)\b"  # "is ANC 1.5 the cutoff for …?"
-                                   r"|[ \t]*(?:is|=|being|as|was)[ \t]+(?:(?:the|a|an|our|your|their|my|his|her)[ \t]+)?"
+                                   r"|[ \t]*(?:(?:is|=|being|as|was)[ \t]+(?:(?:the|a|an|our|your|their|my|his|her)[ \t]+)?|an?[ \t]+)"  # ("is hb 8 a reasonable transfusion trigger …?")
                                    r"(?:(?!(?:below|under|above|over|near|close|within|beyond|past|less|more|lower|higher|not|still|just|well|at|on|in)\b)[a-z'’-]+[ \t]+){0,2}"
                                    r"(?:cut[ -]?offs?|thresholds?|limits?|triggers?|targets?|goals?|LLN|ULN|lower[ \t]+limit|hold[ \t]+line|floor|"
                                    r"(?:(?:low|lower|bottom)[ \t]+(?:end|edge)[ \t]+of|bottom[ \t]+of)[ \t]+(?:the[ \t]+)?normal)\b")  # "said 4 is the low end of normal", "12 is the bottom of normal"
@@ -1564,7 +1564,7 @@ OWNER_WORDS = ("mine", "ours", "pt", "patient", "guy", "lady", "man", "woman", "
 OWNER_CUE_RE = re.compile(rf"(?i)(?:{OWNER}|{FOREIGN_OWNER}|{FOREIGN_OURS}|{PATIENTS_OWN}|his|hers|they|she|he|today|now|this\s+morning|this\s+week|currently|current|latest|"
                           rf"{FOREIGN_TODAY})\b")
 # the cue's first letters: a word of now, or a possessive ("hold if plt <75, ours is 88", "ref range 1.8-7.7, his is 1.6")
-CURRENT_WORDS = ("today", "now", "morning", "this week", "current", "latest", "hoy", "oggi", "heute", "aujourd", "hoje", "vandaag", "nostr", "nôtre", "notre", "nuestr", "noss", "unsere", "onze", "meine", "mien", "mío", "mía", "mios", "mias", "miei", "mie ", "meus", "minhas", "mijne", "ours ", "his ", "hers ", "theirs ", "yours ", "mine ", "mine'", "mine’", "ours'", "ours’",
+CURRENT_WORDS = ("today", "now", "morning", "this week", "current", "latest", "hoy", "oggi", "heute", "aujourd", "hoje", "vandaag", "aktuell", "actuel", "actual", "attual", "atual", "momenteel", "nostr", "nôtre", "notre", "nuestr", "noss", "unsere", "onze", "meine", "mien", "mío", "mía", "mios", "mias", "miei", "mie ", "meus", "minhas", "mijne", "ours ", "his ", "hers ", "theirs ", "yours ", "mine ", "mine'", "mine’", "ours'", "ours’",
                  "value", "they ", "it ", "he's", "he is", " pt ", *PRONOUN_VALUE_VERBS,
                  "he’s", "they'", "they’", "pt'", "pt’", "pt:", " pts ", "himself", "herself", "guy", "lady", "man ", "woman", "gent", "chap",
                  "patient", "pacient", "pazient", "patiënt", "mr ", "mr.", "mrs", "ms ", "ms.", "miss ")
@@ -1601,7 +1601,7 @@ NOW_SENTENCE_VALUE_RE = re.compile(rf"(?:[.;!?,][ \t]+|\n[ \t]*(?:[•*·‣-][ 
 BASELINE_BEFORE_NAME_RE = re.compile(r"(?i)\b(?:baseline|pre-?treatment|pre-?ici|before\s+(?:treatment|immunotherapy)|previous|prior|initial)[ \t]*:?[ \t]*$")
 FIRST_DIGIT_RE = re.compile(r"(?<![\w.,^*])\d")  # a number's first digit (not one inside a name: "IMbrave150", nor a unit's power: "x10^9/L")
 RULE_MARK_RE = re.compile(r"[<>≤≥]")  # a rule's comparator, between a value and a sentence that opens with now
-NOW_CUE_WORDS = ("now", "today", "current", "latest", "morning", "hoy", "oggi", "heute", "aujourd", "hoje", "vandaag")  # the words of now NOW_SENTENCE_VALUE_RE's cue needs (a cheap test first)
+NOW_CUE_WORDS = ("now", "today", "current", "latest", "morning", "hoy", "oggi", "heute", "aujourd", "hoje", "vandaag", "aktuell", "actuel", "actual", "attual", "atual", "momenteel")  # the words of now NOW_SENTENCE_VALUE_RE's cue needs (a cheap test first)
 RULE_NUMBER_BEFORE_RE = re.compile(r"(?i)(?:\b(?:to|below|under|above|over|than|at|of|grade|grado|grad|graad)|\bG|[<>≤≥]=?)[ \t]*$")  # (a grade the rule gives)
 
 
@@ -4547,7 +4547,7 @@ SUPPOSED_PATIENT_START_RE = re.compile(r"\W*(?:if|say|suppose|imagine)\s")  # a 
 NOT_OURS = r"not\s+(?:ours|mine|our\s+(?:patient|pt)|my\s+(?:patient|pt))"  # "— not ours", "(not mine)"
 NOT_OURS_AFTER_RE = re.compile(r"(?i)\bbelongs?\s+to\s+(?:(?:the|another|a\s+different|a)\s+(?:other\s+)?(?:patient|pt)|(?:bed|bay|room|rm)\s*\d+)|"
                                r"\b(?:was|is|were|are)\s+(?:for\s+)?(?:bed|bay|room|rm)\s*\d+['’]s\b|\b(?:that|this|it)(?:['’]s|\s+is|\s+was)\s+(?:from\s+|for\s+)?(?:bed|bay|room|rm)\s*\d+\b|"
-                               r"\b(?:that|this|it)(?:\s+(?:result|value|count|number|one))?\s+(?:was|is)\s+(?:for\s+)?(?:the\s+)?(?:guy|lady|man|woman|pt|patient|one)\s+in\s+(?:bed|bay|room|rm)\s*\d+|"
+                               r"\b(?:that|this|it)(?:\s+(?:result|value|count|number|one))?\s+(?:was|is)\s+(?:for\s+)?(?:the\s+)?(?:guy|lady|man|woman|gentleman|gent|chap|fellow|pt|patient|one)\s+in\s+(?:bed|bay|room|rm)\s*\d+|"
                                r"[,—–-]\s*" + NOT_OURS + r"\b|\b(?:but\s+)?(?:that|this|it)(?:['’]?s|\s+is|\s+was)\s+" + NOT_OURS + r"\b|"  # "… but thats not ours"
                                r"\bwrong\s+(?:pt|patient|chart|person|bed|room|file|record)\b|\b(?:(?:from|in|on)\s+(?:the\s+|an\s+)?)?(?:other|another|different)\s+(?:chart|record|file|tab|window)\b|"
                                r"[—–-]\s*(?:a\s+)?(?:separate|different|another|other)\s+(?:pt|patient)\b|"
@@ -4555,7 +4555,7 @@ NOT_OURS_AFTER_RE = re.compile(r"(?i)\bbelongs?\s+to\s+(?:(?:the|another|a\s+dif
                                r"\b(?:del|dal|du|de\s+la|do|da|von|vom|van)\s+(?:letto|lit|cama|leito|Bett|bed)\s*\d+|"
                                r"\b(?:non|pas|no|nicht|niet|não)\s+(?:è\s+|es\s+|é\s+|ist\s+|is\s+)?(?:del|de|du|d[oa]|von|van)\s+" + FOREIGN_OWNER + r"|"  # "plt 22?? sorry wrong pt, ours is 133", "wrong chart"
                                # "that's from the pt next door in 14B", "that was the patient in the next bed's"
-                               r"\b(?:that|this|it)(?:['’]?s|\s+is|\s+was)\s+(?:from\s+|for\s+)?(?:the\s+)?(?:pt|patient|guy|lady|man|woman)\s+(?:next\s+door|in\s+the\s+next\s+(?:bed|bay|room)"
+                               r"\b(?:that|this|it)(?:['’]?s|\s+is|\s+was)\s+(?:from\s+|for\s+)?(?:the\s+)?(?:pt|patient|guy|lady|man|woman|gentleman|gent|chap|fellow)\s+(?:next\s+door|in\s+the\s+next\s+(?:bed|bay|room)"
                                r"|in\s+(?:bed\s+|bay\s+|room\s+|rm\s+)?\d+[A-Za-z]?\b)")  # "thats the guy in 14"
 # ... or said in brackets right after the value: "had plt 19 yesterday (not ours)"
 NOT_OURS_BRACKET_RE = re.compile(r"(?i)[^;,.()\n]{0,20}\(\s*" + NOT_OURS + r"\s*\)")

@@ -2421,6 +2421,12 @@ ROUND201_READS = [
     ("Grade 4 at the nadir (ANC 0.41 on 12/03); today 1.2, so treatment resumes.", {"anc": 1.2}),
     # a unit in brackets read as words, then the reference range in brackets, then the dot leaders
     ("ABS NEUTS (K/uL) [1.8-7.7] ........ 0.92", {"anc": 0.92}),
+    # a value named "a … trigger" in a question is a threshold
+    ("is plt 20 a sensible transfusion trigger before the line, or should we go for 50?", {}),
+    # "currently" in the languages read after a threshold, past a cycle counted in them
+    ("Das Protokoll verlangt Neutrophile ≥ 1,5/nl vor Zyklus 3; aktuell 1,1/nl.", {"anc": 1.1}),
+    # another patient named as a gentleman in a bay
+    ("plt 12?! never mind, thats the gentleman in bay 4 — ours is 140", {"plt": 140}),
 ]
 
 
