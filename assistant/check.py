@@ -213,7 +213,7 @@ def _comparison_pattern(every_language: bool) -> str:
         rf"(?<![\w-])(?#first)(?P<rel>below|under|less\s+than|lower\s+than|beneath|above|over|greater\s+than|higher\s+than|more\s+than|exceeds?|"
         rf"exceeding|exceeded|at\s+or\s+above|at\s+or\s+below|<=|>=|≤|≥|<|>{relation}|"
         # verbs of passing or missing a threshold count only with the threshold named: "clears the 1.5 threshold"
-        r"(?:clears?|cleared|clearing|meets?|met|meeting|reach(?:es|ed)?|satisf(?:ies|ied|y)|falls?\s+short\s+of|fell\s+short\s+of|"
+        r"(?:clears?|cleared|clearing|meets?|met|meeting|reach(?:es|ed)?|satisf(?:ies|ied|y)|(?:falls?|fell|just|only|slightly|narrowly)\s+short\s+of|"
         r"fails?\s+to\s+(?:reach|meet|clear)|failed\s+to\s+(?:reach|meet|clear)|miss(?:es|ed)?)"
         r"(?=\s+(?:the\s+|an?\s+|our\s+|its\s+)?(?:[\w'’-]+\s+){0,3}?(?:[<>≥≤]=?\s*)?(?:\d[\d.,]*\s*(?:\S+\s+){0,3}?)?"  # "clears the protocol's 1.5 threshold"
         r"(?:threshold|cut-?off|cutoff|minimum|requirement|criterion|criteria|limit|bar|floor|needed|required|necessary|wants?|wanted|needs?|requires|asked\s+for|requested)\b))\s*"  # "… the 100 IR wants"
@@ -4425,12 +4425,12 @@ def _relation(words: str) -> str:
         return RELATIONS[words]
     if FOREIGN_RELATION_RE.fullmatch(words):
         return "<" if FOREIGN_BELOW_RE.search(words) else ">"
-    return "<" if words.startswith(("fall", "fell", "fail", "miss")) else ">="  # "falls short of" / "clears", "meets"
+    return "<" if words.startswith(("fall", "fell", "fail", "miss")) or words.endswith("short of") else ">="  # "(just) short of" / "clears", "meets"
 
 
 THRESHOLD_SIGN_RE = re.compile(r"[<>≤≥]=?")  # (each a key of RELATIONS)
 OPPOSITE_RELATION = {"<": ">=", ">": "<=", "<=": ">", ">=": "<"}  # what denying a relation states
-MEETING_VERB_RE = re.compile(r"(?i)(?:clear|meet|met|reach|satisf|fall|fell|fail|miss)")  # the verbs of meeting or missing a threshold
+MEETING_VERB_RE = re.compile(r"(?i)(?:clear|meet|met|reach|satisf|fall|fell|fail|miss|just|only|slightly|narrowly)")  # the verbs of meeting or missing a threshold
 
 
 # A change supposed, not told: "one more drop below 1.0 would take him into grade 3".

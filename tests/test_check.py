@@ -2340,6 +2340,9 @@ ROUND201_CLASSES = [
     ("Dad's white count was 2.7 and his neutrophils 1.2 — I checked and that makes him grade 1 for both.", "5", [(M, "wbc", 1, 2), (M, "anc", 1, 2)]),
     # a rule said to be met now, its value told in the sentence before
     ("Platelets today 68. Resume atezolizumab once platelets are back above 75, which they now are.", "5", [(C, "plt", None, None)]),
+    # "just short of" a threshold is below it
+    ("ANC 1.42 at screening — just short of the ≥1.5 required, so enrolment waits a week.", "5", []),
+    ("ANC 1.6 at screening — just short of the ≥1.5 required, so enrolment waits a week.", "5", [(C, "anc", None, None)]),
 ]
 
 
