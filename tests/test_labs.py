@@ -2427,6 +2427,7 @@ ROUND201_READS = [
     ("Das Protokoll verlangt Neutrophile ≥ 1,5/nl vor Zyklus 3; aktuell 1,1/nl.", {"anc": 1.1}),
     # another patient named as a gentleman in a bay
     ("plt 12?! never mind, thats the gentleman in bay 4 — ours is 140", {"plt": 140}),
+    ("Platelets tracked 180 → 120 → 85 over three cycles", {"plt": 85}),
 ]
 
 
