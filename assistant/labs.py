@@ -1112,7 +1112,7 @@ def word_starts(lowered: str, word: str) -> list[int]:
 # ... also in French, Spanish, Italian, Portuguese, German and Dutch, where an adjective may follow ("Seuil transfusionnel : Hb 7 g/dL").
 TARGET_WORDS = ("target", "goal", "aim", "keep", "maintain", "threshold", "trigger", "cut", "lln", "uln", "lower limit", "upper limit")
 # ... and a limit of normal: "our lab's LLN for platelets is 140", "the lower limit for neutrophils is 1.8"
-TARGET_WORD = r"(?:target|goal|aim|keep|maintain|threshold|trigger|cut-?off|(?:[LU]LN|(?:lower|upper)\s+limit(?:\s+of\s+normal)?)(?:\s+for)?)\s*:?\s+(?:an?\s+|the\s+)?"
+TARGET_WORD = r"(?:target|goal|aim|keep|maintain|threshold|trigger|cut-?off|(?:[LU]LN|(?:lower|upper)\s+limit(?:\s+of\s+normal)?)(?:\s+for)?)(?:\s*:|\s+(?:is|was|of))?\s+(?:an?\s+|the\s+)?"  # ("threshold is Hb 7")
 # Found once per text: where each goal phrase ends is where a name that is not a patient value would start.
 TARGET_BEFORE_RE = re.compile(first_char_lookahead(TARGET_WORD) + r"\b" + TARGET_WORD, re.IGNORECASE)
 # ... also in French, Spanish, Italian, Portuguese, German and Dutch, where the word of a transfusion may follow ("Seuil
@@ -2222,12 +2222,12 @@ def _find_mentions(text: str) -> list[Mention]:
                 or DONOR_BRACKET_AFTER_RE.match(text, mention.span[1]) is not None  # "Hb 14.8 g/dL (donor, not the patient)"
     if ("general" in lowered or "generic" in lowered or "not about" in lowered or "no pt" in lowered or "hypothetic" in lowered or "in mind" in lowered
             or "real" in lowered or "teaching" in lowered or "question" in lowered or SUPPOSED_PATIENT_START_RE.match(lowered)) \
-            and NO_PATIENT_RE.search(text) or ("current" in lowered or "historical" in lowered) and NO_CURRENT_RE.search(text):
+            and NO_PATIENT_RE.search(text) or ("current" in lowered or "historical" in lowered or "drawn" in lowered or "taken" in lowered) and NO_CURRENT_RE.search(text):
         # "general q, not about a pt: what's the ctcae grade for plts of exactly 50?": no patient's value; "Historical only - last
         # CBC on file from 2021: WBC 6.6 … No current labs available.": none is current
         for mention in found:
             mention.someone_else = True
-    if "historical" in lowered and (historical := HISTORICAL_ONLY_RE.search(text)) is not None:
+    if ("historical" in lowered or "reference only" in lowered) and (historical := HISTORICAL_ONLY_RE.search(text)) is not None:
         stop = SENTENCE_STOP_RE.search(text, historical.end())
         for mention in found:  # (a value of a later sentence is the patient's own: "… plt 240. Today Hb 9.1")
             if historical.end() <= mention.span[0] and (stop is None or mention.span[1] <= stop.start()):
@@ -2369,7 +2369,7 @@ def _dutch_hemoglobin(text: str, mention: Mention) -> Mention:
 
 DONOR_WORDS = ("donor", "donneur", "donante", "donatore", "spender", "dador", "doador")
 RELATIVE_WORDS = (" mom", " mum", " mother", " dad", " father", " husband", " wife", " partner", " son ", " son'", " son’", " daughter",
-                  " sister", " brother", " friend", " neighbo", " aunt", " uncle", " cousin", " grand",  # each a word's start: "person" has no son
+                  " sister", " brother", " friend", " neighbo", " aunt", " uncle", " cousin", " grand", " coworker", " co-worker", " workmate", " colleague",  # each a word's start: "person" has no son
                   *(f" {word}" for word in ("schwester", "bruder", "mutter", "vater", "ehemann", "ehefrau", "sœur", "soeur", "frère", "mère", "père",
                                             "mari ", "hermana", "hermano", "madre", "padre", "marido", "esposa", "sorella", "fratello", "moglie",
                                             "marito", "irmã", "irmão", "mãe", "pai ", "zus ", "broer", "moeder", "vader")))
@@ -2377,8 +2377,8 @@ RELATIVE_WORDS = (" mom", " mum", " mother", " dad", " father", " husband", " wi
 FOREIGN_RELATIVE_NOUNS = (r"(?:schwester|bruder|mutter|vater|ehemann|ehefrau|s(?:œ|oe)ur|fr[èe]re|m[èe]re|p[èe]re|mari|hermana|hermano|madre|padre|marido|"
                           r"esposa|sorella|fratello|moglie|marito|irm[ãa]|irm[ãa]o|m[ãa]e|pai|zus|broer|moeder|vader)")
 FOREIGN_MY = r"(?:meine?|mon|ma|mi|mia|mio|minha|meu|mijn)"
-NOT_CARED_FOR = (" friend", " neighbo", " colleague")  # a writer speaks of them, never for them as a caregiver would
-RELATIVE_NOUNS = r"(?:mom|mum|mother|dad|father|husband|wife|partner|son|daughter|sister|brother|friend|neighbou?r|aunt|uncle|cousin|grand(?:ma|pa|mother|father))"
+NOT_CARED_FOR = (" friend", " neighbo", " colleague", " coworker", " co-worker", " workmate")  # a writer speaks of them, never for them as a caregiver would
+RELATIVE_NOUNS = r"(?:mom|mum|mother|dad|father|husband|wife|partner|son|daughter|sister|brother|friend|neighbou?r|aunt|uncle|cousin|co-?worker|workmate|colleague|grand(?:ma|pa|mother|father))"
 RELATIVE_SUBJECT_RE = re.compile(r"(?i)\b" + FOREIGN_MY + r"\s+" + FOREIGN_RELATIVE_NOUNS + r"\b(?=\s+(?:hatte|hat|war|a|avait|avaient|ten[íi]a|tiene|tuvo|"
                                  r"aveva|ha|ebbe|tinha|tem|teve|had|heeft|was)\b)|"  # "Meine Schwester hatte Leukos von 2,0"
                                  r"\b(?:my|our|his|her|their|an?|(?:the\s+)?(?:pt|patient)['’]s)\s+" + RELATIVE_NOUNS + r"\b(?:['’]s)?"
@@ -3156,7 +3156,7 @@ def condition_bracket_mentions(text: str, starts: list[int] | None) -> list[Ment
     return found
 
 
-RECOVERED_AFTER_BRACKET_RE = re.compile(rf"[ \t]*,?[ \t]*(?:and[ \t]+)?(?:has[ \t]+|had[ \t]+)?(?:recovered|rose|improved|resolved|came[ \t]+back(?:[ \t]+up)?)[ \t]+to[ \t]+"
+RECOVERED_AFTER_BRACKET_RE = re.compile(rf"[ \t]*,?[ \t]*(?:and[ \t]+)?(?:has[ \t]+|had[ \t]+)?(?:recovered|rose|improved|resolved|climbed|came[ \t]+back(?:[ \t]+up)?|(?:is[ \t]+|was[ \t]+)?back[ \t]+up)[ \t]+to[ \t]+"
                                         rf"{NUMBER}[ \t]*(?:{UNIT})?", re.IGNORECASE)
 
 
@@ -4520,14 +4520,14 @@ OTHER_PERSON_RE = re.compile(r"(?i)\b(?:(?:other|another|different)\s+(?:pt|pati
                              r"(?:pt|patient|guy|lady|man|woman|one)\s+in\s+(?:bed|bay|room|rm)\s*\d+|(?:bed|bay|room|rm)\s*\d+['’]s|(?:(?<=was\s)|(?<=thats\s)|(?<=that's\s)|(?<=that’s\s))(?:bed|bay|room|rm)\s*\d+\b|wrong\s+(?:pt|patient|chart|person)\b|"
                              r"belongs?\s+to\s+(?:bed|bay|room|rm)\s*\d+|"
                              r"(?:dr\.?|doctor|prof\.?)\s+\w+['’]s\s+(?:pt|patient)|husband|wife|partner|son|daughter|mother|father|mom|mum|dad|brother|sister|sibling|friend|neighbou?r|"
-                             r"donor|cousin|aunt|uncle|colleague|grand(?:mother|father|ma|pa)|mari|fille|fils|m[èe]re|p[èe]re|fr[èe]re|s(?:œ|oe)ur|voisine?|"
+                             r"donor|cousin|aunt|uncle|colleague|co-?worker|workmate|grand(?:mother|father|ma|pa)|mari|fille|fils|m[èe]re|p[èe]re|fr[èe]re|s(?:œ|oe)ur|voisine?|"
                              r"vecin[oa]|vicin[oa]|Nachbar(?:in)?|buurman|buurvrouw|vizinh[oa]|"
                              r"marido|esposa|hij[oa]|madre|padre|herman[oa]|amig[oa]|marito|moglie|figli[oa]|fratello|sorella|amic[oa]|"
                              r"Ehemann|Ehefrau|Sohn|Tochter|Mutter|Vater|Bruder|Schwester|Freund(?:in)?|echtgeno(?:ot|te)|zoon|dochter|moeder|"
                              r"vader|broer|zus|vriend(?:in)?|spender|donneur|donante|donatore|doador)\b")
 # The letters every OTHER_PERSON_RE match holds one of (a cheap test before it; "mari", "fils", "zus" and the like by their vowels' company)
 OTHER_PERSON_HINT_RE = re.compile(r"other|door|belong|wrong|(?:bed|bay|room|rm)\s*\d|in\s+(?:bed|bay|room|rm)\b|['’]s\s+p|wife|husband|partner|son|daughter|mo[mt]|mum|dad|father|vader|vater|brother|sister|sibling|friend|"
-                                  r"neighbo|donor|don|doad|cousin|aunt|uncle|colleague|grand|mari|fille|fils|m[èe]re|p[èe]re|fr[èe]re|s(?:œ|oe)ur|voisin|"
+                                  r"neighbo|donor|don|doad|cousin|aunt|uncle|colleague|worker|workmate|grand|mari|fille|fils|m[èe]re|p[èe]re|fr[èe]re|s(?:œ|oe)ur|voisin|"
                                   r"vecin|vicin|nachbar|buur|vizinh|esposa|hij|madre|padre|herman|amig|amic|moglie|figli|fratello|sorella|ehe|sohn|"
                                   r"tochter|mutter|bruder|schwester|freund|echtgeno|zoon|dochter|moeder|broer|zus|vriend|spender")
 # Another patient than the writer's: "other pt in bay 4", "dr k's pt", "the one next door".
@@ -4541,12 +4541,12 @@ NO_PATIENT_RE = re.compile(r"(?i)\b(?:(?:general|generic)\s+q(?:uestion)?\b|no\s
                            r"purely\s+hypothetical|hypothetically\s+speaking|(?:just\s+)?(?:a\s+)?hypothetical\s+(?:q(?:uestion)?|case|scenario)|"
                            r"not\s+a\s+real\s+(?:pt|patient|case)|no\s+(?:real|actual)\s+(?:pt|patient)s?\b|teaching\s+(?:q(?:uestion)?|case|example|scenario|purposes)\b|for\s+teaching\b|exam\s+question|board\s+question|"
                            # a text that opens with a supposed patient: "hypothetically, if a pt had plt 40 …", "say a patient has …"
-                           r"\A\W*(?:hypothetically\b|(?:if|say|suppose|imagine)\s+(?:a|an|some)\s+(?:pt|patient|person)\b))")
+                           r"\A\W*(?:hypothetical(?:ly)?\b|(?:if|say|suppose|imagine)\s+(?:a|an|some)\s+(?:pt|patient|person)\b))")
 TAKEN_BACK_RE = re.compile(r"(?i)[!?]*\s*(?:\.{2,}\s*|…\s*)?(?:[—–-]\s*)?(?:(?:oh|ah|um|uh|erm)\b[,\s]*)?(?:no\s+wait|wait|sorry|oops|actually|scratch\s+that|wrong|ignore\s+(?:that|this)|nvm|never\s*mind|hang\s+on|hold\s+on|no(?=\s*[,—–-]))\b")  # what is said next takes the value back
 SUPPOSED_PATIENT_START_RE = re.compile(r"\W*(?:if|say|suppose|imagine)\s")  # a cheap test for NO_PATIENT_RE's supposed patient
 NOT_OURS = r"not\s+(?:ours|mine|our\s+(?:patient|pt)|my\s+(?:patient|pt))"  # "— not ours", "(not mine)"
 NOT_OURS_AFTER_RE = re.compile(r"(?i)\bbelongs?\s+to\s+(?:(?:the|another|a\s+different|a)\s+(?:other\s+)?(?:patient|pt)|(?:bed|bay|room|rm)\s*\d+)|"
-                               r"\b(?:was|is|were|are)\s+(?:for\s+)?(?:bed|bay|room|rm)\s*\d+['’]s\b|\b(?:that|this|it)(?:['’]s|\s+is|\s+was)\s+(?:from\s+|for\s+)?(?:bed|bay|room|rm)\s*\d+\b|"
+                               r"\b(?:was|is|were|are)\s+(?:for\s+)?(?:bed|bay|room|rm)\s*\d+['’]s\b|\b(?:was|were)\s+from\s+(?:bed|bay|room|rm)\s*\d+[A-Za-z]?\b|\b(?:that|this|it)(?:['’]s|\s+is|\s+was)\s+(?:from\s+|for\s+)?(?:bed|bay|room|rm)\s*\d+\b|"
                                r"\b(?:that|this|it)(?:\s+(?:result|value|count|number|one))?\s+(?:was|is)\s+(?:for\s+)?(?:the\s+)?(?:guy|lady|man|woman|gentleman|gent|chap|fellow|pt|patient|one)\s+in\s+(?:bed|bay|room|rm)\s*\d+|"
                                r"[,—–-]\s*" + NOT_OURS + r"\b|\b(?:but\s+)?(?:that|this|it)(?:['’]?s|\s+is|\s+was)\s+" + NOT_OURS + r"\b|"  # "… but thats not ours"
                                r"\bwrong\s+(?:pt|patient|chart|person|bed|room|file|record)\b|\b(?:(?:from|in|on)\s+(?:the\s+|an\s+)?)?(?:other|another|different)\s+(?:chart|record|file|tab|window)\b|"
@@ -4562,9 +4562,10 @@ NOT_OURS_BRACKET_RE = re.compile(r"(?i)[^;,.()\n]{0,20}\(\s*" + NOT_OURS + r"\s*
 # A text that says it gives no current values.
 NO_CURRENT_RE = re.compile(r"(?i)\bno\s+current\s+(?:labs?|bloods?|cbc|fbc|results?|values?|counts?)\b|\bhistorical\s+(?:values?\s+|results?\s+)?only\b|"
                            # "No labs drawn this visit", "no bloods taken today"
-                           r"\bno\s+(?:new\s+)?(?:labs?|bloods?|cbc|fbc|counts?)\s+(?:were\s+)?(?:drawn|taken|done|sent)\s+(?:this\s+(?:visit|time|admission)|today)\b")
+                           r"\bno\s+(?:new\s+)?(?:labs?|bloods?|cbc|fbc|counts?)\s+(?:were\s+)?(?:drawn|taken|done|sent)\s+(?:this\s+(?:visit|time|admission)|today)\b|"
+                           r"\bnothing\s+(?:has\s+been\s+|was\s+)?(?:drawn|taken|checked|done|sent)\s+since\b")  # "Nothing drawn since she started nivo"
 # ... or says the values of its sentence are old ones, given for reference: "Historical labs for reference only (2019): WBC 5.5, …"
-HISTORICAL_ONLY_RE = re.compile(r"(?i)\bhistorical\s+(?:values?|results?|labs?|bloods?)\s+(?:(?:for\s+(?:reference|comparison)|shown)\s+)?only\b")
+HISTORICAL_ONLY_RE = re.compile(r"(?i)\bhistorical\s+(?:values?|results?|labs?|bloods?)\s+(?:(?:for\s+(?:reference|comparison)|shown)\s+)?only\b|\bfor\s+reference\s+only\b")
 # A result filed for another patient, said before it.
 WRONG_PATIENT_HINT_RE = re.compile(r"mrn|filed in error|wrong p|belongs to (?:bed|bay|room|rm)|mislabel")  # a cheap test first
 WRONG_PATIENT_BEFORE_RE = re.compile(r"(?i)\b(?P<cue>different\s+MRN|filed\s+in\s+error|wrong\s+(?:patient|pt)|mislabell?ed|belongs?\s+to\s+(?:bed|bay|room|rm)\s*\d+)\b[^\n]{0,80}\Z")

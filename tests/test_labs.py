@@ -2428,6 +2428,16 @@ ROUND201_READS = [
     # another patient named as a gentleman in a bay
     ("plt 12?! never mind, thats the gentleman in bay 4 — ours is 140", {"plt": 140}),
     ("Platelets tracked 180 → 120 → 85 over three cycles", {"plt": 85}),
+    # a supposed patient opened by "hypothetical:"; a threshold stated with "is" before its name
+    ("hypothetical: a pt on nivo with platelets of 35, would you hold?", {}),
+    ("Our hold threshold is ANC 1.0 (1.5 before cycle 1).", {}),
+    # a condition's bracket, then the value the count came back up to
+    ("Thrombocytopenia after C2 (nadir 31 on D9), back up to 140 by D21", {"plt": 140}),
+    # a coworker's value, then the writer's own; another room's value said to be from it
+    ("my coworker's platelets were 40 on chemo. mine were 210 yesterday on nivo", {"plt": 210}),
+    ("the anc 0.2 I called about was from room 9, my mistake. our pt's is 1.9", {"anc": 1.9}),
+    # values given for reference only, nothing drawn since
+    ("For reference only, his 2020 labs on chemo: ANC 0.9, Hb 9.1. Nothing drawn since he started pembro.", {}),
 ]
 
 
