@@ -188,7 +188,7 @@ NON_LAB_BEFORE_RE = re.compile(r"\b" + NON_LAB_ALTERNATIVES + r"\b" + r"\s*(?:\(
                                r"(?:(?:above|over|beyond|below|under|greater\s+than|worse\s+than|higher\s+than|less\s+than)\s+)?(?:CTCAE\s+)?$",
                                re.IGNORECASE)  # "tossicità cutanea di grado 1", "toxicité cutanée de grade 2"
 # (but not an event denied: "19 x10^9/L (grade 3) without bleeding" grades the platelets)
-NON_LAB_AFTER_RE = re.compile(r"\s*(?:\)\s*)?(?:(?!(?:without|no|nor|free|denies|denied|denying)\b)[\w-]+\s+){0,2}?" + NON_LAB_ALTERNATIVES + r"\b", re.IGNORECASE)
+NON_LAB_AFTER_RE = re.compile(r"\s*(?:\)\s*)?(?:(?!(?:without|no|nor|free|denies|denied|denying|sans|sin|senza|ohne|zonder|sem)\b)[\w-]+\s+){0,2}?" + NON_LAB_ALTERNATIVES + r"\b", re.IGNORECASE)
 # Comparisons in the other languages read here: "por encima del límite inferior de 150.000", "sopra il limite di 4,0",
 # "au-dessus de 1,5", "unter 1,0", "boven de grens van 1,5", "abaixo de 1.500". Those of FOREIGN_BELOW_RE say "below".
 FOREIGN_RELATION = (r"por\s+(?:encima|debajo)\s+del?|(?:superior|inferior|mayor|menor)(?:es)?\s+(?:a|al|que|de)|acima\s+d[eoa]|abaixo\s+d[eoa]|"
@@ -238,7 +238,7 @@ FOREIGN_RELATION_WORDS = ("encima", "debajo", "inferior", "superior", "mayor", "
                           "dessous", "sous", "rieur", "über", "unter", "oberhalb", "boven", "onder")
 # The words, lowered, one of which every comparison's relation holds: a sentence with none is not scanned for comparisons.
 ENGLISH_RELATION_WORDS = ("below", "under", "less", "lower", "beneath", "above", "over", "greater", "higher", "more", "exceed", "<", ">",
-                          "≤", "≥", "clear", "meet", "met", "reach", "satisf", "fall", "fell", "fail", "miss")
+                          "≤", "≥", "clear", "meet", "met", "reach", "satisf", "fall", "fell", "fail", "miss", "short")
 RELATION_WORDS = ENGLISH_RELATION_WORDS + FOREIGN_RELATION_WORDS
 # Letters a scan that ignores case reads as "i" or "s" but lowering keeps apart ("ı", "ſ") or makes two characters of ("İ").
 CASE_FOLD_EXCEPTIONS = ("ı", "ſ", "İ")
@@ -1368,7 +1368,7 @@ COHORT_NUMBER_RE = re.compile(r"(?<![\w.^/])\d+(?:[.,]\d+)?(?![\w.^/%]|\s*%)")
 
 
 EVENT_CLOSED_RE = re.compile(r"\s*[—–,;:]|\s+-\s")  # ... its clause closed after it (not "no bleeding above grade 1", the event's grade)
-DENIED_EVENT_BEFORE_RE = re.compile(r"(?i)\b(?:no|without|denies|nil|not)\s+(?:active\s+|clinical\s+|signs?\s+of\s+)?$")
+DENIED_EVENT_BEFORE_RE = re.compile(r"(?i)\b(?:no|without|denies|nil|not|sans|sin|senza|ohne|zonder|sem|pas\s+de)\s+(?:active\s+|clinical\s+|signs?\s+of\s+)?$")
 
 
 def _near_event(events: list[tuple[int, int]], starts: list[int], claim_start: int, claim_end: int) -> bool:
@@ -1749,7 +1749,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                     and _opens_with_the_past(text[s_start:clauses[0][1]]):
                 continue  # "Last cycle she had grade 3 thrombocytopenia; platelets today are 131": a claim of the past, its value untold
             if mention is not None and claim.own is None and mention.span[0] >= claim.span[1] and len(clauses) > 1 \
-                    and claim.span[1] <= clauses[0][1] <= mention.span[0] and "during" in text[claim.span[1]:clauses[0][1]] \
+                    and claim.span[1] <= clauses[0][1] <= mention.span[0] and ("during" in text[claim.span[1]:clauses[0][1]] or " in " in text[claim.span[1]:clauses[0][1]]) \
                     and PAST_EPISODE_AFTER_RE.match(text, claim.span[1], clauses[0][1]) and NOW_CUE_RE.search(text, clauses[0][1], s_end):
                 continue  # "She had grade 4 neutropenia during C2; ANC today is 1.9": the same, with the time after the claim
             if mention is not None and claim.own is None and mention.span[0] < claim.span[0] < mention.number_span[0] \
@@ -2871,7 +2871,7 @@ def _one_per_contrast(found: list[Finding]) -> list[Finding]:
 VERSION_ALONE_RE = re.compile(r"(?i)(?:CTCAE\s*)?(?:version\s*|v\.?\s*)?[56](?:\.0)?\s*\)")
 VERSION_AFTER_CLAIM_RE = re.compile(r"(?i)(?:(?:(?!\b(?:and|und|y|et|e|en|but|aber|mais|pero|ma|mas|maar|while|whereas|or|oder|ou|o)\b)[\s\w-]){0,20}?"
                                     r"\b(?:under|per|in|by|to|using|with|of|according\s+to|secondo|seg[uú]n|selon|"
-                                    r"segundo|volgens|gem[äa]ß|nach|con|avec|com|met|mit|(?<!comme\s)(?<!como\s)(?<!come\s)(?:en|em)|im|nella)\s+(?:the\s+|la\s+|le\s+|el\s+|a\s+|o\s+|die\s+|der\s+|de\s+|l['’]\s*)?|"
+                                    r"segundo|volgens|gem[äa]ß|nach|con|avec|com|met|mit|pela|pelo|par|por|laut|(?<!comme\s)(?<!como\s)(?<!come\s)(?:en|em)|im|nella)\s+(?:the\s+|la\s+|le\s+|el\s+|a\s+|o\s+|die\s+|der\s+|de\s+|l['’]\s*)?|"
                                     r"\s*[(,]\s*(?:per\s+|under\s+)?|(?P<term>[\s\w-]{1,25}?\s*\(\s*))")
 
 
@@ -3211,8 +3211,8 @@ PAST_OPENING_RE = re.compile(r"(?i)(?:previous|prior|earlier|older|historical|ba
 
 
 # The time of a past episode after its claim's condition: "(grade 4 neutropenia) during C2", "… during the previous cycle".
-PAST_EPISODE_AFTER_RE = re.compile(r"(?i)[^;,.\d]{0,40}?\bduring\s+(?:the\s+)?(?:(?:first|second|third|previous|last|prior|earlier)\s+(?:cycle|course)|"
-                                   r"(?:C|cycle|course)\s*\d{1,2})\b[^;,.\d]{0,20}(?:,[^;,.\d]{1,40})?[;,]?\s*$")  # (", treated with filgrastim;")
+PAST_EPISODE_AFTER_RE = re.compile(r"(?i)[^;,.\d]{0,40}?\b(?:during|in)\s+(?:the\s+)?(?:(?:first|second|third|previous|last|prior|earlier)\s+(?:cycle|course)|"
+                                   r"(?:C|cycle|course)\s*\d{1,2})\b[^;,.\d]{0,20}(?:,[^;,.\d]{1,40}|\s*\([^()\d]{1,40}\))?[;,]?\s*$")  # (", treated with filgrastim;", "(filgrastim given);")
 
 
 def _opens_with_the_past(sentence: str) -> bool:

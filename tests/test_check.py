@@ -2343,6 +2343,13 @@ ROUND201_CLASSES = [
     # "just short of" a threshold is below it
     ("ANC 1.42 at screening — just short of the ≥1.5 required, so enrolment waits a week.", "5", []),
     ("ANC 1.6 at screening — just short of the ≥1.5 required, so enrolment waits a week.", "5", [(C, "anc", None, None)]),
+    ("Platelets 81 — just short of the 75 needed for the line, so it waits.", "5", [(C, "plt", None, None)]),
+    # a grade "without fever" in the languages read is the count's
+    ("PNN 0,7 G/L. Neutropénie de grade 2 sans fièvre ; cure reportée.", "5", [(M, "anc", 2, 3)]),
+    # a version named after "pela", "par", "por"
+    ("Neutrófilos 0,3 x10^9/L: grau 4 pela v5.0 e grau 3 pela v6.0.", "5", []),
+    # a past episode "in cycle 1", with a bracket after it
+    ("She had grade 4 neutropenia in cycle 2 (G-CSF given); ANC today is 2.3.", "5", []),
 ]
 
 
