@@ -3575,7 +3575,7 @@ REFERENCE_BRACKET_BEFORE_RE = re.compile(r"(?i)\(\s*(?:norm(?:al|wert)?|ref(?:er
 # ... or after it, before the bracket closes: "(188 G/L avant l'immunothérapie)", "(210 before ipilimumab)".
 BASELINE_LABEL_AFTER_RE = re.compile(r"(?i)[^()\d\n]{0,6}\b(?:avant|before|prior\s+to|pre-?(?:treatment|therapy|ici)|baseline|basal|basale|antes|prima|vor|voor)\b[^()\n]{0,40}\)")
 PAST_LABEL_BEFORE_RE = re.compile(r"(?i)\b(?:vorbefund|vorwert|vorher|previous(?:ly)?|prior|baseline|earlier|yesterday|last\s+(?:week|time|visit|cycle)|"
-                                  r"pr[ée]c[ée]dent(?:e|s)?|anterior|precedente|vorige?|eerder)\s*(?:was|:|=)?\s*$")
+                                  r"pr[ée]c[ée]dent(?:e|s)?|anterior|precedente|vorige?|eerder|ayer|hier|ieri|gestern|gisteren|ontem)\s*(?:was|:|=)?\s*$")
 
 
 def _unnamed_counts(text: str, start: int, end: int, mentions: list[Mention], topic: dict[str, str | None],

@@ -2350,6 +2350,10 @@ ROUND201_CLASSES = [
     ("Neutrófilos 0,3 x10^9/L: grau 4 pela v5.0 e grau 3 pela v6.0.", "5", []),
     # a past episode "in cycle 1", with a bracket after it
     ("She had grade 4 neutropenia in cycle 2 (G-CSF given); ANC today is 2.3.", "5", []),
+    # an unnamed count in brackets labelled "yesterday" in the languages read is no value of the claim
+    ("Plaquetas 45.000/mm3 hoy (ayer 63.000/mm3), trombocitopenia grado 3.", "5", []),
+    # a series after a cycle's label, then its grade
+    ("Plt trend C3: 110 -> 70 -> 42, grade 2 thrombocytopenia.", "5", [(M, "plt", 2, 3)]),
 ]
 
 

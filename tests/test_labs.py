@@ -2438,6 +2438,10 @@ ROUND201_READS = [
     ("the anc 0.2 I called about was from room 9, my mistake. our pt's is 1.9", {"anc": 1.9}),
     # values given for reference only, nothing drawn since
     ("For reference only, his 2020 labs on chemo: ANC 0.9, Hb 9.1. Nothing drawn since he started pembro.", {}),
+    # a day or a cycle between a name and its value dates the value
+    ("ANC D8 0.6", {"anc": 0.6}),
+    ("Platelets C3: 120 -> 88 -> 64", {"plt": 64}),
+    ("Hb (C2D1): 10.4 g/dL", {"hgb": 10.4}),
 ]
 
 
