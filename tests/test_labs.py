@@ -2442,6 +2442,10 @@ ROUND201_READS = [
     ("ANC D8 0.6", {"anc": 0.6}),
     ("Platelets C3: 120 -> 88 -> 64", {"plt": 64}),
     ("Hb (C2D1): 10.4 g/dL", {"hgb": 10.4}),
+    # "momenteel", "actualmente", "attualmente", "atualmente" between a name and its value
+    ("Neutrofielen momenteel 1,1 x10^9/L onder nivolumab", {"anc": 1.1}),
+    # a relative's friend is another person
+    ("my wife's friend had platelets of 30 on pembro, should we worry?", {}),
 ]
 
 
