@@ -2466,13 +2466,13 @@ def paired_bracket_mentions(text: str, names: list[re.Match]) -> list[Mention]:
 # "Platelets 06:00: 27. One unit given at 10:30; 1-hour post-transfusion count 61", "ANC 0.4 … repeat count 0.9".
 LABELLED_COUNT_RE = re.compile(r"(?i)\b(?:\d{1,2}-?[ \t]*(?:hours?|hrs?|h)[ \t]+)?(?:post-?transfusion(?:al)?|post|repeat(?:ed)?|re-?check|pre-?cycle|pre-?dose|pre-?treatment|current|screening|"
                                r"(?:her|his|their|your|my|our|(?:the[ \t]+)?(?:pt|patient)['’]s)(?:[ \t]+(?:last|latest|most[ \t]+recent|recent|new|current))?|"
-                               r"follow-?up|corrected|latest|new|today['’]?s|morning['’]?s|evening['’]?s|afternoon|next)[ \t]+count\b(?!\w)")
+                               r"follow-?up|corrected|latest|new|today['’]?s|morning['’]?s|evening['’]?s|afternoon|next|citrate(?:[ \t]+tube)?)[ \t]+count\b(?!\w)")
 IN_CITRATE = r"(?:in|on)[ \t]+(?:an?[ \t]+|the[ \t]+)?(?:Na[ \t]+|sodium[ \t]+)?citrate"  # "recollected in Na citrate: 176"
 COUNT_LABEL_TIME_RE = re.compile(r"(?i)[ \t]*(?:" + IN_CITRATE + r"(?:[ \t]+(?:tube|sample))?|(?:this[ \t]+(?:morning|am|afternoon|evening)|today|tonight)(?:[ \t]*\([^()\n]{1,25}\))?|\([^()\n]{1,25}\)|(?:a|an|one|two|three|four|five|six|\d{1,2})[ \t]+(?:hours?|hrs?|days?|weeks?|wks?|months?)"
                                  r"[ \t]+(?:later|after(?:wards)?)|(?:on|at)[ \t]+(?:day[ \t]+)?[\d/:.]+(?![\d/:.]))(?=[ \t]*[:=]?[ \t]*(?:was|were|is|of|:|=)?[ \t]*\d)")
 # A repeat named by itself, right before its value: "… and the repeat is 9.1", "the recheck came back at 41".
 REPEAT_LABEL_RE = re.compile(r"(?i)(?:\b(?:the|a|her|his|their|your|my)[ \t]+(?:(?:morning|evening|afternoon|night|midnight|next|latest|follow-?up)[ \t]+)?|"
-                             r"(?:^|(?<=[.;!?][ \t])|(?<=\n))(?=[A-Z])|(?<=[,;][ \t]))(?:repeat|recheck|re-check|(?<=[ \t])check|re-?collected|re-?drawn)"
+                             r"(?:^|(?<=[.;!?][ \t])|(?<=\n))(?=[A-Z])|(?<=[,;—–][ \t]))(?:repeat|recheck|re-check|(?<=[ \t])check|re-?collected|re-?drawn)"
                              r"(?=[ \t]+(?:is|was|came|showed|shows|of)\b|[ \t]*[:=]|[ \t]+(?:this[ \t]+(?:morning|am|afternoon|evening)|today|tonight)\b"
                              r"|[ \t]+(?:at|@)[ \t]*\d{1,2}[:h]\d{2}[ \t]+(?:is|was)\b|[ \t]+" + IN_CITRATE + r"\b)"
                              # ... or the later values of the name before, in a dated list: "Subsequent values 9/10 8.2, 9/17 7.5"
@@ -2512,7 +2512,7 @@ def labelled_count_mentions(text: str, lowered: str, names: list[re.Match]) -> l
             index -= 1  # a name inside the label ("white count" is a name of its own, never a labelled count); a count only said normal
         if index < 0 or label.start() - names[index].end() > LABELLED_COUNT_REACH:
             continue
-        analyte = names[index].lastgroup
+        analyte = "plt" if "itrate" in label.group(0) else names[index].lastgroup  # a citrate tube recounts clumped platelets only
         if analyte not in ("wbc", "anc", "alc", "plt") and label.re is LABELLED_COUNT_RE \
                 or any(other.lastgroup != analyte and not _said_normal(text, lowered, other)
                        for other in ANALYTE_RE.finditer(text, names[index].end(), label.end())):

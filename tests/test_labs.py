@@ -2446,6 +2446,10 @@ ROUND201_READS = [
     ("Neutrofielen momenteel 1,1 x10^9/L onder nivolumab", {"anc": 1.1}),
     # a relative's friend is another person
     ("my wife's friend had platelets of 30 on pembro, should we worry?", {}),
+    # a recount in citrate after a dash, and a citrate tube's count, are platelet counts
+    ("Plt 18 on the analyser, clumps on the film — recollected in citrate: 164", {"plt": 164}),
+    ("Platelets: EDTA count 15 with clumps flagged; citrate tube count 151", {"plt": 151}),
+    ("Hb 13.9, WBC 7.2, platelets 24 on EDTA. With the citrate count of 26 this is grade 3.", {"hgb": 13.9, "wbc": 7.2, "plt": 26}),
 ]
 
 
