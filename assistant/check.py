@@ -2837,9 +2837,9 @@ def _all_listed(text: str, s_start: int, claim: Claim, values: list[Mention], la
     if claim.term_analyte is not None or not both and not ALL_BEFORE_RE.search(text, max(s_start, claim.span[0] - 24), claim.span[0]):
         return []
     before = [m for m in values if s_start <= m.span[0] and m.span[1] <= claim.span[0]]
-    if both:
-        return before[-2:] if len(before) >= 2 else []
     listed = before if before else [m for m in last_given if m.value is not None and not m.is_threshold]
+    if both:  # ("… neutrophils 1.1. I looked it up and that makes me grade 1 for both": the sentence's before)
+        return listed[-2:] if len(listed) >= 2 else []
     named = {name.lastgroup for name in ANALYTE_RE.finditer(text, s_start, claim.span[0])} if not before else set()
     if named:  # "the white count, neutrophils, haemoglobin and platelets are each grade 2": the counts the sentence names
         listed = [m for m in listed if m.analyte in named]
@@ -4094,7 +4094,7 @@ def _value_for_comparison(match: re.Match, all_values: list[Mention], value_star
     return mention
 
 
-APPOSITIVE_END_RE = re.compile(r"^(?:\s*,)?[^,;]*(?:,|;|\s[—–-])\s*(?:(?:still|just|well|so|thus)\s+)?$")  # the grade set off by commas or a dash, then the comparison
+APPOSITIVE_END_RE = re.compile(r"^(?:[^,;]*,)?[^,;]*(?:,|;|\s[—–-])\s*(?:(?:still|just|well|so|thus)\s+)?$")  # the grade set off by commas or a dash, then the comparison
 CONTINUED_SUBJECT_RE = re.compile(r"(?i)[,;]\s*(?:and|but|yet|which)\s+(?:(?:still|also|now|just|well|even)\s+)*(?:(?:is|are|was|were|remains?|stays?|falls?|sits?|lies)\s+)?$")
 # ("ANC 1.7, grade 2 neutropenia, which falls below the 1.5 threshold": the count's condition, its value still the subject)
 

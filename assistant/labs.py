@@ -2990,7 +2990,11 @@ CONDITION_LABEL = (rf"(?:{DATE_LABEL}|(?:giorno|d[íi]a|jour|j|tag|dag|dia)[ \t]
                    r"pre-?\w*|post-?\w*|(?:mon|tues|wednes|thurs|fri|satur|sun)day))")
 # ... or after the value: "Anemia (nadir 7.2 g/dL on day 4, 9.0 g/dL at discharge)"
 CONDITION_AFTER_LABEL = (r"(?:(?:on|at|by|upon)[ \t]+(?:day|d|week|wk)[ \t]*\+?\d{1,3}(?!\d)|"
-                         r"(?:on|at|upon)[ \t]+(?:the[ \t]+)?(?:discharge|admission|presentation|diagnosis|follow-?up|recovery)|today|now|currently)")
+                         r"(?:on|at|upon)[ \t]+(?:the[ \t]+)?(?:discharge|admission|presentation|diagnosis|follow-?up|recovery)|today|now|currently|"
+                         # ... in the languages read: "9,2 g/dL à la sortie", "9,6 g/dL alla dimissione", "7,3 g/dL in seconda giornata"
+                         r"(?:à[ \t]+la|à[ \t]+l['’]|al|alla|all['’]|a[ \t]+la|bei(?:[ \t]+der)?|bij|na|no|en[ \t]+el|in)[ \t]*"
+                         r"(?:sortie|entr[ée]e|admission|dimissione|ammissione|ricovero|alta|ingreso|Entlassung|Aufnahme|ontslag|opname|admiss[ãa]o)|"
+                         r"in[ \t]+[^\W\d_]+[ \t]+giornata|(?:au[ \t]+|le[ \t]+|el[ \t]+|am[ \t]+|op[ \t]+|al[ \t]+)?(?:J|jour|d[íi]a|Tag|dag|giorno)[ \t]*\+?\d{1,3}(?!\d))")
 CONDITION_ITEM_VALUE = rf"\d+(?:[.,·]\d+)?(?![\d%])(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?"
 CONDITION_ITEM = (rf"(?:{CONDITION_LABEL}[ \t]*[:=]?[ \t]*{CONDITION_ITEM_VALUE}(?:[ \t]+{CONDITION_AFTER_LABEL})?"
                   rf"|{CONDITION_ITEM_VALUE}[ \t]+{CONDITION_AFTER_LABEL})")

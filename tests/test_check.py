@@ -2354,6 +2354,12 @@ ROUND201_CLASSES = [
     ("Plaquetas 45.000/mm3 hoy (ayer 63.000/mm3), trombocitopenia grado 3.", "5", []),
     # a series after a cycle's label, then its grade
     ("Plt trend C3: 110 -> 70 -> 42, grade 2 thrombocytopenia.", "5", [(M, "plt", 2, 3)]),
+    # "for both" in the sentence after the two values
+    ("My results on the app: white cells 2.7 and neutrophils 1.2. I looked it up and that makes me grade 1 for both.", "5", [(M, "wbc", 1, 2), (M, "anc", 1, 2)]),
+    # a grade set off after a time and "so", then the comparison
+    ("plts 78K today, so G2 thrombocytopenia, below the 75 cutoff for the trial — will hold", "5", [(M, "plt", 2, 1), (C, "plt", None, None)]),
+    # a condition's bracket with its labels in Italian, then the episode's grade
+    ("Anemia (nadir 7,2 g/dL in terza giornata, 9,8 g/dL alla dimissione), di grado 2.", "5", [(M, "hgb", 2, 3)]),
 ]
 
 
