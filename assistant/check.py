@@ -3303,10 +3303,12 @@ def _remembered_value(text: str, s_start: int, start: int, claim: Claim | None, 
     # (a grade claimed just before is no number, nor a clock: "I wrote grade 2 in the 08:00 note; the correct grade is 3")
     if referring is not None and re.search(r"\d", CLOCK_RE.sub("", GRADE_CLAIM_RE.sub("", VERSION_NAMED_RE.sub("", text[max(s_start, referring.start() - 30):referring.start()])))[-12:]):
         return None  # "The value was actually 16, which is grade 4": the claim is about the number just said
-    if last_given and len({m.analyte for m in last_given}) == 1 and (OPENING_RE.fullmatch(before) or referring is not None) \
+    if last_given and len({m.analyte for m in last_given}) == 1 and (OPENING_RE.fullmatch(before) or referring is not None
+                                                                    or claim is not None and claim.correcting) \
             and all(term.lastgroup == last_given[0].analyte for term in TERM_RE.finditer(text, last_given[-1].span[1], s_start)):
         # ... unless a condition of another count is named since ("AE term: Platelet count decreased. … Grade 1." after an Hgb)
-        # "No longer grade 3, now grade 1"; "Under CTCAE v6.0 (our protocol's version) this is grade 3": the value before
+        # "No longer grade 3, now grade 1"; "Under CTCAE v6.0 (our protocol's version) this is grade 3": the value before (and so
+        # for a correction: "Platelets 22. Initially logged as grade 4; on review, grade 3")
         return known.get(last_given[0].analyte, last_given[-1])
     return None
 

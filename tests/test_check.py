@@ -2360,6 +2360,9 @@ ROUND201_CLASSES = [
     ("plts 78K today, so G2 thrombocytopenia, below the 75 cutoff for the trial — will hold", "5", [(M, "plt", 2, 1), (C, "plt", None, None)]),
     # a condition's bracket with its labels in Italian, then the episode's grade
     ("Anemia (nadir 7,2 g/dL in terza giornata, 9,8 g/dL alla dimissione), di grado 2.", "5", [(M, "hgb", 2, 3)]),
+    # a correction in a sentence of no value corrects the grade of the value told before
+    ("Platelets 21 on C1D9. Initially logged as grade 4; on review, grade 3.", "5", [(M, "plt", 3, 4)]),
+    ("Hb 8.4 g/dL on 02/03. Initially documented as grade 3 anaemia; corrected to grade 2.", "5", []),
 ]
 
 
