@@ -2466,9 +2466,9 @@ def paired_bracket_mentions(text: str, names: list[re.Match]) -> list[Mention]:
 # "Platelets 06:00: 27. One unit given at 10:30; 1-hour post-transfusion count 61", "ANC 0.4 … repeat count 0.9".
 LABELLED_COUNT_RE = re.compile(r"(?i)\b(?:\d{1,2}-?[ \t]*(?:hours?|hrs?|h)[ \t]+)?(?:post-?transfusion(?:al)?|post|repeat(?:ed)?|re-?check|pre-?cycle|pre-?dose|pre-?treatment|current|screening|"
                                r"(?:her|his|their|your|my|our|(?:the[ \t]+)?(?:pt|patient)['’]s)(?:[ \t]+(?:last|latest|most[ \t]+recent|recent|new|current))?|"
-                               r"follow-?up|corrected|latest|new|today['’]?s|morning['’]?s|evening['’]?s|afternoon|next|citrate(?:[ \t]+tube)?)[ \t]+count\b(?!\w)")
+                               r"follow-?up|corrected|actual|real|true|latest|new|today['’]?s|morning['’]?s|evening['’]?s|afternoon|next|citrate(?:[ \t]+tube)?)[ \t]+count\b(?!\w)")
 IN_CITRATE = r"(?:in|on)[ \t]+(?:an?[ \t]+|the[ \t]+)?(?:Na[ \t]+|sodium[ \t]+)?citrate"  # "recollected in Na citrate: 176"
-COUNT_LABEL_TIME_RE = re.compile(r"(?i)[ \t]*(?:" + IN_CITRATE + r"(?:[ \t]+(?:tube|sample))?|(?:this[ \t]+(?:morning|am|afternoon|evening)|today|tonight)(?:[ \t]*\([^()\n]{1,25}\))?|\([^()\n]{1,25}\)|(?:a|an|one|two|three|four|five|six|\d{1,2})[ \t]+(?:hours?|hrs?|days?|weeks?|wks?|months?)"
+COUNT_LABEL_TIME_RE = re.compile(r"(?i)[ \t]*(?:" + IN_CITRATE + r"(?:[ \t]+(?:tube|sample))?|for[ \t]+(?:our|the|my|this)[ \t]+(?:pt|patient)|(?:this[ \t]+(?:morning|am|afternoon|evening)|today|tonight)(?:[ \t]*\([^()\n]{1,25}\))?|\([^()\n]{1,25}\)|(?:a|an|one|two|three|four|five|six|\d{1,2})[ \t]+(?:hours?|hrs?|days?|weeks?|wks?|months?)"
                                  r"[ \t]+(?:later|after(?:wards)?)|(?:on|at)[ \t]+(?:day[ \t]+)?[\d/:.]+(?![\d/:.]))(?=[ \t]*[:=]?[ \t]*(?:was|were|is|of|:|=)?[ \t]*\d)")
 # A repeat named by itself, right before its value: "… and the repeat is 9.1", "the recheck came back at 41".
 REPEAT_LABEL_RE = re.compile(r"(?i)(?:\b(?:the|a|her|his|their|your|my)[ \t]+(?:(?:morning|evening|afternoon|night|midnight|next|latest|follow-?up)[ \t]+)?|"
@@ -4552,7 +4552,7 @@ TAKEN_BACK_RE = re.compile(r"(?i)[!?]*\s*(?:\.{2,}\s*|…\s*)?(?:[—–-]\s*)?(
 SUPPOSED_PATIENT_START_RE = re.compile(r"\W*(?:if|say|suppose|imagine)\s")  # a cheap test for NO_PATIENT_RE's supposed patient
 NOT_OURS = r"not\s+(?:ours|mine|our\s+(?:patient|pt)|my\s+(?:patient|pt))"  # "— not ours", "(not mine)"
 NOT_OURS_AFTER_RE = re.compile(r"(?i)\bbelongs?\s+to\s+(?:(?:the|another|a\s+different|a)\s+(?:other\s+)?(?:patient|pt)|(?:bed|bay|room|rm)\s*\d+)|"
-                               r"\b(?:was|is|were|are)\s+(?:for\s+)?(?:bed|bay|room|rm)\s*\d+['’]s\b|\b(?:was|were)\s+from\s+(?:bed|bay|room|rm)\s*\d+[A-Za-z]?\b|\b(?:that|this|it)(?:['’]s|\s+is|\s+was)\s+(?:from\s+|for\s+)?(?:bed|bay|room|rm)\s*\d+\b|"
+                               r"\b(?:was|is|were|are)\s+(?:for\s+)?(?:bed|bay|room|rm)\s*\d+['’]s\b|\b(?:was|were|is|are)\s+from\s+(?:bed|bay|room|rm)\s*\d+[A-Za-z]?\b|\b(?:that|this|it)(?:['’]s|\s+is|\s+was)\s+(?:from\s+|for\s+)?(?:bed|bay|room|rm)\s*\d+\b|"
                                r"\b(?:that|this|it)(?:\s+(?:result|value|count|number|one))?\s+(?:was|is)\s+(?:for\s+)?(?:the\s+)?(?:guy|lady|man|woman|gentleman|gent|chap|fellow|pt|patient|one)\s+in\s+(?:bed|bay|room|rm)\s*\d+|"
                                r"[,—–-]\s*" + NOT_OURS + r"\b|\b(?:but\s+)?(?:that|this|it)(?:['’]?s|\s+is|\s+was)\s+" + NOT_OURS + r"\b|"  # "… but thats not ours"
                                r"\bwrong\s+(?:pt|patient|chart|person|bed|room|file|record)\b|\b(?:(?:from|in|on)\s+(?:the\s+|an\s+)?)?(?:other|another|different)\s+(?:chart|record|file|tab|window)\b|"

@@ -2450,6 +2450,9 @@ ROUND201_READS = [
     ("Plt 18 on the analyser, clumps on the film — recollected in citrate: 164", {"plt": 164}),
     ("Platelets: EDTA count 15 with clumps flagged; citrate tube count 151", {"plt": 151}),
     ("Hb 13.9, WBC 7.2, platelets 24 on EDTA. With the citrate count of 26 this is grade 3.", {"hgb": 13.9, "wbc": 7.2, "plt": 26}),
+    # another patient's value filed in error, then the actual count for ours
+    ("ANC 0.2 filed in error (belongs to bed 6, different MRN). Actual count for our patient 2.4.", {"anc": 2.4}),
+    ("the plt 12 is from room 3. our guy's is 190", {"plt": 190}),
 ]
 
 
