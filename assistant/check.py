@@ -4228,7 +4228,7 @@ def _range_lln(text: str, mention: Mention, named: _NamedRanges | None = None) -
                 return _range_limit(mention.analyte, stated.group("low"), stated.group("unit") or mention.unit_text or mention.native_unit)
             limit, _ = _bracketed_lln(text, after)
             if limit is not None:  # "Hb 12.9 g/dL (male; LLN 13.5)"
-                return _lln_for(limit, mention.analyte)
+                return _lln_for(limit, mention.analyte, mention.native_unit)
     inside = REFERENCE_BEFORE_VALUE_RE.search(text, mention.span[0], mention.number_span[0]) if mention.number_span[0] - mention.span[0] > 8 else None
     if inside is not None:  # "Haemoglobin, ref 130-170 g/L: 126 g/L": the range between the name and the value
         return _range_limit(mention.analyte, inside.group("low"), inside.group("unit") or mention.unit_text or mention.native_unit)
@@ -4313,11 +4313,13 @@ def _stated_lln(text: str, spans: list[tuple[int, int]], target: Mention, s_star
     return _lln_for(stated, target.analyte) if stated else None
 
 
-def _lln_for(stated: re.Match, analyte: str) -> float | None:
-    """The stated lower limit of normal in the analyte's canonical unit."""
+def _lln_for(stated: re.Match, analyte: str, value_unit: str | None = None) -> float | None:
+    """The stated lower limit of normal in the analyte's canonical unit; with no unit of its own, a limit beside a value in
+    mmol/L is in mmol/L too, which magnitude cannot tell from g/dL ("Hb 7,0 mmol/L (vrouw, ondergrens 7,5)")."""
     if stated.group("kilo"):
         return parse_number(stated.group("num"))
-    return to_canonical(analyte, parse_number(stated.group("num")), stated.group("unit"))[0]
+    unit = stated.group("unit") or ("mmol/L" if value_unit == "mmol/L" else None)
+    return to_canonical(analyte, parse_number(stated.group("num")), unit)[0]
 
 
 @lru_cache(maxsize=4096)

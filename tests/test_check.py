@@ -2363,6 +2363,9 @@ ROUND201_CLASSES = [
     # a correction in a sentence of no value corrects the grade of the value told before
     ("Platelets 21 on C1D9. Initially logged as grade 4; on review, grade 3.", "5", [(M, "plt", 3, 4)]),
     ("Hb 8.4 g/dL on 02/03. Initially documented as grade 3 anaemia; corrected to grade 2.", "5", []),
+    # a lower limit with no unit beside a value in mmol/L is in mmol/L
+    ("Hb 7,1 mmol/L (man, ondergrens 8,1), anemie graad 1.", "5", []),
+    ("Hb 8,4 mmol/L (man, ondergrens 8,1), anemie graad 1.", "5", [(M, "hgb", 1, 0)]),
 ]
 
 
