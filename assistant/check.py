@@ -2849,9 +2849,8 @@ def _all_listed(text: str, s_start: int, claim: Claim, values: list[Mention], la
 def _claim_targets(text: str, s_start: int, claim: Claim, mention: Mention, values: list[Mention]) -> list[Mention]:
     """The values a claim is judged against: its value, or with "both" the two values before it ("Hb 112 g/L, plts 88 -
     both gr 2")."""
-    if claim.term_analyte is None and ("both" in text[max(s_start, claim.span[0] - 16):claim.span[0]]
-                                       and BOTH_BEFORE_RE.search(text, max(s_start, claim.span[0] - 16), claim.span[0])
-                                       or BOTH_AFTER_RE.match(text, claim.span[1])):  # "… platelets 130: grade 2 for both"
+    if claim.term_analyte is None and "both" in text[max(s_start, claim.span[0] - 16):claim.span[0]] \
+            and BOTH_BEFORE_RE.search(text, max(s_start, claim.span[0] - 16), claim.span[0]):
         before = [m for m in values if m.span[1] <= claim.span[0]]
         if len(before) >= 2:
             return before[-2:]
@@ -3770,7 +3769,7 @@ def _claim_version(text: str, claim: Claim, named_here: list[tuple[int, str]], c
     unowned = [(position, v) for position, v in named_here
                if position < claim.span[0] and not VERSION_OF_GRADE_BEFORE_RE.search(text, max(0, position - 30), position)
                or position >= claim.span[1]]
-    named_here = unowned if len({v for _, v in unowned}) > 0 else named_here
+    named_here = unowned or named_here
     in_clause = single_version([v for position, v in named_here if clause[0] <= position < clause[1]
                                 and not _bracketed_apart(text, claim, position)])
     if in_clause:
