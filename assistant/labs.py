@@ -2991,7 +2991,7 @@ CONDITION_LABEL = (rf"(?:{DATE_LABEL}|(?:giorno|d[íi]a|jour|j|tag|dag|dia)[ \t]
                    r"sortie|entr[ée]e|Entlassung|Aufnahme|alta|ingreso|dimissione|ricovero|ontslag|opname|"  # "(nadir 6,9 g/dL, sortie 9,2 g/dL)"
                    r"pre-?\w*|post-?\w*|(?:mon|tues|wednes|thurs|fri|satur|sun)day))")
 # ... or after the value: "Anemia (nadir 7.2 g/dL on day 4, 9.0 g/dL at discharge)"
-CONDITION_AFTER_LABEL = (r"(?:(?:on|at|by|upon)[ \t]+(?:day|d|week|wk)[ \t]*\+?\d{1,3}(?!\d)|"
+CONDITION_AFTER_LABEL = (r"(?:(?:on|at|by|upon)[ \t]+(?:day|d|week|wk)[ \t]*\+?\d{1,3}(?!\d)(?:[ \t]+of[ \t]+(?:the[ \t]+)?(?:admission|stay|treatment|cycle[ \t]*\d{1,2}|C\d{1,2}))?|"
                          r"(?:on|at|upon)[ \t]+(?:the[ \t]+)?(?:discharge|admission|presentation|diagnosis|follow-?up|recovery)|today|now|currently|"
                          # ... in the languages read: "9,2 g/dL à la sortie", "9,6 g/dL alla dimissione", "7,3 g/dL in seconda giornata"
                          r"(?:à[ \t]+la|à[ \t]+l['’]|al|alla|all['’]|a[ \t]+la|bei(?:[ \t]+der)?|bij|na|no|en[ \t]+el|in)[ \t]*"
@@ -3683,8 +3683,8 @@ def long_table_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]
     return found, covered
 
 
-# A value said instead of the one just written: "plt 24, sorry typo, meant 124", "Hb 6.1 - I mean 8.1".
-SAID_INSTEAD_STEP_RE = re.compile(rf"[ \t]*[,;—–-]?[ \t]*(?:(?:sorry|oops|typo|my\s+bad)[ \t]*[,;:—–-]?[ \t]*)*(?:I[ \t]+)?"
+# A value said instead of the one just written: "plt 24, sorry typo, meant 124", "Hb 6.1 - I mean 8.1", "plt 19 (typo — meant 119)".
+SAID_INSTEAD_STEP_RE = re.compile(rf"[ \t]*(?:\([ \t]*)?[,;—–-]?[ \t]*(?:(?:sorry|oops|typo|my\s+bad)[ \t]*[,;:—–-]?[ \t]*)*(?:I[ \t]+)?"
                                   rf"(?:meant|mean|should[ \t]+(?:be|read|have[ \t]+been))[ \t]*:?[ \t]*{NUMBER}", re.IGNORECASE)
 # A value said to be where the count is, right before the count's name: "our pt is at 68 plts", "she's sitting at 0.9
 # neuts", "now down to 41K platelets".

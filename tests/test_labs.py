@@ -2461,6 +2461,9 @@ ROUND201_READS = [
     # another patient's value filed in error, then the actual count for ours
     ("ANC 0.2 filed in error (belongs to bed 6, different MRN). Actual count for our patient 2.4.", {"anc": 2.4}),
     ("the plt 12 is from room 3. our guy's is 190", {"plt": 190}),
+    # a value corrected in the bracket after it; a condition's bracket labelled "on day 3 of admission"
+    ("ANC 0.2 (typo — meant 2.0)", {"anc": 2.0}),
+    ("Immune thrombocytopenia (nadir 11 on day 2 of admission, 97 on discharge)", {"plt": 97}),
     # the writer who is about to start the drug is the patient, so a relative's value is not theirs
     ("My dad's neutrophils were 0.7 on Opdivo. I'm the one starting Opdivo next month, should I worry?", {}),
     ("My brother had platelets of 45 on Keytruda. I start next week, is that common?", {}),
