@@ -562,6 +562,8 @@ TIMED_REPEAT = r"the\s+\d{1,2}[:h]\d{2}\s+(?:repeat|recheck|re-?draw|draw|sample
 PLACE = r"(?:in|at)\s+(?:the\s+)?(?:clinic|ED|A&E|ER|ward|GP|office|infusion\s+(?:center|centre|suite)|day\s+unit|lab)"
 # The word for today in the other languages read (a value of now may follow it): "(hoy 1,3)", "heute 8,9".
 FOREIGN_TODAY = r"hoy|oggi|heute|aujourd['’]hui|hoje|vandaag|aktuell|actuellement|actualmente|attualmente|atualmente|momenteel"  # (… or "currently")
+# The first letters of FOREIGN_TODAY's words, for the cheap substring tests before the patterns that use it.
+FOREIGN_NOW_STEMS = ("hoy", "oggi", "heute", "aujourd", "hoje", "vandaag", "aktuell", "actuel", "actual", "attual", "atual", "momenteel")
 # Today's test named in another language, then a verb: "il controllo di oggi mostra 54.000", "el análisis de hoy da 1,2".
 TODAYS_TEST = (r"(?:(?:il|el|le|la|o|a|het|die|der|das|de)\s+|l['’])?(?:controllo|control|contr[ôo]le|kontrolle|esame|examen|exame|prelievo|bilan|an[áa]lisis|"
                r"analisi|an[áa]lise|emocromo|hemograma|h[ée]mogramme|blutbild|bloedonderzoek|prise\s+de\s+sang|uitslag)\s+(?:di|de|d['’]|von|van|du)\s*"
@@ -1566,7 +1568,7 @@ OWNER_WORDS = ("mine", "ours", "pt", "patient", "guy", "lady", "man", "woman", "
 OWNER_CUE_RE = re.compile(rf"(?i)(?:{OWNER}|{FOREIGN_OWNER}|{FOREIGN_OURS}|{PATIENTS_OWN}|his|hers|they|she|he|today|now|this\s+morning|this\s+week|currently|current|latest|"
                           rf"{FOREIGN_TODAY})\b")
 # the cue's first letters: a word of now, or a possessive ("hold if plt <75, ours is 88", "ref range 1.8-7.7, his is 1.6")
-CURRENT_WORDS = ("today", "now", "morning", "this week", "current", "latest", "hoy", "oggi", "heute", "aujourd", "hoje", "vandaag", "aktuell", "actuel", "actual", "attual", "atual", "momenteel", "nostr", "nôtre", "notre", "nuestr", "noss", "unsere", "onze", "meine", "mien", "mío", "mía", "mios", "mias", "miei", "mie ", "meus", "minhas", "mijne", "ours ", "his ", "hers ", "theirs ", "yours ", "mine ", "mine'", "mine’", "ours'", "ours’",
+CURRENT_WORDS = ("today", "now", "morning", "this week", "current", "latest", *FOREIGN_NOW_STEMS, "nostr", "nôtre", "notre", "nuestr", "noss", "unsere", "onze", "meine", "mien", "mío", "mía", "mios", "mias", "miei", "mie ", "meus", "minhas", "mijne", "ours ", "his ", "hers ", "theirs ", "yours ", "mine ", "mine'", "mine’", "ours'", "ours’",
                  "value", "they ", "it ", "he's", "he is", " pt ", *PRONOUN_VALUE_VERBS,
                  "he’s", "they'", "they’", "pt'", "pt’", "pt:", " pts ", "himself", "herself", "guy", "lady", "man ", "woman", "gent", "chap",
                  "patient", "pacient", "pazient", "patiënt", "mr ", "mr.", "mrs", "ms ", "ms.", "miss ")
@@ -1603,7 +1605,7 @@ NOW_SENTENCE_VALUE_RE = re.compile(rf"(?:[.;!?,][ \t]+|\n[ \t]*(?:[•*·‣-][ 
 BASELINE_BEFORE_NAME_RE = re.compile(r"(?i)\b(?:baseline|pre-?treatment|pre-?ici|before\s+(?:treatment|immunotherapy)|previous|prior|initial)[ \t]*:?[ \t]*$")
 FIRST_DIGIT_RE = re.compile(r"(?<![\w.,^*])\d")  # a number's first digit (not one inside a name: "IMbrave150", nor a unit's power: "x10^9/L")
 RULE_MARK_RE = re.compile(r"[<>≤≥]")  # a rule's comparator, between a value and a sentence that opens with now
-NOW_CUE_WORDS = ("now", "today", "current", "latest", "morning", "hoy", "oggi", "heute", "aujourd", "hoje", "vandaag", "aktuell", "actuel", "actual", "attual", "atual", "momenteel")  # the words of now NOW_SENTENCE_VALUE_RE's cue needs (a cheap test first)
+NOW_CUE_WORDS = ("now", "today", "current", "latest", "morning", *FOREIGN_NOW_STEMS)  # the words of now NOW_SENTENCE_VALUE_RE's cue needs (a cheap test first)
 RULE_NUMBER_BEFORE_RE = re.compile(r"(?i)(?:\b(?:to|below|under|above|over|than|at|of|grade|grado|grad|graad)|\bG|[<>≤≥]=?)[ \t]*$")  # (a grade the rule gives)
 
 
