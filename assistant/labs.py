@@ -2622,8 +2622,9 @@ def _values_from(text: str, position: int, count: int) -> list[re.Match]:
     return values
 
 
-# Listed values' later values, said of them with a pronoun in the same order: "…; by day 17 they had recovered to 3.9 and 121".
-LISTED_LATER_RE = re.compile(r"(?i)[^.\n\d]{0,12}(?:\d{1,3}[^.\n\d]{0,12})?[;,][^.\n]{0,30}?\b(?:they|both|these)\s+(?:had\s+|have\s+|then\s+)?"
+# Listed values' later values, said of them in the same order, with a pronoun or with "had" alone: "…; by day 17 they had
+# recovered to 3.9 and 121", "…, had recovered to 3.6 and 2.1 by discharge".
+LISTED_LATER_RE = re.compile(r"(?i)[^.\n\d]{0,12}(?:\d{1,3}[^.\n\d]{0,12})?(?:[;,][^.\n]{0,30}?\b(?:they|both|these)\s+|,?\s+(?:and\s+)?(?=had\s))(?:had\s+|have\s+|then\s+)?"
                              r"(?:recovered|rose|fell|dropped|improved|returned|came\s+back(?:\s+up)?)\s+to\s+")
 
 
@@ -2654,6 +2655,9 @@ def respectively_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
 
 # A verb or a preposition between listed names and their listed values: "the ANC and platelet count were 1.1 and 48".
 LISTED_VERB_RE = re.compile(r"(?i)\b(?:were|are|was|of|at|étaient|sont|eran|fueron|son|erano|sono|waren|sind|waren|zijn)\b")
+# A verb phrase of up to three words ending in "at" or "to" between them: "WBC and ANC bottomed out at 1.4 and 0.6".
+LISTED_VERB_PHRASE_RE = re.compile(r"(?i)[ \t]+(?:had[ \t]+|have[ \t]+)?(?:[a-z]+[ \t]+){0,2}?(?:bottomed[ \t]+out|recovered|fell|dropped|rose|"
+                                   r"improved|climbed|declined|decreased|increased|returned|came[ \t]+back(?:[ \t]+up)?|nadired)[ \t]+(?:at|to)[ \t]+")
 LIST_END_RE = re.compile(r"(?i)(?:[ \t]*(?:this\s+(?:morning|am)|today|yesterday|now|overnight))?[ \t]*(?:[,.;:)\n]|[—–]|-[ \t]|$)")  # "… were 1.4 and 61 this morning"
 
 
@@ -2665,8 +2669,9 @@ def listed_mentions(text: str, names: list[re.Match], mentions: list[Mention]) -
         if name is not None and run and name.start() - run[-1].end() <= 12 and NAMES_GAP_RE.fullmatch(text, run[-1].end(), name.start()):
             run.append(name)
             continue
-        if len(run) > 1 and LISTED_VERB_RE.search(NAMES_TO_VALUES_RE.match(text, run[-1].end()).group(0)):
-            values = _listed_values(text, run)
+        phrase = LISTED_VERB_PHRASE_RE.match(text, run[-1].end()) if len(run) > 1 else None
+        if len(run) > 1 and (phrase or LISTED_VERB_RE.search(NAMES_TO_VALUES_RE.match(text, run[-1].end()).group(0))):
+            values = _values_from(text, phrase.end(), len(run)) if phrase else _listed_values(text, run)
             later = LISTED_LATER_RE.match(text, values[-1].end()) if len(values) == len(run) else None
             if len(values) == len(run) and (LIST_END_RE.match(text, values[-1].end()) or later is not None):
                 if later is not None:
