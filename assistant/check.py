@@ -1213,7 +1213,8 @@ SAID_BY_ANOTHER_FOREIGN_BEFORE_RE = re.compile(
     r"(?:\s+(?:do|da|de|del|della|di|du|de\s+la|von|vom|van)\s+[\w-]+)?\s+"  # "o médico do plantão disse que …"
     r"(?:disse|dijo|ha\s+dicho|ha\s+detto|dice|diz|a\s+dit|dit|sagte|sagt|meinte|hat\s+gesagt|zei|zegt|heeft\s+gezegd|falou|afirmou)\s+"
     r"(?:(?:que|che|dass|dat)\s+|qu['’])?(?:(?:é|es|è|est|ist|is|era|war|was|c['’]est|het\s+is)\s+|"
-    r"(?:mis|mes|meus|minhas|mijn|meine|i\s+miei|le\s+mie|la|el|le|il|a|o|die|der|de|het)\s+(?:[^.?!\n]|[.,]\d){1,40}?\s+(?:son|sont|s[ãa]o|sono|sind|zijn|es|est|é|è|ist|is)\s+)?"
+    r"(?:mis|mes|meus|minhas|mijn|meine|i\s+miei|le\s+mie|la|el|le|il|a|o|die|der|de|het|mi|mon|ma|mio|mia|minha|meu|mein|"
+    r"su|sua|seu|sa|son|suo|sein|seine|ihr|ihre|zijn|haar)\s+(?:[^.?!\n]|[.,]\d){1,40}?\s+(?:son|sont|s[ãa]o|sono|sind|zijn|es|est|é|è|ist|is)\s+)?"
     r"(?:(?:uma?|una?|une|eine?|een|un)\s+)?(?:[^\W\d]+\s+)?$")
 # "…, is that right?", "… true??" (not "… but I read that …?", nor "is that bad??", which asks what the grade means)
 ASKED_AFTER_RE = re.compile(r"(?i)(?:(?!\b(?:but|however|though|although)\b)[^.?!\n]){0,45}?"
@@ -1665,9 +1666,11 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                 and claims[-1].span[0] > called[-1].span[1]:
             # "The triage note calls an Hb of 9.1 g/dL grade 3 anaemia; on CTCAE v5.0 it is grade 2": a record's, then the text's own
             claims = [c for c in claims if not c.recorded]
-        elif claims and following is not None and any(c.recorded for c in claims) and text_claims.in_sentence(*spans[number + 1]) \
+        elif claims and following is not None and any(c.recorded for c in claims) and (next_claims := text_claims.in_sentence(*spans[number + 1])) \
+                and any(_claim_set(m)[0] != c.grades for m in next_claims for c in claims if c.recorded) \
                 and not _about_others(spans[number + 1], text_terms, text_term_starts, {v.analyte for v in values} | {c.term_analyte for c in claims}):
-            # "28,000/µL was entered as a grade 4 event. Under CTCAE v5.0 it is grade 3": a record, then the text's own grade
+            # "28,000/µL was entered as a grade 4 event. Under CTCAE v5.0 it is grade 3": a record, then the text's own grade (a
+            # record's grade said again is no grade of the text's own: "… were entered as grade 2. Site response: grade 2 retained.")
             claims = [c for c in claims if not c.recorded]
         if claims and _opens_correction(text, s_start, opens_correction):
             for claim in claims:
@@ -2848,7 +2851,7 @@ def _all_listed(text: str, s_start: int, claim: Claim, values: list[Mention], la
 
 def _claim_targets(text: str, s_start: int, claim: Claim, mention: Mention, values: list[Mention]) -> list[Mention]:
     """The values a claim is judged against: its value, or with "both" the two values before it ("Hb 112 g/L, plts 88 -
-    both gr 2")."""
+    both gr 2"), or with "each" or "all" every value of the series before it."""
     if claim.term_analyte is None and "both" in text[max(s_start, claim.span[0] - 16):claim.span[0]] \
             and BOTH_BEFORE_RE.search(text, max(s_start, claim.span[0] - 16), claim.span[0]):
         before = [m for m in values if m.span[1] <= claim.span[0]]
@@ -2857,6 +2860,10 @@ def _claim_targets(text: str, s_start: int, claim: Claim, mention: Mention, valu
         if before and len(before[-1].steps) == 2:  # "Plt 76 and 52 — both gr 2": the two values of one count
             return [step for position in (before[-1].steps[0][2][1], before[-1].steps[1][2][1])
                     if (step := before[-1].step_value(position)) is not None]
+    if len(mention.steps) > 1 and mention.span[1] <= claim.span[0] and claim.term_analyte in (None, mention.analyte) \
+            and ALL_BEFORE_RE.search(text, max(s_start, claim.span[0] - 24), claim.span[0]):
+        # "platelet nadirs of 61, 44 and 70, each grade 2 thrombocytopenia": every value of the series
+        return [step for _, _, span in mention.steps if (step := mention.step_value(span[1])) is not None]
     return [mention]
 
 
@@ -3924,6 +3931,11 @@ def _value_for_claim(claim: Claim, all_values: list[Mention], value_starts: list
             if distance(nearest) <= 40:
                 return nearest, True
         return None, False
+    if SUPPOSING_CLAUSE_RE.match(text, clause[0], claim.span[0]):
+        # "If her platelets drop below 25 she'd be grade 4 and we'd admit — for now they're 88, grade 1": what a supposition
+        # grades is told before the grade, never the value of now after it
+        in_clause = [m for m in in_clause if m.span[1] <= claim.span[0]]
+        values = [m for m in values if m.span[1] <= claim.span[0]]
     # a value after the claim in another list item is not its value: "wbc 2.9 which is grade 1 apparently, hgb 11.5 …"
     example = EXAMPLE_AFTER_RE.match(text, claim.span[1]) is not None  # "Several counts are grade 2, e.g. the WBC of 3.5"
     near = [m for m in in_clause if distance(m) <= 30 and (m.span[0] < claim.span[1] or example or text.find(",", claim.span[1], m.span[0]) < 0)]

@@ -208,7 +208,7 @@ FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,
           # "plt: pt screened at 81, today 66": after a colon, whose value it is
           r"[ \t]*:[ \t]*(?:(?:the|our|my)[ \t]+)?(?:pt|patient)(?:[ \t]+(?:is|was|screened|sits|came[ \t]+back))?(?:[ \t]+at)?[ \t]+(?=\d)|"
           r";(?=\d)|\s*\*+\s*(?=\d)|\x22[,;]\x22(?=\d)|\s*(?-i:\*?\(?(?:LL|HH|L|H|LOW|HIGH|Low|High|CRIT)\)?\*?)(?=[ \t]+\d)|\s+-\s+|\s*\.{2,}\s*|\s*…\s*|\s*(?:count|counts|level|levels|value|values|of|was|is|are|were|at|now|only|measured|"
-          r"then|today|r(?=[ \t]+\d)|dropped|drops?|dropd|droped|dropt|fell|falls?|fallen|(?:got|gets|getting)(?:\s+(?:down|up|back))?\s+to|had|has|decreased|declined|down|recovered|to|reaching|reached|(?:a|an|the|her|his|its|their)\s+(?:new\s+)?(?:nadir|low|trough)(?:\s+of)?|blood|serum|plasma|venous|capillary|bld|nadir(?:ed)?|bottomed(?:\s+out)?|peaked|"
+          r"then|today|r(?=[ \t]+\d)|dropped|drops?|dropd|droped|dropt|fell|falls?|fallen|(?:got|gets|getting)(?:\s+(?:down|up|back))?\s+to|had|has|decreased|declined|down|recovered|to|reaching|reached|(?:,[ \t]*)?(?:with\s+)?(?:a|an|the|her|his|its|their)\s+(?:new\s+)?(?:nadir|low|trough)(?:\s+of)?|blood|serum|plasma|venous|capillary|bld|nadir(?:ed)?|nadirs(?=\s+of\s+\d[\d.,]*\s*,\s*\d)|bottomed(?:\s+out)?|peaked|"
           r"around|approximately|roughly|like|exactly|just|still|also|throughout(?=[ \t]+at[ \t])|between(?=[ \t]+\d[\d.,]*[ \t]+and[ \t]+\d)|always|usually|normally|typically|back|came|comes|come|went|gone|goes|go|get|gets|rose|risen|remains?|remained|ran|ranged|stable|steady|yesterday|say|maybe|perhaps|about|sat|sits|stood|stands|hovered|hovers|held|stayed|stays|rebounded|bounced|plateaued|plummeted|crashed|jumped|crept|persisted|persists|"
           r"repeat|repeated|checked|rechecked|re-checked|elevation|elevated|latest|currently|this\s+morning|this\s+(?:am|a\.m\.|pm|p\.m\.|afternoon|evening)|"
           r"(?:in|at)\s+(?:the\s+)?(?:clinic|GP|GP's|ward|office|infusion\s+(?:center|centre|suite)|day\s+unit)|"  # "Hb was repeated at the GP yesterday, 7.7"
@@ -233,7 +233,7 @@ FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,
           r"um+|uh+|uhm|erm|er|hmm+|ah|"  # hesitations a dictation keeps ("Platelets, um, sixty seven")
           # who reported it, said between name and value ("Blutplättchen sind laut Hausarzt bei 71", "platelets are, according to the lab, 71")
           r"(?:according\s+to|laut|selon|seg[uú]n|secondo|volgens|segundo)\s+(?:(?:my|the|his|her|mon|ma|le|la|l['’]|mein\w*|dem|der|mi|el|il|mio|mia|la\s+mia|il\s+mio|de|mijn|o|a|meu|minha)\s*)?[^\W\d_][\w-]*,?|"
-          r"previously\s+reported\s+as|reported\s+as|report|reported|(?:first|originally|previously|initially)\s+reported|(?:misreported|misread|erroneous)\s*,?\s*(?:and\s+)?(?:corrected|revised|amended)(?:\s+to)?|corrected|revised|amended|range|ranged|ranging|this\s+(?:admission|stay|week|cycle|month)|que|qui|che|van|progressivamente|progressivement|gradualmente|graduellement|lentamente|rapidamente|du\s+jour|de\s+hoy|del\s+d[íi]a|di\s+oggi|do\s+dia|am\s+(?:abend|morgen|nachmittag)|contr[ôo]le|control|controllo|kontrolle|zijn|bedraagt|bedroeg|weiter|verder|ancora|encore|todav[íi]a|ainda|erst|zuerst|initially|initialement|inicialmente|inizialmente|aanvankelijk|steadily|gradually|progressively|finally|eventually|at\s+last|slowly|rapidly|sharply|further|stiegen|stieg|fielen|fiel|sanken|sank|lagen|lag|improved|increased|abs|absolute|recorded|noted|observed|found|documented|drifted|trended|trending|tracked|tracking|slipped|dipped|climbed|settled|sitting|hovering|sits|reads?|nl|normal|wnl|low|high|this|so|up|baseline|screening(?=[ \t]+(?:today|this[ \t]+morning|now)\b)|confirmed|verified|(?:trend|course)[ \t]+(?:since|over|during|from|on)[ \t]+[^:\n\d]{0,30}?[A-Za-z](?=[ \t]*:)|trend|series|results?|elevated|reduced|critically|critical|markedly|mildly|severely|very|slightly|somewhat|a\s+little|a\s+bit|~|≈)\b\s*)")
+          r"previously\s+reported\s+as|reported\s+as|report|reported|(?:first|originally|previously|initially)\s+reported|(?:misreported|misread|erroneous)\s*,?\s*(?:and\s+)?(?:corrected|revised|amended)(?:\s+to)?|corrected|revised|amended|range|ranged|ranging|this\s+(?:admission|stay|week|cycle|month)|que|qui|che|van|progressivamente|progressivement|gradualmente|graduellement|lentamente|rapidamente|du\s+jour|de\s+hoy|del\s+d[íi]a|di\s+oggi|do\s+dia|am\s+(?:abend|morgen|nachmittag)|contr[ôo]le|control|controllo|kontrolle|zijn|bedraagt|bedroeg|weiter|verder|ancora|encore|todav[íi]a|ainda|erst|zuerst|initially|initialement|inicialmente|inizialmente|aanvankelijk|steadily|gradually|progressively|finally|eventually|at\s+last|slowly|rapidly|sharply|further|modestly|significantly|substantially|considerably|dramatically|precipitously|abruptly|quickly|transiently|stiegen|stieg|fielen|fiel|sanken|sank|lagen|lag|improved|increased|abs|absolute|recorded|noted|observed|found|documented|drifted|trended|trending|tracked|tracking|slipped|dipped|climbed|settled|sitting|hovering|sits|reads?|nl|normal|wnl|low|high|this|so|up|baseline|screening(?=[ \t]+(?:today|this[ \t]+morning|now)\b)|confirmed|verified|(?:trend|course)[ \t]+(?:since|over|during|from|on)[ \t]+[^:\n\d]{0,30}?[A-Za-z](?=[ \t]*:)|trend|series|results?|elevated|reduced|critically|critical|markedly|mildly|severely|very|slightly|somewhat|a\s+little|a\s+bit|~|≈)\b\s*)")
 # "from 150 down to 42", "by 40 to 85", "50% to 0.9": the change before the new value. The earlier value may be named
 # ("from a nadir of 4 x10^9/L to 162") and labelled with when it was taken ("from 5.9 g/dL on admission to 8.7").
 FROM_TO = (r"(?:\s*(?:from\s+(?:(?:a|an|the|its|her|his|their)\s+)?(?:(?:nadir|low|lowest|peak|high|baseline|level|value)\s+(?:of\s+)?)?"
@@ -364,7 +364,7 @@ FOREIGN_VALUE_RE = re.compile(rf"(?P<filler>(?:{FILLER}){{0,4}}?)(?P<cmp>{FOREIG
 FOREIGN_COMPARATOR_HINT_RE = re.compile(r"\b(?:sous|dessous|dessus|(?:inf|sup)[ée]rieur|unter|über|oberhalb|als|sotto|sopra|inferior|superior|debajo|"
                                         r"encima|menos|m[áa]s|menor|mayor|abaixo|acima|onder|boven|dan|moins|mindestens|almeno|minstens|minste|baj\w+|baix\w+)\b")
 # A value in brackets a few words after its name, always with its unit: "the platelet count you shared (44 x10^9/L)".
-WORDS_THEN_BRACKET_RE = re.compile(rf"(?P<filler>(?:[ \t]+[A-Za-z'’]+){{1,4}}[ \t]*\([ \t]*)(?P<cmp>(?!x)x)?{NUMBER}[ \t]*{UNIT}(?=[ \t]*\))",
+WORDS_THEN_BRACKET_RE = re.compile(rf"(?P<filler>(?:[ \t]+[A-Za-z'’]+){{1,6}}[ \t]*\([ \t]*)(?P<cmp>(?!x)x)?{NUMBER}[ \t]*{UNIT}(?=[ \t]*\))",
                                    re.IGNORECASE)
 # ... or after a change of grade, the values of the change: "ANC improved from grade 3 to grade 1 (0.7 → 1.2)".
 GRADE_CHANGE_THEN_BRACKET_RE = re.compile(rf"(?P<filler>[ \t]+(?:[A-Za-z]+[ \t]+){{0,2}}?from[ \t]+(?:grade|gr\.?|g)[ \t]*[0-5][ \t]+to[ \t]+(?:grade|gr\.?|g)[ \t]*[0-5][ \t]*\([ \t]*)"
@@ -1907,8 +1907,11 @@ def _find_mentions(text: str) -> list[Mention]:
             continue
         found = value_match.groupdict()
         filler = found["filler"] or ""
-        if "\n" in filler and not _vertical(text, match.start(), filler, value_match.end("num")) or len(filler) > 40 and (len(filler) > 75 or not ("," in filler or "ref" in filler.lower() or CHANGED_BY_RE.match(filler))):
-            continue  # a value on the next line belongs to a table, read by table_mentions
+        if "\n" in filler and not _vertical(text, match.start(), filler, value_match.end("num")) or len(filler) > 40 and (len(filler) > 75 or not ("," in filler or "ref" in filler.lower() or CHANGED_BY_RE.match(filler)
+                                                       or value_match.re is WORDS_THEN_BRACKET_RE)):
+            # a value on the next line belongs to a table, read by table_mentions; a long filler, to another name, unless it is a
+            # few words and a bracket ("Platelets remained normal throughout the admission (245 x10^9/L)")
+            continue
         number_text, unit_text, kilo, comparator = found["num"], found["unit"], bool(found["kilo"]), found["cmp"]
         number_span = value_match.span("num")
         if comparator and comparator[:2].lower() == "up" and not filler.strip() and (UP_TO_CHANGE_AFTER_RE.match(text, value_match.end())
@@ -2391,6 +2394,10 @@ WRITER_IS_PATIENT_RE = re.compile(r"(?i)\b(?:i['’]m|i\s+am|i['’]ve\s+been|i\
                                   # the same in the languages read: "Ich bin unter Keytruda", "je suis sous nivolumab", "estoy con pembrolizumab"
                                   r"\b(?:ich\s+(?:bin\s+unter|bekomme|erhalte)|je\s+(?:suis\s+sous|re[çc]ois)|estoy\s+(?:con|en|bajo|recibiendo)|recibo|"
                                   r"sono\s+(?:in\s+terapia\s+con|sotto)|ricevo|estou\s+(?:com|em|sob|a\s+(?:receber|fazer))|recebo|ik\s+(?:krijg|ben\s+(?:aan|op)|gebruik))\b|"
+                                  # "Yo empiezo el tratamiento la semana que viene", "je commence le traitement", "ich beginne nächste Woche"
+                                  r"\b(?:(?:yo\s+)?(?:empiezo|comienzo|inicio)|je\s+commence|(?:io\s+)?(?:inizio|comincio)|(?:eu\s+)?come[çc]o)\s+"
+                                  r"(?:el|la|l['’]|le|il|o|a|con|com|mon|ma|mi|mio|mia|meu|minha|ma[ñn]ana|demain|domani|amanh[ãa]|hoy|pronto|bient[ôo]t)\b|"
+                                  r"\b(?:ich\s+(?:beginne|fange)|ik\s+(?:begin|start))\b|"
                                   r"\bi\s+(?:worry|be\s+worried|be\s+concerned)\s+(?:about|before)\s+(?:starting|getting|having)\b|"  # "should i worry about starting it?"
                                   # "I start the same drug next week", "I start next week", "I'm the one starting Keytruda next month"
                                   r"\bi(?:['’]ll|\s+will)?\s+(?:start|begin)\s+(?:the\s+same|this|that|it|my|treatment|immunotherapy|keytruda|opdivo|pembro\w*|nivo\w*|next\s+(?:week|month|cycle))\b|"
@@ -2655,9 +2662,11 @@ def respectively_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
 
 # A verb or a preposition between listed names and their listed values: "the ANC and platelet count were 1.1 and 48".
 LISTED_VERB_RE = re.compile(r"(?i)\b(?:were|are|was|of|at|étaient|sont|eran|fueron|son|erano|sono|waren|sind|waren|zijn)\b")
-# A verb phrase of up to three words ending in "at" or "to" between them: "WBC and ANC bottomed out at 1.4 and 0.6".
+# A verb phrase of up to three words ending in "at" or "to" between them: "WBC and ANC bottomed out at 1.4 and 0.6", "platelets and
+# hemoglobin preserved at 231 and 13.4".
 LISTED_VERB_PHRASE_RE = re.compile(r"(?i)[ \t]+(?:had[ \t]+|have[ \t]+)?(?:[a-z]+[ \t]+){0,2}?(?:bottomed[ \t]+out|recovered|fell|dropped|rose|"
-                                   r"improved|climbed|declined|decreased|increased|returned|came[ \t]+back(?:[ \t]+up)?|nadired)[ \t]+(?:at|to)[ \t]+")
+                                   r"improved|climbed|declined|decreased|increased|returned|came[ \t]+back(?:[ \t]+up)?|nadired|preserved|stable|steady|unchanged|"
+                                   r"maintained|held|remained|stayed)[ \t]+(?:at|to)[ \t]+")
 LIST_END_RE = re.compile(r"(?i)(?:[ \t]*(?:this\s+(?:morning|am)|today|yesterday|now|overnight))?[ \t]*(?:[,.;:)\n]|[—–]|-[ \t]|$)")  # "… were 1.4 and 61 this morning"
 
 
@@ -4560,7 +4569,8 @@ NO_PATIENT_RE = re.compile(r"(?i)\b(?:(?:general|generic)\s+q(?:uestion)?\b|no\s
 TAKEN_BACK_RE = re.compile(r"(?i)[!?]*\s*(?:\.{2,}\s*|…\s*)?(?:[—–-]\s*)?(?:(?:oh|ah|um|uh|erm)\b[,\s]*)?(?:no\s+wait|wait|sorry|oops|actually|scratch\s+that|wrong|ignore\s+(?:that|this)|nvm|never\s*mind|hang\s+on|hold\s+on|no(?=\s*[,—–-]))\b")  # what is said next takes the value back
 SUPPOSED_PATIENT_START_RE = re.compile(r"\W*(?:if|say|suppose|imagine)\s")  # a cheap test for NO_PATIENT_RE's supposed patient
 NOT_OURS = r"not\s+(?:ours|mine|our\s+(?:patient|pt)|my\s+(?:patient|pt))"  # "— not ours", "(not mine)"
-NOT_OURS_AFTER_RE = re.compile(r"(?i)\bbelongs?\s+to\s+(?:(?:the|another|a\s+different|a)\s+(?:other\s+)?(?:patient|pt)|(?:bed|bay|room|rm)\s*\d+)|"
+NOT_OURS_AFTER_RE = re.compile(r"(?i)\bbelongs?\s+to\s+(?:(?:the|another|a\s+different|a)\s+(?:other\s+)?(?:patient|pt)|(?:bed|bay|room|rm)\s*\d+|"
+                               r"(?:the\s+)?(?:guy|lady|man|woman|gentleman|gent|chap|fellow|pt|patient)\s+in\s+(?:bed|bay|room|rm)\s*\d+)|"  # "… belongs to the lady in bay 3"
                                r"\b(?:was|is|were|are)\s+(?:for\s+)?(?:bed|bay|room|rm)\s*\d+['’]s\b|\b(?:was|were|is|are)\s+from\s+(?:bed|bay|room|rm)\s*\d+[A-Za-z]?\b|\b(?:that|this|it)(?:['’]s|\s+is|\s+was)\s+(?:from\s+|for\s+)?(?:bed|bay|room|rm)\s*\d+\b|"
                                r"\b(?:that|this|it)(?:\s+(?:result|value|count|number|one))?\s+(?:was|is)\s+(?:for\s+)?(?:the\s+)?(?:guy|lady|man|woman|gentleman|gent|chap|fellow|pt|patient|one)\s+in\s+(?:bed|bay|room|rm)\s*\d+|"
                                r"[,—–-]\s*" + NOT_OURS + r"\b|\b(?:but\s+)?(?:that|this|it)(?:['’]?s|\s+is|\s+was)\s+" + NOT_OURS + r"\b|"  # "… but thats not ours"
