@@ -3895,10 +3895,13 @@ def _value_for_claim(claim: Claim, all_values: list[Mention], value_starts: list
         return min(abs(m.span[0] - claim.span[1]), abs(claim.span[0] - m.span[1]))
 
     if " to" in (after := text[claim.span[1]:claim.span[1] + 80]) and any(word in after for word in RECOVERED_WORDS) \
-            and any(m.span[0] >= claim.span[1] for m in values) and any(m.span[1] <= claim.span[0] for m in values):
+            and any(m.span[0] >= claim.span[1] for m in values) \
+            and (any(m.span[1] <= claim.span[0] for m in values) or ";" in after[:after.find(" to")]):
         # "fell to 23 …; the event was assessed as grade 3 thrombocytopenia and resolved to 140": the value it recovered to
-        # after the claim is not the one it grades, when one was told before it
-        values = [m for m in values if not (m.span[0] >= claim.span[1] and RECOVERED_TO_BEFORE_RE.search(text, max(claim.span[1], m.span[0] - 24), m.span[0]))]
+        # after the claim is not the one it grades, when one was told before it or in a clause of its own ("Grade 3 ITP in
+        # March; platelets recovered to 134 after IVIG")
+        values = [m for m in values if not (m.span[0] >= claim.span[1]
+                                            and RECOVERED_TO_BEFORE_RE.search(text, max(claim.span[1], m.number_span[0] - 24), m.number_span[0]))]
     in_clause = [m for m in values if clause[0] <= m.span[0] < clause[1]]
     opening = text.rfind("(", clause[0], claim.span[0])
     if opening > text.rfind(")", clause[0], claim.span[0]) and claim.span[0] - opening <= 30:

@@ -671,8 +671,8 @@ PRONOUN_BE = r"est|sont|[ée]tait|[ée]taient|ist|sind|war|waren|lag|lagen|liegt
 # A later value told in the next sentence by a pronoun and a verb of change: "the platelet count was 3 × 10⁹/L. After
 # dexamethasone 40 mg for 4 days, it recovered to 89 × 10⁹/L". The pronoun must start its clause; no other name, no other
 # measured thing and no number but a dose or a time may stand between.
-LATER_PRONOUN_RE = re.compile(rf"(?P<gap>[^\n]{{0,110}}?)(?:^|(?<=[.,;])|(?<=[.,;]\s)|\s(?:and|then|but|et|mais)\s)\s*(?P<when>(?:[^,;.\n\d]|\d{{1,3}}(?=\s+(?:days?|weeks?|wks?|months?|hours?|hrs?)\b)|\d{{1,2}}\.?\s+{MONTH_NAME}|"
-                              rf"\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?){{0,30}}?)"
+LATER_PRONOUN_RE = re.compile(rf"(?P<gap>[^\n]{{0,110}}?)(?:^|(?<=[.,;])|(?<=[.,;]\s)|(?<=\s[—–]\s)|\s(?:and|then|but|et|mais)\s)\s*(?P<when>(?:[^,;.\n\d]|\d{{1,3}}(?=\s+(?:days?|weeks?|wks?|months?|hours?|hrs?)\b)|\d{{1,2}}\.?\s+{MONTH_NAME}|"
+                              rf"{MONTH_NAME}\s*\d{{1,2}}(?:st|nd|rd|th)?(?!\d)|\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?){{0,30}}?)"
                               rf"(?:(?:it|they)\s+(?:(?:has|have|had)\s+)?(?:{CHANGE_VERB}\w*\s+(?:back\s+|up\s+|down\s+)?to|(?:came|come)\s+back\s+(?:at|to)|"
                               rf"(?:came|come|gone|went)\s+(?:up|down)\s+to)|"
                               # a verb of being, when a word of now says the value is the current one: "this morning it's 9.1",
@@ -716,7 +716,10 @@ def _last_sentence_end(text: str, start: int, end: int, default: int) -> int:
 WHEN_TOLD_RE = re.compile(r"(?i)\b(?:yesterday|yday|yest|last\s+night|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
                           r"(?:an?|one|two|three|\d{1,2})\s+(?:hours?|days?)\s+(?:ago|later)|"
                           r"on\s+the\s+[a-z]+(?:st|nd|rd|th)\s+of\s+[a-z]+|on\s+the\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
-                          r"eleventh|twelfth|\w+teenth|twentieth|\w+ty-\w+|thirtieth)(?:\s+of\s+[a-z]+)?|on\s+\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?)\b")  # "on the tenth of March they were 61", "on 4/12 it was 72"
+                          r"eleventh|twelfth|\w+teenth|twentieth|\w+ty-\w+|thirtieth)(?:\s+of\s+[a-z]+)?|on\s+\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|"
+                          rf"on\s+{MONTH_NAME}\s*\d{{1,2}}(?:st|nd|rd|th)?|on\s+\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_NAME})\b")
+# ("on the tenth of March they were 61", "on 4/12 it was 72", "on Mar 17 they were 98")
+MONTH_BEFORE_NUMBER_RE = re.compile(rf"(?i){MONTH_NAME}[ \t]*$")  # "Mar 17": a date's day, no value
 
 
 def _later_by_pronoun(text: str, position: int) -> re.Match | None:
@@ -739,7 +742,7 @@ def _later_by_pronoun(text: str, position: int) -> re.Match | None:
     if ends > 2 or ends == 2 and not (RECHECK_HINT_RE.search(gap) or TREATMENT_BETWEEN_RE.search(gap)) or _names_a_count(text, position, gap_end) or OTHER_MEASURE_RE.search(gap) \
             or TARGET_BEFORE_RE.search(text, position, gap_end) \
             or any(not NOT_A_VALUE_RE.match(text, position + number.end()) and not TIME_NUMBER_AFTER_RE.match(text, position + number.end())
-                   for number in GAP_NUMBER_RE.finditer(gap)):  # a dose or a date may stand between ("Le 17 mars elles étaient à 64")
+                   and not MONTH_BEFORE_NUMBER_RE.search(gap, 0, number.start()) for number in GAP_NUMBER_RE.finditer(gap)):  # a dose or a date may stand between ("Le 17 mars elles étaient à 64")
         return None
     return later
 
@@ -767,7 +770,8 @@ TREND_WORDS = ("came", "now", "today", "morning", "drop", "then", "puis", "ensui
                "in ", "en ", "im ", "em ", "op ",
                # a week's or a weekday's short label after a value ("0.6 wk 8", ".9 sat, 1.6 sun")
                "wk", "mon ", "mon,", "tue", "wed ", "wed,", "thu", "fri ", "fri,", "sat ", "sat,", "sun ", "sun,",
-               ", mo ", ", di ", ", mi ", ", do ", ", fr ", ", sa ", ", so ",  # ... and the German short days ("Mo 88, Mi 64")
+               *(f"{mark} {day} " for mark in (",", " –", " -") for day in ("mo", "di", "mi", "do", "fr", "sa", "so")),  # ... and the German short
+               # days ("Mo 88, Mi 64", "Mo 3,8 – Mi 2,9")
                # ... and the other words of VALUE_TIME_LABEL
                "yest", "yday", "día", "dia", "jour", "tag", "giorno", "dag", "am ", "le ", "el ", "il ", "às", "à ", "bei", "bij", "na ", "at ", "d+", "latest",
                # verbs of change in the other languages ("após 2 CH subiu para 9,3")
@@ -1486,7 +1490,7 @@ def _dated_list(analyte: str, text: str, start: int, dated: re.Match, unit_text:
 
 # A value given in the next clause by a pronoun for a name that had none: "Platelets were rechecked at the clinic; this
 # morning they came back at 31". Only "they" or "it" with a verb that gives a value, and no other name or goal between.
-PRONOUN_VALUE_RE = re.compile(rf"[^.;\n\d]{{0,60}}?(?:[;,]\s*(?:(?:and|but|then)\s+)?|\s+and\s+)(?:(?:this\s+(?:morning|afternoon|evening)|today|tonight|now|later|"
+PRONOUN_VALUE_RE = re.compile(rf"[^.;\n\d]{{0,60}}?(?:[;,]\s*(?:(?:and|but|then)\s+)?|\s+and\s+|\s+[—–]\s+)(?:(?:this\s+(?:morning|afternoon|evening)|today|tonight|now|later|"
                               rf"on\s+(?:the\s+)?[A-Za-z]+(?:\s+of\s+[A-Za-z]+)?|"  # "on the tenth of March they were 61"
                               rf"yesterday(?:\s+(?:morning|afternoon|evening))?|last\s+night)\s*,?\s+)?"
                               rf"(?:they|it)(?:(?:'re|’re|re|'s|’s)\s+|\s+(?:(?:came|come)\s+back\s+(?:at\s+)?|{CHANGE_VERB}\w*\s+(?:(?:back|down|up)\s+)?to\s+|"
@@ -1509,7 +1513,7 @@ NOT_TOLD_GAP_RE = re.compile(r"(?i)\b(?:below|under|above|over(?![ \t]+(?:(?:the
 
 def _value_in_next_clause(text: str, position: int) -> re.Match | None:
     window = text[position:position + 120]
-    if ";" not in window and "," not in window and " and " not in window:
+    if ";" not in window and "," not in window and " and " not in window and " — " not in window and " – " not in window:
         return None
     if not PRONOUNS_RE.search(window):
         told = UNIT_VALUE_IN_NEXT_CLAUSE_RE.match(text, position) if (";" in window or "," in window) and "/" in window else None
@@ -2664,7 +2668,7 @@ def respectively_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
 LISTED_VERB_RE = re.compile(r"(?i)\b(?:were|are|was|of|at|étaient|sont|eran|fueron|son|erano|sono|waren|sind|waren|zijn)\b")
 # A verb phrase of up to three words ending in "at" or "to" between them: "WBC and ANC bottomed out at 1.4 and 0.6", "platelets and
 # hemoglobin preserved at 231 and 13.4".
-LISTED_VERB_PHRASE_RE = re.compile(r"(?i)[ \t]+(?:had[ \t]+|have[ \t]+)?(?:[a-z]+[ \t]+){0,2}?(?:bottomed[ \t]+out|recovered|fell|dropped|rose|"
+LISTED_VERB_PHRASE_RE = re.compile(r"(?i)[ \t]+(?:had[ \t]+|have[ \t]+)?(?:[a-z]+[ \t]+){0,2}?(?:bottomed(?:[ \t]+out)?|recovered|fell|dropped|rose|"
                                    r"improved|climbed|declined|decreased|increased|returned|came[ \t]+back(?:[ \t]+up)?|nadired|preserved|stable|steady|unchanged|"
                                    r"maintained|held|remained|stayed)[ \t]+(?:at|to)[ \t]+")
 LIST_END_RE = re.compile(r"(?i)(?:[ \t]*(?:this\s+(?:morning|am)|today|yesterday|now|overnight))?[ \t]*(?:[,.;:)\n]|[—–]|-[ \t]|$)")  # "… were 1.4 and 61 this morning"
@@ -3012,7 +3016,7 @@ CONDITION_AFTER_LABEL = (r"(?:(?:on|at|by|upon)[ \t]+(?:day|d|week|wk)[ \t]*\+?\
                          # ... in the languages read: "9,2 g/dL à la sortie", "9,6 g/dL alla dimissione", "7,3 g/dL in seconda giornata"
                          r"(?:à[ \t]+la|à[ \t]+l['’]|al|alla|all['’]|a[ \t]+la|bei(?:[ \t]+der)?|bij|na|no|en[ \t]+el|in)[ \t]*"
                          r"(?:sortie|entr[ée]e|admission|dimissione|ammissione|ricovero|alta|ingreso|Entlassung|Aufnahme|ontslag|opname|admiss[ãa]o)|"
-                         r"in[ \t]+[^\W\d_]+[ \t]+giornata|(?:au[ \t]+|le[ \t]+|el[ \t]+|am[ \t]+|op[ \t]+|al[ \t]+)?(?:J|jour|d[íi]a|Tag|dag|giorno)[ \t]*\+?\d{1,3}(?!\d))")
+                         r"in[ \t]+[^\W\d_]+[ \t]+giornata|(?:au[ \t]+|à[ \t]+|le[ \t]+|el[ \t]+|am[ \t]+|op[ \t]+|al[ \t]+)?(?:J|jour|d[íi]a|Tag|dag|giorno)[ \t]*\+?\d{1,3}(?!\d))")
 CONDITION_ITEM_VALUE = rf"\d+(?:[.,·]\d+)?(?![\d%])(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?"
 CONDITION_ITEM = (rf"(?:{CONDITION_LABEL}[ \t]*[:=]?[ \t]*{CONDITION_ITEM_VALUE}(?:[ \t]+{CONDITION_AFTER_LABEL})?"
                   rf"|{CONDITION_ITEM_VALUE}[ \t]+{CONDITION_AFTER_LABEL})")
