@@ -676,7 +676,10 @@ THAT_VERSION_RE = re.compile(r"(?i)\b(?:(?:with|under|in|by|per|using)\s+(?:that
 REPORTING_BEFORE_QUOTE_RE = re.compile(r"(?i)\b(?:wrote|write|writes|said|say|says|asked|ask|asks|told|tells|typed|messaged|question|message|"
                                        r"(?:ha|hat|a|heeft|há|tem)\s+(?:scritto|geschrieben|écrit|geschreven|escrito)|escribió|escreveu|schrieb|schreef|"
                                        r"summari[sz]ed|stated|states|noted|notes|documented|documents|reported|reports|commented|remarked|records|recorded|reads|"
-                                       r"presented|presents|claimed|claims|suggested|proposed|argued|concluded|announced)\s*:?\s*$")
+                                       r"presented|presents|claimed|claims|suggested|proposed|argued|concluded|announced|described|describes)"
+                                       # ... with what was described before "as": "summarised the case as '…'", "presented pt 14 (RCC) as '…'"
+                                       r"(?:\s+(?:the\s+(?:case|patient|pt|findings?|labs?|counts?)|it|him|her|them|this|(?:pt|patient)\s+\d+)(?:\s*\([^()\n]{0,40}\))?\s+as)?"
+                                       r"\s*:?\s*$")
 SINGLE_QUOTE_OPEN_RE = re.compile(r"(?<=[\s:])['‘](?=\S)")  # a quotation in single quotes opens after a space or a colon ...
 SINGLE_QUOTE_CLOSE_RE = re.compile(r"(?<=\S)['’](?=[\s.,;:)!?]|$)")  # ... and closes before one (not "Dr P's")
 
@@ -1036,7 +1039,7 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
             continue  # "> plt 45 this morning, G2" under a reply: the message replied to, another's words quoted (a question quoted
             # is still asked, and the reply's "Yes, G3" makes it a claim)
         if text.find("?", claim_end, min(end + 2, claim_end + 48)) >= 0 and (ASKED_AFTER_RE.match(text, claim_end) or QUESTION_MARK_AFTER_RE.match(text, after_term)) \
-                and (SAID_BY_ANOTHER_BEFORE_RE.search(before) or SAID_BY_ANOTHER_FOREIGN_BEFORE_RE.search(before)):
+                and (SAID_BY_ANOTHER_BEFORE_RE.search(before) or SAID_BY_ANOTHER_FOREIGN_BEFORE_RE.search(text, max(start, claim_start - 100), claim_start)):
             continue  # "The nurse said that's grade 1 neutropenia, is that right?": another's claim, asked about
         if (REPORTED_HINT_RE.search(lowered_before[-100:]) or ANYONE_HINT_RE.search(lowered_before)) and REPORTED_BEFORE_RE.search(before) \
                 or REPORTED_HINT_RE.search(lowered_after, 0, 45) and REPORTED_AFTER_RE.match(text, after_term, end):
@@ -1215,7 +1218,7 @@ SAID_BY_ANOTHER_FOREIGN_BEFORE_RE = re.compile(
     r"(?:(?:que|che|dass|dat)\s+|qu['’])?(?:(?:é|es|è|est|ist|is|era|war|was|c['’]est|het\s+is)\s+|"
     r"(?:mis|mes|meus|minhas|mijn|meine|i\s+miei|le\s+mie|la|el|le|il|a|o|die|der|de|het|mi|mon|ma|mio|mia|minha|meu|mein|"
     r"su|sua|seu|sa|son|suo|sein|seine|ihr|ihre|zijn|haar)\s+(?:[^.?!\n]|[.,]\d){1,40}?\s+(?:son|sont|s[ãa]o|sono|sind|zijn|es|est|é|è|ist|is)\s+)?"
-    r"(?:(?:uma?|una?|une|eine?|een|un)\s+)?(?:[^\W\d]+\s+)?$")
+    r"(?:(?:uma?|una?|une|eine?|een|un)\s+)?(?:[^\W\d]+\s+)?(?:(?:di|de|du|des|der|van)\s+)?$")  # "… una piastrinopenia di grado 1"
 # "…, is that right?", "… true??" (not "… but I read that …?", nor "is that bad??", which asks what the grade means)
 ASKED_AFTER_RE = re.compile(r"(?i)(?:(?!\b(?:but|however|though|although)\b)[^.?!\n]){0,45}?"
                             r"\b(?:right|correct|true|accurate|wrong|certo|correcto|corretto|correct[eo]?|vrai|juste|richtig|stimmt|klopt|verdad|vero|giusto)\b[^.?!\n]{0,15}\?")
@@ -2680,8 +2683,9 @@ def _short(sentence: str) -> bool:
 BRACKET_TEXT_RE = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])")  # "(CTCAE v5.0)", a chat log's "[09:13]"
 
 
-# A sentence about another time than the values before it ("Last cycle she had grade 2 neutropenia") does not borrow them.
-OTHER_TIME_RE = re.compile(r"(?i)\b(?:last|previous(?:ly)?|prior|earlier|before|history|baseline|ago|"
+# A sentence about another time than the values before it ("Last cycle she had grade 2 neutropenia") does not borrow them
+# ("… before the next dose" is a plan, no other time).
+OTHER_TIME_RE = re.compile(r"(?i)\b(?:last|previous(?:ly)?|prior|earlier|before(?!\s+(?:the\s+)?(?:next|each|every)\b)|history|baseline|ago|"
                            r"(?:resolved|recovered)(?!\s+(?:back\s+)?to\b)|nadir|(?<!since\s)cycles?\s+\d|in\s+\d{4}|will|would|if|expect(?:ed)?|risk)\b")
 
 
@@ -3876,7 +3880,7 @@ def _nearby(values: list[Mention], value_starts: list[int], start: int, end: int
 
 
 # A clause that opens with a supposition or another time than now: "If platelets drop below 50 …", "After C2 she had …".
-SUPPOSING_CLAUSE_RE = re.compile(r"(?i)[\W_]*(?:if|should|unless|in\s+case|(?:after|during|before)\s+(?:C|cycle\s*)\d{1,2}|"
+SUPPOSING_CLAUSE_RE = re.compile(r"(?i)(?:[^:;\n]{0,60}:)?[\W_]*(?:if|should|unless|in\s+case|(?:after|during|before)\s+(?:C|cycle\s*)\d{1,2}|"
                                  r"last\s+(?:cycle|time|week|month)|previously|at\s+baseline|on\s+admission)\b")
 
 
@@ -4184,9 +4188,9 @@ STATED_LLN_WORDS = ("lower limit", "limite inf", "mite inferior", "normgrenze", 
 STATED_LLN_RE = re.compile(rf"(?i)(?:lower\s+limit(?:\s+of\s+normal)?|\bLLN|\bLIN\b|limite\s+inf[ée]rieure?(?:\s+de\s+la\s+normale?)?|l[íi]mite\s+inferior(?:\s+(?:de\s+la\s+)?normal(?:idad)?)?|"
                            rf"untere[nr]?\s+Normgrenze|Untergrenze|ondergrens)"
                            rf"(?:(?<=LIN)\s+(?:du|de\s+notre)\s+(?:laboratoire|labo))?"
-                           rf"\s*(?:\(\s*LLN\s*\)\s*)?(?:for\s+(?:men|women|males?|females?|[^\W\d]+(?:\s+counts?)?)(?:\s+(?:in|for)\s+(?:men|women|males?|females?|adults?))?\s*)?"
+                           rf"\s*(?:\(\s*LLN\s*\)\s*)?(?:(?:for|of|des|du|de\s+l[ao]s|delle|dei|der|für|van)\s+(?:men|women|males?|females?|[^\W\d]+(?:\s+counts?)?)(?:\s+(?:in|for)\s+(?:men|women|males?|females?|adults?))?\s*)?"
                            rf"(?:(?:here|locally|(?:at|in)\s+(?:our|this)\s+(?:lab|laboratory|hospital))\s*)?"  # "Lab LLN for ANC here is 1.7"
-                           rf"(?:of|is|=|:|at|à|de|est|es|è|ist|van|bei)?\s*{NUMBER}\s*(?:{UNIT})?")
+                           rf"(?:(?:is|est|es|è|ist|é)\s+)?(?:of|is|=|:|at|à|de|est|es|è|ist|van|bei|en|a|em)?\s*{NUMBER}\s*(?:{UNIT})?")  # "… est à 130 G/L"
 
 
 # A reference range in brackets right after a value ("Hb 13.1 g/dL (ref 13.5–17.5)", "Hgb 12.6 L (13.5-17.5 g/dL)"): its
