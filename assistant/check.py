@@ -1352,7 +1352,7 @@ def _cohort_values(text: str, claim_end: int, end: int, analyte: str | None) -> 
         opening = -1  # "nine had grade 1–2 events and one had grade 3 (Hb 7.7 g/dL)": the bracket is the next claim's
     closing = text.find(")", opening, end) if opening >= 0 else -1
     if closing < 0:
-        listed = COHORT_LIST_AFTER_RE.search(text, claim_end, min(end, claim_end + 120)) if "of" in text[claim_end:claim_end + 120] else None
+        listed = COHORT_LIST_AFTER_RE.search(text, claim_end, min(end, claim_end + 160)) if "of" in text[claim_end:claim_end + 160] else None
         if listed is None or not listed.group("more") and not ONE_PATIENT_RE.search(text, claim_end, listed.start()):
             return []
         # "… was seen in three patients, with nadirs of 12, 30 and 8 x10^9/L": the values listed after the words
@@ -1596,7 +1596,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             # quotes, whatever its length: "Grade 1, fine to go ahead with C4." over "> ANC 0.85 …"); "Platelets came back at 47 this
             # morning. That's grade 2" -- a sentence that refers back to the previous one's single value, or corrects what
             # was said or asked of it ("plt 52 on the repeat, G3?" — "[14:04] Attending: no — G4, hold the atezo and recheck")
-            values = previous_values[-1:]
+            values = _record_worst(text, sentence, previous_values) or previous_values[-1:]
             referring = True
         elif not values and len(previous_values) == 1 and REFERRING_COMPARISON_START_RE.match(text, s_start):
             values = previous_values  # "ANC 1.7 today. This is below the 1.5 cut-off.": a comparison referring back
@@ -3150,6 +3150,24 @@ NOW_IN_CLAIM_RE = _scan(r"(?i)\b(?#first)(?:now|currently|current|today|this\s+m
                              r"actuellement|aujourd['’]hui|ahora|actualmente|hoy|ora|oggi|attualmente|agora|hoje|jetzt|heute|aktuell|nu|vandaag)\b")
 
 
+# A record's grade field ("CTCAE v5.0 grade: 3", "Grade (worst): 4") and a word that labels a value the worst of its episode.
+RECORD_GRADE_FIELD_RE = re.compile(r"(?i)\bgrade\s*(?:\([^()]{0,20}\))?\s*:\s*[0-5]")
+WORST_BEFORE_VALUE_RE = re.compile(r"(?i)\b(?:worst|nadir|lowest)\b[^,;()\d]{0,12}$")
+NOW_LABEL_RE = re.compile(r"(?i)\b(?:today|now|currently|current|at\s+present|this\s+morning|latest|most\s+recent)\b")
+
+
+def _record_worst(text: str, sentence: str, previous: list[Mention]) -> list[Mention]:
+    """The value labelled the worst among the previous sentence's values of one analyte, when a record's grade field follows
+    them ("Onset C2D8 (ANC 0.62), worst ANC 0.32 on C2D12, resolved C2D21 (ANC 1.6). CTCAE v5.0 grade: 3."): an adverse
+    event's grade is its worst value's; nothing when no value, or the last one, is labelled otherwise."""
+    if len(previous) < 2 or len({m.analyte for m in previous}) != 1 or not RECORD_GRADE_FIELD_RE.search(sentence):
+        return []
+    worst = [m for m in previous if WORST_BEFORE_VALUE_RE.search(text, max(0, m.span[0] - 16), m.number_span[0])]
+    if len(worst) != 1 or NOW_LABEL_RE.search(text, previous[-1].span[0] - 16, previous[-1].span[1] + 16):
+        return []
+    return worst
+
+
 def _about_others(span: tuple[int, int], text_terms: list, text_term_starts: list[int], analytes: set) -> bool:
     """Whether the text at `span` names conditions, none of them of `analytes` ("Another patient had grade 3 neutropenia"
     after a platelet count's recorded grade; "AE term: Platelet count decreased. … Grade 1." after a hemoglobin)."""
@@ -3810,6 +3828,10 @@ def _paired_in_order(claims: list[Claim], values: list[Mention], respectively: b
     positive = [c for c in claims if not c.negated]
     if len(positive) < 2 or len(positive) != len(claims):
         return {}
+    if respectively and len(values) > len(positive):
+        # "… were 1.6 and 38 on day 10, grade 2 and grade 3 respectively; by day 17 they had recovered to 3.9 and 121": the
+        # values listed before the claims
+        values = [m for m in values if m.span[1] <= positive[0].span[0]][-len(positive):]
     analytes = {m.analyte for m in values}
     if len(values) != len(positive):
         return {}

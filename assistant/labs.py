@@ -2635,7 +2635,7 @@ def _values_from(text: str, position: int, count: int) -> list[re.Match]:
 
 # Listed values' later values, said of them in the same order, with a pronoun or with "had" alone: "…; by day 17 they had
 # recovered to 3.9 and 121", "…, had recovered to 3.6 and 2.1 by discharge".
-LISTED_LATER_RE = re.compile(r"(?i)[^.\n\d]{0,12}(?:\d{1,3}[^.\n\d]{0,12})?(?:[;,][^.\n]{0,30}?\b(?:they|both|these)\s+|,?\s+(?:and\s+)?(?=had\s))(?:had\s+|have\s+|then\s+)?"
+LISTED_LATER_RE = re.compile(r"(?i)[^.\n\d]{0,12}(?:\d{1,3}[^.\n\d]{0,12})?(?:[;,][^.\n]{0,60}?\b(?:they|both|these)\s+|,?\s+(?:and\s+)?(?=had\s))(?:had\s+|have\s+|then\s+)?"
                              r"(?:recovered|rose|fell|dropped|improved|returned|came\s+back(?:\s+up)?)\s+to\s+")
 
 
@@ -2671,7 +2671,8 @@ LISTED_VERB_RE = re.compile(r"(?i)\b(?:were|are|was|of|at|étaient|sont|eran|fue
 LISTED_VERB_PHRASE_RE = re.compile(r"(?i)[ \t]+(?:had[ \t]+|have[ \t]+)?(?:[a-z]+[ \t]+){0,2}?(?:bottomed(?:[ \t]+out)?|recovered|fell|dropped|rose|"
                                    r"improved|climbed|declined|decreased|increased|returned|came[ \t]+back(?:[ \t]+up)?|nadired|preserved|stable|steady|unchanged|"
                                    r"maintained|held|remained|stayed)[ \t]+(?:at|to)[ \t]+")
-LIST_END_RE = re.compile(r"(?i)(?:[ \t]*(?:this\s+(?:morning|am)|today|yesterday|now|overnight))?[ \t]*(?:[,.;:)\n]|[—–]|-[ \t]|$)")  # "… were 1.4 and 61 this morning"
+LIST_END_RE = re.compile(r"(?i)(?:[ \t]*(?:this\s+(?:morning|am)|today|yesterday|now|overnight|(?:on|at|by)\s+(?:day|d|week|wk|cycle|c)[ \t]*\d{1,3}(?!\d)))?"
+                         r"[ \t]*(?:[,.;:)\n]|[—–]|-[ \t]|$)")  # "… were 1.4 and 61 this morning", "… were 1.6 and 38 on day 10,"
 
 
 def listed_mentions(text: str, names: list[re.Match], mentions: list[Mention]) -> list[Mention]:
@@ -2691,7 +2692,9 @@ def listed_mentions(text: str, names: list[re.Match], mentions: list[Mention]) -
                     # "The WBC and platelet nadirs were 1.6 and 38 on day 10; by day 17 they had recovered to 3.9 and 121": the
                     # values they came to, listed in the same order, are the latest
                     again = _values_from(text, later.end(), len(run))
-                    values = again if len(again) == len(run) else values
+                    if len(again) == len(run):  # (the values before stay values of the text, which a claim may grade)
+                        mentions = _names_paired_with_values(text, run, values, mentions)
+                        values = again
                 mentions = _names_paired_with_values(text, run, values, mentions)
         run = [name] if name is not None else []
     return mentions
