@@ -453,7 +453,7 @@ THE_GRADE_IS_RE = re.compile(r"(?i)the\s+(?:(?:correct|true|actual|right|revised
 OPEN_PAREN_RE = re.compile(r"\s*\(")
 # A grade that ends its clause, perhaps with the version it is given under: "; grade 4.", "-> grade 3 (CTCAE v5)".
 BARE_AFTER_RE = re.compile(r"(?i)\s*(?:\((?:per\s+|under\s+|by\s+)?CTCAE[^()]{0,16}\)|,?\s*(?:per|under|by)\s+CTCAE\s*v?\s*[56](?:\.0)?)?"
-                           r"\s*(?:[.;,)!?\n]|$)")
+                           r"(?:\s+(?:now|then|today|currently))?\s*(?:[.;,)!?\n]|$)")  # "so I'm at grade 2 now, right?"
 THRESHOLD_NAMED_BEFORE_RE = re.compile(r"(?i)(?:threshold|cut-?off|boundary|limit|line|defines?|seuil|umbral|soglia|limiar|drempel|schwelle|"
                                        r"marque|marca|d[ée]finit|definisce|markiert)(?:\W+\w+){0,3}?\W+\w*\W*$")
 # A grade named as the owner of a threshold: "more than the 10.0 g/dL upper edge of grade 2" names the edge, it does not
@@ -1139,7 +1139,7 @@ CORRECTION_START_RE = re.compile(r"(?i)(?:" + CORRECTION_LABEL + r"|(?:(?:by|per
                                  r"(?:we|i)\s+re-?graded\s+(?:it|this|that)\b|"  # "… was 'grade 4'. We re-graded it: it is grade 3"
                                  r"(?:(?:thanks|thank\s+you|ok|hi)\b[^.\n]{0,12}?[—–,-]\s*)?(?:just\s+)?to\s+correct\s+(?:the\s+above|that|this|the\s+(?:last|previous|earlier)\s+(?:message|note|entry))\b|"
                                  rf"{WRONG_CLAIM})")
-SPEAKER_LABEL_RE = re.compile(r"(?i)" + CHAT_STAMP + r"[\w.]+(?:\s+[\w.]+)?\s*:\s*")
+SPEAKER_LABEL_RE = re.compile(r"(?i)" + CHAT_STAMP + r"[\w.]+(?:\s+[\w.]+)?(?:\s*\([^()\n]{1,40}\))?\s*:\s*")
 # A question that asks about a grade ("Is that grade 2?", "Does a count of 50,000 count as grade 3?") claims nothing, unless
 # the answer after it says yes; a question written as a hedge ("New plt 58 → G3 ITP?") still claims its grade.
 INTERROGATIVE_START_RE = re.compile(r"(?i)(?:[^:?¿\n]{0,24}:\s*)?¿|(?:Q\s*\d*\s*[:.)]\s*)?(?:(?:so|and|but|ok|okay|hi|doctor|doc|quick\s+question(?:\s+for\s+[^:?\n]{1,30})?)\s*[,:]?\s+)?"
@@ -1198,13 +1198,15 @@ def _question_start(text: str, start: int, end: int, sentence: str, answer: int 
 
 
 # How an answer opens before its first word: a dash or a quote mark of a chat log, an "A:" or "A1." label.
-ANSWER_LEAD = r"(?i)[\s—–*>-]*" + CHAT_STAMP + r"(?:A\s*\d*\s*[:.)]\s*|[\w.]+(?:\s+[\w.]+)?\s*:\s*)?"  # ... or a speaker's label: "Attending:", "Reply:"
+# ... or a speaker's label: "Attending:", "Reply:", "A (Pharmacist, 08:52):"
+ANSWER_LEAD = r"(?i)[\s—–*>-]*" + CHAT_STAMP + r"(?:A\s*\d*(?:\s*\([^()\n]{1,40}\))?\s*[:.)]\s*|[\w.]+(?:\s+[\w.]+)?(?:\s*\([^()\n]{1,40}\))?\s*:\s*)?"
 DENIED_START_RE = re.compile(ANSWER_LEAD + r"(?:no\b(?=\s*[,.;:!—–-]|\s+(?:it|that|this|the|you|he|she|they|we)\b)|nope\b|not\s+(?:quite|really|so|exactly)\b|actually\b|incorrect\b|wrong\b)")
 AFFIRMED_START_RE = re.compile(ANSWER_LEAD + r"(?:yes|yep|yeah|correct|right|exactly|indeed|that's\s+right|s[íì]|si(?=[,.!])|oui|ja|sim|esatto|exacto|exact|klopt|genau|correcto|corretto|certo)\b")
 # Another's claim reported as such: "initially reported as grade 2", "was graded 2 in error", "mistakenly called grade 3".
 REPORTED_HINT_RE = re.compile(r"initially|originally|previously|first|incorrect|erroneous|mistaken|wrong|falsely|error|mistake|mis")
 SAID_BY_ANOTHER_BEFORE_RE = re.compile(r"(?i)\b(?:nurse|doctor|docs?|onc|dr\.?(?:\s+[A-Z]\w*)?|oncologist|physician|resident|pharmacist|gp|registrar|fellow|"
-                                       r"attending|consultant|he|she|they)\s+(?:said|says|told\s+(?:me|us|him|her)|thinks?|thought|called\s+it|wrote)\s+"
+                                       r"attending|consultant|he|she|they|portal|app|report|printout|website|site|lab)\s+(?:said|says|told\s+(?:me|us|him|her)|thinks?|thought|"
+                                       r"called\s+it|calls\s+it|wrote|shows?|showed|flags?|flagged|lists?|listed)\s+"
                                        r"(?:that\s+)?(?:(?:that|it|this)(?:['’]?s|\s+is|\s+was)\s+|(?:my|his|her|their|the)\s+(?:[^.?!\n]|\.\d){1,40}?\s+(?:is|are|was|were)\s+)?(?:an?\s+)?$|"
                                        # what the writer read or heard somewhere: "I read online that's grade 3 anemia??"
                                        r"\bi\s+(?:read|saw|heard)(?:\s+(?:online|somewhere|on\s+(?:the\s+)?[\w-]+|in\s+an?\s+[\w-]+))?\s+(?:that\s+)?"
@@ -1596,7 +1598,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             # quotes, whatever its length: "Grade 1, fine to go ahead with C4." over "> ANC 0.85 …"); "Platelets came back at 47 this
             # morning. That's grade 2" -- a sentence that refers back to the previous one's single value, or corrects what
             # was said or asked of it ("plt 52 on the repeat, G3?" — "[14:04] Attending: no — G4, hold the atezo and recheck")
-            values = _record_worst(text, sentence, previous_values) or previous_values[-1:]
+            values = previous_values[-1:]
             referring = True
         elif not values and len(previous_values) == 1 and REFERRING_COMPARISON_START_RE.match(text, s_start):
             values = previous_values  # "ANC 1.7 today. This is below the 1.5 cut-off.": a comparison referring back
@@ -2342,7 +2344,8 @@ RANGE_COMPARISON_RE = re.compile(rf"(?i)\b(?:(?P<rel>within|inside|in|outside(?:
                                  rf"sous\s+la\s+normale|en\s+dessous\s+de\s+la\s+normale|por\s+debajo\s+de(?:l\s+rango|\s+lo)?\s+normal|sotto\s+la\s+norma|"
                                  rf"onder\s+de\s+norm|abaixo\s+do\s+normal))"
                                  # "the reference interval printed on the report (150–400)"
-                                 rf"(?:\s+(?:printed|given|shown|listed|stated|on|in|the|your|report|lab|laboratory|sheet|for|men|women)){{0,5}}"
+                                 rf"(?:\s+(?:printed|given|shown|listed|stated|on|in|the|your|report|lab|laboratory|sheet|for|men|women|"
+                                 rf"platelets?|neutrophils?|lymphocytes?|ha?emoglobin|white\s+cells?|counts?)){{0,5}}"  # "… range for platelets (150–400)"
                                  rf"\s*(?:\(\s*|of\s+|:\s*|,\s*)?"
                                  rf"(?P<low>{RANGE_NUMBER})\s*(?:{UNIT_ALTERNATIVES})?\s*(?:[-–]|to)\s*(?P<high>{RANGE_NUMBER})"
                                  rf"\s*(?P<unit>{UNIT_ALTERNATIVES})?(?![\w.,]*\d)")
@@ -3150,24 +3153,6 @@ NOW_IN_CLAIM_RE = _scan(r"(?i)\b(?#first)(?:now|currently|current|today|this\s+m
                              r"actuellement|aujourd['’]hui|ahora|actualmente|hoy|ora|oggi|attualmente|agora|hoje|jetzt|heute|aktuell|nu|vandaag)\b")
 
 
-# A record's grade field ("CTCAE v5.0 grade: 3", "Grade (worst): 4") and a word that labels a value the worst of its episode.
-RECORD_GRADE_FIELD_RE = re.compile(r"(?i)\bgrade\s*(?:\([^()]{0,20}\))?\s*:\s*[0-5]")
-WORST_BEFORE_VALUE_RE = re.compile(r"(?i)\b(?:worst|nadir|lowest)\b[^,;()\d]{0,12}$")
-NOW_LABEL_RE = re.compile(r"(?i)\b(?:today|now|currently|current|at\s+present|this\s+morning|latest|most\s+recent)\b")
-
-
-def _record_worst(text: str, sentence: str, previous: list[Mention]) -> list[Mention]:
-    """The value labelled the worst among the previous sentence's values of one analyte, when a record's grade field follows
-    them ("Onset C2D8 (ANC 0.62), worst ANC 0.32 on C2D12, resolved C2D21 (ANC 1.6). CTCAE v5.0 grade: 3."): an adverse
-    event's grade is its worst value's; nothing when no value, or the last one, is labelled otherwise."""
-    if len(previous) < 2 or len({m.analyte for m in previous}) != 1 or not RECORD_GRADE_FIELD_RE.search(sentence):
-        return []
-    worst = [m for m in previous if WORST_BEFORE_VALUE_RE.search(text, max(0, m.span[0] - 16), m.number_span[0])]
-    if len(worst) != 1 or NOW_LABEL_RE.search(text, previous[-1].span[0] - 16, previous[-1].span[1] + 16):
-        return []
-    return worst
-
-
 def _about_others(span: tuple[int, int], text_terms: list, text_term_starts: list[int], analytes: set) -> bool:
     """Whether the text at `span` names conditions, none of them of `analytes` ("Another patient had grade 3 neutropenia"
     after a platelet count's recorded grade; "AE term: Platelet count decreased. … Grade 1." after a hemoglobin)."""
@@ -3483,7 +3468,7 @@ LABEL_BEFORE_VALUE_RE = re.compile(rf"(?:[^,;.\d\n]|{DAY_NUMBER}){{0,40}}$")
 
 
 # The opening words of an adverse-event report, whose grades are the events' (their worst values'): "Narrative — AE 1182-02".
-AE_REPORT_RE = re.compile(r"(?i)\b(?:narrative|narrativa|adverse\s+event|SAE|serious\s+adverse|AE\s+(?:term|ID|report|form|narrative|\d))\b|"
+AE_REPORT_RE = re.compile(r"(?i)\b(?:narrative|narrativa|adverse\s+event|SAE|serious\s+adverse|AE\s+(?:term|ID|report|form|narrative|#?\s*\d))\b|"
                           r"(?m:^[ \t]*(?:AE[ \t]+)?event[ \t]*:)")  # ... or a record that opens with its event: "Event: Neutrophil count decreased."
 
 
@@ -4007,7 +3992,10 @@ RELATIVE_CLAUSE_RE = re.compile(r"(?i)[^.;,]{0,30},\s*which\s+(?:is|was|are|were
 BRACKETED_VERSION_RE = re.compile(r"(?i)\(\s*(?:NCI[\s-]*)?CTCAE\s*(?:version\s*|v\.?\s*)?[56](?:\.0)?\s*\)")
 EXAMPLE_AFTER_RE = re.compile(r"(?i)\s*,?\s*(?:e\.g\.|i\.e\.|for\s+example|for\s+instance|such\s+as|namely)")
 CLAUSE_OPENING_RE = re.compile(r"(?i)[\s\W_]*(?:(?:not|no|so|now|still|thus|hence|i\.e\.|ie|=>|→|->|but|and|yet|only|just|quite|even)[\s,]*)*"
-                               r"(?:at\s+(?:the\s+)?)?")  # "…; not at the grade 2 level yet"
+                               r"(?:at\s+(?:the\s+)?)?"  # "…; not at the grade 2 level yet"
+                               # "Platelets dropped to 21 on day 8; the event was graded 3 and resolved …": the event of the value before
+                               r"(?:(?:the|this)\s+(?:event|episode|drop|fall|nadir)\s+(?:was|is|has\s+been)\s+"
+                               r"(?:(?:graded|rated|(?:assessed|classed|classified|recorded|reported|coded)\s+as)\s+(?:an?\s+)?(?:CTCAE\s+)?)?)?")
 
 
 def _linked_value(claim: Claim, values: list[Mention], clauses, clause_starts: list[int], text: str) -> Mention | None:

@@ -170,7 +170,8 @@ FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,
           r"[ \t]+(?:(?:am|on|le|el|il|op|na|no)[ \t]+)?" + FOREIGN_WEEKDAY + r"(?:[ \t]+" + PART_OF_DAY + r")?[ \t]*:?[ \t]*(?=\d)|"  # "Hb am Donnerstag früh 9,4"
           r"[ \t]+(?:at[ \t]+)?\d{1,2}(?::\d{2})?[ \t]*(?:am|pm|a\.m\.|p\.m\.)(?:[ \t]+(?:was|is|were))?[ \t]*:?[ \t]*(?=\d)|"  # "Hb at 8 pm was 8.6"
           r"[ \t]+" + EVENT_LABEL + r"(?:[ \t]+(?:bei|was|is|of|at|de|à|op|di))?[ \t]*:?[ \t]*(?=\d)|"  # "Hb bei Entlassung 12,7", "Hémoglobine de sortie 11,2"
-          r"[ \t]+(?:in|on|from)[ \t]+(?:an?|the)[ \t]+(?:(?:citrate|heparin|edta|fresh|new|repeat|second|manual|peripheral)[ \t]+)?(?:tube|sample|specimen|draw|smear)(?=[ \t,:])|"  # "platelet count in a citrate tube also low at 11"
+          r"[ \t]+(?:in|on|from)[ \t]+(?:an?|the)[ \t]+(?:(?:citrate|heparin|edta|fresh|new|repeat|second|manual|peripheral|\d{1,2}[:.]\d{2}|\d{1,2}[ \t]*(?:am|pm))[ \t]+)?(?:tube|sample|specimen|draw|smear)(?=[ \t,:])|"
+          # "platelet count in a citrate tube also low at 11", "the Hb on the 14:00 sample is 72 g/L"
           r"[ \t]+at[ \t]+(?:[01]\d|2[0-3])[0-5]\d[ \t]+(?:(?:was|were|is|are)[ \t]+)?(?=\d)|"  # "plts at 0600 were 18": a clock of four digits
           r"[ \t]*,[ \t]*(?:which|that|who|que|qui|die|welche|che|dat)\b[^,.;:\d\n]{1,60},[ \t]*(?=\w)|"  # "Your haemoglobin, which carries oxygen, was 9.2"
           # ... or tells an earlier value: "Her platelets, which had been 210 before ipilimumab, fell to 31"
@@ -2235,9 +2236,11 @@ def _find_mentions(text: str) -> list[Mention]:
             or "real" in lowered or "teaching" in lowered or "question" in lowered or SUPPOSED_PATIENT_START_RE.match(lowered)) \
             and NO_PATIENT_RE.search(text) or ("current" in lowered or "historical" in lowered or "drawn" in lowered or "taken" in lowered) and NO_CURRENT_RE.search(text):
         # "general q, not about a pt: what's the ctcae grade for plts of exactly 50?": no patient's value; "Historical only - last
-        # CBC on file from 2021: WBC 6.6 … No current labs available.": none is current
+        # CBC on file from 2021: WBC 6.6 … No current labs available.": none is current (but "… (2) my actual pt on atezo has
+        # plt 66 today": a patient introduced after it has values)
+        own = MY_PATIENT_RE.search(text)
         for mention in found:
-            mention.someone_else = True
+            mention.someone_else = own is None or mention.span[0] < own.start()
     if ("historical" in lowered or "reference only" in lowered) and (historical := HISTORICAL_ONLY_RE.search(text)) is not None:
         stop = SENTENCE_STOP_RE.search(text, historical.end())
         for mention in found:  # (a value of a later sentence is the patient's own: "… plt 240. Today Hb 9.1")
@@ -4568,6 +4571,7 @@ OTHER_PATIENT_RE = re.compile(r"(?i)\b(?:(?:other|another|different)\s+(?:pt|pat
                               r"(?:someone|somebody|a\s+(?:guy|lady|man|woman|friend|person|member))\s+(?:in|from|at|on)\s+(?:my|our|the|a)\s+(?:support\s+group|group|forum|chat|waiting\s+room|infusion\s+(?:suite|center|centre)))\b")
 OTHER_PATIENT_WORDS = ("other", "another", "different", "next door", "'s pt", "’s pt", "'s patient", "’s patient", "group", "forum", "waiting room", "infusion",
                        "someone's", "someone’s", "somebody's", "somebody’s")
+MY_PATIENT_RE = re.compile(r"(?i)\b(?:my|our)\s+(?:actual|own|real|current)\s+(?:pt|patient)\b")  # after a question about no patient
 NO_PATIENT_RE = re.compile(r"(?i)\b(?:(?:general|generic)\s+q(?:uestion)?\b|no\s+(?:pt|patient)\s*:|no\s+(?:specific\s+|particular\s+|real\s+)?(?:pt|patient)\s+in\s+mind|not\s+about\s+(?:a|any)\s+(?:specific\s+|particular\s+)?(?:pt|patient)|"
                            r"purely\s+hypothetical|hypothetically\s+speaking|(?:just\s+)?(?:a\s+)?hypothetical\s+(?:q(?:uestion)?|case|scenario)|"
                            r"not\s+a\s+real\s+(?:pt|patient|case)|no\s+(?:real|actual)\s+(?:pt|patient)s?\b|teaching\s+(?:q(?:uestion)?|case|example|scenario|purposes)\b|for\s+teaching\b|exam\s+question|board\s+question|"
