@@ -1710,6 +1710,12 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                     step = step.step_value(claim.span[0]) or step  # "…; it had been 1.0 on day 9, which was grade 3": the step before it
                 elif step is not None and NADIR_AFTER_RE.match(text, claim.span[1]):
                     step = _worst_step(step)  # "ANC 1.9, 1.1, 0.45, today 2.3: grade 4 at the day-10 nadir": the series' lowest
+            if step is None and any_series and claim.term_analyte == "hgb" and "transfus" in text[claim.span[1]:claim.span[1] + 60].lower():
+                # "Grade 2 anaemia secondary to AIHA, transfused 2 units (Hb 6.9 → 9.0 g/dL)": the anaemia's grade is that of its
+                # value before the transfusion, the series' lowest, told after the claim
+                transfused = next((m for m in values if m.steps and m.analyte == "hgb" and 0 <= m.span[0] - claim.span[1] <= 60
+                                   and "transfus" in text[claim.span[1]:m.span[0]].lower()), None)
+                step = _worst_step(transfused) if transfused is not None else None
             labelled = None
             if claim.at_time is not None and claim.own is None:
                 analyte = claim.term_analyte or (last_given[0].analyte if last_given and len({m.analyte for m in last_given}) == 1 else None)
