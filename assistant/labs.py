@@ -554,6 +554,9 @@ LATER_EVENT = (r"(?:(?:(?:on|at|upon)\s+(?:the\s+)?(?:day\s+of\s+)?)?(?:discharg
                r"(?:al|à\s+la|na|alla|bei(?:\s+der)?)\s+(?:alta|sortie|dimissione|entlassung)|bij\s+ontslag)\b")  # also in Spanish, French, Portuguese, Italian, German
 WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)(?:[a-z]{0,3}day|s|rs?)?\b\.?"
 # The date of a repeat, with its clock if told: "repeat 02/06 1600: 52".
+# A repeat's treatment before it: "Repeat after 1 unit is 8.8", "recheck post transfusion was 9.1".
+AFTER_TREATMENT = r"(?:after|post)\s+(?:(?:the|a|one|two|three|\d)\s+)?(?:units?|transfusions?|blood|PRBC|RBC|IVIG|u)\b(?:\s+(?:of\s+)?(?:PRBC|RBC|blood|red\s+cells))?"
+AFTER_TREATMENT_RE = re.compile(rf"(?i)[ \t]+{AFTER_TREATMENT}")
 REPEAT_DATE = r"\d{1,2}/\d{1,2}(?:/\d{2,4})?(?:\s+(?:\d{1,2}:\d{2}|(?:[01]\d|2[0-3])[0-5]\d(?=\s*:)))?"
 # A repeat named by its clock time: "the 14:00 repeat showed 44".
 # A cycle of treatment that dates the value after it, before or after it: "after C2 11.0", "pre-C4 9.4", "post cycle 3 88".
@@ -592,7 +595,8 @@ FORWARD_ARROW = "(?:" + "|".join(re.escape(token) for token in FORWARD_ARROWS) +
 ARROW_LABEL = (r"(?:(?:(?:day|d|week|wk|cycle|c)\s*\d{1,3}(?:\s*d\s*\d{1,2})?|\d{1,3}\s*(?:days?|weeks?|wks?|months?|hours?|hrs?|h)\s+(?:later|after)"
                r"|\d{1,2}/\d{1,2}(?:/\d{2,4})?|(?:post|after)\s+\d{1,2}\s+(?:doses?|units?|days?|cycles?|infusions?))"  # "→ post 2 doses 2.6"
                r"\s*:?\s+|(?!(?:grade|gr|ctcae|day|days|d|week|weeks|wk|cycle|c)\b)[A-Za-z][A-Za-z-]{1,15}(?:\s*:\s*|\s+)"
-               r"|(?<![\w.])\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|ug|g|iu)(?:/kg|/m2|/m²)?(?![\w/])(?:\s*x\s*\d+\s*d(?:ays?)?\b|\s*[x×]\s*\d(?!\d))?\s*){0,2}"  # "34 → romiplostim 1 mcg/kg → 70": a dose ("1 g/kg ×2")
+               r"|(?<![\w.])\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|ug|g|iu)(?:/kg|/m2|/m²)?(?![\w/])(?:\s*x\s*\d+\s*d(?:ays?)?\b|\s*[x×]\s*\d(?!\d))?\s*|[+&]\s*){0,5}"  # "34 → romiplostim 1 mcg/kg → 70": a dose ("1 g/kg ×2"),
+               # two treatments joined ("11 -> dex 40 mg x4d + IVIG 1 g/kg -> 89")
                rf"(?:{ARROW}\s*)?")
 # Verbs of a count changing, in any form, before "to" and the new value: "recovering to", "climbed back to".
 CHANGE_VERB = r"(?:drop|fell|fall|rose|rise|rising|recover|improv|increas|decreas|climb|dipp|dip|slipp|slip|sank|sink|return|bounc|declin|correct|amend|revis)"
@@ -625,7 +629,9 @@ TREND_STEP = (rf"(?:[ \t]+(?=\.\d)|(?<=\s\.\d)[ \t](?=\d\.\d(?![\d.]))|"  # "lym
               rf"\s*\((?=\s*{NUMBER_PLAIN}\s*(?:[^\s\d()]+\s*)?(?:today|now|currently|this\s+(?:morning|am))\s*\))\s*|\s*,\s+(?={NUMBER_PLAIN}\s*(?:\([^()\n]{{1,40}}\)\s*|\s+{CLOCK_LABEL}\s*)?(?:[,;.=]|:(?!\d)|\s[—–-]\s|\s*(?:→|->|=>)|$))|(?:\s*\([^()\n]{{1,40}}\)|\s+(?:on|at|@)\s*[\w/:.]{{1,10}}(?![\w/:.])<ARROW_LED_LABEL>)?\s*(?:{ARROW}\s*{ARROW_LABEL}|>|/(?:\s*\d{{1,2}}:\d{{2}}(?=\s+\d))?)\s*|(?:\s*\([^()\n]{{1,60}}\)|\s+{VALUE_TIME_LABEL}|\s+{PLACE}|[ \t]+(?:L|H|LL|HH)(?=[ \t])){{1,4}}(?:\s*[,;]\s*(?:{CONJUNCTION}\s+|then\s+|now\s+|(?:puis|dann|luego|poi|daarna|depois)\s+)?|\s+{CONJUNCTION}\s+){SUBJECT_VERB}(?=\.?\d(?!\d*/\d))|(?:\s*[,;]\s*(?:and\s+|but\s+|then\s+)?|\s+[-–—]\s+|\s+{CONJUNCTION}\s+)(?={NEXT_LABEL}){SUBJECT_VERB}(?=\.?\d(?!\d*/\d))|\s+(?:and|but)\s+(?:(?:it|they)\s+)?(?:is|are|['’]s|['’]re)\s+(?:now\s+)?(?:at\s+)?(?=\d[\d.,]*(?:\s*[^\s\d,;.]+)?\s+(?:today|now|this\s+(?:morning|am)|currently))|(?P<gap><LONG_GAP>(?:[^.;\n\d]|{TIME_TOKEN}|{DOSE_TOKEN}|\b(?:19|20)\d\d\b|\([^()\n]{{0,30}}\)|\.(?=\s+(?:repeat|re-?check|rpt|re-?draw)\w*\s)|\n(?=[ \t]*(?:repeat|re-?check|rpt|re-?draw)\w*\s)){{0,30}}?)\b(?:came\s+back\s+at|now(?:\s+at)?|post(?:-?transfusion)?(?=\s+\d+(?:[.,]\d+)?(?!\d|[.,]\d|\s*(?:units?|u|bags?|pools?|doses?|CH|CGR|PRBCs?|RBCs?)\b))|today(?:'s|’s)?(?:\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?=\s+\d))?(?:\s+at)?|(?:heute\s+(?:früh|morgen|morgens)|{FOREIGN_TODAY})(?=\s+\d)|(?<=\d\s){WEEKDAY}(?=\s+\.?\d)|"
                            rf"this\s+(?:morning|am\b|a\.m\.)|(?:then|puis|ensuite|luego|despu[ée]s|poi|dann|daarna|depois)(?:\s+to)?|back\s+(?:up\s+|down\s+)?to|down\s+to|{CHANGE_VERB}\w*\s+(?:back\s+|up\s+|down\s+)?to(?:\s+(?:a|an|the|her|his|its)\s+(?:new\s+)?(?:nadir|low|lowest|peak)(?:\s+of)?)?|(?:subiu|subiram|caiu|ca[íi]ram|baixou|baixaram|desceu|desceram|subi[óo]|baj[óo]|remont[ée]e?s?|stieg(?:en)?|sank(?:en)?|Anstieg|Abfall|R[üu]ckgang|Abnahme|Erholung)\s+(?:para|a|à|auf)|(?:repeat(?:ed)?|re-?check(?:ed)?|rpt|re-?collect(?:ed)?|re-?drawn?|re-?run|contr[ôo]le(?:\s+(?:à|a))?|controllo(?:\s+(?:serale|mattutino|pomeridiano))?(?:\s+a)?|kontrolle(?:\s+bei)?|control(?:\s+post)?)(?:\s*(?:(?:at|@)\s*)?\d{{1,2}}[:h]\d{{2}}\s*:?|\s+\d{{1,2}}\s*(?:days?|d|weeks?|wks?|wk|w|hours?|hrs?|h|months?)\s+(?:later|after)\s*:?|\s+(?:[01]\d|2[0-3])[0-5]\d\s*:|\s+(?:on\s+)?{REPEAT_DATE}\s*:?|\s+at|\s+[^.;\n\d:]{{1,25}}:|"
                            rf"\s+(?:in\s+the|this|that)\s+(?:morning|afternoon|evening)|\s+tonight|"  # "repeat in the evening was 39"
-                           rf"\s+(?:in|on|with|using)\s+(?:Na\s+|sodium\s+)?[A-Za-z][\w-]*(?:\s+(?:tube|sample|specimen|blood))?(?:\s+count)?)?)\s*(?::\s*)?{SUBJECT_VERB})(?!\d{{1,2}}/\d|\d{{1,2}}h(?:\d{{2}})?\b){NUMBER}")
+                           rf"\s+(?:in|on|with|using)\s+(?:Na\s+|sodium\s+)?[A-Za-z][\w-]*(?:\s+(?:tube|sample|specimen|blood))?(?:\s+count)?|"
+                           rf"\s+{AFTER_TREATMENT}"
+                           rf")?)\s*(?::\s*)?{SUBJECT_VERB})(?!\d{{1,2}}/\d|\d{{1,2}}h(?:\d{{2}})?\b){NUMBER}")
 # The same, with words of time before an arrow ("0.3 yest → 1.9", "8.6 day 2 evening -> 7.7"), used only in texts that hold an
 # arrow: the labels cost a little at every value, and a text without an arrow cannot need them.
 # A longer label before a word of sequence ("2,1 G/L en janvier, avant le début du pembrolizumab, puis à 1,4"): tried only in
@@ -2492,7 +2498,7 @@ COUNT_LABEL_TIME_RE = re.compile(r"(?i)[ \t]*(?:" + IN_CITRATE + r"(?:[ \t]+(?:t
 REPEAT_LABEL_RE = re.compile(r"(?i)(?:\b(?:the|a|her|his|their|your|my)[ \t]+(?:(?:morning|evening|afternoon|night|midnight|next|latest|follow-?up)[ \t]+)?|"
                              r"(?:^|(?<=[.;!?][ \t])|(?<=\n))(?=[A-Z])|(?<=[,;—–][ \t]))(?:repeat|recheck|re-check|(?<=[ \t])check|re-?collected|re-?drawn)"
                              r"(?=[ \t]+(?:is|was|came|showed|shows|of)\b|[ \t]*[:=]|[ \t]+(?:this[ \t]+(?:morning|am|afternoon|evening)|today|tonight)\b"
-                             r"|[ \t]+(?:at|@)[ \t]*\d{1,2}[:h]\d{2}[ \t]+(?:is|was)\b|[ \t]+" + IN_CITRATE + r"\b)"
+                             r"|[ \t]+(?:at|@)[ \t]*\d{1,2}[:h]\d{2}[ \t]+(?:is|was)\b|[ \t]+" + IN_CITRATE + r"\b|[ \t]+" + AFTER_TREATMENT + r"[ \t]+(?:is|was|came|showed)\b)"
                              # ... or the later values of the name before, in a dated list: "Subsequent values 9/10 8.2, 9/17 7.5"
                              r"|\b(?:subsequent|later|further|serial|follow-?up)[ \t]+(?:values|counts|results|levels|readings)(?=[ \t]*:?[ \t]*\d)")
 LABELLED_COUNT_REACH = 250  # characters back to the value of the count it names
@@ -2539,7 +2545,8 @@ def labelled_count_mentions(text: str, lowered: str, names: list[re.Match]) -> l
         if dated:  # "Subsequent values 9/10 8.2, 9/17 7.5": each after its date, the most recent read
             found.append(_dated_list(analyte, text, label.start(), dated, None))
             continue
-        when = COUNT_LABEL_TIME_RE.match(text, label.end())  # "a repeat count two weeks later was 0.7", "post count (1 hr, 15:45): 12"
+        when = COUNT_LABEL_TIME_RE.match(text, label.end()) or AFTER_TREATMENT_RE.match(text, label.end())
+        # ("a repeat count two weeks later was 0.7", "post count (1 hr, 15:45): 12", "Repeat after 1 unit is 8.8")
         value = VALUE_RE.match(text, when.end() if when else label.end())
         if value is None or value.group("cmp") or "\n" in (value.group("filler") or "") \
                 or not value.group("unit") and (NOT_A_VALUE_RE.match(text, value.end("num")) or TIME_NUMBER_AFTER_RE.match(text, value.end("num"))):
@@ -2649,6 +2656,23 @@ def _names_paired_with_values(text: str, names: list[re.Match], values: list[re.
         + [_matched_mention(name.lastgroup, text, value.start("num"), value.end(), value) for name, value in zip(names, values, strict=True)]
 
 
+def _names_paired_with_series(text: str, names: list[re.Match], earlier: list[re.Match], later: list[re.Match],
+                              mentions: list[Mention]) -> list[Mention]:
+    """The mentions with what each listed name read replaced by the series of its two values, one from each list in the listed
+    order ("The WBC and platelet nadirs were 1.6 and 38 …; by day 17 they had recovered to 3.9 and 121": 1.6 then 3.9 for the
+    WBC); the later value is the current one, and a grade written between them is about the earlier."""
+    starts = {name.start() for name in names}
+    paired = []
+    for name, first, last in zip(names, earlier, later, strict=True):
+        mention = _mention(name.lastgroup, text, first.start("num"), last.end(), last.group("num"), bool(last.group("kilo")),
+                           last.group("unit") or first.group("unit"), None, last.span("num"),
+                           [parse_number(first.group("num")), parse_number(last.group("num"))])
+        mention.steps = [(first.group("num"), bool(first.group("kilo")), first.span("num")), (last.group("num"), bool(last.group("kilo")), last.span("num"))]
+        mention.unit_text = last.group("unit") or first.group("unit")
+        paired.append(mention)
+    return [m for m in mentions if m.span[0] not in starts] + paired
+
+
 def respectively_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     """The values of names listed before values listed in the same order and "respectively"; they replace what each name read."""
     for said in RESPECTIVELY_RE.finditer(text):
@@ -2695,9 +2719,10 @@ def listed_mentions(text: str, names: list[re.Match], mentions: list[Mention]) -
                     # "The WBC and platelet nadirs were 1.6 and 38 on day 10; by day 17 they had recovered to 3.9 and 121": the
                     # values they came to, listed in the same order, are the latest
                     again = _values_from(text, later.end(), len(run))
-                    if len(again) == len(run):  # (the values before stay values of the text, which a claim may grade)
-                        mentions = _names_paired_with_values(text, run, values, mentions)
-                        values = again
+                    if len(again) == len(run):
+                        mentions = _names_paired_with_series(text, run, values, again, mentions)
+                        run = [name] if name is not None else []
+                        continue
                 mentions = _names_paired_with_values(text, run, values, mentions)
         run = [name] if name is not None else []
     return mentions
