@@ -25,6 +25,7 @@ from assistant.labs import (
     ANALYTE_PATTERNS,
     ANALYTE_RE,
     CANONICAL_UNIT,
+    CONDITION_QUALIFIERS,
     CORRECTED_TO_GAP_RE,
     DELIMITED_LINE_RES,
     DRUG_BEFORE_RE,
@@ -131,7 +132,7 @@ WORST_LABEL = (r"\s+(?:at|for|of)\s+(?:the\s+)?(?:worst|nadir|lowest|peak|maximu
                r"|\s*\(\s*(?:at\s+)?(?:worst|nadir|lowest|max\w*)\b[^()\n]{0,50}\)\s*:"
                r"|\s*\(\s*(?:latest|current|today|most\s+recent)\s*\)\s*:")  # ... or of the latest: "CTCAE grade (latest): 2"
 GRADE_CLAIM_PATTERN = (
-    rf"(?<![^\W_])(?<!-)(?#first)(?:CTCAE(?:\s+|-)(?:v\s?[56](?:\.0)?\s+)?)?(?:graded(?:\s+as)?|grade\s+(?:(?:it|this|that|them)\s+)?as(?=\s+[0-5]\b)|grade\s+(?:has\s+been|was|is\s+now)\s+(?:corrected|changed|amended|revised|updated)\s+to|grade|grado|grad|grau|graad|gr\.?|(?-i:G)(?=\s*[<>≤≥]?=?\s*[0-5]|-[0-5])|(?-i:g)(?=[0-5]\s+(?:[a-z]+p(?:[ée]ni|nei)|an(?:a?e|ä)mi)|[0-5](?:[.;,!?)](?!\d)|$|[ \t]+[—–-][ \t]|[ \t]+(?:so|now|today|still|but|yeah|yea|yep|right|correct|ok|innit|eh|i\s+think|probably|apparently)\b)))(?:\s*:|\s+(?:is|was|would\s+be|will\s+be|of)(?=\s+(?:[<>≤≥]=?\s*)?{GRADE_TOKEN}\b)|{WORST_LABEL})?\s*(?:-(?=[0-5IViv]))?"
+    rf"(?<![^\W_])(?<!-)(?#first)(?:CTCAE(?:\s+|-)(?:v\s?[56](?:\.0)?\s+)?)?(?:graded(?:\s+as)?|grade\s+(?:(?:it|this|that|them)\s+)?as(?=\s+[0-5]\b)|grade\s+(?:has\s+been|was|is\s+now)\s+(?:corrected|changed|amended|revised|updated)\s+to|grade|grado|grad|grau|graad|gr\.?|(?-i:G)(?=\s*[<>≤≥]?=?\s*[0-5]|-[0-5])|(?-i:g)(?=[0-5]\s+(?:[a-z]+p(?:[ée]ni|nei)|an(?:a?e|ä)mi)|[0-5](?:[.;,!?)](?!\d)|$|[ \t]+[—–-][ \t]|[ \t]+(?:so|now|today|still|but|yeah|yea|yep|right|correct|ok|innit|eh|i\s+think|probably|apparently)\b)))(?:\s*:|\s+(?:is|was|would\s+be|will\s+be|of)(?=\s+(?:[<>≤≥]=?\s*)?{GRADE_TOKEN}\b)|{WORST_LABEL}|\s*\((?:CTCAE\s*)?v(?:ersion)?\s*[56](?:\.0)?\)\s*:)?\s*(?:-(?=[0-5IViv]))?"
     rf"(?P<op>≥|>=|>|≤|<=|<)?\s*(?P<g>{GRADE_TOKEN})(?![^\W_]|\.\d)"
     # ("… grade 3 and grade 3 neutropenia": a second grade with its own condition is a claim of its own; "Grad 2 – 1 EK bestellt": a count of
     # blood units, not a range's end)
@@ -139,7 +140,7 @@ GRADE_CLAIM_PATTERN = (
     rf"(?P<plus>\+|\s+or\s+(?:higher|above|greater|worse|more)|\s+(?:o|ou|oder|of)\s+(?:superiore|superior|mayor|m[áa]s|plus|sup[ée]rieure?|"
     rf"h[öo]her|mehr|hoger|erger|mais|pior|peggiore|peor)\b)?"
 )
-GRADE_CLAIM_RE = _scan(GRADE_CLAIM_PATTERN, re.IGNORECASE)
+GRADE_CLAIM_RE = _scan(GRADE_CLAIM_PATTERN, re.IGNORECASE)  # ... a record's field too: "Grade (CTCAE v6.0): 4"
 # In a 'respectively' list, "grade 3 and grade 2" are two claims, not a range.
 SEPARATE_CLAIMS_RE = _scan(GRADE_CLAIM_PATTERN.replace("|/|and)", "|/)"), re.IGNORECASE)
 assert SEPARATE_CLAIMS_RE.pattern != GRADE_CLAIM_RE.pattern
@@ -641,9 +642,10 @@ def _bracket_of_its_own(before: str, denial: int, term: str | None) -> bool:
 VALUE_IN_HEAD_RE = re.compile(r"(?i)\d[.,]\d|\d\s*(?:x\s*10|×\s*10|g/dl|g/l|/[µu]l|k/[µu]l|/nl|mmol)")
 # A head that names the episode, then a colon before its grade: "Neutropenia this cycle, resolved (D8 1.4, …): grade 2".
 # A condition's bracket of values right before a claim: "Thrombocytopenia (nadir 17 on day 4, 109 at discharge), grade 3".
-CONDITION_BRACKET_BEFORE_RE = re.compile(r"(?i)(?:p(?:[ée]|ae)ni[ae]?|an(?:a?[ée]|ä)mi[ae]?)"
-                                         # after the treatment or the cycle it came on: "Anémie sous nivolumab (…)", "Neutropenia C2 (…)"
-                                         r"(?:\s+(?:on|under|sous|sotto|bajo|unter|onder|com|sob|con|mit|during|in|im|au|nel)\s+[\w/+-]+|\s+C\d{1,2})?"
+# (its qualifiers: "Anémie hémolytique auto-immune (…)"; after the treatment or the cycle it came on: "Anémie sous nivolumab (…)",
+# "Neutropenia C2 (…)")
+CONDITION_BRACKET_BEFORE_RE = re.compile(r"(?i)(?:p(?:[ée]|ae)ni[ae]?|an(?:a?[ée]|ä)mi[ae]?)" + CONDITION_QUALIFIERS
+                                         + r"(?:\s+(?:on|under|sous|sotto|bajo|unter|onder|com|sob|con|mit|during|in|im|au|nel)\s+[\w/+-]+|\s+C\d{1,2})?"
                                          r"\s*\([^()]*\d[^()]*[,;][^()]*\d[^()]*\)\s*[,:—–-]?\s*(?:(?:of|de|di|del|von|van|do|da)\s+)?$")
 EPISODE_HEAD_RE = re.compile(r"(?i)\b(?:resolv\w*|recover\w*|erholt|r[ée]cup[ée]r\w*|r[ée]solu\w*|resuelt\w*|recuperad\w*|risolt\w*|hersteld|opgelost|this\s+cycle|episode)\b(?:[^.;\n]|(?<=\d)\.(?=\d)|(?<=[\d ]);(?=\s*\w)){0,80}(?::|\)\s*(?:[—–-]|,\s*(?:(?:of|de|di|del|von|van|do|da)\s+)?))\s*$")  # (… "(D8 1.1, …) — grade 4", "…), di grado 3")
 # The worst value as the subject of a claim: "the nadir was grade 3", "its lowest count reached grade 4", "worst value: grade 2".
@@ -1096,7 +1098,7 @@ OTHER_TIME_OWN_RE = re.compile(rf"(?i){OTHER_TIME}(?=\s*\()")
 EPISODE_AFTER_RE = re.compile(r"(?i)(?:[ \t]*\(?[ \t]*(?:(?:by|per|under|using)[ \t]+)?(?:CTCAE[ \t]*)?v(?:ersion)?[ \t]*[56](?:\.0)?[ \t]*\)?)?"  # "grade 2 by CTCAE v5.0, resolved"
                               r"(?:[ \t]+(?:secondary\s+to|due\s+to|related\s+to|attributed\s+to|caused\s+by|from)\b[^\d.;,\n]{0,40},)?"  # "… secondary to AIHA, transfused"
                               r"[ \t]*[,;:–—-]?[ \t]*(?:(?:during|in|over|for)\s+)?(?:(?:this|that|the)\s+(?:cycle|course|episode|admission)\b|"
-                              r"(?:(?:now|since|fully|largely|which\s+(?:has\s+|is\s+)?)\s*)?(?:resolving|resolved|recovered|transfused)\b|"
+                              r"(?:(?:now|since|fully|largely|which\s+(?:has\s+|is\s+)?)\s*)?(?:resolving|resolved|recovered|transfused|transfusée?s?|transfundid[oa]s?|trasfus[oa]|transfundiert)\b|"
                               r"(?:(?:one|two|three|\d+|several|multiple)\s+)?(?:platelet\s+|red[- ]cell\s+|blood\s+)?transfusions?\b|"  # "grade 3 - two platelet transfusions"
                               # "grade 3 anaemia secondary to AIHA, improved to grade 2 at discharge": the grade it changed from
                               r"(?:[^\d.;,\n]{0,50},[ \t]*)?(?:(?:and|then|later|since|subsequently|now)\s+)?(?:(?:has\s+)?(?:now\s+)?)?(?:improv(?:ed|ing)|recover(?:ed|ing)|downgraded|resolv(?:ed|ing)|"
@@ -1893,7 +1895,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                 continue  # "anything below 8.0 is grade 3" defines a band, "hold threshold is <1.0" a rule: neither is about the value
             if DENIED_AFTER_RE.search(text, comparison.end(), min(s_end, comparison.end() + 40)):
                 continue  # "your nurse may say it's below the 1.0 line — it isn't": a comparison the text denies
-            if text.rfind("(", max(s_start, comparison.start() - 16), comparison.start()) >= 0 \
+            if any(mark in text[max(s_start, comparison.start() - 16):comparison.start()] for mark in "(,;") \
                     and REFERENCE_BRACKET_BEFORE_RE.search(text, max(s_start, comparison.start() - 16), comparison.start()):
                 continue  # "GPT 420 U/l (Norm <50)": the reference range in the value's bracket, not a comparison
             if comparison.group("rel") in "<>" and FISHBONE_RE.search(text, max(s_start, comparison.start() - 12), min(s_end, comparison.end() + 30)):
@@ -3262,8 +3264,8 @@ def _someone_elses_claim(text: str, claim: Claim, values: list[Mention], clauses
     """Whether the words before a claim in its clause, with no value of the sentence between, make someone else its
     subject (see _someone_else)."""
     clause_start = clauses[bisect_right(clause_starts, claim.span[0]) - 1][0]
-    if any(clause_start <= m.span[0] < claim.span[0] for m in values):
-        return False
+    if any(clause_start <= m.span[0] < claim.span[0] and not m.someone_else for m in values):
+        return False  # (a value between that is someone else's keeps them the subject: "My dad's platelets are 45 and his doctor called it grade 2")
     return _someone_else(text[max(clause_start, claim.span[0] - 200):claim.span[0]], writer_is_patient)
 
 
@@ -3588,8 +3590,9 @@ OTHER_CELLS_BEFORE_RE = re.compile(r"(?i)\b(?:retic\w*|r[ée]ticulocyt\w*|retico
 KIND_OF_BEFORE_RE = re.compile(r"(?i)\b(?:type|kind|form|subset|sort|part|family)\s+of\s+(?:the\s+)?$")
 
 
-# A bracket's reference label before a bound: "(Norm <50)", "(ref <1.2)", "(normal < 40)", "(VR < 35)".
-REFERENCE_BRACKET_BEFORE_RE = re.compile(r"(?i)\(\s*(?:norm(?:al|wert)?|ref(?:erence|erenz\w*)?\.?|range|VR|ULN|LSN|OGW|valeurs?\s+normales?|valor(?:es)?\s+normal(?:es)?|v\.\s*n\.?|n\.\s*v\.?|v\.\s*r\.?)\s*:?\s*$")
+# A bracket's reference label before a bound: "(Norm <50)", "(ref <1.2)", "(normal < 40)", "(VR < 35)", also after a comma
+# ("(ALT 620 U/L, v.n. <40)").
+REFERENCE_BRACKET_BEFORE_RE = re.compile(r"(?i)[(,;]\s*(?:norm(?:al|wert)?|ref(?:erence|erenz\w*)?\.?|range|VR|ULN|LSN|OGW|valeurs?\s+normales?|valor(?:es)?\s+normal(?:es)?|v\.\s*n\.?|n\.\s*v\.?|v\.\s*r\.?)\s*:?\s*$")
 
 
 # The label of an earlier result right before a number: "Vorbefund 88/nl", "previous 140 x10^9/L", "baseline: 9.8 g/dL".

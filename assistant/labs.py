@@ -2699,7 +2699,7 @@ LISTED_VERB_PHRASE_RE = re.compile(r"(?i)[ \t]+(?:had[ \t]+|have[ \t]+)?(?:[a-z]
                                    r"improved|climbed|declined|decreased|increased|returned|came[ \t]+back(?:[ \t]+up)?|nadired|preserved|stable|steady|unchanged|"
                                    r"maintained|held|remained|stayed)[ \t]+(?:at|to)[ \t]+")
 LIST_END_RE = re.compile(r"(?i)(?:[ \t]*(?:this\s+(?:morning|am)|today|yesterday|now|overnight|(?:on|at|by)\s+(?:day|d|week|wk|cycle|c)[ \t]*\d{1,3}(?!\d)))?"
-                         r"[ \t]*(?:[,.;:)\n]|[—–]|-[ \t]|$)")  # "… were 1.4 and 61 this morning", "… were 1.6 and 38 on day 10,"
+                         r"[ \t]*(?:[,.;:()\n]|[—–]|-[ \t]|$)")  # "… were 1.4 and 61 this morning", "… were 1.6 and 38 on day 10 (…"
 
 
 def listed_mentions(text: str, names: list[re.Match], mentions: list[Mention]) -> list[Mention]:
@@ -3060,7 +3060,11 @@ EPISODE_GAP = (r"(?:[ \t]+(?:this|that|during|in)[ \t]+(?:cycle|course|week|admi
 # ... or a single value with no label, when its decimals or its unit tell it is one (a bare whole number may be a reference: "(12)")
 BARE_CONDITION_VALUE = (rf"(?P<bare>(?P<bare_series>(?:\d+(?:[.,·]\d+)?[ \t]*(?:→|->|=>)[ \t]*)+)?(?P<bare_num>\d+[.,·]\d+|(?<=[>→][ \t])\d+|(?<=[>→])\d+)"
                         rf"(?:[ \t]*(?P<bare_unit>{UNIT_ALTERNATIVES})(?![A-Za-z]))?|(?P<bare_whole>\d+)[ \t]*(?P<whole_unit>{UNIT_ALTERNATIVES})(?![A-Za-z]))")
-CONDITION_BRACKET_RE = re.compile(rf"\b(?P<condition>{'|'.join(CONDITION_ANALYTES)})(?:a|as|c|e)\b{EPISODE_GAP}[ \t]*\((?P<items>[ \t]*{CONDITION_ITEM}"
+# The words that qualify a condition before its bracket ("Anémie hémolytique auto-immune (…)"), never a time's or a link's
+CONDITION_QUALIFIERS = (r"(?:[ \t]+(?!(?:at|on|in|during|after|before|the|of|since|from|with|to|by|per|was|were|is|are|has|had|now|nadir|today|"
+                        r"this|that|sous|under|bajo|sotto|unter|onder|com|sob|con|mit|au|nel|im|resolved|resolving|recovered|improved)\b)"
+                        r"[^\W\d]+(?:-[^\W\d]+)?){0,3}?")
+CONDITION_BRACKET_RE = re.compile(rf"\b(?P<condition>{'|'.join(CONDITION_ANALYTES)})(?:a|as|c|e)\b{CONDITION_QUALIFIERS}{EPISODE_GAP}[ \t]*\((?P<items>[ \t]*{CONDITION_ITEM}"
                                   rf"(?:[ \t]*(?:[,;]|[ \t][–—-])[ \t]*{CONDITION_ITEM})*|[ \t]*{BARE_CONDITION_VALUE})"
                                   rf"(?:[ \t]*[,;][ \t]*(?:per[ \t]+)?(?:NCI[ \t-]*)?CTCAE[ \t]*v?[56](?:\.0)?)?[ \t]*\)", re.IGNORECASE)  # "(0.6 → 1.3; CTCAE v5.0)"
 CONDITION_ITEM_RE = re.compile(rf"(?:(?P<label>{CONDITION_LABEL})[ \t]*[:=]?[ \t]*)?{NUMBER}(?:[ \t]*(?P<unit>{UNIT_ALTERNATIVES})(?![A-Za-z]))?"
@@ -3130,7 +3134,7 @@ def condition_value_mentions(text: str, lowered: str) -> list[Mention]:
 
 
 # The end of a condition's word and its bracket, one pattern per hint: each starts with a plain string (fast over a long text).
-CONDITION_BRACKET_TAIL_RES = [re.compile(rf"{hint}(?:a|as|c|e)\b(?:{EPISODE_GAP}[ \t]*\(|[^()\n.;]{{1,30}}\([ \t]*(?:counts?|values?|levels?)\b)") for hint in ("peni", "emi", "péni", "émi", "ämi")]
+CONDITION_BRACKET_TAIL_RES = [re.compile(rf"{hint}(?:a|as|c|e)\b(?:{CONDITION_QUALIFIERS}{EPISODE_GAP}[ \t]*\(|[^()\n.;]{{1,30}}\([ \t]*(?:counts?|values?|levels?)\b)") for hint in ("peni", "emi", "péni", "émi", "ämi")]
 
 
 def condition_starts(text: str, lowered: str) -> list[int] | None:
