@@ -1569,6 +1569,7 @@ CURRENT_AFTER_THRESHOLD_RE = re.compile(rf"(?:[ \t]*(?:[-–]|and|to)[ \t]*\.?\d
                                         rf"(?:[^.;\n\d]|\b\d{{1,2}}(?:st|nd|rd|th)\b|[.;](?=\s+(?:I(?:['’]m|['’]ve|\s+am)?|Ich|Je|Yo|Estoy|Io|Sono|Eu|Estou|Ik)\s)|[.;](?=\s+[A-Z][^.?!\n\d]{{0,40}}\?\s)|\b(?:bed|bay|room|rm|letto|lit|cama|leito|Bett)\s*\d+\b|\bthe\s+\d+(?:[.,]\d+)?(?=\s+(?:was|is)\b)|\b(?:rather\s+than|instead\s+of|versus|vs\.?)\s+\d+(?:[.,]\d+)?\b|(?<=\bin\s)\d{{1,3}}[A-Za-z]?\b|\b{BASELINE_WORD}\s*(?:was\s+|of\s+|:\s*)?\d+(?:[.,]\d+)?(?=\s*[,;])|"
                                         rf"\b(?:cut-?off|threshold|limit|trigger|umbral|seuil|soglia|schwelle\w*|drempel\w*|limiar|l[íi]mite)[^.;\n\d]{{0,25}}?\b(?:is|of|=|:|de|di|du|del|von|van)\s*[<>≤≥]?\s*\d+(?:[.,]\d+)?|(?<=\bby\s)\d+(?:[.,]\d+)?(?:\s*(?:g/dl|g/l|k\b))?|\((?:CTCAE\s+)?(?:grade|gr\.?|G)\s*[0-5](?:[^()\n\d]{{0,16}}(?:v|version\s*)?[56](?:\.0)?)?\)|{TIME_TOKEN}|\b(?:19|20)\d\d\b|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\.{{2,}}|\b[Gg]\d(?:[-–]\d)?\b|\bgrade\s*[0-5]\b|\b[Cc]\d{{1,2}}(?:\s*[Dd]\d{{1,2}})?\b|\b(?:cycle|day|week|wk)\s*\d{{1,3}}\b|\bv(?:ersion\s*)?[56](?:\.0)?\b|\bbetween\s+\.?\d+(?:[.,]\d+)?\s*(?:and|-|–|to)\s*\.?\d+(?:[.,]\d+)?|(?<=\s)\d+(?:[.,]\d+)?\s*(?:-|–|to)\s*\d+(?:[.,]\d+)?(?=,|\s+(?:for|since|over|through|most|all)\b)|[<>≤≥]\s*\d+(?:[.,]\d+)?\s*[-–]\s*\d+(?:[.,]\d+)?|\((?:around|about|approx\w*|~|not)?\s*\d+(?:[.,]\d+)?\s*\)|[<>≤≥~]\s*\d+(?:[.,]\d+)?|\d+ish\b|\b(?:says|said|uses|gives|lists)\s+\d+(?:[.,]\d+)?|(?:above|below|over|under)\s+\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s+or\s+\d+(?:[.,]\d+)?|(?<=\s)or\s+\d+(?:[.,]\d+)?){{0,90}}?"
                                         rf"(?:[,;?—–]|\s\((?=\s*(?:today|now|{FOREIGN_TODAY}|currently)\b)|\s-\s|\.{{2,}}|\.(?=\s+(?:they|it|mine|ours|our|my|his|hers|theirs|yours|she|he|pt|patient|mr|mrs|ms)['’\s.]|\s+(?:right\s+)?(?:now|today|currently|this\s+morning)\b|\s+(?:current|latest)\s*:?\s*\d|\s+{PATIENTS_OWN}|\s+{FOREIGN_OWNER}\s)|[.:]?(?=\s+{FOREIGN_OURS}\s)|(?=\s+(?:ours|his|hers|theirs|yours|mine)\s)|(?=\s+and\s+my\s+(?:last|latest|most\s+recent|own|recent)\s)|(?=\s+and\s+(?:she|he)(?:['’]s|\s+is)\s+(?:at\s+|now\s+|only\s+|(?:sitting|running|sat)\s+at\s+)?\d)|(?=\s+(?:but|whereas|while)\s))\s*(?:but\s+|and\s+|right\s+|whereas\s+|while\s+|for\s+now\s*,?\s*|as\s+of\s+(?:now|today)\s*,?\s*)?"
+                                        rf"(?:(?:screening|repeat|recheck)\s+(?=today\b|this\s+morning\b))?"  # "…; screening today 92"
                                         rf"(?P<cue>today|now|this\s+morning|this\s+week|currently|{FOREIGN_TODAY}|current(?=\s*:?\s*\.?\d)|latest(?=\s*:?\s*\.?\d)|(?:his|hers|they|it)(?=(?:\s+(?:today|now|currently))?\s+(?:is|was|are|were|came\s+back|come\s+back)\s|['’]re\s+at\s)|they['’]?re(?=\s+(?:at\s+|now\s+|only\s+)?\d)|{OWNER}(?:['’](?:s|re))?(?:\s+(?:{OWN_COUNT_WORD}\s+)?(?:count|value|result|level|number|reading|nadir))?(?:\s+(?:with|on)\s+[^,;.\d\n]{{1,40}}?|\s+in\s+(?:bed|bay|room|rm)\s*\d+|\s*\((?:bed|bay|room|rm)\s*\d+\))?(?:\s+(?:today|now|currently|this\s+morning|on\s+[a-z]{{4,}}))?(?=\s+(?:is|was|are|were|came\s+back|come\s+back|has|had|at|sits?|sitting|stands?|standing|screened|measured|tested)\s)|(?:ours|mine|theirs|yours|hers|his|(?:(?:our|my|this|the)\s+)?(?:pts?|patient)(?:['’]s)?(?:\s+(?:him|her)self)?)(?:\s+{OWN_COUNT_WORD}\s+(?:count|value|result|level))?(?:\s+(?:today|now|currently|this\s+morning))?(?=\s*:?\s*[1-9]|\s*:?\s*0[.,]|\s+(?:screened|measured|tested|sits?|sitting)\s+(?:at\s+)?\d)(?!\s*:?\s*\d+(?:st|nd|rd|th)\b)|(?:she|he)(?=['’]s\s+(?:at\s+|now\s+|only\s+)?\d|\s+is\s+(?:at\s+|now\s+|only\s+)?\d|['’]s\s+(?:(?:sitting|running|sat)\s+)?at\s|\s+is\s+(?:(?:sitting|running|sat)\s+)?at\s|\s+(?:screened|sits|sat|came\s+back)\s+at\s)|(?:pt|patient)(?:['’]s)?\s+value|{PATIENTS_OWN}|{FOREIGN_OWNER}\s+(?:{PRONOUN_BE}|hat|heeft|tem|tiene|ha|a)\s+(?:(?:à|a|bei|op|em|en|de|di|van)\s+)?(?=\d)|(?:el|la|le|il|o|a|der|die|de)\s+(?:paciente|patiente?|paziente|patient(?:in)?|patiënt)\s+(?:tiene|tem|a|ha|hat|heeft)\s+(?=\d)|{FOREIGN_OWNER}(?:\s+(?:{FOREIGN_TODAY}))?(?=\s*:?\s*\d)|{FOREIGN_OURS}(?:\s+(?:{PRONOUN_BE}|hat|heeft|tem|tiene|ha|a|est|es|è|ist|is|é)(?:\s+(?:à|a|bei|op|em|en|de|di|van|auf|bij))?)?(?=\s*:?\s*\d))(?:['’](?:s|re))?\s*(?::\s*)?{SUBJECT_VERB}{NUMBER}\s*(?:{UNIT})?",
                                         re.IGNORECASE)
 # A pronoun and a verb a value of the person's own follows: "she screened at 1.45", "he came back at 0.8".
@@ -1658,6 +1659,33 @@ def _name_ends_at(text: str, end: int) -> bool:
     return any(name.end() == end for name in ANALYTE_RE.finditer(text, max(0, end - 30), end))
 
 
+# A CSV export's row that names its count first and gives its values in the columns of a header of times ("Test,2025-02-03,
+# 2025-02-17" over "WBC,5.8,4.1,3.2"): its commas are read as a semicolon export's, so the row is the count's series.
+CSV_NAME_ROW_RE = re.compile(r"(?m)^(?P<name>[A-Za-z][^,\n\d]{0,30}),(?P<cells>\d+(?:\.\d+)?(?:,\d+(?:\.\d+)?)+)[ \t]*$")
+
+
+def _csv_name_row_commas(text: str) -> list[int]:
+    """The positions of the commas of each CSV_NAME_ROW_RE row whose name is a count's, under a header line with as many
+    cells that names no count (see CSV_NAME_ROW_RE)."""
+    rows = [row for row in CSV_NAME_ROW_RE.finditer(text) if ANALYTE_RE.fullmatch(row.group("name").strip())]
+    if not rows:
+        return []
+    headers = {line.count(","): line for line in text.split("\n") if CSV_TIMES_HEADER_RE.fullmatch(line.strip())}
+    commas = []
+    for row in rows:
+        header = headers.get(row.group(0).count(","))
+        if header is None or sorted(times := header.split(",")[1:]) != times and all(ISO_DATE_RE.fullmatch(t.strip()) for t in times):
+            continue  # no header of times as wide, or its dates newest first: the row is left as written ("WBC,5.8,4.1" in prose)
+        commas += [position for position in range(row.start(), row.end()) if text[position] == ","]
+    return sorted(commas)
+
+
+# The header of such an export: a label, then a time in each column ("Test,2025-02-03,2025-02-17", "Analyte,D1,D8,D15").
+CSV_TIME_CELL = r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?|(?:C\d{1,2})?D\d{1,3}|(?:day|week|wk|cycle)\s*\d{1,3})"
+CSV_TIMES_HEADER_RE = re.compile(rf"(?i)[A-Za-z][^,\n\d]{{0,30}}(?:,{CSV_TIME_CELL})+")
+ISO_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def _replace_at(text: str, positions: list[int], character: str) -> str:
     """`text` with the character at each of `positions` replaced by `character` (the same length)."""
     pieces, last = [], 0
@@ -1695,6 +1723,8 @@ def find_mentions(text: str) -> list[Mention]:
         read = _replace_at(read, joined, " ")
     if " / " in read and SLASH_RECORD_RE.search(read):
         read = SLASH_RECORD_RE.sub("|", read)
+    if "," in read and "\n" in read and (commas := _csv_name_row_commas(read)):
+        read = _replace_at(read, commas, ";")
     if read is text:
         return _find_mentions(text)
     mentions = _find_mentions(read)  # the same length: spans stand, the raw text is the user's
@@ -2402,6 +2432,7 @@ RELATIVE_NOUNS = r"(?:mom|mum|mother|dad|father|husband|wife|partner|son|daughte
 RELATIVE_SUBJECT_RE = re.compile(r"(?i)\b" + FOREIGN_MY + r"\s+" + FOREIGN_RELATIVE_NOUNS + r"\b(?=\s+(?:hatte|hat|war|a|avait|avaient|ten[íi]a|tiene|tuvo|"
                                  r"aveva|ha|ebbe|tinha|tem|teve|had|heeft|was)\b)|"  # "Meine Schwester hatte Leukos von 2,0"
                                  r"\b(?:my|our|his|her|their|an?|(?:the\s+)?(?:pt|patient)['’]s)\s+" + RELATIVE_NOUNS + r"\b(?:['’]s)?(?:\s+" + RELATIVE_NOUNS + r"\b)?"  # "my husband's friend"
+                                 r"(?:\s+of\s+(?:mine|ours))?"  # "a friend of mine"
                                  r"(?=(?:\s+on\s+[\w-]+|\s+(?:in|on|from|at|with)\s+(?:the\s+|a\s+|my\s+|her\s+|his\s+)?(?:same\s+|other\s+|next\s+)?[\w-]+)?\s+(?:had|has|was|is|got|gets|also|once|said|says|told|tells|\w+['’]s|lymph|neut|plat|h[ae]?moglobin|hb|hgb|wbc|anc|alc|plt|white|wcc|leu[ck]o|counts?\b|labs?\b|bloods?\b|cbc|fbc|results?\b|doctor|oncologist|nurse|gp\b|team|physician|consultant|ha?ematologist))")
 WRITER_IS_PATIENT_RE = re.compile(r"(?i)\b(?:i['’]m|i\s+am|i['’]ve\s+been|i\s+have\s+been)\s+(?:starting|on|getting|receiving|having|due|about\s+to|going\s+to)\b|"
                                   # the same in the languages read: "Ich bin unter Keytruda", "je suis sous nivolumab", "estoy con pembrolizumab"
@@ -3052,7 +3083,7 @@ CONDITION_ITEM_VALUE = rf"\d+(?:[.,·]\d+)?(?![\d%])(?:[ \t]*(?:{UNIT_ALTERNATIV
 CONDITION_ITEM = (rf"(?:{CONDITION_LABEL}[ \t]*[:=]?[ \t]*{CONDITION_ITEM_VALUE}(?:[ \t]+{CONDITION_AFTER_LABEL})?"
                   rf"|{CONDITION_ITEM_VALUE}[ \t]+{CONDITION_AFTER_LABEL})")
 # Words of the episode between a condition and its bracket: "Grade 3 neutropenia this cycle, resolved (D8 1.4, D12 0.4, D15 1.7)".
-EPISODE_GAP = (r"(?:[ \t]+(?:this|that|during|in)[ \t]+(?:cycle|course|week|admission|episode)(?:[ \t]*\d+)?|[ \t]+(?:(?:on|during|in|after)[ \t]+)?(?:[Cc]|cycle[ \t]*)\d{1,2}"
+EPISODE_GAP = (r"(?:[ \t]+(?:this|that|during|in)[ \t]+(?:cycle|course|week|admission|episode)(?:[ \t]*\d+)?|[ \t]+(?:(?:on|during|in|after)[ \t]+)?(?:[Cc]|cycle[ \t]*)\d{1,2}(?:[ \t]+of[ \t]+[A-Za-z][\w/+-]*)?"
                r"|[ \t]+(?:im|in|au|al|nel|no|während)[ \t]+(?:[Zz]yklus|cycle|ciclo|cyclus)[ \t]*\d{1,2}|[ \t]+" + ON_TREATMENT + r")?"  # "Neutropenie im Zyklus 2", "Anémie sous nivolumab"
                r"(?:[ \t]*,?[ \t]*(?:now[ \t]+)?(?:resolved|resolving|recovered|recovering|improving|improved|erholt|r[ée]cup[ée]r[ée]e?|r[ée]solue?|resuelt[ao]|recuperad[ao]|risolt[ao]|hersteld|opgelost))?"
                # ... and its change of grade: "Neutropenia improved from grade 4 to grade 1 (0.3 → 1.4)"
@@ -4614,6 +4645,7 @@ NOT_OURS_AFTER_RE = re.compile(r"(?i)\bbelongs?\s+to\s+(?:(?:the|another|a\s+dif
                                r"\b(?:was|is|were|are)\s+(?:for\s+)?(?:bed|bay|room|rm)\s*\d+['’]s\b|\b(?:was|were|is|are)\s+from\s+(?:bed|bay|room|rm)\s*\d+[A-Za-z]?\b|\b(?:that|this|it)(?:['’]s|\s+is|\s+was)\s+(?:from\s+|for\s+)?(?:bed|bay|room|rm)\s*\d+\b|"
                                r"\b(?:that|this|it)(?:\s+(?:result|value|count|number|one))?\s+(?:was|is)\s+(?:for\s+)?(?:the\s+)?(?:guy|lady|man|woman|gentleman|gent|chap|fellow|pt|patient|one)\s+in\s+(?:bed|bay|room|rm)\s*\d+|"
                                r"[,—–-]\s*" + NOT_OURS + r"\b|\b(?:but\s+)?(?:that|this|it)(?:['’]?s|\s+is|\s+was)\s+" + NOT_OURS + r"\b|"  # "… but thats not ours"
+                               r"\b(?:is|was|are|were)\s+" + NOT_OURS + r"\b|\bfrom\s+(?:bed|bay|room|rm)\s*\d+[A-Za-z]?\b|"  # "the plt 22 from room 14 is not ours"
                                r"\bwrong\s+(?:pt|patient|chart|person|bed|room|file|record)\b|\b(?:(?:from|in|on)\s+(?:the\s+|an\s+)?)?(?:other|another|different)\s+(?:chart|record|file|tab|window)\b|"
                                r"[—–-]\s*(?:a\s+)?(?:separate|different|another|other)\s+(?:pt|patient)\b|"
                                # "erano del letto 8, non del nostro paziente", "c'est celle du lit 12", "son de la cama 4"
