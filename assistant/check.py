@@ -975,8 +975,10 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
             negated = True  # "he's out of grade 3 now": the claim is that it is not grade 3
         elif not bounded and ("nothing" in lowered_before or "none" in lowered_before) and NOTHING_BEFORE_RE.search(before):
             negated = True  # "Nothing here is grade 3 or worse": none of the values is
-        elif not bounded and negation_hinted and not (grades == {0} and DENIAL_GRADE_BRACKET_RE.search(before)):
-            # ("not anaemia at all (grade 0)", "no toxicity (all grade 0)": the bracket names the grade the denial gives, not a denied one)
+        elif not bounded and negation_hinted and not (grades == {0} and DENIAL_GRADE_BRACKET_RE.search(before)) \
+                and not (before.rstrip().endswith("(") and VERSION_AFTER_CLAIM_RE.match(text, claim_end)):
+            # ("not anaemia at all (grade 0)", "no toxicity (all grade 0)": the bracket names the grade the denial gives, not a denied one;
+            # "under v6.0 this is no longer neutropenia (grade 1 under v5.0)": the bracket gives another version's grade)
             if BELOW_RE.search(before):
                 grades, label, negated = set(range(min(grades), 6)), f"≥{min(grades)}" if len(grades) == 1 else label, True
             elif DENIAL_HINT_RE.search(lowered_before) and (denial := NEGATION_RE.search(before)) \
