@@ -1670,19 +1670,20 @@ def _csv_name_row_commas(text: str) -> list[int]:
     rows = [row for row in CSV_NAME_ROW_RE.finditer(text) if ANALYTE_RE.fullmatch(row.group("name").strip())]
     if not rows:
         return []
-    headers = {line.count(","): line for line in text.split("\n") if CSV_TIMES_HEADER_RE.fullmatch(line.strip())}
-    commas = []
+    headers = {header.group(0).count(","): header for header in CSV_TIMES_HEADER_RE.finditer(text)}
+    commas: set[int] = set()
     for row in rows:
         header = headers.get(row.group(0).count(","))
-        if header is None or sorted(times := header.split(",")[1:]) != times and all(ISO_DATE_RE.fullmatch(t.strip()) for t in times):
+        times = header.group(0).split(",")[1:] if header else []
+        if header is None or sorted(times) != times and all(ISO_DATE_RE.fullmatch(t.strip()) for t in times):
             continue  # no header of times as wide, or its dates newest first: the row is left as written ("WBC,5.8,4.1" in prose)
-        commas += [position for position in range(row.start(), row.end()) if text[position] == ","]
+        commas.update(position for span in (header.span(), row.span()) for position in range(*span) if text[position] == ",")
     return sorted(commas)
 
 
 # The header of such an export: a label, then a time in each column ("Test,2025-02-03,2025-02-17", "Analyte,D1,D8,D15").
 CSV_TIME_CELL = r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?|(?:C\d{1,2})?D\d{1,3}|(?:day|week|wk|cycle)\s*\d{1,3})"
-CSV_TIMES_HEADER_RE = re.compile(rf"(?i)[A-Za-z][^,\n\d]{{0,30}}(?:,{CSV_TIME_CELL})+")
+CSV_TIMES_HEADER_RE = re.compile(rf"(?im)^[A-Za-z][^,\n\d]{{0,30}}(?:,{CSV_TIME_CELL})+[ \t]*$")
 ISO_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -2729,7 +2730,8 @@ LISTED_VERB_RE = re.compile(r"(?i)\b(?:were|are|was|of|at|étaient|sont|eran|fue
 LISTED_VERB_PHRASE_RE = re.compile(r"(?i)[ \t]+(?:had[ \t]+|have[ \t]+)?(?:[a-z]+[ \t]+){0,2}?(?:bottomed(?:[ \t]+out)?|recovered|fell|dropped|rose|"
                                    r"improved|climbed|declined|decreased|increased|returned|came[ \t]+back(?:[ \t]+up)?|nadired|preserved|stable|steady|unchanged|"
                                    r"maintained|held|remained|stayed)[ \t]+(?:at|to)[ \t]+")
-LIST_END_RE = re.compile(r"(?i)(?:[ \t]*(?:this\s+(?:morning|am)|today|yesterday|now|overnight|(?:on|at|by)\s+(?:day|d|week|wk|cycle|c)[ \t]*\d{1,3}(?!\d)))?"
+LIST_END_RE = re.compile(r"(?i)(?:[ \t]*(?:this\s+(?:morning|am)|today|yesterday|now|overnight|(?:on|at|by)\s+(?:day|d|week|wk|cycle|c)[ \t]*\d{1,3}(?!\d)|"
+                         r"(?:through(?:out)?|during|all)\s+(?:the\s+)?(?:stay|admission|week)))?"
                          r"[ \t]*(?:[,.;:()\n]|[—–]|-[ \t]|$)")  # "… were 1.4 and 61 this morning", "… were 1.6 and 38 on day 10 (…"
 
 

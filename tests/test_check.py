@@ -2374,8 +2374,49 @@ ROUND201_CLASSES = [
 ]
 
 
+ROUND225_CLASSES = [
+    # another's claim asked about, in the other languages read, with "di" before the grade
+    ("El médico dijo que mi hemoglobina de 9,4 es anemia grado 3, ¿es correcto?", "5", []),
+    ("Il medico ha detto che le mie piastrine a 68.000 sono una piastrinopenia di grado 1, è giusto?", "5", []),
+    ("the app says that's grade 3?? my hb is 9.2", "5", []),
+    # a record's grade said again in the next sentence is still the record's claim
+    ("Platelets 72 x10^9/L on C2D1 were entered as grade 1. Reviewer: value confirmed, grade 1 retained.", "5", [(M, "plt", 1, 2)]),
+    # a supposition's grade takes no value told after it, also after a label
+    ("Plan: if the platelets fall below 25 she will be grade 4 — for now they're 90, grade 1.", "5", []),
+    # "each" or "all" after a series grades every value of it
+    ("Platelets 82, 47 and 66 over three cycles, all grade 2.", "5", [(M, "plt", 2, 1), (M, "plt", 2, 3)]),
+    # a grade's episode is not judged on the value it recovered to in a clause of its own; the event's value before it
+    ("Grade 4 ITP in May; platelets recovered to 140 after IVIG.", "5", []),
+    ("Platelets fell to 35 on day 9; the event was graded 4 and resolved to 160 by day 21.", "5", [(M, "plt", 4, 3)]),
+    # a plan "before the next dose" is no other time; a lower limit stated with its count's name
+    ("ALT 300 U/L (ULN 50). Impression: ALT increased, grade 2 — recheck before the next dose.", "5", [(M, "alt", 2, 3)]),
+    ("The lower limit of platelets is 135 in our lab; hers are 140, within normal limits.", "5", []),
+    # a quotation introduced by "summarised the case as", answered in the next sentence
+    ("Dr K summarised the case as 'ANC 0.8, grade 2'. The team noted that an ANC of 0.8 is grade 3.", "5", []),
+    # an adverse-event record opened by "AE #n" grades its worst value
+    ("AE #2: Platelet count decreased. Onset D8 (plt 70), worst plt 22 on D12, resolved D20 (plt 150). Grade: 3.", "5", [(M, "plt", 3, 4)]),
+    # a grade that ends its clause with "now"; an answer labelled with a bracket
+    ("my neutrophils were 1.7 on monday, so I'm at grade 2 now?", "5", [(M, "anc", 2, 1)]),
+    ("Q: Hb 9.4 today, is that grade 3?\nA (Charge nurse, 10:15): Yes, grade 3.", "5", [(M, "hgb", 3, 2)]),
+    # "within the normal range for platelets (…)" compares with that range
+    ("Your count today is 135. This is within the normal range for platelets (150–450).", "5", [(C, "plt", None, None)]),
+    # a relative's value before the grade keeps the relative its subject
+    ("My mum's platelets are 30 and her doctor called it grade 2 — mine are 190.", "5", []),
+    # a record's field with its version in brackets; a reference bound after a comma in the value's bracket
+    ("Worst value: platelets 20 x10^9/L. Grade (CTCAE v6.0): 4.", "5", [(M, "plt", 4, 3)]),
+    ("AST 300 U/L (AST elevata, v.n. <35), grado 3.", "5", []),
+    # an anaemia's grade given before its transfusion is its value before it
+    ("Grade 2 anaemia, transfused 1 unit (Hb 7.4 → 8.6 g/dL).", "5", [(M, "hgb", 2, 3)]),
+    ("Anemia emolitica autoimmune (nadir 6,9 g/dL, 9,8 g/dL alla dimissione), di grado 2, trasfusa.", "5", [(M, "hgb", 2, 3)]),
+    # a grade between two listed values and their later values is about the earlier
+    ("The ANC and platelet nadirs were 0.8 and 60 on day 9 (grade 2 and grade 2, respectively); by day 16 they had recovered to 2.1 and 140.", "5", [(M, "anc", 2, 3)]),
+    # a bracket after a denial that gives another version's grade
+    ("ANC 1.7 — under v6.0 this is no longer neutropenia (grade 1 under v5.0).", "6", []),
+]
+
+
 @pytest.mark.parametrize("text,version,expected", FRESH19_CLASSES + FRESH21_CLASSES + NOTE_CLASSES + ROUND27_CLASSES + ROUND38_CLASSES + ROUND49_CLASSES
-                         + ROUND62_CLASSES + ROUND72_CLASSES + ROUND86_CLASSES + ROUND89_CLASSES + ROUND92_CLASSES + ROUND95_CLASSES + ROUND98_CLASSES + ROUND104_CLASSES + ROUND119_CLASSES + ROUND121_CLASSES + ROUND138_CLASSES + ROUND156_CLASSES + ROUND183_CLASSES + ROUND201_CLASSES)
+                         + ROUND62_CLASSES + ROUND72_CLASSES + ROUND86_CLASSES + ROUND89_CLASSES + ROUND92_CLASSES + ROUND95_CLASSES + ROUND98_CLASSES + ROUND104_CLASSES + ROUND119_CLASSES + ROUND121_CLASSES + ROUND138_CLASSES + ROUND156_CLASSES + ROUND183_CLASSES + ROUND201_CLASSES + ROUND225_CLASSES)
 def test_claim_classes_of_the_last_rounds(text, version, expected):
     """Each class of the last two rounds' development sets (review fresh19 to fresh21 and fresh24; the notes of the lab sets, which
     grade in passing: episodes, rules, other measures, choices), in wordings of our own: the findings with the grade claimed,

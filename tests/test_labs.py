@@ -2486,9 +2486,41 @@ def test_a_multiple_of_the_upper_limit_is_no_unit_for_a_count():
     assert lab["grade"] is None and lab["warnings"]
 
 
+ROUND225_READS = [
+    # two names, a verb phrase, then their values; their later values after "had" alone
+    ("Hb and platelets held at 10.9 and 212 through the stay", {"hgb": 10.9, "plt": 212}),
+    ("neutrophils and lymphocytes bottomed at 0.3 and 0.5 on D10, and had recovered to 2.2 and 1.1 by D18", {"anc": 2.2, "alc": 1.1}),
+    # a count said to have stayed normal over a time, then its value in brackets
+    ("Platelets were normal through the whole admission (233 x10^9/L).", {"plt": 233}),
+    # another patient's value, said of the bed's patient or "not ours"
+    ("hb 6.2?? wait, that belongs to the man in bed 9 - ours is 11.4", {"hgb": 11.4}),
+    ("the anc 0.3 from bay 5 is not ours, ours is 2.6", {"anc": 2.6}),
+    # a relative's value when the writer starts treatment, in the other languages read
+    ("Ma mère avait des plaquettes à 60 sous nivolumab. Je commence le traitement demain.", {}),
+    # a decade range, then the value now; a dose repeated between the arrows of a series
+    ("plts in the 40s-50s all week, 38 this am", {"plt": 38}),
+    ("plt 14 → IVIG 1 g/kg x2 → 71", {"plt": 71}),
+    ("plt 12 -> pred 1 mg/kg + romiplostim 1 mcg/kg -> 96", {"plt": 96}),
+    # "lowest" labels a value in a condition's bracket; later values by pronoun after a month's date or a spaced dash
+    ("Hb (lowest 7.7, 9.8 at discharge)", {"hgb": 9.8}),
+    ("My neutrophils were 2.4 on Apr 2, on Apr 16 they were 1.3.", {"anc": 1.3}),
+    ("Her platelets were rechecked at the GP — this morning they were 64", {"plt": 64}),
+    # a condition's qualifiers and a day label "à J5" in its bracket
+    ("Thrombopénie immunologique (nadir 9 G/L à J5, 131 G/L à la sortie)", {"plt": 131}),
+    # German short days between dashes; a value on a clock's sample; a repeat after a treatment
+    ("Thrombos Mo 160 – Mi 120 – Fr 95", {"plt": 95}),
+    ("WBC on the 06:00 sample is 2.9", {"wbc": 2.9}),
+    ("Plt 8. Repeat after 2 units is 31.", {"plt": 31}),
+    # a question about no patient, then a patient's own value
+    ("General question, not about a patient: is an ANC of 0.9 grade 3? Separately, my actual patient has ANC 1.7 today.", {"anc": 1.7}),
+    # a CSV export's rows of counts under a header of days
+    ("Analyte,D1,D8,D15\nANC,2.9,1.1,0.8\nPLT,190,120,88", {"anc": 0.8, "plt": 88}),
+]
+
+
 @pytest.mark.parametrize("text,expected", FRESH5_READS + FRESH6_READS + FRESH7_READS + FRESH8_READS + FRESH9_READS + FRESH10_READS
                          + FRESH11_READS + FRESH12_READS + FRESH14_READS + FRESH15_READS + FRESH16_READS + LEFTOVER_READS + RELATIVE_TIME_READS + SERIES_LABEL_READS + TOLD_LATER_READS
-                         + ROUND26_READS + ROUND32_READS + ROUND38_READS + ROUND49_READS + ROUND62_READS + ROUND73_READS + ROUND86_READS + ROUND89_READS + ROUND92_READS + ROUND95_READS + ROUND98_READS + ROUND104_READS + ROUND121_READS + ROUND138_READS + ROUND156_READS + ROUND183_READS + ROUND201_READS)
+                         + ROUND26_READS + ROUND32_READS + ROUND38_READS + ROUND49_READS + ROUND62_READS + ROUND73_READS + ROUND86_READS + ROUND89_READS + ROUND92_READS + ROUND95_READS + ROUND98_READS + ROUND104_READS + ROUND121_READS + ROUND138_READS + ROUND156_READS + ROUND183_READS + ROUND201_READS + ROUND225_READS)
 def test_reading_classes_of_the_blind_rounds(text, expected):
     """Each class found in a blind round (fresh5 to fresh16), in wordings of our own: every value read, none invented (no
     analyte read twice: an older value is never reported beside the current one)."""
