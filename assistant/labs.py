@@ -636,8 +636,10 @@ TREND_STEP = (rf"(?:[ \t]+(?=\.\d)|(?<=\s\.\d)[ \t](?=\d\.\d(?![\d.]))|"  # "lym
 # arrow: the labels cost a little at every value, and a text without an arrow cannot need them.
 # A longer label before a word of sequence ("2,1 G/L en janvier, avant le début du pembrolizumab, puis à 1,4"): tried only in
 # texts that have such a word, as it costs a look ahead at every step.
-LONG_GAP = r"(?=[^.;:?\n\d]{31,50}?,\s(?:puis|then|dann|luego|poi|daarna|depois)\b)[^.;:?\n\d]{31,50}?,\s|"
-LONG_GAP_WORDS = (" puis", " then", " dann", " luego", " poi ", " daarna", " depois")
+# ... or before a repeat in the other languages, past a transfusion ("7,1 g/dL à l'admission, transfusion de 2 CGR, contrôle à 9,0").
+LONG_GAP = (rf"(?=(?:[^.;:?\n\d]|{DOSE_TOKEN}){{31,60}}?,\s(?:puis|then|dann|luego|poi|daarna|depois|contr[ôo]le|controllo|control|kontrolle)\b)"
+            rf"(?:[^.;:?\n\d]|{DOSE_TOKEN}){{31,60}}?,\s|")
+LONG_GAP_WORDS = (" puis", " then", " dann", " luego", " poi ", " daarna", " depois", " contr", " kontroll")
 # The series step pattern in its four forms: with a label led by an arrow or not, with the longer label or not.
 TREND_STEPS = {(arrows, long_gap): re.compile(TREND_STEP.replace("<ARROW_LED_LABEL>", rf"|(?:\s+{VALUE_TIME_LABEL}){{1,2}}(?=\s*{ARROW})" if arrows else "")
                                               .replace("<LONG_GAP>", LONG_GAP if long_gap else ""), re.IGNORECASE)
@@ -1080,6 +1082,7 @@ def _unreadable(analyte: str, text: str, start: int, garbled: re.Match) -> Menti
 # "transfusion threshold: Hb 7"): not a value.
 # A range told over a time, then one value with its time: "180-200 throughout, 192 at discharge" (see VALUE_TIME_LABEL).
 RANGE_OVER_A_TIME = (r"(?:through(?:out)?(?:\s+(?:the\s+)?(?:admission|stay|week|course|hospitali[sz]ation))?|all\s+(?:along|week|admission|stay)|during\s+(?:the\s+)?(?:admission|stay|week)|"
+                     r"for\s+(?:(?:several|many|a\s+few|two|three|\d{1,2})\s+)?(?:months|weeks|days)(?:\s+on\s+[\w/+-]+)?|"  # "90-110 for months on atezo/bev, 84 today"
                      r"over\s+(?:the\s+)?(?:admission|stay|week|course)|since\s+(?:cycle|c|day|d|week|wk)\s*\d{1,3}|since\s+(?:starting|beginning|start(?:ing)?\s+of)\s+[\w-]+)")
 # A range over a time, then the value at its end: "Platelets stable 180-200 throughout, 192 at discharge" (the time after the range,
 # or before it: "Hb stable throughout at 12.4-12.9 g/dL, 12.6 at discharge")
@@ -1330,9 +1333,10 @@ def _latest_step(text: str, steps: list, name_start: int) -> int:
             return i
     if len(steps) == 2 and WAS_BEFORE_STEP_RE.search(text, steps[0][2][1], steps[1][2][0]) \
             and ((first_rank := label_rank(_step_label(text, steps[0][2][1], steps[1][2][0]))) is None
-                 or first_rank[0] == 1 and MONTH_IN_LABEL_RE.search(_step_label(text, steps[1][2][1], steps[1][2][1] + 30))):
+                 or first_rank[0] == 1 and MONTH_IN_LABEL_RE.search(_step_label(text, steps[1][2][1], steps[1][2][1] + 30))
+                 or BEFORE_AFTER_STEP_RE.match(text, steps[1][2][1])):
         # "lymphs .5 on durva, were .8 in june": the value said to have been is the earlier (also after a cycle's label: "alc .4 on
-        # durva c6, was .7 in may")
+        # durva c6, was .7 in may", or a label of its own: "hb 7.9 after 2 units yesterday, was 6.8 before")
         return 0
     name = ANALYTE_RE.match(text, name_start)
     if name and label_rank(text[name.end():steps[0][2][0]]) is not None:
@@ -1355,6 +1359,7 @@ def _latest_step(text: str, steps: list, name_start: int) -> int:
     return latest_labelled(labels)
 
 
+BEFORE_AFTER_STEP_RE = re.compile(r"(?i)[ \t]+(?:before|previously|earlier|prior|at[ \t]+baseline)\b")
 WAS_BEFORE_STEP_RE = re.compile(r"(?i)[,;][ \t]*(?:(?:it|they|she|he)[ \t]+)?(?:was|were)[ \t]+(?:at[ \t]+)?$")  # ", were .8": a past value next
 CORRECTED_TO_GAP_RE = re.compile(r"(?i)\b(?:corrected|amended|revised)(?:[ \t]+(?:value|result|count))?[ \t]*(?:to|:|=|is)[ \t]*$")
 STEP_CUT_RE = re.compile(r"[,;\n]|\.(?:\s|$)")
@@ -1568,7 +1573,7 @@ OWNER_FIRST_RE = re.compile(rf"(?i)(?:{OWNER}|{PATIENTS_OWN}|{FOREIGN_OWNER})\b"
 CURRENT_AFTER_THRESHOLD_RE = re.compile(rf"(?:[ \t]*(?:[-–]|and|to)[ \t]*\.?\d+(?:[.,]\d+)?)?(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?"
                                         rf"(?:[^.;\n\d]|\b\d{{1,2}}(?:st|nd|rd|th)\b|[.;](?=\s+(?:I(?:['’]m|['’]ve|\s+am)?|Ich|Je|Yo|Estoy|Io|Sono|Eu|Estou|Ik)\s)|[.;](?=\s+[A-Z][^.?!\n\d]{{0,40}}\?\s)|\b(?:bed|bay|room|rm|letto|lit|cama|leito|Bett)\s*\d+\b|\bthe\s+\d+(?:[.,]\d+)?(?=\s+(?:was|is)\b)|\b(?:rather\s+than|instead\s+of|versus|vs\.?)\s+\d+(?:[.,]\d+)?\b|(?<=\bin\s)\d{{1,3}}[A-Za-z]?\b|\b{BASELINE_WORD}\s*(?:was\s+|of\s+|:\s*)?\d+(?:[.,]\d+)?(?=\s*[,;])|"
                                         rf"\b(?:cut-?off|threshold|limit|trigger|umbral|seuil|soglia|schwelle\w*|drempel\w*|limiar|l[íi]mite)[^.;\n\d]{{0,25}}?\b(?:is|of|=|:|de|di|du|del|von|van)\s*[<>≤≥]?\s*\d+(?:[.,]\d+)?|(?<=\bby\s)\d+(?:[.,]\d+)?(?:\s*(?:g/dl|g/l|k\b))?|\((?:CTCAE\s+)?(?:grade|gr\.?|G)\s*[0-5](?:[^()\n\d]{{0,16}}(?:v|version\s*)?[56](?:\.0)?)?\)|{TIME_TOKEN}|\b(?:19|20)\d\d\b|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\.{{2,}}|\b[Gg]\d(?:[-–]\d)?\b|\bgrade\s*[0-5]\b|\b[Cc]\d{{1,2}}(?:\s*[Dd]\d{{1,2}})?\b|\b(?:cycle|day|week|wk)\s*\d{{1,3}}\b|\bv(?:ersion\s*)?[56](?:\.0)?\b|\bbetween\s+\.?\d+(?:[.,]\d+)?\s*(?:and|-|–|to)\s*\.?\d+(?:[.,]\d+)?|(?<=\s)\d+(?:[.,]\d+)?\s*(?:-|–|to)\s*\d+(?:[.,]\d+)?(?=,|\s+(?:for|since|over|through|most|all)\b)|[<>≤≥]\s*\d+(?:[.,]\d+)?\s*[-–]\s*\d+(?:[.,]\d+)?|\((?:around|about|approx\w*|~|not)?\s*\d+(?:[.,]\d+)?\s*\)|[<>≤≥~]\s*\d+(?:[.,]\d+)?|\d+ish\b|\b(?:says|said|uses|gives|lists)\s+\d+(?:[.,]\d+)?|(?:above|below|over|under)\s+\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s+or\s+\d+(?:[.,]\d+)?|(?<=\s)or\s+\d+(?:[.,]\d+)?){{0,90}}?"
-                                        rf"(?:[,;?—–]|\s\((?=\s*(?:today|now|{FOREIGN_TODAY}|currently)\b)|\s-\s|\.{{2,}}|\.(?=\s+(?:they|it|mine|ours|our|my|his|hers|theirs|yours|she|he|pt|patient|mr|mrs|ms)['’\s.]|\s+(?:right\s+)?(?:now|today|currently|this\s+morning)\b|\s+(?:current|latest)\s*:?\s*\d|\s+{PATIENTS_OWN}|\s+{FOREIGN_OWNER}\s)|[.:]?(?=\s+{FOREIGN_OURS}\s)|(?=\s+(?:ours|his|hers|theirs|yours|mine)\s)|(?=\s+and\s+my\s+(?:last|latest|most\s+recent|own|recent)\s)|(?=\s+and\s+(?:she|he)(?:['’]s|\s+is)\s+(?:at\s+|now\s+|only\s+|(?:sitting|running|sat)\s+at\s+)?\d)|(?=\s+(?:but|whereas|while)\s))\s*(?:but\s+|and\s+|right\s+|whereas\s+|while\s+|for\s+now\s*,?\s*|as\s+of\s+(?:now|today)\s*,?\s*)?"
+                                        rf"(?:[,;?—–]|\s\((?=\s*(?:today|now|{FOREIGN_TODAY}|currently)\b)|\s-\s|\.{{2,}}|\.(?=\s+(?:they|it|mine|ours|our|my|his|hers|theirs|yours|she|he|pt|patient|mr|mrs|ms)['’\s.:]|\s+(?:right\s+)?(?:now|today|currently|this\s+morning)\b|\s+(?:current|latest)\s*:?\s*\d|\s+{PATIENTS_OWN}|\s+{FOREIGN_OWNER}\s)|[.:]?(?=\s+{FOREIGN_OURS}\s)|(?=\s+(?:ours|his|hers|theirs|yours|mine)\s)|(?=\s+and\s+my\s+(?:last|latest|most\s+recent|own|recent)\s)|(?=\s+and\s+(?:she|he)(?:['’]s|\s+is)\s+(?:at\s+|now\s+|only\s+|(?:sitting|running|sat)\s+at\s+)?\d)|(?=\s+(?:but|whereas|while)\s))\s*(?:but\s+|and\s+|right\s+|whereas\s+|while\s+|for\s+now\s*,?\s*|as\s+of\s+(?:now|today)\s*,?\s*)?"
                                         rf"(?:(?:screening|repeat|recheck)\s+(?=today\b|this\s+morning\b))?"  # "…; screening today 92"
                                         rf"(?P<cue>today|now|this\s+morning|this\s+week|currently|{FOREIGN_TODAY}|current(?=\s*:?\s*\.?\d)|latest(?=\s*:?\s*\.?\d)|(?:his|hers|they|it)(?=(?:\s+(?:today|now|currently))?\s+(?:is|was|are|were|came\s+back|come\s+back)\s|['’]re\s+at\s)|they['’]?re(?=\s+(?:at\s+|now\s+|only\s+)?\d)|{OWNER}(?:['’](?:s|re))?(?:\s+(?:{OWN_COUNT_WORD}\s+)?(?:count|value|result|level|number|reading|nadir))?(?:\s+(?:with|on)\s+[^,;.\d\n]{{1,40}}?|\s+in\s+(?:bed|bay|room|rm)\s*\d+|\s*\((?:bed|bay|room|rm)\s*\d+\))?(?:\s+(?:today|now|currently|this\s+morning|on\s+[a-z]{{4,}}))?(?=\s+(?:is|was|are|were|came\s+back|come\s+back|has|had|at|sits?|sitting|stands?|standing|screened|measured|tested)\s)|(?:ours|mine|theirs|yours|hers|his|(?:(?:our|my|this|the)\s+)?(?:pts?|patient)(?:['’]s)?(?:\s+(?:him|her)self)?)(?:\s+{OWN_COUNT_WORD}\s+(?:count|value|result|level))?(?:\s+(?:today|now|currently|this\s+morning))?(?=\s*:?\s*[1-9]|\s*:?\s*0[.,]|\s+(?:screened|measured|tested|sits?|sitting)\s+(?:at\s+)?\d)(?!\s*:?\s*\d+(?:st|nd|rd|th)\b)|(?:she|he)(?=['’]s\s+(?:at\s+|now\s+|only\s+)?\d|\s+is\s+(?:at\s+|now\s+|only\s+)?\d|['’]s\s+(?:(?:sitting|running|sat)\s+)?at\s|\s+is\s+(?:(?:sitting|running|sat)\s+)?at\s|\s+(?:screened|sits|sat|came\s+back)\s+at\s)|(?:pt|patient)(?:['’]s)?\s+value|{PATIENTS_OWN}|{FOREIGN_OWNER}\s+(?:{PRONOUN_BE}|hat|heeft|tem|tiene|ha|a)\s+(?:(?:à|a|bei|op|em|en|de|di|van)\s+)?(?=\d)|(?:el|la|le|il|o|a|der|die|de)\s+(?:paciente|patiente?|paziente|patient(?:in)?|patiënt)\s+(?:tiene|tem|a|ha|hat|heeft)\s+(?=\d)|{FOREIGN_OWNER}(?:\s+(?:{FOREIGN_TODAY}))?(?=\s*:?\s*\d)|{FOREIGN_OURS}(?:\s+(?:{PRONOUN_BE}|hat|heeft|tem|tiene|ha|a|est|es|è|ist|is|é)(?:\s+(?:à|a|bei|op|em|en|de|di|van|auf|bij))?)?(?=\s*:?\s*\d))(?:['’](?:s|re))?\s*(?::\s*)?{SUBJECT_VERB}{NUMBER}\s*(?:{UNIT})?",
                                         re.IGNORECASE)
@@ -2268,7 +2273,8 @@ def _find_mentions(text: str) -> list[Mention]:
             ends = list(SENTENCE_STOP_RE.finditer(text, start, mention.span[0]))
             donors = list(DONOR_RE.finditer(text, ends[-1].end() if ends else start, mention.span[0]))
             mention.someone_else = bool(donors) and not PATIENT_WORD_RE.search(text, donors[-1].end(), mention.span[0]) \
-                or DONOR_BRACKET_AFTER_RE.match(text, mention.span[1]) is not None  # "Hb 14.8 g/dL (donor, not the patient)"
+                or DONOR_BRACKET_AFTER_RE.match(text, mention.span[1]) is not None \
+                or DONOR_SAID_AFTER_RE.match(text, mention.span[1]) is not None  # "Hb 14.8 g/dL (donor, not the patient)", "… 15.2 - he's the donor"
     if ("general" in lowered or "generic" in lowered or "not about" in lowered or "no pt" in lowered or "hypothetic" in lowered or "in mind" in lowered
             or "real" in lowered or "teaching" in lowered or "question" in lowered or SUPPOSED_PATIENT_START_RE.match(lowered)) \
             and NO_PATIENT_RE.search(text) or ("current" in lowered or "historical" in lowered or "drawn" in lowered or "taken" in lowered) and NO_CURRENT_RE.search(text):
@@ -2455,6 +2461,7 @@ WRITER_IS_PATIENT_RE = re.compile(r"(?i)\b(?:i['’]m|i\s+am|i['’]ve\s+been|i\
 WRITER_RE = re.compile(r"(?i)\b(?:my|mine|me|i|i['’]m|i['’]ve|ich|mich|mir|je|moi|yo|io|eu|ik)\b")  # the writer's own words: "my sister says my platelets are 40"
 PATIENT_WORD_RE = re.compile(r"(?i)(?<!not )(?<!not the )\b(?:patient|pt|patiente|paciente|paziente|patiënt|recipient)\b(?!['’]s\s+(?:sibling|twin|" + RELATIVE_NOUNS + r")\b)|;")  # "…donor) Hb 14.1; patient Hb 8.3", not "(not the patient)" nor "(pt's brother)"
 DONOR = r"(?:donor|donneur|donneuse|donante|donatore|donatrice|spender(?:in)?|dador|doador(?:a)?)"  # in the languages read
+DONOR_SAID_AFTER_RE = re.compile(rf"(?i)[^.;\n]{{0,30}}?\b(?:he|she|they|who)(?:['’]s|\s+is|\s+was|\s+are)\s+(?:the|a|our|her|his)\s+(?:[\w-]+\s+)?{DONOR}\b")
 DONOR_BRACKET_AFTER_RE = re.compile(rf"(?i)[ \t]*\(\s*(?:(?:the|a|related|sibling|unrelated)\s+)?{DONOR}\b")
 DONOR_RE = re.compile(rf"(?i)\b{DONOR}\b")
 
