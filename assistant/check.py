@@ -190,6 +190,8 @@ NON_LAB_BEFORE_RE = re.compile(r"\b" + NON_LAB_ALTERNATIVES + r"\b" + r"\s*(?:\(
                                re.IGNORECASE)  # "tossicità cutanea di grado 1", "toxicité cutanée de grade 2"
 # (but not an event denied: "19 x10^9/L (grade 3) without bleeding" grades the platelets)
 NON_LAB_AFTER_RE = re.compile(r"\s*(?:\)\s*)?(?:(?!(?:without|no|nor|free|denies|denied|denying|sans|sin|senza|ohne|zonder|sem)\b)[\w-]+\s+){0,2}?" + NON_LAB_ALTERNATIVES + r"\b", re.IGNORECASE)
+# A value's own bracket, which a claim opens: "a platelet count of 4 x 10^9/L (grade 3) and mucosal bleeding" grades the platelets.
+VALUE_BRACKET_BEFORE_RE = re.compile(rf"(?i)\d(?:[.,]\d+)?\s*(?:{UNIT_ALTERNATIVES})?\s*\(\s*$")
 # Comparisons in the other languages read here: "por encima del límite inferior de 150.000", "sopra il limite di 4,0",
 # "au-dessus de 1,5", "unter 1,0", "boven de grens van 1,5", "abaixo de 1.500". Those of FOREIGN_BELOW_RE say "below".
 FOREIGN_RELATION = (r"por\s+(?:encima|debajo)\s+del?|(?:superior|inferior|mayor|menor)(?:es)?\s+(?:a|al|que|de)|acima\s+d[eoa]|abaixo\s+d[eoa]|"
@@ -512,6 +514,8 @@ NOT_YET_BEFORE_RE = re.compile(r"(?i)\b(?:before|until|till|unless|once)\s+(?:it
                                r"|\b(?:would|will|could|might)\s+(?:take|bring|push|put|tip|move)\s+(?:it|him|her|them|the\s+(?:count|patient))\s+(?:in)?to\s+(?:a\s+|an\s+)?(?:CTCAE\s+)?$"
                                # "a few more points down and it would be grade 3": a drop supposed, and the grade it would give
                                r"|\b(?:more|further|another|lower|higher)\b[^.;!?\n]{0,40}?\band\s+(?:it|that|this|she|he|they)\s+(?:would|will|could|might)(?:\s+(?:then|now))?\s+be\s+(?:a\s+|an\s+|in\s+)?(?:CTCAE\s+)?$"
+                               # "any further drop makes it grade 2": what a drop to come would give
+                               r"|\b(?:any|a|another)\s+(?:further\s+|more\s+|small\s+|slight\s+)?(?:drop|fall|decline|decrease|rise|increase)\s+(?:would\s+|will\s+)?(?:makes?|take|takes|puts?|push(?:es)?|tips?)\s+(?:it|him|her|them|the\s+(?:count|patient))\s+(?:in(?:to)?\s+|to\s+)?(?:a\s+|an\s+)?(?:CTCAE\s+)?$"
                                # "If platelets drop below 50 she will have grade 3 thrombocytopenia": what a supposed drop would give
                                r"|\bif\b(?:[^.;!?\n]|(?<=\d)\.(?=\d)){0,60}?\b(?:she|he|they|it|the\s+patient)\s*(?:will|would|['’]ll|['’]d|could|might)\s+(?:then\s+)?(?:have|be|develop|get|reach)\s+(?:a\s+|an\s+)?(?:CTCAE\s+)?$")
 LATER_NONE_BEFORE_RE = re.compile(r"(?i)\bno\s+(?:further|more|new|subsequent|additional|recurrent|other)\s+(?:episodes?\s+of\s+)?$")
@@ -914,7 +918,8 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
                       if not (DENIED_EVENT_BEFORE_RE.search(chunk, max(0, m.start() - 12), m.start()) and EVENT_CLOSED_RE.match(chunk, m.end()))]
             event_starts = [e[0] for e in events]
         if term is None and events and _near_event(events, event_starts, claim_start, claim_end) \
-                and (NON_LAB_AFTER_RE.match(text, claim_end, end) or NON_LAB_BEFORE_RE.search(before[-30:])):
+                and (NON_LAB_AFTER_RE.match(text, claim_end, end) and not (text.startswith(")", claim_end) and VALUE_BRACKET_BEFORE_RE.search(before[-40:]))
+                     or NON_LAB_BEFORE_RE.search(before[-30:])):
             continue  # "grade 2 fatigue", "fatigue gr 2": the grade of an event graded without a blood count
         if ("range" in lowered_after[:12] or "band" in lowered_after[:12] or "zone" in lowered_after[:12]) and OUTSIDE_BEFORE_RE.search(before[-20:]):
             continue  # "62 is above the grade 3 range": a comparison with a band, not a claim of its grade
@@ -1227,7 +1232,8 @@ SAID_BY_ANOTHER_FOREIGN_BEFORE_RE = re.compile(
     r"(?:(?:uma?|una?|une|eine?|een|un)\s+)?(?:[^\W\d]+\s+)?(?:(?:di|de|du|des|der|van)\s+)?$")  # "… una piastrinopenia di grado 1"
 # "…, is that right?", "… true??" (not "… but I read that …?", nor "is that bad??", which asks what the grade means)
 ASKED_AFTER_RE = re.compile(r"(?i)(?:(?!\b(?:but|however|though|although)\b)[^.?!\n]){0,45}?"
-                            r"\b(?:right|correct|true|accurate|wrong|certo|correcto|corretto|correct[eo]?|vrai|juste|richtig|stimmt|klopt|verdad|vero|giusto)\b[^.?!\n]{0,15}\?")
+                            r"\b(?:right|correct|true|accurate|wrong|certo|correcto|corretto|correct[eo]?|vrai|juste|richtig|stimmt|klopt|verdad|vero|giusto|"
+                            r"mesmo|cierto|verdade|waar)\b[^.?!\n]{0,15}\?")  # ("é isso mesmo?", "¿es cierto?", "is dat waar?")
 QUESTION_MARK_AFTER_RE = re.compile(r"\s*\?")  # "… said that's grade 3 anemia??": the claim asked about, with nothing after it
 ANYONE_HINT_RE = re.compile(r"someone|somebody|anyone|people|everyone")  # "Someone … writes grade 3", anywhere in the 60 characters before
 REPORTED_BEFORE_RE = re.compile(r"(?i)\b(?:(?:initially|originally|previously|first|incorrectly|erroneously|mistakenly|wrongly|falsely)\s+"
@@ -4369,13 +4375,16 @@ def _grade_of(analyte: str, value: float, version: str, lln: float | None, nativ
 
 # The upper limit of normal a liver value's sentence states: "ALT 135 U/L (ULN 45, normal at baseline)", "bilirubin 2.0 mg/dL (ULN 1.2)",
 # "ALAT 230 UI/L (LSN 40 UI/L)" (LSN: the French "limite supérieure de la normale").
-STATED_ULN_RE = re.compile(r"(?i)\b(?:ULN|LSN|upper\s+limit(?:\s+of\s+normal)?)\s*(?:\(\s*ULN\s*\)\s*)?(?:of|is|=|:)?\s*(?P<num>\d+(?:[.,]\d+)?)(?![\d.,]?\d)")
+# ... or as a reference's upper bound in the value's bracket: "GPT 145 U/l (Norm <50)", "(ALT 620 U/L, v.n. <40)".
+STATED_ULN_RE = re.compile(r"(?i)(?:\b(?:ULN|LSN|upper\s+limit(?:\s+of\s+normal)?)\s*(?:\(\s*ULN\s*\)\s*)?(?:of|is|=|:)?\s*|"
+                           r"[(,]\s*(?:norm(?:al|wert)?|ref(?:erence|erenz\w*)?\.?|VR|v\.\s*n\.?|n\.\s*v\.?)\s*:?\s*[<≤]\s*)"
+                           r"(?P<num>\d+(?:[.,]\d+)?)(?![\d.,]?\d)")
 LIVER_ANALYTES = ("alt", "ast", "bili")
 
 
 def _stated_uln(mention: Mention, sentence: str) -> float | None:
     """The upper limit of normal a liver value's sentence states (STATED_ULN_RE), the first after the value if any, if one."""
-    if "ULN" not in sentence and "LSN" not in sentence and "upper limit" not in sentence.lower():
+    if "ULN" not in sentence and "LSN" not in sentence and "upper limit" not in sentence.lower() and "<" not in sentence and "≤" not in sentence:
         return None
     stated = STATED_ULN_RE.search(sentence, max(0, sentence.find(mention.raw))) or STATED_ULN_RE.search(sentence)
     # in the value's own unit ("bilirubin 45 µmol/L (ULN 21)"), read into the canonical one

@@ -2116,7 +2116,7 @@ ROUND138_CLASSES = [
     # an earlier result labelled before its number
     ("Neutrophile heute 0,9/nl, Vorbefund 1,6/nl. Neutropenie Grad 2.", "5", [(M, "anc", 2, 3)]),
     # a reference bound in the value's bracket is no comparison; German liver terms
-    ("GOT 150 U/l (Norm <50): GOT-Erhöhung Grad 1.", "5", [(M, "ast", 1, 2)]),
+    ("GOT 210 U/l (Norm <50): GOT-Erhöhung Grad 1.", "5", [(M, "ast", 1, 2)]),  # 4.2 times the bracket's upper bound
     # (the sixth batch) a grade and a comparison one comma apart, about the same value
     ("ANC 0.9 today — grade 2 neutropenia, above the 1.0 hold line so treat.", "5", [(M, "anc", 2, 3), (C, "anc", None, None)]),
     # a liver value's "elevation" before its multiple of the upper limit
