@@ -4117,6 +4117,8 @@ def _value_for_comparison(match: re.Match, all_values: list[Mention], value_star
         between = DATE_TIME_TEXT_RE.sub("", LABEL_DIGITS_RE.sub("", BRACKETED_VERSION_RE.sub("", between)))  # "(CTCAE v5.0)" names a version
     if any(word in between for word in RANGE_NAME_WORDS):
         between = NAMED_RANGE_RE.sub(" ", between)  # "130 with a reference range of 140-400: that's inside …": the value's range
+    if mention.analyte in LIVER_ANALYTES and ("ULN" in between or "upper limit" in between.lower()):
+        between = STATED_ULN_RE.sub(" ", between)  # "ALT 136 U/L against a ULN of 40 — below the …": the value's upper limit
     if borrowed_from is None and (other := ANALYTE_RE.search(between)) and other.lastgroup != mention.analyte \
             and ANALYTE_RE.search(text, other.end() + after_value, match.start()) is None and match.start() - (other.end() + after_value) <= 4:
         return None  # "ANC … 1.8 (met); Platelets ≥100": the comparison is the platelets', named right before it
