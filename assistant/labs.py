@@ -207,7 +207,7 @@ FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,
           r"(?:(?:down|up|back)[ \t]+)?(?:to|para|a|à|auf|naar|tot)[ \t]+(?=\d)|"
           r"\s+|" + RELATIVE_TIME_FILLER + REFERENCE_BEFORE_RESULT + r"|\s*[:=(,#|—–↓↑]\s*(?!\d{1,2}/\d{1,2}(?:/\d{2,4})?\))|"
           # "plt: pt screened at 81, today 66": after a colon, whose value it is
-          r"[ \t]*:[ \t]*(?:(?:the|our|my)[ \t]+)?(?:pt|patient)(?:[ \t]+(?:is|was|screened|sits|came[ \t]+back))?(?:[ \t]+at)?[ \t]+(?=\d)|"
+          r"[ \t]*:[ \t]*(?:(?:the|our|my|this)[ \t]+)?(?:pt|patient)(?:['’]s[ \t]+(?:nadir|count|value|level))?(?:[ \t]+(?:is|was|screened|sits|came[ \t]+back))?(?:[ \t]+at)?[ \t]+(?=\d)|"
           r";(?=\d)|\s*\*+\s*(?=\d)|\x22[,;]\x22(?=\d)|\s*(?-i:\*?\(?(?:LL|HH|L|H|LOW|HIGH|Low|High|CRIT)\)?\*?)(?=[ \t]+\d)|\s+-\s+|\s*\.{2,}\s*|\s*…\s*|\s*(?:count|counts|level|levels|value|values|of|was|is|are|were|at|now|only|measured|"
           r"then|today|r(?=[ \t]+\d)|dropped|drops?|dropd|droped|dropt|fell|falls?|fallen|(?:got|gets|getting)(?:\s+(?:down|up|back))?\s+to|had|has|decreased|declined|down|recovered|to|reaching|reached|(?:,[ \t]*)?(?:with\s+)?(?:a|an|the|her|his|its|their)\s+(?:new\s+)?(?:nadir|low|trough)(?:\s+of)?|blood|serum|plasma|venous|capillary|bld|nadir(?:ed)?|nadirs(?=(?:\s+(?:over|across|during|in)\s+[^.;\n]{1,24}?)?\s+(?:of|were)\s+\d[\d.,]*\s*,\s*\d)|lowest(?=[ \t]+(?:of[ \t]+)?\d)|(?:over|across|during)\s+(?:the\s+)?(?:first\s+(?:two|three|four|\d)\s+)?(?:cycles?|courses?|C)\s*(?:\d{1,2}(?:\s*(?:[-–]|to|and)\s*C?\s*\d{1,2})?)?(?=\s+(?:were|was)\s+\d)|bottomed(?:\s+out)?|peaked|"
           r"around|approximately|roughly|like|exactly|just|still|also|throughout(?=[ \t]+at[ \t])|between(?=[ \t]+\d[\d.,]*[ \t]+and[ \t]+\d)|always|usually|normally|typically|back|came|comes|come|went|gone|goes|go|get|gets|rose|risen|remains?|remained|ran|ranged|stable|steady|yesterday|say|maybe|perhaps|about|sat|sits|stood|stands|hovered|hovers|held|stayed|stays|rebounded|bounced|plateaued|plummeted|crashed|jumped|crept|persisted|persists|"
@@ -557,6 +557,9 @@ WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)(?:[a-z]{0,3}day|s|rs?)?\b\.?"
 # A repeat's treatment before it: "Repeat after 1 unit is 8.8", "recheck post transfusion was 9.1".
 AFTER_TREATMENT = r"(?:after|post)\s+(?:(?:the|a|one|two|three|\d)\s+)?(?:units?|transfusions?|blood|PRBC|RBC|IVIG|u)\b(?:\s+(?:of\s+)?(?:PRBC|RBC|blood|red\s+cells))?"
 AFTER_TREATMENT_RE = re.compile(rf"(?i)[ \t]+{AFTER_TREATMENT}")
+# ... or its date and clock, then a colon: "repeat 02/06 1600: 52"
+REPEAT_WHEN = r"[ \t]+(?:on[ \t]+)?\d{1,2}/\d{1,2}(?:/\d{2,4})?(?:[ \t]+(?:\d{1,2}:\d{2}|[01]\d[0-5]\d|2[0-3][0-5]\d))?(?=[ \t]*:)"
+REPEAT_WHEN_RE = re.compile(REPEAT_WHEN)
 REPEAT_DATE = r"\d{1,2}/\d{1,2}(?:/\d{2,4})?(?:\s+(?:\d{1,2}:\d{2}|(?:[01]\d|2[0-3])[0-5]\d(?=\s*:)))?"
 # A repeat named by its clock time: "the 14:00 repeat showed 44".
 # A cycle of treatment that dates the value after it, before or after it: "after C2 11.0", "pre-C4 9.4", "post cycle 3 88".
@@ -2537,7 +2540,8 @@ COUNT_LABEL_TIME_RE = re.compile(r"(?i)[ \t]*(?:" + IN_CITRATE + r"(?:[ \t]+(?:t
 REPEAT_LABEL_RE = re.compile(r"(?i)(?:\b(?:the|a|her|his|their|your|my)[ \t]+(?:(?:morning|evening|afternoon|night|midnight|next|latest|follow-?up)[ \t]+)?|"
                              r"(?:^|(?<=[.;!?][ \t])|(?<=\n))(?=[A-Z])|(?<=[,;—–][ \t]))(?:repeat|recheck|re-check|(?<=[ \t])check|re-?collected|re-?drawn)"
                              r"(?=[ \t]+(?:is|was|came|showed|shows|of)\b|[ \t]*[:=]|[ \t]+(?:this[ \t]+(?:morning|am|afternoon|evening)|today|tonight)\b"
-                             r"|[ \t]+(?:at|@)[ \t]*\d{1,2}[:h]\d{2}[ \t]+(?:is|was)\b|[ \t]+" + IN_CITRATE + r"\b|[ \t]+" + AFTER_TREATMENT + r"[ \t]+(?:is|was|came|showed)\b)"
+                             r"|[ \t]+(?:at|@)[ \t]*\d{1,2}[:h]\d{2}[ \t]+(?:is|was)\b|[ \t]+" + IN_CITRATE + r"\b|[ \t]+" + AFTER_TREATMENT + r"[ \t]+(?:is|was|came|showed)\b"
+                             r"|" + REPEAT_WHEN + r")"
                              # ... or the later values of the name before, in a dated list: "Subsequent values 9/10 8.2, 9/17 7.5"
                              r"|\b(?:subsequent|later|further|serial|follow-?up)[ \t]+(?:values|counts|results|levels|readings)(?=[ \t]*:?[ \t]*\d)")
 LABELLED_COUNT_REACH = 250  # characters back to the value of the count it names
@@ -2584,7 +2588,7 @@ def labelled_count_mentions(text: str, lowered: str, names: list[re.Match]) -> l
         if dated:  # "Subsequent values 9/10 8.2, 9/17 7.5": each after its date, the most recent read
             found.append(_dated_list(analyte, text, label.start(), dated, None))
             continue
-        when = COUNT_LABEL_TIME_RE.match(text, label.end()) or AFTER_TREATMENT_RE.match(text, label.end())
+        when = COUNT_LABEL_TIME_RE.match(text, label.end()) or AFTER_TREATMENT_RE.match(text, label.end()) or REPEAT_WHEN_RE.match(text, label.end())
         # ("a repeat count two weeks later was 0.7", "post count (1 hr, 15:45): 12", "Repeat after 1 unit is 8.8")
         value = VALUE_RE.match(text, when.end() if when else label.end())
         if value is None or value.group("cmp") or "\n" in (value.group("filler") or "") \
