@@ -187,7 +187,7 @@ FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,
           # ... "hb has fallen about 2 g over the last fortnight and sits at 8.3 now"
           r"[ \t]+(?:(?:has|have|is|are)[ \t]+)?(?:fell|fallen|dropped|decreased|declined|rose|risen|increased|went[ \t]+(?:up|down)|gone[ \t]+(?:up|down)|down|up)[ \t]+"
           r"(?:by[ \t]+|(?:about|around|roughly|almost|nearly)[ \t]+|~[ \t]*)?\d+(?:[.,]\d+)?[ \t]*"
-          r"(?:(?:" + UNIT_ALTERNATIVES + r")(?![A-Za-z])|g\b|grams?\b|points?|%)?(?:[ \t]+(?:in|over|since|within|during)[ \t]+(?:\d{1,2}[ \t]+)?[^,.;\d\n]{1,30}?)?"
+          r"(?:(?:" + UNIT_ALTERNATIVES + r")(?![A-Za-z])|g\b|grams?\b|points?|%)?(?:[ \t]+(?:in|over|since|within|during)[ \t]+(?:\d{1,2}[ \t]+)?(?:[^,.;\d\n]|\d{1,2}(?=[ \t]+(?:days?|weeks?|months?)\b)){1,30}?)?"
           r"(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+)(?:(?:(?:now|today|currently|this[ \t]+morning)(?:[ \t]+(?:is|at))?|(?:(?:it|she|he|they)[ \t]+)?(?:sits?|is|are|stands?)(?:[ \t]+now)?[ \t]+at)[ \t]+"
           r"(?=\d)|(?=\d[\d.,]*[ \t]*(?:g/dl|k)?[ \t]+(?:today|now|this[ \t]+(?:morning|am))\b))|"  # "…, 8.6 today"
           # a decade, then the value now: "plts in the 20s all week, today 31", "plts in the 70s-80s all admission, 66 this morning"
@@ -640,8 +640,8 @@ TREND_STEP = (rf"(?:[ \t]+(?=\.\d)|(?<=\s\.\d)[ \t](?=\d\.\d(?![\d.]))|"  # "lym
 # A longer label before a word of sequence ("2,1 G/L en janvier, avant le début du pembrolizumab, puis à 1,4"): tried only in
 # texts that have such a word, as it costs a look ahead at every step.
 # ... or before a repeat in the other languages, past a transfusion ("7,1 g/dL à l'admission, transfusion de 2 CGR, contrôle à 9,0").
-LONG_GAP = (rf"(?=(?:[^.;:?\n\d]|{DOSE_TOKEN}){{31,60}}?,\s(?:puis|then|dann|luego|poi|daarna|depois|contr[ôo]le|controllo|control|kontrolle)\b)"
-            rf"(?:[^.;:?\n\d]|{DOSE_TOKEN}){{31,60}}?,\s|")
+LONG_GAP = (rf"(?=(?:[^.;:?\n\d]|{DOSE_TOKEN}){{20,60}}?,\s(?:puis|then|dann|luego|poi|daarna|depois|contr[ôo]le|controllo|control|kontrolle)\b)"
+            rf"(?:[^.;:?\n\d]|{DOSE_TOKEN}){{20,60}}?,\s|")
 LONG_GAP_WORDS = (" puis", " then", " dann", " luego", " poi ", " daarna", " depois", " contr", " kontroll")
 # The series step pattern in its four forms: with a label led by an arrow or not, with the longer label or not.
 TREND_STEPS = {(arrows, long_gap): re.compile(TREND_STEP.replace("<ARROW_LED_LABEL>", rf"|(?:\s+{VALUE_TIME_LABEL}){{1,2}}(?=\s*{ARROW})" if arrows else "")
@@ -1086,6 +1086,7 @@ def _unreadable(analyte: str, text: str, start: int, garbled: re.Match) -> Menti
 # A range told over a time, then one value with its time: "180-200 throughout, 192 at discharge" (see VALUE_TIME_LABEL).
 RANGE_OVER_A_TIME = (r"(?:through(?:out)?(?:\s+(?:the\s+)?(?:admission|stay|week|course|hospitali[sz]ation))?|all\s+(?:along|week|admission|stay)|during\s+(?:the\s+)?(?:admission|stay|week)|"
                      r"for\s+(?:(?:several|many|a\s+few|two|three|\d{1,2})\s+)?(?:months|weeks|days)(?:\s+on\s+[\w/+-]+)?|"  # "90-110 for months on atezo/bev, 84 today"
+                     r"most\s+of\s+the\s+(?:week|day|stay|admission|month)|since\s+(?:ipi|nivo|pembro|atezo|durva|ICI|immunotherapy|treatment|the\s+start)\w*|"
                      r"over\s+(?:the\s+)?(?:admission|stay|week|course)|since\s+(?:cycle|c|day|d|week|wk)\s*\d{1,3}|since\s+(?:starting|beginning|start(?:ing)?\s+of)\s+[\w-]+)")
 # A range over a time, then the value at its end: "Platelets stable 180-200 throughout, 192 at discharge" (the time after the range,
 # or before it: "Hb stable throughout at 12.4-12.9 g/dL, 12.6 at discharge")
@@ -2689,7 +2690,7 @@ def _values_from(text: str, position: int, count: int) -> list[re.Match]:
 # Listed values' later values, said of them in the same order, with a pronoun or with "had" alone: "…; by day 17 they had
 # recovered to 3.9 and 121", "…, had recovered to 3.6 and 2.1 by discharge".
 LISTED_LATER_RE = re.compile(r"(?i)[^.\n\d]{0,12}(?:\d{1,3}[^.\n\d]{0,12})?(?:[;,][^.\n]{0,60}?\b(?:they|both|these)\s+|,?\s+(?:and\s+)?(?=had\s))(?:had\s+|have\s+|then\s+)?"
-                             r"(?:recovered|rose|fell|dropped|improved|returned|came\s+back(?:\s+up)?)\s+to\s+")
+                             r"(?:(?:recovered|rose|fell|dropped|improved|returned|came\s+back(?:\s+up)?)\s+to|(?<=they\s)(?:were|are)(?:\s+at)?)\s+")
 
 
 def _names_paired_with_values(text: str, names: list[re.Match], values: list[re.Match], mentions: list[Mention]) -> list[Mention]:
@@ -3087,7 +3088,7 @@ CONDITION_LABEL = (rf"(?:{DATE_LABEL}|(?:giorno|d[íi]a|jour|j|tag|dag|dia)[ \t]
                    r"pre-?\w*|post-?\w*|(?:mon|tues|wednes|thurs|fri|satur|sun)day))")
 # ... or after the value: "Anemia (nadir 7.2 g/dL on day 4, 9.0 g/dL at discharge)"
 CONDITION_AFTER_LABEL = (r"(?:(?:on|at|by|upon)[ \t]+(?:day|d|week|wk)[ \t]*\+?\d{1,3}(?!\d)(?:[ \t]+of[ \t]+(?:the[ \t]+)?(?:admission|stay|treatment|cycle[ \t]*\d{1,2}|C\d{1,2}))?|"
-                         r"(?:on|at|upon)[ \t]+(?:the[ \t]+)?(?:discharge|admission|presentation|diagnosis|follow-?up|recovery)|today|now|currently|"
+                         r"(?:on|at|upon)[ \t]+(?:the[ \t]+)?(?:day[ \t]+of[ \t]+(?:the[ \t]+)?)?(?:discharge|admission|presentation|diagnosis|follow-?up|recovery)|today|now|currently|"
                          # ... in the languages read: "9,2 g/dL à la sortie", "9,6 g/dL alla dimissione", "7,3 g/dL in seconda giornata"
                          r"(?:à[ \t]+la|à[ \t]+l['’]|al|alla|all['’]|a[ \t]+la|bei(?:[ \t]+der)?|bij|na|no|en[ \t]+el|in)[ \t]*"
                          r"(?:sortie|entr[ée]e|admission|dimissione|ammissione|ricovero|alta|ingreso|Entlassung|Aufnahme|ontslag|opname|admiss[ãa]o)|"
@@ -3783,7 +3784,7 @@ def long_table_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]
 
 
 # A value said instead of the one just written: "plt 24, sorry typo, meant 124", "Hb 6.1 - I mean 8.1", "plt 19 (typo — meant 119)".
-SAID_INSTEAD_STEP_RE = re.compile(rf"[ \t]*(?:\([ \t]*)?[,;—–-]?[ \t]*(?:(?:sorry|oops|typo|my\s+bad)[ \t]*[,;:—–-]?[ \t]*)*(?:I[ \t]+)?"
+SAID_INSTEAD_STEP_RE = re.compile(rf"[ \t]*(?:\([ \t]*)?[,;—–-]?[ \t]*(?:(?:sorry|oops|typo|my\s+bad|fat[ \t-]?finger(?:s|ed)?)[ \t]*[,;:—–-]?[ \t]*)*(?:I[ \t]+)?"
                                   rf"(?:meant|mean|should[ \t]+(?:be|read|have[ \t]+been))[ \t]*:?[ \t]*{NUMBER}", re.IGNORECASE)
 # A value said to be where the count is, right before the count's name: "our pt is at 68 plts", "she's sitting at 0.9
 # neuts", "now down to 41K platelets".
@@ -4697,7 +4698,7 @@ LIST_CUT_RE = re.compile(r"[,;]|\s[-–—]\s")
 
 # A repeat told in a reply with no name, above the message it answers: "Update: repeat at 16:00 is 44. > … plt 38, pls repeat".
 REPLY_REPEAT_RE = re.compile(r"(?i)\b(?:repeat|re-?check|rpt)(?:ed)?\b(?:\s+(?:today|tonight|this\s+(?:morning|am|pm|afternoon|evening)|(?:at|@)\s*\d{1,2}[:h]?\d{2}))?"
-                             r"\s*(?:is|was|=|:|came\s+back(?:\s+at)?|now)?\s*(?P<num>\d+(?:[.,]\d+)?)"
+                             r"\s*(?:is|was|=|:|(?:just\s+)?came\s+back(?:\s+at)?(?:\s*:)?|now)?\s*(?P<num>\d+(?:[.,]\d+)?)"
                              r"(?![\d:/]|[.,]\d|\s*(?:units?|u|mg|h|hrs?|hours?|days?|pm|am)\b)")
 
 
