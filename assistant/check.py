@@ -2865,6 +2865,8 @@ def _all_listed(text: str, s_start: int, claim: Claim, values: list[Mention], la
     before = [m for m in values if s_start <= m.span[0] and m.span[1] <= claim.span[0]]
     listed = before if before else [m for m in last_given if m.value is not None and not m.is_threshold]
     if both:  # ("… neutrophils 1.1. I looked it up and that makes me grade 1 for both": the sentence's before)
+        if len(listed) == 1 and len(listed[0].steps) == 2:  # "WBC 3.2 and 2.8 on the last two draws — grade 1 for both": one count's two values
+            return [step for _, _, span in listed[0].steps if (step := listed[0].step_value(span[1])) is not None]
         return listed[-2:] if len(listed) >= 2 else []
     named = {name.lastgroup for name in ANALYTE_RE.finditer(text, s_start, claim.span[0])} if not before else set()
     if named:  # "the white count, neutrophils, haemoglobin and platelets are each grade 2": the counts the sentence names
@@ -3261,7 +3263,7 @@ GRADED_AS_BEFORE_RE = re.compile(r"(?i)\b(?:graded|rated|scored|recorded|coded|e
 
 # A relative of the patient, named with the patient's pronoun ("her sister", "his father"): someone else than the patient.
 WRITERS_RELATIVE_RE = re.compile(r"(?i)\bmy\s+(?:" + RELATIVE_NOUNS + r"|twin|sibling)s?\b")
-WRITERS_ACQUAINTANCE_RE = re.compile(r"(?i)\bmy\s+(?:friend|neighbou?r|colleague|co-?worker)s?\b")  # never the patient a writer speaks for
+WRITERS_ACQUAINTANCE_RE = re.compile(r"(?i)\b(?:my|an?)\s+(?:friend|neighbou?r|colleague|co-?worker)s?\b")  # never the patient a writer speaks for
 RELATIVE_OF_PATIENT_RE = re.compile(r"(?i)\b(?:his|her|their)\s+(?:" + RELATIVE_NOUNS + r"|twin|sibling)s?\b")
 
 
@@ -3285,7 +3287,8 @@ def _someone_else(before: str, writer_is_patient: bool = False) -> bool:
     return ("her " in lowered or "his " in lowered or "their " in lowered or "other" in lowered or "next door" in lowered
             or "'s p" in lowered or "’s p" in lowered) and bool(RELATIVE_OF_PATIENT_RE.search(before) or OTHER_PATIENT_RE.search(before)) \
         or writer_is_patient and "my " in lowered and WRITERS_RELATIVE_RE.search(before) is not None \
-        or "my " in lowered and WRITERS_ACQUAINTANCE_RE.search(before) is not None  # "My neighbour on Keytruda had 40 and his doctor called it grade 4"
+        or ("my " in lowered or "a " in lowered or "an " in lowered) and WRITERS_ACQUAINTANCE_RE.search(before) is not None
+    # ("My neighbour on Keytruda had 40 and his doctor called it grade 4", "A colleague on the same trial had ANC 0.4 and was told grade 3")
 
 
 CLOCK_RE = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
