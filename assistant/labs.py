@@ -191,7 +191,7 @@ FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,
           r"(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+)(?:(?:(?:now|today|currently|this[ \t]+morning)(?:[ \t]+(?:is|at))?|(?:(?:it|she|he|they)[ \t]+)?(?:sits?|is|are|stands?)(?:[ \t]+now)?[ \t]+at)[ \t]+"
           r"(?=\d)|(?=\d[\d.,]*[ \t]*(?:g/dl|k)?[ \t]+(?:today|now|this[ \t]+(?:morning|am))\b))|"  # "…, 8.6 today"
           # a decade, then the value now: "plts in the 20s all week, today 31", "plts in the 70s-80s all admission, 66 this morning"
-          r"[ \t]+(?:(?:stuck|stayed|hovering|sitting|running|been|were|was)[ \t]+)?(?:(?:in|around)[ \t]+the[ \t]+|~[ \t]*)?(?:(?:low|mid|high)[ \t-]*)?(?:\d{1,2}0|[1-9])s(?:[ \t]*[-–][ \t]*(?:\d{1,2}0|[1-9])s)?(?:[ \t]+(?:(?:all|this|last)[ \t]+|for[ \t]+(?:(?:a|the|one|1|two|three|several|many|a[ \t]+few)[ \t]+)?)(?:weeks?|wks?|days?|months?|admission|stay)|[ \t]+at[ \t]+baseline|[ \t]+since[ \t]+[^,.;\n]{1,20}?)?"
+          r"[ \t]+(?:(?:been|has[ \t]+been|have[ \t]+been)[ \t]+)?(?:(?:stuck|stayed|hovering|hanging|sitting|running|been|were|was)[ \t]+)?(?:(?:in|around)[ \t]+the[ \t]+|~[ \t]*)?(?:(?:low|mid|high)[ \t-]*)?(?:\d{1,2}0|[1-9])s(?:[ \t]*[-–][ \t]*(?:\d{1,2}0|[1-9])s)?(?:[ \t]+(?:(?:all|this|last)[ \t]+|for[ \t]+(?:(?:a|the|one|1|two|three|several|many|a[ \t]+few)[ \t]+)?)(?:weeks?|wks?|days?|months?|admission|stay)|[ \t]+at[ \t]+baseline|[ \t]+since[ \t]+[^,.;\n]{1,20}?)?"
           r"[ \t]*,[ \t]*(?:(?:now|today|this[ \t]+morning|they['’]?re|they[ \t]+are|it['’]?s|it[ \t]+is)(?:[ \t]+(?:is|at|now|(?:down|up|back)[ \t]+to))?[ \t]+(?=\d)|"
           r"(?=\d[\d.,]*[ \t]+(?:on[ \t]+)?(?:today|this[ \t]+(?:morning|am)|now)\b))|"  # "… in the 30s since sunday, 44 on today's draw"
           # a change told with its verb, from one value to the next: "hb dropped 9.2 to 7.6", "plaquetas caíram de 180 mil para 52 mil"
@@ -1086,7 +1086,7 @@ def _unreadable(analyte: str, text: str, start: int, garbled: re.Match) -> Menti
 # A range told over a time, then one value with its time: "180-200 throughout, 192 at discharge" (see VALUE_TIME_LABEL).
 RANGE_OVER_A_TIME = (r"(?:through(?:out)?(?:\s+(?:the\s+)?(?:admission|stay|week|course|hospitali[sz]ation))?|all\s+(?:along|week|admission|stay)|during\s+(?:the\s+)?(?:admission|stay|week)|"
                      r"for\s+(?:(?:several|many|a\s+few|two|three|\d{1,2})\s+)?(?:months|weeks|days)(?:\s+on\s+[\w/+-]+)?|"  # "90-110 for months on atezo/bev, 84 today"
-                     r"most\s+of\s+the\s+(?:week|day|stay|admission|month)|since\s+(?:ipi|nivo|pembro|atezo|durva|ICI|immunotherapy|treatment|the\s+start)\w*|"
+                     r"(?:most\s+of|the\s+whole)\s+(?:the\s+)?(?:week|day|stay|admission|month)|since\s+(?:ipi|nivo|pembro|atezo|durva|ICI|immunotherapy|treatment|the\s+start)\w*|"
                      r"over\s+(?:the\s+)?(?:admission|stay|week|course)|since\s+(?:cycle|c|day|d|week|wk)\s*\d{1,3}|since\s+(?:starting|beginning|start(?:ing)?\s+of)\s+[\w-]+)")
 # A range over a time, then the value at its end: "Platelets stable 180-200 throughout, 192 at discharge" (the time after the range,
 # or before it: "Hb stable throughout at 12.4-12.9 g/dL, 12.6 at discharge")
@@ -1579,7 +1579,7 @@ CURRENT_AFTER_THRESHOLD_RE = re.compile(rf"(?:[ \t]*(?:[-–]|and|to)[ \t]*\.?\d
                                         rf"\b(?:cut-?off|threshold|limit|trigger|umbral|seuil|soglia|schwelle\w*|drempel\w*|limiar|l[íi]mite)[^.;\n\d]{{0,25}}?\b(?:is|of|=|:|de|di|du|del|von|van)\s*[<>≤≥]?\s*\d+(?:[.,]\d+)?|(?<=\bby\s)\d+(?:[.,]\d+)?(?:\s*(?:g/dl|g/l|k\b))?|\((?:CTCAE\s+)?(?:grade|gr\.?|G)\s*[0-5](?:[^()\n\d]{{0,16}}(?:v|version\s*)?[56](?:\.0)?)?\)|{TIME_TOKEN}|\b(?:19|20)\d\d\b|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\.{{2,}}|\b[Gg]\d(?:[-–]\d)?\b|\bgrade\s*[0-5]\b|\b[Cc]\d{{1,2}}(?:\s*[Dd]\d{{1,2}})?\b|\b(?:cycle|day|week|wk)\s*\d{{1,3}}\b|\bv(?:ersion\s*)?[56](?:\.0)?\b|\bbetween\s+\.?\d+(?:[.,]\d+)?\s*(?:and|-|–|to)\s*\.?\d+(?:[.,]\d+)?|(?<=\s)\d+(?:[.,]\d+)?\s*(?:-|–|to)\s*\d+(?:[.,]\d+)?(?=,|\s+(?:for|since|over|through|most|all)\b)|[<>≤≥]\s*\d+(?:[.,]\d+)?\s*[-–]\s*\d+(?:[.,]\d+)?|\((?:around|about|approx\w*|~|not)?\s*\d+(?:[.,]\d+)?\s*\)|[<>≤≥~]\s*\d+(?:[.,]\d+)?|\d+ish\b|\b(?:says|said|uses|gives|lists)\s+\d+(?:[.,]\d+)?|(?:above|below|over|under)\s+\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s+or\s+\d+(?:[.,]\d+)?|(?<=\s)or\s+\d+(?:[.,]\d+)?){{0,90}}?"
                                         rf"(?:[,;?—–]|\s\((?=\s*(?:today|now|{FOREIGN_TODAY}|currently)\b)|\s-\s|\.{{2,}}|\.(?=\s+(?:they|it|mine|ours|our|my|his|hers|theirs|yours|she|he|pt|patient|mr|mrs|ms)['’\s.:]|\s+(?:right\s+)?(?:now|today|currently|this\s+morning)\b|\s+(?:current|latest)\s*:?\s*\d|\s+{PATIENTS_OWN}|\s+{FOREIGN_OWNER}\s)|[.:]?(?=\s+{FOREIGN_OURS}\s)|(?=\s+(?:ours|his|hers|theirs|yours|mine)\s)|(?=\s+and\s+my\s+(?:last|latest|most\s+recent|own|recent)\s)|(?=\s+and\s+(?:she|he)(?:['’]s|\s+is)\s+(?:at\s+|now\s+|only\s+|(?:sitting|running|sat)\s+at\s+)?\d)|(?=\s+(?:but|whereas|while)\s))\s*(?:but\s+|and\s+|right\s+|whereas\s+|while\s+|for\s+now\s*,?\s*|as\s+of\s+(?:now|today)\s*,?\s*)?"
                                         rf"(?:(?:screening|repeat|recheck)\s+(?=today\b|this\s+morning\b))?"  # "…; screening today 92"
-                                        rf"(?P<cue>today|now|this\s+morning|this\s+week|currently|{FOREIGN_TODAY}|current(?=\s*:?\s*\.?\d)|latest(?=\s*:?\s*\.?\d)|(?:his|hers|they|it)(?=(?:\s+(?:today|now|currently))?\s+(?:is|was|are|were|came\s+back|come\s+back)\s|['’]re\s+at\s)|they['’]?re(?=\s+(?:at\s+|now\s+|only\s+)?\d)|{OWNER}(?:['’](?:s|re))?(?:\s+(?:{OWN_COUNT_WORD}\s+)?(?:count|value|result|level|number|reading|nadir))?(?:\s+(?:with|on)\s+[^,;.\d\n]{{1,40}}?|\s+in\s+(?:bed|bay|room|rm)\s*\d+|\s*\((?:bed|bay|room|rm)\s*\d+\))?(?:\s+(?:today|now|currently|this\s+morning|on\s+[a-z]{{4,}}))?(?=\s+(?:is|was|are|were|came\s+back|come\s+back|has|had|at|sits?|sitting|stands?|standing|screened|measured|tested)\s)|(?:ours|mine|theirs|yours|hers|his|(?:(?:our|my|this|the)\s+)?(?:pts?|patient)(?:['’]s)?(?:\s+(?:him|her)self)?)(?:\s+{OWN_COUNT_WORD}\s+(?:count|value|result|level))?(?:\s+(?:today|now|currently|this\s+morning))?(?=\s*:?\s*[1-9]|\s*:?\s*0[.,]|\s+(?:screened|measured|tested|sits?|sitting)\s+(?:at\s+)?\d)(?!\s*:?\s*\d+(?:st|nd|rd|th)\b)|(?:she|he)(?=['’]s\s+(?:at\s+|now\s+|only\s+)?\d|\s+is\s+(?:at\s+|now\s+|only\s+)?\d|['’]s\s+(?:(?:sitting|running|sat)\s+)?at\s|\s+is\s+(?:(?:sitting|running|sat)\s+)?at\s|\s+(?:screened|sits|sat|came\s+back)\s+at\s)|(?:pt|patient)(?:['’]s)?\s+value|{PATIENTS_OWN}|{FOREIGN_OWNER}\s+(?:{PRONOUN_BE}|hat|heeft|tem|tiene|ha|a)\s+(?:(?:à|a|bei|op|em|en|de|di|van)\s+)?(?=\d)|(?:el|la|le|il|o|a|der|die|de)\s+(?:paciente|patiente?|paziente|patient(?:in)?|patiënt)\s+(?:tiene|tem|a|ha|hat|heeft)\s+(?=\d)|{FOREIGN_OWNER}(?:\s+(?:{FOREIGN_TODAY}))?(?=\s*:?\s*\d)|{FOREIGN_OURS}(?:\s+(?:{PRONOUN_BE}|hat|heeft|tem|tiene|ha|a|est|es|è|ist|is|é)(?:\s+(?:à|a|bei|op|em|en|de|di|van|auf|bij))?)?(?=\s*:?\s*\d))(?:['’](?:s|re))?\s*(?::\s*)?{SUBJECT_VERB}{NUMBER}\s*(?:{UNIT})?",
+                                        rf"(?P<cue>today|now|this\s+morning|this\s+week|currently|{FOREIGN_TODAY}|current(?=\s*:?\s*\.?\d)|latest(?=\s*:?\s*\.?\d)|(?:his|hers|they|it)(?=(?:\s+(?:today|now|currently))?\s+(?:is|was|are|were|came\s+back|come\s+back)\s|['’]re\s+at\s)|they['’]?re(?=\s+(?:at\s+|now\s+|only\s+)?\d)|{OWNER}(?:['’](?:s|re))?(?:\s+(?:{OWN_COUNT_WORD}\s+)?(?:count|value|result|level|number|reading|nadir))?(?:\s+(?:with|on)\s+[^,;.\d\n]{{1,40}}?|\s+in\s+(?:bed|bay|room|rm)\s*\d+|\s*\((?:bed|bay|room|rm)\s*\d+\))?(?:\s+(?:today|now|currently|this\s+morning|on\s+[a-z]{{4,}}))?(?=\s+(?:is|was|are|were|came\s+back|come\s+back|has|had|at|sits?|sitting|stands?|standing|screened|measured|tested)\s)|(?:ours|mine|theirs|yours|hers|his|(?:(?:our|my|this|the)\s+)?(?:pts?|patient)(?:['’]s)?(?:\s+(?:him|her)self)?)(?:\s+{OWN_COUNT_WORD}\s+(?:count|value|result|level))?(?:\s+(?:today|now|currently|this\s+morning))?(?=(?:['’]s)?\s*:?\s*[1-9]|(?:['’]s)?\s*:?\s*0[.,]|\s+(?:screened|measured|tested|sits?|sitting)\s+(?:at\s+)?\d)(?!\s*:?\s*\d+(?:st|nd|rd|th)\b)|(?:she|he)(?=['’]s\s+(?:at\s+|now\s+|only\s+)?\d|\s+is\s+(?:at\s+|now\s+|only\s+)?\d|['’]s\s+(?:(?:sitting|running|sat)\s+)?at\s|\s+is\s+(?:(?:sitting|running|sat)\s+)?at\s|\s+(?:screened|sits|sat|came\s+back)\s+at\s)|(?:pt|patient)(?:['’]s)?\s+value|{PATIENTS_OWN}|{FOREIGN_OWNER}\s+(?:{PRONOUN_BE}|hat|heeft|tem|tiene|ha|a)\s+(?:(?:à|a|bei|op|em|en|de|di|van)\s+)?(?=\d)|(?:el|la|le|il|o|a|der|die|de)\s+(?:paciente|patiente?|paziente|patient(?:in)?|patiënt)\s+(?:tiene|tem|a|ha|hat|heeft)\s+(?=\d)|{FOREIGN_OWNER}(?:\s+(?:{FOREIGN_TODAY}))?(?=\s*:?\s*\d)|{FOREIGN_OURS}(?:\s+(?:{PRONOUN_BE}|hat|heeft|tem|tiene|ha|a|est|es|è|ist|is|é)(?:\s+(?:à|a|bei|op|em|en|de|di|van|auf|bij))?)?(?=\s*:?\s*\d))(?:['’](?:s|re))?\s*(?::\s*)?{SUBJECT_VERB}{NUMBER}\s*(?:{UNIT})?",
                                         re.IGNORECASE)
 # A pronoun and a verb a value of the person's own follows: "she screened at 1.45", "he came back at 0.8".
 PRONOUN_VALUE_VERBS = tuple(f"{pronoun} {verb}" for verb in ("screened", "sat", "sits", "came back") for pronoun in ("he", "she"))
@@ -2689,8 +2689,8 @@ def _values_from(text: str, position: int, count: int) -> list[re.Match]:
 
 # Listed values' later values, said of them in the same order, with a pronoun or with "had" alone: "…; by day 17 they had
 # recovered to 3.9 and 121", "…, had recovered to 3.6 and 2.1 by discharge".
-LISTED_LATER_RE = re.compile(r"(?i)[^.\n\d]{0,12}(?:\d{1,3}[^.\n\d]{0,12})?(?:[;,][^.\n]{0,60}?\b(?:they|both|these)\s+|,?\s+(?:and\s+)?(?=had\s))(?:had\s+|have\s+|then\s+)?"
-                             r"(?:(?:recovered|rose|fell|dropped|improved|returned|came\s+back(?:\s+up)?)\s+to|(?<=they\s)(?:were|are)(?:\s+at)?)\s+")
+LISTED_LATER_RE = re.compile(r"(?i)[^.\n\d]{0,12}(?:\d{1,3}[^.\n\d]{0,12})?(?:[;,][^.\n]{0,60}?\b(?:they|both|these)\s+|,?\s+(?:and\s+)?(?=had\s|were\s))(?:had\s+|have\s+|then\s+)?"
+                             r"(?:(?:recovered|rose|fell|dropped|improved|returned|came\s+back(?:\s+up)?)\s+to|(?<=they\s)(?:were|are)(?:\s+at)?|(?<=and\s)were(?:\s+at)?)\s+")
 
 
 def _names_paired_with_values(text: str, names: list[re.Match], values: list[re.Match], mentions: list[Mention]) -> list[Mention]:
@@ -3784,7 +3784,7 @@ def long_table_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]
 
 
 # A value said instead of the one just written: "plt 24, sorry typo, meant 124", "Hb 6.1 - I mean 8.1", "plt 19 (typo — meant 119)".
-SAID_INSTEAD_STEP_RE = re.compile(rf"[ \t]*(?:\([ \t]*)?[,;—–-]?[ \t]*(?:(?:sorry|oops|typo|my\s+bad|fat[ \t-]?finger(?:s|ed)?)[ \t]*[,;:—–-]?[ \t]*)*(?:I[ \t]+)?"
+SAID_INSTEAD_STEP_RE = re.compile(rf"[ \t]*(?:\([ \t]*)?[,;—–-]?[ \t]*(?:(?:sorry|oops|typo|my\s+bad|fat[ \t-]?finger(?:s|ed)?(?:[ \t]+it)?)[ \t]*[,;:—–-]?[ \t]*)*(?:I[ \t]+)?"
                                   rf"(?:meant|mean|should[ \t]+(?:be|read|have[ \t]+been))[ \t]*:?[ \t]*{NUMBER}", re.IGNORECASE)
 # A value said to be where the count is, right before the count's name: "our pt is at 68 plts", "she's sitting at 0.9
 # neuts", "now down to 41K platelets".
@@ -4650,9 +4650,11 @@ NO_PATIENT_RE = re.compile(r"(?i)\b(?:(?:general|generic)\s+q(?:uestion)?\b|no\s
                            r"purely\s+hypothetical|hypothetically\s+speaking|(?:just\s+)?(?:a\s+)?hypothetical\s+(?:q(?:uestion)?|case|scenario)|"
                            r"not\s+a\s+real\s+(?:pt|patient|case)|no\s+(?:real|actual)\s+(?:pt|patient)s?\b|teaching\s+(?:q(?:uestion)?|case|example|scenario|purposes)\b|for\s+teaching\b|exam\s+question|board\s+question|"
                            # a text that opens with a supposed patient: "hypothetically, if a pt had plt 40 …", "say a patient has …"
-                           r"\A\W*(?:hypothetical(?:ly)?\b|(?:if|say|suppose|imagine)\s+(?:a|an|some)\s+(?:pt|patient|person)\b))")
+                           r"\A\W*(?:hypothetical(?:ly)?\b|(?:if|say|suppose|imagine)\s+(?:a|an|some)\s+(?:pt|patient|person)\b|"
+                           # ... in the other languages read: "Si un paciente tuviera …", "Se un paziente avesse …", "Wenn ein Patient …"
+                           r"(?:si|se|wenn|als)\s+(?:un|una|uno|um|uma|ein|eine|een)\s+(?:paciente|patient(?:e|in)?|paziente|patiënt)\b))")
 TAKEN_BACK_RE = re.compile(r"(?i)[!?]*\s*(?:\.{2,}\s*|…\s*)?(?:[—–-]\s*)?(?:(?:oh|ah|um|uh|erm)\b[,\s]*)?(?:no\s+wait|wait|sorry|oops|actually|scratch\s+that|wrong|ignore\s+(?:that|this)|nvm|never\s*mind|hang\s+on|hold\s+on|no(?=\s*[,—–-]))\b")  # what is said next takes the value back
-SUPPOSED_PATIENT_START_RE = re.compile(r"\W*(?:if|say|suppose|imagine)\s")  # a cheap test for NO_PATIENT_RE's supposed patient
+SUPPOSED_PATIENT_START_RE = re.compile(r"\W*(?:if|say|suppose|imagine|si|se|wenn|als)\s")  # a cheap test for NO_PATIENT_RE's supposed patient
 NOT_OURS = r"not\s+(?:ours|mine|our\s+(?:patient|pt)|my\s+(?:patient|pt))"  # "— not ours", "(not mine)"
 NOT_OURS_AFTER_RE = re.compile(r"(?i)\bbelongs?\s+to\s+(?:(?:the|another|a\s+different|a)\s+(?:other\s+)?(?:patient|pt)|(?:bed|bay|room|rm)\s*\d+|"
                                r"(?:the\s+)?(?:guy|lady|man|woman|gentleman|gent|chap|fellow|pt|patient)\s+in\s+(?:bed|bay|room|rm)\s*\d+)|"  # "… belongs to the lady in bay 3"
@@ -4666,7 +4668,7 @@ NOT_OURS_AFTER_RE = re.compile(r"(?i)\bbelongs?\s+to\s+(?:(?:the|another|a\s+dif
                                r"\b(?:del|dal|du|de\s+la|do|da|von|vom|van)\s+(?:letto|lit|cama|leito|Bett|bed)\s*\d+|"
                                r"\b(?:non|pas|no|nicht|niet|não)\s+(?:è\s+|es\s+|é\s+|ist\s+|is\s+)?(?:del|de|du|d[oa]|von|van)\s+" + FOREIGN_OWNER + r"|"  # "plt 22?? sorry wrong pt, ours is 133", "wrong chart"
                                # "that's from the pt next door in 14B", "that was the patient in the next bed's"
-                               r"\b(?:that|this|it)(?:['’]?s|\s+is|\s+was)\s+(?:from\s+|for\s+)?(?:the\s+)?(?:pt|patient|guy|lady|man|woman|gentleman|gent|chap|fellow)\s+(?:next\s+door|in\s+the\s+next\s+(?:bed|bay|room)"
+                               r"\b(?:that|this|it)(?:\s+one)?(?:['’]?s|\s+is|\s+was)\s+(?:from\s+|for\s+)?(?:the\s+)?(?:pt|patient|guy|lady|man|woman|gentleman|gent|chap|fellow)\s+(?:next\s+door|in\s+the\s+next\s+(?:bed|bay|room)"
                                r"|in\s+(?:bed\s+|bay\s+|room\s+|rm\s+)?\d+[A-Za-z]?\b)")  # "thats the guy in 14"
 # ... or said in brackets right after the value: "had plt 19 yesterday (not ours)"
 NOT_OURS_BRACKET_RE = re.compile(r"(?i)[^;,.()\n]{0,20}\(\s*" + NOT_OURS + r"\s*\)")
@@ -4674,7 +4676,7 @@ NOT_OURS_BRACKET_RE = re.compile(r"(?i)[^;,.()\n]{0,20}\(\s*" + NOT_OURS + r"\s*
 NO_CURRENT_RE = re.compile(r"(?i)\bno\s+current\s+(?:labs?|bloods?|cbc|fbc|results?|values?|counts?)\b|\bhistorical\s+(?:values?\s+|results?\s+)?only\b|"
                            # "No labs drawn this visit", "no bloods taken today"
                            r"\bno\s+(?:new\s+)?(?:labs?|bloods?|cbc|fbc|counts?)\s+(?:were\s+)?(?:drawn|taken|done|sent)\s+(?:this\s+(?:visit|time|admission)|today)\b|"
-                           r"\bnothing\s+(?:has\s+been\s+|was\s+)?(?:drawn|taken|checked|done|sent)\s+since\b")  # "Nothing drawn since she started nivo"
+                           r"\bnothing\s+(?:has\s+been\s+|was\s+)?(?:drawn|taken|checked|done|sent)\s+(?:since|this\s+(?:admission|visit|stay)\s+yet|yet)\b")  # "Nothing drawn since she started nivo"
 # ... or says the values of its sentence are old ones, given for reference: "Historical labs for reference only (2019): WBC 5.5, …"
 HISTORICAL_ONLY_RE = re.compile(r"(?i)\bhistorical\s+(?:values?|results?|labs?|bloods?)\s+(?:(?:for\s+(?:reference|comparison)|shown)\s+)?only\b|\bfor\s+reference\s+only\b")
 # A result filed for another patient, said before it.
@@ -4698,7 +4700,7 @@ LIST_CUT_RE = re.compile(r"[,;]|\s[-–—]\s")
 
 # A repeat told in a reply with no name, above the message it answers: "Update: repeat at 16:00 is 44. > … plt 38, pls repeat".
 REPLY_REPEAT_RE = re.compile(r"(?i)\b(?:repeat|re-?check|rpt)(?:ed)?\b(?:\s+(?:today|tonight|this\s+(?:morning|am|pm|afternoon|evening)|(?:at|@)\s*\d{1,2}[:h]?\d{2}))?"
-                             r"\s*(?:is|was|=|:|(?:just\s+)?came\s+back(?:\s+at)?(?:\s*:)?|now)?\s*(?P<num>\d+(?:[.,]\d+)?)"
+                             r"\s*(?:is|was|=|:|(?:just\s+)?(?:came\s+)?back(?:\s+at)?(?:\s*:)?|now)?\s*(?P<num>\d+(?:[.,]\d+)?)"
                              r"(?![\d:/]|[.,]\d|\s*(?:units?|u|mg|h|hrs?|hours?|days?|pm|am)\b)")
 
 
