@@ -1161,6 +1161,8 @@ INTERROGATIVE_CLAUSE_RE = re.compile(r"(?i)(?:[—–:;,]|\s-\s)\s*(?:so\s+|and\
                                      r"(?:ist|sind|war)\s+(?:das|es|sie|er)\b|est-ce\b|¿|(?:is|zijn)\s+(?:dit|het|dat)\b|è\s+(?:già|questo|una?)\b|é\s+(?:isso|uma?)\b|"
                                      # a bare copula before the grade: "está em 10,8 g/dL, é grau 2?", "c'est grade 3 ?"
                                      r"(?:já\s+|ya\s+|déjà\s+)?(?:é|es|è|c['’]est|est)\s+(?:(?:un|una|uma|um)\s+)?(?=(?:grau|grado|grade)\b)|"
+                                     # "siamo al grado 3?", "on est au grade 3 ?", "estamos en grado 3?", "sind wir bei Grad 3?"
+                                     r"(?:siamo|on\s+est|sommes-nous|estamos|sind\s+wir|zijn\s+we)\s+(?:già\s+|déjà\s+|ya\s+|schon\s+|al|au|en|no|bei|op|a)?\s*(?:(?:un|una|uma|um|le|il|el|o)\s+)?(?=(?:grau|grado|grade|grad|graad)\b)|"
                                      # a choice between a grade and another: "plt 150 with lab lln 150 - G1 or normal?"
                                      r"(?=(?:CTCAE\s+)?(?:g|gr|grade|grado|grau|grad)\.?\s*\d\s+(?:or|ou|o|oder|of)\s+[^?.;]{1,30}\?)|"
                                      # "…, any grade 2?", "anything grade 3 here?": asks whether any value has the grade
