@@ -366,7 +366,7 @@ def test_a_bare_v6_is_a_version_request():
                                        ("lab-strings-fresh199", "lab_strings_fresh199.jsonl"), ("lab-strings-fresh201", "lab_strings_fresh201.jsonl"),
                                        *((f"lab-strings-fresh{n}", f"lab_strings_fresh{n}.jsonl")
                                          for n in (202, 204, 205, 207, 208, 210, 211, 213, 214, 216, 217, 219, 220, 222, 223, 225,
-                                                   226, 228, 229, 231, 232, 234, 235, 237, 238, 240, 241, 243, 244, 246))])
+                                                   226, 228, 229, 231, 232, 234, 235, 237, 238, 240, 241, 243, 244, 246, 247, 249))])
 def test_held_out_lab_strings_are_read(name, path):
     """Every value of the development sets is read and none invented, but for the few strings of the last six rounds left
     unread (their classes are listed in the closing note); the first fresh set guards regressions."""
@@ -462,10 +462,12 @@ def test_held_out_lab_strings_are_read(name, path):
         assert scores["lab_value_accuracy"] >= 0.99 and scores["lab_values_invented"] <= 1
     elif name == "lab-strings-fresh219":  # the same round's hardest (0.948/11 at its start)
         assert scores["lab_value_accuracy"] >= 0.975 and scores["lab_values_invented"] <= 1
-    elif name in tuple(f"lab-strings-fresh{n}" for n in (226, 228, 229, 231, 232, 234, 235, 237, 238, 240, 241, 243, 244, 246)):
+    elif name in tuple(f"lab-strings-fresh{n}" for n in (226, 228, 229, 231, 232, 234, 235, 237, 238, 240, 241, 243, 244, 246, 247)):
         # development sets of the round after (0.987/1, 1.0/1, 0.978/2, 0.996/2, 0.992/0, 0.972/2, 0.991/1, 0.987/3, 0.987/3, 0.956/5,
-        # 0.987/2, 0.968/3, 0.964/3, 0.936/7 at the round's start commit)
+        # 0.987/2, 0.968/3, 0.964/3, 0.936/7, 0.951/6 at the round's start commit)
         assert scores["lab_value_accuracy"] >= 0.99 and scores["lab_values_invented"] <= 1
+    elif name == "lab-strings-fresh249":  # the same round's last (0.946/8 at its start)
+        assert scores["lab_value_accuracy"] >= 0.98 and scores["lab_values_invented"] <= 1
     elif name != "lab-strings-fresh":  # fresh2 to fresh6 were each developed on in the rounds after they were written
         assert scores["lab_value_accuracy"] == 1.0 and scores["lab_values_invented"] == 0
     else:
