@@ -1095,7 +1095,8 @@ RANGE_THEN_VALUE_RE = re.compile(rf"[ \t]*(?:[-–]|and|to)[ \t]*(?:\d+(?:[.,]\d
                                  # the value at the range's end: labelled after it ("192 at discharge") or before it ("latest .5")
                                  rf"(?P<latest>(?:latest|now|today|currently|current|most\s+recent)[ \t]*:?[ \t]*)?{NUMBER}[ \t]*(?:{UNIT})?"
                                  rf"(?(latest)|[ \t]+(?=(?:at|on|by)[ \t]+(?:(?:the[ \t]+)?day[ \t]+of[ \t]+)?(?:discharge|admission|day|the\s+end|follow)|"
-                                 rf"on[ \t]+the[ \t]+day[ \t]+(?:she|he|they)[ \t]+went[ \t]+home|today\b|now\b|this\s+(?:morning|am|a\.m\.)(?!\w)))", re.IGNORECASE)
+                                 rf"on[ \t]+the[ \t]+day[ \t]+(?:she|he|they)[ \t]+(?:went[ \t]+home|left|was[ \t]+discharged|were[ \t]+discharged)|today\b|now\b|"
+                                 rf"this\s+(?:morning|am|a\.m\.)(?!\w)))", re.IGNORECASE)
 # A range in words over a time: "Hb 8 to 9 all week" (a dash's range is RANGE_AFTER_RE's).
 WORD_RANGE_OVER_A_TIME_RE = re.compile(rf"[ \t]+to[ \t]+\d+(?:[.,]\d+)?(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?[ \t]+{RANGE_OVER_A_TIME}", re.IGNORECASE)
 RANGE_AFTER_RE = re.compile(r"(?:-[<≤]?|\s*–\s*[<≤]?|[ \t]+-[ \t]+)\.?\d")  # "50-<75": a band of a grading table ("->" is an arrow)
@@ -1675,8 +1676,8 @@ CSV_NAME_ROW_RE = re.compile(r"(?m)^(?P<name>[A-Za-z][^,\n\d]{0,30}),(?P<cells>\
 
 
 def _csv_name_row_commas(text: str) -> list[int]:
-    """The positions of the commas of each CSV_NAME_ROW_RE row whose name is a count's, under a header line with as many
-    cells that names no count (see CSV_NAME_ROW_RE)."""
+    """The positions of the commas of each CSV_NAME_ROW_RE row whose name is a count's, and of its header's: a line of times
+    (CSV_TIMES_HEADER_RE) with as many cells, its dates, if it gives dates, oldest first."""
     rows = [row for row in CSV_NAME_ROW_RE.finditer(text) if ANALYTE_RE.fullmatch(row.group("name").strip())]
     if not rows:
         return []
