@@ -598,7 +598,8 @@ FORWARD_ARROW = "(?:" + "|".join(re.escape(token) for token in FORWARD_ARROWS) +
 ARROW_LABEL = (r"(?:(?:(?:day|d|week|wk|cycle|c)\s*\d{1,3}(?:\s*d\s*\d{1,2})?|\d{1,3}\s*(?:days?|weeks?|wks?|months?|hours?|hrs?|h)\s+(?:later|after)"
                r"|\d{1,2}/\d{1,2}(?:/\d{2,4})?|(?:post|after)\s+\d{1,2}\s+(?:doses?|units?|days?|cycles?|infusions?))"  # "→ post 2 doses 2.6"
                r"\s*:?\s+|(?!(?:grade|gr|ctcae|day|days|d|week|weeks|wk|cycle|c)\b)[A-Za-z][A-Za-z-]{1,15}(?:\s*:\s*|\s+)"
-               r"|(?<![\w.])\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|ug|g|iu)(?:/kg|/m2|/m²)?(?![\w/])(?:\s*x\s*\d+\s*d(?:ays?)?\b|\s*[x×]\s*\d(?!\d))?\s*|[+&]\s*){0,5}"  # "34 → romiplostim 1 mcg/kg → 70": a dose ("1 g/kg ×2"),
+               r"|(?<![\w.])\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|ug|g|iu)(?:/kg|/m2|/m²)?(?![\w/])(?:\s*x\s*\d+\s*d(?:ays?)?\b|\s*[x×]\s*\d(?!\d))?\s*"
+               r"|(?<![\w.])(?:\d+(?:[.,]\d+)?\s*)?[x×]\s*\d{1,2}\s*(?:d(?:ays?)?|doses?)?(?![\w.,])\s*|[+&]\s*){0,5}"  # ... or a count of days or doses ("g-csf x3", "dex 40 x4d")  # "34 → romiplostim 1 mcg/kg → 70": a dose ("1 g/kg ×2"),
                # two treatments joined ("11 -> dex 40 mg x4d + IVIG 1 g/kg -> 89")
                rf"(?:{ARROW}\s*)?")
 # Verbs of a count changing, in any form, before "to" and the new value: "recovering to", "climbed back to".
@@ -1337,6 +1338,9 @@ def _latest_step(text: str, steps: list, name_start: int) -> int:
             # "came back at 27 this morning but clumped on smear, citrate tube repeat 96": the repeat replaces it; "18 K/uL ***
             # CORRECTED to 81 K/uL": so does the correction
             return i
+        if i == len(steps) - 1 and TREATMENT_BETWEEN_WORD_RE.search(gap) and (treated := TREATMENT_CLAUSE_STEP_RE.match(text, steps[i - 1][2][1])) \
+                and treated.start("num") == steps[i][2][0]:
+            return i  # "hgb 6.9 this am, 1u prbc given, 1-hr post 7.8": the last value, after a treatment, is the latest
     if len(steps) == 2 and WAS_BEFORE_STEP_RE.search(text, steps[0][2][1], steps[1][2][0]) \
             and ((first_rank := label_rank(_step_label(text, steps[0][2][1], steps[1][2][0]))) is None
                  or first_rank[0] == 1 and MONTH_IN_LABEL_RE.search(_step_label(text, steps[1][2][1], steps[1][2][1] + 30))
@@ -2095,7 +2099,10 @@ def _find_mentions(text: str) -> list[Mention]:
         pronoun_tried = False
         while not comparator and not paired:
             step = None
-            if _trend_hinted(text, lowered, scan, name_starts) or (text.startswith(", ", scan) and text[scan + 2:scan + 3].isdigit()) \
+            if TREATMENT_BETWEEN_WORD_RE.search(text, scan, scan + 50) and (treated := TREATMENT_CLAUSE_STEP_RE.match(text, scan)) \
+                    and not NOT_A_VALUE_RE.match(text, treated.end("num")):
+                step = treated  # "hgb 6.9 this am, 1u prbc given, 1-hr post 7.8": the value after the treatment's clause
+            elif _trend_hinted(text, lowered, scan, name_starts) or (text.startswith(", ", scan) and text[scan + 2:scan + 3].isdigit()) \
                     or _comma_then_number(text, scan):  # "0,1 G/L à l'admission, 0,2 G/L à J5": a label, then the next
                 step = trend_step.match(text, scan)
                 if step and (_names_a_lab(text, scan, step.start("num")) or _next_row(text, scan, step.start("num"))
@@ -3786,6 +3793,19 @@ def long_table_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]
 
 
 # A value said instead of the one just written: "plt 24, sorry typo, meant 124", "Hb 6.1 - I mean 8.1", "plt 19 (typo — meant 119)".
+# A treatment told in its own clause between two values of a series, then the value after it: "hgb 6.9 this am, 1u prbc given,
+# 1-hr post 7.8", "plt 0600 = 31, 1 unit plts given, 1 hr post 58", "Hb 7,9 g/dl, Transfusion von 2 EK, danach 9,2 g/dl".
+TREATMENT_CLAUSE_WORD = (r"(?:transfus\w*|transfundi\w*|prbcs?|rbcs?|\d+[ \t]*(?:units?|u|pools?|bags?)|ivig|g-?csf|filgrastim|dex\w*|EK|CGR|"
+                         r"given|infused)")
+CLAUSE_SEPARATOR = rf"(?:[,;](?=\s)|{ARROW})"  # not a decimal comma nor a thousands separator
+TREATMENT_CLAUSE_STEP_RE = re.compile(
+    rf"(?:[ \t]+(?:this\s+(?:morning|am\b)|today|at\s+\d{{1,2}}[:h]?\d{{2}}|@\s*\d{{3,4}}))?[ \t]*{CLAUSE_SEPARATOR}[ \t]*"
+    rf"(?P<treatment>[^,;.\n→]{{0,30}}?\b{TREATMENT_CLAUSE_WORD}\b[^,;\n→]{{0,25}}?)[ \t]*{CLAUSE_SEPARATOR}[ \t]*"
+    r"(?:(?:then|danach|dann|puis|ensuite|luego|despu[ée]s|poi|dopo|daarna|depois)[ \t]+)?"
+    r"(?:(?:\d{1,2}[ \t-]*(?:hrs?|h|hours?)[ \t-]+post(?:-?transfusion)?|post(?:-?transfusion)?|on\s+recheck|re-?check(?:ed)?|repeat(?:ed)?|now|today|"
+    r"this\s+(?:morning|am\b)|tonight)[ \t]*[:=]?[ \t]*)?(?:(?:at|to|is|was)[ \t]+)?"
+    rf"(?=\.?\d)(?!(?:[01]\d|2[0-3])[0-5]\d(?![\d.,]))(?!\d+[ \t]*(?:units?|u|mg|g)\b|\d+[ \t-]*(?:hrs?|h|hours?|mins?|days?|d|wks?|weeks?)\b){NUMBER}", re.IGNORECASE)
+TREATMENT_BETWEEN_WORD_RE = re.compile(rf"(?i)\b{TREATMENT_CLAUSE_WORD}\b")  # a cheap test before the full pattern
 SAID_INSTEAD_STEP_RE = re.compile(rf"[ \t]*(?:\([ \t]*)?[,;—–-]?[ \t]*(?:(?:sorry|oops|typo|my\s+bad|fat[ \t-]?finger(?:s|ed)?(?:[ \t]+it)?)[ \t]*[,;:—–-]?[ \t]*)*(?:I[ \t]+)?"
                                   rf"(?:meant|mean|should[ \t]+(?:be|read|have[ \t]+been))[ \t]*:?[ \t]*{NUMBER}", re.IGNORECASE)
 # A value said to be where the count is, right before the count's name: "our pt is at 68 plts", "she's sitting at 0.9

@@ -2493,6 +2493,17 @@ def test_a_multiple_of_the_upper_limit_is_no_unit_for_a_count():
     assert lab["grade"] is None and lab["warnings"]
 
 
+ROUND249_READS = [
+    # a treatment in its own clause between two values: the value after it is the current one
+    ("hb 7.0 this morning, 2 units prbc given, 2 hrs post 8.6", {"hgb": 8.6}),
+    ("plt at 0700 = 14, one pool given; 1 hr post 41", {"plt": 41}),
+    ("Hb 6,8 g/dl, Transfusion von 2 EK, danach 8,9 g/dl", {"hgb": 8.9}),
+    ("ANC 0.3 → filgrastim x4 → 1.8", {"anc": 1.8}),
+    ("plt 11 -> dex 40 x4d + IVIG 1 g/kg -> 63", {"plt": 63}),
+    # ... but not a clock, the hours since, nor a dose after it
+    ("plt 0500 was 9, 1 unit given, 1400 recheck 33", {"plt": 33}),
+    ("Hb before 6.9, 2 units RBC over 3 h, 1-h post-transfusion Hb 8.4", {"hgb": 8.4}),
+]
 ROUND225_READS = [
     # two names, a verb phrase, then their values; their later values after "had" alone
     ("Hb and platelets held at 10.9 and 212 through the stay", {"hgb": 10.9, "plt": 212}),
@@ -2527,7 +2538,7 @@ ROUND225_READS = [
 
 @pytest.mark.parametrize("text,expected", FRESH5_READS + FRESH6_READS + FRESH7_READS + FRESH8_READS + FRESH9_READS + FRESH10_READS
                          + FRESH11_READS + FRESH12_READS + FRESH14_READS + FRESH15_READS + FRESH16_READS + LEFTOVER_READS + RELATIVE_TIME_READS + SERIES_LABEL_READS + TOLD_LATER_READS
-                         + ROUND26_READS + ROUND32_READS + ROUND38_READS + ROUND49_READS + ROUND62_READS + ROUND73_READS + ROUND86_READS + ROUND89_READS + ROUND92_READS + ROUND95_READS + ROUND98_READS + ROUND104_READS + ROUND121_READS + ROUND138_READS + ROUND156_READS + ROUND183_READS + ROUND201_READS + ROUND225_READS)
+                         + ROUND26_READS + ROUND32_READS + ROUND38_READS + ROUND49_READS + ROUND62_READS + ROUND73_READS + ROUND86_READS + ROUND89_READS + ROUND92_READS + ROUND95_READS + ROUND98_READS + ROUND104_READS + ROUND121_READS + ROUND138_READS + ROUND156_READS + ROUND183_READS + ROUND201_READS + ROUND225_READS + ROUND249_READS)
 def test_reading_classes_of_the_blind_rounds(text, expected):
     """Each class found in a blind round (fresh5 to fresh16), in wordings of our own: every value read, none invented (no
     analyte read twice: an older value is never reported beside the current one)."""
