@@ -132,7 +132,7 @@ WORST_LABEL = (r"\s+(?:at|for|of)\s+(?:the\s+)?(?:worst|nadir|lowest|peak|maximu
                r"|\s*\(\s*(?:at\s+)?(?:worst|nadir|lowest|max\w*)\b[^()\n]{0,50}\)\s*:"
                r"|\s*\(\s*(?:latest|current|today|most\s+recent)\s*\)\s*:")  # ... or of the latest: "CTCAE grade (latest): 2"
 GRADE_CLAIM_PATTERN = (
-    rf"(?<![^\W_])(?<!-)(?#first)(?:CTCAE(?:\s+|-)(?:v\s?[56](?:\.0)?\s+)?)?(?:graded(?:\s+as)?|grade\s+(?:(?:it|this|that|them)\s+)?as(?=\s+[0-5]\b)|grade\s+(?:has\s+been|was|is\s+now)\s+(?:corrected|changed|amended|revised|updated)\s+to|grade|grado|grad|grau|graad|gr\.?|(?-i:G)(?=\s*[<>≤≥]?=?\s*[0-5]|-[0-5])|(?-i:g)(?=[0-5]\s+(?:[a-z]+p(?:[ée]ni|nei)|an(?:a?e|ä)mi)|[0-5](?:[.;,!?)](?!\d)|$|[ \t]+[—–-][ \t]|[ \t]+(?:so|now|today|still|but|yeah|yea|yep|right|correct|ok|innit|eh|i\s+think|probably|apparently)\b)))(?:\s*:|\s+(?:is|was|would\s+be|will\s+be|of)(?=\s+(?:[<>≤≥]=?\s*)?{GRADE_TOKEN}\b)|{WORST_LABEL}|\s*\((?:CTCAE\s*)?v(?:ersion)?\s*[56](?:\.0)?\)\s*:)?\s*(?:-(?=[0-5IViv]))?"
+    rf"(?<![^\W_])(?<!-)(?#first)(?:CTCAE(?:\s+|-)(?:v\s?[56](?:\.0)?\s+)?)?(?:graded(?:\s+as)?|grade\s+(?:(?:it|this|that|them)\s+)?as(?=\s+[0-5]\b)|grade\s+(?:has\s+been|was|is\s+now)\s+(?:corrected|changed|amended|revised|updated)\s+to|grade|grado|grad|grau|graad|gr\.?|(?-i:G)(?=\s*[<>≤≥]?=?\s*[0-5]|-[0-5])|(?-i:g)(?=[0-5]\s+(?:[a-z]+p(?:[ée]ni|nei)|an(?:a?e|ä)mi|(?:plts?|platelets?|neuts?|neutrophils?|lymphs?|lymphocytes?|hb|hgb|wbc|anc|alc)\b)|[0-5](?:[.;,!?)](?!\d)|$|[ \t]+[—–-][ \t]|[ \t]+(?:so|now|today|still|but|yeah|yea|yep|right|correct|ok|innit|eh|i\s+think|probably|apparently)\b|[ \t]+(?:and|or)[ \t]+g[0-5]\b|,?[ \t]+respectively\b)))(?:\s*:|\s+(?:is|was|would\s+be|will\s+be|of)(?=\s+(?:[<>≤≥]=?\s*)?{GRADE_TOKEN}\b)|{WORST_LABEL}|\s*\((?:CTCAE\s*)?v(?:ersion)?\s*[56](?:\.0)?\)\s*:)?\s*(?:-(?=[0-5IViv]))?"
     rf"(?P<op>≥|>=|>|≤|<=|<)?\s*(?P<g>{GRADE_TOKEN})(?![^\W_]|\.\d)"
     # ("… grade 3 and grade 3 neutropenia": a second grade with its own condition is a claim of its own; "Grad 2 – 1 EK bestellt": a count of
     # blood units, not a range's end)
@@ -520,6 +520,11 @@ NOT_YET_BEFORE_RE = re.compile(r"(?i)\b(?:before|until|till|unless|once)\s+(?:it
                                r"|\bif\b(?:[^.;!?\n]|(?<=\d)\.(?=\d)){0,60}?\b(?:she|he|they|it|the\s+patient)\s*(?:will|would|['’]ll|['’]d|could|might)\s+(?:then\s+)?(?:have|be|develop|get|reach)\s+(?:a\s+|an\s+)?(?:CTCAE\s+)?$")
 LATER_NONE_BEFORE_RE = re.compile(r"(?i)\bno\s+(?:further|more|new|subsequent|additional|recurrent|other)\s+(?:episodes?\s+of\s+)?$")
 NOT_YET_HINT_RE = re.compile(r"before|until|till|unless|once|make|would|will|could|might|to reach|to get|to qualify")  # a cheap test before NOT_YET_BEFORE_RE
+# ... and so is a grade said to mean a band of values: "grade 3 thrombocytopenia (under v5.0) means a count from 25 up to 50",
+# "grade 2 neutropenia is defined as an ANC of 1.0 to <1.5".
+DEFINITION_AFTER_RE = re.compile(r"(?i)\s*(?:\(?(?:under|per|in|by)\s+(?:CTCAE\s+)?v(?:ersion)?\s?[56](?:\.0)?\)?\s*)?,?\s*(?:means|is\s+defined\s+as|refers\s+to|"
+                                 r"corresponds\s+to|covers|spans|is\s+(?:any|a|an)\s+(?:count|value|level|result)\s+(?:from|between|below|under|of))\s+"
+                                 r"(?:(?:an?|the|any)\s+)?(?:[\w-]+\s+){0,2}?(?:from|between|below|under|less\s+than|<|\d[\d.,]*\s*(?:[^\s\d]\S*\s+)?(?:to|-|–|up\s+to))")
 DEFINITION_SUBJECT_RE = re.compile(rf"(?i){DEFINITION_SUBJECT}(?:at\s+or\s+)?$")
 THRESHOLD_BEFORE_RE = re.compile(r"(?i)(?:\b(?:defines?|defining|for|of|to|into|from|de|di|du|del|da|do|van|von)\s+(?:a\s+|the\s+)?|\bthe\s+)$")
 # ... with its condition between: "que marca la anemia grado 2", "that defines the neutropenia of grade 2" (tried where one of its verbs is)
@@ -879,6 +884,9 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
         if DEFINITION_HINT_RE.search(lowered_before) and DEFINITION_BEFORE_RE.search(before) \
                 or "thing" in lowered_before and BEYOND_DEFINITION_BEFORE_RE.search(before):
             continue  # "anything below 8.0 is grade 3", "anything lower would be grade 2": a definition
+        if ("mean" in lowered_after or "defin" in lowered_after or "refer" in lowered_after or "corresp" in lowered_after or "cover" in lowered_after
+                or "span" in lowered_after or "is a" in lowered_after) and DEFINITION_AFTER_RE.match(after):
+            continue  # "grade 3 thrombocytopenia means a count from 25 up to 50": a definition
         words_after = lowered_after[:16]  # the words right after the claim and its condition, for the cheap tests below
         if ("arm" in words_after or "pathway" in words_after or "branch" in words_after) and ARM_AFTER_RE.match(after):
             continue  # "the ITP algorithm's G3 arm doesn't apply": a part of a guideline named by its grade
@@ -2136,11 +2144,13 @@ EXPECTED_BEFORE_RE = re.compile(r"(?i)\bexpect(?:s|ed|ing)?\b(?:\s+(?:an?|the|he
 # An action right after a comparison makes it a rule's condition: "under 50,000 they'd hold treatment".
 ACTION_AFTER_RE = re.compile(r"(?i)\s*,?\s*(?:they|we|you|i|he|she|the\s+(?:team|doctors?|nurses?))\s*(?:['’]d|['’]ll|\s+would|\s+will|\s+should|"
                              r"\s+must|\s+might|\s+may|\s+can|\s+could)?\s+(?:hold|stop|pause|withhold|transfuse|give|start|delay|skip|call|treat|admit)\b")
-OTHER_SUBJECT_HINT_RE = re.compile(r"norm|ref|fi|fe|temp|tmax|puls|weight|koorts")  # a piece of each OTHER_SUBJECT_BEFORE_RE word, lowered
+OTHER_SUBJECT_HINT_RE = re.compile(r"norm|ref|fi|fe|temp|tmax|puls|weight|koorts|band|bracket|tier|categor")  # a piece of each OTHER_SUBJECT_BEFORE_RE word, lowered
 # A comparison whose own subject is another measure or the normal range: "call if you get a fever over 38", "normal is above 1.5".
 OTHER_SUBJECT_BEFORE_RE = re.compile(r"(?i)\b(?:normal(?:\s+range)?|reference(?:\s+range)?|fever|temp(?:erature)?|tmax|pulse|weight|"
                                      r"fi[èe]vre|fiebre|febbre|fieber|koorts|febre|temp[ée]rature|temperatura|temperatur)"
-                                     r"(?:\s+(?:is|are|was|of|=|:))?\s*$")
+                                     r"(?:\s+(?:is|are|was|of|=|:))?\s*$"
+                                     # ... or a band of a grading scale: "because the lowest band now starts below 1.5"
+                                     r"|\b(?:band|bracket|tier|category)\s+(?:(?:now|then|only|still|also)\s+)?(?:starts?|begins?|sits?|lies|is|are|falls?)(?:\s+(?:at|from))?\s*$")
 # A sentence that takes up the value of the one before: "That's within normal limits", "It is below normal".
 REFERRING_BACK_RE = re.compile(r"(?i)\s*(?:(?:but|and|so)\s+)?(?:that|this|it|which|these|those)(?:'s|’s|\s+is|\s+was|\s+are|\s+were|\s+remains?)\b")
 

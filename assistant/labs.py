@@ -2676,7 +2676,8 @@ RESPECTIVELY_RE = re.compile(r"(?i)[ \t]*,?[ \t]*\(?(?:respectively|respectivame
 NAMES_GAP_RE = re.compile(r"(?i)[ \t]*(?:,[ \t]*(?:and[ \t]+|et[ \t]+|y[ \t]+|e[ \t]+)?|(?:and|et|y|e|&)[ \t]+|/[ \t]*)"
                           r"(?:(?:the|les|la|le|los|las|el|i|gli|le|os|as|o|a)[ \t]+)?")
 NAMES_TO_VALUES_RE = re.compile(r"(?i)(?:[ \t]+(?:counts?|levels?|values?|nadirs?|peaks?|results?|readings?|were|was|are|of|at|had|fell|dropped|rose|to|from|"
-                                r"étaient|sont|de|à|eran|fueron|son|erano|sono|di|a))*[ \t]*:?[ \t]*")
+                                r"today|this[ \t]+(?:morning|am)|now|currently|"
+                                r"étaient|sont|de|à|eran|fueron|son|erano|sono|di|a)(?!\w))*[ \t]*:?[ \t]*")
 LISTED_VALUE_RE = re.compile(rf"{NUMBER}[ \t]*(?:{UNIT})?", re.IGNORECASE)
 VALUES_GAP_RE = NAMES_GAP_RE
 
@@ -2753,7 +2754,7 @@ LISTED_VERB_PHRASE_RE = re.compile(r"(?i)[ \t]+(?:had[ \t]+|have[ \t]+)?(?:[a-z]
                                    r"maintained|held|remained|stayed)[ \t]+(?:at|to)[ \t]+")
 LIST_END_RE = re.compile(r"(?i)(?:[ \t]*(?:this\s+(?:morning|am)|today|yesterday|now|overnight|(?:on|at|by)\s+(?:day|d|week|wk|cycle|c)[ \t]*\d{1,3}(?!\d)|"
                          r"(?:through(?:out)?|during|all)\s+(?:the\s+)?(?:stay|admission|week)))?"
-                         r"[ \t]*(?:[,.;:()\n]|[—–]|-[ \t]|$)")  # "… were 1.4 and 61 this morning", "… were 1.6 and 38 on day 10 (…"
+                         r"[ \t]*(?:[,.;:()\n]|[—–]|-[ \t]|->|→|$)")  # "… were 1.4 and 61 this morning", "… were 1.6 and 38 on day 10 (…"
 
 
 def listed_mentions(text: str, names: list[re.Match], mentions: list[Mention]) -> list[Mention]:
@@ -2765,7 +2766,8 @@ def listed_mentions(text: str, names: list[re.Match], mentions: list[Mention]) -
             run.append(name)
             continue
         phrase = LISTED_VERB_PHRASE_RE.match(text, run[-1].end()) if len(run) > 1 else None
-        if len(run) > 1 and (phrase or LISTED_VERB_RE.search(NAMES_TO_VALUES_RE.match(text, run[-1].end()).group(0))):
+        if len(run) > 1 and (phrase or LISTED_VERB_RE.search(NAMES_TO_VALUES_RE.match(text, run[-1].end()).group(0))
+                             or text[run[-1].end():run[-1].end() + 1] in (" ", "\t", ":")):  # "wbc and anc 1.9 and 0.9": no verb at all
             values = _values_from(text, phrase.end(), len(run)) if phrase else _listed_values(text, run)
             later = LISTED_LATER_RE.match(text, values[-1].end()) if len(values) == len(run) else None
             if len(values) == len(run) and (LIST_END_RE.match(text, values[-1].end()) or later is not None):

@@ -2380,6 +2380,17 @@ ROUND201_CLASSES = [
 ]
 
 
+ROUND249_CLASSES = [
+    # lower-case "g" grades listed for "respectively", and before a count's short name
+    ("hb and plt 7.4 and 41 -> g2 and g3 respectively, consent for transfusion", "5", [(M, "hgb", 2, 3)]),
+    ("neuts 1.6 and plts 60 pre-c3: g1 neuts, g1 plts, proceed", "5", [(M, "plt", 1, 2)]),
+    # febrile neutropenia by its abbreviation: the event's grade, not the count's
+    ("neuts 0.03 day 9, admitted with FN grade 3, grade 4 neutropenia on G-CSF", "5", []),
+    # a grade said to mean a band of values is a definition
+    ("For the registrars: grade 2 anaemia under v5.0 means a haemoglobin from 8.0 up to 10.0 g/dL.", "5", []),
+    # a comparison whose subject is a band of the scale, not the value
+    ("An ALC of 0.9 is lymphopenia under v5.0 because the first band starts below the LLN of 1.0.", "5", []),
+]
 ROUND225_CLASSES = [
     # another's claim asked about, in the other languages read, with "di" before the grade
     ("El médico dijo que mi hemoglobina de 9,4 es anemia grado 3, ¿es correcto?", "5", []),
@@ -2422,7 +2433,7 @@ ROUND225_CLASSES = [
 
 
 @pytest.mark.parametrize("text,version,expected", FRESH19_CLASSES + FRESH21_CLASSES + NOTE_CLASSES + ROUND27_CLASSES + ROUND38_CLASSES + ROUND49_CLASSES
-                         + ROUND62_CLASSES + ROUND72_CLASSES + ROUND86_CLASSES + ROUND89_CLASSES + ROUND92_CLASSES + ROUND95_CLASSES + ROUND98_CLASSES + ROUND104_CLASSES + ROUND119_CLASSES + ROUND121_CLASSES + ROUND138_CLASSES + ROUND156_CLASSES + ROUND183_CLASSES + ROUND201_CLASSES + ROUND225_CLASSES)
+                         + ROUND62_CLASSES + ROUND72_CLASSES + ROUND86_CLASSES + ROUND89_CLASSES + ROUND92_CLASSES + ROUND95_CLASSES + ROUND98_CLASSES + ROUND104_CLASSES + ROUND119_CLASSES + ROUND121_CLASSES + ROUND138_CLASSES + ROUND156_CLASSES + ROUND183_CLASSES + ROUND201_CLASSES + ROUND225_CLASSES + ROUND249_CLASSES)
 def test_claim_classes_of_the_last_rounds(text, version, expected):
     """Each class of the last two rounds' development sets (review fresh19 to fresh21 and fresh24; the notes of the lab sets, which
     grade in passing: episodes, rules, other measures, choices), in wordings of our own: the findings with the grade claimed,

@@ -2503,6 +2503,9 @@ ROUND249_READS = [
     # ... but not a clock, the hours since, nor a dose after it
     ("plt 0500 was 9, 1 unit given, 1400 recheck 33", {"plt": 33}),
     ("Hb before 6.9, 2 units RBC over 3 h, 1-h post-transfusion Hb 8.4", {"hgb": 8.4}),
+    # names listed, then their values with no verb, or after a word of time
+    ("neuts and plts 0.6 and 88 -> holding", {"anc": 0.6, "plt": 88}),
+    ("WBC and Hb today 2.8 and 9.9 respectively", {"wbc": 2.8, "hgb": 9.9}),
 ]
 ROUND225_READS = [
     # two names, a verb phrase, then their values; their later values after "had" alone
