@@ -161,6 +161,9 @@ ON_TREATMENT = (r"(?:on|unter|sous|sotto|bajo|con|com|sob|onder|mit)[ \t]+(?:key
 START_OF = r"(?:l['’])?(?:inizio|principio|comienzo|d[ée]but|in[íi]cio|anfang|begin)"
 START_OF_LINK = r"(?:del?|do|da|des|du|della|dello)"
 PERIOD_NAME = r"(?:mese|mes|mois|m[êe]s|monats?|maand|settimana|semana|semaine|woche|week|ciclo|cycle|zyklus|cyclus|trattamento|tratamiento|tratamento|traitement|therapie|behandeling)"
+# The cause of a usual value or range, said after it: "(cirrhosis)", "from his cirrhosis", "because of the cirrhosis".
+USUAL_CAUSE = (r"(?:[ \t]*\((?!\s*\d)[^()\n\d]{1,30}\)|[ \t]+(?:from|because[ \t]+of|due[ \t]+to|secondary[ \t]+to)[ \t]+"
+               r"(?:(?:his|her|the|their|known|underlying)[ \t]+)?[A-Za-z][\w-]*)")
 FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|(?:19|20)\d\d-[01]\d-[0-3]\d|\d{1,2}\.\d{1,2}\.(?:\d{2,4}|(?=[ \t]*:))|"
           r"\d{1,2}\.?[ -]" + MONTH_NAME + r")(?:[ \t]+(?:[01]\d|2[0-3])[0-5]\d(?=\)?[ \t]*:))?\)?(?:[ \t]+\d{1,2}:\d{2})?(?:[ \t]*:[ \t]*|[ \t]+(?:(?:was|were|is|are)[ \t]+)?)(?=\d)|"
           # a day or a cycle of treatment that dates the value: "ANC D8 0.4", "Plt C2: 95 -> 61", "ANC (C2D1): 1.2"
@@ -191,8 +194,8 @@ FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,
           r"(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+)(?:(?:(?:now|today|currently|this[ \t]+morning)(?:[ \t]+(?:is|at))?|(?:(?:it|she|he|they)[ \t]+)?(?:sits?|is|are|stands?)(?:[ \t]+now)?[ \t]+at)[ \t]+"
           r"(?=\d)|(?=\d[\d.,]*[ \t]*(?:g/dl|k)?[ \t]+(?:today|now|this[ \t]+(?:morning|am))\b))|"  # "…, 8.6 today"
           # a decade, then the value now: "plts in the 20s all week, today 31", "plts in the 70s-80s all admission, 66 this morning"
-          r"[ \t]+(?:(?:been|has[ \t]+been|have[ \t]+been)[ \t]+)?(?:(?:stuck|stayed|hovering|hanging|sitting|running|been|were|was)[ \t]+)?(?:(?:in|around)[ \t]+the[ \t]+|~[ \t]*)?(?:(?:low|mid|high)[ \t-]*)?(?:\d{1,2}0|[1-9])s(?:[ \t]*[-–][ \t]*(?:\d{1,2}0|[1-9])s)?(?:[ \t]+(?:(?:all|this|last)[ \t]+|for[ \t]+(?:(?:a|the|one|1|two|three|several|many|a[ \t]+few)[ \t]+)?)(?:weeks?|wks?|days?|months?|admission|stay)|[ \t]+at[ \t]+baseline|[ \t]+since[ \t]+[^,.;\n]{1,20}?)?"
-          r"[ \t]*,[ \t]*(?:(?:now|today|this[ \t]+morning|they['’]?re|they[ \t]+are|it['’]?s|it[ \t]+is)(?:[ \t]+(?:is|at|now|(?:down|up|back)[ \t]+to))?[ \t]+(?=\d)|"
+          r"[ \t]+(?:(?:been|has[ \t]+been|have[ \t]+been)[ \t]+)?(?:(?:stuck|stayed|hovering|hanging|sitting|running|been|were|was)[ \t]+)?(?:(?:in|around)[ \t]+the[ \t]+|~[ \t]*)?(?:(?:low|mid|high)[ \t-]*)?(?:\d{1,2}0|[1-9])s(?:[ \t]*[-–][ \t]*(?:\d{1,2}0|[1-9])s)?(?:[ \t]+(?:(?:all|this|last)[ \t]+|for[ \t]+(?:(?:a|the|one|1|two|three|several|many|a[ \t]+few)[ \t]+)?)(?:weeks?|wks?|days?|months?|years?|admission|stay)|[ \t]+at[ \t]+baseline|[ \t]+since[ \t]+[^,.;\n]{1,20}?)?"
+          rf"{USUAL_CAUSE}?[ \t]*,[ \t]*(?:(?:now|today|this[ \t]+morning|still|they['’]?re|they[ \t]+are|it['’]?s|it[ \t]+is)(?:[ \t]+(?:is|at|now|(?:down|up|back)[ \t]+to))?[ \t]+(?=\d)|"
           r"(?=\d[\d.,]*[ \t]+(?:on[ \t]+)?(?:today|this[ \t]+(?:morning|am)|now)\b))|"  # "… in the 30s since sunday, 44 on today's draw"
           # a change told with its verb, from one value to the next: "hb dropped 9.2 to 7.6", "plaquetas caíram de 180 mil para 52 mil"
           r"[ \t]+(?:dropped|fell|fallen|rose|risen|went|gone|declined|decreased|increased|improved|recovered|climbed|slipped|"
@@ -210,7 +213,7 @@ FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,
           r"[ \t]*:[ \t]*(?:(?:the|our|my|this)[ \t]+)?(?:pt|patient)(?:['’]s[ \t]+(?:nadir|count|value|level))?(?:[ \t]+(?:is|was|screened|sits|came[ \t]+back))?(?:[ \t]+at)?[ \t]+(?=\d)|"
           r";(?=\d)|\s*\*+\s*(?=\d)|\x22[,;]\x22(?=\d)|\s*(?-i:\*?\(?(?:LL|HH|L|H|LOW|HIGH|Low|High|CRIT)\)?\*?)(?=[ \t]+\d)|\s+-\s+|\s*\.{2,}\s*|\s*…\s*|\s*(?:count|counts|level|levels|value|values|of|was|is|are|were|at|now|only|measured|"
           r"then|today|r(?=[ \t]+\d)|dropped|drops?|dropd|droped|dropt|fell|falls?|fallen|(?:got|gets|getting)(?:\s+(?:down|up|back))?\s+to|had|has|decreased|declined|down|recovered|to|reaching|reached|(?:,[ \t]*)?(?:with\s+)?(?:a|an|the|her|his|its|their)\s+(?:new\s+)?(?:nadir|low|trough)(?:\s+of)?|blood|serum|plasma|venous|capillary|bld|nadir(?:ed)?|nadirs(?=(?:\s+(?:over|across|during|in)\s+[^.;\n]{1,24}?)?\s+(?:of|were)\s+\d[\d.,]*\s*,\s*\d)|lowest(?=[ \t]+(?:of[ \t]+)?\d)|(?:over|across|during)\s+(?:the\s+)?(?:first\s+(?:two|three|four|\d)\s+)?(?:cycles?|courses?|C)\s*(?:\d{1,2}(?:\s*(?:[-–]|to|and)\s*C?\s*\d{1,2})?)?(?=\s+(?:were|was)\s+\d)|bottomed(?:\s+out)?|peaked|"
-          r"around|approximately|roughly|like|exactly|just|still|also|throughout(?=[ \t]+at[ \t])|between(?=[ \t]+\d[\d.,]*[ \t]+and[ \t]+\d)|always|usually|normally|typically|back|came|comes|come|went|gone|goes|go|get|gets|rose|risen|remains?|remained|ran|run|runs|ranged|stable|steady|yesterday|say|maybe|perhaps|about|sat|sits|stood|stands|hovered|hovers|bouncing|fluctuating|held|stayed|stays|rebounded|bounced|plateaued|plummeted|crashed|jumped|crept|persisted|persists|"
+          r"around|approximately|roughly|like|exactly|just|still|also|throughout(?=[ \t]+at[ \t])|between(?=[ \t]+\d[\d.,]*[ \t]+and[ \t]+\d)|always|usually|normally|typically|chronically|persistently|sit|back|came|comes|come|went|gone|goes|go|get|gets|rose|risen|remains?|remained|ran|run|runs|ranged|stable|steady|yesterday|say|maybe|perhaps|about|sat|sits|stood|stands|hovered|hovers|bouncing|fluctuating|held|stayed|stays|rebounded|bounced|plateaued|plummeted|crashed|jumped|crept|persisted|persists|"
           r"repeat|repeated|checked|rechecked|re-checked|elevation|elevated|latest|currently|this\s+morning|this\s+(?:am|a\.m\.|pm|p\.m\.|afternoon|evening)|"
           r"(?:in|at)\s+(?:the\s+)?(?:clinic|GP|GP's|ward|office|infusion\s+(?:center|centre|suite)|day\s+unit)|"  # "Hb was repeated at the GP yesterday, 7.7"
           r"ce\s+(?:matin|soir)|esta\s+(?:mañana|manhã|tarde)|stamattina|stamane|heute\s+(?:morgen|früh)|vanochtend|vanmorgen|vanmiddag|vanavond|recovering|rising|falling|dropping|climbing|improving|declining|your|have|"
@@ -1092,11 +1095,12 @@ RANGE_OVER_A_TIME = (r"(?:through(?:out)?(?:\s+(?:the\s+)?(?:admission|stay|week
 # A range over a time, then the value at its end: "Platelets stable 180-200 throughout, 192 at discharge" (the time after the range,
 # or before it: "Hb stable throughout at 12.4-12.9 g/dL, 12.6 at discharge")
 RANGE_THEN_VALUE_RE = re.compile(rf"[ \t]*(?:[-–]|and|to)[ \t]*(?:\d+(?:[.,]\d+)?|\.\d+)(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?"
-                                 rf"(?:[ \t]+{RANGE_OVER_A_TIME}|(?<=[\d\w/])(?=[ \t]*,[ \t]*\d[\d.,]*[ \t]*(?:[^\W\d_]+/[^\W\d_]+[ \t]+)?(?:at|on|by)[ \t]))[ \t]*[,;][ \t]*(?:and[ \t]+)?"
-                                 # the value at the range's end: labelled after it ("192 at discharge") or before it ("latest .5")
-                                 rf"(?P<latest>(?:latest|now|today|currently|current|most\s+recent)[ \t]*:?[ \t]*)?{NUMBER}[ \t]*(?:{UNIT})?"
+                                 rf"(?:[ \t]+{RANGE_OVER_A_TIME}{USUAL_CAUSE}?|{USUAL_CAUSE}|(?=[ \t]*[,;])|(?<=[\d\w/])(?=[ \t]*,[ \t]*\d[\d.,]*[ \t]*(?:[^\W\d_]+/[^\W\d_]+[ \t]+)?(?:at|on|by)[ \t]))(?:[ \t]*[,;][ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+(?:was|were|is|are)[ \t]+(?:at[ \t]+)?)"
+                                 # the value at the range's end: labelled after it ("192 at discharge") or before it ("latest .5", "this week they're 72")
+                                 rf"(?P<latest>(?:latest|now|today|currently|current|most\s+recent|this\s+week(?:[ \t]+(?:they|it)(?:['’]re|['’]s|[ \t]+are|[ \t]+is))?)[ \t]*:?[ \t]*)?{NUMBER}[ \t]*(?:{UNIT})?"
                                  rf"(?(latest)|[ \t]+(?=(?:at|on|by)[ \t]+(?:(?:the[ \t]+)?day[ \t]+of[ \t]+)?(?:discharge|admission|day|the\s+end|follow)|"
                                  rf"on[ \t]+the[ \t]+day[ \t]+(?:she|he|they)[ \t]+(?:went[ \t]+home|left|was[ \t]+discharged|were[ \t]+discharged)|today\b|now\b|"
+                                 rf"on[ \t]+(?:this|today)['’]?s?[ \t]+(?:week['’]s[ \t]+)?(?:draw|sample|bloods?|labs?|CBC|FBC)\b|"
                                  rf"this\s+(?:morning|am|a\.m\.)(?!\w)))", re.IGNORECASE)
 # A range in words over a time: "Hb 8 to 9 all week" (a dash's range is RANGE_AFTER_RE's).
 WORD_RANGE_OVER_A_TIME_RE = re.compile(rf"[ \t]+to[ \t]+\d+(?:[.,]\d+)?(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?[ \t]+{RANGE_OVER_A_TIME}", re.IGNORECASE)
@@ -2001,7 +2005,8 @@ def _find_mentions(text: str) -> list[Mention]:
                                or "between" in filler or " to " in text[number_span[1]:number_span[1] + 5] and WORD_RANGE_OVER_A_TIME_RE.match(text, number_span[1])):
             # "Target Hb 7-8 g/dL", "Hb 7-8": a range or a goal, not the patient's value; "Platelets — normal is 150 to 400"
             comparator = "target"
-            if ("," in (ahead := text[number_span[1]:number_span[1] + 40]) or ";" in ahead) and (later := RANGE_THEN_VALUE_RE.match(text, number_span[1])) is not None:
+            if ("," in (ahead := text[number_span[1]:number_span[1] + 60]) or ";" in ahead or " and " in ahead) \
+                    and (later := RANGE_THEN_VALUE_RE.match(text, number_span[1])) is not None:
                 # "Platelets stable 180-200 throughout, 192 at discharge": the range over a time, then the value at its end
                 mentions.append(_mention(analyte, text, later.start("latest") if later.group("latest") else match.start(), later.end("num"),
                                          later.group("num"), bool(later.group("kilo")),

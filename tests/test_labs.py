@@ -2506,6 +2506,13 @@ ROUND249_READS = [
     # names listed, then their values with no verb, or after a word of time
     ("neuts and plts 0.6 and 88 -> holding", {"anc": 0.6, "plt": 88}),
     ("WBC and Hb today 2.8 and 9.9 respectively", {"wbc": 2.8, "hgb": 9.9}),
+    # a usual range or decade with its cause, then the value now
+    ("plts in the 90s for a year (hypersplenism), today 58", {"plt": 58}),
+    ("platelets chronically 100-120 from her cirrhosis, 81 on today's draw", {"plt": 81}),
+    ("her platelets usually sit around 95-115 because of the portal hypertension, this week they're 70", {"plt": 70}),
+    ("plts usually 110-130, 92 today", {"plt": 92}),
+    ("hb in the 9s all month, still 8.4 today", {"hgb": 8.4}),
+    ("Haemoglobin stayed between 11 and 12 throughout the admission and was 11.6 on the day of discharge.", {"hgb": 11.6}),
 ]
 ROUND225_READS = [
     # two names, a verb phrase, then their values; their later values after "had" alone
