@@ -2188,7 +2188,7 @@ def _find_mentions(text: str) -> list[Mention]:
         # "if plts drop to 20 do we give ivig? right now 64": a value told after the supposition's question is the patient's
         mention.supposed = supposed and not (len(steps) > 1 and SENTENCE_END_RE.search(text, steps[0][2][1], mention.number_span[0]))
         mentions.append(mention)
-        if not comparator and may_sample_problem and RECHECK_HINT_RE.search(text, end, end + 60) and (recheck := REPEAT_AFTER_VALUE_RE.match(text, end)) \
+        if not comparator and may_sample_problem and RECHECK_HINT_RE.search(text, end, end + 80) and (recheck := REPEAT_AFTER_VALUE_RE.match(text, end)) \
                 and (again := VALUE_RE.match(text, recheck.end())) and not again.group("cmp"):
             # "plt 31 (clumped) repeat citrate 128": the repeat of a count a sample problem spoiled, a value of its own
             mentions.append(_matched_mention(analyte, text, RECHECK_HINT_RE.search(text, end, recheck.end()).start(), _value_end(again), again))
@@ -2327,8 +2327,10 @@ def _find_mentions(text: str) -> list[Mention]:
             wrong = WRONG_PATIENT_BEFORE_RE.search(text, max(0, mention.span[0] - 120), mention.span[0])
             if wrong and not OWN_AFTER_RELATIVE_RE.search(text, wrong.end("cue"), mention.number_span[0]) \
                     and not OWNER_CUE_RE.match(text, mention.span[0]) \
-                    and not mention.raw.lower().startswith(("amended", "corrected", "revised")):
-                # ("… belongs to bed 14. ours is 96", "wrong pt. hers is 4.4"; "sample mislabelled - amended result 2.0": the value put right)
+                    and not mention.raw.lower().startswith(("amended", "corrected", "revised")) \
+                    and not RECHECK_CUE_RE.search(text, wrong.end("cue"), mention.number_span[0]):
+                # ("… belongs to bed 14. ours is 96", "wrong pt. hers is 4.4"; "sample mislabelled - amended result 2.0": the value put right;
+                # "specimen mislabelled, result cancelled. Recollected 10:30: PLT 187": the patient's own redraw)
                 mention.someone_else = True
     if any(word in lowered for word in OTHER_PATIENT_WORDS):
         owned = []
@@ -3883,20 +3885,24 @@ CHANGED_BY_THEN_VALUE_RE = re.compile(r"(?i)[ \t]+(?:has[ \t]+|have[ \t]+)?(?:fa
 # A sample that could not be counted, then the count repeated: "Plt clumped — repeat citrate count 188", "Hb haemolysed,
 # recheck: 9.4". The value of the repeat is the patient's; a number before it is not read (its name has none).
 SAMPLE_PROBLEM = (r"(?:clump(?:ed|ing|s)?|clott?ed|clots?|ha?emoly[sz]ed|ha?emolysis|lipa?emic|icteric|spurious(?:ly[ \t]+low)?|"
-                  r"pseudo-?\w*|aggregat\w*|satellitism|fibrin\w*|insufficient|qns)")
+                  r"pseudo-?\w*|aggregat\w*|satellitism|fibrin\w*|insufficient|qns|mis-?label+ed|wrong[ \t]+patient|contaminated|diluted)")
 RECHECK_CUE = (r"(?:repeat(?:ed)?|re-?check(?:ed)?|re-?drawn?|re-?run|re-?count(?:ed)?|re-?collect(?:ed)?|rpt|re-?did|re-?done|re-?do|re-?ran|citrate|"
                r"ricontroll\w*|recontr[ôo]l\w*|nuevo\s+control|recontrol\w*|citrato|citrat)")  # ... "ricontrollo in citrato 151.000/mmc"  # a citrate tube redraws a clumped count
 SPOILED_THEN_REPEATED_RE = re.compile(rf"(?i){SAMPLE_PROBLEM}.*\b{RECHECK_CUE}", re.DOTALL)
+RECHECK_CUE_RE = re.compile(rf"(?i)\b{RECHECK_CUE}")
 RECHECK_AFTER_PROBLEM_RE = re.compile(rf"[ \t]*[:(]?[ \t]*(?:(?:sample|specimen|was|were|is|are|in|on|edta|tube)[ \t]+)*{SAMPLE_PROBLEM}"
-                                      rf"(?:[ \t]+(?:sample|specimen|in|on|edta|tube|noted|seen|present))*[ \t]*\)?[ \t]*[,;:—–-]?[ \t]*"
+                                      rf"(?:[ \t]+(?:sample|specimen|in|on|the|edta|tube|noted|seen|present))*[ \t]*\)?(?:[ \t]*\([^()\n]{{0,30}}\))?[ \t]*[,;:—–-]?[ \t]*"
                                       rf"{RECHECK_CUE}(?:[ \t]+(?!(?:in|after)[ \t]+\d)[A-Za-z][\w-]*){{0,3}}?[ \t]*:?[ \t]*(?=\d)", re.IGNORECASE)
 # A value corrected later in the text, after the value it replaces: "… 18 K/uL … CORRECTED REPORT: …, corrected to 81 K/uL".
 CORRECTED_LATER_RE = re.compile(rf"[\s\S]{{0,200}}?\b(?P<cue>(?:corrected|amended|revised)(?:[ \t]+(?:value|result|count))?[ \t]*(?:to|:|is|=|(?<=value)|(?<=result)|(?<=count)|(?<=[a-z])[ \t](?=[ \t]*\d+(?:[.,]\d+)?(?![\d/:-]|\.\d)))[ \t]*){NUMBER}"
                                 rf"[ \t]*(?:{UNIT})?", re.IGNORECASE)
-SAMPLE_PROBLEM_WORDS = ("clump", "clot", "moly", "lip", "icter", "spurious", "pseudo", "aggregat", "satellit", "fibrin", "insufficient", "qns")  # a piece of each SAMPLE_PROBLEM word
+SAMPLE_PROBLEM_WORDS = ("clump", "clot", "moly", "lip", "icter", "spurious", "pseudo", "aggregat", "satellit", "fibrin", "insufficient", "qns",
+                        "label", "wrong", "contamin", "dilut")  # a piece of each SAMPLE_PROBLEM word
 # ... and after a value the problem spoiled, a few words on: "plt 19k on first draw w clumps on smear, repeat in citrate 84k"
-REPEAT_AFTER_VALUE_RE = re.compile(rf"[^.;\n\d]{{0,40}}?{SAMPLE_PROBLEM}(?:[^.\n\d]|\.[\"”']?[ \t]+(?=[A-Z])){{0,30}}?\b{RECHECK_CUE}"
-                                   rf"(?:[ \t]+(?!(?:in|after)[ \t]+\d)[A-Za-z][\w-]*){{0,7}}?[ \t]*[:=]?[ \t]*(?=\d)", re.IGNORECASE)
+# (a clock may stand on either side: "Plt 34 on the 06:00 draw but lab flagged platelet clumps; recollected in citrate tube at 09:00: 152")
+REPEAT_AFTER_VALUE_RE = re.compile(rf"(?:[^.;\n\d]|\d{{1,2}}:\d{{2}}){{0,40}}?{SAMPLE_PROBLEM}(?:[^.\n\d]|\.[\"”']?[ \t]+(?=[A-Z])){{0,30}}?\b{RECHECK_CUE}"
+                                   rf"(?:[ \t]+(?!(?:in|after)[ \t]+\d)[A-Za-z][\w-]*){{0,7}}?(?:[ \t]+(?:at[ \t]+|@[ \t]*)?(?:\d{{1,2}}[:h]\d{{2}}|\d{{1,2}}(?::\d{{2}})?[ \t]*(?:am|pm|a\.m\.|p\.m\.)))?[ \t]*[:=]?[ \t]*(?=\d)",
+                                   re.IGNORECASE)
 RECHECK_HINT_RE = re.compile(r"(?i)re-?(?:peat|check|draw|run|count|did|done|do|ran|collect)|rpt|citrat|ricontroll|recontr[ôo]l|contr[ôo]l")
 # A value written just before the name, with a unit: "42,000 platelets per µL", "2,700/mm³ white cells", "48 x10^9/L platelets".
 BEFORE_NAME_RE = re.compile(rf"(?<![\w.,/:^<>≤≥-])(?:{NUMBER})[ \t]*(?:{UNIT})?[ \t]+(?:(?<=[^\W\d_][ \t])(?:de|of)[ \t]+)?$", re.IGNORECASE)  # "0,7 x10^9/L de neutrófilos"
@@ -4968,7 +4974,7 @@ def latest_of_timed_repeats(text: str, mentions: list[Mention]) -> list[Mention]
         taken_back = [earlier for earlier, later in zip(indexes, indexes[1:], strict=False)
                       if _said_instead(text, mentions[earlier], mentions[later])
                       or mentions[later].span[0] - mentions[earlier].span[1] <= 80 and "\n" not in text[mentions[earlier].span[1]:mentions[later].span[0]]
-                      and SPOILED_THEN_REPEATED_RE.search(text, mentions[earlier].span[1], mentions[later].span[0])]
+                      and SPOILED_THEN_REPEATED_RE.search(text, mentions[earlier].span[1], mentions[later].number_span[0])]  # ("redraw at noon = 4.4": its cue is its label)
         if taken_back:  # "Platelets are eighty, sorry, correction, the platelets are sixty eight": the value said instead is the value
             # ("WBC 0.4 (sample clotted) — redrawn 11:20, WBC 3.9": so is the repeat of a spoiled sample)
             drop.update(taken_back)

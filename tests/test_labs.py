@@ -2513,6 +2513,12 @@ ROUND249_READS = [
     ("plts usually 110-130, 92 today", {"plt": 92}),
     ("hb in the 9s all month, still 8.4 today", {"hgb": 8.4}),
     ("Haemoglobin stayed between 11 and 12 throughout the admission and was 11.6 on the day of discharge.", {"hgb": 11.6}),
+    # a spoiled sample's repeat, its cue the repeat's own label, a clock on either side, or a bracket between
+    ("anc 0.1 but the lab says the sample clotted, redrawn at 2pm = 2.3", {"anc": 2.3}),
+    ("Plt 21 on the 07:00 draw, lab reports clumping; recollected in citrate at 10:15: 164", {"plt": 164}),
+    ("platelets clumped on the EDTA sample (reported 29), repeated in citrate: 158", {"plt": 158}),
+    # a mislabelled specimen's recollection is the patient's own
+    ("WBC 0.9 K/uL at 08:00 - specimen mislabelled, result withdrawn. Recollected 09:40: WBC 6.1 K/uL", {"wbc": 6.1}),
 ]
 ROUND225_READS = [
     # two names, a verb phrase, then their values; their later values after "had" alone
