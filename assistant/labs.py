@@ -1579,7 +1579,9 @@ FOREIGN_OWNER = (r"(?:(?:chez|bei|bij|en|in|no|na)\s+)?(?:notre|nuestr[oa]|(?:il
 # "ours" in the languages read, as the subject of a value: "il nostro ha 134.000/mmc", "le nôtre est à 1,9", "de onze: 96"
 FOREIGN_OURS = (r"(?:(?:il|la)\s+nostr[oa]|(?:le|la)\s+n[ôo]tre|(?:el|la)\s+nuestr[oa]|(?:o|a)\s+noss[oa]|(?:der|die|das)\s+unsere|(?:de|het)\s+onze|"
                 # ... and "mine": "und meine sind 4,8", "les miens sont à 1,9", "los míos están en 1,9", "i miei sono 1,9", "de mijne zijn 1,9"
-                r"(?:die\s+)?meinen?|(?:les\s+)?mien(?:ne)?s|(?:los\s+|las\s+)?m[íi][oa]s|(?:i\s+)?miei|(?:le\s+)?mie|(?:os\s+|as\s+)?(?:meus|minhas)|(?:de\s+)?mijne)")
+                r"(?:die\s+)?meinen?|(?:les\s+)?mien(?:ne)?s|(?:los\s+|las\s+)?m[íi][oa]s|(?:i\s+)?miei|(?:le\s+)?mie|(?:os\s+|as\s+)?(?:meus|minhas)|(?:de\s+)?mijne|"
+                # "A mí hoy me salieron 190.000": what came back for the writer
+                r"a\s+m[íi](?:\s+(?:hoy|ahora))?\s+me\s+(?:salieron|sali[óo]|dieron|dio|han\s+salido|ha\s+salido)|(?:y\s+)?hoy\s+me\s+(?:salieron|sali[óo]|dieron|dio))")
 OWNER = r"(?:ours|theirs|yours|mine|(?:mr|mrs|ms|miss)\.?\s+[a-z][\w-]{0,12}|(?:(?:our|my|this|the)\s+(?:[A-Za-z]{2,12}\s+)?)?(?:pts?|patient)(?:\s+(?:him|her)self)?|(?:our|my|this|the)\s+(?:guy|lady|man|woman|gentleman|gent|chap)|this\s+one)"
 BASELINE_WORD = r"(?:baseline|screening|pre-?treatment)"  # a value labelled so is no value of now ("baseline 92, today 70")
 OWN_COUNT_WORD = r"(?:actual|real|own|true|correct)"  # "pt's actual count 188": the patient's own, after another's
@@ -2463,7 +2465,8 @@ RELATIVE_SUBJECT_RE = re.compile(r"(?i)\b" + FOREIGN_MY + r"\s+" + FOREIGN_RELAT
                                  r"(?=(?:\s+on\s+[\w-]+|\s+(?:in|on|from|at|with)\s+(?:the\s+|a\s+|my\s+|her\s+|his\s+)?(?:same\s+|other\s+|next\s+)?[\w-]+)?\s+(?:had|has|was|is|got|gets|also|once|said|says|told|tells|\w+['’]s|lymph|neut|plat|h[ae]?moglobin|hb|hgb|wbc|anc|alc|plt|white|wcc|leu[ck]o|counts?\b|labs?\b|bloods?\b|cbc|fbc|results?\b|doctor|oncologist|nurse|gp\b|team|physician|consultant|ha?ematologist))")
 WRITER_IS_PATIENT_RE = re.compile(r"(?i)\b(?:i['’]m|i\s+am|i['’]ve\s+been|i\s+have\s+been)\s+(?:starting|on|getting|receiving|having|due|about\s+to|going\s+to)\b|"
                                   # the same in the languages read: "Ich bin unter Keytruda", "je suis sous nivolumab", "estoy con pembrolizumab"
-                                  r"\b(?:ich\s+(?:bin\s+unter|bekomme|erhalte)|je\s+(?:suis\s+sous|re[çc]ois)|estoy\s+(?:con|en|bajo|recibiendo)|recibo|"
+                                  r"\ba\s+m[íi]\s+(?:(?:hoy|ahora)\s+)?me\s+(?:salieron|sali[óo]|dieron|dio)\b|"  # "A mí hoy me salieron 190.000"
+                                  r"\b(?:ich\s+(?:bin\s+(?:selbst\s+|auch\s+)?unter|bekomme|erhalte)|(?:yo\s+)?(?:empec[ée]|comenc[ée]|inici[ée])|je\s+(?:suis\s+sous|re[çc]ois)|estoy\s+(?:con|en|bajo|recibiendo)|recibo|"
                                   r"sono\s+(?:in\s+terapia\s+con|sotto)|ricevo|estou\s+(?:com|em|sob|a\s+(?:receber|fazer))|recebo|ik\s+(?:krijg|ben\s+(?:aan|op)|gebruik))\b|"
                                   # "Yo empiezo el tratamiento la semana que viene", "je commence le traitement", "ich beginne nächste Woche"
                                   r"\b(?:(?:yo\s+)?(?:empiezo|comienzo|inicio)|je\s+commence|(?:io\s+)?(?:inizio|comincio)|(?:eu\s+)?come[çc]o)\s+"
@@ -4688,13 +4691,13 @@ NO_PATIENT_RE = re.compile(r"(?i)\b(?:(?:general|generic)\s+q(?:uestion)?\b|no\s
                            r"\A\W*(?:hypothetical(?:ly)?\b|(?:if|say|suppose|imagine)\s+(?:a|an|some)\s+(?:pt|patient|person)\b|"
                            # ... in the other languages read: "Si un paciente tuviera …", "Se un paziente avesse …", "Wenn ein Patient …"
                            r"(?:si|se|wenn|als)\s+(?:un|una|uno|um|uma|ein|eine|een)\s+(?:paciente|patient(?:e|in)?|paziente|patiënt)\b))")
-TAKEN_BACK_RE = re.compile(r"(?i)[!?]*\s*(?:\.{2,}\s*|…\s*)?(?:[—–-]\s*)?(?:(?:oh|ah|um|uh|erm)\b[,\s]*)?(?:no\s+wait|wait|sorry|oops|actually|scratch\s+that|wrong|ignore\s+(?:that|this)|nvm|never\s*mind|hang\s+on|hold\s+on|no(?=\s*[,—–-]))\b")  # what is said next takes the value back
+TAKEN_BACK_RE = re.compile(r"(?i)[!?]*\s*(?:\.{2,}\s*|…\s*)?(?:[—–-]\s*)?(?:(?:oh|ah|um|uh|erm)\b[,\s]*)?(?:no\s+wait|wait|sorry|oops|actually|scratch\s+that|wrong|ignore(?:\s+(?:that|this))?|nvm|never\s*mind|hang\s+on|hold\s+on|nope|nah|no(?=\s*[,—–-]))\b")  # what is said next takes the value back
 SUPPOSED_PATIENT_START_RE = re.compile(r"\W*(?:if|say|suppose|imagine|si|se|wenn|als)\s")  # a cheap test for NO_PATIENT_RE's supposed patient
 NOT_OURS = r"not\s+(?:ours|mine|our\s+(?:patient|pt)|my\s+(?:patient|pt))"  # "— not ours", "(not mine)"
 NOT_OURS_AFTER_RE = re.compile(r"(?i)\bbelongs?\s+to\s+(?:(?:the|another|a\s+different|a)\s+(?:other\s+)?(?:patient|pt)|(?:bed|bay|room|rm)\s*\d+|"
-                               r"(?:the\s+)?(?:guy|lady|man|woman|gentleman|gent|chap|fellow|pt|patient)\s+in\s+(?:bed|bay|room|rm)\s*\d+)|"  # "… belongs to the lady in bay 3"
+                               r"(?:(?:the\s+)?(?:guy|lady|man|woman|gentleman|gent|chap|fellow|pt|patient)|(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+\w+)\s+in\s+(?:side\s+)?(?:bed|bay|room|rm)\s*\d+)|"  # "… belongs to the lady in bay 3", "to Mr T in side room 2"
                                r"\b(?:was|is|were|are)\s+(?:for\s+)?(?:bed|bay|room|rm)\s*\d+['’]s\b|\b(?:that|this|it)(?:['’]s|\s+is|\s+was)\s+(?:from\s+|for\s+)?(?:bed|bay|room|rm)\s*\d+\b|"
-                               r"\b(?:that|this|it)(?:\s+(?:result|value|count|number|one))?\s+(?:was|is)\s+(?:for\s+)?(?:the\s+)?(?:guy|lady|man|woman|gentleman|gent|chap|fellow|pt|patient|one)\s+in\s+(?:bed|bay|room|rm)\s*\d+|"
+                               r"\b(?:that|this|it)(?:\s+(?:result|value|count|number|one))?(?:\s+(?:was|is)|['’]s)\s+(?:for\s+)?(?:the\s+)?(?:guy|lady|man|woman|gentleman|gent|chap|fellow|pt|patient|one)\s+in\s+(?:side\s+)?(?:bed|bay|room|rm)\s*\d+|"
                                # "… but thats not ours", "the plt 22 from room 14 is not ours", "was from bed 3"
                                r"[,—–-]\s*" + NOT_OURS + r"\b|\b(?:(?:that|this|it)['’]?s|is|was|are|were)\s+" + NOT_OURS + r"\b|\bfrom\s+(?:bed|bay|room|rm)\s*\d+[A-Za-z]?\b|"
                                r"\bwrong\s+(?:pt|patient|chart|person|bed|room|file|record)\b|\b(?:(?:from|in|on)\s+(?:the\s+|an\s+)?)?(?:other|another|different)\s+(?:chart|record|file|tab|window)\b|"

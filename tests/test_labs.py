@@ -2519,6 +2519,13 @@ ROUND249_READS = [
     ("platelets clumped on the EDTA sample (reported 29), repeated in citrate: 158", {"plt": 158}),
     # a mislabelled specimen's recollection is the patient's own
     ("WBC 0.9 K/uL at 08:00 - specimen mislabelled, result withdrawn. Recollected 09:40: WBC 6.1 K/uL", {"wbc": 6.1}),
+    # another patient's value taken back with "ignore" or "nope", or said to belong to a named patient in a side room
+    ("plt 12!! ignore, wrong pt. ours is 145", {"plt": 145}),
+    ("hb 6.1?? nope - that's the lady in bay 2. ours is 10.4", {"hgb": 10.4}),
+    ("WBC 0.8!! hold on - that result belongs to Mrs K in side room 5. Our patient's is 5.2", {"wbc": 5.2}),
+    # a relative's value, then the writer's own, in the other languages
+    ("Mi padre tuvo neutrófilos de 0,8 con su tratamiento. A mí hoy me salieron 2,9, ¿está bien?", {"anc": 2.9}),
+    ("Mein Bruder hatte unter Opdivo Thrombos von 60. Ich bin selbst unter Opdivo und meine sind 210.", {"plt": 210}),
 ]
 ROUND225_READS = [
     # two names, a verb phrase, then their values; their later values after "had" alone
