@@ -212,7 +212,7 @@ FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,
           # "plt: pt screened at 81, today 66": after a colon, whose value it is
           r"[ \t]*:[ \t]*(?:(?:the|our|my|this)[ \t]+)?(?:pt|patient)(?:['’]s[ \t]+(?:nadir|count|value|level))?(?:[ \t]+(?:is|was|screened|sits|came[ \t]+back))?(?:[ \t]+at)?[ \t]+(?=\d)|"
           r";(?=\d)|\s*\*+\s*(?=\d)|\x22[,;]\x22(?=\d)|\s*(?-i:\*?\(?(?:LL|HH|L|H|LOW|HIGH|Low|High|CRIT)\)?\*?)(?=[ \t]+\d)|\s+-\s+|\s*\.{2,}\s*|\s*…\s*|\s*(?:count|counts|level|levels|value|values|of|was|is|are|were|at|now|only|measured|"
-          r"then|today|r(?=[ \t]+\d)|dropped|drops?|dropd|droped|dropt|fell|falls?|fallen|(?:got|gets|getting)(?:\s+(?:down|up|back))?\s+to|had|has|decreased|declined|down|recovered|to|reaching|reached|(?:,[ \t]*)?(?:with\s+)?(?:a|an|the|her|his|its|their)\s+(?:new\s+)?(?:nadir|low|trough)(?:\s+of)?|blood|serum|plasma|venous|capillary|bld|nadir(?:ed)?|nadirs(?=(?:\s+(?:over|across|during|in)\s+[^.;\n]{1,24}?)?\s+(?:of|were)\s+\d[\d.,]*\s*,\s*\d)|lowest(?=[ \t]+(?:of[ \t]+)?\d)|(?:over|across|during)\s+(?:the\s+)?(?:first\s+(?:two|three|four|\d)\s+)?(?:cycles?|courses?|C)\s*(?:\d{1,2}(?:\s*(?:[-–]|to|and)\s*C?\s*\d{1,2})?)?(?=\s+(?:were|was)\s+\d)|bottomed(?:\s+out)?|peaked|"
+          r"then|today|r(?=[ \t]+\d)|dropped|drops?|dropd|droped|dropt|fell|falls?|fallen|(?:got|gets|getting)(?:\s+(?:down|up|back))?\s+to|had|has|decreased|declined|down|recovered|(?:with|after|on)\s+(?:g-?csf|filgrastim|pegfilgrastim|ivig|steroids?|prednis\w*|dexa\w*|romiplostim|eltrombopag)(?=\s+to\s)|to|reaching|reached|(?:,[ \t]*)?(?:with\s+)?(?:a|an|the|her|his|its|their)\s+(?:new\s+)?(?:nadir|low|trough)(?:\s+of)?|blood|serum|plasma|venous|capillary|bld|nadir(?:ed)?|nadirs(?=(?:\s+(?:over|across|during|in)\s+[^.;\n]{1,24}?)?\s+(?:of|were)\s+\d[\d.,]*\s*,\s*\d)|lowest(?=[ \t]+(?:of[ \t]+)?\d)|(?:over|across|during)\s+(?:the\s+)?(?:first\s+(?:two|three|four|\d)\s+)?(?:cycles?|courses?|C)\s*(?:\d{1,2}(?:\s*(?:[-–]|to|and)\s*C?\s*\d{1,2})?)?(?=\s+(?:were|was)\s+\d)|bottomed(?:\s+out)?|peaked|"
           r"around|approximately|roughly|like|exactly|just|still|also|throughout(?=[ \t]+at[ \t])|between(?=[ \t]+\d[\d.,]*[ \t]+and[ \t]+\d)|always|usually|normally|typically|chronically|persistently|sit|back|came|comes|come|went|gone|goes|go|get|gets|rose|risen|remains?|remained|ran|run|runs|ranged|stable|steady|yesterday|say|maybe|perhaps|about|sat|sits|stood|stands|hovered|hovers|bouncing|fluctuating|held|stayed|stays|rebounded|bounced|plateaued|plummeted|crashed|jumped|crept|persisted|persists|"
           r"repeat|repeated|checked|rechecked|re-checked|elevation|elevated|latest|currently|this\s+morning|this\s+(?:am|a\.m\.|pm|p\.m\.|afternoon|evening)|"
           r"(?:in|at)\s+(?:the\s+)?(?:clinic|GP|GP's|ward|office|infusion\s+(?:center|centre|suite)|day\s+unit)|"  # "Hb was repeated at the GP yesterday, 7.7"
@@ -3113,13 +3113,15 @@ CONDITION_AFTER_LABEL = (r"(?:(?:on|at|by|upon)[ \t]+(?:day|d|week|wk)[ \t]*\+?\
                          # ... in the languages read: "9,2 g/dL à la sortie", "9,6 g/dL alla dimissione", "7,3 g/dL in seconda giornata"
                          r"(?:à[ \t]+la|à[ \t]+l['’]|al|alla|all['’]|a[ \t]+la|bei(?:[ \t]+der)?|bij|na|no|en[ \t]+el|in)[ \t]*"
                          r"(?:sortie|entr[ée]e|admission|dimissione|ammissione|ricovero|alta|ingreso|Entlassung|Aufnahme|ontslag|opname|admiss[ãa]o)|"
-                         r"in[ \t]+[^\W\d_]+[ \t]+giornata|(?:au[ \t]+|à[ \t]+|le[ \t]+|el[ \t]+|am[ \t]+|op[ \t]+|al[ \t]+)?(?:J|jour|d[íi]a|Tag|dag|giorno)[ \t]*\+?\d{1,3}(?!\d))")
-CONDITION_ITEM_VALUE = rf"\d+(?:[.,·]\d+)?(?![\d%])(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?"
+                         r"in[ \t]+[^\W\d_]+[ \t]+giornata|(?:au[ \t]+|à[ \t]+|le[ \t]+|el[ \t]+|am[ \t]+|op[ \t]+|al[ \t]+)?(?:J|jour|d[íi]a|Tag|dag|giorno)[ \t]*\+?\d{1,3}(?!\d)|"
+                         r"(?:d|day)[ \t]*\d{1,3}(?![\d.,]))")  # "(nadir .4 d12)"
+CONDITION_ITEM_VALUE = rf"(?:\d+(?:[.,·]\d+)?|\.\d+)(?![\d%])(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?"
 CONDITION_ITEM = (rf"(?:{CONDITION_LABEL}[ \t]*[:=]?[ \t]*{CONDITION_ITEM_VALUE}(?:[ \t]+{CONDITION_AFTER_LABEL})?"
                   rf"|{CONDITION_ITEM_VALUE}[ \t]+{CONDITION_AFTER_LABEL})")
 # Words of the episode between a condition and its bracket: "Grade 3 neutropenia this cycle, resolved (D8 1.4, D12 0.4, D15 1.7)".
-EPISODE_GAP = (r"(?:[ \t]+(?:this|that|during|in)[ \t]+(?:cycle|course|week|admission|episode)(?:[ \t]*\d+)?|[ \t]+(?:(?:on|during|in|after)[ \t]+)?(?:[Cc]|cycle[ \t]*)\d{1,2}(?:[ \t]+of[ \t]+[A-Za-z][\w/+-]*)?"
-               r"|[ \t]+(?:im|in|au|al|nel|no|während)[ \t]+(?:[Zz]yklus|cycle|ciclo|cyclus)[ \t]*\d{1,2}|[ \t]+" + ON_TREATMENT + r")?"  # "Neutropenie im Zyklus 2", "Anémie sous nivolumab"
+EPISODE_GAP = (r"(?:[ \t]+(?:grade|grado|grad|grau|G)[ \t]*[0-4](?![\d.,]))?"  # "Neutropenia grado 3 en el ciclo 2 (…)"
+               r"(?:[ \t]+(?:this|that|during|in)[ \t]+(?:cycle|course|week|admission|episode)(?:[ \t]*\d+)?|[ \t]+(?:(?:on|during|in|after)[ \t]+)?(?:[Cc]|cycle[ \t]*)\d{1,2}(?:[ \t]+of[ \t]+[A-Za-z][\w/+-]*)?"
+               r"|[ \t]+(?:im|in|au|al|nel|no|während|en[ \t]+el|dans[ \t]+le|in[ \t]+the)[ \t]+(?:[Zz]yklus|cycle|ciclo|cyclus)[ \t]*\d{1,2}|[ \t]+" + ON_TREATMENT + r")?"  # "Neutropenie im Zyklus 2", "Anémie sous nivolumab"
                r"(?:[ \t]*,?[ \t]*(?:now[ \t]+)?(?:resolved|resolving|recovered|recovering|improving|improved|erholt|r[ée]cup[ée]r[ée]e?|r[ée]solue?|resuelt[ao]|recuperad[ao]|risolt[ao]|hersteld|opgelost))?"
                # ... and its change of grade: "Neutropenia improved from grade 4 to grade 1 (0.3 → 1.4)"
                r"(?:[ \t]+(?:improved|worsened|went|progressed|recovered|fell|rose|dropped)[ \t]+from[ \t]+(?:grade|G)[ \t]*[0-4][ \t]+to[ \t]+(?:grade|G)[ \t]*[0-4])?")
@@ -3285,7 +3287,9 @@ def condition_bracket_mentions(text: str, starts: list[int] | None) -> list[Ment
     return found
 
 
-RECOVERED_AFTER_BRACKET_RE = re.compile(rf"[ \t]*,?[ \t]*(?:and[ \t]+)?(?:has[ \t]+|had[ \t]+)?(?:recovered|rose|improved|resolved|climbed|came[ \t]+back(?:[ \t]+up)?|(?:is[ \t]+|was[ \t]+)?back[ \t]+up)[ \t]+to[ \t]+"
+RECOVERED_AFTER_BRACKET_RE = re.compile(rf"[ \t]*,?[ \t]*(?:and[ \t]+)?(?:has[ \t]+|had[ \t]+)?(?:(?:recovered|rose|improved|resolved|climbed|came[ \t]+back(?:[ \t]+up)?|(?:is[ \t]+|was[ \t]+)?back[ \t]+up)[ \t]+to"
+                                        # ... in the other languages read: "recuperada a 1,8", "remontée à 1,6", "risalita a 1,7", "erholt auf 1,9"
+                                        r"|(?:recuperad[oa]s?|recuper[óo]|r[ée]cup[ée]r[ée]e?s?|remont[ée]e?s?|risalit[oa]|ripres[oa]|erholt(?:e)?(?:[ \t]+sich)?)[ \t]+(?:a|à|auf|al|fino[ \t]+a))[ \t]+"
                                         rf"{NUMBER}[ \t]*(?:{UNIT})?", re.IGNORECASE)
 
 

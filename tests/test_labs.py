@@ -2526,6 +2526,12 @@ ROUND249_READS = [
     # a relative's value, then the writer's own, in the other languages
     ("Mi padre tuvo neutrófilos de 0,8 con su tratamiento. A mí hoy me salieron 2,9, ¿está bien?", {"anc": 2.9}),
     ("Mein Bruder hatte unter Opdivo Thrombos von 60. Ich bin selbst unter Opdivo und meine sind 210.", {"plt": 210}),
+    # a condition's bracket, then the value it recovered to: a leading-dot nadir with its day, a grade and a cycle before the
+    # bracket, in the other languages read
+    ("neutropenia on c3 (nadir .3 d8) recovered to 1.6 by d15", {"anc": 1.6}),
+    ("Trombocitopenia grado 2 en el ciclo 3 (nadir 61 el día 8), recuperada a 140 el día 21.", {"plt": 140}),
+    # a count that recovered with a treatment, then "to" its value
+    ("Platelets recovered with IVIG to 96 by day 5.", {"plt": 96}),
 ]
 ROUND225_READS = [
     # two names, a verb phrase, then their values; their later values after "had" alone
