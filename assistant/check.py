@@ -132,7 +132,7 @@ WORST_LABEL = (r"\s+(?:at|for|of)\s+(?:the\s+)?(?:worst|nadir|lowest|peak|maximu
                r"|\s*\(\s*(?:at\s+)?(?:worst|nadir|lowest|max\w*)\b[^()\n]{0,50}\)\s*:"
                r"|\s*\(\s*(?:latest|current|today|most\s+recent)\s*\)\s*:")  # ... or of the latest: "CTCAE grade (latest): 2"
 GRADE_CLAIM_PATTERN = (
-    rf"(?<![^\W_])(?<!-)(?#first)(?:CTCAE(?:\s+|-)(?:v\s?[56](?:\.0)?\s+)?)?(?:graded(?:\s+as)?|grade\s+(?:(?:it|this|that|them)\s+)?as(?=\s+[0-5]\b)|grade\s+(?:has\s+been|was|is\s+now)\s+(?:corrected|changed|amended|revised|updated)\s+to|grade|grado|grad|grau|graad|gr\.?|(?-i:G)(?=\s*[<>≤≥]?=?\s*[0-5]|-[0-5])|(?-i:g)(?=[0-5]\s+(?:[a-z]+p(?:[ée]ni|nei)|an(?:a?e|ä)mi|(?:plts?|platelets?|neuts?|neutrophils?|lymphs?|lymphocytes?|hb|hgb|wbc|anc|alc)\b)|[0-5](?:[.;,!?)](?!\d)|$|[ \t]+[—–-][ \t]|[ \t]+(?:so|now|today|still|but|yeah|yea|yep|right|correct|ok|innit|eh|i\s+think|probably|apparently)\b|[ \t]+(?:and|or)[ \t]+g[0-5]\b|,?[ \t]+respectively\b)))(?:\s*:|\s+(?:is|was|would\s+be|will\s+be|of)(?=\s+(?:[<>≤≥]=?\s*)?{GRADE_TOKEN}\b)|{WORST_LABEL}|\s*\((?:CTCAE\s*)?v(?:ersion)?\s*[56](?:\.0)?\)\s*:)?\s*(?:-(?=[0-5IViv]))?"
+    rf"(?<![^\W_])(?<!-)(?#first)(?:CTCAE(?:\s+|-)(?:v\s?[56](?:\.0)?\s+)?)?(?:graded(?:\s+as)?|grade\s+(?:(?:it|this|that|them)\s+)?as(?=\s+[0-5]\b)|grade\s+(?:has\s+been|was|is\s+now)\s+(?:corrected|changed|amended|revised|updated)\s+to|grade|grado|grad|grau|graad|gr\.?|(?-i:G)(?=\s*[<>≤≥]?=?\s*[0-5]|-[0-5])|(?-i:g)(?=[0-5]\s+(?:[a-z]+p(?:[ée]ni|nei)|an(?:a?e|ä)mi|(?:plts?|platelets?|neuts?|neutrophils?|lymphs?|lymphocytes?|hb|hgb|wbc|anc|alc|itp|aiha)\b)|[0-5](?:[.;,!?)](?!\d)|$|[ \t]+[—–-][ \t]|[ \t]+(?:so|now|today|still|but|yeah|yea|yep|right|correct|ok|innit|eh|i\s+think|probably|apparently)\b|[ \t]+(?:and|or)[ \t]+g[0-5]\b|,?[ \t]+respectively\b)))(?:\s*:|\s+(?:is|was|would\s+be|will\s+be|of)(?=\s+(?:[<>≤≥]=?\s*)?{GRADE_TOKEN}\b)|{WORST_LABEL}|\s*\((?:CTCAE\s*)?v(?:ersion)?\s*[56](?:\.0)?\)\s*:)?\s*(?:-(?=[0-5IViv]))?"
     rf"(?P<op>≥|>=|>|≤|<=|<)?\s*(?P<g>{GRADE_TOKEN})(?![^\W_]|\.\d)"
     # ("… grade 3 and grade 3 neutropenia": a second grade with its own condition is a claim of its own; "Grad 2 – 1 EK bestellt": a count of
     # blood units, not a range's end)
@@ -1152,6 +1152,8 @@ CORRECTION_START_RE = re.compile(r"(?i)(?:" + CORRECTION_LABEL + r"|(?:(?:by|per
                                  r"(?:it|this|that|which)(?:'s|\s+is|\s+was)?\s+(?:should\s+(?:have\s+been|be|read)|actually|in\s+fact)\b|"
                                  r"(?:actually|in\s+fact)\s*,?\s+(?:it's|it\s+is|this\s+is|that's|that\s+is|the\s+grade)|"
                                  r"no\s*[,.;:!—–-]+\s*(?:[^!?\n]{0,40}?\s)?(?:grade|gr\.?|(?-i:G))\s*[0-5IV]|"
+                                 # "anc 0.7 → g4. sorry, g3.": the claim before taken back
+                                 r"(?:sorry|oops|no\s+wait|scratch\s+that|i\s+mean[t]?)\s*[,:;—–-]*\s*(?:it['’]s\s+|it\s+is\s+)?(?:grade|gr\.?|(?-i:[Gg]))\s*[0-5]\b|"
                                  # "Thanks — just to correct the above, 6.9 g/dL is grade 3": a reply correcting the message it quotes
                                  r"(?:we|i)\s+re-?graded\s+(?:it|this|that)\b|"  # "… was 'grade 4'. We re-graded it: it is grade 3"
                                  r"(?:(?:thanks|thank\s+you|ok|hi)\b[^.\n]{0,12}?[—–,-]\s*)?(?:just\s+)?to\s+correct\s+(?:the\s+above|that|this|the\s+(?:last|previous|earlier)\s+(?:message|note|entry))\b|"
@@ -1290,8 +1292,8 @@ CORRECTION_RE = _scan(r"(?i)\b(?#first)(?:(?:correct(?:ed)?|true|actual|right|re
                            # a claim taken back as it is said: "grade 3, sorry, grade 4", "grade 4, no wait, grade 2", "I mean"
                            r"(?:sorry|no\s+wait|wait|i\s+mean|scratch\s+that|make\s+that|or\s+rather|pardon|perd[óo]n|scusa(?:te)?|"
                            r"entschuldigung|desculpe|ou\s+plut[ôo]t|o\s+mejor\s+dicho|anzi|beter\s+gezegd|(?<=,\s)no(?=\s*,))"  # "grade two, no, grade three"
-                           r"(?=\s*[,:;—–-]*\s*(?:it's\s+|it\s+is\s+|c['’]est\s+|(?:de|di|del|van|von|do|da)\s+)?"
-                           r"(?:grade|grado|grad|grau|graad|gr\.?|(?-i:G))\s*(?:[0-5IV]|one|two|three|four|five)))\b")
+                           r"(?=\s*[,:;—–-]*\s*(?:no\s*[,:;—–-]*\s*)?(?:it's\s+|it\s+is\s+|c['’]est\s+|(?:de|di|del|van|von|do|da)\s+)?"  # ("anzi no, di grado 4")
+                           r"(?:grade|grado|grad|grau|graad|gr\.?|(?-i:G))\s*(?:[0-5IV]|one|two|three|four|five)|(?-i:g)[0-5]))\b")
 
 
 # Between a grade and the condition it names only words and brackets stand: "grade 3 (severe) neutropenia"; after
@@ -1902,6 +1904,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                     or RULE_COMPARISON_BEFORE_RE.search(text, max(s_start, comparison.start() - 40), comparison.start()) \
                     and not RULE_MET_AFTER_RE.match(text, comparison.end(), s_end) \
                     and not (text.find("which", comparison.end(), comparison.end() + 40) >= 0 and NOT_MET_AFTER_RE.match(text, comparison.end(), s_end)) \
+                    and not ("met" in text[comparison.end():comparison.end() + 24] and MET_MARK_AFTER_RE.match(text, comparison.end(), s_end)) \
                     or OTHER_SUBJECT_HINT_RE.search(lowered, max(s_start, comparison.start() - 24), comparison.start()) \
                     and OTHER_SUBJECT_BEFORE_RE.search(text, max(s_start, comparison.start() - 24), comparison.start()) \
                     or ACTION_AFTER_RE.match(text, comparison.end(), s_end) \
@@ -1921,7 +1924,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             if comparison.group("rel") == ">" and not text[text.rfind("\n", 0, comparison.start()) + 1:comparison.start()].strip():
                 continue  # "> On Tue 4 Mar, Jen wrote:": a quoted line's marker, not a comparison
             mention = _value_for_comparison(comparison, values, value_starts, text, None if given else s_start)
-            if mention is None and remembering and not claims and comparison.group("rel")[0].isalpha() and not tabular \
+            marked = MET_MARK_AFTER_RE.match(text, comparison.end(), s_end) if "met" in text[comparison.end():comparison.end() + 24] else None
+            if mention is None and remembering and not claims and (comparison.group("rel")[0].isalpha() or marked is not None) and not tabular \
                     and text.rfind("(", s_start, comparison.start()) <= text.rfind(")", s_start, comparison.start()):
                 # "Plt 58. Still below the 50 threshold": "Although the ANC exceeded the 1.5 upper edge" (never in brackets,
                 # where a grade's band is defined: "grade 4 ITP (platelets below 25 x 10^9/L)")
@@ -1936,7 +1940,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                 continue
             checked += 1
             negated = (NEGATED_COMPARISON_RE.search(text, max(s_start, comparison.start() - 25), comparison.start()) is not None) \
-                != (text.find("which", comparison.end(), comparison.end() + 40) >= 0 and NOT_MET_AFTER_RE.match(text, comparison.end(), s_end) is not None)
+                != (text.find("which", comparison.end(), comparison.end() + 40) >= 0 and NOT_MET_AFTER_RE.match(text, comparison.end(), s_end) is not None
+                    or marked is not None and (marked.group("not") or marked.group("unmet")) is not None)  # "plt <75, not met": said not to hold
             finding = _judge_comparison(comparison, mention, sentence_version, sentence, negated)
             if finding:
                 findings.append(finding)
@@ -2137,6 +2142,8 @@ RULE_COMPARISON_BEFORE_RE = _scan(r"(?i)\b(?#first)(?:(?:threshold|cut-?off|cuto
 RULE_MET_AFTER_RE = re.compile(r"(?i)[^.;!?]{0,30}?,?\s*which\s+(?:it|they|she|he)\s+(?:now\s+|already\s+|clearly\s+)?(?:is|are|does|has)\b(?!\s*not\b|n['’]t)")
 # ... or that it is not: "held while platelets are under 50, which they are not at present" says they are not under 50
 NOT_MET_AFTER_RE = re.compile(r"(?i)[^.;!?]{0,30}?,?\s*which\s+(?:it|they|she|he)\s+(?:is|are|was|were|does|do)(?:\s+not\b|n['’]t\b)")
+# ... or a rule's condition marked met or not met after it: "the hold criterion is plt <75, not met", "Hold rule is plt <75 — met".
+MET_MARK_AFTER_RE = re.compile(r"(?i)[ \t]*(?:[,;:—–-]+|\()[ \t]*(?:(?:which\s+is\s+|that['’]s\s+|it['’]?s\s+)?(?P<not>not\s+|un)?met|(?P<unmet>not\s+(?:reached|triggered|fulfill?ed))|(?:criteri(?:on|a)\s+)?(?:reached|triggered|fulfill?ed))\b")
 # Between two conditions of one rule: "under 7 or platelets under 10", "below 1.0, or platelets below 50".
 RULE_GOES_ON_RE = re.compile(r"(?i)[ \t]*(?:\S+[ \t]*)?(?:,[ \t]*)?(?:or|and|,)[ \t]+(?:(?:the|an?|if|when|their|his|her)[ \t]+)?(?:[A-Za-z-]+[ \t]+){0,3}")
 # A value expected later, not the one measured: "ANC 1.1 today but expecting a nadir <0.5 in 3 days".

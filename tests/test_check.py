@@ -2390,6 +2390,14 @@ ROUND249_CLASSES = [
     ("For the registrars: grade 2 anaemia under v5.0 means a haemoglobin from 8.0 up to 10.0 g/dL.", "5", []),
     # a comparison whose subject is a band of the scale, not the value
     ("An ALC of 0.9 is lymphopenia under v5.0 because the first band starts below the LLN of 1.0.", "5", []),
+    # a rule's condition marked met or not met after it
+    ("Plt 68 today. Hold rule is plt <75 — not met, OK to give atezolizumab.", "5", [(C, "plt", None, None)]),
+    ("plt 96 this am; the hold criterion is plt <75, not met. OK to dispense.", "5", []),
+    # a grade taken back in the next breath, also in Italian
+    ("anc 0.4 → g3. sorry, g4. afebrile, recheck tomorrow", "5", []),
+    ("Piastrine 18.000/mmc, trombocitopenia di grado 3, anzi no, di grado 4.", "5", []),
+    # lower-case "g" before ITP
+    ("plts 58 on pembro → g3 ITP, pred started", "5", [(M, "plt", 3, 2)]),
 ]
 ROUND225_CLASSES = [
     # another's claim asked about, in the other languages read, with "di" before the grade
