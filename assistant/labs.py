@@ -4088,6 +4088,9 @@ TIME_COLUMN_RE = re.compile(r"(?i)(?:date|time|day|cycle|visit|week|wk|collected
                             r"datum|fecha|data|zeit|heure|hora|ora|tag|jour|d[íi]a|giorno|woche|semaine|semana|settimana|zyklus|ciclo)\s*:?")  # also in German, Dutch, French, Spanish, Italian
 # A header that is one analyte name and its unit, over rows of "label value": "Platelet count (K/uL)".
 NAME_UNIT_CLOSE_RE = re.compile(rf"[ \t]*,?[ \t]*(?P<unit>{UNIT_ALTERNATIVES})[ \t]*\)", re.IGNORECASE)
+# The title of a report of one analyte's results over time, before the name: "CUMULATIVE REPORT — ", "Trend: ".
+REPORT_TITLE_RE = re.compile(r"(?i)^[ \t]*(?:cumulative|serial|historical|trended)(?:[ \t]+(?:report|results?|values?|view))?[ \t]*[—–:-][ \t]*(?=[A-Za-z])")
+REF_RANGE_TAIL_RE = re.compile(r"(?i)[ \t]+(?:ref(?:erence)?(?:[ \t]+range)?|normal|RI)[ \t.:]*\d[\d.,]*[ \t]*[-–][ \t]*\d[\d.,]*[ \t]*$")
 NAME_ONLY_TAIL_RE = re.compile(rf"\s*(?:[\(\[]\s*(?:{UNIT_ALTERNATIVES})\s*[\)\]]|,?[ \t]*(?:{UNIT_ALTERNATIVES}))?\s*:?\s*", re.IGNORECASE)
 
 
@@ -4235,6 +4238,10 @@ def table_mentions(text: str) -> list[Mention]:
     row = 0
     while row < len(lines):
         line = lines[row]
+        if (titled_report := REPORT_TITLE_RE.match(line)) is not None:
+            # "CUMULATIVE REPORT — PLATELETS (x10^9/L)   ref 150-400" over dated rows: the report's title and the name's reference
+            # range are blanked (the line keeps its length), so that the name heads the rows
+            line = " " * titled_report.end() + REF_RANGE_TAIL_RE.sub(lambda tail: " " * len(tail.group(0)), line[titled_report.end():])
         layout = _table_layout(line)
         titled = layout == "spaced" and _titled_name(line)
         if titled:

@@ -2532,6 +2532,9 @@ ROUND249_READS = [
     ("Trombocitopenia grado 2 en el ciclo 3 (nadir 61 el día 8), recuperada a 140 el día 21.", {"plt": 140}),
     # a count that recovered with a treatment, then "to" its value
     ("Platelets recovered with IVIG to 96 by day 5.", {"plt": 96}),
+    # a cumulative report's title and the name's reference range on the line over dated rows
+    ("CUMULATIVE REPORT — WBC (x10^9/L)   ref 4.0-10.0\n02-Mar   6.2\n16-Mar   3.8 L\n30-Mar   2.6 L", {"wbc": 2.6}),
+    ("Serial results: HAEMOGLOBIN (g/dL) reference 12.0-15.5\n05/01/25  11.9 L\n19/01/25  10.2 L\n02/02/25  9.4 L", {"hgb": 9.4}),
 ]
 ROUND225_READS = [
     # two names, a verb phrase, then their values; their later values after "had" alone
