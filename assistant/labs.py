@@ -3892,7 +3892,8 @@ CHANGED_BY_THEN_VALUE_RE = re.compile(r"(?i)[ \t]+(?:has[ \t]+|have[ \t]+)?(?:fa
 # A sample that could not be counted, then the count repeated: "Plt clumped — repeat citrate count 188", "Hb haemolysed,
 # recheck: 9.4". The value of the repeat is the patient's; a number before it is not read (its name has none).
 SAMPLE_PROBLEM = (r"(?:clump(?:ed|ing|s)?|clott?ed|clots?|ha?emoly[sz]ed|ha?emolysis|lipa?emic|icteric|spurious(?:ly[ \t]+low)?|"
-                  r"pseudo-?\w*|aggregat\w*|satellitism|fibrin\w*|insufficient|qns|mis-?label+ed|wrong[ \t]+patient|contaminated|diluted)")
+                  r"pseudo-?\w*|aggregat\w*|satellitism|fibrin\w*|insufficient|qns|mis-?label+ed|wrong[ \t]+patient|contaminated|diluted|"
+                  r"drawn[ \t]+(?:above|from|through|proximal[ \t]+to)[ \t]+(?:the[ \t]+|an?[ \t]+)?(?:IV|drip|infusion|line|cannula|PICC|port)\w*)")
 RECHECK_CUE = (r"(?:repeat(?:ed)?|re-?check(?:ed)?|re-?drawn?|re-?run|re-?count(?:ed)?|re-?collect(?:ed)?|rpt|re-?did|re-?done|re-?do|re-?ran|citrate|"
                r"ricontroll\w*|recontr[ôo]l\w*|nuevo\s+control|recontrol\w*|citrato|citrat)")  # ... "ricontrollo in citrato 151.000/mmc"  # a citrate tube redraws a clumped count
 SPOILED_THEN_REPEATED_RE = re.compile(rf"(?i){SAMPLE_PROBLEM}.*\b{RECHECK_CUE}", re.DOTALL)
@@ -3904,12 +3905,12 @@ RECHECK_AFTER_PROBLEM_RE = re.compile(rf"[ \t]*[:(]?[ \t]*(?:(?:sample|specimen|
 CORRECTED_LATER_RE = re.compile(rf"[\s\S]{{0,200}}?\b(?P<cue>(?:corrected|amended|revised)(?:[ \t]+(?:value|result|count))?[ \t]*(?:to|:|is|=|(?<=value)|(?<=result)|(?<=count)|(?<=[a-z])[ \t](?=[ \t]*\d+(?:[.,]\d+)?(?![\d/:-]|\.\d)))[ \t]*){NUMBER}"
                                 rf"[ \t]*(?:{UNIT})?", re.IGNORECASE)
 SAMPLE_PROBLEM_WORDS = ("clump", "clot", "moly", "lip", "icter", "spurious", "pseudo", "aggregat", "satellit", "fibrin", "insufficient", "qns",
-                        "label", "wrong", "contamin", "dilut")  # a piece of each SAMPLE_PROBLEM word
+                        "label", "wrong", "contamin", "dilut", "drawn ")  # a piece of each SAMPLE_PROBLEM word
 # ... and after a value the problem spoiled, a few words on: "plt 19k on first draw w clumps on smear, repeat in citrate 84k"
 # (a clock may stand on either side: "Plt 34 on the 06:00 draw but lab flagged platelet clumps; recollected in citrate tube at 09:00: 152")
-REPEAT_AFTER_VALUE_RE = re.compile(rf"(?:[^.;\n\d]|\d{{1,2}}:\d{{2}}){{0,40}}?{SAMPLE_PROBLEM}(?:[^.\n\d]|\.[\"”']?[ \t]+(?=[A-Z])){{0,30}}?\b{RECHECK_CUE}"
-                                   rf"(?:[ \t]+(?!(?:in|after)[ \t]+\d)[A-Za-z][\w-]*){{0,7}}?(?:[ \t]+(?:at[ \t]+|@[ \t]*)?(?:\d{{1,2}}[:h]\d{{2}}|\d{{1,2}}(?::\d{{2}})?[ \t]*(?:am|pm|a\.m\.|p\.m\.)))?[ \t]*[:=]?[ \t]*(?=\d)",
-                                   re.IGNORECASE)
+REPEAT_AFTER_VALUE_RE = re.compile(rf"(?:[^.;\n\d]|\d{{1,2}}:\d{{2}}|\d{{1,2}}[ \t]*(?:am|pm)\b){{0,50}}?{SAMPLE_PROBLEM}(?:[^.\n\d]|\.[\"”']?[ \t]+(?=[A-Z])){{0,30}}?\b{RECHECK_CUE}"
+                                   rf"(?:[ \t]+(?!(?:in|after)[ \t]+\d)[A-Za-z][\w-]*){{0,7}}?(?:[ \t]+(?:at[ \t]+|@[ \t]*)?(?:\d{{1,2}}[:h]\d{{2}}|\d{{1,2}}(?::\d{{2}})?[ \t]*(?:am|pm|a\.m\.|p\.m\.)))?[ \t]*(?:[:=]|[—–]|->|→)?[ \t]*(?=\d)",
+                                   re.IGNORECASE)  # ("redrawn in citrate → 147", "recollected in citrate — 171")
 RECHECK_HINT_RE = re.compile(r"(?i)re-?(?:peat|check|draw|run|count|did|done|do|ran|collect)|rpt|citrat|ricontroll|recontr[ôo]l|contr[ôo]l")
 # A value written just before the name, with a unit: "42,000 platelets per µL", "2,700/mm³ white cells", "48 x10^9/L platelets".
 BEFORE_NAME_RE = re.compile(rf"(?<![\w.,/:^<>≤≥-])(?:{NUMBER})[ \t]*(?:{UNIT})?[ \t]+(?:(?<=[^\W\d_][ \t])(?:de|of)[ \t]+)?$", re.IGNORECASE)  # "0,7 x10^9/L de neutrófilos"

@@ -2535,6 +2535,9 @@ ROUND249_READS = [
     # a cumulative report's title and the name's reference range on the line over dated rows
     ("CUMULATIVE REPORT — WBC (x10^9/L)   ref 4.0-10.0\n02-Mar   6.2\n16-Mar   3.8 L\n30-Mar   2.6 L", {"wbc": 2.6}),
     ("Serial results: HAEMOGLOBIN (g/dL) reference 12.0-15.5\n05/01/25  11.9 L\n19/01/25  10.2 L\n02/02/25  9.4 L", {"hgb": 9.4}),
+    # a spoiled sample's repeat after a dash or an arrow, with the clock of the first draw in words; a sample drawn above a drip
+    ("plt 29 on the 7am draw, lab notes clumping; redrawn in citrate → 139", {"plt": 139}),
+    ("Hgb 4.8 g/dL (drawn above the IV line) — recollected from the other arm at 10:40: Hgb 9.1 g/dL", {"hgb": 9.1}),
 ]
 ROUND225_READS = [
     # two names, a verb phrase, then their values; their later values after "had" alone
