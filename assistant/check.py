@@ -331,7 +331,7 @@ NEWEST_VERSION_RE = re.compile(r"(?i)(?<=\bthe\s)(?:new|newer|newest|latest)\s+(
 VERSION_NAMED_RE = _scan(r"(?i)(?#first)(?:CTCAE\s*(?:version\s*|v\.?\s*)?|\bv\.?\s?|\b(?:version|versão|versión|versione|versie)\s+)([56])(?:\.0)?\b")
 # Words that make a grade a negated claim ("no neutropenia of grade 2 or worse", "is not grade 3", "rather than
 # grade 4"), and those that make it a claim of staying below a grade ("does not reach grade 3", "not yet grade 2").
-NEGATION_RE = re.compile(r"(?i)\b(?:no(?!\s+(?:dia|d\.|m[êe]s|ano|momento|hemograma|controle|in[íi]cio|final|ciclo|exame|sangue|hospital|internamento|seguimento)\b)|not|cannot|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|hasn't|haven't|hadn't|won't|never|without|rather\s+than|instead\s+of|nor|neither|hardly|"
+NEGATION_RE = re.compile(r"(?i)\b(?:no(?!\s+(?:dia|d\.|m[êe]s|ano|momento|hemograma|controle|in[íi]cio|final|ciclo|exame|sangue|hospital|internamento|seguimento|wait)\b)|not|cannot|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|hasn't|haven't|hadn't|won't|never|without|rather\s+than|instead\s+of|nor|neither|hardly|"
                          # the same in the other languages read here: "nessuna neutropenia di grado 2", "sin anemia de grado 3", "keine Neutropenie Grad 3",
                          # "et non de grade 3", "e non di grado 3" (but not the prefix of "non-haematological")
                          r"non(?![-‐])|nessun[ao]?|ningun[ao]?|ningún|sin|sans|senza|ohne|zonder|aucune?|pas(?:\s+de)?|kein(?:e[nmrs]?)?|geen|nenhum[a]?|sem|"
@@ -1293,7 +1293,7 @@ CORRECTION_RE = _scan(r"(?i)\b(?#first)(?:(?:correct(?:ed)?|true|actual|right|re
                            r"(?:sorry|no\s+wait|wait|i\s+mean|scratch\s+that|make\s+that|or\s+rather|pardon|perd[óo]n|scusa(?:te)?|"
                            r"entschuldigung|desculpe|ou\s+plut[ôo]t|o\s+mejor\s+dicho|anzi|beter\s+gezegd|(?<=,\s)no(?=\s*,))"  # "grade two, no, grade three"
                            r"(?=\s*[,:;—–-]*\s*(?:no\s*[,:;—–-]*\s*)?(?:it's\s+|it\s+is\s+|c['’]est\s+|(?:de|di|del|van|von|do|da)\s+)?"  # ("anzi no, di grado 4")
-                           r"(?:grade|grado|grad|grau|graad|gr\.?|(?-i:G))\s*(?:[0-5IV]|one|two|three|four|five)|(?-i:g)[0-5]))\b")
+                           r"(?:(?:grade|grado|grad|grau|graad|gr\.?|(?-i:G))\s*(?:[0-5IV]|one|two|three|four|five)|(?-i:g)[0-5])))\b")
 
 
 # Between a grade and the condition it names only words and brackets stand: "grade 3 (severe) neutropenia"; after

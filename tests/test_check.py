@@ -2396,6 +2396,8 @@ ROUND249_CLASSES = [
     # a grade taken back in the next breath, also in Italian
     ("anc 0.4 → g3. sorry, g4. afebrile, recheck tomorrow", "5", []),
     ("Piastrine 18.000/mmc, trombocitopenia di grado 3, anzi no, di grado 4.", "5", []),
+    ("hb 7.9 g2 - sorry g3. transfusing", "5", []),
+    ("plt 61 -> g3, no wait g4. holding", "5", [(M, "plt", 4, 2)]),  # "no wait" takes back, it does not deny
     # lower-case "g" before ITP
     ("plts 58 on pembro → g3 ITP, pred started", "5", [(M, "plt", 3, 2)]),
 ]
