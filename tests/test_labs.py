@@ -2560,6 +2560,9 @@ ROUND249_READS = [
     # a spoiled sample's repeat after a dash or an arrow, with the clock of the first draw in words; a sample drawn above a drip
     ("plt 29 on the 7am draw, lab notes clumping; redrawn in citrate → 139", {"plt": 139}),
     ("Hgb 4.8 g/dL (drawn above the IV line) — recollected from the other arm at 10:40: Hgb 9.1 g/dL", {"hgb": 9.1}),
+    # the Dutch and German words for a count
+    ("het trombocytengetal daalde van 190 naar 102 en nu 71", {"plt": 71}),
+    ("Leukozytenzahl heute 3,1 /nl", {"wbc": 3.1}),
 ]
 ROUND225_READS = [
     # two names, a verb phrase, then their values; their later values after "had" alone
