@@ -1894,6 +1894,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             if case_fold_exceptions or relation_words.within(s_start, s_end) else ()
         rule_end = None  # where the last comparison of this sentence that is a rule's condition ended
         for comparison in comparisons:
+            marked = MET_MARK_AFTER_RE.match(text, comparison.end(), s_end) if "met" in text[comparison.end():comparison.end() + 24] else None
             if rule_end is not None and RULE_GOES_ON_RE.fullmatch(text, rule_end, comparison.start()):
                 rule_end = comparison.end()
                 continue  # "transfuse for hemoglobin under 7 or platelets under 10": the rule's second condition
@@ -1904,7 +1905,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                     or RULE_COMPARISON_BEFORE_RE.search(text, max(s_start, comparison.start() - 40), comparison.start()) \
                     and not RULE_MET_AFTER_RE.match(text, comparison.end(), s_end) \
                     and not (text.find("which", comparison.end(), comparison.end() + 40) >= 0 and NOT_MET_AFTER_RE.match(text, comparison.end(), s_end)) \
-                    and not ("met" in text[comparison.end():comparison.end() + 24] and MET_MARK_AFTER_RE.match(text, comparison.end(), s_end)) \
+                    and marked is None \
                     or OTHER_SUBJECT_HINT_RE.search(lowered, max(s_start, comparison.start() - 24), comparison.start()) \
                     and OTHER_SUBJECT_BEFORE_RE.search(text, max(s_start, comparison.start() - 24), comparison.start()) \
                     or ACTION_AFTER_RE.match(text, comparison.end(), s_end) \
@@ -1924,7 +1925,6 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             if comparison.group("rel") == ">" and not text[text.rfind("\n", 0, comparison.start()) + 1:comparison.start()].strip():
                 continue  # "> On Tue 4 Mar, Jen wrote:": a quoted line's marker, not a comparison
             mention = _value_for_comparison(comparison, values, value_starts, text, None if given else s_start)
-            marked = MET_MARK_AFTER_RE.match(text, comparison.end(), s_end) if "met" in text[comparison.end():comparison.end() + 24] else None
             if mention is None and remembering and not claims and (comparison.group("rel")[0].isalpha() or marked is not None) and not tabular \
                     and text.rfind("(", s_start, comparison.start()) <= text.rfind(")", s_start, comparison.start()):
                 # "Plt 58. Still below the 50 threshold": "Although the ANC exceeded the 1.5 upper edge" (never in brackets,
@@ -1941,7 +1941,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             checked += 1
             negated = (NEGATED_COMPARISON_RE.search(text, max(s_start, comparison.start() - 25), comparison.start()) is not None) \
                 != (text.find("which", comparison.end(), comparison.end() + 40) >= 0 and NOT_MET_AFTER_RE.match(text, comparison.end(), s_end) is not None
-                    or marked is not None and (marked.group("not") or marked.group("unmet")) is not None)  # "plt <75, not met": said not to hold
+                    or marked is not None and marked.group("not") is not None)  # "plt <75, not met": said not to hold
             finding = _judge_comparison(comparison, mention, sentence_version, sentence, negated)
             if finding:
                 findings.append(finding)
@@ -2143,7 +2143,7 @@ RULE_MET_AFTER_RE = re.compile(r"(?i)[^.;!?]{0,30}?,?\s*which\s+(?:it|they|she|h
 # ... or that it is not: "held while platelets are under 50, which they are not at present" says they are not under 50
 NOT_MET_AFTER_RE = re.compile(r"(?i)[^.;!?]{0,30}?,?\s*which\s+(?:it|they|she|he)\s+(?:is|are|was|were|does|do)(?:\s+not\b|n['’]t\b)")
 # ... or a rule's condition marked met or not met after it: "the hold criterion is plt <75, not met", "Hold rule is plt <75 — met".
-MET_MARK_AFTER_RE = re.compile(r"(?i)[ \t]*(?:[,;:—–-]+|\()[ \t]*(?:(?:which\s+is\s+|that['’]s\s+|it['’]?s\s+)?(?P<not>not\s+|un)?met|(?P<unmet>not\s+(?:reached|triggered|fulfill?ed))|(?:criteri(?:on|a)\s+)?(?:reached|triggered|fulfill?ed))\b")
+MET_MARK_AFTER_RE = re.compile(r"(?i)[ \t]*(?:[,;:—–-]+|\()[ \t]*(?:which\s+is\s+|that['’]s\s+|it['’]?s\s+)?(?P<not>not\s+|un)?met\b")
 # Between two conditions of one rule: "under 7 or platelets under 10", "below 1.0, or platelets below 50".
 RULE_GOES_ON_RE = re.compile(r"(?i)[ \t]*(?:\S+[ \t]*)?(?:,[ \t]*)?(?:or|and|,)[ \t]+(?:(?:the|an?|if|when|their|his|her)[ \t]+)?(?:[A-Za-z-]+[ \t]+){0,3}")
 # A value expected later, not the one measured: "ANC 1.1 today but expecting a nadir <0.5 in 3 days".

@@ -601,8 +601,8 @@ FORWARD_ARROW = "(?:" + "|".join(re.escape(token) for token in FORWARD_ARROWS) +
 ARROW_LABEL = (r"(?:(?:(?:day|d|week|wk|cycle|c)\s*\d{1,3}(?:\s*d\s*\d{1,2})?|\d{1,3}\s*(?:days?|weeks?|wks?|months?|hours?|hrs?|h)\s+(?:later|after)"
                r"|\d{1,2}/\d{1,2}(?:/\d{2,4})?|(?:post|after)\s+\d{1,2}\s+(?:doses?|units?|days?|cycles?|infusions?))"  # "→ post 2 doses 2.6"
                r"\s*:?\s+|(?!(?:grade|gr|ctcae|day|days|d|week|weeks|wk|cycle|c)\b)[A-Za-z][A-Za-z-]{1,15}(?:\s*:\s*|\s+)"
-               r"|(?<![\w.])\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|ug|g|iu)(?:/kg|/m2|/m²)?(?![\w/])(?:\s*x\s*\d+\s*d(?:ays?)?\b|\s*[x×]\s*\d(?!\d))?\s*"
-               r"|(?<![\w.])(?:\d+(?:[.,]\d+)?\s*)?[x×]\s*\d{1,2}\s*(?:d(?:ays?)?|doses?)?(?![\w.,])\s*|[+&]\s*){0,5}"  # ... or a count of days or doses ("g-csf x3", "dex 40 x4d")  # "34 → romiplostim 1 mcg/kg → 70": a dose ("1 g/kg ×2"),
+               r"|(?<![\w.])\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|ug|g|iu)(?:/kg|/m2|/m²)?(?![\w/])(?:\s*x\s*\d+\s*d(?:ays?)?\b|\s*[x×]\s*\d(?!\d))?\s*"  # "34 → romiplostim 1 mcg/kg → 70": a dose ("1 g/kg ×2"),
+               r"|(?<![\w.])(?:\d+(?:[.,]\d+)?\s*)?[x×]\s*\d{1,2}\s*(?:d(?:ays?)?|doses?)?(?![\w.,])\s*|[+&]\s*){0,5}"  # a count of days or doses ("g-csf x3", "dex 40 x4d"),
                # two treatments joined ("11 -> dex 40 mg x4d + IVIG 1 g/kg -> 89")
                rf"(?:{ARROW}\s*)?")
 # Verbs of a count changing, in any form, before "to" and the new value: "recovering to", "climbed back to".
