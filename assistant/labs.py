@@ -2106,7 +2106,8 @@ def _find_mentions(text: str) -> list[Mention]:
         pronoun_tried = False
         while not comparator and not paired:
             step = None
-            if TREATMENT_BETWEEN_WORD_RE.search(text, scan, scan + 50) and (treated := TREATMENT_CLAUSE_STEP_RE.match(text, scan)) \
+            if TREATMENT_CLAUSE_OPENING_RE.match(text, scan) and TREATMENT_BETWEEN_WORD_RE.search(text, scan, scan + 50) \
+                    and (treated := TREATMENT_CLAUSE_STEP_RE.match(text, scan)) \
                     and not NOT_A_VALUE_RE.match(text, treated.end("num")):
                 step = treated  # "hgb 6.9 this am, 1u prbc given, 1-hr post 7.8": the value after the treatment's clause
             elif _trend_hinted(text, lowered, scan, name_starts) or (text.startswith(", ", scan) and text[scan + 2:scan + 3].isdigit()) \
@@ -3814,8 +3815,10 @@ def long_table_mentions(text: str) -> tuple[list[Mention], list[tuple[int, int]]
 TREATMENT_CLAUSE_WORD = (r"(?:transfus\w*|transfundi\w*|prbcs?|rbcs?|\d+[ \t]*(?:units?|u|pools?|bags?)|ivig|g-?csf|filgrastim|dex\w*|EK|CGR|"
                          r"given|infused)")
 CLAUSE_SEPARATOR = rf"(?:[,;](?=\s)|{ARROW})"  # not a decimal comma nor a thousands separator
+TREATMENT_CLAUSE_OPENING = rf"(?:[ \t]+(?:this\s+(?:morning|am\b)|today|at\s+\d{{1,2}}[:h]?\d{{2}}|@\s*\d{{3,4}}))?[ \t]*{CLAUSE_SEPARATOR}"
+TREATMENT_CLAUSE_OPENING_RE = re.compile(TREATMENT_CLAUSE_OPENING, re.IGNORECASE)  # a cheap test first: the value's clause ends
 TREATMENT_CLAUSE_STEP_RE = re.compile(
-    rf"(?:[ \t]+(?:this\s+(?:morning|am\b)|today|at\s+\d{{1,2}}[:h]?\d{{2}}|@\s*\d{{3,4}}))?[ \t]*{CLAUSE_SEPARATOR}[ \t]*"
+    rf"{TREATMENT_CLAUSE_OPENING}[ \t]*"
     rf"(?P<treatment>[^,;.\n→]{{0,30}}?\b{TREATMENT_CLAUSE_WORD}\b[^,;\n→]{{0,25}}?)[ \t]*{CLAUSE_SEPARATOR}[ \t]*"
     r"(?:(?:then|danach|dann|puis|ensuite|luego|despu[ée]s|poi|dopo|daarna|depois)[ \t]+)?"
     r"(?:(?:\d{1,2}[ \t-]*(?:hrs?|h|hours?)[ \t-]+post(?:-?transfusion)?|post(?:-?transfusion)?|on\s+recheck|re-?check(?:ed)?|repeat(?:ed)?|now|today|"
