@@ -1894,18 +1894,17 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             if case_fold_exceptions or relation_words.within(s_start, s_end) else ()
         rule_end = None  # where the last comparison of this sentence that is a rule's condition ended
         for comparison in comparisons:
-            marked = MET_MARK_AFTER_RE.match(text, comparison.end(), s_end) if "met" in text[comparison.end():comparison.end() + 24] else None
             if rule_end is not None and RULE_GOES_ON_RE.fullmatch(text, rule_end, comparison.start()):
                 rule_end = comparison.end()
                 continue  # "transfuse for hemoglobin under 7 or platelets under 10": the rule's second condition
             if GRADE_BEFORE_RE.search(text, max(s_start, comparison.start() - 8), comparison.start()) \
                     or VERSION_BEFORE_NUMBER_RE.search(text, max(s_start, comparison.start("num") - 12), comparison.start("num")):
                 continue  # "grade ≥3" is a grade claim, not a comparison; "under CTCAE 5.0" names a version
+            marked = MET_MARK_AFTER_RE.match(text, comparison.end(), s_end) if "met" in text[comparison.end():comparison.end() + 24] else None
+            said_met = _said_met(text, comparison.end(), s_end, marked)
             if DEFINITION_SUBJECT_RE.search(text, max(s_start, comparison.start() - 30), comparison.start()) \
                     or RULE_COMPARISON_BEFORE_RE.search(text, max(s_start, comparison.start() - 40), comparison.start()) \
-                    and not RULE_MET_AFTER_RE.match(text, comparison.end(), s_end) \
-                    and not (text.find("which", comparison.end(), comparison.end() + 40) >= 0 and NOT_MET_AFTER_RE.match(text, comparison.end(), s_end)) \
-                    and marked is None \
+                    and said_met is None \
                     or OTHER_SUBJECT_HINT_RE.search(lowered, max(s_start, comparison.start() - 24), comparison.start()) \
                     and OTHER_SUBJECT_BEFORE_RE.search(text, max(s_start, comparison.start() - 24), comparison.start()) \
                     or ACTION_AFTER_RE.match(text, comparison.end(), s_end) \
@@ -1933,15 +1932,14 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                 if mention is not None and (LATER_TIME_RE.search(text, s_start, min(s_end, comparison.end() + 30))
                                             or _on_another_day(text, comparison, mention)):
                     mention = None  # "The neutrophil count exceeded 1.0 after nine days", "… on Day 81": a later count, not the one named before
-            if mention is None and remembering and not claims and RULE_MET_AFTER_RE.match(text, comparison.end(), s_end) \
+            if mention is None and remembering and not claims and said_met is True and marked is None \
                     and (names := list(ANALYTE_RE.finditer(text, max(s_start, comparison.start() - 40), comparison.start()))):
                 mention = known.get(names[-1].lastgroup)  # "ANC today 1.3. Restart once the ANC is back above 1.5, which it now is": said met now
             if mention is None:
                 continue
             checked += 1
             negated = (NEGATED_COMPARISON_RE.search(text, max(s_start, comparison.start() - 25), comparison.start()) is not None) \
-                != (text.find("which", comparison.end(), comparison.end() + 40) >= 0 and NOT_MET_AFTER_RE.match(text, comparison.end(), s_end) is not None
-                    or marked is not None and marked.group("not") is not None)  # "plt <75, not met": said not to hold
+                != (said_met is False)  # "plt <75, not met", "…, which they are not": said not to hold
             finding = _judge_comparison(comparison, mention, sentence_version, sentence, negated)
             if finding:
                 findings.append(finding)
@@ -2144,6 +2142,20 @@ RULE_MET_AFTER_RE = re.compile(r"(?i)[^.;!?]{0,30}?,?\s*which\s+(?:it|they|she|h
 NOT_MET_AFTER_RE = re.compile(r"(?i)[^.;!?]{0,30}?,?\s*which\s+(?:it|they|she|he)\s+(?:is|are|was|were|does|do)(?:\s+not\b|n['’]t\b)")
 # ... or a rule's condition marked met or not met after it: "the hold criterion is plt <75, not met", "Hold rule is plt <75 — met".
 MET_MARK_AFTER_RE = re.compile(r"(?i)[ \t]*(?:[,;:—–-]+|\()[ \t]*(?:which\s+is\s+|that['’]s\s+|it['’]?s\s+)?(?P<not>not\s+|un)?met\b")
+
+
+def _said_met(text: str, end: int, s_end: int, marked: re.Match | None) -> bool | None:
+    """Whether the words after a rule's comparison (ending at `end`) say it holds ("…, which it now is", "— met"), say it
+    does not ("…, which they are not", ", not met"), or say neither (None); `marked` is MET_MARK_AFTER_RE's match there."""
+    if marked is not None:
+        return marked.group("not") is None
+    if RULE_MET_AFTER_RE.match(text, end, s_end):
+        return True
+    if text.find("which", end, end + 40) >= 0 and NOT_MET_AFTER_RE.match(text, end, s_end):
+        return False
+    return None
+
+
 # Between two conditions of one rule: "under 7 or platelets under 10", "below 1.0, or platelets below 50".
 RULE_GOES_ON_RE = re.compile(r"(?i)[ \t]*(?:\S+[ \t]*)?(?:,[ \t]*)?(?:or|and|,)[ \t]+(?:(?:the|an?|if|when|their|his|her)[ \t]+)?(?:[A-Za-z-]+[ \t]+){0,3}")
 # A value expected later, not the one measured: "ANC 1.1 today but expecting a nadir <0.5 in 3 days".
