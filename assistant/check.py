@@ -1990,9 +1990,12 @@ COUNTED_SUBJECT_BEFORE_RE = re.compile(r"(?i)\b(?:one|two|three|four|five|both|a
                                        r"criteria|values?|counts?|parameters?)\s+(?:now\s+|still\s+|already\s+)?$")
 REFERRED_HINT_RE = re.compile(r"above|over|below|under|beneath|clear|meet|met\b|exceed|pass")
 THRESHOLD_NOUN = r"(?:threshold|cut-?off|cutoff|limit|line|bar|requirement|trigger|criterion|criteria|rule)"
-REFERRED_COMPARISON_RE = _scan(rf"(?i)\b(?#first)(?P<rel>above|over|below|under|beneath|clears?|cleared|meets?|met|exceeds?|exceeded|passes|passed)\s+"
+REFERRED_COMPARISON_RE = _scan(rf"(?i)\b(?#first)(?:(?P<rel>above|over|below|under|beneath|clears?|cleared|meets?|met|exceeds?|exceeded|passes|passed)\s+"
                                     rf"(?:(?:the|our|its|their|that|this|your)\s+(?!(?:lower|upper)\s+limit)(?:[^\W\d_][\w'’-]*\s+){{0,2}}?{THRESHOLD_NOUN}\b(?!\s+of\s+normal)"
-                                    rf"(?!\s*(?:of\s+|at\s+|is\s+|=\s*|:\s*|\(\s*)?[<>≤≥]?\s*\d)|(?P<it>it)\b)")
+                                    rf"(?!\s*(?:of\s+|at\s+|is\s+|=\s*|:\s*|\(\s*)?[<>≤≥]?\s*\d)|(?P<it>it)\b)"
+                                    # ... or said to be met: "so the hold criterion is met", "the restart threshold is not yet met"
+                                    rf"|(?:the|our|its|their|that|this|your)\s+(?:[^\W\d_][\w'’-]*\s+){{0,2}}?{THRESHOLD_NOUN}\s+(?:is|are|was|were|has\s+been|have\s+been)\s+"
+                                    rf"(?P<unmet>not\s+(?:yet\s+)?)?(?:(?:now|still|clearly|already|thus|therefore|indeed|technically|formally)\s+)?(?:met|satisfied|fulfilled)\b)")
 THRESHOLD_NOUN_WORDS = ("threshold", "cut-off", "cutoff", "limit", "line", "bar", "requirement", "trigger", "criteri", "rule")  # the words of THRESHOLD_NOUN
 
 
@@ -2015,7 +2018,7 @@ def _referred_threshold_findings(text: str, lowered: str, mentions: list[Mention
     # found from each threshold's noun or "it" back (plain substring scans of the lowered text: a long text holds few of them)
     anchors = [at for word in (*THRESHOLD_NOUN_WORDS, " it") for at in word_starts(lowered, word)]
     matches = sorted({m.span(): m for at in anchors
-                      if (m := REFERRED_COMPARISON_RE.search(text, max(0, at - 70), at + 16)) is not None and m.end() > at}.values(),
+                      if (m := REFERRED_COMPARISON_RE.search(text, max(0, at - 70), at + 40)) is not None and m.end() > at}.values(),
                      key=lambda m: m.start())
     if not matches:
         return findings, checked
@@ -2066,10 +2069,10 @@ def _referred_threshold_findings(text: str, lowered: str, mentions: list[Mention
         if not stated or max(stated)[1] is None:
             continue
         _, threshold, comparator = max(stated)
-        rel = match.group("rel").lower()
+        rel = (match.group("rel") or "met").lower()
         # "Hold if ANC <1.0. Today 0.8 - so she meets it": meeting a rule stated with "<" is being below it
         relation = "<" if rel in ("below", "under", "beneath") or comparator.startswith(("<", "≤")) and rel.startswith(("meet", "met", "clear", "pass")) else ">="
-        if NEGATED_BEFORE_RE.search(text, max(0, match.start() - 24), match.start()):
+        if NEGATED_BEFORE_RE.search(text, max(0, match.start() - 24), match.start()) or match.group("unmet"):
             relation = ">=" if relation == "<" else "<"
         checked += 1
         if (mention.value < threshold) == (relation == "<"):
@@ -2932,8 +2935,8 @@ def _one_per_contrast(found: list[Finding]) -> list[Finding]:
 
 VERSION_ALONE_RE = re.compile(r"(?i)(?:CTCAE\s*)?(?:version\s*|v\.?\s*)?[56](?:\.0)?\s*\)")
 VERSION_AFTER_CLAIM_RE = re.compile(r"(?i)(?:(?:(?!\b(?:and|und|y|et|e|en|but|aber|mais|pero|ma|mas|maar|while|whereas|or|oder|ou|o)\b)[\s\w-]){0,20}?"
-                                    r"\b(?:under|per|in|by|to|using|with|of|according\s+to|secondo|seg[uú]n|selon|"
-                                    r"segundo|volgens|gem[äa]ß|nach|con|avec|com|met|mit|pela|pelo|par|por|laut|(?<!comme\s)(?<!como\s)(?<!come\s)(?:en|em)|im|nella)\s+(?:the\s+|la\s+|le\s+|el\s+|a\s+|o\s+|die\s+|der\s+|de\s+|l['’]\s*)?|"
+                                    r"\b(?:under|per|in|by|on|to|using|with|of|according\s+to|secondo|seg[uú]n|selon|"
+                                    r"segundo|volgens|gem[äa]ß|nach|con|avec|com|met|mit|pela|pelo|par|por|laut|(?<!comme\s)(?<!como\s)(?<!come\s)(?:en|em)|im|nella)\s+(?:the\s+|la\s+|le\s+|el\s+|a\s+|o\s+|die\s+|der\s+|de\s+|l['’]\s*)?(?:(?:new|newer|old|older|current|latest|previous)\s+)?|"
                                     r"\s*[(,]\s*(?:per\s+|under\s+)?|(?P<term>[\s\w-]{1,25}?\s*\(\s*))")
 
 
@@ -2985,7 +2988,9 @@ GENERAL_BEFORE_RE = re.compile(r"(?i)\b(?:if|when|whenever|unless|once|any|every
                                r"alors|entonces|allora|então|in\s+that\s+case|in\s+diesem\s+Fall|en\s+ese\s+caso|in\s+tal\s+caso|nesse\s+caso|"
                                # a source or a study speaks of its cases: "In the Zaremba study, grade 4 …", "ASCO's table gives grade 4 …"
                                r"(?<!his\s)(?<!her\s)(?<!their\s)(?:stud(?:y|ies)|trials?)|cohorts?|series|(?<!on\s)(?<!after\s)(?<!our\s)reviews?|guidelines?|literature|median|"
-                               r"table|ASCO|NCCN|ESMO|SITC|ASH)\b")
+                               r"table|ASCO|NCCN|ESMO|SITC|ASH|"
+                               # a count of cases: "Fewer grade 3 calls under v6.0", "the number of grade 4 events"
+                               r"fewer|many|number\s+of|proportion\s+of|share\s+of)\b")
 # ... or a preposition that makes the grade a rule's condition: "Treatment is paused for grade 3 or 4 neutropenia".
 RULE_BEFORE_RE = re.compile(r"(?i)\b(?:for|until|from|above|below|beyond|(?<!is )(?<!are )(?<!was )(?<!were )(?<!falls )(?<!sits )(?<!lies )in)\s+"
                             r"(?:(?:a|an|the|any|CTCAE)\s+)?[\W_]*$")  # (but "your result is in the grade 2 range" claims it)
@@ -3288,6 +3293,17 @@ def _opens_with_the_past(sentence: str) -> bool:
 PAST_OPENING_LETTERS = "pPeEoOhHbBlL0123456789tTfFsSaAcCrRwW"  # the first letters of PAST_OPENING_RE's words: a plain test first
 AGO_OPENING_LETTERS = "0123456789tTfFsS"  # those of "3 weeks ago", "two …", "four …", "several …", which need "ago" ("a few …" too, but "a" also opens "at admission:")
 SUBJECT_OPENING_RE = re.compile(r"(?i)\s*(?:(?:note|comment|assessment|impression|update|plan|a/p|summary)\s*:\s*)?(?:(?:the|his|her|their|your|my|our|its)\s+)?")  # "Note: plt trending down, now grade 3"
+# A sentence whose subject is the adverse event told before it: "The event was assessed …", "This AE was graded …".
+EVENT_SUBJECT_RE = re.compile(r"(?i)(?:event|episode|adverse\s+event|AE|toxicity)\b")
+EVENT_REACH = 300  # characters before a sentence about "the event" looked at for the event's condition
+
+
+def _last_condition_before(text: str, position: int) -> str | None:
+    """The analyte of the condition named last before `position`, within EVENT_REACH."""
+    terms = list(TERM_RE.finditer(text, max(0, position - EVENT_REACH), position))
+    return terms[-1].lastgroup if terms else None
+
+
 GRADED_AS_BEFORE_RE = re.compile(r"(?i)\b(?:graded|rated|scored|recorded|coded|entered|classified|classed|logged)\s+(?:(?:the|his|her|their|its)\s+)?"
                                  r"[\w-]+(?:\s+[\w-]+)?\s+as\s+(?:an?\s+)?(?:CTCAE\s+)?$")
 
@@ -3358,6 +3374,10 @@ def _remembered_value(text: str, s_start: int, start: int, claim: Claim | None, 
             subject = ANALYTE_RE.search(text, graded.start(), start) or TERM_RE.search(text, graded.start(), start)
         named = {m.lastgroup for m in ANALYTE_RE.finditer(text, s_start, start)} | {m.lastgroup for m in TERM_RE.finditer(text, s_start, start)}
         analyte = subject.lastgroup if subject is not None and named == {subject.lastgroup} else None
+        if analyte is None and not named and EVENT_SUBJECT_RE.match(text, SUBJECT_OPENING_RE.match(text, s_start).end()):
+            # "… experienced neutrophil count decreased (ANC 0.42). The event was assessed as grade 3": the event the
+            # sentences before named, its condition's count
+            analyte = _last_condition_before(text, s_start)
     if analyte is not None:
         return _event_value(text, s_start, claim, analyte, known, history)
     referring = REFERRING_BEFORE_RE.search(text, max(s_start, start - 40), start) \
@@ -3384,7 +3404,7 @@ FROM_NUMBER_RE = re.compile(r"(?i)\bfrom\s+(?:(?:a|an|the|its|her|his|their)\s+)
                             r"(?P<num>\d+(?:[.,]\d+)*)(?P<kilo>\s?[kK]\b)?")  # (a number, not the full stop after it)
 
 
-FROM_VALUE_BRACKET_RE = re.compile(r"(?i)\s*(?:(?:on|at|in|by)\s+(?:day|d|week|wk|cycle|c)\s*\+?\d{1,3}|[^\d()]{0,25})?\s*\(\s*(?:CTCAE\s+)?")
+FROM_VALUE_BRACKET_RE = re.compile(r"(?i)\s*(?:(?:on|at|in|by)\s+(?:c\s*\d{1,2}\s*d\s*\d{1,2}|(?:day|d|week|wk|cycle|c)\s*\+?\d{1,3})|[^\d()]{0,25})?\s*\(\s*(?:CTCAE\s+)?")
 
 
 def _from_value(text: str, mention: Mention, claim: Claim) -> Mention | None:
