@@ -50,7 +50,7 @@ ANALYTE_PATTERNS = _lexicon()
 # thousands only before a unit ("41 000/mm3") or when they are whole thousands ("54 000 et"), so two values of a row
 # ("PLT 45 120") are never joined.
 NUMBER = (r"(?P<num>[1-9]\d?(?:,\d\d)+,\d{3}(?![\d,])|[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)"
-          r"|\d{1,3}(?: \d{3})+(?=\s*(?:/|cells|per\b|[kK]\b))|\d{1,3}(?: 000)+(?![ \t]*\d)|\d+,\d+(?!\d|,\d|(?<=,10)[ \t]*[\^*]|[eE]\d)|\d+(?:[.·]\d+)?(?!\d|[.:·]\d)|\.\d+)(?P<kilo>\s?(?:[kK]|mil)(?![a-zA-Z/]))?")
+          r"|\d{1,3}(?: \d{3})+(?=\s*(?:/|cells|per\b|[kK]\b))|\d{1,3}(?: 000)+(?![ \t]*\d)|\d+,\d+(?!\d|,\d|(?<=,10)[ \t]*[\^*]|[eE]\d)|\d+(?:[.·]\d+)?(?!\d|[.:·]\d|\^|\*\*?\d)|\.\d+)(?P<kilo>\s?(?:[kK]|mil)(?![a-zA-Z/]))?")
 PER = r"(?:/|\s*p(?:er|or)\s+)"  # "per", and "por" in Spanish and Portuguese
 CELLS = r"(?:c(?:ells|[ée]lulas|ellules?)|zellen)"  # "3.200 células/mm3", "800 cellules/µL" (grouped by first letter: faster)
 PER_UL = (r"(?:µL|uL|μL|mcL|ul|mm3|mm³|mmc|cu\.?\s?mm|cubic\s+mill?imet(?:re|er)s?|microlit(?:re|er)s?|"
@@ -528,7 +528,7 @@ AFTER_VALUE_RE = re.compile(rf"(?:\s*(?-i:\*?\(?(?:LL|HH|L|H|LOW|HIGH|Low|High|C
 # "2 EK", "1 sacca") or a time is not a count.
 NOT_A_VALUE_WORDS = (r"(?:%|percent\b|\((?:mild|moderate|severe|life-threatening)\)|erytrocytenconcentra\w*|erythrozytenkonzentra\w*|concentrados?\b|(?:further|more|additional|extra|other)\s+(?:units?|u|bags?|pools?|packs?|doses?)\b|(?:(?:g-?csf|filgrastim|pegfilgrastim|neupogen|neulasta|growth\s+factor|steroid|ivig)\s+)?(?:shots?|injections?|infusions?)\b|units?\b(?!\s*/\s*l\b)|u\b(?!\s*/\s*l\b)|pools?\b|bags?\b|packs?\b|apheres[ie]s\b|aph[ée]r[èée]ses?\b|adult\s+doses?\b|p?rbcs?\b|ffp\b|cgrs?\b|cps?\b|cpa\b|pfc\b|culots?\b|"
                      r"poches?\b|concentr[ée]s?\b|unit[ée]s\b|unit[àa]\b|unidades\b|sacche\b|sacca\b|ek\b|eks\b|ecs?\b|ch\b|eenheden\b|tks?\b|mg\b(?!\s*/\s*d?l\b)|mcg\b|µg\b|"
-                     r"g\s*/\s*kg|mg\s*/\s*kg|ml\b|doses?\b|(?:days?|wks?|weeks?|cycles?)\b(?![ \t]*\+?\d)|months?\b|years?\b|yrs?\b|y/o\b|y\.?o\.?(?![^\W\d_])|patients\b|pts\b|"
+                     r"g\s*/\s*kg|mg\s*/\s*kg|kgs?\b|lbs?\b|ml\b|doses?\b|(?:days?|wks?|weeks?|cycles?)\b(?![ \t]*\+?\d)|months?\b|years?\b|yrs?\b|y/o\b|y\.?o\.?(?![^\W\d_])|patients\b|pts\b|"
                      r"times\b|hours?\b|hrs?\b|"
                      # the same in the other languages read: "in calo da 10 giorni", "seit 3 Wochen"
                      r"(?:giorni|giorno|settimane|settimana|mesi|d[íi]as|semanas|meses|jours|semaines|mois|tagen?|tage|wochen|woche|monaten?|dagen|weken|maanden|"
@@ -635,7 +635,7 @@ TREND_STEP = (rf"(?:[ \t]+(?=\.\d)|(?<=\s\.\d)[ \t](?=\d\.\d(?![\d.]))|"  # "lym
               rf"\s*\((?:{WEEKDAY}|yest(?:erday)?|yday|\d{{1,2}}/\d{{1,2}}|(?:day|d)\s*\+?\d{{1,3}})\)\s+(?=\d)|"  # "9.1 (tues) 8.4 (thu) 7.9 today"
               rf"\s*\([^()\n]{{1,20}}\)\s+[-–—]\s+(?=\d)|"  # "236 (baseline) – 118 (week 12) – 71 (today)"
               rf"\s*\((?=\s*{NUMBER_PLAIN}\s*(?:[^\s\d()]+\s*)?(?:today|now|currently|this\s+(?:morning|am))\s*\))\s*|\s*,\s+(?={NUMBER_PLAIN}\s*(?:\([^()\n]{{1,40}}\)\s*|\s+{CLOCK_LABEL}\s*)?(?:[,;.=]|:(?!\d)|\s[—–-]\s|\s*(?:→|->|=>)|$))|(?:\s*\([^()\n]{{1,40}}\)|\s+(?:on|at|@)\s*[\w/:.]{{1,10}}(?![\w/:.])<ARROW_LED_LABEL>)?\s*(?:{ARROW}\s*{ARROW_LABEL}|>|/(?:\s*\d{{1,2}}:\d{{2}}(?=\s+\d))?)\s*|(?:\s*\([^()\n]{{1,60}}\)|\s+{VALUE_TIME_LABEL}|\s+{PLACE}|[ \t]+(?:L|H|LL|HH)(?=[ \t])){{1,4}}(?:\s*[,;]\s*(?:{CONJUNCTION}\s+|then\s+|now\s+|(?:puis|dann|luego|poi|daarna|depois)\s+)?|\s+{CONJUNCTION}\s+){SUBJECT_VERB}(?=\.?\d(?!\d*/\d))|(?:\s*[,;]\s*(?:and\s+|but\s+|then\s+)?|\s+[-–—]\s+|\s+{CONJUNCTION}\s+)(?={NEXT_LABEL}){SUBJECT_VERB}(?=\.?\d(?!\d*/\d))|\s+(?:and|but)\s+(?:(?:it|they)\s+)?(?:is|are|['’]s|['’]re)\s+(?:now\s+)?(?:at\s+)?(?=\d[\d.,]*(?:\s*[^\s\d,;.]+)?\s+(?:today|now|this\s+(?:morning|am)|currently))|(?P<gap><LONG_GAP>(?:[^.;\n\d]|{TIME_TOKEN}|{DOSE_TOKEN}|\b(?:19|20)\d\d\b|\([^()\n]{{0,30}}\)|\.(?=\s+(?:repeat|re-?check|rpt|re-?draw)\w*\s)|\n(?=[ \t]*(?:repeat|re-?check|rpt|re-?draw)\w*\s)){{0,30}}?)\b(?:came\s+back\s+at|now(?:\s+at)?|post(?:-?transfusion)?(?=\s+\d+(?:[.,]\d+)?(?!\d|[.,]\d|\s*(?:units?|u|bags?|pools?|doses?|CH|CGR|PRBCs?|RBCs?)\b))|today(?:'s|’s)?(?:\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?=\s+\d))?(?:\s+at)?|(?:heute\s+(?:früh|morgen|morgens)|{FOREIGN_TODAY})(?=\s+\d)|(?<=\d\s){WEEKDAY}(?=\s+\.?\d)|"
-                           rf"this\s+(?:morning|am\b|a\.m\.)|(?:then|puis|ensuite|luego|despu[ée]s|poi|dann|daarna|depois)(?:\s+to)?|back\s+(?:up\s+|down\s+)?to|down\s+to|{CHANGE_VERB}\w*\s+(?:back\s+|up\s+|down\s+)?to(?:\s+(?:a|an|the|her|his|its)\s+(?:new\s+)?(?:nadir|low|lowest|peak)(?:\s+of)?)?|(?:subiu|subiram|caiu|ca[íi]ram|baixou|baixaram|desceu|desceram|subi[óo]|baj[óo]|remont[ée]e?s?|stieg(?:en)?|sank(?:en)?|Anstieg|Abfall|R[üu]ckgang|Abnahme|Erholung)\s+(?:para|a|à|auf)|(?:repeat(?:ed)?|re-?check(?:ed)?|rpt|re-?collect(?:ed)?|re-?drawn?|re-?run|contr[ôo]le(?:\s+(?:à|a))?|controllo(?:\s+(?:serale|mattutino|pomeridiano))?(?:\s+a)?|kontrolle(?:\s+bei)?|control(?:\s+post)?)(?:\s*(?:(?:at|@)\s*)?\d{{1,2}}[:h]\d{{2}}\s*:?|\s+\d{{1,2}}\s*(?:days?|d|weeks?|wks?|wk|w|hours?|hrs?|h|months?)\s+(?:later|after)\s*:?|\s+(?:[01]\d|2[0-3])[0-5]\d\s*:|\s+(?:on\s+)?{REPEAT_DATE}\s*:?|\s+at|\s+[^.;\n\d:]{{1,25}}:|"
+                           rf"this\s+(?:morning|am\b|a\.m\.)|(?:then|puis|ensuite|luego|despu[ée]s|poi|dann|daarna|depois)(?:\s+to)?|back\s+(?:up\s+|down\s+)?to|down\s+to|{CHANGE_VERB}\w*\s+(?:with(?:out)?\s+[\w-]+\s+)?(?:back\s+|up\s+|down\s+)?to(?:\s+(?:a|an|the|her|his|its)\s+(?:new\s+)?(?:nadir|low|lowest|peak)(?:\s+of)?)?|(?:subiu|subiram|caiu|ca[íi]ram|baixou|baixaram|desceu|desceram|subi[óo]|baj[óo]|remont[ée]e?s?|stieg(?:en)?|sank(?:en)?|Anstieg|Abfall|R[üu]ckgang|Abnahme|Erholung)\s+(?:para|a|à|auf)|(?:repeat(?:ed)?|re-?check(?:ed)?|rpt|re-?collect(?:ed)?|re-?drawn?|re-?run|contr[ôo]le(?:\s+(?:à|a))?|controllo(?:\s+(?:serale|mattutino|pomeridiano))?(?:\s+a)?|kontrolle(?:\s+bei)?|control(?:\s+post)?|(?:(?:morning|evening|afternoon|night|pm|am|later)\s+)?check)(?:\s*(?:(?:at|@)\s*)?\d{{1,2}}[:h]\d{{2}}\s*[:=]?|\s+(?:at|@)\s*\d{{1,2}}(?![:.h]?\d)(?:\s*(?:am|pm))?\s*[:=]|\s+\d{{1,2}}\s*(?:days?|d|weeks?|wks?|wk|w|hours?|hrs?|h|months?)\s+(?:later|after)\s*:?|\s+(?:[01]\d|2[0-3])[0-5]\d\s*:|\s+(?:on\s+)?{REPEAT_DATE}\s*:?|\s+at|\s+[^.;\n\d:]{{1,25}}:|"
                            rf"\s+(?:in\s+the|this|that)\s+(?:morning|afternoon|evening)|\s+tonight|"  # "repeat in the evening was 39"
                            rf"\s+(?:in|on|with|using)\s+(?:Na\s+|sodium\s+)?[A-Za-z][\w-]*(?:\s+(?:tube|sample|specimen|blood))?(?:\s+count)?|"
                            rf"\s+{AFTER_TREATMENT}"
@@ -779,7 +779,7 @@ LABEL_CUT_RE = re.compile(rf"[,;\n]|\.(?:\s|$)|[ \t][—–-][ \t]|{ARROW}|\b(?:
 # Cheap test that a later value of the same series may follow (the full TREND_STEPS pattern is slower).
 TREND_MARKS = (*ARROW_TOKENS, ">", "(", "/", ":", "@")
 TREND_WORDS = ("came", "now", "today", "morning", "drop", "then", "puis", "ensuite", "luego", "despu", "poi", "dann", "daarna", "depois", "back", "fell", "fall", "down", "rose", "recover", "improv",
-               "increas", "decreas", "repeat", "redraw", "re-draw", "yesterday", "last", "on ", "earlier", "previous", "baseline", "before", "prior", "pre",
+               "increas", "decreas", "repeat", "redraw", "check", "re-draw", "yesterday", "last", "on ", "earlier", "previous", "baseline", "before", "prior", "pre",
                "admission", "discharge", "diagnosis", "presentation", "screening", "follow", "alta", "sortie", "dimiss", "entlass", "day", "week", "by ",
                # words of a time relative to now (RELATIVE_TIME)
                "this", "tonight", "ago", "ieri", "oggi", "stama", "stase", "ayer", "hoy", "esta", "hier", "ce ", "aujourd", "gestern", "heute",
@@ -878,7 +878,7 @@ def _names_a_lab(text: str, start: int, end: int) -> bool:
 # no value of a name after it, and is of the count's magnitude. "My neutrophil counts have been 1.9, 1.5 and now 1.1",
 # "hb 5.9 yday, 7.4 after 2u, today 7.1", "scesi da 1.800 a 900/mm3 in una settimana; il controllo di oggi mostra 700/mm3".
 LATER_REACH = 90  # characters after the value looked at
-PROSE_NUMBER_RE = re.compile(r"(?<![\w.,/:^*+#-])\d+(?:[.,]\d+)*(?![.,/:]?\d)(?![a-jl-zA-JL-Z_-])")  # "4B", "2-week": no value
+PROSE_NUMBER_RE = re.compile(r"(?<![\w.,/:^*+#-])\d+(?:[.,]\d+)*(?![.,/:]?\d)(?![a-jl-zA-JL-Z_^-])")  # "4B", "2-week", "10^9/L": no value
 SERIES_CUE_RE = re.compile(rf"[,;]|{ARROW}|\s[-–—]\s|\b(?:and|then|now|today|yesterday|yest|yday|tonight|this|latest|repeat\w*|recheck\w*|post|after|"
                            r"rechecked|et|puis|y|luego|e|poi|und|dann|en|daarna|ce|hoy|oggi|heute|vandaag|hoje|ontem|ieri|ayer|hier|gestern|"
                            r"gisteren|mon|tue|wed|thu|fri|sat|sun|\w+day)\b", re.IGNORECASE)
@@ -1093,7 +1093,7 @@ def _unreadable(analyte: str, text: str, start: int, garbled: re.Match) -> Menti
 # "transfusion threshold: Hb 7"): not a value.
 # A range told over a time, then one value with its time: "180-200 throughout, 192 at discharge" (see VALUE_TIME_LABEL).
 RANGE_OVER_A_TIME = (r"(?:through(?:out)?(?:\s+(?:the\s+)?(?:admission|stay|week|course|hospitali[sz]ation))?|all\s+(?:along|week|admission|stay)|during\s+(?:the\s+)?(?:admission|stay|week)|"
-                     r"for\s+(?:(?:several|many|a\s+few|two|three|\d{1,2})\s+)?(?:months|weeks|days)(?:\s+on\s+[\w/+-]+)?|"  # "90-110 for months on atezo/bev, 84 today"
+                     r"for\s+(?:(?:several|many|a\s+few|two|three|\d{1,2})\s+)?(?:months|weeks|days|yrs|years|mos|wks)(?:\s+on\s+[\w/+-]+)?|for\s+(?:a|one|1)\s+(?:year|yr|month|mo)|"  # "90-110 for months on atezo/bev, 84 today"
                      r"(?:most\s+of|the\s+whole)\s+(?:the\s+)?(?:week|day|stay|admission|month)|since\s+(?:ipi|nivo|pembro|atezo|durva|ICI|immunotherapy|treatment|the\s+start)\w*|"
                      r"over\s+(?:the\s+)?(?:admission|stay|week|course)|since\s+(?:cycle|c|day|d|week|wk)\s*\d{1,3}|since\s+(?:starting|beginning|start(?:ing)?\s+of)\s+[\w-]+)")
 # A range over a time, then the value at its end: "Platelets stable 180-200 throughout, 192 at discharge" (the time after the range,
@@ -1101,7 +1101,7 @@ RANGE_OVER_A_TIME = (r"(?:through(?:out)?(?:\s+(?:the\s+)?(?:admission|stay|week
 RANGE_THEN_VALUE_RE = re.compile(rf"[ \t]*(?:[-–]|and|to)[ \t]*(?:\d+(?:[.,]\d+)?|\.\d+)(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?"
                                  rf"(?:[ \t]+{RANGE_OVER_A_TIME}{USUAL_CAUSE}?|{USUAL_CAUSE}|(?=[ \t]*[,;])|(?<=[\d\w/])(?=[ \t]*,[ \t]*\d[\d.,]*[ \t]*(?:[^\W\d_]+/[^\W\d_]+[ \t]+)?(?:at|on|by)[ \t]))(?:[ \t]*[,;][ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+(?:was|were|is|are)[ \t]+(?:at[ \t]+)?)"
                                  # the value at the range's end: labelled after it ("192 at discharge") or before it ("latest .5", "this week they're 72")
-                                 rf"(?P<latest>(?:latest|now|today|currently|current|most\s+recent|this\s+week(?:[ \t]+(?:they|it)(?:['’]re|['’]s|[ \t]+are|[ \t]+is))?)[ \t]*:?[ \t]*)?{NUMBER}[ \t]*(?:{UNIT})?"
+                                 rf"(?P<latest>(?:latest|now|today|currently|current|most\s+recent|this\s+(?:week|wk)(?:[ \t]+(?:they|it)(?:['’]re|['’]s|[ \t]+are|[ \t]+is))?)[ \t]*:?[ \t]*)?{NUMBER}[ \t]*(?:{UNIT})?"
                                  rf"(?(latest)|[ \t]+(?=(?:at|on|by)[ \t]+(?:(?:the[ \t]+)?day[ \t]+of[ \t]+)?(?:discharge|admission|day|the\s+end|follow)|"
                                  rf"on[ \t]+the[ \t]+day[ \t]+(?:she|he|they)[ \t]+(?:went[ \t]+home|left|was[ \t]+discharged|were[ \t]+discharged)|today\b|now\b|"
                                  rf"on[ \t]+(?:this|today)['’]?s?[ \t]+(?:week['’]s[ \t]+)?(?:draw|sample|bloods?|labs?|CBC|FBC)\b|"
@@ -1346,9 +1346,12 @@ def _latest_step(text: str, steps: list, name_start: int) -> int:
             # "came back at 27 this morning but clumped on smear, citrate tube repeat 96": the repeat replaces it; "18 K/uL ***
             # CORRECTED to 81 K/uL": so does the correction
             return i
-        if i == len(steps) - 1 and TREATMENT_BETWEEN_WORD_RE.search(gap) and (treated := TREATMENT_CLAUSE_STEP_RE.match(text, steps[i - 1][2][1])) \
-                and treated.start("num") == steps[i][2][0]:
-            return i  # "hgb 6.9 this am, 1u prbc given, 1-hr post 7.8": the last value, after a treatment, is the latest
+        if TREATMENT_BETWEEN_WORD_RE.search(gap) and (treated := TREATMENT_CLAUSE_STEP_RE.match(text, steps[i - 1][2][1])) \
+                and treated.start("num") == steps[i][2][0] \
+                and not any(EARLIER_GAP_RE.search(text, steps[k - 1][2][1], steps[k][2][0]) for k in range(i + 1, len(steps))):
+            # "hgb 6.9 this am, 1u prbc given, 1-hr post 7.8": the last value, after a treatment, is the latest (and so for the
+            # values told after it, none said to be earlier: "…, 1-hr post 9.1, evening check 8.9")
+            return len(steps) - 1
     if len(steps) == 2 and WAS_BEFORE_STEP_RE.search(text, steps[0][2][1], steps[1][2][0]) \
             and ((first_rank := label_rank(_step_label(text, steps[0][2][1], steps[1][2][0]))) is None
                  or first_rank[0] == 1 and MONTH_IN_LABEL_RE.search(_step_label(text, steps[1][2][1], steps[1][2][1] + 30))
@@ -2301,7 +2304,8 @@ def _find_mentions(text: str) -> list[Mention]:
                 or DONOR_BRACKET_AFTER_RE.match(text, mention.span[1]) is not None \
                 or DONOR_SAID_AFTER_RE.match(text, mention.span[1]) is not None  # "Hb 14.8 g/dL (donor, not the patient)", "… 15.2 - he's the donor"
     if ("general" in lowered or "generic" in lowered or "not about" in lowered or "no pt" in lowered or "hypothetic" in lowered or "in mind" in lowered
-            or "real" in lowered or "teaching" in lowered or "question" in lowered or SUPPOSED_PATIENT_START_RE.match(lowered)) \
+            or "real" in lowered or "teaching" in lowered or "question" in lowered or "quiz" in lowered or "board" in lowered or "theoretical" in lowered
+            or SUPPOSED_PATIENT_START_RE.match(lowered)) \
             and NO_PATIENT_RE.search(text) or ("current" in lowered or "historical" in lowered or "drawn" in lowered or "taken" in lowered) and NO_CURRENT_RE.search(text):
         # "general q, not about a pt: what's the ctcae grade for plts of exactly 50?": no patient's value; "Historical only - last
         # CBC on file from 2021: WBC 6.6 … No current labs available.": none is current (but "… (2) my actual pt on atezo has
@@ -3829,7 +3833,7 @@ TREATMENT_CLAUSE_STEP_RE = re.compile(
     r"this\s+(?:morning|am\b)|tonight)[ \t]*[:=]?[ \t]*)?(?:(?:at|to|is|was)[ \t]+)?"
     rf"(?=\.?\d)(?!(?:[01]\d|2[0-3])[0-5]\d(?![\d.,]))(?!\d+[ \t]*(?:units?|u|mg|g)\b|\d+[ \t-]*(?:hrs?|h|hours?|mins?|days?|d|wks?|weeks?)\b){NUMBER}", re.IGNORECASE)
 TREATMENT_BETWEEN_WORD_RE = re.compile(rf"(?i)\b{TREATMENT_CLAUSE_WORD}\b")  # a cheap test before the full pattern
-SAID_INSTEAD_STEP_RE = re.compile(rf"[ \t]*(?:\([ \t]*)?[,;—–-]?[ \t]*(?:(?:sorry|oops|typo|my\s+bad|fat[ \t-]?finger(?:s|ed)?(?:[ \t]+it)?)[ \t]*[,;:—–-]?[ \t]*)*(?:I[ \t]+)?"
+SAID_INSTEAD_STEP_RE = re.compile(rf"[ \t]*[?!]*[ \t]*(?:\([ \t]*)?[,;—–-]?[ \t]*(?:(?:sorry|oops|typo|my\s+bad|fat[ \t-]?finger(?:s|ed)?(?:[ \t]+it)?)[ \t]*[,;:—–-]?[ \t]*)*(?:I[ \t]+)?"
                                   rf"(?:meant|mean|should[ \t]+(?:be|read|have[ \t]+been))[ \t]*:?[ \t]*{NUMBER}", re.IGNORECASE)
 # A value said to be where the count is, right before the count's name: "our pt is at 68 plts", "she's sitting at 0.9
 # neuts", "now down to 41K platelets".
@@ -4705,7 +4709,8 @@ OTHER_PATIENT_WORDS = ("other", "another", "different", "next door", "'s pt", "�
 MY_PATIENT_RE = re.compile(r"(?i)\b(?:my|our)\s+(?:actual|own|real|current)\s+(?:pt|patient)\b")  # after a question about no patient
 NO_PATIENT_RE = re.compile(r"(?i)\b(?:(?:general|generic)\s+q(?:uestion)?\b|no\s+(?:pt|patient)\s*:|no\s+(?:specific\s+|particular\s+|real\s+)?(?:pt|patient)\s+in\s+mind|not\s+about\s+(?:a|any)\s+(?:specific\s+|particular\s+)?(?:pt|patient)|"
                            r"purely\s+hypothetical|hypothetically\s+speaking|(?:just\s+)?(?:a\s+)?hypothetical\s+(?:q(?:uestion)?|case|scenario)|"
-                           r"not\s+a\s+real\s+(?:pt|patient|case)|no\s+(?:real|actual)\s+(?:pt|patient)s?\b|teaching\s+(?:q(?:uestion)?|case|example|scenario|purposes)\b|for\s+teaching\b|exam\s+question|board\s+question|"
+                           r"not\s+a\s+real\s+(?:pt|patient|case)|no\s+(?:pt|patient)\s*[,;.)—–-]|(?:for|in)\s+(?:a|the|my|our)\s+quiz\b|quiz\s+q(?:uestion)?\b|"
+                           r"for\s+(?:the\s+)?boards\b|boards?\s+(?:q(?:uestion)?|prep|review)\b|purely\s+theoretical|theoretical\s+q(?:uestion)?\b|no\s+(?:real|actual)\s+(?:pt|patient)s?\b|teaching\s+(?:q(?:uestion)?|case|example|scenario|purposes)\b|for\s+teaching\b|exam\s+question|board\s+question|"
                            # a text that opens with a supposed patient: "hypothetically, if a pt had plt 40 …", "say a patient has …"
                            r"\A\W*(?:hypothetical(?:ly)?\b|(?:if|say|suppose|imagine)\s+(?:a|an|some)\s+(?:pt|patient|person)\b|"
                            # ... in the other languages read: "Si un paciente tuviera …", "Se un paziente avesse …", "Wenn ein Patient …"
