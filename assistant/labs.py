@@ -1588,13 +1588,13 @@ FOREIGN_OURS = (r"(?:(?:il|la)\s+nostr[oa]|(?:le|la)\s+n[ôo]tre|(?:el|la)\s+nue
                 # ... and "mine": "und meine sind 4,8", "les miens sont à 1,9", "los míos están en 1,9", "i miei sono 1,9", "de mijne zijn 1,9"
                 r"(?:die\s+)?meinen?|(?:les\s+)?mien(?:ne)?s|(?:los\s+|las\s+)?m[íi][oa]s|(?:i\s+)?miei|(?:le\s+)?mie|(?:os\s+|as\s+)?(?:meus|minhas)|(?:de\s+)?mijne|"
                 # "A mí hoy me salieron 190.000": what came back for the writer
-                r"a\s+m[íi](?:\s+(?:hoy|ahora))?\s+me\s+(?:salieron|sali[óo]|dieron|dio|han\s+salido|ha\s+salido)|(?:y\s+)?hoy\s+me\s+(?:salieron|sali[óo]|dieron|dio))")
+                r"a\s+m[íi](?:\s+(?:hoy|ahora))?\s+me\s+(?:salieron|sali[óo]|dieron|dio|han\s+salido|ha\s+salido)(?:\s+(?:hoy|ahora))?|(?:y\s+)?hoy\s+me\s+(?:salieron|sali[óo]|dieron|dio))")
 OWNER = r"(?:ours|theirs|yours|mine|(?:mr|mrs|ms|miss)\.?\s+[a-z][\w-]{0,12}|(?:(?:our|my|this|the)\s+(?:[A-Za-z]{2,12}\s+)?)?(?:pts?|patient)(?:\s+(?:him|her)self)?|(?:our|my|this|the)\s+(?:guy|lady|man|woman|gentleman|gent|chap)|this\s+one)"
 BASELINE_WORD = r"(?:baseline|screening|pre-?treatment)"  # a value labelled so is no value of now ("baseline 92, today 70")
 OWN_COUNT_WORD = r"(?:actual|real|own|true|correct)"  # "pt's actual count 188": the patient's own, after another's
 OWNER_FIRST_RE = re.compile(rf"(?i)(?:{OWNER}|{PATIENTS_OWN}|{FOREIGN_OWNER})\b")  # a value told after whose it is: "ours is 1.9"
 CURRENT_AFTER_THRESHOLD_RE = re.compile(rf"(?:[ \t]*(?:[-–]|and|to)[ \t]*\.?\d+(?:[.,]\d+)?)?(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]))?"
-                                        rf"(?:[^.;\n\d]|\b\d{{1,2}}(?:st|nd|rd|th)\b|[.;](?=\s+(?:I(?:['’]m|['’]ve|\s+am)?|Ich|Je|Yo|Estoy|Io|Sono|Eu|Estou|Ik)\s)|[.;](?=\s+[A-Z][^.?!\n\d]{{0,40}}\?\s)|\b(?:bed|bay|room|rm|letto|lit|cama|leito|Bett)\s*\d+\b|\bthe\s+\d+(?:[.,]\d+)?(?=\s+(?:was|is)\b)|\b(?:rather\s+than|instead\s+of|versus|vs\.?)\s+\d+(?:[.,]\d+)?\b|(?<=\bin\s)\d{{1,3}}[A-Za-z]?\b|\b{BASELINE_WORD}\s*(?:was\s+|of\s+|:\s*)?\d+(?:[.,]\d+)?(?=\s*[,;])|"
+                                        rf"(?:[^.;\n\d]|\b\d{{1,2}}(?:st|nd|rd|th)\b|[.;](?=\s+(?:I(?:['’]?m|['’]?ve|\s+am)?|Ich|Je|Yo|Estoy|Io|Sono|Eu|Estou|Ik)\s)|[.;](?=\s+[A-Z][^.?!\n\d]{{0,40}}\?\s)|\b(?:bed|bay|room|rm|letto|lit|cama|leito|Bett)\s*\d+\b|\bthe\s+\d+(?:[.,]\d+)?(?=\s+(?:was|is)\b)|\b(?:rather\s+than|instead\s+of|versus|vs\.?)\s+\d+(?:[.,]\d+)?\b|(?<=\bin\s)\d{{1,3}}[A-Za-z]?\b|\b{BASELINE_WORD}\s*(?:was\s+|of\s+|:\s*)?\d+(?:[.,]\d+)?(?=\s*[,;])|"
                                         rf"\b(?:cut-?off|threshold|limit|trigger|umbral|seuil|soglia|schwelle\w*|drempel\w*|limiar|l[íi]mite)[^.;\n\d]{{0,25}}?\b(?:is|of|=|:|de|di|du|del|von|van)\s*[<>≤≥]?\s*\d+(?:[.,]\d+)?|(?<=\bby\s)\d+(?:[.,]\d+)?(?:\s*(?:g/dl|g/l|k\b))?|\((?:CTCAE\s+)?(?:grade|gr\.?|G)\s*[0-5](?:[^()\n\d]{{0,16}}(?:v|version\s*)?[56](?:\.0)?)?\)|{TIME_TOKEN}|\b(?:19|20)\d\d\b|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\.{{2,}}|\b[Gg]\d(?:[-–]\d)?\b|\bgrade\s*[0-5]\b|\b[Cc]\d{{1,2}}(?:\s*[Dd]\d{{1,2}})?\b|\b(?:cycle|day|week|wk)\s*\d{{1,3}}\b|\bv(?:ersion\s*)?[56](?:\.0)?\b|\bbetween\s+\.?\d+(?:[.,]\d+)?\s*(?:and|-|–|to)\s*\.?\d+(?:[.,]\d+)?|(?<=\s)\d+(?:[.,]\d+)?\s*(?:-|–|to)\s*\d+(?:[.,]\d+)?(?=,|\s+(?:for|since|over|through|most|all)\b)|[<>≤≥]\s*\d+(?:[.,]\d+)?\s*[-–]\s*\d+(?:[.,]\d+)?|\((?:around|about|approx\w*|~|not)?\s*\d+(?:[.,]\d+)?\s*\)|[<>≤≥~]\s*\d+(?:[.,]\d+)?|\d+ish\b|\b(?:says|said|uses|gives|lists)\s+\d+(?:[.,]\d+)?|(?:above|below|over|under)\s+\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s+or\s+\d+(?:[.,]\d+)?|(?<=\s)or\s+\d+(?:[.,]\d+)?){{0,90}}?"
                                         rf"(?:[,;?—–]|\s\((?=\s*(?:today|now|{FOREIGN_TODAY}|currently)\b)|\s-\s|\.{{2,}}|\.(?=\s+(?:they|it|mine|ours|our|my|his|hers|theirs|yours|she|he|pt|patient|mr|mrs|ms)['’\s.:]|\s+(?:right\s+)?(?:now|today|currently|this\s+morning|at\s+the\s+moment|at\s+present)\b|\s+(?:current|latest)\s*:?\s*\d|\s+{PATIENTS_OWN}|\s+{FOREIGN_OWNER}\s)|[.:]?(?=\s+{FOREIGN_OURS}\s)|(?=\s+(?:ours|his|hers|theirs|yours|mine)\s)|(?=\s+and\s+my\s+(?:last|latest|most\s+recent|own|recent)\s)|(?=\s+and\s+(?:she|he)(?:['’]s|\s+is)\s+(?:at\s+|now\s+|only\s+|(?:sitting|running|sat)\s+at\s+)?\d)|(?=\s+(?:but|whereas|while)\s))\s*(?:but\s+|and\s+|right\s+|whereas\s+|while\s+|for\s+now\s*,?\s*|as\s+of\s+(?:now|today)\s*,?\s*)?"
                                         rf"(?:(?:screening|repeat|recheck)\s+(?=today\b|this\s+morning\b))?"  # "…; screening today 92"
@@ -2460,14 +2460,18 @@ RELATIVE_WORDS = (" mom", " mum", " mother", " dad", " father", " husband", " wi
                   " sister", " brother", " friend", " neighbo", " aunt", " uncle", " cousin", " grand", " coworker", " co-worker", " workmate", " colleague",  # each a word's start: "person" has no son
                   *(f" {word}" for word in ("schwester", "bruder", "mutter", "vater", "ehemann", "ehefrau", "sœur", "soeur", "frère", "mère", "père",
                                             "mari ", "hermana", "hermano", "madre", "padre", "marido", "esposa", "sorella", "fratello", "moglie",
-                                            "marito", "irmã", "irmão", "mãe", "pai ", "zus ", "broer", "moeder", "vader")))
+                                            "marito", "irmã", "irmão", "mãe", "pai ", "zus ", "broer", "moeder", "vader",
+                                            "vecin", "voisin", "vicin", "nachbar", "buurman", "buurvrouw", "vizinh", "amig", "amie", "amico", "amica", "freund", "vriend")))
 # The same relatives in the languages read, after "my" in that language: "Meine Schwester hatte Leukos von 2,0".
 FOREIGN_RELATIVE_NOUNS = (r"(?:schwester|bruder|mutter|vater|ehemann|ehefrau|s(?:œ|oe)ur|fr[èe]re|m[èe]re|p[èe]re|mari|hermana|hermano|madre|padre|marido|"
-                          r"esposa|sorella|fratello|moglie|marito|irm[ãa]|irm[ãa]o|m[ãa]e|pai|zus|broer|moeder|vader)")
+                          r"esposa|sorella|fratello|moglie|marito|irm[ãa]|irm[ãa]o|m[ãa]e|pai|zus|broer|moeder|vader|"
+                          # ... and a neighbour's or a friend's: "Mi vecino también está con inmunoterapia y tiene …"
+                          r"vecin[oa]|voisine?|vicin[oa]|nachbar(?:in)?|buurman|buurvrouw|vizinh[oa]|amig[oa]|amie?|amic[oa]|freund(?:in)?|vriend(?:in)?)")
 FOREIGN_MY = r"(?:meine?|mon|ma|mi|mia|mio|minha|meu|mijn)"
-NOT_CARED_FOR = (" friend", " neighbo", " colleague", " coworker", " co-worker", " workmate")  # a writer speaks of them, never for them as a caregiver would
+NOT_CARED_FOR = (" friend", " neighbo", " colleague", " coworker", " co-worker", " workmate",
+                 " vecin", " voisin", " vicin", " nachbar", " buur", " vizinh", " amig", " amie", " amic", " freund", " vriend")  # a writer speaks of them, never for them as a caregiver would
 RELATIVE_NOUNS = r"(?:mom|mum|mother|dad|father|husband|wife|partner|son|daughter|sister|brother|friend|neighbou?r|aunt|uncle|cousin|co-?worker|workmate|colleague|grand(?:ma|pa|mother|father))"
-RELATIVE_SUBJECT_RE = re.compile(r"(?i)\b" + FOREIGN_MY + r"\s+" + FOREIGN_RELATIVE_NOUNS + r"\b(?=\s+(?:hatte|hat|war|a|avait|avaient|ten[íi]a|tiene|tuvo|"
+RELATIVE_SUBJECT_RE = re.compile(r"(?i)\b" + FOREIGN_MY + r"\s+" + FOREIGN_RELATIVE_NOUNS + r"\b(?=(?:\s+(?:también|tambien|aussi|anche|auch|ook|também))?(?:\s+(?:est[áa]|est|è|ist|is|está)\s+(?:con|sous|sotto|unter|onder|com|en|bajo|on)\s+[\w-]+(?:\s+y|\s+et|\s+e|\s+und|\s+en)?)?\s+(?:hatte|hat|war|a|avait|avaient|ten[íi]a|tiene|tuvo|"
                                  r"aveva|ha|ebbe|tinha|tem|teve|had|heeft|was)\b)|"  # "Meine Schwester hatte Leukos von 2,0"
                                  r"\b(?:my|our|his|her|their|an?|(?:the\s+)?(?:pt|patient)['’]s)\s+" + RELATIVE_NOUNS + r"\b(?:['’]s)?(?:\s+" + RELATIVE_NOUNS + r"\b)?"  # "my husband's friend"
                                  r"(?:\s+of\s+(?:mine|ours))?"  # "a friend of mine"
@@ -2489,7 +2493,7 @@ WRITER_IS_PATIENT_RE = re.compile(r"(?i)\b(?:i['’]m|i\s+am|i['’]ve\s+been|i\
                                   r"pembro\w*|nivo\w*|ipi\w*|atezo\w*|durva\w*)\b|\bmine\b|\bmy\s+own\b|"
                                   r"\bmy\s+(?:oncologist|ha?ematologist|oncology\s+nurse|care\s+team)\b|"
                                   r"\bmy\s+(?:own\s+|latest\s+|last\s+|recent\s+)?(?:platelets?|plts?|neutrophils?|lymphocytes?|ha?emoglobin|hb|hgb|wbc|anc|alc|"
-                                  r"white\s+(?:count|cells)|blood\s+counts?|counts)\b")  # "My own ANC today is 1.8 and my oncologist says …", "my platelets were 160 at the last check"
+                                  r"white\s+(?:count|cells)|white\s+blood\s+cell(?:s|\s+count)?|blood\s+counts?|counts)\b")  # "My own ANC today is 1.8 and my oncologist says …", "my platelets were 160 at the last check"
 WRITER_RE = re.compile(r"(?i)\b(?:my|mine|me|i|i['’]m|i['’]ve|ich|mich|mir|je|moi|yo|io|eu|ik)\b")  # the writer's own words: "my sister says my platelets are 40"
 PATIENT_WORD_RE = re.compile(r"(?i)(?<!not )(?<!not the )\b(?:patient|pt|patiente|paciente|paziente|patiënt|recipient)\b(?!['’]s\s+(?:sibling|twin|" + RELATIVE_NOUNS + r")\b)|;")  # "…donor) Hb 14.1; patient Hb 8.3", not "(not the patient)" nor "(pt's brother)"
 DONOR = r"(?:donor|donneur|donneuse|donante|donatore|donatrice|spender(?:in)?|dador|doador(?:a)?)"  # in the languages read
@@ -3454,8 +3458,8 @@ def time_rank(label: str) -> tuple[int, float] | None:
         return (1, int(hours) * 60 + int(minutes))
     # "12.05.": a German date ends with a dot; "04/12 05:20", "2026-04-12T05:20": a date with the clock time it was drawn
     date = re.fullmatch(r"(\d{1,4})[/.-](\d{1,2})(?:[/.-](\d{2,4})|\.)?(?:(?:[ \t]+|T)\d{1,2}:\d{2}(?::\d{2})?)?", label)
-    if date or MONTH_DATE_RE.fullmatch(label):
-        return (2, -1.0)  # ordered among dates by date_order
+    if date or MONTH_DATE_CLOCK_RE.fullmatch(label):
+        return (2, -1.0)  # ordered among dates by date_order ("02-Jun 08:10": a named month's date and its clock too)
     ordinal = re.fullmatch(r"(?i)(?P<unit>day|d|week|wk|w|cycle|c|dose|course|infusion)\s*\+?(\d+)(?:\s*d\s*(\d+))?", label)  # "Day +7" after a transplant or a cycle
     if ordinal:
         days = 7 if ordinal.group("unit")[0] in "wW" else 1  # "day 10" comes before "week 6"
@@ -3479,8 +3483,14 @@ def month_number(name: str) -> int:
 # A date with the month in words: "1 Mar", "08-Mar-2026", "Mar 8", "March 8, 2026".
 MONTH_DATE_RE = re.compile(rf"(?i)(?<![\w/])(?:(?P<day>\d{{1,2}})[ -]?{MONTH}|{MONTH.replace('month', 'month2')}[ -]?(?P<day2>\d{{1,2}})(?!\d))"
                            r"(?:,?[ -](?P<year>\d{4}|\d{2}))?(?![\w/])")
+MONTH_DATE_CLOCK_RE = re.compile(MONTH_DATE_RE.pattern + r"(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?")
 DATE_IN_LABEL_RE = re.compile(r"(?<![\d.:/])(\d{1,4})[/.-](\d{1,2})(?:[/.-](\d{2,4}))?(?![\d:/])")
 CLOCK_IN_LABEL_RE = re.compile(r"(?<![\d.:/])(\d{1,2})[:h](\d{2})(?![\d/])")
+
+
+def _in_order(keys: list[tuple]) -> bool:
+    """Whether dates' keys run one way, from the earliest to the latest or back."""
+    return keys == sorted(keys) or keys == sorted(keys, reverse=True)
 
 
 def _date_time_keys(labels: list[str]) -> list[tuple] | None:
@@ -3505,15 +3515,22 @@ def _date_time_keys(labels: list[str]) -> list[tuple] | None:
         plain_first = [f for f, i in zip(first, iso, strict=True) if not i]
         plain_second = [s for s, i in zip(second, iso, strict=True) if not i]
         day_first = any(f > 12 for f in plain_first) or not any(s > 12 for s in plain_second)
-        keys = []
-        for d, is_iso, minute in zip(dates, iso, minutes, strict=True):
-            if is_iso:
-                keys.append((int(d.group(1)), int(d.group(2)), int(d.group(3) or 0), minute))
-            else:
-                a, b = int(d.group(1)), int(d.group(2))
-                year = int(d.group(3)) if d.group(3) else 0
-                year = year + 2000 if 0 < year < 100 else year
-                keys.append((year, b, a, minute) if day_first else (year, a, b, minute))
+
+        def keys_read(day_first: bool) -> list[tuple]:
+            keys = []
+            for d, is_iso, minute in zip(dates, iso, minutes, strict=True):
+                if is_iso:
+                    keys.append((int(d.group(1)), int(d.group(2)), int(d.group(3) or 0), minute))
+                else:
+                    a, b = int(d.group(1)), int(d.group(2))
+                    year = int(d.group(3)) if d.group(3) else 0
+                    year = year + 2000 if 0 < year < 100 else year
+                    keys.append((year, b, a, minute) if day_first else (year, a, b, minute))
+            return keys
+
+        keys = keys_read(day_first)
+        if day_first and not any(f > 12 for f in plain_first) and len(keys) > 2 and not _in_order(keys) and _in_order(month_first := keys_read(False)):
+            keys = month_first  # "01/07/25, 02/04/25, 03/04/25": either way may be read, and only month-first puts the rows in order
         return _across_new_year(keys)
     if all(clocks) and not any(dates):
         return [(m,) for m in minutes]
@@ -4223,7 +4240,9 @@ def _titled_name(line: str) -> bool:
     return bool(name) and NAME_ONLY_TAIL_RE.fullmatch(line, name.end(), cells[-1][1]) is not None and "%" not in line
 
 
-REFERENCE_CELL_RE = re.compile(r"(?i)[ \t]*(?:ref(?:erence)?\.?(?:[ \t]+(?:range|interval))?|rr|normal|nl)[ \t]*:?[ \t]*\(?\d[\d.,]*[ \t]*[-–][ \t]*\d[\d.,]*\)?[ \t]*")
+# ... with its words or none, in brackets or not, with its unit or not: "ref 150-400", "150-400", "[1.00-3.20 K/uL]"
+REFERENCE_CELL_RE = re.compile(rf"(?i)[ \t]*(?:(?:ref(?:erence)?\.?(?:[ \t]+(?:range|interval))?|rr|normal|nl)[ \t]*:?[ \t]*)?[(\[]?\d[\d.,]*[ \t]*[-–][ \t]*\d[\d.,]*"
+                               rf"(?:[ \t]*(?:{UNIT_ALTERNATIVES}))?[)\]]?[ \t]*")
 WORD_RE = re.compile(r"[A-Za-z]{3}")
 RESULT_CELL_RE = re.compile(r"[ \t]*[<>]?\d[\d.,]*[ \t]*[HLhl*]?[ \t]*")
 
@@ -4703,7 +4722,7 @@ OTHER_PERSON_HINT_RE = re.compile(r"other|door|belong|wrong|(?:bed|bay|room|rm)\
 OTHER_PATIENT_RE = re.compile(r"(?i)\b(?:(?:other|another|different)\s+(?:pt|patient)s?|(?:the\s+(?:one|pt|patient|guy|lady)\s+)?next\s+door|(?:someone|somebody)['’]s|"
                               r"(?:dr\.?|doctor|prof\.?)\s+\w+['’]s\s+(?:pt|patient)s?|"
                               # "a guy in my support group said his neutrophils dropped to 0.5": someone the writer met, not the patient
-                              r"(?:someone|somebody|a\s+(?:guy|lady|man|woman|friend|person|member))\s+(?:in|from|at|on)\s+(?:my|our|the|a)\s+(?:support\s+group|group|forum|chat|waiting\s+room|infusion\s+(?:suite|center|centre)))\b")
+                              r"(?:someone|somebody|a\s+(?:guy|lady|man|woman|friend|person|member|pt|patient))\s+(?:in|from|at|on)\s+(?:my|our|the|a)\s+(?:support\s+group|group|forum|chat|waiting\s+room|infusion\s+(?:suite|center|centre)))\b")
 OTHER_PATIENT_WORDS = ("other", "another", "different", "next door", "'s pt", "’s pt", "'s patient", "’s patient", "group", "forum", "waiting room", "infusion",
                        "someone's", "someone’s", "somebody's", "somebody’s")
 MY_PATIENT_RE = re.compile(r"(?i)\b(?:my|our)\s+(?:actual|own|real|current)\s+(?:pt|patient)\b")  # after a question about no patient
