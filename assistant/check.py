@@ -132,7 +132,7 @@ WORST_LABEL = (r"\s+(?:at|for|of)\s+(?:the\s+)?(?:worst|nadir|lowest|peak|maximu
                r"|\s*\(\s*(?:at\s+)?(?:worst|nadir|lowest|max\w*)\b[^()\n]{0,50}\)\s*:"
                r"|\s*\(\s*(?:latest|current|today|most\s+recent)\s*\)\s*:")  # ... or of the latest: "CTCAE grade (latest): 2"
 GRADE_CLAIM_PATTERN = (
-    rf"(?<![^\W_])(?<!-)(?#first)(?:CTCAE(?:\s+|-)(?:v\s?[56](?:\.0)?\s+)?)?(?:graded(?:\s+as)?|grade\s+(?:(?:it|this|that|them)\s+)?as(?=\s+[0-5]\b)|grade\s+(?:has\s+been|was|is\s+now)\s+(?:corrected|changed|amended|revised|updated)\s+to|grade|grado|grad|grau|graad|gr\.?|(?-i:G)(?=\s*[<>≤≥]?=?\s*[0-5]|-[0-5])|(?-i:g)(?=[0-5]\s+(?:[a-z]+p(?:[ée]ni|nei)|an(?:a?e|ä)mi|(?:plts?|platelets?|neuts?|neutrophils?|lymphs?|lymphocytes?|hb|hgb|wbc|anc|alc|itp|aiha)\b)|[0-5](?:[.;,!?)](?!\d)|$|[ \t]+[—–-][ \t]|[ \t]+(?:so|now|today|still|but|yeah|yea|yep|right|correct|ok|innit|eh|i\s+think|probably|apparently)\b|[ \t]+and[ \t]+g[0-5],?[ \t]+respectively\b|,?[ \t]+respectively\b)))(?:\s*:|\s+(?:is|was|would\s+be|will\s+be|of)(?=\s+(?:[<>≤≥]=?\s*)?{GRADE_TOKEN}\b)|{WORST_LABEL}|\s*\((?:CTCAE\s*)?v(?:ersion)?\s*[56](?:\.0)?\)\s*:)?\s*(?:-(?=[0-5IViv]))?"
+    rf"(?<![^\W_])(?<!-)(?#first)(?:CTCAE(?:\s+|-)(?:v\s?[56](?:\.0)?\s+)?)?(?:graded(?:\s+as)?|grade\s+(?:(?:it|this|that|them)\s+)?as(?=\s+[0-5]\b)|grade\s+(?:has\s+been|was|is\s+now)\s+(?:corrected|changed|amended|revised|updated)\s+to|grade|grado|grad|grau|graad|gr\.?|(?-i:G)(?=\s*[<>≤≥]?=?\s*[0-5]|-[0-5])|(?-i:g)(?=[0-5]\s+(?:[a-z]+p(?:[ée]ni|nei)|an(?:a?e|ä)mi|(?:plts?|platelets?|neuts?|neutrophils?|lymphs?|lymphocytes?|hb|hgb|wbc|anc|alc|itp|aiha)\b)|[0-5](?:[.;,!?)](?!\d)|$|[ \t]+[—–-][ \t]|[ \t]*(?:->|→|=>)|[ \t]+(?:per|on|under|by|in|using)[ \t]+(?:ctcae[ \t]*)?v(?:ersion)?[ \t]*[56]\b|[ \t]+(?:so|now|today|still|but|yeah|yea|yep|right|correct|ok|innit|eh|i\s+think|probably|apparently)\b|[ \t]+and[ \t]+g[0-5],?[ \t]+respectively\b|,?[ \t]+respectively\b)))(?:\s*:|\s+(?:is|was|would\s+be|will\s+be|of)(?=\s+(?:[<>≤≥]=?\s*)?{GRADE_TOKEN}\b)|{WORST_LABEL}|\s*\((?:CTCAE\s*)?v(?:ersion)?\s*[56](?:\.0)?\)\s*:)?\s*(?:-(?=[0-5IViv]))?"
     rf"(?P<op>≥|>=|>|≤|<=|<)?\s*(?P<g>{GRADE_TOKEN})(?![^\W_]|\.\d)"
     # ("… grade 3 and grade 3 neutropenia": a second grade with its own condition is a claim of its own; "Grad 2 – 1 EK bestellt": a count of
     # blood units, not a range's end)
@@ -1757,7 +1757,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                     and (named := next((v for v in values if v.analyte == (claim.term_analyte or values[-1].analyte)), None)) is not None:
                 # (in an adverse-event record, a bare grade after values of one count only: "… (ANC 1.6). CTCAE v5.0 grade: 3")
                 mention, substituted = named, False  # values borrowed from the sentences before: its condition's, however far
-                if ae_report and not NOW_CUE_RE.search(text, s_start, min(s_end, claim.span[1] + 20)) \
+                if (ae_report or DIAGNOSIS_LABEL_RE.match(text, s_start)) and not NOW_CUE_RE.search(text, s_start, min(s_end, claim.span[1] + 20)) \
                         and len(episode := [m for m in _episode(history, named.analyte, s_start) if m.value is not None]) > 1:
                     mention = min(episode, key=VALUE_OF)  # an adverse-event report grades the event by its worst value
             else:
@@ -3278,6 +3278,9 @@ PAST_OPENING_RE = re.compile(r"(?i)(?:previous|prior|earlier|older|historical|ba
 
 
 # The time of a past episode after its claim's condition: "(grade 4 neutropenia) during C2", "… during the previous cycle".
+PAST_VERB_BEFORE_RE = re.compile(r"(?i)\b(?:had|developed|experienced|suffered)\s+(?:(?:a|an)\s+)?(?:CTCAE\s+)?$")
+PAST_CYCLE_AFTER_RE = re.compile(r"(?i)[^;,.\d]{0,40}?\b(?:during|in|with|after)\s+(?:the\s+)?(?:(?:first|second|third|previous|last|prior|earlier)\s+(?:cycle|course)|"
+                                 r"(?:C|cycle|course)\s*\d{1,2})\b")
 PAST_EPISODE_AFTER_RE = re.compile(r"(?i)[^;,.\d]{0,40}?\b(?:during|in)\s+(?:the\s+)?(?:(?:first|second|third|previous|last|prior|earlier)\s+(?:cycle|course)|"
                                    r"(?:C|cycle|course)\s*\d{1,2})\b[^;,.\d]{0,20}(?:,[^;,.\d]{1,40}|\s*\([^()\d]{1,40}\))?[;,]?\s*$")  # (", treated with filgrastim;", "(filgrastim given);")
 
@@ -3341,6 +3344,12 @@ def _someone_else(before: str, writer_is_patient: bool = False) -> bool:
 CLOCK_RE = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
 
 
+def _clause_end(text: str, position: int, reach: int) -> int:
+    """Where the clause at `position` ends (a semicolon or a full stop), at most at `reach`: "The nadir was grade 3; recovering …"."""
+    end = CLAUSE_END_RE.search(text, position, min(len(text), reach))
+    return end.start() if end else min(len(text), reach)
+
+
 def _remembered_value(text: str, s_start: int, start: int, claim: Claim | None, known: dict[str, Mention],
                       last_given: list[Mention], first: int, history: dict[str, list[Mention]] | None = None) -> Mention | None:
     """The value a claim (or, with no claim, a comparison) starting at `start` in a sentence without values is about:
@@ -3348,9 +3357,16 @@ def _remembered_value(text: str, s_start: int, start: int, claim: Claim | None, 
     gave any, when the claim opens its sentence; none when the sentence talks about grades in general or about another time."""
     before = text[s_start:start]
     if claim is not None and claim.term_analyte in known and (claim.at_worst or claim.of_episode or (nadir := WORST_IN_CLAIM_RE.search(text, max(s_start, start - 25), start))
-                                                              and not NOW_CUE_RE.search(text, nadir.end(), min(len(text), claim.span[1] + 15))) \
+                                                              and not NOW_CUE_RE.search(text, nadir.end(), _clause_end(text, claim.span[1], claim.span[1] + 15))) \
             and (episode := [m for m in _episode(history or {}, claim.term_analyte, s_start) if m.value is not None]):
         return min(episode, key=VALUE_OF)  # "nadir D4 grade 3 thrombocytopenia": the episode's lowest, not another time's
+    if claim is not None and PAST_VERB_BEFORE_RE.search(text, max(s_start, start - 30), start) \
+            and PAST_CYCLE_AFTER_RE.match(text, claim.span[1], _clause_end(text, claim.span[1], claim.span[1] + 60)):
+        return None  # "She had grade 4 neutropenia in cycle 1, treated with filgrastim": a past cycle's grade, its value untold
+    if claim is not None and claim.at_worst and claim.term_analyte is None and last_given and len({m.analyte for m in last_given}) == 1 \
+            and OPENING_RE.fullmatch(text, s_start, start) \
+            and (episode := [m for m in _episode(history or {}, last_given[0].analyte, s_start) if m.value is not None]):
+        return min(episode, key=VALUE_OF)  # "ANC trend: D1 3.2, D8 1.1, D12 0.38, D15 1.4. The nadir was grade 3": the series' lowest
     if _general(text, s_start, start, claim, first) and not (claim is not None and CORRECTED_TO_RE.search(text, claim.span[0], claim.span[1])):
         return None  # ... but "After monitor review the grade has been corrected to 3" corrects the grade of the value told before
     if _someone_else(before):
@@ -3404,7 +3420,8 @@ FROM_NUMBER_RE = re.compile(r"(?i)\bfrom\s+(?:(?:a|an|the|its|her|his|their)\s+)
                             r"(?P<num>\d+(?:[.,]\d+)*)(?P<kilo>\s?[kK]\b)?")  # (a number, not the full stop after it)
 
 
-FROM_VALUE_BRACKET_RE = re.compile(r"(?i)\s*(?:(?:on|at|in|by)\s+(?:c\s*\d{1,2}\s*d\s*\d{1,2}|(?:day|d|week|wk|cycle|c)\s*\+?\d{1,3})|[^\d()]{0,25})?\s*\(\s*(?:CTCAE\s+)?")
+FROM_VALUE_BRACKET_RE = re.compile(r"(?i)\s*(?:(?:on|at|in|by)\s+(?:c\s*\d{1,2}\s*d\s*\d{1,2}|(?:day|d|week|wk|cycle|c)\s*\+?\d{1,3})|[^\d()]{0,25})?"
+                                   r"(?:\s*\(\s*|,?\s*(?:which|that)\s+(?:was|were|had\s+been)\s+(?:(?:a|an)\s+)?)(?:CTCAE\s+)?")  # "(grade 3)", ", which was grade 3"
 
 
 def _from_value(text: str, mention: Mention, claim: Claim) -> Mention | None:
@@ -3537,6 +3554,8 @@ LABEL_AFTER_VALUE_RE = re.compile(rf"(?:[ \t]*(?:{UNIT_ALTERNATIVES})(?![A-Za-z]
 LABEL_BEFORE_VALUE_RE = re.compile(rf"(?:[^,;.\d\n]|{DAY_NUMBER}){{0,40}}$")
 
 
+# A diagnosis's label, which names the event, graded by its worst value: "Diagnosis: grade 3 immune thrombocytopenia".
+DIAGNOSIS_LABEL_RE = re.compile(r"(?i)\W*(?:(?:final|principal|primary|discharge|main)\s+)?diagnos[ie]s\s*:")
 # The opening words of an adverse-event report, whose grades are the events' (their worst values'): "Narrative — AE 1182-02".
 AE_REPORT_RE = re.compile(r"(?i)\b(?:narrative|narrativa|adverse\s+event|SAE|serious\s+adverse|AE\s+(?:term|ID|report|form|narrative|#?\s*\d))\b|"
                           r"(?m:^[ \t]*(?:AE[ \t]+)?event[ \t]*:)")  # ... or a record that opens with its event: "Event: Neutrophil count decreased."
