@@ -3482,7 +3482,7 @@ def month_number(name: str) -> int:
     return FOREIGN_MONTHS.get(name) or MONTHS.index(name[:3]) + 1
 # A date with the month in words: "1 Mar", "08-Mar-2026", "Mar 8", "March 8, 2026".
 MONTH_DATE_RE = re.compile(rf"(?i)(?<![\w/])(?:(?P<day>\d{{1,2}})[ -]?{MONTH}|{MONTH.replace('month', 'month2')}[ -]?(?P<day2>\d{{1,2}})(?!\d))"
-                           r"(?:,?[ -](?P<year>\d{4}|\d{2}))?(?![\w/])")
+                           r"(?:,?[ -](?P<year>\d{4}|\d{2})(?![:.]\d))?(?![\w/])")  # (not a clock's hour: "05-Feb 09:10")
 MONTH_DATE_CLOCK_RE = re.compile(MONTH_DATE_RE.pattern + r"(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?")
 DATE_IN_LABEL_RE = re.compile(r"(?<![\d.:/])(\d{1,4})[/.-](\d{1,2})(?:[/.-](\d{2,4}))?(?![\d:/])")
 CLOCK_IN_LABEL_RE = re.compile(r"(?<![\d.:/])(\d{1,2})[:h](\d{2})(?![\d/])")
