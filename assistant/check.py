@@ -654,7 +654,8 @@ VALUE_IN_HEAD_RE = re.compile(r"(?i)\d[.,]\d|\d\s*(?:x\s*10|×\s*10|g/dl|g/l|/[�
 # (its qualifiers: "Anémie hémolytique auto-immune (…)"; after the treatment or the cycle it came on: "Anémie sous nivolumab (…)",
 # "Neutropenia C2 (…)")
 CONDITION_BRACKET_BEFORE_RE = re.compile(r"(?i)(?:p(?:[ée]|ae)ni[ae]?|an(?:a?[ée]|ä)mi[ae]?)" + CONDITION_QUALIFIERS
-                                         + r"(?:\s+(?:on|under|sous|sotto|bajo|unter|onder|com|sob|con|mit|during|in|im|au|nel)\s+[\w/+-]+|\s+C\d{1,2})?"
+                                         + r"(?:\s+(?:on|under|sous|sotto|bajo|unter|onder|com|sob|con|mit|during|in|im|au|nel)\s+[\w/+-]+|\s+C\d{1,2}"
+                                         r"|\s+(?:secondary|due|related|attributed)\s+to\s+[\w/+-]+|\s+(?:caused|induced)\s+by\s+[\w/+-]+)?"
                                          r"\s*\([^()]*\d[^()]*[,;][^()]*\d[^()]*\)\s*[,:—–-]?\s*(?:(?:of|de|di|del|von|van|do|da)\s+)?$")
 EPISODE_HEAD_RE = re.compile(r"(?i)\b(?:resolv\w*|recover\w*|erholt|r[ée]cup[ée]r\w*|r[ée]solu\w*|resuelt\w*|recuperad\w*|risolt\w*|hersteld|opgelost|this\s+cycle|episode)\b(?:[^.;\n]|(?<=\d)\.(?=\d)|(?<=[\d ]);(?=\s*\w)){0,80}(?::|\)\s*(?:[—–-]|,\s*(?:(?:of|de|di|del|von|van|do|da)\s+)?))\s*$")  # (… "(D8 1.1, …) — grade 4", "…), di grado 3")
 # The worst value as the subject of a claim: "the nadir was grade 3", "its lowest count reached grade 4", "worst value: grade 2".
@@ -1749,6 +1750,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             elif claim.at_time is not None and claim.own is None and not DISCHARGE_AFTER_RE.match(text, *claim.at_time):
                 continue  # "Lymphopenia — grade 3 at admission": judged on the value told with that time, else not at all
                 # (but "grade 2 at discharge", with no value labelled so, is about the latest value, as any claim is)
+            elif claim.own is None and claim.term_analyte is None and (event := _event_worst(text, s_start, claim, values, history)) is not None:
+                mention, substituted = event, False  # "… (ANC 0.42). The event was assessed as grade 3 … and resolved (ANC 1.8)": the event's worst
             elif claim.own is not None:
                 mention, substituted = claim.own, False  # the claim names its own value
             elif step is not None and (claim.term_analyte in (None, step.analyte)):
@@ -3296,9 +3299,28 @@ def _opens_with_the_past(sentence: str) -> bool:
 PAST_OPENING_LETTERS = "pPeEoOhHbBlL0123456789tTfFsSaAcCrRwW"  # the first letters of PAST_OPENING_RE's words: a plain test first
 AGO_OPENING_LETTERS = "0123456789tTfFsS"  # those of "3 weeks ago", "two …", "four …", "several …", which need "ago" ("a few …" too, but "a" also opens "at admission:")
 SUBJECT_OPENING_RE = re.compile(r"(?i)\s*(?:(?:note|comment|assessment|impression|update|plan|a/p|summary)\s*:\s*)?(?:(?:the|his|her|their|your|my|our|its)\s+)?")  # "Note: plt trending down, now grade 3"
-# A sentence whose subject is the adverse event told before it: "The event was assessed …", "This AE was graded …".
-EVENT_SUBJECT_RE = re.compile(r"(?i)(?:event|episode|adverse\s+event|AE|toxicity)\b")
+# A sentence whose subject is the adverse event told before it, with the verb that grades it: "The event was assessed by the
+# investigator as", "the event was graded".
+EVENT_GRADED_RE = re.compile(r"(?i)\s*(?:the|this|that)\s+(?:adverse\s+)?(?:event|episode|AE|toxicity)\s+(?:was|is|has\s+been|had\s+been)\s+"
+                             r"(?:(?:initially|originally|formally)\s+)?(?:assessed|graded|rated|classified|considered|recorded|reported|coded|judged)\b")
 EVENT_REACH = 300  # characters before a sentence about "the event" looked at for the event's condition
+
+
+def _event_worst(text: str, s_start: int, claim: Claim, values: list[Mention], history: dict[str, list[Mention]]) -> Mention | None:
+    """The worst value of the event a sentence that opens with it ("The event was assessed as grade 3", "the event was graded
+    3") grades, among the values told before the claim in it and in the sentences before; None for any other sentence."""
+    clause = max(text.rfind(";", s_start, claim.span[0]) + 1, s_start)
+    subject = EVENT_GRADED_RE.match(text, s_start) or EVENT_GRADED_RE.match(text, clause)
+    if subject is None or not subject.start() <= claim.span[0] <= subject.end() + 40 or NOW_CUE_RE.search(text, subject.end(), claim.span[0]):
+        return None  # (only the grade the event was given: not "… and resolved to grade 1")
+    analyte = _last_condition_before(text, subject.start())
+    said = [m for m in values if m.span[1] <= claim.span[0]]
+    if analyte is None and len({m.analyte for m in said}) == 1:
+        analyte = said[0].analyte
+    if analyte is None:
+        return None
+    episode = [m for m in _episode(history, analyte, s_start) if m.value is not None] + [m for m in said if m.analyte == analyte]
+    return min(episode, key=VALUE_OF) if episode else None
 
 
 def _last_condition_before(text: str, position: int) -> str | None:
@@ -3390,7 +3412,7 @@ def _remembered_value(text: str, s_start: int, start: int, claim: Claim | None, 
             subject = ANALYTE_RE.search(text, graded.start(), start) or TERM_RE.search(text, graded.start(), start)
         named = {m.lastgroup for m in ANALYTE_RE.finditer(text, s_start, start)} | {m.lastgroup for m in TERM_RE.finditer(text, s_start, start)}
         analyte = subject.lastgroup if subject is not None and named == {subject.lastgroup} else None
-        if analyte is None and not named and EVENT_SUBJECT_RE.match(text, SUBJECT_OPENING_RE.match(text, s_start).end()):
+        if analyte is None and not named and EVENT_GRADED_RE.match(text, s_start):
             # "… experienced neutrophil count decreased (ANC 0.42). The event was assessed as grade 3": the event the
             # sentences before named, its condition's count
             analyte = _last_condition_before(text, s_start)
@@ -3538,8 +3560,8 @@ def _event_value(text: str, s_start: int, claim: Claim | None, analyte: str, kno
         cues = [(distance(m), 0) for m in WORST_CUE_RE.finditer(text, s_start, head_end)] + [(distance(m), 1) for m in NOW_CUE_RE.finditer(text, s_start, head_end)]
     if cues:
         return worst if min(cues)[1] == 0 else latest
-    if AE_REPORT_RE.search(text, 0, 400):
-        return worst  # an adverse-event narrative grades each event by its worst value, as CTCAE does
+    if AE_REPORT_RE.search(text, 0, 400) or DIAGNOSIS_LABEL_RE.match(text, s_start):
+        return worst  # an adverse-event narrative grades each event by its worst value, as CTCAE does; so does a diagnosis
     return worst if grade_value(analyte, latest.value).grade == 0 else latest
 
 

@@ -3116,7 +3116,7 @@ CONDITION_STEMS = {"neutrop": "anc", "granulocytop": "anc", "thrombocytop": "plt
 CONDITION_ANALYTES = {**{f"{stem}{e}ni": analyte for stem, analyte in CONDITION_STEMS.items() for e in ("e", "é")},
                       **{spelling: "hgb" for spelling in ("anaemi", "anemi", "anämi", "anémi")}}
 # Only labels of time or of which value it is: "(v5.0)" names a version and "(just under 1.5)" a threshold, not values.
-CONDITION_LABEL = (rf"(?:{DATE_LABEL}|(?:giorno|d[íi]a|jour|j|tag|dag|dia)[ \t]*\+?\d{{1,3}}|(?:at\s+|on\s+)?(?:nadir|lowest|low|min(?:imum)?|peak|worst|admission|discharge|presentation|diagnosis|"
+CONDITION_LABEL = (rf"(?:{DATE_LABEL}|(?:giorno|d[íi]a|jour|j|tag|dag|dia)[ \t]*\+?\d{{1,3}}|(?:at\s+|on\s+|bei\s+|bij\s+|à\s+la\s+|al\s+|alla\s+|na\s+)?(?:nadir|lowest|low|min(?:imum)?|peak|worst|admission|discharge|presentation|diagnosis|"
                    r"today|now|current(?:ly)?|latest|recovery|recovered|follow-?up|last|initial|first|repeat|recheck|"
                    r"sortie|entr[ée]e|Entlassung|Aufnahme|alta|ingreso|dimissione|ricovero|ontslag|opname|"  # "(nadir 6,9 g/dL, sortie 9,2 g/dL)"
                    r"pre-?\w*|post-?\w*|(?:mon|tues|wednes|thurs|fri|satur|sun)day))")
@@ -3145,7 +3145,7 @@ BARE_CONDITION_VALUE = (rf"(?P<bare>(?P<bare_series>(?:\d+(?:[.,·]\d+)?[ \t]*(?
 CONDITION_QUALIFIERS = (r"(?:[ \t]+(?!(?:at|on|in|during|after|before|the|of|since|from|with|to|by|per|was|were|is|are|has|had|now|nadir|today|"
                         r"this|that|sous|under|bajo|sotto|unter|onder|com|sob|con|mit|au|nel|im|resolved|resolving|recovered|improved)\b)"
                         r"[^\W\d]+(?:-[^\W\d]+)?){0,3}?")
-CONDITION_BRACKET_RE = re.compile(rf"\b(?P<condition>{'|'.join(CONDITION_ANALYTES)})(?:a|as|c|e)\b{CONDITION_QUALIFIERS}{EPISODE_GAP}[ \t]*\((?P<items>[ \t]*{CONDITION_ITEM}"
+CONDITION_BRACKET_RE = re.compile(rf"\b(?:(?i:auto-?)?(?i:immun)-?)?(?P<condition>{'|'.join(CONDITION_ANALYTES)})(?:a|as|c|e)\b{CONDITION_QUALIFIERS}{EPISODE_GAP}[ \t]*\((?P<items>[ \t]*{CONDITION_ITEM}"
                                   rf"(?:[ \t]*(?:[,;]|[ \t][–—-])[ \t]*{CONDITION_ITEM})*|[ \t]*{BARE_CONDITION_VALUE})"
                                   rf"(?:[ \t]*[,;][ \t]*(?:per[ \t]+)?(?:NCI[ \t-]*)?CTCAE[ \t]*v?[56](?:\.0)?)?[ \t]*\)", re.IGNORECASE)  # "(0.6 → 1.3; CTCAE v5.0)"
 CONDITION_ITEM_RE = re.compile(rf"(?:(?P<label>{CONDITION_LABEL})[ \t]*[:=]?[ \t]*)?{NUMBER}(?:[ \t]*(?P<unit>{UNIT_ALTERNATIVES})(?![A-Za-z]))?"
