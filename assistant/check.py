@@ -1935,7 +1935,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                 if mention is not None and (LATER_TIME_RE.search(text, s_start, min(s_end, comparison.end() + 30))
                                             or _on_another_day(text, comparison, mention)):
                     mention = None  # "The neutrophil count exceeded 1.0 after nine days", "… on Day 81": a later count, not the one named before
-            if mention is None and remembering and not claims and said_met is True and marked is None \
+            if mention is None and remembering and not claims and said_met is not None \
                     and (names := list(ANALYTE_RE.finditer(text, max(s_start, comparison.start() - 40), comparison.start()))):
                 mention = known.get(names[-1].lastgroup)  # "ANC today 1.3. Restart once the ANC is back above 1.5, which it now is": said met now
             if mention is None:
