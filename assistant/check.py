@@ -132,7 +132,7 @@ WORST_LABEL = (r"\s+(?:at|for|of)\s+(?:the\s+)?(?:worst|nadir|lowest|peak|maximu
                r"|\s*\(\s*(?:at\s+)?(?:worst|nadir|lowest|max\w*)\b[^()\n]{0,50}\)\s*:"
                r"|\s*\(\s*(?:latest|current|today|most\s+recent)\s*\)\s*:")  # ... or of the latest: "CTCAE grade (latest): 2"
 GRADE_CLAIM_PATTERN = (
-    rf"(?<![^\W_])(?<!-)(?#first)(?:CTCAE(?:\s+|-)(?:v\s?[56](?:\.0)?\s+)?)?(?:graded(?:\s+as)?|grade\s+(?:(?:it|this|that|them)\s+)?as(?=\s+[0-5]\b)|grade\s+(?:has\s+been|was|is\s+now)\s+(?:corrected|changed|amended|revised|updated)\s+to|grade|grado|grad|grau|graad|gr\.?|(?-i:G)(?=\s*[<>≤≥]?=?\s*[0-5]|-[0-5])|(?-i:g)(?=[0-5]\s+(?:[a-z]+p(?:[ée]ni|nei)|an(?:a?e|ä)mi|(?:plts?|platelets?|neuts?|neutrophils?|lymphs?|lymphocytes?|hb|hgb|wbc|anc|alc|itp|aiha)\b)|[0-5](?:[.;,!?)](?!\d)|$|[ \t]+[—–-][ \t]|[ \t]*(?:->|→|=>)|[ \t]+(?:per|on|under|by|in|using)[ \t]+(?:ctcae[ \t]*)?v(?:ersion)?[ \t]*[56]\b|[ \t]+(?:so|now|today|still|but|yeah|yea|yep|right|correct|ok|innit|eh|i\s+think|probably|apparently)\b|[ \t]+and[ \t]+g[0-5],?[ \t]+respectively\b|,?[ \t]+respectively\b)))(?:\s*:|\s+(?:is|was|would\s+be|will\s+be|of)(?=\s+(?:[<>≤≥]=?\s*)?{GRADE_TOKEN}\b)|{WORST_LABEL}|\s*\((?:CTCAE\s*)?v(?:ersion)?\s*[56](?:\.0)?\)\s*:)?\s*(?:-(?=[0-5IViv]))?"
+    rf"(?<![^\W_])(?<!-)(?#first)(?:CTCAE(?:\s+|-)(?:v\s?[56](?:\.0)?\s+)?)?(?:graded(?:\s+as)?|grade\s+(?:(?:it|this|that|them)\s+)?as(?=\s+[0-5]\b)|grade\s+(?:has\s+been|was|is\s+now)\s+(?:corrected|changed|amended|revised|updated)\s+to|grade|grado|grad|grau|graad|gr\.?|(?-i:G)(?=\s*[<>≤≥]?=?\s*[0-5]|-[0-5])|(?-i:g)(?=[0-5]\s+(?:[a-z]+p(?:[ée]ni|nei)|an(?:a?e|ä)mi|(?:plts?|platelets?|neuts?|neutrophils?|lymphs?|lymphocytes?|hb|hgb|wbc|anc|alc|itp|aiha)\b)|[0-5](?:[.;,!?)](?!\d)|$|[ \t]+[—–-][ \t]|[ \t]*(?:->|→|=>)|[ \t]+(?:per|on|under|by|in|using)[ \t]+(?:ctcae[ \t]*)?v(?:ersion)?[ \t]*[56]\b|[ \t]+(?:so|now|today|still|but|yeah|yea|yep|right|correct|ok|innit|eh|i\s+think|probably|apparently)\b|[ \t]+and[ \t]+g[0-5],?[ \t]+(?:respectively\b|resp\b)|,?[ \t]+(?:respectively\b|resp\b))))(?:\s*:|\s+(?:is|was|would\s+be|will\s+be|of)(?=\s+(?:[<>≤≥]=?\s*)?{GRADE_TOKEN}\b)|{WORST_LABEL}|\s*\((?:CTCAE\s*)?v(?:ersion)?\s*[56](?:\.0)?\)\s*:)?\s*(?:-(?=[0-5IViv]))?"
     rf"(?P<op>≥|>=|>|≤|<=|<)?\s*(?P<g>{GRADE_TOKEN})(?![^\W_]|\.\d)"
     # ("… grade 3 and grade 3 neutropenia": a second grade with its own condition is a claim of its own; "Grad 2 – 1 EK bestellt": a count of
     # blood units, not a range's end)
@@ -1997,7 +1997,9 @@ REFERRED_COMPARISON_RE = _scan(rf"(?i)\b(?#first)(?:(?P<rel>above|over|below|und
                                     rf"(?:(?:the|our|its|their|that|this|your)\s+(?!(?:lower|upper)\s+limit)(?:[^\W\d_][\w'’-]*\s+){{0,2}}?{THRESHOLD_NOUN}\b(?!\s+of\s+normal)"
                                     rf"(?!\s*(?:of\s+|at\s+|is\s+|=\s*|:\s*|\(\s*)?[<>≤≥]?\s*\d)|(?P<it>it)\b)"
                                     # ... or said to be met: "so the hold criterion is met", "the restart threshold is not yet met"
-                                    rf"|(?:the|our|its|their|that|this|your)\s+(?:[^\W\d_][\w'’-]*\s+){{0,2}}?{THRESHOLD_NOUN}\s+(?:is|are|was|were|has\s+been|have\s+been)\s+"
+                                    # (or, after a dash, bare: "ANC today 1.35 — criterion met")
+                                    rf"|(?:(?:the|our|its|their|that|this|your)\s+(?:[^\W\d_][\w'’-]*\s+){{0,2}}?{THRESHOLD_NOUN}\s+(?:is|are|was|were|has\s+been|have\s+been)\s+"
+                                    rf"|(?<=[—–]\s){THRESHOLD_NOUN}\s+(?:(?:is|was)\s+)?)"
                                     rf"(?P<unmet>not\s+(?:yet\s+)?)?(?:(?:now|still|clearly|already|thus|therefore|indeed|technically|formally)\s+)?(?:met|satisfied|fulfilled)\b)")
 THRESHOLD_NOUN_WORDS = ("threshold", "cut-off", "cutoff", "limit", "line", "bar", "requirement", "trigger", "criteri", "rule")  # the words of THRESHOLD_NOUN
 
@@ -2835,7 +2837,10 @@ def _continues(text: str, previous_end: int, claim_start: int) -> bool:
     if CHAIN_WORD_RE.search(bare) is not None and not re.search(r"\d|[.;:]", bare) and TERM_RE.search(bare) is None:
         return True
     # "Lymphopenia grade 3 (ALC 0.35) per v5.0; under v6.0 grade 3 as well": the value's bracket, then the other version's claim
+    # (also past the first claim's own condition: "ALC 0.18: grade 4 lymphopenia under v5.0; under v6.0 grade 4 as well")
     unbracketed = BRACKETED_RE.sub(" ", bare)
+    if (own_term := TERM_RE.match(unbracketed.lstrip())) is not None:
+        unbracketed = unbracketed.lstrip()[own_term.end():]
     return ";" in between and VERSION_NAMED_RE.search(between, between.rfind(";")) is not None \
         and not re.search(r"\d|[.:]", unbracketed) and TERM_RE.search(unbracketed) is None
 
@@ -3893,8 +3898,9 @@ def _claim_version(text: str, claim: Claim, named_here: list[tuple[int, str]], c
     clause = clauses[max(0, bisect_right(clause_starts, claim.span[0]) - 1)]
     # not a version named right after another grade, which that grade owns: "Using v6.0, … 0.8, grade 3 under v5.0, became grade 1"
     unowned = [(position, v) for position, v in named_here
-               if position < claim.span[0] and not VERSION_OF_GRADE_BEFORE_RE.search(text, max(0, position - 30), position)
-               or position >= claim.span[1]]
+               if (position < claim.span[0] and not VERSION_OF_GRADE_BEFORE_RE.search(text, max(0, position - 30), position)
+                   or position >= claim.span[1])
+               and not VERSION_COMPARED_BEFORE_RE.search(text, max(0, position - 20), position)]  # ("unchanged from v5.0": no frame)
     named_here = unowned or named_here
     in_clause = single_version([v for position, v in named_here if clause[0] <= position < clause[1]
                                 and not _bracketed_apart(text, claim, position)])
@@ -3905,6 +3911,8 @@ def _claim_version(text: str, claim: Claim, named_here: list[tuple[int, str]], c
     return before[-1] if before else None
 
 
+# A version named as what another is compared with: "unchanged from v5.0", "than in v5.0", "versus v5.0".
+VERSION_COMPARED_BEFORE_RE = re.compile(r"(?i)\b(?:from|than|vs\.?|versus|compared\s+(?:with|to)|unlike)\s+(?:in\s+|under\s+)?(?:the\s+)?(?:NCI[ \t-]*)?(?:CTCAE[ \t]*)?$")
 # A grade right before a version, which makes the version that grade's: "grade 3 under v5.0", "G4 per CTCAE v5".
 VERSION_OF_GRADE_BEFORE_RE = re.compile(r"(?i)\b(?:grade|grado|grad|grau|graad|G)[ \t]*[0-5][ \t]+(?:(?:under|per|by|in|with|according[ \t]+to|using|"
                                         r"nach|selon|seg[úu]n|secondo|segundo|volgens)[ \t]+)?(?:the[ \t]+)?(?:NCI[ \t-]*)?(?:CTCAE[ \t]*)?$")
@@ -3914,7 +3922,11 @@ def _respective(text: str, sentence: str, grade_claims: list[re.Match]) -> bool:
     """Whether a sentence (whose GRADE_CLAIM_RE matches are `grade_claims`) pairs its values and grades in order: "… grade
     3 and grade 2 respectively", or grades grouped by slashes as the values are ("1.2/7.4/19 (WBC/Hb/plt) — G3/G3/G4": a
     claim read as "G3/G3", then a slash)."""
-    return "respectively" in sentence or "/" in sentence and any(text.startswith("/", claim.end()) for claim in grade_claims)
+    return "respectively" in sentence or "resp" in sentence and RESP_RE.search(sentence) is not None \
+        or "/" in sentence and any(text.startswith("/", claim.end()) for claim in grade_claims)
+
+
+RESP_RE = re.compile(r"\bresp\b\.?(?!\s*(?:rate|rr|distress|failure|infection|symptoms?)\b)")  # "g2 and g2 resp": respectively, shortened
 
 
 def _paired_in_order(claims: list[Claim], values: list[Mention], respectively: bool = False) -> dict[int, tuple[Mention, bool]]:
