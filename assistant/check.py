@@ -2103,7 +2103,7 @@ def _once_each(findings: list[Finding], in_text_order: bool) -> list[Finding]:
 # A comparison with the lower limit of normal that gives no number: "Platelets 90, i.e. above the LLN", "ANC 2.4, below
 # normal". Judged against the limit the text states, else the usual lower limit (DEFAULT_LLN); hemoglobin, whose limit
 # depends on sex, is judged outside 12-13.5.
-LLN_COMPARISON_RE = re.compile(r"(?i)\b(?P<rel>below|under|less\s+than|lower\s+than|beneath|above|over|greater\s+than|higher\s+than|"
+LLN_COMPARISON_RE = re.compile(r"(?i)\b(?P<rel>below|under|less\s+than|lower\s+than|beneath|above|over|greater\s+than|higher\s+than|exceeds?|exceeded|"
                                r"more\s+than|within|inside|in(?=\s+(?:the\s+)?(?:(?:lab's|laboratory's|local|usual)\s+)?(?:normal|reference)\s+(?:range|limits)))"
                                r"\s+(?:the\s+)?(?:(?:lab's|laboratory's|local|usual)\s+)?"
                                r"(?P<limit>LLN|lower\s+limit(?:\s+of\s+normal)?|normal\s+range|reference\s+range|(?:standard|expected|healthy|usual)\s+range|normal\s+limits|normal)\b"
@@ -2295,6 +2295,10 @@ def _lln_comparison_findings(text: str, lowered: str, mentions: list[Mention], s
             targets = list({m.analyte: m for m in given if m.analyte in DEFAULT_LLN}.values())
         elif subject is not None:  # "The neutrophil count is within the normal range": that count's value, given before
             targets = [next((m for m in reversed(given) if m.analyte == subject), None)]
+        elif ALL_LISTED_BEFORE_RE.search(text, max(sentence_start, match.start() - 24), match.start()) \
+                and len(said := [m for m in values if sentence_start <= m.span[0] and m.span[1] <= match.start()]) > 1:
+            targets = said  # "a white cell count of 3.8 and neutrophils of 2.2, both within normal limits": each value before it
+            subject = ALL_COUNTS
         else:
             mention = _value_for_comparison(match, values, value_starts, text)
             if (mention is None or mention.span[1] <= sentence_start) \
@@ -2319,6 +2323,8 @@ def _lln_comparison_findings(text: str, lowered: str, mentions: list[Mention], s
     return findings, checked
 
 
+# The values listed before a comparison said of them all: "…, both within normal limits", "…, all within the reference range".
+ALL_LISTED_BEFORE_RE = re.compile(r"(?i)[,;(—–-]\s*(?:both|all|each)(?:\s+(?:of\s+them|three|two))?\s+(?:(?:are|were|is|was|being|sit|remain)\s+)?(?:(?:still|now|comfortably|well)\s+)?$")
 # The start of a sentence that leaves its subject to the sentence before: "Now above the lower limit of normal".
 ELLIPTIC_START_RE = re.compile(r"(?i)\s*(?:(?:now|today|still|currently|back|remains?|stays?|is|are|it['’]s|it|they['’]re|they|well|just|"
                                r"slightly|already|again|finally|comfortably|so|and|but)\s+)+")
