@@ -635,7 +635,7 @@ TREND_STEP = (rf"(?:[ \t]+(?=\.\d)|(?<=\s\.\d)[ \t](?=\d\.\d(?![\d.]))|"  # "lym
               rf"\s*\((?:{WEEKDAY}|yest(?:erday)?|yday|\d{{1,2}}/\d{{1,2}}|(?:day|d)\s*\+?\d{{1,3}})\)\s+(?=\d)|"  # "9.1 (tues) 8.4 (thu) 7.9 today"
               rf"\s*\([^()\n]{{1,20}}\)\s+[-–—]\s+(?=\d)|"  # "236 (baseline) – 118 (week 12) – 71 (today)"
               rf"\s*\((?=\s*{NUMBER_PLAIN}\s*(?:[^\s\d()]+\s*)?(?:today|now|currently|this\s+(?:morning|am))\s*\))\s*|\s*,\s+(?={NUMBER_PLAIN}\s*(?:\([^()\n]{{1,40}}\)\s*|\s+{CLOCK_LABEL}\s*)?(?:[,;.=]|:(?!\d)|\s[—–-]\s|\s*(?:→|->|=>)|$))|(?:\s*\([^()\n]{{1,40}}\)|\s+(?:on|at|@)\s*[\w/:.]{{1,10}}(?![\w/:.])<ARROW_LED_LABEL>)?\s*(?:{ARROW}\s*{ARROW_LABEL}|>|/(?:\s*\d{{1,2}}:\d{{2}}(?=\s+\d))?)\s*|(?:\s*\([^()\n]{{1,60}}\)|\s+{VALUE_TIME_LABEL}|\s+{PLACE}|[ \t]+(?:L|H|LL|HH)(?=[ \t])){{1,4}}(?:\s*[,;]\s*(?:{CONJUNCTION}\s+|then\s+|now\s+|(?:puis|dann|luego|poi|daarna|depois)\s+)?|\s+{CONJUNCTION}\s+){SUBJECT_VERB}(?=\.?\d(?!\d*/\d))|(?:\s*[,;]\s*(?:and\s+|but\s+|then\s+)?|\s+[-–—]\s+|\s+{CONJUNCTION}\s+)(?={NEXT_LABEL}){SUBJECT_VERB}(?=\.?\d(?!\d*/\d))|\s+(?:and|but)\s+(?:(?:it|they)\s+)?(?:is|are|['’]s|['’]re)\s+(?:now\s+)?(?:at\s+)?(?=\d[\d.,]*(?:\s*[^\s\d,;.]+)?\s+(?:today|now|this\s+(?:morning|am)|currently))|(?P<gap><LONG_GAP>(?:[^.;\n\d]|{TIME_TOKEN}|{DOSE_TOKEN}|\b(?:19|20)\d\d\b|\([^()\n]{{0,30}}\)|\.(?=\s+(?:repeat|re-?check|rpt|re-?draw)\w*\s)|\n(?=[ \t]*(?:repeat|re-?check|rpt|re-?draw)\w*\s)){{0,30}}?)\b(?:came\s+back\s+at|now(?:\s+at)?|post(?:-?transfusion)?(?=\s+\d+(?:[.,]\d+)?(?!\d|[.,]\d|\s*(?:units?|u|bags?|pools?|doses?|CH|CGR|PRBCs?|RBCs?)\b))|today(?:'s|’s)?(?:\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?=\s+\d))?(?:\s+at)?|(?:heute\s+(?:früh|morgen|morgens)|{FOREIGN_TODAY})(?=\s+\d)|(?<=\d\s){WEEKDAY}(?=\s+\.?\d)|"
-                           rf"this\s+(?:morning|am\b|a\.m\.)|(?:then|puis|ensuite|luego|despu[ée]s|poi|dann|daarna|depois)(?:\s+to)?|back\s+(?:up\s+|down\s+)?to|down\s+to|{CHANGE_VERB}\w*\s+(?:with(?:out)?\s+[\w-]+\s+)?(?:back\s+|up\s+|down\s+)?to(?:\s+(?:a|an|the|her|his|its)\s+(?:new\s+)?(?:nadir|low|lowest|peak)(?:\s+of)?)?|(?:subiu|subiram|caiu|ca[íi]ram|baixou|baixaram|desceu|desceram|subi[óo]|baj[óo]|remont[ée]e?s?|stieg(?:en)?|sank(?:en)?|Anstieg|Abfall|R[üu]ckgang|Abnahme|Erholung)\s+(?:para|a|à|auf)|(?:repeat(?:ed)?|re-?check(?:ed)?|rpt|re-?collect(?:ed)?|re-?drawn?|re-?run|contr[ôo]le(?:\s+(?:à|a))?|controllo(?:\s+(?:serale|mattutino|pomeridiano))?(?:\s+a)?|kontrolle(?:\s+bei)?|control(?:\s+post)?|(?:(?:morning|evening|afternoon|night|pm|am|later)\s+)?check)(?:\s*(?:(?:at|@)\s*)?\d{{1,2}}[:h]\d{{2}}\s*[:=]?|\s+(?:at|@)\s*\d{{1,2}}(?![:.h]?\d)(?:\s*(?:am|pm))?\s*[:=]|\s+\d{{1,2}}\s*(?:days?|d|weeks?|wks?|wk|w|hours?|hrs?|h|months?)\s+(?:later|after)\s*:?|\s+(?:[01]\d|2[0-3])[0-5]\d\s*:|\s+(?:on\s+)?{REPEAT_DATE}\s*:?|\s+at|\s+[^.;\n\d:]{{1,25}}:|"
+                           rf"this\s+(?:morning|am\b|a\.m\.)|(?:then|puis|ensuite|luego|despu[ée]s|poi|dann|daarna|depois)(?:\s+to)?|back\s+(?:up\s+|down\s+)?to|down\s+to|{CHANGE_VERB}\w*\s+(?:with(?:out)?\s+[\w-]+\s+)?(?:back\s+|up\s+|down\s+)?to(?:\s+(?:a|an|the|her|his|its)\s+(?:new\s+)?(?:nadir|low|lowest|peak)(?:\s+of)?)?|(?:subiu|subiram|caiu|ca[íi]ram|baixou|baixaram|desceu|desceram|subi[óo]|baj[óo]|remont[ée]e?s?|stieg(?:en)?|sank(?:en)?|Anstieg|Abfall|R[üu]ckgang|Abnahme|Erholung)\s+(?:para|a|à|auf)|(?:repeat(?:ed)?|re-?check(?:ed)?|rpt|re-?collect(?:ed)?|re-?drawn?|re-?run|contr[ôo]le(?:\s+(?:à|a))?|controllo(?:\s+(?:serale|mattutino|pomeridiano))?(?:\s+a)?|kontrolle(?:\s+bei)?|control(?:\s+post)?|(?:(?:morning|evening|afternoon|night|pm|am|later)\s+)?check)(?:\s*(?:(?:at|@)\s*)?\d{{1,2}}[:h]\d{{2}}\s*[:=]?|\s+(?:at|@)\s*\d{{1,2}}(?![:.h]?\d)(?:\s*(?:am|pm))?\s*[:=]|\s+\d{{1,2}}\s*(?:days?|d|weeks?|wks?|wk|w|hours?|hrs?|h|months?)\s+(?:later|after)\s*:?|\s+(?:(?:at|@)\s*)?(?:[01]\d|2[0-3])[0-5]\d\s*[:=]|\s+(?:on\s+)?{REPEAT_DATE}\s*:?|\s+at|\s+[^.;\n\d:]{{1,25}}:|"
                            rf"\s+(?:in\s+the|this|that)\s+(?:morning|afternoon|evening)|\s+tonight|"  # "repeat in the evening was 39"
                            rf"\s+(?:in|on|with|using)\s+(?:Na\s+|sodium\s+)?[A-Za-z][\w-]*(?:\s+(?:tube|sample|specimen|blood))?(?:\s+count)?|"
                            rf"\s+{AFTER_TREATMENT}"
@@ -2723,7 +2723,7 @@ def _values_from(text: str, position: int, count: int) -> list[re.Match]:
 # Listed values' later values, said of them in the same order, with a pronoun or with "had" alone: "…; by day 17 they had
 # recovered to 3.9 and 121", "…, had recovered to 3.6 and 2.1 by discharge".
 LISTED_LATER_RE = re.compile(r"(?i)[^.\n\d]{0,12}(?:\d{1,3}[^.\n\d]{0,12})?(?:[;,][^.\n]{0,60}?\b(?:they|both|these)\s+|,?\s+(?:and\s+)?(?=had\s|were\s))(?:had\s+|have\s+|then\s+)?"
-                             r"(?:(?:recovered|rose|fell|dropped|improved|returned|came\s+back(?:\s+up)?)\s+to|(?<=they\s)(?:were|are)(?:\s+at)?|(?<=and\s)were(?:\s+at)?)\s+")
+                             r"(?:(?:recovered|rose|fell|dropped|improved|returned|came\s+back(?:\s+up)?)\s+to|(?<=they\s)(?:were|are)(?:\s+at|\s+(?:up|down|back)\s+to)?|(?<=and\s)were(?:\s+at)?)\s+")
 
 
 def _names_paired_with_values(text: str, names: list[re.Match], values: list[re.Match], mentions: list[Mention]) -> list[Mention]:
@@ -3561,6 +3561,30 @@ def _across_new_year(keys: list[tuple]) -> list[tuple]:
     return keys
 
 
+WEEKDAY_NUMBERS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+BARE_WEEKDAY_RE = re.compile(rf"(?i){WEEKDAY}")
+
+
+def weekday_number(label: str) -> int | None:
+    """0-6 for a label that is a bare English weekday ("Mon", "Thurs", "Friday"), else None."""
+    label = label.strip()
+    return WEEKDAY_NUMBERS[label[:3].lower()] if BARE_WEEKDAY_RE.fullmatch(label) else None
+
+
+def _latest_weekday(labels: list[str]) -> int | None:
+    """The most recent of labels that are all bare weekdays, written in order over less than a week: the last when each
+    comes after the one before ("Fri", "Sat", "Sun"), the first when each comes before it; None otherwise."""
+    days = [weekday_number(label) for label in labels]
+    if len(days) < 2 or None in days:
+        return None
+    steps = [(b - a) % 7 for a, b in zip(days, days[1:], strict=False)]
+    if 0 not in steps and sum(steps) < 7:
+        return len(days) - 1
+    if 0 not in steps and sum(7 - step for step in steps) < 7:
+        return 0
+    return None
+
+
 def latest_column(labels: list[str]) -> int | None:
     """The index of the most recent of several value columns (or values), by their labels; None if they do not say."""
     labels = [WEEKDAY_LEAD_RE.sub("", label.strip()) for label in labels]  # "Mo 02.06.", "Fri 6/6": the date orders them
@@ -3571,7 +3595,7 @@ def latest_column(labels: list[str]) -> int | None:
     if keys is not None:
         return max(range(len(keys)), key=lambda i: (keys[i], i))
     if all(r is None for r in ranks):
-        return None
+        return _latest_weekday(labels)
     if all(r is not None and r[0] == 0 for r in ranks) and any(ages := [relative_age(label) for label in labels]):
         # "128 yesterday … 13.5 Prior": a time said relative to now is later than a bare "prior" or "baseline"
         return min((i for i, age in enumerate(ages) if age is not None), key=lambda i: (ages[i], -i))
@@ -3846,8 +3870,9 @@ TREATMENT_CLAUSE_STEP_RE = re.compile(
     rf"{TREATMENT_CLAUSE_OPENING}[ \t]*"
     rf"(?P<treatment>[^,;.\n→]{{0,30}}?\b{TREATMENT_CLAUSE_WORD}\b[^,;\n→]{{0,25}}?)[ \t]*{CLAUSE_SEPARATOR}[ \t]*"
     r"(?:(?:then|danach|dann|puis|ensuite|luego|despu[ée]s|poi|dopo|daarna|depois)[ \t]+)?"
-    r"(?:(?:\d{1,2}[ \t-]*(?:hrs?|h|hours?)[ \t-]+post(?:-?transfusion)?|post(?:-?transfusion)?|on\s+recheck|re-?check(?:ed)?|repeat(?:ed)?|now|today|"
-    r"this\s+(?:morning|am\b)|tonight)[ \t]*[:=]?[ \t]*)?(?:(?:at|to|is|was)[ \t]+)?"
+    r"(?:(?:\d{1,2}[ \t-]*(?:hrs?|h|hours?)[ \t-]+post(?:-?transfusion)?|post(?:-?transfusion)?|on\s+recheck|re-?check(?:ed)?|repeat(?:ed)?|"
+    r"(?:(?:evening|morning|afternoon|night|later)[ \t]+)?check|now|today|this\s+(?:morning|am\b)|tonight)"
+    r"(?:[ \t]+(?:at|@)[ \t]*(?:\d{1,2}[:h]\d{2}|(?:[01]\d|2[0-3])[0-5]\d))?[ \t]*[:=]?[ \t]*)?(?:(?:at|to|is|was)[ \t]+)?"  # "recheck at 1400 = 8.7"
     rf"(?=\.?\d)(?!(?:[01]\d|2[0-3])[0-5]\d(?![\d.,]))(?!\d+[ \t]*(?:units?|u|mg|g)\b|\d+[ \t-]*(?:hrs?|h|hours?|mins?|days?|d|wks?|weeks?)\b){NUMBER}", re.IGNORECASE)
 TREATMENT_BETWEEN_WORD_RE = re.compile(rf"(?i)\b{TREATMENT_CLAUSE_WORD}\b")  # a cheap test before the full pattern
 SAID_INSTEAD_STEP_RE = re.compile(rf"[ \t]*[?!]*[ \t]*(?:\([ \t]*)?[,;—–-]?[ \t]*(?:(?:sorry|oops|typo|my\s+bad|fat[ \t-]?finger(?:s|ed)?(?:[ \t]+it)?)[ \t]*[,;:—–-]?[ \t]*)*(?:I[ \t]+)?"
@@ -4329,15 +4354,15 @@ def table_mentions(text: str) -> list[Mention]:
         if last is not None and (len(header) < 2 or layout != "piped" or unnamed_labels):
             first_cells = [_row_label(lines[r][slice(*table_cells(lines[r], spaced, delimiter)[label_column])], ordinal and not label_column)
                            for r in range(row + 1, last + 1) if r not in treatment_rows]
-            if not all(time_rank(c) is not None for c in first_cells if not set(c.strip()) <= set("-: ")):
-                row = following  # rows not labelled with times: not a flowsheet
+            if not all(time_rank(c) is not None or weekday_number(c) is not None for c in first_cells if not set(c.strip()) <= set("-: ")):
+                row = following  # rows not labelled with times (or weekdays: "Mon  56 L"): not a flowsheet
                 continue
         if last is not None and last > row + 1 and 0 not in header:
             # rows labelled by their dates or times, possibly the latest first: the most recent row is read
             rows = [r for r in range(row + 1, last + 1) if not set(lines[r]) <= set("|-: \t") and r not in treatment_rows]
             first_cells = [_row_label(lines[r][slice(*table_cells(lines[r], spaced, delimiter)[label_column])], ordinal and not label_column)
                            for r in rows]
-            pick = latest_column(first_cells) if all(time_rank(c) is not None for c in first_cells) else None
+            pick = latest_column(first_cells) if all(time_rank(c) is not None or weekday_number(c) is not None for c in first_cells) else None
             last = rows[pick] if pick is not None else last
         if last is not None:
             data = lines[last]
