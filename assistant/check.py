@@ -132,7 +132,7 @@ WORST_LABEL = (r"\s+(?:at|for|of)\s+(?:the\s+)?(?:worst|nadir|lowest|peak|maximu
                r"|\s*\(\s*(?:at\s+)?(?:worst|nadir|lowest|max\w*)\b[^()\n]{0,50}\)\s*:"
                r"|\s*\(\s*(?:latest|current|today|most\s+recent)\s*\)\s*:")  # ... or of the latest: "CTCAE grade (latest): 2"
 GRADE_CLAIM_PATTERN = (
-    rf"(?<![^\W_])(?<!-)(?#first)(?:CTCAE(?:\s+|-)(?:v\s?[56](?:\.0)?\s+)?)?(?:graded(?:\s+as)?|grade\s+(?:(?:it|this|that|them)\s+)?as(?=\s+[0-5]\b)|grade\s+(?:has\s+been|was|is\s+now)\s+(?:corrected|changed|amended|revised|updated)\s+to|grade|grado|grad|grau|graad|gr\.?|(?-i:G)(?=\s*[<>≤≥]?=?\s*[0-5]|-[0-5])|(?-i:g)(?=[0-5]\s+(?:[a-z]+p(?:[ée]ni|nei)|an(?:a?e|ä)mi|(?:plts?|platelets?|neuts?|neutrophils?|lymphs?|lymphocytes?|hb|hgb|wbc|anc|alc|itp|aiha)\b)|[0-5](?:[.;,!?)](?!\d)|$|[ \t]+[—–-][ \t]|[ \t]*(?:->|→|=>)|[ \t]+(?:per|on|under|by|in|using)[ \t]+(?:ctcae[ \t]*)?v(?:ersion)?[ \t]*[56]\b|[ \t]+(?:so|now|today|still|but|yeah|yea|yep|right|correct|ok|innit|eh|i\s+think|probably|apparently)\b|[ \t]+and[ \t]+g[0-5],?[ \t]+(?:respectively\b|resp\b)|,?[ \t]+(?:respectively\b|resp\b))))(?:\s*:|\s+(?:is|was|would\s+be|will\s+be|of)(?=\s+(?:[<>≤≥]=?\s*)?{GRADE_TOKEN}\b)|{WORST_LABEL}|\s*\((?:CTCAE\s*)?v(?:ersion)?\s*[56](?:\.0)?\)\s*:)?\s*(?:-(?=[0-5IViv]))?"
+    rf"(?<![^\W_])(?<!-)(?#first)(?:CTCAE(?:\s+|-)(?:v\s?[56](?:\.0)?\s+)?)?(?:graded(?:\s+as)?|grade\s+(?:(?:it|this|that|them)\s+)?as(?=\s+[0-5]\b)|grade\s+(?:has\s+been|was|is\s+now)\s+(?:corrected|changed|amended|revised|updated)\s+to|grade|grado|grad|grau|graad|gr\.?|(?-i:G)(?=\s*[<>≤≥]?=?\s*[0-5]|-[0-5])|(?-i:g)(?=[0-5]\s+(?:[a-z]+p(?:[ée]ni|nei)|an(?:a?e|ä)mi|(?:plts?|platelets?|neuts?|neutrophils?|lymphs?|lymphocytes?|hb|hgb|wbc|anc|alc|itp|aiha)\b)|[0-5](?:[.;,!?)](?!\d)|$|[ \t]+[—–-][ \t]|[ \t]*(?:->|→|=>)|[ \t]*[\u2600-\u27bf\U0001f300-\U0001faff]|[ \t]+(?:per|on|under|by|in|using)[ \t]+(?:ctcae[ \t]*)?v(?:ersion)?[ \t]*[56]\b|[ \t]+(?:so|now|today|still|but|yeah|yea|yep|right|correct|ok|innit|eh|i\s+think|probably|apparently)\b|[ \t]+and[ \t]+g[0-5],?[ \t]+(?:respectively\b|resp\b)|,?[ \t]+(?:respectively\b|resp\b))))(?:\s*:|\s+(?:is|was|would\s+be|will\s+be|of)(?=\s+(?:[<>≤≥]=?\s*)?{GRADE_TOKEN}\b)|{WORST_LABEL}|\s*\((?:CTCAE\s*)?v(?:ersion)?\s*[56](?:\.0)?\)\s*:)?\s*(?:-(?=[0-5IViv]))?"
     rf"(?P<op>≥|>=|>|≤|<=|<)?\s*(?P<g>{GRADE_TOKEN})(?![^\W_]|\.\d)"
     # ("… grade 3 and grade 3 neutropenia": a second grade with its own condition is a claim of its own; "Grad 2 – 1 EK bestellt": a count of
     # blood units, not a range's end)
@@ -3425,8 +3425,9 @@ def _remembered_value(text: str, s_start: int, start: int, claim: Claim | None, 
         analyte = subject.lastgroup if subject is not None and named == {subject.lastgroup} else None
         if analyte is None and not named and EVENT_GRADED_RE.match(text, s_start):
             # "… experienced neutrophil count decreased (ANC 0.42). The event was assessed as grade 3": the event the
-            # sentences before named, its condition's count
-            analyte = _last_condition_before(text, s_start)
+            # sentences before named, its condition's count (or the one count they gave: "The platelet count reached a nadir of 19")
+            analyte = _last_condition_before(text, s_start) \
+                or (last_given[0].analyte if last_given and len({m.analyte for m in last_given}) == 1 else None)
     if analyte is not None:
         return _event_value(text, s_start, claim, analyte, known, history)
     referring = REFERRING_BEFORE_RE.search(text, max(s_start, start - 40), start) \
@@ -3591,6 +3592,7 @@ LABEL_BEFORE_VALUE_RE = re.compile(rf"(?:[^,;.\d\n]|{DAY_NUMBER}){{0,40}}$")
 DIAGNOSIS_LABEL_RE = re.compile(r"(?i)\W*(?:(?:final|principal|primary|discharge|main)\s+)?diagnos[ie]s\s*:")
 # The opening words of an adverse-event report, whose grades are the events' (their worst values'): "Narrative — AE 1182-02".
 AE_REPORT_RE = re.compile(r"(?i)\b(?:narrative|narrativa|adverse\s+event|SAE|serious\s+adverse|AE\s+(?:term|ID|report|form|narrative|#?\s*\d))\b|"
+                          r"\b(?:subject|participant)\s+[\w-]*\d[\w-]*(?:\s*\([^()\n]{1,30}\))?\s+(?:developed|experienced|had|presented)\b|"  # "Subject 1004 developed …"
                           r"(?m:^[ \t]*(?:AE[ \t]+)?event[ \t]*:)")  # ... or a record that opens with its event: "Event: Neutrophil count decreased."
 
 

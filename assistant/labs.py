@@ -2699,7 +2699,7 @@ RESPECTIVELY_RE = re.compile(r"(?i)[ \t]*,?[ \t]*\(?(?:respectively|respectivame
 NAMES_GAP_RE = re.compile(r"(?i)[ \t]*(?:,[ \t]*(?:and[ \t]+|et[ \t]+|y[ \t]+|e[ \t]+)?|(?:and|et|y|e|&)[ \t]+|/[ \t]*)"
                           r"(?:(?:the|les|la|le|los|las|el|i|gli|le|os|as|o|a)[ \t]+)?")
 NAMES_TO_VALUES_RE = re.compile(r"(?i)(?:[ \t]+(?:counts?|levels?|values?|nadirs?|peaks?|results?|readings?|were|was|are|of|at|had|fell|dropped|rose|to|from|"
-                                r"today|this[ \t]+(?:morning|am)|now|currently|"
+                                r"today|this[ \t]+(?:morning|am)|now|currently|on[ \t]+(?:day|d|cycle|c|week|wk)[ \t]*\d{1,3}|on[ \t]+c\d{1,2}[ \t]*d\d{1,2}|at[ \t]+(?:nadir|baseline|discharge|admission)|"
                                 r"étaient|sont|de|à|eran|fueron|son|erano|sono|di|a)(?!\w))*[ \t]*:?[ \t]*")
 LISTED_VALUE_RE = re.compile(rf"{NUMBER}[ \t]*(?:{UNIT})?", re.IGNORECASE)
 VALUES_GAP_RE = NAMES_GAP_RE
