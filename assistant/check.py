@@ -1935,6 +1935,8 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
                 if mention is not None and (LATER_TIME_RE.search(text, s_start, min(s_end, comparison.end() + 30))
                                             or _on_another_day(text, comparison, mention)):
                     mention = None  # "The neutrophil count exceeded 1.0 after nine days", "… on Day 81": a later count, not the one named before
+            if mention is None and remembering and not claims and (analyte := _threshold_named_after(text, comparison.end())) is not None:
+                mention = known.get(analyte)  # "ANC 1.6, platelets 77. So he's … below the 75 platelet threshold": the platelets'
             if mention is None and remembering and not claims and said_met is not None \
                     and (names := list(ANALYTE_RE.finditer(text, max(s_start, comparison.start() - 40), comparison.start()))):
                 mention = known.get(names[-1].lastgroup)  # "ANC today 1.3. Restart once the ANC is back above 1.5, which it now is": said met now
@@ -2050,7 +2052,8 @@ def _referred_threshold_findings(text: str, lowered: str, mentions: list[Mention
                   if m.analyte == mention.analyte and m.span[0] != told]
         if COUNTED_SUBJECT_BEFORE_RE.search(text, max(0, match.start() - 30), match.start()):
             continue  # "Hb 84, platelets 63, ANC 1.2 — two lines meet it": how many of the values do, not this one
-        if match.group("it") and not stated and not re.search(THRESHOLD_NOUN, text[floor:told], re.IGNORECASE):
+        if match.group("it") and not stated and not re.search(THRESHOLD_NOUN, text[floor:told], re.IGNORECASE) \
+                and not COMPARATOR_NUMBER_RE.search(text, told, upto):
             continue  # "… so she meets it": "it" is a threshold the text named, or one it gave with its comparator ("needs ANC ≥1.5")
         # (before the value or between it and the comparison: "Platelets 56 — hold line is 75 per the trial, so she's above the hold line")
         others = {name.lastgroup for name in ANALYTE_RE.finditer(text, floor, match.start())} - {mention.analyte}
@@ -2076,7 +2079,8 @@ def _referred_threshold_findings(text: str, lowered: str, mentions: list[Mention
         _, threshold, comparator = max(stated)
         rel = (match.group("rel") or "met").lower()
         # "Hold if ANC <1.0. Today 0.8 - so she meets it": meeting a rule stated with "<" is being below it
-        relation = "<" if rel in ("below", "under", "beneath") or comparator.startswith(("<", "≤")) and rel.startswith(("meet", "met", "clear", "pass")) else ">="
+        below_rule = comparator.startswith(("<", "≤", "below", "under", "beneath", "less", "lower"))  # "<50", "fall below 50"
+        relation = "<" if rel in ("below", "under", "beneath") or below_rule and rel.startswith(("meet", "met", "clear", "pass")) else ">="
         if NEGATED_BEFORE_RE.search(text, max(0, match.start() - 24), match.start()) or match.group("unmet"):
             relation = ">=" if relation == "<" else "<"
         checked += 1
@@ -2150,6 +2154,15 @@ RULE_MET_AFTER_RE = re.compile(r"(?i)[^.;!?]{0,30}?,?\s*which\s+(?:it|they|she|h
 NOT_MET_AFTER_RE = re.compile(r"(?i)[^.;!?]{0,30}?,?\s*which\s+(?:it|they|she|he)\s+(?:is|are|was|were|does|do)(?:\s+not\b|n['’]t\b)")
 # ... or a rule's condition marked met or not met after it: "the hold criterion is plt <75, not met", "Hold rule is plt <75 — met".
 MET_MARK_AFTER_RE = re.compile(r"(?i)[ \t]*(?:[,;:—–-]+|\()[ \t]*(?:which\s+is\s+|that['’]s\s+|it['’]?s\s+)?(?P<not>not\s+|un)?met\b")
+
+
+THRESHOLD_NOUN_AFTER_NAME_RE = re.compile(rf"(?i)(?:[ \t]+count)?[ \t]+{THRESHOLD_NOUN}\b")
+
+
+def _threshold_named_after(text: str, end: int) -> str | None:
+    """The analyte a comparison's number names right after it as its threshold's: "below the 75 platelet threshold"."""
+    name = ANALYTE_RE.match(text, end + len(text[end:end + 3]) - len(text[end:end + 3].lstrip(" \t")))
+    return name.lastgroup if name is not None and THRESHOLD_NOUN_AFTER_NAME_RE.match(text, name.end()) else None
 
 
 def _said_met(text: str, end: int, s_end: int, marked: re.Match | None) -> bool | None:
