@@ -2471,7 +2471,7 @@ FOREIGN_MY = r"(?:meine?|mon|ma|mi|mia|mio|minha|meu|mijn)"
 NOT_CARED_FOR = (" friend", " neighbo", " colleague", " coworker", " co-worker", " workmate",
                  " vecin", " voisin", " vicin", " nachbar", " buur", " vizinh", " amig", " amie", " amic", " freund", " vriend")  # a writer speaks of them, never for them as a caregiver would
 RELATIVE_NOUNS = r"(?:mom|mum|mother|dad|father|husband|wife|partner|son|daughter|sister|brother|friend|neighbou?r|aunt|uncle|cousin|co-?worker|workmate|colleague|grand(?:ma|pa|mother|father))"
-RELATIVE_SUBJECT_RE = re.compile(r"(?i)\b" + FOREIGN_MY + r"\s+" + FOREIGN_RELATIVE_NOUNS + r"\b(?=(?:\s+(?:también|tambien|aussi|anche|auch|ook|também))?(?:\s+(?:est[áa]|est|è|ist|is|está)\s+(?:con|sous|sotto|unter|onder|com|en|bajo|on)\s+[\w-]+(?:\s+y|\s+et|\s+e|\s+und|\s+en)?)?\s+(?:hatte|hat|war|a|avait|avaient|ten[íi]a|tiene|tuvo|"
+RELATIVE_SUBJECT_RE = re.compile(r"(?i)\b" + FOREIGN_MY + r"\s+" + FOREIGN_RELATIVE_NOUNS + r"\b(?=(?:\s+(?:también|tambien|aussi|anche|auch|ook|também))?(?:\s+(?:(?:est[áa]|est|è|ist|is|está)\s+)?(?:con|sous|sotto|unter|onder|com|en|bajo|on|avec|mit|met)\s+[\w-]+(?:\s+y|\s+et|\s+e|\s+und|\s+en)?)?\s+(?:hatte|hat|war|a|avait|avaient|ten[íi]a|tiene|tuvo|"
                                  r"aveva|ha|ebbe|tinha|tem|teve|had|heeft|was)\b)|"  # "Meine Schwester hatte Leukos von 2,0"
                                  r"\b(?:my|our|his|her|their|an?|(?:the\s+)?(?:pt|patient)['’]s)\s+" + RELATIVE_NOUNS + r"\b(?:['’]s)?(?:\s+" + RELATIVE_NOUNS + r"\b)?"  # "my husband's friend"
                                  r"(?:\s+of\s+(?:mine|ours))?"  # "a friend of mine"
@@ -3408,7 +3408,9 @@ CURRENT_HEADER_RE = re.compile(r"(?i)\b(?:today|now|current|latest|most\s+recent
                                r"esta\s+(?:mañana|manhã|tarde|noche)|vanochtend|vanmorgen|vanavond)(?!\w)")
 # ... and an admission or an earlier value in French, Spanish, Italian, Portuguese, German and Dutch ("à l'entrée", "al ingreso",
 # "all'ingresso", "na admissão", "Aufnahmelabor", "bij opname", "previa", "vorher").
-PAST_HEADER_RE = re.compile(r"(?i)\b(?:prior|previous|prev|before|baseline|last|yesterday|admission|admitted|arrival|presentation|diagnosis|pre|"
+PAST_HEADER_RE = re.compile(r"(?i)\b(?:prior|previous|prev|before|baseline|"
+                            # (but not "over the last three draws", the series itself)
+                            r"last(?!\s+(?:(?:\d+|two|three|four|five|six|few|several|couple\s+of)\s+)?(?:draws|samples|counts|results|checks|labs|cbcs|fbcs|values|readings)\b)|yesterday|admission|admitted|arrival|presentation|diagnosis|pre|"
                             r"(?:start|beginning|outset)\s+of\s+(?:the\s+|her\s+|his\s+)?(?:treatment|therapy|immunotherapy|chemo\w*|pembro\w*|nivo\w*|atezo\w*|durva\w*|ipi\w*)|"
                             r"entr[ée]e|ingreso|ingresso|admiss[ãa]o|aufnahme\w*|opname|previ[ao]|anterior|vorher|pr[ée]c[ée]dente?s?|precedente|"
                             r"ieri|ayer|gestern|vorgestern|gisteren|ontem|(?:avant-)?hier(?=\s+(?:soir|matin)|\s*$))\b|\bago\b")
@@ -4768,7 +4770,7 @@ NOT_OURS_AFTER_RE = re.compile(r"(?i)\bbelongs?\s+to\s+(?:(?:the|another|a\s+dif
                                r"\b(?:that|this|it)(?:\s+(?:result|value|count|number|one))?(?:\s+(?:was|is)|['’]s)\s+(?:for\s+)?(?:the\s+)?(?:guy|lady|man|woman|gentleman|gent|chap|fellow|pt|patient|one)\s+in\s+(?:side\s+)?(?:bed|bay|room|rm)\s*\d+|"
                                # "… but thats not ours", "the plt 22 from room 14 is not ours", "was from bed 3"
                                r"[,—–-]\s*" + NOT_OURS + r"\b|\b(?:(?:that|this|it)['’]?s|is|was|are|were)\s+" + NOT_OURS + r"\b|\bfrom\s+(?:bed|bay|room|rm)\s*\d+[A-Za-z]?\b|"
-                               r"\bwrong\s+(?:pt|patient|chart|person|bed|room|file|record)\b|\b(?:(?:from|in|on)\s+(?:the\s+|an\s+)?)?(?:other|another|different)\s+(?:chart|record|file|tab|window)\b|"
+                               r"\bwrong\s+(?:pt|patient|chart|person|bed|room|file|record)\b|\b(?:from|for)\s+the\s+(?:pt|patient|guy|lady|man|woman|one)\s+next\s+door\b|\b(?:(?:from|in|on)\s+(?:the\s+|an\s+)?)?(?:other|another|different)\s+(?:chart|record|file|tab|window)\b|"
                                r"[—–-]\s*(?:a\s+)?(?:separate|different|another|other)\s+(?:pt|patient)\b|"
                                # "erano del letto 8, non del nostro paziente", "c'est celle du lit 12", "son de la cama 4"
                                r"\b(?:del|dal|du|de\s+la|do|da|von|vom|van)\s+(?:letto|lit|cama|leito|Bett|bed)\s*\d+|"
