@@ -1162,7 +1162,7 @@ CORRECTION_START_RE = re.compile(r"(?i)(?:" + CORRECTION_LABEL + r"|(?:(?:by|per
 SPEAKER_LABEL_RE = re.compile(r"(?i)" + CHAT_STAMP + r"[\w.]+(?:\s+[\w.]+)?(?:\s*\([^()\n]{1,40}\))?\s*:\s*")
 # A question that asks about a grade ("Is that grade 2?", "Does a count of 50,000 count as grade 3?") claims nothing, unless
 # the answer after it says yes; a question written as a hedge ("New plt 58 → G3 ITP?") still claims its grade.
-INTERROGATIVE_START_RE = re.compile(r"(?i)(?:[^:?¿\n]{0,24}:\s*)?¿|(?:Q\s*\d*\s*[:.)]\s*)?(?:(?:so|and|but|ok|okay|hi|doctor|doc|quick\s+question(?:\s+for\s+[^:?\n]{1,30})?)\s*[,:]?\s+)?"
+INTERROGATIVE_START_RE = re.compile(r"(?i)(?:[^:?¿\n]{0,24}:\s*)?¿|(?:Q\s*\d*\s*[:.)]\s*)?(?:(?:so|and|but|ok|okay|hi|doctor|doc|quick\s+(?:question|q)(?:\s+for\s+[^:?\n]{1,30})?)\s*[,:—–-]?\s+)?"
                                     r"(?:is|are|was|were|does|do|did|would|could|should|can|"
                                     r"will|has|have|am|isn't|aren't|doesn't|don't|what|which|how|where|why|when|who)\b")
 # ... or a question put after the value: "My ANC is 1.6 — do I have grade 2 neutropenia?"
@@ -2001,7 +2001,7 @@ REFERRED_COMPARISON_RE = _scan(rf"(?i)\b(?#first)(?:(?P<rel>above|over|below|und
                                     # ... or said to be met: "so the hold criterion is met", "the restart threshold is not yet met"
                                     # (or, after a dash, bare: "ANC today 1.35 — criterion met")
                                     rf"|(?:(?:the|our|its|their|that|this|your)\s+(?:[^\W\d_][\w'’-]*\s+){{0,2}}?{THRESHOLD_NOUN}\s+(?:is|are|was|were|has\s+been|have\s+been)\s+"
-                                    rf"|(?<=[—–]\s){THRESHOLD_NOUN}\s+(?:(?:is|was)\s+)?)"
+                                    rf"|(?<=[—–-]\s){THRESHOLD_NOUN}\s+(?:(?:is|was)\s+)?)"
                                     rf"(?P<unmet>not\s+(?:yet\s+)?)?(?:(?:now|still|clearly|already|thus|therefore|indeed|technically|formally)\s+)?(?:met|satisfied|fulfilled)\b)")
 THRESHOLD_NOUN_WORDS = ("threshold", "cut-off", "cutoff", "limit", "line", "bar", "requirement", "trigger", "criteri", "rule")  # the words of THRESHOLD_NOUN
 
