@@ -3565,9 +3565,8 @@ def _event_value(text: str, s_start: int, claim: Claim | None, analyte: str, kno
     values = [m for m in _episode(history or {}, analyte, s_start) if m.value is not None]
     if claim is None or latest is None or len(values) < 2:
         return latest
-    clause = CLAUSE_END_RE.search(text, claim.span[1], min(len(text), claim.span[1] + 80))
     opened = max(text.rfind(";", s_start, claim.span[0]) + 1, s_start)
-    closed = clause.start() if clause else min(len(text), claim.span[1] + 80)  # the claim's own clause
+    closed = _clause_end(text, claim.span[1], claim.span[1] + 80)  # the claim's own clause
     labelled = _value_of_labelled_time(text, opened, min(len(text), claim.span[1] + 40), values)
     if labelled is not None:
         return labelled  # "at discharge her thrombocytopenia was grade 2": the value told as the discharge's
