@@ -3333,7 +3333,7 @@ EVENT_REACH = 300  # characters before a sentence about "the event" looked at fo
 def _event_worst(text: str, s_start: int, claim: Claim, values: list[Mention], history: dict[str, list[Mention]]) -> Mention | None:
     """The worst value of the event a sentence that opens with it ("The event was assessed as grade 3", "the event was graded
     3") grades, among the values told before the claim in it and in the sentences before; None for any other sentence."""
-    clause = max(text.rfind(";", s_start, claim.span[0]) + 1, s_start)
+    clause = _clause_start(text, s_start, claim.span[0])
     subject = EVENT_GRADED_RE.match(text, s_start) or EVENT_GRADED_RE.match(text, clause)
     if subject is None or not subject.start() <= claim.span[0] <= subject.end() + 40 or NOW_CUE_RE.search(text, subject.end(), claim.span[0]):
         return None  # (only the grade the event was given: not "… and resolved to grade 1")
@@ -3388,6 +3388,11 @@ def _someone_else(before: str, writer_is_patient: bool = False) -> bool:
 
 
 CLOCK_RE = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
+
+
+def _clause_start(text: str, s_start: int, position: int) -> int:
+    """Where the clause at `position` starts: after the last semicolon before it in its sentence, else the sentence's start."""
+    return max(text.rfind(";", s_start, position) + 1, s_start)
 
 
 def _clause_end(text: str, position: int, reach: int) -> int:
@@ -3565,7 +3570,7 @@ def _event_value(text: str, s_start: int, claim: Claim | None, analyte: str, kno
     values = [m for m in _episode(history or {}, analyte, s_start) if m.value is not None]
     if claim is None or latest is None or len(values) < 2:
         return latest
-    opened = max(text.rfind(";", s_start, claim.span[0]) + 1, s_start)
+    opened = _clause_start(text, s_start, claim.span[0])
     closed = _clause_end(text, claim.span[1], claim.span[1] + 80)  # the claim's own clause
     labelled = _value_of_labelled_time(text, opened, min(len(text), claim.span[1] + 40), values)
     if labelled is not None:
