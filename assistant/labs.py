@@ -1769,20 +1769,20 @@ CDISC_RECORD_RE = re.compile(rf"\bLBTEST(?:CD)?\s*[=:]\s*(?P<name>[^|;\n=]+?)\s*
                              rf"(?:\s*(?:[|;]\s*|\s{{2,}})(?:(?!LBTEST){CDISC_FIELD}){{0,3}}?LB(?:ORRESU|STRESU)\s*[=:]\s*(?P<unit>[^|;\n]+?)\s*(?=[|;\n]|$))?")
 
 
-def _record_mention(text: str, record: re.Match, name: str, number: re.Match, unit: str | None) -> Mention | None:
+def _record_mention(text: str, record: tuple[int, int], name: str, number: re.Match, unit: str | None) -> Mention | None:
     """The value of one lab record (its whole span `record`): the test `name` names, its result `number` (a match whose group
     "num" is the number), in `unit`; None when the name is no count's or the value is not plausible."""
     analyte = ANALYTE_RE.fullmatch(name.strip())
     if analyte is None:
         return None
-    mention = _mention(analyte.lastgroup, text, record.start(), record.end(), number.group("num"), False, unit, None,
+    mention = _mention(analyte.lastgroup, text, record[0], record[1], number.group("num"), False, unit, None,
                        number.span("num"), [parse_number(number.group("num"))])
     return mention if mention.value is not None else None
 
 
 def cdisc_mentions(text: str) -> list[Mention]:
     """The values of CDISC SDTM records ("LBTEST=Platelets | LBORRES=45 | LBORRESU=10^9/L"), each with its test's analyte."""
-    found = (_record_mention(text, record, record.group("name"), record, record.group("unit")) for record in CDISC_RECORD_RE.finditer(text))
+    found = (_record_mention(text, record.span(), record.group("name"), record, record.group("unit")) for record in CDISC_RECORD_RE.finditer(text))
     return [mention for mention in found if mention is not None]
 
 
@@ -1803,6 +1803,40 @@ def json_record_mentions(text: str) -> list[Mention]:
         if value is None:
             continue
         unit = JSON_UNIT_RE.search(text, *record.span())
+        mention = _record_mention(text, record.span(), name.group("name"), value, unit.group("unit") if unit else None)
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+# A lab result written as a record of keyed fields, on one line ("Test: Platelet count | Units: x10^9/L | Ref: 150-400 |
+# Result: 36 L") or on lines of their own: its test's name, its result and (optionally) its unit, in any order of keys.
+KEY_FIELD_START = r"(?:^|(?<=[|;\t\n])|(?<=[|;\t][ \t]))[ \t]*"
+KEY_NAME_RE = re.compile(KEY_FIELD_START + r"(?:test(?:[ \t]+name)?|analyte|component|parameter|item|observation)[ \t]*[:=][ \t]*"
+                         r"(?P<name>[^|;\t\n:=]{1,40}?)[ \t]*(?=[|;\t\n]|$)", re.IGNORECASE | re.MULTILINE)
+KEY_RESULT_RE = re.compile(KEY_FIELD_START + r"(?:result(?:[ \t]+value)?|value|observed[ \t]+value)[ \t]*[:=][ \t]*"
+                           r"(?P<num>\d+(?:[.,]\d+)?)(?![\d/:-]|[.,]\d)", re.IGNORECASE | re.MULTILINE)
+KEY_UNIT_RE = re.compile(KEY_FIELD_START + r"(?:units?|uom)[ \t]*[:=][ \t]*(?P<unit>[^|;\t\n]{1,20}?)[ \t]*(?=[|;\t\n]|$)",
+                         re.IGNORECASE | re.MULTILINE)
+KEY_RECORD_REACH = 300  # characters a record's fields reach past its test's name
+
+
+def key_record_mentions(text: str) -> list[Mention]:
+    """The values of lab results written as records of keyed fields (see KEY_NAME_RE): each record runs from its test's
+    name to the next record's, a blank line or KEY_RECORD_REACH characters, and gives the result in it."""
+    names = list(KEY_NAME_RE.finditer(text))
+    found = []
+    for index, name in enumerate(names):
+        end = min(len(text), name.start() + KEY_RECORD_REACH, names[index + 1].start() if index + 1 < len(names) else len(text))
+        blank = text.find("\n\n", name.end(), end)
+        end = blank if blank >= 0 else end
+        start = text.rfind("\n", 0, name.start()) + 1  # the fields before the name on its line are the record's too
+        start = max(start, names[index - 1].end() if index else 0)
+        value = KEY_RESULT_RE.search(text, start, end)
+        if value is None:
+            continue
+        unit = KEY_UNIT_RE.search(text, start, end)
+        record = (min(name.start(), value.start()), max(name.end(), value.end()))
         mention = _record_mention(text, record, name.group("name"), value, unit.group("unit") if unit else None)
         if mention is not None:
             found.append(mention)
@@ -2261,6 +2295,8 @@ def _find_mentions(text: str) -> list[Mention]:
         conditions += condition_value_mentions(text, lowered)
     if "lbtest" in lowered:  # "LBTEST=Neutrophils | LBORRES=1.05 | LBORRESU=10^9/L": a CDISC SDTM record's test and result
         mentions = mentions + [m for m in cdisc_mentions(text) if not any(other.number_span == m.number_span for other in mentions)]
+    if ("value" in lowered or "result" in lowered) and ":" in text and KEY_NAME_RE.search(text):  # "Test: PLT | Result: 36 | Units: x10^9/L"
+        mentions = mentions + [m for m in key_record_mentions(text) if not any(other.number_span == m.number_span for other in mentions)]
     if '"' in text and "{" in text and ("value" in lowered or "result" in lowered):  # {"test": "PLT", "value": 73, "unit": "10*9/L"}
         mentions = mentions + [m for m in json_record_mentions(text) if not any(other.number_span == m.number_span for other in mentions)]
     fishbones = fishbone_mentions(text, mentions) if ">" in text and "<" in text else []

@@ -2614,8 +2614,8 @@ ROUND267_READS = [
     ("Mijn leukocyten waren vorige maand 6,0 en vandaag 3,1", {"wbc": 3.1}),
     ("My platelets were 140 last week. Today's result: 88.", {"plt": 88}),
     ("hb sitting around 9 most of the week, 8.1 this morning", {"hgb": 8.1}),
-    # a power of ten is no value; a repeat at a bare hour or a check at a clock, after a treatment in order
-    ("Test: Neutrophils | Units: 10^9/L | Ref: 2.0-7.5 | Result: 0.9 | Flag: L", {}),
+    # a power of ten is no value (the record's result is); a repeat at a bare hour or a check at a clock, after a treatment in order
+    ("Test: Neutrophils | Units: 10^9/L | Ref: 2.0-7.5 | Result: 0.9 | Flag: L", {"anc": 0.9}),
     ("plt 4?? clumped, redraw at 10 = 96", {"plt": 96}),
     ("Hb 7.2 at 0500, 1 unit given, recheck at 1300 = 8.1", {"hgb": 8.1}),
     ("plt 9, 1 pool given, 1-hr post 30, evening check 26", {"plt": 26}),
