@@ -195,8 +195,8 @@ FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,
           r"(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+)(?:(?:(?:now|today|currently|this[ \t]+morning)(?:[ \t]+(?:is|at))?|(?:(?:it|she|he|they)[ \t]+)?(?:sits?|is|are|stands?)(?:[ \t]+now)?[ \t]+at)[ \t]+"
           r"(?=\d)|(?=\d[\d.,]*[ \t]*(?:g/dl|k)?[ \t]+(?:today|now|this[ \t]+(?:morning|am))\b))|"  # "…, 8.6 today"
           # a decade, then the value now: "plts in the 20s all week, today 31", "plts in the 70s-80s all admission, 66 this morning"
-          r"[ \t]+(?:(?:been|has[ \t]+been|have[ \t]+been)[ \t]+)?(?:(?:stuck|stayed|hovering|hanging|sitting|running|been|were|was)[ \t]+)?(?:(?:in|around)[ \t]+the[ \t]+|~[ \t]*)?(?:(?:low|mid|high)[ \t-]*)?(?:\d{1,2}0|[1-9])s(?:[ \t]*[-–][ \t]*(?:\d{1,2}0|[1-9])s)?(?:[ \t]+(?:(?:all|this|last)[ \t]+|for[ \t]+(?:(?:a|the|one|1|two|three|several|many|a[ \t]+few)[ \t]+)?)(?:weeks?|wks?|days?|months?|years?|admission|stay)|[ \t]+at[ \t]+baseline|[ \t]+since[ \t]+[^,.;\n]{1,20}?)?"
-          rf"{USUAL_CAUSE}?[ \t]*,[ \t]*(?:(?:now|today|this[ \t]+morning|still|they['’]?re|they[ \t]+are|it['’]?s|it[ \t]+is)(?:[ \t]+(?:is|at|now|(?:down|up|back)[ \t]+to))?[ \t]+(?=\d)|"
+          r"[ \t]+(?:(?:been|has[ \t]+been|have[ \t]+been)[ \t]+)?(?:(?:stuck|stayed|hovering|hanging|sitting|running|been|were|was|sono|erano|son|eran|sont|[ée]taient|sind|waren|zijn)[ \t]+)?(?:(?:in|around)[ \t]+the[ \t]+|~[ \t]*|(?:around|about|attorno[ \t]+a|intorno[ \t]+a|alrededor[ \t]+de|autour[ \t]+de|um|rond)[ \t]+)?(?:(?:low|mid|high)[ \t-]*)?(?:(?:\d{1,2}0|[1-9])s(?:[ \t]*[-–][ \t]*(?:\d{1,2}0|[1-9])s)?|\d+(?:[.,]\d+)?[ \t]*[-–][ \t]*\d+(?:[.,]\d+)?(?![\d.,/-]))(?:[ \t]+(?:(?:all|this|last)[ \t]+|for[ \t]+(?:(?:a|the|one|1|two|three|several|many|a[ \t]+few)[ \t]+)?)(?:weeks?|wks?|days?|months?|years?|admission|stay)|[ \t]+at[ \t]+baseline|[ \t]+(?:since|da|depuis|seit|desde|sinds)[ \t]+[^,.;\n]{1,40}?)?"
+          rf"{USUAL_CAUSE}?[ \t]*,[ \t]*(?:(?:now|today|this[ \t]+morning|still|oggi|hoy|aujourd['’]hui|heute|vandaag|hoje|adesso|ahora|jetzt|maintenant|agora|they['’]?re|they[ \t]+are|it['’]?s|it[ \t]+is)(?:[ \t]+(?:is|at|now|(?:down|up|back)[ \t]+to))?[ \t]+(?=\d)|"
           r"(?=\d[\d.,]*[ \t]+(?:on[ \t]+)?(?:today|this[ \t]+(?:morning|am)|now)\b))|"  # "… in the 30s since sunday, 44 on today's draw"
           # a change told with its verb, from one value to the next: "hb dropped 9.2 to 7.6", "plaquetas caíram de 180 mil para 52 mil"
           r"[ \t]+(?:dropped|fell|fallen|rose|risen|went|gone|declined|decreased|increased|improved|recovered|climbed|slipped|"
@@ -659,6 +659,7 @@ FOREIGN_FROM_RE = re.compile(r"(?i)\b(?:de|da|von|van|desde)\s*$")
 FOREIGN_TO_STEP_RE = re.compile(rf"(?:[ \t]+(?P<label>(?:le|el|il|am|em|op|on|au|al)[ \t]+(?:\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\d{{1,2}}\.\d{{1,2}}\.?"
                                 rf"|(?:J|D|d[íi]a|jour|Tag|giorno|dag)[ \t]*\+?\d{{1,3}}(?!\d))"
                                 rf"|(?:à|a)[ \t]+(?:J|D)[ \t]*\+?\d{{1,3}}(?!\d)"  # "passées de 165 G/L à J1 à 44 G/L à J15"
+                                rf"|(?:en|in|im|a|em|di)[ \t]+{MONTH_NAME}"  # "passées de 180 G/L en mars à 42 G/L ce jour": a month as the label
                                 # "scese da 180.000/mmc a inizio mese a 61.000/mmc": the start of the month, or of the week, as the first value's label
                                 rf"|(?:a|ad|al|au|à|no|em|am|a[ \t]+principios[ \t]+de)[ \t]+{START_OF}"
                                 rf"(?:[ \t]+(?:{START_OF_LINK}|van[ \t]+de))?[ \t]+{PERIOD_NAME}"
@@ -695,7 +696,7 @@ LATER_PRONOUN_RE = re.compile(rf"(?P<gap>[^\n]{{0,110}}?)(?:^|(?<=[.,;])|(?<=[.,
                               # a verb of being, when a word of now says the value is the current one: "this morning it's 9.1",
                               # "it is now 56", "ce matin elle est à 9,0"
                               rf"(?P<be>(?:it|they)(?:['’]s|['’]?re|\s+(?:is|are|was|were))|(?:elle|il|elles|ils|sie|er|es|ellas|ellos|ella|zij|ze|het|elas|eles|ela)\s+"
-                              rf"(?:{PRONOUN_BE}))(?:\s+(?:now|maintenant|jetzt|ahora|adesso|nu|agora))?(?:\s+(?:at|à|bei|en|a|op|em))?)\s+"
+                              rf"(?:{PRONOUN_BE}))(?:\s+(?:now|maintenant|jetzt|ahora|adesso|nu|agora))?(?:\s+(?:at|à|bei|en|a|op|em|(?:back\s+)?(?:up|down)\s+to|back\s+to))?)\s+"
                               rf"(?:(?:a|an)\s+(?:nadir|low|peak)\s+of\s+)?{NUMBER}", re.IGNORECASE)
 OTHER_MEASURE_RE = re.compile(r"(?i)\b(?:temp\w*|fever|pyrexia|weight|pressure|bp|pulse|heart|creatinine|potassium|sodium|glucose|crp|ferritin|"
                               r"bilirubin|alt|ast|inr|lactate|dose|dosing|score|count\s+of|ratio|saturation|sats?)\b")
@@ -704,7 +705,7 @@ GAP_NUMBER_RE = re.compile(r"(?<![/\d])\d+(?:[.,]\d+)?")  # not a date's second 
 
 PRONOUN_VERB_RE = re.compile(rf"\s+(?:(?:has|have|had)\s+)?(?:{CHANGE_VERB}|(?:came|come|gone|went)\s+(?:back|up|down))|"
                              rf"(?:['’]s|['’]?re|\s+(?:is|are|was|were|{PRONOUN_BE}))\s+(?:(?:now|maintenant|jetzt|ahora|adesso|nu|agora)\s+)?"
-                             r"(?:(?:at|à|bei|en|a|op|em)\s+)?\d")
+                             r"(?:(?:at|à|bei|en|a|op|em|(?:back\s+)?(?:up|down)\s+to|back\s+to)\s+)?\d")
 PRONOUN_START_RE = re.compile(r" (?:it|they|elles?|ils?|sie|er|es|ella|ellos|ellas|zij|ze|het|elas?|eles)(?=" + PRONOUN_VERB_RE.pattern + ")")
 
 
@@ -2118,7 +2119,8 @@ def _find_mentions(text: str) -> list[Mention]:
                 later_unit = LATER_UNIT_RE.match(text, end)
                 if later_unit:
                     unit_text, end = later_unit.group("unit"), later_unit.end()
-        if not comparator and ("from " in (lead := text[match.end():number_span[0]].lower()) or " to " in lead and any(c.isdigit() for c in lead)):
+        if not comparator and ("from " in (lead := text[match.end():number_span[0]].lower()) or " to " in lead and any(c.isdigit() for c in lead)
+                               or "went " in lead or "gone " in lead or CHANGE_LEAD_RE.search(lead)):
             while (further := FURTHER_TO_RE.match(text, end)) is not None:  # "went (from) 150 to 90 to 63": each "to" one more step
                 steps.append((further.group("num"), bool(further.group("kilo")), further.span("num")))
                 end = further.end()
@@ -2550,7 +2552,8 @@ UP_TO_CHANGE_AFTER_RE = re.compile(r"(?i)[ \t]*(?:[-–—,;][ \t]*)?(?:from|aft
 
 
 # One more step of a change told with "from … to …": "went from 150 to 90 to 63".
-FURTHER_TO_RE = re.compile(rf"[ \t]*(?:,[ \t]*)?(?:(?:and[ \t]+)?then[ \t]+)?to[ \t]+{NUMBER}(?![\d.,]\d)", re.IGNORECASE)
+CHANGE_LEAD_RE = re.compile(rf"\b{CHANGE_VERB}\w*[ \t]+$")  # "plt dropped 150 to 90": a change told from its first value
+FURTHER_TO_RE = re.compile(rf"(?:[ \t]*\([^()\n]{{1,20}}\))?[ \t]*(?:,[ \t]*)?(?:(?:and[ \t]+)?then[ \t]+)?to[ \t]+{NUMBER}(?![\d.,]\d)", re.IGNORECASE)
 
 
 CHANGE_SIZE_RE = re.compile(r"(?i)\b(?:fall|drop|rise|increase|decrease|decline|reduction|change|delta|increment)\s+(?:of|by)\s*$")

@@ -2633,9 +2633,27 @@ ROUND267_READS = [
 ]
 
 
+# Round 291's classes, in wordings of our own
+ROUND291_READS = [
+    # a record of keyed fields, on one line or on lines of its own
+    ("Analyte: Hemoglobin | Ref: 12.0-16.0 | Value: 7.6 | Units: g/dL | Flag: LL", {"hgb": 7.6}),
+    ("Test: PLT\nUnits: K/uL\nResult: 41 (L)", {"plt": 41}),
+    # a change told with its verb and labels between its values; the month that labels a value in the other languages
+    ("wbc went 4.1 (Tue) to 3.0 (Thu) and is 2.2 this am", {"wbc": 2.2}),
+    ("ANC dropped 1.8 to 0.9", {"anc": 0.9}),
+    ("Les neutrophiles sont passés de 2,4 G/L en février à 0,8 G/L ce jour.", {"anc": 0.8}),
+    ("Thrombozyten von 190/nl im Januar auf 64/nl gesunken", {"plt": 64}),
+    # "they're up to" after a sentence between
+    ("Hb was 6.8 on Sunday and I had two units. The ward says it's up to 8.9 now.", {"hgb": 8.9}),
+    # a range held a while, then the value now, also in the other languages
+    ("neuts stuck 0.8-1.0 since cycle 3, 0.6 today", {"anc": 0.6}),
+    ("Le piastrine sono attorno a 60-70 da settimane, oggi 52.", {"plt": 52}),
+]
+
+
 @pytest.mark.parametrize("text,expected", FRESH5_READS + FRESH6_READS + FRESH7_READS + FRESH8_READS + FRESH9_READS + FRESH10_READS
                          + FRESH11_READS + FRESH12_READS + FRESH14_READS + FRESH15_READS + FRESH16_READS + LEFTOVER_READS + RELATIVE_TIME_READS + SERIES_LABEL_READS + TOLD_LATER_READS
-                         + ROUND26_READS + ROUND32_READS + ROUND38_READS + ROUND49_READS + ROUND62_READS + ROUND73_READS + ROUND86_READS + ROUND89_READS + ROUND92_READS + ROUND95_READS + ROUND98_READS + ROUND104_READS + ROUND121_READS + ROUND138_READS + ROUND156_READS + ROUND183_READS + ROUND201_READS + ROUND225_READS + ROUND249_READS + ROUND267_READS)
+                         + ROUND26_READS + ROUND32_READS + ROUND38_READS + ROUND49_READS + ROUND62_READS + ROUND73_READS + ROUND86_READS + ROUND89_READS + ROUND92_READS + ROUND95_READS + ROUND98_READS + ROUND104_READS + ROUND121_READS + ROUND138_READS + ROUND156_READS + ROUND183_READS + ROUND201_READS + ROUND225_READS + ROUND249_READS + ROUND267_READS + ROUND291_READS)
 def test_reading_classes_of_the_blind_rounds(text, expected):
     """Each class found in a blind round (fresh5 to fresh16), in wordings of our own: every value read, none invented (no
     analyte read twice: an older value is never reported beside the current one)."""
