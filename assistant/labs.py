@@ -209,7 +209,9 @@ FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,
           # "scese da 180.000/mmc a inizio mese a 61.000": the start of the month or the week
           r"(?:a|ad|al|au|à|no|em|am)[ \t]+" + START_OF + r"(?:[ \t]+" + START_OF_LINK + r")?[ \t]+" + PERIOD_NAME + r"[ \t]+)?"
           r"(?:(?:down|up|back)[ \t]+)?(?:to|para|a|à|auf|naar|tot)[ \t]+(?=\d)|"
-          r"\s+|" + RELATIVE_TIME_FILLER + REFERENCE_BEFORE_RESULT + r"|\s*[:=(,#|—–↓↑]\s*(?!\d{1,2}/\d{1,2}(?:/\d{2,4})?\))|"
+          r"\s+|" + RELATIVE_TIME_FILLER + REFERENCE_BEFORE_RESULT + r"|\s*[:=(,#|—–↓↑]\s*(?!\d{1,2}/\d{1,2}(?:/\d{2,4})?\)|[ \t]*\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]*\|)|"
+          # a cell of its date between pipes: "PLT | 03/18 | 71 | L"
+          r"[ \t]*\|[ \t]*(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4})(?:[ \t]+\d{1,2}:\d{2})?[ \t]*\|[ \t]*(?=\d)|"
           # "plt: pt screened at 81, today 66": after a colon, whose value it is
           r"[ \t]*:[ \t]*(?:(?:the|our|my|this)[ \t]+)?(?:pt|patient)(?:['’]s[ \t]+(?:nadir|count|value|level))?(?:[ \t]+(?:is|was|screened|sits|came[ \t]+back))?(?:[ \t]+at)?[ \t]+(?=\d)|"
           r";(?=\d)|\s*\*+\s*(?=\d)|\x22[,;]\x22(?=\d)|\s*(?-i:\*?\(?(?:LL|HH|L|H|LOW|HIGH|Low|High|CRIT)\)?\*?)(?=[ \t]+\d)|\s+-\s+|\s*\.{2,}\s*|\s*…\s*|\s*(?:count|counts|level|levels|value|values|of|was|is|are|were|at|now|only|measured|"
@@ -689,7 +691,7 @@ PRONOUN_BE = r"est|sont|[ée]tait|[ée]taient|ist|sind|war|waren|lag|lagen|liegt
 # A later value told in the next sentence by a pronoun and a verb of change: "the platelet count was 3 × 10⁹/L. After
 # dexamethasone 40 mg for 4 days, it recovered to 89 × 10⁹/L". The pronoun must start its clause; no other name, no other
 # measured thing and no number but a dose or a time may stand between.
-LATER_PRONOUN_RE = re.compile(rf"(?P<gap>[^\n]{{0,110}}?)(?:^|(?<=[.,;])|(?<=[.,;]\s)|(?<=\s[—–]\s)|\s(?:and|then|but|et|mais)\s)\s*(?P<when>(?:[^,;.\n\d]|\d{{1,3}}(?=\s+(?:days?|weeks?|wks?|months?|hours?|hrs?)\b)|\d{{1,2}}\.?\s+{MONTH_NAME}|"
+LATER_PRONOUN_RE = re.compile(rf"(?P<gap>[^\n]{{0,110}}?)(?:^|(?<=[.,;])|(?<=[.,;]\s)|(?<=\s[—–]\s)|\s(?:and|then|but|et|mais)\s)\s*(?P<when>(?:[^,;.\n\d]|\d{{1,3}}(?=\s+(?:days?|weeks?|wks?|months?|hours?|hrs?)\b|\s*(?:u|units?|pools?|bags?)\b)|\d{{1,2}}\.?\s+{MONTH_NAME}|"
                               rf"{MONTH_NAME}\s*\d{{1,2}}(?:st|nd|rd|th)?(?!\d)|\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?){{0,30}}?)"
                               rf"(?:(?:it|they)\s+(?:(?:has|have|had)\s+)?(?:{CHANGE_VERB}\w*\s+(?:back\s+|up\s+|down\s+)?to|(?:came|come)\s+back\s+(?:at|to)|"
                               rf"(?:came|come|gone|went)\s+(?:up|down)\s+to)|"
@@ -699,7 +701,7 @@ LATER_PRONOUN_RE = re.compile(rf"(?P<gap>[^\n]{{0,110}}?)(?:^|(?<=[.,;])|(?<=[.,
                               rf"(?:{PRONOUN_BE}))(?:\s+(?:now|maintenant|jetzt|ahora|adesso|nu|agora))?(?:\s+(?:at|à|bei|en|a|op|em|(?:back\s+)?(?:up|down)\s+to|back\s+to))?)\s+"
                               rf"(?:(?:a|an)\s+(?:nadir|low|peak)\s+of\s+)?{NUMBER}", re.IGNORECASE)
 OTHER_MEASURE_RE = re.compile(r"(?i)\b(?:temp\w*|fever|pyrexia|weight|pressure|bp|pulse|heart|creatinine|potassium|sodium|glucose|crp|ferritin|"
-                              r"bilirubin|alt|ast|inr|lactate|dose|dosing|score|count\s+of|ratio|saturation|sats?)\b")
+                              r"bilirubin|alt|ast|inr|lactate|dose(?!\s+of\b)|dosing|score|count\s+of|ratio|saturation|sats?)\b")
 GAP_NUMBER_RE = re.compile(r"(?<![/\d])\d+(?:[.,]\d+)?")  # not a date's second part ("on 4/12 it was 72")
 
 
@@ -733,6 +735,7 @@ def _last_sentence_end(text: str, start: int, end: int, default: int) -> int:
 
 WHEN_TOLD_RE = re.compile(r"(?i)\b(?:yesterday|yday|yest|last\s+night|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
                           r"(?:an?|one|two|three|\d{1,2})\s+(?:hours?|days?)\s+(?:ago|later)|"
+                          r"(?:after|post)\s+(?:an?\s+|one\s+|two\s+|\d{1,2}\s*)(?:u|units?|pools?|bags?|transfusions?)\b|"  # "after 1u it's 10.3"
                           r"on\s+the\s+[a-z]+(?:st|nd|rd|th)\s+of\s+[a-z]+|on\s+the\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
                           r"eleventh|twelfth|\w+teenth|twentieth|\w+ty-\w+|thirtieth)(?:\s+of\s+[a-z]+)?|on\s+\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|"
                           rf"on\s+{MONTH_NAME}\s*\d{{1,2}}(?:st|nd|rd|th)?|on\s+\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_NAME})\b")
@@ -4618,6 +4621,9 @@ def _list_label(text: str, mentions: list[Mention], index: int) -> str | None:
 
 # A time that labels a whole line of values: "Results 14/3: Hb 9.9; PLT 98", "Today - WBC 3.1, ANC 1.6"; a date and a clock
 # time need no colon before the first name ("07/14 08:02  PLT 58   HGB 10.9").
+# A line that heads a block of values with its date, and a clock or a word before it: "CBC 07/21/25 0610", "Labs 2025-07-20:".
+BLOCK_HEAD_RE = re.compile(r"(?i)[ \t>*•#-]*(?:[A-Za-z][\w ]{0,24}?[ \t:,-]+)?(?P<label>\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}|"
+                           r"\d{1,2}[ -](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:[ -]\d{2,4})?)(?:[ \t,@]+(?:\d{4}|\d{1,2}:\d{2}))?[ \t]*:?[ \t]*")
 LINE_LABEL_RE = re.compile(r"(?i)[ \t>*•-]*(?:\w{1,12}[,;](?=\d))?\x22?(?:[A-Za-z]+[ \t]+){0,2}?(?P<label>today|yesterday|now|current|latest|previous|prior|baseline|admission|"
                            r"discharge|(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}[ -](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)"
                            r"(?:[ \t]+\d{1,2}[:h]\d{2})?|\d{1,2}[:h]\d{2}|"
@@ -4657,6 +4663,7 @@ INNER_LABEL_RE = re.compile(r"(?i)\b(?:(?:on|at|upon)\s+(?:the\s+)?(?:day\s+of\s
                             r"re-?collected|ricontroll\w*|recontr[ôo]l\w*)\b"
                             r"|(?<=\()\s*\d{1,2}/\d{1,2}(?:/\d{2,4})?(?:\s+\d{1,2}:\d{2})?(?=\s*\))"  # "Hgb (04/04 06:00): 8.8"
                             r"|(?<=\s)\d{1,2}[./]\d{1,2}[./](?:\d{2,4})?(?=\s*:)|(?<=\s)(?:19|20)\d\d-[01]\d-[0-3]\d(?=\s*:)"  # "Hb 24.07.2025: 8,1", "Hgb 2025-07-24: 9.6"
+                            r"|(?<=\|)[ \t]*(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4})(?:[ \t]+\d{1,2}:\d{2})?(?=[ \t]*\|)"  # "PLT | 03/18 | 71"
                             r"|(?<=\s)(?:[01]\d|2[0-3])[0-5]\d(?=\s*[:=]\s*\d|\s+(?:(?:was|were|is|are)\s+)?\d)"  # "PLT 0600 = 52, PLT 1730 = 41", "Hgb 0600 7.8": a clock
                             r"|(?<=[A-Za-z][ \t])(?:[01]?\d|2[0-3]):[0-5]\d(?=\s*[:=]?\s*\d)")  # "PLT 06:00 52, PLT 18:00 41" (a clock right after the name)
 
@@ -4672,7 +4679,7 @@ def _own_clock(text: str, mention: Mention) -> str | None:
 
 def _inner_label(mention: Mention) -> str | None:
     label = INNER_LABEL_RE.search(mention.raw)
-    return label.group(0) if label else None
+    return label.group(0).strip() if label else None
 
 
 # A word of time anywhere in a value's sentence before it, in any of the languages read: "Her previous count on 3 June had
@@ -4702,6 +4709,27 @@ def _segment_label(text: str, position: int) -> str | None:
         floor = ends[-1].end()  # a label leads its own sentence only ("Bloods today: Hb 11.0. Last week's were Hb 11.5")
     labels = list(SEGMENT_LABEL_RE.finditer(text, floor, position))
     return labels[-1].group("label") if labels else None
+
+
+BLOCK_HEAD_REACH = 12  # lines of values a block's heading may stand above
+
+
+def _block_label(text: str, position: int) -> str | None:
+    """The date heading the block of lines a value is on, when every line between names a count: "CBC 07/21/25 0610" over
+    "  WBC 2.2*" and "  Plt 58*". A blank line ends a block."""
+    line_start = text.rfind("\n", 0, position) + 1
+    for _ in range(BLOCK_HEAD_REACH):
+        if line_start == 0:
+            return None
+        head_start = text.rfind("\n", 0, line_start - 1) + 1
+        line = text[head_start:line_start - 1]
+        if not line.strip() or SENTENCE_STOP_RE.search(line):
+            return None
+        if ANALYTE_RE.search(line) is None:
+            label = BLOCK_HEAD_RE.fullmatch(line)
+            return label.group("label") if label else None
+        line_start = head_start
+    return None
 
 
 def _line_label(text: str, position: int) -> str | None:
@@ -5116,7 +5144,8 @@ def latest_of_timed_repeats(text: str, mentions: list[Mention]) -> list[Mention]
             own = _own_clock(text, mentions[i]) or (_inner_label(mentions[i]) if not ANALYTE_RE.match(mentions[i].raw) else None)
             labels.append(own or _line_end_label(text, mentions[i].span[1]) or _time_label(text, mentions[i], floor) or _inner_label(mentions[i])
                           or _list_label(text, mentions, i)
-                          or _segment_label(text, mentions[i].span[0]) or _line_label(text, mentions[i].span[0]) or _sentence_label(text, mentions[i].span[0]))
+                          or _segment_label(text, mentions[i].span[0]) or _line_label(text, mentions[i].span[0])
+                          or ("\n" in text and _block_label(text, mentions[i].span[0])) or _sentence_label(text, mentions[i].span[0]))
         labels = [DAY_PREPOSITION_RE.sub("", label) if label else label for label in labels]  # "on day 5" says what "day 5" does
         ranks = [label_rank(label) if label is not None else None for label in labels]
         why = None

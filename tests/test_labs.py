@@ -2648,6 +2648,12 @@ ROUND291_READS = [
     # a range held a while, then the value now, also in the other languages
     ("neuts stuck 0.8-1.0 since cycle 3, 0.6 today", {"anc": 0.6}),
     ("Le piastrine sono attorno a 60-70 da settimane, oggi 52.", {"plt": 52}),
+    # blocks of values under a heading date, newest first; a cell of its date between pipes
+    ("Labs 11/02/25 0700\n  ANC 0.9\n  PLT 44\nLabs 11/01/25 0650\n  ANC 1.3\n  PLT 61", {"anc": 0.9, "plt": 44}),
+    ("HGB | 04/09 | 7.7 | L\nHGB | 04/08 | 8.4 | L", {"hgb": 7.7}),
+    # a pronoun's later value past "the third dose of" a drug, or "after 2u"
+    ("Her platelets fell to 35 after the second dose of Keytruda. The clinic phoned today and said they're now 70.", {"plt": 70}),
+    ("hb 7.0 this am. after 2u it's 8.9", {"hgb": 8.9}),
 ]
 
 
