@@ -2793,7 +2793,7 @@ def _general_label(text: str, start: int, colon: int) -> bool:
 
 
 OWN_TIME_LABEL_RE = re.compile(r"(?i)\b(?:(?:week|wk|day|cycle)\s*\d+|[CD]\d+(?:D\d+)?|today(?:['’]s)?|current|latest|this\s+(?:week|visit|morning))\b")
-GENERAL_LABEL_RE = re.compile(r"(?i)\b(?:risks?|side\s+effects?|modifications?|definitions?|grading|criteria|tables?|"
+GENERAL_LABEL_RE = re.compile(r"(?i)\b(?:risks?|side\s+effects?|modifications?|definitions?|criteria|tables?|"
                               r"guidance|rules?|management|actions?|examples?|doses?|holds?|if|when|warnings?|monitor(?:ing)?|"
                               r"expected|possible|potential|watch|legend|scale|key)\b")
 

@@ -4822,7 +4822,7 @@ OTHER_PATIENT_WORDS = ("other", "another", "different", "next door", "'s pt", "�
 MY_PATIENT_RE = re.compile(r"(?i)\b(?:my|our)\s+(?:actual|own|real|current)\s+(?:pt|patient)\b")  # after a question about no patient
 NO_PATIENT_RE = re.compile(r"(?i)\b(?:(?:general|generic)\s+q(?:uestion)?\b|no\s+(?:pt|patient)\s*:|no\s+(?:specific\s+|particular\s+|real\s+)?(?:pt|patient)\s+in\s+mind|not\s+about\s+(?:a|any)\s+(?:specific\s+|particular\s+)?(?:pt|patient)|"
                            r"purely\s+hypothetical|hypothetically\s+speaking|(?:just\s+)?(?:a\s+)?hypothetical\s+(?:q(?:uestion)?|case|scenario)|"
-                           r"not\s+a\s+real\s+(?:pt|patient|case)|no\s+(?:pt|patient)\s*[,;.)—–-]|(?:for|in)\s+(?:a|the|my|our)\s+quiz\b|quiz\s+q(?:uestion)?\b|"
+                           r"not\s+a\s+real\s+(?:pt|patient|case)|no\s+(?:pt|patient)\s*(?:[,;.)—–-]|$)|asking\s+(?:generally|in\s+general)\b|(?:for|in)\s+(?:a|the|my|our)\s+quiz\b|quiz\s+q(?:uestion)?\b|"
                            r"for\s+(?:the\s+)?boards\b|boards?\s+(?:q(?:uestion)?|prep|review)\b|purely\s+theoretical|theoretical\s+q(?:uestion)?\b|no\s+(?:real|actual)\s+(?:pt|patient)s?\b|teaching\s+(?:q(?:uestion)?|case|example|scenario|purposes)\b|for\s+teaching\b|exam\s+question|board\s+question|"
                            # a text that opens with a supposed patient: "hypothetically, if a pt had plt 40 …", "say a patient has …"
                            r"\A\W*(?:hypothetical(?:ly)?\b|(?:if|say|suppose|imagine)\s+(?:a|an|some)\s+(?:pt|patient|person)\b|"
