@@ -1750,7 +1750,7 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
             elif claim.at_time is not None and claim.own is None and not DISCHARGE_AFTER_RE.match(text, *claim.at_time):
                 continue  # "Lymphopenia — grade 3 at admission": judged on the value told with that time, else not at all
                 # (but "grade 2 at discharge", with no value labelled so, is about the latest value, as any claim is)
-            elif claim.own is None and claim.term_analyte is None and (event := _event_worst(text, s_start, claim, values, history)) is not None:
+            elif claim.own is None and (event := _event_worst(text, s_start, claim, values, history)) is not None:
                 mention, substituted = event, False  # "… (ANC 0.42). The event was assessed as grade 3 … and resolved (ANC 1.8)": the event's worst
             elif claim.own is not None:
                 mention, substituted = claim.own, False  # the claim names its own value
@@ -3337,7 +3337,7 @@ def _event_worst(text: str, s_start: int, claim: Claim, values: list[Mention], h
     subject = EVENT_GRADED_RE.match(text, s_start) or EVENT_GRADED_RE.match(text, clause)
     if subject is None or not subject.start() <= claim.span[0] <= subject.end() + 40 or NOW_CUE_RE.search(text, subject.end(), claim.span[0]):
         return None  # (only the grade the event was given: not "… and resolved to grade 1")
-    analyte = _last_condition_before(text, subject.start())
+    analyte = claim.term_analyte or _last_condition_before(text, subject.start())
     said = [m for m in values if m.span[1] <= claim.span[0]]
     if analyte is None and len({m.analyte for m in said}) == 1:
         analyte = said[0].analyte
