@@ -3969,14 +3969,15 @@ PLACE_GAP_RE = re.compile(r"(?:\s+(?:recorded|measured|obtained|drawn|taken|chec
 # documents her platelet count as 48".
 REPORTED_BEFORE_RE = re.compile(r"(?i)\b(?:reported|reports|recorded|records|documented|documents|charted|logged|noted|measured|"
                                 r"showed|shows|gave|gives|came[ \t]+back[ \t]+with)[ \t]+(?:(?:the|your|my|his|her|their|our|a)[ \t]+)?$")
-# Up to six words between a name and its value, the last a verb that gives it: "Platelets have fallen progressively and
+# Up to seven words between a name and its value, the last a verb that gives it: "Platelets have fallen progressively and
 # were 36". No word may make the number a goal, a threshold, a dose, a condition or a statistic.
 LOOSE_GAP_RE = re.compile(r"(?:[ \t]+(?!(?:targets?|goals?|thresholds?|triggers?|cut|cut-?off|limits?|below|under|above|than|grades?|"
                           # ("over" of a time is no comparison: "fell steadily over three cycles and reached a nadir of 7.4")
                           r"over(?![ \t]+(?:(?:the[ \t]+)?(?:last|past|next)[ \t]+)?(?:\d+|one|two|three|four|five|six|several|a[ \t]+few|few)[ \t]+(?:days?|weeks?|months?|cycles?|courses?))|"
                           r"transfus\w*|giv\w*|if|when|unless|should|must|would|could|need\w*|requir\w*|keep|maintain|aim|range|normal|"
                           r"reference|ref|doses?|per|by|from|least|most|median|mean|average|minimum|safe|acceptable|desired|expected|"
-                          r"usual|typical|lln|uln)\b)[A-Za-z][\w'-]*|[ \t]*\([^()\n\d]{0,20}[<>≤≥][ \t]*\d[^()\n]{0,12}\)){1,6}?"  # "(needs ≥100)": a rule aside
+                          r"usual|typical|lln|uln)\b)[A-Za-z][\w'/-]*|[ \t]*\([^()\n\d]{0,20}[<>≤≥][ \t]*\d[^()\n]{0,12}\)"  # "(needs ≥100)": a rule aside
+                          r"|(?:(?<=after)|(?<=since)|(?<=during)|(?<=with)|(?<=following))[ \t]+(?:cycle|course|dose|C)[ \t]*\d{1,2}(?![\d.,])){1,7}?"  # "fell after cycle 3 and reached 7.2"
                           r"[ \t]+(?:was|were|is|are|reached|measured|came[ \t]+back(?:[ \t]+at)?)[ \t]+"
                           r"(?:(?<=reached[ \t])(?:(?:a|an|its|her|his|their)[ \t]+)?(?:nadir|low|lowest|trough)[ \t]+(?:of[ \t]+)?)?"  # "… and reached a nadir of 7.6"
                           r"(?=(?:~|about\s+|around\s+)?\d)", re.IGNORECASE)
