@@ -4318,13 +4318,17 @@ def _unnamed_subject(text: str, s_start: int, claim: Claim, mentions: list[Menti
     if subject is not None and (THRESHOLD_BEFORE_NUMBER_RE.search(text, max(s_start, subject.start() - 14), subject.start())
                                 or TIME_UNIT_BEFORE_RE.search(text, max(s_start, subject.start() - 14), subject.start())
                                 or DRUG_BEFORE_RE.search(text, max(s_start, subject.start() - 24), subject.start())
-                                or FEVER_WORD_RE.search(text, max(s_start, subject.start() - 16), subject.start())):
+                                or FEVER_WORD_RE.search(text, max(s_start, subject.start() - 16), subject.start())
+                                or GRADE_WORD_BEFORE_RE.search(text, max(s_start, subject.start() - 8), subject.start())
+                                and VERSION_NAMED_RE.match(text, claim.span[0]) is not None):
         # "ANC 1.05 — below 1.0 → G3", "ALC 0.19 at week 8 = grade 3", "Patient 07: G3", "ALC .19 on pred 60 → G3", "febrile to
-        # 38.9: grade 3 neutropenia": not a value
+        # 38.9: grade 3 neutropenia": not a value; nor is the grade of the claim before, when this one names
+        # another version ("→ CTCAE v5.0 grade 4 → CTCAE v6.0 grade 4")
         return False
     return subject is not None and not any(m.span[0] <= subject.start() < max(m.span[1], m.number_span[1]) for m in mentions)
 
 
+GRADE_WORD_BEFORE_RE = re.compile(r"(?i)\b(?:grade|grad|grado|gr\.?|g)[ \t]*$")
 # A number that counts time or labels a record, not a value: "at week 8 = grade 3", "Patient 07: grade 3", "Bed 12: G2"
 TIME_UNIT_BEFORE_RE = re.compile(r"(?i)(?:\b(?:day|d|week|wk|w|cycle|c|month|mo|hour|h|patient|pt|subject|participant|case|bed|room|id)|#|\bno\.)\s*\+?$")  # "on day +10: grade 4"
 THRESHOLD_BEFORE_NUMBER_RE = re.compile(r"(?i)(?:[<>≤≥]|\b(?:below|under|above|over|than|least|most|cut-?off|threshold|limit)\b)\s*(?:the\s+|of\s+)?$")

@@ -2488,8 +2488,23 @@ ROUND267_CLASSES = [
 ]
 
 
+# Round 291's classes, in wordings of our own
+ROUND291_CLASSES = [
+    # "Grading:" heads the patient's grades when values come before it
+    ("Mrs K, C4: ANC 1.3, plt 60.\nGrading: grade 1 neutropenia, grade 2 thrombocytopenia.", "5", [(M, "anc", 1, 2)]),
+    # a sentence about the event that names its condition is judged on the event's worst value
+    ("Platelets were 22 on C3D8. The event was assessed as grade 3 platelet count decreased and resolved by C4D1 (platelets 140).", "5",
+     [(M, "plt", 3, 4)]),
+    # the value a change reached after a cycle, then the diagnosis' grade
+    ("Hb fell after cycle 2 of nivolumab and reached a nadir of 6.9 g/dL; 9.8 at discharge.\nDiagnosis: grade 2 anaemia, transfused.", "5",
+     [(M, "hgb", 2, 3)]),
+    # each version's grade of one value, joined by arrows
+    ("ANC 0.2 → CTCAE v5.0 grade 4 → CTCAE v6.0 grade 4", "5", [(M, "anc", 4, 3)]),
+]
+
+
 @pytest.mark.parametrize("text,version,expected", FRESH19_CLASSES + FRESH21_CLASSES + NOTE_CLASSES + ROUND27_CLASSES + ROUND38_CLASSES + ROUND49_CLASSES
-                         + ROUND62_CLASSES + ROUND72_CLASSES + ROUND86_CLASSES + ROUND89_CLASSES + ROUND92_CLASSES + ROUND95_CLASSES + ROUND98_CLASSES + ROUND104_CLASSES + ROUND119_CLASSES + ROUND121_CLASSES + ROUND138_CLASSES + ROUND156_CLASSES + ROUND183_CLASSES + ROUND201_CLASSES + ROUND225_CLASSES + ROUND249_CLASSES + ROUND267_CLASSES)
+                         + ROUND62_CLASSES + ROUND72_CLASSES + ROUND86_CLASSES + ROUND89_CLASSES + ROUND92_CLASSES + ROUND95_CLASSES + ROUND98_CLASSES + ROUND104_CLASSES + ROUND119_CLASSES + ROUND121_CLASSES + ROUND138_CLASSES + ROUND156_CLASSES + ROUND183_CLASSES + ROUND201_CLASSES + ROUND225_CLASSES + ROUND249_CLASSES + ROUND267_CLASSES + ROUND291_CLASSES)
 def test_claim_classes_of_the_last_rounds(text, version, expected):
     """Each class of the last two rounds' development sets (review fresh19 to fresh21 and fresh24; the notes of the lab sets, which
     grade in passing: episodes, rules, other measures, choices), in wordings of our own: the findings with the grade claimed,
