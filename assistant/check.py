@@ -171,9 +171,10 @@ TERM_ALTERNATIVES = "(?:" + "|".join(f"(?P<{k}>{v})" for k, v in TERM_WORDS.item
 # A term may end a German or Dutch compound: "Eisenmangelanämie", "Immunthrombozytopenie", "ijzergebreksanemie".
 COMPOUND_TERM_END = r"(?:an[äae]mie|(?:th?rombo(?:zyto|cyto)|neutro|lympho|lymfo|leu[ck]o)penie)\b"
 TERM_RE = re.compile(rf"(?:\b|(?<=[^\W\d_]{{3}})(?={COMPOUND_TERM_END}))" + first_char_lookahead(TERM_ALTERNATIVES) + TERM_ALTERNATIVES, re.IGNORECASE)
-FEBRILE = r"(?:febrile|febriele)\s+neutropeni\w*|neutrop[ée]ni[ea]\s+(?:f[ée]brile|febril|febbrile)"  # ... "neutropénie fébrile", "neutropenia febril"
+FEBRILE = (r"(?:febrile|febriele)\s+neutropeni\w*|neutrop[ée]ni[ea]\s+(?:f[ée]brile|febril|febbrile)"  # ... "neutropénie fébrile", "neutropenia febril"
+           r"|neutropenic\s+fever|fever\s+(?:and|with)\s+neutropeni\w*|(?-i:\bF&?N\b)")  # "neutropenic fever, grade 3", "FN grade 3"
 FEBRILE_RE = re.compile(FEBRILE, re.IGNORECASE)
-FEBRILE_HINT_RE = re.compile(r"(?i)f[ée]bb?ri[el]")  # a cheap test before FEBRILE_RE
+FEBRILE_HINT_RE = re.compile(r"(?i)f[ée]bb?ri[el]|fever|(?-i:F&?N)")  # a cheap test before FEBRILE_RE
 # The grade given right after it: "febrile neutropenia (grade 3)", "the febrile neutropenia was graded 3".
 FEBRILE_BEFORE_RE = re.compile(rf"(?i)(?:{FEBRILE})\s*(?:\([^()\n]{{1,40}}\)\s*)?(?:\(\s*|[:,-]\s*|(?:(?:event\s+)?(?:is|was|were|are|been|assessed|considered)\s+){{1,2}}(?:as\s+)?)?"
                                r"(?:an?\s+|de\s+|di\s+)?(?:CTCAE\s+)?$")
@@ -832,7 +833,8 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
     terms = text_terms[bisect_left(text_term_starts, start):bisect_left(text_term_starts, end)]
     term_starts = [t[0] for t in terms]
     febrile = [m.start() + start for m in FEBRILE_RE.finditer(chunk)] \
-        if ("ebr" in chunk or "ébr" in chunk or "EBR" in chunk or "ÉBR" in chunk or "bbr" in chunk or "BBR" in chunk) and FEBRILE_HINT_RE.search(chunk) else []  # "febbrile"
+        if ("ebr" in chunk or "ébr" in chunk or "EBR" in chunk or "ÉBR" in chunk or "bbr" in chunk or "BBR" in chunk or "ever" in chunk or "EVER" in chunk
+            or "N" in chunk) and FEBRILE_HINT_RE.search(chunk) else []  # "febbrile"
     events: list[tuple[int, int]] | None = None  # "fatigue", "colitis", …: found on the first claim that names no condition
     event_starts: list[int] = []
     claims = []
@@ -918,8 +920,9 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
             claims += [Claim(grades, label, (claim_start, claim_end), cohort_term, own=value)
                        for value in _cohort_values(text, claim_end, end, cohort_term)]
             continue
-        if term in ("anc", None) and febrile and (abs(febrile[min(bisect_left(febrile, claim_end), len(febrile) - 1)] - claim_end) <= 3
-                                          or FEBRILE_BEFORE_RE.search(before)):  # (… "(ANC 0.3, 39.1 °C), grade 3": after its bracket)
+        if term in ("anc", None) and febrile and (abs((fever_at := febrile[min(bisect_left(febrile, claim_end), len(febrile) - 1)]) - claim_end) <= 3
+                                                  and "+" not in text[claim_end:fever_at]  # ("Neutropenia gr 3 + FN": two events)
+                                                  or FEBRILE_BEFORE_RE.search(before)):  # (… "(ANC 0.3, 39.1 °C), grade 3": after its bracket)
             term = "fn"  # "grade 3 febrile neutropenia", "febrile neutropenia (grade 3)": a clinical grade, not an ANC grade
         if term is None and events is None:
             # ... but not an event denied ("no bleeding — grade 4 under v5.0": the grade is the count's)
@@ -3309,7 +3312,7 @@ PAST_VERB_BEFORE_RE = re.compile(r"(?i)\b(?:had|developed|experienced|suffered)\
 PAST_CYCLE_AFTER_RE = re.compile(r"(?i)[^;,.\d]{0,40}?\b(?:during|in|with|after)\s+(?:the\s+)?(?:(?:first|second|third|previous|last|prior|earlier)\s+(?:cycle|course)|"
                                  r"(?:C|cycle|course)\s*\d{1,2})\b")
 PAST_EPISODE_AFTER_RE = re.compile(r"(?i)[^;,.\d]{0,40}?\b(?:during|in)\s+(?:the\s+)?(?:(?:first|second|third|previous|last|prior|earlier)\s+(?:cycle|course)|"
-                                   r"(?:C|cycle|course)\s*\d{1,2})\b[^;,.\d]{0,20}(?:,[^;,.\d]{1,40}|\s*\([^()\d]{1,40}\))?[;,]?\s*$")  # (", treated with filgrastim;", "(filgrastim given);")
+                                   r"(?:C|cycle|course)\s*\d{1,2})\b[^;,.\d]{0,32}(?:,[^;,.\d]{1,40}|\s*\([^()\d]{1,40}\))?[;,]?\s*$")  # (", treated with filgrastim;", "(filgrastim given);")
 
 
 def _opens_with_the_past(sentence: str) -> bool:
