@@ -2500,6 +2500,15 @@ ROUND291_CLASSES = [
      [(M, "hgb", 2, 3)]),
     # each version's grade of one value, joined by arrows
     ("ANC 0.2 → CTCAE v5.0 grade 4 → CTCAE v6.0 grade 4", "5", [(M, "anc", 4, 3)]),
+    # neutropenic fever and FN name the clinical event, whose grade is no ANC grade
+    ("Night: T 38.9, ANC 0.1 — FN grade 3, piperacillin started.", "5", []),
+    ("Neutropenic fever, grade 3, day 9 (ANC 0.3, 39.0 °C).", "5", []),
+    # a past cycle's episode, then today's value
+    ("He had grade 3 neutropenia during cycle 2 and was given pegfilgrastim; ANC today 2.6.", "5", []),
+    # a day in another language before a colon is no value
+    ("Plaquetas 9.000/mm3 el día 12: grado 3.", "5", [(M, "plt", 3, 4)]),
+    # lower-case liver names with their values, and a lower-case grade before a liver term
+    ("alt 260 today, g2 alt increase", "5", [(M, "alt", 2, 3)]),
 ]
 
 
