@@ -1126,6 +1126,8 @@ def _dose_after_dash(text: str, position: int) -> bool:
 # Three or more values joined by spaced dashes are a series, not a range: "PLT 45 - 61 - 38".
 DASH_SERIES_RE = re.compile(r"(?:[ \t]+[-–][ \t]+\d+(?:[.,]\d+)?(?![\d.]|,\d|[ \t]*[-–]\s*\d[\d.,]*\s*%)){2,}")  # (a decimal comma too: "5,2 – 3,8 – 2,6")
 DASH_SERIES_VALUE_RE = re.compile(r"\d+(?:[.,]\d+)?")
+# Later values of a series after its first, each in a cell of one line: " | 1.1 | 0.8 | 0.52 (most recent)".
+PIPED_SERIES_RE = re.compile(r"(?:[ \t]*\|[ \t]*\d+(?:[.,]\d+)?(?![\d/.:-])(?:[ \t]*\([^()\n|\d]{1,20}\))?){2,}(?=[ \t]*(?:\n|$))")
 # A name introduced as what is normal or usual: its value is no patient's ("A normal platelet count is about 150 to 400",
 # "The usual range for hemoglobin is 12 to 16", "a typical adult WBC is 4-11"); a patient's own usual value is not one of them
 # ("Her usual platelets are 250 but today 90").
@@ -2106,6 +2108,11 @@ def _find_mentions(text: str) -> list[Mention]:
             if analyte == "anc" and not unit_text and not kilo and text[match.start()] in "sS" and SEGMENTED_NAME_RE.fullmatch(match.group()):
                 continue  # "Segmentados 62": a differential share; only a count written with its unit is read
         steps = [(number_text, kilo, number_span)]
+        if not comparator and "|" in text[end:end + 4] and "|" not in text[text.rfind("\n", 0, match.start()) + 1:match.start()] \
+                and (piped := PIPED_SERIES_RE.match(text, end)):
+            # "ALC trend (K/uL): 1.5 | 1.1 | 0.8 | 0.52 (most recent)": a series in cells of one line (not a table's row)
+            steps += [(m.group(0), False, m.span()) for m in DASH_SERIES_VALUE_RE.finditer(text, piped.start(), piped.end())]
+            end = piped.end()
         if dash_series and not comparator:
             steps += [(m.group(0), False, m.span()) for m in DASH_SERIES_VALUE_RE.finditer(text, dash_series.start(), dash_series.end())]
             end = dash_series.end()
@@ -4007,7 +4014,7 @@ SAMPLE_PROBLEM_WORDS = ("clump", "clot", "moly", "lip", "icter", "spurious", "ps
 # ... and after a value the problem spoiled, a few words on: "plt 19k on first draw w clumps on smear, repeat in citrate 84k"
 # (a clock may stand on either side: "Plt 34 on the 06:00 draw but lab flagged platelet clumps; recollected in citrate tube at 09:00: 152")
 REPEAT_AFTER_VALUE_RE = re.compile(rf"(?:[^.;\n\d]|\d{{1,2}}:\d{{2}}|\d{{1,2}}[ \t]*(?:am|pm)\b){{0,50}}?{SAMPLE_PROBLEM}(?:[^.\n\d]|\.[\"”']?[ \t]+(?=[A-Z])){{0,30}}?\b{RECHECK_CUE}"
-                                   rf"(?:[ \t]+(?!(?:in|after)[ \t]+\d)[A-Za-z][\w-]*){{0,7}}?(?:[ \t]+(?:at[ \t]+|@[ \t]*)?(?:\d{{1,2}}[:h]\d{{2}}|\d{{1,2}}(?::\d{{2}})?[ \t]*(?:am|pm|a\.m\.|p\.m\.)))?[ \t]*(?:[:=]|[—–]|->|→)?[ \t]*(?=\d)",
+                                   rf"(?:[ \t]+(?!(?:in|after)[ \t]+\d)[A-Za-z][\w-]*){{0,7}}?(?:[ \t]+(?:at[ \t]+|@[ \t]*)?(?:\d{{1,2}}[:h]\d{{2}}|\d{{1,2}}(?::\d{{2}})?[ \t]*(?:am|pm|a\.m\.|p\.m\.))|[ \t]+(?:at[ \t]+|@[ \t]*)\d{{1,2}}(?=[ \t]*=))?[ \t]*(?:[:=]|[—–]|->|→)?[ \t]*(?=\d)",
                                    re.IGNORECASE)  # ("redrawn in citrate → 147", "recollected in citrate — 171")
 RECHECK_HINT_RE = re.compile(r"(?i)re-?(?:peat|check|draw|run|count|did|done|do|ran|collect)|rpt|citrat|ricontroll|recontr[ôo]l|contr[ôo]l")
 # A value written just before the name, with a unit: "42,000 platelets per µL", "2,700/mm³ white cells", "48 x10^9/L platelets".
@@ -4570,7 +4577,7 @@ TIME_BEFORE_RE = re.compile(r"(?i)(?:\b(?:today|now|current|latest|yesterday|pri
                             r"(?<![\w.])\d{1,2}[ \t-]" + MONTH_NAME + r"(?:[ \t]+\d{4})?(?:[ \t]*\([a-z \t]{1,16}\))?)[^\w\n]{0,4}$")
 
 
-AFTER_LABEL_CUT_RE = re.compile(r"[,;\n|]|\.(?:\s|$)")
+AFTER_LABEL_CUT_RE = re.compile(r"[,;\n|\t]|\.(?:\s|$)| {2,}(?=[A-Za-z]{2,}[ \t]+\d)")  # (a tab, or two spaces before a name and its value, part columns)
 SEPARATOR_RE = re.compile(rf"[,;\n|(]|\.(?:\s|$)|{ARROW}")  # "platelets 89 (pre-treatment platelets 95 …)": a bracket too
 
 

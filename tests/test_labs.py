@@ -2654,6 +2654,11 @@ ROUND291_READS = [
     # a pronoun's later value past "the third dose of" a drug, or "after 2u"
     ("Her platelets fell to 35 after the second dose of Keytruda. The clinic phoned today and said they're now 70.", {"plt": 70}),
     ("hb 7.0 this am. after 2u it's 8.9", {"hgb": 8.9}),
+    # repeats each with its date in brackets, parted by two spaces; a series in the cells of one line
+    ("ANC 2.1 (5/2)  ANC 1.4 (5/9)  ANC 0.9 (5/16)", {"anc": 0.9}),
+    ("Hb trend (g/dL): 10.9 | 9.8 | 8.7 (latest)", {"hgb": 8.7}),
+    # a citrate redraw at a bare hour, before "="
+    ("plt 35 at 7am, clumps on the film, redrawn in citrate at 11 = 142", {"plt": 142}),
 ]
 
 
