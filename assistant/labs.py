@@ -166,7 +166,7 @@ PERIOD_NAME = r"(?:mese|mes|mois|m[êe]s|monats?|maand|settimana|semana|semaine|
 USUAL_CAUSE = (r"(?:[ \t]*\((?!\s*\d)[^()\n\d]{1,30}\)|[ \t]+(?:from|because[ \t]+of|due[ \t]+to|secondary[ \t]+to)[ \t]+"
                r"(?:(?:his|her|the|their|known|underlying)[ \t]+)?[A-Za-z][\w-]*)")
 FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|(?:19|20)\d\d-[01]\d-[0-3]\d|\d{1,2}\.\d{1,2}\.(?:\d{2,4}|(?=[ \t]*:))|"
-          r"\d{1,2}\.?[ -]" + MONTH_NAME + r")(?:[ \t]+(?:[01]\d|2[0-3])[0-5]\d(?=\)?[ \t]*:))?\)?(?:[ \t]+\d{1,2}:\d{2})?(?:[ \t]*:[ \t]*|[ \t]+(?:(?:was|were|is|are)[ \t]+)?)(?=\d)|"
+          r"\d{1,2}\.?[ -]" + MONTH_NAME + r")(?:[ \t]+(?:[01]\d|2[0-3])[0-5]\d(?=\)?[ \t]*(?:\([A-Za-z ]{1,20}\)[ \t]*)?:))?\)?(?:[ \t]+\d{1,2}:\d{2})?(?:[ \t]*\([A-Za-z ]{1,20}\)(?=[ \t]*:))?(?:[ \t]*:[ \t]*|[ \t]+(?:(?:was|were|is|are)[ \t]+)?)(?=\d)|"
           # a day or a cycle of treatment that dates the value: "ANC D8 0.4", "Plt C2: 95 -> 61", "ANC (C2D1): 1.2"
           r"[ \t]+\(?(?:day|d|wk|week|cycle|c)[ \t]*\+?\d{1,3}(?:[ \t]*d[ \t]*\d{1,2})?\)?(?:[ \t]*[:=][ \t]*|[ \t]+(?:(?:was|were|is|are)[ \t]+)?)(?=\d)|"
           r"[ \t]+(?:at[ \t]+|@[ \t]*)?(?:\d{1,2}:\d{2}|(?:[01]\d|2[0-3])[0-5]\d)[ \t]*[:=][ \t]*(?=\d)|[ \t]+\d{1,2}:\d{2}[ \t]+(?:\([^()\n\d]{0,16}\d{0,2}[^()\n\d]{0,16}\)[ \t]*)?(?:(?:was|is|were)[ \t]+)?(?=\d)|"
@@ -196,7 +196,7 @@ FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,
           r"(?=\d)|(?=\d[\d.,]*[ \t]*(?:g/dl|k)?[ \t]+(?:today|now|this[ \t]+(?:morning|am))\b))|"  # "…, 8.6 today"
           # a decade, then the value now: "plts in the 20s all week, today 31", "plts in the 70s-80s all admission, 66 this morning"
           r"[ \t]+(?:(?:been|has[ \t]+been|have[ \t]+been)[ \t]+)?(?:(?:stuck|stayed|hovering|hanging|sitting|running|been|were|was|sono|erano|son|eran|sont|[ée]taient|sind|waren|zijn)[ \t]+)?(?:(?:in|around)[ \t]+the[ \t]+|~[ \t]*|(?:around|about|attorno[ \t]+a|intorno[ \t]+a|alrededor[ \t]+de|autour[ \t]+de|um|rond)[ \t]+)?(?:(?:low|mid|high)[ \t-]*)?(?:(?:\d{1,2}0|[1-9])s(?:[ \t]*[-–][ \t]*(?:\d{1,2}0|[1-9])s)?|\d+(?:[.,]\d+)?[ \t]*[-–][ \t]*\d+(?:[.,]\d+)?(?![\d.,/-]))(?:[ \t]+(?:(?:all|this|last)[ \t]+|for[ \t]+(?:(?:a|the|one|1|two|three|several|many|a[ \t]+few)[ \t]+)?)(?:weeks?|wks?|days?|months?|years?|admission|stay)|[ \t]+at[ \t]+baseline|[ \t]+(?:since|da|depuis|seit|desde|sinds)[ \t]+[^,.;\n]{1,40}?)?"
-          rf"{USUAL_CAUSE}?[ \t]*,[ \t]*(?:(?:now|today|this[ \t]+morning|still|oggi|hoy|aujourd['’]hui|heute|vandaag|hoje|adesso|ahora|jetzt|maintenant|agora|they['’]?re|they[ \t]+are|it['’]?s|it[ \t]+is)(?:[ \t]+(?:is|at|now|(?:down|up|back)[ \t]+to))?[ \t]+(?=\d)|"
+          rf"{USUAL_CAUSE}?[ \t]*,[ \t]*(?:(?:now|today(?:['’]?s(?:[ \t]+(?:cbc|fbc|count|draw|labs?|bloods?|results?|value))?)?|this[ \t]+morning|still|oggi|hoy|aujourd['’]hui|heute|vandaag|hoje|adesso|ahora|jetzt|maintenant|agora|they['’]?re|they[ \t]+are|it['’]?s|it[ \t]+is)(?:[ \t]+(?:is|at|now|(?:down|up|back)[ \t]+to))?[ \t]+(?=\d)|"
           r"(?=\d[\d.,]*[ \t]+(?:on[ \t]+)?(?:today|this[ \t]+(?:morning|am)|now)\b))|"  # "… in the 30s since sunday, 44 on today's draw"
           # a change told with its verb, from one value to the next: "hb dropped 9.2 to 7.6", "plaquetas caíram de 180 mil para 52 mil"
           r"[ \t]+(?:dropped|fell|fallen|rose|risen|went|gone|declined|decreased|increased|improved|recovered|climbed|slipped|"
@@ -209,9 +209,9 @@ FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,
           # "scese da 180.000/mmc a inizio mese a 61.000": the start of the month or the week
           r"(?:a|ad|al|au|à|no|em|am)[ \t]+" + START_OF + r"(?:[ \t]+" + START_OF_LINK + r")?[ \t]+" + PERIOD_NAME + r"[ \t]+)?"
           r"(?:(?:down|up|back)[ \t]+)?(?:to|para|a|à|auf|naar|tot)[ \t]+(?=\d)|"
-          r"\s+|" + RELATIVE_TIME_FILLER + REFERENCE_BEFORE_RESULT + r"|\s*[:=(,#|—–↓↑]\s*(?!\d{1,2}/\d{1,2}(?:/\d{2,4})?\)|[ \t]*\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]*\|)|"
+          r"\s+|" + RELATIVE_TIME_FILLER + REFERENCE_BEFORE_RESULT + r"|\s*[:=(,#|—–↓↑]\s*(?!\d{1,2}/\d{1,2}(?:/\d{2,4})?\)|[ \t]*\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]*(?:\([A-Za-z]{2,9}\)[ \t]*)?\|)|"
           # a cell of its date between pipes: "PLT | 03/18 | 71 | L"
-          r"[ \t]*\|[ \t]*(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4})(?:[ \t]+\d{1,2}:\d{2})?[ \t]*\|[ \t]*(?=\d)|"
+          r"[ \t]*\|[ \t]*(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4})(?:[ \t]+\d{1,2}:\d{2})?(?:[ \t]*\([A-Za-z]{2,9}\))?[ \t]*\|[ \t]*(?=\d)|"
           # "plt: pt screened at 81, today 66": after a colon, whose value it is
           r"[ \t]*:[ \t]*(?:(?:the|our|my|this)[ \t]+)?(?:pt|patient)(?:['’]s[ \t]+(?:nadir|count|value|level))?(?:[ \t]+(?:is|was|screened|sits|came[ \t]+back))?(?:[ \t]+at)?[ \t]+(?=\d)|"
           r";(?=\d)|\s*\*+\s*(?=\d)|\x22[,;]\x22(?=\d)|\s*(?-i:\*?\(?(?:LL|HH|L|H|LOW|HIGH|Low|High|CRIT)\)?\*?)(?=[ \t]+\d)|\s+-\s+|\s*\.{2,}\s*|\s*…\s*|\s*(?:count|counts|level|levels|value|values|of|was|is|are|were|at|now|only|measured|"
@@ -4671,7 +4671,7 @@ INNER_LABEL_RE = re.compile(r"(?i)\b(?:(?:on|at|upon)\s+(?:the\s+)?(?:day\s+of\s
                             r"re-?collected|ricontroll\w*|recontr[ôo]l\w*)\b"
                             r"|(?<=\()\s*\d{1,2}/\d{1,2}(?:/\d{2,4})?(?:\s+\d{1,2}:\d{2})?(?=\s*\))"  # "Hgb (04/04 06:00): 8.8"
                             r"|(?<=\s)\d{1,2}[./]\d{1,2}[./](?:\d{2,4})?(?=\s*:)|(?<=\s)(?:19|20)\d\d-[01]\d-[0-3]\d(?=\s*:)"  # "Hb 24.07.2025: 8,1", "Hgb 2025-07-24: 9.6"
-                            r"|(?<=\|)[ \t]*(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4})(?:[ \t]+\d{1,2}:\d{2})?(?=[ \t]*\|)"  # "PLT | 03/18 | 71"
+                            r"|(?<=\|)[ \t]*(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4})(?:[ \t]+\d{1,2}:\d{2})?(?=[ \t]*(?:\([A-Za-z]{2,9}\)[ \t]*)?\|)"  # "PLT | 03/18 | 71"
                             r"|(?<=\s)(?:[01]\d|2[0-3])[0-5]\d(?=\s*[:=]\s*\d|\s+(?:(?:was|were|is|are)\s+)?\d)"  # "PLT 0600 = 52, PLT 1730 = 41", "Hgb 0600 7.8": a clock
                             r"|(?<=[A-Za-z][ \t])(?:[01]?\d|2[0-3]):[0-5]\d(?=\s*[:=]?\s*\d)")  # "PLT 06:00 52, PLT 18:00 41" (a clock right after the name)
 

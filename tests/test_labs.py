@@ -2659,6 +2659,10 @@ ROUND291_READS = [
     ("Hb trend (g/dL): 10.9 | 9.8 | 8.7 (latest)", {"hgb": 8.7}),
     # a citrate redraw at a bare hour, before "="
     ("plt 35 at 7am, clumps on the film, redrawn in citrate at 11 = 142", {"plt": 142}),
+    # a weekday after a pipe cell's date; a bracketed word between a clock and its colon; "todays cbc"
+    ("HGB | 05/02 (Fri) | 9.9 | L\nHGB | 05/05 (Mon) | 8.1 | L", {"hgb": 8.1}),
+    ("ANC 03/02 0700: 1.6\nANC 03/02 1630 (recheck): 1.2", {"anc": 1.2}),
+    ("neuts hovering in the 1s since c2, todays cbc 0.8", {"anc": 0.8}),
 ]
 
 
