@@ -132,7 +132,7 @@ WORST_LABEL = (r"\s+(?:at|for|of)\s+(?:the\s+)?(?:worst|nadir|lowest|peak|maximu
                r"|\s*\(\s*(?:at\s+)?(?:worst|nadir|lowest|max\w*)\b[^()\n]{0,50}\)\s*:"
                r"|\s*\(\s*(?:latest|current|today|most\s+recent)\s*\)\s*:")  # ... or of the latest: "CTCAE grade (latest): 2"
 GRADE_CLAIM_PATTERN = (
-    rf"(?<![^\W_])(?<!-)(?#first)(?:CTCAE(?:\s+|-)(?:v\s?[56](?:\.0)?\s+)?)?(?:graded(?:\s+as)?|grade\s+(?:(?:it|this|that|them)\s+)?as(?=\s+[0-5]\b)|grade\s+(?:has\s+been|was|is\s+now)\s+(?:corrected|changed|amended|revised|updated)\s+to|grade|grado|grad|grau|graad|gr\.?|(?-i:G)(?=\s*[<>≤≥]?=?\s*[0-5]|-[0-5])|(?-i:g)(?=[0-5]\s+(?:[a-z]+p(?:[ée]ni|nei)|an(?:a?e|ä)mi|(?:plts?|platelets?|neuts?|neutrophils?|lymphs?|lymphocytes?|hb|hgb|wbc|anc|alc|itp|aiha|ast|alt|bili)\b)|[0-5](?:[.;,!?)](?!\d)|$|[ \t]+[—–-][ \t]|[ \t]*(?:->|→|=>)|[ \t]*[\u2600-\u27bf\U0001f300-\U0001faff]|[ \t]+(?:per|on|under|by|in|using)[ \t]+(?:ctcae[ \t]*)?v(?:ersion)?[ \t]*[56]\b|[ \t]+(?:so|now|today|still|but|yeah|yea|yep|right|correct|ok|innit|eh|i\s+think|probably|apparently)\b|[ \t]+and[ \t]+g[0-5],?[ \t]+(?:respectively\b|resp\b)|,?[ \t]+(?:respectively\b|resp\b))))(?:\s*:|\s+(?:is|was|would\s+be|will\s+be|of)(?=\s+(?:[<>≤≥]=?\s*)?{GRADE_TOKEN}\b)|{WORST_LABEL}|\s*\((?:CTCAE\s*)?v(?:ersion)?\s*[56](?:\.0)?\)\s*:)?\s*(?:-(?=[0-5IViv]))?"
+    rf"(?<![^\W_])(?<!-)(?#first)(?:CTCAE(?:\s+|-)(?:v\s?[56](?:\.0)?\s+)?)?(?:graded(?:\s+as)?|grade\s+(?:(?:it|this|that|them)\s+)?as(?=\s+[0-5]\b)|grade\s+(?:has\s+been|was|is\s+now)\s+(?:corrected|changed|amended|revised|updated)\s+to|grade|grado|grad|grau|graad|gr\.?|(?-i:G)(?=\s*[<>≤≥]?=?\s*[0-5]|-[0-5])|(?-i:g)(?=[0-5]\s+(?:[a-z]+p(?:[ée]ni|nei)|an(?:a?e|ä)mi|(?:plts?|platelets?|neuts?|neutrophils?|lymphs?|lymphocytes?|hb|hgb|wbc|anc|alc|itp|aiha|ast|alt|bili|leuks?|leukos?|wcc|lymphos?)\b)|[0-5](?:[.;,!?)](?!\d)|$|[ \t]+[—–-][ \t]|[ \t]*(?:->|→|=>)|[ \t]*[\u2600-\u27bf\U0001f300-\U0001faff]|[ \t]+(?:per|on|under|by|in|using)[ \t]+(?:ctcae[ \t]*)?v(?:ersion)?[ \t]*[56]\b|[ \t]+(?:so|now|today|still|but|yeah|yea|yep|right|correct|ok|innit|eh|i\s+think|probably|apparently|across\s+the\s+board)\b|[ \t]+and[ \t]+g[0-5],?[ \t]+(?:respectively\b|resp\b)|,?[ \t]+(?:respectively\b|resp\b))))(?:\s*:|\s+(?:is|was|would\s+be|will\s+be|of)(?=\s+(?:[<>≤≥]=?\s*)?{GRADE_TOKEN}\b)|{WORST_LABEL}|\s*\((?:CTCAE\s*)?v(?:ersion)?\s*[56](?:\.0)?\)\s*:)?\s*(?:-(?=[0-5IViv]))?"
     rf"(?P<op>≥|>=|>|≤|<=|<)?\s*(?P<g>{GRADE_TOKEN})(?![^\W_]|\.\d)"
     # ("… grade 3 and grade 3 neutropenia": a second grade with its own condition is a claim of its own; "Grad 2 – 1 EK bestellt": a count of
     # blood units, not a range's end)
@@ -1091,6 +1091,8 @@ ARM_AFTER_RE = re.compile(r"(?i)\s*(?:arm|pathway|branch)\b")
 USUALLY_AFTER_RE = re.compile(r"(?i)\s+(?:is\s+|are\s+)?(?:usually|typically|generally|normally|commonly|often|always)\b")
 CORRECTED_TO_RE = re.compile(r"(?i)(?:corrected|changed|amended|revised|updated)\s+to")  # "the grade has been corrected to 3"
 BOTH_BEFORE_RE = re.compile(r"(?i)\bboth\s+(?:are\s+|were\s+|at\s+|still\s+)?(?:CTCAE\s+)?$")
+VALUE_AFTER_NAME_RE = re.compile(r"[ \t]*[:=]?[ \t]*\d")  # a name with its value after it names that value, not a grade's count
+ALL_AFTER_RE = re.compile(r"(?i)\s+(?:across\s+the\s+board|for\s+(?:all|each)(?:\s+(?:three|four|of\s+them))?)\b(?!\s+(?:arms?|groups?|cohorts?|patients?|cycles?|versions?))")
 BOTH_AFTER_RE = re.compile(r"(?i)\s+for\s+both\b(?!\s+(?:arms?|groups?|cohorts?|patients?|cycles?|versions?))")
 FROM_BEFORE_RE = re.compile(r"(?i)\bfrom\s+(?:a\s+|CTCAE\s+)?$")
 TO_RE = re.compile(r"\bto\b")
@@ -1721,6 +1723,9 @@ def _check_written(text: str, version: str) -> tuple[list[Finding], int]:
         stated_lln = STATED_LLN_RE.search(text, s_start, s_end) if "limit" in sentence or "LLN" in sentence or "LIN" in sentence \
             or "mite" in sentence or "grenze" in sentence or "ondergrens" in sentence else None
         for claim in claims:
+            if claim.term_analyte is None and text[claim.span[1]:claim.span[1] + 1] == " " \
+                    and (named_after := ANALYTE_RE.match(text, claim.span[1] + 1)) is not None and not VALUE_AFTER_NAME_RE.match(text, named_after.end()):
+                claim.term_analyte = named_after.lastgroup  # "g2 leuk, g2 neut, g1 plt": each grade names its count after it
             if claim.term_analyte is None:
                 subject = _subject_before(text, max(s_start, claim.span[0] - 40), claim.span[0]) \
                     or (BRACKET_SUBJECT_RE.search(text, max(s_start, claim.span[0] - 50), claim.span[0]) if "(" in text[claim.span[0] - 8:claim.span[0]] else None)
@@ -2924,7 +2929,8 @@ def _all_listed(text: str, s_start: int, claim: Claim, values: list[Mention], la
     """The values listed before a claim of "all" with no condition: the sentence's own, or else the sentence's before; the
     two before a claim "for both"."""
     both = BOTH_AFTER_RE.match(text, claim.span[1]) is not None  # "… neutrophils 1.1 — that makes her grade 1 for both"
-    if claim.term_analyte is not None or not both and not ALL_BEFORE_RE.search(text, max(s_start, claim.span[0] - 24), claim.span[0]):
+    if claim.term_analyte is not None or not both and not ALL_BEFORE_RE.search(text, max(s_start, claim.span[0] - 24), claim.span[0]) \
+            and not ALL_AFTER_RE.match(text, claim.span[1]):  # "wbc 1.9k plt 89k hb 8.9 – g2 across the board"
         return []
     before = [m for m in values if s_start <= m.span[0] and m.span[1] <= claim.span[0]]
     listed = before if before else [m for m in last_given if m.value is not None and not m.is_threshold]

@@ -2509,6 +2509,9 @@ ROUND291_CLASSES = [
     ("Plaquetas 9.000/mm3 el día 12: grado 3.", "5", [(M, "plt", 3, 4)]),
     # lower-case liver names with their values, and a lower-case grade before a liver term
     ("alt 260 today, g2 alt increase", "5", [(M, "alt", 2, 3)]),
+    # each lower-case grade names its count after it; one grade "across the board" for every value before it
+    ("wbc 2.2 anc 0.8 plt 130 - g2 leuk, g2 neut, g1 plt", "5", [(M, "anc", 2, 3)]),
+    ("wbc 2.6k plt 70k hb 10.4 - g2 across the board", "5", [(M, "hgb", 2, 1)]),
 ]
 
 
