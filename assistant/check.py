@@ -132,7 +132,7 @@ WORST_LABEL = (r"\s+(?:at|for|of)\s+(?:the\s+)?(?:worst|nadir|lowest|peak|maximu
                r"|\s*\(\s*(?:at\s+)?(?:worst|nadir|lowest|max\w*)\b[^()\n]{0,50}\)\s*:"
                r"|\s*\(\s*(?:latest|current|today|most\s+recent)\s*\)\s*:")  # ... or of the latest: "CTCAE grade (latest): 2"
 GRADE_CLAIM_PATTERN = (
-    rf"(?<![^\W_])(?<!-)(?#first)(?:CTCAE(?:\s+|-)(?:v\s?[56](?:\.0)?\s+)?)?(?:graded(?:\s+as)?|grade\s+(?:(?:it|this|that|them)\s+)?as(?=\s+[0-5]\b)|grade\s+(?:has\s+been|was|is\s+now)\s+(?:corrected|changed|amended|revised|updated)\s+to|grade|grado|grad|grau|graad|gr\.?|(?-i:G)(?=\s*[<>≤≥]?=?\s*[0-5]|-[0-5])|(?-i:g)(?=[0-5]\s+(?:[a-z]+p(?:[ée]ni|nei)|an(?:a?e|ä)mi|(?:plts?|platelets?|neuts?|neutrophils?|lymphs?|lymphocytes?|hb|hgb|wbc|anc|alc|itp|aiha|ast|alt|bili|leuks?|leukos?|wcc|lymphos?)\b)|[0-5](?:[.;,!?)](?!\d)|$|[ \t]+[—–-][ \t]|[ \t]*(?:->|→|=>)|[ \t]*[\u2600-\u27bf\U0001f300-\U0001faff]|[ \t]+(?:per|on|under|by|in|using)[ \t]+(?:ctcae[ \t]*)?v(?:ersion)?[ \t]*[56]\b|[ \t]+(?:so|now|today|still|but|yeah|yea|yep|right|correct|ok|innit|eh|i\s+think|probably|apparently|across\s+the\s+board)\b|[ \t]+and[ \t]+g[0-5],?[ \t]+(?:respectively\b|resp\b)|,?[ \t]+(?:respectively\b|resp\b))))(?:\s*:|\s+(?:is|was|would\s+be|will\s+be|of)(?=\s+(?:[<>≤≥]=?\s*)?{GRADE_TOKEN}\b)|{WORST_LABEL}|\s*\((?:CTCAE\s*)?v(?:ersion)?\s*[56](?:\.0)?\)\s*:)?\s*(?:-(?=[0-5IViv]))?"
+    rf"(?<![^\W_])(?<!-)(?#first)(?:CTCAE(?:\s+|-)(?:v\s?[56](?:\.0)?\s+)?)?(?:graded(?:\s+as)?|grade\s+(?:(?:it|this|that|them)\s+)?as(?=\s+[0-5]\b)|grade\s+(?:has\s+been|was|is\s+now)\s+(?:corrected|changed|amended|revised|updated)\s+to|grade|grado|grad|grau|graad|gr\.?|(?-i:G)(?=\s*[<>≤≥]?=?\s*[0-5]|-[0-5])|(?-i:g)(?=[0-5]\s+(?:[a-z]+p(?:[ée]ni|nei)|an(?:a?e|ä)mi|(?:plts?|platelets?|neuts?|neutrophils?|lymphs?|lymphocytes?|hb|hgb|wbc|anc|alc|itp|aiha|ast|alt|bili|leuks?|leukos?|wcc|lymphos?|transaminitis)\b)|[0-5](?:[.;,!?)](?!\d)|$|[ \t]+[—–-][ \t]|[ \t]*(?:->|→|=>)|[ \t]*[\u2600-\u27bf\U0001f300-\U0001faff]|[ \t]+(?:per|on|under|by|in|using)[ \t]+(?:ctcae[ \t]*)?v(?:ersion)?[ \t]*[56]\b|[ \t]+(?:so|now|today|still|but|yeah|yea|yep|right|correct|ok|innit|eh|i\s+think|probably|apparently|across\s+the\s+board)\b|[ \t]+and[ \t]+g[0-5],?[ \t]+(?:respectively\b|resp\b)|,?[ \t]+(?:respectively\b|resp\b))))(?:\s*:|\s+(?:is|was|would\s+be|will\s+be|of)(?=\s+(?:[<>≤≥]=?\s*)?{GRADE_TOKEN}\b)|{WORST_LABEL}|\s*\((?:CTCAE\s*)?v(?:ersion)?\s*[56](?:\.0)?\)\s*:)?\s*(?:-(?=[0-5IViv]))?"
     rf"(?P<op>≥|>=|>|≤|<=|<)?\s*(?P<g>{GRADE_TOKEN})(?![^\W_]|\.\d)"
     # ("… grade 3 and grade 3 neutropenia": a second grade with its own condition is a claim of its own; "Grad 2 – 1 EK bestellt": a count of
     # blood units, not a range's end)
@@ -4258,7 +4258,7 @@ def _value_for_comparison(match: re.Match, all_values: list[Mention], value_star
         between = DATE_TIME_TEXT_RE.sub("", LABEL_DIGITS_RE.sub("", BRACKETED_VERSION_RE.sub("", between)))  # "(CTCAE v5.0)" names a version
     if any(word in between for word in RANGE_NAME_WORDS):
         between = NAMED_RANGE_RE.sub(" ", between)  # "130 with a reference range of 140-400: that's inside …": the value's range
-    if mention.analyte in LIVER_ANALYTES and ("ULN" in between or "upper limit" in between.lower()):
+    if mention.analyte in LIVER_ANALYTES and ("ULN" in between or "uln" in between or "upper limit" in between.lower()):
         between = STATED_ULN_RE.sub(" ", between)  # "ALT 136 U/L against a ULN of 40 — below the …": the value's upper limit
     if borrowed_from is None and (other := ANALYTE_RE.search(between)) and other.lastgroup != mention.analyte \
             and ANALYTE_RE.search(text, other.end() + after_value, match.start()) is None and match.start() - (other.end() + after_value) <= 4:
@@ -4532,7 +4532,7 @@ LIVER_ANALYTES = ("alt", "ast", "bili")
 
 def _stated_uln(mention: Mention, sentence: str) -> float | None:
     """The upper limit of normal a liver value's sentence states (STATED_ULN_RE), the first after the value if any, if one."""
-    if "ULN" not in sentence and "LSN" not in sentence and "upper limit" not in sentence.lower() and "<" not in sentence and "≤" not in sentence:
+    if "ULN" not in sentence and "LSN" not in sentence and "uln" not in sentence and "upper limit" not in sentence.lower() and "<" not in sentence and "≤" not in sentence:
         return None
     stated = STATED_ULN_RE.search(sentence, max(0, sentence.find(mention.raw))) or STATED_ULN_RE.search(sentence)
     # in the value's own unit ("bilirubin 45 µmol/L (ULN 21)"), read into the canonical one

@@ -2512,6 +2512,8 @@ ROUND291_CLASSES = [
     # each lower-case grade names its count after it; one grade "across the board" for every value before it
     ("wbc 2.2 anc 0.8 plt 130 - g2 leuk, g2 neut, g1 plt", "5", [(M, "anc", 2, 3)]),
     ("wbc 2.6k plt 70k hb 10.4 - g2 across the board", "5", [(M, "hgb", 2, 1)]),
+    # a lower-case upper limit in brackets; "g2 transaminitis"
+    ("ast 150 (uln 60) so g2 transaminitis", "5", [(M, "ast", 2, 1)]),
 ]
 
 
