@@ -740,6 +740,8 @@ WHEN_TOLD_RE = re.compile(r"(?i)\b(?:yesterday|yday|yest|last\s+night|(?:on\s+)?
                           r"eleventh|twelfth|\w+teenth|twentieth|\w+ty-\w+|thirtieth)(?:\s+of\s+[a-z]+)?|on\s+\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|"
                           rf"on\s+{MONTH_NAME}\s*\d{{1,2}}(?:st|nd|rd|th)?|on\s+\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_NAME})\b")
 # ("on the tenth of March they were 61", "on 4/12 it was 72", "on Mar 17 they were 98")
+# A treatment the later value came after, anywhere in its sentence: "after 4 days of dex and one dose of ivig they're 87".
+AFTER_TREATMENT_TOLD_RE = re.compile(r"(?i)\bafter\s+(?:[\w-]+\s+){0,6}?(?:ivig|dex\w*|steroids?|pred\w*|g-?csf|filgrastim|romiplostim|eltrombopag|transfusions?)\b")
 MONTH_BEFORE_NUMBER_RE = re.compile(rf"(?i){MONTH_NAME}[ \t]*$")  # "Mar 17": a date's day, no value
 
 
@@ -751,7 +753,8 @@ def _later_by_pronoun(text: str, position: int) -> re.Match | None:
     gap_end = later.end("when")  # all that stands before the pronoun
     gap = text[position:gap_end]
     if later.group("be") and not CURRENT_MARK_RE.search(text, later.start("when"), min(len(text), later.end() + 20)) \
-            and not WHEN_TOLD_RE.search(text, min(later.start("when"), _last_sentence_end(text, position, later.end("when"), later.end("when"))), later.end("when")):
+            and not WHEN_TOLD_RE.search(text, min(later.start("when"), _last_sentence_end(text, position, later.end("when"), later.end("when"))), later.end("when")) \
+            and not AFTER_TREATMENT_TOLD_RE.search(text, _last_sentence_end(text, position, later.end("when"), position), later.end("when")):
         # "it is 5 days since": a verb of being gives a value only with a word of now, or with the time it was taken ("Yesterday
         # afternoon it was 9.0", "on Thursday it was 4.2")
         return None
@@ -2351,7 +2354,7 @@ def _find_mentions(text: str) -> list[Mention]:
             mention.someone_else = bool(donors) and not PATIENT_WORD_RE.search(text, donors[-1].end(), mention.span[0]) \
                 or DONOR_BRACKET_AFTER_RE.match(text, mention.span[1]) is not None \
                 or DONOR_SAID_AFTER_RE.match(text, mention.span[1]) is not None  # "Hb 14.8 g/dL (donor, not the patient)", "… 15.2 - he's the donor"
-    if ("general" in lowered or "generic" in lowered or "not about" in lowered or "no pt" in lowered or "hypothetic" in lowered or "in mind" in lowered
+    if ("general" in lowered or "generic" in lowered or "not about" in lowered or "no pt" in lowered or "no specific" in lowered or "no particular" in lowered or "hypothetic" in lowered or "in mind" in lowered
             or "real" in lowered or "teaching" in lowered or "question" in lowered or "quiz" in lowered or "board" in lowered or "theoretical" in lowered
             or SUPPOSED_PATIENT_START_RE.match(lowered)) \
             and NO_PATIENT_RE.search(text) or ("current" in lowered or "historical" in lowered or "drawn" in lowered or "taken" in lowered) and NO_CURRENT_RE.search(text):
@@ -4830,7 +4833,7 @@ OTHER_PATIENT_WORDS = ("other", "another", "different", "next door", "'s pt", "�
 MY_PATIENT_RE = re.compile(r"(?i)\b(?:my|our)\s+(?:actual|own|real|current)\s+(?:pt|patient)\b")  # after a question about no patient
 NO_PATIENT_RE = re.compile(r"(?i)\b(?:(?:general|generic)\s+q(?:uestion)?\b|no\s+(?:pt|patient)\s*:|no\s+(?:specific\s+|particular\s+|real\s+)?(?:pt|patient)\s+in\s+mind|not\s+about\s+(?:a|any)\s+(?:specific\s+|particular\s+)?(?:pt|patient)|"
                            r"purely\s+hypothetical|hypothetically\s+speaking|(?:just\s+)?(?:a\s+)?hypothetical\s+(?:q(?:uestion)?|case|scenario)|"
-                           r"not\s+a\s+real\s+(?:pt|patient|case)|no\s+(?:pt|patient)\s*(?:[,;.)—–-]|$)|asking\s+(?:generally|in\s+general)\b|(?:for|in)\s+(?:a|the|my|our)\s+quiz\b|quiz\s+q(?:uestion)?\b|"
+                           r"not\s+a\s+real\s+(?:pt|patient|case)|no\s+(?:specific\s+|particular\s+)?(?:pt|patient)\s*(?:[,;.)—–-]|$)|asking\s+(?:generally|in\s+general)\b|(?:for|in)\s+(?:a|the|my|our)\s+quiz\b|quiz\s+q(?:uestion)?\b|"
                            r"for\s+(?:the\s+)?boards\b|boards?\s+(?:q(?:uestion)?|prep|review)\b|purely\s+theoretical|theoretical\s+q(?:uestion)?\b|no\s+(?:real|actual)\s+(?:pt|patient)s?\b|teaching\s+(?:q(?:uestion)?|case|example|scenario|purposes)\b|for\s+teaching\b|exam\s+question|board\s+question|"
                            # a text that opens with a supposed patient: "hypothetically, if a pt had plt 40 …", "say a patient has …"
                            r"\A\W*(?:hypothetical(?:ly)?\b|(?:if|say|suppose|imagine)\s+(?:a|an|some)\s+(?:pt|patient|person)\b|"

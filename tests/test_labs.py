@@ -2663,6 +2663,9 @@ ROUND291_READS = [
     ("HGB | 05/02 (Fri) | 9.9 | L\nHGB | 05/05 (Mon) | 8.1 | L", {"hgb": 8.1}),
     ("ANC 03/02 0700: 1.6\nANC 03/02 1630 (recheck): 1.2", {"anc": 1.2}),
     ("neuts hovering in the 1s since c2, todays cbc 0.8", {"anc": 0.8}),
+    # a pronoun's later value after a treatment told in its sentence; "no specific patient"
+    ("plt 9 at admission, after 3 days of dex they're 64", {"plt": 64}),
+    ("no specific patient - is plt 49 grade 3?", {}),
 ]
 
 
