@@ -221,8 +221,8 @@ def _comparison_pattern(every_language: bool) -> str:
         r"fails?\s+to\s+(?:reach|meet|clear)|failed\s+to\s+(?:reach|meet|clear)|miss(?:es|ed)?)"
         r"(?=\s+(?:the\s+|an?\s+|our\s+|its\s+)?(?:[\w'’-]+\s+){0,3}?(?:[<>≥≤]=?\s*)?(?:\d[\d.,]*\s*(?:\S+\s+){0,3}?)?"  # "clears the protocol's 1.5 threshold"
         r"(?:threshold|cut-?off|cutoff|minimum|requirement|criterion|criteria|limit|bar|floor|needed|required|necessary|wants?|wanted|needs?|requires|asked\s+for|requested)\b))\s*"  # "… the 100 IR wants"
-        rf"(?:the\s+|an?\s+)?(?:\d+(?:[.,]\d+)?\s*[x×]\s*(?=ULN\b|upper\b))?(?:(?!(?:grade|grado|grad|grau|graad|gr)\b){word}\s+){words}?(?:(?:CTCAE\s+)?(?:grade|gr\.?)\s*[0-5IViv]+\s+)?"
-        r"(?:(?:[A-Za-z-]+\s+){0,2}?(?:threshold|cut-?off|cutoff|limit(?:\s+of\s+normal)?|level|boundary|mark|value|line|LLN|ULN|minimum|"
+        rf"(?:the\s+|an?\s+|our\s+|their\s+|its\s+|his\s+|her\s+|my\s+|your\s+)?(?:\d+(?:[.,]\d+)?\s*[x×]\s*(?=ULN\b|upper\b))?(?:(?!(?:grade|grado|grad|grau|graad|gr)\b){word}\s+){words}?(?:(?:CTCAE\s+)?(?:grade|gr\.?)\s*[0-5IViv]+\s+)?"
+        r"(?:(?:[A-Za-z-]+\s+){0,2}?(?:threshold|cut-?off|cutoff|limit(?:\s+of\s+normal)?|level|boundary|mark|value|line|LLN|ULN|minimum|trigger|"
         rf"requirement|criterion|criteria|floor|bar{foreign_nouns})"
         rf"(?:\s*\([A-Za-z]{{2,5}}\))?(?:\s+(?:of\s+|at\s+{foreign_of})?|\s*\(\s*(?=\d)))?"
         # the lab reader's own number and unit forms, so a threshold is read exactly as a value is; a sign of the threshold's
@@ -4285,7 +4285,7 @@ def _value_for_comparison(match: re.Match, all_values: list[Mention], value_star
 
 
 APPOSITIVE_END_RE = re.compile(r"^(?:[^,;]*,)?[^,;]*(?:,|;|\s[—–-])\s*(?:(?:still|just|well|so|thus)\s+)?$")  # the grade set off by commas or a dash, then the comparison
-CONTINUED_SUBJECT_RE = re.compile(r"(?i)[,;]\s*(?:and|but|yet|which)\s+(?:(?:still|also|now|just|well|even)\s+)*(?:(?:is|are|was|were|remains?|stays?|falls?|sits?|lies)\s+)?$")
+CONTINUED_SUBJECT_RE = re.compile(r"(?i)(?:[,;]\s*|\s+)(?:and|but|yet|which)\s+(?:(?:still|also|now|just|well|even)\s+)*(?:(?:is|are|was|were|remains?|stays?|falls?|sits?|lies)\s+)?$")
 # ("ANC 1.7, grade 2 neutropenia, which falls below the 1.5 threshold": the count's condition, its value still the subject)
 
 

@@ -2514,6 +2514,9 @@ ROUND291_CLASSES = [
     ("wbc 2.6k plt 70k hb 10.4 - g2 across the board", "5", [(M, "hgb", 2, 1)]),
     # a lower-case upper limit in brackets; "g2 transaminitis"
     ("ast 150 (uln 60) so g2 transaminitis", "5", [(M, "ast", 2, 1)]),
+    # "our … trigger of"; a comparison joined to a grade by "and"
+    ("Hb 7.4 today, below our transfusion trigger of 7.0", "5", [(C, "hgb", None, None)]),
+    ("plt 71: grade 2 thrombocytopenia and above the study's 75 cut-off", "5", [(C, "plt", None, None)]),
 ]
 
 

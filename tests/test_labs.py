@@ -2666,6 +2666,9 @@ ROUND291_READS = [
     # a pronoun's later value after a treatment told in its sentence; "no specific patient"
     ("plt 9 at admission, after 3 days of dex they're 64", {"plt": 64}),
     ("no specific patient - is plt 49 grade 3?", {}),
+    # a count said normal over a time, its value in a bracket further on
+    ("Neutrophils remained within normal limits during the stay (1.9 x10^9/L at discharge).", {"anc": 1.9}),
+    ("Hb 6.1 on arrival. Platelets normal throughout (301 x10^9/L).", {"hgb": 6.1, "plt": 301}),
 ]
 
 
