@@ -132,7 +132,7 @@ WORST_LABEL = (r"\s+(?:at|for|of)\s+(?:the\s+)?(?:worst|nadir|lowest|peak|maximu
                r"|\s*\(\s*(?:at\s+)?(?:worst|nadir|lowest|max\w*)\b[^()\n]{0,50}\)\s*:"
                r"|\s*\(\s*(?:latest|current|today|most\s+recent)\s*\)\s*:")  # ... or of the latest: "CTCAE grade (latest): 2"
 GRADE_CLAIM_PATTERN = (
-    rf"(?<![^\W_])(?<!-)(?#first)(?:CTCAE(?:\s+|-)(?:v\s?[56](?:\.0)?\s+)?)?(?:graded(?:\s+as)?|grade\s+(?:(?:it|this|that|them)\s+)?as(?=\s+[0-5]\b)|grade\s+(?:has\s+been|was|is\s+now)\s+(?:corrected|changed|amended|revised|updated)\s+to|grade|grado|grad|grau|graad|gr\.?|(?-i:G)(?=\s*[<>≤≥]?=?\s*[0-5]|-[0-5])|(?-i:g)(?=[0-5]\s+(?:[a-z]+p(?:[ée]ni|nei)|an(?:a?e|ä)mi|(?:plts?|platelets?|neuts?|neutrophils?|lymphs?|lymphocytes?|hb|hgb|wbc|anc|alc|itp|aiha|ast|alt|bili|leuks?|leukos?|wcc|lymphos?|transaminitis)\b)|[0-5](?:[.;,!?)](?!\d)|$|[ \t]+[—–-][ \t]|[ \t]*(?:->|→|=>)|[ \t]*[\u2600-\u27bf\U0001f300-\U0001faff]|[ \t]+(?:per|on|under|by|in|using)[ \t]+(?:ctcae[ \t]*)?v(?:ersion)?[ \t]*[56]\b|[ \t]+(?:so|now|today|still|but|yeah|yea|yep|right|correct|ok|innit|eh|i\s+think|probably|apparently|across\s+the\s+board)\b|[ \t]+and[ \t]+g[0-5],?[ \t]+(?:respectively\b|resp\b)|,?[ \t]+(?:respectively\b|resp\b))))(?:\s*:|\s+(?:is|was|would\s+be|will\s+be|of)(?=\s+(?:[<>≤≥]=?\s*)?{GRADE_TOKEN}\b)|{WORST_LABEL}|\s*\((?:CTCAE\s*)?v(?:ersion)?\s*[56](?:\.0)?\)\s*:)?\s*(?:-(?=[0-5IViv]))?"
+    rf"(?<![^\W_])(?<!-)(?#first)(?:CTCAE(?:\s+|-)(?:v\s?[56](?:\.0)?\s+)?)?(?:graded(?:\s+as)?|grade\s+(?:(?:it|this|that|them)\s+)?as(?=\s+[0-5]\b)|grade\s+(?:has\s+been|was|is\s+now)\s+(?:corrected|changed|amended|revised|updated)\s+to|grade|grado|grad|grau|graad|gr\.?|(?-i:G)(?=\s*[<>≤≥]?=?\s*[0-5]|-[0-5])|(?-i:g)(?=[0-5]\s+(?:[a-z]+p(?:[ée]ni|nei)|an(?:a?e|ä)mi|(?:plts?|platelets?|neuts?|neutrophils?|lymphs?|lymphocytes?|hb|hgb|wbc|anc|alc|itp|aiha|ast|alt|bili|leuks?|leukos?|wcc|lymphos?|neutros?|thrombos?|transaminitis)\b)|[0-5](?:[.;,!?)](?!\d)|$|[ \t]+[—–-][ \t]|[ \t]*(?:->|→|=>)|[ \t]*[\u2600-\u27bf\U0001f300-\U0001faff]|[ \t]+(?:per|on|under|by|in|using)[ \t]+(?:ctcae[ \t]*)?v(?:ersion)?[ \t]*[56]\b|[ \t]+(?:so|now|today|still|but|yeah|yea|yep|right|correct|ok|innit|eh|i\s+think|probably|apparently|across\s+the\s+board)\b|[ \t]+and[ \t]+g[0-5],?[ \t]+(?:respectively\b|resp\b)|,?[ \t]+(?:respectively\b|resp\b))))(?:\s*:|\s+(?:is|was|would\s+be|will\s+be|of)(?=\s+(?:[<>≤≥]=?\s*)?{GRADE_TOKEN}\b)|{WORST_LABEL}|\s*\((?:CTCAE\s*)?v(?:ersion)?\s*[56](?:\.0)?\)\s*:)?\s*(?:-(?=[0-5IViv]))?"
     rf"(?P<op>≥|>=|>|≤|<=|<)?\s*(?P<g>{GRADE_TOKEN})(?![^\W_]|\.\d)"
     # ("… grade 3 and grade 3 neutropenia": a second grade with its own condition is a claim of its own; "Grad 2 – 1 EK bestellt": a count of
     # blood units, not a range's end)
@@ -3469,8 +3469,15 @@ def _remembered_value(text: str, s_start: int, start: int, claim: Claim | None, 
         # ... unless a condition of another count is named since ("AE term: Platelet count decreased. … Grade 1." after an Hgb)
         # "No longer grade 3, now grade 1"; "Under CTCAE v6.0 (our protocol's version) this is grade 3": the value before (and so
         # for a correction: "Platelets 22. Initially logged as grade 4; on review, grade 3")
-        return known.get(last_given[0].analyte, last_given[-1])
+        chosen = known.get(last_given[0].analyte, last_given[-1])
+        if NOW_OPENING_RE.match(before) and _earlier(text, chosen) \
+                and (current := [m for m in (history or {}).get(chosen.analyte, []) if m.value is not None and not _earlier(text, m)]):
+            return current[-1]  # "neuts 1.1 today!! Last week they were 0.4, … grade 4. Now grade 2": today's value, not last week's
+        return chosen
     return None
+
+
+NOW_OPENING_RE = re.compile(r"(?i)\s*(?:now|today|currently|at\s+present)\b")
 
 
 # Words that place a claim at the time of the latest value ("is grade 1 today", "currently grade 2", "at discharge") ...
