@@ -3469,15 +3469,8 @@ def _remembered_value(text: str, s_start: int, start: int, claim: Claim | None, 
         # ... unless a condition of another count is named since ("AE term: Platelet count decreased. … Grade 1." after an Hgb)
         # "No longer grade 3, now grade 1"; "Under CTCAE v6.0 (our protocol's version) this is grade 3": the value before (and so
         # for a correction: "Platelets 22. Initially logged as grade 4; on review, grade 3")
-        chosen = known.get(last_given[0].analyte, last_given[-1])
-        if NOW_OPENING_RE.match(before) and _earlier(text, chosen) \
-                and (current := [m for m in (history or {}).get(chosen.analyte, []) if m.value is not None and not _earlier(text, m)]):
-            return current[-1]  # "neuts 1.1 today!! Last week they were 0.4, … grade 4. Now grade 2": today's value, not last week's
-        return chosen
+        return known.get(last_given[0].analyte, last_given[-1])
     return None
-
-
-NOW_OPENING_RE = re.compile(r"(?i)\s*(?:now|today|currently|at\s+present)\b")
 
 
 # Words that place a claim at the time of the latest value ("is grade 1 today", "currently grade 2", "at discharge") ...
