@@ -387,11 +387,11 @@ NOT_OWN_WORDS_RE = re.compile(r"(?i)\b(?:below|under|above|over|than|least|most|
                               r"reference|ref|lln|uln|change|drop|fall|rise|increase|decrease|dose|per|grade)\b")
 # A count said to have stayed normal, whose bracket then gives its value: "Platelets remained normal throughout (230 x10^9/L)".
 NORMAL_STATE_RE = re.compile(r"(?i)\b(?:remain(?:ed|s)?|stay(?:ed|s)?|were|was|are|is|been)[ \t]+normal\b")
-# ... or said normal, within normal limits, over a time, with the value in a bracket further on, perhaps labelled:
+# ... or said normal (within normal limits, stable, preserved), over a time, with the value in a bracket further on, perhaps labelled:
 # "Platelets normal throughout (254 x10^9/L)", "Platelets remained within normal limits throughout the admission (discharge
 # count 233 x10^9/L)", "… within the normal range throughout the admission (138 x10^9/L at discharge)"
-NORMAL_THEN_BRACKET_RE = re.compile(rf"(?i)(?P<filler>(?:[ \t]+(?:remain(?:ed|s)?|stay(?:ed|s)?|were|was|are|is|been))?[ \t]+(?:within[ \t]+(?:the[ \t]+)?)?normal"
-                                    rf"(?:[ \t]+(?:limits|range))?[ \t]+(?:throughout|during|all\s+along|over)\b[^.;\n\d()]{{0,40}}?\([ \t]*(?:[A-Za-z][\w'-]*[ \t]+){{0,3}}?)"
+NORMAL_THEN_BRACKET_RE = re.compile(rf"(?i)(?P<filler>(?:[ \t]+(?:remain(?:ed|s)?|stay(?:ed|s)?|were|was|are|is|been))?[ \t]+(?:(?:within[ \t]+(?:the[ \t]+)?)?normal"
+                                    rf"(?:[ \t]+(?:limits|range))?|stable|preserved|unremarkable)[ \t]+(?:throughout|during|all\s+along|over)\b[^.;\n\d()]{{0,40}}?\([ \t]*(?:[A-Za-z][\w'-]*[ \t]+){{0,3}}?)"
                                     rf"(?P<cmp>(?!x)x)?{NUMBER}[ \t]*(?:{UNIT})?(?=[^()\n\d]{{0,30}}\))")
 # A word of fever: the number after it is a temperature ("febrile to 38.9", "fièvre à 38,6", "Tmax 39.1").
 FEVER_WORD_RE = re.compile(r"(?i)\b(?:temp(?:eratures?)?|tmax|fever|febrile|pyrexi\w*|fi[eè]vre|fiebre|fieber|febbre|febre|koorts)\b")
@@ -2009,7 +2009,8 @@ def _find_mentions(text: str) -> list[Mention]:
                 # "Platelets remained normal throughout (latest 243)", "… low for months (0.7 today)", "ANC improved from grade 3
                 # to grade 1 (0.7 → 1.2)"
                 value_match = latest
-        if not value_match and "ormal" in text[position:position + 40] and (normal := NORMAL_THEN_BRACKET_RE.match(text, position)) \
+        if not value_match and ("ormal" in (ahead := text[position:position + 40]) or "stable" in ahead or "preserved" in ahead or "unremarkable" in ahead) \
+                and (normal := NORMAL_THEN_BRACKET_RE.match(text, position)) \
                 and not ANALYTE_RE.search(normal.group("filler")):
             value_match = normal
         ahead = text[position:position + 48]
