@@ -567,7 +567,7 @@ LATER_EVENT = (r"(?:(?:(?:on|at|upon)\s+(?:the\s+)?(?:day\s+of\s+)?)?(?:discharg
 WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)(?:[a-z]{0,3}day|s|rs?)?\b\.?"
 # The date of a repeat, with its clock if told: "repeat 02/06 1600: 52".
 # A repeat's treatment before it: "Repeat after 1 unit is 8.8", "recheck post transfusion was 9.1".
-AFTER_TREATMENT = r"(?:after|post)\s+(?:(?:the|a|one|two|three|\d)\s+)?(?:units?|transfusions?|blood|PRBC|RBC|IVIG|u)\b(?:\s+(?:of\s+)?(?:PRBC|RBC|blood|red\s+cells))?"
+AFTER_TREATMENT = r"(?:after|post)\s+(?:(?:the|a|one|two|three|\d)\s*)?(?:units?|transfusions?|blood|PRBC|RBC|IVIG|u)\b(?:\s+(?:of\s+)?(?:PRBC|RBC|blood|red\s+cells))?"
 AFTER_TREATMENT_RE = re.compile(rf"(?i)[ \t]+{AFTER_TREATMENT}")
 # ... or its date and clock, then a colon: "repeat 02/06 1600: 52"
 REPEAT_WHEN = r"[ \t]+(?:on[ \t]+)?\d{1,2}/\d{1,2}(?:/\d{2,4})?(?:[ \t]+(?:\d{1,2}:\d{2}|[01]\d[0-5]\d|2[0-3][0-5]\d))?(?=[ \t]*:)"

@@ -2670,6 +2670,7 @@ ROUND291_READS = [
     ("Neutrophils remained within normal limits during the stay (1.9 x10^9/L at discharge).", {"anc": 1.9}),
     ("Hb 6.1 on arrival. Platelets normal throughout (301 x10^9/L).", {"hgb": 6.1, "plt": 301}),
     ("ANC 0.3 on day 9. Hb stable throughout (12.2 g/dL at discharge).", {"anc": 0.3, "hgb": 12.2}),
+    ("hb 6.8. repeat after 2u is 8.4.", {"hgb": 8.4}),
 ]
 
 
