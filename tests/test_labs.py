@@ -324,6 +324,18 @@ LAB_FLOORS_OF_ROUND_267 = {
 }
 
 
+# The development sets of round 291 (lab-strings-fresh292 to 315 but the honest 293, 296, 299, 302, 305, 308, 311 and 314): the
+# accuracy (rounded down) and the values invented each ended the round at.
+LAB_FLOORS_OF_ROUND_291 = {
+    "lab-strings-fresh292": (0.935, 7), "lab-strings-fresh294": (0.969, 8), "lab-strings-fresh295": (0.978, 5),
+    "lab-strings-fresh297": (0.93, 11), "lab-strings-fresh298": (0.964, 8), "lab-strings-fresh300": (0.969, 6),
+    "lab-strings-fresh301": (0.954, 8), "lab-strings-fresh303": (0.928, 11), "lab-strings-fresh304": (0.958, 6),
+    "lab-strings-fresh306": (0.973, 8), "lab-strings-fresh307": (0.931, 15), "lab-strings-fresh309": (0.954, 7),
+    "lab-strings-fresh310": (0.982, 3), "lab-strings-fresh312": (0.986, 4), "lab-strings-fresh313": (0.96, 6),
+    "lab-strings-fresh315": (0.97, 4),
+}
+
+
 @pytest.mark.parametrize("name,path", [("lab-strings", "lab_strings.jsonl"), ("lab-strings-fresh", "lab_strings_fresh.jsonl"),
                                        ("lab-strings-fresh2", "lab_strings_fresh2.jsonl"), ("lab-strings-fresh3", "lab_strings_fresh3.jsonl"),
                                        ("lab-strings-fresh4", "lab_strings_fresh4.jsonl"), ("lab-strings-fresh5", "lab_strings_fresh5.jsonl"),
@@ -398,7 +410,8 @@ LAB_FLOORS_OF_ROUND_267 = {
                                          for n in (202, 204, 205, 207, 208, 210, 211, 213, 214, 216, 217, 219, 220, 222, 223, 225,
                                                    226, 228, 229, 231, 232, 234, 235, 237, 238, 240, 241, 243, 244, 246, 247, 249,
                                                    250, 252, 253, 255, 256, 258, 259, 261, 262, 264, 265, 267,
-                                                   268, 270, 271, 273, 274, 276, 277, 279, 280, 282, 283, 285, 286, 288, 289, 291))])
+                                                   268, 270, 271, 273, 274, 276, 277, 279, 280, 282, 283, 285, 286, 288, 289, 291,
+                                                   292, 294, 295, 297, 298, 300, 301, 303, 304, 306, 307, 309, 310, 312, 313, 315))])
 def test_held_out_lab_strings_are_read(name, path):
     """Every value of the development sets is read and none invented, but for the few strings of the last six rounds left
     unread (their classes are listed in the closing note); the first fresh set guards regressions."""
@@ -500,8 +513,9 @@ def test_held_out_lab_strings_are_read(name, path):
         assert scores["lab_value_accuracy"] >= 0.99 and scores["lab_values_invented"] <= 1
     elif name == "lab-strings-fresh249":  # the same round's last (0.946/8 at its start)
         assert scores["lab_value_accuracy"] >= 0.98 and scores["lab_values_invented"] <= 1
-    elif name in LAB_FLOORS_OF_ROUND_250 or name in LAB_FLOORS_OF_ROUND_267:  # development sets of the rounds after, held where each left them
-        accuracy, invented = {**LAB_FLOORS_OF_ROUND_250, **LAB_FLOORS_OF_ROUND_267}[name]
+    elif name in LAB_FLOORS_OF_ROUND_250 or name in LAB_FLOORS_OF_ROUND_267 or name in LAB_FLOORS_OF_ROUND_291:
+        # development sets of the rounds after, held where each left them
+        accuracy, invented = {**LAB_FLOORS_OF_ROUND_250, **LAB_FLOORS_OF_ROUND_267, **LAB_FLOORS_OF_ROUND_291}[name]
         assert scores["lab_value_accuracy"] >= accuracy and scores["lab_values_invented"] <= invented
     elif name != "lab-strings-fresh":  # fresh2 to fresh6 were each developed on in the rounds after they were written
         assert scores["lab_value_accuracy"] == 1.0 and scores["lab_values_invented"] == 0
