@@ -834,7 +834,7 @@ def _claims(text: str, start: int, end: int, grade_claims: list[re.Match], text_
     term_starts = [t[0] for t in terms]
     febrile = [m.start() + start for m in FEBRILE_RE.finditer(chunk)] \
         if ("ebr" in chunk or "ébr" in chunk or "EBR" in chunk or "ÉBR" in chunk or "bbr" in chunk or "BBR" in chunk or "ever" in chunk or "EVER" in chunk
-            or "N" in chunk) and FEBRILE_HINT_RE.search(chunk) else []  # "febbrile"
+            or "FN" in chunk or "F&N" in chunk) and FEBRILE_HINT_RE.search(chunk) else []  # "febbrile", "neutropenic fever", "FN"
     events: list[tuple[int, int]] | None = None  # "fatigue", "colitis", …: found on the first claim that names no condition
     event_starts: list[int] = []
     claims = []
