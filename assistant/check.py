@@ -1092,8 +1092,9 @@ USUALLY_AFTER_RE = re.compile(r"(?i)\s+(?:is\s+|are\s+)?(?:usually|typically|gen
 CORRECTED_TO_RE = re.compile(r"(?i)(?:corrected|changed|amended|revised|updated)\s+to")  # "the grade has been corrected to 3"
 BOTH_BEFORE_RE = re.compile(r"(?i)\bboth\s+(?:are\s+|were\s+|at\s+|still\s+)?(?:CTCAE\s+)?$")
 VALUE_AFTER_NAME_RE = re.compile(r"[ \t]*[:=]?[ \t]*\d")  # a name with its value after it names that value, not a grade's count
-ALL_AFTER_RE = re.compile(r"(?i)\s+(?:across\s+the\s+board|for\s+(?:all|each)(?:\s+(?:three|four|of\s+them))?)\b(?!\s+(?:arms?|groups?|cohorts?|patients?|cycles?|versions?))")
-BOTH_AFTER_RE = re.compile(r"(?i)\s+for\s+both\b(?!\s+(?:arms?|groups?|cohorts?|patients?|cycles?|versions?))")
+NOT_OF_GROUPS = r"(?!\s+(?:arms?|groups?|cohorts?|patients?|cycles?|versions?))"  # "for both arms" is no claim about the values before it
+ALL_AFTER_RE = re.compile(r"(?i)\s+(?:across\s+the\s+board|for\s+(?:all|each)(?:\s+(?:three|four|of\s+them))?)\b" + NOT_OF_GROUPS)
+BOTH_AFTER_RE = re.compile(r"(?i)\s+for\s+both\b" + NOT_OF_GROUPS)
 FROM_BEFORE_RE = re.compile(r"(?i)\bfrom\s+(?:a\s+|CTCAE\s+)?$")
 TO_RE = re.compile(r"\bto\b")
 OUTSIDE_BEFORE_RE = re.compile(r"(?i)\b(?:above|below|under|over|beyond|outside|out\s+of)\s+(?:the\s+)?(?:CTCAE\s+)?$")

@@ -165,6 +165,8 @@ PERIOD_NAME = r"(?:mese|mes|mois|m[êe]s|monats?|maand|settimana|semana|semaine|
 # The cause of a usual value or range, said after it: "(cirrhosis)", "from his cirrhosis", "because of the cirrhosis".
 USUAL_CAUSE = (r"(?:[ \t]*\((?!\s*\d)[^()\n\d]{1,30}\)|[ \t]+(?:from|because[ \t]+of|due[ \t]+to|secondary[ \t]+to)[ \t]+"
                r"(?:(?:his|her|the|their|known|underlying)[ \t]+)?[A-Za-z][\w-]*)")
+# A date (and its clock) in a table's cell between pipes, which labels the value in the next cell: "PLT | 03/18 | 71".
+PIPE_CELL_DATE = r"(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4})(?:[ \t]+\d{1,2}:\d{2})?"
 FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|(?:19|20)\d\d-[01]\d-[0-3]\d|\d{1,2}\.\d{1,2}\.(?:\d{2,4}|(?=[ \t]*:))|"
           r"\d{1,2}\.?[ -]" + MONTH_NAME + r")(?:[ \t]+(?:[01]\d|2[0-3])[0-5]\d(?=\)?[ \t]*(?:\([A-Za-z ]{1,20}\)[ \t]*)?:))?\)?(?:[ \t]+\d{1,2}:\d{2})?(?:[ \t]*\([A-Za-z ]{1,20}\)(?=[ \t]*:))?(?:[ \t]*:[ \t]*|[ \t]+(?:(?:was|were|is|are)[ \t]+)?)(?=\d)|"
           # a day or a cycle of treatment that dates the value: "ANC D8 0.4", "Plt C2: 95 -> 61", "ANC (C2D1): 1.2"
@@ -211,7 +213,7 @@ FILLER = (r"(?:[ \t]+(?:(?:on|am|le|el|il|op|del|vom)[ \t]+)?\(?(?:\d{1,2}/\d{1,
           r"(?:(?:down|up|back)[ \t]+)?(?:to|para|a|à|auf|naar|tot)[ \t]+(?=\d)|"
           r"\s+|" + RELATIVE_TIME_FILLER + REFERENCE_BEFORE_RESULT + r"|\s*[:=(,#|—–↓↑]\s*(?!\d{1,2}/\d{1,2}(?:/\d{2,4})?\)|[ \t]*\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]*(?:\([A-Za-z]{2,9}\)[ \t]*)?\|)|"
           # a cell of its date between pipes: "PLT | 03/18 | 71 | L"
-          r"[ \t]*\|[ \t]*(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4})(?:[ \t]+\d{1,2}:\d{2})?(?:[ \t]*\([A-Za-z]{2,9}\))?[ \t]*\|[ \t]*(?=\d)|"
+          r"[ \t]*\|[ \t]*" + PIPE_CELL_DATE + r"(?:[ \t]*\([A-Za-z]{2,9}\))?[ \t]*\|[ \t]*(?=\d)|"
           # "plt: pt screened at 81, today 66": after a colon, whose value it is
           r"[ \t]*:[ \t]*(?:(?:the|our|my|this)[ \t]+)?(?:pt|patient)(?:['’]s[ \t]+(?:nadir|count|value|level))?(?:[ \t]+(?:is|was|screened|sits|came[ \t]+back))?(?:[ \t]+at)?[ \t]+(?=\d)|"
           r";(?=\d)|\s*\*+\s*(?=\d)|\x22[,;]\x22(?=\d)|\s*(?-i:\*?\(?(?:LL|HH|L|H|LOW|HIGH|Low|High|CRIT)\)?\*?)(?=[ \t]+\d)|\s+-\s+|\s*\.{2,}\s*|\s*…\s*|\s*(?:count|counts|level|levels|value|values|of|was|is|are|were|at|now|only|measured|"
@@ -4684,7 +4686,7 @@ INNER_LABEL_RE = re.compile(r"(?i)\b(?:(?:on|at|upon)\s+(?:the\s+)?(?:day\s+of\s
                             r"re-?collected|ricontroll\w*|recontr[ôo]l\w*)\b"
                             r"|(?<=\()\s*\d{1,2}/\d{1,2}(?:/\d{2,4})?(?:\s+\d{1,2}:\d{2})?(?=\s*\))"  # "Hgb (04/04 06:00): 8.8"
                             r"|(?<=\s)\d{1,2}[./]\d{1,2}[./](?:\d{2,4})?(?=\s*:)|(?<=\s)(?:19|20)\d\d-[01]\d-[0-3]\d(?=\s*:)"  # "Hb 24.07.2025: 8,1", "Hgb 2025-07-24: 9.6"
-                            r"|(?<=\|)[ \t]*(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4})(?:[ \t]+\d{1,2}:\d{2})?(?=[ \t]*(?:\([A-Za-z]{2,9}\)[ \t]*)?\|)"  # "PLT | 03/18 | 71"
+                            r"|(?<=\|)[ \t]*" + PIPE_CELL_DATE + r"(?=[ \t]*(?:\([A-Za-z]{2,9}\)[ \t]*)?\|)"  # "PLT | 03/18 | 71"
                             r"|(?<=\s)(?:[01]\d|2[0-3])[0-5]\d(?=\s*[:=]\s*\d|\s+(?:(?:was|were|is|are)\s+)?\d)"  # "PLT 0600 = 52, PLT 1730 = 41", "Hgb 0600 7.8": a clock
                             r"|(?<=[A-Za-z][ \t])(?:[01]?\d|2[0-3]):[0-5]\d(?=\s*[:=]?\s*\d)")  # "PLT 06:00 52, PLT 18:00 41" (a clock right after the name)
 
